@@ -1,0 +1,13 @@
+import { createHash, createPrivateKey, createPublicKey } from 'node:crypto';
+import * as B from '@whiskeysockets/baileys';
+import curveJs from 'curve25519-js';
+const seed = createHash('sha256').update('x').digest();
+seed[0] &= 248; seed[31] &= 127; seed[31] |= 64;
+const der = Buffer.concat([Buffer.from([48, 46, 2, 1, 0, 48, 5, 6, 3, 43, 101, 110, 4, 34, 4, 32]), seed]);
+const pub = createPublicKey(createPrivateKey({ key: der, format: 'der', type: 'pkcs8' })).export({ format: 'der', type: 'spki' }).subarray(12);
+const msg = Buffer.from('hello');
+const sig = B.Curve.sign(seed, msg);
+console.log(pub.length, curveJs.verify(pub, msg, sig), curveJs.verify(pub, Buffer.from('hellp'), sig));
+const kp = B.Curve.generateKeyPair();
+console.log(B.Curve.sharedKey(seed, kp.public).equals(B.Curve.sharedKey(kp.private, pub)));
+console.log(typeof B.hkdf, Object.keys(B).filter(k=>/Curve|hkdf|aes|sha256|hmac|encodeBinaryNode|decodeBinaryNode|jid|initAuthCreds|makeLibSignal|proto$/.test(k)));

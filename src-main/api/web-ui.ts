@@ -1,0 +1,41 @@
+import path from 'node:path';
+import type { Middleware } from 'koa';
+import { resolveInside, sendFile } from './static-files.js';
+
+/** The UI may only talk to this server; inline styles are needed by React style props. */
+export const UI_CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob:",
+  "connect-src 'self' ws: wss:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/**
+ * Serves the built web UI (dist/web) for every GET that is not an API path, falling back to
+ * index.html so deep links like /chats/… survive a reload.
+ */
+export function webUi(webRoot: string, isApiPath: (path: string) => boolean): Middleware {
+  const root = path.resolve(webRoot);
+  return async (ctx, next) => {
+    if ((ctx.method !== 'GET' && ctx.method !== 'HEAD') || isApiPath(ctx.path)) return next();
+    const file = resolveInside(root, ctx.path) ?? resolveInside(root, '/index.html');
+    if (!file) {
+      ctx.status = 503;
+      ctx.type = 'text/plain';
+      ctx.body = 'The web UI is not built. Run "npm run build".';
+      return;
+    }
+    const hashedAsset = ctx.path.startsWith('/assets/');
+    sendFile(ctx, file, hashedAsset ? 'public, max-age=31536000, immutable' : 'no-cache');
+    if (file.endsWith('.html')) {
+      ctx.set('Content-Security-Policy', UI_CONTENT_SECURITY_POLICY);
+      ctx.set('X-Content-Type-Options', 'nosniff');
+      ctx.set('Referrer-Policy', 'no-referrer');
+    }
+  };
+}

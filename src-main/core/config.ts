@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { defaultDataDir } from './paths.js';
+
+/**
+ * Start-up configuration. Precedence: environment variable > settings file in the data
+ * dir (`config.json`, for values needed before the database opens) > default.
+ */
+export interface Config {
+  dataDir: string;
+  /** Set by CHATDOCK_HOST or config.json; when null the "LAN access" setting decides. */
+  host: string | null;
+  port: number;
+  /** Admin API key set from the environment; replaces the stored one at start. */
+  apiKey: string | undefined;
+  logLevel: LogLevel;
+  /** Pretty console logs instead of JSON lines (interactive terminals). */
+  prettyLogs: boolean;
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const DEFAULT_PORT = 8787;
+export const LOOPBACK_HOST = '127.0.0.1';
+
+const fileSchema = z
+  .object({
+    host: z.string().min(1).optional(),
+    port: z.number().int().min(0).max(65535).optional(),
+    logLevel: z.enum(LOG_LEVELS).optional(),
+  })
+  .strict();
+
+export type ConfigFile = z.infer<typeof fileSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function readConfigFile(dataDir: string): ConfigFile {
+  const file = path.join(dataDir, 'config.json');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return {};
+  }
+  const parsed = fileSchema.safeParse(JSON.parse(text));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`${file}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}
+
+function parsePort(text: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`CHATDOCK_PORT must be a whole number from 0 to 65535, got "${text}"`);
+  }
+  return port;
+}
+
+function parseLogLevel(text: string): LogLevel {
+  if (!(LOG_LEVELS as readonly string[]).includes(text)) {
+    throw new ConfigError(`CHATDOCK_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${text}"`);
+  }
+  return text as LogLevel;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(env.CHATDOCK_DATA_DIR || defaultDataDir());
+  const file = readConfigFile(dataDir);
+  const apiKey = env.CHATDOCK_API_KEY?.trim();
+  return {
+    dataDir,
+    host: env.CHATDOCK_HOST || file.host || null,
+    port: env.CHATDOCK_PORT ? parsePort(env.CHATDOCK_PORT) : (file.port ?? DEFAULT_PORT),
+    apiKey: apiKey || undefined,
+    logLevel: env.CHATDOCK_LOG_LEVEL ? parseLogLevel(env.CHATDOCK_LOG_LEVEL) : (file.logLevel ?? 'info'),
+    prettyLogs: Boolean(process.stdout.isTTY) && env.CHATDOCK_LOG_FORMAT !== 'json',
+  };
+}
+
+/** The address to listen on: an explicit host wins, else loopback unless LAN access is on. */
+export function listenHost(config: Config, lanAccess: boolean): string {
+  return config.host ?? (lanAccess ? '0.0.0.0' : LOOPBACK_HOST);
+}

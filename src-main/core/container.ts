@@ -1,0 +1,86 @@
+import path from 'node:path';
+import { ApiServer } from '../api/server.js';
+import { databaseFile, openDatabase, type Db } from '../db/connection.js';
+import { createHandlers } from '../rpc/handlers.js';
+import { RpcDispatcher } from '../rpc/dispatcher.js';
+import type { RuntimeInfo } from '../rpc/app-handlers.js';
+import { createServices, type Services } from '../services/index.js';
+import { listenHost, type Config } from './config.js';
+import { EventBus } from './event-bus.js';
+import { Lifecycle } from './lifecycle.js';
+import { createLogger, type Logger } from './logger.js';
+import type { LogRing } from './log-ring.js';
+import { appRoot } from './paths.js';
+import { APP_VERSION } from './version.js';
+
+/** The running core: what the headless server and the Electron shell both boot. */
+export interface Core {
+  config: Config;
+  logger: Logger;
+  logs: LogRing;
+  db: Db;
+  bus: EventBus;
+  services: Services;
+  dispatcher: RpcDispatcher;
+  /** Where the API listens; set once started. */
+  runtime(): RuntimeInfo;
+  /** The admin key created on this first run, to show once; null otherwise. */
+  createdAdminKey: string | null;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createCore(config: Config, options: { webRoot?: string } = {}): Core {
+  const { logger, ring } = createLogger(config.logLevel, { pretty: config.prettyLogs });
+  const db = openDatabase(databaseFile(config.dataDir));
+  const bus = new EventBus(logger);
+  const services = createServices({ db, bus, logger });
+  const { created } = services.apiKeys.ensureAdminKey(config.apiKey);
+
+  let runtime: RuntimeInfo | null = null;
+  const getRuntime = (): RuntimeInfo => {
+    if (!runtime) throw new Error('the API server has not started yet');
+    return runtime;
+  };
+  const dispatcher = new RpcDispatcher(createHandlers(services, getRuntime));
+  const api = new ApiServer({
+    services,
+    dispatcher,
+    bus,
+    logger,
+    version: APP_VERSION,
+    webRoot: options.webRoot ?? path.join(appRoot(), 'dist', 'web'),
+  });
+
+  const lifecycle = new Lifecycle(logger);
+  lifecycle.add({
+    name: 'api',
+    start: async () => {
+      const host = listenHost(config, services.settings.get().lanAccess);
+      const address = await api.listen(host, config.port);
+      runtime = { boundHost: address.host, port: address.port, dataDir: config.dataDir };
+      logger.info({ host: address.host, port: address.port }, 'API listening');
+    },
+    stop: () => api.close(),
+  });
+  lifecycle.add({
+    name: 'database',
+    stop: () => {
+      db.$client.close();
+    },
+  });
+
+  return {
+    config,
+    logger,
+    logs: ring,
+    db,
+    bus,
+    services,
+    dispatcher,
+    runtime: getRuntime,
+    createdAdminKey: created,
+    start: () => lifecycle.start(),
+    stop: () => lifecycle.stop(),
+  };
+}

@@ -1,0 +1,17 @@
+import { randomBytes } from 'node:crypto';
+
+let lastMillis = 0;
+let sequence = 0;
+
+/**
+ * A unique id that sorts by creation time: 12 hex digits of milliseconds, 4 of a sequence
+ * within the millisecond, 8 random. Used for events (`evt_…`) and rows that need order.
+ */
+export function sortableId(prefix: string): string {
+  const now = Date.now();
+  sequence = now === lastMillis ? sequence + 1 : 0;
+  lastMillis = now;
+  const time = now.toString(16).padStart(12, '0');
+  const seq = (sequence & 0xffff).toString(16).padStart(4, '0');
+  return `${prefix}_${time}${seq}${randomBytes(4).toString('hex')}`;
+}

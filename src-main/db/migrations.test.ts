@@ -1,0 +1,82 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS_DIR, openDatabase } from './connection.js';
+
+interface Journal {
+  entries: { idx: number; tag: string }[];
+}
+
+const journal = JSON.parse(readFileSync(path.join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')) as Journal;
+const tempDirs: string[] = [];
+
+afterEach(() => {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh in-memory database migrated up to and including migration `tag`. */
+function migratedUpTo(tag: string): Database.Database {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'chatdock-migrations-'));
+  tempDirs.push(dir);
+  cpSync(MIGRATIONS_DIR, dir, { recursive: true });
+  const upTo = journal.entries.findIndex((entry) => entry.tag === tag);
+  const truncated = { ...journal, entries: journal.entries.slice(0, upTo + 1) };
+  writeFileSync(path.join(dir, 'meta', '_journal.json'), JSON.stringify(truncated));
+  const sqlite = new Database(':memory:');
+  migrate(drizzle(sqlite), { migrationsFolder: dir });
+  return sqlite;
+}
+
+function tableNames(sqlite: Database.Database): string[] {
+  return (
+    sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[]
+  ).map((row) => row.name);
+}
+
+function queryPlan(sqlite: Database.Database, sql: string): string {
+  return (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[])
+    .map((row) => row.detail)
+    .join('\n');
+}
+
+/** One entry per migration: what it must leave behind on a fresh database. */
+const expectations: Record<string, (sqlite: Database.Database) => void> = {
+  '0000_foundation': (sqlite) => {
+    expect(tableNames(sqlite)).toEqual(expect.arrayContaining(['api_keys', 'settings']));
+    expect(queryPlan(sqlite, `SELECT * FROM api_keys WHERE prefix = 'x'`)).toContain('api_keys_prefix_idx');
+    sqlite.prepare(`INSERT INTO settings (key, value) VALUES ('a', '1')`).run();
+    const row = sqlite.prepare(`SELECT updated_at FROM settings WHERE key = 'a'`).get() as { updated_at: string };
+    expect(row.updated_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  },
+};
+
+describe('migrations', () => {
+  it('every migration in the journal has a test here', () => {
+    expect(journal.entries.map((entry) => entry.tag).sort()).toEqual(Object.keys(expectations).sort());
+  });
+
+  for (const entry of journal.entries) {
+    it(`${entry.tag} applies on a fresh database`, () => {
+      const check = expectations[entry.tag];
+      expect(check).toBeDefined();
+      check?.(migratedUpTo(entry.tag));
+    });
+  }
+
+  it('opens a file database in WAL mode with foreign keys on, and reopens it idempotently', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'chatdock-db-'));
+    tempDirs.push(dir);
+    const file = path.join(dir, 'test.db');
+    const first = openDatabase(file);
+    expect(first.$client.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(first.$client.pragma('foreign_keys', { simple: true })).toBe(1);
+    first.$client.close();
+    const second = openDatabase(file);
+    expect(tableNames(second.$client)).toContain('api_keys');
+    second.$client.close();
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * The drizzle schema: the one description of every table. Migrations are generated from it
+ * with `npm run db:generate` and committed; they are append-only.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const createdAt = () =>
+  text('created_at')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
+
+/** Key/value settings, values JSON-encoded. */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: text('updated_at')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+});
+
+/**
+ * API keys, stored as SHA-256 hashes (keys are 256-bit random, so a fast hash is enough;
+ * user passwords get a slow hash elsewhere). `prefix` finds the row; the hash is compared
+ * in constant time.
+ */
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: ['admin', 'session', 'named'] }).notNull(),
+    name: text('name').notNull(),
+    prefix: text('prefix').notNull(),
+    hash: text('hash').notNull(),
+    sessionId: text('session_id'),
+    scopes: text('scopes', { mode: 'json' }).$type<string[]>(),
+    createdAt: createdAt(),
+    lastUsedAt: text('last_used_at'),
+    revokedAt: text('revoked_at'),
+  },
+  (table) => [uniqueIndex('api_keys_hash_unique').on(table.hash), index('api_keys_prefix_idx').on(table.prefix)],
+);
+
+export type ApiKeyRow = typeof apiKeys.$inferSelect;

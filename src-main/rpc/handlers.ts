@@ -1,0 +1,11 @@
+import type { Handlers } from '../../src-shared/contract.js';
+import type { Services } from '../services/index.js';
+import { appHandlers, type RuntimeInfo } from './app-handlers.js';
+import type { RpcContext } from './context.js';
+
+/** All RPC handlers, one spread per domain; `satisfies` proves every operation is handled. */
+export function createHandlers(services: Services, runtime: () => RuntimeInfo): Handlers<RpcContext> {
+  return {
+    ...appHandlers(services, runtime),
+  } satisfies Handlers<RpcContext>;
+}

@@ -1,0 +1,44 @@
+/**
+ * The headless gateway (`npm run serve`): the whole core and the web UI, without Electron.
+ */
+import { createCore } from './core/container.js';
+import { ConfigError, loadConfig } from './core/config.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const core = createCore(config);
+  await core.start();
+  const { boundHost, port } = core.runtime();
+  const shownHost = boundHost === '0.0.0.0' ? '127.0.0.1' : boundHost;
+  // Plain stdout on purpose: scripts read the URL, and the one-time key must not go to the log files.
+  process.stdout.write(`Chatdock listening on http://${shownHost}:${port}\n`);
+  process.stdout.write(`Data directory: ${config.dataDir}\n`);
+  if (core.createdAdminKey) {
+    process.stdout.write(
+      `Admin API key (shown once, stored hashed): ${core.createdAdminKey}\n` +
+        'Keep it safe; set CHATDOCK_API_KEY to choose your own.\n',
+    );
+  }
+
+  let exiting = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (exiting) return;
+    exiting = true;
+    core.logger.info({ signal }, 'shutting down');
+    core.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`Configuration error: ${error.message}\n`);
+  } else {
+    process.stderr.write(`Chatdock failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,128 @@
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import { AppError } from '../../src-shared/errors.js';
+import type { AdminKeyStatus, RotatedKey } from '../../src-shared/model.js';
+import type { Db } from '../db/connection.js';
+import { apiKeys, type ApiKeyRow } from '../db/schema.js';
+
+/** Who a valid key belongs to; what routes check permissions against. */
+export interface KeyPrincipal {
+  keyId: string;
+  kind: ApiKeyRow['kind'];
+  sessionId: string | null;
+  scopes: string[] | null;
+}
+
+/** Writing last_used_at on every request would turn reads into writes; once a minute is enough. */
+const LAST_USED_WRITE_INTERVAL_MS = 60_000;
+
+export function hashKey(key: string): string {
+  return createHash('sha256').update(key, 'utf8').digest('hex');
+}
+
+/** A short, non-secret part of a key to recognise it in lists (half of a short key at most). */
+export function keyPrefix(key: string): string {
+  return key.slice(0, Math.min(8, Math.floor(key.length / 2)));
+}
+
+export function generateKey(): string {
+  return 'cd_' + randomBytes(32).toString('base64url');
+}
+
+export class ApiKeyService {
+  /** The admin key in clear, kept only in memory until the owner has seen it. */
+  private adminReveal: string | null = null;
+  private adminFromEnvironment = false;
+  private readonly lastUsedWrites = new Map<string, number>();
+
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Makes sure an admin key exists. With `environmentKey` (CHATDOCK_API_KEY) that key becomes
+   * the admin key; otherwise one is created on first run and returned so it can be shown once.
+   */
+  ensureAdminKey(environmentKey: string | undefined): { created: string | null } {
+    const existing = this.adminRow();
+    if (environmentKey) {
+      this.adminFromEnvironment = true;
+      if (!existing || !sameHash(existing.hash, hashKey(environmentKey))) this.replaceAdmin(environmentKey);
+      return { created: null };
+    }
+    if (existing) return { created: null };
+    const key = generateKey();
+    this.replaceAdmin(key);
+    this.adminReveal = key;
+    return { created: key };
+  }
+
+  adminStatus(): AdminKeyStatus {
+    const row = this.adminRow();
+    if (!row) throw new AppError('NOT_FOUND', 'no admin key yet');
+    return {
+      prefix: row.prefix,
+      createdAt: row.createdAt,
+      managedByEnvironment: this.adminFromEnvironment,
+      revealOnce: this.adminReveal,
+    };
+  }
+
+  acknowledgeAdminReveal(): AdminKeyStatus {
+    this.adminReveal = null;
+    return this.adminStatus();
+  }
+
+  rotateAdmin(): RotatedKey {
+    if (this.adminFromEnvironment) {
+      throw new AppError(
+        'CONFLICT',
+        'the admin key is set by CHATDOCK_API_KEY; change the environment variable instead',
+      );
+    }
+    const key = generateKey();
+    this.replaceAdmin(key);
+    this.adminReveal = key;
+    return { key, prefix: keyPrefix(key) };
+  }
+
+  /** The principal of a presented key, or null if it is unknown or revoked. */
+  verify(presented: string): KeyPrincipal | null {
+    if (!presented) return null;
+    const hash = hashKey(presented);
+    const candidates = this.db
+      .select()
+      .from(apiKeys)
+      .where(and(eq(apiKeys.prefix, keyPrefix(presented)), isNull(apiKeys.revokedAt)))
+      .all();
+    const row = candidates.find((candidate) => sameHash(candidate.hash, hash));
+    if (!row) return null;
+    this.touch(row.id);
+    return { keyId: row.id, kind: row.kind, sessionId: row.sessionId, scopes: row.scopes };
+  }
+
+  private adminRow(): ApiKeyRow | undefined {
+    return this.db.select().from(apiKeys).where(eq(apiKeys.kind, 'admin')).get();
+  }
+
+  private replaceAdmin(key: string): void {
+    this.db.transaction((tx) => {
+      tx.delete(apiKeys).where(eq(apiKeys.kind, 'admin')).run();
+      tx.insert(apiKeys)
+        .values({ id: randomUUID(), kind: 'admin', name: 'Admin key', prefix: keyPrefix(key), hash: hashKey(key) })
+        .run();
+    });
+  }
+
+  private touch(keyId: string): void {
+    const now = Date.now();
+    if (now - (this.lastUsedWrites.get(keyId) ?? 0) < LAST_USED_WRITE_INTERVAL_MS) return;
+    this.lastUsedWrites.set(keyId, now);
+    this.db.update(apiKeys).set({ lastUsedAt: new Date(now).toISOString() }).where(eq(apiKeys.id, keyId)).run();
+  }
+}
+
+/** Constant-time comparison of two hex digests, so response time reveals nothing. */
+function sameHash(a: string, b: string): boolean {
+  const left = Buffer.from(a, 'hex');
+  const right = Buffer.from(b, 'hex');
+  return left.length === right.length && timingSafeEqual(left, right);
+}

@@ -1,0 +1,28 @@
+import type { Health } from '../../src-shared/model.js';
+import { APP_VERSION } from '../core/version.js';
+
+/** Counts of WhatsApp sessions; provided by the session manager once it exists. */
+export interface SessionCounter {
+  counts(): { total: number; connected: number };
+}
+
+const NO_SESSIONS: SessionCounter = { counts: () => ({ total: 0, connected: 0 }) };
+
+export class HealthService {
+  private readonly startedAt = Date.now();
+  private sessions: SessionCounter = NO_SESSIONS;
+
+  useSessionCounter(counter: SessionCounter): void {
+    this.sessions = counter;
+  }
+
+  get(): Health {
+    return {
+      status: 'ok',
+      name: 'Chatdock',
+      version: APP_VERSION,
+      uptimeSeconds: Math.floor((Date.now() - this.startedAt) / 1000),
+      sessions: this.sessions.counts(),
+    };
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * The one contract between the UI and the core: every operation the UI can call, with a zod
+ * input schema and an output type. Main registers handlers that `satisfies Handlers`; the
+ * renderer's client is typed from it. Domains add their operations in contract/<domain>.ts.
+ */
+import type { z } from 'zod';
+import { appOperations } from './contract/app.js';
+import type { Operation } from './contract/operation.js';
+
+export const contract = {
+  ...appOperations,
+};
+
+export type Contract = typeof contract;
+export type OpName = keyof Contract;
+
+/** What a caller passes (before defaults are applied). */
+export type OpInput<K extends OpName> = z.input<Contract[K]['input']>;
+/** What a handler receives (validated, defaults applied). */
+export type OpParsedInput<K extends OpName> = z.output<Contract[K]['input']>;
+export type OpOutput<K extends OpName> =
+  Contract[K] extends Operation<z.ZodType, infer O> ? O : never;
+
+export type Handlers<Ctx> = {
+  [K in OpName]: (input: OpParsedInput<K>, ctx: Ctx) => Promise<OpOutput<K>> | OpOutput<K>;
+};
+
+export function isOpName(name: string): name is OpName {
+  return Object.hasOwn(contract, name);
+}
