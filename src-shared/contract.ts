@@ -18,8 +18,7 @@ export type OpName = keyof Contract;
 export type OpInput<K extends OpName> = z.input<Contract[K]['input']>;
 /** What a handler receives (validated, defaults applied). */
 export type OpParsedInput<K extends OpName> = z.output<Contract[K]['input']>;
-export type OpOutput<K extends OpName> =
-  Contract[K] extends Operation<z.ZodType, infer O> ? O : never;
+export type OpOutput<K extends OpName> = Contract[K] extends Operation<z.ZodType, infer O> ? O : never;
 
 export type Handlers<Ctx> = {
   [K in OpName]: (input: OpParsedInput<K>, ctx: Ctx) => Promise<OpOutput<K>> | OpOutput<K>;

@@ -15,7 +15,13 @@ export const healthSchema = z
   })
   .meta({
     id: 'Health',
-    example: { status: 'ok', name: 'Chatdock', version: '0.1.0', uptimeSeconds: 42, sessions: { total: 1, connected: 1 } },
+    example: {
+      status: 'ok',
+      name: 'Chatdock',
+      version: '0.1.0',
+      uptimeSeconds: 42,
+      sessions: { total: 1, connected: 1 },
+    },
   });
 export type Health = z.infer<typeof healthSchema>;
 

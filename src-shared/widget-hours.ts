@@ -91,7 +91,14 @@ function wallClock(timeZone: string, instant: Date): WallClock {
   return {
     weekday: INTL_WEEKDAYS[parts.weekday ?? ''] ?? 'MO',
     secondsOfDay: hour * 3600 + number('minute') * 60 + number('second'),
-    asUtcMs: Date.UTC(number('year'), number('month') - 1, number('day'), hour, number('minute'), number('second')),
+    asUtcMs: Date.UTC(
+      number('year'),
+      number('month') - 1,
+      number('day'),
+      hour,
+      number('minute'),
+      number('second'),
+    ),
   };
 }
 
@@ -168,7 +175,11 @@ export function nextOpening(widget: Schedule<{ hours: WeeklyHours }>, now: Date)
     }
   }
   if (!best) return null;
-  return { at: wallTimeToInstant(widget.timeZone, now, best.wallSeconds), weekday: best.weekday, time: best.from.slice(0, 5) };
+  return {
+    at: wallTimeToInstant(widget.timeZone, now, best.wallSeconds),
+    weekday: best.weekday,
+    time: best.from.slice(0, 5),
+  };
 }
 
 /**

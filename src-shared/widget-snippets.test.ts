@@ -56,7 +56,9 @@ describe('buildSnippets', () => {
   it('builds a self-contained snippet with exactly two script elements', () => {
     expect(snippets.selfContained.match(/<script/gi)).toHaveLength(2);
     expect(snippets.selfContained.match(/<\/script>/gi)).toHaveLength(2);
-    expect(snippets.selfContained).toContain(`window.ChatdockWidgetConfig = ${jsonForInlineScript(publicWidget)};`);
+    expect(snippets.selfContained).toContain(
+      `window.ChatdockWidgetConfig = ${jsonForInlineScript(publicWidget)};`,
+    );
     expect(snippets.selfContained).toContain('console.log("<\\/script>")');
   });
 });

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  firstFieldError,
   isValidTimeZone,
   toPublicWidget,
-  toValidationError,
   widgetSchema,
   widgetSettingsSchema,
   type WidgetSettingsInput,
 } from './widget.js';
+import { firstFieldError, validationError } from './validation.js';
 
 const minimal: WidgetSettingsInput = { businessName: 'Bäckerei Sonne', timeZone: 'Europe/Berlin' };
 
@@ -40,7 +39,13 @@ describe('widgetSettingsSchema defaults', () => {
 
   it('fills operator defaults and normalises the number to digits', () => {
     const parsed = widgetSettingsSchema.parse(withOperator({ number: '+1 (555) 123-4567' }));
-    expect(parsed.operators[0]).toEqual({ number: '15551234567', name: 'Anna', role: '', active: true, hours: {} });
+    expect(parsed.operators[0]).toEqual({
+      number: '15551234567',
+      name: 'Anna',
+      role: '',
+      active: true,
+      hours: {},
+    });
   });
 
   it('lower-cases colours and trims texts', () => {
@@ -97,13 +102,19 @@ describe('widgetSettingsSchema validation', () => {
 
   it('names the exact path of a bad time', () => {
     const input = withOperator({ hours: { MO: [{ availableFrom: '9:00', availableUntil: '17:00:00' }] } });
-    expect(errorOf(input)).toEqual({ field: 'operators.0.hours.MO.0.availableFrom', message: 'must be HH:MM:SS' });
+    expect(errorOf(input)).toEqual({
+      field: 'operators.0.hours.MO.0.availableFrom',
+      message: 'must be HH:MM:SS',
+    });
   });
 
-  it.each(['24:00:00', '23:60:00', '12:00', '12:00:00.000', ' 12:00:00'])('rejects time %j', (availableUntil) => {
-    const input = withOperator({ hours: { FR: [{ availableFrom: '09:00:00', availableUntil }] } });
-    expect(errorOf(input)?.field).toBe('operators.0.hours.FR.0.availableUntil');
-  });
+  it.each(['24:00:00', '23:60:00', '12:00', '12:00:00.000', ' 12:00:00'])(
+    'rejects time %j',
+    (availableUntil) => {
+      const input = withOperator({ hours: { FR: [{ availableFrom: '09:00:00', availableUntil }] } });
+      expect(errorOf(input)?.field).toBe('operators.0.hours.FR.0.availableUntil');
+    },
+  );
 
   it('rejects a range whose end equals its start but accepts one past midnight', () => {
     const same = withOperator({ hours: { FR: [{ availableFrom: '22:00:00', availableUntil: '22:00:00' }] } });
@@ -111,7 +122,9 @@ describe('widgetSettingsSchema validation', () => {
       field: 'operators.0.hours.FR.0.availableUntil',
       message: 'must differ from availableFrom',
     });
-    const overnight = withOperator({ hours: { FR: [{ availableFrom: '22:00:00', availableUntil: '02:00:00' }] } });
+    const overnight = withOperator({
+      hours: { FR: [{ availableFrom: '22:00:00', availableUntil: '02:00:00' }] },
+    });
     expect(errorOf(overnight)).toBeNull();
   });
 
@@ -151,7 +164,10 @@ describe('widgetSettingsSchema validation', () => {
     const parsed = widgetSettingsSchema.parse(
       withOperator({ iconUrl: 'https://cdn.example.com/anna.png', prefill: 'Hello!', role: 'Sales' }),
     );
-    expect(parsed.operators[0]).toMatchObject({ iconUrl: 'https://cdn.example.com/anna.png', prefill: 'Hello!' });
+    expect(parsed.operators[0]).toMatchObject({
+      iconUrl: 'https://cdn.example.com/anna.png',
+      prefill: 'Hello!',
+    });
   });
 });
 
@@ -164,12 +180,12 @@ describe('isValidTimeZone', () => {
   });
 });
 
-describe('toValidationError', () => {
+describe('validationError', () => {
   it('builds the REST error body', () => {
     const result = widgetSettingsSchema.safeParse({ ...minimal, color: 'green' });
     expect(result.success).toBe(false);
     if (result.success) return;
-    expect(toValidationError(result.error)).toEqual({
+    expect(validationError(result.error).toBody()).toEqual({
       code: 'VALIDATION_FAILED',
       message: 'color: must be #rrggbb',
       field: 'color',
@@ -228,6 +244,9 @@ describe('toPublicWidget', () => {
 
   it('requires an id on the stored form', () => {
     const result = widgetSchema.safeParse(minimal);
-    expect(result.success ? null : firstFieldError(result.error)).toEqual({ field: 'id', message: 'is required' });
+    expect(result.success ? null : firstFieldError(result.error)).toEqual({
+      field: 'id',
+      message: 'is required',
+    });
   });
 });

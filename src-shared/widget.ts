@@ -8,7 +8,7 @@
  * Error messages are written to be shown after the field path ("color: must be #rrggbb").
  */
 import { z } from 'zod';
-import { TIME_PATTERN } from './widget-hours.js';
+import { TIME_PATTERN, type WeeklyHours } from './widget-hours.js';
 
 const MESSAGES = {
   required: 'is required',
@@ -27,7 +27,6 @@ const MESSAGES = {
   dayRanges: 'must be a list of at most 12 time ranges',
   operators: 'must be a list of at most 50 operators',
   object: 'must be an object',
-  unknownField: 'is not a known field',
 } as const;
 
 /** Error option: a missing value "is required"; a value of the wrong type states the rule it breaks. */
@@ -73,10 +72,18 @@ function isHttpsUrl(value: string): boolean {
 }
 
 /** An image address; https only so the widget never triggers mixed-content warnings on the host page. */
-const httpsUrl = z.string(rule(MESSAGES.httpsUrl)).trim().max(2048, MESSAGES.httpsUrl).refine(isHttpsUrl, MESSAGES.httpsUrl);
+const httpsUrl = z
+  .string(rule(MESSAGES.httpsUrl))
+  .trim()
+  .max(2048, MESSAGES.httpsUrl)
+  .refine(isHttpsUrl, MESSAGES.httpsUrl);
 
 const boolean = z.boolean(rule(MESSAGES.boolean));
-const widgetText = z.string(rule(MESSAGES.widgetText)).trim().min(2, MESSAGES.widgetText).max(255, MESSAGES.widgetText);
+const widgetText = z
+  .string(rule(MESSAGES.widgetText))
+  .trim()
+  .min(2, MESSAGES.widgetText)
+  .max(255, MESSAGES.widgetText);
 const name = z.string(rule(MESSAGES.name)).trim().min(1, MESSAGES.name).max(100, MESSAGES.name);
 
 export const timeRangeSchema = z
@@ -152,7 +159,8 @@ export interface PublicOperator {
   role: string;
   iconUrl?: string;
   prefill?: string;
-  hours: Operator['hours'];
+  /** Business-local hours; none on any day means always available. */
+  hours: WeeklyHours;
 }
 
 /** Body of `GET /api/v1/public/widgets/{id}` and of `window.ChatdockWidgetConfig`. */
@@ -197,27 +205,4 @@ export function toPublicWidget(widget: Widget): PublicWidget {
         hours: operator.hours,
       })),
   };
-}
-
-export interface FieldError {
-  /** Dotted path, e.g. `operators.0.hours.MO.0.availableFrom`; empty for the body itself. */
-  field: string;
-  message: string;
-}
-
-/** The first problem of a failed parse, in the form the REST layer reports. */
-export function firstFieldError(error: z.ZodError): FieldError {
-  const issue = error.issues[0];
-  if (!issue) return { field: '', message: 'is invalid' };
-  const path = issue.path.map(String);
-  if (issue.code === 'unrecognized_keys') {
-    return { field: [...path, issue.keys[0] ?? ''].join('.'), message: MESSAGES.unknownField };
-  }
-  return { field: path.join('.'), message: issue.message };
-}
-
-/** `{ code: 'VALIDATION_FAILED', message: 'color: must be #rrggbb', field: 'color' }`. */
-export function toValidationError(error: z.ZodError): { code: 'VALIDATION_FAILED'; message: string; field: string } {
-  const { field, message } = firstFieldError(error);
-  return { code: 'VALIDATION_FAILED', message: field ? `${field}: ${message}` : message, field };
 }

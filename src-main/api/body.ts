@@ -20,7 +20,7 @@ async function readBody(ctx: Context, limit: number): Promise<Buffer> {
  */
 export function jsonBody(limit = DEFAULT_JSON_LIMIT): Middleware {
   return async (ctx, next) => {
-    if (ctx.method === 'GET' || ctx.method === 'HEAD' || ctx.method === 'DELETE' && !ctx.request.length) {
+    if (ctx.method === 'GET' || ctx.method === 'HEAD' || (ctx.method === 'DELETE' && !ctx.request.length)) {
       return next();
     }
     if (ctx.request.is('application/json', '+json')) {

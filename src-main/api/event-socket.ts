@@ -33,7 +33,10 @@ export class EventSocketServer {
   }
 
   private accept(ws: WebSocket): void {
-    const timer = setTimeout(() => ws.close(CLOSE_UNAUTHORIZED, 'send {"token": "<key>"} first'), AUTH_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => ws.close(CLOSE_UNAUTHORIZED, 'send {"token": "<key>"} first'),
+      AUTH_TIMEOUT_MS,
+    );
     ws.once('message', (data) => {
       clearTimeout(timer);
       const principal = this.authenticate(data.toString());

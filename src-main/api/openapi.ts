@@ -98,7 +98,9 @@ export function buildOpenApi(routes: readonly RouteDef[], version: string): Open
       [String(route.response.status)]: {
         description: route.response.description,
         ...(route.response.schema
-          ? { content: { 'application/json': { schema: collector.convert(route.response.schema, 'output') } } }
+          ? {
+              content: { 'application/json': { schema: collector.convert(route.response.schema, 'output') } },
+            }
           : route.response.contentType
             ? { content: { [route.response.contentType]: {} } }
             : {}),

@@ -44,9 +44,7 @@ export interface RouteDef<
     schema?: z.ZodType;
     contentType?: string;
   };
-  handler: (
-    request: RouteRequest<Parsed<P>, Parsed<Q>, Parsed<B>>,
-  ) => Promise<unknown> | unknown;
+  handler: (request: RouteRequest<Parsed<P>, Parsed<Q>, Parsed<B>>) => Promise<unknown> | unknown;
 }
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;

@@ -38,7 +38,9 @@ function isApiPath(path: string): boolean {
 function isPublicPath(path: string): boolean {
   if (!isApiPath(path)) return true;
   return (
-    path === `${API_PREFIX}/health` || path === `${API_PREFIX}/openapi.json` || path.startsWith(`${API_PREFIX}/public/`)
+    path === `${API_PREFIX}/health` ||
+    path === `${API_PREFIX}/openapi.json` ||
+    path.startsWith(`${API_PREFIX}/public/`)
   );
 }
 

@@ -58,13 +58,20 @@ function prettyStream(): pino.DestinationStream {
   return {
     write(line: string) {
       try {
-        const { level, time, msg, name: _name, pid: _pid, hostname: _host, ...rest } = JSON.parse(line) as Record<
-          string,
-          unknown
-        >;
+        const {
+          level,
+          time,
+          msg,
+          name: _name,
+          pid: _pid,
+          hostname: _host,
+          ...rest
+        } = JSON.parse(line) as Record<string, unknown>;
         const label = pino.levels.labels[Number(level)] ?? String(level);
         const extra = Object.keys(rest).length ? ' ' + JSON.stringify(rest) : '';
-        process.stdout.write(`${String(time).slice(11, 19)} ${label.toUpperCase().padEnd(5)} ${String(msg ?? '')}${extra}\n`);
+        process.stdout.write(
+          `${String(time).slice(11, 19)} ${label.toUpperCase().padEnd(5)} ${String(msg ?? '')}${extra}\n`,
+        );
       } catch {
         process.stdout.write(line);
       }

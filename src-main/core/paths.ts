@@ -23,7 +23,8 @@ export function defaultDataDir(
   env: NodeJS.ProcessEnv = process.env,
 ): string {
   const home = os.homedir();
-  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Chatdock');
+  if (platform === 'win32')
+    return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Chatdock');
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Chatdock');
   return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'Chatdock');
 }

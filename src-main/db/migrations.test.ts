@@ -11,7 +11,9 @@ interface Journal {
   entries: { idx: number; tag: string }[];
 }
 
-const journal = JSON.parse(readFileSync(path.join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')) as Journal;
+const journal = JSON.parse(
+  readFileSync(path.join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8'),
+) as Journal;
 const tempDirs: string[] = [];
 
 afterEach(() => {
@@ -33,7 +35,9 @@ function migratedUpTo(tag: string): Database.Database {
 
 function tableNames(sqlite: Database.Database): string[] {
   return (
-    sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[]
+    sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as {
+      name: string;
+    }[]
   ).map((row) => row.name);
 }
 
@@ -49,7 +53,9 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
     expect(tableNames(sqlite)).toEqual(expect.arrayContaining(['api_keys', 'settings']));
     expect(queryPlan(sqlite, `SELECT * FROM api_keys WHERE prefix = 'x'`)).toContain('api_keys_prefix_idx');
     sqlite.prepare(`INSERT INTO settings (key, value) VALUES ('a', '1')`).run();
-    const row = sqlite.prepare(`SELECT updated_at FROM settings WHERE key = 'a'`).get() as { updated_at: string };
+    const row = sqlite.prepare(`SELECT updated_at FROM settings WHERE key = 'a'`).get() as {
+      updated_at: string;
+    };
     expect(row.updated_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   },
 };

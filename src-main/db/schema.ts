@@ -3,7 +3,7 @@
  * with `npm run db:generate` and committed; they are append-only.
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () =>
   text('created_at')
@@ -38,7 +38,10 @@ export const apiKeys = sqliteTable(
     lastUsedAt: text('last_used_at'),
     revokedAt: text('revoked_at'),
   },
-  (table) => [uniqueIndex('api_keys_hash_unique').on(table.hash), index('api_keys_prefix_idx').on(table.prefix)],
+  (table) => [
+    uniqueIndex('api_keys_hash_unique').on(table.hash),
+    index('api_keys_prefix_idx').on(table.prefix),
+  ],
 );
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;

@@ -3,7 +3,14 @@ import type { AppInfo } from '../../src-shared/model.js';
 import type { Services } from '../services/index.js';
 import type { RpcContext } from './context.js';
 
-type AppOps = 'app.info' | 'app.health' | 'settings.get' | 'settings.update' | 'adminKey.status' | 'adminKey.rotate' | 'adminKey.acknowledge';
+type AppOps =
+  | 'app.info'
+  | 'app.health'
+  | 'settings.get'
+  | 'settings.update'
+  | 'adminKey.status'
+  | 'adminKey.rotate'
+  | 'adminKey.acknowledge';
 
 /** Where the API is listening, known once the HTTP server is up. */
 export interface RuntimeInfo {
@@ -12,7 +19,10 @@ export interface RuntimeInfo {
   dataDir: string;
 }
 
-export function appHandlers(services: Services, runtime: () => RuntimeInfo): Pick<Handlers<RpcContext>, AppOps> {
+export function appHandlers(
+  services: Services,
+  runtime: () => RuntimeInfo,
+): Pick<Handlers<RpcContext>, AppOps> {
   return {
     'app.info': (_input, ctx): AppInfo => {
       const { boundHost, port, dataDir } = runtime();

@@ -107,7 +107,13 @@ export class ApiKeyService {
     this.db.transaction((tx) => {
       tx.delete(apiKeys).where(eq(apiKeys.kind, 'admin')).run();
       tx.insert(apiKeys)
-        .values({ id: randomUUID(), kind: 'admin', name: 'Admin key', prefix: keyPrefix(key), hash: hashKey(key) })
+        .values({
+          id: randomUUID(),
+          kind: 'admin',
+          name: 'Admin key',
+          prefix: keyPrefix(key),
+          hash: hashKey(key),
+        })
         .run();
     });
   }
@@ -116,7 +122,11 @@ export class ApiKeyService {
     const now = Date.now();
     if (now - (this.lastUsedWrites.get(keyId) ?? 0) < LAST_USED_WRITE_INTERVAL_MS) return;
     this.lastUsedWrites.set(keyId, now);
-    this.db.update(apiKeys).set({ lastUsedAt: new Date(now).toISOString() }).where(eq(apiKeys.id, keyId)).run();
+    this.db
+      .update(apiKeys)
+      .set({ lastUsedAt: new Date(now).toISOString() })
+      .where(eq(apiKeys.id, keyId))
+      .run();
   }
 }
 

@@ -28,7 +28,10 @@ export class SettingsService {
         const json = JSON.stringify(value);
         tx.insert(settingsTable)
           .values({ key, value: json })
-          .onConflictDoUpdate({ target: settingsTable.key, set: { value: json, updatedAt: new Date().toISOString() } })
+          .onConflictDoUpdate({
+            target: settingsTable.key,
+            set: { value: json, updatedAt: new Date().toISOString() },
+          })
           .run();
       }
     });
@@ -48,7 +51,10 @@ export class SettingsService {
     this.db
       .insert(settingsTable)
       .values({ key, value: json })
-      .onConflictDoUpdate({ target: settingsTable.key, set: { value: json, updatedAt: new Date().toISOString() } })
+      .onConflictDoUpdate({
+        target: settingsTable.key,
+        set: { value: json, updatedAt: new Date().toISOString() },
+      })
       .run();
   }
 }

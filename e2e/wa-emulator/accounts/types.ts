@@ -1,0 +1,87 @@
+/** Records the emulator keeps (and persists to `stateDir/state.json` when one is given). */
+import type { BinaryNode } from '@whiskeysockets/baileys';
+
+export interface StoredKeyPair {
+  public: Buffer;
+  private: Buffer;
+}
+
+export interface SignedPreKeyRecord {
+  id: number;
+  public: Buffer;
+  signature: Buffer;
+}
+
+export interface PreKeyRecord {
+  id: number;
+  public: Buffer;
+}
+
+/** A stanza waiting for the device to acknowledge it (or to come online). */
+export interface OutboxEntry {
+  tag: string;
+  id: string;
+  /** The receipt type, so a delivery and a read receipt for one id are acked separately. */
+  type: string;
+  node: BinaryNode;
+}
+
+/** A linked device (Baileys client). Its Signal key bundle is what `encrypt get <key>` hands out. */
+export interface DeviceRecord {
+  id: number;
+  keyIndex: number;
+  /** The client's static Noise key; logins are accepted only from the same key. */
+  noiseKey: Buffer;
+  registrationId: number;
+  identityKey: Buffer;
+  signedPreKey: SignedPreKeyRecord;
+  preKeys: PreKeyRecord[];
+  platform: string;
+  pairedAt: number;
+  /** Unset until the first login after linking (when a new device gets its history sync). */
+  lastLoginAt?: number;
+  outbox: OutboxEntry[];
+}
+
+export interface AccountRecord {
+  /** Bare digits. */
+  phone: string;
+  /** LID user part (digits); every account has one, as on the real service. */
+  lid: string;
+  /** Push name (the `notify` attribute other users see). */
+  name: string;
+  /** The phone's identity key; it signs each linked device's ADV identity. */
+  identity: StoredKeyPair;
+  devices: DeviceRecord[];
+  nextDeviceId: number;
+  createdAt: number;
+}
+
+export type GroupRole = 'superadmin' | 'admin' | null;
+
+export interface GroupParticipantRecord {
+  phone: string;
+  role: GroupRole;
+}
+
+export interface GroupRecord {
+  /** User part of the group jid (`…@g.us`). */
+  id: string;
+  subject: string;
+  subjectOwner: string;
+  subjectTime: number;
+  creation: number;
+  creator: string;
+  description?: { id: string; text: string; owner: string; time: number };
+  participants: GroupParticipantRecord[];
+  inviteCode: string;
+  announce: boolean;
+  restrict: boolean;
+  ephemeral: number;
+}
+
+export interface EmulatorState {
+  version: 1;
+  accounts: Record<string, AccountRecord>;
+  groups: Record<string, GroupRecord>;
+}

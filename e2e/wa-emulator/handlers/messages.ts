@@ -1,0 +1,168 @@
+/**
+ * `<message>` relay. Senders encrypt per recipient device (Signal) and the server only routes:
+ *
+ *   <message id to type [edit] [category]>
+ *     <participants><to jid=DEVICE><enc v=2 type=pkmsg|msg/></to>…</participants>   (fan-out)
+ *     <enc type=skmsg/>                                                           (groups)
+ *     <enc/> directly                                       (retry resends / peer messages)
+ *     <device-identity/>, <meta/>, …
+ *
+ * The sender gets `<ack class="message" id from t/>`. Each recipient device gets
+ *   1:1:     <message from=SENDER:dev id t type notify=pushName sender_lid|sender_pn> <enc/> …
+ *   own other devices: the same plus `recipient=CHAT` (Baileys treats it as fromMe)
+ *   group:   <message from=GROUP participant=SENDER:dev participant_lid addressing_mode=pn …>
+ *            <enc pkmsg (sender key distribution, if addressed to this device)/><enc skmsg/>
+ * The sender's addressing domain is kept (PN in → PN out, LID in → LID out); the other domain is
+ * sent as the *_lid / *_pn attribute so the recipient learns the PN↔LID mapping.
+ * Reactions, edits and revokes are ordinary encrypted messages and take the same path.
+ */
+import type { BinaryNode } from '@whiskeysockets/baileys';
+import { getBinaryNodeChild, getBinaryNodeChildren } from '@whiskeysockets/baileys';
+
+import type { AccountRecord } from '../accounts/types.js';
+import { node } from '../binary.js';
+import type { DeviceSession, EmulatorContext } from '../context.js';
+import type { AddressingDomain } from '../jids.js';
+import { deviceJid, groupJid, isGroupJid, parseUserJid, unixNow, userJid } from '../jids.js';
+
+/** Attributes of the sender's stanza that recipients should see unchanged. */
+const FORWARDED_ATTRS = ['type', 'edit', 'category', 'push_priority', 'mediatype', 'verified_level'] as const;
+/** Sender-side children that are not forwarded (fan-out wrapper, privacy tokens, reporting). */
+const DROPPED_CHILDREN = new Set(['participants', 'tctoken', 'reporting']);
+
+export function handleMessageStanza(ctx: EmulatorContext, session: DeviceSession, stanza: BinaryNode): void {
+  const to = stanza.attrs.to;
+  const id = stanza.attrs.id;
+  const t = String(unixNow());
+  session.conn.send(node('ack', { class: 'message', id, from: to, t }));
+  if (!to || !id) {
+    return;
+  }
+  if (isGroupJid(to)) {
+    relayToGroup(ctx, session, stanza, to, t);
+  } else {
+    relayToUser(ctx, session, stanza, to, t);
+  }
+}
+
+function forwardedAttrs(stanza: BinaryNode): Record<string, string | undefined> {
+  const attrs: Record<string, string | undefined> = {};
+  for (const name of FORWARDED_ATTRS) {
+    attrs[name] = stanza.attrs[name];
+  }
+  return attrs;
+}
+
+function commonChildren(stanza: BinaryNode): BinaryNode[] {
+  return Array.isArray(stanza.content) ? stanza.content.filter((child) => !DROPPED_CHILDREN.has(child.tag)) : [];
+}
+
+/** Per-device `<enc>` nodes from the `<participants>` fan-out, keyed by "phone:device". */
+function fanOut(ctx: EmulatorContext, stanza: BinaryNode): Map<string, BinaryNode[]> {
+  const byDevice = new Map<string, BinaryNode[]>();
+  for (const target of getBinaryNodeChildren(getBinaryNodeChild(stanza, 'participants'), 'to')) {
+    const resolved = ctx.store.resolve(target.attrs.jid);
+    if (!resolved || resolved.device === undefined) {
+      continue;
+    }
+    byDevice.set(`${resolved.account.phone}:${resolved.device}`, getBinaryNodeChildren(target, 'enc'));
+  }
+  return byDevice;
+}
+
+function relayToUser(ctx: EmulatorContext, session: DeviceSession, stanza: BinaryNode, to: string, t: string): void {
+  const target = ctx.store.resolve(to);
+  const parsedTo = parseUserJid(to);
+  const domain: AddressingDomain = parsedTo?.domain ?? 'pn';
+  const sender = session.account;
+  const perDevice = fanOut(ctx, stanza);
+  const common = commonChildren(stanza);
+  const hasDirectEnc = common.some((child) => child.tag === 'enc');
+  const chatJid = target ? userJid(domain === 'lid' ? target.account.lid : target.account.phone, domain) : to;
+
+  const deliverTo = (account: AccountRecord, deviceId: number, encs: BinaryNode[]): void => {
+    if (account.phone === sender.phone && deviceId === session.device.id) {
+      return;
+    }
+    const ownDevice = account.phone === sender.phone;
+    const attrs: Record<string, string | undefined> = {
+      ...forwardedAttrs(stanza),
+      from: senderDeviceJid(sender, session.device.id, domain),
+      id: stanza.attrs.id,
+      t,
+      notify: sender.name,
+      ...alternateSenderAttr(sender, domain, 'sender'),
+    };
+    if (ownDevice) {
+      // The chat this message belongs to; absent for messages to oneself (peer/self chat).
+      attrs.recipient = stanza.attrs.recipient ?? (target && target.account.phone !== sender.phone ? chatJid : undefined);
+    }
+    ctx.hub.deliver(account, deviceId, node('message', attrs, [...encs, ...common]));
+  };
+
+  for (const [key, encs] of perDevice) {
+    const [phone, device] = key.split(':');
+    const account = phone ? ctx.store.account(phone) : undefined;
+    if (account) {
+      deliverTo(account, Number(device), encs);
+    }
+  }
+  // Retry resends and peer messages carry one <enc> for the single device named in `to`.
+  if (hasDirectEnc && target?.device !== undefined && !perDevice.has(`${target.account.phone}:${target.device}`)) {
+    deliverTo(target.account, target.device, []);
+  }
+}
+
+function relayToGroup(ctx: EmulatorContext, session: DeviceSession, stanza: BinaryNode, to: string, t: string): void {
+  const group = ctx.store.group(to);
+  const sender = session.account;
+  if (!group || !group.participants.some((participant) => participant.phone === sender.phone)) {
+    return;
+  }
+  const perDevice = fanOut(ctx, stanza);
+  const common = commonChildren(stanza);
+  // A retry resend names the one device it is for in `participant`.
+  const onlyDevice = stanza.attrs.participant ? ctx.store.resolve(stanza.attrs.participant) : undefined;
+  for (const participant of group.participants) {
+    const account = ctx.store.account(participant.phone);
+    if (!account) {
+      continue;
+    }
+    for (const device of account.devices) {
+      if (account.phone === sender.phone && device.id === session.device.id) {
+        continue;
+      }
+      if (onlyDevice && (onlyDevice.account.phone !== account.phone || onlyDevice.device !== device.id)) {
+        continue;
+      }
+      const attrs: Record<string, string | undefined> = {
+        ...forwardedAttrs(stanza),
+        from: groupJid(group.id),
+        participant: senderDeviceJid(sender, session.device.id, 'pn'),
+        id: stanza.attrs.id,
+        t,
+        notify: sender.name,
+        addressing_mode: 'pn',
+        ...alternateSenderAttr(sender, 'pn', 'participant'),
+      };
+      const encs = perDevice.get(`${account.phone}:${device.id}`) ?? [];
+      // pkmsg/msg (sender key distribution) must precede the skmsg that needs it.
+      ctx.hub.deliver(account, device.id, node('message', attrs, [...encs, ...common]));
+    }
+  }
+}
+
+function senderDeviceJid(sender: AccountRecord, deviceId: number, domain: AddressingDomain): string {
+  return deviceJid(domain === 'lid' ? sender.lid : sender.phone, deviceId, domain);
+}
+
+/** `sender_lid` / `participant_lid` for PN addressing, `sender_pn` / `participant_pn` for LID. */
+function alternateSenderAttr(
+  sender: AccountRecord,
+  domain: AddressingDomain,
+  prefix: 'sender' | 'participant',
+): Record<string, string> {
+  return domain === 'lid'
+    ? { [`${prefix}_pn`]: userJid(sender.phone, 'pn') }
+    : { [`${prefix}_lid`]: userJid(sender.lid, 'lid') };
+}

@@ -1,0 +1,96 @@
+/**
+ * Small iqs a Baileys client sends around login and later. Each answer is the minimum Baileys
+ * needs to stay healthy (no errors, no reconnect loops):
+ * - `w:p` ping (keepalive: the client closes after ~keepAliveIntervalMs+5 s of silence);
+ * - `passive` (sent after `success`), `w:stats`, dirty-bit cleaning: empty results;
+ * - `abt` props: an empty `<props>` (privacy-token features stay off);
+ * - `blocklist`: `<list/>`; `privacy` get: every category "all" (read receipts on);
+ *   `privacy` set `<tokens>` (trusted-contact tokens): `<tokens/>`;
+ * - `w:m` media_conn: our HTTPS media host (upload/download are hard-coded to https);
+ * - `w:sync:app:state`: each requested collection at version 0 with no patches;
+ * - `w:profile:picture`: 404, like an account without a picture;
+ * - `md` remove-companion-device: the client logs out; the device is forgotten.
+ */
+import type { BinaryNode } from '@whiskeysockets/baileys';
+import { getBinaryNodeChild, getBinaryNodeChildren } from '@whiskeysockets/baileys';
+
+import { firstChild, iqError, iqResult, node } from '../binary.js';
+import type { DeviceSession, EmulatorContext } from '../context.js';
+import { parseUserJid } from '../jids.js';
+import { announceDeviceChange } from './device-notifications.js';
+
+const PRIVACY_CATEGORIES = ['last', 'online', 'profile', 'status', 'groupadd', 'readreceipts', 'calladd', 'messages'];
+const MEDIA_CONN_TTL_S = 3600;
+
+export function handlePrivacyIq(_ctx: EmulatorContext, session: DeviceSession, iq: BinaryNode): void {
+  const child = firstChild(iq);
+  if (iq.attrs.type === 'get' && child?.tag === 'privacy') {
+    session.conn.send(
+      iqResult(iq, [
+        node(
+          'privacy',
+          {},
+          PRIVACY_CATEGORIES.map((name) => node('category', { name, value: 'all' })),
+        ),
+      ]),
+    );
+    return;
+  }
+  if (child?.tag === 'tokens') {
+    session.conn.send(iqResult(iq, [node('tokens', {})]));
+    return;
+  }
+  session.conn.send(iqResult(iq));
+}
+
+export function handleMediaConnIq(ctx: EmulatorContext, session: DeviceSession, iq: BinaryNode): void {
+  session.conn.send(
+    iqResult(iq, [
+      node('media_conn', { auth: ctx.media.authToken, ttl: String(MEDIA_CONN_TTL_S), auth_ttl: String(MEDIA_CONN_TTL_S), max_buckets: '12' }, [
+        node('host', { hostname: ctx.media.host, maxContentLengthBytes: String(ctx.media.maxBytes) }),
+      ]),
+    ]),
+  );
+}
+
+export function handleAbPropsIq(_ctx: EmulatorContext, session: DeviceSession, iq: BinaryNode): void {
+  session.conn.send(iqResult(iq, [node('props', { protocol: '1', hash: 'emulator', refresh: '86400' }, [])]));
+}
+
+export function handleBlocklistIq(_ctx: EmulatorContext, session: DeviceSession, iq: BinaryNode): void {
+  session.conn.send(iqResult(iq, iq.attrs.type === 'get' ? [node('list', {}, [])] : undefined));
+}
+
+export function handleAppStateIq(_ctx: EmulatorContext, session: DeviceSession, iq: BinaryNode): void {
+  const collections = getBinaryNodeChildren(getBinaryNodeChild(iq, 'sync'), 'collection');
+  session.conn.send(
+    iqResult(iq, [
+      node(
+        'sync',
+        {},
+        collections.map((collection) => node('collection', { name: collection.attrs.name, version: '0' })),
+      ),
+    ]),
+  );
+}
+
+export function handleProfilePictureIq(_ctx: EmulatorContext, session: DeviceSession, iq: BinaryNode): void {
+  session.conn.send(iq.attrs.type === 'get' ? iqError(iq, 404, 'item-not-found') : iqResult(iq));
+}
+
+export function handleMdIq(ctx: EmulatorContext, session: DeviceSession, iq: BinaryNode): void {
+  const removal = getBinaryNodeChild(iq, 'remove-companion-device');
+  session.conn.send(iqResult(iq));
+  if (!removal) {
+    return;
+  }
+  const removed = parseUserJid(removal.attrs.jid);
+  const deviceId = removed?.device ?? session.device.id;
+  if (ctx.store.removeDevice(session.account, deviceId)) {
+    announceDeviceChange(ctx, session.account, deviceId, 'remove');
+  }
+}
+
+export function emptyResult(_ctx: EmulatorContext, session: DeviceSession, iq: BinaryNode): void {
+  session.conn.send(iqResult(iq));
+}

@@ -1,0 +1,80 @@
+/**
+ * `xmlns="usync"`: user lookups (`executeUSyncQuery`, WAUSync protocols). Per queried user:
+ * - `devices`: the linked devices with `key-index` (Baileys drops non-zero devices without it);
+ *   device 0, the emulated phone, is never listed since it cannot decrypt;
+ * - `lid`: `<lid val="…@lid"/>` — REQUIRED for PN users: rc14 sends to LID-addressed sessions and
+ *   fails with "No sessions" when the reply carries no LID;
+ * - `contact` (`onWhatsApp`): `<contact type="in"/>` for registered numbers, `"out"` otherwise;
+ * - `status`, `disappearing_mode`: neutral defaults.
+ * Users are named by `jid` attr (PN or LID) or, for contact lookups, by a `+phone` content.
+ */
+import type { BinaryNode } from '@whiskeysockets/baileys';
+import { getAllBinaryNodeChildren, getBinaryNodeChild, getBinaryNodeChildren } from '@whiskeysockets/baileys';
+
+import type { AccountRecord } from '../accounts/types.js';
+import { contentText, iqResult, node } from '../binary.js';
+import type { DeviceSession, EmulatorContext } from '../context.js';
+import { parseUserJid, userJid } from '../jids.js';
+
+export function handleUsyncIq(ctx: EmulatorContext, session: DeviceSession, iq: BinaryNode): void {
+  const usync = getBinaryNodeChild(iq, 'usync');
+  const protocols = getAllBinaryNodeChildren(getBinaryNodeChild(usync, 'query')).map((child) => child.tag);
+  const users = getBinaryNodeChildren(getBinaryNodeChild(usync, 'list'), 'user').map((user) =>
+    answerUser(ctx, user, protocols),
+  );
+  session.conn.send(
+    iqResult(iq, [
+      node('usync', { ...(usync?.attrs ?? {}) }, [
+        node('result', {}, protocols.map((protocol) => node(protocol, {}))),
+        node('list', {}, users),
+      ]),
+    ]),
+  );
+}
+
+function answerUser(ctx: EmulatorContext, user: BinaryNode, protocols: string[]): BinaryNode {
+  const contactQuery = contentText(getBinaryNodeChild(user, 'contact'));
+  let jid = user.attrs.jid;
+  let account: AccountRecord | undefined;
+  if (jid) {
+    account = ctx.store.resolve(jid)?.account;
+  } else if (contactQuery) {
+    const digits = contactQuery.replace(/\D/g, '');
+    account = ctx.store.account(digits || '0');
+    jid = userJid(digits);
+  }
+  const isLidQuery = parseUserJid(jid)?.domain === 'lid';
+  const children: BinaryNode[] = [];
+  for (const protocol of protocols) {
+    switch (protocol) {
+      case 'devices':
+        children.push(
+          node('devices', {}, [
+            node(
+              'device-list',
+              {},
+              (account?.devices ?? []).map((device) => node('device', { id: String(device.id), 'key-index': String(device.keyIndex) })),
+            ),
+          ]),
+        );
+        break;
+      case 'lid':
+        if (account && !isLidQuery) {
+          children.push(node('lid', { val: userJid(account.lid, 'lid') }));
+        }
+        break;
+      case 'contact':
+        children.push(node('contact', { type: account ? 'in' : 'out' }, contactQuery));
+        break;
+      case 'status':
+        children.push(node('status', { t: '0' }, account ? 'Hey there! I am using WhatsApp.' : undefined));
+        break;
+      case 'disappearing_mode':
+        children.push(node('disappearing_mode', { duration: '0', t: '0' }));
+        break;
+      default:
+        break;
+    }
+  }
+  return node('user', { jid: jid ?? '' }, children);
+}

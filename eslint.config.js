@@ -1,0 +1,95 @@
+// Lint rules, including the layer boundaries of docs/ARCHITECTURE.md:
+// 'electron' only in src-main/electron/, Baileys only in src-main/wa/ (and the test WhatsApp
+// server), and no Node or Electron in src-shared/ and src-renderer/.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+// Bare names are matched exactly (`paths`), so '../transport/http' is not mistaken for 'http'.
+const NODE_BUILTINS = [
+  'fs',
+  'fs/promises',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'stream',
+  'url',
+  'util',
+  'zlib',
+  'events',
+  'worker_threads',
+];
+
+const noElectron = {
+  group: ['electron', 'electron/*'],
+  message: "'electron' may only be imported in src-main/electron/.",
+};
+const noBaileys = {
+  group: ['@whiskeysockets/baileys', '@whiskeysockets/baileys/*', 'baileys'],
+  message: 'Baileys may only be imported in src-main/wa/.',
+};
+const nodeMessage = 'Shared and renderer code must not use Node built-ins.';
+const noNode = { group: ['node:*'], message: nodeMessage };
+const noNodePaths = NODE_BUILTINS.map((name) => ({ name, message: nodeMessage }));
+
+export default tseslint.config(
+  {
+    ignores: [
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'src-main/db/migrations/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-restricted-imports': ['error', { patterns: [noElectron, noBaileys] }],
+    },
+  },
+  {
+    files: ['src-main/electron/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noBaileys] }] },
+  },
+  {
+    files: ['src-main/electron/**/*.cts'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['src-main/wa/**', 'e2e/wa-emulator/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noElectron] }] },
+  },
+  {
+    files: ['src-shared/**', 'src-renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': ['error', { paths: noNodePaths, patterns: [noElectron, noBaileys, noNode] }],
+    },
+  },
+  {
+    files: ['src-renderer/**/*.tsx', 'src-renderer/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    files: ['e2e/**'],
+    rules: { 'no-empty-pattern': 'off' },
+  },
+);

@@ -1,0 +1,58 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULT_PORT, listenHost, loadConfig } from './config.js';
+import { defaultDataDir } from './paths.js';
+
+describe('loadConfig', () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'chatdock-config-'));
+
+  it('defaults to loopback, port 8787 and info logs', () => {
+    const config = loadConfig({ CHATDOCK_DATA_DIR: dataDir });
+    expect(config).toMatchObject({
+      dataDir,
+      host: null,
+      port: DEFAULT_PORT,
+      logLevel: 'info',
+      apiKey: undefined,
+    });
+    expect(listenHost(config, false)).toBe('127.0.0.1');
+    expect(listenHost(config, true)).toBe('0.0.0.0');
+  });
+
+  it('reads every environment variable', () => {
+    const config = loadConfig({
+      CHATDOCK_DATA_DIR: dataDir,
+      CHATDOCK_HOST: '127.0.0.2',
+      CHATDOCK_PORT: '0',
+      CHATDOCK_API_KEY: ' k ',
+      CHATDOCK_LOG_LEVEL: 'debug',
+    });
+    expect(config).toMatchObject({ host: '127.0.0.2', port: 0, apiKey: 'k', logLevel: 'debug' });
+    expect(listenHost(config, true)).toBe('127.0.0.2');
+  });
+
+  it('names the variable that is wrong', () => {
+    expect(() => loadConfig({ CHATDOCK_DATA_DIR: dataDir, CHATDOCK_PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => loadConfig({ CHATDOCK_DATA_DIR: dataDir, CHATDOCK_PORT: '70000' })).toThrow(/CHATDOCK_PORT/);
+    expect(() => loadConfig({ CHATDOCK_DATA_DIR: dataDir, CHATDOCK_LOG_LEVEL: 'loud' })).toThrow(
+      /CHATDOCK_LOG_LEVEL/,
+    );
+  });
+
+  it('takes values from config.json in the data dir, below the environment', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'chatdock-config-'));
+    writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ port: 9000, logLevel: 'warn' }));
+    expect(loadConfig({ CHATDOCK_DATA_DIR: dir })).toMatchObject({ port: 9000, logLevel: 'warn' });
+    expect(loadConfig({ CHATDOCK_DATA_DIR: dir, CHATDOCK_PORT: '9001' }).port).toBe(9001);
+    writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ port: 'x' }));
+    expect(() => loadConfig({ CHATDOCK_DATA_DIR: dir })).toThrow(/config\.json: port/);
+  });
+
+  it('puts data in the OS app-data folder by default', () => {
+    expect(defaultDataDir('linux', { XDG_CONFIG_HOME: '/x' })).toBe('/x/Chatdock');
+    expect(defaultDataDir('win32', { APPDATA: 'C:\\Users\\a\\AppData\\Roaming' })).toContain('Chatdock');
+    expect(defaultDataDir('darwin', {})).toMatch(/Library\/Application Support\/Chatdock$/);
+  });
+});

@@ -1,0 +1,36 @@
+import { ipcMain } from 'electron';
+import { AppError } from '../../src-shared/errors.js';
+import type { Core } from '../core/container.js';
+import { APP_ORIGIN } from './protocol.js';
+import type { MainWindow } from './window.js';
+
+export const IPC_INVOKE = 'chatdock:invoke';
+export const IPC_EVENT = 'chatdock:event';
+
+/**
+ * The desktop transport: every contract call goes through the same dispatcher as the HTTP
+ * bridge, and every bus event is forwarded to the window. Calls from any frame not served
+ * by app://chatdock are refused.
+ */
+export function registerIpc(core: Core, mainWindow: MainWindow): void {
+  ipcMain.handle(IPC_INVOKE, async (event, operation: unknown, input: unknown) => {
+    if (!event.senderFrame?.url.startsWith(APP_ORIGIN + '/')) {
+      return {
+        ok: false,
+        error: new AppError('FORBIDDEN', 'calls are only accepted from the app window').toBody(),
+      };
+    }
+    try {
+      const result = await core.dispatcher.call(String(operation), input, {
+        transport: 'ipc',
+        principal: null,
+      });
+      return { ok: true, result: result ?? null };
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error: error.toBody() };
+      core.logger.error({ err: error, operation }, 'IPC call failed');
+      return { ok: false, error: { code: 'INTERNAL', message: 'internal error; see the logs' } };
+    }
+  });
+  core.bus.subscribe((event) => mainWindow.webContents?.send(IPC_EVENT, event));
+}

@@ -1,0 +1,20 @@
+import path from 'node:path';
+import { Menu, Tray, nativeImage } from 'electron';
+import { appRoot } from '../core/paths.js';
+import type { MainWindow } from './window.js';
+
+/** The tray icon keeps Chatdock reachable while its window is closed. */
+export function createTray(mainWindow: MainWindow, quit: () => void): Tray {
+  const icon = nativeImage.createFromPath(path.join(appRoot(), 'assets', 'tray.png'));
+  const tray = new Tray(icon);
+  tray.setToolTip('Chatdock');
+  tray.setContextMenu(
+    Menu.buildFromTemplate([
+      { label: 'Open Chatdock', click: () => mainWindow.show() },
+      { type: 'separator' },
+      { label: 'Quit Chatdock', click: quit },
+    ]),
+  );
+  tray.on('click', () => mainWindow.show());
+  return tray;
+}

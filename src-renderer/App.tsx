@@ -1,0 +1,45 @@
+import { useEffect } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { Shell } from './components/Shell';
+import { InboxPage } from './pages/InboxPage';
+import { LoginPage } from './pages/LoginPage';
+import { SchedulePage } from './pages/SchedulePage';
+import { SessionsPage } from './pages/SessionsPage';
+import { SettingsPage } from './pages/SettingsPage';
+import { TagsPage } from './pages/TagsPage';
+import { WidgetPage } from './pages/WidgetPage';
+import { useConnection } from './stores/connection';
+
+export function App() {
+  const status = useConnection((state) => state.status);
+  const start = useConnection((state) => state.start);
+
+  useEffect(() => {
+    void start();
+  }, [start]);
+
+  if (status === 'starting') {
+    return (
+      <div className="splash" role="status">
+        Starting Chatdock…
+      </div>
+    );
+  }
+  if (status === 'login') return <LoginPage />;
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route element={<Shell />}>
+          <Route index element={<Navigate to="/inbox" replace />} />
+          <Route path="inbox" element={<InboxPage />} />
+          <Route path="sessions" element={<SessionsPage />} />
+          <Route path="schedule" element={<SchedulePage />} />
+          <Route path="tags" element={<TagsPage />} />
+          <Route path="widget" element={<WidgetPage />} />
+          <Route path="settings" element={<SettingsPage />} />
+          <Route path="*" element={<Navigate to="/inbox" replace />} />
+        </Route>
+      </Routes>
+    </BrowserRouter>
+  );
+}
