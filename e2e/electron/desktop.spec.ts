@@ -32,7 +32,11 @@ test('the desktop window boots the core and shows the inbox over IPC', async () 
   const app = await electron.launch({
     executablePath: binary ?? undefined,
     args: [path.join(ROOT, 'dist', 'main', 'src-main', 'electron', 'main.js')],
-    env: { ...process.env, CHATDOCK_PORT: '0', CHATDOCK_DATA_DIR: path.join(ROOT, 'test-results', 'electron-data') },
+    env: {
+      ...process.env,
+      CHATDOCK_PORT: '0',
+      CHATDOCK_DATA_DIR: path.join(ROOT, 'test-results', 'electron-data'),
+    },
   });
   const window = await app.firstWindow();
   await expect(window.getByRole('navigation', { name: 'Main' })).toBeVisible();

@@ -58,6 +58,16 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
     };
     expect(row.updated_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   },
+  '0001_widgets': (sqlite) => {
+    expect(tableNames(sqlite)).toContain('widgets');
+    sqlite.prepare(`INSERT INTO widgets (id, settings) VALUES ('w1', '{"businessName":"Shop"}')`).run();
+    const row = sqlite.prepare(`SELECT settings, created_at FROM widgets WHERE id = 'w1'`).get() as {
+      settings: string;
+      created_at: string;
+    };
+    expect(JSON.parse(row.settings)).toEqual({ businessName: 'Shop' });
+    expect(row.created_at).toMatch(/Z$/);
+  },
 };
 
 describe('migrations', () => {

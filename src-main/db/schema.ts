@@ -4,6 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { WidgetSettings } from '../../src-shared/widget.js';
 
 const createdAt = () =>
   text('created_at')
@@ -45,3 +46,18 @@ export const apiKeys = sqliteTable(
 );
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
+
+/**
+ * Click-to-chat website widgets. The editable settings are one validated JSON document
+ * (src-shared/widget.ts), read and written whole; only the id is looked up.
+ */
+export const widgets = sqliteTable('widgets', {
+  id: text('id').primaryKey(),
+  settings: text('settings', { mode: 'json' }).notNull().$type<WidgetSettings>(),
+  createdAt: createdAt(),
+  updatedAt: text('updated_at')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+});
+
+export type WidgetRow = typeof widgets.$inferSelect;

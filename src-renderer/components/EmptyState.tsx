@@ -2,7 +2,15 @@ import type { ReactNode } from 'react';
 import { Icon, type IconName } from './icons';
 
 /** What a page shows when it has nothing yet: what the area is for and the next step. */
-export function EmptyState({ icon, title, children }: { icon: IconName; title: string; children: ReactNode }) {
+export function EmptyState({
+  icon,
+  title,
+  children,
+}: {
+  icon: IconName;
+  title: string;
+  children: ReactNode;
+}) {
   return (
     <div className="empty-state">
       <div className="empty-state__icon">

@@ -7,8 +7,8 @@ export function InboxPage() {
     <section className="page" aria-labelledby="page-title-inbox">
       <PageHeader title="Inbox" subtitle="Conversations from every linked number" />
       <EmptyState icon="inbox" title="No conversations yet">
-        Customer chats appear here as soon as a WhatsApp number is linked. <Link to="/sessions">Go to Sessions</Link>{' '}
-        to link one.
+        Customer chats appear here as soon as a WhatsApp number is linked.{' '}
+        <Link to="/sessions">Go to Sessions</Link> to link one.
       </EmptyState>
     </section>
   );

@@ -6,8 +6,8 @@ export function SchedulePage() {
     <section className="page">
       <PageHeader title="Schedule" subtitle="Scheduled messages and campaigns" />
       <EmptyState icon="schedule" title="Nothing scheduled">
-        Messages scheduled from the inbox or the API, and campaigns to customer lists, are listed here with their
-        status.
+        Messages scheduled from the inbox or the API, and campaigns to customer lists, are listed here with
+        their status.
       </EmptyState>
     </section>
   );

@@ -6,7 +6,8 @@ export function TagsPage() {
     <section className="page">
       <PageHeader title="Tags" subtitle="Tags and saved replies" />
       <EmptyState icon="tags" title="No tags yet">
-        Tags like “new lead” or “paid” organise conversations; saved replies answer common questions in one click.
+        Tags like “new lead” or “paid” organise conversations; saved replies answer common questions in one
+        click.
       </EmptyState>
     </section>
   );

@@ -79,7 +79,11 @@ export const useConnection = create<ConnectionState>((set, get) => {
         await connect(httpTransport(trimmed));
       } catch (error) {
         const unauthorized = error instanceof RpcError && error.code === 'UNAUTHORIZED';
-        set({ loginError: unauthorized ? 'That key was not accepted. Check it and try again.' : describeError(error) });
+        set({
+          loginError: unauthorized
+            ? 'That key was not accepted. Check it and try again.'
+            : describeError(error),
+        });
         return false;
       }
       forgetKey();

@@ -14,7 +14,10 @@ export class RpcError extends Error {
 
   static from(value: unknown): RpcError {
     if (isErrorBody(value)) return new RpcError(value);
-    return new RpcError({ code: 'INTERNAL', message: value instanceof Error ? value.message : 'request failed' });
+    return new RpcError({
+      code: 'INTERNAL',
+      message: value instanceof Error ? value.message : 'request failed',
+    });
   }
 }
 

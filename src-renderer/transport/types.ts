@@ -20,7 +20,10 @@ export interface Transport {
 
 /** What the Electron preload exposes on `window.chatdock` (see src-main/electron/preload.cts). */
 export interface DesktopBridge {
-  invoke(operation: string, input: unknown): Promise<{ ok: true; result: unknown } | { ok: false; error: unknown }>;
+  invoke(
+    operation: string,
+    input: unknown,
+  ): Promise<{ ok: true; result: unknown } | { ok: false; error: unknown }>;
   subscribe(listener: (event: AnyEventEnvelope) => void): () => void;
 }
 

@@ -31,8 +31,8 @@ export function AdminKeySection() {
     <section className="card" aria-labelledby="admin-key-title">
       <h2 id="admin-key-title">Admin API key</h2>
       <p className="muted">
-        Scripts and the browser UI use this key. It is stored hashed, so Chatdock can show it only once, right after it
-        is created.
+        Scripts and the browser UI use this key. It is stored hashed, so Chatdock can show it only once, right
+        after it is created.
       </p>
       {status.loading && !key && <p className="muted">Loading…</p>}
       {status.error && <p className="form-error">{status.error}</p>}
@@ -73,7 +73,11 @@ export function AdminKeySection() {
                 <button type="button" className="button button--danger" onClick={() => void rotate()}>
                   Rotate key
                 </button>
-                <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => setConfirming(false)}
+                >
                   Cancel
                 </button>
               </div>

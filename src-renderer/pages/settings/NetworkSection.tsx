@@ -35,7 +35,9 @@ export function NetworkSection() {
       </label>
       <p className="muted">
         Off, the API answers only on this PC (127.0.0.1). Every request still needs a key.
-        {settings.data && wantsLan !== boundToLan && <strong> Restart Chatdock for this to take effect.</strong>}
+        {settings.data && wantsLan !== boundToLan && (
+          <strong> Restart Chatdock for this to take effect.</strong>
+        )}
       </p>
       {error && <p className="form-error">{error}</p>}
     </section>

@@ -1,0 +1,189 @@
+/**
+ * The programmatic face of a running emulator: what tests, the CLI and the HTTP control
+ * endpoint call. `start()` (server.ts) builds one.
+ */
+import type { AccountRecord, GroupRecord } from './accounts/types.js';
+import { node } from './binary.js';
+import type { ChatServer } from './chat-server.js';
+import type { EmulatorContext } from './context.js';
+import type { CallRecord } from './handlers/calls.js';
+import { placeCall } from './handlers/calls.js';
+import { announceDeviceChange } from './handlers/device-notifications.js';
+import { confirmPairingCode } from './handlers/pairing-code.js';
+import type { LinkedDevice } from './handlers/pairing.js';
+import { scanQr } from './handlers/pairing.js';
+import { deviceJid, groupJid, normalizePhone, userJid } from './jids.js';
+import type { LoggedStanza } from './stanza-log.js';
+
+export type KickReason = 'replaced' | 'logged_out';
+
+export interface DeviceSummary {
+  id: number;
+  jid: string;
+  lid: string;
+  platform: string;
+  connected: boolean;
+  /** Stanzas waiting for this device (offline queue + unacknowledged). */
+  queued: number;
+}
+
+export interface AccountSummary {
+  phone: string;
+  jid: string;
+  lid: string;
+  name: string;
+  online: boolean;
+  devices: DeviceSummary[];
+}
+
+export interface GroupSummary {
+  jid: string;
+  subject: string;
+  description: string | undefined;
+  inviteCode: string;
+  participants: Array<{ phone: string; role: string | null }>;
+}
+
+export interface EmulatorInfo {
+  wsUrl: string;
+  rootKeyHex: string;
+  caCertPath: string;
+  controlUrl: string;
+  mediaUrl: string;
+  stateDir: string | undefined;
+}
+
+export class Emulator implements EmulatorInfo {
+  controlUrl = '';
+
+  constructor(
+    private readonly ctx: EmulatorContext,
+    private readonly chat: ChatServer,
+    readonly rootKeyHex: string,
+    readonly caCertPath: string,
+    readonly stateDir: string | undefined,
+    private readonly shutdown: () => Promise<void>,
+  ) {}
+
+  get wsUrl(): string {
+    return this.chat.url;
+  }
+
+  get mediaUrl(): string {
+    return this.ctx.media.baseUrl;
+  }
+
+  info(): EmulatorInfo {
+    const { wsUrl, rootKeyHex, caCertPath, controlUrl, mediaUrl, stateDir } = this;
+    return { wsUrl, rootKeyHex, caCertPath, controlUrl, mediaUrl, stateDir };
+  }
+
+  /** The phone `phone` scans a QR shown by a client; the account is created if missing. */
+  scanQr(qr: string, phone: string, name?: string): Promise<LinkedDevice> {
+    return scanQr(this.ctx, qr, phone, name);
+  }
+
+  /** The user types the code a client shows (after `requestPairingCode(phone)`) into the phone. */
+  confirmPairingCode(phone: string, code: string): Promise<LinkedDevice> {
+    return confirmPairingCode(this.ctx, phone, code);
+  }
+
+  createAccount(phone: string, name?: string): AccountSummary {
+    return this.summarize(this.ctx.store.ensureAccount(normalizePhone(phone), name));
+  }
+
+  /**
+   * Ends the phone's sessions: `replaced` → `<conflict type="replaced"/>` (Baileys: 440);
+   * `logged_out` → the devices are unlinked and get stream error 401 (Baileys: loggedOut);
+   * later logins of those devices fail with 401.
+   */
+  kick(phone: string, reason: KickReason): void {
+    const account = this.ctx.store.requireAccount(phone);
+    for (const conn of this.ctx.hub.connectionsOf(account.phone)) {
+      if (reason === 'replaced') {
+        conn.streamError({}, [node('conflict', { type: 'replaced' })]);
+      } else {
+        conn.streamError({ code: '401' }, [node('conflict', { type: 'device_removed' })]);
+      }
+    }
+    if (reason === 'logged_out') {
+      for (const device of [...account.devices]) {
+        this.ctx.store.removeDevice(account, device.id);
+        announceDeviceChange(this.ctx, account, device.id, 'remove');
+      }
+    }
+  }
+
+  /** `false`: the phone's connections drop and new ones are refused (messages queue up). */
+  setOnline(phone: string, online: boolean): void {
+    this.ctx.hub.setPhoneOnline(this.ctx.store.requireAccount(phone).phone, online);
+  }
+
+  accounts(): AccountSummary[] {
+    return this.ctx.store.accounts().map((account) => this.summarize(account));
+  }
+
+  groups(): GroupSummary[] {
+    return this.ctx.store.groups().map((group) => summarizeGroup(group));
+  }
+
+  /** Stanzas exchanged with the phone's devices (both directions), oldest first. */
+  messagesFor(phone: string): LoggedStanza[] {
+    return this.ctx.log.forPhone(phone);
+  }
+
+  /** Waits (no polling) for a logged stanza of `phone` matching the predicate. */
+  waitForStanza(phone: string, predicate: (entry: LoggedStanza) => boolean, timeoutMs?: number): Promise<LoggedStanza> {
+    return this.ctx.log.waitFor(phone, predicate, timeoutMs);
+  }
+
+  /** An incoming call offer from `fromPhone` to every device of `toPhone`. */
+  placeCall(fromPhone: string, toPhone: string, options: { video?: boolean } = {}): CallRecord {
+    return placeCall(this.ctx, fromPhone, toPhone, options.video);
+  }
+
+  calls(): CallRecord[] {
+    return this.ctx.calls.all();
+  }
+
+  /** Network loss: drop every connection and refuse new ones until `resume()` (same port). */
+  suspend(): Promise<void> {
+    return this.chat.suspend();
+  }
+
+  resume(): Promise<void> {
+    return this.chat.resume();
+  }
+
+  close(): Promise<void> {
+    return this.shutdown();
+  }
+
+  private summarize(account: AccountRecord): AccountSummary {
+    return {
+      phone: account.phone,
+      jid: userJid(account.phone),
+      lid: userJid(account.lid, 'lid'),
+      name: account.name,
+      online: this.ctx.hub.isPhoneOnline(account.phone),
+      devices: account.devices.map((device) => ({
+        id: device.id,
+        jid: deviceJid(account.phone, device.id),
+        lid: deviceJid(account.lid, device.id, 'lid'),
+        platform: device.platform,
+        connected: !!this.ctx.hub.connection(account.phone, device.id),
+        queued: device.outbox.length,
+      })),
+    };
+  }
+}
+
+function summarizeGroup(group: GroupRecord): GroupSummary {
+  return {
+    jid: groupJid(group.id),
+    subject: group.subject,
+    description: group.description?.text,
+    inviteCode: group.inviteCode,
+    participants: group.participants.map(({ phone, role }) => ({ phone, role })),
+  };
+}
