@@ -6,9 +6,13 @@
 import type { z } from 'zod';
 import { appOperations } from './contract/app.js';
 import type { Operation } from './contract/operation.js';
+import { sessionOperations } from './contract/sessions.js';
+import { widgetOperations } from './contract/widgets.js';
 
 export const contract = {
   ...appOperations,
+  ...sessionOperations,
+  ...widgetOperations,
 };
 
 export type Contract = typeof contract;

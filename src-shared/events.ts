@@ -2,10 +2,11 @@
  * Every event the core pushes, with its data type. The envelope is identical for webhooks,
  * the WebSocket stream and the UI (see docs/API.md).
  */
-import type { Settings } from './model.js';
+import type { SessionStatusEvent, Settings } from './model.js';
 
 export interface EventMap {
   'settings.updated': Settings;
+  'session.status': SessionStatusEvent;
 }
 
 export type EventType = keyof EventMap;

@@ -16,7 +16,7 @@ import { createNoiseIdentity, TLS_FILES } from './certs.js';
 import { ChatServer } from './chat-server.js';
 import { ClientConnection } from './connection.js';
 import type { EmulatorContext } from './context.js';
-import { startControlServer } from './control-http.js';
+import { ControlServer } from './control-http.js';
 import { warn } from './debug.js';
 import { dispatchStanza } from './dispatch.js';
 import { Emulator } from './emulator.js';
@@ -76,17 +76,19 @@ export async function start(options: StartOptions = {}): Promise<Emulator> {
   const wsPort = await listenPreferring(chat.listen.bind(chat), options.wsPort, saved?.wsPort);
   const mediaPort = await listenPreferring(media.listen.bind(media), options.mediaPort, saved?.mediaPort);
 
-  let control: { url: string; port: number; close: () => Promise<void> } | undefined;
-  const emulator = new Emulator(ctx, chat, Buffer.from(noise.rootKey.public).toString('hex'), TLS_FILES.caCertPath, stateDir, async () => {
-    await control?.close();
+  const rootKeyHex = Buffer.from(noise.rootKey.public).toString('hex');
+  const emulator = new Emulator(ctx, chat, rootKeyHex, TLS_FILES.caCertPath, stateDir, async () => {
+    await control.close();
     await chat.close();
     await media.close();
     store.flush();
   });
-  control = await startControlServer(emulator, (port) => listenPreferring(port, options.controlPort, saved?.controlPort));
-  emulator.controlUrl = control.url;
+  const control = new ControlServer(emulator);
+  const controlPort = await listenPreferring(control.listen.bind(control), options.controlPort, saved?.controlPort);
+  emulator.controlUrl = `http://127.0.0.1:${controlPort}`;
   if (stateDir) {
-    writeFileSync(join(stateDir, 'ports.json'), JSON.stringify({ wsPort, mediaPort, controlPort: control.port }));
+    const ports: SavedPorts = { wsPort, mediaPort, controlPort };
+    writeFileSync(join(stateDir, 'ports.json'), JSON.stringify(ports));
   }
   return emulator;
 }

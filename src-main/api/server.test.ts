@@ -49,7 +49,7 @@ describe('public REST API basics', () => {
   });
 
   it('accepts the key as Bearer, X-Api-Key or Token', async () => {
-    const variants = [
+    const variants: Record<string, string>[] = [
       { authorization: `Bearer ${TEST_ADMIN_KEY}` },
       { 'x-api-key': TEST_ADMIN_KEY },
       { token: TEST_ADMIN_KEY },

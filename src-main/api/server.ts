@@ -9,6 +9,7 @@ import type { RpcDispatcher } from '../rpc/dispatcher.js';
 import type { Services } from '../services/index.js';
 import { requireKey } from './auth.js';
 import { jsonBody } from './body.js';
+import { corsPublic, isCorsPublicPath } from './cors-public.js';
 import { docsRouter } from './docs-page.js';
 import { EventSocketServer } from './event-socket.js';
 import { errorMiddleware } from './http-errors.js';
@@ -17,6 +18,7 @@ import { mountRoutes } from './route.js';
 import { allRoutes } from './routes/index.js';
 import { rpcRouter } from './rpc-bridge.js';
 import { webUi } from './web-ui.js';
+import { widgetFilesRouter } from './widget-files.js';
 
 export const API_PREFIX = '/api/v1';
 const EVENT_SOCKET_PATHS = new Set(['/rpc/events', `${API_PREFIX}/events`]);
@@ -65,12 +67,14 @@ export function createKoaApp(deps: ApiServerDeps): Koa {
     ctx.set('X-Content-Type-Options', 'nosniff');
     await next();
   });
+  app.use(corsPublic((path) => isCorsPublicPath(path, API_PREFIX)));
   app.use(requireKey(deps.services.apiKeys, isPublicPath));
   app.use(jsonBody());
   app.use(api.routes());
   app.use(api.allowedMethods());
   app.use(rpcRouter(deps.dispatcher).routes());
   app.use(docsRouter().routes());
+  app.use(widgetFilesRouter(deps.services.widgets).routes());
   app.use(webUi(deps.webRoot, isApiPath));
   return app;
 }

@@ -17,6 +17,10 @@ export interface Config {
   logLevel: LogLevel;
   /** Pretty console logs instead of JSON lines (interactive terminals). */
   prettyLogs: boolean;
+  /** Another WhatsApp Web server to use instead of WhatsApp (tests, self-hosters). */
+  waServerUrl: string | null;
+  /** Hex root key of that server's certificate chain; ignored without `waServerUrl`. */
+  waServerRootKey: string | null;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -81,7 +85,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiKey: apiKey || undefined,
     logLevel: env.CHATDOCK_LOG_LEVEL ? parseLogLevel(env.CHATDOCK_LOG_LEVEL) : (file.logLevel ?? 'info'),
     prettyLogs: Boolean(process.stdout.isTTY) && env.CHATDOCK_LOG_FORMAT !== 'json',
+    waServerUrl: parseServerUrl(env.CHATDOCK_WA_SERVER_URL),
+    waServerRootKey: parseRootKey(env.CHATDOCK_WA_SERVER_ROOT_KEY),
   };
+}
+
+function parseServerUrl(text: string | undefined): string | null {
+  if (!text) return null;
+  if (!/^wss?:\/\/[^\s]+$/.test(text)) {
+    throw new ConfigError(`CHATDOCK_WA_SERVER_URL must be a ws:// or wss:// URL, got "${text}"`);
+  }
+  return text;
+}
+
+function parseRootKey(text: string | undefined): string | null {
+  if (!text) return null;
+  if (!/^[0-9a-fA-F]{64}$/.test(text)) {
+    throw new ConfigError('CHATDOCK_WA_SERVER_ROOT_KEY must be 64 hex digits (a 32-byte public key)');
+  }
+  return text.toLowerCase();
 }
 
 /** The address to listen on: an explicit host wins, else loopback unless LAN access is on. */

@@ -34,7 +34,12 @@ export function createCore(config: Config, options: { webRoot?: string } = {}): 
   const { logger, ring } = createLogger(config.logLevel, { pretty: config.prettyLogs });
   const db = openDatabase(databaseFile(config.dataDir));
   const bus = new EventBus(logger);
-  const services = createServices({ db, bus, logger });
+  const services = createServices({
+    db,
+    bus,
+    logger,
+    waServer: { url: config.waServerUrl, rootKeyHex: config.waServerRootKey },
+  });
   const { created } = services.apiKeys.ensureAdminKey(config.apiKey);
 
   let runtime: RuntimeInfo | null = null;
@@ -53,6 +58,12 @@ export function createCore(config: Config, options: { webRoot?: string } = {}): 
   });
 
   const lifecycle = new Lifecycle(logger);
+  lifecycle.add({ name: 'database', stop: () => void db.$client.close() });
+  lifecycle.add({
+    name: 'whatsapp',
+    start: () => services.sessions.resumeAll(),
+    stop: () => services.sessions.shutdown(),
+  });
   lifecycle.add({
     name: 'api',
     start: async () => {
@@ -62,12 +73,6 @@ export function createCore(config: Config, options: { webRoot?: string } = {}): 
       logger.info({ host: address.host, port: address.port }, 'API listening');
     },
     stop: () => api.close(),
-  });
-  lifecycle.add({
-    name: 'database',
-    stop: () => {
-      db.$client.close();
-    },
   });
 
   return {

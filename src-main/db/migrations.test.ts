@@ -68,6 +68,31 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
     expect(JSON.parse(row.settings)).toEqual({ businessName: 'Shop' });
     expect(row.created_at).toMatch(/Z$/);
   },
+  '0002_sessions': (sqlite) => {
+    expect(tableNames(sqlite)).toEqual(expect.arrayContaining(['sessions', 'wa_auth_creds', 'wa_auth_keys']));
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.prepare(`INSERT INTO sessions (id, name) VALUES ('s1', 'Shop')`).run();
+    sqlite
+      .prepare(`INSERT INTO wa_auth_creds (session_id, creds, updated_at) VALUES ('s1', '{}', 'now')`)
+      .run();
+    sqlite
+      .prepare(
+        `INSERT INTO wa_auth_keys (session_id, type, key_id, value) VALUES ('s1', 'pre-key', '1', '{}')`,
+      )
+      .run();
+    expect(
+      queryPlan(
+        sqlite,
+        `SELECT value FROM wa_auth_keys WHERE session_id = 's1' AND type = 'pre-key' AND key_id = '1'`,
+      ),
+    ).toMatch(/USING INDEX sqlite_autoindex_wa_auth_keys_1/);
+    const session = sqlite.prepare(`SELECT status, auto_connect FROM sessions WHERE id = 's1'`).get();
+    expect(session).toEqual({ status: 'disconnected', auto_connect: 0 });
+    // Removing a session removes its WhatsApp credentials with it.
+    sqlite.prepare(`DELETE FROM sessions WHERE id = 's1'`).run();
+    expect(sqlite.prepare(`SELECT count(*) AS n FROM wa_auth_keys`).get()).toEqual({ n: 0 });
+    expect(sqlite.prepare(`SELECT count(*) AS n FROM wa_auth_creds`).get()).toEqual({ n: 0 });
+  },
 };
 
 describe('migrations', () => {

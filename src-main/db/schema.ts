@@ -3,7 +3,8 @@
  * with `npm run db:generate` and committed; they are append-only.
  */
 import { sql } from 'drizzle-orm';
-import { index, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { SESSION_REASONS, SESSION_STATUSES } from '../../src-shared/model.js';
 import type { WidgetSettings } from '../../src-shared/widget.js';
 
 const createdAt = () =>
@@ -61,3 +62,49 @@ export const widgets = sqliteTable('widgets', {
 });
 
 export type WidgetRow = typeof widgets.$inferSelect;
+
+/** One linked WhatsApp number. Status is persisted so a restart knows what to reconnect. */
+export const sessions = sqliteTable('sessions', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  status: text('status', { enum: SESSION_STATUSES }).notNull().default('disconnected'),
+  statusReason: text('status_reason', { enum: SESSION_REASONS }).notNull().default('created'),
+  statusChangedAt: text('status_changed_at')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+  /** Reconnect this session when Chatdock starts (it was connected, or connecting, when it stopped). */
+  autoConnect: integer('auto_connect', { mode: 'boolean' }).notNull().default(false),
+  phone: text('phone'),
+  pushName: text('push_name'),
+  meJid: text('me_jid'),
+  meLid: text('me_lid'),
+  createdAt: createdAt(),
+});
+
+export type SessionRow = typeof sessions.$inferSelect;
+
+/**
+ * Baileys' authentication credentials for a session, serialised with Baileys' BufferJSON.
+ * Written in a transaction on every creds.update; removed on logout.
+ */
+export const waAuthCreds = sqliteTable('wa_auth_creds', {
+  sessionId: text('session_id')
+    .primaryKey()
+    .references(() => sessions.id, { onDelete: 'cascade' }),
+  creds: text('creds').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** Baileys' signal keys (pre-keys, sessions, sender keys, app-state keys, LID mappings…). */
+export const waAuthKeys = sqliteTable(
+  'wa_auth_keys',
+  {
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    keyId: text('key_id').notNull(),
+    value: text('value').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.sessionId, table.type, table.keyId] })],
+);

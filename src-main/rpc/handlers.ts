@@ -2,10 +2,14 @@ import type { Handlers } from '../../src-shared/contract.js';
 import type { Services } from '../services/index.js';
 import { appHandlers, type RuntimeInfo } from './app-handlers.js';
 import type { RpcContext } from './context.js';
+import { sessionHandlers } from './session-handlers.js';
+import { widgetHandlers } from './widget-handlers.js';
 
 /** All RPC handlers, one spread per domain; `satisfies` proves every operation is handled. */
 export function createHandlers(services: Services, runtime: () => RuntimeInfo): Handlers<RpcContext> {
   return {
     ...appHandlers(services, runtime),
+    ...sessionHandlers(services),
+    ...widgetHandlers(services, runtime),
   } satisfies Handlers<RpcContext>;
 }

@@ -84,6 +84,35 @@ export class ApiKeyService {
     return { key, prefix: keyPrefix(key) };
   }
 
+  /**
+   * Issues the key of one WhatsApp session (it can only touch that session), replacing any
+   * earlier one. Returned in clear once; stored hashed.
+   */
+  issueSessionKey(sessionId: string): RotatedKey {
+    const key = generateKey();
+    this.db.transaction((tx) => {
+      tx.delete(apiKeys)
+        .where(and(eq(apiKeys.kind, 'session'), eq(apiKeys.sessionId, sessionId)))
+        .run();
+      tx.insert(apiKeys)
+        .values({
+          id: randomUUID(),
+          kind: 'session',
+          name: `Session ${sessionId}`,
+          prefix: keyPrefix(key),
+          hash: hashKey(key),
+          sessionId,
+        })
+        .run();
+    });
+    return { key, prefix: keyPrefix(key) };
+  }
+
+  /** Removes every key bound to a session (the session is deleted). */
+  removeSessionKeys(sessionId: string): void {
+    this.db.delete(apiKeys).where(eq(apiKeys.sessionId, sessionId)).run();
+  }
+
   /** The principal of a presented key, or null if it is unknown or revoked. */
   verify(presented: string): KeyPrincipal | null {
     if (!presented) return null;

@@ -1,21 +1,42 @@
 import type { EventBus } from '../core/event-bus.js';
 import type { Logger } from '../core/logger.js';
 import type { Db } from '../db/connection.js';
+import { WaSessionManager } from '../wa/session-manager.js';
+import type { WaServerOptions } from '../wa/server-options.js';
 import { ApiKeyService } from './api-keys.js';
 import { HealthService } from './health.js';
+import { SessionService } from './sessions.js';
 import { SettingsService } from './settings.js';
+import { WidgetService } from './widgets.js';
 
 /** Every service of the core, built once and shared by the RPC handlers and REST routes. */
 export interface Services {
   settings: SettingsService;
   apiKeys: ApiKeyService;
   health: HealthService;
+  sessions: SessionService;
+  widgets: WidgetService;
 }
 
-export function createServices(deps: { db: Db; bus: EventBus; logger: Logger }): Services {
+export interface ServiceDeps {
+  db: Db;
+  bus: EventBus;
+  logger: Logger;
+  waServer: WaServerOptions;
+}
+
+export function createServices(deps: ServiceDeps): Services {
+  const { db, bus, logger } = deps;
+  const apiKeys = new ApiKeyService(db);
+  const manager = new WaSessionManager({ db, logger, server: deps.waServer });
+  const sessions = new SessionService(db, bus, apiKeys, manager, logger);
+  const health = new HealthService();
+  health.useSessionCounter(sessions);
   return {
-    settings: new SettingsService(deps.db, deps.bus),
-    apiKeys: new ApiKeyService(deps.db),
-    health: new HealthService(),
+    settings: new SettingsService(db, bus),
+    apiKeys,
+    health,
+    sessions,
+    widgets: new WidgetService(db),
   };
 }

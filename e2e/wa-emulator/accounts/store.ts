@@ -53,25 +53,24 @@ export class AccountStore {
   /** Creates the account if missing; a given name replaces the stored one. */
   ensureAccount(phone: string, name?: string): AccountRecord {
     const digits = normalizePhone(phone);
-    let account = this.state.accounts[digits];
-    if (!account) {
+    const existing = this.state.accounts[digits];
+    if (!existing) {
       const identity = Curve.generateKeyPair();
-      account = {
+      const account: AccountRecord = {
         phone: digits,
         lid: this.newLid(),
         name: name ?? `Customer ${digits.slice(-4)}`,
-        identity: { public: identity.public, private: identity.private },
+        identity: { public: Buffer.from(identity.public), private: Buffer.from(identity.private) },
         devices: [],
         nextDeviceId: 1,
         createdAt: Date.now(),
       };
       this.state.accounts[digits] = account;
       this.changed();
-    } else if (name && name !== account.name) {
-      account.name = name;
-      this.changed();
+      return account;
     }
-    return account;
+    this.setName(existing, name ?? '');
+    return existing;
   }
 
   setName(account: AccountRecord, name: string): void {

@@ -35,6 +35,7 @@ import type { LinkedDevice, PendingRegistration } from './pairing.js';
 import { linkDevice } from './pairing.js';
 
 const CONFIRM_TIMEOUT_MS = 30_000;
+const CODE_REQUEST_WAIT_MS = 5_000;
 
 export interface PairingCodeRequest {
   phone: string;
@@ -70,6 +71,7 @@ export async function handleLinkCodeIq(
     registration.conn.send(
       iqResult(iq, [node('link_code_companion_reg', {}, [node('link_code_pairing_ref', {}, Buffer.from(ref))])]),
     );
+    ctx.pairing.emit('codeRequest', registration);
     return;
   }
   if (stage === 'companion_finish') {
@@ -82,7 +84,7 @@ export async function handleLinkCodeIq(
 /** The user typed `code` into the phone `phone`. Resolves once the client is linked. */
 export async function confirmPairingCode(ctx: EmulatorContext, phone: string, code: string): Promise<LinkedDevice> {
   const digits = normalizePhone(phone);
-  const registration = ctx.pairing.withCodeRequestFor(digits);
+  const registration = await ctx.pairing.waitForCodeRequest(digits, CODE_REQUEST_WAIT_MS);
   const request = registration?.codeRequest;
   if (!registration || !request || registration.conn.closed) {
     throw new Error(`no client is waiting for a pairing code for ${digits}`);
@@ -114,7 +116,12 @@ export async function confirmPairingCode(ctx: EmulatorContext, phone: string, co
         reject(error);
       },
     };
-    registration.conn.once('closed', () => reject(new Error('client disconnected during code pairing')));
+    registration.conn.once('closed', () => {
+      // Once linking started, linkDevice() settles the promise (it closes the socket itself: 515).
+      if (!registration.linking) {
+        reject(new Error('client disconnected during code pairing'));
+      }
+    });
   });
   registration.conn.send(
     node('notification', { from: SERVER_JID, type: 'link_code_companion_reg', id: newStanzaId('lc'), t: String(unixNow()) }, [

@@ -18,6 +18,7 @@
  * (restart required) and the client logs in with its new `creds.me`.
  */
 import { randomBytes, randomInt } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 
 import type { BinaryNode, proto } from '@whiskeysockets/baileys';
 import { Curve, getBinaryNodeChild, hmacSign, proto as waProto } from '@whiskeysockets/baileys';
@@ -54,8 +55,33 @@ export interface LinkedDevice {
   lid: string;
 }
 
-export class PairingRegistry {
+export class PairingRegistry extends EventEmitter<{ codeRequest: [registration: PendingRegistration] }> {
   private readonly pending = new Set<PendingRegistration>();
+
+  /**
+   * `requestPairingCode` does not wait for the server, so the phone may be shown the code before
+   * the client's companion_hello arrived: wait for it (event-driven) for a while.
+   */
+  waitForCodeRequest(phone: string, timeoutMs: number): Promise<PendingRegistration | undefined> {
+    const existing = this.withCodeRequestFor(phone);
+    if (existing) {
+      return Promise.resolve(existing);
+    }
+    return new Promise((resolve) => {
+      const onRequest = (registration: PendingRegistration): void => {
+        if (registration.codeRequest?.phone === phone) {
+          done(registration);
+        }
+      };
+      const timer = setTimeout(() => done(undefined), timeoutMs);
+      const done = (registration: PendingRegistration | undefined): void => {
+        clearTimeout(timer);
+        this.off('codeRequest', onRequest);
+        resolve(registration);
+      };
+      this.on('codeRequest', onRequest);
+    });
+  }
 
   /** Starts the QR flow for a registration payload. */
   begin(conn: ClientConnection, payload: proto.ClientPayload): void {

@@ -18,7 +18,8 @@ import { parseUserJid, userJid } from '../jids.js';
 
 export function handleUsyncIq(ctx: EmulatorContext, session: DeviceSession, iq: BinaryNode): void {
   const usync = getBinaryNodeChild(iq, 'usync');
-  const protocols = getAllBinaryNodeChildren(getBinaryNodeChild(usync, 'query')).map((child) => child.tag);
+  const query = getBinaryNodeChild(usync, 'query');
+  const protocols = (query ? getAllBinaryNodeChildren(query) : []).map((child) => child.tag);
   const users = getBinaryNodeChildren(getBinaryNodeChild(usync, 'list'), 'user').map((user) =>
     answerUser(ctx, user, protocols),
   );

@@ -1,0 +1,393 @@
+/**
+ * Test helper: a "customer" — a real, unmodified Baileys client linked to an emulator account,
+ * with its creds in a temp dir (useMultiFileAuthState). It records everything it receives and
+ * lets tests wait for events (`waitFor`), never sleeping.
+ *
+ *   const alice = await Customer.create(emulator, { phone: '15550001', name: 'Alice' });
+ *   await alice.sendText(bob.jid, 'hi');
+ *   const msg = await bob.waitForMessage((m) => m.message?.conversation === 'hi');
+ *   await alice.close();
+ *
+ * The client makes no outside calls: explicit `version`, no link previews, history sync
+ * processing off (`shouldSyncHistoryMessage: () => false` also keeps Baileys from buffering
+ * events for 20 s after the first login), media only on the emulator's HTTPS host.
+ */
+import { EventEmitter } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import type {
+  AnyMessageContent,
+  ConnectionState,
+  GroupMetadata,
+  MessageUserReceiptUpdate,
+  proto,
+  UserFacingSocketConfig,
+  WACallEvent,
+  WAMessage,
+  WAMessageKey,
+  WAMessageUpdate,
+  WASocket,
+} from '@whiskeysockets/baileys';
+import makeWASocket, {
+  Browsers,
+  DEFAULT_CONNECTION_CONFIG,
+  DisconnectReason,
+  downloadMediaMessage,
+  useMultiFileAuthState,
+  WA_CERT_DETAILS,
+} from '@whiskeysockets/baileys';
+import { pino } from 'pino';
+
+/** The part of the emulator a customer needs (an `Emulator` from start() fits). */
+export interface EmulatorEndpoint {
+  wsUrl: string;
+  rootKeyHex: string;
+  scanQr(qr: string, phone: string, name?: string): Promise<unknown>;
+  confirmPairingCode(phone: string, code: string): Promise<unknown>;
+}
+
+export interface CustomerOptions {
+  phone: string;
+  name?: string;
+  /**
+   * How to link when the auth dir holds no creds yet (default 'qr'); 'manual' leaves it to the
+   * test (read `qrs`, call the emulator yourself).
+   */
+  pairing?: 'qr' | 'code' | 'manual';
+  /** Reuse an auth dir (log in with saved creds); default: a fresh temp dir, removed on close. */
+  authDir?: string;
+  /** Reconnect after drops (not after logout or replacement). Default true. */
+  autoReconnect?: boolean;
+  /** Extra Baileys socket options (e.g. `keepAliveIntervalMs`, `qrTimeout`). */
+  socketConfig?: Partial<UserFacingSocketConfig>;
+  /** Wait until the connection is open before resolving `create` (default true). */
+  waitForOpen?: boolean;
+  timeoutMs?: number;
+}
+
+export interface Disconnect {
+  statusCode: number | undefined;
+  at: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+const RECONNECT_DELAYS_MS = [50, 100, 250, 500, 1000];
+
+/** Builds a Baileys socket pointed at the emulator (trusting its Noise root key). */
+export function makeEmulatorSocket(
+  emulator: Pick<EmulatorEndpoint, 'wsUrl' | 'rootKeyHex'>,
+  config: Partial<UserFacingSocketConfig> & Pick<UserFacingSocketConfig, 'auth'>,
+): WASocket {
+  // Read by Baileys at handshake time: the emulator signs its certificate chain with this root.
+  WA_CERT_DETAILS.PUBLIC_KEY = Buffer.from(emulator.rootKeyHex, 'hex');
+  return makeWASocket({
+    waWebSocketUrl: emulator.wsUrl,
+    version: DEFAULT_CONNECTION_CONFIG.version,
+    browser: Browsers.ubuntu('Chrome'),
+    logger: pino({ level: process.env.WA_CUSTOMER_LOG_LEVEL ?? 'silent' }),
+    syncFullHistory: false,
+    shouldSyncHistoryMessage: () => false,
+    generateHighQualityLinkPreview: false,
+    connectTimeoutMs: 10_000,
+    defaultQueryTimeoutMs: 10_000,
+    retryRequestDelayMs: 50,
+    ...config,
+  });
+}
+
+export class Customer extends EventEmitter {
+  readonly phone: string;
+  readonly name: string | undefined;
+  readonly authDir: string;
+  sock!: WASocket;
+
+  /** Messages from others (messages.upsert, not fromMe), oldest first. */
+  readonly received: WAMessage[] = [];
+  /** Everything messages.upsert reported, own messages included. */
+  readonly upserts: WAMessage[] = [];
+  readonly sent: WAMessage[] = [];
+  readonly updates: WAMessageUpdate[] = [];
+  readonly receipts: MessageUserReceiptUpdate[] = [];
+  readonly calls: WACallEvent[] = [];
+  readonly groupUpdates: Array<{ event: string; data: unknown }> = [];
+  readonly presences: Array<{ id: string; presences: Record<string, unknown> }> = [];
+  readonly qrs: string[] = [];
+  readonly disconnects: Disconnect[] = [];
+  connection: ConnectionState['connection'] = 'close';
+  loggedOut = false;
+
+  private closed = false;
+  private reconnectAttempt = 0;
+  private reconnectTimer: NodeJS.Timeout | undefined;
+  private readonly ownsAuthDir: boolean;
+  private saveCreds: () => Promise<void> = async () => {};
+
+  private constructor(
+    private readonly emulator: EmulatorEndpoint,
+    private readonly options: CustomerOptions,
+  ) {
+    super();
+    this.setMaxListeners(0);
+    this.phone = options.phone.replace(/\D/g, '');
+    this.name = options.name;
+    this.ownsAuthDir = !options.authDir;
+    this.authDir = options.authDir ?? mkdtempSync(join(tmpdir(), 'wa-customer-'));
+  }
+
+  /** Creates the client and, unless it already has creds, links it by QR or pairing code. */
+  static async create(emulator: EmulatorEndpoint, options: CustomerOptions): Promise<Customer> {
+    const customer = new Customer(emulator, options);
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    try {
+      const registered = await customer.connect();
+      if (!registered) {
+        if (options.pairing === 'manual') {
+          return customer;
+        }
+        await customer.link(timeoutMs);
+      }
+      if (options.waitForOpen !== false) {
+        await customer.waitForOpen(timeoutMs);
+      }
+      return customer;
+    } catch (error) {
+      await customer.close();
+      throw error;
+    }
+  }
+
+  get jid(): string {
+    return `${this.phone}@s.whatsapp.net`;
+  }
+
+  /** Resolves when `check` returns a truthy value; re-checked on every client event. */
+  waitFor<T>(check: () => T | undefined | null | false, timeoutMs = DEFAULT_TIMEOUT_MS, what = 'condition'): Promise<T> {
+    const immediate = check();
+    if (immediate) {
+      return Promise.resolve(immediate);
+    }
+    return new Promise((resolve, reject) => {
+      const onEvent = (): void => {
+        const value = check();
+        if (value) {
+          cleanup();
+          resolve(value);
+        }
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`${this.phone}: timed out after ${timeoutMs} ms waiting for ${what}`));
+      }, timeoutMs);
+      const cleanup = (): void => {
+        clearTimeout(timer);
+        this.off('event', onEvent);
+      };
+      this.on('event', onEvent);
+    });
+  }
+
+  waitForMessage(predicate: (message: WAMessage) => boolean, timeoutMs?: number): Promise<WAMessage> {
+    return this.waitFor(() => this.received.find(predicate), timeoutMs, 'a matching message');
+  }
+
+  waitForText(text: string, timeoutMs?: number): Promise<WAMessage> {
+    return this.waitForMessage((message) => messageText(message) === text, timeoutMs);
+  }
+
+  waitForOpen(timeoutMs?: number): Promise<true> {
+    return this.waitFor(() => this.connection === 'open', timeoutMs, 'connection open');
+  }
+
+  waitForDisconnect(statusCode?: number, timeoutMs?: number): Promise<Disconnect> {
+    const seen = this.disconnects.length;
+    return this.waitFor(
+      () => this.disconnects.slice(seen).find((d) => statusCode === undefined || d.statusCode === statusCode),
+      timeoutMs,
+      `disconnect ${statusCode ?? ''}`,
+    );
+  }
+
+  // ---- actions ----
+
+  async send(jid: string, content: AnyMessageContent): Promise<WAMessage> {
+    const message = await this.sock.sendMessage(jid, content);
+    if (!message) {
+      throw new Error('sendMessage returned nothing');
+    }
+    this.sent.push(message);
+    this.changed();
+    return message;
+  }
+
+  sendText(jid: string, text: string): Promise<WAMessage> {
+    return this.send(jid, { text });
+  }
+
+  react(key: WAMessageKey, emoji: string): Promise<WAMessage> {
+    return this.send(key.remoteJid ?? '', { react: { text: emoji, key } });
+  }
+
+  edit(key: WAMessageKey, text: string): Promise<WAMessage> {
+    return this.send(key.remoteJid ?? '', { text, edit: key });
+  }
+
+  revoke(key: WAMessageKey): Promise<WAMessage> {
+    return this.send(key.remoteJid ?? '', { delete: key });
+  }
+
+  /** Sends read receipts for received messages. */
+  read(messages: WAMessage[]): Promise<void> {
+    return this.sock.readMessages(messages.map((message) => message.key));
+  }
+
+  download(message: WAMessage): Promise<Buffer> {
+    return downloadMediaMessage(message, 'buffer', {});
+  }
+
+  groupCreate(subject: string, participants: string[]): Promise<GroupMetadata> {
+    return this.sock.groupCreate(subject, participants);
+  }
+
+  /** Drops the current socket and connects again with the saved creds. */
+  async reconnect(): Promise<void> {
+    this.sock.end(undefined);
+    await this.waitFor(() => this.connection === 'close', DEFAULT_TIMEOUT_MS, 'close');
+    if (this.options.autoReconnect === false) {
+      await this.connect();
+    }
+    await this.waitForOpen();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) {
+      return;
+    }
+    this.closed = true;
+    clearTimeout(this.reconnectTimer);
+    if (this.sock) {
+      const waitClosed = this.connection === 'close' ? Promise.resolve() : this.waitFor(() => this.connection === 'close', 5000).catch(() => {});
+      this.sock.end(undefined);
+      await waitClosed;
+    }
+    this.removeAllListeners();
+    if (this.ownsAuthDir) {
+      rmSync(this.authDir, { recursive: true, force: true });
+    }
+  }
+
+  // ---- internals ----
+
+  /** Opens a socket; returns whether the creds are already registered (linked). */
+  private async connect(): Promise<boolean> {
+    const { state, saveCreds } = await useMultiFileAuthState(this.authDir);
+    this.saveCreds = saveCreds;
+    this.sock = makeEmulatorSocket(this.emulator, {
+      auth: state,
+      getMessage: async (key) => this.findMessage(key),
+      ...this.options.socketConfig,
+    });
+    this.attach(this.sock);
+    return !!state.creds.me && state.creds.registered !== false && !!state.creds.account;
+  }
+
+  private async link(timeoutMs: number): Promise<void> {
+    const qr = await this.waitFor(() => this.qrs.at(-1), timeoutMs, 'a QR code');
+    if (this.options.pairing === 'code') {
+      const code = await this.sock.requestPairingCode(this.phone);
+      await this.emulator.confirmPairingCode(this.phone, code);
+    } else {
+      await this.emulator.scanQr(qr, this.phone, this.name);
+    }
+  }
+
+  private attach(sock: WASocket): void {
+    sock.ev.on('creds.update', () => void this.saveCreds());
+    sock.ev.on('connection.update', (update) => this.onConnectionUpdate(sock, update));
+    sock.ev.on('messages.upsert', ({ messages }) => {
+      for (const message of messages) {
+        this.upserts.push(message);
+        if (!message.key.fromMe) {
+          this.received.push(message);
+        }
+      }
+      this.changed();
+    });
+    sock.ev.on('messages.update', (updates) => {
+      this.updates.push(...updates);
+      this.changed();
+    });
+    sock.ev.on('message-receipt.update', (receipts) => {
+      this.receipts.push(...receipts);
+      this.changed();
+    });
+    sock.ev.on('call', (calls) => {
+      this.calls.push(...calls);
+      this.changed();
+    });
+    sock.ev.on('presence.update', (presence) => {
+      this.presences.push(presence);
+      this.changed();
+    });
+    for (const event of ['groups.upsert', 'groups.update', 'group-participants.update'] as const) {
+      sock.ev.on(event, (data: unknown) => {
+        this.groupUpdates.push({ event, data });
+        this.changed();
+      });
+    }
+  }
+
+  private onConnectionUpdate(sock: WASocket, update: Partial<ConnectionState>): void {
+    if (sock !== this.sock) {
+      return;
+    }
+    if (update.qr) {
+      this.qrs.push(update.qr);
+    }
+    if (update.connection) {
+      this.connection = update.connection;
+    }
+    if (update.connection === 'open') {
+      this.reconnectAttempt = 0;
+    }
+    if (update.connection === 'close') {
+      const statusCode = (update.lastDisconnect?.error as { output?: { statusCode?: number } } | undefined)?.output
+        ?.statusCode;
+      this.disconnects.push({ statusCode, at: Date.now() });
+      this.loggedOut ||= statusCode === DisconnectReason.loggedOut;
+      this.scheduleReconnect(statusCode);
+    }
+    this.changed();
+  }
+
+  private scheduleReconnect(statusCode: number | undefined): void {
+    const final =
+      statusCode === DisconnectReason.loggedOut ||
+      statusCode === DisconnectReason.connectionReplaced ||
+      statusCode === DisconnectReason.timedOut && !this.sock.authState.creds.me;
+    if (this.closed || this.options.autoReconnect === false || final) {
+      return;
+    }
+    // 515 (restart required after linking) reconnects at once; drops back off a little.
+    const delay = statusCode === DisconnectReason.restartRequired ? 0 : RECONNECT_DELAYS_MS[Math.min(this.reconnectAttempt++, RECONNECT_DELAYS_MS.length - 1)]!;
+    this.reconnectTimer = setTimeout(() => {
+      if (!this.closed) {
+        void this.connect();
+      }
+    }, delay);
+  }
+
+  private findMessage(key: WAMessageKey): proto.IMessage | undefined {
+    return [...this.sent, ...this.upserts].find((message) => message.key.id === key.id)?.message ?? undefined;
+  }
+
+  private changed(): void {
+    this.emit('event');
+  }
+}
+
+/** The text of a plain or extended text message. */
+export function messageText(message: WAMessage): string | undefined {
+  return message.message?.conversation ?? message.message?.extendedTextMessage?.text ?? undefined;
+}

@@ -1,0 +1,190 @@
+import { z } from 'zod';
+import {
+  createSessionInput,
+  pairingCodeInput,
+  renameSessionInput,
+  sessionIdSchema,
+  sessionQrSchema,
+} from '../../../src-shared/contract/sessions.js';
+import { sessionSchema } from '../../../src-shared/model.js';
+import type { Services } from '../../services/index.js';
+import { assertNotSessionKey, assertSessionAccess, canAccessSession } from '../../services/session-access.js';
+import { defineRoute } from '../route.js';
+
+const idParams = z.object({ id: sessionIdSchema });
+const sessionList = z.object({ items: z.array(sessionSchema), next: z.null() }).meta({ id: 'SessionList' });
+const createdSession = z
+  .object({
+    session: sessionSchema,
+    apiKey: z.string().describe('The session key: it can use only this session. Shown once, stored hashed.'),
+  })
+  .meta({ id: 'CreatedSession' });
+const rotatedKey = z.object({ key: z.string(), prefix: z.string() }).meta({ id: 'RotatedKey' });
+const pairingCode = z
+  .object({ code: z.string().describe('Type this on the phone'), session: sessionSchema })
+  .meta({ id: 'PairingCode', example: { code: 'ABCD1234' } });
+
+export function sessionRoutes({ sessions }: Services) {
+  const tag = 'sessions';
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/sessions',
+      tag,
+      summary: 'List sessions (linked WhatsApp numbers)',
+      description: 'A session key sees only its own session.',
+      auth: 'key',
+      response: { status: 200, description: 'Every session, oldest first', schema: sessionList },
+      handler: ({ principal }) => ({
+        items: sessions.list().filter((session) => canAccessSession(principal, session.id)),
+        next: null,
+      }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/sessions',
+      tag,
+      summary: 'Create a session',
+      description:
+        'Creates the session (disconnected) and its session key. Then connect it and scan the QR code.',
+      auth: 'key',
+      body: createSessionInput,
+      response: { status: 201, description: 'The new session and its key', schema: createdSession },
+      handler: ({ body, principal }) => {
+        assertNotSessionKey(principal, 'create sessions');
+        return sessions.create(body);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/sessions/:id',
+      tag,
+      summary: 'Get a session and its status',
+      auth: 'key',
+      params: idParams,
+      response: { status: 200, description: 'The session', schema: sessionSchema },
+      handler: ({ params, principal }) => {
+        assertSessionAccess(principal, params.id);
+        return sessions.get(params.id);
+      },
+    }),
+    defineRoute({
+      method: 'patch',
+      path: '/sessions/:id',
+      tag,
+      summary: 'Rename a session',
+      auth: 'key',
+      params: idParams,
+      body: renameSessionInput,
+      response: { status: 200, description: 'The session', schema: sessionSchema },
+      handler: ({ params, body, principal }) => {
+        assertSessionAccess(principal, params.id);
+        return sessions.rename(params.id, body.name);
+      },
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/sessions/:id',
+      tag,
+      summary: 'Delete a session',
+      description: 'Logs the number out of WhatsApp, then removes the session, its login and its key.',
+      auth: 'key',
+      params: idParams,
+      response: { status: 204, description: 'Deleted' },
+      handler: async ({ params, principal }) => {
+        assertNotSessionKey(principal, 'delete sessions');
+        await sessions.remove(params.id);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/sessions/:id/connect',
+      tag,
+      summary: 'Connect: start linking (QR) or reconnect a linked number',
+      description: 'Answers at once; follow `status` (GET the session, or the `session.status` event).',
+      auth: 'key',
+      params: idParams,
+      response: { status: 202, description: 'Connecting', schema: sessionSchema },
+      handler: ({ params, principal }) => {
+        assertSessionAccess(principal, params.id);
+        return sessions.connect(params.id);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/sessions/:id/qr',
+      tag,
+      summary: 'The QR code to scan with the phone',
+      description:
+        'JSON `{qr, dataUrl}` by default; a PNG image with `Accept: image/png`. 409 when there is no QR ' +
+        '(not connecting, or already linked). QR codes rotate: poll, or follow `session.status` events.',
+      auth: 'key',
+      params: idParams,
+      response: { status: 200, description: 'The current QR code', schema: sessionQrSchema },
+      handler: async ({ params, principal, ctx }) => {
+        assertSessionAccess(principal, params.id);
+        const qr = await sessions.qr(params.id);
+        if (ctx.accepts('application/json', 'image/png') === 'image/png') {
+          ctx.type = 'image/png';
+          ctx.set('Cache-Control', 'no-store');
+          ctx.body = await sessions.qrPng(qr.qr);
+          return undefined;
+        }
+        return qr;
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/sessions/:id/pairing-code',
+      tag,
+      summary: 'Link by phone number: get a code to type on the phone',
+      auth: 'key',
+      params: idParams,
+      body: pairingCodeInput,
+      response: { status: 200, description: 'The 8-character code', schema: pairingCode },
+      handler: ({ params, body, principal }) => {
+        assertSessionAccess(principal, params.id);
+        return sessions.pairingCode(params.id, body.phone);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/sessions/:id/disconnect',
+      tag,
+      summary: 'Disconnect, keeping the login (connect again without a QR)',
+      auth: 'key',
+      params: idParams,
+      response: { status: 200, description: 'Disconnected', schema: sessionSchema },
+      handler: ({ params, principal }) => {
+        assertSessionAccess(principal, params.id);
+        return sessions.disconnect(params.id);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/sessions/:id/logout',
+      tag,
+      summary: 'Log out: unlink from the phone and forget the login',
+      auth: 'key',
+      params: idParams,
+      response: { status: 200, description: 'Logged out', schema: sessionSchema },
+      handler: ({ params, principal }) => {
+        assertSessionAccess(principal, params.id);
+        return sessions.logout(params.id);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/sessions/:id/key',
+      tag,
+      summary: 'Issue a new session key (the old one stops working)',
+      auth: 'key',
+      params: idParams,
+      response: { status: 200, description: 'The new key, shown once', schema: rotatedKey },
+      handler: ({ params, principal }) => {
+        assertSessionAccess(principal, params.id);
+        return sessions.rotateKey(params.id);
+      },
+    }),
+  ];
+}

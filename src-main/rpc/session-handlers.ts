@@ -1,0 +1,23 @@
+import type { Handlers } from '../../src-shared/contract.js';
+import type { Services } from '../services/index.js';
+import type { RpcContext } from './context.js';
+
+type SessionOps = Extract<keyof Handlers<RpcContext>, `sessions.${string}`>;
+
+export function sessionHandlers({ sessions }: Services): Pick<Handlers<RpcContext>, SessionOps> {
+  return {
+    'sessions.list': () => sessions.list(),
+    'sessions.create': (input) => sessions.create(input),
+    'sessions.rename': ({ id, name }) => sessions.rename(id, name),
+    'sessions.connect': ({ id }) => sessions.connect(id),
+    'sessions.disconnect': ({ id }) => sessions.disconnect(id),
+    'sessions.logout': ({ id }) => sessions.logout(id),
+    'sessions.delete': async ({ id }) => {
+      await sessions.remove(id);
+      return { deleted: true as const };
+    },
+    'sessions.qr': ({ id }) => sessions.qr(id),
+    'sessions.pairingCode': ({ id, phone }) => sessions.pairingCode(id, phone),
+    'sessions.rotateKey': ({ id }) => sessions.rotateKey(id),
+  };
+}

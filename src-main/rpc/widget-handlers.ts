@@ -1,0 +1,37 @@
+import type { Handlers } from '../../src-shared/contract.js';
+import type { Services } from '../services/index.js';
+import type { RuntimeInfo } from './app-handlers.js';
+import type { RpcContext } from './context.js';
+
+type WidgetOps =
+  | 'widgets.list'
+  | 'widgets.get'
+  | 'widgets.create'
+  | 'widgets.update'
+  | 'widgets.delete'
+  | 'widgets.snippets';
+
+/** Where websites load widget.js from: this app's own API address (all-interfaces binds → loopback). */
+export function widgetScriptUrl({ boundHost, port }: RuntimeInfo): string {
+  const host = boundHost === '0.0.0.0' || boundHost === '::' ? '127.0.0.1' : boundHost;
+  const shown = host.includes(':') ? `[${host}]` : host;
+  return `http://${shown}:${port}/widget.js`;
+}
+
+export function widgetHandlers(
+  services: Services,
+  runtime: () => RuntimeInfo,
+): Pick<Handlers<RpcContext>, WidgetOps> {
+  const { widgets } = services;
+  return {
+    'widgets.list': () => widgets.list(),
+    'widgets.get': ({ id }) => widgets.get(id),
+    'widgets.create': (input) => widgets.create(input),
+    'widgets.update': ({ id, ...settings }) => widgets.replace(id, settings),
+    'widgets.delete': ({ id }) => {
+      widgets.delete(id);
+      return { deleted: true };
+    },
+    'widgets.snippets': ({ id }) => widgets.snippets(id, widgetScriptUrl(runtime())),
+  };
+}

@@ -1,0 +1,110 @@
+import {
+  BufferJSON,
+  initAuthCreds,
+  proto,
+  type AuthenticationCreds,
+  type AuthenticationState,
+  type SignalDataSet,
+  type SignalDataTypeMap,
+} from '@whiskeysockets/baileys';
+import type { Db } from '../db/connection.js';
+
+export interface SqliteAuthState {
+  state: AuthenticationState;
+  /** Persists `state.creds`; call on every `creds.update`. */
+  saveCreds(): void;
+  /**
+   * True once the phone has linked this device. Checked on the signed device identity
+   * (`account`), not on `me`: requesting a pairing code sets `me` before anything is linked.
+   */
+  isLinked(): boolean;
+}
+
+const serialise = (value: unknown): string => JSON.stringify(value, BufferJSON.replacer);
+const deserialise = <T>(text: string): T => JSON.parse(text, BufferJSON.reviver) as T;
+
+/**
+ * Baileys' auth state (credentials and signal keys) kept in SQLite instead of loose files.
+ * Every write is one synchronous transaction, so a crash leaves either the old or the new
+ * state, never half of a key batch. Raw prepared statements: this is the hottest write path
+ * during pairing (hundreds of pre-keys) and message bursts.
+ */
+export function sqliteAuthState(db: Db, sessionId: string): SqliteAuthState {
+  const sqlite = db.$client;
+  const readCreds = sqlite.prepare<[string], { creds: string }>(
+    'SELECT creds FROM wa_auth_creds WHERE session_id = ?',
+  );
+  const writeCreds = sqlite.prepare<[string, string, string]>(
+    `INSERT INTO wa_auth_creds (session_id, creds, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT (session_id) DO UPDATE SET creds = excluded.creds, updated_at = excluded.updated_at`,
+  );
+  const readKey = sqlite.prepare<[string, string, string], { value: string }>(
+    'SELECT value FROM wa_auth_keys WHERE session_id = ? AND type = ? AND key_id = ?',
+  );
+  const writeKey = sqlite.prepare<[string, string, string, string]>(
+    `INSERT INTO wa_auth_keys (session_id, type, key_id, value) VALUES (?, ?, ?, ?)
+     ON CONFLICT (session_id, type, key_id) DO UPDATE SET value = excluded.value`,
+  );
+  const deleteKey = sqlite.prepare<[string, string, string]>(
+    'DELETE FROM wa_auth_keys WHERE session_id = ? AND type = ? AND key_id = ?',
+  );
+
+  const stored = readCreds.get(sessionId);
+  const creds: AuthenticationCreds = stored
+    ? deserialise<AuthenticationCreds>(stored.creds)
+    : initAuthCreds();
+
+  const setKeys = sqlite.transaction((data: SignalDataSet) => {
+    for (const [type, entries] of Object.entries(data)) {
+      for (const [id, value] of Object.entries(entries ?? {})) {
+        if (value === null || value === undefined) deleteKey.run(sessionId, type, id);
+        else writeKey.run(sessionId, type, id, serialise(value));
+      }
+    }
+  });
+
+  const state: AuthenticationState = {
+    creds,
+    keys: {
+      get<T extends keyof SignalDataTypeMap>(type: T, ids: string[]) {
+        const found: { [id: string]: SignalDataTypeMap[T] } = {};
+        for (const id of ids) {
+          const row = readKey.get(sessionId, type, id);
+          if (!row) continue;
+          let value = deserialise<SignalDataTypeMap[T]>(row.value);
+          // Baileys expects a protobuf object here, not the plain JSON it was saved from.
+          if (type === 'app-state-sync-key') {
+            value = proto.Message.AppStateSyncKeyData.fromObject(
+              value as object,
+            ) as unknown as SignalDataTypeMap[T];
+          }
+          found[id] = value;
+        }
+        return found;
+      },
+      set(data: SignalDataSet) {
+        setKeys(data);
+      },
+      clear() {
+        clearAuthState(db, sessionId);
+      },
+    },
+  };
+
+  return {
+    state,
+    saveCreds: () => {
+      writeCreds.run(sessionId, serialise(state.creds), new Date().toISOString());
+    },
+    isLinked: () => Boolean(state.creds.account),
+  };
+}
+
+/** Forgets a session's WhatsApp login: the next connect pairs from scratch. */
+export function clearAuthState(db: Db, sessionId: string): void {
+  const sqlite = db.$client;
+  sqlite.transaction(() => {
+    sqlite.prepare('DELETE FROM wa_auth_keys WHERE session_id = ?').run(sessionId);
+    sqlite.prepare('DELETE FROM wa_auth_creds WHERE session_id = ?').run(sessionId);
+  })();
+}

@@ -1,0 +1,22 @@
+import { WA_CERT_DETAILS } from '@whiskeysockets/baileys';
+
+/** Where WhatsApp is: the real service, or another WhatsApp Web server (tests, self-hosters). */
+export interface WaServerOptions {
+  /** `CHATDOCK_WA_SERVER_URL`; null means WhatsApp itself. */
+  url: string | null;
+  /** `CHATDOCK_WA_SERVER_ROOT_KEY` (hex): the root of that server's certificate chain. */
+  rootKeyHex: string | null;
+}
+
+/**
+ * Trusts a custom server's certificate root. Baileys reads `WA_CERT_DETAILS.PUBLIC_KEY` at
+ * every handshake, so setting it once at start is enough. Applied only together with a
+ * custom URL, so a stray root key can never weaken connections to WhatsApp itself.
+ */
+export function applyServerTrust(options: WaServerOptions): void {
+  if (!options.url || !options.rootKeyHex) return;
+  if (!/^[0-9a-f]{64}$/i.test(options.rootKeyHex)) {
+    throw new Error('CHATDOCK_WA_SERVER_ROOT_KEY must be 64 hex digits (a 32-byte public key)');
+  }
+  (WA_CERT_DETAILS as { PUBLIC_KEY: Buffer }).PUBLIC_KEY = Buffer.from(options.rootKeyHex, 'hex');
+}

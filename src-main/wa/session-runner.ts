@@ -1,0 +1,279 @@
+import makeWASocket, { makeCacheableSignalKeyStore, type WASocket } from '@whiskeysockets/baileys';
+import type { SessionReason, SessionStatus } from '../../src-shared/model.js';
+import type { Logger } from '../core/logger.js';
+import type { Db } from '../db/connection.js';
+import { clearAuthState, sqliteAuthState, type SqliteAuthState } from './auth-store.js';
+import { decideOnClose } from './reconnect-policy.js';
+import type { WaServerOptions } from './server-options.js';
+import { socketConfig } from './socket-config.js';
+
+/** Who the linked phone is, from the credentials WhatsApp gave this device. */
+export interface LinkedIdentity {
+  jid: string;
+  lid: string | null;
+  phone: string;
+  pushName: string | null;
+}
+
+export interface StatusChange {
+  status: SessionStatus;
+  reason: SessionReason;
+  qr: string | null;
+  pairingCode: string | null;
+  /** When the next automatic reconnect happens, while waiting after a network loss. */
+  reconnectAt: Date | null;
+}
+
+export interface RunnerListener {
+  onStatus(change: StatusChange): void;
+  onLinked(identity: LinkedIdentity): void;
+  /** Every new socket, so the message layer can attach its own event handlers. */
+  onSocket?(socket: WASocket): void;
+}
+
+export interface RunnerDeps {
+  db: Db;
+  logger: Logger;
+  server: WaServerOptions;
+  listener: RunnerListener;
+  /** Injectable for tests; Math.random by default. */
+  random?: () => number;
+}
+
+/** How long `requestPairingCode` waits for the socket to reach the QR stage. */
+const PAIRING_READY_TIMEOUT_MS = 20_000;
+
+/**
+ * One WhatsApp number's connection: creates Baileys sockets, keeps the auth state in
+ * SQLite, and decides after every close whether to reconnect (see reconnect-policy.ts).
+ */
+export class SessionRunner {
+  private socket: WASocket | null = null;
+  private auth: SqliteAuthState | null = null;
+  private reconnectTimer: NodeJS.Timeout | null = null;
+  private failedAttempts = 0;
+  /** Set while we close the socket on purpose, so its close event is not treated as a loss. */
+  private closingOnPurpose = false;
+  private pairingCode: string | null = null;
+  private lastQr: string | null = null;
+  private status: SessionStatus = 'disconnected';
+  private readonly qrWaiters = new Set<() => void>();
+
+  constructor(
+    readonly sessionId: string,
+    private readonly deps: RunnerDeps,
+  ) {}
+
+  get currentStatus(): SessionStatus {
+    return this.status;
+  }
+
+  get currentQr(): string | null {
+    return this.status === 'qr' ? this.lastQr : null;
+  }
+
+  get currentPairingCode(): string | null {
+    return this.status === 'pairing' ? this.pairingCode : null;
+  }
+
+  get activeSocket(): WASocket | null {
+    return this.status === 'connected' ? this.socket : null;
+  }
+
+  /** Whether this number has a saved login (it can reconnect without a new QR). */
+  isLinked(): boolean {
+    return sqliteAuthState(this.deps.db, this.sessionId).isLinked();
+  }
+
+  /** Opens a connection unless one is open or opening. */
+  start(reason: SessionReason): void {
+    this.cancelReconnect();
+    if (this.socket) return;
+    this.openSocket(reason);
+  }
+
+  /** Closes the connection and keeps the login, so `start` needs no new QR. */
+  async stop(reason: SessionReason): Promise<void> {
+    this.cancelReconnect();
+    await this.closeSocket();
+    this.emit('disconnected', reason);
+  }
+
+  /** Unlinks this device from the phone (when connected) and forgets the login. */
+  async logout(reason: SessionReason): Promise<void> {
+    this.cancelReconnect();
+    const socket = this.socket;
+    if (socket && this.status === 'connected') {
+      this.closingOnPurpose = true;
+      try {
+        await socket.logout();
+      } catch (error) {
+        this.deps.logger.warn(
+          { err: error, session: this.sessionId },
+          'logout request failed; forgetting the login anyway',
+        );
+      }
+    }
+    await this.closeSocket();
+    clearAuthState(this.deps.db, this.sessionId);
+    this.emit('logged_out', reason);
+  }
+
+  /**
+   * Links by phone number instead of QR: WhatsApp shows a notification on that phone, where
+   * the user types the returned 8-character code.
+   */
+  async requestPairingCode(phone: string): Promise<string> {
+    if (!this.socket || this.status === 'disconnected' || this.status === 'logged_out')
+      this.start('user_connect');
+    if (this.status !== 'qr') await this.waitForQrStage();
+    const socket = this.socket;
+    if (!socket) throw new Error('the connection closed before the pairing code could be requested');
+    const code = await socket.requestPairingCode(phone);
+    this.pairingCode = code;
+    this.emit('pairing', 'pairing_code_shown');
+    return code;
+  }
+
+  private waitForQrStage(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.qrWaiters.delete(done);
+        reject(new Error('WhatsApp did not get ready for pairing in time'));
+      }, PAIRING_READY_TIMEOUT_MS);
+      const done = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.qrWaiters.add(done);
+    });
+  }
+
+  private openSocket(reason: SessionReason): void {
+    const { db, logger, server, listener } = this.deps;
+    this.auth = sqliteAuthState(db, this.sessionId);
+    const auth = this.auth;
+    const baileysLogger = logger.child({ session: this.sessionId, module: 'baileys' });
+    baileysLogger.level = logger.isLevelEnabled('debug') ? logger.level : 'warn';
+    const socket = makeWASocket({
+      ...socketConfig(server),
+      logger: baileysLogger,
+      auth: { creds: auth.state.creds, keys: makeCacheableSignalKeyStore(auth.state.keys, baileysLogger) },
+    });
+    this.socket = socket;
+    this.pairingCode = null;
+    this.emit('connecting', reason);
+
+    socket.ev.on('creds.update', () => {
+      auth.saveCreds();
+      const identity = linkedIdentity(auth);
+      if (identity) listener.onLinked(identity);
+    });
+    socket.ev.on('connection.update', (update) => {
+      if (socket !== this.socket) return;
+      if (update.qr) this.onQr(update.qr);
+      if (update.connection === 'open') {
+        this.failedAttempts = 0;
+        this.emit('connected', 'opened');
+      }
+      if (update.connection === 'close') this.onClose(update.lastDisconnect?.error);
+    });
+    listener.onSocket?.(socket);
+  }
+
+  private onQr(qr: string): void {
+    this.lastQr = qr;
+    // While the user types a pairing code, the rotating QR codes are not what they look at.
+    if (this.status !== 'pairing') this.emit('qr', 'qr_shown');
+    for (const waiter of this.qrWaiters) waiter();
+    this.qrWaiters.clear();
+  }
+
+  private onClose(error: Error | undefined): void {
+    this.socket = null;
+    if (this.closingOnPurpose) return;
+    const statusCode = boomStatusCode(error);
+    const linked = this.auth?.isLinked() ?? false;
+    const decision = decideOnClose({
+      statusCode,
+      linked,
+      attempt: this.failedAttempts,
+      random: (this.deps.random ?? Math.random)(),
+    });
+    this.deps.logger.info(
+      { session: this.sessionId, statusCode, decision: decision.action, reason: decision.reason },
+      'WhatsApp connection closed',
+    );
+    switch (decision.action) {
+      case 'reconnect_now':
+        this.openSocket(decision.reason);
+        return;
+      case 'reconnect_later': {
+        this.failedAttempts += 1;
+        const reconnectAt = new Date(Date.now() + decision.delayMs);
+        this.reconnectTimer = setTimeout(() => {
+          this.reconnectTimer = null;
+          this.openSocket(decision.reason);
+        }, decision.delayMs);
+        this.emit('connecting', decision.reason, reconnectAt);
+        return;
+      }
+      case 'stop':
+        // A pairing that never completed leaves half-made credentials (a pairing code sets
+        // `me`); drop them so the next attempt starts clean.
+        if (decision.forgetLogin || !linked) clearAuthState(this.deps.db, this.sessionId);
+        this.emit(decision.status, decision.reason);
+        return;
+    }
+  }
+
+  private async closeSocket(): Promise<void> {
+    const socket = this.socket;
+    if (!socket) return;
+    this.closingOnPurpose = true;
+    try {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 2_000);
+        socket.ev.on('connection.update', (update) => {
+          if (update.connection === 'close') {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+        socket.end(undefined);
+      });
+    } finally {
+      this.socket = null;
+      this.closingOnPurpose = false;
+    }
+  }
+
+  private cancelReconnect(): void {
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = null;
+  }
+
+  private emit(status: SessionStatus, reason: SessionReason, reconnectAt: Date | null = null): void {
+    this.status = status;
+    this.deps.listener.onStatus({
+      status,
+      reason,
+      qr: status === 'qr' ? this.lastQr : null,
+      pairingCode: status === 'pairing' ? this.pairingCode : null,
+      reconnectAt,
+    });
+  }
+}
+
+function linkedIdentity(auth: SqliteAuthState): LinkedIdentity | null {
+  const me = auth.state.creds.me;
+  if (!auth.isLinked() || !me?.id) return null;
+  const phone = me.id.split('@')[0]?.split(':')[0] ?? '';
+  return { jid: `${phone}@s.whatsapp.net`, lid: me.lid ?? null, phone, pushName: me.name ?? null };
+}
+
+/** The status code Baileys puts on its Boom errors (`output.statusCode`); none for plain errors. */
+function boomStatusCode(error: unknown): number | undefined {
+  const output = (error as { output?: { statusCode?: unknown } } | undefined)?.output;
+  return typeof output?.statusCode === 'number' ? output.statusCode : undefined;
+}
