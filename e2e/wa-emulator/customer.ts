@@ -200,8 +200,9 @@ export class Customer extends EventEmitter {
     return this.waitFor(() => this.connection === 'open', timeoutMs, 'connection open');
   }
 
+  /** A disconnect with this status code (past ones count), or without a code the next disconnect. */
   waitForDisconnect(statusCode?: number, timeoutMs?: number): Promise<Disconnect> {
-    const seen = this.disconnects.length;
+    const seen = statusCode === undefined ? this.disconnects.length : 0;
     return this.waitFor(
       () => this.disconnects.slice(seen).find((d) => statusCode === undefined || d.statusCode === statusCode),
       timeoutMs,
@@ -289,7 +290,8 @@ export class Customer extends EventEmitter {
       ...this.options.socketConfig,
     });
     this.attach(this.sock);
-    return !!state.creds.me && state.creds.registered !== false && !!state.creds.account;
+    // `registered` is only set by code pairing; a linked device always has its signed `account`.
+    return !!state.creds.me && !!state.creds.account;
   }
 
   private async link(timeoutMs: number): Promise<void> {

@@ -1,18 +1,14 @@
 import { start } from './server.js';
-import { Customer, messageText } from './customer.js';
+import { Customer } from './customer.js';
 
 const emu = await start();
-console.log(emu.info());
-const t0 = Date.now();
 const alice = await Customer.create(emu, { phone: '15550001', name: 'Alice' });
-console.log('alice open', Date.now() - t0);
 const bob = await Customer.create(emu, { phone: '15550002', name: 'Bob', pairing: 'code' });
-console.log('bob open', Date.now() - t0);
-await alice.sendText(bob.jid, 'hello bob');
-const m = await bob.waitForText('hello bob');
-console.log('bob got', messageText(m), m.key, m.pushName, Date.now() - t0);
-await bob.sendText(alice.jid, 'hi alice');
-const m2 = await alice.waitForText('hi alice');
-console.log('alice got', m2.key, Date.now() - t0);
+const sent = await alice.sendText(bob.jid, 'hello bob');
+await bob.waitForText('hello bob');
+await new Promise((r) => setTimeout(r, 500));
+for (const e of emu.messagesFor(alice.phone)) if (e.stanza.tag !== 'iq') console.log(e.direction, e.stanza.tag, JSON.stringify(e.stanza.attrs));
+console.log('---bob');
+for (const e of emu.messagesFor(bob.phone)) if (e.stanza.tag !== 'iq') console.log(e.direction, e.stanza.tag, JSON.stringify(e.stanza.attrs));
+console.log(JSON.stringify(alice.updates));
 await alice.close(); await bob.close(); await emu.close();
-console.log('done', Date.now() - t0);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import Router from '@koa/router';
+import type { Context } from 'koa';
 import { isAppError } from '../../src-shared/errors.js';
 import type { WidgetService } from '../services/widgets.js';
 
@@ -16,6 +17,11 @@ export const TEST_PAGE_CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 const WIDGET_ID = /^[A-Za-z0-9_-]{1,100}$/;
+
+/** This server's own address as the request reached it, e.g. `http://192.168.1.5:8787`. */
+export function selfOrigin(ctx: Context): string {
+  return `${ctx.protocol}://${ctx.host}`;
+}
 
 function escapeHtml(text: string): string {
   return text
@@ -110,7 +116,7 @@ export function widgetFilesRouter(widgets: WidgetService): Router {
     const note = widget.active
       ? 'If the button does not appear, check that Chatdock is running and reachable from this browser.'
       : 'This widget is switched off, so websites do not show it. Turn on "Active" in the editor and save.';
-    const snippet = `<script defer data-widget="${escapeHtml(widget.id)}" src="${escapeHtml(ctx.origin)}/widget.js"></script>`;
+    const snippet = `<script defer data-widget="${escapeHtml(widget.id)}" src="${escapeHtml(selfOrigin(ctx))}/widget.js"></script>`;
     ctx.body = testPage(widget.businessName, note, snippet);
   });
 

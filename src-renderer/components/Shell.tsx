@@ -1,6 +1,7 @@
 import { NavLink, Outlet } from 'react-router-dom';
 import { useConnection } from '../stores/connection';
 import { Icon, type IconName } from './icons';
+import { LiveEvents } from './LiveEvents';
 
 /** The product's areas, in the order the sidebar lists them. */
 export const AREAS: { path: string; label: string; icon: IconName }[] = [
@@ -27,6 +28,7 @@ export function Shell() {
   const logout = useConnection((state) => state.logout);
   return (
     <div className="shell">
+      <LiveEvents />
       <nav className="sidebar" aria-label="Main">
         <div className="sidebar__brand" aria-label="Chatdock">
           <span className="sidebar__logo" aria-hidden="true">

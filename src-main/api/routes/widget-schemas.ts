@@ -63,12 +63,10 @@ export const widgetRecordSchema = widgetSchema
   .extend({ createdAt: z.string(), updatedAt: z.string() })
   .meta({ id: 'Widget', example: exampleRecord }) satisfies z.ZodType<WidgetRecord>;
 
-export const widgetListSchema = z
-  .object({ items: z.array(widgetRecordSchema), next: z.null() })
-  .meta({
-    id: 'WidgetList',
-    example: { items: [exampleRecord], next: null },
-  }) satisfies z.ZodType<WidgetList>;
+export const widgetListSchema = z.object({ items: z.array(widgetRecordSchema), next: z.null() }).meta({
+  id: 'WidgetList',
+  example: { items: [exampleRecord], next: null },
+}) satisfies z.ZodType<WidgetList>;
 
 const publicOperatorSchema = z.object({
   number: z.string().describe('Digits only, international format'),

@@ -1,5 +1,6 @@
 import type { Services } from '../../services/index.js';
 import { defineRoute } from '../route.js';
+import { selfOrigin } from '../widget-files.js';
 import {
   publicWidgetSchema,
   widgetIdParams,
@@ -85,7 +86,7 @@ export function widgetRoutes(services: Services) {
       auth: 'key',
       params: widgetIdParams,
       response: { status: 200, description: 'Both snippets', schema: widgetSnippetsSchema },
-      handler: ({ params, ctx }) => widgets.snippets(params.id, `${ctx.origin}/widget.js`),
+      handler: ({ params, ctx }) => widgets.snippets(params.id, `${selfOrigin(ctx)}/widget.js`),
     }),
     defineRoute({
       method: 'get',

@@ -1,0 +1,190 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Emulator } from '../../e2e/wa-emulator/index.js';
+import type { Session } from '../../src-shared/model.js';
+import { sessionReaches } from '../test-support/events.js';
+import { startTestCore, type TestCore } from '../test-support/test-core.js';
+import { startWaServer } from '../test-support/wa-server.js';
+
+let emulator: Emulator;
+let waEnv: Record<string, string>;
+const cores: TestCore[] = [];
+let phoneCounter = 0;
+
+beforeAll(async () => {
+  ({ emulator, env: waEnv } = await startWaServer());
+});
+
+afterEach(async () => {
+  await Promise.all(cores.splice(0).map((core) => core.stop()));
+});
+
+afterAll(async () => {
+  await emulator.close();
+});
+
+async function core(): Promise<TestCore> {
+  const app = await startTestCore(waEnv);
+  cores.push(app);
+  return app;
+}
+
+function newPhone(): string {
+  phoneCounter += 1;
+  return `97250${String(1_000_000 + phoneCounter).slice(1)}`;
+}
+
+async function json<T>(response: Response): Promise<T> {
+  return (await response.json()) as T;
+}
+
+/** Creates a session through the REST API and links it by scanning its QR, like a user would. */
+async function linkByQr(app: TestCore, id: string, phone: string): Promise<Session> {
+  const created = await app.request('/api/v1/sessions', { method: 'POST', json: { id, name: 'Shop' } });
+  expect(created.status).toBe(201);
+  const qrShown = sessionReaches(app.core.bus, id, 'qr');
+  const connect = await app.request(`/api/v1/sessions/${id}/connect`, { method: 'POST' });
+  expect(connect.status).toBe(202);
+  await qrShown;
+  const qr = await json<{ qr: string; dataUrl: string }>(await app.request(`/api/v1/sessions/${id}/qr`));
+  expect(qr.dataUrl).toMatch(/^data:image\/png;base64,/);
+  const connected = sessionReaches(app.core.bus, id, 'connected');
+  await emulator.scanQr(qr.qr, phone, 'Falafel House');
+  return (await connected).session;
+}
+
+describe('pairing', () => {
+  it('links by QR through the REST API, and the QR is also served as PNG', async () => {
+    const app = await core();
+    const phone = newPhone();
+    await app.request('/api/v1/sessions', { method: 'POST', json: { id: 'qr-png', name: 'PNG' } });
+    const qrShown = sessionReaches(app.core.bus, 'qr-png', 'qr');
+    await app.request('/api/v1/sessions/qr-png/connect', { method: 'POST' });
+    const event = await qrShown;
+    expect(event.qr).toEqual(expect.any(String));
+    const png = await app.request('/api/v1/sessions/qr-png/qr', { headers: { accept: 'image/png' } });
+    expect(png.headers.get('content-type')).toBe('image/png');
+    expect(
+      Buffer.from(await png.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
+
+    const session = await linkByQr(app, 'shop', phone);
+    expect(session).toMatchObject({ status: 'connected', phone, statusReason: 'opened' });
+    const stored = await json<Session>(await app.request('/api/v1/sessions/shop'));
+    expect(stored).toMatchObject({ status: 'connected', phone, pushName: 'Falafel House' });
+    const health = await json<{ sessions: { connected: number } }>(await app.request('/api/v1/health'));
+    expect(health.sessions.connected).toBe(1);
+    const noQr = await app.request('/api/v1/sessions/shop/qr');
+    expect(noQr.status).toBe(409);
+  });
+
+  it('links by pairing code', async () => {
+    const app = await core();
+    const phone = newPhone();
+    await app.request('/api/v1/sessions', { method: 'POST', json: { id: 'bycode' } });
+    const response = await app.request('/api/v1/sessions/bycode/pairing-code', {
+      method: 'POST',
+      json: { phone: `+${phone.slice(0, 3)} ${phone.slice(3)}` },
+    });
+    expect(response.status).toBe(200);
+    const { code, session } = await json<{ code: string; session: Session }>(response);
+    expect(code).toMatch(/^[A-Z0-9]{8}$/);
+    expect(session.status).toBe('pairing');
+    const connected = sessionReaches(app.core.bus, 'bycode', 'connected');
+    await emulator.confirmPairingCode(phone, code);
+    expect((await connected).session.phone).toBe(phone);
+  });
+
+  it('rejects a bad phone for a pairing code naming the field', async () => {
+    const app = await core();
+    await app.request('/api/v1/sessions', { method: 'POST', json: { id: 'badphone' } });
+    const response = await app.request('/api/v1/sessions/badphone/pairing-code', {
+      method: 'POST',
+      json: { phone: 'call me' },
+    });
+    expect(response.status).toBe(400);
+    expect(await json<{ error: { field: string } }>(response)).toMatchObject({ error: { field: 'phone' } });
+  });
+});
+
+describe('staying linked', () => {
+  it('disconnect keeps the login; connect comes back without a QR', async () => {
+    const app = await core();
+    await linkByQr(app, 'keep', newPhone());
+    const down = await app.request('/api/v1/sessions/keep/disconnect', { method: 'POST' });
+    expect(await json<Session>(down)).toMatchObject({
+      status: 'disconnected',
+      statusReason: 'user_disconnect',
+    });
+    const back = sessionReaches(app.core.bus, 'keep', 'connected');
+    await app.request('/api/v1/sessions/keep/connect', { method: 'POST' });
+    await back;
+  });
+
+  it('a restart of the app reconnects a linked session by itself, without a QR', async () => {
+    const first = await core();
+    const phone = newPhone();
+    await linkByQr(first, 'restart', phone);
+    await first.core.stop();
+    const { dataDir } = first;
+    const second = await startTestCore({ ...waEnv, CHATDOCK_DATA_DIR: dataDir });
+    cores.push(second);
+    const status = await json<Session>(await second.request('/api/v1/sessions/restart'));
+    if (status.status !== 'connected') await sessionReaches(second.core.bus, 'restart', 'connected');
+    const session = await json<Session>(await second.request('/api/v1/sessions/restart'));
+    expect(session).toMatchObject({ status: 'connected', phone });
+  });
+
+  it('says so when another WhatsApp Web replaces it, and does not fight back', async () => {
+    const app = await core();
+    const phone = newPhone();
+    await linkByQr(app, 'replaced', phone);
+    const replaced = sessionReaches(app.core.bus, 'replaced', 'disconnected');
+    emulator.kick(phone, 'replaced');
+    expect((await replaced).session.statusReason).toBe('replaced');
+  });
+
+  it('when logged out from the phone, forgets the login and asks for a QR only when told', async () => {
+    const app = await core();
+    const phone = newPhone();
+    await linkByQr(app, 'loggedout', phone);
+    const loggedOut = sessionReaches(app.core.bus, 'loggedout', 'logged_out');
+    emulator.kick(phone, 'logged_out');
+    const event = await loggedOut;
+    expect(event.session).toMatchObject({ statusReason: 'logged_out', phone: null });
+    expect(app.core.services.sessions.get('loggedout').status).toBe('logged_out');
+    const creds = app.core.db.$client
+      .prepare(`SELECT count(*) AS n FROM wa_auth_creds WHERE session_id = ?`)
+      .get('loggedout');
+    expect(creds).toEqual({ n: 0 });
+    // Only an explicit connect starts a new pairing.
+    const qr = sessionReaches(app.core.bus, 'loggedout', 'qr');
+    await app.request('/api/v1/sessions/loggedout/connect', { method: 'POST' });
+    await qr;
+  });
+
+  it('reconnects by itself with backoff after a network loss', async () => {
+    const app = await core();
+    await linkByQr(app, 'network', newPhone());
+    const lost = sessionReaches(app.core.bus, 'network', 'connecting');
+    await emulator.suspend();
+    const event = await lost;
+    expect(event.session.statusReason).toBe('network');
+    expect(event.session.reconnectAt).not.toBeNull();
+    const back = sessionReaches(app.core.bus, 'network', 'connected', 30_000);
+    await emulator.resume();
+    await back;
+  });
+
+  it('logout unlinks and removes the stored login', async () => {
+    const app = await core();
+    await linkByQr(app, 'logout', newPhone());
+    const response = await app.request('/api/v1/sessions/logout/logout', { method: 'POST' });
+    expect(await json<Session>(response)).toMatchObject({ status: 'logged_out', phone: null });
+    const keys = app.core.db.$client
+      .prepare(`SELECT count(*) AS n FROM wa_auth_keys WHERE session_id = ?`)
+      .get('logout');
+    expect(keys).toEqual({ n: 0 });
+  });
+});

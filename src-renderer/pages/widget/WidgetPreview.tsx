@@ -1,0 +1,48 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { isValidTimeZone } from '../../../src-shared/widget';
+import { render, type WidgetHandle } from '../../widget/render';
+import { toPreview, type WidgetDraft } from './draft';
+
+function isOpen(handle: WidgetHandle): boolean {
+  const panel = handle.element.shadowRoot?.querySelector('[role="dialog"]');
+  return panel ? !panel.hasAttribute('hidden') : false;
+}
+
+/**
+ * The real widget script rendering the draft into a box beside the form, re-rendered on every
+ * change. It shows who is available right now, in this computer's clock.
+ */
+export function WidgetPreview({ draft }: { draft: WidgetDraft }) {
+  const hostRef = useRef<HTMLDivElement>(null);
+  // Start open so the operator list is visible; afterwards keep whatever the user last chose.
+  const openRef = useRef(true);
+  const config = useMemo(() => {
+    const preview = toPreview(draft);
+    return isValidTimeZone(preview.timeZone) ? preview : { ...preview, timeZone: 'UTC' };
+  }, [draft]);
+
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    const handle = render(config, host);
+    if (openRef.current) handle.open();
+    return () => {
+      openRef.current = isOpen(handle);
+      handle.destroy();
+    };
+  }, [config]);
+
+  return (
+    <section className="widget-preview" aria-labelledby="widget-preview-title">
+      <h2 id="widget-preview-title">Live preview</h2>
+      <p className="field__hint">Who is available right now, as a visitor would see it.</p>
+      <div className="widget-preview__page" ref={hostRef} data-testid="widget-preview">
+        <div className="widget-preview__fake" aria-hidden="true">
+          <span />
+          <span />
+          <span />
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import { create } from 'zustand';
+import type { Session, SessionStatusEvent } from '../../src-shared/model';
+import type { Transport } from '../transport/types';
+import { describeError } from '../transport/rpc-error';
+
+interface SessionsState {
+  sessions: Session[];
+  loaded: boolean;
+  error: string | null;
+  /** The current QR text and pairing code per session, from `session.status` events. */
+  qr: Record<string, string | null>;
+  pairingCode: Record<string, string | null>;
+  load(transport: Transport): Promise<void>;
+  upsert(session: Session): void;
+  remove(id: string): void;
+  applyStatus(event: SessionStatusEvent): void;
+}
+
+export const useSessions = create<SessionsState>((set) => ({
+  sessions: [],
+  loaded: false,
+  error: null,
+  qr: {},
+  pairingCode: {},
+
+  async load(transport) {
+    try {
+      const sessions = await transport.call('sessions.list', {});
+      set({ sessions, loaded: true, error: null });
+    } catch (error) {
+      set({ loaded: true, error: describeError(error) });
+    }
+  },
+
+  upsert(session) {
+    set((state) => {
+      const exists = state.sessions.some((s) => s.id === session.id);
+      return {
+        sessions: exists
+          ? state.sessions.map((s) => (s.id === session.id ? session : s))
+          : [...state.sessions, session],
+      };
+    });
+  },
+
+  remove(id) {
+    set((state) => ({ sessions: state.sessions.filter((s) => s.id !== id) }));
+  },
+
+  applyStatus({ session, qr, pairingCode }) {
+    useSessions.getState().upsert(session);
+    set((state) => ({
+      qr: { ...state.qr, [session.id]: session.status === 'qr' ? qr : null },
+      pairingCode: { ...state.pairingCode, [session.id]: session.status === 'pairing' ? pairingCode : null },
+    }));
+  },
+}));
