@@ -7,7 +7,7 @@ import { SchedulePage } from './pages/SchedulePage';
 import { SessionsPage } from './pages/SessionsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { TagsPage } from './pages/TagsPage';
-import { WidgetPage } from './pages/WidgetPage';
+import { WidgetEditorPage, WidgetPage } from './pages/WidgetPage';
 import { useConnection } from './stores/connection';
 
 export function App() {
@@ -36,6 +36,7 @@ export function App() {
           <Route path="schedule" element={<SchedulePage />} />
           <Route path="tags" element={<TagsPage />} />
           <Route path="widget" element={<WidgetPage />} />
+          <Route path="widget/:id" element={<WidgetEditorPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="*" element={<Navigate to="/inbox" replace />} />
         </Route>

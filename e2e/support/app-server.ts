@@ -13,7 +13,8 @@ export interface RunningApp {
   process: ChildProcess;
   /** Everything the process printed, for assertions and failure reports. */
   output(): string;
-  stop(signal?: NodeJS.Signals): Promise<void>;
+  /** Stops the process; removes the temp data dir unless it was given or `keepData` is set. */
+  stop(options?: { signal?: NodeJS.Signals; keepData?: boolean }): Promise<void>;
 }
 
 export interface StartOptions {
@@ -64,13 +65,13 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     dataDir,
     process: child,
     output: () => output,
-    async stop(signal = 'SIGTERM') {
+    async stop({ signal = 'SIGTERM', keepData = false } = {}) {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill(signal);
         await exited;
       }
-      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir && !keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -4,7 +4,11 @@ import { getAllBinaryNodeChildren } from '@whiskeysockets/baileys';
 
 import { SERVER_JID } from './jids.js';
 
-export function node(tag: string, attrs: Record<string, string | undefined> = {}, content?: BinaryNode['content']) {
+export function node(
+  tag: string,
+  attrs: Record<string, string | undefined> = {},
+  content?: BinaryNode['content'],
+) {
   const cleanAttrs: Record<string, string> = {};
   for (const [key, value] of Object.entries(attrs)) {
     if (value !== undefined) {
@@ -64,7 +68,11 @@ export function uintBE(value: number, length: number): Buffer {
 }
 
 /** A JSON-friendly copy of a node (bytes become `{ base64 }`), for logs and the HTTP API. */
-export type JsonNode = { tag: string; attrs: Record<string, string>; content?: JsonNode[] | string | { base64: string } };
+export type JsonNode = {
+  tag: string;
+  attrs: Record<string, string>;
+  content?: JsonNode[] | string | { base64: string };
+};
 
 export function toJsonNode(stanza: BinaryNode): JsonNode {
   const out: JsonNode = { tag: stanza.tag, attrs: { ...stanza.attrs } };

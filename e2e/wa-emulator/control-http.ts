@@ -35,7 +35,8 @@ export class ControlServer {
       'GET /accounts': () => emulator.accounts(),
       'POST /accounts': (body) => emulator.createAccount(text(body, 'phone'), optionalText(body, 'name')),
       'GET /groups': () => emulator.groups(),
-      'POST /scan': (body) => emulator.scanQr(text(body, 'qr'), text(body, 'phone'), optionalText(body, 'name')),
+      'POST /scan': (body) =>
+        emulator.scanQr(text(body, 'qr'), text(body, 'phone'), optionalText(body, 'name')),
       'POST /pairing-code': (body) => emulator.confirmPairingCode(text(body, 'phone'), text(body, 'code')),
       'POST /kick': (body) => {
         const reason = text(body, 'reason');
@@ -50,8 +51,11 @@ export class ControlServer {
         return { ok: true };
       },
       'GET /messages': (_body, query) =>
-        emulator.messagesFor(query.get('phone') ?? '').map((entry) => ({ ...entry, stanza: toJsonNode(entry.stanza) })),
-      'POST /call': (body) => emulator.placeCall(text(body, 'from'), text(body, 'to'), { video: body.video === true }),
+        emulator
+          .messagesFor(query.get('phone') ?? '')
+          .map((entry) => ({ ...entry, stanza: toJsonNode(entry.stanza) })),
+      'POST /call': (body) =>
+        emulator.placeCall(text(body, 'from'), text(body, 'to'), { video: body.video === true }),
       'GET /calls': () => emulator.calls(),
       'POST /suspend': async () => {
         await emulator.suspend();

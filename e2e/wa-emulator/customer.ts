@@ -163,7 +163,11 @@ export class Customer extends EventEmitter {
   }
 
   /** Resolves when `check` returns a truthy value; re-checked on every client event. */
-  waitFor<T>(check: () => T | undefined | null | false, timeoutMs = DEFAULT_TIMEOUT_MS, what = 'condition'): Promise<T> {
+  waitFor<T>(
+    check: () => T | undefined | null | false,
+    timeoutMs = DEFAULT_TIMEOUT_MS,
+    what = 'condition',
+  ): Promise<T> {
     const immediate = check();
     if (immediate) {
       return Promise.resolve(immediate);
@@ -194,6 +198,22 @@ export class Customer extends EventEmitter {
 
   waitForText(text: string, timeoutMs?: number): Promise<WAMessage> {
     return this.waitForMessage((message) => messageText(message) === text, timeoutMs);
+  }
+
+  /**
+   * Highest delivery status known for one of our messages. Baileys may fold a fast receipt into
+   * the message's own upsert instead of emitting messages.update, so both are consulted.
+   */
+  statusOf(messageId: string): number {
+    const statuses = [
+      ...this.upserts.filter((m) => m.key.id === messageId).map((m) => m.status ?? 0),
+      ...this.updates.filter((u) => u.key.id === messageId).map((u) => u.update.status ?? 0),
+    ];
+    return Math.max(0, ...statuses);
+  }
+
+  waitForStatus(messageId: string, status: number, timeoutMs?: number): Promise<true> {
+    return this.waitFor(() => this.statusOf(messageId) >= status, timeoutMs, `status ${status} of ${messageId}`);
   }
 
   waitForOpen(timeoutMs?: number): Promise<true> {
@@ -268,7 +288,10 @@ export class Customer extends EventEmitter {
     this.closed = true;
     clearTimeout(this.reconnectTimer);
     if (this.sock) {
-      const waitClosed = this.connection === 'close' ? Promise.resolve() : this.waitFor(() => this.connection === 'close', 5000).catch(() => {});
+      const waitClosed =
+        this.connection === 'close'
+          ? Promise.resolve()
+          : this.waitFor(() => this.connection === 'close', 5000).catch(() => {});
       this.sock.end(undefined);
       await waitClosed;
     }
@@ -354,8 +377,8 @@ export class Customer extends EventEmitter {
       this.reconnectAttempt = 0;
     }
     if (update.connection === 'close') {
-      const statusCode = (update.lastDisconnect?.error as { output?: { statusCode?: number } } | undefined)?.output
-        ?.statusCode;
+      const statusCode = (update.lastDisconnect?.error as { output?: { statusCode?: number } } | undefined)
+        ?.output?.statusCode;
       this.disconnects.push({ statusCode, at: Date.now() });
       this.loggedOut ||= statusCode === DisconnectReason.loggedOut;
       this.scheduleReconnect(statusCode);
@@ -367,12 +390,15 @@ export class Customer extends EventEmitter {
     const final =
       statusCode === DisconnectReason.loggedOut ||
       statusCode === DisconnectReason.connectionReplaced ||
-      statusCode === DisconnectReason.timedOut && !this.sock.authState.creds.me;
+      (statusCode === DisconnectReason.timedOut && !this.sock.authState.creds.me);
     if (this.closed || this.options.autoReconnect === false || final) {
       return;
     }
     // 515 (restart required after linking) reconnects at once; drops back off a little.
-    const delay = statusCode === DisconnectReason.restartRequired ? 0 : RECONNECT_DELAYS_MS[Math.min(this.reconnectAttempt++, RECONNECT_DELAYS_MS.length - 1)]!;
+    const delay =
+      statusCode === DisconnectReason.restartRequired
+        ? 0
+        : RECONNECT_DELAYS_MS[Math.min(this.reconnectAttempt++, RECONNECT_DELAYS_MS.length - 1)]!;
     this.reconnectTimer = setTimeout(() => {
       if (!this.closed) {
         void this.connect();
@@ -391,5 +417,9 @@ export class Customer extends EventEmitter {
 
 /** The text of a plain or extended text message. */
 export function messageText(message: WAMessage): string | undefined {
-  return message.message?.conversation ?? message.message?.extendedTextMessage?.text ?? undefined;
+  return contentText(message.message);
+}
+
+export function contentText(content: proto.IMessage | null | undefined): string | undefined {
+  return content?.conversation ?? content?.extendedTextMessage?.text ?? undefined;
 }

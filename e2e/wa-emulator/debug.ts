@@ -13,6 +13,7 @@ export function debugLog(message: string, stanza?: BinaryNode): void {
 }
 
 export function warn(message: string, error?: unknown): void {
-  const detail = error instanceof Error ? `: ${error.stack ?? error.message}` : error ? `: ${String(error)}` : '';
+  const detail =
+    error instanceof Error ? `: ${error.stack ?? error.message}` : error ? `: ${String(error)}` : '';
   process.stderr.write(`[wa-emulator] ${message}${detail}\n`);
 }

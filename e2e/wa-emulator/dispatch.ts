@@ -13,7 +13,11 @@ import { handleLinkCodeIq } from './handlers/pairing-code.js';
 import { handleChatStateStanza, handlePresenceStanza } from './handlers/presence.js';
 import { handleAckStanza, handleReceiptStanza } from './handlers/receipts.js';
 
-export async function dispatchStanza(ctx: EmulatorContext, conn: ClientConnection, stanza: BinaryNode): Promise<void> {
+export async function dispatchStanza(
+  ctx: EmulatorContext,
+  conn: ClientConnection,
+  stanza: BinaryNode,
+): Promise<void> {
   if (!conn.device) {
     await dispatchUnlinked(ctx, conn, stanza);
     return;
@@ -54,7 +58,11 @@ export async function dispatchStanza(ctx: EmulatorContext, conn: ClientConnectio
 }
 
 /** A client that is not linked yet only takes part in pairing. */
-async function dispatchUnlinked(ctx: EmulatorContext, conn: ClientConnection, stanza: BinaryNode): Promise<void> {
+async function dispatchUnlinked(
+  ctx: EmulatorContext,
+  conn: ClientConnection,
+  stanza: BinaryNode,
+): Promise<void> {
   if (stanza.tag !== 'iq' || stanza.attrs.type === 'result' || stanza.attrs.type === 'error') {
     return;
   }

@@ -133,7 +133,11 @@ export class Emulator implements EmulatorInfo {
   }
 
   /** Waits (no polling) for a logged stanza of `phone` matching the predicate. */
-  waitForStanza(phone: string, predicate: (entry: LoggedStanza) => boolean, timeoutMs?: number): Promise<LoggedStanza> {
+  waitForStanza(
+    phone: string,
+    predicate: (entry: LoggedStanza) => boolean,
+    timeoutMs?: number,
+  ): Promise<LoggedStanza> {
     return this.ctx.log.waitFor(phone, predicate, timeoutMs);
   }
 

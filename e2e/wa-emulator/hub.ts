@@ -84,7 +84,12 @@ export class DeviceHub {
       return;
     }
     if (QUEUED_TAGS.has(stanza.tag)) {
-      device.outbox.push({ tag: stanza.tag, id: stanza.attrs.id ?? '', type: stanza.attrs.type ?? '', node: stanza });
+      device.outbox.push({
+        tag: stanza.tag,
+        id: stanza.attrs.id ?? '',
+        type: stanza.attrs.type ?? '',
+        node: stanza,
+      });
       this.store.changed();
     }
     this.log.record(account.phone, deviceId, 'out', stanza);

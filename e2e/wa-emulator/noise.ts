@@ -16,7 +16,15 @@
  * and no AAD.
  */
 import type { KeyPair } from '@whiskeysockets/baileys';
-import { aesDecryptGCM, aesEncryptGCM, Curve, hkdf, NOISE_MODE, proto, sha256 } from '@whiskeysockets/baileys';
+import {
+  aesDecryptGCM,
+  aesEncryptGCM,
+  Curve,
+  hkdf,
+  NOISE_MODE,
+  proto,
+  sha256,
+} from '@whiskeysockets/baileys';
 
 const EMPTY = Buffer.alloc(0);
 

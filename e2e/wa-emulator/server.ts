@@ -84,7 +84,11 @@ export async function start(options: StartOptions = {}): Promise<Emulator> {
     store.flush();
   });
   const control = new ControlServer(emulator);
-  const controlPort = await listenPreferring(control.listen.bind(control), options.controlPort, saved?.controlPort);
+  const controlPort = await listenPreferring(
+    control.listen.bind(control),
+    options.controlPort,
+    saved?.controlPort,
+  );
   emulator.controlUrl = `http://127.0.0.1:${controlPort}`;
   if (stateDir) {
     const ports: SavedPorts = { wsPort, mediaPort, controlPort };
@@ -93,7 +97,11 @@ export async function start(options: StartOptions = {}): Promise<Emulator> {
   return emulator;
 }
 
-function acceptClient(ctx: EmulatorContext, ws: WebSocket, noise: ReturnType<typeof createNoiseIdentity>): void {
+function acceptClient(
+  ctx: EmulatorContext,
+  ws: WebSocket,
+  noise: ReturnType<typeof createNoiseIdentity>,
+): void {
   const conn = new ClientConnection(ws, noise);
   // Stanzas of one connection are handled strictly in order.
   let chain: Promise<void> = Promise.resolve();

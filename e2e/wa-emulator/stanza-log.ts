@@ -49,7 +49,11 @@ export class StanzaLog extends EventEmitter<{ stanza: [entry: LoggedStanza] }> {
   }
 
   /** Resolves with the first logged stanza (past or future) matching the predicate. */
-  waitFor(phone: string, predicate: (entry: LoggedStanza) => boolean, timeoutMs = 10_000): Promise<LoggedStanza> {
+  waitFor(
+    phone: string,
+    predicate: (entry: LoggedStanza) => boolean,
+    timeoutMs = 10_000,
+  ): Promise<LoggedStanza> {
     const digits = normalizePhone(phone);
     const existing = this.entries.get(digits)?.find(predicate);
     if (existing) {

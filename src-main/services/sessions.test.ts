@@ -188,3 +188,44 @@ describe('staying linked', () => {
     expect(keys).toEqual({ n: 0 });
   });
 });
+
+describe('session keys', () => {
+  it('reach only their own session', async () => {
+    const app = await core();
+    const a = await json<{ apiKey: string }>(
+      await app.request('/api/v1/sessions', { method: 'POST', json: { id: 'a' } }),
+    );
+    await app.request('/api/v1/sessions', { method: 'POST', json: { id: 'b' } });
+    expect((await app.request('/api/v1/sessions/a', { key: a.apiKey })).status).toBe(200);
+    const other = await app.request('/api/v1/sessions/b', { key: a.apiKey });
+    expect(other.status).toBe(403);
+    expect(await json<{ error: { code: string } }>(other)).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    const list = await json<{ items: Session[] }>(await app.request('/api/v1/sessions', { key: a.apiKey }));
+    expect(list.items.map((s) => s.id)).toEqual(['a']);
+    expect((await app.request('/api/v1/sessions', { key: a.apiKey, method: 'POST', json: {} })).status).toBe(
+      403,
+    );
+    // A rotated key replaces the old one at once.
+    const rotated = await json<{ key: string }>(
+      await app.request('/api/v1/sessions/a/key', { method: 'POST' }),
+    );
+    expect((await app.request('/api/v1/sessions/a', { key: a.apiKey })).status).toBe(401);
+    expect((await app.request('/api/v1/sessions/a', { key: rotated.key })).status).toBe(200);
+  });
+
+  it('names bad input and stores nothing', async () => {
+    const app = await core();
+    const bad = await app.request('/api/v1/sessions', { method: 'POST', json: { id: 'Has Spaces' } });
+    expect(bad.status).toBe(400);
+    expect(await json<{ error: { field: string } }>(bad)).toMatchObject({ error: { field: 'id' } });
+    const unknown = await app.request('/api/v1/sessions', { method: 'POST', json: { nmae: 'typo' } });
+    expect(await json<{ error: { field: string; message: string } }>(unknown)).toMatchObject({
+      error: { field: 'nmae', message: 'nmae: is not a known field' },
+    });
+    expect((await app.request('/api/v1/sessions/nope')).status).toBe(404);
+    const list = await json<{ items: Session[] }>(await app.request('/api/v1/sessions'));
+    expect(list.items).toEqual([]);
+    await app.request('/api/v1/sessions', { method: 'POST', json: { id: 'dup' } });
+    expect((await app.request('/api/v1/sessions', { method: 'POST', json: { id: 'dup' } })).status).toBe(409);
+  });
+});

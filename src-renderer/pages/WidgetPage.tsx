@@ -1,13 +1,3 @@
-import { EmptyState } from '../components/EmptyState';
-import { PageHeader } from '../components/PageHeader';
-
-export function WidgetPage() {
-  return (
-    <section className="page">
-      <PageHeader title="Widget" subtitle="A click-to-chat button for your website" />
-      <EmptyState icon="widget" title="No widgets yet">
-        A widget shows a WhatsApp button on your website that routes visitors to whoever is available.
-      </EmptyState>
-    </section>
-  );
-}
+/** The website widget area: `/widget` lists widgets, `/widget/new` and `/widget/:id` edit one. */
+export { WidgetListPage as WidgetPage } from './widget/WidgetListPage';
+export { WidgetEditorPage } from './widget/WidgetEditorPage';

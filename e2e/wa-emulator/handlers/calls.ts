@@ -43,7 +43,12 @@ export class CallRegistry {
   }
 }
 
-export function placeCall(ctx: EmulatorContext, fromPhone: string, toPhone: string, video = false): CallRecord {
+export function placeCall(
+  ctx: EmulatorContext,
+  fromPhone: string,
+  toPhone: string,
+  video = false,
+): CallRecord {
   const caller = ctx.store.ensureAccount(normalizePhone(fromPhone));
   const callee = ctx.store.requireAccount(toPhone);
   const call: CallRecord = {
@@ -59,13 +64,17 @@ export function placeCall(ctx: EmulatorContext, fromPhone: string, toPhone: stri
   const media = video
     ? [node('audio', { enc: 'opus', rate: '16000' }), node('video', { enc: 'vp8', dec: 'vp8' })]
     : [node('audio', { enc: 'opus', rate: '16000' }), node('audio', { enc: 'opus', rate: '8000' })];
-  const offer = node('call', { from: callerJid, id: newStanzaId('call'), t: String(unixNow()), notify: caller.name }, [
-    node('offer', { 'call-id': call.callId, 'call-creator': callerJid }, [
-      ...media,
-      node('net', { medium: '3' }),
-      node('encopt', { keygen: '2' }),
-    ]),
-  ]);
+  const offer = node(
+    'call',
+    { from: callerJid, id: newStanzaId('call'), t: String(unixNow()), notify: caller.name },
+    [
+      node('offer', { 'call-id': call.callId, 'call-creator': callerJid }, [
+        ...media,
+        node('net', { medium: '3' }),
+        node('encopt', { keygen: '2' }),
+      ]),
+    ],
+  );
   ctx.log.record(caller.phone, undefined, 'out', offer);
   ctx.hub.deliverToAccount(callee, () => offer);
   return call;
@@ -73,7 +82,9 @@ export function placeCall(ctx: EmulatorContext, fromPhone: string, toPhone: stri
 
 export function handleCallStanza(ctx: EmulatorContext, session: DeviceSession, stanza: BinaryNode): void {
   const action = firstChild(stanza);
-  session.conn.send(node('ack', { class: 'call', id: stanza.attrs.id, type: action?.tag, from: stanza.attrs.to }));
+  session.conn.send(
+    node('ack', { class: 'call', id: stanza.attrs.id, type: action?.tag, from: stanza.attrs.to }),
+  );
   if (!action) {
     return;
   }
@@ -88,7 +99,12 @@ export function handleCallStanza(ctx: EmulatorContext, session: DeviceSession, s
   }
   const forwarded = node(
     'call',
-    { from: userJid(session.account.phone), id: newStanzaId('call'), t: String(unixNow()), notify: session.account.name },
+    {
+      from: userJid(session.account.phone),
+      id: newStanzaId('call'),
+      t: String(unixNow()),
+      notify: session.account.name,
+    },
     [action],
   );
   deliverToCaller(ctx, peer, forwarded);

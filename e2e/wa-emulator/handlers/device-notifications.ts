@@ -15,11 +15,15 @@ export function announceDeviceChange(
   deviceId: number,
   change: 'add' | 'remove',
 ): void {
-  const stanza = node('notification', { from: userJid(account.phone), type: 'devices', id: newStanzaId('dev'), t: String(unixNow()) }, [
-    node(change, { device_hash: `2:${newStanzaId('h')}` }, [
-      node('device', { jid: deviceJid(account.phone, deviceId), 'key-index': String(deviceId) }),
-    ]),
-  ]);
+  const stanza = node(
+    'notification',
+    { from: userJid(account.phone), type: 'devices', id: newStanzaId('dev'), t: String(unixNow()) },
+    [
+      node(change, { device_hash: `2:${newStanzaId('h')}` }, [
+        node('device', { jid: deviceJid(account.phone, deviceId), 'key-index': String(deviceId) }),
+      ]),
+    ],
+  );
   for (const conn of ctx.hub.allConnections()) {
     const target = conn.device;
     if (!target || (target.phone === account.phone && target.deviceId === deviceId)) {

@@ -7,7 +7,11 @@ import { node } from '../binary.js';
 import { userJid } from '../jids.js';
 
 /** PN addressing: participants are phone-number jids with their LID as an attribute. */
-export function participantNode(store: AccountStore, participant: GroupParticipantRecord, tag = 'participant'): BinaryNode {
+export function participantNode(
+  store: AccountStore,
+  participant: GroupParticipantRecord,
+  tag = 'participant',
+): BinaryNode {
   const account = store.account(participant.phone);
   return node(tag, {
     jid: userJid(participant.phone),
@@ -22,7 +26,11 @@ export function groupMetadataNode(store: AccountStore, group: GroupRecord): Bina
     children.push(
       node(
         'description',
-        { id: group.description.id, participant: userJid(group.description.owner), t: String(group.description.time) },
+        {
+          id: group.description.id,
+          participant: userJid(group.description.owner),
+          t: String(group.description.time),
+        },
         [node('body', {}, Buffer.from(group.description.text))],
       ),
     );

@@ -51,7 +51,9 @@ export function handleGroupIq(ctx: EmulatorContext, session: DeviceSession, iq: 
     if (!requireAdmin()) {
       return;
     }
-    const jids = getBinaryNodeChildren(child, 'participant').map((participant) => participant.attrs.jid ?? '');
+    const jids = getBinaryNodeChildren(child, 'participant').map(
+      (participant) => participant.attrs.jid ?? '',
+    );
     const results = changeParticipants(ctx, session.account, group, child.tag as ParticipantAction, jids);
     return reply([node(child.tag, {}, results)]);
   }
@@ -66,7 +68,11 @@ export function handleGroupIq(ctx: EmulatorContext, session: DeviceSession, iq: 
       ctx.store.changed();
       reply();
       notifyGroup(ctx, group, session.account, [
-        node('subject', { subject: group.subject, s_o: userJid(group.subjectOwner), s_t: String(group.subjectTime) }),
+        node('subject', {
+          subject: group.subject,
+          s_o: userJid(group.subjectOwner),
+          s_t: String(group.subjectTime),
+        }),
       ]);
       return;
     }
@@ -83,7 +89,11 @@ export function handleGroupIq(ctx: EmulatorContext, session: DeviceSession, iq: 
       ctx.store.changed();
       reply();
       notifyGroup(ctx, group, session.account, [
-        node('description', { id: descId }, text ? [node('body', {}, Buffer.from(text))] : [node('delete', {})]),
+        node(
+          'description',
+          { id: descId },
+          text ? [node('body', {}, Buffer.from(text))] : [node('delete', {})],
+        ),
       ]);
       return;
     }
@@ -111,7 +121,8 @@ export function handleGroupIq(ctx: EmulatorContext, session: DeviceSession, iq: 
         if (!requireAdmin()) {
           return;
         }
-        group.announce = child.tag === 'announcement' ? true : child.tag === 'not_announcement' ? false : group.announce;
+        group.announce =
+          child.tag === 'announcement' ? true : child.tag === 'not_announcement' ? false : group.announce;
         group.restrict = child.tag === 'locked' ? true : child.tag === 'unlocked' ? false : group.restrict;
         ctx.store.changed();
         reply();
@@ -141,8 +152,16 @@ function handleGlobalGroupIq(
     case 'participating': {
       const groups = ctx.store
         .groups()
-        .filter((group) => group.participants.some((participant) => participant.phone === session.account.phone));
-      return reply([node('groups', {}, groups.map((group) => groupMetadataNode(ctx.store, group)))]);
+        .filter((group) =>
+          group.participants.some((participant) => participant.phone === session.account.phone),
+        );
+      return reply([
+        node(
+          'groups',
+          {},
+          groups.map((group) => groupMetadataNode(ctx.store, group)),
+        ),
+      ]);
     }
     case 'leave': {
       for (const groupNode of getBinaryNodeChildren(child, 'group')) {
@@ -165,7 +184,9 @@ function handleGlobalGroupIq(
         group.participants.push({ phone: session.account.phone, role: null });
         ctx.store.changed();
         notifyGroup(ctx, group, session.account, [
-          node('add', { reason: 'invite' }, [participantNode(ctx.store, { phone: session.account.phone, role: null })]),
+          node('add', { reason: 'invite' }, [
+            participantNode(ctx.store, { phone: session.account.phone, role: null }),
+          ]),
         ]);
       }
       return reply([node('group', { jid: groupJid(group.id) })]);
@@ -244,9 +265,14 @@ function changeParticipants(
   if (changed.length) {
     ctx.store.changed();
     const participants = changed.map((phone) =>
-      participantNode(ctx.store, group.participants.find((participant) => participant.phone === phone) ?? { phone, role: null }),
+      participantNode(
+        ctx.store,
+        group.participants.find((participant) => participant.phone === phone) ?? { phone, role: null },
+      ),
     );
-    notifyGroup(ctx, group, actor, [node(isLeave ? 'remove' : action, {}, participants)], { alsoNotify: removed });
+    notifyGroup(ctx, group, actor, [node(isLeave ? 'remove' : action, {}, participants)], {
+      alsoNotify: removed,
+    });
   }
   return results;
 }
@@ -264,7 +290,10 @@ export function notifyGroup(
   children: BinaryNode[],
   options: NotifyOptions = {},
 ): void {
-  const phones = new Set([...group.participants.map((participant) => participant.phone), ...(options.alsoNotify ?? [])]);
+  const phones = new Set([
+    ...group.participants.map((participant) => participant.phone),
+    ...(options.alsoNotify ?? []),
+  ]);
   const id = newStanzaId('gp2');
   const t = String(unixNow());
   for (const phone of phones) {
@@ -273,19 +302,19 @@ export function notifyGroup(
       continue;
     }
     ctx.hub.deliverToAccount(account, () =>
-        node(
-          'notification',
-          {
-            from: groupJid(group.id),
-            type: 'w:gp2',
-            id,
-            t,
-            participant: userJid(actor.phone),
-            participant_lid: userJid(actor.lid, 'lid'),
-            notify: actor.name,
-          },
-          children,
-        ),
+      node(
+        'notification',
+        {
+          from: groupJid(group.id),
+          type: 'w:gp2',
+          id,
+          t,
+          participant: userJid(actor.phone),
+          participant_lid: userJid(actor.lid, 'lid'),
+          notify: actor.name,
+        },
+        children,
+      ),
     );
   }
 }

@@ -11,7 +11,12 @@
  * When a device runs low on one-time pre-keys it gets `<notification type="encrypt"><count/>`.
  */
 import type { BinaryNode } from '@whiskeysockets/baileys';
-import { getBinaryNodeChild, getBinaryNodeChildBuffer, getBinaryNodeChildren, KEY_BUNDLE_TYPE } from '@whiskeysockets/baileys';
+import {
+  getBinaryNodeChild,
+  getBinaryNodeChildBuffer,
+  getBinaryNodeChildren,
+  KEY_BUNDLE_TYPE,
+} from '@whiskeysockets/baileys';
 
 import type { DeviceRecord, PreKeyRecord } from '../accounts/types.js';
 import { firstChild, iqError, iqResult, node, readUIntBE, uintBE } from '../binary.js';
@@ -106,9 +111,11 @@ function keyBundles(ctx: EmulatorContext, keyNode: BinaryNode): BinaryNode[] {
       ctx.hub.deliver(
         resolved.account,
         device.id,
-        node('notification', { from: SERVER_JID, type: 'encrypt', id: newStanzaId('pk'), t: String(unixNow()) }, [
-          node('count', { value: String(device.preKeys.length) }),
-        ]),
+        node(
+          'notification',
+          { from: SERVER_JID, type: 'encrypt', id: newStanzaId('pk'), t: String(unixNow()) },
+          [node('count', { value: String(device.preKeys.length) })],
+        ),
       );
     }
   }
@@ -129,7 +136,11 @@ function digestNode(device: DeviceRecord): BinaryNode {
     node('identity', {}, device.identityKey),
     node('registration', {}, uintBE(device.registrationId, 4)),
     signedPreKeyNode(device),
-    node('list', {}, device.preKeys.map((key) => node('id', {}, uintBE(key.id, 3)))),
+    node(
+      'list',
+      {},
+      device.preKeys.map((key) => node('id', {}, uintBE(key.id, 3))),
+    ),
   ]);
 }
 

@@ -14,7 +14,11 @@ import type { EmulatorContext } from '../context.js';
 import { warn } from '../debug.js';
 import { deviceJid, unixNow } from '../jids.js';
 
-export function handleClientPayload(ctx: EmulatorContext, conn: ClientConnection, payload: proto.ClientPayload): void {
+export function handleClientPayload(
+  ctx: EmulatorContext,
+  conn: ClientConnection,
+  payload: proto.ClientPayload,
+): void {
   const username = payload.username;
   if (username === null || username === undefined || Number(username.toString()) === 0) {
     ctx.pairing.begin(conn, payload);
@@ -51,6 +55,8 @@ function login(ctx: EmulatorContext, conn: ClientConnection, phone: string, devi
   conn.send(node('ib', {}, [node('offline', { count: String(replayed) })]));
   const session = { conn, account, device };
   for (const hook of ctx.afterLogin) {
-    Promise.resolve(hook(session, firstLogin)).catch((error: unknown) => warn('after-login hook failed', error));
+    Promise.resolve(hook(session, firstLogin)).catch((error: unknown) =>
+      warn('after-login hook failed', error),
+    );
   }
 }

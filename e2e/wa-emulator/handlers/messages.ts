@@ -54,7 +54,9 @@ function forwardedAttrs(stanza: BinaryNode): Record<string, string | undefined> 
 }
 
 function commonChildren(stanza: BinaryNode): BinaryNode[] {
-  return Array.isArray(stanza.content) ? stanza.content.filter((child) => !DROPPED_CHILDREN.has(child.tag)) : [];
+  return Array.isArray(stanza.content)
+    ? stanza.content.filter((child) => !DROPPED_CHILDREN.has(child.tag))
+    : [];
 }
 
 /** Per-device `<enc>` nodes from the `<participants>` fan-out, keyed by "phone:device". */
@@ -70,7 +72,13 @@ function fanOut(ctx: EmulatorContext, stanza: BinaryNode): Map<string, BinaryNod
   return byDevice;
 }
 
-function relayToUser(ctx: EmulatorContext, session: DeviceSession, stanza: BinaryNode, to: string, t: string): void {
+function relayToUser(
+  ctx: EmulatorContext,
+  session: DeviceSession,
+  stanza: BinaryNode,
+  to: string,
+  t: string,
+): void {
   const target = ctx.store.resolve(to);
   const parsedTo = parseUserJid(to);
   const domain: AddressingDomain = parsedTo?.domain ?? 'pn';
@@ -95,7 +103,8 @@ function relayToUser(ctx: EmulatorContext, session: DeviceSession, stanza: Binar
     };
     if (ownDevice) {
       // The chat this message belongs to; absent for messages to oneself (peer/self chat).
-      attrs.recipient = stanza.attrs.recipient ?? (target && target.account.phone !== sender.phone ? chatJid : undefined);
+      attrs.recipient =
+        stanza.attrs.recipient ?? (target && target.account.phone !== sender.phone ? chatJid : undefined);
     }
     ctx.hub.deliver(account, deviceId, node('message', attrs, [...encs, ...common]));
   };
@@ -108,12 +117,22 @@ function relayToUser(ctx: EmulatorContext, session: DeviceSession, stanza: Binar
     }
   }
   // Retry resends and peer messages carry one <enc> for the single device named in `to`.
-  if (hasDirectEnc && target?.device !== undefined && !perDevice.has(`${target.account.phone}:${target.device}`)) {
+  if (
+    hasDirectEnc &&
+    target?.device !== undefined &&
+    !perDevice.has(`${target.account.phone}:${target.device}`)
+  ) {
     deliverTo(target.account, target.device, []);
   }
 }
 
-function relayToGroup(ctx: EmulatorContext, session: DeviceSession, stanza: BinaryNode, to: string, t: string): void {
+function relayToGroup(
+  ctx: EmulatorContext,
+  session: DeviceSession,
+  stanza: BinaryNode,
+  to: string,
+  t: string,
+): void {
   const group = ctx.store.group(to);
   const sender = session.account;
   if (!group || !group.participants.some((participant) => participant.phone === sender.phone)) {

@@ -19,7 +19,16 @@ import type { DeviceSession, EmulatorContext } from '../context.js';
 import { parseUserJid } from '../jids.js';
 import { announceDeviceChange } from './device-notifications.js';
 
-const PRIVACY_CATEGORIES = ['last', 'online', 'profile', 'status', 'groupadd', 'readreceipts', 'calladd', 'messages'];
+const PRIVACY_CATEGORIES = [
+  'last',
+  'online',
+  'profile',
+  'status',
+  'groupadd',
+  'readreceipts',
+  'calladd',
+  'messages',
+];
 const MEDIA_CONN_TTL_S = 3600;
 
 export function handlePrivacyIq(_ctx: EmulatorContext, session: DeviceSession, iq: BinaryNode): void {
@@ -46,9 +55,16 @@ export function handlePrivacyIq(_ctx: EmulatorContext, session: DeviceSession, i
 export function handleMediaConnIq(ctx: EmulatorContext, session: DeviceSession, iq: BinaryNode): void {
   session.conn.send(
     iqResult(iq, [
-      node('media_conn', { auth: ctx.media.authToken, ttl: String(MEDIA_CONN_TTL_S), auth_ttl: String(MEDIA_CONN_TTL_S), max_buckets: '12' }, [
-        node('host', { hostname: ctx.media.host, maxContentLengthBytes: String(ctx.media.maxBytes) }),
-      ]),
+      node(
+        'media_conn',
+        {
+          auth: ctx.media.authToken,
+          ttl: String(MEDIA_CONN_TTL_S),
+          auth_ttl: String(MEDIA_CONN_TTL_S),
+          max_buckets: '12',
+        },
+        [node('host', { hostname: ctx.media.host, maxContentLengthBytes: String(ctx.media.maxBytes) })],
+      ),
     ]),
   );
 }

@@ -67,9 +67,15 @@ export async function handleLinkCodeIq(
       return;
     }
     const ref = randomBytes(16).toString('base64');
-    registration.codeRequest = { phone: normalizePhone(phone), ref, wrappedCompanionEphemeral: Buffer.from(wrapped) };
+    registration.codeRequest = {
+      phone: normalizePhone(phone),
+      ref,
+      wrappedCompanionEphemeral: Buffer.from(wrapped),
+    };
     registration.conn.send(
-      iqResult(iq, [node('link_code_companion_reg', {}, [node('link_code_pairing_ref', {}, Buffer.from(ref))])]),
+      iqResult(iq, [
+        node('link_code_companion_reg', {}, [node('link_code_pairing_ref', {}, Buffer.from(ref))]),
+      ]),
     );
     ctx.pairing.emit('codeRequest', registration);
     return;
@@ -82,7 +88,11 @@ export async function handleLinkCodeIq(
 }
 
 /** The user typed `code` into the phone `phone`. Resolves once the client is linked. */
-export async function confirmPairingCode(ctx: EmulatorContext, phone: string, code: string): Promise<LinkedDevice> {
+export async function confirmPairingCode(
+  ctx: EmulatorContext,
+  phone: string,
+  code: string,
+): Promise<LinkedDevice> {
   const digits = normalizePhone(phone);
   const registration = await ctx.pairing.waitForCodeRequest(digits, CODE_REQUEST_WAIT_MS);
   const request = registration?.codeRequest;
@@ -102,7 +112,10 @@ export async function confirmPairingCode(ctx: EmulatorContext, phone: string, co
   const account = ctx.store.ensureAccount(digits);
 
   const linked = new Promise<LinkedDevice>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('client did not finish code pairing in time')), CONFIRM_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error('client did not finish code pairing in time')),
+      CONFIRM_TIMEOUT_MS,
+    );
     request.confirmation = {
       code: normalizedCode,
       primaryEphemeral,
@@ -124,13 +137,17 @@ export async function confirmPairingCode(ctx: EmulatorContext, phone: string, co
     });
   });
   registration.conn.send(
-    node('notification', { from: SERVER_JID, type: 'link_code_companion_reg', id: newStanzaId('lc'), t: String(unixNow()) }, [
-      node('link_code_companion_reg', { stage: 'primary_hello' }, [
-        node('link_code_pairing_ref', {}, Buffer.from(request.ref)),
-        node('primary_identity_pub', {}, account.identity.public),
-        node('link_code_pairing_wrapped_primary_ephemeral_pub', {}, wrappedPrimary),
-      ]),
-    ]),
+    node(
+      'notification',
+      { from: SERVER_JID, type: 'link_code_companion_reg', id: newStanzaId('lc'), t: String(unixNow()) },
+      [
+        node('link_code_companion_reg', { stage: 'primary_hello' }, [
+          node('link_code_pairing_ref', {}, Buffer.from(request.ref)),
+          node('primary_identity_pub', {}, account.identity.public),
+          node('link_code_pairing_wrapped_primary_ephemeral_pub', {}, wrappedPrimary),
+        ]),
+      ],
+    ),
   );
   return linked;
 }
@@ -148,7 +165,10 @@ async function finishCodePairing(
     return;
   }
   const account = ctx.store.ensureAccount(registration.codeRequest.phone);
-  const ephemeralShared = Curve.sharedKey(confirmation.primaryEphemeral.private, confirmation.companionEphemeral);
+  const ephemeralShared = Curve.sharedKey(
+    confirmation.primaryEphemeral.private,
+    confirmation.companionEphemeral,
+  );
   const bundleBytes = Buffer.from(bundle);
   const bundleKey = hkdf(ephemeralShared, 32, {
     salt: bundleBytes.subarray(0, 32),
@@ -156,7 +176,12 @@ async function finishCodePairing(
   });
   let plaintext: Buffer;
   try {
-    plaintext = aesDecryptGCM(bundleBytes.subarray(44), bundleKey, bundleBytes.subarray(32, 44), Buffer.alloc(0));
+    plaintext = aesDecryptGCM(
+      bundleBytes.subarray(44),
+      bundleKey,
+      bundleBytes.subarray(32, 44),
+      Buffer.alloc(0),
+    );
   } catch {
     registration.conn.send(iqError(iq, 401, 'not-authorized'));
     confirmation.reject(new Error('pairing code does not match the one the client shows'));
@@ -170,7 +195,9 @@ async function finishCodePairing(
   }
   const identityShared = Curve.sharedKey(account.identity.private, companionIdentity);
   const advSecret = Buffer.from(
-    hkdf(Buffer.concat([ephemeralShared, identityShared, plaintext.subarray(64, 96)]), 32, { info: 'adv_secret' }),
+    hkdf(Buffer.concat([ephemeralShared, identityShared, plaintext.subarray(64, 96)]), 32, {
+      info: 'adv_secret',
+    }),
   );
   registration.conn.send(iqResult(iq));
   // Linking waits for the client's answer to pair-success, so it must not block stanza handling.

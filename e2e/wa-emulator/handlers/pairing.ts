@@ -88,7 +88,13 @@ export class PairingRegistry extends EventEmitter<{ codeRequest: [registration: 
     const pairing = payload.devicePairingData;
     const registrationId = readUIntBE(pairing?.eRegid ?? undefined);
     const signedPreKeyId = readUIntBE(pairing?.eSkeyId ?? undefined);
-    if (!pairing?.eIdent || !pairing.eSkeyVal || !pairing.eSkeySig || registrationId === undefined || !conn.clientStatic) {
+    if (
+      !pairing?.eIdent ||
+      !pairing.eSkeyVal ||
+      !pairing.eSkeySig ||
+      registrationId === undefined ||
+      !conn.clientStatic
+    ) {
       conn.failure(400);
       return;
     }
@@ -155,13 +161,21 @@ export function parseQr(qr: string): ParsedQr {
 }
 
 /** The phone scans a QR shown by a client: links that client to the account (created if missing). */
-export async function scanQr(ctx: EmulatorContext, qr: string, phone: string, name?: string): Promise<LinkedDevice> {
+export async function scanQr(
+  ctx: EmulatorContext,
+  qr: string,
+  phone: string,
+  name?: string,
+): Promise<LinkedDevice> {
   const parsed = parseQr(qr);
   const registration = ctx.pairing.byRef(parsed.ref);
   if (!registration || registration.conn.closed) {
     throw new Error('QR code expired or unknown (no connected client issued this ref)');
   }
-  if (!registration.noiseKey.equals(parsed.noiseKey) || !registration.identityKey.equals(parsed.identityKey)) {
+  if (
+    !registration.noiseKey.equals(parsed.noiseKey) ||
+    !registration.identityKey.equals(parsed.identityKey)
+  ) {
     throw new Error('QR code keys do not match the client that issued the ref');
   }
   const account = ctx.store.ensureAccount(normalizePhone(phone), name);
@@ -181,7 +195,11 @@ export async function linkDevice(
   registration.linking = true;
   const deviceId = ctx.store.reserveDeviceId(account);
   const details = Buffer.from(
-    waProto.ADVDeviceIdentity.encode({ rawId: randomInt(1, 2 ** 31), timestamp: unixNow(), keyIndex: deviceId }).finish(),
+    waProto.ADVDeviceIdentity.encode({
+      rawId: randomInt(1, 2 ** 31),
+      timestamp: unixNow(),
+      keyIndex: deviceId,
+    }).finish(),
   );
   const accountSignature = Curve.sign(
     account.identity.private,

@@ -36,7 +36,11 @@ export class PresenceRegistry {
 function presenceNode(account: AccountRecord, state: PresenceState | undefined): BinaryNode {
   return state?.available
     ? node('presence', { from: userJid(account.phone) })
-    : node('presence', { from: userJid(account.phone), type: 'unavailable', last: state ? String(state.lastSeen) : 'deny' });
+    : node('presence', {
+        from: userJid(account.phone),
+        type: 'unavailable',
+        last: state ? String(state.lastSeen) : 'deny',
+      });
 }
 
 export function handlePresenceStanza(ctx: EmulatorContext, session: DeviceSession, stanza: BinaryNode): void {
@@ -47,7 +51,11 @@ export function handlePresenceStanza(ctx: EmulatorContext, session: DeviceSessio
       return;
     }
     ctx.presence.subscribe(target.phone, session.account.phone);
-    ctx.hub.sendTransient(session.account, session.device.id, presenceNode(target, ctx.presence.states.get(target.phone)));
+    ctx.hub.sendTransient(
+      session.account,
+      session.device.id,
+      presenceNode(target, ctx.presence.states.get(target.phone)),
+    );
     return;
   }
   if (to || (type !== 'available' && type !== 'unavailable' && !name)) {
@@ -69,7 +77,11 @@ export function handlePresenceStanza(ctx: EmulatorContext, session: DeviceSessio
   }
 }
 
-export function handleChatStateStanza(ctx: EmulatorContext, session: DeviceSession, stanza: BinaryNode): void {
+export function handleChatStateStanza(
+  ctx: EmulatorContext,
+  session: DeviceSession,
+  stanza: BinaryNode,
+): void {
   const to = stanza.attrs.to;
   const sender = userJid(session.account.phone);
   if (isGroupJid(to)) {
@@ -80,7 +92,11 @@ export function handleChatStateStanza(ctx: EmulatorContext, session: DeviceSessi
         if (participant.phone === session.account.phone && device.id === session.device.id) {
           continue;
         }
-        ctx.hub.sendTransient(account!, device.id, node('chatstate', { from: groupJid(to ?? ''), participant: sender }, stanza.content));
+        ctx.hub.sendTransient(
+          account!,
+          device.id,
+          node('chatstate', { from: groupJid(to ?? ''), participant: sender }, stanza.content),
+        );
       }
     }
     return;

@@ -29,15 +29,23 @@ export function handleAckStanza(ctx: EmulatorContext, session: DeviceSession, ac
   ctx.hub.acknowledge(
     session.account,
     session.device.id,
-    (entry) => entry.tag === ackClass && entry.id === id && (ackClass !== 'receipt' || entry.type === (type ?? '')),
+    (entry) =>
+      entry.tag === ackClass && entry.id === id && (ackClass !== 'receipt' || entry.type === (type ?? '')),
   );
 }
 
 export function handleReceiptStanza(ctx: EmulatorContext, session: DeviceSession, receipt: BinaryNode): void {
   const { id, to, type, participant } = receipt.attrs;
-  const ids = [id, ...getBinaryNodeChildren(getBinaryNodeChild(receipt, 'list'), 'item').map((item) => item.attrs.id)];
+  const ids = [
+    id,
+    ...getBinaryNodeChildren(getBinaryNodeChild(receipt, 'list'), 'item').map((item) => item.attrs.id),
+  ];
   session.conn.send(node('ack', { class: 'receipt', id, from: to, type }));
-  ctx.hub.acknowledge(session.account, session.device.id, (entry) => entry.tag === 'message' && ids.includes(entry.id));
+  ctx.hub.acknowledge(
+    session.account,
+    session.device.id,
+    (entry) => entry.tag === 'message' && ids.includes(entry.id),
+  );
   if (!id || !to) {
     return;
   }
@@ -61,13 +69,17 @@ export function handleReceiptStanza(ctx: EmulatorContext, session: DeviceSession
         ctx.hub.deliver(
           target.account,
           target.device,
-          node('receipt', {
-            from: deviceJid(session.account.phone, session.device.id),
-            id,
-            t,
-            type,
-            recipient: receipt.attrs.recipient,
-          }, receipt.content),
+          node(
+            'receipt',
+            {
+              from: deviceJid(session.account.phone, session.device.id),
+              id,
+              t,
+              type,
+              recipient: receipt.attrs.recipient,
+            },
+            receipt.content,
+          ),
         );
       }
       return;
@@ -98,7 +110,11 @@ function routeStatusReceipt(
     }
     const domain = parseUserJid(participant)?.domain ?? 'pn';
     ctx.hub.deliverToAccount(author.account, () =>
-      node('receipt', { from: groupJid(to), participant: readerJid(session.account, domain), id, t, type }, content),
+      node(
+        'receipt',
+        { from: groupJid(to), participant: readerJid(session.account, domain), id, t, type },
+        content,
+      ),
     );
     return;
   }
@@ -112,16 +128,34 @@ function routeStatusReceipt(
   );
 }
 
-function routeToOwnDevices(ctx: EmulatorContext, session: DeviceSession, receipt: BinaryNode, t: string): void {
+function routeToOwnDevices(
+  ctx: EmulatorContext,
+  session: DeviceSession,
+  receipt: BinaryNode,
+  t: string,
+): void {
   const { id, to, participant } = receipt.attrs;
   ctx.hub.deliverToAccount(
     session.account,
-    () => node('receipt', { from: deviceJid(session.account.phone, session.device.id), recipient: to, participant, id, t, type: 'read-self' }),
+    () =>
+      node('receipt', {
+        from: deviceJid(session.account.phone, session.device.id),
+        recipient: to,
+        participant,
+        id,
+        t,
+        type: 'read-self',
+      }),
     session.device.id,
   );
 }
 
-function routeRetryReceipt(ctx: EmulatorContext, session: DeviceSession, receipt: BinaryNode, t: string): void {
+function routeRetryReceipt(
+  ctx: EmulatorContext,
+  session: DeviceSession,
+  receipt: BinaryNode,
+  t: string,
+): void {
   const { id, to, participant, recipient } = receipt.attrs;
   const inGroup = isGroupJid(to);
   const target = ctx.store.resolve(inGroup ? participant : to);
@@ -129,7 +163,11 @@ function routeRetryReceipt(ctx: EmulatorContext, session: DeviceSession, receipt
     return;
   }
   const domain = parseUserJid(inGroup ? participant : to)?.domain ?? 'pn';
-  const requester = deviceJid(domain === 'lid' ? session.account.lid : session.account.phone, session.device.id, domain);
+  const requester = deviceJid(
+    domain === 'lid' ? session.account.lid : session.account.phone,
+    session.device.id,
+    domain,
+  );
   const attrs = inGroup
     ? { from: to ? groupJid(to) : undefined, participant: requester, id, t, type: 'retry' }
     : { from: requester, id, t, type: 'retry', recipient };

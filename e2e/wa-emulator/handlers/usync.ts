@@ -26,7 +26,11 @@ export function handleUsyncIq(ctx: EmulatorContext, session: DeviceSession, iq: 
   session.conn.send(
     iqResult(iq, [
       node('usync', { ...(usync?.attrs ?? {}) }, [
-        node('result', {}, protocols.map((protocol) => node(protocol, {}))),
+        node(
+          'result',
+          {},
+          protocols.map((protocol) => node(protocol, {})),
+        ),
         node('list', {}, users),
       ]),
     ]),
@@ -54,7 +58,9 @@ function answerUser(ctx: EmulatorContext, user: BinaryNode, protocols: string[])
             node(
               'device-list',
               {},
-              (account?.devices ?? []).map((device) => node('device', { id: String(device.id), 'key-index': String(device.keyIndex) })),
+              (account?.devices ?? []).map((device) =>
+                node('device', { id: String(device.id), 'key-index': String(device.keyIndex) }),
+              ),
             ),
           ]),
         );

@@ -35,7 +35,11 @@ describe('linking', () => {
   });
 
   it('rotates QR refs and accepts a scan of a later one', async () => {
-    const carol = await fx.customer({ phone: '15550103', pairing: 'manual', socketConfig: { qrTimeout: 300 } });
+    const carol = await fx.customer({
+      phone: '15550103',
+      pairing: 'manual',
+      socketConfig: { qrTimeout: 300 },
+    });
     await carol.waitFor(() => carol.qrs.length >= 2, 10_000, 'a second QR');
     const [first, second] = carol.qrs;
     expect(second).not.toBe(first);
@@ -73,7 +77,11 @@ describe('sessions', () => {
     const authDir = fx.tempDir('wa-frank-');
     const first = await Customer.create(fx.emulator, { phone: '15550106', name: 'Frank', authDir });
     await first.close();
-    const frank = await fx.customer({ phone: '15550106', authDir, socketConfig: { keepAliveIntervalMs: 150 } });
+    const frank = await fx.customer({
+      phone: '15550106',
+      authDir,
+      socketConfig: { keepAliveIntervalMs: 150 },
+    });
     expect(frank.disconnects).toEqual([]);
     let pings = 0;
     await fx.emulator.waitForStanza(
@@ -106,7 +114,12 @@ describe('sessions', () => {
     expect(again.loggedOut).toBe(true);
     expect(fx.emulator.accounts().find((a) => a.phone === '15550108')?.devices).toEqual([]);
 
-    const refused = await fx.customer({ phone: '15550108', authDir, waitForOpen: false, autoReconnect: false });
+    const refused = await fx.customer({
+      phone: '15550108',
+      authDir,
+      waitForOpen: false,
+      autoReconnect: false,
+    });
     await refused.waitForDisconnect(DisconnectReason.loggedOut);
     expect(refused.connection).toBe('close');
   });

@@ -47,7 +47,10 @@ export async function createFixture(options: StartOptions = {}): Promise<Fixture
 export function deliveredEncTypes(emulator: Emulator, phone: string, messageId: string): string[] {
   return emulator
     .messagesFor(phone)
-    .filter((entry) => entry.direction === 'out' && entry.stanza.tag === 'message' && entry.stanza.attrs.id === messageId)
+    .filter(
+      (entry) =>
+        entry.direction === 'out' && entry.stanza.tag === 'message' && entry.stanza.attrs.id === messageId,
+    )
     .flatMap((entry) =>
       Array.isArray(entry.stanza.content)
         ? entry.stanza.content.filter((child) => child.tag === 'enc').map((child) => child.attrs.type ?? '')

@@ -34,7 +34,13 @@ function TimeZoneField({ value, onChange }: { value: string; onChange(value: str
   );
 }
 
-function PositionField({ value, onChange }: { value: WidgetPosition; onChange(value: WidgetPosition): void }) {
+function PositionField({
+  value,
+  onChange,
+}: {
+  value: WidgetPosition;
+  onChange(value: WidgetPosition): void;
+}) {
   const { error, clear } = useField('position');
   const options: { value: WidgetPosition; label: string }[] = [
     { value: 'right', label: 'Bottom right' },
@@ -92,7 +98,12 @@ export function AppearanceFields({ draft, change }: { draft: WidgetDraft; change
       <section className="card" aria-labelledby="widget-look-title">
         <h2 id="widget-look-title">Appearance</h2>
         <div className="widget-editor__pair">
-          <ColorField field="color" label="Colour" value={draft.color} onChange={(value) => change('color', value)} />
+          <ColorField
+            field="color"
+            label="Colour"
+            value={draft.color}
+            onChange={(value) => change('color', value)}
+          />
           <ColorField
             field="textColor"
             label="Text colour"

@@ -162,7 +162,11 @@ export function HoursGrid({
         ))}
       </ul>
       {hours.MO.length > 0 && (
-        <button type="button" className="button button--secondary button--small" onClick={copyMondayToWeekdays}>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          onClick={copyMondayToWeekdays}
+        >
           Copy Monday to Tuesday–Friday
         </button>
       )}

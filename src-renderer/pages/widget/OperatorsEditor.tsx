@@ -39,8 +39,8 @@ export function OperatorsEditor({
         </button>
       </div>
       <p className="muted">
-        Visitors pick who to chat with among the operators available at that moment. With nobody available, the
-        widget says when someone is back.
+        Visitors pick who to chat with among the operators available at that moment. With nobody available,
+        the widget says when someone is back.
       </p>
       <FieldError field="operators" error={error} />
       {operators.length === 0 ? (

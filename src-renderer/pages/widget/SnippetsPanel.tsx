@@ -22,7 +22,12 @@ export function SnippetsPanel({ id, dirty, active }: { id: string; dirty: boolea
     <section className="card" aria-labelledby="widget-snippets-title">
       <div className="card__header">
         <h2 id="widget-snippets-title">Put it on your website</h2>
-        <a className="button button--secondary" href={`${origin}/widget-test/${id}`} target="_blank" rel="noreferrer">
+        <a
+          className="button button--secondary"
+          href={`${origin}/widget-test/${id}`}
+          target="_blank"
+          rel="noreferrer"
+        >
           Open test page
         </a>
       </div>
@@ -32,7 +37,9 @@ export function SnippetsPanel({ id, dirty, active }: { id: string; dirty: boolea
         </p>
       )}
       {!active && (
-        <p className="notice">This widget is switched off: the hosted snippet shows nothing until it is active.</p>
+        <p className="notice">
+          This widget is switched off: the hosted snippet shows nothing until it is active.
+        </p>
       )}
       {snippets.loading && !data && <p className="muted">Loading snippets…</p>}
       {snippets.error && (

@@ -1,7 +1,16 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { isValidTimeZone } from '../../../src-shared/widget';
 import { render, type WidgetHandle } from '../../widget/render';
 import { toPreview, type WidgetDraft } from './draft';
+
+/** Local check (not src-shared/widget.ts, which would pull zod into the UI bundle). */
+function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat(undefined, { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function isOpen(handle: WidgetHandle): boolean {
   const panel = handle.element.shadowRoot?.querySelector('[role="dialog"]');

@@ -48,7 +48,16 @@ interface TextFieldProps {
   autoComplete?: string;
 }
 
-export function TextField({ field, label, value, onChange, hint, type = 'text', multiline, ...rest }: TextFieldProps) {
+export function TextField({
+  field,
+  label,
+  value,
+  onChange,
+  hint,
+  type = 'text',
+  multiline,
+  ...rest
+}: TextFieldProps) {
   const hintId = hint ? `${fieldId(field)}-hint` : undefined;
   const { error, clear, controlProps } = useField(field, hintId);
   const change = (next: string) => {
@@ -61,9 +70,23 @@ export function TextField({ field, label, value, onChange, hint, type = 'text', 
         {label}
       </label>
       {multiline ? (
-        <textarea rows={3} value={value} dir="auto" onChange={(event) => change(event.target.value)} {...controlProps} {...rest} />
+        <textarea
+          rows={3}
+          value={value}
+          dir="auto"
+          onChange={(event) => change(event.target.value)}
+          {...controlProps}
+          {...rest}
+        />
       ) : (
-        <input type={type} value={value} dir="auto" onChange={(event) => change(event.target.value)} {...controlProps} {...rest} />
+        <input
+          type={type}
+          value={value}
+          dir="auto"
+          onChange={(event) => change(event.target.value)}
+          {...controlProps}
+          {...rest}
+        />
       )}
       {hint && (
         <p id={hintId} className="field__hint">

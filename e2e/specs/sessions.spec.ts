@@ -1,0 +1,92 @@
+import { rmSync } from 'node:fs';
+import type { Emulator } from '../wa-emulator/index.js';
+import { LoginPage } from '../pages/login-page.js';
+import { SessionsPage } from '../pages/sessions-page.js';
+import { Shell } from '../pages/shell.js';
+import { startApp, type RunningApp } from '../support/app-server.js';
+import { expect, test } from '../support/fixtures.js';
+import { startWaServer } from '../support/wa-server.js';
+
+let emulator: Emulator;
+let waEnv: Record<string, string>;
+
+test.beforeAll(async () => {
+  ({ emulator, env: waEnv } = await startWaServer());
+});
+
+test.afterAll(async () => {
+  await emulator.close();
+});
+
+async function openSessions(page: import('@playwright/test').Page, app: RunningApp): Promise<SessionsPage> {
+  const login = new LoginPage(page);
+  await login.open(app.url);
+  await login.signIn(app.apiKey);
+  await new Shell(page).goTo('Sessions');
+  return new SessionsPage(page);
+}
+
+test('add a number: the QR appears, the phone scans it, the screen turns to connected', async ({ page }) => {
+  const app = await startApp({ env: waEnv });
+  try {
+    const sessions = await openSessions(page, app);
+    await expect(page.getByText('No WhatsApp numbers linked')).toBeVisible();
+    await sessions.addNumber('Front desk');
+    await expect(page.getByRole('region', { name: 'New session key' })).toContainText('cd_');
+    await expect(sessions.qrImage('Front desk')).toBeVisible();
+    await expect(sessions.status('Front desk')).toHaveText('Waiting for QR scan');
+
+    await emulator.scanQr(await sessions.qrText('Front desk'), '972520000001', 'Front Desk Phone');
+
+    await expect(sessions.status('Front desk')).toHaveText('Connected');
+    await expect(sessions.card('Front desk')).toContainText('+972520000001');
+    await expect(sessions.card('Front desk')).toContainText('Front Desk Phone');
+    await expect(sessions.qrImage('Front desk')).toHaveCount(0);
+  } finally {
+    await app.stop();
+  }
+});
+
+test('after the app is killed (SIGKILL) and started again, the session comes back without a new QR', async ({
+  page,
+}) => {
+  const app = await startApp({ env: waEnv });
+  const dataDir = app.dataDir;
+  let restarted: RunningApp | null = null;
+  try {
+    const sessions = await openSessions(page, app);
+    await sessions.addNumber('Shop');
+    await emulator.scanQr(await sessions.qrText('Shop'), '972520000002');
+    await expect(sessions.status('Shop')).toHaveText('Connected');
+
+    await app.stop({ signal: 'SIGKILL', keepData: true });
+    restarted = await startApp({ env: waEnv, dataDir });
+    // A new port is a new origin for the browser, so sign in again.
+    await openSessions(page, restarted);
+    await expect(sessions.status('Shop')).toHaveText('Connected');
+    await expect(sessions.qrImage('Shop')).toHaveCount(0);
+  } finally {
+    await restarted?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('a number removed on the phone shows why, and asks for a QR only when told', async ({ page }) => {
+  const app = await startApp({ env: waEnv });
+  try {
+    const sessions = await openSessions(page, app);
+    await sessions.addNumber('Kiosk');
+    await emulator.scanQr(await sessions.qrText('Kiosk'), '972520000003');
+    await expect(sessions.status('Kiosk')).toHaveText('Connected');
+
+    emulator.kick('972520000003', 'logged_out');
+    await expect(sessions.status('Kiosk')).toHaveText('Logged out');
+    await expect(sessions.card('Kiosk')).toContainText('removed from the phone');
+    await expect(sessions.qrImage('Kiosk')).toHaveCount(0);
+
+    await sessions.card('Kiosk').getByRole('button', { name: 'Link again' }).click();
+    await expect(sessions.qrImage('Kiosk')).toBeVisible();
+  } finally {
+    await app.stop();
+  }
+});
