@@ -6,7 +6,7 @@
  *   POST /accounts      {phone, name}  → AccountSummary            (createAccount)
  *   GET  /groups                       → GroupSummary[]
  *   POST /scan          {qr, phone, name?} → LinkedDevice          (the phone scans a QR)
- *   POST /pairing-code  {phone, code}  → LinkedDevice
+ *   POST /pairing-code  {phone, code, name?} → LinkedDevice
  *   POST /kick          {phone, reason: "replaced"|"logged_out"}
  *   POST /online        {phone, online: boolean}
  *   GET  /messages?phone=              → logged stanzas (bytes as { base64 })
@@ -37,7 +37,8 @@ export class ControlServer {
       'GET /groups': () => emulator.groups(),
       'POST /scan': (body) =>
         emulator.scanQr(text(body, 'qr'), text(body, 'phone'), optionalText(body, 'name')),
-      'POST /pairing-code': (body) => emulator.confirmPairingCode(text(body, 'phone'), text(body, 'code')),
+      'POST /pairing-code': (body) =>
+        emulator.confirmPairingCode(text(body, 'phone'), text(body, 'code'), optionalText(body, 'name')),
       'POST /kick': (body) => {
         const reason = text(body, 'reason');
         if (reason !== 'replaced' && reason !== 'logged_out') {

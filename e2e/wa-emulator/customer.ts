@@ -45,7 +45,7 @@ export interface EmulatorEndpoint {
   wsUrl: string;
   rootKeyHex: string;
   scanQr(qr: string, phone: string, name?: string): Promise<unknown>;
-  confirmPairingCode(phone: string, code: string): Promise<unknown>;
+  confirmPairingCode(phone: string, code: string, name?: string): Promise<unknown>;
 }
 
 export interface CustomerOptions {
@@ -321,7 +321,7 @@ export class Customer extends EventEmitter {
     const qr = await this.waitFor(() => this.qrs.at(-1), timeoutMs, 'a QR code');
     if (this.options.pairing === 'code') {
       const code = await this.sock.requestPairingCode(this.phone);
-      await this.emulator.confirmPairingCode(this.phone, code);
+      await this.emulator.confirmPairingCode(this.phone, code, this.name);
     } else {
       await this.emulator.scanQr(qr, this.phone, this.name);
     }

@@ -84,8 +84,8 @@ export class Emulator implements EmulatorInfo {
   }
 
   /** The user types the code a client shows (after `requestPairingCode(phone)`) into the phone. */
-  confirmPairingCode(phone: string, code: string): Promise<LinkedDevice> {
-    return confirmPairingCode(this.ctx, phone, code);
+  confirmPairingCode(phone: string, code: string, name?: string): Promise<LinkedDevice> {
+    return confirmPairingCode(this.ctx, phone, code, name);
   }
 
   createAccount(phone: string, name?: string): AccountSummary {

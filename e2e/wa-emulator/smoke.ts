@@ -15,7 +15,7 @@ await bob.sock.authState.keys.set({ session: { [address]: null } });
 const mark = emu.messagesFor(alice.phone).length;
 const markB = emu.messagesFor(bob.phone).length;
 await alice.sendText(bob.jid, 'after loss');
-await bob.waitForText('after loss');
+await bob.waitForText('after loss').catch(e => console.log('ERR', e.message));
 await new Promise((r) => setTimeout(r, 1500));
 for (const e of emu.messagesFor(alice.phone).slice(mark)) if (e.stanza.tag !== 'iq') console.log('A', e.direction, e.stanza.tag, JSON.stringify(e.stanza.attrs), Array.isArray(e.stanza.content) ? e.stanza.content.map(c => c.tag + ':' + JSON.stringify(c.attrs)).join(' ') : '');
 for (const e of emu.messagesFor(bob.phone).slice(markB)) if (e.stanza.tag !== 'iq') console.log('B', e.direction, e.stanza.tag, JSON.stringify(e.stanza.attrs), Array.isArray(e.stanza.content) ? e.stanza.content.map(c => c.tag + ':' + JSON.stringify(c.attrs)).join(' ') : '');

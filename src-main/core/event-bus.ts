@@ -1,29 +1,17 @@
-import type { AnyEventEnvelope, EventEnvelope, EventMap, EventType } from '../../src-shared/events.js';
-import { sortableId } from './ids.js';
+import type { AnyEventEnvelope } from '../../src-shared/events.js';
 import type { Logger } from './logger.js';
 
 export type EventListener = (event: AnyEventEnvelope) => void;
 
 /**
- * The in-process event bus. Services publish a fact once, after it is stored; the bus
- * fans it out to the WebSocket stream, the UI and automation. A failing listener is logged
- * and never stops the others.
+ * The in-process fan-out of events to the WebSocket stream, the UI and automation. Events
+ * enter only through EventRecorder (services/event-recorder.ts), after they are stored.
+ * A failing listener is logged and never stops the others.
  */
 export class EventBus {
   private readonly listeners = new Set<EventListener>();
 
   constructor(private readonly logger: Logger) {}
-
-  /** Builds the envelope for an event without publishing it (the outbox stores it first). */
-  envelope<T extends EventType>(type: T, session: string | null, data: EventMap[T]): EventEnvelope<T> {
-    return { id: sortableId('evt'), type, session, timestamp: new Date().toISOString(), data };
-  }
-
-  publish<T extends EventType>(type: T, session: string | null, data: EventMap[T]): EventEnvelope<T> {
-    const event = this.envelope(type, session, data);
-    this.dispatch(event as AnyEventEnvelope);
-    return event;
-  }
 
   dispatch(event: AnyEventEnvelope): void {
     for (const listener of this.listeners) {

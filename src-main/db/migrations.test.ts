@@ -93,6 +93,72 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
     expect(sqlite.prepare(`SELECT count(*) AS n FROM wa_auth_keys`).get()).toEqual({ n: 0 });
     expect(sqlite.prepare(`SELECT count(*) AS n FROM wa_auth_creds`).get()).toEqual({ n: 0 });
   },
+  '0003_messaging': (sqlite) => {
+    expect(tableNames(sqlite)).toEqual(
+      expect.arrayContaining([
+        'contacts',
+        'chats',
+        'messages',
+        'message_reactions',
+        'groups',
+        'group_participants',
+        'calls',
+        'media_files',
+        'idempotency_keys',
+        'events',
+        'webhooks',
+        'webhook_deliveries',
+        'webhook_attempts',
+      ]),
+    );
+    // The chat list and a conversation page are index walks, never a scan or a sort.
+    const chatList = queryPlan(
+      sqlite,
+      `SELECT * FROM chats WHERE session_id = 's' ORDER BY last_message_at DESC LIMIT 50`,
+    );
+    expect(chatList).toContain('chats_session_recent_idx');
+    expect(chatList).not.toContain('TEMP B-TREE');
+    const page = queryPlan(
+      sqlite,
+      `SELECT * FROM messages WHERE session_id = 's' AND chat_jid = 'c' AND timestamp < 5 ORDER BY timestamp DESC LIMIT 50`,
+    );
+    expect(page).toContain('messages_chat_time_idx');
+    expect(page).not.toContain('TEMP B-TREE');
+    const due = queryPlan(
+      sqlite,
+      `SELECT * FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= 5 ORDER BY next_attempt_at`,
+    );
+    expect(due).toContain('webhook_deliveries_due_idx');
+    // One message is stored once per chat, whatever path it arrives by.
+    const insert = `INSERT INTO messages (session_id, chat_jid, id, from_me, type, status, timestamp) VALUES ('s', 'c', 'm1', 0, 'text', 'server', 1)`;
+    sqlite.prepare(insert).run();
+    expect(() => sqlite.prepare(insert).run()).toThrow(/UNIQUE/);
+  },
+  '0004_messages_fts': (sqlite) => {
+    const insert = sqlite.prepare(
+      `INSERT INTO messages (session_id, chat_jid, id, from_me, type, text, status, timestamp) VALUES ('s', 'c', ?, 0, 'text', ?, 'server', 1)`,
+    );
+    insert.run('m1', 'שלום עולם, hello world');
+    insert.run('m2', 'Café opening hours');
+    insert.run('m3', null);
+    const search = (query: string) =>
+      (
+        sqlite
+          .prepare(`SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC`)
+          .all(query) as {
+          rowid: number;
+        }[]
+      ).map((row) => row.rowid);
+    expect(search('שלום')).toEqual([1]);
+    expect(search('cafe')).toEqual([2]);
+    expect(search('"hello world"')).toEqual([1]);
+    expect(search('open*')).toEqual([2]);
+    sqlite.prepare(`UPDATE messages SET text = 'edited text' WHERE id = 'm1'`).run();
+    expect(search('שלום')).toEqual([]);
+    expect(search('edited')).toEqual([1]);
+    sqlite.prepare(`DELETE FROM messages WHERE id = 'm2'`).run();
+    expect(search('cafe')).toEqual([]);
+  },
 };
 
 describe('migrations', () => {

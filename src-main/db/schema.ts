@@ -108,3 +108,6 @@ export const waAuthKeys = sqliteTable(
   },
   (table) => [primaryKey({ columns: [table.sessionId, table.type, table.keyId] })],
 );
+
+export * from './schema-events.js';
+export * from './schema-messaging.js';

@@ -4,6 +4,7 @@ import type { Db } from '../db/connection.js';
 import { WaSessionManager } from '../wa/session-manager.js';
 import type { WaServerOptions } from '../wa/server-options.js';
 import { ApiKeyService } from './api-keys.js';
+import { EventRecorder } from './event-recorder.js';
 import { HealthService } from './health.js';
 import { SessionService } from './sessions.js';
 import { SettingsService } from './settings.js';
@@ -11,6 +12,7 @@ import { WidgetService } from './widgets.js';
 
 /** Every service of the core, built once and shared by the RPC handlers and REST routes. */
 export interface Services {
+  events: EventRecorder;
   settings: SettingsService;
   apiKeys: ApiKeyService;
   health: HealthService;
@@ -27,13 +29,15 @@ export interface ServiceDeps {
 
 export function createServices(deps: ServiceDeps): Services {
   const { db, bus, logger } = deps;
+  const events = new EventRecorder(db, bus);
   const apiKeys = new ApiKeyService(db);
   const manager = new WaSessionManager({ db, logger, server: deps.waServer });
-  const sessions = new SessionService(db, bus, apiKeys, manager, logger);
+  const sessions = new SessionService(db, events, apiKeys, manager, logger);
   const health = new HealthService();
   health.useSessionCounter(sessions);
   return {
-    settings: new SettingsService(db, bus),
+    events,
+    settings: new SettingsService(db, events),
     apiKeys,
     health,
     sessions,

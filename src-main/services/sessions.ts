@@ -4,13 +4,13 @@ import QRCode from 'qrcode';
 import { AppError } from '../../src-shared/errors.js';
 import { normalisePhone } from '../../src-shared/jid.js';
 import type { RotatedKey, Session, SessionReason, SessionStatus } from '../../src-shared/model.js';
-import type { EventBus } from '../core/event-bus.js';
 import type { Logger } from '../core/logger.js';
 import type { Db } from '../db/connection.js';
 import { sessions, type SessionRow } from '../db/schema.js';
 import type { WaSessionManager } from '../wa/session-manager.js';
 import type { LinkedIdentity, StatusChange } from '../wa/session-runner.js';
 import type { ApiKeyService } from './api-keys.js';
+import type { EventRecorder } from './event-recorder.js';
 
 export const SESSION_ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,31}$/;
 
@@ -45,7 +45,7 @@ export class SessionService {
 
   constructor(
     private readonly db: Db,
-    private readonly bus: EventBus,
+    private readonly events: EventRecorder,
     private readonly apiKeys: ApiKeyService,
     private readonly manager: WaSessionManager,
     private readonly logger: Logger,
@@ -230,7 +230,7 @@ export class SessionService {
   }
 
   private publish(session: Session, qr: string | null = null, pairingCode: string | null = null): void {
-    this.bus.publish('session.status', session.id, { session, qr, pairingCode });
+    this.events.record('session.status', session.id, { session, qr, pairingCode });
   }
 
   private row(id: string): SessionRow {

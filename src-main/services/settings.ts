@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Settings } from '../../src-shared/model.js';
-import type { EventBus } from '../core/event-bus.js';
+import type { EventRecorder } from './event-recorder.js';
 import type { Db } from '../db/connection.js';
 import { settings as settingsTable } from '../db/schema.js';
 
@@ -12,7 +12,7 @@ export const DEFAULT_SETTINGS: Settings = {
 export class SettingsService {
   constructor(
     private readonly db: Db,
-    private readonly bus: EventBus,
+    private readonly events: EventRecorder,
   ) {}
 
   get(): Settings {
@@ -23,21 +23,12 @@ export class SettingsService {
 
   update(patch: Partial<Settings>): Settings {
     const entries = Object.entries(patch).filter(([, value]) => value !== undefined);
-    this.db.transaction((tx) => {
-      for (const [key, value] of entries) {
-        const json = JSON.stringify(value);
-        tx.insert(settingsTable)
-          .values({ key, value: json })
-          .onConflictDoUpdate({
-            target: settingsTable.key,
-            set: { value: json, updatedAt: new Date().toISOString() },
-          })
-          .run();
-      }
+    return this.events.transaction(() => {
+      for (const [key, value] of entries) this.setInternal(key, value);
+      const next = this.get();
+      if (entries.length > 0) this.events.record('settings.updated', null, next);
+      return next;
     });
-    const next = this.get();
-    if (entries.length > 0) this.bus.publish('settings.updated', null, next);
-    return next;
   }
 
   /** Internal values (not user settings) that share the table, e.g. key reveal state. */

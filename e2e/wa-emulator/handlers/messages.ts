@@ -54,9 +54,15 @@ function forwardedAttrs(stanza: BinaryNode): Record<string, string | undefined> 
 }
 
 function commonChildren(stanza: BinaryNode): BinaryNode[] {
-  return Array.isArray(stanza.content)
-    ? stanza.content.filter((child) => !DROPPED_CHILDREN.has(child.tag))
-    : [];
+  return Array.isArray(stanza.content) ? stanza.content.filter((child) => !DROPPED_CHILDREN.has(child.tag)) : [];
+}
+
+/**
+ * Message-level pkmsg/msg: a retry resend (or peer message) for exactly one device. Baileys also
+ * adds a `<participants>` entry for that device; the direct `<enc count>` is the one to deliver.
+ */
+function directEncs(stanza: BinaryNode): BinaryNode[] {
+  return commonChildren(stanza).filter((child) => child.tag === 'enc' && child.attrs.type !== 'skmsg');
 }
 
 /** Per-device `<enc>` nodes from the `<participants>` fan-out, keyed by "phone:device". */
@@ -72,27 +78,18 @@ function fanOut(ctx: EmulatorContext, stanza: BinaryNode): Map<string, BinaryNod
   return byDevice;
 }
 
-function relayToUser(
-  ctx: EmulatorContext,
-  session: DeviceSession,
-  stanza: BinaryNode,
-  to: string,
-  t: string,
-): void {
+function relayToUser(ctx: EmulatorContext, session: DeviceSession, stanza: BinaryNode, to: string, t: string): void {
   const target = ctx.store.resolve(to);
-  const parsedTo = parseUserJid(to);
-  const domain: AddressingDomain = parsedTo?.domain ?? 'pn';
+  const domain: AddressingDomain = parseUserJid(to)?.domain ?? 'pn';
   const sender = session.account;
-  const perDevice = fanOut(ctx, stanza);
-  const common = commonChildren(stanza);
-  const hasDirectEnc = common.some((child) => child.tag === 'enc');
+  const direct = directEncs(stanza);
+  const others = commonChildren(stanza).filter((child) => !direct.includes(child));
   const chatJid = target ? userJid(domain === 'lid' ? target.account.lid : target.account.phone, domain) : to;
 
   const deliverTo = (account: AccountRecord, deviceId: number, encs: BinaryNode[]): void => {
     if (account.phone === sender.phone && deviceId === session.device.id) {
       return;
     }
-    const ownDevice = account.phone === sender.phone;
     const attrs: Record<string, string | undefined> = {
       ...forwardedAttrs(stanza),
       from: senderDeviceJid(sender, session.device.id, domain),
@@ -101,54 +98,43 @@ function relayToUser(
       notify: sender.name,
       ...alternateSenderAttr(sender, domain, 'sender'),
     };
-    if (ownDevice) {
+    if (account.phone === sender.phone) {
       // The chat this message belongs to; absent for messages to oneself (peer/self chat).
-      attrs.recipient =
-        stanza.attrs.recipient ?? (target && target.account.phone !== sender.phone ? chatJid : undefined);
+      attrs.recipient = stanza.attrs.recipient ?? (target && target.account.phone !== sender.phone ? chatJid : undefined);
     }
-    ctx.hub.deliver(account, deviceId, node('message', attrs, [...encs, ...common]));
+    ctx.hub.deliver(account, deviceId, node('message', attrs, [...encs, ...others]));
   };
 
-  for (const [key, encs] of perDevice) {
+  if (direct.length) {
+    if (target?.device !== undefined) {
+      deliverTo(target.account, target.device, direct);
+    }
+    return;
+  }
+  for (const [key, encs] of fanOut(ctx, stanza)) {
     const [phone, device] = key.split(':');
     const account = phone ? ctx.store.account(phone) : undefined;
     if (account) {
       deliverTo(account, Number(device), encs);
     }
   }
-  // Retry resends and peer messages carry one <enc> for the single device named in `to`.
-  if (
-    hasDirectEnc &&
-    target?.device !== undefined &&
-    !perDevice.has(`${target.account.phone}:${target.device}`)
-  ) {
-    deliverTo(target.account, target.device, []);
-  }
 }
 
-function relayToGroup(
-  ctx: EmulatorContext,
-  session: DeviceSession,
-  stanza: BinaryNode,
-  to: string,
-  t: string,
-): void {
+function relayToGroup(ctx: EmulatorContext, session: DeviceSession, stanza: BinaryNode, to: string, t: string): void {
   const group = ctx.store.group(to);
   const sender = session.account;
   if (!group || !group.participants.some((participant) => participant.phone === sender.phone)) {
     return;
   }
-  const perDevice = fanOut(ctx, stanza);
-  const common = commonChildren(stanza);
+  const direct = directEncs(stanza);
+  const perDevice = direct.length ? new Map<string, BinaryNode[]>() : fanOut(ctx, stanza);
+  const others = commonChildren(stanza).filter((child) => !direct.includes(child));
   // A retry resend names the one device it is for in `participant`.
   const onlyDevice = stanza.attrs.participant ? ctx.store.resolve(stanza.attrs.participant) : undefined;
   for (const participant of group.participants) {
     const account = ctx.store.account(participant.phone);
-    if (!account) {
-      continue;
-    }
-    for (const device of account.devices) {
-      if (account.phone === sender.phone && device.id === session.device.id) {
+    for (const device of account?.devices ?? []) {
+      if (!account || (account.phone === sender.phone && device.id === session.device.id)) {
         continue;
       }
       if (onlyDevice && (onlyDevice.account.phone !== account.phone || onlyDevice.device !== device.id)) {
@@ -164,9 +150,9 @@ function relayToGroup(
         addressing_mode: 'pn',
         ...alternateSenderAttr(sender, 'pn', 'participant'),
       };
-      const encs = perDevice.get(`${account.phone}:${device.id}`) ?? [];
       // pkmsg/msg (sender key distribution) must precede the skmsg that needs it.
-      ctx.hub.deliver(account, device.id, node('message', attrs, [...encs, ...common]));
+      const encs = onlyDevice ? direct : (perDevice.get(`${account.phone}:${device.id}`) ?? []);
+      ctx.hub.deliver(account, device.id, node('message', attrs, [...encs, ...others]));
     }
   }
 }

@@ -92,6 +92,7 @@ export async function confirmPairingCode(
   ctx: EmulatorContext,
   phone: string,
   code: string,
+  name?: string,
 ): Promise<LinkedDevice> {
   const digits = normalizePhone(phone);
   const registration = await ctx.pairing.waitForCodeRequest(digits, CODE_REQUEST_WAIT_MS);
@@ -109,7 +110,7 @@ export async function confirmPairingCode(
   const iv = randomBytes(16);
   const primaryKey = await derivePairingCodeKey(normalizedCode, salt);
   const wrappedPrimary = Buffer.concat([salt, iv, aesEncryptCTR(primaryEphemeral.public, primaryKey, iv)]);
-  const account = ctx.store.ensureAccount(digits);
+  const account = ctx.store.ensureAccount(digits, name);
 
   const linked = new Promise<LinkedDevice>((resolve, reject) => {
     const timer = setTimeout(

@@ -1,0 +1,178 @@
+/**
+ * WhatsApp data of every session: contacts (phone and LID identities merged), chats with
+ * their maintained summary (unread count, last message), messages, reactions, groups and
+ * calls. Full-text search over message text is the FTS5 table `messages_fts`, kept in sync by
+ * triggers (hand-written migration `0004_messages_fts.sql`).
+ */
+import { sql } from 'drizzle-orm';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { MediaInfo } from '../../src-shared/messages.js';
+
+const nowIso = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+
+export const contacts = sqliteTable(
+  'contacts',
+  {
+    sessionId: text('session_id').notNull(),
+    /** The phone-number JID when known, else the LID JID. */
+    jid: text('jid').notNull(),
+    lid: text('lid'),
+    phone: text('phone'),
+    /** The name saved in the phone's address book. */
+    name: text('name'),
+    /** The profile name the contact chose (pushName / notify). */
+    notify: text('notify'),
+    verifiedName: text('verified_name'),
+    updatedAt: text('updated_at').notNull().default(nowIso),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.jid] }), index('contacts_lid_idx').on(t.sessionId, t.lid)],
+);
+
+export const chats = sqliteTable(
+  'chats',
+  {
+    sessionId: text('session_id').notNull(),
+    jid: text('jid').notNull(),
+    kind: text('kind', { enum: ['user', 'group', 'newsletter', 'broadcast'] }).notNull(),
+    name: text('name'),
+    unreadCount: integer('unread_count').notNull().default(0),
+    lastMessageId: text('last_message_id'),
+    /** Unix milliseconds of the newest message; orders the chat list. */
+    lastMessageAt: integer('last_message_at'),
+    lastMessagePreview: text('last_message_preview'),
+    lastMessageFromMe: integer('last_message_from_me', { mode: 'boolean' }),
+    lastMessageStatus: text('last_message_status'),
+    archived: integer('archived', { mode: 'boolean' }).notNull().default(false),
+    pinnedAt: integer('pinned_at'),
+    mutedUntil: integer('muted_until'),
+    readOnly: integer('read_only', { mode: 'boolean' }).notNull().default(false),
+    updatedAt: text('updated_at').notNull().default(nowIso),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sessionId, t.jid] }),
+    index('chats_session_recent_idx').on(t.sessionId, t.lastMessageAt),
+    index('chats_recent_idx').on(t.lastMessageAt),
+  ],
+);
+
+export const messages = sqliteTable(
+  'messages',
+  {
+    /** Integer key shared with messages_fts (content_rowid). */
+    rowId: integer('row_id').primaryKey({ autoIncrement: true }),
+    sessionId: text('session_id').notNull(),
+    chatJid: text('chat_jid').notNull(),
+    /** WhatsApp's message id. */
+    id: text('id').notNull(),
+    fromMe: integer('from_me', { mode: 'boolean' }).notNull(),
+    /** Who wrote it: the contact in 1:1 chats, the participant in groups, us when fromMe. */
+    senderJid: text('sender_jid'),
+    senderName: text('sender_name'),
+    type: text('type').notNull(),
+    /** Text, or the caption of media; what full-text search indexes. */
+    text: text('text'),
+    media: text('media', { mode: 'json' }).$type<MediaInfo>(),
+    /** Type-specific content (location, contact cards, poll, …). */
+    content: text('content', { mode: 'json' }).$type<Record<string, unknown>>(),
+    quotedId: text('quoted_id'),
+    mentions: text('mentions', { mode: 'json' }).$type<string[]>(),
+    status: text('status').notNull(),
+    /** Unix milliseconds, WhatsApp's timestamp. */
+    timestamp: integer('timestamp').notNull(),
+    editedAt: integer('edited_at'),
+    revokedAt: integer('revoked_at'),
+    forwarded: integer('forwarded', { mode: 'boolean' }).notNull().default(false),
+    /** The WebMessageInfo protobuf, to answer retry requests and re-download media. */
+    raw: blob('raw', { mode: 'buffer' }),
+    createdAt: text('created_at').notNull().default(nowIso),
+  },
+  (t) => [
+    uniqueIndex('messages_identity_idx').on(t.sessionId, t.chatJid, t.id),
+    index('messages_chat_time_idx').on(t.sessionId, t.chatJid, t.timestamp),
+  ],
+);
+
+export const messageReactions = sqliteTable(
+  'message_reactions',
+  {
+    sessionId: text('session_id').notNull(),
+    chatJid: text('chat_jid').notNull(),
+    messageId: text('message_id').notNull(),
+    senderJid: text('sender_jid').notNull(),
+    emoji: text('emoji').notNull(),
+    timestamp: integer('timestamp').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.chatJid, t.messageId, t.senderJid] })],
+);
+
+export const groups = sqliteTable(
+  'groups',
+  {
+    sessionId: text('session_id').notNull(),
+    jid: text('jid').notNull(),
+    kind: text('kind', { enum: ['group', 'newsletter'] }).notNull(),
+    subject: text('subject').notNull(),
+    description: text('description'),
+    ownerJid: text('owner_jid'),
+    /** Only admins may send (WhatsApp's "announce" setting, or a channel we do not own). */
+    announce: integer('announce', { mode: 'boolean' }).notNull().default(false),
+    /** Only admins may edit group info. */
+    restrict: integer('restrict', { mode: 'boolean' }).notNull().default(false),
+    isCommunity: integer('is_community', { mode: 'boolean' }).notNull().default(false),
+    participantCount: integer('participant_count').notNull().default(0),
+    createdAtWa: integer('created_at_wa'),
+    updatedAt: text('updated_at').notNull().default(nowIso),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.jid] })],
+);
+
+export const groupParticipants = sqliteTable(
+  'group_participants',
+  {
+    sessionId: text('session_id').notNull(),
+    groupJid: text('group_jid').notNull(),
+    jid: text('jid').notNull(),
+    role: text('role', { enum: ['member', 'admin', 'superadmin'] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.groupJid, t.jid] })],
+);
+
+export const calls = sqliteTable(
+  'calls',
+  {
+    sessionId: text('session_id').notNull(),
+    id: text('id').notNull(),
+    peerJid: text('peer_jid').notNull(),
+    isVideo: integer('is_video', { mode: 'boolean' }).notNull(),
+    isGroup: integer('is_group', { mode: 'boolean' }).notNull(),
+    status: text('status').notNull(),
+    timestamp: integer('timestamp').notNull(),
+    rejectMessage: text('reject_message'),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.id] }), index('calls_time_idx').on(t.sessionId, t.timestamp)],
+);
+
+/** Downloaded media, content-addressed by the SHA-256 of the plaintext bytes. */
+export const mediaFiles = sqliteTable('media_files', {
+  sha256: text('sha256').primaryKey(),
+  mimetype: text('mimetype').notNull(),
+  size: integer('size').notNull(),
+  createdAt: text('created_at').notNull().default(nowIso),
+});
+
+/** First answers of send requests that carried an Idempotency-Key, so retries send nothing twice. */
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    scope: text('scope').notNull(),
+    key: text('key').notNull(),
+    response: text('response', { mode: 'json' }).notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] })],
+);
+
+export type ChatRow = typeof chats.$inferSelect;
+export type MessageRow = typeof messages.$inferSelect;
+export type ContactRow = typeof contacts.$inferSelect;
+export type GroupRow = typeof groups.$inferSelect;

@@ -1,0 +1,100 @@
+import { lt } from 'drizzle-orm';
+import type { AnyEventEnvelope, EventEnvelope, EventMap, EventType } from '../../src-shared/events.js';
+import type { EventBus } from '../core/event-bus.js';
+import { sortableId } from '../core/ids.js';
+import type { Db } from '../db/connection.js';
+import { events } from '../db/schema.js';
+
+/** Writes what must leave the process with an event (webhook deliveries) in the same transaction. */
+export type OutboxWriter = (event: AnyEventEnvelope) => void;
+
+/** Events older than this are pruned; the WebSocket stream can resume within this window. */
+export const EVENT_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * The one way to publish an event. Inside `transaction()`, the event row and its outbox rows
+ * are written with the fact they announce; listeners (WebSocket, UI, automation) hear it only
+ * after the transaction committed, so nobody is told about a fact that was rolled back.
+ */
+export class EventRecorder {
+  private readonly outboxWriters: OutboxWriter[] = [];
+  private pending: AnyEventEnvelope[] = [];
+  private depth = 0;
+  private readonly insert;
+
+  constructor(
+    private readonly db: Db,
+    private readonly bus: EventBus,
+  ) {
+    this.insert = db.$client.prepare<[string, string, string | null, string, string]>(
+      'INSERT INTO events (id, type, session_id, timestamp, data) VALUES (?, ?, ?, ?, ?)',
+    );
+  }
+
+  addOutboxWriter(writer: OutboxWriter): void {
+    this.outboxWriters.push(writer);
+  }
+
+  /** Runs `work` in one database transaction; events recorded inside go out after commit. */
+  transaction<T>(work: () => T): T {
+    this.depth += 1;
+    let result: T;
+    try {
+      result = this.db.$client.transaction(work)();
+    } catch (error) {
+      if (this.depth === 1) this.pending = [];
+      throw error;
+    } finally {
+      this.depth -= 1;
+    }
+    if (this.depth === 0) this.flush();
+    return result;
+  }
+
+  record<T extends EventType>(type: T, session: string | null, data: EventMap[T]): EventEnvelope<T> {
+    const event: EventEnvelope<T> = {
+      id: sortableId('evt'),
+      type,
+      session,
+      timestamp: new Date().toISOString(),
+      data,
+    };
+    this.transaction(() => {
+      this.insert.run(event.id, type, session, event.timestamp, JSON.stringify(data));
+      for (const writer of this.outboxWriters) writer(event as AnyEventEnvelope);
+      this.pending.push(event as AnyEventEnvelope);
+    });
+    return event;
+  }
+
+  /** Events after `afterId` (exclusive), oldest first: how a reconnecting stream catches up. */
+  since(afterId: string, limit = 1000): AnyEventEnvelope[] {
+    const rows = this.db.$client
+      .prepare<
+        [string, number],
+        { id: string; type: string; session_id: string | null; timestamp: string; data: string }
+      >('SELECT id, type, session_id, timestamp, data FROM events WHERE id > ? ORDER BY id LIMIT ?')
+      .all(afterId, limit);
+    return rows.map(
+      (row) =>
+        ({
+          id: row.id,
+          type: row.type,
+          session: row.session_id,
+          timestamp: row.timestamp,
+          data: JSON.parse(row.data) as unknown,
+        }) as AnyEventEnvelope,
+    );
+  }
+
+  prune(now = Date.now()): number {
+    const cutoff = new Date(now - EVENT_RETENTION_MS).toISOString();
+    return this.db.delete(events).where(lt(events.timestamp, cutoff)).run().changes;
+  }
+
+  private flush(): void {
+    const ready = this.pending;
+    this.pending = [];
+    for (const event of ready) this.bus.dispatch(event);
+  }
+}
