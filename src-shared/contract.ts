@@ -8,11 +8,17 @@ import { appOperations } from './contract/app.js';
 import type { Operation } from './contract/operation.js';
 import { sessionOperations } from './contract/sessions.js';
 import { widgetOperations } from './contract/widgets.js';
+import { keyOperations } from './contract/keys.js';
+import { logOperations } from './contract/logs.js';
+import { webhookOperations } from './contract/webhooks.js';
 
 export const contract = {
   ...appOperations,
   ...sessionOperations,
   ...widgetOperations,
+  ...webhookOperations,
+  ...keyOperations,
+  ...logOperations,
 };
 
 export type Contract = typeof contract;

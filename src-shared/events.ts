@@ -2,12 +2,55 @@
  * Every event the core pushes, with its data type. The envelope is identical for webhooks,
  * the WebSocket stream and the UI (see docs/API.md).
  */
+import type { Call, Chat, Contact, Group, Message, MessageStatus } from './messages.js';
 import type { SessionStatusEvent, Settings } from './model.js';
+
+export interface MessageRef {
+  id: string;
+  chat: string;
+}
 
 export interface EventMap {
   'settings.updated': Settings;
   'session.status': SessionStatusEvent;
+  /** A message from someone else was stored (live or replayed after being offline). */
+  'message.received': Message;
+  /** A message we sent (from Chatdock, the API or the phone itself) was stored. */
+  'message.sent': Message;
+  'message.ack': MessageRef & { status: MessageStatus };
+  'message.reaction': MessageRef & { sender: string; emoji: string; removed: boolean };
+  'message.edited': Message;
+  'message.deleted': MessageRef;
+  'chat.updated': Chat;
+  'presence.updated': { chat: string; jid: string; presence: string };
+  'call.received': Call;
+  'call.rejected': Call;
+  'history.synced': { messages: number; chats: number; contacts: number };
+  'group.updated': Group;
+  'contact.updated': Contact;
+  /** Sent from Settings (or POST /webhooks/{id}/test) to one webhook only, to check the receiver. */
+  'webhook.test': { webhookId: string; text: string };
 }
+
+/** Every event type, for webhook subscriptions and stream filters. */
+export const EVENT_TYPES = [
+  'settings.updated',
+  'session.status',
+  'message.received',
+  'message.sent',
+  'message.ack',
+  'message.reaction',
+  'message.edited',
+  'message.deleted',
+  'chat.updated',
+  'presence.updated',
+  'call.received',
+  'call.rejected',
+  'history.synced',
+  'group.updated',
+  'contact.updated',
+  'webhook.test',
+] as const satisfies readonly (keyof EventMap)[];
 
 export type EventType = keyof EventMap;
 
@@ -23,3 +66,7 @@ export interface EventEnvelope<T extends EventType = EventType> {
 }
 
 export type AnyEventEnvelope = { [T in EventType]: EventEnvelope<T> }[EventType];
+
+/** Compile-time proof that EVENT_TYPES lists every event of EventMap. */
+type UnlistedEventType = Exclude<EventType, (typeof EVENT_TYPES)[number]>;
+export const EVENT_TYPES_ARE_COMPLETE: UnlistedEventType extends never ? true : never = true;

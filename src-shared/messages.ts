@@ -59,7 +59,10 @@ export const messageSchema = z
     type: z.enum(MESSAGE_TYPES),
     text: z.string().nullable().describe('Text, or the caption of media'),
     media: mediaInfoSchema.nullable(),
-    content: z.record(z.string(), z.unknown()).nullable().describe('Location, contact cards, poll, reaction target'),
+    content: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .describe('Location, contact cards, poll, reaction target'),
     quotedId: z.string().nullable(),
     mentions: z.array(z.string()),
     status: z.enum(MESSAGE_STATUSES),
@@ -170,7 +173,9 @@ export const callSchema = z
 export type Call = z.infer<typeof callSchema>;
 
 /** One-line summary of a message for chat lists and notifications. */
-export function messagePreview(message: Pick<Message, 'type' | 'text' | 'revoked' | 'media' | 'content'>): string {
+export function messagePreview(
+  message: Pick<Message, 'type' | 'text' | 'revoked' | 'media' | 'content'>,
+): string {
   if (message.revoked) return 'This message was deleted';
   const label: Partial<Record<MessageType, string>> = {
     image: '📷 Photo',

@@ -287,4 +287,16 @@ test('the editor: create with live preview, server errors beside the field, snip
   const onTestPage = new WebsiteWidget(page, 'Write to us');
   await expect(onTestPage.launcher()).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('test-page.png') });
+
+  // Deleting asks first, then returns to the (now empty) list.
+  await page.goto(`${app.url}/widget/${id}`);
+  await page.getByRole('button', { name: 'Delete…' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Delete Café Sonne?' });
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(confirm).toBeHidden();
+  await page.getByRole('button', { name: 'Delete…' }).click();
+  await confirm.getByRole('button', { name: 'Delete widget' }).click();
+  await expect(page).toHaveURL(/\/widget$/);
+  await expect(editor.emptyState()).toBeVisible();
+  expect((await api<{ items: unknown[] }>(app, '/api/v1/widgets')).items).toEqual([]);
 });

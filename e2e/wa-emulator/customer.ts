@@ -406,8 +406,14 @@ export class Customer extends EventEmitter {
     }, delay);
   }
 
-  private findMessage(key: WAMessageKey): proto.IMessage | undefined {
-    return [...this.sent, ...this.upserts].find((message) => message.key.id === key.id)?.message ?? undefined;
+  /**
+   * `getMessage` for retry receipts. A retry receipt can arrive before `sendMessage` resolved,
+   * so wait briefly (event-driven) for the message to be recorded.
+   */
+  private async findMessage(key: WAMessageKey): Promise<proto.IMessage | undefined> {
+    const find = (): proto.IMessage | undefined =>
+      [...this.sent, ...this.upserts].find((message) => message.key.id === key.id)?.message ?? undefined;
+    return this.waitFor(find, 2000, `own message ${key.id ?? ''}`).catch(() => undefined);
   }
 
   private changed(): void {

@@ -25,6 +25,7 @@ export function WidgetPreview({ draft }: { draft: WidgetDraft }) {
   const hostRef = useRef<HTMLDivElement>(null);
   // Start open so the operator list is visible; afterwards keep whatever the user last chose.
   const openRef = useRef(true);
+  const rendered = useRef(false);
   const config = useMemo(() => {
     const preview = toPreview(draft);
     return isValidTimeZone(preview.timeZone) ? preview : { ...preview, timeZone: 'UTC' };
@@ -34,6 +35,13 @@ export function WidgetPreview({ draft }: { draft: WidgetDraft }) {
     const host = hostRef.current;
     if (!host) return;
     const handle = render(config, host);
+    // Re-rendered on every keystroke: replaying the panel's entrance animation each time would flicker.
+    if (rendered.current) {
+      const still = document.createElement('style');
+      still.textContent = '.panel { animation: none !important; }';
+      handle.element.shadowRoot?.append(still);
+    }
+    rendered.current = true;
     if (openRef.current) handle.open();
     return () => {
       openRef.current = isOpen(handle);

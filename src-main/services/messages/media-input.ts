@@ -1,0 +1,117 @@
+import { AppError } from '../../../src-shared/errors.js';
+import type { MediaSource, SendMessageType } from '../../../src-shared/send-schemas.js';
+
+export interface ResolvedMedia {
+  bytes: Buffer;
+  mimetype: string;
+  fileName: string | null;
+}
+
+type MediaKind = Extract<SendMessageType, 'image' | 'video' | 'audio' | 'document' | 'sticker'>;
+
+const MB = 1024 * 1024;
+
+/** WhatsApp's own limits per kind (bytes) and the formats it accepts for each. */
+export const MEDIA_RULES: Record<MediaKind, { maxBytes: number; types: readonly string[] | 'any' }> = {
+  image: { maxBytes: 16 * MB, types: ['image/jpeg', 'image/png', 'image/webp'] },
+  video: { maxBytes: 64 * MB, types: ['video/mp4', 'video/3gpp', 'video/quicktime'] },
+  audio: {
+    maxBytes: 16 * MB,
+    types: ['audio/ogg', 'audio/mpeg', 'audio/mp4', 'audio/aac', 'audio/amr', 'audio/wav', 'audio/webm'],
+  },
+  sticker: { maxBytes: 1 * MB, types: ['image/webp'] },
+  document: { maxBytes: 100 * MB, types: 'any' },
+};
+
+const URL_TIMEOUT_MS = 30_000;
+
+/** Recognises common formats from their first bytes, for base64 sent without a type. */
+export function sniffMimetype(bytes: Buffer): string | null {
+  const starts = (hex: string, offset = 0) =>
+    bytes.subarray(offset, offset + hex.length / 2).toString('hex') === hex;
+  if (starts('89504e47')) return 'image/png';
+  if (starts('ffd8ff')) return 'image/jpeg';
+  if (starts('52494646') && starts('57454250', 8)) return 'image/webp';
+  if (starts('47494638')) return 'image/gif';
+  if (starts('25504446')) return 'application/pdf';
+  if (starts('4f676753')) return 'audio/ogg';
+  if (starts('494433') || starts('fffb')) return 'audio/mpeg';
+  if (starts('66747970', 4)) return 'video/mp4';
+  return null;
+}
+
+function baseType(mimetype: string): string {
+  return mimetype.split(';')[0]!.trim().toLowerCase();
+}
+
+function decodeBase64(data: string): Buffer {
+  const clean = data.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(clean)) {
+    throw new AppError('VALIDATION_FAILED', 'media.data: is not valid base64 or a data: URL', 'media.data');
+  }
+  return Buffer.from(clean, clean.includes('-') || clean.includes('_') ? 'base64url' : 'base64');
+}
+
+async function fetchUrl(url: string, maxBytes: number): Promise<{ bytes: Buffer; mimetype: string | null }> {
+  let response: Response;
+  try {
+    response = await fetch(url, { signal: AbortSignal.timeout(URL_TIMEOUT_MS), redirect: 'follow' });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new AppError('VALIDATION_FAILED', `media.url: could not be downloaded (${reason})`, 'media.url');
+  }
+  if (!response.ok) {
+    throw new AppError('VALIDATION_FAILED', `media.url: the server answered ${response.status}`, 'media.url');
+  }
+  const declared = Number(response.headers.get('content-length') ?? 0);
+  if (declared > maxBytes) throw tooLarge(maxBytes, 'media.url');
+  const bytes = Buffer.from(await response.arrayBuffer());
+  if (bytes.length > maxBytes) throw tooLarge(maxBytes, 'media.url');
+  return { bytes, mimetype: response.headers.get('content-type') };
+}
+
+function tooLarge(maxBytes: number, field: string): AppError {
+  return new AppError(
+    'VALIDATION_FAILED',
+    `${field}: is larger than WhatsApp allows (${maxBytes / MB} MB)`,
+    field,
+  );
+}
+
+/** Turns a media source into bytes and a checked type, or a 400 naming what is wrong. */
+export async function resolveMedia(kind: MediaKind, source: MediaSource): Promise<ResolvedMedia> {
+  const rules = MEDIA_RULES[kind];
+  let bytes: Buffer;
+  let declared: string | null = source.mimetype ?? null;
+  const field = source.url ? 'media.url' : 'media.data';
+  if (source.url) {
+    const fetched = await fetchUrl(source.url, rules.maxBytes);
+    bytes = fetched.bytes;
+    declared ??= fetched.mimetype;
+  } else {
+    const dataUrl = /^data:([^;,]+)?(;[^,]*)?,(.*)$/s.exec(source.data ?? '');
+    if (dataUrl) {
+      declared ??= dataUrl[1] ?? null;
+      bytes = (dataUrl[2] ?? '').includes('base64')
+        ? decodeBase64(dataUrl[3] ?? '')
+        : Buffer.from(decodeURIComponent(dataUrl[3] ?? ''));
+    } else {
+      bytes = decodeBase64(source.data ?? '');
+    }
+  }
+  if (bytes.length === 0) throw new AppError('VALIDATION_FAILED', `${field}: the file is empty`, field);
+  if (bytes.length > rules.maxBytes) throw tooLarge(rules.maxBytes, field);
+  const generic = !declared || baseType(declared) === 'application/octet-stream';
+  const mimetype = (generic ? sniffMimetype(bytes) : declared) ?? declared ?? 'application/octet-stream';
+  if (rules.types !== 'any' && !rules.types.includes(baseType(mimetype))) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `${field}: ${kind} must be one of ${rules.types.join(', ')}; got ${baseType(mimetype)}`,
+      field,
+    );
+  }
+  const fileName =
+    source.fileName ??
+    (source.url ? decodeURIComponent(new URL(source.url).pathname.split('/').pop() ?? '') || null : null);
+  return { bytes, mimetype, fileName };
+}

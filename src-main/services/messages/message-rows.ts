@@ -1,0 +1,62 @@
+import type { Chat, Message, MessageStatus } from '../../../src-shared/messages.js';
+import { phoneOfJid } from '../../../src-shared/jid.js';
+import type { ChatRow, MessageRow } from '../../db/schema.js';
+
+export interface ReactionRow {
+  sender_jid: string;
+  emoji: string;
+  timestamp: number;
+}
+
+export function toMessage(sessionId: string, row: MessageRow, reactions: ReactionRow[] = []): Message {
+  return {
+    id: row.id,
+    session: sessionId,
+    chat: row.chatJid,
+    fromMe: row.fromMe,
+    sender: row.senderJid,
+    senderName: row.senderName,
+    type: row.type as Message['type'],
+    text: row.revokedAt ? null : row.text,
+    media: row.revokedAt ? null : (row.media ?? null),
+    content: row.revokedAt ? null : (row.content ?? null),
+    quotedId: row.quotedId,
+    mentions: row.mentions ?? [],
+    status: row.status as MessageStatus,
+    timestamp: new Date(row.timestamp).toISOString(),
+    timestampUnix: Math.floor(row.timestamp / 1000),
+    edited: row.editedAt !== null,
+    revoked: row.revokedAt !== null,
+    forwarded: row.forwarded,
+    reactions: reactions.map((r) => ({
+      sender: r.sender_jid,
+      emoji: r.emoji,
+      timestamp: new Date(r.timestamp).toISOString(),
+    })),
+  };
+}
+
+export function toChat(row: ChatRow, displayName: string | null): Chat {
+  return {
+    session: row.sessionId,
+    jid: row.jid,
+    kind: row.kind,
+    name: row.name ?? displayName,
+    phone: phoneOfJid(row.jid),
+    unreadCount: row.unreadCount,
+    lastMessage:
+      row.lastMessageId && row.lastMessageAt !== null
+        ? {
+            id: row.lastMessageId,
+            preview: row.lastMessagePreview ?? '',
+            fromMe: Boolean(row.lastMessageFromMe),
+            status: (row.lastMessageStatus as MessageStatus | null) ?? null,
+            timestamp: new Date(row.lastMessageAt).toISOString(),
+          }
+        : null,
+    archived: row.archived,
+    pinned: row.pinnedAt !== null,
+    mutedUntil: row.mutedUntil ? new Date(row.mutedUntil).toISOString() : null,
+    readOnly: row.readOnly,
+  };
+}

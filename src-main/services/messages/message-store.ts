@@ -1,0 +1,305 @@
+import type { Statement } from 'better-sqlite3';
+import {
+  messagePreview,
+  statusRank,
+  type Message,
+  type MessageStatus,
+} from '../../../src-shared/messages.js';
+import { jidKind } from '../../../src-shared/jid.js';
+import type { Db } from '../../db/connection.js';
+import type { ChatRow, MessageRow } from '../../db/schema.js';
+import type { MessageRecord } from '../../wa/message-mapping.js';
+import type { EventRecorder } from '../event-recorder.js';
+import { toChat, toMessage, type ReactionRow } from './message-rows.js';
+
+/** Live messages are announced one by one; history sync arrives in bulk and is announced once. */
+export type IngestSource = 'live' | 'history';
+
+const MESSAGE_COLUMNS = `row_id AS rowId, session_id AS sessionId, chat_jid AS chatJid, id, from_me AS fromMe,
+  sender_jid AS senderJid, sender_name AS senderName, type, text, media, content, quoted_id AS quotedId,
+  mentions, status, timestamp, edited_at AS editedAt, revoked_at AS revokedAt, forwarded, raw, created_at AS createdAt`;
+
+const CHAT_COLUMNS = `session_id AS sessionId, jid, kind, name, unread_count AS unreadCount,
+  last_message_id AS lastMessageId, last_message_at AS lastMessageAt, last_message_preview AS lastMessagePreview,
+  last_message_from_me AS lastMessageFromMe, last_message_status AS lastMessageStatus, archived,
+  pinned_at AS pinnedAt, muted_until AS mutedUntil, read_only AS readOnly, updated_at AS updatedAt`;
+
+interface RawMessageRow extends Omit<MessageRow, 'fromMe' | 'forwarded' | 'media' | 'content' | 'mentions'> {
+  fromMe: number;
+  forwarded: number;
+  media: string | null;
+  content: string | null;
+  mentions: string | null;
+}
+
+interface RawChatRow extends Omit<ChatRow, 'archived' | 'readOnly' | 'lastMessageFromMe'> {
+  archived: number;
+  readOnly: number;
+  lastMessageFromMe: number | null;
+}
+
+export function parseMessageRow(raw: RawMessageRow): MessageRow {
+  return {
+    ...raw,
+    fromMe: raw.fromMe === 1,
+    forwarded: raw.forwarded === 1,
+    media: raw.media ? (JSON.parse(raw.media) as MessageRow['media']) : null,
+    content: raw.content ? (JSON.parse(raw.content) as MessageRow['content']) : null,
+    mentions: raw.mentions ? (JSON.parse(raw.mentions) as string[]) : null,
+  };
+}
+
+export function parseChatRow(raw: RawChatRow): ChatRow {
+  return {
+    ...raw,
+    archived: raw.archived === 1,
+    readOnly: raw.readOnly === 1,
+    lastMessageFromMe: raw.lastMessageFromMe === null ? null : raw.lastMessageFromMe === 1,
+  };
+}
+
+/**
+ * Stores messages exactly once (unique on session + chat + WhatsApp id, whatever path they
+ * arrive by), keeps each chat's summary row current in the same transaction, and records one
+ * event per new fact. Prepared statements throughout: this is the ingest hot path.
+ */
+export class MessageStore {
+  private readonly insertMessage: Statement;
+  private readonly selectMessage: Statement<[string, string, string]>;
+  private readonly upsertChat: Statement;
+  private readonly selectChat: Statement<[string, string]>;
+  private readonly selectReactions: Statement<[string, string, string]>;
+  private readonly contactName: Statement<[string, string]>;
+
+  constructor(
+    private readonly db: Db,
+    private readonly events: EventRecorder,
+  ) {
+    const sqlite = db.$client;
+    this.insertMessage = sqlite.prepare(
+      `INSERT INTO messages (session_id, chat_jid, id, from_me, sender_jid, sender_name, type, text, media, content,
+         quoted_id, mentions, status, timestamp, forwarded, raw)
+       VALUES (@sessionId, @chatJid, @id, @fromMe, @senderJid, @senderName, @type, @text, @media, @content,
+         @quotedId, @mentions, @status, @timestamp, @forwarded, @raw)
+       ON CONFLICT (session_id, chat_jid, id) DO NOTHING`,
+    );
+    this.selectMessage = sqlite.prepare(
+      `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE session_id = ? AND chat_jid = ? AND id = ?`,
+    );
+    // The summary moves only forward in time: history older than the last message leaves it be.
+    this.upsertChat = sqlite.prepare(
+      `INSERT INTO chats (session_id, jid, kind, unread_count, last_message_id, last_message_at, last_message_preview,
+         last_message_from_me, last_message_status, updated_at)
+       VALUES (@sessionId, @chatJid, @kind, @unread, @id, @timestamp, @preview, @fromMe, @status, @now)
+       ON CONFLICT (session_id, jid) DO UPDATE SET
+         unread_count = CASE WHEN @fromMe = 1 THEN 0 ELSE unread_count + @unread END,
+         last_message_id = CASE WHEN @timestamp >= coalesce(last_message_at, 0) THEN @id ELSE last_message_id END,
+         last_message_preview = CASE WHEN @timestamp >= coalesce(last_message_at, 0) THEN @preview ELSE last_message_preview END,
+         last_message_from_me = CASE WHEN @timestamp >= coalesce(last_message_at, 0) THEN @fromMe ELSE last_message_from_me END,
+         last_message_status = CASE WHEN @timestamp >= coalesce(last_message_at, 0) THEN @status ELSE last_message_status END,
+         last_message_at = max(coalesce(last_message_at, 0), @timestamp),
+         archived = CASE WHEN @unread > 0 THEN 0 ELSE archived END,
+         updated_at = @now`,
+    );
+    this.selectChat = sqlite.prepare(`SELECT ${CHAT_COLUMNS} FROM chats WHERE session_id = ? AND jid = ?`);
+    this.selectReactions = sqlite.prepare(
+      `SELECT sender_jid, emoji, timestamp FROM message_reactions
+       WHERE session_id = ? AND chat_jid = ? AND message_id = ? ORDER BY timestamp`,
+    );
+    this.contactName = sqlite.prepare(
+      `SELECT coalesce(name, verified_name, notify) AS name FROM contacts WHERE session_id = ? AND jid = ?`,
+    );
+  }
+
+  /**
+   * Stores what is new among `records` and returns the new messages. Live messages are
+   * announced one by one (`message.received` / `message.sent`) plus `chat.updated`.
+   */
+  ingest(sessionId: string, records: readonly MessageRecord[], source: IngestSource): Message[] {
+    return this.events.transaction(() => {
+      const stored: Message[] = [];
+      const touchedChats = new Set<string>();
+      for (const record of records) {
+        const inserted = this.insertMessage.run({
+          sessionId,
+          chatJid: record.chatJid,
+          id: record.id,
+          fromMe: record.fromMe ? 1 : 0,
+          senderJid: record.senderJid,
+          senderName: record.senderName,
+          type: record.type,
+          text: record.text,
+          media: record.media ? JSON.stringify(record.media) : null,
+          content: record.content ? JSON.stringify(record.content) : null,
+          quotedId: record.quotedId,
+          mentions: record.mentions.length ? JSON.stringify(record.mentions) : null,
+          status: record.status,
+          timestamp: record.timestamp,
+          forwarded: record.forwarded ? 1 : 0,
+          raw: record.raw,
+        });
+        if (inserted.changes === 0) continue;
+        const message = this.get(sessionId, record.chatJid, record.id);
+        if (!message) continue;
+        this.touchChat(sessionId, message, source === 'live' && !record.fromMe ? 1 : 0);
+        touchedChats.add(record.chatJid);
+        stored.push(message);
+        if (source === 'live') {
+          this.events.record(record.fromMe ? 'message.sent' : 'message.received', sessionId, message);
+        }
+      }
+      if (source === 'live') {
+        for (const chatJid of touchedChats) {
+          const chat = this.chat(sessionId, chatJid);
+          if (chat) this.events.record('chat.updated', sessionId, chat);
+        }
+      }
+      return stored;
+    });
+  }
+
+  get(sessionId: string, chatJid: string, id: string): Message | null {
+    const row = this.row(sessionId, chatJid, id);
+    if (!row) return null;
+    return toMessage(sessionId, row, this.selectReactions.all(sessionId, chatJid, id) as ReactionRow[]);
+  }
+
+  row(sessionId: string, chatJid: string, id: string): MessageRow | null {
+    const raw = this.selectMessage.get(sessionId, chatJid, id) as RawMessageRow | undefined;
+    return raw ? parseMessageRow(raw) : null;
+  }
+
+  chat(sessionId: string, jid: string) {
+    const raw = this.selectChat.get(sessionId, jid) as RawChatRow | undefined;
+    if (!raw) return null;
+    const name = (this.contactName.get(sessionId, jid) as { name: string | null } | undefined)?.name ?? null;
+    return toChat(parseChatRow(raw), name);
+  }
+
+  /** Moves a message's status forward (server → delivered → read → played), never back. */
+  applyStatus(sessionId: string, chatJid: string, id: string, status: MessageStatus): void {
+    this.events.transaction(() => {
+      const row = this.row(sessionId, chatJid, id);
+      if (!row || statusRank(status) <= statusRank(row.status)) return;
+      this.db.$client
+        .prepare(`UPDATE messages SET status = ? WHERE session_id = ? AND chat_jid = ? AND id = ?`)
+        .run(status, sessionId, chatJid, id);
+      this.db.$client
+        .prepare(
+          `UPDATE chats SET last_message_status = ? WHERE session_id = ? AND jid = ? AND last_message_id = ?`,
+        )
+        .run(status, sessionId, chatJid, id);
+      this.events.record('message.ack', sessionId, { id, chat: chatJid, status });
+    });
+  }
+
+  /** A reaction (an empty emoji removes the sender's reaction). */
+  applyReaction(
+    sessionId: string,
+    reaction: { chatJid: string; targetId: string; senderJid: string; emoji: string; timestamp: number },
+  ): void {
+    this.events.transaction(() => {
+      const sqlite = this.db.$client;
+      const key = [sessionId, reaction.chatJid, reaction.targetId, reaction.senderJid];
+      const existing = sqlite
+        .prepare(
+          `SELECT emoji FROM message_reactions WHERE session_id = ? AND chat_jid = ? AND message_id = ? AND sender_jid = ?`,
+        )
+        .get(...key) as { emoji: string } | undefined;
+      if ((existing?.emoji ?? '') === reaction.emoji) return;
+      if (reaction.emoji) {
+        sqlite
+          .prepare(
+            `INSERT INTO message_reactions (session_id, chat_jid, message_id, sender_jid, emoji, timestamp)
+             VALUES (?, ?, ?, ?, ?, ?)
+             ON CONFLICT DO UPDATE SET emoji = excluded.emoji, timestamp = excluded.timestamp`,
+          )
+          .run(...key, reaction.emoji, reaction.timestamp);
+      } else {
+        sqlite
+          .prepare(
+            `DELETE FROM message_reactions WHERE session_id = ? AND chat_jid = ? AND message_id = ? AND sender_jid = ?`,
+          )
+          .run(...key);
+      }
+      this.events.record('message.reaction', sessionId, {
+        id: reaction.targetId,
+        chat: reaction.chatJid,
+        sender: reaction.senderJid,
+        emoji: reaction.emoji,
+        removed: !reaction.emoji,
+      });
+    });
+  }
+
+  applyEdit(
+    sessionId: string,
+    edit: { chatJid: string; targetId: string; text: string; timestamp: number },
+  ): void {
+    this.events.transaction(() => {
+      const row = this.row(sessionId, edit.chatJid, edit.targetId);
+      if (!row || row.revokedAt !== null || (row.text === edit.text && row.editedAt !== null)) return;
+      this.db.$client
+        .prepare(`UPDATE messages SET text = ?, edited_at = ? WHERE row_id = ?`)
+        .run(edit.text, edit.timestamp, row.rowId);
+      const message = this.get(sessionId, edit.chatJid, edit.targetId);
+      if (message) {
+        this.refreshPreview(sessionId, message);
+        this.events.record('message.edited', sessionId, message);
+      }
+    });
+  }
+
+  applyRevoke(sessionId: string, revoke: { chatJid: string; targetId: string; timestamp: number }): void {
+    this.events.transaction(() => {
+      const row = this.row(sessionId, revoke.chatJid, revoke.targetId);
+      if (!row || row.revokedAt !== null) return;
+      // The text goes too (and with it the search index entry): deleted for everyone means gone.
+      this.db.$client
+        .prepare(`UPDATE messages SET revoked_at = ?, text = NULL WHERE row_id = ?`)
+        .run(revoke.timestamp, row.rowId);
+      const message = this.get(sessionId, revoke.chatJid, revoke.targetId);
+      if (message) this.refreshPreview(sessionId, message);
+      this.events.record('message.deleted', sessionId, { id: revoke.targetId, chat: revoke.chatJid });
+    });
+  }
+
+  /** Records that the media of a message is stored locally. */
+  markMediaStored(sessionId: string, chatJid: string, id: string, sha256: string, size: number): void {
+    const row = this.row(sessionId, chatJid, id);
+    if (!row?.media) return;
+    const media = { ...row.media, sha256, size, stored: true };
+    this.db.$client
+      .prepare(`UPDATE messages SET media = ? WHERE row_id = ?`)
+      .run(JSON.stringify(media), row.rowId);
+  }
+
+  private touchChat(sessionId: string, message: Message, unread: number): void {
+    this.upsertChat.run({
+      sessionId,
+      chatJid: message.chat,
+      kind: chatKind(message.chat),
+      unread,
+      id: message.id,
+      timestamp: new Date(message.timestamp).getTime(),
+      preview: messagePreview(message).slice(0, 200),
+      fromMe: message.fromMe ? 1 : 0,
+      status: message.status,
+      now: new Date().toISOString(),
+    });
+  }
+
+  private refreshPreview(sessionId: string, message: Message): void {
+    this.db.$client
+      .prepare(
+        `UPDATE chats SET last_message_preview = ? WHERE session_id = ? AND jid = ? AND last_message_id = ?`,
+      )
+      .run(messagePreview(message).slice(0, 200), sessionId, message.chat, message.id);
+  }
+}
+
+/** The chat list groups chats by kind; LID-addressed people are people. */
+export function chatKind(jid: string): ChatRow['kind'] {
+  const kind = jidKind(jid);
+  return kind === 'group' || kind === 'newsletter' || kind === 'broadcast' ? kind : 'user';
+}

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { CreatedKey, NamedKey, Scope } from '../../src-shared/contract/keys.js';
+import { SCOPES } from '../../src-shared/contract/keys.js';
+import { AppError } from '../../src-shared/errors.js';
+import type { Db } from '../db/connection.js';
+import { apiKeys, type ApiKeyRow } from '../db/schema.js';
+import { generateKey, hashKey, keyPrefix } from './api-keys.js';
+
+/**
+ * Named API keys with scopes, for scripts and integrations. The key is shown once at creation
+ * and stored as a hash (ApiKeyService.verify checks it); revoking is immediate.
+ */
+export class NamedKeyService {
+  private readonly revokeListeners = new Set<(keyId: string) => void>();
+
+  constructor(private readonly db: Db) {}
+
+  list(): NamedKey[] {
+    return this.db
+      .select()
+      .from(apiKeys)
+      .where(eq(apiKeys.kind, 'named'))
+      .orderBy(desc(apiKeys.createdAt))
+      .all()
+      .map(toNamedKey);
+  }
+
+  create(input: { name: string; scopes: Scope[] }): CreatedKey {
+    const key = generateKey();
+    const id = randomUUID();
+    this.db
+      .insert(apiKeys)
+      .values({
+        id,
+        kind: 'named',
+        name: input.name.trim(),
+        prefix: keyPrefix(key),
+        hash: hashKey(key),
+        scopes: [...new Set(input.scopes)],
+      })
+      .run();
+    return { apiKey: this.get(id), key };
+  }
+
+  revoke(id: string): NamedKey {
+    const row = this.row(id);
+    if (!row.revokedAt) {
+      this.db
+        .update(apiKeys)
+        .set({ revokedAt: new Date().toISOString() })
+        .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+        .run();
+      for (const listener of this.revokeListeners) listener(id);
+    }
+    return this.get(id);
+  }
+
+  /** Called with the key id after a revocation (open event streams of that key close). */
+  onRevoke(listener: (keyId: string) => void): () => void {
+    this.revokeListeners.add(listener);
+    return () => this.revokeListeners.delete(listener);
+  }
+
+  private get(id: string): NamedKey {
+    return toNamedKey(this.row(id));
+  }
+
+  private row(id: string): ApiKeyRow {
+    const row = this.db
+      .select()
+      .from(apiKeys)
+      .where(and(eq(apiKeys.id, id), eq(apiKeys.kind, 'named')))
+      .get();
+    if (!row) throw new AppError('NOT_FOUND', `no API key "${id}"`);
+    return row;
+  }
+}
+
+function toNamedKey(row: ApiKeyRow): NamedKey {
+  const known = new Set<string>(SCOPES);
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    scopes: (row.scopes ?? []).filter((scope): scope is Scope => known.has(scope)),
+    createdAt: row.createdAt,
+    lastUsedAt: row.lastUsedAt,
+    revokedAt: row.revokedAt,
+  };
+}

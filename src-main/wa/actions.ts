@@ -1,0 +1,158 @@
+/**
+ * Commands to WhatsApp, in domain terms, for the services. Each takes a session id, finds its
+ * open socket (or fails with NOT_CONNECTED) and returns domain records, so no service ever
+ * touches a Baileys type.
+ */
+import { jidNormalizedUser, type WASocket } from '@whiskeysockets/baileys';
+import { AppError } from '../../src-shared/errors.js';
+import type { Logger } from '../core/logger.js';
+import { downloadMedia } from './media.js';
+import { decodeRawMessage, mapMessage, type MessageRecord } from './message-mapping.js';
+import { buildOutgoing, type OutgoingParts } from './outgoing.js';
+import { groupRecord, type GroupRecord } from './session-events.js';
+import type { WaSessionManager } from './session-manager.js';
+
+export type PresenceState = 'composing' | 'recording' | 'paused' | 'available' | 'unavailable';
+export type ParticipantAction = 'add' | 'remove' | 'promote' | 'demote';
+
+export class WaActions {
+  constructor(
+    private readonly manager: WaSessionManager,
+    private readonly logger: Logger,
+  ) {}
+
+  private socket(sessionId: string): WASocket {
+    const socket = this.manager.socket(sessionId);
+    if (!socket) throw new AppError('NOT_CONNECTED', `session "${sessionId}" is not connected to WhatsApp`);
+    return socket;
+  }
+
+  /** Our own phone-number JID on a connected session. */
+  meJid(sessionId: string): string | null {
+    const id = this.manager.socket(sessionId)?.user?.id;
+    return id ? jidNormalizedUser(id) : null;
+  }
+
+  isConnected(sessionId: string): boolean {
+    return this.manager.socket(sessionId) !== null;
+  }
+
+  async send(sessionId: string, parts: OutgoingParts): Promise<MessageRecord> {
+    const socket = this.socket(sessionId);
+    const { content, options } = buildOutgoing(parts);
+    const sent = await socket.sendMessage(parts.jid, content, options);
+    if (!sent) throw new AppError('INTERNAL', 'WhatsApp did not return the sent message');
+    const mapped = mapMessage(sent, this.meJid(sessionId));
+    if (mapped.kind !== 'message') throw new AppError('INTERNAL', 'the sent message could not be read back');
+    return mapped.record;
+  }
+
+  /** Sends a reaction; returns nothing to store (the reaction updates the target message). */
+  async react(sessionId: string, parts: OutgoingParts): Promise<void> {
+    const socket = this.socket(sessionId);
+    const { content } = buildOutgoing(parts);
+    await socket.sendMessage(parts.jid, content);
+  }
+
+  async edit(sessionId: string, chatJid: string, raw: Buffer, text: string): Promise<void> {
+    await this.socket(sessionId).sendMessage(chatJid, { text, edit: decodeRawMessage(raw).key });
+  }
+
+  async revoke(sessionId: string, chatJid: string, raw: Buffer): Promise<void> {
+    await this.socket(sessionId).sendMessage(chatJid, { delete: decodeRawMessage(raw).key });
+  }
+
+  async forward(sessionId: string, toJid: string, raw: Buffer): Promise<MessageRecord> {
+    const socket = this.socket(sessionId);
+    const sent = await socket.sendMessage(toJid, { forward: decodeRawMessage(raw) });
+    const mapped = sent ? mapMessage(sent, this.meJid(sessionId)) : null;
+    if (mapped?.kind !== 'message')
+      throw new AppError('INTERNAL', 'the forwarded message could not be read back');
+    return mapped.record;
+  }
+
+  /** Sends read receipts for these received messages. */
+  async markRead(sessionId: string, raws: Buffer[]): Promise<void> {
+    if (raws.length === 0) return;
+    await this.socket(sessionId).readMessages(raws.map((raw) => decodeRawMessage(raw).key));
+  }
+
+  async presence(sessionId: string, chatJid: string, state: PresenceState): Promise<void> {
+    await this.socket(sessionId).sendPresenceUpdate(state, chatJid);
+  }
+
+  /** Which of these phone-number JIDs have WhatsApp. */
+  async onWhatsApp(sessionId: string, jids: string[]): Promise<Map<string, boolean>> {
+    const results = (await this.socket(sessionId).onWhatsApp(...jids)) ?? [];
+    const found = new Map<string, boolean>(jids.map((jid) => [jid, false]));
+    for (const result of results) found.set(jidNormalizedUser(result.jid), Boolean(result.exists));
+    return found;
+  }
+
+  async rejectCall(sessionId: string, callId: string, callerJid: string): Promise<void> {
+    await this.socket(sessionId).rejectCall(callId, callerJid);
+  }
+
+  async downloadMedia(sessionId: string, raw: Buffer): Promise<Buffer> {
+    return downloadMedia(raw, this.manager.socket(sessionId), this.logger);
+  }
+
+  async groupCreate(sessionId: string, subject: string, participants: string[]): Promise<GroupRecord> {
+    return groupRecord(await this.socket(sessionId).groupCreate(subject, participants));
+  }
+
+  async groupMetadata(sessionId: string, jid: string): Promise<GroupRecord> {
+    return groupRecord(await this.socket(sessionId).groupMetadata(jid));
+  }
+
+  async groupsParticipating(sessionId: string): Promise<GroupRecord[]> {
+    const groups = await this.socket(sessionId).groupFetchAllParticipating();
+    return Object.values(groups).map(groupRecord);
+  }
+
+  async groupSubject(sessionId: string, jid: string, subject: string): Promise<void> {
+    await this.socket(sessionId).groupUpdateSubject(jid, subject);
+  }
+
+  async groupDescription(sessionId: string, jid: string, description: string): Promise<void> {
+    await this.socket(sessionId).groupUpdateDescription(jid, description);
+  }
+
+  async groupPicture(sessionId: string, jid: string, image: Buffer): Promise<void> {
+    await this.socket(sessionId).updateProfilePicture(jid, image);
+  }
+
+  async groupParticipants(
+    sessionId: string,
+    jid: string,
+    participants: string[],
+    action: ParticipantAction,
+  ): Promise<{ jid: string; status: string }[]> {
+    const results = await this.socket(sessionId).groupParticipantsUpdate(jid, participants, action);
+    return results.map((result) => ({
+      jid: jidNormalizedUser(result.jid ?? ''),
+      status: String(result.status),
+    }));
+  }
+
+  async groupInviteCode(sessionId: string, jid: string): Promise<string> {
+    const code = await this.socket(sessionId).groupInviteCode(jid);
+    if (!code) throw new AppError('INTERNAL', 'WhatsApp returned no invite code');
+    return code;
+  }
+
+  async groupLeave(sessionId: string, jid: string): Promise<void> {
+    await this.socket(sessionId).groupLeave(jid);
+  }
+
+  async profileStatus(sessionId: string, jid: string): Promise<string | null> {
+    try {
+      const result = await this.socket(sessionId).fetchStatus(jid);
+      const first = Array.isArray(result) ? result[0] : undefined;
+      const status = (first as { status?: { status?: string } } | undefined)?.status?.status;
+      return status ?? null;
+    } catch {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * Named API keys: created in Settings (or by an admin over the API) with a name and scopes,
+ * shown once, stored hashed, revocable. Scopes are enforced by src-main/services/scopes.ts.
+ */
+import { z } from 'zod';
+import { op } from './operation.js';
+
+export const SCOPES = [
+  'messages:send',
+  'messages:read',
+  'sessions:manage',
+  'webhooks:manage',
+  'admin',
+] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/** What each scope allows, for the key form and the docs. */
+export const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
+  'messages:send': 'Send, edit and delete messages',
+  'messages:read': 'Read chats and messages; follow the event stream',
+  'sessions:manage': 'Create, link, connect and remove sessions',
+  'webhooks:manage': 'Create and change webhooks, see and retry deliveries',
+  admin: 'Everything, including API keys and logs',
+};
+
+export const namedKeySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    prefix: z.string().describe('The first characters of the key, to recognise it'),
+    scopes: z.array(z.enum(SCOPES)),
+    createdAt: z.string().describe('UTC ISO-8601'),
+    lastUsedAt: z.string().nullable().describe('Updated at most once a minute'),
+    revokedAt: z.string().nullable(),
+  })
+  .meta({
+    id: 'ApiKey',
+    example: {
+      id: '5b8f2c4e-8d1a-4f0e-9a57-0c7d2f6e1b3a',
+      name: 'CRM sync',
+      prefix: 'cd_Q2x9',
+      scopes: ['messages:send', 'messages:read'],
+      createdAt: '2026-11-21T10:00:00.000Z',
+      lastUsedAt: '2026-11-21T12:30:00.000Z',
+      revokedAt: null,
+    },
+  });
+export type NamedKey = z.infer<typeof namedKeySchema>;
+
+export const namedKeyListSchema = z
+  .object({ items: z.array(namedKeySchema), next: z.null() })
+  .meta({ id: 'ApiKeyList' });
+export type NamedKeyList = z.infer<typeof namedKeyListSchema>;
+
+export const createKeyInput = z
+  .strictObject({
+    name: z.string().trim().min(1, 'is required').max(80),
+    scopes: z.array(z.enum(SCOPES)).min(1, 'choose at least one scope'),
+  })
+  .meta({ id: 'CreateApiKey', example: { name: 'CRM sync', scopes: ['messages:send', 'messages:read'] } });
+
+export const createdKeySchema = z
+  .object({
+    apiKey: namedKeySchema,
+    key: z.string().describe('The key itself. Shown once, stored hashed: copy it now.'),
+  })
+  .meta({ id: 'CreatedApiKey' });
+export type CreatedKey = z.infer<typeof createdKeySchema>;
+
+const byId = z.strictObject({ id: z.string().min(1, 'is required') });
+
+export const keyOperations = {
+  'keys.list': op<NamedKeyList>()(z.strictObject({})),
+  'keys.create': op<CreatedKey>()(createKeyInput),
+  /** Revoking is immediate and final: the key answers 401 from then on. */
+  'keys.revoke': op<NamedKey>()(byId),
+};

@@ -1,0 +1,259 @@
+/**
+ * Webhooks: where events are POSTed (Standard Webhooks signing), and the log of their
+ * deliveries and attempts. The same schemas validate the REST routes and the UI's calls.
+ */
+import { z } from 'zod';
+import { EVENT_TYPES, type EventType } from '../events.js';
+import { op } from './operation.js';
+import { sessionIdSchema } from './sessions.js';
+
+/** Event types a webhook can subscribe to; `webhook.test` goes only to the webhook being tested. */
+export const SUBSCRIBABLE_EVENT_TYPES = EVENT_TYPES.filter((type) => type !== 'webhook.test') as EventType[];
+
+/** One line per event type for the webhook form and the docs; types not listed show their name. */
+export const EVENT_DESCRIPTIONS: Partial<Record<EventType, string>> = {
+  'settings.updated': 'App settings changed',
+  'session.status': 'A session connected, disconnected, shows a QR code…',
+  'message.received': 'A message from someone else',
+  'message.sent': 'A message was sent from this number',
+  'message.ack': 'A sent message was delivered, read or played',
+  'message.reaction': 'Someone reacted to a message',
+  'message.edited': 'A message was edited',
+  'message.deleted': 'A message was deleted for everyone',
+  'chat.updated': 'A chat changed (unread count, archived, pinned…)',
+  'presence.updated': 'Someone is typing, recording or came online',
+  'call.received': 'An incoming call',
+  'call.rejected': 'A call was rejected',
+  'history.synced': 'Older history arrived from the phone',
+  'group.updated': 'A group changed',
+  'contact.updated': 'A contact changed',
+  'webhook.test': 'A test sent from Settings',
+};
+
+const RESERVED_HEADERS = new Set([
+  'content-type',
+  'content-length',
+  'host',
+  'connection',
+  'transfer-encoding',
+  'user-agent',
+  'webhook-id',
+  'webhook-timestamp',
+  'webhook-signature',
+]);
+
+const headerName = z
+  .string()
+  .regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$/, 'is not a valid header name')
+  .refine((name) => !RESERVED_HEADERS.has(name.toLowerCase()), 'is set by Chatdock and cannot be replaced');
+
+export const webhookHeadersSchema = z
+  .record(headerName, z.string().max(2000).regex(/^[^\r\n]*$/, 'must be one line'))
+  .refine((headers) => Object.keys(headers).length <= 20, 'at most 20 headers')
+  .describe('Extra headers sent with every delivery, e.g. an authorization token of the receiver');
+
+const webhookUrl = z
+  .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+  .max(2000)
+  .describe('Where deliveries are POSTed');
+
+const eventFilter = z
+  .array(z.enum(SUBSCRIBABLE_EVENT_TYPES as [EventType, ...EventType[]]))
+  .min(1, 'choose at least one event type, or null for all')
+  .nullable()
+  .describe('Event types to deliver; null for every type');
+
+const sessionFilter = sessionIdSchema.nullable().describe('Only events of this session; null for every session');
+
+export const createWebhookInput = z
+  .strictObject({
+    name: z.string().trim().min(1).max(80).optional().describe('A label; the URL host when omitted'),
+    url: webhookUrl,
+    session: sessionFilter.optional(),
+    events: eventFilter.optional(),
+    headers: webhookHeadersSchema.optional(),
+    enabled: z.boolean().optional().describe('Default true'),
+  })
+  .meta({
+    id: 'CreateWebhook',
+    example: {
+      name: 'CRM',
+      url: 'http://127.0.0.1:3000/whatsapp',
+      session: 'shop',
+      events: ['message.received', 'message.ack'],
+      headers: { Authorization: 'Bearer crm-token' },
+    },
+  });
+export type CreateWebhookInput = z.infer<typeof createWebhookInput>;
+
+export const updateWebhookInput = z
+  .strictObject({
+    name: z.string().trim().min(1).max(80).optional(),
+    url: webhookUrl.optional(),
+    session: sessionFilter.optional(),
+    events: eventFilter.optional(),
+    headers: webhookHeadersSchema.optional(),
+    enabled: z.boolean().optional(),
+  })
+  .meta({ id: 'UpdateWebhook', example: { enabled: false } });
+export type UpdateWebhookInput = z.infer<typeof updateWebhookInput>;
+
+export const webhookSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    url: z.string(),
+    session: z.string().nullable(),
+    events: z.array(z.string()).nullable(),
+    headers: z.record(z.string(), z.string()),
+    enabled: z.boolean(),
+    createdAt: z.string().describe('UTC ISO-8601'),
+    pending: z.number().int().describe('Deliveries waiting to go out (or to be retried)'),
+    failed: z.number().int().describe('Deliveries that gave up; retry them by hand'),
+  })
+  .meta({
+    id: 'Webhook',
+    example: {
+      id: 'wh_0193a4f2c1e80000a1b2c3d4',
+      name: 'CRM',
+      url: 'http://127.0.0.1:3000/whatsapp',
+      session: 'shop',
+      events: ['message.received'],
+      headers: {},
+      enabled: true,
+      createdAt: '2026-11-21T10:00:00.000Z',
+      pending: 0,
+      failed: 0,
+    },
+  });
+export type Webhook = z.infer<typeof webhookSchema>;
+
+export const webhookListSchema = z
+  .object({ items: z.array(webhookSchema), next: z.null() })
+  .meta({ id: 'WebhookList' });
+export type WebhookList = z.infer<typeof webhookListSchema>;
+
+export const webhookSecretSchema = z
+  .string()
+  .describe('Signing secret (`whsec_` + base64). Shown only now; verify deliveries with it.');
+
+export const createdWebhookSchema = z
+  .object({ webhook: webhookSchema, secret: webhookSecretSchema })
+  .meta({
+    id: 'CreatedWebhook',
+    example: {
+      webhook: {
+        id: 'wh_0193a4f2c1e80000a1b2c3d4',
+        name: 'CRM',
+        url: 'http://127.0.0.1:3000/whatsapp',
+        session: null,
+        events: null,
+        headers: {},
+        enabled: true,
+        createdAt: '2026-11-21T10:00:00.000Z',
+        pending: 0,
+        failed: 0,
+      },
+      secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+    },
+  });
+export type CreatedWebhook = z.infer<typeof createdWebhookSchema>;
+
+export const rotatedSecretSchema = z
+  .object({ secret: webhookSecretSchema })
+  .meta({ id: 'WebhookSecret', example: { secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' } });
+
+export const DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+export const attemptSchema = z
+  .object({
+    id: z.number().int(),
+    attemptedAt: z.string().describe('UTC ISO-8601'),
+    statusCode: z.number().int().nullable().describe('HTTP status; null after a network error or timeout'),
+    latencyMs: z.number().int(),
+    error: z.string().nullable(),
+    responseExcerpt: z.string().nullable().describe('The first 500 characters of the answer'),
+  })
+  .meta({ id: 'WebhookAttempt' });
+export type WebhookAttempt = z.infer<typeof attemptSchema>;
+
+export const deliverySchema = z
+  .object({
+    id: z.number().int(),
+    webhookId: z.string(),
+    eventId: z.string(),
+    eventType: z.string().nullable().describe('Null if the event is no longer stored'),
+    session: z.string().nullable(),
+    status: z.enum(DELIVERY_STATUSES),
+    attempts: z.number().int().describe('Attempts in the current round (a manual retry starts a new round)'),
+    nextAttemptAt: z.string().nullable().describe('When the next attempt is due (pending only)'),
+    lastStatusCode: z.number().int().nullable(),
+    lastError: z.string().nullable(),
+    createdAt: z.string(),
+    deliveredAt: z.string().nullable(),
+  })
+  .meta({
+    id: 'WebhookDelivery',
+    example: {
+      id: 42,
+      webhookId: 'wh_0193a4f2c1e80000a1b2c3d4',
+      eventId: 'evt_0193a4f2c1e800001f2e3d4c',
+      eventType: 'message.received',
+      session: 'shop',
+      status: 'failed',
+      attempts: 12,
+      nextAttemptAt: null,
+      lastStatusCode: 503,
+      lastError: 'HTTP 503',
+      createdAt: '2026-11-21T10:00:00.000Z',
+      deliveredAt: null,
+    },
+  });
+export type WebhookDelivery = z.infer<typeof deliverySchema>;
+
+export const deliveryDetailSchema = deliverySchema
+  .extend({ attemptLog: z.array(attemptSchema).describe('Every attempt, oldest first') })
+  .meta({ id: 'WebhookDeliveryDetail' });
+export type WebhookDeliveryDetail = z.infer<typeof deliveryDetailSchema>;
+
+export const deliveryListSchema = z
+  .object({
+    items: z.array(deliverySchema).describe('Newest first'),
+    next: z.string().nullable().describe('Pass as `before` for the next page'),
+  })
+  .meta({ id: 'WebhookDeliveryList' });
+export type WebhookDeliveryList = z.infer<typeof deliveryListSchema>;
+
+export const deliveriesQuery = z.strictObject({
+  status: z.enum(DELIVERY_STATUSES).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  before: z.coerce.number().int().positive().optional().describe('A delivery id: only older deliveries'),
+});
+
+export const retriedSchema = z
+  .object({ retried: z.number().int().describe('Failed deliveries queued again') })
+  .meta({ id: 'RetriedDeliveries', example: { retried: 3 } });
+
+export const eventTypeListSchema = z
+  .object({ items: z.array(z.object({ type: z.string(), description: z.string() })) })
+  .meta({ id: 'EventTypeList' });
+export type EventTypeList = z.infer<typeof eventTypeListSchema>;
+
+const byId = z.strictObject({ id: z.string().min(1, 'is required') });
+const byDelivery = z.strictObject({ deliveryId: z.coerce.number().int().positive() });
+
+export const webhookOperations = {
+  'webhooks.list': op<WebhookList>()(z.strictObject({})),
+  'webhooks.get': op<Webhook>()(byId),
+  'webhooks.create': op<CreatedWebhook>()(createWebhookInput),
+  'webhooks.update': op<Webhook>()(byId.extend(updateWebhookInput.shape)),
+  'webhooks.delete': op<{ deleted: true }>()(byId),
+  'webhooks.rotateSecret': op<{ secret: string }>()(byId),
+  'webhooks.deliveries': op<WebhookDeliveryList>()(byId.extend(deliveriesQuery.shape)),
+  'webhooks.delivery': op<WebhookDeliveryDetail>()(byDelivery),
+  'webhooks.retryDelivery': op<WebhookDelivery>()(byDelivery),
+  'webhooks.retryFailed': op<{ retried: number }>()(byId),
+  'webhooks.test': op<WebhookDelivery>()(byId),
+  'webhooks.eventTypes': op<EventTypeList>()(z.strictObject({})),
+};

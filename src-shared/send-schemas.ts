@@ -1,0 +1,132 @@
+/**
+ * What a caller may send: one zod schema per message type, shared by the REST API, the UI
+ * and (later) schedules and campaigns. Media comes by `url` (https), `data` (a `data:` URL or
+ * plain base64) or a multipart upload (the REST layer turns the file into `data`).
+ */
+import { z } from 'zod';
+
+export const mediaSourceSchema = z
+  .object({
+    url: z
+      .string()
+      .url('must be a URL')
+      .refine((url) => url.startsWith('https://'), 'must be an https:// URL')
+      .optional(),
+    data: z.string().min(1, 'must not be empty').optional().describe('A data: URL or base64'),
+    mimetype: z
+      .string()
+      .regex(/^[\w.+-]+\/[\w.+-]+/, 'must be a MIME type like image/png')
+      .optional()
+      .describe('Needed with plain base64 when the type cannot be recognised from the bytes'),
+    fileName: z.string().min(1).max(255).optional(),
+  })
+  .strict()
+  .refine((media) => Boolean(media.url) !== Boolean(media.data), {
+    message: 'give exactly one of url or data',
+  })
+  .meta({ id: 'MediaSource', example: { url: 'https://example.com/menu.jpg' } });
+export type MediaSource = z.infer<typeof mediaSourceSchema>;
+
+const common = {
+  to: z.string().min(1, 'is required').describe('Phone number in any common format, or a JID'),
+  replyTo: z.string().min(1).optional().describe('Id of a message in the same chat to quote'),
+  mentions: z.array(z.string().min(1)).max(256).optional().describe('Phone numbers or JIDs to mention'),
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9]{8,64}$/, 'must be 8–64 letters or digits')
+    .optional()
+    .describe('Custom WhatsApp message id'),
+};
+
+const caption = z.string().max(4096).optional();
+
+export const sendMessageSchema = z
+  .discriminatedUnion('type', [
+    z
+      .object({
+        ...common,
+        type: z.literal('text'),
+        text: z.string().trim().min(1, 'must not be empty').max(65536),
+      })
+      .strict(),
+    z.object({ ...common, type: z.literal('image'), media: mediaSourceSchema, caption }).strict(),
+    z
+      .object({
+        ...common,
+        type: z.literal('video'),
+        media: mediaSourceSchema,
+        caption,
+        gif: z.boolean().optional(),
+      })
+      .strict(),
+    z
+      .object({
+        ...common,
+        type: z.literal('audio'),
+        media: mediaSourceSchema,
+        voiceNote: z.boolean().optional(),
+      })
+      .strict(),
+    z
+      .object({
+        ...common,
+        type: z.literal('document'),
+        media: mediaSourceSchema,
+        caption,
+        fileName: z.string().min(1).max(255).optional(),
+      })
+      .strict(),
+    z.object({ ...common, type: z.literal('sticker'), media: mediaSourceSchema }).strict(),
+    z
+      .object({
+        ...common,
+        type: z.literal('location'),
+        latitude: z.number().min(-90).max(90),
+        longitude: z.number().min(-180).max(180),
+        name: z.string().max(256).optional(),
+        address: z.string().max(512).optional(),
+      })
+      .strict(),
+    z
+      .object({
+        ...common,
+        type: z.literal('contact'),
+        contacts: z
+          .array(
+            z
+              .object({
+                name: z.string().min(1, 'must not be empty').max(256),
+                phone: z.string().min(1).optional(),
+                vcard: z.string().min(1).optional(),
+              })
+              .strict()
+              .refine((c) => Boolean(c.phone) !== Boolean(c.vcard), 'give exactly one of phone or vcard'),
+          )
+          .min(1, 'must list at least one contact')
+          .max(50),
+      })
+      .strict(),
+    z
+      .object({
+        ...common,
+        type: z.literal('reaction'),
+        messageId: z.string().min(1, 'is required'),
+        emoji: z.string().max(16).describe('An empty string removes the reaction'),
+      })
+      .strict(),
+    z
+      .object({
+        ...common,
+        type: z.literal('poll'),
+        name: z.string().trim().min(1, 'must not be empty').max(255),
+        options: z.array(z.string().trim().min(1, 'must not be empty').max(100)).min(2).max(12),
+        selectableCount: z.number().int().min(0).max(12).optional(),
+      })
+      .strict(),
+  ])
+  .meta({
+    id: 'SendMessage',
+    example: { to: '+972 50-123-4567', type: 'text', text: 'Your order is ready 🎉' },
+  });
+export type SendMessageInput = z.infer<typeof sendMessageSchema>;
+export type SendMessageType = SendMessageInput['type'];
