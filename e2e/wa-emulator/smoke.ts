@@ -1,5 +1,15 @@
 import { start } from './server.js';
 import { Customer } from './customer.js';
+const orig = globalThis.setTimeout;
+const live = new Map<unknown, string>();
+(globalThis as any).setTimeout = (fn: any, ms: number, ...a: any[]) => {
+  const stack = new Error().stack ?? '';
+  const t: any = orig(() => { live.delete(t); fn(...a); }, ms);
+  if (ms > 5000) live.set(t, `${ms} ${stack.split('\n').slice(2, 6).join(' | ')}`);
+  return t;
+};
+const origClear = globalThis.clearTimeout;
+(globalThis as any).clearTimeout = (t: any) => { live.delete(t); origClear(t); };
 const t0 = Date.now();
 const lap = (l: string) => console.log(l, Date.now() - t0);
 const emu = await start();
@@ -12,3 +22,4 @@ lap('msg');
 await alice.close(); lap('alice closed');
 await bob.close(); lap('bob closed');
 await emu.close(); lap('emu closed');
+orig(() => { for (const [t, v] of live) if ((t as any).hasRef?.()) console.log(v); }, 500).unref();

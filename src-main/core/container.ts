@@ -5,6 +5,7 @@ import { createHandlers } from '../rpc/handlers.js';
 import { RpcDispatcher } from '../rpc/dispatcher.js';
 import type { RuntimeInfo } from '../rpc/app-handlers.js';
 import { createServices, type Services } from '../services/index.js';
+import { deliveryConfigFromEnv } from '../services/webhooks/index.js';
 import { listenHost, type Config } from './config.js';
 import { EventBus } from './event-bus.js';
 import { Lifecycle } from './lifecycle.js';
@@ -39,6 +40,9 @@ export function createCore(config: Config, options: { webRoot?: string } = {}): 
     bus,
     logger,
     waServer: { url: config.waServerUrl, rootKeyHex: config.waServerRootKey },
+    dataDir: config.dataDir,
+    logRing: ring,
+    webhookDelivery: deliveryConfigFromEnv(process.env),
   });
   const { created } = services.apiKeys.ensureAdminKey(config.apiKey);
 
@@ -59,6 +63,11 @@ export function createCore(config: Config, options: { webRoot?: string } = {}): 
 
   const lifecycle = new Lifecycle(logger);
   lifecycle.add({ name: 'database', stop: () => void db.$client.close() });
+  lifecycle.add({
+    name: 'webhooks',
+    start: () => services.webhookDelivery.start(),
+    stop: () => services.webhookDelivery.stop(),
+  });
   lifecycle.add({
     name: 'whatsapp',
     start: () => services.sessions.resumeAll(),

@@ -159,6 +159,11 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
     sqlite.prepare(`DELETE FROM messages WHERE id = 'm2'`).run();
     expect(search('cafe')).toEqual([]);
   },
+  '0005_messages_by_id': (sqlite) => {
+    expect(queryPlan(sqlite, `SELECT * FROM messages WHERE session_id = 's' AND id = 'm'`)).toContain(
+      'messages_session_id_idx',
+    );
+  },
 };
 
 describe('migrations', () => {

@@ -89,6 +89,8 @@ export const messages = sqliteTable(
   (t) => [
     uniqueIndex('messages_identity_idx').on(t.sessionId, t.chatJid, t.id),
     index('messages_chat_time_idx').on(t.sessionId, t.chatJid, t.timestamp),
+    // The API addresses a message by session and id alone (GET /sessions/{id}/messages/{msgId}).
+    index('messages_session_id_idx').on(t.sessionId, t.id),
   ],
 );
 

@@ -4,6 +4,9 @@ import { appHandlers, type RuntimeInfo } from './app-handlers.js';
 import type { RpcContext } from './context.js';
 import { sessionHandlers } from './session-handlers.js';
 import { widgetHandlers } from './widget-handlers.js';
+import { keyHandlers } from './key-handlers.js';
+import { logHandlers } from './log-handlers.js';
+import { webhookHandlers } from './webhook-handlers.js';
 
 /** All RPC handlers, one spread per domain; `satisfies` proves every operation is handled. */
 export function createHandlers(services: Services, runtime: () => RuntimeInfo): Handlers<RpcContext> {
@@ -11,5 +14,8 @@ export function createHandlers(services: Services, runtime: () => RuntimeInfo): 
     ...appHandlers(services, runtime),
     ...sessionHandlers(services),
     ...widgetHandlers(services, runtime),
+    ...webhookHandlers(services),
+    ...keyHandlers(services),
+    ...logHandlers(services),
   } satisfies Handlers<RpcContext>;
 }

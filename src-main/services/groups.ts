@@ -1,5 +1,8 @@
+import { AppError } from '../../src-shared/errors.js';
+import { isGroupJid, toJid } from '../../src-shared/jid.js';
 import type { Group } from '../../src-shared/messages.js';
 import type { Db } from '../db/connection.js';
+import type { ParticipantAction, WaActions } from '../wa/actions.js';
 import type { GroupRecord } from '../wa/session-events.js';
 import type { EventRecorder } from './event-recorder.js';
 
@@ -30,12 +33,72 @@ function toGroup(sessionId: string, row: GroupRowRaw): Group {
   };
 }
 
-/** Groups and channels with their participants, as WhatsApp last reported them. */
-export class GroupStore {
+/** Groups with their participants as WhatsApp last reported them, and the commands on them. */
+export class GroupService {
   constructor(
     private readonly db: Db,
     private readonly events: EventRecorder,
+    private readonly actions: WaActions,
   ) {}
+
+  async create(sessionId: string, subject: string, participants: string[]): Promise<Group> {
+    const jids = participants.map((p, i) => toJid(p, `participants.${i}`));
+    const record = await this.actions.groupCreate(sessionId, subject, jids);
+    this.upsert(sessionId, [record], this.actions.meJid(sessionId));
+    return this.require(sessionId, record.jid);
+  }
+
+  /** Asks WhatsApp for every group we are in and stores what it says. */
+  async refresh(sessionId: string): Promise<Group[]> {
+    const records = await this.actions.groupsParticipating(sessionId);
+    this.upsert(sessionId, records, this.actions.meJid(sessionId));
+    return this.list(sessionId);
+  }
+
+  async update(sessionId: string, jid: string, change: { subject?: string | undefined; description?: string | undefined }) {
+    this.require(sessionId, jid);
+    if (change.subject !== undefined) await this.actions.groupSubject(sessionId, jid, change.subject);
+    if (change.description !== undefined) await this.actions.groupDescription(sessionId, jid, change.description);
+    return this.reload(sessionId, jid);
+  }
+
+  async setPicture(sessionId: string, jid: string, image: Buffer): Promise<Group> {
+    this.require(sessionId, jid);
+    await this.actions.groupPicture(sessionId, jid, image);
+    return this.require(sessionId, jid);
+  }
+
+  async participantsAction(sessionId: string, jid: string, participants: string[], action: ParticipantAction) {
+    this.require(sessionId, jid);
+    const jids = participants.map((p, i) => toJid(p, `participants.${i}`));
+    const results = await this.actions.groupParticipants(sessionId, jid, jids, action);
+    await this.reload(sessionId, jid);
+    return results;
+  }
+
+  async inviteLink(sessionId: string, jid: string): Promise<{ code: string; url: string }> {
+    this.require(sessionId, jid);
+    const code = await this.actions.groupInviteCode(sessionId, jid);
+    return { code, url: `https://chat.whatsapp.com/${code}` };
+  }
+
+  async leave(sessionId: string, jid: string): Promise<void> {
+    this.require(sessionId, jid);
+    await this.actions.groupLeave(sessionId, jid);
+    this.db.$client.prepare(`UPDATE chats SET read_only = 1 WHERE session_id = ? AND jid = ?`).run(sessionId, jid);
+  }
+
+  require(sessionId: string, jid: string): Group {
+    if (!isGroupJid(jid)) throw new AppError('VALIDATION_FAILED', 'group: must be a group JID (…@g.us)', 'group');
+    const group = this.get(sessionId, jid);
+    if (!group) throw new AppError('NOT_FOUND', `no group "${jid}" in session "${sessionId}"`, 'group');
+    return group;
+  }
+
+  private async reload(sessionId: string, jid: string): Promise<Group> {
+    this.upsert(sessionId, [await this.actions.groupMetadata(sessionId, jid)], this.actions.meJid(sessionId));
+    return this.require(sessionId, jid);
+  }
 
   /**
    * Stores group metadata; a chat is read-only for us when only admins may send and we are

@@ -1,14 +1,25 @@
 import type { EventBus } from '../core/event-bus.js';
 import type { Logger } from '../core/logger.js';
+import { LogRing } from '../core/log-ring.js';
+import { APP_VERSION } from '../core/version.js';
 import type { Db } from '../db/connection.js';
 import { WaSessionManager } from '../wa/session-manager.js';
 import type { WaServerOptions } from '../wa/server-options.js';
 import { ApiKeyService } from './api-keys.js';
 import { EventRecorder } from './event-recorder.js';
 import { HealthService } from './health.js';
+import { LogService } from './logs.js';
+import { createMessaging, type Messaging } from './messaging.js';
+import { NamedKeyService } from './named-keys.js';
 import { SessionService } from './sessions.js';
 import { SettingsService } from './settings.js';
 import { WidgetService } from './widgets.js';
+import {
+  createWebhooks,
+  type DeliveryConfig,
+  type DeliveryWorker,
+  type WebhookService,
+} from './webhooks/index.js';
 
 /** Every service of the core, built once and shared by the RPC handlers and REST routes. */
 export interface Services {
@@ -17,7 +28,13 @@ export interface Services {
   apiKeys: ApiKeyService;
   health: HealthService;
   sessions: SessionService;
+  messaging: Messaging;
   widgets: WidgetService;
+  webhooks: WebhookService;
+  /** Sends webhook deliveries; started and stopped with the core. */
+  webhookDelivery: DeliveryWorker;
+  namedKeys: NamedKeyService;
+  logs: LogService;
 }
 
 export interface ServiceDeps {
@@ -25,6 +42,11 @@ export interface ServiceDeps {
   bus: EventBus;
   logger: Logger;
   waServer: WaServerOptions;
+  /** Where media files are stored (`<dataDir>/media`). */
+  dataDir: string;
+  /** The in-memory log lines behind GET /api/v1/logs. */
+  logRing?: LogRing;
+  webhookDelivery?: DeliveryConfig;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -35,12 +57,34 @@ export function createServices(deps: ServiceDeps): Services {
   const sessions = new SessionService(db, events, apiKeys, manager, logger);
   const health = new HealthService();
   health.useSessionCounter(sessions);
+  const webhooks = createWebhooks({
+    db,
+    events,
+    logger,
+    userAgent: `Chatdock/${APP_VERSION}`,
+    config: deps.webhookDelivery,
+  });
+  const settings = new SettingsService(db, events);
+  const messaging = createMessaging({
+    db,
+    dataDir: deps.dataDir,
+    events,
+    manager,
+    sessions,
+    settings,
+    logger,
+  });
   return {
     events,
-    settings: new SettingsService(db, events),
+    settings,
+    messaging,
     apiKeys,
     health,
     sessions,
     widgets: new WidgetService(db),
+    webhooks: webhooks.service,
+    webhookDelivery: webhooks.worker,
+    namedKeys: new NamedKeyService(db),
+    logs: new LogService(deps.logRing ?? new LogRing(1)),
   };
 }

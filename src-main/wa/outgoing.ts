@@ -16,8 +16,8 @@ export interface OutgoingParts {
   mentions: string[];
   /** The raw WebMessageInfo of the message to quote (replyTo). */
   quotedRaw: Buffer | null;
-  /** The key of the message to react to (reaction). */
-  reactionTarget: WAMessageKey | null;
+  /** The raw WebMessageInfo of the message to react to (reaction). */
+  reactionTargetRaw: Buffer | null;
 }
 
 function vcardFor(name: string, phone: string): string {
@@ -107,8 +107,8 @@ export function buildOutgoing(parts: OutgoingParts): {
       break;
     }
     case 'reaction':
-      if (!parts.reactionTarget) throw new Error('reaction target was not resolved');
-      content = { react: { text: input.emoji, key: parts.reactionTarget } };
+      if (!parts.reactionTargetRaw) throw new Error('reaction target was not resolved');
+      content = { react: { text: input.emoji, key: decodeRawMessage(parts.reactionTargetRaw).key } };
       break;
     case 'poll':
       content = {
@@ -117,11 +117,4 @@ export function buildOutgoing(parts: OutgoingParts): {
       break;
   }
   return { content, options };
-}
-
-/** The WhatsApp key of a stored message, for reactions, edits, revokes and read receipts. */
-export function messageKey(raw: Buffer | null, fallback: WAMessageKey): WAMessageKey {
-  if (!raw) return fallback;
-  const decoded = proto.WebMessageInfo.decode(raw);
-  return decoded.key ?? fallback;
 }

@@ -8,7 +8,6 @@ import { SessionRunner, type LinkedIdentity, type StatusChange } from './session
 export interface SessionEventsListener {
   onStatus(sessionId: string, change: StatusChange): void;
   onLinked(sessionId: string, identity: LinkedIdentity): void;
-  onSocket?(sessionId: string, socket: WASocket): void;
 }
 
 /**
@@ -18,6 +17,7 @@ export interface SessionEventsListener {
 export class WaSessionManager {
   private readonly runners = new Map<string, SessionRunner>();
   private listener: SessionEventsListener | null = null;
+  private socketHandler: ((sessionId: string, socket: WASocket) => void) | null = null;
 
   constructor(
     private readonly deps: { db: Db; logger: Logger; server: WaServerOptions; random?: () => number },
@@ -29,6 +29,11 @@ export class WaSessionManager {
     this.listener = listener;
   }
 
+  /** Called with every new socket, so the messaging layer can attach to its events. */
+  onSocket(handler: (sessionId: string, socket: WASocket) => void): void {
+    this.socketHandler = handler;
+  }
+
   private runner(sessionId: string): SessionRunner {
     let runner = this.runners.get(sessionId);
     if (!runner) {
@@ -37,7 +42,7 @@ export class WaSessionManager {
         listener: {
           onStatus: (change) => this.listener?.onStatus(sessionId, change),
           onLinked: (identity) => this.listener?.onLinked(sessionId, identity),
-          onSocket: (socket) => this.listener?.onSocket?.(sessionId, socket),
+          onSocket: (socket) => this.socketHandler?.(sessionId, socket),
         },
       });
       this.runners.set(sessionId, runner);

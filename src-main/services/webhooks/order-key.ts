@@ -26,6 +26,9 @@ export function chatOf(event: Pick<AnyEventEnvelope, 'type' | 'data'>): string |
  * Deliveries with the same key go out one at a time, in order: one webhook, one session, one
  * chat (or the session's chat-less events). Different webhooks never wait for each other.
  */
-export function orderKey(webhookId: string, event: Pick<AnyEventEnvelope, 'type' | 'data' | 'session'>): string {
+export function orderKey(
+  webhookId: string,
+  event: Pick<AnyEventEnvelope, 'type' | 'data' | 'session'>,
+): string {
   return `${webhookId}|${event.session ?? ''}|${chatOf(event) ?? ''}`;
 }

@@ -25,9 +25,10 @@ export class WebhookOutbox {
     private readonly onWritten: () => void,
     private readonly now: () => number = Date.now,
   ) {
-    this.selectActive = db.$client.prepare<[], { id: string; session_id: string | null; event_types: string | null }>(
-      'SELECT id, session_id, event_types FROM webhooks WHERE enabled = 1 ORDER BY created_at, id',
-    );
+    this.selectActive = db.$client.prepare<
+      [],
+      { id: string; session_id: string | null; event_types: string | null }
+    >('SELECT id, session_id, event_types FROM webhooks WHERE enabled = 1 ORDER BY created_at, id');
     this.insert = db.$client.prepare<[string, string, string, number, number]>(
       `INSERT INTO webhook_deliveries (webhook_id, event_id, order_key, status, attempts, next_attempt_at, created_at)
        VALUES (?, ?, ?, 'pending', 0, ?, ?)`,

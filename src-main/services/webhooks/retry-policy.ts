@@ -20,9 +20,7 @@ export interface AttemptOutcome {
 }
 
 export type Decision =
-  | { status: 'succeeded' }
-  | { status: 'pending'; nextAttemptAt: number }
-  | { status: 'failed' };
+  { status: 'succeeded' } | { status: 'pending'; nextAttemptAt: number } | { status: 'failed' };
 
 export function isSuccess(statusCode: number | null): boolean {
   return statusCode !== null && statusCode >= 200 && statusCode < 300;

@@ -1,0 +1,207 @@
+import { z } from 'zod';
+import {
+  createdWebhookSchema,
+  createWebhookInput,
+  deliveriesQuery,
+  deliveryDetailSchema,
+  deliveryListSchema,
+  deliverySchema,
+  eventTypeListSchema,
+  retriedSchema,
+  rotatedSecretSchema,
+  updateWebhookInput,
+  webhookListSchema,
+  webhookSchema,
+} from '../../../src-shared/contract/webhooks.js';
+import { AppError } from '../../../src-shared/errors.js';
+import type { KeyPrincipal } from '../../services/api-keys.js';
+import type { Services } from '../../services/index.js';
+import { authorize } from '../../services/scopes.js';
+import { defineRoute } from '../route.js';
+
+const idParams = z.object({ id: z.string().min(1).describe('Webhook id (`wh_…`)') });
+const deliveryParams = z.object({ id: z.coerce.number().int().positive().describe('Delivery id') });
+
+const SIGNING =
+  'Deliveries are POSTed as the event envelope `{id, type, session, timestamp, data}` with the Standard Webhooks ' +
+  'headers `webhook-id`, `webhook-timestamp` and `webhook-signature` (`v1,<base64 HMAC-SHA256 of ' +
+  '"id.timestamp.body">`, keyed with the base64-decoded part of the `whsec_` secret). Network errors, timeouts, ' +
+  '429 and 5xx are retried with exponential backoff; other answers outside 2xx fail at once.';
+
+/** A session key manages only the webhooks of its own session. */
+function guard(principal: KeyPrincipal | null, webhook: { session: string | null }): void {
+  authorize(principal, 'webhooks:manage', webhook.session);
+  if (principal?.kind === 'session' && webhook.session === null) {
+    throw new AppError('FORBIDDEN', 'a session key may only manage webhooks of its own session');
+  }
+}
+
+export function webhookRoutes({ webhooks }: Services) {
+  const tag = 'webhooks';
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/webhooks/event-types',
+      tag,
+      summary: 'The event types a webhook can subscribe to',
+      auth: 'key',
+      response: { status: 200, description: 'Every type, with a short description', schema: eventTypeListSchema },
+      handler: () => webhooks.eventTypes(),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/webhooks',
+      tag,
+      summary: 'List webhooks',
+      description: 'A session key sees only the webhooks of its session.',
+      auth: 'key',
+      response: { status: 200, description: 'Every webhook, oldest first', schema: webhookListSchema },
+      handler: ({ principal }) => {
+        authorize(principal, 'webhooks:manage');
+        const items = webhooks.list(principal?.kind === 'session' ? (principal.sessionId ?? '') : undefined);
+        return { items, next: null };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/webhooks',
+      tag,
+      summary: 'Create a webhook',
+      description: `${SIGNING} The answer holds the signing secret; it is shown only once. A session key's webhook is bound to its session.`,
+      auth: 'key',
+      body: createWebhookInput,
+      response: { status: 201, description: 'The webhook and its signing secret', schema: createdWebhookSchema },
+      handler: ({ body, principal }) => {
+        const session = principal?.kind === 'session' ? (body.session ?? principal.sessionId) : body.session;
+        guard(principal, { session: session ?? null });
+        return webhooks.create({ ...body, session: session ?? null });
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/webhooks/:id',
+      tag,
+      summary: 'Get a webhook',
+      auth: 'key',
+      params: idParams,
+      response: { status: 200, description: 'The webhook', schema: webhookSchema },
+      handler: ({ params, principal }) => {
+        const webhook = webhooks.get(params.id);
+        guard(principal, webhook);
+        return webhook;
+      },
+    }),
+    defineRoute({
+      method: 'patch',
+      path: '/webhooks/:id',
+      tag,
+      summary: 'Change a webhook (URL, session, event types, headers, enabled)',
+      description: 'Only the fields given change. Disabling pauses its deliveries; enabling sends what waited.',
+      auth: 'key',
+      params: idParams,
+      body: updateWebhookInput,
+      response: { status: 200, description: 'The webhook', schema: webhookSchema },
+      handler: ({ params, body, principal }) => {
+        guard(principal, webhooks.get(params.id));
+        if (body.session !== undefined) guard(principal, { session: body.session });
+        return webhooks.update(params.id, body);
+      },
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/webhooks/:id',
+      tag,
+      summary: 'Delete a webhook and its delivery log',
+      auth: 'key',
+      params: idParams,
+      response: { status: 204, description: 'Deleted' },
+      handler: ({ params, principal }) => {
+        guard(principal, webhooks.get(params.id));
+        webhooks.delete(params.id);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/webhooks/:id/secret',
+      tag,
+      summary: 'Replace the signing secret',
+      description: 'The new secret signs every delivery from now on; it is shown only in this answer.',
+      auth: 'key',
+      params: idParams,
+      response: { status: 200, description: 'The new secret', schema: rotatedSecretSchema },
+      handler: ({ params, principal }) => {
+        guard(principal, webhooks.get(params.id));
+        return webhooks.rotateSecret(params.id);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/webhooks/:id/deliveries',
+      tag,
+      summary: "A webhook's deliveries, newest first",
+      description: 'Filter by `status`; page with `before` = the `next` of the previous page.',
+      auth: 'key',
+      params: idParams,
+      query: deliveriesQuery,
+      response: { status: 200, description: 'One page of deliveries', schema: deliveryListSchema },
+      handler: ({ params, query, principal }) => {
+        guard(principal, webhooks.get(params.id));
+        return webhooks.deliveries(params.id, query);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/webhooks/:id/test',
+      tag,
+      summary: 'Send a test event to this webhook',
+      description: 'Publishes a `webhook.test` event that only this webhook receives. Follow the returned delivery.',
+      auth: 'key',
+      params: idParams,
+      response: { status: 202, description: 'The test delivery, queued', schema: deliverySchema },
+      handler: ({ params, principal }) => {
+        guard(principal, webhooks.get(params.id));
+        return webhooks.test(params.id);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/webhooks/:id/retry',
+      tag,
+      summary: 'Retry every failed delivery of a webhook',
+      auth: 'key',
+      params: idParams,
+      response: { status: 202, description: 'How many were queued again', schema: retriedSchema },
+      handler: ({ params, principal }) => {
+        guard(principal, webhooks.get(params.id));
+        return webhooks.retryFailed(params.id);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/webhooks/deliveries/:id',
+      tag,
+      summary: 'A delivery with every attempt (status, latency, answer excerpt)',
+      auth: 'key',
+      params: deliveryParams,
+      response: { status: 200, description: 'The delivery and its attempts', schema: deliveryDetailSchema },
+      handler: ({ params, principal }) => {
+        guard(principal, webhooks.webhookOfDelivery(params.id));
+        return webhooks.delivery(params.id);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/webhooks/deliveries/:id/retry',
+      tag,
+      summary: 'Send one delivery again now',
+      description: 'A failed delivery starts a new round of attempts; a pending one skips its wait.',
+      auth: 'key',
+      params: deliveryParams,
+      response: { status: 202, description: 'The delivery, queued', schema: deliverySchema },
+      handler: ({ params, principal }) => {
+        guard(principal, webhooks.webhookOfDelivery(params.id));
+        return webhooks.retryDelivery(params.id);
+      },
+    }),
+  ];
+}

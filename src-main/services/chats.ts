@@ -1,0 +1,177 @@
+import { AppError } from '../../src-shared/errors.js';
+import type { Chat } from '../../src-shared/messages.js';
+import type { Db } from '../db/connection.js';
+import type { WaActions, PresenceState } from '../wa/actions.js';
+import type { ChatMeta } from '../wa/session-events.js';
+import type { EventRecorder } from './event-recorder.js';
+import { toChat } from './messages/message-rows.js';
+import { chatKind, parseChatRow, type MessageStore } from './messages/message-store.js';
+
+const CHAT_COLUMNS = `c.session_id AS sessionId, c.jid, c.kind, c.name, c.unread_count AS unreadCount,
+  c.last_message_id AS lastMessageId, c.last_message_at AS lastMessageAt, c.last_message_preview AS lastMessagePreview,
+  c.last_message_from_me AS lastMessageFromMe, c.last_message_status AS lastMessageStatus, c.archived,
+  c.pinned_at AS pinnedAt, c.muted_until AS mutedUntil, c.read_only AS readOnly, c.updated_at AS updatedAt,
+  coalesce(ct.name, ct.verified_name, ct.notify) AS displayName`;
+
+export interface ChatListOptions {
+  sessionId?: string | undefined;
+  q?: string | undefined;
+  unread?: boolean | undefined;
+  kind?: Chat['kind'] | undefined;
+  archived?: boolean | undefined;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+/** Keyset cursor: the last row's (last_message_at, session, jid), so new messages never shift a page. */
+function encodeCursor(chat: { lastMessageAt: number | null; sessionId: string; jid: string }): string {
+  return Buffer.from(JSON.stringify([chat.lastMessageAt ?? 0, chat.sessionId, chat.jid])).toString(
+    'base64url',
+  );
+}
+
+function decodeCursor(cursor: string): [number, string, string] {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown;
+    if (Array.isArray(value) && value.length === 3) return value as [number, string, string];
+  } catch {
+    // fall through
+  }
+  throw new AppError('VALIDATION_FAILED', 'cursor: not a cursor this API returned', 'cursor');
+}
+
+/** The chat list (from maintained summary rows, never a GROUP BY over messages) and chat actions. */
+export class ChatService {
+  constructor(
+    private readonly db: Db,
+    private readonly store: MessageStore,
+    private readonly actions: WaActions,
+    private readonly events: EventRecorder,
+  ) {}
+
+  list(options: ChatListOptions): { items: Chat[]; next: string | null } {
+    const where: string[] = [];
+    const params: Record<string, unknown> = { limit: options.limit + 1 };
+    if (options.sessionId) {
+      where.push('c.session_id = @sessionId');
+      params.sessionId = options.sessionId;
+    }
+    if (options.unread) where.push('c.unread_count > 0');
+    if (options.kind) {
+      where.push('c.kind = @kind');
+      params.kind = options.kind;
+    }
+    if (options.archived !== undefined) {
+      where.push('c.archived = @archived');
+      params.archived = options.archived ? 1 : 0;
+    }
+    if (options.q) {
+      where.push(
+        `(c.name LIKE @q OR ct.name LIKE @q OR ct.notify LIKE @q OR ct.verified_name LIKE @q OR c.jid LIKE @q)`,
+      );
+      params.q = `%${options.q.replace(/[%_]/g, '')}%`;
+    }
+    if (options.cursor) {
+      const [at, session, jid] = decodeCursor(options.cursor);
+      where.push('(coalesce(c.last_message_at, 0), c.session_id, c.jid) < (@cAt, @cSession, @cJid)');
+      Object.assign(params, { cAt: at, cSession: session, cJid: jid });
+    }
+    const rows = this.db.$client
+      .prepare(
+        `SELECT ${CHAT_COLUMNS} FROM chats c
+         LEFT JOIN contacts ct ON ct.session_id = c.session_id AND ct.jid = c.jid
+         ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+         ORDER BY coalesce(c.last_message_at, 0) DESC, c.session_id DESC, c.jid DESC
+         LIMIT @limit`,
+      )
+      .all(params) as (Parameters<typeof parseChatRow>[0] & { displayName: string | null })[];
+    const page = rows.slice(0, options.limit);
+    const items = page.map((raw) => toChat(parseChatRow(raw), raw.displayName));
+    const last = page[page.length - 1];
+    return {
+      items,
+      next: rows.length > options.limit && last ? encodeCursor(parseChatRow(last)) : null,
+    };
+  }
+
+  get(sessionId: string, jid: string): Chat {
+    const chat = this.store.chat(sessionId, jid);
+    if (!chat) throw new AppError('NOT_FOUND', `no chat "${jid}" in session "${sessionId}"`, 'chat');
+    return chat;
+  }
+
+  /** Marks the chat read here and sends read receipts (blue ticks) for what was unread. */
+  async markRead(sessionId: string, jid: string): Promise<Chat> {
+    const chat = this.get(sessionId, jid);
+    const unread = this.db.$client
+      .prepare(
+        `SELECT raw FROM messages WHERE session_id = ? AND chat_jid = ? AND from_me = 0 AND raw IS NOT NULL
+         ORDER BY timestamp DESC LIMIT ?`,
+      )
+      .all(sessionId, jid, Math.min(Math.max(chat.unreadCount, 1), 500)) as { raw: Buffer }[];
+    if (this.actions.isConnected(sessionId))
+      await this.actions.markRead(
+        sessionId,
+        unread.map((row) => row.raw),
+      );
+    return this.update(sessionId, jid, 'unread_count = 0');
+  }
+
+  async presence(sessionId: string, jid: string, state: PresenceState): Promise<void> {
+    await this.actions.presence(sessionId, jid, state);
+  }
+
+  setArchived(sessionId: string, jid: string, archived: boolean): Chat {
+    this.get(sessionId, jid);
+    return this.update(sessionId, jid, 'archived = @value', archived ? 1 : 0);
+  }
+
+  setPinned(sessionId: string, jid: string, pinned: boolean): Chat {
+    this.get(sessionId, jid);
+    return this.update(sessionId, jid, 'pinned_at = @value', pinned ? Date.now() : null);
+  }
+
+  setMuted(sessionId: string, jid: string, until: number | null): Chat {
+    this.get(sessionId, jid);
+    return this.update(sessionId, jid, 'muted_until = @value', until);
+  }
+
+  /** Chat metadata WhatsApp syncs (names, archive, pin, mute) from the phone. */
+  applyMeta(sessionId: string, metas: readonly ChatMeta[]): void {
+    const upsert = this.db.$client.prepare(
+      `INSERT INTO chats (session_id, jid, kind, name, archived, pinned_at, muted_until, unread_count)
+       VALUES (@sessionId, @jid, @kind, @name, coalesce(@archived, 0), @pinnedAt, @mutedUntil, coalesce(@unreadCount, 0))
+       ON CONFLICT (session_id, jid) DO UPDATE SET
+         name = coalesce(@name, name), archived = coalesce(@archived, archived),
+         pinned_at = coalesce(@pinnedAt, pinned_at), muted_until = coalesce(@mutedUntil, muted_until),
+         unread_count = coalesce(@unreadCount, unread_count)`,
+    );
+    this.db.$client.transaction(() => {
+      for (const meta of metas) {
+        upsert.run({
+          sessionId,
+          jid: meta.jid,
+          kind: chatKind(meta.jid),
+          name: meta.name,
+          archived: meta.archived === null ? null : meta.archived ? 1 : 0,
+          pinnedAt: meta.pinnedAt,
+          mutedUntil: meta.mutedUntil,
+          unreadCount: meta.unreadCount,
+        });
+      }
+    })();
+  }
+
+  private update(sessionId: string, jid: string, assignment: string, value?: unknown): Chat {
+    return this.events.transaction(() => {
+      this.db.$client
+        .prepare(
+          `UPDATE chats SET ${assignment}, updated_at = @now WHERE session_id = @sessionId AND jid = @jid`,
+        )
+        .run({ sessionId, jid, value: value ?? null, now: new Date().toISOString() });
+      const chat = this.get(sessionId, jid);
+      this.events.record('chat.updated', sessionId, chat);
+      return chat;
+    });
+  }
+}

@@ -1,0 +1,100 @@
+import type { Logger } from '../../core/logger.js';
+import type { WaActions } from '../../wa/actions.js';
+import type { MappedMessage, MessageRecord } from '../../wa/message-mapping.js';
+import type { WaEventSink } from '../../wa/session-events.js';
+import type { CallService } from '../calls.js';
+import type { ChatService } from '../chats.js';
+import type { ContactService } from '../contacts.js';
+import type { EventRecorder } from '../event-recorder.js';
+import type { GroupService } from '../groups.js';
+import type { MediaDownloader } from './media-downloader.js';
+import type { MessageStore } from './message-store.js';
+
+/** History sync can bring tens of thousands of messages; store them in slices that let the API breathe. */
+export const HISTORY_BATCH_SIZE = 500;
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** More contacts than this in one update (a sync) are stored without one event each. */
+const CONTACT_EVENT_LIMIT = 20;
+
+/**
+ * Where WhatsApp's events land: each fact is stored (idempotently) and announced once by the
+ * store it belongs to.
+ */
+export class MessagingSink implements WaEventSink {
+  constructor(
+    private readonly deps: {
+      store: MessageStore;
+      chats: ChatService;
+      contacts: ContactService;
+      groups: GroupService;
+      calls: CallService;
+      media: MediaDownloader;
+      actions: WaActions;
+      events: EventRecorder;
+      logger: Logger;
+    },
+  ) {}
+
+  async messages(sessionId: string, mapped: MappedMessage[], source: 'live' | 'history'): Promise<void> {
+    const { store } = this.deps;
+    const records: MessageRecord[] = [];
+    for (const item of mapped) {
+      if (item.kind === 'message') records.push(item.record);
+    }
+    if (source === 'live') {
+      const stored = store.ingest(sessionId, records, 'live');
+      for (const message of stored)
+        if (message.media && !message.fromMe) this.deps.media.fetchSoon(sessionId, message);
+    } else {
+      for (let start = 0; start < records.length; start += HISTORY_BATCH_SIZE) {
+        store.ingest(sessionId, records.slice(start, start + HISTORY_BATCH_SIZE), 'history');
+        await yieldToEventLoop();
+      }
+    }
+    // Reactions, edits and revokes refer to messages stored above (or earlier), so they come after.
+    for (const item of mapped) {
+      if (item.kind === 'reaction') store.applyReaction(sessionId, item);
+      else if (item.kind === 'edit') store.applyEdit(sessionId, item);
+      else if (item.kind === 'revoke') store.applyRevoke(sessionId, item);
+    }
+  }
+
+  statuses(
+    sessionId: string,
+    updates: { chatJid: string; id: string; status: Parameters<MessageStore['applyStatus']>[3] }[],
+  ): void {
+    for (const update of updates)
+      this.deps.store.applyStatus(sessionId, update.chatJid, update.id, update.status);
+  }
+
+  contacts(sessionId: string, contacts: Parameters<ContactService['upsert']>[1]): void {
+    const changed = this.deps.contacts.upsert(sessionId, contacts);
+    if (changed === 0 || contacts.length > CONTACT_EVENT_LIMIT) return;
+    for (const record of contacts) {
+      const contact = this.deps.contacts.get(sessionId, record.jid);
+      if (contact) this.deps.events.record('contact.updated', sessionId, contact);
+    }
+  }
+
+  chats(sessionId: string, chats: Parameters<ChatService['applyMeta']>[1]): void {
+    if (chats.length) this.deps.chats.applyMeta(sessionId, chats);
+  }
+
+  groups(sessionId: string, groups: Parameters<GroupService['upsert']>[1]): void {
+    this.deps.groups.upsert(sessionId, groups, this.deps.actions.meJid(sessionId));
+  }
+
+  presence(sessionId: string, update: { chat: string; jid: string; presence: string }): void {
+    this.deps.events.record('presence.updated', sessionId, update);
+  }
+
+  call(sessionId: string, call: Parameters<CallService['record']>[1]): void {
+    this.deps.calls.record(sessionId, call);
+  }
+
+  historySynced(sessionId: string, counts: { messages: number; chats: number; contacts: number }): void {
+    this.deps.events.record('history.synced', sessionId, counts);
+  }
+}

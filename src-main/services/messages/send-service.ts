@@ -1,0 +1,230 @@
+import { AppError } from '../../../src-shared/errors.js';
+import { jidKind, toJid, USER_SERVER } from '../../../src-shared/jid.js';
+import type { Message } from '../../../src-shared/messages.js';
+import type { SendMessageInput } from '../../../src-shared/send-schemas.js';
+import type { Logger } from '../../core/logger.js';
+import type { Db } from '../../db/connection.js';
+import type { WaActions } from '../../wa/actions.js';
+import type { SessionService } from '../sessions.js';
+import { resolveMedia, type ResolvedMedia } from './media-input.js';
+import type { MediaStore } from './media-store.js';
+import type { MessageStore } from './message-store.js';
+
+/** How long a "this number has WhatsApp" answer is trusted. */
+const ON_WHATSAPP_TTL_MS = 60 * 60 * 1000;
+/** Idempotency keys are remembered this long. */
+const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+
+const MEDIA_TYPES = new Set(['image', 'video', 'audio', 'document', 'sticker']);
+
+/**
+ * Sending, and the operations on sent messages (edit, revoke, forward). Every check that can
+ * fail runs before anything is sent, so a bad request sends and stores nothing.
+ */
+export class SendService {
+  private readonly onWhatsAppCache = new Map<string, { exists: boolean; at: number }>();
+  private readonly inFlight = new Map<string, Promise<Message>>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly store: MessageStore,
+    private readonly media: MediaStore,
+    private readonly actions: WaActions,
+    private readonly sessions: SessionService,
+    private readonly logger: Logger,
+  ) {}
+
+  /**
+   * Sends one message. With an idempotency key, a retry returns the first result and sends
+   * nothing twice (also while the first attempt is still running).
+   */
+  async send(sessionId: string, input: SendMessageInput, idempotencyKey?: string): Promise<Message> {
+    if (!idempotencyKey) return this.sendNow(sessionId, input);
+    const scope = `send:${sessionId}`;
+    const remembered = this.rememberedResponse(scope, idempotencyKey);
+    if (remembered) return remembered;
+    const flightKey = `${scope}:${idempotencyKey}`;
+    const running = this.inFlight.get(flightKey);
+    if (running) return running;
+    const attempt = this.sendNow(sessionId, input).then((message) => {
+      this.db.$client
+        .prepare(
+          `INSERT OR REPLACE INTO idempotency_keys (scope, key, response, created_at) VALUES (?, ?, ?, ?)`,
+        )
+        .run(scope, idempotencyKey, JSON.stringify(message), Date.now());
+      return message;
+    });
+    this.inFlight.set(flightKey, attempt);
+    try {
+      return await attempt;
+    } finally {
+      this.inFlight.delete(flightKey);
+    }
+  }
+
+  private rememberedResponse(scope: string, key: string): Message | null {
+    const row = this.db.$client
+      .prepare(`SELECT response, created_at FROM idempotency_keys WHERE scope = ? AND key = ?`)
+      .get(scope, key) as { response: string; created_at: number } | undefined;
+    if (!row || Date.now() - row.created_at > IDEMPOTENCY_TTL_MS) return null;
+    return JSON.parse(row.response) as Message;
+  }
+
+  private async sendNow(sessionId: string, input: SendMessageInput): Promise<Message> {
+    this.sessions.get(sessionId);
+    if (!this.actions.isConnected(sessionId)) {
+      throw new AppError('NOT_CONNECTED', `session "${sessionId}" is not connected to WhatsApp`);
+    }
+    const jid = toJid(input.to, 'to');
+    this.assertWritable(sessionId, jid);
+    await this.assertOnWhatsApp(sessionId, jid);
+    const mentions = (input.mentions ?? []).map((mention, index) => toJid(mention, `mentions.${index}`));
+    const quotedRaw = input.replyTo ? this.rawOf(sessionId, jid, input.replyTo, 'replyTo') : null;
+
+    if (input.type === 'reaction') {
+      const target = this.store.row(sessionId, jid, input.messageId);
+      if (!target?.raw) {
+        throw new AppError('VALIDATION_FAILED', 'messageId: no such message in this chat', 'messageId');
+      }
+      await this.actions.react(sessionId, {
+        input,
+        jid,
+        media: null,
+        mentions: [],
+        quotedRaw: null,
+        reactionTargetRaw: target.raw,
+      });
+      const me = this.actions.meJid(sessionId) ?? `me@${USER_SERVER}`;
+      this.store.applyReaction(sessionId, {
+        chatJid: jid,
+        targetId: input.messageId,
+        senderJid: me,
+        emoji: input.emoji,
+        timestamp: Date.now(),
+      });
+      const updated = this.store.get(sessionId, jid, input.messageId);
+      if (!updated) throw new AppError('INTERNAL', 'the reacted message disappeared');
+      return updated;
+    }
+
+    const media: ResolvedMedia | null = MEDIA_TYPES.has(input.type)
+      ? await resolveMedia(
+          input.type as 'image',
+          (input as { media: Parameters<typeof resolveMedia>[1] }).media,
+        )
+      : null;
+    const record = await this.actions.send(sessionId, {
+      input,
+      jid,
+      media,
+      mentions,
+      quotedRaw,
+      reactionTargetRaw: null,
+    });
+    this.store.ingest(sessionId, [record], 'live');
+    if (media) {
+      const saved = this.media.save(media.bytes, media.mimetype);
+      this.store.markMediaStored(sessionId, record.chatJid, record.id, saved.sha256, saved.size);
+    }
+    const message = this.store.get(sessionId, record.chatJid, record.id);
+    if (!message) throw new AppError('INTERNAL', 'the sent message was not stored');
+    return message;
+  }
+
+  async edit(sessionId: string, chatJid: string, id: string, text: string): Promise<Message> {
+    const row = this.ownMessage(sessionId, chatJid, id);
+    if (row.type !== 'text' && row.text === null) {
+      throw new AppError('VALIDATION_FAILED', 'text: only text messages and captions can be edited', 'text');
+    }
+    await this.actions.edit(sessionId, chatJid, row.raw!, text);
+    this.store.applyEdit(sessionId, { chatJid, targetId: id, text, timestamp: Date.now() });
+    return this.store.get(sessionId, chatJid, id)!;
+  }
+
+  async revoke(sessionId: string, chatJid: string, id: string): Promise<Message> {
+    const row = this.ownMessage(sessionId, chatJid, id);
+    await this.actions.revoke(sessionId, chatJid, row.raw!);
+    this.store.applyRevoke(sessionId, { chatJid, targetId: id, timestamp: Date.now() });
+    return this.store.get(sessionId, chatJid, id)!;
+  }
+
+  async forward(sessionId: string, chatJid: string, id: string, to: string): Promise<Message> {
+    const raw = this.rawOf(sessionId, chatJid, id, 'id');
+    const target = toJid(to, 'to');
+    this.assertWritable(sessionId, target);
+    await this.assertOnWhatsApp(sessionId, target);
+    const record = await this.actions.forward(sessionId, target, raw);
+    this.store.ingest(sessionId, [record], 'live');
+    return this.store.get(sessionId, record.chatJid, record.id)!;
+  }
+
+  /** Which of these numbers have WhatsApp (for contacts/check and campaigns). */
+  async checkNumbers(
+    sessionId: string,
+    phones: string[],
+  ): Promise<{ input: string; jid: string | null; exists: boolean }[]> {
+    const parsed = phones.map((input) => {
+      try {
+        return { input, jid: toJid(input, 'phones') };
+      } catch {
+        return { input, jid: null };
+      }
+    });
+    const valid = parsed.flatMap((p) => (p.jid && jidKind(p.jid) === 'user' ? [p.jid] : []));
+    const found = valid.length ? await this.actions.onWhatsApp(sessionId, valid) : new Map<string, boolean>();
+    for (const [jid, exists] of found)
+      this.onWhatsAppCache.set(`${sessionId}|${jid}`, { exists, at: Date.now() });
+    return parsed.map((p) => ({
+      input: p.input,
+      jid: p.jid,
+      exists: p.jid ? (found.get(p.jid) ?? false) : false,
+    }));
+  }
+
+  private ownMessage(sessionId: string, chatJid: string, id: string) {
+    const row = this.store.row(sessionId, chatJid, id);
+    if (!row?.raw) throw new AppError('NOT_FOUND', `no message "${id}" in this chat`, 'msgId');
+    if (!row.fromMe) throw new AppError('FORBIDDEN', 'only your own messages can be changed');
+    if (row.revokedAt !== null) throw new AppError('CONFLICT', 'the message was already deleted');
+    if (!this.actions.isConnected(sessionId)) {
+      throw new AppError('NOT_CONNECTED', `session "${sessionId}" is not connected to WhatsApp`);
+    }
+    return row;
+  }
+
+  private rawOf(sessionId: string, chatJid: string, id: string, field: string): Buffer {
+    const row = this.store.row(sessionId, chatJid, id);
+    if (!row?.raw)
+      throw new AppError('VALIDATION_FAILED', `${field}: no message "${id}" in this chat`, field);
+    return row.raw;
+  }
+
+  private assertWritable(sessionId: string, jid: string): void {
+    const chat = this.db.$client
+      .prepare(`SELECT read_only FROM chats WHERE session_id = ? AND jid = ?`)
+      .get(sessionId, jid) as { read_only: number } | undefined;
+    if (chat?.read_only === 1) {
+      throw new AppError('READ_ONLY_CHAT', 'only admins may send messages in this chat', 'to');
+    }
+  }
+
+  /** Refuses numbers without WhatsApp before anything is sent (groups and known chats pass). */
+  private async assertOnWhatsApp(sessionId: string, jid: string): Promise<void> {
+    if (jidKind(jid) !== 'user') return;
+    const known = this.db.$client
+      .prepare(`SELECT 1 FROM messages WHERE session_id = ? AND chat_jid = ? AND from_me = 0 LIMIT 1`)
+      .get(sessionId, jid);
+    if (known) return;
+    const cacheKey = `${sessionId}|${jid}`;
+    const cached = this.onWhatsAppCache.get(cacheKey);
+    let exists = cached && Date.now() - cached.at < ON_WHATSAPP_TTL_MS ? cached.exists : undefined;
+    if (exists === undefined) {
+      exists = (await this.actions.onWhatsApp(sessionId, [jid])).get(jid) ?? false;
+      this.onWhatsAppCache.set(cacheKey, { exists, at: Date.now() });
+    }
+    if (!exists) {
+      this.logger.info({ session: sessionId }, 'send refused: number not on WhatsApp');
+      throw new AppError('VALIDATION_FAILED', `to: ${jid.split('@')[0]} is not on WhatsApp`, 'to');
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import type { Logger } from '../core/logger.js';
+import type { Db } from '../db/connection.js';
+import { WaActions } from '../wa/actions.js';
+import { attachSessionEvents } from '../wa/session-events.js';
+import type { WaSessionManager } from '../wa/session-manager.js';
+import { CallSettingsStore } from './automation-settings.js';
+import { CallService } from './calls.js';
+import { ChatService } from './chats.js';
+import { ContactService } from './contacts.js';
+import type { EventRecorder } from './event-recorder.js';
+import { GroupService } from './groups.js';
+import { HistoryQueries } from './messages/history-queries.js';
+import { MediaDownloader } from './messages/media-downloader.js';
+import { MediaStore } from './messages/media-store.js';
+import { MessageStore } from './messages/message-store.js';
+import { MessagingSink } from './messages/messaging-sink.js';
+import { SendService } from './messages/send-service.js';
+import type { SessionService } from './sessions.js';
+import type { SettingsService } from './settings.js';
+
+/** Everything about messages, chats, contacts, groups and calls, built together. */
+export interface Messaging {
+  store: MessageStore;
+  history: HistoryQueries;
+  send: SendService;
+  chats: ChatService;
+  contacts: ContactService;
+  groups: GroupService;
+  calls: CallService;
+  callSettings: CallSettingsStore;
+  media: MediaDownloader;
+  actions: WaActions;
+}
+
+export function createMessaging(deps: {
+  db: Db;
+  dataDir: string;
+  events: EventRecorder;
+  manager: WaSessionManager;
+  sessions: SessionService;
+  settings: SettingsService;
+  logger: Logger;
+}): Messaging {
+  const { db, events, logger } = deps;
+  const actions = new WaActions(deps.manager, logger);
+  const store = new MessageStore(db, events);
+  const files = new MediaStore(deps.dataDir, db);
+  const media = new MediaDownloader(store, files, actions, logger);
+  const contacts = new ContactService(db);
+  const groups = new GroupService(db, events, actions);
+  const chats = new ChatService(db, store, actions, events);
+  const callSettings = new CallSettingsStore(deps.settings);
+  const calls = new CallService(db, events, actions, callSettings, logger);
+  const send = new SendService(db, store, files, actions, deps.sessions, logger);
+  calls.useTextSender((sessionId, to, text) => send.send(sessionId, { type: 'text', to, text }));
+  const sink = new MessagingSink({ store, chats, contacts, groups, calls, media, actions, events, logger });
+  deps.manager.onSocket((sessionId, socket) => attachSessionEvents(sessionId, socket, sink));
+  return { store, history: new HistoryQueries(db), send, chats, contacts, groups, calls, callSettings, media, actions };
+}

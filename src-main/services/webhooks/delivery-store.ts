@@ -1,0 +1,151 @@
+import type { AnyEventEnvelope } from '../../../src-shared/events.js';
+import type { Db } from '../../db/connection.js';
+import type { Decision } from './retry-policy.js';
+
+/** The oldest pending delivery of one order key, with what is needed to send it. */
+export interface DueDelivery {
+  id: number;
+  webhookId: string;
+  eventId: string;
+  orderKey: string;
+  attempts: number;
+  nextAttemptAt: number;
+  url: string;
+  secret: string;
+  headers: Record<string, string>;
+}
+
+export interface AttemptRecord {
+  attemptedAt: number;
+  statusCode: number | null;
+  latencyMs: number;
+  error: string | null;
+  responseExcerpt: string | null;
+}
+
+interface HeadRow {
+  id: number;
+  webhook_id: string;
+  event_id: string;
+  order_key: string;
+  attempts: number;
+  next_attempt_at: number;
+  url: string;
+  secret: string;
+  headers: string | null;
+}
+
+interface EventRow {
+  id: string;
+  type: string;
+  session_id: string | null;
+  timestamp: string;
+  data: string;
+}
+
+/** Succeeded deliveries are kept this long for the deliveries list, then pruned. */
+export const SUCCEEDED_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** The delivery worker's SQL, as prepared statements. */
+export class DeliveryStore {
+  private readonly selectHeads;
+  private readonly selectEvent;
+  private readonly insertAttempt;
+  private readonly updateDelivery;
+  private readonly deleteSucceeded;
+
+  constructor(private readonly db: Db) {
+    const client = db.$client;
+    // Only the head of each order key may go out: later deliveries of a chat wait for it.
+    this.selectHeads = client.prepare<[], HeadRow>(
+      `SELECT d.id, d.webhook_id, d.event_id, d.order_key, d.attempts, d.next_attempt_at,
+              w.url, w.secret, w.headers
+         FROM (SELECT MIN(id) AS id FROM webhook_deliveries WHERE status = 'pending' GROUP BY order_key) AS h
+         JOIN webhook_deliveries AS d ON d.id = h.id
+         JOIN webhooks AS w ON w.id = d.webhook_id
+        WHERE w.enabled = 1
+        ORDER BY d.next_attempt_at, d.id`,
+    );
+    this.selectEvent = client.prepare<[string], EventRow>(
+      'SELECT id, type, session_id, timestamp, data FROM events WHERE id = ?',
+    );
+    this.insertAttempt = client.prepare<
+      [number, number, number | null, number, string | null, string | null]
+    >(
+      `INSERT INTO webhook_attempts (delivery_id, attempted_at, status_code, latency_ms, error, response_excerpt)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+    this.updateDelivery = client.prepare<
+      [string, number, number, number | null, string | null, number | null, number, number]
+    >(
+      `UPDATE webhook_deliveries
+          SET status = ?, attempts = ?, next_attempt_at = ?, last_status_code = ?, last_error = ?, delivered_at = ?
+        WHERE id = ? AND attempts = ? AND status = 'pending'`,
+    );
+    this.deleteSucceeded = client.prepare<[number]>(
+      "DELETE FROM webhook_deliveries WHERE status = 'succeeded' AND delivered_at < ?",
+    );
+  }
+
+  heads(): DueDelivery[] {
+    return this.selectHeads.all().map((row) => ({
+      id: row.id,
+      webhookId: row.webhook_id,
+      eventId: row.event_id,
+      orderKey: row.order_key,
+      attempts: row.attempts,
+      nextAttemptAt: row.next_attempt_at,
+      url: row.url,
+      secret: row.secret,
+      headers: row.headers ? (JSON.parse(row.headers) as Record<string, string>) : {},
+    }));
+  }
+
+  event(eventId: string): AnyEventEnvelope | null {
+    const row = this.selectEvent.get(eventId);
+    if (!row) return null;
+    return {
+      id: row.id,
+      type: row.type,
+      session: row.session_id,
+      timestamp: row.timestamp,
+      data: JSON.parse(row.data) as unknown,
+    } as AnyEventEnvelope;
+  }
+
+  /**
+   * Logs an attempt and moves the delivery on, in one transaction. `attemptsBefore` guards
+   * against a change made meanwhile (a manual retry): then only the attempt is logged.
+   */
+  recordAttempt(
+    deliveryId: number,
+    attemptsBefore: number,
+    attempt: AttemptRecord,
+    decision: Decision,
+  ): void {
+    this.db.$client.transaction(() => {
+      this.insertAttempt.run(
+        deliveryId,
+        attempt.attemptedAt,
+        attempt.statusCode,
+        attempt.latencyMs,
+        attempt.error,
+        attempt.responseExcerpt,
+      );
+      this.updateDelivery.run(
+        decision.status,
+        attemptsBefore + 1,
+        decision.status === 'pending' ? decision.nextAttemptAt : attempt.attemptedAt,
+        attempt.statusCode,
+        decision.status === 'succeeded' ? null : attempt.error,
+        decision.status === 'succeeded' ? attempt.attemptedAt : null,
+        deliveryId,
+        attemptsBefore,
+      );
+    })();
+  }
+
+  pruneSucceeded(now: number): number {
+    return this.deleteSucceeded.run(now - SUCCEEDED_RETENTION_MS).changes;
+  }
+}

@@ -1,0 +1,201 @@
+import type { Logger } from '../../core/logger.js';
+import type { DeliveryConfig } from './delivery-config.js';
+import type { DeliveryStore, DueDelivery } from './delivery-store.js';
+import type { Sender } from './http-sender.js';
+import type { ReplyHandler } from './reply-handler.js';
+import { decide } from './retry-policy.js';
+import { signatureHeaders } from './signature.js';
+
+/** Even with nothing due, look again this often (a safety net; wake() is the normal path). */
+const IDLE_POLL_MS = 60_000;
+const MAINTENANCE_MS = 60 * 60 * 1000;
+const EXCERPT_CHARS = 500;
+
+export interface DeliveryWorkerDeps {
+  store: DeliveryStore;
+  send: Sender;
+  replies: ReplyHandler;
+  logger: Logger;
+  config: DeliveryConfig;
+  userAgent: string;
+  now?: () => number;
+  random?: () => number;
+}
+
+/**
+ * Sends pending webhook deliveries. Each order key (webhook + session + chat) has at most one
+ * delivery in flight and only its oldest pending one is sent, so a chat's events arrive in
+ * order; up to `concurrency` keys go out in parallel. It wakes when the outbox writes rows,
+ * when a retry comes due and when a delivery finishes. State lives in the database only, so a
+ * crash loses nothing: what was pending is sent after the next start.
+ */
+export class DeliveryWorker {
+  private running = false;
+  private timer: NodeJS.Timeout | null = null;
+  private maintenance: NodeJS.Timeout | null = null;
+  private wakeQueued = false;
+  private readonly inFlight = new Map<string, Promise<void>>();
+  private abort = new AbortController();
+  private readonly now: () => number;
+  private readonly random: () => number;
+
+  constructor(private readonly deps: DeliveryWorkerDeps) {
+    this.now = deps.now ?? Date.now;
+    this.random = deps.random ?? Math.random;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.abort = new AbortController();
+    this.prune();
+    this.maintenance = setInterval(() => this.prune(), MAINTENANCE_MS);
+    this.maintenance.unref();
+    this.poll();
+  }
+
+  /** Stops sending; requests in flight are aborted and not recorded, so they run again after restart. */
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    if (this.maintenance) clearInterval(this.maintenance);
+    this.timer = null;
+    this.maintenance = null;
+    this.abort.abort();
+    await Promise.allSettled([...this.inFlight.values()]);
+  }
+
+  /** Look for work soon (after the current transaction has committed). */
+  wake(): void {
+    if (!this.running || this.wakeQueued) return;
+    this.wakeQueued = true;
+    setImmediate(() => {
+      this.wakeQueued = false;
+      this.poll();
+    });
+  }
+
+  /** Deliveries being sent right now. */
+  busy(): number {
+    return this.inFlight.size;
+  }
+
+  private poll(): void {
+    if (!this.running) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    let heads: DueDelivery[];
+    try {
+      heads = this.deps.store.heads();
+    } catch (error) {
+      this.deps.logger.error({ err: error }, 'webhook worker could not read deliveries');
+      this.schedule(IDLE_POLL_MS);
+      return;
+    }
+    const now = this.now();
+    let nextDue = Number.POSITIVE_INFINITY;
+    for (const head of heads) {
+      if (this.inFlight.has(head.orderKey)) continue;
+      if (head.nextAttemptAt > now) {
+        nextDue = Math.min(nextDue, head.nextAttemptAt);
+        continue;
+      }
+      // Full: a finishing delivery wakes the worker again.
+      if (this.inFlight.size >= this.deps.config.concurrency) break;
+      this.launch(head);
+    }
+    this.schedule(Number.isFinite(nextDue) ? Math.max(0, nextDue - now) : IDLE_POLL_MS);
+  }
+
+  private schedule(delayMs: number): void {
+    if (!this.running) return;
+    this.timer = setTimeout(() => this.poll(), Math.min(delayMs, IDLE_POLL_MS));
+  }
+
+  private launch(head: DueDelivery): void {
+    const work = this.deliver(head)
+      .catch((error: unknown) => {
+        this.deps.logger.error({ err: error, deliveryId: head.id }, 'webhook delivery crashed');
+      })
+      .finally(() => {
+        this.inFlight.delete(head.orderKey);
+        this.wake();
+      });
+    this.inFlight.set(head.orderKey, work);
+  }
+
+  private async deliver(head: DueDelivery): Promise<void> {
+    const { store, config, logger } = this.deps;
+    const event = store.event(head.eventId);
+    if (!event) {
+      store.recordAttempt(
+        head.id,
+        head.attempts,
+        {
+          attemptedAt: this.now(),
+          statusCode: null,
+          latencyMs: 0,
+          error: 'the event is no longer stored',
+          responseExcerpt: null,
+        },
+        { status: 'failed' },
+      );
+      return;
+    }
+    const body = JSON.stringify(event);
+    const attemptedAt = this.now();
+    const headers = {
+      ...head.headers,
+      'content-type': 'application/json',
+      'user-agent': this.deps.userAgent,
+      ...signatureHeaders(head.secret, event.id, Math.floor(attemptedAt / 1000), body),
+    };
+    const result = await this.deps.send({
+      url: head.url,
+      headers,
+      body,
+      timeoutMs: config.timeoutMs,
+      signal: this.abort.signal,
+    });
+    if (!this.running) return;
+    const attempts = head.attempts + 1;
+    const decision = decide(
+      config.retry,
+      { statusCode: result.statusCode, retryAfter: result.retryAfter },
+      attempts,
+      this.now(),
+      this.random,
+    );
+    store.recordAttempt(
+      head.id,
+      head.attempts,
+      {
+        attemptedAt,
+        statusCode: result.statusCode,
+        latencyMs: result.latencyMs,
+        error: result.error,
+        responseExcerpt: result.responseText ? result.responseText.slice(0, EXCERPT_CHARS) : null,
+      },
+      decision,
+    );
+    const context = { webhookId: head.webhookId, deliveryId: head.id, eventId: event.id, attempts };
+    if (decision.status === 'succeeded') {
+      void this.deps.replies.handle(head.webhookId, event, result.responseText);
+    } else if (decision.status === 'failed') {
+      logger.warn({ ...context, error: result.error }, 'webhook delivery failed for good');
+    } else {
+      logger.debug(
+        { ...context, error: result.error, nextAttemptAt: decision.nextAttemptAt },
+        'webhook retry scheduled',
+      );
+    }
+  }
+
+  private prune(): void {
+    try {
+      this.deps.store.pruneSucceeded(this.now());
+    } catch (error) {
+      this.deps.logger.warn({ err: error }, 'pruning old webhook deliveries failed');
+    }
+  }
+}

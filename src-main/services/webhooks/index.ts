@@ -1,0 +1,42 @@
+import type { Logger } from '../../core/logger.js';
+import type { Db } from '../../db/connection.js';
+import type { EventRecorder } from '../event-recorder.js';
+import { DEFAULT_DELIVERY, type DeliveryConfig } from './delivery-config.js';
+import { DeliveryStore } from './delivery-store.js';
+import { DeliveryWorker } from './delivery-worker.js';
+import { httpSend, type Sender } from './http-sender.js';
+import { WebhookOutbox } from './outbox.js';
+import { ReplyHandler } from './reply-handler.js';
+import { WebhookService } from './webhook-service.js';
+
+export type { WebhookReplyActions } from './reply-handler.js';
+export { deliveryConfigFromEnv, type DeliveryConfig } from './delivery-config.js';
+export { DeliveryWorker } from './delivery-worker.js';
+export { WebhookService } from './webhook-service.js';
+
+export interface WebhookDeps {
+  db: Db;
+  events: EventRecorder;
+  logger: Logger;
+  userAgent: string;
+  config?: DeliveryConfig | undefined;
+  send?: Sender;
+}
+
+/** Wires the webhook outbox into the event recorder and builds the service and its worker. */
+export function createWebhooks(deps: WebhookDeps): { service: WebhookService; worker: DeliveryWorker } {
+  const logger = deps.logger.child({ component: 'webhooks' });
+  const replies = new ReplyHandler(logger);
+  const worker = new DeliveryWorker({
+    store: new DeliveryStore(deps.db),
+    send: deps.send ?? httpSend,
+    replies,
+    logger,
+    config: deps.config ?? DEFAULT_DELIVERY,
+    userAgent: deps.userAgent,
+  });
+  const outbox = new WebhookOutbox(deps.db, () => worker.wake());
+  deps.events.addOutboxWriter(outbox.write);
+  const service = new WebhookService(deps.db, deps.events, outbox, replies, () => worker.wake());
+  return { service, worker };
+}
