@@ -3,6 +3,7 @@ import type { AccountStore } from './accounts/store.js';
 import type { AccountRecord, DeviceRecord } from './accounts/types.js';
 import type { ClientConnection } from './connection.js';
 import type { CallRegistry } from './handlers/calls.js';
+import type { HistorySeed } from './handlers/history-sync.js';
 import type { PairingRegistry } from './handlers/pairing.js';
 import type { PresenceRegistry } from './handlers/presence.js';
 import type { DeviceHub } from './hub.js';
@@ -17,6 +18,8 @@ export interface EmulatorContext {
   calls: CallRegistry;
   presence: PresenceRegistry;
   media: MediaServer;
+  /** History handed to the next newly linked device of a phone (`seedHistory`). */
+  historySeeds: Map<string, HistorySeed>;
   /** Hooks run after a device's login completed (e.g. the history sync push). */
   afterLogin: Array<(session: DeviceSession, firstLogin: boolean) => void | Promise<void>>;
 }

@@ -9,6 +9,7 @@ import type { EmulatorContext } from './context.js';
 import type { CallRecord } from './handlers/calls.js';
 import { placeCall } from './handlers/calls.js';
 import { announceDeviceChange } from './handlers/device-notifications.js';
+import type { HistorySeed } from './handlers/history-sync.js';
 import { confirmPairingCode } from './handlers/pairing-code.js';
 import type { LinkedDevice } from './handlers/pairing.js';
 import { scanQr } from './handlers/pairing.js';
@@ -144,6 +145,11 @@ export class Emulator implements EmulatorInfo {
   /** An incoming call offer from `fromPhone` to every device of `toPhone`. */
   placeCall(fromPhone: string, toPhone: string, options: { video?: boolean } = {}): CallRecord {
     return placeCall(this.ctx, fromPhone, toPhone, options.video);
+  }
+
+  /** History the next newly linked device of `phone` receives in its history sync push. */
+  seedHistory(phone: string, seed: HistorySeed): void {
+    this.ctx.historySeeds.set(normalizePhone(phone), seed);
   }
 
   calls(): CallRecord[] {

@@ -7,3 +7,4 @@ export type { LinkedDevice } from './handlers/pairing.js';
 export type { CallRecord, CallStatus } from './handlers/calls.js';
 export type { LoggedStanza } from './stanza-log.js';
 export { TLS_FILES } from './certs.js';
+export type { HistorySeed } from './handlers/history-sync.js';

@@ -66,6 +66,7 @@ export async function start(options: StartOptions = {}): Promise<Emulator> {
     pairing: new PairingRegistry(),
     calls: new CallRegistry(),
     presence: new PresenceRegistry(),
+    historySeeds: new Map(),
     afterLogin: [],
   };
   if (options.historySync !== false) {

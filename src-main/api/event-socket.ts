@@ -1,74 +1,190 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { AnyEventEnvelope } from '../../src-shared/events.js';
+import { z } from 'zod';
+import { EVENT_TYPES, type AnyEventEnvelope } from '../../src-shared/events.js';
+import { firstFieldError } from '../../src-shared/validation.js';
 import type { EventBus } from '../core/event-bus.js';
 import type { Logger } from '../core/logger.js';
 import type { ApiKeyService, KeyPrincipal } from '../services/api-keys.js';
+import type { EventRecorder } from '../services/event-recorder.js';
+import { hasScope } from '../services/scopes.js';
+import { canAccessSession } from '../services/session-access.js';
+import type { TokenBucketLimiter } from './rate-limit.js';
 
 /** How long a client may take to send its `{"token": …}` first message. */
 const AUTH_TIMEOUT_MS = 10_000;
-/** Close codes in the 4000 range are ours: 4401 = not authorised. */
+/** Close codes in the 4000 range are ours, after the HTTP status they resemble. */
+const CLOSE_BAD_REQUEST = 4400;
 const CLOSE_UNAUTHORIZED = 4401;
+const CLOSE_FORBIDDEN = 4403;
+const CLOSE_RATE_LIMITED = 4429;
+/** Events read per page while catching up; between pages the socket may drain. */
+const REPLAY_PAGE = 500;
+const HIGH_WATER_BYTES = 1024 * 1024;
+
+const firstMessage = z.object({
+  token: z.string().min(1),
+  types: z.array(z.enum(EVENT_TYPES)).min(1).optional(),
+  sessions: z.array(z.string().min(1)).min(1).optional(),
+  after: z
+    .string()
+    .regex(/^evt_[0-9a-f]+$/, 'must be an event id (evt_…)')
+    .optional(),
+});
+
+interface Client {
+  principal: KeyPrincipal;
+  types: ReadonlySet<string> | null;
+  sessions: ReadonlySet<string> | null;
+  /** False while catching up from the log; live events are then read from the log instead. */
+  live: boolean;
+  /** The newest event id sent (or skipped by filter): nothing at or before it is sent again. */
+  lastId: string;
+}
+
+export interface EventSocketDeps {
+  apiKeys: ApiKeyService;
+  events: EventRecorder;
+  bus: EventBus;
+  logger: Logger;
+  /** Counts failed tokens per address, shared with the HTTP API. */
+  failedAuth?: TokenBucketLimiter;
+}
 
 /**
- * The WebSocket event stream. A browser cannot set headers on a WebSocket, so the key
- * comes as the first message; until then nothing is sent. Events are the bus envelopes.
+ * The WebSocket event stream (`/rpc/events` for the UI, `/api/v1/events` for scripts). A
+ * browser cannot set headers on a WebSocket, so the key comes as the first message, with
+ * optional `types` and `sessions` filters and `after` (the last event id the client has).
+ * After `{"type":"ready"}` the client gets every stored event after `after`, then live events:
+ * catching up reads the event log page by page and switches to live in the same tick as the
+ * last read, so nothing is missed or sent twice.
  */
 export class EventSocketServer {
-  private readonly wss = new WebSocketServer({ noServer: true });
-  private readonly clients = new Map<WebSocket, KeyPrincipal>();
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  private readonly clients = new Map<WebSocket, Client>();
   private readonly unsubscribe: () => void;
 
-  constructor(
-    private readonly apiKeys: ApiKeyService,
-    bus: EventBus,
-    private readonly logger: Logger,
-  ) {
-    this.unsubscribe = bus.subscribe((event) => this.broadcast(event));
+  constructor(private readonly deps: EventSocketDeps) {
+    this.unsubscribe = deps.bus.subscribe((event) => this.broadcast(event));
   }
 
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
-    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws));
+    this.wss.handleUpgrade(request, socket, head, (ws) =>
+      this.accept(ws, request.socket.remoteAddress ?? ''),
+    );
   }
 
-  private accept(ws: WebSocket): void {
+  /** Closes the streams opened with a key that was just revoked. */
+  closeKey(keyId: string): void {
+    for (const [ws, client] of this.clients) {
+      if (client.principal.keyId === keyId) ws.close(CLOSE_UNAUTHORIZED, 'the key was revoked');
+    }
+  }
+
+  private accept(ws: WebSocket, address: string): void {
     const timer = setTimeout(
       () => ws.close(CLOSE_UNAUTHORIZED, 'send {"token": "<key>"} first'),
       AUTH_TIMEOUT_MS,
     );
     ws.once('message', (data) => {
       clearTimeout(timer);
-      const principal = this.authenticate(data.toString());
-      if (!principal) {
-        ws.close(CLOSE_UNAUTHORIZED, 'invalid token');
-        return;
-      }
-      this.clients.set(ws, principal);
+      const client = this.authenticate(ws, data.toString(), address);
+      if (!client) return;
+      this.clients.set(ws, client);
       ws.send(JSON.stringify({ type: 'ready' }));
+      if (!client.live) {
+        this.catchUp(ws, client).catch((error: unknown) => {
+          this.deps.logger.warn({ err: error }, 'event stream catch-up failed');
+          ws.close(1011, 'catch-up failed');
+        });
+      }
     });
     ws.on('close', () => {
       clearTimeout(timer);
       this.clients.delete(ws);
     });
-    ws.on('error', (error) => this.logger.debug({ err: error }, 'event socket error'));
+    ws.on('error', (error) => this.deps.logger.debug({ err: error }, 'event socket error'));
   }
 
-  private authenticate(message: string): KeyPrincipal | null {
-    try {
-      const { token } = JSON.parse(message) as { token?: unknown };
-      return typeof token === 'string' ? this.apiKeys.verify(token) : null;
-    } catch {
+  /** The client described by the first message, or null after closing the socket with the reason. */
+  private authenticate(ws: WebSocket, message: string, address: string): Client | null {
+    const { failedAuth } = this.deps;
+    const wait = failedAuth?.waitSeconds(address) ?? 0;
+    if (wait > 0) {
+      ws.close(CLOSE_RATE_LIMITED, `too many wrong keys; try again in ${wait} s`);
       return null;
     }
+    let json: unknown;
+    try {
+      json = JSON.parse(message);
+    } catch {
+      json = null;
+    }
+    const token = (json as { token?: unknown } | null)?.token;
+    const principal = typeof token === 'string' && token ? this.deps.apiKeys.verify(token) : null;
+    if (!principal) {
+      failedAuth?.take(address);
+      ws.close(CLOSE_UNAUTHORIZED, 'invalid token');
+      return null;
+    }
+    const parsed = firstMessage.safeParse(json);
+    if (!parsed.success) {
+      const { field, message: problem } = firstFieldError(parsed.error);
+      ws.close(CLOSE_BAD_REQUEST, `${field}: ${problem}`.slice(0, 120));
+      return null;
+    }
+    if (!hasScope(principal, 'messages:read')) {
+      ws.close(CLOSE_FORBIDDEN, 'this key lacks the "messages:read" scope');
+      return null;
+    }
+    const denied = parsed.data.sessions?.find((session) => !canAccessSession(principal, session));
+    if (denied) {
+      ws.close(CLOSE_FORBIDDEN, `this key may not use session "${denied}"`.slice(0, 120));
+      return null;
+    }
+    return {
+      principal,
+      types: parsed.data.types ? new Set(parsed.data.types) : null,
+      sessions: parsed.data.sessions ? new Set(parsed.data.sessions) : null,
+      live: parsed.data.after === undefined,
+      lastId: parsed.data.after ?? '',
+    };
+  }
+
+  private async catchUp(ws: WebSocket, client: Client): Promise<void> {
+    for (;;) {
+      if (!this.clients.has(ws)) return;
+      const page = this.deps.events.since(client.lastId, REPLAY_PAGE);
+      for (const event of page) {
+        client.lastId = event.id;
+        if (this.visible(client, event)) ws.send(JSON.stringify(event));
+      }
+      if (page.length < REPLAY_PAGE) {
+        // No await since the read above: no event can have been dispatched in between.
+        client.live = true;
+        return;
+      }
+      await drained(ws);
+    }
+  }
+
+  private visible(client: Client, event: AnyEventEnvelope): boolean {
+    const { principal } = client;
+    if (principal.kind === 'session' && event.session !== principal.sessionId) return false;
+    if (event.session !== null && !canAccessSession(principal, event.session)) return false;
+    if (client.types && !client.types.has(event.type)) return false;
+    if (client.sessions && (event.session === null || !client.sessions.has(event.session))) return false;
+    return true;
   }
 
   private broadcast(event: AnyEventEnvelope): void {
     if (this.clients.size === 0) return;
     const text = JSON.stringify(event);
-    for (const [ws, principal] of this.clients) {
-      if (principal.kind === 'session' && event.session !== principal.sessionId) continue;
-      ws.send(text);
+    for (const [ws, client] of this.clients) {
+      if (!client.live || event.id <= client.lastId) continue;
+      client.lastId = event.id;
+      if (this.visible(client, event)) ws.send(text);
     }
   }
 
@@ -76,5 +192,12 @@ export class EventSocketServer {
     this.unsubscribe();
     for (const ws of this.clients.keys()) ws.terminate();
     this.wss.close();
+  }
+}
+
+/** Resolves once the socket's send buffer is below the high-water mark (or it closed). */
+async function drained(ws: WebSocket): Promise<void> {
+  while (ws.readyState === ws.OPEN && ws.bufferedAmount > HIGH_WATER_BYTES) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }

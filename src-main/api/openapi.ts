@@ -125,7 +125,21 @@ export function buildOpenApi(routes: readonly RouteDef[], version: string): Open
         ? {
             requestBody: {
               required: true,
-              content: { 'application/json': { schema: collector.convert(route.body, 'input') } },
+              content: {
+                'application/json': { schema: collector.convert(route.body, 'input') },
+                ...(route.upload
+                  ? {
+                      'multipart/form-data': {
+                        schema: {
+                          type: 'object',
+                          description: 'The same fields as the JSON body, with the media as the `file` part',
+                          properties: { file: { type: 'string', format: 'binary' } },
+                          additionalProperties: { type: 'string' },
+                        },
+                      },
+                    }
+                  : {}),
+              },
             },
           }
         : {}),

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { parseInput } from '../../src-shared/validation.js';
 import type { KeyPrincipal } from '../services/api-keys.js';
 import { requestBody } from './body.js';
+import { readMultipart, type UploadedForm } from './multipart.js';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -37,6 +38,11 @@ export interface RouteDef<
   params?: P;
   query?: Q;
   body?: B;
+  /**
+   * Also accept `multipart/form-data` (a file upload): turns the form into the JSON body the
+   * `body` schema validates, so uploads and JSON go through the same checks.
+   */
+  upload?: (form: UploadedForm) => unknown;
   response: {
     status: number;
     description: string;
@@ -64,7 +70,7 @@ export function mountRoutes(router: Router, routes: readonly RouteDef[]): void {
       const request: RouteRequest<unknown, unknown, unknown> = {
         params: route.params ? parseInput(route.params, ctx.params) : undefined,
         query: route.query ? parseInput(route.query, ctx.query) : undefined,
-        body: route.body ? parseInput(route.body, requestBody(ctx) ?? {}) : undefined,
+        body: route.body ? parseInput(route.body, await bodyInput(route, ctx)) : undefined,
         principal: (ctx.state as { principal?: KeyPrincipal }).principal ?? null,
         ctx,
       };
@@ -74,4 +80,9 @@ export function mountRoutes(router: Router, routes: readonly RouteDef[]): void {
       if (ctx.body !== undefined || route.response.status === 204) ctx.status = route.response.status;
     });
   }
+}
+
+async function bodyInput(route: RouteDef, ctx: Context): Promise<unknown> {
+  if (route.upload && ctx.request.is('multipart/form-data')) return route.upload(await readMultipart(ctx));
+  return requestBody(ctx) ?? {};
 }

@@ -14,6 +14,7 @@ import { docsRouter } from './docs-page.js';
 import { EventSocketServer } from './event-socket.js';
 import { errorMiddleware } from './http-errors.js';
 import { buildOpenApi } from './openapi.js';
+import { createRateLimits, rateLimit, type RateLimits } from './rate-limit.js';
 import { mountRoutes } from './route.js';
 import { allRoutes } from './routes/index.js';
 import { rpcRouter } from './rpc-bridge.js';
@@ -46,7 +47,7 @@ function isPublicPath(path: string): boolean {
   );
 }
 
-export function createKoaApp(deps: ApiServerDeps): Koa {
+export function createKoaApp(deps: ApiServerDeps, limits: RateLimits = createRateLimits()): Koa {
   const app = new Koa();
   app.proxy = false;
   const routes = allRoutes(deps.services);
@@ -68,6 +69,7 @@ export function createKoaApp(deps: ApiServerDeps): Koa {
     await next();
   });
   app.use(corsPublic((path) => isCorsPublicPath(path, API_PREFIX)));
+  app.use(rateLimit(limits, (path) => !isPublicPath(path)));
   app.use(requireKey(deps.services.apiKeys, isPublicPath));
   app.use(jsonBody());
   app.use(api.routes());
@@ -85,8 +87,16 @@ export class ApiServer {
   private readonly events: EventSocketServer;
 
   constructor(deps: ApiServerDeps) {
-    this.server = http.createServer(createKoaApp(deps).callback());
-    this.events = new EventSocketServer(deps.services.apiKeys, deps.bus, deps.logger);
+    const limits = createRateLimits();
+    this.server = http.createServer(createKoaApp(deps, limits).callback());
+    this.events = new EventSocketServer({
+      apiKeys: deps.services.apiKeys,
+      events: deps.services.events,
+      bus: deps.bus,
+      logger: deps.logger,
+      failedAuth: limits.failedAuth,
+    });
+    deps.services.namedKeys.onRevoke((keyId) => this.events.closeKey(keyId));
     this.server.on('upgrade', (request, socket, head) => {
       const path = new URL(request.url ?? '/', 'http://localhost').pathname;
       if (EVENT_SOCKET_PATHS.has(path)) this.events.handleUpgrade(request, socket, head);

@@ -1,4 +1,166 @@
-/** Placeholder: the history sync push is implemented later. */
-import type { DeviceSession, EmulatorContext } from '../context.js';
+/**
+ * History sync push: right after a newly linked device's first login, its "phone" (device 0)
+ * sends it an encrypted `protocolMessage{HISTORY_SYNC_NOTIFICATION}` whose blob (a deflated
+ * `HistorySync`, encrypted like media with the "WhatsApp History Keys" HKDF info) is uploaded to
+ * the emulator's media host — as a real phone does.
+ *
+ * Why it matters: on its first connection, a Baileys client that processes history waits up to
+ * 20 s for this notification while buffering every event. Receiving it (then answering the
+ * app-state resync with empty collections) lets the client go online at once. The blob carries
+ * the PN↔LID mappings and push names of all accounts plus whatever was seeded with
+ * `seedHistory(phone, …)`, so apps can test history ingestion.
+ *
+ * The phone encrypts with a throw-away Signal store whose identity is the account identity key,
+ * and sets the session up from the device's registration bundle (identity + signed pre-key).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
+import { deflate } from 'node:zlib';
 
-export async function pushHistorySync(_ctx: EmulatorContext, _session: DeviceSession): Promise<void> {}
+import type { SignalDataSet, SignalDataTypeMap, SignalKeyStore } from '@whiskeysockets/baileys';
+import {
+  addTransactionCapability,
+  aesEncrypWithIV,
+  DEFAULT_CONNECTION_CONFIG,
+  encodeWAMessage,
+  generateSignalPubKey,
+  getMediaKeys,
+  hmacSign,
+  initAuthCreds,
+  proto,
+} from '@whiskeysockets/baileys';
+import { pino } from 'pino';
+
+import type { AccountRecord, DeviceRecord } from '../accounts/types.js';
+import { node } from '../binary.js';
+import type { DeviceSession, EmulatorContext } from '../context.js';
+import { deviceJid, unixNow, userJid } from '../jids.js';
+
+const deflateAsync = promisify(deflate);
+const silentLogger = pino({ level: 'silent' });
+
+/** What a newly linked device of a phone should find in its history. */
+export interface HistorySeed {
+  conversations?: proto.IConversation[];
+  pushnames?: proto.IPushname[];
+}
+
+export async function pushHistorySync(ctx: EmulatorContext, session: DeviceSession): Promise<void> {
+  const { account, device } = session;
+  const seed = ctx.historySeeds.get(account.phone) ?? {};
+  const history = proto.HistorySync.encode({
+    syncType: proto.HistorySync.HistorySyncType.INITIAL_BOOTSTRAP,
+    conversations: seed.conversations ?? [],
+    pushnames: [
+      ...ctx.store.accounts().map((other) => ({ id: userJid(other.phone), pushname: other.name })),
+      ...(seed.pushnames ?? []),
+    ],
+    phoneNumberToLidMappings: ctx.store
+      .accounts()
+      .map((other) => ({ pnJid: userJid(other.phone), lidJid: userJid(other.lid, 'lid') })),
+    chunkOrder: 0,
+    progress: 100,
+  }).finish();
+  const blob = await encryptHistoryBlob(Buffer.from(await deflateAsync(history)));
+  const stored = ctx.media.put(blob.file);
+  const message: proto.IMessage = {
+    protocolMessage: {
+      type: proto.Message.ProtocolMessage.Type.HISTORY_SYNC_NOTIFICATION,
+      historySyncNotification: {
+        fileSha256: blob.fileSha256,
+        fileLength: blob.fileLength,
+        mediaKey: blob.mediaKey,
+        fileEncSha256: blob.fileEncSha256,
+        directPath: stored.directPath,
+        syncType: proto.Message.HistorySyncType.INITIAL_BOOTSTRAP,
+        chunkOrder: 0,
+        progress: 100,
+      },
+    },
+  };
+  const { type, ciphertext } = await encryptFromPhone(account, device, encodeWAMessage(message));
+  ctx.hub.deliver(
+    account,
+    device.id,
+    node(
+      'message',
+      { from: userJid(account.phone), id: `3EB0${randomBytes(9).toString('hex').toUpperCase()}`, t: String(unixNow()), type: 'text', category: 'peer' },
+      [node('enc', { v: '2', type }, ciphertext)],
+    ),
+  );
+}
+
+interface EncryptedBlob {
+  file: Buffer;
+  mediaKey: Buffer;
+  fileSha256: Buffer;
+  fileEncSha256: Buffer;
+  fileLength: number;
+}
+
+/** WhatsApp media encryption: AES-256-CBC + 10-byte HMAC-SHA256 tag, keys from HKDF(mediaKey). */
+async function encryptHistoryBlob(plaintext: Buffer): Promise<EncryptedBlob> {
+  const mediaKey = randomBytes(32);
+  const { iv, cipherKey, macKey } = await getMediaKeys(mediaKey, 'md-msg-hist');
+  const encrypted = aesEncrypWithIV(plaintext, Buffer.from(cipherKey), Buffer.from(iv));
+  const mac = hmacSign(Buffer.concat([iv, encrypted]), Buffer.from(macKey!)).subarray(0, 10);
+  const file = Buffer.concat([encrypted, mac]);
+  const sha = (bytes: Buffer): Buffer => createHash('sha256').update(bytes).digest();
+  return { file, mediaKey, fileSha256: sha(plaintext), fileEncSha256: sha(file), fileLength: plaintext.length };
+}
+
+/** Encrypts as the account's phone (device 0) for one linked device. */
+async function encryptFromPhone(
+  account: AccountRecord,
+  device: DeviceRecord,
+  plaintext: Uint8Array,
+): Promise<{ type: string; ciphertext: Buffer }> {
+  // Real phones use the account identity key as device 0's Signal identity.
+  const creds = { ...initAuthCreds(), signedIdentityKey: { public: account.identity.public, private: account.identity.private } };
+  const keys = addTransactionCapability(memoryKeyStore(), silentLogger, { maxCommitRetries: 1, delayBetweenTriesMs: 0 });
+  const repository = DEFAULT_CONNECTION_CONFIG.makeSignalRepository({ creds, keys }, silentLogger);
+  // LID addressing needs no PN→LID lookups in this throw-away store.
+  const target = deviceJid(account.lid, device.id, 'lid');
+  await repository.injectE2ESession({
+    jid: target,
+    session: {
+      registrationId: device.registrationId,
+      identityKey: Buffer.from(generateSignalPubKey(device.identityKey)),
+      signedPreKey: {
+        keyId: device.signedPreKey.id,
+        publicKey: Buffer.from(generateSignalPubKey(device.signedPreKey.public)),
+        signature: device.signedPreKey.signature,
+      },
+      preKey: undefined as never,
+    },
+  });
+  const { type, ciphertext } = await repository.encryptMessage({ jid: target, data: plaintext });
+  return { type, ciphertext: Buffer.from(ciphertext) };
+}
+
+function memoryKeyStore(): SignalKeyStore {
+  const data = new Map<string, unknown>();
+  return {
+    get: async <T extends keyof SignalDataTypeMap>(type: T, ids: string[]) => {
+      const found: { [id: string]: SignalDataTypeMap[T] } = {};
+      for (const id of ids) {
+        const value = data.get(`${type}/${id}`);
+        if (value !== undefined) {
+          found[id] = value as SignalDataTypeMap[T];
+        }
+      }
+      return found;
+    },
+    set: async (update: SignalDataSet) => {
+      for (const [type, values] of Object.entries(update)) {
+        for (const [id, value] of Object.entries(values ?? {})) {
+          if (value === null || value === undefined) {
+            data.delete(`${type}/${id}`);
+          } else {
+            data.set(`${type}/${id}`, value);
+          }
+        }
+      }
+    },
+  };
+}

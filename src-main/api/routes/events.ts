@@ -33,7 +33,10 @@ export function eventRoutes() {
       handler: ({ ctx }) => {
         ctx.set('Upgrade', 'websocket');
         return {
-          error: { code: 'VALIDATION_FAILED', message: 'connect with a WebSocket (see GET /api/v1/openapi.json)' },
+          error: {
+            code: 'VALIDATION_FAILED',
+            message: 'connect with a WebSocket (see GET /api/v1/openapi.json)',
+          },
         };
       },
     }),

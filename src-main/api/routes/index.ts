@@ -1,6 +1,11 @@
 import type { Services } from '../../services/index.js';
 import type { RouteDef } from '../route.js';
 import { healthRoutes } from './health.js';
+import { callRoutes } from './calls.js';
+import { chatRoutes } from './chats.js';
+import { contactRoutes } from './contacts.js';
+import { groupRoutes } from './groups.js';
+import { messageRoutes } from './messages.js';
 import { sessionRoutes } from './sessions.js';
 import { widgetRoutes } from './widgets.js';
 import { eventRoutes } from './events.js';
@@ -11,7 +16,14 @@ import { webhookRoutes } from './webhooks.js';
 /** Every public REST route, one list per domain. */
 export function allRoutes(services: Services): RouteDef[] {
   return [
-    ...healthRoutes(services), ...sessionRoutes(services), ...widgetRoutes(services),
+    ...healthRoutes(services),
+    ...sessionRoutes(services),
+    ...messageRoutes(services),
+    ...chatRoutes(services),
+    ...contactRoutes(services),
+    ...groupRoutes(services),
+    ...callRoutes(services),
+    ...widgetRoutes(services),
     ...webhookRoutes(services),
     ...keyRoutes(services),
     ...logRoutes(services),

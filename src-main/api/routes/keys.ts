@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { createdKeySchema, createKeyInput, namedKeyListSchema, namedKeySchema } from '../../../src-shared/contract/keys.js';
+import {
+  createdKeySchema,
+  createKeyInput,
+  namedKeyListSchema,
+  namedKeySchema,
+} from '../../../src-shared/contract/keys.js';
 import type { Services } from '../../services/index.js';
 import { authorize } from '../../services/scopes.js';
 import { defineRoute } from '../route.js';

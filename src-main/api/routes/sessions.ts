@@ -9,6 +9,7 @@ import {
 import { sessionSchema } from '../../../src-shared/model.js';
 import type { Services } from '../../services/index.js';
 import { assertNotSessionKey, assertSessionAccess, canAccessSession } from '../../services/session-access.js';
+import { authorize } from '../../services/scopes.js';
 import { defineRoute } from '../route.js';
 
 const idParams = z.object({ id: sessionIdSchema });
@@ -52,6 +53,7 @@ export function sessionRoutes({ sessions }: Services) {
       response: { status: 201, description: 'The new session and its key', schema: createdSession },
       handler: ({ body, principal }) => {
         assertNotSessionKey(principal, 'create sessions');
+        authorize(principal, 'sessions:manage');
         return sessions.create(body);
       },
     }),
@@ -78,7 +80,7 @@ export function sessionRoutes({ sessions }: Services) {
       body: renameSessionInput,
       response: { status: 200, description: 'The session', schema: sessionSchema },
       handler: ({ params, body, principal }) => {
-        assertSessionAccess(principal, params.id);
+        authorize(principal, 'sessions:manage', params.id);
         return sessions.rename(params.id, body.name);
       },
     }),
@@ -93,6 +95,7 @@ export function sessionRoutes({ sessions }: Services) {
       response: { status: 204, description: 'Deleted' },
       handler: async ({ params, principal }) => {
         assertNotSessionKey(principal, 'delete sessions');
+        authorize(principal, 'sessions:manage');
         await sessions.remove(params.id);
       },
     }),
@@ -106,7 +109,7 @@ export function sessionRoutes({ sessions }: Services) {
       params: idParams,
       response: { status: 202, description: 'Connecting', schema: sessionSchema },
       handler: ({ params, principal }) => {
-        assertSessionAccess(principal, params.id);
+        authorize(principal, 'sessions:manage', params.id);
         return sessions.connect(params.id);
       },
     }),
@@ -122,7 +125,7 @@ export function sessionRoutes({ sessions }: Services) {
       params: idParams,
       response: { status: 200, description: 'The current QR code', schema: sessionQrSchema },
       handler: async ({ params, principal, ctx }) => {
-        assertSessionAccess(principal, params.id);
+        authorize(principal, 'sessions:manage', params.id);
         const qr = await sessions.qr(params.id);
         if (ctx.accepts('application/json', 'image/png') === 'image/png') {
           ctx.type = 'image/png';
@@ -143,7 +146,7 @@ export function sessionRoutes({ sessions }: Services) {
       body: pairingCodeInput,
       response: { status: 200, description: 'The 8-character code', schema: pairingCode },
       handler: ({ params, body, principal }) => {
-        assertSessionAccess(principal, params.id);
+        authorize(principal, 'sessions:manage', params.id);
         return sessions.pairingCode(params.id, body.phone);
       },
     }),
@@ -156,7 +159,7 @@ export function sessionRoutes({ sessions }: Services) {
       params: idParams,
       response: { status: 200, description: 'Disconnected', schema: sessionSchema },
       handler: ({ params, principal }) => {
-        assertSessionAccess(principal, params.id);
+        authorize(principal, 'sessions:manage', params.id);
         return sessions.disconnect(params.id);
       },
     }),
@@ -169,7 +172,7 @@ export function sessionRoutes({ sessions }: Services) {
       params: idParams,
       response: { status: 200, description: 'Logged out', schema: sessionSchema },
       handler: ({ params, principal }) => {
-        assertSessionAccess(principal, params.id);
+        authorize(principal, 'sessions:manage', params.id);
         return sessions.logout(params.id);
       },
     }),
@@ -182,7 +185,7 @@ export function sessionRoutes({ sessions }: Services) {
       params: idParams,
       response: { status: 200, description: 'The new key, shown once', schema: rotatedKey },
       handler: ({ params, principal }) => {
-        assertSessionAccess(principal, params.id);
+        authorize(principal, 'sessions:manage', params.id);
         return sessions.rotateKey(params.id);
       },
     }),

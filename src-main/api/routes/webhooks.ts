@@ -45,7 +45,11 @@ export function webhookRoutes({ webhooks }: Services) {
       tag,
       summary: 'The event types a webhook can subscribe to',
       auth: 'key',
-      response: { status: 200, description: 'Every type, with a short description', schema: eventTypeListSchema },
+      response: {
+        status: 200,
+        description: 'Every type, with a short description',
+        schema: eventTypeListSchema,
+      },
       handler: () => webhooks.eventTypes(),
     }),
     defineRoute({
@@ -70,7 +74,11 @@ export function webhookRoutes({ webhooks }: Services) {
       description: `${SIGNING} The answer holds the signing secret; it is shown only once. A session key's webhook is bound to its session.`,
       auth: 'key',
       body: createWebhookInput,
-      response: { status: 201, description: 'The webhook and its signing secret', schema: createdWebhookSchema },
+      response: {
+        status: 201,
+        description: 'The webhook and its signing secret',
+        schema: createdWebhookSchema,
+      },
       handler: ({ body, principal }) => {
         const session = principal?.kind === 'session' ? (body.session ?? principal.sessionId) : body.session;
         guard(principal, { session: session ?? null });
@@ -96,7 +104,8 @@ export function webhookRoutes({ webhooks }: Services) {
       path: '/webhooks/:id',
       tag,
       summary: 'Change a webhook (URL, session, event types, headers, enabled)',
-      description: 'Only the fields given change. Disabling pauses its deliveries; enabling sends what waited.',
+      description:
+        'Only the fields given change. Disabling pauses its deliveries; enabling sends what waited.',
       auth: 'key',
       params: idParams,
       body: updateWebhookInput,
@@ -154,7 +163,8 @@ export function webhookRoutes({ webhooks }: Services) {
       path: '/webhooks/:id/test',
       tag,
       summary: 'Send a test event to this webhook',
-      description: 'Publishes a `webhook.test` event that only this webhook receives. Follow the returned delivery.',
+      description:
+        'Publishes a `webhook.test` event that only this webhook receives. Follow the returned delivery.',
       auth: 'key',
       params: idParams,
       response: { status: 202, description: 'The test delivery, queued', schema: deliverySchema },

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { sessionIdSchema } from '../../../src-shared/contract/sessions.js';
+import { AppError } from '../../../src-shared/errors.js';
+import { callSchema } from '../../../src-shared/messages.js';
+import { callSettingsSchema } from '../../services/automation-settings.js';
+import type { Services } from '../../services/index.js';
+import { assertSessionAccess } from '../../services/session-access.js';
+import { defineRoute } from '../route.js';
+
+const sessionParams = z.object({ id: sessionIdSchema });
+
+export function callRoutes({ messaging, sessions }: Services) {
+  const tag = 'calls';
+  const guard = (principal: Parameters<typeof assertSessionAccess>[0], id: string) => {
+    assertSessionAccess(principal, id);
+    sessions.get(id);
+  };
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/sessions/:id/calls',
+      tag,
+      summary: 'The call log, newest first',
+      auth: 'key',
+      params: sessionParams,
+      query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+      response: {
+        status: 200,
+        description: 'Calls',
+        schema: z.object({ items: z.array(callSchema), next: z.null() }).meta({ id: 'CallList' }),
+      },
+      handler: ({ params, query, principal }) => {
+        guard(principal, params.id);
+        return { items: messaging.calls.list(params.id, query.limit), next: null };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/sessions/:id/calls/:callId/reject',
+      tag,
+      summary: 'Reject a ringing call, optionally with a message to the caller',
+      auth: 'key',
+      params: z.object({ id: sessionIdSchema, callId: z.string().min(1) }),
+      body: z.object({ message: z.string().trim().max(1000).optional() }).strict(),
+      response: { status: 200, description: 'The call', schema: callSchema },
+      handler: async ({ params, body, principal }) => {
+        guard(principal, params.id);
+        const call = await messaging.calls.reject(params.id, params.callId, body.message ?? null);
+        if (!call) throw new AppError('NOT_FOUND', `no call "${params.callId}"`, 'callId');
+        return call;
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/sessions/:id/calls/settings',
+      tag,
+      summary: 'How incoming calls are handled',
+      auth: 'key',
+      params: sessionParams,
+      response: { status: 200, description: 'Call settings', schema: callSettingsSchema },
+      handler: ({ params, principal }) => {
+        guard(principal, params.id);
+        return messaging.callSettings.get(params.id);
+      },
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/sessions/:id/calls/settings',
+      tag,
+      summary: 'Reject calls automatically, with a message (default off)',
+      auth: 'key',
+      params: sessionParams,
+      body: callSettingsSchema,
+      response: { status: 200, description: 'Call settings', schema: callSettingsSchema },
+      handler: ({ params, body, principal }) => {
+        guard(principal, params.id);
+        return messaging.callSettings.set(params.id, body);
+      },
+    }),
+  ];
+}

@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { sessionIdSchema } from '../../../src-shared/contract/sessions.js';
+import { toJid } from '../../../src-shared/jid.js';
+import { chatSchema, messageSchema } from '../../../src-shared/messages.js';
+import type { Services } from '../../services/index.js';
+import { assertSessionAccess } from '../../services/session-access.js';
+import { defineRoute } from '../route.js';
+
+const sessionParams = z.object({ id: sessionIdSchema });
+const chatParams = z.object({ id: sessionIdSchema, chat: z.string().min(1) });
+const chatList = z
+  .object({ items: z.array(chatSchema), next: z.string().nullable() })
+  .meta({ id: 'ChatList' });
+const messagePage = z
+  .object({
+    items: z.array(messageSchema),
+    next: z.string().nullable().describe('`before` for the next older page'),
+  })
+  .meta({ id: 'MessagePage' });
+
+const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
+const chatListQuery = z.object({
+  q: z.string().trim().optional().describe('Name, number or JID contains'),
+  unread: flag.optional(),
+  kind: z.enum(['user', 'group', 'newsletter', 'broadcast']).optional(),
+  archived: flag.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().optional(),
+});
+
+/** A time as ISO-8601 (with offset) or unix seconds/milliseconds, to unix milliseconds. */
+const instant = z.string().transform((value, ctx) => {
+  if (/^\d+$/.test(value)) return value.length <= 10 ? Number(value) * 1000 : Number(value);
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) {
+    ctx.addIssue({ code: 'custom', message: 'must be ISO-8601 or unix seconds' });
+    return z.NEVER;
+  }
+  return ms;
+});
+
+export function chatRoutes({ messaging, sessions }: Services) {
+  const tag = 'chats';
+  const chatJid = (chat: string) => toJid(decodeURIComponent(chat), 'chat');
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/sessions/:id/chats',
+      tag,
+      summary: 'List chats, most recent first',
+      auth: 'key',
+      params: sessionParams,
+      query: chatListQuery,
+      response: { status: 200, description: 'A page of chats', schema: chatList },
+      handler: ({ params, query, principal }) => {
+        assertSessionAccess(principal, params.id);
+        sessions.get(params.id);
+        return messaging.chats.list({ ...query, sessionId: params.id });
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/chats',
+      tag,
+      summary: 'List chats of every session, most recent first',
+      auth: 'key',
+      query: chatListQuery,
+      response: { status: 200, description: 'A page of chats', schema: chatList },
+      handler: ({ query, principal }) =>
+        messaging.chats.list({
+          ...query,
+          sessionId: principal?.kind === 'session' ? (principal.sessionId ?? undefined) : undefined,
+        }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/sessions/:id/chats/:chat',
+      tag,
+      summary: 'Get a chat',
+      auth: 'key',
+      params: chatParams,
+      response: { status: 200, description: 'The chat', schema: chatSchema },
+      handler: ({ params, principal }) => {
+        assertSessionAccess(principal, params.id);
+        return messaging.chats.get(params.id, chatJid(params.chat));
+      },
+    }),
+    defineRoute({
+      method: 'patch',
+      path: '/sessions/:id/chats/:chat',
+      tag,
+      summary: 'Archive, pin or mute a chat',
+      auth: 'key',
+      params: chatParams,
+      body: z
+        .object({
+          archived: z.boolean().optional(),
+          pinned: z.boolean().optional(),
+          mutedUntil: z.string().datetime({ offset: true }).nullable().optional(),
+        })
+        .strict(),
+      response: { status: 200, description: 'The chat', schema: chatSchema },
+      handler: ({ params, body, principal }) => {
+        assertSessionAccess(principal, params.id);
+        const jid = chatJid(params.chat);
+        let chat = messaging.chats.get(params.id, jid);
+        if (body.archived !== undefined) chat = messaging.chats.setArchived(params.id, jid, body.archived);
+        if (body.pinned !== undefined) chat = messaging.chats.setPinned(params.id, jid, body.pinned);
+        if (body.mutedUntil !== undefined) {
+          chat = messaging.chats.setMuted(
+            params.id,
+            jid,
+            body.mutedUntil ? Date.parse(body.mutedUntil) : null,
+          );
+        }
+        return chat;
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/sessions/:id/chats/:chat/messages',
+      tag,
+      summary: 'Message history of a chat, newest first',
+      description:
+        'Pages by time, so new messages never shift a page: pass `next` as `before` for older ones.',
+      auth: 'key',
+      params: chatParams,
+      query: z.object({
+        limit: z.coerce.number().int().min(1).max(200).default(50),
+        before: instant.optional().describe('ISO-8601 or unix seconds: only older messages'),
+        after: instant.optional().describe('ISO-8601 or unix seconds: only newer messages'),
+      }),
+      response: { status: 200, description: 'A page of messages', schema: messagePage },
+      handler: ({ params, query, principal }) => {
+        assertSessionAccess(principal, params.id);
+        sessions.get(params.id);
+        const items = messaging.history.page(params.id, chatJid(params.chat), query);
+        const oldest = items[items.length - 1];
+        return {
+          items,
+          next: items.length === query.limit && oldest ? String(new Date(oldest.timestamp).getTime()) : null,
+        };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/sessions/:id/chats/:chat/read',
+      tag,
+      summary: 'Mark a chat read (sends read receipts)',
+      auth: 'key',
+      params: chatParams,
+      response: { status: 200, description: 'The chat', schema: chatSchema },
+      handler: ({ params, principal }) => {
+        assertSessionAccess(principal, params.id);
+        return messaging.chats.markRead(params.id, chatJid(params.chat));
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/sessions/:id/chats/:chat/presence',
+      tag,
+      summary: 'Show typing or recording in a chat',
+      auth: 'key',
+      params: chatParams,
+      body: z.object({ state: z.enum(['composing', 'recording', 'paused']) }).strict(),
+      response: { status: 204, description: 'Sent' },
+      handler: async ({ params, body, principal }) => {
+        assertSessionAccess(principal, params.id);
+        sessions.get(params.id);
+        await messaging.chats.presence(params.id, chatJid(params.chat), body.state);
+      },
+    }),
+  ];
+}

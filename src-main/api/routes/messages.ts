@@ -1,0 +1,219 @@
+import { z } from 'zod';
+import { sessionIdSchema } from '../../../src-shared/contract/sessions.js';
+import { AppError } from '../../../src-shared/errors.js';
+import { messageSchema } from '../../../src-shared/messages.js';
+import { sendMessageSchema } from '../../../src-shared/send-schemas.js';
+import type { Services } from '../../services/index.js';
+import { assertSessionAccess, canAccessSession } from '../../services/session-access.js';
+import type { UploadedForm } from '../multipart.js';
+import { defineRoute } from '../route.js';
+
+const sessionParams = z.object({ id: sessionIdSchema });
+const messageParams = z.object({ id: sessionIdSchema, msgId: z.string().min(1) });
+const searchList = z
+  .object({ items: z.array(messageSchema), next: z.string().nullable() })
+  .meta({ id: 'MessageSearchResults' });
+const searchQuery = z.object({
+  q: z
+    .string()
+    .trim()
+    .min(1, 'is required')
+    .describe('Words (all must match), "a phrase", or pref* for a prefix'),
+  chat: z.string().optional().describe('Only this chat (JID)'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().regex(/^\d+$/, 'must be a cursor this API returned').optional(),
+});
+
+/** A multipart upload becomes the JSON body: the file as a data: URL in `media`. */
+export function sendFormToBody(form: UploadedForm): unknown {
+  const { fields, file } = form;
+  const body: Record<string, unknown> = { ...fields };
+  for (const flag of ['voiceNote', 'gif'] as const) if (flag in fields) body[flag] = fields[flag] === 'true';
+  if (file) {
+    body.media = {
+      data: `data:${file.mimetype};base64,${file.bytes.toString('base64')}`,
+      ...(file.fileName ? { fileName: file.fileName } : {}),
+    };
+  }
+  return body;
+}
+
+export function messageRoutes({ messaging, sessions }: Services) {
+  const tag = 'messages';
+  /** The message a route addresses; 404 when this session has no message with that id. */
+  const find = (sessionId: string, msgId: string) => {
+    sessions.get(sessionId);
+    const row = messaging.store.findById(sessionId, msgId);
+    if (!row) throw new AppError('NOT_FOUND', `no message "${msgId}" in session "${sessionId}"`, 'msgId');
+    return row;
+  };
+
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/sessions/:id/messages',
+      tag,
+      summary: 'Send a message',
+      description:
+        'Text, media (image, video, audio or voice note, document, sticker) by https `url`, `data:` URL, base64 ' +
+        'or a multipart upload (`file` part), location, contact cards, reaction or poll. Send `Idempotency-Key` to ' +
+        'make retries safe. Numbers without WhatsApp, read-only chats and unknown `replyTo` ids are refused ' +
+        'before anything is sent.',
+      auth: 'key',
+      params: sessionParams,
+      body: sendMessageSchema,
+      upload: sendFormToBody,
+      response: { status: 201, description: 'The sent message as stored', schema: messageSchema },
+      handler: ({ params, body, principal, ctx }) => {
+        assertSessionAccess(principal, params.id);
+        const idempotencyKey = ctx.get('idempotency-key') || undefined;
+        return messaging.send.send(params.id, body, idempotencyKey);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/sessions/:id/messages',
+      tag,
+      summary: 'Search stored messages of a session',
+      auth: 'key',
+      params: sessionParams,
+      query: searchQuery,
+      response: { status: 200, description: 'Matching messages, newest first', schema: searchList },
+      handler: ({ params, query, principal }) => {
+        assertSessionAccess(principal, params.id);
+        sessions.get(params.id);
+        const result = messaging.history.search({
+          query: query.q,
+          sessionId: params.id,
+          chatJid: query.chat,
+          limit: query.limit,
+          beforeRowId: query.cursor ? Number(query.cursor) : undefined,
+        });
+        return { items: result.messages, next: result.nextRowId === null ? null : String(result.nextRowId) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/search',
+      tag,
+      summary: 'Search stored messages across sessions',
+      description: 'A session key searches its own session only.',
+      auth: 'key',
+      query: searchQuery,
+      response: { status: 200, description: 'Matching messages, newest first', schema: searchList },
+      handler: ({ query, principal }) => {
+        const sessionId = principal?.kind === 'session' ? (principal.sessionId ?? undefined) : undefined;
+        const result = messaging.history.search({
+          query: query.q,
+          sessionId,
+          chatJid: query.chat,
+          limit: query.limit,
+          beforeRowId: query.cursor ? Number(query.cursor) : undefined,
+        });
+        return {
+          items: result.messages.filter((m) => canAccessSession(principal, m.session)),
+          next: result.nextRowId === null ? null : String(result.nextRowId),
+        };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/sessions/:id/messages/:msgId',
+      tag,
+      summary: 'Get a message',
+      auth: 'key',
+      params: messageParams,
+      response: { status: 200, description: 'The message', schema: messageSchema },
+      handler: ({ params, principal }) => {
+        assertSessionAccess(principal, params.id);
+        const row = find(params.id, params.msgId);
+        return messaging.store.get(params.id, row.chatJid, row.id);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/sessions/:id/messages/:msgId/media',
+      tag,
+      summary: 'Download the media of a message',
+      description:
+        'The file itself, with its Content-Type and file name. Downloaded from WhatsApp first if needed.',
+      auth: 'key',
+      params: messageParams,
+      response: { status: 200, description: 'The file', contentType: 'application/octet-stream' },
+      handler: async ({ params, principal, ctx }) => {
+        assertSessionAccess(principal, params.id);
+        const row = find(params.id, params.msgId);
+        const file = await messaging.media.ensure(params.id, row.chatJid, row.id);
+        ctx.type = file.mimetype;
+        if (file.fileName) ctx.attachment(file.fileName, { type: 'inline' });
+        ctx.set('Cache-Control', 'private, max-age=31536000, immutable');
+        ctx.body = file.bytes;
+        return undefined;
+      },
+    }),
+    defineRoute({
+      method: 'patch',
+      path: '/sessions/:id/messages/:msgId',
+      tag,
+      summary: 'Edit one of your messages',
+      auth: 'key',
+      params: messageParams,
+      body: z.object({ text: z.string().trim().min(1, 'must not be empty').max(65536) }).strict(),
+      response: { status: 200, description: 'The edited message', schema: messageSchema },
+      handler: ({ params, body, principal }) => {
+        assertSessionAccess(principal, params.id);
+        const row = find(params.id, params.msgId);
+        return messaging.send.edit(params.id, row.chatJid, row.id, body.text);
+      },
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/sessions/:id/messages/:msgId',
+      tag,
+      summary: 'Delete one of your messages for everyone',
+      auth: 'key',
+      params: messageParams,
+      response: { status: 200, description: 'The message, now marked deleted', schema: messageSchema },
+      handler: ({ params, principal }) => {
+        assertSessionAccess(principal, params.id);
+        const row = find(params.id, params.msgId);
+        return messaging.send.revoke(params.id, row.chatJid, row.id);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/sessions/:id/messages/:msgId/react',
+      tag,
+      summary: 'React to a message (an empty emoji removes your reaction)',
+      auth: 'key',
+      params: messageParams,
+      body: z.object({ emoji: z.string().max(16) }).strict(),
+      response: { status: 200, description: 'The message with its reactions', schema: messageSchema },
+      handler: ({ params, body, principal }) => {
+        assertSessionAccess(principal, params.id);
+        const row = find(params.id, params.msgId);
+        return messaging.send.send(params.id, {
+          type: 'reaction',
+          to: row.chatJid,
+          messageId: row.id,
+          emoji: body.emoji,
+        });
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/sessions/:id/messages/:msgId/forward',
+      tag,
+      summary: 'Forward a message to another chat',
+      auth: 'key',
+      params: messageParams,
+      body: z.object({ to: z.string().min(1, 'is required') }).strict(),
+      response: { status: 201, description: 'The forwarded copy', schema: messageSchema },
+      handler: ({ params, body, principal }) => {
+        assertSessionAccess(principal, params.id);
+        const row = find(params.id, params.msgId);
+        return messaging.send.forward(params.id, row.chatJid, row.id, body.to);
+      },
+    }),
+  ];
+}

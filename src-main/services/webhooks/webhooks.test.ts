@@ -1,0 +1,354 @@
+import { Webhook } from 'standardwebhooks';
+import { afterEach, describe, expect, it } from 'vitest';
+import type {
+  CreatedWebhook,
+  Webhook as WebhookInfo,
+  WebhookDeliveryDetail,
+  WebhookDeliveryList,
+} from '../../../src-shared/contract/webhooks.js';
+import type { Message } from '../../../src-shared/messages.js';
+import { startTestCore, type TestCore } from '../../test-support/test-core.js';
+import { startReceiver, uniqueIds, type WebhookReceiver } from '../../test-support/webhook-receiver.js';
+import type { WebhookReplyActions } from './reply-handler.js';
+
+const cleanups: (() => Promise<void>)[] = [];
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** A core whose webhook worker uses `env` (short retry delays); read from the environment at start. */
+async function core(env: Record<string, string> = {}): Promise<TestCore> {
+  const saved = { ...process.env };
+  Object.assign(process.env, {
+    CHATDOCK_WEBHOOK_RETRY_BASE_MS: '20',
+    CHATDOCK_WEBHOOK_RETRY_MAX_MS: '100',
+    CHATDOCK_WEBHOOK_MAX_ATTEMPTS: '1000',
+    ...env,
+  });
+  try {
+    const app = await startTestCore();
+    cleanups.push(() => app.stop());
+    return app;
+  } finally {
+    process.env = saved;
+  }
+}
+
+async function receiver(): Promise<WebhookReceiver> {
+  const started = await startReceiver();
+  cleanups.push(() => started.close());
+  return started;
+}
+
+async function json<T>(response: Response): Promise<T> {
+  expect(response.status, await response.clone().text()).toBeLessThan(300);
+  return (await response.json()) as T;
+}
+
+async function createWebhook(app: TestCore, body: Record<string, unknown>): Promise<CreatedWebhook> {
+  const response = await app.request('/api/v1/webhooks', { method: 'POST', json: body });
+  expect(response.status).toBe(201);
+  return (await response.json()) as CreatedWebhook;
+}
+
+async function deliveries(app: TestCore, webhookId: string, query = ''): Promise<WebhookDeliveryList> {
+  return json<WebhookDeliveryList>(await app.request(`/api/v1/webhooks/${webhookId}/deliveries${query}`));
+}
+
+let messageCounter = 0;
+function message(chat: string, text: string): Message {
+  messageCounter += 1;
+  return {
+    id: `MSG${messageCounter}`,
+    session: 'shop',
+    chat,
+    fromMe: false,
+    sender: chat,
+    senderName: null,
+    type: 'text',
+    text,
+    media: null,
+    content: null,
+    quotedId: null,
+    mentions: [],
+    status: 'delivered',
+    timestamp: new Date().toISOString(),
+    timestampUnix: Math.floor(Date.now() / 1000),
+    edited: false,
+    revoked: false,
+    forwarded: false,
+    reactions: [],
+  };
+}
+
+describe('webhook delivery', () => {
+  it('POSTs signed envelopes that a Standard Webhooks receiver verifies; a wrong secret fails', async () => {
+    const app = await core();
+    const hook = await receiver();
+    const { webhook, secret } = await createWebhook(app, {
+      name: 'CRM',
+      url: hook.url,
+      headers: { Authorization: 'Bearer crm-token' },
+    });
+    expect(secret).toMatch(/^whsec_/);
+    expect(webhook).toMatchObject({ name: 'CRM', session: null, events: null, enabled: true });
+
+    await app.request('/api/v1/sessions', { method: 'POST', json: { id: 'shop', name: 'Shop' } });
+    await app.request('/rpc/settings.update', { method: 'POST', json: { lanAccess: true } });
+    app.core.services.events.record('message.received', 'shop', message('1@s.whatsapp.net', 'שלום 👋'));
+    await hook.until((received) => received.length === 3);
+
+    const verifier = new Webhook(secret);
+    const wrong = new Webhook('whsec_' + Buffer.from('not the secret at all!!!').toString('base64'));
+    for (const delivery of hook.received) {
+      const headers = delivery.headers as Record<string, string>;
+      expect(verifier.verify(delivery.body, headers)).toEqual(delivery.json);
+      expect(() => wrong.verify(delivery.body, headers)).toThrow();
+      expect(headers['webhook-id']).toBe(delivery.json.id);
+      expect(headers['content-type']).toBe('application/json');
+      expect(headers.authorization).toBe('Bearer crm-token');
+      expect(headers['user-agent']).toMatch(/^Chatdock\//);
+    }
+    expect(hook.received.map((delivery) => delivery.json.type).sort()).toEqual([
+      'message.received',
+      'session.status',
+      'settings.updated',
+    ]);
+    const received = hook.received.find((delivery) => delivery.json.type === 'message.received');
+    expect(received?.json).toMatchObject({ session: 'shop', data: { text: 'שלום 👋' } });
+
+    const list = await deliveries(app, webhook.id);
+    expect(list.items.map((item) => item.status)).toEqual(['succeeded', 'succeeded', 'succeeded']);
+    const detail = await json<WebhookDeliveryDetail>(
+      await app.request(`/api/v1/webhooks/deliveries/${list.items[0]?.id}`),
+    );
+    expect(detail.attemptLog).toEqual([
+      expect.objectContaining({ statusCode: 200, error: null, responseExcerpt: '{}' }),
+    ]);
+    expect(detail.attemptLog[0]?.latencyMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('keeps every event through a receiver outage and delivers each chat in order', async () => {
+    const app = await core();
+    const hook = await receiver();
+    const { webhook } = await createWebhook(app, { url: hook.url, events: ['message.received'] });
+    hook.answerWith('down');
+
+    const chats = ['1@s.whatsapp.net', '2@s.whatsapp.net', '3@g.us'];
+    const expected = new Map<string, string[]>(chats.map((chat) => [chat, []]));
+    const record = (round: number) => {
+      for (const chat of chats) {
+        const event = app.core.services.events.record('message.received', 'shop', message(chat, `#${round}`));
+        expected.get(chat)?.push(event.id);
+      }
+    };
+    for (let round = 0; round < 5; round += 1) record(round);
+    // Down for a while: many attempts fail, and more events arrive meanwhile.
+    await hook.untilDropped(20);
+    for (let round = 5; round < 10; round += 1) record(round);
+    await hook.untilDropped(30);
+    const pending = await json<WebhookInfo>(await app.request(`/api/v1/webhooks/${webhook.id}`));
+    expect(pending.pending).toBe(30);
+
+    hook.answerWith({ status: 200, body: '' });
+    await hook.until((received) => received.length >= 30);
+    // Answered requests are successes, so nothing arrives twice.
+    expect(hook.received).toHaveLength(30);
+    for (const chat of chats) {
+      const arrived = hook.received
+        .filter((delivery) => (delivery.json.data as { chat: string }).chat === chat)
+        .map((delivery) => delivery.json.id);
+      expect(arrived).toEqual(expected.get(chat));
+    }
+    const after = await json<WebhookInfo>(await app.request(`/api/v1/webhooks/${webhook.id}`));
+    expect(after).toMatchObject({ pending: 0, failed: 0 });
+    const first = (await deliveries(app, webhook.id)).items.at(-1);
+    const detail = await json<WebhookDeliveryDetail>(await app.request(`/api/v1/webhooks/deliveries/${first?.id}`));
+    expect(detail.attemptLog.length).toBeGreaterThan(1);
+    expect(detail.attemptLog[0]).toMatchObject({ statusCode: null, error: expect.stringMatching(/fetch failed/) });
+    expect(detail.attemptLog.at(-1)).toMatchObject({ statusCode: 200 });
+  });
+
+  it('fails at once on a 4xx; failed deliveries stay listed and are retried one by one or all at once', async () => {
+    const app = await core();
+    const hook = await receiver();
+    const { webhook } = await createWebhook(app, { url: hook.url, events: ['message.received'] });
+    hook.answerWith({ status: 410, body: 'gone for now' });
+    for (const chat of ['a@s.whatsapp.net', 'b@s.whatsapp.net', 'c@s.whatsapp.net']) {
+      app.core.services.events.record('message.received', 'shop', message(chat, 'hello'));
+    }
+    await hook.until((received) => received.length === 3);
+    await expect.poll(async () => (await deliveries(app, webhook.id, '?status=failed')).items.length).toBe(3);
+    const failed = await deliveries(app, webhook.id, '?status=failed');
+    expect(failed.items[0]).toMatchObject({ attempts: 1, lastStatusCode: 410, lastError: 'HTTP 410' });
+    const detail = await json<WebhookDeliveryDetail>(
+      await app.request(`/api/v1/webhooks/deliveries/${failed.items[0]?.id}`),
+    );
+    expect(detail.attemptLog).toEqual([expect.objectContaining({ statusCode: 410, responseExcerpt: 'gone for now' })]);
+
+    hook.answerWith({ status: 204 });
+    const one = await app.request(`/api/v1/webhooks/deliveries/${failed.items[0]?.id}/retry`, { method: 'POST' });
+    expect(one.status).toBe(202);
+    await hook.until((received) => received.length === 4);
+    const all = await json<{ retried: number }>(
+      await app.request(`/api/v1/webhooks/${webhook.id}/retry`, { method: 'POST' }),
+    );
+    expect(all.retried).toBe(2);
+    await hook.until((received) => received.length === 6);
+    await expect
+      .poll(async () => (await deliveries(app, webhook.id)).items.map((item) => item.status))
+      .toEqual(['succeeded', 'succeeded', 'succeeded']);
+    const again = await app.request(`/api/v1/webhooks/deliveries/${failed.items[0]?.id}/retry`, { method: 'POST' });
+    expect(again.status).toBe(409);
+  });
+
+  it('gives up after the last attempt and says why', async () => {
+    const app = await core({ CHATDOCK_WEBHOOK_MAX_ATTEMPTS: '3' });
+    const hook = await receiver();
+    const { webhook } = await createWebhook(app, { url: hook.url });
+    hook.answerWith({ status: 503, body: 'maintenance' });
+    await app.request('/rpc/settings.update', { method: 'POST', json: { lanAccess: true } });
+    await hook.until((received) => received.length === 3);
+    await expect.poll(async () => (await deliveries(app, webhook.id)).items[0]?.status).toBe('failed');
+    const [failed] = (await deliveries(app, webhook.id)).items;
+    expect(failed).toMatchObject({ attempts: 3, lastStatusCode: 503, nextAttemptAt: null });
+    const info = await json<WebhookInfo>(await app.request(`/api/v1/webhooks/${webhook.id}`));
+    expect(info).toMatchObject({ failed: 1, pending: 0 });
+  });
+
+  it('counts a slow receiver as a timeout and retries it', async () => {
+    const app = await core({ CHATDOCK_WEBHOOK_TIMEOUT_MS: '150' });
+    const hook = await receiver();
+    const { webhook } = await createWebhook(app, { url: hook.url });
+    let calls = 0;
+    hook.answerWith(() => (++calls === 1 ? { status: 200, delayMs: 1000 } : { status: 200 }));
+    await app.request('/rpc/settings.update', { method: 'POST', json: { lanAccess: true } });
+    await expect.poll(async () => (await deliveries(app, webhook.id)).items[0]?.status).toBe('succeeded');
+    const [delivery] = (await deliveries(app, webhook.id)).items;
+    const detail = await json<WebhookDeliveryDetail>(await app.request(`/api/v1/webhooks/deliveries/${delivery?.id}`));
+    expect(detail.attemptLog.map((attempt) => attempt.error)).toEqual(['timed out after 150 ms', null]);
+  });
+
+  it('sends a test only to the webhook being tested', async () => {
+    const app = await core();
+    const first = await receiver();
+    const second = await receiver();
+    const tested = await createWebhook(app, { url: first.url });
+    await createWebhook(app, { url: second.url });
+    const response = await app.request(`/api/v1/webhooks/${tested.webhook.id}/test`, { method: 'POST' });
+    expect(response.status).toBe(202);
+    expect(await response.json()).toMatchObject({ eventType: 'webhook.test', status: 'pending' });
+    await first.until((received) => received.length === 1);
+    expect(first.received[0]?.json).toMatchObject({ type: 'webhook.test', data: { webhookId: tested.webhook.id } });
+    expect(new Webhook(tested.secret).verify(first.received[0]?.body ?? '', first.received[0]?.headers as never)).toBeTruthy();
+    // The second webhook's next event would queue behind a test delivery of the same key, if there were one.
+    await app.request('/rpc/settings.update', { method: 'POST', json: { lanAccess: true } });
+    await second.until((received) => received.length === 1);
+    expect(second.received.map((delivery) => delivery.json.type)).toEqual(['settings.updated']);
+  });
+
+  it('writes deliveries only for matching sessions and event types, and none while disabled', async () => {
+    const app = await core();
+    const hook = await receiver();
+    await app.request('/api/v1/sessions', { method: 'POST', json: { id: 'shop' } });
+    const { webhook } = await createWebhook(app, { url: hook.url, session: 'shop', events: ['message.received'] });
+    const events = app.core.services.events;
+    const wanted = events.record('message.received', 'shop', message('1@s.whatsapp.net', 'in'));
+    events.record('message.received', 'other', message('1@s.whatsapp.net', 'other session'));
+    events.record('message.sent', 'shop', message('1@s.whatsapp.net', 'other type'));
+    events.record('settings.updated', null, { lanAccess: true });
+    expect((await deliveries(app, webhook.id)).items.map((item) => item.eventId)).toEqual([wanted.id]);
+
+    const disabled = await app.request(`/api/v1/webhooks/${webhook.id}`, { method: 'PATCH', json: { enabled: false } });
+    expect(await disabled.json()).toMatchObject({ enabled: false });
+    events.record('message.received', 'shop', message('1@s.whatsapp.net', 'while disabled'));
+    expect((await deliveries(app, webhook.id)).items).toHaveLength(1);
+    const test = await app.request(`/api/v1/webhooks/${webhook.id}/test`, { method: 'POST' });
+    expect(test.status).toBe(409);
+
+    await app.request(`/api/v1/webhooks/${webhook.id}`, { method: 'PATCH', json: { enabled: true } });
+    const later = events.record('message.received', 'shop', message('1@s.whatsapp.net', 'enabled again'));
+    await hook.until((received) => received.length === 2);
+    expect(uniqueIds(hook.received)).toEqual([wanted.id, later.id]);
+  });
+
+  it('writes a delivery exactly when its event is stored (same transaction)', async () => {
+    const app = await core();
+    const hook = await receiver();
+    const { webhook } = await createWebhook(app, { url: hook.url });
+    const events = app.core.services.events;
+    expect(() =>
+      events.transaction(() => {
+        events.record('settings.updated', null, { lanAccess: true });
+        throw new Error('the fact was not stored after all');
+      }),
+    ).toThrow('not stored');
+    expect((await deliveries(app, webhook.id)).items).toEqual([]);
+    expect(events.since('', 10)).toEqual([]);
+  });
+
+  it('validates webhooks naming the field', async () => {
+    const app = await core();
+    const cases: [Record<string, unknown>, string][] = [
+      [{ url: 'ftp://example.test/x' }, 'url'],
+      [{ url: 'http://127.0.0.1/x', events: ['message.nope'] }, 'events.0'],
+      [{ url: 'http://127.0.0.1/x', events: [] }, 'events'],
+      [{ url: 'http://127.0.0.1/x', session: 'missing' }, 'session'],
+      [{ url: 'http://127.0.0.1/x', headers: { 'Webhook-Signature': 'x' } }, 'headers.Webhook-Signature'],
+      [{ url: 'http://127.0.0.1/x', colour: 'red' }, 'colour'],
+    ];
+    for (const [body, field] of cases) {
+      const response = await app.request('/api/v1/webhooks', { method: 'POST', json: body });
+      expect(response.status, JSON.stringify(body)).toBe(400);
+      expect(((await response.json()) as { error: { field: string } }).error.field).toBe(field);
+    }
+    const types = await json<{ items: { type: string }[] }>(await app.request('/api/v1/webhooks/event-types'));
+    expect(types.items.map((item) => item.type)).toContain('message.received');
+    expect(types.items.map((item) => item.type)).not.toContain('webhook.test');
+  });
+});
+
+describe('receiver answers', () => {
+  it('sends {"reply"} back into the chat and rejects calls with {"rejectMessage"}', async () => {
+    const app = await core();
+    const hook = await receiver();
+    await createWebhook(app, { url: hook.url, events: ['message.received', 'call.received'] });
+    const done: string[][] = [];
+    let settle: () => void = () => undefined;
+    const bothDone = new Promise<void>((resolve) => (settle = resolve));
+    const actions: WebhookReplyActions = {
+      replyText: async (...args) => {
+        done.push(['replyText', ...args]);
+        if (done.length === 2) settle();
+      },
+      rejectCall: async (...args) => {
+        done.push(['rejectCall', ...args]);
+        if (done.length === 2) settle();
+      },
+    };
+    app.core.services.webhooks.setReplyActions(actions);
+    hook.answerWith((delivery) =>
+      delivery.json.type === 'message.received'
+        ? { status: 200, body: JSON.stringify({ reply: 'We open at 9 ☀️' }) }
+        : { status: 200, body: JSON.stringify({ rejectMessage: 'Please text us' }) },
+    );
+    const chat = '972501234567@s.whatsapp.net';
+    app.core.services.events.record('message.received', 'shop', message(chat, 'open?'));
+    app.core.services.events.record('call.received', 'shop', {
+      session: 'shop',
+      id: 'CALL9',
+      from: chat,
+      isVideo: false,
+      isGroup: false,
+      status: 'offer',
+      timestamp: new Date().toISOString(),
+      rejectMessage: null,
+    });
+    await bothDone;
+    expect(done).toEqual([
+      ['replyText', 'shop', chat, 'We open at 9 ☀️'],
+      ['rejectCall', 'shop', 'CALL9', chat, 'Please text us'],
+    ]);
+  });
+});
