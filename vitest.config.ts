@@ -1,10 +1,6 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-// Baileys downloads and uploads media over https; the local WhatsApp server uses a test-only CA.
-// Node reads NODE_EXTRA_CA_CERTS at process start, so it is set here, before the test workers fork.
-process.env.NODE_EXTRA_CA_CERTS ??= path.resolve(import.meta.dirname, 'e2e/wa-emulator/certs/ca.pem');
-
 export default defineConfig({
   test: {
     include: [
@@ -13,8 +9,11 @@ export default defineConfig({
       'src-renderer/**/*.test.{ts,tsx}',
       'e2e/wa-emulator/**/*.test.ts',
     ],
+    // Baileys uploads and downloads media over https; the local WhatsApp server uses a test-only
+    // CA. Node reads NODE_EXTRA_CA_CERTS only at process start, so it goes into the workers' env.
+    env: { NODE_EXTRA_CA_CERTS: path.resolve(process.cwd(), 'e2e/wa-emulator/certs/ca.pem') },
     testTimeout: 30_000,
-    hookTimeout: 30_000,
+    hookTimeout: 60_000,
     pool: 'forks',
   },
 });

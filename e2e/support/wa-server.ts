@@ -5,7 +5,7 @@ const CA_FILE = path.resolve(import.meta.dirname, '..', 'wa-emulator', 'certs', 
 
 /** A local WhatsApp server and the env that points an app process at it (and trusts its media TLS). */
 export async function startWaServer(): Promise<{ emulator: Emulator; env: Record<string, string> }> {
-  const emulator = await start({ historySync: false });
+  const emulator = await start();
   return {
     emulator,
     env: {

@@ -19,6 +19,7 @@ import { join } from 'node:path';
 
 import type {
   AnyMessageContent,
+  BaileysEventMap,
   ConnectionState,
   GroupMetadata,
   MessageUserReceiptUpdate,
@@ -113,6 +114,8 @@ export class Customer extends EventEmitter {
   readonly calls: WACallEvent[] = [];
   readonly groupUpdates: Array<{ event: string; data: unknown }> = [];
   readonly presences: Array<{ id: string; presences: Record<string, unknown> }> = [];
+  /** `messaging-history.set` events (only with history processing enabled in socketConfig). */
+  readonly histories: Array<BaileysEventMap['messaging-history.set']> = [];
   readonly qrs: string[] = [];
   readonly disconnects: Disconnect[] = [];
   connection: ConnectionState['connection'] = 'close';
@@ -213,7 +216,11 @@ export class Customer extends EventEmitter {
   }
 
   waitForStatus(messageId: string, status: number, timeoutMs?: number): Promise<true> {
-    return this.waitFor(() => this.statusOf(messageId) >= status, timeoutMs, `status ${status} of ${messageId}`);
+    return this.waitFor(
+      () => this.statusOf(messageId) >= status,
+      timeoutMs,
+      `status ${status} of ${messageId}`,
+    );
   }
 
   waitForOpen(timeoutMs?: number): Promise<true> {
@@ -349,6 +356,10 @@ export class Customer extends EventEmitter {
     });
     sock.ev.on('call', (calls) => {
       this.calls.push(...calls);
+      this.changed();
+    });
+    sock.ev.on('messaging-history.set', (history) => {
+      this.histories.push(history);
       this.changed();
     });
     sock.ev.on('presence.update', (presence) => {

@@ -195,8 +195,12 @@ export class EventSocketServer {
   }
 }
 
-/** Resolves once the socket's send buffer is below the high-water mark (or it closed). */
+/**
+ * Lets other work run between catch-up pages (live events keep being stored meanwhile), then
+ * resolves once the socket's send buffer is below the high-water mark (or it closed).
+ */
 async function drained(ws: WebSocket): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
   while (ws.readyState === ws.OPEN && ws.bufferedAmount > HIGH_WATER_BYTES) {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }

@@ -55,10 +55,15 @@ export class GroupService {
     return this.list(sessionId);
   }
 
-  async update(sessionId: string, jid: string, change: { subject?: string | undefined; description?: string | undefined }) {
+  async update(
+    sessionId: string,
+    jid: string,
+    change: { subject?: string | undefined; description?: string | undefined },
+  ) {
     this.require(sessionId, jid);
     if (change.subject !== undefined) await this.actions.groupSubject(sessionId, jid, change.subject);
-    if (change.description !== undefined) await this.actions.groupDescription(sessionId, jid, change.description);
+    if (change.description !== undefined)
+      await this.actions.groupDescription(sessionId, jid, change.description);
     return this.reload(sessionId, jid);
   }
 
@@ -68,7 +73,12 @@ export class GroupService {
     return this.require(sessionId, jid);
   }
 
-  async participantsAction(sessionId: string, jid: string, participants: string[], action: ParticipantAction) {
+  async participantsAction(
+    sessionId: string,
+    jid: string,
+    participants: string[],
+    action: ParticipantAction,
+  ) {
     this.require(sessionId, jid);
     const jids = participants.map((p, i) => toJid(p, `participants.${i}`));
     const results = await this.actions.groupParticipants(sessionId, jid, jids, action);
@@ -85,11 +95,14 @@ export class GroupService {
   async leave(sessionId: string, jid: string): Promise<void> {
     this.require(sessionId, jid);
     await this.actions.groupLeave(sessionId, jid);
-    this.db.$client.prepare(`UPDATE chats SET read_only = 1 WHERE session_id = ? AND jid = ?`).run(sessionId, jid);
+    this.db.$client
+      .prepare(`UPDATE chats SET read_only = 1 WHERE session_id = ? AND jid = ?`)
+      .run(sessionId, jid);
   }
 
   require(sessionId: string, jid: string): Group {
-    if (!isGroupJid(jid)) throw new AppError('VALIDATION_FAILED', 'group: must be a group JID (…@g.us)', 'group');
+    if (!isGroupJid(jid))
+      throw new AppError('VALIDATION_FAILED', 'group: must be a group JID (…@g.us)', 'group');
     const group = this.get(sessionId, jid);
     if (!group) throw new AppError('NOT_FOUND', `no group "${jid}" in session "${sessionId}"`, 'group');
     return group;

@@ -55,5 +55,16 @@ export function createMessaging(deps: {
   calls.useTextSender((sessionId, to, text) => send.send(sessionId, { type: 'text', to, text }));
   const sink = new MessagingSink({ store, chats, contacts, groups, calls, media, actions, events, logger });
   deps.manager.onSocket((sessionId, socket) => attachSessionEvents(sessionId, socket, sink));
-  return { store, history: new HistoryQueries(db), send, chats, contacts, groups, calls, callSettings, media, actions };
+  return {
+    store,
+    history: new HistoryQueries(db),
+    send,
+    chats,
+    contacts,
+    groups,
+    calls,
+    callSettings,
+    media,
+    actions,
+  };
 }

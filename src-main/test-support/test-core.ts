@@ -22,7 +22,8 @@ export async function startTestCore(env: Record<string, string> = {}): Promise<T
     CHATDOCK_DATA_DIR: dataDir,
     CHATDOCK_PORT: '0',
     CHATDOCK_API_KEY: TEST_ADMIN_KEY,
-    CHATDOCK_LOG_LEVEL: 'silent',
+    // TEST_LOG_LEVEL=debug shows the core's (and Baileys') logs while debugging a test.
+    CHATDOCK_LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...env,
   });
   const core = createCore(config);

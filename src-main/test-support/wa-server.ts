@@ -5,7 +5,7 @@ export async function startWaServer(options: { stateDir?: string } = {}): Promis
   emulator: Emulator;
   env: Record<string, string>;
 }> {
-  const emulator = await start({ historySync: false, ...options });
+  const emulator = await start(options);
   return {
     emulator,
     env: { CHATDOCK_WA_SERVER_URL: emulator.wsUrl, CHATDOCK_WA_SERVER_ROOT_KEY: emulator.rootKeyHex },

@@ -10,8 +10,7 @@ export interface ReceivedDelivery {
 
 /** How the receiver answers: a status and body, or `down` (the connection is dropped, like a dead host). */
 export type Answer =
-  | { status: number; body?: string; headers?: Record<string, string>; delayMs?: number }
-  | 'down';
+  { status: number; body?: string; headers?: Record<string, string>; delayMs?: number } | 'down';
 
 export interface WebhookReceiver {
   url: string;

@@ -10,6 +10,7 @@ export const AREAS: { path: string; label: string; icon: IconName }[] = [
   { path: '/schedule', label: 'Schedule', icon: 'schedule' },
   { path: '/tags', label: 'Tags', icon: 'tags' },
   { path: '/widget', label: 'Widget', icon: 'widget' },
+  { path: '/logs', label: 'Logs', icon: 'logs' },
   { path: '/settings', label: 'Settings', icon: 'settings' },
 ];
 

@@ -1,8 +1,10 @@
 /**
  * History sync push: right after a newly linked device's first login, its "phone" (device 0)
- * sends it an encrypted `protocolMessage{HISTORY_SYNC_NOTIFICATION}` whose blob (a deflated
- * `HistorySync`, encrypted like media with the "WhatsApp History Keys" HKDF info) is uploaded to
- * the emulator's media host — as a real phone does.
+ * sends it an encrypted `protocolMessage{HISTORY_SYNC_NOTIFICATION}` carrying a deflated
+ * `HistorySync` INLINE (`initialHistBootstrapInlinePayload`; companions announce
+ * `inlineInitialPayloadInE2EeMsg`). It is inline on purpose: the notification has no URL field,
+ * so Baileys would download an uploaded blob from the hard-coded mmg.whatsapp.net — unreachable.
+ * (`encryptHistoryBlob` + `media.put` show the upload variant for clients that take a host.)
  *
  * Why it matters: on its first connection, a Baileys client that processes history waits up to
  * 20 s for this notification while buffering every event. Receiving it (then answering the
@@ -61,17 +63,13 @@ export async function pushHistorySync(ctx: EmulatorContext, session: DeviceSessi
     chunkOrder: 0,
     progress: 100,
   }).finish();
-  const blob = await encryptHistoryBlob(Buffer.from(await deflateAsync(history)));
-  const stored = ctx.media.put(blob.file);
+  const deflated = Buffer.from(await deflateAsync(history));
   const message: proto.IMessage = {
     protocolMessage: {
       type: proto.Message.ProtocolMessage.Type.HISTORY_SYNC_NOTIFICATION,
       historySyncNotification: {
-        fileSha256: blob.fileSha256,
-        fileLength: blob.fileLength,
-        mediaKey: blob.mediaKey,
-        fileEncSha256: blob.fileEncSha256,
-        directPath: stored.directPath,
+        initialHistBootstrapInlinePayload: deflated,
+        fileLength: deflated.length,
         syncType: proto.Message.HistorySyncType.INITIAL_BOOTSTRAP,
         chunkOrder: 0,
         progress: 100,
@@ -84,13 +82,19 @@ export async function pushHistorySync(ctx: EmulatorContext, session: DeviceSessi
     device.id,
     node(
       'message',
-      { from: userJid(account.phone), id: `3EB0${randomBytes(9).toString('hex').toUpperCase()}`, t: String(unixNow()), type: 'text', category: 'peer' },
+      {
+        from: userJid(account.phone),
+        id: `3EB0${randomBytes(9).toString('hex').toUpperCase()}`,
+        t: String(unixNow()),
+        type: 'text',
+        category: 'peer',
+      },
       [node('enc', { v: '2', type }, ciphertext)],
     ),
   );
 }
 
-interface EncryptedBlob {
+export interface EncryptedBlob {
   file: Buffer;
   mediaKey: Buffer;
   fileSha256: Buffer;
@@ -98,15 +102,24 @@ interface EncryptedBlob {
   fileLength: number;
 }
 
-/** WhatsApp media encryption: AES-256-CBC + 10-byte HMAC-SHA256 tag, keys from HKDF(mediaKey). */
-async function encryptHistoryBlob(plaintext: Buffer): Promise<EncryptedBlob> {
+/**
+ * WhatsApp media encryption of a history blob: AES-256-CBC + 10-byte HMAC-SHA256 tag, keys from
+ * HKDF(mediaKey, "WhatsApp History Keys"). Store the result with `media.put(blob.file)`.
+ */
+export async function encryptHistoryBlob(plaintext: Buffer): Promise<EncryptedBlob> {
   const mediaKey = randomBytes(32);
   const { iv, cipherKey, macKey } = await getMediaKeys(mediaKey, 'md-msg-hist');
   const encrypted = aesEncrypWithIV(plaintext, Buffer.from(cipherKey), Buffer.from(iv));
   const mac = hmacSign(Buffer.concat([iv, encrypted]), Buffer.from(macKey!)).subarray(0, 10);
   const file = Buffer.concat([encrypted, mac]);
   const sha = (bytes: Buffer): Buffer => createHash('sha256').update(bytes).digest();
-  return { file, mediaKey, fileSha256: sha(plaintext), fileEncSha256: sha(file), fileLength: plaintext.length };
+  return {
+    file,
+    mediaKey,
+    fileSha256: sha(plaintext),
+    fileEncSha256: sha(file),
+    fileLength: plaintext.length,
+  };
 }
 
 /** Encrypts as the account's phone (device 0) for one linked device. */
@@ -116,8 +129,14 @@ async function encryptFromPhone(
   plaintext: Uint8Array,
 ): Promise<{ type: string; ciphertext: Buffer }> {
   // Real phones use the account identity key as device 0's Signal identity.
-  const creds = { ...initAuthCreds(), signedIdentityKey: { public: account.identity.public, private: account.identity.private } };
-  const keys = addTransactionCapability(memoryKeyStore(), silentLogger, { maxCommitRetries: 1, delayBetweenTriesMs: 0 });
+  const creds = {
+    ...initAuthCreds(),
+    signedIdentityKey: { public: account.identity.public, private: account.identity.private },
+  };
+  const keys = addTransactionCapability(memoryKeyStore(), silentLogger, {
+    maxCommitRetries: 1,
+    delayBetweenTriesMs: 0,
+  });
   const repository = DEFAULT_CONNECTION_CONFIG.makeSignalRepository({ creds, keys }, silentLogger);
   // LID addressing needs no PN→LID lookups in this throw-away store.
   const target = deviceJid(account.lid, device.id, 'lid');

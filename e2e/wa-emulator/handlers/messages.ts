@@ -54,7 +54,9 @@ function forwardedAttrs(stanza: BinaryNode): Record<string, string | undefined> 
 }
 
 function commonChildren(stanza: BinaryNode): BinaryNode[] {
-  return Array.isArray(stanza.content) ? stanza.content.filter((child) => !DROPPED_CHILDREN.has(child.tag)) : [];
+  return Array.isArray(stanza.content)
+    ? stanza.content.filter((child) => !DROPPED_CHILDREN.has(child.tag))
+    : [];
 }
 
 /**
@@ -78,7 +80,13 @@ function fanOut(ctx: EmulatorContext, stanza: BinaryNode): Map<string, BinaryNod
   return byDevice;
 }
 
-function relayToUser(ctx: EmulatorContext, session: DeviceSession, stanza: BinaryNode, to: string, t: string): void {
+function relayToUser(
+  ctx: EmulatorContext,
+  session: DeviceSession,
+  stanza: BinaryNode,
+  to: string,
+  t: string,
+): void {
   const target = ctx.store.resolve(to);
   const domain: AddressingDomain = parseUserJid(to)?.domain ?? 'pn';
   const sender = session.account;
@@ -100,7 +108,8 @@ function relayToUser(ctx: EmulatorContext, session: DeviceSession, stanza: Binar
     };
     if (account.phone === sender.phone) {
       // The chat this message belongs to; absent for messages to oneself (peer/self chat).
-      attrs.recipient = stanza.attrs.recipient ?? (target && target.account.phone !== sender.phone ? chatJid : undefined);
+      attrs.recipient =
+        stanza.attrs.recipient ?? (target && target.account.phone !== sender.phone ? chatJid : undefined);
     }
     ctx.hub.deliver(account, deviceId, node('message', attrs, [...encs, ...others]));
   };
@@ -120,7 +129,13 @@ function relayToUser(ctx: EmulatorContext, session: DeviceSession, stanza: Binar
   }
 }
 
-function relayToGroup(ctx: EmulatorContext, session: DeviceSession, stanza: BinaryNode, to: string, t: string): void {
+function relayToGroup(
+  ctx: EmulatorContext,
+  session: DeviceSession,
+  stanza: BinaryNode,
+  to: string,
+  t: string,
+): void {
   const group = ctx.store.group(to);
   const sender = session.account;
   if (!group || !group.participants.some((participant) => participant.phone === sender.phone)) {

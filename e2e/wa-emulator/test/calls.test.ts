@@ -23,12 +23,16 @@ afterAll(async () => {
 
 it('delivers an incoming call offer and routes the rejection back to the caller', async () => {
   const call = fx.emulator.placeCall(caller.phone, callee.phone);
-  const offer = await callee.waitFor(() => callee.calls.find((c) => c.id === call.callId && c.status === 'offer'));
+  const offer = await callee.waitFor(() =>
+    callee.calls.find((c) => c.id === call.callId && c.status === 'offer'),
+  );
   expect(offer.from).toBe(caller.jid);
   expect(offer.isVideo).toBe(false);
 
   await callee.sock.rejectCall(offer.id, offer.from);
-  const rejected = await caller.waitFor(() => caller.calls.find((c) => c.id === call.callId && c.status === 'reject'));
+  const rejected = await caller.waitFor(() =>
+    caller.calls.find((c) => c.id === call.callId && c.status === 'reject'),
+  );
   // Baileys reports `from` = the call's creator; the chat is the callee who rejected.
   expect(rejected.chatId).toBe(callee.jid);
   expect(rejected.from).toBe(caller.jid);
@@ -41,6 +45,13 @@ it('records the rejection for a caller that is only an emulated phone', async ()
   const offer = await callee.waitFor(() => callee.calls.find((c) => c.id === call.callId));
   expect(offer.isVideo).toBe(true);
   await callee.sock.rejectCall(offer.id, offer.from);
-  const logged = await fx.emulator.waitForStanza('15550503', (e) => e.stanza.tag === 'call' && e.direction === 'out' && Array.isArray(e.stanza.content) && e.stanza.content[0]?.tag === 'reject');
+  const logged = await fx.emulator.waitForStanza(
+    '15550503',
+    (e) =>
+      e.stanza.tag === 'call' &&
+      e.direction === 'out' &&
+      Array.isArray(e.stanza.content) &&
+      e.stanza.content[0]?.tag === 'reject',
+  );
   expect(logged.stanza.attrs.from).toBe(callee.jid);
 });

@@ -7,7 +7,11 @@ import { createFixture } from './emulator-fixture.js';
 
 let fx: Fixture;
 
-async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; json: T }> {
+async function call<T>(
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: T }> {
   const response = await fetch(`${fx.emulator.controlUrl}${path}`, {
     method,
     headers: body ? { 'content-type': 'application/json' } : undefined,
@@ -47,12 +51,17 @@ it('links a client via POST /scan and exposes accounts, messages, kicks and call
     { phone: '15550701' },
   );
   try {
-    const accounts = await call<Array<{ phone: string; name: string; devices: Array<{ connected: boolean }> }>>('GET', '/accounts');
+    const accounts = await call<
+      Array<{ phone: string; name: string; devices: Array<{ connected: boolean }> }>
+    >('GET', '/accounts');
     const shop = accounts.json.find((a) => a.phone === '15550701');
     expect(shop?.name).toBe('Shop');
     expect(shop?.devices[0]?.connected).toBe(true);
 
-    const messages = await call<Array<{ direction: string; stanza: { tag: string } }>>('GET', '/messages?phone=15550701');
+    const messages = await call<Array<{ direction: string; stanza: { tag: string } }>>(
+      'GET',
+      '/messages?phone=15550701',
+    );
     expect(messages.json.some((m) => m.direction === 'in' && m.stanza.tag === 'iq')).toBe(true);
 
     const placed = await call<{ callId: string }>('POST', '/call', { from: '15550799', to: '15550701' });

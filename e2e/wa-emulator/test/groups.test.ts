@@ -56,7 +56,10 @@ it('creates a group, announces it to the members and answers metadata queries', 
 
 it('relays group messages with sender keys (pkmsg distribution, then skmsg)', async () => {
   const first = await alice.sendText(group.id, 'hello team');
-  const [atBob, atCarol] = await Promise.all([bob.waitForText('hello team'), carol.waitForText('hello team')]);
+  const [atBob, atCarol] = await Promise.all([
+    bob.waitForText('hello team'),
+    carol.waitForText('hello team'),
+  ]);
   expect(atBob.key.remoteJid).toBe(group.id);
   expect(atBob.key.participant).toBe(alice.jid);
   expect(atCarol.key.id).toBe(first.key.id);
@@ -82,14 +85,18 @@ it('changes subject and description with notifications', async () => {
   expect(meta.subject).toBe('Team 2');
   expect(meta.desc).toBe('Our team chat');
   await carol.waitFor(() =>
-    carol.groupUpdates.find((u) => u.event === 'groups.update' && JSON.stringify(u.data).includes('Our team chat')),
+    carol.groupUpdates.find(
+      (u) => u.event === 'groups.update' && JSON.stringify(u.data).includes('Our team chat'),
+    ),
   );
 });
 
 it('promotes, demotes, removes and re-adds participants', async () => {
   await alice.sock.groupParticipantsUpdate(group.id, [bob.jid], 'promote');
   await bob.waitFor(participantUpdate(bob, 'promote', bob.jid));
-  expect((await carol.sock.groupMetadata(group.id)).participants.find((p) => p.id === bob.jid)?.admin).toBe('admin');
+  expect((await carol.sock.groupMetadata(group.id)).participants.find((p) => p.id === bob.jid)?.admin).toBe(
+    'admin',
+  );
 
   await bob.sock.groupParticipantsUpdate(group.id, [carol.jid], 'remove');
   await carol.waitFor(participantUpdate(carol, 'remove', carol.jid));
@@ -114,10 +121,14 @@ it('shares and revokes invite codes; joining by code announces the new member', 
   await carol.waitFor(participantUpdate(carol, 'remove', carol.jid));
   const joined = await carol.sock.groupAcceptInvite(code!);
   expect(joined).toBe(group.id);
-  await alice.waitFor(() =>
-    alice.groupUpdates.filter(
-      (u) => u.event === 'group-participants.update' && JSON.stringify(u.data).includes('"add"') && JSON.stringify(u.data).includes(carol.phone),
-    ).length >= 2,
+  await alice.waitFor(
+    () =>
+      alice.groupUpdates.filter(
+        (u) =>
+          u.event === 'group-participants.update' &&
+          JSON.stringify(u.data).includes('"add"') &&
+          JSON.stringify(u.data).includes(carol.phone),
+      ).length >= 2,
   );
   const revoked = await alice.sock.groupRevokeInvite(group.id);
   expect(revoked).not.toBe(code);

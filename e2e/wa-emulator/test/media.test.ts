@@ -27,7 +27,11 @@ afterAll(async () => {
 
 it('uploads a document and the recipient downloads the same bytes', async () => {
   const bytes = randomBytes(300_000);
-  const sent = await alice.send(bob.jid, { document: bytes, mimetype: 'application/pdf', fileName: 'invoice.pdf' });
+  const sent = await alice.send(bob.jid, {
+    document: bytes,
+    mimetype: 'application/pdf',
+    fileName: 'invoice.pdf',
+  });
   expect(sent.message?.documentMessage?.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/m\//);
   const got = await bob.waitForMessage((m) => m.key.id === sent.key.id && !!m.message?.documentMessage);
   expect(got.message?.documentMessage?.fileName).toBe('invoice.pdf');

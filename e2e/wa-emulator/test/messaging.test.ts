@@ -60,8 +60,15 @@ describe('1:1 text', () => {
     await alice.waitForStatus(sent.key.id!, Status.DELIVERY_ACK);
     await bob.read([got]);
     await alice.waitForStatus(sent.key.id!, Status.READ);
-    const read = alice.updates.find((u) => u.key.id === sent.key.id && u.update.status === Status.READ);
-    expect(read?.key.remoteJid).toBe(bob.jid);
+    const routed = fx.emulator
+      .messagesFor(alice.phone)
+      .filter(
+        (e) => e.direction === 'out' && e.stanza.tag === 'receipt' && e.stanza.attrs.id === sent.key.id,
+      );
+    expect(routed.map((e) => [e.stanza.attrs.from, e.stanza.attrs.type])).toEqual([
+      [bob.jid, undefined],
+      [bob.jid, 'read'],
+    ]);
   });
 
   it('answers onWhatsApp for registered and unknown numbers', async () => {

@@ -55,7 +55,12 @@ it('keeps working across suspend/resume and an emulator restart with the same st
   const second = await start({ stateDir });
   open.push(second);
   expect(second.wsUrl).toBe(wsUrl);
-  expect(second.accounts().map((a) => a.phone).sort()).toEqual(['15550601', '15550602']);
+  expect(
+    second
+      .accounts()
+      .map((a) => a.phone)
+      .sort(),
+  ).toEqual(['15550601', '15550602']);
   await alice.waitForOpen(20_000);
 
   bob = await Customer.create(second, { phone: '15550602', authDir: bobDir });

@@ -167,7 +167,9 @@ export class MessageStore {
   /** A message addressed by id alone (ids are unique per chat; the newest wins a rare clash). */
   findById(sessionId: string, id: string): MessageRow | null {
     const raw = this.db.$client
-      .prepare(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE session_id = ? AND id = ? ORDER BY timestamp DESC LIMIT 1`)
+      .prepare(
+        `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE session_id = ? AND id = ? ORDER BY timestamp DESC LIMIT 1`,
+      )
       .get(sessionId, id) as RawMessageRow | undefined;
     return raw ? parseMessageRow(raw) : null;
   }

@@ -86,7 +86,11 @@ describe('receiver answers', () => {
     await replies.handle('wh_1', envelope('message.received', message), 'OK');
     await replies.handle('wh_1', envelope('message.received', message), '');
     await replies.handle('wh_1', envelope('message.received', message), null);
-    await replies.handle('wh_1', envelope('message.received', { ...message, fromMe: true }), '{"reply":"loop"}');
+    await replies.handle(
+      'wh_1',
+      envelope('message.received', { ...message, fromMe: true }),
+      '{"reply":"loop"}',
+    );
     expect(actions.calls).toEqual([]);
   });
 
@@ -125,6 +129,8 @@ describe('receiver answers', () => {
   it('logs when no reply actions are registered yet', async () => {
     const { logger, ring } = createLogger('silent');
     await new ReplyHandler(logger).handle('wh_1', envelope('message.received', message), '{"reply":"hi"}');
-    expect(ring.query(40).map((line) => line.msg)).toEqual(['webhook answer ignored: replies are not available']);
+    expect(ring.query(40).map((line) => line.msg)).toEqual([
+      'webhook answer ignored: replies are not available',
+    ]);
   });
 });

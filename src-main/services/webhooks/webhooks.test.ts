@@ -164,9 +164,14 @@ describe('webhook delivery', () => {
     const after = await json<WebhookInfo>(await app.request(`/api/v1/webhooks/${webhook.id}`));
     expect(after).toMatchObject({ pending: 0, failed: 0 });
     const first = (await deliveries(app, webhook.id)).items.at(-1);
-    const detail = await json<WebhookDeliveryDetail>(await app.request(`/api/v1/webhooks/deliveries/${first?.id}`));
+    const detail = await json<WebhookDeliveryDetail>(
+      await app.request(`/api/v1/webhooks/deliveries/${first?.id}`),
+    );
     expect(detail.attemptLog.length).toBeGreaterThan(1);
-    expect(detail.attemptLog[0]).toMatchObject({ statusCode: null, error: expect.stringMatching(/fetch failed/) });
+    expect(detail.attemptLog[0]).toMatchObject({
+      statusCode: null,
+      error: expect.stringMatching(/fetch failed/),
+    });
     expect(detail.attemptLog.at(-1)).toMatchObject({ statusCode: 200 });
   });
 
@@ -185,10 +190,14 @@ describe('webhook delivery', () => {
     const detail = await json<WebhookDeliveryDetail>(
       await app.request(`/api/v1/webhooks/deliveries/${failed.items[0]?.id}`),
     );
-    expect(detail.attemptLog).toEqual([expect.objectContaining({ statusCode: 410, responseExcerpt: 'gone for now' })]);
+    expect(detail.attemptLog).toEqual([
+      expect.objectContaining({ statusCode: 410, responseExcerpt: 'gone for now' }),
+    ]);
 
     hook.answerWith({ status: 204 });
-    const one = await app.request(`/api/v1/webhooks/deliveries/${failed.items[0]?.id}/retry`, { method: 'POST' });
+    const one = await app.request(`/api/v1/webhooks/deliveries/${failed.items[0]?.id}/retry`, {
+      method: 'POST',
+    });
     expect(one.status).toBe(202);
     await hook.until((received) => received.length === 4);
     const all = await json<{ retried: number }>(
@@ -199,7 +208,9 @@ describe('webhook delivery', () => {
     await expect
       .poll(async () => (await deliveries(app, webhook.id)).items.map((item) => item.status))
       .toEqual(['succeeded', 'succeeded', 'succeeded']);
-    const again = await app.request(`/api/v1/webhooks/deliveries/${failed.items[0]?.id}/retry`, { method: 'POST' });
+    const again = await app.request(`/api/v1/webhooks/deliveries/${failed.items[0]?.id}/retry`, {
+      method: 'POST',
+    });
     expect(again.status).toBe(409);
   });
 
@@ -226,7 +237,9 @@ describe('webhook delivery', () => {
     await app.request('/rpc/settings.update', { method: 'POST', json: { lanAccess: true } });
     await expect.poll(async () => (await deliveries(app, webhook.id)).items[0]?.status).toBe('succeeded');
     const [delivery] = (await deliveries(app, webhook.id)).items;
-    const detail = await json<WebhookDeliveryDetail>(await app.request(`/api/v1/webhooks/deliveries/${delivery?.id}`));
+    const detail = await json<WebhookDeliveryDetail>(
+      await app.request(`/api/v1/webhooks/deliveries/${delivery?.id}`),
+    );
     expect(detail.attemptLog.map((attempt) => attempt.error)).toEqual(['timed out after 150 ms', null]);
   });
 
@@ -240,8 +253,13 @@ describe('webhook delivery', () => {
     expect(response.status).toBe(202);
     expect(await response.json()).toMatchObject({ eventType: 'webhook.test', status: 'pending' });
     await first.until((received) => received.length === 1);
-    expect(first.received[0]?.json).toMatchObject({ type: 'webhook.test', data: { webhookId: tested.webhook.id } });
-    expect(new Webhook(tested.secret).verify(first.received[0]?.body ?? '', first.received[0]?.headers as never)).toBeTruthy();
+    expect(first.received[0]?.json).toMatchObject({
+      type: 'webhook.test',
+      data: { webhookId: tested.webhook.id },
+    });
+    expect(
+      new Webhook(tested.secret).verify(first.received[0]?.body ?? '', first.received[0]?.headers as never),
+    ).toBeTruthy();
     // The second webhook's next event would queue behind a test delivery of the same key, if there were one.
     await app.request('/rpc/settings.update', { method: 'POST', json: { lanAccess: true } });
     await second.until((received) => received.length === 1);
@@ -252,7 +270,11 @@ describe('webhook delivery', () => {
     const app = await core();
     const hook = await receiver();
     await app.request('/api/v1/sessions', { method: 'POST', json: { id: 'shop' } });
-    const { webhook } = await createWebhook(app, { url: hook.url, session: 'shop', events: ['message.received'] });
+    const { webhook } = await createWebhook(app, {
+      url: hook.url,
+      session: 'shop',
+      events: ['message.received'],
+    });
     const events = app.core.services.events;
     const wanted = events.record('message.received', 'shop', message('1@s.whatsapp.net', 'in'));
     events.record('message.received', 'other', message('1@s.whatsapp.net', 'other session'));
@@ -260,7 +282,10 @@ describe('webhook delivery', () => {
     events.record('settings.updated', null, { lanAccess: true });
     expect((await deliveries(app, webhook.id)).items.map((item) => item.eventId)).toEqual([wanted.id]);
 
-    const disabled = await app.request(`/api/v1/webhooks/${webhook.id}`, { method: 'PATCH', json: { enabled: false } });
+    const disabled = await app.request(`/api/v1/webhooks/${webhook.id}`, {
+      method: 'PATCH',
+      json: { enabled: false },
+    });
     expect(await disabled.json()).toMatchObject({ enabled: false });
     events.record('message.received', 'shop', message('1@s.whatsapp.net', 'while disabled'));
     expect((await deliveries(app, webhook.id)).items).toHaveLength(1);
@@ -303,7 +328,9 @@ describe('webhook delivery', () => {
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect(((await response.json()) as { error: { field: string } }).error.field).toBe(field);
     }
-    const types = await json<{ items: { type: string }[] }>(await app.request('/api/v1/webhooks/event-types'));
+    const types = await json<{ items: { type: string }[] }>(
+      await app.request('/api/v1/webhooks/event-types'),
+    );
     expect(types.items.map((item) => item.type)).toContain('message.received');
     expect(types.items.map((item) => item.type)).not.toContain('webhook.test');
   });

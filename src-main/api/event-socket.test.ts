@@ -1,0 +1,206 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import type { CreatedKey } from '../../src-shared/contract/keys.js';
+import type { AnyEventEnvelope } from '../../src-shared/events.js';
+import { startTestCore, TEST_ADMIN_KEY, type TestCore } from '../test-support/test-core.js';
+
+let app: TestCore;
+
+beforeAll(async () => {
+  app = await startTestCore();
+});
+
+afterAll(async () => {
+  await app.stop();
+});
+
+interface StreamClient {
+  socket: WebSocket;
+  events: AnyEventEnvelope[];
+  /** Resolves once `predicate(events)` holds. */
+  until(predicate: (events: AnyEventEnvelope[]) => boolean, timeoutMs?: number): Promise<void>;
+  closed: Promise<{ code: number; reason: string }>;
+}
+
+/** Opens /api/v1/events, sends the first message and waits for `ready` (or the close). */
+async function connect(first: Record<string, unknown>, onEvent?: (event: AnyEventEnvelope) => void) {
+  const socket = new WebSocket(app.url.replace('http', 'ws') + '/api/v1/events');
+  const events: AnyEventEnvelope[] = [];
+  const checks = new Set<() => void>();
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
+  const ready = new Promise<boolean>((resolve) => {
+    socket.on('message', (data) => {
+      const message = JSON.parse(data.toString()) as AnyEventEnvelope | { type: 'ready' };
+      if (message.type === 'ready') {
+        resolve(true);
+        return;
+      }
+      events.push(message as AnyEventEnvelope);
+      onEvent?.(message as AnyEventEnvelope);
+      for (const check of checks) check();
+    });
+    void closed.then(() => resolve(false));
+  });
+  await new Promise((resolve) => socket.once('open', resolve));
+  socket.send(JSON.stringify(first));
+  const client: StreamClient = {
+    socket,
+    events,
+    closed,
+    until: (predicate, timeoutMs = 10_000) =>
+      new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (!predicate(events)) return;
+          checks.delete(check);
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          checks.delete(check);
+          reject(new Error(`stream: condition not met within ${timeoutMs} ms (${events.length} events)`));
+        }, timeoutMs);
+        checks.add(check);
+        check();
+      }),
+  };
+  return { client, ready: await ready };
+}
+
+function record(text: string, session: string | null = 'shop') {
+  return app.core.services.events.record('presence.updated', session, {
+    chat: 'x@s.whatsapp.net',
+    jid: text,
+    presence: 'composing',
+  });
+}
+
+async function namedKey(scopes: string[]): Promise<CreatedKey> {
+  const response = await app.request('/api/v1/keys', { method: 'POST', json: { name: 'stream', scopes } });
+  expect(response.status).toBe(201);
+  return (await response.json()) as CreatedKey;
+}
+
+describe('GET /api/v1/events (WebSocket)', () => {
+  it('pushes an event within 100 ms of it being stored', async () => {
+    const timings: number[] = [];
+    let storedAt = 0;
+    const { client, ready } = await connect({ token: TEST_ADMIN_KEY }, () => {
+      timings.push(performance.now() - storedAt);
+    });
+    expect(ready).toBe(true);
+    for (let i = 0; i < 5; i += 1) {
+      storedAt = performance.now();
+      const event = record(`latency ${i}`);
+      await client.until((events) => events.some((received) => received.id === event.id));
+    }
+    expect(timings).toHaveLength(5);
+    expect(Math.max(...timings)).toBeLessThan(100);
+    client.socket.close();
+  });
+
+  it('resumes from the last event id without gaps or duplicates, even while events keep coming', async () => {
+    const { client: first } = await connect({ token: TEST_ADMIN_KEY, types: ['presence.updated'] });
+    const before = [record('a'), record('b'), record('c')];
+    await first.until((events) => events.length === 3);
+    expect(first.events.map((event) => event.id)).toEqual(before.map((event) => event.id));
+    const lastSeen = first.events.at(-1)?.id ?? '';
+    first.socket.close();
+    await first.closed;
+
+    // More than one catch-up page is stored while disconnected, and more arrive during the resume.
+    for (let i = 0; i < 2500; i += 1) record(`offline ${i}`);
+    let live = 0;
+    const recordLive = () => {
+      if (live < 100) {
+        live += 1;
+        record(`during resume ${live}`);
+      }
+    };
+    const ticker = setInterval(recordLive, 1);
+    const { client: second, ready } = await connect(
+      { token: TEST_ADMIN_KEY, types: ['presence.updated'], after: lastSeen },
+      // Also store new events while the replayed ones are still arriving.
+      recordLive,
+    );
+    expect(ready).toBe(true);
+    await second.until(() => live === 100);
+    clearInterval(ticker);
+    const final = record('final');
+    await second.until((events) => events.some((event) => event.id === final.id));
+
+    const stored = app.core.services.events
+      .since(lastSeen, 10_000)
+      .filter((event) => event.type === 'presence.updated')
+      .map((event) => event.id);
+    expect(stored).toHaveLength(2500 + 100 + 1);
+    expect(second.events.map((event) => event.id)).toEqual(stored);
+    second.socket.close();
+  });
+
+  it('filters by type and session', async () => {
+    const { client } = await connect({
+      token: TEST_ADMIN_KEY,
+      types: ['presence.updated'],
+      sessions: ['shop'],
+    });
+    record('other session', 'other');
+    app.core.services.events.record('settings.updated', null, { lanAccess: false });
+    const wanted = record('mine', 'shop');
+    await client.until((events) => events.length > 0);
+    expect(client.events.map((event) => event.id)).toEqual([wanted.id]);
+    client.socket.close();
+  });
+
+  it('shows a session key only its own session, and refuses another session (4403)', async () => {
+    await app.request('/api/v1/sessions', { method: 'POST', json: { id: 'own' } });
+    const created = await app.request('/api/v1/sessions', { method: 'POST', json: { id: 'stranger' } });
+    const { apiKey } = (await created.json()) as { apiKey: string };
+    const refused = await connect({ token: apiKey, sessions: ['own'] });
+    expect(refused.ready).toBe(false);
+    expect(await refused.client.closed).toMatchObject({
+      code: 4403,
+      reason: expect.stringContaining('"own"'),
+    });
+
+    const { client } = await connect({ token: apiKey });
+    record('for own', 'own');
+    app.core.services.events.record('settings.updated', null, { lanAccess: false });
+    const mine = record('for stranger', 'stranger');
+    await client.until((events) => events.length > 0);
+    expect(client.events.map((event) => event.id)).toEqual([mine.id]);
+    client.socket.close();
+  });
+
+  it('needs the messages:read scope, and a revoked key is closed and then refused (4401)', async () => {
+    const sender = await namedKey(['messages:send']);
+    const noScope = await connect({ token: sender.key });
+    expect(await noScope.client.closed).toMatchObject({ code: 4403 });
+
+    const reader = await namedKey(['messages:read']);
+    const { client, ready } = await connect({ token: reader.key });
+    expect(ready).toBe(true);
+    const revoke = await app.request(`/api/v1/keys/${reader.apiKey.id}`, { method: 'DELETE' });
+    expect(revoke.status).toBe(200);
+    expect(await client.closed).toMatchObject({ code: 4401, reason: 'the key was revoked' });
+    const again = await connect({ token: reader.key });
+    expect(again.ready).toBe(false);
+    expect(await again.client.closed).toMatchObject({ code: 4401 });
+  });
+
+  it('closes with 4400 naming a bad filter', async () => {
+    const { client, ready } = await connect({ token: TEST_ADMIN_KEY, types: ['message.nope'] });
+    expect(ready).toBe(false);
+    expect(await client.closed).toMatchObject({ code: 4400, reason: expect.stringContaining('types.0') });
+  });
+
+  it('answers a plain HTTP GET with 426 and documents the protocol', async () => {
+    const response = await app.request('/api/v1/events');
+    expect(response.status).toBe(426);
+    const document = (await (await app.request('/api/v1/openapi.json')).json()) as {
+      paths: Record<string, { get?: { description?: string } }>;
+    };
+    expect(document.paths['/api/v1/events']?.get?.description).toContain('"after"');
+  });
+});

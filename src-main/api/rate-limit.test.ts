@@ -1,0 +1,68 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startTestCore, type TestCore } from '../test-support/test-core.js';
+import { isSensitive, TokenBucketLimiter } from './rate-limit.js';
+
+describe('token buckets', () => {
+  it('allow a burst, then refill over time', () => {
+    let now = 0;
+    const limiter = new TokenBucketLimiter(3, 1, () => now);
+    expect([1, 2, 3].map(() => limiter.take('a'))).toEqual([0, 0, 0]);
+    expect(limiter.take('a')).toBe(1);
+    expect(limiter.take('b')).toBe(0);
+    now = 1000;
+    expect(limiter.take('a')).toBe(0);
+    expect(limiter.waitSeconds('a')).toBe(1);
+    now = 10_000;
+    expect(limiter.waitSeconds('a')).toBe(0);
+  });
+
+  it('know which operations are sensitive', () => {
+    expect(isSensitive('POST', '/api/v1/keys')).toBe(true);
+    expect(isSensitive('DELETE', '/api/v1/keys/abc')).toBe(true);
+    expect(isSensitive('POST', '/api/v1/webhooks/wh_1/test')).toBe(true);
+    expect(isSensitive('POST', '/rpc/adminKey.rotate')).toBe(true);
+    expect(isSensitive('GET', '/api/v1/keys')).toBe(false);
+    expect(isSensitive('POST', '/rpc/settings.update')).toBe(false);
+  });
+});
+
+describe('rate limiting over HTTP', () => {
+  let app: TestCore | null = null;
+  afterEach(async () => {
+    await app?.stop();
+    app = null;
+  });
+
+  it('answers 429 with Retry-After after too many wrong keys, even to the right key', async () => {
+    app = await startTestCore();
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i += 1) {
+      statuses.push((await app.request('/api/v1/sessions', { key: `wrong-${i}` })).status);
+    }
+    expect(statuses.slice(0, 20).every((status) => status === 401)).toBe(true);
+    expect(statuses[20]).toBe(429);
+    const limited = await app.request('/api/v1/sessions');
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await limited.json()).toEqual({
+      error: { code: 'RATE_LIMITED', message: expect.stringContaining('try again in') },
+    });
+    // Health needs no key and stays reachable.
+    expect((await app.request('/api/v1/health', { key: null })).status).toBe(200);
+  });
+
+  it('limits sensitive operations such as creating keys', async () => {
+    app = await startTestCore();
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i += 1) {
+      const response = await app.request('/api/v1/keys', {
+        method: 'POST',
+        json: { name: `key ${i}`, scopes: ['messages:read'] },
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses.filter((status) => status === 201)).toHaveLength(30);
+    expect(statuses[30]).toBe(429);
+    expect((await app.request('/api/v1/keys')).status).toBe(200);
+  });
+});

@@ -1,0 +1,151 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Message } from '../../../src-shared/messages.js';
+import { linkedWorld, type LinkedWorld } from '../../test-support/linked-session.js';
+import { PNG_1PX, PDF_BYTES } from '../../test-support/media-fixtures.js';
+
+let world: LinkedWorld;
+
+beforeAll(async () => {
+  world = await linkedWorld();
+}, 60_000);
+
+afterAll(async () => {
+  await world?.close();
+});
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+async function json<T>(response: Response): Promise<T> {
+  return (await response.json()) as T;
+}
+
+/** Waits for the app to store (and announce) the message with this WhatsApp id. */
+async function received(id: string): Promise<Message> {
+  const event = await world.waitForEvent((e) => e.type === 'message.received' && e.data.id === id);
+  return event.data as Message;
+}
+
+describe('receiving', () => {
+  it('stores a text from a customer, announces it once and lists it in the chat', async () => {
+    const sent = await world.customer.sendText(world.shopJid, 'Hello, are you open on Friday? שלום');
+    const message = await received(sent.key.id!);
+    expect(message).toMatchObject({
+      type: 'text',
+      text: 'Hello, are you open on Friday? שלום',
+      fromMe: false,
+      chat: world.customer.jid,
+      senderName: 'Dana',
+    });
+    const page = await json<{ items: Message[] }>(
+      await world.app.request(`/api/v1/sessions/shop/chats/${world.customer.jid}/messages`),
+    );
+    expect(page.items[0]?.id).toBe(sent.key.id);
+    const chat = await json<{ unreadCount: number; lastMessage: { preview: string } }>(
+      await world.app.request(`/api/v1/sessions/shop/chats/${world.customer.jid}`),
+    );
+    expect(chat.unreadCount).toBeGreaterThanOrEqual(1);
+    expect(chat.lastMessage.preview).toContain('Hello');
+    expect(
+      world.events.filter((e) => e.type === 'message.received' && e.data.id === sent.key.id),
+    ).toHaveLength(1);
+  });
+
+  it('stores each media type a customer sends, and serves its bytes', async () => {
+    const cases = [
+      {
+        content: { image: PNG_1PX, mimetype: 'image/png', caption: 'our menu' },
+        type: 'image',
+        bytes: PNG_1PX,
+      },
+      {
+        content: { document: PDF_BYTES, mimetype: 'application/pdf', fileName: 'invoice.pdf' },
+        type: 'document',
+        bytes: PDF_BYTES,
+      },
+    ] as const;
+    for (const testCase of cases) {
+      const sent = await world.customer.send(world.shopJid, testCase.content);
+      const message = await received(sent.key.id!);
+      expect(message.type).toBe(testCase.type);
+      const media = await world.app.request(`/api/v1/sessions/shop/messages/${message.id}/media`);
+      expect(media.status).toBe(200);
+      expect(media.headers.get('content-type')).toContain(
+        testCase.type === 'image' ? 'image/png' : 'application/pdf',
+      );
+      expect(sha256(Buffer.from(await media.arrayBuffer()))).toBe(sha256(testCase.bytes));
+      if (testCase.type === 'document') {
+        expect(message.media?.fileName).toBe('invoice.pdf');
+        expect(media.headers.get('content-disposition')).toContain('invoice.pdf');
+      }
+    }
+  });
+
+  it('applies a reaction, an edit and a revoke from the customer to the stored message', async () => {
+    const sent = await world.customer.sendText(world.shopJid, 'original text');
+    await received(sent.key.id!);
+    await world.customer.react(sent.key, '👍');
+    await world.waitForEvent((e) => e.type === 'message.reaction' && e.data.id === sent.key.id);
+    await world.customer.edit(sent.key, 'edited text');
+    await world.waitForEvent((e) => e.type === 'message.edited' && e.data.id === sent.key.id);
+    let stored = await json<Message>(
+      await world.app.request(`/api/v1/sessions/shop/messages/${sent.key.id}`),
+    );
+    expect(stored).toMatchObject({ text: 'edited text', edited: true });
+    expect(stored.reactions).toEqual([expect.objectContaining({ emoji: '👍', sender: world.customer.jid })]);
+    await world.customer.revoke(sent.key);
+    await world.waitForEvent((e) => e.type === 'message.deleted' && e.data.id === sent.key.id);
+    stored = await json<Message>(await world.app.request(`/api/v1/sessions/shop/messages/${sent.key.id}`));
+    expect(stored).toMatchObject({ revoked: true, text: null });
+  });
+
+  it('stores messages sent while the app was offline once, when the server replays them', async () => {
+    await world.app.request('/api/v1/sessions/shop/disconnect', { method: 'POST' });
+    const sent = await world.customer.sendText(world.shopJid, 'sent while you were away');
+    const back = world.waitForEvent(
+      (e) => e.type === 'session.status' && e.data.session.status === 'connected',
+    );
+    await world.app.request('/api/v1/sessions/shop/connect', { method: 'POST' });
+    await back;
+    const message = await received(sent.key.id!);
+    expect(message.text).toBe('sent while you were away');
+    // The same message arriving again (a retry, a second replay) is neither stored nor announced twice.
+    const before = world.events.filter(
+      (e) => e.type === 'message.received' && e.data.id === sent.key.id,
+    ).length;
+    const row = world.app.core.services.messaging.store.findById('shop', sent.key.id!);
+    world.app.core.services.messaging.store.ingest(
+      'shop',
+      [{ ...row!, text: row!.text, media: null, content: null, mentions: [], raw: row!.raw! } as never],
+      'live',
+    );
+    const count = world.app.core.db.$client
+      .prepare(`SELECT count(*) AS n FROM messages WHERE id = ?`)
+      .get(sent.key.id) as { n: number };
+    expect(count.n).toBe(1);
+    expect(
+      world.events.filter((e) => e.type === 'message.received' && e.data.id === sent.key.id),
+    ).toHaveLength(before);
+  });
+});
+
+describe('search', () => {
+  it('finds a Hebrew word, an English word, a phrase and a prefix', async () => {
+    await world.customer.sendText(world.shopJid, 'התור שלי מחר בבוקר');
+    const last = await world.customer.sendText(world.shopJid, 'Please deliver the falafel quickly');
+    await received(last.key.id!);
+    const search = async (q: string) =>
+      (
+        await json<{ items: Message[] }>(
+          await world.app.request(`/api/v1/sessions/shop/messages?q=${encodeURIComponent(q)}`),
+        )
+      ).items.map((m) => m.text);
+    expect(await search('מחר')).toEqual(['התור שלי מחר בבוקר']);
+    expect(await search('falafel')).toEqual(['Please deliver the falafel quickly']);
+    expect(await search('"deliver the falafel"')).toEqual(['Please deliver the falafel quickly']);
+    expect(await search('"falafel deliver"')).toEqual([]);
+    expect(await search('quick*')).toEqual(['Please deliver the falafel quickly']);
+    const across = await json<{ items: Message[] }>(await world.app.request(`/api/v1/search?q=falafel`));
+    expect(across.items[0]?.session).toBe('shop');
+  });
+});

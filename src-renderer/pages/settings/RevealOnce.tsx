@@ -1,0 +1,33 @@
+import type { ReactNode } from 'react';
+import { CopyButton } from '../../components/CopyButton';
+
+/** A secret shown once right after it was made (it is stored hashed or never shown again). */
+export function RevealOnce({
+  label,
+  value,
+  children,
+  onDone,
+}: {
+  /** The region's accessible name, e.g. "New API key". */
+  label: string;
+  value: string;
+  children?: ReactNode;
+  onDone: () => void;
+}) {
+  return (
+    <div className="reveal" role="region" aria-label={label}>
+      <p>
+        <strong>Copy it now.</strong> It will not be shown again. {children}
+      </p>
+      <code className="reveal__key" data-testid="revealed-secret">
+        {value}
+      </code>
+      <div className="row">
+        <CopyButton text={value} label="Copy" />
+        <button type="button" className="button button--secondary" onClick={onDone}>
+          I have saved it
+        </button>
+      </div>
+    </div>
+  );
+}

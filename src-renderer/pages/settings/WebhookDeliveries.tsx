@@ -1,0 +1,138 @@
+import { Fragment, useCallback, useEffect, useState } from 'react';
+import type { WebhookDelivery, WebhookDeliveryDetail } from '../../../src-shared/contract/webhooks';
+import { useTransport } from '../../stores/connection';
+import { describeError } from '../../transport/rpc-error';
+import { formatTime } from './time';
+
+const REFRESH_MS = 2000;
+const STATUS_TEXT: Record<WebhookDelivery['status'], string> = {
+  pending: 'Pending',
+  succeeded: 'Succeeded',
+  failed: 'Failed',
+};
+
+function lastResult(delivery: WebhookDelivery): string {
+  if (delivery.lastStatusCode !== null) return `HTTP ${delivery.lastStatusCode}`;
+  return delivery.lastError ?? '—';
+}
+
+/** The attempts of one delivery: when, answer, latency, excerpt. */
+function AttemptLog({ deliveryId }: { deliveryId: number }) {
+  const transport = useTransport();
+  const [detail, setDetail] = useState<WebhookDeliveryDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    transport.call('webhooks.delivery', { deliveryId }).then(setDetail, (caught: unknown) => setError(describeError(caught)));
+  }, [transport, deliveryId]);
+  if (error) return <p className="form-error">{error}</p>;
+  if (!detail) return <p className="muted">Loading attempts…</p>;
+  if (detail.attemptLog.length === 0) return <p className="muted">No attempt yet.</p>;
+  return (
+    <ol className="attempt-log" aria-label={`Attempts of delivery ${deliveryId}`}>
+      {detail.attemptLog.map((attempt) => (
+        <li key={attempt.id}>
+          {formatTime(attempt.attemptedAt)} · {attempt.statusCode !== null ? `HTTP ${attempt.statusCode}` : attempt.error}{' '}
+          · {attempt.latencyMs} ms
+          {attempt.responseExcerpt && <code className="attempt-log__excerpt">{attempt.responseExcerpt}</code>}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** The latest deliveries of a webhook, refreshed every two seconds, with retry buttons. */
+export function WebhookDeliveries({ webhookId, refreshKey }: { webhookId: string; refreshKey: number }) {
+  const transport = useTransport();
+  const [items, setItems] = useState<WebhookDelivery[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [open, setOpen] = useState<number | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const page = await transport.call('webhooks.deliveries', { id: webhookId, limit: 20 });
+      setItems(page.items);
+      setError(null);
+    } catch (caught) {
+      setError(describeError(caught));
+    }
+  }, [transport, webhookId]);
+
+  useEffect(() => {
+    void load();
+    const timer = setInterval(() => void load(), REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [load, refreshKey]);
+
+  const retry = async (deliveryId: number) => {
+    try {
+      await transport.call('webhooks.retryDelivery', { deliveryId });
+      await load();
+    } catch (caught) {
+      setError(describeError(caught));
+    }
+  };
+
+  if (error) return <p className="form-error">{error}</p>;
+  if (!items) return <p className="muted">Loading deliveries…</p>;
+  if (items.length === 0) return <p className="muted">No deliveries yet. Click “Send test” to try the receiver.</p>;
+  return (
+    <div className="table-scroll">
+      <table className="data-table" aria-label="Deliveries">
+        <thead>
+          <tr>
+            <th scope="col">Event</th>
+            <th scope="col">Created</th>
+            <th scope="col">Status</th>
+            <th scope="col">Attempts</th>
+            <th scope="col">Last answer</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((delivery) => (
+            <Fragment key={delivery.id}>
+              <tr aria-label={`Delivery ${delivery.id}`} data-status={delivery.status}>
+                <td>
+                  <code>{delivery.eventType ?? delivery.eventId}</code>
+                </td>
+                <td>{formatTime(delivery.createdAt)}</td>
+                <td>
+                  <span className={`pill pill--${delivery.status}`}>{STATUS_TEXT[delivery.status]}</span>
+                  {delivery.status === 'pending' && delivery.attempts > 0 && delivery.nextAttemptAt && (
+                    <span className="muted"> · next {formatTime(delivery.nextAttemptAt)}</span>
+                  )}
+                </td>
+                <td>{delivery.attempts}</td>
+                <td>{lastResult(delivery)}</td>
+                <td className="row">
+                  <button
+                    type="button"
+                    className="link-button"
+                    aria-expanded={open === delivery.id}
+                    onClick={() => setOpen(open === delivery.id ? null : delivery.id)}
+                  >
+                    Attempts
+                  </button>
+                  {delivery.status !== 'succeeded' && (
+                    <button type="button" className="button button--secondary" onClick={() => void retry(delivery.id)}>
+                      Retry
+                    </button>
+                  )}
+                </td>
+              </tr>
+              {open === delivery.id && (
+                <tr>
+                  <td colSpan={6}>
+                    <AttemptLog deliveryId={delivery.id} />
+                  </td>
+                </tr>
+              )}
+            </Fragment>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

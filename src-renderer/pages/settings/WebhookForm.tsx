@@ -1,0 +1,163 @@
+import { useState, type FormEvent } from 'react';
+import type { EventTypeList, Webhook } from '../../../src-shared/contract/webhooks';
+import type { EventType } from '../../../src-shared/events';
+import type { Session } from '../../../src-shared/model';
+import { describeError } from '../../transport/rpc-error';
+
+export interface WebhookDraft {
+  name: string;
+  url: string;
+  session: string | null;
+  events: EventType[] | null;
+  headers: Record<string, string>;
+  enabled: boolean;
+}
+
+/** `Name: value` per line ↔ a header map. */
+function headersToText(headers: Record<string, string>): string {
+  return Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}`)
+    .join('\n');
+}
+
+function textToHeaders(text: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    const colon = line.indexOf(':');
+    if (colon <= 0) throw new Error(`Headers: write “Name: value” on each line (“${line.trim()}”)`);
+    headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+  }
+  return headers;
+}
+
+/** Create or edit a webhook: URL, session, event types (all or chosen), extra headers, enabled. */
+export function WebhookForm({
+  initial,
+  eventTypes,
+  sessions,
+  onSubmit,
+  onCancel,
+}: {
+  initial: Webhook | null;
+  eventTypes: EventTypeList['items'];
+  sessions: Session[];
+  onSubmit: (draft: WebhookDraft) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const [name, setName] = useState(initial?.name ?? '');
+  const [url, setUrl] = useState(initial?.url ?? '');
+  const [session, setSession] = useState(initial?.session ?? '');
+  const [allEvents, setAllEvents] = useState(initial ? initial.events === null : true);
+  const [chosen, setChosen] = useState<EventType[]>((initial?.events as EventType[] | null) ?? ['message.received']);
+  const [headers, setHeaders] = useState(headersToText(initial?.headers ?? {}));
+  const [enabled, setEnabled] = useState(initial?.enabled ?? true);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    setBusy(true);
+    try {
+      await onSubmit({
+        name: name.trim() || (URL.canParse(url) ? new URL(url).host : url),
+        url: url.trim(),
+        session: session || null,
+        events: allEvents ? null : chosen,
+        headers: textToHeaders(headers),
+        enabled,
+      });
+    } catch (caught) {
+      setError(describeError(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const toggle = (type: EventType, on: boolean) =>
+    setChosen((current) => (on ? [...current, type] : current.filter((item) => item !== type)));
+
+  return (
+    <form
+      className="integration-form card"
+      aria-label={initial ? `Edit webhook ${initial.name}` : 'New webhook'}
+      onSubmit={(event) => void submit(event)}
+    >
+      <label className="field">
+        <span className="field__label">URL</span>
+        <input
+          type="url"
+          required
+          value={url}
+          placeholder="https://crm.example/whatsapp"
+          onChange={(event) => setUrl(event.target.value)}
+        />
+      </label>
+      <label className="field">
+        <span className="field__label">Webhook name</span>
+        <input value={name} maxLength={80} placeholder="e.g. CRM" onChange={(event) => setName(event.target.value)} />
+      </label>
+      <label className="field">
+        <span className="field__label">Session</span>
+        <select value={session} onChange={(event) => setSession(event.target.value)}>
+          <option value="">Every session</option>
+          {sessions.map((item) => (
+            <option key={item.id} value={item.id}>
+              {item.name} ({item.id})
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset className="choices">
+        <legend className="field__label">Events</legend>
+        <label className="checkbox">
+          <input type="checkbox" checked={allEvents} onChange={(event) => setAllEvents(event.target.checked)} />
+          <span>All events, including types added later</span>
+        </label>
+        {!allEvents && (
+          <div className="choices__grid">
+            {eventTypes.map((item) => (
+              <label key={item.type} className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={chosen.includes(item.type as EventType)}
+                  onChange={(event) => toggle(item.type as EventType, event.target.checked)}
+                />
+                <span>
+                  <code>{item.type}</code> <span className="muted">{item.description}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+        )}
+      </fieldset>
+      <label className="field">
+        <span className="field__label">Extra headers</span>
+        <textarea
+          rows={2}
+          value={headers}
+          placeholder="Authorization: Bearer …"
+          onChange={(event) => setHeaders(event.target.value)}
+        />
+      </label>
+      <label className="checkbox">
+        <input type="checkbox" checked={enabled} onChange={(event) => setEnabled(event.target.checked)} />
+        <span>Enabled</span>
+      </label>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="row">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {initial ? 'Save webhook' : 'Create webhook'}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
