@@ -1,7 +1,11 @@
 import type { Context, Middleware } from 'koa';
 import { AppError } from '../../src-shared/errors.js';
 
-const DEFAULT_JSON_LIMIT = 1024 * 1024;
+/**
+ * Media may come inline as base64 in JSON (a 100 MB document is ~134 MB of base64), so the
+ * limit is set by the largest file WhatsApp accepts. Bodies are read only after the key check.
+ */
+const DEFAULT_JSON_LIMIT = 140 * 1024 * 1024;
 
 async function readBody(ctx: Context, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];

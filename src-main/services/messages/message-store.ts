@@ -138,7 +138,12 @@ export class MessageStore {
           forwarded: record.forwarded ? 1 : 0,
           raw: record.raw,
         });
-        if (inserted.changes === 0) continue;
+        if (inserted.changes === 0) {
+          // Already stored: Baileys may fold a receipt into a repeated upsert of the same
+          // message (its event buffer merges them), so carry the status forward.
+          this.applyStatus(sessionId, record.chatJid, record.id, record.status);
+          continue;
+        }
         const message = this.get(sessionId, record.chatJid, record.id);
         if (!message) continue;
         this.touchChat(sessionId, message, source === 'live' && !record.fromMe ? 1 : 0);

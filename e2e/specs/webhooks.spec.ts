@@ -1,0 +1,90 @@
+import { Webhook } from 'standardwebhooks';
+import { startReceiver, type WebhookReceiver } from '../../src-main/test-support/webhook-receiver.js';
+import { IntegrationsSettings } from '../pages/integrations.js';
+import { LoginPage } from '../pages/login-page.js';
+import { Shell } from '../pages/shell.js';
+import { expect, test } from '../support/fixtures.js';
+
+let receiver: WebhookReceiver;
+
+test.beforeEach(async () => {
+  receiver = await startReceiver();
+});
+
+test.afterEach(async () => {
+  await receiver.close();
+});
+
+test('a webhook created in Settings receives a signed test event, listed as succeeded', async ({ page, app }) => {
+  const login = new LoginPage(page);
+  await login.open(app.url);
+  await login.signIn(app.apiKey);
+  await new Shell(page).goTo('Settings');
+
+  const settings = new IntegrationsSettings(page);
+  await settings.addWebhook(receiver.url, 'CRM');
+  const secret = await settings.revealedWebhookSecret();
+  expect(secret).toMatch(/^whsec_/);
+  await page.getByRole('region', { name: 'New webhook secret' }).getByRole('button', { name: 'I have saved it' }).click();
+  await expect(page.getByText(secret)).toHaveCount(0);
+
+  const card = settings.webhook('CRM');
+  await expect(card).toContainText(receiver.url);
+  await card.getByRole('button', { name: 'Send test' }).click();
+  await expect(settings.deliveryRows('CRM')).toHaveCount(1);
+  const row = settings.deliveryRows('CRM').first();
+  await expect(row).toContainText('webhook.test');
+  await expect(row.getByText('Succeeded')).toBeVisible();
+  await expect(row).toContainText('HTTP 200');
+
+  await receiver.until((received) => received.length === 1);
+  const [delivery] = receiver.received;
+  expect(new Webhook(secret).verify(delivery?.body ?? '', delivery?.headers as Record<string, string>)).toMatchObject({
+    type: 'webhook.test',
+  });
+
+  await row.getByRole('button', { name: 'Attempts' }).click();
+  await expect(card.getByRole('list', { name: /^Attempts of delivery/ })).toContainText('HTTP 200');
+
+  // A receiver that fails: the delivery is listed as failed and can be retried by hand.
+  receiver.answerWith({ status: 404, body: 'no such hook' });
+  await card.getByRole('button', { name: 'Send test' }).click();
+  const failed = settings.deliveryRows('CRM').first();
+  await expect(failed.getByText('Failed')).toBeVisible();
+  await expect(failed).toContainText('HTTP 404');
+  receiver.answerWith({ status: 200 });
+  await failed.getByRole('button', { name: 'Retry' }).click();
+  await expect(settings.deliveryRows('CRM').first().getByText('Succeeded')).toBeVisible();
+
+  // The failure is in the Logs page, with the webhook's id and no secret.
+  await new Shell(page).goTo('Logs');
+  const logLine = page.getByRole('row').filter({ hasText: 'webhook delivery failed for good' });
+  await expect(logLine).toContainText('warn');
+  await expect(logLine).toContainText('HTTP 404');
+  await expect(page.getByText(secret)).toHaveCount(0);
+});
+
+test('a named API key is created once, works, and is refused after revoking', async ({ page, app }) => {
+  const login = new LoginPage(page);
+  await login.open(app.url);
+  await login.signIn(app.apiKey);
+  await new Shell(page).goTo('Settings');
+
+  const settings = new IntegrationsSettings(page);
+  const key = await settings.createKey('CRM sync');
+  expect(key).toMatch(/^cd_/);
+  const sessions = await fetch(`${app.url}/api/v1/sessions`, { headers: { authorization: `Bearer ${key}` } });
+  expect(sessions.status).toBe(200);
+
+  await page.reload();
+  await expect(page.getByText(key)).toHaveCount(0);
+  const row = settings.keyRow('CRM sync');
+  await expect(row).toContainText('messages:send');
+  await expect(row).not.toContainText('never');
+  await row.getByRole('button', { name: 'Revoke' }).click();
+  await row.getByRole('button', { name: 'Revoke key' }).click();
+  await expect(row).toContainText('Revoked');
+
+  const refused = await fetch(`${app.url}/api/v1/sessions`, { headers: { authorization: `Bearer ${key}` } });
+  expect(refused.status).toBe(401);
+});
