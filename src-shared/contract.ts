@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { appOperations } from './contract/app.js';
+import { messagingOperations } from './contract/messaging.js';
 import type { Operation } from './contract/operation.js';
 import { sessionOperations } from './contract/sessions.js';
 import { widgetOperations } from './contract/widgets.js';
@@ -15,6 +16,7 @@ import { webhookOperations } from './contract/webhooks.js';
 export const contract = {
   ...appOperations,
   ...sessionOperations,
+  ...messagingOperations,
   ...widgetOperations,
   ...webhookOperations,
   ...keyOperations,

@@ -27,7 +27,9 @@ export class IntegrationsSettings {
   }
 
   deliveryRows(name: string): Locator {
-    return this.webhook(name).getByRole('table', { name: 'Deliveries' }).getByRole('row', { name: /^Delivery / });
+    return this.webhook(name)
+      .getByRole('table', { name: 'Deliveries' })
+      .getByRole('row', { name: /^Delivery / });
   }
 
   apiKeys(): Locator {

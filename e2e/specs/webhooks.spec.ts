@@ -15,7 +15,10 @@ test.afterEach(async () => {
   await receiver.close();
 });
 
-test('a webhook created in Settings receives a signed test event, listed as succeeded', async ({ page, app }) => {
+test('a webhook created in Settings receives a signed test event, listed as succeeded', async ({
+  page,
+  app,
+}) => {
   const login = new LoginPage(page);
   await login.open(app.url);
   await login.signIn(app.apiKey);
@@ -25,7 +28,10 @@ test('a webhook created in Settings receives a signed test event, listed as succ
   await settings.addWebhook(receiver.url, 'CRM');
   const secret = await settings.revealedWebhookSecret();
   expect(secret).toMatch(/^whsec_/);
-  await page.getByRole('region', { name: 'New webhook secret' }).getByRole('button', { name: 'I have saved it' }).click();
+  await page
+    .getByRole('region', { name: 'New webhook secret' })
+    .getByRole('button', { name: 'I have saved it' })
+    .click();
   await expect(page.getByText(secret)).toHaveCount(0);
 
   const card = settings.webhook('CRM');
@@ -39,7 +45,9 @@ test('a webhook created in Settings receives a signed test event, listed as succ
 
   await receiver.until((received) => received.length === 1);
   const [delivery] = receiver.received;
-  expect(new Webhook(secret).verify(delivery?.body ?? '', delivery?.headers as Record<string, string>)).toMatchObject({
+  expect(
+    new Webhook(secret).verify(delivery?.body ?? '', delivery?.headers as Record<string, string>),
+  ).toMatchObject({
     type: 'webhook.test',
   });
 

@@ -18,6 +18,7 @@ import { createRateLimits, rateLimit, type RateLimits } from './rate-limit.js';
 import { mountRoutes } from './route.js';
 import { allRoutes } from './routes/index.js';
 import { rpcRouter } from './rpc-bridge.js';
+import { mediaFilesRouter } from './media-files.js';
 import { webUi } from './web-ui.js';
 import { widgetFilesRouter } from './widget-files.js';
 
@@ -77,6 +78,7 @@ export function createKoaApp(deps: ApiServerDeps, limits: RateLimits = createRat
   app.use(rpcRouter(deps.dispatcher).routes());
   app.use(docsRouter().routes());
   app.use(widgetFilesRouter(deps.services.widgets).routes());
+  app.use(mediaFilesRouter(deps.services).routes());
   app.use(webUi(deps.webRoot, isApiPath));
   return app;
 }

@@ -2,6 +2,7 @@ import type { Handlers } from '../../src-shared/contract.js';
 import type { Services } from '../services/index.js';
 import { appHandlers, type RuntimeInfo } from './app-handlers.js';
 import type { RpcContext } from './context.js';
+import { messagingHandlers } from './messaging-handlers.js';
 import { sessionHandlers } from './session-handlers.js';
 import { widgetHandlers } from './widget-handlers.js';
 import { keyHandlers } from './key-handlers.js';
@@ -13,6 +14,7 @@ export function createHandlers(services: Services, runtime: () => RuntimeInfo): 
   return {
     ...appHandlers(services, runtime),
     ...sessionHandlers(services),
+    ...messagingHandlers(services, runtime),
     ...widgetHandlers(services, runtime),
     ...webhookHandlers(services),
     ...keyHandlers(services),

@@ -11,6 +11,7 @@ import type { EventRecorder } from './event-recorder.js';
 import { GroupService } from './groups.js';
 import { HistoryQueries } from './messages/history-queries.js';
 import { MediaDownloader } from './messages/media-downloader.js';
+import { MediaLinks } from './messages/media-links.js';
 import { MediaStore } from './messages/media-store.js';
 import { MessageStore } from './messages/message-store.js';
 import { MessagingSink } from './messages/messaging-sink.js';
@@ -29,6 +30,7 @@ export interface Messaging {
   calls: CallService;
   callSettings: CallSettingsStore;
   media: MediaDownloader;
+  mediaLinks: MediaLinks;
   actions: WaActions;
 }
 
@@ -65,6 +67,7 @@ export function createMessaging(deps: {
     calls,
     callSettings,
     media,
+    mediaLinks: new MediaLinks(),
     actions,
   };
 }

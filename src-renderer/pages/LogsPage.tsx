@@ -25,7 +25,11 @@ export function LogsPage() {
     async (fresh: boolean) => {
       try {
         const since = fresh ? undefined : lastTime.current;
-        const { items } = await transport.call('logs.list', { level, limit: MAX_LINES, ...(since ? { since } : {}) });
+        const { items } = await transport.call('logs.list', {
+          level,
+          limit: MAX_LINES,
+          ...(since ? { since } : {}),
+        });
         if (items.length) lastTime.current = items[items.length - 1]?.time;
         setLines((current) => (fresh ? items : [...current, ...items]).slice(-MAX_LINES));
         setError(null);

@@ -48,7 +48,13 @@ const headerName = z
   .refine((name) => !RESERVED_HEADERS.has(name.toLowerCase()), 'is set by Chatdock and cannot be replaced');
 
 export const webhookHeadersSchema = z
-  .record(headerName, z.string().max(2000).regex(/^[^\r\n]*$/, 'must be one line'))
+  .record(
+    headerName,
+    z
+      .string()
+      .max(2000)
+      .regex(/^[^\r\n]*$/, 'must be one line'),
+  )
   .refine((headers) => Object.keys(headers).length <= 20, 'at most 20 headers')
   .describe('Extra headers sent with every delivery, e.g. an authorization token of the receiver');
 
@@ -63,7 +69,9 @@ const eventFilter = z
   .nullable()
   .describe('Event types to deliver; null for every type');
 
-const sessionFilter = sessionIdSchema.nullable().describe('Only events of this session; null for every session');
+const sessionFilter = sessionIdSchema
+  .nullable()
+  .describe('Only events of this session; null for every session');
 
 export const createWebhookInput = z
   .strictObject({
@@ -137,26 +145,24 @@ export const webhookSecretSchema = z
   .string()
   .describe('Signing secret (`whsec_` + base64). Shown only now; verify deliveries with it.');
 
-export const createdWebhookSchema = z
-  .object({ webhook: webhookSchema, secret: webhookSecretSchema })
-  .meta({
-    id: 'CreatedWebhook',
-    example: {
-      webhook: {
-        id: 'wh_0193a4f2c1e80000a1b2c3d4',
-        name: 'CRM',
-        url: 'http://127.0.0.1:3000/whatsapp',
-        session: null,
-        events: null,
-        headers: {},
-        enabled: true,
-        createdAt: '2026-11-21T10:00:00.000Z',
-        pending: 0,
-        failed: 0,
-      },
-      secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+export const createdWebhookSchema = z.object({ webhook: webhookSchema, secret: webhookSecretSchema }).meta({
+  id: 'CreatedWebhook',
+  example: {
+    webhook: {
+      id: 'wh_0193a4f2c1e80000a1b2c3d4',
+      name: 'CRM',
+      url: 'http://127.0.0.1:3000/whatsapp',
+      session: null,
+      events: null,
+      headers: {},
+      enabled: true,
+      createdAt: '2026-11-21T10:00:00.000Z',
+      pending: 0,
+      failed: 0,
     },
-  });
+    secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+  },
+});
 export type CreatedWebhook = z.infer<typeof createdWebhookSchema>;
 
 export const rotatedSecretSchema = z

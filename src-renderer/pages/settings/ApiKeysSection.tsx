@@ -59,7 +59,11 @@ export function ApiKeysSection() {
           This is the key “{created.name}”.
         </RevealOnce>
       )}
-      <form className="integration-form" aria-label="Create an API key" onSubmit={(event) => void create(event)}>
+      <form
+        className="integration-form"
+        aria-label="Create an API key"
+        onSubmit={(event) => void create(event)}
+      >
         <label className="field">
           <span className="field__label">Key name</span>
           <input
@@ -85,7 +89,11 @@ export function ApiKeysSection() {
           ))}
         </fieldset>
         <div className="row">
-          <button type="submit" className="button button--primary" disabled={busy || !name.trim() || !scopes.length}>
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={busy || !name.trim() || !scopes.length}
+          >
             Create key
           </button>
         </div>
@@ -113,7 +121,11 @@ export function ApiKeysSection() {
             </thead>
             <tbody>
               {items.map((key) => (
-                <tr key={key.id} aria-label={`API key ${key.name}`} data-revoked={key.revokedAt ? 'true' : 'false'}>
+                <tr
+                  key={key.id}
+                  aria-label={`API key ${key.name}`}
+                  data-revoked={key.revokedAt ? 'true' : 'false'}
+                >
                   <td>{key.name}</td>
                   <td>
                     <code>{key.prefix}…</code>

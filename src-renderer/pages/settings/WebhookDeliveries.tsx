@@ -22,7 +22,9 @@ function AttemptLog({ deliveryId }: { deliveryId: number }) {
   const [detail, setDetail] = useState<WebhookDeliveryDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    transport.call('webhooks.delivery', { deliveryId }).then(setDetail, (caught: unknown) => setError(describeError(caught)));
+    transport
+      .call('webhooks.delivery', { deliveryId })
+      .then(setDetail, (caught: unknown) => setError(describeError(caught)));
   }, [transport, deliveryId]);
   if (error) return <p className="form-error">{error}</p>;
   if (!detail) return <p className="muted">Loading attempts…</p>;
@@ -31,8 +33,9 @@ function AttemptLog({ deliveryId }: { deliveryId: number }) {
     <ol className="attempt-log" aria-label={`Attempts of delivery ${deliveryId}`}>
       {detail.attemptLog.map((attempt) => (
         <li key={attempt.id}>
-          {formatTime(attempt.attemptedAt)} · {attempt.statusCode !== null ? `HTTP ${attempt.statusCode}` : attempt.error}{' '}
-          · {attempt.latencyMs} ms
+          {formatTime(attempt.attemptedAt)} ·{' '}
+          {attempt.statusCode !== null ? `HTTP ${attempt.statusCode}` : attempt.error} · {attempt.latencyMs}{' '}
+          ms
           {attempt.responseExcerpt && <code className="attempt-log__excerpt">{attempt.responseExcerpt}</code>}
         </li>
       ))}
@@ -74,7 +77,8 @@ export function WebhookDeliveries({ webhookId, refreshKey }: { webhookId: string
 
   if (error) return <p className="form-error">{error}</p>;
   if (!items) return <p className="muted">Loading deliveries…</p>;
-  if (items.length === 0) return <p className="muted">No deliveries yet. Click “Send test” to try the receiver.</p>;
+  if (items.length === 0)
+    return <p className="muted">No deliveries yet. Click “Send test” to try the receiver.</p>;
   return (
     <div className="table-scroll">
       <table className="data-table" aria-label="Deliveries">
@@ -116,7 +120,11 @@ export function WebhookDeliveries({ webhookId, refreshKey }: { webhookId: string
                     Attempts
                   </button>
                   {delivery.status !== 'succeeded' && (
-                    <button type="button" className="button button--secondary" onClick={() => void retry(delivery.id)}>
+                    <button
+                      type="button"
+                      className="button button--secondary"
+                      onClick={() => void retry(delivery.id)}
+                    >
                       Retry
                     </button>
                   )}

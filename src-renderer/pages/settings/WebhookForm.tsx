@@ -49,7 +49,9 @@ export function WebhookForm({
   const [url, setUrl] = useState(initial?.url ?? '');
   const [session, setSession] = useState(initial?.session ?? '');
   const [allEvents, setAllEvents] = useState(initial ? initial.events === null : true);
-  const [chosen, setChosen] = useState<EventType[]>((initial?.events as EventType[] | null) ?? ['message.received']);
+  const [chosen, setChosen] = useState<EventType[]>(
+    (initial?.events as EventType[] | null) ?? ['message.received'],
+  );
   const [headers, setHeaders] = useState(headersToText(initial?.headers ?? {}));
   const [enabled, setEnabled] = useState(initial?.enabled ?? true);
   const [error, setError] = useState<string | null>(null);
@@ -96,7 +98,12 @@ export function WebhookForm({
       </label>
       <label className="field">
         <span className="field__label">Webhook name</span>
-        <input value={name} maxLength={80} placeholder="e.g. CRM" onChange={(event) => setName(event.target.value)} />
+        <input
+          value={name}
+          maxLength={80}
+          placeholder="e.g. CRM"
+          onChange={(event) => setName(event.target.value)}
+        />
       </label>
       <label className="field">
         <span className="field__label">Session</span>
@@ -112,7 +119,11 @@ export function WebhookForm({
       <fieldset className="choices">
         <legend className="field__label">Events</legend>
         <label className="checkbox">
-          <input type="checkbox" checked={allEvents} onChange={(event) => setAllEvents(event.target.checked)} />
+          <input
+            type="checkbox"
+            checked={allEvents}
+            onChange={(event) => setAllEvents(event.target.checked)}
+          />
           <span>All events, including types added later</span>
         </label>
         {!allEvents && (

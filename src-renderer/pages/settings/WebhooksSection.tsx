@@ -40,8 +40,8 @@ export function WebhooksSection() {
         )}
       </div>
       <p className="muted">
-        Chatdock POSTs each event to these URLs, signed with the Standard Webhooks scheme. Deliveries wait in a
-        durable queue: nothing is lost while a receiver is down or Chatdock restarts.
+        Chatdock POSTs each event to these URLs, signed with the Standard Webhooks scheme. Deliveries wait in
+        a durable queue: nothing is lost while a receiver is down or Chatdock restarts.
       </p>
       {created && (
         <RevealOnce label="New webhook secret" value={created.secret} onDone={() => setCreated(null)}>

@@ -1,0 +1,138 @@
+import type { Handlers } from '../../src-shared/contract.js';
+import { AppError } from '../../src-shared/errors.js';
+import { toJid } from '../../src-shared/jid.js';
+import type { Services } from '../services/index.js';
+import { assertSessionAccess } from '../services/session-access.js';
+import type { RuntimeInfo } from './app-handlers.js';
+import type { RpcContext } from './context.js';
+
+type MessagingOps = Extract<
+  keyof Handlers<RpcContext>,
+  `chats.${string}` | `messages.${string}` | `contacts.${string}` | `groups.${string}` | `calls.${string}`
+>;
+
+/** UI operations on chats and messages; each is a thin call into the messaging services. */
+export function messagingHandlers(
+  services: Services,
+  runtime: () => RuntimeInfo,
+): Pick<Handlers<RpcContext>, MessagingOps> {
+  const { messaging, sessions } = services;
+  const guard = (ctx: RpcContext, session: string) => {
+    assertSessionAccess(ctx.principal, session);
+    sessions.get(session);
+  };
+  const jid = (chat: string) => toJid(chat, 'chat');
+  const message = (session: string, chat: string, id: string) => {
+    const found = messaging.store.get(session, jid(chat), id);
+    if (!found) throw new AppError('NOT_FOUND', `no message "${id}" in this chat`, 'id');
+    return found;
+  };
+  return {
+    'chats.list': (input, ctx) => {
+      if (input.session) guard(ctx, input.session);
+      const session =
+        ctx.principal?.kind === 'session' ? (ctx.principal.sessionId ?? undefined) : input.session;
+      return messaging.chats.list({ ...input, sessionId: session });
+    },
+    'chats.get': ({ session, chat }, ctx) => {
+      guard(ctx, session);
+      return messaging.chats.get(session, jid(chat));
+    },
+    'chats.read': ({ session, chat }, ctx) => {
+      guard(ctx, session);
+      return messaging.chats.markRead(session, jid(chat));
+    },
+    'chats.presence': async ({ session, chat, state }, ctx) => {
+      guard(ctx, session);
+      await messaging.chats.presence(session, jid(chat), state);
+      return { ok: true as const };
+    },
+    'chats.update': ({ session, chat, archived, pinned, mutedUntil }, ctx) => {
+      guard(ctx, session);
+      const target = jid(chat);
+      let result = messaging.chats.get(session, target);
+      if (archived !== undefined) result = messaging.chats.setArchived(session, target, archived);
+      if (pinned !== undefined) result = messaging.chats.setPinned(session, target, pinned);
+      if (mutedUntil !== undefined)
+        result = messaging.chats.setMuted(session, target, mutedUntil ? Date.parse(mutedUntil) : null);
+      return result;
+    },
+    'messages.page': ({ session, chat, limit, before, after }, ctx) => {
+      guard(ctx, session);
+      const items = messaging.history.page(session, jid(chat), { limit, before, after });
+      const oldest = items[items.length - 1];
+      return { items, next: items.length === limit && oldest ? new Date(oldest.timestamp).getTime() : null };
+    },
+    'messages.around': ({ session, chat, id, context }, ctx) => {
+      guard(ctx, session);
+      const target = message(session, chat, id);
+      const at = new Date(target.timestamp).getTime();
+      const older = messaging.history.page(session, target.chat, { limit: context, before: at });
+      const newer = messaging.history.page(session, target.chat, { limit: context, after: at });
+      return { items: [...newer, target, ...older] };
+    },
+    'messages.get': ({ session, chat, id }, ctx) => {
+      guard(ctx, session);
+      return message(session, chat, id);
+    },
+    'messages.send': ({ session, message: input, idempotencyKey }, ctx) => {
+      guard(ctx, session);
+      return messaging.send.send(session, input, idempotencyKey);
+    },
+    'messages.edit': ({ session, chat, id, text }, ctx) => {
+      guard(ctx, session);
+      return messaging.send.edit(session, jid(chat), id, text);
+    },
+    'messages.delete': ({ session, chat, id }, ctx) => {
+      guard(ctx, session);
+      return messaging.send.revoke(session, jid(chat), id);
+    },
+    'messages.react': ({ session, chat, id, emoji }, ctx) => {
+      guard(ctx, session);
+      return messaging.send.send(session, { type: 'reaction', to: jid(chat), messageId: id, emoji });
+    },
+    'messages.forward': ({ session, chat, id, to }, ctx) => {
+      guard(ctx, session);
+      return messaging.send.forward(session, jid(chat), id, to);
+    },
+    'messages.search': ({ q, session, chat, limit, cursor }, ctx) => {
+      if (session) guard(ctx, session);
+      const scoped = ctx.principal?.kind === 'session' ? (ctx.principal.sessionId ?? undefined) : session;
+      const result = messaging.history.search({
+        query: q,
+        sessionId: scoped,
+        chatJid: chat ? jid(chat) : undefined,
+        limit,
+        beforeRowId: cursor,
+      });
+      return { items: result.messages, next: result.nextRowId };
+    },
+    'messages.mediaLink': ({ session, chat, id }, ctx) => {
+      guard(ctx, session);
+      const found = message(session, chat, id);
+      if (!found.media) throw new AppError('NOT_FOUND', 'this message has no media');
+      const path = messaging.mediaLinks.path({ session, chat: found.chat, id });
+      // The desktop window is served from app://, so it needs the API's own address.
+      const { boundHost, port } = runtime();
+      const host = boundHost === '0.0.0.0' || boundHost === '::' ? '127.0.0.1' : boundHost;
+      const url = ctx.transport === 'ipc' ? `http://${host}:${port}${path}` : path;
+      return { url, mimetype: found.media.mimetype, fileName: found.media.fileName };
+    },
+    'contacts.get': ({ session, chat }, ctx) => {
+      guard(ctx, session);
+      return messaging.contacts.get(session, jid(chat));
+    },
+    'contacts.list': ({ session, q, limit }, ctx) => {
+      guard(ctx, session);
+      return messaging.contacts.list(session, { q, limit });
+    },
+    'groups.list': ({ session }, ctx) => {
+      guard(ctx, session);
+      return messaging.groups.list(session);
+    },
+    'calls.list': ({ session, limit }, ctx) => {
+      guard(ctx, session);
+      return messaging.calls.list(session, limit);
+    },
+  };
+}

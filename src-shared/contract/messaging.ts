@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import type { Call, Chat, Contact, Group, Message } from '../messages.js';
+import { sendMessageSchema } from '../send-schemas.js';
+import { op } from './operation.js';
+import { sessionIdSchema } from './sessions.js';
+
+const chatRef = z.object({ session: sessionIdSchema, chat: z.string().min(1) }).strict();
+const messageRef = z
+  .object({ session: sessionIdSchema, chat: z.string().min(1), id: z.string().min(1) })
+  .strict();
+
+export const chatListInput = z
+  .object({
+    session: sessionIdSchema.optional().describe('One session, or all'),
+    q: z.string().trim().optional(),
+    unread: z.boolean().optional(),
+    kind: z.enum(['user', 'group', 'newsletter', 'broadcast']).optional(),
+    archived: z.boolean().optional(),
+    limit: z.number().int().min(1).max(200).default(50),
+    cursor: z.string().optional(),
+  })
+  .strict();
+
+/** A short-lived URL the UI can put in <img>/<video>/<a download> for a message's media. */
+export interface MediaLink {
+  url: string;
+  mimetype: string;
+  fileName: string | null;
+}
+
+export const messagingOperations = {
+  'chats.list': op<{ items: Chat[]; next: string | null }>()(chatListInput),
+  'chats.get': op<Chat>()(chatRef),
+  'chats.read': op<Chat>()(chatRef),
+  'chats.presence': op<{ ok: true }>()(
+    chatRef.extend({ state: z.enum(['composing', 'recording', 'paused']) }),
+  ),
+  'chats.update': op<Chat>()(
+    chatRef.extend({
+      archived: z.boolean().optional(),
+      pinned: z.boolean().optional(),
+      mutedUntil: z.string().datetime({ offset: true }).nullable().optional(),
+    }),
+  ),
+  'messages.page': op<{ items: Message[]; next: number | null }>()(
+    chatRef.extend({
+      limit: z.number().int().min(1).max(200).default(50),
+      before: z.number().int().optional().describe('Unix ms: only older'),
+      after: z.number().int().optional().describe('Unix ms: only newer'),
+    }),
+  ),
+  /** Messages around one message (a search hit, a quoted original), for jumping to it. */
+  'messages.around': op<{ items: Message[] }>()(
+    messageRef.extend({ context: z.number().int().min(1).max(100).default(25) }),
+  ),
+  'messages.get': op<Message>()(messageRef),
+  'messages.send': op<Message>()(
+    z
+      .object({
+        session: sessionIdSchema,
+        message: sendMessageSchema,
+        idempotencyKey: z.string().max(200).optional(),
+      })
+      .strict(),
+  ),
+  'messages.edit': op<Message>()(
+    messageRef.extend({ text: z.string().trim().min(1, 'must not be empty').max(65536) }),
+  ),
+  'messages.delete': op<Message>()(messageRef),
+  'messages.react': op<Message>()(messageRef.extend({ emoji: z.string().max(16) })),
+  'messages.forward': op<Message>()(messageRef.extend({ to: z.string().min(1, 'is required') })),
+  'messages.search': op<{ items: Message[]; next: number | null }>()(
+    z
+      .object({
+        q: z.string().trim().min(1, 'is required'),
+        session: sessionIdSchema.optional(),
+        chat: z.string().optional(),
+        limit: z.number().int().min(1).max(200).default(50),
+        cursor: z.number().int().optional(),
+      })
+      .strict(),
+  ),
+  'messages.mediaLink': op<MediaLink>()(messageRef),
+  'contacts.get': op<Contact | null>()(chatRef),
+  'contacts.list': op<Contact[]>()(
+    z
+      .object({
+        session: sessionIdSchema,
+        q: z.string().optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+  ),
+  'groups.list': op<Group[]>()(z.object({ session: sessionIdSchema }).strict()),
+  'calls.list': op<Call[]>()(
+    z.object({ session: sessionIdSchema, limit: z.number().int().min(1).max(500).default(100) }).strict(),
+  ),
+};
