@@ -164,6 +164,52 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
       'messages_session_id_idx',
     );
   },
+  '0006_organize_and_schedule': (sqlite) => {
+    expect(tableNames(sqlite)).toEqual(
+      expect.arrayContaining([
+        'tags',
+        'chat_tags',
+        'message_tags',
+        'tag_history',
+        'saved_replies',
+        'chat_notes',
+        'schedules',
+        'campaigns',
+        'campaign_recipients',
+        'opt_outs',
+      ]),
+    );
+    // Tag names are unique whatever their case; deleting a tag removes its taggings, not its history.
+    sqlite.pragma('foreign_keys = ON');
+    sqlite
+      .prepare(`INSERT INTO tags (id, name, color, created_at) VALUES ('t1', 'Paid', '#00aa00', 1)`)
+      .run();
+    expect(() =>
+      sqlite
+        .prepare(`INSERT INTO tags (id, name, color, created_at) VALUES ('t2', 'paid', '#00aa00', 1)`)
+        .run(),
+    ).toThrow(/UNIQUE/);
+    sqlite
+      .prepare(
+        `INSERT INTO chat_tags (session_id, chat_jid, tag_id, added_by, added_at) VALUES ('s', 'c', 't1', 'admin', 1)`,
+      )
+      .run();
+    sqlite.prepare(`DELETE FROM tags WHERE id = 't1'`).run();
+    expect(sqlite.prepare(`SELECT count(*) AS n FROM chat_tags`).get()).toEqual({ n: 0 });
+    // The scheduler finds due work through an index.
+    expect(
+      queryPlan(
+        sqlite,
+        `SELECT * FROM schedules WHERE status = 'pending' AND send_at <= 5 ORDER BY send_at LIMIT 10`,
+      ),
+    ).toContain('schedules_due_idx');
+    expect(
+      queryPlan(
+        sqlite,
+        `SELECT * FROM campaign_recipients WHERE campaign_id = 'c' AND status = 'pending' ORDER BY position LIMIT 1`,
+      ),
+    ).toContain('campaign_recipients_next_idx');
+  },
 };
 
 describe('migrations', () => {

@@ -111,3 +111,5 @@ export const waAuthKeys = sqliteTable(
 
 export * from './schema-events.js';
 export * from './schema-messaging.js';
+export * from './schema-organize.js';
+export * from './schema-schedule.js';

@@ -1,0 +1,102 @@
+/**
+ * Organising conversations: tags on chats and messages (with their history), saved replies
+ * and private chat notes.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const tags = sqliteTable(
+  'tags',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    /** `#rrggbb`. */
+    color: text('color').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('tags_name_idx').on(sql`lower(${t.name})`)],
+);
+
+export const chatTags = sqliteTable(
+  'chat_tags',
+  {
+    sessionId: text('session_id').notNull(),
+    chatJid: text('chat_jid').notNull(),
+    tagId: text('tag_id')
+      .notNull()
+      .references(() => tags.id, { onDelete: 'cascade' }),
+    /** Who tagged: `admin`, `key:<name>`, `session:<id>`, `desktop`, or a user. */
+    addedBy: text('added_by').notNull(),
+    addedAt: integer('added_at').notNull(),
+    extra: text('extra', { mode: 'json' }).$type<Record<string, unknown>>(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.chatJid, t.tagId] }), index('chat_tags_tag_idx').on(t.tagId)],
+);
+
+export const messageTags = sqliteTable(
+  'message_tags',
+  {
+    sessionId: text('session_id').notNull(),
+    chatJid: text('chat_jid').notNull(),
+    messageId: text('message_id').notNull(),
+    tagId: text('tag_id')
+      .notNull()
+      .references(() => tags.id, { onDelete: 'cascade' }),
+    addedBy: text('added_by').notNull(),
+    addedAt: integer('added_at').notNull(),
+    extra: text('extra', { mode: 'json' }).$type<Record<string, unknown>>(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sessionId, t.chatJid, t.messageId, t.tagId] }),
+    index('message_tags_tag_idx').on(t.tagId),
+  ],
+);
+
+/** Every tag added or removed, kept after the tag itself is deleted. */
+export const tagHistory = sqliteTable(
+  'tag_history',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    tagId: text('tag_id').notNull(),
+    tagName: text('tag_name').notNull(),
+    sessionId: text('session_id').notNull(),
+    chatJid: text('chat_jid').notNull(),
+    messageId: text('message_id'),
+    action: text('action', { enum: ['added', 'removed'] }).notNull(),
+    actor: text('actor').notNull(),
+    at: integer('at').notNull(),
+    extra: text('extra', { mode: 'json' }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index('tag_history_chat_idx').on(t.sessionId, t.chatJid, t.id)],
+);
+
+export const savedReplies = sqliteTable(
+  'saved_replies',
+  {
+    id: text('id').primaryKey(),
+    /** Typed after `/` in the composer, e.g. `hours`. */
+    shortcut: text('shortcut').notNull(),
+    title: text('title').notNull(),
+    /** May contain placeholders such as `[name]`. */
+    text: text('text').notNull(),
+    media: text('media', { mode: 'json' }).$type<Record<string, unknown>>(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('saved_replies_shortcut_idx').on(sql`lower(${t.shortcut})`)],
+);
+
+/** Private notes on a chat, for staff only; never sent to WhatsApp. */
+export const chatNotes = sqliteTable(
+  'chat_notes',
+  {
+    id: text('id').primaryKey(),
+    sessionId: text('session_id').notNull(),
+    chatJid: text('chat_jid').notNull(),
+    text: text('text').notNull(),
+    author: text('author').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('chat_notes_chat_idx').on(t.sessionId, t.chatJid, t.createdAt)],
+);
