@@ -10,6 +10,19 @@ export interface MessageRef {
   chat: string;
 }
 
+/** A tag added to or removed from a chat or a message (`chat.tagged`, `message.tagged`). */
+export interface TaggingEvent {
+  chat: string;
+  /** Set for `message.tagged`. */
+  messageId?: string;
+  tag: { id: string; name: string; color: string };
+  action: 'added' | 'removed';
+  /** Who did it: `admin`, `key:<name>`, `session:<id>` or `desktop`. */
+  actor: string;
+  /** Free JSON a bot attached to the tagging, or null. */
+  extra: Record<string, unknown> | null;
+}
+
 export interface EventMap {
   'settings.updated': Settings;
   'session.status': SessionStatusEvent;
@@ -28,6 +41,8 @@ export interface EventMap {
   'history.synced': { messages: number; chats: number; contacts: number };
   'group.updated': Group;
   'contact.updated': Contact;
+  'chat.tagged': TaggingEvent;
+  'message.tagged': TaggingEvent & { messageId: string };
   /** Sent from Settings (or POST /webhooks/{id}/test) to one webhook only, to check the receiver. */
   'webhook.test': { webhookId: string; text: string };
 }
@@ -49,6 +64,8 @@ export const EVENT_TYPES = [
   'history.synced',
   'group.updated',
   'contact.updated',
+  'chat.tagged',
+  'message.tagged',
   'webhook.test',
 ] as const satisfies readonly (keyof EventMap)[];
 

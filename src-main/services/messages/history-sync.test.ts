@@ -1,0 +1,88 @@
+import { proto } from '@whiskeysockets/baileys';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Emulator } from '../../../e2e/wa-emulator/index.js';
+import type { Chat, Contact, Message } from '../../../src-shared/messages.js';
+import type { Session } from '../../../src-shared/model.js';
+import { nextEvent, sessionReaches } from '../../test-support/events.js';
+import { startTestCore, type TestCore } from '../../test-support/test-core.js';
+import { startWaServer } from '../../test-support/wa-server.js';
+
+const SHOP = '972507770000';
+const CUSTOMER = '972508880000';
+const CUSTOMER_JID = `${CUSTOMER}@s.whatsapp.net`;
+const HISTORY_SIZE = 1200;
+
+let emulator: Emulator;
+let app: TestCore;
+
+beforeAll(async () => {
+  const server = await startWaServer();
+  emulator = server.emulator;
+  app = await startTestCore(server.env);
+});
+
+afterAll(async () => {
+  await app?.stop();
+  await emulator?.close();
+});
+
+/** A conversation as the phone would hand it over on first link, oldest first. */
+function seededConversation(): proto.IConversation {
+  const start = Math.floor(Date.UTC(2026, 0, 1) / 1000);
+  const messages = Array.from({ length: HISTORY_SIZE }, (_, i) => ({
+    message: {
+      key: { remoteJid: CUSTOMER_JID, fromMe: i % 3 === 0, id: `HIST${String(i).padStart(6, '0')}` },
+      messageTimestamp: start + i * 60,
+      pushName: i % 3 === 0 ? undefined : 'Dana',
+      message: {
+        conversation: i === HISTORY_SIZE - 1 ? 'the newest one about hummus' : `old message number ${i}`,
+      },
+    },
+  }));
+  return { id: CUSTOMER_JID, name: 'Dana', unreadCount: 2, messages };
+}
+
+it('stores the contacts and history WhatsApp syncs on first link, in batches, announced once', async () => {
+  emulator.createAccount(CUSTOMER, 'Dana');
+  emulator.seedHistory(SHOP, { conversations: [seededConversation()] });
+  await app.request('/api/v1/sessions', { method: 'POST', json: { id: 'shop' } });
+  const qrShown = sessionReaches(app.core.bus, 'shop', 'qr');
+  await app.request('/api/v1/sessions/shop/connect', { method: 'POST' });
+  const { qr } = await qrShown;
+  const synced = nextEvent(app.core.bus, (e) => e.type === 'history.synced', 30_000);
+  const connected = sessionReaches(app.core.bus, 'shop', 'connected');
+  await emulator.scanQr(qr ?? '', SHOP, 'Falafel House');
+  await connected;
+  const event = await synced;
+  expect(event.data).toMatchObject({ messages: HISTORY_SIZE });
+
+  // The phone's own number and name.
+  const session = (await (await app.request('/api/v1/sessions/shop')).json()) as Session;
+  expect(session).toMatchObject({ phone: SHOP, pushName: 'Falafel House' });
+
+  // Every message stored, nothing announced one by one.
+  const count = app.core.db.$client
+    .prepare(`SELECT count(*) AS n FROM messages WHERE session_id = 'shop' AND chat_jid = ?`)
+    .get(CUSTOMER_JID) as { n: number };
+  expect(count.n).toBe(HISTORY_SIZE);
+  const history = await app.request(`/api/v1/sessions/shop/chats/${CUSTOMER_JID}/messages?limit=2`);
+  const page = (await history.json()) as { items: Message[] };
+  expect(page.items.map((m) => m.text)).toEqual([
+    'the newest one about hummus',
+    `old message number ${HISTORY_SIZE - 2}`,
+  ]);
+
+  const chats = (await (await app.request('/api/v1/sessions/shop/chats')).json()) as { items: Chat[] };
+  const chat = chats.items.find((c) => c.jid === CUSTOMER_JID);
+  expect(chat).toMatchObject({ name: 'Dana', lastMessage: { preview: 'the newest one about hummus' } });
+
+  const contact = (await (
+    await app.request(`/api/v1/sessions/shop/contacts/${CUSTOMER_JID}`)
+  ).json()) as Contact;
+  expect(contact).toMatchObject({ phone: CUSTOMER, name: 'Dana' });
+
+  const search = await app.request(`/api/v1/sessions/shop/messages?q=hummus`);
+  expect(((await search.json()) as { items: Message[] }).items.map((m) => m.id)).toEqual([
+    `HIST${String(HISTORY_SIZE - 1).padStart(6, '0')}`,
+  ]);
+}, 60_000);
