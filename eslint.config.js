@@ -70,7 +70,8 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    files: ['src-main/wa/**', 'e2e/wa-emulator/**'],
+    // Tests drive a real Baileys customer against the local WhatsApp server.
+    files: ['src-main/wa/**', 'e2e/wa-emulator/**', 'src-main/**/*.test.ts', 'src-main/test-support/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noElectron] }] },
   },
   {

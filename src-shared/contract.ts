@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { appOperations } from './contract/app.js';
 import { messagingOperations } from './contract/messaging.js';
+import { organizeOperations } from './contract/organize.js';
 import type { Operation } from './contract/operation.js';
 import { sessionOperations } from './contract/sessions.js';
 import { widgetOperations } from './contract/widgets.js';
@@ -17,6 +18,7 @@ export const contract = {
   ...appOperations,
   ...sessionOperations,
   ...messagingOperations,
+  ...organizeOperations,
   ...widgetOperations,
   ...webhookOperations,
   ...keyOperations,

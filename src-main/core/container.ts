@@ -63,6 +63,18 @@ export function createCore(config: Config, options: { webRoot?: string } = {}): 
 
   const lifecycle = new Lifecycle(logger);
   lifecycle.add({ name: 'database', stop: () => void db.$client.close() });
+  let pruneTimer: NodeJS.Timeout | null = null;
+  lifecycle.add({
+    name: 'event-log-pruning',
+    // The event log backs stream resume and webhook retries; a week of it is kept.
+    start: () => {
+      services.events.prune();
+      pruneTimer = setInterval(() => services.events.prune(), 60 * 60 * 1000).unref();
+    },
+    stop: () => {
+      if (pruneTimer) clearInterval(pruneTimer);
+    },
+  });
   lifecycle.add({
     name: 'webhooks',
     start: () => services.webhookDelivery.start(),

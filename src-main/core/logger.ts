@@ -44,7 +44,8 @@ export function createLogger(level: LogLevel, options: { pretty?: boolean } = {}
   const logger = pino(
     {
       name: 'chatdock',
-      level: level === 'silent' ? 'info' : level,
+      // The in-memory ring (Logs page) always gets info and up; the console follows `level`.
+      level: level === 'debug' || level === 'trace' ? level : 'info',
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
       timestamp: pino.stdTimeFunctions.isoTime,
     },

@@ -3,6 +3,7 @@ import type { Services } from '../services/index.js';
 import { appHandlers, type RuntimeInfo } from './app-handlers.js';
 import type { RpcContext } from './context.js';
 import { messagingHandlers } from './messaging-handlers.js';
+import { organizeHandlers } from './organize-handlers.js';
 import { sessionHandlers } from './session-handlers.js';
 import { widgetHandlers } from './widget-handlers.js';
 import { keyHandlers } from './key-handlers.js';
@@ -15,6 +16,7 @@ export function createHandlers(services: Services, runtime: () => RuntimeInfo): 
     ...appHandlers(services, runtime),
     ...sessionHandlers(services),
     ...messagingHandlers(services, runtime),
+    ...organizeHandlers(services),
     ...widgetHandlers(services, runtime),
     ...webhookHandlers(services),
     ...keyHandlers(services),

@@ -19,6 +19,8 @@ export interface ChatListOptions {
   unread?: boolean | undefined;
   kind?: Chat['kind'] | undefined;
   archived?: boolean | undefined;
+  /** Only chats carrying this tag (id). */
+  tagId?: string | undefined;
   limit: number;
   cursor?: string | undefined;
 }
@@ -64,6 +66,12 @@ export class ChatService {
     if (options.archived !== undefined) {
       where.push('c.archived = @archived');
       params.archived = options.archived ? 1 : 0;
+    }
+    if (options.tagId) {
+      where.push(
+        'EXISTS (SELECT 1 FROM chat_tags t WHERE t.session_id = c.session_id AND t.chat_jid = c.jid AND t.tag_id = @tagId)',
+      );
+      params.tagId = options.tagId;
     }
     if (options.q) {
       where.push(

@@ -11,6 +11,7 @@ import { HealthService } from './health.js';
 import { LogService } from './logs.js';
 import { createMessaging, type Messaging } from './messaging.js';
 import { NamedKeyService } from './named-keys.js';
+import { createOrganize, type Organize } from './organize/index.js';
 import { SessionService } from './sessions.js';
 import { SettingsService } from './settings.js';
 import { WidgetService } from './widgets.js';
@@ -35,6 +36,8 @@ export interface Services {
   webhookDelivery: DeliveryWorker;
   namedKeys: NamedKeyService;
   logs: LogService;
+  /** Tags, saved replies and chat notes. */
+  organize: Organize;
 }
 
 export interface ServiceDeps {
@@ -74,6 +77,15 @@ export function createServices(deps: ServiceDeps): Services {
     settings,
     logger,
   });
+  // A webhook receiver may answer an event: {"reply"} sends text back, {"rejectMessage"} rejects a call.
+  webhooks.service.setReplyActions({
+    replyText: async (sessionId, chatJid, text) => {
+      await messaging.send.send(sessionId, { type: 'text', to: chatJid, text });
+    },
+    rejectCall: async (sessionId, callId, _callerJid, message) => {
+      await messaging.calls.reject(sessionId, callId, message);
+    },
+  });
   return {
     events,
     settings,
@@ -86,5 +98,6 @@ export function createServices(deps: ServiceDeps): Services {
     webhookDelivery: webhooks.worker,
     namedKeys: new NamedKeyService(db),
     logs: new LogService(deps.logRing ?? new LogRing(1)),
+    organize: createOrganize({ db, events, messaging }),
   };
 }

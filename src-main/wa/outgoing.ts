@@ -1,9 +1,4 @@
-import {
-  proto,
-  type AnyMessageContent,
-  type MiscMessageGenerationOptions,
-  type WAMessageKey,
-} from '@whiskeysockets/baileys';
+import type { AnyMessageContent, MiscMessageGenerationOptions } from '@whiskeysockets/baileys';
 import type { SendMessageInput } from '../../src-shared/send-schemas.js';
 import type { ResolvedMedia } from '../services/messages/media-input.js';
 import { decodeRawMessage } from './message-mapping.js';

@@ -4,15 +4,19 @@ import { AppError } from '../../../src-shared/errors.js';
 import { callSchema } from '../../../src-shared/messages.js';
 import { callSettingsSchema } from '../../services/automation-settings.js';
 import type { Services } from '../../services/index.js';
-import { assertSessionAccess } from '../../services/session-access.js';
+import { authorize } from '../../services/scopes.js';
 import { defineRoute } from '../route.js';
 
 const sessionParams = z.object({ id: sessionIdSchema });
 
 export function callRoutes({ messaging, sessions }: Services) {
   const tag = 'calls';
-  const guard = (principal: Parameters<typeof assertSessionAccess>[0], id: string) => {
-    assertSessionAccess(principal, id);
+  const guard = (
+    principal: Parameters<typeof authorize>[0],
+    id: string,
+    scope: Parameters<typeof authorize>[1],
+  ) => {
+    authorize(principal, scope, id);
     sessions.get(id);
   };
   return [
@@ -30,7 +34,7 @@ export function callRoutes({ messaging, sessions }: Services) {
         schema: z.object({ items: z.array(callSchema), next: z.null() }).meta({ id: 'CallList' }),
       },
       handler: ({ params, query, principal }) => {
-        guard(principal, params.id);
+        guard(principal, params.id, 'messages:read');
         return { items: messaging.calls.list(params.id, query.limit), next: null };
       },
     }),
@@ -44,7 +48,7 @@ export function callRoutes({ messaging, sessions }: Services) {
       body: z.object({ message: z.string().trim().max(1000).optional() }).strict(),
       response: { status: 200, description: 'The call', schema: callSchema },
       handler: async ({ params, body, principal }) => {
-        guard(principal, params.id);
+        guard(principal, params.id, 'messages:send');
         const call = await messaging.calls.reject(params.id, params.callId, body.message ?? null);
         if (!call) throw new AppError('NOT_FOUND', `no call "${params.callId}"`, 'callId');
         return call;
@@ -59,7 +63,7 @@ export function callRoutes({ messaging, sessions }: Services) {
       params: sessionParams,
       response: { status: 200, description: 'Call settings', schema: callSettingsSchema },
       handler: ({ params, principal }) => {
-        guard(principal, params.id);
+        guard(principal, params.id, 'sessions:manage');
         return messaging.callSettings.get(params.id);
       },
     }),
@@ -73,7 +77,7 @@ export function callRoutes({ messaging, sessions }: Services) {
       body: callSettingsSchema,
       response: { status: 200, description: 'Call settings', schema: callSettingsSchema },
       handler: ({ params, body, principal }) => {
-        guard(principal, params.id);
+        guard(principal, params.id, 'sessions:manage');
         return messaging.callSettings.set(params.id, body);
       },
     }),

@@ -3,7 +3,7 @@ import { sessionIdSchema } from '../../../src-shared/contract/sessions.js';
 import { toJid } from '../../../src-shared/jid.js';
 import { chatSchema, messageSchema } from '../../../src-shared/messages.js';
 import type { Services } from '../../services/index.js';
-import { assertSessionAccess } from '../../services/session-access.js';
+import { authorize } from '../../services/scopes.js';
 import { defineRoute } from '../route.js';
 
 const sessionParams = z.object({ id: sessionIdSchema });
@@ -24,6 +24,7 @@ const chatListQuery = z.object({
   unread: flag.optional(),
   kind: z.enum(['user', 'group', 'newsletter', 'broadcast']).optional(),
   archived: flag.optional(),
+  tag: z.string().trim().min(1).optional().describe('Only chats carrying this tag (id or name)'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().optional(),
 });
@@ -39,8 +40,9 @@ const instant = z.string().transform((value, ctx) => {
   return ms;
 });
 
-export function chatRoutes({ messaging, sessions }: Services) {
+export function chatRoutes({ messaging, sessions, organize }: Services) {
   const tag = 'chats';
+  const tagId = (value: string | undefined) => (value ? organize.tags.resolve(value).id : undefined);
   const chatJid = (chat: string) => toJid(decodeURIComponent(chat), 'chat');
   return [
     defineRoute({
@@ -53,9 +55,9 @@ export function chatRoutes({ messaging, sessions }: Services) {
       query: chatListQuery,
       response: { status: 200, description: 'A page of chats', schema: chatList },
       handler: ({ params, query, principal }) => {
-        assertSessionAccess(principal, params.id);
+        authorize(principal, 'messages:read', params.id);
         sessions.get(params.id);
-        return messaging.chats.list({ ...query, sessionId: params.id });
+        return messaging.chats.list({ ...query, tagId: tagId(query.tag), sessionId: params.id });
       },
     }),
     defineRoute({
@@ -66,11 +68,14 @@ export function chatRoutes({ messaging, sessions }: Services) {
       auth: 'key',
       query: chatListQuery,
       response: { status: 200, description: 'A page of chats', schema: chatList },
-      handler: ({ query, principal }) =>
-        messaging.chats.list({
+      handler: ({ query, principal }) => {
+        authorize(principal, 'messages:read');
+        return messaging.chats.list({
           ...query,
+          tagId: tagId(query.tag),
           sessionId: principal?.kind === 'session' ? (principal.sessionId ?? undefined) : undefined,
-        }),
+        });
+      },
     }),
     defineRoute({
       method: 'get',
@@ -81,7 +86,7 @@ export function chatRoutes({ messaging, sessions }: Services) {
       params: chatParams,
       response: { status: 200, description: 'The chat', schema: chatSchema },
       handler: ({ params, principal }) => {
-        assertSessionAccess(principal, params.id);
+        authorize(principal, 'messages:read', params.id);
         return messaging.chats.get(params.id, chatJid(params.chat));
       },
     }),
@@ -101,7 +106,7 @@ export function chatRoutes({ messaging, sessions }: Services) {
         .strict(),
       response: { status: 200, description: 'The chat', schema: chatSchema },
       handler: ({ params, body, principal }) => {
-        assertSessionAccess(principal, params.id);
+        authorize(principal, 'messages:send', params.id);
         const jid = chatJid(params.chat);
         let chat = messaging.chats.get(params.id, jid);
         if (body.archived !== undefined) chat = messaging.chats.setArchived(params.id, jid, body.archived);
@@ -132,7 +137,7 @@ export function chatRoutes({ messaging, sessions }: Services) {
       }),
       response: { status: 200, description: 'A page of messages', schema: messagePage },
       handler: ({ params, query, principal }) => {
-        assertSessionAccess(principal, params.id);
+        authorize(principal, 'messages:read', params.id);
         sessions.get(params.id);
         const items = messaging.history.page(params.id, chatJid(params.chat), query);
         const oldest = items[items.length - 1];
@@ -151,7 +156,7 @@ export function chatRoutes({ messaging, sessions }: Services) {
       params: chatParams,
       response: { status: 200, description: 'The chat', schema: chatSchema },
       handler: ({ params, principal }) => {
-        assertSessionAccess(principal, params.id);
+        authorize(principal, 'messages:send', params.id);
         return messaging.chats.markRead(params.id, chatJid(params.chat));
       },
     }),
@@ -165,7 +170,7 @@ export function chatRoutes({ messaging, sessions }: Services) {
       body: z.object({ state: z.enum(['composing', 'recording', 'paused']) }).strict(),
       response: { status: 204, description: 'Sent' },
       handler: async ({ params, body, principal }) => {
-        assertSessionAccess(principal, params.id);
+        authorize(principal, 'messages:send', params.id);
         sessions.get(params.id);
         await messaging.chats.presence(params.id, chatJid(params.chat), body.state);
       },

@@ -4,7 +4,7 @@ import { AppError } from '../../../src-shared/errors.js';
 import { toJid } from '../../../src-shared/jid.js';
 import { contactSchema } from '../../../src-shared/messages.js';
 import type { Services } from '../../services/index.js';
-import { assertSessionAccess } from '../../services/session-access.js';
+import { authorize } from '../../services/scopes.js';
 import { defineRoute } from '../route.js';
 
 const sessionParams = z.object({ id: sessionIdSchema });
@@ -34,7 +34,7 @@ export function contactRoutes({ messaging, sessions }: Services) {
       }),
       response: { status: 200, description: 'A page of contacts, by JID', schema: contactList },
       handler: ({ params, query, principal }) => {
-        assertSessionAccess(principal, params.id);
+        authorize(principal, 'messages:read', params.id);
         sessions.get(params.id);
         const items = messaging.contacts.list(params.id, {
           q: query.q,
@@ -57,7 +57,7 @@ export function contactRoutes({ messaging, sessions }: Services) {
         .strict(),
       response: { status: 200, description: 'One result per number, in order', schema: checkResults },
       handler: async ({ params, body, principal }) => {
-        assertSessionAccess(principal, params.id);
+        authorize(principal, 'messages:read', params.id);
         sessions.get(params.id);
         return { items: await messaging.send.checkNumbers(params.id, body.phones) };
       },
@@ -75,7 +75,7 @@ export function contactRoutes({ messaging, sessions }: Services) {
         schema: contactSchema.extend({ about: z.string().nullable() }),
       },
       handler: async ({ params, principal }) => {
-        assertSessionAccess(principal, params.id);
+        authorize(principal, 'messages:read', params.id);
         sessions.get(params.id);
         const jid = toJid(decodeURIComponent(params.jid), 'jid');
         const contact = messaging.contacts.get(params.id, jid);

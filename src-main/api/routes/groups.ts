@@ -5,7 +5,7 @@ import { groupParticipantSchema, groupSchema } from '../../../src-shared/message
 import { mediaSourceSchema } from '../../../src-shared/send-schemas.js';
 import type { Services } from '../../services/index.js';
 import { resolveMedia } from '../../services/messages/media-input.js';
-import { assertSessionAccess } from '../../services/session-access.js';
+import { authorize } from '../../services/scopes.js';
 import { defineRoute } from '../route.js';
 
 const sessionParams = z.object({ id: sessionIdSchema });
@@ -22,8 +22,12 @@ export function groupRoutes({ messaging, sessions }: Services) {
     ...groups.require(sessionId, jid),
     participants: groups.participants(sessionId, jid),
   });
-  const guard = (principal: Parameters<typeof assertSessionAccess>[0], id: string) => {
-    assertSessionAccess(principal, id);
+  const guard = (
+    principal: Parameters<typeof authorize>[0],
+    id: string,
+    scope: Parameters<typeof authorize>[1],
+  ) => {
+    authorize(principal, scope, id);
     sessions.get(id);
   };
   return [
@@ -44,7 +48,7 @@ export function groupRoutes({ messaging, sessions }: Services) {
           .meta({ id: 'GroupLists' }),
       },
       handler: async ({ params, query, principal }) => {
-        guard(principal, params.id);
+        guard(principal, params.id, 'messages:read');
         const all = query.refresh === 'true' ? await groups.refresh(params.id) : groups.list(params.id);
         return {
           groups: all.filter((g) => g.kind === 'group'),
@@ -67,7 +71,7 @@ export function groupRoutes({ messaging, sessions }: Services) {
         .strict(),
       response: { status: 201, description: 'The new group', schema: groupDetail },
       handler: async ({ params, body, principal }) => {
-        guard(principal, params.id);
+        guard(principal, params.id, 'messages:send');
         const group = await groups.create(params.id, body.subject, body.participants);
         return detail(params.id, group.jid);
       },
@@ -81,7 +85,7 @@ export function groupRoutes({ messaging, sessions }: Services) {
       params: groupParams,
       response: { status: 200, description: 'The group', schema: groupDetail },
       handler: ({ params, principal }) => {
-        guard(principal, params.id);
+        guard(principal, params.id, 'messages:read');
         return detail(params.id, jidOf(params.group));
       },
     }),
@@ -100,7 +104,7 @@ export function groupRoutes({ messaging, sessions }: Services) {
         .strict(),
       response: { status: 200, description: 'The group', schema: groupDetail },
       handler: async ({ params, body, principal }) => {
-        guard(principal, params.id);
+        guard(principal, params.id, 'messages:send');
         const jid = jidOf(params.group);
         await groups.update(params.id, jid, body);
         return detail(params.id, jid);
@@ -116,7 +120,7 @@ export function groupRoutes({ messaging, sessions }: Services) {
       body: z.object({ media: mediaSourceSchema }).strict(),
       response: { status: 200, description: 'The group', schema: groupDetail },
       handler: async ({ params, body, principal }) => {
-        guard(principal, params.id);
+        guard(principal, params.id, 'messages:send');
         const jid = jidOf(params.group);
         const image = await resolveMedia('image', body.media);
         await groups.setPicture(params.id, jid, image.bytes);
@@ -142,7 +146,7 @@ export function groupRoutes({ messaging, sessions }: Services) {
         schema: z.object({ items: z.array(z.object({ jid: z.string(), status: z.string() })) }),
       },
       handler: async ({ params, body, principal }) => {
-        guard(principal, params.id);
+        guard(principal, params.id, 'messages:send');
         const items = await groups.participantsAction(
           params.id,
           jidOf(params.group),
@@ -165,7 +169,7 @@ export function groupRoutes({ messaging, sessions }: Services) {
         schema: z.object({ code: z.string(), url: z.string() }).meta({ id: 'GroupInvite' }),
       },
       handler: ({ params, principal }) => {
-        guard(principal, params.id);
+        guard(principal, params.id, 'messages:read');
         return groups.inviteLink(params.id, jidOf(params.group));
       },
     }),
@@ -178,7 +182,7 @@ export function groupRoutes({ messaging, sessions }: Services) {
       params: groupParams,
       response: { status: 204, description: 'Left' },
       handler: async ({ params, principal }) => {
-        guard(principal, params.id);
+        guard(principal, params.id, 'messages:send');
         await groups.leave(params.id, jidOf(params.group));
       },
     }),

@@ -4,7 +4,8 @@ import { AppError } from '../../../src-shared/errors.js';
 import { messageSchema } from '../../../src-shared/messages.js';
 import { sendMessageSchema } from '../../../src-shared/send-schemas.js';
 import type { Services } from '../../services/index.js';
-import { assertSessionAccess, canAccessSession } from '../../services/session-access.js';
+import { authorize } from '../../services/scopes.js';
+import { canAccessSession } from '../../services/session-access.js';
 import type { UploadedForm } from '../multipart.js';
 import { defineRoute } from '../route.js';
 
@@ -65,7 +66,7 @@ export function messageRoutes({ messaging, sessions }: Services) {
       upload: sendFormToBody,
       response: { status: 201, description: 'The sent message as stored', schema: messageSchema },
       handler: ({ params, body, principal, ctx }) => {
-        assertSessionAccess(principal, params.id);
+        authorize(principal, 'messages:send', params.id);
         const idempotencyKey = ctx.get('idempotency-key') || undefined;
         return messaging.send.send(params.id, body, idempotencyKey);
       },
@@ -80,7 +81,7 @@ export function messageRoutes({ messaging, sessions }: Services) {
       query: searchQuery,
       response: { status: 200, description: 'Matching messages, newest first', schema: searchList },
       handler: ({ params, query, principal }) => {
-        assertSessionAccess(principal, params.id);
+        authorize(principal, 'messages:read', params.id);
         sessions.get(params.id);
         const result = messaging.history.search({
           query: query.q,
@@ -102,6 +103,7 @@ export function messageRoutes({ messaging, sessions }: Services) {
       query: searchQuery,
       response: { status: 200, description: 'Matching messages, newest first', schema: searchList },
       handler: ({ query, principal }) => {
+        authorize(principal, 'messages:read');
         const sessionId = principal?.kind === 'session' ? (principal.sessionId ?? undefined) : undefined;
         const result = messaging.history.search({
           query: query.q,
@@ -125,7 +127,7 @@ export function messageRoutes({ messaging, sessions }: Services) {
       params: messageParams,
       response: { status: 200, description: 'The message', schema: messageSchema },
       handler: ({ params, principal }) => {
-        assertSessionAccess(principal, params.id);
+        authorize(principal, 'messages:read', params.id);
         const row = find(params.id, params.msgId);
         return messaging.store.get(params.id, row.chatJid, row.id);
       },
@@ -141,7 +143,7 @@ export function messageRoutes({ messaging, sessions }: Services) {
       params: messageParams,
       response: { status: 200, description: 'The file', contentType: 'application/octet-stream' },
       handler: async ({ params, principal, ctx }) => {
-        assertSessionAccess(principal, params.id);
+        authorize(principal, 'messages:read', params.id);
         const row = find(params.id, params.msgId);
         const file = await messaging.media.ensure(params.id, row.chatJid, row.id);
         ctx.type = file.mimetype;
@@ -161,7 +163,7 @@ export function messageRoutes({ messaging, sessions }: Services) {
       body: z.object({ text: z.string().trim().min(1, 'must not be empty').max(65536) }).strict(),
       response: { status: 200, description: 'The edited message', schema: messageSchema },
       handler: ({ params, body, principal }) => {
-        assertSessionAccess(principal, params.id);
+        authorize(principal, 'messages:send', params.id);
         const row = find(params.id, params.msgId);
         return messaging.send.edit(params.id, row.chatJid, row.id, body.text);
       },
@@ -175,7 +177,7 @@ export function messageRoutes({ messaging, sessions }: Services) {
       params: messageParams,
       response: { status: 200, description: 'The message, now marked deleted', schema: messageSchema },
       handler: ({ params, principal }) => {
-        assertSessionAccess(principal, params.id);
+        authorize(principal, 'messages:send', params.id);
         const row = find(params.id, params.msgId);
         return messaging.send.revoke(params.id, row.chatJid, row.id);
       },
@@ -190,7 +192,7 @@ export function messageRoutes({ messaging, sessions }: Services) {
       body: z.object({ emoji: z.string().max(16) }).strict(),
       response: { status: 200, description: 'The message with its reactions', schema: messageSchema },
       handler: ({ params, body, principal }) => {
-        assertSessionAccess(principal, params.id);
+        authorize(principal, 'messages:send', params.id);
         const row = find(params.id, params.msgId);
         return messaging.send.send(params.id, {
           type: 'reaction',
@@ -210,7 +212,7 @@ export function messageRoutes({ messaging, sessions }: Services) {
       body: z.object({ to: z.string().min(1, 'is required') }).strict(),
       response: { status: 201, description: 'The forwarded copy', schema: messageSchema },
       handler: ({ params, body, principal }) => {
-        assertSessionAccess(principal, params.id);
+        authorize(principal, 'messages:send', params.id);
         const row = find(params.id, params.msgId);
         return messaging.send.forward(params.id, row.chatJid, row.id, body.to);
       },

@@ -1,4 +1,4 @@
-import { proto } from '@whiskeysockets/baileys';
+import { type proto } from '@whiskeysockets/baileys';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Emulator } from '../../../e2e/wa-emulator/index.js';
 import type { Chat, Contact, Message } from '../../../src-shared/messages.js';

@@ -1,0 +1,22 @@
+import type { Db } from '../../db/connection.js';
+import type { KeyPrincipal } from '../api-keys.js';
+
+/**
+ * Who did something, as stored with taggings and notes: `desktop` (the app window over IPC),
+ * `admin` (the admin key, also the web UI), `session:<id>` (a session key) or `key:<name>`
+ * (a named key, by the name it was given).
+ */
+export class ActorNames {
+  private readonly keyName;
+
+  constructor(db: Db) {
+    this.keyName = db.$client.prepare<[string], { name: string }>('SELECT name FROM api_keys WHERE id = ?');
+  }
+
+  of(principal: KeyPrincipal | null): string {
+    if (!principal) return 'desktop';
+    if (principal.kind === 'admin') return 'admin';
+    if (principal.kind === 'session') return `session:${principal.sessionId ?? ''}`;
+    return `key:${this.keyName.get(principal.keyId)?.name ?? principal.keyId}`;
+  }
+}

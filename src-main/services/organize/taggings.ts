@@ -1,0 +1,294 @@
+import type {
+  TagHistoryEntry,
+  TagRef,
+  TagUsage,
+  Tagging,
+} from '../../../src-shared/contract/organize.js';
+import { AppError } from '../../../src-shared/errors.js';
+import type { Db } from '../../db/connection.js';
+import type { EventRecorder } from '../event-recorder.js';
+import type { MessageStore } from '../messages/message-store.js';
+import type { TagService } from './tags.js';
+
+type Extra = Record<string, unknown> | null;
+
+interface TaggingRow {
+  tagId: string;
+  name: string;
+  color: string;
+  addedBy: string;
+  addedAt: number;
+  extra: string | null;
+}
+
+interface HistoryRow {
+  id: number;
+  tagId: string;
+  tagName: string;
+  chatJid: string;
+  messageId: string | null;
+  action: 'added' | 'removed';
+  actor: string;
+  at: number;
+  extra: string | null;
+}
+
+const parseExtra = (raw: string | null): Extra => (raw ? (JSON.parse(raw) as Record<string, unknown>) : null);
+
+function toTagging(row: TaggingRow): Tagging {
+  return {
+    tag: { id: row.tagId, name: row.name, color: row.color },
+    addedBy: row.addedBy,
+    addedAt: new Date(row.addedAt).toISOString(),
+    extra: parseExtra(row.extra),
+  };
+}
+
+function toHistoryEntry(row: HistoryRow): TagHistoryEntry {
+  return {
+    id: row.id,
+    tagId: row.tagId,
+    tagName: row.tagName,
+    chat: row.chatJid,
+    messageId: row.messageId,
+    action: row.action,
+    actor: row.actor,
+    at: new Date(row.at).toISOString(),
+    extra: parseExtra(row.extra),
+  };
+}
+
+/**
+ * Tags on chats and on single messages. Tagging a message also tags its chat; removing a tag
+ * from a chat also removes it from that chat's messages, so a chat always carries every tag of
+ * its messages. Every change writes a `tag_history` row and a `chat.tagged` / `message.tagged`
+ * event in the same transaction; adding a tag that is already there changes nothing.
+ */
+export class TaggingService {
+  constructor(
+    private readonly db: Db,
+    private readonly events: EventRecorder,
+    private readonly store: MessageStore,
+    private readonly tags: TagService,
+  ) {}
+
+  ofChat(sessionId: string, chatJid: string): Tagging[] {
+    const rows = this.db.$client
+      .prepare(
+        `SELECT x.tag_id AS tagId, t.name, t.color, x.added_by AS addedBy, x.added_at AS addedAt, x.extra
+         FROM chat_tags x JOIN tags t ON t.id = x.tag_id
+         WHERE x.session_id = ? AND x.chat_jid = ? ORDER BY x.added_at, t.name`,
+      )
+      .all(sessionId, chatJid) as TaggingRow[];
+    return rows.map(toTagging);
+  }
+
+  /** The tags of many chats of one session (for the chat list), in the order asked. */
+  ofChats(sessionId: string, chatJids: readonly string[]): { chat: string; tags: TagRef[] }[] {
+    if (chatJids.length === 0) return [];
+    const rows = this.db.$client
+      .prepare(
+        `SELECT x.chat_jid AS chat, t.id, t.name, t.color FROM chat_tags x JOIN tags t ON t.id = x.tag_id
+         WHERE x.session_id = ? AND x.chat_jid IN (SELECT value FROM json_each(?))
+         ORDER BY x.added_at, t.name`,
+      )
+      .all(sessionId, JSON.stringify(chatJids)) as (TagRef & { chat: string })[];
+    const byChat = new Map<string, TagRef[]>(chatJids.map((jid) => [jid, []]));
+    for (const { chat, ...tag } of rows) byChat.get(chat)?.push(tag);
+    return [...byChat].map(([chat, tags]) => ({ chat, tags }));
+  }
+
+  ofMessage(sessionId: string, messageId: string, chatJid?: string): Tagging[] {
+    const message = this.message(sessionId, messageId, chatJid);
+    const rows = this.db.$client
+      .prepare(
+        `SELECT x.tag_id AS tagId, t.name, t.color, x.added_by AS addedBy, x.added_at AS addedAt, x.extra
+         FROM message_tags x JOIN tags t ON t.id = x.tag_id
+         WHERE x.session_id = ? AND x.chat_jid = ? AND x.message_id = ? ORDER BY x.added_at, t.name`,
+      )
+      .all(sessionId, message.chatJid, message.id) as TaggingRow[];
+    return rows.map(toTagging);
+  }
+
+  addToChat(sessionId: string, chatJid: string, tagId: string, actor: string, extra: Extra = null): Tagging[] {
+    this.events.transaction(() => {
+      if (!this.store.chat(sessionId, chatJid)) {
+        throw new AppError('NOT_FOUND', `no chat "${chatJid}" in session "${sessionId}"`, 'chat');
+      }
+      this.tagChat(sessionId, chatJid, this.tags.ref(tagId), actor, extra);
+    });
+    return this.ofChat(sessionId, chatJid);
+  }
+
+  /** Removes a tag from a chat and from its messages. Removing one it does not carry is a no-op. */
+  removeFromChat(sessionId: string, chatJid: string, tagId: string, actor: string): Tagging[] {
+    this.events.transaction(() => {
+      this.untagChat(sessionId, chatJid, this.tags.ref(tagId), actor);
+    });
+    return this.ofChat(sessionId, chatJid);
+  }
+
+  /** Adds or removes one tag on many chats at once; unknown chats are refused before any change. */
+  bulk(
+    sessionId: string,
+    chatJids: readonly string[],
+    tagId: string,
+    action: 'add' | 'remove',
+    actor: string,
+    extra: Extra = null,
+  ): { changed: number } {
+    return this.events.transaction(() => {
+      const tag = this.tags.ref(tagId);
+      const unique = [...new Set(chatJids)];
+      const missing = unique.find((jid) => !this.store.chat(sessionId, jid));
+      if (missing) throw new AppError('NOT_FOUND', `no chat "${missing}" in session "${sessionId}"`, 'chats');
+      let changed = 0;
+      for (const jid of unique) {
+        const did =
+          action === 'add'
+            ? this.tagChat(sessionId, jid, tag, actor, extra)
+            : this.untagChat(sessionId, jid, tag, actor);
+        if (did) changed += 1;
+      }
+      return { changed };
+    });
+  }
+
+  /** Tags one message, and its chat when the chat does not carry the tag yet. */
+  addToMessage(
+    sessionId: string,
+    messageId: string,
+    tagId: string,
+    actor: string,
+    extra: Extra = null,
+    chatJid?: string,
+  ): Tagging[] {
+    const message = this.message(sessionId, messageId, chatJid);
+    this.events.transaction(() => {
+      const tag = this.tags.ref(tagId);
+      const inserted = this.db.$client
+        .prepare(
+          `INSERT INTO message_tags (session_id, chat_jid, message_id, tag_id, added_by, added_at, extra)
+           VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        )
+        .run(sessionId, message.chatJid, message.id, tag.id, actor, Date.now(), extra ? JSON.stringify(extra) : null);
+      if (inserted.changes === 0) return;
+      this.announce(sessionId, message.chatJid, message.id, tag, 'added', actor, extra);
+      this.tagChat(sessionId, message.chatJid, tag, actor, extra);
+    });
+    return this.ofMessage(sessionId, message.id, message.chatJid);
+  }
+
+  /** Removes a tag from one message; the chat keeps it (remove it from the chat to clear both). */
+  removeFromMessage(sessionId: string, messageId: string, tagId: string, actor: string, chatJid?: string): Tagging[] {
+    const message = this.message(sessionId, messageId, chatJid);
+    this.events.transaction(() => {
+      const tag = this.tags.ref(tagId);
+      this.untagMessage(sessionId, message.chatJid, message.id, tag, actor);
+    });
+    return this.ofMessage(sessionId, message.id, message.chatJid);
+  }
+
+  /** What happened to the tags of a chat (or of one of its messages), newest first. */
+  history(
+    sessionId: string,
+    chatJid: string,
+    options: { messageId?: string | undefined; limit: number; before?: number | undefined },
+  ): { items: TagHistoryEntry[]; next: number | null } {
+    const rows = this.db.$client
+      .prepare(
+        `SELECT id, tag_id AS tagId, tag_name AS tagName, chat_jid AS chatJid, message_id AS messageId,
+                action, actor, at, extra
+         FROM tag_history
+         WHERE session_id = @sessionId AND chat_jid = @chatJid
+           AND (@messageId IS NULL OR message_id = @messageId)
+           AND (@before IS NULL OR id < @before)
+         ORDER BY id DESC LIMIT @limit`,
+      )
+      .all({
+        sessionId,
+        chatJid,
+        messageId: options.messageId ?? null,
+        before: options.before ?? null,
+        limit: options.limit + 1,
+      }) as HistoryRow[];
+    const page = rows.slice(0, options.limit);
+    const last = page[page.length - 1];
+    return { items: page.map(toHistoryEntry), next: rows.length > options.limit && last ? last.id : null };
+  }
+
+  /** Every tagging of a tag that is being deleted, removed with history and events. */
+  removeEverywhere(tag: TagRef, actor: string): TagUsage {
+    const messages = this.db.$client
+      .prepare('SELECT session_id AS sessionId, chat_jid AS chatJid, message_id AS messageId FROM message_tags WHERE tag_id = ?')
+      .all(tag.id) as { sessionId: string; chatJid: string; messageId: string }[];
+    for (const row of messages) this.untagMessage(row.sessionId, row.chatJid, row.messageId, tag, actor);
+    const chats = this.db.$client
+      .prepare('SELECT session_id AS sessionId, chat_jid AS chatJid FROM chat_tags WHERE tag_id = ?')
+      .all(tag.id) as { sessionId: string; chatJid: string }[];
+    for (const row of chats) this.untagChat(row.sessionId, row.chatJid, tag, actor);
+    return { chats: chats.length, messages: messages.length };
+  }
+
+  /** The message a tagging call addresses (by id, within a chat when given); 404 otherwise. */
+  private message(sessionId: string, messageId: string, chatJid?: string): { id: string; chatJid: string } {
+    const row = chatJid ? this.store.row(sessionId, chatJid, messageId) : this.store.findById(sessionId, messageId);
+    if (!row) throw new AppError('NOT_FOUND', `no message "${messageId}" in session "${sessionId}"`, 'msgId');
+    return { id: row.id, chatJid: row.chatJid };
+  }
+
+  private tagChat(sessionId: string, chatJid: string, tag: TagRef, actor: string, extra: Extra): boolean {
+    const inserted = this.db.$client
+      .prepare(
+        `INSERT INTO chat_tags (session_id, chat_jid, tag_id, added_by, added_at, extra)
+         VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      )
+      .run(sessionId, chatJid, tag.id, actor, Date.now(), extra ? JSON.stringify(extra) : null);
+    if (inserted.changes === 0) return false;
+    this.announce(sessionId, chatJid, null, tag, 'added', actor, extra);
+    return true;
+  }
+
+  private untagChat(sessionId: string, chatJid: string, tag: TagRef, actor: string): boolean {
+    const messages = this.db.$client
+      .prepare(
+        'SELECT message_id AS messageId FROM message_tags WHERE session_id = ? AND chat_jid = ? AND tag_id = ?',
+      )
+      .all(sessionId, chatJid, tag.id) as { messageId: string }[];
+    for (const { messageId } of messages) this.untagMessage(sessionId, chatJid, messageId, tag, actor);
+    const deleted = this.db.$client
+      .prepare('DELETE FROM chat_tags WHERE session_id = ? AND chat_jid = ? AND tag_id = ?')
+      .run(sessionId, chatJid, tag.id);
+    if (deleted.changes === 0) return messages.length > 0;
+    this.announce(sessionId, chatJid, null, tag, 'removed', actor, null);
+    return true;
+  }
+
+  private untagMessage(sessionId: string, chatJid: string, messageId: string, tag: TagRef, actor: string): void {
+    const deleted = this.db.$client
+      .prepare('DELETE FROM message_tags WHERE session_id = ? AND chat_jid = ? AND message_id = ? AND tag_id = ?')
+      .run(sessionId, chatJid, messageId, tag.id);
+    if (deleted.changes > 0) this.announce(sessionId, chatJid, messageId, tag, 'removed', actor, null);
+  }
+
+  /** One history row and one event, inside the caller's transaction. */
+  private announce(
+    sessionId: string,
+    chatJid: string,
+    messageId: string | null,
+    tag: TagRef,
+    action: 'added' | 'removed',
+    actor: string,
+    extra: Extra,
+  ): void {
+    this.db.$client
+      .prepare(
+        `INSERT INTO tag_history (tag_id, tag_name, session_id, chat_jid, message_id, action, actor, at, extra)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(tag.id, tag.name, sessionId, chatJid, messageId, action, actor, Date.now(), extra ? JSON.stringify(extra) : null);
+    const data = { chat: chatJid, tag: { id: tag.id, name: tag.name, color: tag.color }, action, actor, extra };
+    if (messageId === null) this.events.record('chat.tagged', sessionId, data);
+    else this.events.record('message.tagged', sessionId, { ...data, messageId });
+  }
+}

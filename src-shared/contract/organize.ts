@@ -1,0 +1,250 @@
+/**
+ * Organising conversations: tags (on chats and messages, with their history), saved replies
+ * and private chat notes. The same schemas validate the REST routes and the UI's calls.
+ */
+import { z } from 'zod';
+import { op } from './operation.js';
+import { sessionIdSchema } from './sessions.js';
+
+export const TAG_NAME_MAX = 40;
+export const SHORTCUT_PATTERN = /^[a-z0-9_-]{1,32}$/;
+/** The placeholders a saved reply may contain; any other `[word]` is left as typed. */
+export const PLACEHOLDERS = ['name', 'first_name', 'phone'] as const;
+
+export const tagNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(TAG_NAME_MAX, `must be at most ${TAG_NAME_MAX} characters`);
+
+export const tagColorSchema = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1a7f5a')
+  .transform((color) => color.toLowerCase());
+
+export const tagIdSchema = z.string().min(1).max(64).describe('Tag id (`tag_…`)');
+
+/** Free JSON a bot attaches to a tagging (e.g. which rule fired); at most 4 kB. */
+export const taggingExtraSchema = z
+  .record(z.string(), z.unknown())
+  .refine((extra) => JSON.stringify(extra).length <= 4096, 'must be at most 4 kB of JSON')
+  .describe('Free JSON kept with the tagging and sent with its events, e.g. `{"rule": "paid"}`');
+
+export const tagRefSchema = z.object({ id: z.string(), name: z.string(), color: z.string() });
+export type TagRef = z.infer<typeof tagRefSchema>;
+
+export const tagUsageSchema = z.object({
+  chats: z.number().int().describe('Chats carrying the tag'),
+  messages: z.number().int().describe('Messages carrying the tag'),
+});
+export type TagUsage = z.infer<typeof tagUsageSchema>;
+
+export const tagSchema = tagRefSchema
+  .extend({ createdAt: z.string().describe('UTC ISO-8601'), usage: tagUsageSchema })
+  .meta({
+    id: 'Tag',
+    example: {
+      id: 'tag_0193a1b2c3d4000012345678',
+      name: 'New lead',
+      color: '#1a7f5a',
+      createdAt: '2026-11-21T10:00:00.000Z',
+      usage: { chats: 3, messages: 1 },
+    },
+  });
+export type Tag = z.infer<typeof tagSchema>;
+export const tagListSchema = z.object({ items: z.array(tagSchema), next: z.null() }).meta({ id: 'TagList' });
+
+export const createTagInput = z.object({ name: tagNameSchema, color: tagColorSchema }).strict();
+export const updateTagInput = z
+  .object({ name: tagNameSchema.optional(), color: tagColorSchema.optional() })
+  .strict();
+
+export const deletedTagSchema = z
+  .object({ id: z.string(), removed: tagUsageSchema.describe('Taggings removed with the tag') })
+  .meta({ id: 'DeletedTag' });
+export type DeletedTag = z.infer<typeof deletedTagSchema>;
+
+export const taggingSchema = z
+  .object({
+    tag: tagRefSchema,
+    addedBy: z.string().describe('`admin`, `key:<name>`, `session:<id>` or `desktop`'),
+    addedAt: z.string().describe('UTC ISO-8601'),
+    extra: z.record(z.string(), z.unknown()).nullable(),
+  })
+  .meta({ id: 'Tagging' });
+export type Tagging = z.infer<typeof taggingSchema>;
+export const taggingListSchema = z
+  .object({ items: z.array(taggingSchema) })
+  .meta({ id: 'TaggingList' });
+
+export const tagHistoryEntrySchema = z
+  .object({
+    id: z.number().int(),
+    tagId: z.string(),
+    tagName: z.string().describe('The name when it happened'),
+    chat: z.string(),
+    messageId: z.string().nullable(),
+    action: z.enum(['added', 'removed']),
+    actor: z.string(),
+    at: z.string().describe('UTC ISO-8601'),
+    extra: z.record(z.string(), z.unknown()).nullable(),
+  })
+  .meta({ id: 'TagHistoryEntry' });
+export type TagHistoryEntry = z.infer<typeof tagHistoryEntrySchema>;
+export const tagHistorySchema = z
+  .object({
+    items: z.array(tagHistoryEntrySchema),
+    next: z.number().int().nullable().describe('`before` for the next older page'),
+  })
+  .meta({ id: 'TagHistory' });
+
+export const bulkTagInput = z
+  .object({
+    chats: z.array(z.string().min(1)).min(1, 'must list at least one chat').max(500),
+    tagId: tagIdSchema,
+    action: z.enum(['add', 'remove']).default('add'),
+    extra: taggingExtraSchema.optional(),
+  })
+  .strict();
+export const bulkTagResultSchema = z
+  .object({ changed: z.number().int().describe('Chats whose tags changed') })
+  .meta({ id: 'BulkTagResult' });
+
+export const savedReplyMediaSchema = z
+  .object({
+    type: z.enum(['image', 'video', 'document', 'audio']),
+    url: z
+      .string()
+      .url('must be a URL')
+      .refine((url) => url.startsWith('https://'), 'must be an https:// URL')
+      .optional(),
+    data: z
+      .string()
+      .min(1, 'must not be empty')
+      .max(7_000_000, 'must be at most 5 MB')
+      .optional()
+      .describe('A data: URL or base64'),
+    mimetype: z
+      .string()
+      .regex(/^[\w.+-]+\/[\w.+-]+/, 'must be a MIME type like image/png')
+      .optional(),
+    fileName: z.string().min(1).max(255).optional(),
+  })
+  .strict()
+  .refine((media) => Boolean(media.url) !== Boolean(media.data), { message: 'give exactly one of url or data' })
+  .meta({ id: 'SavedReplyMedia' });
+export type SavedReplyMedia = z.infer<typeof savedReplyMediaSchema>;
+
+export const shortcutSchema = z
+  .string()
+  .trim()
+  .regex(SHORTCUT_PATTERN, 'must be 1–32 lowercase letters, digits, _ or -')
+  .describe('Typed after `/` in the composer');
+
+export const savedReplySchema = z
+  .object({
+    id: z.string(),
+    shortcut: z.string(),
+    title: z.string(),
+    text: z.string().describe('May contain `[name]`, `[first_name]` and `[phone]`'),
+    media: savedReplyMediaSchema.nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'SavedReply' });
+export type SavedReply = z.infer<typeof savedReplySchema>;
+export const savedReplyListSchema = z
+  .object({ items: z.array(savedReplySchema), next: z.null() })
+  .meta({ id: 'SavedReplyList' });
+
+const replyText = z.string().max(65536);
+export const createSavedReplyInput = z
+  .object({
+    shortcut: shortcutSchema,
+    title: z.string().trim().max(80).optional().describe('Defaults to the shortcut'),
+    text: replyText,
+    media: savedReplyMediaSchema.nullable().optional(),
+  })
+  .strict()
+  .refine((reply) => reply.text.trim() !== '' || Boolean(reply.media), {
+    message: 'must not be empty without media',
+    path: ['text'],
+  });
+export const updateSavedReplyInput = z
+  .object({
+    shortcut: shortcutSchema.optional(),
+    title: z.string().trim().max(80).optional(),
+    text: replyText.optional(),
+    media: savedReplyMediaSchema.nullable().optional(),
+  })
+  .strict();
+
+export const renderedReplySchema = z
+  .object({
+    text: z.string().describe('The text with placeholders filled for the chat'),
+    media: savedReplyMediaSchema.nullable(),
+  })
+  .meta({ id: 'RenderedReply' });
+export type RenderedReply = z.infer<typeof renderedReplySchema>;
+
+export const noteTextSchema = z.string().trim().min(1, 'must not be empty').max(10_000);
+export const chatNoteSchema = z
+  .object({
+    id: z.string(),
+    session: z.string(),
+    chat: z.string(),
+    text: z.string(),
+    author: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'ChatNote' });
+export type ChatNote = z.infer<typeof chatNoteSchema>;
+export const chatNoteListSchema = z.object({ items: z.array(chatNoteSchema) }).meta({ id: 'ChatNoteList' });
+
+const chatRef = { session: sessionIdSchema, chat: z.string().min(1) };
+const messageRef = { ...chatRef, id: z.string().min(1) };
+
+export const organizeOperations = {
+  'tags.list': op<{ items: Tag[] }>()(z.object({}).strict()),
+  'tags.create': op<Tag>()(createTagInput),
+  'tags.update': op<Tag>()(updateTagInput.extend({ id: tagIdSchema })),
+  /** Without `confirm`, a tag in use is refused with CONFLICT naming its usage. */
+  'tags.delete': op<DeletedTag>()(z.object({ id: tagIdSchema, confirm: z.boolean().default(false) }).strict()),
+  'tags.ofChat': op<{ items: Tagging[] }>()(z.object(chatRef).strict()),
+  /** The tags of many chats at once (the chat list). */
+  'tags.ofChats': op<{ items: { chat: string; tags: TagRef[] }[] }>()(
+    z.object({ session: sessionIdSchema, chats: z.array(z.string().min(1)).max(500) }).strict(),
+  ),
+  'tags.addToChat': op<{ items: Tagging[] }>()(
+    z.object({ ...chatRef, tagId: tagIdSchema, extra: taggingExtraSchema.optional() }).strict(),
+  ),
+  'tags.removeFromChat': op<{ items: Tagging[] }>()(z.object({ ...chatRef, tagId: tagIdSchema }).strict()),
+  'tags.bulk': op<{ changed: number }>()(bulkTagInput.extend({ session: sessionIdSchema })),
+  'tags.ofMessage': op<{ items: Tagging[] }>()(z.object(messageRef).strict()),
+  'tags.addToMessage': op<{ items: Tagging[] }>()(
+    z.object({ ...messageRef, tagId: tagIdSchema, extra: taggingExtraSchema.optional() }).strict(),
+  ),
+  'tags.removeFromMessage': op<{ items: Tagging[] }>()(
+    z.object({ ...messageRef, tagId: tagIdSchema }).strict(),
+  ),
+  'tags.history': op<{ items: TagHistoryEntry[]; next: number | null }>()(
+    z
+      .object({
+        ...chatRef,
+        messageId: z.string().min(1).optional(),
+        limit: z.number().int().min(1).max(200).default(50),
+        before: z.number().int().optional().describe('`next` of the previous page'),
+      })
+      .strict(),
+  ),
+  'savedReplies.list': op<{ items: SavedReply[] }>()(z.object({}).strict()),
+  'savedReplies.create': op<SavedReply>()(createSavedReplyInput),
+  'savedReplies.update': op<SavedReply>()(updateSavedReplyInput.extend({ id: z.string().min(1) })),
+  'savedReplies.delete': op<{ ok: true }>()(z.object({ id: z.string().min(1) }).strict()),
+  'savedReplies.render': op<RenderedReply>()(z.object({ id: z.string().min(1), ...chatRef }).strict()),
+  'notes.list': op<{ items: ChatNote[] }>()(z.object(chatRef).strict()),
+  'notes.create': op<ChatNote>()(z.object({ ...chatRef, text: noteTextSchema }).strict()),
+  'notes.update': op<ChatNote>()(z.object({ ...chatRef, id: z.string().min(1), text: noteTextSchema }).strict()),
+  'notes.delete': op<{ ok: true }>()(z.object({ ...chatRef, id: z.string().min(1) }).strict()),
+};

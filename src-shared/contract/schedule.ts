@@ -1,0 +1,452 @@
+/**
+ * Scheduled messages, campaigns and the opt-out list: the schemas the REST routes, the UI's
+ * calls and the OpenAPI document share.
+ */
+import { z } from 'zod';
+import { mediaSourceSchema, sendMessageSchema } from '../send-schemas.js';
+import { op } from './operation.js';
+import { sessionIdSchema } from './sessions.js';
+
+// ---------------------------------------------------------------------------------------------
+// Scheduled messages
+// ---------------------------------------------------------------------------------------------
+
+export const SCHEDULE_STATUSES = ['pending', 'sending', 'sent', 'failed', 'cancelled', 'missed'] as const;
+export type ScheduleStatus = (typeof SCHEDULE_STATUSES)[number];
+
+/** `Area/City` or UTC: checked against the runtime's time zone database. */
+export const timeZoneSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an IANA time zone such as Europe/Berlin')
+  .describe('IANA time zone; repetition keeps the wall-clock time of this zone');
+
+export const repeatSchema = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('daily') }).strict(),
+    z.object({ kind: z.literal('weekly') }).strict(),
+    z.object({ kind: z.literal('monthly') }).strict(),
+    z
+      .object({
+        kind: z.literal('cron'),
+        expression: z
+          .string()
+          .trim()
+          .min(1)
+          .max(200)
+          .describe('Five fields: minute hour day-of-month month day-of-week, in the time zone'),
+      })
+      .strict(),
+  ])
+  .meta({ id: 'Repeat', example: { kind: 'weekly' } });
+export type Repeat = z.infer<typeof repeatSchema>;
+
+/** ISO-8601 with an explicit offset (`Z` or `+02:00`): a time without one is ambiguous. */
+export const sendAtSchema = z.iso
+  .datetime({ offset: true, error: 'must be an ISO-8601 date-time with an offset, e.g. 2026-05-01T09:00:00+02:00' })
+  .describe('When to send: ISO-8601 with offset');
+
+export const scheduleSchema = z
+  .object({
+    id: z.string(),
+    session: z.string(),
+    message: sendMessageSchema,
+    sendAt: z.string().describe('Next send, UTC ISO-8601'),
+    timeZone: z.string(),
+    repeat: repeatSchema.nullable(),
+    status: z.enum(SCHEDULE_STATUSES),
+    attempts: z.number().int(),
+    lastError: z.string().nullable().describe('Why the last attempt failed, or why it was missed'),
+    sentAt: z.string().nullable().describe('When it was last sent, UTC ISO-8601'),
+    sentMessageId: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({
+    id: 'Schedule',
+    example: {
+      id: 'sch_0192f0c1a2b30000a1b2c3d4',
+      session: 'shop',
+      message: { type: 'text', to: '+972 50-123-4567', text: 'Reminder: your table is at 20:00' },
+      sendAt: '2026-11-21T16:00:00.000Z',
+      timeZone: 'Asia/Jerusalem',
+      repeat: null,
+      status: 'pending',
+      attempts: 0,
+      lastError: null,
+      sentAt: null,
+      sentMessageId: null,
+      createdAt: '2026-11-20T09:00:00.000Z',
+      updatedAt: '2026-11-20T09:00:00.000Z',
+    },
+  });
+export type Schedule = z.infer<typeof scheduleSchema>;
+
+export const createScheduleInput = z
+  .object({
+    session: sessionIdSchema,
+    message: sendMessageSchema,
+    sendAt: sendAtSchema,
+    timeZone: timeZoneSchema.optional().describe('IANA zone for repetition; default UTC'),
+    repeat: repeatSchema.nullable().optional(),
+  })
+  .strict();
+export type CreateScheduleInput = z.infer<typeof createScheduleInput>;
+
+export const updateScheduleInput = z
+  .object({
+    message: sendMessageSchema.optional(),
+    sendAt: sendAtSchema.optional(),
+    timeZone: timeZoneSchema.optional(),
+    repeat: repeatSchema.nullable().optional(),
+  })
+  .strict();
+export type UpdateScheduleInput = z.infer<typeof updateScheduleInput>;
+
+export const scheduleListQuery = z
+  .object({
+    status: z.enum(SCHEDULE_STATUSES).optional(),
+    session: sessionIdSchema.optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+    cursor: z.string().optional().describe('The `next` of the previous page'),
+  })
+  .strict();
+
+export const scheduleListSchema = z
+  .object({ items: z.array(scheduleSchema), next: z.string().nullable() })
+  .meta({ id: 'ScheduleList' });
+
+export const scheduleSettingsSchema = z
+  .object({
+    missAfterMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(60 * 24 * 30)
+      .describe('A schedule overdue by more than this (app closed, session offline) is marked missed'),
+  })
+  .strict()
+  .meta({ id: 'ScheduleSettings', example: { missAfterMinutes: 1440 } });
+export type ScheduleSettings = z.infer<typeof scheduleSettingsSchema>;
+
+/**
+ * `POST /sessions/{id}/messages` with `sendAt` becomes a schedule: every send type, plus
+ * `sendAt`, `timeZone` and `repeat`.
+ */
+export const sendOrScheduleSchema = z
+  .discriminatedUnion(
+    'type',
+    sendMessageSchema.options.map((option) =>
+      option.extend({
+        sendAt: sendAtSchema.optional().describe('Send later: the message becomes a schedule'),
+        timeZone: timeZoneSchema.optional(),
+        repeat: repeatSchema.nullable().optional(),
+      }),
+    ) as unknown as [
+      (typeof sendMessageSchema.options)[number],
+      ...(typeof sendMessageSchema.options)[number][],
+    ],
+  )
+  .meta({
+    id: 'SendOrScheduleMessage',
+    example: { to: '+972 50-123-4567', type: 'text', text: 'Your order is ready 🎉' },
+  });
+
+// ---------------------------------------------------------------------------------------------
+// Campaigns
+// ---------------------------------------------------------------------------------------------
+
+export const CAMPAIGN_STATUSES = ['draft', 'running', 'paused', 'completed', 'cancelled'] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+export const RECIPIENT_STATUSES = [
+  'pending',
+  'sending',
+  'sent',
+  'failed',
+  'invalid',
+  'not_on_whatsapp',
+  'opted_out',
+  'skipped',
+] as const;
+export type RecipientStatus = (typeof RECIPIENT_STATUSES)[number];
+
+const DAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
+export type DayCode = (typeof DAY_CODES)[number];
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM');
+
+export const workingHoursSchema = z
+  .object({
+    timeZone: timeZoneSchema,
+    from: hhmm,
+    until: hhmm,
+    days: z.array(z.enum(DAY_CODES)).min(1).max(7).optional().describe('Default: every day'),
+  })
+  .strict()
+  .refine((hours) => hours.from !== hours.until, { message: 'from and until must differ', path: ['until'] })
+  .meta({
+    id: 'WorkingHours',
+    example: { timeZone: 'Asia/Jerusalem', from: '09:00', until: '18:00', days: ['SU', 'MO', 'TU', 'WE', 'TH'] },
+  });
+export type WorkingHours = z.infer<typeof workingHoursSchema>;
+
+export const recipientsInputSchema = z
+  .discriminatedUnion('source', [
+    z
+      .object({
+        source: z.literal('list'),
+        text: z
+          .string()
+          .max(2_000_000)
+          .describe('One recipient per line: a phone number, optionally followed by a comma and a name'),
+      })
+      .strict(),
+    z
+      .object({
+        source: z.literal('csv'),
+        csv: z.string().max(5_000_000).describe('CSV text with a header row'),
+        phoneColumn: z.string().min(1).describe('Header of the column with the phone numbers'),
+        nameColumn: z.string().min(1).optional().describe('Header of the column used for [name]'),
+      })
+      .strict(),
+    z
+      .object({
+        source: z.literal('tag'),
+        tagId: z.string().min(1).describe('Every chat of the session with this tag'),
+      })
+      .strict(),
+  ])
+  .meta({ id: 'CampaignRecipientsInput', example: { source: 'list', text: '+972501234567, Dana' } });
+export type RecipientsInput = z.infer<typeof recipientsInputSchema>;
+
+export const campaignMediaSchema = z
+  .object({ type: z.enum(['image', 'video', 'document']), source: mediaSourceSchema })
+  .strict()
+  .describe('Sent with the rendered text as its caption');
+
+const delayMs = z.number().int().min(0).max(3_600_000);
+
+export const createCampaignInput = z
+  .object({
+    session: sessionIdSchema,
+    name: z.string().trim().min(1, 'must not be empty').max(120),
+    template: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(4096)
+      .describe('Spintax `{Hi|Hello}`, placeholders `[name]`, `[phone]` and custom CSV columns'),
+    media: campaignMediaSchema.optional(),
+    recipients: recipientsInputSchema,
+    delayMinMs: delayMs.default(2000).describe('Shortest random pause between two sends'),
+    delayMaxMs: delayMs.default(5000).describe('Longest random pause between two sends'),
+    dailyCap: z
+      .number()
+      .int()
+      .min(1)
+      .max(100_000)
+      .nullable()
+      .optional()
+      .describe('Most campaign messages this number sends per day (all its campaigns)'),
+    workingHours: workingHoursSchema.nullable().optional(),
+    start: z.boolean().default(true).describe('false keeps it a draft until resumed'),
+  })
+  .strict()
+  .refine((input) => input.delayMaxMs >= input.delayMinMs, {
+    message: 'must not be less than delayMinMs',
+    path: ['delayMaxMs'],
+  });
+export type CreateCampaignInput = z.output<typeof createCampaignInput>;
+
+export const campaignCountsSchema = z.object({
+  total: z.number().int(),
+  pending: z.number().int(),
+  sending: z.number().int(),
+  sent: z.number().int(),
+  failed: z.number().int(),
+  invalid: z.number().int(),
+  notOnWhatsApp: z.number().int(),
+  optedOut: z.number().int(),
+  skipped: z.number().int(),
+});
+export type CampaignCounts = z.infer<typeof campaignCountsSchema>;
+
+export const campaignSchema = z
+  .object({
+    id: z.string(),
+    session: z.string(),
+    name: z.string(),
+    template: z.string(),
+    media: campaignMediaSchema.nullable(),
+    status: z.enum(CAMPAIGN_STATUSES),
+    delayMinMs: z.number().int(),
+    delayMaxMs: z.number().int(),
+    dailyCap: z.number().int().nullable(),
+    workingHours: workingHoursSchema.nullable(),
+    counts: campaignCountsSchema,
+    nextSendAt: z.string().nullable().describe('When the next recipient is due, UTC ISO-8601'),
+    eta: z.string().nullable().describe('Estimated finish (delays, daily cap and working hours)'),
+    createdAt: z.string(),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
+  })
+  .meta({ id: 'Campaign' });
+export type Campaign = z.infer<typeof campaignSchema>;
+
+export const campaignListSchema = z
+  .object({ items: z.array(campaignSchema), next: z.string().nullable() })
+  .meta({ id: 'CampaignList' });
+
+export const campaignListQuery = z
+  .object({
+    status: z.enum(CAMPAIGN_STATUSES).optional(),
+    session: sessionIdSchema.optional(),
+  })
+  .strict();
+
+export const campaignRecipientSchema = z
+  .object({
+    id: z.number().int(),
+    position: z.number().int(),
+    input: z.string().describe('As given'),
+    jid: z.string().nullable(),
+    variables: z.record(z.string(), z.string()),
+    status: z.enum(RECIPIENT_STATUSES),
+    error: z.string().nullable(),
+    messageId: z.string().nullable(),
+    sentAt: z.string().nullable(),
+  })
+  .meta({ id: 'CampaignRecipient' });
+export type CampaignRecipient = z.infer<typeof campaignRecipientSchema>;
+
+export const recipientListQuery = z
+  .object({
+    status: z.enum(RECIPIENT_STATUSES).optional(),
+    limit: z.coerce.number().int().min(1).max(1000).default(200),
+    cursor: z.string().regex(/^\d+$/, 'must be a cursor this API returned').optional(),
+  })
+  .strict();
+
+export const recipientListSchema = z
+  .object({ items: z.array(campaignRecipientSchema), next: z.string().nullable() })
+  .meta({ id: 'CampaignRecipientList' });
+
+export const campaignPreviewInput = z
+  .object({
+    session: sessionIdSchema.optional().describe('Marks numbers on its opt-out list'),
+    template: z.string().trim().min(1, 'must not be empty').max(4096),
+    recipients: recipientsInputSchema,
+    limit: z.number().int().min(1).max(50).default(3),
+  })
+  .strict();
+
+export const campaignPreviewSchema = z
+  .object({
+    messages: z.array(
+      z.object({ input: z.string(), to: z.string(), text: z.string(), variables: z.record(z.string(), z.string()) }),
+    ),
+    counts: z.object({
+      total: z.number().int(),
+      valid: z.number().int(),
+      invalid: z.number().int(),
+      duplicates: z.number().int(),
+      optedOut: z.number().int(),
+    }),
+    invalid: z.array(z.object({ input: z.string(), error: z.string() })).describe('First invalid entries'),
+    placeholders: z.array(z.string()).describe('Placeholders the recipients can fill'),
+  })
+  .meta({ id: 'CampaignPreview' });
+export type CampaignPreview = z.infer<typeof campaignPreviewSchema>;
+
+export const csvPreviewInput = z.object({ csv: z.string().max(5_000_000) }).strict();
+export const csvPreviewSchema = z
+  .object({
+    headers: z.array(z.string()),
+    rows: z.array(z.record(z.string(), z.string())).describe('The first rows'),
+    total: z.number().int().describe('Data rows (without the header)'),
+    phoneColumn: z.string().nullable().describe('The column that looks like phone numbers'),
+    nameColumn: z.string().nullable(),
+  })
+  .meta({ id: 'CsvPreview' });
+export type CsvPreview = z.infer<typeof csvPreviewSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Opt-outs
+// ---------------------------------------------------------------------------------------------
+
+export const optOutSchema = z
+  .object({
+    session: z.string(),
+    jid: z.string(),
+    phone: z.string().nullable(),
+    reason: z.enum(['stop_reply', 'manual']),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'OptOut' });
+export type OptOut = z.infer<typeof optOutSchema>;
+
+export const optOutListSchema = z
+  .object({ items: z.array(optOutSchema), next: z.string().nullable() })
+  .meta({ id: 'OptOutList' });
+
+export const addOptOutInput = z
+  .object({ session: sessionIdSchema, phone: z.string().min(1, 'is required').describe('Phone number or JID') })
+  .strict();
+
+// ---------------------------------------------------------------------------------------------
+// Events
+// ---------------------------------------------------------------------------------------------
+
+export interface ScheduleSentEvent {
+  schedule: Schedule;
+  messageId: string;
+}
+export interface ScheduleFailedEvent {
+  schedule: Schedule;
+  error: string;
+}
+export interface CampaignProgressEvent {
+  campaign: Campaign;
+}
+
+// ---------------------------------------------------------------------------------------------
+// RPC operations
+// ---------------------------------------------------------------------------------------------
+
+const idInput = z.object({ id: z.string().min(1) }).strict();
+
+export const scheduleOperations = {
+  'schedules.list': op<{ items: Schedule[]; next: string | null }>()(scheduleListQuery),
+  'schedules.get': op<Schedule>()(idInput),
+  'schedules.create': op<Schedule>()(createScheduleInput),
+  'schedules.update': op<Schedule>()(updateScheduleInput.extend({ id: z.string().min(1) })),
+  'schedules.cancel': op<Schedule>()(idInput),
+  'schedules.settings': op<ScheduleSettings>()(z.object({}).strict()),
+  'schedules.updateSettings': op<ScheduleSettings>()(scheduleSettingsSchema),
+  'campaigns.list': op<{ items: Campaign[]; next: string | null }>()(campaignListQuery),
+  'campaigns.get': op<Campaign>()(idInput),
+  'campaigns.create': op<Campaign>()(createCampaignInput),
+  'campaigns.pause': op<Campaign>()(idInput),
+  'campaigns.resume': op<Campaign>()(idInput),
+  'campaigns.cancel': op<Campaign>()(idInput),
+  'campaigns.recipients': op<{ items: CampaignRecipient[]; next: string | null }>()(
+    recipientListQuery.extend({ id: z.string().min(1), limit: z.number().int().min(1).max(1000).default(200) }),
+  ),
+  'campaigns.preview': op<CampaignPreview>()(campaignPreviewInput),
+  'campaigns.csvPreview': op<CsvPreview>()(csvPreviewInput),
+  'optOuts.list': op<{ items: OptOut[]; next: string | null }>()(
+    z.object({ session: sessionIdSchema.optional() }).strict(),
+  ),
+  'optOuts.add': op<OptOut>()(addOptOutInput),
+  'optOuts.remove': op<{ removed: boolean }>()(
+    z.object({ session: sessionIdSchema, jid: z.string().min(1) }).strict(),
+  ),
+};
