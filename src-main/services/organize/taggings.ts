@@ -217,6 +217,16 @@ export class TaggingService {
     return { items: page.map(toHistoryEntry), next: rows.length > options.limit && last ? last.id : null };
   }
 
+  /** What happened to the tags of one message (addressed by id), newest first. */
+  messageHistory(
+    sessionId: string,
+    messageId: string,
+    options: { limit: number; before?: number | undefined },
+  ): { items: TagHistoryEntry[]; next: number | null } {
+    const message = this.message(sessionId, messageId);
+    return this.history(sessionId, message.chatJid, { ...options, messageId: message.id });
+  }
+
   /** Every tagging of a tag that is being deleted, removed with history and events. */
   removeEverywhere(tag: TagRef, actor: string): TagUsage {
     const messages = this.db.$client

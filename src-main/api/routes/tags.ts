@@ -1,0 +1,290 @@
+import { z } from 'zod';
+import {
+  bulkTagInput,
+  bulkTagResultSchema,
+  createTagInput,
+  deletedTagSchema,
+  tagHistorySchema,
+  tagIdSchema,
+  taggingExtraSchema,
+  taggingListSchema,
+  tagListSchema,
+  tagSchema,
+  updateTagInput,
+} from '../../../src-shared/contract/organize.js';
+import { sessionIdSchema } from '../../../src-shared/contract/sessions.js';
+import { toJid } from '../../../src-shared/jid.js';
+import type { KeyPrincipal } from '../../services/api-keys.js';
+import type { Services } from '../../services/index.js';
+import { authorize } from '../../services/scopes.js';
+import { assertNotSessionKey } from '../../services/session-access.js';
+import { defineRoute } from '../route.js';
+
+const idParams = z.object({ id: tagIdSchema });
+const chatParams = z.object({ id: sessionIdSchema, chat: z.string().min(1) });
+const chatTagParams = chatParams.extend({ tagId: tagIdSchema });
+const messageParams = z.object({ id: sessionIdSchema, msgId: z.string().min(1) });
+const messageTagParams = messageParams.extend({ tagId: tagIdSchema });
+const sessionParams = z.object({ id: sessionIdSchema });
+const taggingBody = z.object({ extra: taggingExtraSchema.optional() }).strict();
+const historyQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  before: z.coerce.number().int().optional().describe('`next` of the previous page'),
+});
+
+const TAGGING_RULES =
+  'Tagging a message also tags its chat; removing a tag from a chat also removes it from its messages. ' +
+  'Each change is recorded (who, when, `extra`) in the tag history and announced as `chat.tagged` / ' +
+  '`message.tagged` (`action`: `added` or `removed`) to webhooks and the event stream. Adding a tag that ' +
+  'is already there, or removing one that is not, changes nothing and announces nothing.';
+
+export function tagRoutes({ organize, sessions }: Services) {
+  const tag = 'tags';
+  const { tags, taggings, actors } = organize;
+  const chatJid = (chat: string) => toJid(decodeURIComponent(chat), 'chat');
+  /** Tags are shared by every session: session keys may use them but not change them. */
+  const manage = (principal: KeyPrincipal | null) => {
+    authorize(principal, 'messages:send');
+    assertNotSessionKey(principal, 'change tags, which every session shares');
+  };
+  const session = (principal: KeyPrincipal | null, id: string, write: boolean) => {
+    authorize(principal, write ? 'messages:send' : 'messages:read', id);
+    sessions.get(id);
+  };
+
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/tags',
+      tag,
+      summary: 'List tags with how many chats and messages carry each',
+      auth: 'key',
+      response: { status: 200, description: 'Every tag, by name', schema: tagListSchema },
+      handler: ({ principal }) => {
+        authorize(principal, 'messages:read');
+        return { items: tags.list(), next: null };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/tags',
+      tag,
+      summary: 'Create a tag',
+      description: 'Names are 1–40 characters and unique ignoring case (409 CONFLICT naming `name`).',
+      auth: 'key',
+      body: createTagInput,
+      response: { status: 201, description: 'The tag', schema: tagSchema },
+      handler: ({ body, principal }) => {
+        manage(principal);
+        return tags.create(body);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/tags/:id',
+      tag,
+      summary: 'Get a tag',
+      auth: 'key',
+      params: idParams,
+      response: { status: 200, description: 'The tag', schema: tagSchema },
+      handler: ({ params, principal }) => {
+        authorize(principal, 'messages:read');
+        return tags.get(params.id);
+      },
+    }),
+    defineRoute({
+      method: 'patch',
+      path: '/tags/:id',
+      tag,
+      summary: 'Rename or recolour a tag',
+      auth: 'key',
+      params: idParams,
+      body: updateTagInput,
+      response: { status: 200, description: 'The tag', schema: tagSchema },
+      handler: ({ params, body, principal }) => {
+        manage(principal);
+        return tags.update(params.id, body);
+      },
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/tags/:id',
+      tag,
+      summary: 'Delete a tag',
+      description:
+        'A tag in use is refused with 409 CONFLICT (`field`: `confirm`) whose `error.usage` gives ' +
+        '`{chats, messages}`; repeat with `?confirm=true` to delete it and remove it from all of them ' +
+        '(each removal is announced). The tag history keeps its entries.',
+      auth: 'key',
+      params: idParams,
+      query: z.object({
+        confirm: z
+          .enum(['true', 'false'])
+          .transform((value) => value === 'true')
+          .optional()
+          .describe('Delete even when chats or messages carry the tag'),
+      }),
+      response: { status: 200, description: 'What was removed with the tag', schema: deletedTagSchema },
+      handler: ({ params, query, principal }) => {
+        manage(principal);
+        return tags.delete(params.id, { confirm: query.confirm ?? false, actor: actors.of(principal) });
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/sessions/:id/chats/tags',
+      tag,
+      summary: 'Add or remove one tag on many chats',
+      description: `All chats must exist, or nothing changes. ${TAGGING_RULES}`,
+      auth: 'key',
+      params: sessionParams,
+      body: bulkTagInput,
+      response: { status: 200, description: 'How many chats changed', schema: bulkTagResultSchema },
+      handler: ({ params, body, principal }) => {
+        session(principal, params.id, true);
+        return taggings.bulk(
+          params.id,
+          body.chats.map((chat) => toJid(chat, 'chats')),
+          body.tagId,
+          body.action,
+          actors.of(principal),
+          body.extra ?? null,
+        );
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/sessions/:id/chats/:chat/tags',
+      tag,
+      summary: 'The tags of a chat, with who added them and when',
+      auth: 'key',
+      params: chatParams,
+      response: { status: 200, description: 'The chat’s taggings', schema: taggingListSchema },
+      handler: ({ params, principal }) => {
+        session(principal, params.id, false);
+        return { items: taggings.ofChat(params.id, chatJid(params.chat)) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/sessions/:id/chats/:chat/tags/history',
+      tag,
+      summary: 'Tagging history of a chat and its messages, newest first',
+      auth: 'key',
+      params: chatParams,
+      query: historyQuery.extend({
+        messageId: z.string().min(1).optional().describe('Only this message'),
+      }),
+      response: { status: 200, description: 'A page of history', schema: tagHistorySchema },
+      handler: ({ params, query, principal }) => {
+        session(principal, params.id, false);
+        return taggings.history(params.id, chatJid(params.chat), query);
+      },
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/sessions/:id/chats/:chat/tags/:tagId',
+      tag,
+      summary: 'Tag a chat',
+      description: TAGGING_RULES,
+      auth: 'key',
+      params: chatTagParams,
+      body: taggingBody,
+      response: { status: 200, description: 'The chat’s taggings', schema: taggingListSchema },
+      handler: ({ params, body, principal }) => {
+        session(principal, params.id, true);
+        return {
+          items: taggings.addToChat(
+            params.id,
+            chatJid(params.chat),
+            params.tagId,
+            actors.of(principal),
+            body.extra ?? null,
+          ),
+        };
+      },
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/sessions/:id/chats/:chat/tags/:tagId',
+      tag,
+      summary: 'Remove a tag from a chat (and from its messages)',
+      description: TAGGING_RULES,
+      auth: 'key',
+      params: chatTagParams,
+      response: { status: 200, description: 'The chat’s remaining taggings', schema: taggingListSchema },
+      handler: ({ params, principal }) => {
+        session(principal, params.id, true);
+        return {
+          items: taggings.removeFromChat(params.id, chatJid(params.chat), params.tagId, actors.of(principal)),
+        };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/sessions/:id/messages/:msgId/tags',
+      tag,
+      summary: 'The tags of a message',
+      auth: 'key',
+      params: messageParams,
+      response: { status: 200, description: 'The message’s taggings', schema: taggingListSchema },
+      handler: ({ params, principal }) => {
+        session(principal, params.id, false);
+        return { items: taggings.ofMessage(params.id, params.msgId) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/sessions/:id/messages/:msgId/tags/history',
+      tag,
+      summary: 'Tagging history of a message, newest first',
+      auth: 'key',
+      params: messageParams,
+      query: historyQuery,
+      response: { status: 200, description: 'A page of history', schema: tagHistorySchema },
+      handler: ({ params, query, principal }) => {
+        session(principal, params.id, false);
+        return taggings.messageHistory(params.id, params.msgId, query);
+      },
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/sessions/:id/messages/:msgId/tags/:tagId',
+      tag,
+      summary: 'Tag a message (and its chat)',
+      description: TAGGING_RULES,
+      auth: 'key',
+      params: messageTagParams,
+      body: taggingBody,
+      response: { status: 200, description: 'The message’s taggings', schema: taggingListSchema },
+      handler: ({ params, body, principal }) => {
+        session(principal, params.id, true);
+        return {
+          items: taggings.addToMessage(
+            params.id,
+            params.msgId,
+            params.tagId,
+            actors.of(principal),
+            body.extra ?? null,
+          ),
+        };
+      },
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/sessions/:id/messages/:msgId/tags/:tagId',
+      tag,
+      summary: 'Remove a tag from a message',
+      description: `The chat keeps the tag; remove it from the chat to clear both. ${TAGGING_RULES}`,
+      auth: 'key',
+      params: messageTagParams,
+      response: { status: 200, description: 'The message’s remaining taggings', schema: taggingListSchema },
+      handler: ({ params, principal }) => {
+        session(principal, params.id, true);
+        return {
+          items: taggings.removeFromMessage(params.id, params.msgId, params.tagId, actors.of(principal)),
+        };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,58 @@
+import { dayKey, daysBetween } from './format';
+
+/** What a conversation row needs to know about the message it shows. */
+export interface RowSource {
+  key: string;
+  timestamp: string;
+  fromMe: boolean;
+  sender: string | null;
+}
+
+export type ConversationRow<T extends RowSource> =
+  | { kind: 'day'; key: string; label: string }
+  | { kind: 'message'; key: string; item: T; showSender: boolean };
+
+export interface RowOptions {
+  /** Groups name the sender above the first of their consecutive bubbles. */
+  isGroup: boolean;
+  now?: Date;
+  locale?: string;
+  timeZone?: string;
+}
+
+/** "Today", "Yesterday", the weekday within a week, else the full date, in the user's zone. */
+export function dayLabel(date: Date, { now = new Date(), locale, timeZone }: Omit<RowOptions, 'isGroup'>): string {
+  const days = daysBetween(date, now, timeZone);
+  if (days === 0) return 'Today';
+  if (days === 1) return 'Yesterday';
+  if (days > 1 && days < 7) return new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone }).format(date);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(date);
+}
+
+/**
+ * Interleaves day separators with the messages (oldest first) and marks where a group sender's
+ * name is shown: on their first bubble of a run, and again after each separator.
+ */
+export function buildRows<T extends RowSource>(items: readonly T[], options: RowOptions): ConversationRow<T>[] {
+  const rows: ConversationRow<T>[] = [];
+  let currentDay: string | null = null;
+  let previousSender: string | null = null;
+  for (const item of items) {
+    const date = new Date(item.timestamp);
+    const day = dayKey(date, options.timeZone);
+    if (day !== currentDay) {
+      rows.push({ kind: 'day', key: `day:${day}`, label: dayLabel(date, options) });
+      currentDay = day;
+      previousSender = null;
+    }
+    const sender = item.fromMe ? 'me' : (item.sender ?? 'them');
+    rows.push({
+      kind: 'message',
+      key: item.key,
+      item,
+      showSender: options.isGroup && !item.fromMe && sender !== previousSender,
+    });
+    previousSender = sender;
+  }
+  return rows;
+}

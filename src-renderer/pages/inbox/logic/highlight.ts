@@ -1,0 +1,60 @@
+/** A piece of text, marked when it matches the search. */
+export interface TextPart {
+  text: string;
+  hit: boolean;
+}
+
+/**
+ * The terms of a search as the full-text index reads them: "quoted phrases" stay whole,
+ * other words are split on spaces, a trailing * (prefix search) is dropped.
+ */
+export function queryTerms(query: string): string[] {
+  const terms: string[] = [];
+  for (const match of query.matchAll(/"([^"]*)"|(\S+)/g)) {
+    const term = (match[1] ?? match[2] ?? '').replace(/"/g, '').replace(/\*+$/, '').trim();
+    if (term) terms.push(term);
+  }
+  return terms;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Splits `text` into parts with each occurrence of a query term marked, matching like the
+ * index does: case-insensitive, at the start of a word (so "ord" marks "order", not "word").
+ */
+export function splitHighlight(text: string, query: string): TextPart[] {
+  const terms = queryTerms(query).sort((a, b) => b.length - a.length);
+  if (terms.length === 0 || !text) return text ? [{ text, hit: false }] : [];
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms.map(escapeRegExp).join('|')})`, 'giu');
+  const parts: TextPart[] = [];
+  let last = 0;
+  for (const match of text.matchAll(pattern)) {
+    const start = match.index;
+    if (start > last) parts.push({ text: text.slice(last, start), hit: false });
+    parts.push({ text: match[0], hit: true });
+    last = start + match[0].length;
+  }
+  if (last < text.length) parts.push({ text: text.slice(last), hit: false });
+  return parts;
+}
+
+/**
+ * A window of a long message around its first hit, so a search result shows why it matched:
+ * at most `max` characters, with an ellipsis where text was cut.
+ */
+export function snippetAround(text: string, query: string, max = 120): string {
+  if (text.length <= max) return text;
+  const parts = splitHighlight(text, query);
+  let offset = 0;
+  for (const part of parts) {
+    if (part.hit) break;
+    offset += part.text.length;
+  }
+  if (offset >= text.length) offset = 0;
+  const start = Math.max(0, Math.min(offset - Math.floor(max / 3), text.length - max));
+  const end = Math.min(text.length, start + max);
+  return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
+}

@@ -1,0 +1,77 @@
+import type { Message } from '../../../../src-shared/messages';
+
+/** One page of messages.page; the server never returns more than this. */
+export const PAGE_SIZE = 50;
+
+/** Start of the viewport within this many pixels of the top/end counts as "at" it. */
+export const EDGE_PX = 400;
+
+function time(message: Message): number {
+  return Date.parse(message.timestamp);
+}
+
+/**
+ * Adds a page to the loaded history: oldest first, each message once (the newer copy of a
+ * message wins, so an edit or ack that raced the page is kept).
+ */
+export function mergeMessages(current: readonly Message[], incoming: readonly Message[]): Message[] {
+  const byId = new Map<string, Message>();
+  for (const message of current) byId.set(message.id, message);
+  for (const message of incoming) {
+    const known = byId.get(message.id);
+    byId.set(message.id, known ? newerCopy(known, message) : message);
+  }
+  return [...byId.values()].sort((a, b) => time(a) - time(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Of two copies of a message, the one that knows more (status never moves back). */
+function newerCopy(a: Message, b: Message): Message {
+  const rank = ['error', 'pending', 'server', 'delivered', 'read', 'played'];
+  const status = rank.indexOf(a.status) > rank.indexOf(b.status) ? a.status : b.status;
+  return { ...b, status, revoked: a.revoked || b.revoked, edited: a.edited || b.edited };
+}
+
+/**
+ * `before` for the next older page. messages.page is strict ("< before") and pages by time, so
+ * asking for "< oldest" could skip messages sharing the oldest one's millisecond. Asking for
+ * "≤ oldest" (oldest + 1) and removing duplicates is safe; only when a whole page was
+ * duplicates (more than a page in one millisecond) does it step past them.
+ */
+export function olderPageBefore(messages: readonly Message[], lastPageWasAllKnown: boolean): number | undefined {
+  const oldest = messages[0];
+  if (!oldest) return undefined;
+  return lastPageWasAllKnown ? time(oldest) : time(oldest) + 1;
+}
+
+/** `after` for the next newer page, by the same rule as olderPageBefore. */
+export function newerPageAfter(messages: readonly Message[], lastPageWasAllKnown: boolean): number | undefined {
+  const newest = messages[messages.length - 1];
+  if (!newest) return undefined;
+  return lastPageWasAllKnown ? time(newest) : time(newest) - 1;
+}
+
+/** How many of `incoming` are not loaded yet. */
+export function countNew(current: readonly Message[], incoming: readonly Message[]): number {
+  const known = new Set(current.map((message) => message.id));
+  return incoming.filter((message) => !known.has(message.id)).length;
+}
+
+/** Whether scrolling has come close enough to the loaded top to fetch the previous page. */
+export function shouldLoadOlder(state: {
+  scrollTop: number;
+  hasOlder: boolean;
+  loading: boolean;
+  edgePx?: number;
+}): boolean {
+  return state.hasOlder && !state.loading && state.scrollTop < (state.edgePx ?? EDGE_PX);
+}
+
+/** Whether scrolling has come close to the loaded end while newer messages are not loaded. */
+export function shouldLoadNewer(state: {
+  distanceFromEnd: number;
+  hasNewer: boolean;
+  loading: boolean;
+  edgePx?: number;
+}): boolean {
+  return state.hasNewer && !state.loading && state.distanceFromEnd < (state.edgePx ?? EDGE_PX);
+}
