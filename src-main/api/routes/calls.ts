@@ -4,21 +4,14 @@ import { AppError } from '../../../src-shared/errors.js';
 import { callSchema } from '../../../src-shared/messages.js';
 import { callSettingsSchema } from '../../services/automation-settings.js';
 import type { Services } from '../../services/index.js';
-import { authorize } from '../../services/scopes.js';
 import { defineRoute } from '../route.js';
+import { sessionGuard } from './session-guard.js';
 
 const sessionParams = z.object({ id: sessionIdSchema });
 
 export function callRoutes({ messaging, sessions }: Services) {
   const tag = 'calls';
-  const guard = (
-    principal: Parameters<typeof authorize>[0],
-    id: string,
-    scope: Parameters<typeof authorize>[1],
-  ) => {
-    authorize(principal, scope, id);
-    sessions.get(id);
-  };
+  const guard = sessionGuard(sessions);
   return [
     defineRoute({
       method: 'get',

@@ -5,6 +5,7 @@ import { chatSchema, messageSchema } from '../../../src-shared/messages.js';
 import type { Services } from '../../services/index.js';
 import { authorize } from '../../services/scopes.js';
 import { defineRoute } from '../route.js';
+import { sessionGuard } from './session-guard.js';
 
 const sessionParams = z.object({ id: sessionIdSchema });
 const chatParams = z.object({ id: sessionIdSchema, chat: z.string().min(1) });
@@ -41,6 +42,7 @@ const instant = z.string().transform((value, ctx) => {
 });
 
 export function chatRoutes({ messaging, sessions, organize }: Services) {
+  const guard = sessionGuard(sessions);
   const tag = 'chats';
   const tagId = (value: string | undefined) => (value ? organize.tags.resolve(value).id : undefined);
   const chatJid = (chat: string) => toJid(decodeURIComponent(chat), 'chat');
@@ -55,8 +57,7 @@ export function chatRoutes({ messaging, sessions, organize }: Services) {
       query: chatListQuery,
       response: { status: 200, description: 'A page of chats', schema: chatList },
       handler: ({ params, query, principal }) => {
-        authorize(principal, 'messages:read', params.id);
-        sessions.get(params.id);
+        guard(principal, params.id, 'messages:read');
         return messaging.chats.list({ ...query, tagId: tagId(query.tag), sessionId: params.id });
       },
     }),
@@ -137,8 +138,7 @@ export function chatRoutes({ messaging, sessions, organize }: Services) {
       }),
       response: { status: 200, description: 'A page of messages', schema: messagePage },
       handler: ({ params, query, principal }) => {
-        authorize(principal, 'messages:read', params.id);
-        sessions.get(params.id);
+        guard(principal, params.id, 'messages:read');
         const items = messaging.history.page(params.id, chatJid(params.chat), query);
         const oldest = items[items.length - 1];
         return {
@@ -170,8 +170,7 @@ export function chatRoutes({ messaging, sessions, organize }: Services) {
       body: z.object({ state: z.enum(['composing', 'recording', 'paused']) }).strict(),
       response: { status: 204, description: 'Sent' },
       handler: async ({ params, body, principal }) => {
-        authorize(principal, 'messages:send', params.id);
-        sessions.get(params.id);
+        guard(principal, params.id, 'messages:send');
         await messaging.chats.presence(params.id, chatJid(params.chat), body.state);
       },
     }),

@@ -4,8 +4,8 @@ import { AppError } from '../../../src-shared/errors.js';
 import { toJid } from '../../../src-shared/jid.js';
 import { contactSchema } from '../../../src-shared/messages.js';
 import type { Services } from '../../services/index.js';
-import { authorize } from '../../services/scopes.js';
 import { defineRoute } from '../route.js';
+import { sessionGuard } from './session-guard.js';
 
 const sessionParams = z.object({ id: sessionIdSchema });
 const contactList = z
@@ -18,6 +18,7 @@ const checkResults = z
   .meta({ id: 'NumberCheckResults' });
 
 export function contactRoutes({ messaging, sessions }: Services) {
+  const guard = sessionGuard(sessions);
   const tag = 'contacts';
   return [
     defineRoute({
@@ -34,8 +35,7 @@ export function contactRoutes({ messaging, sessions }: Services) {
       }),
       response: { status: 200, description: 'A page of contacts, by JID', schema: contactList },
       handler: ({ params, query, principal }) => {
-        authorize(principal, 'messages:read', params.id);
-        sessions.get(params.id);
+        guard(principal, params.id, 'messages:read');
         const items = messaging.contacts.list(params.id, {
           q: query.q,
           limit: query.limit,
@@ -57,8 +57,7 @@ export function contactRoutes({ messaging, sessions }: Services) {
         .strict(),
       response: { status: 200, description: 'One result per number, in order', schema: checkResults },
       handler: async ({ params, body, principal }) => {
-        authorize(principal, 'messages:read', params.id);
-        sessions.get(params.id);
+        guard(principal, params.id, 'messages:read');
         return { items: await messaging.send.checkNumbers(params.id, body.phones) };
       },
     }),
@@ -75,8 +74,7 @@ export function contactRoutes({ messaging, sessions }: Services) {
         schema: contactSchema.extend({ about: z.string().nullable() }),
       },
       handler: async ({ params, principal }) => {
-        authorize(principal, 'messages:read', params.id);
-        sessions.get(params.id);
+        guard(principal, params.id, 'messages:read');
         const jid = toJid(decodeURIComponent(params.jid), 'jid');
         const contact = messaging.contacts.get(params.id, jid);
         if (!contact) throw new AppError('NOT_FOUND', `no contact "${jid}"`, 'jid');

@@ -5,8 +5,8 @@ import { groupParticipantSchema, groupSchema } from '../../../src-shared/message
 import { mediaSourceSchema } from '../../../src-shared/send-schemas.js';
 import type { Services } from '../../services/index.js';
 import { resolveMedia } from '../../services/messages/media-input.js';
-import { authorize } from '../../services/scopes.js';
 import { defineRoute } from '../route.js';
+import { sessionGuard } from './session-guard.js';
 
 const sessionParams = z.object({ id: sessionIdSchema });
 const groupParams = z.object({ id: sessionIdSchema, group: z.string().min(1) });
@@ -22,14 +22,7 @@ export function groupRoutes({ messaging, sessions }: Services) {
     ...groups.require(sessionId, jid),
     participants: groups.participants(sessionId, jid),
   });
-  const guard = (
-    principal: Parameters<typeof authorize>[0],
-    id: string,
-    scope: Parameters<typeof authorize>[1],
-  ) => {
-    authorize(principal, scope, id);
-    sessions.get(id);
-  };
+  const guard = sessionGuard(sessions);
   return [
     defineRoute({
       method: 'get',

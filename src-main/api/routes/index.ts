@@ -6,7 +6,11 @@ import { chatRoutes } from './chats.js';
 import { contactRoutes } from './contacts.js';
 import { groupRoutes } from './groups.js';
 import { messageRoutes } from './messages.js';
+import { noteRoutes } from './notes.js';
+import { savedReplyRoutes } from './saved-replies.js';
+import { scheduleRoutes } from './schedules.js';
 import { sessionRoutes } from './sessions.js';
+import { tagRoutes } from './tags.js';
 import { widgetRoutes } from './widgets.js';
 import { eventRoutes } from './events.js';
 import { keyRoutes } from './keys.js';
@@ -20,9 +24,13 @@ export function allRoutes(services: Services): RouteDef[] {
     ...sessionRoutes(services),
     ...messageRoutes(services),
     ...chatRoutes(services),
+    ...tagRoutes(services),
+    ...savedReplyRoutes(services),
+    ...noteRoutes(services),
     ...contactRoutes(services),
     ...groupRoutes(services),
     ...callRoutes(services),
+    ...scheduleRoutes(services),
     ...widgetRoutes(services),
     ...webhookRoutes(services),
     ...keyRoutes(services),

@@ -8,6 +8,7 @@ import { authorize } from '../../services/scopes.js';
 import { canAccessSession } from '../../services/session-access.js';
 import type { UploadedForm } from '../multipart.js';
 import { defineRoute } from '../route.js';
+import { sessionGuard } from './session-guard.js';
 
 const sessionParams = z.object({ id: sessionIdSchema });
 const messageParams = z.object({ id: sessionIdSchema, msgId: z.string().min(1) });
@@ -40,6 +41,7 @@ export function sendFormToBody(form: UploadedForm): unknown {
 }
 
 export function messageRoutes({ messaging, sessions }: Services) {
+  const guard = sessionGuard(sessions);
   const tag = 'messages';
   /** The message a route addresses; 404 when this session has no message with that id. */
   const find = (sessionId: string, msgId: string) => {
@@ -81,8 +83,7 @@ export function messageRoutes({ messaging, sessions }: Services) {
       query: searchQuery,
       response: { status: 200, description: 'Matching messages, newest first', schema: searchList },
       handler: ({ params, query, principal }) => {
-        authorize(principal, 'messages:read', params.id);
-        sessions.get(params.id);
+        guard(principal, params.id, 'messages:read');
         const result = messaging.history.search({
           query: query.q,
           sessionId: params.id,

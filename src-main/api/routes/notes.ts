@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { chatNoteListSchema, chatNoteSchema, noteTextSchema } from '../../../src-shared/contract/organize.js';
+import { sessionIdSchema } from '../../../src-shared/contract/sessions.js';
+import { toJid } from '../../../src-shared/jid.js';
+import type { KeyPrincipal } from '../../services/api-keys.js';
+import type { Services } from '../../services/index.js';
+import { authorize } from '../../services/scopes.js';
+import { defineRoute } from '../route.js';
+
+const chatParams = z.object({ id: sessionIdSchema, chat: z.string().min(1) });
+const noteParams = chatParams.extend({ noteId: z.string().min(1).describe('Note id (`note_…`)') });
+const noteBody = z.object({ text: noteTextSchema }).strict();
+
+const PRIVATE = 'Notes are for staff only: they are never sent to WhatsApp and no event carries them.';
+
+export function noteRoutes({ organize, sessions }: Services) {
+  const tag = 'notes';
+  const { notes, actors } = organize;
+  const chatJid = (chat: string) => toJid(decodeURIComponent(chat), 'chat');
+  const session = (principal: KeyPrincipal | null, id: string, write: boolean) => {
+    authorize(principal, write ? 'messages:send' : 'messages:read', id);
+    sessions.get(id);
+  };
+
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/sessions/:id/chats/:chat/notes',
+      tag,
+      summary: 'Private notes on a chat, oldest first',
+      description: PRIVATE,
+      auth: 'key',
+      params: chatParams,
+      response: { status: 200, description: 'The notes', schema: chatNoteListSchema },
+      handler: ({ params, principal }) => {
+        session(principal, params.id, false);
+        return { items: notes.list(params.id, chatJid(params.chat)) };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/sessions/:id/chats/:chat/notes',
+      tag,
+      summary: 'Add a private note to a chat',
+      description: `${PRIVATE} The author is the caller (\`admin\`, \`key:<name>\`, \`session:<id>\`, \`desktop\`).`,
+      auth: 'key',
+      params: chatParams,
+      body: noteBody,
+      response: { status: 201, description: 'The note', schema: chatNoteSchema },
+      handler: ({ params, body, principal }) => {
+        session(principal, params.id, true);
+        return notes.create(params.id, chatJid(params.chat), body.text, actors.of(principal));
+      },
+    }),
+    defineRoute({
+      method: 'patch',
+      path: '/sessions/:id/chats/:chat/notes/:noteId',
+      tag,
+      summary: 'Change the text of a note',
+      auth: 'key',
+      params: noteParams,
+      body: noteBody,
+      response: { status: 200, description: 'The note', schema: chatNoteSchema },
+      handler: ({ params, body, principal }) => {
+        session(principal, params.id, true);
+        return notes.update(params.id, chatJid(params.chat), params.noteId, body.text);
+      },
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/sessions/:id/chats/:chat/notes/:noteId',
+      tag,
+      summary: 'Delete a note',
+      auth: 'key',
+      params: noteParams,
+      response: { status: 204, description: 'Deleted' },
+      handler: ({ params, principal }) => {
+        session(principal, params.id, true);
+        notes.delete(params.id, chatJid(params.chat), params.noteId);
+      },
+    }),
+  ];
+}

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import {
+  createSavedReplyInput,
+  renderedReplySchema,
+  savedReplyListSchema,
+  savedReplySchema,
+  updateSavedReplyInput,
+} from '../../../src-shared/contract/organize.js';
+import { sessionIdSchema } from '../../../src-shared/contract/sessions.js';
+import { toJid } from '../../../src-shared/jid.js';
+import type { KeyPrincipal } from '../../services/api-keys.js';
+import type { Services } from '../../services/index.js';
+import { authorize } from '../../services/scopes.js';
+import { assertNotSessionKey } from '../../services/session-access.js';
+import { defineRoute } from '../route.js';
+
+const idParams = z.object({ id: z.string().min(1).describe('Saved reply id (`reply_…`)') });
+
+const PLACEHOLDER_HELP =
+  'The text may contain `[name]` (the contact’s name, or the phone number without one), `[first_name]` and ' +
+  '`[phone]`; other `[words]` are left as typed.';
+
+export function savedReplyRoutes({ organize, sessions }: Services) {
+  const tag = 'saved replies';
+  const { savedReplies } = organize;
+  /** Saved replies are shared by every session: session keys may use them but not change them. */
+  const manage = (principal: KeyPrincipal | null) => {
+    authorize(principal, 'messages:send');
+    assertNotSessionKey(principal, 'change saved replies, which every session shares');
+  };
+
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/saved-replies',
+      tag,
+      summary: 'List saved replies',
+      auth: 'key',
+      response: { status: 200, description: 'Every saved reply, by shortcut', schema: savedReplyListSchema },
+      handler: ({ principal }) => {
+        authorize(principal, 'messages:read');
+        return { items: savedReplies.list(), next: null };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/saved-replies',
+      tag,
+      summary: 'Create a saved reply',
+      description: `Shortcuts are 1–32 of \`a-z 0-9 _ -\`, unique (409 CONFLICT naming \`shortcut\`). ${PLACEHOLDER_HELP}`,
+      auth: 'key',
+      body: createSavedReplyInput,
+      response: { status: 201, description: 'The saved reply', schema: savedReplySchema },
+      handler: ({ body, principal }) => {
+        manage(principal);
+        return savedReplies.create(body);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/saved-replies/:id',
+      tag,
+      summary: 'Get a saved reply',
+      auth: 'key',
+      params: idParams,
+      response: { status: 200, description: 'The saved reply', schema: savedReplySchema },
+      handler: ({ params, principal }) => {
+        authorize(principal, 'messages:read');
+        return savedReplies.get(params.id);
+      },
+    }),
+    defineRoute({
+      method: 'patch',
+      path: '/saved-replies/:id',
+      tag,
+      summary: 'Change a saved reply',
+      description: 'Only the fields given change; `media: null` removes the media.',
+      auth: 'key',
+      params: idParams,
+      body: updateSavedReplyInput,
+      response: { status: 200, description: 'The saved reply', schema: savedReplySchema },
+      handler: ({ params, body, principal }) => {
+        manage(principal);
+        return savedReplies.update(params.id, body);
+      },
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/saved-replies/:id',
+      tag,
+      summary: 'Delete a saved reply',
+      auth: 'key',
+      params: idParams,
+      response: { status: 204, description: 'Deleted' },
+      handler: ({ params, principal }) => {
+        manage(principal);
+        savedReplies.delete(params.id);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/sessions/:id/chats/:chat/saved-replies/:replyId/render',
+      tag,
+      summary: 'A saved reply with its placeholders filled for a chat',
+      description: `Nothing is sent: send the result with POST /sessions/{id}/messages. ${PLACEHOLDER_HELP}`,
+      auth: 'key',
+      params: z.object({ id: sessionIdSchema, chat: z.string().min(1), replyId: z.string().min(1) }),
+      response: {
+        status: 200,
+        description: 'The text to send, and the media if any',
+        schema: renderedReplySchema,
+      },
+      handler: ({ params, principal }) => {
+        authorize(principal, 'messages:read', params.id);
+        sessions.get(params.id);
+        return savedReplies.render(params.replyId, params.id, toJid(decodeURIComponent(params.chat), 'chat'));
+      },
+    }),
+  ];
+}
