@@ -32,7 +32,12 @@ export function App() {
       <Routes>
         <Route element={<Shell />}>
           <Route index element={<Navigate to="/inbox" replace />} />
-          <Route path="inbox" element={<InboxPage />} />
+          {/* One InboxPage for the list and every chat, so opening a chat does not remount the list. */}
+          <Route element={<InboxPage />}>
+            <Route path="inbox" element={null} />
+            <Route path="chats" element={null} />
+            <Route path="chats/:session/:jid" element={null} />
+          </Route>
           <Route path="sessions" element={<SessionsPage />} />
           <Route path="schedule" element={<SchedulePage />} />
           <Route path="tags" element={<TagsPage />} />

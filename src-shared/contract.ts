@@ -8,6 +8,7 @@ import { appOperations } from './contract/app.js';
 import { messagingOperations } from './contract/messaging.js';
 import { organizeOperations } from './contract/organize.js';
 import type { Operation } from './contract/operation.js';
+import { scheduleOperations } from './contract/schedule.js';
 import { sessionOperations } from './contract/sessions.js';
 import { widgetOperations } from './contract/widgets.js';
 import { keyOperations } from './contract/keys.js';
@@ -19,6 +20,7 @@ export const contract = {
   ...sessionOperations,
   ...messagingOperations,
   ...organizeOperations,
+  ...scheduleOperations,
   ...widgetOperations,
   ...webhookOperations,
   ...keyOperations,

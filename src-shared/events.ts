@@ -4,6 +4,7 @@
  */
 import type { Call, Chat, Contact, Group, Message, MessageStatus } from './messages.js';
 import type { SessionStatusEvent, Settings } from './model.js';
+import type { CampaignProgressEvent, ScheduleFailedEvent, ScheduleSentEvent } from './contract/schedule.js';
 
 export interface MessageRef {
   id: string;
@@ -45,6 +46,12 @@ export interface EventMap {
   'message.tagged': TaggingEvent & { messageId: string };
   /** Sent from Settings (or POST /webhooks/{id}/test) to one webhook only, to check the receiver. */
   'webhook.test': { webhookId: string; text: string };
+  /** A scheduled message was sent (a repeating one moves on to its next time). */
+  'schedule.sent': ScheduleSentEvent;
+  /** A scheduled message failed for good, or was missed (overdue past the limit). */
+  'schedule.failed': ScheduleFailedEvent;
+  /** A campaign started, sent to a recipient, paused, resumed, finished or was cancelled. */
+  'campaign.progress': CampaignProgressEvent;
 }
 
 /** Every event type, for webhook subscriptions and stream filters. */
@@ -67,6 +74,9 @@ export const EVENT_TYPES = [
   'chat.tagged',
   'message.tagged',
   'webhook.test',
+  'schedule.sent',
+  'schedule.failed',
+  'campaign.progress',
 ] as const satisfies readonly (keyof EventMap)[];
 
 export type EventType = keyof EventMap;

@@ -13,7 +13,8 @@
  * events for 20 s after the first login), media only on the emulator's HTTPS host.
  */
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -31,23 +32,13 @@ import type {
   WAMessageUpdate,
   WASocket,
 } from '@whiskeysockets/baileys';
-import makeWASocket, {
-  Browsers,
-  DEFAULT_CONNECTION_CONFIG,
-  DisconnectReason,
-  downloadMediaMessage,
-  useMultiFileAuthState,
-  WA_CERT_DETAILS,
-} from '@whiskeysockets/baileys';
-import { pino } from 'pino';
+import { DisconnectReason, downloadMediaMessage, useMultiFileAuthState } from '@whiskeysockets/baileys';
 
-/** The part of the emulator a customer needs (an `Emulator` from start() fits). */
-export interface EmulatorEndpoint {
-  wsUrl: string;
-  rootKeyHex: string;
-  scanQr(qr: string, phone: string, name?: string): Promise<unknown>;
-  confirmPairingCode(phone: string, code: string, name?: string): Promise<unknown>;
-}
+import type { EmulatorEndpoint } from './customer-socket.js';
+import { makeEmulatorSocket } from './customer-socket.js';
+
+export type { EmulatorEndpoint } from './customer-socket.js';
+export { makeEmulatorSocket } from './customer-socket.js';
 
 export interface CustomerOptions {
   phone: string;
@@ -75,28 +66,6 @@ export interface Disconnect {
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 const RECONNECT_DELAYS_MS = [50, 100, 250, 500, 1000];
-
-/** Builds a Baileys socket pointed at the emulator (trusting its Noise root key). */
-export function makeEmulatorSocket(
-  emulator: Pick<EmulatorEndpoint, 'wsUrl' | 'rootKeyHex'>,
-  config: Partial<UserFacingSocketConfig> & Pick<UserFacingSocketConfig, 'auth'>,
-): WASocket {
-  // Read by Baileys at handshake time: the emulator signs its certificate chain with this root.
-  WA_CERT_DETAILS.PUBLIC_KEY = Buffer.from(emulator.rootKeyHex, 'hex');
-  return makeWASocket({
-    waWebSocketUrl: emulator.wsUrl,
-    version: DEFAULT_CONNECTION_CONFIG.version,
-    browser: Browsers.ubuntu('Chrome'),
-    logger: pino({ level: process.env.WA_CUSTOMER_LOG_LEVEL ?? 'silent' }),
-    syncFullHistory: false,
-    shouldSyncHistoryMessage: () => false,
-    generateHighQualityLinkPreview: false,
-    connectTimeoutMs: 10_000,
-    defaultQueryTimeoutMs: 10_000,
-    retryRequestDelayMs: 50,
-    ...config,
-  });
-}
 
 export class Customer extends EventEmitter {
   readonly phone: string;
@@ -126,6 +95,7 @@ export class Customer extends EventEmitter {
   private reconnectTimer: NodeJS.Timeout | undefined;
   private readonly ownsAuthDir: boolean;
   private saveCreds: () => Promise<void> = async () => {};
+  private readonly pendingSaves = new Set<Promise<void>>();
 
   private constructor(
     private readonly emulator: EmulatorEndpoint,
@@ -303,8 +273,10 @@ export class Customer extends EventEmitter {
       await waitClosed;
     }
     this.removeAllListeners();
+    await Promise.all(this.pendingSaves);
     if (this.ownsAuthDir) {
-      rmSync(this.authDir, { recursive: true, force: true });
+      // Baileys may still be writing key files; retry instead of leaving a half-deleted dir.
+      await rm(this.authDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 }).catch(() => {});
     }
   }
 
@@ -335,7 +307,11 @@ export class Customer extends EventEmitter {
   }
 
   private attach(sock: WASocket): void {
-    sock.ev.on('creds.update', () => void this.saveCreds());
+    sock.ev.on('creds.update', () => {
+      const saving = this.saveCreds().catch(() => {});
+      this.pendingSaves.add(saving);
+      void saving.finally(() => this.pendingSaves.delete(saving));
+    });
     sock.ev.on('connection.update', (update) => this.onConnectionUpdate(sock, update));
     sock.ev.on('messages.upsert', ({ messages }) => {
       for (const message of messages) {

@@ -86,6 +86,11 @@ export function createCore(config: Config, options: { webRoot?: string } = {}): 
     stop: () => services.sessions.shutdown(),
   });
   lifecycle.add({
+    name: 'scheduling',
+    start: () => services.scheduling.start(),
+    stop: () => services.scheduling.stop(),
+  });
+  lifecycle.add({
     name: 'api',
     start: async () => {
       const host = listenHost(config, services.settings.get().lanAccess);

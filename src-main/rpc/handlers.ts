@@ -4,6 +4,7 @@ import { appHandlers, type RuntimeInfo } from './app-handlers.js';
 import type { RpcContext } from './context.js';
 import { messagingHandlers } from './messaging-handlers.js';
 import { organizeHandlers } from './organize-handlers.js';
+import { scheduleHandlers } from './schedule-handlers.js';
 import { sessionHandlers } from './session-handlers.js';
 import { widgetHandlers } from './widget-handlers.js';
 import { keyHandlers } from './key-handlers.js';
@@ -17,6 +18,7 @@ export function createHandlers(services: Services, runtime: () => RuntimeInfo): 
     ...sessionHandlers(services),
     ...messagingHandlers(services, runtime),
     ...organizeHandlers(services),
+    ...scheduleHandlers(services),
     ...widgetHandlers(services, runtime),
     ...webhookHandlers(services),
     ...keyHandlers(services),

@@ -11,6 +11,7 @@ import { HealthService } from './health.js';
 import { LogService } from './logs.js';
 import { createMessaging, type Messaging } from './messaging.js';
 import { NamedKeyService } from './named-keys.js';
+import { createScheduling, type Clock, type Scheduling } from './schedule/index.js';
 import { createOrganize, type Organize } from './organize/index.js';
 import { SessionService } from './sessions.js';
 import { SettingsService } from './settings.js';
@@ -38,6 +39,8 @@ export interface Services {
   logs: LogService;
   /** Tags, saved replies and chat notes. */
   organize: Organize;
+  /** Scheduled messages, campaigns and opt-outs; its loops start and stop with the core. */
+  scheduling: Scheduling;
 }
 
 export interface ServiceDeps {
@@ -50,6 +53,8 @@ export interface ServiceDeps {
   /** The in-memory log lines behind GET /api/v1/logs. */
   logRing?: LogRing;
   webhookDelivery?: DeliveryConfig;
+  /** The clock of the scheduler and campaign runner (tests may pass a manual one). */
+  clock?: Clock;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -86,10 +91,21 @@ export function createServices(deps: ServiceDeps): Services {
       await messaging.calls.reject(sessionId, callId, message);
     },
   });
+  const scheduling = createScheduling({
+    db,
+    bus,
+    events,
+    sessions,
+    settings,
+    messaging,
+    logger,
+    clock: deps.clock,
+  });
   return {
     events,
     settings,
     messaging,
+    scheduling,
     apiKeys,
     health,
     sessions,

@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { useTransport } from '../stores/connection';
 import { useSessions } from '../stores/sessions';
+import { applyInboxEvent } from '../stores/inbox-events';
+import { InboxAttention } from '../pages/inbox/InboxAttention';
 
 /** Subscribes once to the core's events and hands each to the store that owns it. */
 export function LiveEvents() {
@@ -8,7 +10,8 @@ export function LiveEvents() {
   useEffect(() => {
     return transport.subscribe((event) => {
       if (event.type === 'session.status') useSessions.getState().applyStatus(event.data);
+      applyInboxEvent(event);
     });
   }, [transport]);
-  return null;
+  return <InboxAttention />;
 }

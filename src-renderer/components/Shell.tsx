@@ -1,4 +1,4 @@
-import { NavLink, Outlet } from 'react-router-dom';
+import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useConnection } from '../stores/connection';
 import { Icon, type IconName } from './icons';
 import { LiveEvents } from './LiveEvents';
@@ -27,6 +27,7 @@ function LinkBanner() {
 export function Shell() {
   const transportKind = useConnection((state) => state.transport?.kind);
   const logout = useConnection((state) => state.logout);
+  const { pathname } = useLocation();
   return (
     <div className="shell">
       <LiveEvents />
@@ -40,7 +41,15 @@ export function Shell() {
         <ul className="sidebar__list">
           {AREAS.map((area) => (
             <li key={area.path}>
-              <NavLink to={area.path} className="sidebar__link">
+              <NavLink
+                to={area.path}
+                className={({ isActive }) =>
+                  // An open chat (/chats/…) belongs to the Inbox area.
+                  isActive || (area.path === '/inbox' && pathname.startsWith('/chats'))
+                    ? 'sidebar__link active'
+                    : 'sidebar__link'
+                }
+              >
                 <Icon name={area.icon} />
                 <span>{area.label}</span>
               </NavLink>

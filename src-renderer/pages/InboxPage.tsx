@@ -1,15 +1,79 @@
-import { Link } from 'react-router-dom';
-import { EmptyState } from '../components/EmptyState';
-import { PageHeader } from '../components/PageHeader';
+import { useEffect, useRef, useState } from 'react';
+import { useMatch, useNavigate, useSearchParams } from 'react-router-dom';
+import { useInbox } from '../stores/inbox';
+import { useSessions } from '../stores/sessions';
+import { ChatListPane } from './inbox/ChatListPane';
+import { ContactPanel } from './inbox/ContactPanel';
+import { ConversationPane } from './inbox/ConversationPane';
+import { InboxIcon } from './inbox/InboxIcon';
+import { chatKey } from './inbox/logic/chat-order';
+import { ContactPanelOrganizeSlot } from './inbox/organize-slots';
+import { CHAT_ROUTE } from './inbox/paths';
+import '../styles/inbox.css';
 
+/**
+ * The team inbox: chats of every linked number on the left, the open chat in the middle, the
+ * contact panel on the right. The open chat is in the URL (/chats/<session>/<jid>), so it
+ * survives a reload and can be linked to. Ctrl/Cmd+K searches, Esc closes the panel.
+ */
 export function InboxPage() {
+  const navigate = useNavigate();
+  const match = useMatch(CHAT_ROUTE);
+  const [params] = useSearchParams();
+  const session = match?.params.session ?? null;
+  const jid = match?.params.jid ?? null;
+  const key = session && jid ? chatKey(session, jid) : null;
+  const focusId = params.get('msg');
+  const focus = focusId ? { id: focusId, query: params.get('q') } : null;
+  const chat = useInbox((state) => (key ? state.chats[key] : undefined));
+  const sessions = useSessions((state) => state.sessions);
+  const [panelOpen, setPanelOpen] = useState(false);
+  const [query, setQuery] = useState('');
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        searchRef.current?.focus();
+        searchRef.current?.select();
+      } else if (event.key === 'Escape' && !event.defaultPrevented) {
+        setPanelOpen(false);
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  const sessionName = sessions.find((s) => s.id === session)?.name ?? session;
   return (
-    <section className="page" aria-labelledby="page-title-inbox">
-      <PageHeader title="Inbox" subtitle="Conversations from every linked number" />
-      <EmptyState icon="inbox" title="No conversations yet">
-        Customer chats appear here as soon as a WhatsApp number is linked.{' '}
-        <Link to="/sessions">Go to Sessions</Link> to link one.
-      </EmptyState>
-    </section>
+    <div className={`inbox${key ? ' inbox--chat-open' : ''}${panelOpen && chat ? ' inbox--panel-open' : ''}`}>
+      <ChatListPane activeKey={key} query={query} onQuery={setQuery} searchRef={searchRef} />
+      {session && jid ? (
+        <ConversationPane
+          key={key}
+          session={session}
+          jid={jid}
+          focus={focus}
+          panelOpen={panelOpen}
+          onTogglePanel={() => setPanelOpen(!panelOpen)}
+          onBack={() => void navigate('/inbox')}
+        />
+      ) : (
+        <div className="inbox__placeholder">
+          <InboxIcon name="emoji" size={56} />
+          <h2>Pick a chat</h2>
+          <p className="muted">
+            Choose a conversation on the left, or search with{' '}
+            {navigator.platform.includes('Mac') ? '⌘' : 'Ctrl+'}K. New messages appear live.
+          </p>
+        </div>
+      )}
+      {panelOpen && chat && (
+        <ContactPanel key={key} chat={chat} sessionName={sessionName} onClose={() => setPanelOpen(false)}>
+          <ContactPanelOrganizeSlot session={chat.session} jid={chat.jid} />
+        </ContactPanel>
+      )}
+    </div>
   );
 }

@@ -1,14 +1,48 @@
-import { EmptyState } from '../components/EmptyState';
+import { useEffect, useState } from 'react';
 import { PageHeader } from '../components/PageHeader';
+import { useTransport } from '../stores/connection';
+import { useSessions } from '../stores/sessions';
+import { CampaignsTab } from './schedule/CampaignsTab';
+import { ScheduledTab } from './schedule/ScheduledTab';
+import '../styles/integrations.css';
+import '../styles/schedule.css';
+
+type Tab = 'scheduled' | 'campaigns';
 
 export function SchedulePage() {
+  const transport = useTransport();
+  const { sessions, load } = useSessions();
+  const [tab, setTab] = useState<Tab>('scheduled');
+
+  useEffect(() => {
+    void load(transport);
+  }, [transport, load]);
+
   return (
     <section className="page">
       <PageHeader title="Schedule" subtitle="Scheduled messages and campaigns" />
-      <EmptyState icon="schedule" title="Nothing scheduled">
-        Messages scheduled from the inbox or the API, and campaigns to customer lists, are listed here with
-        their status.
-      </EmptyState>
+      <div className="tabs" role="tablist" aria-label="Schedule">
+        {(
+          [
+            ['scheduled', 'Scheduled'],
+            ['campaigns', 'Campaigns'],
+          ] as const
+        ).map(([value, label]) => (
+          <button
+            key={value}
+            type="button"
+            role="tab"
+            aria-selected={tab === value}
+            className={tab === value ? 'tab tab--active' : 'tab'}
+            onClick={() => setTab(value)}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" aria-label={tab === 'scheduled' ? 'Scheduled' : 'Campaigns'}>
+        {tab === 'scheduled' ? <ScheduledTab sessions={sessions} /> : <CampaignsTab sessions={sessions} />}
+      </div>
     </section>
   );
 }

@@ -73,9 +73,7 @@ export const taggingSchema = z
   })
   .meta({ id: 'Tagging' });
 export type Tagging = z.infer<typeof taggingSchema>;
-export const taggingListSchema = z
-  .object({ items: z.array(taggingSchema) })
-  .meta({ id: 'TaggingList' });
+export const taggingListSchema = z.object({ items: z.array(taggingSchema) }).meta({ id: 'TaggingList' });
 
 export const tagHistoryEntrySchema = z
   .object({
@@ -131,7 +129,9 @@ export const savedReplyMediaSchema = z
     fileName: z.string().min(1).max(255).optional(),
   })
   .strict()
-  .refine((media) => Boolean(media.url) !== Boolean(media.data), { message: 'give exactly one of url or data' })
+  .refine((media) => Boolean(media.url) !== Boolean(media.data), {
+    message: 'give exactly one of url or data',
+  })
   .meta({ id: 'SavedReplyMedia' });
 export type SavedReplyMedia = z.infer<typeof savedReplyMediaSchema>;
 
@@ -210,7 +210,9 @@ export const organizeOperations = {
   'tags.create': op<Tag>()(createTagInput),
   'tags.update': op<Tag>()(updateTagInput.extend({ id: tagIdSchema })),
   /** Without `confirm`, a tag in use is refused with CONFLICT naming its usage. */
-  'tags.delete': op<DeletedTag>()(z.object({ id: tagIdSchema, confirm: z.boolean().default(false) }).strict()),
+  'tags.delete': op<DeletedTag>()(
+    z.object({ id: tagIdSchema, confirm: z.boolean().default(false) }).strict(),
+  ),
   'tags.ofChat': op<{ items: Tagging[] }>()(z.object(chatRef).strict()),
   /** The tags of many chats at once (the chat list). */
   'tags.ofChats': op<{ items: { chat: string; tags: TagRef[] }[] }>()(
@@ -245,6 +247,8 @@ export const organizeOperations = {
   'savedReplies.render': op<RenderedReply>()(z.object({ id: z.string().min(1), ...chatRef }).strict()),
   'notes.list': op<{ items: ChatNote[] }>()(z.object(chatRef).strict()),
   'notes.create': op<ChatNote>()(z.object({ ...chatRef, text: noteTextSchema }).strict()),
-  'notes.update': op<ChatNote>()(z.object({ ...chatRef, id: z.string().min(1), text: noteTextSchema }).strict()),
+  'notes.update': op<ChatNote>()(
+    z.object({ ...chatRef, id: z.string().min(1), text: noteTextSchema }).strict(),
+  ),
   'notes.delete': op<{ ok: true }>()(z.object({ ...chatRef, id: z.string().min(1) }).strict()),
 };

@@ -3,7 +3,7 @@
  * calls and the OpenAPI document share.
  */
 import { z } from 'zod';
-import { mediaSourceSchema, sendMessageSchema } from '../send-schemas.js';
+import { mediaSourceSchema, sendMessageSchema, type SendMessageInput } from '../send-schemas.js';
 import { op } from './operation.js';
 import { sessionIdSchema } from './sessions.js';
 
@@ -51,7 +51,10 @@ export type Repeat = z.infer<typeof repeatSchema>;
 
 /** ISO-8601 with an explicit offset (`Z` or `+02:00`): a time without one is ambiguous. */
 export const sendAtSchema = z.iso
-  .datetime({ offset: true, error: 'must be an ISO-8601 date-time with an offset, e.g. 2026-05-01T09:00:00+02:00' })
+  .datetime({
+    offset: true,
+    error: 'must be an ISO-8601 date-time with an offset, e.g. 2026-05-01T09:00:00+02:00',
+  })
   .describe('When to send: ISO-8601 with offset');
 
 export const scheduleSchema = z
@@ -141,6 +144,12 @@ export type ScheduleSettings = z.infer<typeof scheduleSettingsSchema>;
  * `POST /sessions/{id}/messages` with `sendAt` becomes a schedule: every send type, plus
  * `sendAt`, `timeZone` and `repeat`.
  */
+export type SendOrScheduleInput = SendMessageInput & {
+  sendAt?: string;
+  timeZone?: string;
+  repeat?: Repeat | null;
+};
+
 export const sendOrScheduleSchema = z
   .discriminatedUnion(
     'type',
@@ -158,7 +167,7 @@ export const sendOrScheduleSchema = z
   .meta({
     id: 'SendOrScheduleMessage',
     example: { to: '+972 50-123-4567', type: 'text', text: 'Your order is ready 🎉' },
-  });
+  }) as unknown as z.ZodType<SendOrScheduleInput>;
 
 // ---------------------------------------------------------------------------------------------
 // Campaigns
@@ -194,7 +203,12 @@ export const workingHoursSchema = z
   .refine((hours) => hours.from !== hours.until, { message: 'from and until must differ', path: ['until'] })
   .meta({
     id: 'WorkingHours',
-    example: { timeZone: 'Asia/Jerusalem', from: '09:00', until: '18:00', days: ['SU', 'MO', 'TU', 'WE', 'TH'] },
+    example: {
+      timeZone: 'Asia/Jerusalem',
+      from: '09:00',
+      until: '18:00',
+      days: ['SU', 'MO', 'TU', 'WE', 'TH'],
+    },
   });
 export type WorkingHours = z.infer<typeof workingHoursSchema>;
 
@@ -351,7 +365,12 @@ export const campaignPreviewInput = z
 export const campaignPreviewSchema = z
   .object({
     messages: z.array(
-      z.object({ input: z.string(), to: z.string(), text: z.string(), variables: z.record(z.string(), z.string()) }),
+      z.object({
+        input: z.string(),
+        to: z.string(),
+        text: z.string(),
+        variables: z.record(z.string(), z.string()),
+      }),
     ),
     counts: z.object({
       total: z.number().int(),
@@ -398,7 +417,10 @@ export const optOutListSchema = z
   .meta({ id: 'OptOutList' });
 
 export const addOptOutInput = z
-  .object({ session: sessionIdSchema, phone: z.string().min(1, 'is required').describe('Phone number or JID') })
+  .object({
+    session: sessionIdSchema,
+    phone: z.string().min(1, 'is required').describe('Phone number or JID'),
+  })
   .strict();
 
 // ---------------------------------------------------------------------------------------------
@@ -438,7 +460,10 @@ export const scheduleOperations = {
   'campaigns.resume': op<Campaign>()(idInput),
   'campaigns.cancel': op<Campaign>()(idInput),
   'campaigns.recipients': op<{ items: CampaignRecipient[]; next: string | null }>()(
-    recipientListQuery.extend({ id: z.string().min(1), limit: z.number().int().min(1).max(1000).default(200) }),
+    recipientListQuery.extend({
+      id: z.string().min(1),
+      limit: z.number().int().min(1).max(1000).default(200),
+    }),
   ),
   'campaigns.preview': op<CampaignPreview>()(campaignPreviewInput),
   'campaigns.csvPreview': op<CsvPreview>()(csvPreviewInput),

@@ -1,10 +1,11 @@
 /**
  * History sync push: right after a newly linked device's first login, its "phone" (device 0)
- * sends it an encrypted `protocolMessage{HISTORY_SYNC_NOTIFICATION}` carrying a deflated
- * `HistorySync` INLINE (`initialHistBootstrapInlinePayload`; companions announce
- * `inlineInitialPayloadInE2EeMsg`). It is inline on purpose: the notification has no URL field,
- * so Baileys would download an uploaded blob from the hard-coded mmg.whatsapp.net — unreachable.
- * (`encryptHistoryBlob` + `media.put` show the upload variant for clients that take a host.)
+ * sends it an encrypted `protocolMessage{HISTORY_SYNC_NOTIFICATION}`. The deflated `HistorySync`
+ * is uploaded to the emulator's media host as an encrypted blob (media keys with the
+ * "WhatsApp History Keys" HKDF info; `mediaKey`, hashes and `directPath` in the notification),
+ * AND carried inline (`initialHistBootstrapInlinePayload`; companions announce
+ * `inlineInitialPayloadInE2EeMsg`). Baileys uses the inline copy: the notification has no URL
+ * field, so it would fetch the blob from the hard-coded mmg.whatsapp.net — unreachable here.
  *
  * Why it matters: on its first connection, a Baileys client that processes history waits up to
  * 20 s for this notification while buffering every event. Receiving it (then answering the
@@ -64,12 +65,18 @@ export async function pushHistorySync(ctx: EmulatorContext, session: DeviceSessi
     progress: 100,
   }).finish();
   const deflated = Buffer.from(await deflateAsync(history));
+  const blob = await encryptHistoryBlob(deflated);
+  const stored = ctx.media.put(blob.file);
   const message: proto.IMessage = {
     protocolMessage: {
       type: proto.Message.ProtocolMessage.Type.HISTORY_SYNC_NOTIFICATION,
       historySyncNotification: {
         initialHistBootstrapInlinePayload: deflated,
-        fileLength: deflated.length,
+        fileSha256: blob.fileSha256,
+        fileLength: blob.fileLength,
+        mediaKey: blob.mediaKey,
+        fileEncSha256: blob.fileEncSha256,
+        directPath: stored.directPath,
         syncType: proto.Message.HistorySyncType.INITIAL_BOOTSTRAP,
         chunkOrder: 0,
         progress: 100,
@@ -94,7 +101,7 @@ export async function pushHistorySync(ctx: EmulatorContext, session: DeviceSessi
   );
 }
 
-export interface EncryptedBlob {
+interface EncryptedBlob {
   file: Buffer;
   mediaKey: Buffer;
   fileSha256: Buffer;
@@ -102,11 +109,8 @@ export interface EncryptedBlob {
   fileLength: number;
 }
 
-/**
- * WhatsApp media encryption of a history blob: AES-256-CBC + 10-byte HMAC-SHA256 tag, keys from
- * HKDF(mediaKey, "WhatsApp History Keys"). Store the result with `media.put(blob.file)`.
- */
-export async function encryptHistoryBlob(plaintext: Buffer): Promise<EncryptedBlob> {
+/** WhatsApp media encryption: AES-256-CBC + 10-byte HMAC-SHA256 tag, keys from HKDF(mediaKey). */
+async function encryptHistoryBlob(plaintext: Buffer): Promise<EncryptedBlob> {
   const mediaKey = randomBytes(32);
   const { iv, cipherKey, macKey } = await getMediaKeys(mediaKey, 'md-msg-hist');
   const encrypted = aesEncrypWithIV(plaintext, Buffer.from(cipherKey), Buffer.from(iv));

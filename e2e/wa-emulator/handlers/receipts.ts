@@ -35,7 +35,7 @@ export function handleAckStanza(ctx: EmulatorContext, session: DeviceSession, ac
 }
 
 export function handleReceiptStanza(ctx: EmulatorContext, session: DeviceSession, receipt: BinaryNode): void {
-  const { id, to, type, participant } = receipt.attrs;
+  const { id, to, type } = receipt.attrs;
   const ids = [
     id,
     ...getBinaryNodeChildren(getBinaryNodeChild(receipt, 'list'), 'item').map((item) => item.attrs.id),
@@ -85,7 +85,8 @@ export function handleReceiptStanza(ctx: EmulatorContext, session: DeviceSession
       return;
     }
     default:
-      void participant;
+      // peer_msg, hist_sync, server-error…: acknowledged above, nothing to route.
+      return;
   }
 }
 

@@ -102,6 +102,17 @@ describe('sessions', () => {
     expect(replaced.statusCode).toBe(440);
   });
 
+  it('forgets a device that logs out itself', async () => {
+    const ivy = await fx.customer({ phone: '15550109', name: 'Ivy' });
+    await ivy.sock.logout();
+    await ivy.waitForDisconnect(DisconnectReason.loggedOut);
+    await fx.emulator.waitForStanza(
+      ivy.phone,
+      (e) => e.direction === 'in' && e.stanza.attrs.xmlns === 'md' && e.stanza.attrs.type === 'set',
+    );
+    expect(fx.emulator.accounts().find((a) => a.phone === ivy.phone)?.devices).toEqual([]);
+  });
+
   it('kick(replaced) gives 440, kick(logged_out) gives 401 and later logins fail with 401', async () => {
     const authDir = fx.tempDir('wa-hank-');
     const hank = await fx.customer({ phone: '15550108', authDir });

@@ -67,13 +67,18 @@ it('links a client via POST /scan and exposes accounts, messages, kicks and call
     const placed = await call<{ callId: string }>('POST', '/call', { from: '15550799', to: '15550701' });
     await client.waitFor(() => client.calls.find((c) => c.id === placed.json.callId));
 
+    const dropped = client.waitForDisconnect();
     expect((await call('POST', '/online', { phone: '15550701', online: false })).status).toBe(200);
-    await client.waitForDisconnect();
+    await dropped;
     expect((await call('POST', '/online', { phone: '15550701', online: true })).status).toBe(200);
     await client.waitForOpen();
+    await client.waitFor(
+      () => fx.emulator.accounts().find((a) => a.phone === '15550701')?.devices[0]?.connected,
+    );
 
+    const replaced = client.waitForDisconnect(440);
     expect((await call('POST', '/kick', { phone: '15550701', reason: 'replaced' })).status).toBe(200);
-    await client.waitForDisconnect(440);
+    await replaced;
 
     const bad = await call<{ error: string }>('POST', '/kick', { phone: '15550701', reason: 'nope' });
     expect(bad.status).toBe(400);

@@ -2,7 +2,11 @@
  * Nice-to-haves: the history sync push to a newly linked device (blob on the media host) and
  * presence / chat-state relay between contacts.
  */
+import { inflateSync } from 'node:zlib';
+
 import { afterAll, beforeAll, expect, it } from 'vitest';
+
+import { downloadContentFromMessage, proto } from '@whiskeysockets/baileys';
 
 import type { Customer } from '../customer.js';
 import type { Fixture } from './emulator-fixture.js';
@@ -51,6 +55,20 @@ it('pushes a history sync to a newly linked device, which then goes online at on
   // The blob's PN↔LID mappings land in Baileys' mapping store.
   const aliceLid = fx.emulator.accounts().find((a) => a.phone === alice.phone)?.lid;
   expect(await bob.sock.signalRepository.lidMapping.getLIDForPN(alice.jid)).toBe(aliceLid);
+  // The same history is on the media host as an encrypted blob.
+  const notification = bob.upserts.find((m) => m.message?.protocolMessage?.historySyncNotification)?.message
+    ?.protocolMessage?.historySyncNotification;
+  const stream = await downloadContentFromMessage(
+    { ...notification, url: `${fx.emulator.mediaUrl}${notification?.directPath ?? ''}` },
+    'md-msg-hist',
+  );
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) {
+    chunks.push(chunk as Buffer);
+  }
+  const fromBlob = proto.HistorySync.decode(inflateSync(Buffer.concat(chunks)));
+  expect(fromBlob.conversations[0]?.id).toBe(alice.jid);
+
   await alice.sendText(bob.jid, 'live after history');
   await bob.waitForText('live after history', 5_000);
 });

@@ -71,6 +71,16 @@ describe('1:1 text', () => {
     ]);
   });
 
+  it('relays messages addressed to a LID with LID addressing and the PN as alternate', async () => {
+    const bobLid = fx.emulator.accounts().find((a) => a.phone === bob.phone)!.lid;
+    const aliceLid = fx.emulator.accounts().find((a) => a.phone === alice.phone)!.lid;
+    const sent = await alice.sendText(bobLid, 'to your lid');
+    const got = await bob.waitForText('to your lid');
+    expect(got.key.id).toBe(sent.key.id);
+    expect(got.key.remoteJid).toBe(aliceLid);
+    expect(got.key.remoteJidAlt).toBe(alice.jid);
+  });
+
   it('answers onWhatsApp for registered and unknown numbers', async () => {
     const results = await alice.sock.onWhatsApp(bob.phone, '19990000000');
     expect(results).toContainEqual({ jid: bob.jid, exists: true });
@@ -101,6 +111,10 @@ describe('reliability', () => {
       await alice.sendText(bob.jid, 'while away 1'),
       await alice.sendText(bob.jid, 'while away 2'),
     ];
+    await fx.emulator.waitForStanza(
+      bob.phone,
+      (e) => e.direction === 'out' && e.stanza.attrs.id === queued[1]!.key.id,
+    );
     expect(
       fx.emulator.accounts().find((a) => a.phone === bob.phone)?.devices[0]?.queued,
     ).toBeGreaterThanOrEqual(2);

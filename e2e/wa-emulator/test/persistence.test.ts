@@ -39,8 +39,9 @@ it('keeps working across suspend/resume and an emulator restart with the same st
 
   // Network loss: both clients drop, then reconnect by themselves on the same port.
   const wsUrl = first.wsUrl;
+  const dropped = Promise.all([alice.waitForDisconnect(), bob.waitForDisconnect()]);
   await first.suspend();
-  await Promise.all([alice.waitForDisconnect(), bob.waitForDisconnect()]);
+  await dropped;
   await first.resume();
   expect(first.wsUrl).toBe(wsUrl);
   await Promise.all([alice.waitForOpen(), bob.waitForOpen()]);

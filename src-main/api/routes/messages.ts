@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { sessionIdSchema } from '../../../src-shared/contract/sessions.js';
 import { AppError } from '../../../src-shared/errors.js';
 import { messageSchema } from '../../../src-shared/messages.js';
-import { sendMessageSchema } from '../../../src-shared/send-schemas.js';
+import { scheduleSchema, sendOrScheduleSchema } from '../../../src-shared/contract/schedule.js';
+import type { SendMessageInput } from '../../../src-shared/send-schemas.js';
 import type { Services } from '../../services/index.js';
 import { authorize } from '../../services/scopes.js';
 import { canAccessSession } from '../../services/session-access.js';
@@ -40,7 +41,7 @@ export function sendFormToBody(form: UploadedForm): unknown {
   return body;
 }
 
-export function messageRoutes({ messaging, sessions }: Services) {
+export function messageRoutes({ messaging, sessions, scheduling }: Services) {
   const guard = sessionGuard(sessions);
   const tag = 'messages';
   /** The message a route addresses; 404 when this session has no message with that id. */
@@ -61,16 +62,25 @@ export function messageRoutes({ messaging, sessions }: Services) {
         'Text, media (image, video, audio or voice note, document, sticker) by https `url`, `data:` URL, base64 ' +
         'or a multipart upload (`file` part), location, contact cards, reaction or poll. Send `Idempotency-Key` to ' +
         'make retries safe. Numbers without WhatsApp, read-only chats and unknown `replyTo` ids are refused ' +
-        'before anything is sent.',
+        'before anything is sent. With `sendAt` (ISO-8601 with offset; optional `timeZone`, `repeat`) nothing is ' +
+        'sent now: the answer is the created Schedule (see /schedules).',
       auth: 'key',
       params: sessionParams,
-      body: sendMessageSchema,
+      body: sendOrScheduleSchema,
       upload: sendFormToBody,
-      response: { status: 201, description: 'The sent message as stored', schema: messageSchema },
+      response: {
+        status: 201,
+        description: 'The sent message as stored, or the Schedule when `sendAt` was given',
+        schema: z.union([messageSchema, scheduleSchema]),
+      },
       handler: ({ params, body, principal, ctx }) => {
         authorize(principal, 'messages:send', params.id);
+        const { sendAt, timeZone, repeat, ...rest } = body;
+        const message = rest as SendMessageInput;
+        if (sendAt)
+          return scheduling.schedules.create({ session: params.id, message, sendAt, timeZone, repeat });
         const idempotencyKey = ctx.get('idempotency-key') || undefined;
-        return messaging.send.send(params.id, body, idempotencyKey);
+        return messaging.send.send(params.id, message, idempotencyKey);
       },
     }),
     defineRoute({

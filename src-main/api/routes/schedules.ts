@@ -27,7 +27,10 @@ import { authorize } from '../../services/scopes.js';
 import { defineRoute } from '../route.js';
 
 const idParams = z.object({ id: z.string().min(1) });
-const optOutParams = z.object({ session: sessionIdSchema, jid: z.string().min(1).describe('JID or phone number') });
+const optOutParams = z.object({
+  session: sessionIdSchema,
+  jid: z.string().min(1).describe('JID or phone number'),
+});
 
 /** A session key sees and changes only its own session's schedules and campaigns. */
 function ownSession(principal: KeyPrincipal | null, requested?: string): string | undefined {
@@ -87,7 +90,8 @@ export function scheduleRoutes({ scheduling }: Services) {
       path: '/schedules',
       tag,
       summary: 'List schedules',
-      description: 'Soonest first. Filter by `status` and `session`; page with `cursor` = the previous `next`.',
+      description:
+        'Soonest first. Filter by `status` and `session`; page with `cursor` = the previous `next`.',
       auth: 'key',
       query: scheduleListQuery,
       response: { status: 200, description: 'One page of schedules', schema: scheduleListSchema },
@@ -198,7 +202,10 @@ export function scheduleRoutes({ scheduling }: Services) {
       response: { status: 200, description: 'Campaigns with their progress', schema: campaignListSchema },
       handler: ({ query, principal }) => {
         authorize(principal, 'messages:read');
-        return { items: campaigns.list({ ...query, session: ownSession(principal, query.session) }), next: null };
+        return {
+          items: campaigns.list({ ...query, session: ownSession(principal, query.session) }),
+          next: null,
+        };
       },
     }),
     defineRoute({
@@ -223,7 +230,11 @@ export function scheduleRoutes({ scheduling }: Services) {
       auth: 'key',
       params: idParams,
       query: recipientListQuery,
-      response: { status: 200, description: 'One page of recipients, in list order', schema: recipientListSchema },
+      response: {
+        status: 200,
+        description: 'One page of recipients, in list order',
+        schema: recipientListSchema,
+      },
       handler: ({ params, query, principal }) => {
         authorize(principal, 'messages:read', campaigns.get(params.id).session);
         return campaigns.recipients(params.id, query);

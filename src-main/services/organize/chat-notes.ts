@@ -38,7 +38,9 @@ export class ChatNoteService {
   /** Oldest first, like a conversation. */
   list(sessionId: string, chatJid: string): ChatNote[] {
     const rows = this.db.$client
-      .prepare(`SELECT ${COLUMNS} FROM chat_notes WHERE session_id = ? AND chat_jid = ? ORDER BY created_at, id`)
+      .prepare(
+        `SELECT ${COLUMNS} FROM chat_notes WHERE session_id = ? AND chat_jid = ? ORDER BY created_at, id`,
+      )
       .all(sessionId, chatJid) as NoteRow[];
     return rows.map(toNote);
   }

@@ -1,8 +1,4 @@
-import type {
-  RenderedReply,
-  SavedReply,
-  SavedReplyMedia,
-} from '../../../src-shared/contract/organize.js';
+import type { RenderedReply, SavedReply, SavedReplyMedia } from '../../../src-shared/contract/organize.js';
 import { AppError } from '../../../src-shared/errors.js';
 import { phoneOfJid } from '../../../src-shared/jid.js';
 import { sortableId } from '../../core/ids.js';
@@ -59,8 +55,7 @@ export class SavedReplyService {
 
   get(id: string): SavedReply {
     const row = this.db.$client.prepare(`SELECT ${COLUMNS} FROM saved_replies WHERE id = ?`).get(id) as
-      | ReplyRow
-      | undefined;
+      ReplyRow | undefined;
     if (!row) throw new AppError('NOT_FOUND', `no saved reply "${id}"`, 'id');
     return toReply(row);
   }
@@ -94,7 +89,8 @@ export class SavedReplyService {
       if (input.shortcut !== undefined) this.assertShortcutFree(input.shortcut, id);
       const next = {
         shortcut: input.shortcut ?? current.shortcut,
-        title: input.title === undefined ? current.title : input.title || (input.shortcut ?? current.shortcut),
+        title:
+          input.title === undefined ? current.title : input.title || (input.shortcut ?? current.shortcut),
         text: input.text ?? current.text,
         media: input.media === undefined ? current.media : input.media,
       };
@@ -126,7 +122,8 @@ export class SavedReplyService {
   render(id: string, sessionId: string, chatJid: string): RenderedReply {
     const reply = this.get(id);
     const contact = this.contacts.get(sessionId, chatJid);
-    const name = this.contacts.displayName(sessionId, chatJid) ?? this.store.chat(sessionId, chatJid)?.name ?? null;
+    const name =
+      this.contacts.displayName(sessionId, chatJid) ?? this.store.chat(sessionId, chatJid)?.name ?? null;
     const digits = (phoneOfJid(chatJid) ?? contact?.phone ?? '').replace(/\D/g, '');
     return {
       text: fillPlaceholders(reply.text, { name, phone: digits ? `+${digits}` : null }),
@@ -138,6 +135,7 @@ export class SavedReplyService {
     const clash = this.db.$client
       .prepare('SELECT id FROM saved_replies WHERE lower(shortcut) = lower(?) AND id IS NOT ?')
       .get(shortcut, exceptId);
-    if (clash) throw new AppError('CONFLICT', `a saved reply with shortcut "${shortcut}" already exists`, 'shortcut');
+    if (clash)
+      throw new AppError('CONFLICT', `a saved reply with shortcut "${shortcut}" already exists`, 'shortcut');
   }
 }

@@ -1,9 +1,4 @@
-import type {
-  TagHistoryEntry,
-  TagRef,
-  TagUsage,
-  Tagging,
-} from '../../../src-shared/contract/organize.js';
+import type { TagHistoryEntry, TagRef, TagUsage, Tagging } from '../../../src-shared/contract/organize.js';
 import { AppError } from '../../../src-shared/errors.js';
 import type { Db } from '../../db/connection.js';
 import type { EventRecorder } from '../event-recorder.js';
@@ -110,7 +105,13 @@ export class TaggingService {
     return rows.map(toTagging);
   }
 
-  addToChat(sessionId: string, chatJid: string, tagId: string, actor: string, extra: Extra = null): Tagging[] {
+  addToChat(
+    sessionId: string,
+    chatJid: string,
+    tagId: string,
+    actor: string,
+    extra: Extra = null,
+  ): Tagging[] {
     this.events.transaction(() => {
       if (!this.store.chat(sessionId, chatJid)) {
         throw new AppError('NOT_FOUND', `no chat "${chatJid}" in session "${sessionId}"`, 'chat');
@@ -171,7 +172,15 @@ export class TaggingService {
           `INSERT INTO message_tags (session_id, chat_jid, message_id, tag_id, added_by, added_at, extra)
            VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
         )
-        .run(sessionId, message.chatJid, message.id, tag.id, actor, Date.now(), extra ? JSON.stringify(extra) : null);
+        .run(
+          sessionId,
+          message.chatJid,
+          message.id,
+          tag.id,
+          actor,
+          Date.now(),
+          extra ? JSON.stringify(extra) : null,
+        );
       if (inserted.changes === 0) return;
       this.announce(sessionId, message.chatJid, message.id, tag, 'added', actor, extra);
       this.tagChat(sessionId, message.chatJid, tag, actor, extra);
@@ -180,7 +189,13 @@ export class TaggingService {
   }
 
   /** Removes a tag from one message; the chat keeps it (remove it from the chat to clear both). */
-  removeFromMessage(sessionId: string, messageId: string, tagId: string, actor: string, chatJid?: string): Tagging[] {
+  removeFromMessage(
+    sessionId: string,
+    messageId: string,
+    tagId: string,
+    actor: string,
+    chatJid?: string,
+  ): Tagging[] {
     const message = this.message(sessionId, messageId, chatJid);
     this.events.transaction(() => {
       const tag = this.tags.ref(tagId);
@@ -230,7 +245,9 @@ export class TaggingService {
   /** Every tagging of a tag that is being deleted, removed with history and events. */
   removeEverywhere(tag: TagRef, actor: string): TagUsage {
     const messages = this.db.$client
-      .prepare('SELECT session_id AS sessionId, chat_jid AS chatJid, message_id AS messageId FROM message_tags WHERE tag_id = ?')
+      .prepare(
+        'SELECT session_id AS sessionId, chat_jid AS chatJid, message_id AS messageId FROM message_tags WHERE tag_id = ?',
+      )
       .all(tag.id) as { sessionId: string; chatJid: string; messageId: string }[];
     for (const row of messages) this.untagMessage(row.sessionId, row.chatJid, row.messageId, tag, actor);
     const chats = this.db.$client
@@ -242,7 +259,9 @@ export class TaggingService {
 
   /** The message a tagging call addresses (by id, within a chat when given); 404 otherwise. */
   private message(sessionId: string, messageId: string, chatJid?: string): { id: string; chatJid: string } {
-    const row = chatJid ? this.store.row(sessionId, chatJid, messageId) : this.store.findById(sessionId, messageId);
+    const row = chatJid
+      ? this.store.row(sessionId, chatJid, messageId)
+      : this.store.findById(sessionId, messageId);
     if (!row) throw new AppError('NOT_FOUND', `no message "${messageId}" in session "${sessionId}"`, 'msgId');
     return { id: row.id, chatJid: row.chatJid };
   }
@@ -274,9 +293,17 @@ export class TaggingService {
     return true;
   }
 
-  private untagMessage(sessionId: string, chatJid: string, messageId: string, tag: TagRef, actor: string): void {
+  private untagMessage(
+    sessionId: string,
+    chatJid: string,
+    messageId: string,
+    tag: TagRef,
+    actor: string,
+  ): void {
     const deleted = this.db.$client
-      .prepare('DELETE FROM message_tags WHERE session_id = ? AND chat_jid = ? AND message_id = ? AND tag_id = ?')
+      .prepare(
+        'DELETE FROM message_tags WHERE session_id = ? AND chat_jid = ? AND message_id = ? AND tag_id = ?',
+      )
       .run(sessionId, chatJid, messageId, tag.id);
     if (deleted.changes > 0) this.announce(sessionId, chatJid, messageId, tag, 'removed', actor, null);
   }
@@ -296,8 +323,24 @@ export class TaggingService {
         `INSERT INTO tag_history (tag_id, tag_name, session_id, chat_jid, message_id, action, actor, at, extra)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(tag.id, tag.name, sessionId, chatJid, messageId, action, actor, Date.now(), extra ? JSON.stringify(extra) : null);
-    const data = { chat: chatJid, tag: { id: tag.id, name: tag.name, color: tag.color }, action, actor, extra };
+      .run(
+        tag.id,
+        tag.name,
+        sessionId,
+        chatJid,
+        messageId,
+        action,
+        actor,
+        Date.now(),
+        extra ? JSON.stringify(extra) : null,
+      );
+    const data = {
+      chat: chatJid,
+      tag: { id: tag.id, name: tag.name, color: tag.color },
+      action,
+      actor,
+      extra,
+    };
     if (messageId === null) this.events.record('chat.tagged', sessionId, data);
     else this.events.record('message.tagged', sessionId, { ...data, messageId });
   }

@@ -80,8 +80,7 @@ export class TagService {
 
   get(id: string): Tag {
     const row = this.db.$client.prepare(`SELECT ${TAG_COLUMNS} FROM tags t WHERE t.id = ?`).get(id) as
-      | TagRow
-      | undefined;
+      TagRow | undefined;
     if (!row) throw new AppError('NOT_FOUND', `no tag "${id}"`, 'tagId');
     return toTag(row);
   }

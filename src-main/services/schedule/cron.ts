@@ -5,7 +5,7 @@
  * day-of-month and day-of-week are restricted, a day matching either runs.
  */
 import { AppError } from '../../../src-shared/errors.js';
-import { addDays, localParts, zonedInstant } from './zoned-time.js';
+import { addDays, localParts, zonedInstant } from '../../../src-shared/zoned-time.js';
 
 export interface CronSpec {
   minutes: Set<number>;
@@ -62,7 +62,8 @@ function parseField(text: string, rule: FieldRule): { values: Set<number>; restr
     if (extra !== undefined) throw invalid(`"${item}" has more than one step`);
     let step = 1;
     if (stepText !== undefined) {
-      if (!/^\d+$/.test(stepText) || Number(stepText) < 1) throw invalid(`step "${stepText}" must be a positive number`);
+      if (!/^\d+$/.test(stepText) || Number(stepText) < 1)
+        throw invalid(`step "${stepText}" must be a positive number`);
       step = Number(stepText);
     }
     let from: number;
@@ -80,7 +81,8 @@ function parseField(text: string, rule: FieldRule): { values: Set<number>; restr
       from = parseValue(range, rule);
       to = stepText === undefined ? from : rule.name === 'day of week' ? 6 : rule.max;
     }
-    for (let value = from; value <= to; value += step) values.add(rule.name === 'day of week' ? value % 7 : value);
+    for (let value = from; value <= to; value += step)
+      values.add(rule.name === 'day of week' ? value % 7 : value);
   }
   return { values, restricted };
 }

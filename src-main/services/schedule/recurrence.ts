@@ -5,7 +5,7 @@
  */
 import type { Repeat } from '../../../src-shared/contract/schedule.js';
 import { nextCronTime, parseCron } from './cron.js';
-import { addDays, daysInMonth, localParts, zonedInstant } from './zoned-time.js';
+import { addDays, daysInMonth, localParts, zonedInstant } from '../../../src-shared/zoned-time.js';
 
 /** The wall clock a repetition keeps, taken from the first send. Stored with the repeat rule. */
 export interface RepeatAnchor {
@@ -37,7 +37,8 @@ export function nextOccurrence(
   timeZone: string,
   after: number = previous,
 ): number | null {
-  if (repeat.kind === 'cron') return nextCronTime(parseCron(repeat.expression), Math.max(previous, after), timeZone);
+  if (repeat.kind === 'cron')
+    return nextCronTime(parseCron(repeat.expression), Math.max(previous, after), timeZone);
   const anchor = repeat.anchor ?? anchorOf(previous, timeZone);
   const start = localParts(previous, timeZone);
   for (let step = 1; step < 100_000; step++) {
@@ -50,7 +51,15 @@ export function nextOccurrence(
       candidate = zonedInstant(timeZone, year, month, day, anchor.hour, anchor.minute, anchor.second);
     } else {
       const date = addDays(start.year, start.month, start.day, step * (repeat.kind === 'weekly' ? 7 : 1));
-      candidate = zonedInstant(timeZone, date.year, date.month, date.day, anchor.hour, anchor.minute, anchor.second);
+      candidate = zonedInstant(
+        timeZone,
+        date.year,
+        date.month,
+        date.day,
+        anchor.hour,
+        anchor.minute,
+        anchor.second,
+      );
     }
     if (candidate > after) return candidate;
   }

@@ -21,11 +21,15 @@ export interface RowOptions {
 }
 
 /** "Today", "Yesterday", the weekday within a week, else the full date, in the user's zone. */
-export function dayLabel(date: Date, { now = new Date(), locale, timeZone }: Omit<RowOptions, 'isGroup'>): string {
+export function dayLabel(
+  date: Date,
+  { now = new Date(), locale, timeZone }: Omit<RowOptions, 'isGroup'>,
+): string {
   const days = daysBetween(date, now, timeZone);
   if (days === 0) return 'Today';
   if (days === 1) return 'Yesterday';
-  if (days > 1 && days < 7) return new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone }).format(date);
+  if (days > 1 && days < 7)
+    return new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone }).format(date);
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(date);
 }
 
@@ -33,15 +37,22 @@ export function dayLabel(date: Date, { now = new Date(), locale, timeZone }: Omi
  * Interleaves day separators with the messages (oldest first) and marks where a group sender's
  * name is shown: on their first bubble of a run, and again after each separator.
  */
-export function buildRows<T extends RowSource>(items: readonly T[], options: RowOptions): ConversationRow<T>[] {
+export function buildRows<T extends RowSource>(
+  items: readonly T[],
+  options: RowOptions,
+): ConversationRow<T>[] {
   const rows: ConversationRow<T>[] = [];
+  const dayKeys = new Set<string>();
   let currentDay: string | null = null;
   let previousSender: string | null = null;
   for (const item of items) {
     const date = new Date(item.timestamp);
     const day = dayKey(date, options.timeZone);
     if (day !== currentDay) {
-      rows.push({ kind: 'day', key: `day:${day}`, label: dayLabel(date, options) });
+      // A clock-skewed local message can repeat a day; keys must stay unique.
+      const key = dayKeys.has(day) ? `day:${day}:${rows.length}` : `day:${day}`;
+      dayKeys.add(day);
+      rows.push({ kind: 'day', key, label: dayLabel(date, options) });
       currentDay = day;
       previousSender = null;
     }

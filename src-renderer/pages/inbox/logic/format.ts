@@ -24,7 +24,10 @@ export function initials(name: string): string {
     .filter(Boolean);
   if (words.length === 0) return '#';
   if (/^\d/.test(words[0] ?? '')) return '#';
-  const letters = words.length === 1 ? [...(words[0] ?? '')].slice(0, 2) : [words[0], words[1]].map((w) => [...(w ?? '')][0]);
+  const letters =
+    words.length === 1
+      ? [...(words[0] ?? '')].slice(0, 2)
+      : [words[0], words[1]].map((w) => [...(w ?? '')][0]);
   return letters.join('').toLocaleUpperCase();
 }
 
@@ -37,7 +40,9 @@ export function hueOf(text: string): number {
 
 /** "14:05" in the user's locale and time zone. */
 export function formatTime(iso: string, locale?: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).format(
+    new Date(iso),
+  );
 }
 
 /** For the chat list: the time today, "Yesterday", the weekday within a week, else the date. */

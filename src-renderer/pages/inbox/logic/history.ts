@@ -37,14 +37,20 @@ function newerCopy(a: Message, b: Message): Message {
  * "≤ oldest" (oldest + 1) and removing duplicates is safe; only when a whole page was
  * duplicates (more than a page in one millisecond) does it step past them.
  */
-export function olderPageBefore(messages: readonly Message[], lastPageWasAllKnown: boolean): number | undefined {
+export function olderPageBefore(
+  messages: readonly Message[],
+  lastPageWasAllKnown: boolean,
+): number | undefined {
   const oldest = messages[0];
   if (!oldest) return undefined;
   return lastPageWasAllKnown ? time(oldest) : time(oldest) + 1;
 }
 
 /** `after` for the next newer page, by the same rule as olderPageBefore. */
-export function newerPageAfter(messages: readonly Message[], lastPageWasAllKnown: boolean): number | undefined {
+export function newerPageAfter(
+  messages: readonly Message[],
+  lastPageWasAllKnown: boolean,
+): number | undefined {
   const newest = messages[messages.length - 1];
   if (!newest) return undefined;
   return lastPageWasAllKnown ? time(newest) : time(newest) - 1;

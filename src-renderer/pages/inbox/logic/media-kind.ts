@@ -46,7 +46,11 @@ export interface MediaDraft {
 /** The messages.send input for a file. */
 export function mediaMessage(to: string, draft: MediaDraft, replyTo?: string): SendMessageInput {
   const kind = sendKindFor(draft.mimetype);
-  const media = { data: draft.dataUrl, mimetype: draft.mimetype.split(';')[0] ?? draft.mimetype, fileName: draft.fileName };
+  const media = {
+    data: draft.dataUrl,
+    mimetype: draft.mimetype.split(';')[0] ?? draft.mimetype,
+    fileName: draft.fileName,
+  };
   const caption = draft.caption?.trim() || undefined;
   const common = { to, ...(replyTo ? { replyTo } : {}) };
   switch (kind) {

@@ -1,0 +1,70 @@
+/** Timing helpers: high-resolution samples, percentiles, and a yield to the event loop. */
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+
+export { yieldToLoop };
+
+export interface Stats {
+  n: number;
+  median: number;
+  p95: number;
+  p99: number;
+  mean: number;
+}
+
+export function stats(samples: readonly number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  const sum = sorted.reduce((total, value) => total + value, 0);
+  return { n: sorted.length, median: at(0.5), p95: at(0.95), p99: at(0.99), mean: sum / (sorted.length || 1) };
+}
+
+/** Milliseconds taken by `work`. */
+export function time(work: () => unknown): number {
+  const started = performance.now();
+  work();
+  return performance.now() - started;
+}
+
+export async function timeAsync(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}
+
+/**
+ * Runs `work(i)` `iterations` times after `warmup` untimed runs and returns the timings (ms).
+ * Yields to the event loop every so often so timers (the webhook worker) are not starved.
+ */
+export async function sample(iterations: number, work: (i: number) => unknown, warmup = 20): Promise<number[]> {
+  for (let i = 0; i < warmup; i += 1) work(i);
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i += 1) {
+    samples.push(time(() => work(i)));
+    if (i % 50 === 49) await yieldToLoop();
+  }
+  return samples;
+}
+
+export async function sampleAsync(
+  iterations: number,
+  work: (i: number) => Promise<unknown>,
+  warmup = 10,
+): Promise<number[]> {
+  for (let i = 0; i < warmup; i += 1) await work(i);
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i += 1) samples.push(await timeAsync(() => work(i)));
+  return samples;
+}
+
+export function fmtMs(ms: number): string {
+  if (!Number.isFinite(ms)) return '–';
+  if (ms < 0.1) return `${(ms * 1000).toFixed(0)} µs`;
+  if (ms < 10) return `${ms.toFixed(2)} ms`;
+  if (ms < 1000) return `${ms.toFixed(1)} ms`;
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+
+export function fmtRate(perSecond: number, unit: string): string {
+  if (perSecond >= 10_000) return `${Math.round(perSecond / 1000)}k ${unit}/s`;
+  return `${Math.round(perSecond)} ${unit}/s`;
+}

@@ -1,0 +1,23 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../src-main/core/config.js';
+import { createCore } from '../src-main/core/container.js';
+import { History, historySpec } from './generate.js';
+import { generateThroughApp, rawIngest, ingestRows } from './cases/ingest.js';
+import { renderTable } from './report.js';
+
+const n = Number(process.argv[2] ?? 100000);
+const dir = mkdtempSync(path.join(os.tmpdir(), 'chatdock-bench-'));
+const core = createCore(loadConfig({ CHATDOCK_DATA_DIR: dir, CHATDOCK_PORT: '0', CHATDOCK_API_KEY: 'bench-key-0123456789', CHATDOCK_LOG_LEVEL: 'silent' }));
+const spec = { ...historySpec(n / 1_000_000) };
+const history = new History(spec);
+const ids = spec.sessions.map((id) => (core.services.sessions.create({ id, name: id }), id));
+let t = performance.now();
+for (let i = 0; i < n; i++) history.message(i);
+console.log('gen only', performance.now() - t);
+const app = await generateThroughApp(core, history, ids, console.log);
+console.log('setup', app.setupMs);
+const raw = rawIngest(history, ids, dir, n);
+console.log(renderTable(ingestRows(app, raw, n)));
+console.log(dir);

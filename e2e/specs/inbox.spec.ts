@@ -1,0 +1,320 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { Customer, messageText } from '../wa-emulator/customer.js';
+import type { Emulator } from '../wa-emulator/index.js';
+import { InboxPage } from '../pages/inbox-page.js';
+import { LoginPage } from '../pages/login-page.js';
+import { Shell } from '../pages/shell.js';
+import { startApp, type RunningApp } from '../support/app-server.js';
+import { expect, test } from '../support/fixtures.js';
+import { gradientPng } from '../support/png.js';
+import { linkSession, rpc } from '../support/rpc.js';
+import { seedChats, seededId } from '../support/seed-history.js';
+import { startWaServer } from '../support/wa-server.js';
+
+const SCREENSHOTS = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
+/** Baileys' WebMessageInfo.Status: the customer's phone saw our message as read. */
+const READ = 4;
+
+let emulator: Emulator;
+let waEnv: Record<string, string>;
+const customers: Customer[] = [];
+
+test.beforeAll(async () => {
+  ({ emulator, env: waEnv } = await startWaServer());
+});
+
+test.afterEach(async () => {
+  await Promise.all(customers.splice(0).map((customer) => customer.close()));
+});
+
+test.afterAll(async () => {
+  await emulator.close();
+});
+
+async function customer(phone: string, name: string): Promise<Customer> {
+  const created = await Customer.create(emulator, { phone, name });
+  customers.push(created);
+  return created;
+}
+
+async function signIn(page: Page, app: RunningApp): Promise<InboxPage> {
+  const login = new LoginPage(page);
+  await login.open(app.url);
+  await login.signIn(app.apiKey);
+  await expect(new Shell(page).pageHeading()).toHaveText('Inbox');
+  return new InboxPage(page);
+}
+
+type NotificationLog = { shownNotifications: { title: string; body: string; click: () => void }[] };
+
+/** Stands in for the browser's Notification API, recording what was shown and allowing a click. */
+async function fakeNotifications(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const shown: { title: string; body: string; click: () => void }[] = [];
+    class FakeNotification {
+      static permission = 'default';
+      static requestPermission() {
+        FakeNotification.permission = 'granted';
+        return Promise.resolve('granted');
+      }
+      onclick: (() => void) | null = null;
+      constructor(title: string, options: { body?: string } = {}) {
+        shown.push({ title, body: options.body ?? '', click: () => this.onclick?.() });
+      }
+      close() {}
+    }
+    Object.assign(globalThis, { Notification: FakeNotification, shownNotifications: shown });
+  });
+}
+
+function shownNotifications(page: Page): Promise<{ title: string; body: string }[]> {
+  return page.evaluate(() =>
+    (globalThis as unknown as NotificationLog).shownNotifications.map(({ title, body }) => ({ title, body })),
+  );
+}
+
+test('a customer message appears live; the reply reaches them; ticks turn to read', async ({ page }) => {
+  await fakeNotifications(page);
+  const app = await startApp({ env: waEnv });
+  try {
+    const shopJid = await linkSession(app, emulator, { id: 'shop', name: 'Shop', phone: '972520000101' });
+    const inbox = await signIn(page, app);
+    await expect(page.getByText('No conversations yet')).toBeVisible();
+    await page.getByRole('button', { name: 'Turn on notifications' }).click();
+    await expect(page.getByRole('button', { name: 'Notifications are on' })).toBeVisible();
+
+    const alice = await customer('15550000001', 'Alice Cohen');
+    const first = await alice.sendText(shopJid, 'Hi! Is my order ready?');
+    const aliceChat = inbox.chat(/Alice Cohen/);
+    await expect(aliceChat).toBeVisible();
+    await expect(aliceChat.getByLabel('1 unread')).toBeVisible();
+    await expect(page).toHaveTitle('(1) Chatdock');
+    // Not looking at that chat: a desktop notification.
+    await expect
+      .poll(() => shownNotifications(page))
+      .toEqual([expect.objectContaining({ body: 'Hi! Is my order ready?' })]);
+
+    await aliceChat.click();
+    await expect(page).toHaveURL(new RegExp(`/chats/shop/${alice.jid.replace('.', '\\.')}$`));
+    await expect(inbox.bubble('Hi! Is my order ready?')).toBeVisible();
+    // Opening the chat reads it: the badge goes, the title count goes, the customer sees blue ticks.
+    await expect(aliceChat.getByLabel(/unread/)).toHaveCount(0);
+    await expect(page).toHaveTitle('Chatdock');
+    await alice.waitForStatus(first.key.id!, READ);
+
+    // Live into the open conversation, without a notification (the user is looking at it).
+    await alice.sendText(shopJid, 'I can come at 5pm שלום');
+    await expect(inbox.bubble('I can come at 5pm')).toBeVisible();
+    await expect(inbox.bubble('I can come at 5pm').locator('p[dir="auto"]')).toBeVisible();
+
+    await inbox.send('Yes, it is ready for pickup 🎉');
+    const reply = await alice.waitForText('Yes, it is ready for pickup 🎉');
+    const ours = inbox.bubble('Yes, it is ready for pickup');
+    await expect(ours.getByRole('img', { name: /^(Sent|Delivered)$/ })).toBeVisible();
+    await alice.read([reply]);
+    await expect(ours.getByRole('img', { name: 'Read' })).toBeVisible();
+    await expect(aliceChat.getByRole('img', { name: 'Read' })).toBeVisible();
+
+    // Reply to a specific message: the customer's WhatsApp shows it quoted.
+    await inbox.messageAction(inbox.bubble('I can come at 5pm'), 'Reply');
+    await expect(page.getByText('Replying to Alice Cohen')).toBeVisible();
+    await inbox.send('See you then!');
+    const quoted = await alice.waitForText('See you then!');
+    expect(quoted.message?.extendedTextMessage?.contextInfo?.quotedMessage).toBeTruthy();
+    await expect(
+      inbox.bubble('See you then!').getByRole('button', { name: /^Quoted message/ }),
+    ).toContainText('I can come at 5pm');
+
+    // The customer reacts to our message.
+    await alice.react(reply.key, '❤️');
+    await expect(ours.getByRole('img', { name: 'Reactions: ❤️ 1' })).toBeVisible();
+
+    // A message in another chat while this one is open: notified; the click opens that chat.
+    const bob = await customer('15550000002', 'Bob');
+    await bob.sendText(shopJid, 'Do you deliver?');
+    await expect(inbox.chat('Do you deliver?')).toBeVisible();
+    await expect.poll(async () => (await shownNotifications(page)).length).toBe(2);
+    await page.evaluate(() => (globalThis as unknown as NotificationLog).shownNotifications[1]!.click());
+    await expect(page).toHaveURL(new RegExp(`/chats/shop/${bob.jid.replace('.', '\\.')}$`));
+    await expect(inbox.bubble('Do you deliver?')).toBeVisible();
+
+    // Arrow keys move between chats; the deep link survives a reload.
+    await inbox.chatList().focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(page).toHaveURL(/15550000001/);
+    await page.reload();
+    await expect(inbox.bubble('See you then!')).toBeVisible();
+    await expect(inbox.chat('See you then!')).toHaveAttribute('aria-selected', 'true');
+
+    // The contact panel opens from the header and closes with Esc.
+    await inbox.conversation().getByRole('button', { name: 'Contact info', exact: true }).click();
+    const panel = page.getByRole('complementary', { name: 'Contact info' });
+    await expect(panel).toContainText('+15550000001');
+    await expect(panel).toContainText('Shop');
+    await page.keyboard.press('Escape');
+    await expect(panel).toHaveCount(0);
+  } finally {
+    await app.stop();
+  }
+});
+
+test('an image dropped on the conversation is shown and the customer receives the same bytes', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 820 });
+  const app = await startApp({ env: waEnv });
+  try {
+    const shopJid = await linkSession(app, emulator, { id: 'bakery', name: 'Bakery', phone: '972520000102' });
+    const inbox = await signIn(page, app);
+    const dana = await customer('15550000003', 'Dana Levi');
+    await dana.sendText(shopJid, 'Can you send me a photo of the birthday cake?');
+    await dana.send(shopJid, {
+      location: {
+        degreesLatitude: 32.0853,
+        degreesLongitude: 34.7818,
+        name: 'Rothschild Blvd 1',
+        address: 'Tel Aviv',
+      },
+    });
+    await inbox.chat('Rothschild Blvd 1').click();
+    await expect(inbox.bubble('Can you send me a photo')).toBeVisible();
+    await expect(inbox.bubble('Rothschild Blvd 1')).toBeVisible();
+    await inbox.send('Sure, one moment');
+    await dana.waitForText('Sure, one moment');
+
+    const png = gradientPng(240, 160);
+    await inbox.dropFiles([{ name: 'cake.png', mimeType: 'image/png', bytes: png }]);
+    const preview = page.getByRole('dialog', { name: 'Send files' });
+    await expect(preview.getByRole('img', { name: 'Preview of cake.png' })).toBeVisible();
+    await preview.getByLabel('Caption').fill('Chocolate, 2 kg');
+    await preview.getByRole('button', { name: /^Send/ }).click();
+
+    const image = inbox.bubble('Chocolate, 2 kg').getByRole('img', { name: 'Chocolate, 2 kg' });
+    await expect(image).toBeVisible();
+    await expect.poll(() => image.evaluate((img: { naturalWidth: number }) => img.naturalWidth)).toBe(240);
+    const received = await dana.waitForMessage((message) => Boolean(message.message?.imageMessage));
+    expect(received.message?.imageMessage?.caption).toBe('Chocolate, 2 kg');
+    expect(Buffer.compare(await dana.download(received), png)).toBe(0);
+
+    await dana.sendText(shopJid, 'Perfect, thank you! 😍');
+    await expect(inbox.bubble('Perfect, thank you!')).toBeVisible();
+
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await inbox.conversation().getByRole('button', { name: 'Contact info', exact: true }).click();
+    await expect(page.getByRole('complementary', { name: 'Contact info' })).toContainText('+15550000003');
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await expect(image).toBeVisible();
+      await page.screenshot({ path: path.join(SCREENSHOTS, `inbox-${colorScheme}.png`) });
+    }
+  } finally {
+    await app.stop();
+  }
+});
+
+test('5,000 stored messages: scroll-back stays virtualised and anchored; a search hit lands on its message', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const jid = '15550009999@s.whatsapp.net';
+  const total = 5000;
+  const code = (n: number) => `ref${String(n).padStart(4, '0')}`;
+  const text = (n: number) =>
+    n % 7 === 0
+      ? `Order update ${code(n)}: the courier picked up the parcel.\nIt should arrive tomorrow between 9 and 12.`
+      : `Message ${code(n)} ${n % 2 ? 'about the order' : 'thanks!'}`;
+
+  // First start creates the database (migrations) and the session; then history is written directly.
+  const first = await startApp({ env: waEnv });
+  await rpc(first, 'sessions.create', { id: 'archive', name: 'Archive' });
+  await first.stop({ keepData: true });
+  const dataDir = first.dataDir;
+  const now = Date.now();
+  seedChats(dataDir, [
+    { session: 'archive', jid, name: 'Long History', count: total, text, newestAt: now - 60_000 },
+    {
+      session: 'archive',
+      jid: '15550001111@s.whatsapp.net',
+      name: 'Noa',
+      count: 3,
+      text: (n) => `Noa ${n}`,
+      newestAt: now - 3_600_000,
+    },
+    {
+      session: 'archive',
+      jid: '15550002222@s.whatsapp.net',
+      name: 'Omer',
+      count: 3,
+      text: (n) => `Omer ${n}`,
+      newestAt: now - 7_200_000,
+    },
+  ]);
+
+  const app = await startApp({ env: waEnv, dataDir });
+  try {
+    const inbox = await signIn(page, app);
+    await page.goto(`${app.url}/chats/archive/${jid}`);
+    await expect(inbox.bubbleById(seededId(total))).toBeVisible();
+    await expect(inbox.chat('Long History')).toHaveAttribute('aria-selected', 'true');
+    expect(await inbox.bubbles().count()).toBeLessThan(120);
+
+    const list = inbox.messageScroller();
+
+    // Scroll back page by page: each older page is loaded and the message under the reader stays put.
+    let oldestLoaded = total - 49;
+    const pageTimes: number[] = [];
+    for (let round = 0; round < 8; round++) {
+      const anchor = seededId(oldestLoaded);
+      const started = Date.now();
+      const before = await inbox.scrollToTopReading(anchor);
+      expect(before).not.toBeNull();
+      await expect(inbox.bubbleById(seededId(oldestLoaded - 1))).toBeAttached();
+      pageTimes.push(Date.now() - started);
+      await expect.poll(async () => Math.abs((await inbox.topOf(anchor))! - before!)).toBeLessThanOrEqual(2);
+      expect(await inbox.bubbles().count()).toBeLessThan(120);
+      oldestLoaded -= 50;
+    }
+    test.info().annotations.push({ type: 'older page load times (ms)', description: pageTimes.join(', ') });
+    expect(Math.max(...pageTimes)).toBeLessThan(3000);
+
+    // Wheel scrolling through the loaded pages keeps the DOM bounded too.
+    await list.hover();
+    for (let i = 0; i < 10; i++) await page.mouse.wheel(0, 1500);
+    expect(await inbox.bubbles().count()).toBeLessThan(120);
+
+    // Search over all history: the hit for a very old message, then straight to it, highlighted.
+    await page.keyboard.press('Control+k');
+    await expect(inbox.search()).toBeFocused();
+    await inbox.search().fill(code(42));
+    const hit = inbox.messageHits().filter({ hasText: code(42) });
+    await expect(hit).toHaveCount(1);
+    await expect(hit.locator('mark')).toHaveText(code(42));
+    await hit.click();
+    const target = inbox.bubbleById(seededId(42));
+    await expect(target).toBeInViewport();
+    await expect(target).toHaveAttribute('aria-current', 'true');
+    await expect(target.locator('mark')).toHaveText(code(42));
+    expect(await inbox.bubbles().count()).toBeLessThan(120);
+
+    // From there, newer pages load when scrolling down.
+    await inbox.search().fill('');
+    await list.hover();
+    await expect
+      .poll(async () => {
+        await page.mouse.wheel(0, 2000);
+        return inbox.bubbleById(seededId(100)).count();
+      })
+      .toBe(1);
+
+    // Arrow keys in the list move to the next chat.
+    await inbox.chatList().focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(page).toHaveURL(/15550001111/);
+    await expect(inbox.bubble('Noa 3')).toBeVisible();
+  } finally {
+    await app.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,307 @@
+import { and, asc, desc, eq, gt, inArray, type SQL } from 'drizzle-orm';
+import type {
+  Campaign,
+  CampaignPreview,
+  CampaignRecipient,
+  CampaignStatus,
+  CreateCampaignInput,
+  CsvPreview,
+  RecipientsInput,
+  RecipientStatus,
+} from '../../../src-shared/contract/schedule.js';
+import { AppError } from '../../../src-shared/errors.js';
+import { jidKind, phoneOfJid } from '../../../src-shared/jid.js';
+import { sortableId } from '../../core/ids.js';
+import type { Logger } from '../../core/logger.js';
+import type { Db } from '../../db/connection.js';
+import { campaignRecipients, campaigns } from '../../db/schema.js';
+import type { EventRecorder } from '../event-recorder.js';
+import type { SessionService } from '../sessions.js';
+import { seedKeyOf, toCampaign, toRecipient, type CampaignRow } from './campaign-rows.js';
+import type { Clock } from './clock.js';
+import { guessColumns, readCsvTable } from './csv.js';
+import type { OptOutService } from './opt-outs.js';
+import { resolveRecipients, type ResolvedRecipient } from './recipients.js';
+import { placeholdersOf, render } from './template.js';
+
+export interface NumberChecker {
+  isConnected(sessionId: string): boolean;
+  checkNumbers(
+    sessionId: string,
+    phones: string[],
+  ): Promise<{ input: string; jid: string | null; exists: boolean }[]>;
+}
+
+const CHECK_BATCH = 200;
+const BUILT_IN_PLACEHOLDERS = ['name', 'phone'];
+
+/** Campaigns: creation with validated recipients, the dry-run preview, pause/resume/cancel. */
+export class CampaignService {
+  private onChange: () => void = () => {};
+
+  constructor(
+    private readonly db: Db,
+    private readonly events: EventRecorder,
+    private readonly sessions: SessionService,
+    private readonly optOuts: OptOutService,
+    private readonly numbers: NumberChecker,
+    private readonly clock: () => Clock,
+    private readonly logger: Logger,
+  ) {}
+
+  whenChanged(listener: () => void): void {
+    this.onChange = listener;
+  }
+
+  csvPreview(csv: string): CsvPreview {
+    const table = readCsvTable(csv);
+    if (table.headers.length === 0) throw new AppError('VALIDATION_FAILED', 'csv: the file is empty', 'csv');
+    const guess = guessColumns(table);
+    return {
+      headers: table.headers,
+      rows: table.records.slice(0, 5),
+      total: table.records.length,
+      phoneColumn: guess.phone,
+      nameColumn: guess.name,
+    };
+  }
+
+  /** The first messages exactly as they would be sent, and what would be skipped. */
+  preview(input: {
+    session?: string;
+    template: string;
+    recipients: RecipientsInput;
+    limit: number;
+  }): CampaignPreview {
+    if (input.session) this.sessions.get(input.session);
+    const resolved = resolveRecipients(this.db, input.session ?? null, input.recipients);
+    const counts = { total: resolved.length, valid: 0, invalid: 0, duplicates: 0, optedOut: 0 };
+    const messages: CampaignPreview['messages'] = [];
+    const invalid: CampaignPreview['invalid'] = [];
+    for (const recipient of resolved) {
+      if (recipient.problem?.status === 'skipped') counts.duplicates += 1;
+      else if (recipient.problem || !recipient.jid) {
+        counts.invalid += 1;
+        if (invalid.length < 20)
+          invalid.push({ input: recipient.input, error: recipient.problem?.error ?? 'invalid' });
+      } else if (input.session && this.optOuts.has(input.session, recipient.jid)) counts.optedOut += 1;
+      else {
+        counts.valid += 1;
+        if (messages.length < input.limit) {
+          messages.push({
+            input: recipient.input,
+            to: phoneOfJid(recipient.jid) ? `+${phoneOfJid(recipient.jid)}` : recipient.jid,
+            text: render(input.template, recipient.variables, seedKeyOf(recipient)),
+            variables: recipient.variables,
+          });
+        }
+      }
+    }
+    return { messages, counts, invalid, placeholders: this.availablePlaceholders(resolved) };
+  }
+
+  async create(input: CreateCampaignInput): Promise<Campaign> {
+    this.sessions.get(input.session);
+    const resolved = resolveRecipients(this.db, input.session, input.recipients);
+    const available = new Set(this.availablePlaceholders(resolved));
+    const unknown = placeholdersOf(input.template).filter((name) => !available.has(name));
+    if (unknown.length) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `template: no recipient column for [${unknown[0]}]; available: ${[...available].map((p) => `[${p}]`).join(', ')}`,
+        'template',
+      );
+    }
+    const onWhatsApp = await this.checkOnWhatsApp(input.session, resolved);
+    const now = this.clock().now();
+    const id = sortableId('cmp');
+    const status: CampaignStatus = input.start ? 'running' : 'draft';
+    const row: CampaignRow = {
+      id,
+      sessionId: input.session,
+      name: input.name,
+      template: input.template,
+      media: input.media ? (input.media.source as Record<string, unknown>) : null,
+      mediaType: input.media?.type ?? null,
+      status,
+      delayMinMs: input.delayMinMs,
+      delayMaxMs: input.delayMaxMs,
+      dailyCap: input.dailyCap ?? null,
+      workingHours: (input.workingHours as Record<string, unknown> | null | undefined) ?? null,
+      nextSendAt: now,
+      createdAt: now,
+      startedAt: input.start ? now : null,
+      finishedAt: null,
+    };
+    const insertRecipient = this.db.$client.prepare(
+      `INSERT INTO campaign_recipients (campaign_id, position, input, jid, variables, status, error)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const campaign = this.events.transaction(() => {
+      this.db.insert(campaigns).values(row).run();
+      resolved.forEach((recipient, position) => {
+        let status: RecipientStatus = 'pending';
+        let error: string | null = null;
+        if (recipient.problem) ({ status, error } = recipient.problem);
+        else if (recipient.jid && onWhatsApp.get(recipient.jid) === false) {
+          status = 'not_on_whatsapp';
+          error = 'this number is not on WhatsApp';
+        } else if (recipient.jid && this.optOuts.has(input.session, recipient.jid)) {
+          status = 'opted_out';
+          error = 'on the opt-out list';
+        }
+        insertRecipient.run(
+          id,
+          position + 1,
+          recipient.input,
+          recipient.jid,
+          JSON.stringify(recipient.variables),
+          status,
+          error,
+        );
+      });
+      const created = toCampaign(this.db, row, now);
+      this.events.record('campaign.progress', input.session, { campaign: created });
+      return created;
+    });
+    this.logger.info(
+      { campaign: id, session: input.session, recipients: resolved.length },
+      'campaign created',
+    );
+    this.onChange();
+    return campaign;
+  }
+
+  list(query: { status?: CampaignStatus; session?: string }): Campaign[] {
+    const conditions: SQL[] = [];
+    if (query.status) conditions.push(eq(campaigns.status, query.status));
+    if (query.session) conditions.push(eq(campaigns.sessionId, query.session));
+    const now = this.clock().now();
+    return this.db
+      .select()
+      .from(campaigns)
+      .where(conditions.length ? and(...conditions) : undefined)
+      .orderBy(desc(campaigns.createdAt))
+      .all()
+      .map((row) => toCampaign(this.db, row, now));
+  }
+
+  get(id: string): Campaign {
+    return toCampaign(this.db, this.row(id), this.clock().now());
+  }
+
+  row(id: string): CampaignRow {
+    const row = this.db.select().from(campaigns).where(eq(campaigns.id, id)).get();
+    if (!row) throw new AppError('NOT_FOUND', `no campaign "${id}"`, 'id');
+    return row;
+  }
+
+  recipients(
+    id: string,
+    query: { status?: RecipientStatus; limit: number; cursor?: string },
+  ): { items: CampaignRecipient[]; next: string | null } {
+    this.row(id);
+    const conditions: SQL[] = [eq(campaignRecipients.campaignId, id)];
+    if (query.status) conditions.push(eq(campaignRecipients.status, query.status));
+    if (query.cursor) conditions.push(gt(campaignRecipients.position, Number(query.cursor)));
+    const rows = this.db
+      .select()
+      .from(campaignRecipients)
+      .where(and(...conditions))
+      .orderBy(asc(campaignRecipients.position))
+      .limit(query.limit + 1)
+      .all();
+    const page = rows.slice(0, query.limit);
+    return {
+      items: page.map(toRecipient),
+      next: rows.length > query.limit ? String(page.at(-1)!.position) : null,
+    };
+  }
+
+  pause(id: string): Campaign {
+    return this.transition(id, ['running'], 'paused', 'paused');
+  }
+
+  resume(id: string): Campaign {
+    return this.transition(id, ['paused', 'draft'], 'running', 'running');
+  }
+
+  cancel(id: string): Campaign {
+    return this.transition(id, ['running', 'paused', 'draft'], 'cancelled', 'cancelled');
+  }
+
+  private transition(
+    id: string,
+    from: CampaignStatus[],
+    to: CampaignStatus,
+    already: CampaignStatus,
+  ): Campaign {
+    const row = this.row(id);
+    if (row.status === already) return this.get(id);
+    if (!from.includes(row.status)) {
+      throw new AppError(
+        'CONFLICT',
+        `campaign "${id}" is ${row.status}; it cannot be ${to === 'running' ? 'resumed' : to}`,
+      );
+    }
+    const now = this.clock().now();
+    const campaign = this.events.transaction(() => {
+      const changes: Partial<CampaignRow> = { status: to };
+      if (to === 'running') {
+        changes.nextSendAt = now;
+        changes.startedAt = row.startedAt ?? now;
+      }
+      if (to === 'cancelled') changes.finishedAt = now;
+      this.db
+        .update(campaigns)
+        .set(changes)
+        .where(and(eq(campaigns.id, id), inArray(campaigns.status, from)))
+        .run();
+      if (to === 'cancelled') {
+        this.db
+          .update(campaignRecipients)
+          .set({ status: 'skipped', error: 'the campaign was cancelled' })
+          .where(and(eq(campaignRecipients.campaignId, id), eq(campaignRecipients.status, 'pending')))
+          .run();
+      }
+      const updated = toCampaign(this.db, this.row(id), now);
+      this.events.record('campaign.progress', row.sessionId, { campaign: updated });
+      return updated;
+    });
+    this.onChange();
+    return campaign;
+  }
+
+  /** `name`, `phone` and every custom column the recipients carry. */
+  private availablePlaceholders(resolved: ResolvedRecipient[]): string[] {
+    const names = new Set(BUILT_IN_PLACEHOLDERS);
+    for (const recipient of resolved)
+      for (const key of Object.keys(recipient.variables)) names.add(key.trim().toLowerCase());
+    return [...names];
+  }
+
+  /** Which numbers WhatsApp knows, when the session is connected now (else checked at send). */
+  private async checkOnWhatsApp(
+    sessionId: string,
+    resolved: ResolvedRecipient[],
+  ): Promise<Map<string, boolean>> {
+    const found = new Map<string, boolean>();
+    if (!this.numbers.isConnected(sessionId)) return found;
+    const users = resolved.flatMap((r) => (r.jid && jidKind(r.jid) === 'user' ? [r.jid] : []));
+    try {
+      for (let i = 0; i < users.length; i += CHECK_BATCH) {
+        const batch = users.slice(i, i + CHECK_BATCH);
+        for (const result of await this.numbers.checkNumbers(sessionId, batch)) {
+          if (result.jid) found.set(result.jid, result.exists);
+        }
+      }
+    } catch (error) {
+      this.logger.warn(
+        { err: error, session: sessionId },
+        'could not check numbers now; they are checked at send',
+      );
+      found.clear();
+    }
+    return found;
+  }
+}

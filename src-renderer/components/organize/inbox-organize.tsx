@@ -1,0 +1,284 @@
+/**
+ * The organize components as the inbox uses them (through pages/inbox/organize-slots.tsx):
+ * tags and notes in the contact panel, the tag filter, bulk tagging and tag chips in the chat
+ * list, and saved replies in the composer.
+ */
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { create } from 'zustand';
+import type { TagRef } from '../../../src-shared/contract/organize';
+import { useTransport } from '../../stores/connection';
+import { useInbox } from '../../stores/inbox';
+import { useTags } from '../../stores/tags';
+import type { Transport } from '../../transport/types';
+import { BulkTagBar } from './BulkTagBar';
+import { ChatNotes } from './ChatNotes';
+import { SavedReplyPicker, type ReplyChoice } from './SavedReplyPicker';
+import { TagChip } from './TagChip';
+import { TagChips } from './TagChips';
+import { TagFilter } from './TagFilter';
+import '../../styles/organize.css';
+
+const key = (session: string, jid: string) => `${session}|${jid}`;
+
+/** Tags of the chat rows on screen, fetched in one call per session for every row rendered together. */
+interface RowTagsState {
+  tags: Record<string, TagRef[]>;
+  want(transport: Transport, session: string, jid: string): void;
+  refresh(transport: Transport, session: string, jid: string): void;
+  clear(): void;
+}
+
+const pending = new Map<string, Set<string>>();
+let flushTimer: ReturnType<typeof setTimeout> | null = null;
+
+const useRowTags = create<RowTagsState>((set, get) => {
+  const flush = (transport: Transport) => {
+    flushTimer = null;
+    const batches = [...pending];
+    pending.clear();
+    for (const [session, jids] of batches) {
+      const chats = [...jids].slice(0, 500);
+      transport
+        .call('tags.ofChats', { session, chats })
+        .then(({ items }) =>
+          set((state) => {
+            const tags = { ...state.tags };
+            for (const item of items) tags[key(session, item.chat)] = item.tags;
+            return { tags };
+          }),
+        )
+        .catch(() => undefined);
+    }
+  };
+  const request = (transport: Transport, session: string, jid: string) => {
+    pending.set(session, (pending.get(session) ?? new Set()).add(jid));
+    flushTimer ??= setTimeout(() => flush(transport), 0);
+  };
+  return {
+    tags: {},
+    want(transport, session, jid) {
+      if (!(key(session, jid) in get().tags)) request(transport, session, jid);
+    },
+    refresh: request,
+    clear: () => set({ tags: {} }),
+  };
+});
+
+/** Chats picked for bulk tagging in the chat list. */
+interface SelectionState {
+  selecting: boolean;
+  selected: string[];
+  setSelecting(on: boolean): void;
+  toggle(chatKey: string): void;
+}
+
+const useSelection = create<SelectionState>((set) => ({
+  selecting: false,
+  selected: [],
+  setSelecting: (on) => set({ selecting: on, selected: [] }),
+  toggle: (chatKey) =>
+    set((state) => ({
+      selected: state.selected.includes(chatKey)
+        ? state.selected.filter((item) => item !== chatKey)
+        : [...state.selected, chatKey],
+    })),
+}));
+
+/** Contact panel: the chat's tags (add/remove) and the team's private notes. */
+export function ChatOrganizePanel({ session, jid }: { session: string; jid: string }) {
+  return (
+    <section className="contact-panel__section organize-panel" aria-label="Tags and notes">
+      <TagChips session={session} chat={jid} />
+      <ChatNotes session={session} chat={jid} />
+    </section>
+  );
+}
+
+/** Every chat (of one session, or all) carrying a tag, as chat keys; at most 2,000. */
+async function chatsWithTag(
+  transport: Transport,
+  tagId: string,
+  session: string | null,
+): Promise<Set<string>> {
+  const keys = new Set<string>();
+  let cursor: string | undefined;
+  for (let page = 0; page < 10; page++) {
+    const result = await transport.call('chats.list', {
+      tagId,
+      limit: 200,
+      ...(session ? { session } : {}),
+      ...(cursor ? { cursor } : {}),
+    });
+    for (const chat of result.items) keys.add(key(chat.session, chat.jid));
+    if (!result.next) break;
+    cursor = result.next;
+  }
+  return keys;
+}
+
+/**
+ * Chat list filter row: "Filter by tag" (limits the list to the chats carrying it, kept up to
+ * date as chats are tagged) and "Select" for tagging many chats at once.
+ */
+export function InboxTagFilter({ session }: { session: string | null }) {
+  const transport = useTransport();
+  const [tagId, setTagId] = useState<string | null>(null);
+  const tags = useTags((state) => state.tags);
+  const { selecting, selected, setSelecting } = useSelection();
+
+  useEffect(() => {
+    const apply = async () => {
+      if (!tagId) {
+        await useInbox.getState().setSubset(transport, null);
+        return;
+      }
+      const keys = await chatsWithTag(transport, tagId, session);
+      const label = useTags.getState().tags.find((tag) => tag.id === tagId)?.name ?? 'Tag';
+      await useInbox.getState().setSubset(transport, { label, keys });
+    };
+    void apply().catch(() => undefined);
+    return transport.subscribe((event) => {
+      if (event.type !== 'chat.tagged') return;
+      useRowTags.getState().refresh(transport, event.session ?? '', event.data.chat);
+      if (tagId && event.data.tag.id === tagId) void apply().catch(() => undefined);
+    });
+  }, [transport, tagId, session]);
+
+  // Renamed or recoloured tags: the row chips are read again.
+  useEffect(() => useRowTags.getState().clear(), [tags]);
+
+  useEffect(
+    () => () => {
+      void useInbox.getState().setSubset(transport, null);
+      useSelection.getState().setSelecting(false);
+    },
+    [transport],
+  );
+
+  return (
+    <>
+      <TagFilter value={tagId} onChange={setTagId} />
+      <button
+        type="button"
+        className="chip"
+        aria-pressed={selecting}
+        onClick={() => setSelecting(!selecting)}
+        title="Select chats to tag them together"
+      >
+        Select
+      </button>
+      {selecting && (
+        <div className="organize-bulk">
+          <BulkTagBar
+            selected={selected.map((chatKey) => {
+              const [chatSession = '', chat = ''] = chatKey.split('|');
+              return { session: chatSession, chat };
+            })}
+            onDone={() => undefined}
+          />
+          {selected.length === 0 && <p className="muted">Tick the chats to tag.</p>}
+        </div>
+      )}
+    </>
+  );
+}
+
+/** Under a chat's preview: its tags, and a tick box while selecting chats for bulk tagging. */
+export function ChatRowTags({ session, jid }: { session: string; jid: string }) {
+  const transport = useTransport();
+  const chatKey = key(session, jid);
+  const tags = useRowTags((state) => state.tags[chatKey]);
+  const selecting = useSelection((state) => state.selecting);
+  const checked = useSelection((state) => state.selected.includes(chatKey));
+
+  useEffect(() => {
+    useRowTags.getState().want(transport, session, jid);
+  }, [transport, session, jid]);
+
+  if (!selecting && !tags?.length) return null;
+  return (
+    <span className="chat-row-tags">
+      {selecting && (
+        <input
+          type="checkbox"
+          aria-label="Select chat"
+          checked={checked}
+          onClick={(event) => event.stopPropagation()}
+          onChange={() => useSelection.getState().toggle(chatKey)}
+        />
+      )}
+      {tags?.map((tag) => (
+        <TagChip key={tag.id} tag={tag} />
+      ))}
+    </span>
+  );
+}
+
+/**
+ * Composer: typing `/` in the message box (or this button) opens the saved replies; the chosen
+ * one replaces the typed `/shortcut`, with `[name]` and friends filled for this chat.
+ */
+export function SavedRepliesButton({
+  session,
+  jid,
+  insert,
+}: {
+  session: string;
+  jid: string;
+  insert: (text: string) => void;
+}) {
+  const anchorRef = useRef<HTMLButtonElement>(null);
+  const textareaRef = useRef<HTMLTextAreaElement | null>(null);
+  const [openRequest, setOpenRequest] = useState(0);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  // The composer's message box, next to this button.
+  useLayoutEffect(() => {
+    textareaRef.current = anchorRef.current?.closest('.composer')?.querySelector('textarea') ?? null;
+  });
+
+  const choose = ({ start, end, text, media }: ReplyChoice) => {
+    // The composer inserts over the selection: select the typed `/shortcut`, then insert.
+    textareaRef.current?.setSelectionRange(start, end);
+    insert(text);
+    setNotice(
+      media
+        ? `This reply has ${media.type === 'image' ? 'an' : 'a'} ${media.type}: attach it to send it.`
+        : null,
+    );
+  };
+
+  return (
+    <>
+      <button
+        ref={anchorRef}
+        type="button"
+        className="icon-button"
+        aria-label="Saved replies"
+        title="Saved replies (type /)"
+        onClick={() => {
+          const textarea = textareaRef.current;
+          const before = textarea ? textarea.value.slice(0, textarea.selectionStart ?? 0) : '';
+          insert(before === '' || /\s$/.test(before) ? '/' : ' /');
+          setOpenRequest((count) => count + 1);
+        }}
+      >
+        <span aria-hidden="true" className="saved-replies-button">
+          /
+        </span>
+      </button>
+      <SavedReplyPicker
+        textareaRef={textareaRef}
+        session={session}
+        chat={jid}
+        onChoose={choose}
+        openRequest={openRequest}
+      />
+      {notice && (
+        <span role="status" className="organize-notice muted">
+          {notice}
+        </span>
+      )}
+    </>
+  );
+}

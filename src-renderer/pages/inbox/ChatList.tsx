@@ -1,0 +1,101 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
+import { useNavigate } from 'react-router-dom';
+import type { Chat } from '../../../src-shared/messages';
+import type { Session } from '../../../src-shared/model';
+import { useTransport } from '../../stores/connection';
+import { useInbox } from '../../stores/inbox';
+import { ChatListItem } from './ChatListItem';
+import { chatPath } from './paths';
+
+const ROW_HEIGHT = 76;
+
+/**
+ * The chat list: a virtualised listbox (only the visible rows are in the DOM, so 10,000 chats
+ * cost the same as 20). Arrow keys move between chats; the next page loads near the end.
+ */
+export function ChatList({ activeKey, sessions }: { activeKey: string | null; sessions: Session[] }) {
+  const transport = useTransport();
+  const navigate = useNavigate();
+  const order = useInbox((state) => state.order);
+  const chats = useInbox((state) => state.chats);
+  const typing = useInbox((state) => state.typing);
+  const hasMore = useInbox((state) => state.hasMore);
+  const loading = useInbox((state) => state.loading);
+  const loadMore = useInbox((state) => state.loadMore);
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  const virtualizer = useVirtualizer({
+    count: order.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    getItemKey: (index) => order[index] ?? index,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items[items.length - 1]?.index ?? 0;
+
+  useEffect(() => {
+    if (hasMore && !loading && lastIndex >= order.length - 20) void loadMore(transport);
+  }, [hasMore, loading, lastIndex, order.length, loadMore, transport]);
+
+  const open = useCallback((chat: Chat) => void navigate(chatPath(chat.session, chat.jid)), [navigate]);
+  const activeIndex = activeKey ? order.indexOf(activeKey) : -1;
+  const sessionNames = sessions.length > 1 ? new Map(sessions.map((s) => [s.id, s.name])) : null;
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    let index: number | null = null;
+    if (event.key === 'ArrowDown') index = activeIndex + 1;
+    else if (event.key === 'ArrowUp') index = activeIndex === -1 ? 0 : activeIndex - 1;
+    else if (event.key === 'Home') index = 0;
+    else if (event.key === 'End') index = order.length - 1;
+    if (index === null) return;
+    event.preventDefault();
+    index = Math.max(0, Math.min(order.length - 1, index));
+    const chat = chats[order[index] ?? ''];
+    if (!chat) return;
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+    open(chat);
+  };
+
+  return (
+    <div
+      ref={scrollRef}
+      className="chat-list"
+      role="listbox"
+      aria-label="Chats"
+      tabIndex={0}
+      aria-activedescendant={activeIndex >= 0 && activeKey ? optionId(activeIndex) : undefined}
+      onKeyDown={onKeyDown}
+    >
+      <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {items.map((item) => {
+          const key = order[item.index] ?? '';
+          const chat = chats[key];
+          if (!chat) return null;
+          return (
+            <div
+              key={item.key}
+              role="presentation"
+              className="chat-list__row"
+              style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+            >
+              <ChatListItem
+                chat={chat}
+                id={optionId(item.index)}
+                active={key === activeKey}
+                sessionName={sessionNames?.get(chat.session) ?? null}
+                typing={typing[key]}
+                onOpen={open}
+              />
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+function optionId(index: number): string {
+  return `chat-option-${index}`;
+}

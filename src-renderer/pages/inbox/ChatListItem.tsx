@@ -1,0 +1,81 @@
+import { memo } from 'react';
+import type { Chat } from '../../../src-shared/messages';
+import type { Typing } from '../../stores/inbox';
+import { Avatar } from './Avatar';
+import { InboxIcon } from './InboxIcon';
+import { isMuted } from './logic/chat-order';
+import { chatTitle, formatChatTime } from './logic/format';
+import { ChatListItemTagsSlot } from './organize-slots';
+import { Ticks } from './Ticks';
+
+/** One row of the chat list: who, when, the last message (with ticks) and the unread badge. */
+export const ChatListItem = memo(function ChatListItem({
+  chat,
+  id,
+  active,
+  sessionName,
+  typing,
+  onOpen,
+}: {
+  chat: Chat;
+  id: string;
+  active: boolean;
+  /** Shown when the list mixes several numbers. */
+  sessionName: string | null;
+  typing: Typing | undefined;
+  onOpen: (chat: Chat) => void;
+}) {
+  const title = chatTitle(chat);
+  const last = chat.lastMessage;
+  const unread = chat.unreadCount;
+  return (
+    <div
+      id={id}
+      role="option"
+      aria-selected={active}
+      className={`chat-item${active ? ' chat-item--active' : ''}${unread > 0 ? ' chat-item--unread' : ''}`}
+      onClick={() => onOpen(chat)}
+    >
+      <Avatar name={title} />
+      <div className="chat-item__body">
+        <div className="chat-item__top">
+          <span className="chat-item__title" dir="auto">
+            {title}
+          </span>
+          {last && <time dateTime={last.timestamp}>{formatChatTime(last.timestamp)}</time>}
+        </div>
+        <div className="chat-item__bottom">
+          {typing ? (
+            <span className="chat-item__typing">
+              {typing.state === 'recording' ? 'recording audio…' : 'typing…'}
+            </span>
+          ) : (
+            <span className="chat-item__preview" dir="auto">
+              {last?.fromMe && <Ticks fromMe status={last.status} />}
+              {last?.preview ?? ''}
+            </span>
+          )}
+          <span className="chat-item__marks">
+            {chat.pinned && (
+              <span role="img" aria-label="Pinned" title="Pinned">
+                <InboxIcon name="pin" size={15} />
+              </span>
+            )}
+            {isMuted(chat) && (
+              <span role="img" aria-label="Muted" title="Muted">
+                <InboxIcon name="muted" size={15} />
+              </span>
+            )}
+            {unread > 0 && (
+              <span className="unread-badge" aria-label={`${unread} unread`}>
+                {unread > 999 ? '999+' : unread}
+              </span>
+            )}
+          </span>
+        </div>
+        {sessionName && <div className="chat-item__session">{sessionName}</div>}
+        <ChatListItemTagsSlot session={chat.session} jid={chat.jid} />
+      </div>
+    </div>
+  );
+});

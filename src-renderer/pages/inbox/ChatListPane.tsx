@@ -1,0 +1,84 @@
+import { useEffect, type RefObject } from 'react';
+import { Link } from 'react-router-dom';
+import { useTransport } from '../../stores/connection';
+import { useInbox } from '../../stores/inbox';
+import { useSessions } from '../../stores/sessions';
+import { ChatFilters } from './ChatFilters';
+import { ChatList } from './ChatList';
+import { NotificationBell } from './NotificationBell';
+import { SearchBox } from './SearchBox';
+import { SearchResults } from './SearchResults';
+
+/** The left column: heading, search, filters and the chat list (or the search results). */
+export function ChatListPane({
+  activeKey,
+  query,
+  onQuery,
+  searchRef,
+}: {
+  activeKey: string | null;
+  query: string;
+  onQuery: (query: string) => void;
+  searchRef: RefObject<HTMLInputElement | null>;
+}) {
+  const transport = useTransport();
+  const sessions = useSessions((state) => state.sessions);
+  const sessionsLoaded = useSessions((state) => state.loaded);
+  const loadSessions = useSessions((state) => state.load);
+  const { loaded, loading, error, order, filter, subset, load } = useInbox();
+
+  useEffect(() => {
+    void loadSessions(transport);
+  }, [transport, loadSessions]);
+
+  useEffect(() => {
+    if (!useInbox.getState().loaded) void load(transport);
+  }, [transport, load]);
+
+  const filtered =
+    filter.unread || filter.groups || filter.archived || filter.session !== null || subset !== null;
+  return (
+    <aside className="inbox__list" aria-label="Chat list">
+      <header className="inbox__list-header">
+        <h1>Inbox</h1>
+        <NotificationBell />
+      </header>
+      <SearchBox value={query} onChange={onQuery} inputRef={searchRef} />
+      {query.trim() ? (
+        <SearchResults query={query.trim()} session={filter.session} />
+      ) : (
+        <>
+          <ChatFilters sessions={sessions} />
+          {error && (
+            <p className="form-error inbox__notice" role="alert">
+              {error}{' '}
+              <button type="button" className="link-button" onClick={() => void load(transport)}>
+                Try again
+              </button>
+            </p>
+          )}
+          {!loaded && loading && (
+            <p className="muted inbox__notice" role="status">
+              Loading chats…
+            </p>
+          )}
+          {loaded && !error && order.length === 0 && (
+            <div className="inbox__notice muted">
+              {filtered ? (
+                <p>No chats match these filters.</p>
+              ) : sessionsLoaded && sessions.length === 0 ? (
+                <p>
+                  No WhatsApp number is linked yet. <Link to="/sessions">Link one in Sessions</Link> and
+                  customer chats appear here.
+                </p>
+              ) : (
+                <p>No conversations yet. New customer messages appear here as they arrive.</p>
+              )}
+            </div>
+          )}
+          <ChatList activeKey={activeKey} sessions={sessions} />
+        </>
+      )}
+    </aside>
+  );
+}

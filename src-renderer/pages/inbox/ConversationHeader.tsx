@@ -1,0 +1,122 @@
+import type { Chat } from '../../../src-shared/messages';
+import { useTransport } from '../../stores/connection';
+import { useConversation } from '../../stores/conversation';
+import { useInbox } from '../../stores/inbox';
+import { describeError } from '../../transport/rpc-error';
+import { Avatar } from './Avatar';
+import { InboxIcon } from './InboxIcon';
+import { chatKey, isMuted } from './logic/chat-order';
+import { chatTitle, formatPhone } from './logic/format';
+
+const MUTE_FOR_MS = 8 * 60 * 60 * 1000;
+
+/** Who the chat is with, whether they are typing, the number it came in on, and chat actions. */
+export function ConversationHeader({
+  chat,
+  sessionName,
+  panelOpen,
+  onTogglePanel,
+  onBack,
+}: {
+  chat: Chat;
+  sessionName: string | null;
+  panelOpen: boolean;
+  onTogglePanel: () => void;
+  onBack: () => void;
+}) {
+  const transport = useTransport();
+  const typing = useInbox((state) => state.typing[chatKey(chat.session, chat.jid)]);
+  const title = chatTitle(chat);
+  const muted = isMuted(chat);
+
+  const update = async (change: { pinned?: boolean; archived?: boolean; mutedUntil?: string | null }) => {
+    try {
+      useInbox
+        .getState()
+        .applyChat(
+          await transport.call('chats.update', { session: chat.session, chat: chat.jid, ...change }),
+        );
+    } catch (error) {
+      useConversation.getState().setNotice(describeError(error));
+    }
+  };
+
+  const subtitle = typing
+    ? typing.state === 'recording'
+      ? 'recording audio…'
+      : 'typing…'
+    : [formatPhone(chat.phone), sessionName && `via ${sessionName}`].filter(Boolean).join(' · ');
+
+  return (
+    <header className="conversation__header">
+      <button
+        type="button"
+        className="inbox-btn conversation__back"
+        aria-label="Back to chats"
+        onClick={onBack}
+      >
+        <InboxIcon name="back" />
+      </button>
+      <button
+        type="button"
+        className="conversation__who"
+        aria-label={`About ${title}`}
+        aria-expanded={panelOpen}
+        aria-controls="contact-panel"
+        onClick={onTogglePanel}
+      >
+        <Avatar name={title} size={40} />
+        <span className="conversation__names">
+          <h2 dir="auto">{title}</h2>
+          <span className={typing ? 'conversation__typing' : 'muted'} aria-live="polite">
+            {subtitle}
+          </span>
+        </span>
+      </button>
+      <div className="conversation__tools">
+        <button
+          type="button"
+          className="inbox-btn"
+          aria-pressed={chat.pinned}
+          aria-label={chat.pinned ? 'Unpin chat' : 'Pin chat'}
+          title={chat.pinned ? 'Unpin chat' : 'Pin chat'}
+          onClick={() => void update({ pinned: !chat.pinned })}
+        >
+          <InboxIcon name="pin" />
+        </button>
+        <button
+          type="button"
+          className="inbox-btn"
+          aria-pressed={muted}
+          aria-label={muted ? 'Unmute chat' : 'Mute chat for 8 hours'}
+          title={muted ? 'Unmute chat' : 'Mute chat for 8 hours'}
+          onClick={() =>
+            void update({ mutedUntil: muted ? null : new Date(Date.now() + MUTE_FOR_MS).toISOString() })
+          }
+        >
+          <InboxIcon name="muted" />
+        </button>
+        <button
+          type="button"
+          className="inbox-btn"
+          aria-pressed={chat.archived}
+          aria-label={chat.archived ? 'Unarchive chat' : 'Archive chat'}
+          title={chat.archived ? 'Unarchive chat' : 'Archive chat'}
+          onClick={() => void update({ archived: !chat.archived })}
+        >
+          <InboxIcon name="archive" />
+        </button>
+        <button
+          type="button"
+          className="inbox-btn"
+          aria-label="Contact info"
+          title="Contact info"
+          aria-pressed={panelOpen}
+          onClick={onTogglePanel}
+        >
+          <InboxIcon name="info" />
+        </button>
+      </div>
+    </header>
+  );
+}

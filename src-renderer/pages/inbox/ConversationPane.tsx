@@ -1,0 +1,161 @@
+import { useEffect, useRef, useState, type DragEvent } from 'react';
+import type { Message } from '../../../src-shared/messages';
+import { useTransport } from '../../stores/connection';
+import { useConversation } from '../../stores/conversation';
+import { useInbox } from '../../stores/inbox';
+import { useSessions } from '../../stores/sessions';
+import { describeError } from '../../transport/rpc-error';
+import { Composer } from './Composer';
+import { ConversationHeader } from './ConversationHeader';
+import { filesOf } from './files';
+import { ForwardDialog } from './ForwardDialog';
+import { chatKey } from './logic/chat-order';
+import { chatTitle, formatPhone } from './logic/format';
+import { MessageList } from './MessageList';
+
+const NOTICE_MS = 6000;
+
+/** The open chat: header, history, composer; files dropped anywhere on it are attached. */
+export function ConversationPane({
+  session,
+  jid,
+  focus,
+  panelOpen,
+  onTogglePanel,
+  onBack,
+}: {
+  session: string;
+  jid: string;
+  focus: { id: string; query: string | null } | null;
+  panelOpen: boolean;
+  onTogglePanel: () => void;
+  onBack: () => void;
+}) {
+  const transport = useTransport();
+  const chat = useInbox((state) => state.chats[chatKey(session, jid)]);
+  const sessions = useSessions((state) => state.sessions);
+  const error = useConversation((state) => state.error);
+  const notice = useConversation((state) => state.notice);
+  const forwarding = useConversation((state) => state.forwarding);
+  const [files, setFiles] = useState<File[]>([]);
+  const [dragging, setDragging] = useState(false);
+  const [missing, setMissing] = useState<string | null>(null);
+  const initialFocus = useRef(focus);
+  const lastFocusId = useRef(focus?.id ?? null);
+
+  useEffect(() => {
+    const conversation = useConversation.getState();
+    void conversation.open(transport, session, jid, initialFocus.current ?? undefined);
+    return () => conversation.close();
+  }, [transport, session, jid]);
+
+  // A search hit in the chat that is already open.
+  const focusId = focus?.id ?? null;
+  const focusQuery = focus?.query ?? null;
+  useEffect(() => {
+    if (focusId && focusId !== lastFocusId.current) {
+      void useConversation.getState().jumpTo(transport, focusId, focusQuery);
+    }
+    lastFocusId.current = focusId;
+  }, [transport, focusId, focusQuery]);
+
+  // A deep link to a chat the list has not loaded yet.
+  useEffect(() => {
+    if (useInbox.getState().chats[chatKey(session, jid)]) return;
+    transport
+      .call('chats.get', { session, chat: jid })
+      .then((found) => useInbox.getState().applyChat(found))
+      .catch((caught: unknown) => setMissing(describeError(caught)));
+  }, [transport, session, jid]);
+
+  // Seen while the window shows it: mark read (the customer gets blue ticks).
+  const unread = chat?.unreadCount ?? 0;
+  useEffect(() => {
+    const markRead = () => {
+      if (document.visibilityState !== 'visible' || unread === 0) return;
+      transport
+        .call('chats.read', { session, chat: jid })
+        .then((updated) => useInbox.getState().applyChat(updated))
+        .catch(() => undefined);
+    };
+    markRead();
+    document.addEventListener('visibilitychange', markRead);
+    return () => document.removeEventListener('visibilitychange', markRead);
+  }, [transport, session, jid, unread]);
+
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => useConversation.getState().setNotice(null), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  const title = chat ? chatTitle(chat) : (formatPhone(jid.split('@')[0] ?? null) ?? jid);
+  const authorOf = (message: Message): string =>
+    message.fromMe
+      ? 'You'
+      : message.senderName ||
+        (chat?.kind === 'group' ? (formatPhone(message.sender?.split('@')[0] ?? null) ?? 'Someone') : title);
+  const sessionName = sessions.length > 1 ? (sessions.find((s) => s.id === session)?.name ?? session) : null;
+
+  const onDrag = (event: DragEvent) => {
+    if (!event.dataTransfer.types.includes('Files')) return;
+    event.preventDefault();
+    setDragging(
+      event.type !== 'dragleave' || event.currentTarget.contains(event.relatedTarget as Node | null),
+    );
+  };
+  const onDrop = (event: DragEvent) => {
+    const dropped = filesOf(event.dataTransfer);
+    setDragging(false);
+    if (dropped.length === 0) return;
+    event.preventDefault();
+    setFiles((current) => [...current, ...dropped]);
+  };
+
+  return (
+    <section
+      className="conversation"
+      aria-label={`Conversation with ${title}`}
+      onDragEnter={onDrag}
+      onDragOver={onDrag}
+      onDragLeave={onDrag}
+      onDrop={onDrop}
+    >
+      {chat ? (
+        <ConversationHeader
+          chat={chat}
+          sessionName={sessionName}
+          panelOpen={panelOpen}
+          onTogglePanel={onTogglePanel}
+          onBack={onBack}
+        />
+      ) : (
+        <header className="conversation__header">
+          <h2>{title}</h2>
+        </header>
+      )}
+      {(missing && !chat) || error ? (
+        <p className="form-error conversation__error" role="alert">
+          {missing && !chat ? `This chat could not be opened: ${missing}` : error}
+        </p>
+      ) : null}
+      {notice && (
+        <div className="conversation__notice" role="alert">
+          {notice}
+        </div>
+      )}
+      <MessageList isGroup={chat?.kind === 'group'} authorOf={authorOf} />
+      {chat?.readOnly ? (
+        <p className="composer composer--readonly muted">Only admins can send messages to this chat.</p>
+      ) : (
+        <Composer session={session} jid={jid} files={files} onFiles={setFiles} authorOf={authorOf} />
+      )}
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop files to send them to {title}
+        </div>
+      )}
+      {forwarding && <ForwardDialog message={forwarding} />}
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Chat, Message } from '../../../src-shared/messages';
+import { useTransport } from '../../stores/connection';
+import { useConversation } from '../../stores/conversation';
+import { describeError } from '../../transport/rpc-error';
+import { Avatar } from './Avatar';
+import { chatKey, chatQuery } from './logic/chat-order';
+import { chatTitle, formatPhone } from './logic/format';
+
+/** Picks a chat of the same number to forward a message to. */
+export function ForwardDialog({ message }: { message: Message }) {
+  const transport = useTransport();
+  const ref = useRef<HTMLDialogElement>(null);
+  const [query, setQuery] = useState('');
+  const [chats, setChats] = useState<Chat[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const close = () => useConversation.getState().setForwarding(null);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+
+  useEffect(() => {
+    let current = true;
+    const timer = setTimeout(() => {
+      transport
+        .call('chats.list', { session: message.session, q: chatQuery(query) || undefined, limit: 30 })
+        .then((page) => current && setChats(page.items.filter((chat) => !chat.readOnly)))
+        .catch((caught: unknown) => current && setError(describeError(caught)));
+    }, 200);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [transport, message.session, query]);
+
+  const forward = async (chat: Chat) => {
+    setBusy(true);
+    try {
+      await transport.call('messages.forward', {
+        session: message.session,
+        chat: message.chat,
+        id: message.id,
+        to: chat.jid,
+      });
+      useConversation.getState().setNotice(`Forwarded to ${chatTitle(chat)}.`);
+      close();
+    } catch (caught) {
+      setError(describeError(caught));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <dialog
+      ref={ref}
+      className="inbox-dialog"
+      aria-label="Forward message to"
+      onCancel={(event) => {
+        event.preventDefault();
+        close();
+      }}
+    >
+      <h2>Forward to…</h2>
+      <input
+        type="search"
+        aria-label="Find a chat"
+        placeholder="Find a chat"
+        value={query}
+        onChange={(event) => setQuery(event.target.value)}
+      />
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <ul className="inbox-dialog__list" aria-label="Chats">
+        {chats.map((chat) => (
+          <li key={chatKey(chat.session, chat.jid)}>
+            <button type="button" className="search-hit" disabled={busy} onClick={() => void forward(chat)}>
+              <Avatar name={chatTitle(chat)} size={32} />
+              <span className="search-hit__body">
+                <span className="search-hit__title" dir="auto">
+                  {chatTitle(chat)}
+                </span>
+                <span className="muted">{formatPhone(chat.phone) ?? chat.jid}</span>
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="row inbox-dialog__actions">
+        <button type="button" className="button button--secondary" onClick={close}>
+          Cancel
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,156 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { Message } from '../../../src-shared/messages';
+import { useTransport } from '../../stores/connection';
+import { useConversation } from '../../stores/conversation';
+import { QUICK_REACTIONS } from './EmojiPicker';
+import { InboxIcon, type InboxIconName } from './InboxIcon';
+import { canDelete, canEdit, copy, download, react, remove } from './message-actions';
+import { MessageTagItems } from '../../components/organize/MessageTagItems';
+
+interface Action {
+  label: string;
+  icon: InboxIconName;
+  run: () => void;
+}
+
+/**
+ * The ⌄ menu on a bubble: quick reactions, reply, copy, forward, download, and edit / delete
+ * for our own messages. Arrow keys move, Esc closes and gives focus back.
+ */
+export function MessageActions({ message }: { message: Message }) {
+  const transport = useTransport();
+  const [open, setOpen] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const menuRef = useRef<HTMLDivElement>(null);
+  const store = useConversation.getState;
+
+  useEffect(() => {
+    if (!open) return;
+    menuRef.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+    const onPointer = (event: PointerEvent) => {
+      if (
+        menuRef.current?.contains(event.target as Node) ||
+        buttonRef.current?.contains(event.target as Node)
+      )
+        return;
+      setOpen(false);
+      setConfirmDelete(false);
+    };
+    document.addEventListener('pointerdown', onPointer);
+    return () => document.removeEventListener('pointerdown', onPointer);
+  }, [open]);
+
+  const close = () => {
+    setOpen(false);
+    setConfirmDelete(false);
+  };
+  const act = (run: () => void) => () => {
+    close();
+    run();
+  };
+
+  const actions: Action[] = message.revoked
+    ? []
+    : [
+        { label: 'Reply', icon: 'reply', run: () => store().setReplyTo(message) },
+        ...(message.text ? [{ label: 'Copy', icon: 'copy' as const, run: () => void copy(message) }] : []),
+        { label: 'Forward', icon: 'forward', run: () => store().setForwarding(message) },
+        ...(message.media
+          ? [{ label: 'Download', icon: 'download' as const, run: () => void download(transport, message) }]
+          : []),
+        ...(canEdit(message)
+          ? [{ label: 'Edit', icon: 'edit' as const, run: () => store().setEditing(message) }]
+          : []),
+      ];
+  if (actions.length === 0) return null;
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      close();
+      buttonRef.current?.focus();
+      return;
+    }
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    event.preventDefault();
+    const items = [...(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+    const index = items.indexOf(document.activeElement as HTMLElement);
+    const next = (index + (event.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length;
+    items[next]?.focus();
+  };
+
+  return (
+    <div className="message-actions">
+      <button
+        ref={buttonRef}
+        type="button"
+        className="message-actions__button"
+        aria-label="Message actions"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        onClick={() => (open ? close() : setOpen(true))}
+      >
+        <InboxIcon name="more" size={18} />
+      </button>
+      {open && (
+        <div
+          ref={menuRef}
+          className="msg-menu"
+          role="menu"
+          aria-label="Message actions"
+          onKeyDown={onKeyDown}
+        >
+          <div className="msg-menu__reactions" role="group" aria-label="React">
+            {QUICK_REACTIONS.map((emoji) => (
+              <button
+                key={emoji}
+                type="button"
+                role="menuitem"
+                aria-label={`React with ${emoji}`}
+                onClick={act(() => void react(transport, message, emoji))}
+              >
+                {emoji}
+              </button>
+            ))}
+          </div>
+          {actions.map((action) => (
+            <button
+              key={action.label}
+              type="button"
+              role="menuitem"
+              className="msg-menu__item"
+              onClick={act(action.run)}
+            >
+              <InboxIcon name={action.icon} size={18} />
+              {action.label}
+            </button>
+          ))}
+          <MessageTagItems message={message} onDone={close} />
+          {canDelete(message) &&
+            (confirmDelete ? (
+              <button
+                type="button"
+                role="menuitem"
+                className="msg-menu__item msg-menu__item--danger"
+                onClick={act(() => void remove(transport, message))}
+              >
+                <InboxIcon name="trash" size={18} />
+                Delete for everyone
+              </button>
+            ) : (
+              <button
+                type="button"
+                role="menuitem"
+                className="msg-menu__item"
+                onClick={() => setConfirmDelete(true)}
+              >
+                <InboxIcon name="trash" size={18} />
+                Delete…
+              </button>
+            ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { memo } from 'react';
+import type { Message } from '../../../src-shared/messages';
+import { hueOf, formatTime } from './logic/format';
+import { MessageActions } from './MessageActions';
+import { MessageContent } from './MessageContent';
+import { QuotedMessage } from './QuotedMessage';
+import { Reactions } from './Reactions';
+import { Ticks } from './Ticks';
+
+/** One message: sender (in groups), quote, content, reactions, time, edited mark and ticks. */
+export const MessageBubble = memo(function MessageBubble({
+  message,
+  showSender,
+  highlighted,
+  query,
+  authorOf,
+}: {
+  message: Message;
+  showSender: boolean;
+  highlighted: boolean;
+  query: string | null;
+  authorOf: (message: Message) => string;
+}) {
+  const author = authorOf(message);
+  const time = formatTime(message.timestamp);
+  return (
+    <article
+      className={`bubble bubble--${message.fromMe ? 'out' : 'in'}${highlighted ? ' bubble--highlight' : ''}${
+        message.type === 'sticker' ? ' bubble--sticker' : ''
+      }`}
+      aria-label={`${message.fromMe ? 'You' : author}, ${time}`}
+      aria-current={highlighted ? 'true' : undefined}
+      data-message-id={message.id}
+    >
+      {showSender && (
+        <div
+          className="bubble__sender"
+          style={{ ['--sender-hue' as string]: hueOf(message.sender ?? author) }}
+        >
+          {author}
+        </div>
+      )}
+      {message.forwarded && !message.revoked && <div className="bubble__forwarded">↪ Forwarded</div>}
+      {message.quotedId && !message.revoked && <QuotedMessage message={message} authorOf={authorOf} />}
+      <MessageContent message={message} query={highlighted ? query : null} />
+      <Reactions reactions={message.reactions} />
+      <div className="bubble__meta">
+        {message.edited && !message.revoked && <span className="bubble__edited">Edited</span>}
+        <time dateTime={message.timestamp} title={new Date(message.timestamp).toLocaleString()}>
+          {time}
+        </time>
+        <Ticks fromMe={message.fromMe} status={message.status} />
+      </div>
+      <MessageActions message={message} />
+    </article>
+  );
+});

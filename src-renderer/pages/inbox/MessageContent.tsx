@@ -1,0 +1,40 @@
+import type { Message } from '../../../src-shared/messages';
+import { Highlighted } from './Highlighted';
+import { AudioMedia } from './media/AudioMedia';
+import { ContactCardView } from './media/ContactCardView';
+import { DocumentMedia } from './media/DocumentMedia';
+import { ImageMedia } from './media/ImageMedia';
+import { LocationView } from './media/LocationView';
+import { PollView } from './media/PollView';
+import { VideoMedia } from './media/VideoMedia';
+
+/** Types whose `text` is their own name, already shown by their view. */
+const TEXT_IN_CONTENT = new Set(['location', 'contact', 'poll']);
+
+/** The body of a bubble: the media or card for its type, then the text or caption. */
+export function MessageContent({ message, query }: { message: Message; query: string | null }) {
+  if (message.revoked) {
+    return <p className="bubble__deleted">🚫 This message was deleted</p>;
+  }
+  const text = TEXT_IN_CONTENT.has(message.type) ? null : message.text;
+  return (
+    <>
+      {message.type === 'image' && <ImageMedia message={message} />}
+      {message.type === 'sticker' && <ImageMedia message={message} sticker />}
+      {message.type === 'video' && <VideoMedia message={message} />}
+      {message.type === 'audio' && <AudioMedia message={message} />}
+      {message.type === 'document' && <DocumentMedia message={message} />}
+      {message.type === 'location' && <LocationView message={message} />}
+      {message.type === 'contact' && <ContactCardView message={message} />}
+      {message.type === 'poll' && <PollView message={message} />}
+      {message.type === 'unknown' && !text && (
+        <p className="muted">This message type cannot be shown here.</p>
+      )}
+      {text && (
+        <p className="bubble__text" dir="auto">
+          <Highlighted text={text} query={query} />
+        </p>
+      )}
+    </>
+  );
+}

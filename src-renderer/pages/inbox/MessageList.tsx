@@ -1,0 +1,214 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Message } from '../../../src-shared/messages';
+import { useTransport } from '../../stores/connection';
+import { useConversation, type Outgoing } from '../../stores/conversation';
+import { DaySeparator } from './DaySeparator';
+import { InboxIcon } from './InboxIcon';
+import { chatKey } from './logic/chat-order';
+import { buildRows } from './logic/day-rows';
+import { EDGE_PX, shouldLoadNewer, shouldLoadOlder } from './logic/history';
+import { MessageBubble } from './MessageBubble';
+import { OutgoingBubble } from './OutgoingBubble';
+
+const NO_OUTGOING: Outgoing[] = [];
+
+interface Item {
+  key: string;
+  timestamp: string;
+  fromMe: boolean;
+  sender: string | null;
+  message?: Message;
+  outgoing?: Outgoing;
+}
+
+/**
+ * The conversation history, virtualised: only the rows near the viewport are in the DOM.
+ * Scrolling up loads older pages and the virtualiser keeps the message under the reader in
+ * place (anchorTo 'end'); at the bottom it follows new messages.
+ */
+export function MessageList({
+  isGroup,
+  authorOf,
+}: {
+  isGroup: boolean;
+  authorOf: (message: Message) => string;
+}) {
+  const transport = useTransport();
+  const session = useConversation((state) => state.session);
+  const jid = useConversation((state) => state.jid);
+  const messages = useConversation((state) => state.messages);
+  const hasNewer = useConversation((state) => state.hasNewer);
+  const loading = useConversation((state) => state.loading);
+  const loadingOlder = useConversation((state) => state.loadingOlder);
+  const openedSeq = useConversation((state) => state.openedSeq);
+  const highlight = useConversation((state) => state.highlight);
+  const outgoing = useConversation(
+    (state) => state.outgoing[chatKey(state.session ?? '', state.jid ?? '')] ?? NO_OUTGOING,
+  );
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const positioned = useRef(false);
+  const [awayFromEnd, setAwayFromEnd] = useState(false);
+
+  const rows = useMemo(() => {
+    const items: Item[] = messages.map((message) => ({
+      key: message.id,
+      timestamp: message.timestamp,
+      fromMe: message.fromMe,
+      sender: message.sender,
+      message,
+    }));
+    if (!hasNewer) {
+      const known = new Set(items.map((item) => item.key));
+      for (const item of outgoing) {
+        if (!known.has(item.id)) {
+          items.push({ key: item.id, timestamp: item.timestamp, fromMe: true, sender: null, outgoing: item });
+        }
+      }
+    }
+    return buildRows(items, { isGroup });
+  }, [messages, outgoing, hasNewer, isGroup]);
+
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (index) => (rows[index]?.kind === 'day' ? 44 : 76),
+    getItemKey: (index) => rows[index]?.key ?? index,
+    overscan: 6,
+    paddingStart: 12,
+    paddingEnd: 12,
+    anchorTo: 'end',
+    followOnAppend: true,
+  });
+
+  // A new chat (or the newest page again): start at the newest message.
+  useLayoutEffect(() => {
+    positioned.current = false;
+    if (openedSeq === 0) return;
+    virtualizer.scrollToEnd();
+    const frame = requestAnimationFrame(() => (positioned.current = true));
+    return () => cancelAnimationFrame(frame);
+  }, [openedSeq, virtualizer]);
+
+  // A jump (search hit, quoted message): bring it to the middle.
+  const highlightIndex = highlight ? rows.findIndex((row) => row.key === highlight.id) : -1;
+  useLayoutEffect(() => {
+    if (!highlight || highlightIndex < 0) return;
+    positioned.current = false;
+    virtualizer.scrollToIndex(highlightIndex, { align: 'center' });
+    const timer = setTimeout(() => (positioned.current = true), 300);
+    return () => clearTimeout(timer);
+    // Only when a jump happens, not when rows shift around the highlighted message.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [highlight?.seq, highlight?.id, highlightIndex >= 0, virtualizer]);
+
+  // Sending from further up: go to the end to show the new bubble.
+  const outgoingCount = outgoing.length;
+  const previousOutgoing = useRef(outgoingCount);
+  useEffect(() => {
+    if (outgoingCount > previousOutgoing.current) virtualizer.scrollToEnd();
+    previousOutgoing.current = outgoingCount;
+  }, [outgoingCount, virtualizer]);
+
+  const check = () => {
+    const element = scrollRef.current;
+    if (!element || !positioned.current) return;
+    const state = useConversation.getState();
+    const distance = element.scrollHeight - element.scrollTop - element.clientHeight;
+    if (
+      shouldLoadOlder({
+        scrollTop: element.scrollTop,
+        hasOlder: state.hasOlder,
+        loading: state.loadingOlder || state.loading,
+      })
+    ) {
+      void state.loadOlder(transport);
+    }
+    if (
+      shouldLoadNewer({ distanceFromEnd: distance, hasNewer: state.hasNewer, loading: state.loadingNewer })
+    ) {
+      void state.loadNewer(transport);
+    }
+    setAwayFromEnd(distance > EDGE_PX * 1.5);
+  };
+
+  // A page shorter than the window cannot be scrolled: load older ones until it fills.
+  useEffect(() => {
+    const element = scrollRef.current;
+    const state = useConversation.getState();
+    if (
+      element &&
+      positioned.current &&
+      state.hasOlder &&
+      element.scrollHeight <= element.clientHeight + EDGE_PX
+    ) {
+      void state.loadOlder(transport);
+    }
+  });
+
+  const jumpToLatest = () => {
+    if (useConversation.getState().hasNewer) void useConversation.getState().jumpToLatest(transport);
+    else virtualizer.scrollToEnd({ behavior: 'smooth' });
+  };
+
+  const items = virtualizer.getVirtualItems();
+  return (
+    <div className="message-list-wrap">
+      {loadingOlder && (
+        <p className="message-list__loading" role="status">
+          Loading older messages…
+        </p>
+      )}
+      <div ref={scrollRef} className="message-list" onScroll={check}>
+        <div
+          role="feed"
+          aria-label={session && jid ? 'Messages' : undefined}
+          aria-busy={loading || loadingOlder}
+          style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+        >
+          {items.map((virtual) => {
+            const row = rows[virtual.index];
+            if (!row) return null;
+            const out = row.kind === 'message' && row.item.fromMe;
+            return (
+              <div
+                key={virtual.key}
+                data-index={virtual.index}
+                ref={virtualizer.measureElement}
+                className={`message-row${row.kind === 'day' ? ' message-row--day' : out ? ' message-row--out' : ''}`}
+                style={{ transform: `translateY(${virtual.start}px)` }}
+              >
+                {row.kind === 'day' ? (
+                  <DaySeparator label={row.label} />
+                ) : row.item.message ? (
+                  <MessageBubble
+                    message={row.item.message}
+                    showSender={row.showSender}
+                    highlighted={highlight?.id === row.key}
+                    query={highlight?.query ?? null}
+                    authorOf={authorOf}
+                  />
+                ) : row.item.outgoing ? (
+                  <OutgoingBubble item={row.item.outgoing} />
+                ) : null}
+              </div>
+            );
+          })}
+        </div>
+        {!loading && rows.length === 0 && (
+          <p className="message-list__empty muted">No messages yet. Say hello!</p>
+        )}
+      </div>
+      {(awayFromEnd || hasNewer) && (
+        <button
+          type="button"
+          className="jump-latest"
+          aria-label="Jump to the latest message"
+          onClick={jumpToLatest}
+        >
+          <InboxIcon name="arrowDown" />
+        </button>
+      )}
+    </div>
+  );
+}

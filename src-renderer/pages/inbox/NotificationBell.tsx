@@ -1,0 +1,28 @@
+import { useNotifications } from '../../stores/notifications';
+import { InboxIcon } from './InboxIcon';
+
+/** Turns on desktop notifications (the browser asks only after a click). */
+export function NotificationBell() {
+  const permission = useNotifications((state) => state.permission);
+  const request = useNotifications((state) => state.request);
+  if (permission === 'unsupported') return null;
+  const label =
+    permission === 'granted'
+      ? 'Notifications are on'
+      : permission === 'denied'
+        ? 'Notifications are blocked in the browser settings'
+        : 'Turn on notifications';
+  return (
+    <button
+      type="button"
+      className="inbox-btn"
+      aria-label={label}
+      title={label}
+      aria-pressed={permission === 'granted'}
+      disabled={permission !== 'default'}
+      onClick={() => void request()}
+    >
+      <InboxIcon name={permission === 'granted' ? 'bell' : 'bellOff'} />
+    </button>
+  );
+}

@@ -1,0 +1,65 @@
+import type { Outgoing } from '../../stores/conversation';
+import { useConversation } from '../../stores/conversation';
+import { useTransport } from '../../stores/connection';
+import { formatTime } from './logic/format';
+import { TickMark } from './Ticks';
+
+function describe(item: Outgoing): string {
+  const input = item.input;
+  switch (input.type) {
+    case 'text':
+      return input.text;
+    case 'image':
+    case 'video':
+    case 'document':
+      return input.caption ?? input.media.fileName ?? input.type;
+    case 'audio':
+      return input.voiceNote ? '🎤 Voice message' : `🎵 ${input.media.fileName ?? 'Audio'}`;
+    default:
+      return input.type;
+  }
+}
+
+/** A message on its way (clock), or one that failed: the reason, Retry and Discard. */
+export function OutgoingBubble({ item }: { item: Outgoing }) {
+  const transport = useTransport();
+  const failed = item.state === 'failed';
+  const image = item.previewUrl && item.input.type === 'image';
+  return (
+    <article
+      className={`bubble bubble--out bubble--outgoing${failed ? ' bubble--failed' : ''}`}
+      aria-label={failed ? 'Not sent' : 'Sending'}
+      data-message-id={item.id}
+    >
+      {image && <img className="media-image" src={item.previewUrl ?? ''} alt="Photo being sent" />}
+      <p className="bubble__text" dir="auto">
+        {describe(item)}
+      </p>
+      <div className="bubble__meta">
+        <time dateTime={item.timestamp}>{formatTime(item.timestamp)}</time>
+        <TickMark state={failed ? 'failed' : 'pending'} />
+      </div>
+      {failed && (
+        <div className="bubble__failure" role="alert">
+          <span>Not sent: {item.error}</span>
+          <div className="row">
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => void useConversation.getState().retry(transport, item.id)}
+            >
+              Retry
+            </button>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => useConversation.getState().discard(item.id)}
+            >
+              Discard
+            </button>
+          </div>
+        </div>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,158 @@
+import { useEffect, useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { messagePreview, type Chat, type Message } from '../../../src-shared/messages';
+import { useTransport } from '../../stores/connection';
+import { useInbox } from '../../stores/inbox';
+import { describeError } from '../../transport/rpc-error';
+import { Avatar } from './Avatar';
+import { Highlighted } from './Highlighted';
+import { chatKey, chatQuery } from './logic/chat-order';
+import { chatTitle, formatChatTime, formatPhone } from './logic/format';
+import { snippetAround } from './logic/highlight';
+import { chatPath } from './paths';
+
+const DEBOUNCE_MS = 250;
+
+interface Results {
+  chats: Chat[];
+  messages: Message[];
+  next: number | null;
+}
+
+/** Chats whose name or number matches, and messages whose text matches (full-text), marked. */
+export function SearchResults({ query, session }: { query: string; session: string | null }) {
+  const transport = useTransport();
+  const navigate = useNavigate();
+  const known = useInbox((state) => state.chats);
+  const [results, setResults] = useState<Results | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [searching, setSearching] = useState(false);
+
+  useEffect(() => {
+    let current = true;
+    setSearching(true);
+    const timer = setTimeout(() => {
+      const scope = session ?? undefined;
+      Promise.all([
+        transport.call('chats.list', { q: chatQuery(query), session: scope, limit: 20 }),
+        transport.call('messages.search', { q: query, session: scope, limit: 30 }),
+      ])
+        .then(([chats, messages]) => {
+          if (!current) return;
+          setResults({ chats: chats.items, messages: messages.items, next: messages.next });
+          setError(null);
+        })
+        .catch((caught: unknown) => current && setError(describeError(caught)))
+        .finally(() => current && setSearching(false));
+    }, DEBOUNCE_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [transport, query, session]);
+
+  const more = async () => {
+    if (!results?.next) return;
+    try {
+      const page = await transport.call('messages.search', {
+        q: query,
+        session: session ?? undefined,
+        limit: 30,
+        cursor: results.next,
+      });
+      setResults({ ...results, messages: [...results.messages, ...page.items], next: page.next });
+    } catch (caught) {
+      setError(describeError(caught));
+    }
+  };
+
+  const titleOf = (message: Message) => {
+    const chat = known[chatKey(message.session, message.chat)];
+    if (chat) return chatTitle(chat);
+    return (
+      (!message.fromMe && message.senderName) ||
+      formatPhone(message.chat.split('@')[0] ?? null) ||
+      message.chat
+    );
+  };
+
+  return (
+    <div className="search-results" role="region" aria-label="Search results" aria-busy={searching}>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {results && (
+        <>
+          <h2 className="search-results__heading">Chats</h2>
+          {results.chats.length === 0 && (
+            <p className="muted search-results__empty">No chat names or numbers match.</p>
+          )}
+          <ul className="search-results__list" aria-label="Matching chats">
+            {results.chats.map((chat) => (
+              <li key={chatKey(chat.session, chat.jid)}>
+                <button
+                  type="button"
+                  className="search-hit"
+                  onClick={() => void navigate(chatPath(chat.session, chat.jid))}
+                >
+                  <Avatar name={chatTitle(chat)} size={36} />
+                  <span className="search-hit__body">
+                    <span className="search-hit__title" dir="auto">
+                      <Highlighted text={chatTitle(chat)} query={query} />
+                    </span>
+                    <span className="search-hit__text muted">{formatPhone(chat.phone) ?? chat.jid}</span>
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          <h2 className="search-results__heading">Messages</h2>
+          {results.messages.length === 0 && <p className="muted search-results__empty">No messages match.</p>}
+          <ul className="search-results__list" aria-label="Matching messages">
+            {results.messages.map((message) => (
+              <li key={`${message.session}|${message.chat}|${message.id}`}>
+                <button
+                  type="button"
+                  className="search-hit"
+                  onClick={() => void navigate(chatPath(message.session, message.chat, message.id, query))}
+                >
+                  <span className="search-hit__body">
+                    <span className="search-hit__top">
+                      <span className="search-hit__title" dir="auto">
+                        {titleOf(message)}
+                      </span>
+                      <time dateTime={message.timestamp}>{formatChatTime(message.timestamp)}</time>
+                    </span>
+                    <span className="search-hit__text" dir="auto">
+                      {message.fromMe && <span className="muted">You: </span>}
+                      <Highlighted
+                        text={snippetAround(message.text ?? messagePreview(message), query)}
+                        query={query}
+                      />
+                    </span>
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          {results.next !== null && (
+            <button
+              type="button"
+              className="button button--secondary search-results__more"
+              onClick={() => void more()}
+            >
+              More messages
+            </button>
+          )}
+        </>
+      )}
+      {!results && searching && (
+        <p className="muted search-results__empty" role="status">
+          Searching…
+        </p>
+      )}
+    </div>
+  );
+}

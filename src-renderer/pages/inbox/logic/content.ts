@@ -1,0 +1,71 @@
+/** Readers for the `content` of location, contact and poll messages (shapes from the core's mapping). */
+
+export interface LocationContent {
+  latitude: number;
+  longitude: number;
+  name: string | null;
+  address: string | null;
+  live: boolean;
+}
+
+export interface ContactCard {
+  name: string;
+  phones: string[];
+}
+
+export interface PollContent {
+  name: string;
+  options: string[];
+  selectableCount: number;
+}
+
+type Content = Record<string, unknown> | null;
+
+const str = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
+
+export function readLocation(content: Content): LocationContent | null {
+  if (!content || typeof content.latitude !== 'number' || typeof content.longitude !== 'number') return null;
+  return {
+    latitude: content.latitude,
+    longitude: content.longitude,
+    name: str(content.name),
+    address: str(content.address),
+    live: content.live === true,
+  };
+}
+
+/** Phone numbers of a vCard: the WhatsApp id (waid) when present, else the TEL value. */
+export function vcardPhones(vcard: string): string[] {
+  const phones: string[] = [];
+  for (const line of vcard.split(/\r?\n/)) {
+    if (!/^(item\d+\.)?TEL/i.test(line)) continue;
+    const waid = /waid=(\d+)/i.exec(line)?.[1];
+    const value = line.slice(line.indexOf(':') + 1).trim();
+    const phone = waid ? `+${waid}` : value;
+    if (phone && !phones.includes(phone)) phones.push(phone);
+  }
+  return phones;
+}
+
+export function readContacts(content: Content): ContactCard[] {
+  const list = Array.isArray(content?.contacts) ? (content.contacts as unknown[]) : [];
+  return list.flatMap((entry) => {
+    if (!entry || typeof entry !== 'object') return [];
+    const card = entry as Record<string, unknown>;
+    const vcard = str(card.vcard) ?? '';
+    const name = str(card.displayName) ?? /^FN:(.*)$/im.exec(vcard)?.[1]?.trim() ?? 'Contact';
+    return [{ name, phones: vcardPhones(vcard) }];
+  });
+}
+
+export function readPoll(content: Content): PollContent | null {
+  if (!content) return null;
+  const options = Array.isArray(content.options)
+    ? content.options.filter((o): o is string => typeof o === 'string')
+    : [];
+  return {
+    name: str(content.name) ?? 'Poll',
+    options,
+    selectableCount: typeof content.selectableCount === 'number' ? content.selectableCount : 0,
+  };
+}

@@ -1,0 +1,151 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Campaign, CampaignRecipient, RecipientStatus } from '../../../src-shared/contract/schedule';
+import { RECIPIENT_STATUSES } from '../../../src-shared/contract/schedule';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { useTransport } from '../../stores/connection';
+import { describeError } from '../../transport/rpc-error';
+import { CampaignProgress } from './CampaignProgress';
+
+/** One campaign: progress, ETA, pause/resume/cancel and every recipient's status. */
+export function CampaignDetail({ campaign, onBack }: { campaign: Campaign; onBack: () => void }) {
+  const transport = useTransport();
+  const [current, setCurrent] = useState(campaign);
+  const [filter, setFilter] = useState<RecipientStatus | ''>('');
+  const [recipients, setRecipients] = useState<CampaignRecipient[]>([]);
+  const [error, setError] = useState<string | null>(null);
+
+  const loadRecipients = useCallback(async () => {
+    try {
+      const page = await transport.call('campaigns.recipients', {
+        id: campaign.id,
+        limit: 1000,
+        ...(filter ? { status: filter } : {}),
+      });
+      setRecipients(page.items);
+    } catch (caught) {
+      setError(describeError(caught));
+    }
+  }, [transport, campaign.id, filter]);
+
+  useEffect(() => {
+    void loadRecipients();
+  }, [loadRecipients]);
+
+  useEffect(
+    () =>
+      transport.subscribe((event) => {
+        if (event.type === 'campaign.progress' && event.data.campaign.id === campaign.id) {
+          setCurrent(event.data.campaign);
+          void loadRecipients();
+        }
+      }),
+    [transport, campaign.id, loadRecipients],
+  );
+
+  const act = async (action: 'campaigns.pause' | 'campaigns.resume' | 'campaigns.cancel') => {
+    try {
+      setCurrent(await transport.call(action, { id: campaign.id }));
+      setError(null);
+    } catch (caught) {
+      setError(describeError(caught));
+    }
+  };
+
+  return (
+    <article className="card" aria-label={`Campaign ${current.name}`}>
+      <button type="button" className="link-button" onClick={onBack}>
+        ← All campaigns
+      </button>
+      <header className="session-card__header">
+        <div>
+          <h2>{current.name}</h2>
+          <p className="muted">
+            {current.session} · delay {current.delayMinMs / 1000}–{current.delayMaxMs / 1000} s
+            {current.dailyCap ? ` · at most ${current.dailyCap} a day` : ''}
+            {current.workingHours
+              ? ` · ${current.workingHours.from}–${current.workingHours.until} ${current.workingHours.timeZone}`
+              : ''}
+          </p>
+        </div>
+        <span className={`pill pill--campaign-${current.status}`} role="status">
+          {current.status}
+        </span>
+      </header>
+      <CampaignProgress campaign={current} />
+      <p className="campaign-template">{current.template}</p>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="row">
+        {current.status === 'running' && (
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => void act('campaigns.pause')}
+          >
+            Pause
+          </button>
+        )}
+        {(current.status === 'paused' || current.status === 'draft') && (
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => void act('campaigns.resume')}
+          >
+            {current.status === 'draft' ? 'Start' : 'Resume'}
+          </button>
+        )}
+        {(current.status === 'running' || current.status === 'paused' || current.status === 'draft') && (
+          <ConfirmButton
+            label="Cancel campaign"
+            question="Cancel this campaign? Recipients not yet messaged are skipped."
+            confirmLabel="Cancel campaign"
+            onConfirm={() => act('campaigns.cancel')}
+          />
+        )}
+      </div>
+      <label className="field field--inline">
+        <span className="field__label">Show</span>
+        <select value={filter} onChange={(event) => setFilter(event.target.value as RecipientStatus | '')}>
+          <option value="">All recipients</option>
+          {RECIPIENT_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {status.replace(/_/g, ' ')}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="table-scroll">
+        <table className="data-table" aria-label="Recipients">
+          <thead>
+            <tr>
+              <th>#</th>
+              <th>Recipient</th>
+              <th>Name</th>
+              <th>Status</th>
+              <th>Sent</th>
+            </tr>
+          </thead>
+          <tbody>
+            {recipients.map((recipient) => (
+              <tr key={recipient.id}>
+                <td>{recipient.position}</td>
+                <td>{recipient.input}</td>
+                <td>{recipient.variables.name ?? ''}</td>
+                <td>
+                  <span className={`pill pill--recipient-${recipient.status}`}>
+                    {recipient.status.replace(/_/g, ' ')}
+                  </span>
+                  {recipient.error && <div className="muted">{recipient.error}</div>}
+                </td>
+                <td>{recipient.sentAt ? new Date(recipient.sentAt).toLocaleString() : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </article>
+  );
+}

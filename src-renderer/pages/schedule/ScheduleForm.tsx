@@ -1,0 +1,191 @@
+import { useState, type FormEvent } from 'react';
+import type { Schedule } from '../../../src-shared/contract/schedule';
+import type { Session } from '../../../src-shared/model';
+import type { SendMessageInput } from '../../../src-shared/send-schemas';
+import { useTransport } from '../../stores/connection';
+import { describeError } from '../../transport/rpc-error';
+import { browserZone, soon, toLocal, toSendAt } from './when';
+import { RepeatFields, repeatOf, WhenFields, type RepeatChoice } from './WhenFields';
+
+type Kind = 'text' | 'image' | 'video' | 'document' | 'audio';
+const ATTACHMENT_KINDS: Kind[] = ['image', 'video', 'document', 'audio'];
+
+interface Attachment {
+  data: string;
+  fileName: string;
+}
+
+function readFile(file: File): Promise<Attachment> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve({ data: String(reader.result), fileName: file.name });
+    reader.onerror = () => reject(new Error('could not read the file'));
+    reader.readAsDataURL(file);
+  });
+}
+
+function initialKind(message: SendMessageInput | undefined): Kind {
+  const type = message?.type;
+  return type && (type === 'text' || ATTACHMENT_KINDS.includes(type as Kind)) ? (type as Kind) : 'text';
+}
+
+/** Create or edit a scheduled message: session, recipient, text or attachment, when, repeat. */
+export function ScheduleForm({
+  initial,
+  sessions,
+  onSaved,
+  onCancel,
+}: {
+  initial: Schedule | null;
+  sessions: Session[];
+  onSaved: (schedule: Schedule) => void;
+  onCancel: () => void;
+}) {
+  const transport = useTransport();
+  const message = initial?.message;
+  const [session, setSession] = useState(initial?.session ?? sessions[0]?.id ?? '');
+  const [to, setTo] = useState(message?.to ?? '');
+  const [kind, setKind] = useState<Kind>(initialKind(message));
+  const [text, setText] = useState(
+    message?.type === 'text' ? message.text : message && 'caption' in message ? (message.caption ?? '') : '',
+  );
+  const [attachment, setAttachment] = useState<Attachment | null>(
+    message && 'media' in message && message.media.data
+      ? { data: message.media.data, fileName: message.media.fileName ?? 'attachment' }
+      : null,
+  );
+  const [zone, setZone] = useState(initial?.timeZone ?? browserZone());
+  const [when, setWhen] = useState(() =>
+    initial ? toLocal(Date.parse(initial.sendAt), initial.timeZone) : soon(browserZone()),
+  );
+  const [repeat, setRepeat] = useState<RepeatChoice>(initial?.repeat?.kind ?? 'none');
+  const [expression, setExpression] = useState(
+    initial?.repeat?.kind === 'cron' ? initial.repeat.expression : '',
+  );
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const build = (): SendMessageInput => {
+    if (kind === 'text') return { type: 'text', to, text };
+    if (!attachment) throw new Error('Choose a file to attach');
+    const media = { data: attachment.data, fileName: attachment.fileName };
+    if (kind === 'audio') return { type: 'audio', to, media };
+    if (kind === 'document')
+      return { type: 'document', to, media, fileName: attachment.fileName, caption: text || undefined };
+    return { type: kind, to, media, caption: text || undefined };
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    const sendAt = toSendAt(when, zone);
+    if (!sendAt) return setError('Pick a date and a time');
+    setBusy(true);
+    try {
+      const input = {
+        message: build(),
+        sendAt: sendAt.iso,
+        timeZone: zone,
+        repeat: repeatOf(repeat, expression),
+      };
+      const saved = initial
+        ? await transport.call('schedules.update', { id: initial.id, ...input })
+        : await transport.call('schedules.create', { session, ...input });
+      onSaved(saved);
+    } catch (caught) {
+      setError(describeError(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className="card schedule-form"
+      aria-label={initial ? 'Edit scheduled message' : 'New scheduled message'}
+      onSubmit={(event) => void submit(event)}
+    >
+      <div className="when-fields__row">
+        <label className="field">
+          <span className="field__label">Session</span>
+          <select
+            value={session}
+            disabled={Boolean(initial)}
+            onChange={(event) => setSession(event.target.value)}
+          >
+            {sessions.map((item) => (
+              <option key={item.id} value={item.id}>
+                {item.name} ({item.id})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field__label">To</span>
+          <input
+            required
+            value={to}
+            placeholder="+972 50-123-4567 or a group JID"
+            onChange={(event) => setTo(event.target.value)}
+          />
+        </label>
+        <label className="field">
+          <span className="field__label">Type</span>
+          <select value={kind} onChange={(event) => setKind(event.target.value as Kind)}>
+            <option value="text">Text</option>
+            <option value="image">Image</option>
+            <option value="video">Video</option>
+            <option value="document">Document</option>
+            <option value="audio">Audio</option>
+          </select>
+        </label>
+      </div>
+      {kind !== 'text' && (
+        <label className="field">
+          <span className="field__label">Attachment</span>
+          <input
+            type="file"
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              if (file) readFile(file).then(setAttachment, (e: Error) => setError(e.message));
+            }}
+          />
+          {attachment && <span className="muted">{attachment.fileName}</span>}
+        </label>
+      )}
+      {kind !== 'audio' && (
+        <label className="field">
+          <span className="field__label">{kind === 'text' ? 'Message' : 'Caption'}</span>
+          <textarea
+            rows={3}
+            required={kind === 'text'}
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+          />
+        </label>
+      )}
+      <WhenFields value={when} zone={zone} onChange={setWhen} onZoneChange={setZone} />
+      <RepeatFields
+        choice={repeat}
+        expression={expression}
+        onChange={(choice, value) => {
+          setRepeat(choice);
+          setExpression(value);
+        }}
+      />
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="row">
+        <button type="submit" className="button button--primary" disabled={busy || !session}>
+          {busy ? 'Saving…' : initial ? 'Save changes' : 'Schedule message'}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,408 @@
+import { create } from 'zustand';
+import type { MessageRef } from '../../src-shared/events';
+import type { Message, MessageStatus } from '../../src-shared/messages';
+import type { SendMessageInput } from '../../src-shared/send-schemas';
+import { chatKey } from '../pages/inbox/logic/chat-order';
+import {
+  countNew,
+  mergeMessages,
+  newerPageAfter,
+  olderPageBefore,
+  PAGE_SIZE,
+} from '../pages/inbox/logic/history';
+import { newIdempotencyKey, newMessageId } from '../pages/inbox/logic/ids';
+import { describeError } from '../transport/rpc-error';
+import type { Transport } from '../transport/types';
+
+const AROUND = 25;
+
+/** A message composed here that the core has not confirmed yet (sending, or failed with Retry). */
+export interface Outgoing {
+  /** The WhatsApp id chosen up front: the stored message arrives with the same id. */
+  id: string;
+  session: string;
+  chat: string;
+  idempotencyKey: string;
+  input: SendMessageInput & { id: string };
+  state: 'sending' | 'failed';
+  error: string | null;
+  timestamp: string;
+  /** A local preview of an attached file (object URL), revoked once the message is stored. */
+  previewUrl: string | null;
+}
+
+export interface Highlight {
+  id: string;
+  /** The search that led here, to mark its words in the message. */
+  query: string | null;
+  /** Bumped on every jump, so jumping to the same message again scrolls again. */
+  seq: number;
+}
+
+interface ConversationState {
+  session: string | null;
+  jid: string | null;
+  /** Loaded history, oldest first. */
+  messages: Message[];
+  hasOlder: boolean;
+  /** True after a jump into the past: the newest messages are not loaded. */
+  hasNewer: boolean;
+  loading: boolean;
+  loadingOlder: boolean;
+  loadingNewer: boolean;
+  error: string | null;
+  /** Bumped when the conversation is (re)loaded at its newest message, to scroll to the end. */
+  openedSeq: number;
+  highlight: Highlight | null;
+  outgoing: Record<string, Outgoing[]>;
+  replyTo: Message | null;
+  editing: Message | null;
+  /** The message being forwarded (the forward dialog is open). */
+  forwarding: Message | null;
+  /** A short message about an action that failed (shown as an alert). */
+  notice: string | null;
+  open(
+    transport: Transport,
+    session: string,
+    jid: string,
+    focus?: { id: string; query: string | null },
+  ): Promise<void>;
+  /** No chat is open (so its messages are not shown as seen and notifications resume). */
+  close(): void;
+  loadOlder(transport: Transport): Promise<void>;
+  loadNewer(transport: Transport): Promise<void>;
+  jumpTo(transport: Transport, id: string, query?: string | null): Promise<void>;
+  jumpToLatest(transport: Transport): Promise<void>;
+  /** Merges the newest page again (after the live link was down). */
+  refresh(transport: Transport): Promise<void>;
+  send(transport: Transport, input: SendMessageInput, previewUrl?: string | null): Promise<void>;
+  retry(transport: Transport, id: string): Promise<void>;
+  discard(id: string): void;
+  setReplyTo(message: Message | null): void;
+  setEditing(message: Message | null): void;
+  setForwarding(message: Message | null): void;
+  setNotice(notice: string | null): void;
+  applyMessage(message: Message): void;
+  applyAck(session: string, ack: MessageRef & { status: MessageStatus }): void;
+  applyReaction(
+    session: string,
+    reaction: MessageRef & { sender: string; emoji: string; removed: boolean },
+  ): void;
+  applyDeleted(session: string, ref: MessageRef): void;
+}
+
+/** Answers to a conversation that is no longer open are dropped. */
+let generation = 0;
+let olderAllKnown = false;
+let newerAllKnown = false;
+
+export const useConversation = create<ConversationState>((set, get) => {
+  const isOpen = (session: string, chat: string) => get().session === session && get().jid === chat;
+
+  function updateMessage(session: string, chat: string, id: string, change: (m: Message) => Message): void {
+    if (!isOpen(session, chat)) return;
+    set((state) => ({ messages: state.messages.map((m) => (m.id === id ? change(m) : m)) }));
+  }
+
+  function removeOutgoing(session: string, chat: string, id: string): void {
+    const key = chatKey(session, chat);
+    const list = get().outgoing[key];
+    const found = list?.find((item) => item.id === id);
+    if (!list || !found) return;
+    if (found.previewUrl) URL.revokeObjectURL(found.previewUrl);
+    set((state) => ({ outgoing: { ...state.outgoing, [key]: list.filter((item) => item !== found) } }));
+  }
+
+  function patchOutgoing(id: string, change: Partial<Outgoing>): void {
+    set((state) => {
+      const outgoing: Record<string, Outgoing[]> = {};
+      for (const [key, list] of Object.entries(state.outgoing)) {
+        outgoing[key] = list.map((item) => (item.id === id ? { ...item, ...change } : item));
+      }
+      return { outgoing };
+    });
+  }
+
+  async function deliver(transport: Transport, item: Outgoing): Promise<void> {
+    try {
+      const message = await transport.call('messages.send', {
+        session: item.session,
+        message: item.input,
+        idempotencyKey: item.idempotencyKey,
+      });
+      get().applyMessage(message);
+      removeOutgoing(item.session, item.chat, item.id);
+    } catch (error) {
+      patchOutgoing(item.id, { state: 'failed', error: describeError(error) });
+    }
+  }
+
+  async function loadAround(transport: Transport, id: string, mine: number): Promise<Message[] | null> {
+    const { session, jid } = get();
+    if (!session || !jid) return null;
+    const { items } = await transport.call('messages.around', { session, chat: jid, id, context: AROUND });
+    if (mine !== generation) return null;
+    return mergeMessages([], items);
+  }
+
+  return {
+    session: null,
+    jid: null,
+    messages: [],
+    hasOlder: false,
+    hasNewer: false,
+    loading: false,
+    loadingOlder: false,
+    loadingNewer: false,
+    error: null,
+    openedSeq: 0,
+    highlight: null,
+    outgoing: {},
+    replyTo: null,
+    editing: null,
+    forwarding: null,
+    notice: null,
+
+    async open(transport, session, jid, focus) {
+      const mine = ++generation;
+      olderAllKnown = false;
+      newerAllKnown = false;
+      set({
+        session,
+        jid,
+        messages: [],
+        hasOlder: false,
+        hasNewer: false,
+        loading: true,
+        loadingOlder: false,
+        loadingNewer: false,
+        error: null,
+        highlight: null,
+        replyTo: null,
+        editing: null,
+        forwarding: null,
+        notice: null,
+      });
+      try {
+        if (focus) {
+          await get().jumpTo(transport, focus.id, focus.query);
+          if (mine === generation) set({ loading: false });
+          return;
+        }
+        const { items } = await transport.call('messages.page', { session, chat: jid, limit: PAGE_SIZE });
+        if (mine !== generation) return;
+        set((state) => ({
+          messages: mergeMessages([], items),
+          hasOlder: items.length === PAGE_SIZE,
+          loading: false,
+          openedSeq: state.openedSeq + 1,
+        }));
+      } catch (error) {
+        if (mine === generation) set({ loading: false, error: describeError(error) });
+      }
+    },
+
+    close() {
+      generation++;
+      set({
+        session: null,
+        jid: null,
+        messages: [],
+        highlight: null,
+        replyTo: null,
+        editing: null,
+        forwarding: null,
+      });
+    },
+
+    async loadOlder(transport) {
+      const { session, jid, messages, loadingOlder, hasOlder } = get();
+      if (!session || !jid || loadingOlder || !hasOlder) return;
+      const mine = generation;
+      set({ loadingOlder: true });
+      try {
+        const before = olderPageBefore(messages, olderAllKnown);
+        const { items } = await transport.call('messages.page', {
+          session,
+          chat: jid,
+          limit: PAGE_SIZE,
+          before,
+        });
+        if (mine !== generation) return;
+        olderAllKnown = countNew(get().messages, items) === 0;
+        set((state) => ({
+          messages: mergeMessages(state.messages, items),
+          hasOlder: items.length === PAGE_SIZE,
+          loadingOlder: false,
+        }));
+      } catch (error) {
+        if (mine === generation) set({ loadingOlder: false, error: describeError(error) });
+      }
+    },
+
+    async loadNewer(transport) {
+      const { session, jid, messages, loadingNewer, hasNewer } = get();
+      if (!session || !jid || loadingNewer || !hasNewer) return;
+      const mine = generation;
+      set({ loadingNewer: true });
+      try {
+        const after = newerPageAfter(messages, newerAllKnown);
+        const { items } = await transport.call('messages.page', {
+          session,
+          chat: jid,
+          limit: PAGE_SIZE,
+          after,
+        });
+        if (mine !== generation) return;
+        newerAllKnown = countNew(get().messages, items) === 0;
+        set((state) => ({
+          messages: mergeMessages(state.messages, items),
+          hasNewer: items.length === PAGE_SIZE,
+          loadingNewer: false,
+        }));
+      } catch (error) {
+        if (mine === generation) set({ loadingNewer: false, error: describeError(error) });
+      }
+    },
+
+    async jumpTo(transport, id, query = null) {
+      const seq = (get().highlight?.seq ?? 0) + 1;
+      if (get().messages.some((m) => m.id === id)) {
+        set({ highlight: { id, query, seq } });
+        return;
+      }
+      const mine = generation;
+      try {
+        const items = await loadAround(transport, id, mine);
+        if (!items) return;
+        const index = items.findIndex((m) => m.id === id);
+        olderAllKnown = false;
+        newerAllKnown = false;
+        set({
+          messages: items,
+          hasOlder: index >= AROUND,
+          hasNewer: items.length - index - 1 >= AROUND,
+          highlight: { id, query, seq },
+          error: null,
+        });
+      } catch (error) {
+        if (mine === generation) set({ error: describeError(error) });
+      }
+    },
+
+    async jumpToLatest(transport) {
+      const { session, jid } = get();
+      if (!session || !jid) return;
+      await get().open(transport, session, jid);
+    },
+
+    async refresh(transport) {
+      const { session, jid, hasNewer } = get();
+      if (!session || !jid || hasNewer) return;
+      const mine = generation;
+      try {
+        const { items } = await transport.call('messages.page', { session, chat: jid, limit: PAGE_SIZE });
+        if (mine === generation) set((state) => ({ messages: mergeMessages(state.messages, items) }));
+      } catch {
+        // The next event or scroll will try again.
+      }
+    },
+
+    async send(transport, input, previewUrl = null) {
+      const { session, jid } = get();
+      if (!session || !jid) return;
+      if (get().hasNewer) await get().jumpToLatest(transport);
+      const id = newMessageId();
+      const item: Outgoing = {
+        id,
+        session,
+        chat: jid,
+        idempotencyKey: newIdempotencyKey(),
+        input: { ...input, id },
+        state: 'sending',
+        error: null,
+        timestamp: new Date().toISOString(),
+        previewUrl,
+      };
+      const key = chatKey(session, jid);
+      set((state) => ({
+        outgoing: { ...state.outgoing, [key]: [...(state.outgoing[key] ?? []), item] },
+        highlight: null,
+      }));
+      await deliver(transport, item);
+    },
+
+    async retry(transport, id) {
+      const item = Object.values(get().outgoing)
+        .flat()
+        .find((candidate) => candidate.id === id);
+      if (!item || item.state === 'sending') return;
+      patchOutgoing(id, { state: 'sending', error: null });
+      await deliver(transport, { ...item, state: 'sending' });
+    },
+
+    discard(id) {
+      const item = Object.values(get().outgoing)
+        .flat()
+        .find((candidate) => candidate.id === id);
+      if (item) removeOutgoing(item.session, item.chat, item.id);
+    },
+
+    setReplyTo(message) {
+      set({ replyTo: message, editing: null });
+    },
+
+    setEditing(message) {
+      set({ editing: message, replyTo: null });
+    },
+
+    setForwarding(message) {
+      set({ forwarding: message });
+    },
+
+    setNotice(notice) {
+      set({ notice });
+    },
+
+    applyMessage(message) {
+      removeOutgoing(message.session, message.chat, message.id);
+      if (!isOpen(message.session, message.chat)) return;
+      const known = get().messages.some((m) => m.id === message.id);
+      // After a jump into the past, new messages wait until the newest page is loaded again.
+      if (!known && get().hasNewer) return;
+      set((state) => ({ messages: mergeMessages(state.messages, [message]) }));
+    },
+
+    applyAck(session, ack) {
+      updateMessage(
+        session,
+        ack.chat,
+        ack.id,
+        (m) => mergeMessages([m], [{ ...m, status: ack.status }])[0] ?? m,
+      );
+    },
+
+    applyReaction(session, reaction) {
+      updateMessage(session, reaction.chat, reaction.id, (m) => {
+        const others = m.reactions.filter((r) => r.sender !== reaction.sender);
+        const reactions = reaction.removed
+          ? others
+          : [
+              ...others,
+              { sender: reaction.sender, emoji: reaction.emoji, timestamp: new Date().toISOString() },
+            ];
+        return { ...m, reactions };
+      });
+    },
+
+    applyDeleted(session, ref) {
+      updateMessage(session, ref.chat, ref.id, (m) => ({
+        ...m,
+        revoked: true,
+        text: null,
+        media: null,
+        content: null,
+      }));
+    },
+  };
+});

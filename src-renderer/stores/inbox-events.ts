@@ -1,0 +1,44 @@
+import type { AnyEventEnvelope } from '../../src-shared/events';
+import { useConversation } from './conversation';
+import { useInbox } from './inbox';
+import { notifyIncoming } from './notifications';
+
+/** Feeds the inbox stores with the core's live events (called by components/LiveEvents). */
+export function applyInboxEvent(event: AnyEventEnvelope): void {
+  const session = event.session ?? '';
+  const inbox = useInbox.getState();
+  const conversation = useConversation.getState();
+  switch (event.type) {
+    case 'chat.updated':
+      inbox.applyChat(event.data);
+      break;
+    case 'message.received':
+      conversation.applyMessage(event.data);
+      inbox.applyPresence(session, {
+        chat: event.data.chat,
+        jid: event.data.sender ?? '',
+        presence: 'paused',
+      });
+      notifyIncoming(event.data);
+      break;
+    case 'message.sent':
+    case 'message.edited':
+      conversation.applyMessage(event.data);
+      break;
+    case 'message.ack':
+      inbox.applyAck(session, event.data);
+      conversation.applyAck(session, event.data);
+      break;
+    case 'message.reaction':
+      conversation.applyReaction(session, event.data);
+      break;
+    case 'message.deleted':
+      conversation.applyDeleted(session, event.data);
+      break;
+    case 'presence.updated':
+      inbox.applyPresence(session, event.data);
+      break;
+    default:
+      break;
+  }
+}

@@ -1,0 +1,238 @@
+import { create } from 'zustand';
+import type { MessageRef } from '../../src-shared/events';
+import type { Chat, MessageStatus } from '../../src-shared/messages';
+import {
+  chatKey,
+  DEFAULT_FILTER,
+  orderChats,
+  type ChatFilter,
+  type ChatSort,
+} from '../pages/inbox/logic/chat-order';
+import { describeError } from '../transport/rpc-error';
+import type { Transport } from '../transport/types';
+
+const PAGE = 100;
+/** "Unread first" loads every unread chat up front (up to this many pages), then the rest by time. */
+const MAX_UNREAD_PAGES = 10;
+/** A typing indicator goes away by itself if the "paused" never comes. */
+const TYPING_MS = 12_000;
+
+/** Chats limited to a set (the Tags filter plugs in here: see pages/inbox/organize-slots.tsx). */
+export interface ChatSubset {
+  label: string;
+  keys: ReadonlySet<string>;
+}
+
+export interface Typing {
+  state: 'composing' | 'recording';
+  who: string;
+  until: number;
+}
+
+interface InboxState {
+  /** Every chat we know, by chatKey(session, jid). */
+  chats: Record<string, Chat>;
+  /** What the list shows, in order. */
+  order: string[];
+  filter: ChatFilter;
+  sort: ChatSort;
+  subset: ChatSubset | null;
+  cursor: string | null;
+  hasMore: boolean;
+  loading: boolean;
+  loaded: boolean;
+  error: string | null;
+  /** Unread counts of all unread chats (not only the loaded page), for the window title. */
+  unread: Record<string, number>;
+  typing: Record<string, Typing>;
+  load(transport: Transport): Promise<void>;
+  loadMore(transport: Transport): Promise<void>;
+  setFilter(transport: Transport, filter: Partial<ChatFilter>): void;
+  setSort(transport: Transport, sort: ChatSort): void;
+  setSubset(transport: Transport, subset: ChatSubset | null): Promise<void>;
+  loadUnreadTotals(transport: Transport): Promise<void>;
+  applyChat(chat: Chat): void;
+  applyAck(session: string, ack: MessageRef & { status: MessageStatus }): void;
+  applyPresence(session: string, update: { chat: string; jid: string; presence: string }): void;
+}
+
+let generation = 0;
+
+function withChats(state: InboxState, chats: Record<string, Chat>): Partial<InboxState> {
+  return { chats, order: orderChats(Object.values(chats), state.filter, state.sort, state.subset?.keys) };
+}
+
+export const useInbox = create<InboxState>((set, get) => {
+  async function fetchPage(
+    transport: Transport,
+    options: { unread?: boolean; cursor?: string | null },
+  ): Promise<{ items: Chat[]; next: string | null }> {
+    const { filter } = get();
+    return transport.call('chats.list', {
+      session: filter.session ?? undefined,
+      unread: options.unread || filter.unread || undefined,
+      kind: filter.groups ? 'group' : undefined,
+      archived: filter.archived,
+      limit: PAGE,
+      cursor: options.cursor ?? undefined,
+    });
+  }
+
+  function addChats(items: Chat[], into: Record<string, Chat> = get().chats): Record<string, Chat> {
+    const next = { ...into };
+    for (const chat of items) next[chatKey(chat.session, chat.jid)] = chat;
+    return next;
+  }
+
+  return {
+    chats: {},
+    order: [],
+    filter: DEFAULT_FILTER,
+    sort: 'recent',
+    subset: null,
+    cursor: null,
+    hasMore: false,
+    loading: false,
+    loaded: false,
+    error: null,
+    unread: {},
+    typing: {},
+
+    async load(transport) {
+      const mine = ++generation;
+      set({ loading: true, error: null });
+      try {
+        let chats: Record<string, Chat> = {};
+        const { filter, sort } = get();
+        if (sort === 'unread' && !filter.unread) {
+          let cursor: string | null = null;
+          for (let page = 0; page < MAX_UNREAD_PAGES; page++) {
+            const result = await fetchPage(transport, { unread: true, cursor });
+            chats = addChats(result.items, chats);
+            cursor = result.next;
+            if (!cursor) break;
+          }
+        }
+        const first = await fetchPage(transport, {});
+        if (mine !== generation) return;
+        chats = addChats(first.items, chats);
+        set((state) => ({
+          ...withChats(state, chats),
+          cursor: first.next,
+          hasMore: first.next !== null,
+          loading: false,
+          loaded: true,
+        }));
+      } catch (error) {
+        if (mine === generation) set({ loading: false, loaded: true, error: describeError(error) });
+      }
+    },
+
+    async loadMore(transport) {
+      const { cursor, loading, hasMore } = get();
+      if (loading || !hasMore || !cursor) return;
+      const mine = generation;
+      set({ loading: true });
+      try {
+        const page = await fetchPage(transport, { cursor });
+        if (mine !== generation) return;
+        set((state) => ({
+          ...withChats(state, addChats(page.items)),
+          cursor: page.next,
+          hasMore: page.next !== null,
+          loading: false,
+        }));
+      } catch (error) {
+        if (mine === generation) set({ loading: false, error: describeError(error) });
+      }
+    },
+
+    setFilter(transport, filter) {
+      set((state) => ({
+        filter: { ...state.filter, ...filter },
+        chats: {},
+        order: [],
+        cursor: null,
+        hasMore: false,
+      }));
+      void get().load(transport);
+    },
+
+    setSort(transport, sort) {
+      set({ sort, chats: {}, order: [], cursor: null, hasMore: false });
+      void get().load(transport);
+    },
+
+    async setSubset(transport, subset) {
+      set((state) => ({
+        subset,
+        order: orderChats(Object.values(state.chats), state.filter, state.sort, subset?.keys),
+      }));
+      if (!subset) return;
+      // Chats of the subset that are further down than the loaded pages: fetch them one by one.
+      const missing = [...subset.keys].filter((key) => !get().chats[key]).slice(0, 500);
+      const found = await Promise.all(
+        missing.map((key) => {
+          const [session = '', jid = ''] = key.split('|');
+          return transport.call('chats.get', { session, chat: jid }).catch(() => null);
+        }),
+      );
+      set((state) => withChats(state, addChats(found.filter((chat): chat is Chat => chat !== null))));
+    },
+
+    async loadUnreadTotals(transport) {
+      const unread: Record<string, number> = {};
+      let cursor: string | undefined;
+      try {
+        for (let page = 0; page < MAX_UNREAD_PAGES; page++) {
+          const result = await transport.call('chats.list', { unread: true, limit: 200, cursor });
+          for (const chat of result.items) unread[chatKey(chat.session, chat.jid)] = chat.unreadCount;
+          if (!result.next) break;
+          cursor = result.next;
+        }
+        set({ unread });
+      } catch {
+        // The title count is a convenience; the list shows the error.
+      }
+    },
+
+    applyChat(chat) {
+      const key = chatKey(chat.session, chat.jid);
+      set((state) => {
+        const unread = { ...state.unread };
+        if (chat.unreadCount > 0) unread[key] = chat.unreadCount;
+        else delete unread[key];
+        return { ...withChats(state, { ...state.chats, [key]: chat }), unread };
+      });
+    },
+
+    applyAck(session, ack) {
+      const key = chatKey(session, ack.chat);
+      const chat = get().chats[key];
+      if (!chat?.lastMessage || chat.lastMessage.id !== ack.id) return;
+      get().applyChat({ ...chat, lastMessage: { ...chat.lastMessage, status: ack.status } });
+    },
+
+    applyPresence(session, update) {
+      const key = chatKey(session, update.chat);
+      set((state) => {
+        const typing = { ...state.typing };
+        if (update.presence === 'composing' || update.presence === 'recording') {
+          typing[key] = { state: update.presence, who: update.jid, until: Date.now() + TYPING_MS };
+        } else {
+          delete typing[key];
+        }
+        return { typing };
+      });
+      setTimeout(() => {
+        const typing = get().typing[key];
+        if (!typing || typing.until > Date.now()) return;
+        set((state) => {
+          const rest = { ...state.typing };
+          delete rest[key];
+          return { typing: rest };
+        });
+      }, TYPING_MS + 100);
+    },
+  };
+});

@@ -1,0 +1,61 @@
+import { create } from 'zustand';
+import { messagePreview, type Message } from '../../src-shared/messages';
+import { chatKey, isMuted } from '../pages/inbox/logic/chat-order';
+import { chatTitle, formatPhone } from '../pages/inbox/logic/format';
+import { useConversation } from './conversation';
+import { useInbox } from './inbox';
+
+type Permission = NotificationPermission | 'unsupported';
+
+interface NotificationsState {
+  permission: Permission;
+  /** Asks the browser (or the desktop) for permission; call from a click. */
+  request(): Promise<void>;
+}
+
+function currentPermission(): Permission {
+  return typeof Notification === 'undefined' ? 'unsupported' : Notification.permission;
+}
+
+export const useNotifications = create<NotificationsState>((set) => ({
+  permission: currentPermission(),
+  async request() {
+    if (typeof Notification === 'undefined') return;
+    set({ permission: await Notification.requestPermission() });
+  },
+}));
+
+let openChat: ((session: string, jid: string) => void) | null = null;
+
+/** How a clicked notification opens its chat (set by the router-aware InboxAttention). */
+export function setChatOpener(opener: ((session: string, jid: string) => void) | null): void {
+  openChat = opener;
+}
+
+/**
+ * A desktop notification for a customer's message, unless the user is looking at that chat
+ * right now or muted it. Clicking it brings the window forward and opens the chat.
+ */
+export function notifyIncoming(message: Message): void {
+  if (useNotifications.getState().permission !== 'granted' || typeof Notification === 'undefined') return;
+  const conversation = useConversation.getState();
+  const looking =
+    document.visibilityState === 'visible' &&
+    conversation.session === message.session &&
+    conversation.jid === message.chat;
+  if (looking) return;
+  const key = chatKey(message.session, message.chat);
+  const chat = useInbox.getState().chats[key];
+  if (chat && isMuted(chat)) return;
+  const title = chat
+    ? chatTitle(chat)
+    : (message.senderName ?? formatPhone(message.chat.split('@')[0] ?? '') ?? 'New message');
+  const preview = messagePreview(message);
+  const body = chat?.kind === 'group' && message.senderName ? `${message.senderName}: ${preview}` : preview;
+  const notification = new Notification(title, { body, tag: key });
+  notification.onclick = () => {
+    window.focus();
+    openChat?.(message.session, message.chat);
+    notification.close();
+  };
+}
