@@ -101,15 +101,4 @@ export class InboxPage {
       id,
     );
   }
-
-  /** Scrolls the conversation to its top and says, in the same frame, where `id` was. */
-  scrollToTopReading(id: string): Promise<number | null> {
-    return this.messageScroller().evaluate((element: { scrollTop: number }, messageId) => {
-      element.scrollTop = 0;
-      const row = (globalThis as unknown as Browser).document.querySelector(
-        `[data-message-id="${messageId}"]`,
-      );
-      return row ? row.getBoundingClientRect().top : null;
-    }, id);
-  }
 }

@@ -31,6 +31,7 @@ export async function linkSession(
   session: { id: string; name: string; phone: string },
 ): Promise<string> {
   await rpc(app, 'sessions.create', { id: session.id, name: session.name });
+  await rpc(app, 'sessions.connect', { id: session.id });
   const { qr } = await until('a QR code', () => rpc(app, 'sessions.qr', { id: session.id }));
   await emulator.scanQr(qr, session.phone, session.name);
   await until('the session to connect', async () => {

@@ -61,7 +61,15 @@ export function createServices(deps: ServiceDeps): Services {
   const { db, bus, logger } = deps;
   const events = new EventRecorder(db, bus);
   const apiKeys = new ApiKeyService(db);
-  const manager = new WaSessionManager({ db, logger, server: deps.waServer });
+  const storedMessages = db.$client.prepare<[string, string, string], { raw: Buffer | null }>(
+    'SELECT raw FROM messages WHERE session_id = ? AND chat_jid = ? AND id = ?',
+  );
+  const manager = new WaSessionManager({
+    db,
+    logger,
+    server: deps.waServer,
+    storedMessage: (sessionId, chatJid, id) => storedMessages.get(sessionId, chatJid, id)?.raw ?? null,
+  });
   const sessions = new SessionService(db, events, apiKeys, manager, logger);
   const health = new HealthService();
   health.useSessionCounter(sessions);

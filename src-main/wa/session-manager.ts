@@ -20,7 +20,13 @@ export class WaSessionManager {
   private socketHandler: ((sessionId: string, socket: WASocket) => void) | null = null;
 
   constructor(
-    private readonly deps: { db: Db; logger: Logger; server: WaServerOptions; random?: () => number },
+    private readonly deps: {
+      db: Db;
+      logger: Logger;
+      server: WaServerOptions;
+      random?: () => number;
+      storedMessage?: (sessionId: string, chatJid: string, id: string) => Buffer | null;
+    },
   ) {
     applyServerTrust(deps.server);
   }

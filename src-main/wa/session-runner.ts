@@ -3,6 +3,7 @@ import type { SessionReason, SessionStatus } from '../../src-shared/model.js';
 import type { Logger } from '../core/logger.js';
 import type { Db } from '../db/connection.js';
 import { clearAuthState, sqliteAuthState, type SqliteAuthState } from './auth-store.js';
+import { chatJidOf, decodeRawMessage } from './message-mapping.js';
 import { decideOnClose } from './reconnect-policy.js';
 import type { WaServerOptions } from './server-options.js';
 import { socketConfig } from './socket-config.js';
@@ -38,6 +39,11 @@ export interface RunnerDeps {
   listener: RunnerListener;
   /** Injectable for tests; Math.random by default. */
   random?: () => number;
+  /**
+   * The stored raw WebMessageInfo of a message, so Baileys can answer a recipient's retry
+   * request (re-encrypt and resend) from our database instead of its small in-memory cache.
+   */
+  storedMessage?: (sessionId: string, chatJid: string, id: string) => Buffer | null;
 }
 
 /** How long `requestPairingCode` waits for the socket to reach the QR stage. */
@@ -159,6 +165,11 @@ export class SessionRunner {
       ...socketConfig(server),
       logger: baileysLogger,
       auth: { creds: auth.state.creds, keys: makeCacheableSignalKeyStore(auth.state.keys, baileysLogger) },
+      getMessage: async (key) => {
+        if (!key.id || !key.remoteJid || !this.deps.storedMessage) return undefined;
+        const raw = this.deps.storedMessage(this.sessionId, chatJidOf(key), key.id);
+        return raw ? (decodeRawMessage(raw).message ?? undefined) : undefined;
+      },
     });
     this.socket = socket;
     this.pairingCode = null;

@@ -25,7 +25,8 @@ interface RowTagsState {
   tags: Record<string, TagRef[]>;
   want(transport: Transport, session: string, jid: string): void;
   refresh(transport: Transport, session: string, jid: string): void;
-  clear(): void;
+  /** Reads every cached row again (after a tag was renamed, recoloured or deleted). */
+  refreshAll(transport: Transport): void;
 }
 
 const pending = new Map<string, Set<string>>();
@@ -60,7 +61,12 @@ const useRowTags = create<RowTagsState>((set, get) => {
       if (!(key(session, jid) in get().tags)) request(transport, session, jid);
     },
     refresh: request,
-    clear: () => set({ tags: {} }),
+    refreshAll(transport) {
+      for (const chatKey of Object.keys(get().tags)) {
+        const [session = '', jid = ''] = chatKey.split('|');
+        request(transport, session, jid);
+      }
+    },
   };
 });
 
@@ -123,7 +129,8 @@ async function chatsWithTag(
 export function InboxTagFilter({ session }: { session: string | null }) {
   const transport = useTransport();
   const [tagId, setTagId] = useState<string | null>(null);
-  const tags = useTags((state) => state.tags);
+  // Names and colours only: usage counts change with every tagging and need no re-read.
+  const looks = useTags((state) => state.tags.map((tag) => `${tag.id}:${tag.name}:${tag.color}`).join());
   const { selecting, selected, setSelecting } = useSelection();
 
   useEffect(() => {
@@ -144,8 +151,8 @@ export function InboxTagFilter({ session }: { session: string | null }) {
     });
   }, [transport, tagId, session]);
 
-  // Renamed or recoloured tags: the row chips are read again.
-  useEffect(() => useRowTags.getState().clear(), [tags]);
+  // Renamed, recoloured or deleted tags: the row chips are read again.
+  useEffect(() => useRowTags.getState().refreshAll(transport), [looks, transport]);
 
   useEffect(
     () => () => {

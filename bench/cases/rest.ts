@@ -1,0 +1,85 @@
+/**
+ * Case 6: REST throughput of the chat list on loopback. The load comes from a worker thread
+ * (its own event loop, so on 2 cores client and server do not share one), with `clients`
+ * concurrent keep-alive fetch loops for a fixed time. Raw: the same SQL in-process for the
+ * same time.
+ */
+import { Worker } from 'node:worker_threads';
+import type { BenchContext } from '../context.js';
+import { fmtRate, stats } from '../measure.js';
+import { ms, rateRatio, type Row } from '../report.js';
+
+export async function restGet(baseUrl: string, apiKey: string, pathname: string): Promise<unknown> {
+  const response = await fetch(baseUrl + pathname, { headers: { authorization: `Bearer ${apiKey}` } });
+  if (!response.ok) throw new Error(`GET ${pathname}: HTTP ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+// Plain JS: worker threads evaluate this as a script.
+const LOAD_CLIENT = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { urls, key, clients, durationMs } = workerData;
+const latencies = [];
+let done = 0;
+let errors = 0;
+async function loop(offset) {
+  const end = performance.now() + durationMs;
+  let i = offset;
+  while (performance.now() < end) {
+    const started = performance.now();
+    try {
+      const response = await fetch(urls[i++ % urls.length], { headers: { authorization: 'Bearer ' + key } });
+      await response.arrayBuffer();
+      if (response.ok) done++; else errors++;
+    } catch { errors++; }
+    latencies.push(performance.now() - started);
+  }
+}
+const started = performance.now();
+Promise.all(Array.from({ length: clients }, (_, c) => loop(c))).then(() => {
+  parentPort.postMessage({ done, errors, elapsedMs: performance.now() - started, latencies });
+});
+`;
+
+export function loadTest(urls: string[], key: string, clients: number, durationMs: number) {
+  return new Promise<{ done: number; errors: number; elapsedMs: number; latencies: number[] }>((resolve, reject) => {
+    const worker = new Worker(LOAD_CLIENT, { eval: true, workerData: { urls, key, clients, durationMs } });
+    worker.once('message', (result) => {
+      void worker.terminate();
+      resolve(result as { done: number; errors: number; elapsedMs: number; latencies: number[] });
+    });
+    worker.once('error', reject);
+  });
+}
+
+export async function restThroughputCase(ctx: BenchContext, apiUrl: string, apiKey: string): Promise<Row[]> {
+  const durationMs = ctx.quick ? 2000 : 5000;
+  const clients = 8;
+  const urls = ctx.sessionIds.map((id) => `${apiUrl}/api/v1/sessions/${id}/chats?limit=50`);
+  await loadTest(urls, apiKey, clients, 500); // warm up
+  const result = await loadTest(urls, apiKey, clients, durationMs);
+  const appRate = (result.done / result.elapsedMs) * 1000;
+  const latency = stats(result.latencies);
+  // Raw: the same SQL as fast as one thread can run it.
+  let rawDone = 0;
+  const end = performance.now() + durationMs;
+  const started = performance.now();
+  while (performance.now() < end) {
+    ctx.raw.chatList.all(ctx.sessionIds[rawDone % ctx.sessionIds.length] as string, 50);
+    rawDone += 1;
+  }
+  const rawRate = (rawDone / (performance.now() - started)) * 1000;
+  return [
+    {
+      case: '6 REST throughput, chat list',
+      what: `${clients} concurrent clients, ${durationMs / 1000} s`,
+      median: fmtRate(appRate, 'req'),
+      p95: `${ms(latency.p95)} latency`,
+      raw: `${fmtRate(rawRate, 'query')} (SQL only)`,
+      ratio: rateRatio(appRate, rawRate),
+      target: '– (reported)',
+      met: null,
+      note: `median latency ${ms(latency.median)}, ${result.errors} errors; the gap to raw is HTTP, auth, validation and JSON of 50 chats`,
+    },
+  ];
+}

@@ -1,0 +1,51 @@
+/**
+ * Case 5: full-text search, newest 50 hits, across all sessions. Raw: the FTS query ordered by
+ * rowid desc and limited inside FTS, joined to the message rows.
+ */
+import { toFtsQuery } from '../../src-main/services/messages/history-queries.js';
+import type { BenchContext } from '../context.js';
+import { PHRASE, RARE_WORD } from '../corpus.js';
+import { sample, stats } from '../measure.js';
+import { ms, timeRatio, type Row } from '../report.js';
+
+export const SEARCHES = [
+  { name: 'common word', query: 'order' },
+  { name: 'rare word', query: RARE_WORD },
+  { name: 'phrase', query: `"${PHRASE}"` },
+  { name: 'prefix', query: 'deliv*' },
+  { name: 'two words (AND)', query: 'price tomorrow' },
+  { name: 'Hebrew word', query: 'משלוח' },
+] as const;
+
+export async function searchCase(ctx: BenchContext): Promise<Row[]> {
+  const { core, raw } = ctx;
+  const iterations = ctx.quick ? 50 : 300;
+  const history = core.services.messaging.history;
+  const rows: Row[] = [];
+  for (const search of SEARCHES) {
+    const fts = toFtsQuery(search.query) as string;
+    const hits = raw.search.all(fts, 50).length;
+    const base = stats(await sample(iterations, () => raw.search.all(fts, 50), 5));
+    const app = stats(await sample(iterations, () => history.search({ query: search.query, limit: 50 }), 5));
+    const scoped = stats(
+      await sample(
+        Math.ceil(iterations / 3),
+        () => history.search({ query: search.query, sessionId: ctx.sessionIds[1], limit: 50 }),
+        3,
+      ),
+    );
+    const ratio = app.p95 / base.p95;
+    rows.push({
+      case: '5 search, newest 50',
+      what: `${search.name} (${search.query})`,
+      median: ms(app.median),
+      p95: ms(app.p95),
+      raw: `${ms(base.median)} / ${ms(base.p95)}`,
+      ratio: timeRatio(app.p95, base.p95) + ' p95',
+      target: '≤ 2× raw, ≤ 60 ms',
+      met: ratio <= 2 && app.p95 <= 60,
+      note: `${hits} hits in the page; one session only: median ${ms(scoped.median)}, p95 ${ms(scoped.p95)}`,
+    });
+  }
+  return rows;
+}
