@@ -32,14 +32,15 @@ export async function timeAsync(work: () => Promise<unknown>): Promise<number> {
 }
 
 /**
- * Runs `work(i)` `iterations` times after `warmup` untimed runs and returns the timings (ms).
+ * Runs `work(i)` `iterations` times after `warmup` untimed runs and returns the timings (ms);
+ * `i` counts on through the warm-up, so no input is used twice.
  * Yields to the event loop every so often so timers (the webhook worker) are not starved.
  */
 export async function sample(iterations: number, work: (i: number) => unknown, warmup = 20): Promise<number[]> {
   for (let i = 0; i < warmup; i += 1) work(i);
   const samples: number[] = [];
   for (let i = 0; i < iterations; i += 1) {
-    samples.push(time(() => work(i)));
+    samples.push(time(() => work(warmup + i)));
     if (i % 50 === 49) await yieldToLoop();
   }
   return samples;
@@ -52,7 +53,7 @@ export async function sampleAsync(
 ): Promise<number[]> {
   for (let i = 0; i < warmup; i += 1) await work(i);
   const samples: number[] = [];
-  for (let i = 0; i < iterations; i += 1) samples.push(await timeAsync(() => work(i)));
+  for (let i = 0; i < iterations; i += 1) samples.push(await timeAsync(() => work(warmup + i)));
   return samples;
 }
 

@@ -11,7 +11,8 @@ import { sessionIdSchema } from './sessions.js';
 export const SUBSCRIBABLE_EVENT_TYPES = EVENT_TYPES.filter((type) => type !== 'webhook.test') as EventType[];
 
 /** One line per event type for the webhook form and the docs; types not listed show their name. */
-export const EVENT_DESCRIPTIONS: Partial<Record<EventType, string>> = {
+/** One line per event type; a Record, so a new event type without a description does not compile. */
+export const EVENT_DESCRIPTIONS: Record<EventType, string> = {
   'settings.updated': 'App settings changed',
   'session.status': 'A session connected, disconnected, shows a QR code…',
   'message.received': 'A message from someone else',
@@ -28,6 +29,11 @@ export const EVENT_DESCRIPTIONS: Partial<Record<EventType, string>> = {
   'group.updated': 'A group changed',
   'contact.updated': 'A contact changed',
   'webhook.test': 'A test sent from Settings',
+  'schedule.sent': 'A scheduled message was sent',
+  'schedule.failed': 'A scheduled message could not be sent (or was missed)',
+  'campaign.progress': 'A campaign sent to one more recipient, paused or finished',
+  'chat.tagged': 'A tag was added to or removed from a chat',
+  'message.tagged': 'A tag was added to or removed from a message',
 };
 
 const RESERVED_HEADERS = new Set([

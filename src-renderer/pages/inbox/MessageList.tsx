@@ -39,6 +39,7 @@ export function MessageList({
   const jid = useConversation((state) => state.jid);
   const messages = useConversation((state) => state.messages);
   const hasNewer = useConversation((state) => state.hasNewer);
+  const hasOlder = useConversation((state) => state.hasOlder);
   const loading = useConversation((state) => state.loading);
   const loadingOlder = useConversation((state) => state.loadingOlder);
   const openedSeq = useConversation((state) => state.openedSeq);
@@ -66,8 +67,8 @@ export function MessageList({
         }
       }
     }
-    return buildRows(items, { isGroup });
-  }, [messages, outgoing, hasNewer, isGroup]);
+    return buildRows(items, { isGroup, startsHistory: !hasOlder });
+  }, [messages, outgoing, hasNewer, hasOlder, isGroup]);
 
   const virtualizer = useVirtualizer({
     count: rows.length,

@@ -15,6 +15,12 @@ export type ConversationRow<T extends RowSource> =
 export interface RowOptions {
   /** Groups name the sender above the first of their consecutive bubbles. */
   isGroup: boolean;
+  /**
+   * Whether the oldest loaded message starts its day. While older pages exist it may not, so no
+   * separator goes above it; that also keeps the first row a message, which the scroll anchoring
+   * of a prepended page relies on.
+   */
+  startsHistory?: boolean;
   now?: Date;
   locale?: string;
   timeZone?: string;
@@ -48,14 +54,14 @@ export function buildRows<T extends RowSource>(
   for (const item of items) {
     const date = new Date(item.timestamp);
     const day = dayKey(date, options.timeZone);
-    if (day !== currentDay) {
+    if (day !== currentDay && (currentDay !== null || options.startsHistory !== false)) {
       // A clock-skewed local message can repeat a day; keys must stay unique.
       const key = dayKeys.has(day) ? `day:${day}:${rows.length}` : `day:${day}`;
       dayKeys.add(day);
       rows.push({ kind: 'day', key, label: dayLabel(date, options) });
-      currentDay = day;
       previousSender = null;
     }
+    currentDay = day;
     const sender = item.fromMe ? 'me' : (item.sender ?? 'them');
     rows.push({
       kind: 'message',

@@ -141,6 +141,15 @@ describe('conversation rows', () => {
     ]);
   });
 
+  it('puts no separator above the oldest loaded message while older pages exist', () => {
+    const items = [
+      { key: '1', timestamp: '2026-03-09T08:00:00Z', fromMe: false, sender: 'a' },
+      { key: '2', timestamp: '2026-03-10T08:00:00Z', fromMe: false, sender: 'a' },
+    ];
+    const rows = buildRows(items, { isGroup: false, now, timeZone: 'UTC', startsHistory: false });
+    expect(rows.map((row) => row.key)).toEqual(['1', 'day:2026-03-10', '2']);
+  });
+
   it('labels old days with the date', () => {
     expect(dayLabel(new Date('2025-12-24T10:00:00Z'), { now, timeZone: 'UTC', locale: 'en-GB' })).toBe(
       '24 December 2025',

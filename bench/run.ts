@@ -1,0 +1,133 @@
+/**
+ * `npm run bench [-- --scale 10] [-- --quick] [-- --keep] [-- --dir /path]`
+ *
+ * Generates a synthetic history through the app's own storage path in a temp data dir, then
+ * measures each case against raw better-sqlite3 doing the same work in the same run, and
+ * prints one table. See docs/PERFORMANCE.md.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { loadConfig } from '../src-main/core/config.js';
+import { createCore } from '../src-main/core/container.js';
+import { RawReads } from './baseline.js';
+import { chatListCase } from './cases/chat-list.js';
+import { conversationCase } from './cases/conversation.js';
+import { generateThroughApp, ingestRows, rawIngest } from './cases/ingest.js';
+import { liveCase } from './cases/live.js';
+import { restThroughputCase } from './cases/rest.js';
+import { searchCase } from './cases/search.js';
+import { startupCase } from './cases/startup.js';
+import { startWebhook, stopWebhook, webhookCase } from './cases/webhooks.js';
+import type { BenchContext } from './context.js';
+import { History, historySpec } from './generate.js';
+import { renderTable, type Row } from './report.js';
+
+const API_KEY = 'bench-admin-key-0123456789';
+
+function parseArgs(argv: readonly string[]) {
+  const options = { scale: 1, quick: false, keep: false, dir: os.tmpdir() };
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    if (arg === '--scale') options.scale = Number(argv[++i]);
+    else if (arg === '--quick') options.quick = true;
+    else if (arg === '--keep') options.keep = true;
+    else if (arg === '--dir') options.dir = path.resolve(argv[++i] ?? '.');
+    else throw new Error(`unknown option ${arg}; use --scale N, --quick, --keep, --dir PATH`);
+  }
+  if (!(options.scale > 0)) throw new Error('--scale must be a positive number');
+  return options;
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const benchStarted = performance.now();
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  const elapsed = () => `${((performance.now() - benchStarted) / 1000).toFixed(0)} s`;
+  const workDir = mkdtempSync(path.join(options.dir, 'chatdock-bench-'));
+  const dataDir = path.join(workDir, 'data');
+  const history = new History(historySpec(options.scale));
+  const { spec } = history;
+  const sqliteVersion = (new Database(':memory:').prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
+  log(
+    `Chatdock bench: ${spec.messages.toLocaleString('en')} messages, ${spec.chats.toLocaleString('en')} chats, ` +
+      `${spec.sessions.length} sessions (seed ${spec.seed})`,
+  );
+  log(
+    `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ` +
+      `Node ${process.versions.node}, SQLite ${sqliteVersion}, data in ${workDir}`,
+  );
+
+  const core = createCore(
+    loadConfig({ CHATDOCK_DATA_DIR: dataDir, CHATDOCK_PORT: '0', CHATDOCK_API_KEY: API_KEY, CHATDOCK_LOG_LEVEL: 'warn' }),
+  );
+  await core.start();
+  const apiUrl = `http://127.0.0.1:${core.runtime().port}`;
+  const sessionIds = spec.sessions.map((id) => core.services.sessions.create({ id, name: id }).session.id);
+
+  log(`[${elapsed()}] 1. generating the history through MessageStore.ingest(…, 'history')`);
+  const generated = await generateThroughApp(core, history, sessionIds, log);
+  const slice = Math.min(spec.messages, 100_000);
+  log(`[${elapsed()}] 1. raw baseline: the first ${slice.toLocaleString('en')} messages into plain better-sqlite3`);
+  const rawBatches = rawIngest(history, sessionIds, workDir, slice);
+  const rows: Row[] = [...ingestRows(generated, rawBatches, slice)];
+
+  const raw = new RawReads(path.join(dataDir, 'chatdock.db'));
+  const ctx: BenchContext = {
+    core,
+    history,
+    dataDir,
+    workDir,
+    sessionIds,
+    raw,
+    scale: options.scale,
+    quick: options.quick,
+    log,
+  };
+  const full = options.scale <= 1;
+  let webhook: Awaited<ReturnType<typeof startWebhook>> | null = null;
+  if (full) {
+    webhook = await startWebhook(ctx);
+    log(`[${elapsed()}] 2. live ingest`);
+    rows.push(...(await liveCase(ctx)));
+  }
+  log(`[${elapsed()}] 3. chat list`);
+  rows.push(...(await chatListCase(ctx)));
+  if (full) {
+    log(`[${elapsed()}] 4. conversation page`);
+    rows.push(...(await conversationCase(ctx, apiUrl, API_KEY)));
+  }
+  log(`[${elapsed()}] 5. search`);
+  rows.push(...(await searchCase(ctx)));
+  if (full && webhook) {
+    log(`[${elapsed()}] 6. REST throughput`);
+    rows.push(...(await restThroughputCase(ctx, apiUrl, API_KEY)));
+    log(`[${elapsed()}] 7. webhook outbox`);
+    rows.push(...(await webhookCase(ctx, webhook)));
+    await stopWebhook(webhook);
+  }
+  raw.close();
+  await core.stop();
+  if (full) {
+    log(`[${elapsed()}] 8–9. headless start-up and memory`);
+    rows.push(...(await startupCase(ctx, API_KEY)));
+  }
+
+  log('');
+  log(renderTable(rows));
+  const missed = rows.filter((row) => row.met === false).length;
+  log('');
+  log(
+    `Finished in ${elapsed()}: ${rows.filter((row) => row.met).length} targets met, ${missed} not met` +
+      (full ? '' : ` (scale ${options.scale}: search and chat list only)`) +
+      '.',
+  );
+  if (options.keep) log(`Kept ${workDir}`);
+  else rmSync(workDir, { recursive: true, force: true });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
