@@ -1,8 +1,12 @@
 import type { Locator, Page } from '@playwright/test';
 
 /** The browser globals used inside page.evaluate (the Node tsconfig has no DOM types). */
+interface Row {
+  getBoundingClientRect(): { top: number };
+  getAttribute(name: string): string | null;
+}
 interface Browser {
-  document: { querySelector(selector: string): { getBoundingClientRect(): { top: number } } | null };
+  document: { querySelector(selector: string): Row | null; querySelectorAll(selector: string): Iterable<Row> };
   DataTransfer: new () => { items: { add(file: unknown): void } };
   File: new (parts: unknown[], name: string, options: { type: string }) => unknown;
   atob(data: string): string;
@@ -100,5 +104,14 @@ export class InboxPage {
           ?.getBoundingClientRect().top ?? null,
       id,
     );
+  }
+
+  /** The id of the topmost message row in the DOM (the oldest rendered). */
+  topmostRenderedId(): Promise<string | null> {
+    return this.page.evaluate(() => {
+      const rows = [...(globalThis as unknown as Browser).document.querySelectorAll('[role="feed"] [data-message-id]')];
+      rows.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+      return rows[0]?.getAttribute('data-message-id') ?? null;
+    });
   }
 }

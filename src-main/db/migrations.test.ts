@@ -210,6 +210,26 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
       ),
     ).toContain('campaign_recipients_next_idx');
   },
+  '0007_chat_list_order': (sqlite) => {
+    // The chat list's exact order (services/chats.ts) is an index walk for one session and for
+    // all of them, also from a cursor: no sort, whatever the number of chats.
+    const order = `ORDER BY coalesce(c.last_message_at, 0) DESC, c.session_id DESC, c.jid DESC LIMIT 51`;
+    const oneSession = queryPlan(sqlite, `SELECT * FROM chats c WHERE c.session_id = 's' ${order}`);
+    expect(oneSession).toContain('chats_session_order_idx');
+    expect(oneSession).not.toContain('TEMP B-TREE');
+    const fromCursor = queryPlan(
+      sqlite,
+      `SELECT * FROM chats c WHERE c.session_id = 's' AND coalesce(c.last_message_at, 0) <= 5
+         AND (coalesce(c.last_message_at, 0) < 5 OR c.jid < 'x') ${order}`,
+    );
+    expect(fromCursor).toMatch(/chats_session_order_idx \(session_id=\? AND <expr><\?\)/);
+    const everySession = queryPlan(sqlite, `SELECT * FROM chats c ${order}`);
+    expect(everySession).toContain('chats_order_idx');
+    expect(everySession).not.toContain('TEMP B-TREE');
+    expect(queryPlan(sqlite, `SELECT * FROM chats c WHERE coalesce(c.last_message_at, 0) <= 5 ${order}`)).toMatch(
+      /chats_order_idx \(<expr><\?\)/,
+    );
+  },
 };
 
 describe('migrations', () => {

@@ -50,8 +50,10 @@ export const chats = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.sessionId, t.jid] }),
-    index('chats_session_recent_idx').on(t.sessionId, t.lastMessageAt),
-    index('chats_recent_idx').on(t.lastMessageAt),
+    // The chat list's order (newest first, chats without messages last, ties by JID) as index
+    // expressions, so every page of it, with or without a session, is an index walk.
+    index('chats_session_order_idx').on(t.sessionId, sql`coalesce(${t.lastMessageAt}, 0)`, t.jid),
+    index('chats_order_idx').on(sql`coalesce(${t.lastMessageAt}, 0)`, t.sessionId, t.jid),
   ],
 );
 

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import { AppError } from '../../src-shared/errors.js';
 import type { Chat } from '../../src-shared/messages.js';
 import type { Db } from '../db/connection.js';
@@ -12,6 +13,9 @@ const CHAT_COLUMNS = `c.session_id AS sessionId, c.jid, c.kind, c.name, c.unread
   c.last_message_from_me AS lastMessageFromMe, c.last_message_status AS lastMessageStatus, c.archived,
   c.pinned_at AS pinnedAt, c.muted_until AS mutedUntil, c.read_only AS readOnly, c.updated_at AS updatedAt,
   coalesce(ct.name, ct.verified_name, ct.notify) AS displayName`;
+
+/** The chat list's order key; the same expression as in the indexes of migration 0007. */
+const ORDER_AT = 'coalesce(c.last_message_at, 0)';
 
 export interface ChatListOptions {
   sessionId?: string | undefined;
@@ -44,6 +48,8 @@ function decodeCursor(cursor: string): [number, string, string] {
 
 /** The chat list (from maintained summary rows, never a GROUP BY over messages) and chat actions. */
 export class ChatService {
+  private readonly listStatements = new Map<string, Statement>();
+
   constructor(
     private readonly db: Db,
     private readonly store: MessageStore,
@@ -81,18 +87,17 @@ export class ChatService {
     }
     if (options.cursor) {
       const [at, session, jid] = decodeCursor(options.cursor);
-      where.push('(coalesce(c.last_message_at, 0), c.session_id, c.jid) < (@cAt, @cSession, @cJid)');
+      // Written as a range on the order expression so the index walk starts at the cursor
+      // (a row-value comparison on an expression index would filter from the top instead).
+      where.push(
+        `${ORDER_AT} <= @cAt AND (${ORDER_AT} < @cAt OR ` +
+          (options.sessionId === session ? 'c.jid < @cJid)' : '(c.session_id, c.jid) < (@cSession, @cJid))'),
+      );
       Object.assign(params, { cAt: at, cSession: session, cJid: jid });
     }
-    const rows = this.db.$client
-      .prepare(
-        `SELECT ${CHAT_COLUMNS} FROM chats c
-         LEFT JOIN contacts ct ON ct.session_id = c.session_id AND ct.jid = c.jid
-         ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-         ORDER BY coalesce(c.last_message_at, 0) DESC, c.session_id DESC, c.jid DESC
-         LIMIT @limit`,
-      )
-      .all(params) as (Parameters<typeof parseChatRow>[0] & { displayName: string | null })[];
+    const rows = this.listStatement(where).all(params) as (Parameters<typeof parseChatRow>[0] & {
+      displayName: string | null;
+    })[];
     const page = rows.slice(0, options.limit);
     const items = page.map((raw) => toChat(parseChatRow(raw), raw.displayName));
     const last = page[page.length - 1];
@@ -100,6 +105,24 @@ export class ChatService {
       items,
       next: rows.length > options.limit && last ? encodeCursor(parseChatRow(last)) : null,
     };
+  }
+
+  /**
+   * One prepared statement per filter combination (a handful exist), kept for reuse. It walks
+   * chats_session_order_idx / chats_order_idx in order: no sort (query-plans.test.ts).
+   */
+  private listStatement(where: readonly string[]): Statement {
+    const text = `SELECT ${CHAT_COLUMNS} FROM chats c
+         LEFT JOIN contacts ct ON ct.session_id = c.session_id AND ct.jid = c.jid
+         ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+         ORDER BY ${ORDER_AT} DESC, c.session_id DESC, c.jid DESC
+         LIMIT @limit`;
+    let statement = this.listStatements.get(text);
+    if (!statement) {
+      statement = this.db.$client.prepare(text);
+      this.listStatements.set(text, statement);
+    }
+    return statement;
   }
 
   get(sessionId: string, jid: string): Chat {

@@ -3,7 +3,7 @@
  * open socket (or fails with NOT_CONNECTED) and returns domain records, so no service ever
  * touches a Baileys type.
  */
-import { jidNormalizedUser, type WASocket } from '@whiskeysockets/baileys';
+import { generateMessageIDV2, jidNormalizedUser, type WASocket } from '@whiskeysockets/baileys';
 import { AppError } from '../../src-shared/errors.js';
 import type { Logger } from '../core/logger.js';
 import { downloadMedia } from './media.js';
@@ -31,6 +31,11 @@ export class WaActions {
   meJid(sessionId: string): string | null {
     const id = this.manager.socket(sessionId)?.user?.id;
     return id ? jidNormalizedUser(id) : null;
+  }
+
+  /** A fresh WhatsApp message id, in the format WhatsApp Web uses. */
+  newMessageId(sessionId: string): string {
+    return generateMessageIDV2(this.manager.socket(sessionId)?.user?.id);
   }
 
   isConnected(sessionId: string): boolean {

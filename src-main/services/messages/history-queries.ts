@@ -44,6 +44,7 @@ export class HistoryQueries {
   private readonly pageBefore: Statement;
   private readonly pageAfter: Statement;
   private readonly reactions: Statement<[string, string, string]>;
+  private readonly searchHits: Statement;
 
   constructor(private readonly db: Db) {
     const sqlite = db.$client;
@@ -58,6 +59,16 @@ export class HistoryQueries {
     );
     this.reactions = sqlite.prepare(
       `SELECT sender_jid, emoji, timestamp FROM message_reactions WHERE session_id = ? AND chat_jid = ? AND message_id = ?`,
+    );
+    // Newest hits first, limited inside FTS, then one join for their rows: every hit comes back
+    // (its rowid moves the cursor), with the message columns only where the filter matches.
+    this.searchHits = sqlite.prepare(
+      `SELECT h.rowid AS hit, ${COLUMNS}
+         FROM (SELECT rowid FROM messages_fts WHERE messages_fts MATCH @fts AND rowid < @before
+                ORDER BY rowid DESC LIMIT @limit) h
+         LEFT JOIN messages m ON m.row_id = h.rowid
+          AND (@sessionId IS NULL OR m.session_id = @sessionId) AND (@chatJid IS NULL OR m.chat_jid = @chatJid)
+        ORDER BY h.rowid DESC`,
     );
   }
 
@@ -92,24 +103,20 @@ export class HistoryQueries {
     const filtered = Boolean(options.sessionId || options.chatJid);
     // With a filter, over-fetch hits in rounds until the page is full or hits run out.
     const batch = filtered ? Math.max(options.limit * 4, 200) : options.limit;
-    const sqlite = this.db.$client;
-    const hitsStatement = sqlite.prepare(
-      `SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?`,
-    );
-    const load = sqlite.prepare(`SELECT ${COLUMNS} FROM messages m WHERE m.row_id = ?`);
     const found: Message[] = [];
     let cursor = options.beforeRowId ?? Number.MAX_SAFE_INTEGER;
+    const filter = { sessionId: options.sessionId ?? null, chatJid: options.chatJid ?? null };
     for (;;) {
-      const hits = hitsStatement.all(fts, cursor, batch) as { rowid: number }[];
+      const hits = this.searchHits.all({ fts, before: cursor, limit: batch, ...filter }) as {
+        hit: number;
+        rowId: number | null;
+      }[];
       for (const hit of hits) {
-        cursor = hit.rowid;
-        const raw = load.get(hit.rowid) as never;
-        if (!raw) continue;
-        const row = parseMessageRow(raw);
-        if (options.sessionId && row.sessionId !== options.sessionId) continue;
-        if (options.chatJid && row.chatJid !== options.chatJid) continue;
-        found.push(this.toMessage(row));
-        if (found.length === options.limit) return { messages: found, nextRowId: hit.rowid };
+        cursor = hit.hit;
+        // No row: filtered out by session or chat (or the index is ahead of the table).
+        if (hit.rowId === null) continue;
+        found.push(this.toMessage(parseMessageRow(hit as never)));
+        if (found.length === options.limit) return { messages: found, nextRowId: hit.hit };
       }
       if (hits.length < batch) return { messages: found, nextRowId: null };
     }

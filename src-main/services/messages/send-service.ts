@@ -15,6 +15,12 @@ const ON_WHATSAPP_TTL_MS = 60 * 60 * 1000;
 /** Idempotency keys are remembered this long. */
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
+/** What an idempotency key remembers: the id chosen before sending, then the result. */
+interface IdempotencyRecord {
+  pendingId?: string;
+  message?: Message;
+}
+
 const MEDIA_TYPES = new Set(['image', 'video', 'audio', 'document', 'sticker']);
 
 /**
@@ -36,22 +42,22 @@ export class SendService {
 
   /**
    * Sends one message. With an idempotency key, a retry returns the first result and sends
-   * nothing twice (also while the first attempt is still running).
+   * nothing twice (also while the first attempt is still running). The WhatsApp message id is
+   * chosen and saved before sending: if the process dies mid-send, the retry reuses that id,
+   * and WhatsApp shows a message id only once, so the customer still sees one message.
    */
   async send(sessionId: string, input: SendMessageInput, idempotencyKey?: string): Promise<Message> {
     if (!idempotencyKey) return this.sendNow(sessionId, input);
     const scope = `send:${sessionId}`;
-    const remembered = this.rememberedResponse(scope, idempotencyKey);
-    if (remembered) return remembered;
+    const remembered = this.remembered(scope, idempotencyKey);
+    if (remembered?.message) return remembered.message;
     const flightKey = `${scope}:${idempotencyKey}`;
     const running = this.inFlight.get(flightKey);
     if (running) return running;
-    const attempt = this.sendNow(sessionId, input).then((message) => {
-      this.db.$client
-        .prepare(
-          `INSERT OR REPLACE INTO idempotency_keys (scope, key, response, created_at) VALUES (?, ?, ?, ?)`,
-        )
-        .run(scope, idempotencyKey, JSON.stringify(message), Date.now());
+    const messageId = input.id ?? remembered?.pendingId ?? this.actions.newMessageId(sessionId);
+    this.remember(scope, idempotencyKey, { pendingId: messageId });
+    const attempt = this.sendNow(sessionId, { ...input, id: messageId }).then((message) => {
+      this.remember(scope, idempotencyKey, { message });
       return message;
     });
     this.inFlight.set(flightKey, attempt);
@@ -62,12 +68,20 @@ export class SendService {
     }
   }
 
-  private rememberedResponse(scope: string, key: string): Message | null {
+  private remember(scope: string, key: string, value: IdempotencyRecord): void {
+    this.db.$client
+      .prepare(
+        `INSERT OR REPLACE INTO idempotency_keys (scope, key, response, created_at) VALUES (?, ?, ?, ?)`,
+      )
+      .run(scope, key, JSON.stringify(value), Date.now());
+  }
+
+  private remembered(scope: string, key: string): IdempotencyRecord | null {
     const row = this.db.$client
       .prepare(`SELECT response, created_at FROM idempotency_keys WHERE scope = ? AND key = ?`)
       .get(scope, key) as { response: string; created_at: number } | undefined;
     if (!row || Date.now() - row.created_at > IDEMPOTENCY_TTL_MS) return null;
-    return JSON.parse(row.response) as Message;
+    return JSON.parse(row.response) as IdempotencyRecord;
   }
 
   private async sendNow(sessionId: string, input: SendMessageInput): Promise<Message> {

@@ -182,6 +182,18 @@ describe('sending each type', () => {
   });
 });
 
+describe('crash safety', () => {
+  it('a retry after a crash mid-send reuses the message id chosen before sending', async () => {
+    // The state a crash between "id chosen" and "result stored" leaves behind.
+    world.app.core.db.$client
+      .prepare(`INSERT INTO idempotency_keys (scope, key, response, created_at) VALUES (?, ?, ?, ?)`)
+      .run('send:shop', 'crash-1', JSON.stringify({ pendingId: '3EB0C0FFEE0000000001' }), Date.now());
+    const retry = await send({ type: 'text', text: 'after the crash' }, { 'Idempotency-Key': 'crash-1' });
+    expect(retry.body.id).toBe('3EB0C0FFEE0000000001');
+    expect(messageText(await arrived('3EB0C0FFEE0000000001'))).toBe('after the crash');
+  });
+});
+
 describe('refusing bad input', () => {
   it('names the problem with a 4xx and stores nothing', async () => {
     const before = messageCount();
