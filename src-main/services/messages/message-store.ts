@@ -70,6 +70,13 @@ export class MessageStore {
   private readonly selectChat: Statement<[string, string]>;
   private readonly selectReactions: Statement<[string, string, string]>;
   private readonly contactName: Statement<[string, string]>;
+  // Prepared once: status receipts and reactions arrive as often as messages do.
+  private readonly byId: Statement<[string, string]>;
+  private readonly updateStatus: Statement<[string, string, string, string]>;
+  private readonly updateChatStatus: Statement<[string, string, string, string]>;
+  private readonly selectReaction: Statement<[string, string, string, string]>;
+  private readonly upsertReaction: Statement<[string, string, string, string, string, number]>;
+  private readonly deleteReaction: Statement<[string, string, string, string]>;
 
   constructor(
     private readonly db: Db,
@@ -92,7 +99,7 @@ export class MessageStore {
          last_message_from_me, last_message_status, updated_at)
        VALUES (@sessionId, @chatJid, @kind, @unread, @id, @timestamp, @preview, @fromMe, @status, @now)
        ON CONFLICT (session_id, jid) DO UPDATE SET
-         unread_count = CASE WHEN @fromMe = 1 THEN 0 ELSE unread_count + @unread END,
+         unread_count = CASE WHEN @reset = 1 THEN 0 ELSE unread_count + @unread END,
          last_message_id = CASE WHEN @timestamp >= coalesce(last_message_at, 0) THEN @id ELSE last_message_id END,
          last_message_preview = CASE WHEN @timestamp >= coalesce(last_message_at, 0) THEN @preview ELSE last_message_preview END,
          last_message_from_me = CASE WHEN @timestamp >= coalesce(last_message_at, 0) THEN @fromMe ELSE last_message_from_me END,
@@ -109,6 +116,26 @@ export class MessageStore {
     this.contactName = sqlite.prepare(
       `SELECT coalesce(name, verified_name, notify) AS name FROM contacts WHERE session_id = ? AND jid = ?`,
     );
+    this.byId = sqlite.prepare(
+      `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE session_id = ? AND id = ? ORDER BY timestamp DESC LIMIT 1`,
+    );
+    this.updateStatus = sqlite.prepare(
+      `UPDATE messages SET status = ? WHERE session_id = ? AND chat_jid = ? AND id = ?`,
+    );
+    this.updateChatStatus = sqlite.prepare(
+      `UPDATE chats SET last_message_status = ? WHERE session_id = ? AND jid = ? AND last_message_id = ?`,
+    );
+    this.selectReaction = sqlite.prepare(
+      `SELECT emoji FROM message_reactions WHERE session_id = ? AND chat_jid = ? AND message_id = ? AND sender_jid = ?`,
+    );
+    this.upsertReaction = sqlite.prepare(
+      `INSERT INTO message_reactions (session_id, chat_jid, message_id, sender_jid, emoji, timestamp)
+       VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT DO UPDATE SET emoji = excluded.emoji, timestamp = excluded.timestamp`,
+    );
+    this.deleteReaction = sqlite.prepare(
+      `DELETE FROM message_reactions WHERE session_id = ? AND chat_jid = ? AND message_id = ? AND sender_jid = ?`,
+    );
   }
 
   /**
@@ -119,6 +146,9 @@ export class MessageStore {
     return this.events.transaction(() => {
       const stored: Message[] = [];
       const touchedChats = new Set<string>();
+      const now = new Date().toISOString();
+      // History: each chat's summary is written once per slice, from its newest message.
+      const newest = new Map<string, { message: Message; timestamp: number; reset: boolean }>();
       for (const record of records) {
         const inserted = this.insertMessage.run({
           sessionId,
@@ -144,14 +174,35 @@ export class MessageStore {
           this.applyStatus(sessionId, record.chatJid, record.id, record.status);
           continue;
         }
-        const message = this.get(sessionId, record.chatJid, record.id);
-        if (!message) continue;
-        this.touchChat(sessionId, message, source === 'live' && !record.fromMe ? 1 : 0);
-        touchedChats.add(record.chatJid);
+        // The stored row is the record (nothing else wrote it), so it is not read back. Only a
+        // live message may already have reactions (they can arrive before the message).
+        const reactions =
+          source === 'live'
+            ? (this.selectReactions.all(sessionId, record.chatJid, record.id) as ReactionRow[])
+            : [];
+        const message = toMessage(
+          sessionId,
+          recordRow(sessionId, record, Number(inserted.lastInsertRowid)),
+          reactions,
+        );
         stored.push(message);
-        if (source === 'live') {
-          this.events.record(record.fromMe ? 'message.sent' : 'message.received', sessionId, message);
+        if (source === 'history') {
+          const seen = newest.get(record.chatJid);
+          if (!seen || record.timestamp >= seen.timestamp) {
+            newest.set(record.chatJid, {
+              message,
+              timestamp: record.timestamp,
+              reset: record.fromMe || !!seen?.reset,
+            });
+          } else if (record.fromMe) seen.reset = true;
+          continue;
         }
+        this.touchChat(sessionId, message, record.timestamp, record.fromMe ? 0 : 1, record.fromMe, now);
+        touchedChats.add(record.chatJid);
+        this.events.record(record.fromMe ? 'message.sent' : 'message.received', sessionId, message);
+      }
+      for (const { message, timestamp, reset } of newest.values()) {
+        this.touchChat(sessionId, message, timestamp, 0, reset, now);
       }
       if (source === 'live') {
         for (const chatJid of touchedChats) {
@@ -171,11 +222,7 @@ export class MessageStore {
 
   /** A message addressed by id alone (ids are unique per chat; the newest wins a rare clash). */
   findById(sessionId: string, id: string): MessageRow | null {
-    const raw = this.db.$client
-      .prepare(
-        `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE session_id = ? AND id = ? ORDER BY timestamp DESC LIMIT 1`,
-      )
-      .get(sessionId, id) as RawMessageRow | undefined;
+    const raw = this.byId.get(sessionId, id) as RawMessageRow | undefined;
     return raw ? parseMessageRow(raw) : null;
   }
 
@@ -196,14 +243,8 @@ export class MessageStore {
     this.events.transaction(() => {
       const row = this.row(sessionId, chatJid, id);
       if (!row || statusRank(status) <= statusRank(row.status)) return;
-      this.db.$client
-        .prepare(`UPDATE messages SET status = ? WHERE session_id = ? AND chat_jid = ? AND id = ?`)
-        .run(status, sessionId, chatJid, id);
-      this.db.$client
-        .prepare(
-          `UPDATE chats SET last_message_status = ? WHERE session_id = ? AND jid = ? AND last_message_id = ?`,
-        )
-        .run(status, sessionId, chatJid, id);
+      this.updateStatus.run(status, sessionId, chatJid, id);
+      this.updateChatStatus.run(status, sessionId, chatJid, id);
       this.events.record('message.ack', sessionId, { id, chat: chatJid, status });
     });
   }
@@ -214,29 +255,11 @@ export class MessageStore {
     reaction: { chatJid: string; targetId: string; senderJid: string; emoji: string; timestamp: number },
   ): void {
     this.events.transaction(() => {
-      const sqlite = this.db.$client;
-      const key = [sessionId, reaction.chatJid, reaction.targetId, reaction.senderJid];
-      const existing = sqlite
-        .prepare(
-          `SELECT emoji FROM message_reactions WHERE session_id = ? AND chat_jid = ? AND message_id = ? AND sender_jid = ?`,
-        )
-        .get(...key) as { emoji: string } | undefined;
+      const key = [sessionId, reaction.chatJid, reaction.targetId, reaction.senderJid] as const;
+      const existing = this.selectReaction.get(...key) as { emoji: string } | undefined;
       if ((existing?.emoji ?? '') === reaction.emoji) return;
-      if (reaction.emoji) {
-        sqlite
-          .prepare(
-            `INSERT INTO message_reactions (session_id, chat_jid, message_id, sender_jid, emoji, timestamp)
-             VALUES (?, ?, ?, ?, ?, ?)
-             ON CONFLICT DO UPDATE SET emoji = excluded.emoji, timestamp = excluded.timestamp`,
-          )
-          .run(...key, reaction.emoji, reaction.timestamp);
-      } else {
-        sqlite
-          .prepare(
-            `DELETE FROM message_reactions WHERE session_id = ? AND chat_jid = ? AND message_id = ? AND sender_jid = ?`,
-          )
-          .run(...key);
-      }
+      if (reaction.emoji) this.upsertReaction.run(...key, reaction.emoji, reaction.timestamp);
+      else this.deleteReaction.run(...key);
       this.events.record('message.reaction', sessionId, {
         id: reaction.targetId,
         chat: reaction.chatJid,
@@ -289,18 +312,27 @@ export class MessageStore {
       .run(JSON.stringify(media), row.rowId);
   }
 
-  private touchChat(sessionId: string, message: Message, unread: number): void {
+  /** `reset`: a message of ours was stored, so the chat counts as read (unread back to 0). */
+  private touchChat(
+    sessionId: string,
+    message: Message,
+    timestamp: number,
+    unread: number,
+    reset: boolean,
+    now: string,
+  ): void {
     this.upsertChat.run({
       sessionId,
       chatJid: message.chat,
       kind: chatKind(message.chat),
       unread,
+      reset: reset ? 1 : 0,
       id: message.id,
-      timestamp: new Date(message.timestamp).getTime(),
+      timestamp,
       preview: messagePreview(message).slice(0, 200),
       fromMe: message.fromMe ? 1 : 0,
       status: message.status,
-      now: new Date().toISOString(),
+      now,
     });
   }
 
@@ -311,6 +343,32 @@ export class MessageStore {
       )
       .run(messagePreview(message).slice(0, 200), sessionId, message.chat, message.id);
   }
+}
+
+/** The row `ingest` just inserted for `record`, as a read would return it. */
+function recordRow(sessionId: string, record: MessageRecord, rowId: number): MessageRow {
+  return {
+    rowId,
+    sessionId,
+    chatJid: record.chatJid,
+    id: record.id,
+    fromMe: record.fromMe,
+    senderJid: record.senderJid,
+    senderName: record.senderName,
+    type: record.type,
+    text: record.text,
+    media: record.media,
+    content: record.content,
+    quotedId: record.quotedId,
+    mentions: record.mentions.length ? record.mentions : null,
+    status: record.status,
+    timestamp: record.timestamp,
+    editedAt: null,
+    revokedAt: null,
+    forwarded: record.forwarded,
+    raw: record.raw,
+    createdAt: '',
+  };
 }
 
 /** The chat list groups chats by kind; LID-addressed people are people. */

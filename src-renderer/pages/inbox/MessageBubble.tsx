@@ -25,8 +25,8 @@ export const MessageBubble = memo(function MessageBubble({
   const time = formatTime(message.timestamp);
   return (
     <article
-      className={`bubble bubble--${message.fromMe ? 'out' : 'in'}${highlighted ? ' bubble--highlight' : ''}${
-        message.type === 'sticker' ? ' bubble--sticker' : ''
+      className={`msg-bubble msg-bubble--${message.fromMe ? 'out' : 'in'}${highlighted ? ' msg-bubble--highlight' : ''}${
+        message.type === 'sticker' ? ' msg-bubble--sticker' : ''
       }`}
       aria-label={`${message.fromMe ? 'You' : author}, ${time}`}
       aria-current={highlighted ? 'true' : undefined}
@@ -34,18 +34,18 @@ export const MessageBubble = memo(function MessageBubble({
     >
       {showSender && (
         <div
-          className="bubble__sender"
+          className="msg-bubble__sender"
           style={{ ['--sender-hue' as string]: hueOf(message.sender ?? author) }}
         >
           {author}
         </div>
       )}
-      {message.forwarded && !message.revoked && <div className="bubble__forwarded">↪ Forwarded</div>}
+      {message.forwarded && !message.revoked && <div className="msg-bubble__forwarded">↪ Forwarded</div>}
       {message.quotedId && !message.revoked && <QuotedMessage message={message} authorOf={authorOf} />}
       <MessageContent message={message} query={highlighted ? query : null} />
       <Reactions reactions={message.reactions} />
-      <div className="bubble__meta">
-        {message.edited && !message.revoked && <span className="bubble__edited">Edited</span>}
+      <div className="msg-bubble__meta">
+        {message.edited && !message.revoked && <span className="msg-bubble__edited">Edited</span>}
         <time dateTime={message.timestamp} title={new Date(message.timestamp).toLocaleString()}>
           {time}
         </time>

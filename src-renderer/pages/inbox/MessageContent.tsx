@@ -14,7 +14,7 @@ const TEXT_IN_CONTENT = new Set(['location', 'contact', 'poll']);
 /** The body of a bubble: the media or card for its type, then the text or caption. */
 export function MessageContent({ message, query }: { message: Message; query: string | null }) {
   if (message.revoked) {
-    return <p className="bubble__deleted">🚫 This message was deleted</p>;
+    return <p className="msg-bubble__deleted">🚫 This message was deleted</p>;
   }
   const text = TEXT_IN_CONTENT.has(message.type) ? null : message.text;
   return (
@@ -31,7 +31,7 @@ export function MessageContent({ message, query }: { message: Message; query: st
         <p className="muted">This message type cannot be shown here.</p>
       )}
       {text && (
-        <p className="bubble__text" dir="auto">
+        <p className="msg-bubble__text" dir="auto">
           <Highlighted text={text} query={query} />
         </p>
       )}

@@ -27,20 +27,20 @@ export function OutgoingBubble({ item }: { item: Outgoing }) {
   const image = item.previewUrl && item.input.type === 'image';
   return (
     <article
-      className={`bubble bubble--out bubble--outgoing${failed ? ' bubble--failed' : ''}`}
+      className={`msg-bubble msg-bubble--out msg-bubble--outgoing${failed ? ' msg-bubble--failed' : ''}`}
       aria-label={failed ? 'Not sent' : 'Sending'}
       data-message-id={item.id}
     >
       {image && <img className="media-image" src={item.previewUrl ?? ''} alt="Photo being sent" />}
-      <p className="bubble__text" dir="auto">
+      <p className="msg-bubble__text" dir="auto">
         {describe(item)}
       </p>
-      <div className="bubble__meta">
+      <div className="msg-bubble__meta">
         <time dateTime={item.timestamp}>{formatTime(item.timestamp)}</time>
         <TickMark state={failed ? 'failed' : 'pending'} />
       </div>
       {failed && (
-        <div className="bubble__failure" role="alert">
+        <div className="msg-bubble__failure" role="alert">
           <span>Not sent: {item.error}</span>
           <div className="row">
             <button

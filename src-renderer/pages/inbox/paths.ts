@@ -3,7 +3,8 @@
  * marks the search that found it.
  */
 export function chatPath(session: string, jid: string, message?: string, query?: string): string {
-  const path = `/chats/${encodeURIComponent(session)}/${encodeURIComponent(jid)}`;
+  // "@" is fine in a path segment: /chats/shop/972501234567@s.whatsapp.net reads as it should.
+  const path = `/chats/${encodeURIComponent(session)}/${encodeURIComponent(jid).replace(/%40/g, '@')}`;
   const params = new URLSearchParams();
   if (message) params.set('msg', message);
   if (message && query) params.set('q', query);

@@ -40,7 +40,7 @@ export function hueOf(text: string): number {
 
 /** "14:05" in the user's locale and time zone. */
 export function formatTime(iso: string, locale?: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).format(
+  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone }).format(
     new Date(iso),
   );
 }

@@ -321,3 +321,12 @@ describe('small formats', () => {
     expect(newMessageId()).toMatch(/^3EB0[0-9A-F]{16}$/);
   });
 });
+
+describe('deep links', () => {
+  it('links a chat with its JID readable, and a message with its search', async () => {
+    const { chatPath } = await import('../paths');
+    expect(chatPath('shop', '972501234567@s.whatsapp.net')).toBe('/chats/shop/972501234567@s.whatsapp.net');
+    expect(chatPath('shop', '1@s.whatsapp.net', 'ABC', 'ref 1')).toBe('/chats/shop/1@s.whatsapp.net?msg=ABC&q=ref+1');
+    expect(chatPath('shop', '1@s.whatsapp.net', undefined, 'ignored')).toBe('/chats/shop/1@s.whatsapp.net');
+  });
+});
