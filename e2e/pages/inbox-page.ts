@@ -6,7 +6,10 @@ interface Row {
   getAttribute(name: string): string | null;
 }
 interface Browser {
-  document: { querySelector(selector: string): Row | null; querySelectorAll(selector: string): Iterable<Row> };
+  document: {
+    querySelector(selector: string): Row | null;
+    querySelectorAll(selector: string): Iterable<Row>;
+  };
   DataTransfer: new () => { items: { add(file: unknown): void } };
   File: new (parts: unknown[], name: string, options: { type: string }) => unknown;
   atob(data: string): string;
@@ -109,7 +112,9 @@ export class InboxPage {
   /** The id of the topmost message row in the DOM (the oldest rendered). */
   topmostRenderedId(): Promise<string | null> {
     return this.page.evaluate(() => {
-      const rows = [...(globalThis as unknown as Browser).document.querySelectorAll('[role="feed"] [data-message-id]')];
+      const rows = [
+        ...(globalThis as unknown as Browser).document.querySelectorAll('[role="feed"] [data-message-id]'),
+      ];
       rows.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
       return rows[0]?.getAttribute('data-message-id') ?? null;
     });

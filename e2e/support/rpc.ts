@@ -34,9 +34,13 @@ export async function linkSession(
   await rpc(app, 'sessions.connect', { id: session.id });
   const { qr } = await until('a QR code', () => rpc(app, 'sessions.qr', { id: session.id }));
   await emulator.scanQr(qr, session.phone, session.name);
-  await until('the session to connect', async () => {
-    const sessions = await rpc(app, 'sessions.list', {});
-    return sessions.find((s) => s.id === session.id && s.status === 'connected') ?? null;
-  });
+  await waitUntilConnected(app, session.id);
   return `${session.phone}@s.whatsapp.net`;
+}
+
+export async function waitUntilConnected(app: RunningApp, id: string): Promise<void> {
+  await until(`session ${id} to connect`, async () => {
+    const sessions = await rpc(app, 'sessions.list', {});
+    return sessions.find((s) => s.id === id && s.status === 'connected') ?? null;
+  });
 }

@@ -230,6 +230,24 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
       /chats_order_idx \(<expr><\?\)/,
     );
   },
+  '0008_webhook_pending_index': (sqlite) => {
+    // The delivery worker's reads touch pending deliveries only, never the week of sent ones.
+    const heads = queryPlan(
+      sqlite,
+      // As services/webhooks/delivery-store.ts asks (without statistics the planner would
+      // rather search webhook_deliveries_due_idx and sort).
+      `SELECT MIN(id) AS id FROM webhook_deliveries INDEXED BY webhook_deliveries_pending_idx
+        WHERE status = 'pending' GROUP BY order_key`,
+    );
+    expect(heads).toContain('USING COVERING INDEX webhook_deliveries_pending_idx');
+    expect(heads).not.toContain('TEMP B-TREE');
+    const nextOfChat = queryPlan(
+      sqlite,
+      `SELECT * FROM webhook_deliveries WHERE order_key = 'k' AND status = 'pending' ORDER BY id LIMIT 1`,
+    );
+    expect(nextOfChat).toContain('webhook_deliveries_pending_idx (order_key=?)');
+    expect(nextOfChat).not.toContain('TEMP B-TREE');
+  },
 };
 
 describe('migrations', () => {

@@ -142,7 +142,8 @@ export const useConversation = create<ConversationState>((set, get) => {
     if (!session || !jid) return null;
     const { items } = await transport.call('messages.around', { session, chat: jid, id, context: AROUND });
     if (mine !== generation) return null;
-    return mergeMessages([], items);
+    // messages.around answers newest first.
+    return mergeMessages([], [...items].reverse());
   }
 
   return {
@@ -192,7 +193,7 @@ export const useConversation = create<ConversationState>((set, get) => {
         const { items } = await transport.call('messages.page', { session, chat: jid, limit: PAGE_SIZE });
         if (mine !== generation) return;
         set((state) => ({
-          messages: mergeMessages([], items),
+          messages: mergeMessages([], [...items].reverse()),
           hasOlder: items.length === PAGE_SIZE,
           loading: false,
           openedSeq: state.openedSeq + 1,
@@ -231,7 +232,7 @@ export const useConversation = create<ConversationState>((set, get) => {
         if (mine !== generation) return;
         olderAllKnown = countNew(get().messages, items) === 0;
         set((state) => ({
-          messages: mergeMessages(state.messages, items),
+          messages: mergeMessages(state.messages, [...items].reverse(), 'older'),
           hasOlder: items.length === PAGE_SIZE,
           loadingOlder: false,
         }));
@@ -256,7 +257,7 @@ export const useConversation = create<ConversationState>((set, get) => {
         if (mine !== generation) return;
         newerAllKnown = countNew(get().messages, items) === 0;
         set((state) => ({
-          messages: mergeMessages(state.messages, items),
+          messages: mergeMessages(state.messages, [...items].reverse()),
           hasNewer: items.length === PAGE_SIZE,
           loadingNewer: false,
         }));
@@ -302,7 +303,9 @@ export const useConversation = create<ConversationState>((set, get) => {
       const mine = generation;
       try {
         const { items } = await transport.call('messages.page', { session, chat: jid, limit: PAGE_SIZE });
-        if (mine === generation) set((state) => ({ messages: mergeMessages(state.messages, items) }));
+        if (mine === generation) {
+          set((state) => ({ messages: mergeMessages(state.messages, [...items].reverse()) }));
+        }
       } catch {
         // The next event or scroll will try again.
       }

@@ -49,6 +49,7 @@ export const SUCCEEDED_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 /** The delivery worker's SQL, as prepared statements. */
 export class DeliveryStore {
   private readonly selectHeads;
+  private readonly selectNext;
   private readonly selectEvent;
   private readonly insertAttempt;
   private readonly updateDelivery;
@@ -60,11 +61,21 @@ export class DeliveryStore {
     this.selectHeads = client.prepare<[], HeadRow>(
       `SELECT d.id, d.webhook_id, d.event_id, d.order_key, d.attempts, d.next_attempt_at,
               w.url, w.secret, w.headers
-         FROM (SELECT MIN(id) AS id FROM webhook_deliveries WHERE status = 'pending' GROUP BY order_key) AS h
+         FROM (SELECT MIN(id) AS id FROM webhook_deliveries INDEXED BY webhook_deliveries_pending_idx
+                WHERE status = 'pending' GROUP BY order_key) AS h
          JOIN webhook_deliveries AS d ON d.id = h.id
          JOIN webhooks AS w ON w.id = d.webhook_id
         WHERE w.enabled = 1
         ORDER BY d.next_attempt_at, d.id`,
+    );
+    // The next delivery of one order key, once the one before it is done.
+    this.selectNext = client.prepare<[string], HeadRow>(
+      `SELECT d.id, d.webhook_id, d.event_id, d.order_key, d.attempts, d.next_attempt_at,
+              w.url, w.secret, w.headers
+         FROM webhook_deliveries AS d
+         JOIN webhooks AS w ON w.id = d.webhook_id
+        WHERE d.order_key = ? AND d.status = 'pending' AND w.enabled = 1
+        ORDER BY d.id LIMIT 1`,
     );
     this.selectEvent = client.prepare<[string], EventRow>(
       'SELECT id, type, session_id, timestamp, data FROM events WHERE id = ?',
@@ -88,17 +99,13 @@ export class DeliveryStore {
   }
 
   heads(): DueDelivery[] {
-    return this.selectHeads.all().map((row) => ({
-      id: row.id,
-      webhookId: row.webhook_id,
-      eventId: row.event_id,
-      orderKey: row.order_key,
-      attempts: row.attempts,
-      nextAttemptAt: row.next_attempt_at,
-      url: row.url,
-      secret: row.secret,
-      headers: row.headers ? (JSON.parse(row.headers) as Record<string, string>) : {},
-    }));
+    return this.selectHeads.all().map(toDue);
+  }
+
+  /** The oldest pending delivery of `orderKey` (its head), if any. */
+  next(orderKey: string): DueDelivery | null {
+    const row = this.selectNext.get(orderKey);
+    return row ? toDue(row) : null;
   }
 
   event(eventId: string): AnyEventEnvelope | null {
@@ -148,4 +155,18 @@ export class DeliveryStore {
   pruneSucceeded(now: number): number {
     return this.deleteSucceeded.run(now - SUCCEEDED_RETENTION_MS).changes;
   }
+}
+
+function toDue(row: HeadRow): DueDelivery {
+  return {
+    id: row.id,
+    webhookId: row.webhook_id,
+    eventId: row.event_id,
+    orderKey: row.order_key,
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at,
+    url: row.url,
+    secret: row.secret,
+    headers: row.headers ? (JSON.parse(row.headers) as Record<string, string>) : {},
+  };
 }

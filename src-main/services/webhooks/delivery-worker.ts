@@ -10,6 +10,8 @@ import { signatureHeaders } from './signature.js';
 const IDLE_POLL_MS = 60_000;
 const MAINTENANCE_MS = 60 * 60 * 1000;
 const EXCERPT_CHARS = 500;
+/** Deliveries of one order key sent back to back before all keys are looked at again. */
+const CHAIN_LIMIT = 32;
 
 export interface DeliveryWorkerDeps {
   store: DeliveryStore;
@@ -112,16 +114,36 @@ export class DeliveryWorker {
     this.timer = setTimeout(() => this.poll(), Math.min(delayMs, IDLE_POLL_MS));
   }
 
-  private launch(head: DueDelivery): void {
+  private launch(head: DueDelivery, chained = 0): void {
     const work = this.deliver(head)
       .catch((error: unknown) => {
         this.deps.logger.error({ err: error, deliveryId: head.id }, 'webhook delivery crashed');
       })
       .finally(() => {
         this.inFlight.delete(head.orderKey);
-        this.wake();
+        if (!this.sendNextOfKey(head.orderKey, chained)) this.wake();
       });
     this.inFlight.set(head.orderKey, work);
+  }
+
+  /**
+   * A backlog drains without a full look at every order key after each delivery: the slot just
+   * freed goes to the next due delivery of the same key (one indexed read), up to
+   * CHAIN_LIMIT in a row, after which the oldest heads of all keys are looked at again so no
+   * chat waits behind a busy one for long.
+   */
+  private sendNextOfKey(orderKey: string, chained: number): boolean {
+    if (!this.running || chained >= CHAIN_LIMIT || this.inFlight.has(orderKey)) return false;
+    if (this.inFlight.size >= this.deps.config.concurrency) return false;
+    let next: DueDelivery | null;
+    try {
+      next = this.deps.store.next(orderKey);
+    } catch {
+      return false;
+    }
+    if (!next || next.nextAttemptAt > this.now()) return false;
+    this.launch(next, chained + 1);
+    return true;
   }
 
   private async deliver(head: DueDelivery): Promise<void> {

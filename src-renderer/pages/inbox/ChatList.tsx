@@ -12,7 +12,7 @@ const ROW_HEIGHT = 76;
 
 /**
  * The chat list: a virtualised listbox (only the visible rows are in the DOM, so 10,000 chats
- * cost the same as 20). Arrow keys move between chats; the next page loads near the end.
+ * cost the same as 20). Rows are measured, so a row may grow (tag chips). Arrow keys move between chats; the next page loads near the end.
  */
 export function ChatList({ activeKey, sessions }: { activeKey: string | null; sessions: Session[] }) {
   const transport = useTransport();
@@ -39,7 +39,15 @@ export function ChatList({ activeKey, sessions }: { activeKey: string | null; se
     if (hasMore && !loading && lastIndex >= order.length - 20) void loadMore(transport);
   }, [hasMore, loading, lastIndex, order.length, loadMore, transport]);
 
-  const open = useCallback((chat: Chat) => void navigate(chatPath(chat.session, chat.jid)), [navigate]);
+  // A chat opened with the arrow keys leaves the focus in the list, so the next key moves on.
+  const open = useCallback(
+    (chat: Chat, byKeyboard = false) =>
+      void navigate(
+        chatPath(chat.session, chat.jid),
+        byKeyboard ? { state: { keepListFocus: true } } : undefined,
+      ),
+    [navigate],
+  );
   const activeIndex = activeKey ? order.indexOf(activeKey) : -1;
   const sessionNames = sessions.length > 1 ? new Map(sessions.map((s) => [s.id, s.name])) : null;
 
@@ -55,7 +63,7 @@ export function ChatList({ activeKey, sessions }: { activeKey: string | null; se
     const chat = chats[order[index] ?? ''];
     if (!chat) return;
     virtualizer.scrollToIndex(index, { align: 'auto' });
-    open(chat);
+    open(chat, true);
   };
 
   return (
@@ -77,8 +85,10 @@ export function ChatList({ activeKey, sessions }: { activeKey: string | null; se
             <div
               key={item.key}
               role="presentation"
+              data-index={item.index}
+              ref={virtualizer.measureElement}
               className="chat-list__row"
-              style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+              style={{ transform: `translateY(${item.start}px)` }}
             >
               <ChatListItem
                 chat={chat}

@@ -25,7 +25,13 @@ export function ChatListPane({
   const sessions = useSessions((state) => state.sessions);
   const sessionsLoaded = useSessions((state) => state.loaded);
   const loadSessions = useSessions((state) => state.load);
-  const { loaded, loading, error, order, filter, subset, load } = useInbox();
+  const loaded = useInbox((state) => state.loaded);
+  const loading = useInbox((state) => state.loading);
+  const error = useInbox((state) => state.error);
+  const empty = useInbox((state) => state.order.length === 0);
+  const filter = useInbox((state) => state.filter);
+  const subset = useInbox((state) => state.subset);
+  const load = useInbox((state) => state.load);
 
   useEffect(() => {
     void loadSessions(transport);
@@ -62,7 +68,7 @@ export function ChatListPane({
               Loading chats…
             </p>
           )}
-          {loaded && !error && order.length === 0 && (
+          {loaded && !error && empty && (
             <div className="inbox__notice muted">
               {filtered ? (
                 <p>No chats match these filters.</p>

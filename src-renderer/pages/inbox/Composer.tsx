@@ -27,12 +27,15 @@ export function Composer({
   files,
   onFiles,
   authorOf,
+  autoFocus,
 }: {
   session: string;
   jid: string;
   files: File[];
   onFiles: (files: File[]) => void;
   authorOf: (message: Message) => string;
+  /** Focus the message box when the chat opens (not when it was opened from the keyboard). */
+  autoFocus: boolean;
 }) {
   const transport = useTransport();
   const replyTo = useConversation((state) => state.replyTo);
@@ -51,8 +54,14 @@ export function Composer({
   const store = useConversation.getState;
 
   useEffect(() => {
+    if (autoFocus) inputRef.current?.focus();
+    // Only when the chat opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
     if (editing) setTextState(editing.text ?? '');
-    inputRef.current?.focus();
+    if (editing || replyTo) inputRef.current?.focus();
   }, [editing, replyTo]);
 
   // Grow with the text up to a limit (the CSS caps the height).

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useLocation } from 'react-router-dom';
 import type { Message } from '../../../src-shared/messages';
 import { useTransport } from '../../stores/connection';
 import { useConversation } from '../../stores/conversation';
@@ -41,6 +42,7 @@ export function ConversationPane({
   const [dragging, setDragging] = useState(false);
   const [missing, setMissing] = useState<string | null>(null);
   const initialFocus = useRef(focus);
+  const keepListFocus = Boolean((useLocation().state as { keepListFocus?: boolean } | null)?.keepListFocus);
   const lastFocusId = useRef(focus?.id ?? null);
 
   useEffect(() => {
@@ -148,7 +150,14 @@ export function ConversationPane({
       {chat?.readOnly ? (
         <p className="composer composer--readonly muted">Only admins can send messages to this chat.</p>
       ) : (
-        <Composer session={session} jid={jid} files={files} onFiles={setFiles} authorOf={authorOf} />
+        <Composer
+          session={session}
+          jid={jid}
+          files={files}
+          onFiles={setFiles}
+          authorOf={authorOf}
+          autoFocus={!keepListFocus}
+        />
       )}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">

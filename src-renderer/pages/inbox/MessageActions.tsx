@@ -21,6 +21,8 @@ export function MessageActions({ message }: { message: Message }) {
   const transport = useTransport();
   const [open, setOpen] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  /** In the lower half of the window the menu opens upwards, so it is not cut off. */
+  const [upwards, setUpwards] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
   const store = useConversation.getState;
@@ -89,14 +91,18 @@ export function MessageActions({ message }: { message: Message }) {
         aria-label="Message actions"
         aria-haspopup="menu"
         aria-expanded={open}
-        onClick={() => (open ? close() : setOpen(true))}
+        onClick={(event) => {
+          if (open) return close();
+          setUpwards(event.currentTarget.getBoundingClientRect().top > window.innerHeight / 2);
+          setOpen(true);
+        }}
       >
         <InboxIcon name="more" size={18} />
       </button>
       {open && (
         <div
           ref={menuRef}
-          className="msg-menu"
+          className={`msg-menu${upwards ? ' msg-menu--up' : ''}`}
           role="menu"
           aria-label="Message actions"
           onKeyDown={onKeyDown}

@@ -11,17 +11,28 @@ function time(message: Message): number {
 }
 
 /**
- * Adds a page to the loaded history: oldest first, each message once (the newer copy of a
- * message wins, so an edit or ack that raced the page is kept).
+ * Adds messages to the loaded history: oldest first, each message once (the newer copy of a
+ * message wins, so an edit or ack that raced the page is kept). `incoming` is oldest first.
+ *
+ * WhatsApp times have whole seconds, so several messages often share one. Their order is the
+ * order they were stored in (the server pages in that order), so ties are never re-sorted:
+ * an older page goes before what is loaded, newer and live messages after it.
  */
-export function mergeMessages(current: readonly Message[], incoming: readonly Message[]): Message[] {
-  const byId = new Map<string, Message>();
-  for (const message of current) byId.set(message.id, message);
-  for (const message of incoming) {
-    const known = byId.get(message.id);
-    byId.set(message.id, known ? newerCopy(known, message) : message);
-  }
-  return [...byId.values()].sort((a, b) => time(a) - time(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+export function mergeMessages(
+  current: readonly Message[],
+  incoming: readonly Message[],
+  side: 'older' | 'newer' = 'newer',
+): Message[] {
+  const byId = new Map<string, Message>(incoming.map((message) => [message.id, message]));
+  const kept = current.map((message) => {
+    const update = byId.get(message.id);
+    byId.delete(message.id);
+    return update ? newerCopy(message, update) : message;
+  });
+  const added = incoming.filter((message) => byId.has(message.id));
+  const merged = side === 'older' ? [...added, ...kept] : [...kept, ...added];
+  // Array.prototype.sort is stable: equal times keep the order above.
+  return merged.sort((a, b) => time(a) - time(b));
 }
 
 /** Of two copies of a message, the one that knows more (status never moves back). */

@@ -240,6 +240,15 @@ describe('history pages', () => {
     expect(merged[0]).toMatchObject({ text: 'edited', status: 'read' });
   });
 
+  it('keeps messages of the same second in the order they were stored', () => {
+    const x = message('X9', '2026-03-10T08:00:00.000Z');
+    const y = message('Y1', '2026-03-10T08:00:00.000Z');
+    // Live messages arrive after what is loaded, older pages go before it.
+    expect(mergeMessages([x], [y]).map((m) => m.id)).toEqual(['X9', 'Y1']);
+    expect(mergeMessages([y], [x], 'older').map((m) => m.id)).toEqual(['X9', 'Y1']);
+    expect(mergeMessages([x, y], [c, a]).map((m) => m.id)).toEqual(['X9', 'Y1', 'A', 'C']);
+  });
+
   it('asks for the oldest millisecond again, then steps past it when a page brought nothing new', () => {
     const ms = Date.parse(a.timestamp);
     expect(olderPageBefore([a, c], false)).toBe(ms + 1);
@@ -326,7 +335,9 @@ describe('deep links', () => {
   it('links a chat with its JID readable, and a message with its search', async () => {
     const { chatPath } = await import('../paths');
     expect(chatPath('shop', '972501234567@s.whatsapp.net')).toBe('/chats/shop/972501234567@s.whatsapp.net');
-    expect(chatPath('shop', '1@s.whatsapp.net', 'ABC', 'ref 1')).toBe('/chats/shop/1@s.whatsapp.net?msg=ABC&q=ref+1');
+    expect(chatPath('shop', '1@s.whatsapp.net', 'ABC', 'ref 1')).toBe(
+      '/chats/shop/1@s.whatsapp.net?msg=ABC&q=ref+1',
+    );
     expect(chatPath('shop', '1@s.whatsapp.net', undefined, 'ignored')).toBe('/chats/shop/1@s.whatsapp.net');
   });
 });

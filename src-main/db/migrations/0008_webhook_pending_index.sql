@@ -1,0 +1,1 @@
+CREATE INDEX `webhook_deliveries_pending_idx` ON `webhook_deliveries` (`order_key`,`id`) WHERE "webhook_deliveries"."status" = 'pending';
