@@ -90,7 +90,10 @@ export class RawIngest {
   }
 }
 
-/** Read queries, written as anyone would with better-sqlite3, against the app's database file. */
+/**
+ * The same questions as the app asks (same SQL shape and order, so the same indexes), through
+ * plain better-sqlite3 on a read-only connection to the app's database file.
+ */
 export class RawReads {
   readonly db: Database.Database;
   readonly chatList: Database.Statement<[string, number]>;
@@ -100,9 +103,9 @@ export class RawReads {
   constructor(file: string) {
     this.db = new Database(file, { readonly: true });
     this.chatList = this.db.prepare(
-      `SELECT c.*, ct.name AS contact_name, ct.notify FROM chats c
+      `SELECT c.*, coalesce(ct.name, ct.verified_name, ct.notify) AS display_name FROM chats c
        LEFT JOIN contacts ct ON ct.session_id = c.session_id AND ct.jid = c.jid
-       WHERE c.session_id = ? ORDER BY c.last_message_at DESC LIMIT ?`,
+       WHERE c.session_id = ? ORDER BY coalesce(c.last_message_at, 0) DESC, c.session_id DESC, c.jid DESC LIMIT ?`,
     );
     this.page = this.db.prepare(
       `SELECT * FROM messages WHERE session_id = ? AND chat_jid = ? AND timestamp < ?

@@ -16,10 +16,10 @@ import { chatListCase } from './cases/chat-list.js';
 import { conversationCase } from './cases/conversation.js';
 import { generateThroughApp, ingestRows, rawIngest } from './cases/ingest.js';
 import { liveCase } from './cases/live.js';
-import { restThroughputCase } from './cases/rest.js';
+import { closeConnections, restThroughputCase } from './cases/rest.js';
 import { searchCase } from './cases/search.js';
 import { startupCase } from './cases/startup.js';
-import { startWebhook, stopWebhook, webhookCase } from './cases/webhooks.js';
+import { startWebhook, stopWebhook, waitForDrain, webhookCase } from './cases/webhooks.js';
 import type { BenchContext } from './context.js';
 import { History, historySpec } from './generate.js';
 import { renderTable, type Row } from './report.js';
@@ -91,6 +91,8 @@ async function main(): Promise<void> {
     webhook = await startWebhook(ctx);
     log(`[${elapsed()}] 2. live ingest`);
     rows.push(...(await liveCase(ctx)));
+    // The webhook deliveries case 2 queued go out before anything else is timed.
+    await waitForDrain(ctx, 120_000);
   }
   log(`[${elapsed()}] 3. chat list`);
   rows.push(...(await chatListCase(ctx)));
@@ -108,6 +110,7 @@ async function main(): Promise<void> {
     await stopWebhook(webhook);
   }
   raw.close();
+  closeConnections();
   await core.stop();
   if (full) {
     log(`[${elapsed()}] 8–9. headless start-up and memory`);

@@ -1,42 +1,73 @@
 /**
  * Case 6: REST throughput of the chat list on loopback. The load comes from a worker thread
  * (its own event loop, so on 2 cores client and server do not share one), with `clients`
- * concurrent keep-alive fetch loops for a fixed time. Raw: the same SQL in-process for the
+ * concurrent keep-alive HTTP loops for a fixed time. Raw: the same SQL in-process for the
  * same time.
  */
+import http from 'node:http';
 import { Worker } from 'node:worker_threads';
 import type { BenchContext } from '../context.js';
 import { fmtRate, stats } from '../measure.js';
 import { ms, rateRatio, type Row } from '../report.js';
 
-export async function restGet(baseUrl: string, apiKey: string, pathname: string): Promise<unknown> {
-  const response = await fetch(baseUrl + pathname, { headers: { authorization: `Bearer ${apiKey}` } });
-  if (!response.ok) throw new Error(`GET ${pathname}: HTTP ${response.status} ${await response.text()}`);
-  return response.json();
+const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 4 });
+
+/** Closes the kept-alive connections (before a server is stopped). */
+export function closeConnections(): void {
+  keepAlive.destroy();
 }
 
-// Plain JS: worker threads evaluate this as a script.
+/** GET with the API key over a kept-alive connection (cheaper for the client than fetch). */
+export function restGet(baseUrl: string, apiKey: string, pathname: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(
+      baseUrl + pathname,
+      { agent: keepAlive, headers: { authorization: `Bearer ${apiKey}` } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString();
+          if (response.statusCode !== 200) reject(new Error(`GET ${pathname}: HTTP ${response.statusCode} ${text}`));
+          else resolve(JSON.parse(text) as unknown);
+        });
+      },
+    );
+    request.on('error', reject);
+  });
+}
+
+// Plain JS: worker threads evaluate this as a script. node:http with a keep-alive agent (fetch
+// costs the client several times more CPU per request and would measure itself).
 const LOAD_CLIENT = `
+const http = require('node:http');
 const { parentPort, workerData } = require('node:worker_threads');
 const { urls, key, clients, durationMs } = workerData;
+const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
 const latencies = [];
 let done = 0;
 let errors = 0;
+function get(url) {
+  return new Promise((resolve) => {
+    const request = http.get(url, { agent, headers: { authorization: 'Bearer ' + key } }, (response) => {
+      response.on('data', () => {});
+      response.on('end', () => resolve(response.statusCode === 200));
+    });
+    request.on('error', () => resolve(false));
+  });
+}
 async function loop(offset) {
   const end = performance.now() + durationMs;
   let i = offset;
   while (performance.now() < end) {
     const started = performance.now();
-    try {
-      const response = await fetch(urls[i++ % urls.length], { headers: { authorization: 'Bearer ' + key } });
-      await response.arrayBuffer();
-      if (response.ok) done++; else errors++;
-    } catch { errors++; }
+    if (await get(urls[i++ % urls.length])) done++; else errors++;
     latencies.push(performance.now() - started);
   }
 }
 const started = performance.now();
 Promise.all(Array.from({ length: clients }, (_, c) => loop(c))).then(() => {
+  agent.destroy();
   parentPort.postMessage({ done, errors, elapsedMs: performance.now() - started, latencies });
 });
 `;

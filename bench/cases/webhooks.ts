@@ -89,7 +89,7 @@ function pendingCount(ctx: BenchContext): number {
   ).n;
 }
 
-async function waitForDrain(ctx: BenchContext, limitMs: number): Promise<number> {
+export async function waitForDrain(ctx: BenchContext, limitMs: number): Promise<number> {
   const started = now();
   while (pendingCount(ctx) > 0) {
     if (now() - started > limitMs) throw new Error(`webhook deliveries still pending after ${limitMs} ms`);

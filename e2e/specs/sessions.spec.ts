@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import type { Emulator } from '../wa-emulator/index.js';
 import { LoginPage } from '../pages/login-page.js';
 import { SessionsPage } from '../pages/sessions-page.js';
@@ -18,7 +19,7 @@ test.afterAll(async () => {
   await emulator.close();
 });
 
-async function openSessions(page: import('@playwright/test').Page, app: RunningApp): Promise<SessionsPage> {
+async function openSessions(page: Page, app: RunningApp): Promise<SessionsPage> {
   const login = new LoginPage(page);
   await login.open(app.url);
   await login.signIn(app.apiKey);

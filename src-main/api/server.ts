@@ -52,10 +52,13 @@ export function createKoaApp(deps: ApiServerDeps, limits: RateLimits = createRat
   const app = new Koa();
   app.proxy = false;
   const routes = allRoutes(deps.services);
-  const openApi = buildOpenApi(routes, deps.version);
+  // Built on first request, not at start-up (turning every zod schema into JSON Schema costs
+  // a noticeable part of the time to healthy).
+  let openApi: ReturnType<typeof buildOpenApi> | null = null;
 
   const api = new Router({ prefix: API_PREFIX });
   api.get('/openapi.json', (ctx) => {
+    openApi ??= buildOpenApi(routes, deps.version);
     ctx.body = openApi;
   });
   mountRoutes(api, routes);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { ApiServer } from '../api/server.js';
+import { Checkpointer } from '../db/checkpointer.js';
 import { databaseFile, openDatabase, type Db } from '../db/connection.js';
 import { createHandlers } from '../rpc/handlers.js';
 import { RpcDispatcher } from '../rpc/dispatcher.js';
@@ -63,6 +64,10 @@ export function createCore(config: Config, options: { webRoot?: string } = {}): 
 
   const lifecycle = new Lifecycle(logger);
   lifecycle.add({ name: 'database', stop: () => void db.$client.close() });
+  const checkpointer = new Checkpointer(db.$client, (error) =>
+    logger.warn({ err: error }, 'background WAL checkpoints stopped; the writer checkpoints itself'),
+  );
+  lifecycle.add({ name: 'wal-checkpoints', start: () => checkpointer.start(), stop: () => checkpointer.stop() });
   let pruneTimer: NodeJS.Timeout | null = null;
   lifecycle.add({
     name: 'event-log-pruning',

@@ -1,0 +1,78 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
+
+/** How often the background thread copies the WAL back into the database file. */
+const CHECKPOINT_INTERVAL_MS = 500;
+/** SQLite's default: the writer checkpoints itself once the WAL holds this many pages. */
+const WRITER_AUTO_CHECKPOINT = 1000;
+/** With the background thread running, the writer only steps in if it falls far behind (~40 MB). */
+const SAFETY_AUTO_CHECKPOINT = 10_000;
+
+// Plain JavaScript: evaluated as a worker script, so it runs the same under tsx, vitest and the build.
+const CHECKPOINTER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file, { fileMustExist: true });
+db.pragma('busy_timeout = 1000');
+const timer = setInterval(() => {
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+  } catch {
+    // busy or closing: the next round (or the writer's own auto-checkpoint) catches up
+  }
+}, workerData.intervalMs);
+parentPort.on('message', () => {
+  clearInterval(timer);
+  db.close();
+  parentPort.close();
+});
+`;
+
+/**
+ * WAL checkpoints off the event loop. A checkpoint copies committed pages into the database
+ * file and fsyncs it, which on a slow disk takes tens of milliseconds; run by the writing
+ * connection (SQLite's auto-checkpoint) it would stall whichever message happened to commit
+ * then. This thread's own connection checkpoints PASSIVE-ly twice a second, beside the writer;
+ * the writer keeps a large auto-checkpoint threshold only as a safety net (connection.ts).
+ */
+export class Checkpointer {
+  private worker: Worker | null = null;
+
+  constructor(
+    private readonly writer: Database.Database,
+    private readonly onError: (error: Error) => void,
+  ) {}
+
+  start(): void {
+    if (this.worker || this.writer.memory) return;
+    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+    const worker = new Worker(CHECKPOINTER, {
+      eval: true,
+      workerData: { driver, file: this.writer.name, intervalMs: CHECKPOINT_INTERVAL_MS },
+    });
+    worker.unref();
+    worker.once('error', (error) => {
+      // Back to checkpointing on the writer, as without this thread.
+      if (this.worker === worker) this.worker = null;
+      this.restoreWriter();
+      this.onError(error);
+    });
+    this.worker = worker;
+    this.writer.pragma(`wal_autocheckpoint = ${SAFETY_AUTO_CHECKPOINT}`);
+  }
+
+  async stop(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    if (!worker) return;
+    this.restoreWriter();
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    worker.postMessage('stop');
+    await exited;
+  }
+
+  private restoreWriter(): void {
+    if (this.writer.open) this.writer.pragma(`wal_autocheckpoint = ${WRITER_AUTO_CHECKPOINT}`);
+  }
+}
