@@ -159,7 +159,14 @@ export function attachSessionEvents(sessionId: string, socket: WASocket, sink: W
   ev.on('contacts.update', onContacts);
 
   ev.on('chats.upsert', (chats) => sink.chats(sessionId, chatMetas(chats)));
-  ev.on('chats.update', (chats) => sink.chats(sessionId, chatMetas(chats)));
+  // Live chat updates carry unread counts as deltas Baileys folds together; our store counts
+  // unread messages itself, so only names, archive, pin and mute are taken from them.
+  ev.on('chats.update', (chats) =>
+    sink.chats(
+      sessionId,
+      chatMetas(chats).map((meta) => ({ ...meta, unreadCount: null })),
+    ),
+  );
 
   ev.on('groups.upsert', (groups) => sink.groups(sessionId, groups.map(groupRecord)));
   const refreshGroup = async (jid: string) => {
