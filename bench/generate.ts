@@ -100,7 +100,9 @@ export class History {
     const chatJid = this.chatJid(chat);
     const fromMe = rng() < 0.4;
     const group = this.isGroup(chat);
-    const participant = group ? `9725${String(mix(chat, Math.floor(rng() * 12))).slice(0, 8)}@s.whatsapp.net` : null;
+    const participant = group
+      ? `9725${String(mix(chat, Math.floor(rng() * 12))).slice(0, 8)}@s.whatsapp.net`
+      : null;
     const kindRoll = rng();
     let type: MessageType = 'text';
     let media: MediaInfo | null = null;
@@ -121,7 +123,11 @@ export class History {
       if (rng() < 0.6) text = null;
     } else if (kindRoll < 0.14) {
       type = 'video';
-      media = mediaInfo('video/mp4', null, rng, { seconds: 5 + Math.floor(rng() * 40), width: 720, height: 1280 });
+      media = mediaInfo('video/mp4', null, rng, {
+        seconds: 5 + Math.floor(rng() * 40),
+        width: 720,
+        height: 1280,
+      });
       if (rng() < 0.7) text = null;
     } else if (kindRoll < 0.15) {
       type = 'sticker';

@@ -15,7 +15,13 @@ export function stats(samples: readonly number[]): Stats {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
   const sum = sorted.reduce((total, value) => total + value, 0);
-  return { n: sorted.length, median: at(0.5), p95: at(0.95), p99: at(0.99), mean: sum / (sorted.length || 1) };
+  return {
+    n: sorted.length,
+    median: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    mean: sum / (sorted.length || 1),
+  };
 }
 
 /** Milliseconds taken by `work`. */
@@ -36,7 +42,11 @@ export async function timeAsync(work: () => Promise<unknown>): Promise<number> {
  * `i` counts on through the warm-up, so no input is used twice.
  * Yields to the event loop every so often so timers (the webhook worker) are not starved.
  */
-export async function sample(iterations: number, work: (i: number) => unknown, warmup = 20): Promise<number[]> {
+export async function sample(
+  iterations: number,
+  work: (i: number) => unknown,
+  warmup = 20,
+): Promise<number[]> {
   for (let i = 0; i < warmup; i += 1) work(i);
   const samples: number[] = [];
   for (let i = 0; i < iterations; i += 1) {

@@ -32,7 +32,18 @@ export function rateRatio(app: number, raw: number): string {
 }
 
 export function renderTable(rows: readonly Row[]): string {
-  const header = ['#', 'case', 'measured', 'median', 'p95', 'p99', 'raw median / p95', 'ratio', 'target', 'verdict'];
+  const header = [
+    '#',
+    'case',
+    'measured',
+    'median',
+    'p95',
+    'p99',
+    'raw median / p95',
+    'ratio',
+    'target',
+    'verdict',
+  ];
   const body = rows.map((row) => [
     row.case.split(' ')[0] ?? '',
     row.case.split(' ').slice(1).join(' '),
@@ -49,7 +60,9 @@ export function renderTable(rows: readonly Row[]): string {
     Math.max(title.length, ...body.map((cells) => displayWidth(cells[column] ?? ''))),
   );
   const line = (cells: readonly string[]) =>
-    '| ' + cells.map((cell, column) => cell + ' '.repeat((widths[column] ?? 0) - displayWidth(cell))).join(' | ') + ' |';
+    '| ' +
+    cells.map((cell, column) => cell + ' '.repeat((widths[column] ?? 0) - displayWidth(cell))).join(' | ') +
+    ' |';
   const rule = '|' + widths.map((width) => '-'.repeat(width + 2)).join('|') + '|';
   const notes = rows
     .filter((row) => row.note)

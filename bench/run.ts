@@ -49,7 +49,9 @@ async function main(): Promise<void> {
   const dataDir = path.join(workDir, 'data');
   const history = new History(historySpec(options.scale));
   const { spec } = history;
-  const sqliteVersion = (new Database(':memory:').prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
+  const sqliteVersion = (
+    new Database(':memory:').prepare('SELECT sqlite_version() AS v').get() as { v: string }
+  ).v;
   log(
     `Chatdock bench: ${spec.messages.toLocaleString('en')} messages, ${spec.chats.toLocaleString('en')} chats, ` +
       `${spec.sessions.length} sessions (seed ${spec.seed})`,
@@ -60,7 +62,12 @@ async function main(): Promise<void> {
   );
 
   const core = createCore(
-    loadConfig({ CHATDOCK_DATA_DIR: dataDir, CHATDOCK_PORT: '0', CHATDOCK_API_KEY: API_KEY, CHATDOCK_LOG_LEVEL: 'warn' }),
+    loadConfig({
+      CHATDOCK_DATA_DIR: dataDir,
+      CHATDOCK_PORT: '0',
+      CHATDOCK_API_KEY: API_KEY,
+      CHATDOCK_LOG_LEVEL: 'warn',
+    }),
   );
   await core.start();
   const apiUrl = `http://127.0.0.1:${core.runtime().port}`;
@@ -69,7 +76,9 @@ async function main(): Promise<void> {
   log(`[${elapsed()}] 1. generating the history through MessageStore.ingest(…, 'history')`);
   const generated = await generateThroughApp(core, history, sessionIds, log);
   const slice = Math.min(spec.messages, 100_000);
-  log(`[${elapsed()}] 1. raw baseline: the first ${slice.toLocaleString('en')} messages into plain better-sqlite3`);
+  log(
+    `[${elapsed()}] 1. raw baseline: the first ${slice.toLocaleString('en')} messages into plain better-sqlite3`,
+  );
   const rawBatches = rawIngest(history, sessionIds, workDir, slice);
   const rows: Row[] = [...ingestRows(generated, rawBatches, slice)];
 
@@ -131,6 +140,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

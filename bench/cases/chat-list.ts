@@ -11,7 +11,8 @@ export async function chatListCase(ctx: BenchContext): Promise<Row[]> {
   const rawSamples = await sample(iterations, (i) => raw.chatList.all(session(i), 50));
   const base = stats(rawSamples);
   const check = chats.list({ sessionId: session(0), limit: 50 });
-  if (check.items.length !== 50 || check.items[0]?.lastMessage === null) throw new Error('chat list is empty');
+  if (check.items.length !== 50 || check.items[0]?.lastMessage === null)
+    throw new Error('chat list is empty');
   const row = (what: string, samples: number[], target: boolean): Row => {
     const app = stats(samples);
     return {

@@ -66,7 +66,9 @@ export async function generateThroughApp(
     }
     if (to >= nextReport || to === total) {
       const spent = batches.reduce((sum, b) => sum + b.ms, 0);
-      log(`  generated ${to.toLocaleString('en')} messages (${fmtRate((to / spent) * 1000, 'msg')} in ingest)`);
+      log(
+        `  generated ${to.toLocaleString('en')} messages (${fmtRate((to / spent) * 1000, 'msg')} in ingest)`,
+      );
       nextReport += 100_000 * Math.max(1, Math.round(total / 1_000_000));
     }
   }

@@ -28,7 +28,8 @@ export function restGet(baseUrl: string, apiKey: string, pathname: string): Prom
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () => {
           const text = Buffer.concat(chunks).toString();
-          if (response.statusCode !== 200) reject(new Error(`GET ${pathname}: HTTP ${response.statusCode} ${text}`));
+          if (response.statusCode !== 200)
+            reject(new Error(`GET ${pathname}: HTTP ${response.statusCode} ${text}`));
           else resolve(JSON.parse(text) as unknown);
         });
       },
@@ -73,14 +74,16 @@ Promise.all(Array.from({ length: clients }, (_, c) => loop(c))).then(() => {
 `;
 
 export function loadTest(urls: string[], key: string, clients: number, durationMs: number) {
-  return new Promise<{ done: number; errors: number; elapsedMs: number; latencies: number[] }>((resolve, reject) => {
-    const worker = new Worker(LOAD_CLIENT, { eval: true, workerData: { urls, key, clients, durationMs } });
-    worker.once('message', (result) => {
-      void worker.terminate();
-      resolve(result as { done: number; errors: number; elapsedMs: number; latencies: number[] });
-    });
-    worker.once('error', reject);
-  });
+  return new Promise<{ done: number; errors: number; elapsedMs: number; latencies: number[] }>(
+    (resolve, reject) => {
+      const worker = new Worker(LOAD_CLIENT, { eval: true, workerData: { urls, key, clients, durationMs } });
+      worker.once('message', (result) => {
+        void worker.terminate();
+        resolve(result as { done: number; errors: number; elapsedMs: number; latencies: number[] });
+      });
+      worker.once('error', reject);
+    },
+  );
 }
 
 export async function restThroughputCase(ctx: BenchContext, apiUrl: string, apiKey: string): Promise<Row[]> {

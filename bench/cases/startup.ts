@@ -35,9 +35,22 @@ export function serverEntry(ctx: BenchContext): string {
   mkdirSync(path.join(app, 'src-main', 'db'), { recursive: true });
   cpSync(path.join(ROOT, 'package.json'), path.join(app, 'package.json'));
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(app, 'node_modules'));
-  symlinkSync(path.join(ROOT, 'src-main', 'db', 'migrations'), path.join(app, 'src-main', 'db', 'migrations'));
+  symlinkSync(
+    path.join(ROOT, 'src-main', 'db', 'migrations'),
+    path.join(app, 'src-main', 'db', 'migrations'),
+  );
   ctx.log('  building the server (tsc) into the scratch dir, dist/ is older than the sources…');
-  spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', '--outDir', path.join(app, 'dist', 'main')], { cwd: ROOT, stdio: 'ignore' });
+  spawnSync(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
+      '-p',
+      'tsconfig.build.json',
+      '--outDir',
+      path.join(app, 'dist', 'main'),
+    ],
+    { cwd: ROOT, stdio: 'ignore' },
+  );
   const built = path.join(app, 'dist', 'main', 'src-main', 'server.js');
   if (!existsSync(built)) throw new Error('building the server failed');
   return built;
@@ -53,7 +66,13 @@ const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(reso
 async function startServer(entry: string, dataDir: string, apiKey: string) {
   const started = performance.now();
   const child = spawn(process.execPath, [entry], {
-    env: { ...process.env, CHATDOCK_DATA_DIR: dataDir, CHATDOCK_PORT: '0', CHATDOCK_API_KEY: apiKey, CHATDOCK_LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      CHATDOCK_DATA_DIR: dataDir,
+      CHATDOCK_PORT: '0',
+      CHATDOCK_API_KEY: apiKey,
+      CHATDOCK_LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -97,9 +116,13 @@ process.stdout.write('ready ' + rss + '\\n');
 
 function rawProcess(dbFile: string): Promise<{ readyMs: number; rssKb: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['-e', RAW_PROCESS, path.join(ROOT, 'node_modules', 'better-sqlite3'), dbFile], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['-e', RAW_PROCESS, path.join(ROOT, 'node_modules', 'better-sqlite3'), dbFile],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return new Promise((resolve, reject) => {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -123,7 +146,8 @@ export async function startupCase(ctx: BenchContext, apiKey: string): Promise<Ro
     ready.push(server.readyMs);
     if (run === runs - 1) {
       // A few queries, as the UI makes on opening: chat lists, a conversation, searches.
-      for (const session of ctx.sessionIds) await restGet(server.url, apiKey, `/api/v1/sessions/${session}/chats?limit=50`);
+      for (const session of ctx.sessionIds)
+        await restGet(server.url, apiKey, `/api/v1/sessions/${session}/chats?limit=50`);
       await restGet(server.url, apiKey, `/api/v1/chats?limit=50`);
       const { record, session } = ctx.history.message(12345);
       await restGet(

@@ -83,7 +83,9 @@ export async function startWebhook(ctx: BenchContext): Promise<WebhookSetup> {
 
 function pendingCount(ctx: BenchContext): number {
   return (
-    ctx.core.db.$client.prepare(`SELECT count(*) AS n FROM webhook_deliveries WHERE status = 'pending'`).get() as {
+    ctx.core.db.$client
+      .prepare(`SELECT count(*) AS n FROM webhook_deliveries WHERE status = 'pending'`)
+      .get() as {
       n: number;
     }
   ).n;
@@ -157,7 +159,11 @@ export async function webhookCase(ctx: BenchContext, setup: WebhookSetup): Promi
     Array.from({ length: 8 }, async () => {
       while (next < bodies.length) {
         const body = bodies[next++] as string;
-        const response = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+        const response = await fetch(url, {
+          method: 'POST',
+          body,
+          headers: { 'content-type': 'application/json' },
+        });
         await response.arrayBuffer();
       }
     }),

@@ -44,8 +44,13 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  let stopping = false;
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  // An app that dies on its own during a test is a finding: show why in the test output.
+  child.once('exit', (code, signal) => {
+    if (!stopping) process.stderr.write(`\n[app exited unexpectedly: ${code ?? signal}]\n${output}\n`);
+  });
 
   const url = await new Promise<string>((resolve, reject) => {
     const onData = () => {
@@ -66,6 +71,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     process: child,
     output: () => output,
     async stop({ signal = 'SIGTERM', keepData = false } = {}) {
+      stopping = true;
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill(signal);

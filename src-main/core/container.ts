@@ -67,7 +67,11 @@ export function createCore(config: Config, options: { webRoot?: string } = {}): 
   const checkpointer = new Checkpointer(db.$client, (error) =>
     logger.warn({ err: error }, 'background WAL checkpoints stopped; the writer checkpoints itself'),
   );
-  lifecycle.add({ name: 'wal-checkpoints', start: () => checkpointer.start(), stop: () => checkpointer.stop() });
+  lifecycle.add({
+    name: 'wal-checkpoints',
+    start: () => checkpointer.start(),
+    stop: () => checkpointer.stop(),
+  });
   let pruneTimer: NodeJS.Timeout | null = null;
   lifecycle.add({
     name: 'event-log-pruning',

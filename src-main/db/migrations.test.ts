@@ -226,9 +226,9 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
     const everySession = queryPlan(sqlite, `SELECT * FROM chats c ${order}`);
     expect(everySession).toContain('chats_order_idx');
     expect(everySession).not.toContain('TEMP B-TREE');
-    expect(queryPlan(sqlite, `SELECT * FROM chats c WHERE coalesce(c.last_message_at, 0) <= 5 ${order}`)).toMatch(
-      /chats_order_idx \(<expr><\?\)/,
-    );
+    expect(
+      queryPlan(sqlite, `SELECT * FROM chats c WHERE coalesce(c.last_message_at, 0) <= 5 ${order}`),
+    ).toMatch(/chats_order_idx \(<expr><\?\)/);
   },
   '0008_webhook_pending_index': (sqlite) => {
     // The delivery worker's reads touch pending deliveries only, never the week of sent ones.

@@ -60,7 +60,9 @@ export const webhookDeliveries = sqliteTable(
     index('webhook_deliveries_order_idx').on(t.orderKey, t.id),
     // Only what is still to send: the worker's heads (MIN(id) per order key) and "next of this
     // chat" read this small index instead of every delivery kept for the list.
-    index('webhook_deliveries_pending_idx').on(t.orderKey, t.id).where(sql`${t.status} = 'pending'`),
+    index('webhook_deliveries_pending_idx')
+      .on(t.orderKey, t.id)
+      .where(sql`${t.status} = 'pending'`),
     index('webhook_deliveries_webhook_idx').on(t.webhookId, t.id),
   ],
 );

@@ -20,6 +20,8 @@ export class HttpTransport implements Transport {
   private reconnectDelay = RECONNECT_MIN_MS;
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
+  /** The newest event seen; a reconnect asks the server to replay everything after it. */
+  private lastEventId: string | null = null;
 
   constructor(
     private readonly key: string,
@@ -61,7 +63,10 @@ export class HttpTransport implements Transport {
     const url = this.origin.replace(/^http/, 'ws') + '/rpc/events';
     const socket = new WebSocket(url);
     this.socket = socket;
-    socket.onopen = () => socket.send(JSON.stringify({ token: this.key }));
+    socket.onopen = () =>
+      socket.send(
+        JSON.stringify(this.lastEventId ? { token: this.key, after: this.lastEventId } : { token: this.key }),
+      );
     socket.onmessage = (message) => {
       const data = JSON.parse(String(message.data)) as { type: string };
       if (data.type === 'ready') {
@@ -69,7 +74,9 @@ export class HttpTransport implements Transport {
         this.linkStates.emit('open');
         return;
       }
-      this.events.emit(data as AnyEventEnvelope);
+      const event = data as AnyEventEnvelope;
+      this.lastEventId = event.id;
+      this.events.emit(event);
     };
     socket.onclose = (event) => {
       this.socket = null;

@@ -151,7 +151,11 @@ describe('history ingest keeps each chat summary as message-by-message writes wo
     expect(store.chat('s1', chat)?.unreadCount).toBe(1);
     store.ingest(
       's1',
-      [record(chat, 'h2', 900, 'newest'), record(chat, 'h1', 100, 'old'), record(chat, 'h3', 900, 'tie, later')],
+      [
+        record(chat, 'h2', 900, 'newest'),
+        record(chat, 'h1', 100, 'old'),
+        record(chat, 'h3', 900, 'tie, later'),
+      ],
       'history',
     );
     const after = store.chat('s1', chat);
@@ -183,7 +187,11 @@ describe('search', () => {
 
   it('pages newest first across sessions and within one, without skipping or repeating', () => {
     for (let n = 0; n < 120; n += 1) {
-      store.ingest(n % 3 ? 's1' : 's2', [record(jid(n % 5), `x${n}`, 1000 + n, `order number ${n}`)], 'history');
+      store.ingest(
+        n % 3 ? 's1' : 's2',
+        [record(jid(n % 5), `x${n}`, 1000 + n, `order number ${n}`)],
+        'history',
+      );
     }
     for (const sessionId of [undefined, 's2']) {
       const ids: string[] = [];
