@@ -4,6 +4,7 @@ import { toJid } from '../../../src-shared/jid.js';
 import { chatSchema, messageSchema } from '../../../src-shared/messages.js';
 import type { Services } from '../../services/index.js';
 import { authorize } from '../../services/scopes.js';
+import { decodePageCursor } from '../../services/messages/history-queries.js';
 import { defineRoute } from '../route.js';
 import { sessionGuard } from './session-guard.js';
 
@@ -128,23 +129,32 @@ export function chatRoutes({ messaging, sessions, organize }: Services) {
       tag,
       summary: 'Message history of a chat, newest first',
       description:
-        'Pages by time, so new messages never shift a page: pass `next` as `before` for older ones.',
+        'Pages by time, so new messages never shift a page. Start with `before` / `after` (or neither for ' +
+        "the newest), then pass each answer's `next` as `cursor` for the next older page: it points at the " +
+        'exact message, so messages sharing a second are never skipped.',
       auth: 'key',
       params: chatParams,
       query: z.object({
         limit: z.coerce.number().int().min(1).max(200).default(50),
         before: instant.optional().describe('ISO-8601 or unix seconds: only older messages'),
         after: instant.optional().describe('ISO-8601 or unix seconds: only newer messages'),
+        cursor: z
+          .string()
+          .regex(/^\d+\.\d+$/, 'must be a `next` value this API returned')
+          .optional()
+          .describe('The `next` of the previous page'),
       }),
       response: { status: 200, description: 'A page of messages', schema: messagePage },
       handler: ({ params, query, principal }) => {
         guard(principal, params.id, 'messages:read');
-        const items = messaging.history.page(params.id, chatJid(params.chat), query);
-        const oldest = items[items.length - 1];
-        return {
-          items,
-          next: items.length === query.limit && oldest ? String(new Date(oldest.timestamp).getTime()) : null,
-        };
+        const position = query.cursor ? decodePageCursor(query.cursor) : null;
+        const page = messaging.history.pageWithCursor(params.id, chatJid(params.chat), {
+          limit: query.limit,
+          ...(position
+            ? { before: position.at, rowId: position.rowId }
+            : { before: query.before, after: query.after }),
+        });
+        return { items: page.messages, next: page.next };
       },
     }),
     defineRoute({

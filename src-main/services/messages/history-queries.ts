@@ -37,6 +37,21 @@ export interface PageOptions {
   before?: number | undefined;
   /** Unix ms: only messages strictly newer. */
   after?: number | undefined;
+  /**
+   * With `before`/`after`: the row id of the message the last page ended on. WhatsApp times have
+   * whole-second resolution, so many messages share one; (time, row id) is the exact position.
+   */
+  rowId?: number | undefined;
+}
+
+/** A page cursor for the REST API: `<unix ms>.<row id>` of the oldest message on the page. */
+export function encodePageCursor(timestamp: number, rowId: number): string {
+  return `${timestamp}.${rowId}`;
+}
+
+export function decodePageCursor(cursor: string): { at: number; rowId: number } | null {
+  const match = /^(\d+)\.(\d+)$/.exec(cursor);
+  return match ? { at: Number(match[1]), rowId: Number(match[2]) } : null;
 }
 
 /** Reads of stored history: conversation pages and full-text search. */
@@ -48,14 +63,14 @@ export class HistoryQueries {
 
   constructor(private readonly db: Db) {
     const sqlite = db.$client;
-    // Both walk messages_chat_time_idx; no sort step (see the migration test's query plans).
+    // Both walk messages_chat_time_idx (whose entries end with the row id); no sort step.
     this.pageBefore = sqlite.prepare(
-      `SELECT ${COLUMNS} FROM messages m WHERE m.session_id = ? AND m.chat_jid = ? AND m.timestamp < ?
-       ORDER BY m.timestamp DESC LIMIT ?`,
+      `SELECT ${COLUMNS} FROM messages m WHERE m.session_id = ? AND m.chat_jid = ? AND (m.timestamp, m.row_id) < (?, ?)
+       ORDER BY m.timestamp DESC, m.row_id DESC LIMIT ?`,
     );
     this.pageAfter = sqlite.prepare(
-      `SELECT ${COLUMNS} FROM messages m WHERE m.session_id = ? AND m.chat_jid = ? AND m.timestamp > ?
-       ORDER BY m.timestamp ASC LIMIT ?`,
+      `SELECT ${COLUMNS} FROM messages m WHERE m.session_id = ? AND m.chat_jid = ? AND (m.timestamp, m.row_id) > (?, ?)
+       ORDER BY m.timestamp ASC, m.row_id ASC LIMIT ?`,
     );
     this.reactions = sqlite.prepare(
       `SELECT sender_jid, emoji, timestamp FROM message_reactions WHERE session_id = ? AND chat_jid = ? AND message_id = ?`,
@@ -74,16 +89,40 @@ export class HistoryQueries {
 
   /** A page of a conversation, newest first. */
   page(sessionId: string, chatJid: string, options: PageOptions): Message[] {
-    const rows =
+    return this.pageWithCursor(sessionId, chatJid, options).messages;
+  }
+
+  /** A page, newest first, and the cursor of the next older page (null at the start of the chat). */
+  pageWithCursor(
+    sessionId: string,
+    chatJid: string,
+    options: PageOptions,
+  ): { messages: Message[]; next: string | null } {
+    // Without a row id, "before t" means strictly before t (row ids start at 1), "after t" strictly after.
+    const raws =
       options.after !== undefined
-        ? (this.pageAfter.all(sessionId, chatJid, options.after, options.limit) as never[]).reverse()
+        ? (
+            this.pageAfter.all(
+              sessionId,
+              chatJid,
+              options.after,
+              options.rowId ?? Number.MAX_SAFE_INTEGER,
+              options.limit,
+            ) as never[]
+          ).reverse()
         : (this.pageBefore.all(
             sessionId,
             chatJid,
             options.before ?? Number.MAX_SAFE_INTEGER,
+            options.rowId ?? 0,
             options.limit,
           ) as never[]);
-    return rows.map((raw) => this.toMessage(parseMessageRow(raw)));
+    const rows = raws.map((raw) => parseMessageRow(raw));
+    const oldest = rows[rows.length - 1];
+    return {
+      messages: rows.map((row) => this.toMessage(row)),
+      next: rows.length === options.limit && oldest ? encodePageCursor(oldest.timestamp, oldest.rowId) : null,
+    };
   }
 
   /**
