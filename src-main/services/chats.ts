@@ -23,6 +23,8 @@ export interface ChatListOptions {
   unread?: boolean | undefined;
   kind?: Chat['kind'] | undefined;
   archived?: boolean | undefined;
+  /** Only pinned chats (the list shows them on top; they are few, so they come in one call). */
+  pinned?: boolean | undefined;
   /** Only chats carrying this tag (id). */
   tagId?: string | undefined;
   limit: number;
@@ -69,6 +71,7 @@ export class ChatService {
       where.push('c.kind = @kind');
       params.kind = options.kind;
     }
+    if (options.pinned !== undefined) where.push(options.pinned ? 'c.pinned_at IS NOT NULL' : 'c.pinned_at IS NULL');
     if (options.archived !== undefined) {
       where.push('c.archived = @archived');
       params.archived = options.archived ? 1 : 0;

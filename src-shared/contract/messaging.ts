@@ -16,6 +16,7 @@ export const chatListInput = z
     unread: z.boolean().optional(),
     kind: z.enum(['user', 'group', 'newsletter', 'broadcast']).optional(),
     archived: z.boolean().optional(),
+    pinned: z.boolean().optional().describe('Only pinned (or only unpinned) chats'),
     tagId: z.string().min(1).optional().describe('Only chats carrying this tag'),
     limit: z.number().int().min(1).max(200).default(50),
     cursor: z.string().optional(),

@@ -26,6 +26,7 @@ const chatListQuery = z.object({
   unread: flag.optional(),
   kind: z.enum(['user', 'group', 'newsletter', 'broadcast']).optional(),
   archived: flag.optional(),
+  pinned: flag.optional().describe('Only pinned (true) or unpinned (false) chats'),
   tag: z.string().trim().min(1).optional().describe('Only chats carrying this tag (id or name)'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().optional(),

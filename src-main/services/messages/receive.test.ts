@@ -45,6 +45,19 @@ describe('receiving', () => {
       await world.app.request(`/api/v1/sessions/shop/chats/${world.customer.jid}`),
     );
     expect(chat.unreadCount).toBe(1);
+    // Pinning puts the chat in the pinned list (which the inbox shows on top).
+    await world.app.request(`/api/v1/sessions/shop/chats/${world.customer.jid}`, {
+      method: 'PATCH',
+      json: { pinned: true },
+    });
+    const pinned = await json<{ items: { jid: string }[] }>(
+      await world.app.request('/api/v1/sessions/shop/chats?pinned=true'),
+    );
+    expect(pinned.items.map((c) => c.jid)).toEqual([world.customer.jid]);
+    const unpinned = await json<{ items: { jid: string }[] }>(
+      await world.app.request('/api/v1/sessions/shop/chats?pinned=false'),
+    );
+    expect(unpinned.items.map((c) => c.jid)).not.toContain(world.customer.jid);
     expect(chat.lastMessage.preview).toContain('Hello');
     expect(
       world.events.filter((e) => e.type === 'message.received' && e.data.id === sent.key.id),
