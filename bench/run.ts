@@ -139,9 +139,23 @@ async function main(): Promise<void> {
   else rmSync(workDir, { recursive: true, force: true });
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exit(1);
+let finished = false;
+process.on('beforeExit', () => {
+  // Nothing left to wait for, yet main() did not finish: a case awaited something that never came.
+  if (!finished) {
+    process.stderr.write('bench failed: a case stalled (the event loop ran empty)\n');
+    process.exit(1);
+  }
 });
+
+main().then(
+  () => {
+    finished = true;
+  },
+  (error: unknown) => {
+    process.stderr.write(
+      `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exit(1);
+  },
+);

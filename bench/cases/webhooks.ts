@@ -31,7 +31,11 @@ server.keepAliveTimeout = 60000;
 server.listen(0, '127.0.0.1', () => parentPort.postMessage({ port: server.address().port }));
 parentPort.on('message', (message) => {
   if (message === 'take') { parentPort.postMessage({ arrivals }); arrivals = []; }
-  if (message === 'close') server.close(() => process.exit(0));
+  if (message === 'close') {
+    server.closeAllConnections();
+    server.close();
+    process.exit(0);
+  }
 });
 `;
 
@@ -169,7 +173,6 @@ export async function webhookCase(ctx: BenchContext, setup: WebhookSetup): Promi
     }),
   );
   const rawRate = (bodies.length / (now() - rawStarted)) * 1000;
-  await setup.receiver.take();
   return [
     {
       case: '7 webhook outbox',

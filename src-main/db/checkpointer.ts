@@ -68,6 +68,8 @@ export class Checkpointer {
     if (!worker) return;
     this.restoreWriter();
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    // Keeps the process alive until the thread has closed its connection (it runs unref'd).
+    worker.ref();
     worker.postMessage('stop');
     await exited;
   }
