@@ -71,7 +71,8 @@ export class ChatService {
       where.push('c.kind = @kind');
       params.kind = options.kind;
     }
-    if (options.pinned !== undefined) where.push(options.pinned ? 'c.pinned_at IS NOT NULL' : 'c.pinned_at IS NULL');
+    if (options.pinned !== undefined)
+      where.push(options.pinned ? 'c.pinned_at IS NOT NULL' : 'c.pinned_at IS NULL');
     if (options.archived !== undefined) {
       where.push('c.archived = @archived');
       params.archived = options.archived ? 1 : 0;
