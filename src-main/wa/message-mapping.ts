@@ -117,6 +117,12 @@ function mediaInfo(
 
 type Long = { toString(): string };
 
+/** The formatted name (`FN:`) of a vCard, for contact cards sent without a display name. */
+export function vcardName(vcard: string | null | undefined): string | null {
+  const match = /^FN[^:]*:(.*)$/m.exec(vcard ?? '');
+  return match?.[1]?.trim() || null;
+}
+
 interface Body {
   type: MessageType;
   text: string | null;
@@ -215,11 +221,12 @@ function body(message: proto.IMessage): Body | null {
     }
     case 'contactMessage': {
       const m = message.contactMessage!;
+      const name = m.displayName || vcardName(m.vcard) || null;
       return {
         type: 'contact',
-        text: m.displayName ?? null,
+        text: name,
         media: null,
-        content: { contacts: [{ displayName: m.displayName ?? '', vcard: m.vcard ?? '' }] },
+        content: { contacts: [{ displayName: name ?? '', vcard: m.vcard ?? '' }] },
         contextInfo: m.contextInfo,
       };
     }

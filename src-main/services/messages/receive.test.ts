@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../../src-shared/messages.js';
 import { linkedWorld, type LinkedWorld } from '../../test-support/linked-session.js';
-import { PNG_1PX, PDF_BYTES } from '../../test-support/media-fixtures.js';
+import { MP4_BYTES, OGG_BYTES, PDF_BYTES, PNG_1PX, WEBP_1PX } from '../../test-support/media-fixtures.js';
 
 let world: LinkedWorld;
 
@@ -69,11 +69,31 @@ describe('receiving', () => {
       {
         content: { image: PNG_1PX, mimetype: 'image/png', caption: 'our menu' },
         type: 'image',
+        mime: 'image/png',
         bytes: PNG_1PX,
+      },
+      {
+        content: { video: MP4_BYTES, mimetype: 'video/mp4' },
+        type: 'video',
+        mime: 'video/mp4',
+        bytes: MP4_BYTES,
+      },
+      {
+        content: { audio: OGG_BYTES, mimetype: 'audio/ogg; codecs=opus', ptt: true },
+        type: 'audio',
+        mime: 'audio/ogg',
+        bytes: OGG_BYTES,
+      },
+      {
+        content: { sticker: WEBP_1PX, mimetype: 'image/webp' },
+        type: 'sticker',
+        mime: 'image/webp',
+        bytes: WEBP_1PX,
       },
       {
         content: { document: PDF_BYTES, mimetype: 'application/pdf', fileName: 'invoice.pdf' },
         type: 'document',
+        mime: 'application/pdf',
         bytes: PDF_BYTES,
       },
     ] as const;
@@ -83,15 +103,39 @@ describe('receiving', () => {
       expect(message.type).toBe(testCase.type);
       const media = await world.app.request(`/api/v1/sessions/shop/messages/${message.id}/media`);
       expect(media.status).toBe(200);
-      expect(media.headers.get('content-type')).toContain(
-        testCase.type === 'image' ? 'image/png' : 'application/pdf',
-      );
+      expect(media.headers.get('content-type')).toContain(testCase.mime);
       expect(sha256(Buffer.from(await media.arrayBuffer()))).toBe(sha256(testCase.bytes));
       if (testCase.type === 'document') {
         expect(message.media?.fileName).toBe('invoice.pdf');
         expect(media.headers.get('content-disposition')).toContain('invoice.pdf');
       }
+      if (testCase.type === 'audio') expect(message.media?.voiceNote).toBe(true);
     }
+  });
+
+  it('stores locations, contact cards and polls the customer sends', async () => {
+    const location = await world.customer.send(world.shopJid, {
+      location: { degreesLatitude: 31.7683, degreesLongitude: 35.2137, name: 'Jerusalem shop' },
+    });
+    expect(await received(location.key.id!)).toMatchObject({
+      type: 'location',
+      content: { latitude: 31.7683, longitude: 35.2137, name: 'Jerusalem shop' },
+    });
+    const vcard =
+      'BEGIN:VCARD\nVERSION:3.0\nFN:Avi\nTEL;type=CELL;waid=972501234567:+972501234567\nEND:VCARD';
+    const contact = await world.customer.send(world.shopJid, {
+      contacts: { displayName: 'Avi', contacts: [{ vcard }] },
+    });
+    const storedContact = await received(contact.key.id!);
+    expect(storedContact).toMatchObject({ type: 'contact', text: 'Avi' });
+    expect(JSON.stringify(storedContact.content)).toContain('waid=972501234567');
+    const poll = await world.customer.send(world.shopJid, {
+      poll: { name: 'Which day?', values: ['Sun', 'Mon'], selectableCount: 1 },
+    });
+    expect(await received(poll.key.id!)).toMatchObject({
+      type: 'poll',
+      content: { name: 'Which day?', options: ['Sun', 'Mon'] },
+    });
   });
 
   it('applies a reaction, an edit and a revoke from the customer to the stored message', async () => {
