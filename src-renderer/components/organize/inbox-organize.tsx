@@ -167,7 +167,7 @@ export function InboxTagFilter({ session }: { session: string | null }) {
       <TagFilter value={tagId} onChange={setTagId} />
       <button
         type="button"
-        className="chip"
+        className="filter-chip"
         aria-pressed={selecting}
         onClick={() => setSelecting(!selecting)}
         title="Select chats to tag them together"
