@@ -2,18 +2,25 @@ import path from 'node:path';
 import type { Middleware } from 'koa';
 import { resolveInside, sendFile } from './static-files.js';
 
-/** The UI may only talk to this server; inline styles are needed by React style props. */
-export const UI_CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob:",
-  "connect-src 'self' ws: wss:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/**
+ * The UI may only talk to this server; inline styles are needed by React style props.
+ * `mediaOrigin` is for the desktop window (served from app://), which loads message media from
+ * the local API (e.g. `http://127.0.0.1:8787`) through signed links.
+ */
+export function uiContentSecurityPolicy(mediaOrigin?: string): string {
+  const media = mediaOrigin ? ` ${mediaOrigin}` : '';
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    `img-src 'self' data: blob:${media}`,
+    `media-src 'self' blob:${media}`,
+    "connect-src 'self' ws: wss:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
 
 /**
  * Serves the built web UI (dist/web) for every GET that is not an API path, falling back to
@@ -33,7 +40,7 @@ export function webUi(webRoot: string, isApiPath: (path: string) => boolean): Mi
     const hashedAsset = ctx.path.startsWith('/assets/');
     sendFile(ctx, file, hashedAsset ? 'public, max-age=31536000, immutable' : 'no-cache');
     if (file.endsWith('.html')) {
-      ctx.set('Content-Security-Policy', UI_CONTENT_SECURITY_POLICY);
+      ctx.set('Content-Security-Policy', uiContentSecurityPolicy());
       ctx.set('X-Content-Type-Options', 'nosniff');
       ctx.set('Referrer-Policy', 'no-referrer');
     }

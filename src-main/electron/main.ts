@@ -30,7 +30,8 @@ if (!app.requestSingleInstanceLock()) {
         });
         core = createCore(config);
         await core.start();
-        registerAppProtocol();
+        const { port } = core.runtime();
+        registerAppProtocol(`http://127.0.0.1:${port}`);
         registerIpc(core, mainWindow);
         createTray(mainWindow, () => app.quit());
         mainWindow.show();

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { net, protocol } from 'electron';
-import { UI_CONTENT_SECURITY_POLICY } from '../api/web-ui.js';
+import { uiContentSecurityPolicy } from '../api/web-ui.js';
 import { resolveInside, mimeType } from '../api/static-files.js';
 import { appRoot } from '../core/paths.js';
 
@@ -14,8 +14,9 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves dist/web with an index.html fallback (deep links) and the UI's CSP. */
-export function registerAppProtocol(): void {
+/** Serves dist/web with an index.html fallback (deep links) and the UI's CSP (media from the local API). */
+export function registerAppProtocol(apiOrigin: string): void {
+  const csp = uiContentSecurityPolicy(apiOrigin);
   const webRoot = path.join(appRoot(), 'dist', 'web');
   protocol.handle('app', async (request) => {
     const url = new URL(request.url);
@@ -23,7 +24,7 @@ export function registerAppProtocol(): void {
     const file = resolveInside(webRoot, url.pathname) ?? resolveInside(webRoot, '/index.html');
     if (!file) return net.fetch('data:text/plain,The web UI is not built. Run "npm run build".');
     const headers: Record<string, string> = { 'Content-Type': mimeType(file) };
-    if (file.endsWith('.html')) headers['Content-Security-Policy'] = UI_CONTENT_SECURITY_POLICY;
+    if (file.endsWith('.html')) headers['Content-Security-Policy'] = csp;
     return new Response(await readFile(file), { headers });
   });
 }
