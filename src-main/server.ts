@@ -2,14 +2,14 @@
  * The headless gateway (`npm run serve`): the whole core and the web UI, without Electron.
  */
 import { createCore } from './core/container.js';
-import { ConfigError, loadConfig } from './core/config.js';
+import { ConfigError, loadConfig, reachableHost } from './core/config.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const core = createCore(config);
   await core.start();
   const { boundHost, port } = core.runtime();
-  const shownHost = boundHost === '0.0.0.0' ? '127.0.0.1' : boundHost;
+  const shownHost = reachableHost(boundHost);
   // Plain stdout on purpose: scripts read the URL, and the one-time key must not go to the log files.
   process.stdout.write(`Chatdock listening on http://${shownHost}:${port}\n`);
   process.stdout.write(`Data directory: ${config.dataDir}\n`);

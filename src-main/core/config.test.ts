@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_PORT, listenHost, loadConfig } from './config.js';
+import { ConfigError, DEFAULT_PORT, listenHost, loadConfig, reachableHost } from './config.js';
 import { defaultDataDir } from './paths.js';
 
 describe('loadConfig', () => {
@@ -31,6 +31,12 @@ describe('loadConfig', () => {
     });
     expect(config).toMatchObject({ host: '127.0.0.2', port: 0, apiKey: 'k', logLevel: 'debug' });
     expect(listenHost(config, true)).toBe('127.0.0.2');
+  });
+
+  it('reaches an any-address server over loopback, a specific address as is', () => {
+    expect(reachableHost('0.0.0.0')).toBe('127.0.0.1');
+    expect(reachableHost('::')).toBe('127.0.0.1');
+    expect(reachableHost('192.168.1.5')).toBe('192.168.1.5');
   });
 
   it('names the variable that is wrong', () => {

@@ -110,3 +110,8 @@ function parseRootKey(text: string | undefined): string | null {
 export function listenHost(config: Config, lanAccess: boolean): string {
   return config.host ?? (lanAccess ? '0.0.0.0' : LOOPBACK_HOST);
 }
+
+/** The address a local client uses to reach a server bound to `boundHost` (any-address → loopback). */
+export function reachableHost(boundHost: string): string {
+  return boundHost === '0.0.0.0' || boundHost === '::' ? LOOPBACK_HOST : boundHost;
+}

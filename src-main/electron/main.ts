@@ -4,7 +4,7 @@
  */
 import { app, dialog } from 'electron';
 import { createCore, type Core } from '../core/container.js';
-import { loadConfig } from '../core/config.js';
+import { loadConfig, reachableHost } from '../core/config.js';
 import { registerIpc } from './ipc.js';
 import { registerAppProtocol, registerAppScheme } from './protocol.js';
 import { createTray } from './tray.js';
@@ -30,8 +30,9 @@ if (!app.requestSingleInstanceLock()) {
         });
         core = createCore(config);
         await core.start();
-        const { port } = core.runtime();
-        registerAppProtocol(`http://127.0.0.1:${port}`);
+        // Media links point at the API the same way messages.mediaLink builds them.
+        const { boundHost, port } = core.runtime();
+        registerAppProtocol(`http://${reachableHost(boundHost)}:${port}`);
         registerIpc(core, mainWindow);
         createTray(mainWindow, () => app.quit());
         mainWindow.show();

@@ -2,6 +2,7 @@ import type { Handlers } from '../../src-shared/contract.js';
 import type { AppInfo } from '../../src-shared/model.js';
 import type { Services } from '../services/index.js';
 import type { RpcContext } from './context.js';
+import { reachableHost } from '../core/config.js';
 
 type AppOps =
   | 'app.info'
@@ -26,7 +27,7 @@ export function appHandlers(
   return {
     'app.info': (_input, ctx): AppInfo => {
       const { boundHost, port, dataDir } = runtime();
-      const linkHost = boundHost === '0.0.0.0' || boundHost === '::' ? '127.0.0.1' : boundHost;
+      const linkHost = reachableHost(boundHost);
       return {
         name: 'Chatdock',
         version: services.health.get().version,

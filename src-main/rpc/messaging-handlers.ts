@@ -5,6 +5,7 @@ import type { Services } from '../services/index.js';
 import { assertSessionAccess } from '../services/session-access.js';
 import type { RuntimeInfo } from './app-handlers.js';
 import type { RpcContext } from './context.js';
+import { reachableHost } from '../core/config.js';
 
 type MessagingOps = Extract<
   keyof Handlers<RpcContext>,
@@ -114,7 +115,7 @@ export function messagingHandlers(
       const path = messaging.mediaLinks.path({ session, chat: found.chat, id });
       // The desktop window is served from app://, so it needs the API's own address.
       const { boundHost, port } = runtime();
-      const host = boundHost === '0.0.0.0' || boundHost === '::' ? '127.0.0.1' : boundHost;
+      const host = reachableHost(boundHost);
       const url = ctx.transport === 'ipc' ? `http://${host}:${port}${path}` : path;
       return { url, mimetype: found.media.mimetype, fileName: found.media.fileName };
     },

@@ -2,6 +2,7 @@ import type { Handlers } from '../../src-shared/contract.js';
 import type { Services } from '../services/index.js';
 import type { RuntimeInfo } from './app-handlers.js';
 import type { RpcContext } from './context.js';
+import { reachableHost } from '../core/config.js';
 
 type WidgetOps =
   | 'widgets.list'
@@ -13,7 +14,7 @@ type WidgetOps =
 
 /** Where websites load widget.js from: this app's own API address (all-interfaces binds → loopback). */
 export function widgetScriptUrl({ boundHost, port }: RuntimeInfo): string {
-  const host = boundHost === '0.0.0.0' || boundHost === '::' ? '127.0.0.1' : boundHost;
+  const host = reachableHost(boundHost);
   const shown = host.includes(':') ? `[${host}]` : host;
   return `http://${shown}:${port}/widget.js`;
 }
