@@ -65,7 +65,7 @@ function withChats(state: InboxState, chats: Record<string, Chat>): Partial<Inbo
 export const useInbox = create<InboxState>((set, get) => {
   async function fetchPage(
     transport: Transport,
-    options: { unread?: boolean; cursor?: string | null },
+    options: { unread?: boolean; pinned?: boolean; cursor?: string | null },
   ): Promise<{ items: Chat[]; next: string | null }> {
     const { filter } = get();
     return transport.call('chats.list', {
@@ -73,6 +73,7 @@ export const useInbox = create<InboxState>((set, get) => {
       unread: options.unread || filter.unread || undefined,
       kind: filter.groups ? 'group' : undefined,
       archived: filter.archived,
+      pinned: options.pinned,
       limit: PAGE,
       cursor: options.cursor ?? undefined,
     });
@@ -113,6 +114,9 @@ export const useInbox = create<InboxState>((set, get) => {
             if (!cursor) break;
           }
         }
+        // Pinned chats sit on top however old their last message is, so they come in first.
+        const pinned = await fetchPage(transport, { pinned: true });
+        chats = addChats(pinned.items, chats);
         const first = await fetchPage(transport, {});
         if (mine !== generation) return;
         chats = addChats(first.items, chats);
