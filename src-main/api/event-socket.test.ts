@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import type { CreatedKey } from '../../src-shared/contract/keys.js';
 import type { AnyEventEnvelope } from '../../src-shared/events.js';
+import { connectEventStream } from '../test-support/event-stream-client.js';
 import { startTestCore, TEST_ADMIN_KEY, type TestCore } from '../test-support/test-core.js';
 
 let app: TestCore;
@@ -14,58 +14,9 @@ afterAll(async () => {
   await app.stop();
 });
 
-interface StreamClient {
-  socket: WebSocket;
-  events: AnyEventEnvelope[];
-  /** Resolves once `predicate(events)` holds. */
-  until(predicate: (events: AnyEventEnvelope[]) => boolean, timeoutMs?: number): Promise<void>;
-  closed: Promise<{ code: number; reason: string }>;
-}
-
-/** Opens /api/v1/events, sends the first message and waits for `ready` (or the close). */
-async function connect(first: Record<string, unknown>, onEvent?: (event: AnyEventEnvelope) => void) {
-  const socket = new WebSocket(app.url.replace('http', 'ws') + '/api/v1/events');
-  const events: AnyEventEnvelope[] = [];
-  const checks = new Set<() => void>();
-  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
-    socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
-  );
-  const ready = new Promise<boolean>((resolve) => {
-    socket.on('message', (data) => {
-      const message = JSON.parse(data.toString()) as AnyEventEnvelope | { type: 'ready' };
-      if (message.type === 'ready') {
-        resolve(true);
-        return;
-      }
-      events.push(message as AnyEventEnvelope);
-      onEvent?.(message as AnyEventEnvelope);
-      for (const check of checks) check();
-    });
-    void closed.then(() => resolve(false));
-  });
-  await new Promise((resolve) => socket.once('open', resolve));
-  socket.send(JSON.stringify(first));
-  const client: StreamClient = {
-    socket,
-    events,
-    closed,
-    until: (predicate, timeoutMs = 10_000) =>
-      new Promise<void>((resolve, reject) => {
-        const check = () => {
-          if (!predicate(events)) return;
-          checks.delete(check);
-          clearTimeout(timer);
-          resolve();
-        };
-        const timer = setTimeout(() => {
-          checks.delete(check);
-          reject(new Error(`stream: condition not met within ${timeoutMs} ms (${events.length} events)`));
-        }, timeoutMs);
-        checks.add(check);
-        check();
-      }),
-  };
-  return { client, ready: await ready };
+/** Opens /api/v1/events on the test core, sends the first message and waits for `ready` (or the close). */
+function connect(first: Record<string, unknown>, onEvent?: (event: AnyEventEnvelope) => void) {
+  return connectEventStream(app.url, first, onEvent);
 }
 
 function record(text: string, session: string | null = 'shop') {

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import type {
   ChatNote,
   RenderedReply,
@@ -9,58 +8,25 @@ import type {
   Tagging,
 } from '../../../src-shared/contract/organize.js';
 import type { CreatedWebhook } from '../../../src-shared/contract/webhooks.js';
-import type { AnyEventEnvelope, TaggingEvent } from '../../../src-shared/events.js';
+import type { TaggingEvent } from '../../../src-shared/events.js';
 import type { Chat, Message } from '../../../src-shared/messages.js';
+import { connectEventStream, type StreamClient } from '../../test-support/event-stream-client.js';
 import { linkedWorld, type LinkedWorld } from '../../test-support/linked-session.js';
 import { TEST_ADMIN_KEY } from '../../test-support/test-core.js';
 import { startReceiver, type WebhookReceiver } from '../../test-support/webhook-receiver.js';
 
 let world: LinkedWorld;
 let hook: WebhookReceiver;
-let stream: EventStream;
-
-interface EventStream {
-  events: AnyEventEnvelope[];
-  until(predicate: (events: AnyEventEnvelope[]) => boolean, timeoutMs?: number): Promise<void>;
-  close(): void;
-}
+let stream: StreamClient;
 
 /** A client of the public event stream (`/api/v1/events`), subscribed to the tagging events. */
-async function openStream(url: string): Promise<EventStream> {
-  const socket = new WebSocket(url.replace('http', 'ws') + '/api/v1/events');
-  const events: AnyEventEnvelope[] = [];
-  const checks = new Set<() => void>();
-  const ready = new Promise<void>((resolve, reject) => {
-    socket.on('message', (data) => {
-      const message = JSON.parse(data.toString()) as AnyEventEnvelope | { type: 'ready' };
-      if (message.type === 'ready') return resolve();
-      events.push(message as AnyEventEnvelope);
-      for (const check of checks) check();
-    });
-    socket.on('close', (code) => reject(new Error(`stream closed with ${code}`)));
+async function openStream(url: string): Promise<StreamClient> {
+  const { client, ready } = await connectEventStream(url, {
+    token: TEST_ADMIN_KEY,
+    types: ['chat.tagged', 'message.tagged'],
   });
-  await new Promise((resolve) => socket.once('open', resolve));
-  socket.send(JSON.stringify({ token: TEST_ADMIN_KEY, types: ['chat.tagged', 'message.tagged'] }));
-  await ready;
-  return {
-    events,
-    until: (predicate, timeoutMs = 10_000) =>
-      new Promise<void>((resolve, reject) => {
-        const check = () => {
-          if (!predicate(events)) return;
-          checks.delete(check);
-          clearTimeout(timer);
-          resolve();
-        };
-        const timer = setTimeout(() => {
-          checks.delete(check);
-          reject(new Error(`stream: condition not met within ${timeoutMs} ms (${events.length} events)`));
-        }, timeoutMs);
-        checks.add(check);
-        check();
-      }),
-    close: () => socket.close(),
-  };
+  if (!ready) throw new Error(`stream closed with ${(await client.closed).code}`);
+  return client;
 }
 
 beforeAll(async () => {
@@ -79,7 +45,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  stream?.close();
+  stream?.socket.close();
   await hook?.close();
   await world?.close();
 });
