@@ -6,6 +6,7 @@ import { useTransport } from '../../stores/connection';
 import { describeError } from '../../transport/rpc-error';
 import { browserZone, soon, toLocal, toSendAt } from './when';
 import { RepeatFields, repeatOf, WhenFields, type RepeatChoice } from './WhenFields';
+import { FormActions } from '../../components/FormActions';
 
 type Kind = 'text' | 'image' | 'video' | 'document' | 'audio';
 const ATTACHMENT_KINDS: Kind[] = ['image', 'video', 'document', 'audio'];
@@ -173,19 +174,12 @@ export function ScheduleForm({
           setExpression(value);
         }}
       />
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="row">
-        <button type="submit" className="button button--primary" disabled={busy || !session}>
-          {busy ? 'Saving…' : initial ? 'Save changes' : 'Schedule message'}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions
+        error={error}
+        submitLabel={busy ? 'Saving…' : initial ? 'Save changes' : 'Schedule message'}
+        disabled={busy || !session}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

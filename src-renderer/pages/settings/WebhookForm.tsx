@@ -3,6 +3,7 @@ import type { EventTypeList, Webhook } from '../../../src-shared/contract/webhoo
 import type { EventType } from '../../../src-shared/events';
 import type { Session } from '../../../src-shared/model';
 import { describeError } from '../../transport/rpc-error';
+import { FormActions } from '../../components/FormActions';
 
 export interface WebhookDraft {
   name: string;
@@ -156,19 +157,12 @@ export function WebhookForm({
         <input type="checkbox" checked={enabled} onChange={(event) => setEnabled(event.target.checked)} />
         <span>Enabled</span>
       </label>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="row">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {initial ? 'Save webhook' : 'Create webhook'}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions
+        error={error}
+        submitLabel={initial ? 'Save webhook' : 'Create webhook'}
+        disabled={busy}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { PLACEHOLDERS, type SavedReply, type SavedReplyMedia } from '../../../src-shared/contract/organize';
 import { describeError } from '../../transport/rpc-error';
+import { FormActions } from '../../components/FormActions';
 
 export interface SavedReplyDraft {
   shortcut: string;
@@ -191,19 +192,12 @@ export function SavedReplyForm({
           </div>
         )}
       </fieldset>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="row">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {initial ? 'Save reply' : 'Create reply'}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions
+        error={error}
+        submitLabel={initial ? 'Save reply' : 'Create reply'}
+        disabled={busy}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
