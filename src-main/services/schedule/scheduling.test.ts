@@ -101,6 +101,14 @@ describe('scheduled messages', () => {
     expect(early.body.items).toHaveLength(0);
     clock.advance(1);
     await Promise.all(sent);
+    // Each one arrives (a delivery WhatsApp retries may land after later messages), then a last
+    // marker proves nothing else, such as a duplicate or the cancelled one, is on its way.
+    for (const text of [
+      'Your table is ready at 20:00',
+      'New text, edited',
+      'Scheduled from the send endpoint',
+    ])
+      await customer.waitForText(text);
     await flush(app, 'first test');
 
     expect(texts(customer.received, 'Your table is ready at 20:00')).toHaveLength(1);
@@ -165,6 +173,7 @@ describe('scheduled messages', () => {
       const failed = await missed;
       expect(failed.type === 'schedule.failed' && failed.data.error).toMatch(/missed/);
       await sent;
+      await customer.waitForText('Sent after the restart');
       await flush(restarted, 'after restart');
       expect(texts(customer.received, 'Sent after the restart')).toHaveLength(1);
       expect(texts(customer.received, 'Too old to send')).toHaveLength(0);
