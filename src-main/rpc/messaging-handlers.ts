@@ -60,17 +60,15 @@ export function messagingHandlers(
     },
     'messages.page': ({ session, chat, limit, before, after }, ctx) => {
       guard(ctx, session);
-      const items = messaging.history.page(session, jid(chat), { limit, before, after });
-      const oldest = items[items.length - 1];
-      return { items, next: items.length === limit && oldest ? new Date(oldest.timestamp).getTime() : null };
+      const page = messaging.history.pageFrom(session, jid(chat), { limit, before, after });
+      return { items: page.messages, next: page.next };
     },
     'messages.around': ({ session, chat, id, context }, ctx) => {
       guard(ctx, session);
       const target = message(session, chat, id);
-      const at = new Date(target.timestamp).getTime();
-      const older = messaging.history.page(session, target.chat, { limit: context, before: at });
-      const newer = messaging.history.page(session, target.chat, { limit: context, after: at });
-      return { items: [...newer, target, ...older] };
+      const window = messaging.history.around(session, target.chat, target.id, context);
+      if (!window) throw new AppError('NOT_FOUND', `no message "${id}"`, 'id');
+      return { items: window.messages, older: window.older, newer: window.newer };
     },
     'messages.get': ({ session, chat, id }, ctx) => {
       guard(ctx, session);

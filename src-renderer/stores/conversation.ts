@@ -3,13 +3,7 @@ import type { MessageRef } from '../../src-shared/events';
 import type { Message, MessageStatus } from '../../src-shared/messages';
 import type { SendMessageInput } from '../../src-shared/send-schemas';
 import { chatKey } from '../pages/inbox/logic/chat-order';
-import {
-  countNew,
-  mergeMessages,
-  newerPageAfter,
-  olderPageBefore,
-  PAGE_SIZE,
-} from '../pages/inbox/logic/history';
+import { mergeMessages, PAGE_SIZE } from '../pages/inbox/logic/history';
 import { newIdempotencyKey, newMessageId } from '../pages/inbox/logic/ids';
 import { describeError } from '../transport/rpc-error';
 import type { Transport } from '../transport/types';
@@ -93,8 +87,9 @@ interface ConversationState {
 
 /** Answers to a conversation that is no longer open are dropped. */
 let generation = 0;
-let olderAllKnown = false;
-let newerAllKnown = false;
+/** Where the next older / newer page starts (exact positions from the server); null: that end is loaded. */
+let olderCursor: string | null = null;
+let newerCursor: string | null = null;
 
 export const useConversation = create<ConversationState>((set, get) => {
   const isOpen = (session: string, chat: string) => get().session === session && get().jid === chat;
@@ -140,10 +135,12 @@ export const useConversation = create<ConversationState>((set, get) => {
   async function loadAround(transport: Transport, id: string, mine: number): Promise<Message[] | null> {
     const { session, jid } = get();
     if (!session || !jid) return null;
-    const { items } = await transport.call('messages.around', { session, chat: jid, id, context: AROUND });
+    const around = await transport.call('messages.around', { session, chat: jid, id, context: AROUND });
     if (mine !== generation) return null;
+    olderCursor = around.older;
+    newerCursor = around.newer;
     // messages.around answers newest first.
-    return mergeMessages([], [...items].reverse());
+    return mergeMessages([], [...around.items].reverse());
   }
 
   return {
@@ -166,8 +163,8 @@ export const useConversation = create<ConversationState>((set, get) => {
 
     async open(transport, session, jid, focus) {
       const mine = ++generation;
-      olderAllKnown = false;
-      newerAllKnown = false;
+      olderCursor = null;
+      newerCursor = null;
       set({
         session,
         jid,
@@ -190,11 +187,16 @@ export const useConversation = create<ConversationState>((set, get) => {
           if (mine === generation) set({ loading: false });
           return;
         }
-        const { items } = await transport.call('messages.page', { session, chat: jid, limit: PAGE_SIZE });
+        const { items, next } = await transport.call('messages.page', {
+          session,
+          chat: jid,
+          limit: PAGE_SIZE,
+        });
         if (mine !== generation) return;
+        olderCursor = next;
         set((state) => ({
           messages: mergeMessages([], [...items].reverse()),
-          hasOlder: items.length === PAGE_SIZE,
+          hasOlder: next !== null,
           loading: false,
           openedSeq: state.openedSeq + 1,
         }));
@@ -217,23 +219,22 @@ export const useConversation = create<ConversationState>((set, get) => {
     },
 
     async loadOlder(transport) {
-      const { session, jid, messages, loadingOlder, hasOlder } = get();
-      if (!session || !jid || loadingOlder || !hasOlder) return;
+      const { session, jid, loadingOlder, hasOlder } = get();
+      if (!session || !jid || loadingOlder || !hasOlder || olderCursor === null) return;
       const mine = generation;
       set({ loadingOlder: true });
       try {
-        const before = olderPageBefore(messages, olderAllKnown);
-        const { items } = await transport.call('messages.page', {
+        const { items, next } = await transport.call('messages.page', {
           session,
           chat: jid,
           limit: PAGE_SIZE,
-          before,
+          before: olderCursor,
         });
         if (mine !== generation) return;
-        olderAllKnown = countNew(get().messages, items) === 0;
+        olderCursor = next;
         set((state) => ({
           messages: mergeMessages(state.messages, [...items].reverse(), 'older'),
-          hasOlder: items.length === PAGE_SIZE,
+          hasOlder: next !== null,
           loadingOlder: false,
         }));
       } catch (error) {
@@ -242,23 +243,22 @@ export const useConversation = create<ConversationState>((set, get) => {
     },
 
     async loadNewer(transport) {
-      const { session, jid, messages, loadingNewer, hasNewer } = get();
-      if (!session || !jid || loadingNewer || !hasNewer) return;
+      const { session, jid, loadingNewer, hasNewer } = get();
+      if (!session || !jid || loadingNewer || !hasNewer || newerCursor === null) return;
       const mine = generation;
       set({ loadingNewer: true });
       try {
-        const after = newerPageAfter(messages, newerAllKnown);
-        const { items } = await transport.call('messages.page', {
+        const { items, next } = await transport.call('messages.page', {
           session,
           chat: jid,
           limit: PAGE_SIZE,
-          after,
+          after: newerCursor,
         });
         if (mine !== generation) return;
-        newerAllKnown = countNew(get().messages, items) === 0;
+        newerCursor = next;
         set((state) => ({
           messages: mergeMessages(state.messages, [...items].reverse()),
-          hasNewer: items.length === PAGE_SIZE,
+          hasNewer: next !== null,
           loadingNewer: false,
         }));
       } catch (error) {
@@ -276,13 +276,10 @@ export const useConversation = create<ConversationState>((set, get) => {
       try {
         const items = await loadAround(transport, id, mine);
         if (!items) return;
-        const index = items.findIndex((m) => m.id === id);
-        olderAllKnown = false;
-        newerAllKnown = false;
         set({
           messages: items,
-          hasOlder: index >= AROUND,
-          hasNewer: items.length - index - 1 >= AROUND,
+          hasOlder: olderCursor !== null,
+          hasNewer: newerCursor !== null,
           highlight: { id, query, seq },
           error: null,
         });

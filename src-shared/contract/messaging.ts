@@ -9,6 +9,9 @@ const messageRef = z
   .object({ session: sessionIdSchema, chat: z.string().min(1), id: z.string().min(1) })
   .strict();
 
+/** A position in a conversation, as `messages.page` and `messages.around` hand it out. */
+const pageCursor = z.string().regex(/^\d+\.\d+$/, 'must be a cursor this API returned');
+
 export const chatListInput = z
   .object({
     session: sessionIdSchema.optional().describe('One session, or all'),
@@ -44,15 +47,19 @@ export const messagingOperations = {
       mutedUntil: z.string().datetime({ offset: true }).nullable().optional(),
     }),
   ),
-  'messages.page': op<{ items: Message[]; next: number | null }>()(
+  /** A page of a conversation, newest first; `next` reads on in the same direction (null: the end). */
+  'messages.page': op<{ items: Message[]; next: string | null }>()(
     chatRef.extend({
       limit: z.number().int().min(1).max(200).default(50),
-      before: z.number().int().optional().describe('Unix ms: only older'),
-      after: z.number().int().optional().describe('Unix ms: only newer'),
+      before: pageCursor.optional().describe('A cursor: only older'),
+      after: pageCursor.optional().describe('A cursor: only newer'),
     }),
   ),
-  /** Messages around one message (a search hit, a quoted original), for jumping to it. */
-  'messages.around': op<{ items: Message[] }>()(
+  /**
+   * Messages around one message (a search hit, a quoted original), for jumping to it, newest
+   * first, with cursors to page on from either end (null: that end of the chat is loaded).
+   */
+  'messages.around': op<{ items: Message[]; older: string | null; newer: string | null }>()(
     messageRef.extend({ context: z.number().int().min(1).max(100).default(25) }),
   ),
   'messages.get': op<Message>()(messageRef),

@@ -62,4 +62,38 @@ describe('conversation paging', () => {
     const newer = history.page('s', 'c@s.whatsapp.net', { limit: 5, after: 1_700_000_011_000 });
     expect(newer.map((m) => m.id)).toEqual(['M0124', 'M0123', 'M0122', 'M0121', 'M0120']);
   });
+
+  it('the inbox pages both ways from a search hit, and misses no neighbour sharing its second', () => {
+    const history = seeded();
+    // M0055 shares its second with M0050…M0059.
+    const window = history.around('s', 'c@s.whatsapp.net', 'M0055', 7);
+    expect(window?.messages.map((m) => m.id)).toEqual(
+      [62, 61, 60, 59, 58, 57, 56, 55, 54, 53, 52, 51, 50, 49, 48].map(
+        (i) => `M${String(i).padStart(4, '0')}`,
+      ),
+    );
+    const seen = new Set(window?.messages.map((m) => m.id));
+    for (let cursor = window?.older ?? null; cursor;) {
+      const page = history.pageFrom('s', 'c@s.whatsapp.net', { limit: 7, before: cursor });
+      for (const m of page.messages) seen.add(m.id);
+      cursor = page.next;
+    }
+    for (let cursor = window?.newer ?? null; cursor;) {
+      const page = history.pageFrom('s', 'c@s.whatsapp.net', { limit: 7, after: cursor });
+      for (const m of page.messages) seen.add(m.id);
+      cursor = page.next;
+    }
+    expect(seen.size).toBe(130);
+    expect(history.around('s', 'c@s.whatsapp.net', 'nope', 7)).toBeNull();
+  });
+
+  it('says when an end is reached', () => {
+    const history = seeded();
+    const newest = history.around('s', 'c@s.whatsapp.net', 'M0127', 5);
+    expect(newest?.newer).toBeNull();
+    expect(newest?.messages[0]?.id).toBe('M0129');
+    const oldest = history.around('s', 'c@s.whatsapp.net', 'M0001', 5);
+    expect(oldest?.older).toBeNull();
+    expect(oldest?.messages.at(-1)?.id).toBe('M0000');
+  });
 });

@@ -54,10 +54,18 @@ export function decodePageCursor(cursor: string): { at: number; rowId: number } 
   return match ? { at: Number(match[1]), rowId: Number(match[2]) } : null;
 }
 
+/** Part of a conversation, newest first, with cursors to read on from either end (null: that end reached). */
+export interface HistoryWindow {
+  messages: Message[];
+  older: string | null;
+  newer: string | null;
+}
+
 /** Reads of stored history: conversation pages and full-text search. */
 export class HistoryQueries {
   private readonly pageBefore: Statement;
   private readonly pageAfter: Statement;
+  private readonly position: Statement<[string, string, string]>;
   private readonly reactions: Statement<[string, string, string]>;
   private readonly searchHits: Statement;
 
@@ -71,6 +79,9 @@ export class HistoryQueries {
     this.pageAfter = sqlite.prepare(
       `SELECT ${COLUMNS} FROM messages m WHERE m.session_id = ? AND m.chat_jid = ? AND (m.timestamp, m.row_id) > (?, ?)
        ORDER BY m.timestamp ASC, m.row_id ASC LIMIT ?`,
+    );
+    this.position = sqlite.prepare(
+      `SELECT timestamp AS at, row_id AS rowId FROM messages WHERE session_id = ? AND chat_jid = ? AND id = ?`,
     );
     this.reactions = sqlite.prepare(
       `SELECT sender_jid, emoji, timestamp FROM message_reactions WHERE session_id = ? AND chat_jid = ? AND message_id = ?`,
@@ -98,6 +109,66 @@ export class HistoryQueries {
     chatJid: string,
     options: PageOptions,
   ): { messages: Message[]; next: string | null } {
+    const rows = this.readPage(sessionId, chatJid, options);
+    const oldest = rows[rows.length - 1];
+    return {
+      messages: rows.map((row) => this.toMessage(row)),
+      next: rows.length === options.limit && oldest ? encodePageCursor(oldest.timestamp, oldest.rowId) : null,
+    };
+  }
+
+  /**
+   * The next page from an exact position, for the inbox: older than `before` (or the newest
+   * page without one), or newer than `after`. `next` continues in the same direction.
+   */
+  pageFrom(
+    sessionId: string,
+    chatJid: string,
+    options: { limit: number; before?: string | undefined; after?: string | undefined },
+  ): { messages: Message[]; next: string | null } {
+    const after = options.after ? decodePageCursor(options.after) : null;
+    if (!after) {
+      const before = options.before ? decodePageCursor(options.before) : null;
+      return this.pageWithCursor(sessionId, chatJid, {
+        limit: options.limit,
+        ...(before ? { before: before.at, rowId: before.rowId } : {}),
+      });
+    }
+    const rows = this.readPage(sessionId, chatJid, {
+      limit: options.limit,
+      after: after.at,
+      rowId: after.rowId,
+    });
+    const newest = rows[0];
+    return {
+      messages: rows.map((row) => this.toMessage(row)),
+      next: rows.length === options.limit && newest ? encodePageCursor(newest.timestamp, newest.rowId) : null,
+    };
+  }
+
+  /**
+   * `context` messages either side of one message (for jumping to a search hit or a quoted
+   * original), by exact position, so neighbours sharing its second are not skipped. Null when
+   * the message is not stored.
+   */
+  around(sessionId: string, chatJid: string, messageId: string, context: number): HistoryWindow | null {
+    const at = this.position.get(sessionId, chatJid, messageId) as { at: number; rowId: number } | undefined;
+    if (!at) return null;
+    // (time, row id) < (at, its row id + 1) starts with the message itself: row ids are unique.
+    const older = this.pageWithCursor(sessionId, chatJid, {
+      limit: context + 1,
+      before: at.at,
+      rowId: at.rowId + 1,
+    });
+    const newer = this.pageFrom(sessionId, chatJid, {
+      limit: context,
+      after: encodePageCursor(at.at, at.rowId),
+    });
+    return { messages: [...newer.messages, ...older.messages], older: older.next, newer: newer.next };
+  }
+
+  /** Rows of one page, newest first. */
+  private readPage(sessionId: string, chatJid: string, options: PageOptions) {
     // Without a row id, "before t" means strictly before t (row ids start at 1), "after t" strictly after.
     const raws =
       options.after !== undefined
@@ -117,12 +188,7 @@ export class HistoryQueries {
             options.rowId ?? 0,
             options.limit,
           ) as never[]);
-    const rows = raws.map((raw) => parseMessageRow(raw));
-    const oldest = rows[rows.length - 1];
-    return {
-      messages: rows.map((row) => this.toMessage(row)),
-      next: rows.length === options.limit && oldest ? encodePageCursor(oldest.timestamp, oldest.rowId) : null,
-    };
+    return raws.map((raw) => parseMessageRow(raw));
   }
 
   /**

@@ -42,37 +42,6 @@ function newerCopy(a: Message, b: Message): Message {
   return { ...b, status, revoked: a.revoked || b.revoked, edited: a.edited || b.edited };
 }
 
-/**
- * `before` for the next older page. messages.page is strict ("< before") and pages by time, so
- * asking for "< oldest" could skip messages sharing the oldest one's millisecond. Asking for
- * "≤ oldest" (oldest + 1) and removing duplicates is safe; only when a whole page was
- * duplicates (more than a page in one millisecond) does it step past them.
- */
-export function olderPageBefore(
-  messages: readonly Message[],
-  lastPageWasAllKnown: boolean,
-): number | undefined {
-  const oldest = messages[0];
-  if (!oldest) return undefined;
-  return lastPageWasAllKnown ? time(oldest) : time(oldest) + 1;
-}
-
-/** `after` for the next newer page, by the same rule as olderPageBefore. */
-export function newerPageAfter(
-  messages: readonly Message[],
-  lastPageWasAllKnown: boolean,
-): number | undefined {
-  const newest = messages[messages.length - 1];
-  if (!newest) return undefined;
-  return lastPageWasAllKnown ? time(newest) : time(newest) - 1;
-}
-
-/** How many of `incoming` are not loaded yet. */
-export function countNew(current: readonly Message[], incoming: readonly Message[]): number {
-  const known = new Set(current.map((message) => message.id));
-  return incoming.filter((message) => !known.has(message.id)).length;
-}
-
 /** Whether scrolling has come close enough to the loaded top to fetch the previous page. */
 export function shouldLoadOlder(state: {
   scrollTop: number;
