@@ -16,6 +16,8 @@ const CHAT_COLUMNS = `c.session_id AS sessionId, c.jid, c.kind, c.name, c.unread
 
 /** The chat list's order key; the same expression as in the indexes of migration 0007. */
 const ORDER_AT = 'coalesce(c.last_message_at, 0)';
+/** Up to this many chats in one WhatsApp chat update are live changes worth an event each. */
+const LIVE_CHAT_CHANGE_LIMIT = 20;
 
 export interface ChatListOptions {
   sessionId?: string | undefined;
@@ -171,7 +173,12 @@ export class ChatService {
     return this.update(sessionId, jid, 'muted_until = @value', until);
   }
 
-  /** Chat metadata WhatsApp syncs (names, archive, pin, mute) from the phone. */
+  /**
+   * Chat metadata WhatsApp syncs (names, archive, pin, mute) from the phone. A few chats at a
+   * time are live changes (archived on the phone, renamed): each chat that really changed is
+   * announced as `chat.updated` so open inboxes and webhooks follow. Bigger batches are the
+   * first sync after linking, which the history events already announce.
+   */
   applyMeta(sessionId: string, metas: readonly ChatMeta[]): void {
     const upsert = this.db.$client.prepare(
       `INSERT INTO chats (session_id, jid, kind, name, archived, pinned_at, muted_until, unread_count)
@@ -181,8 +188,10 @@ export class ChatService {
          pinned_at = coalesce(@pinnedAt, pinned_at), muted_until = coalesce(@mutedUntil, muted_until),
          unread_count = coalesce(@unreadCount, unread_count)`,
     );
-    this.db.$client.transaction(() => {
+    const announce = metas.length <= LIVE_CHAT_CHANGE_LIMIT;
+    this.events.transaction(() => {
       for (const meta of metas) {
+        const before = announce ? this.store.chat(sessionId, meta.jid) : null;
         upsert.run({
           sessionId,
           jid: meta.jid,
@@ -193,8 +202,12 @@ export class ChatService {
           mutedUntil: meta.mutedUntil,
           unreadCount: meta.unreadCount,
         });
+        if (!announce) continue;
+        const after = this.get(sessionId, meta.jid);
+        if (JSON.stringify(before) !== JSON.stringify(after))
+          this.events.record('chat.updated', sessionId, after);
       }
-    })();
+    });
   }
 
   private update(sessionId: string, jid: string, assignment: string, value?: unknown): Chat {
