@@ -47,6 +47,18 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads a public URL as a base to append paths to, and refuses other schemes', () => {
+    const config = loadConfig({
+      CHATDOCK_DATA_DIR: dataDir,
+      CHATDOCK_PUBLIC_URL: 'https://chat.example.com/shop/',
+    });
+    expect(config.publicUrl).toBe('https://chat.example.com/shop');
+    expect(loadConfig({ CHATDOCK_DATA_DIR: dataDir }).publicUrl).toBeNull();
+    expect(() => loadConfig({ CHATDOCK_DATA_DIR: dataDir, CHATDOCK_PUBLIC_URL: 'ftp://x' })).toThrow(
+      /CHATDOCK_PUBLIC_URL/,
+    );
+  });
+
   it('takes values from config.json in the data dir, below the environment', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'chatdock-config-'));
     writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ port: 9000, logLevel: 'warn' }));

@@ -21,6 +21,11 @@ export interface Config {
   waServerUrl: string | null;
   /** Hex root key of that server's certificate chain; ignored without `waServerUrl`. */
   waServerRootKey: string | null;
+  /**
+   * Where websites reach this app (a reverse proxy or tunnel, e.g. `https://chat.example.com`),
+   * used in the hosted widget snippet. Null: this PC's own address.
+   */
+  publicUrl: string | null;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -34,6 +39,7 @@ const fileSchema = z
     host: z.string().min(1).optional(),
     port: z.number().int().min(0).max(65535).optional(),
     logLevel: z.enum(LOG_LEVELS).optional(),
+    publicUrl: z.string().optional(),
   })
   .strict();
 
@@ -87,7 +93,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     prettyLogs: Boolean(process.stdout.isTTY) && env.CHATDOCK_LOG_FORMAT !== 'json',
     waServerUrl: parseServerUrl(env.CHATDOCK_WA_SERVER_URL),
     waServerRootKey: parseRootKey(env.CHATDOCK_WA_SERVER_ROOT_KEY),
+    publicUrl: parsePublicUrl(env.CHATDOCK_PUBLIC_URL || file.publicUrl),
   };
+}
+
+function parsePublicUrl(text: string | undefined): string | null {
+  if (!text) return null;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ConfigError(`CHATDOCK_PUBLIC_URL must be an http:// or https:// URL, got "${text}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`CHATDOCK_PUBLIC_URL must be an http:// or https:// URL, got "${text}"`);
+  }
+  // A base to append paths to: no trailing slash, no query or fragment.
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 function parseServerUrl(text: string | undefined): string | null {

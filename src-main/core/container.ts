@@ -44,6 +44,7 @@ export function createCore(config: Config, options: { webRoot?: string } = {}): 
     dataDir: config.dataDir,
     logRing: ring,
     webhookDelivery: deliveryConfigFromEnv(process.env),
+    publicUrl: config.publicUrl,
   });
   const { created } = services.apiKeys.ensureAdminKey(config.apiKey);
 

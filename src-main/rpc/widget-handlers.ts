@@ -12,7 +12,7 @@ type WidgetOps =
   | 'widgets.delete'
   | 'widgets.snippets';
 
-/** Where websites load widget.js from: this app's own API address (all-interfaces binds → loopback). */
+/** This app's own widget.js address (all-interfaces binds → loopback). */
 export function widgetScriptUrl({ boundHost, port }: RuntimeInfo): string {
   const host = reachableHost(boundHost);
   const shown = host.includes(':') ? `[${host}]` : host;

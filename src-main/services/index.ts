@@ -55,6 +55,8 @@ export interface ServiceDeps {
   webhookDelivery?: DeliveryConfig;
   /** The clock of the scheduler and campaign runner (tests may pass a manual one). */
   clock?: Clock;
+  /** CHATDOCK_PUBLIC_URL: where websites reach this app (hosted widget snippets). */
+  publicUrl?: string | null;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -117,7 +119,7 @@ export function createServices(deps: ServiceDeps): Services {
     apiKeys,
     health,
     sessions,
-    widgets: new WidgetService(db),
+    widgets: new WidgetService(db, undefined, deps.publicUrl ?? null),
     webhooks: webhooks.service,
     webhookDelivery: webhooks.worker,
     namedKeys: new NamedKeyService(db),

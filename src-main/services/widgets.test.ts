@@ -98,7 +98,7 @@ describe('WidgetService', () => {
     tempDirs.push(dir);
     const file = path.join(dir, 'widget.js');
     writeFileSync(file, 'console.log("widget v1")');
-    const { widgets } = service(file);
+    const { db, widgets } = service(file);
     const { id } = widgets.create({ businessName: 'Sonne', timeZone: 'UTC' });
     const snippets = widgets.snippets(id, 'http://192.168.1.5:8787/widget.js');
     expect(snippets.hosted).toBe(
@@ -109,6 +109,11 @@ describe('WidgetService', () => {
     // A rebuild while the app runs is picked up.
     writeFileSync(file, 'console.log("widget v2, longer")');
     expect(widgets.snippets(id, 'http://x/widget.js').selfContained).toContain('widget v2');
+    // A configured public URL (reverse proxy, tunnel) wins over the address the caller used.
+    const proxied = new WidgetService(db, new WidgetScript(file), 'https://chat.example.com');
+    expect(proxied.snippets(id, 'http://127.0.0.1:8787/widget.js').hosted).toContain(
+      'src="https://chat.example.com/widget.js"',
+    );
 
     const { widgets: unbuilt } = service();
     const other = unbuilt.create({ businessName: 'Sonne', timeZone: 'UTC' });

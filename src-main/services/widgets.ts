@@ -26,6 +26,8 @@ export class WidgetService {
   constructor(
     private readonly db: Db,
     private readonly script: WidgetScript = new WidgetScript(),
+    /** Where websites reach this app, if configured; wins over the address a caller used. */
+    private readonly publicUrl: string | null = null,
   ) {}
 
   list(): WidgetList {
@@ -79,12 +81,15 @@ export class WidgetService {
     return source;
   }
 
-  /** Both snippets for a widget; `scriptUrl` is where websites load widget.js from. */
-  snippets(id: string, scriptUrl: string): WidgetSnippets {
+  /**
+   * Both snippets for a widget. The hosted one loads widget.js from the configured public URL,
+   * else from `localScriptUrl` (this app's address as the caller reached it).
+   */
+  snippets(id: string, localScriptUrl: string): WidgetSnippets {
     const { createdAt: _created, updatedAt: _updated, ...widget } = this.get(id);
     return buildSnippets({
       publicWidget: toPublicWidget(widget),
-      scriptUrl,
+      scriptUrl: this.publicUrl ? `${this.publicUrl}/widget.js` : localScriptUrl,
       scriptSource: this.scriptSource(),
     });
   }

@@ -80,8 +80,9 @@ export function widgetRoutes(services: Services) {
       tag: 'widgets',
       summary: 'Copy-paste snippets for a website',
       description:
-        '`hosted` loads widget.js and the configuration from this Chatdock (the address this request ' +
-        'was sent to), so it shows edits at once but only while this PC is reachable. `selfContained` ' +
+        '`hosted` loads widget.js and the configuration from this Chatdock (CHATDOCK_PUBLIC_URL when set, ' +
+        'else the address this request was sent to), so it shows edits at once but only while this PC ' +
+        'is reachable. `selfContained` ' +
         'inlines both and works while the PC is off; copy it again after edits.',
       auth: 'key',
       params: widgetIdParams,

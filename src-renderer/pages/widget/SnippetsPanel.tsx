@@ -58,7 +58,8 @@ export function SnippetsPanel({ id, dirty, active }: { id: string; dirty: boolea
             </label>
             <p className="field__hint">
               Loads the widget from this PC, so edits show up at once, but only while Chatdock is running and
-              visitors&apos; browsers can reach it.
+              visitors&apos; browsers can reach it (set <code>CHATDOCK_PUBLIC_URL</code> to the address of a
+              reverse proxy or tunnel so the snippet points there).
             </p>
             <textarea id="snippet-hosted" className="snippet__code" readOnly rows={3} value={data.hosted} />
             <CopyButton text={data.hosted} label="Copy hosted snippet" />
