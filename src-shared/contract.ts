@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { appOperations } from './contract/app.js';
+import { callOperations } from './contract/calls.js';
 import { messagingOperations } from './contract/messaging.js';
 import { organizeOperations } from './contract/organize.js';
 import type { Operation } from './contract/operation.js';
@@ -19,6 +20,7 @@ export const contract = {
   ...appOperations,
   ...sessionOperations,
   ...messagingOperations,
+  ...callOperations,
   ...organizeOperations,
   ...scheduleOperations,
   ...widgetOperations,

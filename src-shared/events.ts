@@ -27,6 +27,8 @@ export interface TaggingEvent {
 export interface EventMap {
   'settings.updated': Settings;
   'session.status': SessionStatusEvent;
+  /** A session was deleted with its data, or with its chat history kept (`historyKept`). */
+  'session.deleted': { id: string; historyKept: boolean };
   /** A message from someone else was stored (live or replayed after being offline). */
   'message.received': Message;
   /** A message we sent (from Chatdock, the API or the phone itself) was stored. */
@@ -34,6 +36,8 @@ export interface EventMap {
   'message.ack': MessageRef & { status: MessageStatus };
   'message.reaction': MessageRef & { sender: string; emoji: string; removed: boolean };
   'message.edited': Message;
+  /** A stored message changed in place other than by an edit: new poll votes (see `poll`). */
+  'message.updated': Message;
   'message.deleted': MessageRef;
   'chat.updated': Chat;
   'presence.updated': { chat: string; jid: string; presence: string };
@@ -58,11 +62,13 @@ export interface EventMap {
 export const EVENT_TYPES = [
   'settings.updated',
   'session.status',
+  'session.deleted',
   'message.received',
   'message.sent',
   'message.ack',
   'message.reaction',
   'message.edited',
+  'message.updated',
   'message.deleted',
   'chat.updated',
   'presence.updated',
@@ -97,3 +103,24 @@ export type AnyEventEnvelope = { [T in EventType]: EventEnvelope<T> }[EventType]
 /** Compile-time proof that EVENT_TYPES lists every event of EventMap. */
 type UnlistedEventType = Exclude<EventType, (typeof EVENT_TYPES)[number]>;
 export const EVENT_TYPES_ARE_COMPLETE: UnlistedEventType extends never ? true : never = true;
+
+/**
+ * The event stream may be unable to replay everything after `after`; the client should then
+ * re-read what it shows (chats, messages) instead of trusting the replay alone.
+ * `expired`: `after` is older than the event log keeps (7 days), so events after it may be gone.
+ * `unknown`: no stored event has that id (another Chatdock, or a database restored from a backup).
+ */
+export interface EventStreamGap {
+  reason: 'expired' | 'unknown';
+  /** The id the client asked to resume after. */
+  after: string;
+  /** UTC ISO-8601: every event stored since then is replayed; older ones may be missing. */
+  retainedSince: string;
+}
+
+/** The stream's answer to an accepted first message, before any event. */
+export interface EventStreamReady {
+  type: 'ready';
+  /** Present only when resuming from `after` may have missed events. */
+  gap?: EventStreamGap;
+}

@@ -3,6 +3,7 @@
  * Zod schemas first (the OpenAPI document is generated from them), types inferred.
  */
 import { z } from 'zod';
+import { tagRefSchema } from './contract/organize.js';
 
 export const MESSAGE_TYPES = [
   'text',
@@ -43,10 +44,51 @@ export const mediaInfoSchema = z
     /** Downloaded and stored in the data dir (GET …/media serves it). */
     stored: z.boolean(),
   })
-  .meta({ id: 'MediaInfo' });
+  .meta({
+    id: 'MediaInfo',
+    example: {
+      mimetype: 'image/jpeg',
+      fileName: null,
+      size: 48213,
+      sha256: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+      seconds: null,
+      width: 1080,
+      height: 1350,
+      voiceNote: false,
+      stored: true,
+    },
+  });
 export type MediaInfo = z.infer<typeof mediaInfoSchema>;
 
 export const reactionSchema = z.object({ sender: z.string(), emoji: z.string(), timestamp: z.string() });
+
+/** A poll's options with the votes they have now (each voter's latest choice counts). */
+export const pollResultsSchema = z
+  .object({
+    name: z.string(),
+    selectableCount: z.number().int().describe('How many options one voter may pick; 0 means any number'),
+    options: z.array(
+      z.object({
+        name: z.string(),
+        votes: z.number().int(),
+        voters: z.array(z.string()).describe('JIDs of the people who picked this option'),
+      }),
+    ),
+    totalVoters: z.number().int().describe('People who picked at least one option'),
+  })
+  .meta({
+    id: 'PollResults',
+    example: {
+      name: 'Pickup time?',
+      selectableCount: 1,
+      options: [
+        { name: 'Morning', votes: 2, voters: ['972501234567@s.whatsapp.net', '972507654321@s.whatsapp.net'] },
+        { name: 'Evening', votes: 0, voters: [] },
+      ],
+      totalVoters: 2,
+    },
+  });
+export type PollResults = z.infer<typeof pollResultsSchema>;
 
 export const messageSchema = z
   .object({
@@ -72,6 +114,7 @@ export const messageSchema = z
     revoked: z.boolean(),
     forwarded: z.boolean(),
     reactions: z.array(reactionSchema),
+    poll: pollResultsSchema.optional().describe('Polls only: the options with their current votes'),
   })
   .meta({
     id: 'Message',
@@ -99,6 +142,26 @@ export const messageSchema = z
   });
 export type Message = z.infer<typeof messageSchema>;
 
+const CHAT_EXAMPLE = {
+  session: 'shop',
+  jid: '972501234567@s.whatsapp.net',
+  kind: 'user',
+  name: 'Dana',
+  phone: '972501234567',
+  unreadCount: 2,
+  lastMessage: {
+    id: '3EB0C767D26A1D3F0B12',
+    preview: 'שלום! Do you open on Friday?',
+    fromMe: false,
+    status: 'delivered',
+    timestamp: '2026-11-21T10:00:00.000Z',
+  },
+  archived: false,
+  pinned: false,
+  mutedUntil: null,
+  readOnly: false,
+};
+
 export const chatSchema = z
   .object({
     session: z.string(),
@@ -121,8 +184,23 @@ export const chatSchema = z
     mutedUntil: z.string().nullable(),
     readOnly: z.boolean(),
   })
-  .meta({ id: 'Chat' });
+  .meta({ id: 'Chat', example: CHAT_EXAMPLE });
 export type Chat = z.infer<typeof chatSchema>;
+
+/**
+ * A chat as the REST API answers it: the chat plus its tags, read for a whole page of chats in
+ * one query. `chat.updated` events carry the plain Chat; a tag change is its own `chat.tagged`.
+ */
+export const chatWithTagsSchema = chatSchema
+  .extend({ tags: z.array(tagRefSchema).describe('Tags on the chat (id, name, colour), oldest first') })
+  .meta({
+    id: 'ChatWithTags',
+    example: {
+      ...CHAT_EXAMPLE,
+      tags: [{ id: 'tag_0193a1b2c3d4000012345678', name: 'New lead', color: '#1a7f5a' }],
+    },
+  });
+export type ChatWithTags = z.infer<typeof chatWithTagsSchema>;
 
 export const contactSchema = z
   .object({
@@ -134,7 +212,18 @@ export const contactSchema = z
     notify: z.string().nullable().describe('Profile name the contact chose'),
     verifiedName: z.string().nullable().describe('Business name'),
   })
-  .meta({ id: 'Contact' });
+  .meta({
+    id: 'Contact',
+    example: {
+      session: 'shop',
+      jid: '972501234567@s.whatsapp.net',
+      lid: '184467440737095@lid',
+      phone: '972501234567',
+      name: 'Dana Levi',
+      notify: 'Dana',
+      verifiedName: null,
+    },
+  });
 export type Contact = z.infer<typeof contactSchema>;
 
 export const groupParticipantSchema = z.object({
@@ -155,7 +244,21 @@ export const groupSchema = z
     restrict: z.boolean().describe('Only admins may edit group info'),
     isCommunity: z.boolean(),
   })
-  .meta({ id: 'Group' });
+  .meta({
+    id: 'Group',
+    example: {
+      session: 'shop',
+      jid: '120363025246125486@g.us',
+      kind: 'group',
+      subject: 'Friday orders',
+      description: 'Orders for Friday pickup, until Thursday 18:00',
+      owner: '972509876543@s.whatsapp.net',
+      participantCount: 12,
+      readOnly: false,
+      restrict: true,
+      isCommunity: false,
+    },
+  });
 export type Group = z.infer<typeof groupSchema>;
 
 export const callSchema = z
@@ -169,7 +272,19 @@ export const callSchema = z
     timestamp: z.string(),
     rejectMessage: z.string().nullable(),
   })
-  .meta({ id: 'Call' });
+  .meta({
+    id: 'Call',
+    example: {
+      session: 'shop',
+      id: '9D2C4F7A61B3E0C58A1F',
+      from: '972501234567@s.whatsapp.net',
+      isVideo: false,
+      isGroup: false,
+      status: 'reject',
+      timestamp: '2026-11-21T10:05:00.000Z',
+      rejectMessage: 'Sorry, we cannot take calls. Please write to us here.',
+    },
+  });
 export type Call = z.infer<typeof callSchema>;
 
 /** One-line summary of a message for chat lists and notifications. */
@@ -179,7 +294,7 @@ export function messagePreview(
   if (message.revoked) return 'This message was deleted';
   const label: Partial<Record<MessageType, string>> = {
     image: '📷 Photo',
-    video: '🎥 Video',
+    video: message.content?.videoNote ? '🎥 Video message' : '🎥 Video',
     audio: message.media?.voiceNote ? '🎤 Voice message' : '🎵 Audio',
     document: `📄 ${message.media?.fileName ?? 'Document'}`,
     sticker: 'Sticker',

@@ -56,6 +56,27 @@ export class InboxPage {
     return this.feed().locator(`[data-message-id="${id}"]`);
   }
 
+  /** The contact panel (opened with `openContactPanel`). */
+  contactPanel(): Locator {
+    return this.page.getByRole('complementary', { name: 'Contact info' });
+  }
+
+  async openContactPanel(): Promise<void> {
+    await this.conversation().getByRole('button', { name: 'Contact info', exact: true }).click();
+  }
+
+  /** The profile picture inside `within` (a chat row, the header, the panel): decorative, so found by class. */
+  avatarPicture(within: Locator): Locator {
+    return within.locator('img.avatar__picture');
+  }
+
+  /** Width of the loaded picture in pixels; 0 while loading or when it failed. */
+  loadedWidth(picture: Locator): Promise<number> {
+    return picture.evaluate((img: { complete: boolean; naturalWidth: number }) =>
+      img.complete ? img.naturalWidth : 0,
+    );
+  }
+
   composer(): Locator {
     return this.conversation().getByRole('textbox', { name: 'Message' });
   }

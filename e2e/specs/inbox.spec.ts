@@ -8,6 +8,7 @@ import { LoginPage } from '../pages/login-page.js';
 import { Shell } from '../pages/shell.js';
 import { startApp, type RunningApp } from '../support/app-server.js';
 import { expect, test } from '../support/fixtures.js';
+import { JPEG_48PX } from '../../src-main/test-support/media-fixtures.js';
 import { gradientPng } from '../support/png.js';
 import { linkSession, rpc, waitUntilConnected } from '../support/rpc.js';
 import { seedChats, seededId } from '../support/seed-history.js';
@@ -241,6 +242,50 @@ test('an image dropped on the conversation is shown and the customer receives th
       await expect(image).toBeVisible();
       await page.screenshot({ path: path.join(SCREENSHOTS, `inbox-${colorScheme}.png`) });
     }
+  } finally {
+    await app.stop();
+  }
+});
+
+test("the contact panel shows the customer's profile picture and about text; the list and header too", async ({
+  page,
+}) => {
+  const app = await startApp({ env: waEnv });
+  try {
+    const shopJid = await linkSession(app, emulator, {
+      id: 'florist',
+      name: 'Florist',
+      phone: '972520000104',
+    });
+    emulator.setProfilePicture('15550000005', JPEG_48PX);
+    emulator.setAbout('15550000005', 'Weddings & events 💐 שלום');
+    const inbox = await signIn(page, app);
+    const maya = await customer('15550000005', 'Maya Katz');
+    await maya.sendText(shopJid, 'Do you have white roses?');
+    const row = inbox.chat('Do you have white roses?');
+    await expect(row).toBeVisible();
+    await expect.poll(() => inbox.loadedWidth(inbox.avatarPicture(row))).toBe(48);
+
+    await row.click();
+    await expect(inbox.bubble('Do you have white roses?')).toBeVisible();
+    await expect.poll(() => inbox.loadedWidth(inbox.avatarPicture(inbox.conversation()))).toBe(48);
+    await inbox.openContactPanel();
+    const panel = inbox.contactPanel();
+    await expect(panel.getByText('Weddings & events 💐 שלום')).toBeVisible();
+    const picture = inbox.avatarPicture(panel);
+    await expect(picture).toBeVisible();
+    await expect.poll(() => inbox.loadedWidth(picture)).toBeGreaterThan(0);
+    await expect(picture).toHaveAttribute('alt', '');
+
+    // Someone without a picture who cleared their about text: initials and a dash, no broken image.
+    emulator.setAbout('15550000006', '');
+    const omer = await customer('15550000006', 'Omer Tal');
+    await omer.sendText(shopJid, 'Are you open on Friday?');
+    await inbox.chat('Are you open on Friday?').click();
+    await expect(panel).toContainText('+15550000006');
+    await expect(panel.locator('dd', { hasText: '—' })).toBeVisible();
+    await expect(panel.locator('.avatar')).not.toBeEmpty();
+    await expect(inbox.avatarPicture(panel)).toHaveCount(0);
   } finally {
     await app.stop();
   }

@@ -1,23 +1,13 @@
 import { rmSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import type { Emulator } from '../wa-emulator/index.js';
 import { LoginPage } from '../pages/login-page.js';
 import { SessionsPage } from '../pages/sessions-page.js';
 import { Shell } from '../pages/shell.js';
 import { startApp, type RunningApp } from '../support/app-server.js';
 import { expect, test } from '../support/fixtures.js';
-import { startWaServer } from '../support/wa-server.js';
+import { useWaServer } from '../support/wa-server.js';
 
-let emulator: Emulator;
-let waEnv: Record<string, string>;
-
-test.beforeAll(async () => {
-  ({ emulator, env: waEnv } = await startWaServer());
-});
-
-test.afterAll(async () => {
-  await emulator.close();
-});
+const wa = useWaServer();
 
 async function openSessions(page: Page, app: RunningApp): Promise<SessionsPage> {
   const login = new LoginPage(page);
@@ -28,7 +18,7 @@ async function openSessions(page: Page, app: RunningApp): Promise<SessionsPage> 
 }
 
 test('add a number: the QR appears, the phone scans it, the screen turns to connected', async ({ page }) => {
-  const app = await startApp({ env: waEnv });
+  const app = await startApp({ env: wa.env });
   try {
     const sessions = await openSessions(page, app);
     await expect(page.getByText('No WhatsApp numbers linked')).toBeVisible();
@@ -37,7 +27,7 @@ test('add a number: the QR appears, the phone scans it, the screen turns to conn
     await expect(sessions.qrImage('Front desk')).toBeVisible();
     await expect(sessions.status('Front desk')).toHaveText('Waiting for QR scan');
 
-    await emulator.scanQr(await sessions.qrText('Front desk'), '972520000001', 'Front Desk Phone');
+    await wa.emulator.scanQr(await sessions.qrText('Front desk'), '972520000001', 'Front Desk Phone');
 
     await expect(sessions.status('Front desk')).toHaveText('Connected');
     await expect(sessions.card('Front desk')).toContainText('+972520000001');
@@ -51,17 +41,17 @@ test('add a number: the QR appears, the phone scans it, the screen turns to conn
 test('after the app is killed (SIGKILL) and started again, the session comes back without a new QR', async ({
   page,
 }) => {
-  const app = await startApp({ env: waEnv });
+  const app = await startApp({ env: wa.env });
   const dataDir = app.dataDir;
   let restarted: RunningApp | null = null;
   try {
     const sessions = await openSessions(page, app);
     await sessions.addNumber('Shop');
-    await emulator.scanQr(await sessions.qrText('Shop'), '972520000002');
+    await wa.emulator.scanQr(await sessions.qrText('Shop'), '972520000002');
     await expect(sessions.status('Shop')).toHaveText('Connected');
 
     await app.stop({ signal: 'SIGKILL', keepData: true });
-    restarted = await startApp({ env: waEnv, dataDir });
+    restarted = await startApp({ env: wa.env, dataDir });
     // A new port is a new origin for the browser, so sign in again.
     await openSessions(page, restarted);
     await expect(sessions.status('Shop')).toHaveText('Connected');
@@ -73,20 +63,40 @@ test('after the app is killed (SIGKILL) and started again, the session comes bac
 });
 
 test('a number removed on the phone shows why, and asks for a QR only when told', async ({ page }) => {
-  const app = await startApp({ env: waEnv });
+  const app = await startApp({ env: wa.env });
   try {
     const sessions = await openSessions(page, app);
     await sessions.addNumber('Kiosk');
-    await emulator.scanQr(await sessions.qrText('Kiosk'), '972520000003');
+    await wa.emulator.scanQr(await sessions.qrText('Kiosk'), '972520000003');
     await expect(sessions.status('Kiosk')).toHaveText('Connected');
 
-    emulator.kick('972520000003', 'logged_out');
+    wa.emulator.kick('972520000003', 'logged_out');
     await expect(sessions.status('Kiosk')).toHaveText('Logged out');
     await expect(sessions.card('Kiosk')).toContainText('removed from the phone');
     await expect(sessions.qrImage('Kiosk')).toHaveCount(0);
 
     await sessions.card('Kiosk').getByRole('button', { name: 'Link again' }).click();
     await expect(sessions.qrImage('Kiosk')).toBeVisible();
+  } finally {
+    await app.stop();
+  }
+});
+
+test('delete says what goes, offers to keep the chat history, and removes the number', async ({ page }) => {
+  const app = await startApp({ env: wa.env });
+  try {
+    const sessions = await openSessions(page, app);
+    await sessions.addNumber('Old phone');
+    await page.getByRole('button', { name: 'I have saved it' }).click();
+    const card = sessions.card('Old phone');
+    await card.getByRole('button', { name: 'Delete' }).click();
+    const question = card.getByRole('alertdialog', { name: 'Delete' });
+    await expect(question).toContainText('chats, messages, contacts');
+    await expect(question.getByRole('checkbox', { name: /Keep chat history/ })).not.toBeChecked();
+
+    await question.getByRole('button', { name: 'Delete session' }).click();
+    await expect(card).toHaveCount(0);
+    await expect(page.getByText('No WhatsApp numbers linked')).toBeVisible();
   } finally {
     await app.stop();
   }

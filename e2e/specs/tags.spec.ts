@@ -1,7 +1,6 @@
 import type { Page } from '@playwright/test';
 import { startReceiver } from '../../src-main/test-support/webhook-receiver.js';
 import { Customer } from '../wa-emulator/customer.js';
-import type { Emulator } from '../wa-emulator/index.js';
 import { InboxPage } from '../pages/inbox-page.js';
 import { LoginPage } from '../pages/login-page.js';
 import { Shell } from '../pages/shell.js';
@@ -9,18 +8,10 @@ import { TagsPage } from '../pages/tags-page.js';
 import type { RunningApp } from '../support/app-server.js';
 import { startApp } from '../support/app-server.js';
 import { expect, test } from '../support/fixtures.js';
-import { startWaServer } from '../support/wa-server.js';
+import { gradientPng } from '../support/png.js';
+import { useWaServer } from '../support/wa-server.js';
 
-let emulator: Emulator;
-let waEnv: Record<string, string>;
-
-test.beforeAll(async () => {
-  ({ emulator, env: waEnv } = await startWaServer());
-});
-
-test.afterAll(async () => {
-  await emulator.close();
-});
+const wa = useWaServer();
 
 /** The app's REST API with its admin key. */
 async function api<T>(
@@ -49,11 +40,11 @@ async function shopWithCustomer(app: RunningApp, shopPhone: string, customerPhon
       return qr;
     })
     .not.toBe('');
-  await emulator.scanQr(qr, shopPhone, 'Falafel House');
+  await wa.emulator.scanQr(qr, shopPhone, 'Falafel House');
   await expect
     .poll(async () => (await api<{ status: string }>(app, '/sessions/shop')).status)
     .toBe('connected');
-  const customer = await Customer.create(emulator, { phone: customerPhone, name: 'Dana' });
+  const customer = await Customer.create(wa.emulator, { phone: customerPhone, name: 'Dana' });
   await customer.sendText(`${shopPhone}@s.whatsapp.net`, 'Hi, do you deliver?');
   await expect
     .poll(async () =>
@@ -98,7 +89,7 @@ test('create, rename and recolour a tag, and add a saved reply, on the Tags page
 test('deleting a tag in use asks for confirmation stating the count, then removes its taggings', async ({
   page,
 }) => {
-  const app = await startApp({ env: waEnv });
+  const app = await startApp({ env: wa.env });
   let customer: Customer | null = null;
   try {
     customer = await shopWithCustomer(app, '972503330000', '972503330001');
@@ -137,13 +128,13 @@ test('deleting a tag in use asks for confirmation stating the count, then remove
 test('in the inbox: tag a message, see its chat under the tag filter, webhooks hear it; / inserts a saved reply', async ({
   page,
 }) => {
-  const app = await startApp({ env: waEnv });
+  const app = await startApp({ env: wa.env });
   const receiver = await startReceiver();
   const customers: Customer[] = [];
   try {
     const dana = await shopWithCustomer(app, '972504440000', '972504440001');
     customers.push(dana);
-    const yossi = await Customer.create(emulator, { phone: '972504440002', name: 'Yossi' });
+    const yossi = await Customer.create(wa.emulator, { phone: '972504440002', name: 'Yossi' });
     customers.push(yossi);
     await yossi.sendText('972504440000@s.whatsapp.net', 'Just browsing');
     await api(app, '/webhooks', {
@@ -236,6 +227,61 @@ test('in the inbox: tag a message, see its chat under the tag filter, webhooks h
   } finally {
     await Promise.all(customers.map((customer) => customer.close()));
     await receiver.close();
+    await app.stop();
+  }
+});
+
+test('a saved reply with an image, chosen with /, is attached with its text as the caption and sent', async ({
+  page,
+}) => {
+  const app = await startApp({ env: wa.env });
+  let dana: Customer | null = null;
+  try {
+    dana = await shopWithCustomer(app, '972504450000', '972504450001');
+    const menu = gradientPng(200, 120);
+    await api(app, '/saved-replies', {
+      method: 'POST',
+      json: {
+        shortcut: 'menu',
+        title: 'Our menu',
+        text: 'Here is our menu, [first_name]!',
+        media: {
+          type: 'image',
+          data: `data:image/png;base64,${menu.toString('base64')}`,
+          fileName: 'menu.png',
+        },
+      },
+    });
+
+    const login = new LoginPage(page);
+    await login.open(app.url);
+    await login.signIn(app.apiKey);
+    const inbox = new InboxPage(page);
+    await inbox.chat('Dana').click();
+
+    const composer = inbox.composer();
+    await composer.click();
+    await composer.pressSequentially('/men');
+    const picker = page.getByRole('listbox', { name: 'Saved replies' });
+    await expect(picker.getByRole('option', { selected: true })).toContainText('[image]');
+    await composer.press('Enter');
+
+    // The image waits in the preview with the reply's text as its caption; nothing is sent yet.
+    const preview = page.getByRole('dialog', { name: 'Send files' });
+    await expect(preview.getByRole('img', { name: 'Preview of menu.png' })).toBeVisible();
+    await expect(preview.getByLabel('Caption')).toHaveValue('Here is our menu, Dana!');
+    await expect(preview.getByLabel('Caption')).toBeFocused();
+    await preview.getByLabel('Caption').press('Enter');
+
+    await expect(preview).toHaveCount(0);
+    await expect(
+      inbox.bubble('Here is our menu, Dana!').getByRole('img', { name: 'Here is our menu, Dana!' }),
+    ).toBeVisible();
+    const received = await dana.waitForMessage((message) => Boolean(message.message?.imageMessage));
+    expect(received.message?.imageMessage?.caption).toBe('Here is our menu, Dana!');
+    expect(Buffer.compare(await dana.download(received), menu)).toBe(0);
+  } finally {
+    await dana?.close();
     await app.stop();
   }
 });

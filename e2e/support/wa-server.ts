@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { start, type Emulator } from '../wa-emulator/index.js';
+import { test } from './fixtures.js';
 
 const CA_FILE = path.resolve(import.meta.dirname, '..', 'wa-emulator', 'certs', 'ca.pem');
 
@@ -12,6 +13,32 @@ export async function startWaServer(): Promise<{ emulator: Emulator; env: Record
       CHATDOCK_WA_SERVER_URL: emulator.wsUrl,
       CHATDOCK_WA_SERVER_ROOT_KEY: emulator.rootKeyHex,
       NODE_EXTRA_CA_CERTS: CA_FILE,
+    },
+  };
+}
+
+/**
+ * One local WhatsApp server for every test of a spec file: started before the first test,
+ * closed after the last. Read `emulator` and `env` inside tests (they are set by then).
+ */
+export function useWaServer(): { readonly emulator: Emulator; readonly env: Record<string, string> } {
+  let server: Awaited<ReturnType<typeof startWaServer>> | null = null;
+  test.beforeAll(async () => {
+    server = await startWaServer();
+  });
+  test.afterAll(async () => {
+    await server?.emulator.close();
+  });
+  const current = () => {
+    if (!server) throw new Error('the WhatsApp server starts in beforeAll; use it inside tests');
+    return server;
+  };
+  return {
+    get emulator() {
+      return current().emulator;
+    },
+    get env() {
+      return current().env;
     },
   };
 }

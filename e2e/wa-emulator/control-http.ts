@@ -9,6 +9,8 @@
  *   POST /pairing-code  {phone, code, name?} → LinkedDevice
  *   POST /kick          {phone, reason: "replaced"|"logged_out"}
  *   POST /online        {phone, online: boolean}
+ *   POST /about         {phone, text}                   (setAbout)
+ *   POST /profile-picture {phone, base64 | null}        (setProfilePicture; null removes it)
  *   GET  /messages?phone=              → logged stanzas (bytes as { base64 })
  *   POST /call          {from, to, video?} → CallRecord
  *   GET  /calls                        → CallRecord[]
@@ -49,6 +51,20 @@ export class ControlServer {
       },
       'POST /online': (body) => {
         emulator.setOnline(text(body, 'phone'), body.online === true);
+        return { ok: true };
+      },
+      'POST /about': (body) => {
+        emulator.setAbout(text(body, 'phone'), text(body, 'text'));
+        return { ok: true };
+      },
+      'POST /profile-picture': (body) => {
+        if (body.base64 !== null && typeof body.base64 !== 'string') {
+          throw new Error('"base64" must be the picture as base64, or null to remove it');
+        }
+        emulator.setProfilePicture(
+          text(body, 'phone'),
+          body.base64 === null ? null : Buffer.from(body.base64, 'base64'),
+        );
         return { ok: true };
       },
       'GET /messages': (_body, query) =>

@@ -22,6 +22,7 @@ import type {
   AnyMessageContent,
   BaileysEventMap,
   ConnectionState,
+  Contact,
   GroupMetadata,
   MessageUserReceiptUpdate,
   proto,
@@ -36,6 +37,7 @@ import { DisconnectReason, downloadMediaMessage, useMultiFileAuthState } from '@
 
 import type { EmulatorEndpoint } from './customer-socket.js';
 import { makeEmulatorSocket } from './customer-socket.js';
+import { pollVoteMessage } from './poll-vote.js';
 
 export type { EmulatorEndpoint } from './customer-socket.js';
 export { makeEmulatorSocket } from './customer-socket.js';
@@ -83,6 +85,8 @@ export class Customer extends EventEmitter {
   readonly calls: WACallEvent[] = [];
   readonly groupUpdates: Array<{ event: string; data: unknown }> = [];
   readonly presences: Array<{ id: string; presences: Record<string, unknown> }> = [];
+  /** `contacts.update` events (e.g. `{ id, imgUrl: 'changed' }` after a picture notification). */
+  readonly contactUpdates: Partial<Contact>[] = [];
   /** `messaging-history.set` events (only with history processing enabled in socketConfig). */
   readonly histories: Array<BaileysEventMap['messaging-history.set']> = [];
   readonly qrs: string[] = [];
@@ -235,6 +239,17 @@ export class Customer extends EventEmitter {
     return this.send(key.remoteJid ?? '', { delete: key });
   }
 
+  /** Votes on a poll (an empty list withdraws the vote); see poll-vote.ts. */
+  async votePoll(poll: WAMessage, optionNames: string[]): Promise<WAMessage> {
+    const vote = pollVoteMessage(poll, optionNames, this.sock.user?.id ?? this.jid);
+    await this.sock.relayMessage(vote.key.remoteJid ?? '', vote.message ?? {}, {
+      messageId: vote.key.id ?? '',
+    });
+    this.sent.push(vote);
+    this.changed();
+    return vote;
+  }
+
   /** Sends read receipts for received messages. */
   read(messages: WAMessage[]): Promise<void> {
     return this.sock.readMessages(messages.map((message) => message.key));
@@ -340,6 +355,10 @@ export class Customer extends EventEmitter {
     });
     sock.ev.on('presence.update', (presence) => {
       this.presences.push(presence);
+      this.changed();
+    });
+    sock.ev.on('contacts.update', (updates) => {
+      this.contactUpdates.push(...updates);
       this.changed();
     });
     for (const event of ['groups.upsert', 'groups.update', 'group-participants.update'] as const) {

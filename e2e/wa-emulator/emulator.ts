@@ -13,6 +13,7 @@ import type { HistorySeed } from './handlers/history-sync.js';
 import { confirmPairingCode } from './handlers/pairing-code.js';
 import type { LinkedDevice } from './handlers/pairing.js';
 import { scanQr } from './handlers/pairing.js';
+import { aboutOf, setAbout, setProfilePicture } from './handlers/profile.js';
 import { deviceJid, groupJid, normalizePhone, userJid } from './jids.js';
 import type { LoggedStanza } from './stanza-log.js';
 
@@ -33,6 +34,10 @@ export interface AccountSummary {
   jid: string;
   lid: string;
   name: string;
+  /** The about text others see. */
+  about: string;
+  /** The profile picture's id (new for every change), or null without one. */
+  pictureId: string | null;
   online: boolean;
   devices: DeviceSummary[];
 }
@@ -120,6 +125,20 @@ export class Emulator implements EmulatorInfo {
     this.ctx.hub.setPhoneOnline(this.ctx.store.requireAccount(phone).phone, online);
   }
 
+  /** The about text others get from usync `status`; the account is created if missing. */
+  setAbout(phone: string, text: string): void {
+    setAbout(this.ctx, this.ctx.store.ensureAccount(normalizePhone(phone)), text);
+  }
+
+  /**
+   * The account's profile picture (JPEG bytes, as WhatsApp stores them), or `null` to remove it.
+   * Each change gets a new picture id and URL, and connected devices get a `picture`
+   * notification. The account is created if missing.
+   */
+  setProfilePicture(phone: string, bytes: Buffer | null): void {
+    setProfilePicture(this.ctx, this.ctx.store.ensureAccount(normalizePhone(phone)), bytes);
+  }
+
   accounts(): AccountSummary[] {
     return this.ctx.store.accounts().map((account) => this.summarize(account));
   }
@@ -175,6 +194,8 @@ export class Emulator implements EmulatorInfo {
       jid: userJid(account.phone),
       lid: userJid(account.lid, 'lid'),
       name: account.name,
+      about: aboutOf(account).text,
+      pictureId: account.picture?.id ?? null,
       online: this.ctx.hub.isPhoneOnline(account.phone),
       devices: account.devices.map((device) => ({
         id: device.id,

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedKey } from '../../src-shared/contract/keys.js';
 import type { AnyEventEnvelope } from '../../src-shared/events.js';
+import { sortableIdFloor } from '../core/ids.js';
+import { EVENT_RETENTION_MS } from '../services/event-recorder.js';
 import { connectEventStream } from '../test-support/event-stream-client.js';
 import { startTestCore, TEST_ADMIN_KEY, type TestCore } from '../test-support/test-core.js';
 
@@ -70,12 +72,17 @@ describe('GET /api/v1/events (WebSocket)', () => {
       }
     };
     const ticker = setInterval(recordLive, 1);
-    const { client: second, ready } = await connect(
+    const {
+      client: second,
+      ready,
+      gap,
+    } = await connect(
       { token: TEST_ADMIN_KEY, types: ['presence.updated'], after: lastSeen },
       // Also store new events while the replayed ones are still arriving.
       recordLive,
     );
     expect(ready).toBe(true);
+    expect(gap).toBeNull();
     await second.until(() => live === 100);
     clearInterval(ticker);
     const final = record('final');
@@ -88,6 +95,41 @@ describe('GET /api/v1/events (WebSocket)', () => {
     expect(stored).toHaveLength(2500 + 100 + 1);
     expect(second.events.map((event) => event.id)).toEqual(stored);
     second.socket.close();
+  });
+
+  it('says when a resume point is older than the event log keeps, then replays what it still has', async () => {
+    const kept = record('still stored');
+    // The id of an event seen eight days ago: events after it may have been pruned since.
+    const eightDaysAgo = Date.now() - EVENT_RETENTION_MS - 24 * 60 * 60 * 1000;
+    const stale = `${sortableIdFloor('evt', eightDaysAgo)}0000abcdef01`;
+    const { client, ready, gap } = await connect({ token: TEST_ADMIN_KEY, after: stale });
+    expect(ready).toBe(true);
+    expect(gap).toMatchObject({ reason: 'expired', after: stale });
+    const retainedSince = Date.parse(gap?.retainedSince ?? '');
+    expect(retainedSince).toBeGreaterThan(eightDaysAgo);
+    expect(retainedSince).toBeLessThan(Date.now());
+    await client.until((events) => events.some((event) => event.id === kept.id));
+    client.socket.close();
+  });
+
+  it('says when it never stored the event a client resumes after', async () => {
+    const before = record('before the unknown id');
+    // Recent, so never pruned, but not an event of this database (another Chatdock, say).
+    const foreign = `${before.id}0`;
+    const after = record('after the unknown id');
+    const { client, gap } = await connect({
+      token: TEST_ADMIN_KEY,
+      types: ['presence.updated'],
+      after: foreign,
+    });
+    expect(gap).toMatchObject({ reason: 'unknown', after: foreign });
+    await client.until((events) => events.some((event) => event.id === after.id));
+    expect(client.events.map((event) => event.id)).not.toContain(before.id);
+
+    const known = await connect({ token: TEST_ADMIN_KEY, after: before.id });
+    expect(known.gap).toBeNull();
+    client.socket.close();
+    known.client.socket.close();
   });
 
   it('filters by type and session', async () => {
@@ -138,6 +180,65 @@ describe('GET /api/v1/events (WebSocket)', () => {
     const again = await connect({ token: reader.key });
     expect(again.ready).toBe(false);
     expect(await again.client.closed).toMatchObject({ code: 4401 });
+  });
+
+  it('closes the streams of a rotated or removed session key, and only those', async () => {
+    await app.request('/api/v1/sessions', { method: 'POST', json: { id: 'rotating' } });
+    const created = await app.request('/api/v1/sessions', { method: 'POST', json: { id: 'steady' } });
+    const { apiKey: steadyKey } = (await created.json()) as { apiKey: string };
+    const rotated = await app.request('/api/v1/sessions/rotating/key', { method: 'POST' });
+    const { key: rotatingKey } = (await rotated.json()) as { key: string };
+
+    const rotating = await connect({ token: rotatingKey });
+    const steady = await connect({ token: steadyKey });
+    const admin = await connect({ token: TEST_ADMIN_KEY, types: ['presence.updated'] });
+    expect([rotating.ready, steady.ready, admin.ready]).toEqual([true, true, true]);
+
+    const again = await app.request('/api/v1/sessions/rotating/key', { method: 'POST' });
+    expect(again.status).toBe(200);
+    const { key: newKey } = (await again.json()) as { key: string };
+    expect(await rotating.client.closed).toEqual({ code: 4401, reason: 'the key was rotated' });
+
+    // The others still hear events; the new key opens a stream.
+    const later = record('after the rotation', 'steady');
+    await steady.client.until((events) => events.some((event) => event.id === later.id));
+    await admin.client.until((events) => events.some((event) => event.id === later.id));
+    const renewed = await connect({ token: newKey });
+    expect(renewed.ready).toBe(true);
+
+    const removed = await app.request('/api/v1/sessions/rotating', { method: 'DELETE' });
+    expect(removed.status).toBeLessThan(300);
+    expect(await renewed.client.closed).toEqual({ code: 4401, reason: "the key's session was removed" });
+    const last = record('after the removal', 'steady');
+    await steady.client.until((events) => events.some((event) => event.id === last.id));
+    steady.client.socket.close();
+    admin.client.socket.close();
+  });
+
+  it('closes the streams of the admin key when it is rotated', async () => {
+    // Without CHATDOCK_API_KEY the admin key is Chatdock's own, and can be rotated.
+    const own = await startTestCore({ CHATDOCK_API_KEY: '' });
+    try {
+      const adminKey = own.core.createdAdminKey ?? '';
+      const reader = await own.request('/api/v1/keys', {
+        method: 'POST',
+        key: adminKey,
+        json: { name: 'reader', scopes: ['messages:read'] },
+      });
+      const { key: readerKey } = (await reader.json()) as CreatedKey;
+      const adminStream = await connectEventStream(own.url, { token: adminKey });
+      const readerStream = await connectEventStream(own.url, { token: readerKey });
+      expect([adminStream.ready, readerStream.ready]).toEqual([true, true]);
+
+      const rotation = await own.request('/rpc/adminKey.rotate', { method: 'POST', key: adminKey, json: {} });
+      expect(rotation.status).toBe(200);
+      expect(await adminStream.client.closed).toEqual({ code: 4401, reason: 'the key was rotated' });
+      const event = own.core.services.events.record('settings.updated', null, { lanAccess: false });
+      await readerStream.client.until((events) => events.some((received) => received.id === event.id));
+      readerStream.client.socket.close();
+    } finally {
+      await own.stop();
+    }
   });
 
   it('closes with 4400 naming a bad filter', async () => {

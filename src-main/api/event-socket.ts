@@ -2,12 +2,13 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
-import { EVENT_TYPES, type AnyEventEnvelope } from '../../src-shared/events.js';
+import { EVENT_TYPES, type AnyEventEnvelope, type EventStreamReady } from '../../src-shared/events.js';
 import { firstFieldError } from '../../src-shared/validation.js';
 import type { EventBus } from '../core/event-bus.js';
 import type { Logger } from '../core/logger.js';
 import type { ApiKeyService, KeyPrincipal } from '../services/api-keys.js';
 import type { EventRecorder } from '../services/event-recorder.js';
+import type { KeyRevocation, KeyRevocationCause } from '../services/key-revocations.js';
 import { hasScope } from '../services/scopes.js';
 import { canAccessSession } from '../services/session-access.js';
 import type { TokenBucketLimiter } from './rate-limit.js';
@@ -19,6 +20,11 @@ const CLOSE_BAD_REQUEST = 4400;
 const CLOSE_UNAUTHORIZED = 4401;
 const CLOSE_FORBIDDEN = 4403;
 const CLOSE_RATE_LIMITED = 4429;
+const REVOKED_REASONS: Record<KeyRevocationCause, string> = {
+  revoked: 'the key was revoked',
+  rotated: 'the key was rotated',
+  'session-removed': "the key's session was removed",
+};
 /** Events read per page while catching up; between pages the socket may drain. */
 const REPLAY_PAGE = 500;
 const HIGH_WATER_BYTES = 1024 * 1024;
@@ -58,7 +64,9 @@ export interface EventSocketDeps {
  * optional `types` and `sessions` filters and `after` (the last event id the client has).
  * After `{"type":"ready"}` the client gets every stored event after `after`, then live events:
  * catching up reads the event log page by page and switches to live in the same tick as the
- * last read, so nothing is missed or sent twice.
+ * last read, so nothing is missed or sent twice. When the log no longer holds everything after
+ * `after` (older than its retention, or an id it never had), `ready` carries a `gap` so the
+ * client knows to re-read instead of trusting the replay.
  */
 export class EventSocketServer {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
@@ -75,10 +83,16 @@ export class EventSocketServer {
     );
   }
 
-  /** Closes the streams opened with a key that was just revoked. */
-  closeKey(keyId: string): void {
+  /**
+   * Closes the streams opened with a key that stopped being valid, with the code a bad key gets
+   * at the first message: the key was checked only then, so without this they would go on.
+   */
+  closeKey({ keyId, cause }: KeyRevocation): void {
     for (const [ws, client] of this.clients) {
-      if (client.principal.keyId === keyId) ws.close(CLOSE_UNAUTHORIZED, 'the key was revoked');
+      if (client.principal.keyId !== keyId) continue;
+      // Gone from the list at once: no further event reaches it while the close handshake runs.
+      this.clients.delete(ws);
+      ws.close(CLOSE_UNAUTHORIZED, REVOKED_REASONS[cause]);
     }
   }
 
@@ -92,7 +106,7 @@ export class EventSocketServer {
       const client = this.authenticate(ws, data.toString(), address);
       if (!client) return;
       this.clients.set(ws, client);
-      ws.send(JSON.stringify({ type: 'ready' }));
+      ws.send(JSON.stringify(this.readyMessage(client)));
       if (!client.live) {
         this.catchUp(ws, client).catch((error: unknown) => {
           this.deps.logger.warn({ err: error }, 'event stream catch-up failed');
@@ -150,6 +164,14 @@ export class EventSocketServer {
       live: parsed.data.after === undefined,
       lastId: parsed.data.after ?? '',
     };
+  }
+
+  /** `ready`, saying so when the replay cannot cover everything after `after`. */
+  private readyMessage(client: Client): EventStreamReady {
+    if (client.live) return { type: 'ready' };
+    const gap = this.deps.events.resumeGap(client.lastId);
+    if (gap) this.deps.logger.info({ gap }, 'event stream resumes with a gap');
+    return gap ? { type: 'ready', gap } : { type: 'ready' };
   }
 
   private async catchUp(ws: WebSocket, client: Client): Promise<void> {

@@ -1,10 +1,13 @@
 import Router from '@koa/router';
+import type { Context } from 'koa';
 import { AppError } from '../../src-shared/errors.js';
 import type { Services } from '../services/index.js';
 
 /**
- * `GET /media/<session>/<chat>/<id>?expires&sig`: a message's media behind a signed, expiring
- * link (messages.mediaLink), for the UI's <img> and <video> tags.
+ * Files behind signed, expiring links (services/messages/media-links.ts), for the UI's <img>
+ * and <video> tags, which cannot send an API key:
+ * - `GET /media/<session>/<chat>/<id>?expires&sig`: a message's media (messages.mediaLink);
+ * - `GET /avatars/<session>/<jid>?expires&sig`: a profile picture (contacts.avatarLink).
  */
 export function mediaFilesRouter({ messaging }: Services): Router {
   const router = new Router();
@@ -14,8 +17,7 @@ export function mediaFilesRouter({ messaging }: Services): Router {
       chat: ctx.params.chat ?? '',
       id: ctx.params.id ?? '',
     };
-    const expires = Number(ctx.query.expires);
-    const signature = typeof ctx.query.sig === 'string' ? ctx.query.sig : '';
+    const { expires, signature } = signatureOf(ctx);
     if (!messaging.mediaLinks.verify(target, expires, signature)) {
       throw new AppError('FORBIDDEN', 'this media link is invalid or has expired');
     }
@@ -25,5 +27,25 @@ export function mediaFilesRouter({ messaging }: Services): Router {
     ctx.set('Cache-Control', 'private, max-age=3600');
     ctx.body = file.bytes;
   });
+  router.get('/avatars/:session/:jid', async (ctx) => {
+    const target = { session: ctx.params.session ?? '', jid: ctx.params.jid ?? '' };
+    const { expires, signature } = signatureOf(ctx);
+    if (!messaging.mediaLinks.verifyAvatar(target, expires, signature)) {
+      throw new AppError('FORBIDDEN', 'this picture link is invalid or has expired');
+    }
+    const picture = await messaging.avatars.get(target.session, target.jid);
+    if (!picture) throw new AppError('NOT_FOUND', 'this contact has no profile picture');
+    ctx.type = picture.mimetype;
+    // Every link is new (it expires), and a picture can change: the browser keeps it as long as the link.
+    ctx.set('Cache-Control', 'private, max-age=3600');
+    ctx.body = picture.bytes;
+  });
   return router;
+}
+
+function signatureOf(ctx: Context): { expires: number; signature: string } {
+  return {
+    expires: Number(ctx.query.expires),
+    signature: typeof ctx.query.sig === 'string' ? ctx.query.sig : '',
+  };
 }

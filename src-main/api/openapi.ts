@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ERROR_CODES } from '../../src-shared/errors.js';
+import { idempotencyHeaderParameter } from './idempotency-header.js';
 import type { RouteDef } from './route.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -14,7 +15,8 @@ interface OpenApiDocument {
   components: { schemas: Record<string, JsonSchema>; securitySchemes: Record<string, unknown> };
 }
 
-const errorSchema = z
+/** Every error answer; exported so the OpenAPI test can check its example. */
+export const errorSchema = z
   .object({
     error: z.object({
       code: z.enum(ERROR_CODES),
@@ -120,6 +122,7 @@ export function buildOpenApi(routes: readonly RouteDef[], version: string): Open
       parameters: [
         ...parameters(collector, route.params, 'path'),
         ...parameters(collector, route.query, 'query'),
+        ...(route.idempotent ? [idempotencyHeaderParameter()] : []),
       ],
       ...(route.body
         ? {
@@ -156,7 +159,8 @@ export function buildOpenApi(routes: readonly RouteDef[], version: string): Open
         'Send the key as `Authorization: Bearer <key>`, `X-Api-Key: <key>` or `Token: <key>`.',
     },
     servers: [{ url: '/' }],
-    security: [{ bearer: [] }, { apiKeyHeader: [] }],
+    // The three headers auth.ts's presentedKey() accepts; any one of them is enough.
+    security: [{ bearer: [] }, { apiKeyHeader: [] }, { tokenHeader: [] }],
     tags: [...new Set(routes.map((route) => route.tag))].map((name) => ({ name })),
     paths,
     components: {
@@ -164,6 +168,7 @@ export function buildOpenApi(routes: readonly RouteDef[], version: string): Open
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer' },
         apiKeyHeader: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
+        tokenHeader: { type: 'apiKey', in: 'header', name: 'Token' },
       },
     },
   };

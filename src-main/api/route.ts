@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { parseInput } from '../../src-shared/validation.js';
 import type { KeyPrincipal } from '../services/api-keys.js';
 import { requestBody } from './body.js';
+import { idempotencyKeyOf } from './idempotency-header.js';
 import { readMultipart, type UploadedForm } from './multipart.js';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -15,6 +16,8 @@ export interface RouteRequest<P, Q, B> {
   query: Q;
   body: B;
   principal: KeyPrincipal | null;
+  /** The `Idempotency-Key` header, on routes that declare `idempotent` (else undefined). */
+  idempotencyKey: string | undefined;
   ctx: Context;
 }
 
@@ -43,6 +46,11 @@ export interface RouteDef<
    * `body` schema validates, so uploads and JSON go through the same checks.
    */
   upload?: (form: UploadedForm) => unknown;
+  /**
+   * Honours `Idempotency-Key`: the header is validated into `request.idempotencyKey` and
+   * documented; the handler passes it to a service that remembers the first answer.
+   */
+  idempotent?: boolean;
   response: {
     status: number;
     description: string;
@@ -72,6 +80,7 @@ export function mountRoutes(router: Router, routes: readonly RouteDef[]): void {
         query: route.query ? parseInput(route.query, ctx.query) : undefined,
         body: route.body ? parseInput(route.body, await bodyInput(route, ctx)) : undefined,
         principal: (ctx.state as { principal?: KeyPrincipal }).principal ?? null,
+        idempotencyKey: route.idempotent ? idempotencyKeyOf(ctx) : undefined,
         ctx,
       };
       const result = await route.handler(request as never);

@@ -1,7 +1,11 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { startTestCore, TEST_ADMIN_KEY, type TestCore } from '../test-support/test-core.js';
+import { errorSchema } from './openapi.js';
+import type { RouteDef } from './route.js';
+import { allRoutes } from './routes/index.js';
 
 let app: TestCore;
 
@@ -30,6 +34,58 @@ describe('public REST API basics', () => {
     const result = await new Validator().validate(document as never);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
+  });
+
+  it('gives every component schema and JSON request body an example its zod schema accepts', async () => {
+    const document = (await (await app.request('/api/v1/openapi.json', { key: null })).json()) as OpenApi;
+    const components = document.components.schemas;
+    const routes = allRoutes(app.core.services);
+    const zodById = namedSchemas(routes);
+
+    const withoutExample: string[] = [];
+    const invalid: string[] = [];
+    for (const [id, component] of Object.entries(components)) {
+      const schema = zodById.get(id);
+      if (component.example === undefined) withoutExample.push(id);
+      else if (!schema) invalid.push(`${id}: no zod schema found`);
+      else invalid.push(...problems(id, schema, component.example));
+    }
+    const bodiesWithoutExample: string[] = [];
+    for (const route of routes) {
+      if (!route.body) continue;
+      const name = `${route.method.toUpperCase()} ${route.path}`;
+      const operation = document.paths['/api/v1' + route.path.replace(/:(\w+)/g, '{$1}')]?.[route.method];
+      const body = operation?.requestBody?.content['application/json']?.schema;
+      const resolved = body?.$ref ? components[body.$ref.replace('#/components/schemas/', '')] : body;
+      if (resolved?.example === undefined) bodiesWithoutExample.push(name);
+      else invalid.push(...problems(name, route.body, resolved.example));
+    }
+    // One assertion, so a failure lists every gap at once.
+    expect({ withoutExample, bodiesWithoutExample, invalid }).toEqual({
+      withoutExample: [],
+      bodiesWithoutExample: [],
+      invalid: [],
+    });
+  });
+
+  it('declares each way to send the key, and Idempotency-Key where it is honoured', async () => {
+    const document = (await (await app.request('/api/v1/openapi.json', { key: null })).json()) as OpenApi;
+    expect(document.components.securitySchemes).toEqual({
+      bearer: { type: 'http', scheme: 'bearer' },
+      apiKeyHeader: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
+      tokenHeader: { type: 'apiKey', in: 'header', name: 'Token' },
+    });
+    expect(document.security).toEqual([{ bearer: [] }, { apiKeyHeader: [] }, { tokenHeader: [] }]);
+    const withIdempotencyKey = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.entries(operations)
+        .filter(([, operation]) => operation.parameters?.some((p) => p.name === 'Idempotency-Key'))
+        .map(([method]) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(withIdempotencyKey.sort()).toEqual([
+      'POST /api/v1/campaigns',
+      'POST /api/v1/schedules',
+      'POST /api/v1/sessions/{id}/messages',
+    ]);
   });
 
   it('refuses any other /api/v1 route without a key, in the error format', async () => {
@@ -153,3 +209,51 @@ describe('event stream', () => {
     expect(await closed).toBe(4401);
   });
 });
+
+type JsonSchema = { example?: unknown; $ref?: string } & Record<string, unknown>;
+interface OpenApi {
+  security: unknown;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        parameters?: { name: string }[];
+        requestBody?: { content: Record<string, { schema?: JsonSchema } | undefined> };
+      }
+    >
+  >;
+  components: { schemas: Record<string, JsonSchema>; securitySchemes: unknown };
+}
+
+/** Every named zod schema (`.meta({ id })`) the document uses, by id: the components' sources. */
+function namedSchemas(routes: readonly RouteDef[]): Map<string, z.core.$ZodType> {
+  const found = new Map<string, z.core.$ZodType>();
+  const collect = (schema: z.ZodType | undefined, io: 'input' | 'output') => {
+    if (!schema) return;
+    z.toJSONSchema(schema, {
+      io,
+      unrepresentable: 'any',
+      override: ({ zodSchema }) => {
+        const id = z.globalRegistry.get(zodSchema)?.id;
+        if (id) found.set(id, zodSchema);
+      },
+    });
+  };
+  collect(errorSchema, 'output');
+  for (const route of routes) {
+    collect(route.params, 'input');
+    collect(route.query, 'input');
+    collect(route.body, 'input');
+    collect(route.response.schema, 'output');
+  }
+  return found;
+}
+
+/** Why `schema` refuses `example` (first issue), or nothing. */
+function problems(name: string, schema: z.core.$ZodType, example: unknown): string[] {
+  const result = z.safeParse(schema, example);
+  if (result.success) return [];
+  const issue = result.error.issues[0];
+  return [`${name}: ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`];
+}

@@ -101,7 +101,7 @@ export class ApiServer {
       logger: deps.logger,
       failedAuth: limits.failedAuth,
     });
-    deps.services.namedKeys.onRevoke((keyId) => this.events.closeKey(keyId));
+    deps.services.keyRevocations.subscribe((revocation) => this.events.closeKey(revocation));
     this.server.on('upgrade', (request, socket, head) => {
       const path = new URL(request.url ?? '/', 'http://localhost').pathname;
       if (EVENT_SOCKET_PATHS.has(path)) this.events.handleUpgrade(request, socket, head);

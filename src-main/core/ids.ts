@@ -11,7 +11,14 @@ export function sortableId(prefix: string): string {
   const now = Date.now();
   sequence = now === lastMillis ? sequence + 1 : 0;
   lastMillis = now;
-  const time = now.toString(16).padStart(12, '0');
   const seq = (sequence & 0xffff).toString(16).padStart(4, '0');
-  return `${prefix}_${time}${seq}${randomBytes(4).toString('hex')}`;
+  return `${sortableIdFloor(prefix, now)}${seq}${randomBytes(4).toString('hex')}`;
+}
+
+/**
+ * Below every id `sortableId(prefix)` makes at `millis` or later, above every id made before:
+ * a time as an id, so "older than" is a range on the id's index (event retention, resume).
+ */
+export function sortableIdFloor(prefix: string, millis: number): string {
+  return `${prefix}_${Math.max(0, Math.floor(millis)).toString(16).padStart(12, '0')}`;
 }

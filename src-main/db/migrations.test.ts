@@ -248,6 +248,19 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
     expect(nextOfChat).toContain('webhook_deliveries_pending_idx (order_key=?)');
     expect(nextOfChat).not.toContain('TEMP B-TREE');
   },
+  '0009_contact_avatars': (sqlite) => {
+    expect(tableNames(sqlite)).toContain('contact_avatars');
+    // One answer per contact and session, found by its key; "no picture" is a row too.
+    const insert = sqlite.prepare(
+      `INSERT INTO contact_avatars (session_id, jid, sha256, mimetype, fetched_at, refresh_after)
+       VALUES ('s', 'c@s.whatsapp.net', ?, ?, 1, 2)`,
+    );
+    insert.run(null, null);
+    expect(() => insert.run('ab', 'image/jpeg')).toThrow(/UNIQUE/);
+    expect(
+      queryPlan(sqlite, `SELECT * FROM contact_avatars WHERE session_id = 's' AND jid = 'c@s.whatsapp.net'`),
+    ).toContain('sqlite_autoindex_contact_avatars_1');
+  },
 };
 
 describe('migrations', () => {

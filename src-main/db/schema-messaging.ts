@@ -28,6 +28,27 @@ export const contacts = sqliteTable(
   (t) => [primaryKey({ columns: [t.sessionId, t.jid] }), index('contacts_lid_idx').on(t.sessionId, t.lid)],
 );
 
+/**
+ * What we last learnt about a contact's (or group's) profile picture, per session: the picture
+ * itself (in the media store, by `sha256`) or that there is none (`sha256` null). Answers are
+ * reused until `refresh_after`; a picture change WhatsApp announces sets it to 0.
+ */
+export const contactAvatars = sqliteTable(
+  'contact_avatars',
+  {
+    sessionId: text('session_id').notNull(),
+    jid: text('jid').notNull(),
+    /** The picture's bytes in the media store; null when the contact has no picture we may see. */
+    sha256: text('sha256'),
+    mimetype: text('mimetype'),
+    /** Unix milliseconds of the answer. */
+    fetchedAt: integer('fetched_at').notNull(),
+    /** Unix milliseconds after which WhatsApp is asked again. */
+    refreshAfter: integer('refresh_after').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.jid] })],
+);
+
 export const chats = sqliteTable(
   'chats',
   {
@@ -179,4 +200,5 @@ export const idempotencyKeys = sqliteTable(
 export type ChatRow = typeof chats.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
 export type ContactRow = typeof contacts.$inferSelect;
+export type ContactAvatarRow = typeof contactAvatars.$inferSelect;
 export type GroupRow = typeof groups.$inferSelect;

@@ -1,6 +1,7 @@
 import type { Handlers } from '../../src-shared/contract.js';
 import type { Services } from '../services/index.js';
 import { appHandlers, type RuntimeInfo } from './app-handlers.js';
+import { callHandlers } from './call-handlers.js';
 import type { RpcContext } from './context.js';
 import { messagingHandlers } from './messaging-handlers.js';
 import { organizeHandlers } from './organize-handlers.js';
@@ -17,6 +18,7 @@ export function createHandlers(services: Services, runtime: () => RuntimeInfo): 
     ...appHandlers(services, runtime),
     ...sessionHandlers(services),
     ...messagingHandlers(services, runtime),
+    ...callHandlers(services),
     ...organizeHandlers(services),
     ...scheduleHandlers(services),
     ...widgetHandlers(services, runtime),

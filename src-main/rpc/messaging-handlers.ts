@@ -9,7 +9,7 @@ import { reachableHost } from '../core/config.js';
 
 type MessagingOps = Extract<
   keyof Handlers<RpcContext>,
-  `chats.${string}` | `messages.${string}` | `contacts.${string}` | `groups.${string}` | `calls.${string}`
+  `chats.${string}` | `messages.${string}` | `contacts.${string}` | `groups.${string}`
 >;
 
 /** UI operations on chats and messages; each is a thin call into the messaging services. */
@@ -23,6 +23,11 @@ export function messagingHandlers(
     sessions.get(session);
   };
   const jid = (chat: string) => toJid(chat, 'chat');
+  // The desktop window is served from app://, so links need the API's own address there.
+  const linkUrl = (path: string, ctx: RpcContext) => {
+    const { boundHost, port } = runtime();
+    return ctx.transport === 'ipc' ? `http://${reachableHost(boundHost)}:${port}${path}` : path;
+  };
   const message = (session: string, chat: string, id: string) => {
     const found = messaging.store.get(session, jid(chat), id);
     if (!found) throw new AppError('NOT_FOUND', `no message "${id}" in this chat`, 'id');
@@ -110,16 +115,24 @@ export function messagingHandlers(
       guard(ctx, session);
       const found = message(session, chat, id);
       if (!found.media) throw new AppError('NOT_FOUND', 'this message has no media');
-      const path = messaging.mediaLinks.path({ session, chat: found.chat, id });
-      // The desktop window is served from app://, so it needs the API's own address.
-      const { boundHost, port } = runtime();
-      const host = reachableHost(boundHost);
-      const url = ctx.transport === 'ipc' ? `http://${host}:${port}${path}` : path;
+      const url = linkUrl(messaging.mediaLinks.path({ session, chat: found.chat, id }), ctx);
       return { url, mimetype: found.media.mimetype, fileName: found.media.fileName };
     },
     'contacts.get': ({ session, chat }, ctx) => {
       guard(ctx, session);
       return messaging.contacts.get(session, jid(chat));
+    },
+    'contacts.avatarLink': async ({ session, chat }, ctx) => {
+      guard(ctx, session);
+      const target = jid(chat);
+      const picture = await messaging.avatars.get(session, target);
+      return {
+        url: picture ? linkUrl(messaging.mediaLinks.avatarPath({ session, jid: target }), ctx) : null,
+      };
+    },
+    'contacts.about': async ({ session, chat }, ctx) => {
+      guard(ctx, session);
+      return { about: await messaging.contacts.about(session, jid(chat)) };
     },
     'contacts.list': ({ session, q, limit }, ctx) => {
       guard(ctx, session);
@@ -128,10 +141,6 @@ export function messagingHandlers(
     'groups.list': ({ session }, ctx) => {
       guard(ctx, session);
       return messaging.groups.list(session);
-    },
-    'calls.list': ({ session, limit }, ctx) => {
-      guard(ctx, session);
-      return messaging.calls.list(session, limit);
     },
   };
 }

@@ -101,6 +101,15 @@ export function organizeHandlers(services: Services): Pick<Handlers<RpcContext>,
       guard(ctx, session);
       return savedReplies.render(id, session, jid(chat));
     },
+    'savedReplies.media': async ({ id }, ctx) => {
+      authorize(ctx.principal, 'messages:read');
+      const file = await savedReplies.media(id);
+      return {
+        dataUrl: `data:${file.mimetype};base64,${file.bytes.toString('base64')}`,
+        mimetype: file.mimetype,
+        fileName: file.fileName,
+      };
+    },
     'notes.list': ({ session, chat }, ctx) => {
       guard(ctx, session);
       return { items: notes.list(session, jid(chat)) };

@@ -12,8 +12,8 @@ export function sessionHandlers({ sessions }: Services): Pick<Handlers<RpcContex
     'sessions.connect': ({ id }) => sessions.connect(id),
     'sessions.disconnect': ({ id }) => sessions.disconnect(id),
     'sessions.logout': ({ id }) => sessions.logout(id),
-    'sessions.delete': async ({ id }) => {
-      await sessions.remove(id);
+    'sessions.delete': async ({ id, keepHistory }) => {
+      await sessions.remove(id, { keepHistory });
       return { deleted: true as const };
     },
     'sessions.qr': ({ id }) => sessions.qr(id),

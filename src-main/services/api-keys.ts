@@ -4,6 +4,7 @@ import { AppError } from '../../src-shared/errors.js';
 import type { AdminKeyStatus, RotatedKey } from '../../src-shared/model.js';
 import type { Db } from '../db/connection.js';
 import { apiKeys, type ApiKeyRow } from '../db/schema.js';
+import { KeyRevocations } from './key-revocations.js';
 
 /** Who a valid key belongs to; what routes check permissions against. */
 export interface KeyPrincipal {
@@ -35,7 +36,11 @@ export class ApiKeyService {
   private adminFromEnvironment = false;
   private readonly lastUsedWrites = new Map<string, number>();
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** Told about every key this service replaces or removes (open event streams close). */
+    private readonly revocations = new KeyRevocations(),
+  ) {}
 
   /**
    * Makes sure an admin key exists. With `environmentKey` (CHATDOCK_API_KEY) that key becomes
@@ -90,10 +95,12 @@ export class ApiKeyService {
    */
   issueSessionKey(sessionId: string): RotatedKey {
     const key = generateKey();
-    this.db.transaction((tx) => {
-      tx.delete(apiKeys)
+    const replaced = this.db.transaction((tx) => {
+      const old = tx
+        .delete(apiKeys)
         .where(and(eq(apiKeys.kind, 'session'), eq(apiKeys.sessionId, sessionId)))
-        .run();
+        .returning({ id: apiKeys.id })
+        .all();
       tx.insert(apiKeys)
         .values({
           id: randomUUID(),
@@ -104,13 +111,26 @@ export class ApiKeyService {
           sessionId,
         })
         .run();
+      return old;
     });
+    this.revocations.announce(
+      replaced.map((row) => row.id),
+      'rotated',
+    );
     return { key, prefix: keyPrefix(key) };
   }
 
   /** Removes every key bound to a session (the session is deleted). */
   removeSessionKeys(sessionId: string): void {
-    this.db.delete(apiKeys).where(eq(apiKeys.sessionId, sessionId)).run();
+    const removed = this.db
+      .delete(apiKeys)
+      .where(eq(apiKeys.sessionId, sessionId))
+      .returning({ id: apiKeys.id })
+      .all();
+    this.revocations.announce(
+      removed.map((row) => row.id),
+      'session-removed',
+    );
   }
 
   /** The principal of a presented key, or null if it is unknown or revoked. */
@@ -133,8 +153,8 @@ export class ApiKeyService {
   }
 
   private replaceAdmin(key: string): void {
-    this.db.transaction((tx) => {
-      tx.delete(apiKeys).where(eq(apiKeys.kind, 'admin')).run();
+    const replaced = this.db.transaction((tx) => {
+      const old = tx.delete(apiKeys).where(eq(apiKeys.kind, 'admin')).returning({ id: apiKeys.id }).all();
       tx.insert(apiKeys)
         .values({
           id: randomUUID(),
@@ -144,7 +164,12 @@ export class ApiKeyService {
           hash: hashKey(key),
         })
         .run();
+      return old;
     });
+    this.revocations.announce(
+      replaced.map((row) => row.id),
+      'rotated',
+    );
   }
 
   private touch(keyId: string): void {

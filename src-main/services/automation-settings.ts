@@ -1,22 +1,8 @@
-import { z } from 'zod';
+import type { CallSettings } from '../../src-shared/contract/calls.js';
 import type { SettingsService } from './settings.js';
 
-export const callSettingsSchema = z
-  .object({
-    rejectCalls: z.boolean().describe('Reject every incoming call automatically'),
-    rejectMessage: z
-      .string()
-      .trim()
-      .max(1000)
-      .nullable()
-      .describe('Sent to the caller after an automatic reject; null sends nothing'),
-  })
-  .strict()
-  .meta({
-    id: 'CallSettings',
-    example: { rejectCalls: true, rejectMessage: 'We cannot take calls here. Please send a message 🙏' },
-  });
-export type CallSettings = z.infer<typeof callSettingsSchema>;
+// The schema is part of the contract (the UI validates with it too); routes import it from here.
+export { callSettingsSchema, type CallSettings } from '../../src-shared/contract/calls.js';
 
 const DEFAULT_CALL_SETTINGS: CallSettings = { rejectCalls: false, rejectMessage: null };
 

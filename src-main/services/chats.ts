@@ -59,6 +59,8 @@ export class ChatService {
     private readonly store: MessageStore,
     private readonly actions: WaActions,
     private readonly events: EventRecorder,
+    /** Deleted sessions whose history is kept (services/kept-history.ts): not listed across sessions. */
+    private readonly hiddenSessions: () => readonly string[] = () => [],
   ) {}
 
   list(options: ChatListOptions): { items: Chat[]; next: string | null } {
@@ -67,6 +69,12 @@ export class ChatService {
     if (options.sessionId) {
       where.push('c.session_id = @sessionId');
       params.sessionId = options.sessionId;
+    } else {
+      const hidden = this.hiddenSessions();
+      if (hidden.length) {
+        where.push('c.session_id NOT IN (SELECT value FROM json_each(@hidden))');
+        params.hidden = JSON.stringify(hidden);
+      }
     }
     if (options.unread) where.push('c.unread_count > 0');
     if (options.kind) {

@@ -1,5 +1,7 @@
+import { parseJid } from '../../src-shared/jid.js';
 import type { Contact } from '../../src-shared/messages.js';
 import type { Db } from '../db/connection.js';
+import type { WaActions } from '../wa/actions.js';
 import type { ContactRecord } from '../wa/session-events.js';
 
 interface ContactRowRaw {
@@ -28,7 +30,20 @@ function toContact(sessionId: string, row: ContactRowRaw): Contact {
  * first known only by its LID is re-keyed to the phone number once WhatsApp reveals it.
  */
 export class ContactService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly actions: Pick<WaActions, 'isConnected' | 'profileStatus'>,
+  ) {}
+
+  /**
+   * A person's "about" text, asked from WhatsApp each time (it is not stored). Null when empty,
+   * hidden by their privacy settings, for groups, or while the session is offline.
+   */
+  async about(sessionId: string, jid: string): Promise<string | null> {
+    const kind = parseJid(jid)?.kind;
+    if ((kind !== 'user' && kind !== 'lid') || !this.actions.isConnected(sessionId)) return null;
+    return this.actions.profileStatus(sessionId, jid);
+  }
 
   /** Merges what WhatsApp told us; returns how many contacts changed. */
   upsert(sessionId: string, records: readonly ContactRecord[]): number {

@@ -1,15 +1,24 @@
-import { lt } from 'drizzle-orm';
-import type { AnyEventEnvelope, EventEnvelope, EventMap, EventType } from '../../src-shared/events.js';
+import type {
+  AnyEventEnvelope,
+  EventEnvelope,
+  EventMap,
+  EventStreamGap,
+  EventType,
+} from '../../src-shared/events.js';
 import type { EventBus } from '../core/event-bus.js';
-import { sortableId } from '../core/ids.js';
+import { sortableId, sortableIdFloor } from '../core/ids.js';
 import type { Db } from '../db/connection.js';
-import { events } from '../db/schema.js';
 
 /** Writes what must leave the process with an event (webhook deliveries) in the same transaction. */
 export type OutboxWriter = (event: AnyEventEnvelope) => void;
 
-/** Events older than this are pruned; the WebSocket stream can resume within this window. */
+/**
+ * Events older than this are pruned, except those a webhook delivery still has to send; the
+ * WebSocket stream can resume within this window.
+ */
 export const EVENT_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+
+const EVENT_ID_PREFIX = 'evt';
 
 /**
  * The one way to publish an event. Inside `transaction()`, the event row and its outbox rows
@@ -21,6 +30,8 @@ export class EventRecorder {
   private pending: AnyEventEnvelope[] = [];
   private depth = 0;
   private readonly insert;
+  private readonly selectId;
+  private readonly deleteOld;
 
   constructor(
     private readonly db: Db,
@@ -28,6 +39,16 @@ export class EventRecorder {
   ) {
     this.insert = db.$client.prepare<[string, string, string | null, string, string]>(
       'INSERT INTO events (id, type, session_id, timestamp, data) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.selectId = db.$client.prepare<[string], { id: string }>('SELECT id FROM events WHERE id = ?');
+    // Ids sort by time, so "older than" is a range on the primary key. A pending delivery (its
+    // receiver down for long, its webhook disabled) and a failed one (it can be retried by hand)
+    // still need their event's payload: those events stay. The subquery runs once, over the
+    // due index (status = 'pending' / 'failed', i.e. every status but 'succeeded'), not over
+    // the succeeded deliveries kept for the list.
+    this.deleteOld = db.$client.prepare<[string]>(
+      `DELETE FROM events WHERE id < ? AND id NOT IN
+         (SELECT event_id FROM webhook_deliveries WHERE status IN ('pending', 'failed'))`,
     );
   }
 
@@ -53,7 +74,7 @@ export class EventRecorder {
 
   record<T extends EventType>(type: T, session: string | null, data: EventMap[T]): EventEnvelope<T> {
     const event: EventEnvelope<T> = {
-      id: sortableId('evt'),
+      id: sortableId(EVENT_ID_PREFIX),
       type,
       session,
       timestamp: new Date().toISOString(),
@@ -87,9 +108,24 @@ export class EventRecorder {
     );
   }
 
+  /**
+   * Whether resuming after `afterId` may miss events, or null when every event after it is
+   * still stored. Nothing younger than EVENT_RETENTION_MS is ever pruned; an id that is not
+   * stored but younger than that never was stored here.
+   */
+  resumeGap(afterId: string, now = Date.now()): EventStreamGap | null {
+    const horizon = now - EVENT_RETENTION_MS;
+    const retainedSince = new Date(horizon).toISOString();
+    if (afterId < sortableIdFloor(EVENT_ID_PREFIX, horizon)) {
+      return { reason: 'expired', after: afterId, retainedSince };
+    }
+    if (!this.selectId.get(afterId)) return { reason: 'unknown', after: afterId, retainedSince };
+    return null;
+  }
+
+  /** Deletes events older than EVENT_RETENTION_MS that no unfinished webhook delivery needs. */
   prune(now = Date.now()): number {
-    const cutoff = new Date(now - EVENT_RETENTION_MS).toISOString();
-    return this.db.delete(events).where(lt(events.timestamp, cutoff)).run().changes;
+    return this.deleteOld.run(sortableIdFloor(EVENT_ID_PREFIX, now - EVENT_RETENTION_MS)).changes;
   }
 
   private flush(): void {

@@ -7,7 +7,11 @@ import { WaSessionManager } from '../wa/session-manager.js';
 import type { WaServerOptions } from '../wa/server-options.js';
 import { ApiKeyService } from './api-keys.js';
 import { EventRecorder } from './event-recorder.js';
+import { KeptHistory } from './kept-history.js';
+import { MediaStore } from './messages/media-store.js';
+import { SessionPurge } from './session-purge.js';
 import { HealthService } from './health.js';
+import { KeyRevocations } from './key-revocations.js';
 import { LogService } from './logs.js';
 import { createMessaging, type Messaging } from './messaging.js';
 import { NamedKeyService } from './named-keys.js';
@@ -36,6 +40,8 @@ export interface Services {
   /** Sends webhook deliveries; started and stopped with the core. */
   webhookDelivery: DeliveryWorker;
   namedKeys: NamedKeyService;
+  /** Keys that stopped being valid (revoked, rotated, removed): open event streams of them close. */
+  keyRevocations: KeyRevocations;
   logs: LogService;
   /** Tags, saved replies and chat notes. */
   organize: Organize;
@@ -62,7 +68,8 @@ export interface ServiceDeps {
 export function createServices(deps: ServiceDeps): Services {
   const { db, bus, logger } = deps;
   const events = new EventRecorder(db, bus);
-  const apiKeys = new ApiKeyService(db);
+  const keyRevocations = new KeyRevocations();
+  const apiKeys = new ApiKeyService(db, keyRevocations);
   const storedMessages = db.$client.prepare<[string, string, string], { raw: Buffer | null }>(
     'SELECT raw FROM messages WHERE session_id = ? AND chat_jid = ? AND id = ?',
   );
@@ -72,7 +79,9 @@ export function createServices(deps: ServiceDeps): Services {
     server: deps.waServer,
     storedMessage: (sessionId, chatJid, id) => storedMessages.get(sessionId, chatJid, id)?.raw ?? null,
   });
-  const sessions = new SessionService(db, events, apiKeys, manager, logger);
+  const keptHistory = new KeptHistory(db);
+  const purge = new SessionPurge(db, new MediaStore(deps.dataDir, db), keptHistory);
+  const sessions = new SessionService(db, events, apiKeys, manager, logger, purge);
   const health = new HealthService();
   health.useSessionCounter(sessions);
   const webhooks = createWebhooks({
@@ -82,6 +91,8 @@ export function createServices(deps: ServiceDeps): Services {
     userAgent: `Chatdock/${APP_VERSION}`,
     config: deps.webhookDelivery,
   });
+  // A deleted session's webhooks went with it: the outbox must not match events against them.
+  purge.onPurged(() => webhooks.service.forgetRemovedWebhooks());
   const settings = new SettingsService(db, events);
   const messaging = createMessaging({
     db,
@@ -91,6 +102,8 @@ export function createServices(deps: ServiceDeps): Services {
     sessions,
     settings,
     logger,
+    waServerUrl: deps.waServer.url,
+    keptHistory,
   });
   // A webhook receiver may answer an event: {"reply"} sends text back, {"rejectMessage"} rejects a call.
   webhooks.service.setReplyActions({
@@ -122,7 +135,8 @@ export function createServices(deps: ServiceDeps): Services {
     widgets: new WidgetService(db, undefined, deps.publicUrl ?? null),
     webhooks: webhooks.service,
     webhookDelivery: webhooks.worker,
-    namedKeys: new NamedKeyService(db),
+    namedKeys: new NamedKeyService(db, keyRevocations),
+    keyRevocations,
     logs: new LogService(deps.logRing ?? new LogRing(1)),
     organize: createOrganize({ db, events, messaging }),
   };

@@ -4,11 +4,16 @@ import { WaActions } from '../wa/actions.js';
 import { attachSessionEvents } from '../wa/session-events.js';
 import type { WaSessionManager } from '../wa/session-manager.js';
 import { CallSettingsStore } from './automation-settings.js';
+import { AvatarService } from './avatars/avatar-service.js';
+import { AvatarStore } from './avatars/avatar-store.js';
+import { pictureDownloader, pictureHostFor } from './avatars/picture-download.js';
 import { CallService } from './calls.js';
 import { ChatService } from './chats.js';
 import { ContactService } from './contacts.js';
 import type { EventRecorder } from './event-recorder.js';
+import type { KeptHistory } from './kept-history.js';
 import { GroupService } from './groups.js';
+import { IdempotencyKeys } from './idempotency.js';
 import { HistoryQueries } from './messages/history-queries.js';
 import { MediaDownloader } from './messages/media-downloader.js';
 import { MediaLinks } from './messages/media-links.js';
@@ -26,6 +31,8 @@ export interface Messaging {
   send: SendService;
   chats: ChatService;
   contacts: ContactService;
+  /** Profile pictures of contacts and groups. */
+  avatars: AvatarService;
   groups: GroupService;
   calls: CallService;
   callSettings: CallSettingsStore;
@@ -42,27 +49,52 @@ export function createMessaging(deps: {
   sessions: SessionService;
   settings: SettingsService;
   logger: Logger;
+  /** CHATDOCK_WA_SERVER_URL: with a custom server, pictures come from its host only. */
+  waServerUrl: string | null;
+  /** Deleted sessions whose history is kept: left out of the lists and search across sessions. */
+  keptHistory?: KeptHistory;
 }): Messaging {
   const { db, events, logger } = deps;
   const actions = new WaActions(deps.manager, logger);
   const store = new MessageStore(db, events);
   const files = new MediaStore(deps.dataDir, db);
   const media = new MediaDownloader(store, files, actions, logger);
-  const contacts = new ContactService(db);
+  const contacts = new ContactService(db, actions);
+  const avatars = new AvatarService({
+    store: new AvatarStore(db),
+    files,
+    actions,
+    download: pictureDownloader({ allowedHost: pictureHostFor(deps.waServerUrl) }),
+    logger,
+  });
   const groups = new GroupService(db, events, actions);
-  const chats = new ChatService(db, store, actions, events);
+  const hiddenSessions = () => deps.keptHistory?.sessions() ?? [];
+  const chats = new ChatService(db, store, actions, events, hiddenSessions);
   const callSettings = new CallSettingsStore(deps.settings);
   const calls = new CallService(db, events, actions, callSettings, logger);
-  const send = new SendService(db, store, files, actions, deps.sessions, logger);
+  const idempotency = new IdempotencyKeys(db, events);
+  const send = new SendService(db, store, files, actions, deps.sessions, idempotency, logger);
   calls.useTextSender((sessionId, to, text) => send.send(sessionId, { type: 'text', to, text }));
-  const sink = new MessagingSink({ store, chats, contacts, groups, calls, media, actions, events, logger });
+  const sink = new MessagingSink({
+    store,
+    chats,
+    contacts,
+    avatars,
+    groups,
+    calls,
+    media,
+    actions,
+    events,
+    logger,
+  });
   deps.manager.onSocket((sessionId, socket) => attachSessionEvents(sessionId, socket, sink));
   return {
     store,
-    history: new HistoryQueries(db),
+    history: new HistoryQueries(db, hiddenSessions),
     send,
     chats,
     contacts,
+    avatars,
     groups,
     calls,
     callSettings,

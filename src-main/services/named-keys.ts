@@ -6,15 +6,18 @@ import { AppError } from '../../src-shared/errors.js';
 import type { Db } from '../db/connection.js';
 import { apiKeys, type ApiKeyRow } from '../db/schema.js';
 import { generateKey, hashKey, keyPrefix } from './api-keys.js';
+import { KeyRevocations } from './key-revocations.js';
 
 /**
  * Named API keys with scopes, for scripts and integrations. The key is shown once at creation
  * and stored as a hash (ApiKeyService.verify checks it); revoking is immediate.
  */
 export class NamedKeyService {
-  private readonly revokeListeners = new Set<(keyId: string) => void>();
-
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** Told about each revocation (open event streams of that key close). */
+    private readonly revocations = new KeyRevocations(),
+  ) {}
 
   list(): NamedKey[] {
     return this.db
@@ -51,15 +54,9 @@ export class NamedKeyService {
         .set({ revokedAt: new Date().toISOString() })
         .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
         .run();
-      for (const listener of this.revokeListeners) listener(id);
+      this.revocations.announce([id], 'revoked');
     }
     return this.get(id);
-  }
-
-  /** Called with the key id after a revocation (open event streams of that key close). */
-  onRevoke(listener: (keyId: string) => void): () => void {
-    this.revokeListeners.add(listener);
-    return () => this.revokeListeners.delete(listener);
   }
 
   private get(id: string): NamedKey {

@@ -187,6 +187,46 @@ describe('staying linked', () => {
       .get('logout');
     expect(keys).toEqual({ n: 0 });
   });
+
+  it('deleting a linked session logs it out and removes its login and its chats', async () => {
+    const app = await core();
+    await linkByQr(app, 'gone', newPhone());
+    app.core.services.messaging.store.ingest(
+      'gone',
+      [
+        {
+          chatJid: '972501234567@s.whatsapp.net',
+          id: 'M1',
+          fromMe: false,
+          senderJid: '972501234567@s.whatsapp.net',
+          senderName: null,
+          type: 'text',
+          text: 'is the shop open?',
+          media: null,
+          content: null,
+          quotedId: null,
+          mentions: [],
+          status: 'delivered',
+          timestamp: Date.now(),
+          forwarded: false,
+          raw: Buffer.from('x'),
+        },
+      ],
+      'live',
+    );
+    const deleted = await app.request('/api/v1/sessions/gone', { method: 'DELETE' });
+    expect(deleted.status).toBe(204);
+    expect((await app.request('/api/v1/sessions/gone')).status).toBe(404);
+    const left = app.core.db.$client
+      .prepare(
+        `SELECT (SELECT count(*) FROM wa_auth_creds WHERE session_id = 'gone') AS creds,
+                (SELECT count(*) FROM wa_auth_keys WHERE session_id = 'gone') AS keys,
+                (SELECT count(*) FROM messages WHERE session_id = 'gone') AS messages,
+                (SELECT count(*) FROM chats WHERE session_id = 'gone') AS chats`,
+      )
+      .get();
+    expect(left).toEqual({ creds: 0, keys: 0, messages: 0, chats: 0 });
+  });
 });
 
 describe('session keys', () => {

@@ -11,6 +11,7 @@ import type { WaSessionManager } from '../wa/session-manager.js';
 import type { LinkedIdentity, StatusChange } from '../wa/session-runner.js';
 import type { ApiKeyService } from './api-keys.js';
 import type { EventRecorder } from './event-recorder.js';
+import type { SessionPurge } from './session-purge.js';
 
 export const SESSION_ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,31}$/;
 
@@ -49,6 +50,7 @@ export class SessionService {
     private readonly apiKeys: ApiKeyService,
     private readonly manager: WaSessionManager,
     private readonly logger: Logger,
+    private readonly purge: SessionPurge,
   ) {
     manager.setListener({
       onStatus: (sessionId, change) => this.recordStatus(sessionId, change),
@@ -90,6 +92,7 @@ export class SessionService {
     let key: RotatedKey | null = null;
     this.db.transaction(() => {
       this.db.insert(sessions).values({ id, name }).run();
+      this.purge.adoptKeptHistory(id);
       key = this.apiKeys.issueSessionKey(id);
     });
     const session = this.get(id);
@@ -137,15 +140,30 @@ export class SessionService {
     return session;
   }
 
-  /** Logs out, then removes the session, its WhatsApp login and its keys. */
-  async remove(id: string): Promise<void> {
+  /**
+   * Logs out, then removes the session, its WhatsApp login, its keys and its data (chats,
+   * messages, contacts, …; see session-purge.ts) in one transaction, and announces
+   * `session.deleted`. `keepHistory` keeps the chat history (hidden until a session with the
+   * same id is created again); schedules, campaigns and the session's webhooks go either way.
+   */
+  async remove(id: string, options: { keepHistory?: boolean } = {}): Promise<void> {
     this.row(id);
     if (this.manager.isLinked(id)) await this.manager.logout(id, 'user_logout');
     await this.manager.remove(id);
-    this.db.transaction(() => {
+    const keepHistory = options.keepHistory ?? false;
+    const purged = this.events.transaction(() => {
+      // Two deletes at once both pass the check above; the second finds nothing left to do.
+      if (!this.db.select({ id: sessions.id }).from(sessions).where(eq(sessions.id, id)).get()) return null;
+      const result = this.purge.run(id, { keepHistory });
       this.apiKeys.removeSessionKeys(id);
       this.db.delete(sessions).where(eq(sessions.id, id)).run();
+      this.events.record('session.deleted', id, { id, historyKept: keepHistory });
+      return result;
     });
+    if (purged) {
+      this.purge.removeFiles(purged);
+      this.logger.info({ session: id, keepHistory, deleted: purged.deleted }, 'session deleted');
+    }
     this.reconnectAt.delete(id);
   }
 

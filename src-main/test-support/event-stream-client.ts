@@ -1,5 +1,5 @@
 import { WebSocket } from 'ws';
-import type { AnyEventEnvelope } from '../../src-shared/events.js';
+import type { AnyEventEnvelope, EventStreamGap, EventStreamReady } from '../../src-shared/events.js';
 
 /** A test client of the public event stream (`/api/v1/events`). */
 export interface StreamClient {
@@ -12,23 +12,26 @@ export interface StreamClient {
 
 /**
  * Opens the stream of the core at `baseUrl`, sends `first` (token, filters, `after`) and waits
- * for `ready`; `ready` is false when the server closed the socket instead.
+ * for `ready`; `ready` is false when the server closed the socket instead. `gap` is what
+ * `ready` said about events the resume cannot replay.
  */
 export async function connectEventStream(
   baseUrl: string,
   first: Record<string, unknown>,
   onEvent?: (event: AnyEventEnvelope) => void,
-): Promise<{ client: StreamClient; ready: boolean }> {
+): Promise<{ client: StreamClient; ready: boolean; gap: EventStreamGap | null }> {
   const socket = new WebSocket(baseUrl.replace('http', 'ws') + '/api/v1/events');
   const events: AnyEventEnvelope[] = [];
   const checks = new Set<() => void>();
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>
     socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
   );
+  let gap: EventStreamGap | null = null;
   const ready = new Promise<boolean>((resolve) => {
     socket.on('message', (data) => {
-      const message = JSON.parse(data.toString()) as AnyEventEnvelope | { type: 'ready' };
+      const message = JSON.parse(data.toString()) as AnyEventEnvelope | EventStreamReady;
       if (message.type === 'ready') {
+        gap = message.gap ?? null;
         resolve(true);
         return;
       }
@@ -60,5 +63,5 @@ export async function connectEventStream(
         check();
       }),
   };
-  return { client, ready: await ready };
+  return { client, ready: await ready, gap };
 }

@@ -12,6 +12,11 @@ import { buildOutgoing, type OutgoingParts } from './outgoing.js';
 import { groupRecord, type GroupRecord } from './session-events.js';
 import type { WaSessionManager } from './session-manager.js';
 
+/** WhatsApp answers 404 (item-not-found) without a picture, 401 (not-authorized) when privacy hides it. */
+const NO_PICTURE_CODES = new Set([404, 401]);
+/** Far below Baileys' 60 s default: a picture is never worth holding a queue slot that long. */
+const PICTURE_QUERY_TIMEOUT_MS = 15_000;
+
 export type PresenceState = 'composing' | 'recording' | 'paused' | 'available' | 'unavailable';
 export type ParticipantAction = 'add' | 'remove' | 'promote' | 'demote';
 
@@ -150,12 +155,30 @@ export class WaActions {
     await this.socket(sessionId).groupLeave(jid);
   }
 
+  /**
+   * The URL of a user's or group's profile picture (WhatsApp's small "preview" size), or null
+   * when there is none or it is hidden from us. Other failures (timeouts, …) throw: they say
+   * nothing about the picture. The URL carries access tokens: never log it.
+   */
+  async profilePictureUrl(sessionId: string, jid: string): Promise<string | null> {
+    const socket = this.socket(sessionId);
+    try {
+      return (await socket.profilePictureUrl(jid, 'preview', PICTURE_QUERY_TIMEOUT_MS)) ?? null;
+    } catch (error) {
+      const code = (error as { data?: unknown } | null)?.data;
+      if (typeof code === 'number' && NO_PICTURE_CODES.has(code)) return null;
+      throw error;
+    }
+  }
+
+  /** A user's "about" text; null when empty, hidden from us or not available. */
   async profileStatus(sessionId: string, jid: string): Promise<string | null> {
     try {
       const result = await this.socket(sessionId).fetchStatus(jid);
       const first = Array.isArray(result) ? result[0] : undefined;
-      const status = (first as { status?: { status?: string } } | undefined)?.status?.status;
-      return status ?? null;
+      const status = (first as { status?: { status?: string | null } } | undefined)?.status?.status;
+      // Baileys gives '' when privacy hides the text: for us that is no text.
+      return status || null;
     } catch {
       return null;
     }

@@ -1,5 +1,7 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { proto, type WAMessage } from '@whiskeysockets/baileys';
 import { describe, expect, it } from 'vitest';
+import { pollVoteMessage } from '../../e2e/wa-emulator/poll-vote.js';
 import { chatJidOf, decodeRawMessage, mapMessage, statusFromProto, vcardName } from './message-mapping.js';
 
 const ME = '972500000000@s.whatsapp.net';
@@ -112,6 +114,118 @@ describe('mapMessage', () => {
       senderJid: ME,
       senderName: null,
       status: 'server',
+    });
+  });
+});
+
+describe('content that is not a message of its own', () => {
+  it('maps a round video note to a video marked as a video note', () => {
+    const mapped = mapMessage(incoming({ ptvMessage: { mimetype: 'video/mp4', seconds: 9 } }), ME);
+    expect(mapped.kind === 'message' && mapped.record).toMatchObject({
+      type: 'video',
+      content: { videoNote: true },
+      media: { mimetype: 'video/mp4', seconds: 9 },
+    });
+  });
+
+  it('never stores pins, keep-in-chat, encrypted reactions or bare context info', () => {
+    const pin = incoming({
+      pinInChatMessage: { key: { id: 'T1' }, type: proto.PinInChat.Type.PIN_FOR_ALL },
+      messageContextInfo: { messageAddOnDurationInSecs: 86400 },
+    });
+    expect(mapMessage(pin, ME)).toEqual({ kind: 'ignore', update: 'pinInChatMessage' });
+    const keep = incoming({
+      keepInChatMessage: { key: { id: 'T1' }, keepType: proto.KeepType.KEEP_FOR_ALL },
+    });
+    expect(mapMessage(keep, ME)).toEqual({ kind: 'ignore', update: 'keepInChatMessage' });
+    const encReaction = incoming({ encReactionMessage: { targetMessageKey: { id: 'T1' } } });
+    expect(mapMessage(encReaction, ME)).toEqual({ kind: 'ignore', update: 'encReactionMessage' });
+    expect(mapMessage(incoming({ messageContextInfo: { messageSecret: randomBytes(32) } }), ME).kind).toBe(
+      'ignore',
+    );
+  });
+
+  it('still stores a real message it cannot show, as unknown', () => {
+    const event = mapMessage(incoming({ eventMessage: { name: 'Grand opening' } }), ME);
+    expect(event.kind === 'message' && event.record.type).toBe('unknown');
+  });
+});
+
+describe('poll votes', () => {
+  const SECRET = randomBytes(32);
+  /** A poll the shop (ME) sent to the customer, as Baileys returns it from sendMessage. */
+  const sentPoll: WAMessage = {
+    key: { remoteJid: CUSTOMER, fromMe: true, id: 'POLL1' },
+    messageTimestamp: 1_700_000_000,
+    message: {
+      messageContextInfo: { messageSecret: SECRET },
+      pollCreationMessageV3: {
+        name: 'Pickup time?',
+        options: [{ optionName: 'Morning' }, { optionName: 'Evening' }],
+        selectableOptionsCount: 1,
+      },
+    },
+  };
+  const stored = { raw: Buffer.from(proto.WebMessageInfo.encode(sentPoll).finish()), senderJid: ME };
+  /** The same poll as the customer received it. */
+  const customerCopy: WAMessage = { ...sentPoll, key: { remoteJid: ME, fromMe: false, id: 'POLL1' } };
+
+  /** The customer's vote as it reaches the shop, voting with `voterJid` (phone number or LID). */
+  function vote(options: string[], voterJid = CUSTOMER, key: WAMessage['key'] = {}): WAMessage {
+    const sent = pollVoteMessage(customerCopy, options, voterJid);
+    return incoming(sent.message!, { key: { remoteJid: CUSTOMER, fromMe: false, id: 'VOTE1', ...key } });
+  }
+
+  it('is a vote on the poll, never a message, and decrypts with the stored poll', () => {
+    const mapped = mapMessage(vote(['Evening']), ME);
+    expect(mapped).toMatchObject({
+      kind: 'pollVote',
+      chatJid: CUSTOMER,
+      pollId: 'POLL1',
+      voterJid: CUSTOMER,
+    });
+    if (mapped.kind !== 'pollVote') return;
+    expect(mapped.readSelection(stored)).toEqual(['Evening']);
+    // An empty selection withdraws the vote.
+    const withdrawn = mapMessage(vote([]), ME);
+    expect(withdrawn.kind === 'pollVote' && withdrawn.readSelection(stored)).toEqual([]);
+  });
+
+  it('decrypts a vote a LID-addressed customer encrypted for their LID', () => {
+    const lid = '123456789@lid';
+    const mapped = mapMessage(vote(['Morning'], lid, { remoteJid: lid, remoteJidAlt: CUSTOMER }), ME);
+    expect(mapped).toMatchObject({ kind: 'pollVote', chatJid: CUSTOMER, voterJid: CUSTOMER });
+    expect(mapped.kind === 'pollVote' && mapped.readSelection(stored)).toEqual(['Morning']);
+  });
+
+  it('cannot read a vote against another poll secret', () => {
+    const other = {
+      ...sentPoll,
+      message: { ...sentPoll.message, messageContextInfo: { messageSecret: randomBytes(32) } },
+    };
+    const mapped = mapMessage(vote(['Morning']), ME);
+    const raw = Buffer.from(proto.WebMessageInfo.encode(other).finish());
+    expect(mapped.kind === 'pollVote' && mapped.readSelection({ raw, senderJid: ME })).toBeNull();
+  });
+
+  it('keeps the votes a history-synced poll arrives with', () => {
+    const hash = (name: string) => createHash('sha256').update(name).digest();
+    const mapped = mapMessage(
+      {
+        ...sentPoll,
+        pollUpdates: [
+          {
+            pollUpdateMessageKey: { remoteJid: CUSTOMER, fromMe: false, id: 'V1' },
+            vote: { selectedOptions: [hash('Morning')] },
+            senderTimestampMs: 1_700_000_001_000,
+          },
+        ],
+      },
+      ME,
+    );
+    expect(mapped.kind === 'message' && mapped.record.content).toMatchObject({
+      name: 'Pickup time?',
+      votes: { [CUSTOMER]: { options: ['Morning'], at: 1_700_000_001_000 } },
     });
   });
 });

@@ -13,6 +13,14 @@ import {
   type WAMessageKey,
 } from '@whiskeysockets/baileys';
 import type { MediaInfo, MessageStatus, MessageType } from '../../src-shared/messages.js';
+import {
+  authorJids,
+  decryptVoteSelection,
+  pollCreationOf,
+  selectionsFromPollUpdates,
+  type PollVotes,
+  type StoredPoll,
+} from './poll-votes.js';
 
 /** A message to store, in domain terms. */
 export interface MessageRecord {
@@ -47,7 +55,47 @@ export type MappedMessage =
     }
   | { kind: 'edit'; chatJid: string; targetId: string; text: string; timestamp: number }
   | { kind: 'revoke'; chatJid: string; targetId: string; timestamp: number }
-  | { kind: 'ignore' };
+  | PollVote
+  /** Nothing to store. `update` names content that only changes another message (for the debug log). */
+  | { kind: 'ignore'; update?: string };
+
+/** A vote on a poll: the voter's whole current selection (an empty one withdraws the vote). */
+export interface PollVote {
+  kind: 'pollVote';
+  chatJid: string;
+  pollId: string;
+  voterJid: string;
+  /** Unix ms when the voter chose; an older vote never replaces a newer one. */
+  timestamp: number;
+  /** The selected option names, decrypted with the stored poll; null when that fails. */
+  readSelection(poll: StoredPoll): string[] | null;
+}
+
+/**
+ * Content that only changes another message or WhatsApp's own bookkeeping. It must never become
+ * a message, an unread count or a `message.received`; we do not apply it, only log it.
+ * (Reactions, edits, revokes and poll votes are applied; see mapMessage.)
+ */
+const UPDATE_ONLY_CONTENT = new Set<string>([
+  'pinInChatMessage', // pin or unpin a message in the chat
+  'keepInChatMessage', // keep or un-keep a message in a disappearing chat
+  'encReactionMessage', // an encrypted reaction (channels and community announcements)
+  'encEventResponseMessage', // going / not going to an event
+  'encCommentMessage', // a comment under a channel post (not part of the chat)
+  'secretEncryptedMessage', // an encrypted edit of an event or a poll
+  'scheduledCallEditMessage', // a scheduled call was changed or cancelled
+  'messageHistoryBundle', // history shared with a new group member
+  'messageHistoryNotice',
+  'stickerSyncRmrMessage', // sticker sync between our own devices
+]);
+
+/** Wrappers Baileys' normalizeMessageContent does not open; their inner message is the real one. */
+const WRAPPERS = [
+  'lottieStickerMessage',
+  'groupMentionedMessage',
+  'botInvokeMessage',
+  'pollCreationMessageV4',
+] as const;
 
 const STATUS_BY_PROTO: Record<number, MessageStatus> = {
   [proto.WebMessageInfo.Status.ERROR]: 'error',
@@ -167,6 +215,17 @@ function body(message: proto.IMessage): Body | null {
         contextInfo: m.contextInfo,
       };
     }
+    case 'ptvMessage': {
+      // A round video note: a video the app plays in a circle.
+      const m = message.ptvMessage!;
+      return {
+        type: 'video',
+        text: m.caption || null,
+        media: mediaInfo(m, 'video/mp4'),
+        content: { videoNote: true },
+        contextInfo: m.contextInfo,
+      };
+    }
     case 'audioMessage': {
       const m = message.audioMessage!;
       return {
@@ -246,10 +305,9 @@ function body(message: proto.IMessage): Body | null {
     }
     case 'pollCreationMessage':
     case 'pollCreationMessageV2':
-    case 'pollCreationMessageV3': {
-      const m = (message.pollCreationMessage ??
-        message.pollCreationMessageV2 ??
-        message.pollCreationMessageV3)!;
+    case 'pollCreationMessageV3':
+    case 'pollCreationMessageV5': {
+      const m = pollCreationOf(message)!;
       return {
         type: 'poll',
         text: m.name ?? null,
@@ -262,16 +320,23 @@ function body(message: proto.IMessage): Body | null {
         contextInfo: m.contextInfo,
       };
     }
-    default:
-      return null;
+    default: {
+      const wrapper = WRAPPERS.find((name) => message[name]?.message);
+      return wrapper ? body(message[wrapper]!.message!) : null;
+    }
   }
 }
 
 /**
  * Maps one message WhatsApp delivered (live, offline replay or history sync). `meJid` is our
- * own phone-number JID, used as the sender of our own messages.
+ * own phone-number JID, used as the sender of our own messages; `meLid` our LID (poll votes may
+ * be encrypted for either).
  */
-export function mapMessage(message: WAMessage, meJid: string | null): MappedMessage {
+export function mapMessage(
+  message: WAMessage,
+  meJid: string | null,
+  meLid: string | null = null,
+): MappedMessage {
   const key = message.key;
   if (!key.id || !key.remoteJid || key.remoteJid === 'status@broadcast') return { kind: 'ignore' };
   const content = normalizeMessageContent(message.message);
@@ -287,6 +352,9 @@ export function mapMessage(message: WAMessage, meJid: string | null): MappedMess
     return { kind: 'reaction', chatJid, targetId, senderJid, emoji: reaction.text ?? '', timestamp };
   }
 
+  if (content.pollUpdateMessage)
+    return pollVote(message, content.pollUpdateMessage, { jid: meJid, lid: meLid });
+
   const protocol = content.protocolMessage;
   if (protocol) {
     const targetId = protocol.key?.id;
@@ -300,20 +368,22 @@ export function mapMessage(message: WAMessage, meJid: string | null): MappedMess
     return { kind: 'ignore' };
   }
 
-  const parsed = body(content);
-  if (!parsed) {
-    // Sender-key distribution and other plumbing arrive as messages of their own; skip them.
-    if (content.senderKeyDistributionMessage || getContentType(content) === 'messageContextInfo') {
-      return { kind: 'ignore' };
-    }
-  }
-  const result = parsed ?? {
+  const contentType = getContentType(content);
+  // Sender-key distribution and other plumbing (only `messageContextInfo`, say) have no content type.
+  if (!contentType) return { kind: 'ignore' };
+  if (UPDATE_ONLY_CONTENT.has(contentType)) return { kind: 'ignore', update: contentType };
+
+  // A real message we cannot show still is one: it is stored as `unknown`, so nobody misses it.
+  const result = body(content) ?? {
     type: 'unknown' as const,
     text: null,
     media: null,
     content: null,
     contextInfo: null,
   };
+  if (result.type === 'poll' && message.pollUpdates?.length) {
+    result.content = { ...result.content, votes: historyVotes(result.content, message.pollUpdates, meJid) };
+  }
   const context = result.contextInfo;
   const status = statusFromProto(message.status) ?? (key.fromMe ? 'server' : 'delivered');
   return {
@@ -336,6 +406,44 @@ export function mapMessage(message: WAMessage, meJid: string | null): MappedMess
       raw: Buffer.from(proto.WebMessageInfo.encode(message).finish()),
     },
   };
+}
+
+/** A vote, still encrypted: it can only be read next to the stored poll (see poll-votes.ts). */
+function pollVote(
+  message: WAMessage,
+  update: proto.Message.IPollUpdateMessage,
+  me: { jid: string | null; lid: string | null },
+): MappedMessage {
+  const pollId = update.pollCreationMessageKey?.id;
+  const voterJid = senderJidOf(message.key, me.jid);
+  const vote = update.vote;
+  if (!pollId || !voterJid || !vote) return { kind: 'ignore', update: 'pollUpdateMessage' };
+  const voterJids = [...new Set([...authorJids(message.key, me), voterJid])];
+  const sentAt = update.senderTimestampMs ? Number(update.senderTimestampMs.toString()) : 0;
+  return {
+    kind: 'pollVote',
+    chatJid: chatJidOf(message.key),
+    pollId,
+    voterJid,
+    timestamp: sentAt || toMillis(message.messageTimestamp),
+    readSelection: (poll) => decryptVoteSelection(poll, vote, voterJids, me),
+  };
+}
+
+/**
+ * Votes a history-synced poll arrives with (the phone decrypted them already), in the shape the
+ * store keeps: voter JID → their options and when they chose.
+ */
+function historyVotes(
+  content: Record<string, unknown> | null,
+  updates: proto.IPollUpdate[],
+  meJid: string | null,
+): PollVotes {
+  const options = Array.isArray(content?.options) ? (content.options as string[]) : [];
+  const selections = selectionsFromPollUpdates(options, updates, (key) => senderJidOf(key, meJid));
+  return Object.fromEntries(
+    selections.map(({ voterJid, options: chosen, at }) => [voterJid, { options: chosen, at }]),
+  );
 }
 
 /** A stored message's raw bytes back into the WAMessage Baileys works with. */

@@ -55,6 +55,8 @@ export interface WaEventSink {
   messages(sessionId: string, messages: MappedMessage[], source: 'live' | 'history'): void | Promise<void>;
   statuses(sessionId: string, updates: { chatJid: string; id: string; status: MessageStatus }[]): void;
   contacts(sessionId: string, contacts: ContactRecord[]): void;
+  /** WhatsApp said this user's or group's profile picture was changed or removed. */
+  pictureChanged(sessionId: string, jid: string): void;
   chats(sessionId: string, chats: ChatMeta[]): void;
   groups(sessionId: string, groups: GroupRecord[]): void;
   presence(sessionId: string, update: { chat: string; jid: string; presence: string }): void;
@@ -116,12 +118,17 @@ function meJid(socket: WASocket): string | null {
   return socket.user?.id ? jidNormalizedUser(socket.user.id) : null;
 }
 
+/** Our own LID on this socket (poll votes may be encrypted for it). */
+function meLid(socket: WASocket): string | null {
+  return socket.user?.lid ? jidNormalizedUser(socket.user.lid) : null;
+}
+
 /** Subscribes `sink` to everything the socket reports. */
 export function attachSessionEvents(sessionId: string, socket: WASocket, sink: WaEventSink): void {
   const ev = socket.ev;
 
   ev.on('messages.upsert', ({ messages, type }) => {
-    const mapped = messages.map((message) => mapMessage(message, meJid(socket)));
+    const mapped = messages.map((message) => mapMessage(message, meJid(socket), meLid(socket)));
     // 'append' is our own messages from other devices or an offline catch-up: still live facts.
     void sink.messages(sessionId, mapped, type === 'notify' || type === 'append' ? 'live' : 'history');
   });
@@ -156,7 +163,13 @@ export function attachSessionEvents(sessionId: string, socket: WASocket, sink: W
     if (records.length) sink.contacts(sessionId, records as ContactRecord[]);
   };
   ev.on('contacts.upsert', onContacts);
-  ev.on('contacts.update', onContacts);
+  ev.on('contacts.update', (updates) => {
+    onContacts(updates);
+    // A `picture` notification arrives as an update with imgUrl 'changed' or 'removed'.
+    for (const update of updates)
+      if (update.id && update.imgUrl !== undefined)
+        sink.pictureChanged(sessionId, jidNormalizedUser(update.id));
+  });
 
   ev.on('chats.upsert', (chats) => sink.chats(sessionId, chatMetas(chats)));
   // Live chat updates carry unread counts as deltas Baileys folds together; our store counts
@@ -196,7 +209,7 @@ export function attachSessionEvents(sessionId: string, socket: WASocket, sink: W
     sink.chats(sessionId, chatMetas(chats));
     await sink.messages(
       sessionId,
-      messages.map((message) => mapMessage(message, meJid(socket))),
+      messages.map((message) => mapMessage(message, meJid(socket), meLid(socket))),
       'history',
     );
     sink.historySynced(sessionId, {

@@ -10,6 +10,7 @@ export function LiveEvents() {
   useEffect(() => {
     return transport.subscribe((event) => {
       if (event.type === 'session.status') useSessions.getState().applyStatus(event.data);
+      if (event.type === 'session.deleted') useSessions.getState().remove(event.data.id);
       applyInboxEvent(event);
     });
   }, [transport]);

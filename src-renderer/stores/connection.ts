@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AppInfo } from '../../src-shared/model';
+import type { AppInfo, RotatedKey } from '../../src-shared/model';
 import { HttpTransport } from '../transport/http';
 import { IpcTransport } from '../transport/ipc';
 import { describeError, RpcError } from '../transport/rpc-error';
@@ -19,15 +19,36 @@ interface ConnectionState {
   start(): Promise<void>;
   login(key: string, remember: boolean): Promise<boolean>;
   logout(): void;
+  /**
+   * Rotates the admin key. In a browser the UI goes on with the new key: calls, the event
+   * stream and the remembered key switch to it (so a reload keeps working).
+   */
+  rotateAdminKey(): Promise<RotatedKey>;
 }
+
+/**
+ * The browser keeps the key in one place: localStorage when "remember" was ticked at sign-in
+ * (shared by the tabs), sessionStorage otherwise (this tab only).
+ */
+let keyStore: Storage = sessionStorage;
 
 function storedKey(): string | null {
-  return localStorage.getItem(KEY_STORAGE) ?? sessionStorage.getItem(KEY_STORAGE);
+  const remembered = localStorage.getItem(KEY_STORAGE);
+  keyStore = remembered ? localStorage : sessionStorage;
+  return remembered ?? sessionStorage.getItem(KEY_STORAGE);
 }
 
-function forgetKey(): void {
-  localStorage.removeItem(KEY_STORAGE);
-  sessionStorage.removeItem(KEY_STORAGE);
+function saveKey(key: string, store: Storage = keyStore): void {
+  forgetKey();
+  keyStore = store;
+  store.setItem(KEY_STORAGE, key);
+}
+
+/** Forgets the stored key; with `only`, just when it is that key (not a newer one from another tab). */
+function forgetKey(only?: string): void {
+  for (const store of [localStorage, sessionStorage]) {
+    if (only === undefined || store.getItem(KEY_STORAGE) === only) store.removeItem(KEY_STORAGE);
+  }
 }
 
 export const useConnection = create<ConnectionState>((set, get) => {
@@ -39,10 +60,23 @@ export const useConnection = create<ConnectionState>((set, get) => {
   }
 
   function httpTransport(key: string): HttpTransport {
-    return new HttpTransport(key, () => {
-      if (get().status === 'ready') get().logout();
+    const transport: HttpTransport = new HttpTransport(key, () => {
+      if (get().status !== 'ready' || get().transport !== transport) return;
+      transport.close();
+      // Only this key failed: a newer one another tab stored stays for the next sign-in.
+      forgetKey(transport.key);
+      set({ status: 'login', transport: null, appInfo: null, linkState: 'connecting' });
     });
+    return transport;
   }
+
+  // Another tab rotated the admin key (or signed in again): go on with the key it stored.
+  window.addEventListener('storage', (event) => {
+    if (event.key !== KEY_STORAGE || event.storageArea !== localStorage || !event.newValue) return;
+    const { status, transport } = get();
+    if (status === 'ready' && transport instanceof HttpTransport) transport.useKey(event.newValue);
+    else if (status === 'login' && !window.chatdock) void get().start();
+  });
 
   return {
     status: 'starting',
@@ -64,7 +98,7 @@ export const useConnection = create<ConnectionState>((set, get) => {
       try {
         await connect(httpTransport(key));
       } catch (error) {
-        if (error instanceof RpcError && error.code === 'UNAUTHORIZED') forgetKey();
+        if (error instanceof RpcError && error.code === 'UNAUTHORIZED') forgetKey(key);
         set({ status: 'login', loginError: error instanceof RpcError ? null : describeError(error) });
       }
     },
@@ -86,8 +120,7 @@ export const useConnection = create<ConnectionState>((set, get) => {
         });
         return false;
       }
-      forgetKey();
-      (remember ? localStorage : sessionStorage).setItem(KEY_STORAGE, trimmed);
+      saveKey(trimmed, remember ? localStorage : sessionStorage);
       return true;
     },
 
@@ -95,6 +128,15 @@ export const useConnection = create<ConnectionState>((set, get) => {
       get().transport?.close();
       forgetKey();
       set({ status: 'login', transport: null, appInfo: null, linkState: 'connecting' });
+    },
+
+    async rotateAdminKey() {
+      const transport = get().transport;
+      if (!transport) throw new Error('not connected');
+      if (!(transport instanceof HttpTransport)) return transport.call('adminKey.rotate', {});
+      const rotated = await transport.callReplacingKey('adminKey.rotate', {}, (result) => result.key);
+      saveKey(rotated.key);
+      return rotated;
     },
   };
 });

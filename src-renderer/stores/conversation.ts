@@ -83,6 +83,8 @@ interface ConversationState {
     reaction: MessageRef & { sender: string; emoji: string; removed: boolean },
   ): void;
   applyDeleted(session: string, ref: MessageRef): void;
+  /** A number was deleted (`session.deleted`): its open chat empties, its unsent messages go. */
+  forgetSession(session: string, historyKept: boolean): void;
 }
 
 /** Answers to a conversation that is no longer open are dropped. */
@@ -403,6 +405,39 @@ export const useConversation = create<ConversationState>((set, get) => {
         media: null,
         content: null,
       }));
+    },
+
+    forgetSession(session, historyKept) {
+      const prefix = chatKey(session, '');
+      const outgoing: Record<string, Outgoing[]> = {};
+      for (const [key, list] of Object.entries(get().outgoing)) {
+        if (!key.startsWith(prefix)) outgoing[key] = list;
+        else for (const item of list) if (item.previewUrl) URL.revokeObjectURL(item.previewUrl);
+      }
+      if (get().session !== session) {
+        set({ outgoing });
+        return;
+      }
+      // Answers still on their way belong to a chat that no longer exists.
+      generation++;
+      olderCursor = null;
+      newerCursor = null;
+      set({
+        outgoing,
+        messages: [],
+        hasOlder: false,
+        hasNewer: false,
+        loading: false,
+        loadingOlder: false,
+        loadingNewer: false,
+        highlight: null,
+        replyTo: null,
+        editing: null,
+        forwarding: null,
+        error: historyKept
+          ? 'This number was deleted. Its chats are kept and come back if a number with the same id is added.'
+          : 'This number was deleted, and its chats with it.',
+      });
     },
   };
 });

@@ -1,4 +1,5 @@
 import type { AnyEventEnvelope } from '../../src-shared/events';
+import { useAvatars } from './avatars';
 import { useConversation } from './conversation';
 import { useInbox } from './inbox';
 import { notifyIncoming } from './notifications';
@@ -25,6 +26,11 @@ export function applyInboxEvent(event: AnyEventEnvelope): void {
     case 'message.edited':
       conversation.applyMessage(event.data);
       break;
+    case 'message.updated':
+      // New poll votes: refresh the poll where it is shown, but never add an old message to the view.
+      if (conversation.messages.some((m) => m.id === event.data.id && m.chat === event.data.chat))
+        conversation.applyMessage(event.data);
+      break;
     case 'message.ack':
       inbox.applyAck(session, event.data);
       conversation.applyAck(session, event.data);
@@ -37,6 +43,14 @@ export function applyInboxEvent(event: AnyEventEnvelope): void {
       break;
     case 'presence.updated':
       inbox.applyPresence(session, event.data);
+      break;
+    case 'session.deleted':
+      inbox.removeSession(event.data.id);
+      conversation.forgetSession(event.data.id, event.data.historyKept);
+      break;
+    case 'contact.updated':
+      // Also sent when the picture changed: avatars on screen ask for a fresh link.
+      useAvatars.getState().outdate(session, event.data.jid);
       break;
     default:
       break;

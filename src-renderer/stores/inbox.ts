@@ -54,6 +54,12 @@ interface InboxState {
   applyChat(chat: Chat): void;
   applyAck(session: string, ack: MessageRef & { status: MessageStatus }): void;
   applyPresence(session: string, update: { chat: string; jid: string; presence: string }): void;
+  /**
+   * A number was deleted (`session.deleted`): its chats leave the list (a kept history is
+   * hidden too, until the number is added again). A list showing only that number shows every
+   * number again; `loaded: false` makes ChatListPane read it.
+   */
+  removeSession(session: string): void;
 }
 
 let generation = 0;
@@ -215,6 +221,27 @@ export const useInbox = create<InboxState>((set, get) => {
       const chat = get().chats[key];
       if (!chat?.lastMessage || chat.lastMessage.id !== ack.id) return;
       get().applyChat({ ...chat, lastMessage: { ...chat.lastMessage, status: ack.status } });
+    },
+
+    removeSession(session) {
+      const prefix = chatKey(session, '');
+      const without = <T>(record: Record<string, T>) =>
+        Object.fromEntries(Object.entries(record).filter(([key]) => !key.startsWith(prefix)));
+      set((state) => {
+        const rest = { unread: without(state.unread), typing: without(state.typing) };
+        if (state.filter.session !== session) return { ...withChats(state, without(state.chats)), ...rest };
+        generation++;
+        return {
+          ...rest,
+          filter: { ...state.filter, session: null },
+          chats: {},
+          order: [],
+          cursor: null,
+          hasMore: false,
+          loading: false,
+          loaded: false,
+        };
+      });
     },
 
     applyPresence(session, update) {

@@ -3,6 +3,7 @@
  * shown once, stored hashed, revocable. Scopes are enforced by src-main/services/scopes.ts.
  */
 import { z } from 'zod';
+import { exampleOf } from '../examples.js';
 import { op } from './operation.js';
 
 export const SCOPES = [
@@ -38,7 +39,7 @@ export const namedKeySchema = z
     example: {
       id: '5b8f2c4e-8d1a-4f0e-9a57-0c7d2f6e1b3a',
       name: 'CRM sync',
-      prefix: 'cd_Q2x9',
+      prefix: 'cd_Q2x9v',
       scopes: ['messages:send', 'messages:read'],
       createdAt: '2026-11-21T10:00:00.000Z',
       lastUsedAt: '2026-11-21T12:30:00.000Z',
@@ -49,7 +50,7 @@ export type NamedKey = z.infer<typeof namedKeySchema>;
 
 export const namedKeyListSchema = z
   .object({ items: z.array(namedKeySchema), next: z.null() })
-  .meta({ id: 'ApiKeyList' });
+  .meta({ id: 'ApiKeyList', example: { items: [exampleOf(namedKeySchema)], next: null } });
 export type NamedKeyList = z.infer<typeof namedKeyListSchema>;
 
 export const createKeyInput = z
@@ -64,7 +65,13 @@ export const createdKeySchema = z
     apiKey: namedKeySchema,
     key: z.string().describe('The key itself. Shown once, stored hashed: copy it now.'),
   })
-  .meta({ id: 'CreatedApiKey' });
+  .meta({
+    id: 'CreatedApiKey',
+    example: {
+      apiKey: { ...exampleOf(namedKeySchema), lastUsedAt: null },
+      key: 'cd_Q2x9vJ7mKp4RtY8wZb3nLc6dFh1gSa5eUo0iWq2XyEk',
+    },
+  });
 export type CreatedKey = z.infer<typeof createdKeySchema>;
 
 const byId = z.strictObject({ id: z.string().min(1, 'is required') });

@@ -37,7 +37,15 @@ export const logEntrySchema = z
     msg: z.string(),
     context: z.record(z.string(), z.unknown()).describe('The other fields of the line; secrets are redacted'),
   })
-  .meta({ id: 'LogEntry' });
+  .meta({
+    id: 'LogEntry',
+    example: {
+      time: '2026-11-21T10:00:00.000Z',
+      level: 'info',
+      msg: 'API listening',
+      context: { host: '127.0.0.1', port: 8787 },
+    },
+  });
 export type LogLine = z.infer<typeof logEntrySchema>;
 
 export const logListSchema = z.object({ items: z.array(logEntrySchema).describe('Oldest first') }).meta({

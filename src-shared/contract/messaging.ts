@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Call, Chat, Contact, Group, Message } from '../messages.js';
+import { idempotencyKeySchema } from '../idempotency-key.js';
+import type { Chat, Contact, Group, Message } from '../messages.js';
 import { sendMessageSchema } from '../send-schemas.js';
 import { op } from './operation.js';
 import { sessionIdSchema } from './sessions.js';
@@ -31,6 +32,11 @@ export interface MediaLink {
   url: string;
   mimetype: string;
   fileName: string | null;
+}
+
+/** A short-lived URL for a contact's or group's profile picture; null when there is none (or it is unknown while offline). */
+export interface AvatarLink {
+  url: string | null;
 }
 
 export const messagingOperations = {
@@ -68,7 +74,7 @@ export const messagingOperations = {
       .object({
         session: sessionIdSchema,
         message: sendMessageSchema,
-        idempotencyKey: z.string().max(200).optional(),
+        idempotencyKey: idempotencyKeySchema.optional(),
       })
       .strict(),
   ),
@@ -91,6 +97,10 @@ export const messagingOperations = {
   ),
   'messages.mediaLink': op<MediaLink>()(messageRef),
   'contacts.get': op<Contact | null>()(chatRef),
+  /** The profile picture, asked from WhatsApp (queued) unless remembered. */
+  'contacts.avatarLink': op<AvatarLink>()(chatRef),
+  /** The person's "about" text, asked from WhatsApp; null when empty, hidden or offline. */
+  'contacts.about': op<{ about: string | null }>()(chatRef),
   'contacts.list': op<Contact[]>()(
     z
       .object({
@@ -101,7 +111,4 @@ export const messagingOperations = {
       .strict(),
   ),
   'groups.list': op<Group[]>()(z.object({ session: sessionIdSchema }).strict()),
-  'calls.list': op<Call[]>()(
-    z.object({ session: sessionIdSchema, limit: z.number().int().min(1).max(500).default(100) }).strict(),
-  ),
 };

@@ -3,6 +3,7 @@
  * and private chat notes. The same schemas validate the REST routes and the UI's calls.
  */
 import { z } from 'zod';
+import { exampleOf } from '../examples.js';
 import { op } from './operation.js';
 import { sessionIdSchema } from './sessions.js';
 
@@ -52,16 +53,25 @@ export const tagSchema = tagRefSchema
     },
   });
 export type Tag = z.infer<typeof tagSchema>;
-export const tagListSchema = z.object({ items: z.array(tagSchema), next: z.null() }).meta({ id: 'TagList' });
+export const tagListSchema = z
+  .object({ items: z.array(tagSchema), next: z.null() })
+  .meta({ id: 'TagList', example: { items: [exampleOf(tagSchema)], next: null } });
 
-export const createTagInput = z.object({ name: tagNameSchema, color: tagColorSchema }).strict();
+export const createTagInput = z
+  .object({ name: tagNameSchema, color: tagColorSchema })
+  .strict()
+  .meta({ example: { name: 'New lead', color: '#1a7f5a' } });
 export const updateTagInput = z
   .object({ name: tagNameSchema.optional(), color: tagColorSchema.optional() })
-  .strict();
+  .strict()
+  .meta({ example: { name: 'Hot lead' } });
 
 export const deletedTagSchema = z
   .object({ id: z.string(), removed: tagUsageSchema.describe('Taggings removed with the tag') })
-  .meta({ id: 'DeletedTag' });
+  .meta({
+    id: 'DeletedTag',
+    example: { id: 'tag_0193a1b2c3d4000012345678', removed: { chats: 3, messages: 1 } },
+  });
 export type DeletedTag = z.infer<typeof deletedTagSchema>;
 
 export const taggingSchema = z
@@ -71,9 +81,19 @@ export const taggingSchema = z
     addedAt: z.string().describe('UTC ISO-8601'),
     extra: z.record(z.string(), z.unknown()).nullable(),
   })
-  .meta({ id: 'Tagging' });
+  .meta({
+    id: 'Tagging',
+    example: {
+      tag: { id: 'tag_0193a1b2c3d4000012345678', name: 'New lead', color: '#1a7f5a' },
+      addedBy: 'key:crm',
+      addedAt: '2026-11-21T10:02:00.000Z',
+      extra: { rule: 'order-intent' },
+    },
+  });
 export type Tagging = z.infer<typeof taggingSchema>;
-export const taggingListSchema = z.object({ items: z.array(taggingSchema) }).meta({ id: 'TaggingList' });
+export const taggingListSchema = z
+  .object({ items: z.array(taggingSchema) })
+  .meta({ id: 'TaggingList', example: { items: [exampleOf(taggingSchema)] } });
 
 export const tagHistoryEntrySchema = z
   .object({
@@ -87,14 +107,27 @@ export const tagHistoryEntrySchema = z
     at: z.string().describe('UTC ISO-8601'),
     extra: z.record(z.string(), z.unknown()).nullable(),
   })
-  .meta({ id: 'TagHistoryEntry' });
+  .meta({
+    id: 'TagHistoryEntry',
+    example: {
+      id: 42,
+      tagId: 'tag_0193a1b2c3d4000012345678',
+      tagName: 'New lead',
+      chat: '972501234567@s.whatsapp.net',
+      messageId: null,
+      action: 'added',
+      actor: 'key:crm',
+      at: '2026-11-21T10:02:00.000Z',
+      extra: { rule: 'order-intent' },
+    },
+  });
 export type TagHistoryEntry = z.infer<typeof tagHistoryEntrySchema>;
 export const tagHistorySchema = z
   .object({
     items: z.array(tagHistoryEntrySchema),
     next: z.number().int().nullable().describe('`before` for the next older page'),
   })
-  .meta({ id: 'TagHistory' });
+  .meta({ id: 'TagHistory', example: { items: [exampleOf(tagHistoryEntrySchema)], next: null } });
 
 export const bulkTagInput = z
   .object({
@@ -103,10 +136,17 @@ export const bulkTagInput = z
     action: z.enum(['add', 'remove']).default('add'),
     extra: taggingExtraSchema.optional(),
   })
-  .strict();
+  .strict()
+  .meta({
+    example: {
+      chats: ['972501234567@s.whatsapp.net', '972507654321@s.whatsapp.net'],
+      tagId: 'tag_0193a1b2c3d4000012345678',
+      action: 'add',
+    },
+  });
 export const bulkTagResultSchema = z
   .object({ changed: z.number().int().describe('Chats whose tags changed') })
-  .meta({ id: 'BulkTagResult' });
+  .meta({ id: 'BulkTagResult', example: { changed: 2 } });
 
 export const savedReplyMediaSchema = z
   .object({
@@ -132,7 +172,7 @@ export const savedReplyMediaSchema = z
   .refine((media) => Boolean(media.url) !== Boolean(media.data), {
     message: 'give exactly one of url or data',
   })
-  .meta({ id: 'SavedReplyMedia' });
+  .meta({ id: 'SavedReplyMedia', example: { type: 'image', url: 'https://example.com/menu.jpg' } });
 export type SavedReplyMedia = z.infer<typeof savedReplyMediaSchema>;
 
 export const shortcutSchema = z
@@ -151,11 +191,22 @@ export const savedReplySchema = z
     createdAt: z.string(),
     updatedAt: z.string(),
   })
-  .meta({ id: 'SavedReply' });
+  .meta({
+    id: 'SavedReply',
+    example: {
+      id: 'reply_0193a1b2c3d4000087654321',
+      shortcut: 'hours',
+      title: 'Opening hours',
+      text: 'Hi [first_name]! We are open Sunday to Thursday 9:00–18:00 and Friday until 14:00.',
+      media: null,
+      createdAt: '2026-11-20T09:00:00.000Z',
+      updatedAt: '2026-11-20T09:00:00.000Z',
+    },
+  });
 export type SavedReply = z.infer<typeof savedReplySchema>;
 export const savedReplyListSchema = z
   .object({ items: z.array(savedReplySchema), next: z.null() })
-  .meta({ id: 'SavedReplyList' });
+  .meta({ id: 'SavedReplyList', example: { items: [exampleOf(savedReplySchema)], next: null } });
 
 const replyText = z.string().max(65536);
 export const createSavedReplyInput = z
@@ -169,6 +220,13 @@ export const createSavedReplyInput = z
   .refine((reply) => reply.text.trim() !== '' || Boolean(reply.media), {
     message: 'must not be empty without media',
     path: ['text'],
+  })
+  .meta({
+    example: {
+      shortcut: 'hours',
+      title: 'Opening hours',
+      text: 'Hi [first_name]! We are open Sunday to Thursday 9:00–18:00 and Friday until 14:00.',
+    },
   });
 export const updateSavedReplyInput = z
   .object({
@@ -177,15 +235,30 @@ export const updateSavedReplyInput = z
     text: replyText.optional(),
     media: savedReplyMediaSchema.nullable().optional(),
   })
-  .strict();
+  .strict()
+  .meta({ example: { text: 'Hi [first_name]! Today we close early, at 16:00.' } });
 
 export const renderedReplySchema = z
   .object({
     text: z.string().describe('The text with placeholders filled for the chat'),
     media: savedReplyMediaSchema.nullable(),
   })
-  .meta({ id: 'RenderedReply' });
+  .meta({
+    id: 'RenderedReply',
+    example: {
+      text: 'Hi Dana! We are open Sunday to Thursday 9:00–18:00 and Friday until 14:00.',
+      media: null,
+    },
+  });
 export type RenderedReply = z.infer<typeof renderedReplySchema>;
+
+/** A saved reply's media file, read (or downloaded, for a link) by the core, for the composer to attach. */
+export interface SavedReplyFile {
+  /** The bytes as a `data:` URL. */
+  dataUrl: string;
+  mimetype: string;
+  fileName: string;
+}
 
 export const noteTextSchema = z.string().trim().min(1, 'must not be empty').max(10_000);
 export const chatNoteSchema = z
@@ -198,9 +271,22 @@ export const chatNoteSchema = z
     createdAt: z.string(),
     updatedAt: z.string(),
   })
-  .meta({ id: 'ChatNote' });
+  .meta({
+    id: 'ChatNote',
+    example: {
+      id: 'note_0193a1b2c3d40000aabbccdd',
+      session: 'shop',
+      chat: '972501234567@s.whatsapp.net',
+      text: 'Allergic to sesame: no tahini on her orders.',
+      author: 'admin',
+      createdAt: '2026-11-21T10:10:00.000Z',
+      updatedAt: '2026-11-21T10:10:00.000Z',
+    },
+  });
 export type ChatNote = z.infer<typeof chatNoteSchema>;
-export const chatNoteListSchema = z.object({ items: z.array(chatNoteSchema) }).meta({ id: 'ChatNoteList' });
+export const chatNoteListSchema = z
+  .object({ items: z.array(chatNoteSchema) })
+  .meta({ id: 'ChatNoteList', example: { items: [exampleOf(chatNoteSchema)] } });
 
 const chatRef = { session: sessionIdSchema, chat: z.string().min(1) };
 const messageRef = { ...chatRef, id: z.string().min(1) };
@@ -245,6 +331,8 @@ export const organizeOperations = {
   'savedReplies.update': op<SavedReply>()(updateSavedReplyInput.extend({ id: z.string().min(1) })),
   'savedReplies.delete': op<{ ok: true }>()(z.object({ id: z.string().min(1) }).strict()),
   'savedReplies.render': op<RenderedReply>()(z.object({ id: z.string().min(1), ...chatRef }).strict()),
+  /** The reply's media as a file; NOT_FOUND when it has none. */
+  'savedReplies.media': op<SavedReplyFile>()(z.object({ id: z.string().min(1) }).strict()),
   'notes.list': op<{ items: ChatNote[] }>()(z.object(chatRef).strict()),
   'notes.create': op<ChatNote>()(z.object({ ...chatRef, text: noteTextSchema }).strict()),
   'notes.update': op<ChatNote>()(

@@ -3,6 +3,7 @@
  * calls and the OpenAPI document share.
  */
 import { z } from 'zod';
+import { exampleOf } from '../examples.js';
 import { mediaSourceSchema, sendMessageSchema, type SendMessageInput } from '../send-schemas.js';
 import { op } from './operation.js';
 import { sessionIdSchema } from './sessions.js';
@@ -101,7 +102,16 @@ export const createScheduleInput = z
     timeZone: timeZoneSchema.optional().describe('IANA zone for repetition; default UTC'),
     repeat: repeatSchema.nullable().optional(),
   })
-  .strict();
+  .strict()
+  .meta({
+    example: {
+      session: 'shop',
+      message: { type: 'text', to: '+972 50-123-4567', text: 'Reminder: your table is at 20:00' },
+      sendAt: '2026-11-21T18:00:00+02:00',
+      timeZone: 'Asia/Jerusalem',
+      repeat: null,
+    },
+  });
 export type CreateScheduleInput = z.infer<typeof createScheduleInput>;
 
 export const updateScheduleInput = z
@@ -111,7 +121,8 @@ export const updateScheduleInput = z
     timeZone: timeZoneSchema.optional(),
     repeat: repeatSchema.nullable().optional(),
   })
-  .strict();
+  .strict()
+  .meta({ example: { sendAt: '2026-11-21T19:00:00+02:00', repeat: { kind: 'weekly' } } });
 export type UpdateScheduleInput = z.infer<typeof updateScheduleInput>;
 
 export const scheduleListQuery = z
@@ -125,7 +136,7 @@ export const scheduleListQuery = z
 
 export const scheduleListSchema = z
   .object({ items: z.array(scheduleSchema), next: z.string().nullable() })
-  .meta({ id: 'ScheduleList' });
+  .meta({ id: 'ScheduleList', example: { items: [exampleOf(scheduleSchema)], next: null } });
 
 export const scheduleSettingsSchema = z
   .object({
@@ -277,6 +288,19 @@ export const createCampaignInput = z
   .refine((input) => input.delayMaxMs >= input.delayMinMs, {
     message: 'must not be less than delayMinMs',
     path: ['delayMaxMs'],
+  })
+  .meta({
+    example: {
+      session: 'shop',
+      name: 'Spring menu',
+      template: '{Hi|Hello} [name], our spring menu is here 🌷 Reply STOP to opt out.',
+      recipients: { source: 'list', text: '+972501234567, Dana\n+972507654321, Avi' },
+      delayMinMs: 3000,
+      delayMaxMs: 8000,
+      dailyCap: 500,
+      workingHours: { timeZone: 'Asia/Jerusalem', from: '09:00', until: '18:00' },
+      start: true,
+    },
   });
 export type CreateCampaignInput = z.output<typeof createCampaignInput>;
 
@@ -312,12 +336,42 @@ export const campaignSchema = z
     startedAt: z.string().nullable(),
     finishedAt: z.string().nullable(),
   })
-  .meta({ id: 'Campaign' });
+  .meta({
+    id: 'Campaign',
+    example: {
+      id: 'cmp_0193a1b2c3d40000c0ffee01',
+      session: 'shop',
+      name: 'Spring menu',
+      template: '{Hi|Hello} [name], our spring menu is here 🌷 Reply STOP to opt out.',
+      media: null,
+      status: 'running',
+      delayMinMs: 3000,
+      delayMaxMs: 8000,
+      dailyCap: 500,
+      workingHours: { timeZone: 'Asia/Jerusalem', from: '09:00', until: '18:00' },
+      counts: {
+        total: 120,
+        pending: 71,
+        sending: 1,
+        sent: 40,
+        failed: 1,
+        invalid: 2,
+        notOnWhatsApp: 3,
+        optedOut: 2,
+        skipped: 0,
+      },
+      nextSendAt: '2026-11-21T10:15:05.000Z',
+      eta: '2026-11-21T10:22:00.000Z',
+      createdAt: '2026-11-21T10:00:00.000Z',
+      startedAt: '2026-11-21T10:00:00.000Z',
+      finishedAt: null,
+    },
+  });
 export type Campaign = z.infer<typeof campaignSchema>;
 
 export const campaignListSchema = z
   .object({ items: z.array(campaignSchema), next: z.string().nullable() })
-  .meta({ id: 'CampaignList' });
+  .meta({ id: 'CampaignList', example: { items: [exampleOf(campaignSchema)], next: null } });
 
 export const campaignListQuery = z
   .object({
@@ -338,7 +392,20 @@ export const campaignRecipientSchema = z
     messageId: z.string().nullable(),
     sentAt: z.string().nullable(),
   })
-  .meta({ id: 'CampaignRecipient' });
+  .meta({
+    id: 'CampaignRecipient',
+    example: {
+      id: 5012,
+      position: 1,
+      input: '+972501234567',
+      jid: '972501234567@s.whatsapp.net',
+      variables: { name: 'Dana', phone: '+972501234567' },
+      status: 'sent',
+      error: null,
+      messageId: '3EB0A1B2C3D4E5F60718',
+      sentAt: '2026-11-21T10:00:04.000Z',
+    },
+  });
 export type CampaignRecipient = z.infer<typeof campaignRecipientSchema>;
 
 export const recipientListQuery = z
@@ -351,7 +418,7 @@ export const recipientListQuery = z
 
 export const recipientListSchema = z
   .object({ items: z.array(campaignRecipientSchema), next: z.string().nullable() })
-  .meta({ id: 'CampaignRecipientList' });
+  .meta({ id: 'CampaignRecipientList', example: { items: [exampleOf(campaignRecipientSchema)], next: '1' } });
 
 export const campaignPreviewInput = z
   .object({
@@ -360,7 +427,15 @@ export const campaignPreviewInput = z
     recipients: recipientsInputSchema,
     limit: z.number().int().min(1).max(50).default(3),
   })
-  .strict();
+  .strict()
+  .meta({
+    example: {
+      session: 'shop',
+      template: '{Hi|Hello} [name], our spring menu is here 🌷',
+      recipients: { source: 'list', text: '+972501234567, Dana\nnot a number, Avi' },
+      limit: 3,
+    },
+  });
 
 export const campaignPreviewSchema = z
   .object({
@@ -382,10 +457,28 @@ export const campaignPreviewSchema = z
     invalid: z.array(z.object({ input: z.string(), error: z.string() })).describe('First invalid entries'),
     placeholders: z.array(z.string()).describe('Placeholders the recipients can fill'),
   })
-  .meta({ id: 'CampaignPreview' });
+  .meta({
+    id: 'CampaignPreview',
+    example: {
+      messages: [
+        {
+          input: '+972501234567',
+          to: '+972501234567',
+          text: 'Hello Dana, our spring menu is here 🌷',
+          variables: { name: 'Dana', phone: '+972501234567' },
+        },
+      ],
+      counts: { total: 2, valid: 1, invalid: 1, duplicates: 0, optedOut: 0 },
+      invalid: [{ input: 'not a number', error: 'not a phone number in international format' }],
+      placeholders: ['name', 'phone'],
+    },
+  });
 export type CampaignPreview = z.infer<typeof campaignPreviewSchema>;
 
-export const csvPreviewInput = z.object({ csv: z.string().max(5_000_000) }).strict();
+export const csvPreviewInput = z
+  .object({ csv: z.string().max(5_000_000) })
+  .strict()
+  .meta({ example: { csv: 'Phone,Name,Table\n+972501234567,Dana,12\n+972507654321,Avi,4' } });
 export const csvPreviewSchema = z
   .object({
     headers: z.array(z.string()),
@@ -394,7 +487,19 @@ export const csvPreviewSchema = z
     phoneColumn: z.string().nullable().describe('The column that looks like phone numbers'),
     nameColumn: z.string().nullable(),
   })
-  .meta({ id: 'CsvPreview' });
+  .meta({
+    id: 'CsvPreview',
+    example: {
+      headers: ['Phone', 'Name', 'Table'],
+      rows: [
+        { Phone: '+972501234567', Name: 'Dana', Table: '12' },
+        { Phone: '+972507654321', Name: 'Avi', Table: '4' },
+      ],
+      total: 2,
+      phoneColumn: 'Phone',
+      nameColumn: 'Name',
+    },
+  });
 export type CsvPreview = z.infer<typeof csvPreviewSchema>;
 
 // ---------------------------------------------------------------------------------------------
@@ -409,19 +514,29 @@ export const optOutSchema = z
     reason: z.enum(['stop_reply', 'manual']),
     createdAt: z.string(),
   })
-  .meta({ id: 'OptOut' });
+  .meta({
+    id: 'OptOut',
+    example: {
+      session: 'shop',
+      jid: '972507654321@s.whatsapp.net',
+      phone: '972507654321',
+      reason: 'stop_reply',
+      createdAt: '2026-11-21T10:30:00.000Z',
+    },
+  });
 export type OptOut = z.infer<typeof optOutSchema>;
 
 export const optOutListSchema = z
   .object({ items: z.array(optOutSchema), next: z.string().nullable() })
-  .meta({ id: 'OptOutList' });
+  .meta({ id: 'OptOutList', example: { items: [exampleOf(optOutSchema)], next: null } });
 
 export const addOptOutInput = z
   .object({
     session: sessionIdSchema,
     phone: z.string().min(1, 'is required').describe('Phone number or JID'),
   })
-  .strict();
+  .strict()
+  .meta({ example: { session: 'shop', phone: '+972 50-765-4321' } });
 
 // ---------------------------------------------------------------------------------------------
 // Events

@@ -26,11 +26,26 @@ export const pairingCodeInput = z
 
 export const sessionQrSchema = z
   .object({ qr: z.string().describe('The raw QR text'), dataUrl: z.string().describe('PNG data URL') })
-  .meta({ id: 'SessionQr' });
+  .meta({
+    id: 'SessionQr',
+    example: {
+      qr: '2@Xk3pQ9vL2mZ8rT4wY7bN1cD6fG0hJ5aS,kP4qR7sT1uV3wX9yZ2aB5cD8eF0gH6iJ=,mN3oP6qR9sT2uV5wX8yZ1aB4cD7eF0g=,hI3jK6lM9nO2pQ5rS8tU1vW4xY7zA0b=',
+      dataUrl:
+        'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+    },
+  });
 
 export type SessionQr = z.infer<typeof sessionQrSchema>;
 
 const byId = z.object({ id: sessionIdSchema }).strict();
+
+/** Deleting removes the session's data too, unless `keepHistory` keeps its chat history. */
+const deleteSessionInput = byId.extend({
+  keepHistory: z
+    .boolean()
+    .optional()
+    .describe('Keep chats, messages and contacts (hidden until a session with this id is created again)'),
+});
 
 export const sessionOperations = {
   'sessions.list': op<Session[]>()(z.object({}).strict()),
@@ -39,7 +54,7 @@ export const sessionOperations = {
   'sessions.connect': op<Session>()(byId),
   'sessions.disconnect': op<Session>()(byId),
   'sessions.logout': op<Session>()(byId),
-  'sessions.delete': op<{ deleted: true }>()(byId),
+  'sessions.delete': op<{ deleted: true }>()(deleteSessionInput),
   'sessions.qr': op<SessionQr>()(byId),
   'sessions.pairingCode': op<{ code: string; session: Session }>()(byId.extend(pairingCodeInput.shape)),
   'sessions.rotateKey': op<RotatedKey>()(byId),

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { EVENT_TYPES, type EventType } from '../events.js';
+import { exampleOf } from '../examples.js';
 import { op } from './operation.js';
 import { sessionIdSchema } from './sessions.js';
 
@@ -15,11 +16,13 @@ export const SUBSCRIBABLE_EVENT_TYPES = EVENT_TYPES.filter((type) => type !== 'w
 export const EVENT_DESCRIPTIONS: Record<EventType, string> = {
   'settings.updated': 'App settings changed',
   'session.status': 'A session connected, disconnected, shows a QR code…',
+  'session.deleted': 'A session was deleted (with its data, or keeping its chat history)',
   'message.received': 'A message from someone else',
   'message.sent': 'A message was sent from this number',
   'message.ack': 'A sent message was delivered, read or played',
   'message.reaction': 'Someone reacted to a message',
   'message.edited': 'A message was edited',
+  'message.updated': 'A poll got new votes',
   'message.deleted': 'A message was deleted for everyone',
   'chat.updated': 'A chat changed (unread count, archived, pinned…)',
   'presence.updated': 'Someone is typing, recording or came online',
@@ -144,7 +147,7 @@ export type Webhook = z.infer<typeof webhookSchema>;
 
 export const webhookListSchema = z
   .object({ items: z.array(webhookSchema), next: z.null() })
-  .meta({ id: 'WebhookList' });
+  .meta({ id: 'WebhookList', example: { items: [exampleOf(webhookSchema)], next: null } });
 export type WebhookList = z.infer<typeof webhookListSchema>;
 
 export const webhookSecretSchema = z
@@ -187,7 +190,17 @@ export const attemptSchema = z
     error: z.string().nullable(),
     responseExcerpt: z.string().nullable().describe('The first 500 characters of the answer'),
   })
-  .meta({ id: 'WebhookAttempt' });
+  .meta({
+    id: 'WebhookAttempt',
+    example: {
+      id: 311,
+      attemptedAt: '2026-11-21T10:00:01.000Z',
+      statusCode: 503,
+      latencyMs: 184,
+      error: 'HTTP 503',
+      responseExcerpt: '<html><body>Service Unavailable</body></html>',
+    },
+  });
 export type WebhookAttempt = z.infer<typeof attemptSchema>;
 
 export const deliverySchema = z
@@ -226,7 +239,10 @@ export type WebhookDelivery = z.infer<typeof deliverySchema>;
 
 export const deliveryDetailSchema = deliverySchema
   .extend({ attemptLog: z.array(attemptSchema).describe('Every attempt, oldest first') })
-  .meta({ id: 'WebhookDeliveryDetail' });
+  .meta({
+    id: 'WebhookDeliveryDetail',
+    example: { ...exampleOf(deliverySchema), attemptLog: [exampleOf(attemptSchema)] },
+  });
 export type WebhookDeliveryDetail = z.infer<typeof deliveryDetailSchema>;
 
 export const deliveryListSchema = z
@@ -234,7 +250,7 @@ export const deliveryListSchema = z
     items: z.array(deliverySchema).describe('Newest first'),
     next: z.string().nullable().describe('Pass as `before` for the next page'),
   })
-  .meta({ id: 'WebhookDeliveryList' });
+  .meta({ id: 'WebhookDeliveryList', example: { items: [exampleOf(deliverySchema)], next: '42' } });
 export type WebhookDeliveryList = z.infer<typeof deliveryListSchema>;
 
 export const deliveriesQuery = z.strictObject({
@@ -249,7 +265,12 @@ export const retriedSchema = z
 
 export const eventTypeListSchema = z
   .object({ items: z.array(z.object({ type: z.string(), description: z.string() })) })
-  .meta({ id: 'EventTypeList' });
+  .meta({
+    id: 'EventTypeList',
+    example: {
+      items: [{ type: 'message.received', description: EVENT_DESCRIPTIONS['message.received'] }],
+    },
+  });
 export type EventTypeList = z.infer<typeof eventTypeListSchema>;
 
 const byId = z.strictObject({ id: z.string().min(1, 'is required') });

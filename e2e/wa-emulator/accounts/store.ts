@@ -9,7 +9,7 @@ import { Curve } from '@whiskeysockets/baileys';
 import type { AddressingDomain } from '../jids.js';
 import { normalizePhone, parseUserJid } from '../jids.js';
 import { emptyState, loadState, saveState } from './persistence.js';
-import type { AccountRecord, DeviceRecord, EmulatorState, GroupRecord } from './types.js';
+import type { AccountRecord, DeviceRecord, EmulatorState, GroupRecord, PictureRecord } from './types.js';
 
 const SAVE_DEBOUNCE_MS = 25;
 
@@ -78,6 +78,21 @@ export class AccountStore {
       account.name = name;
       this.changed();
     }
+  }
+
+  setAbout(account: AccountRecord, text: string, setAt: number): void {
+    account.about = { text, setAt };
+    this.changed();
+  }
+
+  /** `undefined` removes the picture. */
+  setPicture(account: AccountRecord, picture: PictureRecord | undefined): void {
+    if (picture) {
+      account.picture = picture;
+    } else {
+      delete account.picture;
+    }
+    this.changed();
   }
 
   /** Resolves a PN or LID jid (user or device) to an account. */

@@ -55,6 +55,27 @@ export interface AccountRecord {
   devices: DeviceRecord[];
   nextDeviceId: number;
   createdAt: number;
+  /** The "about" text others see (usync `status`); unset: WhatsApp's default text. */
+  about?: AboutRecord;
+  /** The profile picture, if any; its bytes live on the media host. */
+  picture?: PictureRecord;
+}
+
+export interface AboutRecord {
+  /** Empty when the user cleared it. */
+  text: string;
+  /** Unix seconds. */
+  setAt: number;
+}
+
+export interface PictureRecord {
+  /** WhatsApp's picture id: a number as text, new for every change. */
+  id: string;
+  /**
+   * Path and query on the media host (`/m/<blob>?oh=…&oe=…`, token-like parameters as WhatsApp's
+   * URLs carry); the URL is built when asked, so it follows the media host's port.
+   */
+  directPath: string;
 }
 
 export type GroupRole = 'superadmin' | 'admin' | null;

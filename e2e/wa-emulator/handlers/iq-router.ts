@@ -12,8 +12,8 @@ import {
   handleMdIq,
   handleMediaConnIq,
   handlePrivacyIq,
-  handleProfilePictureIq,
 } from './misc-iq.js';
+import { handleProfilePictureIq, handleStatusIq } from './profile.js';
 import { handleUsyncIq } from './usync.js';
 
 type IqHandler = (ctx: EmulatorContext, session: DeviceSession, iq: BinaryNode) => void | Promise<void>;
@@ -31,6 +31,7 @@ const IQ_HANDLERS: Record<string, IqHandler> = {
   privacy: handlePrivacyIq,
   'w:sync:app:state': handleAppStateIq,
   'w:profile:picture': handleProfilePictureIq,
+  status: handleStatusIq,
 };
 
 export async function routeIq(ctx: EmulatorContext, session: DeviceSession, iq: BinaryNode): Promise<void> {

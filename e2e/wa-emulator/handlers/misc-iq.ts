@@ -8,13 +8,12 @@
  *   `privacy` set `<tokens>` (trusted-contact tokens): `<tokens/>`;
  * - `w:m` media_conn: our HTTPS media host (upload/download are hard-coded to https);
  * - `w:sync:app:state`: each requested collection at version 0 with no patches;
- * - `w:profile:picture`: 404, like an account without a picture;
  * - `md` remove-companion-device: the client logs out; the device is forgotten.
  */
 import type { BinaryNode } from '@whiskeysockets/baileys';
 import { getBinaryNodeChild, getBinaryNodeChildren } from '@whiskeysockets/baileys';
 
-import { firstChild, iqError, iqResult, node } from '../binary.js';
+import { firstChild, iqResult, node } from '../binary.js';
 import type { DeviceSession, EmulatorContext } from '../context.js';
 import { parseUserJid } from '../jids.js';
 import { announceDeviceChange } from './device-notifications.js';
@@ -88,10 +87,6 @@ export function handleAppStateIq(_ctx: EmulatorContext, session: DeviceSession, 
       ),
     ]),
   );
-}
-
-export function handleProfilePictureIq(_ctx: EmulatorContext, session: DeviceSession, iq: BinaryNode): void {
-  session.conn.send(iq.attrs.type === 'get' ? iqError(iq, 404, 'item-not-found') : iqResult(iq));
 }
 
 export function handleMdIq(ctx: EmulatorContext, session: DeviceSession, iq: BinaryNode): void {

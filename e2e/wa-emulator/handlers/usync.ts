@@ -5,7 +5,9 @@
  * - `lid`: `<lid val="…@lid"/>` — REQUIRED for PN users: rc14 sends to LID-addressed sessions and
  *   fails with "No sessions" when the reply carries no LID;
  * - `contact` (`onWhatsApp`): `<contact type="in"/>` for registered numbers, `"out"` otherwise;
- * - `status`, `disappearing_mode`: neutral defaults.
+ * - `status`: the account's about text (`setAbout`; WhatsApp's default text until set; an empty
+ *   text is an empty `<status/>`, which Baileys reads as null);
+ * - `disappearing_mode`: a neutral default.
  * Users are named by `jid` attr (PN or LID) or, for contact lookups, by a `+phone` content.
  */
 import type { BinaryNode } from '@whiskeysockets/baileys';
@@ -15,6 +17,7 @@ import type { AccountRecord } from '../accounts/types.js';
 import { contentText, iqResult, node } from '../binary.js';
 import type { DeviceSession, EmulatorContext } from '../context.js';
 import { parseUserJid, userJid } from '../jids.js';
+import { aboutOf } from './profile.js';
 
 export function handleUsyncIq(ctx: EmulatorContext, session: DeviceSession, iq: BinaryNode): void {
   const usync = getBinaryNodeChild(iq, 'usync');
@@ -74,7 +77,7 @@ function answerUser(ctx: EmulatorContext, user: BinaryNode, protocols: string[])
         children.push(node('contact', { type: account ? 'in' : 'out' }, contactQuery));
         break;
       case 'status':
-        children.push(node('status', { t: '0' }, account ? 'Hey there! I am using WhatsApp.' : undefined));
+        children.push(statusNode(account));
         break;
       case 'disappearing_mode':
         children.push(node('disappearing_mode', { duration: '0', t: '0' }));
@@ -84,4 +87,12 @@ function answerUser(ctx: EmulatorContext, user: BinaryNode, protocols: string[])
     }
   }
   return node('user', { jid: jid ?? '' }, children);
+}
+
+function statusNode(account: AccountRecord | undefined): BinaryNode {
+  if (!account) {
+    return node('status', { t: '0' });
+  }
+  const about = aboutOf(account);
+  return node('status', { t: String(about.setAt) }, about.text || undefined);
 }

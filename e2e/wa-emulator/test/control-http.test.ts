@@ -87,3 +87,22 @@ it('links a client via POST /scan and exposes accounts, messages, kicks and call
     await client.close();
   }
 });
+
+it('sets an about text and a profile picture via POST /about and POST /profile-picture', async () => {
+  expect((await call('POST', '/about', { phone: '15550702', text: 'Back at 5' })).status).toBe(200);
+  const picture = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
+  expect(
+    (await call('POST', '/profile-picture', { phone: '15550702', base64: picture.toString('base64') }))
+      .status,
+  ).toBe(200);
+  type Account = { phone: string; about: string; pictureId: string | null };
+  const account = async () =>
+    (await call<Account[]>('GET', '/accounts')).json.find((a) => a.phone === '15550702');
+  expect(await account()).toMatchObject({ about: 'Back at 5', pictureId: expect.stringMatching(/^\d+$/) });
+
+  expect((await call('POST', '/profile-picture', { phone: '15550702', base64: null })).status).toBe(200);
+  expect((await account())?.pictureId).toBeNull();
+  const bad = await call<{ error: string }>('POST', '/profile-picture', { phone: '15550702', base64: 7 });
+  expect(bad.status).toBe(400);
+  expect(bad.json.error).toMatch(/base64/);
+});

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { sessionIdSchema } from '../../../src-shared/contract/sessions.js';
 import { AppError } from '../../../src-shared/errors.js';
+import { exampleOf } from '../../../src-shared/examples.js';
 import { callSchema } from '../../../src-shared/messages.js';
 import { callSettingsSchema } from '../../services/automation-settings.js';
 import type { Services } from '../../services/index.js';
@@ -24,7 +25,9 @@ export function callRoutes({ messaging, sessions }: Services) {
       response: {
         status: 200,
         description: 'Calls',
-        schema: z.object({ items: z.array(callSchema), next: z.null() }).meta({ id: 'CallList' }),
+        schema: z
+          .object({ items: z.array(callSchema), next: z.null() })
+          .meta({ id: 'CallList', example: { items: [exampleOf(callSchema)], next: null } }),
       },
       handler: ({ params, query, principal }) => {
         guard(principal, params.id, 'messages:read');
@@ -38,7 +41,10 @@ export function callRoutes({ messaging, sessions }: Services) {
       summary: 'Reject a ringing call, optionally with a message to the caller',
       auth: 'key',
       params: z.object({ id: sessionIdSchema, callId: z.string().min(1) }),
-      body: z.object({ message: z.string().trim().max(1000).optional() }).strict(),
+      body: z
+        .object({ message: z.string().trim().max(1000).optional() })
+        .strict()
+        .meta({ example: { message: 'Sorry, we cannot take calls. Please write to us here.' } }),
       response: { status: 200, description: 'The call', schema: callSchema },
       handler: async ({ params, body, principal }) => {
         guard(principal, params.id, 'messages:send');

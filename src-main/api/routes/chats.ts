@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { sessionIdSchema } from '../../../src-shared/contract/sessions.js';
+import { exampleOf } from '../../../src-shared/examples.js';
 import { toJid } from '../../../src-shared/jid.js';
-import { chatSchema, messageSchema } from '../../../src-shared/messages.js';
+import { chatWithTagsSchema, messageSchema, type Chat } from '../../../src-shared/messages.js';
 import type { Services } from '../../services/index.js';
 import { authorize } from '../../services/scopes.js';
 import { decodePageCursor } from '../../services/messages/history-queries.js';
@@ -10,15 +11,19 @@ import { sessionGuard } from './session-guard.js';
 
 const sessionParams = z.object({ id: sessionIdSchema });
 const chatParams = z.object({ id: sessionIdSchema, chat: z.string().min(1) });
-const chatList = z
-  .object({ items: z.array(chatSchema), next: z.string().nullable() })
-  .meta({ id: 'ChatList' });
+const chatList = z.object({ items: z.array(chatWithTagsSchema), next: z.string().nullable() }).meta({
+  id: 'ChatList',
+  example: {
+    items: [exampleOf(chatWithTagsSchema)],
+    next: 'WzE3OTUyNTUyMDAwMDAsInNob3AiLCI5NzI1MDEyMzQ1NjdAcy53aGF0c2FwcC5uZXQiXQ',
+  },
+});
 const messagePage = z
   .object({
     items: z.array(messageSchema),
     next: z.string().nullable().describe('`before` for the next older page'),
   })
-  .meta({ id: 'MessagePage' });
+  .meta({ id: 'MessagePage', example: { items: [exampleOf(messageSchema)], next: '1795255200000.18342' } });
 
 const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
 const chatListQuery = z.object({
@@ -48,6 +53,12 @@ export function chatRoutes({ messaging, sessions, organize }: Services) {
   const tag = 'chats';
   const tagId = (value: string | undefined) => (value ? organize.tags.resolve(value).id : undefined);
   const chatJid = (chat: string) => toJid(decodeURIComponent(chat), 'chat');
+  /** Every chat the REST API answers carries its tags; a page reads them in one query. */
+  const withTags = (page: { items: Chat[]; next: string | null }) => ({
+    ...page,
+    items: organize.taggings.withTags(page.items),
+  });
+  const withTagsOne = (chat: Chat) => organize.taggings.chatWithTags(chat);
   return [
     defineRoute({
       method: 'get',
@@ -60,7 +71,7 @@ export function chatRoutes({ messaging, sessions, organize }: Services) {
       response: { status: 200, description: 'A page of chats', schema: chatList },
       handler: ({ params, query, principal }) => {
         guard(principal, params.id, 'messages:read');
-        return messaging.chats.list({ ...query, tagId: tagId(query.tag), sessionId: params.id });
+        return withTags(messaging.chats.list({ ...query, tagId: tagId(query.tag), sessionId: params.id }));
       },
     }),
     defineRoute({
@@ -73,11 +84,13 @@ export function chatRoutes({ messaging, sessions, organize }: Services) {
       response: { status: 200, description: 'A page of chats', schema: chatList },
       handler: ({ query, principal }) => {
         authorize(principal, 'messages:read');
-        return messaging.chats.list({
-          ...query,
-          tagId: tagId(query.tag),
-          sessionId: principal?.kind === 'session' ? (principal.sessionId ?? undefined) : undefined,
-        });
+        return withTags(
+          messaging.chats.list({
+            ...query,
+            tagId: tagId(query.tag),
+            sessionId: principal?.kind === 'session' ? (principal.sessionId ?? undefined) : undefined,
+          }),
+        );
       },
     }),
     defineRoute({
@@ -87,10 +100,10 @@ export function chatRoutes({ messaging, sessions, organize }: Services) {
       summary: 'Get a chat',
       auth: 'key',
       params: chatParams,
-      response: { status: 200, description: 'The chat', schema: chatSchema },
+      response: { status: 200, description: 'The chat', schema: chatWithTagsSchema },
       handler: ({ params, principal }) => {
         authorize(principal, 'messages:read', params.id);
-        return messaging.chats.get(params.id, chatJid(params.chat));
+        return withTagsOne(messaging.chats.get(params.id, chatJid(params.chat)));
       },
     }),
     defineRoute({
@@ -106,8 +119,9 @@ export function chatRoutes({ messaging, sessions, organize }: Services) {
           pinned: z.boolean().optional(),
           mutedUntil: z.string().datetime({ offset: true }).nullable().optional(),
         })
-        .strict(),
-      response: { status: 200, description: 'The chat', schema: chatSchema },
+        .strict()
+        .meta({ example: { pinned: true, mutedUntil: '2026-11-22T08:00:00+02:00' } }),
+      response: { status: 200, description: 'The chat', schema: chatWithTagsSchema },
       handler: ({ params, body, principal }) => {
         authorize(principal, 'messages:send', params.id);
         const jid = chatJid(params.chat);
@@ -121,7 +135,7 @@ export function chatRoutes({ messaging, sessions, organize }: Services) {
             body.mutedUntil ? Date.parse(body.mutedUntil) : null,
           );
         }
-        return chat;
+        return withTagsOne(chat);
       },
     }),
     defineRoute({
@@ -165,10 +179,10 @@ export function chatRoutes({ messaging, sessions, organize }: Services) {
       summary: 'Mark a chat read (sends read receipts)',
       auth: 'key',
       params: chatParams,
-      response: { status: 200, description: 'The chat', schema: chatSchema },
-      handler: ({ params, principal }) => {
+      response: { status: 200, description: 'The chat', schema: chatWithTagsSchema },
+      handler: async ({ params, principal }) => {
         authorize(principal, 'messages:send', params.id);
-        return messaging.chats.markRead(params.id, chatJid(params.chat));
+        return withTagsOne(await messaging.chats.markRead(params.id, chatJid(params.chat)));
       },
     }),
     defineRoute({
@@ -178,7 +192,10 @@ export function chatRoutes({ messaging, sessions, organize }: Services) {
       summary: 'Show typing or recording in a chat',
       auth: 'key',
       params: chatParams,
-      body: z.object({ state: z.enum(['composing', 'recording', 'paused']) }).strict(),
+      body: z
+        .object({ state: z.enum(['composing', 'recording', 'paused']) })
+        .strict()
+        .meta({ example: { state: 'composing' } }),
       response: { status: 204, description: 'Sent' },
       handler: async ({ params, body, principal }) => {
         guard(principal, params.id, 'messages:send');

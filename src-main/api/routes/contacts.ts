@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { sessionIdSchema } from '../../../src-shared/contract/sessions.js';
 import { AppError } from '../../../src-shared/errors.js';
+import { exampleOf } from '../../../src-shared/examples.js';
 import { toJid } from '../../../src-shared/jid.js';
 import { contactSchema } from '../../../src-shared/messages.js';
 import type { Services } from '../../services/index.js';
@@ -8,14 +9,45 @@ import { defineRoute } from '../route.js';
 import { sessionGuard } from './session-guard.js';
 
 const sessionParams = z.object({ id: sessionIdSchema });
+const contactParams = z.object({ id: sessionIdSchema, jid: z.string().min(1) });
+const contactProfile = contactSchema
+  .extend({
+    about: z
+      .string()
+      .nullable()
+      .describe('The "about" text; null when empty, hidden or the session is offline'),
+    avatarUrl: z
+      .string()
+      .nullable()
+      .describe(
+        'Path of the profile picture (GET …/contacts/{jid}/avatar, same key); null when the contact has none, or it is unknown while the session is offline',
+      ),
+  })
+  .meta({
+    id: 'ContactProfile',
+    example: {
+      ...exampleOf(contactSchema),
+      about: 'Vegan, no nuts please',
+      avatarUrl: '/api/v1/sessions/shop/contacts/972501234567%40s.whatsapp.net/avatar',
+    },
+  });
 const contactList = z
   .object({ items: z.array(contactSchema), next: z.string().nullable() })
-  .meta({ id: 'ContactList' });
+  .meta({ id: 'ContactList', example: { items: [exampleOf(contactSchema)], next: null } });
 const checkResults = z
   .object({
     items: z.array(z.object({ input: z.string(), jid: z.string().nullable(), exists: z.boolean() })),
   })
-  .meta({ id: 'NumberCheckResults' });
+  .meta({
+    id: 'NumberCheckResults',
+    example: {
+      items: [
+        { input: '+972 50-123-4567', jid: '972501234567@s.whatsapp.net', exists: true },
+        { input: '+972 59-999-9999', jid: '972599999999@s.whatsapp.net', exists: false },
+        { input: 'not a number', jid: null, exists: false },
+      ],
+    },
+  });
 
 export function contactRoutes({ messaging, sessions }: Services) {
   const guard = sessionGuard(sessions);
@@ -54,7 +86,8 @@ export function contactRoutes({ messaging, sessions }: Services) {
       params: sessionParams,
       body: z
         .object({ phones: z.array(z.string().min(1)).min(1, 'must list at least one number').max(500) })
-        .strict(),
+        .strict()
+        .meta({ example: { phones: ['+972 50-123-4567', '+972 59-999-9999'] } }),
       response: { status: 200, description: 'One result per number, in order', schema: checkResults },
       handler: async ({ params, body, principal }) => {
         guard(principal, params.id, 'messages:read');
@@ -65,23 +98,48 @@ export function contactRoutes({ messaging, sessions }: Services) {
       method: 'get',
       path: '/sessions/:id/contacts/:jid',
       tag,
-      summary: 'A contact with its "about" text',
+      summary: 'A contact with its "about" text and profile picture link',
+      description:
+        'Asks WhatsApp for the about text, and for the profile picture unless it is remembered (pictures for a day, "no picture" for 6 hours).',
       auth: 'key',
-      params: z.object({ id: sessionIdSchema, jid: z.string().min(1) }),
-      response: {
-        status: 200,
-        description: 'The contact',
-        schema: contactSchema.extend({ about: z.string().nullable() }),
-      },
+      params: contactParams,
+      response: { status: 200, description: 'The contact', schema: contactProfile },
       handler: async ({ params, principal }) => {
         guard(principal, params.id, 'messages:read');
         const jid = toJid(decodeURIComponent(params.jid), 'jid');
         const contact = messaging.contacts.get(params.id, jid);
         if (!contact) throw new AppError('NOT_FOUND', `no contact "${jid}"`, 'jid');
-        const about = messaging.actions.isConnected(params.id)
-          ? await messaging.actions.profileStatus(params.id, jid)
+        const [about, picture] = await Promise.all([
+          messaging.contacts.about(params.id, contact.jid),
+          messaging.avatars.get(params.id, contact.jid),
+        ]);
+        const avatarUrl = picture
+          ? `/api/v1/sessions/${params.id}/contacts/${encodeURIComponent(contact.jid)}/avatar`
           : null;
-        return { ...contact, about };
+        return { ...contact, about, avatarUrl };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/sessions/:id/contacts/:jid/avatar',
+      tag,
+      summary: "A contact's or group's profile picture",
+      description:
+        "The image itself (usually JPEG, WhatsApp's preview size), fetched from WhatsApp unless remembered. 404 when there is none.",
+      auth: 'key',
+      params: contactParams,
+      response: { status: 200, description: 'The picture', contentType: 'image/jpeg' },
+      handler: async ({ params, principal, ctx }) => {
+        guard(principal, params.id, 'messages:read');
+        const jid = toJid(decodeURIComponent(params.jid), 'jid');
+        const picture = await messaging.avatars.get(params.id, jid);
+        if (!picture) throw new AppError('NOT_FOUND', `no profile picture for "${jid}"`, 'jid');
+        ctx.type = picture.mimetype;
+        // Pictures change now and then: caches may keep one for an hour, then ask again.
+        ctx.set('Cache-Control', 'private, max-age=3600');
+        ctx.set('ETag', `"${picture.sha256}"`);
+        ctx.body = picture.bytes;
+        return undefined;
       },
     }),
   ];

@@ -2,9 +2,15 @@ import { z } from 'zod';
 import { EVENT_TYPES } from '../../../src-shared/events.js';
 import { defineRoute } from '../route.js';
 
-const upgradeRequired = z
-  .object({ error: z.object({ code: z.string(), message: z.string() }) })
-  .meta({ id: 'UpgradeRequired' });
+const upgradeRequired = z.object({ error: z.object({ code: z.string(), message: z.string() }) }).meta({
+  id: 'UpgradeRequired',
+  example: {
+    error: {
+      code: 'VALIDATION_FAILED',
+      message: 'connect with a WebSocket (see GET /api/v1/openapi.json)',
+    },
+  },
+});
 
 /**
  * `GET /api/v1/events` is a WebSocket (api/event-socket.ts). This route documents the protocol
@@ -22,7 +28,11 @@ export function eventRoutes() {
         '`{"token": "<key>", "types": ["message.received"], "sessions": ["shop"], "after": "evt_…"}` ' +
         '(`types`, `sessions` and `after` are optional). The server answers `{"type": "ready"}`, then sends ' +
         'every stored event after `after` (resume without gaps or duplicates), then live events, each as the ' +
-        'envelope `{id, type, session, timestamp, data}`. Close codes: 4400 bad first message, 4401 bad key, ' +
+        'envelope `{id, type, session, timestamp, data}`. If events after `after` may be missing (older than ' +
+        'the 7 days the log keeps, or an id it never had), `ready` carries ' +
+        '`"gap": {"reason": "expired" | "unknown", "after", "retainedSince"}`: re-read what you show. ' +
+        'Close codes: 4400 bad first message, 4401 bad key (also sent to open streams when their key is ' +
+        'revoked, rotated or removed), ' +
         `4403 not allowed (scope \`messages:read\`, or another session). Types: ${EVENT_TYPES.join(', ')}.`,
       auth: 'key',
       response: {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { sessionIdSchema } from '../../../src-shared/contract/sessions.js';
+import { exampleOf } from '../../../src-shared/examples.js';
 import { toJid } from '../../../src-shared/jid.js';
 import { groupParticipantSchema, groupSchema } from '../../../src-shared/messages.js';
 import { mediaSourceSchema } from '../../../src-shared/send-schemas.js';
@@ -10,9 +11,17 @@ import { sessionGuard } from './session-guard.js';
 
 const sessionParams = z.object({ id: sessionIdSchema });
 const groupParams = z.object({ id: sessionIdSchema, group: z.string().min(1) });
-const groupDetail = groupSchema
-  .extend({ participants: z.array(groupParticipantSchema) })
-  .meta({ id: 'GroupDetail' });
+const GROUP_EXAMPLE = exampleOf(groupSchema);
+const groupDetail = groupSchema.extend({ participants: z.array(groupParticipantSchema) }).meta({
+  id: 'GroupDetail',
+  example: {
+    ...GROUP_EXAMPLE,
+    participants: [
+      { jid: '972509876543@s.whatsapp.net', role: 'superadmin' },
+      { jid: '972501234567@s.whatsapp.net', role: 'member' },
+    ],
+  },
+});
 
 export function groupRoutes({ messaging, sessions }: Services) {
   const tag = 'groups';
@@ -36,9 +45,25 @@ export function groupRoutes({ messaging, sessions }: Services) {
       response: {
         status: 200,
         description: 'Groups and channels',
-        schema: z
-          .object({ groups: z.array(groupSchema), channels: z.array(groupSchema) })
-          .meta({ id: 'GroupLists' }),
+        schema: z.object({ groups: z.array(groupSchema), channels: z.array(groupSchema) }).meta({
+          id: 'GroupLists',
+          example: {
+            groups: [GROUP_EXAMPLE],
+            channels: [
+              {
+                ...GROUP_EXAMPLE,
+                jid: '120363144038483540@newsletter',
+                kind: 'newsletter',
+                subject: 'Falafel House news',
+                description: 'Daily specials',
+                owner: null,
+                participantCount: 0,
+                readOnly: true,
+                restrict: true,
+              },
+            ],
+          },
+        }),
       },
       handler: async ({ params, query, principal }) => {
         guard(principal, params.id, 'messages:read');
@@ -61,7 +86,10 @@ export function groupRoutes({ messaging, sessions }: Services) {
           subject: z.string().trim().min(1, 'must not be empty').max(100),
           participants: z.array(z.string().min(1)).min(1, 'must list at least one participant').max(1024),
         })
-        .strict(),
+        .strict()
+        .meta({
+          example: { subject: 'Friday orders', participants: ['+972 50-123-4567', '+972 50-765-4321'] },
+        }),
       response: { status: 201, description: 'The new group', schema: groupDetail },
       handler: async ({ params, body, principal }) => {
         guard(principal, params.id, 'messages:send');
@@ -94,7 +122,8 @@ export function groupRoutes({ messaging, sessions }: Services) {
           subject: z.string().trim().min(1, 'must not be empty').max(100).optional(),
           description: z.string().max(2048).optional(),
         })
-        .strict(),
+        .strict()
+        .meta({ example: { description: 'Orders for Friday pickup, until Thursday 18:00' } }),
       response: { status: 200, description: 'The group', schema: groupDetail },
       handler: async ({ params, body, principal }) => {
         guard(principal, params.id, 'messages:send');
@@ -110,7 +139,10 @@ export function groupRoutes({ messaging, sessions }: Services) {
       summary: 'Change the group photo',
       auth: 'key',
       params: groupParams,
-      body: z.object({ media: mediaSourceSchema }).strict(),
+      body: z
+        .object({ media: mediaSourceSchema })
+        .strict()
+        .meta({ example: { media: { url: 'https://example.com/group-logo.png' } } }),
       response: { status: 200, description: 'The group', schema: groupDetail },
       handler: async ({ params, body, principal }) => {
         guard(principal, params.id, 'messages:send');
@@ -132,7 +164,8 @@ export function groupRoutes({ messaging, sessions }: Services) {
           action: z.enum(['add', 'remove', 'promote', 'demote']),
           participants: z.array(z.string().min(1)).min(1, 'must list at least one participant').max(256),
         })
-        .strict(),
+        .strict()
+        .meta({ example: { action: 'promote', participants: ['972501234567@s.whatsapp.net'] } }),
       response: {
         status: 200,
         description: 'WhatsApp status per participant (200 = done)',
@@ -159,7 +192,10 @@ export function groupRoutes({ messaging, sessions }: Services) {
       response: {
         status: 200,
         description: 'Invite code and link',
-        schema: z.object({ code: z.string(), url: z.string() }).meta({ id: 'GroupInvite' }),
+        schema: z.object({ code: z.string(), url: z.string() }).meta({
+          id: 'GroupInvite',
+          example: { code: 'Fk3Qx8aB2cD9eL', url: 'https://chat.whatsapp.com/Fk3Qx8aB2cD9eL' },
+        }),
       },
       handler: ({ params, principal }) => {
         guard(principal, params.id, 'messages:read');

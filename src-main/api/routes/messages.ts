@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { sessionIdSchema } from '../../../src-shared/contract/sessions.js';
 import { AppError } from '../../../src-shared/errors.js';
+import { exampleOf } from '../../../src-shared/examples.js';
 import { messageSchema } from '../../../src-shared/messages.js';
 import { scheduleSchema, sendOrScheduleSchema } from '../../../src-shared/contract/schedule.js';
 import type { SendMessageInput } from '../../../src-shared/send-schemas.js';
@@ -15,7 +16,7 @@ const sessionParams = z.object({ id: sessionIdSchema });
 const messageParams = z.object({ id: sessionIdSchema, msgId: z.string().min(1) });
 const searchList = z
   .object({ items: z.array(messageSchema), next: z.string().nullable() })
-  .meta({ id: 'MessageSearchResults' });
+  .meta({ id: 'MessageSearchResults', example: { items: [exampleOf(messageSchema)], next: '18342' } });
 const searchQuery = z.object({
   q: z
     .string()
@@ -68,18 +69,20 @@ export function messageRoutes({ messaging, sessions, scheduling }: Services) {
       params: sessionParams,
       body: sendOrScheduleSchema,
       upload: sendFormToBody,
+      idempotent: true,
       response: {
         status: 201,
         description: 'The sent message as stored, or the Schedule when `sendAt` was given',
         schema: z.union([messageSchema, scheduleSchema]),
       },
-      handler: ({ params, body, principal, ctx }) => {
+      handler: ({ params, body, principal, idempotencyKey }) => {
         authorize(principal, 'messages:send', params.id);
         const { sendAt, timeZone, repeat, ...rest } = body;
         const message = rest as SendMessageInput;
-        if (sendAt)
-          return scheduling.schedules.create({ session: params.id, message, sendAt, timeZone, repeat });
-        const idempotencyKey = ctx.get('idempotency-key') || undefined;
+        if (sendAt) {
+          const schedule = { session: params.id, message, sendAt, timeZone, repeat };
+          return scheduling.schedules.create(schedule, idempotencyKey);
+        }
         return messaging.send.send(params.id, message, idempotencyKey);
       },
     }),
@@ -171,7 +174,10 @@ export function messageRoutes({ messaging, sessions, scheduling }: Services) {
       summary: 'Edit one of your messages',
       auth: 'key',
       params: messageParams,
-      body: z.object({ text: z.string().trim().min(1, 'must not be empty').max(65536) }).strict(),
+      body: z
+        .object({ text: z.string().trim().min(1, 'must not be empty').max(65536) })
+        .strict()
+        .meta({ example: { text: 'Pickup at 18:30 instead of 18:00' } }),
       response: { status: 200, description: 'The edited message', schema: messageSchema },
       handler: ({ params, body, principal }) => {
         authorize(principal, 'messages:send', params.id);
@@ -200,7 +206,10 @@ export function messageRoutes({ messaging, sessions, scheduling }: Services) {
       summary: 'React to a message (an empty emoji removes your reaction)',
       auth: 'key',
       params: messageParams,
-      body: z.object({ emoji: z.string().max(16) }).strict(),
+      body: z
+        .object({ emoji: z.string().max(16) })
+        .strict()
+        .meta({ example: { emoji: '👍' } }),
       response: { status: 200, description: 'The message with its reactions', schema: messageSchema },
       handler: ({ params, body, principal }) => {
         authorize(principal, 'messages:send', params.id);
@@ -220,7 +229,10 @@ export function messageRoutes({ messaging, sessions, scheduling }: Services) {
       summary: 'Forward a message to another chat',
       auth: 'key',
       params: messageParams,
-      body: z.object({ to: z.string().min(1, 'is required') }).strict(),
+      body: z
+        .object({ to: z.string().min(1, 'is required') })
+        .strict()
+        .meta({ example: { to: '+972 50-765-4321' } }),
       response: { status: 201, description: 'The forwarded copy', schema: messageSchema },
       handler: ({ params, body, principal }) => {
         authorize(principal, 'messages:send', params.id);

@@ -9,7 +9,10 @@ import { defineRoute } from '../route.js';
 
 const chatParams = z.object({ id: sessionIdSchema, chat: z.string().min(1) });
 const noteParams = chatParams.extend({ noteId: z.string().min(1).describe('Note id (`note_…`)') });
-const noteBody = z.object({ text: noteTextSchema }).strict();
+const noteBody = z
+  .object({ text: noteTextSchema })
+  .strict()
+  .meta({ example: { text: 'Allergic to sesame: no tahini on her orders.' } });
 
 const PRIVATE = 'Notes are for staff only: they are never sent to WhatsApp and no event carries them.';
 

@@ -42,6 +42,10 @@ const SCHEDULING =
   'offline is sent as soon as it can be, unless it is overdue by more than the miss limit (`/schedules/settings`): ' +
   'then it is marked `missed`. Each send is claimed before it is made, so nothing is sent twice, also across restarts.';
 
+const IDEMPOTENT =
+  'Send `Idempotency-Key` to make retries safe: a retry with the same key (within 24 hours) gets the first ' +
+  'answer and creates nothing.';
+
 export function scheduleRoutes({ scheduling }: Services) {
   const { schedules, campaigns, optOuts } = scheduling;
   const tag = 'schedules';
@@ -76,13 +80,14 @@ export function scheduleRoutes({ scheduling }: Services) {
       path: '/schedules',
       tag,
       summary: 'Schedule a message',
-      description: `Any message the send endpoint accepts, once or repeating (daily, weekly, monthly or cron, in \`timeZone\`). ${SCHEDULING}`,
+      description: `Any message the send endpoint accepts, once or repeating (daily, weekly, monthly or cron, in \`timeZone\`). ${SCHEDULING} ${IDEMPOTENT}`,
       auth: 'key',
       body: createScheduleInput,
+      idempotent: true,
       response: { status: 201, description: 'The schedule', schema: scheduleSchema },
-      handler: ({ body, principal }) => {
+      handler: ({ body, principal, idempotencyKey }) => {
         authorize(principal, 'messages:send', body.session);
-        return schedules.create(body);
+        return schedules.create(body, idempotencyKey);
       },
     }),
     defineRoute({
@@ -183,13 +188,14 @@ export function scheduleRoutes({ scheduling }: Services) {
         'when the session is connected, checked on WhatsApp first: invalid ones and numbers without WhatsApp are ' +
         'reported per recipient and never sent. Opted-out numbers are skipped (also when they opt out later). ' +
         'Between sends it waits a random delay in [delayMinMs, delayMaxMs]; it keeps to the working hours and the ' +
-        "number's daily cap.",
+        `number's daily cap. ${IDEMPOTENT}`,
       auth: 'key',
       body: createCampaignInput,
+      idempotent: true,
       response: { status: 201, description: 'The campaign', schema: campaignSchema },
-      handler: ({ body, principal }) => {
+      handler: ({ body, principal, idempotencyKey }) => {
         authorize(principal, 'messages:send', body.session);
-        return campaigns.create(body);
+        return campaigns.create(body, idempotencyKey);
       },
     }),
     defineRoute({

@@ -6,6 +6,7 @@ import {
   sessionIdSchema,
   sessionQrSchema,
 } from '../../../src-shared/contract/sessions.js';
+import { exampleOf } from '../../../src-shared/examples.js';
 import { sessionSchema } from '../../../src-shared/model.js';
 import type { Services } from '../../services/index.js';
 import { assertNotSessionKey, assertSessionAccess, canAccessSession } from '../../services/session-access.js';
@@ -13,17 +14,40 @@ import { authorize } from '../../services/scopes.js';
 import { defineRoute } from '../route.js';
 
 const idParams = z.object({ id: sessionIdSchema });
-const sessionList = z.object({ items: z.array(sessionSchema), next: z.null() }).meta({ id: 'SessionList' });
+const SESSION_EXAMPLE = exampleOf(sessionSchema);
+/** A fresh session: created, not linked yet. */
+const NEW_SESSION_EXAMPLE = {
+  ...SESSION_EXAMPLE,
+  status: 'disconnected',
+  statusReason: 'created',
+  phone: null,
+  pushName: null,
+} as const;
+const sessionList = z
+  .object({ items: z.array(sessionSchema), next: z.null() })
+  .meta({ id: 'SessionList', example: { items: [SESSION_EXAMPLE], next: null } });
 const createdSession = z
   .object({
     session: sessionSchema,
     apiKey: z.string().describe('The session key: it can use only this session. Shown once, stored hashed.'),
   })
-  .meta({ id: 'CreatedSession' });
-const rotatedKey = z.object({ key: z.string(), prefix: z.string() }).meta({ id: 'RotatedKey' });
+  .meta({
+    id: 'CreatedSession',
+    example: { session: NEW_SESSION_EXAMPLE, apiKey: 'cd_7hTqL2vX9pWm4KsY8bNc3RdF6gJz1aVe5uQo0iEr2Ty' },
+  });
+const rotatedKey = z.object({ key: z.string(), prefix: z.string() }).meta({
+  id: 'RotatedKey',
+  example: { key: 'cd_Vb3nM8qL1xZc7RtY4wKp9sJd2fGh6aEo0uIy5TrW3Qe', prefix: 'cd_Vb3nM' },
+});
 const pairingCode = z
   .object({ code: z.string().describe('Type this on the phone'), session: sessionSchema })
-  .meta({ id: 'PairingCode', example: { code: 'ABCD1234' } });
+  .meta({
+    id: 'PairingCode',
+    example: {
+      code: 'ABCD1234',
+      session: { ...NEW_SESSION_EXAMPLE, status: 'pairing', statusReason: 'pairing_code_shown' },
+    },
+  });
 
 export function sessionRoutes({ sessions }: Services) {
   const tag = 'sessions';
@@ -88,15 +112,30 @@ export function sessionRoutes({ sessions }: Services) {
       method: 'delete',
       path: '/sessions/:id',
       tag,
-      summary: 'Delete a session',
-      description: 'Logs the number out of WhatsApp, then removes the session, its login and its key.',
+      summary: 'Delete a session and its data',
+      description:
+        'Logs the number out of WhatsApp, then removes the session, its login, its key and its data in ' +
+        'one step: chats, messages (and their search entries), reactions, contacts, profile pictures, ' +
+        'groups, calls, tags on its chats and messages, chat notes, opt-outs, media files no other ' +
+        'session uses, and its scheduled messages, campaigns and webhooks. Announced as ' +
+        '`session.deleted`. With `?keepHistory=true` the chat history (chats, messages, contacts, ' +
+        'groups, calls, tags, notes, opt-outs, media) stays in the database, hidden, and shows again ' +
+        'when a session with the same id is created; scheduled messages, campaigns and webhooks go ' +
+        'either way. The event log keeps its entries until they age out (7 days).',
       auth: 'key',
       params: idParams,
+      query: z.object({
+        keepHistory: z
+          .enum(['true', 'false'])
+          .transform((value) => value === 'true')
+          .optional()
+          .describe('Keep the chat history (default: remove it)'),
+      }),
       response: { status: 204, description: 'Deleted' },
-      handler: async ({ params, principal }) => {
+      handler: async ({ params, query, principal }) => {
         assertNotSessionKey(principal, 'delete sessions');
         authorize(principal, 'sessions:manage');
-        await sessions.remove(params.id);
+        await sessions.remove(params.id, { keepHistory: query.keepHistory ?? false });
       },
     }),
     defineRoute({

@@ -26,7 +26,10 @@ const chatTagParams = chatParams.extend({ tagId: tagIdSchema });
 const messageParams = z.object({ id: sessionIdSchema, msgId: z.string().min(1) });
 const messageTagParams = messageParams.extend({ tagId: tagIdSchema });
 const sessionParams = z.object({ id: sessionIdSchema });
-const taggingBody = z.object({ extra: taggingExtraSchema.optional() }).strict();
+const taggingBody = z
+  .object({ extra: taggingExtraSchema.optional() })
+  .strict()
+  .meta({ example: { extra: { rule: 'order-intent', score: 0.9 } } });
 const historyQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   before: z.coerce.number().int().optional().describe('`next` of the previous page'),

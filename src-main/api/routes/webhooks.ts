@@ -204,7 +204,9 @@ export function webhookRoutes({ webhooks }: Services) {
       path: '/webhooks/deliveries/:id/retry',
       tag,
       summary: 'Send one delivery again now',
-      description: 'A failed delivery starts a new round of attempts; a pending one skips its wait.',
+      description:
+        'A failed delivery starts a new round of attempts; a pending one skips its wait. ' +
+        'CONFLICT if it already succeeded or its event is no longer stored.',
       auth: 'key',
       params: deliveryParams,
       response: { status: 202, description: 'The delivery, queued', schema: deliverySchema },

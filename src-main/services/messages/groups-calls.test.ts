@@ -118,4 +118,27 @@ describe('calls', () => {
       rejectMessage: 'We cannot take calls; please write to us 🙏',
     });
   });
+
+  it("the UI's calls.* operations use the same settings and log", async () => {
+    const rpc = async <T>(operation: string, input: unknown): Promise<T> => {
+      const response = await world.app.request(`/rpc/${operation}`, { method: 'POST', json: input });
+      expect(response.status, await response.clone().text()).toBe(200);
+      return (await json<{ result: T }>(response)).result;
+    };
+    expect(await rpc('calls.settings', { session: 'shop' })).toEqual({
+      rejectCalls: true,
+      rejectMessage: 'We cannot take calls; please write to us 🙏',
+    });
+    expect(
+      await rpc('calls.updateSettings', { session: 'shop', rejectCalls: false, rejectMessage: '  ' }),
+    ).toEqual({ rejectCalls: false, rejectMessage: '' });
+    const rest = await json<{ rejectCalls: boolean }>(
+      await world.app.request('/api/v1/sessions/shop/calls/settings'),
+    );
+    expect(rest.rejectCalls).toBe(false);
+    const log = await rpc<(Call & { name: string | null })[]>('calls.list', { session: 'shop', limit: 10 });
+    expect(log.length).toBeGreaterThanOrEqual(2);
+    expect(log[0]).toMatchObject({ from: world.customer.jid, status: 'reject' });
+    expect(log[0]).toHaveProperty('name');
+  });
 });

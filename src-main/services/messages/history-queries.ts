@@ -68,8 +68,14 @@ export class HistoryQueries {
   private readonly position: Statement<[string, string, string]>;
   private readonly reactions: Statement<[string, string, string]>;
   private readonly searchHits: Statement;
+  /** The same search leaving out deleted sessions whose history is kept; prepared when first needed. */
+  private searchHitsHiding: Statement | null = null;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    /** Deleted sessions whose history is kept (services/kept-history.ts): not searched across sessions. */
+    private readonly hiddenSessions: () => readonly string[] = () => [],
+  ) {
     const sqlite = db.$client;
     // Both walk messages_chat_time_idx (whose entries end with the row id); no sort step.
     this.pageBefore = sqlite.prepare(
@@ -205,14 +211,17 @@ export class HistoryQueries {
   }): { messages: Message[]; nextRowId: number | null } {
     const fts = toFtsQuery(options.query);
     if (!fts) return { messages: [], nextRowId: null };
-    const filtered = Boolean(options.sessionId || options.chatJid);
+    const hidden = options.sessionId ? [] : this.hiddenSessions();
+    const filtered = Boolean(options.sessionId || options.chatJid || hidden.length);
     // With a filter, over-fetch hits in rounds until the page is full or hits run out.
     const batch = filtered ? Math.max(options.limit * 4, 200) : options.limit;
     const found: Message[] = [];
     let cursor = options.beforeRowId ?? Number.MAX_SAFE_INTEGER;
     const filter = { sessionId: options.sessionId ?? null, chatJid: options.chatJid ?? null };
+    const statement = hidden.length ? this.hidingStatement() : this.searchHits;
+    if (hidden.length) Object.assign(filter, { hidden: JSON.stringify(hidden) });
     for (;;) {
-      const hits = this.searchHits.all({ fts, before: cursor, limit: batch, ...filter }) as {
+      const hits = statement.all({ fts, before: cursor, limit: batch, ...filter }) as {
         hit: number;
         rowId: number | null;
       }[];
@@ -225,6 +234,19 @@ export class HistoryQueries {
       }
       if (hits.length < batch) return { messages: found, nextRowId: null };
     }
+  }
+
+  private hidingStatement(): Statement {
+    this.searchHitsHiding ??= this.db.$client.prepare(
+      `SELECT h.rowid AS hit, ${COLUMNS}
+         FROM (SELECT rowid FROM messages_fts WHERE messages_fts MATCH @fts AND rowid < @before
+                ORDER BY rowid DESC LIMIT @limit) h
+         LEFT JOIN messages m ON m.row_id = h.rowid
+          AND (@sessionId IS NULL OR m.session_id = @sessionId) AND (@chatJid IS NULL OR m.chat_jid = @chatJid)
+          AND m.session_id NOT IN (SELECT value FROM json_each(@hidden))
+        ORDER BY h.rowid DESC`,
+    );
+    return this.searchHitsHiding;
   }
 
   private toMessage(row: ReturnType<typeof parseMessageRow>): Message {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../db/connection.js';
 
@@ -37,6 +37,16 @@ export class MediaStore {
     if (!/^[0-9a-f]{64}$/.test(sha256)) return null;
     const file = this.pathOf(sha256);
     return existsSync(file) ? readFileSync(file) : null;
+  }
+
+  /**
+   * Deletes stored files (their `media_files` rows are the caller's business). Only for files
+   * nothing refers to any more: see SessionPurge.removeFiles.
+   */
+  remove(sha256s: readonly string[]): void {
+    for (const sha256 of sha256s) {
+      if (/^[0-9a-f]{64}$/.test(sha256)) rmSync(this.pathOf(sha256), { force: true });
+    }
   }
 
   private pathOf(sha256: string): string {

@@ -1,6 +1,7 @@
 import type { Chat, Message, MessageStatus } from '../../../src-shared/messages.js';
 import { phoneOfJid } from '../../../src-shared/jid.js';
 import type { ChatRow, MessageRow } from '../../db/schema.js';
+import { pollResults, withoutVotes } from './poll-tally.js';
 
 export interface ReactionRow {
   sender_jid: string;
@@ -9,6 +10,8 @@ export interface ReactionRow {
 }
 
 export function toMessage(sessionId: string, row: MessageRow, reactions: ReactionRow[] = []): Message {
+  const content = row.revokedAt ? null : (row.content ?? null);
+  const poll = row.type === 'poll' ? pollResults(content) : null;
   return {
     id: row.id,
     session: sessionId,
@@ -19,7 +22,7 @@ export function toMessage(sessionId: string, row: MessageRow, reactions: Reactio
     type: row.type as Message['type'],
     text: row.revokedAt ? null : row.text,
     media: row.revokedAt ? null : (row.media ?? null),
-    content: row.revokedAt ? null : (row.content ?? null),
+    content: content && withoutVotes(content),
     quotedId: row.quotedId,
     mentions: row.mentions ?? [],
     status: row.status as MessageStatus,
@@ -33,6 +36,7 @@ export function toMessage(sessionId: string, row: MessageRow, reactions: Reactio
       emoji: r.emoji,
       timestamp: new Date(r.timestamp).toISOString(),
     })),
+    ...(poll ? { poll } : {}),
   };
 }
 

@@ -8,9 +8,13 @@ import {
 import { jidKind } from '../../../src-shared/jid.js';
 import type { Db } from '../../db/connection.js';
 import type { ChatRow, MessageRow } from '../../db/schema.js';
-import type { MessageRecord } from '../../wa/message-mapping.js';
+import type { MessageRecord, PollVote } from '../../wa/message-mapping.js';
 import type { EventRecorder } from '../event-recorder.js';
 import { toChat, toMessage, type ReactionRow } from './message-rows.js';
+import { withVote } from './poll-tally.js';
+
+/** What became of a poll vote (the sink logs all but `counted`). */
+export type PollVoteOutcome = 'counted' | 'unchanged' | 'poll-not-found' | 'undecryptable';
 
 /** Live messages are announced one by one; history sync arrives in bulk and is announced once. */
 export type IngestSource = 'live' | 'history';
@@ -299,6 +303,28 @@ export class MessageStore {
       const message = this.get(sessionId, revoke.chatJid, revoke.targetId);
       if (message) this.refreshPreview(sessionId, message);
       this.events.record('message.deleted', sessionId, { id: revoke.targetId, chat: revoke.chatJid });
+    });
+  }
+
+  /**
+   * Counts a poll vote on the stored poll: the voter's new selection replaces their previous one
+   * (an empty one withdraws it) and `message.updated` announces the new results. A vote is never
+   * a message of its own: no row, no unread count, no `message.received`.
+   */
+  applyPollVote(sessionId: string, vote: Omit<PollVote, 'kind'>): PollVoteOutcome {
+    return this.events.transaction(() => {
+      const row = this.row(sessionId, vote.chatJid, vote.pollId) ?? this.findById(sessionId, vote.pollId);
+      if (!row || row.type !== 'poll' || !row.raw || row.revokedAt !== null) return 'poll-not-found';
+      const options = vote.readSelection({ raw: row.raw, senderJid: row.senderJid });
+      if (!options) return 'undecryptable';
+      const content = withVote(row.content ?? {}, { voterJid: vote.voterJid, options, at: vote.timestamp });
+      if (!content) return 'unchanged';
+      this.db.$client
+        .prepare(`UPDATE messages SET content = ? WHERE row_id = ?`)
+        .run(JSON.stringify(content), row.rowId);
+      const message = this.get(sessionId, row.chatJid, row.id);
+      if (message) this.events.record('message.updated', sessionId, message);
+      return 'counted';
     });
   }
 

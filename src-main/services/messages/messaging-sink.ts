@@ -1,7 +1,8 @@
 import type { Logger } from '../../core/logger.js';
 import type { WaActions } from '../../wa/actions.js';
-import type { MappedMessage, MessageRecord } from '../../wa/message-mapping.js';
+import type { MappedMessage, MessageRecord, PollVote } from '../../wa/message-mapping.js';
 import type { WaEventSink } from '../../wa/session-events.js';
+import type { AvatarService } from '../avatars/avatar-service.js';
 import type { CallService } from '../calls.js';
 import type { ChatService } from '../chats.js';
 import type { ContactService } from '../contacts.js';
@@ -28,6 +29,7 @@ export class MessagingSink implements WaEventSink {
       store: MessageStore;
       chats: ChatService;
       contacts: ContactService;
+      avatars: AvatarService;
       groups: GroupService;
       calls: CallService;
       media: MediaDownloader;
@@ -53,12 +55,27 @@ export class MessagingSink implements WaEventSink {
         await yieldToEventLoop();
       }
     }
-    // Reactions, edits and revokes refer to messages stored above (or earlier), so they come after.
+    // Reactions, edits, revokes and votes refer to messages stored above (or earlier), so they come after.
     for (const item of mapped) {
       if (item.kind === 'reaction') store.applyReaction(sessionId, item);
       else if (item.kind === 'edit') store.applyEdit(sessionId, item);
       else if (item.kind === 'revoke') store.applyRevoke(sessionId, item);
+      else if (item.kind === 'pollVote') this.countVote(sessionId, item);
+      else if (item.kind === 'ignore' && item.update)
+        this.deps.logger.debug(
+          { session: sessionId, content: item.update },
+          'update-only message not stored',
+        );
     }
+  }
+
+  private countVote(sessionId: string, vote: PollVote): void {
+    const outcome = this.deps.store.applyPollVote(sessionId, vote);
+    if (outcome === 'counted' || outcome === 'unchanged') return;
+    const context = { session: sessionId, chat: vote.chatJid, poll: vote.pollId };
+    // A vote on a poll Chatdock never stored (older than the link) cannot be read: expected.
+    if (outcome === 'poll-not-found') this.deps.logger.debug(context, 'vote on an unknown poll not counted');
+    else this.deps.logger.warn(context, 'poll vote could not be decrypted');
   }
 
   statuses(
@@ -76,6 +93,13 @@ export class MessagingSink implements WaEventSink {
       const contact = this.deps.contacts.get(sessionId, record.jid);
       if (contact) this.deps.events.record('contact.updated', sessionId, contact);
     }
+  }
+
+  pictureChanged(sessionId: string, jid: string): void {
+    this.deps.avatars.pictureChanged(sessionId, jid);
+    // Announced as a contact update, so open inboxes fetch the new picture.
+    const contact = this.deps.contacts.get(sessionId, jid);
+    if (contact) this.deps.events.record('contact.updated', sessionId, contact);
   }
 
   chats(sessionId: string, chats: Parameters<ChatService['applyMeta']>[1]): void {

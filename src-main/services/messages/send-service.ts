@@ -5,6 +5,7 @@ import type { SendMessageInput } from '../../../src-shared/send-schemas.js';
 import type { Logger } from '../../core/logger.js';
 import type { Db } from '../../db/connection.js';
 import type { WaActions } from '../../wa/actions.js';
+import { idempotencySlot, type IdempotencyKeys } from '../idempotency.js';
 import type { SessionService } from '../sessions.js';
 import { resolveMedia, type ResolvedMedia } from './media-input.js';
 import type { MediaStore } from './media-store.js';
@@ -12,11 +13,9 @@ import type { MessageStore } from './message-store.js';
 
 /** How long a "this number has WhatsApp" answer is trusted. */
 const ON_WHATSAPP_TTL_MS = 60 * 60 * 1000;
-/** Idempotency keys are remembered this long. */
-const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
-/** What an idempotency key remembers: the id chosen before sending, then the result. */
-interface IdempotencyRecord {
+/** What an idempotency key of a send remembers: the id chosen before sending, then the result. */
+interface SendRecord {
   pendingId?: string;
   message?: Message;
 }
@@ -37,6 +36,7 @@ export class SendService {
     private readonly media: MediaStore,
     private readonly actions: WaActions,
     private readonly sessions: SessionService,
+    private readonly idempotency: IdempotencyKeys,
     private readonly logger: Logger,
   ) {}
 
@@ -47,17 +47,17 @@ export class SendService {
    * and WhatsApp shows a message id only once, so the customer still sees one message.
    */
   async send(sessionId: string, input: SendMessageInput, idempotencyKey?: string): Promise<Message> {
-    if (!idempotencyKey) return this.sendNow(sessionId, input);
-    const scope = `send:${sessionId}`;
-    const remembered = this.remembered(scope, idempotencyKey);
+    const slot = idempotencySlot(`send:${sessionId}`, idempotencyKey);
+    if (!slot) return this.sendNow(sessionId, input);
+    const remembered = this.idempotency.recall<SendRecord>(slot);
     if (remembered?.message) return remembered.message;
-    const flightKey = `${scope}:${idempotencyKey}`;
+    const flightKey = `${slot.scope}:${slot.key}`;
     const running = this.inFlight.get(flightKey);
     if (running) return running;
     const messageId = input.id ?? remembered?.pendingId ?? this.actions.newMessageId(sessionId);
-    this.remember(scope, idempotencyKey, { pendingId: messageId });
+    this.idempotency.remember(slot, { pendingId: messageId } satisfies SendRecord);
     const attempt = this.sendNow(sessionId, { ...input, id: messageId }).then((message) => {
-      this.remember(scope, idempotencyKey, { message });
+      this.idempotency.remember(slot, { message } satisfies SendRecord);
       return message;
     });
     this.inFlight.set(flightKey, attempt);
@@ -66,22 +66,6 @@ export class SendService {
     } finally {
       this.inFlight.delete(flightKey);
     }
-  }
-
-  private remember(scope: string, key: string, value: IdempotencyRecord): void {
-    this.db.$client
-      .prepare(
-        `INSERT OR REPLACE INTO idempotency_keys (scope, key, response, created_at) VALUES (?, ?, ?, ?)`,
-      )
-      .run(scope, key, JSON.stringify(value), Date.now());
-  }
-
-  private remembered(scope: string, key: string): IdempotencyRecord | null {
-    const row = this.db.$client
-      .prepare(`SELECT response, created_at FROM idempotency_keys WHERE scope = ? AND key = ?`)
-      .get(scope, key) as { response: string; created_at: number } | undefined;
-    if (!row || Date.now() - row.created_at > IDEMPOTENCY_TTL_MS) return null;
-    return JSON.parse(row.response) as IdempotencyRecord;
   }
 
   private async sendNow(sessionId: string, input: SendMessageInput): Promise<Message> {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type {
   ChatNote,
   RenderedReply,
@@ -9,7 +9,7 @@ import type {
 } from '../../../src-shared/contract/organize.js';
 import type { CreatedWebhook } from '../../../src-shared/contract/webhooks.js';
 import type { TaggingEvent } from '../../../src-shared/events.js';
-import type { Chat, Message } from '../../../src-shared/messages.js';
+import type { Chat, ChatWithTags, Message } from '../../../src-shared/messages.js';
 import { connectEventStream, type StreamClient } from '../../test-support/event-stream-client.js';
 import { linkedWorld, type LinkedWorld } from '../../test-support/linked-session.js';
 import { TEST_ADMIN_KEY } from '../../test-support/test-core.js';
@@ -349,6 +349,47 @@ describe('tagging chats and messages over REST', () => {
       },
     );
     expect(write.status).toBe(403);
+  });
+
+  it('chat lists and chat reads carry the tags of every chat, read in one query per page', async () => {
+    const regular = await world.newCustomer('972502220003', 'Miri');
+    const newcomer = await world.newCustomer('972502220004', 'Eli');
+    await incoming('same as last week, please', regular);
+    await incoming('first time here', newcomer);
+    const wholesale = await createTag('Wholesale', '#00AA55');
+    const returning = await createTag('Returning', '#aa5500');
+    for (const tag of [wholesale, returning]) {
+      await call(`/sessions/shop/chats/${regular.jid}/tags/${tag.id}`, { method: 'PUT' });
+    }
+    const expected = [
+      { id: wholesale.id, name: 'Wholesale', color: '#00aa55' },
+      { id: returning.id, name: 'Returning', color: '#aa5500' },
+    ];
+
+    const ofChats = vi.spyOn(world.app.core.services.organize.taggings, 'ofChats');
+    try {
+      for (const path of ['/sessions/shop/chats', '/chats']) {
+        ofChats.mockClear();
+        const page = await call<{ items: ChatWithTags[] }>(path);
+        expect(ofChats, path).toHaveBeenCalledTimes(1);
+        const byJid = new Map(page.items.map((chat) => [chat.jid, chat.tags]));
+        expect(byJid.get(regular.jid), path).toEqual(expected);
+        expect(byJid.get(newcomer.jid), path).toEqual([]);
+      }
+    } finally {
+      ofChats.mockRestore();
+    }
+
+    const one = await call<ChatWithTags>(`/sessions/shop/chats/${regular.jid}`);
+    expect(one.tags).toEqual(expected);
+    const pinned = await call<ChatWithTags>(`/sessions/shop/chats/${regular.jid}`, {
+      method: 'PATCH',
+      json: { pinned: true },
+    });
+    expect(pinned).toMatchObject({ pinned: true, tags: expected });
+    await call(`/tags/${returning.id}`, { method: 'PATCH', json: { name: 'Regular' } });
+    const renamed = await call<ChatWithTags>(`/sessions/shop/chats/${regular.jid}`);
+    expect(renamed.tags.map((tag) => tag.name)).toEqual(['Wholesale', 'Regular']);
   });
 });
 

@@ -4,6 +4,7 @@ import { phoneOfJid } from '../../../src-shared/jid.js';
 import { sortableId } from '../../core/ids.js';
 import type { Db } from '../../db/connection.js';
 import type { ContactService } from '../contacts.js';
+import { resolveMedia, type ResolvedMedia } from '../messages/media-input.js';
 import type { MessageStore } from '../messages/message-store.js';
 import { fillPlaceholders } from './placeholders.js';
 
@@ -129,6 +130,19 @@ export class SavedReplyService {
       text: fillPlaceholders(reply.text, { name, phone: digits ? `+${digits}` : null }),
       media: reply.media,
     };
+  }
+
+  /**
+   * The reply's media as a file for the composer: inline data decoded, a link downloaded; checked
+   * against WhatsApp's formats and sizes for its type as a send would be.
+   */
+  async media(id: string): Promise<ResolvedMedia & { fileName: string }> {
+    const { media } = this.get(id);
+    if (!media) throw new AppError('NOT_FOUND', 'this saved reply has no media', 'id');
+    const file = await resolveMedia(media.type, media);
+    const subtype = /^[^/]+\/([a-z0-9]+)/i.exec(file.mimetype)?.[1];
+    const extension = subtype?.toLowerCase() ?? 'bin';
+    return { ...file, fileName: file.fileName || `${media.type}.${extension}` };
   }
 
   private assertShortcutFree(shortcut: string, exceptId: string | null): void {

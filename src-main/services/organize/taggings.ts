@@ -1,5 +1,7 @@
+import type { Statement } from 'better-sqlite3';
 import type { TagHistoryEntry, TagRef, TagUsage, Tagging } from '../../../src-shared/contract/organize.js';
 import { AppError } from '../../../src-shared/errors.js';
+import type { Chat, ChatWithTags } from '../../../src-shared/messages.js';
 import type { Db } from '../../db/connection.js';
 import type { EventRecorder } from '../event-recorder.js';
 import type { MessageStore } from '../messages/message-store.js';
@@ -60,6 +62,8 @@ function toHistoryEntry(row: HistoryRow): TagHistoryEntry {
  * event in the same transaction; adding a tag that is already there changes nothing.
  */
 export class TaggingService {
+  private ofChatsStatement: Statement<[string, string], TagRef & { chat: string }> | null = null;
+
   constructor(
     private readonly db: Db,
     private readonly events: EventRecorder,
@@ -81,16 +85,40 @@ export class TaggingService {
   /** The tags of many chats of one session (for the chat list), in the order asked. */
   ofChats(sessionId: string, chatJids: readonly string[]): { chat: string; tags: TagRef[] }[] {
     if (chatJids.length === 0) return [];
-    const rows = this.db.$client
-      .prepare(
-        `SELECT x.chat_jid AS chat, t.id, t.name, t.color FROM chat_tags x JOIN tags t ON t.id = x.tag_id
-         WHERE x.session_id = ? AND x.chat_jid IN (SELECT value FROM json_each(?))
-         ORDER BY x.added_at, t.name`,
-      )
-      .all(sessionId, JSON.stringify(chatJids)) as (TagRef & { chat: string })[];
+    // Prepared once: every page of the REST chat list runs it.
+    this.ofChatsStatement ??= this.db.$client.prepare<[string, string], TagRef & { chat: string }>(
+      `SELECT x.chat_jid AS chat, t.id, t.name, t.color FROM chat_tags x JOIN tags t ON t.id = x.tag_id
+       WHERE x.session_id = ? AND x.chat_jid IN (SELECT value FROM json_each(?))
+       ORDER BY x.added_at, t.name`,
+    );
+    const rows = this.ofChatsStatement.all(sessionId, JSON.stringify(chatJids));
     const byChat = new Map<string, TagRef[]>(chatJids.map((jid) => [jid, []]));
     for (const { chat, ...tag } of rows) byChat.get(chat)?.push(tag);
     return [...byChat].map(([chat, tags]) => ({ chat, tags }));
+  }
+
+  /**
+   * Chats (a page of the chat list) with their tags: one query per session on the page, so a
+   * page costs one query whatever its length (two or three for a list across sessions).
+   */
+  withTags(chats: readonly Chat[]): ChatWithTags[] {
+    const jidsBySession = new Map<string, string[]>();
+    for (const chat of chats) {
+      const jids = jidsBySession.get(chat.session) ?? [];
+      jids.push(chat.jid);
+      jidsBySession.set(chat.session, jids);
+    }
+    const tagsByChat = new Map<string, TagRef[]>();
+    for (const [sessionId, jids] of jidsBySession) {
+      for (const { chat, tags } of this.ofChats(sessionId, jids))
+        tagsByChat.set(`${sessionId}|${chat}`, tags);
+    }
+    return chats.map((chat) => ({ ...chat, tags: tagsByChat.get(`${chat.session}|${chat.jid}`) ?? [] }));
+  }
+
+  /** One chat with its tags (a chat read or changed over REST). */
+  chatWithTags(chat: Chat): ChatWithTags {
+    return { ...chat, tags: this.ofChat(chat.session, chat.jid).map((tagging) => tagging.tag) };
   }
 
   ofMessage(sessionId: string, messageId: string, chatJid?: string): Tagging[] {

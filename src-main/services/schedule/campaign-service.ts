@@ -16,6 +16,7 @@ import type { Logger } from '../../core/logger.js';
 import type { Db } from '../../db/connection.js';
 import { campaignRecipients, campaigns } from '../../db/schema.js';
 import type { EventRecorder } from '../event-recorder.js';
+import { idempotencySlot, type IdempotencyKeys } from '../idempotency.js';
 import type { SessionService } from '../sessions.js';
 import { seedKeyOf, toCampaign, toRecipient, type CampaignRow } from './campaign-rows.js';
 import type { Clock } from './clock.js';
@@ -47,6 +48,7 @@ export class CampaignService {
     private readonly numbers: NumberChecker,
     private readonly clock: () => Clock,
     private readonly logger: Logger,
+    private readonly idempotency: IdempotencyKeys,
   ) {}
 
   whenChanged(listener: () => void): void {
@@ -100,7 +102,14 @@ export class CampaignService {
     return { messages, counts, invalid, placeholders: this.availablePlaceholders(resolved) };
   }
 
-  async create(input: CreateCampaignInput): Promise<Campaign> {
+  /**
+   * With an idempotency key, a retry answers the campaign the first request created and creates
+   * no second one; the campaign, its recipients and its key are stored in one transaction.
+   */
+  async create(input: CreateCampaignInput, idempotencyKey?: string): Promise<Campaign> {
+    const slot = idempotencySlot(`campaign:${input.session}`, idempotencyKey);
+    const earlier = this.idempotency.recall<Campaign>(slot);
+    if (earlier) return earlier;
     this.sessions.get(input.session);
     const resolved = resolveRecipients(this.db, input.session, input.recipients);
     const available = new Set(this.availablePlaceholders(resolved));
@@ -137,7 +146,9 @@ export class CampaignService {
       `INSERT INTO campaign_recipients (campaign_id, position, input, jid, variables, status, error)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
-    const campaign = this.events.transaction(() => {
+    // `once` checks the key again inside the transaction: a retry sent while this request
+    // awaited the number check may have created the campaign meanwhile.
+    const campaign = this.idempotency.once(slot, () => {
       this.db.insert(campaigns).values(row).run();
       resolved.forEach((recipient, position) => {
         let status: RecipientStatus = 'pending';
@@ -164,6 +175,8 @@ export class CampaignService {
       this.events.record('campaign.progress', input.session, { campaign: created });
       return created;
     });
+    // A concurrent retry may have won: then `campaign` is its campaign, and this one made none.
+    if (campaign.id !== id) return campaign;
     this.logger.info(
       { campaign: id, session: input.session, recipients: resolved.length },
       'campaign created',

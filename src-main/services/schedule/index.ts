@@ -2,6 +2,7 @@ import type { EventBus } from '../../core/event-bus.js';
 import type { Logger } from '../../core/logger.js';
 import type { Db } from '../../db/connection.js';
 import type { EventRecorder } from '../event-recorder.js';
+import { IdempotencyKeys } from '../idempotency.js';
 import type { Messaging } from '../messaging.js';
 import type { SessionService } from '../sessions.js';
 import type { SettingsService } from '../settings.js';
@@ -46,7 +47,8 @@ export function createScheduling(deps: {
   let clock = deps.clock ?? systemClock;
   const now = () => clock;
   const send: Sender = (sessionId, message, key) => messaging.send.send(sessionId, message, key);
-  const schedules = new ScheduleService(db, sessions, deps.settings, now);
+  const idempotency = new IdempotencyKeys(db, events);
+  const schedules = new ScheduleService(db, sessions, deps.settings, now, idempotency);
   const optOuts = new OptOutService(db, sessions, now, logger);
   const campaigns = new CampaignService(
     db,
@@ -59,6 +61,7 @@ export function createScheduling(deps: {
     },
     now,
     logger,
+    idempotency,
   );
   const scheduler = new Scheduler(db, events, bus, schedules, send, now, logger, deps.scheduler);
   const runner = new CampaignRunner(db, events, bus, optOuts, send, now, logger, deps.runner);

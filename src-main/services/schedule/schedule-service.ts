@@ -11,6 +11,7 @@ import { toJid } from '../../../src-shared/jid.js';
 import { sortableId } from '../../core/ids.js';
 import type { Db } from '../../db/connection.js';
 import { schedules } from '../../db/schema.js';
+import { idempotencySlot, type IdempotencyKeys } from '../idempotency.js';
 import type { SessionService } from '../sessions.js';
 import type { SettingsService } from '../settings.js';
 import type { Clock } from './clock.js';
@@ -35,6 +36,7 @@ export class ScheduleService {
     private readonly sessions: SessionService,
     private readonly settings: SettingsService,
     private readonly clock: () => Clock,
+    private readonly idempotency: IdempotencyKeys,
   ) {}
 
   /** Called after every change that may move the next due time (the scheduler re-arms). */
@@ -42,7 +44,18 @@ export class ScheduleService {
     this.onChange = listener;
   }
 
-  create(input: CreateScheduleInput): Schedule {
+  /**
+   * With an idempotency key, a retry answers the schedule the first request created (even once
+   * its `sendAt` has passed) and creates nothing; the schedule and its key are stored together.
+   */
+  create(input: CreateScheduleInput, idempotencyKey?: string): Schedule {
+    const slot = idempotencySlot(`schedule:${input.session}`, idempotencyKey);
+    const schedule = this.idempotency.once(slot, () => this.insert(input));
+    this.onChange();
+    return schedule;
+  }
+
+  private insert(input: CreateScheduleInput): Schedule {
     this.sessions.get(input.session);
     toJid(input.message.to, 'message.to');
     validateRepeat(input.repeat);
@@ -66,7 +79,6 @@ export class ScheduleService {
       updatedAt: now,
     };
     this.db.insert(schedules).values(row).run();
-    this.onChange();
     return toSchedule(row);
   }
 

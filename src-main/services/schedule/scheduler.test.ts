@@ -12,6 +12,7 @@ import type { SendMessageInput } from '../../../src-shared/send-schemas.js';
 import { EventBus } from '../../core/event-bus.js';
 import { openDatabase, type Db } from '../../db/connection.js';
 import { EventRecorder } from '../event-recorder.js';
+import { IdempotencyKeys } from '../idempotency.js';
 import type { SessionService } from '../sessions.js';
 import { SettingsService } from '../settings.js';
 import { CampaignRunner } from './campaign-runner.js';
@@ -77,7 +78,7 @@ afterEach(() => {
 
 function scheduling(offlineRetryMs = 30_000) {
   const settings = new SettingsService(db, events);
-  const service = new ScheduleService(db, sessions, settings, () => clock);
+  const service = new ScheduleService(db, sessions, settings, () => clock, new IdempotencyKeys(db, events));
   const scheduler = new Scheduler(db, events, bus, service, sender, () => clock, logger, { offlineRetryMs });
   service.whenChanged(() => scheduler.wake());
   return { service, scheduler };
@@ -225,6 +226,7 @@ describe('campaign runner', () => {
       { isConnected: () => false, checkNumbers: () => Promise.resolve([]) },
       () => clock,
       logger,
+      new IdempotencyKeys(db, events),
     );
     const runner = new CampaignRunner(db, events, bus, optOuts, sender, () => clock, logger, { random });
     service.whenChanged(() => runner.wake());

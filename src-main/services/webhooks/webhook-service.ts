@@ -132,6 +132,11 @@ export class WebhookService {
     this.outbox.invalidate();
   }
 
+  /** Webhooks were deleted elsewhere (with their session): stop matching events against them. */
+  forgetRemovedWebhooks(): void {
+    this.outbox.invalidate();
+  }
+
   /** A new signing secret; the old one stops being used at once. */
   rotateSecret(id: string): { secret: string } {
     this.row(id);
@@ -204,11 +209,15 @@ export class WebhookService {
 
   /**
    * Sends a delivery again now. A failed one starts a new round of attempts; a pending one
-   * skips its wait. Already delivered: CONFLICT.
+   * skips its wait. Already delivered, or its event is no longer stored: CONFLICT.
    */
   retryDelivery(deliveryId: number): WebhookDelivery {
     const row = this.deliveryRow(deliveryId);
     if (row.status === 'succeeded') throw new AppError('CONFLICT', 'this delivery has already succeeded');
+    // The event log keeps what unfinished deliveries need, but rows older than that rule lost it.
+    if (row.event_type === null) {
+      throw new AppError('CONFLICT', 'the event of this delivery is no longer stored, so it cannot be sent');
+    }
     this.db.$client
       .prepare<[number, number]>(
         `UPDATE webhook_deliveries SET status = 'pending', attempts = CASE WHEN status = 'failed' THEN 0 ELSE attempts END,
@@ -219,13 +228,17 @@ export class WebhookService {
     return toDelivery(this.deliveryRow(deliveryId));
   }
 
-  /** Queues every failed delivery of a webhook again, oldest first (order per chat is kept). */
+  /**
+   * Queues every failed delivery of a webhook again, oldest first (order per chat is kept);
+   * those whose event is no longer stored stay failed.
+   */
   retryFailed(webhookId: string): { retried: number } {
     this.row(webhookId);
     const { changes } = this.db.$client
       .prepare<[number, string]>(
         `UPDATE webhook_deliveries SET status = 'pending', attempts = 0, next_attempt_at = ?
-          WHERE webhook_id = ? AND status = 'failed'`,
+          WHERE webhook_id = ? AND status = 'failed'
+            AND EXISTS (SELECT 1 FROM events WHERE events.id = webhook_deliveries.event_id)`,
       )
       .run(this.now(), webhookId);
     if (changes > 0) this.wake();

@@ -7,6 +7,8 @@ import '../../styles/organize.css';
 
 /** A chosen reply: put `text` in place of `[start, end)` (the typed `/shortcut`) of the textarea. */
 export interface ReplyChoice {
+  /** The saved reply's id (to fetch its media). */
+  id: string;
   start: number;
   end: number;
   text: string;
@@ -89,7 +91,13 @@ export function SavedReplyPicker({
       try {
         const rendered = await transport.call('savedReplies.render', { id: reply.id, session, chat });
         setToken(null);
-        onChoose({ start: token.start, end: token.end, text: rendered.text, media: rendered.media });
+        onChoose({
+          id: reply.id,
+          start: token.start,
+          end: token.end,
+          text: rendered.text,
+          media: rendered.media,
+        });
       } catch (caught) {
         setError(describeError(caught));
       }

@@ -9,9 +9,11 @@ import type { TagRef } from '../../../src-shared/contract/organize';
 import { useTransport } from '../../stores/connection';
 import { useInbox } from '../../stores/inbox';
 import { useTags } from '../../stores/tags';
+import { describeError } from '../../transport/rpc-error';
 import type { Transport } from '../../transport/types';
 import { BulkTagBar } from './BulkTagBar';
 import { ChatNotes } from './ChatNotes';
+import { fileFromDataUrl, replaceRange } from './organize-logic';
 import { SavedReplyPicker, type ReplyChoice } from './SavedReplyPicker';
 import { TagChip } from './TagChip';
 import { TagChips } from './TagChips';
@@ -223,36 +225,60 @@ export function ChatRowTags({ session, jid }: { session: string; jid: string }) 
 
 /**
  * Composer: typing `/` in the message box (or this button) opens the saved replies; the chosen
- * one replaces the typed `/shortcut`, with `[name]` and friends filled for this chat.
+ * one replaces the typed `/shortcut`, with `[name]` and friends filled for this chat. A reply
+ * with media is attached instead: its file goes to the attachment preview, and the message box
+ * (with the reply's text in place of the `/shortcut`) becomes the caption.
  */
 export function SavedRepliesButton({
   session,
   jid,
   insert,
+  attach,
 }: {
   session: string;
   jid: string;
   insert: (text: string) => void;
+  attach: (file: File, caption: string) => void;
 }) {
+  const transport = useTransport();
   const anchorRef = useRef<HTMLButtonElement>(null);
   const textareaRef = useRef<HTMLTextAreaElement | null>(null);
   const [openRequest, setOpenRequest] = useState(0);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ text: string; failed: boolean } | null>(null);
 
   // The composer's message box, next to this button.
   useLayoutEffect(() => {
     textareaRef.current = anchorRef.current?.closest('.composer')?.querySelector('textarea') ?? null;
   });
 
-  const choose = ({ start, end, text, media }: ReplyChoice) => {
+  const insertText = ({ start, end, text }: ReplyChoice) => {
     // The composer inserts over the selection: select the typed `/shortcut`, then insert.
     textareaRef.current?.setSelectionRange(start, end);
     insert(text);
-    setNotice(
-      media
-        ? `This reply has ${media.type === 'image' ? 'an' : 'a'} ${media.type}: attach it to send it.`
-        : null,
-    );
+  };
+
+  const choose = async (choice: ReplyChoice) => {
+    const { media } = choice;
+    if (!media) {
+      setNotice(null);
+      insertText(choice);
+      return;
+    }
+    setNotice({ text: `Attaching the ${media.type}…`, failed: false });
+    try {
+      const file = await transport.call('savedReplies.media', { id: choice.id });
+      const typed = textareaRef.current?.value ?? '';
+      const caption = replaceRange(typed, choice.start, choice.end, choice.text).text.trim();
+      setNotice(null);
+      attach(fileFromDataUrl(file.dataUrl, file.fileName, file.mimetype), caption);
+    } catch (caught) {
+      // The text is still useful: insert it, and say why the file is missing.
+      insertText(choice);
+      setNotice({
+        text: `The reply's ${media.type} could not be attached: ${describeError(caught)}`,
+        failed: true,
+      });
+    }
   };
 
   return (
@@ -278,12 +304,15 @@ export function SavedRepliesButton({
         textareaRef={textareaRef}
         session={session}
         chat={jid}
-        onChoose={choose}
+        onChoose={(choice) => void choose(choice)}
         openRequest={openRequest}
       />
       {notice && (
-        <span role="status" className="organize-notice muted">
-          {notice}
+        <span
+          role={notice.failed ? 'alert' : 'status'}
+          className={notice.failed ? 'organize-notice form-error' : 'organize-notice muted'}
+        >
+          {notice.text}
         </span>
       )}
     </>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SavedReply } from '../../../src-shared/contract/organize';
 import {
+  fileFromDataUrl,
   matchReplies,
   moveActive,
   replaceRange,
@@ -78,5 +79,19 @@ describe('textColorOn', () => {
     expect(textColorOn('#ffff00')).toBe('#000000');
     expect(textColorOn('#1a7f5a')).toBe('#ffffff');
     expect(textColorOn('#000000')).toBe('#ffffff');
+  });
+});
+
+describe('fileFromDataUrl', () => {
+  it('decodes the bytes, with the name and type given', async () => {
+    const bytes = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff]);
+    const file = fileFromDataUrl(
+      `data:image/png;base64,${btoa(String.fromCharCode(...bytes))}`,
+      'menu.png',
+      'image/png',
+    );
+    expect(file.name).toBe('menu.png');
+    expect(file.type).toBe('image/png');
+    expect(new Uint8Array(await file.arrayBuffer())).toEqual(bytes);
   });
 });

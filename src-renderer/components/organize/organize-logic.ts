@@ -97,3 +97,14 @@ export function moveActive(active: number, delta: number, length: number): numbe
   if (length === 0) return 0;
   return (((active + delta) % length) + length) % length;
 }
+
+/**
+ * A base64 `data:` URL as a File (a saved reply's media for the composer). Decoded by hand: the
+ * UI's content security policy does not let it fetch `data:` URLs.
+ */
+export function fileFromDataUrl(dataUrl: string, name: string, type: string): File {
+  const binary = atob(dataUrl.slice(dataUrl.indexOf(',') + 1));
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
+  return new File([bytes], name, { type });
+}

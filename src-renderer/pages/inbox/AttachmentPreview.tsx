@@ -5,25 +5,40 @@ import { fileProblem, sendKindFor } from './logic/media-kind';
 
 /**
  * The files about to be sent: a preview of each, why one cannot be sent, and a caption.
- * Enter or Send sends them all; Esc or Cancel drops them.
+ * Enter or Send sends them all (Shift+Enter starts a new caption line); Esc or Cancel drops them.
  */
 export function AttachmentPreview({
   files,
+  initialCaption = '',
   onSend,
   onCancel,
 }: {
   files: File[];
+  /** The caption to start with, e.g. a saved reply's text. */
+  initialCaption?: string;
   onSend: (caption: string) => void;
-  onCancel: () => void;
+  /** Called with the caption as it was, so it need not be lost. */
+  onCancel: (caption: string) => void;
 }) {
-  const [caption, setCaption] = useState('');
-  const captionRef = useRef<HTMLInputElement>(null);
+  const [caption, setCaption] = useState(initialCaption);
+  const captionRef = useRef<HTMLTextAreaElement>(null);
   const previews = useMemo(
     () => files.map((file) => (sendKindFor(file.type) === 'image' ? URL.createObjectURL(file) : null)),
     [files],
   );
   useEffect(() => () => previews.forEach((url) => url && URL.revokeObjectURL(url)), [previews]);
-  useEffect(() => captionRef.current?.focus(), []);
+  useEffect(() => {
+    const input = captionRef.current;
+    input?.focus();
+    input?.setSelectionRange(input.value.length, input.value.length);
+  }, []);
+  // Grow with the caption up to a limit (the CSS caps the height).
+  useEffect(() => {
+    const input = captionRef.current;
+    if (!input) return;
+    input.style.height = 'auto';
+    input.style.height = `${input.scrollHeight}px`;
+  }, [caption]);
   const problems = files.map((file) => fileProblem(file));
   const blocked = problems.some(Boolean);
 
@@ -35,7 +50,7 @@ export function AttachmentPreview({
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
           event.stopPropagation();
-          onCancel();
+          onCancel(caption);
         }
       }}
     >
@@ -68,16 +83,23 @@ export function AttachmentPreview({
           if (!blocked) onSend(caption);
         }}
       >
-        <input
+        <textarea
           ref={captionRef}
           className="attachments__caption"
           aria-label="Caption"
           placeholder="Add a caption…"
           dir="auto"
+          rows={1}
           value={caption}
           onChange={(event) => setCaption(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+              event.preventDefault();
+              event.currentTarget.form?.requestSubmit();
+            }
+          }}
         />
-        <button type="button" className="button button--secondary" onClick={onCancel}>
+        <button type="button" className="button button--secondary" onClick={() => onCancel(caption)}>
           Cancel
         </button>
         <button type="submit" className="button button--primary" disabled={blocked}>

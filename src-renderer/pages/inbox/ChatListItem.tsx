@@ -36,7 +36,7 @@ export const ChatListItem = memo(function ChatListItem({
       className={`chat-item${active ? ' chat-item--active' : ''}${unread > 0 ? ' chat-item--unread' : ''}`}
       onClick={() => onOpen(chat)}
     >
-      <Avatar name={title} />
+      <Avatar name={title} session={chat.session} jid={chat.jid} />
       <div className="chat-item__body">
         <div className="chat-item__top">
           <span className="chat-item__title" dir="auto">

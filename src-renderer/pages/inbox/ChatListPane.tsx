@@ -37,9 +37,10 @@ export function ChatListPane({
     void loadSessions(transport);
   }, [transport, loadSessions]);
 
+  // Also after a deleted number's chats were dropped from a list showing only that number.
   useEffect(() => {
-    if (!useInbox.getState().loaded) void load(transport);
-  }, [transport, load]);
+    if (!loaded) void load(transport);
+  }, [transport, load, loaded]);
 
   const filtered =
     filter.unread || filter.groups || filter.archived || filter.session !== null || subset !== null;

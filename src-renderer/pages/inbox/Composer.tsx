@@ -48,6 +48,8 @@ export function Composer({
     else drafts.delete(draftKey);
   };
   const [emojiOpen, setEmojiOpen] = useState(false);
+  /** The caption the attachment preview starts with (a saved reply's text). */
+  const [captionSeed, setCaptionSeed] = useState('');
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const lastTyping = useRef(0);
@@ -102,7 +104,14 @@ export function Composer({
     const quote = replyTo?.id;
     const list = files;
     onFiles([]);
+    setCaptionSeed('');
     store().setReplyTo(null);
+    // The caption goes with the first file that can carry one; audio cannot, so with only audio
+    // it is sent as a text first.
+    const captioned = list.findIndex((file) => sendKindFor(file.type) !== 'audio');
+    if (captioned === -1 && caption.trim()) {
+      await store().send(transport, { type: 'text', to: jid, text: caption.trim() });
+    }
     for (const [index, file] of list.entries()) {
       try {
         const dataUrl = await readAsDataUrl(file);
@@ -112,7 +121,7 @@ export function Composer({
             dataUrl,
             mimetype: file.type || 'application/octet-stream',
             fileName: file.name,
-            caption: index === 0 ? caption : undefined,
+            caption: index === captioned ? caption : undefined,
           },
           index === 0 ? quote : undefined,
         );
@@ -177,12 +186,25 @@ export function Composer({
     });
   };
 
+  /** A saved reply's media: to the preview, with the message box's text as its caption. */
+  const attach = (file: File, caption: string) => {
+    setText('');
+    setCaptionSeed(caption);
+    onFiles([...files, file]);
+  };
+
   if (files.length > 0) {
     return (
       <AttachmentPreview
         files={files}
+        initialCaption={captionSeed}
         onSend={(caption) => void sendFiles(caption)}
-        onCancel={() => onFiles([])}
+        onCancel={(caption) => {
+          onFiles([]);
+          setCaptionSeed('');
+          // A caption typed (or brought by a saved reply) is not lost: it goes back to the message box.
+          if (caption.trim() && !text.trim()) setText(caption);
+        }}
       />
     );
   }
@@ -229,7 +251,7 @@ export function Composer({
             />
           )}
         </div>
-        <ComposerSavedRepliesSlot session={session} jid={jid} insert={insert} />
+        <ComposerSavedRepliesSlot session={session} jid={jid} insert={insert} attach={attach} />
         {!editing && (
           <>
             <button

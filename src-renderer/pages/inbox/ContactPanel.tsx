@@ -6,9 +6,29 @@ import { InboxIcon } from './InboxIcon';
 import { chatTitle, contactName, formatPhone } from './logic/format';
 import { SharedMedia } from './SharedMedia';
 
+/** The person's "about" text, asked from WhatsApp when the panel opens. */
+function AboutFact({ session, jid }: { session: string; jid: string }) {
+  const about = useQuery('contacts.about', { session, chat: jid });
+  const text = about.data?.about;
+  return (
+    <>
+      <dt>About</dt>
+      {about.loading ? (
+        <dd className="muted" aria-busy="true">
+          Loading…
+        </dd>
+      ) : text ? (
+        <dd dir="auto">{text}</dd>
+      ) : (
+        <dd className="muted">—</dd>
+      )}
+    </>
+  );
+}
+
 /**
- * The right-hand panel about the person (or group) of the open chat: names, number, the
- * linked number the chat belongs to, then `children` (tags and the private note plug in there:
+ * The right-hand panel about the person (or group) of the open chat: picture, names, about text,
+ * number, the linked number the chat belongs to, then `children` (tags and the private note plug in there:
  * see organize-slots.tsx), then shared media. Esc closes it.
  */
 export function ContactPanel({
@@ -48,7 +68,7 @@ export function ContactPanel({
         </button>
       </header>
       <div className="contact-panel__who">
-        <Avatar name={title} size={88} />
+        <Avatar name={title} size={88} session={chat.session} jid={chat.jid} />
         <strong className="contact-panel__name" dir="auto">
           {title}
         </strong>
@@ -62,6 +82,7 @@ export function ContactPanel({
               <dd dir="auto">{group.description}</dd>
             </>
           )}
+          {chat.kind === 'user' && <AboutFact session={chat.session} jid={chat.jid} />}
           {group && (
             <>
               <dt>Members</dt>

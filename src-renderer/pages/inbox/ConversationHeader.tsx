@@ -65,7 +65,7 @@ export function ConversationHeader({
         aria-controls="contact-panel"
         onClick={onTogglePanel}
       >
-        <Avatar name={title} size={40} />
+        <Avatar name={title} size={40} session={chat.session} jid={chat.jid} />
         <span className="conversation__names">
           <h2 dir="auto">{title}</h2>
           <span className={typing ? 'conversation__typing' : 'muted'} aria-live="polite">

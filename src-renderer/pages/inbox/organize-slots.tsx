@@ -17,7 +17,7 @@ import {
  * - ChatListItemTagsSlot: under a chat's preview in the list (tag chips); keep it cheap, it renders
  *   for every visible row.
  * - ComposerSavedRepliesSlot: a button beside the emoji button; call `insert(text)` to put a saved
- *   reply into the message box.
+ *   reply into the message box, `attach(file, caption)` to send a reply's media with a caption.
  */
 export function ContactPanelOrganizeSlot(props: { session: string; jid: string }) {
   return <ChatOrganizePanel {...props} />;
@@ -35,6 +35,7 @@ export function ComposerSavedRepliesSlot(props: {
   session: string;
   jid: string;
   insert: (text: string) => void;
+  attach: (file: File, caption: string) => void;
 }) {
   return <SavedRepliesButton {...props} />;
 }

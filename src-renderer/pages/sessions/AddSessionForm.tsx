@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { CopyButton } from '../../components/CopyButton';
+import { RevealOnce } from '../../components/RevealOnce';
 import { useTransport } from '../../stores/connection';
 import { useSessions } from '../../stores/sessions';
 import { describeError } from '../../transport/rpc-error';
@@ -30,19 +30,10 @@ export function AddSessionForm({ onDone }: { onDone: () => void }) {
 
   if (created) {
     return (
-      <div className="card reveal-card" role="region" aria-label="New session key">
-        <p>
-          Session <code>{created.id}</code> is ready; scan its QR code below. Scripts can use this key for
-          this number only. <strong>Copy it now</strong>: it is not shown again.
-        </p>
-        <code className="reveal__key">{created.apiKey}</code>
-        <div className="row">
-          <CopyButton text={created.apiKey} label="Copy key" />
-          <button type="button" className="button button--secondary" onClick={onDone}>
-            Done
-          </button>
-        </div>
-      </div>
+      <RevealOnce label="New session key" value={created.apiKey} onDone={onDone}>
+        Session <code>{created.id}</code> is ready; scan its QR code below. Scripts can use this key for this
+        number only.
+      </RevealOnce>
     );
   }
 

@@ -4,8 +4,11 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { useTransport } from '../../stores/connection';
 import { useSessions } from '../../stores/sessions';
 import { describeError } from '../../transport/rpc-error';
+import { DeleteSessionButton } from './DeleteSessionButton';
 import { PairingCodeForm } from './PairingCodeForm';
 import { QrPanel } from './QrPanel';
+import { RotatedSessionKey, RotateSessionKeyButton } from './RotateSessionKey';
+import { SessionCalls } from './SessionCalls';
 import { formatPhone, reasonText, STATUS_LABEL } from './status-text';
 
 export function SessionCard({ session }: { session: Session }) {
@@ -99,6 +102,7 @@ export function SessionCard({ session }: { session: Session }) {
             {linking ? 'Cancel linking' : 'Disconnect'}
           </button>
         )}
+        <RotateSessionKeyButton session={session} />
         {session.phone && (
           <ConfirmButton
             label="Log out"
@@ -107,19 +111,19 @@ export function SessionCard({ session }: { session: Session }) {
             onConfirm={() => run(() => transport.call('sessions.logout', { id }))}
           />
         )}
-        <ConfirmButton
-          label="Delete"
-          question={`Delete “${session.name}”? Its login and API key are removed.`}
-          confirmLabel="Delete session"
-          onConfirm={() =>
+        <DeleteSessionButton
+          session={session}
+          onDelete={(keepHistory) =>
             run(async () => {
-              await transport.call('sessions.delete', { id });
+              await transport.call('sessions.delete', { id, keepHistory });
               useSessions.getState().remove(id);
               return null;
             })
           }
         />
       </div>
+      <RotatedSessionKey session={session} />
+      <SessionCalls session={session} />
     </article>
   );
 }

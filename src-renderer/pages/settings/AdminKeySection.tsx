@@ -1,32 +1,44 @@
 import { useState } from 'react';
-import { CopyButton } from '../../components/CopyButton';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { RevealOnce } from '../../components/RevealOnce';
 import { useQuery } from '../../hooks';
-import { useTransport } from '../../stores/connection';
+import { useConnection, useTransport } from '../../stores/connection';
 import { describeError } from '../../transport/rpc-error';
 
-/** The admin key: its prefix, the one-time reveal after creation or rotation, and rotation. */
+/**
+ * The admin key: its prefix, the one-time reveal after creation or rotation, and rotation. In a
+ * browser, rotating switches this window to the new key (stored where the old one was), so the
+ * UI keeps working; other scripts and browsers need the new key.
+ */
 export function AdminKeySection() {
   const transport = useTransport();
+  const rotateAdminKey = useConnection((state) => state.rotateAdminKey);
   const status = useQuery('adminKey.status', {});
-  const [confirming, setConfirming] = useState(false);
+  const [rotated, setRotated] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const rotate = async () => {
-    setConfirming(false);
+    setError(null);
     try {
-      await transport.call('adminKey.rotate', {});
-      await status.reload();
-      setError(null);
+      setRotated((await rotateAdminKey()).key);
+    } catch (caught) {
+      setError(describeError(caught));
+      return;
+    }
+    await status.reload();
+  };
+
+  const acknowledge = async () => {
+    try {
+      status.setData(await transport.call('adminKey.acknowledge', {}));
+      setRotated(null);
     } catch (caught) {
       setError(describeError(caught));
     }
   };
 
-  const acknowledge = async () => {
-    status.setData(await transport.call('adminKey.acknowledge', {}));
-  };
-
   const key = status.data;
+  const revealed = rotated ?? key?.revealOnce ?? null;
   return (
     <section className="card" aria-labelledby="admin-key-title">
       <h2 id="admin-key-title">Admin API key</h2>
@@ -34,8 +46,23 @@ export function AdminKeySection() {
         Scripts and the browser UI use this key. It is stored hashed, so Chatdock can show it only once, right
         after it is created.
       </p>
-      {status.loading && !key && <p className="muted">Loading…</p>}
-      {status.error && <p className="form-error">{status.error}</p>}
+      {status.loading && !key && (
+        <p className="muted" role="status">
+          Loading…
+        </p>
+      )}
+      {status.error && (
+        <p className="form-error" role="alert">
+          {status.error}
+        </p>
+      )}
+      {revealed && (
+        <RevealOnce label="New admin key" value={revealed} onDone={() => void acknowledge()}>
+          {transport.kind === 'http'
+            ? 'This browser already uses it; scripts and other browsers need it to sign in.'
+            : 'Scripts and browsers need it to sign in.'}
+        </RevealOnce>
+      )}
       {key && (
         <>
           <dl className="facts">
@@ -46,49 +73,26 @@ export function AdminKeySection() {
             <dt>Created</dt>
             <dd>{new Date(key.createdAt).toLocaleString()}</dd>
           </dl>
-          {key.revealOnce && (
-            <div className="reveal" role="region" aria-label="New admin key">
-              <p>
-                <strong>Copy the key now.</strong> It will not be shown again.
-              </p>
-              <code className="reveal__key" data-testid="revealed-key">
-                {key.revealOnce}
-              </code>
-              <div className="row">
-                <CopyButton text={key.revealOnce} label="Copy key" />
-                <button type="button" className="button button--secondary" onClick={() => void acknowledge()}>
-                  I have saved it
-                </button>
-              </div>
-            </div>
-          )}
           {key.managedByEnvironment ? (
             <p className="muted">
               This key is set by the <code>CHATDOCK_API_KEY</code> environment variable; change it there.
             </p>
-          ) : confirming ? (
-            <div className="confirm" role="alertdialog" aria-label="Rotate the admin key?">
-              <p>Scripts and browsers using the current key will stop working until they get the new one.</p>
-              <div className="row">
-                <button type="button" className="button button--danger" onClick={() => void rotate()}>
-                  Rotate key
-                </button>
-                <button
-                  type="button"
-                  className="button button--secondary"
-                  onClick={() => setConfirming(false)}
-                >
-                  Cancel
-                </button>
-              </div>
-            </div>
           ) : (
-            <button type="button" className="button button--secondary" onClick={() => setConfirming(true)}>
-              Rotate key…
-            </button>
+            <div className="row">
+              <ConfirmButton
+                label="Rotate key…"
+                question="Scripts and other browsers using the current key will stop working until they get the new one."
+                confirmLabel="Rotate key"
+                onConfirm={rotate}
+              />
+            </div>
           )}
-          {error && <p className="form-error">{error}</p>}
         </>
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
       )}
     </section>
   );

@@ -4,7 +4,7 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { useQuery } from '../../hooks';
 import { useTransport } from '../../stores/connection';
 import { describeError } from '../../transport/rpc-error';
-import { RevealOnce } from './RevealOnce';
+import { RevealOnce } from '../../components/RevealOnce';
 import { formatTime } from './time';
 import '../../styles/integrations.css';
 

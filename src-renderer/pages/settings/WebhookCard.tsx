@@ -4,7 +4,7 @@ import type { Session } from '../../../src-shared/model';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { useTransport } from '../../stores/connection';
 import { describeError } from '../../transport/rpc-error';
-import { RevealOnce } from './RevealOnce';
+import { RevealOnce } from '../../components/RevealOnce';
 import { WebhookDeliveries } from './WebhookDeliveries';
 import { WebhookForm, type WebhookDraft } from './WebhookForm';
 

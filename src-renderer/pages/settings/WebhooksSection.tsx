@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useQuery } from '../../hooks';
 import { useTransport } from '../../stores/connection';
 import { useSessions } from '../../stores/sessions';
-import { RevealOnce } from './RevealOnce';
+import { RevealOnce } from '../../components/RevealOnce';
 import { WebhookCard } from './WebhookCard';
 import { WebhookForm, type WebhookDraft } from './WebhookForm';
 import '../../styles/integrations.css';

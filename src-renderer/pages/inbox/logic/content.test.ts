@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readContacts, readLocation, readPoll, vcardPhones } from './content';
+import { readContacts, readLocation, readPoll, vcardPhones, votePercent } from './content';
 
 describe('message content', () => {
   it('reads a location', () => {
@@ -25,11 +25,34 @@ describe('message content', () => {
     expect(readContacts(null)).toEqual([]);
   });
 
-  it('reads a poll', () => {
-    expect(readPoll({ name: 'Lunch?', options: ['Pizza', 'Sushi', 3], selectableCount: 1 })).toEqual({
+  it('reads a poll without a tally as having no votes', () => {
+    expect(
+      readPoll({ content: { name: 'Lunch?', options: ['Pizza', 'Sushi', 3], selectableCount: 1 } }),
+    ).toEqual({
       name: 'Lunch?',
-      options: ['Pizza', 'Sushi'],
+      options: [
+        { name: 'Pizza', votes: 0, voters: [] },
+        { name: 'Sushi', votes: 0, voters: [] },
+      ],
       selectableCount: 1,
+      totalVoters: 0,
     });
+    expect(readPoll({ content: null })).toBeNull();
+  });
+
+  it("prefers the core's tally and sizes each bar by the share of voters", () => {
+    const poll = {
+      name: 'Lunch?',
+      selectableCount: 0,
+      options: [
+        { name: 'Pizza', votes: 2, voters: ['a', 'b'] },
+        { name: 'Sushi', votes: 1, voters: ['b'] },
+      ],
+      totalVoters: 2,
+    };
+    expect(readPoll({ content: { name: 'Lunch?', options: ['Pizza', 'Sushi'] }, poll })).toBe(poll);
+    expect(votePercent(2, 2)).toBe(100);
+    expect(votePercent(1, 3)).toBe(33);
+    expect(votePercent(0, 0)).toBe(0);
   });
 });

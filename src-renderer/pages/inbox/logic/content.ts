@@ -1,4 +1,5 @@
 /** Readers for the `content` of location, contact and poll messages (shapes from the core's mapping). */
+import type { Message } from '../../../../src-shared/messages';
 
 export interface LocationContent {
   latitude: number;
@@ -15,8 +16,10 @@ export interface ContactCard {
 
 export interface PollContent {
   name: string;
-  options: string[];
+  options: { name: string; votes: number; voters: string[] }[];
   selectableCount: number;
+  /** People who picked at least one option. */
+  totalVoters: number;
 }
 
 type Content = Record<string, unknown> | null;
@@ -58,14 +61,26 @@ export function readContacts(content: Content): ContactCard[] {
   });
 }
 
-export function readPoll(content: Content): PollContent | null {
+/**
+ * A poll with its current votes: the core's tally (`poll`) when the message has one, else the
+ * question and options from `content` with no votes counted.
+ */
+export function readPoll(message: Pick<Message, 'content' | 'poll'>): PollContent | null {
+  if (message.poll) return message.poll;
+  const content = message.content;
   if (!content) return null;
   const options = Array.isArray(content.options)
     ? content.options.filter((o): o is string => typeof o === 'string')
     : [];
   return {
     name: str(content.name) ?? 'Poll',
-    options,
+    options: options.map((name) => ({ name, votes: 0, voters: [] })),
     selectableCount: typeof content.selectableCount === 'number' ? content.selectableCount : 0,
+    totalVoters: 0,
   };
+}
+
+/** An option's share of the voters, as a whole percentage for its bar (0 with no voters). */
+export function votePercent(votes: number, totalVoters: number): number {
+  return totalVoters > 0 ? Math.round((votes / totalVoters) * 100) : 0;
 }

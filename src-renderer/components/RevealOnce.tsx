@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { CopyButton } from '../../components/CopyButton';
+import { CopyButton } from './CopyButton';
 
 /** A secret shown once right after it was made (it is stored hashed or never shown again). */
 export function RevealOnce({

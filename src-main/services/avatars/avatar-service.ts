@@ -1,0 +1,136 @@
+import { parseJid, type JidKind } from '../../../src-shared/jid.js';
+import type { Logger } from '../../core/logger.js';
+import type { WaActions } from '../../wa/actions.js';
+import type { MediaStore } from '../messages/media-store.js';
+import type { AvatarAnswer, AvatarStore } from './avatar-store.js';
+import { KeyedQueue } from './keyed-queue.js';
+import { PictureRejected, type DownloadedPicture } from './picture-download.js';
+
+export interface AvatarFile {
+  bytes: Buffer;
+  mimetype: string;
+  sha256: string;
+}
+
+/** How long an answer is reused before WhatsApp is asked again. */
+export const AVATAR_REUSE_MS = {
+  found: 24 * 60 * 60 * 1000,
+  none: 6 * 60 * 60 * 1000,
+  /** After a failure (offline, timeout): not remembered in the database, only not retried at once. */
+  failed: 5 * 60 * 1000,
+};
+
+/**
+ * Few at a time: a chat list asks for many pictures at once, and a burst of queries to
+ * WhatsApp looks like scraping (a ban risk).
+ */
+const MAX_PARALLEL = 2;
+
+/** Users and groups have pictures; channels and broadcast lists do not (for us). */
+const KINDS_WITH_PICTURES = new Set<JidKind>(['user', 'lid', 'group']);
+
+export interface AvatarServiceDeps {
+  store: AvatarStore;
+  files: MediaStore;
+  actions: Pick<WaActions, 'isConnected' | 'profilePictureUrl'>;
+  download: (url: string) => Promise<DownloadedPicture>;
+  logger: Logger;
+  now?: () => number;
+}
+
+/**
+ * Profile pictures of contacts and groups: asked from WhatsApp (queued, de-duplicated),
+ * downloaded into the media store, and remembered per session and JID, "no picture" included.
+ */
+export class AvatarService {
+  private readonly queue = new KeyedQueue<AvatarFile | null>(MAX_PARALLEL);
+  private readonly failedUntil = new Map<string, number>();
+  private readonly now: () => number;
+
+  constructor(private readonly deps: AvatarServiceDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  /**
+   * The picture, or null when there is none or it cannot be known now (the session is offline
+   * and nothing is remembered). A remembered picture is served even when outdated if WhatsApp
+   * cannot be asked.
+   */
+  async get(session: string, jid: string): Promise<AvatarFile | null> {
+    const kind = parseJid(jid)?.kind;
+    if (!kind || !KINDS_WITH_PICTURES.has(kind)) return null;
+    const remembered = this.deps.store.get(session, jid);
+    if (remembered && remembered.refreshAfter > this.now()) {
+      const file = this.fileOf(remembered);
+      // A remembered picture whose file went missing is asked for again.
+      if (file || remembered.sha256 === null) return file;
+    }
+    const key = `${session}|${jid}`;
+    if (!this.deps.actions.isConnected(session) || (this.failedUntil.get(key) ?? 0) > this.now()) {
+      return this.fileOf(remembered);
+    }
+    return this.queue.run(key, () => this.refresh(session, jid, remembered));
+  }
+
+  /** WhatsApp announced a new (or no) picture: ask again on the next request. */
+  pictureChanged(session: string, jid: string): void {
+    this.deps.store.markOutdated(session, jid);
+    this.failedUntil.delete(`${session}|${jid}`);
+  }
+
+  private async refresh(
+    session: string,
+    jid: string,
+    remembered: AvatarAnswer | null,
+  ): Promise<AvatarFile | null> {
+    try {
+      const url = await this.deps.actions.profilePictureUrl(session, jid);
+      if (!url) return this.remember(session, jid, null);
+      const picture = await this.deps.download(url);
+      const saved = this.deps.files.save(picture.bytes, picture.mimetype);
+      return this.remember(session, jid, {
+        bytes: picture.bytes,
+        mimetype: picture.mimetype,
+        sha256: saved.sha256,
+      });
+    } catch (error) {
+      if (error instanceof PictureRejected) {
+        this.deps.logger.warn({ session, jid, reason: error.message }, 'profile picture not used');
+        return this.remember(session, jid, null);
+      }
+      this.failedUntil.set(`${session}|${jid}`, this.now() + AVATAR_REUSE_MS.failed);
+      this.deps.logger.debug(
+        { session, jid, reason: withoutQueries(describe(error)) },
+        'profile picture not available right now',
+      );
+      return this.fileOf(remembered);
+    }
+  }
+
+  private remember(session: string, jid: string, file: AvatarFile | null): AvatarFile | null {
+    const fetchedAt = this.now();
+    this.deps.store.put(session, jid, {
+      sha256: file?.sha256 ?? null,
+      mimetype: file?.mimetype ?? null,
+      fetchedAt,
+      refreshAfter: fetchedAt + (file ? AVATAR_REUSE_MS.found : AVATAR_REUSE_MS.none),
+    });
+    this.failedUntil.delete(`${session}|${jid}`);
+    return file;
+  }
+
+  private fileOf(answer: AvatarAnswer | null): AvatarFile | null {
+    if (!answer?.sha256 || !answer.mimetype) return null;
+    const bytes = this.deps.files.read(answer.sha256);
+    return bytes ? { bytes, mimetype: answer.mimetype, sha256: answer.sha256 } : null;
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/** Picture URLs carry access tokens in their query string; keep them out of the logs. */
+function withoutQueries(text: string): string {
+  return text.replace(/(https?:\/\/[^\s?#]+)[?#][^\s]*/g, '$1?…');
+}

@@ -1,0 +1,70 @@
+import { create } from 'zustand';
+import type { Session } from '../../../src-shared/model';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { RevealOnce } from '../../components/RevealOnce';
+import { useTransport } from '../../stores/connection';
+import { describeError } from '../../transport/rpc-error';
+
+/** A session's new key until it was acknowledged, or why rotating failed; in memory only. */
+interface Rotation {
+  key: string | null;
+  error: string | null;
+}
+
+const useRotations = create<{ bySession: Record<string, Rotation> }>(() => ({ bySession: {} }));
+
+function setRotation(sessionId: string, rotation: Rotation | null): void {
+  useRotations.setState(({ bySession }) => {
+    const next = { ...bySession };
+    if (rotation) next[sessionId] = rotation;
+    else delete next[sessionId];
+    return { bySession: next };
+  });
+}
+
+/**
+ * "Rotate API key…" among a session's actions: after a confirmation, the session gets a new key;
+ * the old one stops working at once. `RotatedSessionKey` shows the new key once, under the actions.
+ */
+export function RotateSessionKeyButton({ session }: { session: Session }) {
+  const transport = useTransport();
+  const rotate = async () => {
+    setRotation(session.id, null);
+    try {
+      const { key } = await transport.call('sessions.rotateKey', { id: session.id });
+      setRotation(session.id, { key, error: null });
+    } catch (caught) {
+      setRotation(session.id, { key: null, error: describeError(caught) });
+    }
+  };
+  return (
+    <ConfirmButton
+      label="Rotate API key…"
+      question={`Give “${session.name}” a new API key? Scripts using the current key stop working at once.`}
+      confirmLabel="Rotate key"
+      onConfirm={rotate}
+    />
+  );
+}
+
+/** The key made by `RotateSessionKeyButton`, shown once like on creation (or why it failed). */
+export function RotatedSessionKey({ session }: { session: Session }) {
+  const rotation = useRotations((state) => state.bySession[session.id]);
+  if (rotation?.error) {
+    return (
+      <p className="form-error" role="alert">
+        The key could not be rotated: {rotation.error}
+      </p>
+    );
+  }
+  if (!rotation?.key) return null;
+  return (
+    <RevealOnce
+      label={`New API key for ${session.name}`}
+      value={rotation.key}
+      onDone={() => setRotation(session.id, null)}
+    >
+      Scripts can use it for this number only; the previous key no longer works.
+    </RevealOnce>
+  );
+}

@@ -1,0 +1,39 @@
+/**
+ * Calls to a session's number: the call log and whether calls are rejected automatically (with a
+ * message to the caller). The REST routes (api/routes/calls.ts) validate with the same schemas.
+ */
+import { z } from 'zod';
+import type { Call } from '../messages.js';
+import { op } from './operation.js';
+import { sessionIdSchema } from './sessions.js';
+
+export const callSettingsSchema = z
+  .object({
+    rejectCalls: z.boolean().describe('Reject every incoming call automatically'),
+    rejectMessage: z
+      .string()
+      .trim()
+      .max(1000)
+      .nullable()
+      .describe('Sent to the caller after an automatic reject; null sends nothing'),
+  })
+  .strict()
+  .meta({
+    id: 'CallSettings',
+    example: { rejectCalls: true, rejectMessage: 'We cannot take calls here. Please send a message 🙏' },
+  });
+export type CallSettings = z.infer<typeof callSettingsSchema>;
+
+/** A call as the log shows it: the stored call and the caller's name, when the contact has one. */
+export type CallLogEntry = Call & { name: string | null };
+
+const bySession = z.object({ session: sessionIdSchema }).strict();
+
+export const callOperations = {
+  /** The call log, newest first. */
+  'calls.list': op<CallLogEntry[]>()(
+    bySession.extend({ limit: z.number().int().min(1).max(500).default(100) }),
+  ),
+  'calls.settings': op<CallSettings>()(bySession),
+  'calls.updateSettings': op<CallSettings>()(callSettingsSchema.extend({ session: sessionIdSchema })),
+};
