@@ -74,12 +74,17 @@ export function createCore(config: Config, options: { webRoot?: string } = {}): 
     stop: () => checkpointer.stop(),
   });
   let pruneTimer: NodeJS.Timeout | null = null;
+  // The event log backs stream resume and webhook retries (a week of it is kept); idempotency
+  // answers are kept a day.
+  const prune = () => {
+    services.events.prune();
+    services.messaging.idempotency.prune();
+  };
   lifecycle.add({
-    name: 'event-log-pruning',
-    // The event log backs stream resume and webhook retries; a week of it is kept.
+    name: 'pruning',
     start: () => {
-      services.events.prune();
-      pruneTimer = setInterval(() => services.events.prune(), 60 * 60 * 1000).unref();
+      prune();
+      pruneTimer = setInterval(prune, 60 * 60 * 1000).unref();
     },
     stop: () => {
       if (pruneTimer) clearInterval(pruneTimer);

@@ -60,4 +60,15 @@ describe('IdempotencyKeys.once', () => {
     expect(keys.once(slot, createThing('b'))).toEqual({ id: 'b' });
     expect(keys.recall(slot)).toEqual({ id: 'b' });
   });
+
+  it('prunes answers older than a day, keeping younger ones', () => {
+    keys.once(slot, createThing('a'));
+    keys.once({ scope: 'thing:shop', key: 'order-2' }, createThing('b'));
+    db.$client
+      .prepare('UPDATE idempotency_keys SET created_at = ? WHERE key = ?')
+      .run(Date.now() - IDEMPOTENCY_TTL_MS - 1, slot.key);
+    expect(keys.prune()).toBe(1);
+    const left = db.$client.prepare('SELECT key FROM idempotency_keys').all() as { key: string }[];
+    expect(left.map((row) => row.key)).toEqual(['order-2']);
+  });
 });

@@ -28,6 +28,7 @@ export function idempotencySlot(scope: string, key: string | undefined): Idempot
 export class IdempotencyKeys {
   private readonly select;
   private readonly upsert;
+  private readonly deleteOlder;
 
   constructor(
     db: Db,
@@ -39,6 +40,8 @@ export class IdempotencyKeys {
     this.upsert = db.$client.prepare<[string, string, string, number]>(
       'INSERT OR REPLACE INTO idempotency_keys (scope, key, response, created_at) VALUES (?, ?, ?, ?)',
     );
+    // A scan of a small table, once an hour: not worth an index.
+    this.deleteOlder = db.$client.prepare<[number]>('DELETE FROM idempotency_keys WHERE created_at < ?');
   }
 
   /**
@@ -50,6 +53,11 @@ export class IdempotencyKeys {
     const row = this.select.get(slot.scope, slot.key);
     if (!row || Date.now() - row.created_at > IDEMPOTENCY_TTL_MS) return undefined;
     return JSON.parse(row.response) as T;
+  }
+
+  /** Forgets answers older than a day (they no longer answer anything); returns how many. */
+  prune(now = Date.now()): number {
+    return this.deleteOlder.run(now - IDEMPOTENCY_TTL_MS).changes;
   }
 
   /** Remembers (or replaces) the answer of a slot; outside a transaction it is one write. */

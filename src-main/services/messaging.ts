@@ -39,6 +39,8 @@ export interface Messaging {
   media: MediaDownloader;
   mediaLinks: MediaLinks;
   actions: WaActions;
+  /** Remembered answers of requests with an Idempotency-Key (expired ones are pruned hourly). */
+  idempotency: IdempotencyKeys;
 }
 
 export function createMessaging(deps: {
@@ -101,5 +103,6 @@ export function createMessaging(deps: {
     media,
     mediaLinks: new MediaLinks(),
     actions,
+    idempotency,
   };
 }
