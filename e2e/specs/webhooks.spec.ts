@@ -72,6 +72,55 @@ test('a webhook created in Settings receives a signed test event, listed as succ
   await expect(page.getByText(secret)).toHaveCount(0);
 });
 
+test('failed deliveries of a dead receiver are discarded one by one or all at once', async ({
+  page,
+  app,
+}) => {
+  const login = new LoginPage(page);
+  await login.open(app.url);
+  await login.signIn(app.apiKey);
+  await new Shell(page).goTo('Settings');
+  const settings = new IntegrationsSettings(page);
+  await settings.addWebhook(receiver.url, 'Gone');
+  await page
+    .getByRole('region', { name: 'New webhook secret' })
+    .getByRole('button', { name: 'I have saved it' })
+    .click();
+
+  receiver.answerWith({ status: 410, body: 'gone for good' });
+  const card = settings.webhook('Gone');
+  const rows = settings.deliveryRows('Gone');
+  for (let sent = 1; sent <= 3; sent += 1) {
+    await card.getByRole('button', { name: 'Send test' }).click();
+    await expect(rows.filter({ hasText: 'Failed' })).toHaveCount(sent);
+  }
+  // The card notices the failures on its own and offers what to do with them.
+  await expect(card).toContainText('3 failed');
+  await expect(card.getByRole('button', { name: 'Retry all failed' })).toBeVisible();
+
+  await rows.first().getByRole('button', { name: 'Discard', exact: true }).click();
+  await expect(rows.first().getByRole('alertdialog')).toContainText("can't be sent afterwards");
+  await rows.first().getByRole('button', { name: 'Discard delivery' }).click();
+  await expect(card.getByRole('status').filter({ hasText: /^Delivery \d+ discarded\.$/ })).toBeVisible();
+  await expect(rows).toHaveCount(2);
+  await expect(card).toContainText('2 failed');
+
+  await card.getByRole('button', { name: 'Discard failed…' }).click();
+  const confirm = card.getByRole('alertdialog', { name: 'Discard failed…' });
+  await expect(confirm).toContainText('Discard the 2 failed deliveries?');
+  await expect(confirm).toContainText("can't be sent afterwards");
+  await confirm.getByRole('button', { name: 'Discard 2 failed deliveries' }).click();
+  await expect(card.getByRole('status').filter({ hasText: 'failed deliveries discarded' })).toHaveText(
+    '2 failed deliveries discarded.',
+  );
+  await expect(rows).toHaveCount(0);
+  // The row's earlier notice no longer applies and goes away.
+  await expect(card.getByRole('status')).toHaveCount(1);
+  await expect(card.getByRole('button', { name: 'Retry all failed' })).toHaveCount(0);
+  await expect(card.getByRole('button', { name: 'Discard failed…' })).toHaveCount(0);
+  expect(receiver.received).toHaveLength(3);
+});
+
 test('a named API key is created once, works, and is refused after revoking', async ({ page, app }) => {
   const login = new LoginPage(page);
   await login.open(app.url);

@@ -20,6 +20,7 @@ export function webhookHandlers({ webhooks }: Services): Pick<Handlers<RpcContex
     'webhooks.delivery': ({ deliveryId }) => webhooks.delivery(deliveryId),
     'webhooks.retryDelivery': ({ deliveryId }) => webhooks.retryDelivery(deliveryId),
     'webhooks.retryFailed': ({ id }) => webhooks.retryFailed(id),
+    'webhooks.discardFailed': ({ id, ids }) => webhooks.discardFailed(id, ids),
     'webhooks.test': ({ id }) => webhooks.test(id),
     'webhooks.eventTypes': () => webhooks.eventTypes(),
   };

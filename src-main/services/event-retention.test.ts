@@ -102,6 +102,36 @@ describe('event retention', () => {
     expect(events.since('', 1000).map((event) => event.id)).toEqual([unreachable.id]);
   });
 
+  it('lets an old event go once its failed delivery is discarded, unless another delivery still needs it', async () => {
+    const { app, hook } = await started();
+    hook.answerWith((delivery) =>
+      (delivery.json.data as { jid: string }).jid === 'unreachable' ? 'down' : { status: 410 },
+    );
+    const created = await app.request('/api/v1/webhooks', {
+      method: 'POST',
+      json: { url: hook.url, events: ['presence.updated'] },
+    });
+    const { webhook } = (await created.json()) as CreatedWebhook;
+    const refused = presence(app, 'refused');
+    const unreachable = presence(app, 'unreachable');
+    await expect
+      .poll(async () => (await deliveries(app, webhook.id)).items.map((item) => item.status))
+      .toEqual(['pending', 'failed']);
+    const events = app.core.services.events;
+    events.prune(eightDaysLater());
+    expect(events.since('', 1000).map((event) => event.id)).toEqual([refused.id, unreachable.id]);
+
+    const discarded = await app.request(`/api/v1/webhooks/${webhook.id}/deliveries/discard`, {
+      method: 'POST',
+    });
+    expect(await discarded.json()).toEqual({ discarded: 1 });
+    // Not at once: the 7-day rule still holds for the event log's readers.
+    events.prune(Date.now());
+    expect(events.since('', 1000).map((event) => event.id)).toEqual([refused.id, unreachable.id]);
+    expect(events.prune(eightDaysLater())).toBe(1);
+    expect(events.since('', 1000).map((event) => event.id)).toEqual([unreachable.id]);
+  });
+
   it('refuses to retry a delivery whose event was pruned before this rule (409), instead of failing it again', async () => {
     const { app, hook } = await started();
     hook.answerWith({ status: 410 });

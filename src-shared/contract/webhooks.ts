@@ -126,7 +126,7 @@ export const webhookSchema = z
     enabled: z.boolean(),
     createdAt: z.string().describe('UTC ISO-8601'),
     pending: z.number().int().describe('Deliveries waiting to go out (or to be retried)'),
-    failed: z.number().int().describe('Deliveries that gave up; retry them by hand'),
+    failed: z.number().int().describe('Deliveries that gave up; retry or discard them by hand'),
   })
   .meta({
     id: 'Webhook',
@@ -263,6 +263,32 @@ export const retriedSchema = z
   .object({ retried: z.number().int().describe('Failed deliveries queued again') })
   .meta({ id: 'RetriedDeliveries', example: { retried: 3 } });
 
+/** Most delivery ids one discard may name: enough for any page the UI shows, one short statement. */
+export const MAX_DISCARD_IDS = 1000;
+
+/**
+ * Which failed deliveries of a webhook to throw away. No `ids`: every failed one. An empty list
+ * is refused rather than read as "none" or "all", since either guess could surprise.
+ */
+export const discardDeliveriesInput = z
+  .strictObject({
+    ids: z
+      .array(z.number().int().positive())
+      .min(1, 'list at least one delivery id, or leave ids out to discard every failed delivery')
+      .max(MAX_DISCARD_IDS, `at most ${MAX_DISCARD_IDS} delivery ids at once`)
+      .optional()
+      .describe(
+        'Deliveries of this webhook to discard; those not failed (pending, succeeded) are left alone. ' +
+          'Omit to discard every failed delivery of the webhook.',
+      ),
+  })
+  .meta({ id: 'DiscardDeliveries', example: { ids: [42, 43] } });
+export type DiscardDeliveriesInput = z.infer<typeof discardDeliveriesInput>;
+
+export const discardedSchema = z
+  .object({ discarded: z.number().int().describe('Failed deliveries removed, with their attempts') })
+  .meta({ id: 'DiscardedDeliveries', example: { discarded: 2 } });
+
 export const eventTypeListSchema = z
   .object({ items: z.array(z.object({ type: z.string(), description: z.string() })) })
   .meta({
@@ -287,6 +313,7 @@ export const webhookOperations = {
   'webhooks.delivery': op<WebhookDeliveryDetail>()(byDelivery),
   'webhooks.retryDelivery': op<WebhookDelivery>()(byDelivery),
   'webhooks.retryFailed': op<{ retried: number }>()(byId),
+  'webhooks.discardFailed': op<{ discarded: number }>()(byId.extend(discardDeliveriesInput.shape)),
   'webhooks.test': op<WebhookDelivery>()(byId),
   'webhooks.eventTypes': op<EventTypeList>()(z.strictObject({})),
 };

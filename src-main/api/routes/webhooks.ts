@@ -6,6 +6,8 @@ import {
   deliveryDetailSchema,
   deliveryListSchema,
   deliverySchema,
+  discardDeliveriesInput,
+  discardedSchema,
   eventTypeListSchema,
   retriedSchema,
   rotatedSecretSchema,
@@ -184,6 +186,25 @@ export function webhookRoutes({ webhooks }: Services) {
       handler: ({ params, principal }) => {
         guard(principal, webhooks.get(params.id));
         return webhooks.retryFailed(params.id);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/webhooks/:id/deliveries/discard',
+      tag,
+      summary: 'Discard failed deliveries of a webhook',
+      description:
+        'Removes failed deliveries (all of them, or those listed in `ids`) with their attempts; they ' +
+        'cannot be retried afterwards, and their events age out of the event log after 7 days like ' +
+        'any other. Pending and succeeded deliveries are left alone. An id that is no delivery of ' +
+        'this webhook is refused (VALIDATION_FAILED naming it) and nothing is discarded.',
+      auth: 'key',
+      params: idParams,
+      body: discardDeliveriesInput,
+      response: { status: 200, description: 'How many were discarded', schema: discardedSchema },
+      handler: ({ params, body, principal }) => {
+        guard(principal, webhooks.get(params.id));
+        return webhooks.discardFailed(params.id, body.ids);
       },
     }),
     defineRoute({

@@ -17,6 +17,7 @@ import { sortableId } from '../../core/ids.js';
 import type { Db } from '../../db/connection.js';
 import { sessions, webhooks } from '../../db/schema.js';
 import type { EventRecorder } from '../event-recorder.js';
+import { discardFailedDeliveries } from './discard.js';
 import type { WebhookOutbox } from './outbox.js';
 import type { ReplyHandler, WebhookReplyActions } from './reply-handler.js';
 import { generateSecret } from './signature.js';
@@ -44,7 +45,7 @@ const DELIVERY_COLUMNS = `d.id, d.webhook_id, d.event_id, e.type AS event_type, 
 
 /**
  * Webhooks: their settings and signing secrets, the deliveries the outbox wrote for them, and
- * the owner's commands (retry, test). Sending is the delivery worker's job.
+ * the owner's commands (retry, discard, test). Sending is the delivery worker's job.
  */
 export class WebhookService {
   constructor(
@@ -243,6 +244,15 @@ export class WebhookService {
       .run(this.now(), webhookId);
     if (changes > 0) this.wake();
     return { retried: changes };
+  }
+
+  /**
+   * Throws away failed deliveries of a webhook (all, or those among `ids`) with their attempts,
+   * so their events can age out; pending and succeeded ones stay. See `discard.ts`.
+   */
+  discardFailed(webhookId: string, ids?: readonly number[]): { discarded: number } {
+    this.row(webhookId);
+    return discardFailedDeliveries(this.db, webhookId, ids);
   }
 
   /** Publishes a `webhook.test` event that only this webhook receives; returns its delivery. */

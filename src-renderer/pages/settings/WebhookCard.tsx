@@ -6,9 +6,10 @@ import { useTransport } from '../../stores/connection';
 import { describeError } from '../../transport/rpc-error';
 import { RevealOnce } from '../../components/RevealOnce';
 import { WebhookDeliveries } from './WebhookDeliveries';
+import { WebhookFailedActions } from './WebhookFailedActions';
 import { WebhookForm, type WebhookDraft } from './WebhookForm';
 
-/** One webhook: what it sends where, enable toggle, test, retry, edit, delete, and its deliveries. */
+/** One webhook: what it sends where, enable toggle, test, retry or discard failed, edit, delete, and its deliveries. */
 export function WebhookCard({
   webhook,
   eventTypes,
@@ -26,10 +27,13 @@ export function WebhookCard({
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [refreshKey, setRefreshKey] = useState(0);
+  // While an action runs, the buttons that start another one are disabled (no double clicks).
+  const [busy, setBusy] = useState(false);
 
   const run = async (action: () => Promise<string | null | void>) => {
     setError(null);
     setNotice(null);
+    setBusy(true);
     try {
       const message = await action();
       if (message) setNotice(message);
@@ -37,6 +41,8 @@ export function WebhookCard({
       setRefreshKey((key) => key + 1);
     } catch (caught) {
       setError(describeError(caught));
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -99,7 +105,7 @@ export function WebhookCard({
         <button
           type="button"
           className="button button--primary"
-          disabled={!webhook.enabled}
+          disabled={!webhook.enabled || busy}
           onClick={() =>
             void run(async () => {
               await transport.call('webhooks.test', { id: webhook.id });
@@ -109,20 +115,7 @@ export function WebhookCard({
         >
           Send test
         </button>
-        {webhook.failed > 0 && (
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() =>
-              void run(async () => {
-                const { retried } = await transport.call('webhooks.retryFailed', { id: webhook.id });
-                return `${retried} failed ${retried === 1 ? 'delivery' : 'deliveries'} queued again.`;
-              })
-            }
-          >
-            Retry all failed
-          </button>
-        )}
+        <WebhookFailedActions webhook={webhook} busy={busy} run={run} />
         {!editing && (
           <button type="button" className="button button--secondary" onClick={() => setEditing(true)}>
             Edit
@@ -150,7 +143,7 @@ export function WebhookCard({
         />
       </div>
       <h4>Deliveries</h4>
-      <WebhookDeliveries webhookId={webhook.id} refreshKey={refreshKey} />
+      <WebhookDeliveries webhookId={webhook.id} refreshKey={refreshKey} onFailedChanged={onChanged} />
     </article>
   );
 }

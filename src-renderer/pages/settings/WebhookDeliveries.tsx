@@ -1,5 +1,6 @@
-import { Fragment, useCallback, useEffect, useState } from 'react';
+import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
 import type { WebhookDelivery, WebhookDeliveryDetail } from '../../../src-shared/contract/webhooks';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { useTransport } from '../../stores/connection';
 import { describeError } from '../../transport/rpc-error';
 import { formatTime } from './time';
@@ -43,11 +44,24 @@ function AttemptLog({ deliveryId }: { deliveryId: number }) {
   );
 }
 
-/** The latest deliveries of a webhook, refreshed every two seconds, with retry buttons. */
-export function WebhookDeliveries({ webhookId, refreshKey }: { webhookId: string; refreshKey: number }) {
+/**
+ * The latest deliveries of a webhook, refreshed every two seconds, with retry and discard
+ * buttons. `onFailedChanged` tells the card when the failed ones seen here change, since its
+ * "N failed" count (and the bulk buttons it shows) comes from the webhook list, which is not polled.
+ */
+export function WebhookDeliveries({
+  webhookId,
+  refreshKey,
+  onFailedChanged,
+}: {
+  webhookId: string;
+  refreshKey: number;
+  onFailedChanged?: () => Promise<void>;
+}) {
   const transport = useTransport();
   const [items, setItems] = useState<WebhookDelivery[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [open, setOpen] = useState<number | null>(null);
 
   const load = useCallback(async () => {
@@ -61,12 +75,29 @@ export function WebhookDeliveries({ webhookId, refreshKey }: { webhookId: string
   }, [transport, webhookId]);
 
   useEffect(() => {
+    // The card did something (refreshKey changed): a row's old notice no longer applies.
+    setNotice(null);
     void load();
     const timer = setInterval(() => void load(), REFRESH_MS);
     return () => clearInterval(timer);
   }, [load, refreshKey]);
 
+  const failedKey = items
+    ?.filter((delivery) => delivery.status === 'failed')
+    .map((delivery) => delivery.id)
+    .join(',');
+  const seenFailedKey = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (failedKey === undefined) return;
+    // The first page matches the list the card was loaded with; only later changes are news.
+    if (seenFailedKey.current !== undefined && seenFailedKey.current !== failedKey) {
+      void onFailedChanged?.();
+    }
+    seenFailedKey.current = failedKey;
+  }, [failedKey, onFailedChanged]);
+
   const retry = async (deliveryId: number) => {
+    setNotice(null);
     try {
       await transport.call('webhooks.retryDelivery', { deliveryId });
       await load();
@@ -75,12 +106,38 @@ export function WebhookDeliveries({ webhookId, refreshKey }: { webhookId: string
     }
   };
 
+  const discard = async (deliveryId: number) => {
+    setNotice(null);
+    try {
+      const { discarded } = await transport.call('webhooks.discardFailed', {
+        id: webhookId,
+        ids: [deliveryId],
+      });
+      // Zero: someone retried it meanwhile, and a delivery that is no longer failed stays.
+      setNotice(
+        discarded === 1
+          ? `Delivery ${deliveryId} discarded.`
+          : `Delivery ${deliveryId} is no longer failed, so it was kept.`,
+      );
+      await load();
+    } catch (caught) {
+      setError(describeError(caught));
+    }
+  };
+
+  const status = notice && <p role="status">{notice}</p>;
   if (error) return <p className="form-error">{error}</p>;
   if (!items) return <p className="muted">Loading deliveries…</p>;
   if (items.length === 0)
-    return <p className="muted">No deliveries yet. Click “Send test” to try the receiver.</p>;
+    return (
+      <>
+        {status}
+        <p className="muted">No deliveries yet. Click “Send test” to try the receiver.</p>
+      </>
+    );
   return (
     <div className="table-scroll">
+      {status}
       <table className="data-table" aria-label="Deliveries">
         <thead>
           <tr>
@@ -127,6 +184,14 @@ export function WebhookDeliveries({ webhookId, refreshKey }: { webhookId: string
                     >
                       Retry
                     </button>
+                  )}
+                  {delivery.status === 'failed' && (
+                    <ConfirmButton
+                      label="Discard"
+                      question="Discard this failed delivery? It can't be sent afterwards."
+                      confirmLabel="Discard delivery"
+                      onConfirm={() => discard(delivery.id)}
+                    />
                   )}
                 </td>
               </tr>
