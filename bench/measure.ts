@@ -56,6 +56,29 @@ export async function sample(
   return samples;
 }
 
+/**
+ * Times the raw baseline and the app's path in turns (raw, app, raw, app, …), so a pause of the
+ * machine or the garbage collector lands on both series alike instead of on whichever ran then.
+ */
+export async function samplePair(
+  iterations: number,
+  raw: (i: number) => unknown,
+  app: (i: number) => unknown,
+  warmup = 5,
+): Promise<{ raw: number[]; app: number[] }> {
+  for (let i = 0; i < warmup; i += 1) {
+    raw(i);
+    app(i);
+  }
+  const samples = { raw: [] as number[], app: [] as number[] };
+  for (let i = 0; i < iterations; i += 1) {
+    samples.raw.push(time(() => raw(warmup + i)));
+    samples.app.push(time(() => app(warmup + i)));
+    if (i % 50 === 49) await yieldToLoop();
+  }
+  return samples;
+}
+
 export async function sampleAsync(
   iterations: number,
   work: (i: number) => Promise<unknown>,

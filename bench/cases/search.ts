@@ -5,7 +5,7 @@
 import { toFtsQuery } from '../../src-main/services/messages/history-queries.js';
 import type { BenchContext } from '../context.js';
 import { PHRASE, RARE_WORD } from '../corpus.js';
-import { sample, stats } from '../measure.js';
+import { sample, samplePair, stats } from '../measure.js';
 import { ms, timeRatio, type Row } from '../report.js';
 
 export const SEARCHES = [
@@ -30,8 +30,13 @@ export async function searchCase(ctx: BenchContext): Promise<Row[]> {
   for (const search of SEARCHES) {
     const fts = toFtsQuery(search.query) as string;
     const hits = raw.search.all(fts, 50).length;
-    const base = stats(await sample(iterations, () => raw.search.all(fts, 50), 5));
-    const app = stats(await sample(iterations, () => history.search({ query: search.query, limit: 50 }), 5));
+    const timings = await samplePair(
+      iterations,
+      () => raw.search.all(fts, 50),
+      () => history.search({ query: search.query, limit: 50 }),
+    );
+    const base = stats(timings.raw);
+    const app = stats(timings.app);
     const scoped = stats(
       await sample(
         Math.ceil(iterations / 3),
