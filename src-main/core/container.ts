@@ -32,7 +32,13 @@ export interface Core {
   stop(): Promise<void>;
 }
 
-export function createCore(config: Config, options: { webRoot?: string } = {}): Core {
+export interface CoreOptions {
+  webRoot?: string;
+  /** Messages deleted per background transaction after a session is deleted (tests: small). */
+  historyRemovalBatch?: number;
+}
+
+export function createCore(config: Config, options: CoreOptions = {}): Core {
   const { logger, ring } = createLogger(config.logLevel, { pretty: config.prettyLogs });
   const db = openDatabase(databaseFile(config.dataDir));
   const bus = new EventBus(logger);
@@ -45,6 +51,7 @@ export function createCore(config: Config, options: { webRoot?: string } = {}): 
     logRing: ring,
     webhookDelivery: deliveryConfigFromEnv(process.env),
     publicUrl: config.publicUrl,
+    ...(options.historyRemovalBatch ? { historyRemovalBatch: options.historyRemovalBatch } : {}),
   });
   const { created } = services.apiKeys.ensureAdminKey(config.apiKey);
 
@@ -114,6 +121,13 @@ export function createCore(config: Config, options: { webRoot?: string } = {}): 
       logger.info({ host: address.host, port: address.port }, 'API listening');
     },
     stop: () => api.close(),
+  });
+  // Added last, so it stops first: no batch starts once the core is stopping, and what is left
+  // continues at the next start.
+  lifecycle.add({
+    name: 'history-removal',
+    start: () => services.historyRemoval.start(),
+    stop: () => services.historyRemoval.stop(),
   });
 
   return {

@@ -7,9 +7,13 @@ import { WaSessionManager } from '../wa/session-manager.js';
 import type { WaServerOptions } from '../wa/server-options.js';
 import { ApiKeyService } from './api-keys.js';
 import { EventRecorder } from './event-recorder.js';
+import { HiddenHistory } from './hidden-history.js';
+import { HistoryRemoval } from './history-removal.js';
 import { KeptHistory } from './kept-history.js';
 import { MediaStore } from './messages/media-store.js';
+import { PendingPurges } from './pending-purges.js';
 import { SessionPurge } from './session-purge.js';
+import { UnusedMedia } from './unused-media.js';
 import { HealthService } from './health.js';
 import { KeyRevocations } from './key-revocations.js';
 import { LogService } from './logs.js';
@@ -47,6 +51,8 @@ export interface Services {
   organize: Organize;
   /** Scheduled messages, campaigns and opt-outs; its loops start and stop with the core. */
   scheduling: Scheduling;
+  /** Removes deleted sessions' messages in the background; starts and stops with the core. */
+  historyRemoval: HistoryRemoval;
 }
 
 export interface ServiceDeps {
@@ -63,6 +69,8 @@ export interface ServiceDeps {
   clock?: Clock;
   /** CHATDOCK_PUBLIC_URL: where websites reach this app (hosted widget snippets). */
   publicUrl?: string | null;
+  /** Messages deleted per background transaction (tests pass a small one). */
+  historyRemovalBatch?: number;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -80,7 +88,15 @@ export function createServices(deps: ServiceDeps): Services {
     storedMessage: (sessionId, chatJid, id) => storedMessages.get(sessionId, chatJid, id)?.raw ?? null,
   });
   const keptHistory = new KeptHistory(db);
-  const purge = new SessionPurge(db, new MediaStore(deps.dataDir, db), keptHistory);
+  const pendingPurges = new PendingPurges(db);
+  const historyRemoval = new HistoryRemoval(
+    db,
+    pendingPurges,
+    new UnusedMedia(db, new MediaStore(deps.dataDir, db)),
+    logger,
+    deps.historyRemovalBatch,
+  );
+  const purge = new SessionPurge(db, keptHistory, pendingPurges, historyRemoval);
   const sessions = new SessionService(db, events, apiKeys, manager, logger, purge);
   const health = new HealthService();
   health.useSessionCounter(sessions);
@@ -103,7 +119,7 @@ export function createServices(deps: ServiceDeps): Services {
     settings,
     logger,
     waServerUrl: deps.waServer.url,
-    keptHistory,
+    hiddenHistory: new HiddenHistory(keptHistory, pendingPurges),
   });
   // A webhook receiver may answer an event: {"reply"} sends text back, {"rejectMessage"} rejects a call.
   webhooks.service.setReplyActions({
@@ -139,5 +155,6 @@ export function createServices(deps: ServiceDeps): Services {
     keyRevocations,
     logs: new LogService(deps.logRing ?? new LogRing(1)),
     organize: createOrganize({ db, events, messaging }),
+    historyRemoval,
   };
 }

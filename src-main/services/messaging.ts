@@ -11,7 +11,7 @@ import { CallService } from './calls.js';
 import { ChatService } from './chats.js';
 import { ContactService } from './contacts.js';
 import type { EventRecorder } from './event-recorder.js';
-import type { KeptHistory } from './kept-history.js';
+import { hiddenThrough, type HiddenHistory } from './hidden-history.js';
 import { GroupService } from './groups.js';
 import { IdempotencyKeys } from './idempotency.js';
 import { HistoryQueries } from './messages/history-queries.js';
@@ -53,12 +53,13 @@ export function createMessaging(deps: {
   logger: Logger;
   /** CHATDOCK_WA_SERVER_URL: with a custom server, pictures come from its host only. */
   waServerUrl: string | null;
-  /** Deleted sessions whose history is kept: left out of the lists and search across sessions. */
-  keptHistory?: KeptHistory;
+  /** Deleted sessions' history still in the database (kept, or being removed): never shown. */
+  hiddenHistory?: HiddenHistory;
 }): Messaging {
   const { db, events, logger } = deps;
   const actions = new WaActions(deps.manager, logger);
-  const store = new MessageStore(db, events);
+  const hiddenMessages = () => deps.hiddenHistory?.messages() ?? [];
+  const store = new MessageStore(db, events, (sessionId) => hiddenThrough(hiddenMessages(), sessionId));
   const files = new MediaStore(deps.dataDir, db);
   const media = new MediaDownloader(store, files, actions, logger);
   const contacts = new ContactService(db, actions);
@@ -70,8 +71,7 @@ export function createMessaging(deps: {
     logger,
   });
   const groups = new GroupService(db, events, actions);
-  const hiddenSessions = () => deps.keptHistory?.sessions() ?? [];
-  const chats = new ChatService(db, store, actions, events, hiddenSessions);
+  const chats = new ChatService(db, store, actions, events, () => deps.hiddenHistory?.chatSessions() ?? []);
   const callSettings = new CallSettingsStore(deps.settings);
   const calls = new CallService(db, events, actions, callSettings, logger);
   const idempotency = new IdempotencyKeys(db, events);
@@ -92,7 +92,7 @@ export function createMessaging(deps: {
   deps.manager.onSocket((sessionId, socket) => attachSessionEvents(sessionId, socket, sink));
   return {
     store,
-    history: new HistoryQueries(db, hiddenSessions),
+    history: new HistoryQueries(db, hiddenMessages),
     send,
     chats,
     contacts,

@@ -1,13 +1,15 @@
 /**
  * Deleting a session removes what belonged to it, everywhere, and nothing of another session;
- * `keepHistory` keeps the chat history (hidden until the id is used again).
+ * `keepHistory` keeps the chat history (hidden until the id is used again). Messages are hidden
+ * at once and removed in the background, batch by batch, surviving a restart.
  */
 import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Tag } from '../../src-shared/contract/organize.js';
 import type { Chat, Message } from '../../src-shared/messages.js';
-import { openDatabase } from '../db/connection.js';
+import { databaseFile, openDatabase } from '../db/connection.js';
 import { nextEvent } from '../test-support/events.js';
 import { startTestCore, type TestCore } from '../test-support/test-core.js';
 import type { MessageRecord } from '../wa/message-mapping.js';
@@ -274,6 +276,7 @@ describe('deleting a session', () => {
     const deleted = await app.request('/api/v1/sessions/shop', { method: 'DELETE' });
     expect(deleted.status).toBe(204);
     expect(await announced).toMatchObject({ session: 'shop', data: { id: 'shop', historyKept: false } });
+    await app.core.services.historyRemoval.idle();
 
     const after = rowsOf(app, 'shop');
     expect(Object.entries(after).filter(([, n]) => n > 0)).toEqual([]);
@@ -336,5 +339,134 @@ describe('deleting a session', () => {
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: { field?: string } }).error.field).toBe('keepHistory');
     expect((await app.request('/api/v1/sessions/shop')).status).toBe(200);
+  });
+});
+
+/** Messages the removal works on below: `count` texts in one chat, ids `<prefix>-<n>`. */
+function ingestMany(app: TestCore, session: string, count: number, prefix = session): void {
+  const t = Date.parse('2026-02-01T08:00:00Z');
+  for (let start = 0; start < count; start += 1000) {
+    const slice = Array.from({ length: Math.min(1000, count - start) }, (_, k) =>
+      text(`${prefix}-${start + k}`, customer, `falafel number ${start + k}`, t + (start + k) * 1000),
+    );
+    app.core.services.messaging.store.ingest(session, slice, 'history');
+  }
+}
+
+const messagesOf = (app: TestCore, session: string) =>
+  app.core.db.$client
+    .prepare<[string], { n: number }>('SELECT count(*) AS n FROM messages WHERE session_id = ?')
+    .get(session)!.n;
+
+describe('deleting a session with a large history', () => {
+  const BIG = 20_000;
+  const BATCH = 500;
+
+  async function bigWorld(dataDir?: string) {
+    const app = await startTestCore({}, { historyRemovalBatch: BATCH, ...(dataDir ? { dataDir } : {}) });
+    cores.push(app);
+    return app;
+  }
+
+  it('hides the messages at once and removes them in batches, with the app running in between', async () => {
+    const app = await bigWorld();
+    await call(app, '/sessions', { method: 'POST', json: { id: 'shop' } });
+    await call(app, '/sessions', { method: 'POST', json: { id: 'desk' } });
+    ingestMany(app, 'shop', BIG);
+    ingestMany(app, 'desk', 3);
+    const { historyRemoval, messaging, sessions } = app.core.services;
+    let batches = 0;
+    let remainingWhenTimerFired: number | null = null;
+    historyRemoval.onBatch(() => {
+      batches += 1;
+      // Due before the removal's own next turn: the app's timers and I/O run between batches.
+      if (batches === 1) setTimeout(() => (remainingWhenTimerFired = messagesOf(app, 'shop')), 0);
+    });
+
+    await sessions.remove('shop');
+    // Still stored, but no read shows them (nothing has been removed yet, same tick).
+    expect(messagesOf(app, 'shop')).toBe(BIG);
+    const hits = messaging.history.search({ query: 'falafel', limit: 50 }).messages;
+    expect(hits.map((m) => `${m.session}/${m.id}`).sort()).toEqual([
+      'desk/desk-0',
+      'desk/desk-1',
+      'desk/desk-2',
+    ]);
+    expect(historyRemoval.busy()).toBe(true);
+
+    await historyRemoval.idle();
+    expect(messagesOf(app, 'shop')).toBe(0);
+    expect(messagesOf(app, 'desk')).toBe(3);
+    expect(batches).toBeGreaterThanOrEqual(BIG / BATCH);
+    expect(remainingWhenTimerFired).toBeGreaterThan(0);
+    expect(remainingWhenTimerFired).toBeLessThan(BIG);
+    expect(historyRemoval.busy()).toBe(false);
+    expect(await searchAll(app, 'falafel')).toEqual(['desk/desk-0', 'desk/desk-1', 'desk/desk-2']);
+  });
+
+  it('a restart in the middle continues where it stopped, media included', async () => {
+    const first = await bigWorld();
+    await call(first, '/sessions', { method: 'POST', json: { id: 'shop' } });
+    ingestMany(first, 'shop', BIG);
+    const photo = attachPhoto(first, 'shop', customer, `shop-${BIG - 1}`, 'a photo only shop has');
+    let stopped: Promise<void> | null = null;
+    first.core.services.historyRemoval.onBatch(() => {
+      stopped ??= first.core.stop();
+    });
+
+    await first.core.services.sessions.remove('shop');
+    await first.core.services.historyRemoval.idle();
+    await stopped;
+    const file = databaseFile(first.dataDir);
+    const sqlite = new Database(file, { readonly: true });
+    const left = sqlite
+      .prepare<[], { n: number }>(`SELECT count(*) AS n FROM messages WHERE session_id = 'shop'`)
+      .get()!.n;
+    sqlite.close();
+    expect(left).toBe(BIG - BATCH);
+    expect(existsSync(mediaFile(first, photo))).toBe(true);
+
+    const again = await bigWorld(first.dataDir);
+    expect(await searchAll(again, 'falafel')).toEqual([]);
+    await again.core.services.historyRemoval.idle();
+    expect(messagesOf(again, 'shop')).toBe(0);
+    expect(existsSync(mediaFile(again, photo))).toBe(false);
+    expect(again.core.services.historyRemoval.busy()).toBe(false);
+  });
+
+  it('a session created again with the id meanwhile keeps its own messages, and never shows the old ones', async () => {
+    const app = await bigWorld();
+    await call(app, '/sessions', { method: 'POST', json: { id: 'shop' } });
+    ingestMany(app, 'shop', BIG, 'old');
+    const { historyRemoval, messaging, sessions } = app.core.services;
+    const t = Date.parse('2026-03-01T08:00:00Z');
+    let duringPurge: { page: string[]; search: string[] } | null = null;
+    historyRemoval.onBatch((batch) => {
+      if (duringPurge || batch.finished) return;
+      // The same number linked again at once: WhatsApp sends some of the same messages again.
+      sessions.create({ id: 'shop', name: 'Shop again' });
+      messaging.store.ingest(
+        'shop',
+        [
+          text(`old-${BIG - 1}`, customer, 'falafel, synced again', t),
+          text('new-1', customer, 'falafel today', t + 1000),
+        ],
+        'live',
+      );
+      duringPurge = {
+        page: messaging.history.page('shop', customer, { limit: 50 }).map((m) => m.id),
+        search: messaging.history
+          .search({ query: 'falafel', sessionId: 'shop', limit: 50 })
+          .messages.map((m) => m.id),
+      };
+    });
+
+    await sessions.remove('shop');
+    await historyRemoval.idle();
+    expect(duringPurge).toEqual({ page: ['new-1', `old-${BIG - 1}`], search: ['new-1', `old-${BIG - 1}`] });
+    expect(messagesOf(app, 'shop')).toBe(2);
+    const page = await call<{ items: Message[] }>(app, `/sessions/shop/chats/${customer}/messages`);
+    expect(page.items.map((m) => m.text)).toEqual(['falafel today', 'falafel, synced again']);
+    expect(await searchAll(app, 'falafel')).toEqual(['shop/new-1', `shop/old-${BIG - 1}`]);
   });
 });

@@ -1,18 +1,19 @@
 import type { Db } from '../db/connection.js';
+import type { HistoryRemoval } from './history-removal.js';
 import type { KeptHistory } from './kept-history.js';
-import type { MediaStore } from './messages/media-store.js';
+import type { PendingPurges } from './pending-purges.js';
 
 /**
  * What a deleted session leaves behind, table by table. Every table with a session column is
  * named here exactly once (session-purge.test.ts compares this with the live schema, so a new
  * table cannot be forgotten).
  *
- * HISTORY: what "keep chat history" keeps. The FTS index `messages_fts` follows `messages` by
- * its triggers (migration 0004), so deleting messages takes them out of search in the same
- * transaction.
+ * HISTORY: what "keep chat history" keeps. Deleted at once, in the delete's transaction: their
+ * size follows chats, contacts or what people did by hand, not the number of messages.
+ * Reactions are the largest of them: no trigger, a walk of their primary key, ~75 ms per 100k
+ * (they are a few per hundred messages, so ~40 ms for a session of a million messages).
  */
 const HISTORY = [
-  { table: 'messages', where: 'session_id = ?' },
   { table: 'message_reactions', where: 'session_id = ?' },
   { table: 'chats', where: 'session_id = ?' },
   { table: 'contacts', where: 'session_id = ?' },
@@ -27,6 +28,13 @@ const HISTORY = [
   // Who said STOP: kept with the history, so a re-created number still honours it.
   { table: 'opt_outs', where: 'session_id = ?' },
 ] as const;
+
+/**
+ * Kept with the history too, but removed in the background in batches (services/history-removal.ts):
+ * a million messages take ~10 s to delete, two thirds of it the FTS delete trigger of
+ * `messages_fts`. Hidden from every read at once (services/hidden-history.ts).
+ */
+const LARGE_HISTORY = ['messages'] as const;
 
 /**
  * SETUP: what the number was set up to do. Always removed, history kept or not: a deleted
@@ -60,26 +68,30 @@ export const NOT_PURGED_HERE: Readonly<Record<string, string>> = {
 };
 
 /** Every table with per-session rows this purge deletes from (the test checks completeness). */
-export const PURGED_TABLES: readonly string[] = [...HISTORY, ...SETUP].map((entry) => entry.table);
+export const PURGED_TABLES: readonly string[] = [
+  ...[...HISTORY, ...SETUP].map((entry) => entry.table),
+  ...LARGE_HISTORY,
+];
 
 export interface PurgeResult {
   /** Rows deleted per table (tables with none are left out). */
   deleted: Record<string, number>;
-  /** Media files no message or picture refers to any more; removed from disk by `removeFiles`. */
-  unusedMedia: string[];
+  /** True when the session's messages were handed to the background removal. */
+  messagesInBackground: boolean;
 }
 
 /**
  * Removes what belongs to one session. `run` must be called inside the caller's transaction,
- * so the session is removed completely or not at all; `removeFiles` runs after the commit.
+ * so the session is removed completely or not at all; `afterCommit` runs after the commit.
  */
 export class SessionPurge {
   private readonly afterPurge: ((sessionId: string) => void)[] = [];
 
   constructor(
     private readonly db: Db,
-    private readonly files: MediaStore,
     private readonly kept: KeptHistory,
+    private readonly pending: PendingPurges,
+    private readonly removal: HistoryRemoval,
   ) {}
 
   /** A new session with this id takes back the history kept for the id: it shows again. */
@@ -93,10 +105,9 @@ export class SessionPurge {
   }
 
   /**
-   * Deletes the session's rows. One DELETE per table: better-sqlite3 is synchronous, so
-   * splitting a table into batches inside one transaction would block the event loop just as
-   * long. Measured: ~0.9–1.3 s for 100,000 messages (2 vCPUs), two thirds of it the FTS delete
-   * trigger; the media check after it is one pass over the remaining messages (~40 ms per 100k).
+   * Deletes the session's rows, except its messages: those are marked for the background
+   * removal, bounded by the highest row id now, and hidden from every read from this commit on.
+   * One DELETE per table; this transaction's time does not grow with the number of messages.
    */
   run(sessionId: string, options: { keepHistory: boolean }): PurgeResult {
     const sqlite = this.db.$client;
@@ -105,68 +116,36 @@ export class SessionPurge {
       const changes = sqlite.prepare(`DELETE FROM "${table}" WHERE ${where}`).run(sessionId).changes;
       if (changes > 0) deleted[table] = changes;
     };
-    let unusedMedia: string[] = [];
     if (options.keepHistory) {
       this.kept.keep(sessionId);
     } else {
-      const candidates = this.mediaOf(sessionId);
+      // Profile pictures go now; their files are checked with the messages' at the end.
+      this.pending.addMedia(sessionId, this.avatarMedia(sessionId));
       for (const { table, where } of HISTORY) remove(table, where);
-      unusedMedia = this.unreferenced(candidates);
-      this.forgetMediaRows(unusedMedia);
+      // The bound: every row of this session is at or below the table's highest row id (the
+      // rowid B-tree's last entry: no scan), and every later row above it (AUTOINCREMENT).
+      const { highest } = sqlite
+        .prepare<[], { highest: number }>('SELECT coalesce(max(row_id), 0) AS highest FROM messages')
+        .get()!;
+      this.pending.add(sessionId, highest);
     }
     for (const { table, where } of SETUP) remove(table, where);
     for (const listener of this.afterPurge) listener(sessionId);
-    return { deleted, unusedMedia };
+    return { deleted, messagesInBackground: !options.keepHistory };
   }
 
-  /**
-   * Deletes the files of media nothing refers to any more. Call right after the commit, in the
-   * same tick: storing media (MediaStore.save, then the message's reference) is synchronous
-   * too, so no new reference can appear between the check and the delete.
-   */
-  removeFiles(result: PurgeResult): void {
-    this.files.remove(result.unusedMedia);
+  /** Starts the background removal of what `run` marked; call after the commit. */
+  afterCommit(result: PurgeResult): void {
+    if (result.messagesInBackground) this.removal.wake();
   }
 
-  /** Media files (content hashes) the session's messages and profile pictures use. */
-  private mediaOf(sessionId: string): string[] {
-    const rows = this.db.$client
-      .prepare<[string, string], { sha256: string }>(
-        `SELECT json_extract(media, '$.sha256') AS sha256 FROM messages
-          WHERE session_id = ? AND json_extract(media, '$.sha256') IS NOT NULL
-         UNION
-         SELECT sha256 FROM contact_avatars WHERE session_id = ? AND sha256 IS NOT NULL`,
+  /** Media files (content hashes) of the session's profile pictures. */
+  private avatarMedia(sessionId: string): string[] {
+    return this.db.$client
+      .prepare<[string], { sha256: string }>(
+        'SELECT sha256 FROM contact_avatars WHERE session_id = ? AND sha256 IS NOT NULL',
       )
-      .all(sessionId, sessionId);
-    return rows.map((row) => row.sha256);
-  }
-
-  /**
-   * Which of `candidates` no remaining message or picture uses (the same file can belong to
-   * several sessions: content-addressed). One pass over the remaining messages that have media;
-   * skipped when the session had no media at all.
-   */
-  private unreferenced(candidates: string[]): string[] {
-    if (candidates.length === 0) return [];
-    const list = JSON.stringify(candidates);
-    const stillUsed = new Set(
-      this.db.$client
-        .prepare<[string, string], { sha256: string }>(
-          `SELECT json_extract(media, '$.sha256') AS sha256 FROM messages
-            WHERE media IS NOT NULL AND json_extract(media, '$.sha256') IN (SELECT value FROM json_each(?))
-           UNION
-           SELECT sha256 FROM contact_avatars WHERE sha256 IN (SELECT value FROM json_each(?))`,
-        )
-        .all(list, list)
-        .map((row) => row.sha256),
-    );
-    return candidates.filter((sha256) => !stillUsed.has(sha256));
-  }
-
-  private forgetMediaRows(sha256s: string[]): void {
-    if (sha256s.length === 0) return;
-    this.db.$client
-      .prepare('DELETE FROM media_files WHERE sha256 IN (SELECT value FROM json_each(?))')
-      .run(JSON.stringify(sha256s));
+      .all(sessionId)
+      .map((row) => row.sha256);
   }
 }

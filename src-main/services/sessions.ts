@@ -142,8 +142,9 @@ export class SessionService {
 
   /**
    * Logs out, then removes the session, its WhatsApp login, its keys and its data (chats,
-   * messages, contacts, …; see session-purge.ts) in one transaction, and announces
-   * `session.deleted`. `keepHistory` keeps the chat history (hidden until a session with the
+   * contacts, …; see session-purge.ts) in one transaction, and announces `session.deleted`.
+   * Its messages are hidden in that transaction and removed in the background afterwards
+   * (history-removal.ts). `keepHistory` keeps the chat history (hidden until a session with the
    * same id is created again); schedules, campaigns and the session's webhooks go either way.
    */
   async remove(id: string, options: { keepHistory?: boolean } = {}): Promise<void> {
@@ -161,7 +162,7 @@ export class SessionService {
       return result;
     });
     if (purged) {
-      this.purge.removeFiles(purged);
+      this.purge.afterCommit(purged);
       this.logger.info({ session: id, keepHistory, deleted: purged.deleted }, 'session deleted');
     }
     this.reconnectAt.delete(id);

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Settings } from '../../src-shared/model.js';
 import type { EventRecorder } from './event-recorder.js';
 import type { Db } from '../db/connection.js';
@@ -16,7 +16,13 @@ export class SettingsService {
   ) {}
 
   get(): Settings {
-    const rows = this.db.select().from(settingsTable).all();
+    // Only the user settings: internal values share the table (some are large, e.g. the media
+    // list of a session being removed, services/pending-purges.ts).
+    const rows = this.db
+      .select()
+      .from(settingsTable)
+      .where(inArray(settingsTable.key, Object.keys(DEFAULT_SETTINGS)))
+      .all();
     const stored = Object.fromEntries(rows.map((row) => [row.key, JSON.parse(row.value) as unknown]));
     return { ...DEFAULT_SETTINGS, ...pickKnown(stored) };
   }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../core/config.js';
-import { createCore, type Core } from '../core/container.js';
+import { createCore, type Core, type CoreOptions } from '../core/container.js';
 
 export interface TestCore {
   core: Core;
@@ -15,9 +15,16 @@ export interface TestCore {
 
 export const TEST_ADMIN_KEY = 'test-admin-key-0123456789';
 
-/** A real core (real SQLite file, real migrations, real HTTP server on a free loopback port). */
-export async function startTestCore(env: Record<string, string> = {}): Promise<TestCore> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'chatdock-test-'));
+/**
+ * A real core (real SQLite file, real migrations, real HTTP server on a free loopback port).
+ * `dataDir` starts it on the data of an earlier one (a restart); `stop()` removes the directory.
+ */
+export async function startTestCore(
+  env: Record<string, string> = {},
+  options: Omit<CoreOptions, 'webRoot'> & { dataDir?: string } = {},
+): Promise<TestCore> {
+  const { dataDir: reused, ...coreOptions } = options;
+  const dataDir = reused ?? mkdtempSync(path.join(os.tmpdir(), 'chatdock-test-'));
   const config = loadConfig({
     CHATDOCK_DATA_DIR: dataDir,
     CHATDOCK_PORT: '0',
@@ -26,7 +33,7 @@ export async function startTestCore(env: Record<string, string> = {}): Promise<T
     CHATDOCK_LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...env,
   });
-  const core = createCore(config);
+  const core = createCore(config, coreOptions);
   await core.start();
   const url = `http://127.0.0.1:${core.runtime().port}`;
   return {

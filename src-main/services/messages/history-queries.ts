@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Message } from '../../../src-shared/messages.js';
 import type { Db } from '../../db/connection.js';
+import { hiddenThrough, type HiddenRows } from '../hidden-history.js';
 import { toMessage, type ReactionRow } from './message-rows.js';
 import { parseMessageRow } from './message-store.js';
 
@@ -65,29 +66,36 @@ export interface HistoryWindow {
 export class HistoryQueries {
   private readonly pageBefore: Statement;
   private readonly pageAfter: Statement;
-  private readonly position: Statement<[string, string, string]>;
+  private readonly position: Statement<[string, string, string, number]>;
   private readonly reactions: Statement<[string, string, string]>;
   private readonly searchHits: Statement;
-  /** The same search leaving out deleted sessions whose history is kept; prepared when first needed. */
+  /** The same search leaving out hidden rows; prepared when first needed. */
   private searchHitsHiding: Statement | null = null;
 
   constructor(
     private readonly db: Db,
-    /** Deleted sessions whose history is kept (services/kept-history.ts): not searched across sessions. */
-    private readonly hiddenSessions: () => readonly string[] = () => [],
+    /**
+     * Deleted sessions' rows still stored (services/hidden-history.ts): kept history, and
+     * messages the background removal has not reached. No read shows them.
+     */
+    private readonly hidden: () => readonly HiddenRows[] = () => [],
   ) {
     const sqlite = db.$client;
-    // Both walk messages_chat_time_idx (whose entries end with the row id); no sort step.
+    // Both walk messages_chat_time_idx (whose entries end with the row id); no sort step. The
+    // last row id parameter hides a deleted session's rows from a new one with the same id.
     this.pageBefore = sqlite.prepare(
       `SELECT ${COLUMNS} FROM messages m WHERE m.session_id = ? AND m.chat_jid = ? AND (m.timestamp, m.row_id) < (?, ?)
+         AND m.row_id > ?
        ORDER BY m.timestamp DESC, m.row_id DESC LIMIT ?`,
     );
     this.pageAfter = sqlite.prepare(
       `SELECT ${COLUMNS} FROM messages m WHERE m.session_id = ? AND m.chat_jid = ? AND (m.timestamp, m.row_id) > (?, ?)
+         AND m.row_id > ?
        ORDER BY m.timestamp ASC, m.row_id ASC LIMIT ?`,
     );
     this.position = sqlite.prepare(
-      `SELECT timestamp AS at, row_id AS rowId FROM messages WHERE session_id = ? AND chat_jid = ? AND id = ?`,
+      `SELECT timestamp AS at, row_id AS rowId FROM messages
+        WHERE session_id = ? AND chat_jid = ? AND id = ? AND row_id > ?`,
     );
     this.reactions = sqlite.prepare(
       `SELECT sender_jid, emoji, timestamp FROM message_reactions WHERE session_id = ? AND chat_jid = ? AND message_id = ?`,
@@ -158,7 +166,8 @@ export class HistoryQueries {
    * the message is not stored.
    */
   around(sessionId: string, chatJid: string, messageId: string, context: number): HistoryWindow | null {
-    const at = this.position.get(sessionId, chatJid, messageId) as { at: number; rowId: number } | undefined;
+    const at = this.position.get(sessionId, chatJid, messageId, hiddenThrough(this.hidden(), sessionId)) as
+      { at: number; rowId: number } | undefined;
     if (!at) return null;
     // (time, row id) < (at, its row id + 1) starts with the message itself: row ids are unique.
     const older = this.pageWithCursor(sessionId, chatJid, {
@@ -176,6 +185,7 @@ export class HistoryQueries {
   /** Rows of one page, newest first. */
   private readPage(sessionId: string, chatJid: string, options: PageOptions) {
     // Without a row id, "before t" means strictly before t (row ids start at 1), "after t" strictly after.
+    const visibleAbove = hiddenThrough(this.hidden(), sessionId);
     const raws =
       options.after !== undefined
         ? (
@@ -184,6 +194,7 @@ export class HistoryQueries {
               chatJid,
               options.after,
               options.rowId ?? Number.MAX_SAFE_INTEGER,
+              visibleAbove,
               options.limit,
             ) as never[]
           ).reverse()
@@ -192,6 +203,7 @@ export class HistoryQueries {
             chatJid,
             options.before ?? Number.MAX_SAFE_INTEGER,
             options.rowId ?? 0,
+            visibleAbove,
             options.limit,
           ) as never[]);
     return raws.map((raw) => parseMessageRow(raw));
@@ -211,7 +223,7 @@ export class HistoryQueries {
   }): { messages: Message[]; nextRowId: number | null } {
     const fts = toFtsQuery(options.query);
     if (!fts) return { messages: [], nextRowId: null };
-    const hidden = options.sessionId ? [] : this.hiddenSessions();
+    const hidden = this.hidden();
     const filtered = Boolean(options.sessionId || options.chatJid || hidden.length);
     // With a filter, over-fetch hits in rounds until the page is full or hits run out.
     const batch = filtered ? Math.max(options.limit * 4, 200) : options.limit;
@@ -243,7 +255,9 @@ export class HistoryQueries {
                 ORDER BY rowid DESC LIMIT @limit) h
          LEFT JOIN messages m ON m.row_id = h.rowid
           AND (@sessionId IS NULL OR m.session_id = @sessionId) AND (@chatJid IS NULL OR m.chat_jid = @chatJid)
-          AND m.session_id NOT IN (SELECT value FROM json_each(@hidden))
+          AND NOT EXISTS (SELECT 1 FROM json_each(@hidden) h
+                WHERE m.session_id = json_extract(h.value, '$.sessionId')
+                  AND m.row_id <= json_extract(h.value, '$.throughRowId'))
         ORDER BY h.rowid DESC`,
     );
     return this.searchHitsHiding;

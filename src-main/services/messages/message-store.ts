@@ -81,10 +81,16 @@ export class MessageStore {
   private readonly selectReaction: Statement<[string, string, string, string]>;
   private readonly upsertReaction: Statement<[string, string, string, string, string, number]>;
   private readonly deleteReaction: Statement<[string, string, string, string]>;
+  private readonly deleteHidden: Statement<[string, string, string, number]>;
 
   constructor(
     private readonly db: Db,
     private readonly events: EventRecorder,
+    /**
+     * The highest row id of a session's hidden messages (services/hidden-history.ts; 0: none):
+     * rows of a deleted session with the same id that the background removal has not reached.
+     */
+    private readonly hiddenThrough: (sessionId: string) => number = () => 0,
   ) {
     const sqlite = db.$client;
     this.insertMessage = sqlite.prepare(
@@ -140,6 +146,9 @@ export class MessageStore {
     this.deleteReaction = sqlite.prepare(
       `DELETE FROM message_reactions WHERE session_id = ? AND chat_jid = ? AND message_id = ? AND sender_jid = ?`,
     );
+    this.deleteHidden = sqlite.prepare(
+      `DELETE FROM messages WHERE session_id = ? AND chat_jid = ? AND id = ? AND row_id <= ?`,
+    );
   }
 
   /**
@@ -153,7 +162,12 @@ export class MessageStore {
       const now = new Date().toISOString();
       // History: each chat's summary is written once per slice, from its newest message.
       const newest = new Map<string, { message: Message; timestamp: number; reset: boolean }>();
+      const hiddenThrough = this.hiddenThrough(sessionId);
       for (const record of records) {
+        // A session created again with a deleted one's id (the same number linked again) gets
+        // the same messages again: the old, hidden row would win the unique key and then be
+        // removed in the background, so it makes way now.
+        if (hiddenThrough > 0) this.deleteHidden.run(sessionId, record.chatJid, record.id, hiddenThrough);
         const inserted = this.insertMessage.run({
           sessionId,
           chatJid: record.chatJid,
