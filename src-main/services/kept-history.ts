@@ -1,5 +1,5 @@
-import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/connection.js';
+import { InternalSettings } from './internal-settings.js';
 
 /** The settings row (an internal value, not a user setting) listing the session ids. */
 const SETTINGS_KEY = 'sessions:kept-history';
@@ -9,30 +9,17 @@ const SETTINGS_KEY = 'sessions:kept-history';
  * belong to no session, so the views across sessions (the "All numbers" chat list, search)
  * leave them out — a chat there could not be opened, since every per-session read needs the
  * session. Creating a session with the same id again takes the history back (it shows again).
- *
- * Read from the database on every call (one key lookup), so it is never out of step with a
- * transaction that rolled back.
  */
 export class KeptHistory {
-  private readonly select: Statement<[string], { value: string }>;
-  private readonly upsert: Statement<[string, string]>;
-  private readonly remove: Statement<[string]>;
+  private readonly settings: InternalSettings;
 
   constructor(db: Db) {
-    const sqlite = db.$client;
-    this.select = sqlite.prepare('SELECT value FROM settings WHERE key = ?');
-    this.upsert = sqlite.prepare(
-      `INSERT INTO settings (key, value) VALUES (?, ?)
-       ON CONFLICT (key) DO UPDATE SET value = excluded.value,
-         updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
-    );
-    this.remove = sqlite.prepare('DELETE FROM settings WHERE key = ?');
+    this.settings = new InternalSettings(db);
   }
 
   /** Ids of deleted sessions whose history is kept (and hidden until the id is used again). */
   sessions(): string[] {
-    const row = this.select.get(SETTINGS_KEY);
-    return row ? (JSON.parse(row.value) as string[]) : [];
+    return this.settings.read<string[]>(SETTINGS_KEY) ?? [];
   }
 
   keep(sessionId: string): void {
@@ -47,7 +34,7 @@ export class KeptHistory {
   }
 
   private write(ids: string[]): void {
-    if (ids.length === 0) this.remove.run(SETTINGS_KEY);
-    else this.upsert.run(SETTINGS_KEY, JSON.stringify(ids));
+    if (ids.length === 0) this.settings.delete(SETTINGS_KEY);
+    else this.settings.write(SETTINGS_KEY, ids);
   }
 }

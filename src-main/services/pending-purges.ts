@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/connection.js';
+import { InternalSettings } from './internal-settings.js';
 
 /** The settings row (an internal value, not a user setting) listing the purges still running. */
 const SETTINGS_KEY = 'sessions:pending-purge';
@@ -23,25 +24,16 @@ export interface PendingPurge {
 /**
  * What the background removal of deleted sessions' messages still has to do, in the database,
  * so a purge interrupted by a stop or a crash continues at the next start (no migration: settings
- * rows, like services/kept-history.ts). Read on every call (one key lookup), so it is never out
- * of step with a transaction that rolled back.
+ * rows, see services/internal-settings.ts).
  */
 export class PendingPurges {
-  private readonly select: Statement<[string], { value: string }>;
-  private readonly upsert: Statement<[string, string]>;
-  private readonly remove: Statement<[string]>;
+  private readonly settings: InternalSettings;
   private readonly selectMedia: Statement<[string, string], { value: string }>;
   private readonly removeMedia: Statement<[string, string]>;
 
   constructor(db: Db) {
     const sqlite = db.$client;
-    this.select = sqlite.prepare('SELECT value FROM settings WHERE key = ?');
-    this.upsert = sqlite.prepare(
-      `INSERT INTO settings (key, value) VALUES (?, ?)
-       ON CONFLICT (key) DO UPDATE SET value = excluded.value,
-         updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`,
-    );
-    this.remove = sqlite.prepare('DELETE FROM settings WHERE key = ?');
+    this.settings = new InternalSettings(db);
     // A key range rather than LIKE: "_" in a session id would be a LIKE wildcard. ";" sorts
     // right after ":", so the range holds exactly this session's rows (a walk of the key index).
     this.selectMedia = sqlite.prepare('SELECT value FROM settings WHERE key > ? AND key < ?');
@@ -49,8 +41,7 @@ export class PendingPurges {
   }
 
   list(): PendingPurge[] {
-    const row = this.select.get(SETTINGS_KEY);
-    return row ? (JSON.parse(row.value) as PendingPurge[]) : [];
+    return this.settings.read<PendingPurge[]>(SETTINGS_KEY) ?? [];
   }
 
   /**
@@ -74,7 +65,7 @@ export class PendingPurges {
   /** Remembers media files removed rows used, to check once the purge is done. */
   addMedia(sessionId: string, sha256s: readonly string[]): void {
     if (sha256s.length === 0) return;
-    this.upsert.run(`${MEDIA_PREFIX}${sessionId}:${randomUUID()}`, JSON.stringify([...new Set(sha256s)]));
+    this.settings.write(`${MEDIA_PREFIX}${sessionId}:${randomUUID()}`, [...new Set(sha256s)]);
   }
 
   /** Every media file remembered for this id's purge (deduplicated). */
@@ -86,8 +77,8 @@ export class PendingPurges {
   }
 
   private write(purges: PendingPurge[]): void {
-    if (purges.length === 0) this.remove.run(SETTINGS_KEY);
-    else this.upsert.run(SETTINGS_KEY, JSON.stringify(purges));
+    if (purges.length === 0) this.settings.delete(SETTINGS_KEY);
+    else this.settings.write(SETTINGS_KEY, purges);
   }
 }
 
