@@ -43,6 +43,8 @@ export interface EventMap {
   'presence.updated': { chat: string; jid: string; presence: string };
   'call.received': Call;
   'call.rejected': Call;
+  /** A logged call changed state after its offer: answered elsewhere, hung up, or rang out (missed). */
+  'call.updated': Call;
   'history.synced': { messages: number; chats: number; contacts: number };
   'group.updated': Group;
   'contact.updated': Contact;
@@ -74,6 +76,7 @@ export const EVENT_TYPES = [
   'presence.updated',
   'call.received',
   'call.rejected',
+  'call.updated',
   'history.synced',
   'group.updated',
   'contact.updated',

@@ -7,7 +7,7 @@ import { node } from './binary.js';
 import type { ChatServer } from './chat-server.js';
 import type { EmulatorContext } from './context.js';
 import type { CallRecord } from './handlers/calls.js';
-import { placeCall } from './handlers/calls.js';
+import { endCall, placeCall } from './handlers/calls.js';
 import { announceDeviceChange } from './handlers/device-notifications.js';
 import type { HistorySeed } from './handlers/history-sync.js';
 import { confirmPairingCode } from './handlers/pairing-code.js';
@@ -164,6 +164,11 @@ export class Emulator implements EmulatorInfo {
   /** An incoming call offer from `fromPhone` to every device of `toPhone`. */
   placeCall(fromPhone: string, toPhone: string, options: { video?: boolean } = {}): CallRecord {
     return placeCall(this.ctx, fromPhone, toPhone, options.video);
+  }
+
+  /** The caller hangs up, or (`timeout`) the call rings out unanswered. */
+  endCall(callId: string, how: 'hangup' | 'timeout' = 'hangup'): CallRecord {
+    return endCall(this.ctx, callId, how);
   }
 
   /** History the next newly linked device of `phone` receives in its history sync push. */

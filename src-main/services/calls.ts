@@ -29,6 +29,12 @@ function toCall(sessionId: string, row: CallRowRaw): Call {
   };
 }
 
+/**
+ * The states a logged call can be in. WhatsApp also signals steps in between (`preaccept`,
+ * `transport`, `relaylatency`); those are no state of the call and are not logged.
+ */
+const CALL_STATES = new Set(['offer', 'ringing', 'accept', 'reject', 'timeout', 'terminate']);
+
 /** Sends a text to a chat; provided by the send service (kept as a function to avoid a cycle). */
 export type TextSender = (sessionId: string, to: string, text: string) => Promise<unknown>;
 
@@ -48,15 +54,23 @@ export class CallService {
     this.sendText = sender;
   }
 
-  /** Logs a call update; a new offer is announced and, when set so, rejected at once. */
+  /**
+   * Logs a call update: a new offer is announced (`call.received`) and, when set so, rejected at
+   * once; a later change of state is announced as `call.updated`.
+   */
   record(sessionId: string, call: CallRecord): void {
+    if (!CALL_STATES.has(call.status)) return;
     const existing = this.get(sessionId, call.id);
     this.events.transaction(() => {
       this.db.$client
         .prepare(
           `INSERT INTO calls (session_id, id, peer_jid, is_video, is_group, status, timestamp)
            VALUES (?, ?, ?, ?, ?, ?, ?)
-           ON CONFLICT (session_id, id) DO UPDATE SET status = CASE WHEN status = 'reject' THEN status ELSE excluded.status END`,
+           ON CONFLICT (session_id, id) DO UPDATE SET status = CASE
+             -- A rejected call stays rejected; an answered one stays answered when it ends.
+             WHEN status = 'reject' THEN status
+             WHEN status = 'accept' AND excluded.status IN ('terminate', 'timeout') THEN status
+             ELSE excluded.status END`,
         )
         .run(
           sessionId,
@@ -70,6 +84,8 @@ export class CallService {
       const stored = this.get(sessionId, call.id);
       if (!existing && call.status === 'offer' && stored)
         this.events.record('call.received', sessionId, stored);
+      else if (existing && stored && stored.status !== existing.status)
+        this.events.record('call.updated', sessionId, stored);
     });
     if (!existing && call.status === 'offer') {
       const { rejectCalls, rejectMessage } = this.settings.get(sessionId);

@@ -28,6 +28,7 @@ export const EVENT_DESCRIPTIONS: Record<EventType, string> = {
   'presence.updated': 'Someone is typing, recording or came online',
   'call.received': 'An incoming call',
   'call.rejected': 'A call was rejected',
+  'call.updated': 'A call was answered elsewhere, hung up or missed',
   'history.synced': 'Older history arrived from the phone',
   'group.updated': 'A group changed',
   'contact.updated': 'A contact changed',

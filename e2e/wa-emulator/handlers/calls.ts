@@ -80,6 +80,28 @@ export function placeCall(
   return call;
 }
 
+/**
+ * The caller hangs up (`terminate`), or the call rings out unanswered (`terminate` with
+ * `reason="timeout"`): the callee's devices get the same stanza WhatsApp sends them.
+ */
+export function endCall(ctx: EmulatorContext, callId: string, how: 'hangup' | 'timeout'): CallRecord {
+  const call = ctx.calls.get(callId);
+  if (!call) throw new Error(`no call ${callId}`);
+  call.status = how === 'timeout' ? 'timeout' : 'terminate';
+  const callee = ctx.store.requireAccount(call.to);
+  const callerJid = userJid(call.from);
+  const terminate = node('call', { from: callerJid, id: newStanzaId('call'), t: String(unixNow()) }, [
+    node('terminate', {
+      'call-id': call.callId,
+      'call-creator': callerJid,
+      ...(how === 'timeout' ? { reason: 'timeout' } : {}),
+    }),
+  ]);
+  ctx.log.record(call.from, undefined, 'out', terminate);
+  ctx.hub.deliverToAccount(callee, () => terminate);
+  return call;
+}
+
 export function handleCallStanza(ctx: EmulatorContext, session: DeviceSession, stanza: BinaryNode): void {
   const action = firstChild(stanza);
   session.conn.send(

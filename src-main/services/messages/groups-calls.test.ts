@@ -97,6 +97,26 @@ describe('calls', () => {
     expect(calls.items.map((c) => c.id)).toContain(record.callId);
   });
 
+  it('announces a call that rings out as missed, and one the caller hangs up as ended', async () => {
+    const missed = world.emulator.placeCall(world.customer.phone, world.shopPhone);
+    await world.waitForEvent((e) => e.type === 'call.received' && e.data.id === missed.callId);
+    world.emulator.endCall(missed.callId, 'timeout');
+    const timedOut = await world.waitForEvent(
+      (e) => e.type === 'call.updated' && e.data.id === missed.callId,
+    );
+    expect(timedOut.data).toMatchObject({ status: 'timeout', from: world.customer.jid });
+
+    const hungUp = world.emulator.placeCall(world.customer.phone, world.shopPhone, { video: true });
+    await world.waitForEvent((e) => e.type === 'call.received' && e.data.id === hungUp.callId);
+    world.emulator.endCall(hungUp.callId);
+    const ended = await world.waitForEvent((e) => e.type === 'call.updated' && e.data.id === hungUp.callId);
+    expect(ended.data).toMatchObject({ status: 'terminate', isVideo: true });
+
+    const calls = await json<{ items: Call[] }>(await world.app.request('/api/v1/sessions/shop/calls'));
+    const byId = new Map(calls.items.map((c) => [c.id, c.status]));
+    expect([byId.get(missed.callId), byId.get(hungUp.callId)]).toEqual(['timeout', 'terminate']);
+  });
+
   it('with auto-reject on, rejects the call and sends the caller the message', async () => {
     const settings = await world.app.request('/api/v1/sessions/shop/calls/settings', {
       method: 'PUT',

@@ -33,7 +33,9 @@ export function CallLog({ sessionId }: { sessionId: string }) {
   useEffect(() => {
     void load();
     return transport.subscribe((event) => {
-      if ((event.type === 'call.received' || event.type === 'call.rejected') && event.session === sessionId) {
+      const callEvent =
+        event.type === 'call.received' || event.type === 'call.rejected' || event.type === 'call.updated';
+      if (callEvent && event.session === sessionId) {
         void load();
       }
     });
