@@ -64,7 +64,12 @@ export const sendMessageSchema = z
         ...common,
         type: z.literal('audio'),
         media: mediaSourceSchema,
-        voiceNote: z.boolean().optional(),
+        voiceNote: z
+          .boolean()
+          .optional()
+          .describe(
+            'Send as a voice note (ptt). WebM/Opus, as browsers record, is rewrapped as Ogg/Opus, the format phones play voice notes in',
+          ),
       })
       .strict(),
     z

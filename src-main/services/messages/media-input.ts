@@ -35,6 +35,7 @@ export function sniffMimetype(bytes: Buffer): string | null {
   if (starts('47494638')) return 'image/gif';
   if (starts('25504446')) return 'application/pdf';
   if (starts('4f676753')) return 'audio/ogg';
+  if (starts('1a45dfa3')) return 'audio/webm'; // EBML: what browsers record voice notes as
   if (starts('494433') || starts('fffb')) return 'audio/mpeg';
   if (starts('66747970', 4)) return 'video/mp4';
   return null;

@@ -10,6 +10,8 @@ import type { SessionService } from '../sessions.js';
 import { resolveMedia, type ResolvedMedia } from './media-input.js';
 import type { MediaStore } from './media-store.js';
 import type { MessageStore } from './message-store.js';
+import { isWebm } from './voice-note/webm-reader.js';
+import { OGG_OPUS_MIMETYPE, webmToOgg } from './voice-note/webm-to-ogg.js';
 
 /** How long a "this number has WhatsApp" answer is trusted. */
 const ON_WHATSAPP_TTL_MS = 60 * 60 * 1000;
@@ -105,12 +107,14 @@ export class SendService {
       return updated;
     }
 
-    const media: ResolvedMedia | null = MEDIA_TYPES.has(input.type)
+    const resolved: ResolvedMedia | null = MEDIA_TYPES.has(input.type)
       ? await resolveMedia(
           input.type as 'image',
           (input as { media: Parameters<typeof resolveMedia>[1] }).media,
         )
       : null;
+    const media =
+      resolved && input.type === 'audio' && input.voiceNote ? this.asOggVoiceNote(resolved) : resolved;
     const record = await this.actions.send(sessionId, {
       input,
       jid,
@@ -127,6 +131,21 @@ export class SendService {
     const message = this.store.get(sessionId, record.chatJid, record.id);
     if (!message) throw new AppError('INTERNAL', 'the sent message was not stored');
     return message;
+  }
+
+  /**
+   * Phones play voice notes only as Ogg/Opus, but browsers record WebM/Opus; rewrap those (the
+   * audio itself is unchanged). If that fails the WebM is sent as it is: better a voice note some
+   * phones cannot play than a lost message.
+   */
+  private asOggVoiceNote(media: ResolvedMedia): ResolvedMedia {
+    if (!isWebm(media.bytes)) return media;
+    try {
+      return { ...media, bytes: webmToOgg(media.bytes), mimetype: OGG_OPUS_MIMETYPE };
+    } catch (error) {
+      this.logger.warn({ err: error }, 'voice note kept as WebM: it could not be converted to Ogg');
+      return media;
+    }
   }
 
   async edit(sessionId: string, chatJid: string, id: string, text: string): Promise<Message> {

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { WAMessage } from '@whiskeysockets/baileys';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageText } from '../../../e2e/wa-emulator/customer.js';
 import type { Message } from '../../../src-shared/messages.js';
 import { linkedWorld, type LinkedWorld } from '../../test-support/linked-session.js';
 import { MP4_BYTES, OGG_BYTES, PDF_BYTES, PNG_1PX, WEBP_1PX } from '../../test-support/media-fixtures.js';
+import { webmToOgg } from './voice-note/webm-to-ogg.js';
 
 let world: LinkedWorld;
 
@@ -114,6 +116,41 @@ describe('sending each type', () => {
     expect(audio?.message?.audioMessage?.ptt).toBe(true);
     const doc = world.customer.received.find((m) => m.message?.documentMessage);
     expect(doc?.message?.documentMessage?.fileName).toBe('price-list.pdf');
+  });
+
+  it('a voice note recorded by a browser (WebM) arrives as Ogg/Opus, and is stored as such', async () => {
+    const webm = readFileSync(new URL('../../test-support/fixtures/voice-note.webm', import.meta.url));
+    const result = await send({
+      type: 'audio',
+      voiceNote: true,
+      media: { data: dataUrl('audio/webm;codecs=opus', webm) },
+    });
+    expect(result.status, JSON.stringify(result.body)).toBe(201);
+    const audio = (await arrived(result.body.id)).message?.audioMessage;
+    expect(audio?.ptt).toBe(true);
+    expect(audio?.mimetype).toBe('audio/ogg; codecs=opus');
+    const got = await world.customer.download(await arrived(result.body.id));
+    expect(got.subarray(0, 4).toString('latin1')).toBe('OggS');
+    expect(sha256(got)).toBe(sha256(webmToOgg(webm)));
+    // Our own copy is the Ogg too.
+    expect(result.body.media?.mimetype).toBe('audio/ogg; codecs=opus');
+    const ours = await world.app.request(`/api/v1/sessions/shop/messages/${result.body.id}/media`);
+    expect(ours.headers.get('content-type')).toContain('audio/ogg');
+    expect(sha256(Buffer.from(await ours.arrayBuffer()))).toBe(sha256(got));
+  });
+
+  it('a voice note WebM that cannot be converted is still sent, unchanged', async () => {
+    const webm = readFileSync(new URL('../../test-support/fixtures/voice-note.webm', import.meta.url));
+    const truncated = webm.subarray(0, 300);
+    const result = await send({
+      type: 'audio',
+      voiceNote: true,
+      media: { data: dataUrl('audio/webm', truncated) },
+    });
+    expect(result.status, JSON.stringify(result.body)).toBe(201);
+    const got = await arrived(result.body.id);
+    expect(got.message?.audioMessage?.mimetype).toBe('audio/webm');
+    expect(sha256(await world.customer.download(got))).toBe(sha256(truncated));
   });
 
   it('a multipart upload sends the file', async () => {
