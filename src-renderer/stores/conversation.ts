@@ -134,6 +134,35 @@ export const useConversation = create<ConversationState>((set, get) => {
     }
   }
 
+  /** The next page on one side of what is loaded, from that side's exact cursor. */
+  async function loadPage(transport: Transport, side: 'older' | 'newer'): Promise<void> {
+    const older = side === 'older';
+    const { session, jid, loadingOlder, loadingNewer } = get();
+    const cursor = older ? olderCursor : newerCursor;
+    if (!session || !jid || cursor === null || (older ? loadingOlder : loadingNewer)) return;
+    const mine = generation;
+    const loading = (value: boolean) => (older ? { loadingOlder: value } : { loadingNewer: value });
+    set(loading(true));
+    try {
+      const { items, next } = await transport.call('messages.page', {
+        session,
+        chat: jid,
+        limit: PAGE_SIZE,
+        ...(older ? { before: cursor } : { after: cursor }),
+      });
+      if (mine !== generation) return;
+      if (older) olderCursor = next;
+      else newerCursor = next;
+      set((state) => ({
+        messages: mergeMessages(state.messages, [...items].reverse(), side),
+        ...(older ? { hasOlder: next !== null } : { hasNewer: next !== null }),
+        ...loading(false),
+      }));
+    } catch (error) {
+      if (mine === generation) set({ ...loading(false), error: describeError(error) });
+    }
+  }
+
   async function loadAround(transport: Transport, id: string, mine: number): Promise<Message[] | null> {
     const { session, jid } = get();
     if (!session || !jid) return null;
@@ -220,53 +249,9 @@ export const useConversation = create<ConversationState>((set, get) => {
       });
     },
 
-    async loadOlder(transport) {
-      const { session, jid, loadingOlder, hasOlder } = get();
-      if (!session || !jid || loadingOlder || !hasOlder || olderCursor === null) return;
-      const mine = generation;
-      set({ loadingOlder: true });
-      try {
-        const { items, next } = await transport.call('messages.page', {
-          session,
-          chat: jid,
-          limit: PAGE_SIZE,
-          before: olderCursor,
-        });
-        if (mine !== generation) return;
-        olderCursor = next;
-        set((state) => ({
-          messages: mergeMessages(state.messages, [...items].reverse(), 'older'),
-          hasOlder: next !== null,
-          loadingOlder: false,
-        }));
-      } catch (error) {
-        if (mine === generation) set({ loadingOlder: false, error: describeError(error) });
-      }
-    },
+    loadOlder: (transport) => loadPage(transport, 'older'),
 
-    async loadNewer(transport) {
-      const { session, jid, loadingNewer, hasNewer } = get();
-      if (!session || !jid || loadingNewer || !hasNewer || newerCursor === null) return;
-      const mine = generation;
-      set({ loadingNewer: true });
-      try {
-        const { items, next } = await transport.call('messages.page', {
-          session,
-          chat: jid,
-          limit: PAGE_SIZE,
-          after: newerCursor,
-        });
-        if (mine !== generation) return;
-        newerCursor = next;
-        set((state) => ({
-          messages: mergeMessages(state.messages, [...items].reverse()),
-          hasNewer: next !== null,
-          loadingNewer: false,
-        }));
-      } catch (error) {
-        if (mine === generation) set({ loadingNewer: false, error: describeError(error) });
-      }
-    },
+    loadNewer: (transport) => loadPage(transport, 'newer'),
 
     async jumpTo(transport, id, query = null) {
       const seq = (get().highlight?.seq ?? 0) + 1;
