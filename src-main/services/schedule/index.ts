@@ -2,7 +2,6 @@ import type { EventBus } from '../../core/event-bus.js';
 import type { Logger } from '../../core/logger.js';
 import type { Db } from '../../db/connection.js';
 import type { EventRecorder } from '../event-recorder.js';
-import { IdempotencyKeys } from '../idempotency.js';
 import type { Messaging } from '../messaging.js';
 import type { SessionService } from '../sessions.js';
 import type { SettingsService } from '../settings.js';
@@ -47,7 +46,8 @@ export function createScheduling(deps: {
   let clock = deps.clock ?? systemClock;
   const now = () => clock;
   const send: Sender = (sessionId, message, key) => messaging.send.send(sessionId, message, key);
-  const idempotency = new IdempotencyKeys(db, events);
+  // The one Idempotency-Key store, shared with sending (scopes keep their answers apart).
+  const { idempotency } = messaging;
   const schedules = new ScheduleService(db, sessions, deps.settings, now, idempotency);
   const optOuts = new OptOutService(db, sessions, now, logger);
   const campaigns = new CampaignService(
