@@ -2,25 +2,22 @@
  * The event log keeps a week, but never drops an event a webhook delivery still has to send:
  * a pending one (receiver down, webhook disabled) or a failed one (retried by hand later).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CreatedWebhook, WebhookDeliveryList } from '../../src-shared/contract/webhooks.js';
 import { EventBus } from '../core/event-bus.js';
 import { openDatabase } from '../db/connection.js';
 import { startTestCore, type TestCore } from '../test-support/test-core.js';
 import { startReceiver, type WebhookReceiver } from '../test-support/webhook-receiver.js';
 import { EVENT_RETENTION_MS, EventRecorder } from './event-recorder.js';
+import { useCleanups } from '../test-support/cleanups.js';
 
-const cleanups: (() => Promise<void>)[] = [];
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const onCleanup = useCleanups();
 
 async function started(): Promise<{ app: TestCore; hook: WebhookReceiver }> {
   const app = await startTestCore();
-  cleanups.push(() => app.stop());
+  onCleanup(() => app.stop());
   const hook = await startReceiver();
-  cleanups.push(() => hook.close());
+  onCleanup(() => hook.close());
   return { app, hook };
 }
 

@@ -3,7 +3,7 @@
  * their events) forever. Only failed ones go; pending and succeeded ones, and other webhooks'
  * deliveries, stay.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type {
   CreatedWebhook,
   Webhook,
@@ -13,12 +13,9 @@ import type {
 import type { CreatedKey } from '../../../src-shared/contract/keys.js';
 import { startTestCore, type TestCore } from '../../test-support/test-core.js';
 import { startReceiver, type WebhookReceiver } from '../../test-support/webhook-receiver.js';
+import { useCleanups } from '../../test-support/cleanups.js';
 
-const cleanups: (() => Promise<void>)[] = [];
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const onCleanup = useCleanups();
 
 /**
  * A core and a receiver that refuses (410, failed at once) events labelled `refused…`, drops
@@ -26,9 +23,9 @@ afterEach(async () => {
  */
 async function started(): Promise<{ app: TestCore; hook: WebhookReceiver }> {
   const app = await startTestCore();
-  cleanups.push(() => app.stop());
+  onCleanup(() => app.stop());
   const hook = await startReceiver();
-  cleanups.push(() => hook.close());
+  onCleanup(() => hook.close());
   hook.answerWith((delivery) => {
     const label = (delivery.json.data as { jid: string }).jid;
     if (label.startsWith('refused')) return { status: 410, body: 'gone' };

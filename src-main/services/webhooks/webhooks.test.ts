@@ -1,5 +1,5 @@
 import { Webhook } from 'standardwebhooks';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type {
   CreatedWebhook,
   Webhook as WebhookInfo,
@@ -10,12 +10,9 @@ import type { Message } from '../../../src-shared/messages.js';
 import { startTestCore, type TestCore } from '../../test-support/test-core.js';
 import { startReceiver, uniqueIds, type WebhookReceiver } from '../../test-support/webhook-receiver.js';
 import type { WebhookReplyActions } from './reply-handler.js';
+import { useCleanups } from '../../test-support/cleanups.js';
 
-const cleanups: (() => Promise<void>)[] = [];
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const onCleanup = useCleanups();
 
 /** A core whose webhook worker uses `env` (short retry delays); read from the environment at start. */
 async function core(env: Record<string, string> = {}): Promise<TestCore> {
@@ -28,7 +25,7 @@ async function core(env: Record<string, string> = {}): Promise<TestCore> {
   });
   try {
     const app = await startTestCore();
-    cleanups.push(() => app.stop());
+    onCleanup(() => app.stop());
     return app;
   } finally {
     process.env = saved;
@@ -37,7 +34,7 @@ async function core(env: Record<string, string> = {}): Promise<TestCore> {
 
 async function receiver(): Promise<WebhookReceiver> {
   const started = await startReceiver();
-  cleanups.push(() => started.close());
+  onCleanup(() => started.close());
   return started;
 }
 
