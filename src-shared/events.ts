@@ -124,6 +124,12 @@ export interface EventStreamGap {
 /** The stream's answer to an accepted first message, before any event. */
 export interface EventStreamReady {
   type: 'ready';
+  /**
+   * Where the stream starts: the id of the newest event before it (or, with none, a position
+   * in time shaped like an event id). A client that reconnects before any event arrived passes
+   * it as `after`, so nothing published while it was away is missed.
+   */
+  cursor: string;
   /** Present only when resuming from `after` may have missed events. */
   gap?: EventStreamGap;
 }

@@ -97,6 +97,50 @@ describe('GET /api/v1/events (WebSocket)', () => {
     second.socket.close();
   });
 
+  it('tells a client that has seen no event where it starts, so a reconnect misses nothing', async () => {
+    const newest = record('before the client came');
+    const { client: first, cursor } = await connect({ token: TEST_ADMIN_KEY, types: ['presence.updated'] });
+    expect(cursor).toBe(newest.id);
+    first.socket.close();
+    await first.closed;
+
+    // Published while the client was reconnecting: the resume from `cursor` still has it.
+    const missed = record('while reconnecting');
+    const { client: second, gap } = await connect({
+      token: TEST_ADMIN_KEY,
+      types: ['presence.updated'],
+      after: cursor,
+    });
+    expect(gap).toBeNull();
+    await second.until((events) => events.length === 1);
+    expect(second.events.map((event) => event.id)).toEqual([missed.id]);
+    second.socket.close();
+  });
+
+  it('hands out a position in time as the cursor while the log is empty', async () => {
+    const empty = await startTestCore();
+    try {
+      const { client: first, cursor } = await connectEventStream(empty.url, { token: TEST_ADMIN_KEY });
+      expect(cursor).toMatch(/^evt_[0-9a-f]{12}$/);
+      first.socket.close();
+      await first.closed;
+      const published = empty.core.services.events.record('presence.updated', 'shop', {
+        chat: 'x@s.whatsapp.net',
+        jid: 'y@s.whatsapp.net',
+        presence: 'paused',
+      });
+      const { client: second, gap } = await connectEventStream(empty.url, {
+        token: TEST_ADMIN_KEY,
+        after: cursor,
+      });
+      expect(gap).toBeNull();
+      await second.until((events) => events.some((event) => event.id === published.id));
+      second.socket.close();
+    } finally {
+      await empty.stop();
+    }
+  });
+
   it('says when a resume point is older than the event log keeps, then replays what it still has', async () => {
     const kept = record('still stored');
     // The id of an event seen eight days ago: events after it may have been pruned since.

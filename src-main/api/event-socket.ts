@@ -7,7 +7,7 @@ import { firstFieldError } from '../../src-shared/validation.js';
 import type { EventBus } from '../core/event-bus.js';
 import type { Logger } from '../core/logger.js';
 import type { ApiKeyService, KeyPrincipal } from '../services/api-keys.js';
-import type { EventRecorder } from '../services/event-recorder.js';
+import { eventPosition, type EventRecorder } from '../services/event-recorder.js';
 import type { KeyRevocation, KeyRevocationCause } from '../services/key-revocations.js';
 import { hasScope } from '../services/scopes.js';
 import { canAccessSession } from '../services/session-access.js';
@@ -62,7 +62,7 @@ export interface EventSocketDeps {
  * The WebSocket event stream (`/rpc/events` for the UI, `/api/v1/events` for scripts). A
  * browser cannot set headers on a WebSocket, so the key comes as the first message, with
  * optional `types` and `sessions` filters and `after` (the last event id the client has).
- * After `{"type":"ready"}` the client gets every stored event after `after`, then live events:
+ * After `{"type":"ready","cursor":…}` the client gets every stored event after `after`, then live events:
  * catching up reads the event log page by page and switches to live in the same tick as the
  * last read, so nothing is missed or sent twice. When the log no longer holds everything after
  * `after` (older than its retention, or an id it never had), `ready` carries a `gap` so the
@@ -72,8 +72,15 @@ export class EventSocketServer {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   private readonly clients = new Map<WebSocket, Client>();
   private readonly unsubscribe: () => void;
+  /**
+   * The newest event handed to listeners: a client starting live is positioned after it, and
+   * told so in `ready`. (Not the newest stored one: an event stored in a transaction that is
+   * still open reaches this stream only after the commit.)
+   */
+  private newestDispatched: string;
 
   constructor(private readonly deps: EventSocketDeps) {
+    this.newestDispatched = deps.events.newestId() ?? eventPosition(Date.now());
     this.unsubscribe = deps.bus.subscribe((event) => this.broadcast(event));
   }
 
@@ -162,16 +169,19 @@ export class EventSocketServer {
       types: parsed.data.types ? new Set(parsed.data.types) : null,
       sessions: parsed.data.sessions ? new Set(parsed.data.sessions) : null,
       live: parsed.data.after === undefined,
-      lastId: parsed.data.after ?? '',
+      // Starting live: positioned after the newest event sent to anyone, or at the time the
+      // empty log was opened; either way `ready` tells the client, to resume from.
+      lastId: parsed.data.after ?? this.newestDispatched,
     };
   }
 
   /** `ready`, saying so when the replay cannot cover everything after `after`. */
   private readyMessage(client: Client): EventStreamReady {
-    if (client.live) return { type: 'ready' };
+    const ready: EventStreamReady = { type: 'ready', cursor: client.lastId };
+    if (client.live) return ready;
     const gap = this.deps.events.resumeGap(client.lastId);
     if (gap) this.deps.logger.info({ gap }, 'event stream resumes with a gap');
-    return gap ? { type: 'ready', gap } : { type: 'ready' };
+    return gap ? { ...ready, gap } : ready;
   }
 
   private async catchUp(ws: WebSocket, client: Client): Promise<void> {
@@ -201,6 +211,7 @@ export class EventSocketServer {
   }
 
   private broadcast(event: AnyEventEnvelope): void {
+    if (event.id > this.newestDispatched) this.newestDispatched = event.id;
     if (this.clients.size === 0) return;
     const text = JSON.stringify(event);
     for (const [ws, client] of this.clients) {

@@ -21,6 +21,19 @@ export const EVENT_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 const EVENT_ID_PREFIX = 'evt';
 
 /**
+ * A point in time written like an event id: above every event stored before `millis`, below
+ * every one stored from then on. The stream hands it out as a cursor when the log is empty.
+ */
+export function eventPosition(millis: number): string {
+  return sortableIdFloor(EVENT_ID_PREFIX, millis);
+}
+
+/** An event id has a sequence and random part after the time; a position is the time alone. */
+function isPosition(id: string): boolean {
+  return id.length === eventPosition(0).length;
+}
+
+/**
  * The one way to publish an event. Inside `transaction()`, the event row and its outbox rows
  * are written with the fact they announce; listeners (WebSocket, UI, automation) hear it only
  * after the transaction committed, so nobody is told about a fact that was rolled back.
@@ -28,9 +41,11 @@ const EVENT_ID_PREFIX = 'evt';
 export class EventRecorder {
   private readonly outboxWriters: OutboxWriter[] = [];
   private pending: AnyEventEnvelope[] = [];
+  private flushing = false;
   private depth = 0;
   private readonly insert;
   private readonly selectId;
+  private readonly selectNewest;
   private readonly deleteOld;
 
   constructor(
@@ -41,6 +56,7 @@ export class EventRecorder {
       'INSERT INTO events (id, type, session_id, timestamp, data) VALUES (?, ?, ?, ?, ?)',
     );
     this.selectId = db.$client.prepare<[string], { id: string }>('SELECT id FROM events WHERE id = ?');
+    this.selectNewest = db.$client.prepare<[], { id: string }>('SELECT max(id) AS id FROM events');
     // Ids sort by time, so "older than" is a range on the primary key. A pending delivery (its
     // receiver down for long, its webhook disabled) and a failed one (it can be retried by hand)
     // still need their event's payload: those events stay. The subquery runs once, over the
@@ -58,12 +74,14 @@ export class EventRecorder {
 
   /** Runs `work` in one database transaction; events recorded inside go out after commit. */
   transaction<T>(work: () => T): T {
+    // Events queued before (still being handed out by a running flush) survive a rollback.
+    const queuedBefore = this.pending.length;
     this.depth += 1;
     let result: T;
     try {
       result = this.db.$client.transaction(work)();
     } catch (error) {
-      if (this.depth === 1) this.pending = [];
+      if (this.depth === 1) this.pending.length = queuedBefore;
       throw error;
     } finally {
       this.depth -= 1;
@@ -108,9 +126,14 @@ export class EventRecorder {
     );
   }
 
+  /** The id of the newest stored event, or null when the log is empty. */
+  newestId(): string | null {
+    return this.selectNewest.get()?.id ?? null;
+  }
+
   /**
-   * Whether resuming after `afterId` may miss events, or null when every event after it is
-   * still stored. Nothing younger than EVENT_RETENTION_MS is ever pruned; an id that is not
+   * Whether resuming after `afterId` (an event id or a position) may miss events, or null when
+   * every event after it is still stored. Nothing younger than EVENT_RETENTION_MS is ever pruned; an id that is not
    * stored but younger than that never was stored here.
    */
   resumeGap(afterId: string, now = Date.now()): EventStreamGap | null {
@@ -119,7 +142,9 @@ export class EventRecorder {
     if (afterId < sortableIdFloor(EVENT_ID_PREFIX, horizon)) {
       return { reason: 'expired', after: afterId, retainedSince };
     }
-    if (!this.selectId.get(afterId)) return { reason: 'unknown', after: afterId, retainedSince };
+    if (!isPosition(afterId) && !this.selectId.get(afterId)) {
+      return { reason: 'unknown', after: afterId, retainedSince };
+    }
     return null;
   }
 
@@ -128,9 +153,19 @@ export class EventRecorder {
     return this.deleteOld.run(sortableIdFloor(EVENT_ID_PREFIX, now - EVENT_RETENTION_MS)).changes;
   }
 
+  /**
+   * Hands committed events to listeners in the order of their ids. A listener may record an
+   * event itself (a reply, a status change); that one waits for the events already queued
+   * instead of overtaking them, since the stream skips any id older than one it has sent.
+   */
   private flush(): void {
-    const ready = this.pending;
-    this.pending = [];
-    for (const event of ready) this.bus.dispatch(event);
+    if (this.flushing) return;
+    this.flushing = true;
+    try {
+      for (let next = 0; next < this.pending.length; next += 1) this.bus.dispatch(this.pending[next]!);
+    } finally {
+      this.pending = [];
+      this.flushing = false;
+    }
   }
 }

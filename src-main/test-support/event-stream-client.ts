@@ -13,13 +13,13 @@ export interface StreamClient {
 /**
  * Opens the stream of the core at `baseUrl`, sends `first` (token, filters, `after`) and waits
  * for `ready`; `ready` is false when the server closed the socket instead. `gap` is what
- * `ready` said about events the resume cannot replay.
+ * `ready` said about events the resume cannot replay, `cursor` where the stream starts.
  */
 export async function connectEventStream(
   baseUrl: string,
   first: Record<string, unknown>,
   onEvent?: (event: AnyEventEnvelope) => void,
-): Promise<{ client: StreamClient; ready: boolean; gap: EventStreamGap | null }> {
+): Promise<{ client: StreamClient; ready: boolean; gap: EventStreamGap | null; cursor: string }> {
   const socket = new WebSocket(baseUrl.replace('http', 'ws') + '/api/v1/events');
   const events: AnyEventEnvelope[] = [];
   const checks = new Set<() => void>();
@@ -27,11 +27,13 @@ export async function connectEventStream(
     socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
   );
   let gap: EventStreamGap | null = null;
+  let cursor = '';
   const ready = new Promise<boolean>((resolve) => {
     socket.on('message', (data) => {
       const message = JSON.parse(data.toString()) as AnyEventEnvelope | EventStreamReady;
       if (message.type === 'ready') {
         gap = message.gap ?? null;
+        cursor = message.cursor;
         resolve(true);
         return;
       }
@@ -63,5 +65,5 @@ export async function connectEventStream(
         check();
       }),
   };
-  return { client, ready: await ready, gap };
+  return { client, ready: await ready, gap, cursor };
 }

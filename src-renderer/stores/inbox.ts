@@ -9,6 +9,7 @@ import {
   type ChatSort,
 } from '../pages/inbox/logic/chat-order';
 import { describeError } from '../transport/rpc-error';
+import { EventsDuringLoad } from './events-during-load';
 import type { Transport } from '../transport/types';
 
 const PAGE = 100;
@@ -63,6 +64,8 @@ interface InboxState {
 }
 
 let generation = 0;
+/** Chats changed by events while the list loads are changed again on top of its answer. */
+const eventsDuringLoad = new EventsDuringLoad();
 
 function withChats(state: InboxState, chats: Record<string, Chat>): Partial<InboxState> {
   return { chats, order: orderChats(Object.values(chats), state.filter, state.sort, state.subset?.keys) };
@@ -109,30 +112,33 @@ export const useInbox = create<InboxState>((set, get) => {
       const mine = ++generation;
       set({ loading: true, error: null });
       try {
-        let chats: Record<string, Chat> = {};
-        const { filter, sort } = get();
-        if (sort === 'unread' && !filter.unread) {
-          let cursor: string | null = null;
-          for (let page = 0; page < MAX_UNREAD_PAGES; page++) {
-            const result = await fetchPage(transport, { unread: true, cursor });
-            chats = addChats(result.items, chats);
-            cursor = result.next;
-            if (!cursor) break;
+        const { answer, replay } = await eventsDuringLoad.load(async () => {
+          let chats: Record<string, Chat> = {};
+          const { filter, sort } = get();
+          if (sort === 'unread' && !filter.unread) {
+            let cursor: string | null = null;
+            for (let page = 0; page < MAX_UNREAD_PAGES; page++) {
+              const result = await fetchPage(transport, { unread: true, cursor });
+              chats = addChats(result.items, chats);
+              cursor = result.next;
+              if (!cursor) break;
+            }
           }
-        }
-        // Pinned chats sit on top however old their last message is, so they come in first.
-        const pinned = await fetchPage(transport, { pinned: true });
-        chats = addChats(pinned.items, chats);
-        const first = await fetchPage(transport, {});
+          // Pinned chats sit on top however old their last message is, so they come in first.
+          const pinned = await fetchPage(transport, { pinned: true });
+          chats = addChats(pinned.items, chats);
+          const first = await fetchPage(transport, {});
+          return { chats: addChats(first.items, chats), next: first.next };
+        });
         if (mine !== generation) return;
-        chats = addChats(first.items, chats);
         set((state) => ({
-          ...withChats(state, chats),
-          cursor: first.next,
-          hasMore: first.next !== null,
+          ...withChats(state, answer.chats),
+          cursor: answer.next,
+          hasMore: answer.next !== null,
           loading: false,
           loaded: true,
         }));
+        replay();
       } catch (error) {
         if (mine === generation) set({ loading: false, loaded: true, error: describeError(error) });
       }
@@ -208,12 +214,14 @@ export const useInbox = create<InboxState>((set, get) => {
 
     applyChat(chat) {
       const key = chatKey(chat.session, chat.jid);
-      set((state) => {
-        const unread = { ...state.unread };
-        if (chat.unreadCount > 0) unread[key] = chat.unreadCount;
-        else delete unread[key];
-        return { ...withChats(state, { ...state.chats, [key]: chat }), unread };
-      });
+      eventsDuringLoad.apply(() =>
+        set((state) => {
+          const unread = { ...state.unread };
+          if (chat.unreadCount > 0) unread[key] = chat.unreadCount;
+          else delete unread[key];
+          return { ...withChats(state, { ...state.chats, [key]: chat }), unread };
+        }),
+      );
     },
 
     applyAck(session, ack) {
@@ -227,21 +235,24 @@ export const useInbox = create<InboxState>((set, get) => {
       const prefix = chatKey(session, '');
       const without = <T>(record: Record<string, T>) =>
         Object.fromEntries(Object.entries(record).filter(([key]) => !key.startsWith(prefix)));
-      set((state) => {
-        const rest = { unread: without(state.unread), typing: without(state.typing) };
-        if (state.filter.session !== session) return { ...withChats(state, without(state.chats)), ...rest };
-        generation++;
-        return {
-          ...rest,
-          filter: { ...state.filter, session: null },
-          chats: {},
-          order: [],
-          cursor: null,
-          hasMore: false,
-          loading: false,
-          loaded: false,
-        };
-      });
+      // Also again after a list that is loading now: it may have been read before the removal.
+      eventsDuringLoad.apply(() =>
+        set((state) => {
+          const rest = { unread: without(state.unread), typing: without(state.typing) };
+          if (state.filter.session !== session) return { ...withChats(state, without(state.chats)), ...rest };
+          generation++;
+          return {
+            ...rest,
+            filter: { ...state.filter, session: null },
+            chats: {},
+            order: [],
+            cursor: null,
+            hasMore: false,
+            loading: false,
+            loaded: false,
+          };
+        }),
+      );
     },
 
     applyPresence(session, update) {

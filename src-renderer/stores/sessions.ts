@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { Session, SessionStatusEvent } from '../../src-shared/model';
 import type { Transport } from '../transport/types';
 import { describeError } from '../transport/rpc-error';
+import { EventsDuringLoad } from './events-during-load';
 
 interface SessionsState {
   sessions: Session[];
@@ -16,6 +17,8 @@ interface SessionsState {
   applyStatus(event: SessionStatusEvent): void;
 }
 
+const eventsDuringLoad = new EventsDuringLoad();
+
 export const useSessions = create<SessionsState>((set) => ({
   sessions: [],
   loaded: false,
@@ -25,26 +28,29 @@ export const useSessions = create<SessionsState>((set) => ({
 
   async load(transport) {
     try {
-      const sessions = await transport.call('sessions.list', {});
-      set({ sessions, loaded: true, error: null });
+      const { answer, replay } = await eventsDuringLoad.load(() => transport.call('sessions.list', {}));
+      set({ sessions: answer, loaded: true, error: null });
+      replay();
     } catch (error) {
       set({ loaded: true, error: describeError(error) });
     }
   },
 
   upsert(session) {
-    set((state) => {
-      const exists = state.sessions.some((s) => s.id === session.id);
-      return {
-        sessions: exists
-          ? state.sessions.map((s) => (s.id === session.id ? session : s))
-          : [...state.sessions, session],
-      };
-    });
+    eventsDuringLoad.apply(() =>
+      set((state) => {
+        const exists = state.sessions.some((s) => s.id === session.id);
+        return {
+          sessions: exists
+            ? state.sessions.map((s) => (s.id === session.id ? session : s))
+            : [...state.sessions, session],
+        };
+      }),
+    );
   },
 
   remove(id) {
-    set((state) => ({ sessions: state.sessions.filter((s) => s.id !== id) }));
+    eventsDuringLoad.apply(() => set((state) => ({ sessions: state.sessions.filter((s) => s.id !== id) })));
   },
 
   applyStatus({ session, qr, pairingCode }) {

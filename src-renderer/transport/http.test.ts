@@ -22,9 +22,9 @@ class FakeSocket {
     this.closedByClient = true;
   }
 
-  accept(): void {
+  accept(cursor = 'evt_00'): void {
     this.onopen?.();
-    this.onmessage?.({ data: JSON.stringify({ type: 'ready' }) });
+    this.onmessage?.({ data: JSON.stringify({ type: 'ready', cursor }) });
   }
 
   deliver(id: string): void {
@@ -124,6 +124,22 @@ describe('HttpTransport key replacement', () => {
     retried.answer(200, { result: [] });
     await expect(list).resolves.toEqual([]);
     expect(unauthorized).not.toHaveBeenCalled();
+  });
+
+  it('resumes from the cursor `ready` gave when no event arrived before the key changed', async () => {
+    const transport = new HttpTransport('old-key', vi.fn(), 'http://chatdock.test');
+    transport.subscribe(() => undefined);
+    const first = latest();
+    first.accept('evt_0190a1b2c3d4');
+
+    const rotation = transport.callReplacingKey('adminKey.rotate', {}, (result) => result.key);
+    first.closeByServer(4401);
+    (await nextRequest()).answer(200, { result: { key: 'new-key', prefix: 'new' } });
+    await rotation;
+    const second = latest();
+    second.accept('evt_0190a1b2c3d4');
+    // Without `after`, an event published while it reconnected (a new session) would be lost.
+    expect(second.sent).toEqual([{ token: 'new-key', after: 'evt_0190a1b2c3d4' }]);
   });
 
   it('moves an open stream to a key set from elsewhere (another tab rotated it)', () => {

@@ -1,5 +1,5 @@
 import type { OpInput, OpName, OpOutput } from '../../src-shared/contract';
-import type { AnyEventEnvelope } from '../../src-shared/events';
+import type { AnyEventEnvelope, EventStreamReady } from '../../src-shared/events';
 import { Listeners } from './listeners';
 import { RpcError } from './rpc-error';
 import type { EventListener, LinkState, Transport } from './types';
@@ -26,7 +26,7 @@ export class HttpTransport implements Transport {
   private reconnectDelay = RECONNECT_MIN_MS;
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   private closed = false;
-  /** The newest event seen; a reconnect asks the server to replay everything after it. */
+  /** The newest event seen (or the stream's starting cursor); a reconnect replays what came after. */
   private lastEventId: string | null = null;
   private currentKey: string;
   /** Settles when the running key replacement has (it never rejects); null when none runs. */
@@ -163,15 +163,16 @@ export class HttpTransport implements Transport {
         JSON.stringify(this.lastEventId ? { token: key, after: this.lastEventId } : { token: key }),
       );
     socket.onmessage = (message) => {
-      const data = JSON.parse(String(message.data)) as { type: string };
+      const data = JSON.parse(String(message.data)) as AnyEventEnvelope | EventStreamReady;
       if (data.type === 'ready') {
+        // Where the stream starts: resuming from it loses nothing even before any event came.
+        this.lastEventId = data.cursor;
         this.reconnectDelay = RECONNECT_MIN_MS;
         this.linkStates.emit('open');
         return;
       }
-      const event = data as AnyEventEnvelope;
-      this.lastEventId = event.id;
-      this.events.emit(event);
+      this.lastEventId = data.id;
+      this.events.emit(data);
     };
     socket.onclose = (event) => {
       this.socket = null;

@@ -26,11 +26,13 @@ export function eventRoutes() {
       description:
         'Open a WebSocket to `ws://<host>/api/v1/events` and send one JSON message first: ' +
         '`{"token": "<key>", "types": ["message.received"], "sessions": ["shop"], "after": "evt_…"}` ' +
-        '(`types`, `sessions` and `after` are optional). The server answers `{"type": "ready"}`, then sends ' +
+        '(`types`, `sessions` and `after` are optional). The server answers `{"type": "ready", "cursor": "evt_…"}`, then sends ' +
         'every stored event after `after` (resume without gaps or duplicates), then live events, each as the ' +
         'envelope `{id, type, session, timestamp, data}`. If events after `after` may be missing (older than ' +
         'the 7 days the log keeps, or an id it never had), `ready` carries ' +
         '`"gap": {"reason": "expired" | "unknown", "after", "retainedSince"}`: re-read what you show. ' +
+        'Reconnect with `after` set to the id of the last event you received, or to `cursor` if none came: ' +
+        'events published while you were away are then replayed. ' +
         'Close codes: 4400 bad first message, 4401 bad key (also sent to open streams when their key is ' +
         'revoked, rotated or removed), ' +
         `4403 not allowed (scope \`messages:read\`, or another session). Types: ${EVENT_TYPES.join(', ')}.`,

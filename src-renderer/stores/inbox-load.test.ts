@@ -1,0 +1,59 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Chat } from '../../src-shared/messages';
+import type { Transport } from '../transport/types';
+import { useInbox } from './inbox';
+
+function chat(jid: string, preview: string, unreadCount: number): Chat {
+  return {
+    session: 'shop',
+    jid,
+    kind: 'user',
+    name: null,
+    phone: null,
+    unreadCount,
+    lastMessage: { id: preview, preview, fromMe: false, status: null, timestamp: '2026-11-21T10:00:00.000Z' },
+    archived: false,
+    pinned: false,
+    mutedUntil: null,
+    readOnly: false,
+  };
+}
+
+const dana = '972501111111@s.whatsapp.net';
+const omer = '972502222222@s.whatsapp.net';
+
+/** `chats.list` answers the pinned page at once (empty) and the first page when the test says. */
+function slowFirstPage() {
+  let answer: (items: Chat[]) => void = () => undefined;
+  const transport = {
+    call: (_operation: string, input: { pinned?: boolean }) =>
+      input.pinned
+        ? Promise.resolve({ items: [], next: null })
+        : new Promise((resolve) => (answer = (items) => resolve({ items, next: null }))),
+  } as unknown as Transport;
+  return { transport, answer: (items: Chat[]) => answer(items) };
+}
+
+beforeEach(() => {
+  useInbox.setState({ chats: {}, order: [], unread: {}, loaded: false, sort: 'recent' });
+});
+
+describe('the chat list loading while messages arrive', () => {
+  it('keeps what events changed after the list was read', async () => {
+    const { transport, answer } = slowFirstPage();
+    const loading = useInbox.getState().load(transport);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // A new chat and a newer state of a listed one arrive before the (older) answer is read.
+    useInbox.getState().applyChat(chat(omer, 'new customer', 1));
+    useInbox.getState().applyChat(chat(dana, 'second message', 2));
+    answer([chat(dana, 'first message', 1)]);
+    await loading;
+
+    const { chats, unread } = useInbox.getState();
+    expect(Object.values(chats).map((c) => [c.jid, c.lastMessage?.preview])).toEqual([
+      [dana, 'second message'],
+      [omer, 'new customer'],
+    ]);
+    expect(Object.values(unread).sort()).toEqual([1, 2]);
+  });
+});
