@@ -3,7 +3,7 @@ import type { Session } from '../../src-shared/model';
 import type { Transport } from '../transport/types';
 import { useSessions } from './sessions';
 
-function session(id: string, name: string): Session {
+function session(id: string, name: string, changed: Partial<Session> = {}): Session {
   return {
     id,
     name,
@@ -14,6 +14,7 @@ function session(id: string, name: string): Session {
     pushName: null,
     reconnectAt: null,
     createdAt: '2026-11-21T10:00:00.000Z',
+    ...changed,
   };
 }
 
@@ -47,5 +48,20 @@ describe('the sessions store', () => {
     answer([session('front', 'Front desk'), session('shop', 'Shop')]);
     await loading;
     expect(useSessions.getState().sessions.map((s) => s.id)).toEqual(['shop']);
+  });
+
+  it('shows the newer state when an answer arrives after the event of a later change', () => {
+    const store = useSessions.getState();
+    store.upsert(session('kiosk', 'Kiosk'));
+    const qr = session('kiosk', 'Kiosk', { status: 'qr', statusChangedAt: '2026-11-21T10:00:02.000Z' });
+    store.applyStatus({ session: qr, qr: 'qr-text', pairingCode: null });
+    // The answer of "connect", sent before the QR came.
+    store.upsert(
+      session('kiosk', 'Kiosk', { status: 'connecting', statusChangedAt: '2026-11-21T10:00:01.000Z' }),
+    );
+    expect(useSessions.getState().sessions[0]?.status).toBe('qr');
+    // A rename keeps the state's time and is shown.
+    store.upsert({ ...qr, name: 'Till' });
+    expect(useSessions.getState().sessions[0]?.name).toBe('Till');
   });
 });

@@ -39,12 +39,12 @@ export const useSessions = create<SessionsState>((set) => ({
   upsert(session) {
     eventsDuringLoad.apply(() =>
       set((state) => {
-        const exists = state.sessions.some((s) => s.id === session.id);
-        return {
-          sessions: exists
-            ? state.sessions.map((s) => (s.id === session.id ? session : s))
-            : [...state.sessions, session],
-        };
+        const shown = state.sessions.find((s) => s.id === session.id);
+        if (!shown) return { sessions: [...state.sessions, session] };
+        // An RPC answer can arrive after the event of a later change (connect answers
+        // "connecting" while the QR event is already in): an older state does not replace it.
+        if (session.statusChangedAt < shown.statusChangedAt) return {};
+        return { sessions: state.sessions.map((s) => (s.id === session.id ? session : s)) };
       }),
     );
   },
