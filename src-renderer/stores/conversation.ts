@@ -7,6 +7,7 @@ import { mergeMessages, PAGE_SIZE } from '../pages/inbox/logic/history';
 import { newIdempotencyKey, newMessageId } from '../pages/inbox/logic/ids';
 import { describeError } from '../transport/rpc-error';
 import type { Transport } from '../transport/types';
+import { EventsDuringLoad } from './events-during-load';
 
 const AROUND = 25;
 
@@ -92,13 +93,17 @@ let generation = 0;
 /** Where the next older / newer page starts (exact positions from the server); null: that end is loaded. */
 let olderCursor: string | null = null;
 let newerCursor: string | null = null;
+/** Messages changed by events while a chat opens are changed again on top of its first page. */
+const eventsDuringLoad = new EventsDuringLoad();
 
 export const useConversation = create<ConversationState>((set, get) => {
   const isOpen = (session: string, chat: string) => get().session === session && get().jid === chat;
 
   function updateMessage(session: string, chat: string, id: string, change: (m: Message) => Message): void {
     if (!isOpen(session, chat)) return;
-    set((state) => ({ messages: state.messages.map((m) => (m.id === id ? change(m) : m)) }));
+    eventsDuringLoad.apply(() =>
+      set((state) => ({ messages: state.messages.map((m) => (m.id === id ? change(m) : m)) })),
+    );
   }
 
   function removeOutgoing(session: string, chat: string, id: string): void {
@@ -218,19 +223,19 @@ export const useConversation = create<ConversationState>((set, get) => {
           if (mine === generation) set({ loading: false });
           return;
         }
-        const { items, next } = await transport.call('messages.page', {
-          session,
-          chat: jid,
-          limit: PAGE_SIZE,
-        });
+        const { answer, replay } = await eventsDuringLoad.load(() =>
+          transport.call('messages.page', { session, chat: jid, limit: PAGE_SIZE }),
+        );
         if (mine !== generation) return;
-        olderCursor = next;
+        olderCursor = answer.next;
         set((state) => ({
-          messages: mergeMessages([], [...items].reverse()),
-          hasOlder: next !== null,
+          messages: mergeMessages([], [...answer.items].reverse()),
+          hasOlder: answer.next !== null,
           loading: false,
           openedSeq: state.openedSeq + 1,
         }));
+        // A message that came in while the page was on its way, and is not on it.
+        replay();
       } catch (error) {
         if (mine === generation) set({ loading: false, error: describeError(error) });
       }
@@ -357,7 +362,7 @@ export const useConversation = create<ConversationState>((set, get) => {
       const known = get().messages.some((m) => m.id === message.id);
       // After a jump into the past, new messages wait until the newest page is loaded again.
       if (!known && get().hasNewer) return;
-      set((state) => ({ messages: mergeMessages(state.messages, [message]) }));
+      eventsDuringLoad.apply(() => set((state) => ({ messages: mergeMessages(state.messages, [message]) })));
     },
 
     applyAck(session, ack) {

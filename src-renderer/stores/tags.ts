@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { Tag } from '../../src-shared/contract/organize';
 import { describeError } from '../transport/rpc-error';
 import type { Transport } from '../transport/types';
+import { LatestCall } from '../transport/latest-call';
 
 interface TagsState {
   tags: Tag[];
@@ -12,16 +13,17 @@ interface TagsState {
 }
 
 /** The tags every organize component shares (Tags page, chips, filter, bulk bar). */
+// Every tagging anywhere reloads the counts: only the newest read is shown.
+const latest = new LatestCall();
+
 export const useTags = create<TagsState>((set) => ({
   tags: [],
   loaded: false,
   error: null,
-  async load(transport) {
-    try {
-      const { items } = await transport.call('tags.list', {});
-      set({ tags: items, loaded: true, error: null });
-    } catch (error) {
-      set({ loaded: true, error: describeError(error) });
-    }
-  },
+  load: (transport) =>
+    latest.run(
+      () => transport.call('tags.list', {}),
+      ({ items }) => set({ tags: items, loaded: true, error: null }),
+      (error) => set({ loaded: true, error: describeError(error) }),
+    ),
 }));

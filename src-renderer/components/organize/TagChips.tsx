@@ -4,6 +4,7 @@ import { useTransport } from '../../stores/connection';
 import { useTags } from '../../stores/tags';
 import { describeError } from '../../transport/rpc-error';
 import { Swatch, TagChip } from './TagChip';
+import { LatestCall } from '../../transport/latest-call';
 
 /**
  * The tags of one chat, for the contact panel: chips with a remove button, and "Add tag"
@@ -19,13 +20,18 @@ export function TagChips({ session, chat }: { session: string; chat: string }) {
   const [error, setError] = useState<string | null>(null);
   const filterRef = useRef<HTMLInputElement>(null);
 
-  const reload = useCallback(async () => {
-    try {
-      setTaggings((await transport.call('tags.ofChat', { session, chat })).items);
-    } catch (caught) {
-      setError(describeError(caught));
-    }
-  }, [transport, session, chat]);
+  const [latest] = useState(() => new LatestCall());
+
+  // After switching chats, a slow answer for the chat before must not show its tags here.
+  const reload = useCallback(
+    () =>
+      latest.run(
+        () => transport.call('tags.ofChat', { session, chat }),
+        (page) => setTaggings(page.items),
+        (caught) => setError(describeError(caught)),
+      ),
+    [latest, transport, session, chat],
+  );
 
   useEffect(() => {
     void reload();

@@ -5,6 +5,7 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { useTransport } from '../../stores/connection';
 import { describeError } from '../../transport/rpc-error';
 import { CampaignProgress } from './CampaignProgress';
+import { LatestCall } from '../../transport/latest-call';
 
 /** One campaign: progress, ETA, pause/resume/cancel and every recipient's status. */
 export function CampaignDetail({ campaign, onBack }: { campaign: Campaign; onBack: () => void }) {
@@ -14,18 +15,23 @@ export function CampaignDetail({ campaign, onBack }: { campaign: Campaign; onBac
   const [recipients, setRecipients] = useState<CampaignRecipient[]>([]);
   const [error, setError] = useState<string | null>(null);
 
-  const loadRecipients = useCallback(async () => {
-    try {
-      const page = await transport.call('campaigns.recipients', {
-        id: campaign.id,
-        limit: 1000,
-        ...(filter ? { status: filter } : {}),
-      });
-      setRecipients(page.items);
-    } catch (caught) {
-      setError(describeError(caught));
-    }
-  }, [transport, campaign.id, filter]);
+  const [latest] = useState(() => new LatestCall());
+
+  // Progress events reload the list often: only the newest read is shown.
+  const loadRecipients = useCallback(
+    () =>
+      latest.run(
+        () =>
+          transport.call('campaigns.recipients', {
+            id: campaign.id,
+            limit: 1000,
+            ...(filter ? { status: filter } : {}),
+          }),
+        (page) => setRecipients(page.items),
+        (caught) => setError(describeError(caught)),
+      ),
+    [latest, transport, campaign.id, filter],
+  );
 
   useEffect(() => {
     void loadRecipients();

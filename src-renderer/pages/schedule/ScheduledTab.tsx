@@ -9,6 +9,7 @@ import { describeError } from '../../transport/rpc-error';
 import { ScheduleForm } from './ScheduleForm';
 import { formatInZone, formatUtc } from './when';
 import { describeRepeat } from './WhenFields';
+import { LatestCall } from '../../transport/latest-call';
 
 function summary(schedule: Schedule): string {
   const m = schedule.message;
@@ -26,19 +27,26 @@ export function ScheduledTab({ sessions }: { sessions: Session[] }) {
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<Schedule | 'new' | null>(null);
 
-  const load = useCallback(async () => {
-    try {
-      const page = await transport.call('schedules.list', {
-        ...(status ? { status } : {}),
-        ...(session ? { session } : {}),
-        limit: 500,
-      });
-      setItems(page.items);
-      setError(null);
-    } catch (caught) {
-      setError(describeError(caught));
-    }
-  }, [transport, status, session]);
+  const [latest] = useState(() => new LatestCall());
+
+  // The list follows the filters and events: only the newest read is shown.
+  const load = useCallback(
+    () =>
+      latest.run(
+        () =>
+          transport.call('schedules.list', {
+            ...(status ? { status } : {}),
+            ...(session ? { session } : {}),
+            limit: 500,
+          }),
+        (page) => {
+          setItems(page.items);
+          setError(null);
+        },
+        (caught) => setError(describeError(caught)),
+      ),
+    [latest, transport, status, session],
+  );
 
   useEffect(() => {
     void load();

@@ -4,6 +4,7 @@ import { useTransport } from '../../stores/connection';
 import { describeError } from '../../transport/rpc-error';
 import { callerText, callOutcome } from './call-text';
 import '../../styles/integrations.css';
+import { LatestCall } from '../../transport/latest-call';
 
 const SHOWN = 50;
 
@@ -18,17 +19,23 @@ export function CallLog({ sessionId }: { sessionId: string }) {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
+  const [latest] = useState(() => new LatestCall());
+
+  const load = useCallback(() => {
     setLoading(true);
-    try {
-      setCalls(await transport.call('calls.list', { session: sessionId, limit: SHOWN }));
-      setError(null);
-    } catch (caught) {
-      setError(describeError(caught));
-    } finally {
-      setLoading(false);
-    }
-  }, [transport, sessionId]);
+    return latest.run(
+      () => transport.call('calls.list', { session: sessionId, limit: SHOWN }),
+      (list) => {
+        setCalls(list);
+        setError(null);
+        setLoading(false);
+      },
+      (caught) => {
+        setError(describeError(caught));
+        setLoading(false);
+      },
+    );
+  }, [latest, transport, sessionId]);
 
   useEffect(() => {
     void load();
