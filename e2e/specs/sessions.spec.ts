@@ -82,6 +82,27 @@ test('a number removed on the phone shows why, and asks for a QR only when told'
   }
 });
 
+test('a QR nobody scans runs out: the card says so, and Connect shows a new one', async ({ page }) => {
+  // Each QR code lives 1 s here instead of WhatsApp Web's 60 s / 20 s (six codes in all).
+  const app = await startApp({ env: { ...wa.env, CHATDOCK_QR_TIMEOUT_MS: '1000' } });
+  try {
+    const sessions = await openSessions(page, app);
+    await sessions.addNumber('Till');
+    await expect(sessions.qrImage('Till')).toBeVisible();
+    const firstCode = await sessions.qrText('Till');
+
+    await expect(sessions.status('Till')).toHaveText('Disconnected', { timeout: 20_000 });
+    await expect(sessions.card('Till')).toContainText('Nobody scanned the QR code in time.');
+    await expect(sessions.qrImage('Till')).toHaveCount(0);
+
+    await sessions.card('Till').getByRole('button', { name: 'Connect' }).click();
+    await expect(sessions.qrImage('Till')).toBeVisible();
+    expect(await sessions.qrText('Till')).not.toBe(firstCode);
+  } finally {
+    await app.stop();
+  }
+});
+
 test('delete says what goes, offers to keep the chat history, and removes the number', async ({ page }) => {
   const app = await startApp({ env: wa.env });
   try {

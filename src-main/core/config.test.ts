@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       port: DEFAULT_PORT,
       logLevel: 'info',
       apiKey: undefined,
+      qrTimeoutMs: null,
     });
     expect(listenHost(config, false)).toBe('127.0.0.1');
     expect(listenHost(config, true)).toBe('0.0.0.0');
@@ -28,8 +29,15 @@ describe('loadConfig', () => {
       CHATDOCK_PORT: '0',
       CHATDOCK_API_KEY: ' k ',
       CHATDOCK_LOG_LEVEL: 'debug',
+      CHATDOCK_QR_TIMEOUT_MS: '30000',
     });
-    expect(config).toMatchObject({ host: '127.0.0.2', port: 0, apiKey: 'k', logLevel: 'debug' });
+    expect(config).toMatchObject({
+      host: '127.0.0.2',
+      port: 0,
+      apiKey: 'k',
+      logLevel: 'debug',
+      qrTimeoutMs: 30_000,
+    });
     expect(listenHost(config, true)).toBe('127.0.0.2');
   });
 
@@ -45,6 +53,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ CHATDOCK_DATA_DIR: dataDir, CHATDOCK_LOG_LEVEL: 'loud' })).toThrow(
       /CHATDOCK_LOG_LEVEL/,
     );
+    for (const wrong of ['soon', '1.5', '50', '3600000']) {
+      expect(() => loadConfig({ CHATDOCK_DATA_DIR: dataDir, CHATDOCK_QR_TIMEOUT_MS: wrong })).toThrow(
+        /CHATDOCK_QR_TIMEOUT_MS/,
+      );
+    }
   });
 
   it('reads a public URL as a base to append paths to, and refuses other schemes', () => {

@@ -21,6 +21,8 @@ export interface Config {
   waServerUrl: string | null;
   /** Hex root key of that server's certificate chain; ignored without `waServerUrl`. */
   waServerRootKey: string | null;
+  /** How long each QR code is offered before the next; null: WhatsApp Web's 60 s, then 20 s each. */
+  qrTimeoutMs: number | null;
   /**
    * Where websites reach this app (a reverse proxy or tunnel, e.g. `https://chat.example.com`),
    * used in the hosted widget snippet. Null: this PC's own address.
@@ -93,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     prettyLogs: Boolean(process.stdout.isTTY) && env.CHATDOCK_LOG_FORMAT !== 'json',
     waServerUrl: parseServerUrl(env.CHATDOCK_WA_SERVER_URL),
     waServerRootKey: parseRootKey(env.CHATDOCK_WA_SERVER_ROOT_KEY),
+    qrTimeoutMs: parseQrTimeout(env.CHATDOCK_QR_TIMEOUT_MS),
     publicUrl: parsePublicUrl(env.CHATDOCK_PUBLIC_URL || file.publicUrl),
   };
 }
@@ -110,6 +113,17 @@ function parsePublicUrl(text: string | undefined): string | null {
   }
   // A base to append paths to: no trailing slash, no query or fragment.
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+function parseQrTimeout(text: string | undefined): number | null {
+  if (!text) return null;
+  const ms = Number(text);
+  if (!Number.isInteger(ms) || ms < 100 || ms > 600_000) {
+    throw new ConfigError(
+      `CHATDOCK_QR_TIMEOUT_MS must be whole milliseconds from 100 to 600000, got "${text}"`,
+    );
+  }
+  return ms;
 }
 
 function parseServerUrl(text: string | undefined): string | null {

@@ -46,7 +46,11 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
     db,
     bus,
     logger,
-    waServer: { url: config.waServerUrl, rootKeyHex: config.waServerRootKey },
+    waServer: {
+      url: config.waServerUrl,
+      rootKeyHex: config.waServerRootKey,
+      qrTimeoutMs: config.qrTimeoutMs,
+    },
     dataDir: config.dataDir,
     logRing: ring,
     webhookDelivery: deliveryConfigFromEnv(process.env),

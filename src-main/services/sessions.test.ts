@@ -136,6 +136,38 @@ describe('staying linked', () => {
     expect(session).toMatchObject({ status: 'connected', phone });
   });
 
+  it('when nobody scans, shows each QR in turn, then stops with qr_expired until asked again', async () => {
+    // Each QR lives 150 ms instead of WhatsApp Web's 60 s / 20 s; the server sends six refs.
+    const app = await startTestCore({ ...waEnv, CHATDOCK_QR_TIMEOUT_MS: '150' });
+    cores.push(app);
+    await app.request('/api/v1/sessions', { method: 'POST', json: { id: 'unscanned', name: 'Till' } });
+    const shown = new Set<string>();
+    app.core.bus.subscribe((event) => {
+      if (event.type === 'session.status' && event.session === 'unscanned' && event.data.qr) {
+        shown.add(event.data.qr);
+      }
+    });
+    const expired = sessionReaches(app.core.bus, 'unscanned', 'disconnected');
+    await app.request('/api/v1/sessions/unscanned/connect', { method: 'POST' });
+    expect((await expired).session.statusReason).toBe('qr_expired');
+    expect(shown.size).toBe(6);
+
+    // It waits for the user: no new QR on its own, and the old one is no longer served.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(app.core.services.sessions.get('unscanned')).toMatchObject({
+      status: 'disconnected',
+      statusReason: 'qr_expired',
+    });
+    expect((await app.request('/api/v1/sessions/unscanned/qr')).status).toBe(409);
+
+    const expiredCodes = new Set(shown);
+    const again = sessionReaches(app.core.bus, 'unscanned', 'qr');
+    await app.request('/api/v1/sessions/unscanned/connect', { method: 'POST' });
+    const fresh = (await again).qr ?? '';
+    expect(fresh).not.toBe('');
+    expect(expiredCodes.has(fresh)).toBe(false);
+  });
+
   it('says so when another WhatsApp Web replaces it, and does not fight back', async () => {
     const app = await core();
     const phone = newPhone();

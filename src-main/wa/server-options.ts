@@ -1,11 +1,16 @@
 import { WA_CERT_DETAILS } from '@whiskeysockets/baileys';
 
-/** Where WhatsApp is: the real service, or another WhatsApp Web server (tests, self-hosters). */
+/** Where WhatsApp is (the real service, or another WhatsApp Web server) and how linking paces. */
 export interface WaServerOptions {
   /** `CHATDOCK_WA_SERVER_URL`; null means WhatsApp itself. */
   url: string | null;
   /** `CHATDOCK_WA_SERVER_ROOT_KEY` (hex): the root of that server's certificate chain. */
   rootKeyHex: string | null;
+  /**
+   * `CHATDOCK_QR_TIMEOUT_MS`: how long each QR code (one per ref the server sent) is offered;
+   * null keeps WhatsApp Web's 60 s for the first and 20 s for each next one.
+   */
+  qrTimeoutMs: number | null;
 }
 
 /**

@@ -10,6 +10,7 @@ import type { WaServerOptions } from './server-options.js';
 export function socketConfig(server: WaServerOptions): Omit<UserFacingSocketConfig, 'auth' | 'logger'> {
   return {
     ...(server.url ? { waWebSocketUrl: server.url } : {}),
+    ...(server.qrTimeoutMs ? { qrTimeout: server.qrTimeoutMs } : {}),
     browser: ['Chatdock', 'Chrome', APP_VERSION],
     markOnlineOnConnect: false,
     generateHighQualityLinkPreview: false,
