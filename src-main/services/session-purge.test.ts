@@ -304,6 +304,7 @@ describe('deleting a session', () => {
   it('with keepHistory=true keeps the history, hidden until a session with the same id comes back', async () => {
     const { app, shop } = await world();
     const before = rowsOf(app, 'shop');
+    const [usageBefore] = (await call<{ items: Tag[] }>(app, '/tags')).items.map((t) => t.usage);
 
     const deleted = await app.request('/api/v1/sessions/shop?keepHistory=true', { method: 'DELETE' });
     expect(deleted.status).toBe(204);
@@ -317,10 +318,15 @@ describe('deleting a session', () => {
 
     // Nothing of it shows across sessions, and its own routes answer 404.
     expect(await searchAll(app, 'falafel')).toEqual(['desk/desk-1', 'desk/desk-3']);
+    // Tag usage counts what shows: the desk's taggings, half of what both numbers had.
+    const [usageAfter] = (await call<{ items: Tag[] }>(app, '/tags')).items.map((t) => t.usage);
+    expect(usageAfter).toEqual({ chats: usageBefore!.chats / 2, messages: usageBefore!.messages / 2 });
+    expect(usageAfter!.chats).toBeGreaterThan(0);
     expect(await chatsOfAll(app)).toEqual([`desk/${group}`, `desk/${customer}`].sort());
     expect((await app.request('/api/v1/sessions/shop/chats')).status).toBe(404);
 
     await call(app, '/sessions', { method: 'POST', json: { id: 'shop', name: 'Shop again' } });
+    expect((await call<{ items: Tag[] }>(app, '/tags')).items.map((t) => t.usage)).toEqual([usageBefore]);
     const chats = await call<{ items: Chat[] }>(app, '/sessions/shop/chats');
     expect(chats.items.map((c) => c.jid).sort()).toEqual([group, customer].sort());
     expect(await searchAll(app, 'falafel')).toEqual([

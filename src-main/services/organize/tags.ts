@@ -13,9 +13,13 @@ interface TagRow {
   messages: number;
 }
 
+// Usage counts what a user can see: taggings of existing sessions only, not the hidden history
+// of a deleted one (kept, or still being removed), which deleting the tag clears all the same.
 const TAG_COLUMNS = `t.id, t.name, t.color, t.created_at AS createdAt,
-  (SELECT count(*) FROM chat_tags ct WHERE ct.tag_id = t.id) AS chats,
-  (SELECT count(*) FROM message_tags mt WHERE mt.tag_id = t.id) AS messages`;
+  (SELECT count(*) FROM chat_tags ct
+     WHERE ct.tag_id = t.id AND ct.session_id IN (SELECT id FROM sessions)) AS chats,
+  (SELECT count(*) FROM message_tags mt
+     WHERE mt.tag_id = t.id AND mt.session_id IN (SELECT id FROM sessions)) AS messages`;
 
 function toTag(row: TagRow): Tag {
   return {
