@@ -125,9 +125,10 @@ export interface EventStreamGap {
 export interface EventStreamReady {
   type: 'ready';
   /**
-   * Where the stream starts: the id of the newest event before it (or, with none, a position
-   * in time shaped like an event id). A client that reconnects before any event arrived passes
-   * it as `after`, so nothing published while it was away is missed.
+   * Where the stream starts: the client's `after`; without one, the id of the newest event
+   * before it (or, with none, the current time shaped like an event id). A client that
+   * reconnects before any event arrived passes it as `after`, so nothing published while it
+   * was away is missed.
    */
   cursor: string;
   /** Present only when resuming from `after` may have missed events. */

@@ -73,14 +73,14 @@ export class EventSocketServer {
   private readonly clients = new Map<WebSocket, Client>();
   private readonly unsubscribe: () => void;
   /**
-   * The newest event handed to listeners: a client starting live is positioned after it, and
-   * told so in `ready`. (Not the newest stored one: an event stored in a transaction that is
-   * still open reaches this stream only after the commit.)
+   * The newest event handed to listeners ('' before any): a client starting live is positioned
+   * after it, and told so in `ready`. (Not the newest stored one: an event stored in a
+   * transaction that is still open reaches this stream only after the commit.)
    */
   private newestDispatched: string;
 
   constructor(private readonly deps: EventSocketDeps) {
-    this.newestDispatched = deps.events.newestId() ?? eventPosition(Date.now());
+    this.newestDispatched = deps.events.newestId() ?? '';
     this.unsubscribe = deps.bus.subscribe((event) => this.broadcast(event));
   }
 
@@ -169,9 +169,9 @@ export class EventSocketServer {
       types: parsed.data.types ? new Set(parsed.data.types) : null,
       sessions: parsed.data.sessions ? new Set(parsed.data.sessions) : null,
       live: parsed.data.after === undefined,
-      // Starting live: positioned after the newest event sent to anyone, or at the time the
-      // empty log was opened; either way `ready` tells the client, to resume from.
-      lastId: parsed.data.after ?? this.newestDispatched,
+      // Starting live: positioned after the newest event sent to anyone, or (with none yet) at
+      // this moment; either way `ready` tells the client, to resume from.
+      lastId: parsed.data.after ?? (this.newestDispatched || eventPosition(Date.now())),
     };
   }
 

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AnyEventEnvelope } from '../../src-shared/events.js';
 import { EventBus } from '../core/event-bus.js';
 import { openDatabase, type Db } from '../db/connection.js';
-import { EventRecorder } from './event-recorder.js';
+import { EventRecorder, eventPosition } from './event-recorder.js';
 
 let db: Db;
 
@@ -44,20 +44,52 @@ describe('EventRecorder hands out events', () => {
 
   it('keeps the queued events when a listener’s own transaction rolls back', () => {
     const { events, heard, bus } = recorder();
+    let rolledBack = false;
     bus.subscribe((event) => {
       if (event.type !== 'presence.updated' || event.data.jid !== 'first') return;
-      expect(() =>
+      try {
         events.transaction(() => {
           presence(events, 'rolled back');
           throw new Error('no');
-        }),
-      ).toThrow('no');
+        });
+      } catch {
+        rolledBack = true;
+      }
     });
     events.transaction(() => {
       presence(events, 'first');
       presence(events, 'second');
     });
+    expect(rolledBack).toBe(true);
     const jids = heard.map((event) => (event.type === 'presence.updated' ? event.data.jid : ''));
     expect(jids).toEqual(['first', 'second']);
+  });
+
+  it('drops the events of a nested transaction rolled back inside one that commits', () => {
+    const { events, heard } = recorder();
+    events.transaction(() => {
+      presence(events, 'kept');
+      try {
+        events.transaction(() => {
+          presence(events, 'rolled back');
+          throw new Error('no');
+        });
+      } catch {
+        // The outer work goes on without it.
+      }
+      presence(events, 'also kept');
+    });
+    const jids = heard.map((event) => (event.type === 'presence.updated' ? event.data.jid : ''));
+    expect(jids).toEqual(['kept', 'also kept']);
+    expect(events.since('', 10).map((event) => event.id)).toEqual(heard.map((event) => event.id));
+  });
+});
+
+describe('EventRecorder.resumeGap for a position in time', () => {
+  it('accepts a recent one, and calls one in the future unknown', () => {
+    const { events } = recorder();
+    const now = Date.now();
+    expect(events.resumeGap(eventPosition(now - 60_000), now)).toBeNull();
+    expect(events.resumeGap('evt_ffffffffffff', now)).toMatchObject({ reason: 'unknown' });
   });
 });

@@ -6,7 +6,7 @@ import type {
   EventType,
 } from '../../src-shared/events.js';
 import type { EventBus } from '../core/event-bus.js';
-import { sortableId, sortableIdFloor } from '../core/ids.js';
+import { sortAfter, sortableId, sortableIdFloor } from '../core/ids.js';
 import type { Db } from '../db/connection.js';
 
 /** Writes what must leave the process with an event (webhook deliveries) in the same transaction. */
@@ -56,7 +56,9 @@ export class EventRecorder {
       'INSERT INTO events (id, type, session_id, timestamp, data) VALUES (?, ?, ?, ?, ?)',
     );
     this.selectId = db.$client.prepare<[string], { id: string }>('SELECT id FROM events WHERE id = ?');
-    this.selectNewest = db.$client.prepare<[], { id: string }>('SELECT max(id) AS id FROM events');
+    this.selectNewest = db.$client.prepare<[], { id: string | null }>('SELECT max(id) AS id FROM events');
+    const newest = this.newestId();
+    if (newest) sortAfter(newest);
     // Ids sort by time, so "older than" is a range on the primary key. A pending delivery (its
     // receiver down for long, its webhook disabled) and a failed one (it can be retried by hand)
     // still need their event's payload: those events stay. The subquery runs once, over the
@@ -74,14 +76,16 @@ export class EventRecorder {
 
   /** Runs `work` in one database transaction; events recorded inside go out after commit. */
   transaction<T>(work: () => T): T {
-    // Events queued before (still being handed out by a running flush) survive a rollback.
+    // Events queued before (by an enclosing transaction, or still being handed out by a running
+    // flush) survive a rollback of this one.
     const queuedBefore = this.pending.length;
     this.depth += 1;
     let result: T;
     try {
       result = this.db.$client.transaction(work)();
     } catch (error) {
-      if (this.depth === 1) this.pending.length = queuedBefore;
+      // Rolled back (the whole transaction, or a nested one to its savepoint): its events go too.
+      this.pending.length = queuedBefore;
       throw error;
     } finally {
       this.depth -= 1;
@@ -132,8 +136,8 @@ export class EventRecorder {
   }
 
   /**
-   * Whether resuming after `afterId` (an event id or a position) may miss events, or null when
-   * every event after it is still stored. Nothing younger than EVENT_RETENTION_MS is ever pruned; an id that is not
+   * Whether resuming after `afterId` (an event id, or a position not in the future) may miss
+   * events, or null when every event after it is still stored. Nothing younger than EVENT_RETENTION_MS is ever pruned; an id that is not
    * stored but younger than that never was stored here.
    */
   resumeGap(afterId: string, now = Date.now()): EventStreamGap | null {
@@ -142,9 +146,8 @@ export class EventRecorder {
     if (afterId < sortableIdFloor(EVENT_ID_PREFIX, horizon)) {
       return { reason: 'expired', after: afterId, retainedSince };
     }
-    if (!isPosition(afterId) && !this.selectId.get(afterId)) {
-      return { reason: 'unknown', after: afterId, retainedSince };
-    }
+    const known = isPosition(afterId) ? afterId <= eventPosition(now) : Boolean(this.selectId.get(afterId));
+    if (!known) return { reason: 'unknown', after: afterId, retainedSince };
     return null;
   }
 

@@ -6,13 +6,13 @@
  * Changes must be idempotent (upsert, remove), as they run twice.
  */
 export class EventsDuringLoad {
-  private running = 0;
-  private heard: Array<() => void> = [];
+  /** One list per running load: the changes heard since it began, freed when it settles. */
+  private readonly running = new Set<Array<() => void>>();
 
   /** Makes a change now, and again after each load running now has applied its answer. */
   apply(change: () => void): void {
     change();
-    if (this.running > 0) this.heard.push(change);
+    for (const heard of this.running) heard.push(change);
   }
 
   /**
@@ -20,15 +20,13 @@ export class EventsDuringLoad {
    * tick, so no further event slips in between) to make again the changes heard meanwhile.
    */
   async load<T>(fetch: () => Promise<T>): Promise<{ answer: T; replay: () => void }> {
-    this.running += 1;
-    const from = this.heard.length;
+    const heard: Array<() => void> = [];
+    this.running.add(heard);
     try {
       const answer = await fetch();
-      const missed = this.heard.slice(from);
-      return { answer, replay: () => missed.forEach((change) => change()) };
+      return { answer, replay: () => heard.forEach((change) => change()) };
     } finally {
-      this.running -= 1;
-      if (this.running === 0) this.heard = [];
+      this.running.delete(heard);
     }
   }
 }

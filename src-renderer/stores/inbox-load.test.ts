@@ -56,4 +56,18 @@ describe('the chat list loading while messages arrive', () => {
     ]);
     expect(Object.values(unread).sort()).toEqual([1, 2]);
   });
+
+  it('keeps the unread totals that changed while they were being counted', async () => {
+    let answer: (items: Chat[]) => void = () => undefined;
+    const transport = {
+      call: () => new Promise((resolve) => (answer = (items) => resolve({ items, next: null }))),
+    } as unknown as Transport;
+    const counting = useInbox.getState().loadUnreadTotals(transport);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    useInbox.getState().applyChat(chat(dana, 'read on the phone', 0));
+    useInbox.getState().applyChat(chat(omer, 'new customer', 1));
+    answer([chat(dana, 'first message', 3)]);
+    await counting;
+    expect(Object.values(useInbox.getState().unread)).toEqual([1]);
+  });
 });

@@ -197,16 +197,21 @@ export const useInbox = create<InboxState>((set, get) => {
     },
 
     async loadUnreadTotals(transport) {
-      const unread: Record<string, number> = {};
-      let cursor: string | undefined;
       try {
-        for (let page = 0; page < MAX_UNREAD_PAGES; page++) {
-          const result = await transport.call('chats.list', { unread: true, limit: 200, cursor });
-          for (const chat of result.items) unread[chatKey(chat.session, chat.jid)] = chat.unreadCount;
-          if (!result.next) break;
-          cursor = result.next;
-        }
-        set({ unread });
+        const { answer, replay } = await eventsDuringLoad.load(async () => {
+          const unread: Record<string, number> = {};
+          let cursor: string | undefined;
+          for (let page = 0; page < MAX_UNREAD_PAGES; page++) {
+            const result = await transport.call('chats.list', { unread: true, limit: 200, cursor });
+            for (const chat of result.items) unread[chatKey(chat.session, chat.jid)] = chat.unreadCount;
+            if (!result.next) break;
+            cursor = result.next;
+          }
+          return unread;
+        });
+        set({ unread: answer });
+        // A chat read or written to meanwhile counts as it is now.
+        replay();
       } catch {
         // The title count is a convenience; the list shows the error.
       }

@@ -270,16 +270,24 @@ export class TaggingService {
     return this.history(sessionId, message.chatJid, { ...options, messageId: message.id });
   }
 
-  /** Every tagging of a tag that is being deleted, removed with history and events. */
+  /**
+   * Every tagging of a tag that is being deleted, removed with history and events. Only those of
+   * existing sessions, the ones its usage counts: the hidden history of a deleted number loses its
+   * taggings with the tag row (ON DELETE CASCADE), with no event for a session that is gone.
+   */
   removeEverywhere(tag: TagRef, actor: string): TagUsage {
     const messages = this.db.$client
       .prepare(
-        'SELECT session_id AS sessionId, chat_jid AS chatJid, message_id AS messageId FROM message_tags WHERE tag_id = ?',
+        `SELECT session_id AS sessionId, chat_jid AS chatJid, message_id AS messageId FROM message_tags
+         WHERE tag_id = ? AND session_id IN (SELECT id FROM sessions)`,
       )
       .all(tag.id) as { sessionId: string; chatJid: string; messageId: string }[];
     for (const row of messages) this.untagMessage(row.sessionId, row.chatJid, row.messageId, tag, actor);
     const chats = this.db.$client
-      .prepare('SELECT session_id AS sessionId, chat_jid AS chatJid FROM chat_tags WHERE tag_id = ?')
+      .prepare(
+        `SELECT session_id AS sessionId, chat_jid AS chatJid FROM chat_tags
+         WHERE tag_id = ? AND session_id IN (SELECT id FROM sessions)`,
+      )
       .all(tag.id) as { sessionId: string; chatJid: string }[];
     for (const row of chats) this.untagChat(row.sessionId, row.chatJid, tag, actor);
     return { chats: chats.length, messages: messages.length };
