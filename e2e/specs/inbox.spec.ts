@@ -316,7 +316,7 @@ test('5,000 stored messages: scroll-back stays virtualised and anchored; a searc
       jid: '15550001111@s.whatsapp.net',
       name: 'Noa',
       count: 3,
-      text: (n) => `Noa ${n}`,
+      text: (n) => (n === 1 ? 'Noa: 我们明天开门，价格不变' : `Noa ${n}`),
       newestAt: now - 3_600_000,
     },
     {
@@ -409,6 +409,12 @@ test('5,000 stored messages: scroll-back stays virtualised and anchored; a searc
     await expect(inbox.bubble('Omer 3')).toBeVisible();
     await page.keyboard.press('ArrowUp');
     await expect(page).toHaveURL(/15550001111/);
+
+    // A word inside Chinese text (no spaces between words) is found and marked.
+    await inbox.search().fill('明天');
+    const chinese = inbox.messageHits().filter({ hasText: '我们明天开门' });
+    await expect(chinese).toHaveCount(1);
+    await expect(chinese.locator('mark')).toHaveText('明天');
   } finally {
     await app.stop();
     rmSync(dataDir, { recursive: true, force: true });

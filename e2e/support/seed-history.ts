@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
+import { registerSearchText } from '../../src-main/db/search-text.js';
 
 export interface SeededChat {
   session: string;
@@ -24,6 +25,8 @@ export function seededId(n: number): string {
  */
 export function seedChats(dataDir: string, chats: SeededChat[]): void {
   const db = new Database(path.join(dataDir, 'chatdock.db'));
+  // The search index triggers call it for every message written.
+  registerSearchText(db);
   try {
     const insertMessage = db.prepare(
       `INSERT INTO messages (session_id, chat_jid, id, from_me, sender_jid, sender_name, type, text, status, timestamp, forwarded)

@@ -6,6 +6,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS_DIR, openDatabase } from './connection.js';
+import { registerSearchText } from './search-text.js';
 
 interface Journal {
   entries: { idx: number; tag: string }[];
@@ -29,6 +30,7 @@ function migratedUpTo(tag: string): Database.Database {
   const truncated = { ...journal, entries: journal.entries.slice(0, upTo + 1) };
   writeFileSync(path.join(dir, 'meta', '_journal.json'), JSON.stringify(truncated));
   const sqlite = new Database(':memory:');
+  registerSearchText(sqlite);
   migrate(drizzle(sqlite), { migrationsFolder: dir });
   return sqlite;
 }
@@ -261,9 +263,52 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
       queryPlan(sqlite, `SELECT * FROM contact_avatars WHERE session_id = 's' AND jid = 'c@s.whatsapp.net'`),
     ).toContain('sqlite_autoindex_contact_avatars_1');
   },
+  '0010_search_unspaced_scripts': (sqlite) => {
+    const insert = sqlite.prepare(
+      `INSERT INTO messages (session_id, chat_jid, id, from_me, type, text, status, timestamp) VALUES ('s', 'c', ?, 0, 'text', ?, 'server', 1)`,
+    );
+    insert.run('zh', '我们明天开门，价格不变');
+    insert.run('ja', '今日は営業しています');
+    insert.run('th', 'สวัสดีครับ ราคาเท่าไหร่');
+    insert.run('mixed', 'iPhone价格 is the same, café');
+    const search = (query: string) =>
+      (
+        sqlite
+          .prepare(
+            `SELECT m.id FROM messages_fts f JOIN messages m ON m.row_id = f.rowid WHERE messages_fts MATCH ? ORDER BY f.rowid`,
+          )
+          .all(query) as { id: string }[]
+      ).map((row) => row.id);
+    // A word inside a run of characters is found as a phrase of its characters.
+    expect(search('"明 天"')).toEqual(['zh']);
+    expect(search('"営 業"')).toEqual(['ja']);
+    expect(search('"ร า ค า"')).toEqual(['th']);
+    expect(search('"价 格"')).toEqual(['zh', 'mixed']);
+    expect(search('"明 开"')).toEqual([]);
+    expect(search('cafe')).toEqual(['mixed']);
+    // Edits and deletes leave no stale entry behind.
+    sqlite.prepare(`UPDATE messages SET text = 'closed tomorrow' WHERE id = 'zh'`).run();
+    expect(search('"明 天"')).toEqual([]);
+    expect(search('tomorrow')).toEqual(['zh']);
+    sqlite.prepare(`DELETE FROM messages WHERE id = 'zh'`).run();
+    expect(search('tomorrow')).toEqual([]);
+  },
 };
 
 describe('migrations', () => {
+  it('0010 indexes the messages stored before it the new way', () => {
+    const sqlite = migratedUpTo('0009_contact_avatars');
+    sqlite
+      .prepare(
+        `INSERT INTO messages (session_id, chat_jid, id, from_me, type, text, status, timestamp)
+         VALUES ('s', 'c', 'old', 0, 'text', '我们明天开门', 'server', 1)`,
+      )
+      .run();
+    migrate(drizzle(sqlite), { migrationsFolder: MIGRATIONS_DIR });
+    const hits = sqlite.prepare(`SELECT rowid FROM messages_fts WHERE messages_fts MATCH '"明 天"'`).all();
+    expect(hits).toHaveLength(1);
+  });
+
   it('every migration in the journal has a test here', () => {
     expect(journal.entries.map((entry) => entry.tag).sort()).toEqual(Object.keys(expectations).sort());
   });

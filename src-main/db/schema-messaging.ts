@@ -2,7 +2,7 @@
  * WhatsApp data of every session: contacts (phone and LID identities merged), chats with
  * their maintained summary (unread count, last message), messages, reactions, groups and
  * calls. Full-text search over message text is the FTS5 table `messages_fts`, kept in sync by
- * triggers (hand-written migration `0004_messages_fts.sql`).
+ * triggers (hand-written migrations `0004_messages_fts.sql`, `0010_search_unspaced_scripts.sql`).
  */
 import { sql } from 'drizzle-orm';
 import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
@@ -81,7 +81,7 @@ export const chats = sqliteTable(
 export const messages = sqliteTable(
   'messages',
   {
-    /** Integer key shared with messages_fts (content_rowid). */
+    /** Integer key shared with messages_fts (its rowid). */
     rowId: integer('row_id').primaryKey({ autoIncrement: true }),
     sessionId: text('session_id').notNull(),
     chatJid: text('chat_jid').notNull(),

@@ -4,6 +4,7 @@ import type { Db } from '../../db/connection.js';
 import { hiddenThrough, type HiddenRows } from '../hidden-history.js';
 import { toMessage, type ReactionRow } from './message-rows.js';
 import { parseMessageRow } from './message-store.js';
+import { searchText } from '../../db/search-text.js';
 
 const COLUMNS = `m.row_id AS rowId, m.session_id AS sessionId, m.chat_jid AS chatJid, m.id, m.from_me AS fromMe,
   m.sender_jid AS senderJid, m.sender_name AS senderName, m.type, m.text, m.media, m.content, m.quoted_id AS quotedId,
@@ -20,13 +21,13 @@ export function toFtsQuery(input: string): string | null {
   const pattern = /"([^"]*)"|(\S+)/g;
   for (const match of input.matchAll(pattern)) {
     if (match[1] !== undefined) {
-      const phrase = match[1].trim();
+      const phrase = searchText(match[1]).trim();
       if (phrase) parts.push(`"${phrase.replace(/"/g, '""')}"`);
       continue;
     }
     const word = match[2] ?? '';
     const prefix = word.endsWith('*');
-    const bare = word.replace(/\*+$/, '').replace(/"/g, '');
+    const bare = searchText(word.replace(/\*+$/, '').replace(/"/g, '')).trim();
     if (bare) parts.push(`"${bare}"${prefix ? '*' : ''}`);
   }
   return parts.length ? parts.join(' ') : null;

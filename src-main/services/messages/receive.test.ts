@@ -205,4 +205,23 @@ describe('search', () => {
     const across = await json<{ items: Message[] }>(await world.app.request(`/api/v1/search?q=falafel`));
     expect(across.items[0]?.session).toBe('shop');
   });
+
+  it('finds words inside Chinese, Japanese and Thai text, written without spaces', async () => {
+    await world.customer.sendText(world.shopJid, '我们明天开门，价格不变');
+    await world.customer.sendText(world.shopJid, '今日は営業していますか');
+    const last = await world.customer.sendText(world.shopJid, 'สวัสดีครับ ราคาเท่าไหร่');
+    await received(last.key.id!);
+    const search = async (q: string) =>
+      (
+        await json<{ items: Message[] }>(
+          await world.app.request(`/api/v1/sessions/shop/messages?q=${encodeURIComponent(q)}`),
+        )
+      ).items.map((m) => m.text);
+    expect(await search('明天')).toEqual(['我们明天开门，价格不变']);
+    expect(await search('价格 开门')).toEqual(['我们明天开门，价格不变']);
+    expect(await search('営業')).toEqual(['今日は営業していますか']);
+    expect(await search('ราคา')).toEqual(['สวัสดีครับ ราคาเท่าไหร่']);
+    // Characters must be adjacent, as typed: not just present somewhere.
+    expect(await search('明开')).toEqual([]);
+  });
 });

@@ -1,3 +1,4 @@
+import { UNSPACED_SCRIPTS } from '../../../../src-shared/unspaced-scripts';
 /** A piece of text, marked when it matches the search. */
 export interface TextPart {
   text: string;
@@ -21,14 +22,22 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Starts a word in a spaced script: not right after a letter or digit of one. */
+const WORD_START = `(?<![[\\p{L}\\p{N}]--[${UNSPACED_SCRIPTS}]])`;
+const STARTS_UNSPACED = new RegExp(`^[${UNSPACED_SCRIPTS}]`, 'u');
+
 /**
  * Splits `text` into parts with each occurrence of a query term marked, matching like the
- * index does: case-insensitive, at the start of a word (so "ord" marks "order", not "word").
+ * index does: case-insensitive, at the start of a word (so "ord" marks "order", not "word"),
+ * and anywhere for Chinese, Japanese or Thai, whose characters are each a word to the index.
  */
 export function splitHighlight(text: string, query: string): TextPart[] {
   const terms = queryTerms(query).sort((a, b) => b.length - a.length);
   if (terms.length === 0 || !text) return text ? [{ text, hit: false }] : [];
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms.map(escapeRegExp).join('|')})`, 'giu');
+  const alternatives = terms.map((term) =>
+    STARTS_UNSPACED.test(term) ? escapeRegExp(term) : `${WORD_START}${escapeRegExp(term)}`,
+  );
+  const pattern = new RegExp(`(?:${alternatives.join('|')})`, 'giv');
   const parts: TextPart[] = [];
   let last = 0;
   for (const match of text.matchAll(pattern)) {

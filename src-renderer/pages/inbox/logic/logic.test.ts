@@ -191,6 +191,24 @@ describe('search highlight', () => {
     ]);
   });
 
+  it('marks Chinese and Thai words inside a run of characters, and a Latin word after one', () => {
+    expect(splitHighlight('我们明天开门', '明天')).toEqual([
+      { text: '我们', hit: false },
+      { text: '明天', hit: true },
+      { text: '开门', hit: false },
+    ]);
+    expect(splitHighlight('สวัสดีครับ ราคาเท่าไหร่', 'เท่า')).toEqual([
+      { text: 'สวัสดีครับ ราคา', hit: false },
+      { text: 'เท่า', hit: true },
+      { text: 'ไหร่', hit: false },
+    ]);
+    expect(splitHighlight('买iPhone价格', 'iphone')).toEqual([
+      { text: '买', hit: false },
+      { text: 'iPhone', hit: true },
+      { text: '价格', hit: false },
+    ]);
+  });
+
   it('marks Hebrew and several terms, longest first', () => {
     expect(splitHighlight('שלום עולם hello', 'שלום hel')).toEqual([
       { text: 'שלום', hit: true },
