@@ -14,6 +14,7 @@ import {
   type RecipientRow,
 } from './campaign-rows.js';
 import type { Clock } from './clock.js';
+import { OfflineSessions } from './offline-sessions.js';
 import type { OptOutService } from './opt-outs.js';
 import { PERMANENT_CODES, type Sender } from './sender.js';
 import { nextSendTime } from './working-hours.js';
@@ -41,22 +42,20 @@ export class CampaignRunner {
   private cancelTimer: (() => void) | null = null;
   private stopped = true;
   private readonly inFlight = new Map<string, Promise<void>>();
-  private readonly waiting = new Map<string, number>();
-  private unsubscribe: (() => void) | null = null;
-  private readonly offlineRetryMs: number;
+  private readonly offline: OfflineSessions;
   private readonly random: () => number;
 
   constructor(
     private readonly db: Db,
     private readonly events: EventRecorder,
-    private readonly bus: EventBus,
+    bus: EventBus,
     private readonly optOuts: OptOutService,
     private readonly send: Sender,
     private readonly clock: () => Clock,
     private readonly logger: Logger,
     options: CampaignRunnerOptions = {},
   ) {
-    this.offlineRetryMs = options.offlineRetryMs ?? 30_000;
+    this.offline = new OfflineSessions(bus, options.offlineRetryMs ?? 30_000);
     this.random = options.random ?? Math.random;
   }
 
@@ -68,19 +67,14 @@ export class CampaignRunner {
       .run().changes;
     if (stuck)
       this.logger.info({ count: stuck }, 'campaign sends interrupted by a stop will be retried first');
-    this.unsubscribe = this.bus.subscribe((event) => {
-      if (event.type === 'session.status' && event.data.session.status === 'connected' && event.session) {
-        if (this.waiting.delete(event.session)) this.wake();
-      }
-    });
+    this.offline.watch(() => this.wake());
     this.stopped = false;
     this.wake();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.unsubscribe?.();
-    this.unsubscribe = null;
+    this.offline.unwatch();
     this.cancelTimer?.();
     this.cancelTimer = null;
     await Promise.all(this.inFlight.values());
@@ -102,9 +96,9 @@ export class CampaignRunner {
     for (const campaign of running) {
       const session = campaign.sessionId;
       if (this.inFlight.has(session)) continue;
-      const waitUntil = this.waiting.get(session);
-      if (waitUntil !== undefined && waitUntil > now) {
-        nextWake = Math.min(nextWake, waitUntil);
+      const heldUntil = this.offline.heldUntil(session, now);
+      if (heldUntil !== null) {
+        nextWake = Math.min(nextWake, heldUntil);
         continue;
       }
       const hours = (campaign.workingHours as WorkingHours | null) ?? null;
@@ -223,7 +217,7 @@ export class CampaignRunner {
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
       if (isAppError(error) && error.code === 'NOT_CONNECTED') {
-        this.waiting.set(campaign.sessionId, this.clock().now() + this.offlineRetryMs);
+        this.offline.holdBack(campaign.sessionId, this.clock().now());
         return { status: 'retry', error: `waiting for session "${campaign.sessionId}" to connect` };
       }
       if (isAppError(error) && error.code === 'VALIDATION_FAILED' && /not on WhatsApp/i.test(text)) {

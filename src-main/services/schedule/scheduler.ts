@@ -7,6 +7,7 @@ import type { Db } from '../../db/connection.js';
 import { schedules } from '../../db/schema.js';
 import type { EventRecorder } from '../event-recorder.js';
 import type { Clock } from './clock.js';
+import { OfflineSessions } from './offline-sessions.js';
 import { nextOccurrence, type StoredRepeat } from './recurrence.js';
 import type { ScheduleService } from './schedule-service.js';
 import { toSchedule, type ScheduleRow } from './schedule-rows.js';
@@ -31,25 +32,22 @@ export class Scheduler {
   private stopped = true;
   private pass: Promise<void> | null = null;
   private again = false;
-  /** Sessions that were offline: skipped until they connect or until the time given. */
-  private readonly waiting = new Map<string, number>();
+  private readonly offline: OfflineSessions;
   /** Rows recovered from `sending` at start: claimed on time, so never marked missed. */
   private readonly recovered = new Set<string>();
-  private unsubscribe: (() => void) | null = null;
-  private readonly offlineRetryMs: number;
   private readonly maxAttempts: number;
 
   constructor(
     private readonly db: Db,
     private readonly events: EventRecorder,
-    private readonly bus: EventBus,
+    bus: EventBus,
     private readonly service: ScheduleService,
     private readonly send: Sender,
     private readonly clock: () => Clock,
     private readonly logger: Logger,
     options: SchedulerOptions = {},
   ) {
-    this.offlineRetryMs = options.offlineRetryMs ?? 30_000;
+    this.offline = new OfflineSessions(bus, options.offlineRetryMs ?? 30_000);
     this.maxAttempts = options.maxAttempts ?? 3;
   }
 
@@ -63,19 +61,14 @@ export class Scheduler {
     for (const { id } of stuck) this.recovered.add(id);
     if (stuck.length)
       this.logger.info({ count: stuck.length }, 'schedules interrupted mid-send will be retried');
-    this.unsubscribe = this.bus.subscribe((event) => {
-      if (event.type === 'session.status' && event.data.session.status === 'connected' && event.session) {
-        if (this.waiting.delete(event.session)) this.wake();
-      }
-    });
+    this.offline.watch(() => this.wake());
     this.stopped = false;
     this.wake();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.unsubscribe?.();
-    this.unsubscribe = null;
+    this.offline.unwatch();
     this.cancelTimer?.();
     this.cancelTimer = null;
     await this.pass;
@@ -118,7 +111,7 @@ export class Scheduler {
       .all();
     let next = Infinity;
     for (const { session, at } of perSession)
-      next = Math.min(next, Math.max(at, this.waiting.get(session) ?? 0));
+      next = Math.min(next, Math.max(at, this.offline.heldUntil(session, now) ?? 0));
     if (next === Infinity) return;
     this.cancelTimer = this.clock().setTimer(() => this.wake(), Math.max(0, next - now));
   }
@@ -140,9 +133,7 @@ export class Scheduler {
         this.markMissed(row, current, missAfterMs);
         continue;
       }
-      const waitUntil = this.waiting.get(row.sessionId);
-      if (waitUntil !== undefined && waitUntil > current) continue;
-      this.waiting.delete(row.sessionId);
+      if (this.offline.heldUntil(row.sessionId, current) !== null) continue;
       const claimed = this.db
         .update(schedules)
         .set({ status: 'sending', attempts: sql`${schedules.attempts} + 1`, updatedAt: current })
@@ -163,14 +154,14 @@ export class Scheduler {
       const now = this.clock().now();
       const text = error instanceof Error ? error.message : String(error);
       if (isAppError(error) && error.code === 'NOT_CONNECTED') {
-        this.waiting.set(row.sessionId, now + this.offlineRetryMs);
+        this.offline.holdBack(row.sessionId, now);
         this.release(row, `waiting for session "${row.sessionId}" to connect`, true);
         return;
       }
       const permanent = isAppError(error) && PERMANENT_CODES.has(error.code);
       if (!permanent && row.attempts < this.maxAttempts) {
         this.logger.warn({ err: error, schedule: row.id }, 'scheduled send failed; will retry');
-        this.waiting.set(row.sessionId, now + this.offlineRetryMs);
+        this.offline.holdBack(row.sessionId, now);
         this.release(row, text, false);
         return;
       }
