@@ -66,7 +66,8 @@ describe('groups', () => {
     const invite = await json<{ url: string }>(
       await world.app.request(`/api/v1/sessions/shop/groups/${group.jid}/invite`),
     );
-    expect(invite.url).toMatch(/^https:\/\/chat\.whatsapp\.com\/\w+/);
+    // Invite codes are base64url: letters, digits, "-" and "_".
+    expect(invite.url).toMatch(/^https:\/\/chat\.whatsapp\.com\/[\w-]{16,}$/);
   });
 
   it('refuses to send into a group where only admins may write', async () => {
