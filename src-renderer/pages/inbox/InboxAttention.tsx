@@ -4,13 +4,15 @@ import { useConnection, useTransport } from '../../stores/connection';
 import { useConversation } from '../../stores/conversation';
 import { useInbox } from '../../stores/inbox';
 import { setChatOpener } from '../../stores/notifications';
+import { useSessions } from '../../stores/sessions';
 import { chatPath } from './paths';
 
 const APP_NAME = 'Chatdock';
 
 /**
  * Everywhere in the app, not only on the inbox page: the unread count in the window title,
- * notification clicks that open their chat, and a refresh after the live link was down.
+ * notification clicks that open their chat, and a refresh (sessions, chats, the open chat) after
+ * the live link was down.
  */
 export function InboxAttention() {
   const transport = useTransport();
@@ -36,8 +38,11 @@ export function InboxAttention() {
   useEffect(() => {
     if (linkState === 'closed') wasClosed.current = true;
     if (linkState !== 'open' || !wasClosed.current) return;
-    // Events may have been missed while the link was down: read the current state again.
+    // Events may have been missed while the link was down (the stream resumes, but a gap is
+    // possible after a long absence): read the current state again.
     wasClosed.current = false;
+    const sessions = useSessions.getState();
+    if (sessions.loaded) void sessions.load(transport);
     const inbox = useInbox.getState();
     void inbox.loadUnreadTotals(transport);
     if (inbox.loaded) void inbox.load(transport);
