@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Message } from '../../src-shared/messages';
+import { testMessage } from '../test-support/fixtures';
 import type { Transport } from '../transport/types';
 import { useConversation } from './conversation';
 
@@ -7,27 +8,7 @@ const dana = '972501111111@s.whatsapp.net';
 
 function message(id: string, text: string, second: number): Message {
   const timestamp = new Date(Date.UTC(2026, 10, 21, 10, 0, second)).toISOString();
-  return {
-    id,
-    session: 'shop',
-    chat: dana,
-    fromMe: false,
-    sender: dana,
-    senderName: 'Dana',
-    type: 'text',
-    text,
-    media: null,
-    content: null,
-    quotedId: null,
-    mentions: [],
-    status: 'delivered',
-    timestamp,
-    timestampUnix: Date.parse(timestamp) / 1000,
-    edited: false,
-    revoked: false,
-    forwarded: false,
-    reactions: [],
-  };
+  return testMessage(id, timestamp, { chat: dana, sender: dana, senderName: 'Dana', text });
 }
 
 /** `messages.page` answers when the test says. */

@@ -1,22 +1,18 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Chat } from '../../src-shared/messages';
+import { testChat } from '../test-support/fixtures';
 import type { Transport } from '../transport/types';
 import { useInbox } from './inbox';
 
 function chat(jid: string, preview: string, unreadCount: number): Chat {
-  return {
-    session: 'shop',
-    jid,
-    kind: 'user',
-    name: null,
-    phone: null,
-    unreadCount,
-    lastMessage: { id: preview, preview, fromMe: false, status: null, timestamp: '2026-11-21T10:00:00.000Z' },
-    archived: false,
-    pinned: false,
-    mutedUntil: null,
-    readOnly: false,
+  const lastMessage = {
+    id: preview,
+    preview,
+    fromMe: false,
+    status: null,
+    timestamp: '2026-11-21T10:00:00.000Z',
   };
+  return testChat({ jid, unreadCount, lastMessage });
 }
 
 const dana = '972501111111@s.whatsapp.net';

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AnyEventEnvelope } from '../../src-shared/events';
 import type { Chat, Message } from '../../src-shared/messages';
+import { testChat } from '../test-support/fixtures';
 import { useConversation } from './conversation';
 import { applyInboxEvent } from './inbox-events';
 import { useInbox } from './inbox';
@@ -9,25 +10,14 @@ import { useInbox } from './inbox';
 vi.mock('./avatars', () => ({ useAvatars: { getState: () => ({ outdate: () => undefined }) } }));
 
 function chat(session: string, jid: string, unreadCount = 0): Chat {
-  return {
-    session,
-    jid,
-    kind: 'user',
-    name: null,
-    phone: null,
-    unreadCount,
-    lastMessage: {
-      id: 'm',
-      preview: 'hi',
-      fromMe: false,
-      status: null,
-      timestamp: '2026-01-10T10:00:00.000Z',
-    },
-    archived: false,
-    pinned: false,
-    mutedUntil: null,
-    readOnly: false,
+  const lastMessage = {
+    id: 'm',
+    preview: 'hi',
+    fromMe: false,
+    status: null,
+    timestamp: '2026-01-10T10:00:00.000Z',
   };
+  return testChat({ session, jid, unreadCount, lastMessage });
 }
 
 function deleted(id: string, historyKept = false): AnyEventEnvelope {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Chat, Message } from '../../../../src-shared/messages';
+import type { Chat } from '../../../../src-shared/messages';
+import { testChat as chat, testMessage as message } from '../../../test-support/fixtures';
 import { chatQuery, compareChats, matchesFilter, orderChats } from './chat-order';
 import { buildRows, dayLabel } from './day-rows';
 import { chatTitle, dayKey, formatBytes, initials } from './format';
@@ -9,49 +10,8 @@ import { newMessageId } from './ids';
 import { fileProblem, mediaMessage, sendKindFor, voiceNoteMimetype } from './media-kind';
 import { tickState } from './ticks';
 
-function chat(overrides: Partial<Chat> & { jid: string }): Chat {
-  return {
-    session: 'shop',
-    kind: 'user',
-    name: null,
-    phone: null,
-    unreadCount: 0,
-    lastMessage: null,
-    archived: false,
-    pinned: false,
-    mutedUntil: null,
-    readOnly: false,
-    ...overrides,
-  };
-}
-
 function at(timestamp: string): Chat['lastMessage'] {
   return { id: timestamp, preview: '', fromMe: false, status: null, timestamp };
-}
-
-function message(id: string, timestamp: string, overrides: Partial<Message> = {}): Message {
-  return {
-    id,
-    session: 'shop',
-    chat: '1@s.whatsapp.net',
-    fromMe: false,
-    sender: '1@s.whatsapp.net',
-    senderName: null,
-    type: 'text',
-    text: id,
-    media: null,
-    content: null,
-    quotedId: null,
-    mentions: [],
-    status: 'delivered',
-    timestamp,
-    timestampUnix: Math.floor(Date.parse(timestamp) / 1000),
-    edited: false,
-    revoked: false,
-    forwarded: false,
-    reactions: [],
-    ...overrides,
-  };
 }
 
 describe('chat order and filters', () => {

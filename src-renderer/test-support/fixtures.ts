@@ -1,0 +1,44 @@
+import type { Chat, Message } from '../../src-shared/messages';
+
+/** A chat for UI tests: a one-to-one chat of session "shop", read, with no last message. */
+export function testChat(overrides: Partial<Chat> & { jid: string }): Chat {
+  return {
+    session: 'shop',
+    kind: 'user',
+    name: null,
+    phone: null,
+    unreadCount: 0,
+    lastMessage: null,
+    archived: false,
+    pinned: false,
+    mutedUntil: null,
+    readOnly: false,
+    ...overrides,
+  };
+}
+
+/** A received text message for UI tests (its text is its id unless given). */
+export function testMessage(id: string, timestamp: string, overrides: Partial<Message> = {}): Message {
+  return {
+    id,
+    session: 'shop',
+    chat: '1@s.whatsapp.net',
+    fromMe: false,
+    sender: '1@s.whatsapp.net',
+    senderName: null,
+    type: 'text',
+    text: id,
+    media: null,
+    content: null,
+    quotedId: null,
+    mentions: [],
+    status: 'delivered',
+    timestamp,
+    timestampUnix: Math.floor(Date.parse(timestamp) / 1000),
+    edited: false,
+    revoked: false,
+    forwarded: false,
+    reactions: [],
+    ...overrides,
+  };
+}
