@@ -7,7 +7,7 @@ import { firstFieldError } from '../../src-shared/validation.js';
 import type { EventBus } from '../core/event-bus.js';
 import type { Logger } from '../core/logger.js';
 import type { ApiKeyService, KeyPrincipal } from '../services/api-keys.js';
-import { eventPosition, type EventRecorder } from '../services/event-recorder.js';
+import type { EventRecorder } from '../services/event-recorder.js';
 import type { KeyRevocation, KeyRevocationCause } from '../services/key-revocations.js';
 import { hasScope } from '../services/scopes.js';
 import { canAccessSession } from '../services/session-access.js';
@@ -62,9 +62,9 @@ export interface EventSocketDeps {
  * The WebSocket event stream (`/rpc/events` for the UI, `/api/v1/events` for scripts). A
  * browser cannot set headers on a WebSocket, so the key comes as the first message, with
  * optional `types` and `sessions` filters and `after` (the last event id the client has).
- * After `{"type":"ready","cursor":…}` the client gets every stored event after `after`, then live events:
- * catching up reads the event log page by page and switches to live in the same tick as the
- * last read, so nothing is missed or sent twice. When the log no longer holds everything after
+ * After `{"type":"ready","cursor":…}` the client gets every stored event after `after`, then
+ * live events: catching up reads the event log page by page and switches to live in the same
+ * tick as the last read, so nothing is missed or sent twice. When the log no longer holds everything after
  * `after` (older than its retention, or an id it never had), `ready` carries a `gap` so the
  * client knows to re-read instead of trusting the replay.
  */
@@ -72,15 +72,8 @@ export class EventSocketServer {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   private readonly clients = new Map<WebSocket, Client>();
   private readonly unsubscribe: () => void;
-  /**
-   * The newest event handed to listeners ('' before any): a client starting live is positioned
-   * after it, and told so in `ready`. (Not the newest stored one: an event stored in a
-   * transaction that is still open reaches this stream only after the commit.)
-   */
-  private newestDispatched: string;
 
   constructor(private readonly deps: EventSocketDeps) {
-    this.newestDispatched = deps.events.newestId() ?? '';
     this.unsubscribe = deps.bus.subscribe((event) => this.broadcast(event));
   }
 
@@ -169,9 +162,8 @@ export class EventSocketServer {
       types: parsed.data.types ? new Set(parsed.data.types) : null,
       sessions: parsed.data.sessions ? new Set(parsed.data.sessions) : null,
       live: parsed.data.after === undefined,
-      // Starting live: positioned after the newest event sent to anyone, or (with none yet) at
-      // this moment; either way `ready` tells the client, to resume from.
-      lastId: parsed.data.after ?? (this.newestDispatched || eventPosition(Date.now())),
+      // Starting live: where the recorder's listeners are; `ready` tells the client, to resume from.
+      lastId: parsed.data.after ?? this.deps.events.streamCursor(),
     };
   }
 
@@ -211,7 +203,6 @@ export class EventSocketServer {
   }
 
   private broadcast(event: AnyEventEnvelope): void {
-    if (event.id > this.newestDispatched) this.newestDispatched = event.id;
     if (this.clients.size === 0) return;
     const text = JSON.stringify(event);
     for (const [ws, client] of this.clients) {

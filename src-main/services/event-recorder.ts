@@ -42,10 +42,11 @@ export class EventRecorder {
   private readonly outboxWriters: OutboxWriter[] = [];
   private pending: AnyEventEnvelope[] = [];
   private flushing = false;
+  /** The newest event handed to listeners, or the newest stored one before any was. */
+  private lastDispatched: string | null;
   private depth = 0;
   private readonly insert;
   private readonly selectId;
-  private readonly selectNewest;
   private readonly deleteOld;
 
   constructor(
@@ -56,9 +57,9 @@ export class EventRecorder {
       'INSERT INTO events (id, type, session_id, timestamp, data) VALUES (?, ?, ?, ?, ?)',
     );
     this.selectId = db.$client.prepare<[string], { id: string }>('SELECT id FROM events WHERE id = ?');
-    this.selectNewest = db.$client.prepare<[], { id: string | null }>('SELECT max(id) AS id FROM events');
-    const newest = this.newestId();
-    if (newest) sortAfter(newest);
+    this.lastDispatched =
+      db.$client.prepare<[], { id: string | null }>('SELECT max(id) AS id FROM events').get()?.id ?? null;
+    if (this.lastDispatched) sortAfter(this.lastDispatched);
     // Ids sort by time, so "older than" is a range on the primary key. A pending delivery (its
     // receiver down for long, its webhook disabled) and a failed one (it can be retried by hand)
     // still need their event's payload: those events stay. The subquery runs once, over the
@@ -130,15 +131,20 @@ export class EventRecorder {
     );
   }
 
-  /** The id of the newest stored event, or null when the log is empty. */
-  newestId(): string | null {
-    return this.selectNewest.get()?.id ?? null;
+  /**
+   * Where a listener that starts now is: after the newest event handed out (not merely stored:
+   * one stored in a transaction still open reaches listeners after the commit), or, with none,
+   * at this moment as a position. The event stream positions new clients here.
+   */
+  streamCursor(): string {
+    return this.lastDispatched ?? eventPosition(Date.now());
   }
 
   /**
    * Whether resuming after `afterId` (an event id, or a position not in the future) may miss
-   * events, or null when every event after it is still stored. Nothing younger than EVENT_RETENTION_MS is ever pruned; an id that is not
-   * stored but younger than that never was stored here.
+   * events, or null when every event after it is still stored. Nothing younger than
+   * EVENT_RETENTION_MS is ever pruned; an id that is not stored but younger than that never was
+   * stored here.
    */
   resumeGap(afterId: string, now = Date.now()): EventStreamGap | null {
     const horizon = now - EVENT_RETENTION_MS;
@@ -165,7 +171,11 @@ export class EventRecorder {
     if (this.flushing) return;
     this.flushing = true;
     try {
-      for (let next = 0; next < this.pending.length; next += 1) this.bus.dispatch(this.pending[next]!);
+      for (let next = 0; next < this.pending.length; next += 1) {
+        const event = this.pending[next]!;
+        this.lastDispatched = event.id;
+        this.bus.dispatch(event);
+      }
     } finally {
       this.pending = [];
       this.flushing = false;
