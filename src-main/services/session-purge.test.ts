@@ -191,6 +191,7 @@ async function seed(
   scheduling.optOuts.add(session, '+972 50-765-4321');
   await call(app, '/schedules', {
     method: 'POST',
+    headers: { 'Idempotency-Key': `${session}-reminder` },
     json: {
       session,
       message: { type: 'text', to: '+972 50-123-4567', text: 'Your order is ready' },
@@ -199,6 +200,7 @@ async function seed(
   });
   await call(app, '/campaigns', {
     method: 'POST',
+    headers: { 'Idempotency-Key': `${session}-menu` },
     json: {
       session,
       name: 'Weekend menu',
@@ -281,6 +283,12 @@ describe('deleting a session', () => {
     const after = rowsOf(app, 'shop');
     expect(Object.entries(after).filter(([, n]) => n > 0)).toEqual([]);
     expect(rowsOf(app, 'desk')).toEqual(before.desk);
+    // Remembered answers of its Idempotency-Keys go too (a new "shop" must not get them back).
+    const scopes = app.core.db.$client
+      .prepare<[], { scope: string }>(`SELECT scope FROM idempotency_keys ORDER BY scope`)
+      .all()
+      .map((row) => row.scope);
+    expect(scopes).toEqual(['campaign:desk', 'schedule:desk']);
 
     expect(await searchAll(app, 'falafel')).toEqual(['desk/desk-1', 'desk/desk-3']);
     expect(await chatsOfAll(app)).toEqual([`desk/${group}`, `desk/${customer}`].sort());

@@ -47,8 +47,12 @@ const SETUP = [
   { table: 'campaigns', where: 'session_id = ?' },
   // Their deliveries and attempts go with them (ON DELETE CASCADE).
   { table: 'webhooks', where: 'session_id = ?' },
-  // Remembered answers of sends with an Idempotency-Key (services/messages/send-service.ts).
-  { table: 'idempotency_keys', where: "scope = 'send:' || ?" },
+  // Remembered answers of requests with an Idempotency-Key (services/idempotency.ts): sends,
+  // schedules and campaigns of the session.
+  {
+    table: 'idempotency_keys',
+    where: "scope IN (SELECT column1 || ? FROM (VALUES ('send:'), ('schedule:'), ('campaign:')))",
+  },
   // Per-session call handling (services/automation-settings.ts).
   { table: 'settings', where: "key = 'calls:' || ?" },
 ] as const;
