@@ -125,9 +125,9 @@ export function messagingHandlers(
     'contacts.avatarLink': async ({ session, chat }, ctx) => {
       guard(ctx, session);
       const target = jid(chat);
-      const picture = await messaging.avatars.get(session, target);
+      const hasPicture = await messaging.avatars.exists(session, target);
       return {
-        url: picture ? linkUrl(messaging.mediaLinks.avatarPath({ session, jid: target }), ctx) : null,
+        url: hasPicture ? linkUrl(messaging.mediaLinks.avatarPath({ session, jid: target }), ctx) : null,
       };
     },
     'contacts.about': async ({ session, chat }, ctx) => {

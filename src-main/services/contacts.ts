@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import { parseJid } from '../../src-shared/jid.js';
 import type { Contact } from '../../src-shared/messages.js';
 import type { Db } from '../db/connection.js';
@@ -30,10 +31,18 @@ function toContact(sessionId: string, row: ContactRowRaw): Contact {
  * first known only by its LID is re-keyed to the phone number once WhatsApp reveals it.
  */
 export class ContactService {
+  // Prepared once: the call log and the contact panel ask for names often.
+  private readonly selectContact: Statement<[string, string, string]>;
+
   constructor(
     private readonly db: Db,
     private readonly actions: Pick<WaActions, 'isConnected' | 'profileStatus'>,
-  ) {}
+  ) {
+    this.selectContact = db.$client.prepare(
+      `SELECT jid, lid, phone, name, notify, verified_name FROM contacts
+       WHERE session_id = ? AND (jid = ? OR lid = ?)`,
+    );
+  }
 
   /**
    * A person's "about" text, asked from WhatsApp each time (it is not stored). Null when empty,
@@ -73,12 +82,7 @@ export class ContactService {
   }
 
   get(sessionId: string, jid: string): Contact | null {
-    const row = this.db.$client
-      .prepare(
-        `SELECT jid, lid, phone, name, notify, verified_name FROM contacts
-         WHERE session_id = ? AND (jid = ? OR lid = ?)`,
-      )
-      .get(sessionId, jid, jid) as ContactRowRaw | undefined;
+    const row = this.selectContact.get(sessionId, jid, jid) as ContactRowRaw | undefined;
     return row ? toContact(sessionId, row) : null;
   }
 

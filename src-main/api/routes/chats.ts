@@ -58,7 +58,7 @@ export function chatRoutes({ messaging, sessions, organize }: Services) {
     ...page,
     items: organize.taggings.withTags(page.items),
   });
-  const withTagsOne = (chat: Chat) => organize.taggings.chatWithTags(chat);
+  const withTagsOne = (chat: Chat) => organize.taggings.withTags([chat])[0]!;
   return [
     defineRoute({
       method: 'get',

@@ -109,11 +109,11 @@ export function contactRoutes({ messaging, sessions }: Services) {
         const jid = toJid(decodeURIComponent(params.jid), 'jid');
         const contact = messaging.contacts.get(params.id, jid);
         if (!contact) throw new AppError('NOT_FOUND', `no contact "${jid}"`, 'jid');
-        const [about, picture] = await Promise.all([
+        const [about, hasPicture] = await Promise.all([
           messaging.contacts.about(params.id, contact.jid),
-          messaging.avatars.get(params.id, contact.jid),
+          messaging.avatars.exists(params.id, contact.jid),
         ]);
-        const avatarUrl = picture
+        const avatarUrl = hasPicture
           ? `/api/v1/sessions/${params.id}/contacts/${encodeURIComponent(contact.jid)}/avatar`
           : null;
         return { ...contact, about, avatarUrl };

@@ -6,10 +6,14 @@ import type { AvatarAnswer, AvatarStore } from './avatar-store.js';
 import { KeyedQueue } from './keyed-queue.js';
 import { PictureRejected, type DownloadedPicture } from './picture-download.js';
 
-export interface AvatarFile {
-  bytes: Buffer;
+/** A stored picture: its file in the media store. */
+interface AvatarRef {
   mimetype: string;
   sha256: string;
+}
+
+export interface AvatarFile extends AvatarRef {
+  bytes: Buffer;
 }
 
 /** How long an answer is reused before WhatsApp is asked again. */
@@ -43,7 +47,7 @@ export interface AvatarServiceDeps {
  * downloaded into the media store, and remembered per session and JID, "no picture" included.
  */
 export class AvatarService {
-  private readonly queue = new KeyedQueue<AvatarFile | null>(MAX_PARALLEL);
+  private readonly queue = new KeyedQueue<AvatarRef | null>(MAX_PARALLEL);
   private readonly failedUntil = new Map<string, number>();
   private readonly now: () => number;
 
@@ -57,6 +61,17 @@ export class AvatarService {
    * cannot be asked.
    */
   async get(session: string, jid: string): Promise<AvatarFile | null> {
+    const picture = await this.find(session, jid);
+    const bytes = picture && this.deps.files.read(picture.sha256);
+    return picture && bytes ? { ...picture, bytes } : null;
+  }
+
+  /** Whether there is a picture (as `get` would answer), without reading it: for links to it. */
+  async exists(session: string, jid: string): Promise<boolean> {
+    return (await this.find(session, jid)) !== null;
+  }
+
+  private async find(session: string, jid: string): Promise<AvatarRef | null> {
     const kind = parseJid(jid)?.kind;
     if (!kind || !KINDS_WITH_PICTURES.has(kind)) return null;
     const remembered = this.deps.store.get(session, jid);
@@ -82,14 +97,13 @@ export class AvatarService {
     session: string,
     jid: string,
     remembered: AvatarAnswer | null,
-  ): Promise<AvatarFile | null> {
+  ): Promise<AvatarRef | null> {
     try {
       const url = await this.deps.actions.profilePictureUrl(session, jid);
       if (!url) return this.remember(session, jid, null);
       const picture = await this.deps.download(url);
       const saved = this.deps.files.save(picture.bytes, picture.mimetype);
       return this.remember(session, jid, {
-        bytes: picture.bytes,
         mimetype: picture.mimetype,
         sha256: saved.sha256,
       });
@@ -107,7 +121,7 @@ export class AvatarService {
     }
   }
 
-  private remember(session: string, jid: string, file: AvatarFile | null): AvatarFile | null {
+  private remember(session: string, jid: string, file: AvatarRef | null): AvatarRef | null {
     const fetchedAt = this.now();
     this.deps.store.put(session, jid, {
       sha256: file?.sha256 ?? null,
@@ -119,10 +133,9 @@ export class AvatarService {
     return file;
   }
 
-  private fileOf(answer: AvatarAnswer | null): AvatarFile | null {
+  private fileOf(answer: AvatarAnswer | null): AvatarRef | null {
     if (!answer?.sha256 || !answer.mimetype) return null;
-    const bytes = this.deps.files.read(answer.sha256);
-    return bytes ? { bytes, mimetype: answer.mimetype, sha256: answer.sha256 } : null;
+    return this.deps.files.has(answer.sha256) ? { mimetype: answer.mimetype, sha256: answer.sha256 } : null;
   }
 }
 

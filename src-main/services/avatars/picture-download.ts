@@ -1,4 +1,4 @@
-import { imageMimetype } from './image-type.js';
+import { sniffMimetype } from '../messages/media-input.js';
 
 export interface DownloadedPicture {
   bytes: Buffer;
@@ -69,8 +69,10 @@ export function pictureDownloader(
     const declared = Number(response.headers.get('content-length'));
     if (declared > maxBytes) throw new PictureRejected(`the picture is larger than ${maxBytes} bytes`);
     const bytes = await readAtMost(response, maxBytes);
-    const mimetype = imageMimetype(bytes);
-    if (!mimetype) throw new PictureRejected('the picture host answered with something that is not an image');
+    // The bytes decide, not the host's Content-Type: what is stored is later served with this type.
+    const mimetype = sniffMimetype(bytes);
+    if (!mimetype?.startsWith('image/'))
+      throw new PictureRejected('the picture host answered with something that is not an image');
     return { bytes, mimetype };
   };
 }

@@ -34,9 +34,12 @@ export class MediaStore {
   }
 
   read(sha256: string): Buffer | null {
-    if (!/^[0-9a-f]{64}$/.test(sha256)) return null;
-    const file = this.pathOf(sha256);
-    return existsSync(file) ? readFileSync(file) : null;
+    return this.has(sha256) ? readFileSync(this.pathOf(sha256)) : null;
+  }
+
+  /** Whether the file is stored, without reading it. */
+  has(sha256: string): boolean {
+    return /^[0-9a-f]{64}$/.test(sha256) && existsSync(this.pathOf(sha256));
   }
 
   /**

@@ -82,6 +82,7 @@ export class MessageStore {
   private readonly upsertReaction: Statement<[string, string, string, string, string, number]>;
   private readonly deleteReaction: Statement<[string, string, string, string]>;
   private readonly deleteHidden: Statement<[string, string, string, number]>;
+  private readonly updateContent: Statement<[string, number]>;
 
   constructor(
     private readonly db: Db,
@@ -132,6 +133,7 @@ export class MessageStore {
     this.updateStatus = sqlite.prepare(
       `UPDATE messages SET status = ? WHERE session_id = ? AND chat_jid = ? AND id = ?`,
     );
+    this.updateContent = sqlite.prepare(`UPDATE messages SET content = ? WHERE row_id = ?`);
     this.updateChatStatus = sqlite.prepare(
       `UPDATE chats SET last_message_status = ? WHERE session_id = ? AND jid = ? AND last_message_id = ?`,
     );
@@ -333,9 +335,7 @@ export class MessageStore {
       if (!options) return 'undecryptable';
       const content = withVote(row.content ?? {}, { voterJid: vote.voterJid, options, at: vote.timestamp });
       if (!content) return 'unchanged';
-      this.db.$client
-        .prepare(`UPDATE messages SET content = ? WHERE row_id = ?`)
-        .run(JSON.stringify(content), row.rowId);
+      this.updateContent.run(JSON.stringify(content), row.rowId);
       const message = this.get(sessionId, row.chatJid, row.id);
       if (message) this.events.record('message.updated', sessionId, message);
       return 'counted';

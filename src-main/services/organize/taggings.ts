@@ -116,11 +116,6 @@ export class TaggingService {
     return chats.map((chat) => ({ ...chat, tags: tagsByChat.get(`${chat.session}|${chat.jid}`) ?? [] }));
   }
 
-  /** One chat with its tags (a chat read or changed over REST). */
-  chatWithTags(chat: Chat): ChatWithTags {
-    return { ...chat, tags: this.ofChat(chat.session, chat.jid).map((tagging) => tagging.tag) };
-  }
-
   ofMessage(sessionId: string, messageId: string, chatJid?: string): Tagging[] {
     const message = this.message(sessionId, messageId, chatJid);
     const rows = this.db.$client

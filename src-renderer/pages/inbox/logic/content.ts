@@ -1,5 +1,5 @@
 /** Readers for the `content` of location, contact and poll messages (shapes from the core's mapping). */
-import type { Message } from '../../../../src-shared/messages';
+import type { Message, PollResults } from '../../../../src-shared/messages';
 
 export interface LocationContent {
   latitude: number;
@@ -14,13 +14,8 @@ export interface ContactCard {
   phones: string[];
 }
 
-export interface PollContent {
-  name: string;
-  options: { name: string; votes: number; voters: string[] }[];
-  selectableCount: number;
-  /** People who picked at least one option. */
-  totalVoters: number;
-}
+/** A poll as a bubble shows it: the results the core keeps (`Message.poll`). */
+export type PollContent = PollResults;
 
 type Content = Record<string, unknown> | null;
 
