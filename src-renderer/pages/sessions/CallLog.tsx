@@ -3,8 +3,8 @@ import type { CallLogEntry } from '../../../src-shared/contract/calls';
 import { useTransport } from '../../stores/connection';
 import { describeError } from '../../transport/rpc-error';
 import { callerText, callOutcome } from './call-text';
-import '../../styles/integrations.css';
 import { LatestCall } from '../../transport/latest-call';
+import '../../styles/integrations.css';
 
 const SHOWN = 50;
 
