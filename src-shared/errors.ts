@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'READ_ONLY_CHAT',
   'CONFLICT',
   'RATE_LIMITED',
+  'PAYLOAD_TOO_LARGE',
+  'HOST_NOT_ALLOWED',
   'UNKNOWN_OPERATION',
   'INTERNAL',
 ] as const;

@@ -30,7 +30,7 @@ export interface StartOptions {
  */
 export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'chatdock-e2e-'));
-  const apiKey = options.apiKey ?? 'e2e-admin-key';
+  const apiKey = options.apiKey ?? 'e2e-admin-key-for-the-browser-tests';
   const child = spawn(process.execPath, [SERVER_ENTRY], {
     cwd: ROOT,
     env: {

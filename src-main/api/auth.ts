@@ -1,7 +1,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Middleware } from 'koa';
+import type { Context } from 'koa';
 import { AppError } from '../../src-shared/errors.js';
 import type { ApiKeyService, KeyPrincipal } from '../services/api-keys.js';
+import { rateLimitedError, type TokenBucketLimiter } from './rate-limit.js';
 
 /** The key a request presents: `Authorization: Bearer <key>`, `X-Api-Key: <key>` or `Token: <key>`. */
 export function presentedKey(headers: IncomingHttpHeaders): string | null {
@@ -17,30 +18,49 @@ export function presentedKey(headers: IncomingHttpHeaders): string | null {
   return null;
 }
 
-export interface AuthState {
-  principal: KeyPrincipal;
-}
+export type TokenCheck =
+  | { ok: true; principal: KeyPrincipal }
+  | { ok: false; reason: 'missing' | 'invalid' }
+  | { ok: false; reason: 'rate-limited'; waitSeconds: number };
 
 /**
- * Requires a valid key on every request it guards and puts its principal in `ctx.state`.
- * `isPublic` names the few paths that need none (health, the OpenAPI document, public widget files).
+ * Turns a presented key into a principal. A valid key always passes, however many wrong keys
+ * came from the same address (behind a tunnel every visitor is 127.0.0.1, so counting per address
+ * must never lock the owner out); a missing or wrong key takes a token from the address's bucket,
+ * and an address with none left is told to wait.
  */
-export function requireKey(apiKeys: ApiKeyService, isPublic: (path: string) => boolean): Middleware {
-  return async (ctx, next) => {
-    if (isPublic(ctx.path)) return next();
-    const key = presentedKey(ctx.headers);
-    if (!key) {
-      throw new AppError('UNAUTHORIZED', 'an API key is required: send "Authorization: Bearer <key>"');
-    }
-    const principal = apiKeys.verify(key);
-    if (!principal) throw new AppError('UNAUTHORIZED', 'the API key is not valid or has been revoked');
-    (ctx.state as Partial<AuthState>).principal = principal;
-    return next();
-  };
-}
+export class Authenticator {
+  constructor(
+    private readonly apiKeys: ApiKeyService,
+    private readonly failedAuth: TokenBucketLimiter,
+  ) {}
 
-export function principalOf(state: unknown): KeyPrincipal {
-  const principal = (state as Partial<AuthState>).principal;
-  if (!principal) throw new AppError('UNAUTHORIZED', 'an API key is required');
-  return principal;
+  check(key: string | null, address: string): TokenCheck {
+    const principal = key ? this.apiKeys.verify(key) : null;
+    if (principal) return { ok: true, principal };
+    const waitSeconds = this.failedAuth.take(address);
+    if (waitSeconds > 0) return { ok: false, reason: 'rate-limited', waitSeconds };
+    return { ok: false, reason: key ? 'invalid' : 'missing' };
+  }
+
+  /**
+   * The principal of an HTTP request (checked once per request and kept in `ctx.state`), or a
+   * 401 / 429 error. Every keyed route and the `/rpc` bridge call this before anything else.
+   */
+  principalOf(ctx: Context): KeyPrincipal {
+    const state = ctx.state as { principal?: KeyPrincipal };
+    if (state.principal) return state.principal;
+    const result = this.check(presentedKey(ctx.headers), ctx.socket.remoteAddress ?? 'unknown');
+    if (result.ok) {
+      state.principal = result.principal;
+      return result.principal;
+    }
+    if (result.reason === 'rate-limited') {
+      ctx.set('Retry-After', String(result.waitSeconds));
+      throw rateLimitedError(result.waitSeconds, 'too many requests with a wrong API key');
+    }
+    throw result.reason === 'missing'
+      ? new AppError('UNAUTHORIZED', 'an API key is required: send "Authorization: Bearer <key>"')
+      : new AppError('UNAUTHORIZED', 'the API key is not valid or has been revoked');
+  }
 }

@@ -1,45 +1,119 @@
-import type { Context, Middleware } from 'koa';
+import type { Context } from 'koa';
 import { AppError } from '../../src-shared/errors.js';
 
 /**
- * Media may come inline as base64 in JSON (a 100 MB document is ~134 MB of base64), so the
- * limit is set by the largest file WhatsApp accepts. Bodies are read only after the key check.
+ * Media may come inline as base64 in JSON (a 100 MB document is ~134 MB of base64): routes that
+ * take media declare `largeBody` and get this limit; every other JSON body gets the small one.
  */
-const DEFAULT_JSON_LIMIT = 140 * 1024 * 1024;
-
-async function readBody(ctx: Context, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw Object.assign(new Error('body too large'), { status: 413 });
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
+export const LARGE_BODY_LIMIT = 140 * 1024 * 1024;
+export const SMALL_BODY_LIMIT = 4 * 1024 * 1024;
+/** A body that sends nothing for this long is given up (a slow sender must not hold a socket). */
+const BODY_IDLE_MS = 20_000;
 
 /**
- * Parses JSON request bodies into `ctx.request.body`. Other content types are left for the
- * route (multipart uploads stream). Malformed JSON is a 400 naming `body`.
+ * The bytes all requests may hold in memory at once while their bodies are read. A request that
+ * would go past it is refused (429, try again shortly) instead of growing the process without
+ * bound when many large bodies arrive together.
  */
-export function jsonBody(limit = DEFAULT_JSON_LIMIT): Middleware {
-  return async (ctx, next) => {
-    if (ctx.method === 'GET' || ctx.method === 'HEAD' || (ctx.method === 'DELETE' && !ctx.request.length)) {
-      return next();
+export class BodyBudget {
+  private inFlight = 0;
+
+  constructor(readonly limit: number) {}
+
+  take(bytes: number): void {
+    if (this.inFlight + bytes > this.limit) {
+      throw new AppError('RATE_LIMITED', 'too many large requests at once; try again in a few seconds');
     }
-    if (ctx.request.is('application/json', '+json')) {
-      const raw = await readBody(ctx, limit);
-      const text = raw.toString('utf8');
-      try {
-        (ctx.request as { body?: unknown }).body = text.trim() ? (JSON.parse(text) as unknown) : {};
-      } catch {
-        throw new AppError('VALIDATION_FAILED', 'body: not valid JSON', 'body');
-      }
+    this.inFlight += bytes;
+  }
+
+  give(bytes: number): void {
+    this.inFlight -= bytes;
+  }
+
+  get used(): number {
+    return this.inFlight;
+  }
+}
+
+export const DEFAULT_BODY_BUDGET_BYTES = 320 * 1024 * 1024;
+
+/**
+ * Reads a whole body, at most `limit` bytes, counting it against `budget` while it is held.
+ * Returns the bytes and a release function the caller runs once it no longer needs them.
+ */
+export async function readBody(
+  ctx: Context,
+  limit: number,
+  budget: BodyBudget,
+): Promise<{ bytes: Buffer; release: () => void }> {
+  const declared = Number(ctx.get('content-length'));
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const release = () => budget.give(size);
+  const idle = idleTimer(ctx);
+  try {
+    for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
+      idle.touch();
+      if (size + chunk.length > limit) throw tooLarge(limit);
+      budget.take(chunk.length);
+      size += chunk.length;
+      chunks.push(chunk);
     }
-    return next();
+  } catch (error) {
+    release();
+    // Stop reading what is left: nothing more of this body will be used.
+    ctx.req.unpipe();
+    ctx.req.resume();
+    ctx.set('Connection', 'close');
+    throw idle.expired ? new AppError('VALIDATION_FAILED', 'body: was not sent in time', 'body') : error;
+  } finally {
+    idle.stop();
+  }
+  return { bytes: Buffer.concat(chunks), release };
+}
+
+/** Aborts the body read of `ctx` when no byte arrives for BODY_IDLE_MS. */
+function idleTimer(ctx: Context) {
+  let expired = false;
+  const fire = () => {
+    expired = true;
+    ctx.req.destroy(new Error('body idle'));
+  };
+  let timer = setTimeout(fire, BODY_IDLE_MS);
+  return {
+    get expired() {
+      return expired;
+    },
+    touch() {
+      clearTimeout(timer);
+      timer = setTimeout(fire, BODY_IDLE_MS);
+    },
+    stop() {
+      clearTimeout(timer);
+    },
   };
 }
 
-export function requestBody(ctx: Context): unknown {
-  return (ctx.request as { body?: unknown }).body;
+function tooLarge(limit: number): AppError {
+  const mb = Math.round(limit / (1024 * 1024));
+  return new AppError('PAYLOAD_TOO_LARGE', `body: is larger than ${mb} MB`, 'body');
+}
+
+/**
+ * The JSON body of a request, read only when the route or operation asks for it (after the caller
+ * was authorized). Other content types give `undefined`; malformed JSON is a 400 naming `body`.
+ */
+export async function readJsonBody(ctx: Context, limit: number, budget: BodyBudget): Promise<unknown> {
+  if (!ctx.request.is('application/json', '+json')) return undefined;
+  const { bytes, release } = await readBody(ctx, limit, budget);
+  try {
+    const text = bytes.toString('utf8');
+    return text.trim() ? (JSON.parse(text) as unknown) : {};
+  } catch {
+    throw new AppError('VALIDATION_FAILED', 'body: not valid JSON', 'body');
+  } finally {
+    release();
+  }
 }

@@ -6,15 +6,19 @@ import { EVENT_TYPES, type AnyEventEnvelope, type EventStreamReady } from '../..
 import { firstFieldError } from '../../src-shared/validation.js';
 import type { EventBus } from '../core/event-bus.js';
 import type { Logger } from '../core/logger.js';
-import type { ApiKeyService, KeyPrincipal } from '../services/api-keys.js';
+import { canAccessSession, checkScope } from '../services/access/authorizer.js';
+import type { KeyPrincipal } from '../services/api-keys.js';
 import type { EventRecorder } from '../services/event-recorder.js';
 import type { KeyRevocation, KeyRevocationCause } from '../services/key-revocations.js';
-import { hasScope } from '../services/scopes.js';
-import { canAccessSession } from '../services/session-access.js';
-import type { TokenBucketLimiter } from './rate-limit.js';
+import type { Authenticator } from './auth.js';
 
 /** How long a client may take to send its `{"token": …}` first message. */
 const AUTH_TIMEOUT_MS = 10_000;
+/**
+ * Connections still waiting for their first message, at most: each costs a socket and a timer,
+ * and anyone who can reach the port can open them, key or not.
+ */
+export const MAX_UNAUTHENTICATED_SOCKETS = 64;
 /** Close codes in the 4000 range are ours, after the HTTP status they resemble. */
 const CLOSE_BAD_REQUEST = 4400;
 const CLOSE_UNAUTHORIZED = 4401;
@@ -50,12 +54,11 @@ interface Client {
 }
 
 export interface EventSocketDeps {
-  apiKeys: ApiKeyService;
+  /** Checks the first message's token; shares the wrong-key limit with the HTTP API. */
+  auth: Authenticator;
   events: EventRecorder;
   bus: EventBus;
   logger: Logger;
-  /** Counts failed tokens per address, shared with the HTTP API. */
-  failedAuth?: TokenBucketLimiter;
 }
 
 /**
@@ -71,6 +74,7 @@ export interface EventSocketDeps {
 export class EventSocketServer {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   private readonly clients = new Map<WebSocket, Client>();
+  private unauthenticated = 0;
   private readonly unsubscribe: () => void;
 
   constructor(private readonly deps: EventSocketDeps) {
@@ -78,6 +82,10 @@ export class EventSocketServer {
   }
 
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    if (this.unauthenticated >= MAX_UNAUTHENTICATED_SOCKETS) {
+      socket.end('HTTP/1.1 429 Too Many Requests\r\nRetry-After: 10\r\nConnection: close\r\n\r\n');
+      return;
+    }
     this.wss.handleUpgrade(request, socket, head, (ws) =>
       this.accept(ws, request.socket.remoteAddress ?? ''),
     );
@@ -97,12 +105,19 @@ export class EventSocketServer {
   }
 
   private accept(ws: WebSocket, address: string): void {
+    this.unauthenticated += 1;
+    let waiting = true;
+    const authenticated = () => {
+      if (waiting) this.unauthenticated -= 1;
+      waiting = false;
+    };
     const timer = setTimeout(
       () => ws.close(CLOSE_UNAUTHORIZED, 'send {"token": "<key>"} first'),
       AUTH_TIMEOUT_MS,
     );
     ws.once('message', (data) => {
       clearTimeout(timer);
+      authenticated();
       const client = this.authenticate(ws, data.toString(), address);
       if (!client) return;
       this.clients.set(ws, client);
@@ -116,6 +131,7 @@ export class EventSocketServer {
     });
     ws.on('close', () => {
       clearTimeout(timer);
+      authenticated();
       this.clients.delete(ws);
     });
     ws.on('error', (error) => this.deps.logger.debug({ err: error }, 'event socket error'));
@@ -123,12 +139,6 @@ export class EventSocketServer {
 
   /** The client described by the first message, or null after closing the socket with the reason. */
   private authenticate(ws: WebSocket, message: string, address: string): Client | null {
-    const { failedAuth } = this.deps;
-    const wait = failedAuth?.waitSeconds(address) ?? 0;
-    if (wait > 0) {
-      ws.close(CLOSE_RATE_LIMITED, `too many wrong keys; try again in ${wait} s`);
-      return null;
-    }
     let json: unknown;
     try {
       json = JSON.parse(message);
@@ -136,19 +146,25 @@ export class EventSocketServer {
       json = null;
     }
     const token = (json as { token?: unknown } | null)?.token;
-    const principal = typeof token === 'string' && token ? this.deps.apiKeys.verify(token) : null;
-    if (!principal) {
-      failedAuth?.take(address);
-      ws.close(CLOSE_UNAUTHORIZED, 'invalid token');
+    const checked = this.deps.auth.check(typeof token === 'string' && token ? token : null, address);
+    if (!checked.ok) {
+      if (checked.reason === 'rate-limited') {
+        ws.close(CLOSE_RATE_LIMITED, `too many wrong keys; try again in ${checked.waitSeconds} s`);
+      } else {
+        ws.close(CLOSE_UNAUTHORIZED, 'invalid token');
+      }
       return null;
     }
+    const principal = checked.principal;
     const parsed = firstMessage.safeParse(json);
     if (!parsed.success) {
       const { field, message: problem } = firstFieldError(parsed.error);
       ws.close(CLOSE_BAD_REQUEST, `${field}: ${problem}`.slice(0, 120));
       return null;
     }
-    if (!hasScope(principal, 'messages:read')) {
+    try {
+      checkScope(principal, { scope: 'messages:read' });
+    } catch {
       ws.close(CLOSE_FORBIDDEN, 'this key lacks the "messages:read" scope');
       return null;
     }

@@ -14,6 +14,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   NOT_CONNECTED: 409,
   CONFLICT: 409,
   RATE_LIMITED: 429,
+  PAYLOAD_TOO_LARGE: 413,
+  HOST_NOT_ALLOWED: 421,
   INTERNAL: 500,
 };
 
@@ -22,7 +24,7 @@ function fromHttpError(error: unknown): AppError | null {
   if (typeof error !== 'object' || error === null || !('status' in error)) return null;
   const status = Number((error as { status: unknown }).status);
   const message = error instanceof Error ? error.message : 'request failed';
-  if (status === 413) return new AppError('VALIDATION_FAILED', 'body: request body is too large', 'body');
+  if (status === 413) return new AppError('PAYLOAD_TOO_LARGE', 'body: request body is too large', 'body');
   if (status >= 400 && status < 500) return new AppError('VALIDATION_FAILED', message);
   return null;
 }

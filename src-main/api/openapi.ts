@@ -109,7 +109,7 @@ export function buildOpenApi(routes: readonly RouteDef[], version: string): Open
       },
     };
     for (const [status, description] of Object.entries(ERROR_RESPONSES)) {
-      if (route.auth === 'public' && (status === '401' || status === '403')) continue;
+      if (route.access === 'public' && (status === '401' || status === '403')) continue;
       responses[status] = { description, content: { 'application/json': { schema: errorRef } } };
     }
     paths[path] ??= {};
@@ -118,7 +118,7 @@ export function buildOpenApi(routes: readonly RouteDef[], version: string): Open
       summary: route.summary,
       ...(route.description ? { description: route.description } : {}),
       operationId: `${route.method}${path.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ?? '').toUpperCase())}`,
-      ...(route.auth === 'public' ? { security: [] } : {}),
+      ...(route.access === 'public' ? { security: [] } : { 'x-chatdock-access': accessDoc(route.access) }),
       parameters: [
         ...parameters(collector, route.params, 'path'),
         ...parameters(collector, route.query, 'query'),
@@ -172,4 +172,12 @@ export function buildOpenApi(routes: readonly RouteDef[], version: string): Open
       },
     },
   };
+}
+
+/** Who may call a keyed route, for readers of the OpenAPI document (the gate is api/route.ts). */
+function accessDoc(access: Exclude<RouteDef['access'], 'public'>) {
+  const scopes = typeof access.scope === 'string' ? [access.scope] : [...access.scope];
+  const sessionKeys =
+    access.sessionKeys ?? !scopes.every((scope) => scope === 'admin' || scope === 'widgets:manage');
+  return { anyOfScopes: scopes, sessionKeys, perSession: Boolean(access.session) };
 }

@@ -1,8 +1,8 @@
-import type { Middleware } from 'koa';
+import type { Context } from 'koa';
 import { AppError } from '../../src-shared/errors.js';
 
 /**
- * In-memory token buckets, one per client address: `capacity` requests at once, refilled at
+ * In-memory token buckets, one per client address or key: `capacity` requests at once, refilled at
  * `perSecond`. Forgotten when full again, so the map only holds recently active addresses.
  */
 export class TokenBucketLimiter {
@@ -46,7 +46,10 @@ export class TokenBucketLimiter {
 }
 
 export interface RateLimits {
-  /** Requests with a missing, wrong or revoked key. When empty, the address gets 429 before any check. */
+  /**
+   * Requests with a missing, wrong or revoked key, per address. When empty, such requests get 429;
+   * a request with a valid key is never refused by it (api/auth.ts).
+   */
   failedAuth: TokenBucketLimiter;
   /** Creating keys and webhooks, rotating secrets, test sends and retries. */
   sensitive: TokenBucketLimiter;
@@ -90,29 +93,15 @@ export function rateLimitedError(seconds: number, what: string): AppError {
 }
 
 /**
- * Goes before the key check: an address that failed authentication too often is refused
- * (429 with Retry-After) before its key is even looked at; sensitive operations are limited too.
+ * Limits sensitive operations per key (not per address: an address may be shared by every
+ * visitor of a tunnel, and a caller without a valid key never gets this far). Called by the
+ * route and `/rpc` adapters once the caller is known; sets `Retry-After` and throws 429.
  */
-export function rateLimit(limits: RateLimits, needsKey: (path: string) => boolean): Middleware {
-  return async (ctx, next) => {
-    const address = ctx.socket.remoteAddress ?? 'unknown';
-    const refuse = (seconds: number, what: string) => {
-      ctx.set('Retry-After', String(seconds));
-      return rateLimitedError(seconds, what);
-    };
-    if (needsKey(ctx.path)) {
-      const wait = limits.failedAuth.waitSeconds(address);
-      if (wait > 0) throw refuse(wait, 'too many requests with a wrong API key');
-    }
-    if (isSensitive(ctx.method, ctx.path)) {
-      const wait = limits.sensitive.take(address);
-      if (wait > 0) throw refuse(wait, 'too many requests of this kind');
-    }
-    try {
-      await next();
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'UNAUTHORIZED') limits.failedAuth.take(address);
-      throw error;
-    }
-  };
+export function limitSensitive(limits: RateLimits, ctx: Context, principal: { keyId: string }): void {
+  if (!isSensitive(ctx.method, ctx.path)) return;
+  const wait = limits.sensitive.take(principal.keyId);
+  if (wait > 0) {
+    ctx.set('Retry-After', String(wait));
+    throw rateLimitedError(wait, 'too many requests of this kind');
+  }
 }

@@ -1,34 +1,49 @@
 import type Router from '@koa/router';
 import type { Context } from 'koa';
 import type { z } from 'zod';
+import type { Access } from '../../src-shared/access.js';
 import { parseInput } from '../../src-shared/validation.js';
+import { checkScope, checkSession } from '../services/access/authorizer.js';
 import type { KeyPrincipal } from '../services/api-keys.js';
-import { requestBody } from './body.js';
+import type { Authenticator } from './auth.js';
+import { LARGE_BODY_LIMIT, readJsonBody, SMALL_BODY_LIMIT, type BodyBudget } from './body.js';
 import { idempotencyKeyOf } from './idempotency-header.js';
 import { readMultipart, type UploadedForm } from './multipart.js';
+import { limitSensitive, type RateLimits } from './rate-limit.js';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 type AnyObjectSchema = z.ZodObject<z.ZodRawShape>;
 
-export interface RouteRequest<P, Q, B> {
+/** What a route's `access.session` reads the session from: its validated input. */
+export interface RouteInput<P, Q, B> {
   params: P;
   query: Q;
   body: B;
-  principal: KeyPrincipal | null;
+}
+
+export interface RouteRequest<P, Q, B, Caller = KeyPrincipal> extends RouteInput<P, Q, B> {
+  /** Who is calling: the key's principal on keyed routes, null on public ones. */
+  principal: Caller;
   /** The `Idempotency-Key` header, on routes that declare `idempotent` (else undefined). */
   idempotencyKey: string | undefined;
   ctx: Context;
 }
 
+/** Who may call a keyed route: a scope, whether session keys may, and the session it touches. */
+export type RouteAccess<P = unknown, Q = unknown, B = unknown> = Access<RouteInput<P, Q, B>>;
+
 /**
  * One public REST route. The same definition registers the Koa handler and produces its
- * OpenAPI operation, so the documentation cannot drift from the code.
+ * OpenAPI operation, so the documentation cannot drift from the code, and declares who may call
+ * it, so authorization runs on the very match that runs the handler.
  */
 export interface RouteDef<
   P extends AnyObjectSchema | undefined = AnyObjectSchema | undefined,
   Q extends AnyObjectSchema | undefined = AnyObjectSchema | undefined,
   B extends z.ZodType | undefined = z.ZodType | undefined,
+  A extends 'public' | RouteAccess<Parsed<P>, Parsed<Q>, Parsed<B>> =
+    'public' | RouteAccess<Parsed<P>, Parsed<Q>, Parsed<B>>,
 > {
   method: HttpMethod;
   /** Koa-style path below /api/v1, e.g. `/sessions/:id`. */
@@ -36,11 +51,16 @@ export interface RouteDef<
   tag: string;
   summary: string;
   description?: string;
-  /** `public` routes need no key (health, OpenAPI, public widget data). */
-  auth: 'key' | 'public';
+  /**
+   * `public` routes need no key (health, OpenAPI, public widget data). Every other route
+   * declares the scope it needs and, where it touches one, the session (src-shared/access.ts).
+   */
+  access: A;
   params?: P;
   query?: Q;
   body?: B;
+  /** The body may carry media inline (up to LARGE_BODY_LIMIT instead of SMALL_BODY_LIMIT). */
+  largeBody?: boolean;
   /**
    * Also accept `multipart/form-data` (a file upload): turns the form into the JSON body the
    * `body` schema validates, so uploads and JSON go through the same checks.
@@ -58,7 +78,9 @@ export interface RouteDef<
     schema?: z.ZodType;
     contentType?: string;
   };
-  handler: (request: RouteRequest<Parsed<P>, Parsed<Q>, Parsed<B>>) => Promise<unknown> | unknown;
+  handler: (
+    request: RouteRequest<Parsed<P>, Parsed<Q>, Parsed<B>, A extends 'public' ? null : KeyPrincipal>,
+  ) => Promise<unknown> | unknown;
 }
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -68,18 +90,46 @@ export function defineRoute<
   P extends AnyObjectSchema | undefined = undefined,
   Q extends AnyObjectSchema | undefined = undefined,
   B extends z.ZodType | undefined = undefined,
->(route: RouteDef<P, Q, B>): RouteDef {
+  A extends 'public' | RouteAccess<Parsed<P>, Parsed<Q>, Parsed<B>> = RouteAccess<
+    Parsed<P>,
+    Parsed<Q>,
+    Parsed<B>
+  >,
+>(route: RouteDef<P, Q, B, A>): RouteDef {
   return route as unknown as RouteDef;
 }
 
-export function mountRoutes(router: Router, routes: readonly RouteDef[]): void {
+/** What running a keyed route needs besides the route itself. */
+export interface RouteGuards {
+  auth: Authenticator;
+  limits: RateLimits;
+  budget: BodyBudget;
+}
+
+/**
+ * Registers each route with its gate: a keyed route authenticates the caller (401/429), checks
+ * the declared scope (403) before reading any body, parses the input (400), checks the session
+ * the input names (403), and only then runs the handler. A public route runs without a principal.
+ */
+export function mountRoutes(router: Router, routes: readonly RouteDef[], guards: RouteGuards): void {
   for (const route of routes) {
     router[route.method](route.path, async (ctx) => {
-      const request: RouteRequest<unknown, unknown, unknown> = {
+      const access = route.access;
+      let principal: KeyPrincipal | null = null;
+      if (access !== 'public') {
+        principal = guards.auth.principalOf(ctx);
+        checkScope(principal, access as RouteAccess<never, never, never>);
+        limitSensitive(guards.limits, ctx, principal);
+      }
+      const input: RouteInput<unknown, unknown, unknown> = {
         params: route.params ? parseInput(route.params, ctx.params) : undefined,
         query: route.query ? parseInput(route.query, ctx.query) : undefined,
-        body: route.body ? parseInput(route.body, await bodyInput(route, ctx)) : undefined,
-        principal: (ctx.state as { principal?: KeyPrincipal }).principal ?? null,
+        body: route.body ? parseInput(route.body, await bodyInput(route, ctx, guards.budget)) : undefined,
+      };
+      if (principal && access !== 'public') checkSession(principal, access.session?.(input as never));
+      const request: RouteRequest<unknown, unknown, unknown, KeyPrincipal | null> = {
+        ...input,
+        principal,
         idempotencyKey: route.idempotent ? idempotencyKeyOf(ctx) : undefined,
         ctx,
       };
@@ -91,7 +141,10 @@ export function mountRoutes(router: Router, routes: readonly RouteDef[]): void {
   }
 }
 
-async function bodyInput(route: RouteDef, ctx: Context): Promise<unknown> {
-  if (route.upload && ctx.request.is('multipart/form-data')) return route.upload(await readMultipart(ctx));
-  return requestBody(ctx) ?? {};
+async function bodyInput(route: RouteDef, ctx: Context, budget: BodyBudget): Promise<unknown> {
+  if (route.upload && ctx.request.is('multipart/form-data')) {
+    return route.upload(await readMultipart(ctx, budget));
+  }
+  const limit = route.largeBody ? LARGE_BODY_LIMIT : SMALL_BODY_LIMIT;
+  return (await readJsonBody(ctx, limit, budget)) ?? {};
 }

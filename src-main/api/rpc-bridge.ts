@@ -1,20 +1,25 @@
 import Router from '@koa/router';
-import { AppError } from '../../src-shared/errors.js';
 import type { RpcDispatcher } from '../rpc/dispatcher.js';
-import { principalOf } from './auth.js';
-import { requestBody } from './body.js';
+import type { Authenticator } from './auth.js';
+import { LARGE_BODY_LIMIT, readJsonBody, type BodyBudget } from './body.js';
+import { limitSensitive, type RateLimits } from './rate-limit.js';
 
 /**
  * `POST /rpc/<operation>` with the JSON input as body: the web UI's way to call the same
- * contract the desktop app calls over IPC. Only the admin key may use it for now.
+ * contract the desktop app calls over IPC. The caller is authenticated and the operation's
+ * access checked before the body is read (the UI may send media inline, hence the large limit).
  */
-export function rpcRouter(dispatcher: RpcDispatcher): Router {
-  const router = new Router({ prefix: '/rpc' });
+export function rpcRouter(
+  dispatcher: RpcDispatcher,
+  guards: { auth: Authenticator; limits: RateLimits; budget: BodyBudget },
+): Router {
+  const router = new Router({ prefix: '/rpc', sensitive: true, strict: true });
   router.post('/:operation', async (ctx) => {
-    const principal = principalOf(ctx.state);
-    if (principal.kind !== 'admin') throw new AppError('FORBIDDEN', 'the app UI needs the admin key');
-    const operation = ctx.params.operation ?? '';
-    const result = await dispatcher.call(operation, requestBody(ctx), { transport: 'http', principal });
+    const context = { transport: 'http' as const, principal: guards.auth.principalOf(ctx) };
+    const operation = dispatcher.precheck(ctx.params.operation ?? '', context);
+    limitSensitive(guards.limits, ctx, context.principal);
+    const input = await readJsonBody(ctx, LARGE_BODY_LIMIT, guards.budget);
+    const result = await dispatcher.call(operation, input, context);
     ctx.body = { result: result ?? null };
   });
   return router;

@@ -7,14 +7,15 @@ import type { EventBus } from '../core/event-bus.js';
 import type { Logger } from '../core/logger.js';
 import type { RpcDispatcher } from '../rpc/dispatcher.js';
 import type { Services } from '../services/index.js';
-import { requireKey } from './auth.js';
-import { jsonBody } from './body.js';
+import { Authenticator } from './auth.js';
+import { BodyBudget, DEFAULT_BODY_BUDGET_BYTES } from './body.js';
 import { corsPublic, isCorsPublicPath } from './cors-public.js';
 import { docsRouter } from './docs-page.js';
 import { EventSocketServer } from './event-socket.js';
 import { errorMiddleware } from './http-errors.js';
 import { buildOpenApi } from './openapi.js';
-import { createRateLimits, rateLimit, type RateLimits } from './rate-limit.js';
+import { hostGuard, HostAllowList } from './host-guard.js';
+import { createRateLimits, type RateLimits } from './rate-limit.js';
 import { mountRoutes } from './route.js';
 import { allRoutes } from './routes/index.js';
 import { rpcRouter } from './rpc-bridge.js';
@@ -32,23 +33,50 @@ export interface ApiServerDeps {
   logger: Logger;
   version: string;
   webRoot: string;
+  /** Host names answered besides IP literals and this machine's own (api/host-guard.ts). */
+  hosts?: { publicUrl: string | null; extraHosts: readonly string[] };
 }
 
-function isApiPath(path: string): boolean {
-  return path === API_PREFIX || path.startsWith(API_PREFIX + '/') || path.startsWith('/rpc/');
+/**
+ * Whether a path belongs to the API, in any spelling a client might try: any case, percent-encoded
+ * letters, repeated slashes. Such paths never reach the web UI's fallback; the ones no route
+ * matched exactly answer 401 without a key and 404 with one.
+ */
+export function looksLikeApiPath(path: string): boolean {
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // Keep the raw path: a malformed escape is not an API route either way.
+  }
+  return /^\/+(api|rpc)(\/|$)/i.test(decoded);
 }
 
-/** Paths that need no key: everything outside the API, plus health, the OpenAPI document and public widget files. */
-function isPublicPath(path: string): boolean {
-  if (!isApiPath(path)) return true;
-  return (
-    path === `${API_PREFIX}/health` ||
-    path === `${API_PREFIX}/openapi.json` ||
-    path.startsWith(`${API_PREFIX}/public/`)
-  );
+/** Paths whose content any website may read: the widget script and the public widget API. */
+const isWidgetPublicPath = (path: string) => isCorsPublicPath(path, API_PREFIX);
+
+/** The guards every keyed request passes; shared by the REST routes, `/rpc` and the event stream. */
+export interface RequestGuards {
+  auth: Authenticator;
+  limits: RateLimits;
+  budget: BodyBudget;
 }
 
-export function createKoaApp(deps: ApiServerDeps, limits: RateLimits = createRateLimits()): Koa {
+export function createRequestGuards(
+  services: Services,
+  limits: RateLimits = createRateLimits(),
+): RequestGuards {
+  return {
+    auth: new Authenticator(services.apiKeys, limits.failedAuth),
+    limits,
+    budget: new BodyBudget(DEFAULT_BODY_BUDGET_BYTES),
+  };
+}
+
+export function createKoaApp(
+  deps: ApiServerDeps,
+  guards: RequestGuards = createRequestGuards(deps.services),
+): Koa {
   const app = new Koa();
   app.proxy = false;
   const routes = allRoutes(deps.services);
@@ -56,33 +84,38 @@ export function createKoaApp(deps: ApiServerDeps, limits: RateLimits = createRat
   // a noticeable part of the time to healthy).
   let openApi: ReturnType<typeof buildOpenApi> | null = null;
 
-  const api = new Router({ prefix: API_PREFIX });
+  // Case-sensitive and strict: a route runs only for its exact path, so the gate that each
+  // route carries (api/route.ts) is decided on the very match that runs the handler.
+  const api = new Router({ prefix: API_PREFIX, sensitive: true, strict: true });
   api.get('/openapi.json', (ctx) => {
     openApi ??= buildOpenApi(routes, deps.version);
     ctx.body = openApi;
   });
-  mountRoutes(api, routes);
-  // Anything else under /api/v1 (already past the key check) is an unknown route.
-  api.all('/{*rest}', () => {
-    throw new AppError('NOT_FOUND', 'no such route; see /api/v1/openapi.json');
-  });
+  mountRoutes(api, routes, guards);
 
   app.use(errorMiddleware(deps.logger));
   app.use(async (ctx, next) => {
     ctx.set('X-Content-Type-Options', 'nosniff');
+    // Answers may carry keys, secrets and messages: no cache keeps them. Static files set their own.
+    ctx.set('Cache-Control', 'no-store');
     await next();
   });
-  app.use(corsPublic((path) => isCorsPublicPath(path, API_PREFIX)));
-  app.use(rateLimit(limits, (path) => !isPublicPath(path)));
-  app.use(requireKey(deps.services.apiKeys, isPublicPath));
-  app.use(jsonBody());
+  app.use(
+    hostGuard(new HostAllowList(deps.hosts ?? { publicUrl: null, extraHosts: [] }), isWidgetPublicPath),
+  );
+  app.use(corsPublic(isWidgetPublicPath));
   app.use(api.routes());
-  app.use(api.allowedMethods());
-  app.use(rpcRouter(deps.dispatcher).routes());
+  app.use(rpcRouter(deps.dispatcher, guards).routes());
+  // Anything else that looks like the API: no route matched it exactly.
+  app.use(async (ctx, next) => {
+    if (!looksLikeApiPath(ctx.path)) return next();
+    guards.auth.principalOf(ctx);
+    throw new AppError('NOT_FOUND', 'no such route; see /api/v1/openapi.json');
+  });
   app.use(docsRouter().routes());
   app.use(widgetFilesRouter(deps.services.widgets).routes());
   app.use(mediaFilesRouter(deps.services).routes());
-  app.use(webUi(deps.webRoot, isApiPath));
+  app.use(webUi(deps.webRoot));
   return app;
 }
 
@@ -92,20 +125,28 @@ export class ApiServer {
   private readonly events: EventSocketServer;
 
   constructor(deps: ApiServerDeps) {
-    const limits = createRateLimits();
-    this.server = http.createServer(createKoaApp(deps, limits).callback());
+    const guards = createRequestGuards(deps.services);
+    this.server = http.createServer(createKoaApp(deps, guards).callback());
+    // A slow client must not hold a socket for long: headers within 10 s, the whole request
+    // within 2 minutes (a 100 MB upload over a slow LAN fits), and bodies give up after 20 s of
+    // silence (api/body.ts).
+    this.server.headersTimeout = 10_000;
+    this.server.requestTimeout = 120_000;
+    const hostAllowList = new HostAllowList(deps.hosts ?? { publicUrl: null, extraHosts: [] });
     this.events = new EventSocketServer({
-      apiKeys: deps.services.apiKeys,
+      auth: guards.auth,
       events: deps.services.events,
       bus: deps.bus,
       logger: deps.logger,
-      failedAuth: limits.failedAuth,
     });
     deps.services.keyRevocations.subscribe((revocation) => this.events.closeKey(revocation));
     this.server.on('upgrade', (request, socket, head) => {
-      const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-      if (EVENT_SOCKET_PATHS.has(path)) this.events.handleUpgrade(request, socket, head);
-      else socket.destroy();
+      const path = (request.url ?? '/').split('?')[0] ?? '/';
+      if (EVENT_SOCKET_PATHS.has(path) && hostAllowList.allows(request.headers.host)) {
+        this.events.handleUpgrade(request, socket, head);
+      } else {
+        socket.destroy();
+      }
     });
   }
 

@@ -15,7 +15,8 @@ export function uiContentSecurityPolicy(mediaOrigin?: string): string {
     "style-src 'self' 'unsafe-inline'",
     `img-src 'self' data: blob:${media}`,
     `media-src 'self' blob:${media}`,
-    "connect-src 'self' ws: wss:",
+    // 'self' covers the event stream's ws:// or wss:// on the same host (CSP Level 3).
+    "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "frame-ancestors 'none'",
@@ -23,13 +24,13 @@ export function uiContentSecurityPolicy(mediaOrigin?: string): string {
 }
 
 /**
- * Serves the built web UI (dist/web) for every GET that is not an API path, falling back to
- * index.html so deep links like /chats/… survive a reload.
+ * Serves the built web UI (dist/web) for every GET that reaches it (API paths were answered
+ * before), falling back to index.html so deep links like /chats/… survive a reload.
  */
-export function webUi(webRoot: string, isApiPath: (path: string) => boolean): Middleware {
+export function webUi(webRoot: string): Middleware {
   const root = path.resolve(webRoot);
   return async (ctx, next) => {
-    if ((ctx.method !== 'GET' && ctx.method !== 'HEAD') || isApiPath(ctx.path)) return next();
+    if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
     const file = resolveInside(root, ctx.path) ?? resolveInside(root, '/index.html');
     if (!file) {
       ctx.status = 503;

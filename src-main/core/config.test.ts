@@ -27,14 +27,16 @@ describe('loadConfig', () => {
       CHATDOCK_DATA_DIR: dataDir,
       CHATDOCK_HOST: '127.0.0.2',
       CHATDOCK_PORT: '0',
-      CHATDOCK_API_KEY: ' k ',
+      CHATDOCK_API_KEY: ' a-key-of-24-characters!! ',
+      CHATDOCK_ALLOWED_HOSTS: 'Chat.Example.com, shop-pc',
       CHATDOCK_LOG_LEVEL: 'debug',
       CHATDOCK_QR_TIMEOUT_MS: '30000',
     });
     expect(config).toMatchObject({
       host: '127.0.0.2',
       port: 0,
-      apiKey: 'k',
+      apiKey: 'a-key-of-24-characters!!',
+      allowedHosts: ['chat.example.com', 'shop-pc'],
       logLevel: 'debug',
       qrTimeoutMs: 30_000,
     });
@@ -49,6 +51,13 @@ describe('loadConfig', () => {
 
   it('names the variable that is wrong', () => {
     expect(() => loadConfig({ CHATDOCK_DATA_DIR: dataDir, CHATDOCK_PORT: 'eighty' })).toThrow(ConfigError);
+    // A short admin key could be guessed: refused at start, saying how long it must be.
+    expect(() => loadConfig({ CHATDOCK_DATA_DIR: dataDir, CHATDOCK_API_KEY: 'secret123' })).toThrow(
+      /CHATDOCK_API_KEY must be at least 24 characters \(it has 9\)/,
+    );
+    expect(() =>
+      loadConfig({ CHATDOCK_DATA_DIR: dataDir, CHATDOCK_ALLOWED_HOSTS: 'ok.example, bad host' }),
+    ).toThrow(/CHATDOCK_ALLOWED_HOSTS/);
     expect(() => loadConfig({ CHATDOCK_DATA_DIR: dataDir, CHATDOCK_PORT: '70000' })).toThrow(/CHATDOCK_PORT/);
     expect(() => loadConfig({ CHATDOCK_DATA_DIR: dataDir, CHATDOCK_LOG_LEVEL: 'loud' })).toThrow(
       /CHATDOCK_LOG_LEVEL/,

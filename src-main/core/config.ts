@@ -28,7 +28,12 @@ export interface Config {
    * used in the hosted widget snippet. Null: this PC's own address.
    */
   publicUrl: string | null;
+  /** More host names the app answers to (reverse proxies, tunnels), from CHATDOCK_ALLOWED_HOSTS. */
+  allowedHosts: string[];
 }
+
+/** The shortest admin key CHATDOCK_API_KEY may set: shorter ones are guessable. */
+export const MIN_API_KEY_LENGTH = 24;
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -85,7 +90,7 @@ function parseLogLevel(text: string): LogLevel {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.CHATDOCK_DATA_DIR || defaultDataDir());
   const file = readConfigFile(dataDir);
-  const apiKey = env.CHATDOCK_API_KEY?.trim();
+  const apiKey = parseApiKey(env.CHATDOCK_API_KEY);
   return {
     dataDir,
     host: env.CHATDOCK_HOST || file.host || null,
@@ -97,7 +102,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     waServerRootKey: parseRootKey(env.CHATDOCK_WA_SERVER_ROOT_KEY),
     qrTimeoutMs: parseQrTimeout(env.CHATDOCK_QR_TIMEOUT_MS),
     publicUrl: parsePublicUrl(env.CHATDOCK_PUBLIC_URL || file.publicUrl),
+    allowedHosts: parseAllowedHosts(env.CHATDOCK_ALLOWED_HOSTS),
   };
+}
+
+function parseApiKey(text: string | undefined): string | undefined {
+  const key = text?.trim();
+  if (!key) return undefined;
+  if (key.length < MIN_API_KEY_LENGTH) {
+    throw new ConfigError(
+      `CHATDOCK_API_KEY must be at least ${MIN_API_KEY_LENGTH} characters (it has ${key.length}); ` +
+        'a shorter key can be guessed. Leave it unset to have Chatdock create a random one.',
+    );
+  }
+  return key;
+}
+
+function parseAllowedHosts(text: string | undefined): string[] {
+  if (!text) return [];
+  const hosts = text
+    .split(',')
+    .map((host) => host.trim().toLowerCase())
+    .filter(Boolean);
+  const bad = hosts.find((host) => !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(host));
+  if (bad !== undefined) {
+    throw new ConfigError(`CHATDOCK_ALLOWED_HOSTS must be host names separated by commas, got "${bad}"`);
+  }
+  return hosts;
 }
 
 function parsePublicUrl(text: string | undefined): string | null {

@@ -72,6 +72,7 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
     logger,
     version: APP_VERSION,
     webRoot: options.webRoot ?? path.join(appRoot(), 'dist', 'web'),
+    hosts: { publicUrl: config.publicUrl, extraHosts: config.allowedHosts },
   });
 
   const lifecycle = new Lifecycle(logger);

@@ -1,6 +1,7 @@
 import { ipcMain } from 'electron';
 import { AppError } from '../../src-shared/errors.js';
 import type { Core } from '../core/container.js';
+import { DESKTOP } from '../services/access/principal.js';
 import { APP_ORIGIN } from './protocol.js';
 import type { MainWindow } from './window.js';
 
@@ -23,7 +24,7 @@ export function registerIpc(core: Core, mainWindow: MainWindow): void {
     try {
       const result = await core.dispatcher.call(String(operation), input, {
         transport: 'ipc',
-        principal: null,
+        principal: DESKTOP,
       });
       return { ok: true, result: result ?? null };
     } catch (error) {

@@ -1,8 +1,8 @@
-import type { KeyPrincipal } from '../services/api-keys.js';
+import type { Principal } from '../services/access/principal.js';
 
 /** Who is calling an RPC operation and through which transport. */
 export interface RpcContext {
   transport: 'ipc' | 'http';
-  /** Set for HTTP callers (the web UI logs in with a key); the desktop IPC caller is the owner. */
-  principal: KeyPrincipal | null;
+  /** The admin key for the browser UI; the desktop principal for the window over IPC. */
+  principal: Principal;
 }

@@ -1,19 +1,33 @@
 import { contract, isOpName, type Handlers, type OpName } from '../../src-shared/contract.js';
 import { AppError } from '../../src-shared/errors.js';
 import { parseInput } from '../../src-shared/validation.js';
+import { authorize, checkScope, checkUiCaller } from '../services/access/authorizer.js';
 import type { RpcContext } from './context.js';
 
 /**
- * Validates a call against the contract and runs its handler. Every transport (HTTP bridge,
- * WebSocket, Electron IPC) goes through here, so validation happens in exactly one place.
+ * Validates a call against the contract, authorizes it against the operation's declared access
+ * and runs its handler. Every transport (HTTP bridge, Electron IPC) goes through here, so
+ * validation and authorization happen in exactly one place.
  */
 export class RpcDispatcher {
   constructor(private readonly handlers: Handlers<RpcContext>) {}
 
-  async call(name: string, input: unknown, context: RpcContext): Promise<unknown> {
+  /**
+   * The checks that need no input, so the HTTP bridge can refuse a caller before it reads the
+   * body: the operation exists, the caller may use the UI's operations and has the scope.
+   */
+  precheck(name: string, context: RpcContext): OpName {
     if (!isOpName(name)) throw new AppError('UNKNOWN_OPERATION', `unknown operation "${name}"`);
-    const parsed = parseInput(contract[name].input, input ?? {});
-    const handler = this.handlers[name] as (input: unknown, ctx: RpcContext) => unknown;
+    checkUiCaller(context.principal);
+    checkScope(context.principal, contract[name].access as never);
+    return name;
+  }
+
+  async call(name: string, input: unknown, context: RpcContext): Promise<unknown> {
+    const op = this.precheck(name, context);
+    const parsed: unknown = parseInput(contract[op].input, input ?? {});
+    authorize(context.principal, contract[op].access as never, parsed as never);
+    const handler = this.handlers[op] as (input: unknown, ctx: RpcContext) => unknown;
     return await handler(parsed, context);
   }
 

@@ -2,7 +2,7 @@ import type { Handlers } from '../../src-shared/contract.js';
 import { AppError } from '../../src-shared/errors.js';
 import { toJid } from '../../src-shared/jid.js';
 import type { Services } from '../services/index.js';
-import { assertSessionAccess } from '../services/session-access.js';
+import { ownSessionOf } from '../services/access/authorizer.js';
 import type { RuntimeInfo } from './app-handlers.js';
 import type { RpcContext } from './context.js';
 import { reachableHost } from '../core/config.js';
@@ -18,10 +18,8 @@ export function messagingHandlers(
   runtime: () => RuntimeInfo,
 ): Pick<Handlers<RpcContext>, MessagingOps> {
   const { messaging, sessions } = services;
-  const guard = (ctx: RpcContext, session: string) => {
-    assertSessionAccess(ctx.principal, session);
-    sessions.get(session);
-  };
+  // Who may call each operation is declared in the contract and checked by the dispatcher.
+  const exists = (session: string) => void sessions.get(session);
   const jid = (chat: string) => toJid(chat, 'chat');
   // The desktop window is served from app://, so links need the API's own address there.
   const linkUrl = (path: string, ctx: RpcContext) => {
@@ -35,26 +33,25 @@ export function messagingHandlers(
   };
   return {
     'chats.list': (input, ctx) => {
-      if (input.session) guard(ctx, input.session);
-      const session =
-        ctx.principal?.kind === 'session' ? (ctx.principal.sessionId ?? undefined) : input.session;
+      if (input.session) exists(input.session);
+      const session = ownSessionOf(ctx.principal) ?? input.session;
       return messaging.chats.list({ ...input, sessionId: session });
     },
-    'chats.get': ({ session, chat }, ctx) => {
-      guard(ctx, session);
+    'chats.get': ({ session, chat }) => {
+      exists(session);
       return messaging.chats.get(session, jid(chat));
     },
-    'chats.read': ({ session, chat }, ctx) => {
-      guard(ctx, session);
+    'chats.read': ({ session, chat }) => {
+      exists(session);
       return messaging.chats.markRead(session, jid(chat));
     },
-    'chats.presence': async ({ session, chat, state }, ctx) => {
-      guard(ctx, session);
+    'chats.presence': async ({ session, chat, state }) => {
+      exists(session);
       await messaging.chats.presence(session, jid(chat), state);
       return { ok: true as const };
     },
-    'chats.update': ({ session, chat, archived, pinned, mutedUntil }, ctx) => {
-      guard(ctx, session);
+    'chats.update': ({ session, chat, archived, pinned, mutedUntil }) => {
+      exists(session);
       const target = jid(chat);
       let result = messaging.chats.get(session, target);
       if (archived !== undefined) result = messaging.chats.setArchived(session, target, archived);
@@ -63,45 +60,45 @@ export function messagingHandlers(
         result = messaging.chats.setMuted(session, target, mutedUntil ? Date.parse(mutedUntil) : null);
       return result;
     },
-    'messages.page': ({ session, chat, limit, before, after }, ctx) => {
-      guard(ctx, session);
+    'messages.page': ({ session, chat, limit, before, after }) => {
+      exists(session);
       const page = messaging.history.pageFrom(session, jid(chat), { limit, before, after });
       return { items: page.messages, next: page.next };
     },
-    'messages.around': ({ session, chat, id, context }, ctx) => {
-      guard(ctx, session);
+    'messages.around': ({ session, chat, id, context }) => {
+      exists(session);
       const target = message(session, chat, id);
       const window = messaging.history.around(session, target.chat, target.id, context);
       if (!window) throw new AppError('NOT_FOUND', `no message "${id}"`, 'id');
       return { items: window.messages, older: window.older, newer: window.newer };
     },
-    'messages.get': ({ session, chat, id }, ctx) => {
-      guard(ctx, session);
+    'messages.get': ({ session, chat, id }) => {
+      exists(session);
       return message(session, chat, id);
     },
-    'messages.send': ({ session, message: input, idempotencyKey }, ctx) => {
-      guard(ctx, session);
+    'messages.send': ({ session, message: input, idempotencyKey }) => {
+      exists(session);
       return messaging.send.send(session, input, idempotencyKey);
     },
-    'messages.edit': ({ session, chat, id, text }, ctx) => {
-      guard(ctx, session);
+    'messages.edit': ({ session, chat, id, text }) => {
+      exists(session);
       return messaging.send.edit(session, jid(chat), id, text);
     },
-    'messages.delete': ({ session, chat, id }, ctx) => {
-      guard(ctx, session);
+    'messages.delete': ({ session, chat, id }) => {
+      exists(session);
       return messaging.send.revoke(session, jid(chat), id);
     },
-    'messages.react': ({ session, chat, id, emoji }, ctx) => {
-      guard(ctx, session);
+    'messages.react': ({ session, chat, id, emoji }) => {
+      exists(session);
       return messaging.send.send(session, { type: 'reaction', to: jid(chat), messageId: id, emoji });
     },
-    'messages.forward': ({ session, chat, id, to }, ctx) => {
-      guard(ctx, session);
+    'messages.forward': ({ session, chat, id, to }) => {
+      exists(session);
       return messaging.send.forward(session, jid(chat), id, to);
     },
     'messages.search': ({ q, session, chat, limit, cursor }, ctx) => {
-      if (session) guard(ctx, session);
-      const scoped = ctx.principal?.kind === 'session' ? (ctx.principal.sessionId ?? undefined) : session;
+      if (session) exists(session);
+      const scoped = ownSessionOf(ctx.principal) ?? session;
       const result = messaging.history.search({
         query: q,
         sessionId: scoped,
@@ -112,34 +109,34 @@ export function messagingHandlers(
       return { items: result.messages, next: result.nextRowId };
     },
     'messages.mediaLink': ({ session, chat, id }, ctx) => {
-      guard(ctx, session);
+      exists(session);
       const found = message(session, chat, id);
       if (!found.media) throw new AppError('NOT_FOUND', 'this message has no media');
       const url = linkUrl(messaging.mediaLinks.path({ session, chat: found.chat, id }), ctx);
       return { url, mimetype: found.media.mimetype, fileName: found.media.fileName };
     },
-    'contacts.get': ({ session, chat }, ctx) => {
-      guard(ctx, session);
+    'contacts.get': ({ session, chat }) => {
+      exists(session);
       return messaging.contacts.get(session, jid(chat));
     },
     'contacts.avatarLink': async ({ session, chat }, ctx) => {
-      guard(ctx, session);
+      exists(session);
       const target = jid(chat);
       const hasPicture = await messaging.avatars.exists(session, target);
       return {
         url: hasPicture ? linkUrl(messaging.mediaLinks.avatarPath({ session, jid: target }), ctx) : null,
       };
     },
-    'contacts.about': async ({ session, chat }, ctx) => {
-      guard(ctx, session);
+    'contacts.about': async ({ session, chat }) => {
+      exists(session);
       return { about: await messaging.contacts.about(session, jid(chat)) };
     },
-    'contacts.list': ({ session, q, limit }, ctx) => {
-      guard(ctx, session);
+    'contacts.list': ({ session, q, limit }) => {
+      exists(session);
       return messaging.contacts.list(session, { q, limit });
     },
-    'groups.list': ({ session }, ctx) => {
-      guard(ctx, session);
+    'groups.list': ({ session }) => {
+      exists(session);
       return messaging.groups.list(session);
     },
   };

@@ -1,6 +1,6 @@
 import type { Handlers } from '../../src-shared/contract.js';
 import type { Services } from '../services/index.js';
-import { assertSessionAccess } from '../services/session-access.js';
+import { checkSession, ownSessionOf } from '../services/access/authorizer.js';
 import type { RpcContext } from './context.js';
 
 type ScheduleOps = Extract<
@@ -11,9 +11,10 @@ type ScheduleOps = Extract<
 /** The Schedule page's calls: scheduled messages, campaigns and the opt-out list. */
 export function scheduleHandlers({ scheduling }: Services): Pick<Handlers<RpcContext>, ScheduleOps> {
   const { schedules, campaigns, optOuts } = scheduling;
-  const own = (ctx: RpcContext, session: string) => assertSessionAccess(ctx.principal, session);
-  const sessionFilter = (ctx: RpcContext, session?: string) =>
-    ctx.principal?.kind === 'session' ? (ctx.principal.sessionId ?? '') : session;
+  // Who may call each operation is declared in the contract and checked by the dispatcher; a
+  // schedule's or campaign's session is known only after looking it up, so that is checked here.
+  const own = (ctx: RpcContext, session: string) => checkSession(ctx.principal, session);
+  const sessionFilter = (ctx: RpcContext, session?: string) => ownSessionOf(ctx.principal) ?? session;
   return {
     'schedules.list': (input, ctx) =>
       schedules.list({ ...input, session: sessionFilter(ctx, input.session) }),

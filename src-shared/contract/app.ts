@@ -1,22 +1,24 @@
 import { z } from 'zod';
 import type { AdminKeyStatus, AppInfo, Health, RotatedKey, Settings } from '../model.js';
+import { ADMIN_ONLY, ANY_SCOPE } from '../access.js';
 import { op } from './operation.js';
 
 const none = z.object({}).strict();
 
 export const appOperations = {
-  'app.info': op<AppInfo>()(none),
-  'app.health': op<Health>()(none),
-  'settings.get': op<Settings>()(none),
+  'app.info': op<AppInfo>()(none, ANY_SCOPE),
+  'app.health': op<Health>()(none, ANY_SCOPE),
+  'settings.get': op<Settings>()(none, ADMIN_ONLY),
   'settings.update': op<Settings>()(
     z
       .object({
         lanAccess: z.boolean().optional(),
       })
       .strict(),
+    ADMIN_ONLY,
   ),
-  'adminKey.status': op<AdminKeyStatus>()(none),
-  'adminKey.rotate': op<RotatedKey>()(none),
+  'adminKey.status': op<AdminKeyStatus>()(none, ADMIN_ONLY),
+  'adminKey.rotate': op<RotatedKey>()(none, ADMIN_ONLY),
   /** The owner has copied the key shown once; stop revealing it. */
-  'adminKey.acknowledge': op<AdminKeyStatus>()(none),
+  'adminKey.acknowledge': op<AdminKeyStatus>()(none, ADMIN_ONLY),
 };

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { Call } from '../messages.js';
+import { readSession, sessionField } from '../access.js';
 import { op } from './operation.js';
 import { sessionIdSchema } from './sessions.js';
 
@@ -33,7 +34,11 @@ export const callOperations = {
   /** The call log, newest first. */
   'calls.list': op<CallLogEntry[]>()(
     bySession.extend({ limit: z.number().int().min(1).max(500).default(100) }),
+    readSession,
   ),
-  'calls.settings': op<CallSettings>()(bySession),
-  'calls.updateSettings': op<CallSettings>()(callSettingsSchema.extend({ session: sessionIdSchema })),
+  'calls.settings': op<CallSettings>()(bySession, { scope: 'sessions:manage', session: sessionField }),
+  'calls.updateSettings': op<CallSettings>()(callSettingsSchema.extend({ session: sessionIdSchema }), {
+    scope: 'sessions:manage',
+    session: sessionField,
+  }),
 };

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { exampleOf } from '../examples.js';
+import { ADMIN_ONLY } from '../access.js';
 import { op } from './operation.js';
 
 export const SCOPES = [
@@ -11,6 +12,7 @@ export const SCOPES = [
   'messages:read',
   'sessions:manage',
   'webhooks:manage',
+  'widgets:manage',
   'admin',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
@@ -21,6 +23,7 @@ export const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
   'messages:read': 'Read chats and messages; follow the event stream',
   'sessions:manage': 'Create, link, connect and remove sessions',
   'webhooks:manage': 'Create and change webhooks, see and retry deliveries',
+  'widgets:manage': 'Create and change the website chat widgets (they decide which number visitors reach)',
   admin: 'Everything, including API keys and logs',
 };
 
@@ -77,8 +80,8 @@ export type CreatedKey = z.infer<typeof createdKeySchema>;
 const byId = z.strictObject({ id: z.string().min(1, 'is required') });
 
 export const keyOperations = {
-  'keys.list': op<NamedKeyList>()(z.strictObject({})),
-  'keys.create': op<CreatedKey>()(createKeyInput),
+  'keys.list': op<NamedKeyList>()(z.strictObject({}), ADMIN_ONLY),
+  'keys.create': op<CreatedKey>()(createKeyInput, ADMIN_ONLY),
   /** Revoking is immediate and final: the key answers 401 from then on. */
-  'keys.revoke': op<NamedKey>()(byId),
+  'keys.revoke': op<NamedKey>()(byId, ADMIN_ONLY),
 };

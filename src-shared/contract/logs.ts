@@ -1,5 +1,6 @@
 /** Recent log lines of the core (an in-memory ring of the last 2,000, secrets redacted). */
 import { z } from 'zod';
+import { ADMIN_ONLY } from '../access.js';
 import { op } from './operation.js';
 
 export const LOG_LEVEL_NAMES = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const;
@@ -64,5 +65,5 @@ export const logListSchema = z.object({ items: z.array(logEntrySchema).describe(
 export type LogList = z.infer<typeof logListSchema>;
 
 export const logOperations = {
-  'logs.list': op<LogList>()(logsQuery),
+  'logs.list': op<LogList>()(logsQuery, ADMIN_ONLY),
 };

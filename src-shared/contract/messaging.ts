@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idempotencyKeySchema } from '../idempotency-key.js';
 import type { Chat, Contact, Group, Message } from '../messages.js';
 import { sendMessageSchema } from '../send-schemas.js';
+import { readSession, sendInSession } from '../access.js';
 import { op } from './operation.js';
 import { sessionIdSchema } from './sessions.js';
 
@@ -40,11 +41,12 @@ export interface AvatarLink {
 }
 
 export const messagingOperations = {
-  'chats.list': op<{ items: Chat[]; next: string | null }>()(chatListInput),
-  'chats.get': op<Chat>()(chatRef),
-  'chats.read': op<Chat>()(chatRef),
+  'chats.list': op<{ items: Chat[]; next: string | null }>()(chatListInput, readSession),
+  'chats.get': op<Chat>()(chatRef, readSession),
+  'chats.read': op<Chat>()(chatRef, sendInSession),
   'chats.presence': op<{ ok: true }>()(
     chatRef.extend({ state: z.enum(['composing', 'recording', 'paused']) }),
+    sendInSession,
   ),
   'chats.update': op<Chat>()(
     chatRef.extend({
@@ -52,6 +54,7 @@ export const messagingOperations = {
       pinned: z.boolean().optional(),
       mutedUntil: z.string().datetime({ offset: true }).nullable().optional(),
     }),
+    sendInSession,
   ),
   /** A page of a conversation, newest first; `next` reads on in the same direction (null: the end). */
   'messages.page': op<{ items: Message[]; next: string | null }>()(
@@ -60,6 +63,7 @@ export const messagingOperations = {
       before: pageCursor.optional().describe('A cursor: only older'),
       after: pageCursor.optional().describe('A cursor: only newer'),
     }),
+    readSession,
   ),
   /**
    * Messages around one message (a search hit, a quoted original), for jumping to it, newest
@@ -67,8 +71,9 @@ export const messagingOperations = {
    */
   'messages.around': op<{ items: Message[]; older: string | null; newer: string | null }>()(
     messageRef.extend({ context: z.number().int().min(1).max(100).default(25) }),
+    readSession,
   ),
-  'messages.get': op<Message>()(messageRef),
+  'messages.get': op<Message>()(messageRef, readSession),
   'messages.send': op<Message>()(
     z
       .object({
@@ -77,13 +82,18 @@ export const messagingOperations = {
         idempotencyKey: idempotencyKeySchema.optional(),
       })
       .strict(),
+    sendInSession,
   ),
   'messages.edit': op<Message>()(
     messageRef.extend({ text: z.string().trim().min(1, 'must not be empty').max(65536) }),
+    sendInSession,
   ),
-  'messages.delete': op<Message>()(messageRef),
-  'messages.react': op<Message>()(messageRef.extend({ emoji: z.string().max(16) })),
-  'messages.forward': op<Message>()(messageRef.extend({ to: z.string().min(1, 'is required') })),
+  'messages.delete': op<Message>()(messageRef, sendInSession),
+  'messages.react': op<Message>()(messageRef.extend({ emoji: z.string().max(16) }), sendInSession),
+  'messages.forward': op<Message>()(
+    messageRef.extend({ to: z.string().min(1, 'is required') }),
+    sendInSession,
+  ),
   'messages.search': op<{ items: Message[]; next: number | null }>()(
     z
       .object({
@@ -94,13 +104,14 @@ export const messagingOperations = {
         cursor: z.number().int().optional(),
       })
       .strict(),
+    readSession,
   ),
-  'messages.mediaLink': op<MediaLink>()(messageRef),
-  'contacts.get': op<Contact | null>()(chatRef),
+  'messages.mediaLink': op<MediaLink>()(messageRef, readSession),
+  'contacts.get': op<Contact | null>()(chatRef, readSession),
   /** The profile picture, asked from WhatsApp (queued) unless remembered. */
-  'contacts.avatarLink': op<AvatarLink>()(chatRef),
+  'contacts.avatarLink': op<AvatarLink>()(chatRef, readSession),
   /** The person's "about" text, asked from WhatsApp; null when empty, hidden or offline. */
-  'contacts.about': op<{ about: string | null }>()(chatRef),
+  'contacts.about': op<{ about: string | null }>()(chatRef, readSession),
   'contacts.list': op<Contact[]>()(
     z
       .object({
@@ -109,6 +120,7 @@ export const messagingOperations = {
         limit: z.number().int().min(1).max(500).default(100),
       })
       .strict(),
+    readSession,
   ),
-  'groups.list': op<Group[]>()(z.object({ session: sessionIdSchema }).strict()),
+  'groups.list': op<Group[]>()(z.object({ session: sessionIdSchema }).strict(), readSession),
 };

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { exampleOf } from '../examples.js';
+import { READ_MESSAGES, SEND_MESSAGES_ALL_SESSIONS, readSession, sendInSession } from '../access.js';
 import { op } from './operation.js';
 import { sessionIdSchema } from './sessions.js';
 
@@ -292,29 +293,37 @@ const chatRef = { session: sessionIdSchema, chat: z.string().min(1) };
 const messageRef = { ...chatRef, id: z.string().min(1) };
 
 export const organizeOperations = {
-  'tags.list': op<{ items: Tag[] }>()(z.object({}).strict()),
-  'tags.create': op<Tag>()(createTagInput),
-  'tags.update': op<Tag>()(updateTagInput.extend({ id: tagIdSchema })),
+  'tags.list': op<{ items: Tag[] }>()(z.object({}).strict(), READ_MESSAGES),
+  'tags.create': op<Tag>()(createTagInput, SEND_MESSAGES_ALL_SESSIONS),
+  'tags.update': op<Tag>()(updateTagInput.extend({ id: tagIdSchema }), SEND_MESSAGES_ALL_SESSIONS),
   /** Without `confirm`, a tag in use is refused with CONFLICT naming its usage. */
   'tags.delete': op<DeletedTag>()(
     z.object({ id: tagIdSchema, confirm: z.boolean().default(false) }).strict(),
+    SEND_MESSAGES_ALL_SESSIONS,
   ),
-  'tags.ofChat': op<{ items: Tagging[] }>()(z.object(chatRef).strict()),
+  'tags.ofChat': op<{ items: Tagging[] }>()(z.object(chatRef).strict(), readSession),
   /** The tags of many chats at once (the chat list). */
   'tags.ofChats': op<{ items: { chat: string; tags: TagRef[] }[] }>()(
     z.object({ session: sessionIdSchema, chats: z.array(z.string().min(1)).max(500) }).strict(),
+    readSession,
   ),
   'tags.addToChat': op<{ items: Tagging[] }>()(
     z.object({ ...chatRef, tagId: tagIdSchema, extra: taggingExtraSchema.optional() }).strict(),
+    sendInSession,
   ),
-  'tags.removeFromChat': op<{ items: Tagging[] }>()(z.object({ ...chatRef, tagId: tagIdSchema }).strict()),
-  'tags.bulk': op<{ changed: number }>()(bulkTagInput.extend({ session: sessionIdSchema })),
-  'tags.ofMessage': op<{ items: Tagging[] }>()(z.object(messageRef).strict()),
+  'tags.removeFromChat': op<{ items: Tagging[] }>()(
+    z.object({ ...chatRef, tagId: tagIdSchema }).strict(),
+    sendInSession,
+  ),
+  'tags.bulk': op<{ changed: number }>()(bulkTagInput.extend({ session: sessionIdSchema }), sendInSession),
+  'tags.ofMessage': op<{ items: Tagging[] }>()(z.object(messageRef).strict(), readSession),
   'tags.addToMessage': op<{ items: Tagging[] }>()(
     z.object({ ...messageRef, tagId: tagIdSchema, extra: taggingExtraSchema.optional() }).strict(),
+    sendInSession,
   ),
   'tags.removeFromMessage': op<{ items: Tagging[] }>()(
     z.object({ ...messageRef, tagId: tagIdSchema }).strict(),
+    sendInSession,
   ),
   'tags.history': op<{ items: TagHistoryEntry[]; next: number | null }>()(
     z
@@ -325,18 +334,29 @@ export const organizeOperations = {
         before: z.number().int().optional().describe('`next` of the previous page'),
       })
       .strict(),
+    readSession,
   ),
-  'savedReplies.list': op<{ items: SavedReply[] }>()(z.object({}).strict()),
-  'savedReplies.create': op<SavedReply>()(createSavedReplyInput),
-  'savedReplies.update': op<SavedReply>()(updateSavedReplyInput.extend({ id: z.string().min(1) })),
-  'savedReplies.delete': op<{ ok: true }>()(z.object({ id: z.string().min(1) }).strict()),
-  'savedReplies.render': op<RenderedReply>()(z.object({ id: z.string().min(1), ...chatRef }).strict()),
+  'savedReplies.list': op<{ items: SavedReply[] }>()(z.object({}).strict(), READ_MESSAGES),
+  'savedReplies.create': op<SavedReply>()(createSavedReplyInput, SEND_MESSAGES_ALL_SESSIONS),
+  'savedReplies.update': op<SavedReply>()(
+    updateSavedReplyInput.extend({ id: z.string().min(1) }),
+    SEND_MESSAGES_ALL_SESSIONS,
+  ),
+  'savedReplies.delete': op<{ ok: true }>()(
+    z.object({ id: z.string().min(1) }).strict(),
+    SEND_MESSAGES_ALL_SESSIONS,
+  ),
+  'savedReplies.render': op<RenderedReply>()(
+    z.object({ id: z.string().min(1), ...chatRef }).strict(),
+    readSession,
+  ),
   /** The reply's media as a file; NOT_FOUND when it has none. */
-  'savedReplies.media': op<SavedReplyFile>()(z.object({ id: z.string().min(1) }).strict()),
-  'notes.list': op<{ items: ChatNote[] }>()(z.object(chatRef).strict()),
-  'notes.create': op<ChatNote>()(z.object({ ...chatRef, text: noteTextSchema }).strict()),
+  'savedReplies.media': op<SavedReplyFile>()(z.object({ id: z.string().min(1) }).strict(), READ_MESSAGES),
+  'notes.list': op<{ items: ChatNote[] }>()(z.object(chatRef).strict(), readSession),
+  'notes.create': op<ChatNote>()(z.object({ ...chatRef, text: noteTextSchema }).strict(), sendInSession),
   'notes.update': op<ChatNote>()(
     z.object({ ...chatRef, id: z.string().min(1), text: noteTextSchema }).strict(),
+    sendInSession,
   ),
-  'notes.delete': op<{ ok: true }>()(z.object({ ...chatRef, id: z.string().min(1) }).strict()),
+  'notes.delete': op<{ ok: true }>()(z.object({ ...chatRef, id: z.string().min(1) }).strict(), sendInSession),
 };

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { exampleOf } from '../examples.js';
 import { mediaSourceSchema, sendMessageSchema, type SendMessageInput } from '../send-schemas.js';
+import { ADMIN_ONLY, READ_MESSAGES, SEND_MESSAGES, readSession, sendInSession } from '../access.js';
 import { op } from './operation.js';
 import { sessionIdSchema } from './sessions.js';
 
@@ -561,32 +562,35 @@ export interface CampaignProgressEvent {
 const idInput = z.object({ id: z.string().min(1) }).strict();
 
 export const scheduleOperations = {
-  'schedules.list': op<{ items: Schedule[]; next: string | null }>()(scheduleListQuery),
-  'schedules.get': op<Schedule>()(idInput),
-  'schedules.create': op<Schedule>()(createScheduleInput),
-  'schedules.update': op<Schedule>()(updateScheduleInput.extend({ id: z.string().min(1) })),
-  'schedules.cancel': op<Schedule>()(idInput),
-  'schedules.settings': op<ScheduleSettings>()(z.object({}).strict()),
-  'schedules.updateSettings': op<ScheduleSettings>()(scheduleSettingsSchema),
-  'campaigns.list': op<{ items: Campaign[]; next: string | null }>()(campaignListQuery),
-  'campaigns.get': op<Campaign>()(idInput),
-  'campaigns.create': op<Campaign>()(createCampaignInput),
-  'campaigns.pause': op<Campaign>()(idInput),
-  'campaigns.resume': op<Campaign>()(idInput),
-  'campaigns.cancel': op<Campaign>()(idInput),
+  'schedules.list': op<{ items: Schedule[]; next: string | null }>()(scheduleListQuery, readSession),
+  'schedules.get': op<Schedule>()(idInput, READ_MESSAGES),
+  'schedules.create': op<Schedule>()(createScheduleInput, sendInSession),
+  'schedules.update': op<Schedule>()(updateScheduleInput.extend({ id: z.string().min(1) }), SEND_MESSAGES),
+  'schedules.cancel': op<Schedule>()(idInput, SEND_MESSAGES),
+  'schedules.settings': op<ScheduleSettings>()(z.object({}).strict(), READ_MESSAGES),
+  'schedules.updateSettings': op<ScheduleSettings>()(scheduleSettingsSchema, ADMIN_ONLY),
+  'campaigns.list': op<{ items: Campaign[]; next: string | null }>()(campaignListQuery, readSession),
+  'campaigns.get': op<Campaign>()(idInput, READ_MESSAGES),
+  'campaigns.create': op<Campaign>()(createCampaignInput, sendInSession),
+  'campaigns.pause': op<Campaign>()(idInput, SEND_MESSAGES),
+  'campaigns.resume': op<Campaign>()(idInput, SEND_MESSAGES),
+  'campaigns.cancel': op<Campaign>()(idInput, SEND_MESSAGES),
   'campaigns.recipients': op<{ items: CampaignRecipient[]; next: string | null }>()(
     recipientListQuery.extend({
       id: z.string().min(1),
       limit: z.number().int().min(1).max(1000).default(200),
     }),
+    READ_MESSAGES,
   ),
-  'campaigns.preview': op<CampaignPreview>()(campaignPreviewInput),
-  'campaigns.csvPreview': op<CsvPreview>()(csvPreviewInput),
+  'campaigns.preview': op<CampaignPreview>()(campaignPreviewInput, sendInSession),
+  'campaigns.csvPreview': op<CsvPreview>()(csvPreviewInput, SEND_MESSAGES),
   'optOuts.list': op<{ items: OptOut[]; next: string | null }>()(
     z.object({ session: sessionIdSchema.optional() }).strict(),
+    readSession,
   ),
-  'optOuts.add': op<OptOut>()(addOptOutInput),
+  'optOuts.add': op<OptOut>()(addOptOutInput, sendInSession),
   'optOuts.remove': op<{ removed: boolean }>()(
     z.object({ session: sessionIdSchema, jid: z.string().min(1) }).strict(),
+    sendInSession,
   ),
 };

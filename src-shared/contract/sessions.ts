@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RotatedKey, Session } from '../model.js';
+import { manageSession } from '../access.js';
 import { op } from './operation.js';
 
 export const sessionIdSchema = z
@@ -48,14 +49,23 @@ const deleteSessionInput = byId.extend({
 });
 
 export const sessionOperations = {
-  'sessions.list': op<Session[]>()(z.object({}).strict()),
-  'sessions.create': op<{ session: Session; apiKey: string }>()(createSessionInput),
-  'sessions.rename': op<Session>()(byId.extend(renameSessionInput.shape)),
-  'sessions.connect': op<Session>()(byId),
-  'sessions.disconnect': op<Session>()(byId),
-  'sessions.logout': op<Session>()(byId),
-  'sessions.delete': op<{ deleted: true }>()(deleteSessionInput),
-  'sessions.qr': op<SessionQr>()(byId),
-  'sessions.pairingCode': op<{ code: string; session: Session }>()(byId.extend(pairingCodeInput.shape)),
-  'sessions.rotateKey': op<RotatedKey>()(byId),
+  'sessions.list': op<Session[]>()(z.object({}).strict(), { scope: ['messages:read', 'sessions:manage'] }),
+  'sessions.create': op<{ session: Session; apiKey: string }>()(createSessionInput, {
+    scope: 'sessions:manage',
+    sessionKeys: false,
+  }),
+  'sessions.rename': op<Session>()(byId.extend(renameSessionInput.shape), manageSession),
+  'sessions.connect': op<Session>()(byId, manageSession),
+  'sessions.disconnect': op<Session>()(byId, manageSession),
+  'sessions.logout': op<Session>()(byId, manageSession),
+  'sessions.delete': op<{ deleted: true }>()(deleteSessionInput, {
+    scope: 'sessions:manage',
+    sessionKeys: false,
+  }),
+  'sessions.qr': op<SessionQr>()(byId, manageSession),
+  'sessions.pairingCode': op<{ code: string; session: Session }>()(
+    byId.extend(pairingCodeInput.shape),
+    manageSession,
+  ),
+  'sessions.rotateKey': op<RotatedKey>()(byId, manageSession),
 };

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { EVENT_TYPES, type EventType } from '../events.js';
 import { exampleOf } from '../examples.js';
+import { MANAGE_WEBHOOKS } from '../access.js';
 import { op } from './operation.js';
 import { sessionIdSchema } from './sessions.js';
 
@@ -304,17 +305,20 @@ const byId = z.strictObject({ id: z.string().min(1, 'is required') });
 const byDelivery = z.strictObject({ deliveryId: z.coerce.number().int().positive() });
 
 export const webhookOperations = {
-  'webhooks.list': op<WebhookList>()(z.strictObject({})),
-  'webhooks.get': op<Webhook>()(byId),
-  'webhooks.create': op<CreatedWebhook>()(createWebhookInput),
-  'webhooks.update': op<Webhook>()(byId.extend(updateWebhookInput.shape)),
-  'webhooks.delete': op<{ deleted: true }>()(byId),
-  'webhooks.rotateSecret': op<{ secret: string }>()(byId),
-  'webhooks.deliveries': op<WebhookDeliveryList>()(byId.extend(deliveriesQuery.shape)),
-  'webhooks.delivery': op<WebhookDeliveryDetail>()(byDelivery),
-  'webhooks.retryDelivery': op<WebhookDelivery>()(byDelivery),
-  'webhooks.retryFailed': op<{ retried: number }>()(byId),
-  'webhooks.discardFailed': op<{ discarded: number }>()(byId.extend(discardDeliveriesInput.shape)),
-  'webhooks.test': op<WebhookDelivery>()(byId),
-  'webhooks.eventTypes': op<EventTypeList>()(z.strictObject({})),
+  'webhooks.list': op<WebhookList>()(z.strictObject({}), MANAGE_WEBHOOKS),
+  'webhooks.get': op<Webhook>()(byId, MANAGE_WEBHOOKS),
+  'webhooks.create': op<CreatedWebhook>()(createWebhookInput, MANAGE_WEBHOOKS),
+  'webhooks.update': op<Webhook>()(byId.extend(updateWebhookInput.shape), MANAGE_WEBHOOKS),
+  'webhooks.delete': op<{ deleted: true }>()(byId, MANAGE_WEBHOOKS),
+  'webhooks.rotateSecret': op<{ secret: string }>()(byId, MANAGE_WEBHOOKS),
+  'webhooks.deliveries': op<WebhookDeliveryList>()(byId.extend(deliveriesQuery.shape), MANAGE_WEBHOOKS),
+  'webhooks.delivery': op<WebhookDeliveryDetail>()(byDelivery, MANAGE_WEBHOOKS),
+  'webhooks.retryDelivery': op<WebhookDelivery>()(byDelivery, MANAGE_WEBHOOKS),
+  'webhooks.retryFailed': op<{ retried: number }>()(byId, MANAGE_WEBHOOKS),
+  'webhooks.discardFailed': op<{ discarded: number }>()(
+    byId.extend(discardDeliveriesInput.shape),
+    MANAGE_WEBHOOKS,
+  ),
+  'webhooks.test': op<WebhookDelivery>()(byId, MANAGE_WEBHOOKS),
+  'webhooks.eventTypes': op<EventTypeList>()(z.strictObject({}), MANAGE_WEBHOOKS),
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { WidgetSnippets } from '../widget-snippets.js';
 import { widgetSchema, widgetSettingsSchema, type Widget } from '../widget.js';
+import { MANAGE_WIDGETS } from '../access.js';
 import { op } from './operation.js';
 
 /** A stored widget as the owner sees it: its settings, id and timestamps (UTC ISO-8601). */
@@ -18,12 +19,12 @@ export interface WidgetList {
 const byId = z.strictObject({ id: z.string().min(1, 'is required') });
 
 export const widgetOperations = {
-  'widgets.list': op<WidgetList>()(z.strictObject({})),
-  'widgets.get': op<WidgetRecord>()(byId),
-  'widgets.create': op<WidgetRecord>()(widgetSettingsSchema),
+  'widgets.list': op<WidgetList>()(z.strictObject({}), MANAGE_WIDGETS),
+  'widgets.get': op<WidgetRecord>()(byId, MANAGE_WIDGETS),
+  'widgets.create': op<WidgetRecord>()(widgetSettingsSchema, MANAGE_WIDGETS),
   /** Replaces the whole document (PUT semantics): the id plus every setting. */
-  'widgets.update': op<WidgetRecord>()(widgetSchema),
-  'widgets.delete': op<{ deleted: true }>()(byId),
+  'widgets.update': op<WidgetRecord>()(widgetSchema, MANAGE_WIDGETS),
+  'widgets.delete': op<{ deleted: true }>()(byId, MANAGE_WIDGETS),
   /** Both copy-paste snippets; the hosted one points at this app's own address. */
-  'widgets.snippets': op<WidgetSnippets>()(byId),
+  'widgets.snippets': op<WidgetSnippets>()(byId, MANAGE_WIDGETS),
 };

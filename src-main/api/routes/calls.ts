@@ -6,20 +6,20 @@ import { callSchema } from '../../../src-shared/messages.js';
 import { callSettingsSchema } from '../../services/automation-settings.js';
 import type { Services } from '../../services/index.js';
 import { defineRoute } from '../route.js';
-import { sessionGuard } from './session-guard.js';
+import { sessionExists } from './session-guard.js';
 
 const sessionParams = z.object({ id: sessionIdSchema });
 
 export function callRoutes({ messaging, sessions }: Services) {
   const tag = 'calls';
-  const guard = sessionGuard(sessions);
+  const exists = sessionExists(sessions);
   return [
     defineRoute({
       method: 'get',
       path: '/sessions/:id/calls',
       tag,
       summary: 'The call log, newest first',
-      auth: 'key',
+      access: { scope: 'messages:read', session: ({ params }) => params.id },
       params: sessionParams,
       query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
       response: {
@@ -29,8 +29,8 @@ export function callRoutes({ messaging, sessions }: Services) {
           .object({ items: z.array(callSchema), next: z.null() })
           .meta({ id: 'CallList', example: { items: [exampleOf(callSchema)], next: null } }),
       },
-      handler: ({ params, query, principal }) => {
-        guard(principal, params.id, 'messages:read');
+      handler: ({ params, query }) => {
+        exists(params.id);
         return { items: messaging.calls.list(params.id, query.limit), next: null };
       },
     }),
@@ -39,15 +39,15 @@ export function callRoutes({ messaging, sessions }: Services) {
       path: '/sessions/:id/calls/:callId/reject',
       tag,
       summary: 'Reject a ringing call, optionally with a message to the caller',
-      auth: 'key',
+      access: { scope: 'messages:send', session: ({ params }) => params.id },
       params: z.object({ id: sessionIdSchema, callId: z.string().min(1) }),
       body: z
         .object({ message: z.string().trim().max(1000).optional() })
         .strict()
         .meta({ example: { message: 'Sorry, we cannot take calls. Please write to us here.' } }),
       response: { status: 200, description: 'The call', schema: callSchema },
-      handler: async ({ params, body, principal }) => {
-        guard(principal, params.id, 'messages:send');
+      handler: async ({ params, body }) => {
+        exists(params.id);
         const call = await messaging.calls.reject(params.id, params.callId, body.message ?? null);
         if (!call) throw new AppError('NOT_FOUND', `no call "${params.callId}"`, 'callId');
         return call;
@@ -58,11 +58,11 @@ export function callRoutes({ messaging, sessions }: Services) {
       path: '/sessions/:id/calls/settings',
       tag,
       summary: 'How incoming calls are handled',
-      auth: 'key',
+      access: { scope: 'sessions:manage', session: ({ params }) => params.id },
       params: sessionParams,
       response: { status: 200, description: 'Call settings', schema: callSettingsSchema },
-      handler: ({ params, principal }) => {
-        guard(principal, params.id, 'sessions:manage');
+      handler: ({ params }) => {
+        exists(params.id);
         return messaging.callSettings.get(params.id);
       },
     }),
@@ -71,12 +71,12 @@ export function callRoutes({ messaging, sessions }: Services) {
       path: '/sessions/:id/calls/settings',
       tag,
       summary: 'Reject calls automatically, with a message (default off)',
-      auth: 'key',
+      access: { scope: 'sessions:manage', session: ({ params }) => params.id },
       params: sessionParams,
       body: callSettingsSchema,
       response: { status: 200, description: 'Call settings', schema: callSettingsSchema },
-      handler: ({ params, body, principal }) => {
-        guard(principal, params.id, 'sessions:manage');
+      handler: ({ params, body }) => {
+        exists(params.id);
         return messaging.callSettings.set(params.id, body);
       },
     }),

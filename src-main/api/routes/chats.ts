@@ -4,10 +4,9 @@ import { exampleOf } from '../../../src-shared/examples.js';
 import { toJid } from '../../../src-shared/jid.js';
 import { chatWithTagsSchema, messageSchema, type Chat } from '../../../src-shared/messages.js';
 import type { Services } from '../../services/index.js';
-import { authorize } from '../../services/scopes.js';
 import { decodePageCursor } from '../../services/messages/history-queries.js';
 import { defineRoute } from '../route.js';
-import { sessionGuard } from './session-guard.js';
+import { sessionExists } from './session-guard.js';
 
 const sessionParams = z.object({ id: sessionIdSchema });
 const chatParams = z.object({ id: sessionIdSchema, chat: z.string().min(1) });
@@ -49,7 +48,7 @@ const instant = z.string().transform((value, ctx) => {
 });
 
 export function chatRoutes({ messaging, sessions, organize }: Services) {
-  const guard = sessionGuard(sessions);
+  const exists = sessionExists(sessions);
   const tag = 'chats';
   const tagId = (value: string | undefined) => (value ? organize.tags.resolve(value).id : undefined);
   const chatJid = (chat: string) => toJid(decodeURIComponent(chat), 'chat');
@@ -65,12 +64,12 @@ export function chatRoutes({ messaging, sessions, organize }: Services) {
       path: '/sessions/:id/chats',
       tag,
       summary: 'List chats, most recent first',
-      auth: 'key',
+      access: { scope: 'messages:read', session: ({ params }) => params.id },
       params: sessionParams,
       query: chatListQuery,
       response: { status: 200, description: 'A page of chats', schema: chatList },
-      handler: ({ params, query, principal }) => {
-        guard(principal, params.id, 'messages:read');
+      handler: ({ params, query }) => {
+        exists(params.id);
         return withTags(messaging.chats.list({ ...query, tagId: tagId(query.tag), sessionId: params.id }));
       },
     }),
@@ -79,11 +78,10 @@ export function chatRoutes({ messaging, sessions, organize }: Services) {
       path: '/chats',
       tag,
       summary: 'List chats of every session, most recent first',
-      auth: 'key',
+      access: { scope: 'messages:read' },
       query: chatListQuery,
       response: { status: 200, description: 'A page of chats', schema: chatList },
       handler: ({ query, principal }) => {
-        authorize(principal, 'messages:read');
         return withTags(
           messaging.chats.list({
             ...query,
@@ -98,11 +96,10 @@ export function chatRoutes({ messaging, sessions, organize }: Services) {
       path: '/sessions/:id/chats/:chat',
       tag,
       summary: 'Get a chat',
-      auth: 'key',
+      access: { scope: 'messages:read', session: ({ params }) => params.id },
       params: chatParams,
       response: { status: 200, description: 'The chat', schema: chatWithTagsSchema },
-      handler: ({ params, principal }) => {
-        authorize(principal, 'messages:read', params.id);
+      handler: ({ params }) => {
         return withTagsOne(messaging.chats.get(params.id, chatJid(params.chat)));
       },
     }),
@@ -111,7 +108,7 @@ export function chatRoutes({ messaging, sessions, organize }: Services) {
       path: '/sessions/:id/chats/:chat',
       tag,
       summary: 'Archive, pin or mute a chat',
-      auth: 'key',
+      access: { scope: 'messages:send', session: ({ params }) => params.id },
       params: chatParams,
       body: z
         .object({
@@ -122,8 +119,7 @@ export function chatRoutes({ messaging, sessions, organize }: Services) {
         .strict()
         .meta({ example: { pinned: true, mutedUntil: '2026-11-22T08:00:00+02:00' } }),
       response: { status: 200, description: 'The chat', schema: chatWithTagsSchema },
-      handler: ({ params, body, principal }) => {
-        authorize(principal, 'messages:send', params.id);
+      handler: ({ params, body }) => {
         const jid = chatJid(params.chat);
         let chat = messaging.chats.get(params.id, jid);
         if (body.archived !== undefined) chat = messaging.chats.setArchived(params.id, jid, body.archived);
@@ -147,7 +143,7 @@ export function chatRoutes({ messaging, sessions, organize }: Services) {
         'Pages by time, so new messages never shift a page. Start with `before` / `after` (or neither for ' +
         "the newest), then pass each answer's `next` as `cursor` for the next older page: it points at the " +
         'exact message, so messages sharing a second are never skipped.',
-      auth: 'key',
+      access: { scope: 'messages:read', session: ({ params }) => params.id },
       params: chatParams,
       query: z.object({
         limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -160,8 +156,8 @@ export function chatRoutes({ messaging, sessions, organize }: Services) {
           .describe('The `next` of the previous page'),
       }),
       response: { status: 200, description: 'A page of messages', schema: messagePage },
-      handler: ({ params, query, principal }) => {
-        guard(principal, params.id, 'messages:read');
+      handler: ({ params, query }) => {
+        exists(params.id);
         const position = query.cursor ? decodePageCursor(query.cursor) : null;
         const page = messaging.history.pageWithCursor(params.id, chatJid(params.chat), {
           limit: query.limit,
@@ -177,11 +173,10 @@ export function chatRoutes({ messaging, sessions, organize }: Services) {
       path: '/sessions/:id/chats/:chat/read',
       tag,
       summary: 'Mark a chat read (sends read receipts)',
-      auth: 'key',
+      access: { scope: 'messages:send', session: ({ params }) => params.id },
       params: chatParams,
       response: { status: 200, description: 'The chat', schema: chatWithTagsSchema },
-      handler: async ({ params, principal }) => {
-        authorize(principal, 'messages:send', params.id);
+      handler: async ({ params }) => {
         return withTagsOne(await messaging.chats.markRead(params.id, chatJid(params.chat)));
       },
     }),
@@ -190,15 +185,15 @@ export function chatRoutes({ messaging, sessions, organize }: Services) {
       path: '/sessions/:id/chats/:chat/presence',
       tag,
       summary: 'Show typing or recording in a chat',
-      auth: 'key',
+      access: { scope: 'messages:send', session: ({ params }) => params.id },
       params: chatParams,
       body: z
         .object({ state: z.enum(['composing', 'recording', 'paused']) })
         .strict()
         .meta({ example: { state: 'composing' } }),
       response: { status: 204, description: 'Sent' },
-      handler: async ({ params, body, principal }) => {
-        guard(principal, params.id, 'messages:send');
+      handler: async ({ params, body }) => {
+        exists(params.id);
         await messaging.chats.presence(params.id, chatJid(params.chat), body.state);
       },
     }),

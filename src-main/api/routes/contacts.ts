@@ -6,7 +6,7 @@ import { toJid } from '../../../src-shared/jid.js';
 import { contactSchema } from '../../../src-shared/messages.js';
 import type { Services } from '../../services/index.js';
 import { defineRoute } from '../route.js';
-import { sessionGuard } from './session-guard.js';
+import { sessionExists } from './session-guard.js';
 
 const sessionParams = z.object({ id: sessionIdSchema });
 const contactParams = z.object({ id: sessionIdSchema, jid: z.string().min(1) });
@@ -50,7 +50,7 @@ const checkResults = z
   });
 
 export function contactRoutes({ messaging, sessions }: Services) {
-  const guard = sessionGuard(sessions);
+  const exists = sessionExists(sessions);
   const tag = 'contacts';
   return [
     defineRoute({
@@ -58,7 +58,7 @@ export function contactRoutes({ messaging, sessions }: Services) {
       path: '/sessions/:id/contacts',
       tag,
       summary: 'List contacts',
-      auth: 'key',
+      access: { scope: 'messages:read', session: ({ params }) => params.id },
       params: sessionParams,
       query: z.object({
         q: z.string().trim().optional(),
@@ -66,8 +66,8 @@ export function contactRoutes({ messaging, sessions }: Services) {
         cursor: z.string().optional(),
       }),
       response: { status: 200, description: 'A page of contacts, by JID', schema: contactList },
-      handler: ({ params, query, principal }) => {
-        guard(principal, params.id, 'messages:read');
+      handler: ({ params, query }) => {
+        exists(params.id);
         const items = messaging.contacts.list(params.id, {
           q: query.q,
           limit: query.limit,
@@ -82,15 +82,15 @@ export function contactRoutes({ messaging, sessions }: Services) {
       path: '/sessions/:id/contacts/check',
       tag,
       summary: 'Which numbers have WhatsApp',
-      auth: 'key',
+      access: { scope: 'messages:read', session: ({ params }) => params.id },
       params: sessionParams,
       body: z
         .object({ phones: z.array(z.string().min(1)).min(1, 'must list at least one number').max(500) })
         .strict()
         .meta({ example: { phones: ['+972 50-123-4567', '+972 59-999-9999'] } }),
       response: { status: 200, description: 'One result per number, in order', schema: checkResults },
-      handler: async ({ params, body, principal }) => {
-        guard(principal, params.id, 'messages:read');
+      handler: async ({ params, body }) => {
+        exists(params.id);
         return { items: await messaging.send.checkNumbers(params.id, body.phones) };
       },
     }),
@@ -101,11 +101,11 @@ export function contactRoutes({ messaging, sessions }: Services) {
       summary: 'A contact with its "about" text and profile picture link',
       description:
         'Asks WhatsApp for the about text, and for the profile picture unless it is remembered (pictures for a day, "no picture" for 6 hours).',
-      auth: 'key',
+      access: { scope: 'messages:read', session: ({ params }) => params.id },
       params: contactParams,
       response: { status: 200, description: 'The contact', schema: contactProfile },
-      handler: async ({ params, principal }) => {
-        guard(principal, params.id, 'messages:read');
+      handler: async ({ params }) => {
+        exists(params.id);
         const jid = toJid(decodeURIComponent(params.jid), 'jid');
         const contact = messaging.contacts.get(params.id, jid);
         if (!contact) throw new AppError('NOT_FOUND', `no contact "${jid}"`, 'jid');
@@ -126,11 +126,11 @@ export function contactRoutes({ messaging, sessions }: Services) {
       summary: "A contact's or group's profile picture",
       description:
         "The image itself (usually JPEG, WhatsApp's preview size), fetched from WhatsApp unless remembered. 404 when there is none.",
-      auth: 'key',
+      access: { scope: 'messages:read', session: ({ params }) => params.id },
       params: contactParams,
       response: { status: 200, description: 'The picture', contentType: 'image/jpeg' },
-      handler: async ({ params, principal, ctx }) => {
-        guard(principal, params.id, 'messages:read');
+      handler: async ({ params, ctx }) => {
+        exists(params.id);
         const jid = toJid(decodeURIComponent(params.jid), 'jid');
         const picture = await messaging.avatars.get(params.id, jid);
         if (!picture) throw new AppError('NOT_FOUND', `no profile picture for "${jid}"`, 'jid');

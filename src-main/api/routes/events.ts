@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EVENT_TYPES } from '../../../src-shared/events.js';
+import { READ_MESSAGES } from '../../../src-shared/access.js';
 import { defineRoute } from '../route.js';
 
 const upgradeRequired = z.object({ error: z.object({ code: z.string(), message: z.string() }) }).meta({
@@ -36,7 +37,7 @@ export function eventRoutes() {
         'Close codes: 4400 bad first message, 4401 bad key (also sent to open streams when their key is ' +
         'revoked, rotated or removed), ' +
         `4403 not allowed (scope \`messages:read\`, or another session). Types: ${EVENT_TYPES.join(', ')}.`,
-      auth: 'key',
+      access: READ_MESSAGES,
       response: {
         status: 426,
         description: 'A plain HTTP request: connect with a WebSocket instead',

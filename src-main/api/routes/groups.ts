@@ -7,7 +7,7 @@ import { mediaSourceSchema } from '../../../src-shared/send-schemas.js';
 import type { Services } from '../../services/index.js';
 import { resolveMedia } from '../../services/messages/media-input.js';
 import { defineRoute } from '../route.js';
-import { sessionGuard } from './session-guard.js';
+import { sessionExists } from './session-guard.js';
 
 const sessionParams = z.object({ id: sessionIdSchema });
 const groupParams = z.object({ id: sessionIdSchema, group: z.string().min(1) });
@@ -31,7 +31,7 @@ export function groupRoutes({ messaging, sessions }: Services) {
     ...groups.require(sessionId, jid),
     participants: groups.participants(sessionId, jid),
   });
-  const guard = sessionGuard(sessions);
+  const exists = sessionExists(sessions);
   return [
     defineRoute({
       method: 'get',
@@ -39,7 +39,7 @@ export function groupRoutes({ messaging, sessions }: Services) {
       tag,
       summary: 'Groups and channels, listed apart',
       description: 'From the local store; `refresh=true` asks WhatsApp first.',
-      auth: 'key',
+      access: { scope: 'messages:read', session: ({ params }) => params.id },
       params: sessionParams,
       query: z.object({ refresh: z.enum(['true', 'false']).optional() }),
       response: {
@@ -65,8 +65,8 @@ export function groupRoutes({ messaging, sessions }: Services) {
           },
         }),
       },
-      handler: async ({ params, query, principal }) => {
-        guard(principal, params.id, 'messages:read');
+      handler: async ({ params, query }) => {
+        exists(params.id);
         const all = query.refresh === 'true' ? await groups.refresh(params.id) : groups.list(params.id);
         return {
           groups: all.filter((g) => g.kind === 'group'),
@@ -79,7 +79,7 @@ export function groupRoutes({ messaging, sessions }: Services) {
       path: '/sessions/:id/groups',
       tag,
       summary: 'Create a group',
-      auth: 'key',
+      access: { scope: 'messages:send', session: ({ params }) => params.id },
       params: sessionParams,
       body: z
         .object({
@@ -91,8 +91,8 @@ export function groupRoutes({ messaging, sessions }: Services) {
           example: { subject: 'Friday orders', participants: ['+972 50-123-4567', '+972 50-765-4321'] },
         }),
       response: { status: 201, description: 'The new group', schema: groupDetail },
-      handler: async ({ params, body, principal }) => {
-        guard(principal, params.id, 'messages:send');
+      handler: async ({ params, body }) => {
+        exists(params.id);
         const group = await groups.create(params.id, body.subject, body.participants);
         return detail(params.id, group.jid);
       },
@@ -102,11 +102,11 @@ export function groupRoutes({ messaging, sessions }: Services) {
       path: '/sessions/:id/groups/:group',
       tag,
       summary: 'A group with its participants',
-      auth: 'key',
+      access: { scope: 'messages:read', session: ({ params }) => params.id },
       params: groupParams,
       response: { status: 200, description: 'The group', schema: groupDetail },
-      handler: ({ params, principal }) => {
-        guard(principal, params.id, 'messages:read');
+      handler: ({ params }) => {
+        exists(params.id);
         return detail(params.id, jidOf(params.group));
       },
     }),
@@ -115,7 +115,7 @@ export function groupRoutes({ messaging, sessions }: Services) {
       path: '/sessions/:id/groups/:group',
       tag,
       summary: 'Change the subject or description',
-      auth: 'key',
+      access: { scope: 'messages:send', session: ({ params }) => params.id },
       params: groupParams,
       body: z
         .object({
@@ -125,8 +125,8 @@ export function groupRoutes({ messaging, sessions }: Services) {
         .strict()
         .meta({ example: { description: 'Orders for Friday pickup, until Thursday 18:00' } }),
       response: { status: 200, description: 'The group', schema: groupDetail },
-      handler: async ({ params, body, principal }) => {
-        guard(principal, params.id, 'messages:send');
+      handler: async ({ params, body }) => {
+        exists(params.id);
         const jid = jidOf(params.group);
         await groups.update(params.id, jid, body);
         return detail(params.id, jid);
@@ -137,15 +137,16 @@ export function groupRoutes({ messaging, sessions }: Services) {
       path: '/sessions/:id/groups/:group/picture',
       tag,
       summary: 'Change the group photo',
-      auth: 'key',
+      largeBody: true,
+      access: { scope: 'messages:send', session: ({ params }) => params.id },
       params: groupParams,
       body: z
         .object({ media: mediaSourceSchema })
         .strict()
         .meta({ example: { media: { url: 'https://example.com/group-logo.png' } } }),
       response: { status: 200, description: 'The group', schema: groupDetail },
-      handler: async ({ params, body, principal }) => {
-        guard(principal, params.id, 'messages:send');
+      handler: async ({ params, body }) => {
+        exists(params.id);
         const jid = jidOf(params.group);
         const image = await resolveMedia('image', body.media);
         await groups.setPicture(params.id, jid, image.bytes);
@@ -157,7 +158,7 @@ export function groupRoutes({ messaging, sessions }: Services) {
       path: '/sessions/:id/groups/:group/participants',
       tag,
       summary: 'Add, remove, promote or demote participants',
-      auth: 'key',
+      access: { scope: 'messages:send', session: ({ params }) => params.id },
       params: groupParams,
       body: z
         .object({
@@ -171,8 +172,8 @@ export function groupRoutes({ messaging, sessions }: Services) {
         description: 'WhatsApp status per participant (200 = done)',
         schema: z.object({ items: z.array(z.object({ jid: z.string(), status: z.string() })) }),
       },
-      handler: async ({ params, body, principal }) => {
-        guard(principal, params.id, 'messages:send');
+      handler: async ({ params, body }) => {
+        exists(params.id);
         const items = await groups.participantsAction(
           params.id,
           jidOf(params.group),
@@ -187,7 +188,7 @@ export function groupRoutes({ messaging, sessions }: Services) {
       path: '/sessions/:id/groups/:group/invite',
       tag,
       summary: 'The invite link',
-      auth: 'key',
+      access: { scope: 'messages:read', session: ({ params }) => params.id },
       params: groupParams,
       response: {
         status: 200,
@@ -197,8 +198,8 @@ export function groupRoutes({ messaging, sessions }: Services) {
           example: { code: 'Fk3Qx8aB2cD9eL', url: 'https://chat.whatsapp.com/Fk3Qx8aB2cD9eL' },
         }),
       },
-      handler: ({ params, principal }) => {
-        guard(principal, params.id, 'messages:read');
+      handler: ({ params }) => {
+        exists(params.id);
         return groups.inviteLink(params.id, jidOf(params.group));
       },
     }),
@@ -207,11 +208,11 @@ export function groupRoutes({ messaging, sessions }: Services) {
       path: '/sessions/:id/groups/:group/leave',
       tag,
       summary: 'Leave the group',
-      auth: 'key',
+      access: { scope: 'messages:send', session: ({ params }) => params.id },
       params: groupParams,
       response: { status: 204, description: 'Left' },
-      handler: async ({ params, principal }) => {
-        guard(principal, params.id, 'messages:send');
+      handler: async ({ params }) => {
+        exists(params.id);
         await groups.leave(params.id, jidOf(params.group));
       },
     }),

@@ -10,7 +10,7 @@ export function healthRoutes(services: Services) {
       tag: 'health',
       summary: 'Version, uptime and connected sessions',
       description: 'Needs no key, so monitors can poll it.',
-      auth: 'public',
+      access: 'public',
       response: { status: 200, description: 'The gateway is up', schema: healthSchema },
       handler: () => services.health.get(),
     }),

@@ -6,7 +6,6 @@ import {
   namedKeySchema,
 } from '../../../src-shared/contract/keys.js';
 import type { Services } from '../../services/index.js';
-import { authorize } from '../../services/scopes.js';
 import { defineRoute } from '../route.js';
 
 const idParams = z.object({ id: z.string().min(1).describe('API key id') });
@@ -24,10 +23,9 @@ export function keyRoutes({ namedKeys }: Services) {
       tag,
       summary: 'List named API keys',
       description: `Revoked keys stay listed with \`revokedAt\`. ${SCOPES_NOTE}`,
-      auth: 'key',
+      access: { scope: 'admin' },
       response: { status: 200, description: 'Newest first', schema: namedKeyListSchema },
-      handler: ({ principal }) => {
-        authorize(principal, 'admin');
+      handler: () => {
         return { items: namedKeys.list(), next: null };
       },
     }),
@@ -37,11 +35,10 @@ export function keyRoutes({ namedKeys }: Services) {
       tag,
       summary: 'Create a named API key',
       description: `The key is in the answer only: it is stored hashed. ${SCOPES_NOTE}`,
-      auth: 'key',
+      access: { scope: 'admin' },
       body: createKeyInput,
       response: { status: 201, description: 'The key, shown once', schema: createdKeySchema },
-      handler: ({ body, principal }) => {
-        authorize(principal, 'admin');
+      handler: ({ body }) => {
         return namedKeys.create(body);
       },
     }),
@@ -51,11 +48,10 @@ export function keyRoutes({ namedKeys }: Services) {
       tag,
       summary: 'Revoke a named API key',
       description: 'Immediate: the key answers 401 from now on and its open event streams close.',
-      auth: 'key',
+      access: { scope: 'admin' },
       params: idParams,
       response: { status: 200, description: 'The revoked key', schema: namedKeySchema },
-      handler: ({ params, principal }) => {
-        authorize(principal, 'admin');
+      handler: ({ params }) => {
         return namedKeys.revoke(params.id);
       },
     }),

@@ -1,6 +1,5 @@
 import { logListSchema, logsQuery } from '../../../src-shared/contract/logs.js';
 import type { Services } from '../../services/index.js';
-import { authorize } from '../../services/scopes.js';
 import { defineRoute } from '../route.js';
 
 export function logRoutes({ logs }: Services) {
@@ -13,11 +12,10 @@ export function logRoutes({ logs }: Services) {
       description:
         'From an in-memory ring of the last 2,000 lines (keys, tokens and secrets are redacted). ' +
         'Poll with `since` = the time of the last line you have. Needs the admin key or the `admin` scope.',
-      auth: 'key',
+      access: { scope: 'admin' },
       query: logsQuery,
       response: { status: 200, description: 'Matching lines, oldest first', schema: logListSchema },
-      handler: ({ query, principal }) => {
-        authorize(principal, 'admin');
+      handler: ({ query }) => {
         return logs.query(query);
       },
     }),

@@ -6,11 +6,10 @@ import { messageSchema } from '../../../src-shared/messages.js';
 import { scheduleSchema, sendOrScheduleSchema } from '../../../src-shared/contract/schedule.js';
 import type { SendMessageInput } from '../../../src-shared/send-schemas.js';
 import type { Services } from '../../services/index.js';
-import { authorize } from '../../services/scopes.js';
-import { canAccessSession } from '../../services/session-access.js';
 import type { UploadedForm } from '../multipart.js';
+import { canAccessSession } from '../../services/access/authorizer.js';
 import { defineRoute } from '../route.js';
-import { sessionGuard } from './session-guard.js';
+import { sessionExists } from './session-guard.js';
 
 const sessionParams = z.object({ id: sessionIdSchema });
 const messageParams = z.object({ id: sessionIdSchema, msgId: z.string().min(1) });
@@ -43,7 +42,7 @@ export function sendFormToBody(form: UploadedForm): unknown {
 }
 
 export function messageRoutes({ messaging, sessions, scheduling }: Services) {
-  const guard = sessionGuard(sessions);
+  const exists = sessionExists(sessions);
   const tag = 'messages';
   /** The message a route addresses; 404 when this session has no message with that id. */
   const find = (sessionId: string, msgId: string) => {
@@ -65,7 +64,8 @@ export function messageRoutes({ messaging, sessions, scheduling }: Services) {
         'make retries safe. Numbers without WhatsApp, read-only chats and unknown `replyTo` ids are refused ' +
         'before anything is sent. With `sendAt` (ISO-8601 with offset; optional `timeZone`, `repeat`) nothing is ' +
         'sent now: the answer is the created Schedule (see /schedules).',
-      auth: 'key',
+      largeBody: true,
+      access: { scope: 'messages:send', session: ({ params }) => params.id },
       params: sessionParams,
       body: sendOrScheduleSchema,
       upload: sendFormToBody,
@@ -75,8 +75,7 @@ export function messageRoutes({ messaging, sessions, scheduling }: Services) {
         description: 'The sent message as stored, or the Schedule when `sendAt` was given',
         schema: z.union([messageSchema, scheduleSchema]),
       },
-      handler: ({ params, body, principal, idempotencyKey }) => {
-        authorize(principal, 'messages:send', params.id);
+      handler: ({ params, body, idempotencyKey }) => {
         const { sendAt, timeZone, repeat, ...rest } = body;
         const message = rest as SendMessageInput;
         if (sendAt) {
@@ -91,12 +90,12 @@ export function messageRoutes({ messaging, sessions, scheduling }: Services) {
       path: '/sessions/:id/messages',
       tag,
       summary: 'Search stored messages of a session',
-      auth: 'key',
+      access: { scope: 'messages:read', session: ({ params }) => params.id },
       params: sessionParams,
       query: searchQuery,
       response: { status: 200, description: 'Matching messages, newest first', schema: searchList },
-      handler: ({ params, query, principal }) => {
-        guard(principal, params.id, 'messages:read');
+      handler: ({ params, query }) => {
+        exists(params.id);
         const result = messaging.history.search({
           query: query.q,
           sessionId: params.id,
@@ -113,11 +112,10 @@ export function messageRoutes({ messaging, sessions, scheduling }: Services) {
       tag,
       summary: 'Search stored messages across sessions',
       description: 'A session key searches its own session only.',
-      auth: 'key',
+      access: { scope: 'messages:read' },
       query: searchQuery,
       response: { status: 200, description: 'Matching messages, newest first', schema: searchList },
       handler: ({ query, principal }) => {
-        authorize(principal, 'messages:read');
         const sessionId = principal?.kind === 'session' ? (principal.sessionId ?? undefined) : undefined;
         const result = messaging.history.search({
           query: query.q,
@@ -137,11 +135,10 @@ export function messageRoutes({ messaging, sessions, scheduling }: Services) {
       path: '/sessions/:id/messages/:msgId',
       tag,
       summary: 'Get a message',
-      auth: 'key',
+      access: { scope: 'messages:read', session: ({ params }) => params.id },
       params: messageParams,
       response: { status: 200, description: 'The message', schema: messageSchema },
-      handler: ({ params, principal }) => {
-        authorize(principal, 'messages:read', params.id);
+      handler: ({ params }) => {
         const row = find(params.id, params.msgId);
         return messaging.store.get(params.id, row.chatJid, row.id);
       },
@@ -153,11 +150,10 @@ export function messageRoutes({ messaging, sessions, scheduling }: Services) {
       summary: 'Download the media of a message',
       description:
         'The file itself, with its Content-Type and file name. Downloaded from WhatsApp first if needed.',
-      auth: 'key',
+      access: { scope: 'messages:read', session: ({ params }) => params.id },
       params: messageParams,
       response: { status: 200, description: 'The file', contentType: 'application/octet-stream' },
-      handler: async ({ params, principal, ctx }) => {
-        authorize(principal, 'messages:read', params.id);
+      handler: async ({ params, ctx }) => {
         const row = find(params.id, params.msgId);
         const file = await messaging.media.ensure(params.id, row.chatJid, row.id);
         ctx.type = file.mimetype;
@@ -172,15 +168,14 @@ export function messageRoutes({ messaging, sessions, scheduling }: Services) {
       path: '/sessions/:id/messages/:msgId',
       tag,
       summary: 'Edit one of your messages',
-      auth: 'key',
+      access: { scope: 'messages:send', session: ({ params }) => params.id },
       params: messageParams,
       body: z
         .object({ text: z.string().trim().min(1, 'must not be empty').max(65536) })
         .strict()
         .meta({ example: { text: 'Pickup at 18:30 instead of 18:00' } }),
       response: { status: 200, description: 'The edited message', schema: messageSchema },
-      handler: ({ params, body, principal }) => {
-        authorize(principal, 'messages:send', params.id);
+      handler: ({ params, body }) => {
         const row = find(params.id, params.msgId);
         return messaging.send.edit(params.id, row.chatJid, row.id, body.text);
       },
@@ -190,11 +185,10 @@ export function messageRoutes({ messaging, sessions, scheduling }: Services) {
       path: '/sessions/:id/messages/:msgId',
       tag,
       summary: 'Delete one of your messages for everyone',
-      auth: 'key',
+      access: { scope: 'messages:send', session: ({ params }) => params.id },
       params: messageParams,
       response: { status: 200, description: 'The message, now marked deleted', schema: messageSchema },
-      handler: ({ params, principal }) => {
-        authorize(principal, 'messages:send', params.id);
+      handler: ({ params }) => {
         const row = find(params.id, params.msgId);
         return messaging.send.revoke(params.id, row.chatJid, row.id);
       },
@@ -204,15 +198,14 @@ export function messageRoutes({ messaging, sessions, scheduling }: Services) {
       path: '/sessions/:id/messages/:msgId/react',
       tag,
       summary: 'React to a message (an empty emoji removes your reaction)',
-      auth: 'key',
+      access: { scope: 'messages:send', session: ({ params }) => params.id },
       params: messageParams,
       body: z
         .object({ emoji: z.string().max(16) })
         .strict()
         .meta({ example: { emoji: '👍' } }),
       response: { status: 200, description: 'The message with its reactions', schema: messageSchema },
-      handler: ({ params, body, principal }) => {
-        authorize(principal, 'messages:send', params.id);
+      handler: ({ params, body }) => {
         const row = find(params.id, params.msgId);
         return messaging.send.send(params.id, {
           type: 'reaction',
@@ -227,15 +220,14 @@ export function messageRoutes({ messaging, sessions, scheduling }: Services) {
       path: '/sessions/:id/messages/:msgId/forward',
       tag,
       summary: 'Forward a message to another chat',
-      auth: 'key',
+      access: { scope: 'messages:send', session: ({ params }) => params.id },
       params: messageParams,
       body: z
         .object({ to: z.string().min(1, 'is required') })
         .strict()
         .meta({ example: { to: '+972 50-765-4321' } }),
       response: { status: 201, description: 'The forwarded copy', schema: messageSchema },
-      handler: ({ params, body, principal }) => {
-        authorize(principal, 'messages:send', params.id);
+      handler: ({ params, body }) => {
         const row = find(params.id, params.msgId);
         return messaging.send.forward(params.id, row.chatJid, row.id, body.to);
       },

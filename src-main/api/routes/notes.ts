@@ -2,10 +2,9 @@ import { z } from 'zod';
 import { chatNoteListSchema, chatNoteSchema, noteTextSchema } from '../../../src-shared/contract/organize.js';
 import { sessionIdSchema } from '../../../src-shared/contract/sessions.js';
 import { toJid } from '../../../src-shared/jid.js';
-import type { KeyPrincipal } from '../../services/api-keys.js';
 import type { Services } from '../../services/index.js';
-import { authorize } from '../../services/scopes.js';
 import { defineRoute } from '../route.js';
+import { sessionExists } from './session-guard.js';
 
 const chatParams = z.object({ id: sessionIdSchema, chat: z.string().min(1) });
 const noteParams = chatParams.extend({ noteId: z.string().min(1).describe('Note id (`note_…`)') });
@@ -20,10 +19,7 @@ export function noteRoutes({ organize, sessions }: Services) {
   const tag = 'notes';
   const { notes, actors } = organize;
   const chatJid = (chat: string) => toJid(decodeURIComponent(chat), 'chat');
-  const session = (principal: KeyPrincipal | null, id: string, write: boolean) => {
-    authorize(principal, write ? 'messages:send' : 'messages:read', id);
-    sessions.get(id);
-  };
+  const exists = sessionExists(sessions);
 
   return [
     defineRoute({
@@ -32,11 +28,11 @@ export function noteRoutes({ organize, sessions }: Services) {
       tag,
       summary: 'Private notes on a chat, oldest first',
       description: PRIVATE,
-      auth: 'key',
+      access: { scope: 'messages:read', session: ({ params }) => params.id },
       params: chatParams,
       response: { status: 200, description: 'The notes', schema: chatNoteListSchema },
-      handler: ({ params, principal }) => {
-        session(principal, params.id, false);
+      handler: ({ params }) => {
+        exists(params.id);
         return { items: notes.list(params.id, chatJid(params.chat)) };
       },
     }),
@@ -46,12 +42,12 @@ export function noteRoutes({ organize, sessions }: Services) {
       tag,
       summary: 'Add a private note to a chat',
       description: `${PRIVATE} The author is the caller (\`admin\`, \`key:<name>\`, \`session:<id>\`, \`desktop\`).`,
-      auth: 'key',
+      access: { scope: 'messages:send', session: ({ params }) => params.id },
       params: chatParams,
       body: noteBody,
       response: { status: 201, description: 'The note', schema: chatNoteSchema },
       handler: ({ params, body, principal }) => {
-        session(principal, params.id, true);
+        exists(params.id);
         return notes.create(params.id, chatJid(params.chat), body.text, actors.of(principal));
       },
     }),
@@ -60,12 +56,12 @@ export function noteRoutes({ organize, sessions }: Services) {
       path: '/sessions/:id/chats/:chat/notes/:noteId',
       tag,
       summary: 'Change the text of a note',
-      auth: 'key',
+      access: { scope: 'messages:send', session: ({ params }) => params.id },
       params: noteParams,
       body: noteBody,
       response: { status: 200, description: 'The note', schema: chatNoteSchema },
-      handler: ({ params, body, principal }) => {
-        session(principal, params.id, true);
+      handler: ({ params, body }) => {
+        exists(params.id);
         return notes.update(params.id, chatJid(params.chat), params.noteId, body.text);
       },
     }),
@@ -74,11 +70,11 @@ export function noteRoutes({ organize, sessions }: Services) {
       path: '/sessions/:id/chats/:chat/notes/:noteId',
       tag,
       summary: 'Delete a note',
-      auth: 'key',
+      access: { scope: 'messages:send', session: ({ params }) => params.id },
       params: noteParams,
       response: { status: 204, description: 'Deleted' },
-      handler: ({ params, principal }) => {
-        session(principal, params.id, true);
+      handler: ({ params }) => {
+        exists(params.id);
         notes.delete(params.id, chatJid(params.chat), params.noteId);
       },
     }),

@@ -8,10 +8,8 @@ import {
 } from '../../../src-shared/contract/organize.js';
 import { sessionIdSchema } from '../../../src-shared/contract/sessions.js';
 import { toJid } from '../../../src-shared/jid.js';
-import type { KeyPrincipal } from '../../services/api-keys.js';
 import type { Services } from '../../services/index.js';
-import { authorize } from '../../services/scopes.js';
-import { assertNotSessionKey } from '../../services/session-access.js';
+import { SEND_MESSAGES_ALL_SESSIONS } from '../../../src-shared/access.js';
 import { defineRoute } from '../route.js';
 
 const idParams = z.object({ id: z.string().min(1).describe('Saved reply id (`reply_…`)') });
@@ -23,11 +21,6 @@ const PLACEHOLDER_HELP =
 export function savedReplyRoutes({ organize, sessions }: Services) {
   const tag = 'saved replies';
   const { savedReplies } = organize;
-  /** Saved replies are shared by every session: session keys may use them but not change them. */
-  const manage = (principal: KeyPrincipal | null) => {
-    authorize(principal, 'messages:send');
-    assertNotSessionKey(principal, 'change saved replies, which every session shares');
-  };
 
   return [
     defineRoute({
@@ -35,10 +28,9 @@ export function savedReplyRoutes({ organize, sessions }: Services) {
       path: '/saved-replies',
       tag,
       summary: 'List saved replies',
-      auth: 'key',
+      access: { scope: 'messages:read' },
       response: { status: 200, description: 'Every saved reply, by shortcut', schema: savedReplyListSchema },
-      handler: ({ principal }) => {
-        authorize(principal, 'messages:read');
+      handler: () => {
         return { items: savedReplies.list(), next: null };
       },
     }),
@@ -48,11 +40,11 @@ export function savedReplyRoutes({ organize, sessions }: Services) {
       tag,
       summary: 'Create a saved reply',
       description: `Shortcuts are 1–32 of \`a-z 0-9 _ -\`, unique (409 CONFLICT naming \`shortcut\`). ${PLACEHOLDER_HELP}`,
-      auth: 'key',
+      largeBody: true,
+      access: SEND_MESSAGES_ALL_SESSIONS,
       body: createSavedReplyInput,
       response: { status: 201, description: 'The saved reply', schema: savedReplySchema },
-      handler: ({ body, principal }) => {
-        manage(principal);
+      handler: ({ body }) => {
         return savedReplies.create(body);
       },
     }),
@@ -61,11 +53,10 @@ export function savedReplyRoutes({ organize, sessions }: Services) {
       path: '/saved-replies/:id',
       tag,
       summary: 'Get a saved reply',
-      auth: 'key',
+      access: { scope: 'messages:read' },
       params: idParams,
       response: { status: 200, description: 'The saved reply', schema: savedReplySchema },
-      handler: ({ params, principal }) => {
-        authorize(principal, 'messages:read');
+      handler: ({ params }) => {
         return savedReplies.get(params.id);
       },
     }),
@@ -75,12 +66,12 @@ export function savedReplyRoutes({ organize, sessions }: Services) {
       tag,
       summary: 'Change a saved reply',
       description: 'Only the fields given change; `media: null` removes the media.',
-      auth: 'key',
+      largeBody: true,
+      access: SEND_MESSAGES_ALL_SESSIONS,
       params: idParams,
       body: updateSavedReplyInput,
       response: { status: 200, description: 'The saved reply', schema: savedReplySchema },
-      handler: ({ params, body, principal }) => {
-        manage(principal);
+      handler: ({ params, body }) => {
         return savedReplies.update(params.id, body);
       },
     }),
@@ -89,11 +80,10 @@ export function savedReplyRoutes({ organize, sessions }: Services) {
       path: '/saved-replies/:id',
       tag,
       summary: 'Delete a saved reply',
-      auth: 'key',
+      access: SEND_MESSAGES_ALL_SESSIONS,
       params: idParams,
       response: { status: 204, description: 'Deleted' },
-      handler: ({ params, principal }) => {
-        manage(principal);
+      handler: ({ params }) => {
         savedReplies.delete(params.id);
       },
     }),
@@ -103,15 +93,14 @@ export function savedReplyRoutes({ organize, sessions }: Services) {
       tag,
       summary: 'A saved reply with its placeholders filled for a chat',
       description: `Nothing is sent: send the result with POST /sessions/{id}/messages. ${PLACEHOLDER_HELP}`,
-      auth: 'key',
+      access: { scope: 'messages:read', session: ({ params }) => params.id },
       params: z.object({ id: sessionIdSchema, chat: z.string().min(1), replyId: z.string().min(1) }),
       response: {
         status: 200,
         description: 'The text to send, and the media if any',
         schema: renderedReplySchema,
       },
-      handler: ({ params, principal }) => {
-        authorize(principal, 'messages:read', params.id);
+      handler: ({ params }) => {
         sessions.get(params.id);
         return savedReplies.render(params.replyId, params.id, toJid(decodeURIComponent(params.chat), 'chat'));
       },

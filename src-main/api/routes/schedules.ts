@@ -23,7 +23,7 @@ import {
 import { sessionIdSchema } from '../../../src-shared/contract/sessions.js';
 import type { KeyPrincipal } from '../../services/api-keys.js';
 import type { Services } from '../../services/index.js';
-import { authorize } from '../../services/scopes.js';
+import { checkSession } from '../../services/access/authorizer.js';
 import { defineRoute } from '../route.js';
 
 const idParams = z.object({ id: z.string().min(1) });
@@ -55,10 +55,9 @@ export function scheduleRoutes({ scheduling }: Services) {
       path: '/schedules/settings',
       tag,
       summary: 'Scheduling settings (the miss limit)',
-      auth: 'key',
+      access: { scope: 'messages:read' },
       response: { status: 200, description: 'The settings', schema: scheduleSettingsSchema },
-      handler: ({ principal }) => {
-        authorize(principal, 'messages:read');
+      handler: () => {
         return schedules.getSettings();
       },
     }),
@@ -67,11 +66,10 @@ export function scheduleRoutes({ scheduling }: Services) {
       path: '/schedules/settings',
       tag,
       summary: 'Change the scheduling settings',
-      auth: 'key',
+      access: { scope: 'admin' },
       body: scheduleSettingsSchema,
       response: { status: 200, description: 'The settings', schema: scheduleSettingsSchema },
-      handler: ({ body, principal }) => {
-        authorize(principal, 'admin');
+      handler: ({ body }) => {
         return schedules.updateSettings(body);
       },
     }),
@@ -81,12 +79,12 @@ export function scheduleRoutes({ scheduling }: Services) {
       tag,
       summary: 'Schedule a message',
       description: `Any message the send endpoint accepts, once or repeating (daily, weekly, monthly or cron, in \`timeZone\`). ${SCHEDULING} ${IDEMPOTENT}`,
-      auth: 'key',
+      largeBody: true,
+      access: { scope: 'messages:send', session: ({ body }) => body.session },
       body: createScheduleInput,
       idempotent: true,
       response: { status: 201, description: 'The schedule', schema: scheduleSchema },
-      handler: ({ body, principal, idempotencyKey }) => {
-        authorize(principal, 'messages:send', body.session);
+      handler: ({ body, idempotencyKey }) => {
         return schedules.create(body, idempotencyKey);
       },
     }),
@@ -97,11 +95,10 @@ export function scheduleRoutes({ scheduling }: Services) {
       summary: 'List schedules',
       description:
         'Soonest first. Filter by `status` and `session`; page with `cursor` = the previous `next`.',
-      auth: 'key',
+      access: { scope: 'messages:read' },
       query: scheduleListQuery,
       response: { status: 200, description: 'One page of schedules', schema: scheduleListSchema },
       handler: ({ query, principal }) => {
-        authorize(principal, 'messages:read');
         return schedules.list({ ...query, session: ownSession(principal, query.session) });
       },
     }),
@@ -110,12 +107,12 @@ export function scheduleRoutes({ scheduling }: Services) {
       path: '/schedules/:id',
       tag,
       summary: 'Get a schedule',
-      auth: 'key',
+      access: { scope: 'messages:read' },
       params: idParams,
       response: { status: 200, description: 'The schedule', schema: scheduleSchema },
       handler: ({ params, principal }) => {
         const schedule = schedules.get(params.id);
-        authorize(principal, 'messages:read', schedule.session);
+        checkSession(principal, schedule.session);
         return schedule;
       },
     }),
@@ -125,12 +122,13 @@ export function scheduleRoutes({ scheduling }: Services) {
       tag,
       summary: 'Edit a pending schedule',
       description: 'Only the fields given change. Sent, failed, missed and cancelled schedules answer 409.',
-      auth: 'key',
+      largeBody: true,
+      access: { scope: 'messages:send' },
       params: idParams,
       body: updateScheduleInput,
       response: { status: 200, description: 'The schedule', schema: scheduleSchema },
       handler: ({ params, body, principal }) => {
-        authorize(principal, 'messages:send', schedules.get(params.id).session);
+        checkSession(principal, schedules.get(params.id).session);
         return schedules.update(params.id, body);
       },
     }),
@@ -140,11 +138,11 @@ export function scheduleRoutes({ scheduling }: Services) {
       tag,
       summary: 'Cancel a pending schedule',
       description: 'The schedule stays listed with status `cancelled`.',
-      auth: 'key',
+      access: { scope: 'messages:send' },
       params: idParams,
       response: { status: 200, description: 'The cancelled schedule', schema: scheduleSchema },
       handler: ({ params, principal }) => {
-        authorize(principal, 'messages:send', schedules.get(params.id).session);
+        checkSession(principal, schedules.get(params.id).session);
         return schedules.cancel(params.id);
       },
     }),
@@ -157,11 +155,11 @@ export function scheduleRoutes({ scheduling }: Services) {
       description:
         'Renders the template for the first recipients (the same spintax choice each recipient will get) and ' +
         'counts invalid, duplicate and opted-out entries. Sends nothing.',
-      auth: 'key',
+      largeBody: true,
+      access: { scope: 'messages:send', session: ({ body }) => body.session },
       body: campaignPreviewInput,
       response: { status: 200, description: 'The preview', schema: campaignPreviewSchema },
-      handler: ({ body, principal }) => {
-        authorize(principal, 'messages:send', body.session);
+      handler: ({ body }) => {
         return campaigns.preview(body);
       },
     }),
@@ -170,11 +168,11 @@ export function scheduleRoutes({ scheduling }: Services) {
       path: '/campaigns/csv-preview',
       tag: 'campaigns',
       summary: 'Read a CSV file: its columns, first rows and the guessed phone and name columns',
-      auth: 'key',
+      largeBody: true,
+      access: { scope: 'messages:send' },
       body: csvPreviewInput,
       response: { status: 200, description: 'The column mapping preview', schema: csvPreviewSchema },
-      handler: ({ body, principal }) => {
-        authorize(principal, 'messages:send');
+      handler: ({ body }) => {
         return campaigns.csvPreview(body.csv);
       },
     }),
@@ -189,12 +187,12 @@ export function scheduleRoutes({ scheduling }: Services) {
         'reported per recipient and never sent. Opted-out numbers are skipped (also when they opt out later). ' +
         'Between sends it waits a random delay in [delayMinMs, delayMaxMs]; it keeps to the working hours and the ' +
         `number's daily cap. ${IDEMPOTENT}`,
-      auth: 'key',
+      largeBody: true,
+      access: { scope: 'messages:send', session: ({ body }) => body.session },
       body: createCampaignInput,
       idempotent: true,
       response: { status: 201, description: 'The campaign', schema: campaignSchema },
-      handler: ({ body, principal, idempotencyKey }) => {
-        authorize(principal, 'messages:send', body.session);
+      handler: ({ body, idempotencyKey }) => {
         return campaigns.create(body, idempotencyKey);
       },
     }),
@@ -203,11 +201,10 @@ export function scheduleRoutes({ scheduling }: Services) {
       path: '/campaigns',
       tag: 'campaigns',
       summary: 'List campaigns, newest first',
-      auth: 'key',
+      access: { scope: 'messages:read' },
       query: campaignListQuery,
       response: { status: 200, description: 'Campaigns with their progress', schema: campaignListSchema },
       handler: ({ query, principal }) => {
-        authorize(principal, 'messages:read');
         return {
           items: campaigns.list({ ...query, session: ownSession(principal, query.session) }),
           next: null,
@@ -219,12 +216,12 @@ export function scheduleRoutes({ scheduling }: Services) {
       path: '/campaigns/:id',
       tag: 'campaigns',
       summary: 'Get a campaign with its counts and ETA',
-      auth: 'key',
+      access: { scope: 'messages:read' },
       params: idParams,
       response: { status: 200, description: 'The campaign', schema: campaignSchema },
       handler: ({ params, principal }) => {
         const campaign = campaigns.get(params.id);
-        authorize(principal, 'messages:read', campaign.session);
+        checkSession(principal, campaign.session);
         return campaign;
       },
     }),
@@ -233,7 +230,7 @@ export function scheduleRoutes({ scheduling }: Services) {
       path: '/campaigns/:id/recipients',
       tag: 'campaigns',
       summary: "A campaign's recipients and their status",
-      auth: 'key',
+      access: { scope: 'messages:read' },
       params: idParams,
       query: recipientListQuery,
       response: {
@@ -242,7 +239,7 @@ export function scheduleRoutes({ scheduling }: Services) {
         schema: recipientListSchema,
       },
       handler: ({ params, query, principal }) => {
-        authorize(principal, 'messages:read', campaigns.get(params.id).session);
+        checkSession(principal, campaigns.get(params.id).session);
         return campaigns.recipients(params.id, query);
       },
     }),
@@ -258,11 +255,11 @@ export function scheduleRoutes({ scheduling }: Services) {
             : action === 'resume'
               ? 'Also starts a draft.'
               : 'A send in progress finishes first.',
-        auth: 'key',
+        access: { scope: 'messages:send' },
         params: idParams,
         response: { status: 200, description: 'The campaign', schema: campaignSchema },
         handler: ({ params, principal }) => {
-          authorize(principal, 'messages:send', campaigns.get(params.id).session);
+          checkSession(principal, campaigns.get(params.id).session);
           return campaigns[action](params.id);
         },
       }),
@@ -274,11 +271,10 @@ export function scheduleRoutes({ scheduling }: Services) {
       tag: 'campaigns',
       summary: 'Numbers that never get campaign messages',
       description: 'Added when someone replies STOP (or unsubscribe, stop all…), or by hand.',
-      auth: 'key',
+      access: { scope: 'messages:read' },
       query: z.object({ session: sessionIdSchema.optional() }),
       response: { status: 200, description: 'Newest first', schema: optOutListSchema },
       handler: ({ query, principal }) => {
-        authorize(principal, 'messages:read');
         return { items: optOuts.list(ownSession(principal, query.session)), next: null };
       },
     }),
@@ -287,11 +283,10 @@ export function scheduleRoutes({ scheduling }: Services) {
       path: '/opt-outs',
       tag: 'campaigns',
       summary: 'Add a number to the opt-out list',
-      auth: 'key',
+      access: { scope: 'messages:send', session: ({ body }) => body.session },
       body: addOptOutInput,
       response: { status: 201, description: 'The entry', schema: optOutSchema },
-      handler: ({ body, principal }) => {
-        authorize(principal, 'messages:send', body.session);
+      handler: ({ body }) => {
         return optOuts.add(body.session, body.phone);
       },
     }),
@@ -300,11 +295,10 @@ export function scheduleRoutes({ scheduling }: Services) {
       path: '/opt-outs/:session/:jid',
       tag: 'campaigns',
       summary: 'Remove a number from the opt-out list',
-      auth: 'key',
+      access: { scope: 'messages:send', session: ({ params }) => params.session },
       params: optOutParams,
       response: { status: 204, description: 'Removed (or was not listed)' },
-      handler: ({ params, principal }) => {
-        authorize(principal, 'messages:send', params.session);
+      handler: ({ params }) => {
         optOuts.remove(params.session, params.jid);
       },
     }),

@@ -9,8 +9,7 @@ import {
 import { exampleOf } from '../../../src-shared/examples.js';
 import { sessionSchema } from '../../../src-shared/model.js';
 import type { Services } from '../../services/index.js';
-import { assertNotSessionKey, assertSessionAccess, canAccessSession } from '../../services/session-access.js';
-import { authorize } from '../../services/scopes.js';
+import { canAccessSession } from '../../services/access/authorizer.js';
 import { defineRoute } from '../route.js';
 
 const idParams = z.object({ id: sessionIdSchema });
@@ -58,7 +57,7 @@ export function sessionRoutes({ sessions }: Services) {
       tag,
       summary: 'List sessions (linked WhatsApp numbers)',
       description: 'A session key sees only its own session.',
-      auth: 'key',
+      access: { scope: ['messages:read', 'sessions:manage'] },
       response: { status: 200, description: 'Every session, oldest first', schema: sessionList },
       handler: ({ principal }) => ({
         items: sessions.list().filter((session) => canAccessSession(principal, session.id)),
@@ -72,12 +71,10 @@ export function sessionRoutes({ sessions }: Services) {
       summary: 'Create a session',
       description:
         'Creates the session (disconnected) and its session key. Then connect it and scan the QR code.',
-      auth: 'key',
+      access: { scope: 'sessions:manage', sessionKeys: false },
       body: createSessionInput,
       response: { status: 201, description: 'The new session and its key', schema: createdSession },
-      handler: ({ body, principal }) => {
-        assertNotSessionKey(principal, 'create sessions');
-        authorize(principal, 'sessions:manage');
+      handler: ({ body }) => {
         return sessions.create(body);
       },
     }),
@@ -86,11 +83,10 @@ export function sessionRoutes({ sessions }: Services) {
       path: '/sessions/:id',
       tag,
       summary: 'Get a session and its status',
-      auth: 'key',
+      access: { scope: ['messages:read', 'sessions:manage'], session: ({ params }) => params.id },
       params: idParams,
       response: { status: 200, description: 'The session', schema: sessionSchema },
-      handler: ({ params, principal }) => {
-        assertSessionAccess(principal, params.id);
+      handler: ({ params }) => {
         return sessions.get(params.id);
       },
     }),
@@ -99,12 +95,11 @@ export function sessionRoutes({ sessions }: Services) {
       path: '/sessions/:id',
       tag,
       summary: 'Rename a session',
-      auth: 'key',
+      access: { scope: 'sessions:manage', session: ({ params }) => params.id },
       params: idParams,
       body: renameSessionInput,
       response: { status: 200, description: 'The session', schema: sessionSchema },
-      handler: ({ params, body, principal }) => {
-        authorize(principal, 'sessions:manage', params.id);
+      handler: ({ params, body }) => {
         return sessions.rename(params.id, body.name);
       },
     }),
@@ -122,7 +117,7 @@ export function sessionRoutes({ sessions }: Services) {
         'groups, calls, tags, notes, opt-outs, media) stays in the database, hidden, and shows again ' +
         'when a session with the same id is created; scheduled messages, campaigns and webhooks go ' +
         'either way. The event log keeps its entries until they age out (7 days).',
-      auth: 'key',
+      access: { scope: 'sessions:manage', sessionKeys: false },
       params: idParams,
       query: z.object({
         keepHistory: z
@@ -132,9 +127,7 @@ export function sessionRoutes({ sessions }: Services) {
           .describe('Keep the chat history (default: remove it)'),
       }),
       response: { status: 204, description: 'Deleted' },
-      handler: async ({ params, query, principal }) => {
-        assertNotSessionKey(principal, 'delete sessions');
-        authorize(principal, 'sessions:manage');
+      handler: async ({ params, query }) => {
         await sessions.remove(params.id, { keepHistory: query.keepHistory ?? false });
       },
     }),
@@ -144,11 +137,10 @@ export function sessionRoutes({ sessions }: Services) {
       tag,
       summary: 'Connect: start linking (QR) or reconnect a linked number',
       description: 'Answers at once; follow `status` (GET the session, or the `session.status` event).',
-      auth: 'key',
+      access: { scope: 'sessions:manage', session: ({ params }) => params.id },
       params: idParams,
       response: { status: 202, description: 'Connecting', schema: sessionSchema },
-      handler: ({ params, principal }) => {
-        authorize(principal, 'sessions:manage', params.id);
+      handler: ({ params }) => {
         return sessions.connect(params.id);
       },
     }),
@@ -160,11 +152,10 @@ export function sessionRoutes({ sessions }: Services) {
       description:
         'JSON `{qr, dataUrl}` by default; a PNG image with `Accept: image/png`. 409 when there is no QR ' +
         '(not connecting, or already linked). QR codes rotate: poll, or follow `session.status` events.',
-      auth: 'key',
+      access: { scope: 'sessions:manage', session: ({ params }) => params.id },
       params: idParams,
       response: { status: 200, description: 'The current QR code', schema: sessionQrSchema },
-      handler: async ({ params, principal, ctx }) => {
-        authorize(principal, 'sessions:manage', params.id);
+      handler: async ({ params, ctx }) => {
         const qr = await sessions.qr(params.id);
         if (ctx.accepts('application/json', 'image/png') === 'image/png') {
           ctx.type = 'image/png';
@@ -180,12 +171,11 @@ export function sessionRoutes({ sessions }: Services) {
       path: '/sessions/:id/pairing-code',
       tag,
       summary: 'Link by phone number: get a code to type on the phone',
-      auth: 'key',
+      access: { scope: 'sessions:manage', session: ({ params }) => params.id },
       params: idParams,
       body: pairingCodeInput,
       response: { status: 200, description: 'The 8-character code', schema: pairingCode },
-      handler: ({ params, body, principal }) => {
-        authorize(principal, 'sessions:manage', params.id);
+      handler: ({ params, body }) => {
         return sessions.pairingCode(params.id, body.phone);
       },
     }),
@@ -194,11 +184,10 @@ export function sessionRoutes({ sessions }: Services) {
       path: '/sessions/:id/disconnect',
       tag,
       summary: 'Disconnect, keeping the login (connect again without a QR)',
-      auth: 'key',
+      access: { scope: 'sessions:manage', session: ({ params }) => params.id },
       params: idParams,
       response: { status: 200, description: 'Disconnected', schema: sessionSchema },
-      handler: ({ params, principal }) => {
-        authorize(principal, 'sessions:manage', params.id);
+      handler: ({ params }) => {
         return sessions.disconnect(params.id);
       },
     }),
@@ -207,11 +196,10 @@ export function sessionRoutes({ sessions }: Services) {
       path: '/sessions/:id/logout',
       tag,
       summary: 'Log out: unlink from the phone and forget the login',
-      auth: 'key',
+      access: { scope: 'sessions:manage', session: ({ params }) => params.id },
       params: idParams,
       response: { status: 200, description: 'Logged out', schema: sessionSchema },
-      handler: ({ params, principal }) => {
-        authorize(principal, 'sessions:manage', params.id);
+      handler: ({ params }) => {
         return sessions.logout(params.id);
       },
     }),
@@ -220,11 +208,10 @@ export function sessionRoutes({ sessions }: Services) {
       path: '/sessions/:id/key',
       tag,
       summary: 'Issue a new session key (the old one stops working)',
-      auth: 'key',
+      access: { scope: 'sessions:manage', session: ({ params }) => params.id },
       params: idParams,
       response: { status: 200, description: 'The new key, shown once', schema: rotatedKey },
-      handler: ({ params, principal }) => {
-        authorize(principal, 'sessions:manage', params.id);
+      handler: ({ params }) => {
         return sessions.rotateKey(params.id);
       },
     }),

@@ -14,11 +14,10 @@ import {
 } from '../../../src-shared/contract/organize.js';
 import { sessionIdSchema } from '../../../src-shared/contract/sessions.js';
 import { toJid } from '../../../src-shared/jid.js';
-import type { KeyPrincipal } from '../../services/api-keys.js';
 import type { Services } from '../../services/index.js';
-import { authorize } from '../../services/scopes.js';
-import { assertNotSessionKey } from '../../services/session-access.js';
+import { SEND_MESSAGES_ALL_SESSIONS } from '../../../src-shared/access.js';
 import { defineRoute } from '../route.js';
+import { sessionExists } from './session-guard.js';
 
 const idParams = z.object({ id: tagIdSchema });
 const chatParams = z.object({ id: sessionIdSchema, chat: z.string().min(1) });
@@ -45,15 +44,7 @@ export function tagRoutes({ organize, sessions }: Services) {
   const tag = 'tags';
   const { tags, taggings, actors } = organize;
   const chatJid = (chat: string) => toJid(decodeURIComponent(chat), 'chat');
-  /** Tags are shared by every session: session keys may use them but not change them. */
-  const manage = (principal: KeyPrincipal | null) => {
-    authorize(principal, 'messages:send');
-    assertNotSessionKey(principal, 'change tags, which every session shares');
-  };
-  const session = (principal: KeyPrincipal | null, id: string, write: boolean) => {
-    authorize(principal, write ? 'messages:send' : 'messages:read', id);
-    sessions.get(id);
-  };
+  const exists = sessionExists(sessions);
 
   return [
     defineRoute({
@@ -61,10 +52,9 @@ export function tagRoutes({ organize, sessions }: Services) {
       path: '/tags',
       tag,
       summary: 'List tags with how many chats and messages carry each',
-      auth: 'key',
+      access: { scope: 'messages:read' },
       response: { status: 200, description: 'Every tag, by name', schema: tagListSchema },
-      handler: ({ principal }) => {
-        authorize(principal, 'messages:read');
+      handler: () => {
         return { items: tags.list(), next: null };
       },
     }),
@@ -74,11 +64,10 @@ export function tagRoutes({ organize, sessions }: Services) {
       tag,
       summary: 'Create a tag',
       description: 'Names are 1–40 characters and unique ignoring case (409 CONFLICT naming `name`).',
-      auth: 'key',
+      access: SEND_MESSAGES_ALL_SESSIONS,
       body: createTagInput,
       response: { status: 201, description: 'The tag', schema: tagSchema },
-      handler: ({ body, principal }) => {
-        manage(principal);
+      handler: ({ body }) => {
         return tags.create(body);
       },
     }),
@@ -87,11 +76,10 @@ export function tagRoutes({ organize, sessions }: Services) {
       path: '/tags/:id',
       tag,
       summary: 'Get a tag',
-      auth: 'key',
+      access: { scope: 'messages:read' },
       params: idParams,
       response: { status: 200, description: 'The tag', schema: tagSchema },
-      handler: ({ params, principal }) => {
-        authorize(principal, 'messages:read');
+      handler: ({ params }) => {
         return tags.get(params.id);
       },
     }),
@@ -100,12 +88,11 @@ export function tagRoutes({ organize, sessions }: Services) {
       path: '/tags/:id',
       tag,
       summary: 'Rename or recolour a tag',
-      auth: 'key',
+      access: SEND_MESSAGES_ALL_SESSIONS,
       params: idParams,
       body: updateTagInput,
       response: { status: 200, description: 'The tag', schema: tagSchema },
-      handler: ({ params, body, principal }) => {
-        manage(principal);
+      handler: ({ params, body }) => {
         return tags.update(params.id, body);
       },
     }),
@@ -118,7 +105,7 @@ export function tagRoutes({ organize, sessions }: Services) {
         'A tag in use is refused with 409 CONFLICT (`field`: `confirm`) whose `error.usage` gives ' +
         '`{chats, messages}`; repeat with `?confirm=true` to delete it and remove it from all of them ' +
         '(each removal is announced). The tag history keeps its entries.',
-      auth: 'key',
+      access: SEND_MESSAGES_ALL_SESSIONS,
       params: idParams,
       query: z.object({
         confirm: z
@@ -129,7 +116,6 @@ export function tagRoutes({ organize, sessions }: Services) {
       }),
       response: { status: 200, description: 'What was removed with the tag', schema: deletedTagSchema },
       handler: ({ params, query, principal }) => {
-        manage(principal);
         return tags.delete(params.id, { confirm: query.confirm ?? false, actor: actors.of(principal) });
       },
     }),
@@ -139,12 +125,12 @@ export function tagRoutes({ organize, sessions }: Services) {
       tag,
       summary: 'Add or remove one tag on many chats',
       description: `All chats must exist, or nothing changes. ${TAGGING_RULES}`,
-      auth: 'key',
+      access: { scope: 'messages:send', session: ({ params }) => params.id },
       params: sessionParams,
       body: bulkTagInput,
       response: { status: 200, description: 'How many chats changed', schema: bulkTagResultSchema },
       handler: ({ params, body, principal }) => {
-        session(principal, params.id, true);
+        exists(params.id);
         return taggings.bulk(
           params.id,
           body.chats.map((chat) => toJid(chat, 'chats')),
@@ -160,11 +146,11 @@ export function tagRoutes({ organize, sessions }: Services) {
       path: '/sessions/:id/chats/:chat/tags',
       tag,
       summary: 'The tags of a chat, with who added them and when',
-      auth: 'key',
+      access: { scope: 'messages:read', session: ({ params }) => params.id },
       params: chatParams,
       response: { status: 200, description: 'The chat’s taggings', schema: taggingListSchema },
-      handler: ({ params, principal }) => {
-        session(principal, params.id, false);
+      handler: ({ params }) => {
+        exists(params.id);
         return { items: taggings.ofChat(params.id, chatJid(params.chat)) };
       },
     }),
@@ -173,14 +159,14 @@ export function tagRoutes({ organize, sessions }: Services) {
       path: '/sessions/:id/chats/:chat/tags/history',
       tag,
       summary: 'Tagging history of a chat and its messages, newest first',
-      auth: 'key',
+      access: { scope: 'messages:read', session: ({ params }) => params.id },
       params: chatParams,
       query: historyQuery.extend({
         messageId: z.string().min(1).optional().describe('Only this message'),
       }),
       response: { status: 200, description: 'A page of history', schema: tagHistorySchema },
-      handler: ({ params, query, principal }) => {
-        session(principal, params.id, false);
+      handler: ({ params, query }) => {
+        exists(params.id);
         return taggings.history(params.id, chatJid(params.chat), query);
       },
     }),
@@ -190,12 +176,12 @@ export function tagRoutes({ organize, sessions }: Services) {
       tag,
       summary: 'Tag a chat',
       description: TAGGING_RULES,
-      auth: 'key',
+      access: { scope: 'messages:send', session: ({ params }) => params.id },
       params: chatTagParams,
       body: taggingBody,
       response: { status: 200, description: 'The chat’s taggings', schema: taggingListSchema },
       handler: ({ params, body, principal }) => {
-        session(principal, params.id, true);
+        exists(params.id);
         return {
           items: taggings.addToChat(
             params.id,
@@ -213,11 +199,11 @@ export function tagRoutes({ organize, sessions }: Services) {
       tag,
       summary: 'Remove a tag from a chat (and from its messages)',
       description: TAGGING_RULES,
-      auth: 'key',
+      access: { scope: 'messages:send', session: ({ params }) => params.id },
       params: chatTagParams,
       response: { status: 200, description: 'The chat’s remaining taggings', schema: taggingListSchema },
       handler: ({ params, principal }) => {
-        session(principal, params.id, true);
+        exists(params.id);
         return {
           items: taggings.removeFromChat(params.id, chatJid(params.chat), params.tagId, actors.of(principal)),
         };
@@ -228,11 +214,11 @@ export function tagRoutes({ organize, sessions }: Services) {
       path: '/sessions/:id/messages/:msgId/tags',
       tag,
       summary: 'The tags of a message',
-      auth: 'key',
+      access: { scope: 'messages:read', session: ({ params }) => params.id },
       params: messageParams,
       response: { status: 200, description: 'The message’s taggings', schema: taggingListSchema },
-      handler: ({ params, principal }) => {
-        session(principal, params.id, false);
+      handler: ({ params }) => {
+        exists(params.id);
         return { items: taggings.ofMessage(params.id, params.msgId) };
       },
     }),
@@ -241,12 +227,12 @@ export function tagRoutes({ organize, sessions }: Services) {
       path: '/sessions/:id/messages/:msgId/tags/history',
       tag,
       summary: 'Tagging history of a message, newest first',
-      auth: 'key',
+      access: { scope: 'messages:read', session: ({ params }) => params.id },
       params: messageParams,
       query: historyQuery,
       response: { status: 200, description: 'A page of history', schema: tagHistorySchema },
-      handler: ({ params, query, principal }) => {
-        session(principal, params.id, false);
+      handler: ({ params, query }) => {
+        exists(params.id);
         return taggings.messageHistory(params.id, params.msgId, query);
       },
     }),
@@ -256,12 +242,12 @@ export function tagRoutes({ organize, sessions }: Services) {
       tag,
       summary: 'Tag a message (and its chat)',
       description: TAGGING_RULES,
-      auth: 'key',
+      access: { scope: 'messages:send', session: ({ params }) => params.id },
       params: messageTagParams,
       body: taggingBody,
       response: { status: 200, description: 'The message’s taggings', schema: taggingListSchema },
       handler: ({ params, body, principal }) => {
-        session(principal, params.id, true);
+        exists(params.id);
         return {
           items: taggings.addToMessage(
             params.id,
@@ -279,11 +265,11 @@ export function tagRoutes({ organize, sessions }: Services) {
       tag,
       summary: 'Remove a tag from a message',
       description: `The chat keeps the tag; remove it from the chat to clear both. ${TAGGING_RULES}`,
-      auth: 'key',
+      access: { scope: 'messages:send', session: ({ params }) => params.id },
       params: messageTagParams,
       response: { status: 200, description: 'The message’s remaining taggings', schema: taggingListSchema },
       handler: ({ params, principal }) => {
-        session(principal, params.id, true);
+        exists(params.id);
         return {
           items: taggings.removeFromMessage(params.id, params.msgId, params.tagId, actors.of(principal)),
         };

@@ -15,10 +15,9 @@ import {
   webhookListSchema,
   webhookSchema,
 } from '../../../src-shared/contract/webhooks.js';
-import { AppError } from '../../../src-shared/errors.js';
-import type { KeyPrincipal } from '../../services/api-keys.js';
 import type { Services } from '../../services/index.js';
-import { authorize } from '../../services/scopes.js';
+import { checkRecordSession } from '../../services/access/authorizer.js';
+import { MANAGE_WEBHOOKS } from '../../../src-shared/access.js';
 import { defineRoute } from '../route.js';
 
 const idParams = z.object({ id: z.string().min(1).describe('Webhook id (`wh_…`)') });
@@ -30,14 +29,6 @@ const SIGNING =
   '"id.timestamp.body">`, keyed with the base64-decoded part of the `whsec_` secret). Network errors, timeouts, ' +
   '429 and 5xx are retried with exponential backoff; other answers outside 2xx fail at once.';
 
-/** A session key manages only the webhooks of its own session. */
-function guard(principal: KeyPrincipal | null, webhook: { session: string | null }): void {
-  authorize(principal, 'webhooks:manage', webhook.session);
-  if (principal?.kind === 'session' && webhook.session === null) {
-    throw new AppError('FORBIDDEN', 'a session key may only manage webhooks of its own session');
-  }
-}
-
 export function webhookRoutes({ webhooks }: Services) {
   const tag = 'webhooks';
   return [
@@ -46,7 +37,7 @@ export function webhookRoutes({ webhooks }: Services) {
       path: '/webhooks/event-types',
       tag,
       summary: 'The event types a webhook can subscribe to',
-      auth: 'key',
+      access: MANAGE_WEBHOOKS,
       response: {
         status: 200,
         description: 'Every type, with a short description',
@@ -60,10 +51,9 @@ export function webhookRoutes({ webhooks }: Services) {
       tag,
       summary: 'List webhooks',
       description: 'A session key sees only the webhooks of its session.',
-      auth: 'key',
+      access: { scope: 'webhooks:manage' },
       response: { status: 200, description: 'Every webhook, oldest first', schema: webhookListSchema },
       handler: ({ principal }) => {
-        authorize(principal, 'webhooks:manage');
         const items = webhooks.list(principal?.kind === 'session' ? (principal.sessionId ?? '') : undefined);
         return { items, next: null };
       },
@@ -74,7 +64,7 @@ export function webhookRoutes({ webhooks }: Services) {
       tag,
       summary: 'Create a webhook',
       description: `${SIGNING} The answer holds the signing secret; it is shown only once. A session key's webhook is bound to its session.`,
-      auth: 'key',
+      access: MANAGE_WEBHOOKS,
       body: createWebhookInput,
       response: {
         status: 201,
@@ -83,7 +73,7 @@ export function webhookRoutes({ webhooks }: Services) {
       },
       handler: ({ body, principal }) => {
         const session = principal?.kind === 'session' ? (body.session ?? principal.sessionId) : body.session;
-        guard(principal, { session: session ?? null });
+        checkRecordSession(principal, session ?? null);
         return webhooks.create({ ...body, session: session ?? null });
       },
     }),
@@ -92,12 +82,12 @@ export function webhookRoutes({ webhooks }: Services) {
       path: '/webhooks/:id',
       tag,
       summary: 'Get a webhook',
-      auth: 'key',
+      access: MANAGE_WEBHOOKS,
       params: idParams,
       response: { status: 200, description: 'The webhook', schema: webhookSchema },
       handler: ({ params, principal }) => {
         const webhook = webhooks.get(params.id);
-        guard(principal, webhook);
+        checkRecordSession(principal, webhook.session);
         return webhook;
       },
     }),
@@ -108,13 +98,13 @@ export function webhookRoutes({ webhooks }: Services) {
       summary: 'Change a webhook (URL, session, event types, headers, enabled)',
       description:
         'Only the fields given change. Disabling pauses its deliveries; enabling sends what waited.',
-      auth: 'key',
+      access: MANAGE_WEBHOOKS,
       params: idParams,
       body: updateWebhookInput,
       response: { status: 200, description: 'The webhook', schema: webhookSchema },
       handler: ({ params, body, principal }) => {
-        guard(principal, webhooks.get(params.id));
-        if (body.session !== undefined) guard(principal, { session: body.session });
+        checkRecordSession(principal, webhooks.get(params.id).session);
+        if (body.session !== undefined) checkRecordSession(principal, body.session);
         return webhooks.update(params.id, body);
       },
     }),
@@ -123,11 +113,11 @@ export function webhookRoutes({ webhooks }: Services) {
       path: '/webhooks/:id',
       tag,
       summary: 'Delete a webhook and its delivery log',
-      auth: 'key',
+      access: MANAGE_WEBHOOKS,
       params: idParams,
       response: { status: 204, description: 'Deleted' },
       handler: ({ params, principal }) => {
-        guard(principal, webhooks.get(params.id));
+        checkRecordSession(principal, webhooks.get(params.id).session);
         webhooks.delete(params.id);
       },
     }),
@@ -137,11 +127,11 @@ export function webhookRoutes({ webhooks }: Services) {
       tag,
       summary: 'Replace the signing secret',
       description: 'The new secret signs every delivery from now on; it is shown only in this answer.',
-      auth: 'key',
+      access: MANAGE_WEBHOOKS,
       params: idParams,
       response: { status: 200, description: 'The new secret', schema: rotatedSecretSchema },
       handler: ({ params, principal }) => {
-        guard(principal, webhooks.get(params.id));
+        checkRecordSession(principal, webhooks.get(params.id).session);
         return webhooks.rotateSecret(params.id);
       },
     }),
@@ -151,12 +141,12 @@ export function webhookRoutes({ webhooks }: Services) {
       tag,
       summary: "A webhook's deliveries, newest first",
       description: 'Filter by `status`; page with `before` = the `next` of the previous page.',
-      auth: 'key',
+      access: MANAGE_WEBHOOKS,
       params: idParams,
       query: deliveriesQuery,
       response: { status: 200, description: 'One page of deliveries', schema: deliveryListSchema },
       handler: ({ params, query, principal }) => {
-        guard(principal, webhooks.get(params.id));
+        checkRecordSession(principal, webhooks.get(params.id).session);
         return webhooks.deliveries(params.id, query);
       },
     }),
@@ -167,11 +157,11 @@ export function webhookRoutes({ webhooks }: Services) {
       summary: 'Send a test event to this webhook',
       description:
         'Publishes a `webhook.test` event that only this webhook receives. Follow the returned delivery.',
-      auth: 'key',
+      access: MANAGE_WEBHOOKS,
       params: idParams,
       response: { status: 202, description: 'The test delivery, queued', schema: deliverySchema },
       handler: ({ params, principal }) => {
-        guard(principal, webhooks.get(params.id));
+        checkRecordSession(principal, webhooks.get(params.id).session);
         return webhooks.test(params.id);
       },
     }),
@@ -180,11 +170,11 @@ export function webhookRoutes({ webhooks }: Services) {
       path: '/webhooks/:id/retry',
       tag,
       summary: 'Retry every failed delivery of a webhook',
-      auth: 'key',
+      access: MANAGE_WEBHOOKS,
       params: idParams,
       response: { status: 202, description: 'How many were queued again', schema: retriedSchema },
       handler: ({ params, principal }) => {
-        guard(principal, webhooks.get(params.id));
+        checkRecordSession(principal, webhooks.get(params.id).session);
         return webhooks.retryFailed(params.id);
       },
     }),
@@ -198,12 +188,12 @@ export function webhookRoutes({ webhooks }: Services) {
         'cannot be retried afterwards, and their events age out of the event log after 7 days like ' +
         'any other. Pending and succeeded deliveries are left alone. An id that is no delivery of ' +
         'this webhook is refused (VALIDATION_FAILED naming it) and nothing is discarded.',
-      auth: 'key',
+      access: MANAGE_WEBHOOKS,
       params: idParams,
       body: discardDeliveriesInput,
       response: { status: 200, description: 'How many were discarded', schema: discardedSchema },
       handler: ({ params, body, principal }) => {
-        guard(principal, webhooks.get(params.id));
+        checkRecordSession(principal, webhooks.get(params.id).session);
         return webhooks.discardFailed(params.id, body.ids);
       },
     }),
@@ -212,11 +202,11 @@ export function webhookRoutes({ webhooks }: Services) {
       path: '/webhooks/deliveries/:id',
       tag,
       summary: 'A delivery with every attempt (status, latency, answer excerpt)',
-      auth: 'key',
+      access: MANAGE_WEBHOOKS,
       params: deliveryParams,
       response: { status: 200, description: 'The delivery and its attempts', schema: deliveryDetailSchema },
       handler: ({ params, principal }) => {
-        guard(principal, webhooks.webhookOfDelivery(params.id));
+        checkRecordSession(principal, webhooks.webhookOfDelivery(params.id).session);
         return webhooks.delivery(params.id);
       },
     }),
@@ -228,11 +218,11 @@ export function webhookRoutes({ webhooks }: Services) {
       description:
         'A failed delivery starts a new round of attempts; a pending one skips its wait. ' +
         'CONFLICT if it already succeeded or its event is no longer stored.',
-      auth: 'key',
+      access: MANAGE_WEBHOOKS,
       params: deliveryParams,
       response: { status: 202, description: 'The delivery, queued', schema: deliverySchema },
       handler: ({ params, principal }) => {
-        guard(principal, webhooks.webhookOfDelivery(params.id));
+        checkRecordSession(principal, webhooks.webhookOfDelivery(params.id).session);
         return webhooks.retryDelivery(params.id);
       },
     }),

@@ -1,4 +1,5 @@
 import type { Services } from '../../services/index.js';
+import { MANAGE_WIDGETS } from '../../../src-shared/access.js';
 import { defineRoute } from '../route.js';
 import { selfOrigin } from '../widget-files.js';
 import {
@@ -22,7 +23,7 @@ export function widgetRoutes(services: Services) {
       path: '/widgets',
       tag: 'widgets',
       summary: 'List website widgets',
-      auth: 'key',
+      access: MANAGE_WIDGETS,
       response: { status: 200, description: 'Every widget, oldest first', schema: widgetListSchema },
       handler: () => widgets.list(),
     }),
@@ -32,7 +33,7 @@ export function widgetRoutes(services: Services) {
       tag: 'widgets',
       summary: 'Create a website widget',
       description: VALIDATION_NOTE,
-      auth: 'key',
+      access: MANAGE_WIDGETS,
       body: widgetSettingsBody,
       response: { status: 201, description: 'The stored widget with its new id', schema: widgetRecordSchema },
       handler: ({ body }) => widgets.create(body),
@@ -42,7 +43,7 @@ export function widgetRoutes(services: Services) {
       path: '/widgets/:id',
       tag: 'widgets',
       summary: 'Get a website widget',
-      auth: 'key',
+      access: MANAGE_WIDGETS,
       params: widgetIdParams,
       response: { status: 200, description: 'The widget', schema: widgetRecordSchema },
       handler: ({ params }) => widgets.get(params.id),
@@ -53,7 +54,7 @@ export function widgetRoutes(services: Services) {
       tag: 'widgets',
       summary: 'Replace a website widget',
       description: `The body replaces the whole document; omitted optional fields get their defaults. ${VALIDATION_NOTE}`,
-      auth: 'key',
+      access: MANAGE_WIDGETS,
       params: widgetIdParams,
       body: widgetSettingsBody,
       response: { status: 200, description: 'The stored widget', schema: widgetRecordSchema },
@@ -66,7 +67,7 @@ export function widgetRoutes(services: Services) {
       summary: 'Delete a website widget',
       description:
         'Websites embedding it stop showing the hosted widget; self-contained copies keep working.',
-      auth: 'key',
+      access: MANAGE_WIDGETS,
       params: widgetIdParams,
       response: { status: 204, description: 'Deleted' },
       handler: ({ params }) => {
@@ -84,7 +85,7 @@ export function widgetRoutes(services: Services) {
         'else the address this request was sent to), so it shows edits at once but only while this PC ' +
         'is reachable. `selfContained` ' +
         'inlines both and works while the PC is off; copy it again after edits.',
-      auth: 'key',
+      access: MANAGE_WIDGETS,
       params: widgetIdParams,
       response: { status: 200, description: 'Both snippets', schema: widgetSnippetsSchema },
       handler: ({ params, ctx }) => widgets.snippets(params.id, `${selfOrigin(ctx)}/widget.js`),
@@ -97,7 +98,7 @@ export function widgetRoutes(services: Services) {
       description:
         'Needs no key and may be called from any website (CORS `*`). Only what the widget needs; ' +
         '404 for unknown and inactive widgets.',
-      auth: 'public',
+      access: 'public',
       params: widgetIdParams,
       response: {
         status: 200,

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection.js';
-import type { KeyPrincipal } from '../api-keys.js';
+import type { Principal } from '../access/principal.js';
 
 /**
  * Who did something, as stored with taggings and notes: `desktop` (the app window over IPC),
@@ -13,8 +13,8 @@ export class ActorNames {
     this.keyName = db.$client.prepare<[string], { name: string }>('SELECT name FROM api_keys WHERE id = ?');
   }
 
-  of(principal: KeyPrincipal | null): string {
-    if (!principal) return 'desktop';
+  of(principal: Principal): string {
+    if (principal.kind === 'desktop') return 'desktop';
     if (principal.kind === 'admin') return 'admin';
     if (principal.kind === 'session') return `session:${principal.sessionId ?? ''}`;
     return `key:${this.keyName.get(principal.keyId)?.name ?? principal.keyId}`;

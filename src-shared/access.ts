@@ -1,0 +1,49 @@
+/**
+ * Who may call an operation: every REST route and every contract operation declares one of these
+ * next to its schema, and `src-main/services/access/authorizer.ts` alone enforces them, for REST,
+ * the browser's `/rpc` and the desktop's IPC alike (`access-declarations.test.ts` fails when one
+ * declares nothing).
+ */
+import type { Scope } from './contract/keys.js';
+
+export interface Access<Input = never> {
+  /** The caller needs one of these scopes (`admin` includes every other). */
+  scope: Scope | readonly Scope[];
+  /**
+   * Whether a session key may call it (then only for its own session). Default: yes, unless the
+   * scope is `admin` or `widgets:manage` (a session key has neither).
+   */
+  sessionKeys?: boolean;
+  /**
+   * The WhatsApp session the call touches, read from its validated input: a session key may only
+   * touch its own. Calls that find their session by looking something up (a schedule's, a
+   * webhook's) check it in the handler with `checkSession`.
+   */
+  session?: (input: Input) => string | null | undefined;
+}
+
+/** Reads `session` from an input that has one: the common case of `Access.session`. */
+export const sessionField = (input: { session?: string | null }) => input.session;
+
+/** Reads `id` as the session: the session operations name their session `id`. */
+export const sessionIdField = (input: { id: string }) => input.id;
+
+/** Scope-only declarations shared by many operations (no session in their input). */
+export const ANY_SCOPE = {
+  scope: ['messages:read', 'messages:send', 'sessions:manage', 'webhooks:manage', 'widgets:manage'],
+} as const satisfies Access;
+export const ADMIN_ONLY = { scope: 'admin' } as const satisfies Access;
+export const READ_MESSAGES = { scope: 'messages:read' } as const satisfies Access;
+export const SEND_MESSAGES = { scope: 'messages:send' } as const satisfies Access;
+export const MANAGE_WEBHOOKS = { scope: 'webhooks:manage' } as const satisfies Access;
+export const MANAGE_WIDGETS = { scope: 'widgets:manage' } as const satisfies Access;
+/** Shared by every session (tags, saved replies): a session key may not change them. */
+export const SEND_MESSAGES_ALL_SESSIONS = {
+  scope: 'messages:send',
+  sessionKeys: false,
+} as const satisfies Access;
+
+/** Reads or changes one session's data; the session comes from the input's `session`. */
+export const readSession = { scope: 'messages:read', session: sessionField } as const;
+export const sendInSession = { scope: 'messages:send', session: sessionField } as const;
+export const manageSession = { scope: 'sessions:manage', session: sessionIdField } as const;
