@@ -1,0 +1,143 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { rawRequest } from '../../test-support/raw-http.js';
+import { startTestCore, TEST_ADMIN_KEY, type TestCore } from '../../test-support/test-core.js';
+import { MAX_UNAUTHENTICATED_SOCKETS } from '../event-socket.js';
+
+describe('limits that must not lock the owner out or exhaust the process', () => {
+  let app: TestCore | null = null;
+  afterEach(async () => {
+    await app?.stop();
+    app = null;
+  });
+
+  it('refuses wrong keys after 20 tries but never a valid key, over REST, /rpc and the stream', async () => {
+    app = await startTestCore();
+    for (let i = 0; i < 25; i += 1) await app.request('/api/v1/sessions', { key: `wrong-${i}` });
+    expect((await app.request('/api/v1/sessions', { key: 'wrong-again' })).status).toBe(429);
+    expect((await app.request('/api/v1/sessions')).status).toBe(200);
+    const rpc = await app.request('/rpc/sessions.list', { method: 'POST', json: {} });
+    expect(rpc.status).toBe(200);
+    const ws = new WebSocket(`${app.url.replace('http', 'ws')}/api/v1/events`);
+    const first = await new Promise<string>((resolve, reject) => {
+      ws.once('open', () => ws.send(JSON.stringify({ token: TEST_ADMIN_KEY })));
+      ws.once('message', (data) => resolve(String(data)));
+      ws.once('close', (code) => reject(new Error(`closed ${code}`)));
+    });
+    expect(JSON.parse(first)).toMatchObject({ type: 'ready' });
+    ws.close();
+  });
+
+  it('counts sensitive operations per key, so one key cannot use up another key’s budget', async () => {
+    app = await startTestCore();
+    const other = await app.request('/api/v1/keys', {
+      method: 'POST',
+      json: { name: 'other', scopes: ['admin'] },
+    });
+    const { key } = (await other.json()) as { key: string };
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i += 1) {
+      statuses.push(
+        (
+          await app.request('/api/v1/keys', {
+            method: 'POST',
+            key,
+            json: { name: `k${i}`, scopes: ['messages:read'] },
+          })
+        ).status,
+      );
+    }
+    expect(statuses.slice(0, 30).every((status) => status === 201)).toBe(true);
+    expect(statuses[30]).toBe(429);
+    const owner = await app.request('/api/v1/keys', {
+      method: 'POST',
+      json: { name: 'mine', scopes: ['admin'] },
+    });
+    expect(owner.status).toBe(201);
+  });
+
+  it('answers a key that may not call a route before reading its body', async () => {
+    app = await startTestCore();
+    const created = await app.request('/api/v1/keys', {
+      method: 'POST',
+      json: { name: 'reader', scopes: ['messages:read'] },
+    });
+    const { key } = (await created.json()) as { key: string };
+    // 100 MB announced, a few bytes sent, the request left open: the answer still comes.
+    const answer = await rawRequest(app.url, {
+      method: 'POST',
+      path: '/api/v1/keys',
+      headers: {
+        authorization: `Bearer ${key}`,
+        'content-type': 'application/json',
+        'content-length': String(100 * 1024 * 1024),
+      },
+      body: '{"name":',
+      endBody: false,
+    });
+    expect(answer.status).toBe(403);
+    // Validation comes after permission: a bad body tells such a key nothing but 403.
+    const invalid = await app.request('/api/v1/keys', { method: 'POST', key, json: { scopes: 'nope' } });
+    expect(invalid.status).toBe(403);
+  });
+
+  it('refuses a body over the route’s limit with 413 naming the body', async () => {
+    app = await startTestCore();
+    const big = JSON.stringify({ name: 'x'.repeat(5 * 1024 * 1024), scopes: ['admin'] });
+    const answer = await app.request('/api/v1/keys', {
+      method: 'POST',
+      body: big,
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(answer.status).toBe(413);
+    expect(await answer.json()).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE', field: 'body' } });
+    expect((await app.request('/api/v1/health', { key: null })).status).toBe(200);
+  });
+
+  it('survives a truncated multipart upload and keeps serving', async () => {
+    app = await startTestCore();
+    await app.request('/api/v1/sessions', { method: 'POST', json: { id: 'shop', name: 'Shop' } });
+    const head =
+      '--b\r\nContent-Disposition: form-data; name="to"\r\n\r\n441234567890\r\n' +
+      '--b\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\n';
+    for (let i = 0; i < 3; i += 1) {
+      // The body ends in the middle of the file part: busboy reports "Unexpected end of form".
+      const answer = await rawRequest(app.url, {
+        method: 'POST',
+        path: '/api/v1/sessions/shop/messages',
+        headers: {
+          authorization: `Bearer ${TEST_ADMIN_KEY}`,
+          'content-type': 'multipart/form-data; boundary=b',
+        },
+        body: head + 'x'.repeat(1000),
+      });
+      expect(answer.status).toBe(400);
+      expect(JSON.parse(answer.body)).toMatchObject({ error: { code: 'VALIDATION_FAILED', field: 'body' } });
+    }
+    expect((await app.request('/api/v1/health', { key: null })).status).toBe(200);
+  });
+
+  it(`keeps at most ${MAX_UNAUTHENTICATED_SOCKETS} event streams waiting for their key`, async () => {
+    app = await startTestCore();
+    const url = `${app.url.replace('http', 'ws')}/api/v1/events`;
+    const open = (socket: WebSocket) =>
+      new Promise<void>((resolve, reject) => {
+        socket.once('open', () => resolve());
+        socket.once('error', reject);
+      });
+    const waiting = Array.from({ length: MAX_UNAUTHENTICATED_SOCKETS }, () => new WebSocket(url));
+    await Promise.all(waiting.map(open));
+    const extra = new WebSocket(url);
+    const refusal = await new Promise<number>((resolve) => {
+      extra.once('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+      extra.once('open', () => resolve(101));
+    });
+    expect(refusal).toBe(429);
+    // One that authenticates frees its place.
+    waiting[0]?.send(JSON.stringify({ token: TEST_ADMIN_KEY }));
+    await new Promise((resolve) => waiting[0]?.once('message', resolve));
+    const next = new WebSocket(url);
+    await open(next);
+    for (const socket of [...waiting, next]) socket.terminate();
+  });
+});
