@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { EVENT_TYPES, type EventType } from '../events.js';
 import { exampleOf } from '../examples.js';
-import { MANAGE_WEBHOOKS } from '../access.js';
+import { MANAGE_WEBHOOKS, sessionField } from '../access.js';
 import { op } from './operation.js';
 import { sessionIdSchema } from './sessions.js';
 
@@ -307,8 +307,14 @@ const byDelivery = z.strictObject({ deliveryId: z.coerce.number().int().positive
 export const webhookOperations = {
   'webhooks.list': op<WebhookList>()(z.strictObject({}), MANAGE_WEBHOOKS),
   'webhooks.get': op<Webhook>()(byId, MANAGE_WEBHOOKS),
-  'webhooks.create': op<CreatedWebhook>()(createWebhookInput, MANAGE_WEBHOOKS),
-  'webhooks.update': op<Webhook>()(byId.extend(updateWebhookInput.shape), MANAGE_WEBHOOKS),
+  'webhooks.create': op<CreatedWebhook>()(createWebhookInput, {
+    scope: 'webhooks:manage',
+    session: sessionField,
+  }),
+  'webhooks.update': op<Webhook>()(byId.extend(updateWebhookInput.shape), {
+    scope: 'webhooks:manage',
+    session: sessionField,
+  }),
   'webhooks.delete': op<{ deleted: true }>()(byId, MANAGE_WEBHOOKS),
   'webhooks.rotateSecret': op<{ secret: string }>()(byId, MANAGE_WEBHOOKS),
   'webhooks.deliveries': op<WebhookDeliveryList>()(byId.extend(deliveriesQuery.shape), MANAGE_WEBHOOKS),
