@@ -3,10 +3,12 @@
  */
 import { createCore } from './core/container.js';
 import { ConfigError, loadConfig, reachableHost } from './core/config.js';
+import { installProcessGuards } from './core/process-guards.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const core = createCore(config);
+  installProcessGuards(core.logger);
   await core.start();
   const { boundHost, port } = core.runtime();
   const shownHost = reachableHost(boundHost);

@@ -124,7 +124,9 @@ function parseAllowedHosts(text: string | undefined): string[] {
     .split(',')
     .map((host) => host.trim().toLowerCase())
     .filter(Boolean);
-  const bad = hosts.find((host) => !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(host));
+  const bad = hosts.find(
+    (host) => !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(host),
+  );
   if (bad !== undefined) {
     throw new ConfigError(`CHATDOCK_ALLOWED_HOSTS must be host names separated by commas, got "${bad}"`);
   }

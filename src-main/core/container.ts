@@ -8,6 +8,7 @@ import type { RuntimeInfo } from '../rpc/app-handlers.js';
 import { createServices, type Services } from '../services/index.js';
 import { deliveryConfigFromEnv } from '../services/webhooks/index.js';
 import { listenHost, type Config } from './config.js';
+import { makeDataDirPrivate } from './private-files.js';
 import { EventBus } from './event-bus.js';
 import { Lifecycle } from './lifecycle.js';
 import { createLogger, type Logger } from './logger.js';
@@ -40,6 +41,7 @@ export interface CoreOptions {
 
 export function createCore(config: Config, options: CoreOptions = {}): Core {
   const { logger, ring } = createLogger(config.logLevel, { pretty: config.prettyLogs });
+  makeDataDirPrivate(config.dataDir, databaseFile(config.dataDir));
   const db = openDatabase(databaseFile(config.dataDir));
   const bus = new EventBus(logger);
   const services = createServices({

@@ -4,6 +4,7 @@
  */
 import { app, dialog } from 'electron';
 import { createCore, type Core } from '../core/container.js';
+import { installProcessGuards } from '../core/process-guards.js';
 import { loadConfig, reachableHost } from '../core/config.js';
 import { registerIpc } from './ipc.js';
 import { registerAppProtocol, registerAppScheme } from './protocol.js';
@@ -29,6 +30,7 @@ if (!app.requestSingleInstanceLock()) {
           CHATDOCK_DATA_DIR: process.env.CHATDOCK_DATA_DIR || app.getPath('userData'),
         });
         core = createCore(config);
+        installProcessGuards(core.logger);
         await core.start();
         // Media links point at the API the same way messages.mediaLink builds them.
         const { boundHost, port } = core.runtime();

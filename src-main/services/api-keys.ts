@@ -1,9 +1,10 @@
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { AppError } from '../../src-shared/errors.js';
 import type { AdminKeyStatus, RotatedKey } from '../../src-shared/model.js';
 import type { Db } from '../db/connection.js';
 import { apiKeys, type ApiKeyRow } from '../db/schema.js';
+import { KeyHasher } from './access/key-hasher.js';
 import { KeyRevocations } from './key-revocations.js';
 
 /** Who a valid key belongs to; what routes check permissions against. */
@@ -16,10 +17,6 @@ export interface KeyPrincipal {
 
 /** Writing last_used_at on every request would turn reads into writes; once a minute is enough. */
 const LAST_USED_WRITE_INTERVAL_MS = 60_000;
-
-export function hashKey(key: string): string {
-  return createHash('sha256').update(key, 'utf8').digest('hex');
-}
 
 /** A short, non-secret part of a key to recognise it in lists (half of a short key at most). */
 export function keyPrefix(key: string): string {
@@ -40,7 +37,26 @@ export class ApiKeyService {
     private readonly db: Db,
     /** Told about every key this service replaces or removes (open event streams close). */
     private readonly revocations = new KeyRevocations(),
-  ) {}
+    /** Keys are stored as this install's HMAC (services/access/key-hasher.ts). */
+    readonly hasher: KeyHasher = KeyHasher.ephemeral(),
+  ) {
+    this.upgradeLegacyHashes();
+  }
+
+  /** Earlier versions stored plain SHA-256 hashes: turned into this install's HMAC once. */
+  private upgradeLegacyHashes(): void {
+    const rows = this.db.select({ id: apiKeys.id, hash: apiKeys.hash }).from(apiKeys).all();
+    const legacy = rows.filter((row) => KeyHasher.isLegacy(row.hash));
+    if (legacy.length === 0) return;
+    this.db.transaction((tx) => {
+      for (const row of legacy) {
+        tx.update(apiKeys)
+          .set({ hash: this.hasher.upgrade(row.hash) })
+          .where(eq(apiKeys.id, row.id))
+          .run();
+      }
+    });
+  }
 
   /**
    * Makes sure an admin key exists. With `environmentKey` (CHATDOCK_API_KEY) that key becomes
@@ -50,10 +66,12 @@ export class ApiKeyService {
     const existing = this.adminRow();
     if (environmentKey) {
       this.adminFromEnvironment = true;
-      if (!existing || !sameHash(existing.hash, hashKey(environmentKey))) this.replaceAdmin(environmentKey);
+      if (!existing || !this.hasher.matches(existing.hash, environmentKey)) this.replaceAdmin(environmentKey);
       return { created: null };
     }
-    if (existing) return { created: null };
+    // An admin key hashed with another secret (the secret file was lost) can never be checked
+    // again: make a new one, shown once, rather than lock the owner out.
+    if (existing && this.hasher.isCurrent(existing.hash)) return { created: null };
     const key = generateKey();
     this.replaceAdmin(key);
     this.adminReveal = key;
@@ -107,7 +125,7 @@ export class ApiKeyService {
           kind: 'session',
           name: `Session ${sessionId}`,
           prefix: keyPrefix(key),
-          hash: hashKey(key),
+          hash: this.hasher.hash(key),
           sessionId,
         })
         .run();
@@ -136,13 +154,12 @@ export class ApiKeyService {
   /** The principal of a presented key, or null if it is unknown or revoked. */
   verify(presented: string): KeyPrincipal | null {
     if (!presented) return null;
-    const hash = hashKey(presented);
     const candidates = this.db
       .select()
       .from(apiKeys)
       .where(and(eq(apiKeys.prefix, keyPrefix(presented)), isNull(apiKeys.revokedAt)))
       .all();
-    const row = candidates.find((candidate) => sameHash(candidate.hash, hash));
+    const row = candidates.find((candidate) => this.hasher.matches(candidate.hash, presented));
     if (!row) return null;
     this.touch(row.id);
     return { keyId: row.id, kind: row.kind, sessionId: row.sessionId, scopes: row.scopes };
@@ -161,7 +178,7 @@ export class ApiKeyService {
           kind: 'admin',
           name: 'Admin key',
           prefix: keyPrefix(key),
-          hash: hashKey(key),
+          hash: this.hasher.hash(key),
         })
         .run();
       return old;
@@ -182,11 +199,4 @@ export class ApiKeyService {
       .where(eq(apiKeys.id, keyId))
       .run();
   }
-}
-
-/** Constant-time comparison of two hex digests, so response time reveals nothing. */
-function sameHash(a: string, b: string): boolean {
-  const left = Buffer.from(a, 'hex');
-  const right = Buffer.from(b, 'hex');
-  return left.length === right.length && timingSafeEqual(left, right);
 }

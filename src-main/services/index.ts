@@ -5,6 +5,7 @@ import { APP_VERSION } from '../core/version.js';
 import type { Db } from '../db/connection.js';
 import { WaSessionManager } from '../wa/session-manager.js';
 import type { WaServerOptions } from '../wa/server-options.js';
+import { KeyHasher } from './access/key-hasher.js';
 import { ApiKeyService } from './api-keys.js';
 import { EventRecorder } from './event-recorder.js';
 import { HiddenHistory } from './hidden-history.js';
@@ -77,7 +78,7 @@ export function createServices(deps: ServiceDeps): Services {
   const { db, bus, logger } = deps;
   const events = new EventRecorder(db, bus);
   const keyRevocations = new KeyRevocations();
-  const apiKeys = new ApiKeyService(db, keyRevocations);
+  const apiKeys = new ApiKeyService(db, keyRevocations, KeyHasher.forDataDir(deps.dataDir));
   const storedMessages = db.$client.prepare<[string, string, string], { raw: Buffer | null }>(
     'SELECT raw FROM messages WHERE session_id = ? AND chat_jid = ? AND id = ?',
   );
@@ -151,7 +152,7 @@ export function createServices(deps: ServiceDeps): Services {
     widgets: new WidgetService(db, undefined, deps.publicUrl ?? null),
     webhooks: webhooks.service,
     webhookDelivery: webhooks.worker,
-    namedKeys: new NamedKeyService(db, keyRevocations),
+    namedKeys: new NamedKeyService(db, keyRevocations, apiKeys.hasher),
     keyRevocations,
     logs: new LogService(deps.logRing ?? new LogRing(1)),
     organize: createOrganize({ db, events, messaging }),

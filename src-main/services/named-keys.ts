@@ -5,7 +5,8 @@ import { SCOPES } from '../../src-shared/contract/keys.js';
 import { AppError } from '../../src-shared/errors.js';
 import type { Db } from '../db/connection.js';
 import { apiKeys, type ApiKeyRow } from '../db/schema.js';
-import { generateKey, hashKey, keyPrefix } from './api-keys.js';
+import { generateKey, keyPrefix } from './api-keys.js';
+import { KeyHasher } from './access/key-hasher.js';
 import { KeyRevocations } from './key-revocations.js';
 
 /**
@@ -17,6 +18,7 @@ export class NamedKeyService {
     private readonly db: Db,
     /** Told about each revocation (open event streams of that key close). */
     private readonly revocations = new KeyRevocations(),
+    private readonly hasher: KeyHasher = KeyHasher.ephemeral(),
   ) {}
 
   list(): NamedKey[] {
@@ -39,7 +41,7 @@ export class NamedKeyService {
         kind: 'named',
         name: input.name.trim(),
         prefix: keyPrefix(key),
-        hash: hashKey(key),
+        hash: this.hasher.hash(key),
         scopes: [...new Set(input.scopes)],
       })
       .run();
