@@ -124,7 +124,12 @@ export const webhookSchema = z
     url: z.string(),
     session: z.string().nullable(),
     events: z.array(z.string()).nullable(),
-    headers: z.record(z.string(), z.string()),
+    headers: z
+      .record(z.string(), z.string())
+      .describe(
+        'The extra headers, values masked (`••••••` and, for long values, their last 4 characters). ' +
+          'Send a masked value back unchanged to keep the stored one.',
+      ),
     enabled: z.boolean(),
     createdAt: z.string().describe('UTC ISO-8601'),
     pending: z.number().int().describe('Deliveries waiting to go out (or to be retried)'),

@@ -1,3 +1,4 @@
+import { maskHeaders, mergeHeaderEdit } from './header-mask.js';
 import { asc, eq } from 'drizzle-orm';
 import type {
   CreatedWebhook,
@@ -115,7 +116,8 @@ export class WebhookService {
     if (patch.url !== undefined) changes.url = patch.url;
     if (patch.session !== undefined) changes.sessionId = patch.session;
     if (patch.events !== undefined) changes.eventTypes = patch.events ? [...new Set(patch.events)] : null;
-    if (patch.headers !== undefined) changes.headers = patch.headers;
+    if (patch.headers !== undefined)
+      changes.headers = mergeHeaderEdit(this.row(id).headers ?? {}, patch.headers);
     if (patch.enabled !== undefined) changes.enabled = patch.enabled;
     if (Object.keys(changes).length > 0) {
       this.db.update(webhooks).set(changes).where(eq(webhooks.id, id)).run();
@@ -318,7 +320,7 @@ function toWebhook(row: WebhookRow, counts = { pending: 0, failed: 0 }): Webhook
     url: row.url,
     session: row.sessionId,
     events: row.eventTypes,
-    headers: row.headers ?? {},
+    headers: maskHeaders(row.headers ?? {}),
     enabled: row.enabled,
     createdAt: row.createdAt,
     pending: counts.pending,

@@ -152,6 +152,11 @@ export function WebhookForm({
           placeholder="Authorization: Bearer …"
           onChange={(event) => setHeaders(event.target.value)}
         />
+        {initial && Object.keys(initial.headers).length > 0 && (
+          <span className="field__hint">
+            Saved values are hidden (••••••). Leave a line as it is to keep its value.
+          </span>
+        )}
       </label>
       <label className="checkbox">
         <input type="checkbox" checked={enabled} onChange={(event) => setEnabled(event.target.checked)} />
