@@ -1,8 +1,12 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { rawRequest } from '../../test-support/raw-http.js';
 import { startTestCore, TEST_ADMIN_KEY, type TestCore } from '../../test-support/test-core.js';
+import { BodyBudget } from '../body.js';
 import { MAX_UNAUTHENTICATED_SOCKETS } from '../event-socket.js';
+import { createKoaApp, createRequestGuards } from '../server.js';
 
 describe('limits that must not lock the owner out or exhaust the process', () => {
   let app: TestCore | null = null;
@@ -139,5 +143,54 @@ describe('limits that must not lock the owner out or exhaust the process', () =>
     const next = new WebSocket(url);
     await open(next);
     for (const socket of [...waiting, next]) socket.terminate();
+  });
+
+  it('caps the body bytes held at once across requests, and frees them when a request ends', async () => {
+    app = await startTestCore();
+    const { core } = app;
+    const guards = { ...createRequestGuards(core.services), budget: new BodyBudget(1024 * 1024) };
+    const koa = createKoaApp(
+      {
+        services: core.services,
+        dispatcher: core.dispatcher,
+        bus: core.bus,
+        logger: core.logger,
+        version: 't',
+        webRoot: '.',
+      },
+      guards,
+    );
+    const server = http.createServer(koa.callback());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const headers = { authorization: `Bearer ${TEST_ADMIN_KEY}`, 'content-type': 'application/json' };
+      const half = '"' + 'x'.repeat(700 * 1024);
+      // The first body is held open, half sent; the second would go past the 1 MB budget.
+      const held = rawRequest(url, {
+        method: 'POST',
+        path: '/api/v1/keys',
+        headers: { ...headers, 'content-length': String(2 * half.length) },
+        body: half,
+        endBody: false,
+      });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(guards.budget.used).toBe(half.length);
+      const second = await rawRequest(url, {
+        method: 'POST',
+        path: '/api/v1/keys',
+        headers,
+        body: `{"name":${half}"}`,
+      });
+      expect(second.status).toBe(429);
+      void held.catch(() => undefined);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+    // The held request was cut off by closing the server: its bytes are given back.
+    for (let i = 0; i < 50 && guards.budget.used > 0; i += 1)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(guards.budget.used).toBe(0);
   });
 });
