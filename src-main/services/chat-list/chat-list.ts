@@ -42,7 +42,7 @@ const TAG_ORDER = { at: 't.chat_order_at', session: 't.session_id', jid: 't.chat
  */
 export const NAME_CANDIDATE_LIMIT = 1000;
 /** Sparse sets are counted up to this many rows to pick the smallest one to walk. */
-const COUNT_BOUND = 2000;
+const COUNT_BOUND = 5000;
 
 export interface ChatListOptions {
   sessionId?: string | undefined;
@@ -176,9 +176,10 @@ export class ChatList {
         return { by: 'names' };
       }
     }
+    // States first: on a tie (both past the bound) the one in this order is walked.
     const walks: Walk[] = [
-      ...(options.tagId ? [{ by: 'tag' } as const] : []),
       ...states.map((state) => ({ by: 'state', state }) as const),
+      ...(options.tagId ? [{ by: 'tag' } as const] : []),
     ];
     if (walks.length === 0) return { by: 'order' };
     if (walks.length === 1) return walks[0] as Walk;

@@ -146,8 +146,8 @@ describe('chat list', () => {
     {
       name: 'every filter',
       filter: { ...oneSession, unread: true, kind: 'group', archived: true, pinned: true, tagId: 't' },
-      // With no statistics every set counts 0; the first (the tag) is taken.
-      index: 'chat_tags_session_order_idx',
+      // In an empty database every set counts 0; the first state (unread) is taken.
+      index: 'chats_unread_session_order_idx',
     },
     {
       name: 'unread, archived and 1:1',
@@ -192,6 +192,24 @@ describe('chat list', () => {
     expect(page).toMatch(/USING INDEX chats_session_order_idx\b/);
     expect(page).not.toContain('TEMP B-TREE');
     expect(list.list({ sessionId: 's1', q: '97250', limit: 50 }).items).toHaveLength(3);
+  });
+
+  it('walks the smaller of two sparse sets', () => {
+    const walked = () =>
+      /USING (COVERING )?INDEX (\w+)/.exec(
+        planOf(() => chats.list({ sessionId: 's1', unread: true, tagId: 't1', limit: 50 }), /FROM chat/),
+      )?.[2];
+    db.$client
+      .prepare(`INSERT INTO tags (id, name, color, created_at) VALUES ('t1', 'VIP', '#00aa00', 1)`)
+      .run();
+    const tag = db.$client.prepare(
+      `INSERT INTO chat_tags (session_id, chat_jid, tag_id, added_by, added_at) VALUES ('s1', ?, 't1', 'admin', 1)`,
+    );
+    for (let n = 0; n < 3; n += 1) store.ingest('s1', [record(jid(n), `u${n}`, 1000 + n, 'hi')], 'live');
+    tag.run(jid(0));
+    expect(walked()).toBe('chat_tags_session_order_idx');
+    for (let n = 1; n < 6; n += 1) tag.run(jid(n));
+    expect(walked()).toBe('chats_unread_session_order_idx');
   });
 
   it('counts the candidate sets from their indexes alone, at most a bound of rows', () => {
