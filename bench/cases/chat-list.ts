@@ -1,7 +1,11 @@
-/** Case 3: the first page of the chat list (50 of ~33k chats per session, 100k in all). */
+/**
+ * Case 3: the first page of the chat list (50 of ~33k chats per session, 100k in all), then
+ * every filter (chat-list-filters.ts).
+ */
 import type { BenchContext } from '../context.js';
 import { sample, stats } from '../measure.js';
 import { ms, timeRatio, type Row } from '../report.js';
+import { chatListFilterRows } from './chat-list-filters.js';
 
 export async function chatListCase(ctx: BenchContext): Promise<Row[]> {
   const { core, raw, sessionIds } = ctx;
@@ -55,5 +59,7 @@ export async function chatListCase(ctx: BenchContext): Promise<Row[]> {
       false,
     ),
   );
+  // Last: the filter rows set unread, archived, pinned and tag states of their own.
+  rows.push(...(await chatListFilterRows(ctx)));
   return rows;
 }

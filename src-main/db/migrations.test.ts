@@ -293,6 +293,97 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
     sqlite.prepare(`DELETE FROM messages WHERE id = 'zh'`).run();
     expect(search('tomorrow')).toEqual([]);
   },
+  '0011_chat_list_filters': (sqlite) => {
+    // Sparse states: each filter walks a partial index in list order, from a cursor too. (Without
+    // statistics the planner prefers the full order index, so the chat list names the index.)
+    const order = `ORDER BY coalesce(c.last_message_at, 0) DESC, c.session_id DESC, c.jid DESC LIMIT 51`;
+    for (const [state, condition] of [
+      ['unread', 'c.unread_count > 0'],
+      ['archived', 'c.archived = 1'],
+      ['pinned', 'c.pinned_at IS NOT NULL'],
+    ]) {
+      const one = queryPlan(
+        sqlite,
+        `SELECT * FROM chats c INDEXED BY chats_${state}_session_order_idx WHERE c.session_id = 's' AND ${condition} ${order}`,
+      );
+      expect(one).toContain(`chats_${state}_session_order_idx (session_id=?)`);
+      expect(one).not.toContain('TEMP B-TREE');
+      const every = queryPlan(
+        sqlite,
+        `SELECT * FROM chats c INDEXED BY chats_${state}_order_idx WHERE ${condition} AND coalesce(c.last_message_at, 0) <= 5 ${order}`,
+      );
+      expect(every).toContain(`chats_${state}_order_idx (<expr><?)`);
+      expect(every).not.toContain('TEMP B-TREE');
+    }
+    const groups = queryPlan(
+      sqlite,
+      `SELECT * FROM chats c INDEXED BY chats_kind_session_order_idx
+         WHERE c.session_id = 's' AND c.kind = 'group' AND c.kind <> 'user' ${order}`,
+    );
+    expect(groups).toContain('chats_kind_session_order_idx (session_id=? AND kind=?)');
+    expect(groups).not.toContain('TEMP B-TREE');
+
+    // A tagging carries its chat's order key, whichever comes first and as the chat moves.
+    const addChat = sqlite.prepare(
+      `INSERT INTO chats (session_id, jid, kind, name, last_message_at) VALUES ('s', ?, 'user', ?, ?)`,
+    );
+    const orderOf = (jid: string) =>
+      (
+        sqlite.prepare(`SELECT chat_order_at AS at FROM chat_tags WHERE chat_jid = ?`).get(jid) as {
+          at: number;
+        }
+      ).at;
+    sqlite.prepare(`INSERT INTO tags (id, name, color, created_at) VALUES ('t1', 'VIP', '#00aa00', 1)`).run();
+    const tag = sqlite.prepare(
+      `INSERT INTO chat_tags (session_id, chat_jid, tag_id, added_by, added_at) VALUES ('s', ?, 't1', 'admin', 1)`,
+    );
+    addChat.run('a@s.whatsapp.net', 'Dana Levi', 1000);
+    tag.run('a@s.whatsapp.net');
+    expect(orderOf('a@s.whatsapp.net')).toBe(1000);
+    tag.run('b@s.whatsapp.net');
+    addChat.run('b@s.whatsapp.net', null, 2000);
+    expect(orderOf('b@s.whatsapp.net')).toBe(2000);
+    sqlite.prepare(`UPDATE chats SET last_message_at = 3000 WHERE jid = 'a@s.whatsapp.net'`).run();
+    expect(orderOf('a@s.whatsapp.net')).toBe(3000);
+    const byTag = queryPlan(
+      sqlite,
+      `SELECT * FROM chat_tags t WHERE t.tag_id = 't1' ORDER BY t.chat_order_at DESC, t.session_id DESC, t.chat_jid DESC LIMIT 51`,
+    );
+    expect(byTag).toContain('chat_tags_order_idx (tag_id=?)');
+    expect(byTag).not.toContain('TEMP B-TREE');
+
+    // Names: chat name, contact names and JID, found by any 3+ characters, kept as they change.
+    const find = (text: string) =>
+      (
+        sqlite
+          .prepare(
+            `SELECT k.jid FROM chat_names_fts f JOIN chat_search_keys k ON k.id = f.rowid
+             WHERE chat_names_fts MATCH ? ORDER BY k.jid`,
+          )
+          .all(`"${text}"`) as { jid: string }[]
+      ).map((row) => row.jid);
+    expect(find('dana')).toEqual(['a@s.whatsapp.net']);
+    expect(find('b@s.what')).toEqual(['b@s.whatsapp.net']);
+    const contact = sqlite.prepare(
+      `INSERT INTO contacts (session_id, jid, name, notify) VALUES ('s', 'b@s.whatsapp.net', ?, ?)
+       ON CONFLICT (session_id, jid) DO UPDATE SET name = excluded.name, notify = excluded.notify`,
+    );
+    contact.run('Иван Петров', 'Vanya');
+    expect(find('иван')).toEqual(['b@s.whatsapp.net']);
+    expect(find('VANYA')).toEqual(['b@s.whatsapp.net']);
+    contact.run('Boris', null);
+    expect(find('иван')).toEqual([]);
+    expect(find('boris')).toEqual(['b@s.whatsapp.net']);
+    sqlite.prepare(`DELETE FROM contacts WHERE jid = 'b@s.whatsapp.net'`).run();
+    expect(find('boris')).toEqual([]);
+    sqlite.prepare(`UPDATE chats SET name = 'Shop team' WHERE jid = 'a@s.whatsapp.net'`).run();
+    expect(find('dana')).toEqual([]);
+    expect(find('p tea')).toEqual(['a@s.whatsapp.net']);
+    // A chat that goes takes its key and its index entry with it.
+    sqlite.prepare(`DELETE FROM chats WHERE jid = 'a@s.whatsapp.net'`).run();
+    expect(find('shop')).toEqual([]);
+    expect(sqlite.prepare(`SELECT count(*) AS n FROM chat_search_keys`).get()).toEqual({ n: 1 });
+  },
 };
 
 describe('migrations', () => {
@@ -307,6 +398,22 @@ describe('migrations', () => {
     migrate(drizzle(sqlite), { migrationsFolder: MIGRATIONS_DIR });
     const hits = sqlite.prepare(`SELECT rowid FROM messages_fts WHERE messages_fts MATCH '"明 天"'`).all();
     expect(hits).toHaveLength(1);
+  });
+
+  it('0011 indexes the chats and taggings stored before it', () => {
+    const sqlite = migratedUpTo('0010_search_unspaced_scripts');
+    sqlite.exec(`
+      INSERT INTO chats (session_id, jid, kind, name, last_message_at) VALUES ('s', 'a@s.whatsapp.net', 'user', NULL, 700);
+      INSERT INTO contacts (session_id, jid, name) VALUES ('s', 'a@s.whatsapp.net', 'Noa Cohen');
+      INSERT INTO tags (id, name, color, created_at) VALUES ('t1', 'VIP', '#00aa00', 1);
+      INSERT INTO chat_tags (session_id, chat_jid, tag_id, added_by, added_at) VALUES ('s', 'a@s.whatsapp.net', 't1', 'admin', 1);
+    `);
+    migrate(drizzle(sqlite), { migrationsFolder: MIGRATIONS_DIR });
+    const hits = sqlite
+      .prepare(`SELECT rowid FROM chat_names_fts WHERE chat_names_fts MATCH '"cohen"'`)
+      .all();
+    expect(hits).toHaveLength(1);
+    expect(sqlite.prepare(`SELECT chat_order_at AS at FROM chat_tags`).get()).toEqual({ at: 700 });
   });
 
   it('every migration in the journal has a test here', () => {

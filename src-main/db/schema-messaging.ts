@@ -4,7 +4,7 @@
  * calls. Full-text search over message text is the FTS5 table `messages_fts`, kept in sync by
  * triggers (hand-written migrations `0004_messages_fts.sql`, `0010_search_unspaced_scripts.sql`).
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { MediaInfo } from '../../src-shared/messages.js';
 
@@ -75,7 +75,50 @@ export const chats = sqliteTable(
     // expressions, so every page of it, with or without a session, is an index walk.
     index('chats_session_order_idx').on(t.sessionId, sql`coalesce(${t.lastMessageAt}, 0)`, t.jid),
     index('chats_order_idx').on(sql`coalesce(${t.lastMessageAt}, 0)`, t.sessionId, t.jid),
+    // The same order holding only the chats in a sparse state (migration 0011), so a filter on
+    // it walks matching chats only (services/chat-list/).
+    ...sparseOrderIndexes('unread', 'unread_count', sql`${t.unreadCount} > 0`),
+    ...sparseOrderIndexes('archived', 'archived', sql`${t.archived} = 1`),
+    ...sparseOrderIndexes('pinned', 'pinned_at', sql`${t.pinnedAt} IS NOT NULL`),
+    index('chats_kind_session_order_idx')
+      .on(t.sessionId, t.kind, sql`coalesce(${t.lastMessageAt}, 0)`, t.jid)
+      .where(sql`${t.kind} <> 'user'`),
+    index('chats_kind_order_idx')
+      .on(t.kind, sql`coalesce(${t.lastMessageAt}, 0)`, t.sessionId, t.jid)
+      .where(sql`${t.kind} <> 'user'`),
   ],
+);
+
+/**
+ * One index per list (one session, every session) over the chats for which `where` holds; the
+ * state's `column` last, so counting the set reads the index alone.
+ */
+function sparseOrderIndexes(state: string, column: string, where: SQL) {
+  const at = sql`coalesce("last_message_at", 0)`;
+  const [session, jid, last] = ['session_id', 'jid', column].map((name) => sql`${sql.identifier(name)}`) as [
+    SQL,
+    SQL,
+    SQL,
+  ];
+  return [
+    index(`chats_${state}_session_order_idx`).on(session, at, jid, last).where(where),
+    index(`chats_${state}_order_idx`).on(at, session, jid, last).where(where),
+  ];
+}
+
+/**
+ * A stable integer key per chat for the trigram name index `chat_names_fts` (its rowid; chats'
+ * own rowid may change on VACUUM). Rows, the index and the `chat_search_documents` view are kept
+ * by the triggers of migration 0011 (hand-written, like messages_fts).
+ */
+export const chatSearchKeys = sqliteTable(
+  'chat_search_keys',
+  {
+    id: integer('id').primaryKey(),
+    sessionId: text('session_id').notNull(),
+    jid: text('jid').notNull(),
+  },
+  (t) => [uniqueIndex('chat_search_keys_chat_idx').on(t.sessionId, t.jid)],
 );
 
 export const messages = sqliteTable(

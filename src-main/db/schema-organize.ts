@@ -29,8 +29,17 @@ export const chatTags = sqliteTable(
     addedBy: text('added_by').notNull(),
     addedAt: integer('added_at').notNull(),
     extra: text('extra', { mode: 'json' }).$type<Record<string, unknown>>(),
+    /**
+     * The chat's list order key (`coalesce(last_message_at, 0)`), copied by triggers (migration
+     * 0011) so a tag's chats are walked in list order from these indexes alone.
+     */
+    chatOrderAt: integer('chat_order_at').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.sessionId, t.chatJid, t.tagId] }), index('chat_tags_tag_idx').on(t.tagId)],
+  (t) => [
+    primaryKey({ columns: [t.sessionId, t.chatJid, t.tagId] }),
+    index('chat_tags_order_idx').on(t.tagId, t.chatOrderAt, t.sessionId, t.chatJid),
+    index('chat_tags_session_order_idx').on(t.tagId, t.sessionId, t.chatOrderAt, t.chatJid),
+  ],
 );
 
 export const messageTags = sqliteTable(

@@ -69,6 +69,8 @@ export const NOT_PURGED_HERE: Readonly<Record<string, string>> = {
   // go out in order to global webhooks, followed by `session.deleted`; those of the session's
   // own webhooks go with the webhook.
   events: 'the event log is an audit trail pruned by age, not by session',
+  // The chat list's name index keys (migration 0011) follow chats row for row.
+  chat_search_keys: "removed with each chat by the chats delete trigger, with the chat's name index entry",
 };
 
 /** Every table with per-session rows this purge deletes from (the test checks completeness). */

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MessageRecord } from '../../wa/message-mapping.js';
 import { EventBus } from '../../core/event-bus.js';
 import { openDatabase, type Db } from '../../db/connection.js';
+import { ChatList, type ChatListOptions } from '../chat-list/chat-list.js';
 import { ChatService } from '../chats.js';
 import { EventRecorder } from '../event-recorder.js';
 import { HistoryQueries } from './history-queries.js';
@@ -53,6 +54,9 @@ const PARAMS = {
   limit: 51,
   fts: '"hello"',
   before: 1e15,
+  hits: '[1, 2]',
+  cap: 1001,
+  bound: 2000,
 };
 
 function plan(sql: string): string {
@@ -98,28 +102,128 @@ function record(chat: string, id: string, timestamp: number, text: string, fromM
 const jid = (n: number) => `9725${String(n).padStart(8, '0')}@s.whatsapp.net`;
 
 describe('chat list', () => {
-  const filters = {
-    'one session': { sessionId: 's1' },
-    'every session': {},
-    unread: { sessionId: 's1', unread: true },
-    kind: { sessionId: 's1', kind: 'group' as const },
-    archived: { sessionId: 's1', archived: false },
-    'every filter': { sessionId: 's1', unread: true, kind: 'user' as const, archived: true },
-  };
-  for (const [name, filter] of Object.entries(filters)) {
-    it(`walks the order index without sorting (${name}, first page and from a cursor)`, () => {
+  // Every filter, alone and combined, walks an index that is in list order and holds only (or
+  // mostly) matching chats: no sort, and a page stops after its 50 rows.
+  const oneSession = { sessionId: 's1' };
+  const walks: { name: string; filter: Omit<ChatListOptions, 'limit'>; index: string; first?: RegExp }[] = [
+    { name: 'one session', filter: oneSession, index: 'chats_session_order_idx' },
+    { name: 'every session', filter: {}, index: 'chats_order_idx' },
+    { name: 'unread', filter: { ...oneSession, unread: true }, index: 'chats_unread_session_order_idx' },
+    { name: 'unread, every session', filter: { unread: true }, index: 'chats_unread_order_idx' },
+    {
+      name: 'groups',
+      filter: { ...oneSession, kind: 'group' },
+      index: 'chats_kind_session_order_idx',
+      first: /chats_kind_session_order_idx \(session_id=\? AND kind=\?\)/,
+    },
+    { name: 'groups, every session', filter: { kind: 'group' }, index: 'chats_kind_order_idx' },
+    { name: '1:1 chats', filter: { ...oneSession, kind: 'user' }, index: 'chats_session_order_idx' },
+    {
+      name: 'archived',
+      filter: { ...oneSession, archived: true },
+      index: 'chats_archived_session_order_idx',
+    },
+    { name: 'archived, every session', filter: { archived: true }, index: 'chats_archived_order_idx' },
+    {
+      name: 'not archived (the inbox)',
+      filter: { ...oneSession, archived: false },
+      index: 'chats_session_order_idx',
+    },
+    { name: 'pinned', filter: { ...oneSession, pinned: true }, index: 'chats_pinned_session_order_idx' },
+    { name: 'pinned, every session', filter: { pinned: true }, index: 'chats_pinned_order_idx' },
+    {
+      name: 'a tag',
+      filter: { ...oneSession, tagId: 't' },
+      index: 'chat_tags_session_order_idx',
+      first: /chat_tags_session_order_idx \(tag_id=\? AND session_id=\?\)/,
+    },
+    { name: 'a tag, every session', filter: { tagId: 't' }, index: 'chat_tags_order_idx' },
+    {
+      name: 'a short name (LIKE on the walk)',
+      filter: { ...oneSession, q: 'an' },
+      index: 'chats_session_order_idx',
+    },
+    {
+      name: 'every filter',
+      filter: { ...oneSession, unread: true, kind: 'group', archived: true, pinned: true, tagId: 't' },
+      // In an empty database every set counts 0; the first state (unread) is taken.
+      index: 'chats_unread_session_order_idx',
+    },
+    {
+      name: 'unread, archived and 1:1',
+      filter: { unread: true, kind: 'user', archived: true },
+      index: 'chats_unread_order_idx',
+    },
+  ];
+  for (const { name, filter, index, first: firstPlan } of walks) {
+    it(`walks ${index} without sorting (${name}, first page and from a cursor)`, () => {
       // Prepared statements are cached, so each shape is captured on first use.
-      const index = 'sessionId' in filter ? 'chats_session_order_idx' : 'chats_order_idx';
-      const first = planOf(() => chats.list({ ...filter, limit: 50 }), /FROM chats c/);
-      expect(first).toContain(index);
+      const first = planOf(() => chats.list({ ...filter, limit: 50 }), /FROM chats c|FROM chat_tags t/);
+      expect(first).toMatch(new RegExp(`USING (COVERING )?INDEX ${index}\\b`));
+      if (firstPlan) expect(first).toMatch(firstPlan);
       expect(first).not.toContain('TEMP B-TREE');
+      expect(first).not.toMatch(/SCAN (c|t)$/m);
       expect(first).toMatch(/SEARCH ct USING INDEX sqlite_autoindex_contacts_1/);
       const cursor = Buffer.from(JSON.stringify([5, 's1', 'x'])).toString('base64url');
-      const next = planOf(() => chats.list({ ...filter, limit: 50, cursor }), /FROM chats c/);
-      expect(next).toMatch(new RegExp(`${index} \\((session_id=\\? AND )?<expr>`));
+      const next = planOf(
+        () => chats.list({ ...filter, limit: 50, cursor }),
+        /FROM chats c|FROM chat_tags t/,
+      );
+      // The walk starts at the cursor: a range on the order key after the equality prefix.
+      expect(next).toMatch(new RegExp(`${index} \\((\\w+=\\? AND )*(<expr>|chat_order_at)<\\?\\)`));
       expect(next).not.toContain('TEMP B-TREE');
     });
   }
+
+  it('finds few chats by name through the trigram index, sorting only those', () => {
+    const hits = planOf(() => chats.list({ q: 'dana', limit: 50 }), /chat_names_fts MATCH/);
+    expect(hits).toMatch(/SCAN chat_names_fts VIRTUAL TABLE INDEX \d+:M/);
+    const page = planOf(() => chats.list({ q: 'dana', limit: 50 }), /json_each\(@hits\)/);
+    // At most NAME_CANDIDATE_LIMIT candidates, each looked up by key; their sort is bounded.
+    expect(page).toContain('SEARCH k USING INTEGER PRIMARY KEY (rowid=?)');
+    expect(page).toMatch(/SEARCH c USING INDEX sqlite_autoindex_chats_1 \(session_id=\? AND jid=\?\)/);
+    expect(page).not.toMatch(/SCAN (c|k|ct)$/m);
+  });
+
+  it('walks the list order for a name found in more chats than it would sort', () => {
+    for (let n = 0; n < 3; n += 1) store.ingest('s1', [record(jid(n), `d${n}`, 1000 + n, 'hi')], 'history');
+    const list = new ChatList(db.$client, () => [], 2);
+    const page = planOf(() => list.list({ sessionId: 's1', q: '97250', limit: 50 }), /FROM chats c/);
+    expect(page).toMatch(/USING INDEX chats_session_order_idx\b/);
+    expect(page).not.toContain('TEMP B-TREE');
+    expect(list.list({ sessionId: 's1', q: '97250', limit: 50 }).items).toHaveLength(3);
+  });
+
+  it('walks the smaller of two sparse sets', () => {
+    const walked = () =>
+      /USING (COVERING )?INDEX (\w+)/.exec(
+        planOf(() => chats.list({ sessionId: 's1', unread: true, tagId: 't1', limit: 50 }), /FROM chat/),
+      )?.[2];
+    db.$client
+      .prepare(`INSERT INTO tags (id, name, color, created_at) VALUES ('t1', 'VIP', '#00aa00', 1)`)
+      .run();
+    const tag = db.$client.prepare(
+      `INSERT INTO chat_tags (session_id, chat_jid, tag_id, added_by, added_at) VALUES ('s1', ?, 't1', 'admin', 1)`,
+    );
+    for (let n = 0; n < 3; n += 1) store.ingest('s1', [record(jid(n), `u${n}`, 1000 + n, 'hi')], 'live');
+    tag.run(jid(0));
+    expect(walked()).toBe('chat_tags_session_order_idx');
+    for (let n = 1; n < 6; n += 1) tag.run(jid(n));
+    expect(walked()).toBe('chats_unread_session_order_idx');
+  });
+
+  it('counts the candidate sets from their indexes alone, at most a bound of rows', () => {
+    const count = planOf(
+      () => chats.list({ sessionId: 's1', unread: true, tagId: 't', limit: 50 }),
+      /SELECT count\(\*\) FROM \(SELECT 1 FROM chats c/,
+    );
+    expect(count).toContain('USING COVERING INDEX chats_unread_session_order_idx');
+    const tagCount = planOf(
+      () => chats.list({ sessionId: 's1', unread: true, tagId: 't', limit: 50 }),
+      /SELECT count\(\*\) FROM \(SELECT 1 FROM chat_tags t/,
+    );
+    expect(tagCount).toContain('USING COVERING INDEX chat_tags_session_order_idx');
+  });
 
   it('pages through every chat once, newest first, chats without messages last', () => {
     for (let n = 0; n < 23; n += 1) {
