@@ -28,6 +28,8 @@ export interface Config {
    * used in the hosted widget snippet. Null: this PC's own address.
    */
   publicUrl: string | null;
+  /** CHATDOCK_MEDIA_URL_ALLOW_PRIVATE=1: media URLs may point at this PC, the LAN and reserved ranges. */
+  mediaUrlAllowPrivate: boolean;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -97,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     waServerRootKey: parseRootKey(env.CHATDOCK_WA_SERVER_ROOT_KEY),
     qrTimeoutMs: parseQrTimeout(env.CHATDOCK_QR_TIMEOUT_MS),
     publicUrl: parsePublicUrl(env.CHATDOCK_PUBLIC_URL || file.publicUrl),
+    mediaUrlAllowPrivate: env.CHATDOCK_MEDIA_URL_ALLOW_PRIVATE === '1',
   };
 }
 

@@ -5,7 +5,6 @@ import { toJid } from '../../../src-shared/jid.js';
 import { groupParticipantSchema, groupSchema } from '../../../src-shared/messages.js';
 import { mediaSourceSchema } from '../../../src-shared/send-schemas.js';
 import type { Services } from '../../services/index.js';
-import { resolveMedia } from '../../services/messages/media-input.js';
 import { defineRoute } from '../route.js';
 import { sessionGuard } from './session-guard.js';
 
@@ -147,7 +146,7 @@ export function groupRoutes({ messaging, sessions }: Services) {
       handler: async ({ params, body, principal }) => {
         guard(principal, params.id, 'messages:send');
         const jid = jidOf(params.group);
-        const image = await resolveMedia('image', body.media);
+        const image = await messaging.resolveMedia('image', body.media);
         await groups.setPicture(params.id, jid, image.bytes);
         return detail(params.id, jid);
       },
