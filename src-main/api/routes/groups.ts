@@ -25,7 +25,7 @@ const groupDetail = groupSchema.extend({ participants: z.array(groupParticipantS
 export function groupRoutes({ messaging, sessions }: Services) {
   const tag = 'groups';
   const { groups } = messaging;
-  const jidOf = (group: string) => toJid(decodeURIComponent(group), 'group');
+  const jidOf = (group: string) => toJid(group, 'group');
   const detail = (sessionId: string, jid: string) => ({
     ...groups.require(sessionId, jid),
     participants: groups.participants(sessionId, jid),

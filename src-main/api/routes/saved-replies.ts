@@ -113,7 +113,7 @@ export function savedReplyRoutes({ organize, sessions }: Services) {
       handler: ({ params, principal }) => {
         authorize(principal, 'messages:read', params.id);
         sessions.get(params.id);
-        return savedReplies.render(params.replyId, params.id, toJid(decodeURIComponent(params.chat), 'chat'));
+        return savedReplies.render(params.replyId, params.id, toJid(params.chat, 'chat'));
       },
     }),
   ];

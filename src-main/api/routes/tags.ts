@@ -44,7 +44,7 @@ const TAGGING_RULES =
 export function tagRoutes({ organize, sessions }: Services) {
   const tag = 'tags';
   const { tags, taggings, actors } = organize;
-  const chatJid = (chat: string) => toJid(decodeURIComponent(chat), 'chat');
+  const chatJid = (chat: string) => toJid(chat, 'chat');
   /** Tags are shared by every session: session keys may use them but not change them. */
   const manage = (principal: KeyPrincipal | null) => {
     authorize(principal, 'messages:send');
