@@ -30,6 +30,8 @@ export interface Config {
   publicUrl: string | null;
   /** More host names the app answers to (reverse proxies, tunnels), from CHATDOCK_ALLOWED_HOSTS. */
   allowedHosts: string[];
+  /** CHATDOCK_MEDIA_URL_ALLOW_PRIVATE=1: media URLs may point at this PC, the LAN and reserved ranges. */
+  mediaUrlAllowPrivate: boolean;
 }
 
 /** The shortest admin key CHATDOCK_API_KEY may set: shorter ones are guessable. */
@@ -103,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     qrTimeoutMs: parseQrTimeout(env.CHATDOCK_QR_TIMEOUT_MS),
     publicUrl: parsePublicUrl(env.CHATDOCK_PUBLIC_URL || file.publicUrl),
     allowedHosts: parseAllowedHosts(env.CHATDOCK_ALLOWED_HOSTS),
+    mediaUrlAllowPrivate: env.CHATDOCK_MEDIA_URL_ALLOW_PRIVATE === '1',
   };
 }
 

@@ -57,6 +57,7 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
     logRing: ring,
     webhookDelivery: deliveryConfigFromEnv(process.env),
     publicUrl: config.publicUrl,
+    mediaUrls: { allowInternal: config.mediaUrlAllowPrivate },
     ...(options.historyRemovalBatch ? { historyRemovalBatch: options.historyRemovalBatch } : {}),
   });
   const { created } = services.apiKeys.ensureAdminKey(config.apiKey);

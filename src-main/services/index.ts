@@ -12,6 +12,7 @@ import { HiddenHistory } from './hidden-history.js';
 import { HistoryRemoval } from './history-removal.js';
 import { KeptHistory } from './kept-history.js';
 import { MediaStore } from './messages/media-store.js';
+import type { MediaUrlOptions } from './messages/media-url/download.js';
 import { PendingPurges } from './pending-purges.js';
 import { SessionPurge } from './session-purge.js';
 import { UnusedMedia } from './unused-media.js';
@@ -72,6 +73,8 @@ export interface ServiceDeps {
   publicUrl?: string | null;
   /** Messages deleted per background transaction (tests pass a small one). */
   historyRemovalBatch?: number;
+  /** The media-URL policy; by default only public https hosts. */
+  mediaUrls?: MediaUrlOptions;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -121,6 +124,7 @@ export function createServices(deps: ServiceDeps): Services {
     logger,
     waServerUrl: deps.waServer.url,
     hiddenHistory: new HiddenHistory(keptHistory, pendingPurges),
+    mediaUrls: deps.mediaUrls ?? { allowInternal: false },
   });
   // A webhook receiver may answer an event: {"reply"} sends text back, {"rejectMessage"} rejects a call.
   webhooks.service.setReplyActions({

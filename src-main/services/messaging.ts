@@ -16,7 +16,9 @@ import { GroupService } from './groups.js';
 import { IdempotencyKeys } from './idempotency.js';
 import { HistoryQueries } from './messages/history-queries.js';
 import { MediaDownloader } from './messages/media-downloader.js';
+import { mediaResolver, type MediaResolver } from './messages/media-input.js';
 import { MediaLinks } from './messages/media-links.js';
+import { mediaUrlDownloader, type MediaUrlOptions } from './messages/media-url/download.js';
 import { MediaStore } from './messages/media-store.js';
 import { MessageStore } from './messages/message-store.js';
 import { MessagingSink } from './messages/messaging-sink.js';
@@ -41,6 +43,8 @@ export interface Messaging {
   actions: WaActions;
   /** Remembered answers of requests with an Idempotency-Key (expired ones are pruned hourly). */
   idempotency: IdempotencyKeys;
+  /** Media given as a URL or data: turned into checked bytes (URLs under the media-URL policy). */
+  resolveMedia: MediaResolver;
 }
 
 export function createMessaging(deps: {
@@ -55,6 +59,8 @@ export function createMessaging(deps: {
   waServerUrl: string | null;
   /** Deleted sessions' history still in the database (kept, or being removed): never shown. */
   hiddenHistory?: HiddenHistory;
+  /** How media URLs given by API callers are fetched (which addresses, how long). */
+  mediaUrls: MediaUrlOptions;
 }): Messaging {
   const { db, events, logger } = deps;
   const actions = new WaActions(deps.manager, logger);
@@ -75,7 +81,8 @@ export function createMessaging(deps: {
   const callSettings = new CallSettingsStore(deps.settings);
   const calls = new CallService(db, events, actions, callSettings, logger);
   const idempotency = new IdempotencyKeys(db, events);
-  const send = new SendService(db, store, files, actions, deps.sessions, idempotency, logger);
+  const resolveMedia = mediaResolver(mediaUrlDownloader(deps.mediaUrls));
+  const send = new SendService(db, store, files, actions, deps.sessions, idempotency, logger, resolveMedia);
   calls.useTextSender((sessionId, to, text) => send.send(sessionId, { type: 'text', to, text }));
   const sink = new MessagingSink({
     store,
@@ -104,5 +111,6 @@ export function createMessaging(deps: {
     mediaLinks: new MediaLinks(),
     actions,
     idempotency,
+    resolveMedia,
   };
 }

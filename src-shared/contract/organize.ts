@@ -26,10 +26,19 @@ export const tagColorSchema = z
 
 export const tagIdSchema = z.string().min(1).max(64).describe('Tag id (`tag_…`)');
 
+/** The length of `value` as JSON, or Infinity when it cannot be written (nested too deep). */
+function jsonLength(value: unknown): number {
+  try {
+    return JSON.stringify(value).length;
+  } catch {
+    return Infinity;
+  }
+}
+
 /** Free JSON a bot attaches to a tagging (e.g. which rule fired); at most 4 kB. */
 export const taggingExtraSchema = z
   .record(z.string(), z.unknown())
-  .refine((extra) => JSON.stringify(extra).length <= 4096, 'must be at most 4 kB of JSON')
+  .refine((extra) => jsonLength(extra) <= 4096, 'must be at most 4 kB of JSON')
   .describe('Free JSON kept with the tagging and sent with its events, e.g. `{"rule": "paid"}`');
 
 export const tagRefSchema = z.object({ id: z.string(), name: z.string(), color: z.string() });

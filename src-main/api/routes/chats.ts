@@ -51,7 +51,7 @@ export function chatRoutes({ messaging, sessions, organize }: Services) {
   const exists = sessionExists(sessions);
   const tag = 'chats';
   const tagId = (value: string | undefined) => (value ? organize.tags.resolve(value).id : undefined);
-  const chatJid = (chat: string) => toJid(decodeURIComponent(chat), 'chat');
+  const chatJid = (chat: string) => toJid(chat, 'chat');
   /** Every chat the REST API answers carries its tags; a page reads them in one query. */
   const withTags = (page: { items: Chat[]; next: string | null }) => ({
     ...page,

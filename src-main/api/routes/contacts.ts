@@ -106,7 +106,7 @@ export function contactRoutes({ messaging, sessions }: Services) {
       response: { status: 200, description: 'The contact', schema: contactProfile },
       handler: async ({ params }) => {
         exists(params.id);
-        const jid = toJid(decodeURIComponent(params.jid), 'jid');
+        const jid = toJid(params.jid, 'jid');
         const contact = messaging.contacts.get(params.id, jid);
         if (!contact) throw new AppError('NOT_FOUND', `no contact "${jid}"`, 'jid');
         const [about, hasPicture] = await Promise.all([
@@ -131,7 +131,7 @@ export function contactRoutes({ messaging, sessions }: Services) {
       response: { status: 200, description: 'The picture', contentType: 'image/jpeg' },
       handler: async ({ params, ctx }) => {
         exists(params.id);
-        const jid = toJid(decodeURIComponent(params.jid), 'jid');
+        const jid = toJid(params.jid, 'jid');
         const picture = await messaging.avatars.get(params.id, jid);
         if (!picture) throw new AppError('NOT_FOUND', `no profile picture for "${jid}"`, 'jid');
         ctx.type = picture.mimetype;

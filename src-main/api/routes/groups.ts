@@ -5,7 +5,6 @@ import { toJid } from '../../../src-shared/jid.js';
 import { groupParticipantSchema, groupSchema } from '../../../src-shared/messages.js';
 import { mediaSourceSchema } from '../../../src-shared/send-schemas.js';
 import type { Services } from '../../services/index.js';
-import { resolveMedia } from '../../services/messages/media-input.js';
 import { defineRoute } from '../route.js';
 import { sessionExists } from './session-guard.js';
 
@@ -26,7 +25,7 @@ const groupDetail = groupSchema.extend({ participants: z.array(groupParticipantS
 export function groupRoutes({ messaging, sessions }: Services) {
   const tag = 'groups';
   const { groups } = messaging;
-  const jidOf = (group: string) => toJid(decodeURIComponent(group), 'group');
+  const jidOf = (group: string) => toJid(group, 'group');
   const detail = (sessionId: string, jid: string) => ({
     ...groups.require(sessionId, jid),
     participants: groups.participants(sessionId, jid),
@@ -148,7 +147,7 @@ export function groupRoutes({ messaging, sessions }: Services) {
       handler: async ({ params, body }) => {
         exists(params.id);
         const jid = jidOf(params.group);
-        const image = await resolveMedia('image', body.media);
+        const image = await messaging.resolveMedia('image', body.media);
         await groups.setPicture(params.id, jid, image.bytes);
         return detail(params.id, jid);
       },

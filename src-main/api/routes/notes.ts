@@ -18,7 +18,7 @@ const PRIVATE = 'Notes are for staff only: they are never sent to WhatsApp and n
 export function noteRoutes({ organize, sessions }: Services) {
   const tag = 'notes';
   const { notes, actors } = organize;
-  const chatJid = (chat: string) => toJid(decodeURIComponent(chat), 'chat');
+  const chatJid = (chat: string) => toJid(chat, 'chat');
   const exists = sessionExists(sessions);
 
   return [

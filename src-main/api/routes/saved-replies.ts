@@ -102,7 +102,7 @@ export function savedReplyRoutes({ organize, sessions }: Services) {
       },
       handler: ({ params }) => {
         sessions.get(params.id);
-        return savedReplies.render(params.replyId, params.id, toJid(decodeURIComponent(params.chat), 'chat'));
+        return savedReplies.render(params.replyId, params.id, toJid(params.chat, 'chat'));
       },
     }),
   ];

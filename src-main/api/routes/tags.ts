@@ -43,7 +43,7 @@ const TAGGING_RULES =
 export function tagRoutes({ organize, sessions }: Services) {
   const tag = 'tags';
   const { tags, taggings, actors } = organize;
-  const chatJid = (chat: string) => toJid(decodeURIComponent(chat), 'chat');
+  const chatJid = (chat: string) => toJid(chat, 'chat');
   const exists = sessionExists(sessions);
 
   return [

@@ -19,7 +19,10 @@ const COLUMNS = `m.row_id AS rowId, m.session_id AS sessionId, m.chat_jid AS cha
 export function toFtsQuery(input: string): string | null {
   const parts: string[] = [];
   const pattern = /"([^"]*)"|(\S+)/g;
-  for (const match of input.matchAll(pattern)) {
+  // Control characters are never part of an indexed word, and FTS5's parser ends the query at a
+  // NUL ("unterminated string"): they separate words like spaces do.
+  const text = input.replace(/\p{Cc}/gu, ' ');
+  for (const match of text.matchAll(pattern)) {
     if (match[1] !== undefined) {
       const phrase = searchText(match[1]).trim();
       if (phrase) parts.push(`"${phrase.replace(/"/g, '""')}"`);

@@ -1,5 +1,6 @@
 import { AppError } from '../../../src-shared/errors.js';
 import type { MediaSource, SendMessageType } from '../../../src-shared/send-schemas.js';
+import { tooLarge, type UrlDownload } from './media-url/download.js';
 
 export interface ResolvedMedia {
   bytes: Buffer;
@@ -22,8 +23,6 @@ export const MEDIA_RULES: Record<MediaKind, { maxBytes: number; types: readonly 
   sticker: { maxBytes: 1 * MB, types: ['image/webp'] },
   document: { maxBytes: 100 * MB, types: 'any' },
 };
-
-const URL_TIMEOUT_MS = 30_000;
 
 /** Recognises common formats from their first bytes, for base64 sent without a type. */
 export function sniffMimetype(bytes: Buffer): string | null {
@@ -53,40 +52,61 @@ function decodeBase64(data: string): Buffer {
   return Buffer.from(clean, clean.includes('-') || clean.includes('_') ? 'base64url' : 'base64');
 }
 
-async function fetchUrl(url: string, maxBytes: number): Promise<{ bytes: Buffer; mimetype: string | null }> {
-  let response: Response;
-  try {
-    response = await fetch(url, { signal: AbortSignal.timeout(URL_TIMEOUT_MS), redirect: 'follow' });
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new AppError('VALIDATION_FAILED', `media.url: could not be downloaded (${reason})`, 'media.url');
+/**
+ * The text part of a `data:` URL without `;base64`: characters as UTF-8, `%XX` as the byte it
+ * names (data URLs carry bytes, so `%FF` is fine although it is not UTF-8).
+ */
+function decodeDataText(text: string): Buffer {
+  const broken = /%(?![0-9a-fA-F]{2})/.exec(text);
+  if (broken) {
+    const escape = text.slice(broken.index, broken.index + 3);
+    throw new AppError('VALIDATION_FAILED', `media.data: "${escape}" is not a valid %-escape`, 'media.data');
   }
-  if (!response.ok) {
-    throw new AppError('VALIDATION_FAILED', `media.url: the server answered ${response.status}`, 'media.url');
+  // "%" is ASCII, so escapes can be decoded byte by byte in the UTF-8 form.
+  const input = Buffer.from(text);
+  const output = Buffer.alloc(input.length);
+  let length = 0;
+  for (let index = 0; index < input.length; index += 1) {
+    if (input[index] === 0x25) {
+      output[length] = parseInt(input.toString('latin1', index + 1, index + 3), 16);
+      index += 2;
+    } else {
+      output[length] = input[index]!;
+    }
+    length += 1;
   }
-  const declared = Number(response.headers.get('content-length') ?? 0);
-  if (declared > maxBytes) throw tooLarge(maxBytes, 'media.url');
-  const bytes = Buffer.from(await response.arrayBuffer());
-  if (bytes.length > maxBytes) throw tooLarge(maxBytes, 'media.url');
-  return { bytes, mimetype: response.headers.get('content-type') };
+  return output.subarray(0, length);
 }
 
-function tooLarge(maxBytes: number, field: string): AppError {
-  return new AppError(
-    'VALIDATION_FAILED',
-    `${field}: is larger than WhatsApp allows (${maxBytes / MB} MB)`,
-    field,
-  );
+/** The last path segment of a URL, as a file name (as it is when an escape in it is broken). */
+function fileNameOf(url: string): string | null {
+  const segment = new URL(url).pathname.split('/').pop() ?? '';
+  try {
+    return decodeURIComponent(segment) || null;
+  } catch {
+    return segment || null;
+  }
 }
 
 /** Turns a media source into bytes and a checked type, or a 400 naming what is wrong. */
-export async function resolveMedia(kind: MediaKind, source: MediaSource): Promise<ResolvedMedia> {
+export type MediaResolver = (kind: MediaKind, source: MediaSource) => Promise<ResolvedMedia>;
+
+/** The media resolver of the core: URLs are fetched with `download` (the media-URL policy). */
+export function mediaResolver(download: UrlDownload): MediaResolver {
+  return (kind, source) => resolveMedia(kind, source, download);
+}
+
+async function resolveMedia(
+  kind: MediaKind,
+  source: MediaSource,
+  download: UrlDownload,
+): Promise<ResolvedMedia> {
   const rules = MEDIA_RULES[kind];
   let bytes: Buffer;
   let declared: string | null = source.mimetype ?? null;
   const field = source.url ? 'media.url' : 'media.data';
   if (source.url) {
-    const fetched = await fetchUrl(source.url, rules.maxBytes);
+    const fetched = await download(source.url, rules.maxBytes);
     bytes = fetched.bytes;
     declared ??= fetched.mimetype;
   } else {
@@ -95,7 +115,7 @@ export async function resolveMedia(kind: MediaKind, source: MediaSource): Promis
       declared ??= dataUrl[1] ?? null;
       bytes = (dataUrl[2] ?? '').includes('base64')
         ? decodeBase64(dataUrl[3] ?? '')
-        : Buffer.from(decodeURIComponent(dataUrl[3] ?? ''));
+        : decodeDataText(dataUrl[3] ?? '');
     } else {
       bytes = decodeBase64(source.data ?? '');
     }
@@ -111,8 +131,6 @@ export async function resolveMedia(kind: MediaKind, source: MediaSource): Promis
       field,
     );
   }
-  const fileName =
-    source.fileName ??
-    (source.url ? decodeURIComponent(new URL(source.url).pathname.split('/').pop() ?? '') || null : null);
+  const fileName = source.fileName ?? (source.url ? fileNameOf(source.url) : null);
   return { bytes, mimetype, fileName };
 }

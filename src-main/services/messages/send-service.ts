@@ -7,7 +7,7 @@ import type { Db } from '../../db/connection.js';
 import type { WaActions } from '../../wa/actions.js';
 import { idempotencySlot, type IdempotencyKeys } from '../idempotency.js';
 import type { SessionService } from '../sessions.js';
-import { resolveMedia, type ResolvedMedia } from './media-input.js';
+import type { MediaResolver, ResolvedMedia } from './media-input.js';
 import type { MediaStore } from './media-store.js';
 import type { MessageStore } from './message-store.js';
 import { isWebm } from './voice-note/webm-reader.js';
@@ -40,6 +40,7 @@ export class SendService {
     private readonly sessions: SessionService,
     private readonly idempotency: IdempotencyKeys,
     private readonly logger: Logger,
+    private readonly resolveMedia: MediaResolver,
   ) {}
 
   /**
@@ -108,9 +109,9 @@ export class SendService {
     }
 
     const resolved: ResolvedMedia | null = MEDIA_TYPES.has(input.type)
-      ? await resolveMedia(
+      ? await this.resolveMedia(
           input.type as 'image',
-          (input as { media: Parameters<typeof resolveMedia>[1] }).media,
+          (input as { media: Parameters<MediaResolver>[1] }).media,
         )
       : null;
     const media =

@@ -21,7 +21,7 @@ export interface Organize {
 export function createOrganize(deps: {
   db: Db;
   events: EventRecorder;
-  messaging: Pick<Messaging, 'store' | 'contacts'>;
+  messaging: Pick<Messaging, 'store' | 'contacts' | 'resolveMedia'>;
 }): Organize {
   const { db, events, messaging } = deps;
   const tags = new TagService(db, events);
@@ -30,7 +30,7 @@ export function createOrganize(deps: {
   return {
     tags,
     taggings,
-    savedReplies: new SavedReplyService(db, messaging.store, messaging.contacts),
+    savedReplies: new SavedReplyService(db, messaging.store, messaging.contacts, messaging.resolveMedia),
     notes: new ChatNoteService(db),
     actors: new ActorNames(db),
   };

@@ -4,7 +4,7 @@ import { phoneOfJid } from '../../../src-shared/jid.js';
 import { sortableId } from '../../core/ids.js';
 import type { Db } from '../../db/connection.js';
 import type { ContactService } from '../contacts.js';
-import { resolveMedia, type ResolvedMedia } from '../messages/media-input.js';
+import type { MediaResolver, ResolvedMedia } from '../messages/media-input.js';
 import type { MessageStore } from '../messages/message-store.js';
 import { fillPlaceholders } from './placeholders.js';
 
@@ -45,6 +45,7 @@ export class SavedReplyService {
     private readonly db: Db,
     private readonly store: MessageStore,
     private readonly contacts: ContactService,
+    private readonly resolveMedia: MediaResolver,
   ) {}
 
   list(): SavedReply[] {
@@ -139,7 +140,7 @@ export class SavedReplyService {
   async media(id: string): Promise<ResolvedMedia & { fileName: string }> {
     const { media } = this.get(id);
     if (!media) throw new AppError('NOT_FOUND', 'this saved reply has no media', 'id');
-    const file = await resolveMedia(media.type, media);
+    const file = await this.resolveMedia(media.type, media);
     const subtype = /^[^/]+\/([a-z0-9]+)/i.exec(file.mimetype)?.[1];
     const extension = subtype?.toLowerCase() ?? 'bin';
     return { ...file, fileName: file.fileName || `${media.type}.${extension}` };

@@ -107,9 +107,11 @@ export class TagService {
     const id = sortableId('tag');
     this.events.transaction(() => {
       this.assertNameFree(input.name, null);
-      this.db.$client
-        .prepare('INSERT INTO tags (id, name, color, created_at) VALUES (?, ?, ?, ?)')
-        .run(id, input.name, input.color, Date.now());
+      uniqueName(input.name, () =>
+        this.db.$client
+          .prepare('INSERT INTO tags (id, name, color, created_at) VALUES (?, ?, ?, ?)')
+          .run(id, input.name, input.color, Date.now()),
+      );
     });
     return this.get(id);
   }
@@ -118,9 +120,11 @@ export class TagService {
     this.events.transaction(() => {
       const current = this.get(id);
       if (input.name !== undefined) this.assertNameFree(input.name, id);
-      this.db.$client
-        .prepare('UPDATE tags SET name = ?, color = ? WHERE id = ?')
-        .run(input.name ?? current.name, input.color ?? current.color, id);
+      uniqueName(input.name ?? current.name, () =>
+        this.db.$client
+          .prepare('UPDATE tags SET name = ?, color = ? WHERE id = ?')
+          .run(input.name ?? current.name, input.color ?? current.color, id),
+      );
     });
     return this.get(id);
   }
@@ -145,12 +149,30 @@ export class TagService {
     });
   }
 
-  /** Names are unique ignoring case, for every script (the index only folds ASCII). */
+  /**
+   * Names are unique ignoring case, for every script (the index only folds ASCII, so this check
+   * is the stricter of the two; `uniqueName` turns the index's refusal into the same answer).
+   */
   private assertNameFree(name: string, exceptId: string | null): void {
     const folded = name.toLowerCase();
     const clash = (this.db.$client.prepare('SELECT id, name FROM tags').all() as TagRef[]).find(
       (row) => row.id !== exceptId && row.name.toLowerCase() === folded,
     );
     if (clash) throw new AppError('CONFLICT', `a tag named "${clash.name}" already exists`, 'name');
+  }
+}
+
+/**
+ * Runs a write of a tag name and answers the unique index's refusal as the CONFLICT it is (the
+ * check above should always see the clash first; the database has the last word).
+ */
+function uniqueName<T>(name: string, write: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+      throw new AppError('CONFLICT', `a tag named "${name}" already exists`, 'name');
+    }
+    throw error;
   }
 }
