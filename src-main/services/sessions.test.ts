@@ -301,3 +301,45 @@ describe('session keys', () => {
     expect((await app.request('/api/v1/sessions', { method: 'POST', json: { id: 'dup' } })).status).toBe(409);
   });
 });
+
+describe('connect and wait', () => {
+  it('answers with the QR code once it is shown, then with the connection once the phone scanned it', async () => {
+    const app = await core();
+    const phone = newPhone();
+    await app.request('/api/v1/sessions', { method: 'POST', json: { id: 'waiting', name: 'Wait' } });
+    const shown = await app.request('/api/v1/sessions/waiting/connect?wait=qr&timeout=20', {
+      method: 'POST',
+    });
+    const withQr = await json<Session & { reached: boolean; qr: { qr: string; dataUrl: string } | null }>(
+      shown,
+    );
+    expect(withQr).toMatchObject({ id: 'waiting', status: 'qr', reached: true });
+    expect(withQr.qr?.dataUrl).toMatch(/^data:image\/png;base64,/);
+
+    const linked = app.request('/api/v1/sessions/waiting/connect?wait=connected&timeout=30', {
+      method: 'POST',
+    });
+    await emulator.scanQr(withQr.qr?.qr ?? '', phone, 'Falafel House');
+    expect(await json<Session & { reached: boolean }>(await linked)).toMatchObject({
+      status: 'connected',
+      reached: true,
+      phone,
+    });
+    // Already connected: answered at once.
+    const again = await app.request('/api/v1/sessions/waiting/connect?wait=connected', { method: 'POST' });
+    expect(await json<{ reached: boolean }>(again)).toMatchObject({ reached: true });
+  });
+
+  it('gives up after the timeout, saying the wait was not met', async () => {
+    const app = await core();
+    await app.request('/api/v1/sessions', { method: 'POST', json: { id: 'slow', name: 'Slow' } });
+    const answer = await app.request('/api/v1/sessions/slow/connect?wait=connected&timeout=1', {
+      method: 'POST',
+    });
+    expect(answer.status).toBe(202);
+    expect(await json<{ reached: boolean }>(answer)).toMatchObject({ reached: false });
+    const bad = await app.request('/api/v1/sessions/slow/connect?wait=soon', { method: 'POST' });
+    expect(bad.status).toBe(400);
+    expect(await json<{ error: { field: string } }>(bad)).toMatchObject({ error: { field: 'wait' } });
+  });
+});

@@ -1,3 +1,4 @@
+import { settles, SessionWaiters, type ConnectWait } from './session-waiters.js';
 import { randomBytes } from 'node:crypto';
 import { asc, eq, ne } from 'drizzle-orm';
 import QRCode from 'qrcode';
@@ -43,6 +44,8 @@ const NO_AUTO_CONNECT_AFTER: ReadonlySet<SessionReason> = new Set([
  */
 export class SessionService {
   private readonly reconnectAt = new Map<string, string>();
+
+  private readonly waiters = new SessionWaiters();
 
   constructor(
     private readonly db: Db,
@@ -111,6 +114,30 @@ export class SessionService {
   rotateKey(id: string): RotatedKey {
     this.row(id);
     return this.apiKeys.issueSessionKey(id);
+  }
+
+  /**
+   * Connects, then waits until the QR code is shown (`qr`) or the number is connected
+   * (`connected`), or it stopped trying, or `timeoutMs` passed. `reached` says whether the wait
+   * was met; the QR code comes along when there is one.
+   */
+  async connectAndWait(
+    id: string,
+    wait: ConnectWait,
+    timeoutMs: number,
+  ): Promise<{ session: Session; reached: boolean; qr: SessionQr | null }> {
+    const waiting = this.waiters.until(id, wait, timeoutMs);
+    const started = this.connect(id);
+    // Already there (an open connection, or a QR shown before this call): no change will come.
+    const session =
+      settles(started, wait) && started.status !== 'disconnected'
+        ? started
+        : ((await waiting) ?? this.get(id));
+    const reached =
+      session.status === 'connected' ||
+      (wait === 'qr' && (session.status === 'qr' || session.status === 'pairing'));
+    const qr = session.status === 'qr' ? await this.qr(id).catch(() => null) : null;
+    return { session, reached, qr };
   }
 
   /** Starts linking or reconnecting. Idempotent while a connection is open or opening. */
@@ -250,6 +277,7 @@ export class SessionService {
 
   private publish(session: Session, qr: string | null = null, pairingCode: string | null = null): void {
     this.events.record('session.status', session.id, { session, qr, pairingCode });
+    this.waiters.changed(session);
   }
 
   private row(id: string): SessionRow {

@@ -38,6 +38,31 @@ const rotatedKey = z.object({ key: z.string(), prefix: z.string() }).meta({
   id: 'RotatedKey',
   example: { key: 'cd_Vb3nM8qL1xZc7RtY4wKp9sJd2fGh6aEo0uIy5TrW3Qe', prefix: 'cd_Vb3nM' },
 });
+const connectQuery = z.object({
+  wait: z
+    .enum(['qr', 'connected'])
+    .optional()
+    .describe('Answer once the QR code is shown, or once connected'),
+  timeout: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(120)
+    .default(30)
+    .describe('Seconds to wait at most (1–120, default 30); only with `wait`'),
+});
+const connectResult = sessionSchema
+  .extend({
+    reached: z
+      .boolean()
+      .optional()
+      .describe('With `wait`: whether the QR code or the connection came in time'),
+    qr: sessionQrSchema.nullable().optional().describe('With `wait`: the QR code to scan, when one is shown'),
+  })
+  .meta({
+    id: 'ConnectResult',
+    example: { ...NEW_SESSION_EXAMPLE, status: 'connecting', statusReason: 'user_connect' },
+  });
 const pairingCode = z
   .object({ code: z.string().describe('Type this on the phone'), session: sessionSchema })
   .meta({
@@ -136,12 +161,24 @@ export function sessionRoutes({ sessions }: Services) {
       path: '/sessions/:id/connect',
       tag,
       summary: 'Connect: start linking (QR) or reconnect a linked number',
-      description: 'Answers at once; follow `status` (GET the session, or the `session.status` event).',
+      description:
+        'Answers at once, unless `wait` is given; follow `status` (GET the session, or the `session.status` ' +
+        'event). With `wait=qr` the answer comes once the QR code is shown (it is in `qr`) or a pairing ' +
+        'code was asked for; with `wait=connected` once the number is connected; either way also when the ' +
+        'session stops trying (logged out, disconnected, QR codes ran out) or after `timeout` seconds ' +
+        '(default 30). `reached` says whether what was waited for happened.',
       access: { scope: 'sessions:manage', session: ({ params }) => params.id },
       params: idParams,
-      response: { status: 202, description: 'Connecting', schema: sessionSchema },
-      handler: ({ params }) => {
-        return sessions.connect(params.id);
+      query: connectQuery,
+      response: { status: 202, description: 'Connecting (or where the wait ended)', schema: connectResult },
+      handler: async ({ params, query }) => {
+        if (!query.wait) return sessions.connect(params.id);
+        const { session, reached, qr } = await sessions.connectAndWait(
+          params.id,
+          query.wait,
+          query.timeout * 1000,
+        );
+        return { ...session, reached, qr };
       },
     }),
     defineRoute({
