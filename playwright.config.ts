@@ -15,6 +15,8 @@ export default defineConfig({
   outputDir: './test-results',
   timeout: 60_000,
   expect: { timeout: 10_000 },
+  // On CI (`.ci/run` sets CI=true) a committed `test.only` fails the run instead of skipping the rest.
+  forbidOnly: !!process.env.CI,
   fullyParallel: false,
   workers: 1,
   retries: 0,
