@@ -364,8 +364,9 @@ test('5,000 stored messages: scroll-back stays virtualised and anchored; a searc
       expect(await inbox.bubbles().count()).toBeLessThan(120);
     }
     await page.unroute('**/rpc/messages.page');
+    // Reported, not asserted: how fast a page loads is measured by the bench (case 4, conversation
+    // page), on a machine whose load is known; here a busy CI machine would only make it flaky.
     test.info().annotations.push({ type: 'older page load times (ms)', description: pageTimes.join(', ') });
-    expect(Math.max(...pageTimes)).toBeLessThan(3000);
 
     // Wheel scrolling through the loaded pages keeps the DOM bounded too.
     await list.hover();
