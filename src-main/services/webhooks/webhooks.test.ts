@@ -6,10 +6,10 @@ import type {
   WebhookDeliveryDetail,
   WebhookDeliveryList,
 } from '../../../src-shared/contract/webhooks.js';
-import type { Message } from '../../../src-shared/messages.js';
+import type { Call, Message } from '../../../src-shared/messages.js';
 import { startTestCore, type TestCore } from '../../test-support/test-core.js';
 import { startReceiver, uniqueIds, type WebhookReceiver } from '../../test-support/webhook-receiver.js';
-import type { WebhookReplyActions } from './reply-handler.js';
+import { linkedWorld } from '../../test-support/linked-session.js';
 import { useCleanups } from '../../test-support/cleanups.js';
 
 const onCleanup = useCleanups();
@@ -336,45 +336,34 @@ describe('webhook delivery', () => {
 });
 
 describe('receiver answers', () => {
-  it('sends {"reply"} back into the chat and rejects calls with {"rejectMessage"}', async () => {
-    const app = await core();
+  it('a {"reply"} reaches the customer on WhatsApp and a {"rejectMessage"} rejects their call', async () => {
+    // Real calls through Baileys to a customer of the local WhatsApp server: the answers must
+    // reach WhatsApp, not only the service that would forward them.
+    const world = await linkedWorld({ shopPhone: '972503330000', customerPhone: '972504440000' });
+    onCleanup(() => world.close());
     const hook = await receiver();
-    await createWebhook(app, { url: hook.url, events: ['message.received', 'call.received'] });
-    const done: string[][] = [];
-    let settle: () => void = () => undefined;
-    const bothDone = new Promise<void>((resolve) => (settle = resolve));
-    const actions: WebhookReplyActions = {
-      replyText: async (...args) => {
-        done.push(['replyText', ...args]);
-        if (done.length === 2) settle();
-      },
-      rejectCall: async (...args) => {
-        done.push(['rejectCall', ...args]);
-        if (done.length === 2) settle();
-      },
-    };
-    app.core.services.webhooks.setReplyActions(actions);
+    await createWebhook(world.app, { url: hook.url, events: ['message.received', 'call.received'] });
     hook.answerWith((delivery) =>
       delivery.json.type === 'message.received'
         ? { status: 200, body: JSON.stringify({ reply: 'We open at 9 ☀️' }) }
         : { status: 200, body: JSON.stringify({ rejectMessage: 'Please text us' }) },
     );
-    const chat = '972501234567@s.whatsapp.net';
-    app.core.services.events.record('message.received', 'shop', message(chat, 'open?'));
-    app.core.services.events.record('call.received', 'shop', {
-      session: 'shop',
-      id: 'CALL9',
-      from: chat,
-      isVideo: false,
-      isGroup: false,
-      status: 'offer',
-      timestamp: new Date().toISOString(),
-      rejectMessage: null,
+    const { customer } = world;
+    await customer.sendText(world.shopJid, 'open?');
+    const reply = await customer.waitForText('We open at 9 ☀️');
+    expect(reply.key.remoteJid).toBe(world.shopJid);
+
+    const record = world.emulator.placeCall(customer.phone, world.shopPhone);
+    await customer.waitFor(
+      () => customer.calls.find((c) => c.id === record.callId && c.status === 'reject'),
+      15_000,
+      'the reject to reach the caller',
+    );
+    await customer.waitForText('Please text us');
+    const calls = await json<{ items: Call[] }>(await world.app.request('/api/v1/sessions/shop/calls'));
+    expect(calls.items.find((c) => c.id === record.callId)).toMatchObject({
+      status: 'reject',
+      rejectMessage: 'Please text us',
     });
-    await bothDone;
-    expect(done).toEqual([
-      ['replyText', 'shop', chat, 'We open at 9 ☀️'],
-      ['rejectCall', 'shop', 'CALL9', chat, 'Please text us'],
-    ]);
   });
 });
