@@ -47,6 +47,14 @@ export default defineConfig({
         },
       },
     },
-    { name: 'electron', testDir: './e2e/electron' },
+    // Where the Electron binary exists: better-sqlite3 is built for Electron beside Node's build
+    // first, so both projects run in one `npm test`; elsewhere both print why they are skipped.
+    { name: 'electron-setup', testDir: './e2e/electron', testMatch: /electron-sqlite\.setup\.ts$/ },
+    {
+      name: 'electron',
+      testDir: './e2e/electron',
+      testMatch: /\.spec\.ts$/,
+      dependencies: ['electron-setup'],
+    },
   ],
 });
