@@ -37,6 +37,16 @@ const nodeMessage = 'Shared and renderer code must not use Node built-ins.';
 const noNode = { group: ['node:*'], message: nodeMessage };
 const noNodePaths = NODE_BUILTINS.map((name) => ({ name, message: nodeMessage }));
 
+// `.only` on Vitest's and Playwright's test functions: describe/it/test and test.describe/test.step.
+const TEST_FUNCTIONS = 'describe|it|test|suite|bench';
+const noFocusedTests = [
+  `MemberExpression[property.name='only'][object.name=/^(${TEST_FUNCTIONS})$/]`,
+  `MemberExpression[property.name='only'][object.type='MemberExpression'][object.object.name=/^(${TEST_FUNCTIONS})$/]`,
+].map((selector) => ({
+  selector,
+  message: 'Focused tests (.only) must not be committed: they skip the rest of the suite.',
+}));
+
 export default tseslint.config(
   {
     ignores: [
@@ -59,6 +69,8 @@ export default tseslint.config(
       ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-restricted-imports': ['error', { patterns: [noElectron, noBaileys] }],
+      // A focused test (`it.only`, `test.describe.only`, …) silently skips the rest of the suite.
+      'no-restricted-syntax': ['error', ...noFocusedTests],
     },
   },
   {

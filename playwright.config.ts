@@ -15,6 +15,8 @@ export default defineConfig({
   outputDir: './test-results',
   timeout: 60_000,
   expect: { timeout: 10_000 },
+  // On CI (`.ci/run` sets CI=true) a committed `test.only` fails the run instead of skipping the rest.
+  forbidOnly: !!process.env.CI,
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -45,6 +47,14 @@ export default defineConfig({
         },
       },
     },
-    { name: 'electron', testDir: './e2e/electron' },
+    // Where the Electron binary exists: better-sqlite3 is built for Electron beside Node's build
+    // first, so both projects run in one `npm test`; elsewhere both print why they are skipped.
+    { name: 'electron-setup', testDir: './e2e/electron', testMatch: /electron-sqlite\.setup\.ts$/ },
+    {
+      name: 'electron',
+      testDir: './e2e/electron',
+      testMatch: /\.spec\.ts$/,
+      dependencies: ['electron-setup'],
+    },
   ],
 });

@@ -8,6 +8,7 @@ export default defineConfig({
       'src-shared/**/*.test.ts',
       'src-renderer/**/*.test.{ts,tsx}',
       'e2e/wa-emulator/**/*.test.ts',
+      'bench/**/*.test.ts',
     ],
     // Baileys uploads and downloads media over https; the local WhatsApp server uses a test-only
     // CA. Node reads NODE_EXTRA_CA_CERTS only at process start, so it goes into the workers' env.
@@ -15,5 +16,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // On CI (`.ci/run` sets CI=true) a committed `it.only` fails the run instead of skipping the rest.
+    allowOnly: !process.env.CI,
   },
 });

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --scale 10] [-- --quick] [-- --keep] [-- --dir /path]`
+ * `npm run bench [-- --scale 10] [-- --quick] [-- --keep] [-- --ingest-only] [-- --dir /path]`
  *
  * Generates a synthetic history through the app's own storage path in a temp data dir, then
  * measures each case against raw better-sqlite3 doing the same work in the same run, and
@@ -14,7 +14,7 @@ import { createCore } from '../src-main/core/container.js';
 import { RawReads } from './baseline.js';
 import { chatListCase } from './cases/chat-list.js';
 import { conversationCase } from './cases/conversation.js';
-import { generateThroughApp, ingestRows, rawIngest } from './cases/ingest.js';
+import { generateThroughApp, ingestRows } from './cases/ingest.js';
 import { liveCase } from './cases/live.js';
 import { closeConnections, restThroughputCase } from './cases/rest.js';
 import { searchCase } from './cases/search.js';
@@ -27,14 +27,15 @@ import { renderTable, type Row } from './report.js';
 const API_KEY = 'bench-admin-key-0123456789';
 
 function parseArgs(argv: readonly string[]) {
-  const options = { scale: 1, quick: false, keep: false, dir: os.tmpdir() };
+  const options = { scale: 1, quick: false, keep: false, ingestOnly: false, dir: os.tmpdir() };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === '--scale') options.scale = Number(argv[++i]);
     else if (arg === '--quick') options.quick = true;
     else if (arg === '--keep') options.keep = true;
+    else if (arg === '--ingest-only') options.ingestOnly = true;
     else if (arg === '--dir') options.dir = path.resolve(argv[++i] ?? '.');
-    else throw new Error(`unknown option ${arg}; use --scale N, --quick, --keep, --dir PATH`);
+    else throw new Error(`unknown option ${arg}; use --scale N, --quick, --keep, --ingest-only, --dir PATH`);
   }
   if (!(options.scale > 0)) throw new Error('--scale must be a positive number');
   return options;
@@ -73,14 +74,13 @@ async function main(): Promise<void> {
   const apiUrl = `http://127.0.0.1:${core.runtime().port}`;
   const sessionIds = spec.sessions.map((id) => core.services.sessions.create({ id, name: id }).session.id);
 
-  log(`[${elapsed()}] 1. generating the history through MessageStore.ingest(…, 'history')`);
-  const generated = await generateThroughApp(core, history, sessionIds, log);
   const slice = Math.min(spec.messages, 100_000);
   log(
-    `[${elapsed()}] 1. raw baseline: the first ${slice.toLocaleString('en')} messages into plain better-sqlite3`,
+    `[${elapsed()}] 1. generating the history through MessageStore.ingest(…, 'history'); ` +
+      `the first ${slice.toLocaleString('en')} messages also into plain better-sqlite3, in turns`,
   );
-  const rawBatches = rawIngest(history, sessionIds, workDir, slice);
-  const rows: Row[] = [...ingestRows(generated, rawBatches, slice)];
+  const generated = await generateThroughApp(core, history, sessionIds, log, { dir: workDir, slice });
+  const rows: Row[] = [...ingestRows(generated)];
 
   const raw = new RawReads(path.join(dataDir, 'chatdock.db'));
   const ctx: BenchContext = {
@@ -94,7 +94,7 @@ async function main(): Promise<void> {
     quick: options.quick,
     log,
   };
-  const full = options.scale <= 1;
+  const full = options.scale <= 1 && !options.ingestOnly;
   let webhook: Awaited<ReturnType<typeof startWebhook>> | null = null;
   if (full) {
     webhook = await startWebhook(ctx);
@@ -103,14 +103,18 @@ async function main(): Promise<void> {
     // The webhook deliveries case 2 queued go out before anything else is timed.
     await waitForDrain(ctx, 120_000);
   }
-  log(`[${elapsed()}] 3. chat list`);
-  rows.push(...(await chatListCase(ctx)));
+  if (!options.ingestOnly) {
+    log(`[${elapsed()}] 3. chat list`);
+    rows.push(...(await chatListCase(ctx)));
+  }
   if (full) {
     log(`[${elapsed()}] 4. conversation page`);
     rows.push(...(await conversationCase(ctx, apiUrl, API_KEY)));
   }
-  log(`[${elapsed()}] 5. search`);
-  rows.push(...(await searchCase(ctx)));
+  if (!options.ingestOnly) {
+    log(`[${elapsed()}] 5. search`);
+    rows.push(...(await searchCase(ctx)));
+  }
   if (full && webhook) {
     log(`[${elapsed()}] 6. REST throughput`);
     rows.push(...(await restThroughputCase(ctx, apiUrl, API_KEY)));
@@ -132,7 +136,11 @@ async function main(): Promise<void> {
   log('');
   log(
     `Finished in ${elapsed()}: ${rows.filter((row) => row.met).length} targets met, ${missed} not met` +
-      (full ? '' : ` (scale ${options.scale}: search and chat list only)`) +
+      (full
+        ? ''
+        : options.ingestOnly
+          ? ' (ingest only)'
+          : ` (scale ${options.scale}: search and chat list only)`) +
       '.',
   );
   if (options.keep) log(`Kept ${workDir}`);

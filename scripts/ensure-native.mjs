@@ -1,6 +1,7 @@
-// better-sqlite3 is a native module built for one runtime at a time: `npm start` rebuilds it for
-// Electron, while `npm run serve` and `npm test` run under Node. Rebuild for Node when the
-// installed build does not load here, so switching between the two needs no manual step.
+// better-sqlite3 is a native module built for one runtime at a time. Its default build is
+// Node's (`npm start` keeps Electron's beside it, see scripts/build-electron-sqlite.mjs), but
+// `npm run dist` (electron-builder) rebuilds it in place for Electron. Rebuild for Node when the
+// installed build does not load here, so `npm run serve` and `npm test` need no manual step.
 import { execSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 

@@ -33,4 +33,26 @@ describe('layer boundaries are enforced by lint', () => {
     expect(await boundaryErrors('src-renderer/example.ts', code)).toHaveLength(2);
     expect(await boundaryErrors('src-main/core/example.ts', code)).toEqual([]);
   });
+
+  it('refuses focused tests (.only) anywhere, Vitest or Playwright', async () => {
+    const focused = async (file: string, code: string) => {
+      const [result] = await eslint.lintText(code, { filePath: path.join(appRoot(), file) });
+      return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax').length;
+    };
+    const vitest =
+      "import { describe, it } from 'vitest';\ndescribe.only('a', () => { it.only('b', () => {}); });\n";
+    expect(await focused('src-main/core/example.test.ts', vitest)).toBe(2);
+    const playwright =
+      "import { test } from '@playwright/test';\ntest.only('a', () => {});\ntest.describe.only('b', () => {});\n";
+    expect(await focused('e2e/specs/example.spec.ts', playwright)).toBe(2);
+    expect(
+      await focused(
+        'src-renderer/example.test.tsx',
+        "import { it } from 'vitest';\nit.only('a', () => {});\n",
+      ),
+    ).toBe(1);
+    const unfocused =
+      "import { test } from '@playwright/test';\ntest.skip('a', () => {});\ntest('b', () => {});\n";
+    expect(await focused('e2e/specs/example.spec.ts', unfocused)).toBe(0);
+  });
 });

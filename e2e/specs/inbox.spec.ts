@@ -90,9 +90,8 @@ test('a customer message appears live; the reply reaches them; ticks turn to rea
     const first = await alice.sendText(shopJid, 'Hi! Is my order ready?');
     const aliceChat = inbox.chat(/Alice Cohen|\+15550000001/);
     await expect(aliceChat).toBeVisible();
-    // (The exact count is the core's: it currently counts a first message twice, see the report.)
-    await expect(aliceChat.getByLabel(/^\d+ unread$/)).toBeVisible();
-    await expect(page).toHaveTitle(/^\(\d+\) Chatdock$/);
+    await expect(aliceChat.getByLabel('1 unread')).toBeVisible();
+    await expect(page).toHaveTitle('(1) Chatdock');
     // Not looking at that chat: a desktop notification.
     await expect
       .poll(() => shownNotifications(page))
@@ -365,8 +364,9 @@ test('5,000 stored messages: scroll-back stays virtualised and anchored; a searc
       expect(await inbox.bubbles().count()).toBeLessThan(120);
     }
     await page.unroute('**/rpc/messages.page');
+    // Reported, not asserted: how fast a page loads is measured by the bench (case 4, conversation
+    // page), on a machine whose load is known; here a busy CI machine would only make it flaky.
     test.info().annotations.push({ type: 'older page load times (ms)', description: pageTimes.join(', ') });
-    expect(Math.max(...pageTimes)).toBeLessThan(3000);
 
     // Wheel scrolling through the loaded pages keeps the DOM bounded too.
     await list.hover();

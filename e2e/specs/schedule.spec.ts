@@ -2,8 +2,11 @@ import type { Page } from '@playwright/test';
 import { LoginPage } from '../pages/login-page.js';
 import { SchedulePage } from '../pages/schedule-page.js';
 import { Shell } from '../pages/shell.js';
-import type { RunningApp } from '../support/app-server.js';
+import { Customer, messageText } from '../wa-emulator/customer.js';
+import { startApp, type RunningApp } from '../support/app-server.js';
 import { expect, test } from '../support/fixtures.js';
+import { linkSession } from '../support/rpc.js';
+import { startWaServer } from '../support/wa-server.js';
 
 // The browser's zone: the form picks date and time in it and shows the UTC it stores.
 test.use({ timezoneId: 'Asia/Jerusalem' });
@@ -16,6 +19,10 @@ async function openSchedule(page: Page, app: RunningApp): Promise<SchedulePage> 
     body: JSON.stringify({ id: 'shop', name: 'Shop' }),
   });
   expect(created.status).toBe(201);
+  return signInToSchedule(page, app);
+}
+
+async function signInToSchedule(page: Page, app: RunningApp): Promise<SchedulePage> {
   const login = new LoginPage(page);
   await login.open(app.url);
   await login.signIn(app.apiKey);
@@ -62,8 +69,29 @@ test('schedule a message for a local time and see it listed with the UTC it is s
   ]);
 });
 
-test('a campaign from a pasted list shows the dry run before anything is sent', async ({ page, app }) => {
-  const schedule = await openSchedule(page, app);
+test('a campaign from a pasted list shows the dry run, then sends each customer what it showed', async ({
+  page,
+}) => {
+  const { emulator, env } = await startWaServer();
+  const app = await startApp({ env });
+  const customers: Customer[] = [];
+  try {
+    await linkSession(app, emulator, { id: 'shop', name: 'Shop', phone: '972520000201' });
+    for (const [phone, name] of [
+      ['972501111111', 'Dana'],
+      ['972502222222', 'Avi'],
+    ] as const)
+      customers.push(await Customer.create(emulator, { phone, name }));
+    await campaignSendsItsDryRun(page, app, customers as [Customer, Customer]);
+  } finally {
+    await Promise.all(customers.map((customer) => customer.close()));
+    await app.stop();
+    await emulator.close();
+  }
+});
+
+async function campaignSendsItsDryRun(page: Page, app: RunningApp, [dana, avi]: [Customer, Customer]) {
+  const schedule = await signInToSchedule(page, app);
   await schedule.openTab('Campaigns');
   await page.getByRole('button', { name: 'New campaign' }).click();
   const wizard = schedule.campaignWizard();
@@ -86,19 +114,15 @@ test('a campaign from a pasted list shows the dry run before anything is sent', 
   await expect(dryRun).toContainText('3 will be sent · 1 invalid');
   await expect(dryRun).toContainText('not a number');
 
-  // The preview is exactly what is sent: the same recipient gets the same greeting.
-  const shown = await dryRun.getByRole('listitem').nth(0).locator('.bubble').textContent();
+  // The dry run is exactly what is sent: each customer's WhatsApp gets the greeting shown for them.
+  const shownTo = async (row: number) =>
+    (await dryRun.getByRole('listitem').nth(row).locator('.bubble').textContent()) ?? '';
+  const shown = { dana: await shownTo(0), avi: await shownTo(1) };
   await wizard.getByRole('button', { name: 'Start campaign' }).click();
   const detail = page.getByRole('article', { name: 'Campaign Spring sale' });
   await expect(detail.getByRole('progressbar')).toBeVisible();
   await expect(detail.getByRole('table', { name: 'Recipients' })).toContainText('invalid');
-  const api = await fetch(`${app.url}/api/v1/campaigns/preview`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${app.apiKey}`, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      template: '{Hi|Hello} [name], the spring sale starts today',
-      recipients: { source: 'list', text: '+972 50-111-1111, Dana' },
-    }),
-  });
-  expect(((await api.json()) as { messages: { text: string }[] }).messages[0]?.text).toBe(shown);
-});
+  const isSale: Parameters<Customer['waitForMessage']>[0] = (m) => /spring sale/.test(messageText(m) ?? '');
+  expect(messageText(await dana.waitForMessage(isSale, 30_000))).toBe(shown.dana);
+  expect(messageText(await avi.waitForMessage(isSale, 30_000))).toBe(shown.avi);
+}

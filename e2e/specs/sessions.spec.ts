@@ -38,6 +38,39 @@ test('add a number: the QR appears, the phone scans it, the screen turns to conn
   }
 });
 
+test('link with a phone number instead: the card shows the code, the phone enters it, connected', async ({
+  page,
+}) => {
+  const app = await startApp({ env: wa.env });
+  try {
+    const sessions = await openSessions(page, app);
+    await sessions.addNumber('Delivery');
+    await expect(sessions.qrImage('Delivery')).toBeVisible();
+    const card = sessions.card('Delivery');
+    await card.getByRole('button', { name: 'Link with a phone number instead' }).click();
+    // A number WhatsApp cannot take is refused, naming the field, before any code is asked for.
+    await card.getByLabel('Phone number to link').fill('12');
+    await card.getByRole('button', { name: 'Get pairing code' }).click();
+    await expect(card.getByRole('alert')).toBeVisible();
+    await expect(card.getByLabel('Phone number to link')).toHaveAttribute('aria-invalid', 'true');
+
+    await card.getByLabel('Phone number to link').fill('+972 52-000-0002');
+    await card.getByRole('button', { name: 'Get pairing code' }).click();
+    const shown = card.getByLabel('Pairing code');
+    await expect(shown).toHaveText(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    await expect(sessions.status('Delivery')).toHaveText('Waiting for code');
+
+    // The user types the code into the phone.
+    const code = ((await shown.textContent()) ?? '').replace('-', '');
+    await wa.emulator.confirmPairingCode('972520000002', code, 'Delivery Phone');
+    await expect(sessions.status('Delivery')).toHaveText('Connected');
+    await expect(card).toContainText('+972520000002');
+    await expect(shown).toHaveCount(0);
+  } finally {
+    await app.stop();
+  }
+});
+
 test('after the app is killed (SIGKILL) and started again, the session comes back without a new QR', async ({
   page,
 }) => {

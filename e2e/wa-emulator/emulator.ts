@@ -15,6 +15,7 @@ import type { LinkedDevice } from './handlers/pairing.js';
 import { scanQr } from './handlers/pairing.js';
 import { aboutOf, setAbout, setProfilePicture } from './handlers/profile.js';
 import { deviceJid, groupJid, normalizePhone, userJid } from './jids.js';
+import type { OddAnswer } from './media-server.js';
 import type { LoggedStanza } from './stanza-log.js';
 
 export type KickReason = 'replaced' | 'logged_out';
@@ -77,6 +78,16 @@ export class Emulator implements EmulatorInfo {
 
   get mediaUrl(): string {
     return this.ctx.media.baseUrl;
+  }
+
+  /** Publishes `bytes` on the media host (as a profile picture or a file would be) and returns its URL. */
+  publishMedia(bytes: Buffer): string {
+    return this.ctx.media.put(bytes).url;
+  }
+
+  /** A media-host URL that answers with a redirect to `location`, or never answers (`stall`). */
+  oddMediaUrl(answer: OddAnswer): string {
+    return this.ctx.media.odd(answer);
   }
 
   info(): EmulatorInfo {

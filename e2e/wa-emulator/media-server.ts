@@ -23,10 +23,14 @@ export interface StoredMedia {
   directPath: string;
 }
 
+export type OddAnswer = { kind: 'redirect'; location: string } | { kind: 'stall' };
+
 export class MediaServer {
   readonly authToken = randomBytes(16).toString('base64url');
   readonly maxBytes = MAX_UPLOAD_BYTES;
   private readonly blobs = new Map<string, Buffer>();
+  /** Paths that answer unlike a stored file (tests of clients' download rules). */
+  private readonly oddAnswers = new Map<string, OddAnswer>();
   private readonly server: Server;
   private port = 0;
 
@@ -81,6 +85,17 @@ export class MediaServer {
     return { url: `${this.baseUrl}${directPath}`, directPath };
   }
 
+  /**
+   * A URL on this host that answers `answer` instead of a file: a redirect to `location` (a CDN
+   * may answer so; a client that must not follow one can be tested against it), or a request
+   * that is never answered (a stalled host; the connection stays open until the server closes).
+   */
+  odd(answer: OddAnswer): string {
+    const id = randomBytes(12).toString('hex');
+    this.oddAnswers.set(id, answer);
+    return `${this.baseUrl}/m/${id}`;
+  }
+
   private blob(id: string): Buffer | undefined {
     const cached = this.blobs.get(id);
     if (cached || !this.stateDir || !/^[0-9a-f]+$/.test(id)) {
@@ -100,6 +115,12 @@ export class MediaServer {
       return;
     }
     const match = /^\/m\/([0-9a-f]+)$/.exec(url.pathname);
+    const odd = match?.[1] ? this.oddAnswers.get(match[1]) : undefined;
+    if (odd?.kind === 'redirect') {
+      res.writeHead(302, { location: odd.location }).end();
+      return;
+    }
+    if (odd?.kind === 'stall') return;
     const blob = match?.[1] ? this.blob(match[1]) : undefined;
     if (req.method !== 'GET' || !blob) {
       res.writeHead(404).end();

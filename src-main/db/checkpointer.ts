@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
+import { sqliteNativeBinding } from './native-binding.js';
 
 /** How often the background thread copies the WAL back into the database file. */
 const CHECKPOINT_INTERVAL_MS = 500;
@@ -13,7 +14,7 @@ const SAFETY_AUTO_CHECKPOINT = 10_000;
 const CHECKPOINTER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
-const db = new Database(workerData.file, { fileMustExist: true });
+const db = new Database(workerData.file, { fileMustExist: true, nativeBinding: workerData.nativeBinding });
 db.pragma('busy_timeout = 1000');
 const timer = setInterval(() => {
   try {
@@ -49,7 +50,13 @@ export class Checkpointer {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     const worker = new Worker(CHECKPOINTER, {
       eval: true,
-      workerData: { driver, file: this.writer.name, intervalMs: CHECKPOINT_INTERVAL_MS },
+      workerData: {
+        driver,
+        // The same addon as the writer's (Electron's own build under Electron).
+        nativeBinding: sqliteNativeBinding(),
+        file: this.writer.name,
+        intervalMs: CHECKPOINT_INTERVAL_MS,
+      },
     });
     worker.unref();
     worker.once('error', (error) => {

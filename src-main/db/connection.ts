@@ -5,6 +5,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { appRoot } from '../core/paths.js';
 import * as schema from './schema.js';
+import { sqliteNativeBinding } from './native-binding.js';
 import { registerSearchText } from './search-text.js';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -18,7 +19,7 @@ export const MIGRATIONS_DIR = path.join(appRoot(), 'src-main', 'db', 'migrations
  */
 export function openDatabase(file: string): Db {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new Database(file);
+  const sqlite = new Database(file, { nativeBinding: sqliteNativeBinding() });
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');

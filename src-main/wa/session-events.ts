@@ -171,15 +171,14 @@ export function attachSessionEvents(sessionId: string, socket: WASocket, sink: W
         sink.pictureChanged(sessionId, jidNormalizedUser(update.id));
   });
 
-  ev.on('chats.upsert', (chats) => sink.chats(sessionId, chatMetas(chats)));
-  // Live chat updates carry unread counts as deltas Baileys folds together; our store counts
-  // unread messages itself, so only names, archive, pin and mute are taken from them.
-  ev.on('chats.update', (chats) =>
-    sink.chats(
-      sessionId,
-      chatMetas(chats).map((meta) => ({ ...meta, unreadCount: null })),
-    ),
-  );
+  // Live chat upserts and updates carry unread counts as deltas Baileys folds together (a group's
+  // creation absorbs the +1 of its first message when both arrive in one buffered flush, e.g.
+  // after being offline); our store counts unread messages itself, so only names, archive, pin
+  // and mute are taken from them. Taking the count too made a first message count twice.
+  const withoutUnread = (chats: ChatLike[]) =>
+    chatMetas(chats).map((meta) => ({ ...meta, unreadCount: null }));
+  ev.on('chats.upsert', (chats) => sink.chats(sessionId, withoutUnread(chats)));
+  ev.on('chats.update', (chats) => sink.chats(sessionId, withoutUnread(chats)));
 
   ev.on('groups.upsert', (groups) => sink.groups(sessionId, groups.map(groupRecord)));
   const refreshGroup = async (jid: string) => {

@@ -99,6 +99,8 @@ export interface GroupRecord {
   announce: boolean;
   restrict: boolean;
   ephemeral: number;
+  /** The group photo, if an admin set one; its bytes live on the media host. */
+  picture?: PictureRecord;
 }
 
 export interface EmulatorState {

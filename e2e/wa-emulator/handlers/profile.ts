@@ -5,10 +5,11 @@
  *     <iq type="get" target=JID><picture type="preview|image" query="url">[<tctoken/>]</picture></iq>
  *   is answered with `<picture id type url direct_path/>` when the account has a picture, else
  *   with `<error code="404" text="item-not-found"/>` as WhatsApp does (Baileys then throws a Boom
- *   whose `data` is 404). Both sizes are the same bytes: the emulator does not resize. Groups have
- *   no pictures here (404).
+ *   whose `data` is 404). Both sizes are the same bytes: the emulator does not resize. A group
+ *   (`target` …@g.us) answers with its photo the same way.
  * - `w:profile:picture` set without `target` (`updateProfilePicture` / `removeProfilePicture` on
- *   oneself) changes the account's picture; with a `target` (a group) it is accepted and ignored.
+ *   oneself) changes the account's picture; with a group as `target`, the group photo, which
+ *   only the group's admins may change (others get `<error code="401" text="not-authorized"/>`).
  * - `xmlns="status"` set (`updateProfileStatus`) changes the about text, which usync `status`
  *   answers (handlers/usync.ts).
  *
@@ -47,6 +48,52 @@ export function setAbout(ctx: EmulatorContext, account: AccountRecord, text: str
  * Publishes `bytes` as the account's picture (a new id and URL), or removes it (`null`), and
  * tells every connected device except `origin` (the one that made the change, if any).
  */
+/** A new picture id and signed-looking URL path for `bytes` on the media host. */
+function publishPicture(ctx: EmulatorContext, bytes: Buffer, previousId: string | undefined) {
+  const stored = ctx.media.put(bytes);
+  // Real picture URLs carry signed, expiring parameters; clients must treat them as secrets.
+  const expires = (unixNow() + URL_VALIDITY_S).toString(16).toUpperCase();
+  const query = `?oh=${randomBytes(16).toString('hex')}&oe=${expires}`;
+  const id = String(Math.max(Number(previousId ?? 0) + 1, unixNow()));
+  return { id, directPath: stored.directPath + query };
+}
+
+/** An admin sets or removes a group's photo; every connected device hears of it. */
+function setGroupPicture(
+  ctx: EmulatorContext,
+  session: DeviceSession,
+  iq: BinaryNode,
+  groupJidText: string,
+  bytes: Buffer | null,
+): void {
+  const group = ctx.store.group(groupJidText);
+  if (!group) {
+    session.conn.send(iqError(iq, 404, 'item-not-found'));
+    return;
+  }
+  // Members without a role (null) are not admins.
+  if (!group.participants.find((p) => p.phone === session.account.phone)?.role) {
+    session.conn.send(iqError(iq, 401, 'not-authorized'));
+    return;
+  }
+  const author = userJid(session.account.phone);
+  if (bytes) {
+    group.picture = publishPicture(ctx, bytes, group.picture?.id);
+    ctx.store.changed();
+    announcePictureChange(
+      ctx,
+      groupJidText,
+      node('set', { jid: groupJidText, id: group.picture.id, author }),
+      undefined,
+    );
+  } else if (group.picture) {
+    group.picture = undefined;
+    ctx.store.changed();
+    announcePictureChange(ctx, groupJidText, node('delete', { jid: groupJidText }), undefined);
+  }
+  session.conn.send(iqResult(iq));
+}
+
 export function setProfilePicture(
   ctx: EmulatorContext,
   account: AccountRecord,
@@ -55,13 +102,9 @@ export function setProfilePicture(
 ): void {
   const jid = userJid(account.phone);
   if (bytes) {
-    const stored = ctx.media.put(bytes);
-    // Real picture URLs carry signed, expiring parameters; clients must treat them as secrets.
-    const expires = (unixNow() + URL_VALIDITY_S).toString(16).toUpperCase();
-    const query = `?oh=${randomBytes(16).toString('hex')}&oe=${expires}`;
-    const id = String(Math.max(Number(account.picture?.id ?? 0) + 1, unixNow()));
-    ctx.store.setPicture(account, { id, directPath: stored.directPath + query });
-    announcePictureChange(ctx, jid, node('set', { jid, id, author: jid }), origin);
+    const picture = publishPicture(ctx, bytes, account.picture?.id);
+    ctx.store.setPicture(account, picture);
+    announcePictureChange(ctx, jid, node('set', { jid, id: picture.id, author: jid }), origin);
   } else {
     if (!account.picture) {
       return;
@@ -72,16 +115,20 @@ export function setProfilePicture(
 }
 
 export function handleProfilePictureIq(ctx: EmulatorContext, session: DeviceSession, iq: BinaryNode): void {
+  const target = iq.attrs.target;
+  const isGroup = target?.endsWith('@g.us') ?? false;
   if (iq.attrs.type === 'set') {
-    if (!iq.attrs.target) {
-      const picture = contentBytes(getBinaryNodeChild(iq, 'picture'));
-      setProfilePicture(ctx, session.account, picture?.length ? picture : null, session.conn);
+    const bytes = contentBytes(getBinaryNodeChild(iq, 'picture'));
+    if (target && isGroup) {
+      setGroupPicture(ctx, session, iq, target, bytes?.length ? bytes : null);
+      return;
     }
+    if (!target) setProfilePicture(ctx, session.account, bytes?.length ? bytes : null, session.conn);
     session.conn.send(iqResult(iq));
     return;
   }
-  const account = ctx.store.resolve(iq.attrs.target)?.account;
-  const picture = account?.picture;
+  const picture =
+    target && isGroup ? ctx.store.group(target)?.picture : ctx.store.resolve(target)?.account?.picture;
   if (!picture) {
     session.conn.send(iqError(iq, 404, 'item-not-found'));
     return;

@@ -105,6 +105,23 @@ describe('profile pictures', () => {
     await removed;
     await expect(alice.sock.profilePictureUrl(bob.jid)).rejects.toMatchObject({ data: 404 });
   });
+
+  it("a group's admins set and remove its photo; members may not; everyone is told", async () => {
+    const group = await alice.groupCreate('Photo club', [bob.jid]);
+    await expect(alice.sock.profilePictureUrl(group.id)).rejects.toMatchObject({ data: 404 });
+    await expect(bob.sock.updateProfilePicture(group.id, GREY_PNG)).rejects.toMatchObject({ data: 401 });
+
+    const told = pictureNews(bob, group.id, 'changed');
+    await alice.sock.updateProfilePicture(group.id, GREY_PNG);
+    await told;
+    const served = await download(await bob.sock.profilePictureUrl(group.id, 'image'));
+    expect(served.subarray(0, 3).toString('hex')).toBe('ffd8ff');
+
+    const removed = pictureNews(bob, group.id, 'removed');
+    await alice.sock.removeProfilePicture(group.id);
+    await removed;
+    await expect(bob.sock.profilePictureUrl(group.id)).rejects.toMatchObject({ data: 404 });
+  });
 });
 
 describe('about', () => {

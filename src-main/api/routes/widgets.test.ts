@@ -580,6 +580,28 @@ describe('widget script and test page', () => {
   });
 });
 
+describe('widget snippets behind a reverse proxy (CHATDOCK_PUBLIC_URL)', () => {
+  it('point at the public address, over REST and over the RPC the editor uses', async () => {
+    const proxied = await startTestCore({ CHATDOCK_PUBLIC_URL: 'https://chat.example.com/shop/' });
+    try {
+      const created = await proxied.request('/api/v1/widgets', { method: 'POST', json: valid });
+      const { id } = await json<{ id: string }>(created);
+      const hosted = `<script defer data-widget="${id}" src="https://chat.example.com/shop/widget.js"></script>`;
+      const rest = await json<{ hosted: string; selfContained: string }>(
+        await proxied.request(`/api/v1/widgets/${id}/snippets`),
+      );
+      expect(rest.hosted).toBe(hosted);
+      expect(rest.hosted).not.toContain(proxied.url);
+      const rpc = await json<{ result: { hosted: string } }>(
+        await proxied.request('/rpc/widgets.snippets', { method: 'POST', json: { id } }),
+      );
+      expect(rpc.result.hosted).toBe(hosted);
+    } finally {
+      await proxied.stop();
+    }
+  });
+});
+
 describe('widgets over RPC and in the OpenAPI document', () => {
   it('creates and reports field errors over the RPC bridge', async () => {
     const bad = await app.request('/rpc/widgets.create', {

@@ -1,66 +1,94 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Emulator } from '../../../e2e/wa-emulator/index.js';
 import { JPEG_48PX, PDF_BYTES } from '../../test-support/media-fixtures.js';
+import { startWaServer } from '../../test-support/wa-server.js';
 import { pictureDownloader, pictureHostFor, PictureRejected } from './picture-download.js';
 
-const PICTURE_URL = 'https://pps.whatsapp.net/v/t61.24694-24/1_n.jpg?ccb=11-4&oh=01_secret&oe=6800';
+// The local WhatsApp server's HTTPS media host plays WhatsApp's picture CDN: real TLS (its test CA
+// is trusted through NODE_EXTRA_CA_CERTS, see vitest.config.ts), real redirects, a real stall.
+let emulator: Emulator;
+let allowedHost: string | null;
 
-/** A fetch that answers every request with `body` (and records what was asked). */
-function fakeFetch(body: Buffer | null, init: ResponseInit = {}) {
-  const asked: string[] = [];
-  const fetchImpl = ((input: string | URL | Request) => {
-    asked.push(String(input));
-    return Promise.resolve(new Response(body, init));
-  }) as typeof fetch;
-  return { asked, fetchImpl };
+beforeAll(async () => {
+  ({ emulator } = await startWaServer());
+  allowedHost = pictureHostFor(emulator.wsUrl);
+});
+
+afterAll(async () => {
+  await emulator?.close();
+});
+
+/** The error a download ends with; it must never contain the URL's token. */
+async function failure(download: (url: string) => Promise<unknown>, url: string): Promise<unknown> {
+  const error = await download(url).then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(Error);
+  expect(String(error)).not.toContain('secret');
+  return error;
 }
 
-describe('pictureDownloader', () => {
-  it('downloads a picture from WhatsApp and tells its type by its bytes', async () => {
-    const { asked, fetchImpl } = fakeFetch(JPEG_48PX, { headers: { 'content-type': 'text/plain' } });
-    const download = pictureDownloader({ allowedHost: null, fetch: fetchImpl });
-    const picture = await download(PICTURE_URL);
+const withToken = (url: string) => `${url}?oh=01_secret&oe=6800`;
+
+describe('pictureDownloader, against the local WhatsApp server', () => {
+  it('downloads a picture and tells its type by its bytes (the host says octet-stream)', async () => {
+    const download = pictureDownloader({ allowedHost });
+    const picture = await download(withToken(emulator.publishMedia(JPEG_48PX)));
     expect(picture.mimetype).toBe('image/jpeg');
     expect(picture.bytes.equals(JPEG_48PX)).toBe(true);
-    expect(asked).toEqual([PICTURE_URL]);
   });
 
-  it('with a custom WhatsApp server, never fetches a picture from another host', async () => {
-    const { asked, fetchImpl } = fakeFetch(JPEG_48PX);
-    const download = pictureDownloader({
-      allowedHost: pictureHostFor('wss://wa.internal.example:4443/ws/chat'),
-      fetch: fetchImpl,
-    });
-    await expect(download(PICTURE_URL)).rejects.toBeInstanceOf(PictureRejected);
-    await expect(download(PICTURE_URL)).rejects.toThrow(/only taken from wa\.internal\.example, not pps/);
-    expect(asked).toEqual([]);
-    // The same host on another port (its media server) is the same server.
-    await download('https://wa.internal.example:8443/m/abc?oh=1');
-    expect(asked).toEqual(['https://wa.internal.example:8443/m/abc?oh=1']);
+  it('refuses a redirect, even to a real picture on the same host', async () => {
+    // Followed, this redirect would give a valid picture: only `redirect: 'manual'` refuses it.
+    const picture = emulator.publishMedia(JPEG_48PX);
+    const redirecting = emulator.oddMediaUrl({ kind: 'redirect', location: picture });
+    const error = await failure(pictureDownloader({ allowedHost }), withToken(redirecting));
+    expect(error).toBeInstanceOf(PictureRejected);
+    expect(String(error)).toMatch(/redirect \(302\)/);
   });
 
-  it('refuses plain http, redirects, oversize and non-image answers, without their URL in the error', async () => {
-    const refused = async (download: (url: string) => Promise<unknown>, url = PICTURE_URL) => {
-      const error = await download(url).catch((caught: unknown) => caught);
-      expect(error).toBeInstanceOf(PictureRejected);
-      expect(String(error)).not.toContain('secret');
-      return error;
-    };
-    await refused(
-      pictureDownloader({ allowedHost: null, fetch: fakeFetch(JPEG_48PX).fetchImpl }),
-      PICTURE_URL.replace('https', 'http'),
+  it('gives up on a host that never answers after 10 s, as an error worth retrying', async () => {
+    const stalled = withToken(emulator.oddMediaUrl({ kind: 'stall' }));
+    const started = performance.now();
+    // The default timeout, not one chosen for the test.
+    const error = await failure(pictureDownloader({ allowedHost }), stalled);
+    const waited = performance.now() - started;
+    expect(error).not.toBeInstanceOf(PictureRejected);
+    expect((error as Error).name).toBe('TimeoutError');
+    // A lower bound only (it must not give up early); a busy machine may take longer to notice.
+    expect(waited).toBeGreaterThanOrEqual(9_900);
+  }, 40_000);
+
+  it('refuses plain http, another host, oversize and non-image answers as "no picture"', async () => {
+    const download = pictureDownloader({ allowedHost });
+    const picture = emulator.publishMedia(JPEG_48PX);
+    expect(await failure(download, withToken(picture.replace('https:', 'http:')))).toBeInstanceOf(
+      PictureRejected,
     );
-    await refused(
-      pictureDownloader({
-        allowedHost: null,
-        fetch: fakeFetch(null, { status: 302, headers: { location: 'https://elsewhere.example/' } })
-          .fetchImpl,
-      }),
+    const elsewhere = withToken('https://pps.whatsapp.net/v/t61.24694-24/1_n.jpg');
+    expect(String(await failure(download, elsewhere))).toMatch(/only taken from 127\.0\.0\.1, not pps/);
+    expect(await failure(download, withToken(emulator.publishMedia(PDF_BYTES)))).toBeInstanceOf(
+      PictureRejected,
     );
-    await refused(pictureDownloader({ allowedHost: null, fetch: fakeFetch(PDF_BYTES).fetchImpl }));
+    const big = emulator.publishMedia(Buffer.concat([JPEG_48PX, Buffer.alloc(2000)]));
+    expect(await failure(pictureDownloader({ allowedHost, maxBytes: 1000 }), withToken(big))).toBeInstanceOf(
+      PictureRejected,
+    );
+  });
+
+  it('reports a failing host (404) as an error worth retrying, not as "no picture"', async () => {
+    const missing = `${emulator.mediaUrl}/m/0123456789abcdef`;
+    expect(await failure(pictureDownloader({ allowedHost }), withToken(missing))).not.toBeInstanceOf(
+      PictureRejected,
+    );
+  });
+});
+
+describe('pictureDownloader, a host that does not declare the length', () => {
+  it('stops reading past the limit', async () => {
+    // The local server always sends Content-Length; a lying or chunked host is simulated here.
     const big = Buffer.concat([JPEG_48PX, Buffer.alloc(2000)]);
-    // Too big by its Content-Length, and by its actual bytes when the length is not declared.
-    const declared = fakeFetch(big, { headers: { 'content-length': String(big.length) } }).fetchImpl;
-    await refused(pictureDownloader({ allowedHost: null, maxBytes: 1000, fetch: declared }));
     const streamed = new ReadableStream<Uint8Array>({
       start(controller) {
         controller.enqueue(big.subarray(0, 800));
@@ -69,16 +97,9 @@ describe('pictureDownloader', () => {
       },
     });
     const undeclared = (() => Promise.resolve(new Response(streamed))) as typeof fetch;
-    await refused(pictureDownloader({ allowedHost: null, maxBytes: 1000, fetch: undeclared }));
-  });
-
-  it('reports a failing host as an error worth retrying, not as "no picture"', async () => {
-    const download = pictureDownloader({
-      allowedHost: null,
-      fetch: fakeFetch(null, { status: 503 }).fetchImpl,
-    });
-    const error = await download(PICTURE_URL).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(Error);
-    expect(error).not.toBeInstanceOf(PictureRejected);
+    const download = pictureDownloader({ allowedHost: null, maxBytes: 1000, fetch: undeclared });
+    expect(await failure(download, withToken('https://pps.whatsapp.net/p.jpg'))).toBeInstanceOf(
+      PictureRejected,
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { type proto } from '@whiskeysockets/baileys';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Emulator } from '../../../e2e/wa-emulator/index.js';
+import type { AnyEventEnvelope } from '../../../src-shared/events.js';
 import type { Chat, Contact, Message } from '../../../src-shared/messages.js';
 import type { Session } from '../../../src-shared/model.js';
 import { nextEvent, sessionReaches } from '../../test-support/events.js';
@@ -43,6 +44,24 @@ function seededConversation(): proto.IConversation {
 }
 
 it('stores the contacts and history WhatsApp syncs on first link, in batches, announced once', async () => {
+  const announced: AnyEventEnvelope[] = [];
+  app.core.bus.subscribe((event) => announced.push(event));
+  // Each history slice the store is handed, and the event-loop turn it was handed in: the sink
+  // stores slices of 500 with a turn of the loop between them, so the API keeps answering.
+  let turn = 0;
+  let ticking = true;
+  const tick = () => {
+    turn += 1;
+    if (ticking) setImmediate(tick);
+  };
+  setImmediate(tick);
+  const slices: { count: number; turn: number }[] = [];
+  const { store } = app.core.services.messaging;
+  const ingest = store.ingest.bind(store);
+  store.ingest = (sessionId, records, source) => {
+    if (source === 'history') slices.push({ count: records.length, turn });
+    return ingest(sessionId, records, source);
+  };
   emulator.createAccount(CUSTOMER, 'Dana');
   emulator.seedHistory(SHOP, { conversations: [seededConversation()] });
   await app.request('/api/v1/sessions', { method: 'POST', json: { id: 'shop' } });
@@ -54,13 +73,20 @@ it('stores the contacts and history WhatsApp syncs on first link, in batches, an
   await emulator.scanQr(qr ?? '', SHOP, 'Falafel House');
   await connected;
   const event = await synced;
+  ticking = false;
   expect(event.data).toMatchObject({ messages: HISTORY_SIZE });
+  expect(slices.map((slice) => slice.count)).toEqual([500, 500, 200]);
+  const [first, second, third] = slices.map((slice) => slice.turn) as [number, number, number];
+  expect(second).toBeGreaterThan(first);
+  expect(third).toBeGreaterThan(second);
 
   // The phone's own number and name.
   const session = (await (await app.request('/api/v1/sessions/shop')).json()) as Session;
   expect(session).toMatchObject({ phone: SHOP, pushName: 'Falafel House' });
 
-  // Every message stored, nothing announced one by one.
+  // Every message stored, nothing announced one by one: one history.synced and no message event.
+  expect(announced.filter((e) => e.type === 'history.synced')).toHaveLength(1);
+  expect(announced.filter((e) => e.type === 'message.received' || e.type === 'message.sent')).toEqual([]);
   const count = app.core.db.$client
     .prepare(`SELECT count(*) AS n FROM messages WHERE session_id = 'shop' AND chat_jid = ?`)
     .get(CUSTOMER_JID) as { n: number };

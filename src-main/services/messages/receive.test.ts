@@ -166,10 +166,10 @@ describe('receiving', () => {
     await back;
     const message = await received(sent.key.id!);
     expect(message.text).toBe('sent while you were away');
+    const announced = () =>
+      world.events.filter((e) => e.type === 'message.received' && e.data.id === sent.key.id);
+    expect(announced()).toHaveLength(1);
     // The same message arriving again (a retry, a second replay) is neither stored nor announced twice.
-    const before = world.events.filter(
-      (e) => e.type === 'message.received' && e.data.id === sent.key.id,
-    ).length;
     const row = world.app.core.services.messaging.store.findById('shop', sent.key.id!);
     world.app.core.services.messaging.store.ingest(
       'shop',
@@ -180,9 +180,28 @@ describe('receiving', () => {
       .prepare(`SELECT count(*) AS n FROM messages WHERE id = ?`)
       .get(sent.key.id) as { n: number };
     expect(count.n).toBe(1);
-    expect(
-      world.events.filter((e) => e.type === 'message.received' && e.data.id === sent.key.id),
-    ).toHaveLength(before);
+    expect(announced()).toHaveLength(1);
+  });
+
+  it("counts a customer's first message once: a new chat, and a new group while the app was offline", async () => {
+    const unreadOf = async (jid: string) =>
+      (await json<{ unreadCount: number }>(await world.app.request(`/api/v1/sessions/shop/chats/${jid}`)))
+        .unreadCount;
+    const alice = await world.newCustomer('15550000001', 'Alice Cohen');
+    const first = await alice.sendText(world.shopJid, 'Hi! Is my order ready?');
+    await received(first.key.id!);
+    expect(await unreadOf(alice.jid)).toBe(1);
+
+    // Offline, Baileys hands the group's creation and its first message over in one flush, the
+    // creation carrying the message's +1 (the app once added its own +1 on top: 2 unread).
+    await world.app.request('/api/v1/sessions/shop/disconnect', { method: 'POST' });
+    const group = await alice.groupCreate('Order 77', [world.shopJid]);
+    const inGroup = await alice.sendText(group.id, 'first in the group');
+    await world.app.request('/api/v1/sessions/shop/connect', { method: 'POST' });
+    await received(inGroup.key.id!);
+    expect(await unreadOf(group.id)).toBe(1);
+    const lastUpdate = world.events.findLast((e) => e.type === 'chat.updated' && e.data.jid === group.id);
+    expect(lastUpdate?.data).toMatchObject({ unreadCount: 1, name: 'Order 77' });
   });
 });
 

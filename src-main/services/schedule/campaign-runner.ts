@@ -80,6 +80,11 @@ export class CampaignRunner {
     await Promise.all(this.inFlight.values());
   }
 
+  /** Resolves once no send is in flight (sends they start when done included): tests wait on it. */
+  async idle(): Promise<void> {
+    while (this.inFlight.size) await Promise.all(this.inFlight.values());
+  }
+
   /** Starts every send that is due now and arms the timer for the next one. */
   wake(): void {
     if (this.stopped) return;

@@ -13,7 +13,7 @@ import type { Clock } from './clock.js';
  * Replies that mean "no more campaign messages": STOP and common variants, matched on the whole
  * message (case and surrounding punctuation ignored), so "stop by tomorrow?" does not count.
  */
-const STOP_WORDS = new Set([
+export const STOP_WORDS: ReadonlySet<string> = new Set([
   'stop',
   'stop all',
   'stopall',

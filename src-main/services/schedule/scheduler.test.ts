@@ -4,7 +4,7 @@
  * overdue rows are missed, rows a crash left in `sending` are retried with the same key.
  */
 import { pino } from 'pino';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AnyEventEnvelope } from '../../../src-shared/events.js';
 import { AppError } from '../../../src-shared/errors.js';
 import type { Message } from '../../../src-shared/messages.js';
@@ -54,11 +54,6 @@ async function sender(session: string, message: SendMessageInput, key: string): 
   return result;
 }
 
-/** Lets pending promise callbacks (sends, their bookkeeping) run. */
-async function settle(): Promise<void> {
-  for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
-}
-
 beforeEach(() => {
   db = openDatabase(':memory:');
   bus = new EventBus(logger);
@@ -99,17 +94,17 @@ describe('scheduler', () => {
     scheduler.start();
     const schedule = service.create({ session: 'shop', message: text('hello'), sendAt: inSeconds(2) });
     clock.advance(1999);
-    await settle();
+    await scheduler.idle();
     expect(sent).toHaveLength(0);
     hold = true;
     clock.advance(1);
     scheduler.wake();
     scheduler.wake();
-    await settle();
-    expect(sent).toHaveLength(1);
+    // The pass waits on the held send, so wait for the send itself.
+    await vi.waitFor(() => expect(sent).toHaveLength(1));
     expect(service.get(schedule.id).status).toBe('sending');
     held.forEach((release) => release());
-    await settle();
+    await scheduler.idle();
     expect(sent.map((s) => s.key)).toEqual([`schedule:${schedule.id}:${Date.parse(schedule.sendAt)}`]);
     expect(service.get(schedule.id)).toMatchObject({ status: 'sent', sentMessageId: 'MSG1' });
     expect(published.filter((e) => e.type === 'schedule.sent')).toHaveLength(1);
@@ -124,7 +119,7 @@ describe('scheduler', () => {
     service.cancel(cancelled.id);
     service.update(edited.id, { message: text('new') });
     clock.advance(10_000);
-    await settle();
+    await scheduler.idle();
     expect(sent.map((s) => s.message)).toEqual([text('new')]);
     expect(() => service.update(edited.id, { message: text('too late') })).toThrow(/only pending/);
     await scheduler.stop();
@@ -143,14 +138,14 @@ describe('scheduler', () => {
     connected = false;
     const schedule = service.create({ session: 'shop', message: text('later'), sendAt: inSeconds(1) });
     clock.advance(1000);
-    await settle();
+    await scheduler.idle();
     expect(service.get(schedule.id)).toMatchObject({
       status: 'pending',
       lastError: expect.stringMatching(/waiting/),
     });
     connected = true;
     bus.dispatch(connectedEvent('shop'));
-    await settle();
+    await scheduler.idle();
     expect(service.get(schedule.id).status).toBe('sent');
     expect(sent).toHaveLength(1);
     await scheduler.stop();
@@ -163,10 +158,10 @@ describe('scheduler', () => {
     connected = false;
     const schedule = service.create({ session: 'shop', message: text('late'), sendAt: inSeconds(1) });
     clock.advance(1000);
-    await settle();
+    await scheduler.idle();
     for (let i = 0; i < 6; i++) {
       clock.advance(60_000);
-      await settle();
+      await scheduler.idle();
     }
     expect(service.get(schedule.id)).toMatchObject({
       status: 'missed',
@@ -184,7 +179,7 @@ describe('scheduler', () => {
     clock.advance(3 * 24 * 3600_000); // started long after; a claimed row is not "missed"
     const second = scheduling();
     second.scheduler.start();
-    await settle();
+    await second.scheduler.idle();
     expect(sent.map((s) => s.key)).toEqual([`schedule:${schedule.id}:${Date.parse(schedule.sendAt)}`]);
     expect(second.service.get(schedule.id).status).toBe('sent');
     await second.scheduler.stop();
@@ -201,12 +196,12 @@ describe('scheduler', () => {
       repeat: { kind: 'daily' },
     });
     clock.set(Date.parse('2026-03-01T14:00:00Z'));
-    await settle();
+    await scheduler.idle();
     expect(service.get(schedule.id)).toMatchObject({ status: 'pending', sendAt: '2026-03-02T14:00:00.000Z' });
     // 8 March: New York moves to EDT; 09:00 local is then 13:00 UTC.
     for (const day of [2, 3, 4, 5, 6, 7]) {
       clock.set(Date.parse(`2026-03-0${day}T14:00:00Z`));
-      await settle();
+      await scheduler.idle();
     }
     expect(service.get(schedule.id).sendAt).toBe('2026-03-08T13:00:00.000Z');
     expect(sent).toHaveLength(7);
@@ -247,16 +242,16 @@ describe('campaign runner', () => {
       delayMaxMs: 3000,
       start: true,
     });
-    await settle();
+    await runner.idle();
     expect(sent).toHaveLength(1);
     clock.advance(1999);
-    await settle();
+    await runner.idle();
     expect(sent).toHaveLength(1);
     clock.advance(1);
-    await settle();
+    await runner.idle();
     expect(sent).toHaveLength(2);
     clock.advance(2000);
-    await settle();
+    await runner.idle();
     expect(sent.map((s) => s.key)).toEqual(
       service.recipients(campaign.id, { limit: 10 }).items.map((r) => `campaign:${campaign.id}:${r.id}`),
     );
@@ -279,19 +274,19 @@ describe('campaign runner', () => {
       workingHours: { timeZone: 'Asia/Jerusalem', from: '09:00', until: '18:00' },
       start: true,
     });
-    await settle();
+    await runner.idle();
     expect(sent).toHaveLength(0);
     expect(service.get(campaign.id).nextSendAt).toBe('2026-03-03T07:00:00.000Z');
     clock.set(Date.parse('2026-03-03T07:00:00Z'));
-    await settle();
+    await runner.idle();
     expect(sent).toHaveLength(2);
     expect(service.get(campaign.id).nextSendAt).toBe('2026-03-04T07:00:00.000Z');
     expect(service.get(campaign.id).eta).toBe('2026-03-05T07:00:00.000Z');
     clock.set(Date.parse('2026-03-04T07:00:00Z'));
-    await settle();
+    await runner.idle();
     expect(sent).toHaveLength(4);
     clock.set(Date.parse('2026-03-05T07:00:00Z'));
-    await settle();
+    await runner.idle();
     expect(sent).toHaveLength(5);
     expect(service.get(campaign.id).status).toBe('completed');
     await runner.stop();
@@ -309,18 +304,18 @@ describe('campaign runner', () => {
       delayMaxMs: 1000,
       start: true,
     });
-    await settle();
+    await runner.idle();
     optOuts.add('shop', '+972501000001');
     service.pause(campaign.id);
     clock.advance(5000);
-    await settle();
+    await runner.idle();
     expect(sent).toHaveLength(1);
     service.resume(campaign.id);
-    await settle();
+    await runner.idle();
     expect(sent).toHaveLength(2); // recipient 2 opted out: skipped without a pause, 3 sent
     service.cancel(campaign.id);
     clock.advance(5000);
-    await settle();
+    await runner.idle();
     expect(sent).toHaveLength(2);
     expect(service.get(campaign.id)).toMatchObject({
       status: 'cancelled',
@@ -344,7 +339,7 @@ describe('campaign runner', () => {
     db.$client.prepare(`UPDATE campaign_recipients SET status = 'sending' WHERE id = ?`).run(first!.id);
     const restarted = campaigns();
     restarted.runner.start();
-    await settle();
+    await restarted.runner.idle();
     expect(sent[0]?.key).toBe(`campaign:${campaign.id}:${first!.id}`);
     expect(sent).toHaveLength(2);
     await restarted.runner.stop();

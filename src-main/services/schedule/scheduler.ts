@@ -74,6 +74,11 @@ export class Scheduler {
     await this.pass;
   }
 
+  /** Resolves once no pass is running (one a wake started meanwhile included): tests wait on it. */
+  async idle(): Promise<void> {
+    while (this.pass) await this.pass;
+  }
+
   /** Looks for due rows now, and re-arms the timer for the next one. */
   wake(): void {
     if (this.stopped) return;

@@ -6,10 +6,15 @@ import type {
   WebhookDeliveryDetail,
   WebhookDeliveryList,
 } from '../../../src-shared/contract/webhooks.js';
-import type { Message } from '../../../src-shared/messages.js';
+import type { Call, Message } from '../../../src-shared/messages.js';
 import { startTestCore, type TestCore } from '../../test-support/test-core.js';
-import { startReceiver, uniqueIds, type WebhookReceiver } from '../../test-support/webhook-receiver.js';
-import type { WebhookReplyActions } from './reply-handler.js';
+import {
+  startReceiver,
+  uniqueIds,
+  type ReceivedDelivery,
+  type WebhookReceiver,
+} from '../../test-support/webhook-receiver.js';
+import { linkedWorld } from '../../test-support/linked-session.js';
 import { useCleanups } from '../../test-support/cleanups.js';
 
 const onCleanup = useCleanups();
@@ -226,18 +231,102 @@ describe('webhook delivery', () => {
   });
 
   it('counts a slow receiver as a timeout and retries it', async () => {
-    const app = await core({ CHATDOCK_WEBHOOK_TIMEOUT_MS: '150' });
+    // A timeout wide enough that a prompt answer on a busy machine never hits it, and a first
+    // answer held far past it.
+    const app = await core({ CHATDOCK_WEBHOOK_TIMEOUT_MS: '1000' });
     const hook = await receiver();
     const { webhook } = await createWebhook(app, { url: hook.url });
     let calls = 0;
-    hook.answerWith(() => (++calls === 1 ? { status: 200, delayMs: 1000 } : { status: 200 }));
+    hook.answerWith(() => (++calls === 1 ? { status: 200, delayMs: 10_000 } : { status: 200 }));
     await app.request('/rpc/settings.update', { method: 'POST', json: { lanAccess: true } });
-    await expect.poll(async () => (await deliveries(app, webhook.id)).items[0]?.status).toBe('succeeded');
+    await expect
+      .poll(async () => (await deliveries(app, webhook.id)).items[0]?.status, { timeout: 15_000 })
+      .toBe('succeeded');
     const [delivery] = (await deliveries(app, webhook.id)).items;
     const detail = await json<WebhookDeliveryDetail>(
       await app.request(`/api/v1/webhooks/deliveries/${delivery?.id}`),
     );
-    expect(detail.attemptLog.map((attempt) => attempt.error)).toEqual(['timed out after 150 ms', null]);
+    expect(detail.attemptLog.map((attempt) => attempt.error)).toEqual(['timed out after 1000 ms', null]);
+  });
+
+  it('waits as long as a receiver asks with Retry-After before trying again', async () => {
+    // Without Retry-After the next attempt would come after 20–100 ms (the test's backoff).
+    const app = await core({ CHATDOCK_WEBHOOK_RETRY_MAX_MS: '60000' });
+    const hook = await receiver();
+    await createWebhook(app, { url: hook.url, events: ['message.received'] });
+    let calls = 0;
+    hook.answerWith(() =>
+      ++calls === 1 ? { status: 503, headers: { 'Retry-After': '2' }, body: 'busy' } : { status: 200 },
+    );
+    app.core.services.events.record('message.received', 'shop', message('7@s.whatsapp.net', 'hi'));
+    await hook.until((received) => received.length === 2, 20_000);
+    const [first, second] = hook.received as [ReceivedDelivery, ReceivedDelivery];
+    expect(second.json.id).toBe(first.json.id);
+    expect(second.receivedAt - first.receivedAt).toBeGreaterThanOrEqual(2000);
+  });
+
+  it("holds a disabled webhook's pending deliveries until it is enabled again, then sends them", async () => {
+    const app = await core();
+    const paused = await receiver();
+    const control = await receiver();
+    const { webhook } = await createWebhook(app, { url: paused.url, events: ['message.received'] });
+    await createWebhook(app, { url: control.url, events: ['message.received'] });
+    paused.answerWith('down');
+    const waiting = app.core.services.events.record(
+      'message.received',
+      'shop',
+      message('8@s.whatsapp.net', 'while you were away'),
+    );
+    await paused.untilDropped(1);
+    const disabled = await app.request(`/api/v1/webhooks/${webhook.id}`, {
+      method: 'PATCH',
+      json: { enabled: false },
+    });
+    expect(disabled.status).toBe(200);
+    paused.answerWith({ status: 200 });
+    // Past the moment its retry was due, the worker has run again (the other webhook got a later
+    // event), and the disabled one was not sent anything.
+    const [pending] = (await deliveries(app, webhook.id)).items;
+    expect(pending).toMatchObject({ status: 'pending' });
+    const due = Date.parse(pending?.nextAttemptAt ?? '');
+    await expect.poll(() => Date.now()).toBeGreaterThan(due);
+    const later = app.core.services.events.record(
+      'message.received',
+      'shop',
+      message('9@s.whatsapp.net', 'x'),
+    );
+    await control.until((received) => received.some((d) => d.json.id === later.id));
+    expect(paused.received).toEqual([]);
+    expect((await deliveries(app, webhook.id)).items).toEqual([
+      expect.objectContaining({ status: 'pending', eventId: waiting.id }),
+    ]);
+
+    await app.request(`/api/v1/webhooks/${webhook.id}`, { method: 'PATCH', json: { enabled: true } });
+    await paused.until((received) => received.length === 1);
+    // What waited goes out; what happened while disabled was never queued for it.
+    expect(paused.received.map((d) => d.json.id)).toEqual([waiting.id]);
+  });
+
+  it('signs with the new secret from the moment it is rotated; the old one no longer verifies', async () => {
+    const app = await core();
+    const hook = await receiver();
+    const { webhook, secret: old } = await createWebhook(app, {
+      url: hook.url,
+      events: ['message.received'],
+    });
+    const rotated = await json<{ secret: string }>(
+      await app.request(`/api/v1/webhooks/${webhook.id}/secret`, { method: 'POST' }),
+    );
+    expect(rotated.secret).toMatch(/^whsec_/);
+    expect(rotated.secret).not.toBe(old);
+    const info = await json<Record<string, unknown>>(await app.request(`/api/v1/webhooks/${webhook.id}`));
+    expect(JSON.stringify(info)).not.toContain(rotated.secret);
+    app.core.services.events.record('message.received', 'shop', message('6@s.whatsapp.net', 'signed'));
+    await hook.until((received) => received.length === 1);
+    const [delivery] = hook.received as [ReceivedDelivery];
+    const headers = delivery.headers as Record<string, string>;
+    expect(new Webhook(rotated.secret).verify(delivery.body, headers)).toEqual(delivery.json);
+    expect(() => new Webhook(old).verify(delivery.body, headers)).toThrow();
   });
 
   it('sends a test only to the webhook being tested', async () => {
@@ -334,45 +423,34 @@ describe('webhook delivery', () => {
 });
 
 describe('receiver answers', () => {
-  it('sends {"reply"} back into the chat and rejects calls with {"rejectMessage"}', async () => {
-    const app = await core();
+  it('a {"reply"} reaches the customer on WhatsApp and a {"rejectMessage"} rejects their call', async () => {
+    // Real calls through Baileys to a customer of the local WhatsApp server: the answers must
+    // reach WhatsApp, not only the service that would forward them.
+    const world = await linkedWorld({ shopPhone: '972503330000', customerPhone: '972504440000' });
+    onCleanup(() => world.close());
     const hook = await receiver();
-    await createWebhook(app, { url: hook.url, events: ['message.received', 'call.received'] });
-    const done: string[][] = [];
-    let settle: () => void = () => undefined;
-    const bothDone = new Promise<void>((resolve) => (settle = resolve));
-    const actions: WebhookReplyActions = {
-      replyText: async (...args) => {
-        done.push(['replyText', ...args]);
-        if (done.length === 2) settle();
-      },
-      rejectCall: async (...args) => {
-        done.push(['rejectCall', ...args]);
-        if (done.length === 2) settle();
-      },
-    };
-    app.core.services.webhooks.setReplyActions(actions);
+    await createWebhook(world.app, { url: hook.url, events: ['message.received', 'call.received'] });
     hook.answerWith((delivery) =>
       delivery.json.type === 'message.received'
         ? { status: 200, body: JSON.stringify({ reply: 'We open at 9 ☀️' }) }
         : { status: 200, body: JSON.stringify({ rejectMessage: 'Please text us' }) },
     );
-    const chat = '972501234567@s.whatsapp.net';
-    app.core.services.events.record('message.received', 'shop', message(chat, 'open?'));
-    app.core.services.events.record('call.received', 'shop', {
-      session: 'shop',
-      id: 'CALL9',
-      from: chat,
-      isVideo: false,
-      isGroup: false,
-      status: 'offer',
-      timestamp: new Date().toISOString(),
-      rejectMessage: null,
+    const { customer } = world;
+    await customer.sendText(world.shopJid, 'open?');
+    const reply = await customer.waitForText('We open at 9 ☀️');
+    expect(reply.key.remoteJid).toBe(world.shopJid);
+
+    const record = world.emulator.placeCall(customer.phone, world.shopPhone);
+    await customer.waitFor(
+      () => customer.calls.find((c) => c.id === record.callId && c.status === 'reject'),
+      15_000,
+      'the reject to reach the caller',
+    );
+    await customer.waitForText('Please text us');
+    const calls = await json<{ items: Call[] }>(await world.app.request('/api/v1/sessions/shop/calls'));
+    expect(calls.items.find((c) => c.id === record.callId)).toMatchObject({
+      status: 'reject',
+      rejectMessage: 'Please text us',
     });
-    await bothDone;
-    expect(done).toEqual([
-      ['replyText', 'shop', chat, 'We open at 9 ☀️'],
-      ['rejectCall', 'shop', 'CALL9', chat, 'Please text us'],
-    ]);
   });
 });
