@@ -78,7 +78,9 @@ function keyHeaders(random: Random, fixture: FuzzFixture, kind: KeyKind): Record
     return random.pick<Record<string, string>>([
       { authorization: `Basic ${Buffer.from(`admin:${fixture.adminKey}`).toString('base64')}` },
       { authorization: `Bearer ${key}`.replace(/[^\t\x20-\x7e\x80-\xff]/g, '') },
-      { authorization: `bearer  ${fixture.adminKey} ` },
+      // The scheme is case-insensitive and spaces around the key do not matter (RFC 9110), so
+      // `bearer  <key> ` is a valid key; run into the scheme, it is not.
+      { authorization: `Bearer${fixture.adminKey}` },
       { 'x-api-key': `${fixture.adminKey},${fixture.adminKey}` },
       { token: key.replace(/[^\t\x20-\x7e\x80-\xff]/g, '') || 'x' },
     ]);
