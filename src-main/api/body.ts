@@ -18,7 +18,11 @@ const BODY_IDLE_MS = 20_000;
 export class BodyBudget {
   private inFlight = 0;
 
-  constructor(readonly limit: number) {}
+  constructor(
+    readonly limit: number,
+    /** A body that sends nothing for this long is given up (tests shorten it). */
+    readonly idleMs = BODY_IDLE_MS,
+  ) {}
 
   take(bytes: number): void {
     if (this.inFlight + bytes > this.limit) {
@@ -52,7 +56,7 @@ export async function readBody(
   const chunks: Buffer[] = [];
   let size = 0;
   const release = () => budget.give(size);
-  const idle = idleTimer(ctx);
+  const idle = idleTimer(ctx, budget.idleMs);
   try {
     for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
       idle.touch();
@@ -74,21 +78,21 @@ export async function readBody(
   return { bytes: Buffer.concat(chunks), release };
 }
 
-/** Aborts the body read of `ctx` when no byte arrives for BODY_IDLE_MS. */
-function idleTimer(ctx: Context) {
+/** Aborts the body read of `ctx` (and its connection) when no byte arrives for `idleMs`. */
+function idleTimer(ctx: Context, idleMs: number) {
   let expired = false;
   const fire = () => {
     expired = true;
-    ctx.req.destroy(new Error('body idle'));
+    ctx.req.destroy();
   };
-  let timer = setTimeout(fire, BODY_IDLE_MS);
+  let timer = setTimeout(fire, idleMs);
   return {
     get expired() {
       return expired;
     },
     touch() {
       clearTimeout(timer);
-      timer = setTimeout(fire, BODY_IDLE_MS);
+      timer = setTimeout(fire, idleMs);
     },
     stop() {
       clearTimeout(timer);

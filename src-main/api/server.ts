@@ -79,6 +79,9 @@ export function createKoaApp(
 ): Koa {
   const app = new Koa();
   app.proxy = false;
+  // Errors Koa meets after the answer could not be sent (a client hung up, a stalled body was cut):
+  // into the log, never raw to stderr.
+  app.on('error', (error: unknown) => deps.logger.debug({ err: error }, 'connection ended with an error'));
   const routes = allRoutes(deps.services);
   // Built on first request, not at start-up (turning every zod schema into JSON Schema costs
   // a noticeable part of the time to healthy).

@@ -193,4 +193,44 @@ describe('limits that must not lock the owner out or exhaust the process', () =>
       await new Promise((resolve) => setTimeout(resolve, 20));
     expect(guards.budget.used).toBe(0);
   });
+
+  it('drops a body that stalls, so slow senders cannot hold sockets and memory', async () => {
+    app = await startTestCore();
+    const { core } = app;
+    const guards = { ...createRequestGuards(core.services), budget: new BodyBudget(1024 * 1024, 300) };
+    const koa = createKoaApp(
+      {
+        services: core.services,
+        dispatcher: core.dispatcher,
+        bus: core.bus,
+        logger: core.logger,
+        version: 't',
+        webRoot: '.',
+      },
+      guards,
+    );
+    const server = http.createServer(koa.callback());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const stalled = rawRequest(url, {
+        method: 'POST',
+        path: '/api/v1/keys',
+        headers: {
+          authorization: `Bearer ${TEST_ADMIN_KEY}`,
+          'content-type': 'application/json',
+          'content-length': '1000',
+        },
+        body: '{"name":"slo',
+        endBody: false,
+      });
+      // The server hangs up on it (an answer cannot go out on a connection it closed).
+      await expect(stalled).rejects.toThrow();
+      expect(guards.budget.used).toBe(0);
+      expect((await rawRequest(url, { path: '/api/v1/health' })).status).toBe(200);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
 });
