@@ -379,10 +379,13 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
     sqlite.prepare(`UPDATE chats SET name = 'Shop team' WHERE jid = 'a@s.whatsapp.net'`).run();
     expect(find('dana')).toEqual([]);
     expect(find('p tea')).toEqual(['a@s.whatsapp.net']);
-    // A chat that goes takes its key and its index entry with it.
+    // A chat deleted and created again (the session purge removes keys and entries itself) is
+    // indexed again under one key, by its new name only.
     sqlite.prepare(`DELETE FROM chats WHERE jid = 'a@s.whatsapp.net'`).run();
+    addChat.run('a@s.whatsapp.net', 'Bakery', 4000);
     expect(find('shop')).toEqual([]);
-    expect(sqlite.prepare(`SELECT count(*) AS n FROM chat_search_keys`).get()).toEqual({ n: 1 });
+    expect(find('bakery')).toEqual(['a@s.whatsapp.net']);
+    expect(sqlite.prepare(`SELECT count(*) AS n FROM chat_search_keys`).get()).toEqual({ n: 2 });
   },
 };
 

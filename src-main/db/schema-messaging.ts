@@ -114,7 +114,8 @@ function sparseOrderIndexes(state: string, column: string, where: SQL) {
 export const chatSearchKeys = sqliteTable(
   'chat_search_keys',
   {
-    id: integer('id').primaryKey(),
+    /** Never reused (AUTOINCREMENT), so an index entry left by a deleted chat matches no key. */
+    id: integer('id').primaryKey({ autoIncrement: true }),
     sessionId: text('session_id').notNull(),
     jid: text('jid').notNull(),
   },

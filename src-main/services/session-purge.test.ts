@@ -289,6 +289,11 @@ describe('deleting a session', () => {
       .all()
       .map((row) => row.scope);
     expect(scopes).toEqual(['campaign:desk', 'schedule:desk']);
+    // The chat list's name index keeps an entry for each remaining chat key, none for the gone chats.
+    const names = app.core.db.$client.prepare(
+      `SELECT count(*) AS n FROM chat_names_fts WHERE rowid NOT IN (SELECT id FROM chat_search_keys)`,
+    );
+    expect(names.get()).toEqual({ n: 0 });
 
     expect(await searchAll(app, 'falafel')).toEqual(['desk/desk-1', 'desk/desk-3']);
     expect(await chatsOfAll(app)).toEqual([`desk/${group}`, `desk/${customer}`].sort());
