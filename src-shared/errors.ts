@@ -14,6 +14,14 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'PAYLOAD_TOO_LARGE',
   'HOST_NOT_ALLOWED',
+  /** WhatsApp answered "item-not-found" (a group that does not exist, …). */
+  'WA_NOT_FOUND',
+  /** WhatsApp answered "forbidden" / "not-authorized" (not a member any more, not an admin). */
+  'WA_FORBIDDEN',
+  /** The connection to WhatsApp closed while the request was under way. */
+  'WA_CONNECTION_CLOSED',
+  /** WhatsApp failed the request otherwise, or did not answer in time. */
+  'WA_UNAVAILABLE',
   'UNKNOWN_OPERATION',
   'INTERNAL',
 ] as const;

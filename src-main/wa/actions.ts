@@ -1,7 +1,8 @@
 /**
  * Commands to WhatsApp, in domain terms, for the services. Each takes a session id, finds its
  * open socket (or fails with NOT_CONNECTED) and returns domain records, so no service ever
- * touches a Baileys type.
+ * touches a Baileys type. WhatsApp's refusals become AppErrors with their own codes
+ * (`wa-errors.ts`), never 500s.
  */
 import { generateMessageIDV2, jidNormalizedUser, type WASocket } from '@whiskeysockets/baileys';
 import { AppError } from '../../src-shared/errors.js';
@@ -11,6 +12,7 @@ import { decodeRawMessage, mapMessage, type MessageRecord } from './message-mapp
 import { buildOutgoing, type OutgoingParts } from './outgoing.js';
 import { groupRecord, type GroupRecord } from './session-events.js';
 import type { WaSessionManager } from './session-manager.js';
+import { callWhatsApp, fromWaError } from './wa-errors.js';
 
 /** WhatsApp answers 404 (item-not-found) without a picture, 401 (not-authorized) when privacy hides it. */
 const NO_PICTURE_CODES = new Set([404, 401]);
@@ -50,7 +52,7 @@ export class WaActions {
   async send(sessionId: string, parts: OutgoingParts): Promise<MessageRecord> {
     const socket = this.socket(sessionId);
     const { content, options } = buildOutgoing(parts);
-    const sent = await socket.sendMessage(parts.jid, content, options);
+    const sent = await callWhatsApp(() => socket.sendMessage(parts.jid, content, options), 'to');
     if (!sent) throw new AppError('INTERNAL', 'WhatsApp did not return the sent message');
     const mapped = mapMessage(sent, this.meJid(sessionId));
     if (mapped.kind !== 'message') throw new AppError('INTERNAL', 'the sent message could not be read back');
@@ -61,20 +63,25 @@ export class WaActions {
   async react(sessionId: string, parts: OutgoingParts): Promise<void> {
     const socket = this.socket(sessionId);
     const { content } = buildOutgoing(parts);
-    await socket.sendMessage(parts.jid, content);
+    await callWhatsApp(() => socket.sendMessage(parts.jid, content), 'to');
   }
 
   async edit(sessionId: string, chatJid: string, raw: Buffer, text: string): Promise<void> {
-    await this.socket(sessionId).sendMessage(chatJid, { text, edit: decodeRawMessage(raw).key });
+    const socket = this.socket(sessionId);
+    await callWhatsApp(() => socket.sendMessage(chatJid, { text, edit: decodeRawMessage(raw).key }));
   }
 
   async revoke(sessionId: string, chatJid: string, raw: Buffer): Promise<void> {
-    await this.socket(sessionId).sendMessage(chatJid, { delete: decodeRawMessage(raw).key });
+    const socket = this.socket(sessionId);
+    await callWhatsApp(() => socket.sendMessage(chatJid, { delete: decodeRawMessage(raw).key }));
   }
 
   async forward(sessionId: string, toJid: string, raw: Buffer): Promise<MessageRecord> {
     const socket = this.socket(sessionId);
-    const sent = await socket.sendMessage(toJid, { forward: decodeRawMessage(raw) });
+    const sent = await callWhatsApp(
+      () => socket.sendMessage(toJid, { forward: decodeRawMessage(raw) }),
+      'to',
+    );
     const mapped = sent ? mapMessage(sent, this.meJid(sessionId)) : null;
     if (mapped?.kind !== 'message')
       throw new AppError('INTERNAL', 'the forwarded message could not be read back');
@@ -84,23 +91,27 @@ export class WaActions {
   /** Sends read receipts for these received messages. */
   async markRead(sessionId: string, raws: Buffer[]): Promise<void> {
     if (raws.length === 0) return;
-    await this.socket(sessionId).readMessages(raws.map((raw) => decodeRawMessage(raw).key));
+    const socket = this.socket(sessionId);
+    await callWhatsApp(() => socket.readMessages(raws.map((raw) => decodeRawMessage(raw).key)));
   }
 
   async presence(sessionId: string, chatJid: string, state: PresenceState): Promise<void> {
-    await this.socket(sessionId).sendPresenceUpdate(state, chatJid);
+    const socket = this.socket(sessionId);
+    await callWhatsApp(() => socket.sendPresenceUpdate(state, chatJid));
   }
 
   /** Which of these phone-number JIDs have WhatsApp. */
   async onWhatsApp(sessionId: string, jids: string[]): Promise<Map<string, boolean>> {
-    const results = (await this.socket(sessionId).onWhatsApp(...jids)) ?? [];
+    const socket = this.socket(sessionId);
+    const results = (await callWhatsApp(() => socket.onWhatsApp(...jids))) ?? [];
     const found = new Map<string, boolean>(jids.map((jid) => [jid, false]));
     for (const result of results) found.set(jidNormalizedUser(result.jid), Boolean(result.exists));
     return found;
   }
 
   async rejectCall(sessionId: string, callId: string, callerJid: string): Promise<void> {
-    await this.socket(sessionId).rejectCall(callId, callerJid);
+    const socket = this.socket(sessionId);
+    await callWhatsApp(() => socket.rejectCall(callId, callerJid));
   }
 
   async downloadMedia(sessionId: string, raw: Buffer): Promise<Buffer> {
@@ -108,28 +119,34 @@ export class WaActions {
   }
 
   async groupCreate(sessionId: string, subject: string, participants: string[]): Promise<GroupRecord> {
-    return groupRecord(await this.socket(sessionId).groupCreate(subject, participants));
+    const socket = this.socket(sessionId);
+    return groupRecord(await callWhatsApp(() => socket.groupCreate(subject, participants), 'participants'));
   }
 
   async groupMetadata(sessionId: string, jid: string): Promise<GroupRecord> {
-    return groupRecord(await this.socket(sessionId).groupMetadata(jid));
+    const socket = this.socket(sessionId);
+    return groupRecord(await callWhatsApp(() => socket.groupMetadata(jid), 'group'));
   }
 
   async groupsParticipating(sessionId: string): Promise<GroupRecord[]> {
-    const groups = await this.socket(sessionId).groupFetchAllParticipating();
+    const socket = this.socket(sessionId);
+    const groups = await callWhatsApp(() => socket.groupFetchAllParticipating());
     return Object.values(groups).map(groupRecord);
   }
 
   async groupSubject(sessionId: string, jid: string, subject: string): Promise<void> {
-    await this.socket(sessionId).groupUpdateSubject(jid, subject);
+    const socket = this.socket(sessionId);
+    await callWhatsApp(() => socket.groupUpdateSubject(jid, subject), 'group');
   }
 
   async groupDescription(sessionId: string, jid: string, description: string): Promise<void> {
-    await this.socket(sessionId).groupUpdateDescription(jid, description);
+    const socket = this.socket(sessionId);
+    await callWhatsApp(() => socket.groupUpdateDescription(jid, description), 'group');
   }
 
   async groupPicture(sessionId: string, jid: string, image: Buffer): Promise<void> {
-    await this.socket(sessionId).updateProfilePicture(jid, image);
+    const socket = this.socket(sessionId);
+    await callWhatsApp(() => socket.updateProfilePicture(jid, image), 'group');
   }
 
   async groupParticipants(
@@ -138,7 +155,11 @@ export class WaActions {
     participants: string[],
     action: ParticipantAction,
   ): Promise<{ jid: string; status: string }[]> {
-    const results = await this.socket(sessionId).groupParticipantsUpdate(jid, participants, action);
+    const socket = this.socket(sessionId);
+    const results = await callWhatsApp(
+      () => socket.groupParticipantsUpdate(jid, participants, action),
+      'group',
+    );
     return results.map((result) => ({
       jid: jidNormalizedUser(result.jid ?? ''),
       status: String(result.status),
@@ -146,13 +167,15 @@ export class WaActions {
   }
 
   async groupInviteCode(sessionId: string, jid: string): Promise<string> {
-    const code = await this.socket(sessionId).groupInviteCode(jid);
+    const socket = this.socket(sessionId);
+    const code = await callWhatsApp(() => socket.groupInviteCode(jid), 'group');
     if (!code) throw new AppError('INTERNAL', 'WhatsApp returned no invite code');
     return code;
   }
 
   async groupLeave(sessionId: string, jid: string): Promise<void> {
-    await this.socket(sessionId).groupLeave(jid);
+    const socket = this.socket(sessionId);
+    await callWhatsApp(() => socket.groupLeave(jid), 'group');
   }
 
   /**
@@ -167,7 +190,7 @@ export class WaActions {
     } catch (error) {
       const code = (error as { data?: unknown } | null)?.data;
       if (typeof code === 'number' && NO_PICTURE_CODES.has(code)) return null;
-      throw error;
+      throw fromWaError(error, 'jid');
     }
   }
 

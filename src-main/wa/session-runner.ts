@@ -1,4 +1,5 @@
 import makeWASocket, { makeCacheableSignalKeyStore, type WASocket } from '@whiskeysockets/baileys';
+import { AppError } from '../../src-shared/errors.js';
 import type { SessionReason, SessionStatus } from '../../src-shared/model.js';
 import type { Logger } from '../core/logger.js';
 import type { Db } from '../db/connection.js';
@@ -7,6 +8,7 @@ import { chatJidOf, decodeRawMessage } from './message-mapping.js';
 import { decideOnClose } from './reconnect-policy.js';
 import type { WaServerOptions } from './server-options.js';
 import { socketConfig } from './socket-config.js';
+import { callWhatsApp } from './wa-errors.js';
 
 /** Who the linked phone is, from the credentials WhatsApp gave this device. */
 export interface LinkedIdentity {
@@ -63,7 +65,8 @@ export class SessionRunner {
   private pairingCode: string | null = null;
   private lastQr: string | null = null;
   private status: SessionStatus = 'disconnected';
-  private readonly qrWaiters = new Set<() => void>();
+  /** Pairing-code requests waiting for the QR stage; told when the connection closes first. */
+  private readonly qrWaiters = new Set<{ ready: () => void; closed: (error: AppError) => void }>();
 
   constructor(
     readonly sessionId: string,
@@ -134,8 +137,13 @@ export class SessionRunner {
       this.start('user_connect');
     if (this.status !== 'qr') await this.waitForQrStage();
     const socket = this.socket;
-    if (!socket) throw new Error('the connection closed before the pairing code could be requested');
-    const code = await socket.requestPairingCode(phone);
+    if (!socket) {
+      throw new AppError(
+        'WA_CONNECTION_CLOSED',
+        'the connection to WhatsApp closed before the pairing code could be requested; try again',
+      );
+    }
+    const code = await callWhatsApp(() => socket.requestPairingCode(phone), 'phone');
     this.pairingCode = code;
     this.emit('pairing', 'pairing_code_shown');
     return code;
@@ -144,14 +152,20 @@ export class SessionRunner {
   private waitForQrStage(): Promise<void> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
-        this.qrWaiters.delete(done);
-        reject(new Error('WhatsApp did not get ready for pairing in time'));
+        this.qrWaiters.delete(waiter);
+        reject(new AppError('WA_UNAVAILABLE', 'WhatsApp did not get ready for pairing in time'));
       }, PAIRING_READY_TIMEOUT_MS);
-      const done = () => {
-        clearTimeout(timer);
-        resolve();
+      const waiter = {
+        ready: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+        closed: (error: AppError) => {
+          clearTimeout(timer);
+          reject(error);
+        },
       };
-      this.qrWaiters.add(done);
+      this.qrWaiters.add(waiter);
     });
   }
 
@@ -196,13 +210,26 @@ export class SessionRunner {
     this.lastQr = qr;
     // While the user types a pairing code, the rotating QR codes are not what they look at.
     if (this.status !== 'pairing') this.emit('qr', 'qr_shown');
-    for (const waiter of this.qrWaiters) waiter();
+    for (const waiter of this.qrWaiters) waiter.ready();
+    this.qrWaiters.clear();
+  }
+
+  /** The connection closed (and is not reopened at once): waiting pairing requests fail now. */
+  private failQrWaiters(): void {
+    const error = new AppError(
+      'WA_CONNECTION_CLOSED',
+      'the connection to WhatsApp closed before it was ready for pairing; try again',
+    );
+    for (const waiter of this.qrWaiters) waiter.closed(error);
     this.qrWaiters.clear();
   }
 
   private onClose(error: Error | undefined): void {
     this.socket = null;
-    if (this.closingOnPurpose) return;
+    if (this.closingOnPurpose) {
+      this.failQrWaiters();
+      return;
+    }
     const statusCode = boomStatusCode(error);
     const linked = this.auth?.isLinked() ?? false;
     const decision = decideOnClose({
@@ -220,6 +247,7 @@ export class SessionRunner {
         this.openSocket(decision.reason);
         return;
       case 'reconnect_later': {
+        this.failQrWaiters();
         this.failedAttempts += 1;
         const reconnectAt = new Date(Date.now() + decision.delayMs);
         this.reconnectTimer = setTimeout(() => {
@@ -230,6 +258,7 @@ export class SessionRunner {
         return;
       }
       case 'stop':
+        this.failQrWaiters();
         // A pairing that never completed leaves half-made credentials (a pairing code sets
         // `me`); drop them so the next attempt starts clean.
         if (decision.forgetLogin || !linked) clearAuthState(this.deps.db, this.sessionId);
