@@ -96,6 +96,21 @@ describe('pairing', () => {
     expect((await connected).session.phone).toBe(phone);
   });
 
+  it('gives a new pairing code when asked again while one is shown, and the new one links', async () => {
+    const app = await core();
+    const phone = newPhone();
+    await app.request('/api/v1/sessions', { method: 'POST', json: { id: 'again' } });
+    const ask = () =>
+      app.request('/api/v1/sessions/again/pairing-code', { method: 'POST', json: { phone: `+${phone}` } });
+    expect((await ask()).status).toBe(200);
+    const second = await ask();
+    expect(second.status).toBe(200);
+    const { code } = await json<{ code: string }>(second);
+    const connected = sessionReaches(app.core.bus, 'again', 'connected');
+    await emulator.confirmPairingCode(phone, code);
+    expect((await connected).session.phone).toBe(phone);
+  });
+
   it('rejects a bad phone for a pairing code naming the field', async () => {
     const app = await core();
     await app.request('/api/v1/sessions', { method: 'POST', json: { id: 'badphone' } });

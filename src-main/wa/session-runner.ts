@@ -135,7 +135,10 @@ export class SessionRunner {
   async requestPairingCode(phone: string): Promise<string> {
     if (!this.socket || this.status === 'disconnected' || this.status === 'logged_out')
       this.start('user_connect');
-    if (this.status !== 'qr') await this.waitForQrStage();
+    // While a code is shown the socket stays at the QR stage (no new QR comes to wait for): a
+    // second request asks for a new code at once.
+    const atQrStage = this.status === 'qr' || (this.status === 'pairing' && this.socket !== null);
+    if (!atQrStage) await this.waitForQrStage();
     const socket = this.socket;
     if (!socket) {
       throw new AppError(

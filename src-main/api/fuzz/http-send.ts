@@ -18,7 +18,7 @@ export interface RawAnswer {
  * the status and up to 2 kB of the body; rejects when the connection fails or no answer comes
  * in `timeoutMs`.
  */
-export function sendRaw(origin: string, raw: RawRequest, timeoutMs = 20_000): Promise<RawAnswer> {
+export function sendRaw(origin: string, raw: RawRequest, timeoutMs = 30_000): Promise<RawAnswer> {
   const { hostname, port } = new URL(origin);
   return new Promise((resolve, reject) => {
     const req = request(
