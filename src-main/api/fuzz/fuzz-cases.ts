@@ -81,6 +81,7 @@ function keyHeaders(random: Random, fixture: FuzzFixture, kind: KeyKind): Record
       // The scheme is case-insensitive and spaces around the key do not matter (RFC 9110), so
       // `bearer  <key> ` is a valid key; run into the scheme, it is not.
       { authorization: `Bearer${fixture.adminKey}` },
+      { authorization: `Bearer ${fixture.adminKey.slice(0, -1)}` }, // one character short
       { 'x-api-key': `${fixture.adminKey},${fixture.adminKey}` },
       { token: key.replace(/[^\t\x20-\x7e\x80-\xff]/g, '') || 'x' },
     ]);
@@ -188,13 +189,14 @@ export function randomCase(random: Random, fixture: FuzzFixture, operation: Oper
 /** The operation called as documented, but with no, a wrong, a revoked or a malformed key. */
 export function keylessCase(random: Random, fixture: FuzzFixture, operation: Operation): FuzzCase {
   const keyKind = random.pick(['none', 'wrong', 'revoked', 'malformed'] as const);
+  const headers = keyHeaders(random, fixture, keyKind);
   return {
     operation,
     method: operation.method,
     keyKind,
     path: concretePath(fixture, operation),
-    ...withBody(keyHeaders(random, fixture, keyKind), validBody(operation)),
-    note: `key: ${keyKind}`,
+    ...withBody(headers, validBody(operation)),
+    note: `key: ${keyKind}${keyKind === 'malformed' ? ` ${JSON.stringify(headers).slice(0, 80)}` : ''}`,
   };
 }
 

@@ -3,6 +3,7 @@ import { runInNewContext } from 'node:vm';
 import { linkedWorld, type LinkedWorld } from '../../test-support/linked-session.js';
 import { TEST_ADMIN_KEY } from '../../test-support/test-core.js';
 import type { FuzzFixture } from './fuzz-cases.js';
+import { sendRaw } from './http-send.js';
 
 /**
  * The fuzzer's target: a real core with session `shop` linked on the local WhatsApp server, a
@@ -41,12 +42,16 @@ export async function startFuzzWorld(): Promise<{ world: LinkedWorld; fixture: F
  * wrong (a valid key refused, …), or null.
  */
 export async function ensureScratchSession(world: LinkedWorld, fixture: FuzzFixture): Promise<string | null> {
-  const found = await world.app.request(`/api/v1/sessions/${fixture.scratchSession}`);
+  const admin = { authorization: `Bearer ${fixture.adminKey}` };
+  const path = `/api/v1/sessions/${fixture.scratchSession}`;
+  const found = await sendRaw(world.app.url, { method: 'GET', path, headers: admin });
   if (found.status === 200) return null;
   if (found.status !== 404) return `GET the scratch session with the admin key answered ${found.status}`;
-  const created = await world.app.request('/api/v1/sessions', {
+  const created = await sendRaw(world.app.url, {
     method: 'POST',
-    json: { id: fixture.scratchSession },
+    path: '/api/v1/sessions',
+    headers: { ...admin, 'content-type': 'application/json' },
+    body: JSON.stringify({ id: fixture.scratchSession }),
   });
   return created.status === 201 ? null : `making the scratch session again answered ${created.status}`;
 }
@@ -65,10 +70,14 @@ export function liveMemory(): number {
 /** What must hold after the run: the app answers, the session is still online, the database is sound. */
 export async function healthProblems(world: LinkedWorld): Promise<string[]> {
   const problems: string[] = [];
-  const health = await world.app.request('/api/v1/health', { key: null });
+  const health = await sendRaw(world.app.url, { method: 'GET', path: '/api/v1/health', headers: {} });
   if (health.status !== 200) problems.push(`health answered ${health.status}`);
-  const answer = await world.app.request('/api/v1/sessions/shop');
-  const session = (await answer.json()) as { status?: string };
+  const answer = await sendRaw(world.app.url, {
+    method: 'GET',
+    path: '/api/v1/sessions/shop',
+    headers: { authorization: `Bearer ${TEST_ADMIN_KEY}` },
+  });
+  const session = JSON.parse(answer.body || '{}') as { status?: string };
   if (session.status !== 'connected') {
     problems.push(
       `GET session shop with the admin key after the run: ${answer.status}, status ${session.status}`,

@@ -15,25 +15,39 @@ export interface RawAnswer {
 
 /**
  * One HTTP request with node:http, so the path reaches the server exactly as written. Answers
- * the status and up to 2 kB of the body; rejects when the connection fails or no answer comes
+ * the status and the first `maxBody` characters of the body; rejects when the connection fails or no answer comes
  * in `timeoutMs`.
  */
-export function sendRaw(origin: string, raw: RawRequest, timeoutMs = 30_000): Promise<RawAnswer> {
+export function sendRaw(
+  origin: string,
+  raw: RawRequest,
+  { timeoutMs = 30_000, maxBody = 2048 }: { timeoutMs?: number; maxBody?: number } = {},
+): Promise<RawAnswer> {
   const { hostname, port } = new URL(origin);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: hostname, port, method: raw.method, path: raw.path, headers: raw.headers, timeout: timeoutMs },
+      {
+        host: hostname,
+        port,
+        method: raw.method,
+        path: raw.path,
+        headers: raw.headers,
+        timeout: timeoutMs,
+        // A fresh connection each time: a kept-alive one the server is just closing would fail the
+        // request for a reason that is not the server's answer.
+        agent: false,
+      },
       (response) => {
         const chunks: Buffer[] = [];
         let size = 0;
         response.on('data', (chunk: Buffer) => {
-          if (size < 2048) chunks.push(chunk);
+          if (size < maxBody) chunks.push(chunk);
           size += chunk.length;
         });
         response.on('end', () =>
           resolve({
             status: response.statusCode ?? 0,
-            body: Buffer.concat(chunks).toString('utf8').slice(0, 2048),
+            body: Buffer.concat(chunks).toString('utf8').slice(0, maxBody),
           }),
         );
         response.on('error', reject);

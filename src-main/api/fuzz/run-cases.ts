@@ -83,7 +83,7 @@ export async function oversizedBodyProblems(
     };
     const described = `POST ${request.path} with a ${megabytes} MB JSON body, ${key ? 'valid key' : 'no key'}`;
     try {
-      const answer = await sendRaw(world.app.url, request, 60_000);
+      const answer = await sendRaw(world.app.url, request, { timeoutMs: 60_000 });
       if (answer.status >= 500 || (answer.status >= 200 && answer.status < 300)) {
         problems.push({
           rule: `answered ${answer.status}`,
