@@ -199,6 +199,13 @@ describe('media URLs with internal targets allowed (what tests and the owner swi
     expect(await failure(quick, `${trickle.origin}/menu.png`)).toEqual(refused);
   });
 
+  it('counts a slow name lookup against the same timeout', async () => {
+    const resolve = () => new Promise<never>(() => {});
+    expect(
+      await failure({ allowInternal: true, timeoutMs: 200, resolve }, 'https://slow-dns.example/a.png'),
+    ).toEqual(refused);
+  });
+
   it('names the status of an answer that is not a file', async () => {
     const missing = await server((_request, response) => response.writeHead(404).end('nope'));
     expect(await failure(policy, `${missing.origin}/menu.png`)).toEqual({

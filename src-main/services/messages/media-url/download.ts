@@ -81,6 +81,16 @@ function get(url: URL, target: ResolvedAddress, signal: AbortSignal): Promise<In
   });
 }
 
+/** `promise`, or a rejection as soon as `signal` aborts (a DNS lookup cannot be cancelled). */
+function beforeDeadline<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason as Error);
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 /** The body, read chunk by chunk so a lying or missing Content-Length cannot make us buffer more. */
 async function readAtMost(response: IncomingMessage, maxBytes: number): Promise<Buffer> {
   const declared = Number(response.headers['content-length'] ?? 0);
@@ -123,7 +133,7 @@ export function mediaUrlDownloader(options: MediaUrlOptions): UrlDownload {
       if (current.protocol !== 'https:') throw fail('must be an https:// URL, also after redirects');
       let response: IncomingMessage;
       try {
-        const target = await resolveTarget(current.hostname, { ...options, resolve });
+        const target = await beforeDeadline(resolveTarget(current.hostname, { ...options, resolve }), signal);
         signal.throwIfAborted();
         response = await get(current, target, signal);
       } catch (error) {
