@@ -1,15 +1,18 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { contract } from '../../../src-shared/contract.js';
 import type { LinkedWorld } from '../../test-support/linked-session.js';
 import { fuzzCases, type FuzzFixture } from './fuzz-cases.js';
 import { healthProblems, liveMemory, startFuzzWorld } from './fuzz-world.js';
 import { operationsOf } from './openapi-operations.js';
 import { sendRaw } from './http-send.js';
 import { createRandom } from './random.js';
+import { rpcOperations } from './rpc-operations.js';
 import { oversizedBodyProblems, runCases, type FuzzProblem } from './run-cases.js';
 
 /**
- * Fuzzes every operation of the OpenAPI document against a real core with a linked session.
+ * Fuzzes every operation of the OpenAPI document, and every `/rpc` operation of the UI's contract,
+ * against a real core with a linked session.
  * `npm test` runs a fresh seeded sample each time; `npm run fuzz -- --seed N --count M` repeats
  * a run or makes a bigger one (FUZZ_SEED / FUZZ_COUNT).
  */
@@ -44,8 +47,9 @@ it(`keeps every rule for every operation (seed ${seed}, ${count} random requests
     { maxBody: Infinity },
   );
   const document = JSON.parse(openapi.body) as Parameters<typeof operationsOf>[0];
-  const operations = operationsOf(document);
-  expect(operations.length).toBeGreaterThan(100);
+  const rest = operationsOf(document);
+  expect(rest.length).toBeGreaterThan(100);
+  const operations = [...rest, ...rpcOperations(Object.keys(contract))];
   const cases = fuzzCases(createRandom(seed), fixture, operations, count);
   const before = liveMemory();
 

@@ -12,6 +12,10 @@ export function pathVariant(random: Random, path: string): { path: string; note:
     `/${segments.map((s, i) => (i === index ? s.toUpperCase() : s)).join('/')}`;
   const variants: (() => [string, string])[] = [
     () => [path.replace('/api/', '/API/'), '/API'],
+    () => [
+      path.replace(/^\/(api|rpc)\//, (_all, prefix: string) => `/${prefix.toUpperCase()}/`),
+      '/API or /RPC',
+    ],
     () => [path.replace('/api/v1/', '/Api/V1/'), '/Api/V1'],
     () => [upper(random.int(segments.length)), 'one segment upper-cased'],
     () => [path.toUpperCase(), 'all upper-cased'],
