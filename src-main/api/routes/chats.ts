@@ -5,6 +5,7 @@ import { toJid } from '../../../src-shared/jid.js';
 import { chatWithTagsSchema, messageSchema, type Chat } from '../../../src-shared/messages.js';
 import type { Services } from '../../services/index.js';
 import { decodePageCursor } from '../../services/messages/history-queries.js';
+import { ownSessionOf } from '../../services/access/authorizer.js';
 import { defineRoute } from '../route.js';
 import { sessionExists } from './session-guard.js';
 
@@ -86,7 +87,7 @@ export function chatRoutes({ messaging, sessions, organize }: Services) {
           messaging.chats.list({
             ...query,
             tagId: tagId(query.tag),
-            sessionId: principal?.kind === 'session' ? (principal.sessionId ?? undefined) : undefined,
+            sessionId: ownSessionOf(principal),
           }),
         );
       },

@@ -7,7 +7,7 @@ import { scheduleSchema, sendOrScheduleSchema } from '../../../src-shared/contra
 import type { SendMessageInput } from '../../../src-shared/send-schemas.js';
 import type { Services } from '../../services/index.js';
 import type { UploadedForm } from '../multipart.js';
-import { canAccessSession } from '../../services/access/authorizer.js';
+import { canAccessSession, ownSessionOf } from '../../services/access/authorizer.js';
 import { defineRoute } from '../route.js';
 import { sessionExists } from './session-guard.js';
 
@@ -116,7 +116,7 @@ export function messageRoutes({ messaging, sessions, scheduling }: Services) {
       query: searchQuery,
       response: { status: 200, description: 'Matching messages, newest first', schema: searchList },
       handler: ({ query, principal }) => {
-        const sessionId = principal?.kind === 'session' ? (principal.sessionId ?? undefined) : undefined;
+        const sessionId = ownSessionOf(principal);
         const result = messaging.history.search({
           query: query.q,
           sessionId,

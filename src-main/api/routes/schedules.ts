@@ -23,7 +23,7 @@ import {
 import { sessionIdSchema } from '../../../src-shared/contract/sessions.js';
 import type { KeyPrincipal } from '../../services/api-keys.js';
 import type { Services } from '../../services/index.js';
-import { checkSession } from '../../services/access/authorizer.js';
+import { checkSession, ownSessionOf } from '../../services/access/authorizer.js';
 import { defineRoute } from '../route.js';
 
 const idParams = z.object({ id: z.string().min(1) });
@@ -33,8 +33,8 @@ const optOutParams = z.object({
 });
 
 /** A session key sees and changes only its own session's schedules and campaigns. */
-function ownSession(principal: KeyPrincipal | null, requested?: string): string | undefined {
-  return principal?.kind === 'session' ? (principal.sessionId ?? '') : requested;
+function ownSession(principal: KeyPrincipal, requested?: string): string | undefined {
+  return ownSessionOf(principal) ?? requested;
 }
 
 const SCHEDULING =

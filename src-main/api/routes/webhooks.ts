@@ -16,7 +16,7 @@ import {
   webhookSchema,
 } from '../../../src-shared/contract/webhooks.js';
 import type { Services } from '../../services/index.js';
-import { checkRecordSession } from '../../services/access/authorizer.js';
+import { checkRecordSession, ownSessionOf } from '../../services/access/authorizer.js';
 import { MANAGE_WEBHOOKS } from '../../../src-shared/access.js';
 import { defineRoute } from '../route.js';
 
@@ -54,7 +54,7 @@ export function webhookRoutes({ webhooks }: Services) {
       access: { scope: 'webhooks:manage' },
       response: { status: 200, description: 'Every webhook, oldest first', schema: webhookListSchema },
       handler: ({ principal }) => {
-        const items = webhooks.list(principal?.kind === 'session' ? (principal.sessionId ?? '') : undefined);
+        const items = webhooks.list(ownSessionOf(principal));
         return { items, next: null };
       },
     }),
@@ -72,7 +72,8 @@ export function webhookRoutes({ webhooks }: Services) {
         schema: createdWebhookSchema,
       },
       handler: ({ body, principal }) => {
-        const session = principal?.kind === 'session' ? (body.session ?? principal.sessionId) : body.session;
+        // A session key's webhook is bound to its session when none is named.
+        const session = body.session ?? ownSessionOf(principal);
         checkRecordSession(principal, session ?? null);
         return webhooks.create({ ...body, session: session ?? null });
       },
