@@ -6,6 +6,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   truncateSync,
   writeFileSync,
 } from 'node:fs';
@@ -81,6 +82,7 @@ describe('a backup of a running app', () => {
     expect(bytes.includes(readFileSync(path.join(app.dataDir, 'key-secret')))).toBe(false);
     expect(bytes.includes(Buffer.from('SQLite format 3'))).toBe(false);
     expect(bytes.includes(Buffer.from('wa_auth_creds'))).toBe(false);
+    if (process.platform !== 'win32') expect(statSync(backup.file).mode & 0o777).toBe(0o600);
   });
 
   it('verifies without restoring, and says what it holds', async () => {

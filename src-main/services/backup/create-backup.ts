@@ -60,6 +60,8 @@ export async function createBackup(options: CreateBackupOptions): Promise<Create
   const createdAt = options.now ?? new Date();
   removeStalePartials(folder, createdAt);
   const workDir = path.join(dataDir, WORK_DIR);
+  // Snapshots left by a backup that was killed (one backup runs at a time: see BackupService).
+  rmSync(workDir, { recursive: true, force: true });
   mkdirSync(workDir, { recursive: true, mode: 0o700 });
   const snapshot = path.join(workDir, `snapshot-${randomBytes(6).toString('hex')}.db`);
   const report = options.onProgress ?? (() => undefined);
