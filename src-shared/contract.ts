@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { appOperations } from './contract/app.js';
+import { backupOperations } from './contract/backups.js';
 import { callOperations } from './contract/calls.js';
 import { messagingOperations } from './contract/messaging.js';
 import { organizeOperations } from './contract/organize.js';
@@ -27,6 +28,7 @@ export const contract = {
   ...webhookOperations,
   ...keyOperations,
   ...logOperations,
+  ...backupOperations,
 };
 
 export type Contract = typeof contract;

@@ -7,9 +7,11 @@ import { WaSessionManager } from '../wa/session-manager.js';
 import type { WaServerOptions } from '../wa/server-options.js';
 import { KeyHasher } from './access/key-hasher.js';
 import { ApiKeyService } from './api-keys.js';
+import { BackupService } from './backup/backup-service.js';
 import { EventRecorder } from './event-recorder.js';
 import { HiddenHistory } from './hidden-history.js';
 import { HistoryRemoval } from './history-removal.js';
+import { InternalSettings } from './internal-settings.js';
 import { KeptHistory } from './kept-history.js';
 import { MediaStore } from './messages/media-store.js';
 import type { MediaUrlOptions } from './messages/media-url/download.js';
@@ -55,6 +57,8 @@ export interface Services {
   scheduling: Scheduling;
   /** Removes deleted sessions' messages in the background; starts and stops with the core. */
   historyRemoval: HistoryRemoval;
+  /** Encrypted backups to a folder, on demand and on a schedule; its timer starts and stops with the core. */
+  backups: BackupService;
 }
 
 export interface ServiceDeps {
@@ -161,5 +165,12 @@ export function createServices(deps: ServiceDeps): Services {
     logs: new LogService(deps.logRing ?? new LogRing(1)),
     organize: createOrganize({ db, events, messaging }),
     historyRemoval,
+    backups: new BackupService({
+      db,
+      dataDir: deps.dataDir,
+      internal: new InternalSettings(db),
+      logger,
+      appVersion: APP_VERSION,
+    }),
   };
 }

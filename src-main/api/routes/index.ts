@@ -1,6 +1,7 @@
 import type { Services } from '../../services/index.js';
 import type { RouteDef } from '../route.js';
 import { healthRoutes } from './health.js';
+import { backupRoutes } from './backups.js';
 import { callRoutes } from './calls.js';
 import { chatRoutes } from './chats.js';
 import { contactRoutes } from './contacts.js';
@@ -35,6 +36,7 @@ export function allRoutes(services: Services): RouteDef[] {
     ...webhookRoutes(services),
     ...keyRoutes(services),
     ...logRoutes(services),
+    ...backupRoutes(services),
     ...eventRoutes(),
   ];
 }
