@@ -2,17 +2,19 @@ import { PageHeader } from '../components/PageHeader';
 import { AboutSection } from './settings/AboutSection';
 import { AdminKeySection } from './settings/AdminKeySection';
 import { ApiKeysSection } from './settings/ApiKeysSection';
+import { BackupsSection } from './settings/BackupsSection';
 import { NetworkSection } from './settings/NetworkSection';
 import { WebhooksSection } from './settings/WebhooksSection';
 
 export function SettingsPage() {
   return (
     <section className="page">
-      <PageHeader title="Settings" subtitle="API access, webhooks, network and this installation" />
+      <PageHeader title="Settings" subtitle="API access, webhooks, backups, network and this installation" />
       <div className="stack">
         <AdminKeySection />
         <ApiKeysSection />
         <WebhooksSection />
+        <BackupsSection />
         <NetworkSection />
         <AboutSection />
       </div>

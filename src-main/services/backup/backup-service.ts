@@ -89,7 +89,10 @@ export class BackupService {
     const files = settings.folder ? this.files(settings.folder) : [];
     const lastGoodAt = last.good ? Date.parse(last.good.createdAt) : null;
     const interval = settings.schedule === 'off' ? null : INTERVAL_MS[settings.schedule];
-    const active = interval !== null && settings.folder !== null && this.hasKey();
+    // Promised once a folder is chosen; without the key (a restored data dir: it is not in the
+    // backup) nothing can run, which is exactly when the owner must be told.
+    const promised = interval !== null && settings.folder !== null;
+    const active = promised && this.hasKey();
     const nextDueAt = active
       ? new Date(lastGoodAt === null ? this.now().getTime() : lastGoodAt + interval)
       : null;
@@ -99,7 +102,7 @@ export class BackupService {
       lastGood: last.good,
       lastError: last.error,
       nextDueAt: nextDueAt?.toISOString() ?? null,
-      overdue: active && (lastGoodAt === null || this.now().getTime() - lastGoodAt > interval + GRACE_MS),
+      overdue: promised && (lastGoodAt === null || this.now().getTime() - lastGoodAt > interval + GRACE_MS),
       files: files.map(({ name, size, createdAt }) => ({ name, size, createdAt: createdAt.toISOString() })),
     };
   }
