@@ -8,6 +8,7 @@ import type { WaServerOptions } from '../wa/server-options.js';
 import { KeyHasher } from './access/key-hasher.js';
 import { ApiKeyService } from './api-keys.js';
 import { BackupService } from './backup/backup-service.js';
+import { ConversationExport } from './export/conversation-export.js';
 import { EventRecorder } from './event-recorder.js';
 import { HiddenHistory } from './hidden-history.js';
 import { HistoryRemoval } from './history-removal.js';
@@ -59,6 +60,8 @@ export interface Services {
   historyRemoval: HistoryRemoval;
   /** Encrypted backups to a folder, on demand and on a schedule; its timer starts and stops with the core. */
   backups: BackupService;
+  /** A conversation as WhatsApp's .txt + media (.zip), HTML or JSON. */
+  conversationExport: ConversationExport;
 }
 
 export interface ServiceDeps {
@@ -172,5 +175,6 @@ export function createServices(deps: ServiceDeps): Services {
       logger,
       appVersion: APP_VERSION,
     }),
+    conversationExport: new ConversationExport(messaging, sessions, new MediaStore(deps.dataDir, db)),
   };
 }

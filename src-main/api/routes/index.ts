@@ -2,6 +2,7 @@ import type { Services } from '../../services/index.js';
 import type { RouteDef } from '../route.js';
 import { healthRoutes } from './health.js';
 import { backupRoutes } from './backups.js';
+import { exportRoutes } from './exports.js';
 import { callRoutes } from './calls.js';
 import { chatRoutes } from './chats.js';
 import { contactRoutes } from './contacts.js';
@@ -37,6 +38,7 @@ export function allRoutes(services: Services): RouteDef[] {
     ...keyRoutes(services),
     ...logRoutes(services),
     ...backupRoutes(services),
+    ...exportRoutes(services),
     ...eventRoutes(),
   ];
 }
