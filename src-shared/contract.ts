@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { appOperations } from './contract/app.js';
 import { backupOperations } from './contract/backups.js';
+import { exportOperations } from './contract/exports.js';
 import { callOperations } from './contract/calls.js';
 import { messagingOperations } from './contract/messaging.js';
 import { organizeOperations } from './contract/organize.js';
@@ -29,6 +30,7 @@ export const contract = {
   ...keyOperations,
   ...logOperations,
   ...backupOperations,
+  ...exportOperations,
 };
 
 export type Contract = typeof contract;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { timeZoneSchema } from '../../../src-shared/contract/exports.js';
 import { sessionIdSchema } from '../../../src-shared/contract/sessions.js';
 import { toJid } from '../../../src-shared/jid.js';
-import { EXPORT_FORMATS } from '../../services/export/conversation-export.js';
+import { CONVERSATION_EXPORT_FORMATS as EXPORT_FORMATS } from '../../../src-shared/contract/exports.js';
 import type { Services } from '../../services/index.js';
 import { defineRoute } from '../route.js';
 import { sessionExists } from './session-guard.js';
@@ -19,17 +20,7 @@ const instant = z.string().transform((value, ctx) => {
   return ms;
 });
 
-const timeZone = z
-  .string()
-  .default('UTC')
-  .refine((zone) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'must be an IANA time zone such as Europe/Berlin');
+const timeZone = timeZoneSchema.default('UTC');
 
 const exportQuery = z.strictObject({
   format: z

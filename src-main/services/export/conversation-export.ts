@@ -6,8 +6,7 @@ import { conversationHtml } from './html.js';
 import { exportFileName, whatsappLine } from './whatsapp-txt.js';
 import { zip } from './zip-writer.js';
 
-export const EXPORT_FORMATS = ['whatsapp', 'html', 'json'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import type { ConversationExportFormat as ExportFormat } from '../../../src-shared/contract/exports.js';
 
 export interface ExportRequest {
   session: string;

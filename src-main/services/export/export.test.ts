@@ -1,30 +1,9 @@
-import { crc32, inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../../src-shared/messages.js';
 import { linkedWorld, type LinkedWorld } from '../../test-support/linked-session.js';
 import { PNG_1PX } from '../../test-support/media-fixtures.js';
+import { unzip } from '../../test-support/unzip.js';
 import { whatsappLine } from './whatsapp-txt.js';
-
-/** Reads a ZIP's entries by walking its local headers, checking each CRC (an independent reader). */
-function unzip(bytes: Buffer): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  let at = 0;
-  while (bytes.readUInt32LE(at) === 0x04034b50) {
-    const method = bytes.readUInt16LE(at + 8);
-    const crc = bytes.readUInt32LE(at + 14);
-    const size = bytes.readUInt32LE(at + 18);
-    const nameLength = bytes.readUInt16LE(at + 26);
-    const extra = bytes.readUInt16LE(at + 28);
-    const name = bytes.subarray(at + 30, at + 30 + nameLength).toString('utf8');
-    const raw = bytes.subarray(at + 30 + nameLength + extra, at + 30 + nameLength + extra + size);
-    const data = method === 8 ? inflateRawSync(raw) : Buffer.from(raw);
-    expect(crc32(data)).toBe(crc);
-    out.set(name, data);
-    at += 30 + nameLength + extra + size;
-  }
-  expect(bytes.readUInt32LE(at)).toBe(0x02014b50); // then the central directory
-  return out;
-}
 
 /** One exported line: `dd/mm/yyyy, HH:MM - Sender: text` (WhatsApp for Android, 24 h). */
 const LINE = /^(\d{2})\/(\d{2})\/(\d{4}), (\d{2}):(\d{2}) - ([^:]+): (.*)$/;
