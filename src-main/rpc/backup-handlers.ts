@@ -2,13 +2,20 @@ import type { Handlers } from '../../src-shared/contract.js';
 import type { Services } from '../services/index.js';
 import type { RpcContext } from './context.js';
 
-type BackupOps = 'backups.status' | 'backups.configure' | 'backups.run' | 'backups.verify' | 'exports.chat';
+type DataOps =
+  | 'backups.status'
+  | 'backups.configure'
+  | 'backups.run'
+  | 'backups.verify'
+  | 'exports.chat'
+  | 'storage.report';
 
-/** Backups, and exporting a conversation (the other way data leaves the app). */
+/** Backups, exporting a conversation (the other way data leaves the app) and the storage report. */
 export function backupHandlers({
   backups,
   conversationExport,
-}: Services): Pick<Handlers<RpcContext>, BackupOps> {
+  storage,
+}: Services): Pick<Handlers<RpcContext>, DataOps> {
   return {
     'backups.status': () => backups.status(),
     'backups.configure': (input) => backups.configure(input),
@@ -22,5 +29,6 @@ export function backupHandlers({
         base64: file.bytes.toString('base64'),
       };
     },
+    'storage.report': () => storage.report(),
   };
 }

@@ -9,6 +9,7 @@ import { KeyHasher } from './access/key-hasher.js';
 import { ApiKeyService } from './api-keys.js';
 import { BackupService } from './backup/backup-service.js';
 import { ConversationExport } from './export/conversation-export.js';
+import { StorageReportService } from './storage-report.js';
 import { EventRecorder } from './event-recorder.js';
 import { HiddenHistory } from './hidden-history.js';
 import { HistoryRemoval } from './history-removal.js';
@@ -62,6 +63,8 @@ export interface Services {
   backups: BackupService;
   /** A conversation as WhatsApp's .txt + media (.zip), HTML or JSON. */
   conversationExport: ConversationExport;
+  /** Settings → Storage. */
+  storage: StorageReportService;
 }
 
 export interface ServiceDeps {
@@ -176,5 +179,6 @@ export function createServices(deps: ServiceDeps): Services {
       appVersion: APP_VERSION,
     }),
     conversationExport: new ConversationExport(messaging, sessions, new MediaStore(deps.dataDir, db)),
+    storage: new StorageReportService(db, deps.dataDir),
   };
 }

@@ -4,13 +4,14 @@ import {
   verifiedBackupSchema,
   verifyBackupInput,
 } from '../../../src-shared/contract/backups.js';
+import { storageReportSchema } from '../../../src-shared/contract/storage.js';
 import type { Services } from '../../services/index.js';
 import { defineRoute } from '../route.js';
 
 const ADMIN_NOTE =
   'Needs the admin key or the `admin` scope: backups hold every conversation and the WhatsApp logins.';
 
-export function backupRoutes({ backups }: Services) {
+export function backupRoutes({ backups, storage }: Services) {
   const tag = 'backups';
   return [
     defineRoute({
@@ -59,6 +60,16 @@ export function backupRoutes({ backups }: Services) {
       body: verifyBackupInput,
       response: { status: 200, description: 'What the backup holds', schema: verifiedBackupSchema },
       handler: ({ body }) => backups.verify(body.file, body.passphrase),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/storage',
+      tag: 'storage',
+      summary: 'What takes space: the database, media per number and type, the biggest chats',
+      description: `Computed on request (it reads every message that carries media). ${ADMIN_NOTE}`,
+      access: { scope: 'admin' },
+      response: { status: 200, description: 'The storage report', schema: storageReportSchema },
+      handler: () => storage.report(),
     }),
   ];
 }
