@@ -7,7 +7,7 @@
 import { openDatabase, databaseFile } from '../db/connection.js';
 import { createBackup } from '../services/backup/create-backup.js';
 import { restoreBackup } from '../services/backup/restore-backup.js';
-import { testKey } from '../services/backup/test-helpers.js';
+import { testKey } from './backup-helpers.js';
 
 const pause = () => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
 const [command, a, b] = process.argv.slice(2);

@@ -8,7 +8,7 @@ import { appRoot } from '../../core/paths.js';
 import { MediaStore } from '../messages/media-store.js';
 import { startTestCore } from '../../test-support/test-core.js';
 import { BackupFileError } from './backup-errors.js';
-import { fingerprint } from './test-helpers.js';
+import { fingerprint } from '../../test-support/backup-helpers.js';
 import { verifyBackup } from './verify-backup.js';
 
 /**

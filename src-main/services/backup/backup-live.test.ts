@@ -11,13 +11,14 @@ import { PNG_1PX } from '../../test-support/media-fixtures.js';
 import { startTestCore, type TestCore } from '../../test-support/test-core.js';
 import { createBackup } from './create-backup.js';
 import { restoreBackup } from './restore-backup.js';
-import { testKey } from './test-helpers.js';
+import { testKey } from '../../test-support/backup-helpers.js';
 
 /**
  * The whole point of a backup, with real Baileys against the local WhatsApp server: the shop's
- * PC backs up while a customer writes, then dies; a new PC restores the file into a fresh data
- * dir and starts; the number is linked again without a QR, every message of the backup is there,
- * and the conversation goes on in both directions.
+ * PC backs up while a customer writes; a new PC restores the file into a fresh data dir and
+ * starts while the old one still runs (the old one is told it was replaced and stays off); the
+ * number is linked again without a QR, every message of the backup is there, and the
+ * conversation goes on in both directions.
  */
 const PASSPHRASE = 'our shop backup passphrase';
 const root = mkdtempSync(path.join(os.tmpdir(), 'chatdock-backup-live-'));
@@ -91,14 +92,16 @@ describe('backup while a customer writes, restore on a new PC', () => {
     const everything = [...before, 'this one', ...during];
     expect(await texts(app, chat)).toEqual(everything);
 
-    // The old PC dies. A new one restores the file into an empty data dir.
-    await app.core.stop();
+    // A new PC restores the file into an empty data dir, while the old one still runs.
     const newDataDir = path.join(root, 'new-pc', 'Chatdock');
     const result = await restoreBackup({ file: backup.file, passphrase: PASSPHRASE, dataDir: newDataDir });
     expect(result.manifest.sessions).toEqual([{ id: 'shop', name: 'Shop', phone: world.shopPhone }]);
     const sha = createHash('sha256').update(PNG_1PX).digest('hex');
     expect(existsSync(path.join(newDataDir, 'media', sha.slice(0, 2), sha))).toBe(true);
 
+    // Two PCs on one login do not fight: WhatsApp keeps the newer, and the old one says so and
+    // stays off ("opened somewhere else") instead of taking it back.
+    const oldReplaced = sessionReaches(app.core.bus, 'shop', 'disconnected', 30_000);
     const qrs: string[] = [];
     const restoredEvents: AnyEventEnvelope[] = [];
     const { emulator } = world;
@@ -113,6 +116,9 @@ describe('backup while a customer writes, restore on a new PC', () => {
     const status = (await (await restored.request('/api/v1/sessions/shop')).json()) as { status: string };
     if (status.status !== 'connected') await sessionReaches(restored.core.bus, 'shop', 'connected', 30_000);
     expect(qrs).toEqual([]);
+    expect((await oldReplaced).session.statusReason).toBe('replaced');
+    // Then the old PC is switched off for good.
+    await app.core.stop();
 
     // Exactly the messages of the moment of the backup: everything before it, and of the ones
     // written during it a first part, in order, with no hole.

@@ -19,7 +19,7 @@ import { BackupFileError } from './backup-errors.js';
 import { createBackup, type CreatedBackup } from './create-backup.js';
 import { dataDirInUse } from './data-dir-in-use.js';
 import { restoreBackup } from './restore-backup.js';
-import { fingerprint, testKey } from './test-helpers.js';
+import { fingerprint, testKey } from '../../test-support/backup-helpers.js';
 import { verifyBackup } from './verify-backup.js';
 
 const PASSPHRASE = 'correct horse battery staple';

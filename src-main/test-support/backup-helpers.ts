@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { BackupKey } from './backup-key.js';
+import { BackupKey } from '../services/backup/backup-key.js';
 
 /** A cheap key for tests (scrypt N = 2^14): the real cost only makes tests slow. */
 export function testKey(passphrase: string): Promise<BackupKey> {
