@@ -136,4 +136,15 @@ describe('/api/v1/backups', () => {
     expect(later(24.5).overdue).toBe(false);
     expect(later(26).overdue).toBe(true);
   });
+
+  it('reports a failed backup (the disk was unplugged) without losing the last good one', async () => {
+    const before = await status();
+    rmSync(folder, { recursive: true });
+    expect((await app.request('/api/v1/backups', { method: 'POST' })).status).toBe(202);
+    await app.core.services.backups.settled();
+    const after = await status();
+    expect(after.lastError?.message).toContain('does not exist');
+    expect(after.lastGood).toEqual(before.lastGood);
+    expect(after.files).toEqual([]);
+  });
 });

@@ -26,6 +26,8 @@ const INTERVAL_MS: Record<Exclude<BackupSchedule, 'off'>, number> = {
 /** How late a scheduled backup may be before the app warns (the PC may have been off a while). */
 const GRACE_MS = 3600_000;
 const CHECK_EVERY_MS = 60_000;
+/** After a failed scheduled backup (the USB disk is unplugged), wait this long before trying again. */
+const RETRY_AFTER_FAILURE_MS = 15 * 60_000;
 
 interface StoredSettings {
   folder: string | null;
@@ -64,6 +66,7 @@ export class BackupService {
   private running: (BackupProgress & { startedAt: string }) | null = null;
   private current: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private failedAt: number | null = null;
   private readonly now: () => Date;
 
   constructor(private readonly deps: BackupServiceDeps) {
@@ -161,7 +164,9 @@ export class BackupService {
 
   private runIfDue(): void {
     const status = this.status();
-    if (this.running || !status.nextDueAt || Date.parse(status.nextDueAt) > this.now().getTime()) return;
+    const now = this.now().getTime();
+    if (this.running || !status.nextDueAt || Date.parse(status.nextDueAt) > now) return;
+    if (this.failedAt !== null && now - this.failedAt < RETRY_AFTER_FAILURE_MS) return;
     const settings = this.settings();
     const key = this.key();
     if (settings.folder && key) this.begin(settings, key);
@@ -193,11 +198,13 @@ export class BackupService {
           },
           error: null,
         } satisfies LastResult);
+        this.failedAt = null;
         this.deps.logger.info({ file: made.file, size: made.size }, 'backup written');
         this.rotate(folder, settings.keep);
       })
       .catch((error: unknown) => {
         const message = error instanceof Error ? error.message : String(error);
+        this.failedAt = this.now().getTime();
         this.deps.internal.write(LAST_KEY, {
           ...this.last(),
           error: { at: this.now().toISOString(), message },
