@@ -9,6 +9,7 @@ import { KeyHasher } from './access/key-hasher.js';
 import { ApiKeyService } from './api-keys.js';
 import { BackupService } from './backup/backup-service.js';
 import { ConversationExport } from './export/conversation-export.js';
+import { ContactsCsv } from './export/contacts-csv.js';
 import { StorageReportService } from './storage-report.js';
 import { EventRecorder } from './event-recorder.js';
 import { HiddenHistory } from './hidden-history.js';
@@ -65,6 +66,8 @@ export interface Services {
   conversationExport: ConversationExport;
   /** Settings → Storage. */
   storage: StorageReportService;
+  /** Contacts as CSV (name, phone, tags, notes). */
+  contactsCsv: ContactsCsv;
 }
 
 export interface ServiceDeps {
@@ -180,5 +183,6 @@ export function createServices(deps: ServiceDeps): Services {
     }),
     conversationExport: new ConversationExport(messaging, sessions, new MediaStore(deps.dataDir, db)),
     storage: new StorageReportService(db, deps.dataDir),
+    contactsCsv: new ContactsCsv(db),
   };
 }

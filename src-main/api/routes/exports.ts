@@ -32,7 +32,7 @@ const exportQuery = z.strictObject({
   timeZone: timeZone.describe('The time zone of the dates in the .txt and HTML (default UTC)'),
 });
 
-export function exportRoutes({ conversationExport, sessions }: Services) {
+export function exportRoutes({ conversationExport, contactsCsv, sessions }: Services) {
   const exists = sessionExists(sessions);
   return [
     defineRoute({
@@ -64,6 +64,26 @@ export function exportRoutes({ conversationExport, sessions }: Services) {
         ctx.type = file.contentType;
         ctx.attachment(file.fileName);
         ctx.body = file.bytes;
+        return undefined;
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/contacts/export',
+      tag: 'contacts',
+      summary: 'Export contacts as CSV',
+      description:
+        'One row per number and contact: `session, name, phone, jid, tags, notes` (the tags and notes of ' +
+        "the contact's chat). UTF-8 with a BOM, CRLF lines (RFC 4180); cells that a spreadsheet would run " +
+        'as a formula start with an apostrophe. Needs the admin key or the `admin` scope.',
+      access: { scope: 'admin' },
+      query: z.strictObject({ session: sessionIdSchema.optional().describe('Only this number') }),
+      response: { status: 200, description: 'The CSV file', contentType: 'text/csv' },
+      handler: ({ query, ctx }) => {
+        if (query.session) exists(query.session);
+        ctx.type = 'text/csv; charset=utf-8';
+        ctx.attachment(`contacts${query.session ? `-${query.session}` : ''}.csv`);
+        ctx.body = contactsCsv.export(query.session);
         return undefined;
       },
     }),
