@@ -3,6 +3,7 @@
  * command-line side of backups, for a new PC (restore before the first start) or a headless
  * server. The passphrase comes from CHATDOCK_BACKUP_PASSPHRASE or is asked for (not echoed).
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { defaultDataDir } from './core/paths.js';
 import { BackupFileError } from './services/backup/backup-errors.js';
@@ -33,6 +34,10 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`Unknown option ${rest[i]}\n${USAGE}`);
       return 2;
     }
+  }
+  if (!existsSync(file)) {
+    process.stderr.write(`There is no file ${path.resolve(file)}.\n`);
+    return 1;
   }
   const passphrase = process.env.CHATDOCK_BACKUP_PASSPHRASE ?? (await askHidden('Backup passphrase: '));
 
