@@ -5,6 +5,9 @@
  */
 import type { z } from 'zod';
 import { appOperations } from './contract/app.js';
+import { backupOperations } from './contract/backups.js';
+import { exportOperations } from './contract/exports.js';
+import { storageOperations } from './contract/storage.js';
 import { callOperations } from './contract/calls.js';
 import { messagingOperations } from './contract/messaging.js';
 import { organizeOperations } from './contract/organize.js';
@@ -27,6 +30,9 @@ export const contract = {
   ...webhookOperations,
   ...keyOperations,
   ...logOperations,
+  ...backupOperations,
+  ...exportOperations,
+  ...storageOperations,
 };
 
 export type Contract = typeof contract;

@@ -121,6 +121,11 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
     stop: () => services.scheduling.stop(),
   });
   lifecycle.add({
+    name: 'backups',
+    start: () => services.backups.start(),
+    stop: () => services.backups.stop(),
+  });
+  lifecycle.add({
     name: 'api',
     start: async () => {
       const host = listenHost(config, services.settings.get().lanAccess);

@@ -1,6 +1,7 @@
 import type { Handlers } from '../../src-shared/contract.js';
 import type { Services } from '../services/index.js';
 import { appHandlers, type RuntimeInfo } from './app-handlers.js';
+import { backupHandlers } from './backup-handlers.js';
 import { callHandlers } from './call-handlers.js';
 import type { RpcContext } from './context.js';
 import { messagingHandlers } from './messaging-handlers.js';
@@ -25,5 +26,6 @@ export function createHandlers(services: Services, runtime: () => RuntimeInfo): 
     ...webhookHandlers(services),
     ...keyHandlers(services),
     ...logHandlers(services),
+    ...backupHandlers(services),
   } satisfies Handlers<RpcContext>;
 }

@@ -7,9 +7,14 @@ import { WaSessionManager } from '../wa/session-manager.js';
 import type { WaServerOptions } from '../wa/server-options.js';
 import { KeyHasher } from './access/key-hasher.js';
 import { ApiKeyService } from './api-keys.js';
+import { BackupService } from './backup/backup-service.js';
+import { ConversationExport } from './export/conversation-export.js';
+import { ContactsCsv } from './export/contacts-csv.js';
+import { StorageReportService } from './storage-report.js';
 import { EventRecorder } from './event-recorder.js';
 import { HiddenHistory } from './hidden-history.js';
 import { HistoryRemoval } from './history-removal.js';
+import { InternalSettings } from './internal-settings.js';
 import { KeptHistory } from './kept-history.js';
 import { MediaStore } from './messages/media-store.js';
 import type { MediaUrlOptions } from './messages/media-url/download.js';
@@ -55,6 +60,14 @@ export interface Services {
   scheduling: Scheduling;
   /** Removes deleted sessions' messages in the background; starts and stops with the core. */
   historyRemoval: HistoryRemoval;
+  /** Encrypted backups to a folder, on demand and on a schedule; its timer starts and stops with the core. */
+  backups: BackupService;
+  /** A conversation as WhatsApp's .txt + media (.zip), HTML or JSON. */
+  conversationExport: ConversationExport;
+  /** Settings → Storage. */
+  storage: StorageReportService;
+  /** Contacts as CSV (name, phone, tags, notes). */
+  contactsCsv: ContactsCsv;
 }
 
 export interface ServiceDeps {
@@ -161,5 +174,15 @@ export function createServices(deps: ServiceDeps): Services {
     logs: new LogService(deps.logRing ?? new LogRing(1)),
     organize: createOrganize({ db, events, messaging }),
     historyRemoval,
+    backups: new BackupService({
+      db,
+      dataDir: deps.dataDir,
+      internal: new InternalSettings(db),
+      logger,
+      appVersion: APP_VERSION,
+    }),
+    conversationExport: new ConversationExport(messaging, sessions, new MediaStore(deps.dataDir, db)),
+    storage: new StorageReportService(db, deps.dataDir),
+    contactsCsv: new ContactsCsv(db),
   };
 }

@@ -2,17 +2,24 @@ import { PageHeader } from '../components/PageHeader';
 import { AboutSection } from './settings/AboutSection';
 import { AdminKeySection } from './settings/AdminKeySection';
 import { ApiKeysSection } from './settings/ApiKeysSection';
+import { BackupsSection } from './settings/BackupsSection';
 import { NetworkSection } from './settings/NetworkSection';
+import { StorageSection } from './settings/StorageSection';
 import { WebhooksSection } from './settings/WebhooksSection';
 
 export function SettingsPage() {
   return (
     <section className="page">
-      <PageHeader title="Settings" subtitle="API access, webhooks, network and this installation" />
+      <PageHeader
+        title="Settings"
+        subtitle="API access, webhooks, backups, storage, network and this installation"
+      />
       <div className="stack">
         <AdminKeySection />
         <ApiKeysSection />
         <WebhooksSection />
+        <BackupsSection />
+        <StorageSection />
         <NetworkSection />
         <AboutSection />
       </div>

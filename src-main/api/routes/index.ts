@@ -1,6 +1,8 @@
 import type { Services } from '../../services/index.js';
 import type { RouteDef } from '../route.js';
 import { healthRoutes } from './health.js';
+import { backupRoutes } from './backups.js';
+import { exportRoutes } from './exports.js';
 import { callRoutes } from './calls.js';
 import { chatRoutes } from './chats.js';
 import { contactRoutes } from './contacts.js';
@@ -35,6 +37,8 @@ export function allRoutes(services: Services): RouteDef[] {
     ...webhookRoutes(services),
     ...keyRoutes(services),
     ...logRoutes(services),
+    ...backupRoutes(services),
+    ...exportRoutes(services),
     ...eventRoutes(),
   ];
 }

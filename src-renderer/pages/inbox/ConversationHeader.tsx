@@ -4,6 +4,7 @@ import { useConversation } from '../../stores/conversation';
 import { useInbox } from '../../stores/inbox';
 import { describeError } from '../../transport/rpc-error';
 import { Avatar } from './Avatar';
+import { ExportChatButton } from './ExportChat';
 import { InboxIcon } from './InboxIcon';
 import { chatKey, isMuted } from './logic/chat-order';
 import { chatTitle, formatPhone } from './logic/format';
@@ -106,6 +107,7 @@ export function ConversationHeader({
         >
           <InboxIcon name="archive" />
         </button>
+        <ExportChatButton chat={chat} />
         <button
           type="button"
           className="inbox-btn"

@@ -1,0 +1,75 @@
+import {
+  backupStatusSchema,
+  configureBackupsInput,
+  verifiedBackupSchema,
+  verifyBackupInput,
+} from '../../../src-shared/contract/backups.js';
+import { storageReportSchema } from '../../../src-shared/contract/storage.js';
+import type { Services } from '../../services/index.js';
+import { defineRoute } from '../route.js';
+
+const ADMIN_NOTE =
+  'Needs the admin key or the `admin` scope: backups hold every conversation and the WhatsApp logins.';
+
+export function backupRoutes({ backups, storage }: Services) {
+  const tag = 'backups';
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/backups',
+      tag,
+      summary: 'Backup settings, progress, the last good backup and the files in the folder',
+      description: `\`overdue\` is true when the last good backup is older than the schedule promises. ${ADMIN_NOTE}`,
+      access: { scope: 'admin' },
+      response: { status: 200, description: 'The backup status', schema: backupStatusSchema },
+      handler: () => backups.status(),
+    }),
+    defineRoute({
+      method: 'put',
+      path: '/backups/settings',
+      tag,
+      summary: 'Choose the folder, passphrase, schedule and rotation',
+      description:
+        'Fields left out keep their value. The schedule is daily by default: once a folder and a passphrase ' +
+        'are set, the first backup starts. The passphrase is never stored, only a key derived from it ' +
+        `(scrypt), beside the database and outside the backups. ${ADMIN_NOTE}`,
+      access: { scope: 'admin' },
+      body: configureBackupsInput,
+      response: { status: 200, description: 'The backup status', schema: backupStatusSchema },
+      handler: ({ body }) => backups.configure(body),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/backups',
+      tag,
+      summary: 'Back up now',
+      description: `Starts a backup and answers at once; poll \`GET /backups\` for \`running\`. 409 while one runs. ${ADMIN_NOTE}`,
+      access: { scope: 'admin' },
+      response: { status: 202, description: 'The backup started', schema: backupStatusSchema },
+      handler: () => backups.run(),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/backups/verify',
+      tag,
+      summary: 'Check a backup file without restoring it',
+      description:
+        'Reads the whole file: every part authenticated, every entry matched against its table of contents. ' +
+        `A wrong passphrase is a 400 naming \`passphrase\`; a damaged or incomplete file one naming \`file\`. ${ADMIN_NOTE}`,
+      access: { scope: 'admin' },
+      body: verifyBackupInput,
+      response: { status: 200, description: 'What the backup holds', schema: verifiedBackupSchema },
+      handler: ({ body }) => backups.verify(body.file, body.passphrase),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/storage',
+      tag: 'storage',
+      summary: 'What takes space: the database, media per number and type, the biggest chats',
+      description: `Computed on request (it reads every message that carries media). ${ADMIN_NOTE}`,
+      access: { scope: 'admin' },
+      response: { status: 200, description: 'The storage report', schema: storageReportSchema },
+      handler: () => storage.report(),
+    }),
+  ];
+}

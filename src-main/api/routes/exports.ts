@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { timeZoneSchema } from '../../../src-shared/contract/exports.js';
+import { sessionIdSchema } from '../../../src-shared/contract/sessions.js';
+import { toJid } from '../../../src-shared/jid.js';
+import { CONVERSATION_EXPORT_FORMATS as EXPORT_FORMATS } from '../../../src-shared/contract/exports.js';
+import type { Services } from '../../services/index.js';
+import { defineRoute } from '../route.js';
+import { sessionExists } from './session-guard.js';
+
+const params = z.object({ id: sessionIdSchema, chat: z.string().min(1) });
+
+/** ISO-8601 or unix seconds/ms, to unix ms. */
+const instant = z.string().transform((value, ctx) => {
+  if (/^\d+$/.test(value)) return value.length <= 10 ? Number(value) * 1000 : Number(value);
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) {
+    ctx.addIssue({ code: 'custom', message: 'must be ISO-8601 or unix seconds' });
+    return z.NEVER;
+  }
+  return ms;
+});
+
+const timeZone = timeZoneSchema.default('UTC');
+
+const exportQuery = z.strictObject({
+  format: z
+    .enum(EXPORT_FORMATS)
+    .default('whatsapp')
+    .describe("`whatsapp`: WhatsApp's own export (.txt + media in a .zip); `html`: a printable page; `json`"),
+  from: instant.optional().describe('Only messages at or after this time (ISO-8601 or unix seconds)'),
+  to: instant.optional().describe('Only messages at or before this time'),
+  timeZone: timeZone.describe('The time zone of the dates in the .txt and HTML (default UTC)'),
+});
+
+export function exportRoutes({ conversationExport, contactsCsv, sessions }: Services) {
+  const exists = sessionExists(sessions);
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/sessions/:id/chats/:chat/export',
+      tag: 'chats',
+      summary: 'Export a conversation',
+      description:
+        "As WhatsApp's own chat export (`dd/mm/yyyy, HH:MM - Name: text` lines, media attached in the .zip), " +
+        "as printable HTML (print it to PDF) or as JSON (the API's Message objects), for a date range.",
+      access: { scope: 'messages:read', session: ({ params }) => params.id },
+      params,
+      query: exportQuery,
+      response: {
+        status: 200,
+        description: 'The file, as an attachment',
+        contentType: 'application/octet-stream',
+      },
+      handler: ({ params, query, ctx }) => {
+        exists(params.id);
+        const file = conversationExport.run({
+          session: params.id,
+          chat: toJid(decodeURIComponent(params.chat), 'chat'),
+          format: query.format,
+          from: query.from,
+          to: query.to,
+          timeZone: query.timeZone,
+        });
+        ctx.type = file.contentType;
+        ctx.attachment(file.fileName);
+        ctx.body = file.bytes;
+        return undefined;
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/contacts/export',
+      tag: 'contacts',
+      summary: 'Export contacts as CSV',
+      description:
+        'One row per number and contact: `session, name, phone, jid, tags, notes` (the tags and notes of ' +
+        "the contact's chat). UTF-8 with a BOM, CRLF lines (RFC 4180); cells that a spreadsheet would run " +
+        'as a formula start with an apostrophe. Needs the admin key or the `admin` scope.',
+      access: { scope: 'admin' },
+      query: z.strictObject({ session: sessionIdSchema.optional().describe('Only this number') }),
+      response: { status: 200, description: 'The CSV file', contentType: 'text/csv' },
+      handler: ({ query, ctx }) => {
+        if (query.session) exists(query.session);
+        ctx.type = 'text/csv; charset=utf-8';
+        ctx.attachment(`contacts${query.session ? `-${query.session}` : ''}.csv`);
+        ctx.body = contactsCsv.export(query.session);
+        return undefined;
+      },
+    }),
+  ];
+}

@@ -1,0 +1,34 @@
+import type { Handlers } from '../../src-shared/contract.js';
+import type { Services } from '../services/index.js';
+import type { RpcContext } from './context.js';
+
+type DataOps =
+  | 'backups.status'
+  | 'backups.configure'
+  | 'backups.run'
+  | 'backups.verify'
+  | 'exports.chat'
+  | 'storage.report';
+
+/** Backups, exporting a conversation (the other way data leaves the app) and the storage report. */
+export function backupHandlers({
+  backups,
+  conversationExport,
+  storage,
+}: Services): Pick<Handlers<RpcContext>, DataOps> {
+  return {
+    'backups.status': () => backups.status(),
+    'backups.configure': (input) => backups.configure(input),
+    'backups.run': () => backups.run(),
+    'backups.verify': (input) => backups.verify(input.file, input.passphrase),
+    'exports.chat': (input) => {
+      const file = conversationExport.run(input);
+      return {
+        fileName: file.fileName,
+        contentType: file.contentType,
+        base64: file.bytes.toString('base64'),
+      };
+    },
+    'storage.report': () => storage.report(),
+  };
+}

@@ -1,0 +1,112 @@
+import { useState, type FormEvent } from 'react';
+import {
+  CONVERSATION_EXPORT_FORMATS,
+  type ConversationExportFormat,
+} from '../../../src-shared/contract/exports';
+import type { Chat } from '../../../src-shared/messages';
+import { useTransport } from '../../stores/connection';
+import { describeError } from '../../transport/rpc-error';
+import { InboxIcon } from './InboxIcon';
+import '../../styles/export.css';
+
+const FORMAT_LABELS: Record<ConversationExportFormat, string> = {
+  whatsapp: 'WhatsApp export (.txt + media, .zip)',
+  html: 'Printable page (HTML, print to PDF)',
+  json: 'JSON',
+};
+
+/** "Export chat…": format and an optional date range, then the file downloads. */
+export function ExportChatButton({ chat }: { chat: Chat }) {
+  const transport = useTransport();
+  const [open, setOpen] = useState(false);
+  const [format, setFormat] = useState<ConversationExportFormat>('whatsapp');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const run = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      const file = await transport.call('exports.chat', {
+        session: chat.session,
+        chat: chat.jid,
+        format,
+        timeZone,
+        // Whole local days: from the start of `from` to the end of `to`.
+        ...(from ? { from: new Date(`${from}T00:00:00`).getTime() } : {}),
+        ...(to ? { to: new Date(`${to}T23:59:59.999`).getTime() } : {}),
+      });
+      download(file.fileName, file.contentType, file.base64);
+      setOpen(false);
+    } catch (caught) {
+      setError(describeError(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <button
+        type="button"
+        className="inbox-btn"
+        aria-label="Export chat…"
+        title="Export chat…"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
+        <InboxIcon name="download" />
+      </button>
+      {open && (
+        <form
+          className="export-chat"
+          role="dialog"
+          aria-label="Export chat"
+          onSubmit={(event) => void run(event)}
+        >
+          <label className="field">
+            <span className="field__label">Format</span>
+            <select value={format} onChange={(e) => setFormat(e.target.value as ConversationExportFormat)}>
+              {CONVERSATION_EXPORT_FORMATS.map((value) => (
+                <option key={value} value={value}>
+                  {FORMAT_LABELS[value]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span className="field__label">From (optional)</span>
+            <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+          </label>
+          <label className="field">
+            <span className="field__label">To (optional)</span>
+            <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+          </label>
+          {error && <p className="form-error">{error}</p>}
+          <div>
+            <button type="submit" disabled={busy}>
+              Export
+            </button>{' '}
+            <button type="button" onClick={() => setOpen(false)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+    </>
+  );
+}
+
+function download(fileName: string, contentType: string, base64: string): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: contentType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,42 @@
+/** Exporting a conversation from the UI: the file comes back in the answer (base64). */
+import { z } from 'zod';
+import { readSession } from '../access.js';
+import { op } from './operation.js';
+
+export const CONVERSATION_EXPORT_FORMATS = ['whatsapp', 'html', 'json'] as const;
+export type ConversationExportFormat = (typeof CONVERSATION_EXPORT_FORMATS)[number];
+
+/** An IANA time zone name the runtime knows (Intl refuses the others). */
+export const timeZoneSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an IANA time zone such as Europe/Berlin');
+
+export const exportChatInput = z.strictObject({
+  session: z.string().min(1),
+  chat: z.string().min(1),
+  format: z.enum(CONVERSATION_EXPORT_FORMATS),
+  /** Unix ms, inclusive. */
+  from: z.number().int().min(0).optional(),
+  /** Unix ms, inclusive. */
+  to: z.number().int().min(0).optional(),
+  timeZone: timeZoneSchema.default('UTC'),
+});
+
+export interface ExportedChat {
+  fileName: string;
+  contentType: string;
+  base64: string;
+}
+
+export const exportOperations = {
+  'exports.chat': op<ExportedChat>()(exportChatInput, readSession),
+};
