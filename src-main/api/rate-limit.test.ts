@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestCore, type TestCore } from '../test-support/test-core.js';
-import { isSensitive, TokenBucketLimiter } from './rate-limit.js';
+import { createRateLimits, isSensitive, TokenBucketLimiter } from './rate-limit.js';
 
 describe('token buckets', () => {
   it('allow a burst, then refill over time', () => {
@@ -23,6 +23,20 @@ describe('token buckets', () => {
     expect(isSensitive('POST', '/rpc/adminKey.rotate')).toBe(true);
     expect(isSensitive('GET', '/api/v1/keys')).toBe(false);
     expect(isSensitive('POST', '/rpc/settings.update')).toBe(false);
+  });
+});
+
+describe('the limits the app uses', () => {
+  it('refill on the injected clock: 20 wrong keys, then one every 3 s; 30 sensitive calls, then one every 2 s', () => {
+    let now = 0;
+    const limits = createRateLimits(() => now);
+    for (let i = 0; i < 20; i += 1) expect(limits.failedAuth.take('10.0.0.9')).toBe(0);
+    expect(limits.failedAuth.take('10.0.0.9')).toBe(3);
+    for (let i = 0; i < 30; i += 1) expect(limits.sensitive.take('key-1')).toBe(0);
+    expect(limits.sensitive.take('key-1')).toBe(2);
+    now += 3000;
+    expect(limits.failedAuth.take('10.0.0.9')).toBe(0);
+    expect(limits.sensitive.take('key-1')).toBe(0);
   });
 });
 

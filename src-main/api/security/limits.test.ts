@@ -30,6 +30,14 @@ describe('limits that must not lock the owner out or exhaust the process', () =>
     });
     expect(JSON.parse(first)).toMatchObject({ type: 'ready' });
     ws.close();
+    // A wrong key on the stream from the locked-out address: closed with 4429, saying when to retry.
+    const wrong = new WebSocket(`${app.url.replace('http', 'ws')}/api/v1/events`);
+    const closed = await new Promise<{ code: number; reason: string }>((resolve) => {
+      wrong.once('open', () => wrong.send(JSON.stringify({ token: 'wrong-on-the-stream' })));
+      wrong.once('close', (code, reason) => resolve({ code, reason: String(reason) }));
+    });
+    expect(closed.code).toBe(4429);
+    expect(closed.reason).toMatch(/try again in \d+ s/);
   });
 
   it('counts sensitive operations per key, so one key cannot use up another key’s budget', async () => {
