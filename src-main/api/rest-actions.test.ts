@@ -65,6 +65,24 @@ describe('messages and chats', () => {
     await avi.waitForStatus(first.id, READ);
   });
 
+  it('sends read receipts for chosen messages only, leaving the unread count', async () => {
+    const first = await customerWrites(avi, 'Do you deliver?');
+    const second = await customerWrites(avi, 'To Haifa?');
+    const read = await call<Chat>('POST', `/sessions/shop/chats/${avi.jid}/read`, {
+      messageIds: [second.id],
+    });
+    expect(read.status).toBe(200);
+    expect(read.body.unreadCount).toBe(2);
+    await avi.waitForStatus(second.id, READ);
+    expect(avi.statusOf(first.id)).toBeLessThan(READ);
+    const unknown = await call<{ error: { field: string } }>('POST', `/sessions/shop/chats/${avi.jid}/read`, {
+      messageIds: [first.id, 'NOT-A-MESSAGE'],
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.field).toBe('messageIds.1');
+    expect(avi.statusOf(first.id)).toBeLessThan(READ);
+  });
+
   it('shows typing to the customer', async () => {
     const typing = await call('POST', `/sessions/shop/chats/${avi.jid}/presence`, { state: 'composing' });
     expect(typing.status).toBe(204);

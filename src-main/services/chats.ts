@@ -55,6 +55,32 @@ export class ChatService {
     return this.update(sessionId, jid, 'unread_count = 0');
   }
 
+  /**
+   * Sends read receipts (blue ticks) for chosen received messages only, e.g. the ones a bot has
+   * handled. The chat's unread count here is left as it is: other messages may still be unread.
+   * Unknown ids, and our own messages, are refused naming the field before anything is sent.
+   */
+  async markMessagesRead(sessionId: string, jid: string, messageIds: readonly string[]): Promise<Chat> {
+    const chat = this.get(sessionId, jid);
+    const find = this.db.$client.prepare<[string, string, string], { raw: Buffer | null; from_me: number }>(
+      'SELECT raw, from_me FROM messages WHERE session_id = ? AND chat_jid = ? AND id = ?',
+    );
+    const raws = messageIds.map((id, index) => {
+      const row = find.get(sessionId, jid, id);
+      const field = `messageIds.${index}`;
+      if (!row) throw new AppError('VALIDATION_FAILED', `${field}: no message "${id}" in this chat`, field);
+      if (row.from_me)
+        throw new AppError('VALIDATION_FAILED', `${field}: is a message this number sent`, field);
+      if (!row.raw) throw new AppError('VALIDATION_FAILED', `${field}: cannot be marked read`, field);
+      return row.raw;
+    });
+    if (!this.actions.isConnected(sessionId)) {
+      throw new AppError('NOT_CONNECTED', `session "${sessionId}" is not connected`);
+    }
+    await this.actions.markRead(sessionId, raws);
+    return chat;
+  }
+
   async presence(sessionId: string, jid: string, state: PresenceState): Promise<void> {
     await this.actions.presence(sessionId, jid, state);
   }

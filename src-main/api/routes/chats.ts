@@ -48,6 +48,18 @@ const instant = z.string().transform((value, ctx) => {
   return ms;
 });
 
+const markReadBody = z
+  .object({
+    messageIds: z
+      .array(z.string().min(1).max(128))
+      .min(1)
+      .max(100)
+      .optional()
+      .describe('Only these received messages (WhatsApp ids); omit for the whole chat'),
+  })
+  .strict()
+  .meta({ example: { messageIds: ['3EB0C431D5A6B2F1E8A4'] } });
+
 export function chatRoutes({ messaging, sessions, organize }: Services) {
   const exists = sessionExists(sessions);
   const tag = 'chats';
@@ -174,11 +186,20 @@ export function chatRoutes({ messaging, sessions, organize }: Services) {
       path: '/sessions/:id/chats/:chat/read',
       tag,
       summary: 'Mark a chat read (sends read receipts)',
+      description:
+        'Without a body (or without `messageIds`) the whole chat: its unread count goes to 0 and read receipts ' +
+        'go out for what was unread. With `messageIds` read receipts go out for those received messages only ' +
+        '(up to 100; an unknown id or one of our own is a 400 naming it) and the unread count stays.',
       access: { scope: 'messages:send', session: ({ params }) => params.id },
       params: chatParams,
+      body: markReadBody,
       response: { status: 200, description: 'The chat', schema: chatWithTagsSchema },
-      handler: async ({ params }) => {
-        return withTagsOne(await messaging.chats.markRead(params.id, chatJid(params.chat)));
+      handler: async ({ params, body }) => {
+        const jid = chatJid(params.chat);
+        const chat = body.messageIds
+          ? await messaging.chats.markMessagesRead(params.id, jid, body.messageIds)
+          : await messaging.chats.markRead(params.id, jid);
+        return withTagsOne(chat);
       },
     }),
     defineRoute({
