@@ -8,6 +8,7 @@ import {
   type SignalDataTypeMap,
 } from '@whiskeysockets/baileys';
 import type { Db } from '../db/connection.js';
+import { StagedKeys, type KeyWrites } from './staged-keys.js';
 
 export interface SqliteAuthState {
   state: AuthenticationState;
@@ -18,6 +19,15 @@ export interface SqliteAuthState {
    * (`account`), not on `me`: requesting a pairing code sets `me` before anything is linked.
    */
   isLinked(): boolean;
+  /** Key writes of decryptions whose messages are not stored yet (see staged-keys.ts). */
+  staged: StagedKeys;
+  /**
+   * Takes the staged key writes out of memory and returns the function that writes them: call
+   * it inside the transaction that stores the decrypted messages. If that transaction rolls
+   * back, the writes are gone with it (the database keeps the keys that decrypt the message
+   * again when WhatsApp redelivers it).
+   */
+  takeStaged(): () => void;
 }
 
 const serialise = (value: unknown): string => JSON.stringify(value, BufferJSON.replacer);
@@ -54,14 +64,26 @@ export function sqliteAuthState(db: Db, sessionId: string): SqliteAuthState {
     ? deserialise<AuthenticationCreds>(stored.creds)
     : initAuthCreds();
 
-  const setKeys = sqlite.transaction((data: SignalDataSet) => {
+  // Staged values are kept serialised, so a read gets a fresh copy as from the database.
+  const staged = new StagedKeys();
+  const writeSerialised = (data: KeyWrites) => {
     for (const [type, entries] of Object.entries(data)) {
-      for (const [id, value] of Object.entries(entries ?? {})) {
+      for (const [id, value] of Object.entries(entries)) {
         if (value === null || value === undefined) deleteKey.run(sessionId, type, id);
-        else writeKey.run(sessionId, type, id, serialise(value));
+        else writeKey.run(sessionId, type, id, value as string);
       }
     }
-  });
+  };
+  const serialiseAll = (data: KeyWrites): KeyWrites =>
+    Object.fromEntries(
+      Object.entries(data).map(([type, entries]) => [
+        type,
+        Object.fromEntries(
+          Object.entries(entries).map(([id, value]) => [id, value === null ? null : serialise(value)]),
+        ),
+      ]),
+    );
+  const setKeys = sqlite.transaction((data: KeyWrites) => writeSerialised(serialiseAll(data)));
 
   const state: AuthenticationState = {
     creds,
@@ -69,9 +91,11 @@ export function sqliteAuthState(db: Db, sessionId: string): SqliteAuthState {
       get<T extends keyof SignalDataTypeMap>(type: T, ids: string[]) {
         const found: { [id: string]: SignalDataTypeMap[T] } = {};
         for (const id of ids) {
-          const row = readKey.get(sessionId, type, id);
-          if (!row) continue;
-          let value = deserialise<SignalDataTypeMap[T]>(row.value);
+          const pending = staged.read(type, id);
+          if (pending === null) continue;
+          const text = pending === undefined ? readKey.get(sessionId, type, id)?.value : (pending as string);
+          if (text === undefined) continue;
+          let value = deserialise<SignalDataTypeMap[T]>(text);
           // Baileys expects a protobuf object here, not the plain JSON it was saved from.
           if (type === 'app-state-sync-key') {
             value = proto.Message.AppStateSyncKeyData.fromObject(
@@ -83,7 +107,9 @@ export function sqliteAuthState(db: Db, sessionId: string): SqliteAuthState {
         return found;
       },
       set(data: SignalDataSet) {
-        setKeys(data);
+        const split = staged.split(data as KeyWrites);
+        staged.stage(serialiseAll(split.staged));
+        setKeys(split.direct);
       },
       clear() {
         clearAuthState(db, sessionId);
@@ -97,6 +123,11 @@ export function sqliteAuthState(db: Db, sessionId: string): SqliteAuthState {
       writeCreds.run(sessionId, serialise(state.creds), new Date().toISOString());
     },
     isLinked: () => Boolean(state.creds.account),
+    staged,
+    takeStaged: () => {
+      const writes = staged.take();
+      return () => writeSerialised(writes);
+    },
   };
 }
 

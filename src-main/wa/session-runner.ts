@@ -1,12 +1,14 @@
-import makeWASocket, { makeCacheableSignalKeyStore, type WASocket } from '@whiskeysockets/baileys';
+import makeWASocket, { type WAMessage, type WASocket } from '@whiskeysockets/baileys';
 import type { SessionReason, SessionStatus } from '../../src-shared/model.js';
 import type { Logger } from '../core/logger.js';
 import type { Db } from '../db/connection.js';
 import { clearAuthState, sqliteAuthState, type SqliteAuthState } from './auth-store.js';
 import { chatJidOf, decodeRawMessage } from './message-mapping.js';
+import { durableReceivePatched, type DurableSocketConfig } from './durable-receive.js';
 import { decideOnClose } from './reconnect-policy.js';
 import type { WaServerOptions } from './server-options.js';
 import { socketConfig } from './socket-config.js';
+import { stagedSignalRepository } from './staged-repository.js';
 
 /** Who the linked phone is, from the credentials WhatsApp gave this device. */
 export interface LinkedIdentity {
@@ -28,8 +30,19 @@ export interface StatusChange {
 export interface RunnerListener {
   onStatus(change: StatusChange): void;
   onLinked(identity: LinkedIdentity): void;
-  /** Every new socket, so the message layer can attach its own event handlers. */
-  onSocket?(socket: WASocket): void;
+  /**
+   * Every new socket, so the message layer can attach its own event handlers. It answers how
+   * an incoming message is stored before WhatsApp is told it arrived (durable-receive.ts).
+   */
+  onSocket?(socket: WASocket): SocketAttachment | void;
+}
+
+export interface SocketAttachment {
+  /**
+   * Stores one decrypted incoming message, calling `writeKeys` (the Signal key writes of its
+   * decryption) inside the same transaction; throws if it cannot be stored.
+   */
+  storeIncoming(message: WAMessage, writeKeys: () => void): void;
 }
 
 export interface RunnerDeps {
@@ -161,16 +174,31 @@ export class SessionRunner {
     const auth = this.auth;
     const baileysLogger = logger.child({ session: this.sessionId, module: 'baileys' });
     baileysLogger.level = logger.isLevelEnabled('debug') ? logger.level : 'warn';
-    const socket = makeWASocket({
+    if (!durableReceivePatched())
+      logger.error(
+        { session: this.sessionId },
+        "Baileys is installed without Chatdock's receive patch (npm install runs patch-package): " +
+          'messages may be acknowledged before they are stored',
+      );
+    let attachment: SocketAttachment | null = null;
+    const config: DurableSocketConfig = {
       ...socketConfig(server),
       logger: baileysLogger,
-      auth: { creds: auth.state.creds, keys: makeCacheableSignalKeyStore(auth.state.keys, baileysLogger) },
+      // No key cache in memory: what Baileys reads is the database plus the writes staged for
+      // messages not stored yet (auth-store.ts), so a rolled-back store leaves nothing behind.
+      auth: { creds: auth.state.creds, keys: auth.state.keys },
+      makeSignalRepository: stagedSignalRepository(auth.staged),
+      persistIncomingMessage: async (message) => {
+        if (!attachment) throw new Error('no message store attached to this socket');
+        attachment.storeIncoming(message, auth.takeStaged());
+      },
       getMessage: async (key) => {
         if (!key.id || !key.remoteJid || !this.deps.storedMessage) return undefined;
         const raw = this.deps.storedMessage(this.sessionId, chatJidOf(key), key.id);
         return raw ? (decodeRawMessage(raw).message ?? undefined) : undefined;
       },
-    });
+    };
+    const socket = makeWASocket(config);
     this.socket = socket;
     this.pairingCode = null;
     this.emit('connecting', reason);
@@ -189,7 +217,7 @@ export class SessionRunner {
       }
       if (update.connection === 'close') this.onClose(update.lastDisconnect?.error);
     });
-    listener.onSocket?.(socket);
+    attachment = listener.onSocket?.(socket) ?? null;
   }
 
   private onQr(qr: string): void {
