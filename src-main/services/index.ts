@@ -121,6 +121,7 @@ export function createServices(deps: ServiceDeps): Services {
     waServerUrl: deps.waServer.url,
     hiddenHistory: new HiddenHistory(keptHistory, pendingPurges),
   });
+  health.useWaitingCounter(messaging.store);
   // A webhook receiver may answer an event: {"reply"} sends text back, {"rejectMessage"} rejects a call.
   webhooks.service.setReplyActions({
     replyText: async (sessionId, chatJid, text) => {

@@ -22,6 +22,11 @@ export interface SqliteAuthState {
   /** Key writes of decryptions whose messages are not stored yet (see staged-keys.ts). */
   staged: StagedKeys;
   /**
+   * Runs `work` (Baileys handling one incoming message) with key writes staged; what is still
+   * staged at its end is committed then.
+   */
+  receiveWindow<T>(work: () => Promise<T>): Promise<T>;
+  /**
    * Takes the staged key writes out of memory and returns the function that writes them: call
    * it inside the transaction that stores the decrypted messages. If that transaction rolls
    * back, the writes are gone with it (the database keeps the keys that decrypt the message
@@ -84,6 +89,7 @@ export function sqliteAuthState(db: Db, sessionId: string): SqliteAuthState {
       ]),
     );
   const setKeys = sqlite.transaction((data: KeyWrites) => writeSerialised(serialiseAll(data)));
+  const setSerialised = sqlite.transaction(writeSerialised);
 
   const state: AuthenticationState = {
     creds,
@@ -107,9 +113,8 @@ export function sqliteAuthState(db: Db, sessionId: string): SqliteAuthState {
         return found;
       },
       set(data: SignalDataSet) {
-        const split = staged.split(data as KeyWrites);
-        staged.stage(serialiseAll(split.staged));
-        setKeys(split.direct);
+        if (staged.isOpen) staged.stage(serialiseAll(data as KeyWrites));
+        else setKeys(data as KeyWrites);
       },
       clear() {
         clearAuthState(db, sessionId);
@@ -124,6 +129,14 @@ export function sqliteAuthState(db: Db, sessionId: string): SqliteAuthState {
     },
     isLinked: () => Boolean(state.creds.account),
     staged,
+    receiveWindow: async (work) => {
+      staged.openWindow();
+      try {
+        return await work();
+      } finally {
+        setSerialised(staged.closeWindow());
+      }
+    },
     takeStaged: () => {
       const writes = staged.take();
       return () => writeSerialised(writes);

@@ -32,7 +32,9 @@ describe('the Baileys receive patch', () => {
     ) as { version: string };
     expect(installed.version).toBe(version);
     const patch = path.join(ROOT, 'patches', `@whiskeysockets+baileys+${version}.patch`);
-    expect(readFileSync(patch, 'utf8')).toContain('config.persistIncomingMessage');
+    const patchText = readFileSync(patch, 'utf8');
+    expect(patchText).toContain('config.receiveWindow');
+    expect(patchText).toContain('config.persistIncomingMessage');
     expect(pkg.scripts.postinstall).toBe('patch-package');
   });
 });
@@ -69,59 +71,68 @@ describe('receive → decrypt → store → receipt', () => {
     await world.app.request('/api/v1/sessions/shop/connect', { method: 'POST' });
   };
 
-  it('a crash between decrypt and store: not acknowledged, no key write kept, stored once on redelivery', async () => {
-    const store = world.app.core.services.messaging.store;
-    const keysBefore = keyRows();
-    const crash = vi.spyOn(store, 'ingest').mockImplementationOnce(() => {
-      throw new Error('power cut');
-    });
-    const sent = await world.customer.sendText(world.shopJid, 'sent during the power cut');
-    const id = sent.key.id!;
-    await world.emulator.waitForStanza(
-      world.shopPhone,
-      (e) => e.direction === 'in' && e.stanza.tag === 'ack' && e.stanza.attrs.id === id,
-    );
-    crash.mockRestore();
-    expect(fromShop(id, 'ack')[0]?.stanza.attrs.error).toBe('500');
-    expect(fromShop(id, 'receipt')).toEqual([]);
-    expect(store.findById('shop', id)).toBeNull();
-    // The ratchet step of that decryption was not committed: the stored keys still decrypt it.
-    expect(keyRows()).toEqual(keysBefore);
+  it(
+    'a crash between decrypt and store: not acknowledged, no key write kept, stored once on redelivery',
+    { timeout: 120_000 },
+    async () => {
+      const store = world.app.core.services.messaging.store;
+      const keysBefore = keyRows();
+      const crash = vi.spyOn(store, 'ingest').mockImplementationOnce(() => {
+        throw new Error('power cut');
+      });
+      const sent = await world.customer.sendText(world.shopJid, 'sent during the power cut');
+      const id = sent.key.id!;
+      await world.emulator.waitForStanza(
+        world.shopPhone,
+        (e) => e.direction === 'in' && e.stanza.tag === 'ack' && e.stanza.attrs.id === id,
+      );
+      crash.mockRestore();
+      expect(fromShop(id, 'ack')[0]?.stanza.attrs.error).toBe('500');
+      expect(fromShop(id, 'receipt')).toEqual([]);
+      expect(store.findById('shop', id)).toBeNull();
+      // The ratchet step of that decryption was not committed: the stored keys still decrypt it.
+      expect(keyRows()).toEqual(keysBefore);
 
-    await reconnect();
-    await world.waitForEvent((e) => e.type === 'message.received' && e.data.id === id, 60_000);
-    expect(store.findById('shop', id)?.text).toBe('sent during the power cut');
-    expect(fromShop(id, 'receipt').length).toBeGreaterThan(0);
-    await expect.poll(shopQueue, { timeout: 30_000 }).toBe(0);
-    expect(announced(id)).toBe(1);
-  });
+      await reconnect();
+      await world.waitForEvent((e) => e.type === 'message.received' && e.data.id === id, 60_000);
+      expect(store.findById('shop', id)?.text).toBe('sent during the power cut');
+      // The receipt follows the commit (the event above is dispatched by it).
+      await expect.poll(() => fromShop(id, 'receipt').length).toBeGreaterThan(0);
+      await expect.poll(shopQueue, { timeout: 30_000 }).toBe(0);
+      expect(announced(id)).toBe(1);
+    },
+  );
 
-  it('a crash between store and receipt: redelivered (never acknowledged) but stored and announced once', async () => {
-    const store = world.app.core.services.messaging.store;
-    const ingest = store.ingest.bind(store);
-    let cutAfterStore = true;
-    const spy = vi.spyOn(store, 'ingest').mockImplementation((...args) => {
-      const stored = ingest(...args);
-      if (cutAfterStore && stored.length) {
-        cutAfterStore = false;
-        // The connection dies right after the commit, before Baileys sends the receipt.
-        world.emulator.setOnline(world.shopPhone, false);
-      }
-      return stored;
-    });
-    const sent = await world.customer.sendText(world.shopJid, 'stored, then the cable was pulled');
-    const id = sent.key.id!;
-    await world.waitForEvent((e) => e.type === 'message.received' && e.data.id === id);
-    expect(fromShop(id, 'receipt').filter((e) => e.stanza.attrs.type !== 'retry')).toEqual([]);
-    expect(shopQueue()).toBeGreaterThan(0);
+  it(
+    'a crash between store and receipt: redelivered (never acknowledged) but stored and announced once',
+    { timeout: 120_000 },
+    async () => {
+      const store = world.app.core.services.messaging.store;
+      const ingest = store.ingest.bind(store);
+      let cutAfterStore = true;
+      const spy = vi.spyOn(store, 'ingest').mockImplementation((...args) => {
+        const stored = ingest(...args);
+        if (cutAfterStore && stored.length) {
+          cutAfterStore = false;
+          // The connection dies right after the commit, before Baileys sends the receipt.
+          world.emulator.setOnline(world.shopPhone, false);
+        }
+        return stored;
+      });
+      const sent = await world.customer.sendText(world.shopJid, 'stored, then the cable was pulled');
+      const id = sent.key.id!;
+      await world.waitForEvent((e) => e.type === 'message.received' && e.data.id === id);
+      expect(fromShop(id, 'receipt').filter((e) => e.stanza.attrs.type !== 'retry')).toEqual([]);
+      expect(shopQueue()).toBeGreaterThan(0);
 
-    world.emulator.setOnline(world.shopPhone, true);
-    await expect.poll(shopQueue, { timeout: 60_000 }).toBe(0);
-    spy.mockRestore();
-    expect(announced(id)).toBe(1);
-    const page = (await (
-      await world.app.request(`/api/v1/sessions/shop/chats/${world.customer.jid}/messages?limit=100`)
-    ).json()) as { items: { id: string }[] };
-    expect(page.items.filter((m) => m.id === id)).toHaveLength(1);
-  });
+      world.emulator.setOnline(world.shopPhone, true);
+      await expect.poll(shopQueue, { timeout: 60_000 }).toBe(0);
+      spy.mockRestore();
+      expect(announced(id)).toBe(1);
+      const page = (await (
+        await world.app.request(`/api/v1/sessions/shop/chats/${world.customer.jid}/messages?limit=100`)
+      ).json()) as { items: { id: string }[] };
+      expect(page.items.filter((m) => m.id === id)).toHaveLength(1);
+    },
+  );
 });

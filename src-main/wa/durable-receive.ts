@@ -1,9 +1,13 @@
 /**
- * The one hook Chatdock adds to Baileys (patches/@whiskeysockets+baileys+7.0.0-rc14.patch,
- * applied by patch-package on install): `persistIncomingMessage`, awaited by Baileys'
- * `handleMessage` after decrypting an incoming message and before it sends the delivery
- * receipt (or anything else that tells WhatsApp the message arrived). If it throws, Baileys
- * answers with a nack (`<ack error="500">`) instead, and WhatsApp delivers the message again.
+ * The two hooks Chatdock adds to Baileys (patches/@whiskeysockets+baileys+7.0.0-rc14.patch,
+ * applied by patch-package on install), both in `handleMessage`, which Baileys runs for one
+ * incoming message at a time:
+ * - `receiveWindow(work)` wraps decrypting, storing and acknowledging the message: key writes
+ *   made meanwhile are staged (staged-keys.ts);
+ * - `persistIncomingMessage(message)` is awaited after decrypting and before the delivery
+ *   receipt (or anything else that tells WhatsApp the message arrived). It stores the message
+ *   with the staged key writes in one transaction. If it throws, Baileys answers with a nack
+ *   (`<ack error="500">`) instead, and WhatsApp delivers the message again.
  * See docs/ARCHITECTURE.md, "Durable receive".
  */
 import { readFileSync } from 'node:fs';
@@ -12,14 +16,16 @@ import path from 'node:path';
 import type { UserFacingSocketConfig, WAMessage } from '@whiskeysockets/baileys';
 
 export interface DurableReceiveConfig {
+  /** Runs Baileys' handling of one incoming message with key writes staged. */
+  receiveWindow: <T>(work: () => Promise<T>) => Promise<T>;
   /** Stores `message` (and commits the key writes its decryption staged); throws if it cannot. */
   persistIncomingMessage: (message: WAMessage, type: 'notify' | 'append') => Promise<void>;
 }
 
 export type DurableSocketConfig = UserFacingSocketConfig & DurableReceiveConfig;
 
-/** The marker the patch leaves in Baileys' receive path. */
-export const PATCH_MARKER = 'config.persistIncomingMessage';
+/** The markers the patch leaves in Baileys' receive path. */
+export const PATCH_MARKERS = ['config.receiveWindow', 'config.persistIncomingMessage'];
 
 /** Whether the installed Baileys carries the patch (a Baileys upgrade without it must not pass unnoticed). */
 export function durableReceivePatched(): boolean {
@@ -27,7 +33,8 @@ export function durableReceivePatched(): boolean {
   const entry = require.resolve('@whiskeysockets/baileys');
   const file = path.join(path.dirname(entry), 'Socket', 'messages-recv.js');
   try {
-    return readFileSync(file, 'utf8').includes(PATCH_MARKER);
+    const source = readFileSync(file, 'utf8');
+    return PATCH_MARKERS.every((marker) => source.includes(marker));
   } catch {
     return false;
   }

@@ -1,4 +1,9 @@
-import makeWASocket, { type WAMessage, type WASocket } from '@whiskeysockets/baileys';
+import makeWASocket, {
+  makeCacheableSignalKeyStore,
+  type CacheStore,
+  type WAMessage,
+  type WASocket,
+} from '@whiskeysockets/baileys';
 import type { SessionReason, SessionStatus } from '../../src-shared/model.js';
 import type { Logger } from '../core/logger.js';
 import type { Db } from '../db/connection.js';
@@ -8,7 +13,6 @@ import { durableReceivePatched, type DurableSocketConfig } from './durable-recei
 import { decideOnClose } from './reconnect-policy.js';
 import type { WaServerOptions } from './server-options.js';
 import { socketConfig } from './socket-config.js';
-import { stagedSignalRepository } from './staged-repository.js';
 
 /** Who the linked phone is, from the credentials WhatsApp gave this device. */
 export interface LinkedIdentity {
@@ -57,6 +61,23 @@ export interface RunnerDeps {
    * request (re-encrypt and resend) from our database instead of its small in-memory cache.
    */
   storedMessage?: (sessionId: string, chatJid: string, id: string) => Buffer | null;
+}
+
+/** Signal keys kept in memory per socket (Baileys' own default cache expires them after 5 min). */
+const KEY_CACHE_ENTRIES = 5_000;
+
+/** A key cache that can be emptied at once (after a rolled-back store); starts over when full. */
+function boundedCache(limit: number): CacheStore {
+  const entries = new Map<string, unknown>();
+  return {
+    get: <T>(key: string) => entries.get(key) as T | undefined,
+    set: (key, value) => {
+      if (entries.size >= limit && !entries.has(key)) entries.clear();
+      entries.set(key, value);
+    },
+    del: (key) => entries.delete(key),
+    flushAll: () => entries.clear(),
+  };
 }
 
 /** How long `requestPairingCode` waits for the socket to reach the QR stage. */
@@ -181,16 +202,25 @@ export class SessionRunner {
           'messages may be acknowledged before they are stored',
       );
     let attachment: SocketAttachment | null = null;
+    const keyCache = boundedCache(KEY_CACHE_ENTRIES);
     const config: DurableSocketConfig = {
       ...socketConfig(server),
       logger: baileysLogger,
-      // No key cache in memory: what Baileys reads is the database plus the writes staged for
-      // messages not stored yet (auth-store.ts), so a rolled-back store leaves nothing behind.
-      auth: { creds: auth.state.creds, keys: auth.state.keys },
-      makeSignalRepository: stagedSignalRepository(auth.staged),
+      auth: {
+        creds: auth.state.creds,
+        keys: makeCacheableSignalKeyStore(auth.state.keys, baileysLogger, keyCache),
+      },
+      receiveWindow: (work) => auth.receiveWindow(work),
       persistIncomingMessage: async (message) => {
         if (!attachment) throw new Error('no message store attached to this socket');
-        attachment.storeIncoming(message, auth.takeStaged());
+        try {
+          attachment.storeIncoming(message, auth.takeStaged());
+        } catch (error) {
+          // The staged key writes were rolled back with the message: forget the cached copies
+          // too, so the keys that decrypt WhatsApp's redelivery are read from the database.
+          keyCache.flushAll();
+          throw error;
+        }
       },
       getMessage: async (key) => {
         if (!key.id || !key.remoteJid || !this.deps.storedMessage) return undefined;

@@ -48,7 +48,8 @@ export class MessagingSink implements WaEventSink {
       return;
     }
     const { store } = this.deps;
-    const records = recordsOf(mapped);
+    // A history entry WhatsApp itself could not decrypt will not be sent again: not kept.
+    const records = recordsOf(mapped).filter((record) => record.type !== 'waiting');
     for (let start = 0; start < records.length; start += HISTORY_BATCH_SIZE) {
       store.ingest(sessionId, records.slice(start, start + HISTORY_BATCH_SIZE), 'history');
       await yieldToEventLoop();
@@ -69,6 +70,14 @@ export class MessagingSink implements WaEventSink {
     });
     for (const message of stored)
       if (message.media && !message.fromMe) this.deps.media.fetchSoon(sessionId, message);
+    for (const item of mapped)
+      if (item.kind === 'message' && item.record.type === 'waiting')
+        // Counted in /health (waitingMessages); Baileys has sent a retry receipt and, for the
+        // first tries, asked the phone to resend it.
+        this.deps.logger.warn(
+          { session: sessionId, chat: item.record.chatJid, message: item.record.id },
+          'message could not be decrypted: waiting for it to be sent again',
+        );
   }
 
   /** Reactions, edits, revokes and votes refer to messages stored before them (or earlier). */
