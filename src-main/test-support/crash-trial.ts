@@ -302,8 +302,16 @@ export async function runCrashTrial(options: TrialOptions): Promise<TrialResult>
 
     const storedCount = new Map<string, number>();
     for (const row of stored) storedCount.set(row.text ?? '', (storedCount.get(row.text ?? '') ?? 0) + 1);
-    const deliveredCount = new Map<string, number>();
-    for (const text of delivered()) deliveredCount.set(text ?? '', (deliveredCount.get(text ?? '') ?? 0) + 1);
+    // A phone shows a message id once, so a resend with the same id (a retried send reuses the
+    // id it chose before the crash) is one message; two ids with the same text are two.
+    const deliveredIds = new Map<string, Set<string>>();
+    for (const message of customer.received) {
+      const text = messageText(message) ?? '';
+      const ids = deliveredIds.get(text) ?? new Set<string>();
+      ids.add(message.key.id ?? '');
+      deliveredIds.set(text, ids);
+    }
+    const deliveredCount = new Map([...deliveredIds].map(([text, ids]) => [text, ids.size]));
     const announced = announcedIds();
     return {
       kills: options.kills,
