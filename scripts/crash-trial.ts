@@ -24,6 +24,11 @@ const summary = {
     notAnnounced: result.customer.notAnnounced.length,
   },
   api: { ...result.api, lost: result.api.lost.length, duplicated: result.api.duplicated.length },
+  schedules: {
+    ...result.schedules,
+    lost: result.schedules.lost.length,
+    duplicated: result.schedules.duplicated.length,
+  },
 };
 console.log(JSON.stringify(summary, null, 2));
 const failed =
@@ -32,9 +37,18 @@ const failed =
   result.customer.notAnnounced.length +
   result.api.lost.length +
   result.api.duplicated.length +
+  result.schedules.lost.length +
+  result.schedules.duplicated.length +
   result.waiting +
   result.badSignatures;
 if (failed > 0) {
   console.log('lost customer messages:', result.customer.lost.slice(0, 50).join(', '));
+  console.log('API sends lost / doubled:', result.api.lost.join(', '), '/', result.api.duplicated.join(', '));
+  console.log(
+    'schedules lost / doubled:',
+    result.schedules.lost.join(', '),
+    '/',
+    result.schedules.duplicated.join(', '),
+  );
   process.exitCode = 1;
 }

@@ -33,6 +33,8 @@ export interface TrialOptions {
   apiEveryMs?: number;
   /** A kill lands this long after the app is back online: uniform in [min, max] ms. */
   killAfterMs?: [number, number];
+  /** Scheduled messages created at the start, due a few seconds apart (default: 2 per kill, 3–40). */
+  schedules?: number;
   /** Progress lines (one per kill). */
   log?: (line: string) => void;
 }
@@ -42,6 +44,7 @@ export interface TrialResult {
   seed: number;
   customer: { sent: number; stored: number; lost: string[]; duplicated: string[]; notAnnounced: string[] };
   api: { sent: number; delivered: number; lost: string[]; duplicated: string[] };
+  schedules: { due: number; sent: number; lost: string[]; duplicated: string[] };
   /** Messages still shown as "waiting for this message" at the end. */
   waiting: number;
   /** Webhook deliveries whose signature did not verify. */
@@ -158,6 +161,7 @@ export async function runCrashTrial(options: TrialOptions): Promise<TrialResult>
   };
 
   const customerSent: string[] = [];
+  const scheduled: { text: string; due: number }[] = [];
   const apiAnswered: string[] = [];
   const loops: Promise<void>[] = [];
   try {
@@ -191,6 +195,21 @@ export async function runCrashTrial(options: TrialOptions): Promise<TrialResult>
     await until('the session to connect', sessionConnected, 60_000);
     customer = await Customer.create(emulator, { phone: CUSTOMER_PHONE, name: 'Steady Customer' });
     const shopJid = `${SHOP_PHONE}@s.whatsapp.net`;
+
+    // Scheduled messages falling due during the kills (one every few seconds).
+    const scheduleCount = options.schedules ?? Math.max(3, Math.min(options.kills * 2, 40));
+    for (let n = 1; n <= scheduleCount; n += 1) {
+      const text = `schedule ${n}`;
+      const sendAt = new Date(Date.now() + 5_000 + n * 4_000).toISOString();
+      const response = await api(`/api/v1/sessions/${SESSION}/messages`, {
+        method: 'POST',
+        json: { to: CUSTOMER_PHONE, type: 'text', text, sendAt },
+        key: `schedule-${n}`,
+      });
+      if (response.status !== 201)
+        throw new Error(`scheduling answered ${response.status}: ${await response.text()}`);
+      scheduled.push({ text, due: Date.parse(sendAt) });
+    }
 
     // The customer writes whether the app is up or not: WhatsApp keeps it until delivered.
     const writer = customer;
@@ -276,13 +295,15 @@ export async function runCrashTrial(options: TrialOptions): Promise<TrialResult>
       60_000,
     ).catch(() => {});
     const delivered = () => customer!.received.map(messageText);
+    // The last schedules may fall due after the kills: wait for their time (plus a minute).
+    const lastDue = Math.max(0, ...scheduled.map((item) => item.due));
     await until(
-      'every API send to arrive',
+      'every API send and scheduled message to arrive',
       () => {
         const got = new Set(delivered());
-        return apiAnswered.every((text) => got.has(text));
+        return apiAnswered.every((text) => got.has(text)) && scheduled.every((item) => got.has(item.text));
       },
-      60_000,
+      Math.max(60_000, lastDue - Date.now() + 60_000),
     ).catch(() => {});
     const stored = readStored();
     const announcedIds = () =>
@@ -328,6 +349,14 @@ export async function runCrashTrial(options: TrialOptions): Promise<TrialResult>
         delivered: apiAnswered.filter((text) => deliveredCount.has(text)).length,
         lost: apiAnswered.filter((text) => !deliveredCount.has(text)),
         duplicated: apiAnswered.filter((text) => (deliveredCount.get(text) ?? 0) > 1),
+      },
+      schedules: {
+        due: scheduled.length,
+        sent: scheduled.filter((item) => deliveredCount.has(item.text)).length,
+        lost: scheduled.filter((item) => !deliveredCount.has(item.text)).map((item) => item.text),
+        duplicated: scheduled
+          .filter((item) => (deliveredCount.get(item.text) ?? 0) > 1)
+          .map((item) => item.text),
       },
       waiting: stored.filter((row) => row.type === 'waiting').length,
       badSignatures,

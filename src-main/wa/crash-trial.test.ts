@@ -7,7 +7,7 @@ import { expect, it } from 'vitest';
 import { runCrashTrial } from '../test-support/crash-trial.js';
 
 it(
-  'stores every customer message once, announces each, and delivers every API send once across SIGKILLs',
+  'stores every customer message once, announces each, and delivers every API send and schedule once across SIGKILLs',
   { timeout: 600_000 },
   async () => {
     const result = await runCrashTrial({ kills: 3, seed: Number(process.env.CHATDOCK_TRIAL_SEED ?? 27) });
@@ -18,6 +18,9 @@ it(
     expect(result.customer.notAnnounced).toEqual([]);
     expect(result.api.lost).toEqual([]);
     expect(result.api.duplicated).toEqual([]);
+    expect(result.schedules.due).toBeGreaterThan(0);
+    expect(result.schedules.lost).toEqual([]);
+    expect(result.schedules.duplicated).toEqual([]);
     expect(result.waiting).toBe(0);
     expect(result.badSignatures).toBe(0);
   },
