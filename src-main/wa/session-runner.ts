@@ -63,6 +63,9 @@ export interface RunnerDeps {
   storedMessage?: (sessionId: string, chatJid: string, id: string) => Buffer | null;
 }
 
+/** Checked once: without Chatdock's patch Baileys acknowledges messages before they are stored. */
+const baileysPatched = durableReceivePatched();
+
 /** Signal keys kept in memory per socket (Baileys' own default cache expires them after 5 min). */
 const KEY_CACHE_ENTRIES = 5_000;
 
@@ -195,7 +198,7 @@ export class SessionRunner {
     const auth = this.auth;
     const baileysLogger = logger.child({ session: this.sessionId, module: 'baileys' });
     baileysLogger.level = logger.isLevelEnabled('debug') ? logger.level : 'warn';
-    if (!durableReceivePatched())
+    if (!baileysPatched)
       logger.error(
         { session: this.sessionId },
         "Baileys is installed without Chatdock's receive patch (npm install runs patch-package): " +
