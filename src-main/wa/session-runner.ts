@@ -215,7 +215,11 @@ export class SessionRunner {
       },
       receiveWindow: (work) => auth.receiveWindow(work),
       persistIncomingMessage: async (message) => {
-        if (!attachment) throw new Error('no message store attached to this socket');
+        if (!attachment) {
+          // Nothing stores messages for this socket (no messaging layer attached): keep the keys.
+          db.$client.transaction(auth.takeStaged())();
+          return;
+        }
         try {
           attachment.storeIncoming(message, auth.takeStaged());
         } catch (error) {
