@@ -6,7 +6,7 @@
  * was lost or duplicated. Used by `wa/crash-trial.test.ts` (a few kills) and `npm run trial`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -119,6 +119,13 @@ export async function runCrashTrial(options: TrialOptions): Promise<TrialResult>
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    // CHATDOCK_TRIAL_APP_LOG=file keeps every run's log (warn and up) for a post-mortem.
+    const appLog = process.env.CHATDOCK_TRIAL_APP_LOG;
+    if (appLog) {
+      const sink = (chunk: Buffer) => appendFileSync(appLog, chunk);
+      child.stdout?.on('data', sink);
+      child.stderr?.on('data', sink);
+    }
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     let output = '';
     const url = await new Promise<string>((resolve, reject) => {

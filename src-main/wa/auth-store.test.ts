@@ -62,6 +62,19 @@ describe('key writes while receiving a message', () => {
     expect(Buffer.from((await read('alice')) as Uint8Array).toString()).toBe('v1');
   });
 
+  it('new prekeys are committed at once even inside a window (they are uploaded right away)', async () => {
+    const { db, auth } = setup();
+    await auth.receiveWindow(async () => {
+      await auth.state.keys.set({
+        'pre-key': { '42': { public: Buffer.alloc(32), private: Buffer.alloc(32) } },
+      });
+      const row = db.$client
+        .prepare("SELECT 1 AS found FROM wa_auth_keys WHERE type = 'pre-key' AND key_id = '42'")
+        .get();
+      expect(row).toEqual({ found: 1 });
+    });
+  });
+
   it('writes still staged when the window closes (no message to store) are committed then', async () => {
     const { auth, stored } = setup();
     await auth.receiveWindow(async () => {

@@ -38,6 +38,27 @@ export interface SqliteAuthState {
 const serialise = (value: unknown): string => JSON.stringify(value, BufferJSON.replacer);
 const deserialise = <T>(text: string): T => JSON.parse(text, BufferJSON.reviver) as T;
 
+/** Key types a decryption changes; the only ones held back in a receive window. */
+const DECRYPTION_STATE = new Set(['session', 'identity-key', 'sender-key']);
+
+/**
+ * Splits writes made in a receive window: what a decryption changes (sessions, identities,
+ * sender keys, consumed one-time prekeys) waits for the message; everything else — new prekeys
+ * above all, which are uploaded to WhatsApp right away — is committed at once.
+ */
+function splitForWindow(data: KeyWrites): { held: KeyWrites; now: KeyWrites } {
+  const held: KeyWrites = {};
+  const now: KeyWrites = {};
+  for (const [type, entries] of Object.entries(data)) {
+    for (const [id, value] of Object.entries(entries ?? {})) {
+      const consumedPreKey = type === 'pre-key' && (value === null || value === undefined);
+      const target = DECRYPTION_STATE.has(type) || consumedPreKey ? held : now;
+      (target[type] ??= {})[id] = value ?? null;
+    }
+  }
+  return { held, now };
+}
+
 /**
  * Baileys' auth state (credentials and signal keys) kept in SQLite instead of loose files.
  * Every write is one synchronous transaction, so a crash leaves either the old or the new
@@ -113,8 +134,13 @@ export function sqliteAuthState(db: Db, sessionId: string): SqliteAuthState {
         return found;
       },
       set(data: SignalDataSet) {
-        if (staged.isOpen) staged.stage(serialiseAll(data as KeyWrites));
-        else setKeys(data as KeyWrites);
+        if (!staged.isOpen) {
+          setKeys(data as KeyWrites);
+          return;
+        }
+        const { held, now } = splitForWindow(data as KeyWrites);
+        staged.stage(serialiseAll(held));
+        setKeys(now);
       },
       clear() {
         clearAuthState(db, sessionId);

@@ -7,11 +7,13 @@
  *
  * The window is opened by Baileys' `receiveWindow` hook (durable-receive.ts) around the part of
  * its receive path that decrypts, stores and acknowledges one message; Baileys runs those one at
- * a time. Every key write in the window is staged, whatever flow made it: libsignal runs the
- * jobs of one address (a decryption, an encryption to the same contact) on one queue, so which
- * flow a write belongs to cannot be told apart reliably. Writes left staged when the window
- * closes (a message that was not stored: undecryptable, or not a message at all) are committed
- * then. Reads see staged writes first.
+ * a time. Every write in the window of the kinds a decryption makes (auth-store.ts
+ * `splitForWindow`: sessions, identities, sender keys, consumed prekeys) is staged, whatever
+ * flow made it: libsignal runs the jobs of one address (a decryption, an encryption to the same
+ * contact) on one queue, so which flow a write belongs to cannot be told apart reliably. New
+ * prekeys are never held (they are uploaded at once). Writes left staged when the window closes
+ * (a message that was not stored: undecryptable, or not a message at all) are committed then.
+ * Reads see staged writes first.
  */
 
 /** type → id → value (null: delete), the shape of Baileys' `SignalDataSet`. */
