@@ -5,8 +5,6 @@
  * device goes to its outbox first and is sent at once if the device is connected. It leaves the
  * outbox only when the device acknowledges it: `<ack class=… id=…>`, or — for messages — the
  * device's own `<receipt id=…>` (Baileys answers a decrypted message with a receipt, not an ack).
- * A nack (`<ack error="500">`) or a `retry` receipt is no delivery: the message stays and is replayed
- * at the next login (handlers/receipts.ts).
  * At login the outbox is replayed with `offline="1"`, then `<ib><offline count/></ib>` tells
  * Baileys the backlog is done (it buffers events until then).
  */

@@ -3,11 +3,6 @@
  *
  * A device's receipt for a message doubles as its acknowledgement of that message (Baileys
  * sends no `<ack>` after a successful decrypt), so it clears the message from the device outbox.
- * Two answers are not deliveries and leave the message queued, so it is delivered again at the
- * device's next login (as WhatsApp does): a `retry` receipt (the device could not decrypt it and
- * asks the sender to send it again) and an `<ack error="500">` (a nack: the device could not
- * handle it, e.g. it failed to store it). A resend with the same id is cleared by the first real
- * receipt. Other nack codes (487: the device had that message already, …) are final.
  *
  * Routing (receipts always get `<ack class="receipt">` back):
  * - delivery (no type, or `inactive` — a client not marked online — which is still a delivery;
@@ -30,12 +25,7 @@ import type { AddressingDomain } from '../jids.js';
 import { deviceJid, groupJid, isGroupJid, parseUserJid, unixNow, userJid } from '../jids.js';
 
 export function handleAckStanza(ctx: EmulatorContext, session: DeviceSession, ack: BinaryNode): void {
-  const { class: ackClass, id, type, error } = ack.attrs;
-  // 500: the device failed to handle it (Baileys' catch-all, also sent after a retry receipt):
-  // it stays queued. Other codes (487 for a message it already had, 495, …) are final answers.
-  if (error === '500' && ackClass === 'message') {
-    return;
-  }
+  const { class: ackClass, id, type } = ack.attrs;
   ctx.hub.acknowledge(
     session.account,
     session.device.id,
@@ -51,13 +41,11 @@ export function handleReceiptStanza(ctx: EmulatorContext, session: DeviceSession
     ...getBinaryNodeChildren(getBinaryNodeChild(receipt, 'list'), 'item').map((item) => item.attrs.id),
   ];
   session.conn.send(node('ack', { class: 'receipt', id, from: to, type }));
-  if (type !== 'retry') {
-    ctx.hub.acknowledge(
-      session.account,
-      session.device.id,
-      (entry) => entry.tag === 'message' && ids.includes(entry.id),
-    );
-  }
+  ctx.hub.acknowledge(
+    session.account,
+    session.device.id,
+    (entry) => entry.tag === 'message' && ids.includes(entry.id),
+  );
   if (!id || !to) {
     return;
   }

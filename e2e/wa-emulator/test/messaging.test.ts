@@ -133,55 +133,6 @@ describe('reliability', () => {
   });
 });
 
-describe('keeping messages until the device has them', () => {
-  it('keeps a message the device refused (an ack with an error) and delivers it again at the next login', async () => {
-    // shouldIgnoreJid makes real Baileys answer with <ack error="500">: not a delivery.
-    let refusing = true;
-    const carol = await fx.customer({
-      phone: '15550203',
-      name: 'Carol',
-      socketConfig: { shouldIgnoreJid: (jid) => refusing && jid.startsWith(alice.phone) },
-    });
-    const sent = await alice.sendText(carol.jid, 'refused once');
-    await fx.emulator.waitForStanza(
-      carol.phone,
-      (e) => e.direction === 'in' && e.stanza.tag === 'ack' && e.stanza.attrs.id === sent.key.id,
-    );
-    const carolDevice = () => fx.emulator.accounts().find((a) => a.phone === carol.phone)?.devices[0];
-    expect(carolDevice()?.queued).toBe(1);
-    expect(carol.received.map(messageText)).not.toContain('refused once');
-
-    refusing = false;
-    await carol.reconnect();
-    const got = await carol.waitForText('refused once');
-    expect(got.key.id).toBe(sent.key.id);
-    await expect.poll(() => carolDevice()?.queued).toBe(0);
-  });
-
-  it('keeps a message the device asked to be sent again (retry receipt) until a receipt for it comes', async () => {
-    const dave = await fx.customer({ phone: '15550204', name: 'Dave' });
-    const first = await alice.sendText(dave.jid, 'hello dave');
-    await dave.waitForText('hello dave');
-    // Dave loses his session with Alice: her next message fails to decrypt and he asks again.
-    const aliceLidDevice = fx.emulator.accounts().find((a) => a.phone === alice.phone)?.devices[0]?.lid;
-    const address = dave.sock.signalRepository.jidToSignalProtocolAddress(aliceLidDevice!);
-    await dave.sock.authState.keys.set({ session: { [address]: null } });
-    const sent = await alice.sendText(dave.jid, 'after the retry');
-    await dave.waitForText('after the retry');
-    expect(sent.key.id).not.toBe(first.key.id);
-    const retried = fx.emulator
-      .messagesFor(dave.phone)
-      .some(
-        (e) => e.direction === 'in' && e.stanza.attrs.type === 'retry' && e.stanza.attrs.id === sent.key.id,
-      );
-    expect(retried).toBe(true);
-    // The resend's receipt clears the message; the retry receipt alone did not.
-    await expect
-      .poll(() => fx.emulator.accounts().find((a) => a.phone === dave.phone)?.devices[0]?.queued)
-      .toBe(0);
-  });
-});
-
 describe('reactions, edits and revokes', () => {
   it('delivers them like any message', async () => {
     const original = await alice.sendText(bob.jid, 'react to me');
