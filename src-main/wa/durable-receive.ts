@@ -6,8 +6,9 @@
  *   made meanwhile are staged (staged-keys.ts);
  * - `persistIncomingMessage(message)` is awaited after decrypting and before the delivery
  *   receipt (or anything else that tells WhatsApp the message arrived). It stores the message
- *   with the staged key writes in one transaction. If it throws, Baileys answers with a nack
- *   (`<ack error="500">`) instead, and WhatsApp delivers the message again.
+ *   with the staged key writes in one transaction. If it throws, Baileys sends nothing back (no
+ *   receipt, no nack: a nack would count as an acknowledgement), and WhatsApp delivers the
+ *   message again at the next login.
  * See docs/ARCHITECTURE.md, "Durable receive".
  */
 import { readFileSync } from 'node:fs';
