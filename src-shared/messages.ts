@@ -17,6 +17,10 @@ export const MESSAGE_TYPES = [
   'reaction',
   'poll',
   'unknown',
+  // WhatsApp announced it but its content could not be decrypted yet: Chatdock asked the sender
+  // (retry receipt) and the phone (placeholder resend) to send it again. The row is replaced
+  // by the message when it arrives; until then it is shown as "Waiting for this message…".
+  'waiting',
 ] as const;
 export type MessageType = (typeof MESSAGE_TYPES)[number];
 

@@ -12,6 +12,8 @@ export const healthSchema = z
     version: z.string(),
     uptimeSeconds: z.number().int(),
     sessions: z.object({ total: z.number().int(), connected: z.number().int() }),
+    /** Messages WhatsApp announced whose content has not arrived yet (asked again; see README). */
+    waitingMessages: z.number().int(),
   })
   .meta({
     id: 'Health',
@@ -21,6 +23,7 @@ export const healthSchema = z
       version: '0.1.0',
       uptimeSeconds: 42,
       sessions: { total: 1, connected: 1 },
+      waitingMessages: 0,
     },
   });
 export type Health = z.infer<typeof healthSchema>;

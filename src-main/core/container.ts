@@ -52,6 +52,7 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
       url: config.waServerUrl,
       rootKeyHex: config.waServerRootKey,
       qrTimeoutMs: config.qrTimeoutMs,
+      durableReceive: config.durableReceive,
     },
     dataDir: config.dataDir,
     logRing: ring,

@@ -387,6 +387,17 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
     expect(find('bakery')).toEqual(['a@s.whatsapp.net']);
     expect(sqlite.prepare(`SELECT count(*) AS n FROM chat_search_keys`).get()).toEqual({ n: 2 });
   },
+  '0012_waiting_messages': (sqlite) => {
+    const insert = sqlite.prepare(
+      `INSERT INTO messages (session_id, chat_jid, id, from_me, type, status, timestamp) VALUES ('s', 'c', ?, 0, ?, 'delivered', 1)`,
+    );
+    insert.run('arrived', 'text');
+    insert.run('still-waiting', 'waiting');
+    // As services/messages/message-store.ts counts them for /health: only the waiting rows are read.
+    const count = `SELECT count(*) AS count FROM messages INDEXED BY messages_waiting_idx WHERE type = 'waiting'`;
+    expect(queryPlan(sqlite, count)).toContain('messages_waiting_idx');
+    expect(sqlite.prepare(count).get()).toEqual({ count: 1 });
+  },
 };
 
 describe('migrations', () => {

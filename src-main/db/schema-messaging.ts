@@ -158,6 +158,10 @@ export const messages = sqliteTable(
     index('messages_chat_time_idx').on(t.sessionId, t.chatJid, t.timestamp),
     // The API addresses a message by session and id alone (GET /sessions/{id}/messages/{msgId}).
     index('messages_session_id_idx').on(t.sessionId, t.id),
+    // The few messages still waiting for their content, counted for /health without a scan.
+    index('messages_waiting_idx')
+      .on(t.sessionId)
+      .where(sql`${t.type} = 'waiting'`),
   ],
 );
 

@@ -8,12 +8,22 @@ export interface SessionCounter {
 
 const NO_SESSIONS: SessionCounter = { counts: () => ({ total: 0, connected: 0 }) };
 
+/** Messages shown as "Waiting for this message…" (content not decrypted yet); the message store. */
+export interface WaitingCounter {
+  waitingCount(): number;
+}
+
 export class HealthService {
   private readonly startedAt = Date.now();
   private sessions: SessionCounter = NO_SESSIONS;
+  private waiting: WaitingCounter = { waitingCount: () => 0 };
 
   useSessionCounter(counter: SessionCounter): void {
     this.sessions = counter;
+  }
+
+  useWaitingCounter(counter: WaitingCounter): void {
+    this.waiting = counter;
   }
 
   get(): Health {
@@ -23,6 +33,7 @@ export class HealthService {
       version: APP_VERSION,
       uptimeSeconds: Math.floor((Date.now() - this.startedAt) / 1000),
       sessions: this.sessions.counts(),
+      waitingMessages: this.waiting.waitingCount(),
     };
   }
 }

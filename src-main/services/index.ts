@@ -139,6 +139,7 @@ export function createServices(deps: ServiceDeps): Services {
     hiddenHistory: new HiddenHistory(keptHistory, pendingPurges),
     mediaUrls: deps.mediaUrls ?? { allowInternal: false },
   });
+  health.useWaitingCounter(messaging.store);
   // A webhook receiver may answer an event: {"reply"} sends text back, {"rejectMessage"} rejects a call.
   webhooks.service.setReplyActions({
     replyText: async (sessionId, chatJid, text) => {

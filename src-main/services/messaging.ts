@@ -96,7 +96,7 @@ export function createMessaging(deps: {
     events,
     logger,
   });
-  deps.manager.onSocket((sessionId, socket) => attachSessionEvents(sessionId, socket, sink));
+  deps.manager.onSocket((sessionId, socket) => attachSessionEvents(sessionId, socket, sink, logger));
   return {
     store,
     history: new HistoryQueries(db, hiddenMessages),

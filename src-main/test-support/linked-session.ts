@@ -23,10 +23,10 @@ export interface LinkedWorld {
 }
 
 export async function linkedWorld(
-  options: { shopPhone?: string; customerPhone?: string } = {},
+  options: { shopPhone?: string; customerPhone?: string; env?: Record<string, string> } = {},
 ): Promise<LinkedWorld> {
   const { emulator, env } = await startWaServer();
-  const app = await startTestCore(env);
+  const app = await startTestCore({ ...env, ...options.env });
   const shopPhone = options.shopPhone ?? '972501110000';
   const events: AnyEventEnvelope[] = [];
   app.core.bus.subscribe((event) => events.push(event));

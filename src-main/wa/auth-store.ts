@@ -8,6 +8,7 @@ import {
   type SignalDataTypeMap,
 } from '@whiskeysockets/baileys';
 import type { Db } from '../db/connection.js';
+import { StagedKeys, type KeyWrites } from './staged-keys.js';
 
 export interface SqliteAuthState {
   state: AuthenticationState;
@@ -18,10 +19,45 @@ export interface SqliteAuthState {
    * (`account`), not on `me`: requesting a pairing code sets `me` before anything is linked.
    */
   isLinked(): boolean;
+  /** Key writes of decryptions whose messages are not stored yet (see staged-keys.ts). */
+  staged: StagedKeys;
+  /**
+   * Runs `work` (Baileys handling one incoming message) with key writes staged; what is still
+   * staged at its end is committed then.
+   */
+  receiveWindow<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Takes the staged key writes out of memory and returns the function that writes them: call
+   * it inside the transaction that stores the decrypted messages. If that transaction rolls
+   * back, the writes are gone with it (the database keeps the keys that decrypt the message
+   * again when WhatsApp redelivers it).
+   */
+  takeStaged(): () => void;
 }
 
 const serialise = (value: unknown): string => JSON.stringify(value, BufferJSON.replacer);
 const deserialise = <T>(text: string): T => JSON.parse(text, BufferJSON.reviver) as T;
+
+/** Key types a decryption changes; the only ones held back in a receive window. */
+const DECRYPTION_STATE = new Set(['session', 'identity-key', 'sender-key']);
+
+/**
+ * Splits writes made in a receive window: what a decryption changes (sessions, identities,
+ * sender keys, consumed one-time prekeys) waits for the message; everything else — new prekeys
+ * above all, which are uploaded to WhatsApp right away — is committed at once.
+ */
+function splitForWindow(data: KeyWrites): { held: KeyWrites; now: KeyWrites } {
+  const held: KeyWrites = {};
+  const now: KeyWrites = {};
+  for (const [type, entries] of Object.entries(data)) {
+    for (const [id, value] of Object.entries(entries ?? {})) {
+      const consumedPreKey = type === 'pre-key' && (value === null || value === undefined);
+      const target = DECRYPTION_STATE.has(type) || consumedPreKey ? held : now;
+      (target[type] ??= {})[id] = value ?? null;
+    }
+  }
+  return { held, now };
+}
 
 /**
  * Baileys' auth state (credentials and signal keys) kept in SQLite instead of loose files.
@@ -54,14 +90,27 @@ export function sqliteAuthState(db: Db, sessionId: string): SqliteAuthState {
     ? deserialise<AuthenticationCreds>(stored.creds)
     : initAuthCreds();
 
-  const setKeys = sqlite.transaction((data: SignalDataSet) => {
+  // Staged values are kept serialised, so a read gets a fresh copy as from the database.
+  const staged = new StagedKeys();
+  const writeSerialised = (data: KeyWrites) => {
     for (const [type, entries] of Object.entries(data)) {
-      for (const [id, value] of Object.entries(entries ?? {})) {
+      for (const [id, value] of Object.entries(entries)) {
         if (value === null || value === undefined) deleteKey.run(sessionId, type, id);
-        else writeKey.run(sessionId, type, id, serialise(value));
+        else writeKey.run(sessionId, type, id, value as string);
       }
     }
-  });
+  };
+  const serialiseAll = (data: KeyWrites): KeyWrites =>
+    Object.fromEntries(
+      Object.entries(data).map(([type, entries]) => [
+        type,
+        Object.fromEntries(
+          Object.entries(entries).map(([id, value]) => [id, value === null ? null : serialise(value)]),
+        ),
+      ]),
+    );
+  const setKeys = sqlite.transaction((data: KeyWrites) => writeSerialised(serialiseAll(data)));
+  const setSerialised = sqlite.transaction(writeSerialised);
 
   const state: AuthenticationState = {
     creds,
@@ -69,9 +118,11 @@ export function sqliteAuthState(db: Db, sessionId: string): SqliteAuthState {
       get<T extends keyof SignalDataTypeMap>(type: T, ids: string[]) {
         const found: { [id: string]: SignalDataTypeMap[T] } = {};
         for (const id of ids) {
-          const row = readKey.get(sessionId, type, id);
-          if (!row) continue;
-          let value = deserialise<SignalDataTypeMap[T]>(row.value);
+          const pending = staged.read(type, id);
+          if (pending === null) continue;
+          const text = pending === undefined ? readKey.get(sessionId, type, id)?.value : (pending as string);
+          if (text === undefined) continue;
+          let value = deserialise<SignalDataTypeMap[T]>(text);
           // Baileys expects a protobuf object here, not the plain JSON it was saved from.
           if (type === 'app-state-sync-key') {
             value = proto.Message.AppStateSyncKeyData.fromObject(
@@ -83,7 +134,13 @@ export function sqliteAuthState(db: Db, sessionId: string): SqliteAuthState {
         return found;
       },
       set(data: SignalDataSet) {
-        setKeys(data);
+        if (!staged.isOpen) {
+          setKeys(data as KeyWrites);
+          return;
+        }
+        const { held, now } = splitForWindow(data as KeyWrites);
+        staged.stage(serialiseAll(held));
+        setKeys(now);
       },
       clear() {
         clearAuthState(db, sessionId);
@@ -97,6 +154,19 @@ export function sqliteAuthState(db: Db, sessionId: string): SqliteAuthState {
       writeCreds.run(sessionId, serialise(state.creds), new Date().toISOString());
     },
     isLinked: () => Boolean(state.creds.account),
+    staged,
+    receiveWindow: async (work) => {
+      staged.openWindow();
+      try {
+        return await work();
+      } finally {
+        setSerialised(staged.closeWindow());
+      }
+    },
+    takeStaged: () => {
+      const writes = staged.take();
+      return () => writeSerialised(writes);
+    },
   };
 }
 

@@ -18,6 +18,21 @@ function incoming(message: proto.IMessage, extra: Partial<WAMessage> = {}): WAMe
 }
 
 describe('mapMessage', () => {
+  it('maps a message Baileys could not decrypt to a waiting row with no content', () => {
+    const stub = {
+      key: { remoteJid: CUSTOMER, fromMe: false, id: 'UNREADABLE1' },
+      messageTimestamp: 1_700_000_000,
+      pushName: 'Dana',
+      messageStubType: proto.WebMessageInfo.StubType.CIPHERTEXT,
+      messageStubParameters: ['Bad MAC'],
+    } as WAMessage;
+    const mapped = mapMessage(stub, ME);
+    expect(mapped).toMatchObject({
+      kind: 'message',
+      record: { id: 'UNREADABLE1', chatJid: CUSTOMER, type: 'waiting', text: null, senderName: 'Dana' },
+    });
+  });
+
   it('maps a text with a quote and mentions, keeping the raw protobuf', () => {
     const mapped = mapMessage(
       incoming({

@@ -328,6 +328,34 @@ function body(message: proto.IMessage): Body | null {
 }
 
 /**
+ * A message Baileys could not decrypt (it asked again with a retry receipt and, for the first
+ * tries, asked the phone to resend it): kept as a `waiting` row until the content arrives.
+ */
+function waitingMessage(message: WAMessage, meJid: string | null): MappedMessage {
+  const key = message.key;
+  return {
+    kind: 'message',
+    record: {
+      chatJid: chatJidOf(key),
+      id: key.id ?? '',
+      fromMe: Boolean(key.fromMe),
+      senderJid: senderJidOf(key, meJid),
+      senderName: key.fromMe ? null : (message.pushName ?? null),
+      type: 'waiting',
+      text: null,
+      media: null,
+      content: null,
+      quotedId: null,
+      mentions: [],
+      status: key.fromMe ? 'server' : 'delivered',
+      timestamp: toMillis(message.messageTimestamp),
+      forwarded: false,
+      raw: Buffer.from(proto.WebMessageInfo.encode(message).finish()),
+    },
+  };
+}
+
+/**
  * Maps one message WhatsApp delivered (live, offline replay or history sync). `meJid` is our
  * own phone-number JID, used as the sender of our own messages; `meLid` our LID (poll votes may
  * be encrypted for either).
@@ -339,6 +367,8 @@ export function mapMessage(
 ): MappedMessage {
   const key = message.key;
   if (!key.id || !key.remoteJid || key.remoteJid === 'status@broadcast') return { kind: 'ignore' };
+  if (message.messageStubType === proto.WebMessageInfo.StubType.CIPHERTEXT && !message.message)
+    return waitingMessage(message, meJid);
   const content = normalizeMessageContent(message.message);
   if (!content) return { kind: 'ignore' };
   const chatJid = chatJidOf(key);

@@ -11,6 +11,12 @@ export interface WaServerOptions {
    * null keeps WhatsApp Web's 60 s for the first and 20 s for each next one.
    */
   qrTimeoutMs: number | null;
+  /**
+   * `CHATDOCK_DURABLE_RECEIVE=1`: store each incoming message with the key writes of its
+   * decryption before the receipt goes out (wa/durable-receive.ts). Off by default until the long
+   * crash trials lose nothing (docs/RELIABILITY.md).
+   */
+  durableReceive?: boolean;
 }
 
 /**

@@ -1,16 +1,26 @@
 /**
  * Listens to one Baileys socket and turns its events into domain facts for the services.
  * No storage here: the sink (services/messaging-sink.ts) stores and announces.
+ *
+ * Incoming messages reach the sink before WhatsApp is told they arrived, through the
+ * attachment's `storeIncoming` (durable-receive.ts); the `messages.upsert` Baileys emits for
+ * them afterwards is skipped. A handler that fails is logged and the event skipped: one bad
+ * message never takes the gateway down (and one that fails in `storeIncoming` is not
+ * acknowledged, so WhatsApp delivers it again).
  */
 import {
   jidNormalizedUser,
+  type BaileysEventMap,
+  type WAMessage,
   type Contact as WAContact,
   type GroupMetadata,
   type WACallEvent,
   type WASocket,
 } from '@whiskeysockets/baileys';
 import type { MessageStatus } from '../../src-shared/messages.js';
+import type { Logger } from '../core/logger.js';
 import { chatJidOf, mapMessage, statusFromProto, type MappedMessage } from './message-mapping.js';
+import type { SocketAttachment } from './session-runner.js';
 
 export interface ContactRecord {
   jid: string;
@@ -53,6 +63,11 @@ export interface ChatMeta {
 
 export interface WaEventSink {
   messages(sessionId: string, messages: MappedMessage[], source: 'live' | 'history'): void | Promise<void>;
+  /**
+   * Stores live incoming messages synchronously, calling `inTransaction` inside the same
+   * transaction; throws (and keeps nothing) if they cannot be stored.
+   */
+  storeIncoming(sessionId: string, messages: MappedMessage[], inTransaction: () => void): void;
   statuses(sessionId: string, updates: { chatJid: string; id: string; status: MessageStatus }[]): void;
   contacts(sessionId: string, contacts: ContactRecord[]): void;
   /** WhatsApp said this user's or group's profile picture was changed or removed. */
@@ -124,16 +139,40 @@ function meLid(socket: WASocket): string | null {
 }
 
 /** Subscribes `sink` to everything the socket reports. */
-export function attachSessionEvents(sessionId: string, socket: WASocket, sink: WaEventSink): void {
+export function attachSessionEvents(
+  sessionId: string,
+  socket: WASocket,
+  sink: WaEventSink,
+  logger: Logger,
+): SocketAttachment {
   const ev = socket.ev;
+  const map = (message: WAMessage) => mapMessage(message, meJid(socket), meLid(socket));
+  /** Messages stored before their receipt; Baileys emits the same objects in `messages.upsert`. */
+  const storedBeforeReceipt = new WeakSet<WAMessage>();
+  const failed = (what: string) => (error: unknown) =>
+    logger.error({ err: error, session: sessionId }, `${what} failed; skipped`);
+  // A listener that throws would throw inside Baileys' event flush: log it and go on instead.
+  function on<T extends keyof BaileysEventMap>(event: T, listener: (arg: BaileysEventMap[T]) => void) {
+    ev.on(event, (arg) => {
+      try {
+        listener(arg);
+      } catch (error) {
+        failed(`handling ${event}`)(error);
+      }
+    });
+  }
 
-  ev.on('messages.upsert', ({ messages, type }) => {
-    const mapped = messages.map((message) => mapMessage(message, meJid(socket), meLid(socket)));
+  on('messages.upsert', ({ messages, type }) => {
+    const fresh = messages.filter((message) => !storedBeforeReceipt.has(message));
+    if (!fresh.length) return;
     // 'append' is our own messages from other devices or an offline catch-up: still live facts.
-    void sink.messages(sessionId, mapped, type === 'notify' || type === 'append' ? 'live' : 'history');
+    const source = type === 'notify' || type === 'append' ? 'live' : 'history';
+    Promise.resolve()
+      .then(() => sink.messages(sessionId, fresh.map(map), source))
+      .catch(failed('storing messages'));
   });
 
-  ev.on('messages.update', (updates) => {
+  on('messages.update', (updates) => {
     const statuses = updates.flatMap(({ key, update }) => {
       const status = statusFromProto(update.status);
       return status && key.id && key.remoteJid ? [{ chatJid: chatJidOf(key), id: key.id, status }] : [];
@@ -141,7 +180,7 @@ export function attachSessionEvents(sessionId: string, socket: WASocket, sink: W
     if (statuses.length) sink.statuses(sessionId, statuses);
   });
 
-  ev.on('message-receipt.update', (receipts) => {
+  on('message-receipt.update', (receipts) => {
     // Group receipts arrive per participant; a message counts as delivered/read once anyone has.
     const statuses = receipts.flatMap(({ key, receipt }) => {
       const status: MessageStatus | null = receipt.playedTimestamp
@@ -162,8 +201,8 @@ export function attachSessionEvents(sessionId: string, socket: WASocket, sink: W
       .filter(Boolean);
     if (records.length) sink.contacts(sessionId, records as ContactRecord[]);
   };
-  ev.on('contacts.upsert', onContacts);
-  ev.on('contacts.update', (updates) => {
+  on('contacts.upsert', onContacts);
+  on('contacts.update', (updates) => {
     onContacts(updates);
     // A `picture` notification arrives as an update with imgUrl 'changed' or 'removed'.
     for (const update of updates)
@@ -177,10 +216,10 @@ export function attachSessionEvents(sessionId: string, socket: WASocket, sink: W
   // and mute are taken from them. Taking the count too made a first message count twice.
   const withoutUnread = (chats: ChatLike[]) =>
     chatMetas(chats).map((meta) => ({ ...meta, unreadCount: null }));
-  ev.on('chats.upsert', (chats) => sink.chats(sessionId, withoutUnread(chats)));
-  ev.on('chats.update', (chats) => sink.chats(sessionId, withoutUnread(chats)));
+  on('chats.upsert', (chats) => sink.chats(sessionId, withoutUnread(chats)));
+  on('chats.update', (chats) => sink.chats(sessionId, withoutUnread(chats)));
 
-  ev.on('groups.upsert', (groups) => sink.groups(sessionId, groups.map(groupRecord)));
+  on('groups.upsert', (groups) => sink.groups(sessionId, groups.map(groupRecord)));
   const refreshGroup = async (jid: string) => {
     try {
       sink.groups(sessionId, [groupRecord(await socket.groupMetadata(jid))]);
@@ -188,10 +227,10 @@ export function attachSessionEvents(sessionId: string, socket: WASocket, sink: W
       // The group may be gone (we left or were removed); the next sync corrects it.
     }
   };
-  ev.on('groups.update', (updates) => updates.forEach((u) => u.id && void refreshGroup(u.id)));
-  ev.on('group-participants.update', ({ id }) => void refreshGroup(id));
+  on('groups.update', (updates) => updates.forEach((u) => u.id && void refreshGroup(u.id)));
+  on('group-participants.update', ({ id }) => void refreshGroup(id));
 
-  ev.on('presence.update', ({ id, presences }) => {
+  on('presence.update', ({ id, presences }) => {
     for (const [jid, presence] of Object.entries(presences)) {
       sink.presence(sessionId, {
         chat: jidNormalizedUser(id),
@@ -201,22 +240,37 @@ export function attachSessionEvents(sessionId: string, socket: WASocket, sink: W
     }
   });
 
-  ev.on('call', (calls) => calls.forEach((call) => sink.call(sessionId, callRecord(call))));
+  on('call', (calls) => calls.forEach((call) => sink.call(sessionId, callRecord(call))));
 
-  ev.on('messaging-history.set', async ({ chats, contacts, messages }) => {
-    onContacts(contacts);
-    sink.chats(sessionId, chatMetas(chats));
-    await sink.messages(
-      sessionId,
-      messages.map((message) => mapMessage(message, meJid(socket), meLid(socket))),
-      'history',
-    );
-    sink.historySynced(sessionId, {
-      messages: messages.length,
-      chats: chats.length,
-      contacts: contacts.length,
-    });
+  on('messaging-history.set', ({ chats, contacts, messages }) => {
+    Promise.resolve()
+      .then(async () => {
+        onContacts(contacts);
+        sink.chats(sessionId, chatMetas(chats));
+        await sink.messages(sessionId, messages.map(map), 'history');
+        sink.historySynced(sessionId, {
+          messages: messages.length,
+          chats: chats.length,
+          contacts: contacts.length,
+        });
+      })
+      .catch(failed('storing a history sync slice'));
   });
+
+  return {
+    storeIncoming(message, writeKeys) {
+      try {
+        sink.storeIncoming(sessionId, [map(message)], writeKeys);
+      } catch (error) {
+        logger.error(
+          { err: error, session: sessionId, message: message.key.id },
+          'incoming message could not be stored; not acknowledged, WhatsApp will deliver it again',
+        );
+        throw error;
+      }
+      storedBeforeReceipt.add(message);
+    },
+  };
 }
 
 type ChatLike = {

@@ -3,7 +3,12 @@ import type { SessionReason } from '../../src-shared/model.js';
 import type { Logger } from '../core/logger.js';
 import type { Db } from '../db/connection.js';
 import { applyServerTrust, type WaServerOptions } from './server-options.js';
-import { SessionRunner, type LinkedIdentity, type StatusChange } from './session-runner.js';
+import {
+  SessionRunner,
+  type LinkedIdentity,
+  type SocketAttachment,
+  type StatusChange,
+} from './session-runner.js';
 
 export interface SessionEventsListener {
   onStatus(sessionId: string, change: StatusChange): void;
@@ -17,7 +22,7 @@ export interface SessionEventsListener {
 export class WaSessionManager {
   private readonly runners = new Map<string, SessionRunner>();
   private listener: SessionEventsListener | null = null;
-  private socketHandler: ((sessionId: string, socket: WASocket) => void) | null = null;
+  private socketHandler: ((sessionId: string, socket: WASocket) => SocketAttachment | void) | null = null;
 
   constructor(
     private readonly deps: {
@@ -36,7 +41,7 @@ export class WaSessionManager {
   }
 
   /** Called with every new socket, so the messaging layer can attach to its events. */
-  onSocket(handler: (sessionId: string, socket: WASocket) => void): void {
+  onSocket(handler: (sessionId: string, socket: WASocket) => SocketAttachment | void): void {
     this.socketHandler = handler;
   }
 

@@ -1,10 +1,20 @@
-import makeWASocket, { makeCacheableSignalKeyStore, type WASocket } from '@whiskeysockets/baileys';
+import makeWASocket, {
+  makeCacheableSignalKeyStore,
+  type CacheStore,
+  type WAMessage,
+  type WASocket,
+} from '@whiskeysockets/baileys';
 import { AppError } from '../../src-shared/errors.js';
 import type { SessionReason, SessionStatus } from '../../src-shared/model.js';
 import type { Logger } from '../core/logger.js';
 import type { Db } from '../db/connection.js';
 import { clearAuthState, sqliteAuthState, type SqliteAuthState } from './auth-store.js';
 import { chatJidOf, decodeRawMessage } from './message-mapping.js';
+import {
+  durableReceivePatched,
+  type DurableReceiveConfig,
+  type DurableSocketConfig,
+} from './durable-receive.js';
 import { decideOnClose } from './reconnect-policy.js';
 import type { WaServerOptions } from './server-options.js';
 import { socketConfig } from './socket-config.js';
@@ -30,8 +40,19 @@ export interface StatusChange {
 export interface RunnerListener {
   onStatus(change: StatusChange): void;
   onLinked(identity: LinkedIdentity): void;
-  /** Every new socket, so the message layer can attach its own event handlers. */
-  onSocket?(socket: WASocket): void;
+  /**
+   * Every new socket, so the message layer can attach its own event handlers. It answers how
+   * an incoming message is stored before WhatsApp is told it arrived (durable-receive.ts).
+   */
+  onSocket?(socket: WASocket): SocketAttachment | void;
+}
+
+export interface SocketAttachment {
+  /**
+   * Stores one decrypted incoming message, calling `writeKeys` (the Signal key writes of its
+   * decryption) inside the same transaction; throws if it cannot be stored.
+   */
+  storeIncoming(message: WAMessage, writeKeys: () => void): void;
 }
 
 export interface RunnerDeps {
@@ -46,6 +67,26 @@ export interface RunnerDeps {
    * request (re-encrypt and resend) from our database instead of its small in-memory cache.
    */
   storedMessage?: (sessionId: string, chatJid: string, id: string) => Buffer | null;
+}
+
+/** Checked once: without Chatdock's patch Baileys acknowledges messages before they are stored. */
+const baileysPatched = durableReceivePatched();
+
+/** Signal keys kept in memory per socket (Baileys' own default cache expires them after 5 min). */
+const KEY_CACHE_ENTRIES = 5_000;
+
+/** A key cache that can be emptied at once (after a rolled-back store); starts over when full. */
+function boundedCache(limit: number): CacheStore {
+  const entries = new Map<string, unknown>();
+  return {
+    get: <T>(key: string) => entries.get(key) as T | undefined,
+    set: (key, value) => {
+      if (entries.size >= limit && !entries.has(key)) entries.clear();
+      entries.set(key, value);
+    },
+    del: (key) => entries.delete(key),
+    flushAll: () => entries.clear(),
+  };
 }
 
 /** How long `requestPairingCode` waits for the socket to reach the QR stage. */
@@ -178,16 +219,48 @@ export class SessionRunner {
     const auth = this.auth;
     const baileysLogger = logger.child({ session: this.sessionId, module: 'baileys' });
     baileysLogger.level = logger.isLevelEnabled('debug') ? logger.level : 'warn';
-    const socket = makeWASocket({
+    if (server.durableReceive && !baileysPatched)
+      logger.error(
+        { session: this.sessionId },
+        "Baileys is installed without Chatdock's receive patch (npm install runs patch-package): " +
+          'messages may be acknowledged before they are stored',
+      );
+    let attachment: SocketAttachment | null = null;
+    const keyCache = boundedCache(KEY_CACHE_ENTRIES);
+    // Off unless CHATDOCK_DURABLE_RECEIVE=1: Baileys then stores and acknowledges as it always did.
+    const durableHooks: DurableReceiveConfig = {
+      receiveWindow: (work) => auth.receiveWindow(work),
+      persistIncomingMessage: async (message) => {
+        if (!attachment) {
+          // Nothing stores messages for this socket (no messaging layer attached): keep the keys.
+          db.$client.transaction(auth.takeStaged())();
+          return;
+        }
+        try {
+          attachment.storeIncoming(message, auth.takeStaged());
+        } catch (error) {
+          // The staged key writes were rolled back with the message: forget the cached copies
+          // too, so the keys that decrypt WhatsApp's redelivery are read from the database.
+          keyCache.flushAll();
+          throw error;
+        }
+      },
+    };
+    const config: DurableSocketConfig = {
       ...socketConfig(server),
       logger: baileysLogger,
-      auth: { creds: auth.state.creds, keys: makeCacheableSignalKeyStore(auth.state.keys, baileysLogger) },
+      auth: {
+        creds: auth.state.creds,
+        keys: makeCacheableSignalKeyStore(auth.state.keys, baileysLogger, keyCache),
+      },
+      ...(server.durableReceive ? durableHooks : {}),
       getMessage: async (key) => {
         if (!key.id || !key.remoteJid || !this.deps.storedMessage) return undefined;
         const raw = this.deps.storedMessage(this.sessionId, chatJidOf(key), key.id);
         return raw ? (decodeRawMessage(raw).message ?? undefined) : undefined;
       },
-    });
+    };
+    const socket = makeWASocket(config);
     this.socket = socket;
     this.pairingCode = null;
     this.emit('connecting', reason);
@@ -206,7 +279,7 @@ export class SessionRunner {
       }
       if (update.connection === 'close') this.onClose(update.lastDisconnect?.error);
     });
-    listener.onSocket?.(socket);
+    attachment = listener.onSocket?.(socket) ?? null;
   }
 
   private onQr(qr: string): void {

@@ -127,11 +127,9 @@ describe('reliability', () => {
       .filter((e) => e.stanza.tag === 'message' && e.stanza.attrs.offline === '1')
       .map((e) => e.stanza.attrs.id);
     expect(replayed).toEqual(expect.arrayContaining(queued.map((m) => m.key.id)));
-    await bob.waitFor(
-      () => fx.emulator.accounts().find((a) => a.phone === bob.phone)?.devices[0]?.queued === 0,
-      undefined,
-      'outbox drained',
-    );
+    await expect
+      .poll(() => fx.emulator.accounts().find((a) => a.phone === bob.phone)?.devices[0]?.queued)
+      .toBe(0);
   });
 });
 

@@ -16,6 +16,9 @@ export const HISTORY_BATCH_SIZE = 500;
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+const recordsOf = (mapped: MappedMessage[]): MessageRecord[] =>
+  mapped.flatMap((item) => (item.kind === 'message' ? [item.record] : []));
+
 /** More contacts than this in one update (a sync) are stored without one event each. */
 const CONTACT_EVENT_LIMIT = 20;
 
@@ -40,22 +43,46 @@ export class MessagingSink implements WaEventSink {
   ) {}
 
   async messages(sessionId: string, mapped: MappedMessage[], source: 'live' | 'history'): Promise<void> {
-    const { store } = this.deps;
-    const records: MessageRecord[] = [];
-    for (const item of mapped) {
-      if (item.kind === 'message') records.push(item.record);
-    }
     if (source === 'live') {
-      const stored = store.ingest(sessionId, records, 'live');
-      for (const message of stored)
-        if (message.media && !message.fromMe) this.deps.media.fetchSoon(sessionId, message);
-    } else {
-      for (let start = 0; start < records.length; start += HISTORY_BATCH_SIZE) {
-        store.ingest(sessionId, records.slice(start, start + HISTORY_BATCH_SIZE), 'history');
-        await yieldToEventLoop();
-      }
+      this.storeIncoming(sessionId, mapped, () => {});
+      return;
     }
-    // Reactions, edits, revokes and votes refer to messages stored above (or earlier), so they come after.
+    const { store } = this.deps;
+    // A history entry WhatsApp itself could not decrypt will not be sent again: not kept.
+    const records = recordsOf(mapped).filter((record) => record.type !== 'waiting');
+    for (let start = 0; start < records.length; start += HISTORY_BATCH_SIZE) {
+      store.ingest(sessionId, records.slice(start, start + HISTORY_BATCH_SIZE), 'history');
+      await yieldToEventLoop();
+    }
+    this.applyUpdates(sessionId, mapped);
+  }
+
+  /**
+   * Stores live messages and the updates among them in one transaction, with `inTransaction`
+   * (the Signal key writes of their decryption) inside it; media downloads start after commit.
+   */
+  storeIncoming(sessionId: string, mapped: MappedMessage[], inTransaction: () => void): void {
+    const stored = this.deps.events.transaction(() => {
+      const inserted = this.deps.store.ingest(sessionId, recordsOf(mapped), 'live');
+      this.applyUpdates(sessionId, mapped);
+      inTransaction();
+      return inserted;
+    });
+    for (const message of stored)
+      if (message.media && !message.fromMe) this.deps.media.fetchSoon(sessionId, message);
+    for (const item of mapped)
+      if (item.kind === 'message' && item.record.type === 'waiting')
+        // Counted in /health (waitingMessages); Baileys has sent a retry receipt and, for the
+        // first tries, asked the phone to resend it.
+        this.deps.logger.warn(
+          { session: sessionId, chat: item.record.chatJid, message: item.record.id },
+          'message could not be decrypted: waiting for it to be sent again',
+        );
+  }
+
+  /** Reactions, edits, revokes and votes refer to messages stored before them (or earlier). */
+  private applyUpdates(sessionId: string, mapped: MappedMessage[]): void {
+    const { store } = this.deps;
     for (const item of mapped) {
       if (item.kind === 'reaction') store.applyReaction(sessionId, item);
       else if (item.kind === 'edit') store.applyEdit(sessionId, item);

@@ -27,6 +27,11 @@ export function MessageContent({ message, query }: { message: Message; query: st
       {message.type === 'location' && <LocationView message={message} />}
       {message.type === 'contact' && <ContactCardView message={message} />}
       {message.type === 'poll' && <PollView message={message} />}
+      {message.type === 'waiting' && (
+        <p className="msg-bubble__waiting muted" title="Asked the sender's phone to send it again">
+          ⏳ Waiting for this message…
+        </p>
+      )}
       {message.type === 'unknown' && !text && (
         <p className="muted">This message type cannot be shown here.</p>
       )}
