@@ -88,10 +88,10 @@ export function ExportChatButton({ chat }: { chat: Chat }) {
           </label>
           {error && <p className="form-error">{error}</p>}
           <div>
-            <button type="submit" disabled={busy}>
+            <button type="submit" className="button button--primary" disabled={busy}>
               Export
             </button>{' '}
-            <button type="button" onClick={() => setOpen(false)}>
+            <button type="button" className="button button--secondary" onClick={() => setOpen(false)}>
               Cancel
             </button>
           </div>

@@ -76,6 +76,8 @@ export function BackupsSection() {
       <div>
         <button
           type="button"
+          className="button button--secondary"
+          title={data?.settings.folder ? undefined : 'Choose a backup folder and a passphrase first'}
           disabled={!data?.settings.folder || !data.settings.hasPassphrase || running !== null}
           onClick={() => void backUpNow()}
         >
@@ -238,7 +240,7 @@ function BackupSettingsForm({
       </fieldset>
       {error && <p className="form-error">{error}</p>}
       <div>
-        <button type="submit" disabled={busy}>
+        <button type="submit" className="button button--primary" disabled={busy}>
           Save backup settings
         </button>
       </div>

@@ -73,7 +73,7 @@ export function StorageSection() {
             </tbody>
           </table>
           <div>
-            <button type="button" onClick={() => void report.reload()}>
+            <button type="button" className="button button--secondary" onClick={() => void report.reload()}>
               Refresh
             </button>
           </div>
