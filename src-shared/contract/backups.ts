@@ -124,20 +124,22 @@ export const verifyBackupInput = z
   })
   .meta({ example: { file: exampleFile.name, passphrase: 'a long passphrase you keep on paper' } });
 
+/** What a backup holds: its manifest (written inside it) and what verifying it shows. */
+export const backupContentsShape = {
+  createdAt: z.string(),
+  appVersion: z.string(),
+  sessions: z.array(z.object({ id: z.string(), name: z.string(), phone: z.string().nullable() })),
+  counts: z.object({
+    messages: z.number().int(),
+    chats: z.number().int(),
+    mediaFiles: z.number().int(),
+    /** Media the database listed whose file was gone by the time it was copied. */
+    missingMedia: z.number().int(),
+  }),
+};
+
 export const verifiedBackupSchema = z
-  .object({
-    file: z.string(),
-    size: z.number().int(),
-    createdAt: z.string(),
-    appVersion: z.string(),
-    sessions: z.array(z.object({ id: z.string(), name: z.string(), phone: z.string().nullable() })),
-    counts: z.object({
-      messages: z.number().int(),
-      chats: z.number().int(),
-      mediaFiles: z.number().int(),
-      missingMedia: z.number().int(),
-    }),
-  })
+  .object({ file: z.string(), size: z.number().int(), ...backupContentsShape })
   .meta({
     id: 'VerifiedBackup',
     example: {

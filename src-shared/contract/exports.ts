@@ -2,23 +2,10 @@
 import { z } from 'zod';
 import { readSession } from '../access.js';
 import { op } from './operation.js';
+import { timeZoneSchema } from './schedule.js';
 
 export const CONVERSATION_EXPORT_FORMATS = ['whatsapp', 'html', 'json'] as const;
 export type ConversationExportFormat = (typeof CONVERSATION_EXPORT_FORMATS)[number];
-
-/** An IANA time zone name the runtime knows (Intl refuses the others). */
-export const timeZoneSchema = z
-  .string()
-  .min(1)
-  .max(64)
-  .refine((zone) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'must be an IANA time zone such as Europe/Berlin');
 
 export const exportChatInput = z.strictObject({
   session: z.string().min(1),

@@ -1,5 +1,5 @@
 import { hugeString, NASTY_STRINGS } from './nasty-strings.js';
-import type { Random } from './random.js';
+import type { Random } from '../../test-support/random.js';
 
 /** A request body and its content type. */
 export interface FuzzBody {

@@ -2,7 +2,7 @@ import { mutatedBody, truncatedMultipart, type FuzzBody } from './body-mutations
 import type { Operation } from './openapi-operations.js';
 import { hugeString, NASTY_STRINGS } from './nasty-strings.js';
 import { nastyParam, pathVariant } from './path-variants.js';
-import type { Random } from './random.js';
+import type { Random } from '../../test-support/random.js';
 
 /** Which credentials a request carries. Only `valid` may ever get a 2xx from a keyed route. */
 export type KeyKind = 'valid' | 'none' | 'wrong' | 'revoked' | 'malformed';

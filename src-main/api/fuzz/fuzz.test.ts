@@ -6,7 +6,7 @@ import { fuzzCases, type FuzzFixture } from './fuzz-cases.js';
 import { healthProblems, liveMemory, startFuzzWorld } from './fuzz-world.js';
 import { operationsOf } from './openapi-operations.js';
 import { sendRaw } from './http-send.js';
-import { createRandom } from './random.js';
+import { createRandom } from '../../test-support/random.js';
 import { rpcOperations } from './rpc-operations.js';
 import { oversizedBodyProblems, runCases, type FuzzProblem } from './run-cases.js';
 

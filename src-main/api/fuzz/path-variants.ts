@@ -1,4 +1,4 @@
-import type { Random } from './random.js';
+import type { Random } from '../../test-support/random.js';
 
 /**
  * Spellings of `path` (e.g. `/api/v1/sessions/shop`) that a lenient router or a proxy may take

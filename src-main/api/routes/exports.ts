@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { timeZoneSchema } from '../../../src-shared/contract/exports.js';
+import { timeZoneSchema } from '../../../src-shared/contract/schedule.js';
 import { sessionIdSchema } from '../../../src-shared/contract/sessions.js';
 import { toJid } from '../../../src-shared/jid.js';
 import { CONVERSATION_EXPORT_FORMATS as EXPORT_FORMATS } from '../../../src-shared/contract/exports.js';

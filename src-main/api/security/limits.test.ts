@@ -6,7 +6,35 @@ import { rawRequest } from '../../test-support/raw-http.js';
 import { startTestCore, TEST_ADMIN_KEY, type TestCore } from '../../test-support/test-core.js';
 import { BodyBudget } from '../body.js';
 import { MAX_UNAUTHENTICATED_SOCKETS } from '../event-socket.js';
-import { createKoaApp, createRequestGuards } from '../server.js';
+import { createKoaApp, createRequestGuards, type RequestGuards } from '../server.js';
+
+/** The app's Koa handler on its own server, with guards a test chose (e.g. a small body budget). */
+async function serveWith(
+  app: TestCore,
+  guards: RequestGuards,
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const { core } = app;
+  const koa = createKoaApp(
+    {
+      services: core.services,
+      dispatcher: core.dispatcher,
+      bus: core.bus,
+      logger: core.logger,
+      version: 't',
+      webRoot: '.',
+    },
+    guards,
+  );
+  const server = http.createServer(koa.callback());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
 
 describe('limits that must not lock the owner out or exhaust the process', () => {
   let app: TestCore | null = null;
@@ -155,22 +183,8 @@ describe('limits that must not lock the owner out or exhaust the process', () =>
 
   it('caps the body bytes held at once across requests, and frees them when a request ends', async () => {
     app = await startTestCore();
-    const { core } = app;
-    const guards = { ...createRequestGuards(core.services), budget: new BodyBudget(1024 * 1024) };
-    const koa = createKoaApp(
-      {
-        services: core.services,
-        dispatcher: core.dispatcher,
-        bus: core.bus,
-        logger: core.logger,
-        version: 't',
-        webRoot: '.',
-      },
-      guards,
-    );
-    const server = http.createServer(koa.callback());
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const guards = { ...createRequestGuards(app.core.services), budget: new BodyBudget(1024 * 1024) };
+    const { url, close } = await serveWith(app, guards);
     try {
       const headers = { authorization: `Bearer ${TEST_ADMIN_KEY}`, 'content-type': 'application/json' };
       const half = '"' + 'x'.repeat(700 * 1024);
@@ -193,8 +207,7 @@ describe('limits that must not lock the owner out or exhaust the process', () =>
       expect(second.status).toBe(429);
       void held.catch(() => undefined);
     } finally {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      await close();
     }
     // The held request was cut off by closing the server: its bytes are given back.
     for (let i = 0; i < 50 && guards.budget.used > 0; i += 1)
@@ -204,22 +217,8 @@ describe('limits that must not lock the owner out or exhaust the process', () =>
 
   it('drops a body that stalls, so slow senders cannot hold sockets and memory', async () => {
     app = await startTestCore();
-    const { core } = app;
-    const guards = { ...createRequestGuards(core.services), budget: new BodyBudget(1024 * 1024, 300) };
-    const koa = createKoaApp(
-      {
-        services: core.services,
-        dispatcher: core.dispatcher,
-        bus: core.bus,
-        logger: core.logger,
-        version: 't',
-        webRoot: '.',
-      },
-      guards,
-    );
-    const server = http.createServer(koa.callback());
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const guards = { ...createRequestGuards(app.core.services), budget: new BodyBudget(1024 * 1024, 300) };
+    const { url, close } = await serveWith(app, guards);
     try {
       const stalled = rawRequest(url, {
         method: 'POST',
@@ -237,8 +236,7 @@ describe('limits that must not lock the owner out or exhaust the process', () =>
       expect(guards.budget.used).toBe(0);
       expect((await rawRequest(url, { path: '/api/v1/health' })).status).toBe(200);
     } finally {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      await close();
     }
   });
 });

@@ -4,6 +4,7 @@
  * states, changed through the real services (so the triggers that keep the indexes are part of
  * the test), compared with a naive query for random filter combinations.
  */
+import { createRandom, type Random } from '../../test-support/random.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EventBus } from '../../core/event-bus.js';
 import { openDatabase, type Db } from '../../db/connection.js';
@@ -38,25 +39,6 @@ beforeEach(() => {
 afterEach(() => {
   db.$client.close();
 });
-
-/** Deterministic random numbers (mulberry32), so a failure can be replayed from its seed. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (n: number) => Math.floor(next() * n),
-    pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T,
-    chance: (p: number) => next() < p,
-  };
-}
-type Random = ReturnType<typeof random>;
 
 // Few distinct syllables, so names share substrings (many matches) and some are rare (few).
 const SYLLABLES = ['an', 'Dan', 'na', 'ro', 'Li', 'ka', 'Иван', 'ова', 'דן', 'נה', 'ß', 'é', 'Ka', 'zz'];
@@ -274,7 +256,7 @@ function randomFilter(rng: Random, made: Made): Omit<ChatListOptions, 'limit' | 
 describe('chat list equals the naive query', () => {
   for (const seed of [1, 2, 3]) {
     it(`for random filter combinations, every page size and every walk (seed ${seed})`, () => {
-      const rng = random(seed);
+      const rng = createRandom(seed);
       const made = build(rng, 400);
       churn(rng, made, 300);
       // A tiny candidate limit sends common names down the walk of the list order; the
@@ -291,7 +273,7 @@ describe('chat list equals the naive query', () => {
   }
 
   it('leaves out hidden sessions across sessions, and shows them when asked for one', () => {
-    const rng = random(9);
+    const rng = createRandom(9);
     const made = build(rng, 120);
     const list = new ChatList(db.$client, () => ['s2']);
     for (const filter of [

@@ -15,9 +15,9 @@ function hash(text: string): number {
   return h >>> 0;
 }
 
-/** mulberry32: a small, fast, deterministic generator in [0, 1). */
-export function seededRandom(seed: string): () => number {
-  let state = hash(seed);
+/** mulberry32: a small, fast, deterministic generator in [0, 1), from a 32-bit state. */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
@@ -25,6 +25,11 @@ export function seededRandom(seed: string): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** The same generator seeded by a text (a template and a recipient). */
+export function seededRandom(seed: string): () => number {
+  return mulberry32(hash(seed));
 }
 
 /** Resolves `{a|b|{c|d}}` from the innermost group out. Braces without `|` stay as written. */

@@ -1,4 +1,6 @@
-/** A small seeded random source (mulberry32): the same seed gives the same requests. */
+import { mulberry32 } from '../services/schedule/template.js';
+
+/** A small seeded random source for tests: the same seed gives the same choices, so a failure replays. */
 export interface Random {
   readonly seed: number;
   /** A whole number from 0 to `below - 1`. */
@@ -8,14 +10,7 @@ export interface Random {
 }
 
 export function createRandom(seed: number): Random {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return {
     seed,
     int: (below) => Math.floor(next() * below),
