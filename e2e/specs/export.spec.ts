@@ -27,6 +27,8 @@ test("Export chat… downloads the conversation in WhatsApp's own .txt format, z
     const login = new LoginPage(page);
     await login.open(app.url);
     await login.signIn(app.apiKey);
+    // Signed in (the key is remembered) before the page is loaded again at the chat's address.
+    await expect(page.getByRole('link', { name: 'Inbox' })).toBeVisible();
     await page.goto(`${app.url}/chats/shop/${jid}`);
     await page.getByRole('button', { name: 'Export chat…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export chat' });
