@@ -1,4 +1,9 @@
-import { isStructurallySame, parse } from '@formatjs/icu-messageformat-parser';
+import {
+  isStructurallySame,
+  parse,
+  TYPE,
+  type MessageFormatElement,
+} from '@formatjs/icu-messageformat-parser';
 import { createIntl } from 'react-intl';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, PSEUDO_LOCALES } from './locales';
@@ -89,13 +94,23 @@ describe('message catalogues', () => {
 });
 
 describe('pseudo-locales', () => {
-  /** Sample values for every argument the catalogue uses. */
-  const values = {
-    field: 'none',
-    language: 'English',
-    variable: 'X',
-    strong: (chunks: unknown) => String(chunks),
-  };
+  /** A value of the right kind for every argument and tag of a message. */
+  function sampleValues(elements: MessageFormatElement[], values: Record<string, unknown> = {}) {
+    for (const element of elements) {
+      if (element.type === TYPE.plural || element.type === TYPE.number) values[element.value] = 2;
+      else if (element.type === TYPE.date || element.type === TYPE.time) values[element.value] = new Date(0);
+      else if (element.type === TYPE.select) values[element.value] = Object.keys(element.options)[0];
+      else if (element.type === TYPE.argument) values[element.value] = 'x';
+      else if (element.type === TYPE.tag) {
+        values[element.value] = (chunks: unknown[]) => chunks.join('');
+        sampleValues(element.children, values);
+      }
+      if (element.type === TYPE.plural || element.type === TYPE.select) {
+        for (const option of Object.values(element.options)) sampleValues(option.value, values);
+      }
+    }
+    return values;
+  }
 
   it.each(PSEUDO_LOCALES)('%s formats every message, about 30 %% longer', (locale) => {
     const intl = createIntl({
@@ -108,6 +123,7 @@ describe('pseudo-locales', () => {
     let sourceLength = 0;
     let pseudoLength = 0;
     for (const [id, message] of Object.entries(english)) {
+      const values = sampleValues(parse(message)) as Record<string, string>;
       const text = String(intl.formatMessage({ id: id as MessageId }, values));
       expect(text.startsWith('[')).toBe(true);
       sourceLength += message.length;
