@@ -7,8 +7,9 @@
 import common from './common/en.json';
 import errors from './errors/en.json';
 import login from './login/en.json';
+import messages from './messages/en.json';
 import settings from './settings/en.json';
 
-export const english = { ...common, ...errors, ...login, ...settings };
+export const english = { ...common, ...errors, ...login, ...messages, ...settings };
 
 export type MessageId = keyof typeof english;
