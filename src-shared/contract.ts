@@ -8,6 +8,7 @@ import { appOperations } from './contract/app.js';
 import { backupOperations } from './contract/backups.js';
 import { exportOperations } from './contract/exports.js';
 import { storageOperations } from './contract/storage.js';
+import { housekeepingOperations } from './contract/housekeeping.js';
 import { callOperations } from './contract/calls.js';
 import { messagingOperations } from './contract/messaging.js';
 import { organizeOperations } from './contract/organize.js';
@@ -33,6 +34,7 @@ export const contract = {
   ...backupOperations,
   ...exportOperations,
   ...storageOperations,
+  ...housekeepingOperations,
 };
 
 export type Contract = typeof contract;

@@ -8,13 +8,17 @@ type DataOps =
   | 'backups.run'
   | 'backups.verify'
   | 'exports.chat'
-  | 'storage.report';
+  | 'storage.report'
+  | 'housekeeping.status'
+  | 'housekeeping.configure'
+  | 'housekeeping.run';
 
-/** Backups, exporting a conversation (the other way data leaves the app) and the storage report. */
+/** Backups, exporting a conversation (the other way data leaves the app) the storage report and housekeeping. */
 export function backupHandlers({
   backups,
   conversationExport,
   storage,
+  housekeeping,
 }: Services): Pick<Handlers<RpcContext>, DataOps> {
   return {
     'backups.status': () => backups.status(),
@@ -30,5 +34,8 @@ export function backupHandlers({
       };
     },
     'storage.report': () => storage.report(),
+    'housekeeping.status': () => housekeeping.status(),
+    'housekeeping.configure': (input) => housekeeping.configure(input),
+    'housekeeping.run': () => housekeeping.run(),
   };
 }

@@ -21,6 +21,7 @@ import type { MediaUrlOptions } from './messages/media-url/download.js';
 import { PendingPurges } from './pending-purges.js';
 import { SessionPurge } from './session-purge.js';
 import { UnusedMedia } from './unused-media.js';
+import { HousekeepingService } from './housekeeping/housekeeping-service.js';
 import { HealthService } from './health.js';
 import { KeyRevocations } from './key-revocations.js';
 import { LogService } from './logs.js';
@@ -68,6 +69,8 @@ export interface Services {
   storage: StorageReportService;
   /** Contacts as CSV (name, phone, tags, notes). */
   contactsCsv: ContactsCsv;
+  /** Retention passes and incremental vacuum; its timer starts and stops with the core. */
+  housekeeping: HousekeepingService;
 }
 
 export interface ServiceDeps {
@@ -86,6 +89,8 @@ export interface ServiceDeps {
   publicUrl?: string | null;
   /** Messages deleted per background transaction (tests pass a small one). */
   historyRemovalBatch?: number;
+  /** Messages looked at per retention transaction (tests pass a small one). */
+  retentionBatch?: number;
   /** The media-URL policy; by default only public https hosts. */
   mediaUrls?: MediaUrlOptions;
 }
@@ -106,13 +111,19 @@ export function createServices(deps: ServiceDeps): Services {
   });
   const keptHistory = new KeptHistory(db);
   const pendingPurges = new PendingPurges(db);
-  const historyRemoval = new HistoryRemoval(
+  const unusedMedia = new UnusedMedia(db, new MediaStore(deps.dataDir, db));
+  const historyRemoval = new HistoryRemoval(db, pendingPurges, unusedMedia, logger, deps.historyRemovalBatch);
+  const housekeeping = new HousekeepingService({
     db,
-    pendingPurges,
-    new UnusedMedia(db, new MediaStore(deps.dataDir, db)),
+    internal: new InternalSettings(db),
+    media: unusedMedia,
     logger,
-    deps.historyRemovalBatch,
-  );
+    ...(deps.retentionBatch ? { batchSize: deps.retentionBatch } : {}),
+  });
+  // A deleted session's messages leave free pages behind: give them back to the disk.
+  historyRemoval.onBatch((batch) => {
+    if (batch.finished) housekeeping.vacuumSoon();
+  });
   const purge = new SessionPurge(db, keptHistory, pendingPurges, historyRemoval);
   const sessions = new SessionService(db, events, apiKeys, manager, logger, purge);
   const health = new HealthService();
@@ -185,5 +196,6 @@ export function createServices(deps: ServiceDeps): Services {
     conversationExport: new ConversationExport(messaging, sessions, new MediaStore(deps.dataDir, db)),
     storage: new StorageReportService(db, deps.dataDir),
     contactsCsv: new ContactsCsv(db),
+    housekeeping,
   };
 }

@@ -5,6 +5,7 @@ import { ApiKeysSection } from './settings/ApiKeysSection';
 import { BackupsSection } from './settings/BackupsSection';
 import { NetworkSection } from './settings/NetworkSection';
 import { StorageSection } from './settings/StorageSection';
+import { RetentionSection } from './settings/RetentionSection';
 import { WebhooksSection } from './settings/WebhooksSection';
 
 export function SettingsPage() {
@@ -20,6 +21,7 @@ export function SettingsPage() {
         <WebhooksSection />
         <BackupsSection />
         <StorageSection />
+        <RetentionSection />
         <NetworkSection />
         <AboutSection />
       </div>
