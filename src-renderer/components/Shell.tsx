@@ -2,6 +2,7 @@ import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useConnection } from '../stores/connection';
 import { Icon, type IconName } from './icons';
 import { LiveEvents } from './LiveEvents';
+import { BackupOverdueBanner } from './BackupOverdueBanner';
 
 /** The product's areas, in the order the sidebar lists them. */
 export const AREAS: { path: string; label: string; icon: IconName }[] = [
@@ -65,6 +66,7 @@ export function Shell() {
       </nav>
       <main className="content">
         <LinkBanner />
+        <BackupOverdueBanner />
         <Outlet />
       </main>
     </div>

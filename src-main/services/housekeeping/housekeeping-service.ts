@@ -135,6 +135,8 @@ export class HousekeepingService {
     messageDays?: Record<string, number | null> | undefined;
   }): HousekeepingStatus {
     this.rules.change(input);
+    // The first pass of a new rule is due at once (then daily).
+    this.runIfDue();
     return this.status();
   }
 
