@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HousekeepingStatus } from '../../../src-shared/contract/housekeeping.js';
 import type { Message } from '../../../src-shared/messages.js';
-import { startTestCore, type TestCore } from '../../test-support/test-core.js';
+import { startTestCore, type TestCore } from '../../../testkit/support/test-core.js';
 import { MediaStore } from '../messages/media-store.js';
 
 /**

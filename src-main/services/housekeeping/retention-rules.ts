@@ -1,7 +1,7 @@
 import type { Retention } from '../../../src-shared/contract/housekeeping.js';
 import { AppError } from '../../../src-shared/errors.js';
 import type { Db } from '../../db/connection.js';
-import type { InternalSettings } from '../internal-settings.js';
+import type { InternalSettings } from '../settings/internal-settings.js';
 
 const RULES_KEY = 'housekeeping.retention';
 const DAY_MS = 24 * 3600_000;
