@@ -11,6 +11,7 @@ import { createServices } from './services.js';
 import { deliveryConfigWith } from '../services/webhooks/index.js';
 import { listenHost, type Config } from '../core/config.js';
 import { makeDataDirPrivate } from '../core/private-files.js';
+import { applyPendingRestore } from '../services/backup/restore-backup.js';
 import { EventBus } from '../core/event-bus.js';
 import { Lifecycle } from '../core/lifecycle.js';
 import { createLogger, type Logger } from '../core/logger.js';
@@ -47,6 +48,9 @@ export interface CoreOptions {
 
 export function createCore(config: Config, options: CoreOptions = {}): Core {
   const { logger, ring } = createLogger(config.logLevel, { pretty: config.prettyLogs });
+  // Before anything opens the data dir: a restore prepared by the running app last time.
+  const restored = applyPendingRestore(config.dataDir);
+  if (restored) logger.info({ previous: restored.previous }, 'switched to the restored backup');
   makeDataDirPrivate(config.dataDir, databaseFile(config.dataDir));
   const db = openDatabase(databaseFile(config.dataDir), {
     onAutoVacuum: (outcome) => {

@@ -7,6 +7,7 @@ type DataOps =
   | 'backups.configure'
   | 'backups.run'
   | 'backups.verify'
+  | 'backups.restore'
   | 'exports.chat'
   | 'storage.report'
   | 'housekeeping.status'
@@ -25,6 +26,7 @@ export function backupHandlers({
     'backups.configure': (input) => backups.configure(input),
     'backups.run': () => backups.run(),
     'backups.verify': (input) => backups.verify(input.file, input.passphrase),
+    'backups.restore': (input) => backups.restore(input),
     'exports.chat': (input) => {
       const file = conversationExport.run(input);
       return {
