@@ -9,6 +9,7 @@ import { backupOperations } from './contract/backups.js';
 import { exportOperations } from './contract/exports.js';
 import { storageOperations } from './contract/storage.js';
 import { housekeepingOperations } from './contract/housekeeping.js';
+import { contactsImportOperations } from './contract/contacts-import.js';
 import { callOperations } from './contract/calls.js';
 import { messagingOperations } from './contract/messaging.js';
 import { organizeOperations } from './contract/organize.js';
@@ -35,6 +36,7 @@ export const contract = {
   ...exportOperations,
   ...storageOperations,
   ...housekeepingOperations,
+  ...contactsImportOperations,
 };
 
 export type Contract = typeof contract;

@@ -31,6 +31,7 @@ import { createMessaging } from '../services/messages/messaging.js';
 import { NamedKeyService } from '../services/access/named-keys.js';
 import { createScheduling, type Clock } from '../services/schedule/index.js';
 import { createOrganize } from '../services/organize/index.js';
+import { ContactsImport } from '../services/contacts/import/contacts-import.js';
 import { SessionService } from '../services/sessions/sessions.js';
 import { SettingsService } from '../services/settings/settings.js';
 import { WidgetService } from '../services/widgets/widgets.js';
@@ -135,6 +136,7 @@ export function createServices(deps: ServiceDeps): Services {
     logger,
     clock: deps.clock,
   });
+  const organize = createOrganize({ db, events, messaging });
   return {
     events,
     settings,
@@ -149,7 +151,7 @@ export function createServices(deps: ServiceDeps): Services {
     namedKeys: new NamedKeyService(db, keyRevocations, apiKeys.hasher),
     keyRevocations,
     logs: new LogService(deps.logRing ?? new LogRing(1)),
-    organize: createOrganize({ db, events, messaging }),
+    organize,
     historyRemoval,
     backups: new BackupService({
       db,
@@ -161,6 +163,7 @@ export function createServices(deps: ServiceDeps): Services {
     conversationExport: new ConversationExport(messaging, sessions, new MediaStore(deps.dataDir, db)),
     storage: new StorageReportService(db, deps.dataDir),
     contactsCsv: new ContactsCsv(db),
+    contactsImport: new ContactsImport(db, events, organize),
     housekeeping,
   };
 }

@@ -12,7 +12,9 @@ type DataOps =
   | 'storage.report'
   | 'housekeeping.status'
   | 'housekeeping.configure'
-  | 'housekeeping.run';
+  | 'housekeeping.run'
+  | 'contactImport.preview'
+  | 'contactImport.run';
 
 /** Backups, exporting a conversation (the other way data leaves the app) the storage report and housekeeping. */
 export function backupHandlers({
@@ -20,6 +22,7 @@ export function backupHandlers({
   conversationExport,
   storage,
   housekeeping,
+  contactsImport,
 }: Services): Pick<Handlers<RpcContext>, DataOps> {
   return {
     'backups.status': () => backups.status(),
@@ -39,5 +42,7 @@ export function backupHandlers({
     'housekeeping.status': () => housekeeping.status(),
     'housekeeping.configure': (input) => housekeeping.configure(input),
     'housekeeping.run': () => housekeeping.run(),
+    'contactImport.preview': (input) => contactsImport.preview(input.csv),
+    'contactImport.run': (input) => contactsImport.run(input),
   };
 }

@@ -3,6 +3,7 @@ import type { ApiKeyService } from './access/api-keys.js';
 import type { BackupService } from './backup/backup-service.js';
 import type { ConversationExport } from './export/conversation-export.js';
 import type { ContactsCsv } from './export/contacts-csv.js';
+import type { ContactsImport } from './contacts/import/contacts-import.js';
 import type { StorageReportService } from './system/storage-report.js';
 import type { EventRecorder } from './events/event-recorder.js';
 import type { HistoryRemoval } from './sessions/removal/history-removal.js';
@@ -49,6 +50,8 @@ export interface Services {
   storage: StorageReportService;
   /** Contacts as CSV (name, phone, tags, notes). */
   contactsCsv: ContactsCsv;
+  /** Contacts from CSV, with a column mapping preview. */
+  contactsImport: ContactsImport;
   /** Retention passes and incremental vacuum; its timer starts and stops with the core. */
   housekeeping: HousekeepingService;
 }

@@ -6,6 +6,7 @@ import { BackupsSection } from './settings/BackupsSection';
 import { NetworkSection } from './settings/NetworkSection';
 import { StorageSection } from './settings/StorageSection';
 import { RetentionSection } from './settings/RetentionSection';
+import { ContactsImportSection } from './settings/ContactsImportSection';
 import { WebhooksSection } from './settings/WebhooksSection';
 
 export function SettingsPage() {
@@ -22,6 +23,7 @@ export function SettingsPage() {
         <BackupsSection />
         <StorageSection />
         <RetentionSection />
+        <ContactsImportSection />
         <NetworkSection />
         <AboutSection />
       </div>

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { timeZoneSchema } from '../../../src-shared/contract/schedule.js';
+import { csvPreviewInput, csvPreviewSchema, timeZoneSchema } from '../../../src-shared/contract/schedule.js';
+import {
+  contactsImportInput,
+  contactsImportResultSchema,
+} from '../../../src-shared/contract/contacts-import.js';
 import { sessionIdSchema } from '../../../src-shared/contract/sessions.js';
 import { toJid } from '../../../src-shared/jid.js';
 import { CONVERSATION_EXPORT_FORMATS as EXPORT_FORMATS } from '../../../src-shared/contract/exports.js';
@@ -32,7 +36,7 @@ const exportQuery = z.strictObject({
   timeZone: timeZone.describe('The time zone of the dates in the .txt and HTML (default UTC)'),
 });
 
-export function exportRoutes({ conversationExport, contactsCsv, sessions }: Services) {
+export function exportRoutes({ conversationExport, contactsCsv, contactsImport, sessions }: Services) {
   const exists = sessionExists(sessions);
   return [
     defineRoute({
@@ -86,6 +90,35 @@ export function exportRoutes({ conversationExport, contactsCsv, sessions }: Serv
         ctx.body = contactsCsv.export(query.session);
         return undefined;
       },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/contacts/import/preview',
+      tag: 'contacts',
+      summary: 'Read a contacts CSV: its columns, first rows and the guessed phone and name columns',
+      description: 'The same reader as the campaign CSV import. Needs the admin key or the `admin` scope.',
+      largeBody: true,
+      access: { scope: 'admin' },
+      body: csvPreviewInput,
+      response: { status: 200, description: 'The column mapping preview', schema: csvPreviewSchema },
+      handler: ({ body }) => contactsImport.preview(body.csv),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/contacts/import',
+      tag: 'contacts',
+      summary: 'Import contacts from CSV (phone, name, tags, notes) into one number',
+      description:
+        'Each valid row becomes (or updates) the contact of that phone, so the inbox shows its name. A row ' +
+        'with tags or a note gets its chat (empty until someone writes), the tags (created when missing) and ' +
+        'the note, so it can be a campaign recipient by tag. Rows that are not phone numbers are skipped and ' +
+        'listed with their line; a phone listed twice takes its last row. `dryRun` answers the same counts ' +
+        'without writing. Needs the admin key or the `admin` scope.',
+      largeBody: true,
+      access: { scope: 'admin' },
+      body: contactsImportInput,
+      response: { status: 200, description: 'What was imported', schema: contactsImportResultSchema },
+      handler: ({ body }) => contactsImport.run(body),
     }),
   ];
 }
