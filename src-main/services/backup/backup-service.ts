@@ -18,7 +18,7 @@ import { verifyBackup } from './verify-backup.js';
 import { prepareRestore, restorePending } from './restore-backup.js';
 
 /** `<dataDir>/backup-key`: the derived key of scheduled backups (never the passphrase itself). */
-export const BACKUP_KEY_FILE = 'backup-key';
+const BACKUP_KEY_FILE = 'backup-key';
 const SETTINGS_KEY = 'backup.settings';
 const LAST_KEY = 'backup.last';
 const INTERVAL_MS: Record<Exclude<BackupSchedule, 'off'>, number> = {
@@ -48,7 +48,7 @@ const DEFAULTS: StoredSettings = {
   keep: { daily: 7, weekly: 4, monthly: 6 },
 };
 
-export interface BackupServiceDeps {
+interface BackupServiceDeps {
   db: Db;
   dataDir: string;
   internal: InternalSettings;
