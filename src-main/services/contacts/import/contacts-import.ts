@@ -8,7 +8,9 @@ import { jidKind, normalisePhone } from '../../../../src-shared/jid.js';
 import type { Db } from '../../../db/connection.js';
 import type { EventRecorder } from '../../events/event-recorder.js';
 import type { Organize } from '../../organize/index.js';
-import { guessColumns, readCsvTable, type CsvTable } from '../../schedule/csv.js';
+import { guessColumns, readCsvTable } from '../../schedule/csv.js';
+
+type CsvTable = ReturnType<typeof readCsvTable>;
 
 /** The colour of tags an import creates (the owner can change it on the Tags page). */
 const IMPORTED_TAG_COLOR = '#607d8b';
