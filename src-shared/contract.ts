@@ -10,6 +10,7 @@ import { exportOperations } from './contract/exports.js';
 import { storageOperations } from './contract/storage.js';
 import { housekeepingOperations } from './contract/housekeeping.js';
 import { contactsImportOperations } from './contract/contacts-import.js';
+import { contactDataOperations } from './contract/contact-data.js';
 import { callOperations } from './contract/calls.js';
 import { messagingOperations } from './contract/messaging.js';
 import { organizeOperations } from './contract/organize.js';
@@ -37,6 +38,7 @@ export const contract = {
   ...storageOperations,
   ...housekeepingOperations,
   ...contactsImportOperations,
+  ...contactDataOperations,
 };
 
 type Contract = typeof contract;

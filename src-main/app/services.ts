@@ -32,6 +32,8 @@ import { NamedKeyService } from '../services/access/named-keys.js';
 import { createScheduling, type Clock } from '../services/schedule/index.js';
 import { createOrganize } from '../services/organize/index.js';
 import { ContactsImport } from '../services/contacts/import/contacts-import.js';
+import { ContactDataExport } from '../services/contacts/forget/contact-data-export.js';
+import { auditToLog, ForgetContact } from '../services/contacts/forget/forget-contact.js';
 import { SessionService } from '../services/sessions/sessions.js';
 import { SettingsService } from '../services/settings/settings.js';
 import { WidgetService } from '../services/widgets/widgets.js';
@@ -164,6 +166,9 @@ export function createServices(deps: ServiceDeps): Services {
     storage: new StorageReportService(db, deps.dataDir),
     contactsCsv: new ContactsCsv(db),
     contactsImport: new ContactsImport(db, events, organize),
+    contactData: new ContactDataExport(db, messaging, new MediaStore(deps.dataDir, db)),
+    // The audit log of the staff issue replaces auditToLog here when it lands.
+    forgetContact: new ForgetContact(db, unusedMedia, auditToLog(logger)),
     housekeeping,
   };
 }

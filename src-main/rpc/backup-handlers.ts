@@ -14,7 +14,9 @@ type DataOps =
   | 'housekeeping.configure'
   | 'housekeeping.run'
   | 'contactImport.preview'
-  | 'contactImport.run';
+  | 'contactImport.run'
+  | 'contactData.export'
+  | 'contactData.forget';
 
 /** Backups, exporting a conversation (the other way data leaves the app) the storage report and housekeeping. */
 export function backupHandlers({
@@ -23,6 +25,9 @@ export function backupHandlers({
   storage,
   housekeeping,
   contactsImport,
+  contactData,
+  forgetContact,
+  organize,
 }: Services): Pick<Handlers<RpcContext>, DataOps> {
   return {
     'backups.status': () => backups.status(),
@@ -44,5 +49,14 @@ export function backupHandlers({
     'housekeeping.run': () => housekeeping.run(),
     'contactImport.preview': (input) => contactsImport.preview(input.csv),
     'contactImport.run': (input) => contactsImport.run(input),
+    'contactData.export': (input) => {
+      const file = contactData.run(input.phone);
+      return {
+        fileName: file.fileName,
+        contentType: file.contentType,
+        base64: file.bytes.toString('base64'),
+      };
+    },
+    'contactData.forget': (input, ctx) => forgetContact.run(input.phone, organize.actors.of(ctx.principal)),
   };
 }

@@ -7,6 +7,7 @@ import {
 import { sessionIdSchema } from '../../../src-shared/contract/sessions.js';
 import { toJid } from '../../../src-shared/jid.js';
 import { CONVERSATION_EXPORT_FORMATS as EXPORT_FORMATS } from '../../../src-shared/contract/exports.js';
+import { contactPhoneSchema, forgetContactResultSchema } from '../../../src-shared/contract/contact-data.js';
 import type { Services } from '../../services/index.js';
 import { defineRoute } from '../route.js';
 import { sessionExists } from './session-guard.js';
@@ -36,7 +37,15 @@ const exportQuery = z.strictObject({
   timeZone: timeZone.describe('The time zone of the dates in the .txt and HTML (default UTC)'),
 });
 
-export function exportRoutes({ conversationExport, contactsCsv, contactsImport, sessions }: Services) {
+export function exportRoutes({
+  conversationExport,
+  contactsCsv,
+  contactsImport,
+  contactData,
+  forgetContact,
+  organize,
+  sessions,
+}: Services) {
   const exists = sessionExists(sessions);
   return [
     defineRoute({
@@ -119,6 +128,41 @@ export function exportRoutes({ conversationExport, contactsCsv, contactsImport, 
       body: contactsImportInput,
       response: { status: 200, description: 'What was imported', schema: contactsImportResultSchema },
       handler: ({ body }) => contactsImport.run(body),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/contacts/:phone/data',
+      tag: 'contacts',
+      summary: 'Everything stored about one person, on every number (a data-subject access request)',
+      description:
+        'A `.zip` with `contact.json` (contact rows, each 1:1 chat with its messages, tags and notes, what ' +
+        'they wrote in groups, opt-outs, calls) and the media files of those messages under `media/`. ' +
+        'Needs the admin key or the `admin` scope.',
+      access: { scope: 'admin' },
+      params: z.object({ phone: contactPhoneSchema }),
+      response: { status: 200, description: 'The zip file', contentType: 'application/zip' },
+      handler: ({ params, ctx }) => {
+        const file = contactData.run(params.phone);
+        ctx.type = file.contentType;
+        ctx.attachment(file.fileName);
+        ctx.body = file.bytes;
+        return undefined;
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/contacts/:phone/forget',
+      tag: 'contacts',
+      summary: 'Forget a person on every number (a data-subject erasure request)',
+      description:
+        'Deletes their 1:1 chats with every message, media file (unless another message uses it), reaction, ' +
+        'tag and note; what they wrote in groups; the contact, picture, opt-out, calls, schedules and ' +
+        'campaign recipients addressed to them. Cannot be undone; recorded in the audit log. Not reached: the ' +
+        'event log and webhook outbox (kept 7 days), backups made before. Needs the admin key or the `admin` scope.',
+      access: { scope: 'admin' },
+      params: z.object({ phone: contactPhoneSchema }),
+      response: { status: 200, description: 'What was deleted', schema: forgetContactResultSchema },
+      handler: ({ params, principal }) => forgetContact.run(params.phone, organize.actors.of(principal)),
     }),
   ];
 }

@@ -17,7 +17,7 @@ const MEDIA_PREFIX = 'housekeeping:media:';
 const DAY_MS = 24 * 3600_000;
 const CHECK_EVERY_MS = 60_000;
 /** Messages looked at per transaction (a range of the primary key; a few ms, ~20 ms when deleting). */
-export const DEFAULT_RETENTION_BATCH = 2_000;
+const DEFAULT_RETENTION_BATCH = 2_000;
 
 interface Counts {
   scanned: number;

@@ -7,7 +7,7 @@ const RULES_KEY = 'housekeeping.retention';
 const DAY_MS = 24 * 3600_000;
 
 /** Nothing is removed until the owner says so. */
-export const NO_RETENTION: Retention = { mediaDays: null, messageDays: {} };
+const NO_RETENTION: Retention = { mediaDays: null, messageDays: {} };
 
 /** The retention rules (an internal settings row, so no migration). */
 export class RetentionRules {
