@@ -92,3 +92,41 @@ test('Settings → Retention: a media rule is saved and a pass runs on request',
   await expect(retention.root().getByRole('alert')).toHaveCount(0);
   await expect(retention.root()).toContainText('gives freed space back to the disk');
 });
+
+test('a new install restores a backup from the first-run form on Sessions', async ({ page, app }) => {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'chatdock-e2e-restore-'));
+  try {
+    // A backup of this very install (nothing linked yet) stands in for the old PC's file.
+    const configured = await fetch(`${app.url}/api/v1/backups/settings`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${app.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ folder, passphrase: 'a passphrase kept on paper' }),
+    });
+    expect(configured.status).toBe(200);
+    await expect.poll(() => readdirSync(folder).filter((n) => n.endsWith('.chatdock-backup')).length).toBe(1);
+    const file = path.join(
+      folder,
+      readdirSync(folder).find((n) => n.endsWith('.chatdock-backup'))!,
+    );
+
+    const login = new LoginPage(page);
+    await login.open(app.url);
+    await login.signIn(app.apiKey);
+    await new Shell(page).goTo('Sessions');
+    const form = page.getByRole('form', { name: 'Restore from a backup' });
+    await form.getByLabel(/Backup file/).fill(file);
+    await form.getByLabel('Backup passphrase').fill('not the passphrase');
+    await form.getByRole('button', { name: 'Check the backup' }).click();
+    await expect(form.getByRole('alert')).toContainText('passphrase');
+
+    await form.getByLabel('Backup passphrase').fill('a passphrase kept on paper');
+    await form.getByRole('button', { name: 'Check the backup' }).click();
+    await expect(form.getByLabel('Backup contents')).toContainText('0 messages');
+    await form.getByRole('button', { name: 'Restore', exact: true }).click();
+    await expect(page.getByRole('status', { name: 'Restore ready' })).toContainText(
+      'Quit Chatdock and start it again',
+    );
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
