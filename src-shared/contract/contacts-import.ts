@@ -1,6 +1,6 @@
 /** Importing contacts from a CSV file (name, phone, tags, notes) with a column mapping preview. */
 import { z } from 'zod';
-import { ADMIN_ONLY } from '../access.js';
+import { ADMIN_ONLY, sessionField } from '../access.js';
 import { op } from './operation.js';
 import { csvPreviewInput, type CsvPreview } from './schedule.js';
 import { sessionIdSchema } from './sessions.js';
@@ -62,5 +62,8 @@ export type ContactsImportResult = z.infer<typeof contactsImportResultSchema>;
 
 export const contactsImportOperations = {
   'contactImport.preview': op<CsvPreview>()(csvPreviewInput, ADMIN_ONLY),
-  'contactImport.run': op<ContactsImportResult>()(contactsImportInput, ADMIN_ONLY),
+  'contactImport.run': op<ContactsImportResult>()(contactsImportInput, {
+    scope: 'admin',
+    session: sessionField,
+  }),
 };

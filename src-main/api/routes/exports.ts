@@ -124,7 +124,7 @@ export function exportRoutes({
         'listed with their line; a phone listed twice takes its last row. `dryRun` answers the same counts ' +
         'without writing. Needs the admin key or the `admin` scope.',
       largeBody: true,
-      access: { scope: 'admin' },
+      access: { scope: 'admin', session: ({ body }) => body.session },
       body: contactsImportInput,
       response: { status: 200, description: 'What was imported', schema: contactsImportResultSchema },
       handler: ({ body }) => contactsImport.run(body),
