@@ -2,7 +2,7 @@ import type { Message } from '../../../../src-shared/messages.js';
 import type { Db } from '../../../db/connection.js';
 import { zip } from '../../export/zip-writer.js';
 import type { MediaStore } from '../../messages/media-store.js';
-import type { Messaging } from '../../messages/messaging.js';
+import type { Messaging } from '../../messaging/messaging.js';
 import { identitiesOf } from './contact-identity.js';
 
 const PAGE = 500;
