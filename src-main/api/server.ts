@@ -35,6 +35,8 @@ interface ApiServerDeps {
   webRoot: string;
   /** Host names answered besides IP literals and this machine's own (api/host-guard.ts). */
   hosts?: { publicUrl: string | null; extraHosts: readonly string[] };
+  /** The rate limiters (tests pass ones on a frozen clock, so a slow machine cannot refill them). */
+  rateLimits?: RateLimits;
 }
 
 /**
@@ -128,7 +130,7 @@ export class ApiServer {
   private readonly events: EventSocketServer;
 
   constructor(deps: ApiServerDeps) {
-    const guards = createRequestGuards(deps.services);
+    const guards = createRequestGuards(deps.services, deps.rateLimits);
     this.server = http.createServer(createKoaApp(deps, guards).callback());
     // A slow client must not hold a socket for long: headers within 10 s, the whole request
     // within 2 minutes (a 100 MB upload over a slow LAN fits), and bodies give up after 20 s of

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { createRateLimits } from '../api/rate-limit.js';
 import { ApiServer } from '../api/server.js';
 import { Checkpointer } from '../db/checkpointer.js';
 import { databaseFile, openDatabase, type Db } from '../db/connection.js';
@@ -44,6 +45,8 @@ export interface CoreOptions {
   historyRemovalBatch?: number;
   /** Messages looked at per retention transaction (tests: small). */
   retentionBatch?: number;
+  /** The rate limiters' clock (tests freeze it: a limit test must not depend on the machine's speed). */
+  rateLimitClock?: () => number;
 }
 
 export function createCore(config: Config, options: CoreOptions = {}): Core {
@@ -91,6 +94,7 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
   };
   const dispatcher = new RpcDispatcher(createHandlers(services, getRuntime));
   const api = new ApiServer({
+    ...(options.rateLimitClock ? { rateLimits: createRateLimits(options.rateLimitClock) } : {}),
     services,
     dispatcher,
     bus,

@@ -38,13 +38,15 @@ async function serveWith(
 
 describe('limits that must not lock the owner out or exhaust the process', () => {
   let app: TestCore | null = null;
+  // The limiters refill with time; frozen, the counts below hold however slow the machine is.
+  const FROZEN = () => 1_000_000;
   afterEach(async () => {
     await app?.stop();
     app = null;
   });
 
   it('refuses wrong keys after 20 tries but never a valid key, over REST, /rpc and the stream', async () => {
-    app = await startTestCore();
+    app = await startTestCore({}, { rateLimitClock: FROZEN });
     for (let i = 0; i < 25; i += 1) await app.request('/api/v1/sessions', { key: `wrong-${i}` });
     expect((await app.request('/api/v1/sessions', { key: 'wrong-again' })).status).toBe(429);
     expect((await app.request('/api/v1/sessions')).status).toBe(200);
@@ -69,7 +71,7 @@ describe('limits that must not lock the owner out or exhaust the process', () =>
   });
 
   it('counts sensitive operations per key, so one key cannot use up another key’s budget', async () => {
-    app = await startTestCore();
+    app = await startTestCore({}, { rateLimitClock: FROZEN });
     const other = await app.request('/api/v1/keys', {
       method: 'POST',
       json: { name: 'other', scopes: ['admin'] },

@@ -19,22 +19,16 @@ import { useCleanups } from '../../../testkit/support/cleanups.js';
 
 const onCleanup = useCleanups();
 
-/** A core whose webhook worker uses `env` (short retry delays); read from the environment at start. */
+/** A core whose webhook worker uses `env` (short retry delays, parsed by core/config.ts). */
 async function core(env: Record<string, string> = {}): Promise<TestCore> {
-  const saved = { ...process.env };
-  Object.assign(process.env, {
+  const app = await startTestCore({
     CHATDOCK_WEBHOOK_RETRY_BASE_MS: '20',
     CHATDOCK_WEBHOOK_RETRY_MAX_MS: '100',
     CHATDOCK_WEBHOOK_MAX_ATTEMPTS: '1000',
     ...env,
   });
-  try {
-    const app = await startTestCore();
-    onCleanup(() => app.stop());
-    return app;
-  } finally {
-    process.env = saved;
-  }
+  onCleanup(() => app.stop());
+  return app;
 }
 
 async function receiver(): Promise<WebhookReceiver> {
