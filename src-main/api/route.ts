@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Access } from '../../src-shared/access.js';
 import { parseInput } from '../../src-shared/validation.js';
 import { checkScope, checkSession } from '../services/access/authorizer.js';
-import type { KeyPrincipal } from '../services/api-keys.js';
+import type { Principal } from '../services/access/principal.js';
 import type { Authenticator } from './auth.js';
 import { LARGE_BODY_LIMIT, readJsonBody, SMALL_BODY_LIMIT, type BodyBudget } from './body.js';
 import { idempotencyKeyOf } from './idempotency-header.js';
@@ -22,7 +22,7 @@ export interface RouteInput<P, Q, B> {
   body: B;
 }
 
-export interface RouteRequest<P, Q, B, Caller = KeyPrincipal> extends RouteInput<P, Q, B> {
+export interface RouteRequest<P, Q, B, Caller = Principal> extends RouteInput<P, Q, B> {
   /** Who is calling: the key's principal on keyed routes, null on public ones. */
   principal: Caller;
   /** The `Idempotency-Key` header, on routes that declare `idempotent` (else undefined). */
@@ -79,7 +79,7 @@ export interface RouteDef<
     contentType?: string;
   };
   handler: (
-    request: RouteRequest<Parsed<P>, Parsed<Q>, Parsed<B>, A extends 'public' ? null : KeyPrincipal>,
+    request: RouteRequest<Parsed<P>, Parsed<Q>, Parsed<B>, A extends 'public' ? null : Principal>,
   ) => Promise<unknown> | unknown;
 }
 
@@ -115,7 +115,7 @@ export function mountRoutes(router: Router, routes: readonly RouteDef[], guards:
   for (const route of routes) {
     router[route.method](route.path, async (ctx) => {
       const access = route.access;
-      let principal: KeyPrincipal | null = null;
+      let principal: Principal | null = null;
       if (access !== 'public') {
         principal = guards.auth.principalOf(ctx);
         checkScope(principal, access as RouteAccess<never, never, never>);
@@ -126,8 +126,10 @@ export function mountRoutes(router: Router, routes: readonly RouteDef[], guards:
         query: route.query ? parseInput(route.query, ctx.query) : undefined,
         body: route.body ? parseInput(route.body, await bodyInput(route, ctx, guards.budget)) : undefined,
       };
-      if (principal && access !== 'public') checkSession(principal, access.session?.(input as never));
-      const request: RouteRequest<unknown, unknown, unknown, KeyPrincipal | null> = {
+      if (principal && access !== 'public') {
+        checkSession(principal, access.session?.(input as never), access as RouteAccess<never, never, never>);
+      }
+      const request: RouteRequest<unknown, unknown, unknown, Principal | null> = {
         ...input,
         principal,
         idempotencyKey: route.idempotent ? idempotencyKeyOf(ctx) : undefined,

@@ -67,7 +67,7 @@ export function createRequestGuards(
   limits: RateLimits = createRateLimits(),
 ): RequestGuards {
   return {
-    auth: new Authenticator(services.apiKeys, limits.failedAuth),
+    auth: new Authenticator(services.apiKeys, limits.failedAuth, services.people),
     limits,
     budget: new BodyBudget(DEFAULT_BODY_BUDGET_BYTES),
   };

@@ -6,6 +6,9 @@ import type { Db } from '../db/connection.js';
 import { WaSessionManager } from '../wa/session-manager.js';
 import type { WaServerOptions } from '../wa/server-options.js';
 import { KeyHasher } from './access/key-hasher.js';
+import { Actors } from './access/actors.js';
+import { createPeople, type People } from './people/index.js';
+import type { ScryptCost } from './people/passwords.js';
 import { ApiKeyService } from './api-keys.js';
 import { BackupService } from './backup/backup-service.js';
 import { ConversationExport } from './export/conversation-export.js';
@@ -68,6 +71,10 @@ export interface Services {
   storage: StorageReportService;
   /** Contacts as CSV (name, phone, tags, notes). */
   contactsCsv: ContactsCsv;
+  /** Staff accounts: people, teams, permissions, sign-ins, personal tokens, the audit log. */
+  people: People;
+  /** Who a principal is, as recorded on events, messages and the audit log. */
+  actors: Actors;
 }
 
 export interface ServiceDeps {
@@ -88,6 +95,8 @@ export interface ServiceDeps {
   historyRemovalBatch?: number;
   /** The media-URL policy; by default only public https hosts. */
   mediaUrls?: MediaUrlOptions;
+  /** scrypt cost of passwords (tests pass a cheap one). */
+  passwordCost?: ScryptCost;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -95,6 +104,14 @@ export function createServices(deps: ServiceDeps): Services {
   const events = new EventRecorder(db, bus);
   const keyRevocations = new KeyRevocations();
   const apiKeys = new ApiKeyService(db, keyRevocations, KeyHasher.forDataDir(deps.dataDir));
+  const people = createPeople({
+    db,
+    events,
+    internal: new InternalSettings(db),
+    keyHasher: apiKeys.hasher,
+    revocations: keyRevocations,
+    ...(deps.passwordCost ? { passwordCost: deps.passwordCost } : {}),
+  });
   const storedMessages = db.$client.prepare<[string, string, string], { raw: Buffer | null }>(
     'SELECT raw FROM messages WHERE session_id = ? AND chat_jid = ? AND id = ?',
   );
@@ -185,5 +202,7 @@ export function createServices(deps: ServiceDeps): Services {
     conversationExport: new ConversationExport(messaging, sessions, new MediaStore(deps.dataDir, db)),
     storage: new StorageReportService(db, deps.dataDir),
     contactsCsv: new ContactsCsv(db),
+    people,
+    actors: new Actors(db),
   };
 }

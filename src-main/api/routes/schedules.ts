@@ -21,7 +21,7 @@ import {
   updateScheduleInput,
 } from '../../../src-shared/contract/schedule.js';
 import { sessionIdSchema } from '../../../src-shared/contract/sessions.js';
-import type { KeyPrincipal } from '../../services/api-keys.js';
+import type { Principal } from '../../services/access/principal.js';
 import type { Services } from '../../services/index.js';
 import { checkSession, ownSessionOf } from '../../services/access/authorizer.js';
 import { defineRoute } from '../route.js';
@@ -33,7 +33,7 @@ const optOutParams = z.object({
 });
 
 /** A session key sees and changes only its own session's schedules and campaigns. */
-function ownSession(principal: KeyPrincipal, requested?: string): string | undefined {
+function ownSession(principal: Principal, requested?: string): string | undefined {
   return ownSessionOf(principal) ?? requested;
 }
 

@@ -15,7 +15,7 @@ import {
 import { sessionIdSchema } from '../../../src-shared/contract/sessions.js';
 import { toJid } from '../../../src-shared/jid.js';
 import type { Services } from '../../services/index.js';
-import { SEND_MESSAGES_ALL_SESSIONS } from '../../../src-shared/access.js';
+import { MANAGE_TAGS } from '../../../src-shared/access.js';
 import { defineRoute } from '../route.js';
 import { sessionExists } from './session-guard.js';
 
@@ -64,7 +64,7 @@ export function tagRoutes({ organize, sessions }: Services) {
       tag,
       summary: 'Create a tag',
       description: 'Names are 1–40 characters and unique ignoring case (409 CONFLICT naming `name`).',
-      access: SEND_MESSAGES_ALL_SESSIONS,
+      access: MANAGE_TAGS,
       body: createTagInput,
       response: { status: 201, description: 'The tag', schema: tagSchema },
       handler: ({ body }) => {
@@ -88,7 +88,7 @@ export function tagRoutes({ organize, sessions }: Services) {
       path: '/tags/:id',
       tag,
       summary: 'Rename or recolour a tag',
-      access: SEND_MESSAGES_ALL_SESSIONS,
+      access: MANAGE_TAGS,
       params: idParams,
       body: updateTagInput,
       response: { status: 200, description: 'The tag', schema: tagSchema },
@@ -105,7 +105,7 @@ export function tagRoutes({ organize, sessions }: Services) {
         'A tag in use is refused with 409 CONFLICT (`field`: `confirm`) whose `error.usage` gives ' +
         '`{chats, messages}`; repeat with `?confirm=true` to delete it and remove it from all of them ' +
         '(each removal is announced). The tag history keeps its entries.',
-      access: SEND_MESSAGES_ALL_SESSIONS,
+      access: MANAGE_TAGS,
       params: idParams,
       query: z.object({
         confirm: z
@@ -125,7 +125,7 @@ export function tagRoutes({ organize, sessions }: Services) {
       tag,
       summary: 'Add or remove one tag on many chats',
       description: `All chats must exist, or nothing changes. ${TAGGING_RULES}`,
-      access: { scope: 'messages:send', session: ({ params }) => params.id },
+      access: { scope: 'messages:send', session: ({ params }) => params.id, people: 'tags' },
       params: sessionParams,
       body: bulkTagInput,
       response: { status: 200, description: 'How many chats changed', schema: bulkTagResultSchema },
@@ -176,7 +176,7 @@ export function tagRoutes({ organize, sessions }: Services) {
       tag,
       summary: 'Tag a chat',
       description: TAGGING_RULES,
-      access: { scope: 'messages:send', session: ({ params }) => params.id },
+      access: { scope: 'messages:send', session: ({ params }) => params.id, people: 'tags' },
       params: chatTagParams,
       body: taggingBody,
       response: { status: 200, description: 'The chat’s taggings', schema: taggingListSchema },
@@ -199,7 +199,7 @@ export function tagRoutes({ organize, sessions }: Services) {
       tag,
       summary: 'Remove a tag from a chat (and from its messages)',
       description: TAGGING_RULES,
-      access: { scope: 'messages:send', session: ({ params }) => params.id },
+      access: { scope: 'messages:send', session: ({ params }) => params.id, people: 'tags' },
       params: chatTagParams,
       response: { status: 200, description: 'The chat’s remaining taggings', schema: taggingListSchema },
       handler: ({ params, principal }) => {
@@ -242,7 +242,7 @@ export function tagRoutes({ organize, sessions }: Services) {
       tag,
       summary: 'Tag a message (and its chat)',
       description: TAGGING_RULES,
-      access: { scope: 'messages:send', session: ({ params }) => params.id },
+      access: { scope: 'messages:send', session: ({ params }) => params.id, people: 'tags' },
       params: messageTagParams,
       body: taggingBody,
       response: { status: 200, description: 'The message’s taggings', schema: taggingListSchema },
@@ -265,7 +265,7 @@ export function tagRoutes({ organize, sessions }: Services) {
       tag,
       summary: 'Remove a tag from a message',
       description: `The chat keeps the tag; remove it from the chat to clear both. ${TAGGING_RULES}`,
-      access: { scope: 'messages:send', session: ({ params }) => params.id },
+      access: { scope: 'messages:send', session: ({ params }) => params.id, people: 'tags' },
       params: messageTagParams,
       response: { status: 200, description: 'The message’s remaining taggings', schema: taggingListSchema },
       handler: ({ params, principal }) => {

@@ -427,6 +427,7 @@ function recordRow(sessionId: string, record: MessageRecord, rowId: number): Mes
     revokedAt: null,
     forwarded: record.forwarded,
     raw: record.raw,
+    sentBy: null,
     createdAt: '',
   };
 }
