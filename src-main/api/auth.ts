@@ -3,7 +3,7 @@ import type { Context } from 'koa';
 import type { Scope } from '../../src-shared/contract/keys.js';
 import { AppError } from '../../src-shared/errors.js';
 import type { Principal } from '../services/access/principal.js';
-import type { ApiKeyService } from '../services/api-keys.js';
+import type { ApiKeyService } from '../services/access/api-keys.js';
 import type { People } from '../services/people/index.js';
 import { rateLimitedError, type TokenBucketLimiter } from './rate-limit.js';
 

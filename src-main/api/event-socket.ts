@@ -8,8 +8,8 @@ import type { EventBus } from '../core/event-bus.js';
 import type { Logger } from '../core/logger.js';
 import { canAccessSession, canSeeEvent, checkScope } from '../services/access/authorizer.js';
 import type { Principal } from '../services/access/principal.js';
-import type { EventRecorder } from '../services/event-recorder.js';
-import type { KeyRevocation, KeyRevocationCause } from '../services/key-revocations.js';
+import type { EventRecorder } from '../services/events/event-recorder.js';
+import type { KeyRevocation, KeyRevocationCause } from '../services/access/key-revocations.js';
 import { sessionCookieOf, type Authenticator } from './auth.js';
 
 /** How long a client may take to send its `{"token": …}` first message. */

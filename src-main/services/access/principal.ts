@@ -1,6 +1,6 @@
 import type { Scope } from '../../../src-shared/contract/keys.js';
 import type { ReadLevel, UserRole } from '../../../src-shared/contract/people.js';
-import type { KeyPrincipal } from '../api-keys.js';
+import type { KeyPrincipal } from './api-keys.js';
 
 /**
  * The window of the desktop app, calling over Electron IPC: the PC's owner. It is a principal of

@@ -1,9 +1,9 @@
 import type { Db } from '../../db/connection.js';
 import type { KeyHasher } from '../access/key-hasher.js';
 import { AuditLog } from '../audit/audit-log.js';
-import type { EventRecorder } from '../event-recorder.js';
-import type { InternalSettings } from '../internal-settings.js';
-import type { KeyRevocations } from '../key-revocations.js';
+import type { EventRecorder } from '../events/event-recorder.js';
+import type { InternalSettings } from '../settings/internal-settings.js';
+import type { KeyRevocations } from '../access/key-revocations.js';
 import { PasswordHasher, type ScryptCost } from './passwords.js';
 import { PeopleSettingsStore } from './people-settings.js';
 import { PermissionService } from './permissions.js';

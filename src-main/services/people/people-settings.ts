@@ -1,5 +1,5 @@
 import type { PeopleSettings } from '../../../src-shared/contract/people.js';
-import type { InternalSettings } from '../internal-settings.js';
+import type { InternalSettings } from '../settings/internal-settings.js';
 
 const KEY = 'people';
 

@@ -7,7 +7,7 @@ import type {
 } from '../../../src-shared/contract/people.js';
 import type { Db } from '../../db/connection.js';
 import type { AuditLog } from '../audit/audit-log.js';
-import type { EventRecorder } from '../event-recorder.js';
+import type { EventRecorder } from '../events/event-recorder.js';
 import type { NumberRights } from '../access/principal.js';
 
 interface GrantDbRow {

@@ -4,7 +4,7 @@ import { AppError } from '../../../src-shared/errors.js';
 import type { SignInSession } from '../../../src-shared/contract/people.js';
 import type { Db } from '../../db/connection.js';
 import type { KeyHasher } from '../access/key-hasher.js';
-import type { KeyRevocations } from '../key-revocations.js';
+import type { KeyRevocations } from '../access/key-revocations.js';
 import type { PeopleSettingsStore } from './people-settings.js';
 
 interface SignInDbRow {

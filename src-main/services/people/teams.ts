@@ -3,7 +3,7 @@ import { AppError } from '../../../src-shared/errors.js';
 import type { Actor, Team } from '../../../src-shared/contract/people.js';
 import type { Db } from '../../db/connection.js';
 import type { AuditLog } from '../audit/audit-log.js';
-import type { EventRecorder } from '../event-recorder.js';
+import type { EventRecorder } from '../events/event-recorder.js';
 import { nameKey } from './names.js';
 
 interface TeamDbRow {

@@ -6,8 +6,8 @@ import { AppError } from '../../../src-shared/errors.js';
 import type { Db } from '../../db/connection.js';
 import { apiKeys, type ApiKeyRow } from '../../db/schema.js';
 import type { KeyHasher } from '../access/key-hasher.js';
-import { generateKey, keyPrefix } from '../api-keys.js';
-import type { KeyRevocations } from '../key-revocations.js';
+import { generateKey, keyPrefix } from '../access/api-keys.js';
+import type { KeyRevocations } from '../access/key-revocations.js';
 
 /** Tokens from `POST /api/v1/auth/token` (name + password) live this long. */
 export const EXCHANGED_TOKEN_TTL_MS = 60 * 60 * 1000;

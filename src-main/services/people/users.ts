@@ -5,7 +5,7 @@ import type { Actor, User, UserRole, UserWithCode } from '../../../src-shared/co
 import type { Db } from '../../db/connection.js';
 import type { UserRow } from '../../db/schema.js';
 import type { AuditLog } from '../audit/audit-log.js';
-import type { EventRecorder } from '../event-recorder.js';
+import type { EventRecorder } from '../events/event-recorder.js';
 import { nameKey } from './names.js';
 import type { PasswordHasher } from './passwords.js';
 import { hashSetupCode, newSetupCode, SETUP_CODE_TTL_MS, setupCodeMatches } from './setup-codes.js';
