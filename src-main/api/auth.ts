@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Context } from 'koa';
 import type { Scope } from '../../src-shared/contract/keys.js';
@@ -91,6 +92,7 @@ export class Authenticator {
     if (cookie) {
       const signedIn = this.principalOfCookie(cookie);
       if (signedIn && !SAFE_METHODS.has(ctx.method)) checkCsrf(ctx, signedIn.csrfToken);
+      if (signedIn) (ctx.state as { csrfToken?: string }).csrfToken = signedIn.csrfToken;
       result = signedIn ? { ok: true, principal: signedIn.principal } : this.failure('invalid', address);
     } else {
       result = this.check(key, address);
@@ -110,12 +112,6 @@ export class Authenticator {
       'UNAUTHORIZED',
       cookie ? 'you are signed out: sign in again' : 'the API key is not valid or has been revoked',
     );
-  }
-
-  /** The CSRF token of the request's sign-in (null for keys), for `people.me`. */
-  csrfTokenOf(ctx: Context): string | null {
-    const cookie = presentedKey(ctx.headers) ? null : sessionCookieOf(ctx.headers);
-    return cookie ? (this.principalOfCookie(cookie)?.csrfToken ?? null) : null;
   }
 
   private principalOfKey(key: string): Principal | null {
@@ -144,9 +140,15 @@ export class Authenticator {
   }
 }
 
+/** The CSRF token of the request's sign-in (null for keys), once `principalOf` ran: for `people.me`. */
+export function csrfTokenOf(ctx: Context): string | null {
+  return (ctx.state as { csrfToken?: string }).csrfToken ?? null;
+}
+
 function checkCsrf(ctx: Context, expected: string): void {
-  const sent = ctx.get(CSRF_HEADER);
-  if (!sent || sent !== expected) {
+  const sent = Buffer.from(ctx.get(CSRF_HEADER));
+  const wanted = Buffer.from(expected);
+  if (sent.length !== wanted.length || !timingSafeEqual(sent, wanted)) {
     throw new AppError('FORBIDDEN', 'missing or wrong X-CSRF-Token header (sign in again if this persists)');
   }
 }

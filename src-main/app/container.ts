@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { ScryptCost } from '../services/people/passwords.js';
 import { ApiServer } from '../api/server.js';
 import { Checkpointer } from '../db/checkpointer.js';
 import { databaseFile, openDatabase, type Db } from '../db/connection.js';
@@ -33,6 +34,8 @@ export interface Core {
   runtime(): RuntimeInfo;
   /** The admin key created on this first run, to show once; null otherwise. */
   createdAdminKey: string | null;
+  /** While nobody can sign in yet: the one-time code that creates the owner's account; else null. */
+  ownerSetupCode: string | null;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -41,6 +44,8 @@ export interface CoreOptions {
   webRoot?: string;
   /** Messages deleted per background transaction after a session is deleted (tests: small). */
   historyRemovalBatch?: number;
+  /** scrypt cost of passwords (tests pass a cheap one; services/people/passwords.ts). */
+  passwordCost?: ScryptCost;
 }
 
 export function createCore(config: Config, options: CoreOptions = {}): Core {
@@ -64,6 +69,7 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
     publicUrl: config.publicUrl,
     mediaUrls: { allowInternal: config.mediaUrlAllowPrivate },
     ...(options.historyRemovalBatch ? { historyRemovalBatch: options.historyRemovalBatch } : {}),
+    ...(options.passwordCost ? { passwordCost: options.passwordCost } : {}),
   });
   const { created } = services.apiKeys.ensureAdminKey(config.apiKey);
 
@@ -160,6 +166,7 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
       dispatcher.call(operation, input, { transport: 'ipc', principal: DESKTOP }),
     runtime: getRuntime,
     createdAdminKey: created,
+    ownerSetupCode: services.people.firstRun.prepare(),
     start: () => lifecycle.start(),
     stop: () => lifecycle.stop(),
   };

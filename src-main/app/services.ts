@@ -73,6 +73,7 @@ export function createServices(deps: ServiceDeps): Services {
     internal: new InternalSettings(db),
     keyHasher: apiKeys.hasher,
     revocations: keyRevocations,
+    isAdminKey: (secret) => apiKeys.verify(secret)?.kind === 'admin',
     ...(deps.passwordCost ? { passwordCost: deps.passwordCost } : {}),
   });
   const storedMessages = db.$client.prepare<[string, string, string], { raw: Buffer | null }>(

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { exampleOf } from '../examples.js';
 import { SCOPES } from './keys.js';
 import { op } from './operation.js';
-import type { Access } from '../access.js';
+import { sessionField, type Access } from '../access.js';
 
 export const USER_ROLES = ['owner', 'admin', 'agent'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
@@ -418,11 +418,14 @@ export const peopleOperations = {
   'teams.update': op<Team>()(updateTeamInput, ADMIN_PEOPLE),
   /** Grants to the team on any number go with it. */
   'teams.delete': op<Team>()(byId, ADMIN_PEOPLE),
-  'permissions.get': op<SessionPermissions>()(
-    z.strictObject({ session: z.string().min(1, 'is required') }),
-    ADMIN_PEOPLE,
-  ),
-  'permissions.set': op<SessionPermissions>()(setPermissionsInput, ADMIN_PEOPLE),
+  'permissions.get': op<SessionPermissions>()(z.strictObject({ session: z.string().min(1, 'is required') }), {
+    ...ADMIN_PEOPLE,
+    session: sessionField,
+  }),
+  'permissions.set': op<SessionPermissions>()(setPermissionsInput, {
+    ...ADMIN_PEOPLE,
+    session: sessionField,
+  }),
   'signins.list': op<SignInSessionList>()(noInput, SELF_ONLY),
   'signins.revoke': op<{ revoked: number }>()(byId, SELF_ONLY),
   /** Signs out every browser of the person but the one asking (and revokes nothing else). */

@@ -18,6 +18,8 @@ import { eventRoutes } from './events.js';
 import { keyRoutes } from './keys.js';
 import { logRoutes } from './logs.js';
 import { webhookRoutes } from './webhooks.js';
+import { authRoutes } from './auth.js';
+import { peopleRoutes } from './people.js';
 
 /** Every public REST route, one list per domain. */
 export function allRoutes(services: Services): RouteDef[] {
@@ -40,5 +42,7 @@ export function allRoutes(services: Services): RouteDef[] {
     ...backupRoutes(services),
     ...exportRoutes(services),
     ...eventRoutes(),
+    ...authRoutes(services),
+    ...peopleRoutes(services),
   ];
 }

@@ -55,7 +55,7 @@ export function scheduleRoutes({ scheduling }: Services) {
       path: '/schedules/settings',
       tag,
       summary: 'Scheduling settings (the miss limit)',
-      access: { scope: 'messages:read' },
+      access: { scope: 'messages:read', people: 'admin' },
       response: { status: 200, description: 'The settings', schema: scheduleSettingsSchema },
       handler: () => {
         return schedules.getSettings();
@@ -80,7 +80,7 @@ export function scheduleRoutes({ scheduling }: Services) {
       summary: 'Schedule a message',
       description: `Any message the send endpoint accepts, once or repeating (daily, weekly, monthly or cron, in \`timeZone\`). ${SCHEDULING} ${IDEMPOTENT}`,
       largeBody: true,
-      access: { scope: 'messages:send', session: ({ body }) => body.session },
+      access: { scope: 'messages:send', session: ({ body }) => body.session, people: 'admin' },
       body: createScheduleInput,
       idempotent: true,
       response: { status: 201, description: 'The schedule', schema: scheduleSchema },
@@ -95,7 +95,7 @@ export function scheduleRoutes({ scheduling }: Services) {
       summary: 'List schedules',
       description:
         'Soonest first. Filter by `status` and `session`; page with `cursor` = the previous `next`.',
-      access: { scope: 'messages:read' },
+      access: { scope: 'messages:read', people: 'admin' },
       query: scheduleListQuery,
       response: { status: 200, description: 'One page of schedules', schema: scheduleListSchema },
       handler: ({ query, principal }) => {
@@ -107,7 +107,7 @@ export function scheduleRoutes({ scheduling }: Services) {
       path: '/schedules/:id',
       tag,
       summary: 'Get a schedule',
-      access: { scope: 'messages:read' },
+      access: { scope: 'messages:read', people: 'admin' },
       params: idParams,
       response: { status: 200, description: 'The schedule', schema: scheduleSchema },
       handler: ({ params, principal }) => {
@@ -123,7 +123,7 @@ export function scheduleRoutes({ scheduling }: Services) {
       summary: 'Edit a pending schedule',
       description: 'Only the fields given change. Sent, failed, missed and cancelled schedules answer 409.',
       largeBody: true,
-      access: { scope: 'messages:send' },
+      access: { scope: 'messages:send', people: 'admin' },
       params: idParams,
       body: updateScheduleInput,
       response: { status: 200, description: 'The schedule', schema: scheduleSchema },
@@ -138,7 +138,7 @@ export function scheduleRoutes({ scheduling }: Services) {
       tag,
       summary: 'Cancel a pending schedule',
       description: 'The schedule stays listed with status `cancelled`.',
-      access: { scope: 'messages:send' },
+      access: { scope: 'messages:send', people: 'admin' },
       params: idParams,
       response: { status: 200, description: 'The cancelled schedule', schema: scheduleSchema },
       handler: ({ params, principal }) => {
@@ -156,7 +156,7 @@ export function scheduleRoutes({ scheduling }: Services) {
         'Renders the template for the first recipients (the same spintax choice each recipient will get) and ' +
         'counts invalid, duplicate and opted-out entries. Sends nothing.',
       largeBody: true,
-      access: { scope: 'messages:send', session: ({ body }) => body.session },
+      access: { scope: 'messages:send', session: ({ body }) => body.session, people: 'admin' },
       body: campaignPreviewInput,
       response: { status: 200, description: 'The preview', schema: campaignPreviewSchema },
       handler: ({ body }) => {
@@ -169,7 +169,7 @@ export function scheduleRoutes({ scheduling }: Services) {
       tag: 'campaigns',
       summary: 'Read a CSV file: its columns, first rows and the guessed phone and name columns',
       largeBody: true,
-      access: { scope: 'messages:send' },
+      access: { scope: 'messages:send', people: 'admin' },
       body: csvPreviewInput,
       response: { status: 200, description: 'The column mapping preview', schema: csvPreviewSchema },
       handler: ({ body }) => {
@@ -188,7 +188,7 @@ export function scheduleRoutes({ scheduling }: Services) {
         'Between sends it waits a random delay in [delayMinMs, delayMaxMs]; it keeps to the working hours and the ' +
         `number's daily cap. ${IDEMPOTENT}`,
       largeBody: true,
-      access: { scope: 'messages:send', session: ({ body }) => body.session },
+      access: { scope: 'messages:send', session: ({ body }) => body.session, people: 'admin' },
       body: createCampaignInput,
       idempotent: true,
       response: { status: 201, description: 'The campaign', schema: campaignSchema },
@@ -201,7 +201,7 @@ export function scheduleRoutes({ scheduling }: Services) {
       path: '/campaigns',
       tag: 'campaigns',
       summary: 'List campaigns, newest first',
-      access: { scope: 'messages:read' },
+      access: { scope: 'messages:read', people: 'admin' },
       query: campaignListQuery,
       response: { status: 200, description: 'Campaigns with their progress', schema: campaignListSchema },
       handler: ({ query, principal }) => {
@@ -216,7 +216,7 @@ export function scheduleRoutes({ scheduling }: Services) {
       path: '/campaigns/:id',
       tag: 'campaigns',
       summary: 'Get a campaign with its counts and ETA',
-      access: { scope: 'messages:read' },
+      access: { scope: 'messages:read', people: 'admin' },
       params: idParams,
       response: { status: 200, description: 'The campaign', schema: campaignSchema },
       handler: ({ params, principal }) => {
@@ -230,7 +230,7 @@ export function scheduleRoutes({ scheduling }: Services) {
       path: '/campaigns/:id/recipients',
       tag: 'campaigns',
       summary: "A campaign's recipients and their status",
-      access: { scope: 'messages:read' },
+      access: { scope: 'messages:read', people: 'admin' },
       params: idParams,
       query: recipientListQuery,
       response: {
@@ -255,7 +255,7 @@ export function scheduleRoutes({ scheduling }: Services) {
             : action === 'resume'
               ? 'Also starts a draft.'
               : 'A send in progress finishes first.',
-        access: { scope: 'messages:send' },
+        access: { scope: 'messages:send', people: 'admin' },
         params: idParams,
         response: { status: 200, description: 'The campaign', schema: campaignSchema },
         handler: ({ params, principal }) => {
@@ -271,7 +271,7 @@ export function scheduleRoutes({ scheduling }: Services) {
       tag: 'campaigns',
       summary: 'Numbers that never get campaign messages',
       description: 'Added when someone replies STOP (or unsubscribe, stop all…), or by hand.',
-      access: { scope: 'messages:read' },
+      access: { scope: 'messages:read', people: 'admin' },
       query: z.object({ session: sessionIdSchema.optional() }),
       response: { status: 200, description: 'Newest first', schema: optOutListSchema },
       handler: ({ query, principal }) => {
@@ -283,7 +283,7 @@ export function scheduleRoutes({ scheduling }: Services) {
       path: '/opt-outs',
       tag: 'campaigns',
       summary: 'Add a number to the opt-out list',
-      access: { scope: 'messages:send', session: ({ body }) => body.session },
+      access: { scope: 'messages:send', session: ({ body }) => body.session, people: 'admin' },
       body: addOptOutInput,
       response: { status: 201, description: 'The entry', schema: optOutSchema },
       handler: ({ body }) => {
@@ -295,7 +295,7 @@ export function scheduleRoutes({ scheduling }: Services) {
       path: '/opt-outs/:session/:jid',
       tag: 'campaigns',
       summary: 'Remove a number from the opt-out list',
-      access: { scope: 'messages:send', session: ({ params }) => params.session },
+      access: { scope: 'messages:send', session: ({ params }) => params.session, people: 'admin' },
       params: optOutParams,
       response: { status: 204, description: 'Removed (or was not listed)' },
       handler: ({ params }) => {

@@ -86,5 +86,5 @@ CREATE TABLE `audit_log` (
 --> statement-breakpoint
 CREATE INDEX `audit_log_at_idx` ON `audit_log` (`at`);--> statement-breakpoint
 CREATE INDEX `audit_log_action_at_idx` ON `audit_log` (`action`,`at`);--> statement-breakpoint
-ALTER TABLE `messages` ADD `sent_by` text;
+ALTER TABLE `messages` ADD `sent_by` text;--> statement-breakpoint
 ALTER TABLE `events` ADD `actor` text;

@@ -16,7 +16,8 @@ import type { NumberRights, Principal, UserPrincipal } from './principal.js';
  * - A named key has its scopes; `admin` includes every other.
  * - A person (cookie, personal token, desktop switcher) needs what the operation's `people`
  *   declares (`peopleNeedOf`): owners and admins may do everything but what only owners may;
- *   agents only what their grants on the number allow, and never the admin operations. A
+ *   agents only what their grants on the number allow, and never the admin operations. Reads
+ *   that name no number are lists filtered by `readableSessions` (chats, search, sessions). A
  *   personal token is further limited to its scopes, exactly as a named key with those scopes.
  * - "read: assigned" counts as no read until chats can be assigned (issue #16): nothing assigned yet.
  */
@@ -153,7 +154,10 @@ function checkPerson(principal: UserPrincipal, need: PeopleNeed): void {
   }
   if (ADMIN_ROLES.has(role)) return;
   if (need === 'admin') throw new AppError('FORBIDDEN', 'this needs an owner or admin');
-  // Agents: the right on at least one number; the number itself is checked with the input.
+  // Reads without a number in the input are lists filtered to the readable numbers (an agent
+  // with none sees empty lists); shared reads (tags, saved replies) are for every person.
+  if (need === 'read') return;
+  // Others: the right on at least one number; the number itself is checked with the input.
   for (const rights of principal.grants.numbers().values()) {
     if (hasRight(rights, need)) return;
   }

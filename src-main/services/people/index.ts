@@ -4,6 +4,7 @@ import { AuditLog } from '../audit/audit-log.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import type { InternalSettings } from '../settings/internal-settings.js';
 import type { KeyRevocations } from '../access/key-revocations.js';
+import { FirstRun } from './first-run.js';
 import { PasswordHasher, type ScryptCost } from './passwords.js';
 import { PeopleSettingsStore } from './people-settings.js';
 import { PermissionService } from './permissions.js';
@@ -24,6 +25,7 @@ export interface People {
   audit: AuditLog;
   principals: UserPrincipals;
   passwords: PasswordHasher;
+  firstRun: FirstRun;
 }
 
 export interface PeopleDeps {
@@ -34,6 +36,8 @@ export interface PeopleDeps {
   revocations: KeyRevocations;
   /** scrypt cost (tests pass a cheap one). */
   passwordCost?: ScryptCost;
+  /** Whether a secret is the admin key (the first-run screen accepts it instead of the setup code). */
+  isAdminKey: (secret: string) => boolean;
 }
 
 export function createPeople(deps: PeopleDeps): People {
@@ -55,5 +59,6 @@ export function createPeople(deps: PeopleDeps): People {
       if (options.tokens) tokens.revokeAllOf(userId);
     },
   });
-  return { users, teams, permissions, signIns, tokens, settings, audit, principals, passwords };
+  const firstRun = new FirstRun(users, deps.isAdminKey);
+  return { users, teams, permissions, signIns, tokens, settings, audit, principals, passwords, firstRun };
 }
