@@ -124,7 +124,11 @@ export function createServices(deps: ServiceDeps): Services {
   // A webhook receiver may answer an event: {"reply"} sends text back, {"rejectMessage"} rejects a call.
   webhooks.service.setReplyActions({
     replyText: async (sessionId, chatJid, text) => {
-      await messaging.send.send(sessionId, { type: 'text', to: chatJid, text });
+      await messaging.send.send(sessionId, { type: 'text', to: chatJid, text }, undefined, {
+        type: 'system',
+        id: null,
+        name: 'Webhook reply',
+      });
     },
     rejectCall: async (sessionId, callId, _callerJid, message) => {
       await messaging.calls.reject(sessionId, callId, message);

@@ -17,7 +17,7 @@ export function messagingHandlers(
   services: Services,
   runtime: () => RuntimeInfo,
 ): Pick<Handlers<RpcContext>, MessagingOps> {
-  const { messaging, sessions } = services;
+  const { messaging, sessions, actors } = services;
   // Who may call each operation is declared in the contract and checked by the dispatcher.
   const exists = (session: string) => void sessions.get(session);
   const jid = (chat: string) => toJid(chat, 'chat');
@@ -80,9 +80,9 @@ export function messagingHandlers(
       exists(session);
       return message(session, chat, id);
     },
-    'messages.send': ({ session, message: input, idempotencyKey }) => {
+    'messages.send': ({ session, message: input, idempotencyKey }, ctx) => {
       exists(session);
-      return messaging.send.send(session, input, idempotencyKey);
+      return messaging.send.send(session, input, idempotencyKey, actors.of(ctx.principal));
     },
     'messages.edit': ({ session, chat, id, text }) => {
       exists(session);
