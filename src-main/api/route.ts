@@ -5,6 +5,8 @@ import type { Access } from '../../src-shared/access.js';
 import { parseInput } from '../../src-shared/validation.js';
 import { checkScope, checkSession } from '../services/access/authorizer.js';
 import type { Principal } from '../services/access/principal.js';
+import { AUDITED_ROUTES, auditTarget } from '../services/audit/audited-operations.js';
+import type { AuditRecorder } from '../rpc/dispatcher.js';
 import type { Authenticator } from './auth.js';
 import { LARGE_BODY_LIMIT, readJsonBody, SMALL_BODY_LIMIT, type BodyBudget } from './body.js';
 import { idempotencyKeyOf } from './idempotency-header.js';
@@ -104,6 +106,8 @@ export interface RouteGuards {
   auth: Authenticator;
   limits: RateLimits;
   budget: BodyBudget;
+  /** Records sensitive calls (services/audit/audited-operations.ts) once they succeeded. */
+  audit?: AuditRecorder;
 }
 
 /**
@@ -136,6 +140,11 @@ export function mountRoutes(router: Router, routes: readonly RouteDef[], guards:
         ctx,
       };
       const result = await route.handler(request as never);
+      const action = AUDITED_ROUTES[`${route.method.toUpperCase()} ${route.path}`];
+      if (action && principal) {
+        const target = auditTarget({ ...(input.params as object), ...(input.body as object) });
+        guards.audit?.(principal, action, target, ctx.socket.remoteAddress ?? null);
+      }
       // A handler that wrote ctx.body itself (binary answers) returns undefined.
       if (result !== undefined) ctx.body = result;
       if (ctx.body !== undefined || route.response.status === 204) ctx.status = route.response.status;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { ScryptCost } from '../services/people/passwords.js';
-import { ApiServer } from '../api/server.js';
+import { ApiServer, auditRecorder } from '../api/server.js';
 import { Checkpointer } from '../db/checkpointer.js';
 import { databaseFile, openDatabase, type Db } from '../db/connection.js';
 import { createHandlers } from '../rpc/handlers.js';
@@ -78,7 +78,7 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
     if (!runtime) throw new Error('the API server has not started yet');
     return runtime;
   };
-  const dispatcher = new RpcDispatcher(createHandlers(services, getRuntime));
+  const dispatcher = new RpcDispatcher(createHandlers(services, getRuntime), auditRecorder(services));
   const api = new ApiServer({
     services,
     dispatcher,

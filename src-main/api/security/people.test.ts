@@ -415,6 +415,14 @@ describe('people: roles, permissions per number, sign-in', () => {
     const text = await csv.text();
     expect(text.split('\r\n')[0]).toBe('time,actor_type,actor_id,actor,action,target,detail,address');
     expect(text).toContain(`user.disabled,user:${ids.Rita}`);
+    // Keys and numbers are audited by the gate, whichever way they were changed.
+    const keys = (await (await app.request('/api/v1/audit?action=key.created')).json()) as AuditList;
+    expect(keys.items[0]).toMatchObject({
+      action: 'key.created',
+      actor: { type: 'key', name: 'API: admin key' },
+    });
+    const numbers = (await (await app.request('/api/v1/audit?action=session.')).json()) as AuditList;
+    expect(numbers.items.map((entry) => entry.action)).toEqual(['session.created', 'session.created']);
   });
 
   it('signs a browser out and ends its cookie', async () => {
