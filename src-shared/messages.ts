@@ -4,9 +4,12 @@
  */
 import { z } from 'zod';
 import { actorSchema } from './contract/people.js';
-import { tagRefSchema } from './contract/organize.js';
 
-export const MESSAGE_TYPES = [
+/** A tag as messages and chats carry it (the full tag, with usage, is in contract/organize.ts). */
+export const tagRefSchema = z.object({ id: z.string(), name: z.string(), color: z.string() });
+export type TagRef = z.infer<typeof tagRefSchema>;
+
+const MESSAGE_TYPES = [
   'text',
   'image',
   'video',
@@ -26,14 +29,14 @@ export const MESSAGE_TYPES = [
 export type MessageType = (typeof MESSAGE_TYPES)[number];
 
 /** Delivery state of a message, in order; a status never moves backwards. */
-export const MESSAGE_STATUSES = ['error', 'pending', 'server', 'delivered', 'read', 'played'] as const;
+const MESSAGE_STATUSES = ['error', 'pending', 'server', 'delivered', 'read', 'played'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 export function statusRank(status: string): number {
   return MESSAGE_STATUSES.indexOf(status as MessageStatus);
 }
 
-export const mediaInfoSchema = z
+const mediaInfoSchema = z
   .object({
     mimetype: z.string(),
     fileName: z.string().nullable(),
@@ -65,10 +68,10 @@ export const mediaInfoSchema = z
   });
 export type MediaInfo = z.infer<typeof mediaInfoSchema>;
 
-export const reactionSchema = z.object({ sender: z.string(), emoji: z.string(), timestamp: z.string() });
+const reactionSchema = z.object({ sender: z.string(), emoji: z.string(), timestamp: z.string() });
 
 /** A poll's options with the votes they have now (each voter's latest choice counts). */
-export const pollResultsSchema = z
+const pollResultsSchema = z
   .object({
     name: z.string(),
     selectableCount: z.number().int().describe('How many options one voter may pick; 0 means any number'),
@@ -172,7 +175,7 @@ const CHAT_EXAMPLE = {
   readOnly: false,
 };
 
-export const chatSchema = z
+const chatSchema = z
   .object({
     session: z.string(),
     jid: z.string(),

@@ -18,7 +18,7 @@ export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type AnyObjectSchema = z.ZodObject<z.ZodRawShape>;
 
 /** What a route's `access.session` reads the session from: its validated input. */
-export interface RouteInput<P, Q, B> {
+interface RouteInput<P, Q, B> {
   params: P;
   query: Q;
   body: B;
@@ -102,7 +102,7 @@ export function defineRoute<
 }
 
 /** What running a keyed route needs besides the route itself. */
-export interface RouteGuards {
+interface RouteGuards {
   auth: Authenticator;
   limits: RateLimits;
   budget: BodyBudget;

@@ -2,7 +2,7 @@ import type { Access, PeopleNeed } from '../../../src-shared/access.js';
 import type { Scope } from '../../../src-shared/contract/keys.js';
 import type { UserRole } from '../../../src-shared/contract/people.js';
 import { AppError } from '../../../src-shared/errors.js';
-import type { AnyEventEnvelope } from '../../../src-shared/events.js';
+import type { AnyEventEnvelope } from '../../../src-shared/contract/events.js';
 import type { NumberRights, Principal, UserPrincipal } from './principal.js';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Access } from '../../../src-shared/access.js';
 import type { UserRole } from '../../../src-shared/contract/people.js';
-import type { AnyEventEnvelope } from '../../../src-shared/events.js';
+import type { AnyEventEnvelope } from '../../../src-shared/contract/events.js';
 import { authorize, canSeeEvent, checkUiCaller, readableSessions } from './authorizer.js';
 import { DESKTOP, type NumberRights, type Principal, type UserPrincipal } from './principal.js';
 
