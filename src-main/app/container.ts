@@ -105,6 +105,8 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
   const prune = () => {
     services.events.prune();
     services.messaging.idempotency.prune();
+    // The audit log keeps what Settings → Team says (365 days by default).
+    services.people.audit.prune(services.people.settings.get().auditRetentionDays);
   };
   lifecycle.add({
     name: 'pruning',
