@@ -11,7 +11,7 @@ export class LoginPage {
   async signIn(key: string): Promise<void> {
     await this.page.getByRole('button', { name: 'Use an API key instead' }).click();
     await this.page.getByLabel('API key').fill(key);
-    await this.page.getByRole('button', { name: 'Sign in' }).click();
+    await this.page.getByRole('button', { name: 'Sign in', exact: true }).click();
   }
 
   /** Signs a person in with their sign-in name and password. */
