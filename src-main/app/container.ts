@@ -12,6 +12,7 @@ import { createServices } from './services.js';
 import { deliveryConfigWith } from '../services/webhooks/index.js';
 import { listenHost, type Config } from '../core/config.js';
 import { makeDataDirPrivate } from '../core/private-files.js';
+import { applyPendingRestore } from '../services/backup/restore-backup.js';
 import { EventBus } from '../core/event-bus.js';
 import { Lifecycle } from '../core/lifecycle.js';
 import { createLogger, type Logger } from '../core/logger.js';
@@ -46,12 +47,27 @@ export interface CoreOptions {
   historyRemovalBatch?: number;
   /** scrypt cost of passwords (tests pass a cheap one; services/people/passwords.ts). */
   passwordCost?: ScryptCost;
+  /** Messages looked at per retention transaction (tests: small). */
+  retentionBatch?: number;
 }
 
 export function createCore(config: Config, options: CoreOptions = {}): Core {
   const { logger, ring } = createLogger(config.logLevel, { pretty: config.prettyLogs });
+  // Before anything opens the data dir: a restore prepared by the running app last time.
+  const restored = applyPendingRestore(config.dataDir);
+  if (restored) logger.info({ previous: restored.previous }, 'switched to the restored backup');
   makeDataDirPrivate(config.dataDir, databaseFile(config.dataDir));
-  const db = openDatabase(databaseFile(config.dataDir));
+  const db = openDatabase(databaseFile(config.dataDir), {
+    onAutoVacuum: (outcome) => {
+      if (outcome.action === 'converted')
+        logger.info(outcome, 'database converted once to incremental vacuum (it can shrink now)');
+      if (outcome.action === 'skipped')
+        logger.warn(
+          outcome,
+          'database not converted to incremental vacuum yet; trying again at the next start',
+        );
+    },
+  });
   const bus = new EventBus(logger);
   const services = createServices({
     db,
@@ -70,6 +86,7 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
     mediaUrls: { allowInternal: config.mediaUrlAllowPrivate },
     ...(options.historyRemovalBatch ? { historyRemovalBatch: options.historyRemovalBatch } : {}),
     ...(options.passwordCost ? { passwordCost: options.passwordCost } : {}),
+    ...(options.retentionBatch ? { retentionBatch: options.retentionBatch } : {}),
   });
   const { created } = services.apiKeys.ensureAdminKey(config.apiKey);
 
@@ -147,6 +164,12 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
       logger.info({ host: address.host, port: address.port }, 'API listening');
     },
     stop: () => api.close(),
+  });
+  // Stopped before WhatsApp and the API: a retention batch is one transaction, cut short by nothing.
+  lifecycle.add({
+    name: 'housekeeping',
+    start: () => services.housekeeping.start(),
+    stop: () => services.housekeeping.stop(),
   });
   // Added last, so it stops first: no batch starts once the core is stopping, and what is left
   // continues at the next start.
