@@ -32,6 +32,12 @@ async function main(argv: string[]): Promise<void> {
         'Keep it safe; set CHATDOCK_API_KEY to choose your own.\n',
     );
   }
+  if (core.ownerSetupCode) {
+    process.stdout.write(
+      `First run: open http://${shownHost}:${port} and create the owner's account with this setup code: ` +
+        `${core.ownerSetupCode}\n(valid until an owner exists; the admin key works too)\n`,
+    );
+  }
 
   let exiting = false;
   const shutdown = (signal: NodeJS.Signals) => {

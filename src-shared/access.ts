@@ -24,6 +24,15 @@ export const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
   admin: 'Everything, including API keys and logs',
 };
 
+/**
+ * What a signed-in person (or a personal token acting as one) needs, besides the scope a token may
+ * narrow: `owner` / `admin` a role (owners are admins too); `self` nothing (their own profile);
+ * `read` / `write` / `tags` / `savedReplies` that right on the number the input names (or, with
+ * no number in the input, on at least one: lists are then filtered to the readable numbers).
+ * Undeclared, it follows from the scope (`services/access/authorizer.ts`, `peopleNeedOf`).
+ */
+export type PeopleNeed = 'owner' | 'admin' | 'self' | 'read' | 'write' | 'tags' | 'savedReplies';
+
 export interface Access<Input = never> {
   /** The caller needs one of these scopes (`admin` includes every other). */
   scope: Scope | readonly Scope[];
@@ -38,6 +47,10 @@ export interface Access<Input = never> {
    * webhook's) check it in the handler with `checkSession`.
    */
   session?: (input: Input) => string | null | undefined;
+  /** What a person needs (see `PeopleNeed`); derived from `scope` when not given. */
+  people?: PeopleNeed;
+  /** Whether API keys (admin, named, session) may call it; false for a person's own profile. */
+  keys?: boolean;
 }
 
 /** Reads `session` from an input that has one: the common case of `Access.session`. */
@@ -60,8 +73,17 @@ export const SEND_MESSAGES_ALL_SESSIONS = {
   scope: 'messages:send',
   sessionKeys: false,
 } as const satisfies Access;
+/** Tags (shared by every number): a person needs `can_use_tags` on some number. */
+export const MANAGE_TAGS = { ...SEND_MESSAGES_ALL_SESSIONS, people: 'tags' } as const satisfies Access;
+/** Saved replies (shared by every number): a person needs saved-reply management on some number. */
+export const MANAGE_SAVED_REPLIES = {
+  ...SEND_MESSAGES_ALL_SESSIONS,
+  people: 'savedReplies',
+} as const satisfies Access;
 
 /** Reads or changes one session's data; the session comes from the input's `session`. */
 export const readSession = { scope: 'messages:read', session: sessionField } as const;
 export const sendInSession = { scope: 'messages:send', session: sessionField } as const;
+/** Tags a chat or message of one session: a person needs `can_use_tags` on that number. */
+export const tagInSession = { scope: 'messages:send', session: sessionField, people: 'tags' } as const;
 export const manageSession = { scope: 'sessions:manage', session: sessionIdField } as const;

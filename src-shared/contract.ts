@@ -21,6 +21,7 @@ import { widgetOperations } from './contract/widgets.js';
 import { keyOperations } from './contract/keys.js';
 import { logOperations } from './contract/logs.js';
 import { webhookOperations } from './contract/webhooks.js';
+import { peopleOperations } from './contract/people.js';
 
 export const contract = {
   ...appOperations,
@@ -36,6 +37,7 @@ export const contract = {
   ...backupOperations,
   ...exportOperations,
   ...storageOperations,
+  ...peopleOperations,
   ...housekeepingOperations,
   ...contactsImportOperations,
   ...contactDataOperations,

@@ -3,6 +3,7 @@
  * Zod schemas first (the OpenAPI document is generated from them), types inferred.
  */
 import { z } from 'zod';
+import { actorSchema } from './contract/people.js';
 
 /** A tag as messages and chats carry it (the full tag, with usage, is in contract/organize.ts). */
 export const tagRefSchema = z.object({ id: z.string(), name: z.string(), color: z.string() });
@@ -124,6 +125,11 @@ export const messageSchema = z
     forwarded: z.boolean(),
     reactions: z.array(reactionSchema),
     poll: pollResultsSchema.optional().describe('Polls only: the options with their current votes'),
+    sentBy: actorSchema
+      .optional()
+      .describe(
+        'Sent from Chatdock: who sent it (a person, "API: crm", "Campaign: Hanukkah"); absent otherwise',
+      ),
   })
   .meta({
     id: 'Message',

@@ -7,9 +7,18 @@ export class LoginPage {
     await this.page.goto(url);
   }
 
+  /** Signs in with the admin key: the page opens on name + password, the key is one click away. */
   async signIn(key: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Use an API key instead' }).click();
     await this.page.getByLabel('API key').fill(key);
-    await this.page.getByRole('button', { name: 'Sign in' }).click();
+    await this.page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  }
+
+  /** Signs a person in with their sign-in name and password. */
+  async signInAs(login: string, password: string): Promise<void> {
+    await this.page.getByLabel('Sign-in name').fill(login);
+    await this.page.getByLabel('Password').fill(password);
+    await this.page.getByRole('button', { name: 'Sign in', exact: true }).click();
   }
 
   error() {

@@ -10,11 +10,11 @@ import {
 import { firstFieldError } from '../../src-shared/validation.js';
 import type { EventBus } from '../core/event-bus.js';
 import type { Logger } from '../core/logger.js';
-import { canAccessSession, checkScope } from '../services/access/authorizer.js';
-import type { KeyPrincipal } from '../services/access/api-keys.js';
+import { canAccessSession, canSeeEvent, checkScope } from '../services/access/authorizer.js';
+import type { Principal } from '../services/access/principal.js';
 import type { EventRecorder } from '../services/events/event-recorder.js';
 import type { KeyRevocation, KeyRevocationCause } from '../services/access/key-revocations.js';
-import type { Authenticator } from './auth.js';
+import { sessionCookieOf, type Authenticator } from './auth.js';
 
 /** How long a client may take to send its `{"token": …}` first message. */
 const AUTH_TIMEOUT_MS = 10_000;
@@ -32,6 +32,7 @@ const REVOKED_REASONS: Record<KeyRevocationCause, string> = {
   revoked: 'the key was revoked',
   rotated: 'the key was rotated',
   'session-removed': "the key's session was removed",
+  'signed-out': 'signed out',
 };
 /** Events read per page while catching up; between pages the socket may drain. */
 const REPLAY_PAGE = 500;
@@ -48,7 +49,7 @@ const firstMessage = z.object({
 });
 
 interface Client {
-  principal: KeyPrincipal;
+  principal: Principal;
   types: ReadonlySet<string> | null;
   sessions: ReadonlySet<string> | null;
   /** False while catching up from the log; live events are then read from the log instead. */
@@ -90,8 +91,10 @@ export class EventSocketServer {
       socket.end('HTTP/1.1 429 Too Many Requests\r\nRetry-After: 10\r\nConnection: close\r\n\r\n');
       return;
     }
+    // A browser signed in with a cookie needs no token in its first message.
+    const cookie = sessionCookieOf(request.headers);
     this.wss.handleUpgrade(request, socket, head, (ws) =>
-      this.accept(ws, request.socket.remoteAddress ?? ''),
+      this.accept(ws, request.socket.remoteAddress ?? '', cookie),
     );
   }
 
@@ -101,14 +104,14 @@ export class EventSocketServer {
    */
   closeKey({ keyId, cause }: KeyRevocation): void {
     for (const [ws, client] of this.clients) {
-      if (client.principal.keyId !== keyId) continue;
+      if (credentialOf(client.principal) !== keyId) continue;
       // Gone from the list at once: no further event reaches it while the close handshake runs.
       this.clients.delete(ws);
       ws.close(CLOSE_UNAUTHORIZED, REVOKED_REASONS[cause]);
     }
   }
 
-  private accept(ws: WebSocket, address: string): void {
+  private accept(ws: WebSocket, address: string, cookie: string | null): void {
     this.unauthenticated += 1;
     let waiting = true;
     const authenticated = () => {
@@ -122,7 +125,7 @@ export class EventSocketServer {
     ws.once('message', (data) => {
       clearTimeout(timer);
       authenticated();
-      const client = this.authenticate(ws, data.toString(), address);
+      const client = this.authenticate(ws, data.toString(), address, cookie);
       if (!client) return;
       this.clients.set(ws, client);
       ws.send(JSON.stringify(this.readyMessage(client)));
@@ -142,7 +145,12 @@ export class EventSocketServer {
   }
 
   /** The client described by the first message, or null after closing the socket with the reason. */
-  private authenticate(ws: WebSocket, message: string, address: string): Client | null {
+  private authenticate(
+    ws: WebSocket,
+    message: string,
+    address: string,
+    cookie: string | null,
+  ): Client | null {
     let json: unknown;
     try {
       json = JSON.parse(message);
@@ -150,7 +158,10 @@ export class EventSocketServer {
       json = null;
     }
     const token = (json as { token?: unknown } | null)?.token;
-    const checked = this.deps.auth.check(typeof token === 'string' && token ? token : null, address);
+    const checked =
+      cookie && token === undefined
+        ? this.deps.auth.checkCookie(cookie, address)
+        : this.deps.auth.check(typeof token === 'string' && token ? token : null, address);
     if (!checked.ok) {
       if (checked.reason === 'rate-limited') {
         ws.close(CLOSE_RATE_LIMITED, `too many wrong keys; try again in ${checked.waitSeconds} s`);
@@ -160,14 +171,16 @@ export class EventSocketServer {
       return null;
     }
     const principal = checked.principal;
-    const parsed = firstMessage.safeParse(json);
+    const parsed = firstMessage.safeParse(
+      cookie && token === undefined ? { token: 'cookie', ...(json as object) } : json,
+    );
     if (!parsed.success) {
       const { field, message: problem } = firstFieldError(parsed.error);
       ws.close(CLOSE_BAD_REQUEST, `${field}: ${problem}`.slice(0, 120));
       return null;
     }
     try {
-      checkScope(principal, { scope: 'messages:read' });
+      checkScope(principal, { scope: 'messages:read', people: 'self' });
     } catch {
       ws.close(CLOSE_FORBIDDEN, 'this key lacks the "messages:read" scope');
       return null;
@@ -214,9 +227,9 @@ export class EventSocketServer {
   }
 
   private visible(client: Client, event: AnyEventEnvelope): boolean {
-    const { principal } = client;
-    if (principal.kind === 'session' && event.session !== principal.sessionId) return false;
-    if (event.session !== null && !canAccessSession(principal, event.session)) return false;
+    // The one per-principal filter (services/access/authorizer.ts), read live: a permission
+    // change applies to the next event.
+    if (!canSeeEvent(client.principal, event)) return false;
     if (client.types && !client.types.has(event.type)) return false;
     if (client.sessions && (event.session === null || !client.sessions.has(event.session))) return false;
     return true;
@@ -237,6 +250,12 @@ export class EventSocketServer {
     for (const ws of this.clients.keys()) ws.terminate();
     this.wss.close();
   }
+}
+
+/** The credential a revocation names: a key's id, or a person's sign-in or token id. */
+function credentialOf(principal: Principal): string | null {
+  if (principal.kind === 'user') return principal.credentialId;
+  return principal.kind === 'desktop' ? null : principal.keyId;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Context } from 'koa';
 import { AppError } from '../../src-shared/errors.js';
+import type { Principal } from '../services/access/principal.js';
 
 /**
  * In-memory token buckets, one per client address or key: `capacity` requests at once, refilled at
@@ -97,9 +98,16 @@ export function rateLimitedError(seconds: number, what: string): AppError {
  * visitor of a tunnel, and a caller without a valid key never gets this far). Called by the
  * route and `/rpc` adapters once the caller is known; sets `Retry-After` and throws 429.
  */
-export function limitSensitive(limits: RateLimits, ctx: Context, principal: { keyId: string }): void {
+export function limitSensitive(limits: RateLimits, ctx: Context, principal: Principal): void {
   if (!isSensitive(ctx.method, ctx.path)) return;
-  const wait = limits.sensitive.take(principal.keyId);
+  // Per key; a person's browsers and tokens share one bucket.
+  const bucket =
+    principal.kind === 'user'
+      ? `user:${principal.userId}`
+      : principal.kind === 'desktop'
+        ? 'desktop'
+        : principal.keyId;
+  const wait = limits.sensitive.take(bucket);
   if (wait > 0) {
     ctx.set('Retry-After', String(wait));
     throw rateLimitedError(wait, 'too many requests of this kind');

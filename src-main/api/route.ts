@@ -4,14 +4,16 @@ import type { z } from 'zod';
 import type { Access } from '../../src-shared/access.js';
 import { parseInput } from '../../src-shared/validation.js';
 import { checkScope, checkSession } from '../services/access/authorizer.js';
-import type { KeyPrincipal } from '../services/access/api-keys.js';
+import type { Principal } from '../services/access/principal.js';
+import { AUDITED_ROUTES, auditTarget } from '../services/audit/audited-operations.js';
+import type { AuditRecorder } from '../rpc/dispatcher.js';
 import type { Authenticator } from './auth.js';
 import { LARGE_BODY_LIMIT, readJsonBody, SMALL_BODY_LIMIT, type BodyBudget } from './body.js';
 import { idempotencyKeyOf } from './idempotency-header.js';
 import { readMultipart, type UploadedForm } from './multipart.js';
 import { limitSensitive, type RateLimits } from './rate-limit.js';
 
-type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 type AnyObjectSchema = z.ZodObject<z.ZodRawShape>;
 
@@ -22,7 +24,7 @@ interface RouteInput<P, Q, B> {
   body: B;
 }
 
-interface RouteRequest<P, Q, B, Caller = KeyPrincipal> extends RouteInput<P, Q, B> {
+export interface RouteRequest<P, Q, B, Caller = Principal> extends RouteInput<P, Q, B> {
   /** Who is calling: the key's principal on keyed routes, null on public ones. */
   principal: Caller;
   /** The `Idempotency-Key` header, on routes that declare `idempotent` (else undefined). */
@@ -31,7 +33,7 @@ interface RouteRequest<P, Q, B, Caller = KeyPrincipal> extends RouteInput<P, Q, 
 }
 
 /** Who may call a keyed route: a scope, whether session keys may, and the session it touches. */
-type RouteAccess<P = unknown, Q = unknown, B = unknown> = Access<RouteInput<P, Q, B>>;
+export type RouteAccess<P = unknown, Q = unknown, B = unknown> = Access<RouteInput<P, Q, B>>;
 
 /**
  * One public REST route. The same definition registers the Koa handler and produces its
@@ -79,7 +81,7 @@ export interface RouteDef<
     contentType?: string;
   };
   handler: (
-    request: RouteRequest<Parsed<P>, Parsed<Q>, Parsed<B>, A extends 'public' ? null : KeyPrincipal>,
+    request: RouteRequest<Parsed<P>, Parsed<Q>, Parsed<B>, A extends 'public' ? null : Principal>,
   ) => Promise<unknown> | unknown;
 }
 
@@ -104,6 +106,8 @@ interface RouteGuards {
   auth: Authenticator;
   limits: RateLimits;
   budget: BodyBudget;
+  /** Records sensitive calls (services/audit/audited-operations.ts) once they succeeded. */
+  audit?: AuditRecorder;
 }
 
 /**
@@ -115,7 +119,7 @@ export function mountRoutes(router: Router, routes: readonly RouteDef[], guards:
   for (const route of routes) {
     router[route.method](route.path, async (ctx) => {
       const access = route.access;
-      let principal: KeyPrincipal | null = null;
+      let principal: Principal | null = null;
       if (access !== 'public') {
         principal = guards.auth.principalOf(ctx);
         checkScope(principal, access as RouteAccess<never, never, never>);
@@ -126,14 +130,21 @@ export function mountRoutes(router: Router, routes: readonly RouteDef[], guards:
         query: route.query ? parseInput(route.query, ctx.query) : undefined,
         body: route.body ? parseInput(route.body, await bodyInput(route, ctx, guards.budget)) : undefined,
       };
-      if (principal && access !== 'public') checkSession(principal, access.session?.(input as never));
-      const request: RouteRequest<unknown, unknown, unknown, KeyPrincipal | null> = {
+      if (principal && access !== 'public') {
+        checkSession(principal, access.session?.(input as never), access as RouteAccess<never, never, never>);
+      }
+      const request: RouteRequest<unknown, unknown, unknown, Principal | null> = {
         ...input,
         principal,
         idempotencyKey: route.idempotent ? idempotencyKeyOf(ctx) : undefined,
         ctx,
       };
       const result = await route.handler(request as never);
+      const action = AUDITED_ROUTES[`${route.method.toUpperCase()} ${route.path}`];
+      if (action && principal) {
+        const target = auditTarget({ ...(input.params as object), ...(input.body as object) });
+        guards.audit?.(principal, action, target, ctx.socket.remoteAddress ?? null);
+      }
       // A handler that wrote ctx.body itself (binary answers) returns undefined.
       if (result !== undefined) ctx.body = result;
       if (ctx.body !== undefined || route.response.status === 204) ctx.status = route.response.status;

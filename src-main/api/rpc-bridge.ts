@@ -1,6 +1,6 @@
 import Router from '@koa/router';
 import type { RpcDispatcher } from '../rpc/dispatcher.js';
-import type { Authenticator } from './auth.js';
+import { csrfTokenOf, type Authenticator } from './auth.js';
 import { LARGE_BODY_LIMIT, readJsonBody, type BodyBudget } from './body.js';
 import { limitSensitive, type RateLimits } from './rate-limit.js';
 
@@ -15,7 +15,13 @@ export function rpcRouter(
 ): Router {
   const router = new Router({ prefix: '/rpc', sensitive: true, strict: true });
   router.post('/:operation', async (ctx) => {
-    const context = { transport: 'http' as const, principal: guards.auth.principalOf(ctx) };
+    const principal = guards.auth.principalOf(ctx);
+    const context = {
+      transport: 'http' as const,
+      principal,
+      csrfToken: csrfTokenOf(ctx),
+      address: ctx.socket.remoteAddress ?? null,
+    };
     const operation = dispatcher.precheck(ctx.params.operation ?? '', context);
     limitSensitive(guards.limits, ctx, context.principal);
     const input = await readJsonBody(ctx, LARGE_BODY_LIMIT, guards.budget);

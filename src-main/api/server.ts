@@ -5,7 +5,7 @@ import Koa from 'koa';
 import { AppError } from '../../src-shared/errors.js';
 import type { EventBus } from '../core/event-bus.js';
 import type { Logger } from '../core/logger.js';
-import type { RpcDispatcher } from '../rpc/dispatcher.js';
+import type { AuditRecorder, RpcDispatcher } from '../rpc/dispatcher.js';
 import type { Services } from '../services/index.js';
 import { Authenticator } from './auth.js';
 import { BodyBudget, DEFAULT_BODY_BUDGET_BYTES } from './body.js';
@@ -62,6 +62,13 @@ export interface RequestGuards {
   auth: Authenticator;
   limits: RateLimits;
   budget: BodyBudget;
+  audit: AuditRecorder;
+}
+
+/** The audit log writer of the gates: who did which sensitive thing, from where. */
+export function auditRecorder(services: Services): AuditRecorder {
+  return (principal, action, target, address) =>
+    services.people.audit.record({ actor: services.actors.of(principal), action, target, address });
 }
 
 export function createRequestGuards(
@@ -69,9 +76,10 @@ export function createRequestGuards(
   limits: RateLimits = createRateLimits(),
 ): RequestGuards {
   return {
-    auth: new Authenticator(services.apiKeys, limits.failedAuth),
+    auth: new Authenticator(services.apiKeys, limits.failedAuth, services.people),
     limits,
     budget: new BodyBudget(DEFAULT_BODY_BUDGET_BYTES),
+    audit: auditRecorder(services),
   };
 }
 

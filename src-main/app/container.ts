@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { createRateLimits } from '../api/rate-limit.js';
-import { ApiServer } from '../api/server.js';
+import type { ScryptCost } from '../services/people/passwords.js';
+import { ApiServer, auditRecorder } from '../api/server.js';
 import { Checkpointer } from '../db/checkpointer.js';
 import { databaseFile, openDatabase, type Db } from '../db/connection.js';
 import { createHandlers } from '../rpc/handlers.js';
@@ -35,6 +36,8 @@ export interface Core {
   runtime(): RuntimeInfo;
   /** The admin key created on this first run, to show once; null otherwise. */
   createdAdminKey: string | null;
+  /** While nobody can sign in yet: the one-time code that creates the owner's account; else null. */
+  ownerSetupCode: string | null;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -43,6 +46,8 @@ export interface CoreOptions {
   webRoot?: string;
   /** Messages deleted per background transaction after a session is deleted (tests: small). */
   historyRemovalBatch?: number;
+  /** scrypt cost of passwords (tests pass a cheap one; services/people/passwords.ts). */
+  passwordCost?: ScryptCost;
   /** Messages looked at per retention transaction (tests: small). */
   retentionBatch?: number;
   /** The rate limiters' clock (tests freeze it: a limit test must not depend on the machine's speed). */
@@ -83,6 +88,7 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
     publicUrl: config.publicUrl,
     mediaUrls: { allowInternal: config.mediaUrlAllowPrivate },
     ...(options.historyRemovalBatch ? { historyRemovalBatch: options.historyRemovalBatch } : {}),
+    ...(options.passwordCost ? { passwordCost: options.passwordCost } : {}),
     ...(options.retentionBatch ? { retentionBatch: options.retentionBatch } : {}),
   });
   const { created } = services.apiKeys.ensureAdminKey(config.apiKey);
@@ -92,7 +98,7 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
     if (!runtime) throw new Error('the API server has not started yet');
     return runtime;
   };
-  const dispatcher = new RpcDispatcher(createHandlers(services, getRuntime));
+  const dispatcher = new RpcDispatcher(createHandlers(services, getRuntime), auditRecorder(services));
   const api = new ApiServer({
     ...(options.rateLimitClock ? { rateLimits: createRateLimits(options.rateLimitClock) } : {}),
     services,
@@ -120,6 +126,8 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
   const prune = () => {
     services.events.prune();
     services.messaging.idempotency.prune();
+    // The audit log keeps what Settings → Team says (365 days by default).
+    services.people.audit.prune(services.people.settings.get().auditRetentionDays);
   };
   lifecycle.add({
     name: 'pruning',
@@ -187,6 +195,7 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
       dispatcher.call(operation, input, { transport: 'ipc', principal: DESKTOP }),
     runtime: getRuntime,
     createdAdminKey: created,
+    ownerSetupCode: services.people.firstRun.prepare(),
     start: () => lifecycle.start(),
     stop: () => lifecycle.stop(),
   };

@@ -40,6 +40,9 @@ import { WidgetService } from '../services/widgets/widgets.js';
 import { createWebhooks, type DeliveryConfig } from '../services/webhooks/index.js';
 
 import type { Services } from '../services/index.js';
+import { Actors } from '../services/access/actors.js';
+import { createPeople } from '../services/people/index.js';
+import type { ScryptCost } from '../services/people/passwords.js';
 
 interface ServiceDeps {
   db: Db;
@@ -61,6 +64,8 @@ interface ServiceDeps {
   retentionBatch?: number;
   /** The media-URL policy; by default only public https hosts. */
   mediaUrls?: MediaUrlOptions;
+  /** scrypt cost of passwords (tests pass a cheap one). */
+  passwordCost?: ScryptCost;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -68,6 +73,15 @@ export function createServices(deps: ServiceDeps): Services {
   const events = new EventRecorder(db, bus);
   const keyRevocations = new KeyRevocations();
   const apiKeys = new ApiKeyService(db, keyRevocations, KeyHasher.forDataDir(deps.dataDir));
+  const people = createPeople({
+    db,
+    events,
+    internal: new InternalSettings(db),
+    keyHasher: apiKeys.hasher,
+    revocations: keyRevocations,
+    isAdminKey: (secret) => apiKeys.verify(secret)?.kind === 'admin',
+    ...(deps.passwordCost ? { passwordCost: deps.passwordCost } : {}),
+  });
   const storedMessages = db.$client.prepare<[string, string, string], { raw: Buffer | null }>(
     'SELECT raw FROM messages WHERE session_id = ? AND chat_jid = ? AND id = ?',
   );
@@ -122,7 +136,11 @@ export function createServices(deps: ServiceDeps): Services {
   // A webhook receiver may answer an event: {"reply"} sends text back, {"rejectMessage"} rejects a call.
   webhooks.service.setReplyActions({
     replyText: async (sessionId, chatJid, text) => {
-      await messaging.send.send(sessionId, { type: 'text', to: chatJid, text });
+      await messaging.send.send(sessionId, { type: 'text', to: chatJid, text }, undefined, {
+        type: 'system',
+        id: null,
+        name: 'Webhook reply',
+      });
     },
     rejectCall: async (sessionId, callId, _callerJid, message) => {
       await messaging.calls.reject(sessionId, callId, message);
@@ -165,6 +183,8 @@ export function createServices(deps: ServiceDeps): Services {
     conversationExport: new ConversationExport(messaging, sessions, new MediaStore(deps.dataDir, db)),
     storage: new StorageReportService(db, deps.dataDir),
     contactsCsv: new ContactsCsv(db),
+    people,
+    actors: new Actors(db),
     contactsImport: new ContactsImport(db, events, organize),
     contactData: new ContactDataExport(db, messaging, new MediaStore(deps.dataDir, db)),
     // The audit log of the staff issue replaces auditToLog here when it lands.

@@ -398,6 +398,64 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
     expect(queryPlan(sqlite, count)).toContain('messages_waiting_idx');
     expect(sqlite.prepare(count).get()).toEqual({ count: 1 });
   },
+  '0013_people': (sqlite) => {
+    sqlite.pragma('foreign_keys = ON');
+    expect(tableNames(sqlite)).toEqual(
+      expect.arrayContaining([
+        'users',
+        'teams',
+        'team_members',
+        'session_permissions',
+        'sign_in_sessions',
+        'audit_log',
+      ]),
+    );
+    sqlite.exec(`
+      INSERT INTO sessions (id, name) VALUES ('shop', 'Shop');
+      INSERT INTO users (id, name, login, login_key, role) VALUES ('u1', 'Dana', 'Dana', 'dana', 'agent');
+      INSERT INTO teams (id, name, name_key) VALUES ('t1', 'Sales', 'sales');
+      INSERT INTO team_members (team_id, user_id) VALUES ('t1', 'u1');
+      INSERT INTO session_permissions (session_id, team_id, read, write) VALUES ('shop', 't1', 'all', 1);
+      INSERT INTO session_permissions (session_id, user_id, read) VALUES ('shop', 'u1', 'assigned');
+    `);
+    // Sign-in names are unique ignoring case (the service stores the folded form).
+    expect(() =>
+      sqlite.exec(
+        `INSERT INTO users (id, name, login, login_key, role) VALUES ('u2', 'D', 'DANA', 'dana', 'agent')`,
+      ),
+    ).toThrow(/UNIQUE/);
+    // A role outside the three, or a grant naming both a person and a team, is refused.
+    expect(() =>
+      sqlite.exec(
+        `INSERT INTO users (id, name, login, login_key, role) VALUES ('u3', 'X', 'x', 'x', 'root')`,
+      ),
+    ).toThrow(/CHECK/);
+    expect(() =>
+      sqlite.exec(
+        `INSERT INTO session_permissions (session_id, user_id, team_id, read) VALUES ('shop', 'u1', 't1', 'all')`,
+      ),
+    ).toThrow(/CHECK/);
+    // A deleted team takes its grants with it: no permission points at a team that is gone.
+    sqlite.exec(`DELETE FROM teams WHERE id = 't1'`);
+    expect(
+      sqlite.prepare(`SELECT count(*) AS n FROM session_permissions WHERE team_id IS NOT NULL`).get(),
+    ).toEqual({ n: 0 });
+    // A personal token dies with its person.
+    sqlite.exec(
+      `INSERT INTO api_keys (id, kind, name, prefix, hash, user_id) VALUES ('k1', 'token', 'T', 'cd_x', 'h', 'u1')`,
+    );
+    sqlite.exec(`DELETE FROM users WHERE id = 'u1'`);
+    expect(sqlite.prepare(`SELECT count(*) AS n FROM api_keys`).get()).toEqual({ n: 0 });
+    expect(sqlite.prepare(`SELECT count(*) AS n FROM session_permissions`).get()).toEqual({ n: 0 });
+    // Who sent a message and who caused an event are columns now.
+    sqlite.exec(
+      `INSERT INTO messages (session_id, chat_jid, id, from_me, type, status, timestamp, sent_by) VALUES ('shop', 'c', 'm', 1, 'text', 'sent', 1, '{"type":"user"}')`,
+    );
+    sqlite.exec(
+      `INSERT INTO events (id, type, session_id, timestamp, data, actor) VALUES ('evt_1', 't', NULL, 'x', '{}', '{}')`,
+    );
+    expect(queryPlan(sqlite, 'SELECT * FROM audit_log WHERE at >= 5 ORDER BY id DESC')).toBeTruthy();
+  },
 };
 
 describe('migrations', () => {

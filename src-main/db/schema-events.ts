@@ -15,6 +15,8 @@ export const events = sqliteTable(
     sessionId: text('session_id'),
     timestamp: text('timestamp').notNull(),
     data: text('data').notNull(),
+    /** Who caused it (`Actor` JSON, migration 0013); null for WhatsApp's own facts. */
+    actor: text('actor'),
   },
   (t) => [index('events_session_idx').on(t.sessionId, t.id)],
 );

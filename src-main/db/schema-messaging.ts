@@ -151,6 +151,8 @@ export const messages = sqliteTable(
     forwarded: integer('forwarded', { mode: 'boolean' }).notNull().default(false),
     /** The WebMessageInfo protobuf, to answer retry requests and re-download media. */
     raw: blob('raw', { mode: 'buffer' }),
+    /** Who sent it from Chatdock (an `Actor` as JSON, migration 0013); null for others' messages and the phone's. */
+    sentBy: text('sent_by', { mode: 'json' }).$type<{ type: string; id: string | null; name: string }>(),
     createdAt: text('created_at').notNull().default(nowIso),
   },
   (t) => [

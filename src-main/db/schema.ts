@@ -30,7 +30,7 @@ export const apiKeys = sqliteTable(
   'api_keys',
   {
     id: text('id').primaryKey(),
-    kind: text('kind', { enum: ['admin', 'session', 'named'] }).notNull(),
+    kind: text('kind', { enum: ['admin', 'session', 'named', 'token'] }).notNull(),
     name: text('name').notNull(),
     prefix: text('prefix').notNull(),
     hash: text('hash').notNull(),
@@ -39,10 +39,17 @@ export const apiKeys = sqliteTable(
     createdAt: createdAt(),
     lastUsedAt: text('last_used_at'),
     revokedAt: text('revoked_at'),
+    /** A personal token: acts as this person (migration 0013); null for other keys. */
+    userId: text('user_id'),
+    /** When a token stops working (short-lived tokens from POST /auth/token); null: never. */
+    expiresAt: text('expires_at'),
   },
   (table) => [
     uniqueIndex('api_keys_hash_unique').on(table.hash),
     index('api_keys_prefix_idx').on(table.prefix),
+    index('api_keys_user_idx')
+      .on(table.userId)
+      .where(sql`${table.userId} IS NOT NULL`),
   ],
 );
 
@@ -112,4 +119,5 @@ export const waAuthKeys = sqliteTable(
 export * from './schema-events.js';
 export * from './schema-messaging.js';
 export * from './schema-organize.js';
+export * from './schema-people.js';
 export * from './schema-schedule.js';

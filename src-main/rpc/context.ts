@@ -5,4 +5,8 @@ export interface RpcContext {
   transport: 'ipc' | 'http';
   /** The admin key for the browser UI; the desktop principal for the window over IPC. */
   principal: Principal;
+  /** The sign-in's CSRF token, for a cookie caller (the page learns it from `people.me`). */
+  csrfToken?: string | null;
+  /** The caller's address, for the audit log. */
+  address?: string | null;
 }

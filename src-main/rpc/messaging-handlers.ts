@@ -2,7 +2,7 @@ import type { Handlers } from '../../src-shared/contract.js';
 import { AppError } from '../../src-shared/errors.js';
 import { toJid } from '../../src-shared/jid.js';
 import type { Services } from '../services/index.js';
-import { ownSessionOf } from '../services/access/authorizer.js';
+import { ownSessionOf, readableSessions } from '../services/access/authorizer.js';
 import type { RuntimeInfo } from './app-handlers.js';
 import type { RpcContext } from './context.js';
 import { reachableHost } from '../core/config.js';
@@ -17,7 +17,7 @@ export function messagingHandlers(
   services: Services,
   runtime: () => RuntimeInfo,
 ): Pick<Handlers<RpcContext>, MessagingOps> {
-  const { messaging, sessions } = services;
+  const { messaging, sessions, actors } = services;
   // Who may call each operation is declared in the contract and checked by the dispatcher.
   const exists = (session: string) => void sessions.get(session);
   const jid = (chat: string) => toJid(chat, 'chat');
@@ -35,7 +35,11 @@ export function messagingHandlers(
     'chats.list': (input, ctx) => {
       if (input.session) exists(input.session);
       const session = ownSessionOf(ctx.principal) ?? input.session;
-      return messaging.chats.list({ ...input, sessionId: session });
+      return messaging.chats.list({
+        ...input,
+        sessionId: session,
+        allowedSessions: readableSessions(ctx.principal),
+      });
     },
     'chats.get': ({ session, chat }) => {
       exists(session);
@@ -76,9 +80,9 @@ export function messagingHandlers(
       exists(session);
       return message(session, chat, id);
     },
-    'messages.send': ({ session, message: input, idempotencyKey }) => {
+    'messages.send': ({ session, message: input, idempotencyKey }, ctx) => {
       exists(session);
-      return messaging.send.send(session, input, idempotencyKey);
+      return messaging.send.send(session, input, idempotencyKey, actors.of(ctx.principal));
     },
     'messages.edit': ({ session, chat, id, text }) => {
       exists(session);
@@ -106,7 +110,10 @@ export function messagingHandlers(
         limit,
         beforeRowId: cursor,
       });
-      return { items: result.messages, next: result.nextRowId };
+      // An agent's hits are limited to the numbers they may read (the page may come back short).
+      const readable = readableSessions(ctx.principal);
+      const items = readable ? result.messages.filter((hit) => readable.has(hit.session)) : result.messages;
+      return { items, next: result.nextRowId };
     },
     'messages.mediaLink': ({ session, chat, id }, ctx) => {
       exists(session);

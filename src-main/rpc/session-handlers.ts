@@ -1,4 +1,5 @@
 import type { Handlers } from '../../src-shared/contract.js';
+import { canAccessSession } from '../services/access/authorizer.js';
 import type { Services } from '../services/index.js';
 import type { RpcContext } from './context.js';
 
@@ -6,7 +7,9 @@ type SessionOps = Extract<keyof Handlers<RpcContext>, `sessions.${string}`>;
 
 export function sessionHandlers({ sessions }: Services): Pick<Handlers<RpcContext>, SessionOps> {
   return {
-    'sessions.list': () => sessions.list(),
+    // An agent sees only the numbers they may read.
+    'sessions.list': (_input, ctx) =>
+      sessions.list().filter((session) => canAccessSession(ctx.principal, session.id)),
     'sessions.create': (input) => sessions.create(input),
     'sessions.rename': ({ id, name }) => sessions.rename(id, name),
     'sessions.connect': ({ id }) => sessions.connect(id),

@@ -21,6 +21,8 @@ import type { SessionService } from './sessions/sessions.js';
 import type { SettingsService } from './settings/settings.js';
 import type { WidgetService } from './widgets/widgets.js';
 import type { DeliveryWorker, WebhookService } from './webhooks/index.js';
+import type { Actors } from './access/actors.js';
+import type { People } from './people/index.js';
 
 /** Every service of the core, built once and shared by the RPC handlers and REST routes. */
 export interface Services {
@@ -52,6 +54,10 @@ export interface Services {
   storage: StorageReportService;
   /** Contacts as CSV (name, phone, tags, notes). */
   contactsCsv: ContactsCsv;
+  /** Staff accounts: people, teams, permissions, sign-ins, personal tokens, the audit log. */
+  people: People;
+  /** Who a principal is, as recorded on events, messages and the audit log. */
+  actors: Actors;
   /** Contacts from CSV, with a column mapping preview. */
   contactsImport: ContactsImport;
   /** Everything of one person on every number (a data-subject access request). */

@@ -2,6 +2,7 @@
  * Baileys messages → domain records. Pure functions (no I/O), unit-tested with hand-built
  * protobufs. Everything about WhatsApp's message shapes stays in this folder.
  */
+import type { Actor } from '../../src-shared/contract/people.js';
 import {
   getContentType,
   isJidGroup,
@@ -40,6 +41,8 @@ export interface MessageRecord {
   timestamp: number;
   forwarded: boolean;
   raw: Buffer;
+  /** Who sent it from Chatdock (a person, a key, a schedule…); set by the sending service only. */
+  sentBy?: Actor | null;
 }
 
 /** What an incoming WhatsApp message means for our store. */

@@ -1,22 +1,69 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
+import type { MessageId } from '../i18n/messages/en';
 import { useConnection } from '../stores/connection';
 
-/** The browser's way in: the admin API key (the desktop app needs none). */
+type Mode = 'person' | 'key' | 'setup';
+
+/**
+ * The browser's way in: a person's sign-in name and password (the session cookie), or, for
+ * developers, the admin API key. On first run (nobody has an account yet) it asks for the setup
+ * code printed in the terminal and creates the owner's account. The desktop app needs none.
+ */
 export function LoginPage() {
-  const login = useConnection((state) => state.login);
-  const loginError = useConnection((state) => state.loginError);
-  const [key, setKey] = useState('');
-  const [remember, setRemember] = useState(true);
+  const connection = useConnection();
+  const { loginError } = connection;
+  const [mode, setMode] = useState<Mode>('person');
   const [busy, setBusy] = useState(false);
+  const [fields, setFields] = useState({ key: '', login: '', password: '', name: '', setupCode: '' });
+  const [remember, setRemember] = useState(true);
   const intl = useIntl();
+
+  useEffect(() => {
+    let cancelled = false;
+    void connection.setupNeeded().then((needed) => {
+      // Only while the person form is still shown: a click on "Use an API key" wins.
+      if (!cancelled && needed) setMode((current) => (current === 'person' ? 'setup' : current));
+    });
+    return () => {
+      cancelled = true;
+    };
+    // Asked once, when the page opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
-    await login(key, remember);
+    if (mode === 'key') await connection.login(fields.key, remember);
+    else if (mode === 'person') await connection.signIn(fields.login, fields.password);
+    else await connection.setupOwner(fields);
     setBusy(false);
   };
+
+  const field = (
+    name: keyof typeof fields,
+    label: MessageId,
+    type: string,
+    autoComplete: string,
+    autoFocus = false,
+  ): ReactNode => (
+    <label className="field">
+      <span className="field__label">
+        <FormattedMessage id={label} />
+      </span>
+      <input
+        type={type}
+        name={name}
+        autoComplete={autoComplete}
+        autoFocus={autoFocus}
+        value={fields[name]}
+        onChange={(event) => setFields({ ...fields, [name]: event.target.value })}
+        aria-invalid={loginError ? true : undefined}
+        aria-describedby={loginError ? 'login-error' : undefined}
+      />
+    </label>
+  );
 
   return (
     <main className="login">
@@ -27,37 +74,63 @@ export function LoginPage() {
         <h1 id="login-title">
           <FormattedMessage id="login.title" />
         </h1>
-        <p className="muted">
-          <FormattedMessage id="login.hint" values={{ variable: <code>CHATDOCK_API_KEY</code> }} />
-        </p>
-        <label className="field">
-          <span className="field__label">
-            <FormattedMessage id="login.keyLabel" />
-          </span>
-          <input
-            type="password"
-            name="apiKey"
-            autoComplete="current-password"
-            autoFocus
-            value={key}
-            onChange={(event) => setKey(event.target.value)}
-            aria-invalid={loginError ? true : undefined}
-            aria-describedby={loginError ? 'login-error' : undefined}
-          />
-        </label>
-        <label className="checkbox">
-          <input type="checkbox" checked={remember} onChange={(event) => setRemember(event.target.checked)} />
-          <span>
-            <FormattedMessage id="login.remember" />
-          </span>
-        </label>
+        {mode === 'key' && (
+          <>
+            <p className="muted">
+              <FormattedMessage id="login.hint" values={{ variable: <code>CHATDOCK_API_KEY</code> }} />
+            </p>
+            {field('key', 'login.keyLabel', 'password', 'current-password', true)}
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={remember}
+                onChange={(event) => setRemember(event.target.checked)}
+              />
+              <span>
+                <FormattedMessage id="login.remember" />
+              </span>
+            </label>
+          </>
+        )}
+        {mode === 'person' && (
+          <>
+            <p className="muted">
+              <FormattedMessage id="login.personHint" />
+            </p>
+            {field('login', 'login.nameLabel', 'text', 'username', true)}
+            {field('password', 'login.passwordLabel', 'password', 'current-password')}
+          </>
+        )}
+        {mode === 'setup' && (
+          <>
+            <h2>
+              <FormattedMessage id="login.setupTitle" />
+            </h2>
+            <p className="muted">
+              <FormattedMessage id="login.setupHint" />
+            </p>
+            {field('setupCode', 'login.setupCodeLabel', 'text', 'one-time-code', true)}
+            {field('name', 'login.displayNameLabel', 'text', 'name')}
+            {field('login', 'login.nameLabel', 'text', 'username')}
+            {field('password', 'login.passwordLabel', 'password', 'new-password')}
+          </>
+        )}
         {loginError && (
           <p id="login-error" className="form-error" role="alert">
             {loginError}
           </p>
         )}
         <button type="submit" className="button button--primary" disabled={busy}>
-          {intl.formatMessage({ id: busy ? 'login.signingIn' : 'login.signIn' })}
+          {intl.formatMessage({
+            id: busy ? 'login.signingIn' : mode === 'setup' ? 'login.create' : 'login.signIn',
+          })}
+        </button>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => setMode(mode === 'key' ? 'person' : 'key')}
+        >
+          <FormattedMessage id={mode === 'key' ? 'login.usePassword' : 'login.useKey'} />
         </button>
       </form>
     </main>

@@ -19,6 +19,12 @@ interface ConnectionState {
   /** Picks IPC in the desktop app; in a browser, tries the remembered key. */
   start(): Promise<void>;
   login(key: string, remember: boolean): Promise<boolean>;
+  /** Signs a person in with name and password (the session cookie); false with `loginError` set. */
+  signIn(login: string, password: string): Promise<boolean>;
+  /** First run: creates the owner's account with the terminal's setup code and signs them in. */
+  setupOwner(input: { setupCode: string; name: string; login: string; password: string }): Promise<boolean>;
+  /** Whether the owner's account still has to be created (asked at the sign-in page). */
+  setupNeeded(): Promise<boolean>;
   logout(): void;
   /**
    * Rotates the admin key. In a browser the UI goes on with the new key: calls, the event
@@ -71,6 +77,50 @@ export const useConnection = create<ConnectionState>((set, get) => {
     return transport;
   }
 
+  function personTransport(csrfToken: string): HttpTransport {
+    const transport: HttpTransport = new HttpTransport(
+      '',
+      () => {
+        if (get().status !== 'ready' || get().transport !== transport) return;
+        transport.close();
+        set({ status: 'login', transport: null, appInfo: null, linkState: 'connecting' });
+      },
+      window.location.origin,
+      csrfToken,
+    );
+    return transport;
+  }
+
+  /** A still-valid sign-in cookie of this browser: its CSRF token (GET needs none), or null. */
+  async function cookieSignIn(): Promise<string | null> {
+    const response = await fetch('/api/v1/users/me').catch(() => null);
+    if (!response?.ok) return null;
+    const me = (await response.json()) as { csrfToken: string | null };
+    return me.csrfToken;
+  }
+
+  /** POSTs a sign-in form; the CSRF token on success, else sets `loginError`. */
+  async function postSignIn(path: string, body: unknown): Promise<string | null> {
+    const response = await fetch(path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    }).catch(() => null);
+    const json = (await response?.json().catch(() => null)) as {
+      csrfToken?: string;
+      error?: { code: string; message: string };
+    } | null;
+    if (response?.ok && json?.csrfToken) return json.csrfToken;
+    const intl = currentIntl();
+    set({
+      loginError:
+        response?.status === 401
+          ? intl.formatMessage({ id: 'login.refused' })
+          : (json?.error?.message ?? describeError(new Error(`HTTP ${response?.status ?? 0}`))),
+    });
+    return null;
+  }
+
   // Another tab rotated the admin key (or signed in again): go on with the key it stored.
   window.addEventListener('storage', (event) => {
     if (event.key !== KEY_STORAGE || event.storageArea !== localStorage || !event.newValue) return;
@@ -93,6 +143,11 @@ export const useConnection = create<ConnectionState>((set, get) => {
       }
       const key = storedKey();
       if (!key) {
+        const csrf = await cookieSignIn();
+        if (csrf) {
+          await connect(personTransport(csrf)).catch(() => set({ status: 'login' }));
+          return;
+        }
         set({ status: 'login' });
         return;
       }
@@ -125,7 +180,47 @@ export const useConnection = create<ConnectionState>((set, get) => {
       return true;
     },
 
+    async signIn(login, password) {
+      if (!login.trim() || !password) {
+        set({ loginError: currentIntl().formatMessage({ id: 'login.fieldsMissing' }) });
+        return false;
+      }
+      const csrf = await postSignIn('/api/v1/auth/signin', { login: login.trim(), password });
+      if (!csrf) return false;
+      await connect(personTransport(csrf));
+      return true;
+    },
+
+    async setupOwner(input) {
+      if (!input.setupCode.trim() || !input.name.trim() || !input.login.trim() || !input.password) {
+        set({ loginError: currentIntl().formatMessage({ id: 'login.fieldsMissing' }) });
+        return false;
+      }
+      const csrf = await postSignIn('/api/v1/auth/setup', input);
+      if (!csrf) return false;
+      await connect(personTransport(csrf));
+      return true;
+    },
+
+    async setupNeeded() {
+      const response = await fetch('/api/v1/auth/status').catch(() => null);
+      if (!response?.ok) return false;
+      return ((await response.json()) as { setupNeeded: boolean }).setupNeeded;
+    },
+
     logout() {
+      const transport = get().transport;
+      if (transport instanceof HttpTransport && transport.signedInAsPerson) {
+        // Ends the sign-in on the server (its cookie and streams), not just in this tab.
+        void transport.call('people.me', {}).then(
+          (me) =>
+            fetch('/api/v1/auth/signout', {
+              method: 'POST',
+              headers: { 'X-CSRF-Token': me.csrfToken ?? '' },
+            }),
+          () => undefined,
+        );
+      }
       get().transport?.close();
       forgetKey();
       set({ status: 'login', transport: null, appInfo: null, linkState: 'connecting' });

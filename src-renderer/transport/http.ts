@@ -38,8 +38,18 @@ export class HttpTransport implements Transport {
     key: string,
     private readonly onUnauthorized: () => void,
     private readonly origin = window.location.origin,
+    /**
+     * Signed in as a person: the HttpOnly cookie authenticates (key is ''), and this CSRF token
+     * goes with every call (`X-CSRF-Token`); the event stream takes the cookie too.
+     */
+    private readonly csrfToken: string | null = null,
   ) {
     this.currentKey = key;
+  }
+
+  /** Whether a person signed in with name and password (not a key). */
+  get signedInAsPerson(): boolean {
+    return this.csrfToken !== null;
   }
 
   /** The key calls and the event stream are authorised with. */
@@ -134,7 +144,10 @@ export class HttpTransport implements Transport {
   private async post(operation: OpName, input: unknown, key: string) {
     const response = await fetch(`${this.origin}/rpc/${operation}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}` },
+      headers: {
+        'Content-Type': 'application/json',
+        ...(this.csrfToken ? { 'X-CSRF-Token': this.csrfToken } : { Authorization: `Bearer ${key}` }),
+      },
       body: JSON.stringify(input ?? {}),
     });
     const body = (await response.json().catch(() => null)) as { result?: unknown; error?: unknown } | null;
@@ -158,10 +171,10 @@ export class HttpTransport implements Transport {
     const key = this.currentKey;
     const socket = new WebSocket(url);
     this.socket = socket;
+    // A person's stream is authenticated by the cookie: no token in the first message.
+    const credential = this.csrfToken ? {} : { token: key };
     socket.onopen = () =>
-      socket.send(
-        JSON.stringify(this.lastEventId ? { token: key, after: this.lastEventId } : { token: key }),
-      );
+      socket.send(JSON.stringify(this.lastEventId ? { ...credential, after: this.lastEventId } : credential));
     socket.onmessage = (message) => {
       const data = JSON.parse(String(message.data)) as AnyEventEnvelope | EventStreamReady;
       if (data.type === 'ready') {

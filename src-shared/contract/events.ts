@@ -5,6 +5,7 @@
 import type { Call, Chat, Contact, Group, Message, MessageStatus } from '../messages.js';
 import type { SessionStatusEvent, Settings } from '../model.js';
 import type { CampaignProgressEvent, ScheduleFailedEvent, ScheduleSentEvent } from './schedule.js';
+import type { Actor, SessionPermissions, Team, User } from './people.js';
 
 export interface MessageRef {
   id: string;
@@ -58,6 +59,14 @@ export interface EventMap {
   'schedule.failed': ScheduleFailedEvent;
   /** A campaign started, sent to a recipient, paused, resumed, finished or was cancelled. */
   'campaign.progress': CampaignProgressEvent;
+  /** People, teams and per-number permissions changed (seen by owners and admins only). */
+  'user.created': User;
+  'user.updated': User;
+  'user.deleted': { id: string; name: string };
+  'team.created': Team;
+  'team.updated': Team;
+  'team.deleted': { id: string; name: string };
+  'permissions.updated': SessionPermissions;
 }
 
 /** Every event type, for webhook subscriptions and stream filters. */
@@ -86,6 +95,13 @@ export const EVENT_TYPES = [
   'schedule.sent',
   'schedule.failed',
   'campaign.progress',
+  'user.created',
+  'user.updated',
+  'user.deleted',
+  'team.created',
+  'team.updated',
+  'team.deleted',
+  'permissions.updated',
 ] as const satisfies readonly (keyof EventMap)[];
 
 export type EventType = keyof EventMap;
@@ -99,6 +115,8 @@ export interface EventEnvelope<T extends EventType = EventType> {
   /** UTC ISO-8601. */
   timestamp: string;
   data: EventMap[T];
+  /** Who caused it, when a person, key, schedule or the desktop did (absent for WhatsApp's own facts). */
+  actor?: Actor;
 }
 
 export type AnyEventEnvelope = { [T in EventType]: EventEnvelope<T> }[EventType];

@@ -4,7 +4,14 @@
  */
 import { z } from 'zod';
 import { exampleOf } from '../examples.js';
-import { READ_MESSAGES, SEND_MESSAGES_ALL_SESSIONS, readSession, sendInSession } from '../access.js';
+import {
+  MANAGE_SAVED_REPLIES,
+  MANAGE_TAGS,
+  READ_MESSAGES,
+  readSession,
+  sendInSession,
+  tagInSession,
+} from '../access.js';
 import { op } from './operation.js';
 import { sessionIdSchema } from './sessions.js';
 import { tagRefSchema, type TagRef } from '../messages.js';
@@ -302,12 +309,12 @@ const messageRef = { ...chatRef, id: z.string().min(1) };
 
 export const organizeOperations = {
   'tags.list': op<{ items: Tag[] }>()(z.object({}).strict(), READ_MESSAGES),
-  'tags.create': op<Tag>()(createTagInput, SEND_MESSAGES_ALL_SESSIONS),
-  'tags.update': op<Tag>()(updateTagInput.extend({ id: tagIdSchema }), SEND_MESSAGES_ALL_SESSIONS),
+  'tags.create': op<Tag>()(createTagInput, MANAGE_TAGS),
+  'tags.update': op<Tag>()(updateTagInput.extend({ id: tagIdSchema }), MANAGE_TAGS),
   /** Without `confirm`, a tag in use is refused with CONFLICT naming its usage. */
   'tags.delete': op<DeletedTag>()(
     z.object({ id: tagIdSchema, confirm: z.boolean().default(false) }).strict(),
-    SEND_MESSAGES_ALL_SESSIONS,
+    MANAGE_TAGS,
   ),
   'tags.ofChat': op<{ items: Tagging[] }>()(z.object(chatRef).strict(), readSession),
   /** The tags of many chats at once (the chat list). */
@@ -317,21 +324,21 @@ export const organizeOperations = {
   ),
   'tags.addToChat': op<{ items: Tagging[] }>()(
     z.object({ ...chatRef, tagId: tagIdSchema, extra: taggingExtraSchema.optional() }).strict(),
-    sendInSession,
+    tagInSession,
   ),
   'tags.removeFromChat': op<{ items: Tagging[] }>()(
     z.object({ ...chatRef, tagId: tagIdSchema }).strict(),
-    sendInSession,
+    tagInSession,
   ),
-  'tags.bulk': op<{ changed: number }>()(bulkTagInput.extend({ session: sessionIdSchema }), sendInSession),
+  'tags.bulk': op<{ changed: number }>()(bulkTagInput.extend({ session: sessionIdSchema }), tagInSession),
   'tags.ofMessage': op<{ items: Tagging[] }>()(z.object(messageRef).strict(), readSession),
   'tags.addToMessage': op<{ items: Tagging[] }>()(
     z.object({ ...messageRef, tagId: tagIdSchema, extra: taggingExtraSchema.optional() }).strict(),
-    sendInSession,
+    tagInSession,
   ),
   'tags.removeFromMessage': op<{ items: Tagging[] }>()(
     z.object({ ...messageRef, tagId: tagIdSchema }).strict(),
-    sendInSession,
+    tagInSession,
   ),
   'tags.history': op<{ items: TagHistoryEntry[]; next: number | null }>()(
     z
@@ -345,14 +352,14 @@ export const organizeOperations = {
     readSession,
   ),
   'savedReplies.list': op<{ items: SavedReply[] }>()(z.object({}).strict(), READ_MESSAGES),
-  'savedReplies.create': op<SavedReply>()(createSavedReplyInput, SEND_MESSAGES_ALL_SESSIONS),
+  'savedReplies.create': op<SavedReply>()(createSavedReplyInput, MANAGE_SAVED_REPLIES),
   'savedReplies.update': op<SavedReply>()(
     updateSavedReplyInput.extend({ id: z.string().min(1) }),
-    SEND_MESSAGES_ALL_SESSIONS,
+    MANAGE_SAVED_REPLIES,
   ),
   'savedReplies.delete': op<{ ok: true }>()(
     z.object({ id: z.string().min(1) }).strict(),
-    SEND_MESSAGES_ALL_SESSIONS,
+    MANAGE_SAVED_REPLIES,
   ),
   'savedReplies.render': op<RenderedReply>()(
     z.object({ id: z.string().min(1), ...chatRef }).strict(),

@@ -561,36 +561,51 @@ export interface CampaignProgressEvent {
 
 const idInput = z.object({ id: z.string().min(1) }).strict();
 
+/**
+ * Scheduling and campaigns are for owners and admins among people (agents work in chats only);
+ * keys keep their scopes.
+ */
+const SCHEDULING_READ = { ...READ_MESSAGES, people: 'admin' } as const;
+const SCHEDULING_SEND = { ...SEND_MESSAGES, people: 'admin' } as const;
+const schedulingReadSession = { ...readSession, people: 'admin' } as const;
+const schedulingSendSession = { ...sendInSession, people: 'admin' } as const;
+
 export const scheduleOperations = {
-  'schedules.list': op<{ items: Schedule[]; next: string | null }>()(scheduleListQuery, readSession),
-  'schedules.get': op<Schedule>()(idInput, READ_MESSAGES),
-  'schedules.create': op<Schedule>()(createScheduleInput, sendInSession),
-  'schedules.update': op<Schedule>()(updateScheduleInput.extend({ id: z.string().min(1) }), SEND_MESSAGES),
-  'schedules.cancel': op<Schedule>()(idInput, SEND_MESSAGES),
-  'schedules.settings': op<ScheduleSettings>()(z.object({}).strict(), READ_MESSAGES),
+  'schedules.list': op<{ items: Schedule[]; next: string | null }>()(
+    scheduleListQuery,
+    schedulingReadSession,
+  ),
+  'schedules.get': op<Schedule>()(idInput, SCHEDULING_READ),
+  'schedules.create': op<Schedule>()(createScheduleInput, schedulingSendSession),
+  'schedules.update': op<Schedule>()(updateScheduleInput.extend({ id: z.string().min(1) }), SCHEDULING_SEND),
+  'schedules.cancel': op<Schedule>()(idInput, SCHEDULING_SEND),
+  'schedules.settings': op<ScheduleSettings>()(z.object({}).strict(), SCHEDULING_READ),
   'schedules.updateSettings': op<ScheduleSettings>()(scheduleSettingsSchema, ADMIN_ONLY),
-  'campaigns.list': op<{ items: Campaign[]; next: string | null }>()(campaignListQuery, readSession),
-  'campaigns.get': op<Campaign>()(idInput, READ_MESSAGES),
-  'campaigns.create': op<Campaign>()(createCampaignInput, sendInSession),
-  'campaigns.pause': op<Campaign>()(idInput, SEND_MESSAGES),
-  'campaigns.resume': op<Campaign>()(idInput, SEND_MESSAGES),
-  'campaigns.cancel': op<Campaign>()(idInput, SEND_MESSAGES),
+  'campaigns.list': op<{ items: Campaign[]; next: string | null }>()(
+    campaignListQuery,
+    schedulingReadSession,
+  ),
+  'campaigns.get': op<Campaign>()(idInput, SCHEDULING_READ),
+  'campaigns.create': op<Campaign>()(createCampaignInput, schedulingSendSession),
+  'campaigns.pause': op<Campaign>()(idInput, SCHEDULING_SEND),
+  'campaigns.resume': op<Campaign>()(idInput, SCHEDULING_SEND),
+  'campaigns.cancel': op<Campaign>()(idInput, SCHEDULING_SEND),
   'campaigns.recipients': op<{ items: CampaignRecipient[]; next: string | null }>()(
     recipientListQuery.extend({
       id: z.string().min(1),
       limit: z.number().int().min(1).max(1000).default(200),
     }),
-    READ_MESSAGES,
+    SCHEDULING_READ,
   ),
-  'campaigns.preview': op<CampaignPreview>()(campaignPreviewInput, sendInSession),
-  'campaigns.csvPreview': op<CsvPreview>()(csvPreviewInput, SEND_MESSAGES),
+  'campaigns.preview': op<CampaignPreview>()(campaignPreviewInput, schedulingSendSession),
+  'campaigns.csvPreview': op<CsvPreview>()(csvPreviewInput, SCHEDULING_SEND),
   'optOuts.list': op<{ items: OptOut[]; next: string | null }>()(
     z.object({ session: sessionIdSchema.optional() }).strict(),
-    readSession,
+    schedulingReadSession,
   ),
-  'optOuts.add': op<OptOut>()(addOptOutInput, sendInSession),
+  'optOuts.add': op<OptOut>()(addOptOutInput, schedulingSendSession),
   'optOuts.remove': op<{ removed: boolean }>()(
     z.object({ session: sessionIdSchema, jid: z.string().min(1) }).strict(),
-    sendInSession,
+    schedulingSendSession,
   ),
 };

@@ -39,6 +39,13 @@ export const EVENT_DESCRIPTIONS: Record<EventType, string> = {
   'campaign.progress': 'A campaign sent to one more recipient, paused or finished',
   'chat.tagged': 'A tag was added to or removed from a chat',
   'message.tagged': 'A tag was added to or removed from a message',
+  'user.created': 'A person was added (owners and admins only)',
+  'user.updated': "A person's name, role, teams or state changed (owners and admins only)",
+  'user.deleted': 'A person was deleted (owners and admins only)',
+  'team.created': 'A team was created (owners and admins only)',
+  'team.updated': 'A team was renamed or its members changed (owners and admins only)',
+  'team.deleted': 'A team was deleted (owners and admins only)',
+  'permissions.updated': "A number's permissions changed (owners and admins only)",
 };
 
 const RESERVED_HEADERS = new Set([

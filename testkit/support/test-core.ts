@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src-main/core/config.js';
 import { createCore, type Core, type CoreOptions } from '../../src-main/app/container.js';
+import { TEST_SCRYPT_COST } from '../../src-main/services/people/passwords.js';
 
 export interface TestCore {
   core: Core;
@@ -33,7 +34,8 @@ export async function startTestCore(
     CHATDOCK_LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...env,
   });
-  const core = createCore(config, coreOptions);
+  // Passwords hashed at a test cost: the same scrypt code path, a fraction of the memory and time.
+  const core = createCore(config, { passwordCost: TEST_SCRYPT_COST, ...coreOptions });
   await core.start();
   const url = `http://127.0.0.1:${core.runtime().port}`;
   return {

@@ -27,7 +27,7 @@ export function campaignRoutes({ scheduling }: Services) {
         'Renders the template for the first recipients (the same spintax choice each recipient will get) and ' +
         'counts invalid, duplicate and opted-out entries. Sends nothing.',
       largeBody: true,
-      access: { scope: 'messages:send', session: ({ body }) => body.session },
+      access: { scope: 'messages:send', session: ({ body }) => body.session, people: 'admin' },
       body: campaignPreviewInput,
       response: { status: 200, description: 'The preview', schema: campaignPreviewSchema },
       handler: ({ body }) => {
@@ -40,7 +40,7 @@ export function campaignRoutes({ scheduling }: Services) {
       tag: 'campaigns',
       summary: 'Read a CSV file: its columns, first rows and the guessed phone and name columns',
       largeBody: true,
-      access: { scope: 'messages:send' },
+      access: { scope: 'messages:send', people: 'admin' },
       body: csvPreviewInput,
       response: { status: 200, description: 'The column mapping preview', schema: csvPreviewSchema },
       handler: ({ body }) => {
@@ -59,7 +59,7 @@ export function campaignRoutes({ scheduling }: Services) {
         'Between sends it waits a random delay in [delayMinMs, delayMaxMs]; it keeps to the working hours and the ' +
         `number's daily cap. ${IDEMPOTENT}`,
       largeBody: true,
-      access: { scope: 'messages:send', session: ({ body }) => body.session },
+      access: { scope: 'messages:send', session: ({ body }) => body.session, people: 'admin' },
       body: createCampaignInput,
       idempotent: true,
       response: { status: 201, description: 'The campaign', schema: campaignSchema },
@@ -72,7 +72,7 @@ export function campaignRoutes({ scheduling }: Services) {
       path: '/campaigns',
       tag: 'campaigns',
       summary: 'List campaigns, newest first',
-      access: { scope: 'messages:read' },
+      access: { scope: 'messages:read', people: 'admin' },
       query: campaignListQuery,
       response: { status: 200, description: 'Campaigns with their progress', schema: campaignListSchema },
       handler: ({ query, principal }) => {
@@ -87,7 +87,7 @@ export function campaignRoutes({ scheduling }: Services) {
       path: '/campaigns/:id',
       tag: 'campaigns',
       summary: 'Get a campaign with its counts and ETA',
-      access: { scope: 'messages:read' },
+      access: { scope: 'messages:read', people: 'admin' },
       params: recordIdParams,
       response: { status: 200, description: 'The campaign', schema: campaignSchema },
       handler: ({ params, principal }) => {
@@ -101,7 +101,7 @@ export function campaignRoutes({ scheduling }: Services) {
       path: '/campaigns/:id/recipients',
       tag: 'campaigns',
       summary: "A campaign's recipients and their status",
-      access: { scope: 'messages:read' },
+      access: { scope: 'messages:read', people: 'admin' },
       params: recordIdParams,
       query: recipientListQuery,
       response: {

@@ -4,7 +4,7 @@ import { toJid } from '../../../src-shared/jid.js';
 import { chatWithTagsSchema, messageSchema, type Chat } from '../../../src-shared/messages.js';
 import type { Services } from '../../services/index.js';
 import { decodePageCursor } from '../../services/messages/history-queries.js';
-import { ownSessionOf } from '../../services/access/authorizer.js';
+import { ownSessionOf, readableSessions } from '../../services/access/authorizer.js';
 import { defineRoute } from '../route.js';
 import { sessionExists } from './session-guard.js';
 import { chatParams, sessionParams } from './common.js';
@@ -98,6 +98,7 @@ export function chatRoutes({ messaging, sessions, organize }: Services) {
             ...query,
             tagId: tagId(query.tag),
             sessionId: ownSessionOf(principal),
+            allowedSessions: readableSessions(principal),
           }),
         );
       },

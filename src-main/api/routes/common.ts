@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { taggingExtraSchema } from '../../../src-shared/contract/organize.js';
 import { sessionIdSchema } from '../../../src-shared/contract/sessions.js';
-import type { KeyPrincipal } from '../../services/access/api-keys.js';
+import type { Principal } from '../../services/access/principal.js';
 import { ownSessionOf } from '../../services/access/authorizer.js';
 
 export const sessionParams = z.object({ id: sessionIdSchema });
@@ -13,7 +13,7 @@ export const webhookIdParams = z.object({ id: z.string().min(1).describe('Webhoo
 export const recordIdParams = z.object({ id: z.string().min(1) });
 
 /** A session key sees and changes only its own session's schedules, campaigns and opt-outs. */
-export function ownSessionOr(principal: KeyPrincipal, requested?: string): string | undefined {
+export function ownSessionOr(principal: Principal, requested?: string): string | undefined {
   return ownSessionOf(principal) ?? requested;
 }
 

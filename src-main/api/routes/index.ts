@@ -25,6 +25,8 @@ import { keyRoutes } from './keys.js';
 import { logRoutes } from './logs.js';
 import { webhookRoutes } from './webhooks.js';
 import { webhookDeliveryRoutes } from './webhook-deliveries.js';
+import { authRoutes } from './auth.js';
+import { peopleRoutes } from './people.js';
 
 /** Every public REST route, one list per domain. */
 export function allRoutes(services: Services): RouteDef[] {
@@ -54,5 +56,7 @@ export function allRoutes(services: Services): RouteDef[] {
     ...exportRoutes(services),
     ...housekeepingRoutes(services),
     ...eventRoutes(),
+    ...authRoutes(services),
+    ...peopleRoutes(services),
   ];
 }

@@ -45,7 +45,7 @@ export function messageTagRoutes({ organize, sessions }: Services) {
       tag,
       summary: 'Tag a message (and its chat)',
       description: TAGGING_RULES,
-      access: { scope: 'messages:send', session: ({ params }) => params.id },
+      access: { scope: 'messages:send', session: ({ params }) => params.id, people: 'tags' },
       params: messageTagParams,
       body: taggingBody,
       response: { status: 200, description: 'The message’s taggings', schema: taggingListSchema },
@@ -68,7 +68,7 @@ export function messageTagRoutes({ organize, sessions }: Services) {
       tag,
       summary: 'Remove a tag from a message',
       description: `The chat keeps the tag; remove it from the chat to clear both. ${TAGGING_RULES}`,
-      access: { scope: 'messages:send', session: ({ params }) => params.id },
+      access: { scope: 'messages:send', session: ({ params }) => params.id, people: 'tags' },
       params: messageTagParams,
       response: { status: 200, description: 'The message’s remaining taggings', schema: taggingListSchema },
       handler: ({ params, principal }) => {

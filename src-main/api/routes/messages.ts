@@ -38,7 +38,7 @@ function sendFormToBody(form: UploadedForm): unknown {
   return body;
 }
 
-export function messageRoutes({ messaging, sessions, scheduling }: Services) {
+export function messageRoutes({ messaging, sessions, scheduling, actors }: Services) {
   const exists = sessionExists(sessions);
   const tag = 'messages';
 
@@ -65,14 +65,14 @@ export function messageRoutes({ messaging, sessions, scheduling }: Services) {
         description: 'The sent message as stored, or the Schedule when `sendAt` was given',
         schema: z.union([messageSchema, scheduleSchema]),
       },
-      handler: ({ params, body, idempotencyKey }) => {
+      handler: ({ params, body, idempotencyKey, principal }) => {
         const { sendAt, timeZone, repeat, ...rest } = body;
         const message = rest as SendMessageInput;
         if (sendAt) {
           const schedule = { session: params.id, message, sendAt, timeZone, repeat };
           return scheduling.schedules.create(schedule, idempotencyKey);
         }
-        return messaging.send.send(params.id, message, idempotencyKey);
+        return messaging.send.send(params.id, message, idempotencyKey, actors.of(principal));
       },
     }),
     defineRoute({

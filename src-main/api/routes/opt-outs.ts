@@ -19,7 +19,7 @@ export function optOutRoutes({ scheduling }: Services) {
       tag: 'campaigns',
       summary: 'Numbers that never get campaign messages',
       description: 'Added when someone replies STOP (or unsubscribe, stop all…), or by hand.',
-      access: { scope: 'messages:read' },
+      access: { scope: 'messages:read', people: 'admin' },
       query: z.object({ session: sessionIdSchema.optional() }),
       response: { status: 200, description: 'Newest first', schema: optOutListSchema },
       handler: ({ query, principal }) => {
@@ -31,7 +31,7 @@ export function optOutRoutes({ scheduling }: Services) {
       path: '/opt-outs',
       tag: 'campaigns',
       summary: 'Add a number to the opt-out list',
-      access: { scope: 'messages:send', session: ({ body }) => body.session },
+      access: { scope: 'messages:send', session: ({ body }) => body.session, people: 'admin' },
       body: addOptOutInput,
       response: { status: 201, description: 'The entry', schema: optOutSchema },
       handler: ({ body }) => {
@@ -43,7 +43,7 @@ export function optOutRoutes({ scheduling }: Services) {
       path: '/opt-outs/:session/:jid',
       tag: 'campaigns',
       summary: 'Remove a number from the opt-out list',
-      access: { scope: 'messages:send', session: ({ params }) => params.session },
+      access: { scope: 'messages:send', session: ({ params }) => params.session, people: 'admin' },
       params: optOutParams,
       response: { status: 204, description: 'Removed (or was not listed)' },
       handler: ({ params }) => {

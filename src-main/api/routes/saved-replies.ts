@@ -9,7 +9,7 @@ import {
 import { sessionIdSchema } from '../../../src-shared/contract/sessions.js';
 import { toJid } from '../../../src-shared/jid.js';
 import type { Services } from '../../services/index.js';
-import { SEND_MESSAGES_ALL_SESSIONS } from '../../../src-shared/access.js';
+import { MANAGE_SAVED_REPLIES } from '../../../src-shared/access.js';
 import { defineRoute } from '../route.js';
 
 const idParams = z.object({ id: z.string().min(1).describe('Saved reply id (`reply_…`)') });
@@ -41,7 +41,7 @@ export function savedReplyRoutes({ organize, sessions }: Services) {
       summary: 'Create a saved reply',
       description: `Shortcuts are 1–32 of \`a-z 0-9 _ -\`, unique (409 CONFLICT naming \`shortcut\`). ${PLACEHOLDER_HELP}`,
       largeBody: true,
-      access: SEND_MESSAGES_ALL_SESSIONS,
+      access: MANAGE_SAVED_REPLIES,
       body: createSavedReplyInput,
       response: { status: 201, description: 'The saved reply', schema: savedReplySchema },
       handler: ({ body }) => {
@@ -67,7 +67,7 @@ export function savedReplyRoutes({ organize, sessions }: Services) {
       summary: 'Change a saved reply',
       description: 'Only the fields given change; `media: null` removes the media.',
       largeBody: true,
-      access: SEND_MESSAGES_ALL_SESSIONS,
+      access: MANAGE_SAVED_REPLIES,
       params: idParams,
       body: updateSavedReplyInput,
       response: { status: 200, description: 'The saved reply', schema: savedReplySchema },
@@ -80,7 +80,7 @@ export function savedReplyRoutes({ organize, sessions }: Services) {
       path: '/saved-replies/:id',
       tag,
       summary: 'Delete a saved reply',
-      access: SEND_MESSAGES_ALL_SESSIONS,
+      access: MANAGE_SAVED_REPLIES,
       params: idParams,
       response: { status: 204, description: 'Deleted' },
       handler: ({ params }) => {

@@ -25,7 +25,7 @@ export function scheduleRoutes({ scheduling }: Services) {
       path: '/schedules/settings',
       tag,
       summary: 'Scheduling settings (the miss limit)',
-      access: { scope: 'messages:read' },
+      access: { scope: 'messages:read', people: 'admin' },
       response: { status: 200, description: 'The settings', schema: scheduleSettingsSchema },
       handler: () => {
         return schedules.getSettings();
@@ -50,7 +50,7 @@ export function scheduleRoutes({ scheduling }: Services) {
       summary: 'Schedule a message',
       description: `Any message the send endpoint accepts, once or repeating (daily, weekly, monthly or cron, in \`timeZone\`). ${SCHEDULING} ${IDEMPOTENT}`,
       largeBody: true,
-      access: { scope: 'messages:send', session: ({ body }) => body.session },
+      access: { scope: 'messages:send', session: ({ body }) => body.session, people: 'admin' },
       body: createScheduleInput,
       idempotent: true,
       response: { status: 201, description: 'The schedule', schema: scheduleSchema },
@@ -65,7 +65,7 @@ export function scheduleRoutes({ scheduling }: Services) {
       summary: 'List schedules',
       description:
         'Soonest first. Filter by `status` and `session`; page with `cursor` = the previous `next`.',
-      access: { scope: 'messages:read' },
+      access: { scope: 'messages:read', people: 'admin' },
       query: scheduleListQuery,
       response: { status: 200, description: 'One page of schedules', schema: scheduleListSchema },
       handler: ({ query, principal }) => {
@@ -77,7 +77,7 @@ export function scheduleRoutes({ scheduling }: Services) {
       path: '/schedules/:id',
       tag,
       summary: 'Get a schedule',
-      access: { scope: 'messages:read' },
+      access: { scope: 'messages:read', people: 'admin' },
       params: recordIdParams,
       response: { status: 200, description: 'The schedule', schema: scheduleSchema },
       handler: ({ params, principal }) => {
@@ -93,7 +93,7 @@ export function scheduleRoutes({ scheduling }: Services) {
       summary: 'Edit a pending schedule',
       description: 'Only the fields given change. Sent, failed, missed and cancelled schedules answer 409.',
       largeBody: true,
-      access: { scope: 'messages:send' },
+      access: { scope: 'messages:send', people: 'admin' },
       params: recordIdParams,
       body: updateScheduleInput,
       response: { status: 200, description: 'The schedule', schema: scheduleSchema },
@@ -108,7 +108,7 @@ export function scheduleRoutes({ scheduling }: Services) {
       tag,
       summary: 'Cancel a pending schedule',
       description: 'The schedule stays listed with status `cancelled`.',
-      access: { scope: 'messages:send' },
+      access: { scope: 'messages:send', people: 'admin' },
       params: recordIdParams,
       response: { status: 200, description: 'The cancelled schedule', schema: scheduleSchema },
       handler: ({ params, principal }) => {

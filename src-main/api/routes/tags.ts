@@ -8,7 +8,7 @@ import {
   updateTagInput,
 } from '../../../src-shared/contract/organize.js';
 import type { Services } from '../../services/index.js';
-import { SEND_MESSAGES_ALL_SESSIONS } from '../../../src-shared/access.js';
+import { MANAGE_TAGS } from '../../../src-shared/access.js';
 import { defineRoute } from '../route.js';
 
 const idParams = z.object({ id: tagIdSchema });
@@ -34,7 +34,7 @@ export function tagRoutes({ organize }: Services) {
       tag,
       summary: 'Create a tag',
       description: 'Names are 1–40 characters and unique ignoring case (409 CONFLICT naming `name`).',
-      access: SEND_MESSAGES_ALL_SESSIONS,
+      access: MANAGE_TAGS,
       body: createTagInput,
       response: { status: 201, description: 'The tag', schema: tagSchema },
       handler: ({ body }) => {
@@ -58,7 +58,7 @@ export function tagRoutes({ organize }: Services) {
       path: '/tags/:id',
       tag,
       summary: 'Rename or recolour a tag',
-      access: SEND_MESSAGES_ALL_SESSIONS,
+      access: MANAGE_TAGS,
       params: idParams,
       body: updateTagInput,
       response: { status: 200, description: 'The tag', schema: tagSchema },
@@ -75,7 +75,7 @@ export function tagRoutes({ organize }: Services) {
         'A tag in use is refused with 409 CONFLICT (`field`: `confirm`) whose `error.usage` gives ' +
         '`{chats, messages}`; repeat with `?confirm=true` to delete it and remove it from all of them ' +
         '(each removal is announced). The tag history keeps its entries.',
-      access: SEND_MESSAGES_ALL_SESSIONS,
+      access: MANAGE_TAGS,
       params: idParams,
       query: z.object({
         confirm: z

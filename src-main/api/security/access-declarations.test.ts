@@ -27,7 +27,16 @@ describe('access declarations', () => {
       .filter((route) => route.access === 'public')
       .map((route) => `${route.method.toUpperCase()} ${route.path}`)
       .sort();
-    expect(publicRoutes).toEqual(['GET /health', 'GET /public/widgets/:id']);
+    // Sign-in and the owner's first-run setup are public by nature (they are how one gets a credential).
+    expect(publicRoutes).toEqual([
+      'GET /auth/status',
+      'GET /health',
+      'GET /public/widgets/:id',
+      'POST /auth/accept-code',
+      'POST /auth/setup',
+      'POST /auth/signin',
+      'POST /auth/token',
+    ]);
     for (const route of routes) {
       if (route.access === 'public') continue;
       expect(validScope(route.access.scope), `${route.method} ${route.path}`).toBe(true);

@@ -10,8 +10,16 @@ import { KeyRevocations } from './key-revocations.js';
 /** Who a valid key belongs to; what routes check permissions against. */
 export interface KeyPrincipal {
   keyId: string;
-  kind: ApiKeyRow['kind'];
+  kind: Exclude<ApiKeyRow['kind'], 'token'>;
   sessionId: string | null;
+  scopes: string[] | null;
+}
+
+/** A personal token: it acts as its person (services/people/ turns it into a UserPrincipal). */
+export interface TokenKey {
+  keyId: string;
+  kind: 'token';
+  userId: string;
   scopes: string[] | null;
 }
 
@@ -151,8 +159,8 @@ export class ApiKeyService {
     );
   }
 
-  /** The principal of a presented key, or null if it is unknown or revoked. */
-  verify(presented: string): KeyPrincipal | null {
+  /** The principal of a presented key, or null if it is unknown, revoked or expired. */
+  verify(presented: string): KeyPrincipal | TokenKey | null {
     if (!presented) return null;
     const candidates = this.db
       .select()
@@ -161,7 +169,12 @@ export class ApiKeyService {
       .all();
     const row = candidates.find((candidate) => this.hasher.matches(candidate.hash, presented));
     if (!row) return null;
+    if (row.expiresAt && row.expiresAt <= new Date().toISOString()) return null;
     this.touch(row.id);
+    if (row.kind === 'token') {
+      if (!row.userId) return null;
+      return { keyId: row.id, kind: 'token', userId: row.userId, scopes: row.scopes };
+    }
     return { keyId: row.id, kind: row.kind, sessionId: row.sessionId, scopes: row.scopes };
   }
 

@@ -1,17 +1,25 @@
-import type { Access } from '../../../src-shared/access.js';
+import type { Access, PeopleNeed } from '../../../src-shared/access.js';
 import type { Scope } from '../../../src-shared/contract/keys.js';
+import type { UserRole } from '../../../src-shared/contract/people.js';
 import { AppError } from '../../../src-shared/errors.js';
-import type { Principal } from './principal.js';
+import type { AnyEventEnvelope } from '../../../src-shared/contract/events.js';
+import type { NumberRights, Principal, UserPrincipal } from './principal.js';
 
 /**
  * The one place that decides who may do what. REST routes (`api/route.ts`), the browser's `/rpc`
- * and the desktop's IPC (`rpc/dispatcher.ts`) and the event stream all call these functions with
- * the operation's declared `Access` (src-shared/access.ts).
+ * and the desktop's IPC (`rpc/dispatcher.ts`), the event stream and webhooks all call these
+ * functions with the operation's declared `Access` (src-shared/access.ts).
  *
  * - The desktop window and the admin key may do everything.
  * - A session key has the scopes of `SESSION_KEY_SCOPES`, for its own session only, and is refused
  *   by operations that declare `sessionKeys: false`.
  * - A named key has its scopes; `admin` includes every other.
+ * - A person (cookie, personal token, desktop switcher) needs what the operation's `people`
+ *   declares (`peopleNeedOf`): owners and admins may do everything but what only owners may;
+ *   agents only what their grants on the number allow, and never the admin operations. Reads
+ *   that name no number are lists filtered by `readableSessions` (chats, search, sessions). A
+ *   personal token is further limited to its scopes, exactly as a named key with those scopes.
+ * - "read: assigned" counts as no read until chats can be assigned (issue #16): nothing assigned yet.
  */
 const SESSION_KEY_SCOPES: ReadonlySet<Scope> = new Set([
   'messages:send',
@@ -20,7 +28,22 @@ const SESSION_KEY_SCOPES: ReadonlySet<Scope> = new Set([
   'webhooks:manage',
 ]);
 
-function hasScope(principal: Principal, scope: Scope): boolean {
+const ADMIN_ROLES: ReadonlySet<UserRole> = new Set(['owner', 'admin']);
+
+/** What a person needs for an operation: declared, or following from its scope. */
+export function peopleNeedOf(access: Access<never>): PeopleNeed {
+  if (access.people) return access.people;
+  const scopes: readonly Scope[] = typeof access.scope === 'string' ? [access.scope] : access.scope;
+  if (scopes.includes('messages:read')) return 'read';
+  if (scopes.includes('messages:send')) return 'write';
+  return 'admin';
+}
+
+function scopeList(access: Access<never>): readonly Scope[] {
+  return typeof access.scope === 'string' ? [access.scope] : access.scope;
+}
+
+export function hasScope(principal: Principal, scope: Scope): boolean {
   switch (principal.kind) {
     case 'desktop':
     case 'admin':
@@ -31,12 +54,50 @@ function hasScope(principal: Principal, scope: Scope): boolean {
       const scopes = principal.scopes ?? [];
       return scopes.includes('admin') || scopes.includes(scope);
     }
+    case 'user': {
+      // A person's own rights are decided by `people`; a token only narrows them.
+      const scopes = principal.tokenScopes;
+      return !scopes || scopes.includes('admin') || scopes.includes(scope);
+    }
   }
 }
 
-/** Whether a caller may touch a session: session keys reach only their own number. */
-export function canAccessSession(principal: Principal, sessionId: string): boolean {
-  return principal.kind !== 'session' || principal.sessionId === sessionId;
+export function isAdminPerson(principal: UserPrincipal): boolean {
+  return ADMIN_ROLES.has(principal.grants.role());
+}
+
+/** Whether a principal may do everything on every number (not a session key, not an agent). */
+export function seesEverything(principal: Principal): boolean {
+  if (principal.kind === 'user') return isAdminPerson(principal);
+  return principal.kind !== 'session';
+}
+
+/** A right of one number, for a person. */
+function hasRight(rights: NumberRights, need: PeopleNeed): boolean {
+  switch (need) {
+    case 'read':
+      // "assigned" reads nothing until chats can be assigned (issue #16).
+      return rights.read === 'all';
+    case 'write':
+      return rights.write && rights.read === 'all';
+    case 'tags':
+      return rights.canUseTags && rights.read === 'all';
+    case 'savedReplies':
+      return rights.canManageSavedReplies;
+    default:
+      return false;
+  }
+}
+
+/** Whether a caller may touch a session: session keys reach only their own number, agents their granted ones. */
+export function canAccessSession(
+  principal: Principal,
+  sessionId: string,
+  need: PeopleNeed = 'read',
+): boolean {
+  if (principal.kind === 'session') return principal.sessionId === sessionId;
+  if (principal.kind !== 'user' || isAdminPerson(principal)) return true;
+  return hasRight(principal.grants.on(sessionId), need);
 }
 
 /** The session a list must be limited to (a session key's own), or undefined for everyone else. */
@@ -45,23 +106,93 @@ export function ownSessionOf(principal: Principal): string | undefined {
 }
 
 /**
- * The part of `access` that needs no input: the scope, and whether a session key may call at
- * all. Runs before the request body is read, so a caller that may not call the operation learns
- * nothing about its input rules and cannot make the server buffer a large body.
+ * The sessions whose data a caller may read, for filtering lists and search: null means every
+ * session. A session key reads its own; an agent the numbers they may read all chats of.
+ */
+export function readableSessions(principal: Principal): ReadonlySet<string> | null {
+  if (principal.kind === 'session') return new Set([principal.sessionId ?? '']);
+  if (principal.kind !== 'user' || isAdminPerson(principal)) return null;
+  const readable = new Set<string>();
+  for (const [session, rights] of principal.grants.numbers()) {
+    if (hasRight(rights, 'read')) readable.add(session);
+  }
+  return readable;
+}
+
+/**
+ * The part of `access` that needs no input: the scope, whether a session key (or any key) may
+ * call at all, and a person's role. Runs before the request body is read, so a caller that may
+ * not call the operation learns nothing about its input rules and cannot make the server buffer
+ * a large body.
  */
 export function checkScope(principal: Principal, access: Access<never>): void {
-  const scopes: readonly Scope[] = typeof access.scope === 'string' ? [access.scope] : access.scope;
+  const scopes = scopeList(access);
   if (!scopes.some((scope) => hasScope(principal, scope))) {
-    throw new AppError('FORBIDDEN', `this key lacks the "${scopes.join('" or "')}" scope`);
+    throw new AppError(
+      'FORBIDDEN',
+      principal.kind === 'user'
+        ? `this token lacks the "${scopes.join('" or "')}" scope`
+        : `this key lacks the "${scopes.join('" or "')}" scope`,
+    );
   }
   if (principal.kind === 'session' && access.sessionKeys === false) {
     throw new AppError('FORBIDDEN', 'a session key may not call this operation');
   }
+  if (principal.kind === 'user') {
+    checkPerson(principal, peopleNeedOf(access));
+  } else if (access.keys === false) {
+    throw new AppError('FORBIDDEN', 'this is for a signed-in person, not an API key');
+  }
 }
 
-/** A session key may only touch its own session: FORBIDDEN otherwise. */
-export function checkSession(principal: Principal, sessionId: string | null | undefined): void {
-  if (sessionId && !canAccessSession(principal, sessionId)) {
+function checkPerson(principal: UserPrincipal, need: PeopleNeed): void {
+  const role = principal.grants.role();
+  if (need === 'self') return;
+  if (need === 'owner') {
+    if (role !== 'owner') throw new AppError('FORBIDDEN', 'only an owner may do this');
+    return;
+  }
+  if (ADMIN_ROLES.has(role)) return;
+  if (need === 'admin') throw new AppError('FORBIDDEN', 'this needs an owner or admin');
+  // Reads without a number in the input are lists filtered to the readable numbers (an agent
+  // with none sees empty lists); shared reads (tags, saved replies) are for every person.
+  if (need === 'read') return;
+  // Others: the right on at least one number; the number itself is checked with the input.
+  for (const rights of principal.grants.numbers().values()) {
+    if (hasRight(rights, need)) return;
+  }
+  throw new AppError('FORBIDDEN', noRightMessage(need, null));
+}
+
+function noRightMessage(need: PeopleNeed, sessionId: string | null): string {
+  const what: Record<PeopleNeed, string> = {
+    owner: 'be an owner',
+    admin: 'be an owner or admin',
+    self: '',
+    read: 'read the chats',
+    write: 'write in the chats',
+    tags: 'use tags',
+    savedReplies: 'manage saved replies',
+  };
+  return `you may not ${what[need]}${sessionId ? ` of number "${sessionId}"` : ' of any number'}`;
+}
+
+/** The session an input names must be one the caller may touch: FORBIDDEN otherwise. */
+export function checkSession(
+  principal: Principal,
+  sessionId: string | null | undefined,
+  access?: Access<never>,
+): void {
+  if (!sessionId) return;
+  if (principal.kind === 'user') {
+    const need = access ? peopleNeedOf(access) : 'read';
+    if (need === 'self' || need === 'admin' || need === 'owner') return;
+    if (!canAccessSession(principal, sessionId, need)) {
+      throw new AppError('FORBIDDEN', noRightMessage(need, sessionId));
+    }
+    return;
+  }
+  if (!canAccessSession(principal, sessionId)) {
     throw new AppError(
       'FORBIDDEN',
       `this key belongs to another session and may not use session "${sessionId}"`,
@@ -72,17 +203,20 @@ export function checkSession(principal: Principal, sessionId: string | null | un
 /** Both checks, for a caller whose input is already validated (RPC operations). */
 export function authorize<Input>(principal: Principal, access: Access<Input>, input: Input): void {
   checkScope(principal, access as Access<never>);
-  checkSession(principal, access.session?.(input));
+  checkSession(principal, access.session?.(input), access as Access<never>);
 }
 
 /**
- * The app's own UI operations (the contract) are for the desktop window and for the browser
- * signed in with the admin key; other keys use the REST API, whose routes may filter or shape
- * answers per key in ways the UI operations do not.
+ * The app's own UI operations (the contract) are for the desktop window, the browser signed in
+ * with the admin key, and signed-in people; other keys use the REST API, whose routes may filter
+ * or shape answers per key in ways the UI operations do not.
  */
 export function checkUiCaller(principal: Principal): void {
-  if (principal.kind !== 'desktop' && principal.kind !== 'admin') {
-    throw new AppError('FORBIDDEN', 'the app UI needs the admin key');
+  if (principal.kind === 'session' || principal.kind === 'named') {
+    throw new AppError('FORBIDDEN', 'the app UI needs the admin key or a signed-in person');
+  }
+  if (principal.kind === 'user' && principal.via === 'token') {
+    throw new AppError('FORBIDDEN', 'the app UI needs a signed-in person, not a token');
   }
 }
 
@@ -95,4 +229,29 @@ export function checkRecordSession(principal: Principal, recordSession: string |
     throw new AppError('FORBIDDEN', 'a session key may only use records of its own session');
   }
   checkSession(principal, recordSession);
+}
+
+/** Events about people, teams and permissions: owners and admins (and keys that manage) only. */
+const PEOPLE_EVENTS: ReadonlySet<string> = new Set([
+  'user.created',
+  'user.updated',
+  'user.deleted',
+  'team.created',
+  'team.updated',
+  'team.deleted',
+  'permissions.updated',
+]);
+
+/**
+ * Whether a principal may see an event: the one filter of the event stream and of webhooks
+ * (a webhook sees what its creator could). Events of a session need read on it; app-wide events
+ * about people need an admin; settings and other app-wide events are for everyone who reads.
+ */
+export function canSeeEvent(principal: Principal, event: AnyEventEnvelope): boolean {
+  if (PEOPLE_EVENTS.has(event.type)) {
+    if (principal.kind === 'user') return isAdminPerson(principal);
+    return principal.kind === 'desktop' || principal.kind === 'admin' || hasScope(principal, 'admin');
+  }
+  if (event.session === null) return principal.kind !== 'session';
+  return canAccessSession(principal, event.session, 'read');
 }

@@ -1,5 +1,8 @@
-/** Why a key stopped being valid; the event stream names it when it closes. */
-export type KeyRevocationCause = 'revoked' | 'rotated' | 'session-removed';
+/**
+ * Why a key (or a person's sign-in, by its id: `signed-out`) stopped being valid; the event
+ * stream names it when it closes.
+ */
+export type KeyRevocationCause = 'revoked' | 'rotated' | 'session-removed' | 'signed-out';
 
 export interface KeyRevocation {
   keyId: string;

@@ -1,3 +1,5 @@
+import type { Scope } from '../../../src-shared/contract/keys.js';
+import type { ReadLevel, UserRole } from '../../../src-shared/contract/people.js';
 import type { KeyPrincipal } from './api-keys.js';
 
 /**
@@ -10,5 +12,41 @@ interface DesktopPrincipal {
 
 export const DESKTOP: DesktopPrincipal = Object.freeze({ kind: 'desktop' });
 
-/** Who is calling: a key (admin, session or named) or the desktop window. */
-export type Principal = KeyPrincipal | DesktopPrincipal;
+/** One person's rights on one number (the union of their own grant and their teams'). */
+export interface NumberRights {
+  read: ReadLevel;
+  write: boolean;
+  canUseTags: boolean;
+  canManageSavedReplies: boolean;
+}
+
+/**
+ * A person's current rights, read when asked (not copied at sign-in), so a permission change
+ * applies to open browsers and event streams at once. Owners and admins have every right on
+ * every number; `on` answers for agents only.
+ */
+export interface Grants {
+  /** The person's role now (a change applies to open streams too). */
+  role(): UserRole;
+  on(sessionId: string): NumberRights;
+  /** Every number with any grant, for filtering lists. */
+  numbers(): ReadonlyMap<string, NumberRights>;
+}
+
+/** A signed-in person: a browser cookie, a personal token, or the desktop switcher. */
+export interface UserPrincipal {
+  kind: 'user';
+  userId: string;
+  name: string;
+  /** The role when the request began; decisions read `grants.role()`. */
+  role: UserRole;
+  via: 'cookie' | 'token' | 'desktop';
+  /** The sign-in session (cookie) or the token's key id; null on the desktop. */
+  credentialId: string | null;
+  /** A token's narrowing: only these scopes (null: all the person may do). */
+  tokenScopes: readonly Scope[] | null;
+  grants: Grants;
+}
+
+/** Who is calling: a key (admin, session or named), a person, or the desktop window. */
+export type Principal = KeyPrincipal | DesktopPrincipal | UserPrincipal;

@@ -5,6 +5,7 @@ import type {
   EventStreamGap,
   EventType,
 } from '../../../src-shared/contract/events.js';
+import type { Actor } from '../../../src-shared/contract/people.js';
 import type { EventBus } from '../../core/event-bus.js';
 import { sortAfter, sortableId, sortableIdFloor } from '../../core/ids.js';
 import type { Db } from '../../db/connection.js';
@@ -53,8 +54,8 @@ export class EventRecorder {
     private readonly db: Db,
     private readonly bus: EventBus,
   ) {
-    this.insert = db.$client.prepare<[string, string, string | null, string, string]>(
-      'INSERT INTO events (id, type, session_id, timestamp, data) VALUES (?, ?, ?, ?, ?)',
+    this.insert = db.$client.prepare<[string, string, string | null, string, string, string | null]>(
+      'INSERT INTO events (id, type, session_id, timestamp, data, actor) VALUES (?, ?, ?, ?, ?, ?)',
     );
     this.selectId = db.$client.prepare<[string], { id: string }>('SELECT id FROM events WHERE id = ?');
     this.lastDispatched =
@@ -95,16 +96,30 @@ export class EventRecorder {
     return result;
   }
 
-  record<T extends EventType>(type: T, session: string | null, data: EventMap[T]): EventEnvelope<T> {
+  /** `actor`: who caused it, when a person, key, schedule or the desktop did. */
+  record<T extends EventType>(
+    type: T,
+    session: string | null,
+    data: EventMap[T],
+    actor?: Actor,
+  ): EventEnvelope<T> {
     const event: EventEnvelope<T> = {
       id: sortableId(EVENT_ID_PREFIX),
       type,
       session,
       timestamp: new Date().toISOString(),
       data,
+      ...(actor ? { actor } : {}),
     };
     this.transaction(() => {
-      this.insert.run(event.id, type, session, event.timestamp, JSON.stringify(data));
+      this.insert.run(
+        event.id,
+        type,
+        session,
+        event.timestamp,
+        JSON.stringify(data),
+        actor ? JSON.stringify(actor) : null,
+      );
       for (const writer of this.outboxWriters) writer(event as AnyEventEnvelope);
       this.pending.push(event as AnyEventEnvelope);
     });
@@ -116,8 +131,15 @@ export class EventRecorder {
     const rows = this.db.$client
       .prepare<
         [string, number],
-        { id: string; type: string; session_id: string | null; timestamp: string; data: string }
-      >('SELECT id, type, session_id, timestamp, data FROM events WHERE id > ? ORDER BY id LIMIT ?')
+        {
+          id: string;
+          type: string;
+          session_id: string | null;
+          timestamp: string;
+          data: string;
+          actor: string | null;
+        }
+      >('SELECT id, type, session_id, timestamp, data, actor FROM events WHERE id > ? ORDER BY id LIMIT ?')
       .all(afterId, limit);
     return rows.map(
       (row) =>
@@ -127,6 +149,7 @@ export class EventRecorder {
           session: row.session_id,
           timestamp: row.timestamp,
           data: JSON.parse(row.data) as unknown,
+          ...(row.actor ? { actor: JSON.parse(row.actor) as Actor } : {}),
         }) as AnyEventEnvelope,
     );
   }

@@ -37,6 +37,7 @@ export function toMessage(sessionId: string, row: MessageRow, reactions: Reactio
       timestamp: new Date(r.timestamp).toISOString(),
     })),
     ...(poll ? { poll } : {}),
+    ...(row.sentBy ? { sentBy: row.sentBy as Message['sentBy'] } : {}),
   };
 }
 

@@ -21,14 +21,19 @@ type IngestSource = 'live' | 'history';
 
 const MESSAGE_COLUMNS = `row_id AS rowId, session_id AS sessionId, chat_jid AS chatJid, id, from_me AS fromMe,
   sender_jid AS senderJid, sender_name AS senderName, type, text, media, content, quoted_id AS quotedId,
-  mentions, status, timestamp, edited_at AS editedAt, revoked_at AS revokedAt, forwarded, raw, created_at AS createdAt`;
+  mentions, status, timestamp, edited_at AS editedAt, revoked_at AS revokedAt, forwarded, raw, sent_by AS sentBy,
+  created_at AS createdAt`;
 
 const CHAT_COLUMNS = `session_id AS sessionId, jid, kind, name, unread_count AS unreadCount,
   last_message_id AS lastMessageId, last_message_at AS lastMessageAt, last_message_preview AS lastMessagePreview,
   last_message_from_me AS lastMessageFromMe, last_message_status AS lastMessageStatus, archived,
   pinned_at AS pinnedAt, muted_until AS mutedUntil, read_only AS readOnly, updated_at AS updatedAt`;
 
-interface RawMessageRow extends Omit<MessageRow, 'fromMe' | 'forwarded' | 'media' | 'content' | 'mentions'> {
+interface RawMessageRow extends Omit<
+  MessageRow,
+  'fromMe' | 'forwarded' | 'media' | 'content' | 'mentions' | 'sentBy'
+> {
+  sentBy: string | null;
   fromMe: number;
   forwarded: number;
   media: string | null;
@@ -50,6 +55,7 @@ export function parseMessageRow(raw: RawMessageRow): MessageRow {
     media: raw.media ? (JSON.parse(raw.media) as MessageRow['media']) : null,
     content: raw.content ? (JSON.parse(raw.content) as MessageRow['content']) : null,
     mentions: raw.mentions ? (JSON.parse(raw.mentions) as string[]) : null,
+    sentBy: raw.sentBy ? (JSON.parse(raw.sentBy) as MessageRow['sentBy']) : null,
   };
 }
 
@@ -98,9 +104,9 @@ export class MessageStore {
     const sqlite = db.$client;
     this.insertMessage = sqlite.prepare(
       `INSERT INTO messages (session_id, chat_jid, id, from_me, sender_jid, sender_name, type, text, media, content,
-         quoted_id, mentions, status, timestamp, forwarded, raw)
+         quoted_id, mentions, status, timestamp, forwarded, raw, sent_by)
        VALUES (@sessionId, @chatJid, @id, @fromMe, @senderJid, @senderName, @type, @text, @media, @content,
-         @quotedId, @mentions, @status, @timestamp, @forwarded, @raw)
+         @quotedId, @mentions, @status, @timestamp, @forwarded, @raw, @sentBy)
        ON CONFLICT (session_id, chat_jid, id) DO NOTHING`,
     );
     this.selectMessage = sqlite.prepare(
@@ -200,6 +206,7 @@ export class MessageStore {
           timestamp: record.timestamp,
           forwarded: record.forwarded ? 1 : 0,
           raw: record.raw,
+          sentBy: record.sentBy ? JSON.stringify(record.sentBy) : null,
         });
         if (inserted.changes === 0) {
           // Already stored: Baileys may fold a receipt into a repeated upsert of the same
@@ -234,7 +241,12 @@ export class MessageStore {
         }
         this.touchChat(sessionId, message, record.timestamp, record.fromMe ? 0 : 1, record.fromMe, now);
         touchedChats.add(record.chatJid);
-        this.events.record(record.fromMe ? 'message.sent' : 'message.received', sessionId, message);
+        this.events.record(
+          record.fromMe ? 'message.sent' : 'message.received',
+          sessionId,
+          message,
+          record.sentBy ?? undefined,
+        );
       }
       for (const { message, timestamp, reset } of newest.values()) {
         this.touchChat(sessionId, message, timestamp, 0, reset, now);
@@ -427,6 +439,7 @@ function recordRow(sessionId: string, record: MessageRecord, rowId: number): Mes
     revokedAt: null,
     forwarded: record.forwarded,
     raw: record.raw,
+    sentBy: record.sentBy ?? null,
     createdAt: '',
   };
 }

@@ -1,3 +1,4 @@
+import type { Actor } from '../../../src-shared/contract/people.js';
 import { AppError } from '../../../src-shared/errors.js';
 import { jidKind, toJid, USER_SERVER } from '../../../src-shared/jid.js';
 import type { Message } from '../../../src-shared/messages.js';
@@ -50,9 +51,15 @@ export class SendService {
    * chosen and saved before sending: if the process dies mid-send, the retry reuses that id,
    * and WhatsApp shows a message id only once, so the customer still sees one message.
    */
-  async send(sessionId: string, input: SendMessageInput, idempotencyKey?: string): Promise<Message> {
+  async send(
+    sessionId: string,
+    input: SendMessageInput,
+    idempotencyKey?: string,
+    /** Who sent it (stored with the message, shown on its bubble, carried by `message.sent`). */
+    actor?: Actor,
+  ): Promise<Message> {
     const slot = idempotencySlot(`send:${sessionId}`, idempotencyKey);
-    if (!slot) return this.sendNow(sessionId, input);
+    if (!slot) return this.sendNow(sessionId, input, actor);
     const remembered = this.idempotency.recall<SendRecord>(slot);
     if (remembered?.message) return remembered.message;
     const flightKey = `${slot.scope}:${slot.key}`;
@@ -60,7 +67,7 @@ export class SendService {
     if (running) return running;
     const messageId = input.id ?? remembered?.pendingId ?? this.actions.newMessageId(sessionId);
     this.idempotency.remember(slot, { pendingId: messageId } satisfies SendRecord);
-    const attempt = this.sendNow(sessionId, { ...input, id: messageId }).then((message) => {
+    const attempt = this.sendNow(sessionId, { ...input, id: messageId }, actor).then((message) => {
       this.idempotency.remember(slot, { message } satisfies SendRecord);
       return message;
     });
@@ -72,7 +79,7 @@ export class SendService {
     }
   }
 
-  private async sendNow(sessionId: string, input: SendMessageInput): Promise<Message> {
+  private async sendNow(sessionId: string, input: SendMessageInput, actor?: Actor): Promise<Message> {
     this.sessions.get(sessionId);
     if (!this.actions.isConnected(sessionId)) {
       throw new AppError('NOT_CONNECTED', `session "${sessionId}" is not connected to WhatsApp`);
@@ -125,7 +132,7 @@ export class SendService {
       quotedRaw,
       reactionTargetRaw: null,
     });
-    this.store.ingest(sessionId, [record], 'live');
+    this.store.ingest(sessionId, [{ ...record, sentBy: actor ?? null }], 'live');
     if (media) {
       const saved = this.media.save(media.bytes, media.mimetype);
       this.store.markMediaStored(sessionId, record.chatJid, record.id, saved.sha256, saved.size);

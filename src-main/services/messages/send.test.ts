@@ -274,3 +274,31 @@ describe('refusing bad input', () => {
     expect(messageCount()).toBe(before);
   });
 });
+
+describe('attribution', () => {
+  it('records who sent a message: on the message, in history, and on the message.sent event', async () => {
+    const created = await world.app.request('/api/v1/keys', {
+      method: 'POST',
+      json: { name: 'crm', scopes: ['messages:send', 'messages:read'] },
+    });
+    const { key } = (await created.json()) as { key: string };
+    const response = await world.app.request('/api/v1/sessions/shop/messages', {
+      method: 'POST',
+      key,
+      json: { to: `+${world.customer.phone}`, type: 'text', text: 'From the CRM' },
+    });
+    expect(response.status).toBe(201);
+    const sent = (await response.json()) as Message;
+    expect(sent.sentBy).toMatchObject({ type: 'key', name: 'API: crm' });
+    const event = await world.waitForEvent((e) => e.type === 'message.sent' && e.data.id === sent.id);
+    expect(event.actor).toMatchObject({ type: 'key', name: 'API: crm' });
+    const page = (await (
+      await world.app.request(`/api/v1/sessions/shop/chats/${world.customer.phone}/messages`)
+    ).json()) as { items: Message[] };
+    expect(page.items.find((message) => message.id === sent.id)?.sentBy?.name).toBe('API: crm');
+    // A message from the customer carries no sender of ours.
+    expect(
+      page.items.filter((message) => !message.fromMe).every((message) => message.sentBy === undefined),
+    ).toBe(true);
+  });
+});

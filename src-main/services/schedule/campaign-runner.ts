@@ -211,7 +211,11 @@ export class CampaignRunner {
     const message = buildMessage(campaign, { jid, input: recipient.input, variables: recipient.variables });
     if (!message) return { status: 'failed', error: 'the message is empty for this recipient' };
     try {
-      const sent = await this.send(campaign.sessionId, message, `campaign:${campaign.id}:${recipient.id}`);
+      const sent = await this.send(campaign.sessionId, message, `campaign:${campaign.id}:${recipient.id}`, {
+        type: 'system',
+        id: campaign.id,
+        name: `Campaign: ${campaign.name}`,
+      });
       return { status: 'sent', messageId: sent.id };
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);

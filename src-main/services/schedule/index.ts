@@ -45,7 +45,8 @@ export function createScheduling(deps: {
   const logger = deps.logger.child({ component: 'scheduling' });
   let clock = deps.clock ?? systemClock;
   const now = () => clock;
-  const send: Sender = (sessionId, message, key) => messaging.send.send(sessionId, message, key);
+  const send: Sender = (sessionId, message, key, actor) =>
+    messaging.send.send(sessionId, message, key, actor);
   // The one Idempotency-Key store, shared with sending (scopes keep their answers apart).
   const { idempotency } = messaging;
   const schedules = new ScheduleService(db, sessions, deps.settings, now, idempotency);

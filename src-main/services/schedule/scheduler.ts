@@ -144,7 +144,11 @@ export class Scheduler {
   private async sendClaimed(row: ScheduleRow): Promise<void> {
     const key = `schedule:${row.id}:${row.sendAt}`;
     try {
-      const message = await this.send(row.sessionId, row.message as unknown as SendMessageInput, key);
+      const message = await this.send(row.sessionId, row.message as unknown as SendMessageInput, key, {
+        type: 'system',
+        id: row.id,
+        name: 'Scheduled message',
+      });
       this.recovered.delete(row.id);
       this.finish(row, { messageId: message.id });
     } catch (error) {

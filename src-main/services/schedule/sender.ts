@@ -1,3 +1,4 @@
+import type { Actor } from '../../../src-shared/contract/people.js';
 import type { Message } from '../../../src-shared/messages.js';
 import type { SendMessageInput } from '../../../src-shared/send-schemas.js';
 
@@ -6,6 +7,8 @@ export type Sender = (
   sessionId: string,
   message: SendMessageInput,
   idempotencyKey: string,
+  /** Who the message is attributed to ("Scheduled message", "Campaign: Hanukkah"). */
+  actor: Actor,
 ) => Promise<Message>;
 
 /** Error codes after which sending the same message again cannot succeed. */

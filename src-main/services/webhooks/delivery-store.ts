@@ -41,6 +41,7 @@ interface EventRow {
   session_id: string | null;
   timestamp: string;
   data: string;
+  actor: string | null;
 }
 
 /** Succeeded deliveries are kept this long for the deliveries list, then pruned. */
@@ -78,7 +79,7 @@ export class DeliveryStore {
         ORDER BY d.id LIMIT 1`,
     );
     this.selectEvent = client.prepare<[string], EventRow>(
-      'SELECT id, type, session_id, timestamp, data FROM events WHERE id = ?',
+      'SELECT id, type, session_id, timestamp, data, actor FROM events WHERE id = ?',
     );
     this.insertAttempt = client.prepare<
       [number, number, number | null, number, string | null, string | null]
@@ -117,6 +118,8 @@ export class DeliveryStore {
       session: row.session_id,
       timestamp: row.timestamp,
       data: JSON.parse(row.data) as unknown,
+      // Webhooks carry who caused the event, as the stream does.
+      ...(row.actor ? { actor: JSON.parse(row.actor) as unknown } : {}),
     } as AnyEventEnvelope;
   }
 

@@ -46,6 +46,8 @@ const COUNT_BOUND = 5000;
 
 export interface ChatListOptions {
   sessionId?: string | undefined;
+  /** Only these sessions (what an agent may read; services/access/authorizer.ts `readableSessions`). */
+  allowedSessions?: ReadonlySet<string> | null | undefined;
   q?: string | undefined;
   unread?: boolean | undefined;
   kind?: Chat['kind'] | undefined;
@@ -97,6 +99,10 @@ export class ChatList {
         where.push('c.session_id NOT IN (SELECT value FROM json_each(@hidden))');
         params.hidden = JSON.stringify(hidden);
       }
+    }
+    if (options.allowedSessions) {
+      where.push('c.session_id IN (SELECT value FROM json_each(@allowed))');
+      params.allowed = JSON.stringify([...options.allowedSessions]);
     }
     const states = this.sparseStates(options);
     for (const state of states) where.push(SPARSE_STATES[state]);

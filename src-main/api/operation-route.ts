@@ -1,0 +1,60 @@
+import type { Context } from 'koa';
+import type { z } from 'zod';
+import { contract, type Handlers, type OpName } from '../../src-shared/contract.js';
+import { parseInput } from '../../src-shared/validation.js';
+import type { Principal } from '../services/access/principal.js';
+import type { RpcContext } from '../rpc/context.js';
+import { defineRoute, type HttpMethod, type RouteAccess, type RouteDef, type RouteRequest } from './route.js';
+
+type AnyObjectSchema = z.ZodObject<z.ZodRawShape>;
+
+export interface OperationRouteSpec {
+  method: HttpMethod;
+  path: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  params?: AnyObjectSchema;
+  query?: AnyObjectSchema;
+  body?: z.ZodType;
+  response: { status: number; description: string; schema?: z.ZodType };
+}
+
+/** The RPC context of a REST call: the same principal, and the cookie's CSRF token for `people.me`. */
+export type RestContext = (ctx: Context, principal: Principal) => RpcContext;
+
+/**
+ * A REST route that is a thin adapter onto a contract operation: its access is the operation's
+ * own declaration (so the one authorizer decides the same for REST and /rpc), its params, query
+ * and body are merged into the operation's input and validated by the operation's schema, and
+ * the operation's handler answers. Only HTTP concerns (path, status, documentation) live here.
+ */
+export function operationRoute<K extends OpName>(
+  handlers: Pick<Handlers<RpcContext>, K>,
+  op: K,
+  spec: OperationRouteSpec,
+  restContext: RestContext,
+): RouteDef {
+  const declared = contract[op].access as RouteAccess<never, never, never> & {
+    session?: (input: unknown) => string | null | undefined;
+  };
+  const merged = (input: { params: unknown; query: unknown; body: unknown }) => ({
+    ...(input.params as object | undefined),
+    ...(input.query as object | undefined),
+    ...(input.body as object | undefined),
+  });
+  const session = declared.session;
+  const access: RouteAccess<unknown, unknown, unknown> = {
+    ...declared,
+    ...(session ? { session: (input) => session(merged(input)) } : {}),
+  };
+  return defineRoute({
+    ...spec,
+    access,
+    handler: async (request: RouteRequest<unknown, unknown, unknown, Principal>) => {
+      const input = parseInput(contract[op].input, merged(request));
+      const handler = handlers[op] as (input: unknown, ctx: RpcContext) => unknown;
+      return await handler(input, restContext(request.ctx, request.principal));
+    },
+  } as never);
+}
