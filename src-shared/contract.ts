@@ -18,6 +18,7 @@ import { widgetOperations } from './contract/widgets.js';
 import { keyOperations } from './contract/keys.js';
 import { logOperations } from './contract/logs.js';
 import { webhookOperations } from './contract/webhooks.js';
+import { automationOperations } from './contract/automation.js';
 
 export const contract = {
   ...appOperations,
@@ -33,6 +34,7 @@ export const contract = {
   ...backupOperations,
   ...exportOperations,
   ...storageOperations,
+  ...automationOperations,
 };
 
 export type Contract = typeof contract;

@@ -5,6 +5,7 @@
 import type { Call, Chat, Contact, Group, Message, MessageStatus } from './messages.js';
 import type { SessionStatusEvent, Settings } from './model.js';
 import type { CampaignProgressEvent, ScheduleFailedEvent, ScheduleSentEvent } from './contract/schedule.js';
+import type { AutomationRepliedEvent } from './contract/automation.js';
 
 export interface MessageRef {
   id: string;
@@ -58,6 +59,8 @@ export interface EventMap {
   'schedule.failed': ScheduleFailedEvent;
   /** A campaign started, sent to a recipient, paused, resumed, finished or was cancelled. */
   'campaign.progress': CampaignProgressEvent;
+  /** Automation sent a message (greeting, away, keyword rule, menu, default reply); `message.sent` announces the message too. */
+  'automation.replied': AutomationRepliedEvent;
 }
 
 /** Every event type, for webhook subscriptions and stream filters. */
@@ -86,6 +89,7 @@ export const EVENT_TYPES = [
   'schedule.sent',
   'schedule.failed',
   'campaign.progress',
+  'automation.replied',
 ] as const satisfies readonly (keyof EventMap)[];
 
 export type EventType = keyof EventMap;

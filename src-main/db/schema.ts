@@ -113,3 +113,4 @@ export * from './schema-events.js';
 export * from './schema-messaging.js';
 export * from './schema-organize.js';
 export * from './schema-schedule.js';
+export * from './schema-automation.js';

@@ -12,6 +12,7 @@ import { widgetHandlers } from './widget-handlers.js';
 import { keyHandlers } from './key-handlers.js';
 import { logHandlers } from './log-handlers.js';
 import { webhookHandlers } from './webhook-handlers.js';
+import { automationHandlers } from './automation-handlers.js';
 
 /** All RPC handlers, one spread per domain; `satisfies` proves every operation is handled. */
 export function createHandlers(services: Services, runtime: () => RuntimeInfo): Handlers<RpcContext> {
@@ -27,5 +28,6 @@ export function createHandlers(services: Services, runtime: () => RuntimeInfo): 
     ...keyHandlers(services),
     ...logHandlers(services),
     ...backupHandlers(services),
+    ...automationHandlers(services),
   } satisfies Handlers<RpcContext>;
 }

@@ -31,6 +31,7 @@ import { createOrganize, type Organize } from './organize/index.js';
 import { SessionService } from './sessions.js';
 import { SettingsService } from './settings.js';
 import { WidgetService } from './widgets.js';
+import { AutomationService } from './automation/automation-service.js';
 import {
   createWebhooks,
   type DeliveryConfig,
@@ -68,6 +69,8 @@ export interface Services {
   storage: StorageReportService;
   /** Contacts as CSV (name, phone, tags, notes). */
   contactsCsv: ContactsCsv;
+  /** Greetings, away messages, keyword rules and the menu bot per number; listens while started. */
+  automation: AutomationService;
 }
 
 export interface ServiceDeps {
@@ -159,6 +162,18 @@ export function createServices(deps: ServiceDeps): Services {
     logger,
     clock: deps.clock,
   });
+  const organize = createOrganize({ db, events, messaging });
+  const automation = new AutomationService({
+    db,
+    bus,
+    events,
+    sessions,
+    messaging,
+    taggings: organize.taggings,
+    optOuts: scheduling.optOuts,
+    logger,
+    ...(deps.clock ? { clock: deps.clock } : {}),
+  });
   return {
     events,
     settings,
@@ -173,7 +188,7 @@ export function createServices(deps: ServiceDeps): Services {
     namedKeys: new NamedKeyService(db, keyRevocations, apiKeys.hasher),
     keyRevocations,
     logs: new LogService(deps.logRing ?? new LogRing(1)),
-    organize: createOrganize({ db, events, messaging }),
+    organize,
     historyRemoval,
     backups: new BackupService({
       db,
@@ -185,5 +200,6 @@ export function createServices(deps: ServiceDeps): Services {
     conversationExport: new ConversationExport(messaging, sessions, new MediaStore(deps.dataDir, db)),
     storage: new StorageReportService(db, deps.dataDir),
     contactsCsv: new ContactsCsv(db),
+    automation,
   };
 }

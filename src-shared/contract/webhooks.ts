@@ -39,6 +39,7 @@ export const EVENT_DESCRIPTIONS: Record<EventType, string> = {
   'campaign.progress': 'A campaign sent to one more recipient, paused or finished',
   'chat.tagged': 'A tag was added to or removed from a chat',
   'message.tagged': 'A tag was added to or removed from a message',
+  'automation.replied': 'Automation sent a greeting, away message, keyword answer, menu or default reply',
 };
 
 const RESERVED_HEADERS = new Set([

@@ -18,6 +18,7 @@ import { eventRoutes } from './events.js';
 import { keyRoutes } from './keys.js';
 import { logRoutes } from './logs.js';
 import { webhookRoutes } from './webhooks.js';
+import { automationRoutes } from './automation.js';
 
 /** Every public REST route, one list per domain. */
 export function allRoutes(services: Services): RouteDef[] {
@@ -39,6 +40,7 @@ export function allRoutes(services: Services): RouteDef[] {
     ...logRoutes(services),
     ...backupRoutes(services),
     ...exportRoutes(services),
+    ...automationRoutes(services),
     ...eventRoutes(),
   ];
 }
