@@ -21,7 +21,7 @@ import {
   updateScheduleInput,
 } from '../../../src-shared/contract/schedule.js';
 import { sessionIdSchema } from '../../../src-shared/contract/sessions.js';
-import type { KeyPrincipal } from '../../services/api-keys.js';
+import type { KeyPrincipal } from '../../services/access/api-keys.js';
 import type { Services } from '../../services/index.js';
 import { checkSession, ownSessionOf } from '../../services/access/authorizer.js';
 import { defineRoute } from '../route.js';

@@ -5,15 +5,15 @@
  */
 import type { WAMessage } from '@whiskeysockets/baileys';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messageText, type Customer } from '../../../e2e/wa-emulator/customer.js';
+import { messageText, type Customer } from '../../../testkit/wa-emulator/customer.js';
 import type {
   AutomationChatState,
   AutomationSettingsInput,
   AutomationView,
 } from '../../../src-shared/contract/automation.js';
 import type { Message } from '../../../src-shared/messages.js';
-import { sessionReaches } from '../../test-support/events.js';
-import { linkedWorld, type LinkedWorld } from '../../test-support/linked-session.js';
+import { sessionReaches } from '../../../testkit/support/events.js';
+import { linkedWorld, type LinkedWorld } from '../../../testkit/support/linked-session.js';
 import { ManualClock, systemClock } from '../schedule/clock.js';
 import { renderAutomationText } from './engine/render.js';
 

@@ -3,10 +3,10 @@
  * answer is sent, and a new core on the same data dir reads it back.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { messageText } from '../../../e2e/wa-emulator/customer.js';
-import { nextEvent, sessionReaches } from '../../test-support/events.js';
-import { linkedWorld, type LinkedWorld } from '../../test-support/linked-session.js';
-import { startTestCore, type TestCore } from '../../test-support/test-core.js';
+import { messageText } from '../../../testkit/wa-emulator/customer.js';
+import { nextEvent, sessionReaches } from '../../../testkit/support/events.js';
+import { linkedWorld, type LinkedWorld } from '../../../testkit/support/linked-session.js';
+import { startTestCore, type TestCore } from '../../../testkit/support/test-core.js';
 
 let world: LinkedWorld;
 let restarted: TestCore | null = null;
