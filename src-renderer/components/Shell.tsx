@@ -9,6 +9,7 @@ export const AREAS: { path: string; label: string; icon: IconName }[] = [
   { path: '/sessions', label: 'Sessions', icon: 'sessions' },
   { path: '/schedule', label: 'Schedule', icon: 'schedule' },
   { path: '/tags', label: 'Tags', icon: 'tags' },
+  { path: '/automation', label: 'Automation', icon: 'automation' },
   { path: '/widget', label: 'Widget', icon: 'widget' },
   { path: '/logs', label: 'Logs', icon: 'logs' },
   { path: '/settings', label: 'Settings', icon: 'settings' },
