@@ -26,7 +26,7 @@ export interface Outgoing {
   previewUrl: string | null;
 }
 
-export interface Highlight {
+interface Highlight {
   id: string;
   /** The search that led here, to mark its words in the message. */
   query: string | null;

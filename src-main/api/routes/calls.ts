@@ -7,8 +7,7 @@ import { callSettingsSchema } from '../../services/calls/call-settings.js';
 import type { Services } from '../../services/index.js';
 import { defineRoute } from '../route.js';
 import { sessionExists } from './session-guard.js';
-
-const sessionParams = z.object({ id: sessionIdSchema });
+import { sessionParams } from './common.js';
 
 export function callRoutes({ messaging, sessions }: Services) {
   const tag = 'calls';

@@ -1,12 +1,12 @@
 import type { AutomationSettings } from '../../../src-shared/contract/automation';
 import { WEEKDAYS } from '../../../src-shared/widget-hours';
-import { emptyHours, type DayHours } from '../widget/draft';
+import type { DayHours } from '../widget/draft';
 
 /** The editor keeps every weekday as a list (the widget's hours grid works on that shape). */
 export type AutomationDraft = Omit<AutomationSettings, 'hours'> & { hours: DayHours };
 
 export function toDraft(settings: AutomationSettings): AutomationDraft {
-  const hours = emptyHours();
+  const hours: DayHours = { MO: [], TU: [], WE: [], TH: [], FR: [], SA: [], SU: [] };
   for (const day of WEEKDAYS) hours[day] = [...(settings.hours[day] ?? [])];
   return { ...settings, hours };
 }
