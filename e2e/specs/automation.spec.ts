@@ -4,7 +4,7 @@ import { AutomationPage } from '../pages/automation-page.js';
 import { InboxPage } from '../pages/inbox-page.js';
 import { LoginPage } from '../pages/login-page.js';
 import { Shell } from '../pages/shell.js';
-import type { RunningApp } from '../support/app-server.js';
+import { startApp, type RunningApp } from '../support/app-server.js';
 import { expect, test } from '../support/fixtures.js';
 import { useWaServer } from '../support/wa-server.js';
 
@@ -92,27 +92,30 @@ test('edit greeting and keyword rules on the Automation page, with errors beside
   expect(saved.settings.rules.map((r) => r.name)).toEqual(['Hours', 'Prices']);
 });
 
-test('a staff reply pauses automation in the conversation until Resume', async ({ page, app }) => {
+test('a staff reply pauses automation in the conversation until Resume', async ({ page }) => {
+  const app = await startApp({ env: wa.env });
   const shopPhone = '972506190000';
-  await api(app, '/sessions', { method: 'POST', json: { id: 'shop', name: 'Shop' } });
-  await api(app, '/sessions/shop/automation', {
-    method: 'PUT',
-    json: { enabled: true, typingDelay: false, defaultReply: { enabled: true, text: 'Thanks, noted.' } },
-  });
-  await api(app, '/sessions/shop/connect', { method: 'POST' });
-  let qr = '';
-  await expect
-    .poll(async () => {
-      qr = (await api<{ qr: string | null }>(app, '/sessions/shop/qr').catch(() => ({ qr: null }))).qr ?? '';
-      return qr;
-    })
-    .not.toBe('');
-  await wa.emulator.scanQr(qr, shopPhone, 'Falafel House');
-  await expect
-    .poll(async () => (await api<{ status: string }>(app, '/sessions/shop')).status)
-    .toBe('connected');
-  const dana = await Customer.create(wa.emulator, { phone: '972506190001', name: 'Dana' });
+  let dana: Customer | null = null;
   try {
+    await api(app, '/sessions', { method: 'POST', json: { id: 'shop', name: 'Shop' } });
+    await api(app, '/sessions/shop/automation', {
+      method: 'PUT',
+      json: { enabled: true, typingDelay: false, defaultReply: { enabled: true, text: 'Thanks, noted.' } },
+    });
+    await api(app, '/sessions/shop/connect', { method: 'POST' });
+    let qr = '';
+    await expect
+      .poll(async () => {
+        qr =
+          (await api<{ qr: string | null }>(app, '/sessions/shop/qr').catch(() => ({ qr: null }))).qr ?? '';
+        return qr;
+      })
+      .not.toBe('');
+    await wa.emulator.scanQr(qr, shopPhone, 'Falafel House');
+    await expect
+      .poll(async () => (await api<{ status: string }>(app, '/sessions/shop')).status)
+      .toBe('connected');
+    dana = await Customer.create(wa.emulator, { phone: '972506190001', name: 'Dana' });
     await dana.sendText(`${shopPhone}@s.whatsapp.net`, 'Do you deliver?');
     await dana.waitForText('Thanks, noted.');
 
@@ -128,7 +131,13 @@ test('a staff reply pauses automation in the conversation until Resume', async (
     await expect(conversation.getByText(/^Automation paused until/)).toBeVisible();
     await conversation.getByRole('button', { name: 'Resume' }).click();
     await expect(conversation.getByText(/Automation paused/)).toHaveCount(0);
+    const state = await api<{ pausedUntil: string | null }>(
+      app,
+      `/sessions/shop/automation/chats/${dana.phone}`,
+    );
+    expect(state.pausedUntil).toBeNull();
   } finally {
-    await dana.close();
+    await dana?.close();
+    await app.stop();
   }
 });
