@@ -254,6 +254,35 @@ describe('automation with real customers', () => {
     expect(texts(lior)).toEqual(['Thanks, noted.', 'Hi, Anna here', 'Thanks, noted.']);
   });
 
+  it('a rule can tag the chat and stop the bot there until resumed', async () => {
+    const tag = await call<{ id: string }>('/tags', 'POST', { name: 'Wants a person', color: '#1a7f5a' });
+    expect(tag.status).toBe(201);
+    await configure({
+      defaultReply: { enabled: true, text: 'Auto answer' },
+      rules: [
+        {
+          id: 'human',
+          name: 'Human please',
+          match: 'exact',
+          patterns: ['human', 'a person'],
+          reply: 'OK, a person will write to you.',
+          addTag: tag.body.id,
+          stop: true,
+        },
+      ],
+    });
+    const ben = await world.newCustomer('972506170060', 'Ben');
+    await write(ben, 'HUMAN!');
+    await ben.waitForText('OK, a person will write to you.');
+    const tagged = await world.waitForEvent((e) => e.type === 'chat.tagged' && e.data.chat === ben.jid);
+    expect(tagged.data).toMatchObject({ action: 'added', tag: { name: 'Wants a person' } });
+    const state = await call<AutomationChatState>(`/sessions/shop/automation/chats/${ben.phone}`);
+    expect(state.body).toMatchObject({ stopped: true, pausedUntil: null });
+    await write(ben, 'hello?');
+    await settle(ben, 'stopped');
+    expect(texts(ben)).not.toContain('Auto answer');
+  });
+
   it('groups are ignored by default', async () => {
     await configure({ defaultReply: { enabled: true, text: 'Group auto-reply' } });
     const group = await world.customer.groupCreate('Falafel fans', [world.shopJid]);
