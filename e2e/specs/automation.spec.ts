@@ -124,6 +124,12 @@ test('a staff reply pauses automation in the conversation until Resume', async (
     await inbox.chat('Thanks, noted.').click();
     const conversation = inbox.conversation();
     await expect(conversation.getByText(/Automation paused/)).toHaveCount(0);
+    // What automation sent says so.
+    await expect(
+      conversation
+        .locator('.msg-bubble', { hasText: 'Thanks, noted.' })
+        .getByText('Automation: Default reply'),
+    ).toBeVisible();
     await api(app, '/sessions/shop/messages', {
       method: 'POST',
       json: { to: dana.phone, type: 'text', text: 'Hi, Anna here' },

@@ -12,5 +12,6 @@ export function automationHandlers({ automation }: Services): Pick<Handlers<RpcC
     'automation.test': ({ session, input }) => automation.test(session, input),
     'automation.chatState': ({ session, chat }) => automation.chatState(session, chat),
     'automation.resume': ({ session, chat }) => automation.resume(session, chat),
+    'automation.senders': ({ session, chat }) => automation.senders(session, chat),
   };
 }

@@ -411,4 +411,9 @@ export const automationOperations = {
     session: sessionField,
   }),
   'automation.resume': op<AutomationChatState>()(byChat, { scope: 'messages:send', session: sessionField }),
+  /** Which of the chat's recent messages automation sent, and under which rule ("Automation: <rule>"). */
+  'automation.senders': op<{ messageId: string; rule: string }[]>()(byChat, {
+    scope: 'messages:read',
+    session: sessionField,
+  }),
 };

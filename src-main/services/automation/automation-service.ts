@@ -173,6 +173,12 @@ export class AutomationService {
     return this.chatState(sessionId, chat);
   }
 
+  /** The chat's last 500 automatic messages: the conversation labels them "Automation: <rule>". */
+  senders(sessionId: string, chatInput: string): { messageId: string; rule: string }[] {
+    this.deps.sessions.get(sessionId);
+    return this.store.senders(sessionId, toJid(chatInput, 'chat'), 500);
+  }
+
   private onEvent(event: AnyEventEnvelope): void {
     if (!event.session) return;
     if (event.type === 'message.received') this.enqueue(event.session, event.data);

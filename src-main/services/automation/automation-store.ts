@@ -45,6 +45,7 @@ export class AutomationStore {
   private readonly insertReply;
   private readonly countSince;
   private readonly lastReceived;
+  private readonly recentReplies;
 
   constructor(private readonly db: Db) {
     const sqlite = db.$client;
@@ -72,6 +73,10 @@ export class AutomationStore {
     );
     this.countSince = sqlite.prepare<[string, string, number], { n: number }>(
       'SELECT count(*) AS n FROM automation_replies WHERE session_id = ? AND chat_jid = ? AND sent_at > ?',
+    );
+    this.recentReplies = sqlite.prepare<[string, string, number], { messageId: string; rule: string }>(
+      `SELECT message_id AS messageId, rule FROM automation_replies WHERE session_id = ? AND chat_jid = ?
+       ORDER BY sent_at DESC LIMIT ?`,
     );
     // For a chat automation has not seen yet: did the customer write before (history, or before
     // automation was switched on)? Walks the chat's time index from the newest message.
@@ -136,6 +141,10 @@ export class AutomationStore {
     at: number,
   ): void {
     this.insertReply.run(sessionId, chatJid, messageId, kind, rule, at);
+  }
+
+  senders(sessionId: string, chatJid: string, limit: number): { messageId: string; rule: string }[] {
+    return this.recentReplies.all(sessionId, chatJid, limit);
   }
 
   sentSince(sessionId: string, chatJid: string, since: number): number {

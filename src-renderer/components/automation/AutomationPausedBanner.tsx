@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AutomationChatState } from '../../../src-shared/contract/automation';
+import { useAutomationSenders } from '../../stores/automation-senders';
 import { useTransport } from '../../stores/connection';
 import { describeError } from '../../transport/rpc-error';
 import '../../styles/automation.css';
@@ -7,7 +8,8 @@ import '../../styles/automation.css';
 /**
  * "Automation paused until … · Resume" above the composer, while automation stays quiet in this
  * chat because a person replied, the menu handed the chat over, or a rule stopped the bot.
- * Re-read when a message is sent or received in the chat (a staff reply starts a pause).
+ * Re-read when a message is sent or received in the chat (a staff reply starts a pause). It also
+ * loads which messages automation sent, for their "Automation: <rule>" label.
  */
 export function AutomationPausedBanner({ session, jid }: { session: string; jid: string }) {
   const transport = useTransport();
@@ -22,8 +24,11 @@ export function AutomationPausedBanner({ session, jid }: { session: string; jid:
     setState(null);
     setError(null);
     read();
+    void useAutomationSenders.getState().load(transport, session, jid);
     return transport.subscribe((event) => {
       if (event.session !== session) return;
+      if (event.type === 'automation.replied' && event.data.chat === jid)
+        useAutomationSenders.getState().add(session, jid, event.data.messageId, event.data.rule);
       if ((event.type === 'message.sent' || event.type === 'message.received') && event.data.chat === jid)
         read();
     });
