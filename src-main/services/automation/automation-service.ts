@@ -21,14 +21,14 @@ import {
   type AutomationTestResult,
   type AutomationView,
 } from '../../../src-shared/contract/automation.js';
-import type { AnyEventEnvelope } from '../../../src-shared/events.js';
+import type { AnyEventEnvelope } from '../../../src-shared/contract/events.js';
 import { jidKind, phoneOfJid, toJid } from '../../../src-shared/jid.js';
 import type { Message } from '../../../src-shared/messages.js';
 import type { EventBus } from '../../core/event-bus.js';
 import type { Logger } from '../../core/logger.js';
 import type { Db } from '../../db/connection.js';
 import type { EventRecorder } from '../events/event-recorder.js';
-import type { Messaging } from '../messages/messaging.js';
+import type { Messaging } from '../messaging/messaging.js';
 import type { TaggingService } from '../organize/taggings.js';
 import { systemClock, type Clock } from '../schedule/clock.js';
 import type { OptOutService } from '../schedule/opt-outs.js';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { EventTypeList, Webhook } from '../../../src-shared/contract/webhooks';
-import type { EventType } from '../../../src-shared/events';
+import type { EventType } from '../../../src-shared/contract/events';
 import type { Session } from '../../../src-shared/model';
 import { describeError } from '../../transport/rpc-error';
 import { FormActions } from '../../components/FormActions';

@@ -2,10 +2,10 @@
  * Every event the core pushes, with its data type. The envelope is identical for webhooks,
  * the WebSocket stream and the UI (see docs/API.md).
  */
-import type { Call, Chat, Contact, Group, Message, MessageStatus } from './messages.js';
-import type { SessionStatusEvent, Settings } from './model.js';
-import type { CampaignProgressEvent, ScheduleFailedEvent, ScheduleSentEvent } from './contract/schedule.js';
-import type { AutomationRepliedEvent } from './contract/automation.js';
+import type { Call, Chat, Contact, Group, Message, MessageStatus } from '../messages.js';
+import type { SessionStatusEvent, Settings } from '../model.js';
+import type { CampaignProgressEvent, ScheduleFailedEvent, ScheduleSentEvent } from './schedule.js';
+import type { AutomationRepliedEvent } from './automation.js';
 
 export interface MessageRef {
   id: string;
