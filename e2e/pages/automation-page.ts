@@ -18,7 +18,7 @@ export class AutomationPage {
     await card.getByLabel('Rule name').fill(rule.name);
     await card.getByLabel('Match').selectOption({ label: rule.match });
     await card.getByLabel(/^Keywords/).fill(rule.keywords);
-    await card.getByLabel('Reply').fill(rule.reply);
+    await card.getByLabel('Reply', { exact: true }).fill(rule.reply);
     return card;
   }
 

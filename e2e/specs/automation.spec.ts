@@ -67,7 +67,7 @@ test('edit greeting and keyword rules on the Automation page, with errors beside
   // The server refuses the empty reply and the editor shows it beside the field.
   await expect(page.getByRole('alert')).toContainText('Not saved');
   await expect(hours.getByText(/must not be empty/)).toBeVisible();
-  await hours.getByLabel('Reply').fill('Every day 9–18');
+  await hours.getByLabel('Reply', { exact: true }).fill('Every day 9–18');
   // Hours first: move it up.
   await hours.getByRole('button', { name: 'Move Hours up' }).click();
   await expect(automation.rule(1)).toContainText('Hours');

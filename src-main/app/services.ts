@@ -135,6 +135,7 @@ export function createServices(deps: ServiceDeps): Services {
     sessions,
     messaging,
     taggings: organize.taggings,
+    savedReplies: organize.savedReplies,
     optOuts: scheduling.optOuts,
     logger,
     ...(deps.clock ? { clock: deps.clock } : {}),

@@ -81,6 +81,13 @@ export const keywordRuleSchema = z
       ),
     patterns: z.array(z.string().trim().min(1).max(200)).min(1).max(20).describe('Any of them matches'),
     reply: messageText('The answer (spintax and placeholders allowed)').default(''),
+    savedReplyId: z
+      .string()
+      .min(1)
+      .max(64)
+      .nullable()
+      .default(null)
+      .describe('A saved reply (text and/or media) sent after the reply text'),
     addTag: z.string().min(1).max(64).nullable().default(null).describe('A tag id to put on the chat'),
     stop: z.boolean().default(false).describe('Stop automation in this chat (until resumed)'),
   })
@@ -90,11 +97,11 @@ export const keywordRuleSchema = z
         const problem = regexProblem(pattern);
         if (problem) ctx.addIssue({ code: 'custom', path: ['patterns', index], message: problem });
       });
-    if (rule.reply.trim() === '' && !rule.addTag && !rule.stop)
+    if (rule.reply.trim() === '' && !rule.savedReplyId && !rule.addTag && !rule.stop)
       ctx.addIssue({
         code: 'custom',
         path: ['reply'],
-        message: 'must not be empty (or the rule must add a tag or stop the bot)',
+        message: 'must not be empty (or the rule must send a saved reply, add a tag or stop the bot)',
       });
   });
 export type KeywordRule = z.output<typeof keywordRuleSchema>;
@@ -250,6 +257,7 @@ export const automationSettingsSchema = z
           match: 'contains',
           patterns: ['price', 'menu'],
           reply: 'Our prices: https://falafel.example/menu',
+          savedReplyId: null,
           addTag: null,
           stop: false,
         },
@@ -312,7 +320,9 @@ export type AutomationReplyKind = (typeof AUTOMATION_REPLY_KINDS)[number];
 export const automationReplySchema = z.object({
   kind: z.enum(AUTOMATION_REPLY_KINDS),
   rule: z.string().describe('The rule or part that fires, as shown in "Automation: <rule>"'),
-  text: z.string().describe('Exactly what is (or would be) sent'),
+  text: z.string().describe('Exactly what is (or would be) sent (a saved reply: its text, the caption)'),
+  savedReplyId: z.string().optional().describe('Set when a saved reply is sent'),
+  media: z.enum(['image', 'video', 'document', 'audio']).optional().describe("The saved reply's media"),
 });
 export type AutomationReply = z.infer<typeof automationReplySchema>;
 

@@ -16,6 +16,7 @@ import { sessionReaches } from '../../../testkit/support/events.js';
 import { linkedWorld, type LinkedWorld } from '../../../testkit/support/linked-session.js';
 import { ManualClock, systemClock } from '../schedule/clock.js';
 import { renderAutomationText } from './engine/render.js';
+import { JPEG_48PX } from '../../../testkit/support/media-fixtures.js';
 
 let world: LinkedWorld;
 // Monday 7 December 2026, 10:00 in Lisbon (UTC+0 in winter): inside the hours below.
@@ -281,6 +282,47 @@ describe('automation with real customers', () => {
     await write(ben, 'hello?');
     await settle(ben, 'stopped');
     expect(texts(ben)).not.toContain('Auto answer');
+  });
+
+  it('a rule can send a saved reply with media, its text as the caption', async () => {
+    const saved = await call<{ id: string }>('/saved-replies', 'POST', {
+      shortcut: 'menu',
+      title: 'Menu photo',
+      text: 'Our menu, [first_name]',
+      media: { type: 'image', data: `data:image/jpeg;base64,${JPEG_48PX.toString('base64')}` },
+    });
+    expect(saved.status).toBe(201);
+    await configure({
+      rules: [
+        {
+          id: 'menu',
+          name: 'Menu photo',
+          match: 'contains',
+          patterns: ['menu'],
+          savedReplyId: saved.body.id,
+        },
+      ],
+    });
+    const tested = await call<{ replies: unknown[] }>('/sessions/shop/automation/test', 'POST', {
+      text: 'The MENU please',
+      name: 'Maya Katz',
+    });
+    expect(tested.body.replies).toEqual([
+      {
+        kind: 'keyword',
+        rule: 'Menu photo',
+        text: 'Our menu, Maya',
+        savedReplyId: saved.body.id,
+        media: 'image',
+      },
+    ]);
+    const maya = await world.newCustomer('972506170070', 'Maya Katz');
+    await write(maya, 'The MENU please');
+    const photo = await maya.waitForMessage((m) => m.message?.imageMessage?.caption === 'Our menu, Maya');
+    const replied = await world.waitForEvent(
+      (e) => e.type === 'automation.replied' && e.data.messageId === photo.key.id,
+    );
+    expect(replied.data).toMatchObject({ rule: 'Menu photo', text: 'Our menu, Maya' });
   });
 
   it('groups are ignored by default', async () => {

@@ -29,13 +29,17 @@ import type { Logger } from '../../core/logger.js';
 import type { Db } from '../../db/connection.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import type { Messaging } from '../messaging/messaging.js';
+import type { SavedReplyService } from '../organize/saved-replies.js';
 import type { TaggingService } from '../organize/taggings.js';
+import type { SavedReplyMedia } from '../../../src-shared/contract/organize.js';
+import type { SendMessageInput } from '../../../src-shared/send-schemas.js';
 import { systemClock, type Clock } from '../schedule/clock.js';
 import type { OptOutService } from '../schedule/opt-outs.js';
 import type { SessionService } from '../sessions/sessions.js';
 import { AutomationStore, type ChatState } from './automation-store.js';
 import { decide, skipReason, type ChatMemory } from './engine/decide.js';
 import { isOpen, nextOpening } from './engine/hours.js';
+import { renderAutomationText, type RenderValues } from './engine/render.js';
 import { createRegexTest, RegexTimeout, type RegexTest } from './engine/safe-regex.js';
 import { automationWarnings } from './warnings.js';
 
@@ -50,6 +54,7 @@ export interface AutomationDeps {
   sessions: SessionService;
   messaging: Messaging;
   taggings: TaggingService;
+  savedReplies: SavedReplyService;
   optOuts: OptOutService;
   logger: Logger;
   clock?: Clock;
@@ -140,7 +145,7 @@ export class AutomationService {
     );
     return {
       openNow: decision.openNow,
-      replies: decision.replies,
+      replies: this.withSavedReplies(decision.replies, decision.values, 'test').map(({ reply }) => reply),
       actions: decision.actions,
       menuPath: decision.menuPath,
       skipped: settings.enabled
@@ -276,9 +281,44 @@ export class AutomationService {
     }
     if (decision.actions.addTag)
       this.tag(sessionId, chat, decision.actions.addTag, decision.replies[0]?.rule);
-    for (const reply of decision.replies.slice(0, budget)) {
-      await this.sendReply(sessionId, chat, reply, settings.typingDelay);
+    const outgoing = this.withSavedReplies(decision.replies, decision.values, message.id);
+    for (const item of outgoing.slice(0, budget)) {
+      await this.sendReply(sessionId, chat, item, settings.typingDelay);
     }
+  }
+
+  /**
+   * Fills in the saved replies a rule sends: their text (spintax and the same placeholders as the
+   * other texts, for this customer) and media. Audio takes no caption, so its text goes first as a
+   * message of its own. A saved reply deleted since the rule was saved is skipped (and logged).
+   */
+  private withSavedReplies(
+    replies: AutomationReply[],
+    values: RenderValues,
+    seed: string,
+  ): { reply: AutomationReply; media: SavedReplyMedia | null }[] {
+    return replies.flatMap((reply) => {
+      if (!reply.savedReplyId) return [{ reply, media: null }];
+      try {
+        const saved = this.deps.savedReplies.get(reply.savedReplyId);
+        const text = renderAutomationText(saved.text, values, `${seed}\u0000saved`);
+        const media = saved.media;
+        if (!media) return [{ reply: { ...reply, text }, media: null }];
+        const withMedia = {
+          reply: { ...reply, text: media.type === 'audio' ? '' : text, media: media.type },
+          media,
+        };
+        return media.type === 'audio' && text
+          ? [{ reply: { ...reply, text }, media: null }, withMedia]
+          : [withMedia];
+      } catch (error) {
+        this.deps.logger.warn(
+          { err: error, savedReplyId: reply.savedReplyId },
+          'automation skipped a saved reply it could not read',
+        );
+        return [];
+      }
+    });
   }
 
   private decideSafely(...args: [AutomationSettings, Parameters<typeof decide>[1], ChatMemory]) {
@@ -309,7 +349,7 @@ export class AutomationService {
   private async sendReply(
     sessionId: string,
     chat: string,
-    reply: AutomationReply,
+    { reply, media }: { reply: AutomationReply; media: SavedReplyMedia | null },
     typing: boolean,
   ): Promise<void> {
     const { send, actions } = this.deps.messaging;
@@ -322,7 +362,7 @@ export class AutomationService {
     const id = actions.newMessageId(sessionId);
     this.ownSends.add(id);
     try {
-      const sent = await send.send(sessionId, { type: 'text', to: chat, text: reply.text, id });
+      const sent = await send.send(sessionId, outgoingMessage(chat, reply.text, media, id));
       this.deps.events.transaction(() => {
         this.store.logReply(sessionId, chat, sent.id, reply.kind, reply.rule, this.clock.now());
         this.deps.events.record('automation.replied', sessionId, {
@@ -339,4 +379,17 @@ export class AutomationService {
       if (typing) await actions.presence(sessionId, chat, 'paused').catch(() => undefined);
     }
   }
+}
+
+/** What SendService sends for one automatic message: text, or a saved reply's media with its text as caption. */
+function outgoingMessage(
+  to: string,
+  text: string,
+  media: SavedReplyMedia | null,
+  id: string,
+): SendMessageInput {
+  if (!media) return { type: 'text', to, text, id };
+  const { type, ...source } = media;
+  if (type === 'audio') return { type, to, media: source, id };
+  return { type, to, media: source, ...(text.trim() ? { caption: text } : {}), id };
 }

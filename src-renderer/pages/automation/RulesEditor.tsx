@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import type { SavedReply } from '../../../src-shared/contract/organize';
 import {
   KEYWORD_MATCHES,
   type KeywordMatch,
@@ -67,10 +68,12 @@ function RuleCard({
   onChange,
   onMove,
   onRemove,
+  savedReplies,
 }: {
   index: number;
   count: number;
   rule: KeywordRule;
+  savedReplies: SavedReply[];
   onChange(rule: KeywordRule): void;
   onMove(to: number): void;
   onRemove(): void;
@@ -78,6 +81,7 @@ function RuleCard({
   const tags = useTags((state) => state.tags);
   const matchField = useField(`rules.${index}.match`);
   const tagField = useField(`rules.${index}.addTag`);
+  const savedField = useField(`rules.${index}.savedReplyId`);
   const label = rule.name || `Rule ${index + 1}`;
   return (
     <li className="card stack automation-rule" aria-label={`Rule ${index + 1}: ${label}`}>
@@ -151,6 +155,28 @@ function RuleCard({
       />
       <div className="automation-grid">
         <div className="field">
+          <label className="field__label" htmlFor={savedField.controlProps.id}>
+            Then send a saved reply
+          </label>
+          <select
+            value={rule.savedReplyId ?? ''}
+            onChange={(event) => {
+              savedField.clear();
+              onChange({ ...rule, savedReplyId: event.target.value || null });
+            }}
+            {...savedField.controlProps}
+          >
+            <option value="">None</option>
+            {savedReplies.map((reply) => (
+              <option key={reply.id} value={reply.id}>
+                /{reply.shortcut} · {reply.title}
+                {reply.media ? ` (${reply.media.type})` : ''}
+              </option>
+            ))}
+          </select>
+          <FieldError field={`rules.${index}.savedReplyId`} error={savedField.error} />
+        </div>
+        <div className="field">
           <label className="field__label" htmlFor={tagField.controlProps.id}>
             Add tag
           </label>
@@ -200,8 +226,14 @@ export function RulesEditor({
 }) {
   const transport = useTransport();
   const loadTags = useTags((state) => state.load);
+  const [savedReplies, setSavedReplies] = useState<SavedReply[]>([]);
   useEffect(() => {
     void loadTags(transport);
+    // Without the list the rule still keeps its saved reply; only the picker would be empty.
+    transport.call('savedReplies.list', {}).then(
+      ({ items }) => setSavedReplies(items),
+      () => undefined,
+    );
   }, [loadTags, transport]);
   const add = () =>
     onChange([
@@ -213,6 +245,7 @@ export function RulesEditor({
         match: 'contains',
         patterns: [''],
         reply: '',
+        savedReplyId: null,
         addTag: null,
         stop: false,
       },
@@ -236,6 +269,7 @@ export function RulesEditor({
               onChange={(next) => onChange(rules.map((r, i) => (i === index ? next : r)))}
               onMove={(to) => onChange(moved(rules, index, to))}
               onRemove={() => onChange(rules.filter((_, i) => i !== index))}
+              savedReplies={savedReplies}
             />
           ))}
         </ol>

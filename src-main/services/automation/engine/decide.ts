@@ -11,7 +11,7 @@ import type {
 import { isOpen, nextOpening } from './hours.js';
 import { firstMatchingRule } from './keyword-match.js';
 import { answerMenu, menuText } from './menu.js';
-import { renderAutomationText } from './render.js';
+import { renderAutomationText, type RenderValues } from './render.js';
 import type { RegexTest } from './safe-regex.js';
 
 const HOUR = 3_600_000;
@@ -44,6 +44,8 @@ export interface Decision {
   menuPath: string[] | null;
   /** The away message is among the replies (its window starts now). */
   sentAway: boolean;
+  /** What placeholders are filled with, for texts rendered later (a saved reply's). */
+  values: RenderValues;
 }
 
 export function decide(
@@ -54,7 +56,7 @@ export function decide(
 ): Decision {
   const { at } = incoming;
   const openNow = isOpen(settings, at);
-  const values = {
+  const values: RenderValues = {
     name: incoming.name,
     phone: incoming.phone,
     at,
@@ -92,6 +94,9 @@ export function decide(
     const rule = firstMatchingRule(settings.rules, incoming.text, regex);
     if (rule) {
       if (rule.reply.trim()) add('keyword', rule.name, rule.reply);
+      // The saved reply's own text and media are filled in by the service (they live in organize).
+      if (rule.savedReplyId)
+        replies.push({ kind: 'keyword', rule: rule.name, text: '', savedReplyId: rule.savedReplyId });
       actions.addTag = rule.addTag;
       actions.stop = rule.stop;
     } else if (menu.enabled) {
@@ -101,7 +106,7 @@ export function decide(
       add('default', 'Default reply', settings.defaultReply.text);
     }
   }
-  return { openNow, replies, actions, menuPath, sentAway };
+  return { openNow, replies, actions, menuPath, sentAway, values };
 }
 
 /** What is known about a message and its chat before deciding whether to answer at all. */
