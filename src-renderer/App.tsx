@@ -9,6 +9,7 @@ import { SchedulePage } from './pages/SchedulePage';
 import { SessionsPage } from './pages/SessionsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { TagsPage } from './pages/TagsPage';
+import { AutomationPage } from './pages/AutomationPage';
 import { WidgetEditorPage, WidgetPage } from './pages/WidgetPage';
 import { useConnection } from './stores/connection';
 
@@ -42,6 +43,8 @@ export function App() {
           <Route path="sessions" element={<SessionsPage />} />
           <Route path="schedule" element={<SchedulePage />} />
           <Route path="tags" element={<TagsPage />} />
+          <Route path="automation" element={<AutomationPage />} />
+          <Route path="automation/:session" element={<AutomationPage />} />
           <Route path="widget" element={<WidgetPage />} />
           <Route path="widget/:id" element={<WidgetEditorPage />} />
           <Route path="logs" element={<LogsPage />} />

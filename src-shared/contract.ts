@@ -22,6 +22,7 @@ import { keyOperations } from './contract/keys.js';
 import { logOperations } from './contract/logs.js';
 import { webhookOperations } from './contract/webhooks.js';
 import { peopleOperations } from './contract/people.js';
+import { automationOperations } from './contract/automation.js';
 
 export const contract = {
   ...appOperations,
@@ -38,6 +39,7 @@ export const contract = {
   ...exportOperations,
   ...storageOperations,
   ...peopleOperations,
+  ...automationOperations,
   ...housekeepingOperations,
   ...contactsImportOperations,
   ...contactDataOperations,

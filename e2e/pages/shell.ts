@@ -1,6 +1,15 @@
 import type { Page } from '@playwright/test';
 
-export const AREAS = ['Inbox', 'Sessions', 'Schedule', 'Tags', 'Widget', 'Logs', 'Settings'] as const;
+export const AREAS = [
+  'Inbox',
+  'Sessions',
+  'Schedule',
+  'Tags',
+  'Automation',
+  'Widget',
+  'Logs',
+  'Settings',
+] as const;
 export type Area = (typeof AREAS)[number];
 
 /** The logged-in app frame: sidebar navigation and the current page. */

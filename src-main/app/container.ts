@@ -144,6 +144,12 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
     start: () => services.webhookDelivery.start(),
     stop: () => services.webhookDelivery.stop(),
   });
+  // Listening before WhatsApp connects, so no message that arrives at start is missed.
+  lifecycle.add({
+    name: 'automation',
+    start: () => services.automation.start(),
+    stop: () => services.automation.stop(),
+  });
   lifecycle.add({
     name: 'whatsapp',
     start: () => services.sessions.resumeAll(),

@@ -31,6 +31,7 @@ import { createMessaging } from '../services/messaging/messaging.js';
 import { NamedKeyService } from '../services/access/named-keys.js';
 import { createScheduling, type Clock } from '../services/schedule/index.js';
 import { createOrganize } from '../services/organize/index.js';
+import { AutomationService } from '../services/automation/automation-service.js';
 import { ContactsImport } from '../services/contacts/import/contacts-import.js';
 import { ContactDataExport } from '../services/contacts/forget/contact-data-export.js';
 import { auditToLog, ForgetContact } from '../services/contacts/forget/forget-contact.js';
@@ -157,6 +158,18 @@ export function createServices(deps: ServiceDeps): Services {
     clock: deps.clock,
   });
   const organize = createOrganize({ db, events, messaging });
+  const automation = new AutomationService({
+    db,
+    bus,
+    events,
+    sessions,
+    messaging,
+    taggings: organize.taggings,
+    savedReplies: organize.savedReplies,
+    optOuts: scheduling.optOuts,
+    logger,
+    ...(deps.clock ? { clock: deps.clock } : {}),
+  });
   return {
     events,
     settings,
@@ -185,6 +198,7 @@ export function createServices(deps: ServiceDeps): Services {
     contactsCsv: new ContactsCsv(db),
     people,
     actors: new Actors(db),
+    automation,
     contactsImport: new ContactsImport(db, events, organize),
     contactData: new ContactDataExport(db, messaging, new MediaStore(deps.dataDir, db)),
     // The audit log of the staff issue replaces auditToLog here when it lands.

@@ -456,6 +456,27 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
     );
     expect(queryPlan(sqlite, 'SELECT * FROM audit_log WHERE at >= 5 ORDER BY id DESC')).toBeTruthy();
   },
+  '0014_automation': (sqlite) => {
+    sqlite
+      .prepare(`INSERT INTO automation_settings (session_id, settings, updated_at) VALUES ('s', '{}', 1)`)
+      .run();
+    sqlite
+      .prepare(`INSERT INTO automation_chats (session_id, chat_jid, menu_path) VALUES ('s', 'c', '[]')`)
+      .run();
+    expect(sqlite.prepare(`SELECT stopped, menu_path FROM automation_chats`).get()).toEqual({
+      stopped: 0,
+      menu_path: '[]',
+    });
+    const insert = sqlite.prepare(
+      `INSERT INTO automation_replies (session_id, chat_jid, message_id, kind, rule, sent_at) VALUES ('s', 'c', ?, 'keyword', 'Prices', ?)`,
+    );
+    insert.run('old', 1_000);
+    insert.run('new', 5_000_000);
+    // The loop guard (services/automation/automation-store.ts) counts one chat's last hour by index.
+    const lastHour = `SELECT count(*) AS n FROM automation_replies WHERE session_id = 's' AND chat_jid = 'c' AND sent_at > 3000`;
+    expect(queryPlan(sqlite, lastHour)).toContain('automation_replies_chat_idx');
+    expect(sqlite.prepare(lastHour).get()).toEqual({ n: 1 });
+  },
 };
 
 describe('migrations', () => {

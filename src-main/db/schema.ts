@@ -121,3 +121,4 @@ export * from './schema-messaging.js';
 export * from './schema-organize.js';
 export * from './schema-people.js';
 export * from './schema-schedule.js';
+export * from './schema-automation.js';

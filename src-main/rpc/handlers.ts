@@ -13,6 +13,7 @@ import { keyHandlers } from './key-handlers.js';
 import { logHandlers } from './log-handlers.js';
 import { webhookHandlers } from './webhook-handlers.js';
 import { peopleHandlers } from './people-handlers.js';
+import { automationHandlers } from './automation-handlers.js';
 
 /** All RPC handlers, one spread per domain; `satisfies` proves every operation is handled. */
 export function createHandlers(services: Services, runtime: () => RuntimeInfo): Handlers<RpcContext> {
@@ -29,5 +30,6 @@ export function createHandlers(services: Services, runtime: () => RuntimeInfo): 
     ...logHandlers(services),
     ...backupHandlers(services),
     ...peopleHandlers(services),
+    ...automationHandlers(services),
   } satisfies Handlers<RpcContext>;
 }

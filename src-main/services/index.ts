@@ -23,6 +23,7 @@ import type { WidgetService } from './widgets/widgets.js';
 import type { DeliveryWorker, WebhookService } from './webhooks/index.js';
 import type { Actors } from './access/actors.js';
 import type { People } from './people/index.js';
+import type { AutomationService } from './automation/automation-service.js';
 
 /** Every service of the core, built once and shared by the RPC handlers and REST routes. */
 export interface Services {
@@ -58,6 +59,8 @@ export interface Services {
   people: People;
   /** Who a principal is, as recorded on events, messages and the audit log. */
   actors: Actors;
+  /** Greetings, away messages, keyword rules and the menu bot per number; listens while started. */
+  automation: AutomationService;
   /** Contacts from CSV, with a column mapping preview. */
   contactsImport: ContactsImport;
   /** Everything of one person on every number (a data-subject access request). */

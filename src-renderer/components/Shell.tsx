@@ -12,6 +12,7 @@ export const AREAS: { path: string; label: MessageId; icon: IconName }[] = [
   { path: '/sessions', label: 'common.nav.sessions', icon: 'sessions' },
   { path: '/schedule', label: 'common.nav.schedule', icon: 'schedule' },
   { path: '/tags', label: 'common.nav.tags', icon: 'tags' },
+  { path: '/automation', label: 'common.nav.automation', icon: 'automation' },
   { path: '/widget', label: 'common.nav.widget', icon: 'widget' },
   { path: '/logs', label: 'common.nav.logs', icon: 'logs' },
   { path: '/settings', label: 'common.nav.settings', icon: 'settings' },

@@ -6,6 +6,7 @@ import type { Call, Chat, Contact, Group, Message, MessageStatus } from '../mess
 import type { SessionStatusEvent, Settings } from '../model.js';
 import type { CampaignProgressEvent, ScheduleFailedEvent, ScheduleSentEvent } from './schedule.js';
 import type { Actor, SessionPermissions, Team, User } from './people.js';
+import type { AutomationRepliedEvent } from './automation.js';
 
 export interface MessageRef {
   id: string;
@@ -67,6 +68,8 @@ export interface EventMap {
   'team.updated': Team;
   'team.deleted': { id: string; name: string };
   'permissions.updated': SessionPermissions;
+  /** Automation sent a message (greeting, away, keyword rule, menu, default reply); `message.sent` announces the message too. */
+  'automation.replied': AutomationRepliedEvent;
 }
 
 /** Every event type, for webhook subscriptions and stream filters. */
@@ -102,6 +105,7 @@ export const EVENT_TYPES = [
   'team.updated',
   'team.deleted',
   'permissions.updated',
+  'automation.replied',
 ] as const satisfies readonly (keyof EventMap)[];
 
 export type EventType = keyof EventMap;

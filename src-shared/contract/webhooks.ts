@@ -46,6 +46,7 @@ export const EVENT_DESCRIPTIONS: Record<EventType, string> = {
   'team.updated': 'A team was renamed or its members changed (owners and admins only)',
   'team.deleted': 'A team was deleted (owners and admins only)',
   'permissions.updated': "A number's permissions changed (owners and admins only)",
+  'automation.replied': 'Automation sent a greeting, away message, keyword answer, menu or default reply',
 };
 
 const RESERVED_HEADERS = new Set([

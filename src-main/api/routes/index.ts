@@ -27,6 +27,7 @@ import { webhookRoutes } from './webhooks.js';
 import { webhookDeliveryRoutes } from './webhook-deliveries.js';
 import { authRoutes } from './auth.js';
 import { peopleRoutes } from './people.js';
+import { automationRoutes } from './automation.js';
 
 /** Every public REST route, one list per domain. */
 export function allRoutes(services: Services): RouteDef[] {
@@ -54,6 +55,7 @@ export function allRoutes(services: Services): RouteDef[] {
     ...logRoutes(services),
     ...backupRoutes(services),
     ...exportRoutes(services),
+    ...automationRoutes(services),
     ...housekeepingRoutes(services),
     ...eventRoutes(),
     ...authRoutes(services),

@@ -7,6 +7,7 @@ import { useInbox } from '../../stores/inbox';
 import { useSessions } from '../../stores/sessions';
 import { describeError } from '../../transport/rpc-error';
 import { Composer } from './Composer';
+import { AutomationPausedBanner } from '../../components/automation/AutomationPausedBanner';
 import { ConversationHeader } from './ConversationHeader';
 import { filesOf } from './files';
 import { ForwardDialog } from './ForwardDialog';
@@ -147,6 +148,7 @@ export function ConversationPane({
         </div>
       )}
       <MessageList isGroup={chat?.kind === 'group'} authorOf={authorOf} />
+      <AutomationPausedBanner session={session} jid={jid} />
       {chat?.readOnly ? (
         <p className="composer composer--readonly muted">Only admins can send messages to this chat.</p>
       ) : (

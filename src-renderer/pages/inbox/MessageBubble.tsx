@@ -6,6 +6,7 @@ import { MessageContent } from './MessageContent';
 import { QuotedMessage } from './QuotedMessage';
 import { Reactions } from './Reactions';
 import { Ticks } from './Ticks';
+import { useAutomationRule } from '../../stores/automation-senders';
 
 /** One message: sender (in groups), quote, content, reactions, time, edited mark and ticks. */
 export const MessageBubble = memo(function MessageBubble({
@@ -22,6 +23,7 @@ export const MessageBubble = memo(function MessageBubble({
   authorOf: (message: Message) => string;
 }) {
   const author = authorOf(message);
+  const automationRule = useAutomationRule(message.session, message.chat, message.id);
   const time = formatTime(message.timestamp);
   return (
     <article
@@ -45,6 +47,9 @@ export const MessageBubble = memo(function MessageBubble({
       <MessageContent message={message} query={highlighted ? query : null} />
       <Reactions reactions={message.reactions} />
       <div className="msg-bubble__meta">
+        {automationRule && message.fromMe && (
+          <span className="msg-bubble__actor">Automation: {automationRule}</span>
+        )}
         {message.edited && !message.revoked && <span className="msg-bubble__edited">Edited</span>}
         <time dateTime={message.timestamp} title={new Date(message.timestamp).toLocaleString()}>
           {time}

@@ -189,6 +189,16 @@ async function seed(
     json: { text: 'Allergic to sesame' },
   });
   scheduling.optOuts.add(session, '+972 50-765-4321');
+  // Automation: its settings, a chat's place in the menu, and the log of what it sent.
+  await call(app, `/sessions/${session}/automation`, { method: 'PUT', json: { enabled: true } });
+  app.core.db.$client
+    .prepare(`INSERT INTO automation_chats (session_id, chat_jid, menu_path) VALUES (?, ?, '[]')`)
+    .run(session, customer);
+  app.core.db.$client
+    .prepare(
+      `INSERT INTO automation_replies (session_id, chat_jid, message_id, kind, rule, sent_at) VALUES (?, ?, ?, 'menu', 'Menu', 1)`,
+    )
+    .run(session, customer, `${session}-auto`);
   await call(app, '/schedules', {
     method: 'POST',
     headers: { 'Idempotency-Key': `${session}-reminder` },
@@ -324,9 +334,29 @@ describe('deleting a session', () => {
 
     const kept = rowsOf(app, 'shop');
     // The plans and set-up of the number go (and its key); the history stays, row for row.
-    const { schedules, campaigns, webhooks, settings, api_keys: keys, ...history } = before;
-    expect(kept).toEqual({ ...history, schedules: 0, campaigns: 0, webhooks: 0, settings: 0, api_keys: 0 });
-    expect([schedules, campaigns, webhooks, settings, keys]).toEqual([1, 1, 1, 1, 1]);
+    const {
+      schedules,
+      campaigns,
+      webhooks,
+      settings,
+      api_keys: keys,
+      automation_settings: automation,
+      automation_chats: automationChats,
+      ...history
+    } = before;
+    expect(kept).toEqual({
+      ...history,
+      schedules: 0,
+      campaigns: 0,
+      webhooks: 0,
+      settings: 0,
+      api_keys: 0,
+      automation_settings: 0,
+      automation_chats: 0,
+    });
+    expect([schedules, campaigns, webhooks, settings, keys, automation, automationChats]).toEqual([
+      1, 1, 1, 1, 1, 1, 1,
+    ]);
     expect(existsSync(mediaFile(app, shop.ownPhoto))).toBe(true);
 
     // Nothing of it shows across sessions, and its own routes answer 404.

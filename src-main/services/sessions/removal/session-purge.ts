@@ -31,6 +31,8 @@ const HISTORY = [
   { table: 'chat_notes', where: 'session_id = ?' },
   // Who said STOP: kept with the history, so a re-created number still honours it.
   { table: 'opt_outs', where: 'session_id = ?' },
+  // Which messages automation sent, under which rule ("Automation: <rule>"): part of the history.
+  { table: 'automation_replies', where: 'session_id = ?' },
 ] as const;
 
 /**
@@ -59,6 +61,10 @@ const SETUP = [
   },
   // Per-session call handling (services/automation-settings.ts).
   { table: 'settings', where: "key = 'calls:' || ?" },
+  // Automation's rules and each chat's place in them (menu, pause): a re-created number starts
+  // without a bot.
+  { table: 'automation_settings', where: 'session_id = ?' },
+  { table: 'automation_chats', where: 'session_id = ?' },
 ] as const;
 
 /** Tables with a session column that this purge leaves alone, and why. */

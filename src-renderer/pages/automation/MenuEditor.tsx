@@ -1,0 +1,205 @@
+import type { AutomationSettings, MenuOption, MenuSubOption } from '../../../src-shared/contract/automation';
+import { CheckboxField, TextField } from '../widget/fields';
+import { moved, nextKey } from './draft';
+import { NumberField } from './MessagesFields';
+import { TemplateField } from './TemplateField';
+
+type Menu = AutomationSettings['menu'];
+
+function OptionFields<T extends MenuOption | MenuSubOption>({
+  path,
+  option,
+  siblings,
+  onChange,
+  onMove,
+  onRemove,
+}: {
+  path: string;
+  option: T;
+  siblings: number;
+  onChange(option: T): void;
+  onMove(delta: number): void;
+  onRemove(): void;
+}) {
+  const name = option.label || `option ${option.key}`;
+  return (
+    <div className="stack">
+      <div className="row automation-rule__bar">
+        <strong>{option.key}</strong>
+        <span className="row">
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            aria-label={`Move ${name} up`}
+            onClick={() => onMove(-1)}
+            disabled={siblings < 2}
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            aria-label={`Move ${name} down`}
+            onClick={() => onMove(1)}
+            disabled={siblings < 2}
+          >
+            ↓
+          </button>
+          <button
+            type="button"
+            className="button button--danger button--small"
+            aria-label={`Remove ${name}`}
+            onClick={onRemove}
+          >
+            Remove
+          </button>
+        </span>
+      </div>
+      <div className="automation-grid">
+        <TextField
+          field={`${path}.key`}
+          label={`Digit of ${name}`}
+          value={option.key}
+          maxLength={1}
+          onChange={(key) => onChange({ ...option, key })}
+        />
+        <TextField
+          field={`${path}.label`}
+          label={`Label of option ${option.key}`}
+          value={option.label}
+          onChange={(label) => onChange({ ...option, label })}
+        />
+      </div>
+      <TemplateField
+        field={`${path}.reply`}
+        label={`Reply to ${name}`}
+        rows={2}
+        value={option.reply}
+        onChange={(reply) => onChange({ ...option, reply })}
+      />
+      <CheckboxField
+        field={`${path}.handover`}
+        label="Hand over to a person (leaves the menu, pauses automation)"
+        checked={option.handover}
+        onChange={(handover) => onChange({ ...option, handover })}
+      />
+    </div>
+  );
+}
+
+/** The numbered menu bot: options with one level of sub-menus; "0" goes back. */
+export function MenuEditor({ menu, onChange }: { menu: Menu; onChange(menu: Menu): void }) {
+  const setOptions = (options: MenuOption[]) => onChange({ ...menu, options });
+  const addOption = () => {
+    const key = nextKey(menu.options);
+    if (key) setOptions([...menu.options, { key, label: '', reply: '', handover: false, options: [] }]);
+  };
+  return (
+    <section className="stack" aria-labelledby="automation-menu-title">
+      <h2 id="automation-menu-title">Menu bot</h2>
+      <CheckboxField
+        field="menu.enabled"
+        label="Answer with a numbered menu when no keyword rule matches"
+        checked={menu.enabled}
+        onChange={(enabled) => onChange({ ...menu, enabled })}
+      />
+      <TemplateField
+        field="menu.text"
+        label="Menu heading"
+        rows={2}
+        value={menu.text}
+        onChange={(text) => onChange({ ...menu, text })}
+      />
+      <div className="automation-grid">
+        <TextField
+          field="menu.backLabel"
+          label="Label of 0 in sub-menus"
+          value={menu.backLabel}
+          onChange={(backLabel) => onChange({ ...menu, backLabel })}
+        />
+        <NumberField
+          field="menu.timeoutMinutes"
+          label="Leave the menu after minutes of silence"
+          min={1}
+          max={1440}
+          value={menu.timeoutMinutes}
+          onChange={(timeoutMinutes) => onChange({ ...menu, timeoutMinutes })}
+        />
+      </div>
+      <ol className="automation-rules">
+        {menu.options.map((option, index) => {
+          const path = `menu.options.${index}`;
+          const update = (next: MenuOption) =>
+            setOptions(menu.options.map((o, i) => (i === index ? next : o)));
+          return (
+            <li key={index} className="card stack" aria-label={`Menu option ${option.key}`}>
+              <OptionFields
+                path={path}
+                option={option}
+                siblings={menu.options.length}
+                onChange={update}
+                onMove={(delta) => setOptions(moved(menu.options, index, index + delta))}
+                onRemove={() => setOptions(menu.options.filter((_, i) => i !== index))}
+              />
+              {option.options.length > 0 && (
+                <ol
+                  className="automation-rules automation-submenu"
+                  aria-label={`Sub-menu of ${option.label || option.key}`}
+                >
+                  {option.options.map((sub, subIndex) => (
+                    <li key={subIndex} className="stack">
+                      <OptionFields
+                        path={`${path}.options.${subIndex}`}
+                        option={sub}
+                        siblings={option.options.length}
+                        onChange={(next) =>
+                          update({
+                            ...option,
+                            options: option.options.map((s, i) => (i === subIndex ? next : s)),
+                          })
+                        }
+                        onMove={(delta) =>
+                          update({ ...option, options: moved(option.options, subIndex, subIndex + delta) })
+                        }
+                        onRemove={() =>
+                          update({ ...option, options: option.options.filter((_, i) => i !== subIndex) })
+                        }
+                      />
+                    </li>
+                  ))}
+                </ol>
+              )}
+              <div>
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  disabled={nextKey(option.options) === null}
+                  onClick={() => {
+                    const key = nextKey(option.options);
+                    if (key)
+                      update({
+                        ...option,
+                        options: [...option.options, { key, label: '', reply: '', handover: false }],
+                      });
+                  }}
+                >
+                  Add sub-menu option to {option.key}
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      <div>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={addOption}
+          disabled={nextKey(menu.options) === null}
+        >
+          Add menu option
+        </button>
+      </div>
+    </section>
+  );
+}
