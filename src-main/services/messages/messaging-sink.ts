@@ -113,6 +113,12 @@ export class MessagingSink implements WaEventSink {
       this.deps.store.applyStatus(sessionId, update.chatJid, update.id, update.status);
   }
 
+  serverAccepted(sessionId: string, id: string): void {
+    const row = this.deps.store.findById(sessionId, id);
+    // Not stored yet: the send reads it back as sent itself (wa/server-acks.ts sendWatchingAck).
+    if (row?.fromMe) this.deps.store.applyStatus(sessionId, row.chatJid, id, 'server');
+  }
+
   contacts(sessionId: string, contacts: Parameters<ContactService['upsert']>[1]): void {
     const changed = this.deps.contacts.upsert(sessionId, contacts);
     if (changed === 0 || contacts.length > CONTACT_EVENT_LIMIT) return;
