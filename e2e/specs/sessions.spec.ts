@@ -30,7 +30,7 @@ test('add a number: the QR appears, the phone scans it, the screen turns to conn
     await wa.emulator.scanQr(await sessions.qrText('Front desk'), '972520000001', 'Front Desk Phone');
 
     await expect(sessions.status('Front desk')).toHaveText('Connected');
-    await expect(sessions.card('Front desk')).toContainText('+972520000001');
+    await expect(sessions.card('Front desk')).toContainText('+972 52 000 0001');
     await expect(sessions.card('Front desk')).toContainText('Front Desk Phone');
     await expect(sessions.qrImage('Front desk')).toHaveCount(0);
   } finally {
@@ -64,7 +64,7 @@ test('link with a phone number instead: the card shows the code, the phone enter
     const code = ((await shown.textContent()) ?? '').replace('-', '');
     await wa.emulator.confirmPairingCode('972520000002', code, 'Delivery Phone');
     await expect(sessions.status('Delivery')).toHaveText('Connected');
-    await expect(card).toContainText('+972520000002');
+    await expect(card).toContainText('+972 52 000 0002');
     await expect(shown).toHaveCount(0);
   } finally {
     await app.stop();

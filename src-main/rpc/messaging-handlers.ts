@@ -135,6 +135,10 @@ export function messagingHandlers(
       exists(session);
       return messaging.contacts.list(session, { q, limit });
     },
+    'contacts.check': async ({ session, phones }) => {
+      exists(session);
+      return { items: await messaging.send.checkNumbers(session, phones) };
+    },
     'groups.list': ({ session }) => {
       exists(session);
       return messaging.groups.list(session);

@@ -122,5 +122,15 @@ export const messagingOperations = {
       .strict(),
     readSession,
   ),
+  /** Which numbers have WhatsApp (New chat checks one before opening its conversation). */
+  'contacts.check': op<{ items: { input: string; jid: string | null; exists: boolean }[] }>()(
+    z
+      .object({
+        session: sessionIdSchema,
+        phones: z.array(z.string().min(1)).min(1, 'must list at least one number').max(500),
+      })
+      .strict(),
+    readSession,
+  ),
   'groups.list': op<Group[]>()(z.object({ session: sessionIdSchema }).strict(), readSession),
 };

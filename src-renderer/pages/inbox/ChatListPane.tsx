@@ -5,6 +5,7 @@ import { useInbox } from '../../stores/inbox';
 import { useSessions } from '../../stores/sessions';
 import { ChatFilters } from './ChatFilters';
 import { ChatList } from './ChatList';
+import { InboxIcon } from './InboxIcon';
 import { NotificationBell } from './NotificationBell';
 import { SearchBox } from './SearchBox';
 import { SearchResults } from './SearchResults';
@@ -15,11 +16,14 @@ export function ChatListPane({
   query,
   onQuery,
   searchRef,
+  onNewChat,
 }: {
   activeKey: string | null;
   query: string;
   onQuery: (query: string) => void;
   searchRef: RefObject<HTMLInputElement | null>;
+  /** Opens New chat, with a number typed in search if there is one. */
+  onNewChat: (phone?: string) => void;
 }) {
   const transport = useTransport();
   const sessions = useSessions((state) => state.sessions);
@@ -48,11 +52,20 @@ export function ChatListPane({
     <aside className="inbox__list" aria-label="Chat list">
       <header className="inbox__list-header">
         <h1>Inbox</h1>
+        <button
+          type="button"
+          className="inbox-btn inbox__new-chat"
+          aria-label="New chat"
+          title="New chat"
+          onClick={() => onNewChat()}
+        >
+          <InboxIcon name="newChat" size={20} />
+        </button>
         <NotificationBell />
       </header>
       <SearchBox value={query} onChange={onQuery} inputRef={searchRef} />
       {query.trim() ? (
-        <SearchResults query={query.trim()} session={filter.session} />
+        <SearchResults query={query.trim()} session={filter.session} onMessageNumber={onNewChat} />
       ) : (
         <>
           <ChatFilters sessions={sessions} />

@@ -5,7 +5,6 @@ import { useTransport } from '../../stores/connection';
 import { useConversation } from '../../stores/conversation';
 import { useInbox } from '../../stores/inbox';
 import { useSessions } from '../../stores/sessions';
-import { describeError } from '../../transport/rpc-error';
 import { Composer } from './Composer';
 import { ConversationHeader } from './ConversationHeader';
 import { filesOf } from './files';
@@ -13,6 +12,7 @@ import { ForwardDialog } from './ForwardDialog';
 import { chatKey } from './logic/chat-order';
 import { chatTitle, formatPhone } from './logic/format';
 import { MessageList } from './MessageList';
+import { explainMissingChat } from './new-chat/chat-lookup';
 
 const NOTICE_MS = 6000;
 
@@ -67,7 +67,9 @@ export function ConversationPane({
     transport
       .call('chats.get', { session, chat: jid })
       .then((found) => useInbox.getState().applyChat(found))
-      .catch((caught: unknown) => setMissing(describeError(caught)));
+      .catch((caught: unknown) => explainMissingChat(transport, session, jid, caught))
+      .then((problem) => problem && setMissing(problem))
+      .catch(() => undefined);
   }, [transport, session, jid]);
 
   // Seen while the window shows it: mark read (the customer gets blue ticks).
@@ -138,7 +140,7 @@ export function ConversationPane({
       )}
       {(missing && !chat) || error ? (
         <p className="form-error conversation__error" role="alert">
-          {missing && !chat ? `This chat could not be opened: ${missing}` : error}
+          {missing && !chat ? missing : error}
         </p>
       ) : null}
       {notice && (
@@ -146,8 +148,8 @@ export function ConversationPane({
           {notice}
         </div>
       )}
-      <MessageList isGroup={chat?.kind === 'group'} authorOf={authorOf} />
-      {chat?.readOnly ? (
+      {missing && !chat ? null : <MessageList isGroup={chat?.kind === 'group'} authorOf={authorOf} />}
+      {missing && !chat ? null : chat?.readOnly ? (
         <p className="composer composer--readonly muted">Only admins can send messages to this chat.</p>
       ) : (
         <Composer

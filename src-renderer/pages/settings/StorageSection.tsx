@@ -1,4 +1,5 @@
 import { useQuery } from '../../hooks';
+import { formatPhone } from '../../format/phone';
 import { formatBytes } from './backup-format';
 
 /** Settings → Storage: the database, media per type and per number, and the biggest chats. */
@@ -64,7 +65,7 @@ export function StorageSection() {
             <tbody>
               {data.biggestChats.map((row) => (
                 <tr key={`${row.session}|${row.chat}`}>
-                  <td dir="auto">{row.name ?? `+${row.chat.split('@')[0]}`}</td>
+                  <td dir="auto">{row.name ?? formatPhone(row.chat.split('@')[0]) ?? row.chat}</td>
                   <td>{row.session}</td>
                   <td>{row.messages}</td>
                   <td>{formatBytes(row.mediaBytes)}</td>

@@ -61,7 +61,7 @@ describe('chat order and filters', () => {
 
   it('names a chat by its name, else its number', () => {
     expect(chatTitle({ name: 'Dana', phone: '972', jid: 'x' })).toBe('Dana');
-    expect(chatTitle({ name: null, phone: '972501234567', jid: 'x' })).toBe('+972501234567');
+    expect(chatTitle({ name: null, phone: '972501234567', jid: 'x' })).toBe('+972 50 123 4567');
     expect(chatTitle({ name: null, phone: null, jid: '123-456@g.us' })).toBe('123-456@g.us');
   });
 });

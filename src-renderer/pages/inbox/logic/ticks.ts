@@ -8,7 +8,7 @@ export const TICK_LABEL: Record<TickState, string> = {
   sent: 'Sent',
   delivered: 'Delivered',
   read: 'Read',
-  failed: 'Failed',
+  failed: 'Not sent',
 };
 
 /** One grey tick (server has it), two grey (delivered), two blue (read or played); none for others'. */
