@@ -23,8 +23,12 @@ test('add a number: the QR appears, the phone scans it, the screen turns to conn
     const sessions = await openSessions(page, app);
     await expect(page.getByText('No WhatsApp numbers linked')).toBeVisible();
     await sessions.addNumber('Front desk');
-    await expect(page.getByRole('region', { name: 'New session key' })).toContainText('cd_');
+    const key = page.getByRole('region', { name: 'New API key for Front desk' });
+    await expect(key).toContainText('cd_');
     await expect(sessions.qrImage('Front desk')).toBeVisible();
+    // The owner needs the QR code; the key is for developers, below it.
+    const qrTop = (await sessions.qrImage('Front desk').boundingBox())?.y ?? Infinity;
+    expect(qrTop).toBeLessThan((await key.boundingBox())?.y ?? -Infinity);
     await expect(sessions.status('Front desk')).toHaveText('Waiting for QR scan');
 
     await wa.emulator.scanQr(await sessions.qrText('Front desk'), '972520000001', 'Front Desk Phone');
@@ -33,6 +37,10 @@ test('add a number: the QR appears, the phone scans it, the screen turns to conn
     await expect(sessions.card('Front desk')).toContainText('+972 52 000 0001');
     await expect(sessions.card('Front desk')).toContainText('Front Desk Phone');
     await expect(sessions.qrImage('Front desk')).toHaveCount(0);
+    const card = sessions.card('Front desk');
+    await expect(card.getByRole('button', { name: 'Unlink from phone' })).toBeVisible();
+    await card.getByRole('link', { name: 'Go to the inbox' }).click();
+    await expect(new Shell(page).pageHeading()).toHaveText('Inbox');
   } finally {
     await app.stop();
   }

@@ -6,7 +6,7 @@ import { ChatListPane } from './inbox/ChatListPane';
 import { ContactPanel } from './inbox/ContactPanel';
 import { ConversationPane } from './inbox/ConversationPane';
 import { InboxIcon } from './inbox/InboxIcon';
-import { chatKey } from './inbox/logic/chat-order';
+import { chatKey } from '../model/inbox/chat-order';
 import { ContactPanelOrganizeSlot } from './inbox/organize-slots';
 import { NewChatDialog } from './inbox/new-chat/NewChatDialog';
 import { CHAT_ROUTE } from './inbox/paths';

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { messagePreview, type Message } from '../../src-shared/messages';
-import { chatKey, isMuted } from '../pages/inbox/logic/chat-order';
-import { chatTitle, formatPhone } from '../pages/inbox/logic/format';
+import { chatKey, isMuted } from '../model/inbox/chat-order';
+import { chatTitle, formatPhone } from '../model/inbox/format';
 import { useConversation } from './conversation';
 import { useInbox } from './inbox';
 

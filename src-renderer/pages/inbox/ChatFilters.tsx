@@ -1,7 +1,7 @@
 import type { Session } from '../../../src-shared/model';
 import { useTransport } from '../../stores/connection';
 import { useInbox } from '../../stores/inbox';
-import type { ChatSort } from './logic/chat-order';
+import type { ChatSort } from '../../model/inbox/chat-order';
 import { ChatListTagFilterSlot } from './organize-slots';
 
 function Toggle({ label, pressed, onToggle }: { label: string; pressed: boolean; onToggle: () => void }) {

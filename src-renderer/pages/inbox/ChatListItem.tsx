@@ -3,8 +3,8 @@ import type { Chat } from '../../../src-shared/messages';
 import type { Typing } from '../../stores/inbox';
 import { Avatar } from './Avatar';
 import { InboxIcon } from './InboxIcon';
-import { isMuted } from './logic/chat-order';
-import { chatTitle, formatChatTime } from './logic/format';
+import { isMuted } from '../../model/inbox/chat-order';
+import { chatTitle, formatChatTime } from '../../model/inbox/format';
 import { ChatListItemTagsSlot } from './organize-slots';
 import { Ticks } from './Ticks';
 

@@ -7,6 +7,7 @@ import { ChatFilters } from './ChatFilters';
 import { ChatList } from './ChatList';
 import { InboxIcon } from './InboxIcon';
 import { NotificationBell } from './NotificationBell';
+import { OfflineBanner } from './offline/OfflineBanner';
 import { SearchBox } from './SearchBox';
 import { SearchResults } from './SearchResults';
 
@@ -63,6 +64,7 @@ export function ChatListPane({
         </button>
         <NotificationBell />
       </header>
+      <OfflineBanner sessions={filter.session ? [filter.session] : undefined} />
       <SearchBox value={query} onChange={onQuery} inputRef={searchRef} />
       {query.trim() ? (
         <SearchResults query={query.trim()} session={filter.session} onMessageNumber={onNewChat} />

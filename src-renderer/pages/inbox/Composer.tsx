@@ -7,7 +7,7 @@ import { ComposerBanner } from './ComposerBanner';
 import { EmojiPicker } from './EmojiPicker';
 import { filesOf, readAsDataUrl } from './files';
 import { InboxIcon } from './InboxIcon';
-import { sendKindFor, mediaMessage } from './logic/media-kind';
+import { sendKindFor, mediaMessage } from '../../model/inbox/media-kind';
 import { edit } from './message-actions';
 import { ComposerSavedRepliesSlot } from './organize-slots';
 import { recordingMimetype, VoiceRecorder, type Recording } from './VoiceRecorder';

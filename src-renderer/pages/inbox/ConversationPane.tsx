@@ -9,9 +9,10 @@ import { Composer } from './Composer';
 import { ConversationHeader } from './ConversationHeader';
 import { filesOf } from './files';
 import { ForwardDialog } from './ForwardDialog';
-import { chatKey } from './logic/chat-order';
-import { chatTitle, formatPhone } from './logic/format';
+import { chatKey } from '../../model/inbox/chat-order';
+import { chatTitle, formatPhone } from '../../model/inbox/format';
 import { MessageList } from './MessageList';
+import { OfflineBanner } from './offline/OfflineBanner';
 import { explainMissingChat } from './new-chat/chat-lookup';
 
 const NOTICE_MS = 6000;
@@ -138,6 +139,7 @@ export function ConversationPane({
           <h2>{title}</h2>
         </header>
       )}
+      <OfflineBanner sessions={[session]} />
       {(missing && !chat) || error ? (
         <p className="form-error conversation__error" role="alert">
           {missing && !chat ? missing : error}

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { OptOut } from '../../../src-shared/contract/schedule';
 import type { Session } from '../../../src-shared/model';
-import { formatPhone } from '../../format/phone';
+import { formatPhone } from '../../model/phone';
 import { useTransport } from '../../stores/connection';
 import { describeError } from '../../transport/rpc-error';
 

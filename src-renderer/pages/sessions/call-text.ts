@@ -1,5 +1,5 @@
 import type { CallLogEntry } from '../../../src-shared/contract/calls';
-import { formatPhone } from '../../format/phone';
+import { formatPhone } from '../../model/phone';
 
 /** A call still "ringing" after this long was not answered (its end was never reported). */
 const RINGING_FOR_MS = 2 * 60 * 1000;

@@ -1,4 +1,4 @@
-import { formatPhone as formatInternational } from '../../format/phone';
+import { formatPhone as formatInternational } from '../../model/phone';
 import type { Session, SessionReason, SessionStatus } from '../../../src-shared/model';
 
 export const STATUS_LABEL: Record<SessionStatus, string> = {

@@ -1,5 +1,5 @@
 import { useQuery } from '../../hooks';
-import { formatPhone } from '../../format/phone';
+import { formatPhone } from '../../model/phone';
 import { formatBytes } from './backup-format';
 
 /** Settings → Storage: the database, media per type and per number, and the biggest chats. */

@@ -1,10 +1,10 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { Contact } from '../../../../src-shared/messages';
-import { countryOf, formatPhone, parseTypedPhone } from '../../../format/phone';
+import { countryOf, formatPhone, parseTypedPhone } from '../../../model/phone';
 import { useTransport } from '../../../stores/connection';
 import { useSessions } from '../../../stores/sessions';
-import { contactName } from '../logic/format';
+import { contactName } from '../../../model/inbox/format';
 import { chatPath } from '../paths';
 import { checkNumber, sessionLabel } from './check-number';
 

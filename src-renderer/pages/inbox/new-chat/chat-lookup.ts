@@ -1,4 +1,4 @@
-import { formatPhone } from '../../../format/phone';
+import { formatPhone } from '../../../model/phone';
 import { useSessions } from '../../../stores/sessions';
 import { describeError, RpcError } from '../../../transport/rpc-error';
 import type { Transport } from '../../../transport/types';

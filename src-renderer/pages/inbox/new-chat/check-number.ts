@@ -1,5 +1,5 @@
 import type { Session } from '../../../../src-shared/model';
-import { formatPhone, type TypedPhone } from '../../../format/phone';
+import { formatPhone, type TypedPhone } from '../../../model/phone';
 import type { Transport } from '../../../transport/types';
 import { RpcError } from '../../../transport/rpc-error';
 

@@ -1,6 +1,6 @@
-import type { Chat, Contact } from '../../../../src-shared/messages';
+import type { Chat, Contact } from '../../../src-shared/messages';
 
-import { formatPhone } from '../../../format/phone';
+import { formatPhone } from '../phone';
 
 export { formatPhone };
 

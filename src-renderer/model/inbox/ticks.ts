@@ -1,4 +1,4 @@
-import type { MessageStatus } from '../../../../src-shared/messages';
+import type { MessageStatus } from '../../../src-shared/messages';
 
 /** The delivery mark under one of our own bubbles. */
 export type TickState = 'pending' | 'sent' | 'delivered' | 'read' | 'failed';
