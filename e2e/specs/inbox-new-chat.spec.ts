@@ -3,8 +3,8 @@
  * message to a customer whose phone is off showing one tick (sent), not a clock.
  */
 import type { Page } from '@playwright/test';
-import { Customer, messageText } from '../wa-emulator/customer.js';
-import type { Emulator } from '../wa-emulator/index.js';
+import { Customer, messageText } from '../../testkit/wa-emulator/customer.js';
+import type { Emulator } from '../../testkit/wa-emulator/index.js';
 import { InboxPage } from '../pages/inbox-page.js';
 import { LoginPage } from '../pages/login-page.js';
 import { Shell } from '../pages/shell.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../../src-shared/messages.js';
-import { linkedWorld, type LinkedWorld } from '../../test-support/linked-session.js';
+import { linkedWorld, type LinkedWorld } from '../../../testkit/support/linked-session.js';
 
 /**
  * Point 3 of issue #18: a message to a customer whose phone is off was left `pending` (a clock,
