@@ -125,6 +125,10 @@ export class MessagingSink implements WaEventSink {
     for (const record of contacts) {
       const contact = this.deps.contacts.get(sessionId, record.jid);
       if (contact) this.deps.events.record('contact.updated', sessionId, contact);
+      // The chat's name comes from its contact, which WhatsApp may tell after the first message
+      // was stored and announced: announce the chat again, so lists show the name, not the number.
+      const chat = this.deps.store.chat(sessionId, record.jid);
+      if (chat) this.deps.events.record('chat.updated', sessionId, chat);
     }
   }
 
