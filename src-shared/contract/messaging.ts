@@ -53,6 +53,8 @@ export const messagingOperations = {
       archived: z.boolean().optional(),
       pinned: z.boolean().optional(),
       mutedUntil: z.string().datetime({ offset: true }).nullable().optional(),
+      /** Mark as unread (here only; reading the chat clears it). */
+      unread: z.literal(true).optional(),
     }),
     sendInSession,
   ),

@@ -4,7 +4,9 @@ import { useNavigate } from 'react-router-dom';
 import type { Chat } from '../../../src-shared/messages';
 import type { Session } from '../../../src-shared/model';
 import { useTransport } from '../../stores/connection';
+import { useChatSelection } from '../../stores/chat-selection';
 import { useInbox } from '../../stores/inbox';
+import { chatKey } from '../../model/inbox/chat-order';
 import { ChatListItem } from './ChatListItem';
 import { chatPath } from './paths';
 
@@ -24,6 +26,14 @@ export function ChatList({ activeKey, sessions }: { activeKey: string | null; se
   const loading = useInbox((state) => state.loading);
   const loadMore = useInbox((state) => state.loadMore);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const selecting = useChatSelection((state) => state.selecting);
+  const selected = useChatSelection((state) => state.selected);
+  const toggle = useCallback((chat: Chat, range: boolean) => {
+    const key = chatKey(chat.session, chat.jid);
+    const selection = useChatSelection.getState();
+    if (range) selection.selectRange(useInbox.getState().order, key);
+    else selection.toggle(key);
+  }, []);
 
   const virtualizer = useVirtualizer({
     count: order.length,
@@ -72,6 +82,7 @@ export function ChatList({ activeKey, sessions }: { activeKey: string | null; se
       className="chat-list"
       role="listbox"
       aria-label="Chats"
+      aria-multiselectable={selecting || undefined}
       tabIndex={0}
       aria-activedescendant={activeIndex >= 0 && activeKey ? optionId(activeIndex) : undefined}
       onKeyDown={onKeyDown}
@@ -97,6 +108,7 @@ export function ChatList({ activeKey, sessions }: { activeKey: string | null; se
                 sessionName={sessionNames?.get(chat.session) ?? null}
                 typing={typing[key]}
                 onOpen={open}
+                selection={selecting ? { checked: selected.includes(key), onToggle: toggle } : null}
               />
             </div>
           );

@@ -1,6 +1,7 @@
 import { useEffect, type RefObject } from 'react';
 import { Link } from 'react-router-dom';
 import { useTransport } from '../../stores/connection';
+import { useChatSelection } from '../../stores/chat-selection';
 import { useInbox } from '../../stores/inbox';
 import { useSessions } from '../../stores/sessions';
 import { ChatFilters } from './ChatFilters';
@@ -10,6 +11,7 @@ import { NotificationBell } from './NotificationBell';
 import { OfflineBanner } from './offline/OfflineBanner';
 import { SearchBox } from './SearchBox';
 import { SearchResults } from './SearchResults';
+import { SelectionBar } from './select/SelectionBar';
 
 /** The left column: heading, search, filters and the chat list (or the search results). */
 export function ChatListPane({
@@ -37,6 +39,7 @@ export function ChatListPane({
   const filter = useInbox((state) => state.filter);
   const subset = useInbox((state) => state.subset);
   const load = useInbox((state) => state.load);
+  const selecting = useChatSelection((state) => state.selecting);
 
   useEffect(() => {
     void loadSessions(transport);
@@ -71,6 +74,7 @@ export function ChatListPane({
       ) : (
         <>
           <ChatFilters sessions={sessions} />
+          {selecting && <SelectionBar />}
           {error && (
             <p className="form-error inbox__notice" role="alert">
               {error}{' '}
