@@ -26,7 +26,7 @@ export interface Access<Input = never> {
 export const sessionField = (input: { session?: string | null }) => input.session;
 
 /** Reads `id` as the session: the session operations name their session `id`. */
-export const sessionIdField = (input: { id: string }) => input.id;
+const sessionIdField = (input: { id: string }) => input.id;
 
 /** Scope-only declarations shared by many operations (no session in their input). */
 export const ANY_SCOPE = {

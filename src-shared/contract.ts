@@ -35,13 +35,13 @@ export const contract = {
   ...storageOperations,
 };
 
-export type Contract = typeof contract;
+type Contract = typeof contract;
 export type OpName = keyof Contract;
 
 /** What a caller passes (before defaults are applied). */
 export type OpInput<K extends OpName> = z.input<Contract[K]['input']>;
 /** What a handler receives (validated, defaults applied). */
-export type OpParsedInput<K extends OpName> = z.output<Contract[K]['input']>;
+type OpParsedInput<K extends OpName> = z.output<Contract[K]['input']>;
 export type OpOutput<K extends OpName> = Contract[K] extends Operation<z.ZodType, infer O> ? O : never;
 
 export type Handlers<Ctx> = {

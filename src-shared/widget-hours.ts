@@ -30,7 +30,7 @@ export interface Schedule<Operator extends { hours: WeeklyHours }> {
 }
 
 /** A moment on the business's wall clock. */
-export interface ZonedClock {
+interface ZonedClock {
   weekday: Weekday;
   /** Seconds since local midnight, 0–86399. */
   secondsOfDay: number;

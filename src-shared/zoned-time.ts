@@ -3,7 +3,7 @@
  * instant of local parts (DST gaps move forward, overlaps take the earlier instant).
  */
 
-export interface LocalParts {
+interface LocalParts {
   year: number;
   /** 1–12 */
   month: number;

@@ -53,7 +53,7 @@ interface Client {
   lastId: string;
 }
 
-export interface EventSocketDeps {
+interface EventSocketDeps {
   /** Checks the first message's token; shares the wrong-key limit with the HTTP API. */
   auth: Authenticator;
   events: EventRecorder;

@@ -37,7 +37,7 @@ import { createWebhooks, type DeliveryConfig } from '../services/webhooks/index.
 
 import type { Services } from '../services/index.js';
 
-export interface ServiceDeps {
+interface ServiceDeps {
   db: Db;
   bus: EventBus;
   logger: Logger;

@@ -27,7 +27,7 @@ export interface DurableReceiveConfig {
 export type DurableSocketConfig = UserFacingSocketConfig & Partial<DurableReceiveConfig>;
 
 /** The markers the patch leaves in Baileys' receive path. */
-export const PATCH_MARKERS = ['config.receiveWindow', 'config.persistIncomingMessage'];
+const PATCH_MARKERS = ['config.receiveWindow', 'config.persistIncomingMessage'];
 
 /** Whether the installed Baileys carries the patch (a Baileys upgrade without it must not pass unnoticed). */
 export function durableReceivePatched(): boolean {

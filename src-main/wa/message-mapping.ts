@@ -120,7 +120,7 @@ export function chatJidOf(key: WAMessageKey): string {
   return jidNormalizedUser(remote);
 }
 
-export function senderJidOf(key: WAMessageKey, meJid: string | null): string | null {
+function senderJidOf(key: WAMessageKey, meJid: string | null): string | null {
   if (key.fromMe) return meJid;
   if (isJidGroup(key.remoteJid ?? '')) {
     const participant = key.participant ?? '';

@@ -10,7 +10,7 @@ import { useOutgoing } from './outgoing';
 
 const AROUND = 25;
 
-export interface Highlight {
+interface Highlight {
   id: string;
   /** The search that led here, to mark its words in the message. */
   query: string | null;

@@ -19,7 +19,7 @@ const MAX_UNREAD_PAGES = 10;
 const TYPING_MS = 12_000;
 
 /** Chats limited to a set (the Tags filter plugs in here: see pages/inbox/organize-slots.tsx). */
-export interface ChatSubset {
+interface ChatSubset {
   label: string;
   keys: ReadonlySet<string>;
 }

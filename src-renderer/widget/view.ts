@@ -10,7 +10,7 @@ const CHAT_ICON =
 
 const PANEL_ID = 'chatdock-panel';
 
-export interface WidgetView {
+interface WidgetView {
   root: HTMLDivElement;
   launcher: HTMLButtonElement;
   panel: HTMLDivElement;

@@ -14,7 +14,7 @@ const keepSchema = z.object({
   monthly: z.number().int().min(0).max(240).describe('… of each of the last N months'),
 });
 
-export const backupSettingsSchema = z
+const backupSettingsSchema = z
   .object({
     folder: z.string().nullable().describe('Where backup files go (an external disk, a synced folder)'),
     schedule: z.enum(BACKUP_SCHEDULES),
@@ -30,14 +30,12 @@ export const backupSettingsSchema = z
       hasPassphrase: true,
     },
   });
-export type BackupSettings = z.infer<typeof backupSettingsSchema>;
 
-export const backupFileSchema = z.object({
+const backupFileSchema = z.object({
   name: z.string(),
   size: z.number().int().describe('Bytes'),
   createdAt: z.string(),
 });
-export type BackupFileInfo = z.infer<typeof backupFileSchema>;
 
 const exampleFile = {
   name: 'chatdock-2026-12-05T03-00-00Z.chatdock-backup',

@@ -26,7 +26,7 @@ const searchQuery = z.object({
 });
 
 /** A multipart upload becomes the JSON body: the file as a data: URL in `media`. */
-export function sendFormToBody(form: UploadedForm): unknown {
+function sendFormToBody(form: UploadedForm): unknown {
   const { fields, file } = form;
   const body: Record<string, unknown> = { ...fields };
   for (const flag of ['voiceNote', 'gif'] as const) if (flag in fields) body[flag] = fields[flag] === 'true';

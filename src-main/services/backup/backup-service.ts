@@ -16,7 +16,7 @@ import { backupsToKeep, type Keep } from './rotation.js';
 import { verifyBackup } from './verify-backup.js';
 
 /** `<dataDir>/backup-key`: the derived key of scheduled backups (never the passphrase itself). */
-export const BACKUP_KEY_FILE = 'backup-key';
+const BACKUP_KEY_FILE = 'backup-key';
 const SETTINGS_KEY = 'backup.settings';
 const LAST_KEY = 'backup.last';
 const INTERVAL_MS: Record<Exclude<BackupSchedule, 'off'>, number> = {
@@ -46,7 +46,7 @@ const DEFAULTS: StoredSettings = {
   keep: { daily: 7, weekly: 4, monthly: 6 },
 };
 
-export interface BackupServiceDeps {
+interface BackupServiceDeps {
   db: Db;
   dataDir: string;
   internal: InternalSettings;

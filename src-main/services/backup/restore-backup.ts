@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { BackupFileError } from './backup-errors.js';
 import { readBackup, type VerifiedBackup } from './verify-backup.js';
 
-export interface RestoreOptions {
+interface RestoreOptions {
   file: string;
   passphrase: string;
   /** The data dir to end up with. Its current contents, if any, are moved aside, never deleted. */
@@ -15,7 +15,7 @@ export interface RestoreOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export interface RestoredBackup extends VerifiedBackup {
+interface RestoredBackup extends VerifiedBackup {
   dataDir: string;
   /** Where the data dir's earlier contents now are (null when there were none). */
   previous: string | null;

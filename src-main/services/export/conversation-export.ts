@@ -8,7 +8,7 @@ import { zip } from './zip-writer.js';
 
 import type { ConversationExportFormat as ExportFormat } from '../../../src-shared/contract/exports.js';
 
-export interface ExportRequest {
+interface ExportRequest {
   session: string;
   chat: string;
   format: ExportFormat;
@@ -19,7 +19,7 @@ export interface ExportRequest {
   timeZone: string;
 }
 
-export interface ExportFile {
+interface ExportFile {
   fileName: string;
   contentType: string;
   bytes: Buffer;

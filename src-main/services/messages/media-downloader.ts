@@ -5,7 +5,7 @@ import type { WaActions } from '../../wa/actions.js';
 import type { MediaStore } from './media-store.js';
 import type { MessageStore } from './message-store.js';
 
-export interface MediaFile {
+interface MediaFile {
   bytes: Buffer;
   mimetype: string;
   fileName: string | null;

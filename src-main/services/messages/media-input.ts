@@ -13,7 +13,7 @@ type MediaKind = Extract<SendMessageType, 'image' | 'video' | 'audio' | 'documen
 const MB = 1024 * 1024;
 
 /** WhatsApp's own limits per kind (bytes) and the formats it accepts for each. */
-export const MEDIA_RULES: Record<MediaKind, { maxBytes: number; types: readonly string[] | 'any' }> = {
+const MEDIA_RULES: Record<MediaKind, { maxBytes: number; types: readonly string[] | 'any' }> = {
   image: { maxBytes: 16 * MB, types: ['image/jpeg', 'image/png', 'image/webp'] },
   video: { maxBytes: 64 * MB, types: ['video/mp4', 'video/3gpp', 'video/quicktime'] },
   audio: {

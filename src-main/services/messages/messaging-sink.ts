@@ -12,7 +12,7 @@ import type { MediaDownloader } from './media-downloader.js';
 import type { MessageStore } from './message-store.js';
 
 /** History sync can bring tens of thousands of messages; store them in slices that let the API breathe. */
-export const HISTORY_BATCH_SIZE = 500;
+const HISTORY_BATCH_SIZE = 500;
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 

@@ -32,7 +32,7 @@ function toReply(row: ReplyRow): SavedReply {
   };
 }
 
-export interface SavedReplyInput {
+interface SavedReplyInput {
   shortcut: string;
   title?: string | undefined;
   text: string;

@@ -27,7 +27,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'توقف',
 ]);
 
-export function isStopReply(text: string | null): boolean {
+function isStopReply(text: string | null): boolean {
   if (!text) return false;
   const normalised = text
     .trim()

@@ -13,7 +13,7 @@ export const NAME_LIKE =
 /** Trigram needs three characters; a shorter text is filtered by the LIKE alone. */
 const TRIGRAM = 3;
 
-export interface NameMatch {
+interface NameMatch {
   /** The LIKE pattern (`@q`). */
   like: string;
   /** The FTS5 query for chat_names_fts (one quoted phrase), or null when the text is too short. */
