@@ -11,6 +11,7 @@ import { filesOf } from './files';
 import { ForwardDialog } from './ForwardDialog';
 import { chatKey } from '../../model/inbox/chat-order';
 import { chatTitle, formatPhone } from '../../model/inbox/format';
+import { Lightbox } from './lightbox/Lightbox';
 import { MessageList } from './MessageList';
 import { OfflineBanner } from './offline/OfflineBanner';
 import { explainMissingChat } from './new-chat/chat-lookup';
@@ -169,6 +170,7 @@ export function ConversationPane({
         </div>
       )}
       {forwarding && <ForwardDialog message={forwarding} />}
+      <Lightbox />
     </section>
   );
 }
