@@ -2,6 +2,7 @@ import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useConnection } from '../stores/connection';
 import { Icon, type IconName } from './icons';
 import { LiveEvents } from './LiveEvents';
+import { ShortcutsHelp } from './ShortcutsHelp';
 
 /** The product's areas, in the order the sidebar lists them. */
 export const AREAS: { path: string; label: string; icon: IconName }[] = [
@@ -31,6 +32,7 @@ export function Shell() {
   return (
     <div className="shell">
       <LiveEvents />
+      <ShortcutsHelp />
       <nav className="sidebar" aria-label="Main">
         <div className="sidebar__brand" aria-label="Chatdock">
           <span className="sidebar__logo" aria-hidden="true">
@@ -43,6 +45,7 @@ export function Shell() {
             <li key={area.path}>
               <NavLink
                 to={area.path}
+                title={area.label}
                 className={({ isActive }) =>
                   // An open chat (/chats/…) belongs to the Inbox area.
                   isActive || (area.path === '/inbox' && pathname.startsWith('/chats'))
@@ -57,7 +60,7 @@ export function Shell() {
           ))}
         </ul>
         {transportKind === 'http' && (
-          <button type="button" className="sidebar__link sidebar__logout" onClick={logout}>
+          <button type="button" className="sidebar__link sidebar__logout" title="Log out" onClick={logout}>
             <Icon name="logout" />
             <span>Log out</span>
           </button>

@@ -62,6 +62,12 @@ export function ChatList({ activeKey, sessions }: { activeKey: string | null; se
   const sessionNames = sessions.length > 1 ? new Map(sessions.map((s) => [s.id, s.name])) : null;
 
   const onKeyDown = (event: KeyboardEvent) => {
+    // Enter: on to the open chat's message box, as in WhatsApp.
+    if (event.key === 'Enter' && activeKey) {
+      event.preventDefault();
+      focusMessageBox();
+      return;
+    }
     let index: number | null = null;
     if (event.key === 'ArrowDown') index = activeIndex + 1;
     else if (event.key === 'ArrowUp') index = activeIndex === -1 ? 0 : activeIndex - 1;
@@ -116,6 +122,11 @@ export function ChatList({ activeKey, sessions }: { activeKey: string | null; se
       </div>
     </div>
   );
+}
+
+/** The open conversation's message box (there is one at most). */
+function focusMessageBox(): void {
+  document.querySelector<HTMLTextAreaElement>('.conversation textarea[aria-label="Message"]')?.focus();
 }
 
 function optionId(index: number): string {
