@@ -4,7 +4,7 @@ import { nextEvent } from '../../../testkit/support/events.js';
 import { linkedWorld, type LinkedWorld } from '../../../testkit/support/linked-session.js';
 import { startTestCore } from '../../../testkit/support/test-core.js';
 import type { MessageRecord } from '../../wa/message-mapping.js';
-import { MessagingSink } from './messaging-sink.js';
+import { MessagingSink } from '../messaging/wa-event-sink.js';
 
 /**
  * Issue #18 point 4: a new customer's first chat showed a bare number until a reload, although
