@@ -69,6 +69,28 @@ test('select mode: a click ticks instead of opening, Shift-click ticks a range, 
     await expect(bar).toHaveCount(0);
     await inbox.chat('Dov').click();
     await expect(page).toHaveURL(/\/chats\/shop\/15550000303@s\.whatsapp\.net$/);
+
+    // Point 20: a draft stays with its chat, across chats and a reload.
+    await inbox.composer().fill('Your rye bread is');
+    await inbox.chat('Anna').click();
+    await expect(inbox.composer()).toHaveValue('');
+    await page.reload();
+    await inbox.chat('Dov').click();
+    await expect(inbox.composer()).toHaveValue('Your rye bread is');
+
+    // Point 18: ↑/↓ open chats from the list, Enter goes on to the message box; ? lists shortcuts.
+    await inbox.chatList().focus();
+    await page.keyboard.press('ArrowUp');
+    await expect(page).toHaveURL(/15550000302@s\.whatsapp\.net$/);
+    await expect(inbox.chatList()).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(inbox.composer()).toBeFocused();
+    await inbox.chatList().focus();
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(help).toContainText('Search chats and messages');
+    await page.keyboard.press('Escape');
+    await expect(help).toHaveCount(0);
   } finally {
     await app.stop();
   }
