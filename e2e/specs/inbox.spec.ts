@@ -146,16 +146,18 @@ test('a customer message appears live; the reply reaches them; ticks turn to rea
     await inbox.bubble('See you at 5pm!').getByRole('menuitem', { name: 'Delete for everyone' }).click();
     await expect(inbox.bubble('This message was deleted')).toBeVisible();
 
-    // A send that fails (the number is offline) stays visible with Retry, and is sent once on retry.
+    // Written while the number is offline: it waits (with a clock) and is sent once on reconnect.
     await rpc(app, 'sessions.disconnect', { id: 'shop' });
+    await expect(
+      inbox.conversation().getByRole('status').filter({ hasText: 'Shop is offline' }),
+    ).toBeVisible();
     await inbox.send('Your receipt is attached');
-    const failed = inbox.conversation().getByRole('article', { name: 'Not sent' });
-    await expect(failed).toContainText('not connected');
+    const waiting = inbox.conversation().getByRole('article', { name: 'Waiting to be sent' });
+    await expect(waiting).toContainText('sent as soon as it reconnects');
     await rpc(app, 'sessions.connect', { id: 'shop' });
     await waitUntilConnected(app, 'shop');
-    await failed.getByRole('button', { name: 'Retry' }).click();
     await alice.waitForText('Your receipt is attached');
-    await expect(failed).toHaveCount(0);
+    await expect(waiting).toHaveCount(0);
     expect(alice.received.filter((m) => messageText(m) === 'Your receipt is attached')).toHaveLength(1);
     await expect(
       inbox.bubble('Your receipt is attached').getByRole('img', { name: /^(Sent|Delivered|Read)$/ }),

@@ -3,7 +3,8 @@ import type { Message } from '../../src-shared/messages';
 import type { SendMessageInput } from '../../src-shared/send-schemas';
 import { chatKey } from '../model/inbox/chat-order';
 import { newIdempotencyKey, newMessageId } from '../model/inbox/ids';
-import { describeError, RpcError } from '../transport/rpc-error';
+import { sendFailure } from '../model/send-error';
+import { RpcError } from '../transport/rpc-error';
 import type { Transport } from '../transport/types';
 import { useSessions } from './sessions';
 
@@ -20,7 +21,10 @@ export interface Outgoing {
   idempotencyKey: string;
   input: SendMessageInput & { id: string };
   state: 'sending' | 'queued' | 'failed';
+  /** Why it failed, in plain words. */
   error: string | null;
+  /** False when sending again cannot help (e.g. the number is not on WhatsApp): no Retry. */
+  canRetry: boolean;
   timestamp: string;
   /** A local preview of an attached file (object URL), revoked once the message is stored. */
   previewUrl: string | null;
@@ -86,7 +90,13 @@ export const useOutgoing = create<OutgoingState>((set, get) => {
     } catch (error) {
       // The number went offline on the way: wait for it instead of failing.
       const offline = error instanceof RpcError && error.code === 'NOT_CONNECTED';
-      patch(item.id, offline ? { state: 'queued' } : { state: 'failed', error: describeError(error) });
+      const failure = sendFailure(error);
+      patch(
+        item.id,
+        offline
+          ? { state: 'queued' }
+          : { state: 'failed', error: failure.reason, canRetry: failure.canRetry },
+      );
       return null;
     }
   }
@@ -104,6 +114,7 @@ export const useOutgoing = create<OutgoingState>((set, get) => {
         input: { ...input, id },
         state: isConnected(session) ? 'sending' : 'queued',
         error: null,
+        canRetry: true,
         timestamp: new Date().toISOString(),
         previewUrl,
       };

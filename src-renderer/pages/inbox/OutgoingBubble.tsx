@@ -57,15 +57,17 @@ export function OutgoingBubble({ item }: { item: Outgoing }) {
       )}
       {failed && (
         <div className="msg-bubble__failure" role="alert">
-          <span>Not sent: {item.error}</span>
+          <span>Not sent. {item.error}</span>
           <div className="row">
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => void outgoing().retry(transport, item.id)}
-            >
-              Retry
-            </button>
+            {item.canRetry && (
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => void outgoing().retry(transport, item.id)}
+              >
+                Retry
+              </button>
+            )}
             <button type="button" className="link-button" onClick={() => outgoing().discard(item.id)}>
               Discard
             </button>
