@@ -50,7 +50,7 @@ test('a session card switches on automatic call rejection; the call log shows th
     // The customer calls: the call is rejected, they get the message, the log shows it live.
     const call = wa.emulator.placeCall(caller.phone, '972507770000');
     const log = calls.getByRole('table', { name: 'Call log' });
-    const row = log.getByRole('row', { name: /\+972507770001/ });
+    const row = log.getByRole('row', { name: /\+972 50 777 0001/ });
     await expect(row).toContainText('Voice');
     await expect(row).toContainText('Rejected, replied “Sorry, we cannot take calls. Please write to us!”');
     await caller.waitForText('Sorry, we cannot take calls. Please write to us!');

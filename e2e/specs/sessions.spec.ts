@@ -23,16 +23,24 @@ test('add a number: the QR appears, the phone scans it, the screen turns to conn
     const sessions = await openSessions(page, app);
     await expect(page.getByText('No WhatsApp numbers linked')).toBeVisible();
     await sessions.addNumber('Front desk');
-    await expect(page.getByRole('region', { name: 'New session key' })).toContainText('cd_');
+    const key = page.getByRole('region', { name: 'New API key for Front desk' });
+    await expect(key).toContainText('cd_');
     await expect(sessions.qrImage('Front desk')).toBeVisible();
+    // The owner needs the QR code; the key is for developers, below it.
+    const qrTop = (await sessions.qrImage('Front desk').boundingBox())?.y ?? Infinity;
+    expect(qrTop).toBeLessThan((await key.boundingBox())?.y ?? -Infinity);
     await expect(sessions.status('Front desk')).toHaveText('Waiting for QR scan');
 
     await wa.emulator.scanQr(await sessions.qrText('Front desk'), '972520000001', 'Front Desk Phone');
 
     await expect(sessions.status('Front desk')).toHaveText('Connected');
-    await expect(sessions.card('Front desk')).toContainText('+972520000001');
+    await expect(sessions.card('Front desk')).toContainText('+972 52 000 0001');
     await expect(sessions.card('Front desk')).toContainText('Front Desk Phone');
     await expect(sessions.qrImage('Front desk')).toHaveCount(0);
+    const card = sessions.card('Front desk');
+    await expect(card.getByRole('button', { name: 'Unlink from phone' })).toBeVisible();
+    await card.getByRole('link', { name: 'Go to the inbox' }).click();
+    await expect(new Shell(page).pageHeading()).toHaveText('Inbox');
   } finally {
     await app.stop();
   }
@@ -64,7 +72,7 @@ test('link with a phone number instead: the card shows the code, the phone enter
     const code = ((await shown.textContent()) ?? '').replace('-', '');
     await wa.emulator.confirmPairingCode('972520000002', code, 'Delivery Phone');
     await expect(sessions.status('Delivery')).toHaveText('Connected');
-    await expect(card).toContainText('+972520000002');
+    await expect(card).toContainText('+972 52 000 0002');
     await expect(shown).toHaveCount(0);
   } finally {
     await app.stop();

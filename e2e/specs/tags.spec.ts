@@ -173,6 +173,8 @@ test('in the inbox: tag a message, see its chat under the tag filter, webhooks h
     await expect(chatTags.locator('.tag-chip', { hasText: 'VIP' })).toBeVisible();
     await expect(inbox.chat('Dana').locator('.tag-chip', { hasText: 'VIP' })).toBeVisible();
 
+    // The tag filter is in the filter row's "More" menu.
+    await page.getByRole('group', { name: 'Filters' }).getByText(/^More/).click();
     await page.getByRole('combobox', { name: 'Filter by tag' }).selectOption({ label: 'VIP (1)' });
     await expect(inbox.chat('Dana')).toBeVisible();
     await expect(inbox.chat('Yossi')).toHaveCount(0);

@@ -54,7 +54,7 @@ export function messagingHandlers(
       await messaging.chats.presence(session, jid(chat), state);
       return { ok: true as const };
     },
-    'chats.update': ({ session, chat, archived, pinned, mutedUntil }) => {
+    'chats.update': ({ session, chat, archived, pinned, mutedUntil, unread }) => {
       exists(session);
       const target = jid(chat);
       let result = messaging.chats.get(session, target);
@@ -62,6 +62,7 @@ export function messagingHandlers(
       if (pinned !== undefined) result = messaging.chats.setPinned(session, target, pinned);
       if (mutedUntil !== undefined)
         result = messaging.chats.setMuted(session, target, mutedUntil ? Date.parse(mutedUntil) : null);
+      if (unread) result = messaging.chats.markUnread(session, target);
       return result;
     },
     'messages.page': ({ session, chat, limit, before, after }) => {
@@ -141,6 +142,10 @@ export function messagingHandlers(
     'contacts.list': ({ session, q, limit }) => {
       exists(session);
       return messaging.contacts.list(session, { q, limit });
+    },
+    'contacts.check': async ({ session, phones }) => {
+      exists(session);
+      return { items: await messaging.send.checkNumbers(session, phones) };
     },
     'groups.list': ({ session }) => {
       exists(session);

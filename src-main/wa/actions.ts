@@ -10,6 +10,7 @@ import type { Logger } from '../core/logger.js';
 import { downloadMedia } from './media.js';
 import { decodeRawMessage, mapMessage, type MessageRecord } from './message-mapping.js';
 import { buildOutgoing, type OutgoingParts } from './outgoing.js';
+import { sendWatchingAck } from './server-acks.js';
 import { groupRecord, type GroupRecord } from './session-events.js';
 import type { WaSessionManager } from './session-manager.js';
 import { callWhatsApp, fromWaError } from './wa-errors.js';
@@ -52,11 +53,18 @@ export class WaActions {
   async send(sessionId: string, parts: OutgoingParts): Promise<MessageRecord> {
     const socket = this.socket(sessionId);
     const { content, options } = buildOutgoing(parts);
-    const sent = await callWhatsApp(() => socket.sendMessage(parts.jid, content, options), 'to');
-    if (!sent) throw new AppError('INTERNAL', 'WhatsApp did not return the sent message');
-    const mapped = mapMessage(sent, this.meJid(sessionId));
-    if (mapped.kind !== 'message') throw new AppError('INTERNAL', 'the sent message could not be read back');
-    return mapped.record;
+    const messageId = options.messageId ?? this.newMessageId(sessionId);
+    return sendWatchingAck(socket, messageId, async () => {
+      const sent = await callWhatsApp(
+        () => socket.sendMessage(parts.jid, content, { ...options, messageId }),
+        'to',
+      );
+      if (!sent) throw new AppError('INTERNAL', 'WhatsApp did not return the sent message');
+      const mapped = mapMessage(sent, this.meJid(sessionId));
+      if (mapped.kind !== 'message')
+        throw new AppError('INTERNAL', 'the sent message could not be read back');
+      return mapped.record;
+    });
   }
 
   /** Sends a reaction; returns nothing to store (the reaction updates the target message). */
@@ -78,14 +86,17 @@ export class WaActions {
 
   async forward(sessionId: string, toJid: string, raw: Buffer): Promise<MessageRecord> {
     const socket = this.socket(sessionId);
-    const sent = await callWhatsApp(
-      () => socket.sendMessage(toJid, { forward: decodeRawMessage(raw) }),
-      'to',
-    );
-    const mapped = sent ? mapMessage(sent, this.meJid(sessionId)) : null;
-    if (mapped?.kind !== 'message')
-      throw new AppError('INTERNAL', 'the forwarded message could not be read back');
-    return mapped.record;
+    const messageId = this.newMessageId(sessionId);
+    return sendWatchingAck(socket, messageId, async () => {
+      const sent = await callWhatsApp(
+        () => socket.sendMessage(toJid, { forward: decodeRawMessage(raw) }, { messageId }),
+        'to',
+      );
+      const mapped = sent ? mapMessage(sent, this.meJid(sessionId)) : null;
+      if (mapped?.kind !== 'message')
+        throw new AppError('INTERNAL', 'the forwarded message could not be read back');
+      return mapped.record;
+    });
   }
 
   /** Sends read receipts for these received messages. */

@@ -20,6 +20,7 @@ import {
 import type { MessageStatus } from '../../src-shared/messages.js';
 import type { Logger } from '../core/logger.js';
 import { chatJidOf, mapMessage, statusFromProto, type MappedMessage } from './message-mapping.js';
+import { watchServerAcks } from './server-acks.js';
 import type { SocketAttachment } from './session-runner.js';
 
 export interface ContactRecord {
@@ -69,6 +70,8 @@ export interface WaEventSink {
    */
   storeIncoming(sessionId: string, messages: MappedMessage[], inTransaction: () => void): void;
   statuses(sessionId: string, updates: { chatJid: string; id: string; status: MessageStatus }[]): void;
+  /** WhatsApp's server accepted our message `id` (one grey tick), whoever it was addressed to. */
+  serverAccepted(sessionId: string, id: string): void;
   contacts(sessionId: string, contacts: ContactRecord[]): void;
   /** WhatsApp said this user's or group's profile picture was changed or removed. */
   pictureChanged(sessionId: string, jid: string): void;
@@ -193,6 +196,15 @@ export function attachSessionEvents(
       return status && key.id && key.remoteJid ? [{ chatJid: chatJidOf(key), id: key.id, status }] : [];
     });
     if (statuses.length) sink.statuses(sessionId, statuses);
+  });
+
+  // Baileys never reports the server's acceptance itself (server-acks.ts).
+  watchServerAcks(socket, (id) => {
+    try {
+      sink.serverAccepted(sessionId, id);
+    } catch (error) {
+      failed('handling a server ack')(error);
+    }
   });
 
   const onContacts = (contacts: Partial<WAContact>[]) => {

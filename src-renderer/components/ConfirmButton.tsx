@@ -32,7 +32,7 @@ export function ConfirmButton({
     return (
       <button
         type="button"
-        className="button button--secondary"
+        className={`button button--secondary${danger ? ' button--danger-text' : ''}`}
         disabled={disabled}
         onClick={() => setAsking(true)}
       >

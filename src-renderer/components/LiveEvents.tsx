@@ -3,6 +3,7 @@ import { useTransport } from '../stores/connection';
 import { useSessions } from '../stores/sessions';
 import { applyInboxEvent } from '../stores/inbox-events';
 import { InboxAttention } from '../pages/inbox/InboxAttention';
+import { QueuedMessages } from './QueuedMessages';
 
 /** Subscribes once to the core's events and hands each to the store that owns it. */
 export function LiveEvents() {
@@ -14,5 +15,10 @@ export function LiveEvents() {
       applyInboxEvent(event);
     });
   }, [transport]);
-  return <InboxAttention />;
+  return (
+    <>
+      <InboxAttention />
+      <QueuedMessages />
+    </>
+  );
 }

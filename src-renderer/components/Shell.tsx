@@ -5,6 +5,7 @@ import { useConnection } from '../stores/connection';
 import { Icon, type IconName } from './icons';
 import { LiveEvents } from './LiveEvents';
 import { BackupOverdueBanner } from './BackupOverdueBanner';
+import { ShortcutsHelp } from './ShortcutsHelp';
 
 /** The product's areas, in the order the sidebar lists them. */
 export const AREAS: { path: string; label: MessageId; icon: IconName }[] = [
@@ -36,6 +37,7 @@ export function Shell() {
   return (
     <div className="shell">
       <LiveEvents />
+      <ShortcutsHelp />
       <nav className="sidebar" aria-label={intl.formatMessage({ id: 'common.nav.label' })}>
         <div className="sidebar__brand" aria-label="Chatdock">
           <span className="sidebar__logo" aria-hidden="true">
@@ -48,6 +50,7 @@ export function Shell() {
             <li key={area.path}>
               <NavLink
                 to={area.path}
+                title={intl.formatMessage({ id: area.label })}
                 className={({ isActive }) =>
                   // An open chat (/chats/…) belongs to the Inbox area.
                   isActive || (area.path === '/inbox' && pathname.startsWith('/chats'))
@@ -62,7 +65,12 @@ export function Shell() {
           ))}
         </ul>
         {transportKind === 'http' && (
-          <button type="button" className="sidebar__link sidebar__logout" onClick={logout}>
+          <button
+            type="button"
+            className="sidebar__link sidebar__logout"
+            title={intl.formatMessage({ id: 'common.nav.logOut' })}
+            onClick={logout}
+          >
             <Icon name="logout" />
             <span>
               <FormattedMessage id="common.nav.logOut" />

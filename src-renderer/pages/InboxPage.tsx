@@ -6,8 +6,9 @@ import { ChatListPane } from './inbox/ChatListPane';
 import { ContactPanel } from './inbox/ContactPanel';
 import { ConversationPane } from './inbox/ConversationPane';
 import { InboxIcon } from './inbox/InboxIcon';
-import { chatKey } from './inbox/logic/chat-order';
+import { chatKey } from '../model/inbox/chat-order';
 import { ContactPanelOrganizeSlot } from './inbox/organize-slots';
+import { NewChatDialog } from './inbox/new-chat/NewChatDialog';
 import { CHAT_ROUTE } from './inbox/paths';
 import '../styles/inbox.css';
 
@@ -29,6 +30,8 @@ export function InboxPage() {
   const sessions = useSessions((state) => state.sessions);
   const [panelOpen, setPanelOpen] = useState(false);
   const [query, setQuery] = useState('');
+  /** New chat is open (with a number typed in search, if it came from there). */
+  const [newChat, setNewChat] = useState<{ phone: string } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -48,7 +51,21 @@ export function InboxPage() {
   const sessionName = sessions.find((s) => s.id === session)?.name ?? session;
   return (
     <div className={`inbox${key ? ' inbox--chat-open' : ''}${panelOpen && chat ? ' inbox--panel-open' : ''}`}>
-      <ChatListPane activeKey={key} query={query} onQuery={setQuery} searchRef={searchRef} />
+      <ChatListPane
+        activeKey={key}
+        query={query}
+        onQuery={setQuery}
+        searchRef={searchRef}
+        onNewChat={(phone = '') => setNewChat({ phone })}
+      />
+      {newChat && (
+        <NewChatDialog
+          initialPhone={newChat.phone}
+          initialSession={useInbox.getState().filter.session}
+          onClose={() => setNewChat(null)}
+          onOpened={() => setQuery('')}
+        />
+      )}
       {session && jid ? (
         <ConversationPane
           key={key}

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
-import { WantedQueue } from '../pages/inbox/logic/wanted-queue';
+import { WantedQueue } from '../model/inbox/wanted-queue';
 import { useTransport } from './connection';
 
 /** Links last an hour on the server; use them for 50 minutes (as message media links). */

@@ -2,29 +2,13 @@ import { create } from 'zustand';
 import type { MessageRef } from '../../src-shared/contract/events';
 import type { Message, MessageStatus } from '../../src-shared/messages';
 import type { SendMessageInput } from '../../src-shared/send-schemas';
-import { chatKey } from '../pages/inbox/logic/chat-order';
-import { mergeMessages, PAGE_SIZE } from '../pages/inbox/logic/history';
-import { newIdempotencyKey, newMessageId } from '../pages/inbox/logic/ids';
+import { mergeMessages, PAGE_SIZE } from '../model/inbox/history';
 import { describeError } from '../transport/rpc-error';
 import type { Transport } from '../transport/types';
 import { EventsDuringLoad } from './events-during-load';
+import { useOutgoing } from './outgoing';
 
 const AROUND = 25;
-
-/** A message composed here that the core has not confirmed yet (sending, or failed with Retry). */
-export interface Outgoing {
-  /** The WhatsApp id chosen up front: the stored message arrives with the same id. */
-  id: string;
-  session: string;
-  chat: string;
-  idempotencyKey: string;
-  input: SendMessageInput & { id: string };
-  state: 'sending' | 'failed';
-  error: string | null;
-  timestamp: string;
-  /** A local preview of an attached file (object URL), revoked once the message is stored. */
-  previewUrl: string | null;
-}
 
 interface Highlight {
   id: string;
@@ -49,7 +33,6 @@ interface ConversationState {
   /** Bumped when the conversation is (re)loaded at its newest message, to scroll to the end. */
   openedSeq: number;
   highlight: Highlight | null;
-  outgoing: Record<string, Outgoing[]>;
   replyTo: Message | null;
   editing: Message | null;
   /** The message being forwarded (the forward dialog is open). */
@@ -70,9 +53,8 @@ interface ConversationState {
   jumpToLatest(transport: Transport): Promise<void>;
   /** Merges the newest page again (after the live link was down). */
   refresh(transport: Transport): Promise<void>;
+  /** Sends to the open chat (queued while its number is offline: stores/outgoing.ts). */
   send(transport: Transport, input: SendMessageInput, previewUrl?: string | null): Promise<void>;
-  retry(transport: Transport, id: string): Promise<void>;
-  discard(id: string): void;
   setReplyTo(message: Message | null): void;
   setEditing(message: Message | null): void;
   setForwarding(message: Message | null): void;
@@ -104,39 +86,6 @@ export const useConversation = create<ConversationState>((set, get) => {
     eventsDuringLoad.apply(() =>
       set((state) => ({ messages: state.messages.map((m) => (m.id === id ? change(m) : m)) })),
     );
-  }
-
-  function removeOutgoing(session: string, chat: string, id: string): void {
-    const key = chatKey(session, chat);
-    const list = get().outgoing[key];
-    const found = list?.find((item) => item.id === id);
-    if (!list || !found) return;
-    if (found.previewUrl) URL.revokeObjectURL(found.previewUrl);
-    set((state) => ({ outgoing: { ...state.outgoing, [key]: list.filter((item) => item !== found) } }));
-  }
-
-  function patchOutgoing(id: string, change: Partial<Outgoing>): void {
-    set((state) => {
-      const outgoing: Record<string, Outgoing[]> = {};
-      for (const [key, list] of Object.entries(state.outgoing)) {
-        outgoing[key] = list.map((item) => (item.id === id ? { ...item, ...change } : item));
-      }
-      return { outgoing };
-    });
-  }
-
-  async function deliver(transport: Transport, item: Outgoing): Promise<void> {
-    try {
-      const message = await transport.call('messages.send', {
-        session: item.session,
-        message: item.input,
-        idempotencyKey: item.idempotencyKey,
-      });
-      get().applyMessage(message);
-      removeOutgoing(item.session, item.chat, item.id);
-    } catch (error) {
-      patchOutgoing(item.id, { state: 'failed', error: describeError(error) });
-    }
   }
 
   /** The next page on one side of what is loaded, from that side's exact cursor. */
@@ -191,7 +140,6 @@ export const useConversation = create<ConversationState>((set, get) => {
     error: null,
     openedSeq: 0,
     highlight: null,
-    outgoing: {},
     replyTo: null,
     editing: null,
     forwarding: null,
@@ -304,40 +252,9 @@ export const useConversation = create<ConversationState>((set, get) => {
       const { session, jid } = get();
       if (!session || !jid) return;
       if (get().hasNewer) await get().jumpToLatest(transport);
-      const id = newMessageId();
-      const item: Outgoing = {
-        id,
-        session,
-        chat: jid,
-        idempotencyKey: newIdempotencyKey(),
-        input: { ...input, id },
-        state: 'sending',
-        error: null,
-        timestamp: new Date().toISOString(),
-        previewUrl,
-      };
-      const key = chatKey(session, jid);
-      set((state) => ({
-        outgoing: { ...state.outgoing, [key]: [...(state.outgoing[key] ?? []), item] },
-        highlight: null,
-      }));
-      await deliver(transport, item);
-    },
-
-    async retry(transport, id) {
-      const item = Object.values(get().outgoing)
-        .flat()
-        .find((candidate) => candidate.id === id);
-      if (!item || item.state === 'sending') return;
-      patchOutgoing(id, { state: 'sending', error: null });
-      await deliver(transport, { ...item, state: 'sending' });
-    },
-
-    discard(id) {
-      const item = Object.values(get().outgoing)
-        .flat()
-        .find((candidate) => candidate.id === id);
-      if (item) removeOutgoing(item.session, item.chat, item.id);
+      set({ highlight: null });
+      const message = await useOutgoing.getState().send(transport, { session, chat: jid }, input, previewUrl);
+      if (message) get().applyMessage(message);
     },
 
     setReplyTo(message) {
@@ -357,7 +274,7 @@ export const useConversation = create<ConversationState>((set, get) => {
     },
 
     applyMessage(message) {
-      removeOutgoing(message.session, message.chat, message.id);
+      useOutgoing.getState().confirm(message);
       if (!isOpen(message.session, message.chat)) return;
       const known = get().messages.some((m) => m.id === message.id);
       // After a jump into the past, new messages wait until the newest page is loaded again.
@@ -398,22 +315,13 @@ export const useConversation = create<ConversationState>((set, get) => {
     },
 
     forgetSession(session, historyKept) {
-      const prefix = chatKey(session, '');
-      const outgoing: Record<string, Outgoing[]> = {};
-      for (const [key, list] of Object.entries(get().outgoing)) {
-        if (!key.startsWith(prefix)) outgoing[key] = list;
-        else for (const item of list) if (item.previewUrl) URL.revokeObjectURL(item.previewUrl);
-      }
-      if (get().session !== session) {
-        set({ outgoing });
-        return;
-      }
+      useOutgoing.getState().forgetSession(session);
+      if (get().session !== session) return;
       // Answers still on their way belong to a chat that no longer exists.
       generation++;
       olderCursor = null;
       newerCursor = null;
       set({
-        outgoing,
         messages: [],
         hasOlder: false,
         hasNewer: false,

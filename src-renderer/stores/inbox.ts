@@ -7,7 +7,7 @@ import {
   orderChats,
   type ChatFilter,
   type ChatSort,
-} from '../pages/inbox/logic/chat-order';
+} from '../model/inbox/chat-order';
 import { describeError } from '../transport/rpc-error';
 import { EventsDuringLoad } from './events-during-load';
 import type { Transport } from '../transport/types';

@@ -2,8 +2,8 @@ import { create } from 'zustand';
 import type { Message } from '../../src-shared/messages';
 import { localMessagePreview } from '../i18n/message-preview';
 import { currentIntl } from '../i18n/store';
-import { chatKey, isMuted } from '../pages/inbox/logic/chat-order';
-import { chatTitle, formatPhone } from '../pages/inbox/logic/format';
+import { chatKey, isMuted } from '../model/inbox/chat-order';
+import { chatTitle, formatPhone } from '../model/inbox/format';
 import { useConversation } from './conversation';
 import { useInbox } from './inbox';
 

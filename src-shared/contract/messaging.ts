@@ -53,6 +53,8 @@ export const messagingOperations = {
       archived: z.boolean().optional(),
       pinned: z.boolean().optional(),
       mutedUntil: z.string().datetime({ offset: true }).nullable().optional(),
+      /** Mark as unread (here only; reading the chat clears it). */
+      unread: z.literal(true).optional(),
     }),
     sendInSession,
   ),
@@ -118,6 +120,16 @@ export const messagingOperations = {
         session: sessionIdSchema,
         q: z.string().optional(),
         limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+    readSession,
+  ),
+  /** Which numbers have WhatsApp (New chat checks one before opening its conversation). */
+  'contacts.check': op<{ items: { input: string; jid: string | null; exists: boolean }[] }>()(
+    z
+      .object({
+        session: sessionIdSchema,
+        phones: z.array(z.string().min(1)).min(1, 'must list at least one number').max(500),
       })
       .strict(),
     readSession,

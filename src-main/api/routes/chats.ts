@@ -119,7 +119,7 @@ export function chatRoutes({ messaging, sessions, organize }: Services) {
       method: 'patch',
       path: '/sessions/:id/chats/:chat',
       tag,
-      summary: 'Archive, pin or mute a chat',
+      summary: 'Archive, pin, mute or mark unread a chat',
       access: { scope: 'messages:send', session: ({ params }) => params.id },
       params: chatParams,
       body: z
@@ -127,6 +127,10 @@ export function chatRoutes({ messaging, sessions, organize }: Services) {
           archived: z.boolean().optional(),
           pinned: z.boolean().optional(),
           mutedUntil: z.string().datetime({ offset: true }).nullable().optional(),
+          unread: z
+            .literal(true)
+            .optional()
+            .describe('Mark as unread: counts as unread here (at least 1) until read; WhatsApp is not told'),
         })
         .strict()
         .meta({ example: { pinned: true, mutedUntil: '2026-11-22T08:00:00+02:00' } }),
@@ -143,6 +147,7 @@ export function chatRoutes({ messaging, sessions, organize }: Services) {
             body.mutedUntil ? Date.parse(body.mutedUntil) : null,
           );
         }
+        if (body.unread) chat = messaging.chats.markUnread(params.id, jid);
         return withTagsOne(chat);
       },
     }),

@@ -85,6 +85,15 @@ export class ChatService {
     await this.actions.presence(sessionId, jid, state);
   }
 
+  /**
+   * "Mark as unread": the chat counts as unread here (at least one) until it is read again.
+   * WhatsApp is not told (the customer sees no change; the phone keeps its own mark).
+   */
+  markUnread(sessionId: string, jid: string): Chat {
+    this.get(sessionId, jid);
+    return this.update(sessionId, jid, 'unread_count = max(unread_count, 1)');
+  }
+
   setArchived(sessionId: string, jid: string, archived: boolean): Chat {
     this.get(sessionId, jid);
     return this.update(sessionId, jid, 'archived = @value', archived ? 1 : 0);

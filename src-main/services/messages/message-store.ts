@@ -290,11 +290,17 @@ export class MessageStore {
     return toChat(parseChatRow(raw), name);
   }
 
-  /** Moves a message's status forward (server → delivered → read → played), never back. */
+  /**
+   * Moves a message's status forward (server → delivered → read → played), never back; `error`
+   * (WhatsApp refused it) only replaces `pending`: once accepted, a message was sent.
+   */
   applyStatus(sessionId: string, chatJid: string, id: string, status: MessageStatus): void {
     this.events.transaction(() => {
       const row = this.row(sessionId, chatJid, id);
-      if (!row || statusRank(status) <= statusRank(row.status)) return;
+      if (!row) return;
+      const forward =
+        status === 'error' ? row.status === 'pending' : statusRank(status) > statusRank(row.status);
+      if (!forward) return;
       this.updateStatus.run(status, sessionId, chatJid, id);
       this.updateChatStatus.run(status, sessionId, chatJid, id);
       this.events.record('message.ack', sessionId, { id, chat: chatJid, status });

@@ -113,12 +113,22 @@ export class MessagingSink implements WaEventSink {
       this.deps.store.applyStatus(sessionId, update.chatJid, update.id, update.status);
   }
 
+  serverAccepted(sessionId: string, id: string): void {
+    const row = this.deps.store.findById(sessionId, id);
+    // Not stored yet: the send reads it back as sent itself (wa/server-acks.ts sendWatchingAck).
+    if (row?.fromMe) this.deps.store.applyStatus(sessionId, row.chatJid, id, 'server');
+  }
+
   contacts(sessionId: string, contacts: Parameters<ContactService['upsert']>[1]): void {
     const changed = this.deps.contacts.upsert(sessionId, contacts);
     if (changed === 0 || contacts.length > CONTACT_EVENT_LIMIT) return;
     for (const record of contacts) {
       const contact = this.deps.contacts.get(sessionId, record.jid);
       if (contact) this.deps.events.record('contact.updated', sessionId, contact);
+      // The chat's name comes from its contact, which WhatsApp may tell after the first message
+      // was stored and announced: announce the chat again, so lists show the name, not the number.
+      const chat = this.deps.store.chat(sessionId, record.jid);
+      if (chat) this.deps.events.record('chat.updated', sessionId, chat);
     }
   }
 

@@ -11,7 +11,6 @@ import { useInbox } from '../../stores/inbox';
 import { useTags } from '../../stores/tags';
 import { describeError } from '../../transport/rpc-error';
 import type { Transport } from '../../transport/types';
-import { BulkTagBar } from './BulkTagBar';
 import { ChatNotes } from './ChatNotes';
 import { fileFromDataUrl, replaceRange } from './organize-logic';
 import { SavedReplyPicker, type ReplyChoice } from './SavedReplyPicker';
@@ -72,26 +71,6 @@ const useRowTags = create<RowTagsState>((set, get) => {
   };
 });
 
-/** Chats picked for bulk tagging in the chat list. */
-interface SelectionState {
-  selecting: boolean;
-  selected: string[];
-  setSelecting(on: boolean): void;
-  toggle(chatKey: string): void;
-}
-
-const useSelection = create<SelectionState>((set) => ({
-  selecting: false,
-  selected: [],
-  setSelecting: (on) => set({ selecting: on, selected: [] }),
-  toggle: (chatKey) =>
-    set((state) => ({
-      selected: state.selected.includes(chatKey)
-        ? state.selected.filter((item) => item !== chatKey)
-        : [...state.selected, chatKey],
-    })),
-}));
-
 /** Contact panel: the chat's tags (add/remove) and the team's private notes. */
 export function ChatOrganizePanel({ session, jid }: { session: string; jid: string }) {
   return (
@@ -126,14 +105,13 @@ async function chatsWithTag(
 
 /**
  * Chat list filter row: "Filter by tag" (limits the list to the chats carrying it, kept up to
- * date as chats are tagged) and "Select" for tagging many chats at once.
+ * date as chats are tagged). Tagging many chats at once is in select mode's bar (pages/inbox/select/).
  */
 export function InboxTagFilter({ session }: { session: string | null }) {
   const transport = useTransport();
   const [tagId, setTagId] = useState<string | null>(null);
   // Names and colours only: usage counts change with every tagging and need no re-read.
   const looks = useTags((state) => state.tags.map((tag) => `${tag.id}:${tag.name}:${tag.color}`).join());
-  const { selecting, selected, setSelecting } = useSelection();
 
   useEffect(() => {
     const apply = async () => {
@@ -159,7 +137,6 @@ export function InboxTagFilter({ session }: { session: string | null }) {
   useEffect(
     () => () => {
       void useInbox.getState().setSubset(transport, null);
-      useSelection.getState().setSelecting(false);
     },
     [transport],
   );
@@ -167,55 +144,23 @@ export function InboxTagFilter({ session }: { session: string | null }) {
   return (
     <>
       <TagFilter value={tagId} onChange={setTagId} />
-      <button
-        type="button"
-        className="filter-chip"
-        aria-pressed={selecting}
-        onClick={() => setSelecting(!selecting)}
-        title="Select chats to tag them together"
-      >
-        Select
-      </button>
-      {selecting && (
-        <div className="organize-bulk">
-          <BulkTagBar
-            selected={selected.map((chatKey) => {
-              const [chatSession = '', chat = ''] = chatKey.split('|');
-              return { session: chatSession, chat };
-            })}
-            onDone={() => undefined}
-          />
-          {selected.length === 0 && <p className="muted">Tick the chats to tag.</p>}
-        </div>
-      )}
     </>
   );
 }
 
-/** Under a chat's preview: its tags, and a tick box while selecting chats for bulk tagging. */
+/** Under a chat's preview: its tags. */
 export function ChatRowTags({ session, jid }: { session: string; jid: string }) {
   const transport = useTransport();
   const chatKey = key(session, jid);
   const tags = useRowTags((state) => state.tags[chatKey]);
-  const selecting = useSelection((state) => state.selecting);
-  const checked = useSelection((state) => state.selected.includes(chatKey));
 
   useEffect(() => {
     useRowTags.getState().want(transport, session, jid);
   }, [transport, session, jid]);
 
-  if (!selecting && !tags?.length) return null;
+  if (!tags?.length) return null;
   return (
     <span className="chat-row-tags">
-      {selecting && (
-        <input
-          type="checkbox"
-          aria-label="Select chat"
-          checked={checked}
-          onClick={(event) => event.stopPropagation()}
-          onChange={() => useSelection.getState().toggle(chatKey)}
-        />
-      )}
       {tags?.map((tag) => (
         <TagChip key={tag.id} tag={tag} />
       ))}

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { InboxIcon } from './InboxIcon';
-import { formatBytes } from './logic/format';
-import { fileProblem, sendKindFor } from './logic/media-kind';
+import { formatBytes } from '../../model/inbox/format';
+import { fileProblem, sendKindFor } from '../../model/inbox/media-kind';
 
 /**
  * The files about to be sent: a preview of each, why one cannot be sent, and a caption.

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useAvatarUrl } from '../../stores/avatars';
-import { hueOf, initials } from './logic/format';
+import { hueOf, initials } from '../../model/inbox/format';
 
 /**
  * A round badge: the profile picture when the contact (or group) has one, otherwise initials

@@ -4,7 +4,9 @@ import { useNavigate } from 'react-router-dom';
 import type { Chat } from '../../../src-shared/messages';
 import type { Session } from '../../../src-shared/model';
 import { useTransport } from '../../stores/connection';
+import { useChatSelection } from '../../stores/chat-selection';
 import { useInbox } from '../../stores/inbox';
+import { chatKey } from '../../model/inbox/chat-order';
 import { ChatListItem } from './ChatListItem';
 import { chatPath } from './paths';
 
@@ -24,6 +26,14 @@ export function ChatList({ activeKey, sessions }: { activeKey: string | null; se
   const loading = useInbox((state) => state.loading);
   const loadMore = useInbox((state) => state.loadMore);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const selecting = useChatSelection((state) => state.selecting);
+  const selected = useChatSelection((state) => state.selected);
+  const toggle = useCallback((chat: Chat, range: boolean) => {
+    const key = chatKey(chat.session, chat.jid);
+    const selection = useChatSelection.getState();
+    if (range) selection.selectRange(useInbox.getState().order, key);
+    else selection.toggle(key);
+  }, []);
 
   const virtualizer = useVirtualizer({
     count: order.length,
@@ -52,6 +62,12 @@ export function ChatList({ activeKey, sessions }: { activeKey: string | null; se
   const sessionNames = sessions.length > 1 ? new Map(sessions.map((s) => [s.id, s.name])) : null;
 
   const onKeyDown = (event: KeyboardEvent) => {
+    // Enter: on to the open chat's message box, as in WhatsApp.
+    if (event.key === 'Enter' && activeKey) {
+      event.preventDefault();
+      focusMessageBox();
+      return;
+    }
     let index: number | null = null;
     if (event.key === 'ArrowDown') index = activeIndex + 1;
     else if (event.key === 'ArrowUp') index = activeIndex === -1 ? 0 : activeIndex - 1;
@@ -72,6 +88,7 @@ export function ChatList({ activeKey, sessions }: { activeKey: string | null; se
       className="chat-list"
       role="listbox"
       aria-label="Chats"
+      aria-multiselectable={selecting || undefined}
       tabIndex={0}
       aria-activedescendant={activeIndex >= 0 && activeKey ? optionId(activeIndex) : undefined}
       onKeyDown={onKeyDown}
@@ -97,6 +114,7 @@ export function ChatList({ activeKey, sessions }: { activeKey: string | null; se
                 sessionName={sessionNames?.get(chat.session) ?? null}
                 typing={typing[key]}
                 onOpen={open}
+                selection={selecting ? { checked: selected.includes(key), onToggle: toggle } : null}
               />
             </div>
           );
@@ -104,6 +122,11 @@ export function ChatList({ activeKey, sessions }: { activeKey: string | null; se
       </div>
     </div>
   );
+}
+
+/** The open conversation's message box (there is one at most). */
+function focusMessageBox(): void {
+  document.querySelector<HTMLTextAreaElement>('.conversation textarea[aria-label="Message"]')?.focus();
 }
 
 function optionId(index: number): string {

@@ -3,8 +3,8 @@ import type { Chat } from '../../../src-shared/messages';
 import type { Typing } from '../../stores/inbox';
 import { Avatar } from './Avatar';
 import { InboxIcon } from './InboxIcon';
-import { isMuted } from './logic/chat-order';
-import { chatTitle, formatChatTime } from './logic/format';
+import { isMuted } from '../../model/inbox/chat-order';
+import { chatTitle, formatChatTime } from '../../model/inbox/format';
 import { ChatListItemTagsSlot } from './organize-slots';
 import { Ticks } from './Ticks';
 
@@ -16,6 +16,7 @@ export const ChatListItem = memo(function ChatListItem({
   sessionName,
   typing,
   onOpen,
+  selection,
 }: {
   chat: Chat;
   id: string;
@@ -24,6 +25,8 @@ export const ChatListItem = memo(function ChatListItem({
   sessionName: string | null;
   typing: Typing | undefined;
   onOpen: (chat: Chat) => void;
+  /** Select mode: a tick box replaces the avatar and a click (Shift: a range) ticks the chat. */
+  selection: { checked: boolean; onToggle: (chat: Chat, range: boolean) => void } | null;
 }) {
   const title = chatTitle(chat);
   const last = chat.lastMessage;
@@ -32,11 +35,23 @@ export const ChatListItem = memo(function ChatListItem({
     <div
       id={id}
       role="option"
-      aria-selected={active}
+      aria-selected={selection ? selection.checked : active}
       className={`chat-item${active ? ' chat-item--active' : ''}${unread > 0 ? ' chat-item--unread' : ''}`}
-      onClick={() => onOpen(chat)}
+      onClick={(event) => (selection ? selection.onToggle(chat, event.shiftKey) : onOpen(chat))}
     >
-      <Avatar name={title} session={chat.session} jid={chat.jid} />
+      {selection ? (
+        <span className="chat-item__check">
+          <input
+            type="checkbox"
+            tabIndex={-1}
+            aria-label={`Select ${title}`}
+            checked={selection.checked}
+            readOnly
+          />
+        </span>
+      ) : (
+        <Avatar name={title} session={chat.session} jid={chat.jid} />
+      )}
       <div className="chat-item__body">
         <div className="chat-item__top">
           <span className="chat-item__title" dir="auto">

@@ -1,13 +1,17 @@
 import { useEffect, type RefObject } from 'react';
 import { Link } from 'react-router-dom';
 import { useTransport } from '../../stores/connection';
+import { useChatSelection } from '../../stores/chat-selection';
 import { useInbox } from '../../stores/inbox';
 import { useSessions } from '../../stores/sessions';
 import { ChatFilters } from './ChatFilters';
 import { ChatList } from './ChatList';
+import { InboxIcon } from './InboxIcon';
 import { NotificationBell } from './NotificationBell';
+import { OfflineBanner } from './offline/OfflineBanner';
 import { SearchBox } from './SearchBox';
 import { SearchResults } from './SearchResults';
+import { SelectionBar } from './select/SelectionBar';
 
 /** The left column: heading, search, filters and the chat list (or the search results). */
 export function ChatListPane({
@@ -15,11 +19,14 @@ export function ChatListPane({
   query,
   onQuery,
   searchRef,
+  onNewChat,
 }: {
   activeKey: string | null;
   query: string;
   onQuery: (query: string) => void;
   searchRef: RefObject<HTMLInputElement | null>;
+  /** Opens New chat, with a number typed in search if there is one. */
+  onNewChat: (phone?: string) => void;
 }) {
   const transport = useTransport();
   const sessions = useSessions((state) => state.sessions);
@@ -32,6 +39,7 @@ export function ChatListPane({
   const filter = useInbox((state) => state.filter);
   const subset = useInbox((state) => state.subset);
   const load = useInbox((state) => state.load);
+  const selecting = useChatSelection((state) => state.selecting);
 
   useEffect(() => {
     void loadSessions(transport);
@@ -48,14 +56,25 @@ export function ChatListPane({
     <aside className="inbox__list" aria-label="Chat list">
       <header className="inbox__list-header">
         <h1>Inbox</h1>
+        <button
+          type="button"
+          className="inbox-btn inbox__new-chat"
+          aria-label="New chat"
+          title="New chat"
+          onClick={() => onNewChat()}
+        >
+          <InboxIcon name="newChat" size={20} />
+        </button>
         <NotificationBell />
       </header>
+      <OfflineBanner sessions={filter.session ? [filter.session] : undefined} />
       <SearchBox value={query} onChange={onQuery} inputRef={searchRef} />
       {query.trim() ? (
-        <SearchResults query={query.trim()} session={filter.session} />
+        <SearchResults query={query.trim()} session={filter.session} onMessageNumber={onNewChat} />
       ) : (
         <>
           <ChatFilters sessions={sessions} />
+          {selecting && <SelectionBar />}
           {error && (
             <p className="form-error inbox__notice" role="alert">
               {error}{' '}

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import type { Message } from '../../../src-shared/messages';
+import { drafts } from '../../model/drafts';
 import { useTransport } from '../../stores/connection';
 import { useConversation } from '../../stores/conversation';
 import { AttachmentPreview } from './AttachmentPreview';
@@ -7,16 +8,13 @@ import { ComposerBanner } from './ComposerBanner';
 import { EmojiPicker } from './EmojiPicker';
 import { filesOf, readAsDataUrl } from './files';
 import { InboxIcon } from './InboxIcon';
-import { sendKindFor, mediaMessage } from './logic/media-kind';
+import { sendKindFor, mediaMessage } from '../../model/inbox/media-kind';
 import { edit } from './message-actions';
 import { ComposerSavedRepliesSlot } from './organize-slots';
 import { recordingMimetype, VoiceRecorder, type Recording } from './VoiceRecorder';
 
 const TYPING_EVERY_MS = 4000;
 const voiceMimetype = recordingMimetype();
-/** Unsent text per chat, so switching chats keeps what was typed. */
-const drafts = new Map<string, string>();
-
 /**
  * The message box: Enter sends, Shift+Enter starts a new line; emoji, files (picker, paste, or
  * dropped on the conversation), voice notes, replies and edits.

@@ -5,7 +5,7 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { useTransport } from '../../stores/connection';
 import { useInbox } from '../../stores/inbox';
 import { describeError } from '../../transport/rpc-error';
-import { formatPhone } from './logic/format';
+import { formatPhone } from '../../model/inbox/format';
 
 /**
  * A person's data on every number, for data-subject requests: download everything stored about

@@ -4,7 +4,7 @@ import type { Chat } from '../../../src-shared/messages';
 import { useQuery } from '../../hooks';
 import { Avatar } from './Avatar';
 import { InboxIcon } from './InboxIcon';
-import { chatTitle, contactName, formatPhone } from './logic/format';
+import { chatTitle, contactName, formatPhone } from '../../model/inbox/format';
 import { SharedMedia } from './SharedMedia';
 
 /** The person's "about" text, asked from WhatsApp when the panel opens. */

@@ -6,8 +6,8 @@ import { describeError } from '../../transport/rpc-error';
 import { Avatar } from './Avatar';
 import { ExportChatButton } from './ExportChat';
 import { InboxIcon } from './InboxIcon';
-import { chatKey, isMuted } from './logic/chat-order';
-import { chatTitle, formatPhone } from './logic/format';
+import { chatKey, isMuted } from '../../model/inbox/chat-order';
+import { chatTitle, formatPhone } from '../../model/inbox/format';
 
 const MUTE_FOR_MS = 8 * 60 * 60 * 1000;
 

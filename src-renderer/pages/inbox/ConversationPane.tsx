@@ -5,15 +5,17 @@ import { useTransport } from '../../stores/connection';
 import { useConversation } from '../../stores/conversation';
 import { useInbox } from '../../stores/inbox';
 import { useSessions } from '../../stores/sessions';
-import { describeError } from '../../transport/rpc-error';
 import { Composer } from './Composer';
 import { AutomationPausedBanner } from '../../components/automation/AutomationPausedBanner';
 import { ConversationHeader } from './ConversationHeader';
 import { filesOf } from './files';
 import { ForwardDialog } from './ForwardDialog';
-import { chatKey } from './logic/chat-order';
-import { chatTitle, formatPhone } from './logic/format';
+import { chatKey } from '../../model/inbox/chat-order';
+import { chatTitle, formatPhone } from '../../model/inbox/format';
+import { Lightbox } from './lightbox/Lightbox';
 import { MessageList } from './MessageList';
+import { OfflineBanner } from './offline/OfflineBanner';
+import { explainMissingChat } from './new-chat/chat-lookup';
 
 const NOTICE_MS = 6000;
 
@@ -68,7 +70,9 @@ export function ConversationPane({
     transport
       .call('chats.get', { session, chat: jid })
       .then((found) => useInbox.getState().applyChat(found))
-      .catch((caught: unknown) => setMissing(describeError(caught)));
+      .catch((caught: unknown) => explainMissingChat(transport, session, jid, caught))
+      .then((problem) => problem && setMissing(problem))
+      .catch(() => undefined);
   }, [transport, session, jid]);
 
   // Seen while the window shows it: mark read (the customer gets blue ticks).
@@ -137,9 +141,10 @@ export function ConversationPane({
           <h2>{title}</h2>
         </header>
       )}
+      <OfflineBanner sessions={[session]} />
       {(missing && !chat) || error ? (
         <p className="form-error conversation__error" role="alert">
-          {missing && !chat ? `This chat could not be opened: ${missing}` : error}
+          {missing && !chat ? missing : error}
         </p>
       ) : null}
       {notice && (
@@ -147,9 +152,9 @@ export function ConversationPane({
           {notice}
         </div>
       )}
-      <MessageList isGroup={chat?.kind === 'group'} authorOf={authorOf} />
-      <AutomationPausedBanner session={session} jid={jid} />
-      {chat?.readOnly ? (
+      {missing && !chat ? null : <MessageList isGroup={chat?.kind === 'group'} authorOf={authorOf} />}
+      {missing && !chat ? null : <AutomationPausedBanner session={session} jid={jid} />}
+      {missing && !chat ? null : chat?.readOnly ? (
         <p className="composer composer--readonly muted">Only admins can send messages to this chat.</p>
       ) : (
         <Composer
@@ -167,6 +172,7 @@ export function ConversationPane({
         </div>
       )}
       {forwarding && <ForwardDialog message={forwarding} />}
+      <Lightbox />
     </section>
   );
 }

@@ -4,8 +4,8 @@ import { useTransport } from '../../stores/connection';
 import { useConversation } from '../../stores/conversation';
 import { describeError } from '../../transport/rpc-error';
 import { Avatar } from './Avatar';
-import { chatKey, chatQuery } from './logic/chat-order';
-import { chatTitle, formatPhone } from './logic/format';
+import { chatKey, chatQuery } from '../../model/inbox/chat-order';
+import { chatTitle, formatPhone } from '../../model/inbox/format';
 
 /** Picks a chat of the same number to forward a message to. */
 export function ForwardDialog({ message }: { message: Message }) {

@@ -1,4 +1,4 @@
-import { splitHighlight } from './logic/highlight';
+import { splitHighlight } from '../../model/inbox/highlight';
 
 /** Text with the words of a search marked (<mark>). */
 export function Highlighted({ text, query }: { text: string; query: string | null | undefined }) {

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { Message } from '../../../src-shared/messages';
-import { hueOf, formatTime } from './logic/format';
+import { hueOf, formatTime } from '../../model/inbox/format';
 import { MessageActions } from './MessageActions';
 import { MessageContent } from './MessageContent';
 import { QuotedMessage } from './QuotedMessage';

@@ -2,12 +2,13 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Message } from '../../../src-shared/messages';
 import { useTransport } from '../../stores/connection';
-import { useConversation, type Outgoing } from '../../stores/conversation';
+import { useConversation } from '../../stores/conversation';
+import { useOutgoing, type Outgoing } from '../../stores/outgoing';
 import { DaySeparator } from './DaySeparator';
 import { InboxIcon } from './InboxIcon';
-import { chatKey } from './logic/chat-order';
-import { buildRows } from './logic/day-rows';
-import { EDGE_PX, shouldLoadNewer, shouldLoadOlder } from './logic/history';
+import { chatKey } from '../../model/inbox/chat-order';
+import { buildRows } from '../../model/inbox/day-rows';
+import { EDGE_PX, shouldLoadNewer, shouldLoadOlder } from '../../model/inbox/history';
 import { MessageBubble } from './MessageBubble';
 import { OutgoingBubble } from './OutgoingBubble';
 
@@ -44,9 +45,8 @@ export function MessageList({
   const loadingOlder = useConversation((state) => state.loadingOlder);
   const openedSeq = useConversation((state) => state.openedSeq);
   const highlight = useConversation((state) => state.highlight);
-  const outgoing = useConversation(
-    (state) => state.outgoing[chatKey(state.session ?? '', state.jid ?? '')] ?? NO_OUTGOING,
-  );
+  const openKey = useConversation((state) => chatKey(state.session ?? '', state.jid ?? ''));
+  const outgoing = useOutgoing((state) => state.outgoing[openKey] ?? NO_OUTGOING);
   const scrollRef = useRef<HTMLDivElement>(null);
   const positioned = useRef(false);
   const [awayFromEnd, setAwayFromEnd] = useState(false);

@@ -2,13 +2,16 @@ import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { messagePreview, type Chat, type Message } from '../../../src-shared/messages';
 import { useTransport } from '../../stores/connection';
+import { countryOf, parseTypedPhone } from '../../model/phone';
 import { useInbox } from '../../stores/inbox';
+import { useSessions } from '../../stores/sessions';
 import { describeError } from '../../transport/rpc-error';
 import { Avatar } from './Avatar';
 import { Highlighted } from './Highlighted';
-import { chatKey, chatQuery } from './logic/chat-order';
-import { chatTitle, formatChatTime, formatPhone } from './logic/format';
-import { snippetAround } from './logic/highlight';
+import { InboxIcon } from './InboxIcon';
+import { chatKey, chatQuery } from '../../model/inbox/chat-order';
+import { chatTitle, formatChatTime, formatPhone } from '../../model/inbox/format';
+import { snippetAround } from '../../model/inbox/highlight';
 import { chatPath } from './paths';
 
 const DEBOUNCE_MS = 250;
@@ -20,8 +23,20 @@ interface Results {
 }
 
 /** Chats whose name or number matches, and messages whose text matches (full-text), marked. */
-export function SearchResults({ query, session }: { query: string; session: string | null }) {
+export function SearchResults({
+  query,
+  session,
+  onMessageNumber,
+}: {
+  query: string;
+  session: string | null;
+  /** A phone number was typed: offer to write to it (New chat, prefilled). */
+  onMessageNumber: (phone: string) => void;
+}) {
   const transport = useTransport();
+  const sessions = useSessions((state) => state.sessions);
+  const home = sessions.find((s) => s.id === session) ?? sessions[0];
+  const typedPhone = parseTypedPhone(query, countryOf(home?.phone));
   const navigate = useNavigate();
   const known = useInbox((state) => state.chats);
   const [results, setResults] = useState<Results | null>(null);
@@ -82,6 +97,16 @@ export function SearchResults({ query, session }: { query: string; session: stri
         <p className="form-error" role="alert">
           {error}
         </p>
+      )}
+      {typedPhone && (
+        <button
+          type="button"
+          className="search-hit search-results__start"
+          onClick={() => onMessageNumber(typedPhone.display)}
+        >
+          <InboxIcon name="newChat" size={20} />
+          <span className="search-hit__title">Message {typedPhone.display}</span>
+        </button>
       )}
       {results && (
         <>

@@ -4,7 +4,7 @@ import { useTransport } from '../../stores/connection';
 import { useConversation } from '../../stores/conversation';
 import { describeError } from '../../transport/rpc-error';
 import { InboxIcon } from './InboxIcon';
-import { formatBytes } from './logic/format';
+import { formatBytes } from '../../model/inbox/format';
 import { useMediaLink } from './media/useMediaLink';
 
 /** How far back the panel looks for shared files (the newest messages of the chat). */

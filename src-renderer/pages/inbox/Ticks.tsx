@@ -1,6 +1,6 @@
 import type { MessageStatus } from '../../../src-shared/messages';
 import { InboxIcon } from './InboxIcon';
-import { TICK_LABEL, tickState, type TickState } from './logic/ticks';
+import { TICK_LABEL, tickState, type TickState } from '../../model/inbox/ticks';
 
 const SINGLE = 'M1.5 8.5 5 12l8-9';
 const DOUBLE = 'M1 8.5 4.5 12l8-9M7.5 11l1 1 8-9';

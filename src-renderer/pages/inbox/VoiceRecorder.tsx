@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { InboxIcon } from './InboxIcon';
-import { formatDuration } from './logic/format';
-import { voiceNoteMimetype } from './logic/media-kind';
+import { formatDuration } from '../../model/inbox/format';
+import { voiceNoteMimetype } from '../../model/inbox/media-kind';
 
 export interface Recording {
   blob: Blob;

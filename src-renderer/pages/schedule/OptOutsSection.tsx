@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { OptOut } from '../../../src-shared/contract/schedule';
 import type { Session } from '../../../src-shared/model';
+import { formatPhone } from '../../model/phone';
 import { useTransport } from '../../stores/connection';
 import { describeError } from '../../transport/rpc-error';
 
@@ -90,7 +91,7 @@ export function OptOutsSection({ sessions }: { sessions: Session[] }) {
           <tbody>
             {items.map((item) => (
               <tr key={`${item.session}|${item.jid}`}>
-                <td>{item.phone ? `+${item.phone}` : item.jid}</td>
+                <td>{formatPhone(item.phone) ?? item.jid}</td>
                 <td>{item.session}</td>
                 <td>{item.reason === 'stop_reply' ? 'Replied STOP' : 'Added by hand'}</td>
                 <td>{new Date(item.createdAt).toLocaleString()}</td>

@@ -1,16 +1,15 @@
 import { useState, type FormEvent } from 'react';
-import { RevealOnce } from '../../components/RevealOnce';
 import { useTransport } from '../../stores/connection';
 import { useSessions } from '../../stores/sessions';
 import { describeError } from '../../transport/rpc-error';
+import { rememberNewKey } from './RotateSessionKey';
 
-/** Creates a session and starts linking it right away; shows its API key once. */
+/** Creates a session and starts linking it right away (its card shows the QR code and, once, its API key). */
 export function AddSessionForm({ onDone }: { onDone: () => void }) {
   const transport = useTransport();
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [created, setCreated] = useState<{ id: string; apiKey: string } | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -20,22 +19,15 @@ export function AddSessionForm({ onDone }: { onDone: () => void }) {
       const result = await transport.call('sessions.create', name.trim() ? { name: name.trim() } : {});
       useSessions.getState().upsert(result.session);
       useSessions.getState().upsert(await transport.call('sessions.connect', { id: result.session.id }));
-      setCreated({ id: result.session.id, apiKey: result.apiKey });
+      // The QR code comes first; the key waits in the card's "For developers" section.
+      rememberNewKey(result.session.id, result.apiKey);
+      onDone();
     } catch (caught) {
       setError(describeError(caught));
     } finally {
       setBusy(false);
     }
   };
-
-  if (created) {
-    return (
-      <RevealOnce label="New session key" value={created.apiKey} onDone={onDone}>
-        Session <code>{created.id}</code> is ready; scan its QR code below. Scripts can use this key for this
-        number only.
-      </RevealOnce>
-    );
-  }
 
   return (
     <form

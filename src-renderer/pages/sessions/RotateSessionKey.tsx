@@ -9,6 +9,8 @@ import { describeError } from '../../transport/rpc-error';
 interface Rotation {
   key: string | null;
   error: string | null;
+  /** False for the key a new session was created with (there is no previous key). */
+  replaced?: boolean;
 }
 
 const useRotations = create<{ bySession: Record<string, Rotation> }>(() => ({ bySession: {} }));
@@ -22,6 +24,16 @@ function setRotation(sessionId: string, rotation: Rotation | null): void {
   });
 }
 
+/** A just-created session's key: shown once in its card's "For developers" section. */
+export function rememberNewKey(sessionId: string, key: string): void {
+  setRotation(sessionId, { key, error: null });
+}
+
+/** Whether the card has a key to show once (its "For developers" section opens for it). */
+export function useHasNewKey(sessionId: string): boolean {
+  return useRotations((state) => Boolean(state.bySession[sessionId]));
+}
+
 /**
  * "Rotate API key…" among a session's actions: after a confirmation, the session gets a new key;
  * the old one stops working at once. `RotatedSessionKey` shows the new key once, under the actions.
@@ -32,7 +44,7 @@ export function RotateSessionKeyButton({ session }: { session: Session }) {
     setRotation(session.id, null);
     try {
       const { key } = await transport.call('sessions.rotateKey', { id: session.id });
-      setRotation(session.id, { key, error: null });
+      setRotation(session.id, { key, error: null, replaced: true });
     } catch (caught) {
       setRotation(session.id, { key: null, error: describeError(caught) });
     }
@@ -64,7 +76,7 @@ export function RotatedSessionKey({ session }: { session: Session }) {
       value={rotation.key}
       onDone={() => setRotation(session.id, null)}
     >
-      Scripts can use it for this number only; the previous key no longer works.
+      Scripts can use it for this number only{rotation.replaced ? '; the previous key no longer works' : ''}.
     </RevealOnce>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import type { Session } from '../../../src-shared/model';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { useTransport } from '../../stores/connection';
@@ -7,7 +8,7 @@ import { describeError } from '../../transport/rpc-error';
 import { DeleteSessionButton } from './DeleteSessionButton';
 import { PairingCodeForm } from './PairingCodeForm';
 import { QrPanel } from './QrPanel';
-import { RotatedSessionKey, RotateSessionKeyButton } from './RotateSessionKey';
+import { RotatedSessionKey, RotateSessionKeyButton, useHasNewKey } from './RotateSessionKey';
 import { SessionCalls } from './SessionCalls';
 import { formatPhone, reasonText, STATUS_LABEL } from './status-text';
 
@@ -31,7 +32,9 @@ export function SessionCard({ session }: { session: Session }) {
   const linking = status === 'qr' || status === 'pairing';
   const active = status === 'connected' || status === 'connecting' || linking;
   const reason = reasonText(session);
+  const hasNewKey = useHasNewKey(id);
 
+  const connect = () => void run(() => transport.call('sessions.connect', { id }));
   return (
     <article className="card session-card" aria-label={`Session ${session.name}`} data-status={status}>
       <header className="session-card__header">
@@ -44,7 +47,7 @@ export function SessionCard({ session }: { session: Session }) {
                 {session.pushName && <> · {session.pushName}</>}
               </>
             ) : (
-              <>id: {id}</>
+              'Not linked to a phone yet'
             )}
           </p>
         </div>
@@ -59,7 +62,12 @@ export function SessionCard({ session }: { session: Session }) {
 
       {reason && <p className="session-card__reason">{reason}</p>}
       {session.reconnectAt && status === 'connecting' && (
-        <p className="muted">Next attempt at {new Date(session.reconnectAt).toLocaleTimeString()}.</p>
+        <p className="row muted">
+          Next attempt at {new Date(session.reconnectAt).toLocaleTimeString()}.
+          <button type="button" className="button button--secondary" onClick={connect}>
+            Reconnect now
+          </button>
+        </p>
       )}
 
       {linking && (
@@ -80,12 +88,13 @@ export function SessionCard({ session }: { session: Session }) {
       )}
 
       <div className="row">
+        {status === 'connected' && (
+          <Link className="button button--primary" to="/inbox">
+            Go to the inbox
+          </Link>
+        )}
         {!active && (
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => void run(() => transport.call('sessions.connect', { id }))}
-          >
+          <button type="button" className="button button--primary" onClick={connect}>
             {session.phone || status === 'disconnected'
               ? session.phone
                 ? 'Reconnect'
@@ -102,12 +111,11 @@ export function SessionCard({ session }: { session: Session }) {
             {linking ? 'Cancel linking' : 'Disconnect'}
           </button>
         )}
-        <RotateSessionKeyButton session={session} />
         {session.phone && (
           <ConfirmButton
-            label="Log out"
-            question="Unlink this number from Chatdock? You will need to scan a new QR code to use it again."
-            confirmLabel="Log out"
+            label="Unlink from phone"
+            question="Unlink this number from Chatdock? WhatsApp on the phone lists Chatdock under Linked devices until then; to use the number here again you scan a new QR code."
+            confirmLabel="Unlink from phone"
             onConfirm={() => run(() => transport.call('sessions.logout', { id }))}
           />
         )}
@@ -122,8 +130,16 @@ export function SessionCard({ session }: { session: Session }) {
           }
         />
       </div>
-      <RotatedSessionKey session={session} />
       <SessionCalls session={session} />
+      <details className="session-card__developers" open={hasNewKey || undefined}>
+        <summary>For developers</summary>
+        <p className="muted">
+          Session id <code>{id}</code>, for the API (<code>/api/v1/sessions/{id}/…</code>). Its API key works
+          for this number only.
+        </p>
+        <RotatedSessionKey session={session} />
+        <RotateSessionKeyButton session={session} />
+      </details>
     </article>
   );
 }

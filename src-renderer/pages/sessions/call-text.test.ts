@@ -3,8 +3,8 @@ import { callerText, callOutcome } from './call-text';
 
 describe('call log texts', () => {
   it('names the caller with the number, or the number alone', () => {
-    expect(callerText({ from: '972501234567@s.whatsapp.net', name: 'Dana' })).toBe('Dana (+972501234567)');
-    expect(callerText({ from: '972501234567@s.whatsapp.net', name: null })).toBe('+972501234567');
+    expect(callerText({ from: '972501234567@s.whatsapp.net', name: 'Dana' })).toBe('Dana (+972 50 123 4567)');
+    expect(callerText({ from: '972501234567@s.whatsapp.net', name: null })).toBe('+972 50 123 4567');
     expect(callerText({ from: '1234567890@lid', name: null })).toBe('1234567890@lid');
   });
 

@@ -1,4 +1,5 @@
 import type { CallLogEntry } from '../../../src-shared/contract/calls';
+import { formatPhone } from '../../model/phone';
 
 /** A call still "ringing" after this long was not answered (its end was never reported). */
 const RINGING_FOR_MS = 2 * 60 * 1000;
@@ -6,7 +7,7 @@ const RINGING_FOR_MS = 2 * 60 * 1000;
 /** Who called: the contact's name and number, or the number alone. */
 export function callerText(call: Pick<CallLogEntry, 'from' | 'name'>): string {
   const [user = '', server = ''] = call.from.split('@');
-  const number = server === 's.whatsapp.net' && /^\d+$/.test(user) ? `+${user}` : call.from;
+  const number = server === 's.whatsapp.net' && /^\d+$/.test(user) ? (formatPhone(user) ?? user) : call.from;
   return call.name ? `${call.name} (${number})` : number;
 }
 

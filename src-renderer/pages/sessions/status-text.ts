@@ -1,3 +1,4 @@
+import { formatPhone as formatInternational } from '../../model/phone';
 import type { Session, SessionReason, SessionStatus } from '../../../src-shared/model';
 
 export const STATUS_LABEL: Record<SessionStatus, string> = {
@@ -39,5 +40,5 @@ export function reasonText(session: Session): string | null {
 }
 
 export function formatPhone(phone: string | null): string {
-  return phone ? `+${phone}` : '';
+  return formatInternational(phone) ?? '';
 }

@@ -1,5 +1,6 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useQuery } from '../../hooks';
+import { formatPhone } from '../../model/phone';
 import { formatBytes } from './backup-format';
 
 /** Settings → Storage: the database, media per type and per number, and the biggest chats. */
@@ -102,7 +103,7 @@ export function StorageSection() {
             <tbody>
               {data.biggestChats.map((row) => (
                 <tr key={`${row.session}|${row.chat}`}>
-                  <td dir="auto">{row.name ?? `+${row.chat.split('@')[0]}`}</td>
+                  <td dir="auto">{row.name ?? formatPhone(row.chat.split('@')[0]) ?? row.chat}</td>
                   <td dir="auto">{row.session}</td>
                   <td>{number(row.messages)}</td>
                   <td>{formatBytes(row.mediaBytes, intl)}</td>

@@ -1,6 +1,6 @@
 import type { Message } from '../../../../src-shared/messages';
 import { InboxIcon } from '../InboxIcon';
-import { formatDuration } from '../logic/format';
+import { formatDuration } from '../../../model/inbox/format';
 import { MediaFallback } from './MediaFallback';
 import { useMediaLink } from './useMediaLink';
 

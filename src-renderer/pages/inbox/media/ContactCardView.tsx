@@ -1,6 +1,6 @@
 import type { Message } from '../../../../src-shared/messages';
 import { InboxIcon } from '../InboxIcon';
-import { readContacts } from '../logic/content';
+import { readContacts } from '../../../model/inbox/content';
 
 /** Shared contact cards: names and numbers. */
 export function ContactCardView({ message }: { message: Message }) {

@@ -1,6 +1,6 @@
 import type { Message } from '../../../../src-shared/messages';
 import { InboxIcon } from '../InboxIcon';
-import { formatBytes } from '../logic/format';
+import { formatBytes } from '../../../model/inbox/format';
 import { useMediaLink } from './useMediaLink';
 
 function extension(fileName: string | null, mimetype: string): string {

@@ -1,4 +1,5 @@
 import type { Message } from '../../../../src-shared/messages';
+import { useLightbox } from '../lightbox/lightbox-state';
 import { MediaFallback } from './MediaFallback';
 import { useMediaLink } from './useMediaLink';
 
@@ -34,15 +35,14 @@ export function ImageMedia({ message, sticker = false }: { message: Message; sti
   );
   if (sticker) return image;
   return (
-    <a
-      href={link.url}
-      target="_blank"
-      rel="noreferrer"
+    <button
+      type="button"
       className="media-link"
       aria-label={`Open ${label.toLowerCase()} full size`}
+      onClick={() => useLightbox.getState().show(message)}
     >
       {image}
-    </a>
+    </button>
   );
 }
 

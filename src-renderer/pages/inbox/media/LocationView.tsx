@@ -1,6 +1,6 @@
 import type { Message } from '../../../../src-shared/messages';
 import { InboxIcon } from '../InboxIcon';
-import { readLocation } from '../logic/content';
+import { readLocation } from '../../../model/inbox/content';
 
 /** A shared place: its name and address, the coordinates, and a link to a map. */
 export function LocationView({ message }: { message: Message }) {

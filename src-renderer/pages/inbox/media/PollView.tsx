@@ -1,5 +1,5 @@
 import type { Message } from '../../../../src-shared/messages';
-import { readPoll, votePercent } from '../logic/content';
+import { readPoll, votePercent } from '../../../model/inbox/content';
 
 /**
  * A poll: the question, each option with its votes and a bar (its share of the voters), and

@@ -1,4 +1,4 @@
-import type { Message } from '../../../../src-shared/messages';
+import type { Message } from '../../../src-shared/messages';
 
 /** One page of messages.page; the server never returns more than this. */
 export const PAGE_SIZE = 50;

@@ -1,9 +1,8 @@
-import type { Chat, Contact } from '../../../../src-shared/messages';
+import type { Chat, Contact } from '../../../src-shared/messages';
 
-/** "+972501234567" for the digits of a phone number. */
-export function formatPhone(digits: string | null): string | null {
-  return digits ? `+${digits}` : null;
-}
+import { formatPhone } from '../phone';
+
+export { formatPhone };
 
 /** The name to show for a chat: its name, else the number, else the JID. */
 export function chatTitle(chat: Pick<Chat, 'name' | 'phone' | 'jid'>): string {

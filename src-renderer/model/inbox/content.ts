@@ -1,5 +1,5 @@
 /** Readers for the `content` of location, contact and poll messages (shapes from the core's mapping). */
-import type { Message, PollResults } from '../../../../src-shared/messages';
+import type { Message, PollResults } from '../../../src-shared/messages';
 
 interface LocationContent {
   latitude: number;

@@ -1,4 +1,4 @@
-import { UNSPACED_SCRIPTS } from '../../../../src-shared/unspaced-scripts';
+import { UNSPACED_SCRIPTS } from '../../../src-shared/unspaced-scripts';
 /** A piece of text, marked when it matches the search. */
 interface TextPart {
   text: string;

@@ -1,4 +1,4 @@
-import type { Chat } from '../../../../src-shared/messages';
+import type { Chat } from '../../../src-shared/messages';
 
 /** How the chat list is ordered: newest activity first, or chats with unread messages first. */
 export type ChatSort = 'recent' | 'unread';

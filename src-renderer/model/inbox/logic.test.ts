@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Chat } from '../../../../src-shared/messages';
-import { testChat as chat, testMessage as message } from '../../../test-support/fixtures';
+import type { Chat } from '../../../src-shared/messages';
+import { testChat as chat, testMessage as message } from '../../test-support/fixtures';
 import { chatQuery, compareChats, matchesFilter, orderChats } from './chat-order';
 import { buildRows, dayLabel } from './day-rows';
 import { chatTitle, dayKey, formatBytes, initials } from './format';
@@ -61,7 +61,7 @@ describe('chat order and filters', () => {
 
   it('names a chat by its name, else its number', () => {
     expect(chatTitle({ name: 'Dana', phone: '972', jid: 'x' })).toBe('Dana');
-    expect(chatTitle({ name: null, phone: '972501234567', jid: 'x' })).toBe('+972501234567');
+    expect(chatTitle({ name: null, phone: '972501234567', jid: 'x' })).toBe('+972 50 123 4567');
     expect(chatTitle({ name: null, phone: null, jid: '123-456@g.us' })).toBe('123-456@g.us');
   });
 });
@@ -294,7 +294,7 @@ describe('small formats', () => {
 
 describe('deep links', () => {
   it('links a chat with its JID readable, and a message with its search', async () => {
-    const { chatPath } = await import('../paths');
+    const { chatPath } = await import('../../pages/inbox/paths');
     expect(chatPath('shop', '972501234567@s.whatsapp.net')).toBe('/chats/shop/972501234567@s.whatsapp.net');
     expect(chatPath('shop', '1@s.whatsapp.net', 'ABC', 'ref 1')).toBe(
       '/chats/shop/1@s.whatsapp.net?msg=ABC&q=ref+1',

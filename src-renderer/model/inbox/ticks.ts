@@ -1,4 +1,4 @@
-import type { MessageStatus } from '../../../../src-shared/messages';
+import type { MessageStatus } from '../../../src-shared/messages';
 
 /** The delivery mark under one of our own bubbles. */
 export type TickState = 'pending' | 'sent' | 'delivered' | 'read' | 'failed';
@@ -8,7 +8,7 @@ export const TICK_LABEL: Record<TickState, string> = {
   sent: 'Sent',
   delivered: 'Delivered',
   read: 'Read',
-  failed: 'Failed',
+  failed: 'Not sent',
 };
 
 /** One grey tick (server has it), two grey (delivered), two blue (read or played); none for others'. */

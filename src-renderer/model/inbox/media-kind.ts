@@ -1,4 +1,4 @@
-import type { SendMessageInput } from '../../../../src-shared/send-schemas';
+import type { SendMessageInput } from '../../../src-shared/send-schemas';
 
 type MediaSendKind = 'image' | 'video' | 'audio' | 'document' | 'sticker';
 

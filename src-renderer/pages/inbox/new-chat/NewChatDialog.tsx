@@ -1,0 +1,203 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router-dom';
+import type { Contact } from '../../../../src-shared/messages';
+import { countryOf, formatPhone, parseTypedPhone } from '../../../model/phone';
+import { useTransport } from '../../../stores/connection';
+import { useSessions } from '../../../stores/sessions';
+import { contactName } from '../../../model/inbox/format';
+import { chatPath } from '../paths';
+import { checkNumber, sessionLabel } from './check-number';
+
+const SEARCH_DEBOUNCE_MS = 200;
+
+/**
+ * New chat: a number typed in any common format (read in the linked phone's country when it
+ * has no +) or a contact picked by name, and the linked number to write from. WhatsApp is asked
+ * whether the number has an account before the conversation opens; problems show beside their field.
+ */
+export function NewChatDialog({
+  initialPhone = '',
+  initialSession,
+  onClose,
+  onOpened,
+}: {
+  initialPhone?: string;
+  initialSession?: string | null;
+  onClose: () => void;
+  /** The conversation opened (the search that offered the number is done). */
+  onOpened: () => void;
+}) {
+  const transport = useTransport();
+  const navigate = useNavigate();
+  const sessions = useSessions((state) => state.sessions);
+  const ref = useRef<HTMLDialogElement>(null);
+  const ids = useId();
+  const [text, setText] = useState(initialPhone);
+  const [sessionId, setSessionId] = useState(
+    () => initialSession ?? sessions.find((s) => s.status === 'connected')?.id ?? sessions[0]?.id ?? '',
+  );
+  const [contacts, setContacts] = useState<Contact[]>([]);
+  const [errors, setErrors] = useState<{ phone?: string; session?: string }>({});
+  const [busy, setBusy] = useState(false);
+  const session = sessions.find((s) => s.id === sessionId) ?? null;
+  const phone = parseTypedPhone(text, countryOf(session?.phone));
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+
+  // A name typed: the contacts of this number that match it.
+  useEffect(() => {
+    const query = text.trim();
+    if (!session || !query || parseTypedPhone(query)) {
+      setContacts([]);
+      return;
+    }
+    let current = true;
+    const timer = setTimeout(() => {
+      transport
+        .call('contacts.list', { session: session.id, q: query, limit: 8 })
+        .then((found) => current && setContacts(found.filter((contact) => contact.phone)))
+        .catch(() => current && setContacts([]));
+    }, SEARCH_DEBOUNCE_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [transport, session, text]);
+
+  const open = async (digits: string, display: string) => {
+    if (!session) {
+      setErrors({ session: 'Link a WhatsApp number in Sessions first.' });
+      return;
+    }
+    setBusy(true);
+    const result = await checkNumber(transport, session, { digits, display });
+    setBusy(false);
+    if (!result.ok) {
+      setErrors({ [result.field]: result.message });
+      return;
+    }
+    onClose();
+    onOpened();
+    void navigate(chatPath(session.id, result.jid));
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!phone) {
+      setErrors({
+        phone: text.trim()
+          ? 'This is not a phone number. Type it with the country code, e.g. +44 7700 900999.'
+          : 'Type a phone number or a contact’s name.',
+      });
+      return;
+    }
+    void open(phone.digits, phone.display);
+  };
+
+  const phoneError = errors.phone;
+  const sessionError = errors.session;
+  return (
+    <dialog
+      ref={ref}
+      className="inbox-dialog new-chat"
+      aria-labelledby={`${ids}-title`}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <form onSubmit={submit} noValidate>
+        <h2 id={`${ids}-title`}>New chat</h2>
+        <div className="field">
+          <label className="field__label" htmlFor={`${ids}-phone`}>
+            Phone number or contact
+          </label>
+          <input
+            id={`${ids}-phone`}
+            type="text"
+            inputMode="tel"
+            autoComplete="off"
+            autoFocus
+            placeholder="+44 7700 900999 or a name"
+            value={text}
+            aria-invalid={phoneError ? true : undefined}
+            aria-describedby={`${ids}-phone-hint${phoneError ? ` ${ids}-phone-error` : ''}`}
+            onChange={(event) => {
+              setText(event.target.value);
+              setErrors({});
+            }}
+          />
+          <p id={`${ids}-phone-hint`} className="field__hint">
+            {phone ? `Will write to ${phone.display}` : 'Any format: 07700 900999, +44 7700 900999, 0044…'}
+          </p>
+          {phoneError && (
+            <p id={`${ids}-phone-error`} className="field-error" role="alert">
+              {phoneError}
+            </p>
+          )}
+        </div>
+        {contacts.length > 0 && (
+          <ul className="inbox-dialog__list" aria-label="Matching contacts">
+            {contacts.map((contact) => (
+              <li key={contact.jid}>
+                <button
+                  type="button"
+                  className="search-hit"
+                  disabled={busy}
+                  onClick={() => void open(contact.phone ?? '', formatPhone(contact.phone) ?? contact.jid)}
+                >
+                  <span className="search-hit__body">
+                    <span className="search-hit__title" dir="auto">
+                      {contactName(contact) ?? formatPhone(contact.phone)}
+                    </span>
+                    <span className="muted">{formatPhone(contact.phone)}</span>
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {sessions.length > 1 && (
+          <div className="field">
+            <label className="field__label" htmlFor={`${ids}-session`}>
+              Write from
+            </label>
+            <select
+              id={`${ids}-session`}
+              value={sessionId}
+              aria-invalid={sessionError ? true : undefined}
+              aria-describedby={sessionError ? `${ids}-session-error` : undefined}
+              onChange={(event) => {
+                setSessionId(event.target.value);
+                setErrors({});
+              }}
+            >
+              {sessions.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {sessionLabel(s)}
+                  {s.status === 'connected' ? '' : ' (offline)'}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        {sessionError && (
+          <p id={`${ids}-session-error`} className="field-error" role="alert">
+            {sessionError}
+          </p>
+        )}
+        <div className="row inbox-dialog__actions">
+          <button type="button" className="button button--secondary" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button" disabled={busy}>
+            {busy ? 'Checking…' : 'Open chat'}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
