@@ -4,7 +4,7 @@ import { expect, test } from '../support/fixtures.js';
 import { untranslatedTexts } from '../support/untranslated.js';
 
 // The screens every person meets first: sign-in, the sidebar and Settings (with the language
-// menu). Each runs in Hebrew (chosen from the browser's language) and in the accented
+// menu), and Tags. Each runs in Hebrew (chosen from the browser's language) and in the accented
 // pseudo-locale, and must show no English left over; screenshots land in test-results/.
 
 async function signIn(page: Page, app: RunningApp): Promise<void> {
@@ -71,6 +71,28 @@ test.describe('in Hebrew', () => {
   });
 });
 
+test.describe('tags in Hebrew', () => {
+  test.use({ locale: 'he-IL', viewport: { width: 1366, height: 768 } });
+
+  test('a tag is created, described and deleted in Hebrew', async ({ page, app }) => {
+    await signIn(page, app);
+    await page.getByRole('link', { name: 'תגיות' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('תגיות');
+    await page.getByRole('textbox', { name: 'שם התגית' }).fill('ליד חם');
+    await page.getByRole('button', { name: 'יצירת תגית' }).click();
+    const tag = page.getByRole('listitem', { name: 'תגית ליד חם' });
+    await expect(tag).toContainText('לא בשימוש');
+    expect(await untranslatedTexts(page)).toEqual([]);
+    await shoot(page, 'he-tags');
+    await tag.getByRole('button', { name: 'מחיקה' }).click();
+    await expect(tag.getByRole('alertdialog')).toContainText(
+      "למחוק את „ליד חם”? אף צ'אט או הודעה לא משתמשים בה.",
+    );
+    await tag.getByRole('button', { name: 'מחיקת התגית' }).click();
+    await expect(page.getByText('עדיין אין תגיות.')).toBeVisible();
+  });
+});
+
 test.describe('in the pseudo-locale', () => {
   test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -82,7 +104,10 @@ test.describe('in the pseudo-locale', () => {
     });
   });
 
-  test('every text on sign-in, the sidebar and Settings comes from the catalogue', async ({ page, app }) => {
+  test('every text on sign-in, the sidebar, Settings and Tags comes from the catalogue', async ({
+    page,
+    app,
+  }) => {
     await page.goto(app.url);
     await expect(page.locator('html')).toHaveAttribute('lang', 'en-XA');
     expect(await untranslatedTexts(page)).toEqual([]);
@@ -93,5 +118,13 @@ test.describe('in the pseudo-locale', () => {
     // The pseudo-locale formats dates and sizes as English: those words are expected.
     expect(await untranslatedTexts(page, { englishFormats: true })).toEqual([]);
     await shoot(page, 'pseudo-settings');
+
+    await page.goto(`${app.url}/tags`);
+    // The tag's name is the user's own text (shown as given, also inside labels): not English here.
+    await page.locator('input[maxlength="40"]').fill('Ĥöţ ļéåđ');
+    await page.locator('form.tag-form button[type="submit"]').click();
+    await expect(page.locator('.tag-list__item')).toHaveCount(1);
+    expect(await untranslatedTexts(page)).toEqual([]);
+    await shoot(page, 'pseudo-tags');
   });
 });

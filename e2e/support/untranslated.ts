@@ -51,7 +51,7 @@ const ENGLISH_FORMAT_WORDS = [
 
 /**
  * Visible text (and accessible names, placeholders, titles) on the page that is still in plain
- * English: any run of two or more ASCII letters that is not allowed (file paths aside). User content and code are
+ * English: any run of two or more ASCII letters that is not allowed (file paths and colour codes aside). User content and code are
  * skipped: `code`, `kbd`, `bdi`, `[dir=auto]` (names, messages), `[data-user-content]`, and
  * elements carrying their own `lang` (a language's name in its own language).
  */
@@ -61,11 +61,14 @@ export async function untranslatedTexts(page: Page, { englishFormats = false } =
     const doc = (globalThis as unknown as { document: DocumentLike }).document;
     const SKIP = 'code, kbd, bdi, script, style, [dir="auto"], [data-user-content], [lang]:not(html)';
     const found = new Set<string>();
-    // File paths in examples (E:\Backups, /media/usb) are not words to translate.
+    // File paths in examples (E:\Backups, /media/usb) and #rrggbb colours are not words to translate.
     const english = (text: string) =>
-      (text.replace(/(?:[A-Za-z]:)?[\\/][^\s]*/g, '').match(/[A-Za-z]{2,}/g) ?? []).filter(
-        (word) => !allowedWords.includes(word),
-      );
+      (
+        text
+          .replace(/(?:[A-Za-z]:)?[\\/][^\s]*/g, '')
+          .replace(/#[0-9a-fA-F]{3,8}\b/g, '')
+          .match(/[A-Za-z]{2,}/g) ?? []
+      ).filter((word) => !allowedWords.includes(word));
     const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;

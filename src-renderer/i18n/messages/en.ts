@@ -9,7 +9,8 @@ import errors from './errors/en.json';
 import login from './login/en.json';
 import messages from './messages/en.json';
 import settings from './settings/en.json';
+import tags from './tags/en.json';
 
-export const english = { ...common, ...errors, ...login, ...messages, ...settings };
+export const english = { ...common, ...errors, ...login, ...messages, ...settings, ...tags };
 
 export type MessageId = keyof typeof english;
