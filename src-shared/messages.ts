@@ -3,7 +3,10 @@
  * Zod schemas first (the OpenAPI document is generated from them), types inferred.
  */
 import { z } from 'zod';
-import { tagRefSchema } from './contract/organize.js';
+
+/** A tag as messages and chats carry it (the full tag, with usage, is in contract/organize.ts). */
+export const tagRefSchema = z.object({ id: z.string(), name: z.string(), color: z.string() });
+export type TagRef = z.infer<typeof tagRefSchema>;
 
 const MESSAGE_TYPES = [
   'text',

@@ -15,6 +15,7 @@ interface LocalParts {
   weekday: number;
 }
 
+// Building a DateTimeFormat is far more expensive than using one, and callers ask about few zones.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
 

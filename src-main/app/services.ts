@@ -26,7 +26,7 @@ import { UnusedMedia } from '../services/sessions/removal/unused-media.js';
 import { HealthService } from '../services/system/health.js';
 import { KeyRevocations } from '../services/access/key-revocations.js';
 import { LogService } from '../services/system/logs.js';
-import { createMessaging } from '../services/messages/messaging.js';
+import { createMessaging } from '../services/messaging/messaging.js';
 import { NamedKeyService } from '../services/access/named-keys.js';
 import { createScheduling, type Clock } from '../services/schedule/index.js';
 import { createOrganize } from '../services/organize/index.js';

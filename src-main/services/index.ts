@@ -9,7 +9,7 @@ import type { HistoryRemoval } from './sessions/removal/history-removal.js';
 import type { HealthService } from './system/health.js';
 import type { KeyRevocations } from './access/key-revocations.js';
 import type { LogService } from './system/logs.js';
-import type { Messaging } from './messages/messaging.js';
+import type { Messaging } from './messaging/messaging.js';
 import type { NamedKeyService } from './access/named-keys.js';
 import type { Scheduling } from './schedule/index.js';
 import type { Organize } from './organize/index.js';

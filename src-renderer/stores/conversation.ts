@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { MessageRef } from '../../src-shared/events';
+import type { MessageRef } from '../../src-shared/contract/events';
 import type { Message, MessageStatus } from '../../src-shared/messages';
 import type { SendMessageInput } from '../../src-shared/send-schemas';
 import { chatKey } from '../pages/inbox/logic/chat-order';

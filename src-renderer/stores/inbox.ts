@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { MessageRef } from '../../src-shared/events';
+import type { MessageRef } from '../../src-shared/contract/events';
 import type { Chat, MessageStatus } from '../../src-shared/messages';
 import {
   chatKey,

@@ -7,6 +7,8 @@ import { exampleOf } from '../examples.js';
 import { READ_MESSAGES, SEND_MESSAGES_ALL_SESSIONS, readSession, sendInSession } from '../access.js';
 import { op } from './operation.js';
 import { sessionIdSchema } from './sessions.js';
+import { tagRefSchema, type TagRef } from '../messages.js';
+export { tagRefSchema, type TagRef };
 
 const TAG_NAME_MAX = 40;
 const SHORTCUT_PATTERN = /^[a-z0-9_-]{1,32}$/;
@@ -40,9 +42,6 @@ export const taggingExtraSchema = z
   .record(z.string(), z.unknown())
   .refine((extra) => jsonLength(extra) <= 4096, 'must be at most 4 kB of JSON')
   .describe('Free JSON kept with the tagging and sent with its events, e.g. `{"rule": "paid"}`');
-
-export const tagRefSchema = z.object({ id: z.string(), name: z.string(), color: z.string() });
-export type TagRef = z.infer<typeof tagRefSchema>;
 
 const tagUsageSchema = z.object({
   chats: z.number().int().describe('Chats carrying the tag'),

@@ -3,7 +3,7 @@
  * deliveries and attempts. The same schemas validate the REST routes and the UI's calls.
  */
 import { z } from 'zod';
-import { EVENT_TYPES, type EventType } from '../events.js';
+import { EVENT_TYPES, type EventType } from './events.js';
 import { exampleOf } from '../examples.js';
 import { MANAGE_WEBHOOKS, sessionField } from '../access.js';
 import { op } from './operation.js';

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnyEventEnvelope } from '../../../src-shared/events.js';
+import type { AnyEventEnvelope } from '../../../src-shared/contract/events.js';
 import type { Message } from '../../../src-shared/messages.js';
 import { nextEvent, sessionReaches } from '../../../testkit/support/events.js';
 import { linkedWorld, type LinkedWorld } from '../../../testkit/support/linked-session.js';

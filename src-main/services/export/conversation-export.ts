@@ -1,5 +1,5 @@
 import type { Message } from '../../../src-shared/messages.js';
-import type { Messaging } from '../messages/messaging.js';
+import type { Messaging } from '../messaging/messaging.js';
 import type { MediaStore } from '../messages/media-store.js';
 import type { SessionService } from '../sessions/sessions.js';
 import { conversationHtml } from './html.js';

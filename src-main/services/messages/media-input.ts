@@ -1,12 +1,7 @@
 import { AppError } from '../../../src-shared/errors.js';
 import type { MediaSource, SendMessageType } from '../../../src-shared/send-schemas.js';
+import type { ResolvedMedia } from '../../wa/outgoing.js';
 import { tooLarge, type UrlDownload } from './media-url/download.js';
-
-export interface ResolvedMedia {
-  bytes: Buffer;
-  mimetype: string;
-  fileName: string | null;
-}
 
 type MediaKind = Extract<SendMessageType, 'image' | 'video' | 'audio' | 'document' | 'sticker'>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AnyEventEnvelope } from '../../../src-shared/events.js';
+import type { AnyEventEnvelope } from '../../../src-shared/contract/events.js';
 import type { Logger } from '../../core/logger.js';
 
 /**

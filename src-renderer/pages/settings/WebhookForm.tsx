@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { EventTypeList, Webhook } from '../../../src-shared/contract/webhooks';
-import type { EventType } from '../../../src-shared/events';
+import type { EventType } from '../../../src-shared/contract/events';
 import type { Session } from '../../../src-shared/model';
 import { currentIntl } from '../../i18n/store';
 import { describeError } from '../../transport/rpc-error';
