@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { RevealOnce } from '../../components/RevealOnce';
 import { useTransport } from '../../stores/connection';
 import { useSessions } from '../../stores/sessions';
@@ -6,6 +7,7 @@ import { describeError } from '../../transport/rpc-error';
 
 /** Creates a session and starts linking it right away; shows its API key once. */
 export function AddSessionForm({ onDone }: { onDone: () => void }) {
+  const intl = useIntl();
   const transport = useTransport();
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
@@ -30,9 +32,12 @@ export function AddSessionForm({ onDone }: { onDone: () => void }) {
 
   if (created) {
     return (
-      <RevealOnce label="New session key" value={created.apiKey} onDone={onDone}>
-        Session <code>{created.id}</code> is ready; scan its QR code below. Scripts can use this key for this
-        number only.
+      <RevealOnce
+        label={intl.formatMessage({ id: 'sessions.addForm.newKey' })}
+        value={created.apiKey}
+        onDone={onDone}
+      >
+        <FormattedMessage id="sessions.addForm.ready" values={{ id: <code>{created.id}</code> }} />
       </RevealOnce>
     );
   }
@@ -41,13 +46,15 @@ export function AddSessionForm({ onDone }: { onDone: () => void }) {
     <form
       className="card add-session"
       onSubmit={(event) => void submit(event)}
-      aria-label="Add a WhatsApp number"
+      aria-label={intl.formatMessage({ id: 'sessions.addForm.label' })}
     >
       <label className="field">
-        <span className="field__label">Name</span>
+        <span className="field__label">
+          <FormattedMessage id="sessions.addForm.name" />
+        </span>
         <input
           autoFocus
-          placeholder="e.g. Shop phone"
+          placeholder={intl.formatMessage({ id: 'sessions.addForm.namePlaceholder' })}
           maxLength={80}
           value={name}
           onChange={(event) => setName(event.target.value)}
@@ -61,10 +68,10 @@ export function AddSessionForm({ onDone }: { onDone: () => void }) {
       )}
       <div className="row">
         <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? 'Creating…' : 'Create and show QR code'}
+          {intl.formatMessage({ id: busy ? 'sessions.addForm.creating' : 'sessions.addForm.create' })}
         </button>
         <button type="button" className="button button--secondary" onClick={onDone}>
-          Cancel
+          <FormattedMessage id="common.cancel" />
         </button>
       </div>
     </form>

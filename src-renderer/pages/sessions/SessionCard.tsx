@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { Session } from '../../../src-shared/model';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { useTransport } from '../../stores/connection';
@@ -12,6 +13,7 @@ import { SessionCalls } from './SessionCalls';
 import { formatPhone, reasonText, STATUS_LABEL } from './status-text';
 
 export function SessionCard({ session }: { session: Session }) {
+  const intl = useIntl();
   const transport = useTransport();
   const [error, setError] = useState<string | null>(null);
   const [byCode, setByCode] = useState(false);
@@ -33,33 +35,50 @@ export function SessionCard({ session }: { session: Session }) {
   const reason = reasonText(session);
 
   return (
-    <article className="card session-card" aria-label={`Session ${session.name}`} data-status={status}>
+    <article
+      className="card session-card"
+      aria-label={intl.formatMessage({ id: 'sessions.card.label' }, { name: session.name })}
+      data-status={status}
+    >
       <header className="session-card__header">
         <div>
-          <h2>{session.name}</h2>
+          <h2 dir="auto">{session.name}</h2>
           <p className="muted">
             {session.phone ? (
               <>
-                {formatPhone(session.phone)}
-                {session.pushName && <> · {session.pushName}</>}
+                <bdi>{formatPhone(session.phone)}</bdi>
+                {session.pushName && (
+                  <>
+                    {' · '}
+                    <bdi>{session.pushName}</bdi>
+                  </>
+                )}
               </>
             ) : (
-              <>id: {id}</>
+              <FormattedMessage id="sessions.card.id" values={{ id: <code>{id}</code> }} />
             )}
           </p>
         </div>
         <span
           className={`status status--${status}`}
           role="status"
-          aria-label={`Status: ${STATUS_LABEL[status]}`}
+          aria-label={intl.formatMessage(
+            { id: 'sessions.card.statusLabel' },
+            { status: intl.formatMessage({ id: STATUS_LABEL[status] }) },
+          )}
         >
-          {STATUS_LABEL[status]}
+          {intl.formatMessage({ id: STATUS_LABEL[status] })}
         </span>
       </header>
 
-      {reason && <p className="session-card__reason">{reason}</p>}
+      {reason && <p className="session-card__reason">{intl.formatMessage({ id: reason })}</p>}
       {session.reconnectAt && status === 'connecting' && (
-        <p className="muted">Next attempt at {new Date(session.reconnectAt).toLocaleTimeString()}.</p>
+        <p className="muted">
+          <FormattedMessage
+            id="sessions.card.nextAttempt"
+            values={{ time: intl.formatTime(session.reconnectAt, { timeStyle: 'medium' }) }}
+          />
+        </p>
       )}
 
       {linking && (
@@ -67,7 +86,7 @@ export function SessionCard({ session }: { session: Session }) {
           {byCode || status === 'pairing' ? <PairingCodeForm sessionId={id} /> : <QrPanel sessionId={id} />}
           {status === 'qr' && (
             <button type="button" className="link-button" onClick={() => setByCode(!byCode)}>
-              {byCode ? 'Scan a QR code instead' : 'Link with a phone number instead'}
+              {intl.formatMessage({ id: byCode ? 'sessions.card.useQr' : 'sessions.card.useCode' })}
             </button>
           )}
         </div>
@@ -86,11 +105,14 @@ export function SessionCard({ session }: { session: Session }) {
             className="button button--primary"
             onClick={() => void run(() => transport.call('sessions.connect', { id }))}
           >
-            {session.phone || status === 'disconnected'
-              ? session.phone
-                ? 'Reconnect'
-                : 'Connect'
-              : 'Link again'}
+            {intl.formatMessage({
+              id:
+                session.phone || status === 'disconnected'
+                  ? session.phone
+                    ? 'sessions.card.reconnect'
+                    : 'sessions.card.connect'
+                  : 'sessions.card.linkAgain',
+            })}
           </button>
         )}
         {active && (
@@ -99,15 +121,15 @@ export function SessionCard({ session }: { session: Session }) {
             className="button button--secondary"
             onClick={() => void run(() => transport.call('sessions.disconnect', { id }))}
           >
-            {linking ? 'Cancel linking' : 'Disconnect'}
+            {intl.formatMessage({ id: linking ? 'sessions.card.cancelLinking' : 'sessions.card.disconnect' })}
           </button>
         )}
         <RotateSessionKeyButton session={session} />
         {session.phone && (
           <ConfirmButton
-            label="Log out"
-            question="Unlink this number from Chatdock? You will need to scan a new QR code to use it again."
-            confirmLabel="Log out"
+            label={intl.formatMessage({ id: 'sessions.card.logOut' })}
+            question={intl.formatMessage({ id: 'sessions.card.logOutQuestion' })}
+            confirmLabel={intl.formatMessage({ id: 'sessions.card.logOut' })}
             onConfirm={() => run(() => transport.call('sessions.logout', { id }))}
           />
         )}
