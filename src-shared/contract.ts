@@ -8,6 +8,9 @@ import { appOperations } from './contract/app.js';
 import { backupOperations } from './contract/backups.js';
 import { exportOperations } from './contract/exports.js';
 import { storageOperations } from './contract/storage.js';
+import { housekeepingOperations } from './contract/housekeeping.js';
+import { contactsImportOperations } from './contract/contacts-import.js';
+import { contactDataOperations } from './contract/contact-data.js';
 import { callOperations } from './contract/calls.js';
 import { messagingOperations } from './contract/messaging.js';
 import { organizeOperations } from './contract/organize.js';
@@ -33,6 +36,9 @@ export const contract = {
   ...backupOperations,
   ...exportOperations,
   ...storageOperations,
+  ...housekeepingOperations,
+  ...contactsImportOperations,
+  ...contactDataOperations,
 };
 
 type Contract = typeof contract;

@@ -50,6 +50,8 @@ const mediaInfoSchema = z
     voiceNote: z.boolean(),
     /** Downloaded and stored in the data dir (GET …/media serves it). */
     stored: z.boolean(),
+    /** When retention deleted the file (Settings → Storage); the message stays, its media is gone for good. */
+    removedAt: z.string().optional(),
   })
   .meta({
     id: 'MediaInfo',

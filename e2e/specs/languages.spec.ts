@@ -7,6 +7,12 @@ import { untranslatedTexts } from '../support/untranslated.js';
 // menu), and Tags. Each runs in Hebrew (chosen from the browser's language) and in the accented
 // pseudo-locale, and must show no English left over; screenshots land in test-results/.
 
+/** Settings sections added before being translated (docs/TRANSLATING.md lists them). */
+const NOT_YET_TRANSLATED = [
+  '[aria-labelledby="retention-title"]',
+  '[aria-labelledby="contacts-import-title"]',
+];
+
 async function signIn(page: Page, app: RunningApp): Promise<void> {
   await page.goto(app.url);
   await page.locator('input[name="apiKey"]').fill(app.apiKey);
@@ -41,7 +47,7 @@ test.describe('in Hebrew', () => {
     await page.getByRole('link', { name: 'הגדרות' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('הגדרות');
     await expect(page.getByRole('region', { name: 'גיבויים' })).toContainText('עדיין אין גיבוי.');
-    expect(await untranslatedTexts(page)).toEqual([]);
+    expect(await untranslatedTexts(page, { notYetTranslated: NOT_YET_TRANSLATED })).toEqual([]);
 
     // Mirrored: the sidebar is on the right.
     const sidebar = await page.getByRole('navigation').boundingBox();
@@ -50,7 +56,7 @@ test.describe('in Hebrew', () => {
 
     // Narrow window.
     await page.setViewportSize({ width: 400, height: 800 });
-    expect(await untranslatedTexts(page)).toEqual([]);
+    expect(await untranslatedTexts(page, { notYetTranslated: NOT_YET_TRANSLATED })).toEqual([]);
     await shoot(page, 'he-settings-400');
   });
 
@@ -116,7 +122,9 @@ test.describe('in the pseudo-locale', () => {
     await page.goto(`${app.url}/settings`);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('ŠŠééţţţîñĝš');
     // The pseudo-locale formats dates and sizes as English: those words are expected.
-    expect(await untranslatedTexts(page, { englishFormats: true })).toEqual([]);
+    expect(
+      await untranslatedTexts(page, { englishFormats: true, notYetTranslated: NOT_YET_TRANSLATED }),
+    ).toEqual([]);
     await shoot(page, 'pseudo-settings');
 
     await page.goto(`${app.url}/tags`);

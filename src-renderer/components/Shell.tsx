@@ -4,6 +4,7 @@ import type { MessageId } from '../i18n/messages/en';
 import { useConnection } from '../stores/connection';
 import { Icon, type IconName } from './icons';
 import { LiveEvents } from './LiveEvents';
+import { BackupOverdueBanner } from './BackupOverdueBanner';
 
 /** The product's areas, in the order the sidebar lists them. */
 export const AREAS: { path: string; label: MessageId; icon: IconName }[] = [
@@ -70,6 +71,7 @@ export function Shell() {
       </nav>
       <main className="content">
         <LinkBanner />
+        <BackupOverdueBanner />
         <Outlet />
       </main>
     </div>

@@ -7,6 +7,8 @@ import { BackupsSection } from './settings/BackupsSection';
 import { LanguageSection } from './settings/LanguageSection';
 import { NetworkSection } from './settings/NetworkSection';
 import { StorageSection } from './settings/StorageSection';
+import { RetentionSection } from './settings/RetentionSection';
+import { ContactsImportSection } from './settings/ContactsImportSection';
 import { WebhooksSection } from './settings/WebhooksSection';
 
 export function SettingsPage() {
@@ -24,6 +26,8 @@ export function SettingsPage() {
         <WebhooksSection />
         <BackupsSection />
         <StorageSection />
+        <RetentionSection />
+        <ContactsImportSection />
         <NetworkSection />
         <AboutSection />
       </div>

@@ -12,6 +12,7 @@ import { useTransport } from '../../stores/connection';
 import { describeError } from '../../transport/rpc-error';
 import { backupPercent, formatBytes } from './backup-format';
 import { formatTime } from './time';
+import { RestoreFromBackup } from './RestoreFromBackup';
 import '../../styles/backups.css';
 
 const SCHEDULE_LABELS: Record<BackupSchedule, MessageId> = {
@@ -34,6 +35,7 @@ export function BackupsSection() {
   const intl = useIntl();
   const transport = useTransport();
   const status = useQuery('backups.status', {});
+  const sessions = useQuery('sessions.list', {});
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const running = status.data?.running ?? null;
@@ -122,6 +124,12 @@ export function BackupsSection() {
           <FormattedMessage id="common.saved" />
         </p>
       )}
+      <details>
+        <summary>
+          <FormattedMessage id="settings.backups.restoreSummary" />
+        </summary>
+        <RestoreFromBackup replacing={(sessions.data?.length ?? 0) > 0} />
+      </details>
     </section>
   );
 }
@@ -131,6 +139,11 @@ function BackupState({ status }: { status: BackupStatus }) {
   const { lastGood, lastError, overdue, settings, nextDueAt, files } = status;
   return (
     <>
+      {status.restorePending && (
+        <p className="backup-warning" role="status">
+          <FormattedMessage id="settings.backups.restorePending" />
+        </p>
+      )}
       {overdue && (
         <p className="backup-warning" role="alert">
           {lastGood

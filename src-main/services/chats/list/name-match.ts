@@ -24,8 +24,11 @@ interface NameMatch {
 export function nameMatch(q: string | undefined): NameMatch | null {
   const text = (q ?? '').replace(/[%_]/g, '');
   if (!text) return null;
+  // FTS5 cannot take a NUL even inside a quoted phrase ("unterminated string"). No name holds one,
+  // so the LIKE keeps it (and matches nothing) while the index looks for the rest, a superset.
+  const indexed = text.replaceAll('\0', '');
   return {
     like: `%${text}%`,
-    fts: Array.from(text).length >= TRIGRAM ? `"${text.replaceAll('"', '""')}"` : null,
+    fts: Array.from(indexed).length >= TRIGRAM ? `"${indexed.replaceAll('"', '""')}"` : null,
   };
 }
