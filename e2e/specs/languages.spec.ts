@@ -11,6 +11,7 @@ import { untranslatedTexts } from '../support/untranslated.js';
 const NOT_YET_TRANSLATED = [
   '[aria-labelledby="retention-title"]',
   '[aria-labelledby="contacts-import-title"]',
+  'form[aria-label="Restore from a backup"]',
 ];
 
 async function signIn(page: Page, app: RunningApp): Promise<void> {
