@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { LOG_LEVEL_NAMES, type LogLevelName, type LogLine } from '../../src-shared/contract/logs';
 import { PageHeader } from '../components/PageHeader';
+import type { MessageId } from '../i18n/messages/en';
 import { useTransport } from '../stores/connection';
 import { describeError } from '../transport/rpc-error';
 import '../styles/integrations.css';
@@ -8,12 +10,26 @@ import '../styles/integrations.css';
 const REFRESH_MS = 2000;
 const MAX_LINES = 1000;
 
+const LEVEL_TEXT: Record<LogLevelName, MessageId> = {
+  trace: 'logs.level.trace',
+  debug: 'logs.level.debug',
+  info: 'logs.level.info',
+  warn: 'logs.level.warn',
+  error: 'logs.level.error',
+  fatal: 'logs.level.fatal',
+};
+
 function contextText(context: Record<string, unknown>): string {
   return Object.keys(context).length ? JSON.stringify(context) : '';
 }
 
-/** Recent log lines of the core (secrets are redacted by the logger), filtered by level, refreshing. */
+/**
+ * Recent log lines of the core (secrets are redacted by the logger), filtered by level, refreshing.
+ * The lines themselves are the program's own English records (like API messages); the page
+ * around them is translated.
+ */
 export function LogsPage() {
+  const intl = useIntl();
   const transport = useTransport();
   const [level, setLevel] = useState<LogLevelName>('info');
   const [auto, setAuto] = useState(true);
@@ -54,27 +70,34 @@ export function LogsPage() {
   return (
     <section className="page">
       <PageHeader
-        title="Logs"
-        subtitle="What Chatdock did recently (the last 2,000 lines, kept in memory; keys and secrets are hidden)"
+        title={intl.formatMessage({ id: 'logs.title' })}
+        subtitle={intl.formatMessage({ id: 'logs.subtitle' }, { lines: 2000 })}
       />
       <div className="card">
         <div className="row logs-toolbar">
           <label className="field">
-            <span className="field__label">Level</span>
+            <span className="field__label">
+              <FormattedMessage id="logs.levelLabel" />
+            </span>
             <select value={level} onChange={(event) => setLevel(event.target.value as LogLevelName)}>
               {LOG_LEVEL_NAMES.map((name) => (
                 <option key={name} value={name}>
-                  {name} and above
+                  {intl.formatMessage(
+                    { id: 'logs.andAbove' },
+                    { level: intl.formatMessage({ id: LEVEL_TEXT[name] }) },
+                  )}
                 </option>
               ))}
             </select>
           </label>
           <label className="checkbox">
             <input type="checkbox" checked={auto} onChange={(event) => setAuto(event.target.checked)} />
-            <span>Refresh automatically</span>
+            <span>
+              <FormattedMessage id="logs.auto" />
+            </span>
           </label>
           <button type="button" className="button button--secondary" onClick={() => void fetchLines(true)}>
-            Refresh now
+            <FormattedMessage id="logs.refreshNow" />
           </button>
         </div>
         {error && (
@@ -83,26 +106,40 @@ export function LogsPage() {
           </p>
         )}
         {lines.length === 0 ? (
-          <p className="muted">No lines at this level yet.</p>
+          <p className="muted">
+            <FormattedMessage id="logs.none" />
+          </p>
         ) : (
           <div className="table-scroll logs-scroll">
-            <table className="data-table logs-table" aria-label="Log lines">
+            <table className="data-table logs-table" aria-label={intl.formatMessage({ id: 'logs.lines' })}>
               <thead>
                 <tr>
-                  <th scope="col">Time</th>
-                  <th scope="col">Level</th>
-                  <th scope="col">Message</th>
-                  <th scope="col">Details</th>
+                  <th scope="col">
+                    <FormattedMessage id="logs.col.time" />
+                  </th>
+                  <th scope="col">
+                    <FormattedMessage id="logs.levelLabel" />
+                  </th>
+                  <th scope="col">
+                    <FormattedMessage id="logs.col.message" />
+                  </th>
+                  <th scope="col">
+                    <FormattedMessage id="logs.col.details" />
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {[...lines].reverse().map((line, index) => (
                   <tr key={`${line.time}-${lines.length - index}`} data-level={line.level}>
-                    <td>{new Date(line.time).toLocaleTimeString()}</td>
+                    <td>{intl.formatTime(line.time, { timeStyle: 'medium' })}</td>
                     <td>
-                      <span className={`pill pill--level-${line.level}`}>{line.level}</span>
+                      <span className={`pill pill--level-${line.level}`}>
+                        {intl.formatMessage({ id: LEVEL_TEXT[line.level] })}
+                      </span>
                     </td>
-                    <td>{line.msg}</td>
+                    <td>
+                      <code lang="en">{line.msg}</code>
+                    </td>
                     <td>
                       <code className="logs-table__context">{contextText(line.context)}</code>
                     </td>

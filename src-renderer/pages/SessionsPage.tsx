@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { EmptyState } from '../components/EmptyState';
 import { PageHeader } from '../components/PageHeader';
 import { useTransport } from '../stores/connection';
@@ -8,6 +9,7 @@ import { SessionCard } from './sessions/SessionCard';
 import { RestoreFromBackup } from './settings/RestoreFromBackup';
 
 export function SessionsPage() {
+  const intl = useIntl();
   const transport = useTransport();
   const { sessions, loaded, error, load } = useSessions();
   const [adding, setAdding] = useState(false);
@@ -19,12 +21,12 @@ export function SessionsPage() {
   return (
     <section className="page">
       <PageHeader
-        title="Sessions"
-        subtitle="The WhatsApp numbers linked to this Chatdock"
+        title={intl.formatMessage({ id: 'sessions.title' })}
+        subtitle={intl.formatMessage({ id: 'sessions.subtitle' })}
         actions={
           !adding && (
             <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
-              Add number
+              <FormattedMessage id="sessions.add" />
             </button>
           )
         }
@@ -33,7 +35,7 @@ export function SessionsPage() {
         {adding && <AddSessionForm onDone={() => setAdding(false)} />}
         {!loaded && (
           <p className="muted" role="status">
-            Loading sessions…
+            <FormattedMessage id="sessions.loading" />
           </p>
         )}
         {error && (
@@ -42,9 +44,11 @@ export function SessionsPage() {
           </p>
         )}
         {loaded && !error && sessions.length === 0 && !adding && (
-          <EmptyState icon="sessions" title="No WhatsApp numbers linked">
-            Each session is one WhatsApp number, linked by scanning a QR code with the phone, like WhatsApp
-            Web. Click <strong>Add number</strong> to start.
+          <EmptyState icon="sessions" title={intl.formatMessage({ id: 'sessions.empty.title' })}>
+            <FormattedMessage
+              id="sessions.empty.text"
+              values={{ strong: (text) => <strong>{text}</strong> }}
+            />
           </EmptyState>
         )}
         {loaded && !error && sessions.length === 0 && !adding && (

@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl';
 import { PageHeader } from '../components/PageHeader';
 import { SavedRepliesSection } from './tags/SavedRepliesSection';
 import { TagsSection } from './tags/TagsSection';
@@ -6,9 +7,13 @@ import '../styles/organize.css';
 
 /** Tags (name, colour, usage) and saved replies, managed in one place. */
 export function TagsPage() {
+  const intl = useIntl();
   return (
     <section className="page">
-      <PageHeader title="Tags" subtitle="Tags and saved replies" />
+      <PageHeader
+        title={intl.formatMessage({ id: 'tags.title' })}
+        subtitle={intl.formatMessage({ id: 'tags.subtitle' })}
+      />
       <div className="stack">
         <TagsSection />
         <SavedRepliesSection />

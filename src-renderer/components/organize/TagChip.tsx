@@ -11,7 +11,8 @@ export function TagChip({ tag, children }: { tag: TagRef; children?: ReactNode }
       style={{ background: tag.color, color: textColorOn(tag.color) }}
       data-tag-id={tag.id}
     >
-      {tag.name}
+      {/* The name is the user's own text, in any script. */}
+      <bdi>{tag.name}</bdi>
       {children}
     </span>
   );

@@ -7,9 +7,21 @@
 import common from './common/en.json';
 import errors from './errors/en.json';
 import login from './login/en.json';
+import logs from './logs/en.json';
 import messages from './messages/en.json';
+import sessions from './sessions/en.json';
 import settings from './settings/en.json';
+import tags from './tags/en.json';
 
-export const english = { ...common, ...errors, ...login, ...messages, ...settings };
+export const english = {
+  ...common,
+  ...errors,
+  ...login,
+  ...logs,
+  ...messages,
+  ...sessions,
+  ...settings,
+  ...tags,
+};
 
 export type MessageId = keyof typeof english;

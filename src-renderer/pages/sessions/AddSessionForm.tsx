@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useTransport } from '../../stores/connection';
 import { useSessions } from '../../stores/sessions';
 import { describeError } from '../../transport/rpc-error';
@@ -6,6 +7,7 @@ import { rememberNewKey } from './RotateSessionKey';
 
 /** Creates a session and starts linking it right away (its card shows the QR code and, once, its API key). */
 export function AddSessionForm({ onDone }: { onDone: () => void }) {
+  const intl = useIntl();
   const transport = useTransport();
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
@@ -33,13 +35,15 @@ export function AddSessionForm({ onDone }: { onDone: () => void }) {
     <form
       className="card add-session"
       onSubmit={(event) => void submit(event)}
-      aria-label="Add a WhatsApp number"
+      aria-label={intl.formatMessage({ id: 'sessions.addForm.label' })}
     >
       <label className="field">
-        <span className="field__label">Name</span>
+        <span className="field__label">
+          <FormattedMessage id="sessions.addForm.name" />
+        </span>
         <input
           autoFocus
-          placeholder="e.g. Shop phone"
+          placeholder={intl.formatMessage({ id: 'sessions.addForm.namePlaceholder' })}
           maxLength={80}
           value={name}
           onChange={(event) => setName(event.target.value)}
@@ -53,10 +57,10 @@ export function AddSessionForm({ onDone }: { onDone: () => void }) {
       )}
       <div className="row">
         <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? 'Creating…' : 'Create and show QR code'}
+          {intl.formatMessage({ id: busy ? 'sessions.addForm.creating' : 'sessions.addForm.create' })}
         </button>
         <button type="button" className="button button--secondary" onClick={onDone}>
-          Cancel
+          <FormattedMessage id="common.cancel" />
         </button>
       </div>
     </form>

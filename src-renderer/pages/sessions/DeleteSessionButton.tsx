@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useEffect, useRef, useState, type MutableRefObject } from 'react';
 import type { Session } from '../../../src-shared/model';
 import { ConfirmButton } from '../../components/ConfirmButton';
@@ -13,19 +14,18 @@ export function DeleteSessionButton({
   session: Session;
   onDelete: (keepHistory: boolean) => Promise<void>;
 }) {
+  const intl = useIntl();
   const keepHistory = useRef(false);
   return (
     <ConfirmButton
-      label="Delete"
+      label={intl.formatMessage({ id: 'common.delete' })}
       question={
         <>
-          Delete “{session.name}”? It is logged out of WhatsApp and removed with its API key, its chats,
-          messages, contacts, tags and notes on its chats, its media, and its scheduled messages, campaigns
-          and webhooks.
+          <FormattedMessage id="sessions.delete.question" values={{ name: session.name }} />
           <KeepHistoryCheckbox sessionId={session.id} value={keepHistory} />
         </>
       }
-      confirmLabel="Delete session"
+      confirmLabel={intl.formatMessage({ id: 'sessions.delete.confirm' })}
       onConfirm={() => onDelete(keepHistory.current)}
     />
   );
@@ -48,8 +48,7 @@ function KeepHistoryCheckbox({ sessionId, value }: { sessionId: string; value: M
         }}
       />
       <span>
-        Keep chat history: chats, messages and contacts stay stored (hidden) and come back if a number is
-        added again with the id “{sessionId}”.
+        <FormattedMessage id="sessions.delete.keepHistory" values={{ id: sessionId }} />
       </span>
     </label>
   );

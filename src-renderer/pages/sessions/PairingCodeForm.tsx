@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useState, type FormEvent } from 'react';
 import { useTransport } from '../../stores/connection';
 import { useSessions } from '../../stores/sessions';
@@ -5,6 +6,7 @@ import { describeError, RpcError } from '../../transport/rpc-error';
 
 /** Linking by phone number: WhatsApp notifies the phone, where the user types this code. */
 export function PairingCodeForm({ sessionId }: { sessionId: string }) {
+  const intl = useIntl();
   const transport = useTransport();
   const code = useSessions((state) => state.pairingCode[sessionId] ?? null);
   const [phone, setPhone] = useState('');
@@ -32,9 +34,13 @@ export function PairingCodeForm({ sessionId }: { sessionId: string }) {
     return (
       <div className="pairing">
         <p>
-          On the phone, open the WhatsApp notification (or Linked devices → Link with phone number) and enter:
+          <FormattedMessage id="sessions.pairing.instructions" />
         </p>
-        <output className="pairing__code" aria-label="Pairing code">
+        <output
+          className="pairing__code"
+          aria-label={intl.formatMessage({ id: 'sessions.pairing.code' })}
+          dir="ltr"
+        >
           {code.slice(0, 4)}-{code.slice(4)}
         </output>
       </div>
@@ -43,10 +49,13 @@ export function PairingCodeForm({ sessionId }: { sessionId: string }) {
   return (
     <form className="pairing" onSubmit={(event) => void submit(event)}>
       <label className="field">
-        <span className="field__label">Phone number to link</span>
+        <span className="field__label">
+          <FormattedMessage id="sessions.pairing.phone" />
+        </span>
         <input
           type="tel"
           placeholder="+972 50-123-4567"
+          dir="ltr"
           value={phone}
           onChange={(event) => setPhone(event.target.value)}
           aria-invalid={error?.field === 'phone' ? true : undefined}
@@ -58,7 +67,7 @@ export function PairingCodeForm({ sessionId }: { sessionId: string }) {
         </p>
       )}
       <button type="submit" className="button button--secondary" disabled={busy || !phone.trim()}>
-        {busy ? 'Requesting…' : 'Get pairing code'}
+        {intl.formatMessage({ id: busy ? 'sessions.pairing.requesting' : 'sessions.pairing.get' })}
       </button>
     </form>
   );

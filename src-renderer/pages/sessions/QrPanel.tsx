@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useTransport } from '../../stores/connection';
 import { useSessions } from '../../stores/sessions';
 import { describeError } from '../../transport/rpc-error';
 
 /** The live QR code of a session waiting to be linked; it refreshes as WhatsApp rotates it. */
 export function QrPanel({ sessionId }: { sessionId: string }) {
+  const intl = useIntl();
   const transport = useTransport();
   const qrText = useSessions((state) => state.qr[sessionId] ?? null);
   const [image, setImage] = useState<{ qr: string; dataUrl: string } | null>(null);
@@ -30,22 +32,25 @@ export function QrPanel({ sessionId }: { sessionId: string }) {
             src={image.dataUrl}
             width={240}
             height={240}
-            alt="QR code to link WhatsApp"
+            alt={intl.formatMessage({ id: 'sessions.qr.alt' })}
             data-qr={image.qr}
           />
         ) : (
           <div className="qr-panel__placeholder" role="status">
-            {error ?? 'Getting a QR code…'}
+            {error ?? intl.formatMessage({ id: 'sessions.qr.loading' })}
           </div>
         )}
       </div>
       <ol className="qr-panel__steps">
-        <li>Open WhatsApp on the phone of this number.</li>
         <li>
-          Tap <strong>Settings</strong> (or the ⋮ menu) → <strong>Linked devices</strong> →{' '}
-          <strong>Link a device</strong>.
+          <FormattedMessage id="sessions.qr.step1" />
         </li>
-        <li>Point the phone at this code. It changes every 20 seconds; the newest one always works.</li>
+        <li>
+          <FormattedMessage id="sessions.qr.step2" values={{ strong: (text) => <strong>{text}</strong> }} />
+        </li>
+        <li>
+          <FormattedMessage id="sessions.qr.step3" />
+        </li>
       </ol>
     </div>
   );

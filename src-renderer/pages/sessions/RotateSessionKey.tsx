@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { create } from 'zustand';
 import type { Session } from '../../../src-shared/model';
 import { ConfirmButton } from '../../components/ConfirmButton';
@@ -39,6 +40,7 @@ export function useHasNewKey(sessionId: string): boolean {
  * the old one stops working at once. `RotatedSessionKey` shows the new key once, under the actions.
  */
 export function RotateSessionKeyButton({ session }: { session: Session }) {
+  const intl = useIntl();
   const transport = useTransport();
   const rotate = async () => {
     setRotation(session.id, null);
@@ -51,9 +53,9 @@ export function RotateSessionKeyButton({ session }: { session: Session }) {
   };
   return (
     <ConfirmButton
-      label="Rotate API key…"
-      question={`Give “${session.name}” a new API key? Scripts using the current key stop working at once.`}
-      confirmLabel="Rotate key"
+      label={intl.formatMessage({ id: 'sessions.rotate.label' })}
+      question={intl.formatMessage({ id: 'sessions.rotate.question' }, { name: session.name })}
+      confirmLabel={intl.formatMessage({ id: 'settings.adminKey.rotateConfirm' })}
       onConfirm={rotate}
     />
   );
@@ -61,22 +63,23 @@ export function RotateSessionKeyButton({ session }: { session: Session }) {
 
 /** The key made by `RotateSessionKeyButton`, shown once like on creation (or why it failed). */
 export function RotatedSessionKey({ session }: { session: Session }) {
+  const intl = useIntl();
   const rotation = useRotations((state) => state.bySession[session.id]);
   if (rotation?.error) {
     return (
       <p className="form-error" role="alert">
-        The key could not be rotated: {rotation.error}
+        <FormattedMessage id="sessions.rotate.failed" values={{ reason: rotation.error }} />
       </p>
     );
   }
   if (!rotation?.key) return null;
   return (
     <RevealOnce
-      label={`New API key for ${session.name}`}
+      label={intl.formatMessage({ id: 'sessions.rotate.newKey' }, { name: session.name })}
       value={rotation.key}
       onDone={() => setRotation(session.id, null)}
     >
-      Scripts can use it for this number only{rotation.replaced ? '; the previous key no longer works' : ''}.
+      <FormattedMessage id={rotation.replaced ? 'sessions.rotate.done' : 'sessions.rotate.created'} />
     </RevealOnce>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import type { Session } from '../../../src-shared/model';
 import { ConfirmButton } from '../../components/ConfirmButton';
@@ -13,6 +14,7 @@ import { SessionCalls } from './SessionCalls';
 import { formatPhone, reasonText, STATUS_LABEL } from './status-text';
 
 export function SessionCard({ session }: { session: Session }) {
+  const intl = useIntl();
   const transport = useTransport();
   const [error, setError] = useState<string | null>(null);
   const [byCode, setByCode] = useState(false);
@@ -36,36 +38,51 @@ export function SessionCard({ session }: { session: Session }) {
 
   const connect = () => void run(() => transport.call('sessions.connect', { id }));
   return (
-    <article className="card session-card" aria-label={`Session ${session.name}`} data-status={status}>
+    <article
+      className="card session-card"
+      aria-label={intl.formatMessage({ id: 'sessions.card.label' }, { name: session.name })}
+      data-status={status}
+    >
       <header className="session-card__header">
         <div>
-          <h2>{session.name}</h2>
+          <h2 dir="auto">{session.name}</h2>
           <p className="muted">
             {session.phone ? (
               <>
-                {formatPhone(session.phone)}
-                {session.pushName && <> · {session.pushName}</>}
+                <bdi>{formatPhone(session.phone)}</bdi>
+                {session.pushName && (
+                  <>
+                    {' · '}
+                    <bdi>{session.pushName}</bdi>
+                  </>
+                )}
               </>
             ) : (
-              'Not linked to a phone yet'
+              <FormattedMessage id="sessions.card.notLinked" />
             )}
           </p>
         </div>
         <span
           className={`status status--${status}`}
           role="status"
-          aria-label={`Status: ${STATUS_LABEL[status]}`}
+          aria-label={intl.formatMessage(
+            { id: 'sessions.card.statusLabel' },
+            { status: intl.formatMessage({ id: STATUS_LABEL[status] }) },
+          )}
         >
-          {STATUS_LABEL[status]}
+          {intl.formatMessage({ id: STATUS_LABEL[status] })}
         </span>
       </header>
 
-      {reason && <p className="session-card__reason">{reason}</p>}
+      {reason && <p className="session-card__reason">{intl.formatMessage({ id: reason })}</p>}
       {session.reconnectAt && status === 'connecting' && (
         <p className="row muted">
-          Next attempt at {new Date(session.reconnectAt).toLocaleTimeString()}.
+          <FormattedMessage
+            id="sessions.card.nextAttempt"
+            values={{ time: intl.formatTime(session.reconnectAt, { timeStyle: 'medium' }) }}
+          />
           <button type="button" className="button button--secondary" onClick={connect}>
-            Reconnect now
+            <FormattedMessage id="sessions.card.reconnectNow" />
           </button>
         </p>
       )}
@@ -75,7 +92,7 @@ export function SessionCard({ session }: { session: Session }) {
           {byCode || status === 'pairing' ? <PairingCodeForm sessionId={id} /> : <QrPanel sessionId={id} />}
           {status === 'qr' && (
             <button type="button" className="link-button" onClick={() => setByCode(!byCode)}>
-              {byCode ? 'Scan a QR code instead' : 'Link with a phone number instead'}
+              {intl.formatMessage({ id: byCode ? 'sessions.card.useQr' : 'sessions.card.useCode' })}
             </button>
           )}
         </div>
@@ -90,16 +107,19 @@ export function SessionCard({ session }: { session: Session }) {
       <div className="row">
         {status === 'connected' && (
           <Link className="button button--primary" to="/inbox">
-            Go to the inbox
+            <FormattedMessage id="sessions.card.goToInbox" />
           </Link>
         )}
         {!active && (
           <button type="button" className="button button--primary" onClick={connect}>
-            {session.phone || status === 'disconnected'
-              ? session.phone
-                ? 'Reconnect'
-                : 'Connect'
-              : 'Link again'}
+            {intl.formatMessage({
+              id:
+                session.phone || status === 'disconnected'
+                  ? session.phone
+                    ? 'sessions.card.reconnect'
+                    : 'sessions.card.connect'
+                  : 'sessions.card.linkAgain',
+            })}
           </button>
         )}
         {active && (
@@ -108,14 +128,14 @@ export function SessionCard({ session }: { session: Session }) {
             className="button button--secondary"
             onClick={() => void run(() => transport.call('sessions.disconnect', { id }))}
           >
-            {linking ? 'Cancel linking' : 'Disconnect'}
+            {intl.formatMessage({ id: linking ? 'sessions.card.cancelLinking' : 'sessions.card.disconnect' })}
           </button>
         )}
         {session.phone && (
           <ConfirmButton
-            label="Unlink from phone"
-            question="Unlink this number from Chatdock? WhatsApp on the phone lists Chatdock under Linked devices until then; to use the number here again you scan a new QR code."
-            confirmLabel="Unlink from phone"
+            label={intl.formatMessage({ id: 'sessions.card.unlink' })}
+            question={intl.formatMessage({ id: 'sessions.card.unlinkQuestion' })}
+            confirmLabel={intl.formatMessage({ id: 'sessions.card.unlink' })}
             onConfirm={() => run(() => transport.call('sessions.logout', { id }))}
           />
         )}
@@ -132,7 +152,9 @@ export function SessionCard({ session }: { session: Session }) {
       </div>
       <SessionCalls session={session} />
       <details className="session-card__developers" open={hasNewKey || undefined}>
-        <summary>For developers</summary>
+        <summary>
+          <FormattedMessage id="sessions.card.forDevelopers" />
+        </summary>
         <p className="muted">
           Session id <code>{id}</code>, for the API (<code>/api/v1/sessions/{id}/…</code>). Its API key works
           for this number only.

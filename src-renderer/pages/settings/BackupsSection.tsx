@@ -125,7 +125,9 @@ export function BackupsSection() {
         </p>
       )}
       <details>
-        <summary>Restore from a backup</summary>
+        <summary>
+          <FormattedMessage id="settings.backups.restoreSummary" />
+        </summary>
         <RestoreFromBackup replacing={(sessions.data?.length ?? 0) > 0} />
       </details>
     </section>
@@ -139,7 +141,7 @@ function BackupState({ status }: { status: BackupStatus }) {
     <>
       {status.restorePending && (
         <p className="backup-warning" role="status">
-          A restored backup is ready: quit Chatdock and start it again to use it.
+          <FormattedMessage id="settings.backups.restorePending" />
         </p>
       )}
       {overdue && (

@@ -1,13 +1,16 @@
 import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { SavedReply } from '../../../src-shared/contract/organize';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { useQuery } from '../../hooks';
 import { useTransport } from '../../stores/connection';
 import { describeError } from '../../transport/rpc-error';
+import { MEDIA_TYPE_TEXT } from './media-types';
 import { SavedReplyForm, type SavedReplyDraft } from './SavedReplyForm';
 
 /** Saved replies: standard answers staff insert in the composer by typing `/shortcut`. */
 export function SavedRepliesSection() {
+  const intl = useIntl();
   const transport = useTransport();
   const replies = useQuery('savedReplies.list', {});
   const [editing, setEditing] = useState<string | 'new' | null>(null);
@@ -39,16 +42,20 @@ export function SavedRepliesSection() {
   return (
     <section className="card" aria-labelledby="replies-title">
       <div className="section-header">
-        <h2 id="replies-title">Saved replies</h2>
+        <h2 id="replies-title">
+          <FormattedMessage id="tags.replies.title" />
+        </h2>
         {editing !== 'new' && (
           <button type="button" className="button button--primary" onClick={() => setEditing('new')}>
-            Add saved reply
+            <FormattedMessage id="tags.replies.add" />
           </button>
         )}
       </div>
       <p className="muted">
-        In a chat, type <kbd>/</kbd> in the message box to pick one; <code>[name]</code> becomes the
-        customer’s name.
+        <FormattedMessage
+          id="tags.replies.intro"
+          values={{ slash: <kbd>/</kbd>, placeholder: <code>[name]</code> }}
+        />
       </p>
       {editing === 'new' && (
         <SavedReplyForm initial={null} onSubmit={create} onCancel={() => setEditing(null)} />
@@ -59,9 +66,11 @@ export function SavedRepliesSection() {
         </p>
       )}
       {replies.data && items.length === 0 && editing !== 'new' && (
-        <p className="muted">No saved replies yet.</p>
+        <p className="muted">
+          <FormattedMessage id="tags.replies.none" />
+        </p>
       )}
-      <ul className="reply-list" aria-label="Saved replies">
+      <ul className="reply-list" aria-label={intl.formatMessage({ id: 'tags.replies.title' })}>
         {items.map((reply) =>
           editing === reply.id ? (
             <li key={reply.id}>
@@ -72,24 +81,37 @@ export function SavedRepliesSection() {
               />
             </li>
           ) : (
-            <li key={reply.id} className="reply-list__item" aria-label={`Saved reply /${reply.shortcut}`}>
+            <li
+              key={reply.id}
+              className="reply-list__item"
+              aria-label={intl.formatMessage({ id: 'tags.replies.item' }, { shortcut: reply.shortcut })}
+            >
               <div className="reply-list__head">
-                <code>/{reply.shortcut}</code> <strong>{reply.title}</strong>
-                {reply.media && <span className="pill">{reply.media.type}</span>}
+                <code>/{reply.shortcut}</code> <strong dir="auto">{reply.title}</strong>
+                {reply.media && (
+                  <span className="pill">
+                    {intl.formatMessage({ id: MEDIA_TYPE_TEXT[reply.media.type] })}
+                  </span>
+                )}
               </div>
-              <p className="reply-list__text">{reply.text}</p>
+              <p className="reply-list__text" dir="auto">
+                {reply.text}
+              </p>
               <div className="row">
                 <button
                   type="button"
                   className="button button--secondary"
                   onClick={() => setEditing(reply.id)}
                 >
-                  Edit
+                  <FormattedMessage id="common.edit" />
                 </button>
                 <ConfirmButton
-                  label="Delete"
-                  question={`Delete the saved reply /${reply.shortcut}?`}
-                  confirmLabel="Delete reply"
+                  label={intl.formatMessage({ id: 'common.delete' })}
+                  question={intl.formatMessage(
+                    { id: 'tags.replies.deleteQuestion' },
+                    { shortcut: reply.shortcut },
+                  )}
+                  confirmLabel={intl.formatMessage({ id: 'tags.replies.deleteConfirm' })}
                   onConfirm={() => remove(reply)}
                 />
               </div>

@@ -1,7 +1,9 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { PLACEHOLDERS, type SavedReply, type SavedReplyMedia } from '../../../src-shared/contract/organize';
 import { describeError } from '../../transport/rpc-error';
 import { FormActions } from '../../components/FormActions';
+import { MEDIA_TYPE_TEXT } from './media-types';
 
 export interface SavedReplyDraft {
   shortcut: string;
@@ -39,6 +41,7 @@ export function SavedReplyForm({
   onSubmit: (draft: SavedReplyDraft) => Promise<void>;
   onCancel: () => void;
 }) {
+  const intl = useIntl();
   const [shortcut, setShortcut] = useState(initial?.shortcut ?? '');
   const [title, setTitle] = useState(initial?.title ?? '');
   const [text, setText] = useState(initial?.text ?? '');
@@ -65,7 +68,7 @@ export function SavedReplyForm({
     if (!file) return;
     setError(null);
     if (file.size > MAX_FILE_BYTES) {
-      setError(`“${file.name}” is larger than 5 MB; use a link instead.`);
+      setError(intl.formatMessage({ id: 'tags.replyForm.fileTooLarge' }, { name: file.name }));
       return;
     }
     const type = mediaTypeOf(file.type);
@@ -99,12 +102,18 @@ export function SavedReplyForm({
   return (
     <form
       className="integration-form card"
-      aria-label={initial ? `Edit saved reply /${initial.shortcut}` : 'New saved reply'}
+      aria-label={
+        initial
+          ? intl.formatMessage({ id: 'tags.replyForm.editLabel' }, { shortcut: initial.shortcut })
+          : intl.formatMessage({ id: 'tags.replyForm.newLabel' })
+      }
       onSubmit={(event) => void submit(event)}
     >
       <div className="reply-form__row">
         <label className="field">
-          <span className="field__label">Shortcut</span>
+          <span className="field__label">
+            <FormattedMessage id="tags.replyForm.shortcut" />
+          </span>
           <span className="reply-form__shortcut">
             /
             <input
@@ -112,34 +121,38 @@ export function SavedReplyForm({
               value={shortcut}
               maxLength={32}
               pattern="[a-zA-Z0-9_\-]{1,32}"
-              title="Letters, digits, _ or -"
-              placeholder="hours"
+              title={intl.formatMessage({ id: 'tags.replyForm.shortcutRule' })}
+              placeholder={intl.formatMessage({ id: 'tags.replyForm.shortcutPlaceholder' })}
               onChange={(event) => setShortcut(event.target.value)}
             />
           </span>
         </label>
         <label className="field">
-          <span className="field__label">Title</span>
+          <span className="field__label">
+            <FormattedMessage id="tags.replyForm.title" />
+          </span>
           <input
             value={title}
             maxLength={80}
-            placeholder="Opening hours"
+            placeholder={intl.formatMessage({ id: 'tags.replyForm.titlePlaceholder' })}
             onChange={(event) => setTitle(event.target.value)}
           />
         </label>
       </div>
       <label className="field">
-        <span className="field__label">Reply text</span>
+        <span className="field__label">
+          <FormattedMessage id="tags.replyForm.text" />
+        </span>
         <textarea
           ref={textRef}
           rows={4}
           value={text}
-          placeholder="Hi [name], we are open Sunday to Thursday, 9:00–18:00."
+          placeholder={intl.formatMessage({ id: 'tags.replyForm.textPlaceholder' })}
           onChange={(event) => setText(event.target.value)}
         />
       </label>
       <p className="muted reply-form__help">
-        Placeholders are filled for each chat:{' '}
+        <FormattedMessage id="tags.replyForm.placeholdersIntro" />{' '}
         {PLACEHOLDERS.map((name) => (
           <button
             key={name}
@@ -150,25 +163,34 @@ export function SavedReplyForm({
             [{name}]
           </button>
         ))}{' '}
-        (the contact’s name, first name and phone number). Other [words] stay as typed.
+        <FormattedMessage id="tags.replyForm.placeholdersHelp" />
       </p>
       <fieldset className="choices">
-        <legend className="field__label">Media (optional)</legend>
+        <legend className="field__label">
+          <FormattedMessage id="tags.replyForm.media" />
+        </legend>
         {media ? (
           <p>
-            {media.type}: {media.fileName ?? media.url ?? 'attached file'}{' '}
+            {intl.formatMessage({ id: MEDIA_TYPE_TEXT[media.type] })}:{' '}
+            <bdi>
+              {media.fileName ?? media.url ?? intl.formatMessage({ id: 'tags.replyForm.attachedFile' })}
+            </bdi>{' '}
             <button type="button" className="link-button" onClick={() => setMedia(null)}>
-              Remove media
+              <FormattedMessage id="tags.replyForm.removeMedia" />
             </button>
           </p>
         ) : (
           <div className="reply-form__row">
             <label className="field">
-              <span className="field__label">File (up to 5 MB)</span>
+              <span className="field__label">
+                <FormattedMessage id="tags.replyForm.file" />
+              </span>
               <input type="file" onChange={(event) => void pickFile(event.target.files?.[0])} />
             </label>
             <label className="field">
-              <span className="field__label">or a link (https)</span>
+              <span className="field__label">
+                <FormattedMessage id="tags.replyForm.link" />
+              </span>
               <input
                 type="url"
                 value={mediaUrl}
@@ -178,13 +200,17 @@ export function SavedReplyForm({
             </label>
             {mediaUrl && (
               <label className="field">
-                <span className="field__label">Type</span>
+                <span className="field__label">
+                  <FormattedMessage id="tags.replyForm.type" />
+                </span>
                 <select
                   value={urlType}
                   onChange={(event) => setUrlType(event.target.value as SavedReplyMedia['type'])}
                 >
                   {MEDIA_TYPES.map((type) => (
-                    <option key={type}>{type}</option>
+                    <option key={type} value={type}>
+                      {intl.formatMessage({ id: MEDIA_TYPE_TEXT[type] })}
+                    </option>
                   ))}
                 </select>
               </label>
@@ -194,7 +220,7 @@ export function SavedReplyForm({
       </fieldset>
       <FormActions
         error={error}
-        submitLabel={initial ? 'Save reply' : 'Create reply'}
+        submitLabel={intl.formatMessage({ id: initial ? 'tags.replyForm.save' : 'tags.replyForm.create' })}
         disabled={busy}
         onCancel={onCancel}
       />

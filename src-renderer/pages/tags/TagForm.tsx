@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { TAG_PALETTE } from '../../components/organize/organize-logic';
 import { Swatch } from '../../components/organize/TagChip';
 import { describeError } from '../../transport/rpc-error';
@@ -15,6 +16,7 @@ export function TagForm({
   onSubmit: (draft: { name: string; color: string }) => Promise<void>;
   onCancel?: () => void;
 }) {
+  const intl = useIntl();
   const [name, setName] = useState(initial.name);
   const [color, setColor] = useState(initial.color);
   const [error, setError] = useState<string | null>(null);
@@ -37,30 +39,38 @@ export function TagForm({
   return (
     <form
       className="tag-form"
-      aria-label={onCancel ? `Edit tag ${initial.name}` : 'New tag'}
+      aria-label={
+        onCancel
+          ? intl.formatMessage({ id: 'tags.form.editLabel' }, { name: initial.name })
+          : intl.formatMessage({ id: 'tags.form.newLabel' })
+      }
       onSubmit={(event) => void submit(event)}
       onKeyDown={(event) => event.key === 'Escape' && onCancel?.()}
     >
       <label className="field tag-form__name">
-        <span className="field__label">Tag name</span>
+        <span className="field__label">
+          <FormattedMessage id="tags.form.name" />
+        </span>
         <input
           required
           maxLength={40}
           value={name}
-          placeholder="e.g. New lead"
+          placeholder={intl.formatMessage({ id: 'tags.form.namePlaceholder' })}
           autoFocus={Boolean(onCancel)}
           onChange={(event) => setName(event.target.value)}
         />
       </label>
       <fieldset className="tag-form__colors">
-        <legend className="field__label">Colour</legend>
+        <legend className="field__label">
+          <FormattedMessage id="tags.form.colour" />
+        </legend>
         <div className="row">
           {TAG_PALETTE.map((option) => (
             <button
               key={option}
               type="button"
               className="tag-form__color"
-              aria-label={`Colour ${option}`}
+              aria-label={intl.formatMessage({ id: 'tags.form.colourOption' }, { colour: option })}
               aria-pressed={color === option}
               onClick={() => setColor(option)}
             >
@@ -69,7 +79,7 @@ export function TagForm({
           ))}
           <input
             type="color"
-            aria-label="Custom colour"
+            aria-label={intl.formatMessage({ id: 'tags.form.customColour' })}
             value={color}
             onChange={(event) => setColor(event.target.value)}
           />
@@ -81,7 +91,7 @@ export function TagForm({
         </button>
         {onCancel && (
           <button type="button" className="button button--secondary" onClick={onCancel}>
-            Cancel
+            <FormattedMessage id="common.cancel" />
           </button>
         )}
       </div>

@@ -1,15 +1,18 @@
 import { useEffect, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { Tag } from '../../../src-shared/contract/organize';
 import { ConfirmButton } from '../../components/ConfirmButton';
-import { TAG_PALETTE, usageText } from '../../components/organize/organize-logic';
+import { TAG_PALETTE } from '../../components/organize/organize-logic';
 import { TagChip } from '../../components/organize/TagChip';
 import { useTransport } from '../../stores/connection';
 import { useTags } from '../../stores/tags';
 import { describeError } from '../../transport/rpc-error';
 import { TagForm } from './TagForm';
+import { tagUsageText } from './usage';
 
 /** Every tag with its colour and usage; create, rename, recolour and delete (confirming the count). */
 export function TagsSection() {
+  const intl = useIntl();
   const transport = useTransport();
   const { tags, loaded, error, load } = useTags();
   const [editing, setEditing] = useState<string | null>(null);
@@ -48,15 +51,16 @@ export function TagsSection() {
   const nextColor = TAG_PALETTE[tags.length % TAG_PALETTE.length] ?? TAG_PALETTE[0];
   return (
     <section className="card" aria-labelledby="tags-title">
-      <h2 id="tags-title">Tags</h2>
+      <h2 id="tags-title">
+        <FormattedMessage id="tags.tags.title" />
+      </h2>
       <p className="muted">
-        Tag chats (or single messages) in the inbox, filter the chat list by tag, and let bots tag over the
-        API.
+        <FormattedMessage id="tags.tags.intro" />
       </p>
       <TagForm
         key={tags.length}
         initial={{ name: '', color: nextColor }}
-        submitLabel="Create tag"
+        submitLabel={intl.formatMessage({ id: 'tags.tags.create' })}
         onSubmit={create}
       />
       {error && <p className="form-error">{error}</p>}
@@ -65,16 +69,24 @@ export function TagsSection() {
           {actionError}
         </p>
       )}
-      {loaded && tags.length === 0 && <p className="muted">No tags yet.</p>}
-      <ul className="tag-list" aria-label="Tags">
+      {loaded && tags.length === 0 && (
+        <p className="muted">
+          <FormattedMessage id="tags.tags.none" />
+        </p>
+      )}
+      <ul className="tag-list" aria-label={intl.formatMessage({ id: 'tags.tags.title' })}>
         {tags.map((tag) => {
           const inUse = tag.usage.chats + tag.usage.messages > 0;
           return (
-            <li key={tag.id} className="tag-list__item" aria-label={`Tag ${tag.name}`}>
+            <li
+              key={tag.id}
+              className="tag-list__item"
+              aria-label={intl.formatMessage({ id: 'tags.tags.item' }, { name: tag.name })}
+            >
               {editing === tag.id ? (
                 <TagForm
                   initial={tag}
-                  submitLabel="Save tag"
+                  submitLabel={intl.formatMessage({ id: 'tags.tags.save' })}
                   onSubmit={(draft) => update(tag, draft)}
                   onCancel={() => setEditing(null)}
                 />
@@ -82,7 +94,12 @@ export function TagsSection() {
                 <>
                   <TagChip tag={tag} />
                   <span className="tag-list__usage muted">
-                    {inUse ? `Used by ${usageText(tag.usage)}` : 'Not used'}
+                    {inUse
+                      ? intl.formatMessage(
+                          { id: 'tags.tags.usedBy' },
+                          { usage: tagUsageText(tag.usage, intl) },
+                        )
+                      : intl.formatMessage({ id: 'tags.tags.notUsed' })}
                   </span>
                   <div className="row tag-list__actions">
                     <button
@@ -90,16 +107,19 @@ export function TagsSection() {
                       className="button button--secondary"
                       onClick={() => setEditing(tag.id)}
                     >
-                      Edit
+                      <FormattedMessage id="common.edit" />
                     </button>
                     <ConfirmButton
-                      label="Delete"
+                      label={intl.formatMessage({ id: 'common.delete' })}
                       question={
                         inUse
-                          ? `Delete “${tag.name}”? It is used by ${usageText(tag.usage)}; it will be removed from them.`
-                          : `Delete “${tag.name}”? No chat or message uses it.`
+                          ? intl.formatMessage(
+                              { id: 'tags.tags.deleteUsed' },
+                              { name: tag.name, usage: tagUsageText(tag.usage, intl) },
+                            )
+                          : intl.formatMessage({ id: 'tags.tags.deleteUnused' }, { name: tag.name })
                       }
-                      confirmLabel="Delete tag"
+                      confirmLabel={intl.formatMessage({ id: 'tags.tags.deleteConfirm' })}
                       onConfirm={() => remove(tag)}
                     />
                   </div>
