@@ -172,6 +172,12 @@ export class Emulator implements EmulatorInfo {
     return this.ctx.log.waitFor(phone, predicate, timeoutMs);
   }
 
+  /** Calls `listener` with every stanza logged from now on (all phones); returns the unsubscribe. */
+  onStanza(listener: (entry: LoggedStanza) => void): () => void {
+    this.ctx.log.on('stanza', listener);
+    return () => this.ctx.log.off('stanza', listener);
+  }
+
   /** An incoming call offer from `fromPhone` to every device of `toPhone`. */
   placeCall(fromPhone: string, toPhone: string, options: { video?: boolean } = {}): CallRecord {
     return placeCall(this.ctx, fromPhone, toPhone, options.video);

@@ -122,14 +122,25 @@ export class DeviceHub {
     }
   }
 
-  /** Removes acknowledged stanzas from a device's outbox. */
-  acknowledge(account: AccountRecord, deviceId: number, matches: (entry: OutboxEntry) => boolean): void {
+  /**
+   * Removes acknowledged stanzas from a device's outbox: every match, or with `oldestOnly` the
+   * oldest (an `<ack>` answers one delivery; a message resent with the same id is another).
+   */
+  acknowledge(
+    account: AccountRecord,
+    deviceId: number,
+    matches: (entry: OutboxEntry) => boolean,
+    { oldestOnly = false }: { oldestOnly?: boolean } = {},
+  ): void {
     const device = this.store.device(account, deviceId);
     if (!device) {
       return;
     }
     const before = device.outbox.length;
-    device.outbox = device.outbox.filter((entry) => !matches(entry));
+    const oldest = oldestOnly ? device.outbox.findIndex(matches) : -1;
+    device.outbox = oldestOnly
+      ? device.outbox.filter((_, index) => index !== oldest)
+      : device.outbox.filter((entry) => !matches(entry));
     if (device.outbox.length !== before) {
       this.store.changed();
     }
