@@ -5,6 +5,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import layerBoundaries from './scripts/lint/layer-boundaries.js';
 
 // Bare names are matched exactly (`paths`), so '../transport/http' is not mistaken for 'http'.
 const NODE_BUILTINS = [
@@ -74,6 +75,12 @@ export default tseslint.config(
     },
   },
   {
+    // Which folder may import which (docs/ARCHITECTURE.md), judged on resolved paths.
+    files: ['src-main/**', 'src-shared/**', 'src-renderer/**'],
+    plugins: { chatdock: { rules: { 'layer-boundaries': layerBoundaries } } },
+    rules: { 'chatdock/layer-boundaries': 'error' },
+  },
+  {
     files: ['src-main/electron/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noBaileys] }] },
   },
@@ -83,7 +90,7 @@ export default tseslint.config(
   },
   {
     // Tests drive a real Baileys customer against the local WhatsApp server.
-    files: ['src-main/wa/**', 'e2e/wa-emulator/**', 'src-main/**/*.test.ts', 'src-main/test-support/**'],
+    files: ['src-main/wa/**', 'testkit/**', 'src-main/**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noElectron] }] },
   },
   {

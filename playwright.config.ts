@@ -8,7 +8,7 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 // Test "customers" download media from the local WhatsApp server over TLS signed by a test-only CA.
 // Node reads NODE_EXTRA_CA_CERTS only at start, so set it here for the worker processes.
-process.env.NODE_EXTRA_CA_CERTS = new URL('./e2e/wa-emulator/certs/ca.pem', import.meta.url).pathname;
+process.env.NODE_EXTRA_CA_CERTS = new URL('./testkit/wa-emulator/certs/ca.pem', import.meta.url).pathname;
 
 export default defineConfig({
   testDir: './e2e',

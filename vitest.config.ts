@@ -7,12 +7,12 @@ export default defineConfig({
       'src-main/**/*.test.ts',
       'src-shared/**/*.test.ts',
       'src-renderer/**/*.test.{ts,tsx}',
-      'e2e/wa-emulator/**/*.test.ts',
+      'testkit/**/*.test.ts',
       'bench/**/*.test.ts',
     ],
     // Baileys uploads and downloads media over https; the local WhatsApp server uses a test-only
     // CA. Node reads NODE_EXTRA_CA_CERTS only at process start, so it goes into the workers' env.
-    env: { NODE_EXTRA_CA_CERTS: path.resolve(process.cwd(), 'e2e/wa-emulator/certs/ca.pem') },
+    env: { NODE_EXTRA_CA_CERTS: path.resolve(process.cwd(), 'testkit/wa-emulator/certs/ca.pem') },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

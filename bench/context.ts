@@ -1,5 +1,5 @@
 /** What every case gets: the core on the generated database, the history and the raw side. */
-import type { Core } from '../src-main/core/container.js';
+import type { Core } from '../src-main/app/container.js';
 import type { RawReads } from './baseline.js';
 import type { History } from './generate.js';
 

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { loadConfig } from '../src-main/core/config.js';
-import { createCore } from '../src-main/core/container.js';
+import { createCore } from '../src-main/app/container.js';
 import { RawReads } from './baseline.js';
 import { chatListCase } from './cases/chat-list.js';
 import { conversationCase } from './cases/conversation.js';

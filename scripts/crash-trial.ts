@@ -1,10 +1,10 @@
 /**
  * `npm run trial -- --kills 100 [--seed 7]`: the crash trial by hand (see
- * src-main/test-support/crash-trial.ts and docs/RELIABILITY.md). Prints one line per kill and
+ * testkit/support/crash-trial.ts and docs/RELIABILITY.md). Prints one line per kill and
  * the result as JSON; exits 1 when anything was lost, duplicated or left waiting.
  */
 import { parseArgs } from 'node:util';
-import { runCrashTrial } from '../src-main/test-support/crash-trial.js';
+import { runCrashTrial } from '../testkit/support/crash-trial.js';
 
 const { values } = parseArgs({
   options: { kills: { type: 'string', default: '100' }, seed: { type: 'string', default: '1' } },

@@ -1,5 +1,5 @@
 // npm run fuzz -- [--seed N] [--count M] [--report file.json]
-// Runs the OpenAPI fuzz test (src-main/api/fuzz/) once with the given seed and number of random
+// Runs the OpenAPI fuzz test (testkit/fuzz/) once with the given seed and number of random
 // requests (default: a new seed, 3000 requests). `npm test` runs the same test with 300.
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
@@ -26,7 +26,7 @@ const env = {
   ...(values.seed ? { FUZZ_SEED: values.seed } : {}),
   ...(values.report ? { FUZZ_REPORT_FILE: values.report } : {}),
 };
-const result = spawnSync('npx', ['vitest', 'run', 'src-main/api/fuzz/fuzz.test.ts'], {
+const result = spawnSync('npx', ['vitest', 'run', 'testkit/fuzz/fuzz.test.ts'], {
   stdio: 'inherit',
   env,
 });

@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { backupPassphraseFromEnv, dataDirFromEnv } from './core/config.js';
 import { defaultDataDir } from './core/paths.js';
 import { BackupFileError } from './services/backup/backup-errors.js';
 import { dataDirInUse } from './services/backup/data-dir-in-use.js';
@@ -27,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(USAGE);
     return 2;
   }
-  let dataDir = path.resolve(process.env.CHATDOCK_DATA_DIR || defaultDataDir());
+  let dataDir = dataDirFromEnv();
   for (let i = 0; i < rest.length; i++) {
     if (rest[i] === '--data-dir' && rest[i + 1]) dataDir = path.resolve(rest[++i] ?? '');
     else {
@@ -39,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`There is no file ${path.resolve(file)}.\n`);
     return 1;
   }
-  const passphrase = process.env.CHATDOCK_BACKUP_PASSPHRASE ?? (await askHidden('Backup passphrase: '));
+  const passphrase = backupPassphraseFromEnv() ?? (await askHidden('Backup passphrase: '));
 
   if (command === 'verify') {
     const verified = await verifyBackup(path.resolve(file), passphrase);

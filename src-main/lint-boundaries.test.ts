@@ -34,6 +34,59 @@ describe('layer boundaries are enforced by lint', () => {
     expect(await boundaryErrors('src-main/core/example.ts', code)).toEqual([]);
   });
 
+  describe('the layer table of docs/ARCHITECTURE.md, on resolved paths', () => {
+    const layerErrors = async (file: string, code: string) => {
+      const [result] = await eslint.lintText(code, { filePath: path.join(appRoot(), file) });
+      return (result?.messages ?? []).filter((m) => m.ruleId === 'chatdock/layer-boundaries').length;
+    };
+    const importing = (spec: string) => `import { x } from '${spec}';\nexport const y = x;\n`;
+    const probes: [file: string, spec: string, refused: boolean][] = [
+      // The probes of the architecture review, each of which passed lint before.
+      ['src-main/services/messages/example.ts', '../../api/server.js', true],
+      ['src-main/wa/example.ts', '../services/messages/send-service.js', true],
+      ['src-renderer/stores/example.ts', '../../src-main/services/sessions/sessions.js', true],
+      ['src-shared/example.ts', '../src-main/core/ids.js', true],
+      ['src-main/services/example/example.ts', '../../../testkit/wa-emulator/index.js', true],
+      // The ground floor imports nothing above it; the composition root is only imported by shells.
+      ['src-main/core/example.ts', '../services/settings/settings.js', true],
+      ['src-main/core/example.ts', '../db/connection.js', true],
+      ['src-main/db/example.ts', '../services/messages/message-store.js', true],
+      ['src-main/rpc/example.ts', '../api/server.js', true],
+      ['src-main/services/example/example.ts', '../../app/container.js', true],
+      ['src-main/electron/example.ts', '../services/access/principal.js', true],
+      ['src-main/api/example.ts', '../../testkit/support/test-core.js', true],
+      // Odd spellings land in the same place and are judged the same.
+      ['src-main/services/messages/example.ts', './../../api/./server.js', true],
+      // What the table allows.
+      ['src-main/api/example.ts', '../services/sessions/sessions.js', false],
+      ['src-main/rpc/example.ts', '../services/index.js', false],
+      ['src-main/app/example.ts', '../api/server.js', false],
+      ['src-main/electron/example.ts', '../app/container.js', false],
+      ['src-main/db/example.ts', '../core/paths.js', false],
+      ['src-renderer/stores/example.ts', '../../src-shared/contract.js', false],
+      // Tests are not product code: an integration test boots the app and uses the test kit.
+      ['src-main/services/example/example.test.ts', '../../../testkit/support/test-core.js', false],
+      ['src-main/db/example.test.ts', '../services/messages/history-queries.js', false],
+    ];
+    it.each(probes)('%s importing %s: refused %s', async (file, spec, refused) => {
+      expect(await layerErrors(file, importing(spec))).toBe(refused ? 1 : 0);
+    });
+
+    it('lets wa name the services’ domain types, never their code', async () => {
+      const file = 'src-main/wa/example.ts';
+      const spec = '../services/messages/media-input.js';
+      expect(await layerErrors(file, `import type { X } from '${spec}';\nexport type Y = X;\n`)).toBe(0);
+      expect(await layerErrors(file, `import { type X } from '${spec}';\nexport type Y = X;\n`)).toBe(0);
+      expect(await layerErrors(file, importing(spec))).toBe(1);
+      expect(await layerErrors(file, `export * from '${spec}';\n`)).toBe(1);
+    });
+
+    it('judges dynamic imports too', async () => {
+      const code = "export const load = () => import('../../api/server.js');\n";
+      expect(await layerErrors('src-main/services/messages/example.ts', code)).toBe(1);
+    });
+  });
+
   it('refuses focused tests (.only) anywhere, Vitest or Playwright', async () => {
     const focused = async (file: string, code: string) => {
       const [result] = await eslint.lintText(code, { filePath: path.join(appRoot(), file) });

@@ -1,7 +1,7 @@
 /**
  * The headless gateway (`npm run serve`): the whole core and the web UI, without Electron.
  */
-import { createCore } from './core/container.js';
+import { createCore } from './app/container.js';
 import { ConfigError, loadConfig, reachableHost } from './core/config.js';
 import { installProcessGuards } from './core/process-guards.js';
 

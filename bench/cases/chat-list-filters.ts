@@ -12,7 +12,7 @@
  * case for a walk of the whole order), "many" are 30 % of a number's chats.
  */
 import type { Database } from 'better-sqlite3';
-import type { ChatListOptions } from '../../src-main/services/chats.js';
+import type { ChatListOptions } from '../../src-main/services/chats/chats.js';
 import type { BenchContext } from '../context.js';
 import { samplePair, stats, time } from '../measure.js';
 import { ms, timeRatio, type Row } from '../report.js';

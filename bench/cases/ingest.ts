@@ -5,7 +5,7 @@
  * first 100k are also inserted raw, in turns with the app, and the two are compared on them.
  */
 import path from 'node:path';
-import type { Core } from '../../src-main/core/container.js';
+import type { Core } from '../../src-main/app/container.js';
 import { RawIngest } from '../baseline.js';
 import type { History } from '../generate.js';
 import { BatchTimings, firstMessages, ratePerSecond, type TimedBatch } from '../batch-timings.js';

@@ -1,4 +1,4 @@
-import { Customer } from '../wa-emulator/customer.js';
+import { Customer } from '../../testkit/wa-emulator/customer.js';
 import { LoginPage } from '../pages/login-page.js';
 import { SessionsPage } from '../pages/sessions-page.js';
 import { Shell } from '../pages/shell.js';

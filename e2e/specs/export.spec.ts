@@ -1,5 +1,5 @@
 import { readFileSync, rmSync } from 'node:fs';
-import { unzip } from '../../src-main/test-support/unzip.js';
+import { unzip } from '../../testkit/support/unzip.js';
 import { LoginPage } from '../pages/login-page.js';
 import { startApp } from '../support/app-server.js';
 import { expect, test } from '../support/fixtures.js';

@@ -1,14 +1,14 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { Customer, messageText } from '../wa-emulator/customer.js';
-import type { Emulator } from '../wa-emulator/index.js';
+import { Customer, messageText } from '../../testkit/wa-emulator/customer.js';
+import type { Emulator } from '../../testkit/wa-emulator/index.js';
 import { InboxPage } from '../pages/inbox-page.js';
 import { LoginPage } from '../pages/login-page.js';
 import { Shell } from '../pages/shell.js';
 import { startApp, type RunningApp } from '../support/app-server.js';
 import { expect, test } from '../support/fixtures.js';
-import { JPEG_48PX } from '../../src-main/test-support/media-fixtures.js';
+import { JPEG_48PX } from '../../testkit/support/media-fixtures.js';
 import { gradientPng } from '../support/png.js';
 import { linkSession, rpc, waitUntilConnected } from '../support/rpc.js';
 import { seedChats, seededId } from '../support/seed-history.js';

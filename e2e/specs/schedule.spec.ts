@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { LoginPage } from '../pages/login-page.js';
 import { SchedulePage } from '../pages/schedule-page.js';
 import { Shell } from '../pages/shell.js';
-import { Customer, messageText } from '../wa-emulator/customer.js';
+import { Customer, messageText } from '../../testkit/wa-emulator/customer.js';
 import { startApp, type RunningApp } from '../support/app-server.js';
 import { expect, test } from '../support/fixtures.js';
 import { linkSession } from '../support/rpc.js';

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { startReceiver } from '../../src-main/test-support/webhook-receiver.js';
-import { Customer } from '../wa-emulator/customer.js';
+import { startReceiver } from '../../testkit/support/webhook-receiver.js';
+import { Customer } from '../../testkit/wa-emulator/customer.js';
 import { InboxPage } from '../pages/inbox-page.js';
 import { LoginPage } from '../pages/login-page.js';
 import { Shell } from '../pages/shell.js';

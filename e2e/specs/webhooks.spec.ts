@@ -1,5 +1,5 @@
 import { Webhook } from 'standardwebhooks';
-import { startReceiver, type WebhookReceiver } from '../../src-main/test-support/webhook-receiver.js';
+import { startReceiver, type WebhookReceiver } from '../../testkit/support/webhook-receiver.js';
 import { IntegrationsSettings } from '../pages/integrations.js';
 import { LoginPage } from '../pages/login-page.js';
 import { Shell } from '../pages/shell.js';

@@ -1,5 +1,5 @@
 import type { OpInput, OpName, OpOutput } from '../../src-shared/contract.js';
-import type { Emulator } from '../wa-emulator/index.js';
+import type { Emulator } from '../../testkit/wa-emulator/index.js';
 import type { RunningApp } from './app-server.js';
 
 /** Calls one contract operation over the app's HTTP bridge (POST /rpc/<op>) with the admin key. */

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { start, type Emulator } from '../wa-emulator/index.js';
+import { start, type Emulator } from '../../testkit/wa-emulator/index.js';
 import { test } from './fixtures.js';
 
-const CA_FILE = path.resolve(import.meta.dirname, '..', 'wa-emulator', 'certs', 'ca.pem');
+const CA_FILE = path.resolve(import.meta.dirname, '..', '..', 'testkit', 'wa-emulator', 'certs', 'ca.pem');
 
 /** A local WhatsApp server and the env that points an app process at it (and trusts its media TLS). */
 export async function startWaServer(): Promise<{ emulator: Emulator; env: Record<string, string> }> {

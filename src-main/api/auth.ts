@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Context } from 'koa';
 import { AppError } from '../../src-shared/errors.js';
-import type { ApiKeyService, KeyPrincipal } from '../services/api-keys.js';
+import type { ApiKeyService, KeyPrincipal } from '../services/access/api-keys.js';
 import { rateLimitedError, type TokenBucketLimiter } from './rate-limit.js';
 
 /** The key a request presents: `Authorization: Bearer <key>`, `X-Api-Key: <key>` or `Token: <key>`. */

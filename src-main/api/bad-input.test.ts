@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { useCleanups } from '../test-support/cleanups.js';
-import { startTestCore, type TestCore } from '../test-support/test-core.js';
+import { useCleanups } from '../../testkit/support/cleanups.js';
+import { startTestCore, type TestCore } from '../../testkit/support/test-core.js';
 
 /**
  * Inputs the audit's fuzzer turned into 500s: each must be a 4xx naming the field (or simply

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedKey } from '../../src-shared/contract/keys.js';
 import type { AnyEventEnvelope } from '../../src-shared/events.js';
 import { sortableIdFloor } from '../core/ids.js';
-import { EVENT_RETENTION_MS } from '../services/event-recorder.js';
-import { connectEventStream } from '../test-support/event-stream-client.js';
-import { startTestCore, TEST_ADMIN_KEY, type TestCore } from '../test-support/test-core.js';
+import { EVENT_RETENTION_MS } from '../services/events/event-recorder.js';
+import { connectEventStream } from '../../testkit/support/event-stream-client.js';
+import { startTestCore, TEST_ADMIN_KEY, type TestCore } from '../../testkit/support/test-core.js';
 
 let app: TestCore;
 

@@ -7,9 +7,9 @@ import { firstFieldError } from '../../src-shared/validation.js';
 import type { EventBus } from '../core/event-bus.js';
 import type { Logger } from '../core/logger.js';
 import { canAccessSession, checkScope } from '../services/access/authorizer.js';
-import type { KeyPrincipal } from '../services/api-keys.js';
-import type { EventRecorder } from '../services/event-recorder.js';
-import type { KeyRevocation, KeyRevocationCause } from '../services/key-revocations.js';
+import type { KeyPrincipal } from '../services/access/api-keys.js';
+import type { EventRecorder } from '../services/events/event-recorder.js';
+import type { KeyRevocation, KeyRevocationCause } from '../services/access/key-revocations.js';
 import type { Authenticator } from './auth.js';
 
 /** How long a client may take to send its `{"token": …}` first message. */

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Campaign, Schedule } from '../../src-shared/contract/schedule.js';
-import { startTestCore, type TestCore } from '../test-support/test-core.js';
+import { startTestCore, type TestCore } from '../../testkit/support/test-core.js';
 
 let app: TestCore;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { startTestCore, TEST_ADMIN_KEY, type TestCore } from '../test-support/test-core.js';
-import { useCleanups } from '../test-support/cleanups.js';
+import { startTestCore, TEST_ADMIN_KEY, type TestCore } from '../../testkit/support/test-core.js';
+import { useCleanups } from '../../testkit/support/cleanups.js';
 
 const onCleanup = useCleanups();
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestCore, type TestCore } from '../test-support/test-core.js';
+import { startTestCore, type TestCore } from '../../testkit/support/test-core.js';
 import { createRateLimits, isSensitive, TokenBucketLimiter } from './rate-limit.js';
 
 describe('token buckets', () => {

@@ -4,11 +4,11 @@
  * server's state, the stored chat).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messageText, type Customer } from '../../e2e/wa-emulator/customer.js';
+import { messageText, type Customer } from '../../testkit/wa-emulator/customer.js';
 import type { Campaign, CampaignPreview } from '../../src-shared/contract/schedule.js';
 import type { Call, Chat, Group, Message } from '../../src-shared/messages.js';
-import { linkedWorld, type LinkedWorld } from '../test-support/linked-session.js';
-import { JPEG_48PX } from '../test-support/media-fixtures.js';
+import { linkedWorld, type LinkedWorld } from '../../testkit/support/linked-session.js';
+import { JPEG_48PX } from '../../testkit/support/media-fixtures.js';
 
 /** Baileys' WebMessageInfo.Status for "read by the recipient". */
 const READ = 4;

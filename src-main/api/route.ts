@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Access } from '../../src-shared/access.js';
 import { parseInput } from '../../src-shared/validation.js';
 import { checkScope, checkSession } from '../services/access/authorizer.js';
-import type { KeyPrincipal } from '../services/api-keys.js';
+import type { KeyPrincipal } from '../services/access/api-keys.js';
 import type { Authenticator } from './auth.js';
 import { LARGE_BODY_LIMIT, readJsonBody, SMALL_BODY_LIMIT, type BodyBudget } from './body.js';
 import { idempotencyKeyOf } from './idempotency-header.js';

@@ -2,7 +2,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { startTestCore, TEST_ADMIN_KEY, type TestCore } from '../test-support/test-core.js';
+import { startTestCore, TEST_ADMIN_KEY, type TestCore } from '../../testkit/support/test-core.js';
 import { errorSchema } from './openapi.js';
 import type { RouteDef } from './route.js';
 import { allRoutes } from './routes/index.js';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import Router from '@koa/router';
 import type { Context } from 'koa';
 import { isAppError } from '../../src-shared/errors.js';
-import type { WidgetService } from '../services/widgets.js';
+import type { WidgetService } from '../services/widgets/widgets.js';
 
 /** The test page may load the script and the widget data from here, and https images for photos. */
 export const TEST_PAGE_CONTENT_SECURITY_POLICY = [

@@ -34,6 +34,20 @@ export interface Config {
   allowedHosts: string[];
   /** CHATDOCK_MEDIA_URL_ALLOW_PRIVATE=1: media URLs may point at this PC, the LAN and reserved ranges. */
   mediaUrlAllowPrivate: boolean;
+  /** Overrides of the webhook delivery worker's defaults (tests shorten the delays). */
+  webhookDelivery: WebhookDeliveryOverrides;
+}
+
+/**
+ * `CHATDOCK_WEBHOOK_RETRY_BASE_MS`, `…_RETRY_MAX_MS`, `…_MAX_ATTEMPTS`, `…_TIMEOUT_MS` and
+ * `…_CONCURRENCY`; unset ones keep the worker's defaults (1 min doubling to 6 h, 12 attempts, 10 s, 8).
+ */
+export interface WebhookDeliveryOverrides {
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+  maxAttempts?: number;
+  timeoutMs?: number;
+  concurrency?: number;
 }
 
 /** The shortest admin key CHATDOCK_API_KEY may set: shorter ones are guessable. */
@@ -92,7 +106,7 @@ function parseLogLevel(text: string): LogLevel {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const dataDir = path.resolve(env.CHATDOCK_DATA_DIR || defaultDataDir());
+  const dataDir = dataDirFromEnv(env);
   const file = readConfigFile(dataDir);
   const apiKey = parseApiKey(env.CHATDOCK_API_KEY);
   return {
@@ -109,7 +123,39 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedHosts: parseAllowedHosts(env.CHATDOCK_ALLOWED_HOSTS),
     durableReceive: env.CHATDOCK_DURABLE_RECEIVE !== '0',
     mediaUrlAllowPrivate: env.CHATDOCK_MEDIA_URL_ALLOW_PRIVATE === '1',
+    webhookDelivery: parseWebhookDelivery(env),
   };
+}
+
+/** The data dir alone, for tools that need nothing else (the backup command line). */
+export function dataDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.CHATDOCK_DATA_DIR || defaultDataDir());
+}
+
+/** CHATDOCK_BACKUP_PASSPHRASE: lets scripts verify or restore a backup without a prompt. */
+export function backupPassphraseFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.CHATDOCK_BACKUP_PASSPHRASE;
+}
+
+function parseWebhookDelivery(env: NodeJS.ProcessEnv): WebhookDeliveryOverrides {
+  const overrides: WebhookDeliveryOverrides = {};
+  const names = {
+    retryBaseMs: 'CHATDOCK_WEBHOOK_RETRY_BASE_MS',
+    retryMaxMs: 'CHATDOCK_WEBHOOK_RETRY_MAX_MS',
+    maxAttempts: 'CHATDOCK_WEBHOOK_MAX_ATTEMPTS',
+    timeoutMs: 'CHATDOCK_WEBHOOK_TIMEOUT_MS',
+    concurrency: 'CHATDOCK_WEBHOOK_CONCURRENCY',
+  } as const;
+  for (const [field, name] of Object.entries(names) as [keyof WebhookDeliveryOverrides, string][]) {
+    const text = env[name];
+    if (!text) continue;
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < 1) {
+      throw new ConfigError(`${name} must be a whole number above 0, got "${text}"`);
+    }
+    overrides[field] = value;
+  }
+  return overrides;
 }
 
 function parseApiKey(text: string | undefined): string | undefined {

@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startTestCore } from '../test-support/test-core.js';
+import { startTestCore } from '../../testkit/support/test-core.js';
 
 const mode = (file: string) => statSync(file).mode & 0o777;
 

@@ -76,7 +76,7 @@ export const chats = sqliteTable(
     index('chats_session_order_idx').on(t.sessionId, sql`coalesce(${t.lastMessageAt}, 0)`, t.jid),
     index('chats_order_idx').on(sql`coalesce(${t.lastMessageAt}, 0)`, t.sessionId, t.jid),
     // The same order holding only the chats in a sparse state (migration 0011), so a filter on
-    // it walks matching chats only (services/chat-list/).
+    // it walks matching chats only (services/chats/list/).
     ...sparseOrderIndexes('unread', 'unread_count', sql`${t.unreadCount} > 0`),
     ...sparseOrderIndexes('archived', 'archived', sql`${t.archived} = 1`),
     ...sparseOrderIndexes('pinned', 'pinned_at', sql`${t.pinnedAt} IS NOT NULL`),

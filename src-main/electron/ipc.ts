@@ -1,7 +1,6 @@
 import { ipcMain } from 'electron';
 import { AppError } from '../../src-shared/errors.js';
-import type { Core } from '../core/container.js';
-import { DESKTOP } from '../services/access/principal.js';
+import type { Core } from '../app/container.js';
 import { APP_ORIGIN } from './protocol.js';
 import type { MainWindow } from './window.js';
 
@@ -22,10 +21,7 @@ export function registerIpc(core: Core, mainWindow: MainWindow): void {
       };
     }
     try {
-      const result = await core.dispatcher.call(String(operation), input, {
-        transport: 'ipc',
-        principal: DESKTOP,
-      });
+      const result = await core.callFromDesktop(String(operation), input);
       return { ok: true, result: result ?? null };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toBody() };

@@ -3,7 +3,7 @@
  * tray. The only folder that imports 'electron'.
  */
 import { app, dialog } from 'electron';
-import { createCore, type Core } from '../core/container.js';
+import { createCore, type Core } from '../app/container.js';
 import { installProcessGuards } from '../core/process-guards.js';
 import { loadConfig, reachableHost } from '../core/config.js';
 import { registerIpc } from './ipc.js';

@@ -3,6 +3,7 @@
  * contract, nothing else (no ipcRenderer, no Node). CommonJS because sandboxed preloads
  * cannot be ES modules.
  */
+import type { DesktopBridge, InvokeAnswer } from '../../src-shared/desktop-bridge.js';
 import type { AnyEventEnvelope } from '../../src-shared/events.js';
 import electron = require('electron');
 
@@ -11,8 +12,6 @@ const { contextBridge, ipcRenderer } = electron;
 // Duplicated from ipc.ts on purpose: a sandboxed preload can only require 'electron'.
 const IPC_INVOKE = 'chatdock:invoke';
 const IPC_EVENT = 'chatdock:event';
-
-type InvokeAnswer = { ok: true; result: unknown } | { ok: false; error: unknown };
 
 const bridge = {
   invoke(operation: string, input: unknown): Promise<InvokeAnswer> {
@@ -23,6 +22,6 @@ const bridge = {
     ipcRenderer.on(IPC_EVENT, handler);
     return () => ipcRenderer.off(IPC_EVENT, handler);
   },
-};
+} satisfies DesktopBridge;
 
 contextBridge.exposeInMainWorld('chatdock', bridge);

@@ -4,7 +4,7 @@
  * customer writes to it and an API client sends through it. Nothing may be lost or doubled.
  */
 import { expect, it } from 'vitest';
-import { runCrashTrial } from '../test-support/crash-trial.js';
+import { runCrashTrial } from '../../testkit/support/crash-trial.js';
 
 it(
   'stores every customer message once, announces each, and delivers every API send and schedule once across SIGKILLs',

@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { linkedWorld, type LinkedWorld } from '../test-support/linked-session.js';
+import { linkedWorld, type LinkedWorld } from '../../testkit/support/linked-session.js';
 import { durableReceivePatched } from './durable-receive.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');

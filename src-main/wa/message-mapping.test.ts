@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { proto, type WAMessage } from '@whiskeysockets/baileys';
 import { describe, expect, it } from 'vitest';
-import { pollVoteMessage } from '../../e2e/wa-emulator/poll-vote.js';
+import { pollVoteMessage } from '../../testkit/wa-emulator/poll-vote.js';
 import { chatJidOf, decodeRawMessage, mapMessage, statusFromProto, vcardName } from './message-mapping.js';
 
 const ME = '972500000000@s.whatsapp.net';

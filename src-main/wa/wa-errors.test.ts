@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Group } from '../../src-shared/messages.js';
-import { sessionReaches } from '../test-support/events.js';
-import { linkedWorld, type LinkedWorld } from '../test-support/linked-session.js';
-import { startTestCore } from '../test-support/test-core.js';
-import { startWaServer } from '../test-support/wa-server.js';
+import { sessionReaches } from '../../testkit/support/events.js';
+import { linkedWorld, type LinkedWorld } from '../../testkit/support/linked-session.js';
+import { startTestCore } from '../../testkit/support/test-core.js';
+import { startWaServer } from '../../testkit/support/wa-server.js';
 
 /** WhatsApp's refusals, from real Baileys against the local WhatsApp server: 4xx/502, never 500. */
 let world: LinkedWorld;

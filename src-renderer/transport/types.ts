@@ -1,5 +1,6 @@
 import type { OpInput, OpName, OpOutput } from '../../src-shared/contract';
 import type { AnyEventEnvelope } from '../../src-shared/events';
+import type { DesktopBridge } from '../../src-shared/desktop-bridge';
 
 export type EventListener = (event: AnyEventEnvelope) => void;
 
@@ -18,14 +19,7 @@ export interface Transport {
   close(): void;
 }
 
-/** What the Electron preload exposes on `window.chatdock` (see src-main/electron/preload.cts). */
-export interface DesktopBridge {
-  invoke(
-    operation: string,
-    input: unknown,
-  ): Promise<{ ok: true; result: unknown } | { ok: false; error: unknown }>;
-  subscribe(listener: (event: AnyEventEnvelope) => void): () => void;
-}
+export type { DesktopBridge } from '../../src-shared/desktop-bridge';
 
 declare global {
   interface Window {

@@ -3,12 +3,11 @@ import { sessionIdSchema } from '../../../src-shared/contract/sessions.js';
 import { AppError } from '../../../src-shared/errors.js';
 import { exampleOf } from '../../../src-shared/examples.js';
 import { callSchema } from '../../../src-shared/messages.js';
-import { callSettingsSchema } from '../../services/automation-settings.js';
+import { callSettingsSchema } from '../../services/calls/call-settings.js';
 import type { Services } from '../../services/index.js';
 import { defineRoute } from '../route.js';
 import { sessionExists } from './session-guard.js';
-
-const sessionParams = z.object({ id: sessionIdSchema });
+import { sessionParams } from './common.js';
 
 export function callRoutes({ messaging, sessions }: Services) {
   const tag = 'calls';

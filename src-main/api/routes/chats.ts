@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { sessionIdSchema } from '../../../src-shared/contract/sessions.js';
 import { exampleOf } from '../../../src-shared/examples.js';
 import { toJid } from '../../../src-shared/jid.js';
 import { chatWithTagsSchema, messageSchema, type Chat } from '../../../src-shared/messages.js';
@@ -8,9 +7,8 @@ import { decodePageCursor } from '../../services/messages/history-queries.js';
 import { ownSessionOf } from '../../services/access/authorizer.js';
 import { defineRoute } from '../route.js';
 import { sessionExists } from './session-guard.js';
+import { chatParams, sessionParams } from './common.js';
 
-const sessionParams = z.object({ id: sessionIdSchema });
-const chatParams = z.object({ id: sessionIdSchema, chat: z.string().min(1) });
 const chatList = z.object({ items: z.array(chatWithTagsSchema), next: z.string().nullable() }).meta({
   id: 'ChatList',
   example: {

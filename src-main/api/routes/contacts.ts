@@ -7,8 +7,8 @@ import { contactSchema } from '../../../src-shared/messages.js';
 import type { Services } from '../../services/index.js';
 import { defineRoute } from '../route.js';
 import { sessionExists } from './session-guard.js';
+import { sessionParams } from './common.js';
 
-const sessionParams = z.object({ id: sessionIdSchema });
 const contactParams = z.object({ id: sessionIdSchema, jid: z.string().min(1) });
 const contactProfile = contactSchema
   .extend({

@@ -7,8 +7,8 @@ import { mediaSourceSchema } from '../../../src-shared/send-schemas.js';
 import type { Services } from '../../services/index.js';
 import { defineRoute } from '../route.js';
 import { sessionExists } from './session-guard.js';
+import { sessionParams } from './common.js';
 
-const sessionParams = z.object({ id: sessionIdSchema });
 const groupParams = z.object({ id: sessionIdSchema, group: z.string().min(1) });
 const GROUP_EXAMPLE = exampleOf(groupSchema);
 const groupDetail = groupSchema.extend({ participants: z.array(groupParticipantSchema) }).meta({

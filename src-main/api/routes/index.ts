@@ -8,16 +8,22 @@ import { chatRoutes } from './chats.js';
 import { contactRoutes } from './contacts.js';
 import { groupRoutes } from './groups.js';
 import { messageRoutes } from './messages.js';
+import { messageActionRoutes } from './message-actions.js';
+import { messageTagRoutes } from './message-tags.js';
 import { noteRoutes } from './notes.js';
 import { savedReplyRoutes } from './saved-replies.js';
 import { scheduleRoutes } from './schedules.js';
+import { campaignRoutes } from './campaigns.js';
+import { optOutRoutes } from './opt-outs.js';
 import { sessionRoutes } from './sessions.js';
 import { tagRoutes } from './tags.js';
+import { chatTagRoutes } from './chat-tags.js';
 import { widgetRoutes } from './widgets.js';
 import { eventRoutes } from './events.js';
 import { keyRoutes } from './keys.js';
 import { logRoutes } from './logs.js';
 import { webhookRoutes } from './webhooks.js';
+import { webhookDeliveryRoutes } from './webhook-deliveries.js';
 
 /** Every public REST route, one list per domain. */
 export function allRoutes(services: Services): RouteDef[] {
@@ -25,16 +31,22 @@ export function allRoutes(services: Services): RouteDef[] {
     ...healthRoutes(services),
     ...sessionRoutes(services),
     ...messageRoutes(services),
+    ...messageActionRoutes(services),
     ...chatRoutes(services),
     ...tagRoutes(services),
+    ...chatTagRoutes(services),
+    ...messageTagRoutes(services),
     ...savedReplyRoutes(services),
     ...noteRoutes(services),
     ...contactRoutes(services),
     ...groupRoutes(services),
     ...callRoutes(services),
     ...scheduleRoutes(services),
+    ...campaignRoutes(services),
+    ...optOutRoutes(services),
     ...widgetRoutes(services),
     ...webhookRoutes(services),
+    ...webhookDeliveryRoutes(services),
     ...keyRoutes(services),
     ...logRoutes(services),
     ...backupRoutes(services),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedKey, NamedKey, NamedKeyList } from '../../../src-shared/contract/keys.js';
 import type { CreatedWebhook } from '../../../src-shared/contract/webhooks.js';
-import { startTestCore, type TestCore } from '../../test-support/test-core.js';
+import { startTestCore, type TestCore } from '../../../testkit/support/test-core.js';
 
 let app: TestCore;
 let shopKey: string;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LogList } from '../../../src-shared/contract/logs.js';
-import { startTestCore, type TestCore } from '../../test-support/test-core.js';
+import { startTestCore, type TestCore } from '../../../testkit/support/test-core.js';
 
 let app: TestCore;
 

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { sessionIdSchema } from '../../../src-shared/contract/sessions.js';
 import { AppError } from '../../../src-shared/errors.js';
 import { exampleOf } from '../../../src-shared/examples.js';
 import { messageSchema } from '../../../src-shared/messages.js';
@@ -10,9 +9,8 @@ import type { UploadedForm } from '../multipart.js';
 import { canAccessSession, ownSessionOf } from '../../services/access/authorizer.js';
 import { defineRoute } from '../route.js';
 import { sessionExists } from './session-guard.js';
+import { messageParams, sessionParams } from './common.js';
 
-const sessionParams = z.object({ id: sessionIdSchema });
-const messageParams = z.object({ id: sessionIdSchema, msgId: z.string().min(1) });
 const searchList = z
   .object({ items: z.array(messageSchema), next: z.string().nullable() })
   .meta({ id: 'MessageSearchResults', example: { items: [exampleOf(messageSchema)], next: '18342' } });
@@ -132,19 +130,6 @@ export function messageRoutes({ messaging, sessions, scheduling }: Services) {
     }),
     defineRoute({
       method: 'get',
-      path: '/sessions/:id/messages/:msgId',
-      tag,
-      summary: 'Get a message',
-      access: { scope: 'messages:read', session: ({ params }) => params.id },
-      params: messageParams,
-      response: { status: 200, description: 'The message', schema: messageSchema },
-      handler: ({ params }) => {
-        const row = find(params.id, params.msgId);
-        return messaging.store.get(params.id, row.chatJid, row.id);
-      },
-    }),
-    defineRoute({
-      method: 'get',
       path: '/sessions/:id/messages/:msgId/media',
       tag,
       summary: 'Download the media of a message',
@@ -161,75 +146,6 @@ export function messageRoutes({ messaging, sessions, scheduling }: Services) {
         ctx.set('Cache-Control', 'private, max-age=31536000, immutable');
         ctx.body = file.bytes;
         return undefined;
-      },
-    }),
-    defineRoute({
-      method: 'patch',
-      path: '/sessions/:id/messages/:msgId',
-      tag,
-      summary: 'Edit one of your messages',
-      access: { scope: 'messages:send', session: ({ params }) => params.id },
-      params: messageParams,
-      body: z
-        .object({ text: z.string().trim().min(1, 'must not be empty').max(65536) })
-        .strict()
-        .meta({ example: { text: 'Pickup at 18:30 instead of 18:00' } }),
-      response: { status: 200, description: 'The edited message', schema: messageSchema },
-      handler: ({ params, body }) => {
-        const row = find(params.id, params.msgId);
-        return messaging.send.edit(params.id, row.chatJid, row.id, body.text);
-      },
-    }),
-    defineRoute({
-      method: 'delete',
-      path: '/sessions/:id/messages/:msgId',
-      tag,
-      summary: 'Delete one of your messages for everyone',
-      access: { scope: 'messages:send', session: ({ params }) => params.id },
-      params: messageParams,
-      response: { status: 200, description: 'The message, now marked deleted', schema: messageSchema },
-      handler: ({ params }) => {
-        const row = find(params.id, params.msgId);
-        return messaging.send.revoke(params.id, row.chatJid, row.id);
-      },
-    }),
-    defineRoute({
-      method: 'post',
-      path: '/sessions/:id/messages/:msgId/react',
-      tag,
-      summary: 'React to a message (an empty emoji removes your reaction)',
-      access: { scope: 'messages:send', session: ({ params }) => params.id },
-      params: messageParams,
-      body: z
-        .object({ emoji: z.string().max(16) })
-        .strict()
-        .meta({ example: { emoji: '👍' } }),
-      response: { status: 200, description: 'The message with its reactions', schema: messageSchema },
-      handler: ({ params, body }) => {
-        const row = find(params.id, params.msgId);
-        return messaging.send.send(params.id, {
-          type: 'reaction',
-          to: row.chatJid,
-          messageId: row.id,
-          emoji: body.emoji,
-        });
-      },
-    }),
-    defineRoute({
-      method: 'post',
-      path: '/sessions/:id/messages/:msgId/forward',
-      tag,
-      summary: 'Forward a message to another chat',
-      access: { scope: 'messages:send', session: ({ params }) => params.id },
-      params: messageParams,
-      body: z
-        .object({ to: z.string().min(1, 'is required') })
-        .strict()
-        .meta({ example: { to: '+972 50-765-4321' } }),
-      response: { status: 201, description: 'The forwarded copy', schema: messageSchema },
-      handler: ({ params, body }) => {
-        const row = find(params.id, params.msgId);
-        return messaging.send.forward(params.id, row.chatJid, row.id, body.to);
       },
     }),
   ];

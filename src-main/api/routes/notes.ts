@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { chatNoteListSchema, chatNoteSchema, noteTextSchema } from '../../../src-shared/contract/organize.js';
-import { sessionIdSchema } from '../../../src-shared/contract/sessions.js';
 import { toJid } from '../../../src-shared/jid.js';
 import type { Services } from '../../services/index.js';
 import { defineRoute } from '../route.js';
 import { sessionExists } from './session-guard.js';
+import { chatParams } from './common.js';
 
-const chatParams = z.object({ id: sessionIdSchema, chat: z.string().min(1) });
 const noteParams = chatParams.extend({ noteId: z.string().min(1).describe('Note id (`note_…`)') });
 const noteBody = z
   .object({ text: noteTextSchema })

@@ -1,4 +1,4 @@
-import type { SessionService } from '../../services/sessions.js';
+import type { SessionService } from '../../services/sessions/sessions.js';
 
 /**
  * For per-session routes, after the route's declared access was checked: the session exists

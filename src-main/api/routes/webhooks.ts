@@ -1,15 +1,7 @@
-import { z } from 'zod';
 import {
   createdWebhookSchema,
   createWebhookInput,
-  deliveriesQuery,
-  deliveryDetailSchema,
-  deliveryListSchema,
-  deliverySchema,
-  discardDeliveriesInput,
-  discardedSchema,
   eventTypeListSchema,
-  retriedSchema,
   rotatedSecretSchema,
   updateWebhookInput,
   webhookListSchema,
@@ -19,9 +11,7 @@ import type { Services } from '../../services/index.js';
 import { checkRecordSession, ownSessionOf } from '../../services/access/authorizer.js';
 import { MANAGE_WEBHOOKS } from '../../../src-shared/access.js';
 import { defineRoute } from '../route.js';
-
-const idParams = z.object({ id: z.string().min(1).describe('Webhook id (`wh_…`)') });
-const deliveryParams = z.object({ id: z.coerce.number().int().positive().describe('Delivery id') });
+import { webhookIdParams } from './common.js';
 
 const SIGNING =
   'Deliveries are POSTed as the event envelope `{id, type, session, timestamp, data}` with the Standard Webhooks ' +
@@ -84,7 +74,7 @@ export function webhookRoutes({ webhooks }: Services) {
       tag,
       summary: 'Get a webhook',
       access: MANAGE_WEBHOOKS,
-      params: idParams,
+      params: webhookIdParams,
       response: { status: 200, description: 'The webhook', schema: webhookSchema },
       handler: ({ params, principal }) => {
         const webhook = webhooks.get(params.id);
@@ -100,7 +90,7 @@ export function webhookRoutes({ webhooks }: Services) {
       description:
         'Only the fields given change. Disabling pauses its deliveries; enabling sends what waited.',
       access: MANAGE_WEBHOOKS,
-      params: idParams,
+      params: webhookIdParams,
       body: updateWebhookInput,
       response: { status: 200, description: 'The webhook', schema: webhookSchema },
       handler: ({ params, body, principal }) => {
@@ -115,7 +105,7 @@ export function webhookRoutes({ webhooks }: Services) {
       tag,
       summary: 'Delete a webhook and its delivery log',
       access: MANAGE_WEBHOOKS,
-      params: idParams,
+      params: webhookIdParams,
       response: { status: 204, description: 'Deleted' },
       handler: ({ params, principal }) => {
         checkRecordSession(principal, webhooks.get(params.id).session);
@@ -129,102 +119,11 @@ export function webhookRoutes({ webhooks }: Services) {
       summary: 'Replace the signing secret',
       description: 'The new secret signs every delivery from now on; it is shown only in this answer.',
       access: MANAGE_WEBHOOKS,
-      params: idParams,
+      params: webhookIdParams,
       response: { status: 200, description: 'The new secret', schema: rotatedSecretSchema },
       handler: ({ params, principal }) => {
         checkRecordSession(principal, webhooks.get(params.id).session);
         return webhooks.rotateSecret(params.id);
-      },
-    }),
-    defineRoute({
-      method: 'get',
-      path: '/webhooks/:id/deliveries',
-      tag,
-      summary: "A webhook's deliveries, newest first",
-      description: 'Filter by `status`; page with `before` = the `next` of the previous page.',
-      access: MANAGE_WEBHOOKS,
-      params: idParams,
-      query: deliveriesQuery,
-      response: { status: 200, description: 'One page of deliveries', schema: deliveryListSchema },
-      handler: ({ params, query, principal }) => {
-        checkRecordSession(principal, webhooks.get(params.id).session);
-        return webhooks.deliveries(params.id, query);
-      },
-    }),
-    defineRoute({
-      method: 'post',
-      path: '/webhooks/:id/test',
-      tag,
-      summary: 'Send a test event to this webhook',
-      description:
-        'Publishes a `webhook.test` event that only this webhook receives. Follow the returned delivery.',
-      access: MANAGE_WEBHOOKS,
-      params: idParams,
-      response: { status: 202, description: 'The test delivery, queued', schema: deliverySchema },
-      handler: ({ params, principal }) => {
-        checkRecordSession(principal, webhooks.get(params.id).session);
-        return webhooks.test(params.id);
-      },
-    }),
-    defineRoute({
-      method: 'post',
-      path: '/webhooks/:id/retry',
-      tag,
-      summary: 'Retry every failed delivery of a webhook',
-      access: MANAGE_WEBHOOKS,
-      params: idParams,
-      response: { status: 202, description: 'How many were queued again', schema: retriedSchema },
-      handler: ({ params, principal }) => {
-        checkRecordSession(principal, webhooks.get(params.id).session);
-        return webhooks.retryFailed(params.id);
-      },
-    }),
-    defineRoute({
-      method: 'post',
-      path: '/webhooks/:id/deliveries/discard',
-      tag,
-      summary: 'Discard failed deliveries of a webhook',
-      description:
-        'Removes failed deliveries (all of them, or those listed in `ids`) with their attempts; they ' +
-        'cannot be retried afterwards, and their events age out of the event log after 7 days like ' +
-        'any other. Pending and succeeded deliveries are left alone. An id that is no delivery of ' +
-        'this webhook is refused (VALIDATION_FAILED naming it) and nothing is discarded.',
-      access: MANAGE_WEBHOOKS,
-      params: idParams,
-      body: discardDeliveriesInput,
-      response: { status: 200, description: 'How many were discarded', schema: discardedSchema },
-      handler: ({ params, body, principal }) => {
-        checkRecordSession(principal, webhooks.get(params.id).session);
-        return webhooks.discardFailed(params.id, body.ids);
-      },
-    }),
-    defineRoute({
-      method: 'get',
-      path: '/webhooks/deliveries/:id',
-      tag,
-      summary: 'A delivery with every attempt (status, latency, answer excerpt)',
-      access: MANAGE_WEBHOOKS,
-      params: deliveryParams,
-      response: { status: 200, description: 'The delivery and its attempts', schema: deliveryDetailSchema },
-      handler: ({ params, principal }) => {
-        checkRecordSession(principal, webhooks.webhookOfDelivery(params.id).session);
-        return webhooks.delivery(params.id);
-      },
-    }),
-    defineRoute({
-      method: 'post',
-      path: '/webhooks/deliveries/:id/retry',
-      tag,
-      summary: 'Send one delivery again now',
-      description:
-        'A failed delivery starts a new round of attempts; a pending one skips its wait. ' +
-        'CONFLICT if it already succeeded or its event is no longer stored.',
-      access: MANAGE_WEBHOOKS,
-      params: deliveryParams,
-      response: { status: 202, description: 'The delivery, queued', schema: deliverySchema },
-      handler: ({ params, principal }) => {
-        checkRecordSession(principal, webhooks.webhookOfDelivery(params.id).session);
-        return webhooks.retryDelivery(params.id);
       },
     }),
   ];

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { appRoot } from '../../core/paths.js';
-import { startTestCore, type TestCore } from '../../test-support/test-core.js';
+import { startTestCore, type TestCore } from '../../../testkit/support/test-core.js';
 
 const WIDGET_SCRIPT = path.join(appRoot(), 'dist', 'widget', 'widget.js');
 

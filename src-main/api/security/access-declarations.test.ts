@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../../src-shared/contract.js';
 import { SCOPES } from '../../../src-shared/contract/keys.js';
-import { startTestCore, type TestCore } from '../../test-support/test-core.js';
+import { startTestCore, type TestCore } from '../../../testkit/support/test-core.js';
 import { allRoutes } from '../routes/index.js';
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rawRequest } from '../../test-support/raw-http.js';
-import { startTestCore, TEST_ADMIN_KEY, type TestCore } from '../../test-support/test-core.js';
+import { rawRequest } from '../../../testkit/support/raw-http.js';
+import { startTestCore, TEST_ADMIN_KEY, type TestCore } from '../../../testkit/support/test-core.js';
 
 /**
  * The audit's critical finding: `/API/v1/...` ran handlers without a key, as the owner. Every

@@ -1,4 +1,4 @@
-import type { KeyPrincipal } from '../api-keys.js';
+import type { KeyPrincipal } from './api-keys.js';
 
 /**
  * The window of the desktop app, calling over Electron IPC: the PC's owner. It is a principal of

@@ -5,7 +5,7 @@ import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../src-shared/errors.js';
 import { openDatabase } from '../../db/connection.js';
-import { JPEG_48PX, PNG_1PX } from '../../test-support/media-fixtures.js';
+import { JPEG_48PX, PNG_1PX } from '../../../testkit/support/media-fixtures.js';
 import { MediaStore } from '../messages/media-store.js';
 import { AVATAR_REUSE_MS, AvatarService } from './avatar-service.js';
 import { AvatarStore } from './avatar-store.js';

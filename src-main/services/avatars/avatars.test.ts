@@ -1,8 +1,8 @@
 /** Profile pictures and "about" texts, end to end: real Baileys against the local WhatsApp server. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Customer } from '../../../e2e/wa-emulator/customer.js';
-import { JPEG_48PX, PNG_1PX } from '../../test-support/media-fixtures.js';
-import { linkedWorld, type LinkedWorld } from '../../test-support/linked-session.js';
+import type { Customer } from '../../../testkit/wa-emulator/customer.js';
+import { JPEG_48PX, PNG_1PX } from '../../../testkit/support/media-fixtures.js';
+import { linkedWorld, type LinkedWorld } from '../../../testkit/support/linked-session.js';
 
 let world: LinkedWorld;
 

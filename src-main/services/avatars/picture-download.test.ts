@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../../e2e/wa-emulator/index.js';
-import { JPEG_48PX, PDF_BYTES } from '../../test-support/media-fixtures.js';
-import { startWaServer } from '../../test-support/wa-server.js';
+import type { Emulator } from '../../../testkit/wa-emulator/index.js';
+import { JPEG_48PX, PDF_BYTES } from '../../../testkit/support/media-fixtures.js';
+import { startWaServer } from '../../../testkit/support/wa-server.js';
 import { pictureDownloader, pictureHostFor, PictureRejected } from './picture-download.js';
 
 // The local WhatsApp server's HTTPS media host plays WhatsApp's picture CDN: real TLS (its test CA

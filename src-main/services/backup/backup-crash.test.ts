@@ -6,9 +6,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRoot } from '../../core/paths.js';
 import { MediaStore } from '../messages/media-store.js';
-import { startTestCore } from '../../test-support/test-core.js';
+import { startTestCore } from '../../../testkit/support/test-core.js';
 import { BackupFileError } from './backup-errors.js';
-import { fingerprint } from '../../test-support/backup-helpers.js';
+import { fingerprint } from '../../../testkit/support/backup-helpers.js';
 import { verifyBackup } from './verify-backup.js';
 
 /**
@@ -39,15 +39,11 @@ afterAll(() => {
 
 /** Runs the child; with `killAt`, SIGKILLs it at its first output line matching. */
 function runChild(args: string[], killAt?: RegExp): Promise<{ output: string; killed: boolean }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'src-main/test-support/backup-child.ts', ...args],
-    {
-      cwd: appRoot(),
-      env: { ...process.env, CHATDOCK_BACKUP_PASSPHRASE: PASSPHRASE },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, ['--import', 'tsx', 'testkit/support/backup-child.ts', ...args], {
+    cwd: appRoot(),
+    env: { ...process.env, CHATDOCK_BACKUP_PASSPHRASE: PASSPHRASE },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let output = '';
   return new Promise((resolve) => {

@@ -5,13 +5,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnyEventEnvelope } from '../../../src-shared/events.js';
 import type { Message } from '../../../src-shared/messages.js';
-import { nextEvent, sessionReaches } from '../../test-support/events.js';
-import { linkedWorld, type LinkedWorld } from '../../test-support/linked-session.js';
-import { PNG_1PX } from '../../test-support/media-fixtures.js';
-import { startTestCore, type TestCore } from '../../test-support/test-core.js';
+import { nextEvent, sessionReaches } from '../../../testkit/support/events.js';
+import { linkedWorld, type LinkedWorld } from '../../../testkit/support/linked-session.js';
+import { PNG_1PX } from '../../../testkit/support/media-fixtures.js';
+import { startTestCore, type TestCore } from '../../../testkit/support/test-core.js';
 import { createBackup } from './create-backup.js';
 import { restoreBackup } from './restore-backup.js';
-import { testKey } from '../../test-support/backup-helpers.js';
+import { testKey } from '../../../testkit/support/backup-helpers.js';
 
 /**
  * The whole point of a backup, with real Baileys against the local WhatsApp server: the shop's

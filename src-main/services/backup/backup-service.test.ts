@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackupStatus } from '../../../src-shared/contract/backups.js';
-import { startTestCore, type TestCore } from '../../test-support/test-core.js';
-import { InternalSettings } from '../internal-settings.js';
+import { startTestCore, type TestCore } from '../../../testkit/support/test-core.js';
+import { InternalSettings } from '../settings/internal-settings.js';
 import { BackupService } from './backup-service.js';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'chatdock-backups-api-'));

@@ -8,7 +8,7 @@ import type {
 import { AppError } from '../../../src-shared/errors.js';
 import type { Logger } from '../../core/logger.js';
 import type { Db } from '../../db/connection.js';
-import type { InternalSettings } from '../internal-settings.js';
+import type { InternalSettings } from '../settings/internal-settings.js';
 import { BACKUP_EXTENSION, createdAtOfName } from './backup-files.js';
 import { BackupKey, type ScryptParams } from './backup-key.js';
 import { createBackup, type BackupProgress } from './create-backup.js';

@@ -14,12 +14,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MediaStore } from '../messages/media-store.js';
-import { startTestCore, type TestCore } from '../../test-support/test-core.js';
+import { startTestCore, type TestCore } from '../../../testkit/support/test-core.js';
 import { BackupFileError } from './backup-errors.js';
 import { createBackup, type CreatedBackup } from './create-backup.js';
 import { dataDirInUse } from './data-dir-in-use.js';
 import { restoreBackup } from './restore-backup.js';
-import { fingerprint, testKey } from '../../test-support/backup-helpers.js';
+import { fingerprint, testKey } from '../../../testkit/support/backup-helpers.js';
 import { verifyBackup } from './verify-backup.js';
 
 const PASSPHRASE = 'correct horse battery staple';

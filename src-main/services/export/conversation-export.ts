@@ -1,7 +1,7 @@
 import type { Message } from '../../../src-shared/messages.js';
-import type { Messaging } from '../messaging.js';
+import type { Messaging } from '../messages/messaging.js';
 import type { MediaStore } from '../messages/media-store.js';
-import type { SessionService } from '../sessions.js';
+import type { SessionService } from '../sessions/sessions.js';
 import { conversationHtml } from './html.js';
 import { exportFileName, whatsappLine } from './whatsapp-txt.js';
 import { zip } from './zip-writer.js';

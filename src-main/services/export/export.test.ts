@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../../src-shared/messages.js';
-import { linkedWorld, type LinkedWorld } from '../../test-support/linked-session.js';
-import { PNG_1PX } from '../../test-support/media-fixtures.js';
-import { unzip } from '../../test-support/unzip.js';
+import { linkedWorld, type LinkedWorld } from '../../../testkit/support/linked-session.js';
+import { PNG_1PX } from '../../../testkit/support/media-fixtures.js';
+import { unzip } from '../../../testkit/support/unzip.js';
 import { whatsappLine } from './whatsapp-txt.js';
 
 /** One exported line: `dd/mm/yyyy, HH:MM - Sender: text` (WhatsApp for Android, 24 h). */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messageText } from '../../../e2e/wa-emulator/customer.js';
+import { messageText } from '../../../testkit/wa-emulator/customer.js';
 import type { Call, Group, Message } from '../../../src-shared/messages.js';
-import { linkedWorld, type LinkedWorld } from '../../test-support/linked-session.js';
+import { linkedWorld, type LinkedWorld } from '../../../testkit/support/linked-session.js';
 
 let world: LinkedWorld;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EventBus } from '../../core/event-bus.js';
 import { pino } from 'pino';
 import { openDatabase } from '../../db/connection.js';
-import { EventRecorder } from '../event-recorder.js';
+import { EventRecorder } from '../events/event-recorder.js';
 import { HistoryQueries } from './history-queries.js';
 import { MessageStore } from './message-store.js';
 

@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Message } from '../../../src-shared/messages.js';
 import type { Db } from '../../db/connection.js';
-import { hiddenThrough, type HiddenRows } from '../hidden-history.js';
+import { hiddenThrough, type HiddenRows } from '../sessions/removal/hidden-history.js';
 import { toMessage, type ReactionRow } from './message-rows.js';
 import { parseMessageRow } from './message-store.js';
 import { searchText } from '../../db/search-text.js';

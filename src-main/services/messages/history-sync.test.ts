@@ -1,12 +1,12 @@
 import { type proto } from '@whiskeysockets/baileys';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Emulator } from '../../../e2e/wa-emulator/index.js';
+import type { Emulator } from '../../../testkit/wa-emulator/index.js';
 import type { AnyEventEnvelope } from '../../../src-shared/events.js';
 import type { Chat, Contact, Message } from '../../../src-shared/messages.js';
 import type { Session } from '../../../src-shared/model.js';
-import { nextEvent, sessionReaches } from '../../test-support/events.js';
-import { startTestCore, type TestCore } from '../../test-support/test-core.js';
-import { startWaServer } from '../../test-support/wa-server.js';
+import { nextEvent, sessionReaches } from '../../../testkit/support/events.js';
+import { startTestCore, type TestCore } from '../../../testkit/support/test-core.js';
+import { startWaServer } from '../../../testkit/support/wa-server.js';
 
 const SHOP = '972507770000';
 const CUSTOMER = '972508880000';

@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { Customer, messageText } from '../../../e2e/wa-emulator/customer.js';
-import type { Emulator } from '../../../e2e/wa-emulator/index.js';
+import { Customer, messageText } from '../../../testkit/wa-emulator/customer.js';
+import type { Emulator } from '../../../testkit/wa-emulator/index.js';
 import type { Message } from '../../../src-shared/messages.js';
 import type { Session } from '../../../src-shared/model.js';
 import {
@@ -16,8 +16,8 @@ import {
   startServerProcess,
   until,
   type ServerProcess,
-} from '../../test-support/server-process.js';
-import { startWaServer } from '../../test-support/wa-server.js';
+} from '../../../testkit/support/server-process.js';
+import { startWaServer } from '../../../testkit/support/wa-server.js';
 
 const SHOP = '972503450000';
 let emulator: Emulator;

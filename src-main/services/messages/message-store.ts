@@ -9,7 +9,7 @@ import { jidKind } from '../../../src-shared/jid.js';
 import type { Db } from '../../db/connection.js';
 import type { ChatRow, MessageRow } from '../../db/schema.js';
 import type { MessageRecord, PollVote } from '../../wa/message-mapping.js';
-import type { EventRecorder } from '../event-recorder.js';
+import type { EventRecorder } from '../events/event-recorder.js';
 import { toChat, toMessage, type ReactionRow } from './message-rows.js';
 import { withVote } from './poll-tally.js';
 

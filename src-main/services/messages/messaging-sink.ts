@@ -3,11 +3,11 @@ import type { WaActions } from '../../wa/actions.js';
 import type { MappedMessage, MessageRecord, PollVote } from '../../wa/message-mapping.js';
 import type { WaEventSink } from '../../wa/session-events.js';
 import type { AvatarService } from '../avatars/avatar-service.js';
-import type { CallService } from '../calls.js';
-import type { ChatService } from '../chats.js';
-import type { ContactService } from '../contacts.js';
-import type { EventRecorder } from '../event-recorder.js';
-import type { GroupService } from '../groups.js';
+import type { CallService } from '../calls/calls.js';
+import type { ChatService } from '../chats/chats.js';
+import type { ContactService } from '../contacts/contacts.js';
+import type { EventRecorder } from '../events/event-recorder.js';
+import type { GroupService } from '../groups/groups.js';
 import type { MediaDownloader } from './media-downloader.js';
 import type { MessageStore } from './message-store.js';
 

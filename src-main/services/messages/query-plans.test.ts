@@ -8,9 +8,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MessageRecord } from '../../wa/message-mapping.js';
 import { EventBus } from '../../core/event-bus.js';
 import { openDatabase, type Db } from '../../db/connection.js';
-import { ChatList, type ChatListOptions } from '../chat-list/chat-list.js';
-import { ChatService } from '../chats.js';
-import { EventRecorder } from '../event-recorder.js';
+import { ChatList, type ChatListOptions } from '../chats/list/chat-list.js';
+import { ChatService } from '../chats/chats.js';
+import { EventRecorder } from '../events/event-recorder.js';
 import { HistoryQueries } from './history-queries.js';
 import { MessageStore } from './message-store.js';
 

@@ -1,8 +1,14 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../../src-shared/messages.js';
-import { linkedWorld, type LinkedWorld } from '../../test-support/linked-session.js';
-import { MP4_BYTES, OGG_BYTES, PDF_BYTES, PNG_1PX, WEBP_1PX } from '../../test-support/media-fixtures.js';
+import { linkedWorld, type LinkedWorld } from '../../../testkit/support/linked-session.js';
+import {
+  MP4_BYTES,
+  OGG_BYTES,
+  PDF_BYTES,
+  PNG_1PX,
+  WEBP_1PX,
+} from '../../../testkit/support/media-fixtures.js';
 
 let world: LinkedWorld;
 

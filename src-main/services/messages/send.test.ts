@@ -2,10 +2,16 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { WAMessage } from '@whiskeysockets/baileys';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messageText } from '../../../e2e/wa-emulator/customer.js';
+import { messageText } from '../../../testkit/wa-emulator/customer.js';
 import type { Message } from '../../../src-shared/messages.js';
-import { linkedWorld, type LinkedWorld } from '../../test-support/linked-session.js';
-import { MP4_BYTES, OGG_BYTES, PDF_BYTES, PNG_1PX, WEBP_1PX } from '../../test-support/media-fixtures.js';
+import { linkedWorld, type LinkedWorld } from '../../../testkit/support/linked-session.js';
+import {
+  MP4_BYTES,
+  OGG_BYTES,
+  PDF_BYTES,
+  PNG_1PX,
+  WEBP_1PX,
+} from '../../../testkit/support/media-fixtures.js';
 import { webmToOgg } from './voice-note/webm-to-ogg.js';
 
 let world: LinkedWorld;
@@ -119,7 +125,7 @@ describe('sending each type', () => {
   });
 
   it('a voice note recorded by a browser (WebM) arrives as Ogg/Opus, and is stored as such', async () => {
-    const webm = readFileSync(new URL('../../test-support/fixtures/voice-note.webm', import.meta.url));
+    const webm = readFileSync(new URL('../../../testkit/support/fixtures/voice-note.webm', import.meta.url));
     const result = await send({
       type: 'audio',
       voiceNote: true,
@@ -140,7 +146,7 @@ describe('sending each type', () => {
   });
 
   it('a voice note WebM that cannot be converted is still sent, unchanged', async () => {
-    const webm = readFileSync(new URL('../../test-support/fixtures/voice-note.webm', import.meta.url));
+    const webm = readFileSync(new URL('../../../testkit/support/fixtures/voice-note.webm', import.meta.url));
     const truncated = webm.subarray(0, 300);
     const result = await send({
       type: 'audio',

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Message } from '../../../src-shared/messages.js';
 import type { Health } from '../../../src-shared/model.js';
-import { linkedWorld, type LinkedWorld } from '../../test-support/linked-session.js';
+import { linkedWorld, type LinkedWorld } from '../../../testkit/support/linked-session.js';
 
 let world: LinkedWorld;
 

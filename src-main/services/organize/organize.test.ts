@@ -10,10 +10,10 @@ import type {
 import type { CreatedWebhook } from '../../../src-shared/contract/webhooks.js';
 import type { TaggingEvent } from '../../../src-shared/events.js';
 import type { Chat, ChatWithTags, Message } from '../../../src-shared/messages.js';
-import { connectEventStream, type StreamClient } from '../../test-support/event-stream-client.js';
-import { linkedWorld, type LinkedWorld } from '../../test-support/linked-session.js';
-import { TEST_ADMIN_KEY } from '../../test-support/test-core.js';
-import { startReceiver, type WebhookReceiver } from '../../test-support/webhook-receiver.js';
+import { connectEventStream, type StreamClient } from '../../../testkit/support/event-stream-client.js';
+import { linkedWorld, type LinkedWorld } from '../../../testkit/support/linked-session.js';
+import { TEST_ADMIN_KEY } from '../../../testkit/support/test-core.js';
+import { startReceiver, type WebhookReceiver } from '../../../testkit/support/webhook-receiver.js';
 
 let world: LinkedWorld;
 let hook: WebhookReceiver;

@@ -3,7 +3,7 @@ import { AppError } from '../../../src-shared/errors.js';
 import { phoneOfJid } from '../../../src-shared/jid.js';
 import { sortableId } from '../../core/ids.js';
 import type { Db } from '../../db/connection.js';
-import type { ContactService } from '../contacts.js';
+import type { ContactService } from '../contacts/contacts.js';
 import type { MediaResolver, ResolvedMedia } from '../messages/media-input.js';
 import type { MessageStore } from '../messages/message-store.js';
 import { fillPlaceholders } from './placeholders.js';

@@ -3,7 +3,7 @@ import type { TagHistoryEntry, TagRef, TagUsage, Tagging } from '../../../src-sh
 import { AppError } from '../../../src-shared/errors.js';
 import type { Chat, ChatWithTags } from '../../../src-shared/messages.js';
 import type { Db } from '../../db/connection.js';
-import type { EventRecorder } from '../event-recorder.js';
+import type { EventRecorder } from '../events/event-recorder.js';
 import type { MessageStore } from '../messages/message-store.js';
 import type { TagService } from './tags.js';
 

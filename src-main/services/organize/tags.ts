@@ -2,7 +2,7 @@ import type { Tag, TagRef, TagUsage } from '../../../src-shared/contract/organiz
 import { AppError, type ErrorBody } from '../../../src-shared/errors.js';
 import { sortableId } from '../../core/ids.js';
 import type { Db } from '../../db/connection.js';
-import type { EventRecorder } from '../event-recorder.js';
+import type { EventRecorder } from '../events/event-recorder.js';
 
 interface TagRow {
   id: string;

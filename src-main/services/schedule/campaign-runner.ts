@@ -5,7 +5,7 @@ import type { EventBus } from '../../core/event-bus.js';
 import type { Logger } from '../../core/logger.js';
 import type { Db } from '../../db/connection.js';
 import { campaignRecipients, campaigns } from '../../db/schema.js';
-import type { EventRecorder } from '../event-recorder.js';
+import type { EventRecorder } from '../events/event-recorder.js';
 import {
   buildMessage,
   sentBetween,

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messageText, type Customer } from '../../../e2e/wa-emulator/customer.js';
+import { messageText, type Customer } from '../../../testkit/wa-emulator/customer.js';
 import type {
   Campaign,
   CampaignPreview,
@@ -14,9 +14,9 @@ import type {
   OptOut,
 } from '../../../src-shared/contract/schedule.js';
 import type { Message } from '../../../src-shared/messages.js';
-import type { Core } from '../../core/container.js';
-import { linkedWorld, type LinkedWorld } from '../../test-support/linked-session.js';
-import { startTestCore, type TestCore } from '../../test-support/test-core.js';
+import type { Core } from '../../app/container.js';
+import { linkedWorld, type LinkedWorld } from '../../../testkit/support/linked-session.js';
+import { startTestCore, type TestCore } from '../../../testkit/support/test-core.js';
 
 let world: LinkedWorld;
 let customers: Customer[];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OptOut } from '../../../src-shared/contract/schedule.js';
-import { linkedWorld, type LinkedWorld } from '../../test-support/linked-session.js';
+import { linkedWorld, type LinkedWorld } from '../../../testkit/support/linked-session.js';
 import { STOP_WORDS } from './opt-outs.js';
 
 // Every keyword through the real path: a customer of the local WhatsApp server writes it, Baileys

@@ -6,7 +6,7 @@ import { jidKind, phoneOfJid, toJid } from '../../../src-shared/jid.js';
 import type { Logger } from '../../core/logger.js';
 import type { Db } from '../../db/connection.js';
 import { optOuts } from '../../db/schema.js';
-import type { SessionService } from '../sessions.js';
+import type { SessionService } from '../sessions/sessions.js';
 import type { Clock } from './clock.js';
 
 /**

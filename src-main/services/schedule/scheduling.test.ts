@@ -5,13 +5,13 @@
  */
 import type { WAMessage } from '@whiskeysockets/baileys';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messageText } from '../../../e2e/wa-emulator/customer.js';
+import { messageText } from '../../../testkit/wa-emulator/customer.js';
 import type { Schedule } from '../../../src-shared/contract/schedule.js';
 import type { AnyEventEnvelope } from '../../../src-shared/events.js';
 import type { Message } from '../../../src-shared/messages.js';
-import { nextEvent } from '../../test-support/events.js';
-import { linkedWorld, type LinkedWorld } from '../../test-support/linked-session.js';
-import { startTestCore, type TestCore } from '../../test-support/test-core.js';
+import { nextEvent } from '../../../testkit/support/events.js';
+import { linkedWorld, type LinkedWorld } from '../../../testkit/support/linked-session.js';
+import { startTestCore, type TestCore } from '../../../testkit/support/test-core.js';
 import { ManualClock } from './clock.js';
 
 let world: LinkedWorld;

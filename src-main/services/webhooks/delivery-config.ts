@@ -11,28 +11,21 @@ export interface DeliveryConfig {
 
 export const DEFAULT_DELIVERY: DeliveryConfig = { retry: DEFAULT_RETRY, timeoutMs: 10_000, concurrency: 8 };
 
-function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const text = env[name];
-  if (!text) return fallback;
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) {
-    throw new Error(`${name} must be a whole number above 0, got "${text}"`);
-  }
-  return value;
-}
-
-/**
- * `CHATDOCK_WEBHOOK_RETRY_BASE_MS`, `…_RETRY_MAX_MS`, `…_MAX_ATTEMPTS`, `…_TIMEOUT_MS` and
- * `…_CONCURRENCY` override the defaults (1 min doubling to 6 h, 12 attempts, 10 s, 8).
- */
-export function deliveryConfigFromEnv(env: NodeJS.ProcessEnv): DeliveryConfig {
+/** The defaults with whichever values the configuration overrides (`core/config.ts` parses them). */
+export function deliveryConfigWith(overrides: {
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+  maxAttempts?: number;
+  timeoutMs?: number;
+  concurrency?: number;
+}): DeliveryConfig {
   return {
     retry: {
-      baseMs: positive(env, 'CHATDOCK_WEBHOOK_RETRY_BASE_MS', DEFAULT_RETRY.baseMs),
-      maxMs: positive(env, 'CHATDOCK_WEBHOOK_RETRY_MAX_MS', DEFAULT_RETRY.maxMs),
-      maxAttempts: positive(env, 'CHATDOCK_WEBHOOK_MAX_ATTEMPTS', DEFAULT_RETRY.maxAttempts),
+      baseMs: overrides.retryBaseMs ?? DEFAULT_RETRY.baseMs,
+      maxMs: overrides.retryMaxMs ?? DEFAULT_RETRY.maxMs,
+      maxAttempts: overrides.maxAttempts ?? DEFAULT_RETRY.maxAttempts,
     },
-    timeoutMs: positive(env, 'CHATDOCK_WEBHOOK_TIMEOUT_MS', DEFAULT_DELIVERY.timeoutMs),
-    concurrency: positive(env, 'CHATDOCK_WEBHOOK_CONCURRENCY', DEFAULT_DELIVERY.concurrency),
+    timeoutMs: overrides.timeoutMs ?? DEFAULT_DELIVERY.timeoutMs,
+    concurrency: overrides.concurrency ?? DEFAULT_DELIVERY.concurrency,
   };
 }

@@ -11,9 +11,9 @@ import type {
   WebhookDeliveryList,
 } from '../../../src-shared/contract/webhooks.js';
 import type { CreatedKey } from '../../../src-shared/contract/keys.js';
-import { startTestCore, type TestCore } from '../../test-support/test-core.js';
-import { startReceiver, type WebhookReceiver } from '../../test-support/webhook-receiver.js';
-import { useCleanups } from '../../test-support/cleanups.js';
+import { startTestCore, type TestCore } from '../../../testkit/support/test-core.js';
+import { startReceiver, type WebhookReceiver } from '../../../testkit/support/webhook-receiver.js';
+import { useCleanups } from '../../../testkit/support/cleanups.js';
 
 const onCleanup = useCleanups();
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CreatedWebhook, Webhook } from '../../../src-shared/contract/webhooks.js';
-import { startTestCore, type TestCore } from '../../test-support/test-core.js';
-import { startReceiver, type WebhookReceiver } from '../../test-support/webhook-receiver.js';
+import { startTestCore, type TestCore } from '../../../testkit/support/test-core.js';
+import { startReceiver, type WebhookReceiver } from '../../../testkit/support/webhook-receiver.js';
 import { maskHeaderValue, mergeHeaderEdit } from './header-mask.js';
 
 describe('webhook header masking', () => {

@@ -1,6 +1,6 @@
 import type { Logger } from '../../core/logger.js';
 import type { Db } from '../../db/connection.js';
-import type { EventRecorder } from '../event-recorder.js';
+import type { EventRecorder } from '../events/event-recorder.js';
 import { DEFAULT_DELIVERY, type DeliveryConfig } from './delivery-config.js';
 import { DeliveryStore } from './delivery-store.js';
 import { DeliveryWorker } from './delivery-worker.js';
@@ -10,7 +10,7 @@ import { ReplyHandler } from './reply-handler.js';
 import { WebhookService } from './webhook-service.js';
 
 export type { WebhookReplyActions } from './reply-handler.js';
-export { deliveryConfigFromEnv, type DeliveryConfig } from './delivery-config.js';
+export { deliveryConfigWith, type DeliveryConfig } from './delivery-config.js';
 export { DeliveryWorker } from './delivery-worker.js';
 export { WebhookService } from './webhook-service.js';
 

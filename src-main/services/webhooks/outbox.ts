@@ -1,6 +1,6 @@
 import type { AnyEventEnvelope } from '../../../src-shared/events.js';
 import type { Db } from '../../db/connection.js';
-import type { OutboxWriter } from '../event-recorder.js';
+import type { OutboxWriter } from '../events/event-recorder.js';
 import { orderKey } from './order-key.js';
 
 interface ActiveWebhook {

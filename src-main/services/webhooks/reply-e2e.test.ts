@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { linkedWorld, type LinkedWorld } from '../../test-support/linked-session.js';
-import { startReceiver, type WebhookReceiver } from '../../test-support/webhook-receiver.js';
+import { linkedWorld, type LinkedWorld } from '../../../testkit/support/linked-session.js';
+import { startReceiver, type WebhookReceiver } from '../../../testkit/support/webhook-receiver.js';
 
 let world: LinkedWorld;
 let receiver: WebhookReceiver;

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CreatedWebhook, WebhookDeliveryList } from '../../../src-shared/contract/webhooks.js';
-import { startReceiver, uniqueIds, type WebhookReceiver } from '../../test-support/webhook-receiver.js';
+import { startReceiver, uniqueIds, type WebhookReceiver } from '../../../testkit/support/webhook-receiver.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 const KEY = 'restart-test-admin-key-0123456789';

@@ -17,7 +17,7 @@ import { AppError } from '../../../src-shared/errors.js';
 import { sortableId } from '../../core/ids.js';
 import type { Db } from '../../db/connection.js';
 import { sessions, webhooks } from '../../db/schema.js';
-import type { EventRecorder } from '../event-recorder.js';
+import type { EventRecorder } from '../events/event-recorder.js';
 import { discardFailedDeliveries } from './discard.js';
 import type { WebhookOutbox } from './outbox.js';
 import type { ReplyHandler, WebhookReplyActions } from './reply-handler.js';

@@ -7,15 +7,15 @@ import type {
   WebhookDeliveryList,
 } from '../../../src-shared/contract/webhooks.js';
 import type { Call, Message } from '../../../src-shared/messages.js';
-import { startTestCore, type TestCore } from '../../test-support/test-core.js';
+import { startTestCore, type TestCore } from '../../../testkit/support/test-core.js';
 import {
   startReceiver,
   uniqueIds,
   type ReceivedDelivery,
   type WebhookReceiver,
-} from '../../test-support/webhook-receiver.js';
-import { linkedWorld } from '../../test-support/linked-session.js';
-import { useCleanups } from '../../test-support/cleanups.js';
+} from '../../../testkit/support/webhook-receiver.js';
+import { linkedWorld } from '../../../testkit/support/linked-session.js';
+import { useCleanups } from '../../../testkit/support/cleanups.js';
 
 const onCleanup = useCleanups();
 

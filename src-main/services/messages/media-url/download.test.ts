@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { useCleanups } from '../../../test-support/cleanups.js';
-import { startMediaUrlServer, type MediaUrlServer } from '../../../test-support/media-url-server.js';
-import { PNG_1PX } from '../../../test-support/media-fixtures.js';
+import { useCleanups } from '../../../../testkit/support/cleanups.js';
+import { startMediaUrlServer, type MediaUrlServer } from '../../../../testkit/support/media-url-server.js';
+import { PNG_1PX } from '../../../../testkit/support/media-fixtures.js';
 import { mediaUrlDownloader, UNREACHABLE_MESSAGE, type MediaUrlOptions } from './download.js';
 
 const MB = 1024 * 1024;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { useCleanups } from '../../../test-support/cleanups.js';
-import { PNG_1PX } from '../../../test-support/media-fixtures.js';
-import { startMediaUrlServer } from '../../../test-support/media-url-server.js';
-import { startTestCore, type TestCore } from '../../../test-support/test-core.js';
+import { useCleanups } from '../../../../testkit/support/cleanups.js';
+import { PNG_1PX } from '../../../../testkit/support/media-fixtures.js';
+import { startMediaUrlServer } from '../../../../testkit/support/media-url-server.js';
+import { startTestCore, type TestCore } from '../../../../testkit/support/test-core.js';
 import { UNREACHABLE_MESSAGE } from './download.js';
 
 const cleanup = useCleanups();

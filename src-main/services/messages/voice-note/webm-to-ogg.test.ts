@@ -8,7 +8,7 @@ import { webmToOgg } from './webm-to-ogg.js';
 
 /** ~1.5 s of a 440 Hz tone, recorded by Chromium's MediaRecorder as audio/webm;codecs=opus. */
 const VOICE_NOTE_WEBM = readFileSync(
-  new URL('../../../test-support/fixtures/voice-note.webm', import.meta.url),
+  new URL('../../../../testkit/support/fixtures/voice-note.webm', import.meta.url),
 );
 
 interface OggPage {

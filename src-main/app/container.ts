@@ -1,0 +1,166 @@
+import path from 'node:path';
+import { ApiServer } from '../api/server.js';
+import { Checkpointer } from '../db/checkpointer.js';
+import { databaseFile, openDatabase, type Db } from '../db/connection.js';
+import { createHandlers } from '../rpc/handlers.js';
+import { RpcDispatcher } from '../rpc/dispatcher.js';
+import type { RuntimeInfo } from '../rpc/app-handlers.js';
+import type { Services } from '../services/index.js';
+import { DESKTOP } from '../services/access/principal.js';
+import { createServices } from './services.js';
+import { deliveryConfigWith } from '../services/webhooks/index.js';
+import { listenHost, type Config } from '../core/config.js';
+import { makeDataDirPrivate } from '../core/private-files.js';
+import { EventBus } from '../core/event-bus.js';
+import { Lifecycle } from '../core/lifecycle.js';
+import { createLogger, type Logger } from '../core/logger.js';
+import type { LogRing } from '../core/log-ring.js';
+import { appRoot } from '../core/paths.js';
+import { APP_VERSION } from '../core/version.js';
+
+/** The running core: what the headless server and the Electron shell both boot. */
+export interface Core {
+  config: Config;
+  logger: Logger;
+  logs: LogRing;
+  db: Db;
+  bus: EventBus;
+  services: Services;
+  dispatcher: RpcDispatcher;
+  /** A contract call from the desktop window (IPC), made as the window's principal. */
+  callFromDesktop(operation: string, input: unknown): Promise<unknown>;
+  /** Where the API listens; set once started. */
+  runtime(): RuntimeInfo;
+  /** The admin key created on this first run, to show once; null otherwise. */
+  createdAdminKey: string | null;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface CoreOptions {
+  webRoot?: string;
+  /** Messages deleted per background transaction after a session is deleted (tests: small). */
+  historyRemovalBatch?: number;
+}
+
+export function createCore(config: Config, options: CoreOptions = {}): Core {
+  const { logger, ring } = createLogger(config.logLevel, { pretty: config.prettyLogs });
+  makeDataDirPrivate(config.dataDir, databaseFile(config.dataDir));
+  const db = openDatabase(databaseFile(config.dataDir));
+  const bus = new EventBus(logger);
+  const services = createServices({
+    db,
+    bus,
+    logger,
+    waServer: {
+      url: config.waServerUrl,
+      rootKeyHex: config.waServerRootKey,
+      qrTimeoutMs: config.qrTimeoutMs,
+      durableReceive: config.durableReceive,
+    },
+    dataDir: config.dataDir,
+    logRing: ring,
+    webhookDelivery: deliveryConfigWith(config.webhookDelivery),
+    publicUrl: config.publicUrl,
+    mediaUrls: { allowInternal: config.mediaUrlAllowPrivate },
+    ...(options.historyRemovalBatch ? { historyRemovalBatch: options.historyRemovalBatch } : {}),
+  });
+  const { created } = services.apiKeys.ensureAdminKey(config.apiKey);
+
+  let runtime: RuntimeInfo | null = null;
+  const getRuntime = (): RuntimeInfo => {
+    if (!runtime) throw new Error('the API server has not started yet');
+    return runtime;
+  };
+  const dispatcher = new RpcDispatcher(createHandlers(services, getRuntime));
+  const api = new ApiServer({
+    services,
+    dispatcher,
+    bus,
+    logger,
+    version: APP_VERSION,
+    webRoot: options.webRoot ?? path.join(appRoot(), 'dist', 'web'),
+    hosts: { publicUrl: config.publicUrl, extraHosts: config.allowedHosts },
+  });
+
+  const lifecycle = new Lifecycle(logger);
+  lifecycle.add({ name: 'database', stop: () => void db.$client.close() });
+  const checkpointer = new Checkpointer(db.$client, (error) =>
+    logger.warn({ err: error }, 'background WAL checkpoints stopped; the writer checkpoints itself'),
+  );
+  lifecycle.add({
+    name: 'wal-checkpoints',
+    start: () => checkpointer.start(),
+    stop: () => checkpointer.stop(),
+  });
+  let pruneTimer: NodeJS.Timeout | null = null;
+  // The event log backs stream resume and webhook retries (a week of it is kept); idempotency
+  // answers are kept a day.
+  const prune = () => {
+    services.events.prune();
+    services.messaging.idempotency.prune();
+  };
+  lifecycle.add({
+    name: 'pruning',
+    start: () => {
+      prune();
+      pruneTimer = setInterval(prune, 60 * 60 * 1000).unref();
+    },
+    stop: () => {
+      if (pruneTimer) clearInterval(pruneTimer);
+    },
+  });
+  lifecycle.add({
+    name: 'webhooks',
+    start: () => services.webhookDelivery.start(),
+    stop: () => services.webhookDelivery.stop(),
+  });
+  lifecycle.add({
+    name: 'whatsapp',
+    start: () => services.sessions.resumeAll(),
+    stop: () => services.sessions.shutdown(),
+  });
+  lifecycle.add({
+    name: 'scheduling',
+    start: () => services.scheduling.start(),
+    stop: () => services.scheduling.stop(),
+  });
+  lifecycle.add({
+    name: 'backups',
+    start: () => services.backups.start(),
+    stop: () => services.backups.stop(),
+  });
+  lifecycle.add({
+    name: 'api',
+    start: async () => {
+      const host = listenHost(config, services.settings.get().lanAccess);
+      const address = await api.listen(host, config.port);
+      runtime = { boundHost: address.host, port: address.port, dataDir: config.dataDir };
+      logger.info({ host: address.host, port: address.port }, 'API listening');
+    },
+    stop: () => api.close(),
+  });
+  // Added last, so it stops first: no batch starts once the core is stopping, and what is left
+  // continues at the next start.
+  lifecycle.add({
+    name: 'history-removal',
+    start: () => services.historyRemoval.start(),
+    stop: () => services.historyRemoval.stop(),
+  });
+
+  return {
+    config,
+    logger,
+    logs: ring,
+    db,
+    bus,
+    services,
+    dispatcher,
+    callFromDesktop: (operation, input) =>
+      dispatcher.call(operation, input, { transport: 'ipc', principal: DESKTOP }),
+    runtime: getRuntime,
+    createdAdminKey: created,
+    start: () => lifecycle.start(),
+    stop: () => lifecycle.stop(),
+  };
+}

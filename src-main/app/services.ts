@@ -1,0 +1,156 @@
+// Builds every service once and wires the ones that call each other (the composition root's
+// service half; `container.ts` adds the database, the API and the lifecycle).
+import type { EventBus } from '../core/event-bus.js';
+import type { Logger } from '../core/logger.js';
+import { LogRing } from '../core/log-ring.js';
+import { APP_VERSION } from '../core/version.js';
+import type { Db } from '../db/connection.js';
+import { WaSessionManager } from '../wa/session-manager.js';
+import type { WaServerOptions } from '../wa/server-options.js';
+import { KeyHasher } from '../services/access/key-hasher.js';
+import { ApiKeyService } from '../services/access/api-keys.js';
+import { BackupService } from '../services/backup/backup-service.js';
+import { ConversationExport } from '../services/export/conversation-export.js';
+import { ContactsCsv } from '../services/export/contacts-csv.js';
+import { StorageReportService } from '../services/system/storage-report.js';
+import { EventRecorder } from '../services/events/event-recorder.js';
+import { HiddenHistory } from '../services/sessions/removal/hidden-history.js';
+import { HistoryRemoval } from '../services/sessions/removal/history-removal.js';
+import { InternalSettings } from '../services/settings/internal-settings.js';
+import { KeptHistory } from '../services/sessions/removal/kept-history.js';
+import { MediaStore } from '../services/messages/media-store.js';
+import type { MediaUrlOptions } from '../services/messages/media-url/download.js';
+import { PendingPurges } from '../services/sessions/removal/pending-purges.js';
+import { SessionPurge } from '../services/sessions/removal/session-purge.js';
+import { UnusedMedia } from '../services/sessions/removal/unused-media.js';
+import { HealthService } from '../services/system/health.js';
+import { KeyRevocations } from '../services/access/key-revocations.js';
+import { LogService } from '../services/system/logs.js';
+import { createMessaging } from '../services/messages/messaging.js';
+import { NamedKeyService } from '../services/access/named-keys.js';
+import { createScheduling, type Clock } from '../services/schedule/index.js';
+import { createOrganize } from '../services/organize/index.js';
+import { SessionService } from '../services/sessions/sessions.js';
+import { SettingsService } from '../services/settings/settings.js';
+import { WidgetService } from '../services/widgets/widgets.js';
+import { createWebhooks, type DeliveryConfig } from '../services/webhooks/index.js';
+
+import type { Services } from '../services/index.js';
+
+export interface ServiceDeps {
+  db: Db;
+  bus: EventBus;
+  logger: Logger;
+  waServer: WaServerOptions;
+  /** Where media files are stored (`<dataDir>/media`). */
+  dataDir: string;
+  /** The in-memory log lines behind GET /api/v1/logs. */
+  logRing?: LogRing;
+  webhookDelivery?: DeliveryConfig;
+  /** The clock of the scheduler and campaign runner (tests may pass a manual one). */
+  clock?: Clock;
+  /** CHATDOCK_PUBLIC_URL: where websites reach this app (hosted widget snippets). */
+  publicUrl?: string | null;
+  /** Messages deleted per background transaction (tests pass a small one). */
+  historyRemovalBatch?: number;
+  /** The media-URL policy; by default only public https hosts. */
+  mediaUrls?: MediaUrlOptions;
+}
+
+export function createServices(deps: ServiceDeps): Services {
+  const { db, bus, logger } = deps;
+  const events = new EventRecorder(db, bus);
+  const keyRevocations = new KeyRevocations();
+  const apiKeys = new ApiKeyService(db, keyRevocations, KeyHasher.forDataDir(deps.dataDir));
+  const storedMessages = db.$client.prepare<[string, string, string], { raw: Buffer | null }>(
+    'SELECT raw FROM messages WHERE session_id = ? AND chat_jid = ? AND id = ?',
+  );
+  const manager = new WaSessionManager({
+    db,
+    logger,
+    server: deps.waServer,
+    storedMessage: (sessionId, chatJid, id) => storedMessages.get(sessionId, chatJid, id)?.raw ?? null,
+  });
+  const keptHistory = new KeptHistory(db);
+  const pendingPurges = new PendingPurges(db);
+  const historyRemoval = new HistoryRemoval(
+    db,
+    pendingPurges,
+    new UnusedMedia(db, new MediaStore(deps.dataDir, db)),
+    logger,
+    deps.historyRemovalBatch,
+  );
+  const purge = new SessionPurge(db, keptHistory, pendingPurges, historyRemoval);
+  const sessions = new SessionService(db, events, apiKeys, manager, logger, purge);
+  const health = new HealthService();
+  health.useSessionCounter(sessions);
+  const webhooks = createWebhooks({
+    db,
+    events,
+    logger,
+    userAgent: `Chatdock/${APP_VERSION}`,
+    config: deps.webhookDelivery,
+  });
+  // A deleted session's webhooks went with it: the outbox must not match events against them.
+  purge.onPurged(() => webhooks.service.forgetRemovedWebhooks());
+  const settings = new SettingsService(db, events);
+  const messaging = createMessaging({
+    db,
+    dataDir: deps.dataDir,
+    events,
+    manager,
+    sessions,
+    settings,
+    logger,
+    waServerUrl: deps.waServer.url,
+    hiddenHistory: new HiddenHistory(keptHistory, pendingPurges),
+    mediaUrls: deps.mediaUrls ?? { allowInternal: false },
+  });
+  health.useWaitingCounter(messaging.store);
+  // A webhook receiver may answer an event: {"reply"} sends text back, {"rejectMessage"} rejects a call.
+  webhooks.service.setReplyActions({
+    replyText: async (sessionId, chatJid, text) => {
+      await messaging.send.send(sessionId, { type: 'text', to: chatJid, text });
+    },
+    rejectCall: async (sessionId, callId, _callerJid, message) => {
+      await messaging.calls.reject(sessionId, callId, message);
+    },
+  });
+  const scheduling = createScheduling({
+    db,
+    bus,
+    events,
+    sessions,
+    settings,
+    messaging,
+    logger,
+    clock: deps.clock,
+  });
+  return {
+    events,
+    settings,
+    messaging,
+    scheduling,
+    apiKeys,
+    health,
+    sessions,
+    widgets: new WidgetService(db, undefined, deps.publicUrl ?? null),
+    webhooks: webhooks.service,
+    webhookDelivery: webhooks.worker,
+    namedKeys: new NamedKeyService(db, keyRevocations, apiKeys.hasher),
+    keyRevocations,
+    logs: new LogService(deps.logRing ?? new LogRing(1)),
+    organize: createOrganize({ db, events, messaging }),
+    historyRemoval,
+    backups: new BackupService({
+      db,
+      dataDir: deps.dataDir,
+      internal: new InternalSettings(db),
+      logger,
+      appVersion: APP_VERSION,
+    }),
+    conversationExport: new ConversationExport(messaging, sessions, new MediaStore(deps.dataDir, db)),
+    storage: new StorageReportService(db, deps.dataDir),
+    contactsCsv: new ContactsCsv(db),
+  };
+}

@@ -1,0 +1,252 @@
+/**
+ * The chat list: pages of chats newest first (`coalesce(last_message_at, 0) DESC, session_id
+ * DESC, jid DESC`), with any combination of filters, read from maintained rows only.
+ *
+ * Every page walks an index that is already in list order and holds as few non-matching chats
+ * as possible (docs/PERFORMANCE.md, "Chat list filters"):
+ * - no sparse filter: the whole order (`chats_session_order_idx` / `chats_order_idx`);
+ * - unread, archived, pinned, groups (any kind but 1:1): a partial index of the chats in that
+ *   state (migration 0011);
+ * - a tag: the tag's taggings, which carry their chat's order key (`chat_tags_*order_idx`);
+ * - a name `q` of 3+ characters found in few chats: those chats, from the trigram index,
+ *   sorted (at most NAME_CANDIDATE_LIMIT of them).
+ * When several sparse filters apply, the walk takes the smallest set (counted up to a bound)
+ * and checks the others on each row. Every other filter is a plain condition on the row, so the
+ * result is the same whichever walk is taken (chat-list.test.ts compares it with a naive query).
+ * Future views (an assignee, a team, a status) fit the same scheme: a partial or leading-column
+ * index on the list order, one more walk to choose from.
+ */
+import type { Database, Statement } from 'better-sqlite3';
+import type { Chat } from '../../../../src-shared/messages.js';
+import { toChat } from '../../messages/message-rows.js';
+import { parseChatRow } from '../../messages/message-store.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { NAME_LIKE, nameMatch } from './name-match.js';
+
+const CHAT_COLUMNS = `c.session_id AS sessionId, c.jid, c.kind, c.name, c.unread_count AS unreadCount,
+  c.last_message_id AS lastMessageId, c.last_message_at AS lastMessageAt, c.last_message_preview AS lastMessagePreview,
+  c.last_message_from_me AS lastMessageFromMe, c.last_message_status AS lastMessageStatus, c.archived,
+  c.pinned_at AS pinnedAt, c.muted_until AS mutedUntil, c.read_only AS readOnly, c.updated_at AS updatedAt,
+  coalesce(ct.name, ct.verified_name, ct.notify) AS displayName`;
+
+const CONTACT_JOIN = 'LEFT JOIN contacts ct ON ct.session_id = c.session_id AND ct.jid = c.jid';
+
+/** The list order over chats; the same expression as in the indexes of migrations 0007 and 0011. */
+const CHAT_ORDER = { at: 'coalesce(c.last_message_at, 0)', session: 'c.session_id', jid: 'c.jid' };
+/** The same order read from a tagging (its copy of the chat's order key). */
+const TAG_ORDER = { at: 't.chat_order_at', session: 't.session_id', jid: 't.chat_jid' };
+
+/**
+ * Up to this many chats matching a name are fetched and sorted (~1 µs each); more matches mean
+ * they are common enough that walking the list order finds a page of them soon.
+ */
+export const NAME_CANDIDATE_LIMIT = 1000;
+/** Sparse sets are counted up to this many rows to pick the smallest one to walk. */
+const COUNT_BOUND = 5000;
+
+export interface ChatListOptions {
+  sessionId?: string | undefined;
+  q?: string | undefined;
+  unread?: boolean | undefined;
+  kind?: Chat['kind'] | undefined;
+  archived?: boolean | undefined;
+  /** Only pinned chats (the list shows them on top; they are few, so they come in one call). */
+  pinned?: boolean | undefined;
+  /** Only chats carrying this tag (id). */
+  tagId?: string | undefined;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+/** A state with a partial index on the list order: its name in the index, and its condition. */
+const SPARSE_STATES = {
+  unread: 'c.unread_count > 0',
+  archived: 'c.archived = 1',
+  pinned: 'c.pinned_at IS NOT NULL',
+  // Partial-index conditions must appear literally in the query, so the kind is checked twice.
+  kind: "c.kind <> 'user'",
+} as const;
+type SparseState = keyof typeof SPARSE_STATES;
+
+/** What a page walks (see the file comment). */
+type Walk = { by: 'order' } | { by: 'state'; state: SparseState } | { by: 'tag' } | { by: 'names' };
+
+type ChatListRow = Parameters<typeof parseChatRow>[0] & { displayName: string | null };
+
+export class ChatList {
+  /** One prepared statement per SQL text (a filter combination and walk), kept for reuse. */
+  private readonly statements = new Map<string, Statement>();
+
+  constructor(
+    private readonly sqlite: Database,
+    /** Deleted sessions whose history is kept (services/kept-history.ts): not listed across sessions. */
+    private readonly hiddenSessions: () => readonly string[] = () => [],
+    private readonly nameCandidateLimit = NAME_CANDIDATE_LIMIT,
+  ) {}
+
+  list(options: ChatListOptions): { items: Chat[]; next: string | null } {
+    const params: Record<string, unknown> = { limit: options.limit + 1 };
+    const where: string[] = [];
+    const session = options.sessionId;
+    if (session) {
+      where.push('c.session_id = @sessionId');
+      params.sessionId = session;
+    } else {
+      const hidden = this.hiddenSessions();
+      if (hidden.length) {
+        where.push('c.session_id NOT IN (SELECT value FROM json_each(@hidden))');
+        params.hidden = JSON.stringify(hidden);
+      }
+    }
+    const states = this.sparseStates(options);
+    for (const state of states) where.push(SPARSE_STATES[state]);
+    if (options.kind) {
+      where.push('c.kind = @kind');
+      params.kind = options.kind;
+    }
+    if (options.pinned === false) where.push('c.pinned_at IS NULL');
+    if (options.archived === false) where.push('c.archived = 0');
+    const names = nameMatch(options.q);
+    if (names) {
+      where.push(NAME_LIKE);
+      params.q = names.like;
+    }
+    if (options.tagId) params.tagId = options.tagId;
+
+    const walk = this.chooseWalk(options, states, names?.fts ?? null, params);
+    if (options.tagId && walk.by !== 'tag')
+      where.push(
+        'EXISTS (SELECT 1 FROM chat_tags t WHERE t.session_id = c.session_id AND t.chat_jid = c.jid AND t.tag_id = @tagId)',
+      );
+    const order = walk.by === 'tag' ? TAG_ORDER : CHAT_ORDER;
+    if (options.cursor) {
+      const [at, cursorSession, jid] = decodeCursor(options.cursor);
+      // Written as a range on the order expression so the index walk starts at the cursor
+      // (a row-value comparison on an expression index would filter from the top instead).
+      where.push(
+        `${order.at} <= @cAt AND (${order.at} < @cAt OR ` +
+          (session === cursorSession
+            ? `${order.jid} < @cJid)`
+            : `(${order.session}, ${order.jid}) < (@cSession, @cJid))`),
+      );
+      Object.assign(params, { cAt: at, cSession: cursorSession, cJid: jid });
+    }
+
+    const sql = `SELECT ${CHAT_COLUMNS} FROM ${this.source(walk, session !== undefined && session !== '')}
+         ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+         ORDER BY ${order.at} DESC, ${order.session} DESC, ${order.jid} DESC
+         LIMIT @limit`;
+    const rows = this.statement(sql).all(params) as ChatListRow[];
+    const page = rows.slice(0, options.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((raw) => toChat(parseChatRow(raw), raw.displayName)),
+      next: rows.length > options.limit && last ? encodeCursor(parseChatRow(last)) : null,
+    };
+  }
+
+  /** The filters that select a sparse state (kind only for groups and other non-1:1 kinds). */
+  private sparseStates(options: ChatListOptions): SparseState[] {
+    const states: SparseState[] = [];
+    if (options.unread) states.push('unread');
+    if (options.archived === true) states.push('archived');
+    if (options.pinned === true) states.push('pinned');
+    if (options.kind && options.kind !== 'user') states.push('kind');
+    return states;
+  }
+
+  /**
+   * Few chats named like `q`: walk those (bounded). Otherwise the smallest of the sparse sets
+   * (tag, states), else the whole order. Sets `@hits` for the names walk.
+   */
+  private chooseWalk(
+    options: ChatListOptions,
+    states: readonly SparseState[],
+    fts: string | null,
+    params: Record<string, unknown>,
+  ): Walk {
+    if (fts !== null) {
+      const hits = this.statement(
+        'SELECT rowid AS id FROM chat_names_fts WHERE chat_names_fts MATCH @fts LIMIT @cap',
+      )
+        .pluck()
+        .all({ fts, cap: this.nameCandidateLimit + 1 }) as number[];
+      if (hits.length <= this.nameCandidateLimit) {
+        params.hits = JSON.stringify(hits);
+        return { by: 'names' };
+      }
+    }
+    // States first: on a tie (both past the bound) the one in this order is walked.
+    const walks: Walk[] = [
+      ...states.map((state) => ({ by: 'state', state }) as const),
+      ...(options.tagId ? [{ by: 'tag' } as const] : []),
+    ];
+    if (walks.length === 0) return { by: 'order' };
+    if (walks.length === 1) return walks[0] as Walk;
+    let best = walks[0] as Walk;
+    let smallest = Infinity;
+    for (const walk of walks) {
+      const size = this.sizeUpToBound(walk, options);
+      if (size < smallest) [best, smallest] = [walk, size];
+    }
+    return best;
+  }
+
+  /** How many rows `walk` would pass over from the top, counted up to COUNT_BOUND (index only). */
+  private sizeUpToBound(walk: Walk, options: ChatListOptions): number {
+    const session = options.sessionId ? 's' : '';
+    const params = {
+      sessionId: options.sessionId,
+      tagId: options.tagId,
+      kind: options.kind,
+      bound: COUNT_BOUND,
+    };
+    let sql: string;
+    if (walk.by === 'tag') {
+      sql = `SELECT 1 FROM chat_tags t INDEXED BY ${this.tagIndex(session !== '')}
+        WHERE t.tag_id = @tagId${session ? ' AND t.session_id = @sessionId' : ''}`;
+    } else if (walk.by === 'state') {
+      const conditions: string[] = [SPARSE_STATES[walk.state]];
+      if (session) conditions.push('c.session_id = @sessionId');
+      if (walk.state === 'kind') conditions.push('c.kind = @kind');
+      sql = `SELECT 1 FROM chats c INDEXED BY ${stateIndex(walk.state, session !== '')} WHERE ${conditions.join(' AND ')}`;
+    } else return Infinity;
+    return this.statement(`SELECT count(*) FROM (${sql} LIMIT @bound)`).pluck().get(params) as number;
+  }
+
+  private tagIndex(oneSession: boolean): string {
+    return oneSession ? 'chat_tags_session_order_idx' : 'chat_tags_order_idx';
+  }
+
+  /** The FROM clause of a page for `walk` (indexes named, so the walk is the one chosen). */
+  private source(walk: Walk, oneSession: boolean): string {
+    switch (walk.by) {
+      case 'order':
+        return `chats c INDEXED BY ${oneSession ? 'chats_session_order_idx' : 'chats_order_idx'} ${CONTACT_JOIN}`;
+      case 'state':
+        return `chats c INDEXED BY ${stateIndex(walk.state, oneSession)} ${CONTACT_JOIN}`;
+      case 'tag':
+        // CROSS JOIN keeps the taggings as the outer loop: they are what is walked in order.
+        return `chat_tags t INDEXED BY ${this.tagIndex(oneSession)}
+          CROSS JOIN chats c ON c.session_id = t.session_id AND c.jid = t.chat_jid AND t.tag_id = @tagId
+          ${oneSession ? 'AND t.session_id = @sessionId' : ''} ${CONTACT_JOIN}`;
+      case 'names':
+        // The candidates (at most NAME_CANDIDATE_LIMIT) are looked up by key and sorted.
+        return `json_each(@hits) h CROSS JOIN chat_search_keys k ON k.id = h.value
+          CROSS JOIN chats c ON c.session_id = k.session_id AND c.jid = k.jid ${CONTACT_JOIN}`;
+    }
+  }
+
+  private statement(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.sqlite.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
+function stateIndex(state: SparseState, oneSession: boolean): string {
+  return `chats_${state}_${oneSession ? 'session_' : ''}order_idx`;
+}

@@ -1,0 +1,116 @@
+import type { Logger } from '../../core/logger.js';
+import type { Db } from '../../db/connection.js';
+import { WaActions } from '../../wa/actions.js';
+import { attachSessionEvents } from '../../wa/session-events.js';
+import type { WaSessionManager } from '../../wa/session-manager.js';
+import { CallSettingsStore } from '../calls/call-settings.js';
+import { AvatarService } from '../avatars/avatar-service.js';
+import { AvatarStore } from '../avatars/avatar-store.js';
+import { pictureDownloader, pictureHostFor } from '../avatars/picture-download.js';
+import { CallService } from '../calls/calls.js';
+import { ChatService } from '../chats/chats.js';
+import { ContactService } from '../contacts/contacts.js';
+import type { EventRecorder } from '../events/event-recorder.js';
+import { hiddenThrough, type HiddenHistory } from '../sessions/removal/hidden-history.js';
+import { GroupService } from '../groups/groups.js';
+import { IdempotencyKeys } from '../idempotency/idempotency.js';
+import { HistoryQueries } from './history-queries.js';
+import { MediaDownloader } from './media-downloader.js';
+import { mediaResolver, type MediaResolver } from './media-input.js';
+import { MediaLinks } from './media-links.js';
+import { mediaUrlDownloader, type MediaUrlOptions } from './media-url/download.js';
+import { MediaStore } from './media-store.js';
+import { MessageStore } from './message-store.js';
+import { MessagingSink } from './messaging-sink.js';
+import { SendService } from './send-service.js';
+import type { SessionService } from '../sessions/sessions.js';
+import type { SettingsService } from '../settings/settings.js';
+
+/** Everything about messages, chats, contacts, groups and calls, built together. */
+export interface Messaging {
+  store: MessageStore;
+  history: HistoryQueries;
+  send: SendService;
+  chats: ChatService;
+  contacts: ContactService;
+  /** Profile pictures of contacts and groups. */
+  avatars: AvatarService;
+  groups: GroupService;
+  calls: CallService;
+  callSettings: CallSettingsStore;
+  media: MediaDownloader;
+  mediaLinks: MediaLinks;
+  actions: WaActions;
+  /** Remembered answers of requests with an Idempotency-Key (expired ones are pruned hourly). */
+  idempotency: IdempotencyKeys;
+  /** Media given as a URL or data: turned into checked bytes (URLs under the media-URL policy). */
+  resolveMedia: MediaResolver;
+}
+
+export function createMessaging(deps: {
+  db: Db;
+  dataDir: string;
+  events: EventRecorder;
+  manager: WaSessionManager;
+  sessions: SessionService;
+  settings: SettingsService;
+  logger: Logger;
+  /** CHATDOCK_WA_SERVER_URL: with a custom server, pictures come from its host only. */
+  waServerUrl: string | null;
+  /** Deleted sessions' history still in the database (kept, or being removed): never shown. */
+  hiddenHistory?: HiddenHistory;
+  /** How media URLs given by API callers are fetched (which addresses, how long). */
+  mediaUrls: MediaUrlOptions;
+}): Messaging {
+  const { db, events, logger } = deps;
+  const actions = new WaActions(deps.manager, logger);
+  const hiddenMessages = () => deps.hiddenHistory?.messages() ?? [];
+  const store = new MessageStore(db, events, (sessionId) => hiddenThrough(hiddenMessages(), sessionId));
+  const files = new MediaStore(deps.dataDir, db);
+  const media = new MediaDownloader(store, files, actions, logger);
+  const contacts = new ContactService(db, actions);
+  const avatars = new AvatarService({
+    store: new AvatarStore(db),
+    files,
+    actions,
+    download: pictureDownloader({ allowedHost: pictureHostFor(deps.waServerUrl) }),
+    logger,
+  });
+  const groups = new GroupService(db, events, actions);
+  const chats = new ChatService(db, store, actions, events, () => deps.hiddenHistory?.chatSessions() ?? []);
+  const callSettings = new CallSettingsStore(deps.settings);
+  const calls = new CallService(db, events, actions, callSettings, logger);
+  const idempotency = new IdempotencyKeys(db, events);
+  const resolveMedia = mediaResolver(mediaUrlDownloader(deps.mediaUrls));
+  const send = new SendService(db, store, files, actions, deps.sessions, idempotency, logger, resolveMedia);
+  calls.useTextSender((sessionId, to, text) => send.send(sessionId, { type: 'text', to, text }));
+  const sink = new MessagingSink({
+    store,
+    chats,
+    contacts,
+    avatars,
+    groups,
+    calls,
+    media,
+    actions,
+    events,
+    logger,
+  });
+  deps.manager.onSocket((sessionId, socket) => attachSessionEvents(sessionId, socket, sink, logger));
+  return {
+    store,
+    history: new HistoryQueries(db, hiddenMessages),
+    send,
+    chats,
+    contacts,
+    avatars,
+    groups,
+    calls,
+    callSettings,
+    media,
+    mediaLinks: new MediaLinks(),
+    actions,
+    idempotency,
+    resolveMedia,
+  };
+}

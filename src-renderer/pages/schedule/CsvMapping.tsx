@@ -1,0 +1,70 @@
+import type { CsvPreview } from '../../../src-shared/contract/schedule';
+
+/** The CSV's columns: which holds the phone, which the name, and what each becomes in the template. */
+export function CsvMapping({
+  fileName,
+  preview,
+  phoneColumn,
+  nameColumn,
+  onPhoneColumn,
+  onNameColumn,
+}: {
+  fileName: string;
+  preview: CsvPreview;
+  phoneColumn: string;
+  nameColumn: string;
+  onPhoneColumn: (column: string) => void;
+  onNameColumn: (column: string) => void;
+}) {
+  return (
+    <div className="csv-mapping" role="region" aria-label="Column mapping">
+      <p className="muted">
+        {fileName}: {preview.total} rows
+      </p>
+      <div className="when-fields__row">
+        <label className="field">
+          <span className="field__label">Phone column</span>
+          <select value={phoneColumn} onChange={(event) => onPhoneColumn(event.target.value)}>
+            {preview.headers.map((h) => (
+              <option key={h}>{h}</option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field__label">Name column</span>
+          <select value={nameColumn} onChange={(event) => onNameColumn(event.target.value)}>
+            <option value="">(none)</option>
+            {preview.headers.map((h) => (
+              <option key={h}>{h}</option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="table-scroll">
+        <table className="data-table">
+          <thead>
+            <tr>
+              {preview.headers.map((h) => (
+                <th key={h}>
+                  {h}
+                  <div className="muted">
+                    {h === phoneColumn ? 'phone' : h === nameColumn ? '[name]' : `[${h.toLowerCase()}]`}
+                  </div>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {preview.rows.map((row, index) => (
+              <tr key={index}>
+                {preview.headers.map((h) => (
+                  <td key={h}>{row[h]}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+import { useEffect, useState } from 'react';
+import type { CsvPreview, RecipientsInput } from '../../../src-shared/contract/schedule';
+import { useQuery } from '../../hooks';
+import { useTransport } from '../../stores/connection';
+import { describeError } from '../../transport/rpc-error';
+import { CsvMapping } from './CsvMapping';
+
+type Source = RecipientsInput['source'];
+
+/** Who gets the campaign: a pasted list, a CSV file with its column mapping, or everyone with a tag. */
+export function RecipientsFields({
+  onChange,
+  onError,
+}: {
+  /** The recipients as the API takes them, or null while incomplete. */
+  onChange: (recipients: RecipientsInput | null) => void;
+  onError: (message: string | null) => void;
+}) {
+  const transport = useTransport();
+  const tags = useQuery('tags.list', {});
+  const [source, setSource] = useState<Source>('list');
+  const [pasted, setPasted] = useState('');
+  const [csv, setCsv] = useState<{ text: string; fileName: string; preview: CsvPreview } | null>(null);
+  const [phoneColumn, setPhoneColumn] = useState('');
+  const [nameColumn, setNameColumn] = useState('');
+  const [tagId, setTagId] = useState('');
+
+  const recipients: RecipientsInput | null =
+    source === 'list'
+      ? pasted.trim()
+        ? { source: 'list', text: pasted }
+        : null
+      : source === 'csv'
+        ? csv && phoneColumn
+          ? { source: 'csv', csv: csv.text, phoneColumn, ...(nameColumn ? { nameColumn } : {}) }
+          : null
+        : tagId
+          ? { source: 'tag', tagId }
+          : null;
+  const recipientsKey = JSON.stringify(recipients);
+  useEffect(() => {
+    onChange(recipients);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- recipientsKey stands for recipients
+  }, [recipientsKey, onChange]);
+
+  const loadCsv = async (file: File) => {
+    onError(null);
+    try {
+      const text = await file.text();
+      const result = await transport.call('campaigns.csvPreview', { csv: text });
+      setCsv({ text, fileName: file.name, preview: result });
+      setPhoneColumn(result.phoneColumn ?? result.headers[0] ?? '');
+      setNameColumn(result.nameColumn ?? '');
+    } catch (caught) {
+      onError(describeError(caught));
+    }
+  };
+
+  return (
+    <fieldset className="choices">
+      <legend className="field__label">Recipients</legend>
+      <div className="row" role="radiogroup" aria-label="Recipients from">
+        {(
+          [
+            ['list', 'Paste a list'],
+            ['csv', 'CSV file'],
+            ['tag', 'A tag'],
+          ] as const
+        ).map(([value, label]) => (
+          <label key={value} className="checkbox">
+            <input type="radio" name="source" checked={source === value} onChange={() => setSource(value)} />
+            <span>{label}</span>
+          </label>
+        ))}
+      </div>
+      {source === 'list' && (
+        <label className="field">
+          <span className="field__label">Phone numbers</span>
+          <textarea
+            rows={6}
+            value={pasted}
+            placeholder={'+972 50-123-4567, Dana\n+972 52-765-4321, Avi'}
+            onChange={(event) => setPasted(event.target.value)}
+          />
+          <span className="muted">One per line; a name may follow a comma.</span>
+        </label>
+      )}
+      {source === 'csv' && (
+        <div className="stack">
+          <label className="field">
+            <span className="field__label">CSV file</span>
+            <input
+              type="file"
+              accept=".csv,text/csv,text/plain"
+              onChange={(event) => {
+                const file = event.target.files?.[0];
+                if (file) void loadCsv(file);
+              }}
+            />
+          </label>
+          {csv && (
+            <CsvMapping
+              fileName={csv.fileName}
+              preview={csv.preview}
+              phoneColumn={phoneColumn}
+              nameColumn={nameColumn}
+              onPhoneColumn={setPhoneColumn}
+              onNameColumn={setNameColumn}
+            />
+          )}
+        </div>
+      )}
+      {source === 'tag' && (
+        <label className="field">
+          <span className="field__label">Tag</span>
+          <select value={tagId} onChange={(event) => setTagId(event.target.value)}>
+            <option value="">Choose a tag…</option>
+            {(tags.data?.items ?? []).map((tag) => (
+              <option key={tag.id} value={tag.id}>
+                {tag.name}
+              </option>
+            ))}
+          </select>
+          {tags.error && <span className="form-error">{tags.error}</span>}
+        </label>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,68 @@
+import { Customer } from '../wa-emulator/customer.js';
+import type { Emulator } from '../wa-emulator/index.js';
+import type { AnyEventEnvelope } from '../../src-shared/events.js';
+import { nextEvent, sessionReaches } from './events.js';
+import { startTestCore, type TestCore } from './test-core.js';
+import { startWaServer } from './wa-server.js';
+
+/** A core with session `shop` linked to `shopPhone`, and a real Baileys customer on the same server. */
+export interface LinkedWorld {
+  emulator: Emulator;
+  app: TestCore;
+  shopPhone: string;
+  shopJid: string;
+  customer: Customer;
+  /** Every event the core published since the world was made. */
+  events: AnyEventEnvelope[];
+  waitForEvent(
+    predicate: (event: AnyEventEnvelope) => boolean,
+    timeoutMs?: number,
+  ): Promise<AnyEventEnvelope>;
+  newCustomer(phone: string, name?: string): Promise<Customer>;
+  close(): Promise<void>;
+}
+
+export async function linkedWorld(
+  options: { shopPhone?: string; customerPhone?: string; env?: Record<string, string> } = {},
+): Promise<LinkedWorld> {
+  const { emulator, env } = await startWaServer();
+  const app = await startTestCore({ ...env, ...options.env });
+  const shopPhone = options.shopPhone ?? '972501110000';
+  const events: AnyEventEnvelope[] = [];
+  app.core.bus.subscribe((event) => events.push(event));
+
+  await app.request('/api/v1/sessions', { method: 'POST', json: { id: 'shop', name: 'Shop' } });
+  const qrShown = sessionReaches(app.core.bus, 'shop', 'qr');
+  await app.request('/api/v1/sessions/shop/connect', { method: 'POST' });
+  const { qr } = await qrShown;
+  const connected = sessionReaches(app.core.bus, 'shop', 'connected');
+  await emulator.scanQr(qr ?? '', shopPhone, 'Falafel House');
+  await connected;
+
+  const customers: Customer[] = [];
+  const newCustomer = async (phone: string, name = 'Dana') => {
+    const customer = await Customer.create(emulator, { phone, name });
+    customers.push(customer);
+    return customer;
+  };
+  const customer = await newCustomer(options.customerPhone ?? '972502220000');
+
+  return {
+    emulator,
+    app,
+    shopPhone,
+    shopJid: `${shopPhone}@s.whatsapp.net`,
+    customer,
+    events,
+    waitForEvent: (predicate, timeoutMs) => {
+      const seen = events.find(predicate);
+      return seen ? Promise.resolve(seen) : nextEvent(app.core.bus, predicate, timeoutMs);
+    },
+    newCustomer,
+    async close() {
+      await Promise.all(customers.map((c) => c.close()));
+      await app.stop();
+      await emulator.close();
+    },
+  };
+}
