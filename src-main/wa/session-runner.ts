@@ -19,6 +19,7 @@ import {
 import { decideOnClose } from './reconnect-policy.js';
 import type { WaServerOptions } from './server-options.js';
 import { socketConfig } from './socket-config.js';
+import { askPhoneForWaiting } from './waiting-resend.js';
 import { callWhatsApp } from './wa-errors.js';
 
 /** Who the linked phone is, from the credentials WhatsApp gave this device. */
@@ -287,6 +288,7 @@ export class SessionRunner {
       if (update.connection === 'open') {
         this.failedAttempts = 0;
         this.emit('connected', 'opened');
+        askPhoneForWaiting(socket, db, this.sessionId, logger);
       }
       if (update.connection === 'close') this.onClose(update.lastDisconnect?.error);
     });

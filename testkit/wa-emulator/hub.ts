@@ -25,6 +25,9 @@ export class DeviceHub {
   /** Phones whose connections are currently refused (`setOnline(phone, false)`). */
   private readonly offlinePhones = new Set<string>();
 
+  /** Where stanzas for an account's phone (device 0) go: the simulated phone (phone/phones.ts). */
+  toPhone: ((account: AccountRecord, stanza: BinaryNode) => void) | undefined;
+
   constructor(
     private readonly store: AccountStore,
     private readonly log: StanzaLog,
@@ -79,6 +82,12 @@ export class DeviceHub {
 
   /** Queues (if ackable) and sends a stanza to one device. */
   deliver(account: AccountRecord, deviceId: number, stanza: BinaryNode): void {
+    if (deviceId === 0) {
+      // The phone is always online and handles what it gets at once: nothing to queue.
+      this.log.record(account.phone, 0, 'out', stanza);
+      this.toPhone?.(account, stanza);
+      return;
+    }
     const device = this.store.device(account, deviceId);
     if (!device) {
       return;
