@@ -36,6 +36,8 @@ export interface TrialOptions {
   killAfterMs?: [number, number];
   /** Scheduled messages created at the start, due a few seconds apart (default: 2 per kill, 3–40). */
   schedules?: number;
+  /** The longest wait for the backlog to drain after the last kill (default 15 min). */
+  drainTimeoutMs?: number;
   /** Progress lines (one per kill). */
   log?: (line: string) => void;
 }
@@ -331,13 +333,21 @@ export async function runCrashTrial(options: TrialOptions): Promise<TrialResult>
       }
     };
     const storedTexts = () => new Set(readStored().map((row) => row.text));
+    // A backlog after the last restart drains at its own pace (each message that fails to decrypt
+    // costs a retry round trip): wait while it makes progress, and stop after a minute without any.
+    let storedSoFar = -1;
+    let lastProgress = Date.now();
     await until(
       'every customer message to be stored',
       () => {
         const texts = storedTexts();
-        return customerSent.every((text) => texts.has(text));
+        if (texts.size !== storedSoFar) {
+          storedSoFar = texts.size;
+          lastProgress = Date.now();
+        }
+        return customerSent.every((text) => texts.has(text)) || Date.now() - lastProgress > 60_000;
       },
-      60_000,
+      options.drainTimeoutMs ?? 15 * 60_000,
     ).catch(() => {});
     const delivered = () => customer!.received.map(messageText);
     // The last schedules may fall due after the kills: wait for their time (plus a minute).
