@@ -33,6 +33,8 @@ export default defineConfig({
       testDir: './e2e/specs',
       use: {
         browserName: 'chromium',
+        // The specs read English labels; the language specs choose their own locale.
+        locale: 'en-US',
         launchOptions: {
           executablePath: CHROMIUM_PATH,
           args: [

@@ -1,13 +1,24 @@
 /**
  * The headless gateway (`npm run serve`): the whole core and the web UI, without Electron.
+ * `npm run serve -- --restore FILE` restores a backup into the data dir first.
  */
 import { createCore } from './app/container.js';
 import { ConfigError, loadConfig, reachableHost } from './core/config.js';
 import { installProcessGuards } from './core/process-guards.js';
+import { restoreCommand } from './app/restore-command.js';
+import { BackupFileError } from './services/backup/backup-errors.js';
 
-async function main(): Promise<void> {
+async function main(argv: string[]): Promise<void> {
   const config = loadConfig();
-  const core = createCore(config);
+  // `npm run serve -- --restore FILE`: a new PC restores a backup into its data dir, then starts.
+  const restoreAt = argv.indexOf('--restore');
+  if (restoreAt !== -1) {
+    const file = argv[restoreAt + 1];
+    if (!file) throw new ConfigError('--restore needs the backup file: npm run serve -- --restore FILE');
+    const code = await restoreCommand(file, config.dataDir);
+    if (code !== 0) process.exit(code);
+  }
+  const core = createCore(loadConfig());
   installProcessGuards(core.logger);
   await core.start();
   const { boundHost, port } = core.runtime();
@@ -36,9 +47,12 @@ async function main(): Promise<void> {
   process.on('SIGTERM', shutdown);
 }
 
-main().catch((error: unknown) => {
+main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`Configuration error: ${error.message}\n`);
+  } else if (error instanceof BackupFileError) {
+    // Nothing was changed: the data dir is as it was.
+    process.stderr.write(`Restore failed: ${error.message}\n`);
   } else {
     process.stderr.write(
       `Chatdock failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,

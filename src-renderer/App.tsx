@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { Shell } from './components/Shell';
 import { InboxPage } from './pages/InboxPage';
@@ -22,7 +23,7 @@ export function App() {
   if (status === 'starting') {
     return (
       <div className="splash" role="status">
-        Starting Chatdock…
+        <FormattedMessage id="common.starting" />
       </div>
     );
   }

@@ -4,7 +4,25 @@
  * the browser's `/rpc` and the desktop's IPC alike (`access-declarations.test.ts` fails when one
  * declares nothing).
  */
-import type { Scope } from './contract/keys.js';
+export const SCOPES = [
+  'messages:send',
+  'messages:read',
+  'sessions:manage',
+  'webhooks:manage',
+  'widgets:manage',
+  'admin',
+] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/** What each scope allows, for the key form and the docs. */
+export const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
+  'messages:send': 'Send, edit and delete messages',
+  'messages:read': 'Read chats and messages; follow the event stream',
+  'sessions:manage': 'Create, link, connect and remove sessions',
+  'webhooks:manage': 'Create and change webhooks, see and retry deliveries',
+  'widgets:manage': 'Create and change the website chat widgets (they decide which number visitors reach)',
+  admin: 'Everything, including API keys and logs',
+};
 
 export interface Access<Input = never> {
   /** The caller needs one of these scopes (`admin` includes every other). */
@@ -26,7 +44,7 @@ export interface Access<Input = never> {
 export const sessionField = (input: { session?: string | null }) => input.session;
 
 /** Reads `id` as the session: the session operations name their session `id`. */
-export const sessionIdField = (input: { id: string }) => input.id;
+const sessionIdField = (input: { id: string }) => input.id;
 
 /** Scope-only declarations shared by many operations (no session in their input). */
 export const ANY_SCOPE = {

@@ -8,6 +8,9 @@ import { appOperations } from './contract/app.js';
 import { backupOperations } from './contract/backups.js';
 import { exportOperations } from './contract/exports.js';
 import { storageOperations } from './contract/storage.js';
+import { housekeepingOperations } from './contract/housekeeping.js';
+import { contactsImportOperations } from './contract/contacts-import.js';
+import { contactDataOperations } from './contract/contact-data.js';
 import { callOperations } from './contract/calls.js';
 import { messagingOperations } from './contract/messaging.js';
 import { organizeOperations } from './contract/organize.js';
@@ -33,15 +36,18 @@ export const contract = {
   ...backupOperations,
   ...exportOperations,
   ...storageOperations,
+  ...housekeepingOperations,
+  ...contactsImportOperations,
+  ...contactDataOperations,
 };
 
-export type Contract = typeof contract;
+type Contract = typeof contract;
 export type OpName = keyof Contract;
 
 /** What a caller passes (before defaults are applied). */
 export type OpInput<K extends OpName> = z.input<Contract[K]['input']>;
 /** What a handler receives (validated, defaults applied). */
-export type OpParsedInput<K extends OpName> = z.output<Contract[K]['input']>;
+type OpParsedInput<K extends OpName> = z.output<Contract[K]['input']>;
 export type OpOutput<K extends OpName> = Contract[K] extends Operation<z.ZodType, infer O> ? O : never;
 
 export type Handlers<Ctx> = {

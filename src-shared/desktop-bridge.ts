@@ -1,4 +1,4 @@
-import type { AnyEventEnvelope } from './events.js';
+import type { AnyEventEnvelope } from './contract/events.js';
 
 /** The answer of one IPC call: the operation's result, or the AppError body it failed with. */
 export type InvokeAnswer = { ok: true; result: unknown } | { ok: false; error: unknown };

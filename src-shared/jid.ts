@@ -6,8 +6,8 @@ import { AppError } from './errors.js';
 
 export const USER_SERVER = 's.whatsapp.net';
 export const GROUP_SERVER = 'g.us';
-export const LID_SERVER = 'lid';
-export const NEWSLETTER_SERVER = 'newsletter';
+const LID_SERVER = 'lid';
+const NEWSLETTER_SERVER = 'newsletter';
 /** Legacy server name some tools still send; WhatsApp treats it as s.whatsapp.net. */
 const LEGACY_USER_SERVER = 'c.us';
 
@@ -41,7 +41,7 @@ export function normalisePhone(input: string): string | null {
   return digits;
 }
 
-export interface ParsedJid {
+interface ParsedJid {
   user: string;
   server: string;
   kind: JidKind;

@@ -3,9 +3,12 @@
  * Zod schemas first (the OpenAPI document is generated from them), types inferred.
  */
 import { z } from 'zod';
-import { tagRefSchema } from './contract/organize.js';
 
-export const MESSAGE_TYPES = [
+/** A tag as messages and chats carry it (the full tag, with usage, is in contract/organize.ts). */
+export const tagRefSchema = z.object({ id: z.string(), name: z.string(), color: z.string() });
+export type TagRef = z.infer<typeof tagRefSchema>;
+
+const MESSAGE_TYPES = [
   'text',
   'image',
   'video',
@@ -25,14 +28,14 @@ export const MESSAGE_TYPES = [
 export type MessageType = (typeof MESSAGE_TYPES)[number];
 
 /** Delivery state of a message, in order; a status never moves backwards. */
-export const MESSAGE_STATUSES = ['error', 'pending', 'server', 'delivered', 'read', 'played'] as const;
+const MESSAGE_STATUSES = ['error', 'pending', 'server', 'delivered', 'read', 'played'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 export function statusRank(status: string): number {
   return MESSAGE_STATUSES.indexOf(status as MessageStatus);
 }
 
-export const mediaInfoSchema = z
+const mediaInfoSchema = z
   .object({
     mimetype: z.string(),
     fileName: z.string().nullable(),
@@ -47,6 +50,8 @@ export const mediaInfoSchema = z
     voiceNote: z.boolean(),
     /** Downloaded and stored in the data dir (GET …/media serves it). */
     stored: z.boolean(),
+    /** When retention deleted the file (Settings → Storage); the message stays, its media is gone for good. */
+    removedAt: z.string().optional(),
   })
   .meta({
     id: 'MediaInfo',
@@ -64,10 +69,10 @@ export const mediaInfoSchema = z
   });
 export type MediaInfo = z.infer<typeof mediaInfoSchema>;
 
-export const reactionSchema = z.object({ sender: z.string(), emoji: z.string(), timestamp: z.string() });
+const reactionSchema = z.object({ sender: z.string(), emoji: z.string(), timestamp: z.string() });
 
 /** A poll's options with the votes they have now (each voter's latest choice counts). */
-export const pollResultsSchema = z
+const pollResultsSchema = z
   .object({
     name: z.string(),
     selectableCount: z.number().int().describe('How many options one voter may pick; 0 means any number'),
@@ -166,7 +171,7 @@ const CHAT_EXAMPLE = {
   readOnly: false,
 };
 
-export const chatSchema = z
+const chatSchema = z
   .object({
     session: z.string(),
     jid: z.string(),

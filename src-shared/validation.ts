@@ -41,7 +41,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
 }
 
 /** How deep objects and arrays may nest in any input; real inputs stay under ~8. */
-export const MAX_INPUT_DEPTH = 64;
+const MAX_INPUT_DEPTH = 64;
 
 const LONE_SURROGATE = /\p{Cs}/u;
 
@@ -51,7 +51,7 @@ const LONE_SURROGATE = /\p{Cs}/u;
  * and strings or keys with a lone UTF-16 surrogate (SQLite stores them as U+FFFD, so two
  * different inputs would become the same stored text). Walks with its own stack, never recursion.
  */
-export function assertWellFormedInput(input: unknown): void {
+function assertWellFormedInput(input: unknown): void {
   const pending: { value: unknown; path: string[] }[] = [{ value: input, path: [] }];
   while (pending.length > 0) {
     const { value, path } = pending.pop()!;

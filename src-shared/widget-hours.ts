@@ -9,6 +9,7 @@
  * earlier than its `availableFrom` runs past midnight: FR 22:00:00–02:00:00 means Friday 22:00 to
  * Saturday 02:00. `availableUntil` is exclusive.
  */
+import { localParts } from './zoned-time.js';
 
 export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -30,7 +31,7 @@ export interface Schedule<Operator extends { hours: WeeklyHours }> {
 }
 
 /** A moment on the business's wall clock. */
-export interface ZonedClock {
+interface ZonedClock {
   weekday: Weekday;
   /** Seconds since local midnight, 0–86399. */
   secondsOfDay: number;
@@ -45,60 +46,20 @@ export interface Opening {
 }
 
 const DAY_SECONDS = 86_400;
-const INTL_WEEKDAYS: Record<string, Weekday> = {
-  Mon: 'MO',
-  Tue: 'TU',
-  Wed: 'WE',
-  Thu: 'TH',
-  Fri: 'FR',
-  Sat: 'SA',
-  Sun: 'SU',
-};
+// localParts numbers weekdays from Sunday (0), as Date does.
+const WEEKDAY_CODES: readonly Weekday[] = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
 
 interface WallClock extends ZonedClock {
   /** The wall-clock reading expressed as if it were UTC, used to derive the zone's offset. */
   asUtcMs: number;
 }
 
-// Building a DateTimeFormat is far more expensive than using one; widgets ask about one zone repeatedly.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      weekday: 'short',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
 function wallClock(timeZone: string, instant: Date): WallClock {
-  const parts: Record<string, string> = {};
-  for (const part of formatterFor(timeZone).formatToParts(instant)) parts[part.type] = part.value;
-  const number = (type: string) => Number(parts[type] ?? 0);
-  // Some engines still print midnight as 24 despite h23.
-  const hour = number('hour') % 24;
+  const p = localParts(instant.getTime(), timeZone);
   return {
-    weekday: INTL_WEEKDAYS[parts.weekday ?? ''] ?? 'MO',
-    secondsOfDay: hour * 3600 + number('minute') * 60 + number('second'),
-    asUtcMs: Date.UTC(
-      number('year'),
-      number('month') - 1,
-      number('day'),
-      hour,
-      number('minute'),
-      number('second'),
-    ),
+    weekday: WEEKDAY_CODES[p.weekday] ?? 'MO',
+    secondsOfDay: p.hour * 3600 + p.minute * 60 + p.second,
+    asUtcMs: Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second),
   };
 }
 

@@ -8,7 +8,7 @@
  */
 import type { PublicWidget } from './widget.js';
 
-export interface SnippetOptions {
+interface SnippetOptions {
   publicWidget: PublicWidget;
   /** Absolute URL of widget.js on the Chatdock PC, e.g. `https://chat.example.com:8443/widget.js`. */
   scriptUrl: string;

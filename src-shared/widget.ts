@@ -86,7 +86,7 @@ const widgetText = z
   .max(255, MESSAGES.widgetText);
 const name = z.string(rule(MESSAGES.name)).trim().min(1, MESSAGES.name).max(100, MESSAGES.name);
 
-export const timeRangeSchema = z
+const timeRangeSchema = z
   .strictObject({ availableFrom: time, availableUntil: time }, rule(MESSAGES.object))
   // Until < From is a range past midnight; Until == From would be empty (or ambiguous as "all day").
   .refine((range) => range.availableFrom !== range.availableUntil, {
@@ -101,7 +101,7 @@ export const weeklyHoursSchema = z.strictObject(
   rule(MESSAGES.object),
 );
 
-export const operatorSchema = z.strictObject(
+const operatorSchema = z.strictObject(
   {
     /** WhatsApp number, normalised to digits only. */
     number: phoneNumber,
@@ -145,8 +145,6 @@ export const widgetSchema = z.strictObject(
 );
 
 export type TimeRange = z.output<typeof timeRangeSchema>;
-export type WeeklyHoursInput = z.input<typeof weeklyHoursSchema>;
-export type OperatorInput = z.input<typeof operatorSchema>;
 export type Operator = z.output<typeof operatorSchema>;
 export type WidgetSettingsInput = z.input<typeof widgetSettingsSchema>;
 export type WidgetSettings = z.output<typeof widgetSettingsSchema>;

@@ -3,7 +3,7 @@
  * instant of local parts (DST gaps move forward, overlaps take the earlier instant).
  */
 
-export interface LocalParts {
+interface LocalParts {
   year: number;
   /** 1–12 */
   month: number;
@@ -15,6 +15,7 @@ export interface LocalParts {
   weekday: number;
 }
 
+// Building a DateTimeFormat is far more expensive than using one, and callers ask about few zones.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
 

@@ -7,7 +7,7 @@
  * Raw: plain fetch POSTs of the same bodies to the same receiver, with the worker's concurrency.
  */
 import { Worker } from 'node:worker_threads';
-import type { AnyEventEnvelope } from '../../src-shared/events.js';
+import type { AnyEventEnvelope } from '../../src-shared/contract/events.js';
 import { toMessage } from '../../src-main/services/messages/message-rows.js';
 import type { BenchContext } from '../context.js';
 import { fmtRate, stats } from '../measure.js';

@@ -199,6 +199,36 @@ test('the self-contained snippet works with Chatdock switched off', async ({ pag
   expect(appRequests).toEqual([]);
 });
 
+test('on an Arabic website the widget speaks Arabic and mirrors', async ({ page, app }) => {
+  const { selfContained } = await createWidget(app);
+  site = await serveHostSite(hostPageHtml(selfContained, { lang: 'ar', dir: 'rtl' }));
+
+  // Monday 07:00 in Berlin: nobody yet; the note says when someone is back, in Arabic.
+  await page.clock.setFixedTime(new Date('2025-06-09T05:00:00Z'));
+  await page.goto(site.url);
+  const widget = new WebsiteWidget(page, 'Schreib uns');
+  await widget.launcher().click();
+  await expect(widget.panel()).toContainText('لا يوجد أحد متاح الآن.');
+  await expect(widget.panel()).toContainText('نعود اليوم الساعة');
+  await expect(widget.panel()).not.toContainText(/Nobody|Back|today/);
+  await expect(widget.root.getByRole('button', { name: 'إغلاق الدردشة' })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('widget-ar-offline.png') });
+
+  // The owner placed it at the start of the line: in a right-to-left page that is the right corner.
+  const box = await widget.launcher().boundingBox();
+  const viewport = page.viewportSize();
+  if (!box || !viewport) throw new Error('no launcher box or viewport');
+  expect(box.x + box.width).toBeCloseTo(viewport.width - 20, 0);
+
+  // Friday 10:00: Anna is available, announced in Arabic to screen readers too.
+  await widget.launcher().click();
+  await page.clock.setFixedTime(new Date('2025-06-06T08:00:00Z'));
+  await widget.launcher().click();
+  await expect(widget.panel()).toContainText('متاحون الآن');
+  await expect(widget.operator('Anna Schmidt')).toHaveAccessibleName(/يفتح واتساب في علامة تبويب جديدة/);
+  await page.screenshot({ path: test.info().outputPath('widget-ar-available.png') });
+});
+
 test('the editor: create with live preview, server errors beside the field, snippets', async ({
   page,
   app,

@@ -12,10 +12,13 @@ export function hostileCss(): string {
   return match[0];
 }
 
-/** A plain customer website with hostile CSS and the pasted snippet at the end of the body. */
-export function hostPageHtml(snippet: string): string {
+/**
+ * A plain customer website with hostile CSS and the pasted snippet at the end of the body.
+ * `lang`/`dir`: the website's language (the widget speaks it) and writing direction.
+ */
+export function hostPageHtml(snippet: string, { lang = 'en', dir = 'ltr' } = {}): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="${lang}" dir="${dir}">
 <head>
 <meta charset="utf-8" />
 <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -23,16 +23,13 @@ const LAYERS = [
   { name: 'scripts', dir: 'scripts' },
 ];
 
-/**
- * What each layer may import (besides itself and packages). `typesOnly` layers may be imported
- * with `import type` only: wa names the services' domain types, never their code.
- */
+/** What each layer may import (besides itself and packages). */
 const ALLOWED = {
   shared: [],
   renderer: ['shared'],
   core: ['shared'],
   db: ['core', 'shared'],
-  wa: ['core', 'db', 'shared', { layer: 'services', typesOnly: true }],
+  wa: ['core', 'db', 'shared'],
   services: ['wa', 'db', 'core', 'shared'],
   rpc: ['services', 'wa', 'db', 'core', 'shared'],
   api: ['rpc', 'services', 'wa', 'db', 'core', 'shared'],
@@ -58,7 +55,6 @@ export default {
     schema: [],
     messages: {
       forbidden: "{{from}} may not import {{to}} ('{{spec}}'): see the layer table in docs/ARCHITECTURE.md.",
-      typesOnly: "{{from}} may import only types from {{to}} ('{{spec}}'): use `import type`.",
     },
   },
   create(context) {
@@ -69,17 +65,12 @@ export default {
     if (!allowed) return {};
     if (TEST_FILE.test(file)) return {};
 
-    function check(node, spec, typeOnly) {
+    function check(node, spec) {
       if (typeof spec !== 'string' || !spec.startsWith('.')) return;
       const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), spec));
       const to = layerOf(target);
       if (!to || to === from) return;
-      const rule = allowed.find((entry) => (typeof entry === 'string' ? entry : entry.layer) === to);
-      if (!rule) {
-        context.report({ node, messageId: 'forbidden', data: { from, to, spec } });
-      } else if (typeof rule === 'object' && rule.typesOnly && !typeOnly) {
-        context.report({ node, messageId: 'typesOnly', data: { from, to, spec } });
-      }
+      if (!allowed.includes(to)) context.report({ node, messageId: 'forbidden', data: { from, to, spec } });
     }
 
     const allTypes = (node) =>

@@ -18,7 +18,7 @@ export function presentedKey(headers: IncomingHttpHeaders): string | null {
   return null;
 }
 
-export type TokenCheck =
+type TokenCheck =
   | { ok: true; principal: KeyPrincipal }
   | { ok: false; reason: 'missing' | 'invalid' }
   | { ok: false; reason: 'rate-limited'; waitSeconds: number };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedKey } from '../../src-shared/contract/keys.js';
-import type { AnyEventEnvelope } from '../../src-shared/events.js';
+import type { AnyEventEnvelope } from '../../src-shared/contract/events.js';
 import { sortableIdFloor } from '../core/ids.js';
 import { EVENT_RETENTION_MS } from '../services/events/event-recorder.js';
 import { connectEventStream } from '../../testkit/support/event-stream-client.js';

@@ -2,7 +2,11 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
-import { EVENT_TYPES, type AnyEventEnvelope, type EventStreamReady } from '../../src-shared/events.js';
+import {
+  EVENT_TYPES,
+  type AnyEventEnvelope,
+  type EventStreamReady,
+} from '../../src-shared/contract/events.js';
 import { firstFieldError } from '../../src-shared/validation.js';
 import type { EventBus } from '../core/event-bus.js';
 import type { Logger } from '../core/logger.js';
@@ -53,7 +57,7 @@ interface Client {
   lastId: string;
 }
 
-export interface EventSocketDeps {
+interface EventSocketDeps {
   /** Checks the first message's token; shares the wrong-key limit with the HTTP API. */
   auth: Authenticator;
   events: EventRecorder;

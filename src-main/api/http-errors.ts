@@ -3,7 +3,7 @@ import { AppError, type ErrorCode } from '../../src-shared/errors.js';
 import type { Logger } from '../core/logger.js';
 
 /** The one place that maps an error code to an HTTP status. */
-export const HTTP_STATUS: Record<ErrorCode, number> = {
+const HTTP_STATUS: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { idempotencyKeySchema } from '../../src-shared/idempotency-key.js';
 import { parseInput } from '../../src-shared/validation.js';
 
-export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 
 /** Parsed as an object so a bad key is reported with the header as its field. */
 const headerSchema = z.object({ [IDEMPOTENCY_HEADER]: idempotencyKeySchema });

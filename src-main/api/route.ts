@@ -11,18 +11,18 @@ import { idempotencyKeyOf } from './idempotency-header.js';
 import { readMultipart, type UploadedForm } from './multipart.js';
 import { limitSensitive, type RateLimits } from './rate-limit.js';
 
-export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 type AnyObjectSchema = z.ZodObject<z.ZodRawShape>;
 
 /** What a route's `access.session` reads the session from: its validated input. */
-export interface RouteInput<P, Q, B> {
+interface RouteInput<P, Q, B> {
   params: P;
   query: Q;
   body: B;
 }
 
-export interface RouteRequest<P, Q, B, Caller = KeyPrincipal> extends RouteInput<P, Q, B> {
+interface RouteRequest<P, Q, B, Caller = KeyPrincipal> extends RouteInput<P, Q, B> {
   /** Who is calling: the key's principal on keyed routes, null on public ones. */
   principal: Caller;
   /** The `Idempotency-Key` header, on routes that declare `idempotent` (else undefined). */
@@ -31,7 +31,7 @@ export interface RouteRequest<P, Q, B, Caller = KeyPrincipal> extends RouteInput
 }
 
 /** Who may call a keyed route: a scope, whether session keys may, and the session it touches. */
-export type RouteAccess<P = unknown, Q = unknown, B = unknown> = Access<RouteInput<P, Q, B>>;
+type RouteAccess<P = unknown, Q = unknown, B = unknown> = Access<RouteInput<P, Q, B>>;
 
 /**
  * One public REST route. The same definition registers the Koa handler and produces its
@@ -100,7 +100,7 @@ export function defineRoute<
 }
 
 /** What running a keyed route needs besides the route itself. */
-export interface RouteGuards {
+interface RouteGuards {
   auth: Authenticator;
   limits: RateLimits;
   budget: BodyBudget;

@@ -23,10 +23,10 @@ import { mediaFilesRouter } from './media-files.js';
 import { webUi } from './web-ui.js';
 import { widgetFilesRouter } from './widget-files.js';
 
-export const API_PREFIX = '/api/v1';
+const API_PREFIX = '/api/v1';
 const EVENT_SOCKET_PATHS = new Set(['/rpc/events', `${API_PREFIX}/events`]);
 
-export interface ApiServerDeps {
+interface ApiServerDeps {
   services: Services;
   dispatcher: RpcDispatcher;
   bus: EventBus;
@@ -42,7 +42,7 @@ export interface ApiServerDeps {
  * letters, repeated slashes. Such paths never reach the web UI's fallback; the ones no route
  * matched exactly answer 401 without a key and 404 with one.
  */
-export function looksLikeApiPath(path: string): boolean {
+function looksLikeApiPath(path: string): boolean {
   let decoded = path;
   try {
     decoded = decodeURIComponent(path);

@@ -5,7 +5,7 @@ import { isAppError } from '../../src-shared/errors.js';
 import type { WidgetService } from '../services/widgets/widgets.js';
 
 /** The test page may load the script and the widget data from here, and https images for photos. */
-export const TEST_PAGE_CONTENT_SECURITY_POLICY = [
+const TEST_PAGE_CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
   "connect-src 'self'",

@@ -11,6 +11,7 @@ import { createServices } from './services.js';
 import { deliveryConfigWith } from '../services/webhooks/index.js';
 import { listenHost, type Config } from '../core/config.js';
 import { makeDataDirPrivate } from '../core/private-files.js';
+import { applyPendingRestore } from '../services/backup/restore-backup.js';
 import { EventBus } from '../core/event-bus.js';
 import { Lifecycle } from '../core/lifecycle.js';
 import { createLogger, type Logger } from '../core/logger.js';
@@ -41,12 +42,27 @@ export interface CoreOptions {
   webRoot?: string;
   /** Messages deleted per background transaction after a session is deleted (tests: small). */
   historyRemovalBatch?: number;
+  /** Messages looked at per retention transaction (tests: small). */
+  retentionBatch?: number;
 }
 
 export function createCore(config: Config, options: CoreOptions = {}): Core {
   const { logger, ring } = createLogger(config.logLevel, { pretty: config.prettyLogs });
+  // Before anything opens the data dir: a restore prepared by the running app last time.
+  const restored = applyPendingRestore(config.dataDir);
+  if (restored) logger.info({ previous: restored.previous }, 'switched to the restored backup');
   makeDataDirPrivate(config.dataDir, databaseFile(config.dataDir));
-  const db = openDatabase(databaseFile(config.dataDir));
+  const db = openDatabase(databaseFile(config.dataDir), {
+    onAutoVacuum: (outcome) => {
+      if (outcome.action === 'converted')
+        logger.info(outcome, 'database converted once to incremental vacuum (it can shrink now)');
+      if (outcome.action === 'skipped')
+        logger.warn(
+          outcome,
+          'database not converted to incremental vacuum yet; trying again at the next start',
+        );
+    },
+  });
   const bus = new EventBus(logger);
   const services = createServices({
     db,
@@ -64,6 +80,7 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
     publicUrl: config.publicUrl,
     mediaUrls: { allowInternal: config.mediaUrlAllowPrivate },
     ...(options.historyRemovalBatch ? { historyRemovalBatch: options.historyRemovalBatch } : {}),
+    ...(options.retentionBatch ? { retentionBatch: options.retentionBatch } : {}),
   });
   const { created } = services.apiKeys.ensureAdminKey(config.apiKey);
 
@@ -139,6 +156,12 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
       logger.info({ host: address.host, port: address.port }, 'API listening');
     },
     stop: () => api.close(),
+  });
+  // Stopped before WhatsApp and the API: a retention batch is one transaction, cut short by nothing.
+  lifecycle.add({
+    name: 'housekeeping',
+    start: () => services.housekeeping.start(),
+    stop: () => services.housekeeping.stop(),
   });
   // Added last, so it stops first: no batch starts once the core is stopping, and what is left
   // continues at the next start.

@@ -23,13 +23,17 @@ import type { MediaUrlOptions } from '../services/messages/media-url/download.js
 import { PendingPurges } from '../services/sessions/removal/pending-purges.js';
 import { SessionPurge } from '../services/sessions/removal/session-purge.js';
 import { UnusedMedia } from '../services/sessions/removal/unused-media.js';
+import { HousekeepingService } from '../services/housekeeping/housekeeping-service.js';
 import { HealthService } from '../services/system/health.js';
 import { KeyRevocations } from '../services/access/key-revocations.js';
 import { LogService } from '../services/system/logs.js';
-import { createMessaging } from '../services/messages/messaging.js';
+import { createMessaging } from '../services/messaging/messaging.js';
 import { NamedKeyService } from '../services/access/named-keys.js';
 import { createScheduling, type Clock } from '../services/schedule/index.js';
 import { createOrganize } from '../services/organize/index.js';
+import { ContactsImport } from '../services/contacts/import/contacts-import.js';
+import { ContactDataExport } from '../services/contacts/forget/contact-data-export.js';
+import { auditToLog, ForgetContact } from '../services/contacts/forget/forget-contact.js';
 import { SessionService } from '../services/sessions/sessions.js';
 import { SettingsService } from '../services/settings/settings.js';
 import { WidgetService } from '../services/widgets/widgets.js';
@@ -37,7 +41,7 @@ import { createWebhooks, type DeliveryConfig } from '../services/webhooks/index.
 
 import type { Services } from '../services/index.js';
 
-export interface ServiceDeps {
+interface ServiceDeps {
   db: Db;
   bus: EventBus;
   logger: Logger;
@@ -53,6 +57,8 @@ export interface ServiceDeps {
   publicUrl?: string | null;
   /** Messages deleted per background transaction (tests pass a small one). */
   historyRemovalBatch?: number;
+  /** Messages looked at per retention transaction (tests pass a small one). */
+  retentionBatch?: number;
   /** The media-URL policy; by default only public https hosts. */
   mediaUrls?: MediaUrlOptions;
 }
@@ -73,13 +79,19 @@ export function createServices(deps: ServiceDeps): Services {
   });
   const keptHistory = new KeptHistory(db);
   const pendingPurges = new PendingPurges(db);
-  const historyRemoval = new HistoryRemoval(
+  const unusedMedia = new UnusedMedia(db, new MediaStore(deps.dataDir, db));
+  const historyRemoval = new HistoryRemoval(db, pendingPurges, unusedMedia, logger, deps.historyRemovalBatch);
+  const housekeeping = new HousekeepingService({
     db,
-    pendingPurges,
-    new UnusedMedia(db, new MediaStore(deps.dataDir, db)),
+    internal: new InternalSettings(db),
+    media: unusedMedia,
     logger,
-    deps.historyRemovalBatch,
-  );
+    ...(deps.retentionBatch ? { batchSize: deps.retentionBatch } : {}),
+  });
+  // A deleted session's messages leave free pages behind: give them back to the disk.
+  historyRemoval.onBatch((batch) => {
+    if (batch.finished) housekeeping.vacuumSoon();
+  });
   const purge = new SessionPurge(db, keptHistory, pendingPurges, historyRemoval);
   const sessions = new SessionService(db, events, apiKeys, manager, logger, purge);
   const health = new HealthService();
@@ -126,6 +138,7 @@ export function createServices(deps: ServiceDeps): Services {
     logger,
     clock: deps.clock,
   });
+  const organize = createOrganize({ db, events, messaging });
   return {
     events,
     settings,
@@ -140,7 +153,7 @@ export function createServices(deps: ServiceDeps): Services {
     namedKeys: new NamedKeyService(db, keyRevocations, apiKeys.hasher),
     keyRevocations,
     logs: new LogService(deps.logRing ?? new LogRing(1)),
-    organize: createOrganize({ db, events, messaging }),
+    organize,
     historyRemoval,
     backups: new BackupService({
       db,
@@ -152,5 +165,10 @@ export function createServices(deps: ServiceDeps): Services {
     conversationExport: new ConversationExport(messaging, sessions, new MediaStore(deps.dataDir, db)),
     storage: new StorageReportService(db, deps.dataDir),
     contactsCsv: new ContactsCsv(db),
+    contactsImport: new ContactsImport(db, events, organize),
+    contactData: new ContactDataExport(db, messaging, new MediaStore(deps.dataDir, db)),
+    // The audit log of the staff issue replaces auditToLog here when it lands.
+    forgetContact: new ForgetContact(db, unusedMedia, auditToLog(logger)),
+    housekeeping,
   };
 }

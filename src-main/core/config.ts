@@ -42,7 +42,7 @@ export interface Config {
  * `CHATDOCK_WEBHOOK_RETRY_BASE_MS`, `…_RETRY_MAX_MS`, `…_MAX_ATTEMPTS`, `…_TIMEOUT_MS` and
  * `…_CONCURRENCY`; unset ones keep the worker's defaults (1 min doubling to 6 h, 12 attempts, 10 s, 8).
  */
-export interface WebhookDeliveryOverrides {
+interface WebhookDeliveryOverrides {
   retryBaseMs?: number;
   retryMaxMs?: number;
   maxAttempts?: number;
@@ -51,13 +51,13 @@ export interface WebhookDeliveryOverrides {
 }
 
 /** The shortest admin key CHATDOCK_API_KEY may set: shorter ones are guessable. */
-export const MIN_API_KEY_LENGTH = 24;
+const MIN_API_KEY_LENGTH = 24;
 
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export const DEFAULT_PORT = 8787;
-export const LOOPBACK_HOST = '127.0.0.1';
+const LOOPBACK_HOST = '127.0.0.1';
 
 const fileSchema = z
   .object({
@@ -68,7 +68,7 @@ const fileSchema = z
   })
   .strict();
 
-export type ConfigFile = z.infer<typeof fileSchema>;
+type ConfigFile = z.infer<typeof fileSchema>;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';

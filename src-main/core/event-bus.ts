@@ -1,4 +1,4 @@
-import type { AnyEventEnvelope } from '../../src-shared/events.js';
+import type { AnyEventEnvelope } from '../../src-shared/contract/events.js';
 import type { Logger } from './logger.js';
 
 export type EventListener = (event: AnyEventEnvelope) => void;

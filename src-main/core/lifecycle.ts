@@ -1,6 +1,6 @@
 import type { Logger } from './logger.js';
 
-export interface Component {
+interface Component {
   name: string;
   start?(): Promise<void> | void;
   stop?(): Promise<void> | void;

@@ -29,7 +29,7 @@ const REDACT_PATHS = [
   'req.headers.token',
 ];
 
-export interface LoggerBundle {
+interface LoggerBundle {
   logger: Logger;
   /** The most recent log lines, kept in memory for the Logs page and GET /api/v1/logs. */
   ring: LogRing;

@@ -7,6 +7,7 @@ import { appRoot } from '../core/paths.js';
 import * as schema from './schema.js';
 import { sqliteNativeBinding } from './native-binding.js';
 import { registerSearchText } from './search-text.js';
+import { prepareAutoVacuum, type AutoVacuumOutcome } from './auto-vacuum.js';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -17,9 +18,14 @@ export const MIGRATIONS_DIR = path.join(appRoot(), 'src-main', 'db', 'migrations
  * up to date. WAL lets readers run beside the writer; NORMAL sync is safe with WAL (a power
  * cut can lose the last transactions, never corrupt the file).
  */
-export function openDatabase(file: string): Db {
+export function openDatabase(
+  file: string,
+  options: { onAutoVacuum?: (outcome: AutoVacuumOutcome) => void } = {},
+): Db {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file, { nativeBinding: sqliteNativeBinding() });
+  // Before WAL and the first table: a new file is incremental from the start (db/auto-vacuum.ts).
+  const autoVacuum = prepareAutoVacuum(sqlite, file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
@@ -28,6 +34,7 @@ export function openDatabase(file: string): Db {
   registerSearchText(sqlite);
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+  options.onAutoVacuum?.(autoVacuum);
   return db;
 }
 

@@ -4,7 +4,7 @@
  * cannot be ES modules.
  */
 import type { DesktopBridge, InvokeAnswer } from '../../src-shared/desktop-bridge.js';
-import type { AnyEventEnvelope } from '../../src-shared/events.js';
+import type { AnyEventEnvelope } from '../../src-shared/contract/events.js';
 import electron = require('electron');
 
 const { contextBridge, ipcRenderer } = electron;

@@ -13,7 +13,7 @@ type WidgetOps =
   | 'widgets.snippets';
 
 /** This app's own widget.js address (all-interfaces binds → loopback). */
-export function widgetScriptUrl({ boundHost, port }: RuntimeInfo): string {
+function widgetScriptUrl({ boundHost, port }: RuntimeInfo): string {
   const host = reachableHost(boundHost);
   const shown = host.includes(':') ? `[${host}]` : host;
   return `http://${shown}:${port}/widget.js`;

@@ -3,13 +3,17 @@ import type { ApiKeyService } from './access/api-keys.js';
 import type { BackupService } from './backup/backup-service.js';
 import type { ConversationExport } from './export/conversation-export.js';
 import type { ContactsCsv } from './export/contacts-csv.js';
+import type { ContactsImport } from './contacts/import/contacts-import.js';
+import type { ContactDataExport } from './contacts/forget/contact-data-export.js';
+import type { ForgetContact } from './contacts/forget/forget-contact.js';
 import type { StorageReportService } from './system/storage-report.js';
 import type { EventRecorder } from './events/event-recorder.js';
 import type { HistoryRemoval } from './sessions/removal/history-removal.js';
+import type { HousekeepingService } from './housekeeping/housekeeping-service.js';
 import type { HealthService } from './system/health.js';
 import type { KeyRevocations } from './access/key-revocations.js';
 import type { LogService } from './system/logs.js';
-import type { Messaging } from './messages/messaging.js';
+import type { Messaging } from './messaging/messaging.js';
 import type { NamedKeyService } from './access/named-keys.js';
 import type { Scheduling } from './schedule/index.js';
 import type { Organize } from './organize/index.js';
@@ -48,4 +52,12 @@ export interface Services {
   storage: StorageReportService;
   /** Contacts as CSV (name, phone, tags, notes). */
   contactsCsv: ContactsCsv;
+  /** Contacts from CSV, with a column mapping preview. */
+  contactsImport: ContactsImport;
+  /** Everything of one person on every number (a data-subject access request). */
+  contactData: ContactDataExport;
+  /** Forget a person on every number (an erasure request); audited. */
+  forgetContact: ForgetContact;
+  /** Retention passes and incremental vacuum; its timer starts and stops with the core. */
+  housekeeping: HousekeepingService;
 }

@@ -2,7 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { proto, type WAMessage } from '@whiskeysockets/baileys';
 import { describe, expect, it } from 'vitest';
 import { pollVoteMessage } from '../../testkit/wa-emulator/poll-vote.js';
-import { chatJidOf, decodeRawMessage, mapMessage, statusFromProto, vcardName } from './message-mapping.js';
+import { vcardName } from './message-bodies.js';
+import { chatJidOf, decodeRawMessage, mapMessage, statusFromProto } from './message-mapping.js';
 
 const ME = '972500000000@s.whatsapp.net';
 const CUSTOMER = '972501111111@s.whatsapp.net';

@@ -13,10 +13,10 @@ import {
   type WAMessageKey,
 } from '@whiskeysockets/baileys';
 import type { MediaInfo, MessageStatus, MessageType } from '../../src-shared/messages.js';
+import { body } from './message-bodies.js';
 import {
   authorJids,
   decryptVoteSelection,
-  pollCreationOf,
   selectionsFromPollUpdates,
   type PollVotes,
   type StoredPoll,
@@ -89,14 +89,6 @@ const UPDATE_ONLY_CONTENT = new Set<string>([
   'stickerSyncRmrMessage', // sticker sync between our own devices
 ]);
 
-/** Wrappers Baileys' normalizeMessageContent does not open; their inner message is the real one. */
-const WRAPPERS = [
-  'lottieStickerMessage',
-  'groupMentionedMessage',
-  'botInvokeMessage',
-  'pollCreationMessageV4',
-] as const;
-
 const STATUS_BY_PROTO: Record<number, MessageStatus> = {
   [proto.WebMessageInfo.Status.ERROR]: 'error',
   [proto.WebMessageInfo.Status.PENDING]: 'pending',
@@ -120,7 +112,7 @@ export function chatJidOf(key: WAMessageKey): string {
   return jidNormalizedUser(remote);
 }
 
-export function senderJidOf(key: WAMessageKey, meJid: string | null): string | null {
+function senderJidOf(key: WAMessageKey, meJid: string | null): string | null {
   if (key.fromMe) return meJid;
   if (isJidGroup(key.remoteJid ?? '')) {
     const participant = key.participant ?? '';
@@ -136,201 +128,6 @@ function toMillis(timestamp: WAMessage['messageTimestamp']): number {
   return seconds * 1000;
 }
 
-function mediaInfo(
-  media: {
-    mimetype?: string | null;
-    fileName?: string | null;
-    fileLength?: number | Long | null;
-    seconds?: number | null;
-    width?: number | null;
-    height?: number | null;
-    ptt?: boolean | null;
-  },
-  fallbackMime: string,
-): MediaInfo {
-  const size =
-    media.fileLength === null || media.fileLength === undefined ? null : Number(media.fileLength.toString());
-  return {
-    mimetype: media.mimetype || fallbackMime,
-    fileName: media.fileName ?? null,
-    size,
-    sha256: null,
-    seconds: media.seconds ?? null,
-    width: media.width ?? null,
-    height: media.height ?? null,
-    voiceNote: Boolean(media.ptt),
-    stored: false,
-  };
-}
-
-type Long = { toString(): string };
-
-/** The formatted name (`FN:`) of a vCard, for contact cards sent without a display name. */
-export function vcardName(vcard: string | null | undefined): string | null {
-  const match = /^FN[^:]*:(.*)$/m.exec(vcard ?? '');
-  return match?.[1]?.trim() || null;
-}
-
-interface Body {
-  type: MessageType;
-  text: string | null;
-  media: MediaInfo | null;
-  content: Record<string, unknown> | null;
-  contextInfo: proto.IContextInfo | null | undefined;
-}
-
-/** The type, text and content of a (normalised) message body. */
-function body(message: proto.IMessage): Body | null {
-  const kind = getContentType(message);
-  switch (kind) {
-    case 'conversation':
-      return {
-        type: 'text',
-        text: message.conversation ?? '',
-        media: null,
-        content: null,
-        contextInfo: null,
-      };
-    case 'extendedTextMessage': {
-      const m = message.extendedTextMessage!;
-      return { type: 'text', text: m.text ?? '', media: null, content: null, contextInfo: m.contextInfo };
-    }
-    case 'imageMessage': {
-      const m = message.imageMessage!;
-      return {
-        type: 'image',
-        text: m.caption || null,
-        media: mediaInfo(m, 'image/jpeg'),
-        content: null,
-        contextInfo: m.contextInfo,
-      };
-    }
-    case 'videoMessage': {
-      const m = message.videoMessage!;
-      return {
-        type: 'video',
-        text: m.caption || null,
-        media: mediaInfo(m, 'video/mp4'),
-        content: m.gifPlayback ? { gif: true } : null,
-        contextInfo: m.contextInfo,
-      };
-    }
-    case 'ptvMessage': {
-      // A round video note: a video the app plays in a circle.
-      const m = message.ptvMessage!;
-      return {
-        type: 'video',
-        text: m.caption || null,
-        media: mediaInfo(m, 'video/mp4'),
-        content: { videoNote: true },
-        contextInfo: m.contextInfo,
-      };
-    }
-    case 'audioMessage': {
-      const m = message.audioMessage!;
-      return {
-        type: 'audio',
-        text: null,
-        media: mediaInfo(m, 'audio/ogg; codecs=opus'),
-        content: null,
-        contextInfo: m.contextInfo,
-      };
-    }
-    case 'documentMessage': {
-      const m = message.documentMessage!;
-      return {
-        type: 'document',
-        text: m.caption || null,
-        media: mediaInfo(m, 'application/octet-stream'),
-        content: null,
-        contextInfo: m.contextInfo,
-      };
-    }
-    case 'documentWithCaptionMessage':
-      return message.documentWithCaptionMessage?.message
-        ? body(message.documentWithCaptionMessage.message)
-        : null;
-    case 'stickerMessage': {
-      const m = message.stickerMessage!;
-      return {
-        type: 'sticker',
-        text: null,
-        media: mediaInfo(m, 'image/webp'),
-        content: null,
-        contextInfo: m.contextInfo,
-      };
-    }
-    case 'locationMessage':
-    case 'liveLocationMessage': {
-      const m = (message.locationMessage ?? message.liveLocationMessage)!;
-      const place = message.locationMessage;
-      return {
-        type: 'location',
-        text: place?.name || place?.address || null,
-        media: null,
-        content: {
-          latitude: m.degreesLatitude ?? 0,
-          longitude: m.degreesLongitude ?? 0,
-          name: place?.name ?? null,
-          address: place?.address ?? null,
-          live: kind === 'liveLocationMessage',
-        },
-        contextInfo: m.contextInfo,
-      };
-    }
-    case 'contactMessage': {
-      const m = message.contactMessage!;
-      const name = m.displayName || vcardName(m.vcard) || null;
-      return {
-        type: 'contact',
-        text: name,
-        media: null,
-        content: { contacts: [{ displayName: name ?? '', vcard: m.vcard ?? '' }] },
-        contextInfo: m.contextInfo,
-      };
-    }
-    case 'contactsArrayMessage': {
-      const m = message.contactsArrayMessage!;
-      const cards = (m.contacts ?? []).map((c) => ({
-        displayName: c.displayName ?? '',
-        vcard: c.vcard ?? '',
-      }));
-      return {
-        type: 'contact',
-        text: m.displayName ?? cards.map((c) => c.displayName).join(', '),
-        media: null,
-        content: { contacts: cards },
-        contextInfo: m.contextInfo,
-      };
-    }
-    case 'pollCreationMessage':
-    case 'pollCreationMessageV2':
-    case 'pollCreationMessageV3':
-    case 'pollCreationMessageV5': {
-      const m = pollCreationOf(message)!;
-      return {
-        type: 'poll',
-        text: m.name ?? null,
-        media: null,
-        content: {
-          name: m.name ?? '',
-          options: (m.options ?? []).map((o) => o.optionName ?? ''),
-          selectableCount: m.selectableOptionsCount ?? 0,
-        },
-        contextInfo: m.contextInfo,
-      };
-    }
-    default: {
-      const wrapper = WRAPPERS.find((name) => message[name]?.message);
-      return wrapper ? body(message[wrapper]!.message!) : null;
-    }
-  }
-}
-
-/**
- * A message Baileys could not decrypt (it asked again with a retry receipt and, for the first
- * tries, asked the phone to resend it): kept as a `waiting` row until the content arrives.
- */
 function waitingMessage(message: WAMessage, meJid: string | null): MappedMessage {
   const key = message.key;
   return {

@@ -1,7 +1,13 @@
 import type { AnyMessageContent, MiscMessageGenerationOptions } from '@whiskeysockets/baileys';
 import type { SendMessageInput } from '../../src-shared/send-schemas.js';
-import type { ResolvedMedia } from '../services/messages/media-input.js';
 import { decodeRawMessage } from './message-mapping.js';
+
+/** A media file ready to upload: the send service resolves URLs, uploads and saved replies to this. */
+export interface ResolvedMedia {
+  bytes: Buffer;
+  mimetype: string;
+  fileName: string | null;
+}
 
 /** What the send service resolved before building the WhatsApp message. */
 export interface OutgoingParts {

@@ -16,7 +16,7 @@ import {
 } from '@whiskeysockets/baileys';
 
 /** Our own JIDs on the socket; WhatsApp encrypts with either, depending on the chat's addressing. */
-export interface OwnJids {
+interface OwnJids {
   jid: string | null;
   lid: string | null;
 }
@@ -29,7 +29,7 @@ export interface OwnJids {
 export type PollVotes = Record<string, { options: string[]; at: number }>;
 
 /** The voter's current selection, or a withdrawn vote (empty list). */
-export interface VoteSelection {
+interface VoteSelection {
   voterJid: string;
   options: string[];
   /** Unix ms when the voter chose; an older selection never replaces a newer one. */

@@ -2,12 +2,12 @@ import { DisconnectReason } from '@whiskeysockets/baileys';
 import type { SessionReason, SessionStatus } from '../../src-shared/model.js';
 
 /** What to do after the WhatsApp connection closed. */
-export type CloseDecision =
+type CloseDecision =
   | { action: 'reconnect_now'; reason: SessionReason }
   | { action: 'reconnect_later'; reason: SessionReason; delayMs: number }
   | { action: 'stop'; status: SessionStatus; reason: SessionReason; forgetLogin: boolean };
 
-export interface CloseContext {
+interface CloseContext {
   /** Boom status code of the close error, if any (network errors have none). */
   statusCode: number | undefined;
   /** Whether this device was already linked to a phone when it closed. */
@@ -18,7 +18,7 @@ export interface CloseContext {
   random: number;
 }
 
-export const BACKOFF_BASE_MS = 1_000;
+const BACKOFF_BASE_MS = 1_000;
 export const BACKOFF_CAP_MS = 60_000;
 
 /**

@@ -79,7 +79,7 @@ export interface WaEventSink {
   historySynced(sessionId: string, counts: { messages: number; chats: number; contacts: number }): void;
 }
 
-export function contactRecord(contact: Partial<WAContact> & { id: string }): ContactRecord | null {
+function contactRecord(contact: Partial<WAContact> & { id: string }): ContactRecord | null {
   const id = jidNormalizedUser(contact.id);
   const isLid = id.endsWith('@lid');
   const pnJid = isLid ? (contact.phoneNumber ? jidNormalizedUser(contact.phoneNumber) : null) : id;

@@ -10,7 +10,7 @@ import {
   type StatusChange,
 } from './session-runner.js';
 
-export interface SessionEventsListener {
+interface SessionEventsListener {
   onStatus(sessionId: string, change: StatusChange): void;
   onLinked(sessionId: string, identity: LinkedIdentity): void;
 }

@@ -39,7 +39,7 @@ export interface StatusChange {
   reconnectAt: Date | null;
 }
 
-export interface RunnerListener {
+interface RunnerListener {
   onStatus(change: StatusChange): void;
   onLinked(identity: LinkedIdentity): void;
   /**
@@ -57,7 +57,7 @@ export interface SocketAttachment {
   storeIncoming(message: WAMessage, writeKeys: () => void): void;
 }
 
-export interface RunnerDeps {
+interface RunnerDeps {
   db: Db;
   logger: Logger;
   server: WaServerOptions;

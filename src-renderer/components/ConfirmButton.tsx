@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { FormattedMessage } from 'react-intl';
 
 /**
  * A button that asks before doing something that cannot be undone: the first click shows the
@@ -67,7 +68,7 @@ export function ConfirmButton({
           {confirmLabel}
         </button>
         <button type="button" className="button button--secondary" onClick={() => setAsking(false)}>
-          Cancel
+          <FormattedMessage id="common.cancel" />
         </button>
       </div>
     </div>

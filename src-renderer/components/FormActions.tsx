@@ -1,3 +1,5 @@
+import { FormattedMessage } from 'react-intl';
+
 /**
  * The bottom of a form: the error the last submit got (announced), then Submit and Cancel.
  */
@@ -24,7 +26,7 @@ export function FormActions({
           {submitLabel}
         </button>
         <button type="button" className="button button--secondary" onClick={onCancel}>
-          Cancel
+          <FormattedMessage id="common.cancel" />
         </button>
       </div>
     </>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { CopyButton } from './CopyButton';
 
 /** A secret shown once right after it was made (it is stored hashed or never shown again). */
@@ -17,15 +18,16 @@ export function RevealOnce({
   return (
     <div className="reveal" role="region" aria-label={label}>
       <p>
-        <strong>Copy it now.</strong> It will not be shown again. {children}
+        <FormattedMessage id="common.revealOnce" values={{ strong: (text) => <strong>{text}</strong> }} />{' '}
+        {children}
       </p>
       <code className="reveal__key" data-testid="revealed-secret">
         {value}
       </code>
       <div className="row">
-        <CopyButton text={value} label="Copy" />
+        <CopyButton text={value} />
         <button type="button" className="button button--secondary" onClick={onDone}>
-          I have saved it
+          <FormattedMessage id="common.savedIt" />
         </button>
       </div>
     </div>

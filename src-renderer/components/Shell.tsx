@@ -1,17 +1,20 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import { NavLink, Outlet, useLocation } from 'react-router-dom';
+import type { MessageId } from '../i18n/messages/en';
 import { useConnection } from '../stores/connection';
 import { Icon, type IconName } from './icons';
 import { LiveEvents } from './LiveEvents';
+import { BackupOverdueBanner } from './BackupOverdueBanner';
 
 /** The product's areas, in the order the sidebar lists them. */
-export const AREAS: { path: string; label: string; icon: IconName }[] = [
-  { path: '/inbox', label: 'Inbox', icon: 'inbox' },
-  { path: '/sessions', label: 'Sessions', icon: 'sessions' },
-  { path: '/schedule', label: 'Schedule', icon: 'schedule' },
-  { path: '/tags', label: 'Tags', icon: 'tags' },
-  { path: '/widget', label: 'Widget', icon: 'widget' },
-  { path: '/logs', label: 'Logs', icon: 'logs' },
-  { path: '/settings', label: 'Settings', icon: 'settings' },
+export const AREAS: { path: string; label: MessageId; icon: IconName }[] = [
+  { path: '/inbox', label: 'common.nav.inbox', icon: 'inbox' },
+  { path: '/sessions', label: 'common.nav.sessions', icon: 'sessions' },
+  { path: '/schedule', label: 'common.nav.schedule', icon: 'schedule' },
+  { path: '/tags', label: 'common.nav.tags', icon: 'tags' },
+  { path: '/widget', label: 'common.nav.widget', icon: 'widget' },
+  { path: '/logs', label: 'common.nav.logs', icon: 'logs' },
+  { path: '/settings', label: 'common.nav.settings', icon: 'settings' },
 ];
 
 function LinkBanner() {
@@ -19,7 +22,7 @@ function LinkBanner() {
   if (linkState !== 'closed') return null;
   return (
     <div className="banner banner--warning" role="status">
-      Live updates are paused: reconnecting to Chatdock…
+      <FormattedMessage id="common.liveUpdatesPaused" />
     </div>
   );
 }
@@ -28,10 +31,11 @@ export function Shell() {
   const transportKind = useConnection((state) => state.transport?.kind);
   const logout = useConnection((state) => state.logout);
   const { pathname } = useLocation();
+  const intl = useIntl();
   return (
     <div className="shell">
       <LiveEvents />
-      <nav className="sidebar" aria-label="Main">
+      <nav className="sidebar" aria-label={intl.formatMessage({ id: 'common.nav.label' })}>
         <div className="sidebar__brand" aria-label="Chatdock">
           <span className="sidebar__logo" aria-hidden="true">
             C
@@ -51,7 +55,7 @@ export function Shell() {
                 }
               >
                 <Icon name={area.icon} />
-                <span>{area.label}</span>
+                <span>{intl.formatMessage({ id: area.label })}</span>
               </NavLink>
             </li>
           ))}
@@ -59,12 +63,15 @@ export function Shell() {
         {transportKind === 'http' && (
           <button type="button" className="sidebar__link sidebar__logout" onClick={logout}>
             <Icon name="logout" />
-            <span>Log out</span>
+            <span>
+              <FormattedMessage id="common.nav.logOut" />
+            </span>
           </button>
         )}
       </nav>
       <main className="content">
         <LinkBanner />
+        <BackupOverdueBanner />
         <Outlet />
       </main>
     </div>

@@ -18,9 +18,19 @@ const paths = {
 
 export type IconName = keyof typeof paths;
 
+/** Icons that point somewhere: they face the other way in right-to-left languages (base.css). */
+const DIRECTIONAL: ReadonlySet<IconName> = new Set(['logout']);
+
 export function Icon({ name, size = 20 }: { name: IconName; size?: number }) {
   return (
-    <svg width={size} height={size} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+    <svg
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      aria-hidden="true"
+      focusable="false"
+      className={DIRECTIONAL.has(name) ? 'icon--directional' : undefined}
+    >
       <path fill="currentColor" d={paths[name]} />
     </svg>
   );

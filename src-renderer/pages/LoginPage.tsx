@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useConnection } from '../stores/connection';
 
 /** The browser's way in: the admin API key (the desktop app needs none). */
@@ -8,6 +9,7 @@ export function LoginPage() {
   const [key, setKey] = useState('');
   const [remember, setRemember] = useState(true);
   const [busy, setBusy] = useState(false);
+  const intl = useIntl();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -22,13 +24,16 @@ export function LoginPage() {
         <div className="login__logo" aria-hidden="true">
           C
         </div>
-        <h1 id="login-title">Sign in to Chatdock</h1>
+        <h1 id="login-title">
+          <FormattedMessage id="login.title" />
+        </h1>
         <p className="muted">
-          Enter the admin API key. It was printed when Chatdock first started, or set with{' '}
-          <code>CHATDOCK_API_KEY</code>.
+          <FormattedMessage id="login.hint" values={{ variable: <code>CHATDOCK_API_KEY</code> }} />
         </p>
         <label className="field">
-          <span className="field__label">API key</span>
+          <span className="field__label">
+            <FormattedMessage id="login.keyLabel" />
+          </span>
           <input
             type="password"
             name="apiKey"
@@ -42,7 +47,9 @@ export function LoginPage() {
         </label>
         <label className="checkbox">
           <input type="checkbox" checked={remember} onChange={(event) => setRemember(event.target.checked)} />
-          <span>Remember on this browser</span>
+          <span>
+            <FormattedMessage id="login.remember" />
+          </span>
         </label>
         {loginError && (
           <p id="login-error" className="form-error" role="alert">
@@ -50,7 +57,7 @@ export function LoginPage() {
           </p>
         )}
         <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
+          {intl.formatMessage({ id: busy ? 'login.signingIn' : 'login.signIn' })}
         </button>
       </form>
     </main>

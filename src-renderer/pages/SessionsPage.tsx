@@ -5,6 +5,7 @@ import { useTransport } from '../stores/connection';
 import { useSessions } from '../stores/sessions';
 import { AddSessionForm } from './sessions/AddSessionForm';
 import { SessionCard } from './sessions/SessionCard';
+import { RestoreFromBackup } from './settings/RestoreFromBackup';
 
 export function SessionsPage() {
   const transport = useTransport();
@@ -45,6 +46,16 @@ export function SessionsPage() {
             Each session is one WhatsApp number, linked by scanning a QR code with the phone, like WhatsApp
             Web. Click <strong>Add number</strong> to start.
           </EmptyState>
+        )}
+        {loaded && !error && sessions.length === 0 && !adding && (
+          <section className="card" aria-labelledby="first-run-restore-title">
+            <h2 id="first-run-restore-title">Restore from a backup</h2>
+            <p className="muted">
+              Moving from another PC? Restore its Chatdock backup here: every conversation, the media and the
+              linked numbers come back, without scanning a QR code again.
+            </p>
+            <RestoreFromBackup replacing={false} />
+          </section>
         )}
         {sessions.map((session) => (
           <SessionCard key={session.id} session={session} />

@@ -1,25 +1,33 @@
+import { useIntl } from 'react-intl';
 import { PageHeader } from '../components/PageHeader';
 import { AboutSection } from './settings/AboutSection';
 import { AdminKeySection } from './settings/AdminKeySection';
 import { ApiKeysSection } from './settings/ApiKeysSection';
 import { BackupsSection } from './settings/BackupsSection';
+import { LanguageSection } from './settings/LanguageSection';
 import { NetworkSection } from './settings/NetworkSection';
 import { StorageSection } from './settings/StorageSection';
+import { RetentionSection } from './settings/RetentionSection';
+import { ContactsImportSection } from './settings/ContactsImportSection';
 import { WebhooksSection } from './settings/WebhooksSection';
 
 export function SettingsPage() {
+  const intl = useIntl();
   return (
     <section className="page">
       <PageHeader
-        title="Settings"
-        subtitle="API access, webhooks, backups, storage, network and this installation"
+        title={intl.formatMessage({ id: 'settings.title' })}
+        subtitle={intl.formatMessage({ id: 'settings.subtitle' })}
       />
       <div className="stack">
+        <LanguageSection />
         <AdminKeySection />
         <ApiKeysSection />
         <WebhooksSection />
         <BackupsSection />
         <StorageSection />
+        <RetentionSection />
+        <ContactsImportSection />
         <NetworkSection />
         <AboutSection />
       </div>

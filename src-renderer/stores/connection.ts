@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { AppInfo, RotatedKey } from '../../src-shared/model';
 import { HttpTransport } from '../transport/http';
 import { IpcTransport } from '../transport/ipc';
+import { currentIntl } from '../i18n/store';
 import { describeError, RpcError } from '../transport/rpc-error';
 import type { LinkState, Transport } from '../transport/types';
 
@@ -106,7 +107,7 @@ export const useConnection = create<ConnectionState>((set, get) => {
     async login(key, remember) {
       const trimmed = key.trim();
       if (!trimmed) {
-        set({ loginError: 'Enter the admin API key.' });
+        set({ loginError: currentIntl().formatMessage({ id: 'login.keyMissing' }) });
         return false;
       }
       try {
@@ -115,7 +116,7 @@ export const useConnection = create<ConnectionState>((set, get) => {
         const unauthorized = error instanceof RpcError && error.code === 'UNAUTHORIZED';
         set({
           loginError: unauthorized
-            ? 'That key was not accepted. Check it and try again.'
+            ? currentIntl().formatMessage({ id: 'login.keyRefused' })
             : describeError(error),
         });
         return false;

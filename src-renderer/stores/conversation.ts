@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { MessageRef } from '../../src-shared/events';
+import type { MessageRef } from '../../src-shared/contract/events';
 import type { Message, MessageStatus } from '../../src-shared/messages';
 import type { SendMessageInput } from '../../src-shared/send-schemas';
 import { chatKey } from '../pages/inbox/logic/chat-order';
@@ -26,7 +26,7 @@ export interface Outgoing {
   previewUrl: string | null;
 }
 
-export interface Highlight {
+interface Highlight {
   id: string;
   /** The search that led here, to mark its words in the message. */
   query: string | null;

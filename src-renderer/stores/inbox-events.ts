@@ -1,4 +1,4 @@
-import type { AnyEventEnvelope } from '../../src-shared/events';
+import type { AnyEventEnvelope } from '../../src-shared/contract/events';
 import { useAvatars } from './avatars';
 import { useConversation } from './conversation';
 import { useInbox } from './inbox';

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { MessageRef } from '../../src-shared/events';
+import type { MessageRef } from '../../src-shared/contract/events';
 import type { Chat, MessageStatus } from '../../src-shared/messages';
 import {
   chatKey,
@@ -19,7 +19,7 @@ const MAX_UNREAD_PAGES = 10;
 const TYPING_MS = 12_000;
 
 /** Chats limited to a set (the Tags filter plugs in here: see pages/inbox/organize-slots.tsx). */
-export interface ChatSubset {
+interface ChatSubset {
   label: string;
   keys: ReadonlySet<string>;
 }

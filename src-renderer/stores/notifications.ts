@@ -1,5 +1,7 @@
 import { create } from 'zustand';
-import { messagePreview, type Message } from '../../src-shared/messages';
+import type { Message } from '../../src-shared/messages';
+import { localMessagePreview } from '../i18n/message-preview';
+import { currentIntl } from '../i18n/store';
 import { chatKey, isMuted } from '../pages/inbox/logic/chat-order';
 import { chatTitle, formatPhone } from '../pages/inbox/logic/format';
 import { useConversation } from './conversation';
@@ -47,11 +49,18 @@ export function notifyIncoming(message: Message): void {
   const key = chatKey(message.session, message.chat);
   const chat = useInbox.getState().chats[key];
   if (chat && isMuted(chat)) return;
+  // Desktop notifications speak the person's language too (names and message text stay as sent).
+  const intl = currentIntl();
   const title = chat
     ? chatTitle(chat)
-    : (message.senderName ?? formatPhone(message.chat.split('@')[0] ?? '') ?? 'New message');
-  const preview = messagePreview(message);
-  const body = chat?.kind === 'group' && message.senderName ? `${message.senderName}: ${preview}` : preview;
+    : (message.senderName ??
+      formatPhone(message.chat.split('@')[0] ?? '') ??
+      intl.formatMessage({ id: 'messages.notification.newMessage' }));
+  const preview = localMessagePreview(message, intl);
+  const body =
+    chat?.kind === 'group' && message.senderName
+      ? intl.formatMessage({ id: 'messages.notification.groupBody' }, { sender: message.senderName, preview })
+      : preview;
   const notification = new Notification(title, { body, tag: key });
   notification.onclick = () => {
     window.focus();

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AnyEventEnvelope } from '../../src-shared/events';
+import type { AnyEventEnvelope } from '../../src-shared/contract/events';
 import type { Chat, Message } from '../../src-shared/messages';
 import { testChat } from '../test-support/fixtures';
 import { useConversation } from './conversation';

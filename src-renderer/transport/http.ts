@@ -1,5 +1,5 @@
 import type { OpInput, OpName, OpOutput } from '../../src-shared/contract';
-import type { AnyEventEnvelope, EventStreamReady } from '../../src-shared/events';
+import type { AnyEventEnvelope, EventStreamReady } from '../../src-shared/contract/events';
 import { Listeners } from './listeners';
 import { RpcError } from './rpc-error';
 import type { EventListener, LinkState, Transport } from './types';

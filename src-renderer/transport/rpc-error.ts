@@ -1,4 +1,6 @@
 import { isErrorBody, type ErrorBody, type ErrorCode } from '../../src-shared/errors';
+import { ERROR_TEXT } from '../i18n/error-text';
+import { currentIntl, useI18n } from '../i18n/store';
 
 /** An error answered by the core, with its stable code and the field that was wrong. */
 export class RpcError extends Error {
@@ -21,9 +23,17 @@ export class RpcError extends Error {
   }
 }
 
-/** A user-facing sentence for any error a call may throw. */
+/**
+ * A user-facing sentence for any error a call may throw, in the person's language. The API's
+ * own messages are English and precise, so an English UI shows them as they are; other languages
+ * show the sentence for the error's code (ERROR_TEXT), naming the field when there is one.
+ */
 export function describeError(error: unknown): string {
-  if (error instanceof RpcError) return error.message;
-  if (error instanceof TypeError) return 'Chatdock is not reachable. Is it still running?';
+  const intl = currentIntl();
+  if (error instanceof RpcError) {
+    if (useI18n.getState().locale === 'en') return error.message;
+    return intl.formatMessage({ id: ERROR_TEXT[error.code] }, { field: error.field ?? 'none' });
+  }
+  if (error instanceof TypeError) return intl.formatMessage({ id: 'errors.unreachable' });
   return error instanceof Error ? error.message : String(error);
 }

@@ -1,5 +1,5 @@
 import type { OpInput, OpName, OpOutput } from '../../src-shared/contract';
-import type { AnyEventEnvelope } from '../../src-shared/events';
+import type { AnyEventEnvelope } from '../../src-shared/contract/events';
 import type { DesktopBridge } from '../../src-shared/desktop-bridge';
 
 export type EventListener = (event: AnyEventEnvelope) => void;

@@ -3,6 +3,7 @@ import type { PublicOperator, PublicWidget } from '../../src-shared/widget';
 import { availableOperators, nextOpening } from '../../src-shared/widget-hours';
 import { h } from './dom';
 import { describeOpening, initials, safeImageUrl, whatsappLink } from './format';
+import type { WidgetTexts } from './texts';
 
 function avatar(operator: PublicOperator): HTMLSpanElement {
   const fallback = () => h('span', { 'aria-hidden': 'true' }, [initials(operator.name)]);
@@ -14,10 +15,10 @@ function avatar(operator: PublicOperator): HTMLSpanElement {
   return h('span', { class: 'avatar' }, [photo]);
 }
 
-function operatorLink(operator: PublicOperator): HTMLLIElement {
+function operatorLink(operator: PublicOperator, texts: WidgetTexts): HTMLLIElement {
   const who = h('span', { class: 'who' }, [h('span', { class: 'name' }, [operator.name])]);
   if (operator.role) who.append(h('span', { class: 'role' }, [operator.role]));
-  who.append(h('span', { class: 'sr' }, [' (opens WhatsApp in a new tab)']));
+  who.append(h('span', { class: 'sr' }, [texts.opensWhatsApp]));
   const link = h(
     'a',
     {
@@ -31,21 +32,30 @@ function operatorLink(operator: PublicOperator): HTMLLIElement {
   return h('li', {}, [link]);
 }
 
-function offlineNote(config: PublicWidget, now: Date): HTMLParagraphElement {
+function offlineNote(config: PublicWidget, now: Date, texts: WidgetTexts): HTMLParagraphElement {
   const opening = nextOpening(config, now);
-  const back = opening ? ` Back ${describeOpening(opening.at, now)}.` : '';
-  return h('p', { class: 'offline' }, [`Nobody is available right now.${back}`]);
+  const back = opening ? ' ' + texts.back(describeOpening(opening.at, now, undefined, texts)) : '';
+  return h('p', { class: 'offline' }, [texts.nobody + back]);
 }
 
 /** Re-renders the body for the instant `now`; returns how many operators are available. */
-export function renderAvailability(body: HTMLElement, config: PublicWidget, now: Date): number {
+export function renderAvailability(
+  body: HTMLElement,
+  config: PublicWidget,
+  now: Date,
+  texts: WidgetTexts,
+): number {
   const available = availableOperators(config, now);
   if (available.length === 0) {
-    body.replaceChildren(offlineNote(config, now));
+    body.replaceChildren(offlineNote(config, now, texts));
   } else {
     body.replaceChildren(
-      h('p', { class: 'label' }, ['Available now']),
-      h('ul', { class: 'list' }, available.map(operatorLink)),
+      h('p', { class: 'label' }, [texts.availableNow]),
+      h(
+        'ul',
+        { class: 'list' },
+        available.map((operator) => operatorLink(operator, texts)),
+      ),
     );
   }
   return available.length;

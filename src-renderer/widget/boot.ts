@@ -19,7 +19,7 @@ declare global {
 type Source = { config: unknown } | { url: string };
 
 /** Must run synchronously while the script executes: later snippets may overwrite the global. */
-export function findSource(script: HTMLScriptElement | null): Source | null {
+function findSource(script: HTMLScriptElement | null): Source | null {
   const inline = script?.getAttribute('data-config');
   if (inline) {
     try {

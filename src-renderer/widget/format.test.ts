@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeOpening, initials, safeColor, safeImageUrl, whatsappLink } from './format';
+import { WIDGET_TEXTS, widgetTexts } from './texts';
 
 describe('whatsappLink', () => {
   it('links the digits and encodes the prefill', () => {
@@ -37,6 +38,28 @@ describe('describeOpening', () => {
     expect(describeOpening(new Date('2025-06-09T07:00:00Z'), now, 'Europe/Berlin')).toBe('Monday 09:00');
     // 23:00 UTC Friday is already Saturday in Tokyo.
     expect(describeOpening(new Date('2025-06-06T23:00:00Z'), now, 'Asia/Tokyo')).toBe('tomorrow at 08:00');
+  });
+});
+
+describe("the widget in the visitor's language", () => {
+  const now = new Date('2025-06-06T10:00:00Z'); // Friday
+
+  it('follows the page language, then the browser, else English', () => {
+    expect(widgetTexts('ar', ['de-DE']).nobody).toBe('لا يوجد أحد متاح الآن.');
+    expect(widgetTexts('pt-BR').locale).toBe('pt-BR');
+    expect(widgetTexts('', ['es-MX', 'en']).close).toBe('Cerrar chat');
+    expect(widgetTexts('ja', ['zh']).close).toBe('Close chat');
+  });
+
+  it("says when someone is back in Arabic, Hebrew and German, with the locale's own weekday", () => {
+    const monday = new Date('2025-06-09T07:00:00Z');
+    const arabic = describeOpening(monday, now, 'UTC', WIDGET_TEXTS.ar);
+    expect(arabic).toContain('الاثنين');
+    expect(arabic).not.toMatch(/Monday|today|tomorrow/);
+    expect(describeOpening(new Date('2025-06-07T09:00:00Z'), now, 'UTC', WIDGET_TEXTS.he)).toBe(
+      'מחר ב-09:00',
+    );
+    expect(describeOpening(monday, now, 'UTC', WIDGET_TEXTS.de)).toBe('am Montag um 07:00');
   });
 });
 

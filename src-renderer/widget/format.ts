@@ -1,4 +1,5 @@
 /** Pure text helpers of the widget (no DOM), unit-tested in Node. */
+import { WIDGET_TEXTS, type WidgetTexts } from './texts';
 
 /** Click-to-chat link; `?text=` only when there is something to prefill. */
 export function whatsappLink(number: string, prefill?: string): string {
@@ -16,27 +17,31 @@ export function initials(name: string): string {
 }
 
 /**
- * When the next opening is, in the visitor's own clock: "today at 09:00", "tomorrow at 09:00" or
- * "Monday 09:00". `timeZone` defaults to the visitor's zone and exists for tests.
+ * When the next opening is, in the visitor's own clock and language: "today at 09:00",
+ * "tomorrow at 09:00" or "Monday 09:00". `timeZone` defaults to the visitor's zone (for tests).
  */
-export function describeOpening(at: Date, now: Date, timeZone?: string): string {
+export function describeOpening(
+  at: Date,
+  now: Date,
+  timeZone?: string,
+  texts: WidgetTexts = WIDGET_TEXTS.en!,
+): string {
   const day = new Intl.DateTimeFormat('en-GB', {
     timeZone,
     year: 'numeric',
     month: 'numeric',
     day: 'numeric',
   });
-  const time = new Intl.DateTimeFormat('en-GB', {
+  const time = new Intl.DateTimeFormat(texts.locale, {
     timeZone,
     hour: '2-digit',
     minute: '2-digit',
-    hourCycle: 'h23',
   });
   const clock = time.format(at);
-  if (day.format(at) === day.format(now)) return `today at ${clock}`;
-  if (day.format(at) === day.format(new Date(now.getTime() + 86_400_000))) return `tomorrow at ${clock}`;
-  const weekday = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long' }).format(at);
-  return `${weekday} ${clock}`;
+  if (day.format(at) === day.format(now)) return texts.today(clock);
+  if (day.format(at) === day.format(new Date(now.getTime() + 86_400_000))) return texts.tomorrow(clock);
+  const weekday = new Intl.DateTimeFormat(texts.locale, { timeZone, weekday: 'long' }).format(at);
+  return texts.weekday(weekday, clock);
 }
 
 const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;

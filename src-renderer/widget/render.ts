@@ -6,6 +6,7 @@ import type { PublicWidget } from '../../src-shared/widget';
 import { renderAvailability } from './availability-view';
 import { safeColor } from './format';
 import { WIDGET_CSS } from './styles';
+import { widgetTexts } from './texts';
 import { buildView } from './view';
 
 export interface WidgetHandle {
@@ -39,7 +40,9 @@ export function render(config: PublicWidget, hostElement?: HTMLElement): WidgetH
   // Open mode so end-to-end tests (and assistive tooling) can reach inside; isolation comes from the CSS.
   const shadow = element.attachShadow({ mode: 'open' });
 
-  const view = buildView(config, pageDirection(container));
+  // The widget speaks the page's language (the app's own, in the editor's preview).
+  const texts = widgetTexts(container.closest('[lang]')?.getAttribute('lang'), navigator.languages ?? []);
+  const view = buildView(config, pageDirection(container), texts);
   const { root, launcher, panel, closeButton, body } = view;
   root.style.setProperty('--cdw-color', safeColor(config.color, '#25d366'));
   root.style.setProperty('--cdw-text', safeColor(config.textColor, '#ffffff'));
@@ -51,7 +54,7 @@ export function render(config: PublicWidget, hostElement?: HTMLElement): WidgetH
   let timer: ReturnType<typeof setInterval> | undefined;
   const isOpen = () => !panel.hidden;
   // Date.now() (not a server time) so availability follows the visitor's clock and tests can fake it.
-  const refresh = () => renderAvailability(body, config, new Date(Date.now()));
+  const refresh = () => renderAvailability(body, config, new Date(Date.now()), texts);
 
   function open(moveFocus = false): void {
     if (!isOpen()) {

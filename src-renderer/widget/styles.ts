@@ -24,7 +24,7 @@ button, a { font: inherit; -webkit-tap-highlight-color: transparent; }
 :focus-visible { outline: 3px solid #111; outline-offset: 2px; box-shadow: 0 0 0 2px #fff; }
 .launcher {
   display: inline-flex; align-items: center; gap: 8px; min-height: 52px; min-width: 52px; margin: 0;
-  padding: 0 20px 0 16px; border: 0; border-radius: 26px; cursor: pointer;
+  padding-block: 0; padding-inline: 16px 20px; border: 0; border-radius: 26px; cursor: pointer;
   background: var(--cdw-color); color: var(--cdw-text); font-weight: 600;
   box-shadow: 0 4px 14px rgba(0, 0, 0, .25);
 }

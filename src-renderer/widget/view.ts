@@ -2,6 +2,7 @@
 import type { PublicWidget } from '../../src-shared/widget';
 import { h, icon } from './dom';
 import { safeImageUrl } from './format';
+import type { WidgetTexts } from './texts';
 
 // A plain speech bubble (drawn for Chatdock, not a brand logo).
 const CHAT_ICON =
@@ -10,7 +11,7 @@ const CHAT_ICON =
 
 const PANEL_ID = 'chatdock-panel';
 
-export interface WidgetView {
+interface WidgetView {
   root: HTMLDivElement;
   launcher: HTMLButtonElement;
   panel: HTMLDivElement;
@@ -19,7 +20,7 @@ export interface WidgetView {
   body: HTMLDivElement;
 }
 
-export function buildView(config: PublicWidget, direction: 'ltr' | 'rtl'): WidgetView {
+export function buildView(config: PublicWidget, direction: 'ltr' | 'rtl', texts: WidgetTexts): WidgetView {
   const iconUrl = safeImageUrl(config.iconUrl);
   const launcher = h(
     'button',
@@ -27,7 +28,7 @@ export function buildView(config: PublicWidget, direction: 'ltr' | 'rtl'): Widge
     [iconUrl ? h('img', { src: iconUrl, alt: '' }) : icon(CHAT_ICON), h('span', {}, [config.buttonMessage])],
   );
 
-  const closeButton = h('button', { type: 'button', class: 'close', 'aria-label': 'Close chat' }, [
+  const closeButton = h('button', { type: 'button', class: 'close', 'aria-label': texts.close }, [
     h('span', { 'aria-hidden': 'true' }, ['×']),
   ]);
   const intro = h('div', { class: 'intro' }, [h('p', { class: 'title' }, [config.businessName])]);

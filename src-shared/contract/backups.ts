@@ -14,7 +14,7 @@ const keepSchema = z.object({
   monthly: z.number().int().min(0).max(240).describe('… of each of the last N months'),
 });
 
-export const backupSettingsSchema = z
+const backupSettingsSchema = z
   .object({
     folder: z.string().nullable().describe('Where backup files go (an external disk, a synced folder)'),
     schedule: z.enum(BACKUP_SCHEDULES),
@@ -30,14 +30,12 @@ export const backupSettingsSchema = z
       hasPassphrase: true,
     },
   });
-export type BackupSettings = z.infer<typeof backupSettingsSchema>;
 
-export const backupFileSchema = z.object({
+const backupFileSchema = z.object({
   name: z.string(),
   size: z.number().int().describe('Bytes'),
   createdAt: z.string(),
 });
-export type BackupFileInfo = z.infer<typeof backupFileSchema>;
 
 const exampleFile = {
   name: 'chatdock-2026-12-05T03-00-00Z.chatdock-backup',
@@ -71,6 +69,7 @@ export const backupStatusSchema = z
         'The last good backup is older than the schedule promises (or there is none, with a schedule set)',
       ),
     files: z.array(backupFileSchema).describe('Backup files in the folder, newest first'),
+    restorePending: z.boolean().describe('A restored backup waits for the next start of Chatdock to be used'),
   })
   .meta({
     id: 'BackupStatus',
@@ -87,6 +86,7 @@ export const backupStatusSchema = z
       nextDueAt: '2026-12-06T03:00:00.000Z',
       overdue: false,
       files: [exampleFile],
+      restorePending: false,
     },
   });
 export type BackupStatus = z.infer<typeof backupStatusSchema>;
@@ -153,9 +153,45 @@ export const verifiedBackupSchema = z
   });
 export type VerifiedBackupInfo = z.infer<typeof verifiedBackupSchema>;
 
+export const restoreBackupInput = z
+  .strictObject({
+    file: z.string().min(1).describe('The full path of the backup file on this computer'),
+    passphrase: z.string().min(1),
+    replace: z
+      .boolean()
+      .optional()
+      .describe('Needed when this installation already has numbers: their data is set aside, not deleted'),
+  })
+  .meta({
+    example: {
+      file: 'E:\\Chatdock backups\\' + exampleFile.name,
+      passphrase: 'a long passphrase you keep on paper',
+    },
+  });
+
+export const preparedRestoreSchema = z
+  .object({
+    ...verifiedBackupSchema.shape,
+    restartNeeded: z.literal(true).describe('The restored data is used from the next start of Chatdock'),
+  })
+  .meta({
+    id: 'PreparedRestore',
+    example: {
+      file: exampleFile.name,
+      size: exampleFile.size,
+      createdAt: exampleFile.createdAt,
+      appVersion: '0.1.0',
+      sessions: [{ id: 'shop', name: 'Shop', phone: '972501234567' }],
+      counts: { messages: 18_204, chats: 311, mediaFiles: 912, missingMedia: 0 },
+      restartNeeded: true,
+    },
+  });
+export type PreparedRestore = z.infer<typeof preparedRestoreSchema>;
+
 export const backupOperations = {
   'backups.status': op<BackupStatus>()(z.strictObject({}), ADMIN_ONLY),
   'backups.configure': op<BackupStatus>()(configureBackupsInput, ADMIN_ONLY),
   'backups.run': op<BackupStatus>()(z.strictObject({}), ADMIN_ONLY),
   'backups.verify': op<VerifiedBackupInfo>()(verifyBackupInput, ADMIN_ONLY),
+  'backups.restore': op<PreparedRestore>()(restoreBackupInput, ADMIN_ONLY),
 };

@@ -7,7 +7,7 @@ import { timeZoneSchema } from './schedule.js';
 export const CONVERSATION_EXPORT_FORMATS = ['whatsapp', 'html', 'json'] as const;
 export type ConversationExportFormat = (typeof CONVERSATION_EXPORT_FORMATS)[number];
 
-export const exportChatInput = z.strictObject({
+const exportChatInput = z.strictObject({
   session: z.string().min(1),
   chat: z.string().min(1),
   format: z.enum(CONVERSATION_EXPORT_FORMATS),
@@ -18,7 +18,7 @@ export const exportChatInput = z.strictObject({
   timeZone: timeZoneSchema.default('UTC'),
 });
 
-export interface ExportedChat {
+interface ExportedChat {
   fileName: string;
   contentType: string;
   base64: string;

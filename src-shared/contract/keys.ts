@@ -1,31 +1,15 @@
 /**
  * Named API keys: created in Settings (or by an admin over the API) with a name and scopes,
- * shown once, stored hashed, revocable. Scopes are enforced by src-main/services/scopes.ts.
+ * shown once, stored hashed, revocable. Scopes are defined in src-shared/access.ts and enforced by
+ * src-main/services/access/authorizer.ts.
  */
 import { z } from 'zod';
 import { exampleOf } from '../examples.js';
 import { ADMIN_ONLY } from '../access.js';
 import { op } from './operation.js';
 
-export const SCOPES = [
-  'messages:send',
-  'messages:read',
-  'sessions:manage',
-  'webhooks:manage',
-  'widgets:manage',
-  'admin',
-] as const;
-export type Scope = (typeof SCOPES)[number];
-
-/** What each scope allows, for the key form and the docs. */
-export const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
-  'messages:send': 'Send, edit and delete messages',
-  'messages:read': 'Read chats and messages; follow the event stream',
-  'sessions:manage': 'Create, link, connect and remove sessions',
-  'webhooks:manage': 'Create and change webhooks, see and retry deliveries',
-  'widgets:manage': 'Create and change the website chat widgets (they decide which number visitors reach)',
-  admin: 'Everything, including API keys and logs',
-};
+export { SCOPES, SCOPE_DESCRIPTIONS, type Scope } from '../access.js';
+import { SCOPES } from '../access.js';
 
 export const namedKeySchema = z
   .object({

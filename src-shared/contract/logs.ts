@@ -31,7 +31,7 @@ export const logsQuery = z.strictObject({
     .describe('The newest lines, at most this many'),
 });
 
-export const logEntrySchema = z
+const logEntrySchema = z
   .object({
     time: z.string().describe('UTC ISO-8601'),
     level: z.enum(LOG_LEVEL_NAMES),

@@ -14,7 +14,7 @@ const messageRef = z
 /** A position in a conversation, as `messages.page` and `messages.around` hand it out. */
 const pageCursor = z.string().regex(/^\d+\.\d+$/, 'must be a cursor this API returned');
 
-export const chatListInput = z
+const chatListInput = z
   .object({
     session: sessionIdSchema.optional().describe('One session, or all'),
     q: z.string().trim().optional(),
@@ -36,7 +36,7 @@ export interface MediaLink {
 }
 
 /** A short-lived URL for a contact's or group's profile picture; null when there is none (or it is unknown while offline). */
-export interface AvatarLink {
+interface AvatarLink {
   url: string | null;
 }
 

@@ -7,19 +7,21 @@ import { exampleOf } from '../examples.js';
 import { READ_MESSAGES, SEND_MESSAGES_ALL_SESSIONS, readSession, sendInSession } from '../access.js';
 import { op } from './operation.js';
 import { sessionIdSchema } from './sessions.js';
+import { tagRefSchema, type TagRef } from '../messages.js';
+export { tagRefSchema, type TagRef };
 
-export const TAG_NAME_MAX = 40;
-export const SHORTCUT_PATTERN = /^[a-z0-9_-]{1,32}$/;
+const TAG_NAME_MAX = 40;
+const SHORTCUT_PATTERN = /^[a-z0-9_-]{1,32}$/;
 /** The placeholders a saved reply may contain; any other `[word]` is left as typed. */
 export const PLACEHOLDERS = ['name', 'first_name', 'phone'] as const;
 
-export const tagNameSchema = z
+const tagNameSchema = z
   .string()
   .trim()
   .min(1, 'must not be empty')
   .max(TAG_NAME_MAX, `must be at most ${TAG_NAME_MAX} characters`);
 
-export const tagColorSchema = z
+const tagColorSchema = z
   .string()
   .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1a7f5a')
   .transform((color) => color.toLowerCase());
@@ -41,10 +43,7 @@ export const taggingExtraSchema = z
   .refine((extra) => jsonLength(extra) <= 4096, 'must be at most 4 kB of JSON')
   .describe('Free JSON kept with the tagging and sent with its events, e.g. `{"rule": "paid"}`');
 
-export const tagRefSchema = z.object({ id: z.string(), name: z.string(), color: z.string() });
-export type TagRef = z.infer<typeof tagRefSchema>;
-
-export const tagUsageSchema = z.object({
+const tagUsageSchema = z.object({
   chats: z.number().int().describe('Chats carrying the tag'),
   messages: z.number().int().describe('Messages carrying the tag'),
 });
@@ -82,9 +81,9 @@ export const deletedTagSchema = z
     id: 'DeletedTag',
     example: { id: 'tag_0193a1b2c3d4000012345678', removed: { chats: 3, messages: 1 } },
   });
-export type DeletedTag = z.infer<typeof deletedTagSchema>;
+type DeletedTag = z.infer<typeof deletedTagSchema>;
 
-export const taggingSchema = z
+const taggingSchema = z
   .object({
     tag: tagRefSchema,
     addedBy: z.string().describe('`admin`, `key:<name>`, `session:<id>` or `desktop`'),
@@ -105,7 +104,7 @@ export const taggingListSchema = z
   .object({ items: z.array(taggingSchema) })
   .meta({ id: 'TaggingList', example: { items: [exampleOf(taggingSchema)] } });
 
-export const tagHistoryEntrySchema = z
+const tagHistoryEntrySchema = z
   .object({
     id: z.number().int(),
     tagId: z.string(),
@@ -158,7 +157,7 @@ export const bulkTagResultSchema = z
   .object({ changed: z.number().int().describe('Chats whose tags changed') })
   .meta({ id: 'BulkTagResult', example: { changed: 2 } });
 
-export const savedReplyMediaSchema = z
+const savedReplyMediaSchema = z
   .object({
     type: z.enum(['image', 'video', 'document', 'audio']),
     url: z
@@ -185,7 +184,7 @@ export const savedReplyMediaSchema = z
   .meta({ id: 'SavedReplyMedia', example: { type: 'image', url: 'https://example.com/menu.jpg' } });
 export type SavedReplyMedia = z.infer<typeof savedReplyMediaSchema>;
 
-export const shortcutSchema = z
+const shortcutSchema = z
   .string()
   .trim()
   .regex(SHORTCUT_PATTERN, 'must be 1–32 lowercase letters, digits, _ or -')
@@ -263,7 +262,7 @@ export const renderedReplySchema = z
 export type RenderedReply = z.infer<typeof renderedReplySchema>;
 
 /** A saved reply's media file, read (or downloaded, for a link) by the core, for the composer to attach. */
-export interface SavedReplyFile {
+interface SavedReplyFile {
   /** The bytes as a `data:` URL. */
   dataUrl: string;
   mimetype: string;

@@ -31,7 +31,7 @@ export const timeZoneSchema = z
   }, 'must be an IANA time zone such as Europe/Berlin')
   .describe('IANA time zone; repetition keeps the wall-clock time of this zone');
 
-export const repeatSchema = z
+const repeatSchema = z
   .discriminatedUnion('kind', [
     z.object({ kind: z.literal('daily') }).strict(),
     z.object({ kind: z.literal('weekly') }).strict(),
@@ -52,7 +52,7 @@ export const repeatSchema = z
 export type Repeat = z.infer<typeof repeatSchema>;
 
 /** ISO-8601 with an explicit offset (`Z` or `+02:00`): a time without one is ambiguous. */
-export const sendAtSchema = z.iso
+const sendAtSchema = z.iso
   .datetime({
     offset: true,
     error: 'must be an ISO-8601 date-time with an offset, e.g. 2026-05-01T09:00:00+02:00',
@@ -156,7 +156,7 @@ export type ScheduleSettings = z.infer<typeof scheduleSettingsSchema>;
  * `POST /sessions/{id}/messages` with `sendAt` becomes a schedule: every send type, plus
  * `sendAt`, `timeZone` and `repeat`.
  */
-export type SendOrScheduleInput = SendMessageInput & {
+type SendOrScheduleInput = SendMessageInput & {
   sendAt?: string;
   timeZone?: string;
   repeat?: Repeat | null;
@@ -185,7 +185,7 @@ export const sendOrScheduleSchema = z
 // Campaigns
 // ---------------------------------------------------------------------------------------------
 
-export const CAMPAIGN_STATUSES = ['draft', 'running', 'paused', 'completed', 'cancelled'] as const;
+const CAMPAIGN_STATUSES = ['draft', 'running', 'paused', 'completed', 'cancelled'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
 export const RECIPIENT_STATUSES = [
@@ -204,7 +204,7 @@ const DAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 export type DayCode = (typeof DAY_CODES)[number];
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM');
 
-export const workingHoursSchema = z
+const workingHoursSchema = z
   .object({
     timeZone: timeZoneSchema,
     from: hhmm,
@@ -224,7 +224,7 @@ export const workingHoursSchema = z
   });
 export type WorkingHours = z.infer<typeof workingHoursSchema>;
 
-export const recipientsInputSchema = z
+const recipientsInputSchema = z
   .discriminatedUnion('source', [
     z
       .object({
@@ -253,7 +253,7 @@ export const recipientsInputSchema = z
   .meta({ id: 'CampaignRecipientsInput', example: { source: 'list', text: '+972501234567, Dana' } });
 export type RecipientsInput = z.infer<typeof recipientsInputSchema>;
 
-export const campaignMediaSchema = z
+const campaignMediaSchema = z
   .object({ type: z.enum(['image', 'video', 'document']), source: mediaSourceSchema })
   .strict()
   .describe('Sent with the rendered text as its caption');
@@ -305,7 +305,7 @@ export const createCampaignInput = z
   });
 export type CreateCampaignInput = z.output<typeof createCampaignInput>;
 
-export const campaignCountsSchema = z.object({
+const campaignCountsSchema = z.object({
   total: z.number().int(),
   pending: z.number().int(),
   sending: z.number().int(),
@@ -381,7 +381,7 @@ export const campaignListQuery = z
   })
   .strict();
 
-export const campaignRecipientSchema = z
+const campaignRecipientSchema = z
   .object({
     id: z.number().int(),
     position: z.number().int(),

@@ -3,7 +3,7 @@
  * deliveries and attempts. The same schemas validate the REST routes and the UI's calls.
  */
 import { z } from 'zod';
-import { EVENT_TYPES, type EventType } from '../events.js';
+import { EVENT_TYPES, type EventType } from './events.js';
 import { exampleOf } from '../examples.js';
 import { MANAGE_WEBHOOKS, sessionField } from '../access.js';
 import { op } from './operation.js';
@@ -58,7 +58,7 @@ const headerName = z
   .regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}$/, 'is not a valid header name')
   .refine((name) => !RESERVED_HEADERS.has(name.toLowerCase()), 'is set by Chatdock and cannot be replaced');
 
-export const webhookHeadersSchema = z
+const webhookHeadersSchema = z
   .record(
     headerName,
     z
@@ -155,9 +155,9 @@ export type Webhook = z.infer<typeof webhookSchema>;
 export const webhookListSchema = z
   .object({ items: z.array(webhookSchema), next: z.null() })
   .meta({ id: 'WebhookList', example: { items: [exampleOf(webhookSchema)], next: null } });
-export type WebhookList = z.infer<typeof webhookListSchema>;
+type WebhookList = z.infer<typeof webhookListSchema>;
 
-export const webhookSecretSchema = z
+const webhookSecretSchema = z
   .string()
   .describe('Signing secret (`whsec_` + base64). Shown only now; verify deliveries with it.');
 
@@ -185,10 +185,10 @@ export const rotatedSecretSchema = z
   .object({ secret: webhookSecretSchema })
   .meta({ id: 'WebhookSecret', example: { secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' } });
 
-export const DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;
+const DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
-export const attemptSchema = z
+const attemptSchema = z
   .object({
     id: z.number().int(),
     attemptedAt: z.string().describe('UTC ISO-8601'),
@@ -271,7 +271,7 @@ export const retriedSchema = z
   .meta({ id: 'RetriedDeliveries', example: { retried: 3 } });
 
 /** Most delivery ids one discard may name: enough for any page the UI shows, one short statement. */
-export const MAX_DISCARD_IDS = 1000;
+const MAX_DISCARD_IDS = 1000;
 
 /**
  * Which failed deliveries of a webhook to throw away. No `ids`: every failed one. An empty list
@@ -290,7 +290,6 @@ export const discardDeliveriesInput = z
       ),
   })
   .meta({ id: 'DiscardDeliveries', example: { ids: [42, 43] } });
-export type DiscardDeliveriesInput = z.infer<typeof discardDeliveriesInput>;
 
 export const discardedSchema = z
   .object({ discarded: z.number().int().describe('Failed deliveries removed, with their attempts') })

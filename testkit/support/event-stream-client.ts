@@ -1,5 +1,5 @@
 import { WebSocket } from 'ws';
-import type { AnyEventEnvelope, EventStreamGap, EventStreamReady } from '../../src-shared/events.js';
+import type { AnyEventEnvelope, EventStreamGap, EventStreamReady } from '../../src-shared/contract/events.js';
 
 /** A test client of the public event stream (`/api/v1/events`). */
 export interface StreamClient {

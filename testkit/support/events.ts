@@ -1,4 +1,4 @@
-import type { AnyEventEnvelope } from '../../src-shared/events.js';
+import type { AnyEventEnvelope } from '../../src-shared/contract/events.js';
 import type { EventBus } from '../../src-main/core/event-bus.js';
 
 /** Resolves with the first event matching `predicate`, published after this call. */

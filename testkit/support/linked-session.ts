@@ -1,6 +1,6 @@
 import { Customer } from '../wa-emulator/customer.js';
 import type { Emulator } from '../wa-emulator/index.js';
-import type { AnyEventEnvelope } from '../../src-shared/events.js';
+import type { AnyEventEnvelope } from '../../src-shared/contract/events.js';
 import { nextEvent, sessionReaches } from './events.js';
 import { startTestCore, type TestCore } from './test-core.js';
 import { startWaServer } from './wa-server.js';

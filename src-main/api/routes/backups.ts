@@ -1,6 +1,8 @@
 import {
   backupStatusSchema,
   configureBackupsInput,
+  preparedRestoreSchema,
+  restoreBackupInput,
   verifiedBackupSchema,
   verifyBackupInput,
 } from '../../../src-shared/contract/backups.js';
@@ -60,6 +62,23 @@ export function backupRoutes({ backups, storage }: Services) {
       body: verifyBackupInput,
       response: { status: 200, description: 'What the backup holds', schema: verifiedBackupSchema },
       handler: ({ body }) => backups.verify(body.file, body.passphrase),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/backups/restore',
+      tag,
+      summary: 'Restore a backup (used from the next start)',
+      description:
+        'Decrypts and checks the whole file into a folder beside the data dir; at the next start Chatdock ' +
+        'switches to it before opening anything, keeping the old data dir as `<data dir>.before-restore-<time>`. ' +
+        'Until then nothing changes. The linked numbers come back linked; another PC still running them is ' +
+        'told it was replaced. After the restart the admin key is the one of the installation the backup ' +
+        'came from (or `CHATDOCK_API_KEY`). An installation that has numbers needs `replace: true` (409 ' +
+        `naming \`replace\` otherwise). A wrong passphrase is a 400 naming \`passphrase\`; a bad file one naming \`file\`. ${ADMIN_NOTE}`,
+      access: { scope: 'admin' },
+      body: restoreBackupInput,
+      response: { status: 200, description: 'What was restored', schema: preparedRestoreSchema },
+      handler: ({ body }) => backups.restore(body),
     }),
     defineRoute({
       method: 'get',

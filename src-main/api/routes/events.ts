@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EVENT_TYPES } from '../../../src-shared/events.js';
+import { EVENT_TYPES } from '../../../src-shared/contract/events.js';
 import { READ_MESSAGES } from '../../../src-shared/access.js';
 import { defineRoute } from '../route.js';
 

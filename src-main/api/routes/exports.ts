@@ -1,8 +1,13 @@
 import { z } from 'zod';
-import { timeZoneSchema } from '../../../src-shared/contract/schedule.js';
+import { csvPreviewInput, csvPreviewSchema, timeZoneSchema } from '../../../src-shared/contract/schedule.js';
+import {
+  contactsImportInput,
+  contactsImportResultSchema,
+} from '../../../src-shared/contract/contacts-import.js';
 import { sessionIdSchema } from '../../../src-shared/contract/sessions.js';
 import { toJid } from '../../../src-shared/jid.js';
 import { CONVERSATION_EXPORT_FORMATS as EXPORT_FORMATS } from '../../../src-shared/contract/exports.js';
+import { contactPhoneSchema, forgetContactResultSchema } from '../../../src-shared/contract/contact-data.js';
 import type { Services } from '../../services/index.js';
 import { defineRoute } from '../route.js';
 import { sessionExists } from './session-guard.js';
@@ -32,7 +37,15 @@ const exportQuery = z.strictObject({
   timeZone: timeZone.describe('The time zone of the dates in the .txt and HTML (default UTC)'),
 });
 
-export function exportRoutes({ conversationExport, contactsCsv, sessions }: Services) {
+export function exportRoutes({
+  conversationExport,
+  contactsCsv,
+  contactsImport,
+  contactData,
+  forgetContact,
+  organize,
+  sessions,
+}: Services) {
   const exists = sessionExists(sessions);
   return [
     defineRoute({
@@ -86,6 +99,70 @@ export function exportRoutes({ conversationExport, contactsCsv, sessions }: Serv
         ctx.body = contactsCsv.export(query.session);
         return undefined;
       },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/contacts/import/preview',
+      tag: 'contacts',
+      summary: 'Read a contacts CSV: its columns, first rows and the guessed phone and name columns',
+      description: 'The same reader as the campaign CSV import. Needs the admin key or the `admin` scope.',
+      largeBody: true,
+      access: { scope: 'admin' },
+      body: csvPreviewInput,
+      response: { status: 200, description: 'The column mapping preview', schema: csvPreviewSchema },
+      handler: ({ body }) => contactsImport.preview(body.csv),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/contacts/import',
+      tag: 'contacts',
+      summary: 'Import contacts from CSV (phone, name, tags, notes) into one number',
+      description:
+        'Each valid row becomes (or updates) the contact of that phone, so the inbox shows its name. A row ' +
+        'with tags or a note gets its chat (empty until someone writes), the tags (created when missing) and ' +
+        'the note, so it can be a campaign recipient by tag. Rows that are not phone numbers are skipped and ' +
+        'listed with their line; a phone listed twice takes its last row. `dryRun` answers the same counts ' +
+        'without writing. Needs the admin key or the `admin` scope.',
+      largeBody: true,
+      access: { scope: 'admin', session: ({ body }) => body.session },
+      body: contactsImportInput,
+      response: { status: 200, description: 'What was imported', schema: contactsImportResultSchema },
+      handler: ({ body }) => contactsImport.run(body),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/contacts/:phone/data',
+      tag: 'contacts',
+      summary: 'Everything stored about one person, on every number (a data-subject access request)',
+      description:
+        'A `.zip` with `contact.json` (contact rows, each 1:1 chat with its messages, tags and notes, what ' +
+        'they wrote in groups, opt-outs, calls) and the media files of those messages under `media/`. ' +
+        'Needs the admin key or the `admin` scope.',
+      access: { scope: 'admin' },
+      params: z.object({ phone: contactPhoneSchema }),
+      response: { status: 200, description: 'The zip file', contentType: 'application/zip' },
+      handler: ({ params, ctx }) => {
+        const file = contactData.run(params.phone);
+        ctx.type = file.contentType;
+        ctx.attachment(file.fileName);
+        ctx.body = file.bytes;
+        return undefined;
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/contacts/:phone/forget',
+      tag: 'contacts',
+      summary: 'Forget a person on every number (a data-subject erasure request)',
+      description:
+        'Deletes their 1:1 chats with every message, media file (unless another message uses it), reaction, ' +
+        'tag and note; what they wrote in groups; the contact, picture, opt-out, calls, schedules and ' +
+        'campaign recipients addressed to them. Cannot be undone; recorded in the audit log. Not reached: the ' +
+        'event log and webhook outbox (kept 7 days), backups made before. Needs the admin key or the `admin` scope.',
+      access: { scope: 'admin' },
+      params: z.object({ phone: contactPhoneSchema }),
+      response: { status: 200, description: 'What was deleted', schema: forgetContactResultSchema },
+      handler: ({ params, principal }) => forgetContact.run(params.phone, organize.actors.of(principal)),
     }),
   ];
 }

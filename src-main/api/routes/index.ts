@@ -3,6 +3,7 @@ import type { RouteDef } from '../route.js';
 import { healthRoutes } from './health.js';
 import { backupRoutes } from './backups.js';
 import { exportRoutes } from './exports.js';
+import { housekeepingRoutes } from './housekeeping.js';
 import { callRoutes } from './calls.js';
 import { chatRoutes } from './chats.js';
 import { contactRoutes } from './contacts.js';
@@ -51,6 +52,7 @@ export function allRoutes(services: Services): RouteDef[] {
     ...logRoutes(services),
     ...backupRoutes(services),
     ...exportRoutes(services),
+    ...housekeepingRoutes(services),
     ...eventRoutes(),
   ];
 }

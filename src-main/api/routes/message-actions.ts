@@ -18,6 +18,26 @@ export function messageActionRoutes({ messaging, sessions }: Services) {
   return [
     defineRoute({
       method: 'get',
+      path: '/sessions/:id/messages/:msgId/media',
+      tag,
+      summary: 'Download the media of a message',
+      description:
+        'The file itself, with its Content-Type and file name. Downloaded from WhatsApp first if needed.',
+      access: { scope: 'messages:read', session: ({ params }) => params.id },
+      params: messageParams,
+      response: { status: 200, description: 'The file', contentType: 'application/octet-stream' },
+      handler: async ({ params, ctx }) => {
+        const row = find(params.id, params.msgId);
+        const file = await messaging.media.ensure(params.id, row.chatJid, row.id);
+        ctx.type = file.mimetype;
+        if (file.fileName) ctx.attachment(file.fileName, { type: 'inline' });
+        ctx.set('Cache-Control', 'private, max-age=31536000, immutable');
+        ctx.body = file.bytes;
+        return undefined;
+      },
+    }),
+    defineRoute({
+      method: 'get',
       path: '/sessions/:id/messages/:msgId',
       tag,
       summary: 'Get a message',

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { AppError } from '../../../src-shared/errors.js';
 import { exampleOf } from '../../../src-shared/examples.js';
 import { messageSchema } from '../../../src-shared/messages.js';
 import { scheduleSchema, sendOrScheduleSchema } from '../../../src-shared/contract/schedule.js';
@@ -9,7 +8,7 @@ import type { UploadedForm } from '../multipart.js';
 import { canAccessSession, ownSessionOf } from '../../services/access/authorizer.js';
 import { defineRoute } from '../route.js';
 import { sessionExists } from './session-guard.js';
-import { messageParams, sessionParams } from './common.js';
+import { sessionParams } from './common.js';
 
 const searchList = z
   .object({ items: z.array(messageSchema), next: z.string().nullable() })
@@ -26,7 +25,7 @@ const searchQuery = z.object({
 });
 
 /** A multipart upload becomes the JSON body: the file as a data: URL in `media`. */
-export function sendFormToBody(form: UploadedForm): unknown {
+function sendFormToBody(form: UploadedForm): unknown {
   const { fields, file } = form;
   const body: Record<string, unknown> = { ...fields };
   for (const flag of ['voiceNote', 'gif'] as const) if (flag in fields) body[flag] = fields[flag] === 'true';
@@ -42,13 +41,6 @@ export function sendFormToBody(form: UploadedForm): unknown {
 export function messageRoutes({ messaging, sessions, scheduling }: Services) {
   const exists = sessionExists(sessions);
   const tag = 'messages';
-  /** The message a route addresses; 404 when this session has no message with that id. */
-  const find = (sessionId: string, msgId: string) => {
-    sessions.get(sessionId);
-    const row = messaging.store.findById(sessionId, msgId);
-    if (!row) throw new AppError('NOT_FOUND', `no message "${msgId}" in session "${sessionId}"`, 'msgId');
-    return row;
-  };
 
   return [
     defineRoute({
@@ -126,26 +118,6 @@ export function messageRoutes({ messaging, sessions, scheduling }: Services) {
           items: result.messages.filter((m) => canAccessSession(principal, m.session)),
           next: result.nextRowId === null ? null : String(result.nextRowId),
         };
-      },
-    }),
-    defineRoute({
-      method: 'get',
-      path: '/sessions/:id/messages/:msgId/media',
-      tag,
-      summary: 'Download the media of a message',
-      description:
-        'The file itself, with its Content-Type and file name. Downloaded from WhatsApp first if needed.',
-      access: { scope: 'messages:read', session: ({ params }) => params.id },
-      params: messageParams,
-      response: { status: 200, description: 'The file', contentType: 'application/octet-stream' },
-      handler: async ({ params, ctx }) => {
-        const row = find(params.id, params.msgId);
-        const file = await messaging.media.ensure(params.id, row.chatJid, row.id);
-        ctx.type = file.mimetype;
-        if (file.fileName) ctx.attachment(file.fileName, { type: 'inline' });
-        ctx.set('Cache-Control', 'private, max-age=31536000, immutable');
-        ctx.body = file.bytes;
-        return undefined;
       },
     }),
   ];

@@ -20,7 +20,7 @@ const SESSION_KEY_SCOPES: ReadonlySet<Scope> = new Set([
   'webhooks:manage',
 ]);
 
-export function hasScope(principal: Principal, scope: Scope): boolean {
+function hasScope(principal: Principal, scope: Scope): boolean {
   switch (principal.kind) {
     case 'desktop':
     case 'admin':

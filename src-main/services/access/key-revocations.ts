@@ -6,7 +6,7 @@ export interface KeyRevocation {
   cause: KeyRevocationCause;
 }
 
-export type KeyRevocationListener = (revocation: KeyRevocation) => void;
+type KeyRevocationListener = (revocation: KeyRevocation) => void;
 
 /**
  * Tells holders of a long-lived authentication that a key stopped being valid: a named key

@@ -4,7 +4,7 @@ import type { KeyPrincipal } from './api-keys.js';
  * The window of the desktop app, calling over Electron IPC: the PC's owner. It is a principal of
  * its own, given only by the IPC transport; a request that carries no principal never runs.
  */
-export interface DesktopPrincipal {
+interface DesktopPrincipal {
   kind: 'desktop';
 }
 

@@ -12,7 +12,7 @@ interface AvatarRef {
   sha256: string;
 }
 
-export interface AvatarFile extends AvatarRef {
+interface AvatarFile extends AvatarRef {
   bytes: Buffer;
 }
 
@@ -33,7 +33,7 @@ const MAX_PARALLEL = 2;
 /** Users and groups have pictures; channels and broadcast lists do not (for us). */
 const KINDS_WITH_PICTURES = new Set<JidKind>(['user', 'lid', 'group']);
 
-export interface AvatarServiceDeps {
+interface AvatarServiceDeps {
   store: AvatarStore;
   files: MediaStore;
   actions: Pick<WaActions, 'isConnected' | 'profilePictureUrl'>;

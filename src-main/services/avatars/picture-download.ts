@@ -13,7 +13,7 @@ export class PictureRejected extends Error {
   override name = 'PictureRejected';
 }
 
-export interface PictureDownloadOptions {
+interface PictureDownloadOptions {
   /**
    * With a custom WhatsApp server (CHATDOCK_WA_SERVER_URL) its hostname: pictures are taken from
    * that host only, so nothing ever reaches outside. Null: WhatsApp itself, any https host.
@@ -26,7 +26,7 @@ export interface PictureDownloadOptions {
 }
 
 /** Profile pictures are small JPEGs (a few kB to ~100 kB); anything near this is not one. */
-export const MAX_PICTURE_BYTES = 1024 * 1024;
+const MAX_PICTURE_BYTES = 1024 * 1024;
 const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** The hostname pictures may come from when Chatdock talks to `serverUrl` instead of WhatsApp. */

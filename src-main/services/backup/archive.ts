@@ -8,7 +8,7 @@ import { BackupFileError } from './backup-errors.js';
  * every other entry with its size and SHA-256. Entry names are a fixed set of data-dir paths
  * (`isEntryName`), so a restore can never write outside its folder.
  */
-export const MANIFEST_ENTRY = 'manifest.json';
+const MANIFEST_ENTRY = 'manifest.json';
 
 export interface ArchivedFile {
   name: string;
@@ -17,11 +17,11 @@ export interface ArchivedFile {
 }
 
 /** Where the bytes go: the sealed file's writer, or anything with the same `write`. */
-export interface ByteSink {
+interface ByteSink {
   write(bytes: Buffer): Promise<void>;
 }
 
-export function isEntryName(name: string): boolean {
+function isEntryName(name: string): boolean {
   return (
     name === 'chatdock.db' ||
     name === 'key-secret' ||

@@ -1,8 +1,7 @@
 import { AppError } from '../../../src-shared/errors.js';
 
 /** Why a backup file could not be read; the UI and the CLI word their message from it. */
-export type BackupProblem =
-  'not_a_backup' | 'unsupported_version' | 'wrong_passphrase' | 'damaged' | 'incomplete';
+type BackupProblem = 'not_a_backup' | 'unsupported_version' | 'wrong_passphrase' | 'damaged' | 'incomplete';
 
 /**
  * A backup file that cannot be used. A 4xx (VALIDATION_FAILED) naming the field to fix: the

@@ -12,14 +12,12 @@ export interface ScryptParams {
   p: number;
 }
 
-export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
+const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
 
 /** What a backup file may ask for: refuses files that would make the reader spend gigabytes. */
 const MAX_SCRYPT_N = 2 ** 20;
 const MAX_SCRYPT_R = 16;
 const MAX_SCRYPT_P = 4;
-
-export const MIN_PASSPHRASE_LENGTH = 8;
 
 /** The part of a backup header that describes the passphrase's key. */
 export interface KdfHeader {

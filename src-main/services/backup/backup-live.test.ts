@@ -3,20 +3,20 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnyEventEnvelope } from '../../../src-shared/events.js';
+import type { AnyEventEnvelope } from '../../../src-shared/contract/events.js';
+import type { PreparedRestore } from '../../../src-shared/contract/backups.js';
 import type { Message } from '../../../src-shared/messages.js';
 import { nextEvent, sessionReaches } from '../../../testkit/support/events.js';
 import { linkedWorld, type LinkedWorld } from '../../../testkit/support/linked-session.js';
 import { PNG_1PX } from '../../../testkit/support/media-fixtures.js';
 import { startTestCore, type TestCore } from '../../../testkit/support/test-core.js';
 import { createBackup } from './create-backup.js';
-import { restoreBackup } from './restore-backup.js';
 import { testKey } from '../../../testkit/support/backup-helpers.js';
 
 /**
  * The whole point of a backup, with real Baileys against the local WhatsApp server: the shop's
- * PC backs up while a customer writes; a new PC restores the file into a fresh data dir and
- * starts while the old one still runs (the old one is told it was replaced and stays off); the
+ * PC backs up while a customer writes; a new PC restores the file on its first run (through the
+ * API behind "Restore from a backup") and restarts on it while the old one still runs (the old one is told it was replaced and stays off); the
  * number is linked again without a QR, every message of the backup is there, and the
  * conversation goes on in both directions.
  */
@@ -92,23 +92,33 @@ describe('backup while a customer writes, restore on a new PC', () => {
     const everything = [...before, 'this one', ...during];
     expect(await texts(app, chat)).toEqual(everything);
 
-    // A new PC restores the file into an empty data dir, while the old one still runs.
+    // A new PC, on its first run, restores the file ("Restore from a backup") while the old one
+    // still runs; the restore is used from its next start.
     const newDataDir = path.join(root, 'new-pc', 'Chatdock');
-    const result = await restoreBackup({ file: backup.file, passphrase: PASSPHRASE, dataDir: newDataDir });
-    expect(result.manifest.sessions).toEqual([{ id: 'shop', name: 'Shop', phone: world.shopPhone }]);
-    const sha = createHash('sha256').update(PNG_1PX).digest('hex');
-    expect(existsSync(path.join(newDataDir, 'media', sha.slice(0, 2), sha))).toBe(true);
+    const { emulator } = world;
+    const waEnv = {
+      CHATDOCK_WA_SERVER_URL: emulator.wsUrl,
+      CHATDOCK_WA_SERVER_ROOT_KEY: emulator.rootKeyHex,
+    };
+    const firstRun = await startTestCore(waEnv, { dataDir: newDataDir });
+    const restoring = await firstRun.request('/api/v1/backups/restore', {
+      method: 'POST',
+      json: { file: backup.file, passphrase: PASSPHRASE },
+    });
+    expect(restoring.status).toBe(200);
+    const result = (await restoring.json()) as PreparedRestore;
+    expect(result.sessions).toEqual([{ id: 'shop', name: 'Shop', phone: world.shopPhone }]);
+    await firstRun.core.stop();
 
     // Two PCs on one login do not fight: WhatsApp keeps the newer, and the old one says so and
     // stays off ("opened somewhere else") instead of taking it back.
     const oldReplaced = sessionReaches(app.core.bus, 'shop', 'disconnected', 30_000);
     const qrs: string[] = [];
     const restoredEvents: AnyEventEnvelope[] = [];
-    const { emulator } = world;
-    restored = await startTestCore(
-      { CHATDOCK_WA_SERVER_URL: emulator.wsUrl, CHATDOCK_WA_SERVER_ROOT_KEY: emulator.rootKeyHex },
-      { dataDir: newDataDir },
-    );
+    restored = await startTestCore(waEnv, { dataDir: newDataDir });
+    // Switched in at this start: the media files came with it.
+    const sha = createHash('sha256').update(PNG_1PX).digest('hex');
+    expect(existsSync(path.join(newDataDir, 'media', sha.slice(0, 2), sha))).toBe(true);
     restored.core.bus.subscribe((e) => {
       restoredEvents.push(e);
       if (e.type === 'session.status' && e.data.qr) qrs.push(e.data.qr);
@@ -123,7 +133,7 @@ describe('backup while a customer writes, restore on a new PC', () => {
     // Exactly the messages of the moment of the backup: everything before it, and of the ones
     // written during it a first part, in order, with no hole.
     const back = await texts(restored, chat);
-    expect(back.length).toBe(result.manifest.counts.messages);
+    expect(back.length).toBe(result.counts.messages);
     expect(back).toEqual(everything.slice(0, back.length));
     expect(back.length).toBeGreaterThanOrEqual(before.length + 1);
     const media = await restored.request(`/api/v1/sessions/shop/messages/${photoMessage.id}/media`);

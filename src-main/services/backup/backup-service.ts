@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type {
+  PreparedRestore,
   BackupSchedule,
   BackupStatus,
   VerifiedBackupInfo,
@@ -14,9 +15,10 @@ import { BackupKey, type ScryptParams } from './backup-key.js';
 import { createBackup, type BackupProgress } from './create-backup.js';
 import { backupsToKeep, type Keep } from './rotation.js';
 import { verifyBackup } from './verify-backup.js';
+import { prepareRestore, restorePending } from './restore-backup.js';
 
 /** `<dataDir>/backup-key`: the derived key of scheduled backups (never the passphrase itself). */
-export const BACKUP_KEY_FILE = 'backup-key';
+const BACKUP_KEY_FILE = 'backup-key';
 const SETTINGS_KEY = 'backup.settings';
 const LAST_KEY = 'backup.last';
 const INTERVAL_MS: Record<Exclude<BackupSchedule, 'off'>, number> = {
@@ -46,7 +48,7 @@ const DEFAULTS: StoredSettings = {
   keep: { daily: 7, weekly: 4, monthly: 6 },
 };
 
-export interface BackupServiceDeps {
+interface BackupServiceDeps {
   db: Db;
   dataDir: string;
   internal: InternalSettings;
@@ -67,6 +69,7 @@ export class BackupService {
   private current: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private failedAt: number | null = null;
+  private restoring = false;
   private readonly now: () => Date;
 
   constructor(private readonly deps: BackupServiceDeps) {
@@ -107,6 +110,7 @@ export class BackupService {
       nextDueAt: nextDueAt?.toISOString() ?? null,
       overdue: promised && (lastGoodAt === null || this.now().getTime() - lastGoodAt > interval + GRACE_MS),
       files: files.map(({ name, size, createdAt }) => ({ name, size, createdAt: createdAt.toISOString() })),
+      restorePending: restorePending(this.deps.dataDir),
     };
   }
 
@@ -149,17 +153,72 @@ export class BackupService {
   }
 
   async verify(file: string, passphrase: string): Promise<VerifiedBackupInfo> {
+    const full = this.backupPath(file);
+    const verified = await verifyBackup(full, passphrase);
+    const { createdAt, appVersion, sessions, counts } = verified.manifest;
+    return { file: full, size: verified.size, createdAt, appVersion, sessions, counts };
+  }
+
+  /**
+   * "Restore from a backup" in the running app: decrypts and checks the file beside the data
+   * dir now; the switch happens at the next start (services/backup/restore-backup.ts), since
+   * this app holds the data dir open. An installation with numbers needs `replace`.
+   */
+  async restore(input: {
+    file: string;
+    passphrase: string;
+    replace?: boolean | undefined;
+  }): Promise<PreparedRestore> {
+    const full = this.backupPath(input.file);
+    if (!input.replace && this.hasSessions()) {
+      throw new AppError(
+        'CONFLICT',
+        'This installation already has numbers. Restoring replaces its data (it is kept aside): confirm to go on.',
+        'replace',
+      );
+    }
+    if (this.restoring) throw new AppError('CONFLICT', 'A restore is already being prepared.');
+    this.restoring = true;
+    try {
+      const verified = await prepareRestore({
+        file: full,
+        passphrase: input.passphrase,
+        dataDir: this.deps.dataDir,
+      });
+      const { createdAt, appVersion, sessions, counts } = verified.manifest;
+      this.deps.logger.info(
+        { file: full },
+        'backup restored beside the data dir; it is used from the next start',
+      );
+      return {
+        file: full,
+        size: verified.size,
+        createdAt,
+        appVersion,
+        sessions,
+        counts,
+        restartNeeded: true,
+      };
+    } finally {
+      this.restoring = false;
+    }
+  }
+
+  /** A backup file's full path: as given, or a name in the backup folder. */
+  private backupPath(file: string): string {
     const folder = this.settings().folder;
     const full = path.isAbsolute(file) ? file : folder ? path.join(folder, path.basename(file)) : null;
     if (!full) throw new AppError('VALIDATION_FAILED', 'Give the full path of the backup file.', 'file');
     try {
-      statSync(full);
+      if (!statSync(full).isFile()) throw new Error('not a file');
     } catch {
       throw new AppError('VALIDATION_FAILED', `There is no file ${full}.`, 'file');
     }
-    const verified = await verifyBackup(full, passphrase);
-    const { createdAt, appVersion, sessions, counts } = verified.manifest;
-    return { file: full, size: verified.size, createdAt, appVersion, sessions, counts };
+    return full;
+  }
+
+  private hasSessions(): boolean {
+    return this.deps.db.$client.prepare('SELECT 1 FROM sessions LIMIT 1').get() !== undefined;
   }
 
   private runIfDue(): void {

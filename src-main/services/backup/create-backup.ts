@@ -17,7 +17,7 @@ export interface BackupProgress {
   total: number;
 }
 
-export interface CreateBackupOptions {
+interface CreateBackupOptions {
   /** The app's own connection: SQLite's backup API copies through it while the app keeps writing. */
   sqlite: Database.Database;
   dataDir: string;

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { BackupFileError } from './backup-errors.js';
 import { readBackup, type VerifiedBackup } from './verify-backup.js';
 
-export interface RestoreOptions {
+interface RestoreOptions {
   file: string;
   passphrase: string;
   /** The data dir to end up with. Its current contents, if any, are moved aside, never deleted. */
@@ -15,13 +15,15 @@ export interface RestoreOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export interface RestoredBackup extends VerifiedBackup {
+interface RestoredBackup extends VerifiedBackup {
   dataDir: string;
   /** Where the data dir's earlier contents now are (null when there were none). */
   previous: string | null;
 }
 
 const STAGING_MARK = '.restoring-';
+/** A restore decrypted and checked by the running app, switched in at the next start. */
+const READY_MARK = '.restore-ready';
 
 /**
  * Restores a backup into a fresh folder beside `dataDir`, checks it (every record authenticated,
@@ -31,6 +33,54 @@ const STAGING_MARK = '.restoring-';
  * removed by the next restore. Chatdock must not be running on `dataDir` meanwhile.
  */
 export async function restoreBackup(options: RestoreOptions): Promise<RestoredBackup> {
+  const dataDir = path.resolve(options.dataDir);
+  const { staging, verified } = await stageRestore(options);
+  try {
+    const previous = switchIn(staging, dataDir, options.now ?? new Date());
+    return { ...verified, dataDir, previous };
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/**
+ * For a running Chatdock (the "Restore from a backup" screen): decrypts and checks the backup
+ * beside its data dir now, as `<dataDir>.restore-ready`, and leaves the switch to the next start
+ * (`applyPendingRestore`, before the database opens), since the running app holds the data dir.
+ * A ready restore from an earlier attempt is replaced.
+ */
+export async function prepareRestore(options: Omit<RestoreOptions, 'now'>): Promise<VerifiedBackup> {
+  const dataDir = path.resolve(options.dataDir);
+  const { staging, verified } = await stageRestore(options);
+  const ready = dataDir + READY_MARK;
+  try {
+    rmSync(ready, { recursive: true, force: true });
+    renameSync(staging, ready);
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+  return verified;
+}
+
+/**
+ * At start, before anything opens the data dir: switches in a restore `prepareRestore` left
+ * ready. The old data dir is kept as `<dataDir>.before-restore-<time>`. Killed between the two
+ * renames, the data dir is missing and the ready folder is still there: the next start finishes.
+ * Answers where the old data went (or null when nothing was switched).
+ */
+export function applyPendingRestore(dataDir: string, now = new Date()): { previous: string | null } | null {
+  const ready = path.resolve(dataDir) + READY_MARK;
+  if (!existsSync(ready)) return null;
+  return { previous: switchIn(ready, path.resolve(dataDir), now) };
+}
+
+/** Whether a restore waits for the next start. */
+export function restorePending(dataDir: string): boolean {
+  return existsSync(path.resolve(dataDir) + READY_MARK);
+}
+
+/** Decrypts into a new folder beside `dataDir` and checks it; nothing else is touched. */
+async function stageRestore(options: RestoreOptions): Promise<{ staging: string; verified: VerifiedBackup }> {
   const dataDir = path.resolve(options.dataDir);
   const parent = path.dirname(dataDir);
   mkdirSync(parent, { recursive: true });
@@ -59,21 +109,26 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoredBa
       options.onProgress,
     );
     checkDatabase(path.join(staging, 'chatdock.db'));
-
-    const previous = existsSync(dataDir)
-      ? `${dataDir}.before-restore-${(options.now ?? new Date()).toISOString().replace(/[:.]/g, '-')}`
-      : null;
-    if (previous) renameSync(dataDir, previous);
-    try {
-      renameSync(staging, dataDir);
-    } catch (error) {
-      if (previous) renameSync(previous, dataDir);
-      throw error;
-    }
-    return { ...verified, dataDir, previous };
-  } finally {
+    return { staging, verified };
+  } catch (error) {
     rmSync(staging, { recursive: true, force: true });
+    throw error;
   }
+}
+
+/** Moves the data dir aside (if any) and `from` into its place; answers where the old one went. */
+function switchIn(from: string, dataDir: string, now: Date): string | null {
+  const previous = existsSync(dataDir)
+    ? `${dataDir}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`
+    : null;
+  if (previous) renameSync(dataDir, previous);
+  try {
+    renameSync(from, dataDir);
+  } catch (error) {
+    if (previous) renameSync(previous, dataDir);
+    throw error;
+  }
+  return previous;
 }
 
 function checkDatabase(file: string): void {

@@ -41,7 +41,7 @@ const headerSchema = z.object({
   appVersion: z.string(),
 });
 
-export type SealedHeader = z.infer<typeof headerSchema>;
+type SealedHeader = z.infer<typeof headerSchema>;
 
 function nonce(index: number, last: boolean): Buffer {
   const bytes = Buffer.alloc(12);

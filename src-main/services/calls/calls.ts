@@ -36,7 +36,7 @@ function toCall(sessionId: string, row: CallRowRaw): Call {
 const CALL_STATES = new Set(['offer', 'ringing', 'accept', 'reject', 'timeout', 'terminate']);
 
 /** Sends a text to a chat; provided by the send service (kept as a function to avoid a cycle). */
-export type TextSender = (sessionId: string, to: string, text: string) => Promise<unknown>;
+type TextSender = (sessionId: string, to: string, text: string) => Promise<unknown>;
 
 /** The call log, and rejecting calls (automatically by setting, or on a webhook's answer). */
 export class CallService {

@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import type { AnyEventEnvelope } from '../../../src-shared/events.js';
+import type { AnyEventEnvelope } from '../../../src-shared/contract/events.js';
 import { EventBus } from '../../core/event-bus.js';
 import { openDatabase } from '../../db/connection.js';
 import type { ChatMeta } from '../../wa/session-events.js';

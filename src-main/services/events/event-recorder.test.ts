@@ -3,7 +3,7 @@
  * id older than one it has already sent, so an event handed out late would never reach a client.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AnyEventEnvelope } from '../../../src-shared/events.js';
+import type { AnyEventEnvelope } from '../../../src-shared/contract/events.js';
 import { EventBus } from '../../core/event-bus.js';
 import { openDatabase, type Db } from '../../db/connection.js';
 import { EventRecorder, eventPosition } from './event-recorder.js';

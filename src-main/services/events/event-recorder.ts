@@ -4,7 +4,7 @@ import type {
   EventMap,
   EventStreamGap,
   EventType,
-} from '../../../src-shared/events.js';
+} from '../../../src-shared/contract/events.js';
 import type { EventBus } from '../../core/event-bus.js';
 import { sortAfter, sortableId, sortableIdFloor } from '../../core/ids.js';
 import type { Db } from '../../db/connection.js';

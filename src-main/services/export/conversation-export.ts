@@ -1,5 +1,5 @@
 import type { Message } from '../../../src-shared/messages.js';
-import type { Messaging } from '../messages/messaging.js';
+import type { Messaging } from '../messaging/messaging.js';
 import type { MediaStore } from '../messages/media-store.js';
 import type { SessionService } from '../sessions/sessions.js';
 import { conversationHtml } from './html.js';
@@ -8,7 +8,7 @@ import { zip } from './zip-writer.js';
 
 import type { ConversationExportFormat as ExportFormat } from '../../../src-shared/contract/exports.js';
 
-export interface ExportRequest {
+interface ExportRequest {
   session: string;
   chat: string;
   format: ExportFormat;
@@ -19,7 +19,7 @@ export interface ExportRequest {
   timeZone: string;
 }
 
-export interface ExportFile {
+interface ExportFile {
   fileName: string;
   contentType: string;
   bytes: Buffer;

@@ -12,7 +12,7 @@ import type { Message } from '../../../src-shared/messages.js';
  * Date `dd/mm/yyyy, HH:MM` in the chosen time zone (24 h); lines after the first of a message
  * carry no prefix, as in WhatsApp's files, so tools that read those exports read these.
  */
-export interface TxtOptions {
+interface TxtOptions {
   timeZone: string;
   /** The name shown for the shop's own messages. */
   ownName: string;

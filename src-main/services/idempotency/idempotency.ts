@@ -9,7 +9,7 @@ export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
  * which session (`send:shop`, `schedule:shop`, `campaign:shop`), so the same key may serve
  * different operations without one answering for the other.
  */
-export interface IdempotencySlot {
+interface IdempotencySlot {
   scope: string;
   key: string;
 }

@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Message } from '../../../src-shared/messages.js';
 import type { Db } from '../../db/connection.js';
-import { hiddenThrough, type HiddenRows } from '../sessions/removal/hidden-history.js';
+import { hiddenThrough, type HiddenRows } from './hidden-rows.js';
 import { toMessage, type ReactionRow } from './message-rows.js';
 import { parseMessageRow } from './message-store.js';
 import { searchText } from '../../db/search-text.js';
@@ -36,7 +36,7 @@ export function toFtsQuery(input: string): string | null {
   return parts.length ? parts.join(' ') : null;
 }
 
-export interface PageOptions {
+interface PageOptions {
   limit: number;
   /** Unix ms: only messages strictly older. */
   before?: number | undefined;
@@ -50,7 +50,7 @@ export interface PageOptions {
 }
 
 /** A page cursor for the REST API: `<unix ms>.<row id>` of the oldest message on the page. */
-export function encodePageCursor(timestamp: number, rowId: number): string {
+function encodePageCursor(timestamp: number, rowId: number): string {
   return `${timestamp}.${rowId}`;
 }
 
@@ -60,7 +60,7 @@ export function decodePageCursor(cursor: string): { at: number; rowId: number } 
 }
 
 /** Part of a conversation, newest first, with cursors to read on from either end (null: that end reached). */
-export interface HistoryWindow {
+interface HistoryWindow {
   messages: Message[];
   older: string | null;
   newer: string | null;

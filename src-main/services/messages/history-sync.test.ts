@@ -1,7 +1,7 @@
 import { type proto } from '@whiskeysockets/baileys';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Emulator } from '../../../testkit/wa-emulator/index.js';
-import type { AnyEventEnvelope } from '../../../src-shared/events.js';
+import type { AnyEventEnvelope } from '../../../src-shared/contract/events.js';
 import type { Chat, Contact, Message } from '../../../src-shared/messages.js';
 import type { Session } from '../../../src-shared/model.js';
 import { nextEvent, sessionReaches } from '../../../testkit/support/events.js';

@@ -5,7 +5,7 @@ import type { WaActions } from '../../wa/actions.js';
 import type { MediaStore } from './media-store.js';
 import type { MessageStore } from './message-store.js';
 
-export interface MediaFile {
+interface MediaFile {
   bytes: Buffer;
   mimetype: string;
   fileName: string | null;
@@ -57,6 +57,12 @@ export class MediaDownloader {
     const row = this.store.row(sessionId, chatJid, id);
     if (!row) throw new AppError('NOT_FOUND', `no message "${id}"`, 'msgId');
     if (!row.media || row.revokedAt !== null) throw new AppError('NOT_FOUND', 'this message has no media');
+    if (row.media.removedAt) {
+      throw new AppError(
+        'NOT_FOUND',
+        `the media of this message was removed on ${row.media.removedAt} (retention)`,
+      );
+    }
     const fileName = row.media.fileName;
     if (row.media.stored && row.media.sha256) {
       const bytes = this.files.read(row.media.sha256);

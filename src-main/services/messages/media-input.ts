@@ -1,19 +1,14 @@
 import { AppError } from '../../../src-shared/errors.js';
 import type { MediaSource, SendMessageType } from '../../../src-shared/send-schemas.js';
+import type { ResolvedMedia } from '../../wa/outgoing.js';
 import { tooLarge, type UrlDownload } from './media-url/download.js';
-
-export interface ResolvedMedia {
-  bytes: Buffer;
-  mimetype: string;
-  fileName: string | null;
-}
 
 type MediaKind = Extract<SendMessageType, 'image' | 'video' | 'audio' | 'document' | 'sticker'>;
 
 const MB = 1024 * 1024;
 
 /** WhatsApp's own limits per kind (bytes) and the formats it accepts for each. */
-export const MEDIA_RULES: Record<MediaKind, { maxBytes: number; types: readonly string[] | 'any' }> = {
+const MEDIA_RULES: Record<MediaKind, { maxBytes: number; types: readonly string[] | 'any' }> = {
   image: { maxBytes: 16 * MB, types: ['image/jpeg', 'image/png', 'image/webp'] },
   video: { maxBytes: 64 * MB, types: ['video/mp4', 'video/3gpp', 'video/quicktime'] },
   audio: {

@@ -1,15 +1,15 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** How long a media link works: long enough to scroll a conversation, short enough to not leak. */
-export const MEDIA_LINK_TTL_MS = 60 * 60 * 1000;
+const MEDIA_LINK_TTL_MS = 60 * 60 * 1000;
 
-export interface MediaLinkTarget {
+interface MediaLinkTarget {
   session: string;
   chat: string;
   id: string;
 }
 
-export interface AvatarLinkTarget {
+interface AvatarLinkTarget {
   session: string;
   /** The contact or group. */
   jid: string;

@@ -14,10 +14,10 @@ import { toChat, toMessage, type ReactionRow } from './message-rows.js';
 import { withVote } from './poll-tally.js';
 
 /** What became of a poll vote (the sink logs all but `counted`). */
-export type PollVoteOutcome = 'counted' | 'unchanged' | 'poll-not-found' | 'undecryptable';
+type PollVoteOutcome = 'counted' | 'unchanged' | 'poll-not-found' | 'undecryptable';
 
 /** Live messages are announced one by one; history sync arrives in bulk and is announced once. */
-export type IngestSource = 'live' | 'history';
+type IngestSource = 'live' | 'history';
 
 const MESSAGE_COLUMNS = `row_id AS rowId, session_id AS sessionId, chat_jid AS chatJid, id, from_me AS fromMe,
   sender_jid AS senderJid, sender_name AS senderName, type, text, media, content, quoted_id AS quotedId,

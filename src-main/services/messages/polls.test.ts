@@ -1,6 +1,6 @@
 import type { WAMessage } from '@whiskeysockets/baileys';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnyEventEnvelope } from '../../../src-shared/events.js';
+import type { AnyEventEnvelope } from '../../../src-shared/contract/events.js';
 import type { Chat, Message } from '../../../src-shared/messages.js';
 import { linkedWorld, type LinkedWorld } from '../../../testkit/support/linked-session.js';
 import { MP4_BYTES } from '../../../testkit/support/media-fixtures.js';

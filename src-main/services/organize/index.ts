@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connection.js';
 import type { EventRecorder } from '../events/event-recorder.js';
-import type { Messaging } from '../messages/messaging.js';
+import type { Messaging } from '../messaging/messaging.js';
 import { ActorNames } from './actors.js';
 import { ChatNoteService } from './chat-notes.js';
 import { SavedReplyService } from './saved-replies.js';

@@ -8,7 +8,7 @@ import type {
   Tagging,
 } from '../../../src-shared/contract/organize.js';
 import type { CreatedWebhook } from '../../../src-shared/contract/webhooks.js';
-import type { TaggingEvent } from '../../../src-shared/events.js';
+import type { TaggingEvent } from '../../../src-shared/contract/events.js';
 import type { Chat, ChatWithTags, Message } from '../../../src-shared/messages.js';
 import { connectEventStream, type StreamClient } from '../../../testkit/support/event-stream-client.js';
 import { linkedWorld, type LinkedWorld } from '../../../testkit/support/linked-session.js';

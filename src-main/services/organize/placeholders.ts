@@ -3,7 +3,7 @@
  * Matching ignores case (`[Name]` works); any other `[word]` is left exactly as typed, so
  * texts like "[sic]" or "[1]" survive.
  */
-export interface PlaceholderValues {
+interface PlaceholderValues {
   /** The contact's display name (address book, business name, then profile name). */
   name: string | null;
   /** `+` and the digits, for chats with a phone number. */

@@ -4,7 +4,8 @@ import { phoneOfJid } from '../../../src-shared/jid.js';
 import { sortableId } from '../../core/ids.js';
 import type { Db } from '../../db/connection.js';
 import type { ContactService } from '../contacts/contacts.js';
-import type { MediaResolver, ResolvedMedia } from '../messages/media-input.js';
+import type { MediaResolver } from '../messages/media-input.js';
+import type { ResolvedMedia } from '../../wa/outgoing.js';
 import type { MessageStore } from '../messages/message-store.js';
 import { fillPlaceholders } from './placeholders.js';
 
@@ -32,7 +33,7 @@ function toReply(row: ReplyRow): SavedReply {
   };
 }
 
-export interface SavedReplyInput {
+interface SavedReplyInput {
   shortcut: string;
   title?: string | undefined;
   text: string;

@@ -59,7 +59,7 @@ export class TagInUseError extends AppError {
 }
 
 /** Removes every tagging of a tag (with history and events); given by TaggingService. */
-export type RemoveEverywhere = (tag: TagRef, actor: string) => TagUsage;
+type RemoveEverywhere = (tag: TagRef, actor: string) => TagUsage;
 
 /** Tags: a name (unique ignoring case) and a colour. */
 export class TagService {

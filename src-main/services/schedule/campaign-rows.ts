@@ -15,7 +15,7 @@ export type RecipientRow = typeof campaignRecipients.$inferSelect;
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-export function emptyCounts(): CampaignCounts {
+function emptyCounts(): CampaignCounts {
   return {
     total: 0,
     pending: 0,
@@ -40,7 +40,7 @@ const COUNT_FIELD: Record<RecipientRow['status'], keyof CampaignCounts> = {
   skipped: 'skipped',
 };
 
-export function countsOf(db: Db, campaignId: string): CampaignCounts {
+function countsOf(db: Db, campaignId: string): CampaignCounts {
   const rows = db.$client
     .prepare(`SELECT status, count(*) AS n FROM campaign_recipients WHERE campaign_id = ? GROUP BY status`)
     .all(campaignId) as { status: RecipientRow['status']; n: number }[];

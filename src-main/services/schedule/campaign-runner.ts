@@ -14,6 +14,7 @@ import {
   type RecipientRow,
 } from './campaign-rows.js';
 import type { Clock } from './clock.js';
+import { WakeLoop } from './wake-loop.js';
 import { OfflineSessions } from './offline-sessions.js';
 import type { OptOutService } from './opt-outs.js';
 import { PERMANENT_CODES, type Sender } from './sender.js';
@@ -39,10 +40,9 @@ type Outcome =
  * before each send.
  */
 export class CampaignRunner {
-  private cancelTimer: (() => void) | null = null;
-  private stopped = true;
   private readonly inFlight = new Map<string, Promise<void>>();
   private readonly offline: OfflineSessions;
+  private readonly loop: WakeLoop;
   private readonly random: () => number;
 
   constructor(
@@ -56,6 +56,7 @@ export class CampaignRunner {
     options: CampaignRunnerOptions = {},
   ) {
     this.offline = new OfflineSessions(bus, options.offlineRetryMs ?? 30_000);
+    this.loop = new WakeLoop(clock, this.offline, () => this.wake());
     this.random = options.random ?? Math.random;
   }
 
@@ -67,16 +68,11 @@ export class CampaignRunner {
       .run().changes;
     if (stuck)
       this.logger.info({ count: stuck }, 'campaign sends interrupted by a stop will be retried first');
-    this.offline.watch(() => this.wake());
-    this.stopped = false;
-    this.wake();
+    this.loop.start();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    this.offline.unwatch();
-    this.cancelTimer?.();
-    this.cancelTimer = null;
+    this.loop.stop();
     await Promise.all(this.inFlight.values());
   }
 
@@ -87,9 +83,8 @@ export class CampaignRunner {
 
   /** Starts every send that is due now and arms the timer for the next one. */
   wake(): void {
-    if (this.stopped) return;
-    this.cancelTimer?.();
-    this.cancelTimer = null;
+    if (!this.loop.running) return;
+    this.loop.disarm();
     const now = this.clock().now();
     let nextWake = Infinity;
     const running = this.db
@@ -130,8 +125,7 @@ export class CampaignRunner {
         });
       this.inFlight.set(session, work);
     }
-    if (nextWake !== Infinity)
-      this.cancelTimer = this.clock().setTimer(() => this.wake(), Math.max(0, nextWake - now));
+    this.loop.armAt(nextWake, now);
   }
 
   /** Claims the next recipient of the campaign and sends to it (or finishes the campaign). */

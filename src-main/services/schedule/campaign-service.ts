@@ -25,7 +25,7 @@ import type { OptOutService } from './opt-outs.js';
 import { resolveRecipients, type ResolvedRecipient } from './recipients.js';
 import { placeholdersOf, render } from './template.js';
 
-export interface NumberChecker {
+interface NumberChecker {
   isConnected(sessionId: string): boolean;
   checkNumbers(
     sessionId: string,

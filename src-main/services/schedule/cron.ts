@@ -7,7 +7,7 @@
 import { AppError } from '../../../src-shared/errors.js';
 import { addDays, localParts, zonedInstant } from '../../../src-shared/zoned-time.js';
 
-export interface CronSpec {
+interface CronSpec {
   minutes: Set<number>;
   hours: Set<number>;
   daysOfMonth: Set<number>;

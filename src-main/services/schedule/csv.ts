@@ -66,7 +66,7 @@ export function parseCsv(input: string, delimiter = detectDelimiter(input)): str
   return rows;
 }
 
-export interface CsvTable {
+interface CsvTable {
   headers: string[];
   /** Each data row keyed by header; missing cells are empty. */
   records: Record<string, string>[];

@@ -2,7 +2,7 @@ import type { EventBus } from '../../core/event-bus.js';
 import type { Logger } from '../../core/logger.js';
 import type { Db } from '../../db/connection.js';
 import type { EventRecorder } from '../events/event-recorder.js';
-import type { Messaging } from '../messages/messaging.js';
+import type { Messaging } from '../messaging/messaging.js';
 import type { SessionService } from '../sessions/sessions.js';
 import type { SettingsService } from '../settings/settings.js';
 import { CampaignRunner, type CampaignRunnerOptions } from './campaign-runner.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AnyEventEnvelope } from '../../../src-shared/events.js';
+import type { AnyEventEnvelope } from '../../../src-shared/contract/events.js';
 import { EventBus } from '../../core/event-bus.js';
 import { OfflineSessions } from './offline-sessions.js';
 

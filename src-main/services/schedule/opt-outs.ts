@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { OptOut } from '../../../src-shared/contract/schedule.js';
-import type { AnyEventEnvelope } from '../../../src-shared/events.js';
+import type { AnyEventEnvelope } from '../../../src-shared/contract/events.js';
 import { AppError } from '../../../src-shared/errors.js';
 import { jidKind, phoneOfJid, toJid } from '../../../src-shared/jid.js';
 import type { Logger } from '../../core/logger.js';
@@ -27,7 +27,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'توقف',
 ]);
 
-export function isStopReply(text: string | null): boolean {
+function isStopReply(text: string | null): boolean {
   if (!text) return false;
   const normalised = text
     .trim()

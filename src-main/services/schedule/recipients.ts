@@ -16,7 +16,7 @@ export interface ResolvedRecipient {
   variables: Record<string, string>;
 }
 
-export const MAX_RECIPIENTS = 10_000;
+const MAX_RECIPIENTS = 10_000;
 
 function entry(input: string, variables: Record<string, string>): ResolvedRecipient {
   const trimmed = input.trim();

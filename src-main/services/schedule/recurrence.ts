@@ -8,7 +8,7 @@ import { nextCronTime, parseCron } from './cron.js';
 import { addDays, daysInMonth, localParts, zonedInstant } from '../../../src-shared/zoned-time.js';
 
 /** The wall clock a repetition keeps, taken from the first send. Stored with the repeat rule. */
-export interface RepeatAnchor {
+interface RepeatAnchor {
   hour: number;
   minute: number;
   second: number;

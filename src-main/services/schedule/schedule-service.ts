@@ -19,7 +19,7 @@ import { anchorOf, validateRepeat, type StoredRepeat } from './recurrence.js';
 import { toSchedule, type ScheduleRow } from './schedule-rows.js';
 
 const SETTINGS_KEY = 'schedules.settings';
-export const DEFAULT_SCHEDULE_SETTINGS: ScheduleSettings = { missAfterMinutes: 24 * 60 };
+const DEFAULT_SCHEDULE_SETTINGS: ScheduleSettings = { missAfterMinutes: 24 * 60 };
 
 function parseSendAt(value: string): number {
   const ms = Date.parse(value);

@@ -5,7 +5,7 @@
  */
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AnyEventEnvelope } from '../../../src-shared/events.js';
+import type { AnyEventEnvelope } from '../../../src-shared/contract/events.js';
 import { AppError } from '../../../src-shared/errors.js';
 import type { Message } from '../../../src-shared/messages.js';
 import type { SendMessageInput } from '../../../src-shared/send-schemas.js';

@@ -7,6 +7,7 @@ import type { Db } from '../../db/connection.js';
 import { schedules } from '../../db/schema.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import type { Clock } from './clock.js';
+import { WakeLoop } from './wake-loop.js';
 import { OfflineSessions } from './offline-sessions.js';
 import { nextOccurrence, type StoredRepeat } from './recurrence.js';
 import type { ScheduleService } from './schedule-service.js';
@@ -28,11 +29,10 @@ export interface SchedulerOptions {
  * answers a retry of a completed send from its idempotency record.
  */
 export class Scheduler {
-  private cancelTimer: (() => void) | null = null;
-  private stopped = true;
   private pass: Promise<void> | null = null;
   private again = false;
   private readonly offline: OfflineSessions;
+  private readonly loop: WakeLoop;
   /** Rows recovered from `sending` at start: claimed on time, so never marked missed. */
   private readonly recovered = new Set<string>();
   private readonly maxAttempts: number;
@@ -48,6 +48,7 @@ export class Scheduler {
     options: SchedulerOptions = {},
   ) {
     this.offline = new OfflineSessions(bus, options.offlineRetryMs ?? 30_000);
+    this.loop = new WakeLoop(clock, this.offline, () => this.wake());
     this.maxAttempts = options.maxAttempts ?? 3;
   }
 
@@ -61,16 +62,11 @@ export class Scheduler {
     for (const { id } of stuck) this.recovered.add(id);
     if (stuck.length)
       this.logger.info({ count: stuck.length }, 'schedules interrupted mid-send will be retried');
-    this.offline.watch(() => this.wake());
-    this.stopped = false;
-    this.wake();
+    this.loop.start();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    this.offline.unwatch();
-    this.cancelTimer?.();
-    this.cancelTimer = null;
+    this.loop.stop();
     await this.pass;
   }
 
@@ -81,13 +77,12 @@ export class Scheduler {
 
   /** Looks for due rows now, and re-arms the timer for the next one. */
   wake(): void {
-    if (this.stopped) return;
+    if (!this.loop.running) return;
     if (this.pass) {
       this.again = true;
       return;
     }
-    this.cancelTimer?.();
-    this.cancelTimer = null;
+    this.loop.disarm();
     this.pass = this.runPasses()
       .catch((error: unknown) => this.logger.error({ err: error }, 'scheduler pass failed'))
       .finally(() => {
@@ -100,13 +95,11 @@ export class Scheduler {
     do {
       this.again = false;
       await this.sendDue();
-    } while (this.again && !this.stopped);
+    } while (this.again && this.loop.running);
   }
 
   private arm(): void {
-    if (this.stopped) return;
-    this.cancelTimer?.();
-    this.cancelTimer = null;
+    if (!this.loop.running) return;
     const now = this.clock().now();
     const perSession = this.db
       .select({ session: schedules.sessionId, at: sql<number>`min(${schedules.sendAt})` })
@@ -117,8 +110,7 @@ export class Scheduler {
     let next = Infinity;
     for (const { session, at } of perSession)
       next = Math.min(next, Math.max(at, this.offline.heldUntil(session, now) ?? 0));
-    if (next === Infinity) return;
-    this.cancelTimer = this.clock().setTimer(() => this.wake(), Math.max(0, next - now));
+    this.loop.armAt(next, now);
   }
 
   private async sendDue(): Promise<void> {
@@ -132,7 +124,7 @@ export class Scheduler {
       .limit(100)
       .all();
     for (const row of due) {
-      if (this.stopped) return;
+      if (!this.loop.running) return;
       const current = this.clock().now();
       if (!this.recovered.has(row.id) && current - row.sendAt > missAfterMs) {
         this.markMissed(row, current, missAfterMs);

@@ -7,7 +7,7 @@ import type { WAMessage } from '@whiskeysockets/baileys';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageText } from '../../../testkit/wa-emulator/customer.js';
 import type { Schedule } from '../../../src-shared/contract/schedule.js';
-import type { AnyEventEnvelope } from '../../../src-shared/events.js';
+import type { AnyEventEnvelope } from '../../../src-shared/contract/events.js';
 import type { Message } from '../../../src-shared/messages.js';
 import { nextEvent } from '../../../testkit/support/events.js';
 import { linkedWorld, type LinkedWorld } from '../../../testkit/support/linked-session.js';

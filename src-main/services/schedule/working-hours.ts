@@ -7,7 +7,7 @@ import { addDays, localParts, zonedInstant } from '../../../src-shared/zoned-tim
 
 const DAY_CODES: DayCode[] = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
 
-export interface SendWindow {
+interface SendWindow {
   /** `at` itself when it is inside a window, else the next window's start. */
   start: number;
   end: number;
@@ -19,7 +19,7 @@ function hm(text: string): [number, number] {
 }
 
 /** The window containing `at`, or the next one. Without working hours every moment is open. */
-export function sendWindow(hours: WorkingHours | null, at: number): SendWindow {
+function sendWindow(hours: WorkingHours | null, at: number): SendWindow {
   if (!hours) return { start: at, end: Infinity };
   const today = localParts(at, hours.timeZone);
   const [fromH, fromM] = hm(hours.from);

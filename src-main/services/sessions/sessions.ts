@@ -14,9 +14,9 @@ import type { ApiKeyService } from '../access/api-keys.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import type { SessionPurge } from './removal/session-purge.js';
 
-export const SESSION_ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,31}$/;
+const SESSION_ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,31}$/;
 
-export interface CreateSessionInput {
+interface CreateSessionInput {
   id?: string | undefined;
   name?: string | undefined;
 }

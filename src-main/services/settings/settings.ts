@@ -4,7 +4,7 @@ import type { EventRecorder } from '../events/event-recorder.js';
 import type { Db } from '../../db/connection.js';
 import { settings as settingsTable } from '../../db/schema.js';
 
-export const DEFAULT_SETTINGS: Settings = {
+const DEFAULT_SETTINGS: Settings = {
   lanAccess: false,
 };
 

@@ -2,14 +2,14 @@ import type { Health } from '../../../src-shared/model.js';
 import { APP_VERSION } from '../../core/version.js';
 
 /** Counts of WhatsApp sessions; provided by the session manager once it exists. */
-export interface SessionCounter {
+interface SessionCounter {
   counts(): { total: number; connected: number };
 }
 
 const NO_SESSIONS: SessionCounter = { counts: () => ({ total: 0, connected: 0 }) };
 
 /** Messages shown as "Waiting for this message…" (content not decrypted yet); the message store. */
-export interface WaitingCounter {
+interface WaitingCounter {
   waitingCount(): number;
 }
 

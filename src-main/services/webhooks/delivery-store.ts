@@ -1,4 +1,4 @@
-import type { AnyEventEnvelope } from '../../../src-shared/events.js';
+import type { AnyEventEnvelope } from '../../../src-shared/contract/events.js';
 import type { Db } from '../../db/connection.js';
 import type { Decision } from './retry-policy.js';
 
@@ -15,7 +15,7 @@ export interface DueDelivery {
   headers: Record<string, string>;
 }
 
-export interface AttemptRecord {
+interface AttemptRecord {
   attemptedAt: number;
   statusCode: number | null;
   latencyMs: number;
@@ -44,7 +44,7 @@ interface EventRow {
 }
 
 /** Succeeded deliveries are kept this long for the deliveries list, then pruned. */
-export const SUCCEEDED_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+const SUCCEEDED_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** The delivery worker's SQL, as prepared statements. */
 export class DeliveryStore {

@@ -13,7 +13,7 @@ const EXCERPT_CHARS = 500;
 /** Deliveries of one order key sent back to back before all keys are looked at again. */
 const CHAIN_LIMIT = 32;
 
-export interface DeliveryWorkerDeps {
+interface DeliveryWorkerDeps {
   store: DeliveryStore;
   send: Sender;
   replies: ReplyHandler;

@@ -4,7 +4,7 @@
  * masked, keeping its last characters when it is long enough to stay secret, so the owner can
  * still tell which token is set.
  */
-export const HEADER_MASK = '••••••';
+const HEADER_MASK = '••••••';
 
 export function maskHeaderValue(value: string): string {
   return value.length >= 16 ? `${HEADER_MASK}${value.slice(-4)}` : HEADER_MASK;

@@ -1,7 +1,7 @@
 /** The largest answer read from a receiver (enough for a reply; the rest is ignored). */
-export const MAX_RESPONSE_BYTES = 64 * 1024;
+const MAX_RESPONSE_BYTES = 64 * 1024;
 
-export interface SendRequest {
+interface SendRequest {
   url: string;
   headers: Record<string, string>;
   body: string;
@@ -10,7 +10,7 @@ export interface SendRequest {
   signal?: AbortSignal;
 }
 
-export interface SendResult {
+interface SendResult {
   /** Null after a network error or timeout. */
   statusCode: number | null;
   latencyMs: number;

@@ -14,7 +14,7 @@ export { deliveryConfigWith, type DeliveryConfig } from './delivery-config.js';
 export { DeliveryWorker } from './delivery-worker.js';
 export { WebhookService } from './webhook-service.js';
 
-export interface WebhookDeps {
+interface WebhookDeps {
   db: Db;
   events: EventRecorder;
   logger: Logger;

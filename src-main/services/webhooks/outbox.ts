@@ -1,4 +1,4 @@
-import type { AnyEventEnvelope } from '../../../src-shared/events.js';
+import type { AnyEventEnvelope } from '../../../src-shared/contract/events.js';
 import type { Db } from '../../db/connection.js';
 import type { OutboxWriter } from '../events/event-recorder.js';
 import { orderKey } from './order-key.js';

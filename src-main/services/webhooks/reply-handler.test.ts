@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AnyEventEnvelope } from '../../../src-shared/events.js';
+import type { AnyEventEnvelope } from '../../../src-shared/contract/events.js';
 import type { Call, Message } from '../../../src-shared/messages.js';
 import { createLogger } from '../../core/logger.js';
 import { MAX_REPLY_TEXT_CHARS, ReplyHandler, parseReply, type WebhookReplyActions } from './reply-handler.js';

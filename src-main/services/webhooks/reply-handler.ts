@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AnyEventEnvelope } from '../../../src-shared/events.js';
+import type { AnyEventEnvelope } from '../../../src-shared/contract/events.js';
 import type { Logger } from '../../core/logger.js';
 
 /**
@@ -14,19 +14,19 @@ export interface WebhookReplyActions {
 }
 
 /** Answers larger than this are not read as commands. */
-export const MAX_REPLY_BODY_CHARS = 16 * 1024;
+const MAX_REPLY_BODY_CHARS = 16 * 1024;
 export const MAX_REPLY_TEXT_CHARS = 4096;
-export const MAX_REJECT_MESSAGE_CHARS = 1024;
+const MAX_REJECT_MESSAGE_CHARS = 1024;
 
 const replyBody = z.object({ reply: z.string().trim().min(1).max(MAX_REPLY_TEXT_CHARS) });
 const rejectBody = z.object({ rejectMessage: z.string().trim().min(1).max(MAX_REJECT_MESSAGE_CHARS) });
 
-export type ReplyCommand =
+type ReplyCommand =
   | { kind: 'reply'; sessionId: string; chat: string; text: string }
   | { kind: 'rejectCall'; sessionId: string; callId: string; caller: string; message: string };
 
 /** Why an answer did not become a command (for the log), or null when there was nothing to do. */
-export type ParsedReply = { command: ReplyCommand } | { ignored: string | null };
+type ParsedReply = { command: ReplyCommand } | { ignored: string | null };
 
 function field(data: unknown, name: string): string | null {
   if (typeof data !== 'object' || data === null) return null;

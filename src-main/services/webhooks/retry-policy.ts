@@ -13,7 +13,7 @@ export interface RetryConfig {
 export const DEFAULT_RETRY: RetryConfig = { baseMs: 60_000, maxMs: 6 * 60 * 60 * 1000, maxAttempts: 12 };
 
 /** What one attempt came to. `statusCode` is null after a network error or timeout. */
-export interface AttemptOutcome {
+interface AttemptOutcome {
   statusCode: number | null;
   /** Seconds or an HTTP date from a 429/503 `Retry-After`, if the receiver sent one. */
   retryAfter?: string | null;
@@ -22,7 +22,7 @@ export interface AttemptOutcome {
 export type Decision =
   { status: 'succeeded' } | { status: 'pending'; nextAttemptAt: number } | { status: 'failed' };
 
-export function isSuccess(statusCode: number | null): boolean {
+function isSuccess(statusCode: number | null): boolean {
   return statusCode !== null && statusCode >= 200 && statusCode < 300;
 }
 

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { appRoot } from '../../core/paths.js';
 
-export function defaultWidgetScriptFile(): string {
+function defaultWidgetScriptFile(): string {
   return path.join(appRoot(), 'dist', 'widget', 'widget.js');
 }
 

@@ -10,7 +10,7 @@ import { widgets, type WidgetRow } from '../../db/schema.js';
 import { WidgetScript } from './widget-script.js';
 
 /** `w_` + 16 hex digits: safe in URLs, HTML attributes and file names. */
-export function newWidgetId(): string {
+function newWidgetId(): string {
   return 'w_' + randomBytes(8).toString('hex');
 }
 

@@ -4,7 +4,7 @@ import { useTags } from '../../stores/tags';
 import { describeError } from '../../transport/rpc-error';
 import '../../styles/organize.css';
 
-export interface ChatKey {
+interface ChatKey {
   session: string;
   chat: string;
 }

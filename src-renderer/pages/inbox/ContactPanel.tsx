@@ -1,3 +1,4 @@
+import { ContactDataActions } from './ContactDataActions';
 import type { ReactNode } from 'react';
 import type { Chat } from '../../../src-shared/messages';
 import { useQuery } from '../../hooks';
@@ -116,6 +117,7 @@ export function ContactPanel({
       </section>
       {children}
       <SharedMedia session={chat.session} jid={chat.jid} />
+      <ContactDataActions chat={chat} />
     </aside>
   );
 }

@@ -17,13 +17,19 @@ export function MessageContent({ message, query }: { message: Message; query: st
     return <p className="msg-bubble__deleted">🚫 This message was deleted</p>;
   }
   const text = TEXT_IN_CONTENT.has(message.type) ? null : message.text;
+  const removedAt = message.media?.removedAt;
   return (
     <>
-      {message.type === 'image' && <ImageMedia message={message} />}
-      {message.type === 'sticker' && <ImageMedia message={message} sticker />}
-      {message.type === 'video' && <VideoMedia message={message} />}
-      {message.type === 'audio' && <AudioMedia message={message} />}
-      {message.type === 'document' && <DocumentMedia message={message} />}
+      {removedAt ? (
+        <p
+          className="msg-bubble__media-removed muted"
+          title={`Removed ${new Date(removedAt).toLocaleString()}`}
+        >
+          🗑 Media removed (older than the storage settings keep)
+        </p>
+      ) : (
+        <MediaView message={message} />
+      )}
       {message.type === 'location' && <LocationView message={message} />}
       {message.type === 'contact' && <ContactCardView message={message} />}
       {message.type === 'poll' && <PollView message={message} />}
@@ -40,6 +46,19 @@ export function MessageContent({ message, query }: { message: Message; query: st
           <Highlighted text={text} query={query} />
         </p>
       )}
+    </>
+  );
+}
+
+/** The file of a media message (image, sticker, video, audio, document). */
+function MediaView({ message }: { message: Message }) {
+  return (
+    <>
+      {message.type === 'image' && <ImageMedia message={message} />}
+      {message.type === 'sticker' && <ImageMedia message={message} sticker />}
+      {message.type === 'video' && <VideoMedia message={message} />}
+      {message.type === 'audio' && <AudioMedia message={message} />}
+      {message.type === 'document' && <DocumentMedia message={message} />}
     </>
   );
 }

@@ -17,7 +17,7 @@ const REASON_TEXT: Partial<Record<SessionReason, string>> = {
   startup: 'Not connected since Chatdock started.',
   qr_expired: 'Nobody scanned the QR code in time. Connect again to get a new one.',
   replaced:
-    'WhatsApp Web was opened for this number somewhere else, which took over. Reconnect to take it back.',
+    'This number was opened somewhere else (another WhatsApp Web, or another PC where a Chatdock backup was restored), which took over. WhatsApp keeps only one: reconnect here only if that other one should stop.',
   logged_out: 'This device was removed from the phone (Linked devices). Link it again with a new QR code.',
   forbidden: 'WhatsApp refused the connection (the number may be banned or blocked).',
   network: 'The connection was lost. Reconnecting automatically…',

@@ -1,3 +1,4 @@
+import { FormattedMessage } from 'react-intl';
 import { useConnection } from '../../stores/connection';
 
 export function AboutSection() {
@@ -6,22 +7,32 @@ export function AboutSection() {
   const origin = appInfo.apiBaseUrl.replace(/\/api\/v1$/, '');
   return (
     <section className="card" aria-labelledby="about-title">
-      <h2 id="about-title">About</h2>
+      <h2 id="about-title">
+        <FormattedMessage id="settings.about.title" />
+      </h2>
       <dl className="facts">
-        <dt>Version</dt>
+        <dt>
+          <FormattedMessage id="settings.about.version" />
+        </dt>
         <dd>{appInfo.version}</dd>
-        <dt>API</dt>
+        <dt>
+          <FormattedMessage id="settings.about.api" />
+        </dt>
         <dd>
           <code>{appInfo.apiBaseUrl}</code> ·{' '}
           <a href={`${origin}/docs`} target="_blank" rel="noreferrer">
-            API documentation
+            <FormattedMessage id="settings.about.apiDocs" />
           </a>
         </dd>
-        <dt>Listening on</dt>
+        <dt>
+          <FormattedMessage id="settings.about.listeningOn" />
+        </dt>
         <dd>
           <code>{appInfo.boundHost}</code>
         </dd>
-        <dt>Data folder</dt>
+        <dt>
+          <FormattedMessage id="settings.about.dataFolder" />
+        </dt>
         <dd>
           <code>{appInfo.dataDir}</code>
         </dd>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { RevealOnce } from '../../components/RevealOnce';
 import { useQuery } from '../../hooks';
@@ -11,6 +12,7 @@ import { describeError } from '../../transport/rpc-error';
  * UI keeps working; other scripts and browsers need the new key.
  */
 export function AdminKeySection() {
+  const intl = useIntl();
   const transport = useTransport();
   const rotateAdminKey = useConnection((state) => state.rotateAdminKey);
   const status = useQuery('adminKey.status', {});
@@ -41,14 +43,15 @@ export function AdminKeySection() {
   const revealed = rotated ?? key?.revealOnce ?? null;
   return (
     <section className="card" aria-labelledby="admin-key-title">
-      <h2 id="admin-key-title">Admin API key</h2>
+      <h2 id="admin-key-title">
+        <FormattedMessage id="settings.adminKey.title" />
+      </h2>
       <p className="muted">
-        Scripts and the browser UI use this key. It is stored hashed, so Chatdock can show it only once, right
-        after it is created.
+        <FormattedMessage id="settings.adminKey.intro" />
       </p>
       {status.loading && !key && (
         <p className="muted" role="status">
-          Loading…
+          <FormattedMessage id="common.loading" />
         </p>
       )}
       {status.error && (
@@ -57,32 +60,43 @@ export function AdminKeySection() {
         </p>
       )}
       {revealed && (
-        <RevealOnce label="New admin key" value={revealed} onDone={() => void acknowledge()}>
-          {transport.kind === 'http'
-            ? 'This browser already uses it; scripts and other browsers need it to sign in.'
-            : 'Scripts and browsers need it to sign in.'}
+        <RevealOnce
+          label={intl.formatMessage({ id: 'settings.adminKey.newKey' })}
+          value={revealed}
+          onDone={() => void acknowledge()}
+        >
+          {intl.formatMessage({
+            id: transport.kind === 'http' ? 'settings.adminKey.usedHere' : 'settings.adminKey.needed',
+          })}
         </RevealOnce>
       )}
       {key && (
         <>
           <dl className="facts">
-            <dt>Key</dt>
+            <dt>
+              <FormattedMessage id="settings.adminKey.key" />
+            </dt>
             <dd>
               <code>{key.prefix}…</code>
             </dd>
-            <dt>Created</dt>
-            <dd>{new Date(key.createdAt).toLocaleString()}</dd>
+            <dt>
+              <FormattedMessage id="settings.adminKey.created" />
+            </dt>
+            <dd>{intl.formatDate(key.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</dd>
           </dl>
           {key.managedByEnvironment ? (
             <p className="muted">
-              This key is set by the <code>CHATDOCK_API_KEY</code> environment variable; change it there.
+              <FormattedMessage
+                id="settings.adminKey.fromEnvironment"
+                values={{ variable: <code>CHATDOCK_API_KEY</code> }}
+              />
             </p>
           ) : (
             <div className="row">
               <ConfirmButton
-                label="Rotate key…"
-                question="Scripts and other browsers using the current key will stop working until they get the new one."
-                confirmLabel="Rotate key"
+                label={intl.formatMessage({ id: 'settings.adminKey.rotate' })}
+                question={intl.formatMessage({ id: 'settings.adminKey.rotateQuestion' })}
+                confirmLabel={intl.formatMessage({ id: 'settings.adminKey.rotateConfirm' })}
                 onConfirm={rotate}
               />
             </div>

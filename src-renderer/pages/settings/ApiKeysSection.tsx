@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { SCOPES, SCOPE_DESCRIPTIONS, type Scope } from '../../../src-shared/contract/keys';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { SCOPES, type Scope } from '../../../src-shared/contract/keys';
+import type { MessageId } from '../../i18n/messages/en';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { useQuery } from '../../hooks';
 import { useTransport } from '../../stores/connection';
@@ -8,8 +10,19 @@ import { RevealOnce } from '../../components/RevealOnce';
 import { formatTime } from './time';
 import '../../styles/integrations.css';
 
+/** What each scope allows, in the reader's language (the API's own descriptions are English). */
+const SCOPE_TEXT: Record<Scope, MessageId> = {
+  'messages:send': 'settings.apiKeys.scope.messagesSend',
+  'messages:read': 'settings.apiKeys.scope.messagesRead',
+  'sessions:manage': 'settings.apiKeys.scope.sessionsManage',
+  'webhooks:manage': 'settings.apiKeys.scope.webhooksManage',
+  'widgets:manage': 'settings.apiKeys.scope.widgetsManage',
+  admin: 'settings.apiKeys.scope.admin',
+};
+
 /** Named API keys for scripts: create with a name and scopes (shown once), revoke, see last use. */
 export function ApiKeysSection() {
+  const intl = useIntl();
   const transport = useTransport();
   const keys = useQuery('keys.list', {});
   const [name, setName] = useState('');
@@ -49,32 +62,41 @@ export function ApiKeysSection() {
   const items = keys.data?.items ?? [];
   return (
     <section className="card" aria-labelledby="api-keys-title">
-      <h2 id="api-keys-title">API keys</h2>
+      <h2 id="api-keys-title">
+        <FormattedMessage id="settings.apiKeys.title" />
+      </h2>
       <p className="muted">
-        Give each script or integration its own key with only the scopes it needs; revoke it without touching
-        the others. Keys are stored hashed and shown once.
+        <FormattedMessage id="settings.apiKeys.intro" />
       </p>
       {created && (
-        <RevealOnce label="New API key" value={created.key} onDone={() => setCreated(null)}>
-          This is the key “{created.name}”.
+        <RevealOnce
+          label={intl.formatMessage({ id: 'settings.apiKeys.newKey' })}
+          value={created.key}
+          onDone={() => setCreated(null)}
+        >
+          <FormattedMessage id="settings.apiKeys.thisIsKey" values={{ name: created.name }} />
         </RevealOnce>
       )}
       <form
         className="integration-form"
-        aria-label="Create an API key"
+        aria-label={intl.formatMessage({ id: 'settings.apiKeys.createForm' })}
         onSubmit={(event) => void create(event)}
       >
         <label className="field">
-          <span className="field__label">Key name</span>
+          <span className="field__label">
+            <FormattedMessage id="settings.apiKeys.name" />
+          </span>
           <input
             value={name}
             maxLength={80}
-            placeholder="e.g. CRM sync"
+            placeholder={intl.formatMessage({ id: 'settings.apiKeys.namePlaceholder' })}
             onChange={(event) => setName(event.target.value)}
           />
         </label>
         <fieldset className="choices">
-          <legend className="field__label">Scopes</legend>
+          <legend className="field__label">
+            <FormattedMessage id="settings.apiKeys.scopes" />
+          </legend>
           {SCOPES.map((scope) => (
             <label key={scope} className="checkbox">
               <input
@@ -83,7 +105,8 @@ export function ApiKeysSection() {
                 onChange={(event) => toggleScope(scope, event.target.checked)}
               />
               <span>
-                <code>{scope}</code> <span className="muted">{SCOPE_DESCRIPTIONS[scope]}</span>
+                <code>{scope}</code>{' '}
+                <span className="muted">{intl.formatMessage({ id: SCOPE_TEXT[scope] })}</span>
               </span>
             </label>
           ))}
@@ -94,7 +117,7 @@ export function ApiKeysSection() {
             className="button button--primary"
             disabled={busy || !name.trim() || !scopes.length}
           >
-            Create key
+            <FormattedMessage id="settings.apiKeys.create" />
           </button>
         </div>
       </form>
@@ -106,16 +129,28 @@ export function ApiKeysSection() {
       {keys.error && <p className="form-error">{keys.error}</p>}
       {items.length > 0 && (
         <div className="table-scroll">
-          <table className="data-table" aria-label="API keys">
+          <table className="data-table" aria-label={intl.formatMessage({ id: 'settings.apiKeys.title' })}>
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Key</th>
-                <th scope="col">Scopes</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
                 <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+                  <FormattedMessage id="settings.apiKeys.col.name" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="settings.apiKeys.col.key" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="settings.apiKeys.scopes" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="settings.adminKey.created" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="settings.apiKeys.col.lastUsed" />
+                </th>
+                <th scope="col">
+                  <span className="visually-hidden">
+                    <FormattedMessage id="common.actions" />
+                  </span>
                 </th>
               </tr>
             </thead>
@@ -123,24 +158,36 @@ export function ApiKeysSection() {
               {items.map((key) => (
                 <tr
                   key={key.id}
-                  aria-label={`API key ${key.name}`}
+                  aria-label={intl.formatMessage({ id: 'settings.apiKeys.row' }, { name: key.name })}
                   data-revoked={key.revokedAt ? 'true' : 'false'}
                 >
                   <td>{key.name}</td>
                   <td>
                     <code>{key.prefix}…</code>
                   </td>
-                  <td>{key.scopes.join(', ')}</td>
+                  <td>{intl.formatList(key.scopes, { type: 'unit' })}</td>
                   <td>{formatTime(key.createdAt)}</td>
-                  <td>{key.lastUsedAt ? formatTime(key.lastUsedAt) : 'never'}</td>
+                  <td>
+                    {key.lastUsedAt
+                      ? formatTime(key.lastUsedAt)
+                      : intl.formatMessage({ id: 'settings.apiKeys.never' })}
+                  </td>
                   <td>
                     {key.revokedAt ? (
-                      <span className="pill pill--failed">Revoked {formatTime(key.revokedAt)}</span>
+                      <span className="pill pill--failed">
+                        <FormattedMessage
+                          id="settings.apiKeys.revokedAt"
+                          values={{ time: formatTime(key.revokedAt) }}
+                        />
+                      </span>
                     ) : (
                       <ConfirmButton
-                        label="Revoke"
-                        question={`Revoke “${key.name}”? Scripts using it get 401 from now on.`}
-                        confirmLabel="Revoke key"
+                        label={intl.formatMessage({ id: 'settings.apiKeys.revoke' })}
+                        question={intl.formatMessage(
+                          { id: 'settings.apiKeys.revokeQuestion' },
+                          { name: key.name },
+                        )}
+                        confirmLabel={intl.formatMessage({ id: 'settings.apiKeys.revokeConfirm' })}
                         onConfirm={() => revoke(key.id)}
                       />
                     )}

@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import {
   BACKUP_SCHEDULES,
   MIN_BACKUP_PASSPHRASE,
@@ -6,25 +7,35 @@ import {
   type BackupStatus,
 } from '../../../src-shared/contract/backups';
 import { useQuery } from '../../hooks';
+import type { MessageId } from '../../i18n/messages/en';
 import { useTransport } from '../../stores/connection';
 import { describeError } from '../../transport/rpc-error';
 import { backupPercent, formatBytes } from './backup-format';
 import { formatTime } from './time';
+import { RestoreFromBackup } from './RestoreFromBackup';
 import '../../styles/backups.css';
 
-const SCHEDULE_LABELS: Record<BackupSchedule, string> = {
-  off: 'Only when I click “Back up now”',
-  daily: 'Every day',
-  weekly: 'Every week',
+const SCHEDULE_LABELS: Record<BackupSchedule, MessageId> = {
+  off: 'settings.backups.schedule.off',
+  daily: 'settings.backups.schedule.daily',
+  weekly: 'settings.backups.schedule.weekly',
 };
+
+const KEEP_LABELS = {
+  daily: 'settings.backups.keep.daily',
+  weekly: 'settings.backups.keep.weekly',
+  monthly: 'settings.backups.keep.monthly',
+} as const satisfies Record<string, MessageId>;
 
 /**
  * Where the encrypted backups go, how often, how many are kept; progress of the running one,
  * the last good one, and a warning when it is older than the schedule promises.
  */
 export function BackupsSection() {
+  const intl = useIntl();
   const transport = useTransport();
   const status = useQuery('backups.status', {});
+  const sessions = useQuery('sessions.list', {});
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const running = status.data?.running ?? null;
@@ -49,15 +60,16 @@ export function BackupsSection() {
   const data = status.data;
   return (
     <section className="card" aria-labelledby="backups-title">
-      <h2 id="backups-title">Backups</h2>
+      <h2 id="backups-title">
+        <FormattedMessage id="settings.backups.title" />
+      </h2>
       <p className="muted">
-        One encrypted file with every conversation, the media and the linked numbers, written while Chatdock
-        runs. Put it on an external disk or a synced folder; to move to a new PC, restore it there.
+        <FormattedMessage id="settings.backups.intro" />
       </p>
       {status.error && <p className="form-error">{status.error}</p>}
       {data && <BackupState status={data} />}
       {running && (
-        <div aria-label="Backup progress">
+        <div aria-label={intl.formatMessage({ id: 'settings.backups.progress' })}>
           <div
             className="backup-progress"
             role="progressbar"
@@ -68,8 +80,19 @@ export function BackupsSection() {
             <div className="backup-progress__bar" style={{ width: `${backupPercent(running)}%` }} />
           </div>
           <p className="muted">
-            Backing up… {backupPercent(running)}%{' '}
-            {running.phase === 'files' && `(${formatBytes(running.done)} of ${formatBytes(running.total)})`}
+            {running.phase === 'files'
+              ? intl.formatMessage(
+                  { id: 'settings.backups.runningFiles' },
+                  {
+                    percent: backupPercent(running) / 100,
+                    done: formatBytes(running.done, intl),
+                    total: formatBytes(running.total, intl),
+                  },
+                )
+              : intl.formatMessage(
+                  { id: 'settings.backups.running' },
+                  { percent: backupPercent(running) / 100 },
+                )}
           </p>
         </div>
       )}
@@ -77,11 +100,13 @@ export function BackupsSection() {
         <button
           type="button"
           className="button button--secondary"
-          title={data?.settings.folder ? undefined : 'Choose a backup folder and a passphrase first'}
+          title={
+            data?.settings.folder ? undefined : intl.formatMessage({ id: 'settings.backups.needFolder' })
+          }
           disabled={!data?.settings.folder || !data.settings.hasPassphrase || running !== null}
           onClick={() => void backUpNow()}
         >
-          Back up now
+          <FormattedMessage id="settings.backups.backUpNow" />
         </button>
       </div>
       {error && <p className="form-error">{error}</p>}
@@ -94,39 +119,68 @@ export function BackupsSection() {
           }}
         />
       )}
-      {saved && <p className="muted">Saved.</p>}
+      {saved && (
+        <p className="muted">
+          <FormattedMessage id="common.saved" />
+        </p>
+      )}
+      <details>
+        <summary>Restore from a backup</summary>
+        <RestoreFromBackup replacing={(sessions.data?.length ?? 0) > 0} />
+      </details>
     </section>
   );
 }
 
 function BackupState({ status }: { status: BackupStatus }) {
+  const intl = useIntl();
   const { lastGood, lastError, overdue, settings, nextDueAt, files } = status;
   return (
     <>
+      {status.restorePending && (
+        <p className="backup-warning" role="status">
+          A restored backup is ready: quit Chatdock and start it again to use it.
+        </p>
+      )}
       {overdue && (
         <p className="backup-warning" role="alert">
           {lastGood
-            ? `The last backup is from ${formatTime(lastGood.createdAt)}: older than the schedule promises.`
-            : 'No backup has been made yet.'}{' '}
-          Check that the backup folder is reachable, or click “Back up now”.
+            ? intl.formatMessage({ id: 'settings.backups.overdue' }, { time: formatTime(lastGood.createdAt) })
+            : intl.formatMessage({ id: 'settings.backups.neverMade' })}{' '}
+          <FormattedMessage id="settings.backups.checkFolder" />
         </p>
       )}
-      <p aria-label="Last good backup">
+      <p aria-label={intl.formatMessage({ id: 'settings.backups.lastGoodLabel' })}>
         {lastGood
-          ? `Last good backup: ${formatTime(lastGood.createdAt)}, ${formatBytes(lastGood.size)}, ${lastGood.messages} messages, ${lastGood.mediaFiles} media files.`
-          : 'No backup yet.'}
-        {nextDueAt && settings.schedule !== 'off' && !overdue && ` Next: ${formatTime(nextDueAt)}.`}
+          ? intl.formatMessage(
+              { id: 'settings.backups.lastGood' },
+              {
+                time: formatTime(lastGood.createdAt),
+                size: formatBytes(lastGood.size, intl),
+                messages: lastGood.messages,
+                media: lastGood.mediaFiles,
+              },
+            )
+          : intl.formatMessage({ id: 'settings.backups.none' })}
+        {nextDueAt &&
+          settings.schedule !== 'off' &&
+          !overdue &&
+          ' ' + intl.formatMessage({ id: 'settings.backups.next' }, { time: formatTime(nextDueAt) })}
       </p>
-      {lastError && <p className="form-error">The last attempt failed: {lastError.message}</p>}
+      {lastError && (
+        <p className="form-error">
+          <FormattedMessage id="settings.backups.lastFailed" values={{ reason: lastError.message }} />
+        </p>
+      )}
       {files.length > 0 && (
         <details>
           <summary>
-            {files.length} backup file{files.length === 1 ? '' : 's'} in the folder
+            <FormattedMessage id="settings.backups.files" values={{ count: files.length }} />
           </summary>
           <ul className="backup-files">
             {files.map((file) => (
               <li key={file.name}>
-                {file.name} — {formatBytes(file.size)}
+                <bdi>{file.name}</bdi> — {formatBytes(file.size, intl)}
               </li>
             ))}
           </ul>
@@ -143,6 +197,7 @@ function BackupSettingsForm({
   status: BackupStatus;
   onSaved: (next: BackupStatus) => void;
 }) {
+  const intl = useIntl();
   const transport = useTransport();
   const [folder, setFolder] = useState(status.settings.folder ?? '');
   const [schedule, setSchedule] = useState<BackupSchedule>(status.settings.schedule);
@@ -155,7 +210,7 @@ function BackupSettingsForm({
   const save = async (event: FormEvent) => {
     event.preventDefault();
     if (passphrase !== repeat) {
-      setError('The two passphrases differ.');
+      setError(intl.formatMessage({ id: 'settings.backups.passphrasesDiffer' }));
       return;
     }
     setBusy(true);
@@ -178,20 +233,28 @@ function BackupSettingsForm({
   };
 
   return (
-    <form className="integration-form" aria-label="Backup settings" onSubmit={(event) => void save(event)}>
+    <form
+      className="integration-form"
+      aria-label={intl.formatMessage({ id: 'settings.backups.settings' })}
+      onSubmit={(event) => void save(event)}
+    >
       <label className="field">
-        <span className="field__label">Backup folder</span>
+        <span className="field__label">
+          <FormattedMessage id="settings.backups.folder" />
+        </span>
         <input
           value={folder}
-          placeholder="e.g. E:\Chatdock backups or /media/usb/chatdock"
+          placeholder={intl.formatMessage({ id: 'settings.backups.folderPlaceholder' })}
           onChange={(event) => setFolder(event.target.value)}
         />
       </label>
       <label className="field">
         <span className="field__label">
-          {status.settings.hasPassphrase
-            ? 'New passphrase (leave empty to keep the current one)'
-            : 'Passphrase'}
+          {intl.formatMessage({
+            id: status.settings.hasPassphrase
+              ? 'settings.backups.newPassphrase'
+              : 'settings.backups.passphrase',
+          })}
         </span>
         <input
           type="password"
@@ -202,7 +265,9 @@ function BackupSettingsForm({
         />
       </label>
       <label className="field">
-        <span className="field__label">Passphrase again</span>
+        <span className="field__label">
+          <FormattedMessage id="settings.backups.passphraseAgain" />
+        </span>
         <input
           type="password"
           autoComplete="new-password"
@@ -211,24 +276,27 @@ function BackupSettingsForm({
         />
       </label>
       <p className="muted">
-        Without the passphrase nobody can open a backup, not even Chatdock: write it down and keep it away
-        from this PC. A new passphrase applies to the next backups; older ones keep theirs.
+        <FormattedMessage id="settings.backups.passphraseHint" />
       </p>
       <label className="field">
-        <span className="field__label">Schedule</span>
+        <span className="field__label">
+          <FormattedMessage id="settings.backups.scheduleLabel" />
+        </span>
         <select value={schedule} onChange={(event) => setSchedule(event.target.value as BackupSchedule)}>
           {BACKUP_SCHEDULES.map((value) => (
             <option key={value} value={value}>
-              {SCHEDULE_LABELS[value]}
+              {intl.formatMessage({ id: SCHEDULE_LABELS[value] })}
             </option>
           ))}
         </select>
       </label>
       <fieldset className="backup-keep">
-        <legend className="field__label">Keep</legend>
+        <legend className="field__label">
+          <FormattedMessage id="settings.backups.keep" />
+        </legend>
         {(['daily', 'weekly', 'monthly'] as const).map((period) => (
           <label key={period} className="field">
-            <span className="field__label">{period}</span>
+            <span className="field__label">{intl.formatMessage({ id: KEEP_LABELS[period] })}</span>
             <input
               type="number"
               min={0}
@@ -241,7 +309,7 @@ function BackupSettingsForm({
       {error && <p className="form-error">{error}</p>}
       <div>
         <button type="submit" className="button button--primary" disabled={busy}>
-          Save backup settings
+          <FormattedMessage id="settings.backups.save" />
         </button>
       </div>
     </form>

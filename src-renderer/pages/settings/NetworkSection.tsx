@@ -2,6 +2,7 @@ import { useQuery } from '../../hooks';
 import { useConnection, useTransport } from '../../stores/connection';
 import { describeError } from '../../transport/rpc-error';
 import { useState } from 'react';
+import { FormattedMessage } from 'react-intl';
 
 /** LAN access: off by default so only this PC can reach the API. */
 export function NetworkSection() {
@@ -23,7 +24,9 @@ export function NetworkSection() {
   const boundToLan = appInfo?.boundHost === '0.0.0.0' || appInfo?.boundHost === '::';
   return (
     <section className="card" aria-labelledby="network-title">
-      <h2 id="network-title">Network</h2>
+      <h2 id="network-title">
+        <FormattedMessage id="settings.network.title" />
+      </h2>
       <label className="checkbox">
         <input
           type="checkbox"
@@ -31,12 +34,19 @@ export function NetworkSection() {
           disabled={!settings.data}
           onChange={(event) => void toggle(event.target.checked)}
         />
-        <span>Allow other computers on the local network to use the API</span>
+        <span>
+          <FormattedMessage id="settings.network.allowLan" />
+        </span>
       </label>
       <p className="muted">
-        Off, the API answers only on this PC (127.0.0.1). Every request still needs a key.
+        <FormattedMessage id="settings.network.hint" />
         {settings.data && wantsLan !== boundToLan && (
-          <strong> Restart Chatdock for this to take effect.</strong>
+          <>
+            {' '}
+            <strong>
+              <FormattedMessage id="settings.network.restart" />
+            </strong>
+          </>
         )}
       </p>
       {error && <p className="form-error">{error}</p>}

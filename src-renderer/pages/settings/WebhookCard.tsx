@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { EventTypeList, Webhook } from '../../../src-shared/contract/webhooks';
 import type { Session } from '../../../src-shared/model';
 import { ConfirmButton } from '../../components/ConfirmButton';
@@ -21,6 +22,7 @@ export function WebhookCard({
   sessions: Session[];
   onChanged: () => Promise<void>;
 }) {
+  const intl = useIntl();
   const transport = useTransport();
   const [editing, setEditing] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
@@ -52,9 +54,15 @@ export function WebhookCard({
     await onChanged();
   };
 
-  const events = webhook.events === null ? 'all events' : webhook.events.join(', ');
+  const events =
+    webhook.events === null
+      ? intl.formatMessage({ id: 'settings.webhooks.allEventsShort' })
+      : intl.formatList(webhook.events, { type: 'unit' });
   return (
-    <article className="card webhook-card" aria-label={`Webhook ${webhook.name}`}>
+    <article
+      className="card webhook-card"
+      aria-label={intl.formatMessage({ id: 'settings.webhooks.card' }, { name: webhook.name })}
+    >
       <header className="webhook-card__header">
         <div>
           <h3>{webhook.name}</h3>
@@ -62,8 +70,16 @@ export function WebhookCard({
             <code>{webhook.url}</code>
           </p>
           <p className="muted">
-            {webhook.session ? `Session ${webhook.session}` : 'Every session'} · {events}
-            {webhook.failed > 0 && <strong> · {webhook.failed} failed</strong>}
+            {webhook.session
+              ? intl.formatMessage({ id: 'settings.webhooks.forSession' }, { session: webhook.session })
+              : intl.formatMessage({ id: 'settings.webhooks.everySession' })}{' '}
+            · {events}
+            {webhook.failed > 0 && (
+              <strong>
+                {' · '}
+                <FormattedMessage id="settings.webhooks.failedCount" values={{ count: webhook.failed }} />
+              </strong>
+            )}
           </p>
         </div>
         <label className="checkbox">
@@ -76,13 +92,19 @@ export function WebhookCard({
               })
             }
           />
-          <span>Enabled</span>
+          <span>
+            <FormattedMessage id="settings.webhooks.enabled" />
+          </span>
         </label>
       </header>
 
       {secret && (
-        <RevealOnce label="New signing secret" value={secret} onDone={() => setSecret(null)}>
-          Receivers verify deliveries with it.
+        <RevealOnce
+          label={intl.formatMessage({ id: 'settings.webhooks.newSigningSecret' })}
+          value={secret}
+          onDone={() => setSecret(null)}
+        >
+          <FormattedMessage id="settings.webhooks.receiversVerify" />
         </RevealOnce>
       )}
       {editing && (
@@ -109,22 +131,22 @@ export function WebhookCard({
           onClick={() =>
             void run(async () => {
               await transport.call('webhooks.test', { id: webhook.id });
-              return 'Test event queued.';
+              return intl.formatMessage({ id: 'settings.webhooks.testQueued' });
             })
           }
         >
-          Send test
+          <FormattedMessage id="settings.webhooks.sendTest" />
         </button>
         <WebhookFailedActions webhook={webhook} busy={busy} run={run} />
         {!editing && (
           <button type="button" className="button button--secondary" onClick={() => setEditing(true)}>
-            Edit
+            <FormattedMessage id="common.edit" />
           </button>
         )}
         <ConfirmButton
-          label="New secret"
-          question="Replace the signing secret? Receivers must switch to the new one to keep verifying."
-          confirmLabel="Replace secret"
+          label={intl.formatMessage({ id: 'settings.webhooks.rotateSecret' })}
+          question={intl.formatMessage({ id: 'settings.webhooks.rotateQuestion' })}
+          confirmLabel={intl.formatMessage({ id: 'settings.webhooks.rotateConfirm' })}
           onConfirm={() =>
             run(async () => {
               setSecret((await transport.call('webhooks.rotateSecret', { id: webhook.id })).secret);
@@ -132,9 +154,9 @@ export function WebhookCard({
           }
         />
         <ConfirmButton
-          label="Delete"
-          question={`Delete “${webhook.name}” and its delivery log?`}
-          confirmLabel="Delete webhook"
+          label={intl.formatMessage({ id: 'common.delete' })}
+          question={intl.formatMessage({ id: 'settings.webhooks.deleteQuestion' }, { name: webhook.name })}
+          confirmLabel={intl.formatMessage({ id: 'settings.webhooks.deleteConfirm' })}
           onConfirm={() =>
             run(async () => {
               await transport.call('webhooks.delete', { id: webhook.id });
@@ -142,7 +164,9 @@ export function WebhookCard({
           }
         />
       </div>
-      <h4>Deliveries</h4>
+      <h4>
+        <FormattedMessage id="settings.deliveries.title" />
+      </h4>
       <WebhookDeliveries webhookId={webhook.id} refreshKey={refreshKey} onFailedChanged={onChanged} />
     </article>
   );

@@ -1,15 +1,17 @@
 import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { WebhookDelivery, WebhookDeliveryDetail } from '../../../src-shared/contract/webhooks';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { useTransport } from '../../stores/connection';
 import { describeError } from '../../transport/rpc-error';
+import type { MessageId } from '../../i18n/messages/en';
 import { formatTime } from './time';
 
 const REFRESH_MS = 2000;
-const STATUS_TEXT: Record<WebhookDelivery['status'], string> = {
-  pending: 'Pending',
-  succeeded: 'Succeeded',
-  failed: 'Failed',
+const STATUS_TEXT: Record<WebhookDelivery['status'], MessageId> = {
+  pending: 'settings.deliveries.pending',
+  succeeded: 'settings.deliveries.succeeded',
+  failed: 'settings.deliveries.failed',
 };
 
 function lastResult(delivery: WebhookDelivery): string {
@@ -19,6 +21,7 @@ function lastResult(delivery: WebhookDelivery): string {
 
 /** The attempts of one delivery: when, answer, latency, excerpt. */
 function AttemptLog({ deliveryId }: { deliveryId: number }) {
+  const intl = useIntl();
   const transport = useTransport();
   const [detail, setDetail] = useState<WebhookDeliveryDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -28,15 +31,30 @@ function AttemptLog({ deliveryId }: { deliveryId: number }) {
       .then(setDetail, (caught: unknown) => setError(describeError(caught)));
   }, [transport, deliveryId]);
   if (error) return <p className="form-error">{error}</p>;
-  if (!detail) return <p className="muted">Loading attempts…</p>;
-  if (detail.attemptLog.length === 0) return <p className="muted">No attempt yet.</p>;
+  if (!detail) {
+    return (
+      <p className="muted">
+        <FormattedMessage id="settings.deliveries.loadingAttempts" />
+      </p>
+    );
+  }
+  if (detail.attemptLog.length === 0) {
+    return (
+      <p className="muted">
+        <FormattedMessage id="settings.deliveries.noAttempt" />
+      </p>
+    );
+  }
   return (
-    <ol className="attempt-log" aria-label={`Attempts of delivery ${deliveryId}`}>
+    <ol
+      className="attempt-log"
+      aria-label={intl.formatMessage({ id: 'settings.deliveries.attemptsOf' }, { id: deliveryId })}
+    >
       {detail.attemptLog.map((attempt) => (
         <li key={attempt.id}>
           {formatTime(attempt.attemptedAt)} ·{' '}
-          {attempt.statusCode !== null ? `HTTP ${attempt.statusCode}` : attempt.error} · {attempt.latencyMs}{' '}
-          ms
+          {attempt.statusCode !== null ? `HTTP ${attempt.statusCode}` : attempt.error} ·{' '}
+          {intl.formatNumber(attempt.latencyMs, { style: 'unit', unit: 'millisecond', unitDisplay: 'short' })}
           {attempt.responseExcerpt && <code className="attempt-log__excerpt">{attempt.responseExcerpt}</code>}
         </li>
       ))}
@@ -58,6 +76,7 @@ export function WebhookDeliveries({
   refreshKey: number;
   onFailedChanged?: () => Promise<void>;
 }) {
+  const intl = useIntl();
   const transport = useTransport();
   const [items, setItems] = useState<WebhookDelivery[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -115,9 +134,10 @@ export function WebhookDeliveries({
       });
       // Zero: someone retried it meanwhile, and a delivery that is no longer failed stays.
       setNotice(
-        discarded === 1
-          ? `Delivery ${deliveryId} discarded.`
-          : `Delivery ${deliveryId} is no longer failed, so it was kept.`,
+        intl.formatMessage(
+          { id: discarded === 1 ? 'settings.deliveries.discarded' : 'settings.deliveries.kept' },
+          { id: deliveryId },
+        ),
       );
       await load();
     } catch (caught) {
@@ -127,45 +147,76 @@ export function WebhookDeliveries({
 
   const status = notice && <p role="status">{notice}</p>;
   if (error) return <p className="form-error">{error}</p>;
-  if (!items) return <p className="muted">Loading deliveries…</p>;
+  if (!items) {
+    return (
+      <p className="muted">
+        <FormattedMessage id="settings.deliveries.loading" />
+      </p>
+    );
+  }
   if (items.length === 0)
     return (
       <>
         {status}
-        <p className="muted">No deliveries yet. Click “Send test” to try the receiver.</p>
+        <p className="muted">
+          <FormattedMessage id="settings.deliveries.none" />
+        </p>
       </>
     );
   return (
     <div className="table-scroll">
       {status}
-      <table className="data-table" aria-label="Deliveries">
+      <table className="data-table" aria-label={intl.formatMessage({ id: 'settings.deliveries.title' })}>
         <thead>
           <tr>
-            <th scope="col">Event</th>
-            <th scope="col">Created</th>
-            <th scope="col">Status</th>
-            <th scope="col">Attempts</th>
-            <th scope="col">Last answer</th>
             <th scope="col">
-              <span className="visually-hidden">Actions</span>
+              <FormattedMessage id="settings.deliveries.col.event" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="settings.adminKey.created" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="settings.deliveries.col.status" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="settings.deliveries.col.attempts" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="settings.deliveries.col.lastAnswer" />
+            </th>
+            <th scope="col">
+              <span className="visually-hidden">
+                <FormattedMessage id="common.actions" />
+              </span>
             </th>
           </tr>
         </thead>
         <tbody>
           {items.map((delivery) => (
             <Fragment key={delivery.id}>
-              <tr aria-label={`Delivery ${delivery.id}`} data-status={delivery.status}>
+              <tr
+                aria-label={intl.formatMessage({ id: 'settings.deliveries.row' }, { id: delivery.id })}
+                data-status={delivery.status}
+              >
                 <td>
                   <code>{delivery.eventType ?? delivery.eventId}</code>
                 </td>
                 <td>{formatTime(delivery.createdAt)}</td>
                 <td>
-                  <span className={`pill pill--${delivery.status}`}>{STATUS_TEXT[delivery.status]}</span>
+                  <span className={`pill pill--${delivery.status}`}>
+                    {intl.formatMessage({ id: STATUS_TEXT[delivery.status] })}
+                  </span>
                   {delivery.status === 'pending' && delivery.attempts > 0 && delivery.nextAttemptAt && (
-                    <span className="muted"> · next {formatTime(delivery.nextAttemptAt)}</span>
+                    <span className="muted">
+                      {' · '}
+                      <FormattedMessage
+                        id="settings.deliveries.next"
+                        values={{ time: formatTime(delivery.nextAttemptAt) }}
+                      />
+                    </span>
                   )}
                 </td>
-                <td>{delivery.attempts}</td>
+                <td>{intl.formatNumber(delivery.attempts)}</td>
                 <td>{lastResult(delivery)}</td>
                 <td className="row">
                   <button
@@ -174,7 +225,7 @@ export function WebhookDeliveries({
                     aria-expanded={open === delivery.id}
                     onClick={() => setOpen(open === delivery.id ? null : delivery.id)}
                   >
-                    Attempts
+                    <FormattedMessage id="settings.deliveries.col.attempts" />
                   </button>
                   {delivery.status !== 'succeeded' && (
                     <button
@@ -182,14 +233,14 @@ export function WebhookDeliveries({
                       className="button button--secondary"
                       onClick={() => void retry(delivery.id)}
                     >
-                      Retry
+                      <FormattedMessage id="settings.deliveries.retry" />
                     </button>
                   )}
                   {delivery.status === 'failed' && (
                     <ConfirmButton
-                      label="Discard"
-                      question="Discard this failed delivery? It can't be sent afterwards."
-                      confirmLabel="Discard delivery"
+                      label={intl.formatMessage({ id: 'settings.deliveries.discard' })}
+                      question={intl.formatMessage({ id: 'settings.deliveries.discardQuestion' })}
+                      confirmLabel={intl.formatMessage({ id: 'settings.deliveries.discardConfirm' })}
                       onConfirm={() => discard(delivery.id)}
                     />
                   )}

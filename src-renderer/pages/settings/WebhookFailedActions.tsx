@@ -1,10 +1,7 @@
+import { useIntl } from 'react-intl';
 import type { Webhook } from '../../../src-shared/contract/webhooks';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { useTransport } from '../../stores/connection';
-
-function deliveries(count: number): string {
-  return `${count} failed ${count === 1 ? 'delivery' : 'deliveries'}`;
-}
 
 /**
  * What to do with a webhook's failed deliveries: send them all again, or discard them when the
@@ -20,6 +17,7 @@ export function WebhookFailedActions({
   busy: boolean;
   run: (action: () => Promise<string>) => Promise<void>;
 }) {
+  const intl = useIntl();
   const transport = useTransport();
   if (webhook.failed === 0) return null;
   return (
@@ -31,24 +29,24 @@ export function WebhookFailedActions({
         onClick={() =>
           void run(async () => {
             const { retried } = await transport.call('webhooks.retryFailed', { id: webhook.id });
-            return `${deliveries(retried)} queued again.`;
+            return intl.formatMessage({ id: 'settings.webhooks.retriedCount' }, { count: retried });
           })
         }
       >
-        Retry all failed
+        {intl.formatMessage({ id: 'settings.webhooks.retryAll' })}
       </button>
       <ConfirmButton
-        label="Discard failed…"
+        label={intl.formatMessage({ id: 'settings.webhooks.discardAll' })}
         disabled={busy}
-        question={
-          `Discard the ${deliveries(webhook.failed)}? They can't be sent afterwards, even if the ` +
-          'receiver comes back. Pending and delivered ones stay.'
-        }
-        confirmLabel={`Discard ${deliveries(webhook.failed)}`}
+        question={intl.formatMessage({ id: 'settings.webhooks.discardQuestion' }, { count: webhook.failed })}
+        confirmLabel={intl.formatMessage(
+          { id: 'settings.webhooks.discardConfirm' },
+          { count: webhook.failed },
+        )}
         onConfirm={() =>
           run(async () => {
             const { discarded } = await transport.call('webhooks.discardFailed', { id: webhook.id });
-            return `${deliveries(discarded)} discarded.`;
+            return intl.formatMessage({ id: 'settings.webhooks.discardedCount' }, { count: discarded });
           })
         }
       />

@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { EventTypeList, Webhook } from '../../../src-shared/contract/webhooks';
-import type { EventType } from '../../../src-shared/events';
+import type { EventType } from '../../../src-shared/contract/events';
 import type { Session } from '../../../src-shared/model';
+import { currentIntl } from '../../i18n/store';
 import { describeError } from '../../transport/rpc-error';
 import { FormActions } from '../../components/FormActions';
 
@@ -26,7 +28,11 @@ function textToHeaders(text: string): Record<string, string> {
   for (const line of text.split('\n')) {
     if (!line.trim()) continue;
     const colon = line.indexOf(':');
-    if (colon <= 0) throw new Error(`Headers: write “Name: value” on each line (“${line.trim()}”)`);
+    if (colon <= 0) {
+      throw new Error(
+        currentIntl().formatMessage({ id: 'settings.webhookForm.badHeader' }, { line: line.trim() }),
+      );
+    }
     headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
   }
   return headers;
@@ -46,6 +52,7 @@ export function WebhookForm({
   onSubmit: (draft: WebhookDraft) => Promise<void>;
   onCancel: () => void;
 }) {
+  const intl = useIntl();
   const [name, setName] = useState(initial?.name ?? '');
   const [url, setUrl] = useState(initial?.url ?? '');
   const [session, setSession] = useState(initial?.session ?? '');
@@ -84,11 +91,17 @@ export function WebhookForm({
   return (
     <form
       className="integration-form card"
-      aria-label={initial ? `Edit webhook ${initial.name}` : 'New webhook'}
+      aria-label={
+        initial
+          ? intl.formatMessage({ id: 'settings.webhookForm.editLabel' }, { name: initial.name })
+          : intl.formatMessage({ id: 'settings.webhookForm.newLabel' })
+      }
       onSubmit={(event) => void submit(event)}
     >
       <label className="field">
-        <span className="field__label">URL</span>
+        <span className="field__label">
+          <FormattedMessage id="settings.webhookForm.url" />
+        </span>
         <input
           type="url"
           required
@@ -98,18 +111,22 @@ export function WebhookForm({
         />
       </label>
       <label className="field">
-        <span className="field__label">Webhook name</span>
+        <span className="field__label">
+          <FormattedMessage id="settings.webhookForm.name" />
+        </span>
         <input
           value={name}
           maxLength={80}
-          placeholder="e.g. CRM"
+          placeholder={intl.formatMessage({ id: 'settings.webhookForm.namePlaceholder' })}
           onChange={(event) => setName(event.target.value)}
         />
       </label>
       <label className="field">
-        <span className="field__label">Session</span>
+        <span className="field__label">
+          <FormattedMessage id="settings.webhookForm.session" />
+        </span>
         <select value={session} onChange={(event) => setSession(event.target.value)}>
-          <option value="">Every session</option>
+          <option value="">{intl.formatMessage({ id: 'settings.webhooks.everySession' })}</option>
           {sessions.map((item) => (
             <option key={item.id} value={item.id}>
               {item.name} ({item.id})
@@ -118,14 +135,18 @@ export function WebhookForm({
         </select>
       </label>
       <fieldset className="choices">
-        <legend className="field__label">Events</legend>
+        <legend className="field__label">
+          <FormattedMessage id="settings.webhookForm.events" />
+        </legend>
         <label className="checkbox">
           <input
             type="checkbox"
             checked={allEvents}
             onChange={(event) => setAllEvents(event.target.checked)}
           />
-          <span>All events, including types added later</span>
+          <span>
+            <FormattedMessage id="settings.webhookForm.allEvents" />
+          </span>
         </label>
         {!allEvents && (
           <div className="choices__grid">
@@ -145,7 +166,9 @@ export function WebhookForm({
         )}
       </fieldset>
       <label className="field">
-        <span className="field__label">Extra headers</span>
+        <span className="field__label">
+          <FormattedMessage id="settings.webhookForm.headers" />
+        </span>
         <textarea
           rows={2}
           value={headers}
@@ -154,17 +177,21 @@ export function WebhookForm({
         />
         {initial && Object.keys(initial.headers).length > 0 && (
           <span className="field__hint">
-            Saved values are hidden (••••••). Leave a line as it is to keep its value.
+            <FormattedMessage id="settings.webhookForm.headersHidden" />
           </span>
         )}
       </label>
       <label className="checkbox">
         <input type="checkbox" checked={enabled} onChange={(event) => setEnabled(event.target.checked)} />
-        <span>Enabled</span>
+        <span>
+          <FormattedMessage id="settings.webhooks.enabled" />
+        </span>
       </label>
       <FormActions
         error={error}
-        submitLabel={initial ? 'Save webhook' : 'Create webhook'}
+        submitLabel={intl.formatMessage({
+          id: initial ? 'settings.webhookForm.save' : 'settings.webhookForm.create',
+        })}
         disabled={busy}
         onCancel={onCancel}
       />

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useQuery } from '../../hooks';
 import { useTransport } from '../../stores/connection';
 import { useSessions } from '../../stores/sessions';
@@ -9,6 +10,7 @@ import '../../styles/integrations.css';
 
 /** Webhooks: where Chatdock POSTs events, signed with a secret shown once. */
 export function WebhooksSection() {
+  const intl = useIntl();
   const transport = useTransport();
   const webhooks = useQuery('webhooks.list', {});
   const eventTypes = useQuery('webhooks.eventTypes', {});
@@ -32,20 +34,25 @@ export function WebhooksSection() {
   return (
     <section className="card" aria-labelledby="webhooks-title">
       <div className="section-header">
-        <h2 id="webhooks-title">Webhooks</h2>
+        <h2 id="webhooks-title">
+          <FormattedMessage id="settings.webhooks.title" />
+        </h2>
         {!adding && (
           <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
-            Add webhook
+            <FormattedMessage id="settings.webhooks.add" />
           </button>
         )}
       </div>
       <p className="muted">
-        Chatdock POSTs each event to these URLs, signed with the Standard Webhooks scheme. Deliveries wait in
-        a durable queue: nothing is lost while a receiver is down or Chatdock restarts.
+        <FormattedMessage id="settings.webhooks.intro" />
       </p>
       {created && (
-        <RevealOnce label="New webhook secret" value={created.secret} onDone={() => setCreated(null)}>
-          Receivers of “{created.name}” verify deliveries with this signing secret.
+        <RevealOnce
+          label={intl.formatMessage({ id: 'settings.webhooks.newSecret' })}
+          value={created.secret}
+          onDone={() => setCreated(null)}
+        >
+          <FormattedMessage id="settings.webhooks.secretFor" values={{ name: created.name }} />
         </RevealOnce>
       )}
       {adding && (
@@ -58,7 +65,11 @@ export function WebhooksSection() {
         />
       )}
       {webhooks.error && <p className="form-error">{webhooks.error}</p>}
-      {webhooks.data && items.length === 0 && !adding && <p className="muted">No webhooks yet.</p>}
+      {webhooks.data && items.length === 0 && !adding && (
+        <p className="muted">
+          <FormattedMessage id="settings.webhooks.none" />
+        </p>
+      )}
       <div className="stack">
         {items.map((webhook) => (
           <WebhookCard

@@ -1,4 +1,6 @@
-/** A short local date and time for tables. */
+import { formatDateTime } from '../../i18n/format';
+
+/** A short local date and time for tables, in the reader's language. */
 export function formatTime(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'medium' });
+  return formatDateTime(iso);
 }

@@ -38,11 +38,11 @@ export interface WidgetDraft {
 let keys = 0;
 const nextKey = () => `op-${++keys}`;
 
-export function emptyHours(): DayHours {
+function emptyHours(): DayHours {
   return { MO: [], TU: [], WE: [], TH: [], FR: [], SA: [], SU: [] };
 }
 
-export function browserTimeZone(): string {
+function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 

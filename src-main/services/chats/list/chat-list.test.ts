@@ -302,4 +302,16 @@ describe('chat list equals the naive query', () => {
     expect(find('ada')).toEqual([jid]);
     expect(find('12345')).toEqual([jid]);
   });
+
+  it('answers a name filter holding a NUL with no chats, not an FTS syntax error (found by the fuzzer)', () => {
+    const jid = '972501234567@s.whatsapp.net';
+    store.ingest('s1', [message(jid, 'a', 1000, false)], 'live');
+    contacts.upsert('s1', [
+      { jid, lid: null, phone: null, name: 'Ada Lovelace', notify: null, verifiedName: null },
+    ]);
+    const list = new ChatList(db.$client);
+    expect(list.list({ q: 'Ada\0 Love', limit: 10 }).items).toEqual([]);
+    expect(list.list({ q: 'a\0b', limit: 10 }).items).toEqual([]);
+    expect(list.list({ q: 'Ada Love', limit: 10 }).items.map((chat) => chat.jid)).toEqual([jid]);
+  });
 });

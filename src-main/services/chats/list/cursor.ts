@@ -1,7 +1,7 @@
 import { AppError } from '../../../../src-shared/errors.js';
 
 /** A position in the chat list: the last row's (order key, session, jid). */
-export type ChatCursor = [at: number, sessionId: string, jid: string];
+type ChatCursor = [at: number, sessionId: string, jid: string];
 
 /** Keyset cursor: the last row's (last_message_at, session, jid), so new messages never shift a page. */
 export function encodeCursor(chat: { lastMessageAt: number | null; sessionId: string; jid: string }): string {

@@ -13,7 +13,7 @@ export const NAME_LIKE =
 /** Trigram needs three characters; a shorter text is filtered by the LIKE alone. */
 const TRIGRAM = 3;
 
-export interface NameMatch {
+interface NameMatch {
   /** The LIKE pattern (`@q`). */
   like: string;
   /** The FTS5 query for chat_names_fts (one quoted phrase), or null when the text is too short. */
@@ -24,8 +24,11 @@ export interface NameMatch {
 export function nameMatch(q: string | undefined): NameMatch | null {
   const text = (q ?? '').replace(/[%_]/g, '');
   if (!text) return null;
+  // FTS5 cannot take a NUL even inside a quoted phrase ("unterminated string"). No name holds one,
+  // so the LIKE keeps it (and matches nothing) while the index looks for the rest, a superset.
+  const indexed = text.replaceAll('\0', '');
   return {
     like: `%${text}%`,
-    fts: Array.from(text).length >= TRIGRAM ? `"${text.replaceAll('"', '""')}"` : null,
+    fts: Array.from(indexed).length >= TRIGRAM ? `"${indexed.replaceAll('"', '""')}"` : null,
   };
 }

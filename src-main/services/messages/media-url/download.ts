@@ -25,7 +25,7 @@ export interface MediaUrlOptions {
   isInternal?: (address: string) => boolean;
 }
 
-export interface DownloadedMedia {
+interface DownloadedMedia {
   bytes: Buffer;
   mimetype: string | null;
 }

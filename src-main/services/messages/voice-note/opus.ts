@@ -1,6 +1,6 @@
 /** Opus facts the remux needs: its Ogg identification header and packet durations (RFC 6716, 7845). */
 import { WebmToOggError } from './voice-note-error.js';
-import type { TrackInfo } from './webm-reader.js';
+import type { TrackInfo } from './track-info.js';
 
 export function isOpusHead(data: Buffer): boolean {
   return data.length >= 19 && data.toString('latin1', 0, 8) === 'OpusHead';

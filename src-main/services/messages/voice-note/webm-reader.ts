@@ -4,6 +4,7 @@
  * stepping into containers (MediaRecorder writes Segment and Cluster with unknown sizes).
  */
 import { isOpusHead } from './opus.js';
+import type { TrackInfo } from './track-info.js';
 import { WebmToOggError } from './voice-note-error.js';
 
 /** True when the bytes start with the EBML magic number, i.e. look like WebM/Matroska. */
@@ -42,16 +43,6 @@ const CONTAINERS = new Set<number>([
   ID.Cluster,
   ID.BlockGroup,
 ]);
-
-export interface TrackInfo {
-  number: number;
-  codecId: string;
-  codecPrivate: Buffer | null;
-  /** Nanoseconds the decoder must drop at the start; the same thing as OpusHead's pre-skip. */
-  codecDelayNs: number;
-  channels: number;
-  sampleRate: number;
-}
 
 interface Frame {
   track: number;

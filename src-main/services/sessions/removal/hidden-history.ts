@@ -1,11 +1,8 @@
+import type { HiddenRows } from '../../messages/hidden-rows.js';
 import type { KeptHistory } from './kept-history.js';
 import type { PendingPurges } from './pending-purges.js';
 
 /** A session id's message rows up to a row id, which no read shows. */
-export interface HiddenRows {
-  sessionId: string;
-  throughRowId: number;
-}
 
 /**
  * History of deleted sessions that stays in the database for a while and must not show:
@@ -35,9 +32,4 @@ export class HiddenHistory {
       ...this.purges.list().map(({ sessionId, throughRowId }) => ({ sessionId, throughRowId })),
     ];
   }
-}
-
-/** The highest hidden row id of one session's messages (0: none hidden). */
-export function hiddenThrough(hidden: readonly HiddenRows[], sessionId: string): number {
-  return hidden.find((rows) => rows.sessionId === sessionId)?.throughRowId ?? 0;
 }

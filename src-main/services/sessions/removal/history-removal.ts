@@ -5,10 +5,10 @@ import type { PendingPurge, PendingPurges } from './pending-purges.js';
 import type { UnusedMedia } from './unused-media.js';
 
 /** Messages deleted per transaction: ~20 ms each (most of it the FTS delete trigger). */
-export const DEFAULT_BATCH_SIZE = 2_000;
+const DEFAULT_BATCH_SIZE = 2_000;
 
 /** What one batch did (for the log, and for tests that act between batches). */
-export interface BatchDone {
+interface BatchDone {
   sessionId: string;
   deleted: number;
   /** True when this batch removed the last row and finished the purge. */

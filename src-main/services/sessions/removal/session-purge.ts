@@ -81,7 +81,7 @@ export const PURGED_TABLES: readonly string[] = [
   ...LARGE_HISTORY,
 ];
 
-export interface PurgeResult {
+interface PurgeResult {
   /** Rows deleted per table (tables with none are left out). */
   deleted: Record<string, number>;
   /** True when the session's messages were handed to the background removal. */

@@ -18,7 +18,7 @@ export function chatKey(session: string, jid: string): string {
   return `${session}|${jid}`;
 }
 
-export function lastActivity(chat: Pick<Chat, 'lastMessage'>): number {
+function lastActivity(chat: Pick<Chat, 'lastMessage'>): number {
   return chat.lastMessage ? Date.parse(chat.lastMessage.timestamp) : 0;
 }
 

@@ -1,7 +1,7 @@
 /** Readers for the `content` of location, contact and poll messages (shapes from the core's mapping). */
 import type { Message, PollResults } from '../../../../src-shared/messages';
 
-export interface LocationContent {
+interface LocationContent {
   latitude: number;
   longitude: number;
   name: string | null;
@@ -9,13 +9,13 @@ export interface LocationContent {
   live: boolean;
 }
 
-export interface ContactCard {
+interface ContactCard {
   name: string;
   phones: string[];
 }
 
 /** A poll as a bubble shows it: the results the core keeps (`Message.poll`). */
-export type PollContent = PollResults;
+type PollContent = PollResults;
 
 type Content = Record<string, unknown> | null;
 

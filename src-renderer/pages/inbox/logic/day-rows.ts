@@ -1,18 +1,18 @@
 import { dayKey, daysBetween } from './format';
 
 /** What a conversation row needs to know about the message it shows. */
-export interface RowSource {
+interface RowSource {
   key: string;
   timestamp: string;
   fromMe: boolean;
   sender: string | null;
 }
 
-export type ConversationRow<T extends RowSource> =
+type ConversationRow<T extends RowSource> =
   | { kind: 'day'; key: string; label: string }
   | { kind: 'message'; key: string; item: T; showSender: boolean };
 
-export interface RowOptions {
+interface RowOptions {
   /** Groups name the sender above the first of their consecutive bubbles. */
   isGroup: boolean;
   /**

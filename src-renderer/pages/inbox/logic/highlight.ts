@@ -1,6 +1,6 @@
 import { UNSPACED_SCRIPTS } from '../../../../src-shared/unspaced-scripts';
 /** A piece of text, marked when it matches the search. */
-export interface TextPart {
+interface TextPart {
   text: string;
   hit: boolean;
 }

@@ -1,6 +1,6 @@
 import type { SendMessageInput } from '../../../../src-shared/send-schemas';
 
-export type MediaSendKind = 'image' | 'video' | 'audio' | 'document' | 'sticker';
+type MediaSendKind = 'image' | 'video' | 'audio' | 'document' | 'sticker';
 
 const IMAGE = ['image/jpeg', 'image/png', 'image/webp'];
 const VIDEO = ['video/mp4', 'video/3gpp', 'video/quicktime'];
@@ -8,7 +8,7 @@ const AUDIO = ['audio/ogg', 'audio/mpeg', 'audio/mp4', 'audio/aac', 'audio/amr',
 
 const MB = 1024 * 1024;
 /** WhatsApp's limits (the core checks them again). */
-export const MAX_BYTES: Record<MediaSendKind, number> = {
+const MAX_BYTES: Record<MediaSendKind, number> = {
   image: 16 * MB,
   video: 64 * MB,
   audio: 16 * MB,
@@ -35,7 +35,7 @@ export function fileProblem(file: { size: number; type: string }): string | null
   return null;
 }
 
-export interface MediaDraft {
+interface MediaDraft {
   dataUrl: string;
   mimetype: string;
   fileName: string;

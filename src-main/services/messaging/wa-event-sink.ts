@@ -8,11 +8,11 @@ import type { ChatService } from '../chats/chats.js';
 import type { ContactService } from '../contacts/contacts.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import type { GroupService } from '../groups/groups.js';
-import type { MediaDownloader } from './media-downloader.js';
-import type { MessageStore } from './message-store.js';
+import type { MediaDownloader } from '../messages/media-downloader.js';
+import type { MessageStore } from '../messages/message-store.js';
 
 /** History sync can bring tens of thousands of messages; store them in slices that let the API breathe. */
-export const HISTORY_BATCH_SIZE = 500;
+const HISTORY_BATCH_SIZE = 500;
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 

@@ -2,9 +2,9 @@
  * Every event the core pushes, with its data type. The envelope is identical for webhooks,
  * the WebSocket stream and the UI (see docs/API.md).
  */
-import type { Call, Chat, Contact, Group, Message, MessageStatus } from './messages.js';
-import type { SessionStatusEvent, Settings } from './model.js';
-import type { CampaignProgressEvent, ScheduleFailedEvent, ScheduleSentEvent } from './contract/schedule.js';
+import type { Call, Chat, Contact, Group, Message, MessageStatus } from '../messages.js';
+import type { SessionStatusEvent, Settings } from '../model.js';
+import type { CampaignProgressEvent, ScheduleFailedEvent, ScheduleSentEvent } from './schedule.js';
 
 export interface MessageRef {
   id: string;

@@ -1,0 +1,43 @@
+import { LoginPage } from '../pages/login-page.js';
+import { Shell } from '../pages/shell.js';
+import { expect, test } from '../support/fixtures.js';
+
+test('Settings → Import contacts: a CSV is mapped, checked and imported into a number', async ({
+  page,
+  app,
+}) => {
+  const created = await fetch(`${app.url}/api/v1/sessions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${app.apiKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ id: 'shop', name: 'Shop' }),
+  });
+  expect(created.status).toBe(201);
+  const login = new LoginPage(page);
+  await login.open(app.url);
+  await login.signIn(app.apiKey);
+  await new Shell(page).goTo('Settings');
+  const section = page.getByRole('region', { name: 'Import contacts' });
+  await section.getByLabel('CSV file').setInputFiles({
+    name: 'customers.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('Name;Phone;Tags\nDana;+972501110001;vip\nAvi;+972501110002;\nNobody;12;\n'),
+  });
+  const mapping = section.getByRole('region', { name: 'Contacts column mapping' });
+  await expect(mapping).toContainText('customers.csv: 3 rows');
+  // The phone and name columns are guessed; the tags column is chosen by hand.
+  await expect(mapping.getByLabel('Phone column')).toHaveValue('Phone');
+  await expect(mapping.getByLabel('Name column')).toHaveValue('Name');
+  await mapping.getByLabel('Tags column').selectOption('Tags');
+
+  await mapping.getByRole('button', { name: 'Check (dry run)' }).click();
+  const result = section.getByRole('status', { name: 'Import result' });
+  await expect(result).toContainText(
+    'Would import: 2 new and 0 known contacts, 1 tags, 0 notes. 1 rows skipped.',
+  );
+  await expect(result).toContainText('Line 4 (12): not a phone number in international format');
+
+  await mapping.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(result).toContainText('Imported: 2 new and 0 known contacts, 1 tags');
+  const tags = await fetch(`${app.url}/api/v1/tags`, { headers: { authorization: `Bearer ${app.apiKey}` } });
+  expect(((await tags.json()) as { items: { name: string }[] }).items.map((t) => t.name)).toEqual(['vip']);
+});

@@ -1,0 +1,97 @@
+import type { Page } from '@playwright/test';
+import type { RunningApp } from '../support/app-server.js';
+import { expect, test } from '../support/fixtures.js';
+import { untranslatedTexts } from '../support/untranslated.js';
+
+// The screens every person meets first: sign-in, the sidebar and Settings (with the language
+// menu). Each runs in Hebrew (chosen from the browser's language) and in the accented
+// pseudo-locale, and must show no English left over; screenshots land in test-results/.
+
+async function signIn(page: Page, app: RunningApp): Promise<void> {
+  await page.goto(app.url);
+  await page.locator('input[name="apiKey"]').fill(app.apiKey);
+  await page.locator('button[type="submit"]').click();
+  await expect(page.getByRole('navigation')).toBeVisible();
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
+}
+
+test.describe('in Hebrew', () => {
+  test.use({ locale: 'he-IL', viewport: { width: 1366, height: 768 } });
+
+  test('sign-in, sidebar and Settings are Hebrew, right to left, with no English left', async ({
+    page,
+    app,
+  }) => {
+    await page.goto(app.url);
+    await expect(page.getByRole('heading', { name: 'כניסה ל-Chatdock' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'he');
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    expect(await untranslatedTexts(page)).toEqual([]);
+    await shoot(page, 'he-sign-in');
+
+    // A wrong key: the refusal is Hebrew too.
+    await page.locator('input[name="apiKey"]').fill('not-the-key');
+    await page.locator('button[type="submit"]').click();
+    await expect(page.getByRole('alert')).toHaveText('המפתח לא התקבל. כדאי לבדוק אותו ולנסות שוב.');
+
+    await signIn(page, app);
+    await page.getByRole('link', { name: 'הגדרות' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('הגדרות');
+    await expect(page.getByRole('region', { name: 'גיבויים' })).toContainText('עדיין אין גיבוי.');
+    expect(await untranslatedTexts(page)).toEqual([]);
+
+    // Mirrored: the sidebar is on the right.
+    const sidebar = await page.getByRole('navigation').boundingBox();
+    expect(sidebar && sidebar.x + sidebar.width).toBeCloseTo(1366, -1);
+    await shoot(page, 'he-settings');
+
+    // Narrow window.
+    await page.setViewportSize({ width: 400, height: 800 });
+    expect(await untranslatedTexts(page)).toEqual([]);
+    await shoot(page, 'he-settings-400');
+  });
+
+  test('a language chosen in Settings wins over the browser and is kept after a reload', async ({
+    page,
+    app,
+  }) => {
+    await signIn(page, app);
+    await page.goto(`${app.url}/settings`);
+    const menu = page.getByRole('combobox', { name: /השפה של Chatdock/ });
+    await menu.selectOption('de');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Einstellungen');
+    await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Einstellungen');
+    await page.getByRole('combobox', { name: /Sprache von Chatdock/ }).selectOption('auto');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('הגדרות');
+  });
+});
+
+test.describe('in the pseudo-locale', () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+
+  test.beforeEach(async ({ page }) => {
+    await page.addInitScript(() => {
+      (
+        globalThis as unknown as { localStorage: { setItem(key: string, value: string): void } }
+      ).localStorage.setItem('chatdock.language', 'en-XA');
+    });
+  });
+
+  test('every text on sign-in, the sidebar and Settings comes from the catalogue', async ({ page, app }) => {
+    await page.goto(app.url);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en-XA');
+    expect(await untranslatedTexts(page)).toEqual([]);
+    await shoot(page, 'pseudo-sign-in');
+    await signIn(page, app);
+    await page.goto(`${app.url}/settings`);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('ŠŠééţţţîñĝš');
+    // The pseudo-locale formats dates and sizes as English: those words are expected.
+    expect(await untranslatedTexts(page, { englishFormats: true })).toEqual([]);
+    await shoot(page, 'pseudo-settings');
+  });
+});

@@ -1,0 +1,15 @@
+/**
+ * The source catalogue: English, one JSON file per area of the UI (`<area>/en.json`, ids start
+ * with `<area>.`). Its keys are the only message ids the code may use (types.ts), so a missing
+ * key fails the type check; catalogues.test.ts fails on unused keys and on any other language
+ * missing a key. A new area adds its import here.
+ */
+import common from './common/en.json';
+import errors from './errors/en.json';
+import login from './login/en.json';
+import messages from './messages/en.json';
+import settings from './settings/en.json';
+
+export const english = { ...common, ...errors, ...login, ...messages, ...settings };
+
+export type MessageId = keyof typeof english;
