@@ -34,7 +34,8 @@ import { createOrganize } from '../services/organize/index.js';
 import { AutomationService } from '../services/automation/automation-service.js';
 import { ContactsImport } from '../services/contacts/import/contacts-import.js';
 import { ContactDataExport } from '../services/contacts/forget/contact-data-export.js';
-import { auditToLog, ForgetContact } from '../services/contacts/forget/forget-contact.js';
+import { ForgetContact } from '../services/contacts/forget/forget-contact.js';
+import { actorFromLabel } from '../services/audit/actor-label.js';
 import { SessionService } from '../services/sessions/sessions.js';
 import { SettingsService } from '../services/settings/settings.js';
 import { WidgetService } from '../services/widgets/widgets.js';
@@ -201,8 +202,15 @@ export function createServices(deps: ServiceDeps): Services {
     automation,
     contactsImport: new ContactsImport(db, events, organize),
     contactData: new ContactDataExport(db, messaging, new MediaStore(deps.dataDir, db)),
-    // The audit log of the staff issue replaces auditToLog here when it lands.
-    forgetContact: new ForgetContact(db, unusedMedia, auditToLog(logger)),
+    // Forgetting a contact is an audited act, recorded in the staff audit log (Settings → Audit).
+    forgetContact: new ForgetContact(db, unusedMedia, (record) =>
+      people.audit.record({
+        actor: actorFromLabel(record.actor),
+        action: record.action,
+        target: record.target,
+        detail: { ...record.details },
+      }),
+    ),
     housekeeping,
   };
 }

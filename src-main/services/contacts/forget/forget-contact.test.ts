@@ -197,5 +197,16 @@ describe('everything of one contact', () => {
       notes: 1,
       tags: 1,
     });
+    // Recorded in the staff audit log (Settings → Audit), naming who asked.
+    const audit = (await (await app.request('/api/v1/audit?action=contact.forgotten')).json()) as {
+      items: { action: string; target: string; actor: { name: string } }[];
+    };
+    expect(audit.items).toEqual([
+      expect.objectContaining({
+        action: 'contact.forgotten',
+        target: '+972501110002',
+        actor: expect.objectContaining({ name: 'Admin key' }),
+      }),
+    ]);
   });
 });

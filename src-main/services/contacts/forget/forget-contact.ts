@@ -1,4 +1,3 @@
-import type { Logger } from '../../../core/logger.js';
 import type { Db } from '../../../db/connection.js';
 import type { UnusedMedia } from '../../sessions/removal/unused-media.js';
 import { identitiesOf } from './contact-identity.js';
@@ -168,13 +167,4 @@ export class ForgetContact {
     this.media.removeFiles(unused);
     return result;
   }
-}
-
-/**
- * The audit log until the staff issue's `services/audit/` lands: one structured log line. Kept
- * here, in one place, so recording through the audit service is a one-line change.
- */
-export function auditToLog(logger: Logger): (record: AuditRecord) => void {
-  return (record) =>
-    logger.info({ audit: record }, `audit: ${record.action} ${record.target} by ${record.actor}`);
 }
