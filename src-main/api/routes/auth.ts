@@ -51,12 +51,10 @@ const tokenInput = signInInput
     example: { login: 'dana', password: 'dana-secret-1', scopes: ['messages:read'] },
   });
 
-const exchangedSchema = z
-  .object({ key: z.string(), expiresAt: z.string() })
-  .meta({
-    id: 'ExchangedToken',
-    example: { key: 'cd_Tz81qJ7mKp4RtY8wZb3nLc6dFh1gSa5eUo0iWq2XyEk', expiresAt: '2026-12-05T12:40:00.000Z' },
-  });
+const exchangedSchema = z.object({ key: z.string(), expiresAt: z.string() }).meta({
+  id: 'ExchangedToken',
+  example: { key: 'cd_Tz81qJ7mKp4RtY8wZb3nLc6dFh1gSa5eUo0iWq2XyEk', expiresAt: '2026-12-05T12:40:00.000Z' },
+});
 
 const setupInput = z
   .strictObject({

@@ -249,21 +249,19 @@ export function peopleRoutes(services: Services) {
         summary: "Replace a number's permissions",
         description: 'Applies at once to open browsers and event streams, without a reload.',
         params: z.object({ session: sessionIdSchema }),
-        body: z
-          .strictObject({ grants: z.array(permissionGrantSchema).max(500) })
-          .meta({
-            example: {
-              grants: [
-                {
-                  subject: { type: 'team', id: 'team_sales' },
-                  read: 'all',
-                  write: true,
-                  canUseTags: true,
-                  canManageSavedReplies: false,
-                },
-              ],
-            },
-          }),
+        body: z.strictObject({ grants: z.array(permissionGrantSchema).max(500) }).meta({
+          example: {
+            grants: [
+              {
+                subject: { type: 'team', id: 'team_sales' },
+                read: 'all',
+                write: true,
+                canUseTags: true,
+                canManageSavedReplies: false,
+              },
+            ],
+          },
+        }),
         response: { status: 200, description: 'The grants', schema: sessionPermissionsSchema },
       },
       rest,
