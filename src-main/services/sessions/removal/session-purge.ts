@@ -73,6 +73,7 @@ export const NOT_PURGED_HERE: Readonly<Record<string, string>> = {
   api_keys: 'ApiKeyService.removeSessionKeys removes them and closes their open event streams',
   wa_auth_creds: 'the WhatsApp login: removed by the session manager and by ON DELETE CASCADE',
   wa_auth_keys: 'the WhatsApp keys: removed by the session manager and by ON DELETE CASCADE',
+  session_permissions: 'who may read and write the number: removed with the session row by ON DELETE CASCADE',
   // The event log is the audit trail of what was announced (webhooks, the WebSocket stream):
   // those facts did happen and were already published, and the log prunes itself after 7 days
   // (EventRecorder.prune). Webhook deliveries still pending for earlier events of this session
