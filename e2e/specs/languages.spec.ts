@@ -14,15 +14,8 @@ const NOT_YET_TRANSLATED = [
   'form[aria-label="Restore from a backup"]',
 ];
 
-/** The sign-in page opens on name + password; its secondary button switches to an API key. */
-async function useApiKey(page: Page): Promise<void> {
-  await page.locator('main form button.button--secondary').click();
-  await expect(page.locator('input[name="apiKey"]')).toBeVisible();
-}
-
 async function signIn(page: Page, app: RunningApp): Promise<void> {
   await page.goto(app.url);
-  await useApiKey(page);
   await page.locator('input[name="apiKey"]').fill(app.apiKey);
   await page.locator('button[type="submit"]').click();
   await expect(page.getByRole('navigation')).toBeVisible();
@@ -47,7 +40,6 @@ test.describe('in Hebrew', () => {
     await shoot(page, 'he-sign-in');
 
     // A wrong key: the refusal is Hebrew too.
-    await useApiKey(page);
     await page.locator('input[name="apiKey"]').fill('not-the-key');
     await page.locator('button[type="submit"]').click();
     await expect(page.getByRole('alert')).toHaveText('המפתח לא התקבל. כדאי לבדוק אותו ולנסות שוב.');
