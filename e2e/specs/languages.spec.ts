@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { RunningApp } from '../support/app-server.js';
 import { expect, test } from '../support/fixtures.js';
 import { untranslatedTexts } from '../support/untranslated.js';
@@ -14,9 +14,18 @@ const NOT_YET_TRANSLATED = [
   'form[aria-label="Restore from a backup"]',
 ];
 
+/** The sign-in form's API-key field; when the form opens on name + password, its secondary button switches. */
+async function keyField(page: Page): Promise<Locator> {
+  await page.locator('main form').waitFor();
+  const key = page.locator('input[name="key"]');
+  if (!(await key.isVisible())) await page.locator('main form button.button--secondary').click();
+  await expect(key).toBeVisible();
+  return key;
+}
+
 async function signIn(page: Page, app: RunningApp): Promise<void> {
   await page.goto(app.url);
-  await page.locator('input[name="apiKey"]').fill(app.apiKey);
+  await (await keyField(page)).fill(app.apiKey);
   await page.locator('button[type="submit"]').click();
   await expect(page.getByRole('navigation')).toBeVisible();
 }
@@ -40,7 +49,7 @@ test.describe('in Hebrew', () => {
     await shoot(page, 'he-sign-in');
 
     // A wrong key: the refusal is Hebrew too.
-    await page.locator('input[name="apiKey"]').fill('not-the-key');
+    await (await keyField(page)).fill('not-the-key');
     await page.locator('button[type="submit"]').click();
     await expect(page.getByRole('alert')).toHaveText('המפתח לא התקבל. כדאי לבדוק אותו ולנסות שוב.');
 
