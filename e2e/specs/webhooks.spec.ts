@@ -67,7 +67,7 @@ test('a webhook created in Settings receives a signed test event, listed as succ
   // The failure is in the Logs page, with the webhook's id and no secret.
   await new Shell(page).goTo('Logs');
   const logLine = page.getByRole('row').filter({ hasText: 'webhook delivery failed for good' });
-  await expect(logLine).toContainText('warn');
+  await expect(logLine).toHaveAttribute('data-level', 'warn');
   await expect(logLine).toContainText('HTTP 404');
   await expect(page.getByText(secret)).toHaveCount(0);
 });
