@@ -212,6 +212,10 @@ test('in the inbox: tag a message, see its chat under the tag filter, webhooks h
       'Prefers delivery after 6pm',
     );
 
+    // Below ~1500px the panel covers the conversation; close it to reach the composer.
+    await page.getByRole('button', { name: 'Close contact info' }).click();
+    await expect(page.getByRole('complementary', { name: 'Contact info' })).toHaveCount(0);
+
     // Typing / offers the saved replies; choosing one inserts it with [name] filled.
     const composer = inbox.composer();
     await composer.click();

@@ -68,7 +68,9 @@ export function InboxPage() {
       )}
       {session && jid ? (
         <ConversationPane
-          key={key}
+          // Keys are unique among this grid's children: the panel below is keyed by the same chat, and
+          // a shared key made React render a second conversation when the panel closed.
+          key={`conversation:${key}`}
           session={session}
           jid={jid}
           focus={focus}
@@ -87,7 +89,12 @@ export function InboxPage() {
         </div>
       )}
       {panelOpen && chat && (
-        <ContactPanel key={key} chat={chat} sessionName={sessionName} onClose={() => setPanelOpen(false)}>
+        <ContactPanel
+          key={`contact-panel:${key}`}
+          chat={chat}
+          sessionName={sessionName}
+          onClose={() => setPanelOpen(false)}
+        >
           <ContactPanelOrganizeSlot session={chat.session} jid={chat.jid} />
         </ContactPanel>
       )}
