@@ -477,6 +477,29 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
     expect(queryPlan(sqlite, lastHour)).toContain('automation_replies_chat_idx');
     expect(sqlite.prepare(lastHour).get()).toEqual({ n: 1 });
   },
+  '0016_search_prefixes': (sqlite) => {
+    const insert = sqlite.prepare(
+      `INSERT INTO messages (session_id, chat_jid, id, from_me, type, text, status, timestamp) VALUES ('s', 'c', ?, 0, 'text', ?, 'server', 1)`,
+    );
+    insert.run('he', 'שלחתי לך את העוגה הטעימה');
+    insert.run('he2', 'מחיר לעוגה?');
+    insert.run('ar', 'وصل الكتاب للمكتبة');
+    insert.run('en', 'the cake is ready');
+    const search = (query: string) =>
+      (
+        sqlite
+          .prepare(
+            `SELECT m.id FROM messages_fts f JOIN messages m ON m.row_id = f.rowid WHERE messages_fts MATCH ? ORDER BY f.rowid`,
+          )
+          .all(query) as { id: string }[]
+      ).map((row) => row.id);
+    expect(search('"עוגה"')).toEqual(['he', 'he2']);
+    expect(search('"העוגה"')).toEqual(['he']);
+    expect(search('"كتاب"')).toEqual(['ar']);
+    expect(search('"مكتبة"')).toEqual(['ar']);
+    expect(search('NEAR("עוגה" "טעימה", 7)')).toEqual(['he']);
+    expect(search('"cake"')).toEqual(['en']);
+  },
 };
 
 describe('migrations', () => {
@@ -507,6 +530,23 @@ describe('migrations', () => {
       .all();
     expect(hits).toHaveLength(1);
     expect(sqlite.prepare(`SELECT chat_order_at AS at FROM chat_tags`).get()).toEqual({ at: 700 });
+  });
+
+  it('0016 re-indexes the Hebrew and Arabic messages stored before it', () => {
+    const sqlite = migratedUpTo('0014_automation');
+    sqlite
+      .prepare(
+        `INSERT INTO messages (session_id, chat_jid, id, from_me, type, text, status, timestamp)
+         VALUES ('s', 'c', 'old-he', 0, 'text', 'העוגה מוכנה', 'server', 1),
+                ('s', 'c', 'old-en', 0, 'text', 'the cake is ready', 'server', 2)`,
+      )
+      .run();
+    migrate(drizzle(sqlite), { migrationsFolder: MIGRATIONS_DIR });
+    const match = (query: string) =>
+      sqlite.prepare(`SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?`).all(query);
+    expect(match('"עוגה"')).toHaveLength(1);
+    expect(match('"העוגה"')).toHaveLength(1);
+    expect(match('"cake"')).toHaveLength(1);
   });
 
   it('every migration in the journal has a test here', () => {

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { UNSPACED_SCRIPTS } from '../../src-shared/unspaced-scripts.js';
+import { withPrefixFreeForms } from './search-prefixes.js';
 
 /** A character of a script written without spaces, with any combining marks that belong to it. */
 const UNSPACED_CHAR = new RegExp(`[${UNSPACED_SCRIPTS}]\\p{M}*`, 'gu');
@@ -15,9 +16,17 @@ export function searchText(text: string): string {
   return HAS_UNSPACED.test(text) ? text.replace(UNSPACED_CHAR, (char) => ` ${char} `) : text;
 }
 
-/** The SQL function the search index triggers call (migration 0010); every connection needs it. */
+/** What the index stores for a message's text: `searchText`, plus Hebrew and Arabic words' prefix-free forms. */
+export function indexedText(text: string): string {
+  return withPrefixFreeForms(searchText(text));
+}
+
+/**
+ * The SQL function the search index triggers call (migrations 0010, 0016); every connection needs
+ * it. Changing what it returns needs a migration that re-indexes the messages it changes.
+ */
 export function registerSearchText(sqlite: Database): void {
   sqlite.function('search_text', { deterministic: true }, (text: unknown) =>
-    typeof text === 'string' ? searchText(text) : text,
+    typeof text === 'string' ? indexedText(text) : text,
   );
 }

@@ -5,6 +5,7 @@ import { hiddenThrough, type HiddenRows } from './hidden-rows.js';
 import { toMessage, type ReactionRow } from './message-rows.js';
 import { parseMessageRow } from './message-store.js';
 import { searchText } from '../../db/search-text.js';
+import { hasPrefixedScript, MAX_TOKENS_BETWEEN_WORDS } from '../../db/search-prefixes.js';
 
 const COLUMNS = `m.row_id AS rowId, m.session_id AS sessionId, m.chat_jid AS chatJid, m.id, m.from_me AS fromMe,
   m.sender_jid AS senderJid, m.sender_name AS senderName, m.type, m.text, m.media, m.content, m.quoted_id AS quotedId,
@@ -25,7 +26,7 @@ export function toFtsQuery(input: string): string | null {
   for (const match of text.matchAll(pattern)) {
     if (match[1] !== undefined) {
       const phrase = searchText(match[1]).trim();
-      if (phrase) parts.push(`"${phrase.replace(/"/g, '""')}"`);
+      if (phrase) parts.push(toFtsPhrase(phrase));
       continue;
     }
     const word = match[2] ?? '';
@@ -34,6 +35,18 @@ export function toFtsQuery(input: string): string | null {
     if (bare) parts.push(`"${bare}"${prefix ? '*' : ''}`);
   }
   return parts.length ? parts.join(' ') : null;
+}
+
+/**
+ * A quoted phrase. In Hebrew and Arabic the index holds each word's prefix-free forms right after
+ * it (db/search-prefixes.ts), so "עוגה טעימה" is not adjacent in "העוגה הטעימה": such phrases
+ * become their words near each other, in any order, within the forms' reach.
+ */
+function toFtsPhrase(phrase: string): string {
+  const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
+  const words = phrase.split(/\s+/);
+  if (words.length < 2 || !hasPrefixedScript(phrase)) return quote(phrase);
+  return `NEAR(${words.map(quote).join(' ')}, ${(MAX_TOKENS_BETWEEN_WORDS + 1) * (words.length - 1)})`;
 }
 
 interface PageOptions {

@@ -231,6 +231,25 @@ describe('search', () => {
     expect(across.items[0]?.session).toBe('shop');
   });
 
+  it('finds Hebrew and Arabic words whatever one-letter prefixes are attached to them', async () => {
+    await world.customer.sendText(world.shopJid, 'הזמנתי את העוגה הטעימה');
+    await world.customer.sendText(world.shopJid, 'יש משלוח לעוגה?');
+    const last = await world.customer.sendText(world.shopJid, 'هل وصل الكتاب للمكتبة؟');
+    await received(last.key.id!);
+    const search = async (q: string) =>
+      (
+        await json<{ items: Message[] }>(
+          await world.app.request(`/api/v1/sessions/shop/messages?q=${encodeURIComponent(q)}`),
+        )
+      ).items
+        .map((m) => m.text)
+        .sort();
+    expect(await search('עוגה')).toEqual(['הזמנתי את העוגה הטעימה', 'יש משלוח לעוגה?']);
+    expect(await search('"עוגה טעימה"')).toEqual(['הזמנתי את העוגה הטעימה']);
+    expect(await search('كتاب')).toEqual(['هل وصل الكتاب للمكتبة؟']);
+    expect(await search('مكتبة')).toEqual(['هل وصل الكتاب للمكتبة؟']);
+  });
+
   it('finds words inside Chinese, Japanese and Thai text, written without spaces', async () => {
     await world.customer.sendText(world.shopJid, '我们明天开门，价格不变');
     await world.customer.sendText(world.shopJid, '今日は営業していますか');

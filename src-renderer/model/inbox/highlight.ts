@@ -1,4 +1,11 @@
 import { UNSPACED_SCRIPTS } from '../../../src-shared/unspaced-scripts';
+import {
+  ARABIC_ARTICLE,
+  ARABIC_CONJUNCTIONS,
+  ARABIC_PREPOSITIONS,
+  HEBREW_MAX_PREFIXES,
+  HEBREW_PREFIX_LETTERS,
+} from '../../../src-shared/word-prefixes';
 /** A piece of text, marked when it matches the search. */
 interface TextPart {
   text: string;
@@ -25,17 +32,31 @@ function escapeRegExp(text: string): string {
 /** Starts a word in a spaced script: not right after a letter or digit of one. */
 const WORD_START = `(?<![[\\p{L}\\p{N}]--[${UNSPACED_SCRIPTS}]])`;
 const STARTS_UNSPACED = new RegExp(`^[${UNSPACED_SCRIPTS}]`, 'u');
+/** Search finds Hebrew and Arabic words under their one-letter prefixes; the mark covers them too. */
+const HEBREW_PREFIXES = `[${HEBREW_PREFIX_LETTERS}]{0,${HEBREW_MAX_PREFIXES}}`;
+const ARABIC_PREFIXES = `[${ARABIC_CONJUNCTIONS}]?[${ARABIC_PREPOSITIONS}]?(?:${ARABIC_ARTICLE}|ل)?`;
+const STARTS_HEBREW = /^[\u05D0-\u05EA]/;
+const STARTS_ARABIC = /^[\u0621-\u064A]/;
+
+function prefixesBefore(term: string): string {
+  if (STARTS_HEBREW.test(term)) return HEBREW_PREFIXES;
+  if (STARTS_ARABIC.test(term)) return ARABIC_PREFIXES;
+  return '';
+}
 
 /**
  * Splits `text` into parts with each occurrence of a query term marked, matching like the
  * index does: case-insensitive, at the start of a word (so "ord" marks "order", not "word"),
- * and anywhere for Chinese, Japanese or Thai, whose characters are each a word to the index.
+ * and anywhere for Chinese, Japanese or Thai, whose characters are each a word to the index;
+ * a Hebrew or Arabic term also under its one-letter prefixes (עוגה marks העוגה).
  */
 export function splitHighlight(text: string, query: string): TextPart[] {
   const terms = queryTerms(query).sort((a, b) => b.length - a.length);
   if (terms.length === 0 || !text) return text ? [{ text, hit: false }] : [];
   const alternatives = terms.map((term) =>
-    STARTS_UNSPACED.test(term) ? escapeRegExp(term) : `${WORD_START}${escapeRegExp(term)}`,
+    STARTS_UNSPACED.test(term)
+      ? escapeRegExp(term)
+      : `${WORD_START}${prefixesBefore(term)}${escapeRegExp(term)}`,
   );
   const pattern = new RegExp(`(?:${alternatives.join('|')})`, 'giv');
   const parts: TextPart[] = [];

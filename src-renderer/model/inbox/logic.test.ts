@@ -151,6 +151,20 @@ describe('search highlight', () => {
     ]);
   });
 
+  it('marks a Hebrew or Arabic word with the one-letter prefixes search looked through', () => {
+    expect(splitHighlight('יש משלוח לעוגה?', 'עוגה')).toEqual([
+      { text: 'יש משלוח ', hit: false },
+      { text: 'לעוגה', hit: true },
+      { text: '?', hit: false },
+    ]);
+    expect(splitHighlight('وصل الكتاب', 'كتاب')).toEqual([
+      { text: 'وصل ', hit: false },
+      { text: 'الكتاب', hit: true },
+    ]);
+    // Not in the middle of a word that merely contains it.
+    expect(splitHighlight('תעוגה', 'עוגה')).toEqual([{ text: 'תעוגה', hit: false }]);
+  });
+
   it('marks Chinese and Thai words inside a run of characters, and a Latin word after one', () => {
     expect(splitHighlight('我们明天开门', '明天')).toEqual([
       { text: '我们', hit: false },
