@@ -36,7 +36,12 @@ test('a webhook created in Settings receives a signed test event, listed as succ
 
   const card = settings.webhook('CRM');
   await expect(card).toContainText(receiver.url);
+  receiver.answerWith({ status: 200, body: '{"stored":true}' });
   await card.getByRole('button', { name: 'Send test' }).click();
+  // The receiver's answer shows beside the button at once: status, time taken, body.
+  const testResult = card.getByRole('status').filter({ hasText: 'HTTP 200' });
+  await expect(testResult).toContainText('Received: HTTP 200');
+  await expect(testResult).toContainText('{"stored":true}');
   await expect(settings.deliveryRows('CRM')).toHaveCount(1);
   const row = settings.deliveryRows('CRM').first();
   await expect(row).toContainText('webhook.test');
@@ -57,6 +62,7 @@ test('a webhook created in Settings receives a signed test event, listed as succ
   // A receiver that fails: the delivery is listed as failed and can be retried by hand.
   receiver.answerWith({ status: 404, body: 'no such hook' });
   await card.getByRole('button', { name: 'Send test' }).click();
+  await expect(card.getByRole('status').filter({ hasText: 'HTTP 404' })).toContainText('no such hook');
   const failed = settings.deliveryRows('CRM').first();
   await expect(failed.getByText('Failed')).toBeVisible();
   await expect(failed).toContainText('HTTP 404');

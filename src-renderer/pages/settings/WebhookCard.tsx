@@ -9,6 +9,7 @@ import { RevealOnce } from '../../components/RevealOnce';
 import { WebhookDeliveries } from './WebhookDeliveries';
 import { WebhookFailedActions } from './WebhookFailedActions';
 import { WebhookForm, type WebhookDraft } from './WebhookForm';
+import { WebhookTestResult } from './WebhookTestResult';
 
 /** One webhook: what it sends where, enable toggle, test, retry or discard failed, edit, delete, and its deliveries. */
 export function WebhookCard({
@@ -29,12 +30,14 @@ export function WebhookCard({
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [refreshKey, setRefreshKey] = useState(0);
+  const [testDelivery, setTestDelivery] = useState<number | null>(null);
   // While an action runs, the buttons that start another one are disabled (no double clicks).
   const [busy, setBusy] = useState(false);
 
   const run = async (action: () => Promise<string | null | void>) => {
     setError(null);
     setNotice(null);
+    setTestDelivery(null);
     setBusy(true);
     try {
       const message = await action();
@@ -54,10 +57,20 @@ export function WebhookCard({
     await onChanged();
   };
 
+  // Event names are identifiers: each stays whole on one line (no break at its dot).
   const events =
     webhook.events === null
       ? intl.formatMessage({ id: 'settings.webhooks.allEventsShort' })
-      : intl.formatList(webhook.events, { type: 'unit' });
+      : intl.formatListToParts(webhook.events, { type: 'unit' }).map((part, index) =>
+          part.type === 'element' ? (
+            <code key={index} className="webhook-card__event">
+              {part.value}
+            </code>
+          ) : (
+            part.value
+          ),
+        );
+  const sessionName = sessions.find((session) => session.id === webhook.session)?.name ?? webhook.session;
   return (
     <article
       className="card webhook-card"
@@ -71,7 +84,7 @@ export function WebhookCard({
           </p>
           <p className="muted">
             {webhook.session
-              ? intl.formatMessage({ id: 'settings.webhooks.forSession' }, { session: webhook.session })
+              ? intl.formatMessage({ id: 'settings.webhooks.forSession' }, { session: sessionName })
               : intl.formatMessage({ id: 'settings.webhooks.everySession' })}{' '}
             · {events}
             {webhook.failed > 0 && (
@@ -117,6 +130,7 @@ export function WebhookCard({
         />
       )}
       {notice && <p role="status">{notice}</p>}
+      {testDelivery !== null && <WebhookTestResult key={testDelivery} deliveryId={testDelivery} />}
       {error && (
         <p className="form-error" role="alert">
           {error}
@@ -130,8 +144,8 @@ export function WebhookCard({
           disabled={!webhook.enabled || busy}
           onClick={() =>
             void run(async () => {
-              await transport.call('webhooks.test', { id: webhook.id });
-              return intl.formatMessage({ id: 'settings.webhooks.testQueued' });
+              const delivery = await transport.call('webhooks.test', { id: webhook.id });
+              setTestDelivery(delivery.id);
             })
           }
         >
