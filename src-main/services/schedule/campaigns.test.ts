@@ -85,6 +85,23 @@ function messagesSentTo(): Map<string, string[]> {
   return sent;
 }
 
+describe('campaign placeholders', () => {
+  it('fills [name] of a pasted number from the name this number already knows', async () => {
+    const [dana] = customers as [Customer];
+    const hello = await dana.sendText(world.shopJid, 'Hi, it is Dana');
+    await world.waitForEvent((e) => e.type === 'message.received' && e.data.id === hello.key.id);
+    const preview = await call<CampaignPreview>(world.app, '/api/v1/campaigns/preview', 'POST', {
+      session: 'shop',
+      template: 'Hello [name]!',
+      // A bare number, a number with a name of its own, and a number nobody knows.
+      recipients: { source: 'list', text: `+${dana.phone}\n+972506669999, Rina\n+972506669998` },
+      limit: 10,
+    });
+    expect(preview.status).toBe(200);
+    expect(preview.body.messages.map((m) => m.text)).toEqual(['Hello Dana!', 'Hello Rina!', 'Hello!']);
+  });
+});
+
 describe('a campaign of 50 recipients', () => {
   it('sends each exactly once across a restart, skips an opted-out number and reports an invalid one', async () => {
     const { app, emulator } = world;

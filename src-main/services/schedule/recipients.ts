@@ -99,6 +99,26 @@ function fromTag(db: Db, sessionId: string, tagId: string): ResolvedRecipient[] 
   return rows.map((row) => entry(row.jid, row.name ? { name: row.name } : {}));
 }
 
+/**
+ * A pasted number or a CSV row without a name gets the name this number already knows (the chat's,
+ * the contact's as saved or as their WhatsApp profile, the group's subject), so `[name]` is not
+ * left empty for a customer the shop has talked to.
+ */
+function withKnownNames(db: Db, sessionId: string, list: ResolvedRecipient[]): ResolvedRecipient[] {
+  const known = db.$client.prepare<[string, string, string, string, string], { name: string | null }>(
+    `SELECT COALESCE(
+        (SELECT name FROM chats WHERE session_id = ? AND jid = ?),
+        (SELECT COALESCE(name, notify) FROM contacts WHERE session_id = ? AND jid = ?),
+        (SELECT subject FROM groups WHERE session_id = ? AND jid = ?)) AS name`,
+  );
+  return list.map((recipient) => {
+    if (!recipient.jid || recipient.variables.name?.trim()) return recipient;
+    const { jid } = recipient;
+    const name = known.get(sessionId, jid, sessionId, jid, sessionId, jid)?.name?.trim();
+    return name ? { ...recipient, variables: { ...recipient.variables, name } } : recipient;
+  });
+}
+
 /** Resolves and de-duplicates; later copies of a JID are kept as `skipped` so the report is complete. */
 export function resolveRecipients(
   db: Db,
@@ -122,6 +142,7 @@ export function resolveRecipients(
       'recipients',
     );
   }
+  if (sessionId && input.source !== 'tag') list = withKnownNames(db, sessionId, list);
   const seen = new Map<string, number>();
   return list.map((recipient, index) => {
     if (!recipient.jid) return recipient;
