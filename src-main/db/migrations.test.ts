@@ -477,6 +477,22 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
     expect(queryPlan(sqlite, lastHour)).toContain('automation_replies_chat_idx');
     expect(sqlite.prepare(lastHour).get()).toEqual({ n: 1 });
   },
+  '0017_received_messages': (sqlite) => {
+    sqlite.pragma('foreign_keys = ON'); // as db/connection.ts opens every database
+    sqlite.prepare(`INSERT INTO sessions (id, name) VALUES ('s', 'Shop')`).run();
+    const insert = sqlite.prepare(
+      `INSERT INTO wa_received_messages (session_id, chat_jid, message_id, received_at) VALUES ('s', 'c', ?, ?)`,
+    );
+    insert.run('m1', 1000);
+    // One row per message: a second record of the same message is a conflict (done nothing).
+    expect(() => insert.run('m1', 2000)).toThrow(/UNIQUE/);
+    // As wa/received-messages.ts prunes: by age, over its index.
+    const prune = `DELETE FROM wa_received_messages WHERE session_id = 's' AND received_at < 1500`;
+    expect(queryPlan(sqlite, prune)).toMatch(/wa_received_messages/);
+    // Removing a session removes what it received.
+    sqlite.prepare(`DELETE FROM sessions WHERE id = 's'`).run();
+    expect(sqlite.prepare(`SELECT count(*) AS n FROM wa_received_messages`).get()).toEqual({ n: 0 });
+  },
 };
 
 describe('migrations', () => {
