@@ -9,7 +9,7 @@ import { MIGRATIONS_DIR, openDatabase } from './connection.js';
 import { registerSearchText } from './search-text.js';
 
 interface Journal {
-  entries: { idx: number; tag: string }[];
+  entries: { idx: number; tag: string; when: number }[];
 }
 
 const journal = JSON.parse(
@@ -527,6 +527,19 @@ describe('migrations', () => {
 
   it('every migration in the journal has a test here', () => {
     expect(journal.entries.map((entry) => entry.tag).sort()).toEqual(Object.keys(expectations).sort());
+  });
+
+  it('journal `when`s grow with the migration number (drizzle skips one older than the newest applied)', () => {
+    // 0011 and 0012 shipped with the same `when` (both in one release, so applied together);
+    // changing either now would make drizzle run 0012 again on databases that have it.
+    const shippedTies = new Set(['0012_waiting_messages']);
+    const byNumber = [...journal.entries].sort((a, b) => a.idx - b.idx);
+    for (const [index, entry] of byNumber.entries()) {
+      const previous = byNumber[index - 1];
+      if (!previous) continue;
+      if (shippedTies.has(entry.tag)) expect(entry.when, entry.tag).toBe(previous.when);
+      else expect(entry.when, entry.tag).toBeGreaterThan(previous.when);
+    }
   });
 
   for (const entry of journal.entries) {
