@@ -28,7 +28,7 @@ export interface Config {
    * used in the hosted widget snippet. Null: this PC's own address.
    */
   publicUrl: string | null;
-  /** CHATDOCK_DURABLE_RECEIVE=1: incoming messages stored before their receipt (experimental). */
+  /** Incoming messages stored before their receipt (docs/RELIABILITY.md); CHATDOCK_DURABLE_RECEIVE=0 turns it off. */
   durableReceive: boolean;
   /** More host names the app answers to (reverse proxies, tunnels), from CHATDOCK_ALLOWED_HOSTS. */
   allowedHosts: string[];
@@ -121,7 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     qrTimeoutMs: parseQrTimeout(env.CHATDOCK_QR_TIMEOUT_MS),
     publicUrl: parsePublicUrl(env.CHATDOCK_PUBLIC_URL || file.publicUrl),
     allowedHosts: parseAllowedHosts(env.CHATDOCK_ALLOWED_HOSTS),
-    durableReceive: env.CHATDOCK_DURABLE_RECEIVE === '1',
+    durableReceive: env.CHATDOCK_DURABLE_RECEIVE !== '0',
     mediaUrlAllowPrivate: env.CHATDOCK_MEDIA_URL_ALLOW_PRIVATE === '1',
     webhookDelivery: parseWebhookDelivery(env),
   };

@@ -9,7 +9,7 @@ import { MIGRATIONS_DIR, openDatabase } from './connection.js';
 import { registerSearchText } from './search-text.js';
 
 interface Journal {
-  entries: { idx: number; tag: string }[];
+  entries: { idx: number; tag: string; when: number }[];
 }
 
 const journal = JSON.parse(
@@ -500,6 +500,22 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
     expect(search('NEAR("עוגה" "טעימה", 7)')).toEqual(['he']);
     expect(search('"cake"')).toEqual(['en']);
   },
+  '0017_received_messages': (sqlite) => {
+    sqlite.pragma('foreign_keys = ON'); // as db/connection.ts opens every database
+    sqlite.prepare(`INSERT INTO sessions (id, name) VALUES ('s', 'Shop')`).run();
+    const insert = sqlite.prepare(
+      `INSERT INTO wa_received_messages (session_id, chat_jid, message_id, received_at) VALUES ('s', 'c', ?, ?)`,
+    );
+    insert.run('m1', 1000);
+    // One row per message: a second record of the same message is a conflict (done nothing).
+    expect(() => insert.run('m1', 2000)).toThrow(/UNIQUE/);
+    // As wa/received-messages.ts prunes: by age, over its index.
+    const prune = `DELETE FROM wa_received_messages WHERE session_id = 's' AND received_at < 1500`;
+    expect(queryPlan(sqlite, prune)).toMatch(/wa_received_messages/);
+    // Removing a session removes what it received.
+    sqlite.prepare(`DELETE FROM sessions WHERE id = 's'`).run();
+    expect(sqlite.prepare(`SELECT count(*) AS n FROM wa_received_messages`).get()).toEqual({ n: 0 });
+  },
 };
 
 describe('migrations', () => {
@@ -551,6 +567,19 @@ describe('migrations', () => {
 
   it('every migration in the journal has a test here', () => {
     expect(journal.entries.map((entry) => entry.tag).sort()).toEqual(Object.keys(expectations).sort());
+  });
+
+  it('journal `when`s grow with the migration number (drizzle skips one older than the newest applied)', () => {
+    // 0011 and 0012 shipped with the same `when` (both in one release, so applied together);
+    // changing either now would make drizzle run 0012 again on databases that have it.
+    const shippedTies = new Set(['0012_waiting_messages']);
+    const byNumber = [...journal.entries].sort((a, b) => a.idx - b.idx);
+    for (const [index, entry] of byNumber.entries()) {
+      const previous = byNumber[index - 1];
+      if (!previous) continue;
+      if (shippedTies.has(entry.tag)) expect(entry.when, entry.tag).toBe(previous.when);
+      else expect(entry.when, entry.tag).toBeGreaterThan(previous.when);
+    }
   });
 
   for (const entry of journal.entries) {

@@ -116,6 +116,27 @@ export const waAuthKeys = sqliteTable(
   (table) => [primaryKey({ columns: [table.sessionId, table.type, table.keyId] })],
 );
 
+/**
+ * Incoming WhatsApp messages the app stored, by id (wa/received-messages.ts): written with the
+ * message before its receipt goes out, so one delivered again after a crash is only receipted.
+ */
+export const waReceivedMessages = sqliteTable(
+  'wa_received_messages',
+  {
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    chatJid: text('chat_jid').notNull(),
+    messageId: text('message_id').notNull(),
+    /** Unix milliseconds. */
+    receivedAt: integer('received_at').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.sessionId, table.chatJid, table.messageId] }),
+    index('wa_received_messages_time_idx').on(table.receivedAt),
+  ],
+);
+
 export * from './schema-events.js';
 export * from './schema-messaging.js';
 export * from './schema-organize.js';

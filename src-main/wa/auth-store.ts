@@ -176,5 +176,7 @@ export function clearAuthState(db: Db, sessionId: string): void {
   sqlite.transaction(() => {
     sqlite.prepare('DELETE FROM wa_auth_keys WHERE session_id = ?').run(sessionId);
     sqlite.prepare('DELETE FROM wa_auth_creds WHERE session_id = ?').run(sessionId);
+    // A new login is a new device: WhatsApp never delivers the old one's messages to it.
+    sqlite.prepare('DELETE FROM wa_received_messages WHERE session_id = ?').run(sessionId);
   })();
 }

@@ -8,9 +8,13 @@ import { runCrashTrial } from '../../testkit/support/crash-trial.js';
 
 it(
   'stores every customer message once, announces each, and delivers every API send and schedule once across SIGKILLs',
-  { timeout: 600_000 },
+  { timeout: 900_000 },
   async () => {
-    const result = await runCrashTrial({ kills: 3, seed: Number(process.env.CHATDOCK_TRIAL_SEED ?? 27) });
+    const result = await runCrashTrial({
+      kills: 3,
+      seed: Number(process.env.CHATDOCK_TRIAL_SEED ?? 27),
+      drainTimeoutMs: 300_000,
+    });
     expect(result.customer.sent).toBeGreaterThan(0);
     expect(result.api.sent).toBeGreaterThan(0);
     expect(result.customer.lost).toEqual([]);

@@ -4,7 +4,8 @@
  * local WhatsApp server and a real Baileys customer:
  * - nothing is acknowledged before it is stored, and no key write of its decryption is kept
  *   without it: a crash before the store leaves the keys that decrypt the redelivered message;
- * - a crash after the store but before the receipt costs a redelivery, not a duplicate;
+ * - a crash after the store but before the receipt costs a redelivery, not a duplicate, and the
+ *   redelivery is only receipted (not decrypted with spent keys);
  * - the patch that makes Baileys wait for the store is installed (a Baileys upgrade that drops
  *   it fails here).
  */
@@ -12,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { linkedWorld, type LinkedWorld } from '../../testkit/support/linked-session.js';
-import { durableReceivePatched } from './durable-receive.js';
+import { durableReceivePatched, PATCH_MARKERS } from './durable-receive.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -33,8 +34,10 @@ describe('the Baileys receive patch', () => {
     expect(installed.version).toBe(version);
     const patch = path.join(ROOT, 'patches', `@whiskeysockets+baileys+${version}.patch`);
     const patchText = readFileSync(patch, 'utf8');
-    expect(patchText).toContain('config.receiveWindow');
-    expect(patchText).toContain('config.persistIncomingMessage');
+    for (const [file, markers] of Object.entries(PATCH_MARKERS)) {
+      expect(patchText).toContain(`b/node_modules/@whiskeysockets/baileys/lib/${file}`);
+      for (const marker of markers) expect(patchText).toContain(marker);
+    }
     expect(pkg.scripts.postinstall).toBe('patch-package');
   });
 });
@@ -43,7 +46,7 @@ describe('receive → decrypt → store → receipt', () => {
   let world: LinkedWorld;
 
   beforeAll(async () => {
-    world = await linkedWorld({ env: { CHATDOCK_DURABLE_RECEIVE: '1' } });
+    world = await linkedWorld(); // durable receive is the default
     const warmUp = await world.customer.sendText(world.shopJid, 'warm up');
     await world.waitForEvent((e) => e.type === 'message.received' && e.data.id === warmUp.key.id);
   }, 90_000);
@@ -103,7 +106,7 @@ describe('receive → decrypt → store → receipt', () => {
   );
 
   it(
-    'a crash between store and receipt: redelivered (never acknowledged) but stored and announced once',
+    'a crash between store and receipt: redelivered (never acknowledged), only receipted then, stored and announced once',
     { timeout: 120_000 },
     async () => {
       const store = world.app.core.services.messaging.store;
@@ -128,6 +131,12 @@ describe('receive → decrypt → store → receipt', () => {
       await expect.poll(shopQueue, { timeout: 60_000 }).toBe(0);
       spy.mockRestore();
       expect(announced(id)).toBe(1);
+      // Recognised as stored (wa_received_messages): receipted without decrypting its spent keys
+      // again, so no retry receipt asked the customer to resend it.
+      expect(fromShop(id, 'receipt').filter((e) => e.stanza.attrs.type !== 'retry').length).toBeGreaterThan(
+        0,
+      );
+      expect(fromShop(id, 'receipt').filter((e) => e.stanza.attrs.type === 'retry')).toEqual([]);
       const page = (await (
         await world.app.request(`/api/v1/sessions/shop/chats/${world.customer.jid}/messages?limit=100`)
       ).json()) as { items: { id: string }[] };

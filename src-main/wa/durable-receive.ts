@@ -1,9 +1,11 @@
 /**
- * The two hooks Chatdock adds to Baileys (patches/@whiskeysockets+baileys+7.0.0-rc14.patch,
- * applied by patch-package on install), both in `handleMessage`, which Baileys runs for one
- * incoming message at a time:
+ * The hooks Chatdock adds to Baileys (patches/@whiskeysockets+baileys+7.0.0-rc14.patch, applied
+ * by patch-package on install), all in `handleMessage`, which Baileys runs for one incoming
+ * message at a time:
  * - `receiveWindow(work)` wraps decrypting, storing and acknowledging the message: key writes
  *   made meanwhile are staged (staged-keys.ts);
+ * - `isIncomingStored(message)` is asked before decrypting: a message stored before a crash that
+ *   kept its receipt from going out is only receipted (its keys are spent; received-messages.ts);
  * - `persistIncomingMessage(message)` is awaited after decrypting and before the delivery
  *   receipt (or anything else that tells WhatsApp the message arrived). It stores the message
  *   with the staged key writes in one transaction. If it throws, Baileys sends nothing back (no
@@ -19,6 +21,8 @@ import type { UserFacingSocketConfig, WAMessage } from '@whiskeysockets/baileys'
 export interface DurableReceiveConfig {
   /** Runs Baileys' handling of one incoming message with key writes staged. */
   receiveWindow: <T>(work: () => Promise<T>) => Promise<T>;
+  /** Whether the message (decoded, not yet decrypted) was stored before: then only its receipt goes out. */
+  isIncomingStored: (message: WAMessage) => Promise<boolean>;
   /** Stores `message` (and commits the key writes its decryption staged); throws if it cannot. */
   persistIncomingMessage: (message: WAMessage, type: 'notify' | 'append') => Promise<void>;
 }
@@ -26,17 +30,31 @@ export interface DurableReceiveConfig {
 /** Baileys' socket config; the hooks only when durable receive is on (the patch ignores their absence). */
 export type DurableSocketConfig = UserFacingSocketConfig & Partial<DurableReceiveConfig>;
 
-/** The markers the patch leaves in Baileys' receive path. */
-const PATCH_MARKERS = ['config.receiveWindow', 'config.persistIncomingMessage'];
+/** The markers the patch leaves in Baileys, by file (relative to its `lib/`). */
+export const PATCH_MARKERS: Record<string, string[]> = {
+  // The receive path: the hooks above (the window holding the key-transaction mutex), and the
+  // retry receipt's new prekey stored before it is offered.
+  'Socket/messages-recv.js': [
+    'authState.keys.exclusive(',
+    'config.isIncomingStored',
+    'config.persistIncomingMessage',
+    'offeredPreKey',
+  ],
+  // An encrypted message's key writes are stored before it is sent.
+  'Socket/messages-send.js': ['authState.keys.commitPending'],
+  // Signal key transactions: one at a time, `exclusive` and `commitPending` (see the comments there).
+  'Utils/auth-utils.js': ['everyKeyMutex', 'exclusive: (work)', 'commitPending: async'],
+};
 
 /** Whether the installed Baileys carries the patch (a Baileys upgrade without it must not pass unnoticed). */
 export function durableReceivePatched(): boolean {
   const require = createRequire(import.meta.url);
-  const entry = require.resolve('@whiskeysockets/baileys');
-  const file = path.join(path.dirname(entry), 'Socket', 'messages-recv.js');
+  const lib = path.dirname(require.resolve('@whiskeysockets/baileys'));
   try {
-    const source = readFileSync(file, 'utf8');
-    return PATCH_MARKERS.every((marker) => source.includes(marker));
+    return Object.entries(PATCH_MARKERS).every(([file, markers]) => {
+      const source = readFileSync(path.join(lib, file), 'utf8');
+      return markers.every((marker) => source.includes(marker));
+    });
   } catch {
     return false;
   }

@@ -12,9 +12,8 @@ export interface WaServerOptions {
    */
   qrTimeoutMs: number | null;
   /**
-   * `CHATDOCK_DURABLE_RECEIVE=1`: store each incoming message with the key writes of its
-   * decryption before the receipt goes out (wa/durable-receive.ts). Off by default until the long
-   * crash trials lose nothing (docs/RELIABILITY.md).
+   * Store each incoming message with the key writes of its decryption before the receipt goes
+   * out (wa/durable-receive.ts, docs/RELIABILITY.md). On unless false (`CHATDOCK_DURABLE_RECEIVE=0`).
    */
   durableReceive?: boolean;
 }

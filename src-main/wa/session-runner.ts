@@ -10,6 +10,7 @@ import type { Logger } from '../core/logger.js';
 import type { Db } from '../db/connection.js';
 import { clearAuthState, sqliteAuthState, type SqliteAuthState } from './auth-store.js';
 import { chatJidOf, decodeRawMessage } from './message-mapping.js';
+import { receivedMessages } from './received-messages.js';
 import {
   durableReceivePatched,
   type DurableReceiveConfig,
@@ -18,6 +19,7 @@ import {
 import { decideOnClose } from './reconnect-policy.js';
 import type { WaServerOptions } from './server-options.js';
 import { socketConfig } from './socket-config.js';
+import { askPhoneForWaiting } from './waiting-resend.js';
 import { callWhatsApp } from './wa-errors.js';
 
 /** Who the linked phone is, from the credentials WhatsApp gave this device. */
@@ -219,7 +221,8 @@ export class SessionRunner {
     const auth = this.auth;
     const baileysLogger = logger.child({ session: this.sessionId, module: 'baileys' });
     baileysLogger.level = logger.isLevelEnabled('debug') ? logger.level : 'warn';
-    if (server.durableReceive && !baileysPatched)
+    const durable = server.durableReceive !== false;
+    if (durable && !baileysPatched)
       logger.error(
         { session: this.sessionId },
         "Baileys is installed without Chatdock's receive patch (npm install runs patch-package): " +
@@ -227,17 +230,26 @@ export class SessionRunner {
       );
     let attachment: SocketAttachment | null = null;
     const keyCache = boundedCache(KEY_CACHE_ENTRIES);
-    // Off unless CHATDOCK_DURABLE_RECEIVE=1: Baileys then stores and acknowledges as it always did.
+    const received = receivedMessages(db, this.sessionId);
+    received.prune();
+    // On unless CHATDOCK_DURABLE_RECEIVE=0: then Baileys stores and acknowledges as it always did.
     const durableHooks: DurableReceiveConfig = {
       receiveWindow: (work) => auth.receiveWindow(work),
+      isIncomingStored: async (message) => received.has(message),
       persistIncomingMessage: async (message) => {
+        const writeKeys = auth.takeStaged();
+        // The key writes of its decryption and the record that it arrived, in its transaction.
+        const inTransaction = () => {
+          writeKeys();
+          received.record(message);
+        };
         if (!attachment) {
           // Nothing stores messages for this socket (no messaging layer attached): keep the keys.
-          db.$client.transaction(auth.takeStaged())();
+          db.$client.transaction(inTransaction)();
           return;
         }
         try {
-          attachment.storeIncoming(message, auth.takeStaged());
+          attachment.storeIncoming(message, inTransaction);
         } catch (error) {
           // The staged key writes were rolled back with the message: forget the cached copies
           // too, so the keys that decrypt WhatsApp's redelivery are read from the database.
@@ -253,7 +265,7 @@ export class SessionRunner {
         creds: auth.state.creds,
         keys: makeCacheableSignalKeyStore(auth.state.keys, baileysLogger, keyCache),
       },
-      ...(server.durableReceive ? durableHooks : {}),
+      ...(durable ? durableHooks : {}),
       getMessage: async (key) => {
         if (!key.id || !key.remoteJid || !this.deps.storedMessage) return undefined;
         const raw = this.deps.storedMessage(this.sessionId, chatJidOf(key), key.id);
@@ -276,6 +288,7 @@ export class SessionRunner {
       if (update.connection === 'open') {
         this.failedAttempts = 0;
         this.emit('connected', 'opened');
+        askPhoneForWaiting(socket, db, this.sessionId, logger);
       }
       if (update.connection === 'close') this.onClose(update.lastDisconnect?.error);
     });

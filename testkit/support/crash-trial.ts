@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Webhook } from 'standardwebhooks';
+import type { BinaryNode } from '@whiskeysockets/baileys';
 import { Customer, messageText } from '../wa-emulator/customer.js';
 import { start } from '../wa-emulator/index.js';
 import { startReceiver } from './webhook-receiver.js';
@@ -35,6 +36,8 @@ export interface TrialOptions {
   killAfterMs?: [number, number];
   /** Scheduled messages created at the start, due a few seconds apart (default: 2 per kill, 3–40). */
   schedules?: number;
+  /** The longest wait for the backlog to drain after the last kill (default 15 min). */
+  drainTimeoutMs?: number;
   /** Progress lines (one per kill). */
   log?: (line: string) => void;
 }
@@ -66,6 +69,25 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** One line per stanza for a post-mortem: time, phone:device, direction, tag, attrs, children. */
+function stanzaLine(at: number, where: string, direction: string, stanza: BinaryNode): string {
+  const attrs = Object.entries(stanza.attrs)
+    .filter(([name]) => name !== 't')
+    .map(([name, value]) => `${name}=${value}`)
+    .join(' ');
+  const children = Array.isArray(stanza.content)
+    ? stanza.content
+        .map((child) => {
+          const inner = Array.isArray(child.content) ? child.content.map((c) => c.tag).join(',') : '';
+          const type = child.attrs.type ? `:${child.attrs.type}` : '';
+          const count = child.attrs.count ? `#${child.attrs.count}` : '';
+          return `${child.tag}${type}${count}${inner ? `(${inner})` : ''}`;
+        })
+        .join(' ')
+    : '';
+  return `${new Date(at).toISOString()} ${where} ${direction} <${stanza.tag} ${attrs}> ${children}\n`;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function until(
@@ -92,6 +114,21 @@ export async function runCrashTrial(options: TrialOptions): Promise<TrialResult>
   const log = options.log ?? (() => {});
   const [killMin, killMax] = options.killAfterMs ?? [300, 4000];
   const emulator = await start();
+  // CHATDOCK_TRIAL_STANZA_LOG=file keeps every stanza of the shop and the customer (post-mortem).
+  const stanzaLog = process.env.CHATDOCK_TRIAL_STANZA_LOG;
+  const stopStanzaLog = stanzaLog
+    ? emulator.onStanza((entry) => {
+        if (entry.phone !== SHOP_PHONE && entry.phone !== CUSTOMER_PHONE) return;
+        const where = `${entry.phone === SHOP_PHONE ? 'shop' : 'customer'}:${entry.device ?? '-'}`;
+        appendFileSync(stanzaLog, stanzaLine(entry.at, where, entry.direction, entry.stanza));
+      })
+    : () => {};
+  const appLog = process.env.CHATDOCK_TRIAL_APP_LOG;
+  const mark = (line: string) => {
+    const text = `${new Date().toISOString()} ===== ${line}\n`;
+    if (appLog) appendFileSync(appLog, text);
+    if (stanzaLog) appendFileSync(stanzaLog, text);
+  };
   const receiver = await startReceiver();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'chatdock-trial-'));
   let app: RunningApp | null = null;
@@ -108,7 +145,7 @@ export async function runCrashTrial(options: TrialOptions): Promise<TrialResult>
         CHATDOCK_DATA_DIR: dataDir,
         CHATDOCK_PORT: '0',
         CHATDOCK_API_KEY: KEY,
-        CHATDOCK_LOG_LEVEL: 'warn',
+        CHATDOCK_LOG_LEVEL: process.env.CHATDOCK_TRIAL_APP_LOG_LEVEL ?? 'warn',
         CHATDOCK_LOG_FORMAT: 'json',
         CHATDOCK_DURABLE_RECEIVE: process.env.CHATDOCK_DURABLE_RECEIVE ?? '1',
         CHATDOCK_WA_SERVER_URL: emulator.wsUrl,
@@ -120,8 +157,8 @@ export async function runCrashTrial(options: TrialOptions): Promise<TrialResult>
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    // CHATDOCK_TRIAL_APP_LOG=file keeps every run's log (warn and up) for a post-mortem.
-    const appLog = process.env.CHATDOCK_TRIAL_APP_LOG;
+    // CHATDOCK_TRIAL_APP_LOG=file keeps every run's log (warn and up, or
+    // CHATDOCK_TRIAL_APP_LOG_LEVEL) for a post-mortem.
     if (appLog) {
       const sink = (chunk: Buffer) => appendFileSync(appLog, chunk);
       child.stdout?.on('data', sink);
@@ -266,6 +303,7 @@ export async function runCrashTrial(options: TrialOptions): Promise<TrialResult>
       await until('the session to reconnect', sessionConnected, 120_000);
       await sleep(killMin + random() * (killMax - killMin));
       const dying = app;
+      mark(`kill ${kill}`);
       dying.child.kill('SIGKILL');
       await dying.exited;
       app = null;
@@ -273,6 +311,7 @@ export async function runCrashTrial(options: TrialOptions): Promise<TrialResult>
         `kill ${kill}/${options.kills}: customer sent ${customerSent.length}, API answered ${apiAnswered.length}`,
       );
       app = await startApp();
+      mark(`started after kill ${kill}`);
     }
 
     await until('the session to reconnect', sessionConnected, 120_000);
@@ -294,13 +333,21 @@ export async function runCrashTrial(options: TrialOptions): Promise<TrialResult>
       }
     };
     const storedTexts = () => new Set(readStored().map((row) => row.text));
+    // A backlog after the last restart drains at its own pace (each message that fails to decrypt
+    // costs a retry round trip): wait while it makes progress, and stop after a minute without any.
+    let storedSoFar = -1;
+    let lastProgress = Date.now();
     await until(
       'every customer message to be stored',
       () => {
         const texts = storedTexts();
-        return customerSent.every((text) => texts.has(text));
+        if (texts.size !== storedSoFar) {
+          storedSoFar = texts.size;
+          lastProgress = Date.now();
+        }
+        return customerSent.every((text) => texts.has(text)) || Date.now() - lastProgress > 60_000;
       },
-      60_000,
+      options.drainTimeoutMs ?? 15 * 60_000,
     ).catch(() => {});
     const delivered = () => customer!.received.map(messageText);
     // The last schedules may fall due after the kills: wait for their time (plus a minute).
@@ -384,6 +431,7 @@ export async function runCrashTrial(options: TrialOptions): Promise<TrialResult>
     }
     await customer?.close();
     await receiver.close();
+    stopStanzaLog();
     await emulator.close();
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -8,6 +8,7 @@ import type { PairingRegistry } from './handlers/pairing.js';
 import type { PresenceRegistry } from './handlers/presence.js';
 import type { DeviceHub } from './hub.js';
 import type { MediaServer } from './media-server.js';
+import type { PhoneDirectory } from './phone/phones.js';
 import type { StanzaLog } from './stanza-log.js';
 
 export interface EmulatorContext {
@@ -18,6 +19,8 @@ export interface EmulatorContext {
   calls: CallRegistry;
   presence: PresenceRegistry;
   media: MediaServer;
+  /** Every account's simulated primary phone (device 0). */
+  phones: PhoneDirectory;
   /** History handed to the next newly linked device of a phone (`seedHistory`). */
   historySeeds: Map<string, HistorySeed>;
   /** Hooks run after a device's login completed (e.g. the history sync push). */

@@ -33,11 +33,17 @@ import type {
   WAMessageUpdate,
   WASocket,
 } from '@whiskeysockets/baileys';
-import { DisconnectReason, downloadMediaMessage, useMultiFileAuthState } from '@whiskeysockets/baileys';
+import {
+  DisconnectReason,
+  downloadMediaMessage,
+  generateMessageIDV2,
+  useMultiFileAuthState,
+} from '@whiskeysockets/baileys';
 
 import type { EmulatorEndpoint } from './customer-socket.js';
 import { makeEmulatorSocket } from './customer-socket.js';
 import { pollVoteMessage } from './poll-vote.js';
+import { waitForServerAck } from './server-ack.js';
 
 export type { EmulatorEndpoint } from './customer-socket.js';
 export { makeEmulatorSocket } from './customer-socket.js';
@@ -213,8 +219,12 @@ export class Customer extends EventEmitter {
 
   // ---- actions ----
 
+  /** Sends and resolves once the server has acknowledged the message (server-ack.ts). */
   async send(jid: string, content: AnyMessageContent): Promise<WAMessage> {
-    const message = await this.sock.sendMessage(jid, content);
+    const messageId = generateMessageIDV2(this.sock.user?.id);
+    const message = await this.acknowledged(messageId, () =>
+      this.sock.sendMessage(jid, content, { messageId }),
+    );
     if (!message) {
       throw new Error('sendMessage returned nothing');
     }
@@ -242,12 +252,30 @@ export class Customer extends EventEmitter {
   /** Votes on a poll (an empty list withdraws the vote); see poll-vote.ts. */
   async votePoll(poll: WAMessage, optionNames: string[]): Promise<WAMessage> {
     const vote = pollVoteMessage(poll, optionNames, this.sock.user?.id ?? this.jid);
-    await this.sock.relayMessage(vote.key.remoteJid ?? '', vote.message ?? {}, {
-      messageId: vote.key.id ?? '',
-    });
+    const messageId = vote.key.id ?? '';
+    await this.acknowledged(messageId, () =>
+      this.sock.relayMessage(vote.key.remoteJid ?? '', vote.message ?? {}, { messageId }),
+    );
     this.sent.push(vote);
     this.changed();
     return vote;
+  }
+
+  /** Runs `send` (of message `messageId`) and waits for the server's ack of it too. */
+  private async acknowledged<T>(messageId: string, send: () => Promise<T>): Promise<T> {
+    const ack = waitForServerAck(
+      this.sock,
+      messageId,
+      this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      this.phone,
+    );
+    try {
+      const result = await send();
+      await ack.accepted;
+      return result;
+    } finally {
+      ack.cancel();
+    }
   }
 
   /** Sends read receipts for received messages. */

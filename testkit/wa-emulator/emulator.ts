@@ -2,6 +2,8 @@
  * The programmatic face of a running emulator: what tests, the CLI and the HTTP control
  * endpoint call. `start()` (server.ts) builds one.
  */
+import type { proto } from '@whiskeysockets/baileys';
+
 import type { AccountRecord, GroupRecord } from './accounts/types.js';
 import { node } from './binary.js';
 import type { ChatServer } from './chat-server.js';
@@ -170,6 +172,18 @@ export class Emulator implements EmulatorInfo {
     timeoutMs?: number,
   ): Promise<LoggedStanza> {
     return this.ctx.log.waitFor(phone, predicate, timeoutMs);
+  }
+
+  /** What `phone`'s simulated primary phone decrypted of message `id` (phone/primary-phone.ts). */
+  phoneContent(phone: string, id: string): proto.IMessage | undefined {
+    const account = this.ctx.store.account(normalizePhone(phone));
+    return account ? this.ctx.phones.of(account).contentOf(id) : undefined;
+  }
+
+  /** Calls `listener` with every stanza logged from now on (all phones); returns the unsubscribe. */
+  onStanza(listener: (entry: LoggedStanza) => void): () => void {
+    this.ctx.log.on('stanza', listener);
+    return () => this.ctx.log.off('stanza', listener);
   }
 
   /** An incoming call offer from `fromPhone` to every device of `toPhone`. */

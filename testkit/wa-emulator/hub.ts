@@ -25,6 +25,9 @@ export class DeviceHub {
   /** Phones whose connections are currently refused (`setOnline(phone, false)`). */
   private readonly offlinePhones = new Set<string>();
 
+  /** Where stanzas for an account's phone (device 0) go: the simulated phone (phone/phones.ts). */
+  toPhone: ((account: AccountRecord, stanza: BinaryNode) => void) | undefined;
+
   constructor(
     private readonly store: AccountStore,
     private readonly log: StanzaLog,
@@ -79,6 +82,12 @@ export class DeviceHub {
 
   /** Queues (if ackable) and sends a stanza to one device. */
   deliver(account: AccountRecord, deviceId: number, stanza: BinaryNode): void {
+    if (deviceId === 0) {
+      // The phone is always online and handles what it gets at once: nothing to queue.
+      this.log.record(account.phone, 0, 'out', stanza);
+      this.toPhone?.(account, stanza);
+      return;
+    }
     const device = this.store.device(account, deviceId);
     if (!device) {
       return;
@@ -122,14 +131,25 @@ export class DeviceHub {
     }
   }
 
-  /** Removes acknowledged stanzas from a device's outbox. */
-  acknowledge(account: AccountRecord, deviceId: number, matches: (entry: OutboxEntry) => boolean): void {
+  /**
+   * Removes acknowledged stanzas from a device's outbox: every match, or with `oldestOnly` the
+   * oldest (an `<ack>` answers one delivery; a message resent with the same id is another).
+   */
+  acknowledge(
+    account: AccountRecord,
+    deviceId: number,
+    matches: (entry: OutboxEntry) => boolean,
+    { oldestOnly = false }: { oldestOnly?: boolean } = {},
+  ): void {
     const device = this.store.device(account, deviceId);
     if (!device) {
       return;
     }
     const before = device.outbox.length;
-    device.outbox = device.outbox.filter((entry) => !matches(entry));
+    const oldest = oldestOnly ? device.outbox.findIndex(matches) : -1;
+    device.outbox = oldestOnly
+      ? device.outbox.filter((_, index) => index !== oldest)
+      : device.outbox.filter((entry) => !matches(entry));
     if (device.outbox.length !== before) {
       this.store.changed();
     }

@@ -28,6 +28,7 @@ import { PresenceRegistry } from './handlers/presence.js';
 import { DeviceHub } from './hub.js';
 import { MediaServer } from './media-server.js';
 import { StanzaLog } from './stanza-log.js';
+import { deliverToPhone, PhoneDirectory } from './phone/phones.js';
 
 export interface StartOptions {
   /** Persist accounts, devices, key bundles, LIDs, queues, groups and media here. */
@@ -57,18 +58,21 @@ export async function start(options: StartOptions = {}): Promise<Emulator> {
   const store = new AccountStore(stateDir);
   const log = new StanzaLog();
   const hub = new DeviceHub(store, log);
+  const phones = new PhoneDirectory();
   const media = new MediaServer(stateDir);
   const ctx: EmulatorContext = {
     store,
     hub,
     log,
     media,
+    phones,
     pairing: new PairingRegistry(),
     calls: new CallRegistry(),
     presence: new PresenceRegistry(),
     historySeeds: new Map(),
     afterLogin: [],
   };
+  hub.toPhone = (account, stanza) => deliverToPhone(ctx, account, stanza);
   if (options.historySync !== false) {
     ctx.afterLogin.push((session, firstLogin) => (firstLogin ? pushHistorySync(ctx, session) : undefined));
   }

@@ -13,34 +13,20 @@
  * the PN↔LID mappings and push names of all accounts plus whatever was seeded with
  * `seedHistory(phone, …)`, so apps can test history ingestion.
  *
- * The phone encrypts with a throw-away Signal store whose identity is the account identity key,
- * and sets the session up from the device's registration bundle (identity + signed pre-key).
+ * The phone (phone/primary-phone.ts, whose Signal identity is the account identity key) sets the
+ * session up from the device's registration bundle (identity + signed pre-key) and keeps it.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { deflate } from 'node:zlib';
 
-import type { SignalDataSet, SignalDataTypeMap, SignalKeyStore } from '@whiskeysockets/baileys';
-import {
-  addTransactionCapability,
-  aesEncrypWithIV,
-  DEFAULT_CONNECTION_CONFIG,
-  encodeWAMessage,
-  generateSignalPubKey,
-  getMediaKeys,
-  hmacSign,
-  initAuthCreds,
-  proto,
-} from '@whiskeysockets/baileys';
-import { pino } from 'pino';
+import { aesEncrypWithIV, encodeWAMessage, getMediaKeys, hmacSign, proto } from '@whiskeysockets/baileys';
 
-import type { AccountRecord, DeviceRecord } from '../accounts/types.js';
 import { node } from '../binary.js';
 import type { DeviceSession, EmulatorContext } from '../context.js';
 import { deviceJid, unixNow, userJid } from '../jids.js';
 
 const deflateAsync = promisify(deflate);
-const silentLogger = pino({ level: 'silent' });
 
 /** What a newly linked device of a phone should find in its history. */
 export interface HistorySeed {
@@ -83,7 +69,10 @@ export async function pushHistorySync(ctx: EmulatorContext, session: DeviceSessi
       },
     },
   };
-  const { type, ciphertext } = await encryptFromPhone(account, device, encodeWAMessage(message));
+  // Sent by the account's phone (phone/primary-phone.ts), which keeps the session it opens.
+  const enc = await ctx.phones
+    .of(account)
+    .encryptFor(deviceJid(account.lid, device.id, 'lid'), device, encodeWAMessage(message));
   ctx.hub.deliver(
     account,
     device.id,
@@ -96,7 +85,7 @@ export async function pushHistorySync(ctx: EmulatorContext, session: DeviceSessi
         type: 'text',
         category: 'peer',
       },
-      [node('enc', { v: '2', type }, ciphertext)],
+      [enc],
     ),
   );
 }
@@ -123,67 +112,5 @@ async function encryptHistoryBlob(plaintext: Buffer): Promise<EncryptedBlob> {
     fileSha256: sha(plaintext),
     fileEncSha256: sha(file),
     fileLength: plaintext.length,
-  };
-}
-
-/** Encrypts as the account's phone (device 0) for one linked device. */
-async function encryptFromPhone(
-  account: AccountRecord,
-  device: DeviceRecord,
-  plaintext: Uint8Array,
-): Promise<{ type: string; ciphertext: Buffer }> {
-  // Real phones use the account identity key as device 0's Signal identity.
-  const creds = {
-    ...initAuthCreds(),
-    signedIdentityKey: { public: account.identity.public, private: account.identity.private },
-  };
-  const keys = addTransactionCapability(memoryKeyStore(), silentLogger, {
-    maxCommitRetries: 1,
-    delayBetweenTriesMs: 0,
-  });
-  const repository = DEFAULT_CONNECTION_CONFIG.makeSignalRepository({ creds, keys }, silentLogger);
-  // LID addressing needs no PN→LID lookups in this throw-away store.
-  const target = deviceJid(account.lid, device.id, 'lid');
-  await repository.injectE2ESession({
-    jid: target,
-    session: {
-      registrationId: device.registrationId,
-      identityKey: Buffer.from(generateSignalPubKey(device.identityKey)),
-      signedPreKey: {
-        keyId: device.signedPreKey.id,
-        publicKey: Buffer.from(generateSignalPubKey(device.signedPreKey.public)),
-        signature: device.signedPreKey.signature,
-      },
-      preKey: undefined as never,
-    },
-  });
-  const { type, ciphertext } = await repository.encryptMessage({ jid: target, data: plaintext });
-  return { type, ciphertext: Buffer.from(ciphertext) };
-}
-
-function memoryKeyStore(): SignalKeyStore {
-  const data = new Map<string, unknown>();
-  return {
-    get: async <T extends keyof SignalDataTypeMap>(type: T, ids: string[]) => {
-      const found: { [id: string]: SignalDataTypeMap[T] } = {};
-      for (const id of ids) {
-        const value = data.get(`${type}/${id}`);
-        if (value !== undefined) {
-          found[id] = value as SignalDataTypeMap[T];
-        }
-      }
-      return found;
-    },
-    set: async (update: SignalDataSet) => {
-      for (const [type, values] of Object.entries(update)) {
-        for (const [id, value] of Object.entries(values ?? {})) {
-          if (value === null || value === undefined) {
-            data.delete(`${type}/${id}`);
-          } else {
-            data.set(`${type}/${id}`, value);
-          }
-        }
-      }
-    },
   };
 }

@@ -7,7 +7,7 @@
  * - `get <digest/>`: Baileys only checks a `<digest>` child comes back;
  * - `get <key><user jid/>…</key>`: key bundles for session setup (`parseAndInjectE2ESessions`):
  *   registration id, type 5, identity, signed pre-key and one one-time pre-key, which is consumed.
- *   Unknown users/devices (including device 0, the emulated phone) are omitted.
+ *   Device 0 (the simulated phone) answers with its own bundle; unknown users/devices are omitted.
  * When a device runs low on one-time pre-keys it gets `<notification type="encrypt"><count/>`.
  */
 import type { BinaryNode } from '@whiskeysockets/baileys';
@@ -22,6 +22,7 @@ import type { DeviceRecord, PreKeyRecord } from '../accounts/types.js';
 import { firstChild, iqError, iqResult, node, readUIntBE, uintBE } from '../binary.js';
 import { newStanzaId } from '../connection.js';
 import type { DeviceSession, EmulatorContext } from '../context.js';
+import type { PhoneBundle } from '../phone/primary-phone.js';
 import { SERVER_JID, unixNow } from '../jids.js';
 
 const LOW_PRE_KEY_THRESHOLD = 5;
@@ -49,7 +50,7 @@ export function handleEncryptIq(ctx: EmulatorContext, session: DeviceSession, iq
       return;
     }
     case 'key':
-      conn.send(iqResult(iq, [node('list', {}, keyBundles(ctx, child))]));
+      void keyBundles(ctx, child).then((bundles) => conn.send(iqResult(iq, [node('list', {}, bundles)])));
       return;
     default:
       if (iq.attrs.type === 'set') {
@@ -86,11 +87,16 @@ function storeUpload(ctx: EmulatorContext, device: DeviceRecord, iq: BinaryNode)
   ctx.store.changed();
 }
 
-function keyBundles(ctx: EmulatorContext, keyNode: BinaryNode): BinaryNode[] {
+async function keyBundles(ctx: EmulatorContext, keyNode: BinaryNode): Promise<BinaryNode[]> {
   const bundles: BinaryNode[] = [];
   for (const user of getBinaryNodeChildren(keyNode, 'user')) {
     const jid = user.attrs.jid;
     const resolved = ctx.store.resolve(jid);
+    if (jid && resolved && !resolved.device) {
+      // Device 0: the simulated phone hands out its own bundle (phone/primary-phone.ts).
+      bundles.push(phoneBundleNode(jid, await ctx.phones.of(resolved.account).bundle()));
+      continue;
+    }
     const device = resolved && ctx.store.device(resolved.account, resolved.device ?? 0);
     if (!jid || !resolved || !device) {
       continue;
@@ -122,7 +128,22 @@ function keyBundles(ctx: EmulatorContext, keyNode: BinaryNode): BinaryNode[] {
   return bundles;
 }
 
-function signedPreKeyNode(device: DeviceRecord): BinaryNode {
+function phoneBundleNode(jid: string, bundle: PhoneBundle): BinaryNode {
+  const content: BinaryNode[] = [
+    node('registration', {}, uintBE(bundle.registrationId, 4)),
+    node('type', {}, Buffer.from(KEY_BUNDLE_TYPE)),
+    node('identity', {}, bundle.identityKey),
+    signedPreKeyNode({ signedPreKey: bundle.signedPreKey }),
+  ];
+  if (bundle.preKey) {
+    content.push(
+      node('key', {}, [node('id', {}, uintBE(bundle.preKey.id, 3)), node('value', {}, bundle.preKey.public)]),
+    );
+  }
+  return node('user', { jid }, content);
+}
+
+function signedPreKeyNode(device: Pick<DeviceRecord, 'signedPreKey'>): BinaryNode {
   return node('skey', {}, [
     node('id', {}, uintBE(device.signedPreKey.id, 3)),
     node('value', {}, device.signedPreKey.public),

@@ -4,7 +4,7 @@
  *   <message id to type [edit] [category]>
  *     <participants><to jid=DEVICE><enc v=2 type=pkmsg|msg/></to>…</participants>   (fan-out)
  *     <enc type=skmsg/>                                                           (groups)
- *     <enc/> directly                                       (retry resends / peer messages)
+ *     <enc/> directly                     (retry resends; peer messages to one's own phone, device 0)
  *     <device-identity/>, <meta/>, …
  *
  * The sender gets `<ack class="message" id from t/>`. Each recipient device gets
@@ -72,10 +72,11 @@ function fanOut(ctx: EmulatorContext, stanza: BinaryNode): Map<string, BinaryNod
   const byDevice = new Map<string, BinaryNode[]>();
   for (const target of getBinaryNodeChildren(getBinaryNodeChild(stanza, 'participants'), 'to')) {
     const resolved = ctx.store.resolve(target.attrs.jid);
-    if (!resolved || resolved.device === undefined) {
+    if (!resolved) {
       continue;
     }
-    byDevice.set(`${resolved.account.phone}:${resolved.device}`, getBinaryNodeChildren(target, 'enc'));
+    // A jid without a device is the account's phone (device 0).
+    byDevice.set(`${resolved.account.phone}:${resolved.device ?? 0}`, getBinaryNodeChildren(target, 'enc'));
   }
   return byDevice;
 }
@@ -115,8 +116,9 @@ function relayToUser(
   };
 
   if (direct.length) {
-    if (target?.device !== undefined) {
-      deliverTo(target.account, target.device, direct);
+    // A peer message to one's own number (no device) is for the phone (device 0).
+    if (target) {
+      deliverTo(target.account, target.device ?? 0, direct);
     }
     return;
   }

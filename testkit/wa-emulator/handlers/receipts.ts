@@ -2,7 +2,8 @@
  * `<receipt>` and `<ack>` from clients.
  *
  * A device's receipt for a message doubles as its acknowledgement of that message (Baileys
- * sends no `<ack>` after a successful decrypt), so it clears the message from the device outbox.
+ * sends no `<ack>` after a successful decrypt), so it clears the message from the device outbox;
+ * a retry receipt does not (the device sends an `<ack>` for that delivery itself).
  *
  * Routing (receipts always get `<ack class="receipt">` back):
  * - delivery (no type, or `inactive` — a client not marked online — which is still a delivery;
@@ -26,11 +27,14 @@ import { deviceJid, groupJid, isGroupJid, parseUserJid, unixNow, userJid } from 
 
 export function handleAckStanza(ctx: EmulatorContext, session: DeviceSession, ack: BinaryNode): void {
   const { class: ackClass, id, type } = ack.attrs;
+  // One ack answers one delivery: a message resent with the same id (after a retry receipt) may
+  // already wait behind the one this ack is for, and must not be dropped with it.
   ctx.hub.acknowledge(
     session.account,
     session.device.id,
     (entry) =>
       entry.tag === ackClass && entry.id === id && (ackClass !== 'receipt' || entry.type === (type ?? '')),
+    { oldestOnly: ackClass === 'message' },
   );
 }
 
@@ -41,11 +45,15 @@ export function handleReceiptStanza(ctx: EmulatorContext, session: DeviceSession
     ...getBinaryNodeChildren(getBinaryNodeChild(receipt, 'list'), 'item').map((item) => item.attrs.id),
   ];
   session.conn.send(node('ack', { class: 'receipt', id, from: to, type }));
-  ctx.hub.acknowledge(
-    session.account,
-    session.device.id,
-    (entry) => entry.tag === 'message' && ids.includes(entry.id),
-  );
+  // A retry receipt asks the sender to resend; the device acknowledges the delivery it could not
+  // decrypt with an <ack> of its own (see handleAckStanza).
+  if (type !== 'retry') {
+    ctx.hub.acknowledge(
+      session.account,
+      session.device.id,
+      (entry) => entry.tag === 'message' && ids.includes(entry.id),
+    );
+  }
   if (!id || !to) {
     return;
   }

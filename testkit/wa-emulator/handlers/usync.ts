@@ -1,7 +1,7 @@
 /**
  * `xmlns="usync"`: user lookups (`executeUSyncQuery`, WAUSync protocols). Per queried user:
  * - `devices`: the linked devices with `key-index` (Baileys drops non-zero devices without it);
- *   device 0, the emulated phone, is never listed since it cannot decrypt;
+ *   device 0 is the simulated phone (phone/primary-phone.ts), which has a Signal identity;
  * - `lid`: `<lid val="…@lid"/>` — REQUIRED for PN users: rc14 sends to LID-addressed sessions and
  *   fails with "No sessions" when the reply carries no LID;
  * - `contact` (`onWhatsApp`): `<contact type="in"/>` for registered numbers, `"out"` otherwise;
@@ -58,13 +58,13 @@ function answerUser(ctx: EmulatorContext, user: BinaryNode, protocols: string[])
       case 'devices':
         children.push(
           node('devices', {}, [
-            node(
-              'device-list',
-              {},
-              (account?.devices ?? []).map((device) =>
+            node('device-list', {}, [
+              // The phone (device 0): it decrypts what it gets (phone/primary-phone.ts).
+              ...(account ? [node('device', { id: '0' })] : []),
+              ...(account?.devices ?? []).map((device) =>
                 node('device', { id: String(device.id), 'key-index': String(device.keyIndex) }),
               ),
-            ),
+            ]),
           ]),
         );
         break;

@@ -43,13 +43,16 @@ export async function createFixture(options: StartOptions = {}): Promise<Fixture
   };
 }
 
-/** Encrypted payload types of the messages a phone's devices were sent, in order. */
+/** Encrypted payload types of the messages a phone's linked devices were sent, in order (not the phone's own copy). */
 export function deliveredEncTypes(emulator: Emulator, phone: string, messageId: string): string[] {
   return emulator
     .messagesFor(phone)
     .filter(
       (entry) =>
-        entry.direction === 'out' && entry.stanza.tag === 'message' && entry.stanza.attrs.id === messageId,
+        entry.direction === 'out' &&
+        entry.device !== 0 &&
+        entry.stanza.tag === 'message' &&
+        entry.stanza.attrs.id === messageId,
     )
     .flatMap((entry) =>
       Array.isArray(entry.stanza.content)
