@@ -75,4 +75,5 @@ it('keeps working across suspend/resume and an emulator restart with the same st
   expect(meta.subject).toBe('Persistent');
   await alice.sendText(group.id, 'group after restart');
   await bob.waitForText('group after restart');
-});
+  // Two restarts and Baileys' reconnect backoff take ~30 s on a quiet machine: more than the default.
+}, 120_000);
