@@ -89,6 +89,16 @@ export const keywordRuleSchema = z
       .default(null)
       .describe('A saved reply (text and/or media) sent after the reply text'),
     addTag: z.string().min(1).max(64).nullable().default(null).describe('A tag id to put on the chat'),
+    webhookId: z
+      .string()
+      .min(1)
+      .max(64)
+      .nullable()
+      .default(null)
+      .describe(
+        'A webhook (Settings → Webhooks) sent an `automation.rule_matched` event with the message: only that ' +
+          'webhook, signed and retried like every delivery; its answer `{"reply": "…"}` is sent to the customer',
+      ),
     stop: z.boolean().default(false).describe('Stop automation in this chat (until resumed)'),
   })
   .superRefine((rule, ctx) => {
@@ -97,11 +107,12 @@ export const keywordRuleSchema = z
         const problem = regexProblem(pattern);
         if (problem) ctx.addIssue({ code: 'custom', path: ['patterns', index], message: problem });
       });
-    if (rule.reply.trim() === '' && !rule.savedReplyId && !rule.addTag && !rule.stop)
+    if (rule.reply.trim() === '' && !rule.savedReplyId && !rule.addTag && !rule.webhookId && !rule.stop)
       ctx.addIssue({
         code: 'custom',
         path: ['reply'],
-        message: 'must not be empty (or the rule must send a saved reply, add a tag or stop the bot)',
+        message:
+          'must not be empty (or the rule must send a saved reply, add a tag, call a webhook or stop the bot)',
       });
   });
 export type KeywordRule = z.output<typeof keywordRuleSchema>;
@@ -392,6 +403,17 @@ export const automationChatStateSchema = z
     },
   });
 export type AutomationChatState = z.infer<typeof automationChatStateSchema>;
+
+/**
+ * Data of `automation.rule_matched`: a keyword rule that calls a webhook matched a customer's
+ * message. Delivered to that one webhook only (`webhookId`), whatever events it subscribes to.
+ */
+export interface AutomationRuleMatchedEvent {
+  webhookId: string;
+  chat: string;
+  rule: { id: string; name: string };
+  message: { id: string; from: string | null; senderName: string | null; text: string };
+}
 
 /** Data of `automation.replied`: one automatic message, sent and stored. */
 export interface AutomationRepliedEvent {

@@ -6,7 +6,7 @@ import type { Call, Chat, Contact, Group, Message, MessageStatus } from '../mess
 import type { SessionStatusEvent, Settings } from '../model.js';
 import type { CampaignProgressEvent, ScheduleFailedEvent, ScheduleSentEvent } from './schedule.js';
 import type { Actor, SessionPermissions, Team, User } from './people.js';
-import type { AutomationRepliedEvent } from './automation.js';
+import type { AutomationRepliedEvent, AutomationRuleMatchedEvent } from './automation.js';
 
 export interface MessageRef {
   id: string;
@@ -70,6 +70,8 @@ export interface EventMap {
   'permissions.updated': SessionPermissions;
   /** Automation sent a message (greeting, away, keyword rule, menu, default reply); `message.sent` announces the message too. */
   'automation.replied': AutomationRepliedEvent;
+  /** A keyword rule that calls a webhook matched; only that webhook receives it. */
+  'automation.rule_matched': AutomationRuleMatchedEvent;
 }
 
 /** Every event type, for webhook subscriptions and stream filters. */
@@ -106,6 +108,7 @@ export const EVENT_TYPES = [
   'team.deleted',
   'permissions.updated',
   'automation.replied',
+  'automation.rule_matched',
 ] as const satisfies readonly (keyof EventMap)[];
 
 export type EventType = keyof EventMap;

@@ -47,6 +47,8 @@ export const EVENT_DESCRIPTIONS: Record<EventType, string> = {
   'team.deleted': 'A team was deleted (owners and admins only)',
   'permissions.updated': "A number's permissions changed (owners and admins only)",
   'automation.replied': 'Automation sent a greeting, away message, keyword answer, menu or default reply',
+  'automation.rule_matched':
+    'A keyword rule that calls this webhook matched a message (sent to that webhook only; answer {"reply": "…"})',
 };
 
 const RESERVED_HEADERS = new Set([

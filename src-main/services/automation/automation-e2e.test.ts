@@ -17,6 +17,7 @@ import { linkedWorld, type LinkedWorld } from '../../../testkit/support/linked-s
 import { ManualClock, systemClock } from '../schedule/clock.js';
 import { renderAutomationText } from './engine/render.js';
 import { JPEG_48PX } from '../../../testkit/support/media-fixtures.js';
+import { startReceiver } from '../../../testkit/support/webhook-receiver.js';
 
 let world: LinkedWorld;
 // Monday 7 December 2026, 10:00 in Lisbon (UTC+0 in winter): inside the hours below.
@@ -282,6 +283,55 @@ describe('automation with real customers', () => {
     await write(ben, 'hello?');
     await settle(ben, 'stopped');
     expect(texts(ben)).not.toContain('Auto answer');
+  });
+
+  it('a rule can call a webhook: only that webhook hears it, and its {"reply"} reaches the customer', async () => {
+    const crm = await startReceiver();
+    const other = await startReceiver();
+    try {
+      const created = await call<{ webhook: { id: string } }>('/webhooks', 'POST', {
+        name: 'Order bot',
+        url: crm.url,
+        events: ['session.status'],
+      });
+      expect(created.status).toBe(201);
+      const hook = created.body.webhook;
+      // A webhook subscribed to everything still does not hear another webhook's rule calls.
+      expect((await call('/webhooks', 'POST', { name: 'Audit', url: other.url })).status).toBe(201);
+      const rule = {
+        id: 'order',
+        name: 'Order status',
+        match: 'startsWith' as const,
+        patterns: ['order'],
+        webhookId: hook.id,
+      };
+      const refused = await call<{ error: { field: string } }>('/sessions/shop/automation', 'PUT', {
+        enabled: true,
+        typingDelay: false,
+        ...HOURS,
+        rules: [{ ...rule, webhookId: 'wh_nope' }],
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.field).toBe('rules.0.webhookId');
+
+      await configure({ rules: [rule] });
+      crm.answerWith({ status: 200, body: JSON.stringify({ reply: 'Order 1234 ships tomorrow.' }) });
+      const gil = await world.newCustomer('972506170080', 'Gil');
+      await write(gil, 'Order 1234?');
+      await gil.waitForText('Order 1234 ships tomorrow.');
+      const call1 = crm.received.find((d) => d.json.type === 'automation.rule_matched');
+      expect(call1?.json.data).toMatchObject({
+        webhookId: hook.id,
+        chat: gil.jid,
+        rule: { id: 'order', name: 'Order status' },
+        message: { text: 'Order 1234?' },
+      });
+      await settle(gil, 'webhook');
+      expect(other.received.some((d) => d.json.type === 'automation.rule_matched')).toBe(false);
+    } finally {
+      await crm.close();
+      await other.close();
+    }
   });
 
   it('a rule can send a saved reply with media, its text as the caption', async () => {

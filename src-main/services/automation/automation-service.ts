@@ -42,6 +42,7 @@ import { isOpen, nextOpening } from './engine/hours.js';
 import { renderAutomationText, type RenderValues } from './engine/render.js';
 import { createRegexTest, RegexTimeout, type RegexTest } from './engine/safe-regex.js';
 import { automationWarnings } from './warnings.js';
+import { RuleWebhooks } from './rule-webhooks.js';
 
 const HOUR = 3_600_000;
 /** The actor automatic messages are recorded under: "Automation: <rule>". */
@@ -62,6 +63,7 @@ export interface AutomationDeps {
 
 export class AutomationService {
   private readonly store: AutomationStore;
+  private readonly ruleWebhooks: RuleWebhooks;
   private clock: Clock;
   private readonly regex: RegexTest;
   private unsubscribe: (() => void) | null = null;
@@ -74,6 +76,7 @@ export class AutomationService {
 
   constructor(private readonly deps: AutomationDeps) {
     this.store = new AutomationStore(deps.db);
+    this.ruleWebhooks = new RuleWebhooks(deps.db, deps.events);
     this.clock = deps.clock ?? systemClock;
     this.regex = createRegexTest();
     this.contactName = deps.db.$client.prepare<
@@ -122,7 +125,9 @@ export class AutomationService {
 
   update(sessionId: string, settings: AutomationSettings): AutomationView {
     this.deps.sessions.get(sessionId);
-    this.store.saveSettings(sessionId, automationSettingsSchema.parse(settings), this.clock.now());
+    const parsed = automationSettingsSchema.parse(settings);
+    this.ruleWebhooks.check(parsed);
+    this.store.saveSettings(sessionId, parsed, this.clock.now());
     return this.view(sessionId);
   }
 
@@ -281,6 +286,7 @@ export class AutomationService {
     }
     if (decision.actions.addTag)
       this.tag(sessionId, chat, decision.actions.addTag, decision.replies[0]?.rule);
+    if (decision.actions.webhook) this.ruleWebhooks.notify(sessionId, message, decision.actions.webhook);
     const outgoing = this.withSavedReplies(decision.replies, decision.values, message.id);
     for (const item of outgoing.slice(0, budget)) {
       await this.sendReply(sessionId, chat, item, settings.typingDelay);

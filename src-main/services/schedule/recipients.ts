@@ -105,7 +105,7 @@ function fromTag(db: Db, sessionId: string, tagId: string): ResolvedRecipient[] 
  * left empty for a customer the shop has talked to.
  */
 function withKnownNames(db: Db, sessionId: string, list: ResolvedRecipient[]): ResolvedRecipient[] {
-  const known = db.$client.prepare<[string, string, string, string, string], { name: string | null }>(
+  const known = db.$client.prepare<[string, string, string, string, string, string], { name: string | null }>(
     `SELECT COALESCE(
         (SELECT name FROM chats WHERE session_id = ? AND jid = ?),
         (SELECT COALESCE(name, notify) FROM contacts WHERE session_id = ? AND jid = ?),

@@ -63,7 +63,9 @@ export class WebhookOutbox {
 }
 
 function matches(webhook: ActiveWebhook, event: AnyEventEnvelope): boolean {
-  if (event.type === 'webhook.test') return event.data.webhookId === webhook.id;
+  // Events addressed to one webhook reach it whatever it subscribes to, and no other.
+  if (event.type === 'webhook.test' || event.type === 'automation.rule_matched')
+    return event.data.webhookId === webhook.id;
   if (webhook.sessionId !== null && webhook.sessionId !== event.session) return false;
   return webhook.eventTypes === null || webhook.eventTypes.has(event.type);
 }

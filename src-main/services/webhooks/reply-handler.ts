@@ -35,12 +35,17 @@ function field(data: unknown, name: string): string | null {
 }
 
 /**
- * Reads a receiver's 2xx answer to an event: `{"reply": "…"}` to a `message.received`,
- * `{"rejectMessage": "…"}` to a `call.received`. Anything else (an empty body, other JSON,
- * other event types) is no command.
+ * Reads a receiver's 2xx answer to an event: `{"reply": "…"}` to a `message.received` or an
+ * `automation.rule_matched` (a keyword rule's webhook), `{"rejectMessage": "…"}` to a
+ * `call.received`. Anything else (an empty body, other JSON, other event types) is no command.
  */
 export function parseReply(event: AnyEventEnvelope, responseText: string | null): ParsedReply {
-  if (event.type !== 'message.received' && event.type !== 'call.received') return { ignored: null };
+  if (
+    event.type !== 'message.received' &&
+    event.type !== 'call.received' &&
+    event.type !== 'automation.rule_matched'
+  )
+    return { ignored: null };
   const text = responseText?.trim();
   if (!text || !text.startsWith('{')) return { ignored: null };
   if (text.length > MAX_REPLY_BODY_CHARS)
@@ -54,7 +59,7 @@ export function parseReply(event: AnyEventEnvelope, responseText: string | null)
   const sessionId = event.session;
   if (!sessionId) return { ignored: 'event has no session' };
 
-  if (event.type === 'message.received') {
+  if (event.type === 'message.received' || event.type === 'automation.rule_matched') {
     if (!(typeof json === 'object' && json !== null && 'reply' in json)) return { ignored: null };
     const parsed = replyBody.safeParse(json);
     if (!parsed.success) {

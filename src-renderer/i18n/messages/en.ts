@@ -10,6 +10,7 @@ import login from './login/en.json';
 import logs from './logs/en.json';
 import messages from './messages/en.json';
 import sessions from './sessions/en.json';
+import rulewebhook from './rulewebhook/en.json';
 import settings from './settings/en.json';
 import tags from './tags/en.json';
 
@@ -20,6 +21,7 @@ export const english = {
   ...logs,
   ...messages,
   ...sessions,
+  ...rulewebhook,
   ...settings,
   ...tags,
 };

@@ -10,6 +10,7 @@ import { useTransport } from '../../stores/connection';
 import { useTags } from '../../stores/tags';
 import { CheckboxField, FieldError, TextField, useField } from '../widget/fields';
 import { moved, newRuleId } from './draft';
+import { RuleWebhookField } from './RuleWebhookField';
 import { TemplateField } from './TemplateField';
 
 const MATCH_LABELS: Record<KeywordMatch, string> = {
@@ -197,6 +198,11 @@ function RuleCard({
           </select>
           <FieldError field={`rules.${index}.addTag`} error={tagField.error} />
         </div>
+        <RuleWebhookField
+          index={index}
+          value={rule.webhookId}
+          onChange={(webhookId) => onChange({ ...rule, webhookId })}
+        />
         <div className="stack">
           <CheckboxField
             field={`rules.${index}.stop`}
@@ -247,6 +253,7 @@ export function RulesEditor({
         reply: '',
         savedReplyId: null,
         addTag: null,
+        webhookId: null,
         stop: false,
       },
     ]);

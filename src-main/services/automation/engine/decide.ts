@@ -40,7 +40,13 @@ export interface IncomingText {
 export interface Decision {
   openNow: boolean;
   replies: AutomationReply[];
-  actions: { addTag: string | null; stop: boolean; handover: boolean };
+  actions: {
+    addTag: string | null;
+    stop: boolean;
+    handover: boolean;
+    /** A keyword rule that calls a webhook matched: which webhook, and the rule. */
+    webhook: { id: string; rule: { id: string; name: string } } | null;
+  };
   menuPath: string[] | null;
   /** The away message is among the replies (its window starts now). */
   sentAway: boolean;
@@ -69,7 +75,7 @@ export function decide(
     const text = renderAutomationText(template, values, `${incoming.seed}\u0000${kind}`);
     if (text) replies.push({ kind, rule, text });
   };
-  const actions = { addTag: null as string | null, stop: false, handover: false };
+  const actions: Decision['actions'] = { addTag: null, stop: false, handover: false, webhook: null };
 
   const { greeting, away, menu } = settings;
   const silentFor = memory.lastInboundAt === null ? Infinity : at - memory.lastInboundAt;
@@ -99,6 +105,7 @@ export function decide(
         replies.push({ kind: 'keyword', rule: rule.name, text: '', savedReplyId: rule.savedReplyId });
       actions.addTag = rule.addTag;
       actions.stop = rule.stop;
+      if (rule.webhookId) actions.webhook = { id: rule.webhookId, rule: { id: rule.id, name: rule.name } };
     } else if (menu.enabled) {
       add('menu', 'Menu', menuText(menu, []));
       menuPath = [];
