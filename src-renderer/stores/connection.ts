@@ -212,7 +212,13 @@ export const useConnection = create<ConnectionState>((set, get) => {
         set({ loginError: currentIntl().formatMessage({ id: 'login.fieldsMissing' }) });
         return false;
       }
-      const csrf = await postSignIn('/api/v1/auth/setup', input);
+      // Only these four: the route's input is strict, and callers may hand over a whole form.
+      const csrf = await postSignIn('/api/v1/auth/setup', {
+        setupCode: input.setupCode.trim(),
+        name: input.name,
+        login: input.login.trim(),
+        password: input.password,
+      });
       if (!csrf) return false;
       await connect(personTransport(csrf));
       return true;
