@@ -72,7 +72,13 @@ export function AddGrant({
       </button>
       {options.length === 0 && (
         <p className="muted">
-          <FormattedMessage id="team.permissions.nobodyToAdd" />
+          <FormattedMessage
+            id={
+              people.length + teams.length === 0
+                ? 'team.permissions.nobodyYet'
+                : 'team.permissions.nobodyToAdd'
+            }
+          />
         </p>
       )}
     </div>
