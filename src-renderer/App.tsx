@@ -11,6 +11,9 @@ import { SettingsPage } from './pages/SettingsPage';
 import { TagsPage } from './pages/TagsPage';
 import { AutomationPage } from './pages/AutomationPage';
 import { WidgetEditorPage, WidgetPage } from './pages/WidgetPage';
+import { TeamPage } from './pages/team/TeamPage';
+import { PermissionsPage } from './pages/team/permissions/PermissionsPage';
+import { ProfilePage } from './pages/profile/ProfilePage';
 import { useConnection } from './stores/connection';
 
 export function App() {
@@ -49,6 +52,9 @@ export function App() {
           <Route path="widget/:id" element={<WidgetEditorPage />} />
           <Route path="logs" element={<LogsPage />} />
           <Route path="settings" element={<SettingsPage />} />
+          <Route path="settings/team" element={<TeamPage />} />
+          <Route path="settings/team/numbers/:session" element={<PermissionsPage />} />
+          <Route path="profile" element={<ProfilePage />} />
           <Route path="*" element={<Navigate to="/inbox" replace />} />
         </Route>
       </Routes>

@@ -3,7 +3,7 @@ import type { OpInput, OpName, OpOutput } from '../src-shared/contract';
 import { useTransport } from './stores/connection';
 import { describeError } from './transport/rpc-error';
 
-interface Query<T> {
+export interface Query<T> {
   data: T | null;
   error: string | null;
   loading: boolean;

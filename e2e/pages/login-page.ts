@@ -21,6 +21,28 @@ export class LoginPage {
     await this.page.getByRole('button', { name: 'Sign in', exact: true }).click();
   }
 
+  /** First run: creates the owner's account with the setup code (or the admin key) and signs in. */
+  async setUpOwner(
+    setupCode: string,
+    owner: { name: string; login: string; password: string },
+  ): Promise<void> {
+    await this.page.getByRole('heading', { name: "Create the owner's account" }).waitFor();
+    await this.page.getByLabel('Setup code').fill(setupCode);
+    await this.page.getByLabel('Your name').fill(owner.name);
+    await this.page.getByLabel('Sign-in name').fill(owner.login);
+    await this.page.getByLabel('Password').fill(owner.password);
+    await this.page.getByRole('button', { name: 'Create and sign in' }).click();
+  }
+
+  /** An invited person chooses their password with the one-time code ("I have a code"). */
+  async signInWithCode(login: string, code: string, newPassword: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'I have a code' }).click();
+    await this.page.getByLabel('Sign-in name').fill(login);
+    await this.page.getByLabel('One-time code').fill(code);
+    await this.page.getByLabel('New password').fill(newPassword);
+    await this.page.getByRole('button', { name: 'Set password and sign in' }).click();
+  }
+
   error() {
     return this.page.getByRole('alert');
   }

@@ -28,6 +28,8 @@ const PAGES = [
   { name: 'widget', path: '/widget', ready: 'Widget' },
   { name: 'logs', path: '/logs', ready: 'Logs' },
   { name: 'settings', path: '/settings', ready: 'Settings' },
+  { name: 'team', path: '/settings/team', ready: 'Team' },
+  { name: 'permissions', path: '/settings/team/numbers/shop', ready: 'Who can use Bakery front desk' },
 ];
 
 test('every page, both themes, 1366 and 400 wide: named controls and AA contrast', async ({ page }) => {

@@ -2,13 +2,18 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import type { MessageId } from '../i18n/messages/en';
 import { useConnection } from '../stores/connection';
+import { useMe } from '../stores/me';
+import { areaOf, canSeeArea, type AreaPath } from '../model/nav-access';
+import { MeSync } from './people/MeSync';
+import { NotAvailable } from './people/NotAvailable';
+import { UserMenu } from './people/UserMenu';
 import { Icon, type IconName } from './icons';
 import { LiveEvents } from './LiveEvents';
 import { BackupOverdueBanner } from './BackupOverdueBanner';
 import { ShortcutsHelp } from './ShortcutsHelp';
 
 /** The product's areas, in the order the sidebar lists them. */
-export const AREAS: { path: string; label: MessageId; icon: IconName }[] = [
+export const AREAS: { path: AreaPath; label: MessageId; icon: IconName }[] = [
   { path: '/inbox', label: 'common.nav.inbox', icon: 'inbox' },
   { path: '/sessions', label: 'common.nav.sessions', icon: 'sessions' },
   { path: '/schedule', label: 'common.nav.schedule', icon: 'schedule' },
@@ -34,8 +39,16 @@ export function Shell() {
   const logout = useConnection((state) => state.logout);
   const { pathname } = useLocation();
   const intl = useIntl();
+  const principal = useMe((state) => state.principal);
+  const meFailed = useMe((state) => state.error !== null);
+  // Until `people.me` answers, an agent's deep link must not flash a page they may not use.
+  const knowsWho = principal !== null || meFailed;
+  const currentArea = areaOf(pathname);
+  const allowed = currentArea === null || canSeeArea(principal, currentArea);
+  const signOut = transportKind === 'http' ? logout : undefined;
   return (
     <div className="shell">
+      <MeSync />
       <LiveEvents />
       <ShortcutsHelp />
       <nav className="sidebar" aria-label={intl.formatMessage({ id: 'common.nav.label' })}>
@@ -46,7 +59,7 @@ export function Shell() {
           <span className="sidebar__name">Chatdock</span>
         </div>
         <ul className="sidebar__list">
-          {AREAS.map((area) => (
+          {AREAS.filter((item) => knowsWho && canSeeArea(principal, item.path)).map((area) => (
             <li key={area.path}>
               <NavLink
                 to={area.path}
@@ -64,24 +77,36 @@ export function Shell() {
             </li>
           ))}
         </ul>
-        {transportKind === 'http' && (
-          <button
-            type="button"
-            className="sidebar__link sidebar__logout"
-            title={intl.formatMessage({ id: 'common.nav.logOut' })}
-            onClick={logout}
-          >
-            <Icon name="logout" />
-            <span>
-              <FormattedMessage id="common.nav.logOut" />
-            </span>
-          </button>
+        {principal?.user ? (
+          <UserMenu name={principal.user.name} onSignOut={signOut} />
+        ) : (
+          transportKind === 'http' && (
+            <button
+              type="button"
+              className="sidebar__link sidebar__logout"
+              title={intl.formatMessage({ id: 'common.nav.logOut' })}
+              onClick={logout}
+            >
+              <Icon name="logout" />
+              <span>
+                <FormattedMessage id="common.nav.logOut" />
+              </span>
+            </button>
+          )
         )}
       </nav>
       <main className="content">
         <LinkBanner />
         <BackupOverdueBanner />
-        <Outlet />
+        {!knowsWho ? (
+          <div className="splash" role="status">
+            <FormattedMessage id="common.starting" />
+          </div>
+        ) : allowed ? (
+          <Outlet />
+        ) : (
+          <NotAvailable />
+        )}
       </main>
     </div>
   );

@@ -2,20 +2,31 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { MessageId } from '../i18n/messages/en';
 import { useConnection } from '../stores/connection';
+import { MIN_PASSWORD_LENGTH } from '../../src-shared/contract/people';
 
-type Mode = 'person' | 'key' | 'setup';
+type Mode = 'person' | 'key' | 'setup' | 'code';
 
 /**
  * The browser's way in: a person's sign-in name and password (the session cookie), or, for
  * developers, the admin API key. On first run (nobody has an account yet) it asks for the setup
- * code printed in the terminal and creates the owner's account. The desktop app needs none.
+ * code printed in the terminal and creates the owner's account. A person who was invited (or whose
+ * password was reset) chooses their password with the one-time code the owner gave them ("I have
+ * a code"). The desktop app needs none.
  */
 export function LoginPage() {
   const connection = useConnection();
   const { loginError } = connection;
   const [mode, setMode] = useState<Mode>('person');
   const [busy, setBusy] = useState(false);
-  const [fields, setFields] = useState({ key: '', login: '', password: '', name: '', setupCode: '' });
+  const [fields, setFields] = useState({
+    key: '',
+    login: '',
+    password: '',
+    name: '',
+    setupCode: '',
+    code: '',
+    newPassword: '',
+  });
   const [remember, setRemember] = useState(true);
   const intl = useIntl();
 
@@ -37,6 +48,7 @@ export function LoginPage() {
     setBusy(true);
     if (mode === 'key') await connection.login(fields.key, remember);
     else if (mode === 'person') await connection.signIn(fields.login, fields.password);
+    else if (mode === 'code') await connection.acceptCode(fields);
     else await connection.setupOwner(fields);
     setBusy(false);
   };
@@ -101,6 +113,19 @@ export function LoginPage() {
             {field('password', 'login.passwordLabel', 'password', 'current-password')}
           </>
         )}
+        {mode === 'code' && (
+          <>
+            <h2>
+              <FormattedMessage id="login.codeTitle" />
+            </h2>
+            <p className="muted">
+              <FormattedMessage id="login.codeHint" values={{ min: MIN_PASSWORD_LENGTH }} />
+            </p>
+            {field('login', 'login.nameLabel', 'text', 'username', true)}
+            {field('code', 'login.codeLabel', 'text', 'one-time-code')}
+            {field('newPassword', 'login.newPasswordLabel', 'password', 'new-password')}
+          </>
+        )}
         {mode === 'setup' && (
           <>
             <h2>
@@ -122,15 +147,26 @@ export function LoginPage() {
         )}
         <button type="submit" className="button button--primary" disabled={busy}>
           {intl.formatMessage({
-            id: busy ? 'login.signingIn' : mode === 'setup' ? 'login.create' : 'login.signIn',
+            id: busy
+              ? 'login.signingIn'
+              : mode === 'setup'
+                ? 'login.create'
+                : mode === 'code'
+                  ? 'login.codeSubmit'
+                  : 'login.signIn',
           })}
         </button>
+        {mode === 'person' && (
+          <button type="button" className="button button--secondary" onClick={() => setMode('code')}>
+            <FormattedMessage id="login.haveCode" />
+          </button>
+        )}
         <button
           type="button"
           className="button button--secondary"
-          onClick={() => setMode(mode === 'key' ? 'person' : 'key')}
+          onClick={() => setMode(mode === 'key' || mode === 'code' ? 'person' : 'key')}
         >
-          <FormattedMessage id={mode === 'key' ? 'login.usePassword' : 'login.useKey'} />
+          <FormattedMessage id={mode === 'key' || mode === 'code' ? 'login.usePassword' : 'login.useKey'} />
         </button>
       </form>
     </main>

@@ -10,6 +10,7 @@ import { StorageSection } from './settings/StorageSection';
 import { RetentionSection } from './settings/RetentionSection';
 import { ContactsImportSection } from './settings/ContactsImportSection';
 import { WebhooksSection } from './settings/WebhooksSection';
+import { TeamLinkSection } from './team/TeamLinkSection';
 
 export function SettingsPage() {
   const intl = useIntl();
@@ -20,6 +21,7 @@ export function SettingsPage() {
         subtitle={intl.formatMessage({ id: 'settings.subtitle' })}
       />
       <div className="stack">
+        <TeamLinkSection />
         <LanguageSection />
         <AdminKeySection />
         <ApiKeysSection />

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { AppInfo, RotatedKey } from '../../src-shared/model';
+import { MIN_PASSWORD_LENGTH } from '../../src-shared/contract/people';
 import { HttpTransport } from '../transport/http';
 import { IpcTransport } from '../transport/ipc';
 import { currentIntl } from '../i18n/store';
@@ -23,6 +24,8 @@ interface ConnectionState {
   signIn(login: string, password: string): Promise<boolean>;
   /** First run: creates the owner's account with the terminal's setup code and signs them in. */
   setupOwner(input: { setupCode: string; name: string; login: string; password: string }): Promise<boolean>;
+  /** An invited person (or one whose password was reset) chooses a password with their one-time code. */
+  acceptCode(input: { login: string; code: string; newPassword: string }): Promise<boolean>;
   /** Whether the owner's account still has to be created (asked at the sign-in page). */
   setupNeeded(): Promise<boolean>;
   logout(): void;
@@ -83,7 +86,15 @@ export const useConnection = create<ConnectionState>((set, get) => {
       () => {
         if (get().status !== 'ready' || get().transport !== transport) return;
         transport.close();
-        set({ status: 'login', transport: null, appInfo: null, linkState: 'connecting' });
+        // The server ended this sign-in: the person was disabled or deleted, their password was
+        // changed, or they signed out everywhere from another browser. Say so on the sign-in page.
+        set({
+          status: 'login',
+          transport: null,
+          appInfo: null,
+          linkState: 'connecting',
+          loginError: currentIntl().formatMessage({ id: 'login.signedOutRemotely' }),
+        });
       },
       window.location.origin,
       csrfToken,
@@ -108,15 +119,20 @@ export const useConnection = create<ConnectionState>((set, get) => {
     }).catch(() => null);
     const json = (await response?.json().catch(() => null)) as {
       csrfToken?: string;
-      error?: { code: string; message: string };
+      error?: { code: string; message: string; field?: string };
     } | null;
     if (response?.ok && json?.csrfToken) return json.csrfToken;
     const intl = currentIntl();
+    const field = json?.error?.field;
     set({
       loginError:
         response?.status === 401
           ? intl.formatMessage({ id: 'login.refused' })
-          : (json?.error?.message ?? describeError(new Error(`HTTP ${response?.status ?? 0}`))),
+          : field === 'code'
+            ? intl.formatMessage({ id: 'login.codeRefused' })
+            : field === 'newPassword' || field === 'password'
+              ? intl.formatMessage({ id: 'login.passwordTooShort' }, { min: MIN_PASSWORD_LENGTH })
+              : (json?.error?.message ?? describeError(new Error(`HTTP ${response?.status ?? 0}`))),
     });
     return null;
   }
@@ -196,7 +212,28 @@ export const useConnection = create<ConnectionState>((set, get) => {
         set({ loginError: currentIntl().formatMessage({ id: 'login.fieldsMissing' }) });
         return false;
       }
-      const csrf = await postSignIn('/api/v1/auth/setup', input);
+      // Only these four: the route's input is strict, and callers may hand over a whole form.
+      const csrf = await postSignIn('/api/v1/auth/setup', {
+        setupCode: input.setupCode.trim(),
+        name: input.name,
+        login: input.login.trim(),
+        password: input.password,
+      });
+      if (!csrf) return false;
+      await connect(personTransport(csrf));
+      return true;
+    },
+
+    async acceptCode(input) {
+      if (!input.login.trim() || !input.code.trim() || !input.newPassword) {
+        set({ loginError: currentIntl().formatMessage({ id: 'login.fieldsMissing' }) });
+        return false;
+      }
+      const csrf = await postSignIn('/api/v1/auth/accept-code', {
+        login: input.login.trim(),
+        code: input.code.trim(),
+        newPassword: input.newPassword,
+      });
       if (!csrf) return false;
       await connect(personTransport(csrf));
       return true;

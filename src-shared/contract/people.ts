@@ -42,6 +42,10 @@ export const userSchema = z
     language: z.string().nullable(),
     teams: z.array(z.object({ id: z.string(), name: z.string() })),
     createdAt: z.string(),
+    lastSignInAt: z
+      .string()
+      .nullable()
+      .describe('The last browser sign-in; null if never (or older than the audit log keeps)'),
   })
   .meta({
     id: 'User',
@@ -56,6 +60,7 @@ export const userSchema = z
       language: null,
       teams: [{ id: 'team_sales', name: 'Sales' }],
       createdAt: '2026-12-01T09:00:00.000Z',
+      lastSignInAt: '2026-12-05T08:00:00.000Z',
     },
   });
 export type User = z.infer<typeof userSchema>;

@@ -36,6 +36,7 @@ const signedInSchema = z
         language: null,
         teams: [],
         createdAt: '2026-12-01T09:00:00.000Z',
+        lastSignInAt: '2026-12-05T08:00:00.000Z',
       },
       csrfToken: 'b1f0c0b8e0a54e3b9d2c',
     },

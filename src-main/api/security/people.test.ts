@@ -425,6 +425,52 @@ describe('people: roles, permissions per number, sign-in', () => {
     expect(numbers.items.map((entry) => entry.action)).toEqual(['session.created', 'session.created']);
   });
 
+  it("tells an agent's open stream when their own rights change, and nothing about others", async () => {
+    await createUser('Gina', 'agent');
+    const gina = await browserOf('gina');
+    const socket = new WebSocket(app.url.replace('http', 'ws') + '/api/v1/events', {
+      headers: { cookie: gina.cookie },
+    });
+    const received: { type: string; session: string | null; data: { id?: string } }[] = [];
+    const ready = new Promise<void>((resolve) =>
+      socket.on('message', (data) => {
+        const message = JSON.parse(data.toString()) as (typeof received)[number];
+        if (message.type === 'ready') resolve();
+        else received.push(message);
+      }),
+    );
+    await new Promise((resolve) => socket.once('open', resolve));
+    socket.send(JSON.stringify({}));
+    await ready;
+    // Someone else's record changing is not hers to see.
+    await app.request(`/api/v1/users/${ids.Walt}`, { method: 'PATCH', json: { name: 'Walter' } });
+    // Her rights were read (and cached) before the change: the event must not be judged by them.
+    expect((await as(gina, '/api/v1/sessions/b/chats')).status).toBe(403);
+    // Given read on number b: the change reaches her stream (her window refreshes what she may do).
+    const put = await app.request('/api/v1/sessions/b/permissions', {
+      method: 'PUT',
+      json: {
+        grants: [
+          {
+            subject: { type: 'user', id: ids.Gina },
+            read: 'all',
+            write: false,
+            canUseTags: true,
+            canManageSavedReplies: false,
+          },
+        ],
+      },
+    });
+    expect(put.status).toBe(200);
+    await app.request(`/api/v1/users/${ids.Gina}`, { method: 'PATCH', json: { name: 'Gina B.' } });
+    await expect
+      .poll(() => received.map((event) => event.type))
+      .toEqual(['permissions.updated', 'user.updated']);
+    expect(received[0]).toMatchObject({ session: 'b' });
+    expect(received[1]?.data.id).toBe(ids.Gina);
+    socket.close();
+  });
+
   it('signs a browser out and ends its cookie', async () => {
     const browser = await browserOf('olive');
     const out = await as(browser, '/api/v1/auth/signout', { method: 'POST' });

@@ -243,13 +243,26 @@ const PEOPLE_EVENTS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * People events an agent sees, so their window follows a change of their own rights without a
+ * reload: their own record changing (role, teams, disabled), and the grants of a number they may
+ * read changing. The grants of a number they may not read stay hidden, like everything of it.
+ */
+function isAboutOwnRights(principal: UserPrincipal, event: AnyEventEnvelope): boolean {
+  if (event.type === 'user.updated') return event.data.id === principal.userId;
+  if (event.type === 'permissions.updated') {
+    return event.session !== null && canAccessSession(principal, event.session, 'read');
+  }
+  return false;
+}
+
+/**
  * Whether a principal may see an event: the one filter of the event stream and of webhooks
  * (a webhook sees what its creator could). Events of a session need read on it; app-wide events
  * about people need an admin; settings and other app-wide events are for everyone who reads.
  */
 export function canSeeEvent(principal: Principal, event: AnyEventEnvelope): boolean {
   if (PEOPLE_EVENTS.has(event.type)) {
-    if (principal.kind === 'user') return isAdminPerson(principal);
+    if (principal.kind === 'user') return isAdminPerson(principal) || isAboutOwnRights(principal, event);
     return principal.kind === 'desktop' || principal.kind === 'admin' || hasScope(principal, 'admin');
   }
   if (event.session === null) return principal.kind !== 'session';

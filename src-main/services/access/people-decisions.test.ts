@@ -100,14 +100,25 @@ describe('the authorizer with people: decision table', () => {
   });
 
   it('shows events of readable numbers, and people events to admins only', () => {
-    const event = (type: string, session: string | null) => ({ type, session }) as AnyEventEnvelope;
+    const event = (type: string, session: string | null) => ({ type, session, data: {} }) as AnyEventEnvelope;
     expect(canSeeEvent(callers['agent-read']!, event('message.received', 'a'))).toBe(true);
     expect(canSeeEvent(callers['agent-read']!, event('message.received', 'b'))).toBe(false);
     expect(canSeeEvent(callers['agent-read']!, event('user.updated', null))).toBe(false);
-    expect(canSeeEvent(callers['agent-read']!, event('permissions.updated', 'a'))).toBe(false);
+    expect(canSeeEvent(callers['agent-read']!, event('user.created', null))).toBe(false);
+    expect(canSeeEvent(callers['agent-read']!, event('permissions.updated', 'b'))).toBe(false);
     expect(canSeeEvent(callers.admin!, event('permissions.updated', 'a'))).toBe(true);
     expect(canSeeEvent(callers['scoped key (read)']!, event('user.created', null))).toBe(false);
     expect(canSeeEvent(callers['session key a']!, event('settings.updated', null))).toBe(false);
+  });
+
+  it("shows an agent the changes of their own rights: their record, a readable number's grants", () => {
+    const about = (type: string, session: string | null, data: unknown) =>
+      ({ type, session, data }) as AnyEventEnvelope;
+    const agent = callers['agent-read']!;
+    expect(canSeeEvent(agent, about('user.updated', null, { id: 'u-agent' }))).toBe(true);
+    expect(canSeeEvent(agent, about('user.updated', null, { id: 'u-owner' }))).toBe(false);
+    expect(canSeeEvent(agent, about('permissions.updated', 'a', { session: 'a', grants: [] }))).toBe(true);
+    expect(canSeeEvent(agent, about('permissions.updated', 'b', { session: 'b', grants: [] }))).toBe(false);
   });
 
   it('opens the app UI to people in a browser, not to their tokens or other keys', () => {

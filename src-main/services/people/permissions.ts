@@ -136,6 +136,9 @@ export class PermissionService {
         );
       }
       const permissions = this.get(sessionId);
+      // The event stream decides who sees this event with the rights it describes: a person just
+      // given read on the number must receive it, so the cached rights go before it is recorded.
+      this.invalidate();
       this.events.record('permissions.updated', sessionId, permissions, actor);
       this.audit.record({
         actor,

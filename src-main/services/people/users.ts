@@ -60,6 +60,7 @@ export class UserService {
   private readonly byId: Statement<[string], UserDbRow>;
   private readonly byLogin: Statement<[string], UserDbRow>;
   private readonly teamsOf: Statement<[string], { id: string; name: string }>;
+  private readonly lastSignIn: Statement<[string], { at: number | null }>;
   private readonly enabledOwners: Statement<[], { count: number }>;
   private readonly total: Statement<[], { count: number }>;
   private enders: CredentialEnder[] = [];
@@ -79,6 +80,10 @@ export class UserService {
     this.teamsOf = sqlite.prepare(
       `SELECT t.id, t.name FROM team_members m JOIN teams t ON t.id = m.team_id
         WHERE m.user_id = ? ORDER BY t.name COLLATE NOCASE`,
+    );
+    // The audit log already records every sign-in (kept for its retention time): no second copy.
+    this.lastSignIn = sqlite.prepare(
+      "SELECT max(at) AS at FROM audit_log WHERE action = 'auth.signin' AND actor_id = ?",
     );
     this.enabledOwners = sqlite.prepare(
       "SELECT count(*) AS count FROM users WHERE role = 'owner' AND disabled = 0",
@@ -340,7 +345,13 @@ export class UserService {
       language: row.language,
       teams: this.teamsOf.all(row.id),
       createdAt: row.created_at,
+      lastSignInAt: this.lastSignInOf(row.id),
     };
+  }
+
+  private lastSignInOf(userId: string): string | null {
+    const at = this.lastSignIn.get(userId)?.at;
+    return at == null ? null : new Date(at).toISOString();
   }
 
   private async setPassword(userId: string, password: string): Promise<void> {

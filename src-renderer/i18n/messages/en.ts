@@ -13,6 +13,7 @@ import sessions from './sessions/en.json';
 import rulewebhook from './rulewebhook/en.json';
 import settings from './settings/en.json';
 import tags from './tags/en.json';
+import team from './team/en.json';
 
 export const english = {
   ...common,
@@ -24,6 +25,7 @@ export const english = {
   ...rulewebhook,
   ...settings,
   ...tags,
+  ...team,
 };
 
 export type MessageId = keyof typeof english;

@@ -139,6 +139,9 @@ export function SessionCard({ session }: { session: Session }) {
             onConfirm={() => run(() => transport.call('sessions.logout', { id }))}
           />
         )}
+        <Link className="button button--secondary" to={`/settings/team/numbers/${encodeURIComponent(id)}`}>
+          <FormattedMessage id="team.numbers.edit" />
+        </Link>
         <DeleteSessionButton
           session={session}
           onDelete={(keepHistory) =>
