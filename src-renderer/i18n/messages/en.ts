@@ -6,9 +6,11 @@
  */
 import common from './common/en.json';
 import errors from './errors/en.json';
+import inbox from './inbox/en.json';
 import login from './login/en.json';
 import logs from './logs/en.json';
 import messages from './messages/en.json';
+import organize from './organize/en.json';
 import sessions from './sessions/en.json';
 import settings from './settings/en.json';
 import tags from './tags/en.json';
@@ -16,9 +18,11 @@ import tags from './tags/en.json';
 export const english = {
   ...common,
   ...errors,
+  ...inbox,
   ...login,
   ...logs,
   ...messages,
+  ...organize,
   ...sessions,
   ...settings,
   ...tags,
