@@ -17,7 +17,8 @@ export interface ReplyChoice {
 }
 
 interface Position {
-  left: number;
+  /** From the window's start edge: the left, or the right in right-to-left. */
+  start: number;
   bottom: number;
   width: number;
 }
@@ -73,7 +74,13 @@ export function SavedReplyPicker({
     });
     if (shown) {
       const rect = textarea.getBoundingClientRect();
-      setPosition({ left: rect.left, bottom: window.innerHeight - rect.top + 6, width: rect.width });
+      // The page's direction (the message box itself is dir=auto, following what is typed).
+      const rtl = document.documentElement.dir === 'rtl';
+      setPosition({
+        start: rtl ? window.innerWidth - rect.right : rect.left,
+        bottom: window.innerHeight - rect.top + 6,
+        width: rect.width,
+      });
     }
   }, [textareaRef]);
 
@@ -165,7 +172,11 @@ export function SavedReplyPicker({
   return (
     <div
       className="reply-picker"
-      style={{ left: position.left, bottom: position.bottom, width: Math.min(position.width, 520) }}
+      style={{
+        insetInlineStart: position.start,
+        bottom: position.bottom,
+        width: Math.min(position.width, 520),
+      }}
     >
       <ul
         id={listId}

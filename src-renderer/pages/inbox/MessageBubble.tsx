@@ -65,7 +65,7 @@ export const MessageBubble = memo(function MessageBubble({
         )}
         <time
           dateTime={message.timestamp}
-          title={intl.formatDate(message.timestamp, { dateStyle: 'full', timeStyle: 'short' })}
+          title={intl.formatDate(message.timestamp, { dateStyle: 'medium', timeStyle: 'short' })}
         >
           {time}
         </time>
