@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page, type TestInfo } from '@playwright/test';
 
 /**
  * Words a translated screen may show in Latin letters: brand and technical names, each language's
@@ -25,6 +25,10 @@ const ALLOWED = [
   'Español',
   'Português',
   'Brasil',
+  // Keys as printed on keyboards (shortcut hints).
+  'Ctrl',
+  'Shift',
+  'Esc',
   // Unit symbols many languages write in Latin letters.
   'kB',
   'MB',
@@ -47,22 +51,48 @@ const ENGLISH_FORMAT_WORDS = [
   'Oct',
   'Nov',
   'Dec',
+  // Day names from Intl (day separators, chat list times): "Today", "Yesterday", a weekday.
+  'Today',
+  'Yesterday',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
 ];
+
+/** What a check may leave alone besides the brand and technical names. */
+export interface UntranslatedOptions {
+  /** The pseudo-locale formats dates, times and sizes as English: allow those words. */
+  englishFormats?: boolean;
+  /** Selectors of parts known to be English still (listed in docs/TRANSLATING.md), kept out of the check. */
+  notYetTranslated?: string[];
+  /**
+   * User content the test itself created (customer names, messages, tag names, session names):
+   * removed from every text and attribute before it is checked, because it also appears inside
+   * translated sentences and labels ("Conversation with Dana Levi").
+   */
+  userContent?: string[];
+}
 
 /**
  * Visible text (and accessible names, placeholders, titles) on the page that is still in plain
  * English: any run of two or more ASCII letters that is not allowed (file paths and colour codes aside). User content and code are
  * skipped: `code`, `kbd`, `bdi`, `[dir=auto]` (names, messages), `[data-user-content]`, and
- * elements carrying their own `lang` (a language's name in its own language). `notYetTranslated`:
- * selectors of parts known to be English still (listed in docs/TRANSLATING.md), kept out of the check.
+ * elements carrying their own `lang` (a language's name in its own language). See
+ * `UntranslatedOptions` for what a test can add to that.
  */
 export async function untranslatedTexts(
   page: Page,
-  { englishFormats = false, notYetTranslated = [] as string[] } = {},
+  { englishFormats = false, notYetTranslated = [], userContent = [] }: UntranslatedOptions = {},
 ): Promise<string[]> {
   const allowed = [...ALLOWED, ...(englishFormats ? ENGLISH_FORMAT_WORDS : [])];
+  // Longest first, so "Dana Levi" goes before "Dana".
+  const ownText = [...userContent].sort((a, b) => b.length - a.length);
   return page.evaluate(
-    ({ allowedWords, skipped }) => {
+    ({ allowedWords, skipped, ownText }) => {
       const doc = (globalThis as unknown as { document: DocumentLike }).document;
       const SKIP = [
         'code, kbd, bdi, script, style, [dir="auto"], [data-user-content], [lang]:not(html)',
@@ -70,9 +100,10 @@ export async function untranslatedTexts(
       ].join(', ');
       const found = new Set<string>();
       // File paths in examples (E:\Backups, /media/usb) and #rrggbb colours are not words to translate.
+      const withoutOwnText = (text: string) => ownText.reduce((rest, own) => rest.split(own).join(' '), text);
       const english = (text: string) =>
         (
-          text
+          withoutOwnText(text)
             .replace(/(?:[A-Za-z]:)?[\\/][^\s]*/g, '')
             .replace(/#[0-9a-fA-F]{3,8}\b/g, '')
             .match(/[A-Za-z]{2,}/g) ?? []
@@ -107,6 +138,23 @@ export async function untranslatedTexts(
         ): { nextNode(): { parentElement: ElementLike | null; textContent: string | null } | null };
       }
     },
-    { allowedWords: allowed, skipped: notYetTranslated },
+    { allowedWords: allowed, skipped: notYetTranslated, ownText },
   );
+}
+
+/**
+ * One step of a language run: a full-page screenshot attached to the test report (and kept in
+ * the test's output folder), then the check that no visible text, label or placeholder is left
+ * in English. Use it on every screen of a flow run in another language or the pseudo-locale.
+ */
+export async function expectTranslated(
+  page: Page,
+  testInfo: TestInfo,
+  name: string,
+  options: UntranslatedOptions = {},
+): Promise<void> {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+  expect(await untranslatedTexts(page, options), `English left on "${name}"`).toEqual([]);
 }

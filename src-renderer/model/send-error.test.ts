@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import hebrewErrors from '../i18n/messages/errors/he.json';
+import hebrewInbox from '../i18n/messages/inbox/he.json';
+import { english } from '../i18n/messages/en';
+import { useI18n } from '../i18n/store';
 import { RpcError } from '../transport/rpc-error';
 import { sendFailure } from './send-error';
 
@@ -19,5 +23,27 @@ describe('why a message was not sent', () => {
     expect(
       sendFailure(new RpcError({ code: 'VALIDATION_FAILED', message: 'media: too large', field: 'media' })),
     ).toEqual({ reason: 'Too large', canRetry: false });
+  });
+});
+
+describe('why a message was not sent, in the reader’s language', () => {
+  afterEach(() => useI18n.setState({ locale: 'en', messages: english }));
+
+  it('says it in Hebrew from the error code, not the API’s English', () => {
+    useI18n.setState({ locale: 'he', messages: { ...english, ...hebrewErrors, ...hebrewInbox } });
+    expect(
+      sendFailure(
+        new RpcError({
+          code: 'VALIDATION_FAILED',
+          message: 'to: 447700900111 is not on WhatsApp',
+          field: 'to',
+        }),
+      ),
+    ).toEqual({ reason: 'למספר +44 7700 900111 אין WhatsApp.', canRetry: false });
+    const busy = sendFailure(
+      new RpcError({ code: 'WA_UNAVAILABLE', message: 'WhatsApp did not answer in time' }),
+    );
+    expect(busy.canRetry).toBe(true);
+    expect(busy.reason).toBe(hebrewErrors['errors.waUnavailable']);
   });
 });

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { useMatch, useNavigate, useSearchParams } from 'react-router-dom';
 import { useInbox } from '../stores/inbox';
 import { useSessions } from '../stores/sessions';
@@ -81,10 +82,14 @@ export function InboxPage() {
       ) : (
         <div className="inbox__placeholder">
           <InboxIcon name="emoji" size={56} />
-          <h2>Pick a chat</h2>
+          <h2>
+            <FormattedMessage id="inbox.placeholder.title" />
+          </h2>
           <p className="muted">
-            Choose a conversation on the left, or search with{' '}
-            {navigator.platform.includes('Mac') ? '⌘' : 'Ctrl+'}K. New messages appear live.
+            <FormattedMessage
+              id="inbox.placeholder.text"
+              values={{ shortcut: navigator.platform.includes('Mac') ? '⌘K' : 'Ctrl+K' }}
+            />
           </p>
         </div>
       )}

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { AutomationChatState } from '../../../src-shared/contract/automation';
 import { useAutomationSenders } from '../../stores/automation-senders';
 import { useTransport } from '../../stores/connection';
@@ -12,6 +13,7 @@ import '../../styles/automation.css';
  * loads which messages automation sent, for their "Automation: <rule>" label.
  */
 export function AutomationPausedBanner({ session, jid }: { session: string; jid: string }) {
+  const intl = useIntl();
   const transport = useTransport();
   const [state, setState] = useState<AutomationChatState | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -36,11 +38,14 @@ export function AutomationPausedBanner({ session, jid }: { session: string; jid:
 
   if (!state || (!state.pausedUntil && !state.stopped)) return null;
   const until = state.pausedUntil
-    ? new Date(state.pausedUntil).toLocaleString([], { weekday: 'short', hour: 'numeric', minute: '2-digit' })
-    : null;
+    ? intl.formatDate(state.pausedUntil, { weekday: 'short', hour: 'numeric', minute: '2-digit' })
+    : '';
   const why = state.stopped
-    ? 'Automation stopped in this chat'
-    : `Automation paused until ${until}${state.pauseReason === 'handover' ? ' (handed over from the menu)' : ''}`;
+    ? intl.formatMessage({ id: 'organize.automation.stopped' })
+    : intl.formatMessage(
+        { id: 'organize.automation.paused' },
+        { until, handover: state.pauseReason === 'handover' ? 'yes' : 'no' },
+      );
   const resume = async () => {
     try {
       setState(await transport.call('automation.resume', { session, chat: jid }));
@@ -54,7 +59,7 @@ export function AutomationPausedBanner({ session, jid }: { session: string; jid:
       <span>{why}</span>
       <span aria-hidden="true">·</span>
       <button type="button" className="link-button" onClick={() => void resume()}>
-        Resume
+        <FormattedMessage id="organize.automation.resume" />
       </button>
       {error && (
         <span className="form-error" role="alert">

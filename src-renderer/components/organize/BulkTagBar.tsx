@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useTransport } from '../../stores/connection';
 import { useTags } from '../../stores/tags';
 import { describeError } from '../../transport/rpc-error';
@@ -21,6 +22,7 @@ export function BulkTagBar({
   /** Called after a change (reload the list) with how many chats changed. */
   onDone: (changed: number) => void;
 }) {
+  const intl = useIntl();
   const transport = useTransport();
   const { tags, load } = useTags();
   const [tagId, setTagId] = useState('');
@@ -49,7 +51,10 @@ export function BulkTagBar({
         changed += (await transport.call('tags.bulk', { session, chats, tagId, action })).changed;
       }
       setMessage(
-        `${action === 'add' ? 'Tagged' : 'Untagged'} ${changed} chat${changed === 1 ? '' : 's'} “${tag.name}”.`,
+        intl.formatMessage(
+          { id: action === 'add' ? 'organize.bulk.tagged' : 'organize.bulk.untagged' },
+          { count: changed, tag: tag.name },
+        ),
       );
       void load(transport);
       onDone(changed);
@@ -61,14 +66,20 @@ export function BulkTagBar({
   };
 
   return (
-    <div className="bulk-tag-bar" role="toolbar" aria-label="Tag selected chats">
-      <span className="bulk-tag-bar__count">{selected.length} selected</span>
+    <div
+      className="bulk-tag-bar"
+      role="toolbar"
+      aria-label={intl.formatMessage({ id: 'organize.bulk.label' })}
+    >
+      <span className="bulk-tag-bar__count">
+        {intl.formatMessage({ id: 'organize.bulk.count' }, { count: selected.length })}
+      </span>
       <select
-        aria-label="Tag for selected chats"
+        aria-label={intl.formatMessage({ id: 'organize.bulk.tagLabel' })}
         value={tagId}
         onChange={(event) => setTagId(event.target.value)}
       >
-        <option value="">Choose a tag…</option>
+        <option value="">{intl.formatMessage({ id: 'organize.bulk.choose' })}</option>
         {tags.map((tag) => (
           <option key={tag.id} value={tag.id}>
             {tag.name}
@@ -81,7 +92,7 @@ export function BulkTagBar({
         disabled={!tagId || busy}
         onClick={() => void apply('add')}
       >
-        Add tag
+        <FormattedMessage id="organize.tags.add" />
       </button>
       <button
         type="button"
@@ -89,7 +100,7 @@ export function BulkTagBar({
         disabled={!tagId || busy}
         onClick={() => void apply('remove')}
       >
-        Remove tag
+        <FormattedMessage id="organize.bulk.remove" />
       </button>
       {message && (
         <span role="status" className="muted">

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { ChatNote } from '../../../src-shared/contract/organize';
 import { useTransport } from '../../stores/connection';
 import { describeError } from '../../transport/rpc-error';
@@ -7,6 +8,7 @@ import '../../styles/organize.css';
 
 /** Private notes on a chat, for the contact panel: staff only, never sent to the customer. */
 export function ChatNotes({ session, chat }: { session: string; chat: string }) {
+  const intl = useIntl();
   const transport = useTransport();
   const [notes, setNotes] = useState<ChatNote[]>([]);
   const [draft, setDraft] = useState('');
@@ -51,35 +53,51 @@ export function ChatNotes({ session, chat }: { session: string; chat: string }) 
   };
 
   return (
-    <section className="chat-notes" aria-label="Notes">
-      <h3 className="chat-notes__title">Notes</h3>
-      <p className="muted chat-notes__hint">Only staff see notes; they are never sent.</p>
+    <section className="chat-notes" aria-label={intl.formatMessage({ id: 'organize.notes.title' })}>
+      <h3 className="chat-notes__title">
+        <FormattedMessage id="organize.notes.title" />
+      </h3>
+      <p className="muted chat-notes__hint">
+        <FormattedMessage id="organize.notes.hint" />
+      </p>
       <ul className="chat-notes__list">
         {notes.map((note) => (
-          <li key={note.id} className="chat-note" aria-label={`Note by ${note.author}`}>
+          <li
+            key={note.id}
+            className="chat-note"
+            aria-label={intl.formatMessage({ id: 'organize.notes.by' }, { author: note.author })}
+          >
             {editing?.id === note.id ? (
               <form onSubmit={(event) => void save(event)} className="chat-note__edit">
                 <textarea
-                  aria-label="Note text"
+                  aria-label={intl.formatMessage({ id: 'organize.notes.text' })}
                   rows={3}
                   value={editing.text}
                   onChange={(event) => setEditing({ id: note.id, text: event.target.value })}
                 />
                 <div className="row">
                   <button type="submit" className="button button--primary">
-                    Save note
+                    <FormattedMessage id="organize.notes.save" />
                   </button>
                   <button type="button" className="button button--secondary" onClick={() => setEditing(null)}>
-                    Cancel
+                    <FormattedMessage id="organize.cancel" />
                   </button>
                 </div>
               </form>
             ) : (
               <>
-                <p className="chat-note__text">{note.text}</p>
+                <p className="chat-note__text" dir="auto">
+                  {note.text}
+                </p>
                 <p className="muted chat-note__meta">
-                  {note.author} · {new Date(note.updatedAt).toLocaleString()}
-                  {note.updatedAt !== note.createdAt && ' (edited)'}
+                  <FormattedMessage
+                    id="organize.notes.meta"
+                    values={{
+                      author: <bdi>{note.author}</bdi>,
+                      when: intl.formatDate(note.updatedAt, { dateStyle: 'medium', timeStyle: 'short' }),
+                      edited: note.updatedAt !== note.createdAt ? 'yes' : 'no',
+                    }}
+                  />
                 </p>
                 <div className="row">
                   <button
@@ -87,12 +105,12 @@ export function ChatNotes({ session, chat }: { session: string; chat: string }) 
                     className="link-button"
                     onClick={() => setEditing({ id: note.id, text: note.text })}
                   >
-                    Edit
+                    <FormattedMessage id="organize.notes.edit" />
                   </button>
                   <ConfirmButton
-                    label="Delete"
-                    question="Delete this note?"
-                    confirmLabel="Delete note"
+                    label={intl.formatMessage({ id: 'organize.notes.delete' })}
+                    question={intl.formatMessage({ id: 'organize.notes.deleteQuestion' })}
+                    confirmLabel={intl.formatMessage({ id: 'organize.notes.deleteConfirm' })}
                     onConfirm={() =>
                       run(() => transport.call('notes.delete', { session, chat, id: note.id })).then(
                         () => undefined,
@@ -107,14 +125,14 @@ export function ChatNotes({ session, chat }: { session: string; chat: string }) 
       </ul>
       <form className="chat-notes__add" onSubmit={(event) => void add(event)}>
         <textarea
-          aria-label="New note"
+          aria-label={intl.formatMessage({ id: 'organize.notes.new' })}
           rows={2}
-          placeholder="Add a note for the team…"
+          placeholder={intl.formatMessage({ id: 'organize.notes.placeholder' })}
           value={draft}
           onChange={(event) => setDraft(event.target.value)}
         />
         <button type="submit" className="button button--secondary" disabled={!draft.trim()}>
-          Add note
+          <FormattedMessage id="organize.notes.add" />
         </button>
       </form>
       {error && (

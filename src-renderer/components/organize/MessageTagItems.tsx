@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { Message } from '../../../src-shared/messages';
 import { useTransport } from '../../stores/connection';
 import { useTags } from '../../stores/tags';
@@ -11,6 +12,7 @@ import '../../styles/organize.css';
  * message (and so to its chat), choosing a ticked one removes it from the message.
  */
 export function MessageTagItems({ message, onDone }: { message: Message; onDone: () => void }) {
+  const intl = useIntl();
   const transport = useTransport();
   const { tags, load } = useTags();
   const [open, setOpen] = useState(false);
@@ -43,12 +45,12 @@ export function MessageTagItems({ message, onDone }: { message: Message; onDone:
         <span className="msg-tag__icon" aria-hidden="true">
           #
         </span>
-        Tag…
+        <FormattedMessage id="organize.message.tag" />
       </button>
     );
   }
   return (
-    <div role="group" aria-label="Tag message" className="msg-tag">
+    <div role="group" aria-label={intl.formatMessage({ id: 'organize.message.label' })} className="msg-tag">
       {tags.map((tag) => (
         <button
           key={tag.id}
@@ -58,11 +60,13 @@ export function MessageTagItems({ message, onDone }: { message: Message; onDone:
           className="msg-menu__item"
           onClick={() => void toggle(tag.id)}
         >
-          <Swatch color={tag.color} /> {tag.name} {onMessage.has(tag.id) && '✓'}
+          <Swatch color={tag.color} /> <bdi>{tag.name}</bdi> {onMessage.has(tag.id) && '✓'}
         </button>
       ))}
       {tags.length === 0 && (
-        <p className="muted msg-tag__empty">No tags yet: create them on the Tags page.</p>
+        <p className="muted msg-tag__empty">
+          <FormattedMessage id="organize.tags.none" />
+        </p>
       )}
       {error && <p className="form-error">{error}</p>}
     </div>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
+import { useIntl } from 'react-intl';
 import type { SavedReply, SavedReplyMedia } from '../../../src-shared/contract/organize';
 import { useTransport } from '../../stores/connection';
 import { describeError } from '../../transport/rpc-error';
@@ -16,7 +17,8 @@ export interface ReplyChoice {
 }
 
 interface Position {
-  left: number;
+  /** From the window's start edge: the left, or the right in right-to-left. */
+  start: number;
   bottom: number;
   width: number;
 }
@@ -43,6 +45,7 @@ export function SavedReplyPicker({
   /** Change it to re-read the textarea (e.g. after a button put a `/` in it). */
   openRequest?: number;
 }) {
+  const intl = useIntl();
   const transport = useTransport();
   const listId = useId();
   const [replies, setReplies] = useState<SavedReply[] | null>(null);
@@ -71,7 +74,13 @@ export function SavedReplyPicker({
     });
     if (shown) {
       const rect = textarea.getBoundingClientRect();
-      setPosition({ left: rect.left, bottom: window.innerHeight - rect.top + 6, width: rect.width });
+      // The page's direction (the message box itself is dir=auto, following what is typed).
+      const rtl = document.documentElement.dir === 'rtl';
+      setPosition({
+        start: rtl ? window.innerWidth - rect.right : rect.left,
+        bottom: window.innerHeight - rect.top + 6,
+        width: rect.width,
+      });
     }
   }, [textareaRef]);
 
@@ -163,15 +172,26 @@ export function SavedReplyPicker({
   return (
     <div
       className="reply-picker"
-      style={{ left: position.left, bottom: position.bottom, width: Math.min(position.width, 520) }}
+      style={{
+        insetInlineStart: position.start,
+        bottom: position.bottom,
+        width: Math.min(position.width, 520),
+      }}
     >
-      <ul id={listId} role="listbox" aria-label="Saved replies" className="reply-picker__list">
-        {replies === null && <li className="muted">Loading saved replies…</li>}
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label={intl.formatMessage({ id: 'organize.replies.label' })}
+        className="reply-picker__list"
+      >
+        {replies === null && (
+          <li className="muted">{intl.formatMessage({ id: 'organize.replies.loading' })}</li>
+        )}
         {replies !== null && matches.length === 0 && (
           <li className="muted">
             {replies.length === 0
-              ? 'No saved replies yet: add them on the Tags page.'
-              : `No reply matches “/${token.query}”.`}
+              ? intl.formatMessage({ id: 'organize.replies.none' })
+              : intl.formatMessage({ id: 'organize.replies.noMatch' }, { query: `/${token.query}` })}
           </li>
         )}
         {matches.map((reply, index) => (
@@ -187,10 +207,13 @@ export function SavedReplyPicker({
             onClick={() => void choose(reply)}
           >
             <span className="reply-picker__shortcut">/{reply.shortcut}</span>
-            <span className="reply-picker__title">{reply.title}</span>
+            <span className="reply-picker__title" dir="auto">
+              {reply.title}
+            </span>
             <span className="reply-picker__text muted">
-              {reply.media && `[${reply.media.type}] `}
-              {reply.text}
+              {reply.media &&
+                `[${intl.formatMessage({ id: 'organize.replies.mediaKind' }, { kind: reply.media.type })}] `}
+              <bdi>{reply.text}</bdi>
             </span>
           </li>
         ))}

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useIntl } from 'react-intl';
 import type { Tagging } from '../../../src-shared/contract/organize';
 import { useTransport } from '../../stores/connection';
 import { useTags } from '../../stores/tags';
@@ -12,6 +13,7 @@ import { LatestCall } from '../../transport/latest-call';
  * elsewhere (another window, a bot, a message tag) show up.
  */
 export function TagChips({ session, chat }: { session: string; chat: string }) {
+  const intl = useIntl();
   const transport = useTransport();
   const { tags, load: loadTags } = useTags();
   const [taggings, setTaggings] = useState<Tagging[]>([]);
@@ -73,15 +75,21 @@ export function TagChips({ session, chat }: { session: string; chat: string }) {
   };
 
   return (
-    <section className="tag-chips" aria-label="Chat tags">
+    <section className="tag-chips" aria-label={intl.formatMessage({ id: 'organize.tags.label' })}>
       <ul className="tag-chips__list">
         {taggings.map(({ tag, addedBy, addedAt }) => (
-          <li key={tag.id} title={`Added by ${addedBy}, ${new Date(addedAt).toLocaleString()}`}>
+          <li
+            key={tag.id}
+            title={intl.formatMessage(
+              { id: 'organize.tags.addedBy' },
+              { who: addedBy, when: intl.formatDate(addedAt, { dateStyle: 'medium', timeStyle: 'short' }) },
+            )}
+          >
             <TagChip tag={tag}>
               <button
                 type="button"
                 className="tag-chip__remove"
-                aria-label={`Remove tag ${tag.name}`}
+                aria-label={intl.formatMessage({ id: 'organize.tags.remove' }, { name: tag.name })}
                 onClick={() =>
                   void run(() => transport.call('tags.removeFromChat', { session, chat, tagId: tag.id }))
                 }
@@ -98,7 +106,7 @@ export function TagChips({ session, chat }: { session: string; chat: string }) {
             aria-expanded={picking}
             onClick={() => setPicking(!picking)}
           >
-            {picking ? 'Close' : 'Add tag'}
+            {intl.formatMessage({ id: picking ? 'organize.tags.close' : 'organize.tags.add' })}
           </button>
         </li>
       </ul>
@@ -111,8 +119,8 @@ export function TagChips({ session, chat }: { session: string; chat: string }) {
         >
           <input
             ref={filterRef}
-            aria-label="Find a tag"
-            placeholder="Find a tag…"
+            aria-label={intl.formatMessage({ id: 'organize.tags.find' })}
+            placeholder={intl.formatMessage({ id: 'organize.tags.findPlaceholder' })}
             value={filter}
             onChange={(event) => setFilter(event.target.value)}
             onKeyDown={(event) => {
@@ -123,17 +131,23 @@ export function TagChips({ session, chat }: { session: string; chat: string }) {
               }
             }}
           />
-          <ul role="listbox" aria-label="Tags to add" className="tag-picker__options">
+          <ul
+            role="listbox"
+            aria-label={intl.formatMessage({ id: 'organize.tags.choices' })}
+            className="tag-picker__options"
+          >
             {choices.map((tag) => (
               <li key={tag.id} role="option" aria-selected={false}>
                 <button type="button" className="tag-picker__option" onClick={() => add(tag.id)}>
-                  <Swatch color={tag.color} /> {tag.name}
+                  <Swatch color={tag.color} /> <bdi>{tag.name}</bdi>
                 </button>
               </li>
             ))}
             {choices.length === 0 && (
               <li className="muted">
-                {tags.length === 0 ? 'No tags yet: create them on the Tags page.' : 'No other tags.'}
+                {intl.formatMessage({
+                  id: tags.length === 0 ? 'organize.tags.none' : 'organize.tags.noOthers',
+                })}
               </li>
             )}
           </ul>

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useIntl } from 'react-intl';
 import { useTransport } from '../../stores/connection';
 import { useTags } from '../../stores/tags';
 import { Swatch } from './TagChip';
@@ -12,6 +13,7 @@ export function TagFilter({
   value: string | null;
   onChange: (tagId: string | null) => void;
 }) {
+  const intl = useIntl();
   const transport = useTransport();
   const { tags, load } = useTags();
 
@@ -24,14 +26,14 @@ export function TagFilter({
     <div className="tag-filter">
       {selected && <Swatch color={selected.color} />}
       <select
-        aria-label="Filter by tag"
+        aria-label={intl.formatMessage({ id: 'organize.filter.label' })}
         value={value ?? ''}
         onChange={(event) => onChange(event.target.value || null)}
       >
-        <option value="">All tags</option>
+        <option value="">{intl.formatMessage({ id: 'organize.filter.all' })}</option>
         {tags.map((tag) => (
           <option key={tag.id} value={tag.id}>
-            {tag.name} ({tag.usage.chats})
+            {intl.formatMessage({ id: 'organize.filter.option' }, { name: tag.name, count: tag.usage.chats })}
           </option>
         ))}
       </select>

@@ -4,6 +4,7 @@
  * list, and saved replies in the composer.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { create } from 'zustand';
 import type { TagRef } from '../../../src-shared/contract/organize';
 import { useTransport } from '../../stores/connection';
@@ -73,8 +74,12 @@ const useRowTags = create<RowTagsState>((set, get) => {
 
 /** Contact panel: the chat's tags (add/remove) and the team's private notes. */
 export function ChatOrganizePanel({ session, jid }: { session: string; jid: string }) {
+  const intl = useIntl();
   return (
-    <section className="contact-panel__section organize-panel" aria-label="Tags and notes">
+    <section
+      className="contact-panel__section organize-panel"
+      aria-label={intl.formatMessage({ id: 'organize.panel.label' })}
+    >
       <TagChips session={session} chat={jid} />
       <ChatNotes session={session} chat={jid} />
     </section>
@@ -185,6 +190,7 @@ export function SavedRepliesButton({
   insert: (text: string) => void;
   attach: (file: File, caption: string) => void;
 }) {
+  const intl = useIntl();
   const transport = useTransport();
   const anchorRef = useRef<HTMLButtonElement>(null);
   const textareaRef = useRef<HTMLTextAreaElement | null>(null);
@@ -209,7 +215,10 @@ export function SavedRepliesButton({
       insertText(choice);
       return;
     }
-    setNotice({ text: `Attaching the ${media.type}…`, failed: false });
+    setNotice({
+      text: intl.formatMessage({ id: 'organize.replies.attaching' }, { kind: media.type }),
+      failed: false,
+    });
     try {
       const file = await transport.call('savedReplies.media', { id: choice.id });
       const typed = textareaRef.current?.value ?? '';
@@ -220,7 +229,10 @@ export function SavedRepliesButton({
       // The text is still useful: insert it, and say why the file is missing.
       insertText(choice);
       setNotice({
-        text: `The reply's ${media.type} could not be attached: ${describeError(caught)}`,
+        text: intl.formatMessage(
+          { id: 'organize.replies.attachFailed' },
+          { kind: media.type, reason: describeError(caught) },
+        ),
         failed: true,
       });
     }
@@ -232,8 +244,8 @@ export function SavedRepliesButton({
         ref={anchorRef}
         type="button"
         className="icon-button"
-        aria-label="Saved replies"
-        title="Saved replies (type /)"
+        aria-label={intl.formatMessage({ id: 'organize.replies.label' })}
+        title={intl.formatMessage({ id: 'organize.replies.buttonTitle' })}
         onClick={() => {
           const textarea = textareaRef.current;
           const before = textarea ? textarea.value.slice(0, textarea.selectionStart ?? 0) : '';

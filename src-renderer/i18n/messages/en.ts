@@ -6,9 +6,11 @@
  */
 import common from './common/en.json';
 import errors from './errors/en.json';
+import inbox from './inbox/en.json';
 import login from './login/en.json';
 import logs from './logs/en.json';
 import messages from './messages/en.json';
+import organize from './organize/en.json';
 import sessions from './sessions/en.json';
 import rulewebhook from './rulewebhook/en.json';
 import settings from './settings/en.json';
@@ -18,9 +20,11 @@ import team from './team/en.json';
 export const english = {
   ...common,
   ...errors,
+  ...inbox,
   ...login,
   ...logs,
   ...messages,
+  ...organize,
   ...sessions,
   ...rulewebhook,
   ...settings,

@@ -10,7 +10,8 @@ interface LocationContent {
 }
 
 interface ContactCard {
-  name: string;
+  /** Null when the card has no name (the view says "Contact" in the reader's language). */
+  name: string | null;
   phones: string[];
 }
 
@@ -51,7 +52,7 @@ export function readContacts(content: Content): ContactCard[] {
     if (!entry || typeof entry !== 'object') return [];
     const card = entry as Record<string, unknown>;
     const vcard = str(card.vcard) ?? '';
-    const name = str(card.displayName) ?? /^FN:(.*)$/im.exec(vcard)?.[1]?.trim() ?? 'Contact';
+    const name = str(card.displayName) ?? (/^FN:(.*)$/im.exec(vcard)?.[1]?.trim() || null);
     return [{ name, phones: vcardPhones(vcard) }];
   });
 }
@@ -68,7 +69,8 @@ export function readPoll(message: Pick<Message, 'content' | 'poll'>): PollConten
     ? content.options.filter((o): o is string => typeof o === 'string')
     : [];
   return {
-    name: str(content.name) ?? 'Poll',
+    // No question: empty, and the view says "Poll" in the reader's language.
+    name: str(content.name) ?? '',
     options: options.map((name) => ({ name, votes: 0, voters: [] })),
     selectableCount: typeof content.selectableCount === 'number' ? content.selectableCount : 0,
     totalVoters: 0,

@@ -1,4 +1,4 @@
-import { dayKey, daysBetween } from './format';
+import { dayKey, daysBetween, relativeDay } from './format';
 
 /** What a conversation row needs to know about the message it shows. */
 interface RowSource {
@@ -32,8 +32,7 @@ export function dayLabel(
   { now = new Date(), locale, timeZone }: Omit<RowOptions, 'isGroup'>,
 ): string {
   const days = daysBetween(date, now, timeZone);
-  if (days === 0) return 'Today';
-  if (days === 1) return 'Yesterday';
+  if (days === 0 || days === 1) return relativeDay(days, locale);
   if (days > 1 && days < 7)
     return new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone }).format(date);
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(date);

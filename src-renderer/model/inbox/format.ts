@@ -44,11 +44,20 @@ export function formatTime(iso: string, locale?: string, timeZone?: string): str
   );
 }
 
+/**
+ * "Today" or "Yesterday" in the locale's own words: Intl's relative time ("hoy", "אתמול"),
+ * capitalised because it stands alone as a label.
+ */
+export function relativeDay(daysAgo: number, locale?: string): string {
+  const word = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(-daysAgo, 'day');
+  return word.charAt(0).toLocaleUpperCase(locale) + word.slice(1);
+}
+
 /** For the chat list: the time today, "Yesterday", the weekday within a week, else the date. */
 export function formatChatTime(iso: string, now = new Date(), locale?: string, timeZone?: string): string {
   const days = daysBetween(new Date(iso), now, timeZone);
   if (days <= 0) return formatTime(iso, locale, timeZone);
-  if (days === 1) return 'Yesterday';
+  if (days === 1) return relativeDay(1, locale);
   if (days < 7) return new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone }).format(new Date(iso));
   return new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeZone }).format(new Date(iso));
 }
@@ -72,6 +81,10 @@ export function daysBetween(from: Date, to: Date, timeZone?: string): number {
   return Math.round((b - a) / 86_400_000);
 }
 
+/**
+ * English byte sizes, kept for the composer's attachment preview until its own conversion (other
+ * inbox screens use `formatBytes` from i18n/format, in the reader's number format and units).
+ */
 export function formatBytes(bytes: number | null): string {
   if (bytes === null) return '';
   if (bytes < 1024) return `${bytes} B`;

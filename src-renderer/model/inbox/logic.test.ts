@@ -3,7 +3,7 @@ import type { Chat } from '../../../src-shared/messages';
 import { testChat as chat, testMessage as message } from '../../test-support/fixtures';
 import { chatQuery, compareChats, matchesFilter, orderChats } from './chat-order';
 import { buildRows, dayLabel } from './day-rows';
-import { chatTitle, dayKey, formatBytes, initials } from './format';
+import { chatTitle, dayKey, formatBytes, formatChatTime, initials } from './format';
 import { queryTerms, snippetAround, splitHighlight } from './highlight';
 import { mergeMessages, shouldLoadNewer, shouldLoadOlder } from './history';
 import { newMessageId } from './ids';
@@ -101,6 +101,15 @@ describe('conversation rows', () => {
     ];
     const rows = buildRows(items, { isGroup: false, now, timeZone: 'UTC', startsHistory: false });
     expect(rows.map((row) => row.key)).toEqual(['1', 'day:2026-03-10', '2']);
+  });
+
+  it("names today and yesterday in the reader's language (Intl), capitalised", () => {
+    const yesterday = new Date('2026-03-09T10:00:00Z');
+    expect(dayLabel(yesterday, { now, timeZone: 'UTC', locale: 'es' })).toBe('Ayer');
+    expect(dayLabel(now, { now, timeZone: 'UTC', locale: 'de' })).toBe('Heute');
+    expect(dayLabel(yesterday, { now, timeZone: 'UTC', locale: 'he' })).toBe('אתמול');
+    expect(formatChatTime(yesterday.toISOString(), now, 'pt-BR', 'UTC')).toBe('Ontem');
+    expect(formatChatTime(yesterday.toISOString(), now, 'ar', 'UTC')).toBe('أمس');
   });
 
   it('labels old days with the date', () => {

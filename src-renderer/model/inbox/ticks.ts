@@ -1,14 +1,16 @@
 import type { MessageStatus } from '../../../src-shared/messages';
+import type { MessageId } from '../../i18n/messages/en';
 
 /** The delivery mark under one of our own bubbles. */
 export type TickState = 'pending' | 'sent' | 'delivered' | 'read' | 'failed';
 
-export const TICK_LABEL: Record<TickState, string> = {
-  pending: 'Pending',
-  sent: 'Sent',
-  delivered: 'Delivered',
-  read: 'Read',
-  failed: 'Not sent',
+/** What each mark says to a screen reader and on hover (catalogue ids). */
+export const TICK_LABEL: Record<TickState, MessageId> = {
+  pending: 'inbox.ticks.pending',
+  sent: 'inbox.ticks.sent',
+  delivered: 'inbox.ticks.delivered',
+  read: 'inbox.ticks.read',
+  failed: 'inbox.ticks.failed',
 };
 
 /** One grey tick (server has it), two grey (delivered), two blue (read or played); none for others'. */

@@ -25,6 +25,8 @@ export function Avatar({
     <span
       className="avatar"
       aria-hidden="true"
+      // Initials come from the person's name: user content, never translated.
+      data-user-content
       style={{ width: size, height: size, fontSize: size * 0.38, ['--avatar-hue' as string]: hueOf(name) }}
     >
       {initials(name)}

@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl';
 import type { Session } from '../../../src-shared/model';
 import { useTransport } from '../../stores/connection';
 import { useChatSelection } from '../../stores/chat-selection';
@@ -18,6 +19,7 @@ function Toggle({ label, pressed, onToggle }: { label: string; pressed: boolean;
  * filters as chips, then a menu with the number, the order and the tag filter, then Select.
  */
 export function ChatFilters({ sessions }: { sessions: Session[] }) {
+  const intl = useIntl();
   const transport = useTransport();
   const filter = useInbox((state) => state.filter);
   const sort = useInbox((state) => state.sort);
@@ -26,35 +28,35 @@ export function ChatFilters({ sessions }: { sessions: Session[] }) {
   const selecting = useChatSelection((state) => state.selecting);
   const moreActive = (filter.session !== null ? 1 : 0) + (sort !== 'recent' ? 1 : 0);
   return (
-    <div className="chat-filters" role="group" aria-label="Filters">
+    <div className="chat-filters" role="group" aria-label={intl.formatMessage({ id: 'inbox.filters.label' })}>
       <Toggle
-        label="Unread"
+        label={intl.formatMessage({ id: 'inbox.filters.unread' })}
         pressed={filter.unread}
         onToggle={() => setFilter(transport, { unread: !filter.unread })}
       />
       <Toggle
-        label="Groups"
+        label={intl.formatMessage({ id: 'inbox.filters.groups' })}
         pressed={filter.groups}
         onToggle={() => setFilter(transport, { groups: !filter.groups })}
       />
       <Toggle
-        label="Archived"
+        label={intl.formatMessage({ id: 'inbox.filters.archived' })}
         pressed={filter.archived}
         onToggle={() => setFilter(transport, { archived: !filter.archived })}
       />
       <details className="chat-filters__more">
-        <summary className="filter-chip" title="Number, order and tag">
-          More{moreActive > 0 ? ` (${moreActive})` : ''}
+        <summary className="filter-chip" title={intl.formatMessage({ id: 'inbox.filters.moreTitle' })}>
+          {intl.formatMessage({ id: 'inbox.filters.more' }, { count: moreActive })}
         </summary>
         <div className="chat-filters__menu">
           {sessions.length > 1 && (
             <label className="field">
-              <span className="field__label">Number</span>
+              <span className="field__label">{intl.formatMessage({ id: 'inbox.filters.number' })}</span>
               <select
                 value={filter.session ?? ''}
                 onChange={(event) => setFilter(transport, { session: event.target.value || null })}
               >
-                <option value="">All numbers</option>
+                <option value="">{intl.formatMessage({ id: 'inbox.filters.allNumbers' })}</option>
                 {sessions.map((session) => (
                   <option key={session.id} value={session.id}>
                     {session.name}
@@ -64,10 +66,10 @@ export function ChatFilters({ sessions }: { sessions: Session[] }) {
             </label>
           )}
           <label className="field">
-            <span className="field__label">Order</span>
+            <span className="field__label">{intl.formatMessage({ id: 'inbox.filters.order' })}</span>
             <select value={sort} onChange={(event) => setSort(transport, event.target.value as ChatSort)}>
-              <option value="recent">Newest first</option>
-              <option value="unread">Unread first</option>
+              <option value="recent">{intl.formatMessage({ id: 'inbox.filters.newestFirst' })}</option>
+              <option value="unread">{intl.formatMessage({ id: 'inbox.filters.unreadFirst' })}</option>
             </select>
           </label>
           <ChatListTagFilterSlot session={filter.session} />
@@ -77,10 +79,10 @@ export function ChatFilters({ sessions }: { sessions: Session[] }) {
         type="button"
         className="filter-chip"
         aria-pressed={selecting}
-        title="Select chats to mark, archive or tag them together"
+        title={intl.formatMessage({ id: 'inbox.filters.selectTitle' })}
         onClick={() => useChatSelection.getState().setSelecting(!selecting)}
       >
-        Select
+        {intl.formatMessage({ id: 'inbox.filters.select' })}
       </button>
     </div>
   );

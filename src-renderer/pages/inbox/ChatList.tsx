@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
+import { useIntl } from 'react-intl';
 import { useNavigate } from 'react-router-dom';
 import type { Chat } from '../../../src-shared/messages';
 import type { Session } from '../../../src-shared/model';
@@ -17,6 +18,7 @@ const ROW_HEIGHT = 76;
  * cost the same as 20). Rows are measured, so a row may grow (tag chips). Arrow keys move between chats; the next page loads near the end.
  */
 export function ChatList({ activeKey, sessions }: { activeKey: string | null; sessions: Session[] }) {
+  const intl = useIntl();
   const transport = useTransport();
   const navigate = useNavigate();
   const order = useInbox((state) => state.order);
@@ -87,7 +89,7 @@ export function ChatList({ activeKey, sessions }: { activeKey: string | null; se
       ref={scrollRef}
       className="chat-list"
       role="listbox"
-      aria-label="Chats"
+      aria-label={intl.formatMessage({ id: 'inbox.list.chats' })}
       aria-multiselectable={selecting || undefined}
       tabIndex={0}
       aria-activedescendant={activeIndex >= 0 && activeKey ? optionId(activeIndex) : undefined}
@@ -124,9 +126,9 @@ export function ChatList({ activeKey, sessions }: { activeKey: string | null; se
   );
 }
 
-/** The open conversation's message box (there is one at most). */
+/** The open conversation's message box (there is one at most; found by class, its label is translated). */
 function focusMessageBox(): void {
-  document.querySelector<HTMLTextAreaElement>('.conversation textarea[aria-label="Message"]')?.focus();
+  document.querySelector<HTMLTextAreaElement>('.conversation textarea.composer__input')?.focus();
 }
 
 function optionId(index: number): string {

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { useIntl } from 'react-intl';
 import type { Chat } from '../../../src-shared/messages';
 import type { Typing } from '../../stores/inbox';
 import { Avatar } from './Avatar';
@@ -28,6 +29,7 @@ export const ChatListItem = memo(function ChatListItem({
   /** Select mode: a tick box replaces the avatar and a click (Shift: a range) ticks the chat. */
   selection: { checked: boolean; onToggle: (chat: Chat, range: boolean) => void } | null;
 }) {
+  const intl = useIntl();
   const title = chatTitle(chat);
   const last = chat.lastMessage;
   const unread = chat.unreadCount;
@@ -44,7 +46,7 @@ export const ChatListItem = memo(function ChatListItem({
           <input
             type="checkbox"
             tabIndex={-1}
-            aria-label={`Select ${title}`}
+            aria-label={intl.formatMessage({ id: 'inbox.item.select' }, { name: title })}
             checked={selection.checked}
             readOnly
           />
@@ -57,12 +59,14 @@ export const ChatListItem = memo(function ChatListItem({
           <span className="chat-item__title" dir="auto">
             {title}
           </span>
-          {last && <time dateTime={last.timestamp}>{formatChatTime(last.timestamp)}</time>}
+          {last && (
+            <time dateTime={last.timestamp}>{formatChatTime(last.timestamp, undefined, intl.locale)}</time>
+          )}
         </div>
         <div className="chat-item__bottom">
           {typing ? (
             <span className="chat-item__typing">
-              {typing.state === 'recording' ? 'recording audio…' : 'typing…'}
+              {intl.formatMessage({ id: typing.state === 'recording' ? 'inbox.recording' : 'inbox.typing' })}
             </span>
           ) : (
             <span className="chat-item__preview" dir="auto">
@@ -72,18 +76,31 @@ export const ChatListItem = memo(function ChatListItem({
           )}
           <span className="chat-item__marks">
             {chat.pinned && (
-              <span role="img" aria-label="Pinned" title="Pinned">
+              <span
+                role="img"
+                aria-label={intl.formatMessage({ id: 'inbox.item.pinned' })}
+                title={intl.formatMessage({ id: 'inbox.item.pinned' })}
+              >
                 <InboxIcon name="pin" size={15} />
               </span>
             )}
             {isMuted(chat) && (
-              <span role="img" aria-label="Muted" title="Muted">
+              <span
+                role="img"
+                aria-label={intl.formatMessage({ id: 'inbox.item.muted' })}
+                title={intl.formatMessage({ id: 'inbox.item.muted' })}
+              >
                 <InboxIcon name="muted" size={15} />
               </span>
             )}
             {unread > 0 && (
-              <span className="unread-badge" aria-label={`${unread} unread`}>
-                {unread > 999 ? '999+' : unread}
+              <span
+                className="unread-badge"
+                aria-label={intl.formatMessage({ id: 'inbox.item.unread' }, { count: unread })}
+              >
+                {unread > 999
+                  ? intl.formatMessage({ id: 'inbox.item.unreadMany' }, { count: 999 })
+                  : intl.formatNumber(unread)}
               </span>
             )}
           </span>

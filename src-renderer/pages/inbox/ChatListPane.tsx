@@ -1,4 +1,5 @@
 import { useEffect, type RefObject } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import { useTransport } from '../../stores/connection';
 import { useChatSelection } from '../../stores/chat-selection';
@@ -28,6 +29,7 @@ export function ChatListPane({
   /** Opens New chat, with a number typed in search if there is one. */
   onNewChat: (phone?: string) => void;
 }) {
+  const intl = useIntl();
   const transport = useTransport();
   const sessions = useSessions((state) => state.sessions);
   const sessionsLoaded = useSessions((state) => state.loaded);
@@ -53,14 +55,16 @@ export function ChatListPane({
   const filtered =
     filter.unread || filter.groups || filter.archived || filter.session !== null || subset !== null;
   return (
-    <aside className="inbox__list" aria-label="Chat list">
+    <aside className="inbox__list" aria-label={intl.formatMessage({ id: 'inbox.list.label' })}>
       <header className="inbox__list-header">
-        <h1>Inbox</h1>
+        <h1>
+          <FormattedMessage id="inbox.title" />
+        </h1>
         <button
           type="button"
           className="inbox-btn inbox__new-chat"
-          aria-label="New chat"
-          title="New chat"
+          aria-label={intl.formatMessage({ id: 'inbox.newChat' })}
+          title={intl.formatMessage({ id: 'inbox.newChat' })}
           onClick={() => onNewChat()}
         >
           <InboxIcon name="newChat" size={20} />
@@ -79,26 +83,32 @@ export function ChatListPane({
             <p className="form-error inbox__notice" role="alert">
               {error}{' '}
               <button type="button" className="link-button" onClick={() => void load(transport)}>
-                Try again
+                <FormattedMessage id="inbox.list.retry" />
               </button>
             </p>
           )}
           {!loaded && loading && (
             <p className="muted inbox__notice" role="status">
-              Loading chats…
+              <FormattedMessage id="inbox.list.loading" />
             </p>
           )}
           {loaded && !error && empty && (
             <div className="inbox__notice muted">
               {filtered ? (
-                <p>No chats match these filters.</p>
+                <p>
+                  <FormattedMessage id="inbox.list.noMatch" />
+                </p>
               ) : sessionsLoaded && sessions.length === 0 ? (
                 <p>
-                  No WhatsApp number is linked yet. <Link to="/sessions">Link one in Sessions</Link> and
-                  customer chats appear here.
+                  <FormattedMessage
+                    id="inbox.list.noSessions"
+                    values={{ link: (text) => <Link to="/sessions">{text}</Link> }}
+                  />
                 </p>
               ) : (
-                <p>No conversations yet. New customer messages appear here as they arrive.</p>
+                <p>
+                  <FormattedMessage id="inbox.list.empty" />
+                </p>
               )}
             </div>
           )}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useNavigate } from 'react-router-dom';
 import type { Chat } from '../../../src-shared/messages';
 import { ConfirmButton } from '../../components/ConfirmButton';
@@ -13,6 +14,7 @@ import { formatPhone } from '../../model/inbox/format';
  * phone number; needs the admin scope (the core refuses others, and says so here).
  */
 export function ContactDataActions({ chat }: { chat: Chat }) {
+  const intl = useIntl();
   const transport = useTransport();
   const navigate = useNavigate();
   const [error, setError] = useState<string | null>(null);
@@ -52,10 +54,12 @@ export function ContactDataActions({ chat }: { chat: Chat }) {
   };
 
   return (
-    <section className="contact-panel__section" aria-label="Personal data">
-      <h3>Personal data</h3>
+    <section className="contact-panel__section" aria-label={intl.formatMessage({ id: 'inbox.data.title' })}>
+      <h3>
+        <FormattedMessage id="inbox.data.title" />
+      </h3>
       <p className="muted">
-        For a request from this person: everything stored about {shown}, on every number.
+        <FormattedMessage id="inbox.data.intro" values={{ phone: <bdi>{shown}</bdi> }} />
       </p>
       <button
         type="button"
@@ -63,17 +67,12 @@ export function ContactDataActions({ chat }: { chat: Chat }) {
         disabled={busy}
         onClick={() => void exportAll()}
       >
-        Export everything
+        <FormattedMessage id="inbox.data.export" />
       </button>
       <ConfirmButton
-        label="Forget this person"
-        question={
-          <>
-            Delete every message, media file, note, tag and opt-out of {shown} on every number, and their
-            messages in groups? This cannot be undone (backups made before still hold them).
-          </>
-        }
-        confirmLabel="Forget for good"
+        label={intl.formatMessage({ id: 'inbox.data.forget' })}
+        question={<FormattedMessage id="inbox.data.forgetQuestion" values={{ phone: <bdi>{shown}</bdi> }} />}
+        confirmLabel={intl.formatMessage({ id: 'inbox.data.forgetConfirm' })}
         onConfirm={forget}
       />
       {error && (

@@ -1,5 +1,6 @@
 import { ContactDataActions } from './ContactDataActions';
 import type { ReactNode } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { Chat } from '../../../src-shared/messages';
 import { useQuery } from '../../hooks';
 import { Avatar } from './Avatar';
@@ -13,10 +14,12 @@ function AboutFact({ session, jid }: { session: string; jid: string }) {
   const text = about.data?.about;
   return (
     <>
-      <dt>About</dt>
+      <dt>
+        <FormattedMessage id="inbox.contact.about" />
+      </dt>
       {about.loading ? (
         <dd className="muted" aria-busy="true">
-          Loading…
+          <FormattedMessage id="inbox.loading" />
         </dd>
       ) : text ? (
         <dd dir="auto">{text}</dd>
@@ -43,6 +46,7 @@ export function ContactPanel({
   onClose: () => void;
   children?: ReactNode;
 }) {
+  const intl = useIntl();
   const contact = useQuery('contacts.get', { session: chat.session, chat: chat.jid });
   const groups = useQuery('groups.list', { session: chat.session });
   const group = chat.kind === 'group' ? groups.data?.find((g) => g.jid === chat.jid) : undefined;
@@ -54,7 +58,7 @@ export function ContactPanel({
     <aside
       id="contact-panel"
       className="contact-panel"
-      aria-label="Contact info"
+      aria-label={intl.formatMessage({ id: 'inbox.contact.title' })}
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
           event.stopPropagation();
@@ -63,8 +67,17 @@ export function ContactPanel({
       }}
     >
       <header className="contact-panel__header">
-        <h2>{chat.kind === 'group' ? 'Group info' : 'Contact info'}</h2>
-        <button type="button" className="inbox-btn" aria-label="Close contact info" onClick={onClose}>
+        <h2>
+          {intl.formatMessage({
+            id: chat.kind === 'group' ? 'inbox.contact.groupTitle' : 'inbox.contact.title',
+          })}
+        </h2>
+        <button
+          type="button"
+          className="inbox-btn"
+          aria-label={intl.formatMessage({ id: 'inbox.contact.close' })}
+          onClick={onClose}
+        >
           <InboxIcon name="close" />
         </button>
       </header>
@@ -73,45 +86,70 @@ export function ContactPanel({
         <strong className="contact-panel__name" dir="auto">
           {title}
         </strong>
-        {chat.phone && <span className="muted">{formatPhone(chat.phone)}</span>}
+        {chat.phone && (
+          <bdi className="muted" dir="ltr">
+            {formatPhone(chat.phone)}
+          </bdi>
+        )}
       </div>
-      <section className="contact-panel__section" aria-label="Details">
+      <section
+        className="contact-panel__section"
+        aria-label={intl.formatMessage({ id: 'inbox.contact.details' })}
+      >
         <dl className="facts">
           {group?.description && (
             <>
-              <dt>About</dt>
+              <dt>
+                <FormattedMessage id="inbox.contact.about" />
+              </dt>
               <dd dir="auto">{group.description}</dd>
             </>
           )}
           {chat.kind === 'user' && <AboutFact session={chat.session} jid={chat.jid} />}
           {group && (
             <>
-              <dt>Members</dt>
-              <dd>{group.participantCount}</dd>
+              <dt>
+                <FormattedMessage id="inbox.contact.members" />
+              </dt>
+              <dd>{intl.formatNumber(group.participantCount)}</dd>
             </>
           )}
           {savedName && savedName !== title && (
             <>
-              <dt>Saved as</dt>
+              <dt>
+                <FormattedMessage id="inbox.contact.savedAs" />
+              </dt>
               <dd dir="auto">{savedName}</dd>
             </>
           )}
           {profile?.notify && (
             <>
-              <dt>Profile name</dt>
+              <dt>
+                <FormattedMessage id="inbox.contact.profileName" />
+              </dt>
               <dd dir="auto">{profile.notify}</dd>
             </>
           )}
           {profile?.verifiedName && (
             <>
-              <dt>Business</dt>
+              <dt>
+                <FormattedMessage id="inbox.contact.business" />
+              </dt>
               <dd dir="auto">{profile.verifiedName}</dd>
             </>
           )}
-          <dt>Number</dt>
-          <dd>{formatPhone(chat.phone) ?? chat.jid}</dd>
-          <dt>Chats with</dt>
-          <dd>{sessionName ?? chat.session}</dd>
+          <dt>
+            <FormattedMessage id="inbox.contact.number" />
+          </dt>
+          <dd>
+            <bdi>{formatPhone(chat.phone) ?? chat.jid}</bdi>
+          </dd>
+          <dt>
+            <FormattedMessage id="inbox.contact.chatsWith" />
+          </dt>
+          <dd>
+            <bdi>{sessionName ?? chat.session}</bdi>
+          </dd>
         </dl>
         {contact.error && <p className="form-error">{contact.error}</p>}
       </section>

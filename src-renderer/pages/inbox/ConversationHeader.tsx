@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl';
 import type { Chat } from '../../../src-shared/messages';
 import { useTransport } from '../../stores/connection';
 import { useConversation } from '../../stores/conversation';
@@ -25,6 +26,7 @@ export function ConversationHeader({
   onTogglePanel: () => void;
   onBack: () => void;
 }) {
+  const intl = useIntl();
   const transport = useTransport();
   const typing = useInbox((state) => state.typing[chatKey(chat.session, chat.jid)]);
   const title = chatTitle(chat);
@@ -42,18 +44,22 @@ export function ConversationHeader({
     }
   };
 
+  const phone = formatPhone(chat.phone);
   const subtitle = typing
-    ? typing.state === 'recording'
-      ? 'recording audio…'
-      : 'typing…'
-    : [formatPhone(chat.phone), sessionName && `via ${sessionName}`].filter(Boolean).join(' · ');
+    ? intl.formatMessage({ id: typing.state === 'recording' ? 'inbox.recording' : 'inbox.typing' })
+    : sessionName
+      ? intl.formatMessage(
+          { id: 'inbox.header.via' },
+          { phone: phone ?? '', session: sessionName, hasPhone: phone ? 'yes' : 'no' },
+        )
+      : (phone ?? '');
 
   return (
     <header className="conversation__header">
       <button
         type="button"
         className="inbox-btn conversation__back"
-        aria-label="Back to chats"
+        aria-label={intl.formatMessage({ id: 'inbox.header.back' })}
         onClick={onBack}
       >
         <InboxIcon name="back" />
@@ -61,7 +67,7 @@ export function ConversationHeader({
       <button
         type="button"
         className="conversation__who"
-        aria-label={`About ${title}`}
+        aria-label={intl.formatMessage({ id: 'inbox.header.about' }, { name: title })}
         aria-expanded={panelOpen}
         aria-controls="contact-panel"
         onClick={onTogglePanel}
@@ -79,8 +85,8 @@ export function ConversationHeader({
           type="button"
           className="inbox-btn"
           aria-pressed={chat.pinned}
-          aria-label={chat.pinned ? 'Unpin chat' : 'Pin chat'}
-          title={chat.pinned ? 'Unpin chat' : 'Pin chat'}
+          aria-label={intl.formatMessage({ id: chat.pinned ? 'inbox.header.unpin' : 'inbox.header.pin' })}
+          title={intl.formatMessage({ id: chat.pinned ? 'inbox.header.unpin' : 'inbox.header.pin' })}
           onClick={() => void update({ pinned: !chat.pinned })}
         >
           <InboxIcon name="pin" />
@@ -89,8 +95,14 @@ export function ConversationHeader({
           type="button"
           className="inbox-btn"
           aria-pressed={muted}
-          aria-label={muted ? 'Unmute chat' : 'Mute chat for 8 hours'}
-          title={muted ? 'Unmute chat' : 'Mute chat for 8 hours'}
+          aria-label={intl.formatMessage(
+            { id: muted ? 'inbox.header.unmute' : 'inbox.header.mute' },
+            { hours: 8 },
+          )}
+          title={intl.formatMessage(
+            { id: muted ? 'inbox.header.unmute' : 'inbox.header.mute' },
+            { hours: 8 },
+          )}
           onClick={() =>
             void update({ mutedUntil: muted ? null : new Date(Date.now() + MUTE_FOR_MS).toISOString() })
           }
@@ -101,8 +113,12 @@ export function ConversationHeader({
           type="button"
           className="inbox-btn"
           aria-pressed={chat.archived}
-          aria-label={chat.archived ? 'Unarchive chat' : 'Archive chat'}
-          title={chat.archived ? 'Unarchive chat' : 'Archive chat'}
+          aria-label={intl.formatMessage({
+            id: chat.archived ? 'inbox.header.unarchive' : 'inbox.header.archive',
+          })}
+          title={intl.formatMessage({
+            id: chat.archived ? 'inbox.header.unarchive' : 'inbox.header.archive',
+          })}
           onClick={() => void update({ archived: !chat.archived })}
         >
           <InboxIcon name="archive" />
@@ -111,8 +127,8 @@ export function ConversationHeader({
         <button
           type="button"
           className="inbox-btn"
-          aria-label="Contact info"
-          title="Contact info"
+          aria-label={intl.formatMessage({ id: 'inbox.contact.title' })}
+          title={intl.formatMessage({ id: 'inbox.contact.title' })}
           aria-pressed={panelOpen}
           onClick={onTogglePanel}
         >

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useLocation } from 'react-router-dom';
 import type { Message } from '../../../src-shared/messages';
 import { useTransport } from '../../stores/connection';
@@ -35,6 +36,7 @@ export function ConversationPane({
   onTogglePanel: () => void;
   onBack: () => void;
 }) {
+  const intl = useIntl();
   const transport = useTransport();
   const chat = useInbox((state) => state.chats[chatKey(session, jid)]);
   const sessions = useSessions((state) => state.sessions);
@@ -99,9 +101,12 @@ export function ConversationPane({
   const title = chat ? chatTitle(chat) : (formatPhone(jid.split('@')[0] ?? null) ?? jid);
   const authorOf = (message: Message): string =>
     message.fromMe
-      ? 'You'
+      ? intl.formatMessage({ id: 'inbox.you' })
       : message.senderName ||
-        (chat?.kind === 'group' ? (formatPhone(message.sender?.split('@')[0] ?? null) ?? 'Someone') : title);
+        (chat?.kind === 'group'
+          ? (formatPhone(message.sender?.split('@')[0] ?? null) ??
+            intl.formatMessage({ id: 'inbox.someone' }))
+          : title);
   const sessionName = sessions.length > 1 ? (sessions.find((s) => s.id === session)?.name ?? session) : null;
 
   const onDrag = (event: DragEvent) => {
@@ -122,7 +127,7 @@ export function ConversationPane({
   return (
     <section
       className="conversation"
-      aria-label={`Conversation with ${title}`}
+      aria-label={intl.formatMessage({ id: 'inbox.conversation.label' }, { name: title })}
       onDragEnter={onDrag}
       onDragOver={onDrag}
       onDragLeave={onDrag}
@@ -155,7 +160,9 @@ export function ConversationPane({
       {missing && !chat ? null : <MessageList isGroup={chat?.kind === 'group'} authorOf={authorOf} />}
       {missing && !chat ? null : <AutomationPausedBanner session={session} jid={jid} />}
       {missing && !chat ? null : chat?.readOnly ? (
-        <p className="composer composer--readonly muted">Only admins can send messages to this chat.</p>
+        <p className="composer composer--readonly muted">
+          <FormattedMessage id="inbox.conversation.readOnly" />
+        </p>
       ) : (
         <Composer
           session={session}
@@ -168,7 +175,7 @@ export function ConversationPane({
       )}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
-          Drop files to send them to {title}
+          <FormattedMessage id="inbox.conversation.drop" values={{ name: <bdi>{title}</bdi> }} />
         </div>
       )}
       {forwarding && <ForwardDialog message={forwarding} />}

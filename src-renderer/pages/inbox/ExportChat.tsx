@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import {
   CONVERSATION_EXPORT_FORMATS,
   type ConversationExportFormat,
@@ -7,16 +8,18 @@ import type { Chat } from '../../../src-shared/messages';
 import { useTransport } from '../../stores/connection';
 import { describeError } from '../../transport/rpc-error';
 import { InboxIcon } from './InboxIcon';
+import type { MessageId } from '../../i18n/messages/en';
 import '../../styles/export.css';
 
-const FORMAT_LABELS: Record<ConversationExportFormat, string> = {
-  whatsapp: 'WhatsApp export (.txt + media, .zip)',
-  html: 'Printable page (HTML, print to PDF)',
-  json: 'JSON',
+const FORMAT_LABELS: Record<ConversationExportFormat, MessageId> = {
+  whatsapp: 'inbox.export.formatWhatsApp',
+  html: 'inbox.export.formatHtml',
+  json: 'inbox.export.formatJson',
 };
 
 /** "Export chat…": format and an optional date range, then the file downloads. */
 export function ExportChatButton({ chat }: { chat: Chat }) {
+  const intl = useIntl();
   const transport = useTransport();
   const [open, setOpen] = useState(false);
   const [format, setFormat] = useState<ConversationExportFormat>('whatsapp');
@@ -54,8 +57,8 @@ export function ExportChatButton({ chat }: { chat: Chat }) {
       <button
         type="button"
         className="inbox-btn"
-        aria-label="Export chat…"
-        title="Export chat…"
+        aria-label={intl.formatMessage({ id: 'inbox.export.open' })}
+        title={intl.formatMessage({ id: 'inbox.export.open' })}
         aria-expanded={open}
         onClick={() => setOpen(!open)}
       >
@@ -65,34 +68,40 @@ export function ExportChatButton({ chat }: { chat: Chat }) {
         <form
           className="export-chat"
           role="dialog"
-          aria-label="Export chat"
+          aria-label={intl.formatMessage({ id: 'inbox.export.label' })}
           onSubmit={(event) => void run(event)}
         >
           <label className="field">
-            <span className="field__label">Format</span>
+            <span className="field__label">
+              <FormattedMessage id="inbox.export.format" />
+            </span>
             <select value={format} onChange={(e) => setFormat(e.target.value as ConversationExportFormat)}>
               {CONVERSATION_EXPORT_FORMATS.map((value) => (
                 <option key={value} value={value}>
-                  {FORMAT_LABELS[value]}
+                  {intl.formatMessage({ id: FORMAT_LABELS[value] })}
                 </option>
               ))}
             </select>
           </label>
           <label className="field">
-            <span className="field__label">From (optional)</span>
+            <span className="field__label">
+              <FormattedMessage id="inbox.export.from" />
+            </span>
             <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
           </label>
           <label className="field">
-            <span className="field__label">To (optional)</span>
+            <span className="field__label">
+              <FormattedMessage id="inbox.export.to" />
+            </span>
             <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
           </label>
           {error && <p className="form-error">{error}</p>}
           <div>
             <button type="submit" className="button button--primary" disabled={busy}>
-              Export
+              <FormattedMessage id="inbox.export.submit" />
             </button>{' '}
             <button type="button" className="button button--secondary" onClick={() => setOpen(false)}>
-              Cancel
+              <FormattedMessage id="inbox.outgoing.cancel" />
             </button>
           </div>
         </form>

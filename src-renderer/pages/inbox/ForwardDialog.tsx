@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { Chat, Message } from '../../../src-shared/messages';
 import { useTransport } from '../../stores/connection';
 import { useConversation } from '../../stores/conversation';
@@ -9,6 +10,7 @@ import { chatTitle, formatPhone } from '../../model/inbox/format';
 
 /** Picks a chat of the same number to forward a message to. */
 export function ForwardDialog({ message }: { message: Message }) {
+  const intl = useIntl();
   const transport = useTransport();
   const ref = useRef<HTMLDialogElement>(null);
   const [query, setQuery] = useState('');
@@ -45,7 +47,9 @@ export function ForwardDialog({ message }: { message: Message }) {
         id: message.id,
         to: chat.jid,
       });
-      useConversation.getState().setNotice(`Forwarded to ${chatTitle(chat)}.`);
+      useConversation
+        .getState()
+        .setNotice(intl.formatMessage({ id: 'inbox.forward.done' }, { name: chatTitle(chat) }));
       close();
     } catch (caught) {
       setError(describeError(caught));
@@ -57,17 +61,19 @@ export function ForwardDialog({ message }: { message: Message }) {
     <dialog
       ref={ref}
       className="inbox-dialog"
-      aria-label="Forward message to"
+      aria-label={intl.formatMessage({ id: 'inbox.forward.label' })}
       onCancel={(event) => {
         event.preventDefault();
         close();
       }}
     >
-      <h2>Forward to…</h2>
+      <h2>
+        <FormattedMessage id="inbox.forward.title" />
+      </h2>
       <input
         type="search"
-        aria-label="Find a chat"
-        placeholder="Find a chat"
+        aria-label={intl.formatMessage({ id: 'inbox.forward.find' })}
+        placeholder={intl.formatMessage({ id: 'inbox.forward.find' })}
         value={query}
         onChange={(event) => setQuery(event.target.value)}
       />
@@ -76,7 +82,7 @@ export function ForwardDialog({ message }: { message: Message }) {
           {error}
         </p>
       )}
-      <ul className="inbox-dialog__list" aria-label="Chats">
+      <ul className="inbox-dialog__list" aria-label={intl.formatMessage({ id: 'inbox.list.chats' })}>
         {chats.map((chat) => (
           <li key={chatKey(chat.session, chat.jid)}>
             <button type="button" className="search-hit" disabled={busy} onClick={() => void forward(chat)}>
@@ -85,7 +91,7 @@ export function ForwardDialog({ message }: { message: Message }) {
                 <span className="search-hit__title" dir="auto">
                   {chatTitle(chat)}
                 </span>
-                <span className="muted">{formatPhone(chat.phone) ?? chat.jid}</span>
+                <bdi className="muted">{formatPhone(chat.phone) ?? chat.jid}</bdi>
               </span>
             </button>
           </li>
@@ -93,7 +99,7 @@ export function ForwardDialog({ message }: { message: Message }) {
       </ul>
       <div className="row inbox-dialog__actions">
         <button type="button" className="button button--secondary" onClick={close}>
-          Cancel
+          <FormattedMessage id="inbox.outgoing.cancel" />
         </button>
       </div>
     </dialog>

@@ -42,9 +42,19 @@ const paths = {
 
 export type InboxIconName = keyof typeof paths;
 
+/** Icons that point along the reading direction: mirrored in right-to-left (base.css). */
+const DIRECTIONAL: ReadonlySet<InboxIconName> = new Set(['back', 'next', 'forward', 'reply', 'send']);
+
 export function InboxIcon({ name, size = 20 }: { name: InboxIconName; size?: number }) {
   return (
-    <svg width={size} height={size} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+    <svg
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      aria-hidden="true"
+      focusable="false"
+      className={DIRECTIONAL.has(name) ? 'icon--directional' : undefined}
+    >
       <path fill="currentColor" d={paths[name]} />
     </svg>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { Message } from '../../../src-shared/messages';
 import { useTransport } from '../../stores/connection';
 import { useConversation } from '../../stores/conversation';
@@ -6,9 +7,10 @@ import { QUICK_REACTIONS } from './EmojiPicker';
 import { InboxIcon, type InboxIconName } from './InboxIcon';
 import { canDelete, canEdit, copy, download, react, remove } from './message-actions';
 import { MessageTagItems } from '../../components/organize/MessageTagItems';
+import type { MessageId } from '../../i18n/messages/en';
 
 interface Action {
-  label: string;
+  label: MessageId;
   icon: InboxIconName;
   run: () => void;
 }
@@ -18,6 +20,7 @@ interface Action {
  * for our own messages. Arrow keys move, Esc closes and gives focus back.
  */
 export function MessageActions({ message }: { message: Message }) {
+  const intl = useIntl();
   const transport = useTransport();
   const [open, setOpen] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -55,14 +58,28 @@ export function MessageActions({ message }: { message: Message }) {
   const actions: Action[] = message.revoked
     ? []
     : [
-        { label: 'Reply', icon: 'reply', run: () => store().setReplyTo(message) },
-        ...(message.text ? [{ label: 'Copy', icon: 'copy' as const, run: () => void copy(message) }] : []),
-        { label: 'Forward', icon: 'forward', run: () => store().setForwarding(message) },
+        { label: 'inbox.actions.reply', icon: 'reply', run: () => store().setReplyTo(message) },
+        ...(message.text
+          ? [{ label: 'inbox.actions.copy' as const, icon: 'copy' as const, run: () => void copy(message) }]
+          : []),
+        { label: 'inbox.actions.forward', icon: 'forward', run: () => store().setForwarding(message) },
         ...(message.media
-          ? [{ label: 'Download', icon: 'download' as const, run: () => void download(transport, message) }]
+          ? [
+              {
+                label: 'inbox.actions.download' as const,
+                icon: 'download' as const,
+                run: () => void download(transport, message),
+              },
+            ]
           : []),
         ...(canEdit(message)
-          ? [{ label: 'Edit', icon: 'edit' as const, run: () => store().setEditing(message) }]
+          ? [
+              {
+                label: 'inbox.actions.edit' as const,
+                icon: 'edit' as const,
+                run: () => store().setEditing(message),
+              },
+            ]
           : []),
       ];
   if (actions.length === 0) return null;
@@ -88,7 +105,7 @@ export function MessageActions({ message }: { message: Message }) {
         ref={buttonRef}
         type="button"
         className="message-actions__button"
-        aria-label="Message actions"
+        aria-label={intl.formatMessage({ id: 'inbox.actions.label' })}
         aria-haspopup="menu"
         aria-expanded={open}
         onClick={(event) => {
@@ -104,16 +121,20 @@ export function MessageActions({ message }: { message: Message }) {
           ref={menuRef}
           className={`msg-menu${upwards ? ' msg-menu--up' : ''}`}
           role="menu"
-          aria-label="Message actions"
+          aria-label={intl.formatMessage({ id: 'inbox.actions.label' })}
           onKeyDown={onKeyDown}
         >
-          <div className="msg-menu__reactions" role="group" aria-label="React">
+          <div
+            className="msg-menu__reactions"
+            role="group"
+            aria-label={intl.formatMessage({ id: 'inbox.actions.react' })}
+          >
             {QUICK_REACTIONS.map((emoji) => (
               <button
                 key={emoji}
                 type="button"
                 role="menuitem"
-                aria-label={`React with ${emoji}`}
+                aria-label={intl.formatMessage({ id: 'inbox.actions.reactWith' }, { emoji })}
                 onClick={act(() => void react(transport, message, emoji))}
               >
                 {emoji}
@@ -129,7 +150,7 @@ export function MessageActions({ message }: { message: Message }) {
               onClick={act(action.run)}
             >
               <InboxIcon name={action.icon} size={18} />
-              {action.label}
+              {intl.formatMessage({ id: action.label })}
             </button>
           ))}
           <MessageTagItems message={message} onDone={close} />
@@ -142,7 +163,7 @@ export function MessageActions({ message }: { message: Message }) {
                 onClick={act(() => void remove(transport, message))}
               >
                 <InboxIcon name="trash" size={18} />
-                Delete for everyone
+                <FormattedMessage id="inbox.actions.deleteForEveryone" />
               </button>
             ) : (
               <button
@@ -152,7 +173,7 @@ export function MessageActions({ message }: { message: Message }) {
                 onClick={() => setConfirmDelete(true)}
               >
                 <InboxIcon name="trash" size={18} />
-                Delete…
+                <FormattedMessage id="inbox.actions.delete" />
               </button>
             ))}
         </div>

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { Message } from '../../../src-shared/messages';
 import { hueOf, formatTime } from '../../model/inbox/format';
 import { MessageActions } from './MessageActions';
@@ -22,15 +23,16 @@ export const MessageBubble = memo(function MessageBubble({
   query: string | null;
   authorOf: (message: Message) => string;
 }) {
+  const intl = useIntl();
   const author = authorOf(message);
   const automationRule = useAutomationRule(message.session, message.chat, message.id);
-  const time = formatTime(message.timestamp);
+  const time = formatTime(message.timestamp, intl.locale);
   return (
     <article
       className={`msg-bubble msg-bubble--${message.fromMe ? 'out' : 'in'}${highlighted ? ' msg-bubble--highlight' : ''}${
         message.type === 'sticker' ? ' msg-bubble--sticker' : ''
       }`}
-      aria-label={`${message.fromMe ? 'You' : author}, ${time}`}
+      aria-label={intl.formatMessage({ id: 'inbox.bubble.label' }, { author, time })}
       aria-current={highlighted ? 'true' : undefined}
       data-message-id={message.id}
     >
@@ -42,16 +44,29 @@ export const MessageBubble = memo(function MessageBubble({
           {author}
         </div>
       )}
-      {message.forwarded && !message.revoked && <div className="msg-bubble__forwarded">↪ Forwarded</div>}
+      {message.forwarded && !message.revoked && (
+        <div className="msg-bubble__forwarded">
+          <FormattedMessage id="inbox.bubble.forwarded" />
+        </div>
+      )}
       {message.quotedId && !message.revoked && <QuotedMessage message={message} authorOf={authorOf} />}
       <MessageContent message={message} query={highlighted ? query : null} />
       <Reactions reactions={message.reactions} />
       <div className="msg-bubble__meta">
         {automationRule && message.fromMe && (
-          <span className="msg-bubble__actor">Automation: {automationRule}</span>
+          <span className="msg-bubble__actor">
+            <FormattedMessage id="inbox.bubble.automation" values={{ rule: <bdi>{automationRule}</bdi> }} />
+          </span>
         )}
-        {message.edited && !message.revoked && <span className="msg-bubble__edited">Edited</span>}
-        <time dateTime={message.timestamp} title={new Date(message.timestamp).toLocaleString()}>
+        {message.edited && !message.revoked && (
+          <span className="msg-bubble__edited">
+            <FormattedMessage id="inbox.bubble.edited" />
+          </span>
+        )}
+        <time
+          dateTime={message.timestamp}
+          title={intl.formatDate(message.timestamp, { dateStyle: 'medium', timeStyle: 'short' })}
+        >
           {time}
         </time>
         <Ticks fromMe={message.fromMe} status={message.status} />

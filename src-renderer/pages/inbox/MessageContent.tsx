@@ -1,3 +1,4 @@
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { Message } from '../../../src-shared/messages';
 import { Highlighted } from './Highlighted';
 import { AudioMedia } from './media/AudioMedia';
@@ -13,8 +14,13 @@ const TEXT_IN_CONTENT = new Set(['location', 'contact', 'poll']);
 
 /** The body of a bubble: the media or card for its type, then the text or caption. */
 export function MessageContent({ message, query }: { message: Message; query: string | null }) {
+  const intl = useIntl();
   if (message.revoked) {
-    return <p className="msg-bubble__deleted">🚫 This message was deleted</p>;
+    return (
+      <p className="msg-bubble__deleted">
+        <FormattedMessage id="inbox.content.deleted" />
+      </p>
+    );
   }
   const text = TEXT_IN_CONTENT.has(message.type) ? null : message.text;
   const removedAt = message.media?.removedAt;
@@ -23,9 +29,12 @@ export function MessageContent({ message, query }: { message: Message; query: st
       {removedAt ? (
         <p
           className="msg-bubble__media-removed muted"
-          title={`Removed ${new Date(removedAt).toLocaleString()}`}
+          title={intl.formatMessage(
+            { id: 'inbox.content.removedAt' },
+            { when: intl.formatDate(removedAt, { dateStyle: 'medium', timeStyle: 'short' }) },
+          )}
         >
-          🗑 Media removed (older than the storage settings keep)
+          <FormattedMessage id="inbox.content.mediaRemoved" />
         </p>
       ) : (
         <MediaView message={message} />
@@ -34,12 +43,17 @@ export function MessageContent({ message, query }: { message: Message; query: st
       {message.type === 'contact' && <ContactCardView message={message} />}
       {message.type === 'poll' && <PollView message={message} />}
       {message.type === 'waiting' && (
-        <p className="msg-bubble__waiting muted" title="Asked the sender's phone to send it again">
-          ⏳ Waiting for this message…
+        <p
+          className="msg-bubble__waiting muted"
+          title={intl.formatMessage({ id: 'inbox.content.waitingTitle' })}
+        >
+          <FormattedMessage id="inbox.content.waiting" />
         </p>
       )}
       {message.type === 'unknown' && !text && (
-        <p className="muted">This message type cannot be shown here.</p>
+        <p className="muted">
+          <FormattedMessage id="inbox.content.unknown" />
+        </p>
       )}
       {text && (
         <p className="msg-bubble__text" dir="auto">

@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { Message } from '../../../src-shared/messages';
 import { useTransport } from '../../stores/connection';
 import { useConversation } from '../../stores/conversation';
@@ -35,6 +36,7 @@ export function MessageList({
   isGroup: boolean;
   authorOf: (message: Message) => string;
 }) {
+  const intl = useIntl();
   const transport = useTransport();
   const session = useConversation((state) => state.session);
   const jid = useConversation((state) => state.jid);
@@ -67,8 +69,8 @@ export function MessageList({
         }
       }
     }
-    return buildRows(items, { isGroup, startsHistory: !hasOlder });
-  }, [messages, outgoing, hasNewer, hasOlder, isGroup]);
+    return buildRows(items, { isGroup, startsHistory: !hasOlder, locale: intl.locale });
+  }, [messages, outgoing, hasNewer, hasOlder, isGroup, intl.locale]);
 
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -157,13 +159,13 @@ export function MessageList({
     <div className="message-list-wrap">
       {loadingOlder && (
         <p className="message-list__loading" role="status">
-          Loading older messages…
+          <FormattedMessage id="inbox.messages.loadingOlder" />
         </p>
       )}
       <div ref={scrollRef} className="message-list" onScroll={check}>
         <div
           role="feed"
-          aria-label={session && jid ? 'Messages' : undefined}
+          aria-label={session && jid ? intl.formatMessage({ id: 'inbox.messages.label' }) : undefined}
           aria-busy={loading || loadingOlder}
           style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
         >
@@ -197,14 +199,16 @@ export function MessageList({
           })}
         </div>
         {!loading && rows.length === 0 && (
-          <p className="message-list__empty muted">No messages yet. Say hello!</p>
+          <p className="message-list__empty muted">
+            <FormattedMessage id="inbox.messages.empty" />
+          </p>
         )}
       </div>
       {(awayFromEnd || hasNewer) && (
         <button
           type="button"
           className="jump-latest"
-          aria-label="Jump to the latest message"
+          aria-label={intl.formatMessage({ id: 'inbox.messages.jumpLatest' })}
           onClick={jumpToLatest}
         >
           <InboxIcon name="arrowDown" />

@@ -1,17 +1,21 @@
+import { useIntl } from 'react-intl';
 import { useNotifications } from '../../stores/notifications';
 import { InboxIcon } from './InboxIcon';
 
 /** Turns on desktop notifications (the browser asks only after a click). */
 export function NotificationBell() {
+  const intl = useIntl();
   const permission = useNotifications((state) => state.permission);
   const request = useNotifications((state) => state.request);
   if (permission === 'unsupported') return null;
-  const label =
-    permission === 'granted'
-      ? 'Notifications are on'
-      : permission === 'denied'
-        ? 'Notifications are blocked in the browser settings'
-        : 'Turn on notifications';
+  const label = intl.formatMessage({
+    id:
+      permission === 'granted'
+        ? 'inbox.notifications.on'
+        : permission === 'denied'
+          ? 'inbox.notifications.blocked'
+          : 'inbox.notifications.turnOn',
+  });
   return (
     <button
       type="button"

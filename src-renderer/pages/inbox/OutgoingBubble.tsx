@@ -1,10 +1,17 @@
+import { FormattedMessage, useIntl, type IntlShape } from 'react-intl';
 import { useTransport } from '../../stores/connection';
 import { useOutgoing, type Outgoing } from '../../stores/outgoing';
 import { useSessions } from '../../stores/sessions';
 import { formatTime } from '../../model/inbox/format';
 import { TickMark } from './Ticks';
 
-function describe(item: Outgoing): string {
+const KIND_LABEL = {
+  image: 'inbox.outgoing.image',
+  video: 'inbox.outgoing.video',
+  document: 'inbox.outgoing.document',
+} as const;
+
+function describe(item: Outgoing, intl: IntlShape): string {
   const input = item.input;
   switch (input.type) {
     case 'text':
@@ -12,11 +19,13 @@ function describe(item: Outgoing): string {
     case 'image':
     case 'video':
     case 'document':
-      return input.caption ?? input.media.fileName ?? input.type;
+      return input.caption ?? input.media.fileName ?? intl.formatMessage({ id: KIND_LABEL[input.type] });
     case 'audio':
-      return input.voiceNote ? '🎤 Voice message' : `🎵 ${input.media.fileName ?? 'Audio'}`;
+      return input.voiceNote
+        ? intl.formatMessage({ id: 'inbox.outgoing.voice' })
+        : `🎵 ${input.media.fileName ?? intl.formatMessage({ id: 'inbox.media.audio' })}`;
     default:
-      return input.type;
+      return intl.formatMessage({ id: 'inbox.outgoing.other' });
   }
 }
 
@@ -25,10 +34,9 @@ function describe(item: Outgoing): string {
  * cancelled); or one that failed: the reason, Retry and Discard.
  */
 export function OutgoingBubble({ item }: { item: Outgoing }) {
+  const intl = useIntl();
   const transport = useTransport();
-  const sessionName = useSessions(
-    (state) => state.sessions.find((s) => s.id === item.session)?.name ?? 'This number',
-  );
+  const sessionName = useSessions((state) => state.sessions.find((s) => s.id === item.session)?.name ?? null);
   const failed = item.state === 'failed';
   const queued = item.state === 'queued';
   const image = item.previewUrl && item.input.type === 'image';
@@ -36,28 +44,46 @@ export function OutgoingBubble({ item }: { item: Outgoing }) {
   return (
     <article
       className={`msg-bubble msg-bubble--out msg-bubble--outgoing${failed ? ' msg-bubble--failed' : ''}`}
-      aria-label={failed ? 'Not sent' : queued ? 'Waiting to be sent' : 'Sending'}
+      aria-label={intl.formatMessage({
+        id: failed ? 'inbox.ticks.failed' : queued ? 'inbox.outgoing.queuedLabel' : 'inbox.outgoing.sending',
+      })}
       data-message-id={item.id}
     >
-      {image && <img className="media-image" src={item.previewUrl ?? ''} alt="Photo being sent" />}
+      {image && (
+        <img
+          className="media-image"
+          src={item.previewUrl ?? ''}
+          alt={intl.formatMessage({ id: 'inbox.outgoing.photoAlt' })}
+        />
+      )}
       <p className="msg-bubble__text" dir="auto">
-        {describe(item)}
+        {describe(item, intl)}
       </p>
       <div className="msg-bubble__meta">
-        <time dateTime={item.timestamp}>{formatTime(item.timestamp)}</time>
+        <time dateTime={item.timestamp}>{formatTime(item.timestamp, intl.locale)}</time>
         <TickMark state={failed ? 'failed' : 'pending'} />
       </div>
       {queued && (
         <div className="msg-bubble__failure" role="status">
-          <span>{sessionName} is offline: this is sent as soon as it reconnects.</span>
+          <span>
+            <FormattedMessage
+              id="inbox.outgoing.queued"
+              values={{
+                session: sessionName ? <bdi>{sessionName}</bdi> : null,
+                named: sessionName ? 'yes' : 'no',
+              }}
+            />
+          </span>
           <button type="button" className="link-button" onClick={() => outgoing().discard(item.id)}>
-            Cancel
+            <FormattedMessage id="inbox.outgoing.cancel" />
           </button>
         </div>
       )}
       {failed && (
         <div className="msg-bubble__failure" role="alert">
-          <span>Not sent. {item.error}</span>
+          <span>
+            <FormattedMessage id="inbox.outgoing.failed" values={{ reason: item.error ?? '' }} />
+          </span>
           <div className="row">
             {item.canRetry && (
               <button
@@ -65,11 +91,11 @@ export function OutgoingBubble({ item }: { item: Outgoing }) {
                 className="button button--secondary"
                 onClick={() => void outgoing().retry(transport, item.id)}
               >
-                Retry
+                <FormattedMessage id="inbox.outgoing.retry" />
               </button>
             )}
             <button type="button" className="link-button" onClick={() => outgoing().discard(item.id)}>
-              Discard
+              <FormattedMessage id="inbox.outgoing.discard" />
             </button>
           </div>
         </div>

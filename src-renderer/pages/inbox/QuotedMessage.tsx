@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
-import { messagePreview, type Message } from '../../../src-shared/messages';
+import { useIntl } from 'react-intl';
+import type { Message } from '../../../src-shared/messages';
+import { localMessagePreview } from '../../i18n/message-preview';
 import { useTransport } from '../../stores/connection';
 import { useConversation } from '../../stores/conversation';
 
@@ -7,6 +9,7 @@ const fetched = new Map<string, Message | null>();
 
 /** The message a reply quotes: who wrote it and a line of it. Clicking jumps to the original. */
 export function QuotedMessage({ message, authorOf }: { message: Message; authorOf: (m: Message) => string }) {
+  const intl = useIntl();
   const transport = useTransport();
   const quotedId = message.quotedId ?? '';
   const loaded = useConversation((state) => state.messages.find((m) => m.id === quotedId) ?? null);
@@ -33,12 +36,18 @@ export function QuotedMessage({ message, authorOf }: { message: Message; authorO
     <button
       type="button"
       className="quoted"
-      aria-label={`Quoted message${original ? ` from ${authorOf(original)}` : ''}: go to the original`}
+      aria-label={
+        original
+          ? intl.formatMessage({ id: 'inbox.quoted.labelFrom' }, { author: authorOf(original) })
+          : intl.formatMessage({ id: 'inbox.quoted.label' })
+      }
       onClick={() => void useConversation.getState().jumpTo(transport, quotedId)}
     >
-      <span className="quoted__author">{original ? authorOf(original) : 'Message'}</span>
+      <span className="quoted__author">
+        {original ? authorOf(original) : intl.formatMessage({ id: 'inbox.quoted.message' })}
+      </span>
       <span className="quoted__text" dir="auto">
-        {original ? messagePreview(original) : 'The original message is not stored here'}
+        {original ? localMessagePreview(original, intl) : intl.formatMessage({ id: 'inbox.quoted.missing' })}
       </span>
     </button>
   );

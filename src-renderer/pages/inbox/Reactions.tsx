@@ -1,17 +1,26 @@
+import { useIntl } from 'react-intl';
 import type { Message } from '../../../src-shared/messages';
 
 /** The emoji others (and we) reacted with, grouped with counts. */
 export function Reactions({ reactions }: { reactions: Message['reactions'] }) {
+  const intl = useIntl();
   if (reactions.length === 0) return null;
   const counts = new Map<string, number>();
   for (const reaction of reactions) counts.set(reaction.emoji, (counts.get(reaction.emoji) ?? 0) + 1);
-  const label = [...counts].map(([emoji, count]) => `${emoji} ${count}`).join(', ');
+  const label = intl.formatList(
+    [...counts].map(([emoji, count]) => intl.formatMessage({ id: 'inbox.reactions.one' }, { emoji, count })),
+    { type: 'unit' },
+  );
   return (
-    <div className="reactions" role="img" aria-label={`Reactions: ${label}`}>
+    <div
+      className="reactions"
+      role="img"
+      aria-label={intl.formatMessage({ id: 'inbox.reactions.label' }, { list: label })}
+    >
       {[...counts].map(([emoji, count]) => (
         <span key={emoji}>
           {emoji}
-          {count > 1 && <small>{count}</small>}
+          {count > 1 && <small>{intl.formatNumber(count)}</small>}
         </span>
       ))}
     </div>

@@ -1,4 +1,5 @@
 import type { RefObject } from 'react';
+import { useIntl } from 'react-intl';
 import { InboxIcon } from './InboxIcon';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -13,6 +14,7 @@ export function SearchBox({
   onChange: (value: string) => void;
   inputRef: RefObject<HTMLInputElement | null>;
 }) {
+  const intl = useIntl();
   return (
     <div className="search-box" role="search">
       <InboxIcon name="search" size={18} />
@@ -20,9 +22,12 @@ export function SearchBox({
         ref={inputRef}
         type="search"
         value={value}
-        aria-label="Search chats and messages"
+        aria-label={intl.formatMessage({ id: 'inbox.search.label' })}
         aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'}
-        placeholder={`Search or start a chat (${isMac ? '⌘' : 'Ctrl+'}K)`}
+        placeholder={intl.formatMessage(
+          { id: 'inbox.search.placeholder' },
+          { shortcut: isMac ? '⌘K' : 'Ctrl+K' },
+        )}
         onChange={(event) => onChange(event.target.value)}
         onKeyDown={(event) => {
           if (event.key === 'Escape' && value) {

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useNavigate } from 'react-router-dom';
-import { messagePreview, type Chat, type Message } from '../../../src-shared/messages';
+import type { Chat, Message } from '../../../src-shared/messages';
+import { localMessagePreview } from '../../i18n/message-preview';
 import { useTransport } from '../../stores/connection';
 import { countryOf, parseTypedPhone } from '../../model/phone';
 import { useInbox } from '../../stores/inbox';
@@ -33,6 +35,7 @@ export function SearchResults({
   /** A phone number was typed: offer to write to it (New chat, prefilled). */
   onMessageNumber: (phone: string) => void;
 }) {
+  const intl = useIntl();
   const transport = useTransport();
   const sessions = useSessions((state) => state.sessions);
   const home = sessions.find((s) => s.id === session) ?? sessions[0];
@@ -92,7 +95,12 @@ export function SearchResults({
   };
 
   return (
-    <div className="search-results" role="region" aria-label="Search results" aria-busy={searching}>
+    <div
+      className="search-results"
+      role="region"
+      aria-label={intl.formatMessage({ id: 'inbox.search.results' })}
+      aria-busy={searching}
+    >
       {error && (
         <p className="form-error" role="alert">
           {error}
@@ -105,16 +113,28 @@ export function SearchResults({
           onClick={() => onMessageNumber(typedPhone.display)}
         >
           <InboxIcon name="newChat" size={20} />
-          <span className="search-hit__title">Message {typedPhone.display}</span>
+          <span className="search-hit__title">
+            <FormattedMessage
+              id="inbox.search.messageNumber"
+              values={{ phone: <bdi dir="ltr">{typedPhone.display}</bdi> }}
+            />
+          </span>
         </button>
       )}
       {results && (
         <>
-          <h2 className="search-results__heading">Chats</h2>
+          <h2 className="search-results__heading">
+            <FormattedMessage id="inbox.list.chats" />
+          </h2>
           {results.chats.length === 0 && (
-            <p className="muted search-results__empty">No chat names or numbers match.</p>
+            <p className="muted search-results__empty">
+              <FormattedMessage id="inbox.search.noChats" />
+            </p>
           )}
-          <ul className="search-results__list" aria-label="Matching chats">
+          <ul
+            className="search-results__list"
+            aria-label={intl.formatMessage({ id: 'inbox.search.matchingChats' })}
+          >
             {results.chats.map((chat) => (
               <li key={chatKey(chat.session, chat.jid)}>
                 <button
@@ -127,15 +147,24 @@ export function SearchResults({
                     <span className="search-hit__title" dir="auto">
                       <Highlighted text={chatTitle(chat)} query={query} />
                     </span>
-                    <span className="search-hit__text muted">{formatPhone(chat.phone) ?? chat.jid}</span>
+                    <bdi className="search-hit__text muted">{formatPhone(chat.phone) ?? chat.jid}</bdi>
                   </span>
                 </button>
               </li>
             ))}
           </ul>
-          <h2 className="search-results__heading">Messages</h2>
-          {results.messages.length === 0 && <p className="muted search-results__empty">No messages match.</p>}
-          <ul className="search-results__list" aria-label="Matching messages">
+          <h2 className="search-results__heading">
+            <FormattedMessage id="inbox.messages.label" />
+          </h2>
+          {results.messages.length === 0 && (
+            <p className="muted search-results__empty">
+              <FormattedMessage id="inbox.search.noMessages" />
+            </p>
+          )}
+          <ul
+            className="search-results__list"
+            aria-label={intl.formatMessage({ id: 'inbox.search.matchingMessages' })}
+          >
             {results.messages.map((message) => (
               <li key={`${message.session}|${message.chat}|${message.id}`}>
                 <button
@@ -148,14 +177,22 @@ export function SearchResults({
                       <span className="search-hit__title" dir="auto">
                         {titleOf(message)}
                       </span>
-                      <time dateTime={message.timestamp}>{formatChatTime(message.timestamp)}</time>
+                      <time dateTime={message.timestamp}>
+                        {formatChatTime(message.timestamp, undefined, intl.locale)}
+                      </time>
                     </span>
-                    <span className="search-hit__text" dir="auto">
-                      {message.fromMe && <span className="muted">You: </span>}
-                      <Highlighted
-                        text={snippetAround(message.text ?? messagePreview(message), query)}
-                        query={query}
-                      />
+                    <span className="search-hit__text">
+                      {message.fromMe && (
+                        <span className="muted">
+                          <FormattedMessage id="inbox.search.youPrefix" />{' '}
+                        </span>
+                      )}
+                      <bdi>
+                        <Highlighted
+                          text={snippetAround(message.text ?? localMessagePreview(message, intl), query)}
+                          query={query}
+                        />
+                      </bdi>
                     </span>
                   </span>
                 </button>
@@ -168,14 +205,14 @@ export function SearchResults({
               className="button button--secondary search-results__more"
               onClick={() => void more()}
             >
-              More messages
+              <FormattedMessage id="inbox.search.more" />
             </button>
           )}
         </>
       )}
       {!results && searching && (
         <p className="muted search-results__empty" role="status">
-          Searching…
+          <FormattedMessage id="inbox.search.searching" />
         </p>
       )}
     </div>

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { Message } from '../../../src-shared/messages';
 import { useTransport } from '../../stores/connection';
 import { useConversation } from '../../stores/conversation';
 import { describeError } from '../../transport/rpc-error';
 import { InboxIcon } from './InboxIcon';
-import { formatBytes } from '../../model/inbox/format';
+import { formatBytes } from '../../i18n/format';
 import { useMediaLink } from './media/useMediaLink';
 
 /** How far back the panel looks for shared files (the newest messages of the chat). */
@@ -12,14 +13,17 @@ const SCAN = 200;
 const SHOWN = 12;
 
 function Thumbnail({ message }: { message: Message }) {
+  const intl = useIntl();
   const transport = useTransport();
   const { link } = useMediaLink(message);
-  const label = message.text || (message.type === 'video' ? 'Video' : 'Photo');
   return (
     <button
       type="button"
       className="shared-media__thumb"
-      aria-label={`Show ${label.toLowerCase()} in the chat`}
+      aria-label={intl.formatMessage(
+        { id: message.type === 'video' ? 'inbox.shared.showVideo' : 'inbox.shared.showPhoto' },
+        { caption: message.text ?? '', hasCaption: message.text ? 'yes' : 'no' },
+      )}
       onClick={() => void useConversation.getState().jumpTo(transport, message.id)}
     >
       {link && message.type === 'image' ? (
@@ -33,6 +37,7 @@ function Thumbnail({ message }: { message: Message }) {
 
 /** Photos, videos and documents recently shared in the chat. */
 export function SharedMedia({ session, jid }: { session: string; jid: string }) {
+  const intl = useIntl();
   const transport = useTransport();
   const [items, setItems] = useState<Message[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -52,10 +57,20 @@ export function SharedMedia({ session, jid }: { session: string; jid: string }) 
   const documents = items?.filter((m) => m.type === 'document').slice(0, SHOWN) ?? [];
   return (
     <section className="contact-panel__section" aria-labelledby="shared-media-title">
-      <h3 id="shared-media-title">Shared media</h3>
+      <h3 id="shared-media-title">
+        <FormattedMessage id="inbox.shared.title" />
+      </h3>
       {error && <p className="form-error">{error}</p>}
-      {!items && !error && <p className="muted">Loading…</p>}
-      {items && visual.length === 0 && documents.length === 0 && <p className="muted">Nothing shared yet.</p>}
+      {!items && !error && (
+        <p className="muted">
+          <FormattedMessage id="inbox.loading" />
+        </p>
+      )}
+      {items && visual.length === 0 && documents.length === 0 && (
+        <p className="muted">
+          <FormattedMessage id="inbox.shared.none" />
+        </p>
+      )}
       {visual.length > 0 && (
         <div className="shared-media__grid">
           {visual.map((message) => (
@@ -72,9 +87,15 @@ export function SharedMedia({ session, jid }: { session: string; jid: string }) 
                 className="link-button"
                 onClick={() => void useConversation.getState().jumpTo(transport, message.id)}
               >
-                {message.media?.fileName ?? 'Document'}
+                {message.media?.fileName ? (
+                  <bdi>{message.media.fileName}</bdi>
+                ) : (
+                  intl.formatMessage({ id: 'inbox.media.document' })
+                )}
               </button>{' '}
-              <span className="muted">{formatBytes(message.media?.size ?? null)}</span>
+              <span className="muted">
+                {message.media?.size != null ? formatBytes(message.media.size, intl) : ''}
+              </span>
             </li>
           ))}
         </ul>

@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl';
 import type { MessageStatus } from '../../../src-shared/messages';
 import { InboxIcon } from './InboxIcon';
 import { TICK_LABEL, tickState, type TickState } from '../../model/inbox/ticks';
@@ -13,7 +14,8 @@ export function Ticks({ fromMe, status }: { fromMe: boolean; status: MessageStat
 }
 
 export function TickMark({ state }: { state: TickState }) {
-  const label = TICK_LABEL[state];
+  const intl = useIntl();
+  const label = intl.formatMessage({ id: TICK_LABEL[state] });
   if (state === 'pending' || state === 'failed') {
     return (
       <span className={`ticks ticks--${state}`} role="img" aria-label={label} title={label}>

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useIntl } from 'react-intl';
 import { useConversation } from '../../../stores/conversation';
+import type { MessageId } from '../../../i18n/messages/en';
 import { InboxIcon } from '../InboxIcon';
 import { useMediaLink } from '../media/useMediaLink';
 import { useLightbox, viewableMedia } from './lightbox-state';
@@ -9,6 +11,7 @@ import { useLightbox, viewableMedia } from './lightbox-state';
  * through the conversation's loaded photos (← →, or the buttons), download, forward; Esc closes.
  */
 export function Lightbox() {
+  const intl = useIntl();
   const shown = useLightbox((state) => state.shown);
   const messages = useConversation((state) => state.messages);
   const ref = useRef<HTMLDialogElement>(null);
@@ -42,12 +45,13 @@ export function Lightbox() {
     else return;
     event.preventDefault();
   };
-  const label = shown.text || 'Photo';
+  const label = shown.text || intl.formatMessage({ id: 'inbox.outgoing.image' });
+  const t = (id: MessageId) => intl.formatMessage({ id });
   return (
     <dialog
       ref={ref}
       className="lightbox"
-      aria-label="Photo viewer"
+      aria-label={t('inbox.lightbox.label')}
       onCancel={(event) => {
         event.preventDefault();
         close();
@@ -56,13 +60,15 @@ export function Lightbox() {
     >
       <div className="lightbox__bar">
         <span className="lightbox__count" aria-live="polite">
-          {index >= 0 ? `${index + 1} of ${media.length}` : ''}
+          {index >= 0
+            ? intl.formatMessage({ id: 'inbox.lightbox.position' }, { index: index + 1, total: media.length })
+            : ''}
         </span>
         <button
           type="button"
           className="lightbox__button"
-          aria-label={zoomed ? 'Zoom out' : 'Zoom in'}
-          title={zoomed ? 'Zoom out (Z)' : 'Zoom in (Z)'}
+          aria-label={t(zoomed ? 'inbox.lightbox.zoomOut' : 'inbox.lightbox.zoomIn')}
+          title={t(zoomed ? 'inbox.lightbox.zoomOutKey' : 'inbox.lightbox.zoomInKey')}
           aria-pressed={zoomed}
           onClick={() => setZoomed(!zoomed)}
         >
@@ -73,8 +79,8 @@ export function Lightbox() {
             className="lightbox__button"
             href={link.url}
             download={link.fileName ?? 'photo'}
-            aria-label="Download"
-            title="Download"
+            aria-label={t('inbox.actions.download')}
+            title={t('inbox.actions.download')}
           >
             <InboxIcon name="download" size={20} />
           </a>
@@ -82,8 +88,8 @@ export function Lightbox() {
         <button
           type="button"
           className="lightbox__button"
-          aria-label="Forward"
-          title="Forward"
+          aria-label={t('inbox.actions.forward')}
+          title={t('inbox.actions.forward')}
           onClick={() => {
             close();
             useConversation.getState().setForwarding(shown);
@@ -94,8 +100,8 @@ export function Lightbox() {
         <button
           type="button"
           className="lightbox__button"
-          aria-label="Close"
-          title="Close (Esc)"
+          aria-label={t('inbox.lightbox.close')}
+          title={t('inbox.lightbox.closeKey')}
           onClick={close}
         >
           <InboxIcon name="close" size={20} />
@@ -105,8 +111,8 @@ export function Lightbox() {
         <button
           type="button"
           className="lightbox__nav lightbox__nav--prev"
-          aria-label="Previous photo"
-          title="Previous (←)"
+          aria-label={t('inbox.lightbox.previous')}
+          title={t('inbox.lightbox.previousKey')}
           disabled={index <= 0}
           onClick={() => go(-1)}
         >
@@ -115,13 +121,13 @@ export function Lightbox() {
         {link ? (
           <img src={link.url} alt={label} onClick={() => setZoomed(!zoomed)} />
         ) : (
-          <p className="muted">{error ?? 'Loading…'}</p>
+          <p className="muted">{error ?? t('inbox.loading')}</p>
         )}
         <button
           type="button"
           className="lightbox__nav lightbox__nav--next"
-          aria-label="Next photo"
-          title="Next (→)"
+          aria-label={t('inbox.lightbox.next')}
+          title={t('inbox.lightbox.nextKey')}
           disabled={index < 0 || index >= media.length - 1}
           onClick={() => go(1)}
         >

@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl';
 import type { Message } from '../../../../src-shared/messages';
 import { useLightbox } from '../lightbox/lightbox-state';
 import { MediaFallback } from './MediaFallback';
@@ -8,9 +9,10 @@ const MAX_HEIGHT = 320;
 
 /** A photo (or sticker), sized from its known dimensions so the list does not jump when it loads. */
 export function ImageMedia({ message, sticker = false }: { message: Message; sticker?: boolean }) {
+  const intl = useIntl();
   const { link, error } = useMediaLink(message);
   const media = message.media;
-  const label = sticker ? 'Sticker' : 'Photo';
+  const label = intl.formatMessage({ id: sticker ? 'inbox.media.sticker' : 'inbox.outgoing.image' });
   const box = boxSize(
     media?.width ?? null,
     media?.height ?? null,
@@ -20,7 +22,7 @@ export function ImageMedia({ message, sticker = false }: { message: Message; sti
   if (!link) {
     return (
       <div className="media-box" style={box}>
-        <MediaFallback icon="image" label={label} error={error} />
+        <MediaFallback icon="image" kind={sticker ? 'sticker' : 'photo'} error={error} />
       </div>
     );
   }
@@ -38,7 +40,7 @@ export function ImageMedia({ message, sticker = false }: { message: Message; sti
     <button
       type="button"
       className="media-link"
-      aria-label={`Open ${label.toLowerCase()} full size`}
+      aria-label={intl.formatMessage({ id: 'inbox.media.openFull' })}
       onClick={() => useLightbox.getState().show(message)}
     >
       {image}

@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl';
 import type { Message } from '../../../../src-shared/messages';
 import { readPoll, votePercent } from '../../../model/inbox/content';
 
@@ -6,13 +7,18 @@ import { readPoll, votePercent } from '../../../model/inbox/content';
  * how many people voted. Votes arrive as `message.updated` events, so the bars move live.
  */
 export function PollView({ message }: { message: Message }) {
+  const intl = useIntl();
   const poll = readPoll(message);
   if (!poll) return null;
   const voters = poll.totalVoters;
   return (
     <div className="poll">
-      <strong dir="auto">📊 {poll.name}</strong>
-      <span className="muted">{poll.selectableCount === 1 ? 'Select one' : 'Select one or more'}</span>
+      <strong dir="auto">📊 {poll.name || intl.formatMessage({ id: 'inbox.media.poll' })}</strong>
+      <span className="muted">
+        {intl.formatMessage({
+          id: poll.selectableCount === 1 ? 'inbox.poll.selectOne' : 'inbox.poll.selectMany',
+        })}
+      </span>
       <ul>
         {poll.options.map((option, index) => (
           <li key={index} className="poll__option">
@@ -20,9 +26,9 @@ export function PollView({ message }: { message: Message }) {
               <span dir="auto">{option.name}</span>
               <span
                 className="poll__votes"
-                aria-label={`${option.votes} ${option.votes === 1 ? 'vote' : 'votes'}`}
+                aria-label={intl.formatMessage({ id: 'inbox.poll.votes' }, { count: option.votes })}
               >
-                {option.votes}
+                {intl.formatNumber(option.votes)}
               </span>
             </span>
             <span className="poll__bar" aria-hidden="true">
@@ -32,7 +38,9 @@ export function PollView({ message }: { message: Message }) {
         ))}
       </ul>
       <span className="muted poll__total">
-        {voters === 0 ? 'No votes yet' : `${voters} ${voters === 1 ? 'person' : 'people'} voted`}
+        {voters === 0
+          ? intl.formatMessage({ id: 'inbox.poll.noVotes' })
+          : intl.formatMessage({ id: 'inbox.poll.voted' }, { count: voters })}
       </span>
     </div>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { useNavigate } from 'react-router-dom';
 import type { Contact } from '../../../../src-shared/messages';
 import { countryOf, formatPhone, parseTypedPhone } from '../../../model/phone';
@@ -27,6 +28,7 @@ export function NewChatDialog({
   /** The conversation opened (the search that offered the number is done). */
   onOpened: () => void;
 }) {
+  const intl = useIntl();
   const transport = useTransport();
   const navigate = useNavigate();
   const sessions = useSessions((state) => state.sessions);
@@ -69,7 +71,7 @@ export function NewChatDialog({
 
   const open = async (digits: string, display: string) => {
     if (!session) {
-      setErrors({ session: 'Link a WhatsApp number in Sessions first.' });
+      setErrors({ session: intl.formatMessage({ id: 'inbox.newChat.noSession' }) });
       return;
     }
     setBusy(true);
@@ -88,9 +90,9 @@ export function NewChatDialog({
     event.preventDefault();
     if (!phone) {
       setErrors({
-        phone: text.trim()
-          ? 'This is not a phone number. Type it with the country code, e.g. +44 7700 900999.'
-          : 'Type a phone number or a contact’s name.',
+        phone: intl.formatMessage({
+          id: text.trim() ? 'inbox.newChat.notAPhone' : 'inbox.newChat.phoneRequired',
+        }),
       });
       return;
     }
@@ -110,10 +112,12 @@ export function NewChatDialog({
       }}
     >
       <form onSubmit={submit} noValidate>
-        <h2 id={`${ids}-title`}>New chat</h2>
+        <h2 id={`${ids}-title`}>
+          <FormattedMessage id="inbox.newChat" />
+        </h2>
         <div className="field">
           <label className="field__label" htmlFor={`${ids}-phone`}>
-            Phone number or contact
+            <FormattedMessage id="inbox.newChat.phoneLabel" />
           </label>
           <input
             id={`${ids}-phone`}
@@ -121,7 +125,7 @@ export function NewChatDialog({
             inputMode="tel"
             autoComplete="off"
             autoFocus
-            placeholder="+44 7700 900999 or a name"
+            placeholder={intl.formatMessage({ id: 'inbox.newChat.phonePlaceholder' })}
             value={text}
             aria-invalid={phoneError ? true : undefined}
             aria-describedby={`${ids}-phone-hint${phoneError ? ` ${ids}-phone-error` : ''}`}
@@ -131,7 +135,14 @@ export function NewChatDialog({
             }}
           />
           <p id={`${ids}-phone-hint`} className="field__hint">
-            {phone ? `Will write to ${phone.display}` : 'Any format: 07700 900999, +44 7700 900999, 0044…'}
+            {phone ? (
+              <FormattedMessage
+                id="inbox.newChat.willWrite"
+                values={{ phone: <bdi dir="ltr">{phone.display}</bdi> }}
+              />
+            ) : (
+              <FormattedMessage id="inbox.newChat.phoneHint" />
+            )}
           </p>
           {phoneError && (
             <p id={`${ids}-phone-error`} className="field-error" role="alert">
@@ -140,7 +151,10 @@ export function NewChatDialog({
           )}
         </div>
         {contacts.length > 0 && (
-          <ul className="inbox-dialog__list" aria-label="Matching contacts">
+          <ul
+            className="inbox-dialog__list"
+            aria-label={intl.formatMessage({ id: 'inbox.newChat.matchingContacts' })}
+          >
             {contacts.map((contact) => (
               <li key={contact.jid}>
                 <button
@@ -153,7 +167,9 @@ export function NewChatDialog({
                     <span className="search-hit__title" dir="auto">
                       {contactName(contact) ?? formatPhone(contact.phone)}
                     </span>
-                    <span className="muted">{formatPhone(contact.phone)}</span>
+                    <bdi className="muted" dir="ltr">
+                      {formatPhone(contact.phone)}
+                    </bdi>
                   </span>
                 </button>
               </li>
@@ -163,7 +179,7 @@ export function NewChatDialog({
         {sessions.length > 1 && (
           <div className="field">
             <label className="field__label" htmlFor={`${ids}-session`}>
-              Write from
+              <FormattedMessage id="inbox.newChat.writeFrom" />
             </label>
             <select
               id={`${ids}-session`}
@@ -177,8 +193,9 @@ export function NewChatDialog({
             >
               {sessions.map((s) => (
                 <option key={s.id} value={s.id}>
-                  {sessionLabel(s)}
-                  {s.status === 'connected' ? '' : ' (offline)'}
+                  {s.status === 'connected'
+                    ? sessionLabel(s)
+                    : intl.formatMessage({ id: 'inbox.newChat.offlineOption' }, { label: sessionLabel(s) })}
                 </option>
               ))}
             </select>
@@ -191,10 +208,10 @@ export function NewChatDialog({
         )}
         <div className="row inbox-dialog__actions">
           <button type="button" className="button button--secondary" onClick={onClose}>
-            Cancel
+            <FormattedMessage id="inbox.outgoing.cancel" />
           </button>
           <button type="submit" className="button" disabled={busy}>
-            {busy ? 'Checking…' : 'Open chat'}
+            {intl.formatMessage({ id: busy ? 'inbox.newChat.checking' : 'inbox.newChat.open' })}
           </button>
         </div>
       </form>

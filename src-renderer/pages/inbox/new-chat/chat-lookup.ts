@@ -1,3 +1,4 @@
+import { currentIntl } from '../../../i18n/store';
 import { formatPhone } from '../../../model/phone';
 import { useSessions } from '../../../stores/sessions';
 import { describeError, RpcError } from '../../../transport/rpc-error';
@@ -16,8 +17,10 @@ export async function explainMissingChat(
   caught: unknown,
 ): Promise<string | null> {
   const notFound = caught instanceof RpcError && caught.code === 'NOT_FOUND';
-  if (!notFound) return `This chat could not be opened: ${describeError(caught)}`;
-  if (!jid.endsWith('@s.whatsapp.net')) return 'This chat is not on this number any more.';
+  const intl = currentIntl();
+  if (!notFound)
+    return intl.formatMessage({ id: 'inbox.newChat.openFailed' }, { reason: describeError(caught) });
+  if (!jid.endsWith('@s.whatsapp.net')) return intl.formatMessage({ id: 'inbox.newChat.gone' });
   const linked = useSessions.getState().sessions.find((s) => s.id === session);
   if (!linked || linked.status !== 'connected') return null;
   const digits = jid.split('@')[0] ?? '';

@@ -1,5 +1,6 @@
 import type { Session } from '../../../../src-shared/model';
 import { formatPhone, type TypedPhone } from '../../../model/phone';
+import { currentIntl } from '../../../i18n/store';
 import type { Transport } from '../../../transport/types';
 import { RpcError } from '../../../transport/rpc-error';
 
@@ -13,8 +14,9 @@ export async function checkNumber(
   session: Session,
   phone: TypedPhone,
 ): Promise<NumberCheck> {
-  if (session.status !== 'connected')
-    return { ok: false, field: 'session', message: `${session.name} is offline. Pick another number.` };
+  const intl = currentIntl();
+  const sessionOffline = intl.formatMessage({ id: 'inbox.newChat.sessionOffline' }, { name: session.name });
+  if (session.status !== 'connected') return { ok: false, field: 'session', message: sessionOffline };
   try {
     const { items } = await transport.call('contacts.check', {
       session: session.id,
@@ -22,12 +24,20 @@ export async function checkNumber(
     });
     const found = items[0];
     if (found?.exists && found.jid) return { ok: true, jid: found.jid };
-    return { ok: false, field: 'phone', message: `${phone.display} is not on WhatsApp.` };
+    return {
+      ok: false,
+      field: 'phone',
+      message: intl.formatMessage({ id: 'inbox.errors.notOnWhatsApp' }, { phone: phone.display }),
+    };
   } catch (caught) {
     const offline = caught instanceof RpcError && caught.code === 'NOT_CONNECTED';
     return offline
-      ? { ok: false, field: 'session', message: `${session.name} is offline. Pick another number.` }
-      : { ok: false, field: 'phone', message: `Could not check ${phone.display}. Try again.` };
+      ? { ok: false, field: 'session', message: sessionOffline }
+      : {
+          ok: false,
+          field: 'phone',
+          message: intl.formatMessage({ id: 'inbox.newChat.checkFailed' }, { phone: phone.display }),
+        };
   }
 }
 

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import { offlineNotice } from '../../../model/offline-notice';
 import { useTransport } from '../../../stores/connection';
@@ -11,6 +12,7 @@ import { describeError } from '../../../transport/rpc-error';
  * the conversations of that number, so nobody learns it from a failed send.
  */
 export function OfflineBanner({ sessions: only }: { sessions?: string[] }) {
+  const intl = useIntl();
   const transport = useTransport();
   const sessions = useSessions((state) => state.sessions);
   const [now, setNow] = useState(() => Date.now());
@@ -41,13 +43,20 @@ export function OfflineBanner({ sessions: only }: { sessions?: string[] }) {
     <div className="offline-banners">
       {notices.map((notice) => (
         <div key={notice.session} className="offline-banner" role="status">
-          <span>{notice.text}</span>
+          <span>
+            {intl.formatMessage(
+              { id: notice.message.id },
+              { ...notice.message.values, name: <bdi key="name">{notice.message.values.name}</bdi> },
+            )}
+          </span>
           {notice.canReconnect ? (
             <button type="button" className="link-button" onClick={() => reconnect(notice.session)}>
-              Reconnect now
+              <FormattedMessage id="inbox.offline.reconnect" />
             </button>
           ) : (
-            <Link to="/sessions">Open Sessions</Link>
+            <Link to="/sessions">
+              <FormattedMessage id="inbox.offline.openSessions" />
+            </Link>
           )}
           {errors[notice.session] && (
             <span className="offline-banner__error" role="alert">

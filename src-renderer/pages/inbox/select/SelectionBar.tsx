@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { BulkTagBar } from '../../../components/organize/BulkTagBar';
 import { useChatSelection } from '../../../stores/chat-selection';
 import { useTransport } from '../../../stores/connection';
@@ -7,14 +8,12 @@ import { describeError } from '../../../transport/rpc-error';
 
 type BulkAction = 'read' | 'unread' | 'archive';
 
-const DONE: Record<BulkAction, string> = {
-  read: 'Marked read',
-  unread: 'Marked unread',
-  archive: 'Archived',
-};
+/** What was done, as a `select` value of the result sentences (each language words it its own way). */
+const DONE: Record<BulkAction, string> = { read: 'read', unread: 'unread', archive: 'archived' };
 
 /** Select mode's bar: how many chats are ticked and what can be done to all of them at once. */
 export function SelectionBar() {
+  const intl = useIntl();
   const transport = useTransport();
   const selected = useChatSelection((state) => state.selected);
   const [busy, setBusy] = useState(false);
@@ -42,20 +41,35 @@ export function SelectionBar() {
         useInbox.getState().applyChat(updated);
         done++;
       }
-      setMessage(`${DONE[action]}: ${done} chat${done === 1 ? '' : 's'}.`);
+      setMessage(intl.formatMessage({ id: 'inbox.select.done' }, { action: DONE[action], count: done }));
       useChatSelection.getState().clear();
     } catch (caught) {
-      setError(`${DONE[action]} ${done} of ${chats.length}. ${describeError(caught)}`);
+      setError(
+        intl.formatMessage(
+          { id: 'inbox.select.partial' },
+          { action: DONE[action], done, total: chats.length, reason: describeError(caught) },
+        ),
+      );
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <div className="selection-bar" role="region" aria-label="Selected chats">
-      <div className="selection-bar__row" role="toolbar" aria-label="Actions for selected chats">
+    <div
+      className="selection-bar"
+      role="region"
+      aria-label={intl.formatMessage({ id: 'inbox.select.label' })}
+    >
+      <div
+        className="selection-bar__row"
+        role="toolbar"
+        aria-label={intl.formatMessage({ id: 'inbox.select.actions' })}
+      >
         <span className="selection-bar__count" aria-live="polite">
-          {selected.length === 0 ? 'Tick chats (Shift-click for a range)' : `${selected.length} selected`}
+          {selected.length === 0
+            ? intl.formatMessage({ id: 'inbox.select.hint' })
+            : intl.formatMessage({ id: 'inbox.select.count' }, { count: selected.length })}
         </span>
         <button
           type="button"
@@ -63,7 +77,7 @@ export function SelectionBar() {
           disabled={busy || !selected.length}
           onClick={() => void run('read')}
         >
-          Mark read
+          <FormattedMessage id="inbox.select.markRead" />
         </button>
         <button
           type="button"
@@ -71,7 +85,7 @@ export function SelectionBar() {
           disabled={busy || !selected.length}
           onClick={() => void run('unread')}
         >
-          Mark unread
+          <FormattedMessage id="inbox.select.markUnread" />
         </button>
         <button
           type="button"
@@ -79,7 +93,7 @@ export function SelectionBar() {
           disabled={busy || !selected.length}
           onClick={() => void run('archive')}
         >
-          Archive
+          <FormattedMessage id="inbox.select.archive" />
         </button>
       </div>
       <BulkTagBar selected={chats} onDone={() => undefined} />
