@@ -6,6 +6,7 @@
  */
 import common from './common/en.json';
 import errors from './errors/en.json';
+import inboxComposer from './inbox-composer/en.json';
 import login from './login/en.json';
 import logs from './logs/en.json';
 import messages from './messages/en.json';
@@ -16,6 +17,7 @@ import tags from './tags/en.json';
 export const english = {
   ...common,
   ...errors,
+  ...inboxComposer,
   ...login,
   ...logs,
   ...messages,
