@@ -10,6 +10,7 @@ import inboxComposer from './inbox-composer/en.json';
 import login from './login/en.json';
 import logs from './logs/en.json';
 import messages from './messages/en.json';
+import schedule from './schedule/en.json';
 import sessions from './sessions/en.json';
 import settings from './settings/en.json';
 import tags from './tags/en.json';
@@ -21,6 +22,7 @@ export const english = {
   ...login,
   ...logs,
   ...messages,
+  ...schedule,
   ...sessions,
   ...settings,
   ...tags,
