@@ -42,8 +42,10 @@ describe('DataTable', () => {
 
   it('explains an empty list instead of drawing an empty table', () => {
     const html = render({ rows: [] });
-    expect(html).toContain('No keys yet');
+    expect(html).toContain('<p>No keys yet</p>');
     expect(html).not.toContain('<table');
+    // A sentence alone is shown as one muted line.
+    expect(render({ rows: [], empty: 'No calls yet.' })).toBe('<p class="muted">No calls yet.</p>');
   });
 
   it('draws one row per record, each cell labelled with its column for the stacked layout', () => {

@@ -46,7 +46,7 @@ export function DataTable<Row>({
   error?: string | null;
   /** The loading text (default: "Loading…"). */
   loading?: ReactNode;
-  /** What to say when there are no rows: what will be listed here. */
+  /** What to say when there are no rows: what will be listed here (a string: one muted line). */
   empty: ReactNode;
 }) {
   const failed = error ? (
@@ -63,7 +63,9 @@ export function DataTable<Row>({
       )
     );
   }
-  if (rows.length === 0) return failed ?? <div className="data-table__empty">{empty}</div>;
+  if (rows.length === 0) {
+    return failed ?? (typeof empty === 'string' ? <p className="muted">{empty}</p> : empty);
+  }
   return (
     <>
       {failed}

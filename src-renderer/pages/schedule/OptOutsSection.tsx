@@ -127,11 +127,7 @@ export function OptOutsSection({ sessions }: { sessions: Session[] }) {
         rows={items}
         rowKey={(item) => `${item.session}|${item.jid}`}
         error={error}
-        empty={
-          <p className="muted">
-            <FormattedMessage id="schedule.optOuts.none" />
-          </p>
-        }
+        empty={intl.formatMessage({ id: 'schedule.optOuts.none' })}
       />
     </section>
   );

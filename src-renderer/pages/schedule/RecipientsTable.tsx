@@ -49,11 +49,7 @@ export function RecipientsTable({ recipients }: { recipients: CampaignRecipient[
       rows={recipients}
       rowKey={(recipient) => recipient.id}
       rowAttributes={(recipient) => ({ 'data-status': recipient.status })}
-      empty={
-        <p className="muted">
-          <FormattedMessage id="schedule.recipients.none" />
-        </p>
-      }
+      empty={intl.formatMessage({ id: 'schedule.recipients.none' })}
     />
   );
 }

@@ -106,11 +106,7 @@ export function CallLog({ sessionId }: { sessionId: string }) {
         rowAttributes={(call) => ({ 'data-status': call.status })}
         error={error && intl.formatMessage({ id: 'sessions.callLog.loadFailed' }, { error })}
         loading={<FormattedMessage id="sessions.callLog.loading" />}
-        empty={
-          <p className="muted">
-            <FormattedMessage id="sessions.callLog.none" />
-          </p>
-        }
+        empty={intl.formatMessage({ id: 'sessions.callLog.none' })}
       />
     </div>
   );

@@ -179,11 +179,7 @@ export function ApiKeysSection() {
           'data-revoked': key.revokedAt ? 'true' : 'false',
         })}
         error={keys.error}
-        empty={
-          <p className="muted">
-            <FormattedMessage id="settings.apiKeys.none" />
-          </p>
-        }
+        empty={intl.formatMessage({ id: 'settings.apiKeys.none' })}
       />
     </section>
   );

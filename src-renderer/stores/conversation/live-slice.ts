@@ -1,6 +1,6 @@
 import { mergeMessages } from '../../model/inbox/history';
 import { useOutgoing } from '../outgoing';
-import { isOpen, NO_SELECTION, type ConversationRuntime, type MessageChange } from './runtime';
+import { isOpen, NO_HISTORY, NO_SELECTION, type ConversationRuntime, type MessageChange } from './runtime';
 import type { ConversationSlice, LiveSlice } from './types';
 
 /** Live events (new messages, acks, reactions, deletions) applied to the open chat. */
@@ -64,12 +64,7 @@ export const liveSlice =
         // Answers still on their way belong to a chat that no longer exists.
         runtime.restart();
         set({
-          messages: [],
-          hasOlder: false,
-          hasNewer: false,
-          loading: false,
-          loadingOlder: false,
-          loadingNewer: false,
+          ...NO_HISTORY,
           highlight: null,
           ...NO_SELECTION,
           error: historyKept

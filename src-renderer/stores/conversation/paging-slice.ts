@@ -1,7 +1,7 @@
 import { mergeMessages, PAGE_SIZE } from '../../model/inbox/history';
 import { describeError } from '../../transport/rpc-error';
 import type { Transport } from '../../transport/types';
-import { NO_SELECTION, type ConversationRuntime } from './runtime';
+import { NO_HISTORY, NO_SELECTION, type ConversationRuntime } from './runtime';
 import type { ConversationSlice, PagingSlice } from './types';
 
 /** Opening a chat at its newest page (or at a message), and paging older and newer from there. */
@@ -40,12 +40,7 @@ export const pagingSlice =
     return {
       session: null,
       jid: null,
-      messages: [],
-      hasOlder: false,
-      hasNewer: false,
-      loading: false,
-      loadingOlder: false,
-      loadingNewer: false,
+      ...NO_HISTORY,
       error: null,
       openedSeq: 0,
 
@@ -54,12 +49,8 @@ export const pagingSlice =
         set({
           session,
           jid,
-          messages: [],
-          hasOlder: false,
-          hasNewer: false,
+          ...NO_HISTORY,
           loading: true,
-          loadingOlder: false,
-          loadingNewer: false,
           error: null,
           highlight: null,
           ...NO_SELECTION,

@@ -1,6 +1,6 @@
 import type { Message } from '../../../src-shared/messages';
 import { EventsDuringLoad } from '../events-during-load';
-import type { ConversationState, SelectionSlice } from './types';
+import type { ConversationState, PagingSlice, SelectionSlice } from './types';
 
 /**
  * What the slices share outside the rendered state: the open chat's generation and paging
@@ -32,6 +32,19 @@ export const NO_SELECTION: Pick<SelectionSlice, 'replyTo' | 'editing' | 'forward
   replyTo: null,
   editing: null,
   forwarding: null,
+};
+
+/** No history loaded and nothing loading (before a chat's first page, or after its number went). */
+export const NO_HISTORY: Pick<
+  PagingSlice,
+  'messages' | 'hasOlder' | 'hasNewer' | 'loading' | 'loadingOlder' | 'loadingNewer'
+> = {
+  messages: [],
+  hasOlder: false,
+  hasNewer: false,
+  loading: false,
+  loadingOlder: false,
+  loadingNewer: false,
 };
 
 /** Whether `chat` of `session` is the open conversation. */
