@@ -1,66 +1,19 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import type { WebhookDelivery, WebhookDeliveryDetail } from '../../../src-shared/contract/webhooks';
+import type { WebhookDelivery } from '../../../src-shared/contract/webhooks';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { DataTable, type Column } from '../../components/data-table/DataTable';
 import { useTransport } from '../../stores/connection';
 import { describeError } from '../../transport/rpc-error';
-import type { MessageId } from '../../i18n/messages/en';
+import { AttemptLog, DeliveryStatus } from './DeliveryDetail';
 import { formatTime } from './time';
 
 const REFRESH_MS = 2000;
-const STATUS_TEXT: Record<WebhookDelivery['status'], MessageId> = {
-  pending: 'settings.deliveries.pending',
-  succeeded: 'settings.deliveries.succeeded',
-  failed: 'settings.deliveries.failed',
-};
 
+/** The last answer: its HTTP status, else why there was none. */
 function lastResult(delivery: WebhookDelivery): string {
   if (delivery.lastStatusCode !== null) return `HTTP ${delivery.lastStatusCode}`;
   return delivery.lastError ?? '—';
-}
-
-/** The attempts of one delivery: when, answer, latency, excerpt. */
-function AttemptLog({ deliveryId }: { deliveryId: number }) {
-  const intl = useIntl();
-  const transport = useTransport();
-  const [detail, setDetail] = useState<WebhookDeliveryDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    transport
-      .call('webhooks.delivery', { deliveryId })
-      .then(setDetail, (caught: unknown) => setError(describeError(caught)));
-  }, [transport, deliveryId]);
-  if (error) return <p className="form-error">{error}</p>;
-  if (!detail) {
-    return (
-      <p className="muted">
-        <FormattedMessage id="settings.deliveries.loadingAttempts" />
-      </p>
-    );
-  }
-  if (detail.attemptLog.length === 0) {
-    return (
-      <p className="muted">
-        <FormattedMessage id="settings.deliveries.noAttempt" />
-      </p>
-    );
-  }
-  return (
-    <ol
-      className="attempt-log"
-      aria-label={intl.formatMessage({ id: 'settings.deliveries.attemptsOf' }, { id: deliveryId })}
-    >
-      {detail.attemptLog.map((attempt) => (
-        <li key={attempt.id}>
-          {formatTime(attempt.attemptedAt)} ·{' '}
-          {attempt.statusCode !== null ? `HTTP ${attempt.statusCode}` : attempt.error} ·{' '}
-          {intl.formatNumber(attempt.latencyMs, { style: 'unit', unit: 'millisecond', unitDisplay: 'short' })}
-          {attempt.responseExcerpt && <code className="attempt-log__excerpt">{attempt.responseExcerpt}</code>}
-        </li>
-      ))}
-    </ol>
-  );
 }
 
 /**
@@ -224,33 +177,8 @@ export function WebhookDeliveries({
         detail={(delivery) => (open === delivery.id ? <AttemptLog deliveryId={delivery.id} /> : null)}
         error={error}
         loading={<FormattedMessage id="settings.deliveries.loading" />}
-        empty={
-          <p className="muted">
-            <FormattedMessage id="settings.deliveries.none" />
-          </p>
-        }
+        empty={intl.formatMessage({ id: 'settings.deliveries.none' })}
       />
-    </>
-  );
-}
-
-/** A delivery's state, and when a pending one that failed before is tried again. */
-function DeliveryStatus({ delivery }: { delivery: WebhookDelivery }) {
-  const intl = useIntl();
-  return (
-    <>
-      <span className={`pill pill--${delivery.status}`}>
-        {intl.formatMessage({ id: STATUS_TEXT[delivery.status] })}
-      </span>
-      {delivery.status === 'pending' && delivery.attempts > 0 && delivery.nextAttemptAt && (
-        <span className="muted">
-          {' · '}
-          <FormattedMessage
-            id="settings.deliveries.next"
-            values={{ time: formatTime(delivery.nextAttemptAt) }}
-          />
-        </span>
-      )}
     </>
   );
 }
