@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { FormattedMessage, useIntl } from 'react-intl';
+import { useIntl } from 'react-intl';
 import type { Campaign, CampaignRecipient, RecipientStatus } from '../../../src-shared/contract/schedule';
 import { RECIPIENT_STATUSES } from '../../../src-shared/contract/schedule';
 import { ConfirmButton } from '../../components/ConfirmButton';
@@ -120,9 +120,7 @@ export function CampaignDetail({ campaign, onBack }: { campaign: Campaign; onBac
         )}
       </div>
       <label className="field field--inline">
-        <span className="field__label">
-          <FormattedMessage id="schedule.recipients.show" />
-        </span>
+        <span className="field__label">{intl.formatMessage({ id: 'schedule.recipients.show' })}</span>
         <select value={filter} onChange={(event) => setFilter(event.target.value as RecipientStatus | '')}>
           <option value="">{intl.formatMessage({ id: 'schedule.recipients.all' })}</option>
           {RECIPIENT_STATUSES.map((status) => (

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { FormattedMessage, useIntl } from 'react-intl';
+import { useIntl } from 'react-intl';
 import { useTransport } from '../../stores/connection';
 import { describeError } from '../../transport/rpc-error';
 
@@ -35,9 +35,7 @@ export function MissLimit() {
       }}
     >
       <label className="field field--inline">
-        <span className="field__label">
-          <FormattedMessage id="schedule.missLimit.hours" />
-        </span>
+        <span className="field__label">{intl.formatMessage({ id: 'schedule.missLimit.hours' })}</span>
         <input
           type="number"
           min={0.1}
@@ -48,7 +46,7 @@ export function MissLimit() {
         />
       </label>
       <button type="submit" className="button button--secondary">
-        <FormattedMessage id="schedule.missLimit.save" />
+        {intl.formatMessage({ id: 'schedule.missLimit.save' })}
       </button>
       {message && <span className="muted">{message}</span>}
     </form>

@@ -92,17 +92,11 @@ export function OptOutsSection({ sessions }: { sessions: Session[] }) {
 
   return (
     <section className="card" aria-label={intl.formatMessage({ id: 'schedule.optOuts.title' })}>
-      <h2>
-        <FormattedMessage id="schedule.optOuts.title" />
-      </h2>
-      <p className="muted">
-        <FormattedMessage id="schedule.optOuts.intro" />
-      </p>
+      <h2>{intl.formatMessage({ id: 'schedule.optOuts.title' })}</h2>
+      <p className="muted">{intl.formatMessage({ id: 'schedule.optOuts.intro' })}</p>
       <form className="toolbar" onSubmit={(event) => void add(event)}>
         <label className="field field--inline">
-          <span className="field__label">
-            <FormattedMessage id="schedule.optOuts.session" />
-          </span>
+          <span className="field__label">{intl.formatMessage({ id: 'schedule.optOuts.session' })}</span>
           <select value={session} onChange={(event) => setSession(event.target.value)}>
             {sessions.map((item) => (
               <option key={item.id} value={item.id}>
@@ -112,13 +106,11 @@ export function OptOutsSection({ sessions }: { sessions: Session[] }) {
           </select>
         </label>
         <label className="field field--inline">
-          <span className="field__label">
-            <FormattedMessage id="schedule.optOuts.phone" />
-          </span>
+          <span className="field__label">{intl.formatMessage({ id: 'schedule.optOuts.phone' })}</span>
           <input required value={phone} onChange={(event) => setPhone(event.target.value)} />
         </label>
         <button type="submit" className="button button--secondary" disabled={!session}>
-          <FormattedMessage id="schedule.optOuts.add" />
+          {intl.formatMessage({ id: 'schedule.optOuts.add' })}
         </button>
       </form>
       <DataTable

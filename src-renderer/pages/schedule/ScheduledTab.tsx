@@ -66,9 +66,7 @@ export function ScheduledTab({ sessions }: { sessions: Session[] }) {
     <div className="stack">
       <div className="toolbar">
         <label className="field field--inline">
-          <span className="field__label">
-            <FormattedMessage id="schedule.filter.status" />
-          </span>
+          <span className="field__label">{intl.formatMessage({ id: 'schedule.filter.status' })}</span>
           <select value={status} onChange={(event) => setStatus(event.target.value as ScheduleStatus | '')}>
             <option value="">{intl.formatMessage({ id: 'schedule.filter.all' })}</option>
             {SCHEDULE_STATUSES.map((value) => (
@@ -79,9 +77,7 @@ export function ScheduledTab({ sessions }: { sessions: Session[] }) {
           </select>
         </label>
         <label className="field field--inline">
-          <span className="field__label">
-            <FormattedMessage id="schedule.filter.session" />
-          </span>
+          <span className="field__label">{intl.formatMessage({ id: 'schedule.filter.session' })}</span>
           <select value={session} onChange={(event) => setSession(event.target.value)}>
             <option value="">{intl.formatMessage({ id: 'schedule.filter.all' })}</option>
             {sessions.map((item) => (

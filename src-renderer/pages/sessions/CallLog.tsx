@@ -84,9 +84,7 @@ export function CallLog({ sessionId }: { sessionId: string }) {
   return (
     <div className="call-log">
       <div className="call-log__header">
-        <h3>
-          <FormattedMessage id="sessions.callLog.title" />
-        </h3>
+        <h3>{intl.formatMessage({ id: 'sessions.callLog.title' })}</h3>
         <button
           type="button"
           className="button button--secondary"
