@@ -4,6 +4,7 @@ import type { OptOut } from '../../../src-shared/contract/schedule';
 import type { Session } from '../../../src-shared/model';
 import { DataTable, type Column } from '../../components/data-table/DataTable';
 import { formatPhone } from '../../model/phone';
+import { SessionSelect } from './SessionSelect';
 import { useTransport } from '../../stores/connection';
 import { describeError } from '../../transport/rpc-error';
 
@@ -95,16 +96,12 @@ export function OptOutsSection({ sessions }: { sessions: Session[] }) {
       <h2>{intl.formatMessage({ id: 'schedule.optOuts.title' })}</h2>
       <p className="muted">{intl.formatMessage({ id: 'schedule.optOuts.intro' })}</p>
       <form className="toolbar" onSubmit={(event) => void add(event)}>
-        <label className="field field--inline">
-          <span className="field__label">{intl.formatMessage({ id: 'schedule.optOuts.session' })}</span>
-          <select value={session} onChange={(event) => setSession(event.target.value)}>
-            {sessions.map((item) => (
-              <option key={item.id} value={item.id}>
-                {item.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SessionSelect
+          label={intl.formatMessage({ id: 'schedule.filter.session' })}
+          sessions={sessions}
+          value={session}
+          onChange={setSession}
+        />
         <label className="field field--inline">
           <span className="field__label">{intl.formatMessage({ id: 'schedule.optOuts.phone' })}</span>
           <input required value={phone} onChange={(event) => setPhone(event.target.value)} />

@@ -8,6 +8,7 @@ import { describeError } from '../../transport/rpc-error';
 import { ScheduleForm } from './ScheduleForm';
 import { MissLimit } from './MissLimit';
 import { ScheduledTable } from './ScheduledTable';
+import { SessionSelect } from './SessionSelect';
 import { LatestCall } from '../../transport/latest-call';
 
 /** Scheduled messages: filter by status and session, create, edit while pending, cancel. */
@@ -76,17 +77,13 @@ export function ScheduledTab({ sessions }: { sessions: Session[] }) {
             ))}
           </select>
         </label>
-        <label className="field field--inline">
-          <span className="field__label">{intl.formatMessage({ id: 'schedule.filter.session' })}</span>
-          <select value={session} onChange={(event) => setSession(event.target.value)}>
-            <option value="">{intl.formatMessage({ id: 'schedule.filter.all' })}</option>
-            {sessions.map((item) => (
-              <option key={item.id} value={item.id}>
-                {item.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SessionSelect
+          label={intl.formatMessage({ id: 'schedule.filter.session' })}
+          sessions={sessions}
+          value={session}
+          onChange={setSession}
+          anyLabel={intl.formatMessage({ id: 'schedule.filter.all' })}
+        />
         {editing === null && (
           <button
             type="button"
