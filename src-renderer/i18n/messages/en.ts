@@ -7,10 +7,12 @@
 import common from './common/en.json';
 import errors from './errors/en.json';
 import inbox from './inbox/en.json';
+import inboxComposer from './inbox-composer/en.json';
 import login from './login/en.json';
 import logs from './logs/en.json';
 import messages from './messages/en.json';
 import organize from './organize/en.json';
+import schedule from './schedule/en.json';
 import sessions from './sessions/en.json';
 import rulewebhook from './rulewebhook/en.json';
 import settings from './settings/en.json';
@@ -21,10 +23,12 @@ export const english = {
   ...common,
   ...errors,
   ...inbox,
+  ...inboxComposer,
   ...login,
   ...logs,
   ...messages,
   ...organize,
+  ...schedule,
   ...sessions,
   ...rulewebhook,
   ...settings,

@@ -1,18 +1,21 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
 import type { Campaign, CampaignRecipient, RecipientStatus } from '../../../src-shared/contract/schedule';
 import { RECIPIENT_STATUSES } from '../../../src-shared/contract/schedule';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { useTransport } from '../../stores/connection';
 import { describeError } from '../../transport/rpc-error';
 import { CampaignProgress } from './CampaignProgress';
+import { RecipientsTable } from './RecipientsTable';
 import { LatestCall } from '../../transport/latest-call';
 
 /** One campaign: progress, ETA, pause/resume/cancel and every recipient's status. */
 export function CampaignDetail({ campaign, onBack }: { campaign: Campaign; onBack: () => void }) {
+  const intl = useIntl();
   const transport = useTransport();
   const [current, setCurrent] = useState(campaign);
   const [filter, setFilter] = useState<RecipientStatus | ''>('');
-  const [recipients, setRecipients] = useState<CampaignRecipient[]>([]);
+  const [recipients, setRecipients] = useState<CampaignRecipient[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const [latest] = useState(() => new LatestCall());
@@ -28,7 +31,11 @@ export function CampaignDetail({ campaign, onBack }: { campaign: Campaign; onBac
             ...(filter ? { status: filter } : {}),
           }),
         (page) => setRecipients(page.items),
-        (caught) => setError(describeError(caught)),
+        (caught) => {
+          setError(describeError(caught));
+          // The error is shown above; the table stops saying "Loading…".
+          setRecipients((shown) => shown ?? []);
+        },
       ),
     [latest, transport, campaign.id, filter],
   );
@@ -113,45 +120,17 @@ export function CampaignDetail({ campaign, onBack }: { campaign: Campaign; onBac
         )}
       </div>
       <label className="field field--inline">
-        <span className="field__label">Show</span>
+        <span className="field__label">{intl.formatMessage({ id: 'schedule.recipients.show' })}</span>
         <select value={filter} onChange={(event) => setFilter(event.target.value as RecipientStatus | '')}>
-          <option value="">All recipients</option>
+          <option value="">{intl.formatMessage({ id: 'schedule.recipients.all' })}</option>
           {RECIPIENT_STATUSES.map((status) => (
             <option key={status} value={status}>
-              {status.replace(/_/g, ' ')}
+              {intl.formatMessage({ id: 'schedule.recipientStatus' }, { status })}
             </option>
           ))}
         </select>
       </label>
-      <div className="table-scroll">
-        <table className="data-table" aria-label="Recipients">
-          <thead>
-            <tr>
-              <th>#</th>
-              <th>Recipient</th>
-              <th>Name</th>
-              <th>Status</th>
-              <th>Sent</th>
-            </tr>
-          </thead>
-          <tbody>
-            {recipients.map((recipient) => (
-              <tr key={recipient.id}>
-                <td>{recipient.position}</td>
-                <td>{recipient.input}</td>
-                <td>{recipient.variables.name ?? ''}</td>
-                <td>
-                  <span className={`pill pill--recipient-${recipient.status}`}>
-                    {recipient.status.replace(/_/g, ' ')}
-                  </span>
-                  {recipient.error && <div className="muted">{recipient.error}</div>}
-                </td>
-                <td>{recipient.sentAt ? new Date(recipient.sentAt).toLocaleString() : ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <RecipientsTable recipients={recipients} />
     </article>
   );
 }

@@ -1,14 +1,18 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { OptOut } from '../../../src-shared/contract/schedule';
 import type { Session } from '../../../src-shared/model';
+import { DataTable, type Column } from '../../components/data-table/DataTable';
 import { formatPhone } from '../../model/phone';
+import { SessionSelect } from './SessionSelect';
 import { useTransport } from '../../stores/connection';
 import { describeError } from '../../transport/rpc-error';
 
 /** Numbers that never get campaign messages: STOP replies and numbers added by hand. */
 export function OptOutsSection({ sessions }: { sessions: Session[] }) {
+  const intl = useIntl();
   const transport = useTransport();
-  const [items, setItems] = useState<OptOut[]>([]);
+  const [items, setItems] = useState<OptOut[] | null>(null);
   const [session, setSession] = useState(sessions[0]?.id ?? '');
   const [phone, setPhone] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -46,65 +50,74 @@ export function OptOutsSection({ sessions }: { sessions: Session[] }) {
     }
   };
 
+  const columns: Column<OptOut>[] = [
+    {
+      id: 'number',
+      header: intl.formatMessage({ id: 'schedule.optOuts.col.number' }),
+      cell: (item) => formatPhone(item.phone) ?? item.jid,
+    },
+    {
+      id: 'session',
+      header: intl.formatMessage({ id: 'schedule.optOuts.col.session' }),
+      cell: (item) => item.session,
+    },
+    {
+      id: 'why',
+      header: intl.formatMessage({ id: 'schedule.optOuts.col.why' }),
+      cell: (item) => intl.formatMessage({ id: 'schedule.optOuts.reason' }, { reason: item.reason }),
+    },
+    {
+      id: 'since',
+      header: intl.formatMessage({ id: 'schedule.optOuts.col.since' }),
+      cell: (item) => intl.formatDate(item.createdAt, { dateStyle: 'medium', timeStyle: 'short' }),
+    },
+    {
+      id: 'actions',
+      header: intl.formatMessage({ id: 'common.actions' }),
+      hideHeader: true,
+      cell: (item) => (
+        <button
+          type="button"
+          className="link-button"
+          aria-label={intl.formatMessage(
+            { id: 'schedule.optOuts.removeLabel' },
+            { number: formatPhone(item.phone) ?? item.jid },
+          )}
+          onClick={() => void remove(item)}
+        >
+          <FormattedMessage id="schedule.optOuts.remove" />
+        </button>
+      ),
+    },
+  ];
+
   return (
-    <section className="card" aria-label="Opt-out list">
-      <h2>Opt-out list</h2>
-      <p className="muted">
-        Customers who reply STOP (or unsubscribe, stop all…) are added automatically and never get a campaign
-        message.
-      </p>
+    <section className="card" aria-label={intl.formatMessage({ id: 'schedule.optOuts.title' })}>
+      <h2>{intl.formatMessage({ id: 'schedule.optOuts.title' })}</h2>
+      <p className="muted">{intl.formatMessage({ id: 'schedule.optOuts.intro' })}</p>
       <form className="toolbar" onSubmit={(event) => void add(event)}>
+        <SessionSelect
+          label={intl.formatMessage({ id: 'schedule.filter.session' })}
+          sessions={sessions}
+          value={session}
+          onChange={setSession}
+        />
         <label className="field field--inline">
-          <span className="field__label">Session</span>
-          <select value={session} onChange={(event) => setSession(event.target.value)}>
-            {sessions.map((item) => (
-              <option key={item.id} value={item.id}>
-                {item.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field field--inline">
-          <span className="field__label">Phone number</span>
+          <span className="field__label">{intl.formatMessage({ id: 'schedule.optOuts.phone' })}</span>
           <input required value={phone} onChange={(event) => setPhone(event.target.value)} />
         </label>
         <button type="submit" className="button button--secondary" disabled={!session}>
-          Add to opt-out list
+          {intl.formatMessage({ id: 'schedule.optOuts.add' })}
         </button>
       </form>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      {items.length > 0 && (
-        <table className="data-table" aria-label="Opted-out numbers">
-          <thead>
-            <tr>
-              <th>Number</th>
-              <th>Session</th>
-              <th>Why</th>
-              <th>Since</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <tr key={`${item.session}|${item.jid}`}>
-                <td>{formatPhone(item.phone) ?? item.jid}</td>
-                <td>{item.session}</td>
-                <td>{item.reason === 'stop_reply' ? 'Replied STOP' : 'Added by hand'}</td>
-                <td>{new Date(item.createdAt).toLocaleString()}</td>
-                <td>
-                  <button type="button" className="link-button" onClick={() => void remove(item)}>
-                    Remove
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        label={intl.formatMessage({ id: 'schedule.optOuts.table' })}
+        columns={columns}
+        rows={items}
+        rowKey={(item) => `${item.session}|${item.jid}`}
+        error={error}
+        empty={intl.formatMessage({ id: 'schedule.optOuts.none' })}
+      />
     </section>
   );
 }

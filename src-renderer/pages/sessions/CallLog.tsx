@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { CallLogEntry } from '../../../src-shared/contract/calls';
+import { DataTable, type Column } from '../../components/data-table/DataTable';
 import { useTransport } from '../../stores/connection';
 import { describeError } from '../../transport/rpc-error';
 import { callerText, callOutcome } from './call-text';
@@ -8,12 +10,9 @@ import '../../styles/integrations.css';
 
 const SHOWN = 50;
 
-function formatWhen(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
-
 /** The newest calls to a session's number, kept up to date as calls come in and are rejected. */
 export function CallLog({ sessionId }: { sessionId: string }) {
+  const intl = useIntl();
   const transport = useTransport();
   const [calls, setCalls] = useState<CallLogEntry[] | null>(null);
   const [loading, setLoading] = useState(true);
@@ -48,59 +47,65 @@ export function CallLog({ sessionId }: { sessionId: string }) {
     });
   }, [transport, sessionId, load]);
 
+  const columns: Column<CallLogEntry>[] = [
+    {
+      id: 'caller',
+      header: intl.formatMessage({ id: 'sessions.callLog.col.caller' }),
+      cell: (call) => callerText(call),
+    },
+    {
+      id: 'when',
+      header: intl.formatMessage({ id: 'sessions.callLog.col.when' }),
+      cell: (call) => (
+        <time dateTime={call.timestamp}>
+          {intl.formatDate(call.timestamp, { dateStyle: 'medium', timeStyle: 'short' })}
+        </time>
+      ),
+    },
+    {
+      id: 'type',
+      header: intl.formatMessage({ id: 'sessions.callLog.col.type' }),
+      cell: (call) =>
+        intl.formatMessage(
+          { id: 'sessions.callLog.type' },
+          { video: call.isVideo ? 'yes' : 'no', group: call.isGroup ? 'yes' : 'no' },
+        ),
+    },
+    {
+      id: 'outcome',
+      header: intl.formatMessage({ id: 'sessions.callLog.col.outcome' }),
+      cell: (call) => {
+        const outcome = callOutcome(call);
+        return outcome ? intl.formatMessage({ id: outcome.id }, outcome.values) : call.status;
+      },
+    },
+  ];
+
   return (
     <div className="call-log">
       <div className="call-log__header">
-        <h3>Recent calls</h3>
+        <h3>{intl.formatMessage({ id: 'sessions.callLog.title' })}</h3>
         <button
           type="button"
           className="button button--secondary"
           disabled={loading}
           onClick={() => void load()}
         >
-          {loading && calls ? 'Refreshing…' : 'Refresh'}
+          <FormattedMessage
+            id={loading && calls ? 'sessions.callLog.refreshing' : 'sessions.callLog.refresh'}
+          />
         </button>
       </div>
-      {error && (
-        <p className="form-error" role="alert">
-          The call log could not be loaded: {error}
-        </p>
-      )}
-      {calls === null && !error && (
-        <p className="muted" role="status">
-          Loading calls…
-        </p>
-      )}
-      {calls?.length === 0 && <p className="muted">No calls yet. Calls to this number are listed here.</p>}
-      {calls && calls.length > 0 && (
-        <div className="table-scroll">
-          <table className="data-table" aria-label="Call log">
-            <thead>
-              <tr>
-                <th scope="col">Caller</th>
-                <th scope="col">When</th>
-                <th scope="col">Type</th>
-                <th scope="col">Outcome</th>
-              </tr>
-            </thead>
-            <tbody>
-              {calls.map((call) => (
-                <tr key={call.id} data-status={call.status}>
-                  <td>{callerText(call)}</td>
-                  <td>
-                    <time dateTime={call.timestamp}>{formatWhen(call.timestamp)}</time>
-                  </td>
-                  <td>
-                    {call.isVideo ? 'Video' : 'Voice'}
-                    {call.isGroup ? ' (group)' : ''}
-                  </td>
-                  <td>{callOutcome(call)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        label={intl.formatMessage({ id: 'sessions.callLog.table' })}
+        columns={columns}
+        rows={calls}
+        rowKey={(call) => call.id}
+        rowAttributes={(call) => ({ 'data-status': call.status })}
+        error={error && intl.formatMessage({ id: 'sessions.callLog.loadFailed' }, { error })}
+        loading={<FormattedMessage id="sessions.callLog.loading" />}
+        empty={intl.formatMessage({ id: 'sessions.callLog.none' })}
+      />
     </div>
   );
 }

@@ -11,15 +11,18 @@ describe('call log texts', () => {
   it('says what became of a call', () => {
     const at = '2026-01-01T10:00:00.000Z';
     const now = Date.parse(at) + 30_000;
-    expect(callOutcome({ status: 'offer', timestamp: at, rejectMessage: null }, now)).toBe('Ringing');
-    expect(callOutcome({ status: 'offer', timestamp: at, rejectMessage: null }, now + 600_000)).toBe(
-      'Missed',
-    );
-    expect(callOutcome({ status: 'timeout', timestamp: at, rejectMessage: null }, now)).toBe('Missed');
-    expect(callOutcome({ status: 'reject', timestamp: at, rejectMessage: null }, now)).toBe('Rejected');
-    expect(callOutcome({ status: 'reject', timestamp: at, rejectMessage: 'Text us' }, now)).toBe(
-      'Rejected, replied “Text us”',
-    );
-    expect(callOutcome({ status: 'accept', timestamp: at, rejectMessage: null }, now)).toBe('Answered');
+    const outcome = (status: string, rejectMessage: string | null = null, when = now) =>
+      callOutcome({ status, timestamp: at, rejectMessage }, when);
+    expect(outcome('offer')?.id).toBe('sessions.callLog.outcome.ringing');
+    expect(outcome('offer', null, now + 600_000)?.id).toBe('sessions.callLog.outcome.missed');
+    expect(outcome('timeout')?.id).toBe('sessions.callLog.outcome.missed');
+    expect(outcome('reject')).toEqual({ id: 'sessions.callLog.outcome.rejected' });
+    expect(outcome('reject', 'Text us')).toEqual({
+      id: 'sessions.callLog.outcome.rejectedReplied',
+      values: { reply: 'Text us' },
+    });
+    expect(outcome('accept')?.id).toBe('sessions.callLog.outcome.answered');
+    expect(outcome('terminate')?.id).toBe('sessions.callLog.outcome.ended');
+    expect(outcome('relayed')).toBeNull();
   });
 });

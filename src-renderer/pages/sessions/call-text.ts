@@ -1,4 +1,5 @@
 import type { CallLogEntry } from '../../../src-shared/contract/calls';
+import type { MessageId } from '../../i18n/messages/en';
 import { formatPhone } from '../../model/phone';
 
 /** A call still "ringing" after this long was not answered (its end was never reported). */
@@ -11,24 +12,37 @@ export function callerText(call: Pick<CallLogEntry, 'from' | 'name'>): string {
   return call.name ? `${call.name} (${number})` : number;
 }
 
-/** What became of a call, in words. */
+/** What became of a call: its words' message id, and the reply sent to a rejected caller. */
+export interface CallOutcome {
+  id: MessageId;
+  values?: { reply: string };
+}
+
+/** What became of a call; null for a state this version does not know (shown as it is). */
 export function callOutcome(
   call: Pick<CallLogEntry, 'status' | 'timestamp' | 'rejectMessage'>,
   now = Date.now(),
-): string {
+): CallOutcome | null {
   switch (call.status) {
     case 'offer':
     case 'ringing':
-      return now - Date.parse(call.timestamp) < RINGING_FOR_MS ? 'Ringing' : 'Missed';
+      return {
+        id:
+          now - Date.parse(call.timestamp) < RINGING_FOR_MS
+            ? 'sessions.callLog.outcome.ringing'
+            : 'sessions.callLog.outcome.missed',
+      };
     case 'timeout':
-      return 'Missed';
+      return { id: 'sessions.callLog.outcome.missed' };
     case 'reject':
-      return call.rejectMessage ? `Rejected, replied “${call.rejectMessage}”` : 'Rejected';
+      return call.rejectMessage
+        ? { id: 'sessions.callLog.outcome.rejectedReplied', values: { reply: call.rejectMessage } }
+        : { id: 'sessions.callLog.outcome.rejected' };
     case 'accept':
-      return 'Answered';
+      return { id: 'sessions.callLog.outcome.answered' };
     case 'terminate':
-      return 'Ended';
+      return { id: 'sessions.callLog.outcome.ended' };
     default:
-      return call.status;
+      return null;
   }
 }

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { SCOPES, type Scope } from '../../../src-shared/contract/keys';
+import { SCOPES, type NamedKey, type Scope } from '../../../src-shared/contract/keys';
 import type { MessageId } from '../../i18n/messages/en';
 import { ConfirmButton } from '../../components/ConfirmButton';
+import { DataTable, type Column } from '../../components/data-table/DataTable';
 import { useQuery } from '../../hooks';
 import { useTransport } from '../../stores/connection';
 import { describeError } from '../../transport/rpc-error';
@@ -59,7 +60,49 @@ export function ApiKeysSection() {
     }
   };
 
-  const items = keys.data?.items ?? [];
+  const columns: Column<NamedKey>[] = [
+    { id: 'name', header: intl.formatMessage({ id: 'settings.apiKeys.col.name' }), cell: (key) => key.name },
+    {
+      id: 'key',
+      header: intl.formatMessage({ id: 'settings.apiKeys.col.key' }),
+      cell: (key) => <code>{key.prefix}…</code>,
+    },
+    {
+      id: 'scopes',
+      header: intl.formatMessage({ id: 'settings.apiKeys.scopes' }),
+      cell: (key) => intl.formatList(key.scopes, { type: 'unit' }),
+    },
+    {
+      id: 'created',
+      header: intl.formatMessage({ id: 'settings.adminKey.created' }),
+      cell: (key) => formatTime(key.createdAt),
+    },
+    {
+      id: 'lastUsed',
+      header: intl.formatMessage({ id: 'settings.apiKeys.col.lastUsed' }),
+      cell: (key) =>
+        key.lastUsedAt ? formatTime(key.lastUsedAt) : intl.formatMessage({ id: 'settings.apiKeys.never' }),
+    },
+    {
+      id: 'actions',
+      header: intl.formatMessage({ id: 'common.actions' }),
+      hideHeader: true,
+      cell: (key) =>
+        key.revokedAt ? (
+          <span className="pill pill--failed">
+            <FormattedMessage id="settings.apiKeys.revokedAt" values={{ time: formatTime(key.revokedAt) }} />
+          </span>
+        ) : (
+          <ConfirmButton
+            label={intl.formatMessage({ id: 'settings.apiKeys.revoke' })}
+            question={intl.formatMessage({ id: 'settings.apiKeys.revokeQuestion' }, { name: key.name })}
+            confirmLabel={intl.formatMessage({ id: 'settings.apiKeys.revokeConfirm' })}
+            onConfirm={() => revoke(key.id)}
+          />
+        ),
+    },
+  ];
+
   return (
     <section className="card" aria-labelledby="api-keys-title">
       <h2 id="api-keys-title">
@@ -126,78 +169,18 @@ export function ApiKeysSection() {
           {error}
         </p>
       )}
-      {keys.error && <p className="form-error">{keys.error}</p>}
-      {items.length > 0 && (
-        <div className="table-scroll">
-          <table className="data-table" aria-label={intl.formatMessage({ id: 'settings.apiKeys.title' })}>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <FormattedMessage id="settings.apiKeys.col.name" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="settings.apiKeys.col.key" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="settings.apiKeys.scopes" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="settings.adminKey.created" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="settings.apiKeys.col.lastUsed" />
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">
-                    <FormattedMessage id="common.actions" />
-                  </span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((key) => (
-                <tr
-                  key={key.id}
-                  aria-label={intl.formatMessage({ id: 'settings.apiKeys.row' }, { name: key.name })}
-                  data-revoked={key.revokedAt ? 'true' : 'false'}
-                >
-                  <td>{key.name}</td>
-                  <td>
-                    <code>{key.prefix}…</code>
-                  </td>
-                  <td>{intl.formatList(key.scopes, { type: 'unit' })}</td>
-                  <td>{formatTime(key.createdAt)}</td>
-                  <td>
-                    {key.lastUsedAt
-                      ? formatTime(key.lastUsedAt)
-                      : intl.formatMessage({ id: 'settings.apiKeys.never' })}
-                  </td>
-                  <td>
-                    {key.revokedAt ? (
-                      <span className="pill pill--failed">
-                        <FormattedMessage
-                          id="settings.apiKeys.revokedAt"
-                          values={{ time: formatTime(key.revokedAt) }}
-                        />
-                      </span>
-                    ) : (
-                      <ConfirmButton
-                        label={intl.formatMessage({ id: 'settings.apiKeys.revoke' })}
-                        question={intl.formatMessage(
-                          { id: 'settings.apiKeys.revokeQuestion' },
-                          { name: key.name },
-                        )}
-                        confirmLabel={intl.formatMessage({ id: 'settings.apiKeys.revokeConfirm' })}
-                        onConfirm={() => revoke(key.id)}
-                      />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        label={intl.formatMessage({ id: 'settings.apiKeys.title' })}
+        columns={columns}
+        rows={keys.data?.items ?? null}
+        rowKey={(key) => key.id}
+        rowAttributes={(key) => ({
+          'aria-label': intl.formatMessage({ id: 'settings.apiKeys.row' }, { name: key.name }),
+          'data-revoked': key.revokedAt ? 'true' : 'false',
+        })}
+        error={keys.error}
+        empty={intl.formatMessage({ id: 'settings.apiKeys.none' })}
+      />
     </section>
   );
 }

@@ -1,65 +1,19 @@
-import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import type { WebhookDelivery, WebhookDeliveryDetail } from '../../../src-shared/contract/webhooks';
+import type { WebhookDelivery } from '../../../src-shared/contract/webhooks';
 import { ConfirmButton } from '../../components/ConfirmButton';
+import { DataTable, type Column } from '../../components/data-table/DataTable';
 import { useTransport } from '../../stores/connection';
 import { describeError } from '../../transport/rpc-error';
-import type { MessageId } from '../../i18n/messages/en';
+import { AttemptLog, DeliveryStatus } from './DeliveryDetail';
 import { formatTime } from './time';
 
 const REFRESH_MS = 2000;
-const STATUS_TEXT: Record<WebhookDelivery['status'], MessageId> = {
-  pending: 'settings.deliveries.pending',
-  succeeded: 'settings.deliveries.succeeded',
-  failed: 'settings.deliveries.failed',
-};
 
+/** The last answer: its HTTP status, else why there was none. */
 function lastResult(delivery: WebhookDelivery): string {
   if (delivery.lastStatusCode !== null) return `HTTP ${delivery.lastStatusCode}`;
   return delivery.lastError ?? '—';
-}
-
-/** The attempts of one delivery: when, answer, latency, excerpt. */
-function AttemptLog({ deliveryId }: { deliveryId: number }) {
-  const intl = useIntl();
-  const transport = useTransport();
-  const [detail, setDetail] = useState<WebhookDeliveryDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    transport
-      .call('webhooks.delivery', { deliveryId })
-      .then(setDetail, (caught: unknown) => setError(describeError(caught)));
-  }, [transport, deliveryId]);
-  if (error) return <p className="form-error">{error}</p>;
-  if (!detail) {
-    return (
-      <p className="muted">
-        <FormattedMessage id="settings.deliveries.loadingAttempts" />
-      </p>
-    );
-  }
-  if (detail.attemptLog.length === 0) {
-    return (
-      <p className="muted">
-        <FormattedMessage id="settings.deliveries.noAttempt" />
-      </p>
-    );
-  }
-  return (
-    <ol
-      className="attempt-log"
-      aria-label={intl.formatMessage({ id: 'settings.deliveries.attemptsOf' }, { id: deliveryId })}
-    >
-      {detail.attemptLog.map((attempt) => (
-        <li key={attempt.id}>
-          {formatTime(attempt.attemptedAt)} ·{' '}
-          {attempt.statusCode !== null ? `HTTP ${attempt.statusCode}` : attempt.error} ·{' '}
-          {intl.formatNumber(attempt.latencyMs, { style: 'unit', unit: 'millisecond', unitDisplay: 'short' })}
-          {attempt.responseExcerpt && <code className="attempt-log__excerpt">{attempt.responseExcerpt}</code>}
-        </li>
-      ))}
-    </ol>
-  );
 }
 
 /**
@@ -145,118 +99,86 @@ export function WebhookDeliveries({
     }
   };
 
-  const status = notice && <p role="status">{notice}</p>;
-  if (error) return <p className="form-error">{error}</p>;
-  if (!items) {
-    return (
-      <p className="muted">
-        <FormattedMessage id="settings.deliveries.loading" />
-      </p>
-    );
-  }
-  if (items.length === 0)
-    return (
-      <>
-        {status}
-        <p className="muted">
-          <FormattedMessage id="settings.deliveries.none" />
-        </p>
-      </>
-    );
+  const columns: Column<WebhookDelivery>[] = [
+    {
+      id: 'event',
+      header: intl.formatMessage({ id: 'settings.deliveries.col.event' }),
+      cell: (delivery) => <code>{delivery.eventType ?? delivery.eventId}</code>,
+    },
+    {
+      id: 'created',
+      header: intl.formatMessage({ id: 'settings.adminKey.created' }),
+      cell: (delivery) => formatTime(delivery.createdAt),
+    },
+    {
+      id: 'status',
+      header: intl.formatMessage({ id: 'settings.deliveries.col.status' }),
+      cell: (delivery) => <DeliveryStatus delivery={delivery} />,
+    },
+    {
+      id: 'attempts',
+      header: intl.formatMessage({ id: 'settings.deliveries.col.attempts' }),
+      cell: (delivery) => intl.formatNumber(delivery.attempts),
+    },
+    {
+      id: 'lastAnswer',
+      header: intl.formatMessage({ id: 'settings.deliveries.col.lastAnswer' }),
+      cell: lastResult,
+    },
+    {
+      id: 'actions',
+      header: intl.formatMessage({ id: 'common.actions' }),
+      hideHeader: true,
+      className: 'row',
+      cell: (delivery) => (
+        <>
+          <button
+            type="button"
+            className="link-button"
+            aria-expanded={open === delivery.id}
+            onClick={() => setOpen(open === delivery.id ? null : delivery.id)}
+          >
+            <FormattedMessage id="settings.deliveries.col.attempts" />
+          </button>
+          {delivery.status !== 'succeeded' && (
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => void retry(delivery.id)}
+            >
+              <FormattedMessage id="settings.deliveries.retry" />
+            </button>
+          )}
+          {delivery.status === 'failed' && (
+            <ConfirmButton
+              label={intl.formatMessage({ id: 'settings.deliveries.discard' })}
+              question={intl.formatMessage({ id: 'settings.deliveries.discardQuestion' })}
+              confirmLabel={intl.formatMessage({ id: 'settings.deliveries.discardConfirm' })}
+              onConfirm={() => discard(delivery.id)}
+            />
+          )}
+        </>
+      ),
+    },
+  ];
+
   return (
-    <div className="table-scroll">
-      {status}
-      <table className="data-table" aria-label={intl.formatMessage({ id: 'settings.deliveries.title' })}>
-        <thead>
-          <tr>
-            <th scope="col">
-              <FormattedMessage id="settings.deliveries.col.event" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="settings.adminKey.created" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="settings.deliveries.col.status" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="settings.deliveries.col.attempts" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="settings.deliveries.col.lastAnswer" />
-            </th>
-            <th scope="col">
-              <span className="visually-hidden">
-                <FormattedMessage id="common.actions" />
-              </span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((delivery) => (
-            <Fragment key={delivery.id}>
-              <tr
-                aria-label={intl.formatMessage({ id: 'settings.deliveries.row' }, { id: delivery.id })}
-                data-status={delivery.status}
-              >
-                <td>
-                  <code>{delivery.eventType ?? delivery.eventId}</code>
-                </td>
-                <td>{formatTime(delivery.createdAt)}</td>
-                <td>
-                  <span className={`pill pill--${delivery.status}`}>
-                    {intl.formatMessage({ id: STATUS_TEXT[delivery.status] })}
-                  </span>
-                  {delivery.status === 'pending' && delivery.attempts > 0 && delivery.nextAttemptAt && (
-                    <span className="muted">
-                      {' · '}
-                      <FormattedMessage
-                        id="settings.deliveries.next"
-                        values={{ time: formatTime(delivery.nextAttemptAt) }}
-                      />
-                    </span>
-                  )}
-                </td>
-                <td>{intl.formatNumber(delivery.attempts)}</td>
-                <td>{lastResult(delivery)}</td>
-                <td className="row">
-                  <button
-                    type="button"
-                    className="link-button"
-                    aria-expanded={open === delivery.id}
-                    onClick={() => setOpen(open === delivery.id ? null : delivery.id)}
-                  >
-                    <FormattedMessage id="settings.deliveries.col.attempts" />
-                  </button>
-                  {delivery.status !== 'succeeded' && (
-                    <button
-                      type="button"
-                      className="button button--secondary"
-                      onClick={() => void retry(delivery.id)}
-                    >
-                      <FormattedMessage id="settings.deliveries.retry" />
-                    </button>
-                  )}
-                  {delivery.status === 'failed' && (
-                    <ConfirmButton
-                      label={intl.formatMessage({ id: 'settings.deliveries.discard' })}
-                      question={intl.formatMessage({ id: 'settings.deliveries.discardQuestion' })}
-                      confirmLabel={intl.formatMessage({ id: 'settings.deliveries.discardConfirm' })}
-                      onConfirm={() => discard(delivery.id)}
-                    />
-                  )}
-                </td>
-              </tr>
-              {open === delivery.id && (
-                <tr>
-                  <td colSpan={6}>
-                    <AttemptLog deliveryId={delivery.id} />
-                  </td>
-                </tr>
-              )}
-            </Fragment>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <>
+      {notice && <p role="status">{notice}</p>}
+      <DataTable
+        label={intl.formatMessage({ id: 'settings.deliveries.title' })}
+        columns={columns}
+        rows={items}
+        rowKey={(delivery) => delivery.id}
+        rowAttributes={(delivery) => ({
+          'aria-label': intl.formatMessage({ id: 'settings.deliveries.row' }, { id: delivery.id }),
+          'data-status': delivery.status,
+        })}
+        detail={(delivery) => (open === delivery.id ? <AttemptLog deliveryId={delivery.id} /> : null)}
+        error={error}
+        loading={<FormattedMessage id="settings.deliveries.loading" />}
+        empty={intl.formatMessage({ id: 'settings.deliveries.none' })}
+      />
+    </>
   );
 }

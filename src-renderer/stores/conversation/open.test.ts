@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Message } from '../../src-shared/messages';
-import { testMessage } from '../test-support/fixtures';
-import type { Transport } from '../transport/types';
-import { useConversation } from './conversation';
+import type { Message } from '../../../src-shared/messages';
+import { testMessage } from '../../test-support/fixtures';
+import type { Transport } from '../../transport/types';
+import { useConversation } from '../conversation';
 
 const dana = '972501111111@s.whatsapp.net';
 

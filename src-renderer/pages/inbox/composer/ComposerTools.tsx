@@ -1,0 +1,76 @@
+import { useRef, useState } from 'react';
+import { useIntl } from 'react-intl';
+import { EmojiPicker } from '../EmojiPicker';
+import { InboxIcon } from '../InboxIcon';
+import { ComposerSavedRepliesSlot } from '../organize-slots';
+
+/** The buttons before the message box: emoji, saved replies and (unless editing) attach files. */
+export function ComposerTools({
+  session,
+  jid,
+  editing,
+  insert,
+  attach,
+  onPickFiles,
+}: {
+  session: string;
+  jid: string;
+  /** An edit changes text only: no files. */
+  editing: boolean;
+  insert: (snippet: string) => void;
+  /** A saved reply's media, with its caption. */
+  attach: (file: File, caption: string) => void;
+  onPickFiles: (files: File[]) => void;
+}) {
+  const intl = useIntl();
+  const [emojiOpen, setEmojiOpen] = useState(false);
+  const fileRef = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <div className="composer__emoji">
+        <button
+          type="button"
+          className="inbox-btn"
+          aria-label={intl.formatMessage({ id: 'inbox-composer.emoji' })}
+          aria-expanded={emojiOpen}
+          onClick={() => setEmojiOpen(!emojiOpen)}
+        >
+          <InboxIcon name="emoji" />
+        </button>
+        {emojiOpen && (
+          <EmojiPicker
+            onPick={(emoji) => {
+              insert(emoji);
+              setEmojiOpen(false);
+            }}
+            onClose={() => setEmojiOpen(false)}
+          />
+        )}
+      </div>
+      <ComposerSavedRepliesSlot session={session} jid={jid} insert={insert} attach={attach} />
+      {!editing && (
+        <>
+          <button
+            type="button"
+            className="inbox-btn"
+            aria-label={intl.formatMessage({ id: 'inbox-composer.attach' })}
+            onClick={() => fileRef.current?.click()}
+          >
+            <InboxIcon name="attach" />
+          </button>
+          <input
+            ref={fileRef}
+            type="file"
+            multiple
+            hidden
+            aria-label={intl.formatMessage({ id: 'inbox-composer.filesToSend' })}
+            onChange={(event) => {
+              onPickFiles(event.target.files ? [...event.target.files] : []);
+              event.target.value = '';
+            }}
+          />
+        </>
+      )}
+    </>
+  );
+}

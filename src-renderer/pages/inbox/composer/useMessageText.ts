@@ -1,0 +1,127 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { drafts } from '../../../model/drafts';
+import { useTransport } from '../../../stores/connection';
+import { useConversation } from '../../../stores/conversation';
+import { edit } from '../message-actions';
+
+/** How often "typing…" is sent again while the person keeps typing. */
+const TYPING_EVERY_MS = 4000;
+
+/**
+ * The message box's text: kept as a draft per chat, grown with its lines, sent (or saved as an
+ * edit) with Enter, and announced to the chat as "typing…" while it is written.
+ */
+export function useMessageText({
+  session,
+  jid,
+  autoFocus,
+}: {
+  session: string;
+  jid: string;
+  autoFocus: boolean;
+}) {
+  const transport = useTransport();
+  const replyTo = useConversation((state) => state.replyTo);
+  const editing = useConversation((state) => state.editing);
+  const store = useConversation.getState;
+  const draftKey = `${session}|${jid}`;
+  const [text, setTextState] = useState(() => drafts.get(draftKey) ?? '');
+  const inputRef = useRef<HTMLTextAreaElement>(null);
+  const lastTyping = useRef(0);
+
+  const setText = (value: string) => {
+    setTextState(value);
+    if (value) drafts.set(draftKey, value);
+    else drafts.delete(draftKey);
+  };
+
+  useEffect(() => {
+    if (autoFocus) inputRef.current?.focus();
+    // Only when the chat opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    if (editing) setTextState(editing.text ?? '');
+    if (editing || replyTo) inputRef.current?.focus();
+  }, [editing, replyTo]);
+
+  // Grow with the text up to a limit (the CSS caps the height).
+  useEffect(() => {
+    const input = inputRef.current;
+    if (!input) return;
+    input.style.height = 'auto';
+    input.style.height = `${input.scrollHeight}px`;
+  }, [text]);
+
+  const presence = (state: 'composing' | 'paused') => {
+    void transport.call('chats.presence', { session, chat: jid, state }).catch(() => undefined);
+  };
+
+  const send = async () => {
+    const body = text.trim();
+    if (!body) return;
+    if (editing) {
+      setText('');
+      store().setEditing(null);
+      await edit(transport, editing, body);
+      return;
+    }
+    setText('');
+    const quote = replyTo?.id;
+    store().setReplyTo(null);
+    lastTyping.current = 0;
+    presence('paused');
+    await store().send(transport, {
+      type: 'text',
+      to: jid,
+      text: body,
+      ...(quote ? { replyTo: quote } : {}),
+    });
+  };
+
+  const cancelEdit = () => {
+    setText('');
+    store().setEditing(null);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      void send();
+    } else if (event.key === 'Escape' && (replyTo || editing)) {
+      event.stopPropagation();
+      if (editing) setText('');
+      store().setReplyTo(null);
+      store().setEditing(null);
+    }
+  };
+
+  const onChange = (value: string) => {
+    setText(value);
+    if (!editing && value && Date.now() - lastTyping.current > TYPING_EVERY_MS) {
+      lastTyping.current = Date.now();
+      presence('composing');
+    }
+  };
+
+  const onBlur = () => {
+    if (lastTyping.current) presence('paused');
+  };
+
+  /** Puts `snippet` (an emoji, a saved reply) where the cursor is, and the cursor after it. */
+  const insert = (snippet: string) => {
+    const input = inputRef.current;
+    const start = input?.selectionStart ?? text.length;
+    const end = input?.selectionEnd ?? text.length;
+    setText(text.slice(0, start) + snippet + text.slice(end));
+    requestAnimationFrame(() => {
+      input?.focus();
+      input?.setSelectionRange(start + snippet.length, start + snippet.length);
+    });
+  };
+
+  return { text, setText, inputRef, editing, replyTo, send, cancelEdit, onKeyDown, onChange, onBlur, insert };
+}
+
+export type MessageText = ReturnType<typeof useMessageText>;

@@ -1,0 +1,106 @@
+import { mergeMessages, PAGE_SIZE } from '../../model/inbox/history';
+import { describeError } from '../../transport/rpc-error';
+import type { Transport } from '../../transport/types';
+import { NO_HISTORY, NO_SELECTION, type ConversationRuntime } from './runtime';
+import type { ConversationSlice, PagingSlice } from './types';
+
+/** Opening a chat at its newest page (or at a message), and paging older and newer from there. */
+export const pagingSlice =
+  (runtime: ConversationRuntime): ConversationSlice<PagingSlice> =>
+  (set, get) => {
+    /** The next page on one side of what is loaded, from that side's exact cursor. */
+    async function loadPage(transport: Transport, side: 'older' | 'newer'): Promise<void> {
+      const older = side === 'older';
+      const { session, jid, loadingOlder, loadingNewer } = get();
+      const cursor = older ? runtime.olderCursor : runtime.newerCursor;
+      if (!session || !jid || cursor === null || (older ? loadingOlder : loadingNewer)) return;
+      const mine = runtime.generation;
+      const loading = (value: boolean) => (older ? { loadingOlder: value } : { loadingNewer: value });
+      set(loading(true));
+      try {
+        const { items, next } = await transport.call('messages.page', {
+          session,
+          chat: jid,
+          limit: PAGE_SIZE,
+          ...(older ? { before: cursor } : { after: cursor }),
+        });
+        if (!runtime.isCurrent(mine)) return;
+        if (older) runtime.olderCursor = next;
+        else runtime.newerCursor = next;
+        set((state) => ({
+          messages: mergeMessages(state.messages, [...items].reverse(), side),
+          ...(older ? { hasOlder: next !== null } : { hasNewer: next !== null }),
+          ...loading(false),
+        }));
+      } catch (error) {
+        if (runtime.isCurrent(mine)) set({ ...loading(false), error: describeError(error) });
+      }
+    }
+
+    return {
+      session: null,
+      jid: null,
+      ...NO_HISTORY,
+      error: null,
+      openedSeq: 0,
+
+      async open(transport, session, jid, focus) {
+        const mine = runtime.restart();
+        set({
+          session,
+          jid,
+          ...NO_HISTORY,
+          loading: true,
+          error: null,
+          highlight: null,
+          ...NO_SELECTION,
+          notice: null,
+        });
+        try {
+          if (focus) {
+            await get().jumpTo(transport, focus.id, focus.query);
+            if (runtime.isCurrent(mine)) set({ loading: false });
+            return;
+          }
+          const { answer, replay } = await runtime.eventsDuringLoad.load(() =>
+            transport.call('messages.page', { session, chat: jid, limit: PAGE_SIZE }),
+          );
+          if (!runtime.isCurrent(mine)) return;
+          runtime.olderCursor = answer.next;
+          set((state) => ({
+            messages: mergeMessages([], [...answer.items].reverse()),
+            hasOlder: answer.next !== null,
+            loading: false,
+            openedSeq: state.openedSeq + 1,
+          }));
+          // A message that came in while the page was on its way, and is not on it.
+          replay();
+        } catch (error) {
+          if (runtime.isCurrent(mine)) set({ loading: false, error: describeError(error) });
+        }
+      },
+
+      close() {
+        runtime.restart();
+        set({ session: null, jid: null, messages: [], highlight: null, ...NO_SELECTION });
+      },
+
+      loadOlder: (transport) => loadPage(transport, 'older'),
+
+      loadNewer: (transport) => loadPage(transport, 'newer'),
+
+      async refresh(transport) {
+        const { session, jid, hasNewer } = get();
+        if (!session || !jid || hasNewer) return;
+        const mine = runtime.generation;
+        try {
+          const { items } = await transport.call('messages.page', { session, chat: jid, limit: PAGE_SIZE });
+          if (runtime.isCurrent(mine)) {
+            set((state) => ({ messages: mergeMessages(state.messages, [...items].reverse()) }));
+          }
+        } catch {
+          // The next event or scroll will try again.
+        }
+      },
+    };
+  };
