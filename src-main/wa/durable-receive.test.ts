@@ -6,6 +6,8 @@
  *   without it: a crash before the store leaves the keys that decrypt the redelivered message;
  * - a crash after the store but before the receipt costs a redelivery, not a duplicate, and the
  *   redelivery is only receipted (not decrypted with spent keys);
+ * - a contact's receipt (read) is acknowledged only after its status is stored: a crash before
+ *   that store leaves the receipt with WhatsApp, which delivers it again;
  * - the patch that makes Baileys wait for the store is installed (a Baileys upgrade that drops
  *   it fails here).
  */
@@ -141,6 +143,44 @@ describe('receive → decrypt → store → receipt', () => {
         await world.app.request(`/api/v1/sessions/shop/chats/${world.customer.jid}/messages?limit=100`)
       ).json()) as { items: { id: string }[] };
       expect(page.items.filter((m) => m.id === id)).toHaveLength(1);
+    },
+  );
+
+  it(
+    'a crash between a read receipt and storing its status: not acknowledged, stored on redelivery',
+    { timeout: 120_000 },
+    async () => {
+      const store = world.app.core.services.messaging.store;
+      const response = await world.app.request('/api/v1/sessions/shop/messages', {
+        method: 'POST',
+        json: { to: world.customer.phone, type: 'text', text: 'read me during the power cut' },
+      });
+      expect(response.status).toBe(201);
+      const sent = await world.customer.waitForText('read me during the power cut');
+      const id = sent.key.id!;
+      await expect.poll(() => store.findById('shop', id)?.status, { timeout: 30_000 }).toBe('delivered');
+      const readAcks = () =>
+        fromShop(id, 'ack').filter(
+          (e) => e.stanza.attrs.class === 'receipt' && e.stanza.attrs.type === 'read',
+        );
+
+      const applyStatus = store.applyStatus.bind(store);
+      const crash = vi.spyOn(store, 'applyStatus').mockImplementation((...args) => {
+        if (args[3] === 'read') throw new Error('power cut');
+        applyStatus(...args);
+      });
+      await world.customer.read([sent]);
+      await expect.poll(() => crash.mock.calls.some((call) => call[3] === 'read')).toBe(true);
+      crash.mockRestore();
+      // Not acknowledged: WhatsApp still holds the receipt for the shop.
+      expect(readAcks()).toEqual([]);
+      expect(shopQueue()).toBeGreaterThan(0);
+      expect(store.findById('shop', id)?.status).toBe('delivered');
+
+      await reconnect();
+      await expect.poll(() => store.findById('shop', id)?.status, { timeout: 60_000 }).toBe('read');
+      await expect.poll(() => readAcks().length).toBeGreaterThan(0);
+      await expect.poll(shopQueue, { timeout: 30_000 }).toBe(0);
     },
   );
 });

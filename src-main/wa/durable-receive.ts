@@ -10,13 +10,21 @@
  *   receipt (or anything else that tells WhatsApp the message arrived). It stores the message
  *   with the staged key writes in one transaction. If it throws, Baileys sends nothing back (no
  *   receipt, no nack: a nack would count as an acknowledgement), and WhatsApp delivers the
- *   message again at the next login.
+ *   message again at the next login;
+ * - `persistReceiptUpdates(updates)` is awaited before a `<receipt>` from a contact (delivered,
+ *   read, played) is acknowledged: the status is stored first. If it throws, the receipt is not
+ *   acknowledged and WhatsApp delivers it again at the next login.
  * See docs/ARCHITECTURE.md, "Durable receive".
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { UserFacingSocketConfig, WAMessage } from '@whiskeysockets/baileys';
+import type {
+  MessageUserReceiptUpdate,
+  UserFacingSocketConfig,
+  WAMessage,
+  WAMessageUpdate,
+} from '@whiskeysockets/baileys';
 
 export interface DurableReceiveConfig {
   /** Runs Baileys' handling of one incoming message with key writes staged. */
@@ -25,6 +33,14 @@ export interface DurableReceiveConfig {
   isIncomingStored: (message: WAMessage) => Promise<boolean>;
   /** Stores `message` (and commits the key writes its decryption staged); throws if it cannot. */
   persistIncomingMessage: (message: WAMessage, type: 'notify' | 'append') => Promise<void>;
+  /** Stores the statuses a contact's receipt carries (before its ack); throws if it cannot. */
+  persistReceiptUpdates: (updates: ReceiptUpdates) => Promise<void>;
+}
+
+/** What one `<receipt>` tells: per-message statuses (1:1 chats) or per-participant receipts (groups). */
+export interface ReceiptUpdates {
+  messages: WAMessageUpdate[];
+  receipts: MessageUserReceiptUpdate[];
 }
 
 /** Baileys' socket config; the hooks only when durable receive is on (the patch ignores their absence). */
@@ -39,6 +55,7 @@ export const PATCH_MARKERS: Record<string, string[]> = {
     'config.isIncomingStored',
     'config.persistIncomingMessage',
     'offeredPreKey',
+    'config.persistReceiptUpdates',
   ],
   // An encrypted message's key writes are stored before it is sent.
   'Socket/messages-send.js': ['authState.keys.commitPending'],

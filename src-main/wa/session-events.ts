@@ -6,12 +6,15 @@
  * attachment's `storeIncoming` (durable-receive.ts); the `messages.upsert` Baileys emits for
  * them afterwards is skipped. A handler that fails is logged and the event skipped: one bad
  * message never takes the gateway down (and one that fails in `storeIncoming` is not
- * acknowledged, so WhatsApp delivers it again).
+ * acknowledged, so WhatsApp delivers it again). A contact's receipt (delivered, read) is stored
+ * the same way, through `storeReceipt`, before it is acknowledged.
  */
 import {
   jidNormalizedUser,
   type BaileysEventMap,
+  type MessageUserReceiptUpdate,
   type WAMessage,
+  type WAMessageUpdate,
   type Contact as WAContact,
   type GroupMetadata,
   type WACallEvent,
@@ -175,26 +178,15 @@ export function attachSessionEvents(
       .catch(failed('storing messages'));
   });
 
+  // With durable receive these were stored before the receipt's ack (`storeReceipt` below);
+  // storing a status again changes nothing (statuses only move forward).
   on('messages.update', (updates) => {
-    const statuses = updates.flatMap(({ key, update }) => {
-      const status = statusFromProto(update.status);
-      return status && key.id && key.remoteJid ? [{ chatJid: chatJidOf(key), id: key.id, status }] : [];
-    });
+    const statuses = statusesOfUpdates(updates);
     if (statuses.length) sink.statuses(sessionId, statuses);
   });
 
   on('message-receipt.update', (receipts) => {
-    // Group receipts arrive per participant; a message counts as delivered/read once anyone has.
-    const statuses = receipts.flatMap(({ key, receipt }) => {
-      const status: MessageStatus | null = receipt.playedTimestamp
-        ? 'played'
-        : receipt.readTimestamp
-          ? 'read'
-          : receipt.receiptTimestamp
-            ? 'delivered'
-            : null;
-      return status && key.id && key.remoteJid ? [{ chatJid: chatJidOf(key), id: key.id, status }] : [];
-    });
+    const statuses = statusesOfReceipts(receipts);
     if (statuses.length) sink.statuses(sessionId, statuses);
   });
 
@@ -282,7 +274,42 @@ export function attachSessionEvents(
       }
       storedBeforeReceipt.add(message);
     },
+    storeReceipt({ messages, receipts }) {
+      const statuses = [...statusesOfUpdates(messages), ...statusesOfReceipts(receipts)];
+      try {
+        if (statuses.length) sink.statuses(sessionId, statuses);
+      } catch (error) {
+        logger.error(
+          { err: error, session: sessionId },
+          'a receipt could not be stored; not acknowledged, WhatsApp will deliver it again',
+        );
+        throw error;
+      }
+    },
   };
+}
+
+type StatusUpdate = { chatJid: string; id: string; status: MessageStatus };
+
+function statusesOfUpdates(updates: WAMessageUpdate[]): StatusUpdate[] {
+  return updates.flatMap(({ key, update }) => {
+    const status = statusFromProto(update.status);
+    return status && key.id && key.remoteJid ? [{ chatJid: chatJidOf(key), id: key.id, status }] : [];
+  });
+}
+
+/** Group receipts arrive per participant; a message counts as delivered/read once anyone has. */
+function statusesOfReceipts(receipts: MessageUserReceiptUpdate[]): StatusUpdate[] {
+  return receipts.flatMap(({ key, receipt }) => {
+    const status: MessageStatus | null = receipt.playedTimestamp
+      ? 'played'
+      : receipt.readTimestamp
+        ? 'read'
+        : receipt.receiptTimestamp
+          ? 'delivered'
+          : null;
+    return status && key.id && key.remoteJid ? [{ chatJid: chatJidOf(key), id: key.id, status }] : [];
+  });
 }
 
 type ChatLike = {

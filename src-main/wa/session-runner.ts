@@ -15,6 +15,7 @@ import {
   durableReceivePatched,
   type DurableReceiveConfig,
   type DurableSocketConfig,
+  type ReceiptUpdates,
 } from './durable-receive.js';
 import { decideOnClose } from './reconnect-policy.js';
 import type { WaServerOptions } from './server-options.js';
@@ -55,6 +56,8 @@ export interface SocketAttachment {
    * decryption) inside the same transaction; throws if it cannot be stored.
    */
   storeIncoming(message: WAMessage, writeKeys: () => void): void;
+  /** Stores the statuses one receipt carries; throws if it cannot (it is then not acknowledged). */
+  storeReceipt(updates: ReceiptUpdates): void;
 }
 
 interface RunnerDeps {
@@ -257,6 +260,7 @@ export class SessionRunner {
           throw error;
         }
       },
+      persistReceiptUpdates: async (updates) => attachment?.storeReceipt(updates),
     };
     const config: DurableSocketConfig = {
       ...socketConfig(server),
