@@ -30,6 +30,11 @@ export const actorSchema = z
   .meta({ id: 'Actor', example: { type: 'user', id: 'usr_7Qm2', name: 'Dana Levi' } });
 export type Actor = z.infer<typeof actorSchema>;
 
+/** WhatsApp's own facts (a message received, a status change nobody asked for) and the core's routines. */
+export const SYSTEM_ACTOR: Actor = Object.freeze({ type: 'system', id: null, name: 'System' });
+/** A message sent from the phone itself (WhatsApp on the handset, not Chatdock). */
+export const PHONE_ACTOR: Actor = Object.freeze({ type: 'system', id: null, name: 'Phone' });
+
 export const userSchema = z
   .object({
     id: z.string(),
