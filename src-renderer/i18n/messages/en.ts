@@ -11,6 +11,7 @@ import logs from './logs/en.json';
 import messages from './messages/en.json';
 import sessions from './sessions/en.json';
 import settings from './settings/en.json';
+import staff from './staff/en.json';
 import tags from './tags/en.json';
 
 export const english = {
@@ -21,6 +22,7 @@ export const english = {
   ...messages,
   ...sessions,
   ...settings,
+  ...staff,
   ...tags,
 };
 
