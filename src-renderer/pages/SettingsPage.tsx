@@ -10,6 +10,7 @@ import { StorageSection } from './settings/StorageSection';
 import { RetentionSection } from './settings/RetentionSection';
 import { ContactsImportSection } from './settings/ContactsImportSection';
 import { WebhooksSection } from './settings/WebhooksSection';
+import { AuditSection } from './settings/audit/AuditSection';
 
 export function SettingsPage() {
   const intl = useIntl();
@@ -28,6 +29,7 @@ export function SettingsPage() {
         <StorageSection />
         <RetentionSection />
         <ContactsImportSection />
+        <AuditSection />
         <NetworkSection />
         <AboutSection />
       </div>
