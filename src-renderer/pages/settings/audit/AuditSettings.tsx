@@ -8,8 +8,8 @@ const MIN_DAYS = 7;
 const MAX_DAYS = 3650;
 
 /**
- * Beside the log: how long it is kept (days), and the shared-PC switch ("ask who is using this
- * PC"), which makes the desktop window open on the user switcher and enables Lock.
+ * Beside the log: how long it is kept (days). (The shared-PC switch, "ask who is using this PC",
+ * belongs here too once the desktop user switcher exists; see issue #15.)
  */
 export function AuditSettings() {
   const intl = useIntl();
@@ -26,7 +26,7 @@ export function AuditSettings() {
     if (current) setDays(String(current.auditRetentionDays));
   }, [current]);
 
-  const save = async (changes: { auditRetentionDays?: number; askWhoIsUsingThisPc?: boolean }) => {
+  const save = async (changes: { auditRetentionDays: number }) => {
     setBusy(true);
     setError(null);
     setSaved(false);
@@ -82,21 +82,6 @@ export function AuditSettings() {
           <FormattedMessage id="staff.audit.save" />
         </button>
       </form>
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          name="askWhoIsUsingThisPc"
-          checked={current.askWhoIsUsingThisPc}
-          disabled={busy}
-          onChange={(event) => void save({ askWhoIsUsingThisPc: event.target.checked })}
-        />
-        <span>
-          <FormattedMessage id="staff.switcher.askSetting" />
-        </span>
-      </label>
-      <p className="muted">
-        <FormattedMessage id="staff.switcher.askHint" />
-      </p>
       {error && (
         <p className="form-error" role="alert">
           {error}
