@@ -28,7 +28,7 @@ interface FilterCase {
 
 const PAGE = 50;
 /** The tagging actor of the bench's own changes. */
-const ACTOR = 'admin';
+const ACTOR = { label: 'admin', actor: { type: 'system' as const, id: null, name: 'Bench' } };
 
 /** Every third... deterministic "30 % of the chats" by the JID's digits. */
 function inManyShare(jid: string): boolean {
@@ -97,7 +97,7 @@ function setStates(ctx: BenchContext): States {
   sqlite.transaction(() => {
     for (const sessionId of sessionIds) {
       for (const jid of jids(sqlite, `SELECT jid FROM chats WHERE session_id = ?`, sessionId)) {
-        if (inManyShare(`${jid}#`)) tag.run(sessionId, jid, commonTag, ACTOR, Date.now());
+        if (inManyShare(`${jid}#`)) tag.run(sessionId, jid, commonTag, ACTOR.label, Date.now());
       }
     }
   })();

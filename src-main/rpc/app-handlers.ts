@@ -39,7 +39,7 @@ export function appHandlers(
     },
     'app.health': () => services.health.get(),
     'settings.get': () => services.settings.get(),
-    'settings.update': (input) => services.settings.update(input),
+    'settings.update': (input, ctx) => services.settings.update(input, services.actors.of(ctx.principal)),
     'adminKey.status': () => services.apiKeys.adminStatus(),
     'adminKey.rotate': () => services.apiKeys.rotateAdmin(),
     'adminKey.acknowledge': () => services.apiKeys.acknowledgeAdminReveal(),

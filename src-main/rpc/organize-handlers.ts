@@ -15,7 +15,7 @@ export function organizeHandlers(services: Services): Pick<Handlers<RpcContext>,
   // Who may call each operation is declared in the contract and checked by the dispatcher.
   const exists = (session: string) => void sessions.get(session);
   const jid = (chat: string) => toJid(chat, 'chat');
-  const actor = (ctx: RpcContext) => organize.actors.of(ctx.principal);
+  const actor = (ctx: RpcContext) => organize.actors.attribution(ctx.principal);
 
   return {
     'tags.list': (_input) => {
@@ -97,7 +97,7 @@ export function organizeHandlers(services: Services): Pick<Handlers<RpcContext>,
     },
     'notes.create': ({ session, chat, text }, ctx) => {
       exists(session);
-      return notes.create(session, jid(chat), text, actor(ctx));
+      return notes.create(session, jid(chat), text, actor(ctx).label);
     },
     'notes.update': ({ session, chat, id, text }) => {
       exists(session);

@@ -104,6 +104,11 @@ export function peopleHandlers({ people, actors }: Services): Pick<Handlers<RpcC
       return revoked;
     },
     'audit.list': (query) => audit.list(query),
+    'audit.export': (filters, ctx) => {
+      audit.record({ actor: actors.of(ctx.principal), action: 'audit.exported', detail: { ...filters } });
+      const csv = audit.csv(filters);
+      return { fileName: 'audit.csv', contentType: 'text/csv', base64: Buffer.from(csv).toString('base64') };
+    },
     'peopleSettings.get': () => settings.get(),
     'peopleSettings.update': (changes, ctx) => {
       const next = settings.update(changes);

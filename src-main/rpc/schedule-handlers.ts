@@ -9,7 +9,7 @@ type ScheduleOps = Extract<
 >;
 
 /** The Schedule page's calls: scheduled messages, campaigns and the opt-out list. */
-export function scheduleHandlers({ scheduling }: Services): Pick<Handlers<RpcContext>, ScheduleOps> {
+export function scheduleHandlers({ scheduling, actors }: Services): Pick<Handlers<RpcContext>, ScheduleOps> {
   const { schedules, campaigns, optOuts } = scheduling;
   // Who may call each operation is declared in the contract and checked by the dispatcher; a
   // schedule's or campaign's session is known only after looking it up, so that is checked here.
@@ -48,19 +48,19 @@ export function scheduleHandlers({ scheduling }: Services): Pick<Handlers<RpcCon
     },
     'campaigns.create': (input, ctx) => {
       own(ctx, input.session);
-      return campaigns.create(input);
+      return campaigns.create(input, undefined, actors.of(ctx.principal));
     },
     'campaigns.pause': ({ id }, ctx) => {
       own(ctx, campaigns.get(id).session);
-      return campaigns.pause(id);
+      return campaigns.pause(id, actors.of(ctx.principal));
     },
     'campaigns.resume': ({ id }, ctx) => {
       own(ctx, campaigns.get(id).session);
-      return campaigns.resume(id);
+      return campaigns.resume(id, actors.of(ctx.principal));
     },
     'campaigns.cancel': ({ id }, ctx) => {
       own(ctx, campaigns.get(id).session);
-      return campaigns.cancel(id);
+      return campaigns.cancel(id, actors.of(ctx.principal));
     },
     'campaigns.recipients': ({ id, ...query }, ctx) => {
       own(ctx, campaigns.get(id).session);

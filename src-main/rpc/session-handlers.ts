@@ -5,7 +5,7 @@ import type { RpcContext } from './context.js';
 
 type SessionOps = Extract<keyof Handlers<RpcContext>, `sessions.${string}`>;
 
-export function sessionHandlers({ sessions }: Services): Pick<Handlers<RpcContext>, SessionOps> {
+export function sessionHandlers({ sessions, actors }: Services): Pick<Handlers<RpcContext>, SessionOps> {
   return {
     // An agent sees only the numbers they may read.
     'sessions.list': (_input, ctx) =>
@@ -15,8 +15,8 @@ export function sessionHandlers({ sessions }: Services): Pick<Handlers<RpcContex
     'sessions.connect': ({ id }) => sessions.connect(id),
     'sessions.disconnect': ({ id }) => sessions.disconnect(id),
     'sessions.logout': ({ id }) => sessions.logout(id),
-    'sessions.delete': async ({ id, keepHistory }) => {
-      await sessions.remove(id, { keepHistory });
+    'sessions.delete': async ({ id, keepHistory }, ctx) => {
+      await sessions.remove(id, { keepHistory, actor: actors.of(ctx.principal) });
       return { deleted: true as const };
     },
     'sessions.qr': ({ id }) => sessions.qr(id),

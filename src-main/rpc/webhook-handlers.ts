@@ -5,7 +5,7 @@ import type { RpcContext } from './context.js';
 type WebhookOps = Extract<keyof Handlers<RpcContext>, `webhooks.${string}`>;
 
 /** The UI's webhook calls (the RPC bridge admits only the admin key and the desktop window). */
-export function webhookHandlers({ webhooks }: Services): Pick<Handlers<RpcContext>, WebhookOps> {
+export function webhookHandlers({ webhooks, actors }: Services): Pick<Handlers<RpcContext>, WebhookOps> {
   return {
     'webhooks.list': () => ({ items: webhooks.list(), next: null }),
     'webhooks.get': ({ id }) => webhooks.get(id),
@@ -21,7 +21,7 @@ export function webhookHandlers({ webhooks }: Services): Pick<Handlers<RpcContex
     'webhooks.retryDelivery': ({ deliveryId }) => webhooks.retryDelivery(deliveryId),
     'webhooks.retryFailed': ({ id }) => webhooks.retryFailed(id),
     'webhooks.discardFailed': ({ id, ids }) => webhooks.discardFailed(id, ids),
-    'webhooks.test': ({ id }) => webhooks.test(id),
+    'webhooks.test': ({ id }, ctx) => webhooks.test(id, actors.of(ctx.principal)),
     'webhooks.eventTypes': () => webhooks.eventTypes(),
   };
 }

@@ -10,6 +10,7 @@ import { StorageSection } from './settings/StorageSection';
 import { RetentionSection } from './settings/RetentionSection';
 import { ContactsImportSection } from './settings/ContactsImportSection';
 import { WebhooksSection } from './settings/WebhooksSection';
+import { AuditSection } from './settings/audit/AuditSection';
 import { TeamLinkSection } from './team/TeamLinkSection';
 
 export function SettingsPage() {
@@ -30,6 +31,7 @@ export function SettingsPage() {
         <StorageSection />
         <RetentionSection />
         <ContactsImportSection />
+        <AuditSection />
         <NetworkSection />
         <AboutSection />
       </div>

@@ -27,6 +27,7 @@ function deleted(id: string, historyKept = false): AnyEventEnvelope {
     session: id,
     timestamp: '2026-01-10T10:00:00.000Z',
     data: { id, historyKept },
+    actor: { type: 'user', id: 'usr_1', name: 'Dana' },
   };
 }
 

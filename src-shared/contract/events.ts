@@ -20,7 +20,10 @@ export interface TaggingEvent {
   messageId?: string;
   tag: { id: string; name: string; color: string };
   action: 'added' | 'removed';
-  /** Who did it: `admin`, `key:<name>`, `session:<id>` or `desktop`. */
+  /**
+   * Who did it, as a label (`user:<name>`, `admin`, `key:<name>`, `session:<id>`, `desktop`,
+   * `Automation: <rule>`): the documented webhook field, kept; the envelope's `actor` has the object.
+   */
   actor: string;
   /** Free JSON a bot attached to the tagging, or null. */
   extra: Record<string, unknown> | null;
@@ -122,8 +125,11 @@ export interface EventEnvelope<T extends EventType = EventType> {
   /** UTC ISO-8601. */
   timestamp: string;
   data: EventMap[T];
-  /** Who caused it, when a person, key, schedule or the desktop did (absent for WhatsApp's own facts). */
-  actor?: Actor;
+  /**
+   * Who caused it: a person, a key, the desktop, or `system` (WhatsApp's own facts, schedules,
+   * campaigns, automation, and `Phone` for messages sent from the handset). Always present.
+   */
+  actor: Actor;
 }
 
 export type AnyEventEnvelope = { [T in EventType]: EventEnvelope<T> }[EventType];

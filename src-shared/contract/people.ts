@@ -30,6 +30,11 @@ export const actorSchema = z
   .meta({ id: 'Actor', example: { type: 'user', id: 'usr_7Qm2', name: 'Dana Levi' } });
 export type Actor = z.infer<typeof actorSchema>;
 
+/** WhatsApp's own facts (a message received, a status change nobody asked for) and the core's routines. */
+export const SYSTEM_ACTOR: Actor = Object.freeze({ type: 'system', id: null, name: 'System' });
+/** A message sent from the phone itself (WhatsApp on the handset, not Chatdock). */
+export const PHONE_ACTOR: Actor = Object.freeze({ type: 'system', id: null, name: 'Phone' });
+
 export const userSchema = z
   .object({
     id: z.string(),
@@ -376,6 +381,15 @@ export const auditQueryInput = z
   })
   .meta({ id: 'AuditQuery', example: { action: 'auth.', limit: 50 } });
 
+/** The audit CSV's filters: those of the list, without paging. */
+export const auditExportInput = auditQueryInput.omit({ cursor: true, limit: true });
+
+export interface AuditExport {
+  fileName: string;
+  contentType: string;
+  base64: string;
+}
+
 export const peopleSettingsSchema = z
   .object({
     idleMinutes: z
@@ -439,6 +453,8 @@ export const peopleOperations = {
   'tokens.create': op<CreatedToken>()(createTokenInput, SELF_ONLY),
   'tokens.revoke': op<PersonalToken>()(byId, SELF_ONLY),
   'audit.list': op<AuditList>()(auditQueryInput, ADMIN_PEOPLE),
+  /** Settings → Audit's CSV file (REST streams the same from GET /audit/export). */
+  'audit.export': op<AuditExport>()(auditExportInput, ADMIN_PEOPLE),
   'peopleSettings.get': op<PeopleSettings>()(noInput, ADMIN_PEOPLE),
   'peopleSettings.update': op<PeopleSettings>()(peopleSettingsSchema.partial().strict(), ADMIN_PEOPLE),
 };

@@ -15,7 +15,7 @@ import { checkSession } from '../../services/access/authorizer.js';
 import { defineRoute } from '../route.js';
 import { IDEMPOTENT, ownSessionOr, recordIdParams } from './common.js';
 
-export function campaignRoutes({ scheduling }: Services) {
+export function campaignRoutes({ scheduling, actors }: Services) {
   const { campaigns } = scheduling;
   return [
     defineRoute({
@@ -63,8 +63,8 @@ export function campaignRoutes({ scheduling }: Services) {
       body: createCampaignInput,
       idempotent: true,
       response: { status: 201, description: 'The campaign', schema: campaignSchema },
-      handler: ({ body, idempotencyKey }) => {
-        return campaigns.create(body, idempotencyKey);
+      handler: ({ body, idempotencyKey, principal }) => {
+        return campaigns.create(body, idempotencyKey, actors.of(principal));
       },
     }),
     defineRoute({

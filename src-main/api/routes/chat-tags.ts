@@ -38,7 +38,7 @@ export function chatTagRoutes({ organize, sessions }: Services) {
           body.chats.map((chat) => toJid(chat, 'chats')),
           body.tagId,
           body.action,
-          actors.of(principal),
+          actors.attribution(principal),
           body.extra ?? null,
         );
       },
@@ -89,7 +89,7 @@ export function chatTagRoutes({ organize, sessions }: Services) {
             params.id,
             chatJid(params.chat),
             params.tagId,
-            actors.of(principal),
+            actors.attribution(principal),
             body.extra ?? null,
           ),
         };
@@ -107,7 +107,12 @@ export function chatTagRoutes({ organize, sessions }: Services) {
       handler: ({ params, principal }) => {
         exists(params.id);
         return {
-          items: taggings.removeFromChat(params.id, chatJid(params.chat), params.tagId, actors.of(principal)),
+          items: taggings.removeFromChat(
+            params.id,
+            chatJid(params.chat),
+            params.tagId,
+            actors.attribution(principal),
+          ),
         };
       },
     }),

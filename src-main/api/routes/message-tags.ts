@@ -56,7 +56,7 @@ export function messageTagRoutes({ organize, sessions }: Services) {
             params.id,
             params.msgId,
             params.tagId,
-            actors.of(principal),
+            actors.attribution(principal),
             body.extra ?? null,
           ),
         };
@@ -74,7 +74,12 @@ export function messageTagRoutes({ organize, sessions }: Services) {
       handler: ({ params, principal }) => {
         exists(params.id);
         return {
-          items: taggings.removeFromMessage(params.id, params.msgId, params.tagId, actors.of(principal)),
+          items: taggings.removeFromMessage(
+            params.id,
+            params.msgId,
+            params.tagId,
+            actors.attribution(principal),
+          ),
         };
       },
     }),

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { z } from 'zod';
 import {
   auditListSchema,
@@ -377,7 +378,7 @@ export function peopleRoutes(services: Services) {
         });
         ctx.type = 'text/csv; charset=utf-8';
         ctx.attachment('audit.csv');
-        ctx.body = services.people.audit.csv(filters);
+        ctx.body = Readable.from(services.people.audit.csvLines(filters));
         return undefined;
       },
     }),

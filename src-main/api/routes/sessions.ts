@@ -73,7 +73,7 @@ const pairingCode = z
     },
   });
 
-export function sessionRoutes({ sessions }: Services) {
+export function sessionRoutes({ sessions, actors }: Services) {
   const tag = 'sessions';
   return [
     defineRoute({
@@ -152,8 +152,11 @@ export function sessionRoutes({ sessions }: Services) {
           .describe('Keep the chat history (default: remove it)'),
       }),
       response: { status: 204, description: 'Deleted' },
-      handler: async ({ params, query }) => {
-        await sessions.remove(params.id, { keepHistory: query.keepHistory ?? false });
+      handler: async ({ params, query, principal }) => {
+        await sessions.remove(params.id, {
+          keepHistory: query.keepHistory ?? false,
+          actor: actors.of(principal),
+        });
       },
     }),
     defineRoute({

@@ -86,7 +86,10 @@ export function tagRoutes({ organize }: Services) {
       }),
       response: { status: 200, description: 'What was removed with the tag', schema: deletedTagSchema },
       handler: ({ params, query, principal }) => {
-        return tags.delete(params.id, { confirm: query.confirm ?? false, actor: actors.of(principal) });
+        return tags.delete(params.id, {
+          confirm: query.confirm ?? false,
+          actor: actors.attribution(principal),
+        });
       },
     }),
   ];

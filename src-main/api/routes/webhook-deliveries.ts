@@ -16,7 +16,7 @@ import { webhookIdParams } from './common.js';
 
 const deliveryParams = z.object({ id: z.coerce.number().int().positive().describe('Delivery id') });
 
-export function webhookDeliveryRoutes({ webhooks }: Services) {
+export function webhookDeliveryRoutes({ webhooks, actors }: Services) {
   const tag = 'webhooks';
   return [
     defineRoute({
@@ -46,7 +46,7 @@ export function webhookDeliveryRoutes({ webhooks }: Services) {
       response: { status: 202, description: 'The test delivery, queued', schema: deliverySchema },
       handler: ({ params, principal }) => {
         checkRecordSession(principal, webhooks.get(params.id).session);
-        return webhooks.test(params.id);
+        return webhooks.test(params.id, actors.of(principal));
       },
     }),
     defineRoute({

@@ -17,7 +17,13 @@ export const AUDITED_OPERATIONS: Readonly<Record<string, string>> = {
   'webhooks.delete': 'webhook.deleted',
   'webhooks.rotateSecret': 'webhook.secret_rotated',
   'exports.chat': 'export.chat',
+  'contactData.export': 'export.contact_data',
   'backups.run': 'backup.created',
+  'backups.restore': 'backup.restore_prepared',
+  // Who set up sends in the number's name: schedules and campaigns keep no author column.
+  'schedules.create': 'schedule.created',
+  'campaigns.create': 'campaign.created',
+  'campaigns.cancel': 'campaign.cancelled',
 };
 
 /** The same actions for REST routes, by method and path pattern. */
@@ -34,6 +40,11 @@ export const AUDITED_ROUTES: Readonly<Record<string, string>> = {
   'POST /webhooks/:id/secret': 'webhook.secret_rotated',
   'GET /sessions/:id/chats/:chat/export': 'export.chat',
   'GET /contacts/export': 'export.contacts',
+  'GET /contacts/:phone/data': 'export.contact_data',
+  'POST /backups': 'backup.created',
+  'POST /backups/restore': 'backup.restore_prepared',
+  'POST /schedules': 'schedule.created',
+  'POST /campaigns': 'campaign.created',
 };
 
 /** What an audited call names as its target: the session or record id in its input. */

@@ -30,6 +30,7 @@ import type { Db } from '../../db/connection.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import type { Messaging } from '../messaging/messaging.js';
 import type { SavedReplyService } from '../organize/saved-replies.js';
+import { systemAttribution } from '../organize/actors.js';
 import type { TaggingService } from '../organize/taggings.js';
 import type { SavedReplyMedia } from '../../../src-shared/contract/organize.js';
 import type { SendMessageInput } from '../../../src-shared/send-schemas.js';
@@ -343,7 +344,7 @@ export class AutomationService {
 
   private tag(sessionId: string, chat: string, tagId: string, rule = 'rule'): void {
     try {
-      this.deps.taggings.addToChat(sessionId, chat, tagId, automationActor(rule));
+      this.deps.taggings.addToChat(sessionId, chat, tagId, systemAttribution(automationActor(rule)));
     } catch (error) {
       this.deps.logger.warn(
         { err: error, session: sessionId, chat, tagId },
@@ -368,17 +369,28 @@ export class AutomationService {
     const id = actions.newMessageId(sessionId);
     this.ownSends.add(id);
     try {
-      const sent = await send.send(sessionId, outgoingMessage(chat, reply.text, media, id));
+      const by = systemAttribution(automationActor(reply.rule));
+      const sent = await send.send(
+        sessionId,
+        outgoingMessage(chat, reply.text, media, id),
+        undefined,
+        by.actor,
+      );
       this.deps.events.transaction(() => {
         this.store.logReply(sessionId, chat, sent.id, reply.kind, reply.rule, this.clock.now());
-        this.deps.events.record('automation.replied', sessionId, {
-          chat,
-          messageId: sent.id,
-          kind: reply.kind,
-          rule: reply.rule,
-          actor: automationActor(reply.rule),
-          text: reply.text,
-        });
+        this.deps.events.record(
+          'automation.replied',
+          sessionId,
+          {
+            chat,
+            messageId: sent.id,
+            kind: reply.kind,
+            rule: reply.rule,
+            actor: by.label,
+            text: reply.text,
+          },
+          by.actor,
+        );
       });
     } finally {
       this.ownSends.delete(id);

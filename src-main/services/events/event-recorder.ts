@@ -5,7 +5,7 @@ import type {
   EventStreamGap,
   EventType,
 } from '../../../src-shared/contract/events.js';
-import type { Actor } from '../../../src-shared/contract/people.js';
+import { SYSTEM_ACTOR, type Actor } from '../../../src-shared/contract/people.js';
 import type { EventBus } from '../../core/event-bus.js';
 import { sortAfter, sortableId, sortableIdFloor } from '../../core/ids.js';
 import type { Db } from '../../db/connection.js';
@@ -96,12 +96,12 @@ export class EventRecorder {
     return result;
   }
 
-  /** `actor`: who caused it, when a person, key, schedule or the desktop did. */
+  /** `actor`: who caused it; WhatsApp's own facts and the core's routines are the system's. */
   record<T extends EventType>(
     type: T,
     session: string | null,
     data: EventMap[T],
-    actor?: Actor,
+    actor: Actor = SYSTEM_ACTOR,
   ): EventEnvelope<T> {
     const event: EventEnvelope<T> = {
       id: sortableId(EVENT_ID_PREFIX),
@@ -109,17 +109,10 @@ export class EventRecorder {
       session,
       timestamp: new Date().toISOString(),
       data,
-      ...(actor ? { actor } : {}),
+      actor,
     };
     this.transaction(() => {
-      this.insert.run(
-        event.id,
-        type,
-        session,
-        event.timestamp,
-        JSON.stringify(data),
-        actor ? JSON.stringify(actor) : null,
-      );
+      this.insert.run(event.id, type, session, event.timestamp, JSON.stringify(data), JSON.stringify(actor));
       for (const writer of this.outboxWriters) writer(event as AnyEventEnvelope);
       this.pending.push(event as AnyEventEnvelope);
     });
@@ -149,7 +142,8 @@ export class EventRecorder {
           session: row.session_id,
           timestamp: row.timestamp,
           data: JSON.parse(row.data) as unknown,
-          ...(row.actor ? { actor: JSON.parse(row.actor) as Actor } : {}),
+          // Rows from before every event carried an actor (migration 0013) were the system's.
+          actor: row.actor ? (JSON.parse(row.actor) as Actor) : SYSTEM_ACTOR,
         }) as AnyEventEnvelope,
     );
   }

@@ -87,6 +87,7 @@ describe('event retention', () => {
       session: 'shop',
       timestamp: refused.timestamp,
       data: refused.data,
+      actor: { type: 'system', id: null, name: 'System' },
     });
     await expect
       .poll(

@@ -6,6 +6,7 @@ import {
   type MessageStatus,
 } from '../../../src-shared/messages.js';
 import { jidKind } from '../../../src-shared/jid.js';
+import { PHONE_ACTOR, SYSTEM_ACTOR } from '../../../src-shared/contract/people.js';
 import type { Db } from '../../db/connection.js';
 import type { ChatRow, MessageRow } from '../../db/schema.js';
 import type { MessageRecord, PollVote } from '../../wa/message-mapping.js';
@@ -245,7 +246,8 @@ export class MessageStore {
           record.fromMe ? 'message.sent' : 'message.received',
           sessionId,
           message,
-          record.sentBy ?? undefined,
+          // Our own message without a sender came from the phone itself; a received one is WhatsApp's.
+          record.sentBy ?? (record.fromMe ? PHONE_ACTOR : SYSTEM_ACTOR),
         );
       }
       for (const { message, timestamp, reset } of newest.values()) {

@@ -5,6 +5,7 @@ import type { Chat, ChatWithTags } from '../../../src-shared/messages.js';
 import type { Db } from '../../db/connection.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import type { MessageStore } from '../messages/message-store.js';
+import type { Attribution } from './actors.js';
 import type { TagService } from './tags.js';
 
 type Extra = Record<string, unknown> | null;
@@ -132,7 +133,7 @@ export class TaggingService {
     sessionId: string,
     chatJid: string,
     tagId: string,
-    actor: string,
+    actor: Attribution,
     extra: Extra = null,
   ): Tagging[] {
     this.events.transaction(() => {
@@ -145,7 +146,7 @@ export class TaggingService {
   }
 
   /** Removes a tag from a chat and from its messages. Removing one it does not carry is a no-op. */
-  removeFromChat(sessionId: string, chatJid: string, tagId: string, actor: string): Tagging[] {
+  removeFromChat(sessionId: string, chatJid: string, tagId: string, actor: Attribution): Tagging[] {
     this.events.transaction(() => {
       this.untagChat(sessionId, chatJid, this.tags.ref(tagId), actor);
     });
@@ -158,7 +159,7 @@ export class TaggingService {
     chatJids: readonly string[],
     tagId: string,
     action: 'add' | 'remove',
-    actor: string,
+    actor: Attribution,
     extra: Extra = null,
   ): { changed: number } {
     return this.events.transaction(() => {
@@ -183,7 +184,7 @@ export class TaggingService {
     sessionId: string,
     messageId: string,
     tagId: string,
-    actor: string,
+    actor: Attribution,
     extra: Extra = null,
     chatJid?: string,
   ): Tagging[] {
@@ -200,7 +201,7 @@ export class TaggingService {
           message.chatJid,
           message.id,
           tag.id,
-          actor,
+          actor.label,
           Date.now(),
           extra ? JSON.stringify(extra) : null,
         );
@@ -216,7 +217,7 @@ export class TaggingService {
     sessionId: string,
     messageId: string,
     tagId: string,
-    actor: string,
+    actor: Attribution,
     chatJid?: string,
   ): Tagging[] {
     const message = this.message(sessionId, messageId, chatJid);
@@ -270,7 +271,7 @@ export class TaggingService {
    * existing sessions, the ones its usage counts: the hidden history of a deleted number loses its
    * taggings with the tag row (ON DELETE CASCADE), with no event for a session that is gone.
    */
-  removeEverywhere(tag: TagRef, actor: string): TagUsage {
+  removeEverywhere(tag: TagRef, actor: Attribution): TagUsage {
     const messages = this.db.$client
       .prepare(
         `SELECT session_id AS sessionId, chat_jid AS chatJid, message_id AS messageId FROM message_tags
@@ -297,19 +298,25 @@ export class TaggingService {
     return { id: row.id, chatJid: row.chatJid };
   }
 
-  private tagChat(sessionId: string, chatJid: string, tag: TagRef, actor: string, extra: Extra): boolean {
+  private tagChat(
+    sessionId: string,
+    chatJid: string,
+    tag: TagRef,
+    actor: Attribution,
+    extra: Extra,
+  ): boolean {
     const inserted = this.db.$client
       .prepare(
         `INSERT INTO chat_tags (session_id, chat_jid, tag_id, added_by, added_at, extra)
          VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
       )
-      .run(sessionId, chatJid, tag.id, actor, Date.now(), extra ? JSON.stringify(extra) : null);
+      .run(sessionId, chatJid, tag.id, actor.label, Date.now(), extra ? JSON.stringify(extra) : null);
     if (inserted.changes === 0) return false;
     this.announce(sessionId, chatJid, null, tag, 'added', actor, extra);
     return true;
   }
 
-  private untagChat(sessionId: string, chatJid: string, tag: TagRef, actor: string): boolean {
+  private untagChat(sessionId: string, chatJid: string, tag: TagRef, actor: Attribution): boolean {
     const messages = this.db.$client
       .prepare(
         'SELECT message_id AS messageId FROM message_tags WHERE session_id = ? AND chat_jid = ? AND tag_id = ?',
@@ -329,7 +336,7 @@ export class TaggingService {
     chatJid: string,
     messageId: string,
     tag: TagRef,
-    actor: string,
+    actor: Attribution,
   ): void {
     const deleted = this.db.$client
       .prepare(
@@ -346,7 +353,7 @@ export class TaggingService {
     messageId: string | null,
     tag: TagRef,
     action: 'added' | 'removed',
-    actor: string,
+    actor: Attribution,
     extra: Extra,
   ): void {
     this.db.$client
@@ -361,7 +368,7 @@ export class TaggingService {
         chatJid,
         messageId,
         action,
-        actor,
+        actor.label,
         Date.now(),
         extra ? JSON.stringify(extra) : null,
       );
@@ -369,10 +376,10 @@ export class TaggingService {
       chat: chatJid,
       tag: { id: tag.id, name: tag.name, color: tag.color },
       action,
-      actor,
+      actor: actor.label,
       extra,
     };
-    if (messageId === null) this.events.record('chat.tagged', sessionId, data);
-    else this.events.record('message.tagged', sessionId, { ...data, messageId });
+    if (messageId === null) this.events.record('chat.tagged', sessionId, data, actor.actor);
+    else this.events.record('message.tagged', sessionId, { ...data, messageId }, actor.actor);
   }
 }

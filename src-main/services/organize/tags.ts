@@ -3,6 +3,7 @@ import { AppError, type ErrorBody } from '../../../src-shared/errors.js';
 import { sortableId } from '../../core/ids.js';
 import type { Db } from '../../db/connection.js';
 import type { EventRecorder } from '../events/event-recorder.js';
+import type { Attribution } from './actors.js';
 
 interface TagRow {
   id: string;
@@ -59,7 +60,7 @@ export class TagInUseError extends AppError {
 }
 
 /** Removes every tagging of a tag (with history and events); given by TaggingService. */
-type RemoveEverywhere = (tag: TagRef, actor: string) => TagUsage;
+type RemoveEverywhere = (tag: TagRef, actor: Attribution) => TagUsage;
 
 /** Tags: a name (unique ignoring case) and a colour. */
 export class TagService {
@@ -133,7 +134,7 @@ export class TagService {
    * Deletes a tag. One in use is refused with TagInUseError unless `confirm`; then its
    * taggings are removed first, each with a history row and a `removed` event.
    */
-  delete(id: string, options: { confirm: boolean; actor: string }): { id: string; removed: TagUsage } {
+  delete(id: string, options: { confirm: boolean; actor: Attribution }): { id: string; removed: TagUsage } {
     return this.events.transaction(() => {
       const tag = this.get(id);
       const inUse = tag.usage.chats + tag.usage.messages > 0;

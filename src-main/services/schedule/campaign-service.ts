@@ -1,3 +1,4 @@
+import type { Actor } from '../../../src-shared/contract/people.js';
 import { and, asc, desc, eq, gt, inArray, type SQL } from 'drizzle-orm';
 import type {
   Campaign,
@@ -106,7 +107,7 @@ export class CampaignService {
    * With an idempotency key, a retry answers the campaign the first request created and creates
    * no second one; the campaign, its recipients and its key are stored in one transaction.
    */
-  async create(input: CreateCampaignInput, idempotencyKey?: string): Promise<Campaign> {
+  async create(input: CreateCampaignInput, idempotencyKey?: string, actor?: Actor): Promise<Campaign> {
     const slot = idempotencySlot(`campaign:${input.session}`, idempotencyKey);
     const earlier = this.idempotency.recall<Campaign>(slot);
     if (earlier) return earlier;
@@ -172,7 +173,7 @@ export class CampaignService {
         );
       });
       const created = toCampaign(this.db, row, now);
-      this.events.record('campaign.progress', input.session, { campaign: created });
+      this.events.record('campaign.progress', input.session, { campaign: created }, actor);
       return created;
     });
     // A concurrent retry may have won: then `campaign` is its campaign, and this one made none.
@@ -231,16 +232,17 @@ export class CampaignService {
     };
   }
 
-  pause(id: string): Campaign {
-    return this.transition(id, ['running'], 'paused', 'paused');
+  /** `actor`: who paused, resumed or cancelled it, carried by the `campaign.progress` event. */
+  pause(id: string, actor?: Actor): Campaign {
+    return this.transition(id, ['running'], 'paused', 'paused', actor);
   }
 
-  resume(id: string): Campaign {
-    return this.transition(id, ['paused', 'draft'], 'running', 'running');
+  resume(id: string, actor?: Actor): Campaign {
+    return this.transition(id, ['paused', 'draft'], 'running', 'running', actor);
   }
 
-  cancel(id: string): Campaign {
-    return this.transition(id, ['running', 'paused', 'draft'], 'cancelled', 'cancelled');
+  cancel(id: string, actor?: Actor): Campaign {
+    return this.transition(id, ['running', 'paused', 'draft'], 'cancelled', 'cancelled', actor);
   }
 
   private transition(
@@ -248,6 +250,7 @@ export class CampaignService {
     from: CampaignStatus[],
     to: CampaignStatus,
     already: CampaignStatus,
+    actor?: Actor,
   ): Campaign {
     const row = this.row(id);
     if (row.status === already) return this.get(id);
@@ -278,7 +281,7 @@ export class CampaignService {
           .run();
       }
       const updated = toCampaign(this.db, this.row(id), now);
-      this.events.record('campaign.progress', row.sessionId, { campaign: updated });
+      this.events.record('campaign.progress', row.sessionId, { campaign: updated }, actor);
       return updated;
     });
     this.onChange();

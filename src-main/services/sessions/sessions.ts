@@ -1,3 +1,4 @@
+import type { Actor } from '../../../src-shared/contract/people.js';
 import { settles, SessionWaiters, type ConnectWait } from './session-waiters.js';
 import { randomBytes } from 'node:crypto';
 import { asc, eq, ne } from 'drizzle-orm';
@@ -174,7 +175,7 @@ export class SessionService {
    * (history-removal.ts). `keepHistory` keeps the chat history (hidden until a session with the
    * same id is created again); schedules, campaigns and the session's webhooks go either way.
    */
-  async remove(id: string, options: { keepHistory?: boolean } = {}): Promise<void> {
+  async remove(id: string, options: { keepHistory?: boolean; actor?: Actor } = {}): Promise<void> {
     this.row(id);
     if (this.manager.isLinked(id)) await this.manager.logout(id, 'user_logout');
     await this.manager.remove(id);
@@ -185,7 +186,7 @@ export class SessionService {
       const result = this.purge.run(id, { keepHistory });
       this.apiKeys.removeSessionKeys(id);
       this.db.delete(sessions).where(eq(sessions.id, id)).run();
-      this.events.record('session.deleted', id, { id, historyKept: keepHistory });
+      this.events.record('session.deleted', id, { id, historyKept: keepHistory }, options.actor);
       return result;
     });
     if (purged) {

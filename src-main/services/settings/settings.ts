@@ -1,3 +1,4 @@
+import type { Actor } from '../../../src-shared/contract/people.js';
 import { eq, inArray } from 'drizzle-orm';
 import type { Settings } from '../../../src-shared/model.js';
 import type { EventRecorder } from '../events/event-recorder.js';
@@ -27,12 +28,13 @@ export class SettingsService {
     return { ...DEFAULT_SETTINGS, ...pickKnown(stored) };
   }
 
-  update(patch: Partial<Settings>): Settings {
+  /** `actor`: who changed them, carried by `settings.updated`. */
+  update(patch: Partial<Settings>, actor?: Actor): Settings {
     const entries = Object.entries(patch).filter(([, value]) => value !== undefined);
     return this.events.transaction(() => {
       for (const [key, value] of entries) this.setInternal(key, value);
       const next = this.get();
-      if (entries.length > 0) this.events.record('settings.updated', null, next);
+      if (entries.length > 0) this.events.record('settings.updated', null, next, actor);
       return next;
     });
   }

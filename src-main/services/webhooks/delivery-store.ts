@@ -1,4 +1,5 @@
 import type { AnyEventEnvelope } from '../../../src-shared/contract/events.js';
+import { SYSTEM_ACTOR } from '../../../src-shared/contract/people.js';
 import type { Db } from '../../db/connection.js';
 import type { Decision } from './retry-policy.js';
 
@@ -119,7 +120,7 @@ export class DeliveryStore {
       timestamp: row.timestamp,
       data: JSON.parse(row.data) as unknown,
       // Webhooks carry who caused the event, as the stream does.
-      ...(row.actor ? { actor: JSON.parse(row.actor) as unknown } : {}),
+      actor: row.actor ? (JSON.parse(row.actor) as unknown) : SYSTEM_ACTOR,
     } as AnyEventEnvelope;
   }
 

@@ -1,3 +1,4 @@
+import type { Actor } from '../../../src-shared/contract/people.js';
 import { maskHeaders, mergeHeaderEdit } from './header-mask.js';
 import { asc, eq } from 'drizzle-orm';
 import type {
@@ -258,14 +259,19 @@ export class WebhookService {
   }
 
   /** Publishes a `webhook.test` event that only this webhook receives; returns its delivery. */
-  test(id: string): WebhookDelivery {
+  test(id: string, actor?: Actor): WebhookDelivery {
     const webhook = this.row(id);
     if (!webhook.enabled)
       throw new AppError('CONFLICT', 'this webhook is disabled; enable it to send a test');
-    const event = this.events.record('webhook.test', webhook.sessionId, {
-      webhookId: id,
-      text: 'Test from Chatdock: if you can read this, the webhook works.',
-    });
+    const event = this.events.record(
+      'webhook.test',
+      webhook.sessionId,
+      {
+        webhookId: id,
+        text: 'Test from Chatdock: if you can read this, the webhook works.',
+      },
+      actor,
+    );
     const row = this.db.$client
       .prepare<[string, string], DeliveryRow>(
         `SELECT ${DELIVERY_COLUMNS} WHERE d.event_id = ? AND d.webhook_id = ?`,

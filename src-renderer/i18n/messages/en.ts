@@ -16,6 +16,7 @@ import schedule from './schedule/en.json';
 import sessions from './sessions/en.json';
 import rulewebhook from './rulewebhook/en.json';
 import settings from './settings/en.json';
+import staff from './staff/en.json';
 import tags from './tags/en.json';
 import team from './team/en.json';
 
@@ -32,6 +33,7 @@ export const english = {
   ...sessions,
   ...rulewebhook,
   ...settings,
+  ...staff,
   ...tags,
   ...team,
 };

@@ -8,6 +8,7 @@ import { QuotedMessage } from './QuotedMessage';
 import { Reactions } from './Reactions';
 import { Ticks } from './Ticks';
 import { useAutomationRule } from '../../stores/automation-senders';
+import { SentBy } from '../../components/staff/SentBy';
 
 /** One message: sender (in groups), quote, content, reactions, time, edited mark and ticks. */
 export const MessageBubble = memo(function MessageBubble({
@@ -53,6 +54,7 @@ export const MessageBubble = memo(function MessageBubble({
       <MessageContent message={message} query={highlighted ? query : null} />
       <Reactions reactions={message.reactions} />
       <div className="msg-bubble__meta">
+        <SentBy message={message} />
         {automationRule && message.fromMe && (
           <span className="msg-bubble__actor">
             <FormattedMessage id="inbox.bubble.automation" values={{ rule: <bdi>{automationRule}</bdi> }} />

@@ -18,6 +18,7 @@ import { TagService } from '../../organize/tags.js';
 import { ChatList, type ChatListOptions } from './chat-list.js';
 
 const silent = { error() {}, warn() {}, info() {}, debug() {} } as never;
+const ADMIN = { label: 'admin', actor: { type: 'key' as const, id: null, name: 'API: admin key' } };
 
 let db: Db;
 let store: MessageStore;
@@ -122,7 +123,7 @@ function build(rng: Random, count: number): Made {
       },
     ]);
     for (const [i, tagId] of made.tagIds.entries())
-      if (rng.chance([0.4, 0.15, 0.02][i] ?? 0)) taggings.addToChat(session, jid, tagId, 'admin');
+      if (rng.chance([0.4, 0.15, 0.02][i] ?? 0)) taggings.addToChat(session, jid, tagId, ADMIN);
   }
   return made;
 }
@@ -142,7 +143,7 @@ function churn(rng: Random, made: Made, rounds: number): void {
       contacts.upsert(session, [
         { jid, lid: null, phone: null, name: name(rng), notify: name(rng), verifiedName: null },
       ]);
-    else if (roll === 3) taggings.removeFromChat(session, jid, rng.pick(made.tagIds), 'admin');
+    else if (roll === 3) taggings.removeFromChat(session, jid, rng.pick(made.tagIds), ADMIN);
     else if (roll === 4) chats.setArchived(session, jid, rng.chance(0.5));
     else db.$client.prepare('DELETE FROM contacts WHERE session_id = ? AND jid = ?').run(session, jid);
   }

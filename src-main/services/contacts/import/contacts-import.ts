@@ -8,13 +8,15 @@ import { jidKind, normalisePhone } from '../../../../src-shared/jid.js';
 import type { Db } from '../../../db/connection.js';
 import type { EventRecorder } from '../../events/event-recorder.js';
 import type { Organize } from '../../organize/index.js';
+import type { Attribution } from '../../organize/actors.js';
 import { guessColumns, readCsvTable } from '../../schedule/csv.js';
 
 type CsvTable = ReturnType<typeof readCsvTable>;
 
 /** The colour of tags an import creates (the owner can change it on the Tags page). */
 const IMPORTED_TAG_COLOR = '#607d8b';
-const ACTOR = 'import';
+// Tag history and notes say `import`; the tagging events name the import as their actor.
+const ACTOR: Attribution = { label: 'import', actor: { type: 'system', id: null, name: 'Contacts import' } };
 
 interface Row {
   line: number;
@@ -138,7 +140,7 @@ export class ContactsImport {
           result.tagged += 1;
         }
         if (row.note) {
-          this.organize.notes.create(input.session, jid, row.note, ACTOR);
+          this.organize.notes.create(input.session, jid, row.note, ACTOR.label);
           result.notes += 1;
         }
       }

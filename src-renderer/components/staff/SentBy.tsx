@@ -1,0 +1,45 @@
+import { useIntl } from 'react-intl';
+import type { Message } from '../../../src-shared/messages';
+import { sentByLabel } from '../../model/staff/sent-by';
+import { useAutomationRule } from '../../stores/automation-senders';
+
+/**
+ * Who sent an outgoing message, small and quiet in the bubble's meta line: the person, "API:
+ * crm", "Campaign: Hanukkah", "Schedule", "Automation: …" or "Phone". Nothing on received
+ * messages, nor where the bubble already names the automation rule.
+ */
+export function SentBy({ message }: { message: Message }) {
+  const intl = useIntl();
+  const automationRule = useAutomationRule(message.session, message.chat, message.id);
+  const label = sentByLabel(message);
+  if (!label || (automationRule && label.kind !== 'person')) return null;
+  const text = (() => {
+    switch (label.kind) {
+      case 'person':
+        return label.name;
+      case 'api':
+        return intl.formatMessage({ id: 'staff.sentBy.api' }, { name: label.name });
+      case 'campaign':
+        return intl.formatMessage({ id: 'staff.sentBy.campaign' }, { name: label.name });
+      case 'automation':
+        return intl.formatMessage({ id: 'staff.sentBy.automation' }, { name: label.name });
+      case 'schedule':
+        return intl.formatMessage({ id: 'staff.sentBy.schedule' });
+      case 'phone':
+        return intl.formatMessage({ id: 'staff.sentBy.phone' });
+      case 'desktop':
+        return intl.formatMessage({ id: 'staff.sentBy.desktop' });
+      case 'system':
+        return intl.formatMessage({ id: 'staff.sentBy.system' });
+    }
+  })();
+  return (
+    <span
+      className="msg-bubble__actor"
+      data-testid="sent-by"
+      title={intl.formatMessage({ id: 'staff.sentBy.title' }, { name: text })}
+    >
+      <bdi dir="auto">{text}</bdi>
+    </span>
+  );
+}

@@ -1,0 +1,40 @@
+import type { Actor } from '../../../src-shared/contract/people';
+
+/**
+ * How an outgoing bubble names its sender, as a catalogue id and its values. The server stores
+ * the actor by value in English (`API: crm`, `Campaign: Hanukkah`, `Scheduled message`), so the
+ * known prefixes are recognised here and said in the reader's language; a person's name is shown
+ * as written.
+ */
+export type SentByLabel =
+  | { kind: 'person'; name: string }
+  | { kind: 'api'; name: string }
+  | { kind: 'campaign'; name: string }
+  | { kind: 'automation'; name: string }
+  | { kind: 'schedule' }
+  | { kind: 'phone' }
+  | { kind: 'desktop' }
+  | { kind: 'system' };
+
+const afterPrefix = (name: string, prefix: string) =>
+  name.startsWith(prefix) ? name.slice(prefix.length).trim() : null;
+
+/** The label of a message we sent; null for received messages. */
+export function sentByLabel(message: { fromMe: boolean; sentBy?: Actor | undefined }): SentByLabel | null {
+  if (!message.fromMe) return null;
+  const actor = message.sentBy;
+  // Our own message that Chatdock did not send was written on the handset.
+  if (!actor) return { kind: 'phone' };
+  if (actor.type === 'user') return { kind: 'person', name: actor.name };
+  if (actor.type === 'desktop') return { kind: 'desktop' };
+  if (actor.type === 'key') {
+    return { kind: 'api', name: afterPrefix(actor.name, 'API:') ?? actor.name };
+  }
+  const campaign = afterPrefix(actor.name, 'Campaign:');
+  if (campaign !== null) return { kind: 'campaign', name: campaign };
+  const rule = afterPrefix(actor.name, 'Automation:');
+  if (rule !== null) return { kind: 'automation', name: rule };
+  if (actor.name === 'Scheduled message') return { kind: 'schedule' };
+  if (actor.name === 'Phone') return { kind: 'phone' };
+  return { kind: 'system' };
+}
