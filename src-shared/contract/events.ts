@@ -7,6 +7,7 @@ import type { SessionStatusEvent, Settings } from '../model.js';
 import type { CampaignProgressEvent, ScheduleFailedEvent, ScheduleSentEvent } from './schedule.js';
 import type { Actor, SessionPermissions, Team, User } from './people.js';
 import type { AutomationRepliedEvent } from './automation.js';
+import type { ChatAssignedEvent, ChatStatusChangedEvent } from './assignment.js';
 
 export interface MessageRef {
   id: string;
@@ -70,6 +71,10 @@ export interface EventMap {
   'permissions.updated': SessionPermissions;
   /** Automation sent a message (greeting, away, keyword rule, menu, default reply); `message.sent` announces the message too. */
   'automation.replied': AutomationRepliedEvent;
+  /** A chat's assignee changed (reason: manual, reply, handoff, round_robin, webhook, rule:<id>). */
+  'chat.assigned': ChatAssignedEvent;
+  /** A chat was resolved, reopened or snoozed (reason: manual, customer, snooze_ended, handoff, …). */
+  'chat.status_changed': ChatStatusChangedEvent;
 }
 
 /** Every event type, for webhook subscriptions and stream filters. */
@@ -106,6 +111,8 @@ export const EVENT_TYPES = [
   'team.deleted',
   'permissions.updated',
   'automation.replied',
+  'chat.assigned',
+  'chat.status_changed',
 ] as const satisfies readonly (keyof EventMap)[];
 
 export type EventType = keyof EventMap;

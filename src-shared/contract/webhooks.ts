@@ -47,6 +47,8 @@ export const EVENT_DESCRIPTIONS: Record<EventType, string> = {
   'team.deleted': 'A team was deleted (owners and admins only)',
   'permissions.updated': "A number's permissions changed (owners and admins only)",
   'automation.replied': 'Automation sent a greeting, away message, keyword answer, menu or default reply',
+  'chat.assigned': 'A chat was assigned to a person or a team, or unassigned',
+  'chat.status_changed': 'A chat was resolved, reopened or snoozed',
 };
 
 const RESERVED_HEADERS = new Set([
