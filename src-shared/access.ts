@@ -92,6 +92,9 @@ export const MANAGE_SAVED_REPLIES = {
 /** Reads or changes one session's data; the session comes from the input's `session`. */
 export const readSession = { scope: 'messages:read', session: sessionField } as const;
 export const sendInSession = { scope: 'messages:send', session: sessionField } as const;
+/** One chat of one session: a person whose read is "assigned" needs it to be theirs (issue #16). */
+export const readChat = { ...readSession, chat: chatField } as const;
+export const sendInChat = { ...sendInSession, chat: chatField } as const;
 /** Tags a chat or message of one session: a person needs `can_use_tags` on that number. */
 export const tagInSession = { scope: 'messages:send', session: sessionField, people: 'tags' } as const;
 export const manageSession = { scope: 'sessions:manage', session: sessionIdField } as const;

@@ -90,6 +90,19 @@ const chatKey = {
   chat: z.string().trim().min(1, 'is required').max(200).describe('The chat: a JID or a phone number'),
 };
 
+/** The inbox views as list filters (`GET /chats`, `chats.list`). */
+export const chatViewQuery = z.object({
+  assignee: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .optional()
+    .describe('`me`, `none` (nobody; a team may have it) or a person id'),
+  team: z.string().trim().min(1).max(64).optional().describe('Only chats of this team'),
+  status: z.enum(CHAT_STATUSES).optional().describe('open, pending or resolved (the views ask for one)'),
+});
+
 export const byChatInput = z.strictObject(chatKey);
 
 /** `user` and `team` both null (or absent) unassigns. */

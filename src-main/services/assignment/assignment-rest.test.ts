@@ -228,6 +228,27 @@ describe('assignment over REST', () => {
     ).toBe('Asked for a refund');
   });
 
+  it('lists the views: Mine, Unassigned, a team, per status; an "assigned" reader lists only hers', async () => {
+    const jids = async (who: string | null, query: string) => {
+      const response = who
+        ? await as(who, `/api/v1/chats?${query}`)
+        : await app.request(`/api/v1/chats?${query}`);
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { items: { jid: string }[] }).items.map((chat) => chat.jid);
+    };
+    // Dana has CHAT (open); Rina took OTHER (open), a chat of the Support team.
+    expect(await jids('Dana', 'assignee=me&status=open')).toEqual([CHAT]);
+    expect(await jids('Dana', 'assignee=me&status=resolved')).toEqual([]);
+    expect(await jids(null, `assignee=${ids.Rina}&status=open`)).toEqual([OTHER]);
+    expect(await jids(null, `team=${supportTeam}&status=open`)).toEqual([OTHER]);
+    expect(await jids(null, 'assignee=none&status=open')).toEqual([]);
+    expect((await app.request('/api/v1/chats?assignee=me')).status).toBe(400);
+    expect((await app.request('/api/v1/chats?status=closed')).status).toBe(400);
+    // Rina reads "assigned" only: her own chat, not Dana's, whatever she asks for.
+    expect(await jids('Rina', '')).toEqual([OTHER]);
+    expect(await jids('Rina', 'assignee=none')).toEqual([]);
+  });
+
   it('changes several chats at once, all or nothing', async () => {
     const refused = await app.request('/api/v1/sessions/shop/chats/assignment', {
       method: 'POST',
