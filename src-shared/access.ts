@@ -47,6 +47,11 @@ export interface Access<Input = never> {
    * webhook's) check it in the handler with `checkSession`.
    */
   session?: (input: Input) => string | null | undefined;
+  /**
+   * The chat (JID or phone) of that session the call touches: a person whose read on the number
+   * is "assigned" may only touch their own chats and their teams' unassigned ones.
+   */
+  chat?: (input: Input) => string | null | undefined;
   /** What a person needs (see `PeopleNeed`); derived from `scope` when not given. */
   people?: PeopleNeed;
   /** Whether API keys (admin, named, session) may call it; false for a person's own profile. */
@@ -55,6 +60,9 @@ export interface Access<Input = never> {
 
 /** Reads `session` from an input that has one: the common case of `Access.session`. */
 export const sessionField = (input: { session?: string | null }) => input.session;
+
+/** Reads `chat` from an input that has one (`Access.chat`). */
+export const chatField = (input: { chat?: string | null }) => input.chat;
 
 /** Reads `id` as the session: the session operations name their session `id`. */
 const sessionIdField = (input: { id: string }) => input.id;
@@ -84,6 +92,9 @@ export const MANAGE_SAVED_REPLIES = {
 /** Reads or changes one session's data; the session comes from the input's `session`. */
 export const readSession = { scope: 'messages:read', session: sessionField } as const;
 export const sendInSession = { scope: 'messages:send', session: sessionField } as const;
+/** One chat of one session: a person whose read is "assigned" needs it to be theirs (issue #16). */
+export const readChat = { ...readSession, chat: chatField } as const;
+export const sendInChat = { ...sendInSession, chat: chatField } as const;
 /** Tags a chat or message of one session: a person needs `can_use_tags` on that number. */
 export const tagInSession = { scope: 'messages:send', session: sessionField, people: 'tags' } as const;
 export const manageSession = { scope: 'sessions:manage', session: sessionIdField } as const;

@@ -23,6 +23,7 @@ import { logOperations } from './contract/logs.js';
 import { webhookOperations } from './contract/webhooks.js';
 import { peopleOperations } from './contract/people.js';
 import { automationOperations } from './contract/automation.js';
+import { assignmentOperations } from './contract/assignment.js';
 
 export const contract = {
   ...appOperations,
@@ -43,6 +44,7 @@ export const contract = {
   ...housekeepingOperations,
   ...contactsImportOperations,
   ...contactDataOperations,
+  ...assignmentOperations,
 };
 
 type Contract = typeof contract;

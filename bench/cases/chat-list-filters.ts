@@ -13,6 +13,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { ChatListOptions } from '../../src-main/services/chats/chats.js';
+import { viewConditions } from '../../src-main/services/chats/list/views.js';
 import type { BenchContext } from '../context.js';
 import { samplePair, stats, time } from '../measure.js';
 import { ms, timeRatio, type Row } from '../report.js';
@@ -102,7 +103,23 @@ function setStates(ctx: BenchContext): States {
     }
   })();
   const fewDigits = (oldChats[29] ?? '').split('@')[0]?.slice(-7) ?? '';
+  setAssignment(sqlite);
   return { rareTag, commonTag, fewDigits };
+}
+
+/** The bench person and team of the assignment views (issue #16). */
+const BENCH_USER = 'usr_bench';
+const BENCH_TEAM = 'team_bench';
+
+/**
+ * An inbox after months of use: 70 % of the chats resolved, 1 % of them (spread over the whole
+ * list) the bench person's, 5 % the bench team's; the rest open and unassigned.
+ */
+function setAssignment(sqlite: Database): void {
+  sqlite.exec(`UPDATE chats SET status = CASE WHEN abs(unicode(substr(jid, -16, 1)) + length(jid)) % 10 < 7
+    THEN 'resolved' ELSE 'open' END`);
+  sqlite.exec(`UPDATE chats SET assignee_user_id = '${BENCH_USER}' WHERE rowid % 100 = 7`);
+  sqlite.exec(`UPDATE chats SET assignee_team_id = '${BENCH_TEAM}' WHERE rowid % 20 = 3`);
 }
 
 function jids(sqlite: Database, sql: string, sessionId: string): string[] {
@@ -141,6 +158,16 @@ function cases(ctx: BenchContext, states: States): FilterCase[] {
       what: 'inbox, 1:1, common tag',
       filter: { sessionId: many, archived: false, kind: 'user', tagId: states.commonTag },
     },
+    // The inbox views (issue #16): each walks its partial index on the list order.
+    { what: 'Mine, open (1 %)', filter: { view: { assignee: { user: BENCH_USER }, status: 'open' } } },
+    { what: 'Mine, resolved', filter: { view: { assignee: { user: BENCH_USER }, status: 'resolved' } } },
+    { what: 'Unassigned, open', filter: { view: { assignee: 'none', status: 'open' } } },
+    {
+      what: 'Unassigned, open, one number',
+      filter: { sessionId: many, view: { assignee: 'none', status: 'open' } },
+    },
+    { what: 'a team, open (5 %)', filter: { view: { teamId: BENCH_TEAM, status: 'open' } } },
+    { what: 'All, pending (none)', filter: { view: { status: 'pending' } } },
   ];
 }
 
@@ -169,6 +196,7 @@ function oldQuery(sqlite: Database, filter: Filter): () => unknown {
     );
     params.tagId = filter.tagId;
   }
+  where.push(...viewConditions(filter.view, params));
   if (filter.q) {
     where.push(
       '(c.name LIKE @q OR ct.name LIKE @q OR ct.notify LIKE @q OR ct.verified_name LIKE @q OR c.jid LIKE @q)',

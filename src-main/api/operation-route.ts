@@ -35,18 +35,19 @@ export function operationRoute<K extends OpName>(
   spec: OperationRouteSpec,
   restContext: RestContext,
 ): RouteDef {
-  const declared = contract[op].access as RouteAccess<never, never, never> & {
+  const { session, chat, ...base } = contract[op].access as RouteAccess<never, never, never> & {
     session?: (input: unknown) => string | null | undefined;
+    chat?: (input: unknown) => string | null | undefined;
   };
   const merged = (input: { params: unknown; query: unknown; body: unknown }) => ({
     ...(input.params as object | undefined),
     ...(input.query as object | undefined),
     ...(input.body as object | undefined),
   });
-  const session = declared.session;
   const access: RouteAccess<unknown, unknown, unknown> = {
-    ...declared,
+    ...base,
     ...(session ? { session: (input) => session(merged(input)) } : {}),
+    ...(chat ? { chat: (input) => chat(merged(input)) } : {}),
   };
   return defineRoute({
     ...spec,

@@ -131,7 +131,12 @@ export function mountRoutes(router: Router, routes: readonly RouteDef[], guards:
         body: route.body ? parseInput(route.body, await bodyInput(route, ctx, guards.budget)) : undefined,
       };
       if (principal && access !== 'public') {
-        checkSession(principal, access.session?.(input as never), access as RouteAccess<never, never, never>);
+        checkSession(
+          principal,
+          access.session?.(input as never),
+          access as RouteAccess<never, never, never>,
+          access.chat?.(input as never),
+        );
       }
       const request: RouteRequest<unknown, unknown, unknown, Principal | null> = {
         ...input,

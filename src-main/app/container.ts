@@ -151,6 +151,11 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
     stop: () => services.automation.stop(),
   });
   lifecycle.add({
+    name: 'assignment',
+    start: () => services.assignment.listener.start(),
+    stop: () => services.assignment.listener.stop(),
+  });
+  lifecycle.add({
     name: 'whatsapp',
     start: () => services.sessions.resumeAll(),
     stop: () => services.sessions.shutdown(),

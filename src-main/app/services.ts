@@ -32,6 +32,7 @@ import { NamedKeyService } from '../services/access/named-keys.js';
 import { createScheduling, type Clock } from '../services/schedule/index.js';
 import { createOrganize } from '../services/organize/index.js';
 import { AutomationService } from '../services/automation/automation-service.js';
+import { createAssignment } from '../services/assignment/index.js';
 import { ContactsImport } from '../services/contacts/import/contacts-import.js';
 import { ContactDataExport } from '../services/contacts/forget/contact-data-export.js';
 import { ForgetContact } from '../services/contacts/forget/forget-contact.js';
@@ -212,5 +213,6 @@ export function createServices(deps: ServiceDeps): Services {
       }),
     ),
     housekeeping,
+    assignment: createAssignment({ db, bus, events, people, internal: new InternalSettings(db), logger }),
   };
 }

@@ -516,6 +516,28 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
     sqlite.prepare(`DELETE FROM sessions WHERE id = 's'`).run();
     expect(sqlite.prepare(`SELECT count(*) AS n FROM wa_received_messages`).get()).toEqual({ n: 0 });
   },
+  '0021_assignment': (sqlite) => {
+    // Existing chats become open and unassigned.
+    sqlite.exec(`INSERT INTO chats (session_id, jid, kind, last_message_at) VALUES ('s', 'c', 'user', 5)`);
+    expect(sqlite.prepare(`SELECT status, assignee_user_id AS user FROM chats`).get()).toEqual({
+      status: 'open',
+      user: null,
+    });
+    // The inbox views walk their partial index in list order (services/chats/list/).
+    const order = 'ORDER BY coalesce(last_message_at, 0) DESC, session_id DESC, jid DESC LIMIT 50';
+    expect(
+      queryPlan(sqlite, `SELECT jid FROM chats WHERE assignee_user_id = 'u' AND status = 'open' ${order}`),
+    ).toContain('chats_mine_order_idx');
+    // The list names its index (several fit); walking it needs no sort.
+    const unassigned = queryPlan(
+      sqlite,
+      `SELECT jid FROM chats INDEXED BY chats_unassigned_order_idx WHERE assignee_user_id IS NULL AND status = 'open' ${order}`,
+    );
+    expect(unassigned).toContain('chats_unassigned_order_idx');
+    expect(unassigned).not.toContain('TEMP B-TREE');
+    const history = `SELECT * FROM chat_assignment_history WHERE session_id = 's' AND chat_jid = 'c' ORDER BY id DESC`;
+    expect(queryPlan(sqlite, history)).toContain('chat_assignment_history_chat_idx');
+  },
 };
 
 describe('migrations', () => {

@@ -68,6 +68,15 @@ export const chats = sqliteTable(
     mutedUntil: integer('muted_until'),
     readOnly: integer('read_only', { mode: 'boolean' }).notNull().default(false),
     updatedAt: text('updated_at').notNull().default(nowIso),
+    /** Assignment (migration 0021, services/assignment/): open, pending (snoozed) or resolved. */
+    status: text('status', { enum: ['open', 'pending', 'resolved'] })
+      .notNull()
+      .default('open'),
+    /** Unix ms a pending chat wakes up (becomes open) at; null when not snoozed. */
+    snoozedUntil: integer('snoozed_until'),
+    /** The person who owns the chat, and the team it belongs to (either, both, or neither). */
+    assigneeUserId: text('assignee_user_id'),
+    assigneeTeamId: text('assignee_team_id'),
   },
   (t) => [
     primaryKey({ columns: [t.sessionId, t.jid] }),
@@ -86,6 +95,17 @@ export const chats = sqliteTable(
     index('chats_kind_order_idx')
       .on(t.kind, sql`coalesce(${t.lastMessageAt}, 0)`, t.sessionId, t.jid)
       .where(sql`${t.kind} <> 'user'`),
+    // The inbox views (Mine, Unassigned, a team; each per status) in list order (migration 0021).
+    index('chats_mine_order_idx')
+      .on(t.assigneeUserId, t.status, sql`coalesce(${t.lastMessageAt}, 0)`, t.sessionId, t.jid)
+      .where(sql`${t.assigneeUserId} IS NOT NULL`),
+    index('chats_unassigned_order_idx')
+      .on(t.status, sql`coalesce(${t.lastMessageAt}, 0)`, t.sessionId, t.jid)
+      .where(sql`${t.assigneeUserId} IS NULL`),
+    index('chats_team_order_idx')
+      .on(t.assigneeTeamId, t.status, sql`coalesce(${t.lastMessageAt}, 0)`, t.sessionId, t.jid)
+      .where(sql`${t.assigneeTeamId} IS NOT NULL`),
+    index('chats_status_order_idx').on(t.status, sql`coalesce(${t.lastMessageAt}, 0)`, t.sessionId, t.jid),
   ],
 );
 

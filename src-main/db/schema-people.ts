@@ -30,6 +30,8 @@ export const users = sqliteTable(
     setupCodeHash: text('setup_code_hash'),
     setupCodeExpiresAt: text('setup_code_expires_at'),
     passwordChangedAt: text('password_changed_at'),
+    /** Available for new chats, or away (migration 0021; routing skips people who are away). */
+    available: integer('available', { mode: 'boolean' }).notNull().default(true),
     createdAt: text('created_at').notNull().default(nowIso),
     updatedAt: text('updated_at').notNull().default(nowIso),
   },

@@ -143,3 +143,4 @@ export * from './schema-organize.js';
 export * from './schema-people.js';
 export * from './schema-schedule.js';
 export * from './schema-automation.js';
+export * from './schema-assignment.js';

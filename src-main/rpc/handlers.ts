@@ -14,6 +14,7 @@ import { logHandlers } from './log-handlers.js';
 import { webhookHandlers } from './webhook-handlers.js';
 import { peopleHandlers } from './people-handlers.js';
 import { automationHandlers } from './automation-handlers.js';
+import { assignmentHandlers } from './assignment-handlers.js';
 
 /** All RPC handlers, one spread per domain; `satisfies` proves every operation is handled. */
 export function createHandlers(services: Services, runtime: () => RuntimeInfo): Handlers<RpcContext> {
@@ -31,5 +32,6 @@ export function createHandlers(services: Services, runtime: () => RuntimeInfo): 
     ...backupHandlers(services),
     ...peopleHandlers(services),
     ...automationHandlers(services),
+    ...assignmentHandlers(services),
   } satisfies Handlers<RpcContext>;
 }

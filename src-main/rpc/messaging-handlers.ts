@@ -1,4 +1,5 @@
 import type { Handlers } from '../../src-shared/contract.js';
+import { assignedOnlyOf, chatViewOf } from '../services/chats/list/view-input.js';
 import { AppError } from '../../src-shared/errors.js';
 import { toJid } from '../../src-shared/jid.js';
 import type { Services } from '../services/index.js';
@@ -39,6 +40,8 @@ export function messagingHandlers(
         ...input,
         sessionId: session,
         allowedSessions: readableSessions(ctx.principal),
+        view: chatViewOf(ctx.principal, input),
+        assignedOnly: assignedOnlyOf(ctx.principal),
       });
     },
     'chats.get': ({ session, chat }) => {

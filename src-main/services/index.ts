@@ -24,6 +24,7 @@ import type { DeliveryWorker, WebhookService } from './webhooks/index.js';
 import type { Actors } from './access/actors.js';
 import type { People } from './people/index.js';
 import type { AutomationService } from './automation/automation-service.js';
+import type { Assignment } from './assignment/index.js';
 
 /** Every service of the core, built once and shared by the RPC handlers and REST routes. */
 export interface Services {
@@ -69,4 +70,6 @@ export interface Services {
   forgetContact: ForgetContact;
   /** Retention passes and incremental vacuum; its timer starts and stops with the core. */
   housekeeping: HousekeepingService;
+  /** Chat status and assignee, their history, settings and availability; its listener starts with the core. */
+  assignment: Assignment;
 }

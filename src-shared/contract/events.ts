@@ -7,6 +7,7 @@ import type { SessionStatusEvent, Settings } from '../model.js';
 import type { CampaignProgressEvent, ScheduleFailedEvent, ScheduleSentEvent } from './schedule.js';
 import type { Actor, SessionPermissions, Team, User } from './people.js';
 import type { AutomationRepliedEvent, AutomationRuleMatchedEvent } from './automation.js';
+import type { ChatAssignedEvent, ChatStatusChangedEvent } from './assignment.js';
 
 export interface MessageRef {
   id: string;
@@ -75,6 +76,10 @@ export interface EventMap {
   'automation.replied': AutomationRepliedEvent;
   /** A keyword rule that calls a webhook matched; only that webhook receives it. */
   'automation.rule_matched': AutomationRuleMatchedEvent;
+  /** A chat's assignee changed (reason: manual, reply, handoff, round_robin, webhook, rule:<id>). */
+  'chat.assigned': ChatAssignedEvent;
+  /** A chat was resolved, reopened or snoozed (reason: manual, customer, snooze_ended, handoff, …). */
+  'chat.status_changed': ChatStatusChangedEvent;
 }
 
 /** Every event type, for webhook subscriptions and stream filters. */
@@ -112,6 +117,8 @@ export const EVENT_TYPES = [
   'permissions.updated',
   'automation.replied',
   'automation.rule_matched',
+  'chat.assigned',
+  'chat.status_changed',
 ] as const satisfies readonly (keyof EventMap)[];
 
 export type EventType = keyof EventMap;

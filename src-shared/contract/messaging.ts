@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { idempotencyKeySchema } from '../idempotency-key.js';
 import type { Chat, Contact, Group, Message } from '../messages.js';
 import { sendMessageSchema } from '../send-schemas.js';
-import { readSession, sendInSession } from '../access.js';
+import { chatViewQuery } from './assignment.js';
+import { readChat, readSession, sendInChat, sendInSession } from '../access.js';
 import { op } from './operation.js';
 import { sessionIdSchema } from './sessions.js';
 
@@ -23,6 +24,7 @@ const chatListInput = z
     archived: z.boolean().optional(),
     pinned: z.boolean().optional().describe('Only pinned (or only unpinned) chats'),
     tagId: z.string().min(1).optional().describe('Only chats carrying this tag'),
+    ...chatViewQuery.shape,
     limit: z.number().int().min(1).max(200).default(50),
     cursor: z.string().optional(),
   })
@@ -42,11 +44,11 @@ interface AvatarLink {
 
 export const messagingOperations = {
   'chats.list': op<{ items: Chat[]; next: string | null }>()(chatListInput, readSession),
-  'chats.get': op<Chat>()(chatRef, readSession),
-  'chats.read': op<Chat>()(chatRef, sendInSession),
+  'chats.get': op<Chat>()(chatRef, readChat),
+  'chats.read': op<Chat>()(chatRef, sendInChat),
   'chats.presence': op<{ ok: true }>()(
     chatRef.extend({ state: z.enum(['composing', 'recording', 'paused']) }),
-    sendInSession,
+    sendInChat,
   ),
   'chats.update': op<Chat>()(
     chatRef.extend({
@@ -56,7 +58,7 @@ export const messagingOperations = {
       /** Mark as unread (here only; reading the chat clears it). */
       unread: z.literal(true).optional(),
     }),
-    sendInSession,
+    sendInChat,
   ),
   /** A page of a conversation, newest first; `next` reads on in the same direction (null: the end). */
   'messages.page': op<{ items: Message[]; next: string | null }>()(
@@ -65,7 +67,7 @@ export const messagingOperations = {
       before: pageCursor.optional().describe('A cursor: only older'),
       after: pageCursor.optional().describe('A cursor: only newer'),
     }),
-    readSession,
+    readChat,
   ),
   /**
    * Messages around one message (a search hit, a quoted original), for jumping to it, newest
@@ -73,9 +75,9 @@ export const messagingOperations = {
    */
   'messages.around': op<{ items: Message[]; older: string | null; newer: string | null }>()(
     messageRef.extend({ context: z.number().int().min(1).max(100).default(25) }),
-    readSession,
+    readChat,
   ),
-  'messages.get': op<Message>()(messageRef, readSession),
+  'messages.get': op<Message>()(messageRef, readChat),
   'messages.send': op<Message>()(
     z
       .object({
@@ -84,14 +86,15 @@ export const messagingOperations = {
         idempotencyKey: idempotencyKeySchema.optional(),
       })
       .strict(),
-    sendInSession,
+    // An "assigned" reader sends only in their own chats (issue #16).
+    { ...sendInSession, chat: (input) => input.message.to },
   ),
   'messages.edit': op<Message>()(
     messageRef.extend({ text: z.string().trim().min(1, 'must not be empty').max(65536) }),
-    sendInSession,
+    sendInChat,
   ),
-  'messages.delete': op<Message>()(messageRef, sendInSession),
-  'messages.react': op<Message>()(messageRef.extend({ emoji: z.string().max(16) }), sendInSession),
+  'messages.delete': op<Message>()(messageRef, sendInChat),
+  'messages.react': op<Message>()(messageRef.extend({ emoji: z.string().max(16) }), sendInChat),
   'messages.forward': op<Message>()(
     messageRef.extend({ to: z.string().min(1, 'is required') }),
     sendInSession,
@@ -108,12 +111,12 @@ export const messagingOperations = {
       .strict(),
     readSession,
   ),
-  'messages.mediaLink': op<MediaLink>()(messageRef, readSession),
-  'contacts.get': op<Contact | null>()(chatRef, readSession),
+  'messages.mediaLink': op<MediaLink>()(messageRef, readChat),
+  'contacts.get': op<Contact | null>()(chatRef, readChat),
   /** The profile picture, asked from WhatsApp (queued) unless remembered. */
-  'contacts.avatarLink': op<AvatarLink>()(chatRef, readSession),
+  'contacts.avatarLink': op<AvatarLink>()(chatRef, readChat),
   /** The person's "about" text, asked from WhatsApp; null when empty, hidden or offline. */
-  'contacts.about': op<{ about: string | null }>()(chatRef, readSession),
+  'contacts.about': op<{ about: string | null }>()(chatRef, readChat),
   'contacts.list': op<Contact[]>()(
     z
       .object({

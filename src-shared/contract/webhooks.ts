@@ -49,6 +49,8 @@ export const EVENT_DESCRIPTIONS: Record<EventType, string> = {
   'automation.replied': 'Automation sent a greeting, away message, keyword answer, menu or default reply',
   'automation.rule_matched':
     'A keyword rule that calls this webhook matched a message (sent to that webhook only; answer {"reply": "…"})',
+  'chat.assigned': 'A chat was assigned to a person or a team, or unassigned',
+  'chat.status_changed': 'A chat was resolved, reopened or snoozed',
 };
 
 const RESERVED_HEADERS = new Set([

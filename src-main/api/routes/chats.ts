@@ -8,6 +8,8 @@ import { ownSessionOf, readableSessions } from '../../services/access/authorizer
 import { defineRoute } from '../route.js';
 import { sessionExists } from './session-guard.js';
 import { chatParams, sessionParams } from './common.js';
+import { chatViewQuery } from '../../../src-shared/contract/assignment.js';
+import { assignedOnlyOf, chatViewOf } from '../../services/chats/list/view-input.js';
 
 const chatList = z.object({ items: z.array(chatWithTagsSchema), next: z.string().nullable() }).meta({
   id: 'ChatList',
@@ -31,6 +33,7 @@ const chatListQuery = z.object({
   archived: flag.optional(),
   pinned: flag.optional().describe('Only pinned (true) or unpinned (false) chats'),
   tag: z.string().trim().min(1).optional().describe('Only chats carrying this tag (id or name)'),
+  ...chatViewQuery.shape,
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().optional(),
 });
@@ -99,6 +102,8 @@ export function chatRoutes({ messaging, sessions, organize }: Services) {
             tagId: tagId(query.tag),
             sessionId: ownSessionOf(principal),
             allowedSessions: readableSessions(principal),
+            view: chatViewOf(principal, query),
+            assignedOnly: assignedOnlyOf(principal),
           }),
         );
       },
@@ -108,7 +113,11 @@ export function chatRoutes({ messaging, sessions, organize }: Services) {
       path: '/sessions/:id/chats/:chat',
       tag,
       summary: 'Get a chat',
-      access: { scope: 'messages:read', session: ({ params }) => params.id },
+      access: {
+        scope: 'messages:read',
+        session: ({ params }) => params.id,
+        chat: ({ params }) => params.chat,
+      },
       params: chatParams,
       response: { status: 200, description: 'The chat', schema: chatWithTagsSchema },
       handler: ({ params }) => {
@@ -120,7 +129,11 @@ export function chatRoutes({ messaging, sessions, organize }: Services) {
       path: '/sessions/:id/chats/:chat',
       tag,
       summary: 'Archive, pin, mute or mark unread a chat',
-      access: { scope: 'messages:send', session: ({ params }) => params.id },
+      access: {
+        scope: 'messages:send',
+        session: ({ params }) => params.id,
+        chat: ({ params }) => params.chat,
+      },
       params: chatParams,
       body: z
         .object({
@@ -160,7 +173,11 @@ export function chatRoutes({ messaging, sessions, organize }: Services) {
         'Pages by time, so new messages never shift a page. Start with `before` / `after` (or neither for ' +
         "the newest), then pass each answer's `next` as `cursor` for the next older page: it points at the " +
         'exact message, so messages sharing a second are never skipped.',
-      access: { scope: 'messages:read', session: ({ params }) => params.id },
+      access: {
+        scope: 'messages:read',
+        session: ({ params }) => params.id,
+        chat: ({ params }) => params.chat,
+      },
       params: chatParams,
       query: z.object({
         limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -194,7 +211,11 @@ export function chatRoutes({ messaging, sessions, organize }: Services) {
         'Without a body (or without `messageIds`) the whole chat: its unread count goes to 0 and read receipts ' +
         'go out for what was unread. With `messageIds` read receipts go out for those received messages only ' +
         '(up to 100; an unknown id or one of our own is a 400 naming it) and the unread count stays.',
-      access: { scope: 'messages:send', session: ({ params }) => params.id },
+      access: {
+        scope: 'messages:send',
+        session: ({ params }) => params.id,
+        chat: ({ params }) => params.chat,
+      },
       params: chatParams,
       body: markReadBody,
       response: { status: 200, description: 'The chat', schema: chatWithTagsSchema },
@@ -211,7 +232,11 @@ export function chatRoutes({ messaging, sessions, organize }: Services) {
       path: '/sessions/:id/chats/:chat/presence',
       tag,
       summary: 'Show typing or recording in a chat',
-      access: { scope: 'messages:send', session: ({ params }) => params.id },
+      access: {
+        scope: 'messages:send',
+        session: ({ params }) => params.id,
+        chat: ({ params }) => params.chat,
+      },
       params: chatParams,
       body: z
         .object({ state: z.enum(['composing', 'recording', 'paused']) })

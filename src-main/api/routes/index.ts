@@ -28,6 +28,7 @@ import { webhookDeliveryRoutes } from './webhook-deliveries.js';
 import { authRoutes } from './auth.js';
 import { peopleRoutes } from './people.js';
 import { automationRoutes } from './automation.js';
+import { assignmentRoutes } from './assignment.js';
 
 /** Every public REST route, one list per domain. */
 export function allRoutes(services: Services): RouteDef[] {
@@ -56,6 +57,7 @@ export function allRoutes(services: Services): RouteDef[] {
     ...backupRoutes(services),
     ...exportRoutes(services),
     ...automationRoutes(services),
+    ...assignmentRoutes(services),
     ...housekeepingRoutes(services),
     ...eventRoutes(),
     ...authRoutes(services),

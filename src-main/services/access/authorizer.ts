@@ -2,6 +2,7 @@ import type { Access, PeopleNeed } from '../../../src-shared/access.js';
 import type { Scope } from '../../../src-shared/contract/keys.js';
 import type { UserRole } from '../../../src-shared/contract/people.js';
 import { AppError } from '../../../src-shared/errors.js';
+import { toJid } from '../../../src-shared/jid.js';
 import type { AnyEventEnvelope } from '../../../src-shared/contract/events.js';
 import type { NumberRights, Principal, UserPrincipal } from './principal.js';
 
@@ -19,7 +20,10 @@ import type { NumberRights, Principal, UserPrincipal } from './principal.js';
  *   agents only what their grants on the number allow, and never the admin operations. Reads
  *   that name no number are lists filtered by `readableSessions` (chats, search, sessions). A
  *   personal token is further limited to its scopes, exactly as a named key with those scopes.
- * - "read: assigned" counts as no read until chats can be assigned (issue #16): nothing assigned yet.
+ * - "read: assigned" (issue #16): the person reads and writes only chats assigned to them and
+ *   their teams' unassigned ones. Operations naming a chat (`Access.chat`) check that chat;
+ *   lists are filtered by `assignedOnlySessions` (services/chats/list/); the event stream and
+ *   webhooks by `canSeeEvent`.
  */
 const SESSION_KEY_SCOPES: ReadonlySet<Scope> = new Set([
   'messages:send',
@@ -72,16 +76,20 @@ export function seesEverything(principal: Principal): boolean {
   return principal.kind !== 'session';
 }
 
-/** A right of one number, for a person. */
-function hasRight(rights: NumberRights, need: PeopleNeed): boolean {
+/**
+ * A right of one number, for a person. `chatVisible`: the chat the call names is one an "assigned"
+ * reader may see (undefined: the call names no chat, so "assigned" reads nothing of the number).
+ */
+function hasRight(rights: NumberRights, need: PeopleNeed, chatVisible?: () => boolean): boolean {
+  const reads =
+    rights.read === 'all' || (rights.read === 'assigned' && chatVisible !== undefined && chatVisible());
   switch (need) {
     case 'read':
-      // "assigned" reads nothing until chats can be assigned (issue #16).
-      return rights.read === 'all';
+      return reads;
     case 'write':
-      return rights.write && rights.read === 'all';
+      return rights.write && reads;
     case 'tags':
-      return rights.canUseTags && rights.read === 'all';
+      return rights.canUseTags && reads;
     case 'savedReplies':
       return rights.canManageSavedReplies;
     default:
@@ -94,10 +102,39 @@ export function canAccessSession(
   principal: Principal,
   sessionId: string,
   need: PeopleNeed = 'read',
+  chat?: string | null,
 ): boolean {
   if (principal.kind === 'session') return principal.sessionId === sessionId;
   if (principal.kind !== 'user' || isAdminPerson(principal)) return true;
-  return hasRight(principal.grants.on(sessionId), need);
+  const grants = principal.grants;
+  const visible = chat ? () => seesChat(grants, sessionId, chat) : undefined;
+  return hasRight(grants.on(sessionId), need, visible);
+}
+
+/** A chat named by a JID or a phone number; one that is neither is nobody's to see. */
+function seesChat(grants: UserPrincipal['grants'], sessionId: string, chat: string): boolean {
+  let jid: string;
+  try {
+    jid = toJid(chat, 'chat');
+  } catch {
+    return false;
+  }
+  return grants.seesChat(sessionId, jid);
+}
+
+/**
+ * The numbers on which a person reads only assigned chats, with who they are (for list filters:
+ * chats assigned to `userId`, or unassigned in one of `teams`). Empty for everyone else.
+ */
+export function assignedOnlySessions(
+  principal: Principal,
+): { sessions: ReadonlySet<string>; userId: string; teams: readonly string[] } | null {
+  if (principal.kind !== 'user' || isAdminPerson(principal)) return null;
+  const sessions = new Set<string>();
+  for (const [session, rights] of principal.grants.numbers()) {
+    if (rights.read === 'assigned') sessions.add(session);
+  }
+  return sessions.size ? { sessions, userId: principal.userId, teams: principal.grants.teams() } : null;
 }
 
 /** The session a list must be limited to (a session key's own), or undefined for everyone else. */
@@ -157,9 +194,10 @@ function checkPerson(principal: UserPrincipal, need: PeopleNeed): void {
   // Reads without a number in the input are lists filtered to the readable numbers (an agent
   // with none sees empty lists); shared reads (tags, saved replies) are for every person.
   if (need === 'read') return;
-  // Others: the right on at least one number; the number itself is checked with the input.
+  // Others: the right on at least one number; the number itself (and, for an "assigned"
+  // reader, the chat) is checked with the input.
   for (const rights of principal.grants.numbers().values()) {
-    if (hasRight(rights, need)) return;
+    if (hasRight(rights, need, () => true)) return;
   }
   throw new AppError('FORBIDDEN', noRightMessage(need, null));
 }
@@ -182,12 +220,13 @@ export function checkSession(
   principal: Principal,
   sessionId: string | null | undefined,
   access?: Access<never>,
+  chat?: string | null,
 ): void {
   if (!sessionId) return;
   if (principal.kind === 'user') {
     const need = access ? peopleNeedOf(access) : 'read';
     if (need === 'self' || need === 'admin' || need === 'owner') return;
-    if (!canAccessSession(principal, sessionId, need)) {
+    if (!canAccessSession(principal, sessionId, need, chat)) {
       throw new AppError('FORBIDDEN', noRightMessage(need, sessionId));
     }
     return;
@@ -203,7 +242,7 @@ export function checkSession(
 /** Both checks, for a caller whose input is already validated (RPC operations). */
 export function authorize<Input>(principal: Principal, access: Access<Input>, input: Input): void {
   checkScope(principal, access as Access<never>);
-  checkSession(principal, access.session?.(input), access as Access<never>);
+  checkSession(principal, access.session?.(input), access as Access<never>, access.chat?.(input));
 }
 
 /**
@@ -266,5 +305,12 @@ export function canSeeEvent(principal: Principal, event: AnyEventEnvelope): bool
     return principal.kind === 'desktop' || principal.kind === 'admin' || hasScope(principal, 'admin');
   }
   if (event.session === null) return principal.kind !== 'session';
-  return canAccessSession(principal, event.session, 'read');
+  return canAccessSession(principal, event.session, 'read', chatOfEvent(event));
+}
+
+/** The chat an event is about, for "assigned" readers (null: about the number, not one chat). */
+function chatOfEvent(event: AnyEventEnvelope): string | null {
+  const data = (event.data ?? {}) as { chat?: unknown; jid?: unknown };
+  if (event.type === 'chat.updated') return typeof data.jid === 'string' ? data.jid : null;
+  return typeof data.chat === 'string' ? data.chat : null;
 }

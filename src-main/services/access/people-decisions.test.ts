@@ -5,6 +5,7 @@ import type { AnyEventEnvelope } from '../../../src-shared/contract/events.js';
 import { authorize, canSeeEvent, checkUiCaller, readableSessions } from './authorizer.js';
 import { DESKTOP, type NumberRights, type Principal, type UserPrincipal } from './principal.js';
 
+const MINE = '972500000001@s.whatsapp.net';
 const none: NumberRights = { read: 'none', write: false, canUseTags: false, canManageSavedReplies: false };
 
 function person(
@@ -23,7 +24,14 @@ function person(
     via: tokenScopes ? 'token' : 'cookie',
     credentialId: 'c',
     tokenScopes: tokenScopes as UserPrincipal['tokenScopes'],
-    grants: { role: () => role, on: (session) => rights.get(session) ?? none, numbers: () => rights },
+    grants: {
+      role: () => role,
+      on: (session) => rights.get(session) ?? none,
+      numbers: () => rights,
+      // One chat of number a is assigned to every test person.
+      seesChat: (session, jid) => session === 'a' && jid === MINE,
+      teams: () => [],
+    },
   };
 }
 
@@ -42,7 +50,9 @@ const callers: Record<string, Principal> = {
 };
 
 const session = (input: { session: string }) => input.session;
-const operations: Record<string, { access: Access<{ session: string }>; input: { session: string } }> = {
+const chat = (input: { session: string; chat?: string }) => input.chat;
+type Input = { session: string; chat?: string };
+const operations: Record<string, { access: Access<Input>; input: Input }> = {
   'read chats of a': { access: { scope: 'messages:read', session }, input: { session: 'a' } },
   'read chats of b': { access: { scope: 'messages:read', session }, input: { session: 'b' } },
   'send on a': { access: { scope: 'messages:send', session }, input: { session: 'a' } },
@@ -53,6 +63,15 @@ const operations: Record<string, { access: Access<{ session: string }>; input: {
   'own profile': {
     access: { scope: ['messages:read', 'messages:send'], sessionKeys: false, people: 'self', keys: false },
     input: { session: 'a' },
+  },
+  // Issue #16: a chat assigned to the person (by phone number), and someone else's.
+  'send in my chat': {
+    access: { scope: 'messages:send', session, chat },
+    input: { session: 'a', chat: '972500000001' },
+  },
+  'read another chat': {
+    access: { scope: 'messages:read', session, chat },
+    input: { session: 'a', chat: '972500000002@s.whatsapp.net' },
   },
 };
 
@@ -68,18 +87,18 @@ function decide(caller: Principal, operation: keyof typeof operations): boolean 
 
 /** ✓ allowed, · refused: the whole table, so a changed rule shows as a changed row. */
 const TABLE: Record<string, string> = {
-  //                    read-a read-b send-a tag-a sessions people owner profile
-  owner: '✓✓✓✓✓✓✓✓',
-  admin: '✓✓✓✓✓✓·✓',
-  'agent-read': '✓······✓',
-  'agent-write': '✓·✓✓···✓',
-  'agent-assigned': '·······✓',
-  'agent-nothing': '·······✓',
-  'token-read (admin)': '✓✓·····✓',
-  desktop: '✓✓✓✓✓✓✓·',
-  'admin key': '✓✓✓✓✓✓✓·',
-  'session key a': '✓·✓✓✓···',
-  'scoped key (read)': '✓✓······',
+  //                    read-a read-b send-a tag-a sessions people owner profile send-mine read-other
+  owner: '✓✓✓✓✓✓✓✓✓✓',
+  admin: '✓✓✓✓✓✓·✓✓✓',
+  'agent-read': '✓······✓·✓',
+  'agent-write': '✓·✓✓···✓✓✓',
+  'agent-assigned': '·······✓✓·',
+  'agent-nothing': '·······✓··',
+  'token-read (admin)': '✓✓·····✓·✓',
+  desktop: '✓✓✓✓✓✓✓·✓✓',
+  'admin key': '✓✓✓✓✓✓✓·✓✓',
+  'session key a': '✓·✓✓✓···✓✓',
+  'scoped key (read)': '✓✓·······✓',
 };
 
 describe('the authorizer with people: decision table', () => {
@@ -92,7 +111,7 @@ describe('the authorizer with people: decision table', () => {
     });
   }
 
-  it('filters lists to the numbers a person may read ("assigned" reads nothing yet)', () => {
+  it('filters lists to the numbers a person may read all of ("assigned" ones are filtered per chat)', () => {
     expect(readableSessions(callers.owner!)).toBeNull();
     expect([...(readableSessions(callers['agent-read']!) ?? [])]).toEqual(['a']);
     expect([...(readableSessions(callers['agent-assigned']!) ?? [])]).toEqual([]);
@@ -119,6 +138,17 @@ describe('the authorizer with people: decision table', () => {
     expect(canSeeEvent(agent, about('user.updated', null, { id: 'u-owner' }))).toBe(false);
     expect(canSeeEvent(agent, about('permissions.updated', 'a', { session: 'a', grants: [] }))).toBe(true);
     expect(canSeeEvent(agent, about('permissions.updated', 'b', { session: 'b', grants: [] }))).toBe(false);
+  });
+
+  it('shows an "assigned" reader the events of their chats only', () => {
+    const assigned = callers['agent-assigned']!;
+    const about = (chat: string) =>
+      ({ type: 'message.received', session: 'a', data: { chat } }) as AnyEventEnvelope;
+    expect(canSeeEvent(assigned, about(MINE))).toBe(true);
+    expect(canSeeEvent(assigned, about('972500000002@s.whatsapp.net'))).toBe(false);
+    expect(
+      canSeeEvent(assigned, { type: 'session.status', session: 'a', data: {} } as AnyEventEnvelope),
+    ).toBe(false);
   });
 
   it('opens the app UI to people in a browser, not to their tokens or other keys', () => {

@@ -31,6 +31,13 @@ export interface Grants {
   on(sessionId: string): NumberRights;
   /** Every number with any grant, for filtering lists. */
   numbers(): ReadonlyMap<string, NumberRights>;
+  /**
+   * Whether a chat is the person's to see when their read is "assigned": assigned to them, or
+   * to one of their teams with no person yet (issue #16). Read live from the chat row.
+   */
+  seesChat(sessionId: string, chatJid: string): boolean;
+  /** The person's team ids now (for the inbox views). */
+  teams(): readonly string[];
 }
 
 /** A signed-in person: a browser cookie, a personal token, or the desktop switcher. */

@@ -57,6 +57,13 @@ const PARAMS = {
   hits: '[1, 2]',
   cap: 1001,
   bound: 2000,
+  assigneeUser: 'u1',
+  assigneeTeam: 't1',
+  status: 'open',
+  allowed: '["s2"]',
+  assignedSessions: '["s1"]',
+  me: 'u1',
+  myTeams: '["t1"]',
 };
 
 function plan(sql: string): string {
@@ -153,6 +160,40 @@ describe('chat list', () => {
       name: 'unread, archived and 1:1',
       filter: { unread: true, kind: 'user', archived: true },
       index: 'chats_unread_order_idx',
+    },
+    // The inbox views of issue #16, each per status (migration 0021).
+    {
+      name: 'Mine, open',
+      filter: { view: { assignee: { user: 'u1' }, status: 'open' } },
+      index: 'chats_mine_order_idx',
+      first: /chats_mine_order_idx \(assignee_user_id=\? AND status=\?\)/,
+    },
+    {
+      name: 'Mine, open, one session',
+      filter: { ...oneSession, view: { assignee: { user: 'u1' }, status: 'open' } },
+      index: 'chats_mine_order_idx',
+    },
+    {
+      name: 'Unassigned, open',
+      filter: { view: { assignee: 'none', status: 'open' } },
+      index: 'chats_unassigned_order_idx',
+      first: /chats_unassigned_order_idx \(status=\?\)/,
+    },
+    {
+      name: 'a team, pending',
+      filter: { view: { teamId: 't1', status: 'pending' } },
+      index: 'chats_team_order_idx',
+      first: /chats_team_order_idx \(assignee_team_id=\? AND status=\?\)/,
+    },
+    { name: 'All, resolved', filter: { view: { status: 'resolved' } }, index: 'chats_status_order_idx' },
+    {
+      name: 'an "assigned" reader, Unassigned of their teams, open',
+      filter: {
+        allowedSessions: new Set(['s2']),
+        assignedOnly: { sessions: new Set(['s1']), userId: 'u1', teams: ['t1'] },
+        view: { assignee: 'none', status: 'open' },
+      },
+      index: 'chats_unassigned_order_idx',
     },
   ];
   for (const { name, filter, index, first: firstPlan } of walks) {

@@ -49,7 +49,7 @@ export function createPeople(deps: PeopleDeps): People {
   const permissions = new PermissionService(deps.db, deps.events, audit);
   const signIns = new SignInService(deps.db, deps.keyHasher, settings, deps.revocations);
   const tokens = new PersonalTokenService(deps.db, deps.keyHasher, deps.revocations);
-  const principals = new UserPrincipals(users, permissions);
+  const principals = new UserPrincipals(users, permissions, deps.db);
   teams.onChange(() => permissions.invalidate());
   // A person disabled, deleted, reset or changing their password: their browsers sign out
   // (and, when disabled or deleted, their tokens stop) before the answer is sent.

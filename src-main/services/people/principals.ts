@@ -3,6 +3,7 @@ import type { UserRole } from '../../../src-shared/contract/people.js';
 import type { Grants, UserPrincipal } from '../access/principal.js';
 import { NO_RIGHTS, type PermissionService } from './permissions.js';
 import type { UserService } from './users.js';
+import type { Db } from '../../db/connection.js';
 
 /**
  * Turns a credential (a cookie's sign-in, a personal token, the desktop switcher) into the
@@ -12,11 +13,22 @@ import type { UserService } from './users.js';
  */
 export class UserPrincipals {
   private readonly roles = new Map<string, UserRole>();
+  private readonly visibleChat;
+  private readonly teamsOf;
 
   constructor(
     private readonly users: UserService,
     private readonly permissions: PermissionService,
+    db: Db,
   ) {
+    // "read: assigned" (issue #16): the chat's own person, or its team while nobody has it.
+    this.visibleChat = db.$client.prepare<[string, string, string, string], { ok: number }>(
+      `SELECT 1 AS ok FROM chats WHERE session_id = ? AND jid = ? AND (assignee_user_id = ? OR
+         (assignee_user_id IS NULL AND assignee_team_id IN (SELECT team_id FROM team_members WHERE user_id = ?)))`,
+    );
+    this.teamsOf = db.$client
+      .prepare<[string], string>('SELECT team_id FROM team_members WHERE user_id = ?')
+      .pluck();
     users.onChange(() => {
       this.roles.clear();
       permissions.invalidate();
@@ -55,6 +67,9 @@ export class UserPrincipals {
       },
       on: (sessionId) => this.permissions.rightsOf(userId).get(sessionId) ?? NO_RIGHTS,
       numbers: () => this.permissions.rightsOf(userId),
+      seesChat: (sessionId, chatJid) =>
+        this.visibleChat.get(sessionId, chatJid, userId, userId) !== undefined,
+      teams: () => this.teamsOf.all(userId),
     };
   }
 }

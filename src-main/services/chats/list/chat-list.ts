@@ -13,8 +13,8 @@
  * When several sparse filters apply, the walk takes the smallest set (counted up to a bound)
  * and checks the others on each row. Every other filter is a plain condition on the row, so the
  * result is the same whichever walk is taken (chat-list.test.ts compares it with a naive query).
- * Future views (an assignee, a team, a status) fit the same scheme: a partial or leading-column
- * index on the list order, one more walk to choose from.
+ * The inbox views (an assignee, a team, a status; issue #16) fit the same scheme: with a status,
+ * a partial index on the list order, one more walk to choose from (`views.ts`).
  */
 import type { Database, Statement } from 'better-sqlite3';
 import type { Chat } from '../../../../src-shared/messages.js';
@@ -22,6 +22,15 @@ import { toChat } from '../../messages/message-rows.js';
 import { parseChatRow } from '../../messages/message-store.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { NAME_LIKE, nameMatch } from './name-match.js';
+import {
+  assignedOnlyCondition,
+  viewConditions,
+  viewIndex,
+  viewWalk,
+  type AssignedOnly,
+  type ChatView,
+  type ViewWalk,
+} from './views.js';
 
 const CHAT_COLUMNS = `c.session_id AS sessionId, c.jid, c.kind, c.name, c.unread_count AS unreadCount,
   c.last_message_id AS lastMessageId, c.last_message_at AS lastMessageAt, c.last_message_preview AS lastMessagePreview,
@@ -56,6 +65,10 @@ export interface ChatListOptions {
   pinned?: boolean | undefined;
   /** Only chats carrying this tag (id). */
   tagId?: string | undefined;
+  /** Mine / Unassigned / a team, per status (issue #16). */
+  view?: ChatView | undefined;
+  /** The numbers where the caller reads only their own chats (authorizer `assignedOnlySessions`). */
+  assignedOnly?: AssignedOnly | null | undefined;
   limit: number;
   cursor?: string | undefined;
 }
@@ -71,7 +84,12 @@ const SPARSE_STATES = {
 type SparseState = keyof typeof SPARSE_STATES;
 
 /** What a page walks (see the file comment). */
-type Walk = { by: 'order' } | { by: 'state'; state: SparseState } | { by: 'tag' } | { by: 'names' };
+type Walk =
+  | { by: 'order' }
+  | { by: 'state'; state: SparseState }
+  | { by: 'tag' }
+  | { by: 'names' }
+  | { by: 'view'; view: ViewWalk };
 
 type ChatListRow = Parameters<typeof parseChatRow>[0] & { displayName: string | null };
 
@@ -101,9 +119,13 @@ export class ChatList {
       }
     }
     if (options.allowedSessions) {
-      where.push('c.session_id IN (SELECT value FROM json_each(@allowed))');
+      const allowed = 'c.session_id IN (SELECT value FROM json_each(@allowed))';
+      where.push(
+        options.assignedOnly ? assignedOnlyCondition(allowed, options.assignedOnly, params) : allowed,
+      );
       params.allowed = JSON.stringify([...options.allowedSessions]);
     }
+    where.push(...viewConditions(options.view, params));
     const states = this.sparseStates(options);
     for (const state of states) where.push(SPARSE_STATES[state]);
     if (options.kind) {
@@ -120,6 +142,9 @@ export class ChatList {
     if (options.tagId) params.tagId = options.tagId;
 
     const walk = this.chooseWalk(options, states, names?.fts ?? null, params);
+    // A view's index has the session after the order key: as a plain equality SQLite would drop
+    // the session from the ORDER BY and then sort each timestamp's ties; `+` keeps it a filter.
+    if (walk.by === 'view' && session) where[0] = '+c.session_id = @sessionId';
     if (options.tagId && walk.by !== 'tag')
       where.push(
         'EXISTS (SELECT 1 FROM chat_tags t WHERE t.session_id = c.session_id AND t.chat_jid = c.jid AND t.tag_id = @tagId)',
@@ -183,7 +208,9 @@ export class ChatList {
       }
     }
     // States first: on a tie (both past the bound) the one in this order is walked.
+    const view = viewWalk(options.view);
     const walks: Walk[] = [
+      ...(view ? [{ by: 'view', view } as const] : []),
       ...states.map((state) => ({ by: 'state', state }) as const),
       ...(options.tagId ? [{ by: 'tag' } as const] : []),
     ];
@@ -201,7 +228,7 @@ export class ChatList {
   /** How many rows `walk` would pass over from the top, counted up to COUNT_BOUND (index only). */
   private sizeUpToBound(walk: Walk, options: ChatListOptions): number {
     const session = options.sessionId ? 's' : '';
-    const params = {
+    const params: Record<string, unknown> = {
       sessionId: options.sessionId,
       tagId: options.tagId,
       kind: options.kind,
@@ -216,6 +243,11 @@ export class ChatList {
       if (session) conditions.push('c.session_id = @sessionId');
       if (walk.state === 'kind') conditions.push('c.kind = @kind');
       sql = `SELECT 1 FROM chats c INDEXED BY ${stateIndex(walk.state, session !== '')} WHERE ${conditions.join(' AND ')}`;
+    } else if (walk.by === 'view') {
+      const conditions = viewConditions(options.view, params);
+      if (walk.view === 'unassigned') conditions.push('c.assignee_user_id IS NULL');
+      if (session) conditions.push('c.session_id = @sessionId');
+      sql = `SELECT 1 FROM chats c INDEXED BY ${viewIndex(walk.view)} WHERE ${conditions.join(' AND ')}`;
     } else return Infinity;
     return this.statement(`SELECT count(*) FROM (${sql} LIMIT @bound)`).pluck().get(params) as number;
   }
@@ -231,6 +263,8 @@ export class ChatList {
         return `chats c INDEXED BY ${oneSession ? 'chats_session_order_idx' : 'chats_order_idx'} ${CONTACT_JOIN}`;
       case 'state':
         return `chats c INDEXED BY ${stateIndex(walk.state, oneSession)} ${CONTACT_JOIN}`;
+      case 'view':
+        return `chats c INDEXED BY ${viewIndex(walk.view)} ${CONTACT_JOIN}`;
       case 'tag':
         // CROSS JOIN keeps the taggings as the outer loop: they are what is walked in order.
         return `chat_tags t INDEXED BY ${this.tagIndex(oneSession)}

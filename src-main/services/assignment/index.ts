@@ -1,0 +1,38 @@
+import type { EventBus } from '../../core/event-bus.js';
+import type { Logger } from '../../core/logger.js';
+import type { Db } from '../../db/connection.js';
+import type { EventRecorder } from '../events/event-recorder.js';
+import type { People } from '../people/index.js';
+import type { InternalSettings } from '../settings/internal-settings.js';
+import { AssignmentListener } from './assignment-listener.js';
+import { AssignmentService } from './assignment-service.js';
+import { AssignmentSettingsStore } from './assignment-settings.js';
+import { Availability } from './availability.js';
+
+/** Chat status and assignee (issue #16): the rules, the settings, what happens by itself, availability. */
+export interface Assignment {
+  service: AssignmentService;
+  settings: AssignmentSettingsStore;
+  /** Reopens on customer messages, assigns on replies, wakes snoozes; starts and stops with the core. */
+  listener: AssignmentListener;
+  availability: Availability;
+}
+
+export function createAssignment(deps: {
+  db: Db;
+  bus: EventBus;
+  events: EventRecorder;
+  people: People;
+  internal: InternalSettings;
+  logger: Logger;
+  now?: () => number;
+}): Assignment {
+  const service = new AssignmentService(deps.db, deps.events, deps.people, deps.now);
+  const settings = new AssignmentSettingsStore(deps.internal);
+  return {
+    service,
+    settings,
+    listener: new AssignmentListener(deps.bus, service, settings, deps.logger),
+    availability: new Availability(deps.db),
+  };
+}
