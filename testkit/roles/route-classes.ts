@@ -14,6 +14,8 @@ export const ROUTE_CLASSES = {
   write: ['owner', 'admin', 'agentWrite', 'sessionKey'],
   /** Reading a number's chats, messages, contacts: who may read it. */
   read: ['owner', 'admin', 'agentRead', 'agentWrite', 'sessionKey', 'scopedKey'],
+  /** A person's own mark on a chat they may read ("mark as read for me"): people only, never keys. */
+  personalRead: ['owner', 'admin', 'agentRead', 'agentWrite'],
   /**
    * Everyone signed in, with the answer filtered to what they may see (lists across numbers, the
    * shared tag and saved-reply lists), or refused by validation before anything is read.
@@ -47,6 +49,17 @@ export const ROUTE_TABLE: Record<string, RouteClass> = {
   'GET /chats': 'filtered',
   'GET /sessions/{id}/chats/{chat}': 'read',
   'GET /sessions/{id}/chats/{chat}/messages': 'read',
+  'GET /sessions/{session}/chats/{chat}/assignment': 'read',
+  'GET /sessions/{session}/chats/{chat}/assignment/history': 'read',
+  'PUT /sessions/{session}/chats/{chat}/assignee': 'write',
+  'PUT /sessions/{session}/chats/{chat}/status': 'write',
+  'POST /sessions/{session}/chats/{chat}/handoff': 'write',
+  'POST /sessions/{session}/chats/{chat}/read-for-me': 'personalRead',
+  'POST /sessions/{session}/chats/assignment': 'write',
+  'GET /assignment/settings': 'filtered',
+  'PATCH /assignment/settings': 'admin',
+  'GET /users/me/availability': 'self',
+  'PUT /users/me/availability': 'self',
   'GET /tags': 'filtered',
   'GET /tags/{id}': 'filtered',
   'GET /sessions/{id}/chats/{chat}/tags': 'read',
