@@ -12,6 +12,7 @@ import messages from './messages/en.json';
 import sessions from './sessions/en.json';
 import settings from './settings/en.json';
 import tags from './tags/en.json';
+import widget from './widget/en.json';
 
 export const english = {
   ...common,
@@ -22,6 +23,7 @@ export const english = {
   ...sessions,
   ...settings,
   ...tags,
+  ...widget,
 };
 
 export type MessageId = keyof typeof english;
