@@ -14,13 +14,19 @@ const paths = {
     'M10 3h9a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2h-9v-2h9V5h-9V3zm-1 5 1.4 1.4L8.8 11H16v2H8.8l1.6 1.6L9 16l-4-4 4-4z',
   automation: 'M13 2 4 14h6l-1 8 9-12h-6l1-8z',
   logs: 'M4 3h16v18H4V3zm2 2v14h12V5H6zm2 2h8v2H8V7zm0 4h8v2H8v-2zm0 4h5v2H8v-2z',
+  calendar:
+    'M7 2h2v2h6V2h2v2h2a2 2 0 0 1 2 2v13a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2h2V2zM5 9v10h14V9H5zm2 2h3v3H7v-3z',
+  /** Points to where text starts (left in English): "previous". */
+  chevronStart: 'M15.4 5.4 14 4l-8 8 8 8 1.4-1.4L8.8 12z',
+  /** Points to where text ends (right in English): "next". */
+  chevronEnd: 'M8.6 5.4 10 4l8 8-8 8-1.4-1.4 6.6-6.6z',
   copy: 'M8 3h11a2 2 0 0 1 2 2v11h-2V5H8V3zM5 7h10a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V9a2 2 0 0 1 2-2zm0 2v11h10V9H5z',
 } as const;
 
 export type IconName = keyof typeof paths;
 
 /** Icons that point somewhere: they face the other way in right-to-left languages (base.css). */
-const DIRECTIONAL: ReadonlySet<IconName> = new Set(['logout']);
+const DIRECTIONAL: ReadonlySet<IconName> = new Set(['logout', 'chevronStart', 'chevronEnd']);
 
 export function Icon({ name, size = 20 }: { name: IconName; size?: number }) {
   return (

@@ -10,6 +10,7 @@ import login from './login/en.json';
 import logs from './logs/en.json';
 import messages from './messages/en.json';
 import sessions from './sessions/en.json';
+import schedule from './schedule/en.json';
 import settings from './settings/en.json';
 import tags from './tags/en.json';
 import widget from './widget/en.json';
@@ -21,6 +22,7 @@ export const english = {
   ...logs,
   ...messages,
   ...sessions,
+  ...schedule,
   ...settings,
   ...tags,
   ...widget,
