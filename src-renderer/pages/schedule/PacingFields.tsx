@@ -93,7 +93,9 @@ export function PacingFields({ value, onChange }: { value: Pacing; onChange: (va
             <span className="field__label">{t('schedule.when.zone')}</span>
             <select value={hours.timeZone} onChange={(e) => setHours({ ...hours, timeZone: e.target.value })}>
               {timeZoneOptions(hours.timeZone).map((zone) => (
-                <option key={zone}>{zone}</option>
+                <option key={zone} lang="en">
+                  {zone}
+                </option>
               ))}
             </select>
           </label>

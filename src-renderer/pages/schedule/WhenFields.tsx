@@ -48,7 +48,7 @@ export function WhenFields({
           <span className="field__label">{t('schedule.when.zone')}</span>
           <select value={zone} onChange={(event) => onZoneChange(event.target.value)}>
             {timeZoneOptions(zone).map((name) => (
-              <option key={name} value={name}>
+              <option key={name} value={name} lang="en">
                 {name}
               </option>
             ))}

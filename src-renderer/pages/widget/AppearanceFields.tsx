@@ -23,7 +23,7 @@ function TimeZoneField({ value, onChange }: { value: string; onChange(value: str
         {...controlProps}
       >
         {timeZoneOptions(value).map((zone) => (
-          <option key={zone} value={zone}>
+          <option key={zone} value={zone} lang="en">
             {zone.replace(/_/g, ' ')}
           </option>
         ))}
