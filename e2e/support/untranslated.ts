@@ -18,6 +18,9 @@ const ALLOWED = [
   'JSON',
   'CSV',
   'QR',
+  // Coordinated Universal Time and WhatsApp's group ids, written the same in every language.
+  'UTC',
+  'JID',
   'POST',
   'hash',
   'English',
@@ -47,6 +50,25 @@ const ENGLISH_FORMAT_WORDS = [
   'Oct',
   'Nov',
   'Dec',
+  // Calendars name whole months and days.
+  'January',
+  'February',
+  'March',
+  'April',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
 ];
 
 /**
