@@ -78,7 +78,13 @@ export function CampaignWizard({
       </div>
       <label className="field">
         <span className="field__label">{t('schedule.wizard.template')}</span>
-        <textarea rows={4} required value={template} onChange={(event) => setTemplate(event.target.value)} />
+        <textarea
+          rows={4}
+          required
+          dir="auto"
+          value={template}
+          onChange={(event) => setTemplate(event.target.value)}
+        />
         <span className="muted">
           <FormattedMessage
             id="schedule.wizard.templateHint"
