@@ -15,6 +15,7 @@ const ALLOWED = [
   'URL',
   'CRM',
   'HTTP',
+  'https',
   'JSON',
   'CSV',
   'QR',

@@ -71,7 +71,16 @@ export function SnippetsPanel({ id, dirty, active }: { id: string; dirty: boolea
                 values={{ variable: 'CHATDOCK_PUBLIC_URL', code: (chunks) => <code>{chunks}</code> }}
               />
             </p>
-            <textarea id="snippet-hosted" className="snippet__code" readOnly rows={3} value={data.hosted} />
+            {/* Code: left to right in every language, and no words to translate (lang="zxx"). */}
+            <textarea
+              id="snippet-hosted"
+              className="snippet__code"
+              readOnly
+              rows={3}
+              dir="ltr"
+              lang="zxx"
+              value={data.hosted}
+            />
             <CopyButton text={data.hosted} label={t('widget.snippets.copyHosted')} />
           </div>
           <div className="snippet">
@@ -84,6 +93,8 @@ export function SnippetsPanel({ id, dirty, active }: { id: string; dirty: boolea
               className="snippet__code"
               readOnly
               rows={4}
+              dir="ltr"
+              lang="zxx"
               value={data.selfContained}
             />
             <CopyButton text={data.selfContained} label={t('widget.snippets.copySelfContained')} />
