@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import type { BackupStatus } from '../../src-shared/contract/backups';
+import { useT } from '../i18n/use-t';
 import { useConnection } from '../stores/connection';
 
 /** The backup status is read again this often (the schedule is daily or weekly: minutes are fine). */
@@ -13,6 +15,8 @@ const RECHECK_MS = 10 * 60_000;
  * check once dismissed.
  */
 export function BackupOverdueBanner() {
+  const t = useT();
+  const intl = useIntl();
   const transport = useConnection((state) => state.transport);
   const [status, setStatus] = useState<BackupStatus | null>(null);
   const [dismissed, setDismissed] = useState(false);
@@ -40,13 +44,15 @@ export function BackupOverdueBanner() {
   if (!status?.overdue || dismissed) return null;
   const { lastGood } = status;
   return (
-    <div className="banner banner--warning" role="alert" aria-label="Backup overdue">
+    <div className="banner banner--warning" role="alert" aria-label={t('common.backupOverdue.label')}>
       {lastGood
-        ? `The last good backup is from ${new Date(lastGood.createdAt).toLocaleString()}, older than the schedule promises.`
-        : 'No backup has been made yet, although a backup folder is chosen.'}{' '}
-      <Link to="/settings">Open Settings → Backups</Link>{' '}
+        ? t('common.backupOverdue.old', {
+            date: intl.formatDate(lastGood.createdAt, { dateStyle: 'medium', timeStyle: 'short' }),
+          })
+        : t('common.backupOverdue.none')}{' '}
+      <Link to="/settings">{t('common.backupOverdue.open')}</Link>{' '}
       <button type="button" className="button button--secondary" onClick={() => setDismissed(true)}>
-        Dismiss
+        {t('common.dismiss')}
       </button>
     </div>
   );

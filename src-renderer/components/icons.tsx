@@ -17,13 +17,19 @@ const paths = {
   person:
     'M12 3a4.5 4.5 0 1 1 0 9 4.5 4.5 0 0 1 0-9zm0 2a2.5 2.5 0 1 0 0 5 2.5 2.5 0 0 0 0-5zm0 8c4.4 0 8 2.2 8 5v3H4v-3c0-2.8 3.6-5 8-5zm0 2c-3.4 0-6 1.6-6 3v1h12v-1c0-1.4-2.6-3-6-3z',
   team: 'M9 4a3.5 3.5 0 1 1 0 7 3.5 3.5 0 0 1 0-7zm7.5 1a3 3 0 1 1 0 6 3 3 0 0 1 0-6zM9 13c3.9 0 7 1.8 7 4v3H2v-3c0-2.2 3.1-4 7-4zm8.5.2c2.6.3 4.5 1.7 4.5 3.3V20h-4v-3c0-1.4-.2-2.6-.5-3.8z',
+  calendar:
+    'M7 2h2v2h6V2h2v2h2a2 2 0 0 1 2 2v13a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2h2V2zM5 9v10h14V9H5zm2 2h3v3H7v-3z',
+  /** Points to where text starts (left in English): "previous". */
+  chevronStart: 'M15.4 5.4 14 4l-8 8 8 8 1.4-1.4L8.8 12z',
+  /** Points to where text ends (right in English): "next". */
+  chevronEnd: 'M8.6 5.4 10 4l8 8-8 8-1.4-1.4 6.6-6.6z',
   copy: 'M8 3h11a2 2 0 0 1 2 2v11h-2V5H8V3zM5 7h10a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V9a2 2 0 0 1 2-2zm0 2v11h10V9H5z',
 } as const;
 
 export type IconName = keyof typeof paths;
 
 /** Icons that point somewhere: they face the other way in right-to-left languages (base.css). */
-const DIRECTIONAL: ReadonlySet<IconName> = new Set(['logout']);
+const DIRECTIONAL: ReadonlySet<IconName> = new Set(['logout', 'chevronStart', 'chevronEnd']);
 
 export function Icon({ name, size = 20 }: { name: IconName; size?: number }) {
   return (

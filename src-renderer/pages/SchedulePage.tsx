@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { PageHeader } from '../components/PageHeader';
+import { useT } from '../i18n/use-t';
 import { useTransport } from '../stores/connection';
 import { useSessions } from '../stores/sessions';
 import { CampaignsTab } from './schedule/CampaignsTab';
@@ -10,6 +11,7 @@ import '../styles/schedule.css';
 type Tab = 'scheduled' | 'campaigns';
 
 export function SchedulePage() {
+  const t = useT();
   const transport = useTransport();
   const { sessions, load } = useSessions();
   const [tab, setTab] = useState<Tab>('scheduled');
@@ -20,12 +22,12 @@ export function SchedulePage() {
 
   return (
     <section className="page">
-      <PageHeader title="Schedule" subtitle="Scheduled messages and campaigns" />
-      <div className="tabs" role="tablist" aria-label="Schedule">
+      <PageHeader title={t('schedule.title')} subtitle={t('schedule.subtitle')} />
+      <div className="tabs" role="tablist" aria-label={t('schedule.title')}>
         {(
           [
-            ['scheduled', 'Scheduled'],
-            ['campaigns', 'Campaigns'],
+            ['scheduled', t('schedule.tabs.scheduled')],
+            ['campaigns', t('schedule.tabs.campaigns')],
           ] as const
         ).map(([value, label]) => (
           <button
@@ -40,7 +42,10 @@ export function SchedulePage() {
           </button>
         ))}
       </div>
-      <div role="tabpanel" aria-label={tab === 'scheduled' ? 'Scheduled' : 'Campaigns'}>
+      <div
+        role="tabpanel"
+        aria-label={t(tab === 'scheduled' ? 'schedule.tabs.scheduled' : 'schedule.tabs.campaigns')}
+      >
         {tab === 'scheduled' ? <ScheduledTab sessions={sessions} /> : <CampaignsTab sessions={sessions} />}
       </div>
     </section>

@@ -53,10 +53,11 @@ export function SessionsPage() {
         )}
         {loaded && !error && sessions.length === 0 && !adding && (
           <section className="card" aria-labelledby="first-run-restore-title">
-            <h2 id="first-run-restore-title">Restore from a backup</h2>
+            <h2 id="first-run-restore-title">
+              <FormattedMessage id="settings.restore.formLabel" />
+            </h2>
             <p className="muted">
-              Moving from another PC? Restore its Chatdock backup here: every conversation, the media and the
-              linked numbers come back, without scanning a QR code again.
+              <FormattedMessage id="settings.restore.firstRunText" />
             </p>
             <RestoreFromBackup replacing={false} />
           </section>

@@ -37,3 +37,15 @@ export function describeError(error: unknown): string {
   if (error instanceof TypeError) return intl.formatMessage({ id: 'errors.unreachable' });
   return error instanceof Error ? error.message : String(error);
 }
+
+/**
+ * The sentence shown beside a field the core rejected. The core's reason ("must be a phone
+ * number in international format") is English, so an English UI shows it without the field's
+ * path prefix; other languages say the value is not valid (the field itself is highlighted).
+ */
+export function describeFieldProblem(error: RpcError): string {
+  const field = error.field ?? '';
+  if (useI18n.getState().locale === 'en')
+    return error.message.startsWith(`${field}: `) ? error.message.slice(field.length + 2) : error.message;
+  return currentIntl().formatMessage({ id: 'errors.fieldInvalid' });
+}

@@ -6,19 +6,20 @@
  */
 import common from './common/en.json';
 import errors from './errors/en.json';
-import inbox from './inbox/en.json';
 import inboxComposer from './inbox-composer/en.json';
+import inbox from './inbox/en.json';
 import login from './login/en.json';
 import logs from './logs/en.json';
 import messages from './messages/en.json';
 import organize from './organize/en.json';
+import rulewebhook from './rulewebhook/en.json';
 import schedule from './schedule/en.json';
 import sessions from './sessions/en.json';
-import rulewebhook from './rulewebhook/en.json';
 import settings from './settings/en.json';
 import staff from './staff/en.json';
 import tags from './tags/en.json';
 import team from './team/en.json';
+import widget from './widget/en.json';
 
 export const english = {
   ...common,
@@ -29,13 +30,14 @@ export const english = {
   ...logs,
   ...messages,
   ...organize,
+  ...rulewebhook,
   ...schedule,
   ...sessions,
-  ...rulewebhook,
   ...settings,
   ...staff,
   ...tags,
   ...team,
+  ...widget,
 };
 
 export type MessageId = keyof typeof english;

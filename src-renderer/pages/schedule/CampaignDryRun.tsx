@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { CampaignPreview, RecipientsInput } from '../../../src-shared/contract/schedule';
+import { useIntl } from 'react-intl';
+import { useT } from '../../i18n/use-t';
 import { useTransport } from '../../stores/connection';
 import { describeError } from '../../transport/rpc-error';
+import { describeRecipientProblem } from './reasons';
 
 /** The dry run: the first three messages exactly as they would be sent, refreshed as you type. */
 export function CampaignDryRun({
@@ -13,6 +16,8 @@ export function CampaignDryRun({
   template: string;
   recipients: RecipientsInput | null;
 }) {
+  const t = useT();
+  const intl = useIntl();
   const transport = useTransport();
   const [preview, setPreview] = useState<CampaignPreview | null>(null);
   const [previewError, setPreviewError] = useState<string | null>(null);
@@ -42,16 +47,13 @@ export function CampaignDryRun({
   }, [transport, session, template, recipientsKey]);
 
   return (
-    <section className="campaign-preview" aria-label="Dry run" aria-live="polite">
-      <h3>Dry run</h3>
+    <section className="campaign-preview" aria-label={t('schedule.dryRun.title')} aria-live="polite">
+      <h3>{t('schedule.dryRun.title')}</h3>
       {previewError && <p className="form-error">{previewError}</p>}
-      {!preview && !previewError && <p className="muted">Add recipients to see the first messages.</p>}
+      {!preview && !previewError && <p className="muted">{t('schedule.dryRun.empty')}</p>}
       {preview && (
         <>
-          <p className="muted">
-            {preview.counts.valid} will be sent · {preview.counts.invalid} invalid ·{' '}
-            {preview.counts.duplicates} duplicates · {preview.counts.optedOut} opted out
-          </p>
+          <p className="muted">{t('schedule.dryRun.counts', { ...preview.counts })}</p>
           <ol className="preview-list">
             {preview.messages.map((message) => (
               <li key={message.to}>
@@ -62,7 +64,17 @@ export function CampaignDryRun({
           </ol>
           {preview.invalid.length > 0 && (
             <p className="muted">
-              Not sent: {preview.invalid.map((item) => `${item.input} (${item.error})`).join('; ')}
+              {t('schedule.dryRun.notSent', {
+                list: intl.formatList(
+                  preview.invalid.map((item) =>
+                    t('schedule.dryRun.invalidItem', {
+                      input: item.input,
+                      error: describeRecipientProblem(item.error, intl),
+                    }),
+                  ),
+                  { type: 'unit' },
+                ),
+              })}
             </p>
           )}
         </>

@@ -1,6 +1,8 @@
 import { useCallback, useState, type FormEvent } from 'react';
+import { FormattedMessage } from 'react-intl';
 import type { Campaign, RecipientsInput } from '../../../src-shared/contract/schedule';
 import type { Session } from '../../../src-shared/model';
+import { useT } from '../../i18n/use-t';
 import { useTransport } from '../../stores/connection';
 import { describeError } from '../../transport/rpc-error';
 import { CampaignDryRun } from './CampaignDryRun';
@@ -17,10 +19,11 @@ export function CampaignWizard({
   onCreated: (campaign: Campaign) => void;
   onCancel: () => void;
 }) {
+  const t = useT();
   const transport = useTransport();
   const [session, setSession] = useState(sessions[0]?.id ?? '');
   const [name, setName] = useState('');
-  const [template, setTemplate] = useState('{Hi|Hello} [name], ');
+  const [template, setTemplate] = useState(() => `{${t('schedule.wizard.greetings')}} [name], `);
   const [recipients, setRecipientsState] = useState<RecipientsInput | null>(null);
   const setRecipients = useCallback((next: RecipientsInput | null) => setRecipientsState(next), []);
   const [pacing, setPacing] = useState<Pacing>(defaultPacing);
@@ -29,7 +32,7 @@ export function CampaignWizard({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!recipients) return setError('Add recipients first');
+    if (!recipients) return setError(t('schedule.wizard.noRecipients'));
     setBusy(true);
     setError(null);
     try {
@@ -52,14 +55,18 @@ export function CampaignWizard({
   };
 
   return (
-    <form className="card campaign-wizard" aria-label="New campaign" onSubmit={(event) => void submit(event)}>
+    <form
+      className="card campaign-wizard"
+      aria-label={t('schedule.wizard.label')}
+      onSubmit={(event) => void submit(event)}
+    >
       <div className="when-fields__row">
         <label className="field">
-          <span className="field__label">Campaign name</span>
+          <span className="field__label">{t('schedule.wizard.name')}</span>
           <input required maxLength={120} value={name} onChange={(event) => setName(event.target.value)} />
         </label>
         <label className="field">
-          <span className="field__label">Session</span>
+          <span className="field__label">{t('schedule.form.session')}</span>
           <select value={session} onChange={(event) => setSession(event.target.value)}>
             {sessions.map((item) => (
               <option key={item.id} value={item.id}>
@@ -70,11 +77,25 @@ export function CampaignWizard({
         </label>
       </div>
       <label className="field">
-        <span className="field__label">Message template</span>
-        <textarea rows={4} required value={template} onChange={(event) => setTemplate(event.target.value)} />
+        <span className="field__label">{t('schedule.wizard.template')}</span>
+        <textarea
+          rows={4}
+          required
+          dir="auto"
+          value={template}
+          onChange={(event) => setTemplate(event.target.value)}
+        />
         <span className="muted">
-          <code>{'{Hi|Hello}'}</code> picks one variant per recipient; <code>[name]</code>,{' '}
-          <code>[phone]</code> and CSV columns like <code>[city]</code> are filled in.
+          <FormattedMessage
+            id="schedule.wizard.templateHint"
+            values={{
+              variants: `{${t('schedule.wizard.greetings')}}`,
+              name: '[name]',
+              phone: '[phone]',
+              city: '[city]',
+              code: (chunks) => <code>{chunks}</code>,
+            }}
+          />
         </span>
       </label>
 
@@ -89,10 +110,10 @@ export function CampaignWizard({
       )}
       <div className="row">
         <button type="submit" className="button button--primary" disabled={busy || !recipients || !session}>
-          {busy ? 'Checking numbers…' : 'Start campaign'}
+          {t(busy ? 'schedule.wizard.checking' : 'schedule.wizard.start')}
         </button>
         <button type="button" className="button button--secondary" onClick={onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </form>

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Campaign } from '../../../src-shared/contract/schedule';
 import type { Session } from '../../../src-shared/model';
+import { useIntl } from 'react-intl';
 import { EmptyState } from '../../components/EmptyState';
+import { useT } from '../../i18n/use-t';
 import { useTransport } from '../../stores/connection';
 import { describeError } from '../../transport/rpc-error';
 import { CampaignDetail } from './CampaignDetail';
@@ -11,6 +13,8 @@ import { OptOutsSection } from './OptOutsSection';
 
 /** Campaigns with live progress, the create wizard, one campaign's detail, the opt-out list. */
 export function CampaignsTab({ sessions }: { sessions: Session[] }) {
+  const t = useT();
+  const intl = useIntl();
   const transport = useTransport();
   const [items, setItems] = useState<Campaign[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -56,7 +60,7 @@ export function CampaignsTab({ sessions }: { sessions: Session[] }) {
             disabled={sessions.length === 0}
             onClick={() => setCreating(true)}
           >
-            New campaign
+            {t('schedule.campaigns.new')}
           </button>
         )}
       </div>
@@ -77,25 +81,33 @@ export function CampaignsTab({ sessions }: { sessions: Session[] }) {
         </p>
       )}
       {items && items.length === 0 && !creating && (
-        <EmptyState icon="schedule" title="No campaigns yet">
-          Send an announcement to a customer list with a random pause between messages, a daily cap and
-          working hours, so the number is not flagged. Numbers that replied STOP are never messaged.
+        <EmptyState icon="schedule" title={t('schedule.campaigns.emptyTitle')}>
+          {t('schedule.campaigns.emptyText')}
         </EmptyState>
       )}
       {items?.map((campaign) => (
-        <article key={campaign.id} className="card campaign-card" aria-label={`Campaign ${campaign.name}`}>
+        <article
+          key={campaign.id}
+          className="card campaign-card"
+          aria-label={t('schedule.campaigns.cardLabel', { name: campaign.name })}
+        >
           <header className="session-card__header">
             <div>
               <h2>{campaign.name}</h2>
               <p className="muted">
-                {campaign.session} · created {new Date(campaign.createdAt).toLocaleString()}
+                {t('schedule.campaigns.created', {
+                  session: campaign.session,
+                  date: intl.formatDate(campaign.createdAt, { dateStyle: 'medium', timeStyle: 'short' }),
+                })}
               </p>
             </div>
-            <span className={`pill pill--campaign-${campaign.status}`}>{campaign.status}</span>
+            <span className={`pill pill--campaign-${campaign.status}`}>
+              {t('schedule.campaigns.status', { status: campaign.status })}
+            </span>
           </header>
           <CampaignProgress campaign={campaign} />
           <button type="button" className="link-button" onClick={() => setOpen(campaign)}>
-            Open
+            {t('schedule.campaigns.open')}
           </button>
         </article>
       ))}

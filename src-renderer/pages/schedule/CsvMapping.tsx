@@ -1,4 +1,5 @@
 import type { CsvPreview } from '../../../src-shared/contract/schedule';
+import { useT } from '../../i18n/use-t';
 
 /** The CSV's columns: which holds the phone, which the name, and what each becomes in the template. */
 export function CsvMapping({
@@ -16,14 +17,13 @@ export function CsvMapping({
   onPhoneColumn: (column: string) => void;
   onNameColumn: (column: string) => void;
 }) {
+  const t = useT();
   return (
-    <div className="csv-mapping" role="region" aria-label="Column mapping">
-      <p className="muted">
-        {fileName}: {preview.total} rows
-      </p>
+    <div className="csv-mapping" role="region" aria-label={t('schedule.csv.label')}>
+      <p className="muted">{t('schedule.csv.rows', { file: fileName, count: preview.total })}</p>
       <div className="when-fields__row">
         <label className="field">
-          <span className="field__label">Phone column</span>
+          <span className="field__label">{t('schedule.csv.phoneColumn')}</span>
           <select value={phoneColumn} onChange={(event) => onPhoneColumn(event.target.value)}>
             {preview.headers.map((h) => (
               <option key={h}>{h}</option>
@@ -31,9 +31,9 @@ export function CsvMapping({
           </select>
         </label>
         <label className="field">
-          <span className="field__label">Name column</span>
+          <span className="field__label">{t('schedule.csv.nameColumn')}</span>
           <select value={nameColumn} onChange={(event) => onNameColumn(event.target.value)}>
-            <option value="">(none)</option>
+            <option value="">{t('schedule.csv.none')}</option>
             {preview.headers.map((h) => (
               <option key={h}>{h}</option>
             ))}
@@ -48,7 +48,11 @@ export function CsvMapping({
                 <th key={h}>
                   {h}
                   <div className="muted">
-                    {h === phoneColumn ? 'phone' : h === nameColumn ? '[name]' : `[${h.toLowerCase()}]`}
+                    {h === phoneColumn
+                      ? t('schedule.csv.isPhone')
+                      : h === nameColumn
+                        ? '[name]'
+                        : `[${h.toLowerCase()}]`}
                   </div>
                 </th>
               ))}

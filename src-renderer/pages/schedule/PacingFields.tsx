@@ -1,4 +1,5 @@
 import type { WorkingHours } from '../../../src-shared/contract/schedule';
+import { useT } from '../../i18n/use-t';
 import { timeZoneOptions } from '../widget/time-zones';
 import { browserZone } from './when';
 
@@ -23,15 +24,16 @@ export function defaultPacing(): Pacing {
 
 /** Delays between messages, a daily cap, and optional working hours. */
 export function PacingFields({ value, onChange }: { value: Pacing; onChange: (value: Pacing) => void }) {
+  const t = useT();
   const { delayMin, delayMax, dailyCap, useHours, hours } = value;
   const set = (patch: Partial<Pacing>) => onChange({ ...value, ...patch });
   const setHours = (next: WorkingHours) => set({ hours: next });
   return (
     <fieldset className="choices">
-      <legend className="field__label">Pacing</legend>
+      <legend className="field__label">{t('schedule.pacing.legend')}</legend>
       <div className="when-fields__row">
         <label className="field">
-          <span className="field__label">Delay from (s)</span>
+          <span className="field__label">{t('schedule.pacing.delayMin')}</span>
           <input
             type="number"
             min={0}
@@ -41,7 +43,7 @@ export function PacingFields({ value, onChange }: { value: Pacing; onChange: (va
           />
         </label>
         <label className="field">
-          <span className="field__label">Delay to (s)</span>
+          <span className="field__label">{t('schedule.pacing.delayMax')}</span>
           <input
             type="number"
             min={0}
@@ -51,11 +53,11 @@ export function PacingFields({ value, onChange }: { value: Pacing; onChange: (va
           />
         </label>
         <label className="field">
-          <span className="field__label">Daily cap for this number</span>
+          <span className="field__label">{t('schedule.pacing.dailyCap')}</span>
           <input
             type="number"
             min={1}
-            placeholder="no cap"
+            placeholder={t('schedule.pacing.noCap')}
             value={dailyCap}
             onChange={(e) => set({ dailyCap: e.target.value })}
           />
@@ -67,12 +69,12 @@ export function PacingFields({ value, onChange }: { value: Pacing; onChange: (va
           checked={useHours}
           onChange={(event) => set({ useHours: event.target.checked })}
         />
-        <span>Send only during working hours</span>
+        <span>{t('schedule.pacing.useHours')}</span>
       </label>
       {useHours && (
         <div className="when-fields__row">
           <label className="field">
-            <span className="field__label">From</span>
+            <span className="field__label">{t('schedule.pacing.from')}</span>
             <input
               type="time"
               value={hours.from}
@@ -80,7 +82,7 @@ export function PacingFields({ value, onChange }: { value: Pacing; onChange: (va
             />
           </label>
           <label className="field">
-            <span className="field__label">Until</span>
+            <span className="field__label">{t('schedule.pacing.until')}</span>
             <input
               type="time"
               value={hours.until}
@@ -88,10 +90,12 @@ export function PacingFields({ value, onChange }: { value: Pacing; onChange: (va
             />
           </label>
           <label className="field">
-            <span className="field__label">Time zone</span>
+            <span className="field__label">{t('schedule.when.zone')}</span>
             <select value={hours.timeZone} onChange={(e) => setHours({ ...hours, timeZone: e.target.value })}>
               {timeZoneOptions(hours.timeZone).map((zone) => (
-                <option key={zone}>{zone}</option>
+                <option key={zone} lang="en">
+                  {zone}
+                </option>
               ))}
             </select>
           </label>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CsvPreview, RecipientsInput } from '../../../src-shared/contract/schedule';
 import { useQuery } from '../../hooks';
+import { useT } from '../../i18n/use-t';
 import { useTransport } from '../../stores/connection';
 import { describeError } from '../../transport/rpc-error';
 import { CsvMapping } from './CsvMapping';
@@ -16,6 +17,7 @@ export function RecipientsFields({
   onChange: (recipients: RecipientsInput | null) => void;
   onError: (message: string | null) => void;
 }) {
+  const t = useT();
   const transport = useTransport();
   const tags = useQuery('tags.list', {});
   const [source, setSource] = useState<Source>('list');
@@ -58,37 +60,31 @@ export function RecipientsFields({
 
   return (
     <fieldset className="choices">
-      <legend className="field__label">Recipients</legend>
-      <div className="row" role="radiogroup" aria-label="Recipients from">
-        {(
-          [
-            ['list', 'Paste a list'],
-            ['csv', 'CSV file'],
-            ['tag', 'A tag'],
-          ] as const
-        ).map(([value, label]) => (
+      <legend className="field__label">{t('schedule.recipients.legend')}</legend>
+      <div className="row" role="radiogroup" aria-label={t('schedule.recipients.from')}>
+        {(['list', 'csv', 'tag'] as const).map((value) => (
           <label key={value} className="checkbox">
             <input type="radio" name="source" checked={source === value} onChange={() => setSource(value)} />
-            <span>{label}</span>
+            <span>{t('schedule.recipients.source', { source: value })}</span>
           </label>
         ))}
       </div>
       {source === 'list' && (
         <label className="field">
-          <span className="field__label">Phone numbers</span>
+          <span className="field__label">{t('schedule.recipients.phones')}</span>
           <textarea
             rows={6}
             value={pasted}
-            placeholder={'+972 50-123-4567, Dana\n+972 52-765-4321, Avi'}
+            placeholder={t('schedule.recipients.phonesPlaceholder', { newline: '\n' })}
             onChange={(event) => setPasted(event.target.value)}
           />
-          <span className="muted">One per line; a name may follow a comma.</span>
+          <span className="muted">{t('schedule.recipients.phonesHint')}</span>
         </label>
       )}
       {source === 'csv' && (
         <div className="stack">
           <label className="field">
-            <span className="field__label">CSV file</span>
+            <span className="field__label">{t('schedule.recipients.csvFile')}</span>
             <input
               type="file"
               accept=".csv,text/csv,text/plain"
@@ -112,9 +108,9 @@ export function RecipientsFields({
       )}
       {source === 'tag' && (
         <label className="field">
-          <span className="field__label">Tag</span>
+          <span className="field__label">{t('schedule.recipients.tag')}</span>
           <select value={tagId} onChange={(event) => setTagId(event.target.value)}>
-            <option value="">Choose a tag…</option>
+            <option value="">{t('schedule.recipients.chooseTag')}</option>
             {(tags.data?.items ?? []).map((tag) => (
               <option key={tag.id} value={tag.id}>
                 {tag.name}

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { Schedule } from '../../../src-shared/contract/schedule';
 import type { Session } from '../../../src-shared/model';
 import type { SendMessageInput } from '../../../src-shared/send-schemas';
+import { useT } from '../../i18n/use-t';
 import { useTransport } from '../../stores/connection';
 import { describeError } from '../../transport/rpc-error';
 import { browserZone, soon, toLocal, toSendAt } from './when';
@@ -20,7 +21,7 @@ function readFile(file: File): Promise<Attachment> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve({ data: String(reader.result), fileName: file.name });
-    reader.onerror = () => reject(new Error('could not read the file'));
+    reader.onerror = () => reject(new Error('unreadable'));
     reader.readAsDataURL(file);
   });
 }
@@ -42,6 +43,7 @@ export function ScheduleForm({
   onSaved: (schedule: Schedule) => void;
   onCancel: () => void;
 }) {
+  const t = useT();
   const transport = useTransport();
   const message = initial?.message;
   const [session, setSession] = useState(initial?.session ?? sessions[0]?.id ?? '');
@@ -68,7 +70,7 @@ export function ScheduleForm({
 
   const build = (): SendMessageInput => {
     if (kind === 'text') return { type: 'text', to, text };
-    if (!attachment) throw new Error('Choose a file to attach');
+    if (!attachment) throw new Error(t('schedule.form.chooseFile'));
     const media = { data: attachment.data, fileName: attachment.fileName };
     if (kind === 'audio') return { type: 'audio', to, media };
     if (kind === 'document')
@@ -80,7 +82,7 @@ export function ScheduleForm({
     event.preventDefault();
     setError(null);
     const sendAt = toSendAt(when, zone);
-    if (!sendAt) return setError('Pick a date and a time');
+    if (!sendAt) return setError(t('schedule.when.pick'));
     setBusy(true);
     try {
       const input = {
@@ -103,12 +105,12 @@ export function ScheduleForm({
   return (
     <form
       className="card schedule-form"
-      aria-label={initial ? 'Edit scheduled message' : 'New scheduled message'}
+      aria-label={t(initial ? 'schedule.form.editLabel' : 'schedule.form.newLabel')}
       onSubmit={(event) => void submit(event)}
     >
       <div className="when-fields__row">
         <label className="field">
-          <span className="field__label">Session</span>
+          <span className="field__label">{t('schedule.form.session')}</span>
           <select
             value={session}
             disabled={Boolean(initial)}
@@ -122,33 +124,33 @@ export function ScheduleForm({
           </select>
         </label>
         <label className="field">
-          <span className="field__label">To</span>
+          <span className="field__label">{t('schedule.form.to')}</span>
           <input
             required
             value={to}
-            placeholder="+972 50-123-4567 or a group JID"
+            placeholder={t('schedule.form.toPlaceholder')}
             onChange={(event) => setTo(event.target.value)}
           />
         </label>
         <label className="field">
-          <span className="field__label">Type</span>
+          <span className="field__label">{t('schedule.form.type')}</span>
           <select value={kind} onChange={(event) => setKind(event.target.value as Kind)}>
-            <option value="text">Text</option>
-            <option value="image">Image</option>
-            <option value="video">Video</option>
-            <option value="document">Document</option>
-            <option value="audio">Audio</option>
+            {(['text', ...ATTACHMENT_KINDS] as const).map((value) => (
+              <option key={value} value={value}>
+                {t('schedule.form.kind', { kind: value })}
+              </option>
+            ))}
           </select>
         </label>
       </div>
       {kind !== 'text' && (
         <label className="field">
-          <span className="field__label">Attachment</span>
+          <span className="field__label">{t('schedule.form.attachment')}</span>
           <input
             type="file"
             onChange={(event) => {
               const file = event.target.files?.[0];
-              if (file) readFile(file).then(setAttachment, (e: Error) => setError(e.message));
+              if (file) readFile(file).then(setAttachment, () => setError(t('schedule.form.readFailed')));
             }}
           />
           {attachment && <span className="muted">{attachment.fileName}</span>}
@@ -156,7 +158,9 @@ export function ScheduleForm({
       )}
       {kind !== 'audio' && (
         <label className="field">
-          <span className="field__label">{kind === 'text' ? 'Message' : 'Caption'}</span>
+          <span className="field__label">
+            {t(kind === 'text' ? 'schedule.form.message' : 'schedule.form.caption')}
+          </span>
           <textarea
             rows={3}
             required={kind === 'text'}
@@ -176,7 +180,9 @@ export function ScheduleForm({
       />
       <FormActions
         error={error}
-        submitLabel={busy ? 'Saving…' : initial ? 'Save changes' : 'Schedule message'}
+        submitLabel={t(
+          busy ? 'schedule.form.saving' : initial ? 'schedule.form.saveChanges' : 'schedule.form.submit',
+        )}
         disabled={busy || !session}
         onCancel={onCancel}
       />

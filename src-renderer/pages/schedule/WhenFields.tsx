@@ -1,5 +1,8 @@
 import { useId } from 'react';
 import type { Repeat } from '../../../src-shared/contract/schedule';
+import { DateField } from '../../components/DateField';
+import { currentIntl } from '../../i18n/store';
+import { useT } from '../../i18n/use-t';
 import { timeZoneOptions } from '../widget/time-zones';
 import { formatUtc, toSendAt, type LocalDateTime } from './when';
 
@@ -15,24 +18,24 @@ export function WhenFields({
   onChange: (value: LocalDateTime) => void;
   onZoneChange: (zone: string) => void;
 }) {
+  const t = useT();
   const hintId = useId();
   const stored = toSendAt(value, zone);
   return (
     <fieldset className="when-fields">
-      <legend className="field__label">When</legend>
+      <legend className="field__label">{t('schedule.when.legend')}</legend>
       <div className="when-fields__row">
         <label className="field">
-          <span className="field__label">Date</span>
-          <input
-            type="date"
+          <span className="field__label">{t('schedule.when.date')}</span>
+          <DateField
             required
             value={value.date}
             aria-describedby={hintId}
-            onChange={(event) => onChange({ ...value, date: event.target.value })}
+            onChange={(date) => onChange({ ...value, date })}
           />
         </label>
         <label className="field">
-          <span className="field__label">Time</span>
+          <span className="field__label">{t('schedule.when.time')}</span>
           <input
             type="time"
             required
@@ -42,10 +45,10 @@ export function WhenFields({
           />
         </label>
         <label className="field">
-          <span className="field__label">Time zone</span>
+          <span className="field__label">{t('schedule.when.zone')}</span>
           <select value={zone} onChange={(event) => onZoneChange(event.target.value)}>
             {timeZoneOptions(zone).map((name) => (
-              <option key={name} value={name}>
+              <option key={name} value={name} lang="en">
                 {name}
               </option>
             ))}
@@ -53,7 +56,7 @@ export function WhenFields({
         </label>
       </div>
       <p id={hintId} className="muted" data-testid="utc-preview">
-        {stored ? <>Stored as {formatUtc(stored.utc)}</> : 'Pick a date and a time'}
+        {stored ? t('schedule.when.stored', { utc: formatUtc(stored.utc) }) : t('schedule.when.pick')}
       </p>
     </fieldset>
   );
@@ -71,21 +74,22 @@ export function RepeatFields({
   expression: string;
   onChange: (choice: RepeatChoice, expression: string) => void;
 }) {
+  const t = useT();
   return (
     <div className="when-fields__row">
       <label className="field">
-        <span className="field__label">Repeat</span>
+        <span className="field__label">{t('schedule.repeat.label')}</span>
         <select value={choice} onChange={(event) => onChange(event.target.value as RepeatChoice, expression)}>
-          <option value="none">Does not repeat</option>
-          <option value="daily">Every day</option>
-          <option value="weekly">Every week</option>
-          <option value="monthly">Every month</option>
-          <option value="cron">Custom (cron)</option>
+          {(['none', 'daily', 'weekly', 'monthly', 'cron'] as const).map((value) => (
+            <option key={value} value={value}>
+              {t('schedule.repeat.choice', { choice: value })}
+            </option>
+          ))}
         </select>
       </label>
       {choice === 'cron' && (
         <label className="field">
-          <span className="field__label">Cron expression</span>
+          <span className="field__label">{t('schedule.repeat.expression')}</span>
           <input
             required
             placeholder="0 9 * * MON-FRI"
@@ -104,8 +108,11 @@ export function repeatOf(choice: RepeatChoice, expression: string): Repeat | nul
   return { kind: choice };
 }
 
+/** How often a schedule repeats, in the person's language (the list's Repeat column). */
 export function describeRepeat(repeat: Repeat | null): string {
-  if (!repeat) return 'Once';
-  if (repeat.kind === 'cron') return `Cron: ${repeat.expression}`;
-  return { daily: 'Every day', weekly: 'Every week', monthly: 'Every month' }[repeat.kind];
+  const intl = currentIntl();
+  if (!repeat) return intl.formatMessage({ id: 'schedule.repeat.once' });
+  if (repeat.kind === 'cron')
+    return intl.formatMessage({ id: 'schedule.repeat.cron' }, { expression: repeat.expression });
+  return intl.formatMessage({ id: 'schedule.repeat.choice' }, { choice: repeat.kind });
 }

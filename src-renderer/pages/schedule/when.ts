@@ -1,5 +1,6 @@
 /** Date and time in a chosen zone ↔ the ISO-8601 (with offset) the API stores as UTC. */
 import { localParts, offsetMinutes, zonedInstant } from '../../../src-shared/zoned-time';
+import { currentIntl } from '../../i18n/store';
 
 export function browserZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -44,7 +45,8 @@ export function soon(zone: string): LocalDateTime {
 }
 
 export function formatInZone(iso: string, zone: string): string {
-  return new Intl.DateTimeFormat(undefined, {
+  // In the app's language (not the browser's), like every other date on screen.
+  return new Intl.DateTimeFormat(currentIntl().locale, {
     timeZone: zone,
     weekday: 'short',
     day: 'numeric',

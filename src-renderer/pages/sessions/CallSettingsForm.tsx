@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { CallSettings } from '../../../src-shared/contract/calls';
 import { useQuery } from '../../hooks';
+import { useT } from '../../i18n/use-t';
 import { useTransport } from '../../stores/connection';
 import { describeError } from '../../transport/rpc-error';
 
@@ -8,6 +9,7 @@ const MESSAGE_MAX = 1000;
 
 /** Whether a session's number rejects calls automatically, and what it then tells the caller. */
 export function CallSettingsForm({ sessionId }: { sessionId: string }) {
+  const t = useT();
   const transport = useTransport();
   const settings = useQuery('calls.settings', { session: sessionId });
   const [rejectCalls, setRejectCalls] = useState(false);
@@ -47,17 +49,21 @@ export function CallSettingsForm({ sessionId }: { sessionId: string }) {
   if (!stored) {
     return settings.error ? (
       <p className="form-error" role="alert">
-        Call settings could not be loaded: {settings.error}
+        {t('sessions.calls.loadError', { error: settings.error })}
       </p>
     ) : (
       <p className="muted" role="status">
-        Loading call settings…
+        {t('sessions.calls.loading')}
       </p>
     );
   }
 
   return (
-    <form className="call-settings" aria-label="Call settings" onSubmit={(event) => void save(event)}>
+    <form
+      className="call-settings"
+      aria-label={t('sessions.calls.formLabel')}
+      onSubmit={(event) => void save(event)}
+    >
       <label className="checkbox">
         <input
           type="checkbox"
@@ -67,33 +73,33 @@ export function CallSettingsForm({ sessionId }: { sessionId: string }) {
             setSaved(false);
           }}
         />
-        <span>Reject calls automatically</span>
+        <span>{t('sessions.calls.reject')}</span>
       </label>
       <label className="field">
-        <span className="field__label">Message to the caller</span>
+        <span className="field__label">{t('sessions.calls.message')}</span>
         <textarea
           rows={2}
           maxLength={MESSAGE_MAX}
           value={message}
           disabled={!rejectCalls}
           aria-describedby={hintId}
-          placeholder="We cannot take calls here. Please send a message."
+          placeholder={t('sessions.calls.messagePlaceholder')}
           onChange={(event) => {
             setMessage(event.target.value);
             setSaved(false);
           }}
         />
         <span id={hintId} className="field__hint">
-          Sent as a WhatsApp message after each rejected call. Leave it empty to send nothing.
+          {t('sessions.calls.messageHint')}
         </span>
       </label>
       <div className="row">
         <button type="submit" className="button button--primary" disabled={!changed || saving}>
-          {saving ? 'Saving…' : 'Save call settings'}
+          {t(saving ? 'sessions.calls.saving' : 'sessions.calls.save')}
         </button>
         {saved && !changed && (
           <span className="muted" role="status">
-            Saved.
+            {t('common.saved')}
           </span>
         )}
       </div>

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { Session } from '../../../src-shared/model';
+import { useT } from '../../i18n/use-t';
 import { CallLog } from './CallLog';
 import { CallSettingsForm } from './CallSettingsForm';
 import '../../styles/sessions.css';
@@ -9,6 +10,7 @@ import '../../styles/sessions.css';
  * the caller) and the recent call log.
  */
 export function SessionCalls({ session }: { session: Session }) {
+  const t = useT();
   const [open, setOpen] = useState(false);
   const regionId = useId();
   return (
@@ -20,13 +22,17 @@ export function SessionCalls({ session }: { session: Session }) {
         aria-controls={regionId}
         onClick={() => setOpen(!open)}
       >
-        <span aria-hidden="true" className="session-calls__chevron">
+        <span aria-hidden="true" className="session-calls__chevron icon--directional">
           ›
         </span>
-        Calls
+        {t('sessions.calls.toggle')}
       </button>
       {open && (
-        <section id={regionId} className="session-calls__body" aria-label={`Calls to ${session.name}`}>
+        <section
+          id={regionId}
+          className="session-calls__body"
+          aria-label={t('sessions.calls.region', { name: session.name })}
+        >
           <CallSettingsForm sessionId={session.id} />
           <CallLog sessionId={session.id} />
         </section>

@@ -159,8 +159,10 @@ export function SessionCard({ session }: { session: Session }) {
           <FormattedMessage id="sessions.card.forDevelopers" />
         </summary>
         <p className="muted">
-          Session id <code>{id}</code>, for the API (<code>/api/v1/sessions/{id}/…</code>). Its API key works
-          for this number only.
+          <FormattedMessage
+            id="sessions.card.developerIntro"
+            values={{ id, path: `/api/v1/sessions/${id}/…`, code: (chunks) => <code>{chunks}</code> }}
+          />
         </p>
         <RotatedSessionKey session={session} />
         <RotateSessionKeyButton session={session} />

@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { PreparedRestore, VerifiedBackupInfo } from '../../../src-shared/contract/backups';
+import { useT } from '../../i18n/use-t';
 import { useTransport } from '../../stores/connection';
 import { describeError, RpcError } from '../../transport/rpc-error';
 import { formatBytes } from './backup-format';
@@ -22,6 +24,8 @@ function fieldErrorOf(caught: unknown): FieldError {
  * `replacing`: this installation has numbers, so the owner confirms that its data is set aside.
  */
 export function RestoreFromBackup({ replacing }: { replacing: boolean }) {
+  const t = useT();
+  const intl = useIntl();
   const transport = useTransport();
   const [file, setFile] = useState('');
   const [passphrase, setPassphrase] = useState('');
@@ -59,18 +63,20 @@ export function RestoreFromBackup({ replacing }: { replacing: boolean }) {
 
   if (done) {
     return (
-      <div className="restore-done" role="status" aria-label="Restore ready">
+      <div className="restore-done" role="status" aria-label={t('settings.restore.doneLabel')}>
         <p>
-          <strong>The backup is restored.</strong> Quit Chatdock and start it again: it then uses the restored
-          data ({done.counts.messages} messages, numbers{' '}
-          {done.sessions.map((s) => s.name).join(', ') || 'none'}), and the numbers reconnect without a QR
-          code.
+          <FormattedMessage
+            id="settings.restore.done"
+            values={{
+              messages: done.counts.messages,
+              numbers: done.sessions.length
+                ? intl.formatList(done.sessions.map((s) => s.name))
+                : t('settings.restore.none'),
+              strong: (chunks) => <strong>{chunks}</strong>,
+            }}
+          />
         </p>
-        <p className="muted">
-          After the restart, sign in with the admin key of the installation the backup came from. Switch
-          Chatdock off on the old PC: WhatsApp keeps one of the two, and the other is told that its number was
-          opened somewhere else.
-        </p>
+        <p className="muted">{t('settings.restore.after')}</p>
       </div>
     );
   }
@@ -85,15 +91,17 @@ export function RestoreFromBackup({ replacing }: { replacing: boolean }) {
   return (
     <form
       className="integration-form"
-      aria-label="Restore from a backup"
+      aria-label={t('settings.restore.formLabel')}
       onSubmit={(event) => void verify(event)}
     >
       <label className="field">
-        <span className="field__label">Backup file (full path on this computer)</span>
+        <span className="field__label">{t('settings.restore.file')}</span>
         <input
           value={file}
           required
-          placeholder="e.g. E:\Chatdock backups\chatdock-2026-12-05T03-00-00Z.chatdock-backup"
+          placeholder={t('settings.restore.filePlaceholder', {
+            example: 'E:\\Backups\\chatdock-2026-12-05T03-00-00Z.chatdock-backup',
+          })}
           onChange={(event) => {
             setFile(event.target.value);
             setContents(null);
@@ -102,7 +110,7 @@ export function RestoreFromBackup({ replacing }: { replacing: boolean }) {
         {errorFor('file')}
       </label>
       <label className="field">
-        <span className="field__label">Backup passphrase</span>
+        <span className="field__label">{t('settings.restore.passphrase')}</span>
         <input
           type="password"
           required
@@ -117,35 +125,38 @@ export function RestoreFromBackup({ replacing }: { replacing: boolean }) {
       </label>
       <div>
         <button type="submit" className="button button--secondary" disabled={busy !== null}>
-          {busy === 'verify' ? 'Checking…' : 'Check the backup'}
+          {t(busy === 'verify' ? 'settings.restore.checking' : 'settings.restore.check')}
         </button>
       </div>
       {contents && (
-        <div aria-label="Backup contents">
+        <div aria-label={t('settings.restore.contentsLabel')}>
           <p>
-            Made {formatTime(contents.createdAt)} by Chatdock {contents.appVersion},{' '}
-            {formatBytes(contents.size)}: {contents.counts.messages} messages in {contents.counts.chats}{' '}
-            chats, {contents.counts.mediaFiles} media files. Numbers:{' '}
-            {contents.sessions.map((s) => `${s.name}${s.phone ? ` (+${s.phone})` : ''}`).join(', ') || 'none'}
-            .
+            {t('settings.restore.contents', {
+              date: formatTime(contents.createdAt),
+              version: contents.appVersion,
+              size: formatBytes(contents.size),
+              messages: contents.counts.messages,
+              chats: contents.counts.chats,
+              media: contents.counts.mediaFiles,
+              numbers: contents.sessions.length
+                ? intl.formatList(contents.sessions.map((s) => `${s.name}${s.phone ? ` (+${s.phone})` : ''}`))
+                : t('settings.restore.none'),
+            })}
           </p>
-          {replacing && (
-            <p className="backup-warning">
-              This installation’s own numbers and messages are replaced by the backup’s (they are kept in a
-              folder beside the data folder, not deleted).
-            </p>
-          )}
+          {replacing && <p className="backup-warning">{t('settings.restore.replaceWarning')}</p>}
           <button
             type="button"
             className={replacing ? 'button button--danger' : 'button button--primary'}
             disabled={busy !== null}
             onClick={() => void restore()}
           >
-            {busy === 'restore'
-              ? 'Restoring…'
-              : replacing
-                ? 'Replace this installation with the backup'
-                : 'Restore'}
+            {t(
+              busy === 'restore'
+                ? 'settings.restore.restoring'
+                : replacing
+                  ? 'settings.restore.replace'
+                  : 'settings.restore.restore',
+            )}
           </button>
           {errorFor('replace')}
         </div>

@@ -1,4 +1,5 @@
 import type { WidgetPosition } from '../../../src-shared/widget';
+import { useT } from '../../i18n/use-t';
 import type { WidgetDraft } from './draft';
 import { CheckboxField, ColorField, FieldError, TextField, useField } from './fields';
 import { timeZoneOptions } from './time-zones';
@@ -6,11 +7,12 @@ import { timeZoneOptions } from './time-zones';
 type Change = <K extends keyof WidgetDraft>(key: K, value: WidgetDraft[K]) => void;
 
 function TimeZoneField({ value, onChange }: { value: string; onChange(value: string): void }) {
+  const t = useT();
   const { error, clear, controlProps } = useField('timeZone', 'wf-timeZone-hint');
   return (
     <div className="field">
       <label className="field__label" htmlFor={controlProps.id}>
-        Time zone
+        {t('widget.timeZone.label')}
       </label>
       <select
         value={value}
@@ -21,13 +23,13 @@ function TimeZoneField({ value, onChange }: { value: string; onChange(value: str
         {...controlProps}
       >
         {timeZoneOptions(value).map((zone) => (
-          <option key={zone} value={zone}>
+          <option key={zone} value={zone} lang="en">
             {zone.replace(/_/g, ' ')}
           </option>
         ))}
       </select>
       <p id="wf-timeZone-hint" className="field__hint">
-        Opening hours are in this zone; visitors see who is available in their own time.
+        {t('widget.timeZone.hint')}
       </p>
       <FieldError field="timeZone" error={error} />
     </div>
@@ -41,14 +43,15 @@ function PositionField({
   value: WidgetPosition;
   onChange(value: WidgetPosition): void;
 }) {
+  const t = useT();
   const { error, clear } = useField('position');
   const options: { value: WidgetPosition; label: string }[] = [
-    { value: 'right', label: 'Bottom right' },
-    { value: 'left', label: 'Bottom left' },
+    { value: 'right', label: t('widget.position.right') },
+    { value: 'left', label: t('widget.position.left') },
   ];
   return (
     <fieldset className="field choice" aria-describedby={error ? 'wf-position-error' : undefined}>
-      <legend className="field__label">Position</legend>
+      <legend className="field__label">{t('widget.position.label')}</legend>
       <div className="row">
         {options.map((option) => (
           <label key={option.value} className="checkbox">
@@ -73,13 +76,14 @@ function PositionField({
 
 /** The business and how the button looks: everything but the operators. */
 export function AppearanceFields({ draft, change }: { draft: WidgetDraft; change: Change }) {
+  const t = useT();
   return (
     <>
       <section className="card" aria-labelledby="widget-business-title">
-        <h2 id="widget-business-title">Business</h2>
+        <h2 id="widget-business-title">{t('widget.business.title')}</h2>
         <TextField
           field="businessName"
-          label="Business name"
+          label={t('widget.business.name')}
           value={draft.businessName}
           onChange={(value) => change('businessName', value)}
           placeholder="Bäckerei Sonne"
@@ -88,25 +92,25 @@ export function AppearanceFields({ draft, change }: { draft: WidgetDraft; change
         <TimeZoneField value={draft.timeZone} onChange={(value) => change('timeZone', value)} />
         <CheckboxField
           field="active"
-          label="Active"
+          label={t('widget.status.active')}
           checked={draft.active}
           onChange={(value) => change('active', value)}
-          hint="Switched off, websites using the hosted snippet show no button."
+          hint={t('widget.active.hint')}
         />
       </section>
 
       <section className="card" aria-labelledby="widget-look-title">
-        <h2 id="widget-look-title">Appearance</h2>
+        <h2 id="widget-look-title">{t('widget.look.title')}</h2>
         <div className="widget-editor__pair">
           <ColorField
             field="color"
-            label="Colour"
+            label={t('widget.look.color')}
             value={draft.color}
             onChange={(value) => change('color', value)}
           />
           <ColorField
             field="textColor"
-            label="Text colour"
+            label={t('widget.look.textColor')}
             value={draft.textColor}
             onChange={(value) => change('textColor', value)}
           />
@@ -114,34 +118,34 @@ export function AppearanceFields({ draft, change }: { draft: WidgetDraft; change
         <PositionField value={draft.position} onChange={(value) => change('position', value)} />
         <CheckboxField
           field="openByDefault"
-          label="Open by default"
+          label={t('widget.look.openByDefault')}
           checked={draft.openByDefault}
           onChange={(value) => change('openByDefault', value)}
-          hint="Shows the operator list as soon as the page loads."
+          hint={t('widget.look.openByDefaultHint')}
         />
         <TextField
           field="buttonMessage"
-          label="Button message"
+          label={t('widget.look.buttonMessage')}
           value={draft.buttonMessage}
           onChange={(value) => change('buttonMessage', value)}
-          hint="2 to 255 characters."
+          hint={t('widget.look.buttonMessageHint')}
         />
         <TextField
           field="widgetMessage"
-          label="Widget message"
+          label={t('widget.look.widgetMessage')}
           value={draft.widgetMessage}
           onChange={(value) => change('widgetMessage', value)}
-          hint="The greeting at the top of the open panel; 2 to 255 characters."
+          hint={t('widget.look.widgetMessageHint')}
           multiline
         />
         <TextField
           field="iconUrl"
-          label="Icon URL"
+          label={t('widget.look.iconUrl')}
           type="url"
           value={draft.iconUrl}
           onChange={(value) => change('iconUrl', value)}
           placeholder="https://example.com/logo.png"
-          hint="Optional. An https image shown on the button and in the panel."
+          hint={t('widget.look.iconUrlHint')}
         />
       </section>
     </>

@@ -1,17 +1,23 @@
 import type { TimeRange, Weekday } from '../../../src-shared/widget-hours';
 import { WEEKDAYS } from '../../../src-shared/widget-hours';
+import { useIntl } from 'react-intl';
+import { useT } from '../../i18n/use-t';
+import { weekdayName, weekdaysInOrder, type IsoWeekday } from '../../i18n/week';
 import type { DayHours } from './draft';
 import { FieldError, useField } from './fields';
 
-const DAY_NAMES: Record<Weekday, string> = {
-  MO: 'Monday',
-  TU: 'Tuesday',
-  WE: 'Wednesday',
-  TH: 'Thursday',
-  FR: 'Friday',
-  SA: 'Saturday',
-  SU: 'Sunday',
-};
+/** ISO weekday numbers of the API's day codes (WEEKDAYS is in that order, Monday first). */
+const ISO_DAY: Record<Weekday, IsoWeekday> = { MO: 1, TU: 2, WE: 3, TH: 4, FR: 5, SA: 6, SU: 7 };
+const DAY_OF_ISO = Object.fromEntries(WEEKDAYS.map((day) => [ISO_DAY[day], day])) as Record<
+  IsoWeekday,
+  Weekday
+>;
+
+/** The days in the reader's week order (Sunday first in Hebrew, Saturday in Arabic) and their names. */
+function useWeek(): { day: Weekday; name: string }[] {
+  const { locale } = useIntl();
+  return weekdaysInOrder(locale).map((iso) => ({ day: DAY_OF_ISO[iso], name: weekdayName(locale, iso) }));
+}
 
 /** `<input type=time>` may drop zero seconds ("09:00"); the API wants HH:MM:SS. */
 function withSeconds(value: string): string {
@@ -50,18 +56,20 @@ function TimeInput({
 
 function DayRow({
   day,
+  name,
   ranges,
   path,
   who,
   onChange,
 }: {
   day: Weekday;
+  name: string;
   ranges: TimeRange[];
   path: string;
   who: string;
   onChange(ranges: TimeRange[]): void;
 }) {
-  const name = DAY_NAMES[day];
+  const t = useT();
   const { error } = useField(`${path}.${day}`);
   const update = (index: number, patch: Partial<TimeRange>) =>
     onChange(ranges.map((range, i) => (i === index ? { ...range, ...patch } : range)));
@@ -71,32 +79,35 @@ function DayRow({
     const from = last ? last.availableUntil : '09:00:00';
     onChange([...ranges, { availableFrom: from, availableUntil: last ? '18:00:00' : '17:00:00' }]);
   };
-  const suffix = (index: number) => (ranges.length > 1 ? ` ${index + 1}` : '');
+  // "Monday from 2" only when the day has several ranges.
+  const nth = (index: number) => ({ numbered: ranges.length > 1 ? 'yes' : 'no', number: index + 1 });
   return (
     <li className="hours__day">
       <span className="hours__name">{name}</span>
       <div className="hours__ranges">
-        {ranges.length === 0 && <span className="muted">Closed</span>}
+        {ranges.length === 0 && <span className="muted">{t('widget.hours.closed')}</span>}
         {ranges.map((range, index) => (
           <div key={index} className="hours__range">
             <TimeInput
               field={`${path}.${day}.${index}.availableFrom`}
-              label={`${who}: ${name} from${suffix(index)}`}
+              label={t('widget.hours.from', { who, day: name, ...nth(index) })}
               value={range.availableFrom}
               onChange={(availableFrom) => update(index, { availableFrom })}
             />
             <span aria-hidden="true">–</span>
             <TimeInput
               field={`${path}.${day}.${index}.availableUntil`}
-              label={`${who}: ${name} until${suffix(index)}`}
+              label={t('widget.hours.until', { who, day: name, ...nth(index) })}
               value={range.availableUntil}
               onChange={(availableUntil) => update(index, { availableUntil })}
             />
-            {range.availableUntil < range.availableFrom && <span className="hours__overnight">next day</span>}
+            {range.availableUntil < range.availableFrom && (
+              <span className="hours__overnight">{t('widget.hours.nextDay')}</span>
+            )}
             <button
               type="button"
               className="icon-button"
-              aria-label={`Remove ${name} range${suffix(index)} of ${who}`}
+              aria-label={t('widget.hours.remove', { who, day: name, ...nth(index) })}
               onClick={() => onChange(ranges.filter((_, i) => i !== index))}
             >
               ×
@@ -108,11 +119,11 @@ function DayRow({
       <button
         type="button"
         className="button button--secondary button--small"
-        aria-label={`Add ${name} range for ${who}`}
+        aria-label={t('widget.hours.add', { who, day: name })}
         onClick={add}
         disabled={ranges.length >= 12}
       >
-        Add
+        {t('widget.hours.addButton')}
       </button>
     </li>
   );
@@ -135,6 +146,9 @@ export function HoursGrid({
   who: string;
   onChange(hours: DayHours): void;
 }) {
+  const t = useT();
+  const { locale } = useIntl();
+  const week = useWeek();
   const alwaysOpen = WEEKDAYS.every((day) => hours[day].length === 0);
   const copyMondayToWeekdays = () => {
     const next = { ...hours };
@@ -143,17 +157,14 @@ export function HoursGrid({
   };
   return (
     <fieldset className="hours">
-      <legend className="field__label">Opening hours</legend>
-      <p className="field__hint">
-        {alwaysOpen
-          ? 'No hours set: always shown as available.'
-          : 'An end earlier than the start runs past midnight (22:00–02:00).'}
-      </p>
+      <legend className="field__label">{t('widget.hours.title')}</legend>
+      <p className="field__hint">{alwaysOpen ? t('widget.hours.alwaysOpen') : t('widget.hours.overnight')}</p>
       <ul className="hours__days">
-        {WEEKDAYS.map((day) => (
+        {week.map(({ day, name }) => (
           <DayRow
             key={day}
             day={day}
+            name={name}
             ranges={hours[day]}
             path={path}
             who={who}
@@ -167,7 +178,11 @@ export function HoursGrid({
           className="button button--secondary button--small"
           onClick={copyMondayToWeekdays}
         >
-          Copy Monday to Tuesday–Friday
+          {t('widget.hours.copyFirst', {
+            day: weekdayName(locale, 1),
+            from: weekdayName(locale, 2),
+            until: weekdayName(locale, 5),
+          })}
         </button>
       )}
     </fieldset>

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/use-t';
 import type { OperatorDraft } from './draft';
 import { CheckboxField, TextField } from './fields';
 import { HoursGrid } from './HoursGrid';
@@ -13,8 +14,9 @@ interface OperatorCardProps {
 
 /** One operator: who they are, their WhatsApp number and prefill, and their hours. */
 export function OperatorCard({ operator, index, count, onChange, onMove, onRemove }: OperatorCardProps) {
+  const t = useT();
   const path = `operators.${index}`;
-  const who = operator.name.trim() || `Operator ${index + 1}`;
+  const who = operator.name.trim() || t('widget.operator.fallbackName', { number: index + 1 });
   const set = <K extends keyof OperatorDraft>(key: K, value: OperatorDraft[K]) =>
     onChange({ ...operator, [key]: value });
   return (
@@ -22,83 +24,83 @@ export function OperatorCard({ operator, index, count, onChange, onMove, onRemov
       <fieldset>
         <legend>
           <span className="operator-card__title">{who}</span>
-          {!operator.active && <span className="badge">Inactive</span>}
+          {!operator.active && <span className="badge">{t('widget.status.inactive')}</span>}
         </legend>
         <div className="operator-card__actions">
           <button
             type="button"
             className="button button--secondary button--small"
-            aria-label={`Move ${who} up`}
+            aria-label={t('widget.operator.moveUp', { who })}
             disabled={index === 0}
             onClick={() => onMove(-1)}
           >
-            ↑ Up
+            {t('widget.operator.up')}
           </button>
           <button
             type="button"
             className="button button--secondary button--small"
-            aria-label={`Move ${who} down`}
+            aria-label={t('widget.operator.moveDown', { who })}
             disabled={index === count - 1}
             onClick={() => onMove(1)}
           >
-            ↓ Down
+            {t('widget.operator.down')}
           </button>
           <button
             type="button"
             className="button button--secondary button--small button--danger-text"
-            aria-label={`Remove ${who}`}
+            aria-label={t('widget.operator.remove', { who })}
             onClick={onRemove}
           >
-            Remove
+            {t('widget.operator.removeButton')}
           </button>
         </div>
         <div className="widget-editor__pair">
           <TextField
             field={`${path}.name`}
-            label="Name"
+            label={t('widget.operator.name')}
             value={operator.name}
             onChange={(value) => set('name', value)}
           />
           <TextField
             field={`${path}.role`}
-            label="Role"
+            label={t('widget.operator.role')}
             value={operator.role}
             onChange={(value) => set('role', value)}
-            placeholder="Sales"
+            placeholder={t('widget.operator.rolePlaceholder')}
           />
         </div>
         <TextField
           field={`${path}.number`}
-          label="WhatsApp number"
+          label={t('widget.operator.number')}
           type="tel"
           value={operator.number}
           onChange={(value) => set('number', value)}
           placeholder="+49 170 1234567"
-          hint="International format with country code."
+          hint={t('widget.operator.numberHint')}
         />
         <TextField
           field={`${path}.prefill`}
-          label="Prefilled message"
+          label={t('widget.operator.prefill')}
           value={operator.prefill}
           onChange={(value) => set('prefill', value)}
-          hint="Optional. Typed into WhatsApp for the visitor, who can edit it before sending."
+          hint={t('widget.operator.prefillHint')}
           multiline
         />
         <TextField
           field={`${path}.iconUrl`}
-          label="Photo URL"
+          label={t('widget.operator.photo')}
           type="url"
           value={operator.iconUrl}
           onChange={(value) => set('iconUrl', value)}
           placeholder="https://example.com/anna.jpg"
-          hint="Optional https image; initials are shown otherwise."
+          hint={t('widget.operator.photoHint')}
         />
         <CheckboxField
           field={`${path}.active`}
-          label="Active"
+          label={t('widget.status.active')}
           checked={operator.active}
           onChange={(value) => set('active', value)}
-          hint="Inactive operators are never shown."
+          hint={t('widget.operator.activeHint')}
         />
         <HoursGrid
           hours={operator.hours}

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/use-t';
 import { newOperator, type OperatorDraft } from './draft';
 import { FieldError, useField } from './fields';
 import { OperatorCard } from './OperatorCard';
@@ -12,6 +13,7 @@ export function OperatorsEditor({
   operators: OperatorDraft[];
   onChange(operators: OperatorDraft[]): void;
 }) {
+  const t = useT();
   const { error } = useField('operators');
   const replace = (index: number, operator: OperatorDraft) =>
     onChange(operators.map((current, i) => (i === index ? operator : current)));
@@ -28,23 +30,20 @@ export function OperatorsEditor({
   return (
     <section className="card" aria-labelledby="widget-operators-title">
       <div className="card__header">
-        <h2 id="widget-operators-title">Operators</h2>
+        <h2 id="widget-operators-title">{t('widget.operators.title')}</h2>
         <button
           type="button"
           className="button button--secondary"
           disabled={operators.length >= MAX_OPERATORS}
           onClick={() => onChange([...operators, newOperator()])}
         >
-          Add operator
+          {t('widget.operators.add')}
         </button>
       </div>
-      <p className="muted">
-        Visitors pick who to chat with among the operators available at that moment. With nobody available,
-        the widget says when someone is back.
-      </p>
+      <p className="muted">{t('widget.operators.intro')}</p>
       <FieldError field="operators" error={error} />
       {operators.length === 0 ? (
-        <p className="operators-empty">No operators yet. Add one so visitors have someone to write to.</p>
+        <p className="operators-empty">{t('widget.operators.empty')}</p>
       ) : (
         <ol className="operator-list">
           {operators.map((operator, index) => (

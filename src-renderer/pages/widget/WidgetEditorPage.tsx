@@ -3,7 +3,8 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { WidgetRecord } from '../../../src-shared/contract/widgets';
 import { PageHeader } from '../../components/PageHeader';
 import { useTransport } from '../../stores/connection';
-import { describeError, RpcError } from '../../transport/rpc-error';
+import { useT } from '../../i18n/use-t';
+import { describeError, describeFieldProblem, RpcError } from '../../transport/rpc-error';
 import { AppearanceFields } from './AppearanceFields';
 import { draftFromRecord, fieldId, newDraft, sameDraft, toSettings, type WidgetDraft } from './draft';
 import { FieldErrors, type FieldErrorState } from './fields';
@@ -26,23 +27,24 @@ function withKeysOf(previous: WidgetDraft, next: WidgetDraft): WidgetDraft {
 }
 
 function DeleteWidget({ name, onDelete }: { name: string; onDelete(): Promise<void> }) {
+  const t = useT();
   const [confirming, setConfirming] = useState(false);
   if (!confirming) {
     return (
       <button type="button" className="button button--secondary" onClick={() => setConfirming(true)}>
-        Delete…
+        {t('widget.editor.delete')}
       </button>
     );
   }
   return (
-    <div className="confirm" role="alertdialog" aria-label={`Delete ${name}?`}>
-      <p>Websites using the hosted snippet stop showing it. Self-contained copies keep working.</p>
+    <div className="confirm" role="alertdialog" aria-label={t('widget.editor.deleteQuestion', { name })}>
+      <p>{t('widget.editor.deleteText')}</p>
       <div className="row">
         <button type="button" className="button button--danger" autoFocus onClick={() => void onDelete()}>
-          Delete widget
+          {t('widget.editor.deleteConfirm')}
         </button>
         <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </div>
@@ -55,6 +57,7 @@ export function WidgetEditorPage() {
   const isNew = id === 'new';
   const transport = useTransport();
   const navigate = useNavigate();
+  const t = useT();
   const [load, setLoad] = useState<Load>(isNew ? { state: 'ready' } : { state: 'loading' });
   const [saved, setSaved] = useState<WidgetDraft>(() => newDraft());
   const [draft, setDraft] = useState<WidgetDraft>(saved);
@@ -128,7 +131,7 @@ export function WidgetEditorPage() {
       setDraft(next);
       setErrors({});
       setVersion((value) => value + 1);
-      setStatus('Saved.');
+      setStatus(t('common.saved'));
       if (isNew) {
         loadedId.current = record.id;
         void navigate(`/widget/${record.id}`, { replace: true });
@@ -136,17 +139,17 @@ export function WidgetEditorPage() {
     } catch (error) {
       if (error instanceof RpcError && error.code === 'VALIDATION_FAILED' && error.field) {
         const field = error.field;
-        const message = error.message.startsWith(`${field}: `)
-          ? error.message.slice(field.length + 2)
-          : error.message;
+        const message = describeFieldProblem(error);
         const shown = document.getElementById(fieldId(field)) !== null;
         pendingFocus.current = shown ? field : null;
         setErrors({ [field]: message });
         setFormError(
-          shown ? 'Not saved: please correct the highlighted field.' : `Not saved: ${error.message}`,
+          shown
+            ? t('widget.editor.notSavedField')
+            : t('widget.editor.notSaved', { error: describeError(error) }),
         );
       } else {
-        setFormError(`Not saved: ${describeError(error)}`);
+        setFormError(t('widget.editor.notSaved', { error: describeError(error) }));
       }
     } finally {
       setSaving(false);
@@ -158,28 +161,28 @@ export function WidgetEditorPage() {
       await transport.call('widgets.delete', { id });
       void navigate('/widget');
     } catch (error) {
-      setFormError(`Not deleted: ${describeError(error)}`);
+      setFormError(t('widget.editor.notDeleted', { error: describeError(error) }));
     }
   };
 
-  const title = isNew ? 'New widget' : saved.businessName || 'Widget';
+  const title = isNew ? t('widget.editor.newTitle') : saved.businessName || t('widget.list.title');
   const back = (
     <Link to="/widget" className="button button--secondary">
-      All widgets
+      {t('widget.editor.allWidgets')}
     </Link>
   );
 
   if (load.state !== 'ready') {
     return (
       <section className="page">
-        <PageHeader title="Widget" actions={back} />
+        <PageHeader title={t('widget.list.title')} actions={back} />
         {load.state === 'loading' ? (
           <p className="muted" role="status">
-            Loading the widget…
+            {t('widget.editor.loading')}
           </p>
         ) : (
           <div className="card" role="alert">
-            <p className="form-error">Could not load this widget: {load.message}</p>
+            <p className="form-error">{t('widget.editor.loadError', { error: load.message })}</p>
           </div>
         )}
       </section>
@@ -188,7 +191,7 @@ export function WidgetEditorPage() {
 
   return (
     <section className="page page--wide">
-      <PageHeader title={title} subtitle="Click-to-chat website widget" actions={back} />
+      <PageHeader title={title} subtitle={t('widget.editor.subtitle')} actions={back} />
       <div className="widget-editor">
         <div className="widget-editor__main stack">
           <FieldErrors.Provider value={errorState}>
@@ -196,7 +199,7 @@ export function WidgetEditorPage() {
               className="stack"
               onSubmit={(event) => void save(event)}
               noValidate
-              aria-label="Widget settings"
+              aria-label={t('widget.editor.formLabel')}
             >
               <AppearanceFields draft={draft} change={change} />
               <OperatorsEditor
@@ -205,9 +208,9 @@ export function WidgetEditorPage() {
               />
               <div className="widget-editor__bar">
                 <button type="submit" className="button button--primary" disabled={saving}>
-                  {saving ? 'Saving…' : isNew ? 'Create widget' : 'Save'}
+                  {t(saving ? 'widget.editor.saving' : isNew ? 'widget.list.create' : 'widget.editor.save')}
                 </button>
-                {!isNew && dirty && <span className="muted">Unsaved changes</span>}
+                {!isNew && dirty && <span className="muted">{t('widget.editor.unsaved')}</span>}
                 <span role="status" className="widget-editor__status">
                   {status}
                 </span>

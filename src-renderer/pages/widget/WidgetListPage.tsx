@@ -2,51 +2,51 @@ import { Link, useNavigate } from 'react-router-dom';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { useQuery } from '../../hooks';
+import { useT } from '../../i18n/use-t';
 import '../../styles/widget-editor.css';
 
 /** `/widget`: the website widgets, or how to make the first one. */
 export function WidgetListPage() {
   const navigate = useNavigate();
+  const t = useT();
   const widgets = useQuery('widgets.list', {});
   const items = widgets.data?.items ?? [];
   const create = (
     <button type="button" className="button button--primary" onClick={() => void navigate('/widget/new')}>
-      Create widget
+      {t('widget.list.create')}
     </button>
   );
 
   return (
     <section className="page">
       <PageHeader
-        title="Widget"
-        subtitle="A click-to-chat button for your website"
+        title={t('widget.list.title')}
+        subtitle={t('widget.list.subtitle')}
         actions={items.length > 0 ? create : undefined}
       />
       {widgets.loading && !widgets.data && (
         <p className="muted" role="status">
-          Loading widgets…
+          {t('widget.list.loading')}
         </p>
       )}
       {widgets.error && (
         <div className="card" role="alert">
-          <p className="form-error">Could not load the widgets: {widgets.error}</p>
+          <p className="form-error">{t('widget.list.loadError', { error: widgets.error })}</p>
           <div className="row">
             <button type="button" className="button button--secondary" onClick={() => void widgets.reload()}>
-              Retry
+              {t('common.retry')}
             </button>
           </div>
         </div>
       )}
       {widgets.data && items.length === 0 && (
-        <EmptyState icon="widget" title="No widgets yet">
-          <p>
-            A widget shows a WhatsApp button on your website that routes visitors to whoever is available.
-          </p>
+        <EmptyState icon="widget" title={t('widget.list.emptyTitle')}>
+          <p>{t('widget.list.emptyText')}</p>
           {create}
         </EmptyState>
       )}
       {items.length > 0 && (
-        <ul className="widget-list" aria-label="Widgets">
+        <ul className="widget-list" aria-label={t('widget.list.label')}>
           {items.map((widget) => {
             const active = widget.operators.filter((operator) => operator.active).length;
             return (
@@ -63,12 +63,15 @@ export function WidgetListPage() {
                     {widget.businessName}
                   </Link>
                   <span className="muted">
-                    {active === 1 ? '1 operator' : `${active} operators`} ·{' '}
-                    {widget.timeZone.replace(/_/g, ' ')} · bottom {widget.position}
+                    {t('widget.list.summary', {
+                      operators: active,
+                      zone: widget.timeZone.replace(/_/g, ' '),
+                      position: widget.position,
+                    })}
                   </span>
                 </div>
                 <span className={widget.active ? 'badge badge--on' : 'badge'}>
-                  {widget.active ? 'Active' : 'Inactive'}
+                  {t(widget.active ? 'widget.status.active' : 'widget.status.inactive')}
                 </span>
               </li>
             );

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
+import { useT } from '../../i18n/use-t';
 import { render, type WidgetHandle } from '../../widget/render';
 import { toPreview, type WidgetDraft } from './draft';
 
@@ -22,6 +23,7 @@ function isOpen(handle: WidgetHandle): boolean {
  * change. It shows who is available right now, in this computer's clock.
  */
 export function WidgetPreview({ draft }: { draft: WidgetDraft }) {
+  const t = useT();
   const hostRef = useRef<HTMLDivElement>(null);
   // Start open so the operator list is visible; afterwards keep whatever the user last chose.
   const openRef = useRef(true);
@@ -51,8 +53,8 @@ export function WidgetPreview({ draft }: { draft: WidgetDraft }) {
 
   return (
     <section className="widget-preview" aria-labelledby="widget-preview-title">
-      <h2 id="widget-preview-title">Live preview</h2>
-      <p className="field__hint">Who is available right now, as a visitor would see it.</p>
+      <h2 id="widget-preview-title">{t('widget.preview.title')}</h2>
+      <p className="field__hint">{t('widget.preview.hint')}</p>
       <div className="widget-preview__page" ref={hostRef} data-testid="widget-preview">
         <div className="widget-preview__fake" aria-hidden="true">
           <span />

@@ -1,4 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
+import { useT } from '../../i18n/use-t';
 import { fieldId } from './draft';
 
 /** Server validation errors by field path (`operators.0.number` → "must be a phone number …"). */
@@ -112,6 +113,7 @@ export function ColorField({
   value: string;
   onChange(value: string): void;
 }) {
+  const t = useT();
   const { error, clear, controlProps } = useField(field);
   const change = (next: string) => {
     clear();
@@ -125,7 +127,7 @@ export function ColorField({
       <div className="color-field">
         <input
           type="color"
-          aria-label={`${label} picker`}
+          aria-label={t('widget.look.picker', { label })}
           value={HEX.test(value) ? value.toLowerCase() : '#000000'}
           onChange={(event) => change(event.target.value)}
         />

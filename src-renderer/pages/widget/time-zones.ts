@@ -5,3 +5,7 @@ export function timeZoneOptions(current: string): string[] {
   cached ??= Array.from(new Set([...Intl.supportedValuesOf('timeZone'), 'UTC'])).sort();
   return current && !cached.includes(current) ? [current, ...cached] : cached;
 }
+
+// The zones are shown by their IANA names ("America/Sao_Paulo"), which are English identifiers
+// rather than text to translate: their <option>s carry lang="en" so screen readers pronounce them
+// as English and the e2e check for untranslated text leaves them alone.
