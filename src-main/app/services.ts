@@ -160,6 +160,14 @@ export function createServices(deps: ServiceDeps): Services {
     clock: deps.clock,
   });
   const organize = createOrganize({ db, events, messaging });
+  const assignment = createAssignment({
+    db,
+    bus,
+    events,
+    people,
+    internal: new InternalSettings(db),
+    logger,
+  });
   const automation = new AutomationService({
     db,
     bus,
@@ -171,6 +179,8 @@ export function createServices(deps: ServiceDeps): Services {
     optOuts: scheduling.optOuts,
     logger,
     ...(deps.clock ? { clock: deps.clock } : {}),
+    assignChat: (sessionId, chat, target, actor, reason) =>
+      assignment.service.assign(sessionId, chat, target, actor, reason),
   });
   return {
     events,
@@ -213,6 +223,6 @@ export function createServices(deps: ServiceDeps): Services {
       }),
     ),
     housekeeping,
-    assignment: createAssignment({ db, bus, events, people, internal: new InternalSettings(db), logger }),
+    assignment,
   };
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { LOG_LEVEL_NAMES, type LogLevelName, type LogLine } from '../../src-shared/contract/logs';
+import { DataTable, type Column } from '../components/data-table/DataTable';
 import { PageHeader } from '../components/PageHeader';
 import type { MessageId } from '../i18n/messages/en';
 import { useTransport } from '../stores/connection';
@@ -67,6 +68,35 @@ export function LogsPage() {
     return () => clearInterval(timer);
   }, [auto, fetchLines]);
 
+  // Newest first; a line has no id, so its place from the oldest keeps React's keys stable.
+  const numbered = lines.map((line, index) => ({ line, key: `${line.time}-${index}` })).reverse();
+  const columns: Column<(typeof numbered)[number]>[] = [
+    {
+      id: 'time',
+      header: intl.formatMessage({ id: 'logs.col.time' }),
+      cell: ({ line }) => intl.formatTime(line.time, { timeStyle: 'medium' }),
+    },
+    {
+      id: 'level',
+      header: intl.formatMessage({ id: 'logs.levelLabel' }),
+      cell: ({ line }) => (
+        <span className={`pill pill--level-${line.level}`}>
+          {intl.formatMessage({ id: LEVEL_TEXT[line.level] })}
+        </span>
+      ),
+    },
+    {
+      id: 'message',
+      header: intl.formatMessage({ id: 'logs.col.message' }),
+      cell: ({ line }) => <code lang="en">{line.msg}</code>,
+    },
+    {
+      id: 'details',
+      header: intl.formatMessage({ id: 'logs.col.details' }),
+      cell: ({ line }) => <code className="logs-table__context">{contextText(line.context)}</code>,
+    },
+  ];
+
   return (
     <section className="page">
       <PageHeader
@@ -105,50 +135,15 @@ export function LogsPage() {
             {error}
           </p>
         )}
-        {lines.length === 0 ? (
-          <p className="muted">
-            <FormattedMessage id="logs.none" />
-          </p>
-        ) : (
-          <div className="table-scroll logs-scroll">
-            <table className="data-table logs-table" aria-label={intl.formatMessage({ id: 'logs.lines' })}>
-              <thead>
-                <tr>
-                  <th scope="col">
-                    <FormattedMessage id="logs.col.time" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="logs.levelLabel" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="logs.col.message" />
-                  </th>
-                  <th scope="col">
-                    <FormattedMessage id="logs.col.details" />
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...lines].reverse().map((line, index) => (
-                  <tr key={`${line.time}-${lines.length - index}`} data-level={line.level}>
-                    <td>{intl.formatTime(line.time, { timeStyle: 'medium' })}</td>
-                    <td>
-                      <span className={`pill pill--level-${line.level}`}>
-                        {intl.formatMessage({ id: LEVEL_TEXT[line.level] })}
-                      </span>
-                    </td>
-                    <td>
-                      <code lang="en">{line.msg}</code>
-                    </td>
-                    <td>
-                      <code className="logs-table__context">{contextText(line.context)}</code>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          label={intl.formatMessage({ id: 'logs.lines' })}
+          scrollClassName="logs-scroll"
+          columns={columns}
+          rows={numbered}
+          rowKey={(row) => row.key}
+          rowAttributes={(row) => ({ 'data-level': row.line.level })}
+          empty={intl.formatMessage({ id: 'logs.none' })}
+        />
       </div>
     </section>
   );

@@ -89,6 +89,17 @@ export const keywordRuleSchema = z
       .default(null)
       .describe('A saved reply (text and/or media) sent after the reply text'),
     addTag: z.string().min(1).max(64).nullable().default(null).describe('A tag id to put on the chat'),
+    assign: z
+      .strictObject({
+        user: z.string().min(1).max(64).nullable().default(null).describe('A person id'),
+        team: z.string().min(1).max(64).nullable().default(null).describe('A team id'),
+      })
+      .refine((target) => target.user !== null || target.team !== null, {
+        message: 'needs a person or a team',
+      })
+      .nullable()
+      .default(null)
+      .describe('Assign the chat to a person and/or a team (reason `rule:<id>` on `chat.assigned`)'),
     webhookId: z
       .string()
       .min(1)
@@ -107,12 +118,19 @@ export const keywordRuleSchema = z
         const problem = regexProblem(pattern);
         if (problem) ctx.addIssue({ code: 'custom', path: ['patterns', index], message: problem });
       });
-    if (rule.reply.trim() === '' && !rule.savedReplyId && !rule.addTag && !rule.webhookId && !rule.stop)
+    if (
+      rule.reply.trim() === '' &&
+      !rule.savedReplyId &&
+      !rule.addTag &&
+      !rule.assign &&
+      !rule.webhookId &&
+      !rule.stop
+    )
       ctx.addIssue({
         code: 'custom',
         path: ['reply'],
         message:
-          'must not be empty (or the rule must send a saved reply, add a tag, call a webhook or stop the bot)',
+          'must not be empty (or the rule must send a saved reply, add a tag, assign the chat, call a webhook or stop the bot)',
       });
   });
 export type KeywordRule = z.output<typeof keywordRuleSchema>;

@@ -334,6 +334,35 @@ describe('automation with real customers', () => {
     }
   });
 
+  it('a rule can assign the chat to a team, announced with the rule as the reason', async () => {
+    const team = await call<{ id: string }>('/teams', 'POST', { name: 'Wholesale' });
+    expect(team.status).toBe(201);
+    const rule = {
+      id: 'bulk',
+      name: 'Bulk orders',
+      match: 'contains' as const,
+      patterns: ['wholesale'],
+      reply: 'Our wholesale team will answer you.',
+      assign: { user: null, team: team.body.id },
+    };
+    const refused = await call<{ error: { field: string } }>('/sessions/shop/automation', 'PUT', {
+      enabled: true,
+      typingDelay: false,
+      ...HOURS,
+      rules: [{ ...rule, assign: { user: null, team: 'team_nope' } }],
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.field).toBe('rules.0.assign.team');
+
+    await configure({ rules: [rule] });
+    const hila = await world.newCustomer('972506170090', 'Hila');
+    await write(hila, 'Do you sell wholesale?');
+    await hila.waitForText('Our wholesale team will answer you.');
+    const assigned = await world.waitForEvent((e) => e.type === 'chat.assigned' && e.data.chat === hila.jid);
+    expect(assigned.data).toMatchObject({ to: { team: { id: team.body.id } }, reason: 'rule:bulk' });
+    expect(assigned.actor).toMatchObject({ type: 'system', name: 'Automation: Bulk orders' });
+  });
+
   it('a rule can send a saved reply with media, its text as the caption', async () => {
     const saved = await call<{ id: string }>('/saved-replies', 'POST', {
       shortcut: 'menu',

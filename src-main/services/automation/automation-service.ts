@@ -44,6 +44,7 @@ import { renderAutomationText, type RenderValues } from './engine/render.js';
 import { createRegexTest, RegexTimeout, type RegexTest } from './engine/safe-regex.js';
 import { automationWarnings } from './warnings.js';
 import { RuleWebhooks } from './rule-webhooks.js';
+import { RuleAssign, type AssignChat } from './rule-assign.js';
 
 const HOUR = 3_600_000;
 /** The actor automatic messages are recorded under: "Automation: <rule>". */
@@ -60,11 +61,14 @@ export interface AutomationDeps {
   optOuts: OptOutService;
   logger: Logger;
   clock?: Clock;
+  /** The assignment service's assign, for the keyword rule action (absent: the action does nothing). */
+  assignChat?: AssignChat;
 }
 
 export class AutomationService {
   private readonly store: AutomationStore;
   private readonly ruleWebhooks: RuleWebhooks;
+  private readonly ruleAssign: RuleAssign;
   private clock: Clock;
   private readonly regex: RegexTest;
   private unsubscribe: (() => void) | null = null;
@@ -78,6 +82,7 @@ export class AutomationService {
   constructor(private readonly deps: AutomationDeps) {
     this.store = new AutomationStore(deps.db);
     this.ruleWebhooks = new RuleWebhooks(deps.db, deps.events);
+    this.ruleAssign = new RuleAssign(deps.db, deps.logger, deps.assignChat);
     this.clock = deps.clock ?? systemClock;
     this.regex = createRegexTest();
     this.contactName = deps.db.$client.prepare<
@@ -128,6 +133,7 @@ export class AutomationService {
     this.deps.sessions.get(sessionId);
     const parsed = automationSettingsSchema.parse(settings);
     this.ruleWebhooks.check(parsed);
+    this.ruleAssign.check(parsed);
     this.store.saveSettings(sessionId, parsed, this.clock.now());
     return this.view(sessionId);
   }
@@ -287,6 +293,11 @@ export class AutomationService {
     }
     if (decision.actions.addTag)
       this.tag(sessionId, chat, decision.actions.addTag, decision.replies[0]?.rule);
+    if (decision.actions.assign) {
+      const rule = decision.replies[0]?.rule ?? decision.actions.assign.ruleId;
+      const actor = { type: 'system' as const, id: null, name: automationActor(rule) };
+      this.ruleAssign.run(sessionId, chat, decision.actions.assign, actor);
+    }
     if (decision.actions.webhook) this.ruleWebhooks.notify(sessionId, message, decision.actions.webhook);
     const outgoing = this.withSavedReplies(decision.replies, decision.values, message.id);
     for (const item of outgoing.slice(0, budget)) {

@@ -32,6 +32,7 @@ export function DataTable<Row>({
   error,
   loading,
   empty,
+  scrollClassName,
 }: {
   /** The table's accessible name. */
   label: string;
@@ -48,6 +49,8 @@ export function DataTable<Row>({
   loading?: ReactNode;
   /** What to say when there are no rows: what will be listed here (a string: one muted line). */
   empty: ReactNode;
+  /** Extra classes for the scrolling box around the table (e.g. a height limit). */
+  scrollClassName?: string;
 }) {
   const failed = error ? (
     <p className="form-error" role="alert">
@@ -69,7 +72,7 @@ export function DataTable<Row>({
   return (
     <>
       {failed}
-      <div className="table-scroll">
+      <div className={scrollClassName ? `table-scroll ${scrollClassName}` : 'table-scroll'}>
         <table className="data-table data-table--stacks" aria-label={label}>
           <thead>
             <tr>

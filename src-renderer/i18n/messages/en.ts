@@ -12,6 +12,7 @@ import login from './login/en.json';
 import logs from './logs/en.json';
 import messages from './messages/en.json';
 import organize from './organize/en.json';
+import ruleassign from './ruleassign/en.json';
 import rulewebhook from './rulewebhook/en.json';
 import schedule from './schedule/en.json';
 import sessions from './sessions/en.json';
@@ -30,6 +31,7 @@ export const english = {
   ...logs,
   ...messages,
   ...organize,
+  ...ruleassign,
   ...rulewebhook,
   ...schedule,
   ...sessions,

@@ -7,6 +7,7 @@ import {
 import { regexProblem } from '../../../src-shared/automation-text';
 import { useTags } from '../../stores/tags';
 import { CheckboxField, FieldError, TextField, useField } from '../widget/fields';
+import { RuleAssignField } from './RuleAssignField';
 import { RuleWebhookField } from './RuleWebhookField';
 import { TemplateField } from './TemplateField';
 
@@ -196,6 +197,11 @@ export function RuleCard({
           </select>
           <FieldError field={`rules.${index}.addTag`} error={tagField.error} />
         </div>
+        <RuleAssignField
+          index={index}
+          value={rule.assign}
+          onChange={(assign) => onChange({ ...rule, assign })}
+        />
         <RuleWebhookField
           index={index}
           value={rule.webhookId}

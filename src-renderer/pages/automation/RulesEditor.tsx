@@ -37,6 +37,7 @@ export function RulesEditor({
         reply: '',
         savedReplyId: null,
         addTag: null,
+        assign: null,
         webhookId: null,
         stop: false,
       },

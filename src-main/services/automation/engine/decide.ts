@@ -44,6 +44,8 @@ export interface Decision {
     addTag: string | null;
     stop: boolean;
     handover: boolean;
+    /** A keyword rule that assigns the chat matched: to whom, and the rule's id (the reason). */
+    assign: { user: string | null; team: string | null; ruleId: string } | null;
     /** A keyword rule that calls a webhook matched: which webhook, and the rule. */
     webhook: { id: string; rule: { id: string; name: string } } | null;
   };
@@ -75,7 +77,13 @@ export function decide(
     const text = renderAutomationText(template, values, `${incoming.seed}\u0000${kind}`);
     if (text) replies.push({ kind, rule, text });
   };
-  const actions: Decision['actions'] = { addTag: null, stop: false, handover: false, webhook: null };
+  const actions: Decision['actions'] = {
+    addTag: null,
+    stop: false,
+    handover: false,
+    assign: null,
+    webhook: null,
+  };
 
   const { greeting, away, menu } = settings;
   const silentFor = memory.lastInboundAt === null ? Infinity : at - memory.lastInboundAt;
@@ -105,6 +113,7 @@ export function decide(
         replies.push({ kind: 'keyword', rule: rule.name, text: '', savedReplyId: rule.savedReplyId });
       actions.addTag = rule.addTag;
       actions.stop = rule.stop;
+      if (rule.assign) actions.assign = { ...rule.assign, ruleId: rule.id };
       if (rule.webhookId) actions.webhook = { id: rule.webhookId, rule: { id: rule.id, name: rule.name } };
     } else if (menu.enabled) {
       add('menu', 'Menu', menuText(menu, []));
