@@ -199,6 +199,19 @@ async function seed(
       `INSERT INTO automation_replies (session_id, chat_jid, message_id, kind, rule, sent_at) VALUES (?, ?, ?, 'menu', 'Menu', 1)`,
     )
     .run(session, customer, `${session}-auto`);
+  // Assignment: a chat's history of owners and statuses, and a person's "read for me" mark.
+  app.core.db.$client
+    .prepare(
+      `INSERT INTO chat_assignment_history (session_id, chat_jid, at, change, to_value, actor, reason) VALUES (?, ?, 1, 'status', 'resolved', '{}', 'manual')`,
+    )
+    .run(session, customer);
+  const reader = await call<{ user: { id: string } }>(app, '/users', {
+    method: 'POST',
+    json: { name: `Reader ${session}`, login: `reader-${session}`, role: 'agent' },
+  });
+  app.core.db.$client
+    .prepare(`INSERT INTO chat_reads (user_id, session_id, chat_jid, read_at) VALUES (?, ?, ?, 1)`)
+    .run(reader.user.id, session, customer);
   await call(app, '/schedules', {
     method: 'POST',
     headers: { 'Idempotency-Key': `${session}-reminder` },
@@ -273,7 +286,8 @@ describe('deleting a session', () => {
     // Every kind of row exists for both sessions, so "gone" below means something (except the
     // WhatsApp login and the permissions: these sessions were never linked and nobody was given
     // rights on them).
-    const absentHere = new Set(['session_permissions']);
+    // Nor did WhatsApp deliver them anything (durable receive's record of delivered ids).
+    const absentHere = new Set(['session_permissions', 'wa_received_messages']);
     for (const counts of [before.shop, before.desk]) {
       for (const [table, n] of Object.entries(counts)) {
         if (!table.startsWith('wa_auth_') && !absentHere.has(table)) expect(n, table).toBeGreaterThan(0);

@@ -33,6 +33,10 @@ const HISTORY = [
   { table: 'opt_outs', where: 'session_id = ?' },
   // Which messages automation sent, under which rule ("Automation: <rule>"): part of the history.
   { table: 'automation_replies', where: 'session_id = ?' },
+  // Who had each chat and when it was resolved, and each person's "read for me" mark: part of the
+  // chats' history (services/assignment/).
+  { table: 'chat_assignment_history', where: 'session_id = ?' },
+  { table: 'chat_reads', where: 'session_id = ?' },
 ] as const;
 
 /**
@@ -74,6 +78,8 @@ export const NOT_PURGED_HERE: Readonly<Record<string, string>> = {
   wa_auth_creds: 'the WhatsApp login: removed by the session manager and by ON DELETE CASCADE',
   wa_auth_keys: 'the WhatsApp keys: removed by the session manager and by ON DELETE CASCADE',
   session_permissions: 'who may read and write the number: removed with the session row by ON DELETE CASCADE',
+  wa_received_messages:
+    "durable receive's record of the message ids WhatsApp delivered (wa/received-messages.ts): removed with the session row by ON DELETE CASCADE",
   // The event log is the audit trail of what was announced (webhooks, the WebSocket stream):
   // those facts did happen and were already published, and the log prunes itself after 7 days
   // (EventRecorder.prune). Webhook deliveries still pending for earlier events of this session
