@@ -195,7 +195,13 @@ describe('decide', () => {
     ]);
     const stop = decide(shop, incoming('Bot off'), seen, regex);
     expect(stop.replies).toEqual([]);
-    expect(stop.actions).toEqual({ addTag: 'tag_1', stop: true, handover: false });
+    expect(stop.actions).toEqual({
+      addTag: 'tag_1',
+      stop: true,
+      handover: false,
+      assign: null,
+      webhook: null,
+    });
   });
 
   it('the menu navigates, goes back with 0, repeats on unknown answers and hands over', () => {
