@@ -151,6 +151,16 @@ describe('receive → decrypt → store → receipt', () => {
     { timeout: 120_000 },
     async () => {
       const store = world.app.core.services.messaging.store;
+      // The test before cut the connection: on a busy machine the shop may still be reconnecting.
+      await expect
+        .poll(
+          async () =>
+            ((await (await world.app.request('/api/v1/sessions/shop')).json()) as { status: string }).status,
+          {
+            timeout: 60_000,
+          },
+        )
+        .toBe('connected');
       const response = await world.app.request('/api/v1/sessions/shop/messages', {
         method: 'POST',
         json: { to: world.customer.phone, type: 'text', text: 'read me during the power cut' },
