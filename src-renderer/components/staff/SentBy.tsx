@@ -19,6 +19,10 @@ export function SentBy({ message }: { message: Message }) {
         return label.name;
       case 'api':
         return intl.formatMessage({ id: 'staff.sentBy.api' }, { name: label.name });
+      case 'adminKey':
+        return intl.formatMessage({ id: 'staff.sentBy.adminKey' });
+      case 'sessionKey':
+        return intl.formatMessage({ id: 'staff.sentBy.sessionKey' }, { session: label.session });
       case 'campaign':
         return intl.formatMessage({ id: 'staff.sentBy.campaign' }, { name: label.name });
       case 'automation':

@@ -10,6 +10,12 @@ describe('who an outgoing bubble says sent it', () => {
       name: 'Dana Levi',
     });
     expect(out({ type: 'key', id: 'key_1', name: 'API: crm' })).toEqual({ kind: 'api', name: 'crm' });
+    // The built-in keys, named by the server in English, are said in the reader's language.
+    expect(out({ type: 'key', id: 'key_0', name: 'API: admin key' })).toEqual({ kind: 'adminKey' });
+    expect(out({ type: 'key', id: 'key_2', name: 'API: session key shop' })).toEqual({
+      kind: 'sessionKey',
+      session: 'shop',
+    });
     expect(out({ type: 'system', id: null, name: 'Campaign: Hanukkah' })).toEqual({
       kind: 'campaign',
       name: 'Hanukkah',

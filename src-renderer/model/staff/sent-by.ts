@@ -9,6 +9,8 @@ import type { Actor } from '../../../src-shared/contract/people';
 export type SentByLabel =
   | { kind: 'person'; name: string }
   | { kind: 'api'; name: string }
+  | { kind: 'adminKey' }
+  | { kind: 'sessionKey'; session: string }
   | { kind: 'campaign'; name: string }
   | { kind: 'automation'; name: string }
   | { kind: 'schedule' }
@@ -28,7 +30,12 @@ export function sentByLabel(message: { fromMe: boolean; sentBy?: Actor | undefin
   if (actor.type === 'user') return { kind: 'person', name: actor.name };
   if (actor.type === 'desktop') return { kind: 'desktop' };
   if (actor.type === 'key') {
-    return { kind: 'api', name: afterPrefix(actor.name, 'API:') ?? actor.name };
+    const name = afterPrefix(actor.name, 'API:') ?? actor.name;
+    // The built-in keys are named by the server in English; named keys keep their own names.
+    if (name === 'admin key') return { kind: 'adminKey' };
+    const session = afterPrefix(name, 'session key');
+    if (session !== null) return { kind: 'sessionKey', session };
+    return { kind: 'api', name };
   }
   const campaign = afterPrefix(actor.name, 'Campaign:');
   if (campaign !== null) return { kind: 'campaign', name: campaign };
