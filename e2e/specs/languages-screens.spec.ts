@@ -72,7 +72,7 @@ test.describe('in Hebrew', () => {
       await expectSidebarOnTheRight(page);
 
       // Link a number: the QR code, scanned by the phone on the local WhatsApp server.
-      await page.getByRole('link', { name: 'מספרים' }).click();
+      await page.getByRole('navigation').getByRole('link', { name: 'מספרים', exact: true }).click();
       await page.getByRole('button', { name: 'הוספת מספר' }).click();
       await page.getByLabel('שם', { exact: true }).fill('חנות');
       await page.getByRole('button', { name: 'יצירה והצגת קוד QR' }).click();
@@ -90,7 +90,7 @@ test.describe('in Hebrew', () => {
       await shoot(page, 'he-linked');
 
       // Schedule a message, picking the day in the calendar.
-      await page.getByRole('link', { name: 'תזמון' }).click();
+      await page.getByRole('navigation').getByRole('link', { name: 'תזמון', exact: true }).click();
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('תזמון');
       await page.locator('[role="tabpanel"] .toolbar .button--primary').click();
       const form = page.getByRole('form', { name: 'הודעה מתוזמנת חדשה' });
@@ -132,7 +132,7 @@ test.describe('in Hebrew', () => {
       await shoot(page, 'he-campaign-wizard');
 
       // A tag.
-      await page.getByRole('link', { name: 'תגיות' }).click();
+      await page.getByRole('navigation').getByRole('link', { name: 'תגיות', exact: true }).click();
       await page.getByRole('textbox', { name: 'שם התגית' }).fill('לקוח חוזר');
       await page.getByRole('button', { name: 'יצירת תגית' }).click();
       await expect(page.getByRole('listitem', { name: 'תגית לקוח חוזר' })).toContainText('לא בשימוש');
