@@ -94,7 +94,13 @@ export function OptOutsSection({ sessions }: { sessions: Session[] }) {
   return (
     <section className="card" aria-label={intl.formatMessage({ id: 'schedule.optOuts.title' })}>
       <h2>{intl.formatMessage({ id: 'schedule.optOuts.title' })}</h2>
-      <p className="muted">{intl.formatMessage({ id: 'schedule.optOuts.intro' })}</p>
+      <p className="muted">
+        {/* The words customers type are the same in every language: marked as such. */}
+        {intl.formatMessage(
+          { id: 'schedule.optOuts.intro' },
+          { kw: (words) => <code lang="en">{words}</code> },
+        )}
+      </p>
       <form className="toolbar" onSubmit={(event) => void add(event)}>
         <SessionSelect
           label={intl.formatMessage({ id: 'schedule.filter.session' })}
