@@ -34,6 +34,10 @@ describe('path parameters are decoded once', () => {
       invalid('chat'),
     );
     expect(await answer(await app.request('/api/v1/sessions/shop/chats/%25zz'))).toEqual(invalid('chat'));
+    // The conversation export decoded its chat a second time: a 500 the fuzz test found.
+    expect(await answer(await app.request('/api/v1/sessions/shop/chats/%25zz/export'))).toEqual(
+      invalid('chat'),
+    );
     // %2540 decoded twice was "@": now it is the text "%40", not a JID.
     expect(
       await answer(await app.request('/api/v1/sessions/shop/chats/972502220000%2540s.whatsapp.net')),

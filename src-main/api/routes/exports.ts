@@ -68,7 +68,7 @@ export function exportRoutes({
         exists(params.id);
         const file = conversationExport.run({
           session: params.id,
-          chat: toJid(decodeURIComponent(params.chat), 'chat'),
+          chat: toJid(params.chat, 'chat'), // the router has decoded it already
           format: query.format,
           from: query.from,
           to: query.to,
