@@ -8,6 +8,7 @@ import {
   type ChatFilter,
   type ChatSort,
 } from '../model/inbox/chat-order';
+import { viewQuery } from '../model/assignment/views';
 import { describeError } from '../transport/rpc-error';
 import { EventsDuringLoad } from './events-during-load';
 import type { Transport } from '../transport/types';
@@ -53,6 +54,8 @@ interface InboxState {
   setSubset(transport: Transport, subset: ChatSubset | null): Promise<void>;
   loadUnreadTotals(transport: Transport): Promise<void>;
   applyChat(chat: Chat): void;
+  /** The chat left the view (reassigned, resolved, …): out of the list; its unread count stays. */
+  removeChat(key: string): void;
   applyAck(session: string, ack: MessageRef & { status: MessageStatus }): void;
   applyPresence(session: string, update: { chat: string; jid: string; presence: string }): void;
   /**
@@ -83,6 +86,7 @@ export const useInbox = create<InboxState>((set, get) => {
       kind: filter.groups ? 'group' : undefined,
       archived: filter.archived,
       pinned: options.pinned,
+      ...viewQuery(filter.view, filter.status),
       limit: PAGE,
       cursor: options.cursor ?? undefined,
     });
@@ -225,6 +229,17 @@ export const useInbox = create<InboxState>((set, get) => {
           if (chat.unreadCount > 0) unread[key] = chat.unreadCount;
           else delete unread[key];
           return { ...withChats(state, { ...state.chats, [key]: chat }), unread };
+        }),
+      );
+    },
+
+    removeChat(key) {
+      eventsDuringLoad.apply(() =>
+        set((state) => {
+          if (!state.chats[key]) return {};
+          const chats = { ...state.chats };
+          delete chats[key];
+          return withChats(state, chats);
         }),
       );
     },

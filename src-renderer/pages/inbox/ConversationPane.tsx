@@ -8,6 +8,7 @@ import { useInbox } from '../../stores/inbox';
 import { useSessions } from '../../stores/sessions';
 import { Composer } from './Composer';
 import { AutomationPausedBanner } from '../../components/automation/AutomationPausedBanner';
+import { AssignmentBar } from './assignment/AssignmentBar';
 import { ConversationHeader } from './ConversationHeader';
 import { filesOf } from './files';
 import { ForwardDialog } from './ForwardDialog';
@@ -146,6 +147,7 @@ export function ConversationPane({
           <h2>{title}</h2>
         </header>
       )}
+      {chat && <AssignmentBar session={session} jid={jid} />}
       <OfflineBanner sessions={[session]} />
       {(missing && !chat) || error ? (
         <p className="form-error conversation__error" role="alert">

@@ -1,0 +1,62 @@
+import type { Chat } from '../../src-shared/messages';
+import { inView, isNarrowed } from '../model/assignment/views';
+import { chatKey } from '../model/inbox/chat-order';
+import type { Transport } from '../transport/types';
+import { useInbox } from './inbox';
+import { useMe } from './me';
+
+/**
+ * Keeps the chat list's view (Mine / Unassigned / a team, and the status) true while events
+ * arrive. A chat's assignment is not part of `Chat`, so for a chat the list does not show yet, or
+ * one whose assignment or status changed, the list asks `assignment.get` whether it belongs, then
+ * adds it (fetching it if needed) or drops it. Checks of one chat run one at a time, newest wins.
+ */
+const checking = new Map<string, number>();
+let seq = 0;
+
+function me(): string | null {
+  return useMe.getState().principal?.user?.id ?? null;
+}
+
+async function recheck(transport: Transport, session: string, jid: string, chat?: Chat): Promise<void> {
+  const key = chatKey(session, jid);
+  const mine = ++seq;
+  checking.set(key, mine);
+  const { filter } = useInbox.getState();
+  try {
+    const assignment = await transport.call('assignment.get', { session, chat: jid });
+    if (checking.get(key) !== mine) return;
+    const now = useInbox.getState();
+    // The view changed meanwhile: its own load decides.
+    if (now.filter.view !== filter.view || now.filter.status !== filter.status) return;
+    if (!inView(assignment, filter.view, filter.status, me())) {
+      now.removeChat(key);
+      return;
+    }
+    const known = chat ?? now.chats[key] ?? (await transport.call('chats.get', { session, chat: jid }));
+    if (checking.get(key) === mine) useInbox.getState().applyChat(known);
+  } catch {
+    // A chat we may no longer read (or that is gone) simply is not shown.
+    if (checking.get(key) === mine) useInbox.getState().removeChat(key);
+  } finally {
+    if (checking.get(key) === mine) checking.delete(key);
+  }
+}
+
+/** `chat.updated`: a chat the list already shows (or any chat, in the unnarrowed list) updates as before. */
+export function admitChat(transport: Transport | null, chat: Chat): void {
+  const inbox = useInbox.getState();
+  const key = chatKey(chat.session, chat.jid);
+  if (!transport || !isNarrowed(inbox.filter.view, inbox.filter.status) || inbox.chats[key]) {
+    inbox.applyChat(chat);
+    return;
+  }
+  void recheck(transport, chat.session, chat.jid, chat);
+}
+
+/** `chat.assigned` / `chat.status_changed`: the chat may join or leave the list shown. */
+export function recheckChat(transport: Transport | null, session: string, jid: string): void {
+  const { filter } = useInbox.getState();
+  if (!transport || !isNarrowed(filter.view, filter.status)) return;
+  void recheck(transport, session, jid);
+}
