@@ -30,24 +30,30 @@ async function recheck(transport: Transport, session: string, jid: string, chat?
     // The view changed meanwhile: its own load decides.
     if (now.filter.view !== filter.view || now.filter.status !== filter.status) return;
     if (!inView(assignment, filter.view, filter.status, me())) {
-      now.removeChat(key);
+      now.hideChat(key);
+      // Still kept up to date for the open conversation's header.
+      if (chat) useInbox.getState().applyChat(chat);
       return;
     }
     const known = chat ?? now.chats[key] ?? (await transport.call('chats.get', { session, chat: jid }));
-    if (checking.get(key) === mine) useInbox.getState().applyChat(known);
+    if (checking.get(key) === mine) useInbox.getState().showChat(known);
   } catch {
     // A chat we may no longer read (or that is gone) simply is not shown.
-    if (checking.get(key) === mine) useInbox.getState().removeChat(key);
+    if (checking.get(key) === mine) useInbox.getState().hideChat(key);
   } finally {
     if (checking.get(key) === mine) checking.delete(key);
   }
 }
 
-/** `chat.updated`: a chat the list already shows (or any chat, in the unnarrowed list) updates as before. */
+/**
+ * `chat.updated`: a chat the list shows (or any chat, in the unnarrowed list) updates as before;
+ * one it does not show (new, further down, or moved out) is checked first.
+ */
 export function admitChat(transport: Transport | null, chat: Chat): void {
   const inbox = useInbox.getState();
   const key = chatKey(chat.session, chat.jid);
-  if (!transport || !isNarrowed(inbox.filter.view, inbox.filter.status) || inbox.chats[key]) {
+  const listed = inbox.chats[key] && !inbox.outside[key];
+  if (!transport || !isNarrowed(inbox.filter.view, inbox.filter.status) || listed) {
     inbox.applyChat(chat);
     return;
   }

@@ -70,7 +70,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 beforeEach(() => {
   useAssignment.getState().close();
-  useInbox.setState({ chats: {}, order: [], unread: {}, loaded: true, filter: DEFAULT_FILTER });
+  useInbox.setState({ chats: {}, outside: {}, order: [], unread: {}, loaded: true, filter: DEFAULT_FILTER });
   useMe.setState({
     principal: {
       user: { ...dana, teams: [support] },
@@ -144,6 +144,8 @@ describe('the chat list views follow events', () => {
     recheckChat(transport, 'shop', CHAT);
     await settle();
     expect(useInbox.getState().order).toEqual([]);
+    // Out of the list, but still known: the open conversation keeps its header.
+    expect(useInbox.getState().chats[key]).toBeDefined();
     state.assignment = assignment({ assignee: { user: dana, team: null } });
     recheckChat(transport, 'shop', CHAT);
     await settle();

@@ -34,6 +34,11 @@ export interface Typing {
 interface InboxState {
   /** Every chat we know, by chatKey(session, jid). */
   chats: Record<string, Chat>;
+  /**
+   * Known chats that events moved out of the view (Mine, Unassigned, a status): kept for the open
+   * conversation's header, left out of the list until an event brings them back (`showChat`).
+   */
+  outside: Record<string, true>;
   /** What the list shows, in order. */
   order: string[];
   filter: ChatFilter;
@@ -55,7 +60,9 @@ interface InboxState {
   loadUnreadTotals(transport: Transport): Promise<void>;
   applyChat(chat: Chat): void;
   /** The chat left the view (reassigned, resolved, …): out of the list; its unread count stays. */
-  removeChat(key: string): void;
+  hideChat(key: string): void;
+  /** The chat belongs in the view (again): into the list, updated. */
+  showChat(chat: Chat): void;
   applyAck(session: string, ack: MessageRef & { status: MessageStatus }): void;
   applyPresence(session: string, update: { chat: string; jid: string; presence: string }): void;
   /**
@@ -70,8 +77,14 @@ let generation = 0;
 /** Chats changed by events while the list loads are changed again on top of its answer. */
 const eventsDuringLoad = new EventsDuringLoad();
 
-function withChats(state: InboxState, chats: Record<string, Chat>): Partial<InboxState> {
-  return { chats, order: orderChats(Object.values(chats), state.filter, state.sort, state.subset?.keys) };
+function withChats(
+  state: InboxState,
+  chats: Record<string, Chat>,
+  outside: Record<string, true> = state.outside,
+  subset: ChatSubset | null = state.subset,
+): Partial<InboxState> {
+  const order = orderChats(Object.values(chats), state.filter, state.sort, subset?.keys);
+  return { chats, outside, order: order.filter((key) => !outside[key]) };
 }
 
 export const useInbox = create<InboxState>((set, get) => {
@@ -100,6 +113,7 @@ export const useInbox = create<InboxState>((set, get) => {
 
   return {
     chats: {},
+    outside: {},
     order: [],
     filter: DEFAULT_FILTER,
     sort: 'recent',
@@ -136,7 +150,8 @@ export const useInbox = create<InboxState>((set, get) => {
         });
         if (mine !== generation) return;
         set((state) => ({
-          ...withChats(state, answer.chats),
+          // The answer is the view as it is now; events during the load are replayed on top.
+          ...withChats(state, answer.chats, {}),
           cursor: answer.next,
           hasMore: answer.next !== null,
           loading: false,
@@ -171,6 +186,7 @@ export const useInbox = create<InboxState>((set, get) => {
       set((state) => ({
         filter: { ...state.filter, ...filter },
         chats: {},
+        outside: {},
         order: [],
         cursor: null,
         hasMore: false,
@@ -184,10 +200,7 @@ export const useInbox = create<InboxState>((set, get) => {
     },
 
     async setSubset(transport, subset) {
-      set((state) => ({
-        subset,
-        order: orderChats(Object.values(state.chats), state.filter, state.sort, subset?.keys),
-      }));
+      set((state) => ({ subset, ...withChats(state, state.chats, state.outside, subset) }));
       if (!subset) return;
       // Chats of the subset that are further down than the loaded pages: fetch them one by one.
       const missing = [...subset.keys].filter((key) => !get().chats[key]).slice(0, 500);
@@ -233,13 +246,21 @@ export const useInbox = create<InboxState>((set, get) => {
       );
     },
 
-    removeChat(key) {
+    hideChat(key) {
+      eventsDuringLoad.apply(() =>
+        set((state) =>
+          state.outside[key] ? {} : withChats(state, state.chats, { ...state.outside, [key]: true }),
+        ),
+      );
+    },
+
+    showChat(chat) {
+      const key = chatKey(chat.session, chat.jid);
       eventsDuringLoad.apply(() =>
         set((state) => {
-          if (!state.chats[key]) return {};
-          const chats = { ...state.chats };
-          delete chats[key];
-          return withChats(state, chats);
+          const outside = { ...state.outside };
+          delete outside[key];
+          return withChats(state, { ...state.chats, [key]: chat }, outside);
         }),
       );
     },
