@@ -76,7 +76,7 @@ export function AssigneePicker({
         className="button button--secondary assignee-picker__button"
         aria-haspopup="listbox"
         aria-expanded={open}
-        aria-label={`${label}: ${buttonText}`}
+        aria-label={intl.formatMessage({ id: 'assignment.picker.button' }, { label, value: buttonText })}
         disabled={disabled}
         onClick={() => onOpenChange(!open)}
       >
@@ -90,8 +90,8 @@ export function AssigneePicker({
             className="assignee-picker__search"
             role="combobox"
             aria-expanded="true"
-            aria-controls={`${id}-list`}
-            aria-activedescendant={options[active] ? `${id}-${active}` : undefined}
+            aria-controls={candidates && options.length ? `${id}-list` : undefined}
+            aria-activedescendant={candidates && options[active] ? `${id}-${active}` : undefined}
             aria-label={intl.formatMessage({ id: 'assignment.picker.search' })}
             placeholder={intl.formatMessage({ id: 'assignment.picker.search' })}
             value={query}
