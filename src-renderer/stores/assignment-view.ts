@@ -52,8 +52,13 @@ async function recheck(transport: Transport, session: string, jid: string, chat?
 export function admitChat(transport: Transport | null, chat: Chat): void {
   const inbox = useInbox.getState();
   const key = chatKey(chat.session, chat.jid);
-  const listed = inbox.chats[key] && !inbox.outside[key];
-  if (!transport || !isNarrowed(inbox.filter.view, inbox.filter.status) || listed) {
+  if (!transport || !isNarrowed(inbox.filter.view, inbox.filter.status)) {
+    // Every chat belongs: one that was out of the list (another view's leftover) comes back.
+    if (inbox.outside[key]) inbox.showChat(chat);
+    else inbox.applyChat(chat);
+    return;
+  }
+  if (inbox.chats[key] && !inbox.outside[key]) {
     inbox.applyChat(chat);
     return;
   }

@@ -177,6 +177,25 @@ describe('the chat list views follow events', () => {
     expect(calls).toEqual([]);
   });
 
+  it('switching the view keeps a chat not in it known (the open header) but out of the list', async () => {
+    useInbox.getState().applyChat(testChat({ jid: CHAT }));
+    const { transport } = fakeCore({ assignment: assignment() });
+    const list = transport.call.bind(transport);
+    (transport as { call: unknown }).call = (operation: string, input: Record<string, unknown>) =>
+      operation === 'chats.list'
+        ? Promise.resolve({ items: [], next: null })
+        : list(operation as never, input as never);
+    useInbox.getState().setFilter(transport, { view: { kind: 'mine' } });
+    await settle();
+    await settle();
+    expect(useInbox.getState().order).toEqual([]);
+    expect(useInbox.getState().chats[key]).toBeDefined();
+    // Back to every chat of every status: its next message brings it back without asking.
+    useInbox.setState({ filter: { ...DEFAULT_FILTER, view: ALL_VIEW, status: null } });
+    admitChat(transport, testChat({ jid: CHAT, unreadCount: 1 }));
+    expect(useInbox.getState().order).toEqual([key]);
+  });
+
   it('asks chats.list for the view and status', async () => {
     useInbox.setState({ filter: { ...DEFAULT_FILTER, view: { kind: 'unassigned' }, status: 'open' } });
     const { transport, calls } = fakeCore({ assignment: assignment() });

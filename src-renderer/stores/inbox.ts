@@ -74,6 +74,19 @@ interface InboxState {
 }
 
 let generation = 0;
+
+/** Every known chat a list answer did not include: kept, but out of the list. */
+function outsideOf(known: Record<string, Chat>, listed: Record<string, Chat>): Record<string, true> {
+  const outside: Record<string, true> = {};
+  for (const key of Object.keys(known)) if (!listed[key]) outside[key] = true;
+  return outside;
+}
+
+function shownAgain(outside: Record<string, true>, items: Chat[]): Record<string, true> {
+  const next = { ...outside };
+  for (const chat of items) delete next[chatKey(chat.session, chat.jid)];
+  return next;
+}
 /** Chats changed by events while the list loads are changed again on top of its answer. */
 const eventsDuringLoad = new EventsDuringLoad();
 
@@ -128,6 +141,8 @@ export const useInbox = create<InboxState>((set, get) => {
 
     async load(transport) {
       const mine = ++generation;
+      // Chats events bring in while this loads are not "before": the replay below decides them.
+      const knownBefore = get().chats;
       set({ loading: true, error: null });
       try {
         const { answer, replay } = await eventsDuringLoad.load(async () => {
@@ -150,8 +165,14 @@ export const useInbox = create<InboxState>((set, get) => {
         });
         if (mine !== generation) return;
         set((state) => ({
-          // The answer is the view as it is now; events during the load are replayed on top.
-          ...withChats(state, answer.chats, {}),
+          // The answer is the view as it is now (events during the load are replayed on top);
+          // chats known before stay known, out of the list, so an open conversation keeps its header.
+          ...withChats(
+            state,
+            // The answer's order first, its values over what was known.
+            { ...answer.chats, ...state.chats, ...answer.chats },
+            outsideOf(knownBefore, answer.chats),
+          ),
           cursor: answer.next,
           hasMore: answer.next !== null,
           loading: false,
@@ -172,7 +193,7 @@ export const useInbox = create<InboxState>((set, get) => {
         const page = await fetchPage(transport, { cursor });
         if (mine !== generation) return;
         set((state) => ({
-          ...withChats(state, addChats(page.items)),
+          ...withChats(state, addChats(page.items), shownAgain(state.outside, page.items)),
           cursor: page.next,
           hasMore: page.next !== null,
           loading: false,
@@ -185,8 +206,7 @@ export const useInbox = create<InboxState>((set, get) => {
     setFilter(transport, filter) {
       set((state) => ({
         filter: { ...state.filter, ...filter },
-        chats: {},
-        outside: {},
+        outside: outsideOf(state.chats, {}),
         order: [],
         cursor: null,
         hasMore: false,
