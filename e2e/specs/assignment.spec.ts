@@ -102,6 +102,13 @@ test('assign to a team, take, resolve; a customer message reopens it; the views 
     await expect(inbox.feed()).toContainText('Reopened: the customer wrote');
     await expect(bar.getByRole('button', { name: 'Reopen' })).toHaveCount(0);
 
+    // The shortcuts are listed under "?".
+    await inbox.chatList().focus();
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(help).toContainText('Conversation: resolve or reopen');
+    await page.keyboard.press('Escape');
+
     // Away: the person menu's switch.
     await shell.nav().getByRole('button', { name: OWNER.name, exact: true }).click();
     const availability = page.getByRole('menuitemcheckbox', { name: 'Available for new chats' });

@@ -72,7 +72,7 @@ export function SnoozeMenu({
         ref={buttonRef}
         type="button"
         className="button button--secondary"
-        aria-haspopup="menu"
+        aria-haspopup="dialog"
         aria-expanded={open}
         disabled={disabled}
         onClick={() => onOpenChange(!open)}
@@ -82,24 +82,17 @@ export function SnoozeMenu({
       {open && (
         <div
           className="snooze-menu__popover"
-          role="menu"
+          role="dialog"
           aria-label={intl.formatMessage({ id: 'assignment.action.snooze' })}
         >
           {sameDay && (
-            <button
-              ref={firstRef}
-              type="button"
-              role="menuitem"
-              className="user-menu__item"
-              onClick={() => snooze(later)}
-            >
+            <button ref={firstRef} type="button" className="user-menu__item" onClick={() => snooze(later)}>
               {intl.formatMessage({ id: 'assignment.snooze.laterToday' }, { time: time(later) })}
             </button>
           )}
           <button
             ref={sameDay ? undefined : firstRef}
             type="button"
-            role="menuitem"
             className="user-menu__item"
             onClick={() => snooze(tomorrow)}
           >
