@@ -2,7 +2,7 @@ import './assignment.css';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { AssignmentCandidates } from '../../../src-shared/contract/assignment';
-import { pickerOptions, type PickerOption } from './picker-options';
+import { pickerOptions, type PickerOption } from '../../model/assignment/picker-options';
 
 /**
  * A searchable list of people (who is available, who is away) and teams, opened from a button:

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { Assignee } from '../../../../src-shared/contract/assignment';
 import { AssigneePicker } from '../../../components/assignment/AssigneePicker';
-import { changeOf } from '../../../components/assignment/picker-options';
+import { changeOf } from '../../../model/assignment/picker-options';
 import { SnoozeMenu } from '../../../components/assignment/SnoozeMenu';
 import { STATUS_LABEL } from '../../../model/assignment/labels';
 import { useAssignment } from '../../../stores/assignment';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { AssignmentCandidates, ChatStatus } from '../../../../src-shared/contract/assignment';
 import { AssigneePicker } from '../../../components/assignment/AssigneePicker';
-import { changeOf, type PickerOption } from '../../../components/assignment/picker-options';
+import { changeOf, type PickerOption } from '../../../model/assignment/picker-options';
 import { recheckChat } from '../../../stores/assignment-view';
 import { useChatSelection } from '../../../stores/chat-selection';
 import { useTransport } from '../../../stores/connection';
