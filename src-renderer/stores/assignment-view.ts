@@ -65,6 +65,21 @@ export function admitChat(transport: Transport | null, chat: Chat): void {
   void recheck(transport, chat.session, chat.jid, chat);
 }
 
+/**
+ * A chat opened by a link or a search hit that the list had not loaded: known at once (the
+ * conversation's header), listed only if it belongs in the view.
+ */
+export function admitOpenedChat(transport: Transport, chat: Chat): void {
+  const inbox = useInbox.getState();
+  if (!isNarrowed(inbox.filter.view, inbox.filter.status)) {
+    inbox.applyChat(chat);
+    return;
+  }
+  inbox.hideChat(chatKey(chat.session, chat.jid));
+  inbox.applyChat(chat);
+  void recheck(transport, chat.session, chat.jid, chat);
+}
+
 /** `chat.assigned` / `chat.status_changed`: the chat may join or leave the list shown. */
 export function recheckChat(transport: Transport | null, session: string, jid: string): void {
   const { filter } = useInbox.getState();

@@ -7,7 +7,7 @@ import { testChat } from '../test-support/fixtures';
 import { RpcError } from '../transport/rpc-error';
 import type { Transport } from '../transport/types';
 import { useAssignment } from './assignment';
-import { admitChat, recheckChat } from './assignment-view';
+import { admitChat, admitOpenedChat, recheckChat } from './assignment-view';
 import { useInbox } from './inbox';
 import { useMe } from './me';
 
@@ -193,6 +193,21 @@ describe('the chat list views follow events', () => {
     // Back to every chat of every status: its next message brings it back without asking.
     useInbox.setState({ filter: { ...DEFAULT_FILTER, view: ALL_VIEW, status: null } });
     admitChat(transport, testChat({ jid: CHAT, unreadCount: 1 }));
+    expect(useInbox.getState().order).toEqual([key]);
+  });
+
+  it('a chat opened by a link is known at once but listed only if it is in the view', async () => {
+    useInbox.setState({ filter: { ...DEFAULT_FILTER, view: { kind: 'mine' } } });
+    const state = { assignment: assignment({ assignee: { user: omer, team: null } }) };
+    const { transport } = fakeCore(state);
+    admitOpenedChat(transport, testChat({ jid: CHAT }));
+    expect(useInbox.getState().chats[key]).toBeDefined();
+    expect(useInbox.getState().order).toEqual([]);
+    await settle();
+    expect(useInbox.getState().order).toEqual([]);
+    state.assignment = assignment({ assignee: { user: dana, team: null } });
+    admitOpenedChat(transport, testChat({ jid: CHAT }));
+    await settle();
     expect(useInbox.getState().order).toEqual([key]);
   });
 

@@ -8,6 +8,7 @@ import { useInbox } from '../../stores/inbox';
 import { useSessions } from '../../stores/sessions';
 import { Composer } from './Composer';
 import { AutomationPausedBanner } from '../../components/automation/AutomationPausedBanner';
+import { admitOpenedChat } from '../../stores/assignment-view';
 import { AssignmentBar } from './assignment/AssignmentBar';
 import { ConversationHeader } from './ConversationHeader';
 import { filesOf } from './files';
@@ -72,7 +73,7 @@ export function ConversationPane({
     if (useInbox.getState().chats[chatKey(session, jid)]) return;
     transport
       .call('chats.get', { session, chat: jid })
-      .then((found) => useInbox.getState().applyChat(found))
+      .then((found) => admitOpenedChat(transport, found))
       .catch((caught: unknown) => explainMissingChat(transport, session, jid, caught))
       .then((problem) => problem && setMissing(problem))
       .catch(() => undefined);
