@@ -34,6 +34,9 @@ export function AssigneePicker({
   const [active, setActive] = useState(0);
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
+  // Opening resets the menu once; a parent re-rendering with a new callback must not reset it again.
+  const openChange = useRef(onOpenChange);
+  openChange.current = onOpenChange;
   const inputRef = useRef<HTMLInputElement>(null);
   const options = useMemo(
     () => (candidates ? pickerOptions(candidates, query, me, intl.locale) : []),
@@ -46,11 +49,11 @@ export function AssigneePicker({
     setActive(0);
     inputRef.current?.focus();
     const closeOutside = (event: MouseEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) onOpenChange(false);
+      if (!rootRef.current?.contains(event.target as Node)) openChange.current(false);
     };
     document.addEventListener('mousedown', closeOutside);
     return () => document.removeEventListener('mousedown', closeOutside);
-  }, [open, onOpenChange]);
+  }, [open]);
 
   const close = () => {
     onOpenChange(false);

@@ -27,6 +27,9 @@ export function SnoozeMenu({
   const id = useId();
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
+  // Opening resets the menu once; a parent re-rendering with a new callback must not reset it again.
+  const openChange = useRef(onOpenChange);
+  openChange.current = onOpenChange;
   const firstRef = useRef<HTMLButtonElement>(null);
   const [chosen, setChosen] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -40,11 +43,11 @@ export function SnoozeMenu({
     setChosen(toLocalDateTime(tomorrowMorning(new Date())));
     firstRef.current?.focus();
     const closeOutside = (event: MouseEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) onOpenChange(false);
+      if (!rootRef.current?.contains(event.target as Node)) openChange.current(false);
     };
     document.addEventListener('mousedown', closeOutside);
     return () => document.removeEventListener('mousedown', closeOutside);
-  }, [open, onOpenChange]);
+  }, [open]);
 
   const close = () => {
     onOpenChange(false);
