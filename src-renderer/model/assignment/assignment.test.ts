@@ -4,7 +4,15 @@ import { english } from '../../i18n/messages/en';
 import { historyLine, mergeHistory } from './history-lines';
 import { assignmentShortcut } from './shortcuts';
 import { laterToday, parseLocalDateTime, toLocalDateTime, tomorrowMorning } from './snooze';
-import { inView, isNarrowed, parseView, viewChoices, viewQuery, viewValue } from './views';
+import {
+  canChangeAssignment,
+  inView,
+  isNarrowed,
+  parseView,
+  viewChoices,
+  viewQuery,
+  viewValue,
+} from './views';
 
 const dana = { id: 'usr_dana', name: 'Dana' };
 const support = { id: 'team_support', name: 'Support' };
@@ -57,6 +65,15 @@ describe('inbox views', () => {
     expect(inView({ ...open, status: 'resolved' }, { kind: 'all' }, null, null)).toBe(true);
     expect(isNarrowed({ kind: 'all' }, null)).toBe(false);
     expect(isNarrowed({ kind: 'all' }, 'open')).toBe(true);
+  });
+
+  it('offers the assignment controls only with write on the number', () => {
+    const agent = (write: boolean) => ({ role: 'agent', numbers: [{ session: 'shop', write }] });
+    expect(canChangeAssignment(agent(true), 'shop')).toBe(true);
+    expect(canChangeAssignment(agent(false), 'shop')).toBe(false);
+    expect(canChangeAssignment(agent(true), 'other')).toBe(false);
+    expect(canChangeAssignment({ role: 'owner', numbers: [] }, 'other')).toBe(true);
+    expect(canChangeAssignment(null, 'shop')).toBe(false);
   });
 
   it('offers Mine and the teams only to a signed-in person', () => {

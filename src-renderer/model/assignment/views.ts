@@ -64,6 +64,19 @@ export function viewChoices(me: { id: string; teams: { id: string; name: string 
   return choices;
 }
 
+/**
+ * Whether the person may change a chat's assignment on this number (write on it; owners, admins,
+ * keys and the desktop have every right). The server decides; this hides what it would refuse.
+ */
+export function canChangeAssignment(
+  principal: { role: string; numbers: { session: string; write: boolean }[] } | null,
+  session: string,
+): boolean {
+  if (!principal) return false;
+  if (principal.role === 'owner' || principal.role === 'admin') return true;
+  return principal.numbers.some((number) => number.session === session && number.write);
+}
+
 /** A view as a `<select>` value and back. */
 export function viewValue(view: InboxView): string {
   return view.kind === 'team' ? `team:${view.team}` : view.kind;

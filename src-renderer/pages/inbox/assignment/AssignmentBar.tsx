@@ -10,6 +10,7 @@ import { useAssignment } from '../../../stores/assignment';
 import { useTransport } from '../../../stores/connection';
 import { useMe } from '../../../stores/me';
 import { assignmentShortcut } from '../../../model/assignment/shortcuts';
+import { canChangeAssignment } from '../../../model/assignment/views';
 
 /**
  * The conversation's second header row (issue #16): its status, who has it (a searchable picker),
@@ -20,6 +21,7 @@ export function AssignmentBar({ session, jid }: { session: string; jid: string }
   const intl = useIntl();
   const transport = useTransport();
   const me = useMe((state) => state.principal?.user?.id ?? null);
+  const canChange = useMe((state) => canChangeAssignment(state.principal, session));
   const current = useAssignment((state) => state.current);
   const candidates = useAssignment((state) => state.candidates);
   const busy = useAssignment((state) => state.busy);
@@ -53,7 +55,7 @@ export function AssignmentBar({ session, jid }: { session: string; jid: string }
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const action = assignmentShortcut(event);
-      if (!action || !useAssignment.getState().current) return;
+      if (!action || !canChange || !useAssignment.getState().current) return;
       event.preventDefault();
       if (action === 'assign') openPicker(true);
       else if (action === 'snooze') setSnoozing(true);
@@ -61,7 +63,7 @@ export function AssignmentBar({ session, jid }: { session: string; jid: string }
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [openPicker, toggleResolved]);
+  }, [openPicker, toggleResolved, canChange]);
 
   if (!current) {
     if (loading) return null;
@@ -95,31 +97,44 @@ export function AssignmentBar({ session, jid }: { session: string; jid: string }
       <span className={`assignment-bar__status assignment-bar__status--${current.status}`} role="status">
         {statusText}
       </span>
-      <AssigneePicker
-        label={intl.formatMessage({ id: 'assignment.picker.label' })}
-        buttonText={assigneeText(intl, current.assignee)}
-        candidates={candidates}
-        me={me}
-        open={picking}
-        onOpenChange={openPicker}
-        disabled={busy}
-        onPick={(option) => void useAssignment.getState().assign(transport, changeOf(option))}
-      />
-      {current.status === 'resolved' ? (
-        <button type="button" className="button button--secondary" disabled={busy} onClick={toggleResolved}>
-          {intl.formatMessage({ id: 'assignment.action.reopen' })}
-        </button>
+      {!canChange ? (
+        <span className="assignment-bar__owner" dir="auto">
+          {assigneeText(intl, current.assignee)}
+        </span>
       ) : (
-        <button type="button" className="button button--primary" disabled={busy} onClick={toggleResolved}>
-          {intl.formatMessage({ id: 'assignment.action.resolve' })}
-        </button>
+        <>
+          <AssigneePicker
+            label={intl.formatMessage({ id: 'assignment.picker.label' })}
+            buttonText={assigneeText(intl, current.assignee)}
+            candidates={candidates}
+            me={me}
+            open={picking}
+            onOpenChange={openPicker}
+            disabled={busy}
+            onPick={(option) => void useAssignment.getState().assign(transport, changeOf(option))}
+          />
+          {current.status === 'resolved' ? (
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={busy}
+              onClick={toggleResolved}
+            >
+              {intl.formatMessage({ id: 'assignment.action.reopen' })}
+            </button>
+          ) : (
+            <button type="button" className="button button--primary" disabled={busy} onClick={toggleResolved}>
+              {intl.formatMessage({ id: 'assignment.action.resolve' })}
+            </button>
+          )}
+          <SnoozeMenu
+            open={snoozing}
+            onOpenChange={setSnoozing}
+            disabled={busy}
+            onSnooze={(until) => void useAssignment.getState().setStatus(transport, 'pending', until)}
+          />
+        </>
       )}
-      <SnoozeMenu
-        open={snoozing}
-        onOpenChange={setSnoozing}
-        disabled={busy}
-        onSnooze={(until) => void useAssignment.getState().setStatus(transport, 'pending', until)}
-      />
       {conflict !== null && (
         <p className="form-error assignment-bar__error" role="alert">
           {conflict
