@@ -84,6 +84,16 @@ test('assign to a team, take, resolve; a customer message reopens it; the views 
     await rpc(app, 'assignment.assign', { session: 'shop', chat: '15550001601', user: owner!.id });
     await expect(aliceChat).toBeVisible();
 
+    // Snoozed until tomorrow morning: no longer open, so out of the list.
+    await bar.getByRole('button', { name: 'Snooze', exact: true }).click();
+    await page
+      .getByRole('dialog', { name: 'Snooze' })
+      .getByRole('button', { name: /^Tomorrow \(/ })
+      .click();
+    await expect(bar.getByRole('status')).toHaveText(/^Snoozed until /);
+    await expect(inbox.feed()).toContainText('Snoozed by Olivia Owner');
+    await expect(aliceChat).toHaveCount(0);
+
     // Resolve with the keyboard: it leaves the open list; the Resolved filter has it.
     await page.keyboard.press('Alt+Shift+KeyR');
     await expect(bar.getByRole('status')).toHaveText('Resolved');
