@@ -3,6 +3,7 @@ import { AppError } from '../../src-shared/errors.js';
 import { toJid } from '../../src-shared/jid.js';
 import type { Principal } from '../services/access/principal.js';
 import type { Services } from '../services/index.js';
+import { assignmentCandidates } from '../services/assignment/candidates.js';
 import type { RpcContext } from './context.js';
 
 type AssignmentOps = Extract<
@@ -32,11 +33,16 @@ function signedIn(principal: Principal): string {
 export function assignmentHandlers({
   assignment,
   actors,
+  people,
 }: Services): Pick<Handlers<RpcContext>, AssignmentOps> {
   const { service, settings, availability } = assignment;
   const jid = (chat: string) => toJid(chat, 'chat');
   return {
     'assignment.get': ({ session, chat }) => service.get(session, jid(chat)),
+    'assignment.candidates': ({ session, chat }) => {
+      service.get(session, jid(chat));
+      return assignmentCandidates(people, availability, session);
+    },
     'assignment.history': ({ session, chat }) => ({ items: service.history(session, jid(chat)), next: null }),
     'assignment.assign': (input, ctx) =>
       service.assign(

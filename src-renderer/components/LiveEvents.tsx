@@ -12,7 +12,7 @@ export function LiveEvents() {
     return transport.subscribe((event) => {
       if (event.type === 'session.status') useSessions.getState().applyStatus(event.data);
       if (event.type === 'session.deleted') useSessions.getState().remove(event.data.id);
-      applyInboxEvent(event);
+      applyInboxEvent(event, transport);
     });
   }, [transport]);
   return (

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useIntl } from 'react-intl';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const mod = isMac ? '⌘' : 'Ctrl';
@@ -24,8 +25,15 @@ const typing = (target: EventTarget | null) =>
 
 /** `?` (outside text fields) shows the keyboard shortcuts. */
 export function ShortcutsHelp() {
+  const intl = useIntl();
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDialogElement>(null);
+  // The conversation's assignment shortcuts (pages/inbox/assignment/AssignmentBar.tsx).
+  const assignment = [
+    { keys: 'Alt+Shift+A', what: intl.formatMessage({ id: 'assignment.shortcuts.assign' }) },
+    { keys: 'Alt+Shift+R', what: intl.formatMessage({ id: 'assignment.shortcuts.resolve' }) },
+    { keys: 'Alt+Shift+S', what: intl.formatMessage({ id: 'assignment.shortcuts.snooze' }) },
+  ];
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -55,7 +63,7 @@ export function ShortcutsHelp() {
     >
       <h2 id="shortcuts-title">Keyboard shortcuts</h2>
       <dl className="shortcuts__list">
-        {SHORTCUTS.map(({ keys, what }) => (
+        {[...SHORTCUTS, ...assignment].map(({ keys, what }) => (
           <div key={`${keys} ${what}`} className="shortcuts__row">
             <dt>
               <kbd>{keys}</kbd>

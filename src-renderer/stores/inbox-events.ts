@@ -1,17 +1,31 @@
 import type { AnyEventEnvelope } from '../../src-shared/contract/events';
+import { useAssignment } from './assignment';
+import { admitChat, recheckChat } from './assignment-view';
 import { useAvatars } from './avatars';
 import { useConversation } from './conversation';
 import { useInbox } from './inbox';
 import { notifyIncoming } from './notifications';
+import type { Transport } from '../transport/types';
 
-/** Feeds the inbox stores with the core's live events (called by components/LiveEvents). */
-export function applyInboxEvent(event: AnyEventEnvelope): void {
+/**
+ * Feeds the inbox stores with the core's live events (called by components/LiveEvents). The
+ * transport lets the list ask whether a chat belongs in its view (Mine, Unassigned, …).
+ */
+export function applyInboxEvent(event: AnyEventEnvelope, transport: Transport | null = null): void {
   const session = event.session ?? '';
   const inbox = useInbox.getState();
   const conversation = useConversation.getState();
   switch (event.type) {
     case 'chat.updated':
-      inbox.applyChat(event.data);
+      admitChat(transport, event.data);
+      break;
+    case 'chat.assigned':
+      useAssignment.getState().applyAssigned(transport, session, event.data);
+      recheckChat(transport, session, event.data.chat);
+      break;
+    case 'chat.status_changed':
+      useAssignment.getState().applyStatus(transport, session, event.data);
+      recheckChat(transport, session, event.data.chat);
       break;
     case 'message.received':
       conversation.applyMessage(event.data);

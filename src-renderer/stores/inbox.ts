@@ -8,6 +8,7 @@ import {
   type ChatFilter,
   type ChatSort,
 } from '../model/inbox/chat-order';
+import { viewQuery } from '../model/assignment/views';
 import { describeError } from '../transport/rpc-error';
 import { EventsDuringLoad } from './events-during-load';
 import type { Transport } from '../transport/types';
@@ -33,6 +34,11 @@ export interface Typing {
 interface InboxState {
   /** Every chat we know, by chatKey(session, jid). */
   chats: Record<string, Chat>;
+  /**
+   * Known chats that events moved out of the view (Mine, Unassigned, a status): kept for the open
+   * conversation's header, left out of the list until an event brings them back (`showChat`).
+   */
+  outside: Record<string, true>;
   /** What the list shows, in order. */
   order: string[];
   filter: ChatFilter;
@@ -53,6 +59,10 @@ interface InboxState {
   setSubset(transport: Transport, subset: ChatSubset | null): Promise<void>;
   loadUnreadTotals(transport: Transport): Promise<void>;
   applyChat(chat: Chat): void;
+  /** The chat left the view (reassigned, resolved, …): out of the list; its unread count stays. */
+  hideChat(key: string): void;
+  /** The chat belongs in the view (again): into the list, updated. */
+  showChat(chat: Chat): void;
   applyAck(session: string, ack: MessageRef & { status: MessageStatus }): void;
   applyPresence(session: string, update: { chat: string; jid: string; presence: string }): void;
   /**
@@ -64,11 +74,30 @@ interface InboxState {
 }
 
 let generation = 0;
+
+/** Every known chat a list answer did not include: kept, but out of the list. */
+function outsideOf(known: Record<string, Chat>, listed: Record<string, Chat>): Record<string, true> {
+  const outside: Record<string, true> = {};
+  for (const key of Object.keys(known)) if (!listed[key]) outside[key] = true;
+  return outside;
+}
+
+function shownAgain(outside: Record<string, true>, items: Chat[]): Record<string, true> {
+  const next = { ...outside };
+  for (const chat of items) delete next[chatKey(chat.session, chat.jid)];
+  return next;
+}
 /** Chats changed by events while the list loads are changed again on top of its answer. */
 const eventsDuringLoad = new EventsDuringLoad();
 
-function withChats(state: InboxState, chats: Record<string, Chat>): Partial<InboxState> {
-  return { chats, order: orderChats(Object.values(chats), state.filter, state.sort, state.subset?.keys) };
+function withChats(
+  state: InboxState,
+  chats: Record<string, Chat>,
+  outside: Record<string, true> = state.outside,
+  subset: ChatSubset | null = state.subset,
+): Partial<InboxState> {
+  const order = orderChats(Object.values(chats), state.filter, state.sort, subset?.keys);
+  return { chats, outside, order: order.filter((key) => !outside[key]) };
 }
 
 export const useInbox = create<InboxState>((set, get) => {
@@ -83,6 +112,7 @@ export const useInbox = create<InboxState>((set, get) => {
       kind: filter.groups ? 'group' : undefined,
       archived: filter.archived,
       pinned: options.pinned,
+      ...viewQuery(filter.view, filter.status),
       limit: PAGE,
       cursor: options.cursor ?? undefined,
     });
@@ -96,6 +126,7 @@ export const useInbox = create<InboxState>((set, get) => {
 
   return {
     chats: {},
+    outside: {},
     order: [],
     filter: DEFAULT_FILTER,
     sort: 'recent',
@@ -110,6 +141,8 @@ export const useInbox = create<InboxState>((set, get) => {
 
     async load(transport) {
       const mine = ++generation;
+      // Chats events bring in while this loads are not "before": the replay below decides them.
+      const knownBefore = get().chats;
       set({ loading: true, error: null });
       try {
         const { answer, replay } = await eventsDuringLoad.load(async () => {
@@ -132,7 +165,14 @@ export const useInbox = create<InboxState>((set, get) => {
         });
         if (mine !== generation) return;
         set((state) => ({
-          ...withChats(state, answer.chats),
+          // The answer is the view as it is now (events during the load are replayed on top);
+          // chats known before stay known, out of the list, so an open conversation keeps its header.
+          ...withChats(
+            state,
+            // The answer's order first, its values over what was known.
+            { ...answer.chats, ...state.chats, ...answer.chats },
+            outsideOf(knownBefore, answer.chats),
+          ),
           cursor: answer.next,
           hasMore: answer.next !== null,
           loading: false,
@@ -153,7 +193,7 @@ export const useInbox = create<InboxState>((set, get) => {
         const page = await fetchPage(transport, { cursor });
         if (mine !== generation) return;
         set((state) => ({
-          ...withChats(state, addChats(page.items)),
+          ...withChats(state, addChats(page.items), shownAgain(state.outside, page.items)),
           cursor: page.next,
           hasMore: page.next !== null,
           loading: false,
@@ -166,7 +206,7 @@ export const useInbox = create<InboxState>((set, get) => {
     setFilter(transport, filter) {
       set((state) => ({
         filter: { ...state.filter, ...filter },
-        chats: {},
+        outside: outsideOf(state.chats, {}),
         order: [],
         cursor: null,
         hasMore: false,
@@ -180,10 +220,7 @@ export const useInbox = create<InboxState>((set, get) => {
     },
 
     async setSubset(transport, subset) {
-      set((state) => ({
-        subset,
-        order: orderChats(Object.values(state.chats), state.filter, state.sort, subset?.keys),
-      }));
+      set((state) => ({ subset, ...withChats(state, state.chats, state.outside, subset) }));
       if (!subset) return;
       // Chats of the subset that are further down than the loaded pages: fetch them one by one.
       const missing = [...subset.keys].filter((key) => !get().chats[key]).slice(0, 500);
@@ -225,6 +262,25 @@ export const useInbox = create<InboxState>((set, get) => {
           if (chat.unreadCount > 0) unread[key] = chat.unreadCount;
           else delete unread[key];
           return { ...withChats(state, { ...state.chats, [key]: chat }), unread };
+        }),
+      );
+    },
+
+    hideChat(key) {
+      eventsDuringLoad.apply(() =>
+        set((state) =>
+          state.outside[key] ? {} : withChats(state, state.chats, { ...state.outside, [key]: true }),
+        ),
+      );
+    },
+
+    showChat(chat) {
+      const key = chatKey(chat.session, chat.jid);
+      eventsDuringLoad.apply(() =>
+        set((state) => {
+          const outside = { ...state.outside };
+          delete outside[key];
+          return withChats(state, { ...state.chats, [key]: chat }, outside);
         }),
       );
     },

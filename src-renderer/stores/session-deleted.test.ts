@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AnyEventEnvelope } from '../../src-shared/contract/events';
 import type { Chat, Message } from '../../src-shared/messages';
 import { testChat } from '../test-support/fixtures';
+import { DEFAULT_FILTER } from '../model/inbox/chat-order';
 import { useConversation } from './conversation';
 import { applyInboxEvent } from './inbox-events';
 import { useInbox } from './inbox';
@@ -38,7 +39,7 @@ beforeEach(() => {
     chats: {},
     order: [],
     unread: {},
-    filter: { session: null, unread: false, groups: false, archived: false },
+    filter: DEFAULT_FILTER,
     loaded: true,
   });
   useConversation.getState().close();

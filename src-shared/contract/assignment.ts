@@ -180,6 +180,26 @@ export const availabilitySchema = z
   .strictObject({ available: z.boolean() })
   .meta({ id: 'Availability', example: { available: true } });
 
+export const assignmentCandidatesSchema = z
+  .object({
+    people: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        available: z.boolean().describe('False when the person set themselves away'),
+      }),
+    ),
+    teams: z.array(ref),
+  })
+  .meta({
+    id: 'AssignmentCandidates',
+    example: {
+      people: [{ id: 'usr_7Qm2', name: 'Dana Levi', available: true }],
+      teams: [{ id: 'team_support', name: 'Support' }],
+    },
+  });
+export type AssignmentCandidates = z.infer<typeof assignmentCandidatesSchema>;
+
 /** Events: `chat.assigned` and `chat.status_changed` (contract/events.ts). */
 export interface ChatAssignedEvent {
   chat: string;
@@ -221,6 +241,8 @@ const SELF = {
 
 export const assignmentOperations = {
   'assignment.get': op<ChatAssignment>()(byChatInput, READ_CHAT),
+  /** Who the chat can be given to (the assignee picker): enabled people who may read the number, and teams. */
+  'assignment.candidates': op<AssignmentCandidates>()(byChatInput, READ_CHAT),
   'assignment.history': op<z.infer<typeof assignmentHistorySchema>>()(byChatInput, READ_CHAT),
   'assignment.assign': op<ChatAssignment>()(assignInput, WRITE_CHAT),
   'assignment.setStatus': op<ChatAssignment>()(setStatusInput, WRITE_CHAT),

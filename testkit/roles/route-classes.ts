@@ -51,6 +51,7 @@ export const ROUTE_TABLE: Record<string, RouteClass> = {
   'GET /sessions/{id}/chats/{chat}/messages': 'read',
   'GET /sessions/{session}/chats/{chat}/assignment': 'read',
   'GET /sessions/{session}/chats/{chat}/assignment/history': 'read',
+  'GET /sessions/{session}/chats/{chat}/assignment/candidates': 'read',
   'PUT /sessions/{session}/chats/{chat}/assignee': 'write',
   'PUT /sessions/{session}/chats/{chat}/status': 'write',
   'POST /sessions/{session}/chats/{chat}/handoff': 'write',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   assignInput,
+  assignmentCandidatesSchema,
   assignmentHistorySchema,
   assignmentSettingsSchema,
   availabilitySchema,
@@ -127,6 +128,22 @@ export function assignmentRoutes(services: Services) {
         summary: 'Who assigned, resolved or reopened a chat, newest first',
         params: chatParams,
         response: { status: 200, description: 'The last 500 changes', schema: assignmentHistorySchema },
+      },
+      rest,
+    ),
+    operationRoute(
+      ops,
+      'assignment.candidates',
+      {
+        method: 'get',
+        path: '/sessions/:session/chats/:chat/assignment/candidates',
+        tag,
+        summary: 'Who a chat can be assigned to',
+        description:
+          'Enabled people who may read the number, each with `available` (false when they set themselves away), ' +
+          'and every team: what the inbox’s assignee picker offers.',
+        params: chatParams,
+        response: { status: 200, description: 'People and teams', schema: assignmentCandidatesSchema },
       },
       rest,
     ),

@@ -288,4 +288,23 @@ describe('assignment over REST', () => {
     expect(await (await as('Omer', '/api/v1/users/me/availability')).json()).toEqual({ available: true });
     expect((await app.request('/api/v1/users/me/availability')).status).toBe(403);
   });
+  it('offers in the picker the enabled people who may read the number, with who is away, and the teams', async () => {
+    await as('Omer', '/api/v1/users/me/availability', { method: 'PUT', json: { available: false } });
+    const answer = await as('Dana', chatPath(OTHER, 'assignment/candidates'));
+    expect(answer.status).toBe(200);
+    const { people, teams } = (await answer.json()) as {
+      people: { id: string; name: string; available: boolean }[];
+      teams: { id: string; name: string }[];
+    };
+    const names = people.map((person) => person.name);
+    expect(names).toEqual(expect.arrayContaining(['Olive', 'Dana', 'Omer', 'Rina']));
+    // Disabled, or without read on the number: assigning them would be refused, so they are not offered.
+    expect(names).not.toContain('Gone');
+    expect(names).not.toContain('Nobody');
+    expect(people.find((person) => person.name === 'Omer')?.available).toBe(false);
+    expect(teams).toContainEqual({ id: supportTeam, name: 'Support' });
+    expect((await as('Dana', chatPath('972599999999@s.whatsapp.net', 'assignment/candidates'))).status).toBe(
+      404,
+    );
+  });
 });

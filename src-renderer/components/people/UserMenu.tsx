@@ -2,6 +2,7 @@ import '../../styles/team.css';
 import { useEffect, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
+import { AvailabilityItem } from '../assignment/AvailabilityItem';
 import { Icon } from '../icons';
 
 /**
@@ -65,6 +66,7 @@ export function UserMenu({ name, onSignOut }: { name: string; onSignOut?: () => 
           >
             <FormattedMessage id="team.menu.profile" />
           </Link>
+          <AvailabilityItem />
           {onSignOut && (
             <button type="button" role="menuitem" className="user-menu__item" onClick={onSignOut}>
               <FormattedMessage id="common.nav.logOut" />

@@ -4,6 +4,7 @@
  * key fails the type check; catalogues.test.ts fails on unused keys and on any other language
  * missing a key. A new area adds its import here.
  */
+import assignment from './assignment/en.json';
 import common from './common/en.json';
 import errors from './errors/en.json';
 import inboxComposer from './inbox-composer/en.json';
@@ -23,6 +24,7 @@ import team from './team/en.json';
 import widget from './widget/en.json';
 
 export const english = {
+  ...assignment,
   ...common,
   ...errors,
   ...inbox,

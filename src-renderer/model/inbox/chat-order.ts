@@ -1,4 +1,6 @@
+import type { ChatStatus } from '../../../src-shared/contract/assignment';
 import type { Chat } from '../../../src-shared/messages';
+import { ALL_VIEW, DEFAULT_STATUS, type InboxView } from '../assignment/views';
 
 /** How the chat list is ordered: newest activity first, or chats with unread messages first. */
 export type ChatSort = 'recent' | 'unread';
@@ -9,9 +11,20 @@ export interface ChatFilter {
   unread: boolean;
   groups: boolean;
   archived: boolean;
+  /** Mine / Unassigned / a team / All (issue #16); the server filters, events move chats live. */
+  view: InboxView;
+  /** Open by default; null shows every status. */
+  status: ChatStatus | null;
 }
 
-export const DEFAULT_FILTER: ChatFilter = { session: null, unread: false, groups: false, archived: false };
+export const DEFAULT_FILTER: ChatFilter = {
+  session: null,
+  unread: false,
+  groups: false,
+  archived: false,
+  view: ALL_VIEW,
+  status: DEFAULT_STATUS,
+};
 
 /** One chat across every session: the same customer can write to two of the business's numbers. */
 export function chatKey(session: string, jid: string): string {

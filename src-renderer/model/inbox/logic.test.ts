@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Chat } from '../../../src-shared/messages';
 import { testChat as chat, testMessage as message } from '../../test-support/fixtures';
-import { chatQuery, compareChats, matchesFilter, orderChats } from './chat-order';
+import { chatQuery, compareChats, DEFAULT_FILTER, matchesFilter, orderChats } from './chat-order';
 import { buildRows, dayLabel } from './day-rows';
 import { chatTitle, dayKey, formatBytes, formatChatTime, initials } from './format';
 import { queryTerms, snippetAround, splitHighlight } from './highlight';
@@ -21,13 +21,12 @@ describe('chat order and filters', () => {
   const pinned = chat({ jid: 'd', pinned: true, lastMessage: at('2025-01-01T10:00:00Z') });
 
   it('puts pinned chats first, then the newest', () => {
-    expect(
-      orderChats(
-        [old, recent, unread, pinned],
-        { session: null, unread: false, groups: false, archived: false },
-        'recent',
-      ),
-    ).toEqual(['shop|d', 'shop|b', 'shop|a', 'shop|c']);
+    expect(orderChats([old, recent, unread, pinned], DEFAULT_FILTER, 'recent')).toEqual([
+      'shop|d',
+      'shop|b',
+      'shop|a',
+      'shop|c',
+    ]);
   });
 
   it('can put unread chats before read ones', () => {
@@ -39,7 +38,7 @@ describe('chat order and filters', () => {
   });
 
   it('filters by session, unread, groups and archive', () => {
-    const base = { session: null, unread: false, groups: false, archived: false };
+    const base = DEFAULT_FILTER;
     expect(matchesFilter(unread, { ...base, unread: true })).toBe(true);
     expect(matchesFilter(old, { ...base, unread: true })).toBe(false);
     expect(matchesFilter(old, { ...base, session: 'other' })).toBe(false);
@@ -50,7 +49,7 @@ describe('chat order and filters', () => {
   });
 
   it('limits the list to a given set of chats (the tag filter)', () => {
-    const base = { session: null, unread: false, groups: false, archived: false };
+    const base = DEFAULT_FILTER;
     expect(orderChats([old, recent], base, 'recent', new Set(['shop|a']))).toEqual(['shop|a']);
   });
 

@@ -4,6 +4,7 @@ import { useTransport } from '../../stores/connection';
 import { useChatSelection } from '../../stores/chat-selection';
 import { useInbox } from '../../stores/inbox';
 import type { ChatSort } from '../../model/inbox/chat-order';
+import { ViewFilters } from './assignment/ViewFilters';
 import { ChatListTagFilterSlot } from './organize-slots';
 
 function Toggle({ label, pressed, onToggle }: { label: string; pressed: boolean; onToggle: () => void }) {
@@ -28,62 +29,69 @@ export function ChatFilters({ sessions }: { sessions: Session[] }) {
   const selecting = useChatSelection((state) => state.selecting);
   const moreActive = (filter.session !== null ? 1 : 0) + (sort !== 'recent' ? 1 : 0);
   return (
-    <div className="chat-filters" role="group" aria-label={intl.formatMessage({ id: 'inbox.filters.label' })}>
-      <Toggle
-        label={intl.formatMessage({ id: 'inbox.filters.unread' })}
-        pressed={filter.unread}
-        onToggle={() => setFilter(transport, { unread: !filter.unread })}
-      />
-      <Toggle
-        label={intl.formatMessage({ id: 'inbox.filters.groups' })}
-        pressed={filter.groups}
-        onToggle={() => setFilter(transport, { groups: !filter.groups })}
-      />
-      <Toggle
-        label={intl.formatMessage({ id: 'inbox.filters.archived' })}
-        pressed={filter.archived}
-        onToggle={() => setFilter(transport, { archived: !filter.archived })}
-      />
-      <details className="chat-filters__more">
-        <summary className="filter-chip" title={intl.formatMessage({ id: 'inbox.filters.moreTitle' })}>
-          {intl.formatMessage({ id: 'inbox.filters.more' }, { count: moreActive })}
-        </summary>
-        <div className="chat-filters__menu">
-          {sessions.length > 1 && (
+    <>
+      <ViewFilters />
+      <div
+        className="chat-filters"
+        role="group"
+        aria-label={intl.formatMessage({ id: 'inbox.filters.label' })}
+      >
+        <Toggle
+          label={intl.formatMessage({ id: 'inbox.filters.unread' })}
+          pressed={filter.unread}
+          onToggle={() => setFilter(transport, { unread: !filter.unread })}
+        />
+        <Toggle
+          label={intl.formatMessage({ id: 'inbox.filters.groups' })}
+          pressed={filter.groups}
+          onToggle={() => setFilter(transport, { groups: !filter.groups })}
+        />
+        <Toggle
+          label={intl.formatMessage({ id: 'inbox.filters.archived' })}
+          pressed={filter.archived}
+          onToggle={() => setFilter(transport, { archived: !filter.archived })}
+        />
+        <details className="chat-filters__more">
+          <summary className="filter-chip" title={intl.formatMessage({ id: 'inbox.filters.moreTitle' })}>
+            {intl.formatMessage({ id: 'inbox.filters.more' }, { count: moreActive })}
+          </summary>
+          <div className="chat-filters__menu">
+            {sessions.length > 1 && (
+              <label className="field">
+                <span className="field__label">{intl.formatMessage({ id: 'inbox.filters.number' })}</span>
+                <select
+                  value={filter.session ?? ''}
+                  onChange={(event) => setFilter(transport, { session: event.target.value || null })}
+                >
+                  <option value="">{intl.formatMessage({ id: 'inbox.filters.allNumbers' })}</option>
+                  {sessions.map((session) => (
+                    <option key={session.id} value={session.id}>
+                      {session.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
             <label className="field">
-              <span className="field__label">{intl.formatMessage({ id: 'inbox.filters.number' })}</span>
-              <select
-                value={filter.session ?? ''}
-                onChange={(event) => setFilter(transport, { session: event.target.value || null })}
-              >
-                <option value="">{intl.formatMessage({ id: 'inbox.filters.allNumbers' })}</option>
-                {sessions.map((session) => (
-                  <option key={session.id} value={session.id}>
-                    {session.name}
-                  </option>
-                ))}
+              <span className="field__label">{intl.formatMessage({ id: 'inbox.filters.order' })}</span>
+              <select value={sort} onChange={(event) => setSort(transport, event.target.value as ChatSort)}>
+                <option value="recent">{intl.formatMessage({ id: 'inbox.filters.newestFirst' })}</option>
+                <option value="unread">{intl.formatMessage({ id: 'inbox.filters.unreadFirst' })}</option>
               </select>
             </label>
-          )}
-          <label className="field">
-            <span className="field__label">{intl.formatMessage({ id: 'inbox.filters.order' })}</span>
-            <select value={sort} onChange={(event) => setSort(transport, event.target.value as ChatSort)}>
-              <option value="recent">{intl.formatMessage({ id: 'inbox.filters.newestFirst' })}</option>
-              <option value="unread">{intl.formatMessage({ id: 'inbox.filters.unreadFirst' })}</option>
-            </select>
-          </label>
-          <ChatListTagFilterSlot session={filter.session} />
-        </div>
-      </details>
-      <button
-        type="button"
-        className="filter-chip"
-        aria-pressed={selecting}
-        title={intl.formatMessage({ id: 'inbox.filters.selectTitle' })}
-        onClick={() => useChatSelection.getState().setSelecting(!selecting)}
-      >
-        {intl.formatMessage({ id: 'inbox.filters.select' })}
-      </button>
-    </div>
+            <ChatListTagFilterSlot session={filter.session} />
+          </div>
+        </details>
+        <button
+          type="button"
+          className="filter-chip"
+          aria-pressed={selecting}
+          title={intl.formatMessage({ id: 'inbox.filters.selectTitle' })}
+          onClick={() => useChatSelection.getState().setSelecting(!selecting)}
+        >
+          {intl.formatMessage({ id: 'inbox.filters.select' })}
+        </button>
+      </div>
+    </>
   );
 }

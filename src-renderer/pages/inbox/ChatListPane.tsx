@@ -1,6 +1,7 @@
 import { useEffect, type RefObject } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
+import { DEFAULT_STATUS } from '../../model/assignment/views';
 import { useTransport } from '../../stores/connection';
 import { useChatSelection } from '../../stores/chat-selection';
 import { useInbox } from '../../stores/inbox';
@@ -53,7 +54,13 @@ export function ChatListPane({
   }, [transport, load, loaded]);
 
   const filtered =
-    filter.unread || filter.groups || filter.archived || filter.session !== null || subset !== null;
+    filter.unread ||
+    filter.groups ||
+    filter.archived ||
+    filter.session !== null ||
+    subset !== null ||
+    filter.view.kind !== 'all' ||
+    filter.status !== DEFAULT_STATUS;
   return (
     <aside className="inbox__list" aria-label={intl.formatMessage({ id: 'inbox.list.label' })}>
       <header className="inbox__list-header">

@@ -8,6 +8,8 @@ import { useInbox } from '../../stores/inbox';
 import { useSessions } from '../../stores/sessions';
 import { Composer } from './Composer';
 import { AutomationPausedBanner } from '../../components/automation/AutomationPausedBanner';
+import { admitOpenedChat } from '../../stores/assignment-view';
+import { AssignmentBar } from './assignment/AssignmentBar';
 import { ConversationHeader } from './ConversationHeader';
 import { filesOf } from './files';
 import { ForwardDialog } from './ForwardDialog';
@@ -71,7 +73,7 @@ export function ConversationPane({
     if (useInbox.getState().chats[chatKey(session, jid)]) return;
     transport
       .call('chats.get', { session, chat: jid })
-      .then((found) => useInbox.getState().applyChat(found))
+      .then((found) => admitOpenedChat(transport, found))
       .catch((caught: unknown) => explainMissingChat(transport, session, jid, caught))
       .then((problem) => problem && setMissing(problem))
       .catch(() => undefined);
@@ -146,6 +148,7 @@ export function ConversationPane({
           <h2>{title}</h2>
         </header>
       )}
+      {chat && <AssignmentBar session={session} jid={jid} />}
       <OfflineBanner sessions={[session]} />
       {(missing && !chat) || error ? (
         <p className="form-error conversation__error" role="alert">

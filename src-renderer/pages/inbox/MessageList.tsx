@@ -1,19 +1,24 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
+import type { AssignmentHistoryEntry } from '../../../src-shared/contract/assignment';
 import type { Message } from '../../../src-shared/messages';
 import { useTransport } from '../../stores/connection';
+import { useAssignment } from '../../stores/assignment';
 import { useConversation } from '../../stores/conversation';
 import { useOutgoing, type Outgoing } from '../../stores/outgoing';
 import { DaySeparator } from './DaySeparator';
 import { InboxIcon } from './InboxIcon';
 import { chatKey } from '../../model/inbox/chat-order';
+import { mergeHistory } from '../../model/assignment/history-lines';
 import { buildRows } from '../../model/inbox/day-rows';
 import { EDGE_PX, shouldLoadNewer, shouldLoadOlder } from '../../model/inbox/history';
+import { AssignmentLine } from './assignment/AssignmentLine';
 import { MessageBubble } from './MessageBubble';
 import { OutgoingBubble } from './OutgoingBubble';
 
 const NO_OUTGOING: Outgoing[] = [];
+const NO_HISTORY: AssignmentHistoryEntry[] = [];
 
 interface Item {
   key: string;
@@ -22,6 +27,8 @@ interface Item {
   sender: string | null;
   message?: Message;
   outgoing?: Outgoing;
+  /** An assignment history entry, shown as a small system line. */
+  system?: AssignmentHistoryEntry;
 }
 
 /**
@@ -49,6 +56,7 @@ export function MessageList({
   const highlight = useConversation((state) => state.highlight);
   const openKey = useConversation((state) => chatKey(state.session ?? '', state.jid ?? ''));
   const outgoing = useOutgoing((state) => state.outgoing[openKey] ?? NO_OUTGOING);
+  const history = useAssignment((state) => (state.key === openKey ? state.history : NO_HISTORY));
   const scrollRef = useRef<HTMLDivElement>(null);
   const positioned = useRef(false);
   const [awayFromEnd, setAwayFromEnd] = useState(false);
@@ -69,8 +77,21 @@ export function MessageList({
         }
       }
     }
-    return buildRows(items, { isGroup, startsHistory: !hasOlder, locale: intl.locale });
-  }, [messages, outgoing, hasNewer, hasOlder, isGroup, intl.locale]);
+    // fromMe keeps a system line from naming a group sender and restarts the next sender's run.
+    const withLines = mergeHistory(
+      items,
+      history,
+      (entry) => ({
+        key: `assignment:${entry.id}`,
+        timestamp: entry.at,
+        fromMe: true,
+        sender: null,
+        system: entry,
+      }),
+      { hasOlder, hasNewer },
+    );
+    return buildRows(withLines, { isGroup, startsHistory: !hasOlder, locale: intl.locale });
+  }, [messages, outgoing, history, hasNewer, hasOlder, isGroup, intl.locale]);
 
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -178,7 +199,7 @@ export function MessageList({
                 key={virtual.key}
                 data-index={virtual.index}
                 ref={virtualizer.measureElement}
-                className={`message-row${row.kind === 'day' ? ' message-row--day' : out ? ' message-row--out' : ''}`}
+                className={`message-row${row.kind === 'day' || (row.kind === 'message' && row.item.system) ? ' message-row--day' : out ? ' message-row--out' : ''}`}
                 style={{ transform: `translateY(${virtual.start}px)` }}
               >
                 {row.kind === 'day' ? (
@@ -193,6 +214,8 @@ export function MessageList({
                   />
                 ) : row.item.outgoing ? (
                   <OutgoingBubble item={row.item.outgoing} />
+                ) : row.item.system ? (
+                  <AssignmentLine entry={row.item.system} />
                 ) : null}
               </div>
             );

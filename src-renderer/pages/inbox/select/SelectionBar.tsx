@@ -5,6 +5,7 @@ import { useChatSelection } from '../../../stores/chat-selection';
 import { useTransport } from '../../../stores/connection';
 import { useInbox } from '../../../stores/inbox';
 import { describeError } from '../../../transport/rpc-error';
+import { BulkAssignBar } from '../assignment/BulkAssignBar';
 
 type BulkAction = 'read' | 'unread' | 'archive';
 
@@ -96,6 +97,7 @@ export function SelectionBar() {
           <FormattedMessage id="inbox.select.archive" />
         </button>
       </div>
+      <BulkAssignBar selected={chats} />
       <BulkTagBar selected={chats} onDone={() => undefined} />
       {message && (
         <p role="status" className="muted">
