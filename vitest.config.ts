@@ -1,7 +1,10 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { twemojiImages } from './scripts/vite-twemoji.mjs';
 
 export default defineConfig({
+  // Renderer modules import the list of emoji images (`virtual:twemoji-codes`).
+  plugins: [twemojiImages()],
   test: {
     include: [
       'src-main/**/*.test.ts',
