@@ -64,6 +64,8 @@ const PARAMS = {
   assignedSessions: '["s1"]',
   me: 'u1',
   myTeams: '["t1"]',
+  from: 'zq',
+  to: 'zr',
 };
 
 function plan(sql: string): string {
@@ -146,8 +148,8 @@ describe('chat list', () => {
     },
     { name: 'a tag, every session', filter: { tagId: 't' }, index: 'chat_tags_order_idx' },
     {
-      name: 'a short name (LIKE on the walk)',
-      filter: { ...oneSession, q: 'an' },
+      name: 'a short name in letters whose fold the index may not share (LIKE on the walk)',
+      filter: { ...oneSession, q: 'ив' },
       index: 'chats_session_order_idx',
     },
     {
@@ -186,6 +188,29 @@ describe('chat list', () => {
       first: /chats_team_order_idx \(assignee_team_id=\? AND status=\?\)/,
     },
     { name: 'All, resolved', filter: { view: { status: 'resolved' } }, index: 'chats_status_order_idx' },
+    // Without a status (migration 0025): a person's or a team's chats in any status.
+    {
+      name: 'a person, any status',
+      filter: { view: { assignee: { user: 'u1' } } },
+      index: 'chats_assignee_order_idx',
+      first: /chats_assignee_order_idx \(assignee_user_id=\?\)/,
+    },
+    {
+      name: 'a person, any status, one session',
+      filter: { ...oneSession, view: { assignee: { user: 'u1' } } },
+      index: 'chats_assignee_order_idx',
+    },
+    {
+      name: 'a team, any status',
+      filter: { view: { teamId: 't1' } },
+      index: 'chats_team_any_order_idx',
+      first: /chats_team_any_order_idx \(assignee_team_id=\?\)/,
+    },
+    {
+      name: 'Unread + a tag + Mine (an empty database: the first set, the view, is walked)',
+      filter: { ...oneSession, unread: true, tagId: 't', view: { assignee: { user: 'u1' }, status: 'open' } },
+      index: 'chats_mine_order_idx',
+    },
     {
       name: 'an "assigned" reader, Unassigned of their teams, open',
       filter: {
@@ -223,6 +248,16 @@ describe('chat list', () => {
     // At most NAME_CANDIDATE_LIMIT candidates, each looked up by key; their sort is bounded.
     expect(page).toContain('SEARCH k USING INTEGER PRIMARY KEY (rowid=?)');
     expect(page).toMatch(/SEARCH c USING INDEX sqlite_autoindex_chats_1 \(session_id=\? AND jid=\?\)/);
+    expect(page).not.toMatch(/SCAN (c|k|ct)$/m);
+  });
+
+  it('finds few chats by one or two characters through the trigram index, as a range of its terms', () => {
+    const hits = planOf(() => chats.list({ q: 'Zq', limit: 50 }), /chat_names_vocab/);
+    // A range of terms of the index (not a scan of every term), stopping at the candidate bound.
+    expect(hits).toMatch(/SCAN chat_names_vocab VIRTUAL TABLE INDEX \d+:/);
+    expect(hits).not.toMatch(/INDEX 0:$/m);
+    const page = planOf(() => chats.list({ q: 'Zq', limit: 50 }), /json_each\(@hits\)/);
+    expect(page).toContain('SEARCH k USING INTEGER PRIMARY KEY (rowid=?)');
     expect(page).not.toMatch(/SCAN (c|k|ct)$/m);
   });
 
