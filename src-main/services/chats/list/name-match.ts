@@ -52,6 +52,8 @@ export function nameMatch(q: string | undefined): NameMatch | null {
 function trigramPrefix(text: string): TrigramPrefix | null {
   let folded = '';
   for (const char of text) {
+    // SQLite reads U+FFFE and U+FFFF as U+FFFD: the index holds neither.
+    if (char === '\ufffe' || char === '\uffff') return null;
     if (char <= '\x7f') folded += char.toLowerCase();
     else if (char.toLowerCase() === char && char.toUpperCase() === char) folded += char;
     else return null;
