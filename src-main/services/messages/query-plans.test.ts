@@ -212,6 +212,12 @@ describe('chat list', () => {
       index: 'chats_mine_order_idx',
     },
     {
+      // All / Unassigned per status, when tiny (an empty database here), are walked.
+      name: 'All, open + unread, few open chats',
+      filter: { ...oneSession, unread: true, view: { status: 'open' } },
+      index: 'chats_status_order_idx',
+    },
+    {
       name: 'an "assigned" reader, Unassigned of their teams, open',
       filter: {
         allowedSessions: new Set(['s2']),
@@ -285,6 +291,22 @@ describe('chat list', () => {
     tag.run(jid(0));
     expect(walked()).toBe('chat_tags_session_order_idx');
     for (let n = 1; n < 6; n += 1) tag.run(jid(n));
+    expect(walked()).toBe('chats_unread_session_order_idx');
+  });
+
+  it('walks another set than All, open (the inbox default) once that holds more than a few chats', () => {
+    const walked = () =>
+      /USING (COVERING )?INDEX (\w+)/.exec(
+        planOf(
+          () => chats.list({ sessionId: 's1', unread: true, view: { status: 'open' }, limit: 50 }),
+          /FROM chats c/,
+        ),
+      )?.[2];
+    expect(walked()).toBe('chats_status_order_idx');
+    const add = db.$client.prepare(
+      `INSERT INTO chats (session_id, jid, kind, last_message_at) VALUES ('s1', ?, 'user', ?)`,
+    );
+    for (let n = 0; n < 250; n += 1) add.run(jid(n), 1000 + n);
     expect(walked()).toBe('chats_unread_session_order_idx');
   });
 

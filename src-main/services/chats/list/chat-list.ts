@@ -54,6 +54,8 @@ const TAG_ORDER = { at: 't.chat_order_at', session: 't.session_id', jid: 't.chat
 export const NAME_CANDIDATE_LIMIT = 1000;
 /** Sparse sets are counted up to this many rows to pick the smallest one to walk. */
 const COUNT_BOUND = 5000;
+/** A mostly-everything view (All / Unassigned per status) is walked with other filters below this. */
+const TINY_BOUND = 200;
 
 export interface ChatListOptions {
   sessionId?: string | undefined;
@@ -205,14 +207,19 @@ export class ChatList {
         return { by: 'names' };
       }
     }
-    // States first: on a tie (both past the bound) the one in this order is walked.
+    // On a tie (several past the bound) the first here is walked. "All" / "Unassigned" per
+    // status are usually most chats and, not led by the session, hold other numbers' chats too
+    // (the inbox's default is All, open): with other sets they are walked only when tiny, which a
+    // count up to a small bound tells cheaply.
     const view = viewWalk(options.view);
+    const dense = view === 'status' || view === 'unassigned' ? ({ by: 'view', view } as const) : null;
     const walks: Walk[] = [
-      ...(view ? [{ by: 'view', view } as const] : []),
+      ...(view && !dense ? [{ by: 'view', view } as const] : []),
       ...states.map((state) => ({ by: 'state', state }) as const),
       ...(options.tagId ? [{ by: 'tag' } as const] : []),
     ];
-    if (walks.length === 0) return { by: 'order' };
+    if (walks.length === 0) return dense ?? { by: 'order' };
+    if (dense && this.sizeUpToBound(dense, options, TINY_BOUND) < TINY_BOUND) return dense;
     if (walks.length === 1) return walks[0] as Walk;
     let best = walks[0] as Walk;
     let smallest = Infinity;
@@ -224,13 +231,13 @@ export class ChatList {
   }
 
   /** How many rows `walk` would pass over from the top, counted up to COUNT_BOUND (index only). */
-  private sizeUpToBound(walk: Walk, options: ChatListOptions): number {
+  private sizeUpToBound(walk: Walk, options: ChatListOptions, bound = COUNT_BOUND): number {
     const session = options.sessionId ? 's' : '';
     const params: Record<string, unknown> = {
       sessionId: options.sessionId,
       tagId: options.tagId,
       kind: options.kind,
-      bound: COUNT_BOUND,
+      bound,
     };
     let sql: string;
     if (walk.by === 'tag') {
