@@ -100,6 +100,24 @@ describe('routing with real customers', () => {
     });
     expect(refused.status).toBe(400);
     expect(refused.body.error.field).toBe('rules.0.conditions.0.pattern');
+    // A person who may not read the number cannot be a rule's assignee.
+    const zed = await ok<UserWithCode>('/users', 'POST', {
+      name: 'Zed',
+      login: 'zed',
+      role: 'agent',
+      password: 'correct horse 1',
+    });
+    const unreadable = await call<{ error: { field: string; message: string } }>('/routing/rules', 'POST', {
+      name: 'To Zed',
+      on: 'conversation',
+      conditions: [],
+      actions: [{ type: 'assignUser', user: zed.user.id }],
+    });
+    expect(unreadable.status).toBe(400);
+    expect(unreadable.body.error).toMatchObject({
+      field: 'actions.0.user',
+      message: expect.stringContaining('Zed may not read the chats of number "shop"'),
+    });
 
     const saved = await rules([
       {
