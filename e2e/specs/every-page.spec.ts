@@ -29,6 +29,7 @@ const PAGES = [
   { name: 'logs', path: '/logs', ready: 'Logs' },
   { name: 'settings', path: '/settings', ready: 'Settings' },
   { name: 'team', path: '/settings/team', ready: 'Team' },
+  { name: 'routing', path: '/settings/routing', ready: 'Routing' },
   { name: 'permissions', path: '/settings/team/numbers/shop', ready: 'Who can use Bakery front desk' },
 ];
 
