@@ -34,7 +34,8 @@ const PAGES = [
 ];
 
 test('every page, both themes, 1366 and 400 wide: named controls and AA contrast', async ({ page }) => {
-  test.setTimeout(240_000);
+  // Eleven pages × two sizes × two themes; slow on a loaded machine.
+  test.setTimeout(360_000);
   const first = await startApp();
   await rpc(first, 'sessions.create', { id: 'shop', name: 'Bakery front desk' });
   await first.stop({ keepData: true });

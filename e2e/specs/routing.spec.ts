@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { LoginPage } from '../pages/login-page.js';
 import { RoutingPage } from '../pages/routing-page.js';
 import { Shell } from '../pages/shell.js';
+import { accessibilityProblems } from '../support/a11y-check.js';
 import { expect, test } from '../support/fixtures.js';
 import { rpc } from '../support/rpc.js';
 
@@ -87,7 +88,11 @@ test('owners build routing rules: plain words, errors beside the field, reorder,
   await shoot(page, 'routing-editor-400-light');
   await page.emulateMedia({ colorScheme: 'dark' });
   await shoot(page, 'routing-editor-400-dark');
+  // Every control named, AA contrast, in the editor at 400px dark and on the whole page at 1366 light.
+  expect(await accessibilityProblems(page)).toEqual([]);
   await page.getByRole('button', { name: 'Cancel' }).click();
   await page.setViewportSize({ width: 1366, height: 768 });
   await shoot(page, 'routing-1366-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  expect(await accessibilityProblems(page)).toEqual([]);
 });

@@ -10,6 +10,13 @@ import type { RuleEngine } from './rule-engine.js';
 import { isRoutingActor, type RoutingActions } from './routing-actions.js';
 import type { RoutingStore } from './routing-store.js';
 
+/** The events routing looks at; every other one is ignored before any read. */
+const ROUTED_EVENTS: ReadonlySet<string> = new Set([
+  'message.received',
+  'chat.status_changed',
+  'chat.tagged',
+]);
+
 interface Work {
   trigger: RoutingTrigger;
   text: string;
@@ -65,7 +72,7 @@ export class RoutingListener {
 
   private onEvent(event: AnyEventEnvelope): void {
     const session = event.session;
-    if (!session) return;
+    if (!session || !ROUTED_EVENTS.has(event.type) || !this.configured(session)) return;
     if (event.type === 'message.received') {
       const { chat, fromMe, id, text } = event.data;
       if (fromMe || (jidKind(chat) !== 'user' && jidKind(chat) !== 'lid')) return;
@@ -99,6 +106,11 @@ export class RoutingListener {
         chained: isRoutingActor(event.actor),
       });
     }
+  }
+
+  /** Nothing to do (no rules, no rule-engine webhook): every customer message skips routing's reads. */
+  private configured(session: string): boolean {
+    return this.store.rules().length > 0 || this.store.engine(session).webhookId !== null;
   }
 
   private enqueue(session: string, chat: string, work: Work): void {
