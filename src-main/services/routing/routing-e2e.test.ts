@@ -197,7 +197,7 @@ describe('routing with real customers', () => {
     );
     const team = teams.items.find((t) => t.team.id === support)!;
     expect(team.members.find((m) => m.name === 'Dov')?.open).toBe(0);
-  }, 600_000);
+  }, 300_000);
 
   it('with nobody available, round robin leaves the chat in the team’s queue and says so', async () => {
     for (const name of ['Ana', 'Ben', 'Cai', 'Dov']) await setAvailable(name, false);
