@@ -2,6 +2,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import { PageHeader } from '../../components/PageHeader';
 import '../../styles/routing.css';
+import '../../styles/team.css';
 import { RuleEngineSection } from './RuleEngineSection';
 import { RulesSection } from './RulesSection';
 import { SwitchesSection } from './SwitchesSection';
