@@ -155,6 +155,12 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
     start: () => services.assignment.listener.start(),
     stop: () => services.assignment.listener.stop(),
   });
+  // After assignment: a customer message reopening a chat is then a new conversation to route.
+  lifecycle.add({
+    name: 'routing',
+    start: () => services.routing.listener.start(),
+    stop: () => services.routing.listener.stop(),
+  });
   lifecycle.add({
     name: 'whatsapp',
     start: () => services.sessions.resumeAll(),

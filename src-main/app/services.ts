@@ -33,6 +33,7 @@ import { createScheduling, type Clock } from '../services/schedule/index.js';
 import { createOrganize } from '../services/organize/index.js';
 import { AutomationService } from '../services/automation/automation-service.js';
 import { createAssignment } from '../services/assignment/index.js';
+import { createRouting } from '../services/routing/index.js';
 import { ContactsImport } from '../services/contacts/import/contacts-import.js';
 import { ContactDataExport } from '../services/contacts/forget/contact-data-export.js';
 import { ForgetContact } from '../services/contacts/forget/forget-contact.js';
@@ -168,6 +169,19 @@ export function createServices(deps: ServiceDeps): Services {
     internal: new InternalSettings(db),
     logger,
   });
+  const routing = createRouting({
+    db,
+    bus,
+    events,
+    people,
+    assignment,
+    organize,
+    messaging,
+    internal: new InternalSettings(db),
+    logger,
+    userAgent: `Chatdock/${APP_VERSION}`,
+  });
+  purge.onPurged((sessionId) => routing.service.forgetSession(sessionId));
   const automation = new AutomationService({
     db,
     bus,
@@ -224,5 +238,6 @@ export function createServices(deps: ServiceDeps): Services {
     ),
     housekeeping,
     assignment,
+    routing,
   };
 }

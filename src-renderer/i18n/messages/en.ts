@@ -14,6 +14,7 @@ import logs from './logs/en.json';
 import messages from './messages/en.json';
 import organize from './organize/en.json';
 import ruleassign from './ruleassign/en.json';
+import routing from './routing/en.json';
 import rulewebhook from './rulewebhook/en.json';
 import schedule from './schedule/en.json';
 import sessions from './sessions/en.json';
@@ -34,6 +35,7 @@ export const english = {
   ...messages,
   ...organize,
   ...ruleassign,
+  ...routing,
   ...rulewebhook,
   ...schedule,
   ...sessions,
