@@ -108,15 +108,13 @@ export function ConfirmWithPasswordButton({
   };
 
   return (
-    <form
+    // Not a <form>: the question may sit inside one (restoring a backup), and a nested form's
+    // submit would reach the outer form's handler too. Enter in the password field confirms.
+    <div
       className="confirm confirm--password"
       role="alertdialog"
       aria-label={label}
       onKeyDown={(event) => event.key === 'Escape' && close()}
-      onSubmit={(event) => {
-        event.preventDefault();
-        void confirm();
-      }}
     >
       <p>{question}</p>
       {needsPassword && (
@@ -133,6 +131,11 @@ export function ConfirmWithPasswordButton({
             aria-invalid={passwordError ? true : undefined}
             aria-describedby={passwordError ? `${passwordId}-error` : undefined}
             onChange={(event) => setPassword(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key !== 'Enter') return;
+              event.preventDefault();
+              void confirm();
+            }}
           />
           {passwordError && (
             <span id={`${passwordId}-error`} className="form-error" role="alert">
@@ -144,9 +147,10 @@ export function ConfirmWithPasswordButton({
       <div className="row">
         <button
           ref={needsPassword ? undefined : firstRef}
-          type="submit"
+          type="button"
           className={danger ? 'button button--danger' : 'button button--primary'}
           disabled={busy}
+          onClick={() => void confirm()}
         >
           {confirmLabel}
         </button>
@@ -154,6 +158,6 @@ export function ConfirmWithPasswordButton({
           <FormattedMessage id="common.cancel" />
         </button>
       </div>
-    </form>
+    </div>
   );
 }
