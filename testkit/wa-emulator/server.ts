@@ -21,7 +21,9 @@ import { warn } from './debug.js';
 import { dispatchStanza } from './dispatch.js';
 import { Emulator } from './emulator.js';
 import { CallRegistry } from './handlers/calls.js';
+import { AppStateSync } from './handlers/app-state.js';
 import { pushHistorySync } from './handlers/history-sync.js';
+import { shareAppStateKey } from './app-state/phone-app-state.js';
 import { handleClientPayload } from './handlers/login.js';
 import { PairingRegistry } from './handlers/pairing.js';
 import { PresenceRegistry } from './handlers/presence.js';
@@ -71,7 +73,11 @@ export async function start(options: StartOptions = {}): Promise<Emulator> {
     presence: new PresenceRegistry(),
     historySeeds: new Map(),
     afterLogin: [],
+    appState: undefined as never,
   };
+  ctx.appState = new AppStateSync(ctx);
+  // The phone shares the app-state key with each device at every login (app-state/phone-app-state.ts).
+  ctx.afterLogin.push((session) => shareAppStateKey(ctx, session));
   hub.toPhone = (account, stanza) => deliverToPhone(ctx, account, stanza);
   if (options.historySync !== false) {
     ctx.afterLogin.push((session, firstLogin) => (firstLogin ? pushHistorySync(ctx, session) : undefined));

@@ -7,11 +7,10 @@
  * - `blocklist`: `<list/>`; `privacy` get: every category "all" (read receipts on);
  *   `privacy` set `<tokens>` (trusted-contact tokens): `<tokens/>`;
  * - `w:m` media_conn: our HTTPS media host (upload/download are hard-coded to https);
- * - `w:sync:app:state`: each requested collection at version 0 with no patches;
  * - `md` remove-companion-device: the client logs out; the device is forgotten.
  */
 import type { BinaryNode } from '@whiskeysockets/baileys';
-import { getBinaryNodeChild, getBinaryNodeChildren } from '@whiskeysockets/baileys';
+import { getBinaryNodeChild } from '@whiskeysockets/baileys';
 
 import { firstChild, iqResult, node } from '../binary.js';
 import type { DeviceSession, EmulatorContext } from '../context.js';
@@ -74,19 +73,6 @@ export function handleAbPropsIq(_ctx: EmulatorContext, session: DeviceSession, i
 
 export function handleBlocklistIq(_ctx: EmulatorContext, session: DeviceSession, iq: BinaryNode): void {
   session.conn.send(iqResult(iq, iq.attrs.type === 'get' ? [node('list', {}, [])] : undefined));
-}
-
-export function handleAppStateIq(_ctx: EmulatorContext, session: DeviceSession, iq: BinaryNode): void {
-  const collections = getBinaryNodeChildren(getBinaryNodeChild(iq, 'sync'), 'collection');
-  session.conn.send(
-    iqResult(iq, [
-      node(
-        'sync',
-        {},
-        collections.map((collection) => node('collection', { name: collection.attrs.name, version: '0' })),
-      ),
-    ]),
-  );
 }
 
 export function handleMdIq(ctx: EmulatorContext, session: DeviceSession, iq: BinaryNode): void {
