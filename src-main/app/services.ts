@@ -41,6 +41,8 @@ import { SessionService } from '../services/sessions/sessions.js';
 import { SettingsService } from '../services/settings/settings.js';
 import { WidgetService } from '../services/widgets/widgets.js';
 import { createWebhooks, type DeliveryConfig } from '../services/webhooks/index.js';
+import { NumberProfileService } from '../services/number-profile/number-profile-service.js';
+import { WaProfileActions } from '../wa/profile-actions.js';
 
 import type { Services } from '../services/index.js';
 import { Actors } from '../services/access/actors.js';
@@ -224,5 +226,12 @@ export function createServices(deps: ServiceDeps): Services {
     ),
     housekeeping,
     assignment,
+    numberProfile: new NumberProfileService({
+      actions: new WaProfileActions(manager),
+      sessions,
+      events,
+      avatars: messaging.avatars,
+      resolveMedia: messaging.resolveMedia,
+    }),
   };
 }

@@ -79,6 +79,8 @@ export const ROUTE_TABLE: Record<string, RouteClass> = {
   'GET /sessions/{id}/groups/{group}/invite': 'read',
   'GET /sessions/{id}/calls': 'read',
   'GET /sessions/{id}/calls/settings': 'manage',
+  'GET /sessions/{id}/profile': 'read',
+  'PATCH /sessions/{id}/profile': 'manage',
   'GET /schedules/settings': 'scheduling',
   'GET /schedules': 'scheduling',
   'GET /schedules/{id}': 'scheduling',

@@ -76,12 +76,14 @@ export async function start(options: StartOptions = {}): Promise<Emulator> {
     appState: undefined as never,
   };
   ctx.appState = new AppStateSync(ctx);
-  // The phone shares the app-state key with each device at every login (app-state/phone-app-state.ts).
-  ctx.afterLogin.push((session) => shareAppStateKey(ctx, session));
+  const historySync = options.historySync !== false;
+  // At every login the phone shares the app-state key (app-state/phone-app-state.ts), before the
+  // history sync of a new device, whose initial app-state sync then can read every collection.
+  ctx.afterLogin.push(async (session, firstLogin) => {
+    await shareAppStateKey(ctx, session);
+    if (firstLogin && historySync) await pushHistorySync(ctx, session);
+  });
   hub.toPhone = (account, stanza) => deliverToPhone(ctx, account, stanza);
-  if (options.historySync !== false) {
-    ctx.afterLogin.push((session, firstLogin) => (firstLogin ? pushHistorySync(ctx, session) : undefined));
-  }
 
   const chat = new ChatServer((ws: WebSocket) => acceptClient(ctx, ws, noise));
   const wsPort = await listenPreferring(chat.listen.bind(chat), options.wsPort, saved?.wsPort);
