@@ -25,6 +25,7 @@ import { peopleOperations } from './contract/people.js';
 import { automationOperations } from './contract/automation.js';
 import { assignmentOperations } from './contract/assignment.js';
 import { numberProfileOperations } from './contract/number-profile.js';
+import { privacyOperations } from './contract/privacy.js';
 
 export const contract = {
   ...appOperations,
@@ -47,6 +48,7 @@ export const contract = {
   ...contactDataOperations,
   ...assignmentOperations,
   ...numberProfileOperations,
+  ...privacyOperations,
 };
 
 type Contract = typeof contract;

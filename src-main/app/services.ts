@@ -43,6 +43,8 @@ import { WidgetService } from '../services/widgets/widgets.js';
 import { createWebhooks, type DeliveryConfig } from '../services/webhooks/index.js';
 import { NumberProfileService } from '../services/number-profile/number-profile-service.js';
 import { WaProfileActions } from '../wa/profile-actions.js';
+import { PrivacyService } from '../services/privacy/privacy-service.js';
+import { WaPrivacyActions } from '../wa/privacy-actions.js';
 
 import type { Services } from '../services/index.js';
 import { Actors } from '../services/access/actors.js';
@@ -233,5 +235,6 @@ export function createServices(deps: ServiceDeps): Services {
       avatars: messaging.avatars,
       resolveMedia: messaging.resolveMedia,
     }),
+    privacy: new PrivacyService(new WaPrivacyActions(manager), sessions, messaging.contacts),
   };
 }

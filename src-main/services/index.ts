@@ -26,6 +26,7 @@ import type { People } from './people/index.js';
 import type { AutomationService } from './automation/automation-service.js';
 import type { Assignment } from './assignment/index.js';
 import type { NumberProfileService } from './number-profile/number-profile-service.js';
+import type { PrivacyService } from './privacy/privacy-service.js';
 
 /** Every service of the core, built once and shared by the RPC handlers and REST routes. */
 export interface Services {
@@ -75,4 +76,6 @@ export interface Services {
   assignment: Assignment;
   /** A number's own WhatsApp profile: name, about, photo, business profile. */
   numberProfile: NumberProfileService;
+  /** A number's privacy settings and block list. */
+  privacy: PrivacyService;
 }

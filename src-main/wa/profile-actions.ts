@@ -50,7 +50,9 @@ export class WaProfileActions {
     ]);
     return {
       jid,
-      name: socket.user?.name || null,
+      // Not `socket.user`: Baileys copies that getter's value when it builds the socket, so it
+      // never shows a later name; the creds object is the live one.
+      name: socket.authState.creds.me?.name || null,
       about,
       hasPicture,
       business: business ? toBusinessProfile(business) : null,
@@ -59,6 +61,7 @@ export class WaProfileActions {
 
   async setName(sessionId: string, name: string): Promise<void> {
     const { socket } = this.socket(sessionId);
+    // Baileys applies its own patch (emitOwnEvents): creds.me.name follows and the runner saves it.
     await callWhatsApp(() => socket.updateProfileName(name), 'name');
   }
 

@@ -30,6 +30,7 @@ import { peopleRoutes } from './people.js';
 import { automationRoutes } from './automation.js';
 import { assignmentRoutes } from './assignment.js';
 import { numberProfileRoutes } from './number-profile.js';
+import { privacyRoutes } from './privacy.js';
 
 /** Every public REST route, one list per domain. */
 export function allRoutes(services: Services): RouteDef[] {
@@ -60,6 +61,7 @@ export function allRoutes(services: Services): RouteDef[] {
     ...automationRoutes(services),
     ...assignmentRoutes(services),
     ...numberProfileRoutes(services),
+    ...privacyRoutes(services),
     ...housekeepingRoutes(services),
     ...eventRoutes(),
     ...authRoutes(services),

@@ -68,6 +68,8 @@ describe("a number's own profile", () => {
         data: { name: 'Falafel House TLV', about: 'Open Sun–Thu 9–22', changed: ['name', 'about'] },
         actor: { type: 'key' },
       });
+      // Read again later: the number's own socket has taken the name from its app-state patch.
+      expect(await profile()).toMatchObject({ name: 'Falafel House TLV', about: 'Open Sun–Thu 9–22' });
       const sessionRow = await (await world.app.request('/api/v1/sessions/shop')).json();
       expect(sessionRow).toMatchObject({ pushName: 'Falafel House TLV' });
     },

@@ -65,6 +65,10 @@ export interface AccountRecord {
    * The server cannot read them; it keeps and hands them out (app-state/collections.ts).
    */
   appState?: Record<string, Buffer[]>;
+  /** Privacy settings changed from "all" (handlers/privacy-block.ts), by category. */
+  privacy?: Record<string, string>;
+  /** Phones this account blocked. */
+  blocked?: string[];
   /** Set for WhatsApp Business accounts: what `w:biz` answers (handlers/business-profile.ts). */
   business?: BusinessProfileRecord;
 }

@@ -6,14 +6,8 @@ import { handleAppStateIq } from './app-state.js';
 import { handleBusinessIq } from './business-profile.js';
 import { handleGroupIq } from './groups.js';
 import { handleEncryptIq } from './keys.js';
-import {
-  emptyResult,
-  handleAbPropsIq,
-  handleBlocklistIq,
-  handleMdIq,
-  handleMediaConnIq,
-  handlePrivacyIq,
-} from './misc-iq.js';
+import { emptyResult, handleAbPropsIq, handleMdIq, handleMediaConnIq } from './misc-iq.js';
+import { handleBlocklistIq, handlePrivacyIq } from './privacy-block.js';
 import { handleProfilePictureIq, handleStatusIq } from './profile.js';
 import { handleUsyncIq } from './usync.js';
 
