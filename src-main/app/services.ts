@@ -42,6 +42,10 @@ import { SessionService } from '../services/sessions/sessions.js';
 import { SettingsService } from '../services/settings/settings.js';
 import { WidgetService } from '../services/widgets/widgets.js';
 import { createWebhooks, type DeliveryConfig } from '../services/webhooks/index.js';
+import { NumberProfileService } from '../services/number-profile/number-profile-service.js';
+import { WaProfileActions } from '../wa/profile-actions.js';
+import { PrivacyService } from '../services/privacy/privacy-service.js';
+import { WaPrivacyActions } from '../wa/privacy-actions.js';
 
 import type { Services } from '../services/index.js';
 import { Actors } from '../services/access/actors.js';
@@ -239,5 +243,13 @@ export function createServices(deps: ServiceDeps): Services {
     housekeeping,
     assignment,
     routing,
+    numberProfile: new NumberProfileService({
+      actions: new WaProfileActions(manager),
+      sessions,
+      events,
+      avatars: messaging.avatars,
+      resolveMedia: messaging.resolveMedia,
+    }),
+    privacy: new PrivacyService(new WaPrivacyActions(manager), sessions, messaging.contacts),
   };
 }

@@ -9,6 +9,7 @@ import type { Actor, SessionPermissions, Team, User } from './people.js';
 import type { AutomationRepliedEvent, AutomationRuleMatchedEvent } from './automation.js';
 import type { ChatAssignedEvent, ChatStatusChangedEvent } from './assignment.js';
 import type { RoutingRequestedEvent } from './routing.js';
+import type { NumberProfileEvent } from './number-profile.js';
 
 export interface MessageRef {
   id: string;
@@ -36,6 +37,8 @@ export interface EventMap {
   'session.status': SessionStatusEvent;
   /** A session was deleted with its data, or with its chat history kept (`historyKept`). */
   'session.deleted': { id: string; historyKept: boolean };
+  /** The number's own WhatsApp profile (name, about, photo, business profile) was changed here. */
+  'session.profile_updated': NumberProfileEvent;
   /** A message from someone else was stored (live or replayed after being offline). */
   'message.received': Message;
   /** A message we sent (from Chatdock, the API or the phone itself) was stored. */
@@ -90,6 +93,7 @@ export const EVENT_TYPES = [
   'settings.updated',
   'session.status',
   'session.deleted',
+  'session.profile_updated',
   'message.received',
   'message.sent',
   'message.ack',

@@ -18,6 +18,7 @@ export const EVENT_DESCRIPTIONS: Record<EventType, string> = {
   'settings.updated': 'App settings changed',
   'session.status': 'A session connected, disconnected, shows a QR code…',
   'session.deleted': 'A session was deleted (with its data, or keeping its chat history)',
+  'session.profile_updated': "The number's own name, about text, photo or business profile was changed",
   'message.received': 'A message from someone else',
   'message.sent': 'A message was sent from this number',
   'message.ack': 'A sent message was delivered, read or played',

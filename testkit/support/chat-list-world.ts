@@ -132,7 +132,7 @@ export class ChatListWorld {
   }
 
   /** Changes after indexing: new messages, renames, contacts, untagging, archive, assignment. */
-  churn(rng: Random, made: Made, rounds: number): void {
+  async churn(rng: Random, made: Made, rounds: number): Promise<void> {
     for (let i = 0; i < rounds; i += 1) {
       const { session, jid } = rng.pick(made.chats);
       const roll = rng.int(7);
@@ -155,7 +155,7 @@ export class ChatListWorld {
         ]);
       else if (roll === 2) this.upsertContact(rng, session, jid, null);
       else if (roll === 3) this.taggings.removeFromChat(session, jid, rng.pick(made.tagIds), ADMIN);
-      else if (roll === 4) this.chats.setArchived(session, jid, rng.chance(0.5));
+      else if (roll === 4) await this.chats.setArchived(session, jid, rng.chance(0.5));
       else if (roll === 5) this.assign(rng, session, jid);
       else this.db.$client.prepare('DELETE FROM contacts WHERE session_id = ? AND jid = ?').run(session, jid);
     }

@@ -30,6 +30,8 @@ import { peopleRoutes } from './people.js';
 import { automationRoutes } from './automation.js';
 import { assignmentRoutes } from './assignment.js';
 import { routingRoutes } from './routing.js';
+import { numberProfileRoutes } from './number-profile.js';
+import { privacyRoutes } from './privacy.js';
 
 /** Every public REST route, one list per domain. */
 export function allRoutes(services: Services): RouteDef[] {
@@ -60,6 +62,8 @@ export function allRoutes(services: Services): RouteDef[] {
     ...automationRoutes(services),
     ...assignmentRoutes(services),
     ...routingRoutes(services),
+    ...numberProfileRoutes(services),
+    ...privacyRoutes(services),
     ...housekeepingRoutes(services),
     ...eventRoutes(),
     ...authRoutes(services),

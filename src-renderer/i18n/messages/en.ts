@@ -13,6 +13,7 @@ import login from './login/en.json';
 import logs from './logs/en.json';
 import messages from './messages/en.json';
 import organize from './organize/en.json';
+import parity from './parity/en.json';
 import ruleassign from './ruleassign/en.json';
 import routing from './routing/en.json';
 import rulewebhook from './rulewebhook/en.json';
@@ -34,6 +35,7 @@ export const english = {
   ...logs,
   ...messages,
   ...organize,
+  ...parity,
   ...ruleassign,
   ...routing,
   ...rulewebhook,

@@ -11,6 +11,7 @@ import { PairingCodeForm } from './PairingCodeForm';
 import { QrPanel } from './QrPanel';
 import { RotatedSessionKey, RotateSessionKeyButton, useHasNewKey } from './RotateSessionKey';
 import { SessionCalls } from './SessionCalls';
+import { SessionProfile } from './profile/SessionProfile';
 import { formatPhone, reasonText, STATUS_LABEL } from './status-text';
 
 export function SessionCard({ session }: { session: Session }) {
@@ -154,6 +155,7 @@ export function SessionCard({ session }: { session: Session }) {
           onError={(caught) => setError(describeError(caught))}
         />
       </div>
+      <SessionProfile session={session} />
       <SessionCalls session={session} />
       <details className="session-card__developers" open={hasNewKey || undefined}>
         <summary>
