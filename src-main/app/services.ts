@@ -33,6 +33,7 @@ import { createScheduling, type Clock } from '../services/schedule/index.js';
 import { createOrganize } from '../services/organize/index.js';
 import { AutomationService } from '../services/automation/automation-service.js';
 import { createAssignment } from '../services/assignment/index.js';
+import { createReports } from '../services/reports/index.js';
 import { ContactsImport } from '../services/contacts/import/contacts-import.js';
 import { ContactDataExport } from '../services/contacts/forget/contact-data-export.js';
 import { ForgetContact } from '../services/contacts/forget/forget-contact.js';
@@ -224,5 +225,6 @@ export function createServices(deps: ServiceDeps): Services {
     ),
     housekeeping,
     assignment,
+    reports: createReports({ db, ...(deps.clock ? { now: deps.clock.now.bind(deps.clock) } : {}) }),
   };
 }
