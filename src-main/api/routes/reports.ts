@@ -11,7 +11,7 @@ import {
 } from '../../../src-shared/contract/reports.js';
 import { reportHandlers } from '../../rpc/report-handlers.js';
 import type { Services } from '../../services/index.js';
-import { reportCsv } from '../../services/reports/report-csv.js';
+import { reportCsv } from '../../../src-shared/report-csv.js';
 import { csrfTokenOf } from '../auth.js';
 import { operationRoute, type RestContext } from '../operation-route.js';
 import { defineRoute } from '../route.js';

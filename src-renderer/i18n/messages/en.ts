@@ -13,6 +13,7 @@ import login from './login/en.json';
 import logs from './logs/en.json';
 import messages from './messages/en.json';
 import organize from './organize/en.json';
+import reports from './reports/en.json';
 import ruleassign from './ruleassign/en.json';
 import rulewebhook from './rulewebhook/en.json';
 import schedule from './schedule/en.json';
@@ -33,6 +34,7 @@ export const english = {
   ...logs,
   ...messages,
   ...organize,
+  ...reports,
   ...ruleassign,
   ...rulewebhook,
   ...schedule,

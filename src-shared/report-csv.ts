@@ -1,8 +1,9 @@
 /**
  * Each report table as CSV (RFC 4180, CRLF, a BOM so spreadsheets read UTF-8; formula-looking
- * cells defused), line by line so the REST route streams it. Durations are whole seconds.
+ * cells defused), line by line: the REST export streams it, the Reports page downloads the same
+ * lines. Durations are whole seconds. No dependencies (it runs in the browser too).
  */
-import type { CampaignReport, ReportOverview, ReportTable } from '../../../src-shared/contract/reports.js';
+import type { CampaignReport, ReportOverview, ReportTable } from './contract/reports.js';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
