@@ -78,11 +78,11 @@ export function TrendSection({ report }: { report: ReportOverview }) {
               }}
               formatter={(value) => intl.formatNumber(Number(value))}
             />
-            <Legend />
+            <Legend formatter={(value: string) => <span className="reports__legend">{value}</span>} />
             {SERIES.map((series) => (
               <Line
                 key={series.key}
-                type="monotone"
+                type="linear"
                 dataKey={series.key}
                 name={t(series.label)}
                 stroke={series.color}
