@@ -17,6 +17,8 @@ interface Building {
   before: ChatNow | null;
 }
 
+const NOBODY: ChatNow = Object.freeze({ userId: null, teamId: null });
+
 /** Only conversations with customers: 1:1 chats (phone or LID), not groups, channels or broadcasts. */
 const isCustomerChat = (jid: string) => jidKind(jid) === 'user' || jidKind(jid) === 'lid';
 
@@ -27,6 +29,7 @@ export function chatTimelines(
   keep: (session: string, chat: string) => boolean,
 ): ChatTimeline[] {
   const chats = new Map<string, Building>();
+  const assigned = queries.assigned();
   const chatOf = (session: string, chat: string): Building | null => {
     const key = `${session}\u0000${chat}`;
     let found = chats.get(key);
@@ -60,13 +63,13 @@ export function chatTimelines(
     const chat = chatOf(row.session, row.chat);
     if (chat) addChange(chat, row);
   }
-  return [...chats.values()].map((chat) => ({
+  return [...chats.entries()].map(([key, chat]) => ({
     session: chat.session,
     chat: chat.chat,
     messages: chat.messages.sort((a, b) => a.at - b.at),
     statuses: chat.statuses,
     assignees: chat.assignees,
-    initialAssignee: chat.before ?? queries.chat(chat.session, chat.chat),
+    initialAssignee: chat.before ?? assigned.get(key) ?? NOBODY,
   }));
 }
 

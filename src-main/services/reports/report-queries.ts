@@ -41,8 +41,8 @@ export class ReportQueries {
   private readonly incoming: Statement<[string, number, number], IncomingRow>;
   private readonly outgoing: Statement<[string, number, number], OutgoingRow>;
   private readonly historyRows: Statement<[number, number], HistoryRow>;
-  private readonly chatNow: Statement<[string, string], ChatNow>;
-  private readonly chatTags: Statement<[string, string], { tagId: string }>;
+  private readonly assignedRows: Statement<[], ChatNow & { session: string; chat: string }>;
+  private readonly taggings: Statement<[], { session: string; chat: string; tagId: string }>;
   private readonly sessionRows: Statement<[], { id: string; name: string }>;
   private readonly named: Record<'user' | 'team' | 'tag', Statement<[], { id: string; name: string }>>;
   private readonly openChats: Statement<[], OpenChatsRow>;
@@ -66,11 +66,17 @@ export class ReportQueries {
          FROM chat_assignment_history INDEXED BY chat_assignment_history_at_idx
         WHERE at >= ? AND at < ? ORDER BY at, id`,
     );
-    this.chatNow = sqlite.prepare(
-      `SELECT assignee_user_id AS userId, assignee_team_id AS teamId FROM chats WHERE session_id = ? AND jid = ?`,
+    // Chats with someone assigned (few, over the assignee indexes of migration 0021), and every
+    // tagging: read once per report rather than once per chat.
+    this.assignedRows = sqlite.prepare(
+      `SELECT session_id AS session, jid AS chat, assignee_user_id AS userId, assignee_team_id AS teamId
+         FROM chats INDEXED BY chats_mine_order_idx WHERE assignee_user_id IS NOT NULL
+       UNION
+       SELECT session_id, jid, assignee_user_id, assignee_team_id
+         FROM chats INDEXED BY chats_team_order_idx WHERE assignee_team_id IS NOT NULL`,
     );
-    this.chatTags = sqlite.prepare(
-      'SELECT tag_id AS tagId FROM chat_tags WHERE session_id = ? AND chat_jid = ?',
+    this.taggings = sqlite.prepare(
+      'SELECT session_id AS session, chat_jid AS chat, tag_id AS tagId FROM chat_tags',
     );
     this.tagged = sqlite.prepare(
       'SELECT session_id AS session, chat_jid AS chat FROM chat_tags INDEXED BY chat_tags_order_idx WHERE tag_id = ?',
@@ -108,12 +114,25 @@ export class ReportQueries {
     return this.historyRows.all(from, to);
   }
 
-  chat(session: string, chat: string): ChatNow {
-    return this.chatNow.get(session, chat) ?? { userId: null, teamId: null };
+  /** Who has each assigned chat now, by `session \0 chat`. */
+  assigned(): Map<string, ChatNow> {
+    return new Map(
+      this.assignedRows
+        .all()
+        .map((row) => [`${row.session}\u0000${row.chat}`, { userId: row.userId, teamId: row.teamId }]),
+    );
   }
 
-  tagsOf(session: string, chat: string): string[] {
-    return this.chatTags.all(session, chat).map((row) => row.tagId);
+  /** Each tagged chat's tag ids, by `session \0 chat`. */
+  tags(): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const row of this.taggings.all()) {
+      const key = `${row.session}\u0000${row.chat}`;
+      const list = out.get(key);
+      if (list) list.push(row.tagId);
+      else out.set(key, [row.tagId]);
+    }
+    return out;
   }
 
   sessions(): { id: string; name: string }[] {

@@ -81,7 +81,7 @@ export class ReportService {
       { from: period.start - LOOK_AROUND_MS, to: Math.min(now, period.end + LOOK_AROUND_MS) + 1 },
       (session, chat) => !tagged || tagged.has(`${session}\u0000${chat}`),
     );
-    const tags = new Map<string, readonly string[]>();
+    const tags = this.queries.tags();
     const names = {
       user: this.queries.names('user'),
       team: this.queries.names('team'),
@@ -97,12 +97,7 @@ export class ReportService {
       period,
       chats: timelines.map(foldChat),
       filter,
-      tagsOf: (session, chat) => {
-        const key = `${session}\u0000${chat}`;
-        let found = tags.get(key);
-        if (!found) tags.set(key, (found = this.queries.tagsOf(session, chat)));
-        return found;
-      },
+      tagsOf: (session, chat) => tags.get(`${session}\u0000${chat}`) ?? [],
       nameOf: (kind, id) => (kind === 'number' ? numbers.get(id) : names[kind].get(id)) ?? id,
       duration: (session, a, b) => {
         if (!query.businessHours) return b - a;

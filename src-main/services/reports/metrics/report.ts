@@ -80,23 +80,17 @@ export function computeReport(input: ReportInput): ReportFigures {
     tag: new Map<string, Group>(),
     number: new Map<string, Group>(),
   };
-  const groupsOf = (
-    session: string,
-    chat: string,
-    assignee: Assignee,
-    userId: string | null = assignee.userId,
-  ) => {
-    const out: Group[] = [];
-    const add = (map: Map<string, Group>, id: string | null) => {
-      if (!id) return;
-      let group = map.get(id);
-      if (!group) map.set(id, (group = newGroup()));
-      out.push(group);
-    };
-    add(groups.user, userId);
-    add(groups.team, assignee.teamId);
-    for (const tag of input.tagsOf(session, chat)) add(groups.tag, tag);
-    add(groups.number, session);
+  const groupOf = (map: Map<string, Group>, id: string) => {
+    let group = map.get(id);
+    if (!group) map.set(id, (group = newGroup()));
+    return group;
+  };
+  // The chat's own groups (its tags and number) are found once per chat.
+  let chatGroups: Group[] = [];
+  const groupsOf = (assignee: Assignee, userId: string | null = assignee.userId) => {
+    const out = chatGroups.slice();
+    if (userId) out.push(groupOf(groups.user, userId));
+    if (assignee.teamId) out.push(groupOf(groups.team, assignee.teamId));
     return out;
   };
 
@@ -107,6 +101,10 @@ export function computeReport(input: ReportInput): ReportFigures {
   const firstResponses: number[] = [];
   const resolutions: number[] = [];
   for (const chat of input.chats) {
+    chatGroups = [
+      ...input.tagsOf(chat.session, chat.chat).map((tag) => groupOf(groups.tag, tag)),
+      groupOf(groups.number, chat.session),
+    ];
     for (const conversation of chat.conversations) {
       if (!passes(conversation.assignee)) continue;
       countConversation(conversation);
@@ -117,7 +115,7 @@ export function computeReport(input: ReportInput): ReportFigures {
   }
 
   function countConversation(c: Conversation) {
-    const targets = groupsOf(c.session, c.chat, c.assignee);
+    const targets = groupsOf(c.assignee);
     if (inPeriod(c.openedAt)) {
       opened++;
       const day = trend.get(clock(c.openedAt).date);
@@ -154,14 +152,14 @@ export function computeReport(input: ReportInput): ReportFigures {
       if (day) day.received++;
       const row = hours[slot.weekday];
       if (row) row[slot.hour] = (row[slot.hour] ?? 0) + 1;
-      for (const group of groupsOf(m.session, m.chat, m.assignee)) group.received++;
+      for (const group of groupsOf(m.assignee)) group.received++;
       return;
     }
     sent[m.kind]++;
     if (day) day.sent++;
     if (m.kind !== 'person') return;
     // A reply counts for the person who wrote it, and for the chat's team, tags and number.
-    for (const group of groupsOf(m.session, m.chat, m.assignee, m.userId)) group.replies++;
+    for (const group of groupsOf(m.assignee, m.userId)) group.replies++;
   }
 
   const rows = (kind: keyof typeof groups): ReportRow[] =>

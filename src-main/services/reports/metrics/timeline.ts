@@ -55,12 +55,12 @@ export interface Conversation {
 
 /** A message with who had the chat when it was sent or received (for the person and team filters). */
 export interface AttributedMessage extends MessageFact {
-  session: string;
-  chat: string;
   assignee: Assignee;
 }
 
 export interface FoldedChat {
+  session: string;
+  chat: string;
   conversations: Conversation[];
   messages: AttributedMessage[];
 }
@@ -77,12 +77,13 @@ type Step =
  * Before its first fact the chat counts as closed: the caller starts the walk far enough back.
  */
 export function foldChat(timeline: ChatTimeline): FoldedChat {
-  const steps: Step[] = [
-    ...timeline.assignees.map((assignee) => ({ at: assignee.at, order: 0 as const, assignee })),
-    ...timeline.messages.map((message) => ({ at: message.at, order: 1 as const, message })),
-    ...timeline.statuses.map((status) => ({ at: status.at, order: 2 as const, status })),
-  ].sort((a, b) => a.at - b.at || a.order - b.order);
+  // Most chats of a period have no status or assignee change: their messages are the walk.
+  const steps: readonly Step[] =
+    timeline.statuses.length === 0 && timeline.assignees.length === 0
+      ? timeline.messages.map((message) => ({ at: message.at, order: 1 as const, message }))
+      : sortedSteps(timeline);
   const { session, chat } = timeline;
+
   const conversations: Conversation[] = [];
   const messages: AttributedMessage[] = [];
   let assignee: Assignee = timeline.initialAssignee;
@@ -101,7 +102,7 @@ export function foldChat(timeline: ChatTimeline): FoldedChat {
       assignee = { userId: step.assignee.userId, teamId: step.assignee.teamId };
     } else if (step.order === 1) {
       const message = step.message;
-      messages.push({ ...message, session, chat, assignee });
+      messages.push({ at: message.at, kind: message.kind, userId: message.userId, assignee });
       if (message.kind === 'customer') {
         if (!open) open = start(message.at, message.at);
         else open.firstIncomingAt ??= message.at;
@@ -122,5 +123,13 @@ export function foldChat(timeline: ChatTimeline): FoldedChat {
     }
   }
   if (open) conversations.push({ ...open, assignee });
-  return { conversations, messages };
+  return { session, chat, conversations, messages };
+}
+
+function sortedSteps(timeline: ChatTimeline): Step[] {
+  return [
+    ...timeline.assignees.map((assignee) => ({ at: assignee.at, order: 0 as const, assignee })),
+    ...timeline.messages.map((message) => ({ at: message.at, order: 1 as const, message })),
+    ...timeline.statuses.map((status) => ({ at: status.at, order: 2 as const, status })),
+  ].sort((a, b) => a.at - b.at || a.order - b.order);
 }
