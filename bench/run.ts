@@ -17,6 +17,7 @@ import { conversationCase } from './cases/conversation.js';
 import { generateThroughApp, ingestRows } from './cases/ingest.js';
 import { liveCase } from './cases/live.js';
 import { closeConnections, restThroughputCase } from './cases/rest.js';
+import { reportsCase } from './cases/reports.js';
 import { searchCase } from './cases/search.js';
 import { startupCase } from './cases/startup.js';
 import { startWebhook, stopWebhook, waitForDrain, webhookCase } from './cases/webhooks.js';
@@ -114,6 +115,10 @@ async function main(): Promise<void> {
   if (!options.ingestOnly) {
     log(`[${elapsed()}] 5. search`);
     rows.push(...(await searchCase(ctx)));
+  }
+  if (!options.ingestOnly) {
+    log(`[${elapsed()}] 10. reports`);
+    rows.push(...(await reportsCase(ctx)));
   }
   if (full && webhook) {
     log(`[${elapsed()}] 6. REST throughput`);

@@ -4,6 +4,7 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { Shell } from './components/Shell';
 import { InboxPage } from './pages/InboxPage';
 import { LoginPage } from './pages/LoginPage';
+import { ReportsPage } from './pages/ReportsPage';
 import { LogsPage } from './pages/LogsPage';
 import { SchedulePage } from './pages/SchedulePage';
 import { SessionsPage } from './pages/SessionsPage';
@@ -52,6 +53,7 @@ export function App() {
           <Route path="widget" element={<WidgetPage />} />
           <Route path="widget/:id" element={<WidgetEditorPage />} />
           <Route path="logs" element={<LogsPage />} />
+          <Route path="reports" element={<ReportsPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="settings/team" element={<TeamPage />} />
           <Route path="settings/team/numbers/:session" element={<PermissionsPage />} />

@@ -27,6 +27,7 @@ import { assignmentOperations } from './contract/assignment.js';
 import { routingOperations } from './contract/routing.js';
 import { numberProfileOperations } from './contract/number-profile.js';
 import { privacyOperations } from './contract/privacy.js';
+import { reportOperations } from './contract/reports.js';
 
 export const contract = {
   ...appOperations,
@@ -51,6 +52,7 @@ export const contract = {
   ...routingOperations,
   ...numberProfileOperations,
   ...privacyOperations,
+  ...reportOperations,
 };
 
 type Contract = typeof contract;

@@ -7,6 +7,7 @@ export const AREAS = [
   'Tags',
   'Automation',
   'Widget',
+  'Reports',
   'Logs',
   'Settings',
 ] as const;

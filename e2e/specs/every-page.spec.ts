@@ -26,6 +26,7 @@ const PAGES = [
   { name: 'schedule', path: '/schedule', ready: 'Schedule' },
   { name: 'tags', path: '/tags', ready: 'Tags' },
   { name: 'widget', path: '/widget', ready: 'Widget' },
+  { name: 'reports', path: '/reports', ready: 'Reports' },
   { name: 'logs', path: '/logs', ready: 'Logs' },
   { name: 'settings', path: '/settings', ready: 'Settings' },
   { name: 'team', path: '/settings/team', ready: 'Team' },

@@ -39,7 +39,13 @@ test('at 400 px the bottom bar fits, and More opens the other areas', async ({ p
     const more = shell.nav().getByRole('button', { name: 'More' });
     await more.click();
     const menu = shell.nav().getByRole('menu', { name: 'More' });
-    await expect(menu.getByRole('menuitem')).toHaveText(['Automation', 'Widget', 'Logs', 'Settings']);
+    await expect(menu.getByRole('menuitem')).toHaveText([
+      'Automation',
+      'Widget',
+      'Reports',
+      'Logs',
+      'Settings',
+    ]);
     // Escape closes it and gives focus back to the button.
     await page.keyboard.press('Escape');
     await expect(menu).toBeHidden();

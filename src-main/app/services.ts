@@ -34,6 +34,7 @@ import { createOrganize } from '../services/organize/index.js';
 import { AutomationService } from '../services/automation/automation-service.js';
 import { createAssignment } from '../services/assignment/index.js';
 import { createRouting } from '../services/routing/index.js';
+import { createReports } from '../services/reports/index.js';
 import { ContactsImport } from '../services/contacts/import/contacts-import.js';
 import { ContactDataExport } from '../services/contacts/forget/contact-data-export.js';
 import { ForgetContact } from '../services/contacts/forget/forget-contact.js';
@@ -251,5 +252,6 @@ export function createServices(deps: ServiceDeps): Services {
       resolveMedia: messaging.resolveMedia,
     }),
     privacy: new PrivacyService(new WaPrivacyActions(manager), sessions, messaging.contacts),
+    reports: createReports({ db, ...(deps.clock ? { now: deps.clock.now.bind(deps.clock) } : {}) }),
   };
 }

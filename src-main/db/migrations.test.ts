@@ -538,6 +538,23 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
     const history = `SELECT * FROM chat_assignment_history WHERE session_id = 's' AND chat_jid = 'c' ORDER BY id DESC`;
     expect(queryPlan(sqlite, history)).toContain('chat_assignment_history_chat_idx');
   },
+  '0023_reports': (sqlite) => {
+    // A period's messages come from the report indexes alone: incoming (not waiting) and ours apart.
+    const period = "session_id = 's' AND timestamp >= 1 AND timestamp < 2 ORDER BY timestamp";
+    const incoming = queryPlan(
+      sqlite,
+      `SELECT timestamp, chat_jid FROM messages WHERE from_me = 0 AND type <> 'waiting' AND ${period}`,
+    );
+    expect(incoming).toContain('COVERING INDEX messages_report_in_idx');
+    const ours = queryPlan(
+      sqlite,
+      `SELECT timestamp, chat_jid, sent_by FROM messages WHERE from_me = 1 AND ${period}`,
+    );
+    expect(ours).toContain('COVERING INDEX messages_report_out_idx');
+    expect(queryPlan(sqlite, 'SELECT * FROM chat_assignment_history WHERE at >= 1 AND at < 2')).toContain(
+      'chat_assignment_history_at_idx',
+    );
+  },
   '0025_chat_list_views': (sqlite) => {
     // A person's and a team's chats in any status walk their partial index in list order.
     const order = 'ORDER BY coalesce(last_message_at, 0) DESC, session_id DESC, jid DESC LIMIT 50';

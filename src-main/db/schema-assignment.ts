@@ -22,7 +22,11 @@ export const chatAssignmentHistory = sqliteTable(
     reason: text('reason').notNull(),
     note: text('note'),
   },
-  (t) => [index('chat_assignment_history_chat_idx').on(t.sessionId, t.chatJid, t.id)],
+  (t) => [
+    index('chat_assignment_history_chat_idx').on(t.sessionId, t.chatJid, t.id),
+    // A period's changes, for reports (migration 0023).
+    index('chat_assignment_history_at_idx').on(t.at),
+  ],
 );
 
 /** "Mark as read for me": a person's own unread state, separate from WhatsApp read receipts. */

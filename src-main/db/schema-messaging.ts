@@ -192,6 +192,14 @@ export const messages = sqliteTable(
     index('messages_waiting_idx')
       .on(t.sessionId)
       .where(sql`${t.type} = 'waiting'`),
+    // Reports (migration 0023, services/reports/): a number's messages of a period in time order,
+    // incoming and ours in separate partial indexes, each covering what the report reads.
+    index('messages_report_in_idx')
+      .on(t.sessionId, t.timestamp, t.chatJid, t.fromMe, t.type)
+      .where(sql`${t.fromMe} = 0 AND ${t.type} <> 'waiting'`),
+    index('messages_report_out_idx')
+      .on(t.sessionId, t.timestamp, t.chatJid, t.sentBy, t.fromMe)
+      .where(sql`${t.fromMe} = 1`),
   ],
 );
 

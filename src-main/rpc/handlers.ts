@@ -18,6 +18,7 @@ import { assignmentHandlers } from './assignment-handlers.js';
 import { routingHandlers } from './routing-handlers.js';
 import { numberProfileHandlers } from './number-profile-handlers.js';
 import { privacyHandlers } from './privacy-handlers.js';
+import { reportHandlers } from './report-handlers.js';
 
 /** All RPC handlers, one spread per domain; `satisfies` proves every operation is handled. */
 export function createHandlers(services: Services, runtime: () => RuntimeInfo): Handlers<RpcContext> {
@@ -39,5 +40,6 @@ export function createHandlers(services: Services, runtime: () => RuntimeInfo): 
     ...routingHandlers(services),
     ...numberProfileHandlers(services),
     ...privacyHandlers(services),
+    ...reportHandlers(services),
   } satisfies Handlers<RpcContext>;
 }

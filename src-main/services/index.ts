@@ -28,6 +28,7 @@ import type { Assignment } from './assignment/index.js';
 import type { Routing } from './routing/index.js';
 import type { NumberProfileService } from './number-profile/number-profile-service.js';
 import type { PrivacyService } from './privacy/privacy-service.js';
+import type { Reports } from './reports/index.js';
 
 /** Every service of the core, built once and shared by the RPC handlers and REST routes. */
 export interface Services {
@@ -81,4 +82,5 @@ export interface Services {
   numberProfile: NumberProfileService;
   /** A number's privacy settings and block list. */
   privacy: PrivacyService;
+  reports: Reports;
 }

@@ -20,6 +20,7 @@ export const AREAS: (NavArea & { path: AreaPath })[] = [
   { path: '/tags', label: 'common.nav.tags', icon: 'tags' },
   { path: '/automation', label: 'common.nav.automation', icon: 'automation' },
   { path: '/widget', label: 'common.nav.widget', icon: 'widget' },
+  { path: '/reports', label: 'reports.nav', icon: 'reports' },
   { path: '/logs', label: 'common.nav.logs', icon: 'logs' },
   { path: '/settings', label: 'common.nav.settings', icon: 'settings' },
 ];

@@ -13,6 +13,8 @@ const paths = {
   logout:
     'M10 3h9a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2h-9v-2h9V5h-9V3zm-1 5 1.4 1.4L8.8 11H16v2H8.8l1.6 1.6L9 16l-4-4 4-4z',
   automation: 'M13 2 4 14h6l-1 8 9-12h-6l1-8z',
+  /** A bar chart. */
+  reports: 'M4 20h16v2H4v-2zm1-9h3v7H5v-7zm5.5-5h3v12h-3V6zM16 2h3v16h-3V2z',
   more: 'M5 10a2 2 0 1 1 0 4 2 2 0 0 1 0-4zm7 0a2 2 0 1 1 0 4 2 2 0 0 1 0-4zm7 0a2 2 0 1 1 0 4 2 2 0 0 1 0-4z',
   logs: 'M4 3h16v18H4V3zm2 2v14h12V5H6zm2 2h8v2H8V7zm0 4h8v2H8v-2zm0 4h5v2H8v-2z',
   person:

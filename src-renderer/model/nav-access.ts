@@ -6,7 +6,8 @@ import type { Me } from '../../src-shared/contract/people';
  *
  * Agents work in chats: the inbox, and tags when they may tag on some number. Everything that
  * configures Chatdock (numbers, keys, webhooks, widgets, automation, logs, team, settings) and
- * scheduling (owners and admins only, `contract/schedule.ts`) is hidden from them. Owners,
+ * scheduling (owners and admins only, `contract/schedule.ts`) and Reports (their own figures come from
+ * the API, the page is the team's) are hidden from them. Owners,
  * admins, the desktop and API keys (which count as owners) see everything.
  */
 export type AreaPath =
@@ -16,6 +17,7 @@ export type AreaPath =
   | '/tags'
   | '/automation'
   | '/widget'
+  | '/reports'
   | '/logs'
   | '/settings'
   | '/profile';
@@ -46,6 +48,7 @@ export function areaOf(pathname: string): AreaPath | null {
     '/tags',
     '/automation',
     '/widget',
+    '/reports',
     '/logs',
     '/settings',
     '/profile',

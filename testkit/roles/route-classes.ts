@@ -58,6 +58,12 @@ export const ROUTE_TABLE: Record<string, RouteClass> = {
   'POST /sessions/{session}/chats/{chat}/read-for-me': 'personalRead',
   'POST /sessions/{session}/chats/assignment': 'write',
   'GET /assignment/settings': 'filtered',
+  // Reports (issue #24): everyone, filtered to the numbers they read (an agent: their own conversations); the
+  // campaigns and the live board are about everyone's work: admins and keys.
+  'GET /reports/overview': 'filtered',
+  'GET /reports/{table}/csv': 'filtered',
+  'GET /reports/campaigns': 'scheduling',
+  'GET /reports/live': 'scheduling',
   'PATCH /assignment/settings': 'admin',
   'GET /routing/rules': 'admin',
   'PUT /routing/rules': 'admin',

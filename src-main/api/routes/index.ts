@@ -32,6 +32,7 @@ import { assignmentRoutes } from './assignment.js';
 import { routingRoutes } from './routing.js';
 import { numberProfileRoutes } from './number-profile.js';
 import { privacyRoutes } from './privacy.js';
+import { reportRoutes } from './reports.js';
 
 /** Every public REST route, one list per domain. */
 export function allRoutes(services: Services): RouteDef[] {
@@ -64,6 +65,7 @@ export function allRoutes(services: Services): RouteDef[] {
     ...routingRoutes(services),
     ...numberProfileRoutes(services),
     ...privacyRoutes(services),
+    ...reportRoutes(services),
     ...housekeepingRoutes(services),
     ...eventRoutes(),
     ...authRoutes(services),

@@ -13,6 +13,8 @@ import { ChatService } from '../chats/chats.js';
 import { EventRecorder } from '../events/event-recorder.js';
 import { HistoryQueries } from './history-queries.js';
 import { MessageStore } from './message-store.js';
+import { CampaignReports } from '../reports/campaign-report.js';
+import { ReportQueries } from '../reports/report-queries.js';
 
 let db: Db;
 let prepared: string[];
@@ -410,5 +412,54 @@ describe('search', () => {
         .map((n) => `x${n}`);
       expect(ids).toEqual(expected);
     }
+  });
+});
+
+describe('reports', () => {
+  /** The plan of the prepared statement matching `pattern`, its `?` bound to nulls. */
+  function reportPlan(pattern: RegExp): string {
+    const sql = prepared.filter((text) => pattern.test(text)).pop();
+    if (!sql) throw new Error(`no statement matching ${pattern} was prepared`);
+    const marks = sql.match(/\?\d*/g) ?? [];
+    const count = marks.some((mark) => mark.length > 1) ? new Set(marks).size : marks.length;
+    return (
+      db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...Array.from({ length: count }, () => null)) as {
+        detail: string;
+      }[]
+    )
+      .map((row) => row.detail)
+      .join('\n');
+  }
+
+  it('reads a period of messages and history along their time indexes, in order, without a sort', () => {
+    new ReportQueries(db);
+    const incoming = reportPlan(/FROM messages INDEXED BY messages_report_in_idx/);
+    expect(incoming).toContain(
+      'USING COVERING INDEX messages_report_in_idx (session_id=? AND timestamp>? AND timestamp<?)',
+    );
+    const outgoing = reportPlan(/FROM messages INDEXED BY messages_report_out_idx/);
+    expect(outgoing).toContain(
+      'USING COVERING INDEX messages_report_out_idx (session_id=? AND timestamp>? AND timestamp<?)',
+    );
+    const history = reportPlan(/FROM chat_assignment_history/);
+    expect(history).toContain('chat_assignment_history_at_idx (at>? AND at<?)');
+    for (const text of [incoming, outgoing]) expect(text).not.toContain('TEMP B-TREE');
+    // Assigned chats come from the assignee indexes, not a walk of every chat.
+    const assigned = reportPlan(/FROM chats INDEXED BY chats_mine_order_idx/);
+    expect(assigned).toContain('chats_team_order_idx');
+    expect(assigned).not.toContain('SCAN chats');
+    expect(reportPlan(/FROM chats INDEXED BY chats_status_order_idx/)).toContain(
+      'chats_status_order_idx (status=?)',
+    );
+  });
+
+  it('counts a campaign by its recipients and the messages’ own indexes', () => {
+    new CampaignReports(db);
+    const counts = reportPlan(/FROM campaign_recipients r/);
+    expect(counts).toMatch(/SEARCH r USING INDEX campaign_recipients_\w+ \(campaign_id=\?\)/);
+    expect(counts).toContain('opt_outs_idx (session_id=? AND jid=?)');
+    expect(counts).toContain('messages_identity_idx (session_id=? AND chat_jid=? AND id=?)');
+    expect(counts).toContain('messages_chat_time_idx (session_id=? AND chat_jid=? AND timestamp>?)');
+    expect(counts).not.toMatch(/SCAN (m|reply)\b/);
   });
 });

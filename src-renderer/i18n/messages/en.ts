@@ -14,6 +14,7 @@ import logs from './logs/en.json';
 import messages from './messages/en.json';
 import organize from './organize/en.json';
 import parity from './parity/en.json';
+import reports from './reports/en.json';
 import ruleassign from './ruleassign/en.json';
 import routing from './routing/en.json';
 import rulewebhook from './rulewebhook/en.json';
@@ -36,6 +37,7 @@ export const english = {
   ...messages,
   ...organize,
   ...parity,
+  ...reports,
   ...ruleassign,
   ...routing,
   ...rulewebhook,

@@ -1,0 +1,180 @@
+/**
+ * Reports (issue #24): reads a period's rows (report-queries.ts), folds each chat into
+ * conversations (metrics/timeline.ts) and computes the figures (metrics/report.ts) in the
+ * business's time zone. docs/API.md "Reports" defines every metric.
+ */
+import type { LiveBoard, ReportOverview, ReportQuery } from '../../../src-shared/contract/reports.js';
+import { AppError } from '../../../src-shared/errors.js';
+import { addDays, zonedInstant } from '../../../src-shared/zoned-time.js';
+import type { Db } from '../../db/connection.js';
+import { AutomationStore } from '../automation/automation-store.js';
+import { chatTimelines } from './chat-timelines.js';
+import { businessDuration, type BusinessHours } from './metrics/business-hours.js';
+import { computeReport, type ReportPeriod } from './metrics/report.js';
+import { foldChat } from './metrics/timeline.js';
+import { ReportQueries } from './report-queries.js';
+
+const DAY = 86_400_000;
+/**
+ * How far before the period a conversation may have begun, and after it a reply or resolution is
+ * still seen: a chat quiet for longer starts afresh (docs/API.md).
+ */
+export const LOOK_AROUND_MS = 30 * DAY;
+
+/** Who is asking: every number (null) or some, and everything or only one person's conversations. */
+export interface ReportAudience {
+  sessions: ReadonlySet<string> | null;
+  ownUserId: string | null;
+}
+
+export class ReportService {
+  readonly queries: ReportQueries;
+  private readonly automation: AutomationStore;
+
+  constructor(
+    db: Db,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.queries = new ReportQueries(db);
+    this.automation = new AutomationStore(db);
+  }
+
+  /** The numbers a report covers: the filter's, within what the caller may read. */
+  sessionsFor(session: string | undefined, audience: ReportAudience): string[] {
+    const all = this.queries.sessions().map((row) => row.id);
+    if (session !== undefined && !all.includes(session)) {
+      throw new AppError('NOT_FOUND', `session "${session}" does not exist`, 'session');
+    }
+    return all.filter(
+      (id) => (session === undefined || id === session) && (!audience.sessions || audience.sessions.has(id)),
+    );
+  }
+
+  /** The business's zone: the chosen number's automation time zone (the first number's without a filter). */
+  timeZoneOf(sessions: readonly string[], asked: string | undefined): string {
+    if (asked) return asked;
+    const first = sessions[0];
+    return first ? this.automation.settings(first).settings.timeZone : 'UTC';
+  }
+
+  period(from: string, to: string, timeZone: string): ReportPeriod {
+    const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+    const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+    const after = addDays(ty, tm, td, 1);
+    return {
+      from,
+      to,
+      timeZone,
+      start: zonedInstant(timeZone, fy, fm, fd),
+      end: zonedInstant(timeZone, after.year, after.month, after.day),
+    };
+  }
+
+  overview(query: ReportQuery, audience: ReportAudience): ReportOverview {
+    const sessions = this.sessionsFor(query.session, audience);
+    const period = this.period(query.from, query.to, this.timeZoneOf(sessions, query.timeZone));
+    const now = this.now();
+    const tagged = query.tag ? this.taggedChats(query.tag) : null;
+    const timelines = chatTimelines(
+      this.queries,
+      sessions,
+      { from: period.start - LOOK_AROUND_MS, to: Math.min(now, period.end + LOOK_AROUND_MS) + 1 },
+      (session, chat) => !tagged || tagged.has(`${session}\u0000${chat}`),
+    );
+    const tags = this.queries.tags();
+    const names = {
+      user: this.queries.names('user'),
+      team: this.queries.names('team'),
+      tag: this.queries.names('tag'),
+    };
+    const numbers = new Map(this.queries.sessions().map((row) => [row.id, row.name]));
+    const hours = new Map<string, BusinessHours>();
+    const filter = {
+      ...(audience.ownUserId ? { userId: audience.ownUserId } : query.user ? { userId: query.user } : {}),
+      ...(query.team ? { teamId: query.team } : {}),
+    };
+    const figures = computeReport({
+      period,
+      chats: timelines.map(foldChat),
+      filter,
+      tagsOf: (session, chat) => tags.get(`${session}\u0000${chat}`) ?? [],
+      nameOf: (kind, id) => (kind === 'number' ? numbers.get(id) : names[kind].get(id)) ?? id,
+      duration: (session, a, b) => {
+        if (!query.businessHours) return b - a;
+        let found = hours.get(session);
+        if (!found) hours.set(session, (found = this.automation.settings(session).settings));
+        return businessDuration(found, a, b);
+      },
+    });
+    const waiting = this.waiting(sessions, filter);
+    return {
+      period: {
+        from: period.from,
+        to: period.to,
+        timeZone: period.timeZone,
+        start: new Date(period.start).toISOString(),
+        end: new Date(period.end).toISOString(),
+        businessHours: query.businessHours,
+      },
+      scope: audience.ownUserId ? 'own' : 'all',
+      ...figures,
+      summary: { ...figures.summary, ...waiting },
+    };
+  }
+
+  /** Who is available and what they hold now, and what waits per team (read when asked; the UI asks again on events). */
+  live(session: string | undefined, audience: ReportAudience): LiveBoard {
+    const sessions = new Set(this.sessionsFor(session, audience));
+    const people = new Map<string, { open: number; waiting: number }>();
+    const teams = new Map<string, { open: number; waiting: number }>();
+    const unassigned = { open: 0, waiting: 0 };
+    for (const row of this.queries.open()) {
+      if (!sessions.has(row.session)) continue;
+      const add = (map: Map<string, { open: number; waiting: number }>, id: string) => {
+        const entry = map.get(id) ?? { open: 0, waiting: 0 };
+        entry.open += row.open;
+        entry.waiting += row.waiting;
+        map.set(id, entry);
+      };
+      if (row.userId) add(people, row.userId);
+      if (row.teamId) add(teams, row.teamId);
+      if (!row.userId && !row.teamId) {
+        unassigned.open += row.open;
+        unassigned.waiting += row.waiting;
+      }
+    }
+    const teamNames = this.queries.names('team');
+    return {
+      people: this.queries.staff().map((person) => ({
+        id: person.id,
+        name: person.name,
+        available: person.available === 1,
+        openChats: people.get(person.id)?.open ?? 0,
+        waiting: people.get(person.id)?.waiting ?? 0,
+      })),
+      teams: [...teamNames.entries()]
+        .map(([id, name]) => ({ id, name, ...(teams.get(id) ?? { open: 0, waiting: 0 }) }))
+        .sort((a, b) => b.waiting - a.waiting || a.name.localeCompare(b.name)),
+      unassigned,
+      at: new Date(this.now()).toISOString(),
+    };
+  }
+
+  private waiting(sessions: readonly string[], filter: { userId?: string; teamId?: string }) {
+    const wanted = new Set(sessions);
+    let waitingNow = 0;
+    let oldest: number | null = null;
+    for (const row of this.queries.open()) {
+      if (!wanted.has(row.session)) continue;
+      if (filter.userId && row.userId !== filter.userId) continue;
+      if (filter.teamId && row.teamId !== filter.teamId) continue;
+      waitingNow += row.waiting;
+      if (row.oldest !== null && (oldest === null || row.oldest < oldest)) oldest = row.oldest;
+    }
+    return { waitingNow, oldestWaitingSince: oldest === null ? null : new Date(oldest).toISOString() };
+  }
+
+  private taggedChats(tagId: string): Set<string> {
+    return new Set(this.queries.chatsTagged(tagId).map((row) => `${row.session}\u0000${row.chat}`));
+  }
+}
