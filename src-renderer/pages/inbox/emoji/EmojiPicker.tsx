@@ -3,10 +3,30 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { EmojiText } from '../../../components/emoji/EmojiText';
 import { loadEmojiList } from './emoji-data';
-import { EMOJI_GROUPS, searchEmoji, withSkinTone, type PickerEmoji, type SkinTone } from './emoji-model';
+import {
+  EMOJI_GROUPS,
+  searchEmoji,
+  withSkinTone,
+  type EmojiGroupKey,
+  type PickerEmoji,
+  type SkinTone,
+} from './emoji-model';
+import type { MessageId } from '../../../i18n/messages/en';
 import { readRecent, readSkinTone, rememberRecent, saveSkinTone } from './emoji-prefs';
 import { EmojiGrid, type GridItem } from './EmojiGrid';
 import { SkinTonePicker } from './SkinTonePicker';
+
+const GROUP_LABELS: Record<EmojiGroupKey, MessageId> = {
+  smileys: 'inbox-composer.emojiPicker.group.smileys',
+  people: 'inbox-composer.emojiPicker.group.people',
+  nature: 'inbox-composer.emojiPicker.group.nature',
+  food: 'inbox-composer.emojiPicker.group.food',
+  travel: 'inbox-composer.emojiPicker.group.travel',
+  activities: 'inbox-composer.emojiPicker.group.activities',
+  objects: 'inbox-composer.emojiPicker.group.objects',
+  symbols: 'inbox-composer.emojiPicker.group.symbols',
+  flags: 'inbox-composer.emojiPicker.group.flags',
+};
 
 type State = { kind: 'loading' } | { kind: 'failed' } | { kind: 'ready'; list: PickerEmoji[] };
 
@@ -80,7 +100,7 @@ export function EmojiPicker({ onPick, onClose }: { onPick: (emoji: string) => vo
         : []),
       ...EMOJI_GROUPS.map((group) => ({
         key: group.key,
-        title: intl.formatMessage({ id: `inbox-composer.emojiPicker.group.${group.key}` }),
+        title: intl.formatMessage({ id: GROUP_LABELS[group.key] }),
         items: state.list.filter((emoji) => emoji.group === group.id).map(toItem),
       })),
     ];

@@ -1,17 +1,24 @@
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
+import type { MessageId } from '../../../i18n/messages/en';
 import { EmojiText } from '../../../components/emoji/EmojiText';
 import { SKIN_TONES, type SkinTone } from './emoji-model';
 
 const HANDS = ['✋', '✋🏻', '✋🏼', '✋🏽', '✋🏾', '✋🏿'] as const;
-const TONE_NAMES = ['default', 'light', 'mediumLight', 'medium', 'mediumDark', 'dark'] as const;
+const TONE_NAMES: MessageId[] = [
+  'inbox-composer.emojiPicker.tone.default',
+  'inbox-composer.emojiPicker.tone.light',
+  'inbox-composer.emojiPicker.tone.mediumLight',
+  'inbox-composer.emojiPicker.tone.medium',
+  'inbox-composer.emojiPicker.tone.mediumDark',
+  'inbox-composer.emojiPicker.tone.dark',
+];
 
 /** A hand in the current tone; opening it offers the six tones as a row of pressed-or-not buttons. */
 export function SkinTonePicker({ tone, onChange }: { tone: SkinTone; onChange: (tone: SkinTone) => void }) {
   const intl = useIntl();
   const [open, setOpen] = useState(false);
-  const name = (value: SkinTone) =>
-    intl.formatMessage({ id: `inbox-composer.emojiPicker.tone.${TONE_NAMES[value]}` });
+  const name = (value: SkinTone) => intl.formatMessage({ id: TONE_NAMES[value]! });
   const label = intl.formatMessage({ id: 'inbox-composer.emojiPicker.skinTone' });
   return (
     <div className="emoji-tone">
