@@ -5,6 +5,7 @@
  * missing a key. A new area adds its import here.
  */
 import assignment from './assignment/en.json';
+import automation from './automation/en.json';
 import common from './common/en.json';
 import errors from './errors/en.json';
 import inboxComposer from './inbox-composer/en.json';
@@ -25,6 +26,7 @@ import widget from './widget/en.json';
 
 export const english = {
   ...assignment,
+  ...automation,
   ...common,
   ...errors,
   ...inbox,
