@@ -7,6 +7,7 @@
 import assignment from './assignment/en.json';
 import automation from './automation/en.json';
 import common from './common/en.json';
+import contactimport from './contactimport/en.json';
 import errors from './errors/en.json';
 import inboxComposer from './inbox-composer/en.json';
 import inbox from './inbox/en.json';
@@ -14,6 +15,7 @@ import login from './login/en.json';
 import logs from './logs/en.json';
 import messages from './messages/en.json';
 import organize from './organize/en.json';
+import retention from './retention/en.json';
 import ruleassign from './ruleassign/en.json';
 import rulewebhook from './rulewebhook/en.json';
 import schedule from './schedule/en.json';
@@ -28,6 +30,7 @@ export const english = {
   ...assignment,
   ...automation,
   ...common,
+  ...contactimport,
   ...errors,
   ...inbox,
   ...inboxComposer,
@@ -35,6 +38,7 @@ export const english = {
   ...logs,
   ...messages,
   ...organize,
+  ...retention,
   ...ruleassign,
   ...rulewebhook,
   ...schedule,
