@@ -7,6 +7,7 @@
 import assignment from './assignment/en.json';
 import automation from './automation/en.json';
 import common from './common/en.json';
+import composer from './composer/en.json';
 import contactimport from './contactimport/en.json';
 import errors from './errors/en.json';
 import inboxComposer from './inbox-composer/en.json';
@@ -30,6 +31,7 @@ export const english = {
   ...assignment,
   ...automation,
   ...common,
+  ...composer,
   ...contactimport,
   ...errors,
   ...inbox,

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/use-t';
 import { useEffect, useRef } from 'react';
 
 /** The emoji people use most in business chats; the OS emoji keyboard has the rest. */
@@ -44,6 +45,7 @@ export const QUICK_REACTIONS = ['👍', '❤️', '😂', '😮', '😢', '🙏'
 
 /** A small grid of emoji; picking one calls onPick, Esc or a click elsewhere closes it. */
 export function EmojiPicker({ onPick, onClose }: { onPick: (emoji: string) => void; onClose: () => void }) {
+  const t = useT();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     ref.current?.querySelector('button')?.focus();
@@ -58,7 +60,7 @@ export function EmojiPicker({ onPick, onClose }: { onPick: (emoji: string) => vo
       ref={ref}
       className="emoji-picker"
       role="dialog"
-      aria-label="Emoji"
+      aria-label={t('composer.emojiPicker')}
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
           event.stopPropagation();
