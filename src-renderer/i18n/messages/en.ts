@@ -6,6 +6,7 @@
  */
 import assignment from './assignment/en.json';
 import automation from './automation/en.json';
+import campaign from './campaign/en.json';
 import common from './common/en.json';
 import composer from './composer/en.json';
 import contactimport from './contactimport/en.json';
@@ -30,6 +31,7 @@ import widget from './widget/en.json';
 export const english = {
   ...assignment,
   ...automation,
+  ...campaign,
   ...common,
   ...composer,
   ...contactimport,
