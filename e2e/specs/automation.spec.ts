@@ -45,7 +45,7 @@ test('edit greeting and keyword rules on the Automation page, with errors beside
   await form.getByLabel('Greet a customer’s first message').check();
   await form.getByLabel('Greeting text').fill('{Hi|Hello [first_name]! Welcome.');
   // Unbalanced spintax is shown beside the field as it is typed.
-  await expect(form.locator('#wf-greeting-text-error')).toHaveText('has a "{" without its "}"');
+  await expect(form.locator('#wf-greeting-text-error')).toHaveText('Has a "{" without its "}".');
   await form.getByLabel('Greeting text').fill('Welcome, [first_name]! [order_id]');
   await expect(page.getByText('[order_id] is not a known placeholder')).toBeVisible();
 
@@ -55,7 +55,7 @@ test('edit greeting and keyword rules on the Automation page, with errors beside
     keywords: 'pre(cio',
     reply: 'Our prices: https://falafel.example/menu',
   });
-  await expect(prices.getByText(/line 1: is not a valid regular expression/)).toBeVisible();
+  await expect(prices.getByText(/Line 1 is not a valid regular expression/)).toBeVisible();
   await prices.getByLabel(/^Keywords/).fill('pre[cç]io|price');
   const hours = await automation.addRule({
     name: 'Hours',

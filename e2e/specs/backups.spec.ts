@@ -85,7 +85,7 @@ test('Settings → Retention: a media rule is saved and a pass runs on request',
   await retention.keepMediaDays('90');
   await expect(retention.root().getByText('Saved. The next pass applies it.')).toBeVisible();
   // Saving a rule starts the first pass at once (an empty install: nothing to remove).
-  await expect(retention.lastPass()).toContainText('media of 0 messages removed', { timeout: 30_000 });
+  await expect(retention.lastPass()).toContainText('media removed from messages: 0', { timeout: 30_000 });
   await expect(retention.lastPass()).toContainText('Next:');
   await expect(retention.runNow()).toBeEnabled();
   await retention.runNow().click();

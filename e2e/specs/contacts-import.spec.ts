@@ -32,12 +32,12 @@ test('Settings → Import contacts: a CSV is mapped, checked and imported into a
   await mapping.getByRole('button', { name: 'Check (dry run)' }).click();
   const result = section.getByRole('status', { name: 'Import result' });
   await expect(result).toContainText(
-    'Would import: 2 new and 0 known contacts, 1 tags, 0 notes. 1 rows skipped.',
+    'Would import: new contacts 2, known contacts 0, tags 1, notes 0; rows skipped 1.',
   );
   await expect(result).toContainText('Line 4 (12): not a phone number in international format');
 
   await mapping.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(result).toContainText('Imported: 2 new and 0 known contacts, 1 tags');
+  await expect(result).toContainText('Imported: new contacts 2, known contacts 0, tags 1');
   const tags = await fetch(`${app.url}/api/v1/tags`, { headers: { authorization: `Bearer ${app.apiKey}` } });
   expect(((await tags.json()) as { items: { name: string }[] }).items.map((t) => t.name)).toEqual(['vip']);
 });

@@ -33,6 +33,13 @@ const ALLOWED = [
   'Ctrl',
   'Shift',
   'Esc',
+  // Language tags and the date pattern a person types as they are (automation's hints).
+  'en',
+  'he',
+  'ar',
+  'YYYY',
+  'MM',
+  'DD',
   // Unit symbols many languages write in Latin letters.
   'kB',
   'MB',
@@ -122,6 +129,8 @@ export async function untranslatedTexts(
           withoutOwnText(text)
             .replace(/(?:[A-Za-z]:)?[\\/][^\s]*/g, '')
             .replace(/#[0-9a-fA-F]{3,8}\b/g, '')
+            // Automation's placeholders ([name], [opens_at]) are typed as they are in every language.
+            .replace(/\[[a-z_]+\]/g, '')
             .match(/[A-Za-z]{2,}/g) ?? []
         ).filter((word) => !allowedWords.includes(word));
       const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);

@@ -72,6 +72,7 @@ export function peopleHandlers({ people, actors }: Services): Pick<Handlers<RpcC
     },
     'users.setPin': ({ currentPassword, pin }, ctx) =>
       users.setPin(person(ctx.principal).userId, currentPassword, pin),
+    'users.setLanguage': ({ language }, ctx) => users.setLanguage(person(ctx.principal).userId, language),
     'teams.list': () => ({ items: teams.list(), next: null }),
     'teams.create': (input, ctx) => teams.create(input, actors.of(ctx.principal)),
     'teams.update': (input, ctx) => teams.update(input, actors.of(ctx.principal)),

@@ -1,22 +1,23 @@
 import { useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
+import type { MessageId } from '../i18n/messages/en';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const mod = isMac ? '⌘' : 'Ctrl';
 
 /** Every keyboard shortcut of the app; keep in step with the handlers (InboxPage, ChatList, …). */
-const SHORTCUTS: { keys: string; what: string }[] = [
-  { keys: `${mod}+K`, what: 'Search chats and messages' },
-  { keys: '↑ / ↓', what: 'Previous / next chat (in the chat list)' },
-  { keys: 'Enter', what: 'From the chat list: write in the open chat' },
-  { keys: 'Enter', what: 'In the message box: send' },
-  { keys: 'Shift+Enter', what: 'In the message box: new line' },
-  { keys: '/', what: 'In the message box: saved replies' },
-  { keys: 'Esc', what: 'Close the contact panel, a dialog or the photo viewer; clear the search' },
-  { keys: '← / →', what: 'Photo viewer: previous / next photo' },
-  { keys: 'Z', what: 'Photo viewer: zoom' },
-  { keys: 'Shift+click', what: 'Select mode: tick a range of chats' },
-  { keys: '?', what: 'This list' },
+const SHORTCUTS: { keys: string; what: MessageId }[] = [
+  { keys: `${mod}+K`, what: 'composer.shortcuts.search' },
+  { keys: '↑ / ↓', what: 'composer.shortcuts.nextChat' },
+  { keys: 'Enter', what: 'composer.shortcuts.writeHere' },
+  { keys: 'Enter', what: 'composer.shortcuts.send' },
+  { keys: 'Shift+Enter', what: 'composer.shortcuts.newLine' },
+  { keys: '/', what: 'composer.shortcuts.savedReplies' },
+  { keys: 'Esc', what: 'composer.shortcuts.escape' },
+  { keys: '← / →', what: 'composer.shortcuts.photoNav' },
+  { keys: 'Z', what: 'composer.shortcuts.zoom' },
+  { keys: 'Shift+click', what: 'composer.shortcuts.range' },
+  { keys: '?', what: 'composer.shortcuts.help' },
 ];
 
 const typing = (target: EventTarget | null) =>
@@ -61,12 +62,15 @@ export function ShortcutsHelp() {
         setOpen(false);
       }}
     >
-      <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+      <h2 id="shortcuts-title">{intl.formatMessage({ id: 'composer.shortcuts.title' })}</h2>
       <dl className="shortcuts__list">
-        {[...SHORTCUTS, ...assignment].map(({ keys, what }) => (
+        {[
+          ...SHORTCUTS.map(({ keys, what }) => ({ keys, what: intl.formatMessage({ id: what }) })),
+          ...assignment,
+        ].map(({ keys, what }) => (
           <div key={`${keys} ${what}`} className="shortcuts__row">
             <dt>
-              <kbd>{keys}</kbd>
+              <kbd dir="ltr">{keys}</kbd>
             </dt>
             <dd>{what}</dd>
           </div>
@@ -74,7 +78,7 @@ export function ShortcutsHelp() {
       </dl>
       <div className="row inbox-dialog__actions">
         <button type="button" className="button button--primary" onClick={() => setOpen(false)} autoFocus>
-          Close
+          {intl.formatMessage({ id: 'composer.shortcuts.close' })}
         </button>
       </div>
     </dialog>

@@ -2,9 +2,9 @@ import { isUiLocale, type UiLocale } from './locales';
 
 /**
  * Where a person's language choice is kept. `null` means "follow the browser / OS".
- * Until people have accounts it lives in this browser's localStorage; the staff issue replaces
- * the backend with the signed-in person's profile through `setLanguagePreferenceBackend`, and
- * nothing else in the UI changes.
+ * It lives in this browser's localStorage; while a person is signed in it is also saved with
+ * their profile (`person-language.ts` swaps the backend through `setLanguagePreferenceBackend`),
+ * and nothing else in the UI changes.
  */
 export interface LanguagePreferenceBackend {
   read(): UiLocale | null;

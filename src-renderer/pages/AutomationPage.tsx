@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { EmptyState } from '../components/EmptyState';
+import { useT } from '../i18n/use-t';
 import { PageHeader } from '../components/PageHeader';
 import { useTransport } from '../stores/connection';
 import { useSessions } from '../stores/sessions';
@@ -14,6 +15,7 @@ export function AutomationPage() {
   const navigate = useNavigate();
   const transport = useTransport();
   const { sessions, loaded, error, load } = useSessions();
+  const t = useT();
 
   useEffect(() => {
     if (!loaded) void load(transport);
@@ -26,16 +28,16 @@ export function AutomationPage() {
 
   const picker = sessions.length > 0 && (
     <label className="row">
-      <span>Number</span>
+      <span>{t('automation.number')}</span>
       <select
-        aria-label="Number"
+        aria-label={t('automation.number')}
         value={chosen ?? ''}
         onChange={(event) => void navigate(`/automation/${encodeURIComponent(event.target.value)}`)}
       >
         {sessions.map((s) => (
           <option key={s.id} value={s.id}>
             {s.name || s.id}
-            {s.phone ? ` (+${s.phone})` : ''}
+            {s.phone ? ` (\u2066+${s.phone}\u2069)` : ''}
           </option>
         ))}
       </select>
@@ -44,22 +46,18 @@ export function AutomationPage() {
 
   return (
     <section className="page page--wide">
-      <PageHeader
-        title="Automation"
-        subtitle="Greetings, away messages, keyword replies and a menu bot, per number"
-        actions={picker}
-      />
+      <PageHeader title={t('common.nav.automation')} subtitle={t('automation.subtitle')} actions={picker} />
       {!loaded ? (
         <p className="muted" role="status">
-          Loading numbers…
+          {t('automation.loadingNumbers')}
         </p>
       ) : error ? (
         <p className="form-error" role="alert">
           {error}
         </p>
       ) : !chosen ? (
-        <EmptyState icon="automation" title="No numbers yet">
-          Add a WhatsApp number under Sessions, then set up its automation here.
+        <EmptyState icon="automation" title={t('automation.empty.title')}>
+          {t('automation.empty.body')}
         </EmptyState>
       ) : (
         <AutomationEditor key={chosen} session={chosen} />

@@ -316,7 +316,12 @@ export const automationSettingsSchema = z
 export type AutomationSettings = z.output<typeof automationSettingsSchema>;
 export type AutomationSettingsInput = z.input<typeof automationSettingsSchema>;
 
-export const automationWarningSchema = z.object({ field: z.string(), message: z.string() });
+export const automationWarningSchema = z.object({
+  field: z.string(),
+  code: z.enum(['unknown_placeholder']).describe('Stable: what the warning is about (for translation)'),
+  params: z.object({ placeholder: z.string() }).describe("The code's arguments: the placeholder's name"),
+  message: z.string().describe('The same in English'),
+});
 export type AutomationWarning = z.infer<typeof automationWarningSchema>;
 
 export const automationViewSchema = z
@@ -334,7 +339,12 @@ export const automationViewSchema = z
       session: 'shop',
       settings: exampleOf(automationSettingsSchema),
       warnings: [
-        { field: 'rules.0.reply', message: '[order_id] is not a known placeholder and is sent as typed' },
+        {
+          field: 'rules.0.reply',
+          code: 'unknown_placeholder',
+          params: { placeholder: 'order_id' },
+          message: '[order_id] is not a known placeholder and is sent as typed',
+        },
       ],
       openNow: false,
       nextOpening: '2026-12-07T09:00:00.000Z',
@@ -387,6 +397,10 @@ export const automationTestResultSchema = z
     actions: z.object({ addTag: z.string().nullable(), stop: z.boolean(), handover: z.boolean() }),
     menuPath: z.array(z.string()).nullable().describe('Where the chat is in the menu afterwards'),
     skipped: z.string().nullable().describe('Why nothing is sent (automation off, …), or null'),
+    skippedReason: z
+      .enum(['automation_off'])
+      .nullable()
+      .describe('`skipped` as a stable code (for translation), or null'),
   })
   .meta({
     id: 'AutomationTestResult',
@@ -396,6 +410,7 @@ export const automationTestResultSchema = z
       actions: { addTag: null, stop: false, handover: false },
       menuPath: null,
       skipped: null,
+      skippedReason: null,
     },
   });
 export type AutomationTestResult = z.infer<typeof automationTestResultSchema>;

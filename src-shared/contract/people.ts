@@ -143,6 +143,18 @@ export const setPinInput = z
   .strictObject({ currentPassword: z.string().min(1, 'is required').max(256), pin: pinField.nullable() })
   .meta({ id: 'SetPin', example: { currentPassword: 'my-secret-1', pin: '4821' } });
 
+/** The person's UI language, kept with their profile so every device they sign in on uses it. */
+export const setLanguageInput = z
+  .strictObject({
+    language: z
+      .string()
+      .max(20)
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag like "he" or "pt-BR"')
+      .nullable()
+      .describe('A language tag, or null to follow the browser or operating system'),
+  })
+  .meta({ id: 'SetLanguage', example: { language: 'pt-BR' } });
+
 export const acceptCodeInput = z
   .strictObject({
     login: loginField,
@@ -433,6 +445,7 @@ export const peopleOperations = {
   'users.resetCode': op<UserWithCode>()(byId, ADMIN_PEOPLE),
   'users.changePassword': op<User>()(changePasswordInput, SELF_ONLY),
   'users.setPin': op<User>()(setPinInput, SELF_ONLY),
+  'users.setLanguage': op<User>()(setLanguageInput, SELF_ONLY),
   'teams.list': op<TeamList>()(noInput, ADMIN_PEOPLE),
   'teams.create': op<Team>()(createTeamInput, ADMIN_PEOPLE),
   'teams.update': op<Team>()(updateTeamInput, ADMIN_PEOPLE),

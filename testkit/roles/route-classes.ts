@@ -213,6 +213,7 @@ export const ROUTE_TABLE: Record<string, RouteClass> = {
   'POST /users/{id}/reset-code': 'admin',
   'POST /users/me/password': 'self',
   'PUT /users/me/pin': 'self',
+  'PUT /users/me/language': 'self',
   'POST /teams': 'admin',
   'PATCH /teams/{id}': 'admin',
   'DELETE /teams/{id}': 'admin',

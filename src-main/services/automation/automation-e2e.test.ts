@@ -473,7 +473,12 @@ describe('automation with real customers', () => {
     expect(await bad({ menu: { options: [{ key: '1', label: 'Nowhere' }] } })).toBe('menu.options.0.reply');
     const warned = await configure({ defaultReply: { enabled: true, text: 'Order [order_id] noted' } });
     expect(warned.warnings).toEqual([
-      { field: 'defaultReply.text', message: '[order_id] is not a known placeholder and is sent as typed' },
+      {
+        field: 'defaultReply.text',
+        code: 'unknown_placeholder',
+        params: { placeholder: 'order_id' },
+        message: '[order_id] is not a known placeholder and is sent as typed',
+      },
     ]);
     const tested = await call<{ replies: { text: string }[] }>('/sessions/shop/automation/test', 'POST', {
       text: 'hey',
@@ -481,5 +486,12 @@ describe('automation with real customers', () => {
     expect(tested.body.replies).toEqual([
       { kind: 'default', rule: 'Default reply', text: 'Order [order_id] noted' },
     ]);
+    expect(tested.body).toMatchObject({ skipped: null, skippedReason: null });
+    // Switched off, the test still answers, and says why nothing would go out (a code for the UI).
+    await configure({ enabled: false, defaultReply: { enabled: true, text: 'Noted' } });
+    const off = await call<{ replies: { text: string }[] }>('/sessions/shop/automation/test', 'POST', {
+      text: 'hey',
+    });
+    expect(off.body).toMatchObject({ replies: [{ text: 'Noted' }], skippedReason: 'automation_off' });
   });
 });

@@ -163,6 +163,7 @@ export class AutomationService {
       skipped: settings.enabled
         ? null
         : 'automation is switched off for this number (this is what it would send)',
+      skippedReason: settings.enabled ? null : 'automation_off',
     };
   }
 

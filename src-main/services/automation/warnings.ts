@@ -24,6 +24,8 @@ export function automationWarnings(settings: AutomationSettings): AutomationWarn
   return automationTexts(settings).flatMap(({ field, text }) =>
     unknownPlaceholders(text).map((name) => ({
       field,
+      code: 'unknown_placeholder' as const,
+      params: { placeholder: name },
       message: `[${name}] is not a known placeholder and is sent as typed`,
     })),
   );

@@ -320,6 +320,15 @@ export class UserService {
     return this.get(userId);
   }
 
+  /** The person's own UI language (null: their browser's); a preference, not audited. */
+  setLanguage(userId: string, language: string | null): User {
+    this.row(userId);
+    this.db.$client
+      .prepare('UPDATE users SET language = ?, updated_at = ? WHERE id = ?')
+      .run(language, new Date(this.now()).toISOString(), userId);
+    return this.get(userId);
+  }
+
   /** The person whose sign-in name and password (or, with `pin`, PIN) these are; null otherwise. */
   async verify(
     login: string,

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { EventType } from '../../../src-shared/contract/events';
 import { useTransport } from '../../stores/connection';
+import { followPersonLanguage } from '../../i18n/person-language';
 import { useMe } from '../../stores/me';
 
 /**
@@ -20,12 +21,18 @@ const CHANGES_RIGHTS: ReadonlySet<EventType> = new Set<EventType>([
 export function MeSync() {
   const transport = useTransport();
   useEffect(() => {
+    // The signed-in person's language follows them from device to device (i18n/person-language.ts).
+    const unfollow = useMe.subscribe((state, before) => {
+      if (state.principal !== before.principal) void followPersonLanguage(state.principal, transport);
+    });
     void useMe.getState().load(transport);
     const unsubscribe = transport.subscribe((event) => {
       if (CHANGES_RIGHTS.has(event.type)) void useMe.getState().refresh();
     });
     return () => {
       unsubscribe();
+      unfollow();
+      void followPersonLanguage(null, transport);
       // Signed out: the next person must not see this one's rights, not even for a moment.
       useMe.getState().clear();
     };

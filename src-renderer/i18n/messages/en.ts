@@ -5,7 +5,11 @@
  * missing a key. A new area adds its import here.
  */
 import assignment from './assignment/en.json';
+import automation from './automation/en.json';
+import campaign from './campaign/en.json';
 import common from './common/en.json';
+import composer from './composer/en.json';
+import contactimport from './contactimport/en.json';
 import errors from './errors/en.json';
 import inboxComposer from './inbox-composer/en.json';
 import inbox from './inbox/en.json';
@@ -15,6 +19,7 @@ import messages from './messages/en.json';
 import organize from './organize/en.json';
 import parity from './parity/en.json';
 import reports from './reports/en.json';
+import retention from './retention/en.json';
 import ruleassign from './ruleassign/en.json';
 import routing from './routing/en.json';
 import rulewebhook from './rulewebhook/en.json';
@@ -28,7 +33,11 @@ import widget from './widget/en.json';
 
 export const english = {
   ...assignment,
+  ...automation,
+  ...campaign,
   ...common,
+  ...composer,
+  ...contactimport,
   ...errors,
   ...inbox,
   ...inboxComposer,
@@ -38,6 +47,7 @@ export const english = {
   ...organize,
   ...parity,
   ...reports,
+  ...retention,
   ...ruleassign,
   ...routing,
   ...rulewebhook,

@@ -1,3 +1,5 @@
+import type { IntlShape } from 'react-intl';
+import { currentIntl } from '../../i18n/store';
 import type { SendMessageInput } from '../../../src-shared/send-schemas';
 
 type MediaSendKind = 'image' | 'video' | 'audio' | 'document' | 'sticker';
@@ -26,12 +28,14 @@ export function sendKindFor(mimetype: string): MediaSendKind {
 }
 
 /** Why a file cannot be sent, or null. */
-export function fileProblem(file: { size: number; type: string }): string | null {
+export function fileProblem(
+  file: { size: number; type: string },
+  intl: IntlShape = currentIntl(),
+): string | null {
   const kind = sendKindFor(file.type);
-  if (file.size === 0) return 'The file is empty.';
-  if (file.size > MAX_BYTES[kind]) {
-    return `Too large: WhatsApp takes ${kind === 'document' ? 'documents' : `${kind}s`} up to ${MAX_BYTES[kind] / MB} MB.`;
-  }
+  if (file.size === 0) return intl.formatMessage({ id: 'composer.fileEmpty' });
+  if (file.size > MAX_BYTES[kind])
+    return intl.formatMessage({ id: 'composer.fileTooLarge' }, { kind, size: MAX_BYTES[kind] / MB });
   return null;
 }
 

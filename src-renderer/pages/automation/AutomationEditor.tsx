@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { AutomationView } from '../../../src-shared/contract/automation';
 import { useTransport } from '../../stores/connection';
-import { describeError, RpcError } from '../../transport/rpc-error';
+import { useIntl } from 'react-intl';
+import { useT } from '../../i18n/use-t';
+import { describeError, describeFieldProblem, RpcError } from '../../transport/rpc-error';
 import { fieldId } from '../widget/draft';
 import { FieldErrors, type FieldErrorState } from '../widget/fields';
 import { toDraft, toSettings, type AutomationDraft } from './draft';
@@ -23,16 +25,19 @@ function shownField(field: string): string {
 }
 
 function OpenNow({ view }: { view: AutomationView }) {
-  if (view.openNow) return <p className="status status--connected">Open now</p>;
-  const next = view.nextOpening
-    ? new Date(view.nextOpening).toLocaleString([], { weekday: 'long', hour: 'numeric', minute: '2-digit' })
-    : null;
-  return <p className="status">Closed now{next ? ` · opens ${next}` : ''}</p>;
+  const intl = useIntl();
+  if (view.openNow)
+    return <p className="status status--connected">{intl.formatMessage({ id: 'automation.openNow' })}</p>;
+  if (!view.nextOpening)
+    return <p className="status">{intl.formatMessage({ id: 'automation.closedNow' })}</p>;
+  const when = intl.formatDate(view.nextOpening, { weekday: 'long', hour: 'numeric', minute: '2-digit' });
+  return <p className="status">{intl.formatMessage({ id: 'automation.closedUntil' }, { when })}</p>;
 }
 
 /** One number's automation: the form, saved whole, and the test panel beside it. */
 export function AutomationEditor({ session }: { session: string }) {
   const transport = useTransport();
+  const t = useT();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [draft, setDraft] = useState<AutomationDraft | null>(null);
   const [savedJson, setSavedJson] = useState('');
@@ -86,11 +91,11 @@ export function AutomationEditor({ session }: { session: string }) {
   if (load.state === 'loading' || !draft) {
     return load.state === 'error' ? (
       <div className="card" role="alert">
-        <p className="form-error">Could not load the automation: {load.message}</p>
+        <p className="form-error">{t('automation.loadError', { message: load.message })}</p>
       </div>
     ) : (
       <p className="muted" role="status">
-        Loading the automation…
+        {t('automation.loading')}
       </p>
     );
   }
@@ -114,20 +119,23 @@ export function AutomationEditor({ session }: { session: string }) {
       });
       show(await transport.call('automation.update', { session, settings }));
       setErrors({});
-      setStatus('Saved.');
+      setStatus(t('automation.saved'));
     } catch (error) {
       if (error instanceof RpcError && error.code === 'VALIDATION_FAILED' && error.field) {
         const field = error.field.replace(/^settings\./, '');
-        const message = error.message.replace(/^[^:]*: /, '');
+        // The core's precise reason in English, a general sentence in other languages.
+        const message = describeFieldProblem(error);
         const target = shownField(field);
         const shown = document.getElementById(fieldId(target)) !== null;
         pendingFocus.current = shown ? target : null;
         setErrors({ [target]: message });
         setFormError(
-          shown ? 'Not saved: please correct the highlighted field.' : `Not saved: ${error.message}`,
+          shown
+            ? t('automation.notSaved.field')
+            : t('automation.notSaved', { message: describeError(error) }),
         );
       } else {
-        setFormError(`Not saved: ${describeError(error)}`);
+        setFormError(t('automation.notSaved', { message: describeError(error) }));
       }
     } finally {
       setSaving(false);
@@ -143,7 +151,7 @@ export function AutomationEditor({ session }: { session: string }) {
             className="stack"
             onSubmit={(event) => void save(event)}
             noValidate
-            aria-label="Automation settings"
+            aria-label={t('automation.form')}
           >
             <GeneralFields draft={draft} change={change} />
             <MessagesFields draft={draft} change={change} />
@@ -156,9 +164,9 @@ export function AutomationEditor({ session }: { session: string }) {
             <SwitchesFields draft={draft} change={change} />
             <div className="widget-editor__bar">
               <button type="submit" className="button button--primary" disabled={saving}>
-                {saving ? 'Saving…' : 'Save'}
+                {saving ? t('automation.saving') : t('automation.save')}
               </button>
-              {dirty && <span className="muted">Unsaved changes</span>}
+              {dirty && <span className="muted">{t('automation.unsaved')}</span>}
               <span role="status">{status}</span>
               {formError && (
                 <p className="form-error" role="alert">

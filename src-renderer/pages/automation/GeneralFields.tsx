@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/use-t';
 import { FieldError, TextField, useField, CheckboxField } from '../widget/fields';
 import { HoursGrid } from '../widget/HoursGrid';
 import { timeZoneOptions } from '../widget/time-zones';
@@ -7,10 +8,11 @@ type Change = <K extends keyof AutomationDraft>(key: K, value: AutomationDraft[K
 
 function TimeZoneSelect({ value, onChange }: { value: string; onChange(value: string): void }) {
   const { error, clear, controlProps } = useField('timeZone');
+  const t = useT();
   return (
     <div className="field">
       <label className="field__label" htmlFor={controlProps.id}>
-        Time zone
+        {t('automation.general.timeZone')}
       </label>
       <select
         value={value}
@@ -21,7 +23,7 @@ function TimeZoneSelect({ value, onChange }: { value: string; onChange(value: st
         {...controlProps}
       >
         {timeZoneOptions(value).map((zone) => (
-          <option key={zone} value={zone}>
+          <option key={zone} value={zone} lang="en">
             {zone.replace(/_/g, ' ')}
           </option>
         ))}
@@ -33,35 +35,36 @@ function TimeZoneSelect({ value, onChange }: { value: string; onChange(value: st
 
 /** The master switch, where and when the number is open (the widget's hours editor), holidays. */
 export function GeneralFields({ draft, change }: { draft: AutomationDraft; change: Change }) {
+  const t = useT();
   return (
     <section className="card stack" aria-labelledby="automation-general-title">
-      <h2 id="automation-general-title">Business hours</h2>
+      <h2 id="automation-general-title">{t('automation.general.title')}</h2>
       <CheckboxField
         field="enabled"
-        label="Automation on for this number"
+        label={t('automation.general.enabled')}
         checked={draft.enabled}
         onChange={(enabled) => change('enabled', enabled)}
-        hint="Off: nothing is sent automatically (the test panel still shows what would be)."
+        hint={t('automation.general.enabledHint')}
       />
       <div className="automation-grid">
         <TimeZoneSelect value={draft.timeZone} onChange={(timeZone) => change('timeZone', timeZone)} />
         <TextField
           field="language"
-          label="Language of [time] and [opens_at]"
+          label={t('automation.general.language')}
           value={draft.language}
           onChange={(language) => change('language', language.trim())}
-          hint="A language tag: en, pt-BR, he…"
+          hint={t('automation.general.languageHint')}
         />
       </div>
       <HoursGrid
         hours={draft.hours}
         path="hours"
-        who="the number"
+        who={t('automation.general.who')}
         onChange={(hours) => change('hours', hours)}
       />
       <TextField
         field="closedDates"
-        label="Closed dates (holidays)"
+        label={t('automation.general.closedDates')}
         multiline
         value={draft.closedDates.join('\n')}
         onChange={(text) =>
@@ -70,7 +73,7 @@ export function GeneralFields({ draft, change }: { draft: AutomationDraft; chang
             text.split('\n').map((line) => line.trim()),
           )
         }
-        hint="One YYYY-MM-DD a line; closed all day in the number’s time zone."
+        hint={t('automation.general.closedDatesHint')}
       />
     </section>
   );

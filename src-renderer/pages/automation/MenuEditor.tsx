@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/use-t';
 import type { AutomationSettings, MenuOption, MenuSubOption } from '../../../src-shared/contract/automation';
 import { CheckboxField, TextField } from '../widget/fields';
 import { moved, nextKey } from './draft';
@@ -21,7 +22,8 @@ function OptionFields<T extends MenuOption | MenuSubOption>({
   onMove(delta: number): void;
   onRemove(): void;
 }) {
-  const name = option.label || `option ${option.key}`;
+  const t = useT();
+  const name = option.label || t('automation.menu.optionName', { key: option.key });
   return (
     <div className="stack">
       <div className="row automation-rule__bar">
@@ -30,7 +32,7 @@ function OptionFields<T extends MenuOption | MenuSubOption>({
           <button
             type="button"
             className="button button--secondary button--small"
-            aria-label={`Move ${name} up`}
+            aria-label={t('automation.moveUp', { name })}
             onClick={() => onMove(-1)}
             disabled={siblings < 2}
           >
@@ -39,7 +41,7 @@ function OptionFields<T extends MenuOption | MenuSubOption>({
           <button
             type="button"
             className="button button--secondary button--small"
-            aria-label={`Move ${name} down`}
+            aria-label={t('automation.moveDown', { name })}
             onClick={() => onMove(1)}
             disabled={siblings < 2}
           >
@@ -48,38 +50,38 @@ function OptionFields<T extends MenuOption | MenuSubOption>({
           <button
             type="button"
             className="button button--danger button--small"
-            aria-label={`Remove ${name}`}
+            aria-label={t('automation.removeNamed', { name })}
             onClick={onRemove}
           >
-            Remove
+            {t('automation.remove')}
           </button>
         </span>
       </div>
       <div className="automation-grid">
         <TextField
           field={`${path}.key`}
-          label={`Digit of ${name}`}
+          label={t('automation.menu.digit', { name })}
           value={option.key}
           maxLength={1}
           onChange={(key) => onChange({ ...option, key })}
         />
         <TextField
           field={`${path}.label`}
-          label={`Label of option ${option.key}`}
+          label={t('automation.menu.label', { key: option.key })}
           value={option.label}
           onChange={(label) => onChange({ ...option, label })}
         />
       </div>
       <TemplateField
         field={`${path}.reply`}
-        label={`Reply to ${name}`}
+        label={t('automation.menu.reply', { name })}
         rows={2}
         value={option.reply}
         onChange={(reply) => onChange({ ...option, reply })}
       />
       <CheckboxField
         field={`${path}.handover`}
-        label="Hand over to a person (leaves the menu, pauses automation)"
+        label={t('automation.menu.handover')}
         checked={option.handover}
         onChange={(handover) => onChange({ ...option, handover })}
       />
@@ -89,6 +91,7 @@ function OptionFields<T extends MenuOption | MenuSubOption>({
 
 /** The numbered menu bot: options with one level of sub-menus; "0" goes back. */
 export function MenuEditor({ menu, onChange }: { menu: Menu; onChange(menu: Menu): void }) {
+  const t = useT();
   const setOptions = (options: MenuOption[]) => onChange({ ...menu, options });
   const addOption = () => {
     const key = nextKey(menu.options);
@@ -96,16 +99,16 @@ export function MenuEditor({ menu, onChange }: { menu: Menu; onChange(menu: Menu
   };
   return (
     <section className="stack" aria-labelledby="automation-menu-title">
-      <h2 id="automation-menu-title">Menu bot</h2>
+      <h2 id="automation-menu-title">{t('automation.menu.title')}</h2>
       <CheckboxField
         field="menu.enabled"
-        label="Answer with a numbered menu when no keyword rule matches"
+        label={t('automation.menu.enabled')}
         checked={menu.enabled}
         onChange={(enabled) => onChange({ ...menu, enabled })}
       />
       <TemplateField
         field="menu.text"
-        label="Menu heading"
+        label={t('automation.menu.text')}
         rows={2}
         value={menu.text}
         onChange={(text) => onChange({ ...menu, text })}
@@ -113,13 +116,13 @@ export function MenuEditor({ menu, onChange }: { menu: Menu; onChange(menu: Menu
       <div className="automation-grid">
         <TextField
           field="menu.backLabel"
-          label="Label of 0 in sub-menus"
+          label={t('automation.menu.backLabel')}
           value={menu.backLabel}
           onChange={(backLabel) => onChange({ ...menu, backLabel })}
         />
         <NumberField
           field="menu.timeoutMinutes"
-          label="Leave the menu after minutes of silence"
+          label={t('automation.menu.timeout')}
           min={1}
           max={1440}
           value={menu.timeoutMinutes}
@@ -132,7 +135,11 @@ export function MenuEditor({ menu, onChange }: { menu: Menu; onChange(menu: Menu
           const update = (next: MenuOption) =>
             setOptions(menu.options.map((o, i) => (i === index ? next : o)));
           return (
-            <li key={index} className="card stack" aria-label={`Menu option ${option.key}`}>
+            <li
+              key={index}
+              className="card stack"
+              aria-label={t('automation.menu.option', { key: option.key })}
+            >
               <OptionFields
                 path={path}
                 option={option}
@@ -144,7 +151,7 @@ export function MenuEditor({ menu, onChange }: { menu: Menu; onChange(menu: Menu
               {option.options.length > 0 && (
                 <ol
                   className="automation-rules automation-submenu"
-                  aria-label={`Sub-menu of ${option.label || option.key}`}
+                  aria-label={t('automation.menu.submenu', { name: option.label || option.key })}
                 >
                   {option.options.map((sub, subIndex) => (
                     <li key={subIndex} className="stack">
@@ -183,7 +190,7 @@ export function MenuEditor({ menu, onChange }: { menu: Menu; onChange(menu: Menu
                       });
                   }}
                 >
-                  Add sub-menu option to {option.key}
+                  {t('automation.menu.addSub', { key: option.key })}
                 </button>
               </div>
             </li>
@@ -197,7 +204,7 @@ export function MenuEditor({ menu, onChange }: { menu: Menu; onChange(menu: Menu
           onClick={addOption}
           disabled={nextKey(menu.options) === null}
         >
-          Add menu option
+          {t('automation.menu.add')}
         </button>
       </div>
     </section>

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/use-t';
 import { CheckboxField, FieldError, useField } from '../widget/fields';
 import type { AutomationDraft } from './draft';
 import { TemplateField } from './TemplateField';
@@ -44,32 +45,31 @@ export function NumberField({
   );
 }
 
-const TEXT_HINT =
-  '{Hi|Hello} picks one variant; [name], [first_name], [phone], [time], [opens_at] are filled in.';
-
 /** Greeting, away message and default reply. */
 export function MessagesFields({ draft, change }: { draft: AutomationDraft; change: Change }) {
   const { greeting, away, defaultReply } = draft;
+  const t = useT();
+  const textHint = t('automation.textHint');
   return (
     <>
       <fieldset className="card stack">
-        <legend className="field__label">Greeting</legend>
+        <legend className="field__label">{t('automation.greeting.legend')}</legend>
         <CheckboxField
           field="greeting.enabled"
-          label="Greet a customer’s first message"
+          label={t('automation.greeting.enabled')}
           checked={greeting.enabled}
           onChange={(enabled) => change('greeting', { ...greeting, enabled })}
         />
         <TemplateField
           field="greeting.text"
-          label="Greeting text"
+          label={t('automation.greeting.text')}
           value={greeting.text}
-          hint={TEXT_HINT}
+          hint={textHint}
           onChange={(text) => change('greeting', { ...greeting, text })}
         />
         <NumberField
           field="greeting.afterDays"
-          label="Greet again after days of silence (0: only the very first message)"
+          label={t('automation.greeting.afterDays')}
           min={0}
           max={365}
           value={greeting.afterDays}
@@ -77,23 +77,23 @@ export function MessagesFields({ draft, change }: { draft: AutomationDraft; chan
         />
       </fieldset>
       <fieldset className="card stack">
-        <legend className="field__label">Away message</legend>
+        <legend className="field__label">{t('automation.away.legend')}</legend>
         <CheckboxField
           field="away.enabled"
-          label="Answer outside business hours"
+          label={t('automation.away.enabled')}
           checked={away.enabled}
           onChange={(enabled) => change('away', { ...away, enabled })}
         />
         <TemplateField
           field="away.text"
-          label="Away text"
+          label={t('automation.away.text')}
           value={away.text}
-          hint={TEXT_HINT}
+          hint={textHint}
           onChange={(text) => change('away', { ...away, text })}
         />
         <NumberField
           field="away.everyHours"
-          label="At most once per chat every (hours)"
+          label={t('automation.away.everyHours')}
           min={1}
           max={168}
           value={away.everyHours}
@@ -101,16 +101,16 @@ export function MessagesFields({ draft, change }: { draft: AutomationDraft; chan
         />
       </fieldset>
       <fieldset className="card stack">
-        <legend className="field__label">Default reply</legend>
+        <legend className="field__label">{t('automation.defaultReply.legend')}</legend>
         <CheckboxField
           field="defaultReply.enabled"
-          label="Answer when no keyword rule matches"
+          label={t('automation.defaultReply.enabled')}
           checked={defaultReply.enabled}
           onChange={(enabled) => change('defaultReply', { ...defaultReply, enabled })}
         />
         <TemplateField
           field="defaultReply.text"
-          label="Default reply text"
+          label={t('automation.defaultReply.text')}
           value={defaultReply.text}
           onChange={(text) => change('defaultReply', { ...defaultReply, text })}
         />

@@ -1,3 +1,5 @@
+import { useT } from '../../i18n/use-t';
+import type { MessageId } from '../../i18n/messages/en';
 import type { SavedReply } from '../../../src-shared/contract/organize';
 import {
   KEYWORD_MATCHES,
@@ -11,11 +13,11 @@ import { RuleAssignField } from './RuleAssignField';
 import { RuleWebhookField } from './RuleWebhookField';
 import { TemplateField } from './TemplateField';
 
-const MATCH_LABELS: Record<KeywordMatch, string> = {
-  exact: 'Is exactly',
-  contains: 'Contains the word(s)',
-  startsWith: 'Starts with',
-  regex: 'Matches the regular expression',
+const MATCH_LABELS: Record<KeywordMatch, MessageId> = {
+  exact: 'automation.match.exact',
+  contains: 'automation.match.contains',
+  startsWith: 'automation.match.startsWith',
+  regex: 'automation.match.regex',
 };
 
 function PatternsField({
@@ -29,19 +31,14 @@ function PatternsField({
 }) {
   const field = `rules.${index}.patterns`;
   const { error, clear, controlProps } = useField(field);
-  const typed =
-    rule.match === 'regex'
-      ? rule.patterns
-          .map((pattern, line) =>
-            regexProblem(pattern) ? `line ${line + 1}: ${regexProblem(pattern)}` : null,
-          )
-          .find(Boolean)
-      : null;
+  const t = useT();
+  const badLine = rule.match === 'regex' ? rule.patterns.findIndex((pattern) => regexProblem(pattern)) : -1;
+  const typed = badLine >= 0 ? t('automation.rule.badRegex', { line: badLine + 1 }) : null;
   const shown = error ?? typed ?? undefined;
   return (
     <div className="field">
       <label className="field__label" htmlFor={controlProps.id}>
-        Keywords (one per line; any of them)
+        {t('automation.rule.keywords')}
       </label>
       <textarea
         rows={2}
@@ -54,7 +51,7 @@ function PatternsField({
         {...controlProps}
         aria-invalid={shown ? true : undefined}
       />
-      <p className="field__hint">Case and accents are ignored (“precio” matches “PRÉCIO”).</p>
+      <p className="field__hint">{t('automation.rule.keywordsHint')}</p>
       <FieldError field={field} error={shown} />
     </div>
   );
@@ -82,18 +79,22 @@ export function RuleCard({
   const matchField = useField(`rules.${index}.match`);
   const tagField = useField(`rules.${index}.addTag`);
   const savedField = useField(`rules.${index}.savedReplyId`);
-  const label = rule.name || `Rule ${index + 1}`;
+  const t = useT();
+  const label = rule.name || t('automation.rule.fallbackName', { number: index + 1 });
   return (
-    <li className="card stack automation-rule" aria-label={`Rule ${index + 1}: ${label}`}>
+    <li
+      className="card stack automation-rule"
+      aria-label={t('automation.rule.label', { number: index + 1, name: label })}
+    >
       <div className="row automation-rule__bar">
         <strong>
-          {index + 1}. {label}
+          {index + 1}. <bdi>{label}</bdi>
         </strong>
         <span className="row">
           <button
             type="button"
             className="button button--secondary button--small"
-            aria-label={`Move ${label} up`}
+            aria-label={t('automation.moveUp', { name: label })}
             disabled={index === 0}
             onClick={() => onMove(index - 1)}
           >
@@ -102,7 +103,7 @@ export function RuleCard({
           <button
             type="button"
             className="button button--secondary button--small"
-            aria-label={`Move ${label} down`}
+            aria-label={t('automation.moveDown', { name: label })}
             disabled={index === count - 1}
             onClick={() => onMove(index + 1)}
           >
@@ -111,23 +112,23 @@ export function RuleCard({
           <button
             type="button"
             className="button button--danger button--small"
-            aria-label={`Remove ${label}`}
+            aria-label={t('automation.removeNamed', { name: label })}
             onClick={onRemove}
           >
-            Remove
+            {t('automation.remove')}
           </button>
         </span>
       </div>
       <div className="automation-grid">
         <TextField
           field={`rules.${index}.name`}
-          label="Rule name"
+          label={t('automation.rule.name')}
           value={rule.name}
           onChange={(name) => onChange({ ...rule, name })}
         />
         <div className="field">
           <label className="field__label" htmlFor={matchField.controlProps.id}>
-            Match
+            {t('automation.rule.match')}
           </label>
           <select
             value={rule.match}
@@ -139,7 +140,7 @@ export function RuleCard({
           >
             {KEYWORD_MATCHES.map((match) => (
               <option key={match} value={match}>
-                {MATCH_LABELS[match]}
+                {t(MATCH_LABELS[match])}
               </option>
             ))}
           </select>
@@ -149,14 +150,14 @@ export function RuleCard({
       <PatternsField index={index} rule={rule} onChange={(patterns) => onChange({ ...rule, patterns })} />
       <TemplateField
         field={`rules.${index}.reply`}
-        label="Reply"
+        label={t('automation.rule.reply')}
         value={rule.reply}
         onChange={(reply) => onChange({ ...rule, reply })}
       />
       <div className="automation-grid">
         <div className="field">
           <label className="field__label" htmlFor={savedField.controlProps.id}>
-            Then send a saved reply
+            {t('automation.rule.savedReply')}
           </label>
           <select
             value={rule.savedReplyId ?? ''}
@@ -166,11 +167,14 @@ export function RuleCard({
             }}
             {...savedField.controlProps}
           >
-            <option value="">None</option>
+            <option value="">{t('automation.rule.none')}</option>
             {savedReplies.map((reply) => (
               <option key={reply.id} value={reply.id}>
-                /{reply.shortcut} · {reply.title}
-                {reply.media ? ` (${reply.media.type})` : ''}
+                {t('automation.rule.savedReplyOption', {
+                  shortcut: reply.shortcut,
+                  title: reply.title,
+                  media: reply.media?.type ?? 'none',
+                })}
               </option>
             ))}
           </select>
@@ -178,7 +182,7 @@ export function RuleCard({
         </div>
         <div className="field">
           <label className="field__label" htmlFor={tagField.controlProps.id}>
-            Add tag
+            {t('automation.rule.addTag')}
           </label>
           <select
             value={rule.addTag ?? ''}
@@ -188,7 +192,7 @@ export function RuleCard({
             }}
             {...tagField.controlProps}
           >
-            <option value="">No tag</option>
+            <option value="">{t('automation.rule.noTag')}</option>
             {tags.map((tag) => (
               <option key={tag.id} value={tag.id}>
                 {tag.name}
@@ -210,13 +214,13 @@ export function RuleCard({
         <div className="stack">
           <CheckboxField
             field={`rules.${index}.stop`}
-            label="Stop automation in this chat"
+            label={t('automation.rule.stop')}
             checked={rule.stop}
             onChange={(stop) => onChange({ ...rule, stop })}
           />
           <CheckboxField
             field={`rules.${index}.enabled`}
-            label="Rule on"
+            label={t('automation.rule.enabled')}
             checked={rule.enabled}
             onChange={(enabled) => onChange({ ...rule, enabled })}
           />

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/use-t';
 import { useEffect, useState } from 'react';
 import type { SavedReply } from '../../../src-shared/contract/organize';
 import type { KeywordRule } from '../../../src-shared/contract/automation';
@@ -15,6 +16,7 @@ export function RulesEditor({
   onChange(rules: KeywordRule[]): void;
 }) {
   const transport = useTransport();
+  const t = useT();
   const loadTags = useTags((state) => state.load);
   const [savedReplies, setSavedReplies] = useState<SavedReply[]>([]);
   useEffect(() => {
@@ -44,12 +46,10 @@ export function RulesEditor({
     ]);
   return (
     <section className="stack" aria-labelledby="automation-rules-title">
-      <h2 id="automation-rules-title">Keyword rules</h2>
-      <p className="muted">
-        In order: the first rule that matches answers. “Assign to a person” comes with assignments.
-      </p>
+      <h2 id="automation-rules-title">{t('automation.rules.title')}</h2>
+      <p className="muted">{t('automation.rules.intro')}</p>
       {rules.length === 0 ? (
-        <p className="muted">No keyword rules yet.</p>
+        <p className="muted">{t('automation.rules.empty')}</p>
       ) : (
         <ol className="automation-rules">
           {rules.map((rule, index) => (
@@ -68,7 +68,7 @@ export function RulesEditor({
       )}
       <div>
         <button type="button" className="button button--secondary" onClick={add}>
-          Add rule
+          {t('automation.rules.add')}
         </button>
       </div>
     </section>

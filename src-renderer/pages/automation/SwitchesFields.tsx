@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/use-t';
 import { CheckboxField, FieldError, TextField, useField } from '../widget/fields';
 import type { AutomationDraft } from './draft';
 import { NumberField } from './MessagesFields';
@@ -5,39 +6,40 @@ import { NumberField } from './MessagesFields';
 type Change = <K extends keyof AutomationDraft>(key: K, value: AutomationDraft[K]) => void;
 
 const AUDIENCES = [
-  { value: 'everyone', label: 'Everyone' },
-  { value: 'contacts', label: 'Saved contacts only' },
-  { value: 'unknown', label: 'Unknown numbers only' },
+  { value: 'everyone', label: 'automation.switches.audience.everyone' },
+  { value: 'contacts', label: 'automation.switches.audience.contacts' },
+  { value: 'unknown', label: 'automation.switches.audience.unknown' },
 ] as const;
 
 /** Who gets automatic answers, and the safety limits. */
 export function SwitchesFields({ draft, change }: { draft: AutomationDraft; change: Change }) {
   const { switches } = draft;
   const audience = useField('switches.audience');
+  const t = useT();
   return (
     <section className="card stack" aria-labelledby="automation-switches-title">
-      <h2 id="automation-switches-title">Switches and safety</h2>
+      <h2 id="automation-switches-title">{t('automation.switches.title')}</h2>
       <CheckboxField
         field="switches.replyInGroups"
-        label="Reply in groups"
+        label={t('automation.switches.replyInGroups')}
         checked={switches.replyInGroups}
         onChange={(replyInGroups) => change('switches', { ...switches, replyInGroups })}
       />
       <CheckboxField
         field="switches.replyToUnread"
-        label="Reply to chats that already have unread messages"
+        label={t('automation.switches.replyToUnread')}
         checked={switches.replyToUnread}
         onChange={(replyToUnread) => change('switches', { ...switches, replyToUnread })}
       />
       <CheckboxField
         field="typingDelay"
-        label="Show “typing…” for 1–3 s before each automatic message"
+        label={t('automation.switches.typingDelay')}
         checked={draft.typingDelay}
         onChange={(typingDelay) => change('typingDelay', typingDelay)}
       />
       <div className="field">
         <label className="field__label" htmlFor={audience.controlProps.id}>
-          Answer
+          {t('automation.switches.audience')}
         </label>
         <select
           value={switches.audience}
@@ -49,7 +51,7 @@ export function SwitchesFields({ draft, change }: { draft: AutomationDraft; chan
         >
           {AUDIENCES.map((option) => (
             <option key={option.value} value={option.value}>
-              {option.label}
+              {t(option.label)}
             </option>
           ))}
         </select>
@@ -57,18 +59,18 @@ export function SwitchesFields({ draft, change }: { draft: AutomationDraft; chan
       </div>
       <TextField
         field="switches.ignoreNumbers"
-        label="Never answer these numbers"
+        label={t('automation.switches.ignoreNumbers')}
         multiline
         value={switches.ignoreNumbers.join('\n')}
         onChange={(text) =>
           change('switches', { ...switches, ignoreNumbers: text.split('\n').map((l) => l.trim()) })
         }
-        hint="One phone number a line, in international format."
+        hint={t('automation.switches.ignoreNumbersHint')}
       />
       <div className="automation-grid">
         <NumberField
           field="pauseHours"
-          label="Pause after a person replies (hours)"
+          label={t('automation.switches.pauseHours')}
           min={1}
           max={720}
           value={draft.pauseHours}
@@ -76,17 +78,15 @@ export function SwitchesFields({ draft, change }: { draft: AutomationDraft; chan
         />
         <NumberField
           field="maxPerChatPerHour"
-          label="At most automatic messages per chat an hour"
+          label={t('automation.switches.maxPerHour')}
           min={1}
           max={60}
           value={draft.maxPerChatPerHour}
           onChange={(maxPerChatPerHour) => change('maxPerChatPerHour', maxPerChatPerHour)}
-          hint="Stops loops with other bots."
+          hint={t('automation.switches.maxPerHourHint')}
         />
       </div>
-      <p className="muted">
-        Never answered: our own messages, statuses, channels, and numbers that opted out.
-      </p>
+      <p className="muted">{t('automation.switches.never')}</p>
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl';
 import { spintaxProblem, unknownPlaceholders } from '../../../src-shared/automation-text';
 import { fieldId } from '../widget/draft';
 import { FieldError, useField } from '../widget/fields';
@@ -21,9 +22,20 @@ export function TemplateField({
   hint?: string;
   rows?: number;
 }) {
+  const intl = useIntl();
   const warningId = `${fieldId(field)}-warning`;
   const { error, clear, controlProps } = useField(field, hint ? `${fieldId(field)}-hint` : undefined);
-  const typedError = error ?? (spintaxProblem(value) ? `${spintaxProblem(value)}` : undefined);
+  const problem = spintaxProblem(value);
+  // spintaxProblem's English reason names one of two mistakes: an extra "}" or a missing one.
+  const typedError =
+    error ??
+    (problem
+      ? intl.formatMessage({
+          id: problem.startsWith('has a "}"')
+            ? 'automation.template.unopened'
+            : 'automation.template.unclosed',
+        })
+      : undefined);
   const unknown = unknownPlaceholders(value);
   return (
     <div className="field">
@@ -57,8 +69,10 @@ export function TemplateField({
       )}
       {unknown.length > 0 && (
         <p id={warningId} className="field-warning">
-          {unknown.map((name) => `[${name}]`).join(', ')} {unknown.length === 1 ? 'is' : 'are'} not a known
-          placeholder and will be sent as typed. Known: [name], [first_name], [phone], [time], [opens_at].
+          {intl.formatMessage(
+            { id: 'automation.template.unknown' },
+            { count: unknown.length, list: intl.formatList(unknown.map((name) => `[${name}]`)) },
+          )}
         </p>
       )}
       <FieldError field={field} error={typedError} />

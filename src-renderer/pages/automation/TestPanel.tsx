@@ -1,3 +1,6 @@
+import { FormattedMessage, useIntl } from 'react-intl';
+import { useT } from '../../i18n/use-t';
+import { automationPartName } from '../../model/automation/part-name';
 import { useState, type FormEvent } from 'react';
 import type { AutomationTestResult } from '../../../src-shared/contract/automation';
 import { useTransport } from '../../stores/connection';
@@ -15,6 +18,8 @@ function localInputValue(date: Date): string {
  */
 export function TestPanel({ session, dirty }: { session: string; dirty: boolean }) {
   const transport = useTransport();
+  const intl = useIntl();
+  const t = useT();
   const [text, setText] = useState('');
   const [at, setAt] = useState(() => localInputValue(new Date()));
   const [firstMessage, setFirstMessage] = useState(true);
@@ -26,7 +31,7 @@ export function TestPanel({ session, dirty }: { session: string; dirty: boolean 
   const run = async (event: FormEvent) => {
     event.preventDefault();
     if (!text.trim()) {
-      setError('Type what the customer writes.');
+      setError(t('automation.test.empty'));
       return;
     }
     setRunning(true);
@@ -53,14 +58,17 @@ export function TestPanel({ session, dirty }: { session: string; dirty: boolean 
 
   return (
     <section className="card stack" aria-labelledby="automation-test-title">
-      <h2 id="automation-test-title">Test</h2>
-      <p className="muted">
-        Nothing is sent. Uses the saved settings{dirty ? ' (save first to test your changes)' : ''}.
-      </p>
-      <form className="stack" onSubmit={(event) => void run(event)} noValidate aria-label="Test automation">
+      <h2 id="automation-test-title">{t('automation.test.title')}</h2>
+      <p className="muted">{t('automation.test.intro', { dirty: dirty ? 'yes' : 'no' })}</p>
+      <form
+        className="stack"
+        onSubmit={(event) => void run(event)}
+        noValidate
+        aria-label={t('automation.test.form')}
+      >
         <div className="field">
           <label className="field__label" htmlFor="automation-test-text">
-            Customer writes
+            {t('automation.test.text')}
           </label>
           <textarea
             id="automation-test-text"
@@ -73,7 +81,7 @@ export function TestPanel({ session, dirty }: { session: string; dirty: boolean 
         </div>
         <div className="field">
           <label className="field__label" htmlFor="automation-test-at">
-            At (your local time)
+            {t('automation.test.at')}
           </label>
           <input
             id="automation-test-at"
@@ -88,15 +96,15 @@ export function TestPanel({ session, dirty }: { session: string; dirty: boolean 
             checked={firstMessage}
             onChange={(event) => setFirstMessage(event.target.checked)}
           />
-          <span>Their first message ever</span>
+          <span>{t('automation.test.first')}</span>
         </label>
         <label className="checkbox">
           <input type="checkbox" checked={inMenu} onChange={(event) => setInMenu(event.target.checked)} />
-          <span>They are at the top of the menu</span>
+          <span>{t('automation.test.inMenu')}</span>
         </label>
         <div>
           <button type="submit" className="button button--primary" disabled={running}>
-            {running ? 'Testing…' : 'Test'}
+            {running ? t('automation.test.running') : t('automation.test.run')}
           </button>
         </div>
         {error && (
@@ -106,16 +114,21 @@ export function TestPanel({ session, dirty }: { session: string; dirty: boolean 
         )}
       </form>
       {result && (
-        <div className="automation-result" role="status" aria-label="Test result">
-          <p>{result.openNow ? 'Open at that time.' : 'Closed at that time.'}</p>
-          {result.skipped && <p className="muted">{result.skipped}</p>}
+        <div className="automation-result" role="status" aria-label={t('automation.test.result')}>
+          <p>{result.openNow ? t('automation.test.open') : t('automation.test.closed')}</p>
+          {result.skippedReason === 'automation_off' && <p className="muted">{t('automation.test.off')}</p>}
           {result.replies.length === 0 ? (
-            <p>No rule fires: nothing would be sent.</p>
+            <p>{t('automation.test.nothing')}</p>
           ) : (
             <ol className="automation-result__replies">
               {result.replies.map((reply, index) => (
                 <li key={index}>
-                  <span className="automation-result__rule">Automation: {reply.rule}</span>
+                  <span className="automation-result__rule">
+                    <FormattedMessage
+                      id="automation.test.rule"
+                      values={{ rule: <bdi>{automationPartName(reply.rule, intl, reply.kind)}</bdi> }}
+                    />
+                  </span>
                   <p className="automation-result__text" dir="auto">
                     {reply.text}
                   </p>
@@ -123,9 +136,9 @@ export function TestPanel({ session, dirty }: { session: string; dirty: boolean 
               ))}
             </ol>
           )}
-          {result.actions.addTag && <p>Adds a tag to the chat.</p>}
-          {result.actions.stop && <p>Stops automation in this chat.</p>}
-          {result.actions.handover && <p>Hands the chat over to a person.</p>}
+          {result.actions.addTag && <p>{t('automation.test.addsTag')}</p>}
+          {result.actions.stop && <p>{t('automation.test.stops')}</p>}
+          {result.actions.handover && <p>{t('automation.test.handover')}</p>}
         </div>
       )}
     </section>

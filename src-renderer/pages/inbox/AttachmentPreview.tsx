@@ -1,3 +1,5 @@
+import { useIntl } from 'react-intl';
+import { useT } from '../../i18n/use-t';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { InboxIcon } from './InboxIcon';
 import { formatBytes } from '../../model/inbox/format';
@@ -20,6 +22,8 @@ export function AttachmentPreview({
   /** Called with the caption as it was, so it need not be lost. */
   onCancel: (caption: string) => void;
 }) {
+  const intl = useIntl();
+  const t = useT();
   const [caption, setCaption] = useState(initialCaption);
   const captionRef = useRef<HTMLTextAreaElement>(null);
   const previews = useMemo(
@@ -39,14 +43,14 @@ export function AttachmentPreview({
     input.style.height = 'auto';
     input.style.height = `${input.scrollHeight}px`;
   }, [caption]);
-  const problems = files.map((file) => fileProblem(file));
+  const problems = files.map((file) => fileProblem(file, intl));
   const blocked = problems.some(Boolean);
 
   return (
     <div
       className="attachments"
       role="dialog"
-      aria-label="Send files"
+      aria-label={t('composer.sendFiles')}
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
           event.stopPropagation();
@@ -58,13 +62,13 @@ export function AttachmentPreview({
         {files.map((file, index) => (
           <li key={`${file.name}-${index}`} className="attachments__item">
             {previews[index] ? (
-              <img src={previews[index] ?? ''} alt={`Preview of ${file.name}`} />
+              <img src={previews[index] ?? ''} alt={t('composer.previewOf', { name: file.name })} />
             ) : (
               <span className="attachments__icon">
                 <InboxIcon name="document" size={32} />
               </span>
             )}
-            <span className="attachments__name" title={file.name}>
+            <span className="attachments__name" title={file.name} dir="auto">
               {file.name}
             </span>
             <span className="muted">{formatBytes(file.size)}</span>
@@ -86,8 +90,8 @@ export function AttachmentPreview({
         <textarea
           ref={captionRef}
           className="attachments__caption"
-          aria-label="Caption"
-          placeholder="Add a caption…"
+          aria-label={t('composer.caption')}
+          placeholder={t('composer.captionPlaceholder')}
           dir="auto"
           rows={1}
           value={caption}
@@ -100,11 +104,11 @@ export function AttachmentPreview({
           }}
         />
         <button type="button" className="button button--secondary" onClick={() => onCancel(caption)}>
-          Cancel
+          {t('composer.cancel')}
         </button>
         <button type="submit" className="button button--primary" disabled={blocked}>
           <InboxIcon name="send" size={18} />
-          Send {files.length > 1 ? `${files.length} files` : ''}
+          {t('composer.sendCount', { count: files.length })}
         </button>
       </form>
     </div>

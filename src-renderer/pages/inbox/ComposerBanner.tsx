@@ -1,4 +1,6 @@
-import { messagePreview, type Message } from '../../../src-shared/messages';
+import { FormattedMessage, useIntl } from 'react-intl';
+import type { Message } from '../../../src-shared/messages';
+import { localMessagePreview } from '../../i18n/message-preview';
 import { InboxIcon } from './InboxIcon';
 
 /** Above the message box: the message being replied to or edited, with a way out. */
@@ -13,16 +15,25 @@ export function ComposerBanner({
   author: string;
   onCancel: () => void;
 }) {
+  const intl = useIntl();
   return (
     <div className="composer__banner" role="status">
       <div className="composer__banner-text">
-        <strong>{mode === 'reply' ? `Replying to ${author}` : 'Editing message'}</strong>
-        <span dir="auto">{messagePreview(message)}</span>
+        <strong>
+          {mode === 'reply' ? (
+            <FormattedMessage id="composer.replyingTo" values={{ name: <bdi>{author}</bdi> }} />
+          ) : (
+            <FormattedMessage id="composer.editing" />
+          )}
+        </strong>
+        <span dir="auto">{localMessagePreview(message, intl)}</span>
       </div>
       <button
         type="button"
         className="inbox-btn"
-        aria-label={mode === 'reply' ? 'Cancel reply' : 'Cancel editing'}
+        aria-label={intl.formatMessage({
+          id: mode === 'reply' ? 'composer.cancelReply' : 'composer.cancelEdit',
+        })}
         onClick={onCancel}
       >
         <InboxIcon name="close" />

@@ -8,6 +8,7 @@ import { QuotedMessage } from './QuotedMessage';
 import { Reactions } from './Reactions';
 import { Ticks } from './Ticks';
 import { useAutomationRule } from '../../stores/automation-senders';
+import { automationPartName } from '../../model/automation/part-name';
 import { SentBy } from '../../components/staff/SentBy';
 
 /** One message: sender (in groups), quote, content, reactions, time, edited mark and ticks. */
@@ -57,7 +58,10 @@ export const MessageBubble = memo(function MessageBubble({
         <SentBy message={message} />
         {automationRule && message.fromMe && (
           <span className="msg-bubble__actor">
-            <FormattedMessage id="inbox.bubble.automation" values={{ rule: <bdi>{automationRule}</bdi> }} />
+            <FormattedMessage
+              id="inbox.bubble.automation"
+              values={{ rule: <bdi>{automationPartName(automationRule, intl)}</bdi> }}
+            />
           </span>
         )}
         {message.edited && !message.revoked && (

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/use-t';
 import { useEffect, useRef, useState } from 'react';
 import { InboxIcon } from './InboxIcon';
 import { formatDuration } from '../../model/inbox/format';
@@ -24,6 +25,7 @@ export function VoiceRecorder({
   onRecorded: (recording: Recording) => void;
   onError: (message: string) => void;
 }) {
+  const t = useT();
   const [startedAt, setStartedAt] = useState<number | null>(null);
   const [now, setNow] = useState(Date.now());
   const recorder = useRef<MediaRecorder | null>(null);
@@ -55,7 +57,7 @@ export function VoiceRecorder({
       setStartedAt(Date.now());
       setNow(Date.now());
     } catch {
-      onError('The microphone is not available. Allow it in the browser to record voice messages.');
+      onError(t('composer.micUnavailable'));
     }
   };
 
@@ -70,7 +72,7 @@ export function VoiceRecorder({
       <button
         type="button"
         className="inbox-btn"
-        aria-label="Record a voice message"
+        aria-label={t('composer.record')}
         onClick={() => void start()}
       >
         <InboxIcon name="mic" />
@@ -78,11 +80,11 @@ export function VoiceRecorder({
     );
   }
   return (
-    <div className="recorder" role="group" aria-label="Recording a voice message">
+    <div className="recorder" role="group" aria-label={t('composer.recording')}>
       <button
         type="button"
         className="inbox-btn"
-        aria-label="Discard the recording"
+        aria-label={t('composer.discardRecording')}
         onClick={() => stop(false)}
       >
         <InboxIcon name="trash" />
@@ -93,7 +95,7 @@ export function VoiceRecorder({
       <button
         type="button"
         className="inbox-btn inbox-btn--accent"
-        aria-label="Send the voice message"
+        aria-label={t('composer.sendVoice')}
         onClick={() => stop(true)}
       >
         <InboxIcon name="send" />

@@ -3,6 +3,7 @@ import { useIntl } from 'react-intl';
 import type { Campaign, CampaignRecipient, RecipientStatus } from '../../../src-shared/contract/schedule';
 import { RECIPIENT_STATUSES } from '../../../src-shared/contract/schedule';
 import { ConfirmButton } from '../../components/ConfirmButton';
+import { useT } from '../../i18n/use-t';
 import { useTransport } from '../../stores/connection';
 import { describeError } from '../../transport/rpc-error';
 import { CampaignProgress } from './CampaignProgress';
@@ -12,6 +13,7 @@ import { LatestCall } from '../../transport/latest-call';
 /** One campaign: progress, ETA, pause/resume/cancel and every recipient's status. */
 export function CampaignDetail({ campaign, onBack }: { campaign: Campaign; onBack: () => void }) {
   const intl = useIntl();
+  const t = useT();
   const transport = useTransport();
   const [current, setCurrent] = useState(campaign);
   const [filter, setFilter] = useState<RecipientStatus | ''>('');
@@ -65,27 +67,39 @@ export function CampaignDetail({ campaign, onBack }: { campaign: Campaign; onBac
   };
 
   return (
-    <article className="card" aria-label={`Campaign ${current.name}`}>
+    <article className="card" aria-label={t('campaign.label', { name: current.name })}>
       <button type="button" className="link-button" onClick={onBack}>
-        ← All campaigns
+        <span className="icon--directional" style={{ display: 'inline-block' }} aria-hidden="true">
+          ←
+        </span>{' '}
+        {t('campaign.back')}
       </button>
       <header className="session-card__header">
         <div>
-          <h2>{current.name}</h2>
+          <h2 dir="auto">{current.name}</h2>
           <p className="muted">
-            {current.session} · delay {current.delayMinMs / 1000}–{current.delayMaxMs / 1000} s
-            {current.dailyCap ? ` · at most ${current.dailyCap} a day` : ''}
-            {current.workingHours
-              ? ` · ${current.workingHours.from}–${current.workingHours.until} ${current.workingHours.timeZone}`
-              : ''}
+            <bdi>{current.session}</bdi> ·{' '}
+            {t('campaign.delay', { min: current.delayMinMs / 1000, max: current.delayMaxMs / 1000 })}
+            {current.dailyCap ? ` · ${t('campaign.dailyCap', { cap: current.dailyCap })}` : ''}
+            {current.workingHours && (
+              <>
+                {' · '}
+                <bdi dir="ltr">
+                  {current.workingHours.from}–{current.workingHours.until}
+                </bdi>{' '}
+                <span lang="en">{current.workingHours.timeZone}</span>
+              </>
+            )}
           </p>
         </div>
         <span className={`pill pill--campaign-${current.status}`} role="status">
-          {current.status}
+          {intl.formatMessage({ id: 'schedule.campaigns.status' }, { status: current.status })}
         </span>
       </header>
       <CampaignProgress campaign={current} />
-      <p className="campaign-template">{current.template}</p>
+      <p className="campaign-template" dir="auto">
+        {current.template}
+      </p>
       {error && (
         <p className="form-error" role="alert">
           {error}
@@ -98,7 +112,7 @@ export function CampaignDetail({ campaign, onBack }: { campaign: Campaign; onBac
             className="button button--secondary"
             onClick={() => void act('campaigns.pause')}
           >
-            Pause
+            {t('campaign.pause')}
           </button>
         )}
         {(current.status === 'paused' || current.status === 'draft') && (
@@ -107,14 +121,14 @@ export function CampaignDetail({ campaign, onBack }: { campaign: Campaign; onBac
             className="button button--primary"
             onClick={() => void act('campaigns.resume')}
           >
-            {current.status === 'draft' ? 'Start' : 'Resume'}
+            {current.status === 'draft' ? t('campaign.start') : t('campaign.resume')}
           </button>
         )}
         {(current.status === 'running' || current.status === 'paused' || current.status === 'draft') && (
           <ConfirmButton
-            label="Cancel campaign"
-            question="Cancel this campaign? Recipients not yet messaged are skipped."
-            confirmLabel="Cancel campaign"
+            label={t('campaign.cancel')}
+            question={t('campaign.cancelQuestion')}
+            confirmLabel={t('campaign.cancel')}
             onConfirm={() => act('campaigns.cancel')}
           />
         )}

@@ -1,3 +1,7 @@
+import { FormattedMessage, useIntl } from 'react-intl';
+import type { MessageId } from '../../i18n/messages/en';
+import { useT } from '../../i18n/use-t';
+import { describeRecipientProblem } from '../schedule/reasons';
 import { useState } from 'react';
 import type { ContactsImportResult } from '../../../src-shared/contract/contacts-import';
 import type { CsvPreview } from '../../../src-shared/contract/schedule';
@@ -6,11 +10,18 @@ import { useTransport } from '../../stores/connection';
 import { describeError, RpcError } from '../../transport/rpc-error';
 
 type Role = 'phone' | 'name' | 'tags' | 'notes';
-const ROLE_LABELS: Record<Role, string> = {
-  phone: 'Phone column',
-  name: 'Name column',
-  tags: 'Tags column',
-  notes: 'Notes column',
+const ROLE_LABELS: Record<Role, MessageId> = {
+  phone: 'contactimport.role.phone',
+  name: 'contactimport.role.name',
+  tags: 'contactimport.role.tags',
+  notes: 'contactimport.role.notes',
+};
+/** What a column is imported as, under its header in the preview. */
+const ROLE_NAMES: Record<Role, MessageId> = {
+  phone: 'contactimport.as.phone',
+  name: 'contactimport.as.name',
+  tags: 'contactimport.as.tags',
+  notes: 'contactimport.as.notes',
 };
 const FIELD_OF: Record<Role, string> = {
   phone: 'phoneColumn',
@@ -26,6 +37,7 @@ const FIELD_OF: Record<Role, string> = {
  */
 export function ContactsImportSection() {
   const transport = useTransport();
+  const t = useT();
   const sessions = useQuery('sessions.list', {});
   const [session, setSession] = useState('');
   const [csv, setCsv] = useState<{ text: string; fileName: string; preview: CsvPreview } | null>(null);
@@ -87,22 +99,21 @@ export function ContactsImportSection() {
         {error.message}
       </span>
     ) : null;
-  const roleOf = (header: string) =>
-    (Object.keys(columns) as Role[]).find((role) => columns[role] === header);
+  const roleName = (header: string): MessageId => {
+    const role = (Object.keys(columns) as Role[]).find((r) => columns[r] === header);
+    return role ? ROLE_NAMES[role] : 'contactimport.notImported';
+  };
 
   return (
     <section className="card" aria-labelledby="contacts-import-title">
-      <h2 id="contacts-import-title">Import contacts</h2>
-      <p className="muted">
-        A CSV file (from Excel, Google Sheets or another CRM) with a phone column and optionally name, tags
-        and notes. Names show in the inbox; contacts with tags can be a campaign’s recipients.
-      </p>
+      <h2 id="contacts-import-title">{t('contactimport.title')}</h2>
+      <p className="muted">{t('contactimport.intro')}</p>
       {sessions.error && <p className="form-error">{sessions.error}</p>}
-      {sessions.data && sessions.data.length === 0 && <p className="muted">Link a number first.</p>}
+      {sessions.data && sessions.data.length === 0 && <p className="muted">{t('contactimport.linkFirst')}</p>}
       {sessions.data && sessions.data.length > 0 && (
         <div className="stack">
           <label className="field">
-            <span className="field__label">Number</span>
+            <span className="field__label">{t('contactimport.number')}</span>
             <select value={chosenSession} onChange={(event) => setSession(event.target.value)}>
               {sessions.data.map((s) => (
                 <option key={s.id} value={s.id}>
@@ -113,7 +124,7 @@ export function ContactsImportSection() {
             {errorFor('session')}
           </label>
           <label className="field">
-            <span className="field__label">CSV file</span>
+            <span className="field__label">{t('contactimport.file')}</span>
             <input
               type="file"
               accept=".csv,text/csv,text/plain"
@@ -125,14 +136,17 @@ export function ContactsImportSection() {
             {errorFor('csv')}
           </label>
           {csv && (
-            <div className="csv-mapping" role="region" aria-label="Contacts column mapping">
+            <div className="csv-mapping" role="region" aria-label={t('contactimport.mapping')}>
               <p className="muted">
-                {csv.fileName}: {csv.preview.total} rows
+                <FormattedMessage
+                  id="contactimport.rows"
+                  values={{ file: <bdi>{csv.fileName}</bdi>, count: csv.preview.total }}
+                />
               </p>
               <div className="when-fields__row">
                 {(Object.keys(ROLE_LABELS) as Role[]).map((role) => (
                   <label key={role} className="field">
-                    <span className="field__label">{ROLE_LABELS[role]}</span>
+                    <span className="field__label">{t(ROLE_LABELS[role])}</span>
                     <select
                       value={columns[role]}
                       onChange={(event) => {
@@ -140,9 +154,11 @@ export function ContactsImportSection() {
                         setResult(null);
                       }}
                     >
-                      {role !== 'phone' && <option value="">(none)</option>}
+                      {role !== 'phone' && <option value="">{t('contactimport.none')}</option>}
                       {csv.preview.headers.map((h) => (
-                        <option key={h}>{h}</option>
+                        <option key={h} dir="auto">
+                          {h}
+                        </option>
                       ))}
                     </select>
                     {errorFor(FIELD_OF[role])}
@@ -155,8 +171,8 @@ export function ContactsImportSection() {
                     <tr>
                       {csv.preview.headers.map((h) => (
                         <th key={h}>
-                          {h}
-                          <div className="muted">{roleOf(h) ?? 'not imported'}</div>
+                          <bdi>{h}</bdi>
+                          <div className="muted">{t(roleName(h))}</div>
                         </th>
                       ))}
                     </tr>
@@ -181,7 +197,7 @@ export function ContactsImportSection() {
                   disabled={busy}
                   onClick={() => void run(true)}
                 >
-                  Check (dry run)
+                  {t('contactimport.check')}
                 </button>
                 <button
                   type="button"
@@ -189,7 +205,7 @@ export function ContactsImportSection() {
                   disabled={busy}
                   onClick={() => void run(false)}
                 >
-                  Import
+                  {t('contactimport.import')}
                 </button>
               </div>
             </div>
@@ -207,17 +223,32 @@ export function ContactsImportSection() {
 }
 
 function ImportResult({ result }: { result: ContactsImportResult }) {
+  const intl = useIntl();
+  const t = useT();
   return (
-    <div role="status" aria-label="Import result">
+    <div role="status" aria-label={t('contactimport.result')}>
       <p>
-        {result.dryRun ? 'Would import' : 'Imported'}: {result.created} new and {result.updated} known
-        contacts, {result.tagged} tags, {result.notes} notes. {result.invalid.length} rows skipped.
+        {t('contactimport.summary', {
+          dryRun: result.dryRun ? 'yes' : 'no',
+          created: result.created,
+          updated: result.updated,
+          tagged: result.tagged,
+          notes: result.notes,
+          skipped: result.invalid.length,
+        })}
       </p>
       {result.invalid.length > 0 && (
         <ul>
           {result.invalid.slice(0, 20).map((row) => (
             <li key={row.line}>
-              Line {row.line} ({row.input || 'empty'}): {row.error}
+              <FormattedMessage
+                id="contactimport.invalidRow"
+                values={{
+                  line: row.line,
+                  input: row.input ? <bdi>{row.input}</bdi> : t('contactimport.emptyInput'),
+                  error: describeRecipientProblem(row.error, intl),
+                }}
+              />
             </li>
           ))}
         </ul>

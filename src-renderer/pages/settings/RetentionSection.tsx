@@ -1,3 +1,5 @@
+import { FormattedMessage } from 'react-intl';
+import { useT } from '../../i18n/use-t';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { HousekeepingStatus } from '../../../src-shared/contract/housekeeping';
 import type { Session } from '../../../src-shared/model';
@@ -13,6 +15,7 @@ import { formatTime } from './time';
  */
 export function RetentionSection() {
   const transport = useTransport();
+  const t = useT();
   const status = useQuery('housekeeping.status', {});
   const sessions = useQuery('sessions.list', {});
   const [error, setError] = useState<string | null>(null);
@@ -37,20 +40,16 @@ export function RetentionSection() {
   const data = status.data;
   return (
     <section className="card" aria-labelledby="retention-title">
-      <h2 id="retention-title">Retention</h2>
-      <p className="muted">
-        Keep the disk from filling up: remove old media (the message stays, marked “media removed”) and, for a
-        number you choose, old messages. Off by default. Removed items are gone for good, except from backups
-        made before.
-      </p>
-      {status.loading && !data && <p className="muted">Loading…</p>}
+      <h2 id="retention-title">{t('retention.title')}</h2>
+      <p className="muted">{t('retention.intro')}</p>
+      {status.loading && !data && <p className="muted">{t('retention.loading')}</p>}
       {status.error && <p className="form-error">{status.error}</p>}
       {data && <PassState status={data} />}
       {running && (
         <div
           className="backup-progress"
           role="progressbar"
-          aria-label="Retention progress"
+          aria-label={t('retention.progress')}
           aria-valuemin={0}
           aria-valuemax={100}
           aria-valuenow={percent(running)}
@@ -65,7 +64,7 @@ export function RetentionSection() {
           disabled={!data || running !== null}
           onClick={() => void runNow()}
         >
-          Run now
+          {t('retention.runNow')}
         </button>
       </div>
       {error && <p className="form-error">{error}</p>}
@@ -83,25 +82,38 @@ function percent(running: NonNullable<HousekeepingStatus['running']>): number {
 
 function PassState({ status }: { status: HousekeepingStatus }) {
   const { running, lastRun, nextRunAt, vacuum } = status;
+  const t = useT();
   return (
     <>
       {running && (
         <p aria-live="polite">
-          Removing… {running.scanned} of about {running.total} messages looked at: media of{' '}
-          {running.mediaRemoved} removed, {running.messagesDeleted} messages deleted.
+          {t('retention.running', {
+            scanned: running.scanned,
+            total: running.total,
+            media: running.mediaRemoved,
+            deleted: running.messagesDeleted,
+          })}
         </p>
       )}
-      <p aria-label="Last retention pass">
+      <p aria-label={t('retention.lastPassLabel')}>
         {lastRun
-          ? `Last pass ${formatTime(lastRun.finishedAt)}: media of ${lastRun.mediaRemoved} messages removed, ` +
-            `${lastRun.messagesDeleted} messages deleted, ${lastRun.filesDeleted} files (${formatBytes(lastRun.bytesFreed)}) freed.`
-          : 'No retention pass yet.'}
-        {nextRunAt && !running && ` Next: ${formatTime(nextRunAt)}.`}
+          ? t('retention.lastPass', {
+              when: formatTime(lastRun.finishedAt),
+              media: lastRun.mediaRemoved,
+              deleted: lastRun.messagesDeleted,
+              files: lastRun.filesDeleted,
+              bytes: formatBytes(lastRun.bytesFreed),
+            })
+          : t('retention.noPass')}
+        {nextRunAt && !running && ` ${t('retention.next', { when: formatTime(nextRunAt) })}`}
       </p>
-      <p className="muted" aria-label="Database shrinking">
+      <p className="muted" aria-label={t('retention.shrinkLabel')}>
         {vacuum.mode === 'incremental'
-          ? `The database gives freed space back to the disk after each pass${vacuum.freeBytes > 0 ? ` (${formatBytes(vacuum.freeBytes)} to give back now)` : ''}.`
-          : 'The database has not been converted to shrink yet: restart Chatdock with free disk space at least twice its size.'}
+          ? t('retention.shrinks', {
+              hasFree: vacuum.freeBytes > 0 ? 'yes' : 'no',
+              bytes: formatBytes(vacuum.freeBytes),
+            })
+          : t('retention.notConverted')}
       </p>
     </>
   );
@@ -117,6 +129,7 @@ function RetentionForm({
   onSaved: (next: HousekeepingStatus) => void;
 }) {
   const transport = useTransport();
+  const t = useT();
   const [mediaDays, setMediaDays] = useState(status.retention.mediaDays?.toString() ?? '');
   const [messageDays, setMessageDays] = useState<Record<string, string>>(() =>
     Object.fromEntries(sessions.map((s) => [s.id, status.retention.messageDays[s.id]?.toString() ?? ''])),
@@ -157,9 +170,13 @@ function RetentionForm({
     ) : null;
 
   return (
-    <form className="integration-form" aria-label="Retention settings" onSubmit={(event) => void save(event)}>
+    <form
+      className="integration-form"
+      aria-label={t('retention.form')}
+      onSubmit={(event) => void save(event)}
+    >
       <label className="field">
-        <span className="field__label">Remove media older than (days; empty keeps it)</span>
+        <span className="field__label">{t('retention.mediaDays')}</span>
         <input
           type="number"
           min={1}
@@ -172,7 +189,7 @@ function RetentionForm({
       {sessions.map((session) => (
         <label key={session.id} className="field">
           <span className="field__label">
-            Delete messages of {session.name} older than (days; empty keeps them)
+            <FormattedMessage id="retention.messageDays" values={{ name: <bdi>{session.name}</bdi> }} />
           </span>
           <input
             type="number"
@@ -189,10 +206,10 @@ function RetentionForm({
       )}
       <div>
         <button type="submit" className="button button--primary" disabled={busy}>
-          Save retention
+          {t('retention.save')}
         </button>
       </div>
-      {saved && <p className="muted">Saved. The next pass applies it.</p>}
+      {saved && <p className="muted">{t('retention.saved')}</p>}
     </form>
   );
 }
