@@ -123,6 +123,7 @@ export function createServices(deps: ServiceDeps): Services {
   // A deleted session's webhooks went with it: the outbox must not match events against them.
   purge.onPurged(() => webhooks.service.forgetRemovedWebhooks());
   const settings = new SettingsService(db, events);
+  const hiddenHistory = new HiddenHistory(keptHistory, pendingPurges);
   const messaging = createMessaging({
     db,
     dataDir: deps.dataDir,
@@ -132,7 +133,7 @@ export function createServices(deps: ServiceDeps): Services {
     settings,
     logger,
     waServerUrl: deps.waServer.url,
-    hiddenHistory: new HiddenHistory(keptHistory, pendingPurges),
+    hiddenHistory,
     mediaUrls: deps.mediaUrls ?? { allowInternal: false },
   });
   health.useWaitingCounter(messaging.store);
@@ -167,6 +168,7 @@ export function createServices(deps: ServiceDeps): Services {
     people,
     internal: new InternalSettings(db),
     logger,
+    hiddenSessions: () => hiddenHistory.chatSessions(),
   });
   const automation = new AutomationService({
     db,

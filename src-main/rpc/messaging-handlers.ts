@@ -3,7 +3,7 @@ import { assignedOnlyOf, chatViewOf } from '../services/chats/list/view-input.js
 import { AppError } from '../../src-shared/errors.js';
 import { toJid } from '../../src-shared/jid.js';
 import type { Services } from '../services/index.js';
-import { ownSessionOf, readableSessions } from '../services/access/authorizer.js';
+import { canReadChat, ownSessionOf, readableSessions } from '../services/access/authorizer.js';
 import type { RuntimeInfo } from './app-handlers.js';
 import type { RpcContext } from './context.js';
 import { reachableHost } from '../core/config.js';
@@ -114,9 +114,8 @@ export function messagingHandlers(
         limit,
         beforeRowId: cursor,
       });
-      // An agent's hits are limited to the numbers they may read (the page may come back short).
-      const readable = readableSessions(ctx.principal);
-      const items = readable ? result.messages.filter((hit) => readable.has(hit.session)) : result.messages;
+      // An agent's hits are limited to the chats they may read (the page may come back short).
+      const items = result.messages.filter((hit) => canReadChat(ctx.principal, hit.session, hit.chat));
       return { items, next: result.nextRowId };
     },
     'messages.mediaLink': ({ session, chat, id }, ctx) => {

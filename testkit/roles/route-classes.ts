@@ -47,6 +47,7 @@ export const ROUTE_TABLE: Record<string, RouteClass> = {
   'GET /sessions/{id}/messages/{msgId}': 'read',
   'GET /sessions/{id}/chats': 'read',
   'GET /chats': 'filtered',
+  'GET /chats/counts': 'filtered',
   'GET /sessions/{id}/chats/{chat}': 'read',
   'GET /sessions/{id}/chats/{chat}/messages': 'read',
   'GET /sessions/{session}/chats/{chat}/assignment': 'read',
