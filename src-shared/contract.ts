@@ -24,6 +24,7 @@ import { webhookOperations } from './contract/webhooks.js';
 import { peopleOperations } from './contract/people.js';
 import { automationOperations } from './contract/automation.js';
 import { assignmentOperations } from './contract/assignment.js';
+import { presenceOperations } from './contract/presence.js';
 
 export const contract = {
   ...appOperations,
@@ -45,6 +46,7 @@ export const contract = {
   ...contactsImportOperations,
   ...contactDataOperations,
   ...assignmentOperations,
+  ...presenceOperations,
 };
 
 type Contract = typeof contract;

@@ -156,6 +156,11 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
     stop: () => services.assignment.listener.stop(),
   });
   lifecycle.add({
+    name: 'staff presence',
+    start: () => services.presence.start(),
+    stop: () => services.presence.stop(),
+  });
+  lifecycle.add({
     name: 'whatsapp',
     start: () => services.sessions.resumeAll(),
     stop: () => services.sessions.shutdown(),

@@ -33,6 +33,7 @@ import { createScheduling, type Clock } from '../services/schedule/index.js';
 import { createOrganize } from '../services/organize/index.js';
 import { AutomationService } from '../services/automation/automation-service.js';
 import { createAssignment } from '../services/assignment/index.js';
+import { StaffPresenceService } from '../services/presence/staff-presence.js';
 import { ContactsImport } from '../services/contacts/import/contacts-import.js';
 import { ContactDataExport } from '../services/contacts/forget/contact-data-export.js';
 import { ForgetContact } from '../services/contacts/forget/forget-contact.js';
@@ -226,5 +227,6 @@ export function createServices(deps: ServiceDeps): Services {
     ),
     housekeeping,
     assignment,
+    presence: new StaffPresenceService(events),
   };
 }

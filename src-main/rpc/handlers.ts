@@ -15,6 +15,7 @@ import { webhookHandlers } from './webhook-handlers.js';
 import { peopleHandlers } from './people-handlers.js';
 import { automationHandlers } from './automation-handlers.js';
 import { assignmentHandlers } from './assignment-handlers.js';
+import { presenceHandlers } from './presence-handlers.js';
 
 /** All RPC handlers, one spread per domain; `satisfies` proves every operation is handled. */
 export function createHandlers(services: Services, runtime: () => RuntimeInfo): Handlers<RpcContext> {
@@ -33,5 +34,6 @@ export function createHandlers(services: Services, runtime: () => RuntimeInfo): 
     ...peopleHandlers(services),
     ...automationHandlers(services),
     ...assignmentHandlers(services),
+    ...presenceHandlers(services),
   } satisfies Handlers<RpcContext>;
 }

@@ -18,7 +18,7 @@ export function messagingHandlers(
   services: Services,
   runtime: () => RuntimeInfo,
 ): Pick<Handlers<RpcContext>, MessagingOps> {
-  const { messaging, sessions, actors } = services;
+  const { messaging, sessions, actors, assignment } = services;
   // Who may call each operation is declared in the contract and checked by the dispatcher.
   const exists = (session: string) => void sessions.get(session);
   const jid = (chat: string) => toJid(chat, 'chat');
@@ -52,8 +52,14 @@ export function messagingHandlers(
       exists(session);
       return messaging.chats.markRead(session, jid(chat));
     },
-    'chats.presence': async ({ session, chat, state }) => {
+    'chats.presence': async ({ session, chat, state }, ctx) => {
       exists(session);
+      // The team sees it too: "Dana is typing a reply" (the collision guard, services/presence/).
+      const actor = actors.of(ctx.principal);
+      if (ctx.principal.kind === 'user' && actor.id) {
+        const staff = state === 'paused' ? 'viewing' : 'typing';
+        services.presence.set(session, jid(chat), { ...actor, id: actor.id }, staff);
+      }
       await messaging.chats.presence(session, jid(chat), state);
       return { ok: true as const };
     },
@@ -86,7 +92,9 @@ export function messagingHandlers(
     },
     'messages.send': ({ session, message: input, idempotencyKey }, ctx) => {
       exists(session);
-      return messaging.send.send(session, input, idempotencyKey, actors.of(ctx.principal));
+      const actor = actors.of(ctx.principal);
+      assignment.foreignReply.assertMayReply(session, input.to, actor, 'message.to');
+      return messaging.send.send(session, input, idempotencyKey, actor);
     },
     'messages.edit': ({ session, chat, id, text }) => {
       exists(session);

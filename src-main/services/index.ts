@@ -25,6 +25,7 @@ import type { Actors } from './access/actors.js';
 import type { People } from './people/index.js';
 import type { AutomationService } from './automation/automation-service.js';
 import type { Assignment } from './assignment/index.js';
+import type { StaffPresenceService } from './presence/staff-presence.js';
 
 /** Every service of the core, built once and shared by the RPC handlers and REST routes. */
 export interface Services {
@@ -72,4 +73,6 @@ export interface Services {
   housekeeping: HousekeepingService;
   /** Chat status and assignee, their history, settings and availability; its listener starts with the core. */
   assignment: Assignment;
+  /** Who of the staff is viewing or typing in each chat (in memory; the collision guard). */
+  presence: StaffPresenceService;
 }

@@ -8,6 +8,7 @@ import type { CampaignProgressEvent, ScheduleFailedEvent, ScheduleSentEvent } fr
 import type { Actor, SessionPermissions, Team, User } from './people.js';
 import type { AutomationRepliedEvent, AutomationRuleMatchedEvent } from './automation.js';
 import type { ChatAssignedEvent, ChatStatusChangedEvent } from './assignment.js';
+import type { StaffPresenceEvent } from './presence.js';
 
 export interface MessageRef {
   id: string;
@@ -80,6 +81,8 @@ export interface EventMap {
   'chat.assigned': ChatAssignedEvent;
   /** A chat was resolved, reopened or snoozed (reason: manual, customer, snooze_ended, handoff, …). */
   'chat.status_changed': ChatStatusChangedEvent;
+  /** Someone of the staff started or stopped viewing or typing in a chat (the collision guard). */
+  'staff.presence': StaffPresenceEvent;
 }
 
 /** Every event type, for webhook subscriptions and stream filters. */
@@ -119,6 +122,7 @@ export const EVENT_TYPES = [
   'automation.rule_matched',
   'chat.assigned',
   'chat.status_changed',
+  'staff.presence',
 ] as const satisfies readonly (keyof EventMap)[];
 
 export type EventType = keyof EventMap;

@@ -51,6 +51,7 @@ export const EVENT_DESCRIPTIONS: Record<EventType, string> = {
     'A keyword rule that calls this webhook matched a message (sent to that webhook only; answer {"reply": "…"})',
   'chat.assigned': 'A chat was assigned to a person or a team, or unassigned',
   'chat.status_changed': 'A chat was resolved, reopened or snoozed',
+  'staff.presence': 'Someone of the staff started or stopped viewing or typing in a chat',
 };
 
 const RESERVED_HEADERS = new Set([

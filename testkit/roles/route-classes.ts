@@ -48,6 +48,8 @@ export const ROUTE_TABLE: Record<string, RouteClass> = {
   'GET /sessions/{id}/chats': 'read',
   'GET /chats': 'filtered',
   'GET /chats/counts': 'filtered',
+  'GET /sessions/{session}/chats/{chat}/staff-presence': 'read',
+  'PUT /sessions/{session}/chats/{chat}/staff-presence': 'write',
   'GET /sessions/{id}/chats/{chat}': 'read',
   'GET /sessions/{id}/chats/{chat}/messages': 'read',
   'GET /sessions/{session}/chats/{chat}/assignment': 'read',

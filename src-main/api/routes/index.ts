@@ -29,6 +29,7 @@ import { authRoutes } from './auth.js';
 import { peopleRoutes } from './people.js';
 import { automationRoutes } from './automation.js';
 import { assignmentRoutes } from './assignment.js';
+import { presenceRoutes } from './presence.js';
 
 /** Every public REST route, one list per domain. */
 export function allRoutes(services: Services): RouteDef[] {
@@ -58,6 +59,7 @@ export function allRoutes(services: Services): RouteDef[] {
     ...exportRoutes(services),
     ...automationRoutes(services),
     ...assignmentRoutes(services),
+    ...presenceRoutes(services),
     ...housekeepingRoutes(services),
     ...eventRoutes(),
     ...authRoutes(services),

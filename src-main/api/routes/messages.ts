@@ -38,7 +38,7 @@ function sendFormToBody(form: UploadedForm): unknown {
   return body;
 }
 
-export function messageRoutes({ messaging, sessions, scheduling, actors }: Services) {
+export function messageRoutes({ messaging, sessions, scheduling, actors, assignment }: Services) {
   const exists = sessionExists(sessions);
   const tag = 'messages';
 
@@ -72,7 +72,9 @@ export function messageRoutes({ messaging, sessions, scheduling, actors }: Servi
           const schedule = { session: params.id, message, sendAt, timeZone, repeat };
           return scheduling.schedules.create(schedule, idempotencyKey);
         }
-        return messaging.send.send(params.id, message, idempotencyKey, actors.of(principal));
+        const actor = actors.of(principal);
+        assignment.foreignReply.assertMayReply(params.id, message.to, actor);
+        return messaging.send.send(params.id, message, idempotencyKey, actor);
       },
     }),
     defineRoute({

@@ -8,6 +8,7 @@ import { AssignmentListener } from './assignment-listener.js';
 import { AssignmentService } from './assignment-service.js';
 import { AssignmentSettingsStore } from './assignment-settings.js';
 import { Availability } from './availability.js';
+import { ForeignReplyGuard } from './foreign-reply.js';
 import { ViewCountQueries } from './view-counts.js';
 
 /** Chat status and assignee (issue #16): the rules, the settings, what happens by itself, availability. */
@@ -19,6 +20,8 @@ export interface Assignment {
   availability: Availability;
   /** The inbox views' counts (Mine, Unassigned, teams, All). */
   counts: ViewCountQueries;
+  /** `foreignReply: forbid` on the server: people may not send in someone else's chat. */
+  foreignReply: ForeignReplyGuard;
 }
 
 export function createAssignment(deps: {
@@ -40,5 +43,6 @@ export function createAssignment(deps: {
     listener: new AssignmentListener(deps.bus, service, settings, deps.logger),
     availability: new Availability(deps.db),
     counts: new ViewCountQueries(deps.db.$client, deps.hiddenSessions),
+    foreignReply: new ForeignReplyGuard(service, settings),
   };
 }
