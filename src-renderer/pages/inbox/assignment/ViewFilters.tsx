@@ -48,7 +48,8 @@ export function ViewFilters() {
               aria-pressed={value === current}
               className="filter-chip"
               onClick={() => setFilter(transport, { view: parseView(value) })}
-              aria-label={
+              // The name stays the view's ("Mine"); the count is its description for screen readers.
+              title={
                 count === null
                   ? undefined
                   : intl.formatMessage({ id: 'assignment.view.withCount' }, { view: label, count })
