@@ -1,11 +1,12 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { twemojiImages } from './scripts/vite-twemoji.mjs';
 
 /** The web UI: served by the core to browsers and loaded by the Electron window. */
 export default defineConfig({
   root: 'src-renderer',
   base: '/',
-  plugins: [react()],
+  plugins: [react(), twemojiImages()],
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,

@@ -14,6 +14,7 @@ import { WidgetEditorPage, WidgetPage } from './pages/WidgetPage';
 import { TeamPage } from './pages/team/TeamPage';
 import { PermissionsPage } from './pages/team/permissions/PermissionsPage';
 import { ProfilePage } from './pages/profile/ProfilePage';
+import { RoutingPage } from './pages/routing/RoutingPage';
 import { useConnection } from './stores/connection';
 
 export function App() {
@@ -54,6 +55,7 @@ export function App() {
           <Route path="settings" element={<SettingsPage />} />
           <Route path="settings/team" element={<TeamPage />} />
           <Route path="settings/team/numbers/:session" element={<PermissionsPage />} />
+          <Route path="settings/routing" element={<RoutingPage />} />
           <Route path="profile" element={<ProfilePage />} />
           <Route path="*" element={<Navigate to="/inbox" replace />} />
         </Route>

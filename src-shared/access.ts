@@ -62,6 +62,13 @@ export interface Access<Input = never> {
    * "assigned" may call it for that number and gets only their own chats (issue #16).
    */
   filtersChats?: boolean;
+  /**
+   * Cannot be undone (deleting or logging out a number, rotating the admin key, deleting a
+   * person, restoring a backup): the input carries `confirm: true` (`contract/confirmation.ts`),
+   * an API key or personal token needs the `admin` scope, and a person signed in by browser or
+   * on the desktop gives their password again (`services/access/confirmation.ts`).
+   */
+  confirm?: boolean;
 }
 
 /** Reads `session` from an input that has one: the common case of `Access.session`. */

@@ -25,6 +25,9 @@ import { peopleOperations } from './contract/people.js';
 import { automationOperations } from './contract/automation.js';
 import { assignmentOperations } from './contract/assignment.js';
 import { presenceOperations } from './contract/presence.js';
+import { routingOperations } from './contract/routing.js';
+import { numberProfileOperations } from './contract/number-profile.js';
+import { privacyOperations } from './contract/privacy.js';
 
 export const contract = {
   ...appOperations,
@@ -47,6 +50,9 @@ export const contract = {
   ...contactDataOperations,
   ...assignmentOperations,
   ...presenceOperations,
+  ...routingOperations,
+  ...numberProfileOperations,
+  ...privacyOperations,
 };
 
 type Contract = typeof contract;

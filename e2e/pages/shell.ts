@@ -20,8 +20,15 @@ export class Shell {
     return this.page.getByRole('navigation', { name: 'Main' });
   }
 
+  /** Opens an area from the sidebar, or from the phone bar's "More" menu when it lives there. */
   async goTo(area: Area): Promise<void> {
-    await this.nav().getByRole('link', { name: area }).click();
+    const link = this.nav().getByRole('link', { name: area });
+    if (await link.isVisible()) {
+      await link.click();
+      return;
+    }
+    await this.nav().getByRole('button', { name: 'More' }).click();
+    await this.nav().getByRole('menuitem', { name: area }).click();
   }
 
   pageHeading() {

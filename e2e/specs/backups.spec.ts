@@ -123,6 +123,10 @@ test('a new install restores a backup from the first-run form on Sessions', asyn
     await form.getByRole('button', { name: 'Check the backup' }).click();
     await expect(form.getByLabel('Backup contents')).toContainText('0 messages');
     await form.getByRole('button', { name: 'Restore', exact: true }).click();
+    // Cannot be undone: asked once more (the admin key needs no password).
+    const question = form.getByRole('alertdialog', { name: 'Restore' });
+    await expect(question).toContainText('Restore this backup?');
+    await question.getByRole('button', { name: 'Restore', exact: true }).click();
     await expect(page.getByRole('status', { name: 'Restore ready' })).toContainText(
       'Quit Chatdock and start it again',
     );

@@ -29,11 +29,13 @@ const PAGES = [
   { name: 'logs', path: '/logs', ready: 'Logs' },
   { name: 'settings', path: '/settings', ready: 'Settings' },
   { name: 'team', path: '/settings/team', ready: 'Team' },
+  { name: 'routing', path: '/settings/routing', ready: 'Routing' },
   { name: 'permissions', path: '/settings/team/numbers/shop', ready: 'Who can use Bakery front desk' },
 ];
 
 test('every page, both themes, 1366 and 400 wide: named controls and AA contrast', async ({ page }) => {
-  test.setTimeout(240_000);
+  // Eleven pages × two sizes × two themes; slow on a loaded machine.
+  test.setTimeout(360_000);
   const first = await startApp();
   await rpc(first, 'sessions.create', { id: 'shop', name: 'Bakery front desk' });
   await first.stop({ keepData: true });

@@ -116,3 +116,52 @@ test('the owner cannot demote the last owner: the refusal shows beside the role'
   await expect(row.getByRole('alert')).toContainText('the last one');
   await expect(row.getByRole('combobox', { name: `Role of ${OWNER.name}` })).toHaveValue('owner');
 });
+
+test('deleting a person asks the owner for their password again; a wrong one is said beside the field', async ({
+  page,
+  app,
+}, testInfo) => {
+  await signInOwner(page, app);
+  const team = new TeamPage(page);
+  await team.open();
+  await team.invite({ name: AGENT.name, login: AGENT.login, role: 'Agent' });
+  const row = team.person(AGENT.name);
+  await row.getByRole('button', { name: 'Delete', exact: true }).click();
+  const question = row.getByRole('alertdialog', { name: 'Delete' });
+  const password = question.getByLabel('Your password');
+  await expect(password).toBeFocused();
+
+  // Nothing typed: asked for, beside the field, without a call.
+  await question.getByRole('button', { name: 'Delete the person' }).click();
+  await expect(question.getByRole('alert')).toContainText('Type your password to confirm');
+
+  // A wrong password: the server refuses, the question stays open and says so beside the field.
+  await password.fill('not my password');
+  await password.press('Enter');
+  await expect(question.getByRole('alert')).toHaveText('the password is not right');
+  await expect(password).toHaveAttribute('aria-invalid', 'true');
+
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    for (const width of [1366, 400]) {
+      await page.setViewportSize({ width, height: width === 400 ? 800 : 768 });
+      await expect(password).toBeVisible();
+      await testInfo.attach(`confirm-password-${width}-${theme}`, {
+        body: await page.screenshot(),
+        contentType: 'image/png',
+      });
+    }
+  }
+  await page.setViewportSize({ width: 1366, height: 768 });
+
+  await password.fill(OWNER.password);
+  await question.getByRole('button', { name: 'Delete the person' }).click();
+  await expect(team.person(AGENT.name)).toHaveCount(0);
+
+  // Both attempts are in the audit log, with who and how.
+  const audit = await rpc(app, 'audit.list', { action: 'confirm.', limit: 10 });
+  expect(audit.items.map((entry) => [entry.action, entry.actor.name])).toEqual([
+    ['confirm.passed', OWNER.name],
+    ['confirm.failed', OWNER.name],
+  ]);
+});

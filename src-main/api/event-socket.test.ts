@@ -253,7 +253,10 @@ describe('GET /api/v1/events (WebSocket)', () => {
     const renewed = await connect({ token: newKey });
     expect(renewed.ready).toBe(true);
 
-    const removed = await app.request('/api/v1/sessions/rotating', { method: 'DELETE' });
+    const removed = await app.request('/api/v1/sessions/rotating', {
+      method: 'DELETE',
+      json: { confirm: true },
+    });
     expect(removed.status).toBeLessThan(300);
     expect(await renewed.client.closed).toEqual({ code: 4401, reason: "the key's session was removed" });
     const last = record('after the removal', 'steady');
@@ -277,7 +280,11 @@ describe('GET /api/v1/events (WebSocket)', () => {
       const readerStream = await connectEventStream(own.url, { token: readerKey });
       expect([adminStream.ready, readerStream.ready]).toEqual([true, true]);
 
-      const rotation = await own.request('/rpc/adminKey.rotate', { method: 'POST', key: adminKey, json: {} });
+      const rotation = await own.request('/rpc/adminKey.rotate', {
+        method: 'POST',
+        key: adminKey,
+        json: { confirm: true },
+      });
       expect(rotation.status).toBe(200);
       expect(await adminStream.client.closed).toEqual({ code: 4401, reason: 'the key was rotated' });
       const event = own.core.services.events.record('settings.updated', null, { lanAccess: false });

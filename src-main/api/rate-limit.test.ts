@@ -23,6 +23,13 @@ describe('token buckets', () => {
     expect(isSensitive('POST', '/rpc/adminKey.rotate')).toBe(true);
     expect(isSensitive('GET', '/api/v1/keys')).toBe(false);
     expect(isSensitive('POST', '/rpc/settings.update')).toBe(false);
+    // What cannot be undone, where a person's password is tried: guesses stay slow.
+    expect(isSensitive('DELETE', '/api/v1/sessions/shop')).toBe(true);
+    expect(isSensitive('DELETE', '/api/v1/users/u_1')).toBe(true);
+    expect(isSensitive('POST', '/api/v1/sessions/shop/logout')).toBe(true);
+    expect(isSensitive('POST', '/rpc/users.delete')).toBe(true);
+    expect(isSensitive('PATCH', '/api/v1/sessions/shop')).toBe(false);
+    expect(isSensitive('PATCH', '/api/v1/users/u_1')).toBe(false);
   });
 });
 

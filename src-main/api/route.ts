@@ -7,6 +7,7 @@ import { checkScope, checkSession } from '../services/access/authorizer.js';
 import type { Principal } from '../services/access/principal.js';
 import { AUDITED_ROUTES, auditTarget } from '../services/audit/audited-operations.js';
 import type { AuditRecorder } from '../rpc/dispatcher.js';
+import type { ConfirmationCheck } from '../services/access/confirmation.js';
 import type { Authenticator } from './auth.js';
 import { LARGE_BODY_LIMIT, readJsonBody, SMALL_BODY_LIMIT, type BodyBudget } from './body.js';
 import { idempotencyKeyOf } from './idempotency-header.js';
@@ -108,6 +109,8 @@ interface RouteGuards {
   budget: BodyBudget;
   /** Records sensitive calls (services/audit/audited-operations.ts) once they succeeded. */
   audit?: AuditRecorder;
+  /** Routes that cannot be undone (`access.confirm`): the password / admin key check. */
+  confirmation: ConfirmationCheck;
 }
 
 /**
@@ -137,6 +140,15 @@ export function mountRoutes(router: Router, routes: readonly RouteDef[], guards:
           access as RouteAccess<never, never, never>,
           access.chat?.(input as never),
         );
+        if (access.confirm) {
+          await guards.confirmation({
+            principal,
+            operation: `${route.method.toUpperCase()} ${route.path}`,
+            input: { ...(input.query as object), ...(input.body as object) },
+            target: auditTarget({ ...(input.params as object), ...(input.body as object) }),
+            address: ctx.socket.remoteAddress ?? null,
+          });
+        }
       }
       const request: RouteRequest<unknown, unknown, unknown, Principal | null> = {
         ...input,

@@ -6,6 +6,7 @@ import { AppError } from '../../src-shared/errors.js';
 import type { EventBus } from '../core/event-bus.js';
 import type { Logger } from '../core/logger.js';
 import type { AuditRecorder, RpcDispatcher } from '../rpc/dispatcher.js';
+import { createConfirmationCheck, type ConfirmationCheck } from '../services/access/confirmation.js';
 import type { Services } from '../services/index.js';
 import { Authenticator } from './auth.js';
 import { BodyBudget, DEFAULT_BODY_BUDGET_BYTES } from './body.js';
@@ -63,12 +64,27 @@ export interface RequestGuards {
   limits: RateLimits;
   budget: BodyBudget;
   audit: AuditRecorder;
+  confirmation: ConfirmationCheck;
 }
 
 /** The audit log writer of the gates: who did which sensitive thing, from where. */
 export function auditRecorder(services: Services): AuditRecorder {
-  return (principal, action, target, address) =>
-    services.people.audit.record({ actor: services.actors.of(principal), action, target, address });
+  return (principal, action, target, address, detail) =>
+    services.people.audit.record({
+      actor: services.actors.of(principal),
+      action,
+      target,
+      address,
+      ...(detail ? { detail } : {}),
+    });
+}
+
+/** The password / admin-key check of operations that cannot be undone (REST and /rpc alike). */
+export function confirmationCheck(services: Services): ConfirmationCheck {
+  return createConfirmationCheck({
+    confirmsIdentity: (userId, secret) => services.people.users.confirmsIdentity(userId, secret),
+    audit: auditRecorder(services),
+  });
 }
 
 export function createRequestGuards(
@@ -80,6 +96,7 @@ export function createRequestGuards(
     limits,
     budget: new BodyBudget(DEFAULT_BODY_BUDGET_BYTES),
     audit: auditRecorder(services),
+    confirmation: confirmationCheck(services),
   };
 }
 

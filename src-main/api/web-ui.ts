@@ -38,12 +38,22 @@ export function webUi(webRoot: string): Middleware {
       ctx.body = 'The web UI is not built. Run "npm run build".';
       return;
     }
-    const hashedAsset = ctx.path.startsWith('/assets/');
-    sendFile(ctx, file, hashedAsset ? 'public, max-age=31536000, immutable' : 'no-cache');
+    sendFile(ctx, file, cachePolicy(ctx.path));
     if (file.endsWith('.html')) {
       ctx.set('Content-Security-Policy', uiContentSecurityPolicy());
       ctx.set('X-Content-Type-Options', 'nosniff');
       ctx.set('Referrer-Policy', 'no-referrer');
     }
   };
+}
+
+/**
+ * Hashed bundles never change under their name; emoji images (thousands, public, changed only by
+ * an app update) are kept a week so a picker or a chat full of emoji does not ask for them again;
+ * everything else is checked each time so an update shows at once.
+ */
+function cachePolicy(requestPath: string): string {
+  if (requestPath.startsWith('/assets/')) return 'public, max-age=31536000, immutable';
+  if (requestPath.startsWith('/emoji/')) return 'public, max-age=604800';
+  return 'no-cache';
 }

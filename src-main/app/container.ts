@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { createRateLimits } from '../api/rate-limit.js';
 import type { ScryptCost } from '../services/people/passwords.js';
-import { ApiServer, auditRecorder } from '../api/server.js';
+import { ApiServer, auditRecorder, confirmationCheck } from '../api/server.js';
 import { Checkpointer } from '../db/checkpointer.js';
 import { databaseFile, openDatabase, type Db } from '../db/connection.js';
 import { createHandlers } from '../rpc/handlers.js';
@@ -98,7 +98,11 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
     if (!runtime) throw new Error('the API server has not started yet');
     return runtime;
   };
-  const dispatcher = new RpcDispatcher(createHandlers(services, getRuntime), auditRecorder(services));
+  const dispatcher = new RpcDispatcher(
+    createHandlers(services, getRuntime),
+    auditRecorder(services),
+    confirmationCheck(services),
+  );
   const api = new ApiServer({
     ...(options.rateLimitClock ? { rateLimits: createRateLimits(options.rateLimitClock) } : {}),
     services,
@@ -154,6 +158,12 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
     name: 'assignment',
     start: () => services.assignment.listener.start(),
     stop: () => services.assignment.listener.stop(),
+  });
+  // After assignment: a customer message reopening a chat is then a new conversation to route.
+  lifecycle.add({
+    name: 'routing',
+    start: () => services.routing.listener.start(),
+    stop: () => services.routing.listener.stop(),
   });
   lifecycle.add({
     name: 'staff presence',

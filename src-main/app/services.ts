@@ -34,6 +34,7 @@ import { createOrganize } from '../services/organize/index.js';
 import { AutomationService } from '../services/automation/automation-service.js';
 import { createAssignment } from '../services/assignment/index.js';
 import { StaffPresenceService } from '../services/presence/staff-presence.js';
+import { createRouting } from '../services/routing/index.js';
 import { ContactsImport } from '../services/contacts/import/contacts-import.js';
 import { ContactDataExport } from '../services/contacts/forget/contact-data-export.js';
 import { ForgetContact } from '../services/contacts/forget/forget-contact.js';
@@ -42,6 +43,10 @@ import { SessionService } from '../services/sessions/sessions.js';
 import { SettingsService } from '../services/settings/settings.js';
 import { WidgetService } from '../services/widgets/widgets.js';
 import { createWebhooks, type DeliveryConfig } from '../services/webhooks/index.js';
+import { NumberProfileService } from '../services/number-profile/number-profile-service.js';
+import { WaProfileActions } from '../wa/profile-actions.js';
+import { PrivacyService } from '../services/privacy/privacy-service.js';
+import { WaPrivacyActions } from '../wa/privacy-actions.js';
 
 import type { Services } from '../services/index.js';
 import { Actors } from '../services/access/actors.js';
@@ -171,6 +176,19 @@ export function createServices(deps: ServiceDeps): Services {
     logger,
     hiddenSessions: () => hiddenHistory.chatSessions(),
   });
+  const routing = createRouting({
+    db,
+    bus,
+    events,
+    people,
+    assignment,
+    organize,
+    messaging,
+    internal: new InternalSettings(db),
+    logger,
+    userAgent: `Chatdock/${APP_VERSION}`,
+  });
+  purge.onPurged((sessionId) => routing.service.forgetSession(sessionId));
   const automation = new AutomationService({
     db,
     bus,
@@ -228,5 +246,14 @@ export function createServices(deps: ServiceDeps): Services {
     housekeeping,
     assignment,
     presence: new StaffPresenceService(events),
+    routing,
+    numberProfile: new NumberProfileService({
+      actions: new WaProfileActions(manager),
+      sessions,
+      events,
+      avatars: messaging.avatars,
+      resolveMedia: messaging.resolveMedia,
+    }),
+    privacy: new PrivacyService(new WaPrivacyActions(manager), sessions, messaging.contacts),
   };
 }

@@ -562,6 +562,30 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
     );
     expect(walk).not.toContain('TEMP B-TREE');
   },
+  '0025_chat_list_views': (sqlite) => {
+    // A person's and a team's chats in any status walk their partial index in list order.
+    const order = 'ORDER BY coalesce(last_message_at, 0) DESC, session_id DESC, jid DESC LIMIT 50';
+    for (const [index, condition] of [
+      ['chats_assignee_order_idx', "assignee_user_id = 'u'"],
+      ['chats_team_any_order_idx', "assignee_team_id = 't'"],
+    ]) {
+      const plan = queryPlan(sqlite, `SELECT jid FROM chats INDEXED BY ${index} WHERE ${condition} ${order}`);
+      expect(plan).toContain(index);
+      expect(plan).not.toContain('TEMP B-TREE');
+    }
+    // New chats' name documents end with two line breaks; the vocabulary reads a range of trigrams.
+    sqlite.exec(
+      `INSERT INTO chats (session_id, jid, kind, name) VALUES ('s', 'x@s.whatsapp.net', 'user', 'Zq')`,
+    );
+    const terms = sqlite
+      .prepare(`SELECT term FROM chat_names_vocab WHERE term >= 'et' AND term < 'eu'`)
+      .pluck()
+      .all();
+    expect(terms).toEqual(['et\n']);
+    expect(
+      sqlite.prepare(`SELECT DISTINCT doc FROM chat_names_vocab WHERE term >= 'q' AND term < 'r'`).all(),
+    ).toHaveLength(1);
+  },
 };
 
 describe('migrations', () => {
@@ -592,6 +616,27 @@ describe('migrations', () => {
       .all();
     expect(hits).toHaveLength(1);
     expect(sqlite.prepare(`SELECT chat_order_at AS at FROM chat_tags`).get()).toEqual({ at: 700 });
+  });
+
+  it('0025 re-indexes the names of the chats stored before it, ending each with two line breaks', () => {
+    const sqlite = migratedUpTo('0021_assignment');
+    sqlite.exec(`
+      INSERT INTO chats (session_id, jid, kind, name, last_message_at) VALUES ('s', 'a@s.whatsapp.net', 'user', NULL, 700);
+      INSERT INTO contacts (session_id, jid, name) VALUES ('s', 'a@s.whatsapp.net', 'Noa Cohen');
+    `);
+    const ends = () =>
+      sqlite.prepare(`SELECT DISTINCT doc FROM chat_names_vocab WHERE term >= 'et' AND term < 'eu'`).all();
+    migrate(drizzle(sqlite), { migrationsFolder: MIGRATIONS_DIR });
+    // The end of the number (`…net`) now starts a trigram; the old document is gone, the new one found.
+    expect(ends()).toHaveLength(1);
+    const phrase = (q: string) =>
+      sqlite.prepare(`SELECT rowid FROM chat_names_fts WHERE chat_names_fts MATCH ?`).all(q);
+    expect(phrase('"cohen"')).toHaveLength(1);
+    // One trigram per character but the last two: of the new document only.
+    const document = '\nNoa Cohen\n\n\na@s.whatsapp.net\n\n';
+    expect(sqlite.prepare(`SELECT count(*) AS n FROM chat_names_vocab`).get()).toEqual({
+      n: document.length - 2,
+    });
   });
 
   it('0016 re-indexes the Hebrew and Arabic messages stored before it', () => {

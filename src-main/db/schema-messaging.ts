@@ -128,6 +128,13 @@ export const chats = sqliteTable(
       t.assigneeUserId,
       t.assigneeTeamId,
     ),
+    // A person's or a team's chats in any status, in list order (migration 0025).
+    index('chats_assignee_order_idx')
+      .on(t.assigneeUserId, sql`coalesce(${t.lastMessageAt}, 0)`, t.sessionId, t.jid, t.status)
+      .where(sql`${t.assigneeUserId} IS NOT NULL`),
+    index('chats_team_any_order_idx')
+      .on(t.assigneeTeamId, sql`coalesce(${t.lastMessageAt}, 0)`, t.sessionId, t.jid, t.status)
+      .where(sql`${t.assigneeTeamId} IS NOT NULL`),
   ],
 );
 
@@ -151,7 +158,8 @@ function sparseOrderIndexes(state: string, column: string, where: SQL) {
 /**
  * A stable integer key per chat for the trigram name index `chat_names_fts` (its rowid; chats'
  * own rowid may change on VACUUM). Rows, the index and the `chat_search_documents` view are kept
- * by the triggers of migration 0011 (hand-written, like messages_fts).
+ * by the triggers of migration 0011 (hand-written, like messages_fts); 0025 ends each document
+ * with two line breaks and adds `chat_names_vocab` (the index's terms, for 1–2 character names).
  */
 export const chatSearchKeys = sqliteTable(
   'chat_search_keys',

@@ -3,6 +3,7 @@ import { AppError } from '../../src-shared/errors.js';
 import { parseInput } from '../../src-shared/validation.js';
 import { authorize, checkScope, checkUiCaller } from '../services/access/authorizer.js';
 import { AUDITED_OPERATIONS, auditTarget } from '../services/audit/audited-operations.js';
+import type { ConfirmationCheck } from '../services/access/confirmation.js';
 import type { Principal } from '../services/access/principal.js';
 import type { RpcContext } from './context.js';
 
@@ -12,7 +13,12 @@ export type AuditRecorder = (
   action: string,
   target: string | null,
   address: string | null,
+  detail?: Record<string, unknown>,
 ) => void;
+
+/** Refuses every confirmation: a dispatcher built without the check never runs such an operation. */
+const refuseConfirmation: ConfirmationCheck = () =>
+  Promise.reject(new AppError('FORBIDDEN', 'this operation cannot be confirmed here'));
 
 /**
  * Validates a call against the contract, authorizes it against the operation's declared access
@@ -24,6 +30,8 @@ export class RpcDispatcher {
     private readonly handlers: Handlers<RpcContext>,
     /** Records sensitive operations in the audit log once they succeeded. */
     private readonly audit: AuditRecorder = () => undefined,
+    /** Operations that cannot be undone (`Access.confirm`): the password or admin key check. */
+    private readonly confirmation: ConfirmationCheck = refuseConfirmation,
   ) {}
 
   /**
@@ -40,7 +48,17 @@ export class RpcDispatcher {
   async call(name: string, input: unknown, context: RpcContext): Promise<unknown> {
     const op = this.precheck(name, context);
     const parsed: unknown = parseInput(contract[op].input, input ?? {});
-    authorize(context.principal, contract[op].access as never, parsed as never);
+    const access = contract[op].access as { confirm?: boolean };
+    authorize(context.principal, access as never, parsed as never);
+    if (access.confirm) {
+      await this.confirmation({
+        principal: context.principal,
+        operation: op,
+        input: parsed as { confirm?: unknown; password?: unknown },
+        target: auditTarget(parsed),
+        address: context.address ?? null,
+      });
+    }
     const handler = this.handlers[op] as (input: unknown, ctx: RpcContext) => unknown;
     const result = await handler(parsed, context);
     const action = AUDITED_OPERATIONS[op];

@@ -16,6 +16,9 @@ import { peopleHandlers } from './people-handlers.js';
 import { automationHandlers } from './automation-handlers.js';
 import { assignmentHandlers } from './assignment-handlers.js';
 import { presenceHandlers } from './presence-handlers.js';
+import { routingHandlers } from './routing-handlers.js';
+import { numberProfileHandlers } from './number-profile-handlers.js';
+import { privacyHandlers } from './privacy-handlers.js';
 
 /** All RPC handlers, one spread per domain; `satisfies` proves every operation is handled. */
 export function createHandlers(services: Services, runtime: () => RuntimeInfo): Handlers<RpcContext> {
@@ -35,5 +38,8 @@ export function createHandlers(services: Services, runtime: () => RuntimeInfo): 
     ...automationHandlers(services),
     ...assignmentHandlers(services),
     ...presenceHandlers(services),
+    ...routingHandlers(services),
+    ...numberProfileHandlers(services),
+    ...privacyHandlers(services),
   } satisfies Handlers<RpcContext>;
 }

@@ -63,15 +63,15 @@ export function messagingHandlers(
       await messaging.chats.presence(session, jid(chat), state);
       return { ok: true as const };
     },
-    'chats.update': ({ session, chat, archived, pinned, mutedUntil, unread }) => {
+    'chats.update': async ({ session, chat, archived, pinned, mutedUntil, unread }) => {
       exists(session);
       const target = jid(chat);
       let result = messaging.chats.get(session, target);
-      if (archived !== undefined) result = messaging.chats.setArchived(session, target, archived);
-      if (pinned !== undefined) result = messaging.chats.setPinned(session, target, pinned);
+      if (archived !== undefined) result = await messaging.chats.setArchived(session, target, archived);
+      if (pinned !== undefined) result = await messaging.chats.setPinned(session, target, pinned);
       if (mutedUntil !== undefined)
-        result = messaging.chats.setMuted(session, target, mutedUntil ? Date.parse(mutedUntil) : null);
-      if (unread) result = messaging.chats.markUnread(session, target);
+        result = await messaging.chats.setMuted(session, target, mutedUntil ? Date.parse(mutedUntil) : null);
+      if (unread) result = await messaging.chats.markUnread(session, target);
       return result;
     },
     'messages.page': ({ session, chat, limit, before, after }) => {

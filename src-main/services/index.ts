@@ -26,6 +26,9 @@ import type { People } from './people/index.js';
 import type { AutomationService } from './automation/automation-service.js';
 import type { Assignment } from './assignment/index.js';
 import type { StaffPresenceService } from './presence/staff-presence.js';
+import type { Routing } from './routing/index.js';
+import type { NumberProfileService } from './number-profile/number-profile-service.js';
+import type { PrivacyService } from './privacy/privacy-service.js';
 
 /** Every service of the core, built once and shared by the RPC handlers and REST routes. */
 export interface Services {
@@ -75,4 +78,10 @@ export interface Services {
   assignment: Assignment;
   /** Who of the staff is viewing or typing in each chat (in memory; the collision guard). */
   presence: StaffPresenceService;
+  /** Team methods, default rules and the rule-engine webhook; its listener starts with the core. */
+  routing: Routing;
+  /** A number's own WhatsApp profile: name, about, photo, business profile. */
+  numberProfile: NumberProfileService;
+  /** A number's privacy settings and block list. */
+  privacy: PrivacyService;
 }

@@ -56,11 +56,15 @@ export const PATCH_MARKERS: Record<string, string[]> = {
     'config.persistIncomingMessage',
     'offeredPreKey',
     'config.persistReceiptUpdates',
+    // a removed device's sessions are deleted outside `devicesMutex` (a send holds the key mutex
+    // while it waits for that one)
+    'removedDeviceJids',
   ],
   // An encrypted message's key writes are stored before it is sent.
   'Socket/messages-send.js': ['authState.keys.commitPending'],
   // Signal key transactions: one at a time, `exclusive` and `commitPending` (see the comments there).
-  'Utils/auth-utils.js': ['everyKeyMutex', 'exclusive: (work)', 'commitPending: async'],
+  // LID mappings keep their own mutex (a send holding the one mutex may wait for a shared lookup).
+  'Utils/auth-utils.js': ['everyKeyMutex', 'exclusive: (work)', 'commitPending: async', 'lidMappingMutex'],
 };
 
 /** Whether the installed Baileys carries the patch (a Baileys upgrade without it must not pass unnoticed). */

@@ -6,9 +6,14 @@
  *   ratchet step;
  * - `exclusive` keeps every other flow's transaction out while one incoming message is handled,
  *   and lets that flow's own transactions run inside;
- * - `commitPending` stores what a transaction changed so far (before its ciphertext is sent).
+ * - `commitPending` stores what a transaction changed so far (before its ciphertext is sent);
+ * - LID mappings keep their own mutex: a flow holding the one mutex may wait for a LID lookup
+ *   that another flow started and whose store needs a transaction (this hung a new contact's
+ *   first message forever).
  */
 import { addTransactionCapability, type SignalDataSet, type SignalKeyStore } from '@whiskeysockets/baileys';
+// Baileys' LID store is not in its public index; the file is its own (stable in rc14).
+import { LIDMappingStore } from '@whiskeysockets/baileys/lib/Signal/lid-mapping.js';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 
@@ -103,5 +108,21 @@ describe('Signal key transactions (patched Baileys)', () => {
       await keys.set({ session: { bob: Buffer.from('later') } });
     }, 'me');
     expect(data.has('session/bob')).toBe(true);
+  });
+
+  it('a send holding the mutex gets a LID lookup that another flow started (no deadlock)', async () => {
+    const { data, keys } = memoryStore();
+    // The usync answer for a new contact's number comes a moment later, like the server's.
+    const usync = async (pns: string[]) => {
+      await tick();
+      return pns.map((pn) => ({ pn, lid: '98765@lid' }));
+    };
+    const lids = new LIDMappingStore(keys, pino({ level: 'silent' }), usync);
+    // Flow 1 (e.g. a message from the contact) looks the number up; its store needs a transaction.
+    const lookup = lids.getLIDForPN('15550001@s.whatsapp.net');
+    // Flow 2 (a send) holds the mutex and asks for the same number: Baileys hands it flow 1's lookup.
+    const sent = keys.transaction(() => lids.getLIDForPN('15550001@s.whatsapp.net'), 'me');
+    await expect(Promise.all([lookup, sent])).resolves.toEqual(['98765@lid', '98765@lid']);
+    expect(data.get('lid-mapping/15550001')).toBe('98765');
   });
 });

@@ -12,6 +12,7 @@ export function LiveEvents() {
     return transport.subscribe((event) => {
       if (event.type === 'session.status') useSessions.getState().applyStatus(event.data);
       if (event.type === 'session.deleted') useSessions.getState().remove(event.data.id);
+      if (event.type === 'session.profile_updated') useSessions.getState().applyProfile(event.data);
       applyInboxEvent(event, transport);
     });
   }, [transport]);

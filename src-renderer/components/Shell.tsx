@@ -1,19 +1,19 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import { NavLink, Outlet, useLocation } from 'react-router-dom';
-import type { MessageId } from '../i18n/messages/en';
 import { useConnection } from '../stores/connection';
 import { useMe } from '../stores/me';
 import { areaOf, canSeeArea, type AreaPath } from '../model/nav-access';
 import { MeSync } from './people/MeSync';
 import { NotAvailable } from './people/NotAvailable';
 import { UserMenu } from './people/UserMenu';
-import { Icon, type IconName } from './icons';
+import { Icon } from './icons';
+import { MoreMenu, type NavArea } from './nav/MoreMenu';
 import { LiveEvents } from './LiveEvents';
 import { BackupOverdueBanner } from './BackupOverdueBanner';
 import { ShortcutsHelp } from './ShortcutsHelp';
 
 /** The product's areas, in the order the sidebar lists them. */
-export const AREAS: { path: AreaPath; label: MessageId; icon: IconName }[] = [
+export const AREAS: (NavArea & { path: AreaPath })[] = [
   { path: '/inbox', label: 'common.nav.inbox', icon: 'inbox' },
   { path: '/sessions', label: 'common.nav.sessions', icon: 'sessions' },
   { path: '/schedule', label: 'common.nav.schedule', icon: 'schedule' },
@@ -23,6 +23,12 @@ export const AREAS: { path: AreaPath; label: MessageId; icon: IconName }[] = [
   { path: '/logs', label: 'common.nav.logs', icon: 'logs' },
   { path: '/settings', label: 'common.nav.settings', icon: 'settings' },
 ];
+
+/**
+ * How many areas the phone's bottom bar shows before "More": with the person menu and "More"
+ * that is six 44 px targets, which fit a 360 px screen. Wider screens list every area.
+ */
+const PHONE_BAR_AREAS = 4;
 
 function LinkBanner() {
   const linkState = useConnection((state) => state.linkState);
@@ -46,6 +52,9 @@ export function Shell() {
   const currentArea = areaOf(pathname);
   const allowed = currentArea === null || canSeeArea(principal, currentArea);
   const signOut = transportKind === 'http' ? logout : undefined;
+  const visibleAreas = AREAS.filter((item) => knowsWho && canSeeArea(principal, item.path));
+  // On a phone the bar holds this many areas plus "More" (the rest) and the person menu.
+  const overflow = visibleAreas.length > PHONE_BAR_AREAS + 1 ? visibleAreas.slice(PHONE_BAR_AREAS) : [];
   return (
     <div className="shell">
       <MeSync />
@@ -59,8 +68,11 @@ export function Shell() {
           <span className="sidebar__name">Chatdock</span>
         </div>
         <ul className="sidebar__list">
-          {AREAS.filter((item) => knowsWho && canSeeArea(principal, item.path)).map((area) => (
-            <li key={area.path}>
+          {visibleAreas.map((area, index) => (
+            <li
+              key={area.path}
+              className={index >= PHONE_BAR_AREAS && overflow.length > 0 ? 'sidebar__overflow' : undefined}
+            >
               <NavLink
                 to={area.path}
                 title={intl.formatMessage({ id: area.label })}
@@ -76,6 +88,11 @@ export function Shell() {
               </NavLink>
             </li>
           ))}
+          {overflow.length > 0 && (
+            <li className="sidebar__more">
+              <MoreMenu areas={overflow} current={overflow.some((area) => area.path === currentArea)} />
+            </li>
+          )}
         </ul>
         {principal?.user ? (
           <UserMenu name={principal.user.name} onSignOut={signOut} />

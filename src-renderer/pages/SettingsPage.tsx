@@ -12,6 +12,7 @@ import { ContactsImportSection } from './settings/ContactsImportSection';
 import { WebhooksSection } from './settings/WebhooksSection';
 import { AuditSection } from './settings/audit/AuditSection';
 import { TeamLinkSection } from './team/TeamLinkSection';
+import { RoutingLinkSection } from './routing/RoutingLinkSection';
 
 export function SettingsPage() {
   const intl = useIntl();
@@ -23,6 +24,7 @@ export function SettingsPage() {
       />
       <div className="stack">
         <TeamLinkSection />
+        <RoutingLinkSection />
         <LanguageSection />
         <AdminKeySection />
         <ApiKeysSection />

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { AppInfo, RotatedKey } from '../../src-shared/model';
+import type { Confirmation } from '../../src-shared/contract/confirmation';
 import { MIN_PASSWORD_LENGTH } from '../../src-shared/contract/people';
 import { HttpTransport } from '../transport/http';
 import { IpcTransport } from '../transport/ipc';
@@ -31,9 +32,10 @@ interface ConnectionState {
   logout(): void;
   /**
    * Rotates the admin key. In a browser the UI goes on with the new key: calls, the event
-   * stream and the remembered key switch to it (so a reload keeps working).
+   * stream and the remembered key switch to it (so a reload keeps working). Cannot be undone:
+   * `confirm: true`, and a signed-in person's password.
    */
-  rotateAdminKey(): Promise<RotatedKey>;
+  rotateAdminKey(confirmation: Confirmation): Promise<RotatedKey>;
 }
 
 /**
@@ -263,11 +265,15 @@ export const useConnection = create<ConnectionState>((set, get) => {
       set({ status: 'login', transport: null, appInfo: null, linkState: 'connecting' });
     },
 
-    async rotateAdminKey() {
+    async rotateAdminKey(confirmation) {
       const transport = get().transport;
       if (!transport) throw new Error('not connected');
-      if (!(transport instanceof HttpTransport)) return transport.call('adminKey.rotate', {});
-      const rotated = await transport.callReplacingKey('adminKey.rotate', {}, (result) => result.key);
+      if (!(transport instanceof HttpTransport)) return transport.call('adminKey.rotate', confirmation);
+      const rotated = await transport.callReplacingKey(
+        'adminKey.rotate',
+        confirmation,
+        (result) => result.key,
+      );
       saveKey(rotated.key);
       return rotated;
     },

@@ -15,6 +15,8 @@ interface SessionsState {
   upsert(session: Session): void;
   remove(id: string): void;
   applyStatus(event: SessionStatusEvent): void;
+  /** The number's own profile changed (`session.profile_updated`): the card shows its name. */
+  applyProfile(profile: { session: string; name: string | null }): void;
 }
 
 const eventsDuringLoad = new EventsDuringLoad();
@@ -59,5 +61,14 @@ export const useSessions = create<SessionsState>((set) => ({
       qr: { ...state.qr, [session.id]: session.status === 'qr' ? qr : null },
       pairingCode: { ...state.pairingCode, [session.id]: session.status === 'pairing' ? pairingCode : null },
     }));
+  },
+
+  applyProfile({ session: id, name }) {
+    if (!name) return;
+    eventsDuringLoad.apply(() =>
+      set((state) => ({
+        sessions: state.sessions.map((s) => (s.id === id ? { ...s, pushName: name } : s)),
+      })),
+    );
   },
 }));

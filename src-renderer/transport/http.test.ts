@@ -86,7 +86,7 @@ describe('HttpTransport key replacement', () => {
     expect(first.sent).toEqual([{ token: 'old-key' }]);
     first.deliver('evt_01');
 
-    const rotation = transport.callReplacingKey('adminKey.rotate', {}, (result) => result.key);
+    const rotation = transport.callReplacingKey('adminKey.rotate', { confirm: true }, (result) => result.key);
     const rotate = await nextRequest();
     expect(rotate).toMatchObject({ operation: 'adminKey.rotate', key: 'old-key' });
     // The core closes the old key's stream before its answer arrives.
@@ -113,7 +113,7 @@ describe('HttpTransport key replacement', () => {
     const transport = new HttpTransport('old-key', unauthorized, 'http://chatdock.test');
     const list = transport.call('sessions.list', {});
     const listed = await nextRequest();
-    const rotation = transport.callReplacingKey('adminKey.rotate', {}, (result) => result.key);
+    const rotation = transport.callReplacingKey('adminKey.rotate', { confirm: true }, (result) => result.key);
     const rotate = await nextRequest();
     listed.answer(401, { error: { code: 'UNAUTHORIZED', message: 'bad key' } });
     await tick();
@@ -132,7 +132,7 @@ describe('HttpTransport key replacement', () => {
     const first = latest();
     first.accept('evt_0190a1b2c3d4');
 
-    const rotation = transport.callReplacingKey('adminKey.rotate', {}, (result) => result.key);
+    const rotation = transport.callReplacingKey('adminKey.rotate', { confirm: true }, (result) => result.key);
     first.closeByServer(4401);
     (await nextRequest()).answer(200, { result: { key: 'new-key', prefix: 'new' } });
     await rotation;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AdminKeyStatus, AppInfo, Health, RotatedKey, Settings } from '../model.js';
 import { ADMIN_ONLY, ANY_SCOPE } from '../access.js';
+import { confirmationInput } from './confirmation.js';
 import { op } from './operation.js';
 
 const none = z.object({}).strict();
@@ -18,7 +19,7 @@ export const appOperations = {
     ADMIN_ONLY,
   ),
   'adminKey.status': op<AdminKeyStatus>()(none, ADMIN_ONLY),
-  'adminKey.rotate': op<RotatedKey>()(none, ADMIN_ONLY),
+  'adminKey.rotate': op<RotatedKey>()(confirmationInput, { ...ADMIN_ONLY, confirm: true }),
   /** The owner has copied the key shown once; stop revealing it. */
   'adminKey.acknowledge': op<AdminKeyStatus>()(none, ADMIN_ONLY),
 };

@@ -1,6 +1,7 @@
 /** Backups: where and how often the encrypted backup file is written, and what the last one did. */
 import { z } from 'zod';
 import { ADMIN_ONLY } from '../access.js';
+import { confirmationFields } from './confirmation.js';
 import { op } from './operation.js';
 
 export const BACKUP_SCHEDULES = ['off', 'daily', 'weekly'] as const;
@@ -157,6 +158,7 @@ export const restoreBackupInput = z
   .strictObject({
     file: z.string().min(1).describe('The full path of the backup file on this computer'),
     passphrase: z.string().min(1),
+    ...confirmationFields,
     replace: z
       .boolean()
       .optional()
@@ -166,6 +168,7 @@ export const restoreBackupInput = z
     example: {
       file: 'E:\\Chatdock backups\\' + exampleFile.name,
       passphrase: 'a long passphrase you keep on paper',
+      confirm: true,
     },
   });
 
@@ -193,5 +196,5 @@ export const backupOperations = {
   'backups.configure': op<BackupStatus>()(configureBackupsInput, ADMIN_ONLY),
   'backups.run': op<BackupStatus>()(z.strictObject({}), ADMIN_ONLY),
   'backups.verify': op<VerifiedBackupInfo>()(verifyBackupInput, ADMIN_ONLY),
-  'backups.restore': op<PreparedRestore>()(restoreBackupInput, ADMIN_ONLY),
+  'backups.restore': op<PreparedRestore>()(restoreBackupInput, { ...ADMIN_ONLY, confirm: true }),
 };

@@ -9,6 +9,8 @@ import type { Actor, SessionPermissions, Team, User } from './people.js';
 import type { AutomationRepliedEvent, AutomationRuleMatchedEvent } from './automation.js';
 import type { ChatAssignedEvent, ChatStatusChangedEvent } from './assignment.js';
 import type { StaffPresenceEvent } from './presence.js';
+import type { RoutingRequestedEvent } from './routing.js';
+import type { NumberProfileEvent } from './number-profile.js';
 
 export interface MessageRef {
   id: string;
@@ -36,6 +38,8 @@ export interface EventMap {
   'session.status': SessionStatusEvent;
   /** A session was deleted with its data, or with its chat history kept (`historyKept`). */
   'session.deleted': { id: string; historyKept: boolean };
+  /** The number's own WhatsApp profile (name, about, photo, business profile) was changed here. */
+  'session.profile_updated': NumberProfileEvent;
   /** A message from someone else was stored (live or replayed after being offline). */
   'message.received': Message;
   /** A message we sent (from Chatdock, the API or the phone itself) was stored. */
@@ -83,6 +87,8 @@ export interface EventMap {
   'chat.status_changed': ChatStatusChangedEvent;
   /** Someone of the staff started or stopped viewing or typing in a chat (the collision guard). */
   'staff.presence': StaffPresenceEvent;
+  /** A conversation was sent to its number's rule-engine webhook (that webhook only, answered at once). */
+  'routing.requested': RoutingRequestedEvent;
 }
 
 /** Every event type, for webhook subscriptions and stream filters. */
@@ -90,6 +96,7 @@ export const EVENT_TYPES = [
   'settings.updated',
   'session.status',
   'session.deleted',
+  'session.profile_updated',
   'message.received',
   'message.sent',
   'message.ack',
@@ -123,6 +130,7 @@ export const EVENT_TYPES = [
   'chat.assigned',
   'chat.status_changed',
   'staff.presence',
+  'routing.requested',
 ] as const satisfies readonly (keyof EventMap)[];
 
 export type EventType = keyof EventMap;

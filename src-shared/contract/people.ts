@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { exampleOf } from '../examples.js';
 import { SCOPES } from './keys.js';
+import { confirmationFields } from './confirmation.js';
 import { op } from './operation.js';
 import { sessionField, type Access } from '../access.js';
 
@@ -427,7 +428,7 @@ export const peopleOperations = {
   'users.create': op<UserWithCode>()(createUserInput, ADMIN_PEOPLE),
   'users.update': op<User>()(updateUserInput, ADMIN_PEOPLE),
   /** Their past actions stay attributed to their name; their sessions and tokens end now. */
-  'users.delete': op<User>()(byId, ADMIN_PEOPLE),
+  'users.delete': op<User>()(byId.extend(confirmationFields), { ...ADMIN_PEOPLE, confirm: true }),
   /** A new one-time code (the old password stops working) for a person who forgot theirs. */
   'users.resetCode': op<UserWithCode>()(byId, ADMIN_PEOPLE),
   'users.changePassword': op<User>()(changePasswordInput, SELF_ONLY),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RotatedKey, Session } from '../model.js';
 import { manageSession } from '../access.js';
+import { confirmationFields } from './confirmation.js';
 import { op } from './operation.js';
 
 export const sessionIdSchema = z
@@ -42,6 +43,7 @@ const byId = z.object({ id: sessionIdSchema }).strict();
 
 /** Deleting removes the session's data too, unless `keepHistory` keeps its chat history. */
 const deleteSessionInput = byId.extend({
+  ...confirmationFields,
   keepHistory: z
     .boolean()
     .optional()
@@ -57,10 +59,11 @@ export const sessionOperations = {
   'sessions.rename': op<Session>()(byId.extend(renameSessionInput.shape), manageSession),
   'sessions.connect': op<Session>()(byId, manageSession),
   'sessions.disconnect': op<Session>()(byId, manageSession),
-  'sessions.logout': op<Session>()(byId, manageSession),
+  'sessions.logout': op<Session>()(byId.extend(confirmationFields), { ...manageSession, confirm: true }),
   'sessions.delete': op<{ deleted: true }>()(deleteSessionInput, {
     scope: 'sessions:manage',
     sessionKeys: false,
+    confirm: true,
   }),
   'sessions.qr': op<SessionQr>()(byId, manageSession),
   'sessions.pairingCode': op<{ code: string; session: Session }>()(

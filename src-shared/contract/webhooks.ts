@@ -18,6 +18,7 @@ export const EVENT_DESCRIPTIONS: Record<EventType, string> = {
   'settings.updated': 'App settings changed',
   'session.status': 'A session connected, disconnected, shows a QR code…',
   'session.deleted': 'A session was deleted (with its data, or keeping its chat history)',
+  'session.profile_updated': "The number's own name, about text, photo or business profile was changed",
   'message.received': 'A message from someone else',
   'message.sent': 'A message was sent from this number',
   'message.ack': 'A sent message was delivered, read or played',
@@ -52,6 +53,8 @@ export const EVENT_DESCRIPTIONS: Record<EventType, string> = {
   'chat.assigned': 'A chat was assigned to a person or a team, or unassigned',
   'chat.status_changed': 'A chat was resolved, reopened or snoozed',
   'staff.presence': 'Someone of the staff started or stopped viewing or typing in a chat',
+  'routing.requested':
+    'A conversation for the number’s rule-engine webhook (sent to that webhook only, at once; answer {"assign", "tags", "status", "reply"})',
 };
 
 const RESERVED_HEADERS = new Set([

@@ -2,6 +2,7 @@
 import type { AccountStore } from './accounts/store.js';
 import type { AccountRecord, DeviceRecord } from './accounts/types.js';
 import type { ClientConnection } from './connection.js';
+import type { AppStateSync } from './handlers/app-state.js';
 import type { CallRegistry } from './handlers/calls.js';
 import type { HistorySeed } from './handlers/history-sync.js';
 import type { PairingRegistry } from './handlers/pairing.js';
@@ -19,6 +20,8 @@ export interface EmulatorContext {
   calls: CallRegistry;
   presence: PresenceRegistry;
   media: MediaServer;
+  /** App-state collections and the phones' decoded view of them (handlers/app-state.ts). */
+  appState: AppStateSync;
   /** Every account's simulated primary phone (device 0). */
   phones: PhoneDirectory;
   /** History handed to the next newly linked device of a phone (`seedHistory`). */

@@ -93,6 +93,8 @@ export class Customer extends EventEmitter {
   readonly presences: Array<{ id: string; presences: Record<string, unknown> }> = [];
   /** `contacts.update` events (e.g. `{ id, imgUrl: 'changed' }` after a picture notification). */
   readonly contactUpdates: Partial<Contact>[] = [];
+  /** `chats.update` events (archive, pin, mute, read state synced from app-state). */
+  readonly chatUpdates: Array<Record<string, unknown>> = [];
   /** `messaging-history.set` events (only with history processing enabled in socketConfig). */
   readonly histories: Array<BaileysEventMap['messaging-history.set']> = [];
   readonly qrs: string[] = [];
@@ -387,6 +389,10 @@ export class Customer extends EventEmitter {
     });
     sock.ev.on('contacts.update', (updates) => {
       this.contactUpdates.push(...updates);
+      this.changed();
+    });
+    sock.ev.on('chats.update', (updates) => {
+      this.chatUpdates.push(...(updates as Array<Record<string, unknown>>));
       this.changed();
     });
     for (const event of ['groups.upsert', 'groups.update', 'group-participants.update'] as const) {

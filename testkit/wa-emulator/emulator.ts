@@ -2,9 +2,9 @@
  * The programmatic face of a running emulator: what tests, the CLI and the HTTP control
  * endpoint call. `start()` (server.ts) builds one.
  */
-import type { proto } from '@whiskeysockets/baileys';
+import type { ChatModification, proto } from '@whiskeysockets/baileys';
 
-import type { AccountRecord, GroupRecord } from './accounts/types.js';
+import type { AccountRecord, BusinessProfileRecord, GroupRecord } from './accounts/types.js';
 import { node } from './binary.js';
 import type { ChatServer } from './chat-server.js';
 import type { EmulatorContext } from './context.js';
@@ -16,6 +16,7 @@ import { confirmPairingCode } from './handlers/pairing-code.js';
 import type { LinkedDevice } from './handlers/pairing.js';
 import { scanQr } from './handlers/pairing.js';
 import { aboutOf, setAbout, setProfilePicture } from './handlers/profile.js';
+import type { AppStateEntry } from './app-state/phone-app-state.js';
 import { deviceJid, groupJid, normalizePhone, userJid } from './jids.js';
 import type { OddAnswer } from './media-server.js';
 import type { LoggedStanza } from './stanza-log.js';
@@ -150,6 +151,36 @@ export class Emulator implements EmulatorInfo {
    */
   setProfilePicture(phone: string, bytes: Buffer | null): void {
     setProfilePicture(this.ctx, this.ctx.store.ensureAccount(normalizePhone(phone)), bytes);
+  }
+
+  /**
+   * Makes the account a WhatsApp Business account with this profile (what `getBusinessProfile`
+   * answers and `updateBussinesProfile` edits); `null` makes it a personal account again.
+   */
+  setBusinessProfile(phone: string, profile: BusinessProfileRecord | null): void {
+    const account = this.ctx.store.ensureAccount(normalizePhone(phone));
+    if (profile) account.business = { ...profile, websites: [...profile.websites] };
+    else delete account.business;
+    this.ctx.store.changed();
+  }
+
+  businessProfile(phone: string): BusinessProfileRecord | undefined {
+    return this.ctx.store.account(normalizePhone(phone))?.business;
+  }
+
+  /**
+   * What the account's phone shows of its app-state, decoded, once every uploaded patch is
+   * applied: e.g. `appStateEntries(phone, 'archive')` lists the chats' archive settings.
+   */
+  async appStateEntries(phone: string, action: string): Promise<AppStateEntry[]> {
+    const account = this.ctx.store.requireAccount(normalizePhone(phone));
+    return (await this.ctx.appState.settled(account)).entriesOf(action);
+  }
+
+  /** A change made on the phone itself (archive, pin, mute, mark read, …), synced to the linked devices. */
+  async phoneChatModify(phone: string, mod: ChatModification, jid: string): Promise<void> {
+    const account = this.ctx.store.requireAccount(normalizePhone(phone));
+    await this.ctx.appState.phoneChatModify(account, mod, jid);
   }
 
   accounts(): AccountSummary[] {

@@ -21,7 +21,9 @@ import { warn } from './debug.js';
 import { dispatchStanza } from './dispatch.js';
 import { Emulator } from './emulator.js';
 import { CallRegistry } from './handlers/calls.js';
+import { AppStateSync } from './handlers/app-state.js';
 import { pushHistorySync } from './handlers/history-sync.js';
+import { shareAppStateKey } from './app-state/phone-app-state.js';
 import { handleClientPayload } from './handlers/login.js';
 import { PairingRegistry } from './handlers/pairing.js';
 import { PresenceRegistry } from './handlers/presence.js';
@@ -71,11 +73,17 @@ export async function start(options: StartOptions = {}): Promise<Emulator> {
     presence: new PresenceRegistry(),
     historySeeds: new Map(),
     afterLogin: [],
+    appState: undefined as never,
   };
+  ctx.appState = new AppStateSync(ctx);
+  const historySync = options.historySync !== false;
+  // At every login the phone shares the app-state key (app-state/phone-app-state.ts), before the
+  // history sync of a new device, whose initial app-state sync then can read every collection.
+  ctx.afterLogin.push(async (session, firstLogin) => {
+    await shareAppStateKey(ctx, session);
+    if (firstLogin && historySync) await pushHistorySync(ctx, session);
+  });
   hub.toPhone = (account, stanza) => deliverToPhone(ctx, account, stanza);
-  if (options.historySync !== false) {
-    ctx.afterLogin.push((session, firstLogin) => (firstLogin ? pushHistorySync(ctx, session) : undefined));
-  }
 
   const chat = new ChatServer((ws: WebSocket) => acceptClient(ctx, ws, noise));
   const wsPort = await listenPreferring(chat.listen.bind(chat), options.wsPort, saved?.wsPort);

@@ -74,8 +74,10 @@ export function backupRoutes({ backups, storage }: Services) {
         'Until then nothing changes. The linked numbers come back linked; another PC still running them is ' +
         'told it was replaced. After the restart the admin key is the one of the installation the backup ' +
         'came from (or `CHATDOCK_API_KEY`). An installation that has numbers needs `replace: true` (409 ' +
-        `naming \`replace\` otherwise). A wrong passphrase is a 400 naming \`passphrase\`; a bad file one naming \`file\`. ${ADMIN_NOTE}`,
-      access: { scope: 'admin' },
+        `naming \`replace\` otherwise). A wrong passphrase is a 400 naming \`passphrase\`; a bad file one naming \`file\`. ` +
+        'Cannot be undone: `confirm: true` is required (400 naming `confirm`), and a person signed in by browser ' +
+        `also sends their own \`password\`. ${ADMIN_NOTE}`,
+      access: { scope: 'admin', confirm: true },
       body: restoreBackupInput,
       response: { status: 200, description: 'What was restored', schema: preparedRestoreSchema },
       handler: ({ body }) => backups.restore(body),

@@ -10,7 +10,14 @@ import { toJid } from '../../../src-shared/jid.js';
 import type { Services } from '../../services/index.js';
 import { defineRoute } from '../route.js';
 import { sessionExists } from './session-guard.js';
-import { TAGGING_RULES, chatParams, sessionParams, tagHistoryQuery, taggingBody } from './common.js';
+import {
+  TAGGING_RULES,
+  chatParams,
+  historyOptions,
+  sessionParams,
+  tagHistoryQuery,
+  taggingBody,
+} from './common.js';
 
 const chatTagParams = chatParams.extend({ tagId: tagIdSchema });
 
@@ -69,7 +76,10 @@ export function chatTagRoutes({ organize, sessions }: Services) {
       response: { status: 200, description: 'A page of history', schema: tagHistorySchema },
       handler: ({ params, query }) => {
         exists(params.id);
-        return taggings.history(params.id, chatJid(params.chat), query);
+        return taggings.history(params.id, chatJid(params.chat), {
+          ...historyOptions(query),
+          messageId: query.messageId,
+        });
       },
     }),
     defineRoute({

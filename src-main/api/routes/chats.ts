@@ -155,24 +155,27 @@ export function chatRoutes({ messaging, sessions, organize }: Services) {
           unread: z
             .literal(true)
             .optional()
-            .describe('Mark as unread: counts as unread here (at least 1) until read; WhatsApp is not told'),
+            .describe(
+              'Mark as unread: counts as unread here (at least 1) until read; the phone shows the mark too',
+            ),
         })
         .strict()
         .meta({ example: { pinned: true, mutedUntil: '2026-11-22T08:00:00+02:00' } }),
       response: { status: 200, description: 'The chat', schema: chatWithTagsSchema },
-      handler: ({ params, body }) => {
+      handler: async ({ params, body }) => {
         const jid = chatJid(params.chat);
         let chat = messaging.chats.get(params.id, jid);
-        if (body.archived !== undefined) chat = messaging.chats.setArchived(params.id, jid, body.archived);
-        if (body.pinned !== undefined) chat = messaging.chats.setPinned(params.id, jid, body.pinned);
+        if (body.archived !== undefined)
+          chat = await messaging.chats.setArchived(params.id, jid, body.archived);
+        if (body.pinned !== undefined) chat = await messaging.chats.setPinned(params.id, jid, body.pinned);
         if (body.mutedUntil !== undefined) {
-          chat = messaging.chats.setMuted(
+          chat = await messaging.chats.setMuted(
             params.id,
             jid,
             body.mutedUntil ? Date.parse(body.mutedUntil) : null,
           );
         }
-        if (body.unread) chat = messaging.chats.markUnread(params.id, jid);
+        if (body.unread) chat = await messaging.chats.markUnread(params.id, jid);
         return withTagsOne(chat);
       },
     }),

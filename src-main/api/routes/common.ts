@@ -26,10 +26,54 @@ export const taggingBody = z
   .strict()
   .meta({ example: { extra: { rule: 'order-intent', score: 0.9 } } });
 
+/**
+ * `before` is the page cursor (`next` of the previous page, an integer) or a time (ISO-8601 with
+ * offset): a cursor came first, so integers keep meaning it; `since` takes either form of time.
+ */
+const historyBefore = z.string().transform((value, ctx): { cursor?: number; time?: number } => {
+  if (/^\d{1,15}$/.test(value)) return { cursor: Number(value) };
+  const time = /^\d{4}-\d{2}-\d{2}T/.test(value) ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(time)) {
+    ctx.addIssue({ code: 'custom', message: 'must be `next` of the previous page or an ISO-8601 time' });
+    return z.NEVER;
+  }
+  return { time };
+});
+
+const historySince = z.string().transform((value, ctx) => {
+  const time = /^\d{1,10}$/.test(value) ? Number(value) * 1000 : Date.parse(value);
+  if (Number.isNaN(time)) {
+    ctx.addIssue({ code: 'custom', message: 'must be ISO-8601 or unix seconds' });
+    return z.NEVER;
+  }
+  return time;
+});
+
 export const tagHistoryQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  before: z.coerce.number().int().optional().describe('`next` of the previous page'),
+  before: historyBefore
+    .optional()
+    .describe('`next` of the previous page, or an ISO-8601 time: only older changes'),
+  since: historySince.optional().describe('ISO-8601 or unix seconds: only changes at or after this time'),
+  actor: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(120)
+    .optional()
+    .describe('Only changes by this actor: its name exactly as `actor` shows it (e.g. "Olive", "API: crm")'),
 });
+
+/** The tag history options of the service, from the validated query. */
+export function historyOptions(query: z.output<typeof tagHistoryQuery>) {
+  return {
+    limit: query.limit,
+    before: query.before?.cursor,
+    beforeTime: query.before?.time,
+    since: query.since,
+    actor: query.actor,
+  };
+}
 
 export const TAGGING_RULES =
   'Tagging a message also tags its chat; removing a tag from a chat also removes it from its messages. ' +

@@ -30,6 +30,9 @@ import { peopleRoutes } from './people.js';
 import { automationRoutes } from './automation.js';
 import { assignmentRoutes } from './assignment.js';
 import { presenceRoutes } from './presence.js';
+import { routingRoutes } from './routing.js';
+import { numberProfileRoutes } from './number-profile.js';
+import { privacyRoutes } from './privacy.js';
 
 /** Every public REST route, one list per domain. */
 export function allRoutes(services: Services): RouteDef[] {
@@ -60,6 +63,9 @@ export function allRoutes(services: Services): RouteDef[] {
     ...automationRoutes(services),
     ...assignmentRoutes(services),
     ...presenceRoutes(services),
+    ...routingRoutes(services),
+    ...numberProfileRoutes(services),
+    ...privacyRoutes(services),
     ...housekeepingRoutes(services),
     ...eventRoutes(),
     ...authRoutes(services),

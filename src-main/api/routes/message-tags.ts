@@ -2,7 +2,7 @@ import { tagHistorySchema, tagIdSchema, taggingListSchema } from '../../../src-s
 import type { Services } from '../../services/index.js';
 import { defineRoute } from '../route.js';
 import { sessionExists } from './session-guard.js';
-import { TAGGING_RULES, messageParams, tagHistoryQuery, taggingBody } from './common.js';
+import { TAGGING_RULES, historyOptions, messageParams, tagHistoryQuery, taggingBody } from './common.js';
 
 const messageTagParams = messageParams.extend({ tagId: tagIdSchema });
 
@@ -36,7 +36,7 @@ export function messageTagRoutes({ organize, sessions }: Services) {
       response: { status: 200, description: 'A page of history', schema: tagHistorySchema },
       handler: ({ params, query }) => {
         exists(params.id);
-        return taggings.messageHistory(params.id, params.msgId, query);
+        return taggings.messageHistory(params.id, params.msgId, historyOptions(query));
       },
     }),
     defineRoute({

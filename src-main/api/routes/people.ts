@@ -24,6 +24,7 @@ import {
   userListSchema,
   userSchema,
 } from '../../../src-shared/contract/people.js';
+import { confirmationInput } from '../../../src-shared/contract/confirmation.js';
 import { sessionIdSchema } from '../../../src-shared/contract/sessions.js';
 import { parseInput } from '../../../src-shared/validation.js';
 import { peopleHandlers } from '../../rpc/people-handlers.js';
@@ -121,8 +122,11 @@ export function peopleRoutes(services: Services) {
         tag: users,
         summary: 'Delete a person',
         description:
-          'Their past actions stay attributed to their name. The last enabled owner cannot be deleted (409).',
+          'Their past actions stay attributed to their name. The last enabled owner cannot be deleted (409). ' +
+          'Cannot be undone: the body must say `{"confirm": true}` (400 naming `confirm`), a token needs the ' +
+          '`admin` scope, and a person signed in by browser also sends their own `password`.',
         params: idParams,
+        body: confirmationInput,
         response: { status: 200, description: 'The deleted person', schema: userSchema },
       },
       rest,

@@ -6,6 +6,7 @@ import {
   sessionIdSchema,
   sessionQrSchema,
 } from '../../../src-shared/contract/sessions.js';
+import { confirmationInput } from '../../../src-shared/contract/confirmation.js';
 import { exampleOf } from '../../../src-shared/examples.js';
 import { sessionSchema } from '../../../src-shared/model.js';
 import type { Services } from '../../services/index.js';
@@ -13,6 +14,9 @@ import { canAccessSession } from '../../services/access/authorizer.js';
 import { defineRoute } from '../route.js';
 
 const idParams = z.object({ id: sessionIdSchema });
+const CONFIRM_NOTE =
+  'Cannot be undone: the body must say `{"confirm": true}` (400 naming `confirm` otherwise), an API key ' +
+  'needs the `admin` scope (403), and a person signed in by browser also sends their `password`. ';
 const SESSION_EXAMPLE = exampleOf(sessionSchema);
 /** A fresh session: created, not linked yet. */
 const NEW_SESSION_EXAMPLE = {
@@ -141,9 +145,11 @@ export function sessionRoutes({ sessions, actors }: Services) {
         '`session.deleted`. With `?keepHistory=true` the chat history (chats, messages, contacts, ' +
         'groups, calls, tags, notes, opt-outs, media) stays in the database, hidden, and shows again ' +
         'when a session with the same id is created; scheduled messages, campaigns and webhooks go ' +
-        'either way. The event log keeps its entries until they age out (7 days).',
-      access: { scope: 'sessions:manage', sessionKeys: false },
+        'either way. The event log keeps its entries until they age out (7 days). ' +
+        CONFIRM_NOTE,
+      access: { scope: 'sessions:manage', sessionKeys: false, confirm: true },
       params: idParams,
+      body: confirmationInput,
       query: z.object({
         keepHistory: z
           .enum(['true', 'false'])
@@ -236,8 +242,10 @@ export function sessionRoutes({ sessions, actors }: Services) {
       path: '/sessions/:id/logout',
       tag,
       summary: 'Log out: unlink from the phone and forget the login',
-      access: { scope: 'sessions:manage', session: ({ params }) => params.id },
+      description: CONFIRM_NOTE,
+      access: { scope: 'sessions:manage', session: ({ params }) => params.id, confirm: true },
       params: idParams,
+      body: confirmationInput,
       response: { status: 200, description: 'Logged out', schema: sessionSchema },
       handler: ({ params }) => {
         return sessions.logout(params.id);

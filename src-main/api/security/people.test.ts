@@ -199,7 +199,9 @@ describe('people: roles, permissions per number, sign-in', () => {
     expect(
       (await app.request(`/api/v1/users/${ids.Olive}`, { method: 'PATCH', json: { disabled: true } })).status,
     ).toBe(409);
-    expect((await app.request(`/api/v1/users/${ids.Olive}`, { method: 'DELETE' })).status).toBe(409);
+    expect(
+      (await app.request(`/api/v1/users/${ids.Olive}`, { method: 'DELETE', json: { confirm: true } })).status,
+    ).toBe(409);
     // An admin may not touch an owner at all.
     expect(
       (

@@ -4,6 +4,7 @@ import type { UserRole } from '../../../src-shared/contract/people.js';
 import { AppError } from '../../../src-shared/errors.js';
 import { toJid } from '../../../src-shared/jid.js';
 import type { AnyEventEnvelope } from '../../../src-shared/contract/events.js';
+import { confirmsByKey } from './confirmation.js';
 import type { NumberRights, Principal, UserPrincipal } from './principal.js';
 
 /**
@@ -193,6 +194,9 @@ export function checkScope(principal: Principal, access: Access<never>): void {
     checkPerson(principal, peopleNeedOf(access));
   } else if (access.keys === false) {
     throw new AppError('FORBIDDEN', 'this is for a signed-in person, not an API key');
+  }
+  if (access.confirm && confirmsByKey(principal) && !hasScope(principal, 'admin')) {
+    throw new AppError('FORBIDDEN', 'this cannot be undone: it needs a key with the "admin" scope');
   }
 }
 

@@ -9,6 +9,8 @@ export const AUDITED_OPERATIONS: Readonly<Record<string, string>> = {
   'sessions.logout': 'session.unlinked',
   'sessions.delete': 'session.deleted',
   'sessions.rotateKey': 'session.key_rotated',
+  // The name, photo and business details customers see are the shop's public face.
+  'numberProfile.update': 'session.profile_updated',
   'adminKey.rotate': 'key.admin_rotated',
   'keys.create': 'key.created',
   'keys.revoke': 'key.revoked',
@@ -32,6 +34,7 @@ export const AUDITED_ROUTES: Readonly<Record<string, string>> = {
   'POST /sessions/:id/logout': 'session.unlinked',
   'DELETE /sessions/:id': 'session.deleted',
   'POST /sessions/:id/key': 'session.key_rotated',
+  'PATCH /sessions/:id/profile': 'session.profile_updated',
   'POST /keys': 'key.created',
   'DELETE /keys/:id': 'key.revoked',
   'POST /webhooks': 'webhook.created',

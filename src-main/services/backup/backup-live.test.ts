@@ -103,7 +103,7 @@ describe('backup while a customer writes, restore on a new PC', () => {
     const firstRun = await startTestCore(waEnv, { dataDir: newDataDir });
     const restoring = await firstRun.request('/api/v1/backups/restore', {
       method: 'POST',
-      json: { file: backup.file, passphrase: PASSPHRASE },
+      json: { file: backup.file, passphrase: PASSPHRASE, confirm: true },
     });
     expect(restoring.status).toBe(200);
     const result = (await restoring.json()) as PreparedRestore;

@@ -46,7 +46,7 @@ describe('restore from the running app', () => {
       expect(sessionIds(app)).toEqual([]);
       const wrong = await app.request('/api/v1/backups/restore', {
         method: 'POST',
-        json: { file: backup.file, passphrase: 'not it' },
+        json: { file: backup.file, passphrase: 'not it', confirm: true },
       });
       expect(wrong.status).toBe(400);
       expect(((await wrong.json()) as { error: { field: string } }).error.field).toBe('passphrase');
@@ -54,7 +54,7 @@ describe('restore from the running app', () => {
 
       const response = await app.request('/api/v1/backups/restore', {
         method: 'POST',
-        json: { file: backup.file, passphrase: PASSPHRASE },
+        json: { file: backup.file, passphrase: PASSPHRASE, confirm: true },
       });
       expect(response.status).toBe(200);
       const prepared = (await response.json()) as PreparedRestore;
@@ -87,19 +87,24 @@ describe('restore from the running app', () => {
       await app.request('/api/v1/sessions', { method: 'POST', json: { id: 'branch', name: 'Branch' } });
       const refused = await app.request('/api/v1/backups/restore', {
         method: 'POST',
-        json: { file: backup.file, passphrase: PASSPHRASE },
+        json: { file: backup.file, passphrase: PASSPHRASE, confirm: true },
       });
       expect(refused.status).toBe(409);
       expect(((await refused.json()) as { error: { field: string } }).error.field).toBe('replace');
       const missing = await app.request('/api/v1/backups/restore', {
         method: 'POST',
-        json: { file: path.join(root, 'nowhere.chatdock-backup'), passphrase: PASSPHRASE, replace: true },
+        json: {
+          file: path.join(root, 'nowhere.chatdock-backup'),
+          passphrase: PASSPHRASE,
+          replace: true,
+          confirm: true,
+        },
       });
       expect(missing.status).toBe(400);
       expect(((await missing.json()) as { error: { field: string } }).error.field).toBe('file');
       const confirmed = await app.request('/api/v1/backups/restore', {
         method: 'POST',
-        json: { file: backup.file, passphrase: PASSPHRASE, replace: true },
+        json: { file: backup.file, passphrase: PASSPHRASE, replace: true, confirm: true },
       });
       expect(confirmed.status).toBe(200);
     } finally {

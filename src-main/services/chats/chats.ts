@@ -3,6 +3,7 @@ import type { Chat } from '../../../src-shared/messages.js';
 import type { Db } from '../../db/connection.js';
 import type { WaActions, PresenceState } from '../../wa/actions.js';
 import type { ChatMeta } from '../../wa/session-events.js';
+import type { ChatChange, WaChatSync } from '../../wa/chat-sync.js';
 import { ChatList, type ChatListOptions } from './list/chat-list.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import { chatKind, type MessageStore } from '../messages/message-store.js';
@@ -23,6 +24,8 @@ export class ChatService {
     private readonly events: EventRecorder,
     /** Deleted sessions whose history is kept (services/kept-history.ts): not listed across sessions. */
     hiddenSessions: () => readonly string[] = () => [],
+    /** Sends archive, pin, mute and read state to WhatsApp (app-state), so the phone agrees. */
+    private readonly chatSync: WaChatSync | null = null,
   ) {
     this.chatList = new ChatList(db.$client, hiddenSessions);
   }
@@ -47,11 +50,14 @@ export class ChatService {
          ORDER BY timestamp DESC LIMIT ?`,
       )
       .all(sessionId, jid, Math.min(Math.max(chat.unreadCount, 1), 500)) as { raw: Buffer }[];
-    if (this.actions.isConnected(sessionId))
+    if (this.actions.isConnected(sessionId)) {
       await this.actions.markRead(
         sessionId,
         unread.map((row) => row.raw),
       );
+      // Receipts clear what the phone counts as unread, but not a chat marked unread by hand.
+      if (chat.unreadCount > 0) await this.toPhone(sessionId, jid, { markRead: true });
+    }
     return this.update(sessionId, jid, 'unread_count = 0');
   }
 
@@ -86,27 +92,47 @@ export class ChatService {
   }
 
   /**
-   * "Mark as unread": the chat counts as unread here (at least one) until it is read again.
-   * WhatsApp is not told (the customer sees no change; the phone keeps its own mark).
+   * "Mark as unread": the chat counts as unread here (at least one) until it is read again. The
+   * phone and other linked devices get the same mark (the customer sees no change).
    */
-  markUnread(sessionId: string, jid: string): Chat {
+  async markUnread(sessionId: string, jid: string): Promise<Chat> {
     this.get(sessionId, jid);
+    await this.toPhone(sessionId, jid, { markRead: false });
     return this.update(sessionId, jid, 'unread_count = max(unread_count, 1)');
   }
 
-  setArchived(sessionId: string, jid: string, archived: boolean): Chat {
+  async setArchived(sessionId: string, jid: string, archived: boolean): Promise<Chat> {
     this.get(sessionId, jid);
+    await this.toPhone(sessionId, jid, { archive: archived });
     return this.update(sessionId, jid, 'archived = @value', archived ? 1 : 0);
   }
 
-  setPinned(sessionId: string, jid: string, pinned: boolean): Chat {
+  async setPinned(sessionId: string, jid: string, pinned: boolean): Promise<Chat> {
     this.get(sessionId, jid);
+    await this.toPhone(sessionId, jid, { pin: pinned });
     return this.update(sessionId, jid, 'pinned_at = @value', pinned ? Date.now() : null);
   }
 
-  setMuted(sessionId: string, jid: string, until: number | null): Chat {
+  async setMuted(sessionId: string, jid: string, until: number | null): Promise<Chat> {
     this.get(sessionId, jid);
+    await this.toPhone(sessionId, jid, { muteUntil: until });
     return this.update(sessionId, jid, 'muted_until = @value', until);
+  }
+
+  /**
+   * Sends a change to WhatsApp first (a refusal changes nothing here). While the number is
+   * offline the change is made here only: WhatsApp has no queue for it, and the phone keeps its
+   * own state until the next change.
+   */
+  private async toPhone(sessionId: string, jid: string, change: ChatChange): Promise<void> {
+    if (!this.chatSync?.isConnected(sessionId)) return;
+    const newest = this.db.$client
+      .prepare<[string, string], { raw: Buffer | null }>(
+        `SELECT raw FROM messages WHERE session_id = ? AND chat_jid = ? AND raw IS NOT NULL
+         ORDER BY timestamp DESC LIMIT 1`,
+      )
+      .get(sessionId, jid);
+    await this.chatSync.modify(sessionId, jid, change, newest?.raw ?? null);
   }
 
   /**

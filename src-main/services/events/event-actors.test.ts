@@ -88,7 +88,7 @@ describe('the actor on every event', () => {
     await ok(app.request(`/api/v1/webhooks/${hook.webhook.id}/test`, { method: 'POST' }));
     expect(eventsOf('webhook.test').at(-1)?.actor).toEqual(admin);
 
-    await ok(app.request('/api/v1/sessions/spare', { method: 'DELETE' }));
+    await ok(app.request('/api/v1/sessions/spare', { method: 'DELETE', json: { confirm: true } }));
     expect(eventsOf('session.deleted').at(-1)?.actor).toEqual(admin);
   });
 

@@ -66,6 +66,8 @@ const PARAMS = {
   me: 'u1',
   myTeams: '["t1"]',
   hidden: '["gone"]',
+  from: 'zq',
+  to: 'zr',
 };
 
 function plan(sql: string): string {
@@ -148,8 +150,8 @@ describe('chat list', () => {
     },
     { name: 'a tag, every session', filter: { tagId: 't' }, index: 'chat_tags_order_idx' },
     {
-      name: 'a short name (LIKE on the walk)',
-      filter: { ...oneSession, q: 'an' },
+      name: 'a short name in letters whose fold the index may not share (LIKE on the walk)',
+      filter: { ...oneSession, q: 'ив' },
       index: 'chats_session_order_idx',
     },
     {
@@ -188,6 +190,35 @@ describe('chat list', () => {
       first: /chats_team_order_idx \(assignee_team_id=\? AND status=\?\)/,
     },
     { name: 'All, resolved', filter: { view: { status: 'resolved' } }, index: 'chats_status_order_idx' },
+    // Without a status (migration 0025): a person's or a team's chats in any status.
+    {
+      name: 'a person, any status',
+      filter: { view: { assignee: { user: 'u1' } } },
+      index: 'chats_assignee_order_idx',
+      first: /chats_assignee_order_idx \(assignee_user_id=\?\)/,
+    },
+    {
+      name: 'a person, any status, one session',
+      filter: { ...oneSession, view: { assignee: { user: 'u1' } } },
+      index: 'chats_assignee_order_idx',
+    },
+    {
+      name: 'a team, any status',
+      filter: { view: { teamId: 't1' } },
+      index: 'chats_team_any_order_idx',
+      first: /chats_team_any_order_idx \(assignee_team_id=\?\)/,
+    },
+    {
+      name: 'Unread + a tag + Mine (an empty database: the first set, the view, is walked)',
+      filter: { ...oneSession, unread: true, tagId: 't', view: { assignee: { user: 'u1' }, status: 'open' } },
+      index: 'chats_mine_order_idx',
+    },
+    {
+      // All / Unassigned per status, when tiny (an empty database here), are walked.
+      name: 'All, open + unread, few open chats',
+      filter: { ...oneSession, unread: true, view: { status: 'open' } },
+      index: 'chats_status_order_idx',
+    },
     {
       name: 'an "assigned" reader, Unassigned of their teams, open',
       filter: {
@@ -228,6 +259,16 @@ describe('chat list', () => {
     expect(page).not.toMatch(/SCAN (c|k|ct)$/m);
   });
 
+  it('finds few chats by one or two characters through the trigram index, as a range of its terms', () => {
+    const hits = planOf(() => chats.list({ q: 'Zq', limit: 50 }), /chat_names_vocab/);
+    // A range of terms of the index (not a scan of every term), stopping at the candidate bound.
+    expect(hits).toMatch(/SCAN chat_names_vocab VIRTUAL TABLE INDEX \d+:/);
+    expect(hits).not.toMatch(/INDEX 0:$/m);
+    const page = planOf(() => chats.list({ q: 'Zq', limit: 50 }), /json_each\(@hits\)/);
+    expect(page).toContain('SEARCH k USING INTEGER PRIMARY KEY (rowid=?)');
+    expect(page).not.toMatch(/SCAN (c|k|ct)$/m);
+  });
+
   it('walks the list order for a name found in more chats than it would sort', () => {
     for (let n = 0; n < 3; n += 1) store.ingest('s1', [record(jid(n), `d${n}`, 1000 + n, 'hi')], 'history');
     const list = new ChatList(db.$client, () => [], 2);
@@ -252,6 +293,22 @@ describe('chat list', () => {
     tag.run(jid(0));
     expect(walked()).toBe('chat_tags_session_order_idx');
     for (let n = 1; n < 6; n += 1) tag.run(jid(n));
+    expect(walked()).toBe('chats_unread_session_order_idx');
+  });
+
+  it('walks another set than All, open (the inbox default) once that holds more than a few chats', () => {
+    const walked = () =>
+      /USING (COVERING )?INDEX (\w+)/.exec(
+        planOf(
+          () => chats.list({ sessionId: 's1', unread: true, view: { status: 'open' }, limit: 50 }),
+          /FROM chats c/,
+        ),
+      )?.[2];
+    expect(walked()).toBe('chats_status_order_idx');
+    const add = db.$client.prepare(
+      `INSERT INTO chats (session_id, jid, kind, last_message_at) VALUES ('s1', ?, 'user', ?)`,
+    );
+    for (let n = 0; n < 250; n += 1) add.run(jid(n), 1000 + n);
     expect(walked()).toBe('chats_unread_session_order_idx');
   });
 

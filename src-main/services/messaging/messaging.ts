@@ -1,6 +1,7 @@
 import type { Logger } from '../../core/logger.js';
 import type { Db } from '../../db/connection.js';
 import { WaActions } from '../../wa/actions.js';
+import { WaChatSync } from '../../wa/chat-sync.js';
 import { attachSessionEvents } from '../../wa/session-events.js';
 import type { WaSessionManager } from '../../wa/session-manager.js';
 import { CallSettingsStore } from '../calls/call-settings.js';
@@ -78,7 +79,14 @@ export function createMessaging(deps: {
     logger,
   });
   const groups = new GroupService(db, events, actions);
-  const chats = new ChatService(db, store, actions, events, () => deps.hiddenHistory?.chatSessions() ?? []);
+  const chats = new ChatService(
+    db,
+    store,
+    actions,
+    events,
+    () => deps.hiddenHistory?.chatSessions() ?? [],
+    new WaChatSync(deps.manager),
+  );
   const callSettings = new CallSettingsStore(deps.settings);
   const calls = new CallService(db, events, actions, callSettings, logger);
   const idempotency = new IdempotencyKeys(db, events);

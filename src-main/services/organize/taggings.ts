@@ -42,6 +42,18 @@ function toTagging(row: TaggingRow): Tagging {
   };
 }
 
+/**
+ * A page of tag history: `before` is the page cursor (an id), `beforeTime` / `since` bound the time
+ * (unix ms), `actor` keeps the changes of one actor (the stored label).
+ */
+interface HistoryOptions {
+  limit: number;
+  before?: number | undefined;
+  beforeTime?: number | undefined;
+  since?: number | undefined;
+  actor?: string | undefined;
+}
+
 function toHistoryEntry(row: HistoryRow): TagHistoryEntry {
   return {
     id: row.id,
@@ -232,7 +244,7 @@ export class TaggingService {
   history(
     sessionId: string,
     chatJid: string,
-    options: { messageId?: string | undefined; limit: number; before?: number | undefined },
+    options: HistoryOptions & { messageId?: string | undefined },
   ): { items: TagHistoryEntry[]; next: number | null } {
     const rows = this.db.$client
       .prepare(
@@ -242,6 +254,9 @@ export class TaggingService {
          WHERE session_id = @sessionId AND chat_jid = @chatJid
            AND (@messageId IS NULL OR message_id = @messageId)
            AND (@before IS NULL OR id < @before)
+           AND (@beforeTime IS NULL OR at < @beforeTime)
+           AND (@since IS NULL OR at >= @since)
+           AND (@actor IS NULL OR actor = @actor)
          ORDER BY id DESC LIMIT @limit`,
       )
       .all({
@@ -249,6 +264,9 @@ export class TaggingService {
         chatJid,
         messageId: options.messageId ?? null,
         before: options.before ?? null,
+        beforeTime: options.beforeTime ?? null,
+        since: options.since ?? null,
+        actor: options.actor ?? null,
         limit: options.limit + 1,
       }) as HistoryRow[];
     const page = rows.slice(0, options.limit);
@@ -260,7 +278,7 @@ export class TaggingService {
   messageHistory(
     sessionId: string,
     messageId: string,
-    options: { limit: number; before?: number | undefined },
+    options: HistoryOptions,
   ): { items: TagHistoryEntry[]; next: number | null } {
     const message = this.message(sessionId, messageId);
     return this.history(sessionId, message.chatJid, { ...options, messageId: message.id });

@@ -333,6 +333,19 @@ export class UserService {
     return ok && row && !row.disabled ? row : null;
   }
 
+  /**
+   * Whether `secret` is this person's own password (or, for a person who has none, their PIN):
+   * asked again before something that cannot be undone (services/access/confirmation.ts).
+   */
+  async confirmsIdentity(userId: string, secret: string): Promise<boolean> {
+    const row = this.db.$client
+      .prepare('SELECT password_hash, pin_hash, disabled FROM users WHERE id = ?')
+      .get(userId) as Pick<UserDbRow, 'password_hash' | 'pin_hash' | 'disabled'> | undefined;
+    const stored = row ? (row.password_hash ?? row.pin_hash) : null;
+    const ok = await this.hasher.verify(stored, secret);
+    return ok && Boolean(row) && !row?.disabled;
+  }
+
   toUser(row: UserDbRow): User {
     return {
       id: row.id,

@@ -228,7 +228,10 @@ describe('staying linked', () => {
   it('logout unlinks and removes the stored login', async () => {
     const app = await core();
     await linkByQr(app, 'logout', newPhone());
-    const response = await app.request('/api/v1/sessions/logout/logout', { method: 'POST' });
+    const response = await app.request('/api/v1/sessions/logout/logout', {
+      method: 'POST',
+      json: { confirm: true },
+    });
     expect(await json<Session>(response)).toMatchObject({ status: 'logged_out', phone: null });
     const keys = app.core.db.$client
       .prepare(`SELECT count(*) AS n FROM wa_auth_keys WHERE session_id = ?`)
@@ -262,7 +265,7 @@ describe('staying linked', () => {
       ],
       'live',
     );
-    const deleted = await app.request('/api/v1/sessions/gone', { method: 'DELETE' });
+    const deleted = await app.request('/api/v1/sessions/gone', { method: 'DELETE', json: { confirm: true } });
     expect(deleted.status).toBe(204);
     expect((await app.request('/api/v1/sessions/gone')).status).toBe(404);
     const left = app.core.db.$client

@@ -268,6 +268,11 @@ export class SessionService {
     this.publish(this.get(id), change.qr, change.pairingCode);
   }
 
+  /** The number's profile name was changed here (the socket's own name follows by app-state). */
+  notePushName(id: string, pushName: string): void {
+    this.db.update(sessions).set({ pushName }).where(eq(sessions.id, id)).run();
+  }
+
   private recordIdentity(id: string, identity: LinkedIdentity): void {
     this.db
       .update(sessions)

@@ -66,6 +66,9 @@ function matches(webhook: ActiveWebhook, event: AnyEventEnvelope): boolean {
   // Events addressed to one webhook reach it whatever it subscribes to, and no other.
   if (event.type === 'webhook.test' || event.type === 'automation.rule_matched')
     return event.data.webhookId === webhook.id;
+  // Routing calls its rule-engine webhook itself (an answer is needed at once, services/routing/)
+  // and logs that delivery; the worker must not send it again.
+  if (event.type === 'routing.requested') return false;
   if (webhook.sessionId !== null && webhook.sessionId !== event.session) return false;
   return webhook.eventTypes === null || webhook.eventTypes.has(event.type);
 }

@@ -1,9 +1,9 @@
 import '../../styles/team.css';
-import { useEffect, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import { AvailabilityItem } from '../assignment/AvailabilityItem';
 import { Icon } from '../icons';
+import { usePopoverMenu } from '../nav/use-popover-menu';
 
 /**
  * The sidebar's footer for a signed-in person: their name, opening a small menu with Profile and
@@ -11,58 +11,34 @@ import { Icon } from '../icons';
  */
 export function UserMenu({ name, onSignOut }: { name: string; onSignOut?: () => void }) {
   const intl = useIntl();
-  const [open, setOpen] = useState(false);
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const firstItemRef = useRef<HTMLAnchorElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    firstItemRef.current?.focus();
-    const closeOutside = (event: MouseEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', closeOutside);
-    return () => document.removeEventListener('mousedown', closeOutside);
-  }, [open]);
-
-  const close = () => {
-    setOpen(false);
-    buttonRef.current?.focus();
-  };
+  const menu = usePopoverMenu<HTMLAnchorElement>();
 
   return (
-    <div
-      className="user-menu"
-      ref={rootRef}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && open) close();
-      }}
-    >
+    <div className="user-menu" ref={menu.rootRef} onKeyDown={menu.onKeyDown}>
       <button
-        ref={buttonRef}
+        ref={menu.buttonRef}
         type="button"
         className="sidebar__link user-menu__button"
         aria-haspopup="menu"
-        aria-expanded={open}
+        aria-expanded={menu.open}
         title={intl.formatMessage({ id: 'team.menu.label' }, { name })}
-        onClick={() => setOpen(!open)}
+        onClick={menu.toggle}
       >
         <Icon name="person" />
         <span dir="auto">{name}</span>
       </button>
-      {open && (
+      {menu.open && (
         <div
           className="user-menu__list"
           role="menu"
           aria-label={intl.formatMessage({ id: 'team.menu.label' }, { name })}
         >
           <Link
-            ref={firstItemRef}
+            ref={menu.firstItemRef}
             role="menuitem"
             className="user-menu__item"
             to="/profile"
-            onClick={() => setOpen(false)}
+            onClick={menu.dismiss}
           >
             <FormattedMessage id="team.menu.profile" />
           </Link>

@@ -13,7 +13,9 @@ import login from './login/en.json';
 import logs from './logs/en.json';
 import messages from './messages/en.json';
 import organize from './organize/en.json';
+import parity from './parity/en.json';
 import ruleassign from './ruleassign/en.json';
+import routing from './routing/en.json';
 import rulewebhook from './rulewebhook/en.json';
 import schedule from './schedule/en.json';
 import sessions from './sessions/en.json';
@@ -33,7 +35,9 @@ export const english = {
   ...logs,
   ...messages,
   ...organize,
+  ...parity,
   ...ruleassign,
+  ...routing,
   ...rulewebhook,
   ...schedule,
   ...sessions,

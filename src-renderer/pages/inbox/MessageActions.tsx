@@ -3,7 +3,8 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import type { Message } from '../../../src-shared/messages';
 import { useTransport } from '../../stores/connection';
 import { useConversation } from '../../stores/conversation';
-import { QUICK_REACTIONS } from './EmojiPicker';
+import { EmojiText } from '../../components/emoji/EmojiText';
+import { QUICK_REACTIONS } from './emoji/quick-reactions';
 import { InboxIcon, type InboxIconName } from './InboxIcon';
 import { canDelete, canEdit, copy, download, react, remove } from './message-actions';
 import { MessageTagItems } from '../../components/organize/MessageTagItems';
@@ -137,7 +138,7 @@ export function MessageActions({ message }: { message: Message }) {
                 aria-label={intl.formatMessage({ id: 'inbox.actions.reactWith' }, { emoji })}
                 onClick={act(() => void react(transport, message, emoji))}
               >
-                {emoji}
+                <EmojiText text={emoji} />
               </button>
             ))}
           </div>

@@ -1,4 +1,5 @@
 import { useIntl } from 'react-intl';
+import { EmojiText } from '../../components/emoji/EmojiText';
 import type { Message } from '../../../src-shared/messages';
 
 /** The emoji others (and we) reacted with, grouped with counts. */
@@ -19,7 +20,7 @@ export function Reactions({ reactions }: { reactions: Message['reactions'] }) {
     >
       {[...counts].map(([emoji, count]) => (
         <span key={emoji}>
-          {emoji}
+          <EmojiText text={emoji} />
           {count > 1 && <small>{intl.formatNumber(count)}</small>}
         </span>
       ))}

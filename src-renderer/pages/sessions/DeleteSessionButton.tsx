@@ -1,23 +1,27 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useEffect, useRef, useState, type MutableRefObject } from 'react';
 import type { Session } from '../../../src-shared/model';
-import { ConfirmButton } from '../../components/ConfirmButton';
+import type { Confirmation } from '../../../src-shared/contract/confirmation';
+import { ConfirmWithPasswordButton } from '../../components/ConfirmWithPassword';
 
 /**
  * "Delete" on a session card: says what goes with the number and offers to keep the chat
- * history. The checkbox starts unchecked every time the question opens.
+ * history; a signed-in person types their password again. The checkbox starts unchecked every
+ * time the question opens.
  */
 export function DeleteSessionButton({
   session,
   onDelete,
+  onError,
 }: {
   session: Session;
-  onDelete: (keepHistory: boolean) => Promise<void>;
+  onDelete: (keepHistory: boolean, confirmation: Confirmation) => Promise<void>;
+  onError: (caught: unknown) => void;
 }) {
   const intl = useIntl();
   const keepHistory = useRef(false);
   return (
-    <ConfirmButton
+    <ConfirmWithPasswordButton
       label={intl.formatMessage({ id: 'common.delete' })}
       question={
         <>
@@ -26,7 +30,8 @@ export function DeleteSessionButton({
         </>
       }
       confirmLabel={intl.formatMessage({ id: 'sessions.delete.confirm' })}
-      onConfirm={() => onDelete(keepHistory.current)}
+      onConfirm={(confirmation) => onDelete(keepHistory.current, confirmation)}
+      onError={onError}
     />
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import type { Session } from '../../../src-shared/model';
-import { ConfirmButton } from '../../components/ConfirmButton';
+import { ConfirmWithPasswordButton } from '../../components/ConfirmWithPassword';
 import { useTransport } from '../../stores/connection';
 import { useSessions } from '../../stores/sessions';
 import { describeError } from '../../transport/rpc-error';
@@ -11,6 +11,7 @@ import { PairingCodeForm } from './PairingCodeForm';
 import { QrPanel } from './QrPanel';
 import { RotatedSessionKey, RotateSessionKeyButton, useHasNewKey } from './RotateSessionKey';
 import { SessionCalls } from './SessionCalls';
+import { SessionProfile } from './profile/SessionProfile';
 import { formatPhone, reasonText, STATUS_LABEL } from './status-text';
 
 export function SessionCard({ session }: { session: Session }) {
@@ -132,11 +133,14 @@ export function SessionCard({ session }: { session: Session }) {
           </button>
         )}
         {session.phone && (
-          <ConfirmButton
+          <ConfirmWithPasswordButton
             label={intl.formatMessage({ id: 'sessions.card.unlink' })}
             question={intl.formatMessage({ id: 'sessions.card.unlinkQuestion' })}
             confirmLabel={intl.formatMessage({ id: 'sessions.card.unlink' })}
-            onConfirm={() => run(() => transport.call('sessions.logout', { id }))}
+            onConfirm={async (confirmation) => {
+              useSessions.getState().upsert(await transport.call('sessions.logout', { id, ...confirmation }));
+            }}
+            onError={(caught) => setError(describeError(caught))}
           />
         )}
         <Link className="button button--secondary" to={`/settings/team/numbers/${encodeURIComponent(id)}`}>
@@ -144,15 +148,14 @@ export function SessionCard({ session }: { session: Session }) {
         </Link>
         <DeleteSessionButton
           session={session}
-          onDelete={(keepHistory) =>
-            run(async () => {
-              await transport.call('sessions.delete', { id, keepHistory });
-              useSessions.getState().remove(id);
-              return null;
-            })
-          }
+          onDelete={async (keepHistory, confirmation) => {
+            await transport.call('sessions.delete', { id, keepHistory, ...confirmation });
+            useSessions.getState().remove(id);
+          }}
+          onError={(caught) => setError(describeError(caught))}
         />
       </div>
+      <SessionProfile session={session} />
       <SessionCalls session={session} />
       <details className="session-card__developers" open={hasNewKey || undefined}>
         <summary>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { ConfirmButton } from '../../components/ConfirmButton';
+import type { Confirmation } from '../../../src-shared/contract/confirmation';
+import { ConfirmWithPasswordButton } from '../../components/ConfirmWithPassword';
 import { RevealOnce } from '../../components/RevealOnce';
 import { useQuery } from '../../hooks';
 import { useConnection, useTransport } from '../../stores/connection';
@@ -19,14 +20,9 @@ export function AdminKeySection() {
   const [rotated, setRotated] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const rotate = async () => {
+  const rotate = async (confirmation: Confirmation) => {
     setError(null);
-    try {
-      setRotated((await rotateAdminKey()).key);
-    } catch (caught) {
-      setError(describeError(caught));
-      return;
-    }
+    setRotated((await rotateAdminKey(confirmation)).key);
     await status.reload();
   };
 
@@ -93,11 +89,12 @@ export function AdminKeySection() {
             </p>
           ) : (
             <div className="row">
-              <ConfirmButton
+              <ConfirmWithPasswordButton
                 label={intl.formatMessage({ id: 'settings.adminKey.rotate' })}
                 question={intl.formatMessage({ id: 'settings.adminKey.rotateQuestion' })}
                 confirmLabel={intl.formatMessage({ id: 'settings.adminKey.rotateConfirm' })}
                 onConfirm={rotate}
+                onError={(caught) => setError(describeError(caught))}
               />
             </div>
           )}

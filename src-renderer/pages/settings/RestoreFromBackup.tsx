@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { PreparedRestore, VerifiedBackupInfo } from '../../../src-shared/contract/backups';
+import type { Confirmation } from '../../../src-shared/contract/confirmation';
+import { ConfirmWithPasswordButton } from '../../components/ConfirmWithPassword';
 import { useT } from '../../i18n/use-t';
 import { useTransport } from '../../stores/connection';
 import { describeError, RpcError } from '../../transport/rpc-error';
@@ -32,7 +34,7 @@ export function RestoreFromBackup({ replacing }: { replacing: boolean }) {
   const [contents, setContents] = useState<VerifiedBackupInfo | null>(null);
   const [done, setDone] = useState<PreparedRestore | null>(null);
   const [error, setError] = useState<FieldError | null>(null);
-  const [busy, setBusy] = useState<'verify' | 'restore' | null>(null);
+  const [busy, setBusy] = useState<'verify' | null>(null);
 
   const verify = async (event: FormEvent) => {
     event.preventDefault();
@@ -48,17 +50,18 @@ export function RestoreFromBackup({ replacing }: { replacing: boolean }) {
     }
   };
 
-  const restore = async () => {
-    setBusy('restore');
+  /** Cannot be undone: the shared dialog asks a signed-in person's password; it shows refusals. */
+  const restore = async (confirmation: Confirmation) => {
     setError(null);
-    try {
-      setDone(await transport.call('backups.restore', { file: file.trim(), passphrase, replace: replacing }));
-      setPassphrase('');
-    } catch (caught) {
-      setError(fieldErrorOf(caught));
-    } finally {
-      setBusy(null);
-    }
+    setDone(
+      await transport.call('backups.restore', {
+        file: file.trim(),
+        passphrase,
+        replace: replacing,
+        ...confirmation,
+      }),
+    );
+    setPassphrase('');
   };
 
   if (done) {
@@ -144,20 +147,15 @@ export function RestoreFromBackup({ replacing }: { replacing: boolean }) {
             })}
           </p>
           {replacing && <p className="backup-warning">{t('settings.restore.replaceWarning')}</p>}
-          <button
-            type="button"
-            className={replacing ? 'button button--danger' : 'button button--primary'}
+          <ConfirmWithPasswordButton
+            danger={replacing}
             disabled={busy !== null}
-            onClick={() => void restore()}
-          >
-            {t(
-              busy === 'restore'
-                ? 'settings.restore.restoring'
-                : replacing
-                  ? 'settings.restore.replace'
-                  : 'settings.restore.restore',
-            )}
-          </button>
+            label={t(replacing ? 'settings.restore.replace' : 'settings.restore.restore')}
+            question={t('settings.restore.confirmQuestion')}
+            confirmLabel={t(replacing ? 'settings.restore.replace' : 'settings.restore.restore')}
+            onConfirm={restore}
+            onError={(caught) => setError(fieldErrorOf(caught))}
+          />
           {errorFor('replace')}
         </div>
       )}

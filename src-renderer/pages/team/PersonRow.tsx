@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { USER_ROLES, type User, type UserRole, type UserWithCode } from '../../../src-shared/contract/people';
 import { ConfirmButton } from '../../components/ConfirmButton';
+import { ConfirmWithPasswordButton } from '../../components/ConfirmWithPassword';
 import { useTransport } from '../../stores/connection';
 import { formatTime } from '../settings/time';
 import { peopleError, type FieldError } from '../../components/people/people-errors';
@@ -114,11 +115,15 @@ export function PersonRow({
               run(async () => onCode(await transport.call('users.resetCode', { id: user.id })))
             }
           />
-          <ConfirmButton
+          <ConfirmWithPasswordButton
             label={intl.formatMessage({ id: 'team.people.delete' })}
             question={intl.formatMessage({ id: 'team.people.deleteQuestion' }, { name: user.name })}
             confirmLabel={intl.formatMessage({ id: 'team.people.deleteConfirm' })}
-            onConfirm={() => run(() => transport.call('users.delete', { id: user.id }))}
+            onConfirm={async (confirmation) => {
+              await transport.call('users.delete', { id: user.id, ...confirmation });
+              onChanged();
+            }}
+            onError={(caught) => setError(peopleError(caught))}
           />
         </div>
         {error && (

@@ -59,6 +59,28 @@ export interface AccountRecord {
   about?: AboutRecord;
   /** The profile picture, if any; its bytes live on the media host. */
   picture?: PictureRecord;
+  /**
+   * App-state collections (`regular`, `regular_low`, `critical_block`, …): the encrypted
+   * `SyncdPatch`es the account's devices uploaded, in version order (patch i is version i + 1).
+   * The server cannot read them; it keeps and hands them out (app-state/collections.ts).
+   */
+  appState?: Record<string, Buffer[]>;
+  /** Privacy settings changed from "all" (handlers/privacy-block.ts), by category. */
+  privacy?: Record<string, string>;
+  /** Phones this account blocked. */
+  blocked?: string[];
+  /** Set for WhatsApp Business accounts: what `w:biz` answers (handlers/business-profile.ts). */
+  business?: BusinessProfileRecord;
+}
+
+export interface BusinessProfileRecord {
+  description: string;
+  address?: string;
+  email?: string;
+  websites: string[];
+  category?: string;
+  /** IANA zone and per-day configs as WhatsApp sends them (`day_of_week`, `mode`, open/close minutes). */
+  hours?: { timezone: string; days: Array<Record<string, string>> };
 }
 
 export interface AboutRecord {

@@ -2,17 +2,12 @@
 import type { BinaryNode } from '@whiskeysockets/baileys';
 
 import type { DeviceSession, EmulatorContext } from '../context.js';
+import { handleAppStateIq } from './app-state.js';
+import { handleBusinessIq } from './business-profile.js';
 import { handleGroupIq } from './groups.js';
 import { handleEncryptIq } from './keys.js';
-import {
-  emptyResult,
-  handleAbPropsIq,
-  handleAppStateIq,
-  handleBlocklistIq,
-  handleMdIq,
-  handleMediaConnIq,
-  handlePrivacyIq,
-} from './misc-iq.js';
+import { emptyResult, handleAbPropsIq, handleMdIq, handleMediaConnIq } from './misc-iq.js';
+import { handleBlocklistIq, handlePrivacyIq } from './privacy-block.js';
 import { handleProfilePictureIq, handleStatusIq } from './profile.js';
 import { handleUsyncIq } from './usync.js';
 
@@ -32,6 +27,7 @@ const IQ_HANDLERS: Record<string, IqHandler> = {
   'w:sync:app:state': handleAppStateIq,
   'w:profile:picture': handleProfilePictureIq,
   status: handleStatusIq,
+  'w:biz': handleBusinessIq,
 };
 
 export async function routeIq(ctx: EmulatorContext, session: DeviceSession, iq: BinaryNode): Promise<void> {

@@ -4,52 +4,18 @@
  * - `w:p` ping (keepalive: the client closes after ~keepAliveIntervalMs+5 s of silence);
  * - `passive` (sent after `success`), `w:stats`, dirty-bit cleaning: empty results;
  * - `abt` props: an empty `<props>` (privacy-token features stay off);
- * - `blocklist`: `<list/>`; `privacy` get: every category "all" (read receipts on);
- *   `privacy` set `<tokens>` (trusted-contact tokens): `<tokens/>`;
  * - `w:m` media_conn: our HTTPS media host (upload/download are hard-coded to https);
- * - `w:sync:app:state`: each requested collection at version 0 with no patches;
  * - `md` remove-companion-device: the client logs out; the device is forgotten.
  */
 import type { BinaryNode } from '@whiskeysockets/baileys';
-import { getBinaryNodeChild, getBinaryNodeChildren } from '@whiskeysockets/baileys';
+import { getBinaryNodeChild } from '@whiskeysockets/baileys';
 
-import { firstChild, iqResult, node } from '../binary.js';
+import { iqResult, node } from '../binary.js';
 import type { DeviceSession, EmulatorContext } from '../context.js';
 import { parseUserJid } from '../jids.js';
 import { announceDeviceChange } from './device-notifications.js';
 
-const PRIVACY_CATEGORIES = [
-  'last',
-  'online',
-  'profile',
-  'status',
-  'groupadd',
-  'readreceipts',
-  'calladd',
-  'messages',
-];
 const MEDIA_CONN_TTL_S = 3600;
-
-export function handlePrivacyIq(_ctx: EmulatorContext, session: DeviceSession, iq: BinaryNode): void {
-  const child = firstChild(iq);
-  if (iq.attrs.type === 'get' && child?.tag === 'privacy') {
-    session.conn.send(
-      iqResult(iq, [
-        node(
-          'privacy',
-          {},
-          PRIVACY_CATEGORIES.map((name) => node('category', { name, value: 'all' })),
-        ),
-      ]),
-    );
-    return;
-  }
-  if (child?.tag === 'tokens') {
-    session.conn.send(iqResult(iq, [node('tokens', {})]));
-    return;
-  }
-  session.conn.send(iqResult(iq));
-}
 
 export function handleMediaConnIq(ctx: EmulatorContext, session: DeviceSession, iq: BinaryNode): void {
   session.conn.send(
@@ -70,23 +36,6 @@ export function handleMediaConnIq(ctx: EmulatorContext, session: DeviceSession, 
 
 export function handleAbPropsIq(_ctx: EmulatorContext, session: DeviceSession, iq: BinaryNode): void {
   session.conn.send(iqResult(iq, [node('props', { protocol: '1', hash: 'emulator', refresh: '86400' }, [])]));
-}
-
-export function handleBlocklistIq(_ctx: EmulatorContext, session: DeviceSession, iq: BinaryNode): void {
-  session.conn.send(iqResult(iq, iq.attrs.type === 'get' ? [node('list', {}, [])] : undefined));
-}
-
-export function handleAppStateIq(_ctx: EmulatorContext, session: DeviceSession, iq: BinaryNode): void {
-  const collections = getBinaryNodeChildren(getBinaryNodeChild(iq, 'sync'), 'collection');
-  session.conn.send(
-    iqResult(iq, [
-      node(
-        'sync',
-        {},
-        collections.map((collection) => node('collection', { name: collection.attrs.name, version: '0' })),
-      ),
-    ]),
-  );
 }
 
 export function handleMdIq(ctx: EmulatorContext, session: DeviceSession, iq: BinaryNode): void {

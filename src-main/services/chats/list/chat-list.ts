@@ -8,20 +8,22 @@
  * - unread, archived, pinned, groups (any kind but 1:1): a partial index of the chats in that
  *   state (migration 0011);
  * - a tag: the tag's taggings, which carry their chat's order key (`chat_tags_*order_idx`);
- * - a name `q` of 3+ characters found in few chats: those chats, from the trigram index,
- *   sorted (at most NAME_CANDIDATE_LIMIT of them).
+ * - a name `q` found in few chats: those chats, from the trigram index (a phrase for 3+
+ *   characters, a range of trigrams for 1–2; `name-candidates.ts`), sorted (at most
+ *   NAME_CANDIDATE_LIMIT of them).
  * When several sparse filters apply, the walk takes the smallest set (counted up to a bound)
  * and checks the others on each row. Every other filter is a plain condition on the row, so the
  * result is the same whichever walk is taken (chat-list.test.ts compares it with a naive query).
- * The inbox views (an assignee, a team, a status; issue #16) fit the same scheme: with a status,
- * a partial index on the list order, one more walk to choose from (`views.ts`).
+ * The inbox views (an assignee, a team, a status; issue #16) fit the same scheme: a partial
+ * index on the list order per view, one more walk to choose from (`views.ts`).
  */
 import type { Database, Statement } from 'better-sqlite3';
 import type { Chat } from '../../../../src-shared/messages.js';
 import { toChat } from '../../messages/message-rows.js';
 import { parseChatRow } from '../../messages/message-store.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { NAME_LIKE, nameMatch } from './name-match.js';
+import { nameCandidates } from './name-candidates.js';
+import { NAME_LIKE, nameMatch, type NameMatch } from './name-match.js';
 import {
   assignedOnlyCondition,
   viewConditions,
@@ -52,6 +54,8 @@ const TAG_ORDER = { at: 't.chat_order_at', session: 't.session_id', jid: 't.chat
 export const NAME_CANDIDATE_LIMIT = 1000;
 /** Sparse sets are counted up to this many rows to pick the smallest one to walk. */
 const COUNT_BOUND = 5000;
+/** A mostly-everything view (All / Unassigned per status) is walked with other filters below this. */
+const TINY_BOUND = 200;
 
 export interface ChatListOptions {
   sessionId?: string | undefined;
@@ -141,7 +145,7 @@ export class ChatList {
     }
     if (options.tagId) params.tagId = options.tagId;
 
-    const walk = this.chooseWalk(options, states, names?.fts ?? null, params);
+    const walk = this.chooseWalk(options, states, names, params);
     // A view's index has the session after the order key: as a plain equality SQLite would drop
     // the session from the ORDER BY and then sort each timestamp's ties; `+` keeps it a filter.
     if (walk.by === 'view' && session) where[0] = '+c.session_id = @sessionId';
@@ -188,33 +192,34 @@ export class ChatList {
 
   /**
    * Few chats named like `q`: walk those (bounded). Otherwise the smallest of the sparse sets
-   * (tag, states), else the whole order. Sets `@hits` for the names walk.
+   * (view, states, tag), else the whole order. Sets `@hits` for the names walk.
    */
   private chooseWalk(
     options: ChatListOptions,
     states: readonly SparseState[],
-    fts: string | null,
+    names: NameMatch | null,
     params: Record<string, unknown>,
   ): Walk {
-    if (fts !== null) {
-      const hits = this.statement(
-        'SELECT rowid AS id FROM chat_names_fts WHERE chat_names_fts MATCH @fts LIMIT @cap',
-      )
-        .pluck()
-        .all({ fts, cap: this.nameCandidateLimit + 1 }) as number[];
-      if (hits.length <= this.nameCandidateLimit) {
+    if (names) {
+      const hits = nameCandidates((sql) => this.statement(sql), names, this.nameCandidateLimit);
+      if (hits) {
         params.hits = JSON.stringify(hits);
         return { by: 'names' };
       }
     }
-    // States first: on a tie (both past the bound) the one in this order is walked.
+    // On a tie (several past the bound) the first here is walked. "All" / "Unassigned" per
+    // status are usually most chats and, not led by the session, hold other numbers' chats too
+    // (the inbox's default is All, open): with other sets they are walked only when tiny, which a
+    // count up to a small bound tells cheaply.
     const view = viewWalk(options.view);
+    const dense = view === 'status' || view === 'unassigned' ? ({ by: 'view', view } as const) : null;
     const walks: Walk[] = [
-      ...(view ? [{ by: 'view', view } as const] : []),
+      ...(view && !dense ? [{ by: 'view', view } as const] : []),
       ...states.map((state) => ({ by: 'state', state }) as const),
       ...(options.tagId ? [{ by: 'tag' } as const] : []),
     ];
-    if (walks.length === 0) return { by: 'order' };
+    if (walks.length === 0) return dense ?? { by: 'order' };
+    if (dense && this.sizeUpToBound(dense, options, TINY_BOUND) < TINY_BOUND) return dense;
     if (walks.length === 1) return walks[0] as Walk;
     let best = walks[0] as Walk;
     let smallest = Infinity;
@@ -226,13 +231,13 @@ export class ChatList {
   }
 
   /** How many rows `walk` would pass over from the top, counted up to COUNT_BOUND (index only). */
-  private sizeUpToBound(walk: Walk, options: ChatListOptions): number {
+  private sizeUpToBound(walk: Walk, options: ChatListOptions, bound = COUNT_BOUND): number {
     const session = options.sessionId ? 's' : '';
     const params: Record<string, unknown> = {
       sessionId: options.sessionId,
       tagId: options.tagId,
       kind: options.kind,
-      bound: COUNT_BOUND,
+      bound,
     };
     let sql: string;
     if (walk.by === 'tag') {

@@ -10,14 +10,22 @@
 export const NAME_LIKE =
   '(c.name LIKE @q OR ct.name LIKE @q OR ct.notify LIKE @q OR ct.verified_name LIKE @q OR c.jid LIKE @q)';
 
-/** Trigram needs three characters; a shorter text is filtered by the LIKE alone. */
+/** Trigram needs three characters for a phrase; a shorter text is looked up as a trigram prefix. */
 const TRIGRAM = 3;
 
-interface NameMatch {
+/** The trigrams that start with a text of 1–2 characters: `from <= term < to` (byte order). */
+export interface TrigramPrefix {
+  from: string;
+  to: string;
+}
+
+export interface NameMatch {
   /** The LIKE pattern (`@q`). */
   like: string;
-  /** The FTS5 query for chat_names_fts (one quoted phrase), or null when the text is too short. */
+  /** The FTS5 query for chat_names_fts (one quoted phrase), or null when the text is shorter. */
   fts: string | null;
+  /** For a text of 1–2 characters the index can look up: its range of trigrams, else null. */
+  prefix: TrigramPrefix | null;
 }
 
 /** Null when `q` filters nothing: empty, or only `%`/`_` (whose `%%` pattern matched every chat). */
@@ -27,8 +35,33 @@ export function nameMatch(q: string | undefined): NameMatch | null {
   // FTS5 cannot take a NUL even inside a quoted phrase ("unterminated string"). No name holds one,
   // so the LIKE keeps it (and matches nothing) while the index looks for the rest, a superset.
   const indexed = text.replaceAll('\0', '');
+  const length = Array.from(indexed).length;
   return {
     like: `%${text}%`,
-    fts: Array.from(indexed).length >= TRIGRAM ? `"${indexed.replaceAll('"', '""')}"` : null,
+    fts: length >= TRIGRAM ? `"${indexed.replaceAll('"', '""')}"` : null,
+    prefix: length > 0 && length < TRIGRAM ? trigramPrefix(indexed) : null,
   };
+}
+
+/**
+ * The index stores trigrams folded to lower case by its own tables (sqlite's FTS5 fold). For
+ * ASCII that is plain lower case, and a character without case is stored as it is; for any other
+ * letter (é, ß, Cyrillic…) the two folds could differ, so such a text is not looked up (null:
+ * the list walks its order with the LIKE, as it always did).
+ */
+function trigramPrefix(text: string): TrigramPrefix | null {
+  let folded = '';
+  for (const char of text) {
+    // SQLite reads U+FFFE and U+FFFF as U+FFFD: the index holds neither.
+    if (char === '\ufffe' || char === '\uffff') return null;
+    if (char <= '\x7f') folded += char.toLowerCase();
+    else if (char.toLowerCase() === char && char.toUpperCase() === char) folded += char;
+    else return null;
+  }
+  const chars = Array.from(folded);
+  const last = chars.pop()!.codePointAt(0)!;
+  if (last >= 0x10ffff) return null;
+  // The next code point (past the surrogates, which UTF-8 cannot hold) bounds the range.
+  const next = last + 1 >= 0xd800 && last + 1 <= 0xdfff ? 0xe000 : last + 1;
+  return { from: folded, to: chars.join('') + String.fromCodePoint(next) };
 }

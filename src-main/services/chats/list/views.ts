@@ -2,8 +2,10 @@
  * The inbox views of issue #16 as chat list filters: an assignee (a person, or nobody), a team,
  * a status, and what an "assigned" reader may see. Each view with a status walks its partial
  * index on the list order (migration 0021): `chats_mine_order_idx`, `chats_team_order_idx`,
- * `chats_unassigned_order_idx`, `chats_status_order_idx`; without a status it is a plain
- * condition on the row (the list walks the whole order, like any other filter).
+ * `chats_unassigned_order_idx`, `chats_status_order_idx`. Without a status, a person's or a
+ * team's chats walk `chats_assignee_order_idx` / `chats_team_any_order_idx` (migration 0025, only
+ * assigned chats); Unassigned and All without a status are most chats, a condition on the walk
+ * of the whole order (or of a sparser filter's set).
  */
 import type { ChatStatus } from '../../../../src-shared/contract/assignment.js';
 
@@ -22,7 +24,7 @@ export interface AssignedOnly {
   teams: readonly string[];
 }
 
-export type ViewWalk = 'mine' | 'team' | 'unassigned' | 'status';
+export type ViewWalk = 'mine' | 'team' | 'unassigned' | 'status' | 'assignee' | 'team_any';
 
 /** The row conditions of a view, with their parameters set on `params`. */
 export function viewConditions(view: ChatView | undefined, params: Record<string, unknown>): string[] {
@@ -61,9 +63,13 @@ export function assignedOnlyCondition(
       c.assignee_team_id IN (SELECT value FROM json_each(@myTeams))))))`;
 }
 
-/** The index a view walks in list order: only with a status (the index's second column). */
+/** The index a view walks in list order (see the file comment). */
 export function viewWalk(view: ChatView | undefined): ViewWalk | null {
-  if (!view?.status) return null;
+  if (!view) return null;
+  if (!view.status) {
+    if (view.assignee && view.assignee !== 'none') return 'assignee';
+    return view.teamId ? 'team_any' : null;
+  }
   if (view.assignee && view.assignee !== 'none') return 'mine';
   if (view.teamId) return 'team';
   if (view.assignee === 'none') return 'unassigned';

@@ -80,7 +80,10 @@ it(
   async () => {
     const env = { CHATDOCK_DATA_DIR: dataDir };
     const first = await startServerProcess(env);
-    const deleted = await first.request('/api/v1/sessions/old', { method: 'DELETE' });
+    const deleted = await first.request('/api/v1/sessions/old', {
+      method: 'DELETE',
+      json: { confirm: true },
+    });
     expect(deleted.status).toBe(204);
     // Killed while the background removal is under way: some rows gone, most still there.
     await until('the removal to be under way', async () => {

@@ -301,7 +301,7 @@ describe('deleting a session', () => {
     ]);
 
     const announced = nextEvent(app.core.bus, (event) => event.type === 'session.deleted');
-    const deleted = await app.request('/api/v1/sessions/shop', { method: 'DELETE' });
+    const deleted = await app.request('/api/v1/sessions/shop', { method: 'DELETE', json: { confirm: true } });
     expect(deleted.status).toBe(204);
     expect(await announced).toMatchObject({ session: 'shop', data: { id: 'shop', historyKept: false } });
     await app.core.services.historyRemoval.idle();
@@ -345,7 +345,10 @@ describe('deleting a session', () => {
     const before = rowsOf(app, 'shop');
     const [usageBefore] = (await call<{ items: Tag[] }>(app, '/tags')).items.map((t) => t.usage);
 
-    const deleted = await app.request('/api/v1/sessions/shop?keepHistory=true', { method: 'DELETE' });
+    const deleted = await app.request('/api/v1/sessions/shop?keepHistory=true', {
+      method: 'DELETE',
+      json: { confirm: true },
+    });
     expect(deleted.status).toBe(204);
 
     const kept = rowsOf(app, 'shop');
@@ -400,7 +403,10 @@ describe('deleting a session', () => {
     const app = await startTestCore();
     cores.push(app);
     await call(app, '/sessions', { method: 'POST', json: { id: 'shop' } });
-    const response = await app.request('/api/v1/sessions/shop?keepHistory=yes', { method: 'DELETE' });
+    const response = await app.request('/api/v1/sessions/shop?keepHistory=yes', {
+      method: 'DELETE',
+      json: { confirm: true },
+    });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: { field?: string } }).error.field).toBe('keepHistory');
     expect((await app.request('/api/v1/sessions/shop')).status).toBe(200);

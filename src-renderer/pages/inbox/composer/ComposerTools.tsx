@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
-import { EmojiPicker } from '../EmojiPicker';
+import { EmojiPicker } from '../emoji/EmojiPicker';
 import { InboxIcon } from '../InboxIcon';
 import { ComposerSavedRepliesSlot } from '../organize-slots';
 

@@ -1,0 +1,15 @@
+import type { Handlers } from '../../src-shared/contract.js';
+import type { Services } from '../services/index.js';
+import type { RpcContext } from './context.js';
+
+type PrivacyOps = Extract<keyof Handlers<RpcContext>, `privacy.${string}` | `blocklist.${string}`>;
+
+/** Privacy settings and the block list; the same service and access as the REST routes. */
+export function privacyHandlers({ privacy }: Services): Pick<Handlers<RpcContext>, PrivacyOps> {
+  return {
+    'privacy.get': ({ session }) => privacy.get(session),
+    'privacy.update': ({ session, ...change }) => privacy.update(session, change),
+    'blocklist.list': ({ session }) => privacy.blocklist(session),
+    'blocklist.set': ({ session, jid, blocked }) => privacy.setBlocked(session, jid, blocked),
+  };
+}

@@ -1,0 +1,46 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+/**
+ * A button that opens a small menu: the first item takes focus when it opens, Escape or a click
+ * outside closes it, and closing from the keyboard gives focus back to the button. The sidebar's
+ * person menu and the phone bar's "More" menu behave the same through this one hook.
+ */
+export function usePopoverMenu<Item extends HTMLElement = HTMLElement>() {
+  const [open, setOpen] = useState(false);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const firstItemRef = useRef<Item>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    firstItemRef.current?.focus();
+    const closeOutside = (event: MouseEvent) => {
+      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', closeOutside);
+    return () => document.removeEventListener('mousedown', closeOutside);
+  }, [open]);
+
+  const close = useCallback(() => {
+    setOpen(false);
+    buttonRef.current?.focus();
+  }, []);
+
+  const onKeyDown = useCallback(
+    (event: React.KeyboardEvent) => {
+      if (event.key === 'Escape' && open) close();
+    },
+    [open, close],
+  );
+
+  return {
+    open,
+    toggle: () => setOpen((was) => !was),
+    /** Closes without moving focus (the item chosen navigates away). */
+    dismiss: () => setOpen(false),
+    rootRef,
+    buttonRef,
+    firstItemRef,
+    onKeyDown,
+  };
+}
