@@ -57,6 +57,12 @@ export interface Access<Input = never> {
   /** Whether API keys (admin, named, session) may call it; false for a person's own profile. */
   keys?: boolean;
   /**
+   * The call lists or counts a number's chats and filters them per chat itself (the chat list,
+   * search, view counts: `assignedOnlySessions`), so a person whose read on the number is
+   * "assigned" may call it for that number and gets only their own chats (issue #16).
+   */
+  filtersChats?: boolean;
+  /**
    * Cannot be undone (deleting or logging out a number, rotating the admin key, deleting a
    * person, restoring a backup): the input carries `confirm: true` (`contract/confirmation.ts`),
    * an API key or personal token needs the `admin` scope, and a person signed in by browser or
@@ -98,6 +104,8 @@ export const MANAGE_SAVED_REPLIES = {
 
 /** Reads or changes one session's data; the session comes from the input's `session`. */
 export const readSession = { scope: 'messages:read', session: sessionField } as const;
+/** A list of one session's chats (or every readable one's), filtered per chat for "assigned" readers. */
+export const listChats = { ...readSession, filtersChats: true } as const;
 export const sendInSession = { scope: 'messages:send', session: sessionField } as const;
 /** One chat of one session: a person whose read is "assigned" needs it to be theirs (issue #16). */
 export const readChat = { ...readSession, chat: chatField } as const;

@@ -24,6 +24,7 @@ import { webhookOperations } from './contract/webhooks.js';
 import { peopleOperations } from './contract/people.js';
 import { automationOperations } from './contract/automation.js';
 import { assignmentOperations } from './contract/assignment.js';
+import { presenceOperations } from './contract/presence.js';
 import { routingOperations } from './contract/routing.js';
 import { numberProfileOperations } from './contract/number-profile.js';
 import { privacyOperations } from './contract/privacy.js';
@@ -49,6 +50,7 @@ export const contract = {
   ...contactsImportOperations,
   ...contactDataOperations,
   ...assignmentOperations,
+  ...presenceOperations,
   ...routingOperations,
   ...numberProfileOperations,
   ...privacyOperations,

@@ -108,8 +108,8 @@ function setStates(ctx: BenchContext): States {
 }
 
 /** The bench person and team of the assignment views (issue #16). */
-const BENCH_USER = 'usr_bench';
-const BENCH_TEAM = 'team_bench';
+export const BENCH_USER = 'usr_bench';
+export const BENCH_TEAM = 'team_bench';
 
 /**
  * An inbox after months of use: 70 % of the chats resolved, 1 % of them (spread over the whole

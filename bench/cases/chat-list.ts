@@ -6,6 +6,7 @@ import type { BenchContext } from '../context.js';
 import { sample, stats } from '../measure.js';
 import { ms, timeRatio, type Row } from '../report.js';
 import { chatListFilterRows } from './chat-list-filters.js';
+import { viewCountRows } from './view-counts.js';
 
 export async function chatListCase(ctx: BenchContext): Promise<Row[]> {
   const { core, raw, sessionIds } = ctx;
@@ -61,5 +62,7 @@ export async function chatListCase(ctx: BenchContext): Promise<Row[]> {
   );
   // Last: the filter rows set unread, archived, pinned and tag states of their own.
   rows.push(...(await chatListFilterRows(ctx)));
+  // After the filter rows: counted over the assignment they set.
+  rows.push(...(await viewCountRows(ctx)));
   return rows;
 }

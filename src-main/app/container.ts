@@ -166,6 +166,11 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
     stop: () => services.routing.listener.stop(),
   });
   lifecycle.add({
+    name: 'staff presence',
+    start: () => services.presence.start(),
+    stop: () => services.presence.stop(),
+  });
+  lifecycle.add({
     name: 'whatsapp',
     start: () => services.sessions.resumeAll(),
     stop: () => services.sessions.shutdown(),

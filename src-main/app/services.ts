@@ -33,6 +33,7 @@ import { createScheduling, type Clock } from '../services/schedule/index.js';
 import { createOrganize } from '../services/organize/index.js';
 import { AutomationService } from '../services/automation/automation-service.js';
 import { createAssignment } from '../services/assignment/index.js';
+import { StaffPresenceService } from '../services/presence/staff-presence.js';
 import { createRouting } from '../services/routing/index.js';
 import { createReports } from '../services/reports/index.js';
 import { ContactsImport } from '../services/contacts/import/contacts-import.js';
@@ -129,6 +130,7 @@ export function createServices(deps: ServiceDeps): Services {
   // A deleted session's webhooks went with it: the outbox must not match events against them.
   purge.onPurged(() => webhooks.service.forgetRemovedWebhooks());
   const settings = new SettingsService(db, events);
+  const hiddenHistory = new HiddenHistory(keptHistory, pendingPurges);
   const messaging = createMessaging({
     db,
     dataDir: deps.dataDir,
@@ -138,7 +140,7 @@ export function createServices(deps: ServiceDeps): Services {
     settings,
     logger,
     waServerUrl: deps.waServer.url,
-    hiddenHistory: new HiddenHistory(keptHistory, pendingPurges),
+    hiddenHistory,
     mediaUrls: deps.mediaUrls ?? { allowInternal: false },
   });
   health.useWaitingCounter(messaging.store);
@@ -173,6 +175,7 @@ export function createServices(deps: ServiceDeps): Services {
     people,
     internal: new InternalSettings(db),
     logger,
+    hiddenSessions: () => hiddenHistory.chatSessions(),
   });
   const routing = createRouting({
     db,
@@ -243,6 +246,7 @@ export function createServices(deps: ServiceDeps): Services {
     ),
     housekeeping,
     assignment,
+    presence: new StaffPresenceService(events),
     routing,
     numberProfile: new NumberProfileService({
       actions: new WaProfileActions(manager),

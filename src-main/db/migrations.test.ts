@@ -555,6 +555,30 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
       'chat_assignment_history_at_idx',
     );
   },
+  '0026_view_counts': (sqlite) => {
+    // The views' counts read their index alone, the assignee columns included (view-counts.ts).
+    const count = (index: string, where: string) =>
+      queryPlan(sqlite, `SELECT count(*) FROM chats c INDEXED BY ${index} WHERE ${where}`);
+    expect(count('chats_unassigned_order_idx', `c.assignee_user_id IS NULL AND c.status = 'open'`)).toContain(
+      'COVERING INDEX chats_unassigned_order_idx (status=?)',
+    );
+    expect(
+      count(
+        'chats_team_order_idx',
+        `c.assignee_team_id = 't' AND c.status = 'open' AND c.assignee_user_id IS NULL`,
+      ),
+    ).toContain('COVERING INDEX chats_team_order_idx');
+    expect(count('chats_status_order_idx', `c.status = 'open' AND c.assignee_team_id = 't'`)).toContain(
+      'COVERING INDEX chats_status_order_idx',
+    );
+    // The list still walks them in order with no sort.
+    const order = 'ORDER BY coalesce(last_message_at, 0) DESC, session_id DESC, jid DESC LIMIT 50';
+    const walk = queryPlan(
+      sqlite,
+      `SELECT jid FROM chats INDEXED BY chats_status_order_idx WHERE status = 'open' ${order}`,
+    );
+    expect(walk).not.toContain('TEMP B-TREE');
+  },
   '0025_chat_list_views': (sqlite) => {
     // A person's and a team's chats in any status walk their partial index in list order.
     const order = 'ORDER BY coalesce(last_message_at, 0) DESC, session_id DESC, jid DESC LIMIT 50';

@@ -95,17 +95,39 @@ export const chats = sqliteTable(
     index('chats_kind_order_idx')
       .on(t.kind, sql`coalesce(${t.lastMessageAt}, 0)`, t.sessionId, t.jid)
       .where(sql`${t.kind} <> 'user'`),
-    // The inbox views (Mine, Unassigned, a team; each per status) in list order (migration 0021).
+    // The inbox views (Mine, Unassigned, a team; each per status) in list order (migration 0021),
+    // with the assignee columns after the order so their counts read the index alone (0026).
     index('chats_mine_order_idx')
       .on(t.assigneeUserId, t.status, sql`coalesce(${t.lastMessageAt}, 0)`, t.sessionId, t.jid)
       .where(sql`${t.assigneeUserId} IS NOT NULL`),
     index('chats_unassigned_order_idx')
-      .on(t.status, sql`coalesce(${t.lastMessageAt}, 0)`, t.sessionId, t.jid)
+      .on(
+        t.status,
+        sql`coalesce(${t.lastMessageAt}, 0)`,
+        t.sessionId,
+        t.jid,
+        t.assigneeUserId,
+        t.assigneeTeamId,
+      )
       .where(sql`${t.assigneeUserId} IS NULL`),
     index('chats_team_order_idx')
-      .on(t.assigneeTeamId, t.status, sql`coalesce(${t.lastMessageAt}, 0)`, t.sessionId, t.jid)
+      .on(
+        t.assigneeTeamId,
+        t.status,
+        sql`coalesce(${t.lastMessageAt}, 0)`,
+        t.sessionId,
+        t.jid,
+        t.assigneeUserId,
+      )
       .where(sql`${t.assigneeTeamId} IS NOT NULL`),
-    index('chats_status_order_idx').on(t.status, sql`coalesce(${t.lastMessageAt}, 0)`, t.sessionId, t.jid),
+    index('chats_status_order_idx').on(
+      t.status,
+      sql`coalesce(${t.lastMessageAt}, 0)`,
+      t.sessionId,
+      t.jid,
+      t.assigneeUserId,
+      t.assigneeTeamId,
+    ),
     // A person's or a team's chats in any status, in list order (migration 0025).
     index('chats_assignee_order_idx')
       .on(t.assigneeUserId, sql`coalesce(${t.lastMessageAt}, 0)`, t.sessionId, t.jid, t.status)

@@ -1,6 +1,7 @@
 import type { Handlers } from '../../src-shared/contract.js';
 import { AppError } from '../../src-shared/errors.js';
 import { toJid } from '../../src-shared/jid.js';
+import { assignedOnlySessions, ownSessionOf, readableSessions } from '../services/access/authorizer.js';
 import type { Principal } from '../services/access/principal.js';
 import type { Services } from '../services/index.js';
 import { assignmentCandidates } from '../services/assignment/candidates.js';
@@ -34,8 +35,9 @@ export function assignmentHandlers({
   assignment,
   actors,
   people,
+  sessions,
 }: Services): Pick<Handlers<RpcContext>, AssignmentOps> {
-  const { service, settings, availability } = assignment;
+  const { service, settings, availability, counts } = assignment;
   const jid = (chat: string) => toJid(chat, 'chat');
   return {
     'assignment.get': ({ session, chat }) => service.get(session, jid(chat)),
@@ -82,6 +84,21 @@ export function assignmentHandlers({
         { user: personId(input.user, ctx.principal, 'user'), team: input.team, status: input.status },
         actors.of(ctx.principal),
       ),
+    'assignment.viewCounts': ({ session, status }, ctx) => {
+      if (session) sessions.get(session);
+      const principal = ctx.principal;
+      const person =
+        principal.kind === 'user'
+          ? { id: principal.userId, teams: people.users.get(principal.userId).teams }
+          : null;
+      return counts.counts({
+        sessionId: ownSessionOf(principal) ?? session,
+        status,
+        allowedSessions: readableSessions(principal),
+        assignedOnly: assignedOnlySessions(principal),
+        person,
+      });
+    },
     'assignment.markReadForMe': ({ session, chat }, ctx) =>
       service.markReadForMe(signedIn(ctx.principal), session, jid(chat)),
     'assignmentSettings.get': () => settings.get(),

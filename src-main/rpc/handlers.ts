@@ -15,6 +15,7 @@ import { webhookHandlers } from './webhook-handlers.js';
 import { peopleHandlers } from './people-handlers.js';
 import { automationHandlers } from './automation-handlers.js';
 import { assignmentHandlers } from './assignment-handlers.js';
+import { presenceHandlers } from './presence-handlers.js';
 import { routingHandlers } from './routing-handlers.js';
 import { numberProfileHandlers } from './number-profile-handlers.js';
 import { privacyHandlers } from './privacy-handlers.js';
@@ -37,6 +38,7 @@ export function createHandlers(services: Services, runtime: () => RuntimeInfo): 
     ...peopleHandlers(services),
     ...automationHandlers(services),
     ...assignmentHandlers(services),
+    ...presenceHandlers(services),
     ...routingHandlers(services),
     ...numberProfileHandlers(services),
     ...privacyHandlers(services),

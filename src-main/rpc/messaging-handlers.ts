@@ -3,7 +3,7 @@ import { assignedOnlyOf, chatViewOf } from '../services/chats/list/view-input.js
 import { AppError } from '../../src-shared/errors.js';
 import { toJid } from '../../src-shared/jid.js';
 import type { Services } from '../services/index.js';
-import { ownSessionOf, readableSessions } from '../services/access/authorizer.js';
+import { canReadChat, ownSessionOf, readableSessions } from '../services/access/authorizer.js';
 import type { RuntimeInfo } from './app-handlers.js';
 import type { RpcContext } from './context.js';
 import { reachableHost } from '../core/config.js';
@@ -18,7 +18,7 @@ export function messagingHandlers(
   services: Services,
   runtime: () => RuntimeInfo,
 ): Pick<Handlers<RpcContext>, MessagingOps> {
-  const { messaging, sessions, actors } = services;
+  const { messaging, sessions, actors, assignment } = services;
   // Who may call each operation is declared in the contract and checked by the dispatcher.
   const exists = (session: string) => void sessions.get(session);
   const jid = (chat: string) => toJid(chat, 'chat');
@@ -52,8 +52,14 @@ export function messagingHandlers(
       exists(session);
       return messaging.chats.markRead(session, jid(chat));
     },
-    'chats.presence': async ({ session, chat, state }) => {
+    'chats.presence': async ({ session, chat, state }, ctx) => {
       exists(session);
+      // The team sees it too: "Dana is typing a reply" (the collision guard, services/presence/).
+      const actor = actors.of(ctx.principal);
+      if (ctx.principal.kind === 'user' && actor.id) {
+        const staff = state === 'paused' ? 'viewing' : 'typing';
+        services.presence.set(session, jid(chat), { ...actor, id: actor.id }, staff);
+      }
       await messaging.chats.presence(session, jid(chat), state);
       return { ok: true as const };
     },
@@ -86,7 +92,9 @@ export function messagingHandlers(
     },
     'messages.send': ({ session, message: input, idempotencyKey }, ctx) => {
       exists(session);
-      return messaging.send.send(session, input, idempotencyKey, actors.of(ctx.principal));
+      const actor = actors.of(ctx.principal);
+      assignment.foreignReply.assertMayReply(session, input.to, actor, 'message.to');
+      return messaging.send.send(session, input, idempotencyKey, actor);
     },
     'messages.edit': ({ session, chat, id, text }) => {
       exists(session);
@@ -114,9 +122,8 @@ export function messagingHandlers(
         limit,
         beforeRowId: cursor,
       });
-      // An agent's hits are limited to the numbers they may read (the page may come back short).
-      const readable = readableSessions(ctx.principal);
-      const items = readable ? result.messages.filter((hit) => readable.has(hit.session)) : result.messages;
+      // An agent's hits are limited to the chats they may read (the page may come back short).
+      const items = result.messages.filter((hit) => canReadChat(ctx.principal, hit.session, hit.chat));
       return { items, next: result.nextRowId };
     },
     'messages.mediaLink': ({ session, chat, id }, ctx) => {

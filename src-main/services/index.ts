@@ -25,6 +25,7 @@ import type { Actors } from './access/actors.js';
 import type { People } from './people/index.js';
 import type { AutomationService } from './automation/automation-service.js';
 import type { Assignment } from './assignment/index.js';
+import type { StaffPresenceService } from './presence/staff-presence.js';
 import type { Routing } from './routing/index.js';
 import type { NumberProfileService } from './number-profile/number-profile-service.js';
 import type { PrivacyService } from './privacy/privacy-service.js';
@@ -76,6 +77,8 @@ export interface Services {
   housekeeping: HousekeepingService;
   /** Chat status and assignee, their history, settings and availability; its listener starts with the core. */
   assignment: Assignment;
+  /** Who of the staff is viewing or typing in each chat (in memory; the collision guard). */
+  presence: StaffPresenceService;
   /** Team methods, default rules and the rule-engine webhook; its listener starts with the core. */
   routing: Routing;
   /** A number's own WhatsApp profile: name, about, photo, business profile. */

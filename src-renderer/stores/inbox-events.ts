@@ -5,6 +5,8 @@ import { useAvatars } from './avatars';
 import { useConversation } from './conversation';
 import { useInbox } from './inbox';
 import { notifyIncoming } from './notifications';
+import { useStaffPresence } from './staff-presence';
+import { useViewCounts } from './view-counts';
 import type { Transport } from '../transport/types';
 
 /**
@@ -15,17 +17,25 @@ export function applyInboxEvent(event: AnyEventEnvelope, transport: Transport | 
   const session = event.session ?? '';
   const inbox = useInbox.getState();
   const conversation = useConversation.getState();
+  // A chat may have joined or left a view: its count is read again once the burst settles.
+  const recount = () => useViewCounts.getState().refreshSoon(transport);
   switch (event.type) {
     case 'chat.updated':
       admitChat(transport, event.data);
+      recount();
       break;
     case 'chat.assigned':
       useAssignment.getState().applyAssigned(transport, session, event.data);
       recheckChat(transport, session, event.data.chat);
+      recount();
       break;
     case 'chat.status_changed':
       useAssignment.getState().applyStatus(transport, session, event.data);
       recheckChat(transport, session, event.data.chat);
+      recount();
+      break;
+    case 'staff.presence':
+      useStaffPresence.getState().apply(session, event.data);
       break;
     case 'message.received':
       conversation.applyMessage(event.data);
@@ -34,7 +44,7 @@ export function applyInboxEvent(event: AnyEventEnvelope, transport: Transport | 
         jid: event.data.sender ?? '',
         presence: 'paused',
       });
-      notifyIncoming(event.data);
+      void notifyIncoming(event.data, transport);
       break;
     case 'message.sent':
     case 'message.edited':

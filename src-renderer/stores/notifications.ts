@@ -4,6 +4,9 @@ import { localMessagePreview } from '../i18n/message-preview';
 import { currentIntl } from '../i18n/store';
 import { chatKey, isMuted } from '../model/inbox/chat-order';
 import { chatTitle, formatPhone } from '../model/inbox/format';
+import { notifiesMe } from '../model/assignment/notify-rule';
+import type { Transport } from '../transport/types';
+import { useMe } from './me';
 import { useConversation } from './conversation';
 import { useInbox } from './inbox';
 
@@ -36,10 +39,20 @@ export function setChatOpener(opener: ((session: string, jid: string) => void) |
 
 /**
  * A desktop notification for a customer's message, unless the user is looking at that chat
- * right now or muted it. Clicking it brings the window forward and opens the chat.
+ * right now or muted it, or the chat is someone else's (issue #16: the assignee, else the team,
+ * else everyone; `model/assignment/notify-rule.ts`). Clicking it brings the window forward and
+ * opens the chat.
  */
-export function notifyIncoming(message: Message): void {
+export async function notifyIncoming(message: Message, transport: Transport | null): Promise<void> {
   if (useNotifications.getState().permission !== 'granted' || typeof Notification === 'undefined') return;
+  if (transport) {
+    // `Chat` carries no assignment: asked once per message (a read of one row).
+    const assignee = await transport
+      .call('assignment.get', { session: message.session, chat: message.chat })
+      .then((assignment) => assignment.assignee)
+      .catch(() => null);
+    if (!notifiesMe(assignee, useMe.getState().principal?.user ?? null)) return;
+  }
   const conversation = useConversation.getState();
   const looking =
     document.visibilityState === 'visible' &&

@@ -4,7 +4,7 @@
  * (api/routes/assignment.ts) are thin adapters onto these operations.
  */
 import { z } from 'zod';
-import { chatField, sessionField, type Access } from '../access.js';
+import { chatField, listChats, sessionField, type Access } from '../access.js';
 import { exampleOf } from '../examples.js';
 import { op } from './operation.js';
 import { actorSchema } from './people.js';
@@ -200,6 +200,40 @@ export const assignmentCandidatesSchema = z
   });
 export type AssignmentCandidates = z.infer<typeof assignmentCandidatesSchema>;
 
+/** The inbox views' counts (Mine, Unassigned, each of my teams, All) for one status, or every status. */
+export const viewCountsInput = z
+  .strictObject({
+    session: sessionIdSchema.optional().describe('Only this number (the inbox’s number filter)'),
+    status: z.enum(CHAT_STATUSES).optional().describe('open, pending or resolved; absent: every status'),
+  })
+  .meta({ id: 'ViewCountsQuery', example: { status: 'open' } });
+
+export const viewCountsSchema = z
+  .object({
+    status: z.enum(CHAT_STATUSES).nullable().describe('The status counted (null: every status)'),
+    mine: z
+      .number()
+      .int()
+      .nullable()
+      .describe('Chats assigned to the signed-in person (null for keys and the desktop)'),
+    unassigned: z.number().int().describe('Chats with no person (a team may have them)'),
+    teams: z
+      .array(z.object({ id: z.string(), name: z.string(), count: z.number().int() }))
+      .describe('Each of the signed-in person’s teams'),
+    all: z.number().int().describe('Every chat the caller may read'),
+  })
+  .meta({
+    id: 'ViewCounts',
+    example: {
+      status: 'open',
+      mine: 4,
+      unassigned: 2,
+      teams: [{ id: 'team_support', name: 'Support', count: 3 }],
+      all: 17,
+    },
+  });
+export type ViewCounts = z.infer<typeof viewCountsSchema>;
+
 /** Events: `chat.assigned` and `chat.status_changed` (contract/events.ts). */
 export interface ChatAssignedEvent {
   chat: string;
@@ -249,6 +283,8 @@ export const assignmentOperations = {
   /** A bot hands the chat to a team (unassigned in it), reopening it, with a note. */
   'assignment.handoff': op<ChatAssignment>()(handoffInput, WRITE_CHAT),
   'assignment.bulk': op<z.infer<typeof bulkResultSchema>>()(bulkUpdateInput, WRITE_NUMBER),
+  /** Mine / Unassigned / my teams / All counts, limited to what the caller may read (like the list). */
+  'assignment.viewCounts': op<ViewCounts>()(viewCountsInput, listChats),
   /** "Mark as read for me": the person's own unread mark; no WhatsApp read receipt is sent. */
   'assignment.markReadForMe': op<{ readAt: string }>()(byChatInput, {
     ...READ_CHAT,

@@ -8,6 +8,7 @@ import type { CampaignProgressEvent, ScheduleFailedEvent, ScheduleSentEvent } fr
 import type { Actor, SessionPermissions, Team, User } from './people.js';
 import type { AutomationRepliedEvent, AutomationRuleMatchedEvent } from './automation.js';
 import type { ChatAssignedEvent, ChatStatusChangedEvent } from './assignment.js';
+import type { StaffPresenceEvent } from './presence.js';
 import type { RoutingRequestedEvent } from './routing.js';
 import type { NumberProfileEvent } from './number-profile.js';
 
@@ -84,6 +85,8 @@ export interface EventMap {
   'chat.assigned': ChatAssignedEvent;
   /** A chat was resolved, reopened or snoozed (reason: manual, customer, snooze_ended, handoff, …). */
   'chat.status_changed': ChatStatusChangedEvent;
+  /** Someone of the staff started or stopped viewing or typing in a chat (the collision guard). */
+  'staff.presence': StaffPresenceEvent;
   /** A conversation was sent to its number's rule-engine webhook (that webhook only, answered at once). */
   'routing.requested': RoutingRequestedEvent;
 }
@@ -126,6 +129,7 @@ export const EVENT_TYPES = [
   'automation.rule_matched',
   'chat.assigned',
   'chat.status_changed',
+  'staff.presence',
   'routing.requested',
 ] as const satisfies readonly (keyof EventMap)[];
 

@@ -3,7 +3,7 @@ import { idempotencyKeySchema } from '../idempotency-key.js';
 import type { Chat, Contact, Group, Message } from '../messages.js';
 import { sendMessageSchema } from '../send-schemas.js';
 import { chatViewQuery } from './assignment.js';
-import { readChat, readSession, sendInChat, sendInSession } from '../access.js';
+import { chatField, listChats, readChat, readSession, sendInChat, sendInSession } from '../access.js';
 import { op } from './operation.js';
 import { sessionIdSchema } from './sessions.js';
 
@@ -43,7 +43,7 @@ interface AvatarLink {
 }
 
 export const messagingOperations = {
-  'chats.list': op<{ items: Chat[]; next: string | null }>()(chatListInput, readSession),
+  'chats.list': op<{ items: Chat[]; next: string | null }>()(chatListInput, listChats),
   'chats.get': op<Chat>()(chatRef, readChat),
   'chats.read': op<Chat>()(chatRef, sendInChat),
   'chats.presence': op<{ ok: true }>()(
@@ -109,7 +109,8 @@ export const messagingOperations = {
         cursor: z.number().int().optional(),
       })
       .strict(),
-    readSession,
+    // One chat: read on it; a number or every number: hits filtered per chat (`canReadChat`).
+    { ...listChats, chat: chatField },
   ),
   'messages.mediaLink': op<MediaLink>()(messageRef, readChat),
   'contacts.get': op<Contact | null>()(chatRef, readChat),

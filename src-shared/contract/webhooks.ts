@@ -52,6 +52,7 @@ export const EVENT_DESCRIPTIONS: Record<EventType, string> = {
     'A keyword rule that calls this webhook matched a message (sent to that webhook only; answer {"reply": "…"})',
   'chat.assigned': 'A chat was assigned to a person or a team, or unassigned',
   'chat.status_changed': 'A chat was resolved, reopened or snoozed',
+  'staff.presence': 'Someone of the staff started or stopped viewing or typing in a chat',
   'routing.requested':
     'A conversation for the number’s rule-engine webhook (sent to that webhook only, at once; answer {"assign", "tags", "status", "reply"})',
 };

@@ -10,6 +10,8 @@ import {
   chatAssignmentSchema,
   handoffInput,
   setStatusInput,
+  viewCountsInput,
+  viewCountsSchema,
 } from '../../../src-shared/contract/assignment.js';
 import { sessionIdSchema } from '../../../src-shared/contract/sessions.js';
 import { assignmentHandlers } from '../../rpc/assignment-handlers.js';
@@ -184,6 +186,23 @@ export function assignmentRoutes(services: Services) {
           .omit({ session: true })
           .meta({ example: { chats: ['972501234567'], user: 'usr_7Qm2', status: 'open' } }),
         response: { status: 200, description: 'Each chat after the change', schema: bulkResultSchema },
+      },
+      rest,
+    ),
+    operationRoute(
+      ops,
+      'assignment.viewCounts',
+      {
+        method: 'get',
+        path: '/chats/counts',
+        tag,
+        summary: 'How many chats each inbox view holds',
+        description:
+          'Mine, Unassigned, each of my teams and All, for `status` (absent: every status), counting only chats ' +
+          'the caller may read, as `GET /chats` lists them. `mine` is null and `teams` empty for keys. Archived ' +
+          'chats count too.',
+        query: viewCountsInput,
+        response: { status: 200, description: 'The counts', schema: viewCountsSchema },
       },
       rest,
     ),

@@ -78,13 +78,25 @@ export function chatRoutes({ messaging, sessions, organize }: Services) {
       path: '/sessions/:id/chats',
       tag,
       summary: 'List chats, most recent first',
-      access: { scope: 'messages:read', session: ({ params }) => params.id },
+      description:
+        'The inbox views as filters (`assignee`, `team`, `status`). A person who reads only assigned chats ' +
+        'of this number lists their own chats and their teams’ unassigned ones.',
+      access: { scope: 'messages:read', session: ({ params }) => params.id, filtersChats: true },
       params: sessionParams,
       query: chatListQuery,
       response: { status: 200, description: 'A page of chats', schema: chatList },
-      handler: ({ params, query }) => {
+      handler: ({ params, query, principal }) => {
         exists(params.id);
-        return withTags(messaging.chats.list({ ...query, tagId: tagId(query.tag), sessionId: params.id }));
+        return withTags(
+          messaging.chats.list({
+            ...query,
+            tagId: tagId(query.tag),
+            sessionId: params.id,
+            allowedSessions: readableSessions(principal),
+            view: chatViewOf(principal, query),
+            assignedOnly: assignedOnlyOf(principal),
+          }),
+        );
       },
     }),
     defineRoute({

@@ -29,6 +29,7 @@ import { authRoutes } from './auth.js';
 import { peopleRoutes } from './people.js';
 import { automationRoutes } from './automation.js';
 import { assignmentRoutes } from './assignment.js';
+import { presenceRoutes } from './presence.js';
 import { routingRoutes } from './routing.js';
 import { numberProfileRoutes } from './number-profile.js';
 import { privacyRoutes } from './privacy.js';
@@ -62,6 +63,7 @@ export function allRoutes(services: Services): RouteDef[] {
     ...exportRoutes(services),
     ...automationRoutes(services),
     ...assignmentRoutes(services),
+    ...presenceRoutes(services),
     ...routingRoutes(services),
     ...numberProfileRoutes(services),
     ...privacyRoutes(services),

@@ -5,7 +5,7 @@ import { scheduleSchema, sendOrScheduleSchema } from '../../../src-shared/contra
 import type { SendMessageInput } from '../../../src-shared/send-schemas.js';
 import type { Services } from '../../services/index.js';
 import type { UploadedForm } from '../multipart.js';
-import { canAccessSession, ownSessionOf } from '../../services/access/authorizer.js';
+import { canReadChat, ownSessionOf } from '../../services/access/authorizer.js';
 import { defineRoute } from '../route.js';
 import { sessionExists } from './session-guard.js';
 import { sessionParams } from './common.js';
@@ -38,7 +38,7 @@ function sendFormToBody(form: UploadedForm): unknown {
   return body;
 }
 
-export function messageRoutes({ messaging, sessions, scheduling, actors }: Services) {
+export function messageRoutes({ messaging, sessions, scheduling, actors, assignment }: Services) {
   const exists = sessionExists(sessions);
   const tag = 'messages';
 
@@ -72,7 +72,9 @@ export function messageRoutes({ messaging, sessions, scheduling, actors }: Servi
           const schedule = { session: params.id, message, sendAt, timeZone, repeat };
           return scheduling.schedules.create(schedule, idempotencyKey);
         }
-        return messaging.send.send(params.id, message, idempotencyKey, actors.of(principal));
+        const actor = actors.of(principal);
+        assignment.foreignReply.assertMayReply(params.id, message.to, actor);
+        return messaging.send.send(params.id, message, idempotencyKey, actor);
       },
     }),
     defineRoute({
@@ -80,11 +82,17 @@ export function messageRoutes({ messaging, sessions, scheduling, actors }: Servi
       path: '/sessions/:id/messages',
       tag,
       summary: 'Search stored messages of a session',
-      access: { scope: 'messages:read', session: ({ params }) => params.id },
+      description: 'A person who reads only assigned chats finds messages of their own chats only.',
+      access: {
+        scope: 'messages:read',
+        session: ({ params }) => params.id,
+        chat: ({ query }) => query.chat,
+        filtersChats: true,
+      },
       params: sessionParams,
       query: searchQuery,
       response: { status: 200, description: 'Matching messages, newest first', schema: searchList },
-      handler: ({ params, query }) => {
+      handler: ({ params, query, principal }) => {
         exists(params.id);
         const result = messaging.history.search({
           query: query.q,
@@ -93,7 +101,10 @@ export function messageRoutes({ messaging, sessions, scheduling, actors }: Servi
           limit: query.limit,
           beforeRowId: query.cursor ? Number(query.cursor) : undefined,
         });
-        return { items: result.messages, next: result.nextRowId === null ? null : String(result.nextRowId) };
+        return {
+          items: result.messages.filter((hit) => canReadChat(principal, hit.session, hit.chat)),
+          next: result.nextRowId === null ? null : String(result.nextRowId),
+        };
       },
     }),
     defineRoute({
@@ -115,7 +126,7 @@ export function messageRoutes({ messaging, sessions, scheduling, actors }: Servi
           beforeRowId: query.cursor ? Number(query.cursor) : undefined,
         });
         return {
-          items: result.messages.filter((m) => canAccessSession(principal, m.session)),
+          items: result.messages.filter((hit) => canReadChat(principal, hit.session, hit.chat)),
           next: result.nextRowId === null ? null : String(result.nextRowId),
         };
       },

@@ -104,12 +104,26 @@ export function canAccessSession(
   sessionId: string,
   need: PeopleNeed = 'read',
   chat?: string | null,
+  filtersChats = false,
 ): boolean {
   if (principal.kind === 'session') return principal.sessionId === sessionId;
   if (principal.kind !== 'user' || isAdminPerson(principal)) return true;
   const grants = principal.grants;
-  const visible = chat ? () => seesChat(grants, sessionId, chat) : undefined;
+  // A list that filters per chat (Access.filtersChats) shows an "assigned" reader their own chats.
+  const visible = chat
+    ? () => seesChat(grants, sessionId, chat)
+    : filtersChats && need === 'read'
+      ? () => true
+      : undefined;
   return hasRight(grants.on(sessionId), need, visible);
+}
+
+/**
+ * Whether a caller may read one chat: what list and search answers are filtered by, so an
+ * "assigned" reader's hits and per-number lists hold their own chats only (issue #16).
+ */
+export function canReadChat(principal: Principal, sessionId: string, chat: string): boolean {
+  return canAccessSession(principal, sessionId, 'read', chat);
 }
 
 /** A chat named by a JID or a phone number; one that is neither is nobody's to see. */
@@ -230,7 +244,7 @@ export function checkSession(
   if (principal.kind === 'user') {
     const need = access ? peopleNeedOf(access) : 'read';
     if (need === 'self' || need === 'admin' || need === 'owner') return;
-    if (!canAccessSession(principal, sessionId, need, chat)) {
+    if (!canAccessSession(principal, sessionId, need, chat, access?.filtersChats === true)) {
       throw new AppError('FORBIDDEN', noRightMessage(need, sessionId));
     }
     return;

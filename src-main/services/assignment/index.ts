@@ -8,6 +8,8 @@ import { AssignmentListener } from './assignment-listener.js';
 import { AssignmentService } from './assignment-service.js';
 import { AssignmentSettingsStore } from './assignment-settings.js';
 import { Availability } from './availability.js';
+import { ForeignReplyGuard } from './foreign-reply.js';
+import { ViewCountQueries } from './view-counts.js';
 
 /** Chat status and assignee (issue #16): the rules, the settings, what happens by itself, availability. */
 export interface Assignment {
@@ -16,6 +18,10 @@ export interface Assignment {
   /** Reopens on customer messages, assigns on replies, wakes snoozes; starts and stops with the core. */
   listener: AssignmentListener;
   availability: Availability;
+  /** The inbox views' counts (Mine, Unassigned, teams, All). */
+  counts: ViewCountQueries;
+  /** `foreignReply: forbid` on the server: people may not send in someone else's chat. */
+  foreignReply: ForeignReplyGuard;
 }
 
 export function createAssignment(deps: {
@@ -26,6 +32,8 @@ export function createAssignment(deps: {
   internal: InternalSettings;
   logger: Logger;
   now?: () => number;
+  /** Deleted numbers whose history is kept: neither listed nor counted. */
+  hiddenSessions?: () => readonly string[];
 }): Assignment {
   const service = new AssignmentService(deps.db, deps.events, deps.people, deps.now);
   const settings = new AssignmentSettingsStore(deps.internal);
@@ -34,5 +42,7 @@ export function createAssignment(deps: {
     settings,
     listener: new AssignmentListener(deps.bus, service, settings, deps.logger),
     availability: new Availability(deps.db),
+    counts: new ViewCountQueries(deps.db.$client, deps.hiddenSessions),
+    foreignReply: new ForeignReplyGuard(service, settings),
   };
 }

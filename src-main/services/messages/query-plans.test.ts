@@ -11,6 +11,7 @@ import { openDatabase, type Db } from '../../db/connection.js';
 import { ChatList, type ChatListOptions } from '../chats/list/chat-list.js';
 import { ChatService } from '../chats/chats.js';
 import { EventRecorder } from '../events/event-recorder.js';
+import { ViewCountQueries, type ViewCountsQuery } from '../assignment/view-counts.js';
 import { HistoryQueries } from './history-queries.js';
 import { MessageStore } from './message-store.js';
 import { CampaignReports } from '../reports/campaign-report.js';
@@ -66,6 +67,7 @@ const PARAMS = {
   assignedSessions: '["s1"]',
   me: 'u1',
   myTeams: '["t1"]',
+  hidden: '["gone"]',
   from: 'zq',
   to: 'zr',
 };
@@ -346,6 +348,62 @@ describe('chat list', () => {
       expect(seen[seen.length - 1]).toBe(`s1/${jid(99)}`);
     }
   });
+});
+
+describe('inbox view counts (issue #16)', () => {
+  const person = { id: 'u1', teams: [{ id: 't1', name: 'Support' }] };
+  const cases: { name: string; query: ViewCountsQuery }[] = [
+    {
+      name: 'the owner, open',
+      query: { status: 'open', allowedSessions: null, assignedOnly: null, person },
+    },
+    {
+      name: 'an agent on one number, pending',
+      query: {
+        sessionId: 's1',
+        status: 'pending',
+        allowedSessions: new Set(['s1']),
+        assignedOnly: null,
+        person,
+      },
+    },
+    {
+      name: 'an "assigned" reader, every status',
+      query: {
+        allowedSessions: new Set(['s2']),
+        assignedOnly: { sessions: new Set(['s1']), userId: 'u1', teams: ['t1'] },
+        person,
+      },
+    },
+  ];
+  for (const { name, query } of cases) {
+    it(`counts each view from its own index, never scanning chats (${name})`, () => {
+      const counts = new ViewCountQueries(db.$client, () => ['gone']);
+      const from = prepared.length;
+      counts.counts(query);
+      const statements = prepared.slice(from).filter((sql) => sql.includes('count(*)'));
+      const views = ['chats_mine_order_idx', 'chats_unassigned_order_idx', 'chats_team_order_idx'];
+      if (query.status) views.push('chats_status_order_idx');
+      for (const index of views) {
+        const sql = statements.find((text) => text.includes(`INDEXED BY ${index}`));
+        expect(sql, index).toBeDefined();
+        const steps = plan(sql!);
+        expect(steps).toMatch(new RegExp(`(SEARCH|SCAN) c USING (COVERING )?INDEX ${index}\\b`));
+        // An agent's numbers and the hidden ones are checked on the index's own session column.
+        expect(steps).toContain(`COVERING INDEX ${index}`);
+        expect(steps).not.toMatch(/SCAN c$/m);
+        expect(steps).not.toContain('TEMP B-TREE');
+      }
+      // With a status, each view seeks to it (the index's leading columns), rather than scanning.
+      if (query.status) {
+        for (const sql of statements.filter((text) => !text.includes('chats_unassigned'))) {
+          expect(plan(sql)).toMatch(
+            /SEARCH c USING (COVERING )?INDEX \w+ \((assignee_\w+=\? AND )?status=\?\)/,
+          );
+        }
+      }
+    });
+  }
 });
 
 describe('history ingest keeps each chat summary as message-by-message writes would', () => {

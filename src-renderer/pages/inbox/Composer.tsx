@@ -7,6 +7,7 @@ import { ComposerTools } from './composer/ComposerTools';
 import { SendOrRecord } from './composer/SendOrRecord';
 import { useMessageText } from './composer/useMessageText';
 import { ComposerBanner } from './ComposerBanner';
+import { ForeignReplyNotice } from './assignment/ForeignReplyNotice';
 import { filesOf } from './files';
 
 /**
@@ -74,6 +75,7 @@ export function Composer({
 
   return (
     <div className="composer">
+      <ForeignReplyNotice onConfirm={() => void text.send(true)} />
       {replyTo && (
         <ComposerBanner
           mode="reply"

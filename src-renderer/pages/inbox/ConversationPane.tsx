@@ -10,6 +10,7 @@ import { Composer } from './Composer';
 import { AutomationPausedBanner } from '../../components/automation/AutomationPausedBanner';
 import { admitOpenedChat } from '../../stores/assignment-view';
 import { AssignmentBar } from './assignment/AssignmentBar';
+import { CollisionNotice } from './assignment/CollisionNotice';
 import { ConversationHeader } from './ConversationHeader';
 import { filesOf } from './files';
 import { ForwardDialog } from './ForwardDialog';
@@ -149,6 +150,7 @@ export function ConversationPane({
         </header>
       )}
       {chat && <AssignmentBar session={session} jid={jid} />}
+      {chat && <CollisionNotice session={session} jid={jid} />}
       <OfflineBanner sessions={[session]} />
       {(missing && !chat) || error ? (
         <p className="form-error conversation__error" role="alert">

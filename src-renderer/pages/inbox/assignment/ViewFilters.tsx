@@ -1,4 +1,5 @@
 import '../../../components/assignment/assignment.css';
+import { useEffect } from 'react';
 import { useIntl } from 'react-intl';
 import { CHAT_STATUSES, type ChatStatus } from '../../../../src-shared/contract/assignment';
 import { STATUS_LABEL, VIEW_LABEL } from '../../../model/assignment/labels';
@@ -6,6 +7,8 @@ import { parseView, viewChoices, viewValue } from '../../../model/assignment/vie
 import { useTransport } from '../../../stores/connection';
 import { useInbox } from '../../../stores/inbox';
 import { useMe } from '../../../stores/me';
+import { useViewCounts } from '../../../stores/view-counts';
+import { countOf } from '../../../model/assignment/view-counts';
 
 /**
  * The inbox views (Mine / Unassigned / each of my teams / All) and the status filter, open by
@@ -18,7 +21,12 @@ export function ViewFilters() {
   const view = useInbox((state) => state.filter.view);
   const status = useInbox((state) => state.filter.status);
   const setFilter = useInbox((state) => state.setFilter);
+  const session = useInbox((state) => state.filter.session);
+  const counts = useViewCounts((state) => state.counts);
   const choices = viewChoices(user);
+  useEffect(() => {
+    void useViewCounts.getState().load(transport);
+  }, [transport, session, status]);
   const current = viewValue(view);
   return (
     <div
@@ -29,6 +37,10 @@ export function ViewFilters() {
       <div className="view-filters__views">
         {choices.map((choice) => {
           const value = viewValue(choice.view);
+          const count = countOf(counts, choice.view);
+          const label = choice.team
+            ? intl.formatMessage({ id: 'assignment.view.team' }, { team: choice.team })
+            : intl.formatMessage({ id: VIEW_LABEL[choice.view.kind as 'mine' | 'unassigned' | 'all'] });
           return (
             <button
               key={value}
@@ -36,10 +48,19 @@ export function ViewFilters() {
               aria-pressed={value === current}
               className="filter-chip"
               onClick={() => setFilter(transport, { view: parseView(value) })}
+              // The name stays the view's ("Mine"); the count is its description for screen readers.
+              title={
+                count === null
+                  ? undefined
+                  : intl.formatMessage({ id: 'assignment.view.withCount' }, { view: label, count })
+              }
             >
-              {choice.team
-                ? intl.formatMessage({ id: 'assignment.view.team' }, { team: choice.team })
-                : intl.formatMessage({ id: VIEW_LABEL[choice.view.kind as 'mine' | 'unassigned' | 'all'] })}
+              {label}
+              {count !== null && (
+                <span className="view-filters__count" aria-hidden="true">
+                  {intl.formatNumber(count)}
+                </span>
+              )}
             </button>
           );
         })}

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { drafts } from '../../../model/drafts';
 import { useTransport } from '../../../stores/connection';
 import { useConversation } from '../../../stores/conversation';
+import { useForeignReply } from '../../../stores/foreign-reply';
 import { edit } from '../message-actions';
 
 /** How often "typing…" is sent again while the person keeps typing. */
@@ -58,9 +59,14 @@ export function useMessageText({
     void transport.call('chats.presence', { session, chat: jid, state }).catch(() => undefined);
   };
 
-  const send = async () => {
+  // A question about another chat's owner does not follow the person to this chat.
+  useEffect(() => () => useForeignReply.getState().dismiss(), [draftKey]);
+
+  /** `confirmed`: the person answered the "someone else has this chat" question with Enter. */
+  const send = async (confirmed = false) => {
     const body = text.trim();
     if (!body) return;
+    if (!editing && useForeignReply.getState().check(confirmed) === 'wait') return;
     if (editing) {
       setText('');
       store().setEditing(null);
@@ -86,9 +92,13 @@ export function useMessageText({
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+    const asking = useForeignReply.getState().asking;
+    if (asking && event.key === 'Escape') {
+      event.stopPropagation();
+      useForeignReply.getState().dismiss();
+    } else if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
-      void send();
+      void send(asking?.mode === 'warn');
     } else if (event.key === 'Escape' && (replyTo || editing)) {
       event.stopPropagation();
       if (editing) setText('');
