@@ -24,11 +24,14 @@ export class Shell {
   /** Opens an area from the sidebar, or from the phone bar's "More" menu when it lives there. */
   async goTo(area: Area): Promise<void> {
     const link = this.nav().getByRole('link', { name: area });
+    const more = this.nav().getByRole('button', { name: 'More' });
+    // The sidebar fills in once the app knows who is signed in: wait for it before choosing.
+    await link.or(more).first().waitFor();
     if (await link.isVisible()) {
       await link.click();
       return;
     }
-    await this.nav().getByRole('button', { name: 'More' }).click();
+    await more.click();
     await this.nav().getByRole('menuitem', { name: area }).click();
   }
 

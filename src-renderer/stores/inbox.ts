@@ -87,6 +87,14 @@ function shownAgain(outside: Record<string, true>, items: Chat[]): Record<string
   for (const chat of items) delete next[chatKey(chat.session, chat.jid)];
   return next;
 }
+/** The unread counts (all chats, for the window title) with this chat's count now. */
+function withUnread(unread: Record<string, number>, key: string, chat: Chat): Record<string, number> {
+  const next = { ...unread };
+  if (chat.unreadCount > 0) next[key] = chat.unreadCount;
+  else delete next[key];
+  return next;
+}
+
 /** Chats changed by events while the list loads are changed again on top of its answer. */
 const eventsDuringLoad = new EventsDuringLoad();
 
@@ -257,12 +265,10 @@ export const useInbox = create<InboxState>((set, get) => {
     applyChat(chat) {
       const key = chatKey(chat.session, chat.jid);
       eventsDuringLoad.apply(() =>
-        set((state) => {
-          const unread = { ...state.unread };
-          if (chat.unreadCount > 0) unread[key] = chat.unreadCount;
-          else delete unread[key];
-          return { ...withChats(state, { ...state.chats, [key]: chat }), unread };
-        }),
+        set((state) => ({
+          ...withChats(state, { ...state.chats, [key]: chat }),
+          unread: withUnread(state.unread, key, chat),
+        })),
       );
     },
 
@@ -280,7 +286,11 @@ export const useInbox = create<InboxState>((set, get) => {
         set((state) => {
           const outside = { ...state.outside };
           delete outside[key];
-          return withChats(state, { ...state.chats, [key]: chat }, outside);
+          return {
+            ...withChats(state, { ...state.chats, [key]: chat }, outside),
+            // A chat that joins the view may be new and unread: the window title counts it.
+            unread: withUnread(state.unread, key, chat),
+          };
         }),
       );
     },
