@@ -22,6 +22,7 @@ import { keyOperations } from './contract/keys.js';
 import { logOperations } from './contract/logs.js';
 import { webhookOperations } from './contract/webhooks.js';
 import { peopleOperations } from './contract/people.js';
+import { desktopOperations } from './contract/desktop.js';
 import { automationOperations } from './contract/automation.js';
 import { assignmentOperations } from './contract/assignment.js';
 import { presenceOperations } from './contract/presence.js';
@@ -45,6 +46,7 @@ export const contract = {
   ...exportOperations,
   ...storageOperations,
   ...peopleOperations,
+  ...desktopOperations,
   ...automationOperations,
   ...housekeepingOperations,
   ...contactsImportOperations,

@@ -52,6 +52,7 @@ import { WaPrivacyActions } from '../wa/privacy-actions.js';
 import type { Services } from '../services/index.js';
 import { Actors } from '../services/access/actors.js';
 import { createPeople } from '../services/people/index.js';
+import { TokenBucketLimiter } from '../core/token-bucket.js';
 import type { ScryptCost } from '../services/people/passwords.js';
 
 interface ServiceDeps {
@@ -90,6 +91,10 @@ export function createServices(deps: ServiceDeps): Services {
     keyHasher: apiKeys.hasher,
     revocations: keyRevocations,
     isAdminKey: (secret) => apiKeys.verify(secret)?.kind === 'admin',
+    desktopLimits: {
+      perPerson: new TokenBucketLimiter(5, 1 / 60),
+      perPc: new TokenBucketLimiter(20, 1 / 15),
+    },
     ...(deps.passwordCost ? { passwordCost: deps.passwordCost } : {}),
   });
   const storedMessages = db.$client.prepare<[string, string, string], { raw: Buffer | null }>(

@@ -13,6 +13,7 @@ import { keyHandlers } from './key-handlers.js';
 import { logHandlers } from './log-handlers.js';
 import { webhookHandlers } from './webhook-handlers.js';
 import { peopleHandlers } from './people-handlers.js';
+import { desktopHandlers } from './desktop-handlers.js';
 import { automationHandlers } from './automation-handlers.js';
 import { assignmentHandlers } from './assignment-handlers.js';
 import { presenceHandlers } from './presence-handlers.js';
@@ -36,6 +37,7 @@ export function createHandlers(services: Services, runtime: () => RuntimeInfo): 
     ...logHandlers(services),
     ...backupHandlers(services),
     ...peopleHandlers(services),
+    ...desktopHandlers(services),
     ...automationHandlers(services),
     ...assignmentHandlers(services),
     ...presenceHandlers(services),
