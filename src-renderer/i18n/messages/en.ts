@@ -10,6 +10,7 @@ import campaign from './campaign/en.json';
 import common from './common/en.json';
 import composer from './composer/en.json';
 import contactimport from './contactimport/en.json';
+import desktop from './desktop/en.json';
 import errors from './errors/en.json';
 import inboxComposer from './inbox-composer/en.json';
 import inbox from './inbox/en.json';
@@ -38,6 +39,7 @@ export const english = {
   ...common,
   ...composer,
   ...contactimport,
+  ...desktop,
   ...errors,
   ...inbox,
   ...inboxComposer,
