@@ -18,12 +18,16 @@ export interface OperationRouteSpec {
   params?: AnyObjectSchema;
   query?: AnyObjectSchema;
   body?: z.ZodType;
+  /** The body may carry media inline (route.ts `largeBody`). */
+  largeBody?: boolean;
   response: { status: number; description: string; schema?: z.ZodType };
   /**
    * The operation's input from the request, where the REST names differ from the operation's
    * (`/sessions/:id/…` → `session`, `:noteId` → `id`). Default: params, query and body merged.
    */
   input?: (request: { params: never; query: never; body: never }) => unknown;
+  /** The REST answer from the operation's, where REST's shape is older (`next: null` on lists). */
+  answer?: (result: never) => unknown;
 }
 
 /** The RPC context of a REST call: the same principal, and the cookie's CSRF token for `people.me`. */
@@ -45,7 +49,7 @@ export function operationRoute<K extends OpName>(
     session?: (input: unknown) => string | null | undefined;
     chat?: (input: unknown) => string | null | undefined;
   };
-  const { input: toInput, ...route } = spec;
+  const { input: toInput, answer, ...route } = spec;
   const merged = (input: { params: unknown; query: unknown; body: unknown }): unknown =>
     toInput
       ? toInput(input as never)
@@ -65,7 +69,8 @@ export function operationRoute<K extends OpName>(
     handler: async (request: RouteRequest<unknown, unknown, unknown, Principal>) => {
       const input = parseInput(contract[op].input, merged(request) ?? {});
       const handler = handlers[op] as (input: unknown, ctx: RpcContext) => unknown;
-      return await handler(input, restContext(request.ctx, request.principal));
+      const result = await handler(input, restContext(request.ctx, request.principal));
+      return answer ? answer(result as never) : result;
     },
   } as never);
 }
