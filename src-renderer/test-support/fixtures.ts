@@ -17,6 +17,32 @@ export function testChat(overrides: Partial<Chat> & { jid: string }): Chat {
   };
 }
 
+/** A chat's last message for UI tests: a received text (`text` is also its English preview). */
+export function testLastMessage(
+  timestamp: string,
+  text: string,
+  overrides: Partial<NonNullable<Chat['lastMessage']>> = {},
+): NonNullable<Chat['lastMessage']> {
+  return {
+    id: text || timestamp,
+    preview: text,
+    fromMe: false,
+    status: null,
+    timestamp,
+    type: 'text',
+    text,
+    fileName: null,
+    seconds: null,
+    voiceNote: false,
+    videoNote: false,
+    pollName: null,
+    revoked: false,
+    sender: null,
+    senderName: null,
+    ...overrides,
+  };
+}
+
 /** A received text message for UI tests (its text is its id unless given). */
 export function testMessage(id: string, timestamp: string, overrides: Partial<Message> = {}): Message {
   return {
