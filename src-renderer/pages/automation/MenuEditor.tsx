@@ -1,3 +1,4 @@
+import { FormattedMessage } from 'react-intl';
 import { useT } from '../../i18n/use-t';
 import type { AutomationSettings, MenuOption, MenuSubOption } from '../../../src-shared/contract/automation';
 import { CheckboxField, TextField } from '../widget/fields';
@@ -129,7 +130,13 @@ export function MenuEditor({
           label={t('automation.menu.backLabel')}
           value={menu.backLabel ?? ''}
           placeholder={menuBackLabel(null, language)}
-          hint={t('automation.menu.backLabelHint', { word: menuBackLabel(null, language) })}
+          lang={language}
+          hint={
+            <FormattedMessage
+              id="automation.menu.backLabelHint"
+              values={{ word: <bdi lang={language}>{menuBackLabel(null, language)}</bdi> }}
+            />
+          }
           onChange={(backLabel) => onChange({ ...menu, backLabel: backLabel.trim() ? backLabel : null })}
         />
         <NumberField
