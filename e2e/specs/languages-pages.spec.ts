@@ -64,7 +64,8 @@ for (const { language, locale, englishFormats } of [
   { language: 'ar', locale: 'ar', englishFormats: false },
 ]) {
   test(`every page in ${language}, at 1366 and 400 px`, async ({ page }, testInfo) => {
-    test.setTimeout(420_000);
+    // Eleven pages at two widths, each with a full-page screenshot: minutes on a loaded machine.
+    test.setTimeout(900_000);
     await page.addInitScript((chosen) => {
       (
         globalThis as unknown as { localStorage: { setItem(key: string, value: string): void } }
