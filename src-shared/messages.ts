@@ -177,6 +177,20 @@ export type LastMessageKind = {
   [K in keyof typeof lastMessageKindFields]: z.infer<(typeof lastMessageKindFields)[K]>;
 };
 
+/** For a chat without a message, or one not stored (any more): no kind to tell, nothing to show. */
+export const UNKNOWN_LAST_MESSAGE: LastMessageKind = Object.freeze({
+  type: 'unknown',
+  text: null,
+  fileName: null,
+  seconds: null,
+  voiceNote: false,
+  videoNote: false,
+  pollName: null,
+  revoked: false,
+  sender: null,
+  senderName: null,
+});
+
 const CHAT_EXAMPLE = {
   session: 'shop',
   jid: '972501234567@s.whatsapp.net',
@@ -190,14 +204,9 @@ const CHAT_EXAMPLE = {
     fromMe: false,
     status: 'delivered',
     timestamp: '2026-11-21T10:00:00.000Z',
+    ...UNKNOWN_LAST_MESSAGE,
     type: 'text',
     text: 'שלום! Do you open on Friday?',
-    fileName: null,
-    seconds: null,
-    voiceNote: false,
-    videoNote: false,
-    pollName: null,
-    revoked: false,
     sender: '972501234567@s.whatsapp.net',
     senderName: 'Dana',
   },

@@ -45,7 +45,8 @@ async function setUpOwner(
   await page.locator('input[name="login"]').fill(OWNER.login);
   await page.locator('input[name="password"]').fill(OWNER.password);
   await page.locator('button[type="submit"]').click();
-  await expect(page.getByRole('navigation')).toBeVisible();
+  // Creating the account hashes the password: slow on a loaded machine.
+  await expect(page.getByRole('navigation')).toBeVisible({ timeout: 60_000 });
 }
 
 /** The Automation page with one rule, one menu option and a test result on screen. */

@@ -1,4 +1,4 @@
-import type { Chat, Message } from '../../src-shared/messages';
+import { UNKNOWN_LAST_MESSAGE, type Chat, type Message } from '../../src-shared/messages';
 
 /** A chat for UI tests: a one-to-one chat of session "shop", read, with no last message. */
 export function testChat(overrides: Partial<Chat> & { jid: string }): Chat {
@@ -29,16 +29,9 @@ export function testLastMessage(
     fromMe: false,
     status: null,
     timestamp,
+    ...UNKNOWN_LAST_MESSAGE,
     type: 'text',
     text,
-    fileName: null,
-    seconds: null,
-    voiceNote: false,
-    videoNote: false,
-    pollName: null,
-    revoked: false,
-    sender: null,
-    senderName: null,
     ...overrides,
   };
 }

@@ -5,7 +5,11 @@
  * walks and sorts stay as they are (a name search sorts up to a thousand candidates).
  */
 import type { Database, Statement } from 'better-sqlite3';
-import type { LastMessageKind, MessageType } from '../../../src-shared/messages.js';
+import {
+  UNKNOWN_LAST_MESSAGE,
+  type LastMessageKind,
+  type MessageType,
+} from '../../../src-shared/messages.js';
 
 /** The caption or text is cut like the stored English preview. */
 const TEXT_LIMIT = 200;
@@ -22,20 +26,6 @@ interface KindRow {
   videoNote: number | null;
   pollName: unknown;
 }
-
-/** For a chat without a message, or one not stored (any more): no kind to tell, nothing to show. */
-export const UNKNOWN_LAST_MESSAGE: LastMessageKind = {
-  type: 'unknown',
-  text: null,
-  fileName: null,
-  seconds: null,
-  voiceNote: false,
-  videoNote: false,
-  pollName: null,
-  revoked: false,
-  sender: null,
-  senderName: null,
-};
 
 /** Reads the kind of a chat row's last message (none yet: `UNKNOWN_LAST_MESSAGE`). */
 export type LastMessageKindReader = (chat: {
