@@ -555,6 +555,12 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
       'chat_assignment_history_at_idx',
     );
   },
+  '0029_api_completeness': (sqlite) => {
+    // GET /calls walks every number's calls in time order (services/calls/calls.ts).
+    expect(
+      queryPlan(sqlite, 'SELECT * FROM calls WHERE timestamp < 5 ORDER BY timestamp DESC LIMIT 9'),
+    ).toContain('calls_at_idx');
+  },
   '0026_view_counts': (sqlite) => {
     // The views' counts read their index alone, the assignee columns included (view-counts.ts).
     const count = (index: string, where: string) =>

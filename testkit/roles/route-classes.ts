@@ -43,6 +43,7 @@ export const ROUTE_TABLE: Record<string, RouteClass> = {
   'GET /sessions/{id}/qr': 'manage',
   'GET /sessions/{id}/messages': 'filtered',
   'GET /search': 'filtered',
+  'GET /calls': 'filtered',
   'GET /sessions/{id}/messages/{msgId}/media': 'read',
   'GET /sessions/{id}/messages/{msgId}': 'read',
   'GET /sessions/{id}/chats': 'read',
