@@ -29,6 +29,7 @@ import { routingOperations } from './contract/routing.js';
 import { numberProfileOperations } from './contract/number-profile.js';
 import { privacyOperations } from './contract/privacy.js';
 import { reportOperations } from './contract/reports.js';
+import { rateLimitOperations } from './contract/rate-limits.js';
 
 export const contract = {
   ...appOperations,
@@ -55,6 +56,7 @@ export const contract = {
   ...numberProfileOperations,
   ...privacyOperations,
   ...reportOperations,
+  ...rateLimitOperations,
 };
 
 type Contract = typeof contract;

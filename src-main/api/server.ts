@@ -91,6 +91,7 @@ export function createRequestGuards(
   services: Services,
   limits: RateLimits = createRateLimits(),
 ): RequestGuards {
+  limits.kinds.follow(() => services.rateLimits.limits());
   return {
     auth: new Authenticator(services.apiKeys, limits.failedAuth, services.people),
     limits,

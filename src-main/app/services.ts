@@ -42,6 +42,7 @@ import { ForgetContact } from '../services/contacts/forget/forget-contact.js';
 import { actorFromLabel } from '../services/audit/actor-label.js';
 import { SessionService } from '../services/sessions/sessions.js';
 import { SettingsService } from '../services/settings/settings.js';
+import { RateLimitSettingsStore } from '../services/access/rate-limit-settings.js';
 import { WidgetService } from '../services/widgets/widgets.js';
 import { createWebhooks, type DeliveryConfig } from '../services/webhooks/index.js';
 import { NumberProfileService } from '../services/number-profile/number-profile-service.js';
@@ -207,6 +208,7 @@ export function createServices(deps: ServiceDeps): Services {
   return {
     events,
     settings,
+    rateLimits: new RateLimitSettingsStore(new InternalSettings(db), events),
     messaging,
     scheduling,
     apiKeys,

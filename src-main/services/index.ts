@@ -30,11 +30,14 @@ import type { Routing } from './routing/index.js';
 import type { NumberProfileService } from './number-profile/number-profile-service.js';
 import type { PrivacyService } from './privacy/privacy-service.js';
 import type { Reports } from './reports/index.js';
+import type { RateLimitSettingsStore } from './access/rate-limit-settings.js';
 
 /** Every service of the core, built once and shared by the RPC handlers and REST routes. */
 export interface Services {
   events: EventRecorder;
   settings: SettingsService;
+  /** The rate limits by kind the API enforces (api/rate-limit.ts). */
+  rateLimits: RateLimitSettingsStore;
   apiKeys: ApiKeyService;
   health: HealthService;
   sessions: SessionService;

@@ -44,6 +44,8 @@ export const ROUTE_TABLE: Record<string, RouteClass> = {
   'GET /sessions/{id}/messages': 'filtered',
   'GET /search': 'filtered',
   'GET /calls': 'filtered',
+  'GET /settings/rate-limits': 'admin',
+  'PUT /settings/rate-limits': 'admin',
   'GET /sessions/{id}/messages/{msgId}/media': 'read',
   'GET /sessions/{id}/messages/{msgId}': 'read',
   'GET /sessions/{id}/chats': 'read',

@@ -34,6 +34,7 @@ import { routingRoutes } from './routing.js';
 import { numberProfileRoutes } from './number-profile.js';
 import { privacyRoutes } from './privacy.js';
 import { reportRoutes } from './reports.js';
+import { rateLimitRoutes } from './rate-limits.js';
 
 /** Every public REST route, one list per domain. */
 export function allRoutes(services: Services): RouteDef[] {
@@ -68,6 +69,7 @@ export function allRoutes(services: Services): RouteDef[] {
     ...numberProfileRoutes(services),
     ...privacyRoutes(services),
     ...reportRoutes(services),
+    ...rateLimitRoutes(services),
     ...housekeepingRoutes(services),
     ...eventRoutes(),
     ...authRoutes(services),

@@ -19,6 +19,7 @@ import messages from './messages/en.json';
 import organize from './organize/en.json';
 import parity from './parity/en.json';
 import reports from './reports/en.json';
+import ratelimits from './ratelimits/en.json';
 import retention from './retention/en.json';
 import ruleassign from './ruleassign/en.json';
 import routing from './routing/en.json';
@@ -47,6 +48,7 @@ export const english = {
   ...organize,
   ...parity,
   ...reports,
+  ...ratelimits,
   ...retention,
   ...ruleassign,
   ...routing,
