@@ -18,11 +18,11 @@ const WHAT: Record<RateLimitKind, string> = {
 };
 
 /** `POST /api/v1/sessions/{id}/messages`: the number is in the path. */
-const REST_SEND = /^\/api\/v1\/sessions\/([^/]+)\/messages$/;
+export const REST_SEND = /^\/api\/v1\/sessions\/([^/]+)\/messages$/;
 /** Contract operations that send a chat message (the number is the input's `session`). */
 export const RPC_SENDS = new Set(['messages.send', 'messages.forward']);
 /** Contract operations that delete or remove something (REST deletes are every `DELETE`). */
-const RPC_DELETE = /\.(delete|remove|revoke|forget)[A-Z]?\w*$|\.deleteRule$/;
+export const RPC_DELETE = /\.(delete|remove|revoke|forget)[A-Z]?\w*$|\.deleteRule$/;
 
 /** A budget taken from: which kind, whose bucket. */
 interface Take {

@@ -46,6 +46,8 @@ export const ROUTE_TABLE: Record<string, RouteClass> = {
   'GET /calls': 'filtered',
   'GET /settings/rate-limits': 'admin',
   'PUT /settings/rate-limits': 'admin',
+  'GET /keys/{id}/usage': 'admin',
+  'GET /auth/tokens/{id}/usage': 'self',
   'GET /sessions/{id}/messages/{msgId}/media': 'read',
   'GET /sessions/{id}/messages/{msgId}': 'read',
   'GET /sessions/{id}/chats': 'read',

@@ -35,6 +35,7 @@ import { numberProfileRoutes } from './number-profile.js';
 import { privacyRoutes } from './privacy.js';
 import { reportRoutes } from './reports.js';
 import { rateLimitRoutes } from './rate-limits.js';
+import { keyUsageRoutes } from './key-usage.js';
 
 /** Every public REST route, one list per domain. */
 export function allRoutes(services: Services): RouteDef[] {
@@ -70,6 +71,7 @@ export function allRoutes(services: Services): RouteDef[] {
     ...privacyRoutes(services),
     ...reportRoutes(services),
     ...rateLimitRoutes(services),
+    ...keyUsageRoutes(services),
     ...housekeepingRoutes(services),
     ...eventRoutes(),
     ...authRoutes(services),
