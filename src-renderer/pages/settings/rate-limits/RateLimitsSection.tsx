@@ -112,8 +112,10 @@ function RateLimitsForm({
   ]);
 
   return (
+    // noValidate: the server names a wrong value, shown beside its field in every language.
     <form
       className="integration-form"
+      noValidate
       aria-label={t('ratelimits.form')}
       onSubmit={(event) => void save(event)}
     >
