@@ -1,6 +1,13 @@
 import { useIntl } from 'react-intl';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { USAGE_KINDS, type KeyUsage, type UsageKind } from '../../../../src-shared/contract/key-usage';
+import {
+  CHART_GRID,
+  CHART_MARGIN,
+  CHART_TOOLTIP_STYLE,
+  chartXAxis,
+  chartYAxis,
+} from '../../../components/charts/chart-style';
 import { DataTable, type Column } from '../../../components/data-table/DataTable';
 import { useQuery } from '../../../hooks';
 import { directionOf } from '../../../i18n/locales';
@@ -83,27 +90,12 @@ function UsageView({ usage }: { usage: KeyUsage }) {
       {usage.totals.requests > 0 && (
         <figure aria-label={t('keyusage.chart')}>
           <ResponsiveContainer width="100%" height={200}>
-            <BarChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: 12 }}>
-              <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
-              <XAxis
-                dataKey="label"
-                reversed={rtl}
-                stroke="var(--muted)"
-                tick={{ fill: 'var(--muted)', fontSize: 12 }}
-              />
-              <YAxis
-                allowDecimals={false}
-                orientation={rtl ? 'right' : 'left'}
-                width={40}
-                stroke="var(--muted)"
-                tick={{ fill: 'var(--muted)', fontSize: 12 }}
-              />
+            <BarChart data={data} margin={CHART_MARGIN}>
+              <CartesianGrid {...CHART_GRID} />
+              <XAxis dataKey="label" {...chartXAxis(rtl)} />
+              <YAxis {...chartYAxis(rtl)} />
               <Tooltip
-                contentStyle={{
-                  background: 'var(--surface)',
-                  border: '1px solid var(--border)',
-                  color: 'var(--text)',
-                }}
+                contentStyle={CHART_TOOLTIP_STYLE}
                 formatter={(value) => intl.formatNumber(Number(value))}
               />
               <Legend />
