@@ -30,6 +30,8 @@ import { routingOperations } from './contract/routing.js';
 import { numberProfileOperations } from './contract/number-profile.js';
 import { privacyOperations } from './contract/privacy.js';
 import { reportOperations } from './contract/reports.js';
+import { rateLimitOperations } from './contract/rate-limits.js';
+import { keyUsageOperations } from './contract/key-usage.js';
 
 export const contract = {
   ...appOperations,
@@ -57,6 +59,8 @@ export const contract = {
   ...numberProfileOperations,
   ...privacyOperations,
   ...reportOperations,
+  ...rateLimitOperations,
+  ...keyUsageOperations,
 };
 
 type Contract = typeof contract;

@@ -138,6 +138,7 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
     services.messaging.idempotency.prune();
     // The audit log keeps what Settings → Team says (365 days by default).
     services.people.audit.prune(services.people.settings.get().auditRetentionDays);
+    services.keyUsage.prune(config.keyUsageDays);
   };
   lifecycle.add({
     name: 'pruning',
@@ -148,6 +149,11 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
     stop: () => {
       if (pruneTimer) clearInterval(pruneTimer);
     },
+  });
+  lifecycle.add({
+    name: 'key usage',
+    start: () => services.keyUsage.start(),
+    stop: () => services.keyUsage.stop(),
   });
   lifecycle.add({
     name: 'webhooks',

@@ -42,6 +42,8 @@ import { ForgetContact } from '../services/contacts/forget/forget-contact.js';
 import { actorFromLabel } from '../services/audit/actor-label.js';
 import { SessionService } from '../services/sessions/sessions.js';
 import { SettingsService } from '../services/settings/settings.js';
+import { RateLimitSettingsStore } from '../services/access/rate-limit-settings.js';
+import { KeyUsageCounter } from '../services/access/key-usage.js';
 import { WidgetService } from '../services/widgets/widgets.js';
 import { createWebhooks, type DeliveryConfig } from '../services/webhooks/index.js';
 import { NumberProfileService } from '../services/number-profile/number-profile-service.js';
@@ -209,9 +211,17 @@ export function createServices(deps: ServiceDeps): Services {
     assignChat: (sessionId, chat, target, actor, reason) =>
       assignment.service.assign(sessionId, chat, target, actor, reason),
   });
+  // Usage goes with its key: a rotated or removed key's rows are deleted (revoked named keys and
+  // tokens stay listed, and so does their usage, until housekeeping ages it out).
+  const keyUsage = new KeyUsageCounter(db);
+  keyRevocations.subscribe(({ keyId, cause }) => {
+    if (cause === 'rotated' || cause === 'session-removed') keyUsage.forget(keyId);
+  });
   return {
     events,
     settings,
+    rateLimits: new RateLimitSettingsStore(new InternalSettings(db), events),
+    keyUsage,
     messaging,
     scheduling,
     apiKeys,

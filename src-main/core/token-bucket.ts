@@ -1,3 +1,5 @@
+import { AppError } from '../../src-shared/errors.js';
+
 /**
  * In-memory token buckets, one per client address or key: `capacity` requests at once, refilled at
  * `perSecond`. Forgotten when full again, so the map only holds recently active addresses.
@@ -15,6 +17,20 @@ export class TokenBucketLimiter {
   waitSeconds(address: string): number {
     const tokens = this.tokens(address);
     return tokens >= 1 ? 0 : Math.ceil((1 - tokens) / this.perSecond);
+  }
+
+  /** The bucket's size: what `RateLimit-Limit` says. */
+  get limit(): number {
+    return this.capacity;
+  }
+
+  /** Whole tokens left, and the seconds until the bucket is full again (`RateLimit-Reset`). */
+  state(address: string): { remaining: number; resetSeconds: number } {
+    const tokens = this.tokens(address);
+    return {
+      remaining: Math.max(0, Math.floor(tokens)),
+      resetSeconds: Math.ceil((this.capacity - tokens) / this.perSecond),
+    };
   }
 
   /** Takes a token: 0 when allowed, else the seconds to wait (nothing is taken then). */
@@ -40,4 +56,8 @@ export class TokenBucketLimiter {
     bucket.at = now;
     return tokens;
   }
+}
+
+export function rateLimitedError(seconds: number, what: string): AppError {
+  return new AppError('RATE_LIMITED', `${what}; try again in ${seconds} s`);
 }

@@ -21,6 +21,8 @@ import { routingHandlers } from './routing-handlers.js';
 import { numberProfileHandlers } from './number-profile-handlers.js';
 import { privacyHandlers } from './privacy-handlers.js';
 import { reportHandlers } from './report-handlers.js';
+import { rateLimitHandlers } from './rate-limit-handlers.js';
+import { keyUsageHandlers } from './key-usage-handlers.js';
 
 /** All RPC handlers, one spread per domain; `satisfies` proves every operation is handled. */
 export function createHandlers(services: Services, runtime: () => RuntimeInfo): Handlers<RpcContext> {
@@ -45,5 +47,7 @@ export function createHandlers(services: Services, runtime: () => RuntimeInfo): 
     ...numberProfileHandlers(services),
     ...privacyHandlers(services),
     ...reportHandlers(services),
+    ...rateLimitHandlers(services),
+    ...keyUsageHandlers(services),
   } satisfies Handlers<RpcContext>;
 }

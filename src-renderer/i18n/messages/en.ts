@@ -14,12 +14,14 @@ import desktop from './desktop/en.json';
 import errors from './errors/en.json';
 import inboxComposer from './inbox-composer/en.json';
 import inbox from './inbox/en.json';
+import keyusage from './keyusage/en.json';
 import login from './login/en.json';
 import logs from './logs/en.json';
 import messages from './messages/en.json';
 import organize from './organize/en.json';
 import parity from './parity/en.json';
 import reports from './reports/en.json';
+import ratelimits from './ratelimits/en.json';
 import retention from './retention/en.json';
 import ruleassign from './ruleassign/en.json';
 import routing from './routing/en.json';
@@ -43,12 +45,14 @@ export const english = {
   ...errors,
   ...inbox,
   ...inboxComposer,
+  ...keyusage,
   ...login,
   ...logs,
   ...messages,
   ...organize,
   ...parity,
   ...reports,
+  ...ratelimits,
   ...retention,
   ...ruleassign,
   ...routing,
