@@ -238,7 +238,12 @@ export async function runCrashTrial(options: TrialOptions): Promise<TrialResult>
     );
     await emulator.scanQr(qr, SHOP_PHONE, 'Trial Shop');
     await until('the session to connect', sessionConnected, 60_000);
-    customer = await Customer.create(emulator, { phone: CUSTOMER_PHONE, name: 'Steady Customer' });
+    // A generous limit: on a loaded machine the customer's first login took over 15 s (the default).
+    customer = await Customer.create(emulator, {
+      phone: CUSTOMER_PHONE,
+      name: 'Steady Customer',
+      timeoutMs: 90_000,
+    });
     const shopJid = `${SHOP_PHONE}@s.whatsapp.net`;
 
     // Scheduled messages falling due during the kills (one every few seconds).
