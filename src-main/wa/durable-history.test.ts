@@ -7,7 +7,8 @@
  */
 import type { proto } from '@whiskeysockets/baileys';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { nextEvent, sessionReaches } from '../../testkit/support/events.js';
+import { nextEvent } from '../../testkit/support/events.js';
+import { linkSession } from '../../testkit/support/linked-session.js';
 import { startTestCore, type TestCore } from '../../testkit/support/test-core.js';
 import { startWaServer } from '../../testkit/support/wa-server.js';
 import type { Emulator } from '../../testkit/wa-emulator/index.js';
@@ -67,13 +68,7 @@ it(
     });
     emulator.createAccount(CUSTOMER, 'Dana');
     emulator.seedHistory(SHOP, { conversations: [conversation()] });
-    await app.request('/api/v1/sessions', { method: 'POST', json: { id: 'shop' } });
-    const qrShown = sessionReaches(app.core.bus, 'shop', 'qr');
-    await app.request('/api/v1/sessions/shop/connect', { method: 'POST' });
-    const { qr } = await qrShown;
-    const connected = sessionReaches(app.core.bus, 'shop', 'connected');
-    await emulator.scanQr(qr ?? '', SHOP, 'Falafel House');
-    await connected;
+    await linkSession(app, emulator, SHOP);
     await expect.poll(() => cut, { timeout: 60_000 }).toBe(1);
 
     // WhatsApp was told the notification arrived (it will not send it again), but the app kept it.

@@ -31,13 +31,7 @@ export async function linkedWorld(
   const events: AnyEventEnvelope[] = [];
   app.core.bus.subscribe((event) => events.push(event));
 
-  await app.request('/api/v1/sessions', { method: 'POST', json: { id: 'shop', name: 'Shop' } });
-  const qrShown = sessionReaches(app.core.bus, 'shop', 'qr');
-  await app.request('/api/v1/sessions/shop/connect', { method: 'POST' });
-  const { qr } = await qrShown;
-  const connected = sessionReaches(app.core.bus, 'shop', 'connected');
-  await emulator.scanQr(qr ?? '', shopPhone, 'Falafel House');
-  await connected;
+  await linkSession(app, emulator, shopPhone, { name: 'Shop' });
 
   const customers: Customer[] = [];
   const newCustomer = async (phone: string, name = 'Dana') => {
@@ -65,4 +59,22 @@ export async function linkedWorld(
       await emulator.close();
     },
   };
+}
+
+/** Creates session `shop` (or `options.id`) and links it to `phone` by QR on the local WhatsApp server. */
+export async function linkSession(
+  app: TestCore,
+  emulator: Emulator,
+  phone: string,
+  options: { id?: string; name?: string } = {},
+): Promise<void> {
+  const id = options.id ?? 'shop';
+  const json = options.name ? { id, name: options.name } : { id };
+  await app.request('/api/v1/sessions', { method: 'POST', json });
+  const qrShown = sessionReaches(app.core.bus, id, 'qr');
+  await app.request(`/api/v1/sessions/${id}/connect`, { method: 'POST' });
+  const { qr } = await qrShown;
+  const connected = sessionReaches(app.core.bus, id, 'connected');
+  await emulator.scanQr(qr ?? '', phone, 'Falafel House');
+  await connected;
 }

@@ -4,7 +4,8 @@ import type { Emulator } from '../../../testkit/wa-emulator/index.js';
 import type { AnyEventEnvelope } from '../../../src-shared/contract/events.js';
 import type { Chat, Contact, Message } from '../../../src-shared/messages.js';
 import type { Session } from '../../../src-shared/model.js';
-import { nextEvent, sessionReaches } from '../../../testkit/support/events.js';
+import { nextEvent } from '../../../testkit/support/events.js';
+import { linkSession } from '../../../testkit/support/linked-session.js';
 import { startTestCore, type TestCore } from '../../../testkit/support/test-core.js';
 import { startWaServer } from '../../../testkit/support/wa-server.js';
 
@@ -64,14 +65,8 @@ it('stores the contacts and history WhatsApp syncs on first link, in batches, an
   };
   emulator.createAccount(CUSTOMER, 'Dana');
   emulator.seedHistory(SHOP, { conversations: [seededConversation()] });
-  await app.request('/api/v1/sessions', { method: 'POST', json: { id: 'shop' } });
-  const qrShown = sessionReaches(app.core.bus, 'shop', 'qr');
-  await app.request('/api/v1/sessions/shop/connect', { method: 'POST' });
-  const { qr } = await qrShown;
   const synced = nextEvent(app.core.bus, (e) => e.type === 'history.synced', 30_000);
-  const connected = sessionReaches(app.core.bus, 'shop', 'connected');
-  await emulator.scanQr(qr ?? '', SHOP, 'Falafel House');
-  await connected;
+  await linkSession(app, emulator, SHOP);
   const event = await synced;
   ticking = false;
   expect(event.data).toMatchObject({ messages: HISTORY_SIZE });
