@@ -6,31 +6,16 @@
  * local WhatsApp server, whose phone sends the first history slice right after linking.
  */
 import type { proto } from '@whiskeysockets/baileys';
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { nextEvent } from '../../testkit/support/events.js';
-import { linkSession } from '../../testkit/support/linked-session.js';
-import { startTestCore, type TestCore } from '../../testkit/support/test-core.js';
-import { startWaServer } from '../../testkit/support/wa-server.js';
-import type { Emulator } from '../../testkit/wa-emulator/index.js';
+import { coreOnWaServer, linkSession } from '../../testkit/support/linked-session.js';
 
 const SHOP = '972507710000';
 const CUSTOMER = '972508810000';
 const CUSTOMER_JID = `${CUSTOMER}@s.whatsapp.net`;
 const HISTORY_SIZE = 30;
 
-let emulator: Emulator;
-let app: TestCore;
-
-beforeAll(async () => {
-  const server = await startWaServer();
-  emulator = server.emulator;
-  app = await startTestCore(server.env);
-});
-
-afterAll(async () => {
-  await app?.stop();
-  await emulator?.close();
-});
+const world = coreOnWaServer();
 
 function conversation(): proto.IConversation {
   const start = Math.floor(Date.UTC(2026, 0, 1) / 1000);
@@ -45,7 +30,7 @@ function conversation(): proto.IConversation {
 }
 
 const pendingRows = () =>
-  app.core.db.$client
+  world.app.core.db.$client
     .prepare<[], { key_id: string }>(
       "SELECT key_id FROM wa_auth_keys WHERE session_id = 'shop' AND type = 'chatdock-history-pending'",
     )
@@ -56,6 +41,7 @@ it(
   'a crash between the notification receipt and the slice store: the slice is stored at the next connect',
   { timeout: 120_000 },
   async () => {
+    const { app, emulator } = world;
     const { store } = app.core.services.messaging;
     const ingest = store.ingest.bind(store);
     let cut = 0;

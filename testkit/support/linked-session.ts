@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { Customer } from '../wa-emulator/customer.js';
 import type { Emulator } from '../wa-emulator/index.js';
 import type { AnyEventEnvelope } from '../../src-shared/contract/events.js';
@@ -77,4 +78,22 @@ export async function linkSession(
   const connected = sessionReaches(app.core.bus, id, 'connected');
   await emulator.scanQr(qr ?? '', phone, 'Falafel House');
   await connected;
+}
+
+/**
+ * A core and a local WhatsApp server for the tests of one file, started before them and closed
+ * after them (nothing linked yet); read `app` and `emulator` inside the tests.
+ */
+export function coreOnWaServer(): { readonly app: TestCore; readonly emulator: Emulator } {
+  const world = {} as { app: TestCore; emulator: Emulator };
+  beforeAll(async () => {
+    const server = await startWaServer();
+    world.emulator = server.emulator;
+    world.app = await startTestCore(server.env);
+  });
+  afterAll(async () => {
+    await world.app?.stop();
+    await world.emulator?.close();
+  });
+  return world;
 }
