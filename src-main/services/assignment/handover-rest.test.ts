@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnyEventEnvelope } from '../../../src-shared/contract/events.js';
+import type { AnyEventEnvelope, EventEnvelope } from '../../../src-shared/contract/events.js';
 import type { UserWithCode } from '../../../src-shared/contract/people.js';
 import { startTestCore, type TestCore } from '../../../testkit/support/test-core.js';
 
@@ -24,7 +24,10 @@ describe('deleting a team or a person with open chats, over REST', () => {
       )
       .get(jid(n));
   const assignedEvents = (reason: string) =>
-    events.filter((event) => event.type === 'chat.assigned' && event.data.reason === reason);
+    events.filter(
+      (event): event is EventEnvelope<'chat.assigned'> =>
+        event.type === 'chat.assigned' && event.data.reason === reason,
+    );
 
   async function created(path: string, json: unknown): Promise<string> {
     const response = await app.request(path, { method: 'POST', json });
