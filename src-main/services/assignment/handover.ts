@@ -28,7 +28,7 @@ export class OpenChatsAssignedError extends AppError {
   }
 }
 
-interface HeldChat {
+export interface HeldChat {
   sessionId: string;
   jid: string;
   userId: string | null;
@@ -153,7 +153,7 @@ export class ChatHandover {
  * The assignment a moved chat gets. A deleted person's chats stay with their team (or go to the
  * target); a deleted team's chats that a person already owns stay that person's.
  */
-function requestFor(owner: ChatOwner, target: MoveChatsTo, chat: HeldChat): AssignRequest {
+export function requestFor(owner: ChatOwner, target: MoveChatsTo, chat: HeldChat): AssignRequest {
   if ('user' in owner) {
     if (target === 'unassigned') return { user: null };
     return 'user' in target ? { user: target.user } : { user: null, team: target.team };
