@@ -7,6 +7,7 @@
  */
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { Customer } from '../../testkit/wa-emulator/customer.js';
+import { personGrant } from '../../testkit/support/grants.js';
 import { InboxPage } from '../pages/inbox-page.js';
 import { LoginPage } from '../pages/login-page.js';
 import { Shell } from '../pages/shell.js';
@@ -18,6 +19,8 @@ import { useWaServer } from '../support/wa-server.js';
 const OWNER = { name: 'Olivia Owner', login: 'olivia', password: 'olivia-secret-1' };
 const PASSWORD = 'agent-secret-22';
 const wa = useWaServer();
+// A loaded machine: sign-ins (scrypt) and live events may take longer than the default 10 s.
+const slow = expect.configure({ timeout: 45_000 });
 
 const views = (page: Page) => page.getByRole('group', { name: 'Inbox view' });
 const view = (page: Page, name: string) => views(page).getByRole('button', { name, exact: true });
@@ -30,7 +33,7 @@ async function agentWindow(browser: Browser, app: RunningApp, login: string, con
   const signIn = new LoginPage(page);
   await signIn.open(app.url);
   await signIn.signInAs(login, PASSWORD);
-  await expect(new Shell(page).nav()).toBeVisible();
+  await slow(new Shell(page).nav()).toBeVisible();
   return page;
 }
 
@@ -54,20 +57,14 @@ test('two agents on two numbers: each sees her own chats live, Mine/Unassigned, 
     const login = new LoginPage(page);
     await login.open(app.url);
     await login.setUpOwner(app.apiKey, OWNER);
-    await expect(new Shell(page).nav().getByRole('button', { name: OWNER.name, exact: true })).toBeVisible();
+    await slow(new Shell(page).nav().getByRole('button', { name: OWNER.name, exact: true })).toBeVisible();
 
     // The owner creates the two agents and gives them different numbers.
     const person = async (name: string, loginName: string) =>
       (await rpc(app, 'users.create', { name, login: loginName, role: 'agent', password: PASSWORD })).user;
     const dana = await person('Dana Levi', 'dana');
     const eli = await person('Eli Cohen', 'eli');
-    const grant = (id: string) => ({
-      subject: { type: 'user' as const, id },
-      read: 'all' as const,
-      write: true,
-      canUseTags: false,
-      canManageSavedReplies: false,
-    });
+    const grant = (id: string) => personGrant(id);
     await rpc(app, 'permissions.set', { session: 'shop', grants: [grant(dana.id)] });
     await rpc(app, 'permissions.set', { session: 'desk', grants: [grant(dana.id), grant(eli.id)] });
 
@@ -86,33 +83,33 @@ test('two agents on two numbers: each sees her own chats live, Mine/Unassigned, 
     await bob.sendText(deskJid, 'I need help with my order');
     const aliceIn = (inbox: InboxPage) => inbox.chat(/Alice Shop|\+1 555 000 1711/);
     const bobIn = (inbox: InboxPage) => inbox.chat(/Bob Desk|\+1 555 000 1712/);
-    await expect(aliceIn(danaInbox)).toBeVisible({ timeout: 60_000 });
-    await expect(bobIn(danaInbox)).toBeVisible({ timeout: 60_000 });
+    await slow(aliceIn(danaInbox)).toBeVisible({ timeout: 60_000 });
+    await slow(bobIn(danaInbox)).toBeVisible({ timeout: 60_000 });
     // Eli's list has updated (Bob is there), and the shop's chat never reached her.
-    await expect(bobIn(eliInbox)).toBeVisible({ timeout: 60_000 });
-    await expect(aliceIn(eliInbox)).toHaveCount(0);
+    await slow(bobIn(eliInbox)).toBeVisible({ timeout: 60_000 });
+    await slow(aliceIn(eliInbox)).toHaveCount(0);
     await alice.sendText(shopJid, 'Hello?');
-    await expect(danaInbox.chat('Hello?')).toBeVisible({ timeout: 60_000 });
-    await expect(aliceIn(eliInbox)).toHaveCount(0);
+    await slow(danaInbox.chat('Hello?')).toBeVisible({ timeout: 60_000 });
+    await slow(aliceIn(eliInbox)).toHaveCount(0);
 
     // Dana answers Alice: the bubble names her, and the reply makes the chat hers (Mine).
     await aliceIn(danaInbox).click();
     await danaInbox.send('Yes, it is. Shall I keep it for you?');
     const bubble = danaInbox.bubble('Shall I keep it for you?');
-    await expect(bubble).toContainText('Dana Levi');
-    await expect(aliceIn(danaInbox)).toHaveCount(0);
+    await slow(bubble).toContainText('Dana Levi');
+    await slow(aliceIn(danaInbox)).toHaveCount(0);
     await view(danaPage, 'Mine').click();
-    await expect(aliceIn(danaInbox)).toBeVisible();
+    await slow(aliceIn(danaInbox)).toBeVisible();
 
     // The owner gives Bob's chat to Dana, then to Eli: it moves between their Mine lists live.
     await view(eliPage, 'Mine').click();
     await rpc(app, 'assignment.assign', { session: 'desk', chat: '15550001712', user: dana.id });
-    await expect(bobIn(danaInbox)).toBeVisible({ timeout: 30_000 });
-    await expect(bobIn(eliInbox)).toHaveCount(0);
+    await slow(bobIn(danaInbox)).toBeVisible({ timeout: 30_000 });
+    await slow(bobIn(eliInbox)).toHaveCount(0);
     await rpc(app, 'assignment.assign', { session: 'desk', chat: '15550001712', user: eli.id });
-    await expect(bobIn(eliInbox)).toBeVisible({ timeout: 30_000 });
-    await expect(bobIn(danaInbox)).toHaveCount(0);
-    await expect(aliceIn(danaInbox)).toBeVisible();
+    await slow(bobIn(eliInbox)).toBeVisible({ timeout: 30_000 });
+    await slow(bobIn(danaInbox)).toHaveCount(0);
+    await slow(aliceIn(danaInbox)).toBeVisible();
 
     // Both open Bob's chat; Dana starts typing: Eli is told.
     await bobIn(eliInbox).click();
@@ -120,12 +117,12 @@ test('two agents on two numbers: each sees her own chats live, Mine/Unassigned, 
     await bobIn(danaInbox).click();
     await danaInbox.composer().pressSequentially('Let me look at your order');
     const warning = eliInbox.conversation().getByText('Dana Levi is typing a reply');
-    await expect(warning).toBeVisible({ timeout: 30_000 });
+    await slow(warning).toBeVisible({ timeout: 30_000 });
 
     for (const width of [1366, 400]) {
       await eliPage.setViewportSize({ width, height: width === 400 ? 800 : 768 });
       await danaPage.setViewportSize({ width, height: width === 400 ? 800 : 768 });
-      await expect(warning).toBeVisible();
+      await slow(warning).toBeVisible();
       await shoot(eliPage, `two-agents-eli-collision-${width}`);
       await shoot(danaPage, `two-agents-dana-${width}`);
     }

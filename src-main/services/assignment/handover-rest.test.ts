@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnyEventEnvelope, EventEnvelope } from '../../../src-shared/contract/events.js';
 import type { UserWithCode } from '../../../src-shared/contract/people.js';
 import { startTestCore, type TestCore } from '../../../testkit/support/test-core.js';
+import { personGrant } from '../../../testkit/support/grants.js';
 
 const PASSWORD = 'correct horse 1';
 const jid = (n: number) => `97250000000${n}@s.whatsapp.net`;
@@ -54,13 +55,7 @@ describe('deleting a team or a person with open chats, over REST', () => {
     ids.Sales = await created('/api/v1/teams', { name: 'Sales', members: [ids.Dana] });
     ids.Support = await created('/api/v1/teams', { name: 'Support', members: [] });
     // Dana and Noam read the shop's chats; Eli reads only the other number's.
-    const grant = (id: string) => ({
-      subject: { type: 'user', id },
-      read: 'all',
-      write: true,
-      canUseTags: false,
-      canManageSavedReplies: false,
-    });
+    const grant = (id: string) => personGrant(id);
     const put = (session: string, who: string[]) =>
       app.request(`/api/v1/sessions/${session}/permissions`, {
         method: 'PUT',
