@@ -104,10 +104,10 @@ test('two agents on two numbers: each sees her own chats live, Mine/Unassigned, 
     // The owner gives Bob's chat to Dana, then to Eli: it moves between their Mine lists live.
     await view(eliPage, 'Mine').click();
     await rpc(app, 'assignment.assign', { session: 'desk', chat: '15550001712', user: dana.id });
-    await slow(bobIn(danaInbox)).toBeVisible({ timeout: 30_000 });
+    await slow(bobIn(danaInbox)).toBeVisible();
     await slow(bobIn(eliInbox)).toHaveCount(0);
     await rpc(app, 'assignment.assign', { session: 'desk', chat: '15550001712', user: eli.id });
-    await slow(bobIn(eliInbox)).toBeVisible({ timeout: 30_000 });
+    await slow(bobIn(eliInbox)).toBeVisible();
     await slow(bobIn(danaInbox)).toHaveCount(0);
     await slow(aliceIn(danaInbox)).toBeVisible();
 
@@ -117,7 +117,7 @@ test('two agents on two numbers: each sees her own chats live, Mine/Unassigned, 
     await bobIn(danaInbox).click();
     await danaInbox.composer().pressSequentially('Let me look at your order');
     const warning = eliInbox.conversation().getByText('Dana Levi is typing a reply');
-    await slow(warning).toBeVisible({ timeout: 30_000 });
+    await slow(warning).toBeVisible();
 
     for (const width of [1366, 400]) {
       await eliPage.setViewportSize({ width, height: width === 400 ? 800 : 768 });
