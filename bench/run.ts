@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --scale 10] [-- --quick] [-- --keep] [-- --ingest-only] [-- --dir /path]`
+ * `npm run bench [-- --scale 10] [-- --quick] [-- --keep] [-- --ingest-only] [-- --only chat-list] [-- --dir /path]`
  *
  * Generates a synthetic history through the app's own storage path in a temp data dir, then
  * measures each case against raw better-sqlite3 doing the same work in the same run, and
@@ -28,7 +28,15 @@ import { renderTable, type Row } from './report.js';
 const API_KEY = 'bench-admin-key-0123456789';
 
 function parseArgs(argv: readonly string[]) {
-  const options = { scale: 1, quick: false, keep: false, ingestOnly: false, dir: os.tmpdir() };
+  const options = {
+    scale: 1,
+    quick: false,
+    keep: false,
+    ingestOnly: false,
+    /** Only this case after the generation (`chat-list`: the list, its filters and the view counts). */
+    only: null as 'chat-list' | null,
+    dir: os.tmpdir(),
+  };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === '--scale') options.scale = Number(argv[++i]);
@@ -36,7 +44,11 @@ function parseArgs(argv: readonly string[]) {
     else if (arg === '--keep') options.keep = true;
     else if (arg === '--ingest-only') options.ingestOnly = true;
     else if (arg === '--dir') options.dir = path.resolve(argv[++i] ?? '.');
-    else throw new Error(`unknown option ${arg}; use --scale N, --quick, --keep, --ingest-only, --dir PATH`);
+    else if (arg === '--only' && argv[i + 1] === 'chat-list') options.only = argv[++i] as 'chat-list';
+    else
+      throw new Error(
+        `unknown option ${arg}; use --scale N, --quick, --keep, --ingest-only, --only chat-list, --dir PATH`,
+      );
   }
   if (!(options.scale > 0)) throw new Error('--scale must be a positive number');
   return options;
@@ -95,7 +107,8 @@ async function main(): Promise<void> {
     quick: options.quick,
     log,
   };
-  const full = options.scale <= 1 && !options.ingestOnly;
+  const full = options.scale <= 1 && !options.ingestOnly && !options.only;
+  const others = !options.ingestOnly && !options.only;
   let webhook: Awaited<ReturnType<typeof startWebhook>> | null = null;
   if (full) {
     webhook = await startWebhook(ctx);
@@ -112,11 +125,11 @@ async function main(): Promise<void> {
     log(`[${elapsed()}] 4. conversation page`);
     rows.push(...(await conversationCase(ctx, apiUrl, API_KEY)));
   }
-  if (!options.ingestOnly) {
+  if (others) {
     log(`[${elapsed()}] 5. search`);
     rows.push(...(await searchCase(ctx)));
   }
-  if (!options.ingestOnly) {
+  if (others) {
     log(`[${elapsed()}] 10. reports`);
     rows.push(...(await reportsCase(ctx)));
   }
@@ -145,7 +158,9 @@ async function main(): Promise<void> {
         ? ''
         : options.ingestOnly
           ? ' (ingest only)'
-          : ` (scale ${options.scale}: search and chat list only)`) +
+          : options.only
+            ? ` (${options.only} only)`
+            : ` (scale ${options.scale}: search and chat list only)`) +
       '.',
   );
   if (options.keep) log(`Kept ${workDir}`);

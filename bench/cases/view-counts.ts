@@ -6,9 +6,9 @@ import { BENCH_TEAM, BENCH_USER } from './chat-list-filters.js';
 
 /**
  * The inbox views' counts (issue #16) at 100k chats: Mine, Unassigned, the team and All in one
- * call, as the inbox asks after every assignment event. Each count reads its view's index only
- * (services/assignment/view-counts.ts); All and Unassigned count every open chat, so they grow
- * with the inbox (~30 % of the chats are open in the bench's assignment, chat-list-filters.ts).
+ * call, as the inbox asks after every assignment event. Each count is a sum over the counters
+ * kept on write (migration 0027, services/assignment/view-counts.ts): as many rows as there are
+ * (number, person, team, status) combinations, however many chats there are.
  */
 export async function viewCountRows(ctx: BenchContext): Promise<Row[]> {
   const counts = ctx.core.services.assignment.counts;
@@ -41,9 +41,9 @@ export async function viewCountRows(ctx: BenchContext): Promise<Row[]> {
       p95: ms(timing.p95),
       raw: '–',
       ratio: '–',
-      // Four counts; the list budget is one page in 5 ms, the counts run once per burst of events.
-      target: 'p95 ≤ 20 ms',
-      met: timing.p95 <= 20,
+      // Four counts in the chat list's budget (issue #16: the views within p95 ≤ 5 ms service).
+      target: 'p95 ≤ 5 ms',
+      met: timing.p95 <= 5,
       note: `mine ${answer.mine}, unassigned ${answer.unassigned}, team ${answer.teams[0]?.count}, all ${answer.all}`,
     });
   }

@@ -572,6 +572,23 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
     );
     sqlite.exec(`INSERT INTO api_key_last_use (key_id, at, address) VALUES ('k', 1, '127.0.0.1')`);
   },
+  '0027_view_counters': (sqlite) => {
+    // A number's counters are a range of the key; the triggers keep them (view-counts.test.ts).
+    expect(queryPlan(sqlite, `SELECT sum(n) FROM chat_view_counts WHERE session_id = 's'`)).toContain(
+      'PRIMARY KEY (session_id=?)',
+    );
+    const triggers = sqlite
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'chats' ORDER BY name`)
+      .pluck()
+      .all();
+    expect(triggers).toEqual(
+      expect.arrayContaining([
+        'chats_view_counts_delete',
+        'chats_view_counts_insert',
+        'chats_view_counts_update',
+      ]),
+    );
+  },
   '0026_view_counts': (sqlite) => {
     // The views' counts read their index alone, the assignee columns included (view-counts.ts).
     const count = (index: string, where: string) =>
@@ -650,6 +667,27 @@ describe('migrations', () => {
       .all();
     expect(hits).toHaveLength(1);
     expect(sqlite.prepare(`SELECT chat_order_at AS at FROM chat_tags`).get()).toEqual({ at: 700 });
+  });
+
+  it('0027 counts the chats stored before it into the view counters', () => {
+    const sqlite = migratedUpTo('0026_view_counts');
+    sqlite.exec(`
+      INSERT INTO chats (session_id, jid, kind, status, assignee_user_id) VALUES ('s', 'a', 'user', 'open', 'u1');
+      INSERT INTO chats (session_id, jid, kind, status) VALUES ('s', 'b', 'user', 'open');
+      INSERT INTO chats (session_id, jid, kind, status) VALUES ('s', 'c', 'user', 'open');
+      INSERT INTO chats (session_id, jid, kind, status, assignee_team_id) VALUES ('s', 'd', 'user', 'resolved', 't1');
+    `);
+    migrate(drizzle(sqlite), { migrationsFolder: MIGRATIONS_DIR });
+    const rows = sqlite
+      .prepare(
+        'SELECT assignee_user_id AS u, assignee_team_id AS t, status, n FROM chat_view_counts ORDER BY 1, 2, 3',
+      )
+      .all();
+    expect(rows).toEqual([
+      { u: '', t: '', status: 'open', n: 2 },
+      { u: '', t: 't1', status: 'resolved', n: 1 },
+      { u: 'u1', t: '', status: 'open', n: 1 },
+    ]);
   });
 
   it('0025 re-indexes the names of the chats stored before it, ending each with two line breaks', () => {

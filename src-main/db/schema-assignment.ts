@@ -43,3 +43,19 @@ export const chatReads = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.sessionId, t.chatJid] })],
 );
+
+/**
+ * How many chats of a number have each (person, team, status): the inbox views' counts as sums
+ * over a few rows (migration 0027). Kept by triggers on `chats`; '' is "nobody" / "no team".
+ */
+export const chatViewCounts = sqliteTable(
+  'chat_view_counts',
+  {
+    sessionId: text('session_id').notNull(),
+    assigneeUserId: text('assignee_user_id').notNull(),
+    assigneeTeamId: text('assignee_team_id').notNull(),
+    status: text('status').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.assigneeUserId, t.assigneeTeamId, t.status] })],
+);

@@ -29,8 +29,14 @@ function person(principal: Principal): UserPrincipal {
   return principal;
 }
 
-export function peopleHandlers({ people, actors }: Services): Pick<Handlers<RpcContext>, PeopleOps> {
+export function peopleHandlers({
+  people,
+  actors,
+  assignment,
+  events,
+}: Services): Pick<Handlers<RpcContext>, PeopleOps> {
   const { users, teams, permissions, signIns, tokens, audit, settings } = people;
+  const { handover } = assignment;
   return {
     'people.me': (_input, ctx): Me => {
       const principal = ctx.principal;
@@ -59,7 +65,14 @@ export function peopleHandlers({ people, actors }: Services): Pick<Handlers<RpcC
     'users.list': () => ({ items: users.list(), next: null }),
     'users.create': (input, ctx) => users.create(input, actors.of(ctx.principal), roleOf(ctx.principal)),
     'users.update': (input, ctx) => users.update(input, actors.of(ctx.principal), roleOf(ctx.principal)),
-    'users.delete': ({ id }, ctx) => users.delete(id, actors.of(ctx.principal), roleOf(ctx.principal)),
+    // The chats move and the person goes in one transaction: a refusal of either changes nothing.
+    'users.delete': ({ id, moveChatsTo }, ctx) =>
+      events.transaction(() => {
+        const actor = actors.of(ctx.principal);
+        handover.release({ user: id }, users.get(id).name, moveChatsTo, actor);
+        return users.delete(id, actor, roleOf(ctx.principal));
+      }),
+    'users.openChats': ({ id }) => ({ count: handover.openChats({ user: users.get(id).id }) }),
     'users.resetCode': ({ id }, ctx) => users.resetCode(id, actors.of(ctx.principal), roleOf(ctx.principal)),
     'users.changePassword': ({ currentPassword, newPassword }, ctx) => {
       const me = person(ctx.principal);
@@ -76,7 +89,13 @@ export function peopleHandlers({ people, actors }: Services): Pick<Handlers<RpcC
     'teams.list': () => ({ items: teams.list(), next: null }),
     'teams.create': (input, ctx) => teams.create(input, actors.of(ctx.principal)),
     'teams.update': (input, ctx) => teams.update(input, actors.of(ctx.principal)),
-    'teams.delete': ({ id }, ctx) => teams.delete(id, actors.of(ctx.principal)),
+    'teams.delete': ({ id, moveChatsTo }, ctx) =>
+      events.transaction(() => {
+        const actor = actors.of(ctx.principal);
+        handover.release({ team: id }, teams.get(id).name, moveChatsTo, actor);
+        return teams.delete(id, actor);
+      }),
+    'teams.openChats': ({ id }) => ({ count: handover.openChats({ team: teams.get(id).id }) }),
     'permissions.get': ({ session }) => permissions.get(session),
     'permissions.set': ({ session, grants }, ctx) =>
       permissions.set(session, grants, actors.of(ctx.principal)),

@@ -13,8 +13,19 @@ import { sessionIdSchema } from './sessions.js';
 export const CHAT_STATUSES = ['open', 'pending', 'resolved'] as const;
 export type ChatStatus = (typeof CHAT_STATUSES)[number];
 
-/** Why an assignment changed (events and history): `rule:<id>` names the routing rule. */
-export const ASSIGN_REASONS = ['manual', 'round_robin', 'webhook', 'reply', 'handoff'] as const;
+/**
+ * Why an assignment changed (events and history): `rule:<id>` names the routing rule;
+ * `team_deleted` / `person_deleted`: the chat was moved when its team or person was deleted.
+ */
+export const ASSIGN_REASONS = [
+  'manual',
+  'round_robin',
+  'webhook',
+  'reply',
+  'handoff',
+  'team_deleted',
+  'person_deleted',
+] as const;
 export type AssignReason = (typeof ASSIGN_REASONS)[number] | `rule:${string}`;
 
 const ref = z.object({ id: z.string(), name: z.string() });
@@ -60,7 +71,9 @@ export const assignmentHistoryEntrySchema = z
     actor: actorSchema,
     reason: z
       .string()
-      .describe('manual, reply, handoff, round_robin, webhook, rule:<id>, customer, snooze_ended'),
+      .describe(
+        'manual, reply, handoff, round_robin, webhook, rule:<id>, team_deleted, person_deleted, customer, snooze_ended',
+      ),
     note: z.string().nullable(),
   })
   .meta({

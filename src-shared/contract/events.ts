@@ -84,7 +84,10 @@ export interface EventMap {
   'automation.replied': AutomationRepliedEvent;
   /** A keyword rule that calls a webhook matched; only that webhook receives it. */
   'automation.rule_matched': AutomationRuleMatchedEvent;
-  /** A chat's assignee changed (reason: manual, reply, handoff, round_robin, webhook, rule:<id>). */
+  /**
+   * A chat's assignee changed (reason: manual, reply, handoff, round_robin, webhook, rule:<id>,
+   * team_deleted, person_deleted).
+   */
   'chat.assigned': ChatAssignedEvent;
   /** A chat was resolved, reopened or snoozed (reason: manual, customer, snooze_ended, handoff, …). */
   'chat.status_changed': ChatStatusChangedEvent;

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { exampleOf } from '../examples.js';
 import { SCOPES } from './keys.js';
 import { confirmationFields } from './confirmation.js';
+import { moveChatsField, type OpenChats } from './chat-handover.js';
 import { op } from './operation.js';
 import { sessionField, type Access } from '../access.js';
 
@@ -440,7 +441,12 @@ export const peopleOperations = {
   'users.create': op<UserWithCode>()(createUserInput, ADMIN_PEOPLE),
   'users.update': op<User>()(updateUserInput, ADMIN_PEOPLE),
   /** Their past actions stay attributed to their name; their sessions and tokens end now. */
-  'users.delete': op<User>()(byId.extend(confirmationFields), { ...ADMIN_PEOPLE, confirm: true }),
+  'users.delete': op<User>()(byId.extend({ ...confirmationFields, ...moveChatsField }), {
+    ...ADMIN_PEOPLE,
+    confirm: true,
+  }),
+  /** How many open and pending chats are assigned to the person (what deleting them must move). */
+  'users.openChats': op<OpenChats>()(byId, ADMIN_PEOPLE),
   /** A new one-time code (the old password stops working) for a person who forgot theirs. */
   'users.resetCode': op<UserWithCode>()(byId, ADMIN_PEOPLE),
   'users.changePassword': op<User>()(changePasswordInput, SELF_ONLY),
@@ -450,7 +456,9 @@ export const peopleOperations = {
   'teams.create': op<Team>()(createTeamInput, ADMIN_PEOPLE),
   'teams.update': op<Team>()(updateTeamInput, ADMIN_PEOPLE),
   /** Grants to the team on any number go with it. */
-  'teams.delete': op<Team>()(byId, ADMIN_PEOPLE),
+  'teams.delete': op<Team>()(byId.extend(moveChatsField), ADMIN_PEOPLE),
+  /** How many open and pending chats are assigned to the team (what deleting it must move). */
+  'teams.openChats': op<OpenChats>()(byId, ADMIN_PEOPLE),
   'permissions.get': op<SessionPermissions>()(z.strictObject({ session: z.string().min(1, 'is required') }), {
     ...ADMIN_PEOPLE,
     session: sessionField,

@@ -139,6 +139,8 @@ export const ROUTE_TABLE: Record<string, RouteClass> = {
   'GET /users/me': 'profile',
   'GET /users': 'admin',
   'GET /teams': 'admin',
+  'GET /users/{id}/open-chats': 'admin',
+  'GET /teams/{id}/open-chats': 'admin',
   'GET /sessions/{session}/permissions': 'admin',
   'GET /audit': 'admin',
   'GET /audit/export': 'admin',

@@ -25,7 +25,8 @@ import {
   userListSchema,
   userSchema,
 } from '../../../src-shared/contract/people.js';
-import { confirmationInput } from '../../../src-shared/contract/confirmation.js';
+import { moveChatsField, openChatsSchema } from '../../../src-shared/contract/chat-handover.js';
+import { confirmationFields } from '../../../src-shared/contract/confirmation.js';
 import { sessionIdSchema } from '../../../src-shared/contract/sessions.js';
 import { parseInput } from '../../../src-shared/validation.js';
 import { peopleHandlers } from '../../rpc/people-handlers.js';
@@ -35,6 +36,12 @@ import { operationRoute, type RestContext } from '../operation-route.js';
 import { defineRoute } from '../route.js';
 
 const idParams = z.object({ id: z.string().min(1).describe('Id') });
+/** What deleting a team or a person does with the chats assigned to them (issue #16). */
+const OPEN_CHATS_RULE =
+  'If open or pending chats are assigned to it, the body must say where they go: `moveChatsTo` ' +
+  '`{"user": id}`, `{"team": id}` or `"unassigned"`; otherwise 409 naming `moveChatsTo`, with ' +
+  '`openChats` (their count) in the error. Each moved chat gets a history line and a `chat.assigned` ' +
+  'event (reason `person_deleted` / `team_deleted`), in the same transaction as the delete.';
 const revoked = z.object({ revoked: z.number().int() }).meta({ id: 'RevokedCount', example: { revoked: 2 } });
 
 /**
@@ -125,10 +132,30 @@ export function peopleRoutes(services: Services) {
         description:
           'Their past actions stay attributed to their name. The last enabled owner cannot be deleted (409). ' +
           'Cannot be undone: the body must say `{"confirm": true}` (400 naming `confirm`), a token needs the ' +
-          '`admin` scope, and a person signed in by browser also sends their own `password`.',
+          '`admin` scope, and a person signed in by browser also sends their own `password`. ' +
+          OPEN_CHATS_RULE,
         params: idParams,
-        body: confirmationInput,
+        body: z
+          .strictObject({ ...confirmationFields, ...moveChatsField })
+          .meta({ example: { confirm: true, moveChatsTo: 'unassigned' } }),
         response: { status: 200, description: 'The deleted person', schema: userSchema },
+      },
+      rest,
+    ),
+    operationRoute(
+      ops,
+      'users.openChats',
+      {
+        method: 'get',
+        path: '/users/:id/open-chats',
+        tag: users,
+        summary: 'How many open chats a person has (what deleting them moves)',
+        params: idParams,
+        response: {
+          status: 200,
+          description: 'Open and pending chats assigned to the person',
+          schema: openChatsSchema,
+        },
       },
       rest,
     ),
@@ -239,9 +266,27 @@ export function peopleRoutes(services: Services) {
         path: '/teams/:id',
         tag: 'teams',
         summary: 'Delete a team',
-        description: "The team's grants on every number go with it.",
+        description: "The team's grants on every number go with it. " + OPEN_CHATS_RULE,
         params: idParams,
+        body: z.strictObject(moveChatsField).meta({ example: { moveChatsTo: { team: 'team_support' } } }),
         response: { status: 200, description: 'The deleted team', schema: teamSchema },
+      },
+      rest,
+    ),
+    operationRoute(
+      ops,
+      'teams.openChats',
+      {
+        method: 'get',
+        path: '/teams/:id/open-chats',
+        tag: 'teams',
+        summary: 'How many open chats a team has (what deleting it moves)',
+        params: idParams,
+        response: {
+          status: 200,
+          description: 'Open and pending chats assigned to the team',
+          schema: openChatsSchema,
+        },
       },
       rest,
     ),

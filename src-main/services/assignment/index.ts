@@ -9,6 +9,7 @@ import { AssignmentService } from './assignment-service.js';
 import { AssignmentSettingsStore } from './assignment-settings.js';
 import { Availability } from './availability.js';
 import { ForeignReplyGuard } from './foreign-reply.js';
+import { ChatHandover } from './handover.js';
 import { ViewCountQueries } from './view-counts.js';
 
 /** Chat status and assignee (issue #16): the rules, the settings, what happens by itself, availability. */
@@ -22,6 +23,8 @@ export interface Assignment {
   counts: ViewCountQueries;
   /** `foreignReply: forbid` on the server: people may not send in someone else's chat. */
   foreignReply: ForeignReplyGuard;
+  /** A deleted team's or person's chats: counted, and moved where the delete says. */
+  handover: ChatHandover;
 }
 
 export function createAssignment(deps: {
@@ -44,5 +47,6 @@ export function createAssignment(deps: {
     availability: new Availability(deps.db),
     counts: new ViewCountQueries(deps.db.$client, deps.hiddenSessions),
     foreignReply: new ForeignReplyGuard(service, settings),
+    handover: new ChatHandover(deps.db, service),
   };
 }

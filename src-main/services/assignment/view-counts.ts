@@ -22,14 +22,33 @@ export interface ViewCountsQuery {
 
 type CountedView = 'mine' | 'team' | 'unassigned' | 'all';
 
+/** Where counts come from: a table and what to add up per row. */
+export interface CountSource {
+  from: string;
+  total: string;
+}
+
+/**
+ * The counters kept on write (migration 0027): one row per (number, person, team, status) with
+ * its number of chats, '' read back as NULL so the views' conditions apply to them unchanged.
+ */
+export const COUNTERS: CountSource = {
+  from: `(SELECT session_id, nullif(assignee_user_id, '') AS assignee_user_id,
+           nullif(assignee_team_id, '') AS assignee_team_id, status, n FROM chat_view_counts)`,
+  total: 'coalesce(sum(c.n), 0)',
+};
+
+/** Counting the chats themselves: what the counters must always equal (view-counts.test.ts). */
+export const RECOUNT: CountSource = { from: 'chats', total: 'count(*)' };
+
 /**
  * The inbox views' counts (issue #16): Mine, Unassigned, each of my teams and All, for a status.
- * Each is one `count(*)` over the view's own partial index (migration 0021), with the caller's
- * limits as conditions on columns the index holds (`session_id`) — so a count reads index
- * entries of that view only, never the chats table (query-plans.test.ts asserts the plans;
- * bench row "view counts"). An "assigned" reader's condition needs the row only for chats of
- * their assigned-only numbers. Archived chats count too: archiving hides a chat from the list's
- * default, not from its view.
+ * Each is a sum over the counter rows of the view (`chat_view_counts`, kept by triggers on
+ * `chats` in the same transaction as every insert, delete and status / assignee change), with
+ * the caller's limits as conditions on the rows' number, person and team — so a count reads as
+ * many rows as there are (number, person, team, status) combinations, whatever the chats'
+ * number (bench row "view counts"). Archived chats count too: archiving hides a chat from the
+ * list's default, not from its view.
  */
 export class ViewCountQueries {
   private readonly statements = new Map<string, Statement>();
@@ -38,6 +57,7 @@ export class ViewCountQueries {
     private readonly sqlite: Database,
     /** Deleted numbers whose history is kept: not listed, so not counted (as the chat list). */
     private readonly hiddenSessions: () => readonly string[] = () => [],
+    private readonly source: CountSource = COUNTERS,
   ) {}
 
   counts(query: ViewCountsQuery): ViewCounts {
@@ -60,8 +80,8 @@ export class ViewCountQueries {
     const params: Record<string, unknown> = {};
     const where = viewConditions(view, params);
     if (query.sessionId) {
-      // `+`: a filter on the index's session column, never a reason to walk another index.
-      where.push('+c.session_id = @sessionId');
+      // The counters' key starts with the number: one number's rows are a range of it.
+      where.push('c.session_id = @sessionId');
       params.sessionId = query.sessionId;
     } else {
       const hidden = this.hiddenSessions();
@@ -81,8 +101,7 @@ export class ViewCountQueries {
         where.push(`(${allowed} OR c.session_id IN (SELECT value FROM json_each(@assignedSessions)))`);
       } else where.push(assignedOnlyCondition(allowed, assigned, params));
     }
-    const index = indexOf(counted, view.status);
-    const sql = `SELECT count(*) FROM chats c${index ? ` INDEXED BY ${index}` : ''}
+    const sql = `SELECT ${this.source.total} FROM ${this.source.from} c
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     return this.statement(sql).pluck().get(params) as number;
   }
@@ -94,19 +113,5 @@ export class ViewCountQueries {
       this.statements.set(sql, statement);
     }
     return statement;
-  }
-}
-
-/** The partial index of a view (All without a status counts every chat: SQLite picks the narrowest). */
-function indexOf(counted: CountedView, status: ChatStatus | undefined): string | null {
-  switch (counted) {
-    case 'mine':
-      return 'chats_mine_order_idx';
-    case 'team':
-      return 'chats_team_order_idx';
-    case 'unassigned':
-      return 'chats_unassigned_order_idx';
-    case 'all':
-      return status ? 'chats_status_order_idx' : null;
   }
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UserWithCode } from '../../../src-shared/contract/people.js';
 import type { LiveBoard, ReportOverview } from '../../../src-shared/contract/reports.js';
 import { startTestCore, type TestCore } from '../../../testkit/support/test-core.js';
+import { personGrant } from '../../../testkit/support/grants.js';
 
 const PASSWORD = 'correct horse 1';
 const ANSWERED = '972500000011@s.whatsapp.net';
@@ -55,13 +56,7 @@ describe('reports over REST', () => {
     });
     await createUser('Dana', 'agent');
     await createUser('Omer', 'agent');
-    const grant = (id: string) => ({
-      subject: { type: 'user', id },
-      read: 'all',
-      write: true,
-      canUseTags: false,
-      canManageSavedReplies: false,
-    });
+    const grant = (id: string) => personGrant(id);
     await app.request('/api/v1/sessions/shop/permissions', {
       method: 'PUT',
       json: { grants: [grant(ids.Dana!), grant(ids.Omer!)] },

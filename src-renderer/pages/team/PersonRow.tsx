@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
+import type { MoveChatsTo } from '../../../src-shared/contract/chat-handover';
 import { USER_ROLES, type User, type UserRole, type UserWithCode } from '../../../src-shared/contract/people';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ConfirmWithPasswordButton } from '../../components/ConfirmWithPassword';
 import { useTransport } from '../../stores/connection';
 import { formatTime } from '../settings/time';
 import { peopleError, type FieldError } from '../../components/people/people-errors';
+import { MoveOpenChats } from './MoveOpenChats';
 import { ROLE_TEXT } from './role-text';
 
 /**
@@ -27,6 +29,7 @@ export function PersonRow({
   const transport = useTransport();
   const [error, setError] = useState<FieldError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [moveChatsTo, setMoveChatsTo] = useState<MoveChatsTo | undefined>(undefined);
   const errorId = `person-${user.id}-error`;
 
   const run = async (action: () => Promise<unknown>) => {
@@ -117,10 +120,24 @@ export function PersonRow({
           />
           <ConfirmWithPasswordButton
             label={intl.formatMessage({ id: 'team.people.delete' })}
-            question={intl.formatMessage({ id: 'team.people.deleteQuestion' }, { name: user.name })}
+            question={
+              <>
+                {intl.formatMessage({ id: 'team.people.deleteQuestion' }, { name: user.name })}
+                <MoveOpenChats
+                  owner={{ user: user.id }}
+                  ownerName={user.name}
+                  value={moveChatsTo}
+                  onChange={setMoveChatsTo}
+                />
+              </>
+            }
             confirmLabel={intl.formatMessage({ id: 'team.people.deleteConfirm' })}
             onConfirm={async (confirmation) => {
-              await transport.call('users.delete', { id: user.id, ...confirmation });
+              await transport.call('users.delete', {
+                id: user.id,
+                ...confirmation,
+                ...(moveChatsTo ? { moveChatsTo } : {}),
+              });
               onChanged();
             }}
             onError={(caught) => setError(peopleError(caught))}

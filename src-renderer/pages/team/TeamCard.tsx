@@ -1,10 +1,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
+import type { MoveChatsTo } from '../../../src-shared/contract/chat-handover';
 import type { Team, User } from '../../../src-shared/contract/people';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { useTransport } from '../../stores/connection';
 import { errorFor, formLevel, peopleError, type FieldError } from '../../components/people/people-errors';
 import { Field } from '../../components/people/Field';
+import { MoveOpenChats } from './MoveOpenChats';
 
 /** One team: rename it, choose its members, delete it (warned when a number's permissions name it). */
 export function TeamCard({
@@ -26,6 +28,7 @@ export function TeamCard({
   const [error, setError] = useState<FieldError | null>(null);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
+  const [moveChatsTo, setMoveChatsTo] = useState<MoveChatsTo | undefined>(undefined);
 
   // Someone else changed the team (or it was saved): start again from what the server has.
   useEffect(() => {
@@ -56,7 +59,7 @@ export function TeamCard({
 
   const remove = async () => {
     try {
-      await transport.call('teams.delete', { id: team.id });
+      await transport.call('teams.delete', { id: team.id, ...(moveChatsTo ? { moveChatsTo } : {}) });
       onChanged();
     } catch (caught) {
       setError(peopleError(caught));
@@ -115,12 +118,20 @@ export function TeamCard({
         <ConfirmButton
           label={intl.formatMessage({ id: 'team.teams.delete' })}
           question={
-            namedOn.length > 0
-              ? intl.formatMessage(
-                  { id: 'team.teams.deleteNamedQuestion' },
-                  { name: team.name, numbers: intl.formatList(namedOn), count: namedOn.length },
-                )
-              : intl.formatMessage({ id: 'team.teams.deleteQuestion' }, { name: team.name })
+            <>
+              {namedOn.length > 0
+                ? intl.formatMessage(
+                    { id: 'team.teams.deleteNamedQuestion' },
+                    { name: team.name, numbers: intl.formatList(namedOn), count: namedOn.length },
+                  )
+                : intl.formatMessage({ id: 'team.teams.deleteQuestion' }, { name: team.name })}
+              <MoveOpenChats
+                owner={{ team: team.id }}
+                ownerName={team.name}
+                value={moveChatsTo}
+                onChange={setMoveChatsTo}
+              />
+            </>
           }
           confirmLabel={intl.formatMessage({ id: 'team.teams.deleteConfirm' })}
           onConfirm={remove}

@@ -20,6 +20,9 @@ const HISTORY = [
   { table: 'chat_names_fts', where: 'rowid IN (SELECT id FROM chat_search_keys WHERE session_id = ?)' },
   { table: 'chat_search_keys', where: 'session_id = ?' },
   { table: 'chats', where: 'session_id = ?' },
+  // The inbox views' counters (migration 0027): the chats' delete trigger brings them to zero;
+  // their rows go too.
+  { table: 'chat_view_counts', where: 'session_id = ?' },
   { table: 'contacts', where: 'session_id = ?' },
   { table: 'contact_avatars', where: 'session_id = ?' },
   { table: 'groups', where: 'session_id = ?' },
