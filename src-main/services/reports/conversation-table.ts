@@ -66,12 +66,14 @@ export class ConversationTable {
   >;
   private readonly periodRows: Statement<[number, number, number, number, number, number], ConversationRow>;
   private readonly settleSome: (limit: number) => number;
+  private readonly marked: Statement<[number], { n: number }>;
 
   constructor(private readonly db: Db) {
     const sqlite = db.$client;
     this.dirty = sqlite.prepare(
       'SELECT session_id AS session, chat_jid AS chat, since FROM report_dirty_chats LIMIT ?',
     );
+    this.marked = sqlite.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM report_dirty_chats LIMIT ?)');
     this.forget = sqlite.prepare('DELETE FROM report_dirty_chats WHERE session_id = ? AND chat_jid = ?');
     this.startOf = sqlite.prepare(
       `SELECT opened_at AS openedAt FROM report_conversations INDEXED BY report_conversations_chat_idx
@@ -121,6 +123,11 @@ export class ConversationTable {
   /** Folds every marked chat (all of them when `limit` is left out); returns how many it folded. */
   settle(limit = Number.MAX_SAFE_INTEGER): number {
     return this.settleSome(limit);
+  }
+
+  /** Whether more than `limit` chats wait to be folded (counts at most `limit + 1`). */
+  backlogOver(limit: number): boolean {
+    return (this.marked.get(limit + 1)?.n ?? 0) > limit;
   }
 
   /** Conversations opened, first written to or resolved in [from, to), each once. */

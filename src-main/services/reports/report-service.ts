@@ -22,6 +22,8 @@ const DAY = 86_400_000;
  * still seen: a chat quiet for longer starts afresh (docs/API.md).
  */
 export const LOOK_AROUND_MS = 30 * DAY;
+/** Marked chats a report folds itself before reading (beyond, the background fold has not caught up). */
+const FOLD_AT_REPORT_LIMIT = 2_000;
 
 /** Who is asking: every number (null) or some, and everything or only one person's conversations. */
 export interface ReportAudience {
@@ -85,7 +87,9 @@ export class ReportService {
     const tagged = query.tag ? this.taggedChats(query.tag) : null;
     const keep = (session: string, chat: string) => !tagged || tagged.has(`${session}\u0000${chat}`);
     const chats =
-      source === 'table' ? this.fromTable(sessions, period, keep) : this.byScan(sessions, period, now, keep);
+      source === 'table'
+        ? this.fromTable(sessions, period, now, keep)
+        : this.byScan(sessions, period, now, keep);
     const tags = this.queries.tags();
     const names = {
       user: this.queries.names('user'),
@@ -183,8 +187,13 @@ export class ReportService {
   private fromTable(
     sessions: readonly string[],
     period: ReportPeriod,
+    now: number,
     keep: (session: string, chat: string) => boolean,
   ) {
+    // Right after the migration's backfill or a large history sync, folding what is marked would
+    // hold the server for many seconds: until the background fold has caught up, the report is
+    // computed the old way (the same figures, seconds rather than milliseconds).
+    if (this.table.backlogOver(FOLD_AT_REPORT_LIMIT)) return this.byScan(sessions, period, now, keep);
     this.table.settle();
     return periodChats(this.queries, this.table.inPeriod(period.start, period.end), sessions, period, keep);
   }
