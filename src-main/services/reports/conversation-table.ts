@@ -50,7 +50,7 @@ export interface ConversationRow {
 }
 
 const BEGINNING = Number.MIN_SAFE_INTEGER;
-const COLUMNS = `session_id AS session, chat_jid AS chat, opened_at AS openedAt, first_incoming_at AS firstIncomingAt,
+const COLUMNS = `id, session_id AS session, chat_jid AS chat, opened_at AS openedAt, first_incoming_at AS firstIncomingAt,
   first_response_at AS firstResponseAt, resolved_at AS resolvedAt, assignee_user_id AS userId, assignee_team_id AS teamId`;
 
 export class ConversationTable {
@@ -64,7 +64,10 @@ export class ConversationTable {
   private readonly insert: Statement<
     [string, string, number, number | null, number | null, number | null, string | null, string | null]
   >;
-  private readonly periodRows: Statement<[number, number, number, number, number, number], ConversationRow>;
+  private readonly periodRows: Statement<
+    [number, number, number, number, number, number],
+    ConversationRow & { id: number }
+  >;
   private readonly settleSome: (limit: number) => number;
   private readonly marked: Statement<[number], { n: number }>;
 
@@ -103,10 +106,10 @@ export class ConversationTable {
     this.periodRows = sqlite.prepare(
       `SELECT ${COLUMNS} FROM report_conversations INDEXED BY report_conversations_opened_idx
         WHERE opened_at >= ? AND opened_at < ?
-       UNION
+       UNION ALL
        SELECT ${COLUMNS} FROM report_conversations INDEXED BY report_conversations_incoming_idx
         WHERE first_incoming_at >= ? AND first_incoming_at < ?
-       UNION
+       UNION ALL
        SELECT ${COLUMNS} FROM report_conversations INDEXED BY report_conversations_resolved_idx
         WHERE resolved_at >= ? AND resolved_at < ?`,
     );
@@ -130,9 +133,19 @@ export class ConversationTable {
     return (this.marked.get(limit + 1)?.n ?? 0) > limit;
   }
 
-  /** Conversations opened, first written to or resolved in [from, to), each once. */
+  /**
+   * Conversations opened, first written to or resolved in [from, to), each once (UNION ALL and a
+   * set of ids: SQLite's UNION would sort every row by all its columns to find the twice-read).
+   */
   inPeriod(from: number, to: number): ConversationRow[] {
-    return this.periodRows.all(from, to, from, to, from, to);
+    const seen = new Set<number>();
+    const out: ConversationRow[] = [];
+    for (const { id, ...row } of this.periodRows.all(from, to, from, to, from, to)) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      out.push(row);
+    }
+    return out;
   }
 
   private refold({ session, chat, since }: DirtyRow): void {

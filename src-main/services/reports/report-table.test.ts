@@ -165,6 +165,23 @@ describe('reports from the kept conversations', () => {
     });
   }
 
+  it('answers the old way while the background fold has thousands of chats left, and leaves them to it', () => {
+    const random = createRandom(7);
+    const now = END + DAY;
+    db = openDatabase(':memory:');
+    const table = new ConversationTable(db);
+    const service = new ReportService(db, table, () => now);
+    for (const write of randomStore(db, random, now)) write();
+    // As after the migration's backfill of a large store: many chats marked from their beginning.
+    db.$client.exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2500)
+      INSERT INTO report_dirty_chats (session_id, chat_jid, since) SELECT 'shop', i || '@s.whatsapp.net', -1 FROM n`);
+    const query: ReportQuery = { from: FROM, to: TO, timeZone: ZONE, businessHours: false };
+    const everyone = { sessions: null, ownUserId: null };
+    expect(service.overview(query, everyone)).toEqual(service.overview(query, everyone, 'scan'));
+    expect(table.backlogOver(2_000)).toBe(true);
+    expect(table.inPeriod(START, END)).toEqual([]);
+  });
+
   it('folds a chat again only from the conversation a new fact lands in', () => {
     db = openDatabase(':memory:');
     const sqlite = db.$client;
