@@ -3,7 +3,7 @@
  * the status and assignee changes, and who had the chat when the window starts.
  */
 import type { AssigneeFact, ChatTimeline, MessageFact, StatusFact } from './metrics/timeline.js';
-import { senderKind, type SentBy } from './metrics/sender-kind.js';
+import { senderKinds } from './metrics/sender-kind.js';
 import { assigneeOf, isCustomerChat, parseJson } from './report-facts.js';
 import type { ChatNow, HistoryRow, ReportQueries } from './report-queries.js';
 
@@ -37,12 +37,7 @@ export function chatTimelines(
     }
     return found;
   };
-  const sentByCache = new Map<string | null, SentBy>();
-  const classify = (sentBy: string | null) => {
-    let found = sentByCache.get(sentBy);
-    if (!found) sentByCache.set(sentBy, (found = senderKind(sentBy)));
-    return found;
-  };
+  const classify = senderKinds();
   for (const session of sessions) {
     for (const row of queries.incomingOf(session, window.from, window.to)) {
       chatOf(session, row.chat)?.messages.push({ at: row.at, kind: 'customer', userId: null });

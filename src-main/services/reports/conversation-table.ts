@@ -13,9 +13,10 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/connection.js';
 import { assigneeOf, isCustomerChat, parseJson } from './report-facts.js';
-import { senderKind } from './metrics/sender-kind.js';
+import { senderKinds } from './metrics/sender-kind.js';
 import {
   foldChat,
+  type Assignee,
   type AssigneeFact,
   type Conversation,
   type MessageFact,
@@ -38,16 +39,8 @@ interface ChangeRow {
   fromValue: string | null;
   toValue: string | null;
 }
-export interface ConversationRow {
-  session: string;
-  chat: string;
-  openedAt: number;
-  firstIncomingAt: number | null;
-  firstResponseAt: number | null;
-  resolvedAt: number | null;
-  userId: string | null;
-  teamId: string | null;
-}
+/** A kept conversation as read: its assignee flattened into the row's columns. */
+export type ConversationRow = Omit<Conversation, 'assignee'> & Assignee;
 
 const BEGINNING = Number.MIN_SAFE_INTEGER;
 const COLUMNS = `id, session_id AS session, chat_jid AS chat, opened_at AS openedAt, first_incoming_at AS firstIncomingAt,
@@ -69,6 +62,7 @@ export class ConversationTable {
     ConversationRow & { id: number }
   >;
   private readonly settleSome: (limit: number) => number;
+  private readonly classify = senderKinds();
   private readonly marked: Statement<[number], { n: number }>;
 
   constructor(private readonly db: Db) {
@@ -153,7 +147,7 @@ export class ConversationTable {
     const start = since < 0 ? BEGINNING : (this.startOf.get(session, chat, since)?.openedAt ?? BEGINNING);
     const messages: MessageFact[] = this.facts.all(session, chat, start).map((row) => {
       if (row.fromMe === 0) return { at: row.at, kind: 'customer', userId: null };
-      const { kind, userId } = senderKind(row.sentBy);
+      const { kind, userId } = this.classify(row.sentBy);
       return { at: row.at, kind, userId };
     });
     const statuses: StatusFact[] = [];

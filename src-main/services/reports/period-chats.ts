@@ -7,7 +7,7 @@
  */
 import type { ConversationRow } from './conversation-table.js';
 import { assigneeOf, isCustomerChat, parseJson } from './report-facts.js';
-import { senderKind, type SentBy } from './metrics/sender-kind.js';
+import { senderKinds, type SentBy } from './metrics/sender-kind.js';
 import type { Assignee, AttributedMessage, Conversation, FoldedChat } from './metrics/timeline.js';
 import type { ChatNow, ReportQueries } from './report-queries.js';
 
@@ -74,12 +74,7 @@ export function periodChats(
     }
     return found;
   };
-  const sentByCache = new Map<string | null, SentBy>();
-  const classify = (sentBy: string | null) => {
-    let found = sentByCache.get(sentBy);
-    if (!found) sentByCache.set(sentBy, (found = senderKind(sentBy)));
-    return found;
-  };
+  const classify = senderKinds();
   const add = (session: string, chatJid: string, at: number, sent: SentBy | null) => {
     const chat = chatOf(session, chatJid);
     if (!chat) return;
