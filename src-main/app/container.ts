@@ -177,6 +177,12 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
     start: () => services.routing.listener.start(),
     stop: () => services.routing.listener.stop(),
   });
+  // Reports' kept conversations: chats marked by the triggers (or the migration) are folded in the background.
+  lifecycle.add({
+    name: 'report folding',
+    start: () => services.reports.folding.start(),
+    stop: () => services.reports.folding.stop(),
+  });
   lifecycle.add({
     name: 'staff presence',
     start: () => services.presence.start(),

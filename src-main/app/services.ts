@@ -271,6 +271,6 @@ export function createServices(deps: ServiceDeps): Services {
       resolveMedia: messaging.resolveMedia,
     }),
     privacy: new PrivacyService(new WaPrivacyActions(manager), sessions, messaging.contacts),
-    reports: createReports({ db, ...(deps.clock ? { now: deps.clock.now.bind(deps.clock) } : {}) }),
+    reports: createReports({ db, logger, ...(deps.clock ? { now: deps.clock.now.bind(deps.clock) } : {}) }),
   };
 }

@@ -589,6 +589,30 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
       ]),
     );
   },
+  '0028_report_conversations': (sqlite) => {
+    // A period's conversations: three ranges, each read from its index alone (conversation-table.ts).
+    const columns =
+      'session_id, chat_jid, opened_at, first_incoming_at, first_response_at, resolved_at, assignee_user_id, assignee_team_id';
+    for (const [index, column] of [
+      ['report_conversations_opened_idx', 'opened_at'],
+      ['report_conversations_incoming_idx', 'first_incoming_at'],
+      ['report_conversations_resolved_idx', 'resolved_at'],
+    ]) {
+      expect(
+        queryPlan(
+          sqlite,
+          `SELECT ${columns} FROM report_conversations WHERE ${column} >= 1 AND ${column} < 2`,
+        ),
+      ).toContain(`COVERING INDEX ${index}`);
+    }
+    // A chat's fold starts at a conversation found by the chat's index.
+    expect(
+      queryPlan(
+        sqlite,
+        `SELECT opened_at FROM report_conversations WHERE session_id = 's' AND chat_jid = 'c' AND opened_at < 5 ORDER BY opened_at DESC LIMIT 1`,
+      ),
+    ).toContain('COVERING INDEX report_conversations_chat_idx');
+  },
   '0026_view_counts': (sqlite) => {
     // The views' counts read their index alone, the assignee columns included (view-counts.ts).
     const count = (index: string, where: string) =>
@@ -709,6 +733,29 @@ describe('migrations', () => {
     expect(sqlite.prepare(`SELECT count(*) AS n FROM chat_names_vocab`).get()).toEqual({
       n: document.length - 2,
     });
+  });
+
+  it('0028 marks every customer chat stored before it to be folded from its beginning', () => {
+    const sqlite = migratedUpTo('0026_view_counts');
+    sqlite.exec(`
+      INSERT INTO chats (session_id, jid, kind) VALUES ('s', 'a@s.whatsapp.net', 'user'), ('s', '1@g.us', 'group');
+      INSERT INTO messages (session_id, chat_jid, id, from_me, type, status, timestamp) VALUES ('s', 'a@s.whatsapp.net', 'm', 0, 'text', 'read', 5);
+    `);
+    migrate(drizzle(sqlite), { migrationsFolder: MIGRATIONS_DIR });
+    const marked = () => sqlite.prepare('SELECT session_id, chat_jid, since FROM report_dirty_chats').all();
+    expect(marked()).toEqual([{ session_id: 's', chat_jid: 'a@s.whatsapp.net', since: -1 }]);
+    // From now on the triggers mark them, keeping the earliest change.
+    sqlite.exec(`
+      INSERT INTO messages (session_id, chat_jid, id, from_me, type, status, timestamp) VALUES ('s', 'b@s.whatsapp.net', 'n', 1, 'text', 'read', 9);
+      INSERT INTO messages (session_id, chat_jid, id, from_me, type, status, timestamp) VALUES ('s', 'b@s.whatsapp.net', 'o', 0, 'waiting', 'read', 7);
+      INSERT INTO messages (session_id, chat_jid, id, from_me, type, status, timestamp) VALUES ('s', '1@g.us', 'g', 0, 'text', 'read', 7);
+      INSERT INTO chat_assignment_history (session_id, chat_jid, at, change, to_value, actor, reason) VALUES ('s', 'c@lid', 3, 'status', '"open"', '{}', 'manual');
+    `);
+    expect(marked()).toEqual([
+      { session_id: 's', chat_jid: 'a@s.whatsapp.net', since: -1 },
+      { session_id: 's', chat_jid: 'b@s.whatsapp.net', since: 7 },
+      { session_id: 's', chat_jid: 'c@lid', since: 3 },
+    ]);
   });
 
   it('0016 re-indexes the Hebrew and Arabic messages stored before it', () => {

@@ -145,3 +145,4 @@ export * from './schema-schedule.js';
 export * from './schema-automation.js';
 export * from './schema-assignment.js';
 export * from './schema-usage.js';
+export * from './schema-reports.js';

@@ -2,9 +2,9 @@
  * From the rows of a window to one timeline per chat: the messages (classified by who sent them),
  * the status and assignee changes, and who had the chat when the window starts.
  */
-import { jidKind } from '../../../src-shared/jid.js';
 import type { AssigneeFact, ChatTimeline, MessageFact, StatusFact } from './metrics/timeline.js';
-import { senderKind, type SentBy } from './metrics/sender-kind.js';
+import { senderKinds } from './metrics/sender-kind.js';
+import { assigneeOf, isCustomerChat, parseJson } from './report-facts.js';
 import type { ChatNow, HistoryRow, ReportQueries } from './report-queries.js';
 
 interface Building {
@@ -18,9 +18,6 @@ interface Building {
 }
 
 const NOBODY: ChatNow = Object.freeze({ userId: null, teamId: null });
-
-/** Only conversations with customers: 1:1 chats (phone or LID), not groups, channels or broadcasts. */
-const isCustomerChat = (jid: string) => jidKind(jid) === 'user' || jidKind(jid) === 'lid';
 
 export function chatTimelines(
   queries: ReportQueries,
@@ -40,12 +37,7 @@ export function chatTimelines(
     }
     return found;
   };
-  const sentByCache = new Map<string | null, SentBy>();
-  const classify = (sentBy: string | null) => {
-    let found = sentByCache.get(sentBy);
-    if (!found) sentByCache.set(sentBy, (found = senderKind(sentBy)));
-    return found;
-  };
+  const classify = senderKinds();
   for (const session of sessions) {
     for (const row of queries.incomingOf(session, window.from, window.to)) {
       chatOf(session, row.chat)?.messages.push({ at: row.at, kind: 'customer', userId: null });
@@ -75,31 +67,12 @@ export function chatTimelines(
 
 function addChange(chat: Building, row: HistoryRow): void {
   if (row.change === 'status') {
-    const status = parse(row.toValue);
+    const status = parseJson(row.toValue);
     if (status === 'open' || status === 'pending' || status === 'resolved')
       chat.statuses.push({ at: row.at, status });
     return;
   }
-  const to = assigneeOf(parse(row.toValue));
-  if (chat.assignees.length === 0) chat.before = assigneeOf(parse(row.fromValue));
+  const to = assigneeOf(parseJson(row.toValue));
+  if (chat.assignees.length === 0) chat.before = assigneeOf(parseJson(row.fromValue));
   chat.assignees.push({ at: row.at, ...to });
-}
-
-function parse(value: string | null): unknown {
-  if (value === null) return null;
-  try {
-    return JSON.parse(value) as unknown;
-  } catch {
-    return null;
-  }
-}
-
-/** An `Assignee` as the history stores it: `{user: {id,name}|null, team: {id,name}|null}`. */
-function assigneeOf(value: unknown): ChatNow {
-  const ref = (part: unknown) =>
-    part && typeof part === 'object' && typeof (part as { id?: unknown }).id === 'string'
-      ? (part as { id: string }).id
-      : null;
-  const v = (value ?? {}) as { user?: unknown; team?: unknown };
-  return { userId: ref(v.user), teamId: ref(v.team) };
 }

@@ -1,13 +1,22 @@
+import type { Logger } from '../../core/logger.js';
 import type { Db } from '../../db/connection.js';
 import { CampaignReports } from './campaign-report.js';
+import { ConversationTable } from './conversation-table.js';
+import { ReportFolding } from './report-folding.js';
 import { ReportService } from './report-service.js';
 
-/** Reports (issue #24): the period figures, the campaigns and the live board. */
+/** Reports (issue #24): the period figures, the campaigns, the live board, and the kept conversations' background fold. */
 export interface Reports {
   service: ReportService;
   campaigns: CampaignReports;
+  folding: ReportFolding;
 }
 
-export function createReports(deps: { db: Db; now?: () => number }): Reports {
-  return { service: new ReportService(deps.db, deps.now), campaigns: new CampaignReports(deps.db) };
+export function createReports(deps: { db: Db; logger: Logger; now?: () => number }): Reports {
+  const table = new ConversationTable(deps.db);
+  return {
+    service: new ReportService(deps.db, table, deps.now),
+    campaigns: new CampaignReports(deps.db),
+    folding: new ReportFolding(table, deps.logger),
+  };
 }

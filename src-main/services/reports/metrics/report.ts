@@ -162,8 +162,12 @@ export function computeReport(input: ReportInput): ReportFigures {
     for (const group of groupsOf(m.assignee, m.userId)) group.replies++;
   }
 
+  // A group with nothing in the period (a tag of a chat that was only quiet) is no row.
+  const active = (g: Group) =>
+    g.conversations + g.resolved + g.received + g.replies + g.firstResponses.length > 0;
   const rows = (kind: keyof typeof groups): ReportRow[] =>
     [...groups[kind].entries()]
+      .filter(([, g]) => active(g))
       .map(([id, g]) => ({
         id,
         name: input.nameOf(kind, id),

@@ -34,6 +34,16 @@ export function senderKind(sentBy: string | null): SentBy {
   return { kind: 'other', userId: null };
 }
 
+/** `senderKind` remembering each stored value (a report sees the same few actors many times). */
+export function senderKinds(): (sentBy: string | null) => SentBy {
+  const cache = new Map<string | null, SentBy>();
+  return (sentBy) => {
+    let found = cache.get(sentBy);
+    if (!found) cache.set(sentBy, (found = senderKind(sentBy)));
+    return found;
+  };
+}
+
 /** Whether a message counts as a response to the customer: a person's or automation's. */
 export function isResponse(kind: SenderKind): boolean {
   return kind === 'person' || kind === 'phone' || kind === 'automation';

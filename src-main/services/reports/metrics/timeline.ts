@@ -65,6 +65,12 @@ export interface FoldedChat {
   messages: AttributedMessage[];
 }
 
+/**
+ * A chat with no message and no status change for this long starts afresh: an open conversation
+ * ends there unresolved, and the next customer message begins a new one (docs/API.md).
+ */
+export const QUIET_MS = 30 * 86_400_000;
+
 type Step =
   | { at: number; order: 0; assignee: AssigneeFact }
   | { at: number; order: 1; message: MessageFact }
@@ -74,7 +80,8 @@ type Step =
  * Walks the chat's facts in time order. At equal times an assignee change comes first (a reply
  * that assigns the chat is the assignee's reply), then messages, then status changes (the
  * customer message that reopens a chat is stored before its `open` change is recorded).
- * Before its first fact the chat counts as closed: the caller starts the walk far enough back.
+ * Before its first fact the chat counts as closed: the caller starts the walk far enough back
+ * (or at the opening of a conversation, before which the chat was closed).
  */
 export function foldChat(timeline: ChatTimeline): FoldedChat {
   // Most chats of a period have no status or assignee change: their messages are the walk.
@@ -88,6 +95,7 @@ export function foldChat(timeline: ChatTimeline): FoldedChat {
   const messages: AttributedMessage[] = [];
   let assignee: Assignee = timeline.initialAssignee;
   let open: Conversation | null = null;
+  let lastFactAt: number | null = null;
   const start = (at: number, firstIncomingAt: number | null): Conversation => ({
     session,
     chat,
@@ -98,6 +106,13 @@ export function foldChat(timeline: ChatTimeline): FoldedChat {
     assignee,
   });
   for (const step of steps) {
+    if (step.order !== 0) {
+      if (open && lastFactAt !== null && step.at - lastFactAt >= QUIET_MS) {
+        conversations.push({ ...open, assignee });
+        open = null;
+      }
+      lastFactAt = step.at;
+    }
     if (step.order === 0) {
       assignee = { userId: step.assignee.userId, teamId: step.assignee.teamId };
     } else if (step.order === 1) {

@@ -245,6 +245,16 @@ async function world() {
   const tag = await call<Tag>(app, '/tags', { method: 'POST', json: { name: 'VIP', color: '#1a7f5a' } });
   const shop = await seed(app, 'shop', tag);
   const desk = await seed(app, 'desk', tag);
+  // Reports fold the chats into kept conversations (migration 0028); a customer's new message
+  // then marks the chat to fold again, and the background fold is stopped so it stays marked.
+  app.core.services.reports.folding.stop();
+  app.core.services.reports.folding.tick();
+  for (const session of ['shop', 'desk'])
+    app.core.services.messaging.store.ingest(
+      session,
+      [text(`${session}-late`, customer, 'later', Date.parse('2026-02-02T08:00:00Z'))],
+      'history',
+    );
   await call(app, '/webhooks', {
     method: 'POST',
     json: { name: 'Everything', url: 'http://127.0.0.1:9/all' },

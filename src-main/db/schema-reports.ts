@@ -1,0 +1,74 @@
+/**
+ * Reports (migration 0028_report_conversations.sql, hand-written; issue #24): each customer chat's
+ * conversations, folded once and kept (services/reports/conversation-table.ts), and the chats
+ * whose facts changed since they were folded (kept by triggers on `messages` and
+ * `chat_assignment_history`, in the writer's transaction).
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/** One open → resolved cycle of a chat (docs/API.md "Reports", metrics/timeline.ts). */
+export const reportConversations = sqliteTable(
+  'report_conversations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sessionId: text('session_id').notNull(),
+    chatJid: text('chat_jid').notNull(),
+    /** Unix ms, like every time below. */
+    openedAt: integer('opened_at').notNull(),
+    firstIncomingAt: integer('first_incoming_at'),
+    firstResponseAt: integer('first_response_at'),
+    resolvedAt: integer('resolved_at'),
+    /** Who had it when it was resolved, or has it now. */
+    assigneeUserId: text('assignee_user_id'),
+    assigneeTeamId: text('assignee_team_id'),
+  },
+  (t) => [
+    index('report_conversations_chat_idx').on(t.sessionId, t.chatJid, t.openedAt),
+    index('report_conversations_opened_idx').on(
+      t.openedAt,
+      t.sessionId,
+      t.chatJid,
+      t.firstIncomingAt,
+      t.firstResponseAt,
+      t.resolvedAt,
+      t.assigneeUserId,
+      t.assigneeTeamId,
+    ),
+    index('report_conversations_incoming_idx')
+      .on(
+        t.firstIncomingAt,
+        t.sessionId,
+        t.chatJid,
+        t.openedAt,
+        t.firstResponseAt,
+        t.resolvedAt,
+        t.assigneeUserId,
+        t.assigneeTeamId,
+      )
+      .where(sql`${t.firstIncomingAt} IS NOT NULL`),
+    index('report_conversations_resolved_idx')
+      .on(
+        t.resolvedAt,
+        t.sessionId,
+        t.chatJid,
+        t.openedAt,
+        t.firstIncomingAt,
+        t.firstResponseAt,
+        t.assigneeUserId,
+        t.assigneeTeamId,
+      )
+      .where(sql`${t.resolvedAt} IS NOT NULL`),
+  ],
+);
+
+/** A chat to fold again from `since` (Unix ms; -1: from its beginning). */
+export const reportDirtyChats = sqliteTable(
+  'report_dirty_chats',
+  {
+    sessionId: text('session_id').notNull(),
+    chatJid: text('chat_jid').notNull(),
+    since: integer('since').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.chatJid] })],
+);

@@ -1,0 +1,191 @@
+/**
+ * The kept conversations of every customer chat (migration 0028): a report reads the
+ * conversations of its period from covering indexes instead of folding a 90-day window of
+ * messages. Triggers mark a chat in `report_dirty_chats` in the same transaction as the message
+ * or assignment change; `settle` folds the marked chats again with the one definition
+ * (metrics/timeline.ts `foldChat`) before any report reads, so a report is always exact.
+ *
+ * A chat is refolded from the opening of its latest kept conversation that began before the
+ * change: the chat was closed just before that instant, so the walk can start there, and the
+ * conversations before it ended before the change and cannot move. A live message costs the
+ * fold of one conversation; a history slice arriving out of order, the chat from that point on.
+ */
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../../db/connection.js';
+import { assigneeOf, isCustomerChat, parseJson } from './report-facts.js';
+import { senderKinds } from './metrics/sender-kind.js';
+import {
+  foldChat,
+  type Assignee,
+  type AssigneeFact,
+  type Conversation,
+  type MessageFact,
+  type StatusFact,
+} from './metrics/timeline.js';
+
+interface DirtyRow {
+  session: string;
+  chat: string;
+  since: number;
+}
+interface FactRow {
+  at: number;
+  fromMe: number;
+  sentBy: string | null;
+}
+interface ChangeRow {
+  at: number;
+  change: 'assignee' | 'status';
+  fromValue: string | null;
+  toValue: string | null;
+}
+/** A kept conversation as read: its assignee flattened into the row's columns. */
+export type ConversationRow = Omit<Conversation, 'assignee'> & Assignee;
+
+const BEGINNING = Number.MIN_SAFE_INTEGER;
+const COLUMNS = `id, session_id AS session, chat_jid AS chat, opened_at AS openedAt, first_incoming_at AS firstIncomingAt,
+  first_response_at AS firstResponseAt, resolved_at AS resolvedAt, assignee_user_id AS userId, assignee_team_id AS teamId`;
+
+export class ConversationTable {
+  private readonly dirty: Statement<[number], DirtyRow>;
+  private readonly forget: Statement<[string, string]>;
+  private readonly startOf: Statement<[string, string, number], { openedAt: number }>;
+  private readonly facts: Statement<[string, string, number], FactRow>;
+  private readonly changes: Statement<[string, string, number], ChangeRow>;
+  private readonly current: Statement<[string, string], { userId: string | null; teamId: string | null }>;
+  private readonly dropFrom: Statement<[string, string, number]>;
+  private readonly insert: Statement<
+    [string, string, number, number | null, number | null, number | null, string | null, string | null]
+  >;
+  private readonly periodRows: Statement<
+    [number, number, number, number, number, number],
+    ConversationRow & { id: number }
+  >;
+  private readonly settleSome: (limit: number) => number;
+  private readonly classify = senderKinds();
+  private readonly marked: Statement<[number], { n: number }>;
+
+  constructor(private readonly db: Db) {
+    const sqlite = db.$client;
+    this.dirty = sqlite.prepare(
+      'SELECT session_id AS session, chat_jid AS chat, since FROM report_dirty_chats LIMIT ?',
+    );
+    this.marked = sqlite.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM report_dirty_chats LIMIT ?)');
+    this.forget = sqlite.prepare('DELETE FROM report_dirty_chats WHERE session_id = ? AND chat_jid = ?');
+    this.startOf = sqlite.prepare(
+      `SELECT opened_at AS openedAt FROM report_conversations INDEXED BY report_conversations_chat_idx
+        WHERE session_id = ? AND chat_jid = ? AND opened_at < ? ORDER BY opened_at DESC LIMIT 1`,
+    );
+    // The same messages the reports count (migration 0023's conditions): customer messages with
+    // content, and all of ours. At equal times the customer's come first.
+    this.facts = sqlite.prepare(
+      `SELECT timestamp AS at, from_me AS fromMe, sent_by AS sentBy FROM messages INDEXED BY messages_chat_time_idx
+        WHERE session_id = ? AND chat_jid = ? AND timestamp >= ? AND (from_me = 1 OR type <> 'waiting')
+        ORDER BY timestamp, from_me`,
+    );
+    this.changes = sqlite.prepare(
+      `SELECT at, change, from_value AS fromValue, to_value AS toValue FROM chat_assignment_history
+        WHERE session_id = ? AND chat_jid = ? AND at >= ? ORDER BY at, id`,
+    );
+    this.current = sqlite.prepare(
+      'SELECT assignee_user_id AS userId, assignee_team_id AS teamId FROM chats WHERE session_id = ? AND jid = ?',
+    );
+    this.dropFrom = sqlite.prepare(
+      'DELETE FROM report_conversations WHERE session_id = ? AND chat_jid = ? AND opened_at >= ?',
+    );
+    this.insert = sqlite.prepare(
+      `INSERT INTO report_conversations (session_id, chat_jid, opened_at, first_incoming_at, first_response_at,
+         resolved_at, assignee_user_id, assignee_team_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.periodRows = sqlite.prepare(
+      `SELECT ${COLUMNS} FROM report_conversations INDEXED BY report_conversations_opened_idx
+        WHERE opened_at >= ? AND opened_at < ?
+       UNION ALL
+       SELECT ${COLUMNS} FROM report_conversations INDEXED BY report_conversations_incoming_idx
+        WHERE first_incoming_at >= ? AND first_incoming_at < ?
+       UNION ALL
+       SELECT ${COLUMNS} FROM report_conversations INDEXED BY report_conversations_resolved_idx
+        WHERE resolved_at >= ? AND resolved_at < ?`,
+    );
+    this.settleSome = sqlite.transaction((limit: number) => {
+      const rows = this.dirty.all(limit);
+      for (const row of rows) {
+        this.refold(row);
+        this.forget.run(row.session, row.chat);
+      }
+      return rows.length;
+    });
+  }
+
+  /** Folds every marked chat (all of them when `limit` is left out); returns how many it folded. */
+  settle(limit = Number.MAX_SAFE_INTEGER): number {
+    return this.settleSome(limit);
+  }
+
+  /** Whether more than `limit` chats wait to be folded (counts at most `limit + 1`). */
+  backlogOver(limit: number): boolean {
+    return (this.marked.get(limit + 1)?.n ?? 0) > limit;
+  }
+
+  /**
+   * Conversations opened, first written to or resolved in [from, to), each once (UNION ALL and a
+   * set of ids: SQLite's UNION would sort every row by all its columns to find the twice-read).
+   */
+  inPeriod(from: number, to: number): ConversationRow[] {
+    const seen = new Set<number>();
+    const out: ConversationRow[] = [];
+    for (const { id, ...row } of this.periodRows.all(from, to, from, to, from, to)) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      out.push(row);
+    }
+    return out;
+  }
+
+  private refold({ session, chat, since }: DirtyRow): void {
+    if (!isCustomerChat(chat)) return;
+    const start = since < 0 ? BEGINNING : (this.startOf.get(session, chat, since)?.openedAt ?? BEGINNING);
+    const messages: MessageFact[] = this.facts.all(session, chat, start).map((row) => {
+      if (row.fromMe === 0) return { at: row.at, kind: 'customer', userId: null };
+      const { kind, userId } = this.classify(row.sentBy);
+      return { at: row.at, kind, userId };
+    });
+    const statuses: StatusFact[] = [];
+    const assignees: AssigneeFact[] = [];
+    let before: { userId: string | null; teamId: string | null } | null = null;
+    for (const row of this.changes.all(session, chat, start)) {
+      if (row.change === 'status') {
+        const status = parseJson(row.toValue);
+        if (status === 'open' || status === 'pending' || status === 'resolved')
+          statuses.push({ at: row.at, status });
+      } else {
+        before ??= assigneeOf(parseJson(row.fromValue));
+        assignees.push({ at: row.at, ...assigneeOf(parseJson(row.toValue)) });
+      }
+    }
+    const now = this.current.get(session, chat);
+    const folded = foldChat({
+      session,
+      chat,
+      messages,
+      statuses,
+      assignees,
+      initialAssignee: before ?? { userId: now?.userId ?? null, teamId: now?.teamId ?? null },
+    });
+    this.dropFrom.run(session, chat, start);
+    for (const c of folded.conversations) this.write(c);
+  }
+
+  private write(c: Conversation): void {
+    this.insert.run(
+      c.session,
+      c.chat,
+      c.openedAt,
+      c.firstIncomingAt,
+      c.firstResponseAt,
+      c.resolvedAt,
+      c.assignee.userId,
+      c.assignee.teamId,
+    );
+  }
+}

@@ -1,0 +1,223 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ReportQuery } from '../../../src-shared/contract/reports.js';
+import { zonedInstant } from '../../../src-shared/zoned-time.js';
+import { createRandom, type Random } from '../../../testkit/support/random.js';
+import { openDatabase, type Db } from '../../db/connection.js';
+import { ConversationTable } from './conversation-table.js';
+import { ReportService } from './report-service.js';
+
+const DAY = 86_400_000;
+const ZONE = 'Europe/Lisbon';
+// Around the night the clocks go back (25 Oct 2026), so local days of 23 and 25 hours are in it.
+const FROM = '2026-10-20';
+const TO = '2026-10-27';
+const START = zonedInstant(ZONE, 2026, 10, 20);
+const END = zonedInstant(ZONE, 2026, 10, 28);
+// The history lies where the reference scan reads all of it for every query below (30 days
+// either side of the period, for the week and for its 25 October alone).
+const FIRST = zonedInstant(ZONE, 2026, 10, 25) - 29 * DAY;
+const LAST = END + 27 * DAY;
+const PEOPLE = ['usr_dana', 'usr_omer'];
+const TEAMS = ['team_sales', 'team_care'];
+const SENDERS = [
+  null,
+  JSON.stringify({ type: 'user', id: 'usr_dana', name: 'Dana' }),
+  JSON.stringify({ type: 'user', id: 'usr_omer', name: 'Omer' }),
+  JSON.stringify({ type: 'key', id: 'key_1', name: 'API: shop' }),
+  JSON.stringify({ type: 'system', id: null, name: 'Campaign: Weekend' }),
+  JSON.stringify({ type: 'system', id: null, name: 'Automation: Menu' }),
+  JSON.stringify({ type: 'system', id: null, name: 'Scheduled message' }),
+];
+
+type Write = () => void;
+
+/**
+ * One random store: chats of two numbers (phone, LID and a group), each with customer messages
+ * (some still waiting for their content, some of those given it later), our messages from every
+ * kind of sender, status and assignee changes (a consistent chain of owners), quiet spells past
+ * 30 days. The writes are returned shuffled: history arrives out of order.
+ */
+function randomStore(db: Db, random: Random, now: number): Write[] {
+  const sqlite = db.$client;
+  for (const id of ['shop', 'care'])
+    sqlite.prepare('INSERT INTO sessions (id, name) VALUES (?, ?)').run(id, id);
+  sqlite.prepare(`INSERT INTO tags (id, name, color, created_at) VALUES ('tag_vip', 'VIP', '#f00', 0)`).run();
+  const message = sqlite.prepare(
+    `INSERT INTO messages (session_id, chat_jid, id, from_me, type, text, status, timestamp, sent_by)
+     VALUES (?, ?, ?, ?, ?, 'hi', 'delivered', ?, ?)`,
+  );
+  const history = sqlite.prepare(
+    `INSERT INTO chat_assignment_history (session_id, chat_jid, at, change, from_value, to_value, actor, reason)
+     VALUES (?, ?, ?, ?, ?, ?, '{}', 'manual')`,
+  );
+  const writes: Write[] = [];
+  const first = FIRST;
+  const chats = 10 + random.int(8);
+  let serial = 0;
+  for (let c = 0; c < chats; c++) {
+    const session = random.pick(['shop', 'care']);
+    const jid =
+      c === 0
+        ? '120363000000000001@g.us'
+        : c === 1
+          ? `${9000 + c}@lid`
+          : `9725000000${10 + c}@s.whatsapp.net`;
+    const times = Array.from({ length: random.int(30) }, () => first + random.int(now - first)).sort(
+      (a, b) => a - b,
+    );
+    let owner = { user: null as string | null, team: null as string | null };
+    const value = (o: typeof owner) =>
+      JSON.stringify({
+        user: o.user ? { id: o.user, name: o.user } : null,
+        team: o.team ? { id: o.team, name: o.team } : null,
+      });
+    for (const at of times) {
+      const roll = random.int(100);
+      const id = `m${serial++}`;
+      if (roll < 40) {
+        const waiting = random.chance(0.1);
+        writes.push(() => message.run(session, jid, id, 0, waiting ? 'waiting' : 'text', at, null));
+        if (waiting && random.chance(0.5))
+          writes.push(() =>
+            sqlite
+              .prepare(`UPDATE messages SET type = 'text' WHERE session_id = ? AND id = ?`)
+              .run(session, id),
+          );
+      } else if (roll < 75) {
+        const sentBy = random.pick(SENDERS);
+        writes.push(() => message.run(session, jid, id, 1, 'text', at, sentBy));
+      } else if (roll < 88) {
+        const status = JSON.stringify(random.pick(['open', 'pending', 'resolved', 'resolved']));
+        writes.push(() => history.run(session, jid, at, 'status', null, status));
+      } else {
+        const from = value(owner);
+        owner = {
+          user: random.chance(0.6) ? random.pick(PEOPLE) : null,
+          team: random.chance(0.6) ? random.pick(TEAMS) : null,
+        };
+        const to = value(owner);
+        writes.push(() => history.run(session, jid, at, 'assignee', from, to));
+      }
+    }
+    const kind = jid.endsWith('@g.us') ? 'group' : 'user';
+    const current = owner;
+    writes.push(() =>
+      sqlite
+        .prepare(
+          `INSERT INTO chats (session_id, jid, kind, assignee_user_id, assignee_team_id) VALUES (?, ?, ?, ?, ?)`,
+        )
+        .run(session, jid, kind, current.user, current.team),
+    );
+    if (random.chance(0.3))
+      writes.push(() =>
+        sqlite
+          .prepare(
+            `INSERT INTO chat_tags (session_id, chat_jid, tag_id, added_by, added_at) VALUES (?, ?, 'tag_vip', '{}', 0)`,
+          )
+          .run(session, jid),
+      );
+  }
+  // Shuffled, so later facts often land before earlier ones (a history sync after live traffic).
+  for (let i = writes.length - 1; i > 0; i--) {
+    const j = random.int(i + 1);
+    [writes[i], writes[j]] = [writes[j]!, writes[i]!];
+  }
+  return writes;
+}
+
+describe('reports from the kept conversations', () => {
+  let db: Db | null = null;
+  afterEach(() => {
+    db?.$client.close();
+    db = null;
+  });
+
+  // Each seed: a random store written in random order, folded at random moments in between
+  // (a report or the background tick can come at any time), then every filter's report from the
+  // kept conversations must equal the reference that folds every message afresh.
+  for (let seed = 1; seed <= 40; seed++) {
+    it(`equals the message scan on random history ${seed}`, () => {
+      const random = createRandom(seed);
+      const now = END + random.int(LAST - END);
+      db = openDatabase(':memory:');
+      const table = new ConversationTable(db);
+      const service = new ReportService(db, table, () => now);
+      for (const write of randomStore(db, random, now)) {
+        write();
+        if (random.chance(0.15)) table.settle(1 + random.int(3));
+      }
+      const queries: ReportQuery[] = [
+        { from: FROM, to: TO, timeZone: ZONE, businessHours: false },
+        { from: FROM, to: TO, timeZone: 'UTC', businessHours: true },
+        { from: FROM, to: TO, timeZone: ZONE, businessHours: false, session: 'care' },
+        { from: FROM, to: TO, timeZone: ZONE, businessHours: false, user: 'usr_dana' },
+        { from: FROM, to: TO, timeZone: ZONE, businessHours: false, team: 'team_care' },
+        { from: FROM, to: TO, timeZone: ZONE, businessHours: false, tag: 'tag_vip' },
+        { from: '2026-10-25', to: '2026-10-25', timeZone: ZONE, businessHours: false },
+      ];
+      const everyone = { sessions: null, ownUserId: null };
+      for (const query of queries) {
+        const scan = service.overview(query, everyone, 'scan');
+        expect(service.overview(query, everyone, 'table'), JSON.stringify(query)).toEqual(scan);
+      }
+      // Something happened at all (the comparison is not between two empty reports).
+      expect(service.overview(queries[0]!, everyone).summary.messagesReceived).toBeGreaterThan(0);
+    });
+  }
+
+  it('answers the old way while the background fold has thousands of chats left, and leaves them to it', () => {
+    const random = createRandom(7);
+    const now = END + DAY;
+    db = openDatabase(':memory:');
+    const table = new ConversationTable(db);
+    const service = new ReportService(db, table, () => now);
+    for (const write of randomStore(db, random, now)) write();
+    // As after the migration's backfill of a large store: many chats marked from their beginning.
+    db.$client.exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2500)
+      INSERT INTO report_dirty_chats (session_id, chat_jid, since) SELECT 'shop', i || '@s.whatsapp.net', -1 FROM n`);
+    const query: ReportQuery = { from: FROM, to: TO, timeZone: ZONE, businessHours: false };
+    const everyone = { sessions: null, ownUserId: null };
+    expect(service.overview(query, everyone)).toEqual(service.overview(query, everyone, 'scan'));
+    expect(table.backlogOver(2_000)).toBe(true);
+    expect(table.inPeriod(START, END)).toEqual([]);
+  });
+
+  it('folds a chat again only from the conversation a new fact lands in', () => {
+    db = openDatabase(':memory:');
+    const sqlite = db.$client;
+    const table = new ConversationTable(db);
+    sqlite.prepare(`INSERT INTO sessions (id, name) VALUES ('shop', 'Shop')`).run();
+    const jid = '972500000001@s.whatsapp.net';
+    const message = sqlite.prepare(
+      `INSERT INTO messages (session_id, chat_jid, id, from_me, type, status, timestamp) VALUES ('shop', ?, ?, ?, 'text', 'read', ?)`,
+    );
+    const resolve = sqlite.prepare(
+      `INSERT INTO chat_assignment_history (session_id, chat_jid, at, change, to_value, actor, reason) VALUES ('shop', ?, ?, 'status', '"resolved"', '{}', 'manual')`,
+    );
+    message.run(jid, 'a', 0, START);
+    message.run(jid, 'b', 1, START + 60_000);
+    resolve.run(jid, START + 3_600_000);
+    message.run(jid, 'c', 0, START + DAY);
+    expect(table.settle()).toBe(1);
+    const rows = () =>
+      table.inPeriod(START, END).map((row) => [row.openedAt - START, row.firstResponseAt, row.resolvedAt]);
+    expect(rows()).toEqual([
+      [0, START + 60_000, START + 3_600_000],
+      [DAY, null, null],
+    ]);
+    // Nothing marked: nothing to fold. A reply to the second conversation marks the chat again.
+    expect(table.settle()).toBe(0);
+    message.run(jid, 'd', 1, START + DAY + 120_000);
+    expect(sqlite.prepare('SELECT since FROM report_dirty_chats').all()).toEqual([
+      { since: START + DAY + 120_000 },
+    ]);
+    expect(table.settle()).toBe(1);
+    expect(rows()).toEqual([
+      [0, START + 60_000, START + 3_600_000],
+      [DAY, START + DAY + 120_000, null],
+    ]);
+    // A group's messages mark nothing.
+    message.run('120363000000000001@g.us', 'g', 0, START);
+    expect(table.settle()).toBe(0);
+  });
+});
