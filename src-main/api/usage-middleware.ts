@@ -21,8 +21,10 @@ export function usageMiddleware(usage: KeyUsageCounter): Middleware {
     } finally {
       const principal = (ctx.state as { principal?: Principal }).principal;
       const keyId = principal ? keyIdOf(principal) : null;
+      // The socket is gone when the body guard cut the connection; the request still counts.
+      const socket = ctx.socket as typeof ctx.socket | null;
       if (keyId)
-        usage.record(keyId, usageKindOf(ctx.method, ctx.path), ctx.status, ctx.socket.remoteAddress ?? null);
+        usage.record(keyId, usageKindOf(ctx.method, ctx.path), ctx.status, socket?.remoteAddress ?? null);
     }
   };
 }
