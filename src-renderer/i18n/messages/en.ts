@@ -29,6 +29,7 @@ import settings from './settings/en.json';
 import staff from './staff/en.json';
 import tags from './tags/en.json';
 import team from './team/en.json';
+import voice from './voice/en.json';
 import widget from './widget/en.json';
 
 export const english = {
@@ -57,6 +58,7 @@ export const english = {
   ...staff,
   ...tags,
   ...team,
+  ...voice,
   ...widget,
 };
 
