@@ -29,11 +29,13 @@ import { routingOperations } from './contract/routing.js';
 import { numberProfileOperations } from './contract/number-profile.js';
 import { privacyOperations } from './contract/privacy.js';
 import { reportOperations } from './contract/reports.js';
+import { groupOperations } from './contract/groups.js';
 
 export const contract = {
   ...appOperations,
   ...sessionOperations,
   ...messagingOperations,
+  ...groupOperations,
   ...callOperations,
   ...organizeOperations,
   ...scheduleOperations,

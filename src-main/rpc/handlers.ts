@@ -20,6 +20,7 @@ import { routingHandlers } from './routing-handlers.js';
 import { numberProfileHandlers } from './number-profile-handlers.js';
 import { privacyHandlers } from './privacy-handlers.js';
 import { reportHandlers } from './report-handlers.js';
+import { groupHandlers } from './group-handlers.js';
 
 /** All RPC handlers, one spread per domain; `satisfies` proves every operation is handled. */
 export function createHandlers(services: Services, runtime: () => RuntimeInfo): Handlers<RpcContext> {
@@ -27,6 +28,7 @@ export function createHandlers(services: Services, runtime: () => RuntimeInfo): 
     ...appHandlers(services, runtime),
     ...sessionHandlers(services),
     ...messagingHandlers(services, runtime),
+    ...groupHandlers(services),
     ...callHandlers(services),
     ...organizeHandlers(services),
     ...scheduleHandlers(services),

@@ -11,6 +11,7 @@ import common from './common/en.json';
 import composer from './composer/en.json';
 import contactimport from './contactimport/en.json';
 import errors from './errors/en.json';
+import groupinfo from './groupinfo/en.json';
 import inboxComposer from './inbox-composer/en.json';
 import inbox from './inbox/en.json';
 import login from './login/en.json';
@@ -40,6 +41,7 @@ export const english = {
   ...composer,
   ...contactimport,
   ...errors,
+  ...groupinfo,
   ...inbox,
   ...inboxComposer,
   ...login,
