@@ -4,6 +4,7 @@ import { ConfirmButton } from '../../../components/ConfirmButton';
 import { useT } from '../../../i18n/use-t';
 import { useTransport } from '../../../stores/connection';
 import { describeError } from '../../../transport/rpc-error';
+import { ActionFeedback } from './ActionFeedback';
 
 /** The invite link (admins only): shown on request, copied, or revoked for a new one. */
 export function GroupInvite({ chat }: { chat: Chat }) {
@@ -75,14 +76,7 @@ export function GroupInvite({ chat }: { chat: Chat }) {
           />
         </div>
       )}
-      <p className="group-info__feedback" role="status">
-        {notice}
-      </p>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ActionFeedback notice={notice} error={error} />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { ConfirmButton } from '../../../components/ConfirmButton';
 import { useT } from '../../../i18n/use-t';
 import { useTransport } from '../../../stores/connection';
 import { describeError } from '../../../transport/rpc-error';
+import { ActionFeedback } from './ActionFeedback';
 
 /** Leaving the group, after a confirmation; the chat stays, read-only. */
 export function GroupLeave({ chat, subject }: { chat: Chat; subject: string }) {
@@ -28,14 +29,7 @@ export function GroupLeave({ chat, subject }: { chat: Chat; subject: string }) {
           }
         }}
       />
-      <p className="group-info__feedback" role="status">
-        {left ? t('groupinfo.leave.done') : null}
-      </p>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ActionFeedback notice={left ? t('groupinfo.leave.done') : null} error={error} />
     </section>
   );
 }
