@@ -4,6 +4,7 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { Shell } from './components/Shell';
 import { InboxPage } from './pages/InboxPage';
 import { LoginPage } from './pages/LoginPage';
+import { DesktopSwitcher } from './pages/desktop/DesktopSwitcher';
 import { ReportsPage } from './pages/ReportsPage';
 import { LogsPage } from './pages/LogsPage';
 import { SchedulePage } from './pages/SchedulePage';
@@ -34,6 +35,7 @@ export function App() {
     );
   }
   if (status === 'login') return <LoginPage />;
+  if (status === 'switcher') return <DesktopSwitcher />;
   return (
     <BrowserRouter>
       <Routes>

@@ -39,3 +39,23 @@ export function regexProblem(pattern: string): string | null {
     return `is not a valid regular expression${reason ? ` (${reason})` : ''}`;
   }
 }
+
+/**
+ * "Back", the label of `0` in the menu bot's sub-menus, in the automation's language when the
+ * owner has not written their own (`menu.backLabel` null). Customers read it, so it follows the
+ * automation's `language`, not the owner's UI; unknown languages get English.
+ */
+const MENU_BACK_WORDS: Record<string, string> = {
+  en: 'Back',
+  es: 'Volver',
+  pt: 'Voltar',
+  de: 'Zurück',
+  he: 'חזרה',
+  ar: 'رجوع',
+};
+
+export function menuBackLabel(backLabel: string | null, language: string): string {
+  if (backLabel) return backLabel;
+  const primary = language.split('-')[0]?.toLowerCase() ?? 'en';
+  return MENU_BACK_WORDS[primary] ?? 'Back';
+}

@@ -22,6 +22,7 @@ import { keyOperations } from './contract/keys.js';
 import { logOperations } from './contract/logs.js';
 import { webhookOperations } from './contract/webhooks.js';
 import { peopleOperations } from './contract/people.js';
+import { desktopOperations } from './contract/desktop.js';
 import { automationOperations } from './contract/automation.js';
 import { assignmentOperations } from './contract/assignment.js';
 import { presenceOperations } from './contract/presence.js';
@@ -30,6 +31,8 @@ import { numberProfileOperations } from './contract/number-profile.js';
 import { privacyOperations } from './contract/privacy.js';
 import { reportOperations } from './contract/reports.js';
 import { groupOperations } from './contract/groups.js';
+import { rateLimitOperations } from './contract/rate-limits.js';
+import { keyUsageOperations } from './contract/key-usage.js';
 
 export const contract = {
   ...appOperations,
@@ -47,6 +50,7 @@ export const contract = {
   ...exportOperations,
   ...storageOperations,
   ...peopleOperations,
+  ...desktopOperations,
   ...automationOperations,
   ...housekeepingOperations,
   ...contactsImportOperations,
@@ -57,6 +61,8 @@ export const contract = {
   ...numberProfileOperations,
   ...privacyOperations,
   ...reportOperations,
+  ...rateLimitOperations,
+  ...keyUsageOperations,
 };
 
 type Contract = typeof contract;

@@ -162,6 +162,40 @@ export const messageSchema = z
   });
 export type Message = z.infer<typeof messageSchema>;
 
+/**
+ * What a chat list needs to summarise its last message in the reader's language (issue #21):
+ * its kind and the few values a preview names. Null values when the message is not stored.
+ */
+const lastMessageKindFields = {
+  type: z.enum(MESSAGE_TYPES).describe("The last message's kind"),
+  text: z.string().nullable().describe('Its text, or the caption of media (at most 200 characters)'),
+  fileName: z.string().nullable().describe("A document's file name"),
+  seconds: z.number().nullable().describe('Length of audio and video, in seconds'),
+  voiceNote: z.boolean().describe('Audio recorded as a voice message'),
+  videoNote: z.boolean().describe('A round video message'),
+  pollName: z.string().nullable().describe("A poll's question"),
+  revoked: z.boolean().describe('Deleted for everyone'),
+  sender: z.string().nullable().describe('Who wrote it (JID); the participant in groups'),
+  senderName: z.string().nullable(),
+};
+export type LastMessageKind = {
+  [K in keyof typeof lastMessageKindFields]: z.infer<(typeof lastMessageKindFields)[K]>;
+};
+
+/** For a chat without a message, or one not stored (any more): no kind to tell, nothing to show. */
+export const UNKNOWN_LAST_MESSAGE: LastMessageKind = Object.freeze({
+  type: 'unknown',
+  text: null,
+  fileName: null,
+  seconds: null,
+  voiceNote: false,
+  videoNote: false,
+  pollName: null,
+  revoked: false,
+  sender: null,
+  senderName: null,
+});
+
 const CHAT_EXAMPLE = {
   session: 'shop',
   jid: '972501234567@s.whatsapp.net',
@@ -175,6 +209,11 @@ const CHAT_EXAMPLE = {
     fromMe: false,
     status: 'delivered',
     timestamp: '2026-11-21T10:00:00.000Z',
+    ...UNKNOWN_LAST_MESSAGE,
+    type: 'text',
+    text: 'שלום! Do you open on Friday?',
+    sender: '972501234567@s.whatsapp.net',
+    senderName: 'Dana',
   },
   archived: false,
   pinned: false,
@@ -193,10 +232,16 @@ const chatSchema = z
     lastMessage: z
       .object({
         id: z.string(),
-        preview: z.string(),
+        preview: z
+          .string()
+          .describe(
+            'A one-line summary in English ("📷 Photo: our menu"), kept for existing clients; ' +
+              'to show it in another language build it from the fields below',
+          ),
         fromMe: z.boolean(),
         status: z.enum(MESSAGE_STATUSES).nullable(),
         timestamp: z.string(),
+        ...lastMessageKindFields,
       })
       .nullable(),
     archived: z.boolean(),
@@ -323,6 +368,7 @@ export function messagePreview(
     poll: `📊 ${typeof message.content?.name === 'string' ? message.content.name : 'Poll'}`,
   };
   const prefix = label[message.type];
-  if (prefix && message.text) return `${prefix}: ${message.text}`;
+  // A poll's text is its question, which the label already names.
+  if (prefix && message.text && message.type !== 'poll') return `${prefix}: ${message.text}`;
   return prefix ?? message.text ?? '';
 }

@@ -19,6 +19,8 @@ const ALLOWED = [
   'JSON',
   'CSV',
   'QR',
+  // Written in Latin letters in Arabic and Hebrew too ("رمز PIN", "קוד PIN").
+  'PIN',
   // Coordinated Universal Time and WhatsApp's group ids, written the same in every language.
   'UTC',
   'JID',

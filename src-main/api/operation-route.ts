@@ -4,6 +4,7 @@ import { contract, type Handlers, type OpName } from '../../src-shared/contract.
 import { parseInput } from '../../src-shared/validation.js';
 import type { Principal } from '../services/access/principal.js';
 import type { RpcContext } from '../rpc/context.js';
+import { csrfTokenOf } from './auth.js';
 import { defineRoute, type HttpMethod, type RouteAccess, type RouteDef, type RouteRequest } from './route.js';
 
 type AnyObjectSchema = z.ZodObject<z.ZodRawShape>;
@@ -17,7 +18,16 @@ export interface OperationRouteSpec {
   params?: AnyObjectSchema;
   query?: AnyObjectSchema;
   body?: z.ZodType;
+  /** The body may carry media inline (route.ts `largeBody`). */
+  largeBody?: boolean;
   response: { status: number; description: string; schema?: z.ZodType };
+  /**
+   * The operation's input from the request, where the REST names differ from the operation's
+   * (`/sessions/:id/…` → `session`, `:noteId` → `id`). Default: params, query and body merged.
+   */
+  input?: (request: { params: never; query: never; body: never }) => unknown;
+  /** The REST answer from the operation's, where REST's shape is older (`next: null` on lists). */
+  answer?: (result: never) => unknown;
 }
 
 /** The RPC context of a REST call: the same principal, and the cookie's CSRF token for `people.me`. */
@@ -39,23 +49,44 @@ export function operationRoute<K extends OpName>(
     session?: (input: unknown) => string | null | undefined;
     chat?: (input: unknown) => string | null | undefined;
   };
-  const merged = (input: { params: unknown; query: unknown; body: unknown }) => ({
-    ...(input.params as object | undefined),
-    ...(input.query as object | undefined),
-    ...(input.body as object | undefined),
-  });
+  const { input: toInput, answer, ...route } = spec;
+  const merged = (input: { params: unknown; query: unknown; body: unknown }): unknown =>
+    toInput
+      ? toInput(input as never)
+      : {
+          ...(input.params as object | undefined),
+          ...(input.query as object | undefined),
+          ...(input.body as object | undefined),
+        };
   const access: RouteAccess<unknown, unknown, unknown> = {
     ...base,
     ...(session ? { session: (input) => session(merged(input)) } : {}),
     ...(chat ? { chat: (input) => chat(merged(input)) } : {}),
   };
   return defineRoute({
-    ...spec,
+    ...route,
     access,
     handler: async (request: RouteRequest<unknown, unknown, unknown, Principal>) => {
-      const input = parseInput(contract[op].input, merged(request));
+      const input = parseInput(contract[op].input, merged(request) ?? {});
       const handler = handlers[op] as (input: unknown, ctx: RpcContext) => unknown;
-      return await handler(input, restContext(request.ctx, request.principal));
+      const result = await handler(input, restContext(request.ctx, request.principal));
+      return answer ? answer(result as never) : result;
     },
   } as never);
+}
+
+/** The RPC context of a REST call: the caller, its address, and a cookie's CSRF token. */
+export const restContext: RestContext = (ctx, principal) => ({
+  transport: 'http',
+  principal,
+  csrfToken: csrfTokenOf(ctx),
+  address: ctx.socket.remoteAddress ?? null,
+});
+
+/**
+ * `operationRoute` for one file's routes: `const route = operationRoutes(handlers)`, then
+ * `route('notes.list', { method, path, … })`.
+ */
+export function operationRoutes<K extends OpName>(handlers: Pick<Handlers<RpcContext>, K>) {
+  return (op: K, spec: OperationRouteSpec): RouteDef => operationRoute(handlers, op, spec, restContext);
 }

@@ -12,7 +12,7 @@ import type { Authenticator } from './auth.js';
 import { LARGE_BODY_LIMIT, readJsonBody, SMALL_BODY_LIMIT, type BodyBudget } from './body.js';
 import { idempotencyKeyOf } from './idempotency-header.js';
 import { readMultipart, type UploadedForm } from './multipart.js';
-import { limitSensitive, type RateLimits } from './rate-limit.js';
+import { limitRequest, type RateLimits } from './rate-limit.js';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -126,7 +126,7 @@ export function mountRoutes(router: Router, routes: readonly RouteDef[], guards:
       if (access !== 'public') {
         principal = guards.auth.principalOf(ctx);
         checkScope(principal, access as RouteAccess<never, never, never>);
-        limitSensitive(guards.limits, ctx, principal);
+        limitRequest(guards.limits.kinds, ctx, principal);
       }
       const input: RouteInput<unknown, unknown, unknown> = {
         params: route.params ? parseInput(route.params, ctx.params) : undefined,

@@ -2,7 +2,7 @@ import Router from '@koa/router';
 import type { RpcDispatcher } from '../rpc/dispatcher.js';
 import { csrfTokenOf, type Authenticator } from './auth.js';
 import { LARGE_BODY_LIMIT, readJsonBody, type BodyBudget } from './body.js';
-import { limitSensitive, type RateLimits } from './rate-limit.js';
+import { limitRequest, limitRpcSend, type RateLimits } from './rate-limit.js';
 
 /**
  * `POST /rpc/<operation>` with the JSON input as body: the web UI's way to call the same
@@ -23,8 +23,9 @@ export function rpcRouter(
       address: ctx.socket.remoteAddress ?? null,
     };
     const operation = dispatcher.precheck(ctx.params.operation ?? '', context);
-    limitSensitive(guards.limits, ctx, context.principal);
+    limitRequest(guards.limits.kinds, ctx, context.principal);
     const input = await readJsonBody(ctx, LARGE_BODY_LIMIT, guards.budget);
+    limitRpcSend(guards.limits.kinds, ctx, ctx.params.operation ?? '', input);
     const result = await dispatcher.call(operation, input, context);
     ctx.body = { result: result ?? null };
   });

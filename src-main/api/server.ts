@@ -17,6 +17,7 @@ import { errorMiddleware } from './http-errors.js';
 import { buildOpenApi } from './openapi.js';
 import { hostGuard, HostAllowList } from './host-guard.js';
 import { createRateLimits, type RateLimits } from './rate-limit.js';
+import { usageMiddleware } from './usage-middleware.js';
 import { mountRoutes } from './route.js';
 import { allRoutes } from './routes/index.js';
 import { rpcRouter } from './rpc-bridge.js';
@@ -91,6 +92,7 @@ export function createRequestGuards(
   services: Services,
   limits: RateLimits = createRateLimits(),
 ): RequestGuards {
+  limits.kinds.follow(() => services.rateLimits.limits());
   return {
     auth: new Authenticator(services.apiKeys, limits.failedAuth, services.people),
     limits,
@@ -123,6 +125,7 @@ export function createKoaApp(
   });
   mountRoutes(api, routes, guards);
 
+  app.use(usageMiddleware(deps.services.keyUsage));
   app.use(errorMiddleware(deps.logger));
   app.use(async (ctx, next) => {
     ctx.set('X-Content-Type-Options', 'nosniff');

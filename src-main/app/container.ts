@@ -8,7 +8,8 @@ import { createHandlers } from '../rpc/handlers.js';
 import { RpcDispatcher } from '../rpc/dispatcher.js';
 import type { RuntimeInfo } from '../rpc/app-handlers.js';
 import type { Services } from '../services/index.js';
-import { DESKTOP } from '../services/access/principal.js';
+import { callFromDesktop, desktopSeesEvent } from '../rpc/desktop-calls.js';
+import type { AnyEventEnvelope } from '../../src-shared/contract/events.js';
 import { createServices } from './services.js';
 import { deliveryConfigWith } from '../services/webhooks/index.js';
 import { listenHost, type Config } from '../core/config.js';
@@ -30,8 +31,13 @@ export interface Core {
   bus: EventBus;
   services: Services;
   dispatcher: RpcDispatcher;
-  /** A contract call from the desktop window (IPC), made as the window's principal. */
+  /**
+   * A contract call from the desktop window (IPC), made as the window's principal: the owner, or
+   * with "Ask who is using this PC" the chosen person (locked: only the switcher's operations).
+   */
   callFromDesktop(operation: string, input: unknown): Promise<unknown>;
+  /** Whether the desktop window is sent this event (what its principal may see). */
+  desktopSeesEvent(event: AnyEventEnvelope): boolean;
   /** Where the API listens; set once started. */
   runtime(): RuntimeInfo;
   /** The admin key created on this first run, to show once; null otherwise. */
@@ -132,6 +138,7 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
     services.messaging.idempotency.prune();
     // The audit log keeps what Settings → Team says (365 days by default).
     services.people.audit.prune(services.people.settings.get().auditRetentionDays);
+    services.keyUsage.prune(config.keyUsageDays);
   };
   lifecycle.add({
     name: 'pruning',
@@ -142,6 +149,11 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
     stop: () => {
       if (pruneTimer) clearInterval(pruneTimer);
     },
+  });
+  lifecycle.add({
+    name: 'key usage',
+    start: () => services.keyUsage.start(),
+    stop: () => services.keyUsage.stop(),
   });
   lifecycle.add({
     name: 'webhooks',
@@ -218,7 +230,8 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
     services,
     dispatcher,
     callFromDesktop: (operation, input) =>
-      dispatcher.call(operation, input, { transport: 'ipc', principal: DESKTOP }),
+      callFromDesktop(dispatcher, services.people.desktop, operation, input),
+    desktopSeesEvent: (event) => desktopSeesEvent(services.people.desktop, event),
     runtime: getRuntime,
     createdAdminKey: created,
     ownerSetupCode: services.people.firstRun.prepare(),

@@ -42,6 +42,8 @@ import { ForgetContact } from '../services/contacts/forget/forget-contact.js';
 import { actorFromLabel } from '../services/audit/actor-label.js';
 import { SessionService } from '../services/sessions/sessions.js';
 import { SettingsService } from '../services/settings/settings.js';
+import { RateLimitSettingsStore } from '../services/access/rate-limit-settings.js';
+import { KeyUsageCounter } from '../services/access/key-usage.js';
 import { WidgetService } from '../services/widgets/widgets.js';
 import { createWebhooks, type DeliveryConfig } from '../services/webhooks/index.js';
 import { NumberProfileService } from '../services/number-profile/number-profile-service.js';
@@ -52,6 +54,7 @@ import { WaPrivacyActions } from '../wa/privacy-actions.js';
 import type { Services } from '../services/index.js';
 import { Actors } from '../services/access/actors.js';
 import { createPeople } from '../services/people/index.js';
+import { TokenBucketLimiter } from '../core/token-bucket.js';
 import type { ScryptCost } from '../services/people/passwords.js';
 
 interface ServiceDeps {
@@ -90,6 +93,10 @@ export function createServices(deps: ServiceDeps): Services {
     keyHasher: apiKeys.hasher,
     revocations: keyRevocations,
     isAdminKey: (secret) => apiKeys.verify(secret)?.kind === 'admin',
+    desktopLimits: {
+      perPerson: new TokenBucketLimiter(5, 1 / 60),
+      perPc: new TokenBucketLimiter(20, 1 / 15),
+    },
     ...(deps.passwordCost ? { passwordCost: deps.passwordCost } : {}),
   });
   const storedMessages = db.$client.prepare<[string, string, string], { raw: Buffer | null }>(
@@ -204,9 +211,17 @@ export function createServices(deps: ServiceDeps): Services {
     assignChat: (sessionId, chat, target, actor, reason) =>
       assignment.service.assign(sessionId, chat, target, actor, reason),
   });
+  // Usage goes with its key: a rotated or removed key's rows are deleted (revoked named keys and
+  // tokens stay listed, and so does their usage, until housekeeping ages it out).
+  const keyUsage = new KeyUsageCounter(db);
+  keyRevocations.subscribe(({ keyId, cause }) => {
+    if (cause === 'rotated' || cause === 'session-removed') keyUsage.forget(keyId);
+  });
   return {
     events,
     settings,
+    rateLimits: new RateLimitSettingsStore(new InternalSettings(db), events),
+    keyUsage,
     messaging,
     scheduling,
     apiKeys,

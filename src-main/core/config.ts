@@ -36,6 +36,8 @@ export interface Config {
   mediaUrlAllowPrivate: boolean;
   /** Overrides of the webhook delivery worker's defaults (tests shorten the delays). */
   webhookDelivery: WebhookDeliveryOverrides;
+  /** CHATDOCK_KEY_USAGE_DAYS: days of usage per key kept (default 90). */
+  keyUsageDays: number;
 }
 
 /**
@@ -124,7 +126,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     durableReceive: env.CHATDOCK_DURABLE_RECEIVE !== '0',
     mediaUrlAllowPrivate: env.CHATDOCK_MEDIA_URL_ALLOW_PRIVATE === '1',
     webhookDelivery: parseWebhookDelivery(env),
+    keyUsageDays: parseKeyUsageDays(env.CHATDOCK_KEY_USAGE_DAYS),
   };
+}
+
+function parseKeyUsageDays(text: string | undefined): number {
+  if (!text) return 90;
+  const days = Number(text);
+  if (!Number.isInteger(days) || days < 1 || days > 3650) {
+    throw new ConfigError(`CHATDOCK_KEY_USAGE_DAYS must be whole days from 1 to 3650, got "${text}"`);
+  }
+  return days;
 }
 
 /** The data dir alone, for tools that need nothing else (the backup command line). */

@@ -555,6 +555,23 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
       'chat_assignment_history_at_idx',
     );
   },
+  '0029_api_completeness': (sqlite) => {
+    // GET /calls walks every number's calls in time order (services/calls/calls.ts).
+    expect(
+      queryPlan(sqlite, 'SELECT * FROM calls WHERE timestamp < 5 ORDER BY timestamp DESC LIMIT 9'),
+    ).toContain('calls_at_idx');
+    // Usage per key: one row per key, day and kind, accumulated by upserts; old days by their index.
+    sqlite.exec(
+      `INSERT INTO api_key_usage (key_id, day, kind, requests) VALUES ('k', '2026-12-05', 'read', 2)`,
+    );
+    expect(() =>
+      sqlite.exec(`INSERT INTO api_key_usage (key_id, day, kind) VALUES ('k', '2026-12-05', 'read')`),
+    ).toThrow(/UNIQUE/);
+    expect(queryPlan(sqlite, `DELETE FROM api_key_usage WHERE day < '2026-01-01'`)).toContain(
+      'api_key_usage_day_idx',
+    );
+    sqlite.exec(`INSERT INTO api_key_last_use (key_id, at, address) VALUES ('k', 1, '127.0.0.1')`);
+  },
   '0026_view_counts': (sqlite) => {
     // The views' counts read their index alone, the assignee columns included (view-counts.ts).
     const count = (index: string, where: string) =>

@@ -282,7 +282,12 @@ export const calls = sqliteTable(
     timestamp: integer('timestamp').notNull(),
     rejectMessage: text('reject_message'),
   },
-  (t) => [primaryKey({ columns: [t.sessionId, t.id] }), index('calls_time_idx').on(t.sessionId, t.timestamp)],
+  (t) => [
+    primaryKey({ columns: [t.sessionId, t.id] }),
+    index('calls_time_idx').on(t.sessionId, t.timestamp),
+    // GET /calls: every number's calls in time order (migration 0029).
+    index('calls_at_idx').on(t.timestamp),
+  ],
 );
 
 /** Downloaded media, content-addressed by the SHA-256 of the plaintext bytes. */

@@ -144,3 +144,4 @@ export * from './schema-people.js';
 export * from './schema-schedule.js';
 export * from './schema-automation.js';
 export * from './schema-assignment.js';
+export * from './schema-usage.js';

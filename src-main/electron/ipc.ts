@@ -9,7 +9,8 @@ export const IPC_EVENT = 'chatdock:event';
 
 /**
  * The desktop transport: every contract call goes through the same dispatcher as the HTTP
- * bridge, and every bus event is forwarded to the window. Calls from any frame not served
+ * bridge, as the window's principal (the owner, or the person chosen at the switcher), and the
+ * bus events that principal may see are forwarded to the window. Calls from any frame not served
  * by app://chatdock are refused.
  */
 export function registerIpc(core: Core, mainWindow: MainWindow): void {
@@ -29,5 +30,8 @@ export function registerIpc(core: Core, mainWindow: MainWindow): void {
       return { ok: false, error: { code: 'INTERNAL', message: 'internal error; see the logs' } };
     }
   });
-  core.bus.subscribe((event) => mainWindow.webContents?.send(IPC_EVENT, event));
+  // Filtered like the browser's stream: the chosen person's events only, none while locked.
+  core.bus.subscribe((event) => {
+    if (core.desktopSeesEvent(event)) mainWindow.webContents?.send(IPC_EVENT, event);
+  });
 }

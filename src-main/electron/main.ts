@@ -8,6 +8,7 @@ import { installProcessGuards } from '../core/process-guards.js';
 import { loadConfig, reachableHost } from '../core/config.js';
 import { registerIpc } from './ipc.js';
 import { registerAppProtocol, registerAppScheme } from './protocol.js';
+import { shellWords } from './shell-words.js';
 import { createTray } from './tray.js';
 import { MainWindow } from './window.js';
 
@@ -40,7 +41,7 @@ if (!app.requestSingleInstanceLock()) {
         mainWindow.show();
       } catch (error) {
         dialog.showErrorBox(
-          'Chatdock could not start',
+          shellWords(app.getPreferredSystemLanguages()).couldNotStart,
           error instanceof Error ? error.message : String(error),
         );
         app.exit(1);

@@ -1,6 +1,7 @@
 import path from 'node:path';
-import { Menu, Tray, nativeImage } from 'electron';
+import { Menu, Tray, app, nativeImage } from 'electron';
 import { appRoot } from '../core/paths.js';
+import { shellWords } from './shell-words.js';
 import type { MainWindow } from './window.js';
 
 /** The tray icon keeps Chatdock reachable while its window is closed. */
@@ -8,11 +9,12 @@ export function createTray(mainWindow: MainWindow, quit: () => void): Tray {
   const icon = nativeImage.createFromPath(path.join(appRoot(), 'assets', 'tray.png'));
   const tray = new Tray(icon);
   tray.setToolTip('Chatdock');
+  const words = shellWords(app.getPreferredSystemLanguages());
   tray.setContextMenu(
     Menu.buildFromTemplate([
-      { label: 'Open Chatdock', click: () => mainWindow.show() },
+      { label: words.open, click: () => mainWindow.show() },
       { type: 'separator' },
-      { label: 'Quit Chatdock', click: quit },
+      { label: words.quit, click: quit },
     ]),
   );
   tray.on('click', () => mainWindow.show());

@@ -13,6 +13,7 @@ import { keyHandlers } from './key-handlers.js';
 import { logHandlers } from './log-handlers.js';
 import { webhookHandlers } from './webhook-handlers.js';
 import { peopleHandlers } from './people-handlers.js';
+import { desktopHandlers } from './desktop-handlers.js';
 import { automationHandlers } from './automation-handlers.js';
 import { assignmentHandlers } from './assignment-handlers.js';
 import { presenceHandlers } from './presence-handlers.js';
@@ -21,6 +22,8 @@ import { numberProfileHandlers } from './number-profile-handlers.js';
 import { privacyHandlers } from './privacy-handlers.js';
 import { reportHandlers } from './report-handlers.js';
 import { groupHandlers } from './group-handlers.js';
+import { rateLimitHandlers } from './rate-limit-handlers.js';
+import { keyUsageHandlers } from './key-usage-handlers.js';
 
 /** All RPC handlers, one spread per domain; `satisfies` proves every operation is handled. */
 export function createHandlers(services: Services, runtime: () => RuntimeInfo): Handlers<RpcContext> {
@@ -38,6 +41,7 @@ export function createHandlers(services: Services, runtime: () => RuntimeInfo): 
     ...logHandlers(services),
     ...backupHandlers(services),
     ...peopleHandlers(services),
+    ...desktopHandlers(services),
     ...automationHandlers(services),
     ...assignmentHandlers(services),
     ...presenceHandlers(services),
@@ -45,5 +49,7 @@ export function createHandlers(services: Services, runtime: () => RuntimeInfo): 
     ...numberProfileHandlers(services),
     ...privacyHandlers(services),
     ...reportHandlers(services),
+    ...rateLimitHandlers(services),
+    ...keyUsageHandlers(services),
   } satisfies Handlers<RpcContext>;
 }

@@ -30,11 +30,17 @@ import type { Routing } from './routing/index.js';
 import type { NumberProfileService } from './number-profile/number-profile-service.js';
 import type { PrivacyService } from './privacy/privacy-service.js';
 import type { Reports } from './reports/index.js';
+import type { RateLimitSettingsStore } from './access/rate-limit-settings.js';
+import type { KeyUsageCounter } from './access/key-usage.js';
 
 /** Every service of the core, built once and shared by the RPC handlers and REST routes. */
 export interface Services {
   events: EventRecorder;
   settings: SettingsService;
+  /** The rate limits by kind the API enforces (api/rate-limit.ts). */
+  rateLimits: RateLimitSettingsStore;
+  /** Requests per key, day and kind, counted in memory and written in batches. */
+  keyUsage: KeyUsageCounter;
   apiKeys: ApiKeyService;
   health: HealthService;
   sessions: SessionService;

@@ -13,12 +13,15 @@
  *   message again at the next login;
  * - `persistReceiptUpdates(updates)` is awaited before a `<receipt>` from a contact (delivered,
  *   read, played) is acknowledged: the status is stored first. If it throws, the receipt is not
- *   acknowledged and WhatsApp delivers it again at the next login.
+ *   acknowledged and WhatsApp delivers it again at the next login;
+ * - `persistHistorySlice(message, slice)` is awaited when Baileys has downloaded the history slice
+ *   a (receipted) notification announced, before it emits it (pending-history.ts).
  * See docs/ARCHITECTURE.md, "Durable receive".
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { HistorySlice } from './pending-history.js';
 import type {
   MessageUserReceiptUpdate,
   UserFacingSocketConfig,
@@ -35,6 +38,11 @@ export interface DurableReceiveConfig {
   persistIncomingMessage: (message: WAMessage, type: 'notify' | 'append') => Promise<void>;
   /** Stores the statuses a contact's receipt carries (before its ack); throws if it cannot. */
   persistReceiptUpdates: (updates: ReceiptUpdates) => Promise<void>;
+  /**
+   * Stores a history slice Baileys downloaded (for the notification `message`, receipted and kept
+   * earlier) before it is announced; throws if it cannot (pending-history.ts).
+   */
+  persistHistorySlice: (message: WAMessage, slice: HistorySlice) => Promise<void>;
 }
 
 /** What one `<receipt>` tells: per-message statuses (1:1 chats) or per-participant receipts (groups). */
@@ -60,6 +68,9 @@ export const PATCH_MARKERS: Record<string, string[]> = {
     // while it waits for that one)
     'removedDeviceJids',
   ],
+  // A downloaded history slice is handed to the app before it is announced.
+  'Socket/chats.js': ['persistHistorySlice: config.persistHistorySlice'],
+  'Utils/process-message.js': ['await persistHistorySlice(message, data)'],
   // An encrypted message's key writes are stored before it is sent.
   'Socket/messages-send.js': ['authState.keys.commitPending'],
   // Signal key transactions: one at a time, `exclusive` and `commitPending` (see the comments there).

@@ -246,18 +246,31 @@ export function attachSessionEvents(
 
   on('call', (calls) => calls.forEach((call) => sink.call(sessionId, callRecord(call))));
 
-  on('messaging-history.set', ({ chats, contacts, messages }) => {
+  /**
+   * History slices stored before Baileys announced them (`storeHistorySlice`, pending-history.ts):
+   * Baileys' event buffer may merge slices into one `messaging-history.set`, but keeps the objects.
+   */
+  const storedHistory = new WeakSet<object>();
+  const storeSlice = async ({ chats, contacts, messages }: HistorySliceLike) => {
+    onContacts(contacts);
+    sink.chats(sessionId, chatMetas(chats));
+    await sink.messages(sessionId, messages.map(map), 'history');
+    sink.historySynced(sessionId, {
+      messages: messages.length,
+      chats: chats.length,
+      contacts: contacts.length,
+    });
+  };
+  on('messaging-history.set', (slice) => {
+    const fresh = <T extends object>(items: T[]) => items.filter((item) => !storedHistory.has(item));
+    const left = {
+      chats: fresh(slice.chats),
+      contacts: fresh(slice.contacts),
+      messages: fresh(slice.messages),
+    };
+    if (!left.chats.length && !left.contacts.length && !left.messages.length) return;
     Promise.resolve()
-      .then(async () => {
-        onContacts(contacts);
-        sink.chats(sessionId, chatMetas(chats));
-        await sink.messages(sessionId, messages.map(map), 'history');
-        sink.historySynced(sessionId, {
-          messages: messages.length,
-          chats: chats.length,
-          contacts: contacts.length,
-        });
-      })
+      .then(() => storeSlice(left))
       .catch(failed('storing a history sync slice'));
   });
 
@@ -273,6 +286,10 @@ export function attachSessionEvents(
         throw error;
       }
       storedBeforeReceipt.add(message);
+    },
+    async storeHistorySlice(slice) {
+      await storeSlice(slice);
+      for (const item of [...slice.chats, ...slice.contacts, ...slice.messages]) storedHistory.add(item);
     },
     storeReceipt({ messages, receipts }) {
       const statuses = [...statusesOfUpdates(messages), ...statusesOfReceipts(receipts)];
@@ -290,6 +307,8 @@ export function attachSessionEvents(
 }
 
 type StatusUpdate = { chatJid: string; id: string; status: MessageStatus };
+
+type HistorySliceLike = Pick<BaileysEventMap['messaging-history.set'], 'chats' | 'contacts' | 'messages'>;
 
 function statusesOfUpdates(updates: WAMessageUpdate[]): StatusUpdate[] {
   return updates.flatMap(({ key, update }) => {

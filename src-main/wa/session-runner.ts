@@ -21,6 +21,7 @@ import { decideOnClose } from './reconnect-policy.js';
 import type { WaServerOptions } from './server-options.js';
 import { socketConfig } from './socket-config.js';
 import { askPhoneForWaiting } from './waiting-resend.js';
+import { pendingHistory, storeLeftHistory, type HistorySlice } from './pending-history.js';
 import { callWhatsApp } from './wa-errors.js';
 
 /** Who the linked phone is, from the credentials WhatsApp gave this device. */
@@ -58,6 +59,8 @@ export interface SocketAttachment {
   storeIncoming(message: WAMessage, writeKeys: () => void): void;
   /** Stores the statuses one receipt carries; throws if it cannot (it is then not acknowledged). */
   storeReceipt(updates: ReceiptUpdates): void;
+  /** Stores one downloaded history slice (before Baileys announces it; pending-history.ts). */
+  storeHistorySlice(slice: HistorySlice): Promise<void>;
 }
 
 interface RunnerDeps {
@@ -235,6 +238,7 @@ export class SessionRunner {
     const keyCache = boundedCache(KEY_CACHE_ENTRIES);
     const received = receivedMessages(db, this.sessionId);
     received.prune();
+    const history = pendingHistory(db, this.sessionId);
     // On unless CHATDOCK_DURABLE_RECEIVE=0: then Baileys stores and acknowledges as it always did.
     const durableHooks: DurableReceiveConfig = {
       receiveWindow: (work) => auth.receiveWindow(work),
@@ -245,6 +249,7 @@ export class SessionRunner {
         const inTransaction = () => {
           writeKeys();
           received.record(message);
+          history.record(message); // a history notification: kept until its slice is stored
         };
         if (!attachment) {
           // Nothing stores messages for this socket (no messaging layer attached): keep the keys.
@@ -261,6 +266,15 @@ export class SessionRunner {
         }
       },
       persistReceiptUpdates: async (updates) => attachment?.storeReceipt(updates),
+      persistHistorySlice: async (message, slice) => {
+        try {
+          await attachment?.storeHistorySlice(slice);
+        } catch (error) {
+          history.failed(message);
+          throw error;
+        }
+        history.stored(message);
+      },
     };
     const config: DurableSocketConfig = {
       ...socketConfig(server),
@@ -293,6 +307,12 @@ export class SessionRunner {
         this.failedAttempts = 0;
         this.emit('connected', 'opened');
         askPhoneForWaiting(socket, db, this.sessionId, logger);
+        if (durable)
+          void storeLeftHistory(socket, history, durableHooks.persistHistorySlice, {
+            fetchOptions: config.options,
+            logger,
+            sessionId: this.sessionId,
+          });
       }
       if (update.connection === 'close') this.onClose(update.lastDisconnect?.error);
     });

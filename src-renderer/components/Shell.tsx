@@ -6,6 +6,7 @@ import { areaOf, canSeeArea, type AreaPath } from '../model/nav-access';
 import { MeSync } from './people/MeSync';
 import { NotAvailable } from './people/NotAvailable';
 import { UserMenu } from './people/UserMenu';
+import { useDesktopLock } from './people/use-desktop-lock';
 import { Icon } from './icons';
 import { MoreMenu, type NavArea } from './nav/MoreMenu';
 import { LiveEvents } from './LiveEvents';
@@ -53,6 +54,7 @@ export function Shell() {
   const currentArea = areaOf(pathname);
   const allowed = currentArea === null || canSeeArea(principal, currentArea);
   const signOut = transportKind === 'http' ? logout : undefined;
+  const lock = useDesktopLock();
   const visibleAreas = AREAS.filter((item) => knowsWho && canSeeArea(principal, item.path));
   // On a phone the bar holds this many areas plus "More" (the rest) and the person menu.
   const overflow = visibleAreas.length > PHONE_BAR_AREAS + 1 ? visibleAreas.slice(PHONE_BAR_AREAS) : [];
@@ -96,7 +98,7 @@ export function Shell() {
           )}
         </ul>
         {principal?.user ? (
-          <UserMenu name={principal.user.name} onSignOut={signOut} />
+          <UserMenu name={principal.user.name} onSignOut={signOut} onLock={lock} />
         ) : (
           transportKind === 'http' && (
             <button

@@ -18,6 +18,7 @@ const SHORTCUTS: { keys: string; what: MessageId }[] = [
   { keys: 'Z', what: 'composer.shortcuts.zoom' },
   { keys: 'Shift+click', what: 'composer.shortcuts.range' },
   { keys: '?', what: 'composer.shortcuts.help' },
+  { keys: `${mod}+Shift+L`, what: 'desktop.lock.shortcut' },
 ];
 
 const typing = (target: EventTarget | null) =>

@@ -29,6 +29,11 @@ export function directionOf(locale: UiLocale): 'ltr' | 'rtl' {
   return RIGHT_TO_LEFT.has(locale) ? 'rtl' : 'ltr';
 }
 
+/** A real language (not a pseudo-locale). */
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
 export function isUiLocale(value: unknown): value is UiLocale {
   return (
     typeof value === 'string' &&

@@ -8,6 +8,7 @@ import { LanguageSection } from './settings/LanguageSection';
 import { NetworkSection } from './settings/NetworkSection';
 import { StorageSection } from './settings/StorageSection';
 import { RetentionSection } from './settings/RetentionSection';
+import { RateLimitsSection } from './settings/rate-limits/RateLimitsSection';
 import { ContactsImportSection } from './settings/ContactsImportSection';
 import { WebhooksSection } from './settings/WebhooksSection';
 import { AuditSection } from './settings/audit/AuditSection';
@@ -29,6 +30,7 @@ export function SettingsPage() {
         <AdminKeySection />
         <ApiKeysSection />
         <WebhooksSection />
+        <RateLimitsSection />
         <BackupsSection />
         <StorageSection />
         <RetentionSection />

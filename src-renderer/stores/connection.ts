@@ -10,7 +10,8 @@ import type { LinkState, Transport } from '../transport/types';
 
 const KEY_STORAGE = 'chatdock.apiKey';
 
-type Status = 'starting' | 'login' | 'ready';
+/** `switcher`: the desktop window asks who is using this PC (pages/desktop/DesktopSwitcher.tsx). */
+type Status = 'starting' | 'login' | 'switcher' | 'ready';
 
 interface ConnectionState {
   status: Status;
@@ -18,8 +19,10 @@ interface ConnectionState {
   appInfo: AppInfo | null;
   linkState: LinkState;
   loginError: string | null;
-  /** Picks IPC in the desktop app; in a browser, tries the remembered key. */
+  /** Picks IPC in the desktop app (the switcher first, when it asks); in a browser, tries the remembered key. */
   start(): Promise<void>;
+  /** The desktop window, once a person is chosen at the switcher: goes on as them. */
+  enterDesktop(): Promise<void>;
   login(key: string, remember: boolean): Promise<boolean>;
   /** Signs a person in with name and password (the session cookie); false with `loginError` set. */
   signIn(login: string, password: string): Promise<boolean>;
@@ -156,7 +159,10 @@ export const useConnection = create<ConnectionState>((set, get) => {
 
     async start() {
       if (window.chatdock) {
-        await connect(new IpcTransport(window.chatdock));
+        const transport = new IpcTransport(window.chatdock);
+        const seat = await transport.call('desktop.state', {});
+        if (seat.mode === 'locked') set({ status: 'switcher', transport });
+        else await connect(transport);
         return;
       }
       const key = storedKey();
@@ -175,6 +181,11 @@ export const useConnection = create<ConnectionState>((set, get) => {
         if (error instanceof RpcError && error.code === 'UNAUTHORIZED') forgetKey(key);
         set({ status: 'login', loginError: error instanceof RpcError ? null : describeError(error) });
       }
+    },
+
+    async enterDesktop() {
+      const transport = get().transport;
+      if (transport) await connect(transport);
     },
 
     async login(key, remember) {

@@ -1,17 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Chat } from '../../src-shared/messages';
-import { testChat } from '../test-support/fixtures';
+import { testChat, testLastMessage } from '../test-support/fixtures';
 import type { Transport } from '../transport/types';
 import { useInbox } from './inbox';
 
 function chat(jid: string, preview: string, unreadCount: number): Chat {
-  const lastMessage = {
-    id: preview,
-    preview,
-    fromMe: false,
-    status: null,
-    timestamp: '2026-11-21T10:00:00.000Z',
-  };
+  const lastMessage = testLastMessage('2026-11-21T10:00:00.000Z', preview);
   return testChat({ jid, unreadCount, lastMessage });
 }
 

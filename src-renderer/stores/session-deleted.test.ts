@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AnyEventEnvelope } from '../../src-shared/contract/events';
 import type { Chat, Message } from '../../src-shared/messages';
-import { testChat } from '../test-support/fixtures';
+import { testChat, testLastMessage } from '../test-support/fixtures';
 import { DEFAULT_FILTER } from '../model/inbox/chat-order';
 import { useConversation } from './conversation';
 import { applyInboxEvent } from './inbox-events';
@@ -11,13 +11,7 @@ import { useInbox } from './inbox';
 vi.mock('./avatars', () => ({ useAvatars: { getState: () => ({ outdate: () => undefined }) } }));
 
 function chat(session: string, jid: string, unreadCount = 0): Chat {
-  const lastMessage = {
-    id: 'm',
-    preview: 'hi',
-    fromMe: false,
-    status: null,
-    timestamp: '2026-01-10T10:00:00.000Z',
-  };
+  const lastMessage = testLastMessage('2026-01-10T10:00:00.000Z', 'hi', { id: 'm' });
   return testChat({ session, jid, unreadCount, lastMessage });
 }
 

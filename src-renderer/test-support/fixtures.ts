@@ -1,4 +1,4 @@
-import type { Chat, Message } from '../../src-shared/messages';
+import { UNKNOWN_LAST_MESSAGE, type Chat, type Message } from '../../src-shared/messages';
 
 /** A chat for UI tests: a one-to-one chat of session "shop", read, with no last message. */
 export function testChat(overrides: Partial<Chat> & { jid: string }): Chat {
@@ -13,6 +13,25 @@ export function testChat(overrides: Partial<Chat> & { jid: string }): Chat {
     pinned: false,
     mutedUntil: null,
     readOnly: false,
+    ...overrides,
+  };
+}
+
+/** A chat's last message for UI tests: a received text (`text` is also its English preview). */
+export function testLastMessage(
+  timestamp: string,
+  text: string,
+  overrides: Partial<NonNullable<Chat['lastMessage']>> = {},
+): NonNullable<Chat['lastMessage']> {
+  return {
+    id: text || timestamp,
+    preview: text,
+    fromMe: false,
+    status: null,
+    timestamp,
+    ...UNKNOWN_LAST_MESSAGE,
+    type: 'text',
+    text,
     ...overrides,
   };
 }

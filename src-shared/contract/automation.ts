@@ -189,7 +189,14 @@ const menuSchema = z
   .strictObject({
     enabled: z.boolean().default(false),
     text: messageText('Shown above the numbered options').default(''),
-    backLabel: z.string().trim().min(1).max(40).default('Back').describe('The label of "0" in sub-menus'),
+    backLabel: z
+      .string()
+      .trim()
+      .min(1)
+      .max(40)
+      .nullable()
+      .default(null)
+      .describe('The label of "0" in sub-menus; null: "Back" in the automation\'s language'),
     timeoutMinutes: z.number().int().min(1).max(1440).default(30).describe('A quiet chat leaves the menu'),
     options: z.array(menuOptionSchema).max(9).default([]),
   })
@@ -233,7 +240,7 @@ export const automationSettingsSchema = z
       .string()
       .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or pt-BR')
       .default('en')
-      .describe('Formats [time] and [opens_at]'),
+      .describe('Formats [time] and [opens_at]; words the menu\'s "Back" when it is null'),
     hours: weeklyHoursSchema.default({}).describe('Business hours; none on any day means always open'),
     closedDates: z
       .array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD'))
@@ -247,7 +254,7 @@ export const automationSettingsSchema = z
     menu: menuSchema.default({
       enabled: false,
       text: '',
-      backLabel: 'Back',
+      backLabel: null,
       timeoutMinutes: 30,
       options: [],
     }),
@@ -294,7 +301,7 @@ export const automationSettingsSchema = z
       menu: {
         enabled: true,
         text: 'How can we help?',
-        backLabel: 'Back',
+        backLabel: null,
         timeoutMinutes: 30,
         options: [
           { key: '1', label: 'Opening hours', reply: 'Every day 9–18.', handover: false, options: [] },

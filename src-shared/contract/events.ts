@@ -11,6 +11,7 @@ import type { ChatAssignedEvent, ChatStatusChangedEvent } from './assignment.js'
 import type { StaffPresenceEvent } from './presence.js';
 import type { RoutingRequestedEvent } from './routing.js';
 import type { NumberProfileEvent } from './number-profile.js';
+import type { RateLimitSettings } from './rate-limits.js';
 
 export interface MessageRef {
   id: string;
@@ -35,6 +36,8 @@ export interface TaggingEvent {
 
 export interface EventMap {
   'settings.updated': Settings;
+  /** The rate limits by kind were changed in Settings or over the API (the limits now in force). */
+  'rate_limits.updated': RateLimitSettings;
   'session.status': SessionStatusEvent;
   /** A session was deleted with its data, or with its chat history kept (`historyKept`). */
   'session.deleted': { id: string; historyKept: boolean };
@@ -94,6 +97,7 @@ export interface EventMap {
 /** Every event type, for webhook subscriptions and stream filters. */
 export const EVENT_TYPES = [
   'settings.updated',
+  'rate_limits.updated',
   'session.status',
   'session.deleted',
   'session.profile_updated',

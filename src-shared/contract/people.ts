@@ -432,7 +432,7 @@ const OWN_PROFILE = {
   sessionKeys: false,
   people: 'self',
 } as const satisfies Access;
-const SELF_ONLY = { ...OWN_PROFILE, keys: false } as const satisfies Access;
+export const SELF_ONLY = { ...OWN_PROFILE, keys: false } as const satisfies Access;
 
 export const peopleOperations = {
   'people.me': op<Me>()(noInput, OWN_PROFILE),

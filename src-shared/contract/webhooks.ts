@@ -16,6 +16,7 @@ export const SUBSCRIBABLE_EVENT_TYPES = EVENT_TYPES.filter((type) => type !== 'w
 /** One line per event type; a Record, so a new event type without a description does not compile. */
 export const EVENT_DESCRIPTIONS: Record<EventType, string> = {
   'settings.updated': 'App settings changed',
+  'rate_limits.updated': 'The rate limits by kind were changed',
   'session.status': 'A session connected, disconnected, shows a QR code…',
   'session.deleted': 'A session was deleted (with its data, or keeping its chat history)',
   'session.profile_updated': "The number's own name, about text, photo or business profile was changed",

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { Customer } from '../wa-emulator/customer.js';
 import type { Emulator } from '../wa-emulator/index.js';
 import type { AnyEventEnvelope } from '../../src-shared/contract/events.js';
@@ -31,13 +32,7 @@ export async function linkedWorld(
   const events: AnyEventEnvelope[] = [];
   app.core.bus.subscribe((event) => events.push(event));
 
-  await app.request('/api/v1/sessions', { method: 'POST', json: { id: 'shop', name: 'Shop' } });
-  const qrShown = sessionReaches(app.core.bus, 'shop', 'qr');
-  await app.request('/api/v1/sessions/shop/connect', { method: 'POST' });
-  const { qr } = await qrShown;
-  const connected = sessionReaches(app.core.bus, 'shop', 'connected');
-  await emulator.scanQr(qr ?? '', shopPhone, 'Falafel House');
-  await connected;
+  await linkSession(app, emulator, shopPhone, { name: 'Shop' });
 
   const customers: Customer[] = [];
   const newCustomer = async (phone: string, name = 'Dana') => {
@@ -65,4 +60,40 @@ export async function linkedWorld(
       await emulator.close();
     },
   };
+}
+
+/** Creates session `shop` (or `options.id`) and links it to `phone` by QR on the local WhatsApp server. */
+export async function linkSession(
+  app: TestCore,
+  emulator: Emulator,
+  phone: string,
+  options: { id?: string; name?: string } = {},
+): Promise<void> {
+  const id = options.id ?? 'shop';
+  const json = options.name ? { id, name: options.name } : { id };
+  await app.request('/api/v1/sessions', { method: 'POST', json });
+  const qrShown = sessionReaches(app.core.bus, id, 'qr');
+  await app.request(`/api/v1/sessions/${id}/connect`, { method: 'POST' });
+  const { qr } = await qrShown;
+  const connected = sessionReaches(app.core.bus, id, 'connected');
+  await emulator.scanQr(qr ?? '', phone, 'Falafel House');
+  await connected;
+}
+
+/**
+ * A core and a local WhatsApp server for the tests of one file, started before them and closed
+ * after them (nothing linked yet); read `app` and `emulator` inside the tests.
+ */
+export function coreOnWaServer(): { readonly app: TestCore; readonly emulator: Emulator } {
+  const world = {} as { app: TestCore; emulator: Emulator };
+  beforeAll(async () => {
+    const server = await startWaServer();
+    world.emulator = server.emulator;
+    world.app = await startTestCore(server.env);
+  });
+  afterAll(async () => {
+    await world.app?.stop();
+    await world.emulator?.close();
+  });
+  return world;
 }

@@ -5,6 +5,7 @@ import { exampleOf } from '../../../src-shared/examples.js';
 import { callSchema } from '../../../src-shared/messages.js';
 import { callSettingsSchema } from '../../services/calls/call-settings.js';
 import type { Services } from '../../services/index.js';
+import { readableSessions } from '../../services/access/authorizer.js';
 import { defineRoute } from '../route.js';
 import { sessionExists } from './session-guard.js';
 import { sessionParams } from './common.js';
@@ -32,6 +33,31 @@ export function callRoutes({ messaging, sessions }: Services) {
         exists(params.id);
         return { items: messaging.calls.list(params.id, query.limit), next: null };
       },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/calls',
+      tag,
+      summary: 'The call log of every number the caller may read, newest first',
+      description:
+        "A session key reads its own number's calls; a person the numbers they may read all chats of.",
+      access: { scope: 'messages:read' },
+      query: z.object({
+        limit: z.coerce.number().int().min(1).max(500).default(100),
+        cursor: z
+          .string()
+          .regex(/^\d+\.\d+$/, 'must be a cursor this API returned')
+          .optional(),
+      }),
+      response: {
+        status: 200,
+        description: 'Calls',
+        schema: z
+          .object({ items: z.array(callSchema), next: z.string().nullable() })
+          .meta({ id: 'CallPage', example: { items: [exampleOf(callSchema)], next: '1767225600000.42' } }),
+      },
+      handler: ({ query, principal }) =>
+        messaging.calls.listAcross(readableSessions(principal), query.limit, query.cursor),
     }),
     defineRoute({
       method: 'post',

@@ -80,3 +80,6 @@ export const TAGGING_RULES =
   'Each change is recorded (who, when, `extra`) in the tag history and announced as `chat.tagged` / ' +
   '`message.tagged` (`action`: `added` or `removed`) to webhooks and the event stream. Adding a tag that ' +
   'is already there, or removing one that is not, changes nothing and announces nothing.';
+
+/** A list's REST answer from an operation's `{items}`: with `next: null` (the whole list, one page). */
+export const onePage = <T>({ items }: { items: T[] }) => ({ items, next: null });

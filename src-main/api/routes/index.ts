@@ -34,6 +34,8 @@ import { routingRoutes } from './routing.js';
 import { numberProfileRoutes } from './number-profile.js';
 import { privacyRoutes } from './privacy.js';
 import { reportRoutes } from './reports.js';
+import { rateLimitRoutes } from './rate-limits.js';
+import { keyUsageRoutes } from './key-usage.js';
 
 /** Every public REST route, one list per domain. */
 export function allRoutes(services: Services): RouteDef[] {
@@ -68,6 +70,8 @@ export function allRoutes(services: Services): RouteDef[] {
     ...numberProfileRoutes(services),
     ...privacyRoutes(services),
     ...reportRoutes(services),
+    ...rateLimitRoutes(services),
+    ...keyUsageRoutes(services),
     ...housekeepingRoutes(services),
     ...eventRoutes(),
     ...authRoutes(services),

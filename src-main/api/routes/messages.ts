@@ -5,7 +5,7 @@ import { scheduleSchema, sendOrScheduleSchema } from '../../../src-shared/contra
 import type { SendMessageInput } from '../../../src-shared/send-schemas.js';
 import type { Services } from '../../services/index.js';
 import type { UploadedForm } from '../multipart.js';
-import { canReadChat, ownSessionOf } from '../../services/access/authorizer.js';
+import { assignedOnlySessions, canReadChat, ownSessionOf } from '../../services/access/authorizer.js';
 import { defineRoute } from '../route.js';
 import { sessionExists } from './session-guard.js';
 import { sessionParams } from './common.js';
@@ -23,6 +23,42 @@ const searchQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().regex(/^\d+$/, 'must be a cursor this API returned').optional(),
 });
+/** A number's messages: a search with `q`, else its latest sent or received ones across chats. */
+const sessionMessagesQuery = searchQuery
+  .extend({
+    q: searchQuery.shape.q.optional(),
+    direction: z
+      .enum(['sent', 'received'])
+      .optional()
+      .describe(
+        'Without `q`: the latest messages the number sent or received, across its chats (required then)',
+      ),
+    cursor: z
+      .string()
+      .regex(/^\d+(\.\d+)?$/, 'must be a cursor this API returned')
+      .optional(),
+  })
+  .superRefine((query, ctx) => {
+    if (query.q !== undefined) {
+      if (query.cursor?.includes('.'))
+        ctx.addIssue({ code: 'custom', path: ['cursor'], message: 'must be a cursor this API returned' });
+      return;
+    }
+    if (!query.direction)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['direction'],
+        message: 'is required without q (sent or received)',
+      });
+    if (query.chat !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['chat'],
+        message: 'needs q; read one chat at /sessions/{id}/chats/{chat}/messages',
+      });
+    if (query.cursor !== undefined && !query.cursor.includes('.'))
+      ctx.addIssue({ code: 'custom', path: ['cursor'], message: 'must be a cursor this API returned' });
+  });
 
 /** A multipart upload becomes the JSON body: the file as a data: URL in `media`. */
 function sendFormToBody(form: UploadedForm): unknown {
@@ -81,8 +117,11 @@ export function messageRoutes({ messaging, sessions, scheduling, actors, assignm
       method: 'get',
       path: '/sessions/:id/messages',
       tag,
-      summary: 'Search stored messages of a session',
-      description: 'A person who reads only assigned chats finds messages of their own chats only.',
+      summary: "Search a number's messages, or list its latest sent or received ones",
+      description:
+        'With `q`: messages matching the words, newest first. Without `q`: the latest messages the number ' +
+        '`direction=sent` or `received`, across all its chats, newest first (`next` pages further back). ' +
+        'A person who reads only assigned chats gets messages of their own chats only.',
       access: {
         scope: 'messages:read',
         session: ({ params }) => params.id,
@@ -90,10 +129,21 @@ export function messageRoutes({ messaging, sessions, scheduling, actors, assignm
         filtersChats: true,
       },
       params: sessionParams,
-      query: searchQuery,
-      response: { status: 200, description: 'Matching messages, newest first', schema: searchList },
+      query: sessionMessagesQuery,
+      response: { status: 200, description: 'Messages, newest first', schema: searchList },
       handler: ({ params, query, principal }) => {
         exists(params.id);
+        if (query.q === undefined) {
+          const own = assignedOnlySessions(principal);
+          const result = messaging.latest.list({
+            sessionId: params.id,
+            direction: query.direction ?? 'received',
+            limit: query.limit,
+            cursor: query.cursor,
+            ownChats: own?.sessions.has(params.id) ? own : undefined,
+          });
+          return { items: result.messages, next: result.next };
+        }
         const result = messaging.history.search({
           query: query.q,
           sessionId: params.id,
@@ -101,8 +151,12 @@ export function messageRoutes({ messaging, sessions, scheduling, actors, assignm
           limit: query.limit,
           beforeRowId: query.cursor ? Number(query.cursor) : undefined,
         });
+        const wanted = query.direction === undefined ? null : query.direction === 'sent';
         return {
-          items: result.messages.filter((hit) => canReadChat(principal, hit.session, hit.chat)),
+          items: result.messages.filter(
+            (hit) =>
+              canReadChat(principal, hit.session, hit.chat) && (wanted === null || hit.fromMe === wanted),
+          ),
           next: result.nextRowId === null ? null : String(result.nextRowId),
         };
       },

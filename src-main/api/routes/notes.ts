@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { chatNoteListSchema, chatNoteSchema, noteTextSchema } from '../../../src-shared/contract/organize.js';
-import { toJid } from '../../../src-shared/jid.js';
+import { organizeHandlers } from '../../rpc/organize-handlers.js';
 import type { Services } from '../../services/index.js';
-import { defineRoute } from '../route.js';
-import { sessionExists } from './session-guard.js';
+import { operationRoutes } from '../operation-route.js';
 import { chatParams } from './common.js';
 
 const noteParams = chatParams.extend({ noteId: z.string().min(1).describe('Note id (`note_…`)') });
@@ -14,68 +13,55 @@ const noteBody = z
 
 const PRIVATE = 'Notes are for staff only: they are never sent to WhatsApp and no event carries them.';
 
-export function noteRoutes({ organize, sessions }: Services) {
+type ChatRequest = { params: z.output<typeof noteParams>; body?: { text: string } };
+const chatOf = ({ params }: ChatRequest) => ({ session: params.id, chat: params.chat });
+const noteOf = ({ params, body }: ChatRequest) => ({ ...chatOf({ params }), id: params.noteId, ...body });
+
+/** Private notes on a chat: adapters onto the `notes.*` operations (access and handler live there). */
+export function noteRoutes(services: Services) {
   const tag = 'notes';
-  const { notes, actors } = organize;
-  const chatJid = (chat: string) => toJid(chat, 'chat');
-  const exists = sessionExists(sessions);
+  const route = operationRoutes(organizeHandlers(services));
 
   return [
-    defineRoute({
+    route('notes.list', {
       method: 'get',
       path: '/sessions/:id/chats/:chat/notes',
       tag,
       summary: 'Private notes on a chat, oldest first',
       description: PRIVATE,
-      access: { scope: 'messages:read', session: ({ params }) => params.id },
       params: chatParams,
+      input: chatOf,
       response: { status: 200, description: 'The notes', schema: chatNoteListSchema },
-      handler: ({ params }) => {
-        exists(params.id);
-        return { items: notes.list(params.id, chatJid(params.chat)) };
-      },
     }),
-    defineRoute({
+    route('notes.create', {
       method: 'post',
       path: '/sessions/:id/chats/:chat/notes',
       tag,
       summary: 'Add a private note to a chat',
       description: `${PRIVATE} The author is the caller (\`admin\`, \`key:<name>\`, \`session:<id>\`, \`desktop\`).`,
-      access: { scope: 'messages:send', session: ({ params }) => params.id },
       params: chatParams,
       body: noteBody,
+      input: ({ params, body }: ChatRequest) => ({ ...chatOf({ params }), ...body }),
       response: { status: 201, description: 'The note', schema: chatNoteSchema },
-      handler: ({ params, body, principal }) => {
-        exists(params.id);
-        return notes.create(params.id, chatJid(params.chat), body.text, actors.of(principal));
-      },
     }),
-    defineRoute({
+    route('notes.update', {
       method: 'patch',
       path: '/sessions/:id/chats/:chat/notes/:noteId',
       tag,
       summary: 'Change the text of a note',
-      access: { scope: 'messages:send', session: ({ params }) => params.id },
       params: noteParams,
       body: noteBody,
+      input: noteOf,
       response: { status: 200, description: 'The note', schema: chatNoteSchema },
-      handler: ({ params, body }) => {
-        exists(params.id);
-        return notes.update(params.id, chatJid(params.chat), params.noteId, body.text);
-      },
     }),
-    defineRoute({
+    route('notes.delete', {
       method: 'delete',
       path: '/sessions/:id/chats/:chat/notes/:noteId',
       tag,
       summary: 'Delete a note',
-      access: { scope: 'messages:send', session: ({ params }) => params.id },
       params: noteParams,
+      input: noteOf,
       response: { status: 204, description: 'Deleted' },
-      handler: ({ params }) => {
-        exists(params.id);
-        notes.delete(params.id, chatJid(params.chat), params.noteId);
-      },
     }),
   ];
 }

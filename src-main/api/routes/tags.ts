@@ -8,38 +8,38 @@ import {
   updateTagInput,
 } from '../../../src-shared/contract/organize.js';
 import type { Services } from '../../services/index.js';
-import { MANAGE_TAGS } from '../../../src-shared/access.js';
+import { organizeHandlers } from '../../rpc/organize-handlers.js';
+import { operationRoutes } from '../operation-route.js';
 import { defineRoute } from '../route.js';
+import { onePage } from './common.js';
 
 const idParams = z.object({ id: tagIdSchema });
 
-export function tagRoutes({ organize }: Services) {
+/**
+ * Tags: adapters onto the `tags.*` operations; only "get one tag", which has no operation (the
+ * UI reads the list), is written here.
+ */
+export function tagRoutes(services: Services) {
   const tag = 'tags';
-  const { tags, actors } = organize;
+  const { tags } = services.organize;
+  const route = operationRoutes(organizeHandlers(services));
   return [
-    defineRoute({
+    route('tags.list', {
       method: 'get',
       path: '/tags',
       tag,
       summary: 'List tags with how many chats and messages carry each',
-      access: { scope: 'messages:read' },
       response: { status: 200, description: 'Every tag, by name', schema: tagListSchema },
-      handler: () => {
-        return { items: tags.list(), next: null };
-      },
+      answer: onePage,
     }),
-    defineRoute({
+    route('tags.create', {
       method: 'post',
       path: '/tags',
       tag,
       summary: 'Create a tag',
       description: 'Names are 1–40 characters and unique ignoring case (409 CONFLICT naming `name`).',
-      access: MANAGE_TAGS,
       body: createTagInput,
       response: { status: 201, description: 'The tag', schema: tagSchema },
-      handler: ({ body }) => {
-        return tags.create(body);
-      },
     }),
     defineRoute({
       method: 'get',
@@ -53,20 +53,16 @@ export function tagRoutes({ organize }: Services) {
         return tags.get(params.id);
       },
     }),
-    defineRoute({
+    route('tags.update', {
       method: 'patch',
       path: '/tags/:id',
       tag,
       summary: 'Rename or recolour a tag',
-      access: MANAGE_TAGS,
       params: idParams,
       body: updateTagInput,
       response: { status: 200, description: 'The tag', schema: tagSchema },
-      handler: ({ params, body }) => {
-        return tags.update(params.id, body);
-      },
     }),
-    defineRoute({
+    route('tags.delete', {
       method: 'delete',
       path: '/tags/:id',
       tag,
@@ -75,7 +71,6 @@ export function tagRoutes({ organize }: Services) {
         'A tag in use is refused with 409 CONFLICT (`field`: `confirm`) whose `error.usage` gives ' +
         '`{chats, messages}`; repeat with `?confirm=true` to delete it and remove it from all of them ' +
         '(each removal is announced). The tag history keeps its entries.',
-      access: MANAGE_TAGS,
       params: idParams,
       query: z.object({
         confirm: z
@@ -85,12 +80,6 @@ export function tagRoutes({ organize }: Services) {
           .describe('Delete even when chats or messages carry the tag'),
       }),
       response: { status: 200, description: 'What was removed with the tag', schema: deletedTagSchema },
-      handler: ({ params, query, principal }) => {
-        return tags.delete(params.id, {
-          confirm: query.confirm ?? false,
-          actor: actors.attribution(principal),
-        });
-      },
     }),
   ];
 }

@@ -27,6 +27,16 @@ interface ChatRow {
 
 export const DEFAULT_AUTOMATION: AutomationSettings = automationSettingsSchema.parse({});
 
+/**
+ * Before issue #21 every saved menu stored the default "Back" in English, whatever the
+ * automation's language: read it as null (the word in the automation's language, which is
+ * "Back" in English) so Spanish customers see "Volver" without the owner saving again.
+ */
+function withoutStoredEnglishDefault(settings: AutomationSettings): AutomationSettings {
+  if (settings.menu.backLabel !== 'Back') return settings;
+  return { ...settings, menu: { ...settings.menu, backLabel: null } };
+}
+
 const EMPTY_STATE: ChatState = {
   lastInboundAt: null,
   awaySentAt: null,
@@ -91,7 +101,8 @@ export class AutomationStore {
     if (!row) return { settings: DEFAULT_AUTOMATION, updatedAt: null };
     // Stored documents were valid when saved; parsing again fills fields added since with defaults.
     const parsed = automationSettingsSchema.safeParse(JSON.parse(row.settings));
-    return { settings: parsed.success ? parsed.data : DEFAULT_AUTOMATION, updatedAt: row.updated_at };
+    if (!parsed.success) return { settings: DEFAULT_AUTOMATION, updatedAt: row.updated_at };
+    return { settings: withoutStoredEnglishDefault(parsed.data), updatedAt: row.updated_at };
   }
 
   saveSettings(sessionId: string, settings: AutomationSettings, at: number): void {

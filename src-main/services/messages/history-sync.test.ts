@@ -1,31 +1,17 @@
 import { type proto } from '@whiskeysockets/baileys';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Emulator } from '../../../testkit/wa-emulator/index.js';
+import { expect, it } from 'vitest';
 import type { AnyEventEnvelope } from '../../../src-shared/contract/events.js';
 import type { Chat, Contact, Message } from '../../../src-shared/messages.js';
 import type { Session } from '../../../src-shared/model.js';
-import { nextEvent, sessionReaches } from '../../../testkit/support/events.js';
-import { startTestCore, type TestCore } from '../../../testkit/support/test-core.js';
-import { startWaServer } from '../../../testkit/support/wa-server.js';
+import { nextEvent } from '../../../testkit/support/events.js';
+import { coreOnWaServer, linkSession } from '../../../testkit/support/linked-session.js';
 
 const SHOP = '972507770000';
 const CUSTOMER = '972508880000';
 const CUSTOMER_JID = `${CUSTOMER}@s.whatsapp.net`;
 const HISTORY_SIZE = 1200;
 
-let emulator: Emulator;
-let app: TestCore;
-
-beforeAll(async () => {
-  const server = await startWaServer();
-  emulator = server.emulator;
-  app = await startTestCore(server.env);
-});
-
-afterAll(async () => {
-  await app?.stop();
-  await emulator?.close();
-});
+const world = coreOnWaServer();
 
 /** A conversation as the phone would hand it over on first link, oldest first. */
 function seededConversation(): proto.IConversation {
@@ -44,6 +30,7 @@ function seededConversation(): proto.IConversation {
 }
 
 it('stores the contacts and history WhatsApp syncs on first link, in batches, announced once', async () => {
+  const { app, emulator } = world;
   const announced: AnyEventEnvelope[] = [];
   app.core.bus.subscribe((event) => announced.push(event));
   // Each history slice the store is handed, and the event-loop turn it was handed in: the sink
@@ -64,14 +51,8 @@ it('stores the contacts and history WhatsApp syncs on first link, in batches, an
   };
   emulator.createAccount(CUSTOMER, 'Dana');
   emulator.seedHistory(SHOP, { conversations: [seededConversation()] });
-  await app.request('/api/v1/sessions', { method: 'POST', json: { id: 'shop' } });
-  const qrShown = sessionReaches(app.core.bus, 'shop', 'qr');
-  await app.request('/api/v1/sessions/shop/connect', { method: 'POST' });
-  const { qr } = await qrShown;
   const synced = nextEvent(app.core.bus, (e) => e.type === 'history.synced', 30_000);
-  const connected = sessionReaches(app.core.bus, 'shop', 'connected');
-  await emulator.scanQr(qr ?? '', SHOP, 'Falafel House');
-  await connected;
+  await linkSession(app, emulator, SHOP);
   const event = await synced;
   ticking = false;
   expect(event.data).toMatchObject({ messages: HISTORY_SIZE });

@@ -1,4 +1,4 @@
-import type { Chat, Message, MessageStatus } from '../../../src-shared/messages.js';
+import type { Chat, LastMessageKind, Message, MessageStatus } from '../../../src-shared/messages.js';
 import { phoneOfJid } from '../../../src-shared/jid.js';
 import type { ChatRow, MessageRow } from '../../db/schema.js';
 import { pollResults, withoutVotes } from './poll-tally.js';
@@ -41,7 +41,8 @@ export function toMessage(sessionId: string, row: MessageRow, reactions: Reactio
   };
 }
 
-export function toChat(row: ChatRow, displayName: string | null): Chat {
+/** `lastKind`: the last message's kind and preview values (`last-message-kind.ts`). */
+export function toChat(row: ChatRow, displayName: string | null, lastKind: LastMessageKind): Chat {
   return {
     session: row.sessionId,
     jid: row.jid,
@@ -57,6 +58,7 @@ export function toChat(row: ChatRow, displayName: string | null): Chat {
             fromMe: Boolean(row.lastMessageFromMe),
             status: (row.lastMessageStatus as MessageStatus | null) ?? null,
             timestamp: new Date(row.lastMessageAt).toISOString(),
+            ...lastKind,
           }
         : null,
     archived: row.archived,

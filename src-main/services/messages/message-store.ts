@@ -11,6 +11,7 @@ import type { Db } from '../../db/connection.js';
 import type { ChatRow, MessageRow } from '../../db/schema.js';
 import type { MessageRecord, PollVote } from '../../wa/message-mapping.js';
 import type { EventRecorder } from '../events/event-recorder.js';
+import { lastMessageKindReader, type LastMessageKindReader } from './last-message-kind.js';
 import { toChat, toMessage, type ReactionRow } from './message-rows.js';
 import { withVote } from './poll-tally.js';
 
@@ -92,6 +93,7 @@ export class MessageStore {
   private readonly updateContent: Statement<[string, number]>;
   private readonly deleteWaiting: Statement<[string, string, string]>;
   private readonly countWaiting: Statement<[], { count: number }>;
+  private readonly lastKind: LastMessageKindReader;
 
   constructor(
     private readonly db: Db,
@@ -129,6 +131,7 @@ export class MessageStore {
          updated_at = @now`,
     );
     this.selectChat = sqlite.prepare(`SELECT ${CHAT_COLUMNS} FROM chats WHERE session_id = ? AND jid = ?`);
+    this.lastKind = lastMessageKindReader(sqlite);
     this.selectReactions = sqlite.prepare(
       `SELECT sender_jid, emoji, timestamp FROM message_reactions
        WHERE session_id = ? AND chat_jid = ? AND message_id = ? ORDER BY timestamp`,
@@ -289,7 +292,8 @@ export class MessageStore {
     const raw = this.selectChat.get(sessionId, jid) as RawChatRow | undefined;
     if (!raw) return null;
     const name = (this.contactName.get(sessionId, jid) as { name: string | null } | undefined)?.name ?? null;
-    return toChat(parseChatRow(raw), name);
+    const row = parseChatRow(raw);
+    return toChat(row, name, this.lastKind(row));
   }
 
   /**

@@ -13,6 +13,8 @@ import { ChatService } from '../chats/chats.js';
 import { EventRecorder } from '../events/event-recorder.js';
 import { ViewCountQueries, type ViewCountsQuery } from '../assignment/view-counts.js';
 import { HistoryQueries } from './history-queries.js';
+import { LatestMessages } from './latest-messages.js';
+import { CallService } from '../calls/calls.js';
 import { MessageStore } from './message-store.js';
 import { CampaignReports } from '../reports/campaign-report.js';
 import { ReportQueries } from '../reports/report-queries.js';
@@ -70,6 +72,11 @@ const PARAMS = {
   hidden: '["gone"]',
   from: 'zq',
   to: 'zr',
+  at: 1e15,
+  rowId: 0,
+  visibleAbove: 0,
+  every: 0,
+  sessions: '["s1"]',
 };
 
 function plan(sql: string): string {
@@ -519,5 +526,58 @@ describe('reports', () => {
     expect(counts).toContain('messages_identity_idx (session_id=? AND chat_jid=? AND id=?)');
     expect(counts).toContain('messages_chat_time_idx (session_id=? AND chat_jid=? AND timestamp>?)');
     expect(counts).not.toMatch(/SCAN (m|reply)\b/);
+  });
+});
+
+describe('latest sent and received across a number’s chats (issue #26)', () => {
+  it('walks the direction’s time index from the newest entry, for everyone and an assigned-only reader', () => {
+    for (const [direction, index] of [
+      ['sent', 'messages_report_out_idx'],
+      ['received', 'messages_report_in_idx'],
+    ] as const) {
+      for (const own of [false, true]) {
+        const text = plan(LatestMessages.sql(direction, own));
+        expect(text).toContain(`SEARCH m USING INDEX ${index} (session_id=? AND timestamp<?)`);
+        expect(text).not.toMatch(/SCAN m\b/);
+        // Only messages of one same second are sorted by row id, never the whole number's.
+        expect(text).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);
+      }
+    }
+  });
+
+  it('pages newest first through one direction without skipping or repeating, ties included', () => {
+    const latest = new LatestMessages(db);
+    for (let n = 0; n < 90; n += 1) {
+      // Three messages per second, like a busy number; every third one ours.
+      store.ingest(
+        n % 4 ? 's1' : 's2',
+        [record(jid(n % 5), `x${n}`, 1000 * Math.floor(n / 3), `m ${n}`, n % 3 === 0)],
+        'history',
+      );
+    }
+    for (const direction of ['sent', 'received'] as const) {
+      const ids: string[] = [];
+      let cursor: string | undefined;
+      for (;;) {
+        const page = latest.list({ sessionId: 's1', direction, limit: 4, cursor });
+        ids.push(...page.messages.map((message) => message.id));
+        if (page.next === null) break;
+        cursor = page.next;
+      }
+      const expected = Array.from({ length: 90 }, (_, n) => n)
+        .filter((n) => n % 4 !== 0 && (n % 3 === 0) === (direction === 'sent'))
+        .reverse()
+        .map((n) => `x${n}`);
+      expect(ids).toEqual(expected);
+    }
+  });
+});
+
+describe('the call log across numbers (issue #26)', () => {
+  it('walks calls_at_idx from the newest call, filtered to the readable numbers', () => {
+    const text = plan(CallService.ACROSS_SQL);
+    expect(text).toContain('calls_at_idx (timestamp<?)');
+    expect(text).not.toMatch(/SCAN calls\b/);
+    expect(text).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);
   });
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Message } from '../../../src-shared/messages.js';
+import type { Chat, Message } from '../../../src-shared/messages.js';
 import { linkedWorld, type LinkedWorld } from '../../../testkit/support/linked-session.js';
 import {
   MP4_BYTES,
@@ -24,6 +24,14 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 
 async function json<T>(response: Response): Promise<T> {
   return (await response.json()) as T;
+}
+
+/** The customer's chat's last message as the chat list shows it. */
+async function listedLast(): Promise<Chat['lastMessage'] | undefined> {
+  const page = await json<{ items: Chat[] }>(
+    await world.app.request('/api/v1/sessions/shop/chats?limit=100'),
+  );
+  return page.items.find((chat) => chat.jid === world.customer.jid)?.lastMessage;
 }
 
 /** Waits for the app to store (and announce) the message with this WhatsApp id. */
@@ -116,7 +124,21 @@ describe('receiving', () => {
         expect(media.headers.get('content-disposition')).toContain('invoice.pdf');
       }
       if (testCase.type === 'audio') expect(message.media?.voiceNote).toBe(true);
+      // The list names the last message's kind and parts, so each UI words it in its own
+      // language (issue #21); `preview` stays the English line for API clients.
+      expect(await listedLast()).toMatchObject({
+        id: message.id,
+        type: testCase.type,
+        text: message.text,
+        fileName: testCase.type === 'document' ? 'invoice.pdf' : null,
+        seconds: message.media?.seconds ?? null,
+        voiceNote: testCase.type === 'audio',
+        revoked: false,
+        sender: world.customer.jid,
+        senderName: 'Dana',
+      });
     }
+    expect((await listedLast())?.preview).toBe('📄 invoice.pdf');
   });
 
   it('stores locations, contact cards and polls the customer sends', async () => {
@@ -142,6 +164,11 @@ describe('receiving', () => {
       type: 'poll',
       content: { name: 'Which day?', options: ['Sun', 'Mon'] },
     });
+    expect(await listedLast()).toMatchObject({
+      type: 'poll',
+      pollName: 'Which day?',
+      preview: '📊 Which day?',
+    });
   });
 
   it('applies a reaction, an edit and a revoke from the customer to the stored message', async () => {
@@ -160,6 +187,7 @@ describe('receiving', () => {
     await world.waitForEvent((e) => e.type === 'message.deleted' && e.data.id === sent.key.id);
     stored = await json<Message>(await world.app.request(`/api/v1/sessions/shop/messages/${sent.key.id}`));
     expect(stored).toMatchObject({ revoked: true, text: null });
+    expect(await listedLast()).toMatchObject({ id: sent.key.id, type: 'text', revoked: true, text: null });
   });
 
   it('stores messages sent while the app was offline once, when the server replays them', async () => {

@@ -17,6 +17,7 @@ import type { HiddenHistory } from '../sessions/removal/hidden-history.js';
 import { GroupService } from '../groups/groups.js';
 import { IdempotencyKeys } from '../idempotency/idempotency.js';
 import { HistoryQueries } from '../messages/history-queries.js';
+import { LatestMessages } from '../messages/latest-messages.js';
 import { MediaDownloader } from '../messages/media-downloader.js';
 import { mediaResolver, type MediaResolver } from '../messages/media-input.js';
 import { MediaLinks } from '../messages/media-links.js';
@@ -32,6 +33,8 @@ import type { SettingsService } from '../settings/settings.js';
 export interface Messaging {
   store: MessageStore;
   history: HistoryQueries;
+  /** A number's latest sent or received messages across its chats. */
+  latest: LatestMessages;
   send: SendService;
   chats: ChatService;
   contacts: ContactService;
@@ -109,6 +112,7 @@ export function createMessaging(deps: {
   return {
     store,
     history: new HistoryQueries(db, hiddenMessages),
+    latest: new LatestMessages(db, hiddenMessages),
     send,
     chats,
     contacts,

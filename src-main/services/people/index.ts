@@ -4,6 +4,7 @@ import { AuditLog } from '../audit/audit-log.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import type { InternalSettings } from '../settings/internal-settings.js';
 import type { KeyRevocations } from '../access/key-revocations.js';
+import { DesktopSeat, type DesktopSeatLimits } from './desktop-seat.js';
 import { FirstRun } from './first-run.js';
 import { PasswordHasher, type ScryptCost } from './passwords.js';
 import { PeopleSettingsStore } from './people-settings.js';
@@ -26,6 +27,8 @@ export interface People {
   principals: UserPrincipals;
   passwords: PasswordHasher;
   firstRun: FirstRun;
+  /** Who is using the desktop window (the switcher). */
+  desktop: DesktopSeat;
 }
 
 export interface PeopleDeps {
@@ -38,6 +41,8 @@ export interface PeopleDeps {
   passwordCost?: ScryptCost;
   /** Whether a secret is the admin key (the first-run screen accepts it instead of the setup code). */
   isAdminKey: (secret: string) => boolean;
+  /** Wrong tries at the desktop switcher (sign-in's limits). */
+  desktopLimits: DesktopSeatLimits;
 }
 
 export function createPeople(deps: PeopleDeps): People {
@@ -60,5 +65,18 @@ export function createPeople(deps: PeopleDeps): People {
     },
   });
   const firstRun = new FirstRun(users, deps.isAdminKey);
-  return { users, teams, permissions, signIns, tokens, settings, audit, principals, passwords, firstRun };
+  const desktop = new DesktopSeat(users, principals, settings, passwords, audit, deps.desktopLimits);
+  return {
+    users,
+    teams,
+    permissions,
+    signIns,
+    tokens,
+    settings,
+    audit,
+    principals,
+    passwords,
+    firstRun,
+    desktop,
+  };
 }

@@ -7,9 +7,18 @@ import { usePopoverMenu } from '../nav/use-popover-menu';
 
 /**
  * The sidebar's footer for a signed-in person: their name, opening a small menu with Profile and
- * Sign out. Esc or a click elsewhere closes it; focus returns to the name.
+ * Sign out (in a browser) or Lock (at the desktop switcher). Esc or a click elsewhere closes it;
+ * focus returns to the name.
  */
-export function UserMenu({ name, onSignOut }: { name: string; onSignOut?: () => void }) {
+export function UserMenu({
+  name,
+  onSignOut,
+  onLock,
+}: {
+  name: string;
+  onSignOut?: () => void;
+  onLock?: () => void;
+}) {
   const intl = useIntl();
   const menu = usePopoverMenu<HTMLAnchorElement>();
 
@@ -43,6 +52,17 @@ export function UserMenu({ name, onSignOut }: { name: string; onSignOut?: () => 
             <FormattedMessage id="team.menu.profile" />
           </Link>
           <AvailabilityItem />
+          {onLock && (
+            <button
+              type="button"
+              role="menuitem"
+              className="user-menu__item"
+              onClick={onLock}
+              aria-keyshortcuts="Control+Shift+L"
+            >
+              <FormattedMessage id="desktop.lock.item" />
+            </button>
+          )}
           {onSignOut && (
             <button type="button" role="menuitem" className="user-menu__item" onClick={onSignOut}>
               <FormattedMessage id="common.nav.logOut" />

@@ -1,5 +1,6 @@
 import { useIntl } from 'react-intl';
 import type { Message } from '../../../src-shared/messages';
+import { actorText } from '../../model/staff/actor-text';
 import { sentByLabel } from '../../model/staff/sent-by';
 import { useAutomationRule } from '../../stores/automation-senders';
 
@@ -13,30 +14,7 @@ export function SentBy({ message }: { message: Message }) {
   const automationRule = useAutomationRule(message.session, message.chat, message.id);
   const label = sentByLabel(message);
   if (!label || (automationRule && label.kind !== 'person')) return null;
-  const text = (() => {
-    switch (label.kind) {
-      case 'person':
-        return label.name;
-      case 'api':
-        return intl.formatMessage({ id: 'staff.sentBy.api' }, { name: label.name });
-      case 'adminKey':
-        return intl.formatMessage({ id: 'staff.sentBy.adminKey' });
-      case 'sessionKey':
-        return intl.formatMessage({ id: 'staff.sentBy.sessionKey' }, { session: label.session });
-      case 'campaign':
-        return intl.formatMessage({ id: 'staff.sentBy.campaign' }, { name: label.name });
-      case 'automation':
-        return intl.formatMessage({ id: 'staff.sentBy.automation' }, { name: label.name });
-      case 'schedule':
-        return intl.formatMessage({ id: 'staff.sentBy.schedule' });
-      case 'phone':
-        return intl.formatMessage({ id: 'staff.sentBy.phone' });
-      case 'desktop':
-        return intl.formatMessage({ id: 'staff.sentBy.desktop' });
-      case 'system':
-        return intl.formatMessage({ id: 'staff.sentBy.system' });
-    }
-  })();
+  const text = actorText(label, intl);
   return (
     <span
       className="msg-bubble__actor"

@@ -10,16 +10,19 @@ import campaign from './campaign/en.json';
 import common from './common/en.json';
 import composer from './composer/en.json';
 import contactimport from './contactimport/en.json';
+import desktop from './desktop/en.json';
 import errors from './errors/en.json';
 import groupinfo from './groupinfo/en.json';
 import inboxComposer from './inbox-composer/en.json';
 import inbox from './inbox/en.json';
+import keyusage from './keyusage/en.json';
 import login from './login/en.json';
 import logs from './logs/en.json';
 import messages from './messages/en.json';
 import organize from './organize/en.json';
 import parity from './parity/en.json';
 import reports from './reports/en.json';
+import ratelimits from './ratelimits/en.json';
 import retention from './retention/en.json';
 import ruleassign from './ruleassign/en.json';
 import routing from './routing/en.json';
@@ -40,16 +43,19 @@ export const english = {
   ...common,
   ...composer,
   ...contactimport,
+  ...desktop,
   ...errors,
   ...groupinfo,
   ...inbox,
   ...inboxComposer,
+  ...keyusage,
   ...login,
   ...logs,
   ...messages,
   ...organize,
   ...parity,
   ...reports,
+  ...ratelimits,
   ...retention,
   ...ruleassign,
   ...routing,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AssignmentHistoryEntry } from '../../../src-shared/contract/assignment';
+import { createIntl } from 'react-intl';
 import { english } from '../../i18n/messages/en';
+import hebrewStaff from '../../i18n/messages/staff/he.json';
 import { historyLine, mergeHistory } from './history-lines';
 import { assignmentShortcut } from './shortcuts';
 import { laterToday, parseLocalDateTime, toLocalDateTime, tomorrowMorning } from './snooze';
@@ -30,6 +32,10 @@ function entry(overrides: Partial<AssignmentHistoryEntry>): AssignmentHistoryEnt
     ...overrides,
   } as AssignmentHistoryEntry;
 }
+
+const intl = createIntl({ locale: 'en', messages: english });
+
+const historyLine_ = (line: AssignmentHistoryEntry) => historyLine(line, intl);
 
 /** The English sentence a line shows, with its values filled in (as the UI does). */
 function english_(line: { id: keyof typeof english; values: Record<string, string> }) {
@@ -92,26 +98,37 @@ describe('inbox views', () => {
 
 describe('history as system lines', () => {
   it('words each change as the issue shows it', () => {
-    expect(english_(historyLine(entry({})))).toBe('Omer assigned this to Support · 10:42');
-    expect(english_(historyLine(entry({ to: { user: dana, team: null } })))).toBe(
+    expect(english_(historyLine_(entry({})))).toBe('Omer assigned this to Support · 10:42');
+    expect(english_(historyLine_(entry({ to: { user: dana, team: null } })))).toBe(
       'Omer assigned this to Dana · 10:42',
     );
     expect(
-      english_(historyLine(entry({ to: { user: dana, team: null }, actor: { type: 'user', ...dana } }))),
+      english_(historyLine_(entry({ to: { user: dana, team: null }, actor: { type: 'user', ...dana } }))),
     ).toBe('Dana took this chat · 10:42');
-    expect(english_(historyLine(entry({ to: { user: null, team: null } })))).toBe(
+    expect(english_(historyLine_(entry({ to: { user: null, team: null } })))).toBe(
       'Omer unassigned this · 10:42',
     );
     expect(
-      english_(historyLine(entry({ reason: 'handoff', actor: { type: 'key', id: 'k', name: 'Bot' } }))),
-    ).toBe('Bot handed this over to Support · 10:42');
+      english_(historyLine_(entry({ reason: 'handoff', actor: { type: 'key', id: 'k', name: 'Bot' } }))),
+    ).toBe('API: Bot handed this over to Support · 10:42');
     const status = (to: string, reason = 'manual') =>
-      english_(historyLine(entry({ change: 'status', from: 'open', to, reason })));
+      english_(historyLine_(entry({ change: 'status', from: 'open', to, reason })));
     expect(status('resolved')).toBe('Resolved by Omer · 10:42');
     expect(status('pending')).toBe('Snoozed by Omer · 10:42');
     expect(status('open')).toBe('Reopened by Omer · 10:42');
     expect(status('open', 'customer')).toBe('Reopened: the customer wrote · 10:42');
     expect(status('open', 'snooze_ended')).toBe('Snooze ended, open again · 10:42');
+  });
+
+  it("names a routine that made the change in the reader's language (the server stores it in English)", () => {
+    const routed = entry({ actor: { type: 'system', id: null, name: 'Routing: VIP first' } });
+    const he = createIntl({ locale: 'he', messages: { ...english, ...hebrewStaff } });
+    expect(historyLine(routed, he).values.actor).toBe('ניתוב: VIP first');
+    const webhook = entry({ actor: { type: 'system', id: null, name: 'Routing: webhook' } });
+    expect(historyLine(webhook, he).values.actor).toBe('Webhook של ניתוב');
+    expect(
+      english_(historyLine_(entry({ actor: { type: 'system', id: null, name: 'Automation: Prices' } }))),
+    ).toBe('Automation: Prices assigned this to Support · 10:42');
   });
 
   it('puts lines between the messages by time, only inside the loaded stretch', () => {

@@ -1,16 +1,24 @@
 import type { Assignee, AssignmentHistoryEntry } from '../../../src-shared/contract/assignment';
+import type { IntlShape } from 'react-intl';
 import type { MessageId } from '../../i18n/messages/en';
+import { actorText } from '../staff/actor-text';
+import { actorLabel } from '../staff/sent-by';
 
 /**
  * The small system line a history entry becomes in the conversation ("Dana assigned this to
  * Support · 10:42", "Resolved by Omer · 11:03"): a catalogue id and its values. Names are the
- * people's and teams' own (user content, never translated); `time` is filled in by the caller.
+ * people's and teams' own (user content, never translated), routines are named in the reader's
+ * language; `time` is filled in by the caller.
  */
-export function historyLine(entry: AssignmentHistoryEntry): {
+export function historyLine(
+  entry: AssignmentHistoryEntry,
+  intl: IntlShape,
+): {
   id: MessageId;
   values: Record<string, string>;
 } {
-  const actor = entry.actor.name ?? '';
+  // Who did it, in the reader's language when the server named a routine ("Routing: VIP").
+  const actor = actorText(actorLabel(entry.actor), intl);
   if (entry.change === 'status') {
     const to = String(entry.to);
     if (to === 'resolved') return { id: 'assignment.line.resolved', values: { actor } };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Chat } from '../../../src-shared/messages';
-import { testChat as chat, testMessage as message } from '../../test-support/fixtures';
+import { testChat as chat, testLastMessage, testMessage as message } from '../../test-support/fixtures';
 import { chatQuery, compareChats, DEFAULT_FILTER, matchesFilter, orderChats } from './chat-order';
 import { buildRows, dayLabel } from './day-rows';
 import { chatTitle, dayKey, formatBytes, formatChatTime, initials } from './format';
@@ -11,7 +11,7 @@ import { fileProblem, mediaMessage, sendKindFor, voiceNoteMimetype } from './med
 import { tickState } from './ticks';
 
 function at(timestamp: string): Chat['lastMessage'] {
-  return { id: timestamp, preview: '', fromMe: false, status: null, timestamp };
+  return testLastMessage(timestamp, '');
 }
 
 describe('chat order and filters', () => {

@@ -13,6 +13,8 @@ export type SentByLabel =
   | { kind: 'sessionKey'; session: string }
   | { kind: 'campaign'; name: string }
   | { kind: 'automation'; name: string }
+  | { kind: 'routing'; name: string }
+  | { kind: 'routingWebhook' }
   | { kind: 'schedule' }
   | { kind: 'phone' }
   | { kind: 'desktop' }
@@ -27,6 +29,14 @@ export function sentByLabel(message: { fromMe: boolean; sentBy?: Actor | undefin
   const actor = message.sentBy;
   // Our own message that Chatdock did not send was written on the handset.
   if (!actor) return { kind: 'phone' };
+  return actorLabel(actor);
+}
+
+/**
+ * Any actor (a bubble's sender, who made a change in the assignment history) as a label: the
+ * server's English prefixes (`Automation: `, `Routing: `) recognised, names kept as written.
+ */
+export function actorLabel(actor: Actor): SentByLabel {
   if (actor.type === 'user') return { kind: 'person', name: actor.name };
   if (actor.type === 'desktop') return { kind: 'desktop' };
   if (actor.type === 'key') {
@@ -41,6 +51,9 @@ export function sentByLabel(message: { fromMe: boolean; sentBy?: Actor | undefin
   if (campaign !== null) return { kind: 'campaign', name: campaign };
   const rule = afterPrefix(actor.name, 'Automation:');
   if (rule !== null) return { kind: 'automation', name: rule };
+  const routing = afterPrefix(actor.name, 'Routing:');
+  if (routing === 'webhook') return { kind: 'routingWebhook' };
+  if (routing !== null) return { kind: 'routing', name: routing };
   if (actor.name === 'Scheduled message') return { kind: 'schedule' };
   if (actor.name === 'Phone') return { kind: 'phone' };
   return { kind: 'system' };

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } fro
 import type { AutomationView } from '../../../src-shared/contract/automation';
 import { useTransport } from '../../stores/connection';
 import { useIntl } from 'react-intl';
+import { isLanguage, SOURCE_LANGUAGE } from '../../i18n/locales';
 import { useT } from '../../i18n/use-t';
 import { describeError, describeFieldProblem, RpcError } from '../../transport/rpc-error';
 import { fieldId } from '../widget/draft';
@@ -47,12 +48,20 @@ export function AutomationEditor({ session }: { session: string }) {
   const [saving, setSaving] = useState(false);
   const pendingFocus = useRef<string | null>(null);
 
-  const show = useCallback((view: AutomationView) => {
-    const next = toDraft(view.settings);
-    setDraft(next);
-    setSavedJson(JSON.stringify(next));
-    setLoad({ state: 'ready', view });
-  }, []);
+  const intl = useIntl();
+  // A number's automation never saved starts in the owner's language (the menu's "Back", dates).
+  const ownLanguage = isLanguage(intl.locale) ? intl.locale : SOURCE_LANGUAGE;
+  const show = useCallback(
+    (view: AutomationView) => {
+      const next = toDraft(
+        view.updatedAt === null ? { ...view.settings, language: ownLanguage } : view.settings,
+      );
+      setDraft(next);
+      setSavedJson(JSON.stringify(next));
+      setLoad({ state: 'ready', view });
+    },
+    [ownLanguage],
+  );
 
   useEffect(() => {
     let cancelled = false;
@@ -159,7 +168,11 @@ export function AutomationEditor({ session }: { session: string }) {
               <RulesEditor rules={draft.rules} onChange={(rules) => change('rules', rules)} />
             </div>
             <div className="card">
-              <MenuEditor menu={draft.menu} onChange={(menu) => change('menu', menu)} />
+              <MenuEditor
+                menu={draft.menu}
+                language={draft.language}
+                onChange={(menu) => change('menu', menu)}
+              />
             </div>
             <SwitchesFields draft={draft} change={change} />
             <div className="widget-editor__bar">

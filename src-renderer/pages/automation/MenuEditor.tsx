@@ -1,9 +1,11 @@
+import { FormattedMessage } from 'react-intl';
 import { useT } from '../../i18n/use-t';
 import type { AutomationSettings, MenuOption, MenuSubOption } from '../../../src-shared/contract/automation';
 import { CheckboxField, TextField } from '../widget/fields';
 import { moved, nextKey } from './draft';
 import { NumberField } from './MessagesFields';
 import { TemplateField } from './TemplateField';
+import { menuBackLabel } from '../../../src-shared/automation-text';
 
 type Menu = AutomationSettings['menu'];
 
@@ -90,7 +92,16 @@ function OptionFields<T extends MenuOption | MenuSubOption>({
 }
 
 /** The numbered menu bot: options with one level of sub-menus; "0" goes back. */
-export function MenuEditor({ menu, onChange }: { menu: Menu; onChange(menu: Menu): void }) {
+export function MenuEditor({
+  menu,
+  language,
+  onChange,
+}: {
+  menu: Menu;
+  /** The automation's language: an empty "Back" label is sent as its word in it. */
+  language: string;
+  onChange(menu: Menu): void;
+}) {
   const t = useT();
   const setOptions = (options: MenuOption[]) => onChange({ ...menu, options });
   const addOption = () => {
@@ -117,8 +128,16 @@ export function MenuEditor({ menu, onChange }: { menu: Menu; onChange(menu: Menu
         <TextField
           field="menu.backLabel"
           label={t('automation.menu.backLabel')}
-          value={menu.backLabel}
-          onChange={(backLabel) => onChange({ ...menu, backLabel })}
+          value={menu.backLabel ?? ''}
+          placeholder={menuBackLabel(null, language)}
+          lang={language}
+          hint={
+            <FormattedMessage
+              id="automation.menu.backLabelHint"
+              values={{ word: <bdi lang={language}>{menuBackLabel(null, language)}</bdi> }}
+            />
+          }
+          onChange={(backLabel) => onChange({ ...menu, backLabel: backLabel.trim() ? backLabel : null })}
         />
         <NumberField
           field="menu.timeoutMinutes"

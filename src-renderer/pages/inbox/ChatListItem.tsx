@@ -4,6 +4,7 @@ import type { Chat } from '../../../src-shared/messages';
 import type { Typing } from '../../stores/inbox';
 import { Avatar } from './Avatar';
 import { InboxIcon } from './InboxIcon';
+import { chatListPreview } from '../../i18n/message-preview';
 import { isMuted } from '../../model/inbox/chat-order';
 import { chatTitle, formatChatTime } from '../../model/inbox/format';
 import { ChatListItemTagsSlot } from './organize-slots';
@@ -71,7 +72,7 @@ export const ChatListItem = memo(function ChatListItem({
           ) : (
             <span className="chat-item__preview" dir="auto">
               {last?.fromMe && <Ticks fromMe status={last.status} />}
-              {last?.preview ?? ''}
+              {last ? chatListPreview(last, chat.kind, intl) : ''}
             </span>
           )}
           <span className="chat-item__marks">

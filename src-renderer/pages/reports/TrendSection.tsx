@@ -1,6 +1,13 @@
 import { useIntl } from 'react-intl';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ReportOverview, TrendPoint } from '../../../src-shared/contract/reports';
+import {
+  CHART_GRID,
+  CHART_MARGIN,
+  CHART_TOOLTIP_STYLE,
+  chartXAxis,
+  chartYAxis,
+} from '../../components/charts/chart-style';
 import { DataTable, type Column } from '../../components/data-table/DataTable';
 import { directionOf } from '../../i18n/locales';
 import { useI18n } from '../../i18n/store';
@@ -55,27 +62,12 @@ export function TrendSection({ report }: { report: ReportOverview }) {
       <h2 id="reports-trend">{t('reports.trend.title')}</h2>
       <figure className="reports__chart" aria-label={t('reports.trend.chart')}>
         <ResponsiveContainer width="100%" height={240}>
-          <LineChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: 12 }}>
-            <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
-            <XAxis
-              dataKey="label"
-              reversed={rtl}
-              stroke="var(--muted)"
-              tick={{ fill: 'var(--muted)', fontSize: 12 }}
-            />
-            <YAxis
-              allowDecimals={false}
-              orientation={rtl ? 'right' : 'left'}
-              width={40}
-              stroke="var(--muted)"
-              tick={{ fill: 'var(--muted)', fontSize: 12 }}
-            />
+          <LineChart data={data} margin={CHART_MARGIN}>
+            <CartesianGrid {...CHART_GRID} />
+            <XAxis dataKey="label" {...chartXAxis(rtl)} />
+            <YAxis {...chartYAxis(rtl)} />
             <Tooltip
-              contentStyle={{
-                background: 'var(--surface)',
-                border: '1px solid var(--border)',
-                color: 'var(--text)',
-              }}
+              contentStyle={CHART_TOOLTIP_STYLE}
               formatter={(value) => intl.formatNumber(Number(value))}
             />
             <Legend formatter={(value: string) => <span className="reports__legend">{value}</span>} />

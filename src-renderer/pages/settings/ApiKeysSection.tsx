@@ -9,6 +9,7 @@ import { useTransport } from '../../stores/connection';
 import { describeError } from '../../transport/rpc-error';
 import { RevealOnce } from '../../components/RevealOnce';
 import { formatTime } from './time';
+import { KeyUsagePanel } from './key-usage/KeyUsagePanel';
 import '../../styles/integrations.css';
 
 /** What each scope allows, in the reader's language (the API's own descriptions are English). */
@@ -31,6 +32,8 @@ export function ApiKeysSection() {
   const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The key whose usage is open under its row. */
+  const [usageOf, setUsageOf] = useState<string | null>(null);
 
   const toggleScope = (scope: Scope, on: boolean) =>
     setScopes((current) => (on ? [...current, scope] : current.filter((item) => item !== scope)));
@@ -87,19 +90,34 @@ export function ApiKeysSection() {
       id: 'actions',
       header: intl.formatMessage({ id: 'common.actions' }),
       hideHeader: true,
-      cell: (key) =>
-        key.revokedAt ? (
-          <span className="pill pill--failed">
-            <FormattedMessage id="settings.apiKeys.revokedAt" values={{ time: formatTime(key.revokedAt) }} />
-          </span>
-        ) : (
-          <ConfirmButton
-            label={intl.formatMessage({ id: 'settings.apiKeys.revoke' })}
-            question={intl.formatMessage({ id: 'settings.apiKeys.revokeQuestion' }, { name: key.name })}
-            confirmLabel={intl.formatMessage({ id: 'settings.apiKeys.revokeConfirm' })}
-            onConfirm={() => revoke(key.id)}
-          />
-        ),
+      cell: (key) => (
+        <div className="row">
+          <button
+            type="button"
+            className="button button--secondary"
+            aria-expanded={usageOf === key.id}
+            aria-label={intl.formatMessage({ id: 'keyusage.usageOf' }, { name: key.name })}
+            onClick={() => setUsageOf(usageOf === key.id ? null : key.id)}
+          >
+            {intl.formatMessage({ id: usageOf === key.id ? 'keyusage.hideUsage' : 'keyusage.usage' })}
+          </button>
+          {key.revokedAt ? (
+            <span className="pill pill--failed">
+              <FormattedMessage
+                id="settings.apiKeys.revokedAt"
+                values={{ time: formatTime(key.revokedAt) }}
+              />
+            </span>
+          ) : (
+            <ConfirmButton
+              label={intl.formatMessage({ id: 'settings.apiKeys.revoke' })}
+              question={intl.formatMessage({ id: 'settings.apiKeys.revokeQuestion' }, { name: key.name })}
+              confirmLabel={intl.formatMessage({ id: 'settings.apiKeys.revokeConfirm' })}
+              onConfirm={() => revoke(key.id)}
+            />
+          )}
+        </div>
+      ),
     },
   ];
 
@@ -178,6 +196,7 @@ export function ApiKeysSection() {
           'aria-label': intl.formatMessage({ id: 'settings.apiKeys.row' }, { name: key.name }),
           'data-revoked': key.revokedAt ? 'true' : 'false',
         })}
+        detail={(key) => (usageOf === key.id ? <KeyUsagePanel keyId={key.id} /> : null)}
         error={keys.error}
         empty={intl.formatMessage({ id: 'settings.apiKeys.none' })}
       />

@@ -2,6 +2,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import { PageHeader } from '../../components/PageHeader';
 import { useQuery } from '../../hooks';
+import { DesktopSwitcherSetting } from './DesktopSwitcherSetting';
 import { NumbersSection } from './NumbersSection';
 import { PeopleSection } from './PeopleSection';
 import { TeamsSection } from './TeamsSection';
@@ -33,6 +34,7 @@ export function TeamPage() {
         <PeopleSection users={users} onChanged={changed} />
         <TeamsSection numbers={grants.numbers} people={users.data?.items ?? []} onChanged={changed} />
         <NumbersSection numbers={grants.numbers} error={grants.error} />
+        <DesktopSwitcherSetting />
       </div>
     </section>
   );

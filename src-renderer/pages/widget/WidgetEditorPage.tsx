@@ -7,6 +7,7 @@ import { useT } from '../../i18n/use-t';
 import { describeError, describeFieldProblem, RpcError } from '../../transport/rpc-error';
 import { AppearanceFields } from './AppearanceFields';
 import { draftFromRecord, fieldId, newDraft, sameDraft, toSettings, type WidgetDraft } from './draft';
+import { useWidgetDefaults } from './use-widget-defaults';
 import { FieldErrors, type FieldErrorState } from './fields';
 import { OperatorsEditor } from './OperatorsEditor';
 import { SnippetsPanel } from './SnippetsPanel';
@@ -59,7 +60,8 @@ export function WidgetEditorPage() {
   const navigate = useNavigate();
   const t = useT();
   const [load, setLoad] = useState<Load>(isNew ? { state: 'ready' } : { state: 'loading' });
-  const [saved, setSaved] = useState<WidgetDraft>(() => newDraft());
+  const defaults = useWidgetDefaults();
+  const [saved, setSaved] = useState<WidgetDraft>(() => newDraft(defaults));
   const [draft, setDraft] = useState<WidgetDraft>(saved);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useT } from '../../i18n/use-t';
 import { render, type WidgetHandle } from '../../widget/render';
 import { toPreview, type WidgetDraft } from './draft';
+import { useWidgetDefaults } from './use-widget-defaults';
 
 /** Local check (not src-shared/widget.ts, which would pull zod into the UI bundle). */
 function isValidTimeZone(timeZone: string): boolean {
@@ -24,14 +25,15 @@ function isOpen(handle: WidgetHandle): boolean {
  */
 export function WidgetPreview({ draft }: { draft: WidgetDraft }) {
   const t = useT();
+  const defaults = useWidgetDefaults();
   const hostRef = useRef<HTMLDivElement>(null);
   // Start open so the operator list is visible; afterwards keep whatever the user last chose.
   const openRef = useRef(true);
   const rendered = useRef(false);
   const config = useMemo(() => {
-    const preview = toPreview(draft);
+    const preview = toPreview(draft, defaults);
     return isValidTimeZone(preview.timeZone) ? preview : { ...preview, timeZone: 'UTC' };
-  }, [draft]);
+  }, [draft, defaults]);
 
   useEffect(() => {
     const host = hostRef.current;

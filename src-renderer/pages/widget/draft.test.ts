@@ -1,6 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { WidgetRecord } from '../../../src-shared/contract/widgets';
-import { draftFromRecord, fieldId, newDraft, newOperator, sameDraft, toPreview, toSettings } from './draft';
+import {
+  draftFromRecord,
+  fieldId,
+  newDraft,
+  newOperator,
+  sameDraft,
+  toPreview,
+  toSettings,
+  type WidgetDefaults,
+} from './draft';
+
+const ENGLISH_DEFAULTS: WidgetDefaults = {
+  buttonMessage: 'Chat with us',
+  widgetMessage: 'Hi there! How can we help you?',
+  businessName: 'Your business',
+  operatorName: 'Operator',
+};
 
 const record: WidgetRecord = {
   id: 'w_1',
@@ -41,7 +57,7 @@ describe('widget editor draft', () => {
   });
 
   it('keeps operator indexes, so server error paths point at the right card', () => {
-    const draft = newDraft();
+    const draft = newDraft(ENGLISH_DEFAULTS);
     draft.operators = [newOperator(), newOperator()];
     draft.operators[1]!.number = 'bad';
     expect(toSettings(draft).operators?.[1]?.number).toBe('bad');
@@ -52,7 +68,7 @@ describe('widget editor draft', () => {
     const draft = draftFromRecord(record);
     draft.businessName = '  ';
     draft.operators[0]!.number = '+49 170 1234567';
-    const preview = toPreview(draft);
+    const preview = toPreview(draft, ENGLISH_DEFAULTS);
     expect(preview.businessName).toBe('Your business');
     expect(preview.operators.map((operator) => [operator.name, operator.number])).toEqual([
       ['Anna', '491701234567'],
@@ -60,7 +76,7 @@ describe('widget editor draft', () => {
   });
 
   it('defaults new widgets to the browser time zone and new operators to weekday office hours', () => {
-    expect(newDraft().timeZone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    expect(newDraft(ENGLISH_DEFAULTS).timeZone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
     const operator = newOperator();
     expect(operator.hours.MO).toEqual([{ availableFrom: '09:00:00', availableUntil: '17:00:00' }]);
     expect(operator.hours.SA).toEqual([]);

@@ -35,6 +35,17 @@ export interface WidgetDraft {
   operators: OperatorDraft[];
 }
 
+/**
+ * The words a new widget starts with and the preview's stand-ins for blank names, in the owner's
+ * language (`useWidgetDefaults`): once saved, the button and greeting are the owner's own text.
+ */
+export interface WidgetDefaults {
+  buttonMessage: string;
+  widgetMessage: string;
+  businessName: string;
+  operatorName: string;
+}
+
 let keys = 0;
 const nextKey = () => `op-${++keys}`;
 
@@ -46,7 +57,7 @@ function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-export function newDraft(): WidgetDraft {
+export function newDraft(defaults: WidgetDefaults): WidgetDraft {
   return {
     businessName: '',
     timeZone: browserTimeZone(),
@@ -55,8 +66,8 @@ export function newDraft(): WidgetDraft {
     textColor: '#ffffff',
     position: 'right',
     openByDefault: false,
-    buttonMessage: 'Chat with us',
-    widgetMessage: 'Hi there! How can we help you?',
+    buttonMessage: defaults.buttonMessage,
+    widgetMessage: defaults.widgetMessage,
     iconUrl: '',
     operators: [],
   };
@@ -130,10 +141,10 @@ export function toSettings(draft: WidgetDraft): WidgetSettingsInput {
 }
 
 /** What the live preview renders: active operators only, as websites will see them. */
-export function toPreview(draft: WidgetDraft): PublicWidget {
+export function toPreview(draft: WidgetDraft, defaults: WidgetDefaults): PublicWidget {
   return {
     id: 'preview',
-    businessName: draft.businessName.trim() || 'Your business',
+    businessName: draft.businessName.trim() || defaults.businessName,
     timeZone: draft.timeZone,
     color: draft.color,
     textColor: draft.textColor,
@@ -146,7 +157,7 @@ export function toPreview(draft: WidgetDraft): PublicWidget {
       .filter((operator) => operator.active)
       .map((operator) => ({
         number: operator.number.replace(/\D/g, ''),
-        name: operator.name.trim() || 'Operator',
+        name: operator.name.trim() || defaults.operatorName,
         role: operator.role,
         iconUrl: operator.iconUrl.trim() || undefined,
         prefill: operator.prefill.trim() || undefined,

@@ -47,6 +47,8 @@ interface TextFieldProps {
   placeholder?: string;
   maxLength?: number;
   autoComplete?: string;
+  /** The language of the value when it is not the UI's (text customers read). */
+  lang?: string;
 }
 
 export function TextField({

@@ -100,7 +100,7 @@ export function decide(
   let menuPath = menu.enabled && !menuExpired ? memory.menuPath : null;
 
   if (menuPath !== null) {
-    const step = answerMenu(menu, menuPath, incoming.text);
+    const step = answerMenu(menu, menuPath, incoming.text, settings.language);
     for (const reply of step.replies) add('menu', reply.rule, reply.text);
     actions.handover = step.handover;
     menuPath = step.path;
@@ -116,7 +116,7 @@ export function decide(
       if (rule.assign) actions.assign = { ...rule.assign, ruleId: rule.id };
       if (rule.webhookId) actions.webhook = { id: rule.webhookId, rule: { id: rule.id, name: rule.name } };
     } else if (menu.enabled) {
-      add('menu', 'Menu', menuText(menu, []));
+      add('menu', 'Menu', menuText(menu, [], settings.language));
       menuPath = [];
     } else if (settings.defaultReply.enabled && replies.length === 0) {
       add('default', 'Default reply', settings.defaultReply.text);

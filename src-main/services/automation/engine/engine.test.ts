@@ -224,7 +224,7 @@ describe('decide', () => {
       },
     });
     const top = 'How can we help?\n\n1 Opening hours\n2 Prices\n3 Talk to a person';
-    expect(menuText(bot.menu, [])).toBe(top);
+    expect(menuText(bot.menu, [], 'en')).toBe(top);
     const shown = decide(bot, incoming('hi'), { ...fresh, lastInboundAt: 1 }, regex);
     expect(shown.replies).toEqual([{ kind: 'menu', rule: 'Menu', text: top }]);
     expect(shown.menuPath).toEqual([]);
@@ -233,13 +233,20 @@ describe('decide', () => {
     const sub = decide(bot, incoming('2'), inMenu([]), regex);
     expect(sub.menuPath).toEqual(['2']);
     expect(sub.replies[0]?.text).toBe('Prices\n\n1 Falafel\n2 Hummus\n0 Back');
-    expect(answerMenu(bot.menu, ['2'], 'hummus').replies[0]?.text).toBe('Hummus: 4 €');
+    // No label written: "Back" in the automation's language (customers read it); a written one wins.
+    const spanish = { ...bot, language: 'es-MX' };
+    expect(decide(spanish, incoming('2'), inMenu([]), regex).replies[0]?.text).toBe(
+      'Prices\n\n1 Falafel\n2 Hummus\n0 Volver',
+    );
+    expect(menuText(bot.menu, ['2'], 'he')).toBe('Prices\n\n1 Falafel\n2 Hummus\n0 חזרה');
+    expect(menuText({ ...bot.menu, backLabel: 'Regresar' }, ['2'], 'es')).toContain('\n0 Regresar');
+    expect(answerMenu(bot.menu, ['2'], 'hummus', 'en').replies[0]?.text).toBe('Hummus: 4 €');
     expect(decide(bot, incoming('0'), inMenu(['2']), regex)).toMatchObject({
       menuPath: [],
       replies: [{ text: top }],
     });
     expect(decide(bot, incoming('what?'), inMenu(['2']), regex).replies[0]?.text).toBe(
-      menuText(bot.menu, ['2']),
+      menuText(bot.menu, ['2'], 'en'),
     );
     const handover = decide(bot, incoming('3'), inMenu([]), regex);
     expect(handover).toMatchObject({

@@ -9,6 +9,7 @@ import type {
   MenuOption,
   MenuSubOption,
 } from '../../../../src-shared/contract/automation.js';
+import { menuBackLabel } from '../../../../src-shared/automation-text.js';
 import { fold } from './fold.js';
 
 type Menu = AutomationSettings['menu'];
@@ -29,12 +30,14 @@ function listing(options: readonly { key: string; label: string }[]): string {
   return options.map((option) => `${option.key} ${option.label}`).join('\n');
 }
 
-/** The menu as the customer sees it at `path`. */
-export function menuText(menu: Menu, path: readonly string[]): string {
+/** The menu as the customer sees it at `path` ("Back" in the automation's `language` unless written). */
+export function menuText(menu: Menu, path: readonly string[], language: string): string {
   if (path.length === 0) return [menu.text.trim(), listing(menu.options)].filter(Boolean).join('\n\n');
   const parent = menu.options.find((option) => option.key === path[0]);
   const heading = parent ? (parent.reply.trim() ? parent.reply.trim() : parent.label) : menu.text.trim();
-  return [heading, `${listing(optionsAt(menu, path))}\n0 ${menu.backLabel}`].filter(Boolean).join('\n\n');
+  return [heading, `${listing(optionsAt(menu, path))}\n0 ${menuBackLabel(menu.backLabel, language)}`]
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 /** Which option an answer picks: its digit ("2", "2.", " 2) ") or its label typed out. */
@@ -51,16 +54,20 @@ function picked(
 const MENU = 'Menu';
 
 /** A customer's answer while in the menu. */
-export function answerMenu(menu: Menu, path: readonly string[], answer: string): MenuStep {
+export function answerMenu(menu: Menu, path: readonly string[], answer: string, language: string): MenuStep {
   if (/^\s*0\s*$/.test(answer))
-    return { replies: [{ rule: MENU, text: menuText(menu, []) }], path: [], handover: false };
+    return { replies: [{ rule: MENU, text: menuText(menu, [], language) }], path: [], handover: false };
   const option = picked(optionsAt(menu, path), answer);
   if (!option)
-    return { replies: [{ rule: MENU, text: menuText(menu, path) }], path: [...path], handover: false };
+    return {
+      replies: [{ rule: MENU, text: menuText(menu, path, language) }],
+      path: [...path],
+      handover: false,
+    };
   const rule = `${MENU}: ${option.label}`;
   if ('options' in option && option.options.length > 0) {
     const opened = [option.key];
-    return { replies: [{ rule, text: menuText(menu, opened) }], path: opened, handover: false };
+    return { replies: [{ rule, text: menuText(menu, opened, language) }], path: opened, handover: false };
   }
   const replies = option.reply.trim() ? [{ rule, text: option.reply }] : [];
   if (option.handover) return { replies, path: null, handover: true };

@@ -20,6 +20,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Chat } from '../../../../src-shared/messages.js';
 import { toChat } from '../../messages/message-rows.js';
+import { lastMessageKindReader, type LastMessageKindReader } from '../../messages/last-message-kind.js';
 import { parseChatRow } from '../../messages/message-store.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { nameCandidates } from './name-candidates.js';
@@ -100,13 +101,16 @@ type ChatListRow = Parameters<typeof parseChatRow>[0] & { displayName: string | 
 export class ChatList {
   /** One prepared statement per SQL text (a filter combination and walk), kept for reuse. */
   private readonly statements = new Map<string, Statement>();
+  private readonly lastKind: LastMessageKindReader;
 
   constructor(
     private readonly sqlite: Database,
     /** Deleted sessions whose history is kept (services/kept-history.ts): not listed across sessions. */
     private readonly hiddenSessions: () => readonly string[] = () => [],
     private readonly nameCandidateLimit = NAME_CANDIDATE_LIMIT,
-  ) {}
+  ) {
+    this.lastKind = lastMessageKindReader(sqlite);
+  }
 
   list(options: ChatListOptions): { items: Chat[]; next: string | null } {
     const params: Record<string, unknown> = { limit: options.limit + 1 };
@@ -175,7 +179,10 @@ export class ChatList {
     const page = rows.slice(0, options.limit);
     const last = page[page.length - 1];
     return {
-      items: page.map((raw) => toChat(parseChatRow(raw), raw.displayName)),
+      items: page.map((raw) => {
+        const row = parseChatRow(raw);
+        return toChat(row, raw.displayName, this.lastKind(row));
+      }),
       next: rows.length > options.limit && last ? encodeCursor(parseChatRow(last)) : null,
     };
   }

@@ -6,7 +6,7 @@ import { historyLine } from '../../../model/assignment/history-lines';
 /** A small centred line in the conversation: "Dana assigned this to Support · 10:42". */
 export function AssignmentLine({ entry }: { entry: AssignmentHistoryEntry }) {
   const intl = useIntl();
-  const { id, values } = historyLine(entry);
+  const { id, values } = historyLine(entry, intl);
   const time = intl.formatTime(entry.at, { hour: 'numeric', minute: '2-digit' });
   return (
     <div className="assignment-line" role="note">

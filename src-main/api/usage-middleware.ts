@@ -1,0 +1,28 @@
+import type { Middleware } from 'koa';
+import type { Principal } from '../services/access/principal.js';
+import type { KeyUsageCounter } from '../services/access/key-usage.js';
+import { usageKindOf } from './usage-kind.js';
+
+/** The key a principal came with: API keys and personal tokens (not sign-in cookies, not the desktop). */
+function keyIdOf(principal: Principal): string | null {
+  if (principal.kind === 'user') return principal.via === 'token' ? principal.credentialId : null;
+  return principal.kind === 'desktop' ? null : principal.keyId;
+}
+
+/**
+ * Counts every answered request of a valid key (usage per key, issue #26 point 3). Placed before
+ * the error middleware, so it sees the final status of errors too; requests whose key was wrong
+ * have no principal and count against nobody.
+ */
+export function usageMiddleware(usage: KeyUsageCounter): Middleware {
+  return async (ctx, next) => {
+    try {
+      await next();
+    } finally {
+      const principal = (ctx.state as { principal?: Principal }).principal;
+      const keyId = principal ? keyIdOf(principal) : null;
+      if (keyId)
+        usage.record(keyId, usageKindOf(ctx.method, ctx.path), ctx.status, ctx.socket.remoteAddress ?? null);
+    }
+  };
+}
