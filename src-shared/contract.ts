@@ -30,6 +30,7 @@ import { routingOperations } from './contract/routing.js';
 import { numberProfileOperations } from './contract/number-profile.js';
 import { privacyOperations } from './contract/privacy.js';
 import { reportOperations } from './contract/reports.js';
+import { groupOperations } from './contract/groups.js';
 import { rateLimitOperations } from './contract/rate-limits.js';
 import { keyUsageOperations } from './contract/key-usage.js';
 
@@ -37,6 +38,7 @@ export const contract = {
   ...appOperations,
   ...sessionOperations,
   ...messagingOperations,
+  ...groupOperations,
   ...callOperations,
   ...organizeOperations,
   ...scheduleOperations,

@@ -49,6 +49,11 @@ const mediaInfoSchema = z
     height: z.number().nullable(),
     /** Audio recorded as a voice note (push-to-talk). */
     voiceNote: z.boolean(),
+    /**
+     * The sender's loudness outline of a voice note, base64 of WhatsApp's bytes (0–100, usually
+     * 64 of them); absent when the sender's app sent none.
+     */
+    waveform: z.string().optional(),
     /** Downloaded and stored in the data dir (GET …/media serves it). */
     stored: z.boolean(),
     /** When retention deleted the file (Settings → Storage); the message stays, its media is gone for good. */

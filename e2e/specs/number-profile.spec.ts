@@ -1,6 +1,3 @@
-import path from 'node:path';
-import type { TestInfo } from '@playwright/test';
-import type { Page } from '@playwright/test';
 import { JPEG_48PX } from '../../testkit/support/media-fixtures.js';
 import { LoginPage } from '../pages/login-page.js';
 import { SessionsPage } from '../pages/sessions-page.js';
@@ -8,30 +5,11 @@ import { Shell } from '../pages/shell.js';
 import { startApp } from '../support/app-server.js';
 import { expect, test } from '../support/fixtures.js';
 import { linkSession, rpc } from '../support/rpc.js';
+import { shootLaptopAndPhone } from '../support/screens.js';
 import { useWaServer } from '../support/wa-server.js';
 
 const wa = useWaServer();
 const PHONE = '972507780000';
-const SCREENSHOTS = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
-
-/** Screenshots at a laptop's and a phone's width, light and dark, attached to the report. */
-async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    for (const [width, height] of [
-      [1366, 768],
-      [400, 800],
-    ] as const) {
-      await page.setViewportSize({ width, height });
-      const file = path.join(SCREENSHOTS, `number-profile-${name}-${width}-${colorScheme}.png`);
-      await page.screenshot({ path: file });
-      await testInfo.attach(`${name} ${width}px ${colorScheme}`, { path: file, contentType: 'image/png' });
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize({ width: 1366, height: 768 });
-}
-
 test("a number's profile: name and about, a cropped photo and the business profile reach WhatsApp", async ({
   page,
 }, testInfo) => {
@@ -78,7 +56,7 @@ test("a number's profile: name and about, a cropped photo and the business profi
     await area.focus();
     await area.press('+');
     await area.press('ArrowLeft');
-    await shoot(page, testInfo, 'crop');
+    await shootLaptopAndPhone(page, testInfo, 'number-profile-crop');
     await cropper.getByRole('button', { name: 'Use photo' }).click();
     await expect(cropper).toBeHidden();
     await expect(profile.getByRole('button', { name: 'Remove photo' })).toBeVisible();
@@ -101,7 +79,7 @@ test("a number's profile: name and about, a cropped photo and the business profi
       description: 'Falafel and fresh salads',
       websites: ['https://falafel.example'],
     });
-    await shoot(page, testInfo, 'section');
+    await shootLaptopAndPhone(page, testInfo, 'number-profile-section');
 
     // REST and the UI read the same profile.
     expect(await rpc(app, 'numberProfile.get', { session: 'shop' })).toMatchObject({

@@ -2,6 +2,7 @@ import Router from '@koa/router';
 import type { Context } from 'koa';
 import { AppError } from '../../src-shared/errors.js';
 import type { Services } from '../services/index.js';
+import { parseByteRange } from './byte-range.js';
 
 /**
  * Files behind signed, expiring links (services/messages/media-links.ts), for the UI's <img>
@@ -25,6 +26,20 @@ export function mediaFilesRouter({ messaging }: Services): Router {
     ctx.type = file.mimetype;
     if (file.fileName) ctx.attachment(file.fileName, { type: 'inline' });
     ctx.set('Cache-Control', 'private, max-age=3600');
+    // Ranges let the voice-note and video players seek.
+    ctx.set('Accept-Ranges', 'bytes');
+    const range = parseByteRange(ctx.get('Range') || undefined, file.bytes.length);
+    if (range === 'unsatisfiable') {
+      ctx.status = 416;
+      ctx.set('Content-Range', `bytes */${file.bytes.length}`);
+      return;
+    }
+    if (range) {
+      ctx.status = 206;
+      ctx.set('Content-Range', `bytes ${range.start}-${range.end}/${file.bytes.length}`);
+      ctx.body = file.bytes.subarray(range.start, range.end + 1);
+      return;
+    }
     ctx.body = file.bytes;
   });
   router.get('/avatars/:session/:jid', async (ctx) => {

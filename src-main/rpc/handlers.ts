@@ -21,6 +21,7 @@ import { routingHandlers } from './routing-handlers.js';
 import { numberProfileHandlers } from './number-profile-handlers.js';
 import { privacyHandlers } from './privacy-handlers.js';
 import { reportHandlers } from './report-handlers.js';
+import { groupHandlers } from './group-handlers.js';
 import { rateLimitHandlers } from './rate-limit-handlers.js';
 import { keyUsageHandlers } from './key-usage-handlers.js';
 
@@ -30,6 +31,7 @@ export function createHandlers(services: Services, runtime: () => RuntimeInfo): 
     ...appHandlers(services, runtime),
     ...sessionHandlers(services),
     ...messagingHandlers(services, runtime),
+    ...groupHandlers(services),
     ...callHandlers(services),
     ...organizeHandlers(services),
     ...scheduleHandlers(services),

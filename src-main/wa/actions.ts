@@ -184,6 +184,14 @@ export class WaActions {
     return code;
   }
 
+  /** Makes the group's invite link stop working and returns the new code. */
+  async groupRevokeInvite(sessionId: string, jid: string): Promise<string> {
+    const socket = this.socket(sessionId);
+    const code = await callWhatsApp(() => socket.groupRevokeInvite(jid), 'group');
+    if (!code) throw new AppError('INTERNAL', 'WhatsApp returned no invite code');
+    return code;
+  }
+
   async groupLeave(sessionId: string, jid: string): Promise<void> {
     const socket = this.socket(sessionId);
     await callWhatsApp(() => socket.groupLeave(jid), 'group');

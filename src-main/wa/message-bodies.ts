@@ -24,6 +24,7 @@ interface MediaFields {
   width?: number | null;
   height?: number | null;
   ptt?: boolean | null;
+  waveform?: Uint8Array | null;
   caption?: string | null;
   contextInfo?: proto.IContextInfo | null;
 }
@@ -48,6 +49,8 @@ function mediaInfo(media: MediaFields, fallbackMime: string): MediaInfo {
     width: media.width ?? null,
     height: media.height ?? null,
     voiceNote: Boolean(media.ptt),
+    // The player draws it before the audio is fetched (base64 keeps the JSON column small).
+    ...(media.waveform?.length ? { waveform: Buffer.from(media.waveform).toString('base64') } : {}),
     stored: false,
   };
 }

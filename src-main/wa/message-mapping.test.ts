@@ -73,6 +73,12 @@ describe('mapMessage', () => {
     });
     const voice = mapMessage(incoming({ audioMessage: { ptt: true, seconds: 7 } }), ME);
     expect(voice.kind === 'message' && voice.record.media).toMatchObject({ voiceNote: true, seconds: 7 });
+    expect(voice.kind === 'message' && voice.record.media?.waveform).toBeUndefined();
+    const outlined = mapMessage(
+      incoming({ audioMessage: { ptt: true, seconds: 3, waveform: new Uint8Array([0, 50, 100]) } }),
+      ME,
+    );
+    expect(outlined.kind === 'message' && outlined.record.media?.waveform).toBe('ADJk');
   });
 
   it('turns reactions, edits and revokes into updates of the target message', () => {

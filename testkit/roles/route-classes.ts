@@ -181,6 +181,7 @@ export const ROUTE_TABLE: Record<string, RouteClass> = {
   'PUT /sessions/{id}/groups/{group}/picture': 'write',
   'POST /sessions/{id}/groups/{group}/participants': 'write',
   'POST /sessions/{id}/groups/{group}/leave': 'write',
+  'DELETE /sessions/{id}/groups/{group}/invite': 'write',
   'POST /sessions/{id}/calls/{callId}/reject': 'write',
   'PUT /sessions/{id}/calls/settings': 'manage',
   'PUT /schedules/settings': 'admin',

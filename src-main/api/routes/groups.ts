@@ -11,6 +11,10 @@ import { sessionParams } from './common.js';
 
 const groupParams = z.object({ id: sessionIdSchema, group: z.string().min(1) });
 const GROUP_EXAMPLE = exampleOf(groupSchema);
+const inviteSchema = z.object({ code: z.string(), url: z.string() }).meta({
+  id: 'GroupInvite',
+  example: { code: 'Fk3Qx8aB2cD9eL', url: 'https://chat.whatsapp.com/Fk3Qx8aB2cD9eL' },
+});
 const groupDetail = groupSchema.extend({ participants: z.array(groupParticipantSchema) }).meta({
   id: 'GroupDetail',
   example: {
@@ -192,14 +196,25 @@ export function groupRoutes({ messaging, sessions }: Services) {
       response: {
         status: 200,
         description: 'Invite code and link',
-        schema: z.object({ code: z.string(), url: z.string() }).meta({
-          id: 'GroupInvite',
-          example: { code: 'Fk3Qx8aB2cD9eL', url: 'https://chat.whatsapp.com/Fk3Qx8aB2cD9eL' },
-        }),
+        schema: inviteSchema,
       },
       handler: ({ params }) => {
         exists(params.id);
         return groups.inviteLink(params.id, jidOf(params.group));
+      },
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/sessions/:id/groups/:group/invite',
+      tag,
+      summary: 'Revoke the invite link',
+      description: 'The old link stops working; answers the new one.',
+      access: { scope: 'messages:send', session: ({ params }) => params.id },
+      params: groupParams,
+      response: { status: 200, description: 'The new invite code and link', schema: inviteSchema },
+      handler: ({ params }) => {
+        exists(params.id);
+        return groups.revokeInvite(params.id, jidOf(params.group));
       },
     }),
     defineRoute({

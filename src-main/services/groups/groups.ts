@@ -1,10 +1,12 @@
 import { AppError } from '../../../src-shared/errors.js';
 import { isGroupJid, toJid } from '../../../src-shared/jid.js';
+import type { GroupInfo } from '../../../src-shared/contract/groups.js';
 import type { Group } from '../../../src-shared/messages.js';
 import type { Db } from '../../db/connection.js';
 import type { ParticipantAction, WaActions } from '../../wa/actions.js';
 import type { GroupRecord } from '../../wa/session-events.js';
 import type { EventRecorder } from '../events/event-recorder.js';
+import { groupMembers } from './group-members.js';
 
 interface GroupRowRaw {
   jid: string;
@@ -90,6 +92,20 @@ export class GroupService {
     this.require(sessionId, jid);
     const code = await this.actions.groupInviteCode(sessionId, jid);
     return { code, url: `https://chat.whatsapp.com/${code}` };
+  }
+
+  /** A new invite link; the old one stops working (members who joined with it stay). */
+  async revokeInvite(sessionId: string, jid: string): Promise<{ code: string; url: string }> {
+    this.require(sessionId, jid);
+    const code = await this.actions.groupRevokeInvite(sessionId, jid);
+    return { code, url: `https://chat.whatsapp.com/${code}` };
+  }
+
+  /** The group with its members' names and our role, for the group-info panel. */
+  info(sessionId: string, jid: string): GroupInfo {
+    const group = this.require(sessionId, jid);
+    const members = groupMembers(this.db, sessionId, jid, this.actions.meJid(sessionId));
+    return { group, members, myRole: members.find((member) => member.isMe)?.role ?? null };
   }
 
   async leave(sessionId: string, jid: string): Promise<void> {

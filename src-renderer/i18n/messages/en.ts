@@ -12,6 +12,7 @@ import composer from './composer/en.json';
 import contactimport from './contactimport/en.json';
 import desktop from './desktop/en.json';
 import errors from './errors/en.json';
+import groupinfo from './groupinfo/en.json';
 import inboxComposer from './inbox-composer/en.json';
 import inbox from './inbox/en.json';
 import keyusage from './keyusage/en.json';
@@ -32,6 +33,7 @@ import settings from './settings/en.json';
 import staff from './staff/en.json';
 import tags from './tags/en.json';
 import team from './team/en.json';
+import voice from './voice/en.json';
 import widget from './widget/en.json';
 
 export const english = {
@@ -43,6 +45,7 @@ export const english = {
   ...contactimport,
   ...desktop,
   ...errors,
+  ...groupinfo,
   ...inbox,
   ...inboxComposer,
   ...keyusage,
@@ -63,6 +66,7 @@ export const english = {
   ...staff,
   ...tags,
   ...team,
+  ...voice,
   ...widget,
 };
 

@@ -7,6 +7,7 @@ import { Avatar } from './Avatar';
 import { InboxIcon } from './InboxIcon';
 import { chatTitle, contactName, formatPhone } from '../../model/inbox/format';
 import { SharedMedia } from './SharedMedia';
+import { GroupInfoPanel } from './group-info/GroupInfoPanel';
 
 /** The person's "about" text, asked from WhatsApp when the panel opens. */
 function AboutFact({ session, jid }: { session: string; jid: string }) {
@@ -48,8 +49,7 @@ export function ContactPanel({
 }) {
   const intl = useIntl();
   const contact = useQuery('contacts.get', { session: chat.session, chat: chat.jid });
-  const groups = useQuery('groups.list', { session: chat.session });
-  const group = chat.kind === 'group' ? groups.data?.find((g) => g.jid === chat.jid) : undefined;
+  const isGroup = chat.kind === 'group';
   const title = chatTitle(chat);
   const profile = contact.data;
   const savedName = contactName(profile ?? null);
@@ -69,7 +69,7 @@ export function ContactPanel({
       <header className="contact-panel__header">
         <h2>
           {intl.formatMessage({
-            id: chat.kind === 'group' ? 'inbox.contact.groupTitle' : 'inbox.contact.title',
+            id: isGroup ? 'inbox.contact.groupTitle' : 'inbox.contact.title',
           })}
         </h2>
         <button
@@ -97,23 +97,7 @@ export function ContactPanel({
         aria-label={intl.formatMessage({ id: 'inbox.contact.details' })}
       >
         <dl className="facts">
-          {group?.description && (
-            <>
-              <dt>
-                <FormattedMessage id="inbox.contact.about" />
-              </dt>
-              <dd dir="auto">{group.description}</dd>
-            </>
-          )}
           {chat.kind === 'user' && <AboutFact session={chat.session} jid={chat.jid} />}
-          {group && (
-            <>
-              <dt>
-                <FormattedMessage id="inbox.contact.members" />
-              </dt>
-              <dd>{intl.formatNumber(group.participantCount)}</dd>
-            </>
-          )}
           {savedName && savedName !== title && (
             <>
               <dt>
@@ -138,12 +122,17 @@ export function ContactPanel({
               <dd dir="auto">{profile.verifiedName}</dd>
             </>
           )}
-          <dt>
-            <FormattedMessage id="inbox.contact.number" />
-          </dt>
-          <dd>
-            <bdi>{formatPhone(chat.phone) ?? chat.jid}</bdi>
-          </dd>
+          {/* A group has no number of its own (its id is no use to anyone). */}
+          {!isGroup && (
+            <>
+              <dt>
+                <FormattedMessage id="inbox.contact.number" />
+              </dt>
+              <dd>
+                <bdi>{formatPhone(chat.phone) ?? chat.jid}</bdi>
+              </dd>
+            </>
+          )}
           <dt>
             <FormattedMessage id="inbox.contact.chatsWith" />
           </dt>
@@ -151,8 +140,9 @@ export function ContactPanel({
             <bdi>{sessionName ?? chat.session}</bdi>
           </dd>
         </dl>
-        {contact.error && <p className="form-error">{contact.error}</p>}
+        {contact.error && !isGroup && <p className="form-error">{contact.error}</p>}
       </section>
+      {isGroup && <GroupInfoPanel chat={chat} />}
       {children}
       <SharedMedia session={chat.session} jid={chat.jid} />
       <ContactDataActions chat={chat} />

@@ -37,6 +37,8 @@ const paths = {
   alert: 'M12 2a10 10 0 1 1 0 20 10 10 0 0 1 0-20zm-1 5v7h2V7h-2zm0 9v2h2v-2h-2z',
   image: 'M4 4h16v16H4V4zm2 2v9l4-4 3 3 2-2 3 3V6H6zm9 1.5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3z',
   stop: 'M6 6h12v12H6V6z',
+  play: 'M7 4.5v15l12.5-7.5L7 4.5z',
+  pause: 'M6 4h4.5v16H6V4zm7.5 0H18v16h-4.5V4z',
   newChat: 'M4 4h16v12H7l-3 3V4zm7 3v2.5H8.5v2H11V14h2v-2.5h2.5v-2H13V7h-2z',
 } as const;
 
