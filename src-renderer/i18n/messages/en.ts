@@ -13,6 +13,7 @@ import contactimport from './contactimport/en.json';
 import errors from './errors/en.json';
 import inboxComposer from './inbox-composer/en.json';
 import inbox from './inbox/en.json';
+import inboxShare from './inbox-share/en.json';
 import login from './login/en.json';
 import logs from './logs/en.json';
 import messages from './messages/en.json';
@@ -41,6 +42,7 @@ export const english = {
   ...errors,
   ...inbox,
   ...inboxComposer,
+  ...inboxShare,
   ...login,
   ...logs,
   ...messages,
