@@ -14,6 +14,7 @@ import errors from './errors/en.json';
 import inboxComposer from './inbox-composer/en.json';
 import inbox from './inbox/en.json';
 import inboxShare from './inbox-share/en.json';
+import inboxUnread from './inbox-unread/en.json';
 import login from './login/en.json';
 import logs from './logs/en.json';
 import messages from './messages/en.json';
@@ -43,6 +44,7 @@ export const english = {
   ...inbox,
   ...inboxComposer,
   ...inboxShare,
+  ...inboxUnread,
   ...login,
   ...logs,
   ...messages,

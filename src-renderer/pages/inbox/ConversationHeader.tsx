@@ -32,17 +32,30 @@ export function ConversationHeader({
   const title = chatTitle(chat);
   const muted = isMuted(chat);
 
-  const update = async (change: { pinned?: boolean; archived?: boolean; mutedUntil?: string | null }) => {
+  const update = async (change: {
+    pinned?: boolean;
+    archived?: boolean;
+    mutedUntil?: string | null;
+    unread?: true;
+  }): Promise<boolean> => {
     try {
       useInbox
         .getState()
         .applyChat(
           await transport.call('chats.update', { session: chat.session, chat: chat.jid, ...change }),
         );
+      return true;
     } catch (error) {
       useConversation.getState().setNotice(describeError(error));
+      return false;
     }
   };
+
+  // As in WhatsApp the chat closes: left open, it would be read (and marked read) again at once.
+  const markUnread = async () => {
+    if (await update({ unread: true })) onBack();
+  };
+  const markUnreadLabel = intl.formatMessage({ id: 'inbox-unread.markUnread' });
 
   const phone = formatPhone(chat.phone);
   const subtitle = typing
@@ -122,6 +135,15 @@ export function ConversationHeader({
           onClick={() => void update({ archived: !chat.archived })}
         >
           <InboxIcon name="archive" />
+        </button>
+        <button
+          type="button"
+          className="inbox-btn"
+          aria-label={markUnreadLabel}
+          title={markUnreadLabel}
+          onClick={() => void markUnread()}
+        >
+          <InboxIcon name="markUnread" />
         </button>
         <ExportChatButton chat={chat} />
         <button

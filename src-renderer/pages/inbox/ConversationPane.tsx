@@ -52,6 +52,8 @@ export function ConversationPane({
   const initialFocus = useRef(focus);
   const keepListFocus = Boolean((useLocation().state as { keepListFocus?: boolean } | null)?.keepListFocus);
   const lastFocusId = useRef(focus?.id ?? null);
+  // Read now, before this chat is marked read: where the "unread messages" divider goes.
+  const [unreadAtOpen] = useState(() => useInbox.getState().chats[chatKey(session, jid)]?.unreadCount ?? 0);
 
   useEffect(() => {
     const conversation = useConversation.getState();
@@ -162,7 +164,9 @@ export function ConversationPane({
           {notice}
         </div>
       )}
-      {missing && !chat ? null : <MessageList isGroup={chat?.kind === 'group'} authorOf={authorOf} />}
+      {missing && !chat ? null : (
+        <MessageList isGroup={chat?.kind === 'group'} authorOf={authorOf} unreadAtOpen={unreadAtOpen} />
+      )}
       {missing && !chat ? null : <AutomationPausedBanner session={session} jid={jid} />}
       {missing && !chat ? null : chat?.readOnly ? (
         <p className="composer composer--readonly muted">

@@ -38,6 +38,8 @@ const paths = {
   image: 'M4 4h16v16H4V4zm2 2v9l4-4 3 3 2-2 3 3V6H6zm9 1.5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3z',
   stop: 'M6 6h12v12H6V6z',
   newChat: 'M4 4h16v12H7l-3 3V4zm7 3v2.5H8.5v2H11V14h2v-2.5h2.5v-2H13V7h-2z',
+  /** A chat bubble with the unread dot. */
+  markUnread: 'M4 5h10v2H6v9h12v-4h2v6H7l-3 3V5zm15-3a3 3 0 1 1 0 6 3 3 0 0 1 0-6z',
 } as const;
 
 export type InboxIconName = keyof typeof paths;
