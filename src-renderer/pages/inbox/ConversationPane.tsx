@@ -84,9 +84,11 @@ export function ConversationPane({
 
   // Seen while the window shows it: mark read (the customer gets blue ticks).
   const unread = chat?.unreadCount ?? 0;
+  /** Marked unread from the header: the chat is closing and must not be read again. */
+  const leavingUnread = useRef(false);
   useEffect(() => {
     const markRead = () => {
-      if (document.visibilityState !== 'visible' || unread === 0) return;
+      if (document.visibilityState !== 'visible' || unread === 0 || leavingUnread.current) return;
       transport
         .call('chats.read', { session, chat: jid })
         .then((updated) => useInbox.getState().applyChat(updated))
@@ -145,6 +147,10 @@ export function ConversationPane({
           panelOpen={panelOpen}
           onTogglePanel={onTogglePanel}
           onBack={onBack}
+          onLeaveUnread={() => {
+            leavingUnread.current = true;
+            onBack();
+          }}
         />
       ) : (
         <header className="conversation__header">

@@ -34,8 +34,8 @@ export function ShareDialog({
     event.preventDefault();
     const input = check();
     if (!input) {
-      // The first field with a problem, so keyboard users land on it.
-      ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      // The first field with a problem, so keyboard users land on it (once the problems render).
+      requestAnimationFrame(() => ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
     }
     onClose();
