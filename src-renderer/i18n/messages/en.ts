@@ -11,6 +11,7 @@ import common from './common/en.json';
 import composer from './composer/en.json';
 import contactimport from './contactimport/en.json';
 import errors from './errors/en.json';
+import forms from './forms/en.json';
 import inboxComposer from './inbox-composer/en.json';
 import inbox from './inbox/en.json';
 import inboxShare from './inbox-share/en.json';
@@ -41,6 +42,7 @@ export const english = {
   ...composer,
   ...contactimport,
   ...errors,
+  ...forms,
   ...inbox,
   ...inboxComposer,
   ...inboxShare,
