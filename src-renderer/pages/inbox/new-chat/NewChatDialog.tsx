@@ -4,9 +4,9 @@ import { useNavigate } from 'react-router-dom';
 import { countryOf, formatPhone, parseTypedPhone } from '../../../model/phone';
 import { useTransport } from '../../../stores/connection';
 import { useSessions } from '../../../stores/sessions';
-import { contactName } from '../../../model/inbox/format';
 import { chatPath } from '../paths';
 import { checkNumber, sessionLabel } from './check-number';
+import { ContactMatchList } from '../../../components/contacts/ContactMatchList';
 import { useContactSearch } from '../../../components/contacts/use-contact-search';
 
 /**
@@ -130,32 +130,12 @@ export function NewChatDialog({
             </p>
           )}
         </div>
-        {contacts.length > 0 && (
-          <ul
-            className="inbox-dialog__list"
-            aria-label={intl.formatMessage({ id: 'inbox.newChat.matchingContacts' })}
-          >
-            {contacts.map((contact) => (
-              <li key={contact.jid}>
-                <button
-                  type="button"
-                  className="search-hit"
-                  disabled={busy}
-                  onClick={() => void open(contact.phone ?? '', formatPhone(contact.phone) ?? contact.jid)}
-                >
-                  <span className="search-hit__body">
-                    <span className="search-hit__title" dir="auto">
-                      {contactName(contact) ?? formatPhone(contact.phone)}
-                    </span>
-                    <bdi className="muted" dir="ltr">
-                      {formatPhone(contact.phone)}
-                    </bdi>
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
+        <ContactMatchList
+          contacts={contacts}
+          label={intl.formatMessage({ id: 'inbox.newChat.matchingContacts' })}
+          disabled={busy}
+          onPick={(contact) => void open(contact.phone ?? '', formatPhone(contact.phone) ?? contact.jid)}
+        />
         {sessions.length > 1 && (
           <div className="field">
             <label className="field__label" htmlFor={`${ids}-session`}>

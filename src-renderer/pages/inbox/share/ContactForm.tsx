@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
+import { ContactMatchList } from '../../../components/contacts/ContactMatchList';
 import { useContactSearch } from '../../../components/contacts/use-contact-search';
 import { contactName } from '../../../model/inbox/format';
 import { checkContact, type ContactField, type FieldProblem } from '../../../model/inbox/share-forms';
@@ -54,38 +55,18 @@ export function ContactForm({
             onChange={change('name')}
             autoFocus
           />
-          {matches.length > 0 && (
-            <ul
-              className="inbox-dialog__list"
-              aria-label={intl.formatMessage({ id: 'inbox-share.contact.matches' })}
-            >
-              {matches.map((contact) => (
-                <li key={contact.jid}>
-                  <button
-                    type="button"
-                    className="search-hit"
-                    onClick={() => {
-                      setPicked(true);
-                      setProblems({});
-                      setTyped({
-                        name: contactName(contact) ?? formatPhone(contact.phone) ?? '',
-                        phone: formatPhone(contact.phone) ?? '',
-                      });
-                    }}
-                  >
-                    <span className="search-hit__body">
-                      <span className="search-hit__title" dir="auto">
-                        {contactName(contact) ?? formatPhone(contact.phone)}
-                      </span>
-                      <bdi className="muted" dir="ltr">
-                        {formatPhone(contact.phone)}
-                      </bdi>
-                    </span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
+          <ContactMatchList
+            contacts={matches}
+            label={intl.formatMessage({ id: 'inbox-share.contact.matches' })}
+            onPick={(contact) => {
+              setPicked(true);
+              setProblems({});
+              setTyped({
+                name: contactName(contact) ?? formatPhone(contact.phone) ?? '',
+                phone: formatPhone(contact.phone) ?? '',
+              });
+            }}
+          />
           <ShareField
             id={`${ids}-phone`}
             label={<FormattedMessage id="inbox-share.contact.phone" />}
