@@ -15,7 +15,7 @@ export class SchedulePage {
   async scheduleText(options: { to: string; text: string; date: string; time: string; zone: string }) {
     await this.page.getByRole('button', { name: 'New scheduled message' }).click();
     const form = this.scheduleForm();
-    await form.getByRole('textbox', { name: 'To', exact: true }).fill(options.to);
+    await form.getByRole('combobox', { name: 'To', exact: true }).fill(options.to);
     await form.getByRole('textbox', { name: 'Message', exact: true }).fill(options.text);
     await form.getByLabel('Date', { exact: true }).fill(options.date);
     await form.getByLabel('Time', { exact: true }).fill(options.time);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstDayOfWeek, weekdayName, weekdaysInOrder } from './week';
+import { firstDayOfWeek, weekdayName, weekdaysInOrder, workingDays } from './week';
 
 describe('the week starts on the locale’s day', () => {
   it.each([
@@ -28,5 +28,23 @@ describe('the week starts on the locale’s day', () => {
 
   it('falls back to Monday for a tag Intl cannot read', () => {
     expect(firstDayOfWeek('not a locale!')).toBe(1);
+  });
+});
+
+describe('working days', () => {
+  it('are Sunday to Thursday in Hebrew and Arabic (Egypt), Monday to Friday in English and German', () => {
+    for (const useEngine of [true, false]) {
+      expect(workingDays('he', { useEngine })).toEqual([7, 1, 2, 3, 4]);
+      expect(workingDays('ar', { useEngine })).toEqual([7, 1, 2, 3, 4]);
+      expect(workingDays('de', { useEngine })).toEqual([1, 2, 3, 4, 5]);
+      expect(workingDays('en-US', { useEngine })).toEqual([1, 2, 3, 4, 5]);
+      expect(workingDays('pt-BR', { useEngine })).toEqual([1, 2, 3, 4, 5]);
+    }
+  });
+
+  it('know the weekends the table lists when the engine has no week data', () => {
+    expect(workingDays('fa-IR', { useEngine: false })).toEqual([6, 7, 1, 2, 3, 4]);
+    expect(workingDays('hi-IN', { useEngine: false })).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(workingDays('not a locale!')).toEqual([1, 2, 3, 4, 5]);
   });
 });

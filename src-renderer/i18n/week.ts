@@ -9,6 +9,8 @@ export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
 interface WeekInfo {
   firstDay: number;
+  /** ISO days of the weekend (not every engine's answer has it). */
+  weekend?: number[];
 }
 
 /** CLDR weekData "firstDay" for regions not on Monday (Monday is CLDR's default). */
@@ -132,4 +134,50 @@ export function weekdayName(
   return new Intl.DateTimeFormat(tag, { weekday: width, timeZone: 'UTC' }).format(
     new Date(A_MONDAY + (day - 1) * 86_400_000),
   );
+}
+
+/**
+ * CLDR weekData "weekendStart/End" for the regions whose weekend is not Saturday–Sunday: Friday
+ * and Saturday in Israel and most Arab countries, Thursday–Friday in Afghanistan, Friday alone in
+ * Iran, Sunday alone in India and Uganda.
+ */
+const WEEKEND_OF_REGION: Record<string, IsoWeekday[]> = {
+  ...Object.fromEntries(
+    ['AE', 'BH', 'DZ', 'EG', 'IL', 'IQ', 'JO', 'KW', 'LY', 'OM', 'QA', 'SA', 'SD', 'SY', 'YE'].map(
+      (region) => [region, [5, 6] as IsoWeekday[]],
+    ),
+  ),
+  AF: [4, 5],
+  IR: [5],
+  IN: [7],
+  UG: [7],
+};
+
+function weekendOf(locale: Intl.Locale, useEngine: boolean): IsoWeekday[] {
+  if (useEngine) {
+    const withWeek = locale as Intl.Locale & { getWeekInfo?: () => WeekInfo; weekInfo?: WeekInfo };
+    try {
+      const weekend = (withWeek.getWeekInfo?.() ?? withWeek.weekInfo)?.weekend;
+      if (weekend && weekend.every((day) => day >= 1 && day <= 7)) return weekend as IsoWeekday[];
+    } catch {
+      // An engine without week data: the table below answers.
+    }
+  }
+  const region = locale.region ?? locale.maximize().region ?? '';
+  return WEEKEND_OF_REGION[region] ?? [6, 7];
+}
+
+/**
+ * The locale's working days, in its week order: Sunday to Thursday in Hebrew (Israel), Monday to
+ * Friday in most places. Defaults such as a new widget operator's hours start from these.
+ */
+export function workingDays(tag: string, { useEngine = true } = {}): IsoWeekday[] {
+  let locale: Intl.Locale;
+  try {
+    locale = new Intl.Locale(tag);
+  } catch {
+    return [1, 2, 3, 4, 5];
+  }
+  const weekend = weekendOf(locale, useEngine);
+  return weekdaysInOrder(tag).filter((day) => !weekend.includes(day));
 }

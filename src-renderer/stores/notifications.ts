@@ -5,6 +5,7 @@ import { currentIntl } from '../i18n/store';
 import { chatKey, isMuted } from '../model/inbox/chat-order';
 import { chatTitle, formatPhone } from '../model/inbox/format';
 import { notifiesMe } from '../model/assignment/notify-rule';
+import { activeRegistration, onNotificationTap } from '../pwa/service-worker';
 import type { Transport } from '../transport/types';
 import { useMe } from './me';
 import { useConversation } from './conversation';
@@ -74,6 +75,20 @@ export async function notifyIncoming(message: Message, transport: Transport | nu
     chat?.kind === 'group' && message.senderName
       ? intl.formatMessage({ id: 'messages.notification.groupBody' }, { sender: message.senderName, preview })
       : preview;
+  // On a phone (and wherever a service worker runs) the worker shows it: Android's browsers
+  // refuse `new Notification()` from a page. A tap comes back through onNotificationTap below.
+  const registration = await activeRegistration();
+  if (registration) {
+    const url = `/chats/${encodeURIComponent(message.session)}/${encodeURIComponent(message.chat)}`;
+    await registration
+      .showNotification(title, {
+        body,
+        tag: key,
+        data: { session: message.session, chat: message.chat, url },
+      })
+      .catch(() => undefined);
+    return;
+  }
   const notification = new Notification(title, { body, tag: key });
   notification.onclick = () => {
     window.focus();
@@ -81,3 +96,5 @@ export async function notifyIncoming(message: Message, transport: Transport | nu
     notification.close();
   };
 }
+
+onNotificationTap((session, chat) => openChat?.(session, chat));

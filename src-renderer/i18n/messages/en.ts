@@ -16,6 +16,9 @@ import groupinfo from './groupinfo/en.json';
 import inboxComposer from './inbox-composer/en.json';
 import inbox from './inbox/en.json';
 import keyusage from './keyusage/en.json';
+import forms from './forms/en.json';
+import inboxShare from './inbox-share/en.json';
+import inboxUnread from './inbox-unread/en.json';
 import login from './login/en.json';
 import logs from './logs/en.json';
 import messages from './messages/en.json';
@@ -49,6 +52,9 @@ export const english = {
   ...inbox,
   ...inboxComposer,
   ...keyusage,
+  ...forms,
+  ...inboxShare,
+  ...inboxUnread,
   ...login,
   ...logs,
   ...messages,

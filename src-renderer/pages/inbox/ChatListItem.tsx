@@ -5,7 +5,9 @@ import type { Typing } from '../../stores/inbox';
 import { Avatar } from './Avatar';
 import { InboxIcon } from './InboxIcon';
 import { chatListPreview } from '../../i18n/message-preview';
-import { isMuted } from '../../model/inbox/chat-order';
+import { chatKey, isMuted } from '../../model/inbox/chat-order';
+import { draftPreview } from '../../model/drafts';
+import { useDrafts } from '../../stores/drafts';
 import { chatTitle, formatChatTime } from '../../model/inbox/format';
 import { ChatListItemTagsSlot } from './organize-slots';
 import { Ticks } from './Ticks';
@@ -34,6 +36,10 @@ export const ChatListItem = memo(function ChatListItem({
   const title = chatTitle(chat);
   const last = chat.lastMessage;
   const unread = chat.unreadCount;
+  // Like WhatsApp, an unsent draft replaces the last message, except in the chat being written in.
+  const draft = useDrafts((state) =>
+    active ? null : draftPreview(state.drafts[chatKey(chat.session, chat.jid)]),
+  );
   return (
     <div
       id={id}
@@ -68,6 +74,11 @@ export const ChatListItem = memo(function ChatListItem({
           {typing ? (
             <span className="chat-item__typing">
               {intl.formatMessage({ id: typing.state === 'recording' ? 'inbox.recording' : 'inbox.typing' })}
+            </span>
+          ) : draft !== null ? (
+            <span className="chat-item__preview" dir="auto">
+              <span className="chat-item__draft">{intl.formatMessage({ id: 'inbox-unread.draft' })}</span>{' '}
+              {draft}
             </span>
           ) : (
             <span className="chat-item__preview" dir="auto">

@@ -19,12 +19,15 @@ export function ConversationHeader({
   panelOpen,
   onTogglePanel,
   onBack,
+  onLeaveUnread,
 }: {
   chat: Chat;
   sessionName: string | null;
   panelOpen: boolean;
   onTogglePanel: () => void;
   onBack: () => void;
+  /** Marked unread: close the chat without reading it again. */
+  onLeaveUnread: () => void;
 }) {
   const intl = useIntl();
   const transport = useTransport();
@@ -32,17 +35,33 @@ export function ConversationHeader({
   const title = chatTitle(chat);
   const muted = isMuted(chat);
 
-  const update = async (change: { pinned?: boolean; archived?: boolean; mutedUntil?: string | null }) => {
+  const call = async (change: {
+    pinned?: boolean;
+    archived?: boolean;
+    mutedUntil?: string | null;
+    unread?: true;
+  }): Promise<Chat | null> => {
     try {
-      useInbox
-        .getState()
-        .applyChat(
-          await transport.call('chats.update', { session: chat.session, chat: chat.jid, ...change }),
-        );
+      return await transport.call('chats.update', { session: chat.session, chat: chat.jid, ...change });
     } catch (error) {
       useConversation.getState().setNotice(describeError(error));
+      return null;
     }
   };
+  const update = async (change: { pinned?: boolean; archived?: boolean; mutedUntil?: string | null }) => {
+    const updated = await call(change);
+    if (updated) useInbox.getState().applyChat(updated);
+  };
+
+  // As in WhatsApp the chat closes: left open, it would be read (and marked read) again at once,
+  // so the pane is told to leave before the list learns the chat is unread.
+  const markUnread = async () => {
+    const updated = await call({ unread: true });
+    if (!updated) return;
+    onLeaveUnread();
+    useInbox.getState().applyChat(updated);
+  };
+  const markUnreadLabel = intl.formatMessage({ id: 'inbox-unread.markUnread' });
 
   const phone = formatPhone(chat.phone);
   const subtitle = typing
@@ -122,6 +141,15 @@ export function ConversationHeader({
           onClick={() => void update({ archived: !chat.archived })}
         >
           <InboxIcon name="archive" />
+        </button>
+        <button
+          type="button"
+          className="inbox-btn"
+          aria-label={markUnreadLabel}
+          title={markUnreadLabel}
+          onClick={() => void markUnread()}
+        >
+          <InboxIcon name="markUnread" />
         </button>
         <ExportChatButton chat={chat} />
         <button

@@ -52,6 +52,8 @@ export function ConversationPane({
   const initialFocus = useRef(focus);
   const keepListFocus = Boolean((useLocation().state as { keepListFocus?: boolean } | null)?.keepListFocus);
   const lastFocusId = useRef(focus?.id ?? null);
+  // Read now, before this chat is marked read: where the "unread messages" divider goes.
+  const [unreadAtOpen] = useState(() => useInbox.getState().chats[chatKey(session, jid)]?.unreadCount ?? 0);
 
   useEffect(() => {
     const conversation = useConversation.getState();
@@ -82,9 +84,11 @@ export function ConversationPane({
 
   // Seen while the window shows it: mark read (the customer gets blue ticks).
   const unread = chat?.unreadCount ?? 0;
+  /** Marked unread from the header: the chat is closing and must not be read again. */
+  const leavingUnread = useRef(false);
   useEffect(() => {
     const markRead = () => {
-      if (document.visibilityState !== 'visible' || unread === 0) return;
+      if (document.visibilityState !== 'visible' || unread === 0 || leavingUnread.current) return;
       transport
         .call('chats.read', { session, chat: jid })
         .then((updated) => useInbox.getState().applyChat(updated))
@@ -143,6 +147,10 @@ export function ConversationPane({
           panelOpen={panelOpen}
           onTogglePanel={onTogglePanel}
           onBack={onBack}
+          onLeaveUnread={() => {
+            leavingUnread.current = true;
+            onBack();
+          }}
         />
       ) : (
         <header className="conversation__header">
@@ -162,7 +170,9 @@ export function ConversationPane({
           {notice}
         </div>
       )}
-      {missing && !chat ? null : <MessageList isGroup={chat?.kind === 'group'} authorOf={authorOf} />}
+      {missing && !chat ? null : (
+        <MessageList isGroup={chat?.kind === 'group'} authorOf={authorOf} unreadAtOpen={unreadAtOpen} />
+      )}
       {missing && !chat ? null : <AutomationPausedBanner session={session} jid={jid} />}
       {missing && !chat ? null : chat?.readOnly ? (
         <p className="composer composer--readonly muted">

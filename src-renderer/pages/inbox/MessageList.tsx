@@ -8,7 +8,6 @@ import { useAssignment } from '../../stores/assignment';
 import { useConversation } from '../../stores/conversation';
 import { useOutgoing, type Outgoing } from '../../stores/outgoing';
 import { DaySeparator } from './DaySeparator';
-import { InboxIcon } from './InboxIcon';
 import { chatKey } from '../../model/inbox/chat-order';
 import { mergeHistory } from '../../model/assignment/history-lines';
 import { buildRows } from '../../model/inbox/day-rows';
@@ -16,6 +15,8 @@ import { EDGE_PX, shouldLoadNewer, shouldLoadOlder } from '../../model/inbox/his
 import { AssignmentLine } from './assignment/AssignmentLine';
 import { MessageBubble } from './MessageBubble';
 import { OutgoingBubble } from './OutgoingBubble';
+import { ScrollButtons, UnreadDivider } from './ScrollButtons';
+import { firstUnread, newSince, withUnreadDivider, type UnreadStart } from '../../model/inbox/unread';
 
 const NO_OUTGOING: Outgoing[] = [];
 const NO_HISTORY: AssignmentHistoryEntry[] = [];
@@ -39,9 +40,12 @@ interface Item {
 export function MessageList({
   isGroup,
   authorOf,
+  unreadAtOpen,
 }: {
   isGroup: boolean;
   authorOf: (message: Message) => string;
+  /** The chat's unread count when it was opened (reading it sets it to 0 at once). */
+  unreadAtOpen: number;
 }) {
   const intl = useIntl();
   const transport = useTransport();
@@ -60,6 +64,17 @@ export function MessageList({
   const scrollRef = useRef<HTMLDivElement>(null);
   const positioned = useRef(false);
   const [awayFromEnd, setAwayFromEnd] = useState(false);
+  /** The newest message when the reader scrolled up: what came after it is counted as new. */
+  const [lastSeenId, setLastSeenId] = useState<string | null>(null);
+  const [dividerAbove, setDividerAbove] = useState(false);
+  // Where the unread part starts is fixed when this chat's first page arrives (the page shown
+  // before that may be the previous chat's), and stays while it is open, as in WhatsApp.
+  const mountSeq = useRef(openedSeq);
+  const divider = useRef<UnreadStart | null | undefined>(undefined);
+  if (divider.current === undefined && openedSeq > mountSeq.current && !loading) {
+    divider.current = firstUnread(messages, unreadAtOpen);
+  }
+  const unreadStart = divider.current ?? null;
 
   const rows = useMemo(() => {
     const items: Item[] = messages.map((message) => ({
@@ -90,13 +105,17 @@ export function MessageList({
       }),
       { hasOlder, hasNewer },
     );
-    return buildRows(withLines, { isGroup, startsHistory: !hasOlder, locale: intl.locale });
-  }, [messages, outgoing, history, hasNewer, hasOlder, isGroup, intl.locale]);
+    return withUnreadDivider(
+      buildRows(withLines, { isGroup, startsHistory: !hasOlder, locale: intl.locale }),
+      unreadStart,
+    );
+  }, [messages, outgoing, history, hasNewer, hasOlder, isGroup, intl.locale, unreadStart]);
+  const dividerIndex = rows.findIndex((row) => row.kind === 'unread');
 
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (index) => (rows[index]?.kind === 'day' ? 44 : 76),
+    estimateSize: (index) => (rows[index]?.kind === 'message' ? 76 : 44),
     getItemKey: (index) => rows[index]?.key ?? index,
     overscan: 6,
     paddingStart: 12,
@@ -105,13 +124,18 @@ export function MessageList({
     followOnAppend: true,
   });
 
-  // A new chat (or the newest page again): start at the newest message.
+  // A new chat (or the newest page again): start at the newest message, or with unread ones at
+  // their divider at the top of the screen.
   useLayoutEffect(() => {
     positioned.current = false;
     if (openedSeq === 0) return;
-    virtualizer.scrollToEnd();
+    const atDivider = rows.findIndex((row) => row.kind === 'unread');
+    if (atDivider >= 0) virtualizer.scrollToIndex(atDivider, { align: 'start' });
+    else virtualizer.scrollToEnd();
     const frame = requestAnimationFrame(() => (positioned.current = true));
     return () => cancelAnimationFrame(frame);
+    // Only when a page opens, not when rows change afterwards.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [openedSeq, virtualizer]);
 
   // A jump (search hit, quoted message): bring it to the middle.
@@ -153,7 +177,11 @@ export function MessageList({
     ) {
       void state.loadNewer(transport);
     }
-    setAwayFromEnd(distance > EDGE_PX * 1.5);
+    const away = distance > EDGE_PX * 1.5;
+    setAwayFromEnd(away);
+    setLastSeenId((seen) => (away ? (seen ?? state.messages.at(-1)?.id ?? null) : null));
+    const dividerRow = dividerIndex >= 0 ? virtualizer.measurementsCache[dividerIndex] : undefined;
+    setDividerAbove(dividerRow !== undefined && dividerRow.end < element.scrollTop);
   };
 
   // A page shorter than the window cannot be scrolled: load older ones until it fills.
@@ -199,10 +227,12 @@ export function MessageList({
                 key={virtual.key}
                 data-index={virtual.index}
                 ref={virtualizer.measureElement}
-                className={`message-row${row.kind === 'day' || (row.kind === 'message' && row.item.system) ? ' message-row--day' : out ? ' message-row--out' : ''}`}
+                className={`message-row${row.kind !== 'message' || row.item.system ? ' message-row--day' : out ? ' message-row--out' : ''}`}
                 style={{ transform: `translateY(${virtual.start}px)` }}
               >
-                {row.kind === 'day' ? (
+                {row.kind === 'unread' ? (
+                  <UnreadDivider count={row.count} />
+                ) : row.kind === 'day' ? (
                   <DaySeparator label={row.label} />
                 ) : row.item.message ? (
                   <MessageBubble
@@ -227,16 +257,13 @@ export function MessageList({
           </p>
         )}
       </div>
-      {(awayFromEnd || hasNewer) && (
-        <button
-          type="button"
-          className="jump-latest"
-          aria-label={intl.formatMessage({ id: 'inbox.messages.jumpLatest' })}
-          onClick={jumpToLatest}
-        >
-          <InboxIcon name="arrowDown" />
-        </button>
-      )}
+      <ScrollButtons
+        showLatest={awayFromEnd || hasNewer}
+        newCount={newSince(messages, lastSeenId)}
+        onLatest={jumpToLatest}
+        unreadAbove={dividerAbove && unreadStart ? unreadStart.count : null}
+        onFirstUnread={() => virtualizer.scrollToIndex(dividerIndex, { align: 'start', behavior: 'smooth' })}
+      />
     </div>
   );
 }

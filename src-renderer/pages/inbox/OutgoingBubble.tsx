@@ -24,6 +24,12 @@ function describe(item: Outgoing, intl: IntlShape): string {
       return input.voiceNote
         ? intl.formatMessage({ id: 'inbox.outgoing.voice' })
         : `🎵 ${input.media.fileName ?? intl.formatMessage({ id: 'inbox.media.audio' })}`;
+    case 'location':
+      return `📍 ${input.name ?? intl.formatMessage({ id: 'inbox.media.location' })}`;
+    case 'contact':
+      return `👤 ${input.contacts.map((card) => card.name).join(', ')}`;
+    case 'poll':
+      return `📊 ${input.name}`;
     default:
       return intl.formatMessage({ id: 'inbox.outgoing.other' });
   }

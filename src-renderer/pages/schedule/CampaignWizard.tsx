@@ -99,7 +99,7 @@ export function CampaignWizard({
         </span>
       </label>
 
-      <RecipientsFields onChange={setRecipients} onError={setError} />
+      <RecipientsFields session={session || null} onChange={setRecipients} onError={setError} />
       <CampaignDryRun session={session} template={template} recipients={recipients} />
       <PacingFields value={pacing} onChange={setPacing} />
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CsvPreview, RecipientsInput } from '../../../src-shared/contract/schedule';
+import { RecipientField } from '../../components/contacts/RecipientField';
 import { useQuery } from '../../hooks';
 import { useT } from '../../i18n/use-t';
 import { useTransport } from '../../stores/connection';
@@ -10,9 +11,12 @@ type Source = RecipientsInput['source'];
 
 /** Who gets the campaign: a pasted list, a CSV file with its column mapping, or everyone with a tag. */
 export function RecipientsFields({
+  session,
   onChange,
   onError,
 }: {
+  /** The number the campaign is sent from: its stored contacts are offered for the list. */
+  session: string | null;
   /** The recipients as the API takes them, or null while incomplete. */
   onChange: (recipients: RecipientsInput | null) => void;
   onError: (message: string | null) => void;
@@ -22,6 +26,7 @@ export function RecipientsFields({
   const tags = useQuery('tags.list', {});
   const [source, setSource] = useState<Source>('list');
   const [pasted, setPasted] = useState('');
+  const [adding, setAdding] = useState('');
   const [csv, setCsv] = useState<{ text: string; fileName: string; preview: CsvPreview } | null>(null);
   const [phoneColumn, setPhoneColumn] = useState('');
   const [nameColumn, setNameColumn] = useState('');
@@ -69,6 +74,21 @@ export function RecipientsFields({
           </label>
         ))}
       </div>
+      {source === 'list' && (
+        <RecipientField
+          session={session}
+          label={t('forms.recipient.addContact')}
+          placeholder={t('forms.recipient.addPlaceholder')}
+          value={adding}
+          onChange={setAdding}
+          // A picked contact joins the list as "number, name", the list's own format.
+          onPick={(phone, name) =>
+            setPasted(
+              (list) => `${list.trimEnd()}${list.trim() ? '\n' : ''}${phone}${name ? `, ${name}` : ''}\n`,
+            )
+          }
+        />
+      )}
       {source === 'list' && (
         <label className="field">
           <span className="field__label">{t('schedule.recipients.phones')}</span>

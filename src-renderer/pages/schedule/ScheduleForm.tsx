@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { Schedule } from '../../../src-shared/contract/schedule';
 import type { Session } from '../../../src-shared/model';
 import type { SendMessageInput } from '../../../src-shared/send-schemas';
+import { RecipientField } from '../../components/contacts/RecipientField';
 import { useT } from '../../i18n/use-t';
 import { useTransport } from '../../stores/connection';
 import { describeError } from '../../transport/rpc-error';
@@ -123,15 +124,14 @@ export function ScheduleForm({
             ))}
           </select>
         </label>
-        <label className="field">
-          <span className="field__label">{t('schedule.form.to')}</span>
-          <input
-            required
-            value={to}
-            placeholder={t('schedule.form.toPlaceholder')}
-            onChange={(event) => setTo(event.target.value)}
-          />
-        </label>
+        <RecipientField
+          session={session || null}
+          label={t('schedule.form.to')}
+          required
+          value={to}
+          placeholder={t('schedule.form.toPlaceholder')}
+          onChange={setTo}
+        />
         <label className="field">
           <span className="field__label">{t('schedule.form.type')}</span>
           <select value={kind} onChange={(event) => setKind(event.target.value as Kind)}>

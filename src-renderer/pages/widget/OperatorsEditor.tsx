@@ -1,3 +1,4 @@
+import { useIntl } from 'react-intl';
 import { useT } from '../../i18n/use-t';
 import { newOperator, type OperatorDraft } from './draft';
 import { FieldError, useField } from './fields';
@@ -14,6 +15,8 @@ export function OperatorsEditor({
   onChange(operators: OperatorDraft[]): void;
 }) {
   const t = useT();
+  // A new operator's hours start from the working week of the reader's language (Sun–Thu in Hebrew).
+  const { locale } = useIntl();
   const { error } = useField('operators');
   const replace = (index: number, operator: OperatorDraft) =>
     onChange(operators.map((current, i) => (i === index ? operator : current)));
@@ -35,7 +38,7 @@ export function OperatorsEditor({
           type="button"
           className="button button--secondary"
           disabled={operators.length >= MAX_OPERATORS}
-          onClick={() => onChange([...operators, newOperator()])}
+          onClick={() => onChange([...operators, newOperator(locale)])}
         >
           {t('widget.operators.add')}
         </button>

@@ -5,6 +5,7 @@
  */
 import type { WidgetRecord } from '../../../src-shared/contract/widgets';
 import type { PublicWidget, WidgetPosition, WidgetSettingsInput } from '../../../src-shared/widget';
+import { workingDays } from '../../i18n/week';
 import { WEEKDAYS, type TimeRange, type Weekday } from '../../../src-shared/widget-hours';
 
 export type DayHours = Record<Weekday, TimeRange[]>;
@@ -73,11 +74,14 @@ export function newDraft(defaults: WidgetDefaults): WidgetDraft {
   };
 }
 
-/** A new operator, by default working Monday to Friday 09:00–17:00. */
-export function newOperator(): OperatorDraft {
+/**
+ * A new operator, by default working 09:00–17:00 on the working days of the reader's `locale`
+ * (Sunday–Thursday in Hebrew, Monday–Friday in most languages).
+ */
+export function newOperator(locale = 'en'): OperatorDraft {
   const hours = emptyHours();
-  for (const day of ['MO', 'TU', 'WE', 'TH', 'FR'] as const) {
-    hours[day] = [{ availableFrom: '09:00:00', availableUntil: '17:00:00' }];
+  for (const iso of workingDays(locale)) {
+    hours[WEEKDAYS[iso - 1] ?? 'MO'] = [{ availableFrom: '09:00:00', availableUntil: '17:00:00' }];
   }
   return { key: nextKey(), number: '', name: '', role: '', iconUrl: '', prefill: '', active: true, hours };
 }

@@ -1,6 +1,8 @@
 import { mergeMessages, PAGE_SIZE } from '../../model/inbox/history';
 import { describeError } from '../../transport/rpc-error';
 import type { Transport } from '../../transport/types';
+import { chatKey } from '../../model/inbox/chat-order';
+import { useDrafts } from '../drafts';
 import { NO_HISTORY, NO_SELECTION, type ConversationRuntime } from './runtime';
 import type { ConversationSlice, PagingSlice } from './types';
 
@@ -54,6 +56,8 @@ export const pagingSlice =
           error: null,
           highlight: null,
           ...NO_SELECTION,
+          // A reply left in the chat's draft shows above the message box again.
+          replyTo: useDrafts.getState().drafts[chatKey(session, jid)]?.replyTo ?? null,
           notice: null,
         });
         try {

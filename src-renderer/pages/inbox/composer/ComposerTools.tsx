@@ -1,10 +1,11 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import { EmojiPicker } from '../emoji/EmojiPicker';
 import { InboxIcon } from '../InboxIcon';
 import { ComposerSavedRepliesSlot } from '../organize-slots';
+import { AttachMenu } from '../share/AttachMenu';
 
-/** The buttons before the message box: emoji, saved replies and (unless editing) attach files. */
+/** The buttons before the message box: emoji, saved replies and (unless editing) the attach menu: files, a place, a contact card, a poll. */
 export function ComposerTools({
   session,
   jid,
@@ -24,7 +25,6 @@ export function ComposerTools({
 }) {
   const intl = useIntl();
   const [emojiOpen, setEmojiOpen] = useState(false);
-  const fileRef = useRef<HTMLInputElement>(null);
   return (
     <>
       <div className="composer__emoji">
@@ -48,29 +48,7 @@ export function ComposerTools({
         )}
       </div>
       <ComposerSavedRepliesSlot session={session} jid={jid} insert={insert} attach={attach} />
-      {!editing && (
-        <>
-          <button
-            type="button"
-            className="inbox-btn"
-            aria-label={intl.formatMessage({ id: 'inbox-composer.attach' })}
-            onClick={() => fileRef.current?.click()}
-          >
-            <InboxIcon name="attach" />
-          </button>
-          <input
-            ref={fileRef}
-            type="file"
-            multiple
-            hidden
-            aria-label={intl.formatMessage({ id: 'inbox-composer.filesToSend' })}
-            onChange={(event) => {
-              onPickFiles(event.target.files ? [...event.target.files] : []);
-              event.target.value = '';
-            }}
-          />
-        </>
-      )}
+      {!editing && <AttachMenu session={session} jid={jid} onPickFiles={onPickFiles} />}
     </>
   );
 }

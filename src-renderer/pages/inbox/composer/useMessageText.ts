@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { drafts } from '../../../model/drafts';
 import { useTransport } from '../../../stores/connection';
 import { useConversation } from '../../../stores/conversation';
+import { useDrafts } from '../../../stores/drafts';
 import { useForeignReply } from '../../../stores/foreign-reply';
 import { edit } from '../message-actions';
 
@@ -9,7 +9,7 @@ import { edit } from '../message-actions';
 const TYPING_EVERY_MS = 4000;
 
 /**
- * The message box's text: kept as a draft per chat, grown with its lines, sent (or saved as an
+ * The message box's text: kept as a draft per chat (with the reply, see stores/drafts.ts), grown with its lines, sent (or saved as an
  * edit) with Enter, and announced to the chat as "typing…" while it is written.
  */
 export function useMessageText({
@@ -26,14 +26,14 @@ export function useMessageText({
   const editing = useConversation((state) => state.editing);
   const store = useConversation.getState;
   const draftKey = `${session}|${jid}`;
-  const [text, setTextState] = useState(() => drafts.get(draftKey) ?? '');
+  const [text, setTextState] = useState(() => useDrafts.getState().drafts[draftKey]?.text ?? '');
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const lastTyping = useRef(0);
 
   const setText = (value: string) => {
     setTextState(value);
-    if (value) drafts.set(draftKey, value);
-    else drafts.delete(draftKey);
+    // An edit's text is the edited message's, not the chat's draft.
+    if (!store().editing) useDrafts.getState().setText(draftKey, value);
   };
 
   useEffect(() => {
@@ -62,14 +62,17 @@ export function useMessageText({
   // A question about another chat's owner does not follow the person to this chat.
   useEffect(() => () => useForeignReply.getState().dismiss(), [draftKey]);
 
+  /** After an edit, the box shows the chat's draft again. */
+  const restoreDraft = () => setTextState(useDrafts.getState().drafts[draftKey]?.text ?? '');
+
   /** `confirmed`: the person answered the "someone else has this chat" question with Enter. */
   const send = async (confirmed = false) => {
     const body = text.trim();
     if (!body) return;
     if (!editing && useForeignReply.getState().check(confirmed) === 'wait') return;
     if (editing) {
-      setText('');
       store().setEditing(null);
+      restoreDraft();
       await edit(transport, editing, body);
       return;
     }
@@ -87,8 +90,8 @@ export function useMessageText({
   };
 
   const cancelEdit = () => {
-    setText('');
     store().setEditing(null);
+    restoreDraft();
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -101,9 +104,8 @@ export function useMessageText({
       void send(asking?.mode === 'warn');
     } else if (event.key === 'Escape' && (replyTo || editing)) {
       event.stopPropagation();
-      if (editing) setText('');
-      store().setReplyTo(null);
-      store().setEditing(null);
+      if (editing) cancelEdit();
+      else store().setReplyTo(null);
     }
   };
 

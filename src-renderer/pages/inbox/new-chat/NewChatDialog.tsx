@@ -1,15 +1,13 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useNavigate } from 'react-router-dom';
-import type { Contact } from '../../../../src-shared/messages';
 import { countryOf, formatPhone, parseTypedPhone } from '../../../model/phone';
 import { useTransport } from '../../../stores/connection';
 import { useSessions } from '../../../stores/sessions';
-import { contactName } from '../../../model/inbox/format';
 import { chatPath } from '../paths';
 import { checkNumber, sessionLabel } from './check-number';
-
-const SEARCH_DEBOUNCE_MS = 200;
+import { ContactMatchList } from '../../../components/contacts/ContactMatchList';
+import { useContactSearch } from '../../../components/contacts/use-contact-search';
 
 /**
  * New chat: a number typed in any common format (read in the linked phone's country when it
@@ -38,7 +36,6 @@ export function NewChatDialog({
   const [sessionId, setSessionId] = useState(
     () => initialSession ?? sessions.find((s) => s.status === 'connected')?.id ?? sessions[0]?.id ?? '',
   );
-  const [contacts, setContacts] = useState<Contact[]>([]);
   const [errors, setErrors] = useState<{ phone?: string; session?: string }>({});
   const [busy, setBusy] = useState(false);
   const session = sessions.find((s) => s.id === sessionId) ?? null;
@@ -50,24 +47,7 @@ export function NewChatDialog({
   }, []);
 
   // A name typed: the contacts of this number that match it.
-  useEffect(() => {
-    const query = text.trim();
-    if (!session || !query || parseTypedPhone(query)) {
-      setContacts([]);
-      return;
-    }
-    let current = true;
-    const timer = setTimeout(() => {
-      transport
-        .call('contacts.list', { session: session.id, q: query, limit: 8 })
-        .then((found) => current && setContacts(found.filter((contact) => contact.phone)))
-        .catch(() => current && setContacts([]));
-    }, SEARCH_DEBOUNCE_MS);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [transport, session, text]);
+  const contacts = useContactSearch(session?.id, text);
 
   const open = async (digits: string, display: string) => {
     if (!session) {
@@ -150,32 +130,12 @@ export function NewChatDialog({
             </p>
           )}
         </div>
-        {contacts.length > 0 && (
-          <ul
-            className="inbox-dialog__list"
-            aria-label={intl.formatMessage({ id: 'inbox.newChat.matchingContacts' })}
-          >
-            {contacts.map((contact) => (
-              <li key={contact.jid}>
-                <button
-                  type="button"
-                  className="search-hit"
-                  disabled={busy}
-                  onClick={() => void open(contact.phone ?? '', formatPhone(contact.phone) ?? contact.jid)}
-                >
-                  <span className="search-hit__body">
-                    <span className="search-hit__title" dir="auto">
-                      {contactName(contact) ?? formatPhone(contact.phone)}
-                    </span>
-                    <bdi className="muted" dir="ltr">
-                      {formatPhone(contact.phone)}
-                    </bdi>
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
+        <ContactMatchList
+          contacts={contacts}
+          label={intl.formatMessage({ id: 'inbox.newChat.matchingContacts' })}
+          disabled={busy}
+          onPick={(contact) => void open(contact.phone ?? '', formatPhone(contact.phone) ?? contact.jid)}
+        />
         {sessions.length > 1 && (
           <div className="field">
             <label className="field__label" htmlFor={`${ids}-session`}>
