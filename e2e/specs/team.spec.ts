@@ -138,6 +138,11 @@ test('deleting a person asks the owner for their password again; a wrong one is 
     for (const width of [1366, 400]) {
       await page.setViewportSize({ width, height: width === 400 ? 800 : 768 });
       await expect(password).toBeVisible();
+      // On a phone the people list stacks as cards: the question and its button stay on screen.
+      for (const control of [password, question.getByRole('button', { name: 'Delete the person' })]) {
+        const box = await control.boundingBox();
+        expect(box && box.x >= 0 && box.x + box.width <= width, `${width}px: inside the window`).toBe(true);
+      }
       await testInfo.attach(`confirm-password-${width}-${theme}`, {
         body: await page.screenshot(),
         contentType: 'image/png',

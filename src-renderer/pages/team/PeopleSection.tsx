@@ -91,7 +91,10 @@ export function PeopleSection({ users, onChanged }: { users: Query<UserList>; on
       )}
       {items.length > 0 && (
         <div className="table-scroll">
-          <table className="data-table" aria-label={intl.formatMessage({ id: 'team.people.title' })}>
+          <table
+            className="data-table data-table--stacks"
+            aria-label={intl.formatMessage({ id: 'team.people.title' })}
+          >
             <thead>
               <tr>
                 <th scope="col">

@@ -48,7 +48,7 @@ export function PersonRow({
   const roleError = error && (error.field === 'role' || error.field === 'disabled' || error.field === 'id');
   return (
     <tr aria-label={user.name} data-person={user.login} data-disabled={user.disabled ? 'true' : 'false'}>
-      <td>
+      <td data-label={intl.formatMessage({ id: 'team.people.name' })}>
         <span dir="auto">{user.name}</span>
         {isMe && (
           <span className="pill">
@@ -56,10 +56,10 @@ export function PersonRow({
           </span>
         )}
       </td>
-      <td>
+      <td data-label={intl.formatMessage({ id: 'team.people.login' })}>
         <code dir="auto">{user.login}</code>
       </td>
-      <td>
+      <td data-label={intl.formatMessage({ id: 'team.people.role' })}>
         <select
           aria-label={intl.formatMessage({ id: 'team.people.roleOf' }, { name: user.name })}
           value={user.role}
@@ -79,7 +79,7 @@ export function PersonRow({
           ))}
         </select>
       </td>
-      <td>
+      <td data-label={intl.formatMessage({ id: 'team.people.status' })}>
         <span
           className={user.disabled ? 'pill pill--failed' : user.hasPassword ? 'pill pill--succeeded' : 'pill'}
         >
@@ -94,7 +94,7 @@ export function PersonRow({
           />
         </span>
       </td>
-      <td>
+      <td data-label={intl.formatMessage({ id: 'team.people.lastSignIn' })}>
         {user.lastSignInAt ? formatTime(user.lastSignInAt) : intl.formatMessage({ id: 'team.people.never' })}
       </td>
       <td>

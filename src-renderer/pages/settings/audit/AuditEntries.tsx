@@ -6,7 +6,10 @@ export function AuditEntries({ items }: { items: AuditEntry[] }) {
   const intl = useIntl();
   return (
     <div className="table-scroll">
-      <table className="data-table" aria-label={intl.formatMessage({ id: 'staff.audit.tableLabel' })}>
+      <table
+        className="data-table data-table--stacks"
+        aria-label={intl.formatMessage({ id: 'staff.audit.tableLabel' })}
+      >
         <thead>
           <tr>
             <th scope="col">
@@ -29,21 +32,23 @@ export function AuditEntries({ items }: { items: AuditEntry[] }) {
         <tbody>
           {items.map((entry) => (
             <tr key={entry.id} data-action={entry.action}>
-              <td>
+              <td data-label={intl.formatMessage({ id: 'staff.audit.col.when' })}>
                 <time dateTime={entry.at}>
                   {intl.formatDate(entry.at, { dateStyle: 'medium', timeStyle: 'short' })}
                 </time>
               </td>
-              <td>
+              <td data-label={intl.formatMessage({ id: 'staff.audit.col.who' })}>
                 <bdi dir="auto">{entry.actor.name}</bdi>
               </td>
-              <td>
+              <td data-label={intl.formatMessage({ id: 'staff.audit.col.action' })}>
                 <code>{entry.action}</code>
               </td>
-              <td>
+              <td data-label={intl.formatMessage({ id: 'staff.audit.col.target' })}>
                 <bdi dir="auto">{entry.target ?? ''}</bdi>
               </td>
-              <td>{entry.address ?? ''}</td>
+              <td data-label={intl.formatMessage({ id: 'staff.audit.col.address' })}>
+                {entry.address ?? ''}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -53,7 +53,7 @@ export function GrantRow({
           </p>
         )}
       </th>
-      <td>
+      <td data-label={intl.formatMessage({ id: 'team.permissions.read' })}>
         <select
           aria-label={intl.formatMessage({ id: 'team.permissions.readOf' }, { name })}
           aria-describedby={error ? errorId : undefined}
@@ -67,9 +67,15 @@ export function GrantRow({
           ))}
         </select>
       </td>
-      <td>{check('write', 'team.permissions.write')}</td>
-      <td>{check('canUseTags', 'team.permissions.tags')}</td>
-      <td>{check('canManageSavedReplies', 'team.permissions.savedReplies')}</td>
+      <td data-label={intl.formatMessage({ id: 'team.permissions.write' })}>
+        {check('write', 'team.permissions.write')}
+      </td>
+      <td data-label={intl.formatMessage({ id: 'team.permissions.tags' })}>
+        {check('canUseTags', 'team.permissions.tags')}
+      </td>
+      <td data-label={intl.formatMessage({ id: 'team.permissions.savedReplies' })}>
+        {check('canManageSavedReplies', 'team.permissions.savedReplies')}
+      </td>
       <td>
         <button
           type="button"

@@ -93,7 +93,7 @@ export function PermissionsPage() {
               </p>
             ) : (
               <div className="table-scroll">
-                <table className="data-table team-grants" aria-label={title}>
+                <table className="data-table data-table--stacks team-grants" aria-label={title}>
                   <thead>
                     <tr>
                       <th scope="col">
