@@ -19,6 +19,7 @@ import { OfflineSessions } from './offline-sessions.js';
 import type { OptOutService } from './opt-outs.js';
 import { PERMANENT_CODES, type Sender } from './sender.js';
 import { nextSendTime } from './working-hours.js';
+import { SEND_FAILURE, waitingForSessionReason } from '../../../src-shared/send-failure.js';
 
 export interface CampaignRunnerOptions {
   offlineRetryMs?: number;
@@ -205,11 +206,11 @@ export class CampaignRunner {
 
   private async attempt(campaign: CampaignRow, recipient: RecipientRow): Promise<Outcome> {
     const jid = recipient.jid;
-    if (!jid) return { status: 'failed', error: 'no recipient' };
+    if (!jid) return { status: 'failed', error: SEND_FAILURE.noRecipient };
     if (this.optOuts.has(campaign.sessionId, jid))
-      return { status: 'opted_out', error: 'on the opt-out list' };
+      return { status: 'opted_out', error: SEND_FAILURE.optedOut };
     const message = buildMessage(campaign, { jid, input: recipient.input, variables: recipient.variables });
-    if (!message) return { status: 'failed', error: 'the message is empty for this recipient' };
+    if (!message) return { status: 'failed', error: SEND_FAILURE.emptyMessage };
     try {
       const sent = await this.send(campaign.sessionId, message, `campaign:${campaign.id}:${recipient.id}`, {
         type: 'system',
@@ -221,10 +222,10 @@ export class CampaignRunner {
       const text = error instanceof Error ? error.message : String(error);
       if (isAppError(error) && error.code === 'NOT_CONNECTED') {
         this.offline.holdBack(campaign.sessionId, this.clock().now());
-        return { status: 'retry', error: `waiting for session "${campaign.sessionId}" to connect` };
+        return { status: 'retry', error: waitingForSessionReason(campaign.sessionId) };
       }
       if (isAppError(error) && error.code === 'VALIDATION_FAILED' && /not on WhatsApp/i.test(text)) {
-        return { status: 'not_on_whatsapp', error: 'this number is not on WhatsApp' };
+        return { status: 'not_on_whatsapp', error: SEND_FAILURE.notOnWhatsApp };
       }
       if (isAppError(error) && PERMANENT_CODES.has(error.code)) return { status: 'failed', error: text };
       this.logger.warn({ err: error, campaign: campaign.id }, 'campaign send failed');

@@ -13,6 +13,7 @@ import { nextOccurrence, type StoredRepeat } from './recurrence.js';
 import type { ScheduleService } from './schedule-service.js';
 import { toSchedule, type ScheduleRow } from './schedule-rows.js';
 import { PERMANENT_CODES, type Sender } from './sender.js';
+import { missedReason, waitingForSessionReason } from '../../../src-shared/send-failure.js';
 
 export interface SchedulerOptions {
   /** Wait before retrying a session that was offline (it is also retried as soon as it connects). */
@@ -156,7 +157,7 @@ export class Scheduler {
       const text = error instanceof Error ? error.message : String(error);
       if (isAppError(error) && error.code === 'NOT_CONNECTED') {
         this.offline.holdBack(row.sessionId, now);
-        this.release(row, `waiting for session "${row.sessionId}" to connect`, true);
+        this.release(row, waitingForSessionReason(row.sessionId), true);
         return;
       }
       const permanent = isAppError(error) && PERMANENT_CODES.has(error.code);
@@ -219,9 +220,7 @@ export class Scheduler {
   }
 
   private markMissed(row: ScheduleRow, now: number, missAfterMs: number): void {
-    const error =
-      `missed: due at ${new Date(row.sendAt).toISOString()}, more than ` +
-      `${Math.round(missAfterMs / 60_000)} minutes ago (the app was closed or the session offline)`;
+    const error = missedReason(row.sendAt, Math.round(missAfterMs / 60_000));
     const repeat = row.repeat as StoredRepeat | null;
     const next = repeat ? nextOccurrence(repeat, row.sendAt, row.timeZone, now) : null;
     this.events.transaction(() => {

@@ -1,6 +1,7 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { CampaignRecipient } from '../../../src-shared/contract/schedule';
 import { DataTable, type Column } from '../../components/data-table/DataTable';
+import { describeSendFailure } from './send-failure';
 
 /** A campaign's recipients in list order: who, their status (and why it failed), when sent. */
 export function RecipientsTable({ recipients }: { recipients: CampaignRecipient[] | null }) {
@@ -29,7 +30,7 @@ export function RecipientsTable({ recipients }: { recipients: CampaignRecipient[
           <span className={`pill pill--recipient-${recipient.status}`}>
             <FormattedMessage id="schedule.recipientStatus" values={{ status: recipient.status }} />
           </span>
-          {recipient.error && <div className="muted">{recipient.error}</div>}
+          {recipient.error && <div className="muted">{describeSendFailure(recipient.error, intl)}</div>}
         </>
       ),
     },

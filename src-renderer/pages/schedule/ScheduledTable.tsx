@@ -5,6 +5,7 @@ import { DataTable, type Column } from '../../components/data-table/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { formatInZone, formatUtc } from './when';
 import { describeRepeat } from './WhenFields';
+import { describeSendFailure } from './send-failure';
 
 function summary(schedule: Schedule): string {
   const m = schedule.message;
@@ -77,7 +78,7 @@ export function ScheduledTable({
               />
             </div>
           )}
-          {schedule.lastError && <div className="muted">{schedule.lastError}</div>}
+          {schedule.lastError && <div className="muted">{describeSendFailure(schedule.lastError, intl)}</div>}
         </>
       ),
     },
