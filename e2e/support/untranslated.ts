@@ -15,6 +15,8 @@ const ALLOWED = [
   'URL',
   'CRM',
   'HTTP',
+  // HTTP status classes as written everywhere ("4xx", "5xx").
+  'xx',
   'https',
   'JSON',
   'CSV',

@@ -75,26 +75,29 @@ export async function notifyIncoming(message: Message, transport: Transport | nu
     chat?.kind === 'group' && message.senderName
       ? intl.formatMessage({ id: 'messages.notification.groupBody' }, { sender: message.senderName, preview })
       : preview;
-  // On a phone (and wherever a service worker runs) the worker shows it: Android's browsers
-  // refuse `new Notification()` from a page. A tap comes back through onNotificationTap below.
-  const registration = await activeRegistration();
-  if (registration) {
+  // A page's own notification where the browser allows it (desktop browsers, Electron): a click
+  // focuses this window and opens the chat. Android's browsers refuse `new Notification()` from
+  // a page ("Illegal constructor"); there the service worker shows it, and a tap comes back
+  // through onNotificationTap below.
+  try {
+    const notification = new Notification(title, { body, tag: key });
+    notification.onclick = () => {
+      window.focus();
+      openChat?.(message.session, message.chat);
+      notification.close();
+    };
+    return;
+  } catch {
+    const registration = await activeRegistration();
     const url = `/chats/${encodeURIComponent(message.session)}/${encodeURIComponent(message.chat)}`;
     await registration
-      .showNotification(title, {
+      ?.showNotification(title, {
         body,
         tag: key,
         data: { session: message.session, chat: message.chat, url },
       })
       .catch(() => undefined);
-    return;
   }
-  const notification = new Notification(title, { body, tag: key });
-  notification.onclick = () => {
-    window.focus();
-    openChat?.(message.session, message.chat);
-    notification.close();
-  };
 }
 
 onNotificationTap((session, chat) => openChat?.(session, chat));

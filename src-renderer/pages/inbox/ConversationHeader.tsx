@@ -20,6 +20,7 @@ export function ConversationHeader({
   onTogglePanel,
   onBack,
   onLeaveUnread,
+  holdRead,
 }: {
   chat: Chat;
   sessionName: string | null;
@@ -28,6 +29,8 @@ export function ConversationHeader({
   onBack: () => void;
   /** Marked unread: close the chat without reading it again. */
   onLeaveUnread: () => void;
+  /** Stops (true) or lets again (false) the open chat mark itself read. */
+  holdRead: (hold: boolean) => void;
 }) {
   const intl = useIntl();
   const transport = useTransport();
@@ -55,9 +58,15 @@ export function ConversationHeader({
 
   // As in WhatsApp the chat closes: left open, it would be read (and marked read) again at once,
   // so the pane is told to leave before the list learns the chat is unread.
+  // The chat.updated event can arrive before the answer: reading is held from the start, or the
+  // still-open chat would see itself unread and mark itself read again.
   const markUnread = async () => {
+    holdRead(true);
     const updated = await call({ unread: true });
-    if (!updated) return;
+    if (!updated) {
+      holdRead(false);
+      return;
+    }
     onLeaveUnread();
     useInbox.getState().applyChat(updated);
   };

@@ -151,6 +151,9 @@ export function ConversationPane({
             leavingUnread.current = true;
             onBack();
           }}
+          holdRead={(hold) => {
+            leavingUnread.current = hold;
+          }}
         />
       ) : (
         <header className="conversation__header">
