@@ -94,7 +94,7 @@ test.describe('in Hebrew', () => {
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('תזמון');
       await page.locator('[role="tabpanel"] .toolbar .button--primary').click();
       const form = page.getByRole('form', { name: 'הודעה מתוזמנת חדשה' });
-      await form.getByRole('textbox', { name: 'אל', exact: true }).fill('+972 50-123-4567');
+      await form.getByRole('combobox', { name: 'אל', exact: true }).fill('+972 50-123-4567');
       await form.getByRole('textbox', { name: 'הודעה', exact: true }).fill('השולחן שלכם שמור ל־20:00');
       await form.getByLabel('תאריך', { exact: true }).fill('2030-06-14');
       await form.getByRole('button', { name: 'בחירת תאריך בלוח השנה' }).click();
