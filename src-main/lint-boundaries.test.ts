@@ -11,6 +11,13 @@ async function boundaryErrors(file: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
 }
 
+/** What the layer-boundaries rule reports for `code` placed at `file`. */
+async function layerMessages(file: string, code: string) {
+  const [result] = await eslint.lintText(code, { filePath: path.join(appRoot(), file) });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'chatdock/layer-boundaries');
+}
+const importing = (spec: string) => `import { x } from '${spec}';\nexport const y = x;\n`;
+
 describe('layer boundaries are enforced by lint', () => {
   it("refuses 'electron' outside src-main/electron/", async () => {
     const code = "import { app } from 'electron';\nexport const name = app.name;\n";
@@ -35,11 +42,7 @@ describe('layer boundaries are enforced by lint', () => {
   });
 
   describe('the layer table of docs/ARCHITECTURE.md, on resolved paths', () => {
-    const layerErrors = async (file: string, code: string) => {
-      const [result] = await eslint.lintText(code, { filePath: path.join(appRoot(), file) });
-      return (result?.messages ?? []).filter((m) => m.ruleId === 'chatdock/layer-boundaries').length;
-    };
-    const importing = (spec: string) => `import { x } from '${spec}';\nexport const y = x;\n`;
+    const layerErrors = async (file: string, code: string) => (await layerMessages(file, code)).length;
     const probes: [file: string, spec: string, refused: boolean][] = [
       // The probes of the architecture review, each of which passed lint before.
       ['src-main/services/messages/example.ts', '../../api/server.js', true],
@@ -89,11 +92,7 @@ describe('layer boundaries are enforced by lint', () => {
   });
 
   describe('a route file is an adapter: it imports no service but the Services type', () => {
-    const routeErrors = async (file: string, code: string) => {
-      const [result] = await eslint.lintText(code, { filePath: path.join(appRoot(), file) });
-      return (result?.messages ?? []).filter((m) => m.ruleId === 'chatdock/layer-boundaries');
-    };
-    const importing = (spec: string) => `import { x } from '${spec}';\nexport const y = x;\n`;
+    const routeErrors = layerMessages;
     const probes: [file: string, spec: string, refused: boolean][] = [
       // Policy and services belong to the operation, not the route.
       ['src-main/api/routes/example.ts', '../../services/access/authorizer.js', true],
