@@ -69,6 +69,12 @@ export interface Access<Input = never> {
    * on the desktop gives their password again (`services/access/confirmation.ts`).
    */
   confirm?: boolean;
+  /**
+   * Only the desktop window may call it (the switcher's `desktop.*`): the PC owner's window, a
+   * person seated at it, or the locked window, which may call nothing else. A browser or a key
+   * gets 403.
+   */
+  desktopOnly?: boolean;
 }
 
 /** Reads `session` from an input that has one: the common case of `Access.session`. */

@@ -5,7 +5,7 @@ import {
   type RateLimitKind,
   type RateLimitTable,
 } from '../../src-shared/contract/rate-limits.js';
-import type { Principal } from '../services/access/principal.js';
+import { isWindowItself, type Principal } from '../services/access/principal.js';
 import { isSensitive } from './sensitive-operations.js';
 import { rateLimitedError, TokenBucketLimiter } from '../core/token-bucket.js';
 
@@ -106,7 +106,7 @@ function setHeaders(ctx: Context, limiter: TokenBucketLimiter, bucket: string): 
 /** Per key; a person's browsers and tokens share one bucket. */
 function bucketOf(principal: Principal): string {
   if (principal.kind === 'user') return `user:${principal.userId}`;
-  return principal.kind === 'desktop' ? 'desktop' : principal.keyId;
+  return isWindowItself(principal) ? 'desktop' : principal.keyId;
 }
 
 /**
