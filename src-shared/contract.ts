@@ -33,6 +33,7 @@ import { reportOperations } from './contract/reports.js';
 import { groupOperations } from './contract/groups.js';
 import { rateLimitOperations } from './contract/rate-limits.js';
 import { keyUsageOperations } from './contract/key-usage.js';
+import { contactProfileOperations } from './contract/contact-profile.js';
 
 export const contract = {
   ...appOperations,
@@ -63,6 +64,7 @@ export const contract = {
   ...reportOperations,
   ...rateLimitOperations,
   ...keyUsageOperations,
+  ...contactProfileOperations,
 };
 
 type Contract = typeof contract;

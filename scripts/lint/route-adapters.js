@@ -14,23 +14,16 @@ export const HTTP_ONLY = [
   // Sign-in, sign-out and token exchange set and clear the HttpOnly session cookie and its CSRF
   // token, and are rate-limited per account and address before any principal exists.
   'auth.ts',
+  // Its paths name only the message, while the tag operations need the chat the authorizer checks
+  // for an "assigned" reader; the routes check the whole number instead (the stricter of the two).
+  'message-tags.ts',
 ];
 
 /**
  * Being converted to adapters this session (issue #15) by other branches; the lead trims this
  * list as they merge. Each file is already pinned by api/routes/adapter-openapi.test.ts.
  */
-export const BEING_CONVERTED = [
-  'logs.ts',
-  'exports.ts',
-  'contacts.ts',
-  'privacy.ts',
-  'number-profile.ts',
-  'groups.ts',
-  'webhooks.ts',
-  'webhook-deliveries.ts',
-  'message-tags.ts',
-];
+export const BEING_CONVERTED = ['webhooks.ts', 'webhook-deliveries.ts'];
 
 /**
  * Not converted yet and nobody's this session: they still hold their own policy code (per-key
@@ -38,7 +31,16 @@ export const BEING_CONVERTED = [
  * Idempotency-Key), but its reads and the chat list, calls and sessions routes should become
  * adapters; session-guard.ts goes with them.
  */
-export const NOT_YET_CONVERTED = ['calls.ts', 'chats.ts', 'messages.ts', 'sessions.ts', 'session-guard.ts'];
+export const NOT_YET_CONVERTED = [
+  // Its answers (GroupDetail, a 204 leave) differ from groupInfo.*; list, create, picture and
+  // detail need operations first.
+  'groups.ts',
+  'calls.ts',
+  'chats.ts',
+  'messages.ts',
+  'sessions.ts',
+  'session-guard.ts',
+];
 
 /** Route files (relative to ROUTES_DIR) that may import any services module. */
 export const MAY_IMPORT_SERVICES = new Set([...HTTP_ONLY, ...BEING_CONVERTED, ...NOT_YET_CONVERTED]);

@@ -32,8 +32,11 @@ export interface OperationRouteSpec {
    * (`/sessions/:id/…` → `session`, `:noteId` → `id`). Default: params, query and body merged.
    */
   input?: (request: { params: never; query: never; body: never }) => unknown;
-  /** The REST answer from the operation's, where REST's shape is older (`next: null` on lists). */
-  answer?: (result: never) => unknown;
+  /**
+   * The REST answer from the operation's (and its validated input), where REST's shape is older
+   * (`next: null` on lists, a cursor from the page's size).
+   */
+  answer?: (result: never, input: never) => unknown;
 }
 
 /** The RPC context of a REST call: the same principal, and the cookie's CSRF token for `people.me`. */
@@ -78,7 +81,7 @@ export function operationRoute<K extends OpName>(
       const context = restContext(request.ctx, request.principal);
       const { idempotencyKey } = request;
       const result = await handler(input, idempotencyKey ? { ...context, idempotencyKey } : context);
-      return answer ? answer(result as never) : result;
+      return answer ? answer(result as never, input as never) : result;
     },
   } as never);
 }
