@@ -23,8 +23,8 @@ export function SettingsPage() {
         subtitle={intl.formatMessage({ id: 'settings.subtitle' })}
       />
       <div className="stack">
-        <SettingsLinkSection area="team" to="/settings/team" />
-        <SettingsLinkSection area="routing" to="/settings/routing" />
+        <SettingsLinkSection area="team" />
+        <SettingsLinkSection area="routing" />
         <LanguageSection />
         <AdminKeySection />
         <ApiKeysSection />
