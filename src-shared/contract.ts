@@ -33,6 +33,7 @@ import { reportOperations } from './contract/reports.js';
 import { groupOperations } from './contract/groups.js';
 import { rateLimitOperations } from './contract/rate-limits.js';
 import { keyUsageOperations } from './contract/key-usage.js';
+import { mediaLibraryOperations } from './contract/media-library.js';
 
 export const contract = {
   ...appOperations,
@@ -63,6 +64,7 @@ export const contract = {
   ...reportOperations,
   ...rateLimitOperations,
   ...keyUsageOperations,
+  ...mediaLibraryOperations,
 };
 
 type Contract = typeof contract;
