@@ -1,5 +1,6 @@
 import { useIntl } from 'react-intl';
 import { PageHeader } from '../components/PageHeader';
+import { SettingsLinkSection } from '../components/SettingsLinkSection';
 import { AboutSection } from './settings/AboutSection';
 import { AdminKeySection } from './settings/AdminKeySection';
 import { ApiKeysSection } from './settings/ApiKeysSection';
@@ -13,8 +14,6 @@ import { MediaLibrarySection } from './settings/media-library/MediaLibrarySectio
 import { ContactsImportSection } from './settings/ContactsImportSection';
 import { WebhooksSection } from './settings/WebhooksSection';
 import { AuditSection } from './settings/audit/AuditSection';
-import { TeamLinkSection } from './team/TeamLinkSection';
-import { RoutingLinkSection } from './routing/RoutingLinkSection';
 
 export function SettingsPage() {
   const intl = useIntl();
@@ -25,8 +24,8 @@ export function SettingsPage() {
         subtitle={intl.formatMessage({ id: 'settings.subtitle' })}
       />
       <div className="stack">
-        <TeamLinkSection />
-        <RoutingLinkSection />
+        <SettingsLinkSection area="team" to="/settings/team" />
+        <SettingsLinkSection area="routing" to="/settings/routing" />
         <LanguageSection />
         <AdminKeySection />
         <ApiKeysSection />
