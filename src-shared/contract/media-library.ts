@@ -115,7 +115,7 @@ export const mediaLibraryOperations = {
   'media.upload': op<MediaItem>()(mediaUploadInput, { scope: 'messages:send', session: sessionField }),
   'media.list': op<MediaList>()(mediaListInput, { scope: 'messages:read', session: sessionField }),
   'media.get': op<MediaItem>()(mediaIdInput, { scope: 'messages:read' }),
-  'media.delete': op<void>()(mediaIdInput, { scope: 'messages:send' }),
+  'media.delete': op<void>()(mediaIdInput, { scope: 'messages:send', limits: ['delete'] }),
 };
 
 /** `media.uploaded` and `media.deleted` (`reason`: deleted by someone, or its time was up). */

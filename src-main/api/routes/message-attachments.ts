@@ -28,7 +28,8 @@ export function messageAttachmentRoutes({ messaging, actors, assignment }: Servi
         'sends nothing. `replyTo` quotes with the first. An `Idempotency-Key` covers the whole call: a retry ' +
         'answers the messages already sent and sends only those that were not.',
       largeBody: true,
-      access: { scope: 'messages:send', session: ({ params }) => params.id },
+      // One call takes one send from the budgets, however many attachments it carries.
+      access: { scope: 'messages:send', session: ({ params }) => params.id, limits: ['send'] },
       params: sessionParams,
       body: sendAttachmentsSchema,
       idempotent: true,
