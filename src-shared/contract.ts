@@ -34,6 +34,7 @@ import { groupOperations } from './contract/groups.js';
 import { rateLimitOperations } from './contract/rate-limits.js';
 import { keyUsageOperations } from './contract/key-usage.js';
 import { contactProfileOperations } from './contract/contact-profile.js';
+import { mediaLibraryOperations } from './contract/media-library.js';
 
 export const contract = {
   ...appOperations,
@@ -65,6 +66,7 @@ export const contract = {
   ...rateLimitOperations,
   ...keyUsageOperations,
   ...contactProfileOperations,
+  ...mediaLibraryOperations,
 };
 
 type Contract = typeof contract;

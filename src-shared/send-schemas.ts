@@ -1,7 +1,8 @@
 /**
  * What a caller may send: one zod schema per message type, shared by the REST API, the UI
  * and (later) schedules and campaigns. Media comes by `url` (https), `data` (a `data:` URL or
- * plain base64) or a multipart upload (the REST layer turns the file into `data`).
+ * plain base64), `mediaId` (the media library) or a multipart upload (the REST layer turns the
+ * file into `data`).
  */
 import { z } from 'zod';
 
@@ -19,10 +20,15 @@ export const mediaSourceSchema = z
       .optional()
       .describe('Needed with plain base64 when the type cannot be recognised from the bytes'),
     fileName: z.string().min(1).max(255).optional(),
+    mediaId: z
+      .string()
+      .regex(/^med_[A-Za-z0-9_-]{1,64}$/, 'must be a media id (med_…) from POST /media')
+      .optional()
+      .describe('A file of the media library (POST /media): uploaded once, sent many times'),
   })
   .strict()
-  .refine((media) => Boolean(media.url) !== Boolean(media.data), {
-    message: 'give exactly one of url or data',
+  .refine((media) => [media.url, media.data, media.mediaId].filter(Boolean).length === 1, {
+    message: 'give exactly one of url, data or mediaId',
   })
   .meta({ id: 'MediaSource', example: { url: 'https://example.com/menu.jpg' } });
 export type MediaSource = z.infer<typeof mediaSourceSchema>;
@@ -40,6 +46,29 @@ const common = {
 
 const caption = z.string().max(4096).optional();
 
+/** The fields of each media message, shared by single sends and several attachments in one call. */
+const mediaShapes = {
+  image: { type: z.literal('image'), media: mediaSourceSchema, caption },
+  video: { type: z.literal('video'), media: mediaSourceSchema, caption, gif: z.boolean().optional() },
+  audio: {
+    type: z.literal('audio'),
+    media: mediaSourceSchema,
+    voiceNote: z
+      .boolean()
+      .optional()
+      .describe(
+        'Send as a voice note (ptt). WebM/Opus, as browsers record, is rewrapped as Ogg/Opus, the format phones play voice notes in',
+      ),
+  },
+  document: {
+    type: z.literal('document'),
+    media: mediaSourceSchema,
+    caption,
+    fileName: z.string().min(1).max(255).optional(),
+  },
+  sticker: { type: z.literal('sticker'), media: mediaSourceSchema },
+};
+
 export const sendMessageSchema = z
   .discriminatedUnion('type', [
     z
@@ -49,39 +78,11 @@ export const sendMessageSchema = z
         text: z.string().trim().min(1, 'must not be empty').max(65536),
       })
       .strict(),
-    z.object({ ...common, type: z.literal('image'), media: mediaSourceSchema, caption }).strict(),
-    z
-      .object({
-        ...common,
-        type: z.literal('video'),
-        media: mediaSourceSchema,
-        caption,
-        gif: z.boolean().optional(),
-      })
-      .strict(),
-    z
-      .object({
-        ...common,
-        type: z.literal('audio'),
-        media: mediaSourceSchema,
-        voiceNote: z
-          .boolean()
-          .optional()
-          .describe(
-            'Send as a voice note (ptt). WebM/Opus, as browsers record, is rewrapped as Ogg/Opus, the format phones play voice notes in',
-          ),
-      })
-      .strict(),
-    z
-      .object({
-        ...common,
-        type: z.literal('document'),
-        media: mediaSourceSchema,
-        caption,
-        fileName: z.string().min(1).max(255).optional(),
-      })
-      .strict(),
-    z.object({ ...common, type: z.literal('sticker'), media: mediaSourceSchema }).strict(),
+    z.object({ ...common, ...mediaShapes.image }).strict(),
+    z.object({ ...common, ...mediaShapes.video }).strict(),
+    z.object({ ...common, ...mediaShapes.audio }).strict(),
+    z.object({ ...common, ...mediaShapes.document }).strict(),
+    z.object({ ...common, ...mediaShapes.sticker }).strict(),
     z
       .object({
         ...common,
@@ -135,3 +136,40 @@ export const sendMessageSchema = z
   });
 export type SendMessageInput = z.infer<typeof sendMessageSchema>;
 export type SendMessageType = SendMessageInput['type'];
+
+/** At most this many attachments in one call (WhatsApp's own picker stops at 30). */
+export const MAX_ATTACHMENTS = 30;
+
+/**
+ * Several attachments in one call (seed 003): sent in the order given, one message each, as
+ * WhatsApp sends an album. `replyTo` quotes with the first only.
+ */
+export const sendAttachmentsSchema = z
+  .object({
+    to: common.to,
+    replyTo: common.replyTo,
+    attachments: z
+      .array(
+        z.discriminatedUnion('type', [
+          z.object(mediaShapes.image).strict(),
+          z.object(mediaShapes.video).strict(),
+          z.object(mediaShapes.audio).strict(),
+          z.object(mediaShapes.document).strict(),
+          z.object(mediaShapes.sticker).strict(),
+        ]),
+      )
+      .min(1, 'must list at least one attachment')
+      .max(MAX_ATTACHMENTS, `must list at most ${MAX_ATTACHMENTS} attachments`),
+  })
+  .strict()
+  .meta({
+    id: 'SendAttachments',
+    example: {
+      to: '+972 50-123-4567',
+      attachments: [
+        { type: 'image', media: { mediaId: 'med_7QqP3kz9XbVd2LwF' }, caption: 'The menu' },
+        { type: 'document', media: { url: 'https://example.com/prices.pdf' }, fileName: 'prices.pdf' },
+      ],
+    },
+  });
+export type SendAttachmentsInput = z.infer<typeof sendAttachmentsSchema>;

@@ -85,6 +85,7 @@ describe('public REST API basics', () => {
       'POST /api/v1/campaigns',
       'POST /api/v1/schedules',
       'POST /api/v1/sessions/{id}/messages',
+      'POST /api/v1/sessions/{id}/messages/attachments',
     ]);
   });
 

@@ -139,6 +139,8 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
     // The audit log keeps what Settings → Team says (365 days by default).
     services.people.audit.prune(services.people.settings.get().auditRetentionDays);
     services.keyUsage.prune(config.keyUsageDays);
+    // Media library uploads whose time is up (and their files, where nothing else uses them).
+    services.mediaLibrary.sweep();
   };
   lifecycle.add({
     name: 'pruning',

@@ -19,6 +19,7 @@ import { HistoryRemoval } from '../services/sessions/removal/history-removal.js'
 import { InternalSettings } from '../services/settings/internal-settings.js';
 import { KeptHistory } from '../services/sessions/removal/kept-history.js';
 import { MediaStore } from '../services/messages/media-store.js';
+import { MediaLibrary } from '../services/media-library/media-library.js';
 import type { MediaUrlOptions } from '../services/messages/media-url/download.js';
 import { PendingPurges } from '../services/sessions/removal/pending-purges.js';
 import { SessionPurge } from '../services/sessions/removal/session-purge.js';
@@ -123,7 +124,7 @@ export function createServices(deps: ServiceDeps): Services {
   historyRemoval.onBatch((batch) => {
     if (batch.finished) housekeeping.vacuumSoon();
   });
-  const purge = new SessionPurge(db, keptHistory, pendingPurges, historyRemoval);
+  const purge = new SessionPurge(db, keptHistory, pendingPurges, historyRemoval, unusedMedia);
   const sessions = new SessionService(db, events, apiKeys, manager, logger, purge);
   const health = new HealthService();
   health.useSessionCounter(sessions);
@@ -138,6 +139,13 @@ export function createServices(deps: ServiceDeps): Services {
   purge.onPurged(() => webhooks.service.forgetRemovedWebhooks());
   const settings = new SettingsService(db, events);
   const hiddenHistory = new HiddenHistory(keptHistory, pendingPurges);
+  const mediaLibrary = new MediaLibrary({
+    db,
+    files: new MediaStore(deps.dataDir, db),
+    unused: unusedMedia,
+    events,
+    assertSession: (id) => void sessions.get(id),
+  });
   const messaging = createMessaging({
     db,
     dataDir: deps.dataDir,
@@ -149,6 +157,7 @@ export function createServices(deps: ServiceDeps): Services {
     waServerUrl: deps.waServer.url,
     hiddenHistory,
     mediaUrls: deps.mediaUrls ?? { allowInternal: false },
+    library: (id, sessionId, field) => mediaLibrary.fileOf(id, sessionId, field),
   });
   health.useWaitingCounter(messaging.store);
   // A webhook receiver may answer an event: {"reply"} sends text back, {"rejectMessage"} rejects a call.
@@ -222,6 +231,7 @@ export function createServices(deps: ServiceDeps): Services {
     settings,
     rateLimits: new RateLimitSettingsStore(new InternalSettings(db), events),
     keyUsage,
+    mediaLibrary,
     messaging,
     scheduling,
     apiKeys,

@@ -589,6 +589,23 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
     );
     sqlite.exec(`INSERT INTO api_key_last_use (key_id, at, address) VALUES ('k', 1, '127.0.0.1')`);
   },
+  '0030_media_library': (sqlite) => {
+    // One row per upload, found by its id; the sweep, a number's list and the "is this file still
+    // used" check each have their index (services/media-library/).
+    const row = `INSERT INTO media_library (id, type, sha256, mimetype, size, created_at, expires_at)
+      VALUES ('med_a', 'image', 'ab', 'image/png', 1, 1, 2)`;
+    sqlite.exec(row);
+    expect(() => sqlite.exec(row)).toThrow(/UNIQUE/);
+    expect(queryPlan(sqlite, 'SELECT id FROM media_library WHERE expires_at <= 5')).toContain(
+      'media_library_expires_idx',
+    );
+    expect(
+      queryPlan(sqlite, `SELECT * FROM media_library WHERE session_id = 's' ORDER BY row_id DESC LIMIT 5`),
+    ).toContain('media_library_session_idx');
+    expect(queryPlan(sqlite, `SELECT 1 FROM media_library WHERE sha256 = 'ab'`)).toContain(
+      'media_library_sha256_idx',
+    );
+  },
   '0027_view_counters': (sqlite) => {
     // A number's counters are a range of the key; the triggers keep them (view-counts.test.ts).
     expect(queryPlan(sqlite, `SELECT sum(n) FROM chat_view_counts WHERE session_id = 's'`)).toContain(

@@ -146,3 +146,4 @@ export * from './schema-automation.js';
 export * from './schema-assignment.js';
 export * from './schema-usage.js';
 export * from './schema-reports.js';
+export * from './schema-media-library.js';

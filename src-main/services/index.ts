@@ -32,6 +32,7 @@ import type { PrivacyService } from './privacy/privacy-service.js';
 import type { Reports } from './reports/index.js';
 import type { RateLimitSettingsStore } from './access/rate-limit-settings.js';
 import type { KeyUsageCounter } from './access/key-usage.js';
+import type { MediaLibrary } from './media-library/media-library.js';
 
 /** Every service of the core, built once and shared by the RPC handlers and REST routes. */
 export interface Services {
@@ -41,6 +42,8 @@ export interface Services {
   rateLimits: RateLimitSettingsStore;
   /** Requests per key, day and kind, counted in memory and written in batches. */
   keyUsage: KeyUsageCounter;
+  /** Uploads sent by id (`media.mediaId`), swept when they expire. */
+  mediaLibrary: MediaLibrary;
   apiKeys: ApiKeyService;
   health: HealthService;
   sessions: SessionService;

@@ -10,6 +10,7 @@ import { NetworkSection } from './settings/NetworkSection';
 import { StorageSection } from './settings/StorageSection';
 import { RetentionSection } from './settings/RetentionSection';
 import { RateLimitsSection } from './settings/rate-limits/RateLimitsSection';
+import { MediaLibrarySection } from './settings/media-library/MediaLibrarySection';
 import { ContactsImportSection } from './settings/ContactsImportSection';
 import { WebhooksSection } from './settings/WebhooksSection';
 import { AuditSection } from './settings/audit/AuditSection';
@@ -30,6 +31,7 @@ export function SettingsPage() {
         <ApiKeysSection />
         <WebhooksSection />
         <RateLimitsSection />
+        <MediaLibrarySection />
         <BackupsSection />
         <StorageSection />
         <RetentionSection />

@@ -12,6 +12,7 @@ import type { StaffPresenceEvent } from './presence.js';
 import type { RoutingRequestedEvent } from './routing.js';
 import type { NumberProfileEvent } from './number-profile.js';
 import type { RateLimitSettings } from './rate-limits.js';
+import type { MediaDeletedEvent, MediaUploadedEvent } from './media-library.js';
 
 export interface MessageRef {
   id: string;
@@ -95,6 +96,10 @@ export interface EventMap {
   'staff.presence': StaffPresenceEvent;
   /** A conversation was sent to its number's rule-engine webhook (that webhook only, answered at once). */
   'routing.requested': RoutingRequestedEvent;
+  /** A file was added to the media library (`session` is its number, or null when shared). */
+  'media.uploaded': MediaUploadedEvent;
+  /** A file left the media library: deleted by someone, or expired. */
+  'media.deleted': MediaDeletedEvent;
 }
 
 /** Every event type, for webhook subscriptions and stream filters. */
@@ -138,6 +143,8 @@ export const EVENT_TYPES = [
   'chat.status_changed',
   'staff.presence',
   'routing.requested',
+  'media.uploaded',
+  'media.deleted',
 ] as const satisfies readonly (keyof EventMap)[];
 
 export type EventType = keyof EventMap;

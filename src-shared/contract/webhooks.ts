@@ -56,6 +56,8 @@ export const EVENT_DESCRIPTIONS: Record<EventType, string> = {
   'staff.presence': 'Someone of the staff started or stopped viewing or typing in a chat',
   'routing.requested':
     'A conversation for the number’s rule-engine webhook (sent to that webhook only, at once; answer {"assign", "tags", "status", "reply"})',
+  'media.uploaded': 'A file was added to the media library (POST /media)',
+  'media.deleted': 'A file left the media library: deleted, or expired',
 };
 
 const RESERVED_HEADERS = new Set([

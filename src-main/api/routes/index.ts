@@ -36,6 +36,8 @@ import { privacyRoutes } from './privacy.js';
 import { reportRoutes } from './reports.js';
 import { rateLimitRoutes } from './rate-limits.js';
 import { keyUsageRoutes } from './key-usage.js';
+import { mediaLibraryRoutes } from './media-library.js';
+import { messageAttachmentRoutes } from './message-attachments.js';
 
 /** Every public REST route, one list per domain. */
 export function allRoutes(services: Services): RouteDef[] {
@@ -72,6 +74,8 @@ export function allRoutes(services: Services): RouteDef[] {
     ...reportRoutes(services),
     ...rateLimitRoutes(services),
     ...keyUsageRoutes(services),
+    ...mediaLibraryRoutes(services),
+    ...messageAttachmentRoutes(services),
     ...housekeepingRoutes(services),
     ...eventRoutes(),
     ...authRoutes(services),

@@ -94,6 +94,7 @@ describe('access declarations', () => {
       'POST /keys: sensitive',
       'POST /sessions/:id/key: sensitive',
       'POST /sessions/:id/logout: sensitive',
+      'POST /sessions/:id/messages/attachments: send',
       'POST /sessions/:id/messages: send',
       'POST /webhooks/:id/retry: sensitive',
       'POST /webhooks/:id/secret: sensitive',

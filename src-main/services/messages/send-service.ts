@@ -2,7 +2,7 @@ import type { Actor } from '../../../src-shared/contract/people.js';
 import { AppError } from '../../../src-shared/errors.js';
 import { jidKind, toJid, USER_SERVER } from '../../../src-shared/jid.js';
 import type { Message } from '../../../src-shared/messages.js';
-import type { SendMessageInput } from '../../../src-shared/send-schemas.js';
+import type { SendAttachmentsInput, SendMessageInput } from '../../../src-shared/send-schemas.js';
 import type { Logger } from '../../core/logger.js';
 import type { Db } from '../../db/connection.js';
 import type { WaActions } from '../../wa/actions.js';
@@ -17,6 +17,16 @@ import { OGG_OPUS_MIMETYPE, webmToOgg } from './voice-note/webm-to-ogg.js';
 
 /** How long a "this number has WhatsApp" answer is trusted. */
 const ON_WHATSAPP_TTL_MS = 60 * 60 * 1000;
+
+/** Runs `work`; a 4xx it throws names its field under `prefix` (`attachments.2.media.url`). */
+async function withFieldPrefix<T>(prefix: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof AppError) || !error.field) throw error;
+    throw new AppError(error.code, `${prefix}.${error.message}`, `${prefix}.${error.field}`);
+  }
+}
 
 /** What an idempotency key of a send remembers: the id chosen before sending, then the result. */
 interface SendRecord {
@@ -57,9 +67,11 @@ export class SendService {
     idempotencyKey?: string,
     /** Who sent it (stored with the message, shown on its bubble, carried by `message.sent`). */
     actor?: Actor,
+    /** The media, already resolved and checked (sendAttachments checks all before sending one). */
+    resolved?: ResolvedMedia,
   ): Promise<Message> {
     const slot = idempotencySlot(`send:${sessionId}`, idempotencyKey);
-    if (!slot) return this.sendNow(sessionId, input, actor);
+    if (!slot) return this.sendNow(sessionId, input, actor, resolved);
     const remembered = this.idempotency.recall<SendRecord>(slot);
     if (remembered?.message) return remembered.message;
     const flightKey = `${slot.scope}:${slot.key}`;
@@ -67,7 +79,7 @@ export class SendService {
     if (running) return running;
     const messageId = input.id ?? remembered?.pendingId ?? this.actions.newMessageId(sessionId);
     this.idempotency.remember(slot, { pendingId: messageId } satisfies SendRecord);
-    const attempt = this.sendNow(sessionId, { ...input, id: messageId }, actor).then((message) => {
+    const attempt = this.sendNow(sessionId, { ...input, id: messageId }, actor, resolved).then((message) => {
       this.idempotency.remember(slot, { message } satisfies SendRecord);
       return message;
     });
@@ -79,11 +91,56 @@ export class SendService {
     }
   }
 
-  private async sendNow(sessionId: string, input: SendMessageInput, actor?: Actor): Promise<Message> {
+  /**
+   * Several attachments to one chat, in order, one message each (as WhatsApp sends an album).
+   * Every file is resolved and checked before the first is sent, so a bad one sends nothing. With
+   * an idempotency key, each attachment remembers its own result (`<key>#<index>`): a retry
+   * after a failure half-way returns those sent and sends only the rest.
+   */
+  async sendAttachments(
+    sessionId: string,
+    input: SendAttachmentsInput,
+    idempotencyKey?: string,
+    actor?: Actor,
+  ): Promise<Message[]> {
+    this.assertConnected(sessionId);
+    const resolved: ResolvedMedia[] = [];
+    for (const [index, attachment] of input.attachments.entries()) {
+      resolved.push(
+        await withFieldPrefix(`attachments.${index}`, () =>
+          this.resolveMedia(attachment.type, attachment.media, sessionId),
+        ),
+      );
+    }
+    const messages: Message[] = [];
+    for (const [index, attachment] of input.attachments.entries()) {
+      const single = {
+        ...attachment,
+        to: input.to,
+        ...(index === 0 && input.replyTo ? { replyTo: input.replyTo } : {}),
+      } as SendMessageInput;
+      const key = idempotencyKey ? `${idempotencyKey}#${index}` : undefined;
+      messages.push(
+        await this.send(sessionId, single, key, actor, this.forSending(single, resolved[index]!)),
+      );
+    }
+    return messages;
+  }
+
+  private assertConnected(sessionId: string): void {
     this.sessions.get(sessionId);
     if (!this.actions.isConnected(sessionId)) {
       throw new AppError('NOT_CONNECTED', `session "${sessionId}" is not connected to WhatsApp`);
     }
+  }
+
+  private async sendNow(
+    sessionId: string,
+    input: SendMessageInput,
+    actor?: Actor,
+    preResolved?: ResolvedMedia,
+  ): Promise<Message> {
+    this.assertConnected(sessionId);
     const jid = toJid(input.to, 'to');
     this.assertWritable(sessionId, jid);
     await this.assertOnWhatsApp(sessionId, jid);
@@ -116,14 +173,16 @@ export class SendService {
       return updated;
     }
 
-    const resolved: ResolvedMedia | null = MEDIA_TYPES.has(input.type)
-      ? await this.resolveMedia(
-          input.type as 'image',
-          (input as { media: Parameters<MediaResolver>[1] }).media,
-        )
-      : null;
-    const media =
-      resolved && input.type === 'audio' && input.voiceNote ? this.asOggVoiceNote(resolved) : resolved;
+    const resolved: ResolvedMedia | null =
+      preResolved ??
+      (MEDIA_TYPES.has(input.type)
+        ? await this.resolveMedia(
+            input.type as 'image',
+            (input as { media: Parameters<MediaResolver>[1] }).media,
+            sessionId,
+          )
+        : null);
+    const media = preResolved ? resolved : resolved && this.forSending(input, resolved);
     const record = await this.actions.send(sessionId, {
       input,
       jid,
@@ -140,6 +199,11 @@ export class SendService {
     const message = this.store.get(sessionId, record.chatJid, record.id);
     if (!message) throw new AppError('INTERNAL', 'the sent message was not stored');
     return message;
+  }
+
+  /** The media as it is sent: a voice note in the format phones play. */
+  private forSending(input: SendMessageInput, media: ResolvedMedia): ResolvedMedia {
+    return input.type === 'audio' && input.voiceNote ? this.asOggVoiceNote(media) : media;
   }
 
   /**

@@ -19,7 +19,7 @@ import { IdempotencyKeys } from '../idempotency/idempotency.js';
 import { HistoryQueries } from '../messages/history-queries.js';
 import { LatestMessages } from '../messages/latest-messages.js';
 import { MediaDownloader } from '../messages/media-downloader.js';
-import { mediaResolver, type MediaResolver } from '../messages/media-input.js';
+import { mediaResolver, type LibraryLookup, type MediaResolver } from '../messages/media-input.js';
 import { MediaLinks } from '../messages/media-links.js';
 import { mediaUrlDownloader, type MediaUrlOptions } from '../messages/media-url/download.js';
 import { MediaStore } from '../messages/media-store.js';
@@ -66,6 +66,8 @@ export function createMessaging(deps: {
   hiddenHistory?: HiddenHistory;
   /** How media URLs given by API callers are fetched (which addresses, how long). */
   mediaUrls: MediaUrlOptions;
+  /** The media library's files, for `media.mediaId` (services/media-library/). */
+  library?: LibraryLookup;
 }): Messaging {
   const { db, events, logger } = deps;
   const actions = new WaActions(deps.manager, logger);
@@ -93,7 +95,7 @@ export function createMessaging(deps: {
   const callSettings = new CallSettingsStore(deps.settings);
   const calls = new CallService(db, events, actions, callSettings, logger);
   const idempotency = new IdempotencyKeys(db, events);
-  const resolveMedia = mediaResolver(mediaUrlDownloader(deps.mediaUrls));
+  const resolveMedia = mediaResolver(mediaUrlDownloader(deps.mediaUrls), deps.library);
   const send = new SendService(db, store, files, actions, deps.sessions, idempotency, logger, resolveMedia);
   calls.useTextSender((sessionId, to, text) => send.send(sessionId, { type: 'text', to, text }));
   const sink = new MessagingSink({

@@ -26,6 +26,7 @@ import organize from './organize/en.json';
 import parity from './parity/en.json';
 import reports from './reports/en.json';
 import ratelimits from './ratelimits/en.json';
+import medialibrary from './medialibrary/en.json';
 import retention from './retention/en.json';
 import ruleassign from './ruleassign/en.json';
 import routing from './routing/en.json';
@@ -62,6 +63,7 @@ export const english = {
   ...parity,
   ...reports,
   ...ratelimits,
+  ...medialibrary,
   ...retention,
   ...ruleassign,
   ...routing,

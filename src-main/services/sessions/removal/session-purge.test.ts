@@ -236,6 +236,12 @@ async function seed(
     method: 'POST',
     json: { name: `${session} CRM`, url: 'http://127.0.0.1:9/hook', session },
   });
+  // The media library: an upload of this number (services/media-library/).
+  const pdf = Buffer.from(`%PDF-1.4 price list of ${session}`).toString('base64');
+  await call(app, '/media', {
+    method: 'POST',
+    json: { data: `data:application/pdf;base64,${pdf}`, session },
+  });
   return { ownPhoto, sharedPhoto };
 }
 
@@ -371,6 +377,7 @@ describe('deleting a session', () => {
       api_keys: keys,
       automation_settings: automation,
       automation_chats: automationChats,
+      media_library: library,
       ...history
     } = before;
     expect(kept).toEqual({
@@ -382,9 +389,10 @@ describe('deleting a session', () => {
       api_keys: 0,
       automation_settings: 0,
       automation_chats: 0,
+      media_library: 0,
     });
-    expect([schedules, campaigns, webhooks, settings, keys, automation, automationChats]).toEqual([
-      1, 1, 1, 1, 1, 1, 1,
+    expect([schedules, campaigns, webhooks, settings, keys, automation, automationChats, library]).toEqual([
+      1, 1, 1, 1, 1, 1, 1, 1,
     ]);
     expect(existsSync(mediaFile(app, shop.ownPhoto))).toBe(true);
 

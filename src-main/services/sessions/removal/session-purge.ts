@@ -2,6 +2,7 @@ import type { Db } from '../../../db/connection.js';
 import type { HistoryRemoval } from './history-removal.js';
 import type { KeptHistory } from './kept-history.js';
 import type { PendingPurges } from './pending-purges.js';
+import type { UnusedMedia } from './unused-media.js';
 
 /**
  * What a deleted session leaves behind, table by table. Every table with a session column is
@@ -77,6 +78,9 @@ const SETUP = [
   // without a bot.
   { table: 'automation_settings', where: 'session_id = ?' },
   { table: 'automation_chats', where: 'session_id = ?' },
+  // The number's media library uploads (services/media-library/); their files are checked like
+  // the profile pictures' (see run).
+  { table: 'media_library', where: 'session_id = ?' },
 ] as const;
 
 /** Tables with a session column that this purge leaves alone, and why. */
@@ -107,6 +111,8 @@ interface PurgeResult {
   deleted: Record<string, number>;
   /** True when the session's messages were handed to the background removal. */
   messagesInBackground: boolean;
+  /** Media library files nothing uses any more (history kept): deleted after the commit. */
+  unusedFiles: string[];
 }
 
 /**
@@ -121,6 +127,7 @@ export class SessionPurge {
     private readonly kept: KeptHistory,
     private readonly pending: PendingPurges,
     private readonly removal: HistoryRemoval,
+    private readonly unused?: UnusedMedia,
   ) {}
 
   /** A new session with this id takes back the history kept for the id: it shows again. */
@@ -158,14 +165,29 @@ export class SessionPurge {
         .get()!;
       this.pending.add(sessionId, highest);
     }
+    const libraryFiles = this.libraryMedia(sessionId);
+    // Without the history, the files are checked once the messages are gone (a sent message may
+    // use one); with it, the kept messages still count, so they can be checked now.
+    if (!options.keepHistory) this.pending.addMedia(sessionId, libraryFiles);
     for (const { table, where } of SETUP) remove(table, where);
+    const unusedFiles = options.keepHistory ? (this.unused?.forgetUnreferenced(libraryFiles) ?? []) : [];
     for (const listener of this.afterPurge) listener(sessionId);
-    return { deleted, messagesInBackground: !options.keepHistory };
+    return { deleted, messagesInBackground: !options.keepHistory, unusedFiles };
   }
 
   /** Starts the background removal of what `run` marked; call after the commit. */
   afterCommit(result: PurgeResult): void {
+    // Same tick as the commit: see UnusedMedia.removeFiles.
+    if (result.unusedFiles.length > 0) this.unused?.removeFiles(result.unusedFiles);
     if (result.messagesInBackground) this.removal.wake();
+  }
+
+  /** Media files (content hashes) of the session's media library uploads. */
+  private libraryMedia(sessionId: string): string[] {
+    return this.db.$client
+      .prepare<[string], { sha256: string }>('SELECT DISTINCT sha256 FROM media_library WHERE session_id = ?')
+      .all(sessionId)
+      .map((row) => row.sha256);
   }
 
   /** Media files (content hashes) of the session's profile pictures. */

@@ -1,0 +1,76 @@
+import path from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { LoginPage } from '../pages/login-page.js';
+import { Shell } from '../pages/shell.js';
+import { expect, test } from '../support/fixtures.js';
+
+const SCREENSHOTS = path.join('test-results', 'media-library');
+const PNG_1PX = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/**
+ * Issue #26 point 6 in Settings: the media library lists what the API uploaded, uploads a file
+ * from the page (a file WhatsApp would refuse is named beside the button), copies an id and
+ * deletes a file.
+ */
+test('the media library lists, uploads, refuses a bad file, and deletes', async ({ page, app }, testInfo) => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const uploaded = await fetch(`${app.url}/api/v1/media`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${app.apiKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      data: `data:image/png;base64,${PNG_1PX.toString('base64')}`,
+      fileName: 'menu.png',
+    }),
+  });
+  expect(uploaded.status).toBe(201);
+
+  const login = new LoginPage(page);
+  await login.open(app.url);
+  await login.signIn(app.apiKey);
+  await new Shell(page).goTo('Settings');
+
+  const library = page.getByRole('region', { name: 'Media library' });
+  const table = library.getByRole('table', { name: 'Media library' });
+  await expect(table.getByRole('row', { name: /menu\.png/ })).toContainText('image/png');
+
+  // A file from the page: stored, listed.
+  await library.locator('input[type=file]').setInputFiles({
+    name: 'prices.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4 the price list'),
+  });
+  await expect(table.getByRole('row', { name: /prices\.pdf/ })).toContainText('application/pdf');
+  // An empty file: refused by the server, said beside the button, nothing stored.
+  await library.locator('input[type=file]').setInputFiles({
+    name: 'empty.png',
+    mimeType: 'image/png',
+    buffer: Buffer.alloc(0),
+  });
+  await expect(library.getByRole('alert')).toContainText('empty');
+  await expect(table.getByRole('row', { name: /empty\.png/ })).toHaveCount(0);
+
+  for (const theme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    for (const size of [
+      { width: 1366, height: 768 },
+      { width: 400, height: 800 },
+    ]) {
+      await page.setViewportSize(size);
+      await library.scrollIntoViewIfNeeded();
+      const file = path.join(SCREENSHOTS, `library-${size.width}-${theme}.png`);
+      await library.screenshot({ path: file });
+      await testInfo.attach(`library-${size.width}-${theme}.png`, { path: file, contentType: 'image/png' });
+    }
+  }
+
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await library.getByRole('button', { name: 'Delete prices.pdf' }).click();
+  await expect(table.getByRole('row', { name: /prices\.pdf/ })).toHaveCount(0);
+  const list = (await (
+    await fetch(`${app.url}/api/v1/media`, { headers: { authorization: `Bearer ${app.apiKey}` } })
+  ).json()) as { items: { fileName: string }[] };
+  expect(list.items.map((item) => item.fileName)).toEqual(['menu.png']);
+});
