@@ -5,6 +5,8 @@ import type { WaEventSink } from '../../wa/session-events.js';
 import type { AvatarService } from '../avatars/avatar-service.js';
 import type { CallService } from '../calls/calls.js';
 import type { ChatService } from '../chats/chats.js';
+import type { ChatEraser } from '../chats/chat-erase.js';
+import type { StarService, StarUpdate } from '../chats/stars.js';
 import type { ContactService } from '../contacts/contacts.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import type { GroupService } from '../groups/groups.js';
@@ -31,6 +33,8 @@ export class MessagingSink implements WaEventSink {
     private readonly deps: {
       store: MessageStore;
       chats: ChatService;
+      stars: StarService;
+      chatErase: ChatEraser;
       contacts: ContactService;
       avatars: AvatarService;
       groups: GroupService;
@@ -141,6 +145,14 @@ export class MessagingSink implements WaEventSink {
 
   chats(sessionId: string, chats: Parameters<ChatService['applyMeta']>[1]): void {
     if (chats.length) this.deps.chats.applyMeta(sessionId, chats);
+  }
+
+  starred(sessionId: string, updates: StarUpdate[]): void {
+    this.deps.stars.fromPhone(sessionId, updates);
+  }
+
+  chatsDeleted(sessionId: string, jids: string[]): void {
+    this.deps.chatErase.deletedOnPhone(sessionId, jids);
   }
 
   groups(sessionId: string, groups: Parameters<GroupService['upsert']>[1]): void {
