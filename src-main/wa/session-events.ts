@@ -83,6 +83,8 @@ export interface WaEventSink {
   starred(sessionId: string, updates: { chatJid: string; id: string; starred: boolean }[]): void;
   /** Chats deleted on the phone or another linked device (app-state `deleteChat`). */
   chatsDeleted(sessionId: string, jids: string[]): void;
+  /** Contacts blocked or unblocked on the phone or another linked device. */
+  blocklist(sessionId: string, jids: string[], blocked: boolean): void;
   groups(sessionId: string, groups: GroupRecord[]): void;
   presence(sessionId: string, update: { chat: string; jid: string; presence: string }): void;
   call(sessionId: string, call: CallRecord): void;
@@ -194,6 +196,13 @@ export function attachSessionEvents(
     );
     if (stars.length) sink.starred(sessionId, stars);
   });
+  on('blocklist.update', ({ blocklist, type }) =>
+    sink.blocklist(
+      sessionId,
+      blocklist.map((jid) => jidNormalizedUser(jid)),
+      type === 'add',
+    ),
+  );
   on('chats.delete', (jids) =>
     sink.chatsDeleted(
       sessionId,

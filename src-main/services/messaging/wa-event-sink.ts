@@ -12,6 +12,8 @@ import type { EventRecorder } from '../events/event-recorder.js';
 import type { GroupService } from '../groups/groups.js';
 import type { MediaDownloader } from '../messages/media-downloader.js';
 import type { MessageStore } from '../messages/message-store.js';
+import { blockedContactOf } from '../privacy/block-event.js';
+import { PHONE_ACTOR } from '../../../src-shared/contract/people.js';
 
 /** History sync can bring tens of thousands of messages; store them in slices that let the API breathe. */
 const HISTORY_BATCH_SIZE = 500;
@@ -153,6 +155,19 @@ export class MessagingSink implements WaEventSink {
 
   chatsDeleted(sessionId: string, jids: string[]): void {
     this.deps.chatErase.deletedOnPhone(sessionId, jids);
+  }
+
+  /** Blocked or unblocked on the phone or another linked device (an `account_sync` notification). */
+  blocklist(sessionId: string, jids: string[], blocked: boolean): void {
+    for (const jid of jids) {
+      const data = blockedContactOf(this.deps.contacts, sessionId, jid);
+      this.deps.events.record(
+        blocked ? 'contact.blocked' : 'contact.unblocked',
+        sessionId,
+        data,
+        PHONE_ACTOR,
+      );
+    }
   }
 
   groups(sessionId: string, groups: Parameters<GroupService['upsert']>[1]): void {
