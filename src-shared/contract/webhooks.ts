@@ -336,21 +336,22 @@ export const webhookOperations = {
   'webhooks.create': op<CreatedWebhook>()(createWebhookInput, {
     scope: 'webhooks:manage',
     session: sessionField,
+    limits: ['sensitive'],
   }),
   'webhooks.update': op<Webhook>()(byId.extend(updateWebhookInput.shape), {
     scope: 'webhooks:manage',
     session: sessionField,
   }),
-  'webhooks.delete': op<{ deleted: true }>()(byId, MANAGE_WEBHOOKS),
-  'webhooks.rotateSecret': op<{ secret: string }>()(byId, MANAGE_WEBHOOKS),
+  'webhooks.delete': op<{ deleted: true }>()(byId, { ...MANAGE_WEBHOOKS, limits: ['delete'] }),
+  'webhooks.rotateSecret': op<{ secret: string }>()(byId, { ...MANAGE_WEBHOOKS, limits: ['sensitive'] }),
   'webhooks.deliveries': op<WebhookDeliveryList>()(byId.extend(deliveriesQuery.shape), MANAGE_WEBHOOKS),
   'webhooks.delivery': op<WebhookDeliveryDetail>()(byDelivery, MANAGE_WEBHOOKS),
-  'webhooks.retryDelivery': op<WebhookDelivery>()(byDelivery, MANAGE_WEBHOOKS),
-  'webhooks.retryFailed': op<{ retried: number }>()(byId, MANAGE_WEBHOOKS),
+  'webhooks.retryDelivery': op<WebhookDelivery>()(byDelivery, { ...MANAGE_WEBHOOKS, limits: ['sensitive'] }),
+  'webhooks.retryFailed': op<{ retried: number }>()(byId, { ...MANAGE_WEBHOOKS, limits: ['sensitive'] }),
   'webhooks.discardFailed': op<{ discarded: number }>()(
     byId.extend(discardDeliveriesInput.shape),
     MANAGE_WEBHOOKS,
   ),
-  'webhooks.test': op<WebhookDelivery>()(byId, MANAGE_WEBHOOKS),
+  'webhooks.test': op<WebhookDelivery>()(byId, { ...MANAGE_WEBHOOKS, limits: ['sensitive'] }),
   'webhooks.eventTypes': op<EventTypeList>()(z.strictObject({}), MANAGE_WEBHOOKS),
 };

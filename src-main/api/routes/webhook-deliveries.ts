@@ -41,7 +41,7 @@ export function webhookDeliveryRoutes({ webhooks, actors }: Services) {
       summary: 'Send a test event to this webhook',
       description:
         'Publishes a `webhook.test` event that only this webhook receives. Follow the returned delivery.',
-      access: MANAGE_WEBHOOKS,
+      access: { ...MANAGE_WEBHOOKS, limits: ['sensitive'] },
       params: webhookIdParams,
       response: { status: 202, description: 'The test delivery, queued', schema: deliverySchema },
       handler: ({ params, principal }) => {
@@ -54,7 +54,7 @@ export function webhookDeliveryRoutes({ webhooks, actors }: Services) {
       path: '/webhooks/:id/retry',
       tag,
       summary: 'Retry every failed delivery of a webhook',
-      access: MANAGE_WEBHOOKS,
+      access: { ...MANAGE_WEBHOOKS, limits: ['sensitive'] },
       params: webhookIdParams,
       response: { status: 202, description: 'How many were queued again', schema: retriedSchema },
       handler: ({ params, principal }) => {
@@ -102,7 +102,7 @@ export function webhookDeliveryRoutes({ webhooks, actors }: Services) {
       description:
         'A failed delivery starts a new round of attempts; a pending one skips its wait. ' +
         'CONFLICT if it already succeeded or its event is no longer stored.',
-      access: MANAGE_WEBHOOKS,
+      access: { ...MANAGE_WEBHOOKS, limits: ['sensitive'] },
       params: deliveryParams,
       response: { status: 202, description: 'The delivery, queued', schema: deliverySchema },
       handler: ({ params, principal }) => {

@@ -54,7 +54,7 @@ export function webhookRoutes({ webhooks }: Services) {
       tag,
       summary: 'Create a webhook',
       description: `${SIGNING} The answer holds the signing secret; it is shown only once. A session key's webhook is bound to its session.`,
-      access: MANAGE_WEBHOOKS,
+      access: { ...MANAGE_WEBHOOKS, limits: ['sensitive'] },
       body: createWebhookInput,
       response: {
         status: 201,
@@ -118,7 +118,7 @@ export function webhookRoutes({ webhooks }: Services) {
       tag,
       summary: 'Replace the signing secret',
       description: 'The new secret signs every delivery from now on; it is shown only in this answer.',
-      access: MANAGE_WEBHOOKS,
+      access: { ...MANAGE_WEBHOOKS, limits: ['sensitive'] },
       params: webhookIdParams,
       response: { status: 200, description: 'The new secret', schema: rotatedSecretSchema },
       handler: ({ params, principal }) => {
