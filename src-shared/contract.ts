@@ -29,6 +29,7 @@ import { presenceOperations } from './contract/presence.js';
 import { routingOperations } from './contract/routing.js';
 import { numberProfileOperations } from './contract/number-profile.js';
 import { privacyOperations } from './contract/privacy.js';
+import { chatActionOperations } from './contract/chat-actions.js';
 import { reportOperations } from './contract/reports.js';
 import { groupOperations } from './contract/groups.js';
 import { rateLimitOperations } from './contract/rate-limits.js';
@@ -62,6 +63,7 @@ export const contract = {
   ...routingOperations,
   ...numberProfileOperations,
   ...privacyOperations,
+  ...chatActionOperations,
   ...reportOperations,
   ...rateLimitOperations,
   ...keyUsageOperations,

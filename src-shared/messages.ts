@@ -128,6 +128,10 @@ export const messageSchema = z
     edited: z.boolean(),
     revoked: z.boolean(),
     forwarded: z.boolean(),
+    starred: z
+      .boolean()
+      .optional()
+      .describe('Starred on this number (here, on the phone or another linked device)'),
     reactions: z.array(reactionSchema),
     poll: pollResultsSchema.optional().describe('Polls only: the options with their current votes'),
     sentBy: actorSchema
@@ -221,7 +225,7 @@ const CHAT_EXAMPLE = {
   readOnly: false,
 };
 
-const chatSchema = z
+export const chatSchema = z
   .object({
     session: z.string(),
     jid: z.string(),

@@ -122,6 +122,7 @@ export async function webhookCase(ctx: BenchContext, setup: WebhookSetup): Promi
       sessionId,
       editedAt: null,
       revokedAt: null,
+      starredAt: null,
       sentBy: null,
       createdAt: '',
     });

@@ -280,7 +280,7 @@ export function createServices(deps: ServiceDeps): Services {
       avatars: messaging.avatars,
       resolveMedia: messaging.resolveMedia,
     }),
-    privacy: new PrivacyService(new WaPrivacyActions(manager), sessions, messaging.contacts),
+    privacy: new PrivacyService(new WaPrivacyActions(manager), sessions, messaging.contacts, events),
     reports: createReports({ db, logger, ...(deps.clock ? { now: deps.clock.now.bind(deps.clock) } : {}) }),
   };
 }

@@ -606,6 +606,16 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
       'media_library_sha256_idx',
     );
   },
+  '0034_whatsapp_parity': (sqlite) => {
+    // A chat's starred messages come from their partial index, newest first (the "Starred" view).
+    expect(
+      queryPlan(
+        sqlite,
+        `SELECT id FROM messages WHERE session_id = 's' AND chat_jid = 'c' AND starred_at IS NOT NULL
+          ORDER BY timestamp DESC LIMIT 50`,
+      ),
+    ).toContain('messages_starred_idx');
+  },
   '0027_view_counters': (sqlite) => {
     // A number's counters are a range of the key; the triggers keep them (view-counts.test.ts).
     expect(queryPlan(sqlite, `SELECT sum(n) FROM chat_view_counts WHERE session_id = 's'`)).toContain(

@@ -203,6 +203,8 @@ export const messages = sqliteTable(
     raw: blob('raw', { mode: 'buffer' }),
     /** Who sent it from Chatdock (an `Actor` as JSON, migration 0013); null for others' messages and the phone's. */
     sentBy: text('sent_by', { mode: 'json' }).$type<{ type: string; id: string | null; name: string }>(),
+    /** When it was starred on the number (here, on the phone or a linked device; migration 0034). */
+    starredAt: integer('starred_at'),
     createdAt: text('created_at').notNull().default(nowIso),
   },
   (t) => [
@@ -222,6 +224,10 @@ export const messages = sqliteTable(
     index('messages_report_out_idx')
       .on(t.sessionId, t.timestamp, t.chatJid, t.sentBy, t.fromMe)
       .where(sql`${t.fromMe} = 1`),
+    // A chat's starred messages (the "Starred" view), newest first.
+    index('messages_starred_idx')
+      .on(t.sessionId, t.chatJid, t.timestamp)
+      .where(sql`${t.starredAt} IS NOT NULL`),
   ],
 );
 

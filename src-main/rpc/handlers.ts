@@ -20,6 +20,7 @@ import { presenceHandlers } from './presence-handlers.js';
 import { routingHandlers } from './routing-handlers.js';
 import { numberProfileHandlers } from './number-profile-handlers.js';
 import { privacyHandlers } from './privacy-handlers.js';
+import { chatActionHandlers } from './chat-action-handlers.js';
 import { reportHandlers } from './report-handlers.js';
 import { groupHandlers } from './group-handlers.js';
 import { rateLimitHandlers } from './rate-limit-handlers.js';
@@ -50,6 +51,7 @@ export function createHandlers(services: Services, runtime: () => RuntimeInfo): 
     ...routingHandlers(services),
     ...numberProfileHandlers(services),
     ...privacyHandlers(services),
+    ...chatActionHandlers(services),
     ...reportHandlers(services),
     ...rateLimitHandlers(services),
     ...keyUsageHandlers(services),

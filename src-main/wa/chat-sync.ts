@@ -1,7 +1,7 @@
 /**
  * Chat changes made in Chatdock, sent to WhatsApp as app-state patches (Baileys `chatModify`), so
- * the phone and the number's other linked devices show the same archive, pin, mute and read
- * state (issue #19). WhatsApp's patches for archive and read/unread name the chat's newest
+ * the phone and the number's other linked devices show the same archive, pin, mute, read and
+ * starred state, and delete or clear the chat too (issue #19). WhatsApp's patches for archive and read/unread name the chat's newest
  * message (its key and time): `lastMessage` is the stored raw protobuf of it.
  * Baileys also hands its own patch back as `chats.update` (emitOwnEvents), which the event sink
  * applies like a change from the phone: the same values, so nothing changes twice.
@@ -17,7 +17,12 @@ export type ChatChange =
   | { pin: boolean }
   /** Muted until this time (ms since 1970), or null to unmute. */
   | { muteUntil: number | null }
-  | { markRead: boolean };
+  | { markRead: boolean }
+  /** Star or unstar one message of the chat. */
+  | { star: { id: string; fromMe: boolean; starred: boolean } }
+  /** Delete the chat, or clear its messages (both name the newest message: WhatsApp's range). */
+  | { deleteChat: true }
+  | { clearChat: true };
 
 export class WaChatSync {
   constructor(private readonly manager: WaSessionManager) {}
@@ -55,6 +60,12 @@ function toModification(change: ChatChange, last: LastMessages): ChatModificatio
   if ('archive' in change) return { archive: change.archive, lastMessages: last };
   if ('pin' in change) return { pin: change.pin };
   if ('markRead' in change) return { markRead: change.markRead, lastMessages: last };
+  if ('star' in change) {
+    const { id, fromMe, starred } = change.star;
+    return { star: { messages: [{ id, fromMe }], star: starred } };
+  }
+  if ('deleteChat' in change) return { delete: true, lastMessages: last };
+  if ('clearChat' in change) return { clear: true, lastMessages: last };
   // The mute action carries the end time in seconds (as `muteEndTime` comes back); null unmutes.
   return { mute: change.muteUntil === null ? null : Math.floor(change.muteUntil / 1000) };
 }

@@ -79,6 +79,12 @@ export interface WaEventSink {
   /** WhatsApp said this user's or group's profile picture was changed or removed. */
   pictureChanged(sessionId: string, jid: string): void;
   chats(sessionId: string, chats: ChatMeta[]): void;
+  /** Messages starred or unstarred on the phone or another linked device (app-state `star`). */
+  starred(sessionId: string, updates: { chatJid: string; id: string; starred: boolean }[]): void;
+  /** Chats deleted on the phone or another linked device (app-state `deleteChat`). */
+  chatsDeleted(sessionId: string, jids: string[]): void;
+  /** Contacts blocked or unblocked on the phone or another linked device. */
+  blocklist(sessionId: string, jids: string[], blocked: boolean): void;
   groups(sessionId: string, groups: GroupRecord[]): void;
   presence(sessionId: string, update: { chat: string; jid: string; presence: string }): void;
   call(sessionId: string, call: CallRecord): void;
@@ -183,7 +189,26 @@ export function attachSessionEvents(
   on('messages.update', (updates) => {
     const statuses = statusesOfUpdates(updates);
     if (statuses.length) sink.statuses(sessionId, statuses);
+    const stars = updates.flatMap(({ key, update }) =>
+      typeof update.starred === 'boolean' && key.remoteJid && key.id
+        ? [{ chatJid: jidNormalizedUser(key.remoteJid), id: key.id, starred: update.starred }]
+        : [],
+    );
+    if (stars.length) sink.starred(sessionId, stars);
   });
+  on('blocklist.update', ({ blocklist, type }) =>
+    sink.blocklist(
+      sessionId,
+      blocklist.map((jid) => jidNormalizedUser(jid)),
+      type === 'add',
+    ),
+  );
+  on('chats.delete', (jids) =>
+    sink.chatsDeleted(
+      sessionId,
+      jids.map((jid) => jidNormalizedUser(jid)),
+    ),
+  );
 
   on('message-receipt.update', (receipts) => {
     const statuses = statusesOfReceipts(receipts);

@@ -11,6 +11,7 @@ import type { ChatAssignedEvent, ChatStatusChangedEvent } from './assignment.js'
 import type { StaffPresenceEvent } from './presence.js';
 import type { RoutingRequestedEvent } from './routing.js';
 import type { NumberProfileEvent } from './number-profile.js';
+import type { PrivacySettings } from './privacy.js';
 import type { RateLimitSettings } from './rate-limits.js';
 import type { MediaDeletedEvent, MediaUploadedEvent } from './media-library.js';
 
@@ -35,6 +36,21 @@ export interface TaggingEvent {
   extra: Record<string, unknown> | null;
 }
 
+/** A chat cleared or deleted (`chat.cleared`, `chat.deleted`): how many messages went. */
+export interface ChatErasedEvent {
+  chat: string;
+  messages: number;
+}
+
+/** A contact blocked or unblocked (`contact.blocked`, `contact.unblocked`). */
+export interface BlockEvent {
+  /** The contact's JID; also `chat`, so readers of that chat only see it. */
+  jid: string;
+  chat: string;
+  phone: string | null;
+  name: string | null;
+}
+
 export interface EventMap {
   'settings.updated': Settings;
   /** The rate limits by kind were changed in Settings or over the API (the limits now in force). */
@@ -51,10 +67,19 @@ export interface EventMap {
   'message.ack': MessageRef & { status: MessageStatus };
   'message.reaction': MessageRef & { sender: string; emoji: string; removed: boolean };
   'message.edited': Message;
-  /** A stored message changed in place other than by an edit: new poll votes (see `poll`). */
+  /** A stored message changed in place other than by an edit: new poll votes (see `poll`), starred or not. */
   'message.updated': Message;
   'message.deleted': MessageRef;
   'chat.updated': Chat;
+  /** Every message of a chat was removed, here and on the phone (the chat stays); `messages` removed. */
+  'chat.cleared': ChatErasedEvent;
+  /** A chat was deleted with its messages, here and on the phone. */
+  'chat.deleted': ChatErasedEvent;
+  /** The number blocked a contact (here or on the phone): they can no longer call or message it. */
+  'contact.blocked': BlockEvent;
+  'contact.unblocked': BlockEvent;
+  /** The number's privacy settings were changed here (all of them, as they are now). */
+  'session.privacy_updated': PrivacySettings;
   'presence.updated': { chat: string; jid: string; presence: string };
   'call.received': Call;
   'call.rejected': Call;
@@ -117,6 +142,11 @@ export const EVENT_TYPES = [
   'message.updated',
   'message.deleted',
   'chat.updated',
+  'chat.cleared',
+  'chat.deleted',
+  'contact.blocked',
+  'contact.unblocked',
+  'session.privacy_updated',
   'presence.updated',
   'call.received',
   'call.rejected',

@@ -95,6 +95,8 @@ export class Customer extends EventEmitter {
   readonly contactUpdates: Partial<Contact>[] = [];
   /** `chats.update` events (archive, pin, mute, read state synced from app-state). */
   readonly chatUpdates: Array<Record<string, unknown>> = [];
+  /** `chats.delete` events: chats deleted on another device of the account (app-state `deleteChat`). */
+  readonly chatDeletes: string[] = [];
   /** `messaging-history.set` events (only with history processing enabled in socketConfig). */
   readonly histories: Array<BaileysEventMap['messaging-history.set']> = [];
   readonly qrs: string[] = [];
@@ -393,6 +395,10 @@ export class Customer extends EventEmitter {
     });
     sock.ev.on('chats.update', (updates) => {
       this.chatUpdates.push(...(updates as Array<Record<string, unknown>>));
+      this.changed();
+    });
+    sock.ev.on('chats.delete', (jids) => {
+      this.chatDeletes.push(...jids);
       this.changed();
     });
     for (const event of ['groups.upsert', 'groups.update', 'group-participants.update'] as const) {

@@ -16,6 +16,7 @@ import { confirmPairingCode } from './handlers/pairing-code.js';
 import type { LinkedDevice } from './handlers/pairing.js';
 import { scanQr } from './handlers/pairing.js';
 import { aboutOf, setAbout, setProfilePicture } from './handlers/profile.js';
+import { setBlocked } from './handlers/privacy-block.js';
 import type { AppStateEntry } from './app-state/phone-app-state.js';
 import { deviceJid, groupJid, normalizePhone, userJid } from './jids.js';
 import type { OddAnswer } from './media-server.js';
@@ -175,6 +176,17 @@ export class Emulator implements EmulatorInfo {
   async appStateEntries(phone: string, action: string): Promise<AppStateEntry[]> {
     const account = this.ctx.store.requireAccount(normalizePhone(phone));
     return (await this.ctx.appState.settled(account)).entriesOf(action);
+  }
+
+  /** The phone blocks or unblocks `contact` (a phone number); every linked device is told. */
+  phoneSetBlocked(phone: string, contact: string, blocked: boolean): void {
+    const account = this.ctx.store.requireAccount(normalizePhone(phone));
+    setBlocked(this.ctx, account, normalizePhone(contact), blocked, null);
+  }
+
+  /** What the account blocked (phone numbers), as its block list answers. */
+  blockedBy(phone: string): string[] {
+    return [...(this.ctx.store.requireAccount(normalizePhone(phone)).blocked ?? [])];
   }
 
   /** A change made on the phone itself (archive, pin, mute, mark read, …), synced to the linked devices. */

@@ -33,6 +33,7 @@ import { presenceRoutes } from './presence.js';
 import { routingRoutes } from './routing.js';
 import { numberProfileRoutes } from './number-profile.js';
 import { privacyRoutes } from './privacy.js';
+import { chatActionRoutes } from './chat-actions.js';
 import { reportRoutes } from './reports.js';
 import { rateLimitRoutes } from './rate-limits.js';
 import { keyUsageRoutes } from './key-usage.js';
@@ -71,6 +72,7 @@ export function allRoutes(services: Services): RouteDef[] {
     ...routingRoutes(services),
     ...numberProfileRoutes(services),
     ...privacyRoutes(services),
+    ...chatActionRoutes(services),
     ...reportRoutes(services),
     ...rateLimitRoutes(services),
     ...keyUsageRoutes(services),

@@ -3,7 +3,8 @@ import type { Chat } from '../../../src-shared/messages.js';
 import type { Db } from '../../db/connection.js';
 import type { WaActions, PresenceState } from '../../wa/actions.js';
 import type { ChatMeta } from '../../wa/session-events.js';
-import type { ChatChange, WaChatSync } from '../../wa/chat-sync.js';
+import type { ChatChange } from '../../wa/chat-sync.js';
+import type { PhoneSync } from './phone-sync.js';
 import { ChatList, type ChatListOptions } from './list/chat-list.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import { chatKind, type MessageStore } from '../messages/message-store.js';
@@ -25,7 +26,7 @@ export class ChatService {
     /** Deleted sessions whose history is kept (services/kept-history.ts): not listed across sessions. */
     hiddenSessions: () => readonly string[] = () => [],
     /** Sends archive, pin, mute and read state to WhatsApp (app-state), so the phone agrees. */
-    private readonly chatSync: WaChatSync | null = null,
+    private readonly phone: PhoneSync | null = null,
   ) {
     this.chatList = new ChatList(db.$client, hiddenSessions);
   }
@@ -119,20 +120,8 @@ export class ChatService {
     return this.update(sessionId, jid, 'muted_until = @value', until);
   }
 
-  /**
-   * Sends a change to WhatsApp first (a refusal changes nothing here). While the number is
-   * offline the change is made here only: WhatsApp has no queue for it, and the phone keeps its
-   * own state until the next change.
-   */
   private async toPhone(sessionId: string, jid: string, change: ChatChange): Promise<void> {
-    if (!this.chatSync?.isConnected(sessionId)) return;
-    const newest = this.db.$client
-      .prepare<[string, string], { raw: Buffer | null }>(
-        `SELECT raw FROM messages WHERE session_id = ? AND chat_jid = ? AND raw IS NOT NULL
-         ORDER BY timestamp DESC LIMIT 1`,
-      )
-      .get(sessionId, jid);
-    await this.chatSync.modify(sessionId, jid, change, newest?.raw ?? null);
+    await this.phone?.send(sessionId, jid, change);
   }
 
   /**

@@ -31,6 +31,7 @@ export function toMessage(sessionId: string, row: MessageRow, reactions: Reactio
     edited: row.editedAt !== null,
     revoked: row.revokedAt !== null,
     forwarded: row.forwarded,
+    starred: row.starredAt !== null,
     reactions: reactions.map((r) => ({
       sender: r.sender_jid,
       emoji: r.emoji,

@@ -10,6 +10,10 @@ import { AvatarStore } from '../avatars/avatar-store.js';
 import { pictureDownloader, pictureHostFor } from '../avatars/picture-download.js';
 import { CallService } from '../calls/calls.js';
 import { ChatService } from '../chats/chats.js';
+import { ChatEraser } from '../chats/chat-erase.js';
+import { PhoneSync } from '../chats/phone-sync.js';
+import { StarService } from '../chats/stars.js';
+import { UnusedMedia } from '../sessions/removal/unused-media.js';
 import { ContactService } from '../contacts/contacts.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import { hiddenThrough } from '../messages/hidden-rows.js';
@@ -37,6 +41,10 @@ export interface Messaging {
   latest: LatestMessages;
   send: SendService;
   chats: ChatService;
+  /** Starred messages, here and on the phone. */
+  stars: StarService;
+  /** Clear or delete a chat, here and on the phone. */
+  chatErase: ChatEraser;
   contacts: ContactService;
   /** Profile pictures of contacts and groups. */
   avatars: AvatarService;
@@ -84,14 +92,19 @@ export function createMessaging(deps: {
     logger,
   });
   const groups = new GroupService(db, events, actions);
+  const phone = new PhoneSync(db, new WaChatSync(deps.manager));
   const chats = new ChatService(
     db,
     store,
     actions,
     events,
     () => deps.hiddenHistory?.chatSessions() ?? [],
-    new WaChatSync(deps.manager),
+    phone,
   );
+  const stars = new StarService(db, store, events, phone, (sessionId) =>
+    hiddenThrough(hiddenMessages(), sessionId),
+  );
+  const chatErase = new ChatEraser(db, store, events, phone, new UnusedMedia(db, files));
   const callSettings = new CallSettingsStore(deps.settings);
   const calls = new CallService(db, events, actions, callSettings, logger);
   const idempotency = new IdempotencyKeys(db, events);
@@ -101,6 +114,8 @@ export function createMessaging(deps: {
   const sink = new MessagingSink({
     store,
     chats,
+    stars,
+    chatErase,
     contacts,
     avatars,
     groups,
@@ -117,6 +132,8 @@ export function createMessaging(deps: {
     latest: new LatestMessages(db, hiddenMessages),
     send,
     chats,
+    stars,
+    chatErase,
     contacts,
     avatars,
     groups,

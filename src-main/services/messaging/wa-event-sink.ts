@@ -5,11 +5,15 @@ import type { WaEventSink } from '../../wa/session-events.js';
 import type { AvatarService } from '../avatars/avatar-service.js';
 import type { CallService } from '../calls/calls.js';
 import type { ChatService } from '../chats/chats.js';
+import type { ChatEraser } from '../chats/chat-erase.js';
+import type { StarService, StarUpdate } from '../chats/stars.js';
 import type { ContactService } from '../contacts/contacts.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import type { GroupService } from '../groups/groups.js';
 import type { MediaDownloader } from '../messages/media-downloader.js';
 import type { MessageStore } from '../messages/message-store.js';
+import { blockedContactOf } from '../privacy/block-event.js';
+import { PHONE_ACTOR } from '../../../src-shared/contract/people.js';
 
 /** History sync can bring tens of thousands of messages; store them in slices that let the API breathe. */
 const HISTORY_BATCH_SIZE = 500;
@@ -31,6 +35,8 @@ export class MessagingSink implements WaEventSink {
     private readonly deps: {
       store: MessageStore;
       chats: ChatService;
+      stars: StarService;
+      chatErase: ChatEraser;
       contacts: ContactService;
       avatars: AvatarService;
       groups: GroupService;
@@ -141,6 +147,27 @@ export class MessagingSink implements WaEventSink {
 
   chats(sessionId: string, chats: Parameters<ChatService['applyMeta']>[1]): void {
     if (chats.length) this.deps.chats.applyMeta(sessionId, chats);
+  }
+
+  starred(sessionId: string, updates: StarUpdate[]): void {
+    this.deps.stars.fromPhone(sessionId, updates);
+  }
+
+  chatsDeleted(sessionId: string, jids: string[]): void {
+    this.deps.chatErase.deletedOnPhone(sessionId, jids);
+  }
+
+  /** Blocked or unblocked on the phone or another linked device (an `account_sync` notification). */
+  blocklist(sessionId: string, jids: string[], blocked: boolean): void {
+    for (const jid of jids) {
+      const data = blockedContactOf(this.deps.contacts, sessionId, jid);
+      this.deps.events.record(
+        blocked ? 'contact.blocked' : 'contact.unblocked',
+        sessionId,
+        data,
+        PHONE_ACTOR,
+      );
+    }
   }
 
   groups(sessionId: string, groups: Parameters<GroupService['upsert']>[1]): void {

@@ -8,7 +8,10 @@ import {
   type BlockedContact,
   type PrivacySettings,
 } from '../../../src-shared/contract/privacy.js';
+import { SYSTEM_ACTOR, type Actor } from '../../../src-shared/contract/people.js';
 import type { WaPrivacyActions } from '../../wa/privacy-actions.js';
+import type { EventRecorder } from '../events/event-recorder.js';
+import { blockedContactOf } from './block-event.js';
 import type { ContactService } from '../contacts/contacts.js';
 import type { SessionService } from '../sessions/sessions.js';
 
@@ -31,6 +34,7 @@ export class PrivacyService {
     private readonly actions: WaPrivacyActions,
     private readonly sessions: SessionService,
     private readonly contacts: ContactService,
+    private readonly events: EventRecorder,
   ) {}
 
   async get(session: string): Promise<PrivacySettings> {
@@ -39,28 +43,50 @@ export class PrivacyService {
   }
 
   /** Changes the settings given, one WhatsApp request each, and answers them all as they are now. */
-  async update(session: string, change: Partial<PrivacySettings>): Promise<PrivacySettings> {
+  // `actor` defaults to the system for the REST routes of api/routes/privacy.ts, written before
+  // events were; the contract operations (and those routes once they are adapters) pass the caller.
+  async update(
+    session: string,
+    change: Partial<PrivacySettings>,
+    actor: Actor = SYSTEM_ACTOR,
+  ): Promise<PrivacySettings> {
     this.sessions.get(session);
     for (const key of PRIVACY_KEYS) {
       const value = change[key];
       if (value !== undefined) await this.actions.setPrivacy(session, key, value);
     }
-    return this.actions.privacy(session);
+    const now = await this.actions.privacy(session);
+    this.events.record('session.privacy_updated', session, now, actor);
+    return now;
   }
 
   async blocklist(session: string): Promise<BlockedContact[]> {
     this.sessions.get(session);
     const jids = await this.actions.blocklist(session);
-    return jids.map((jid) => ({
-      jid,
-      phone: PHONE_JID.exec(jid)?.[1] ?? null,
-      name: this.contacts.displayName(session, jid),
-    }));
+    return jids.map((jid) => this.describe(session, jid));
   }
 
-  async setBlocked(session: string, contact: string, blocked: boolean): Promise<BlockedContact[]> {
+  async setBlocked(
+    session: string,
+    contact: string,
+    blocked: boolean,
+    actor: Actor = SYSTEM_ACTOR,
+  ): Promise<BlockedContact[]> {
     this.sessions.get(session);
-    await this.actions.setBlocked(session, userJidOf(contact), blocked);
+    const jid = userJidOf(contact);
+    await this.actions.setBlocked(session, jid, blocked);
+    this.announceBlock(session, jid, blocked, actor);
     return this.blocklist(session);
+  }
+
+  /** `contact.blocked` / `contact.unblocked` (one made on the phone: the event sink's `blocklist`). */
+  private announceBlock(session: string, jid: string, blocked: boolean, actor: Actor): void {
+    const data = blockedContactOf(this.contacts, session, jid);
+    this.events.record(blocked ? 'contact.blocked' : 'contact.unblocked', session, data, actor);
+  }
+
+  private describe(session: string, jid: string): BlockedContact {
+    const { chat: _chat, ...contact } = blockedContactOf(this.contacts, session, jid);
+    return contact;
   }
 }

@@ -11,8 +11,14 @@
  *   `<error code="404" text="item-not-found"/>`.
  *
  * Both are kept per account and persisted. Blocking is bookkeeping only: messages are still relayed.
+ * A block or unblock (from a linked device, or the phone: `setBlocked`) reaches the account's
+ * other devices as WhatsApp tells them: `<notification type="account_sync"><blocklist><item
+ * jid action="block|unblock"/></blocklist>` (Baileys: `blocklist.update`).
  */
 import type { BinaryNode } from '@whiskeysockets/baileys';
+import type { AccountRecord } from '../accounts/types.js';
+import { newStanzaId } from '../connection.js';
+import { unixNow } from '../jids.js';
 import { getBinaryNodeChild, getBinaryNodeChildren } from '@whiskeysockets/baileys';
 
 import { firstChild, iqError, iqResult, node } from '../binary.js';
@@ -73,8 +79,34 @@ export function handleBlocklistIq(ctx: EmulatorContext, session: DeviceSession, 
     session.conn.send(iqError(iq, 404, 'item-not-found'));
     return;
   }
-  const others = (account.blocked ?? []).filter((phone) => phone !== target.phone);
-  account.blocked = item.attrs.action === 'block' ? [...others, target.phone] : others;
-  ctx.store.changed();
+  setBlocked(
+    ctx,
+    account,
+    target.phone,
+    item.attrs.action === 'block',
+    session.conn.device?.deviceId ?? null,
+  );
   session.conn.send(iqResult(iq));
+}
+
+/** Blocks or unblocks `contact` and tells the account's devices but `fromDevice` (the one that did it). */
+export function setBlocked(
+  ctx: EmulatorContext,
+  account: AccountRecord,
+  contact: string,
+  blocked: boolean,
+  fromDevice: number | null,
+): void {
+  const others = (account.blocked ?? []).filter((phone) => phone !== contact);
+  account.blocked = blocked ? [...others, contact] : others;
+  ctx.store.changed();
+  const stanza = node(
+    'notification',
+    { from: userJid(account.phone), type: 'account_sync', id: newStanzaId('as'), t: String(unixNow()) },
+    [node('blocklist', {}, [node('item', { jid: userJid(contact), action: blocked ? 'block' : 'unblock' })])],
+  );
+  for (const conn of ctx.hub.connectionsOf(account.phone)) {
+    const device = conn.device;
+    if (device && device.deviceId !== fromDevice) ctx.hub.sendTransient(account, device.deviceId, stanza);
+  }
 }
