@@ -1,4 +1,4 @@
-import type { AnyEventEnvelope } from '../../src-shared/contract/events.js';
+import { OPT_IN_EVENT_TYPES, type AnyEventEnvelope } from '../../src-shared/contract/events.js';
 import { AppError } from '../../src-shared/errors.js';
 import { canSeeEvent } from '../services/access/authorizer.js';
 import { DESKTOP } from '../services/access/principal.js';
@@ -35,5 +35,6 @@ export function callFromDesktop(
 /** Whether the window is sent an event: what its person may see; nothing while locked. */
 export function desktopSeesEvent(seat: DesktopSeat, event: AnyEventEnvelope): boolean {
   const principal = seat.principal();
-  return principal !== null && canSeeEvent(principal, event);
+  // The window never asks for opt-in types (a history mirror's chunks): not sent to it.
+  return principal !== null && !OPT_IN_EVENT_TYPES.has(event.type) && canSeeEvent(principal, event);
 }

@@ -27,6 +27,11 @@ export const ROUTE_CLASSES = {
   self: ['owner', 'admin', 'agentRead', 'agentWrite', 'agentNothing'],
   /** Managing tags: admins and people with the tags permission. */
   tags: ['owner', 'admin', 'agentWrite'],
+  /**
+   * Webhooks (issue #26 point 12): every person may keep their own (they receive only what the
+   * person may read); admins and keys see all of them, a session key its number's, agents their own.
+   */
+  ownWebhooks: ['owner', 'admin', 'agentRead', 'agentWrite', 'agentNothing', 'sessionKey'],
   /** Who am I: people and personal-style keys, not a number's session key. */
   profile: ['owner', 'admin', 'agentRead', 'agentWrite', 'agentNothing', 'scopedKey'],
 } as const satisfies Record<string, readonly PrincipalName[]>;
@@ -120,11 +125,11 @@ export const ROUTE_TABLE: Record<string, RouteClass> = {
   'GET /widgets': 'admin',
   'GET /widgets/{id}': 'admin',
   'GET /widgets/{id}/snippets': 'admin',
-  'GET /webhooks/event-types': 'manage',
-  'GET /webhooks': 'manage',
-  'GET /webhooks/{id}': 'manage',
-  'GET /webhooks/{id}/deliveries': 'manage',
-  'GET /webhooks/deliveries/{id}': 'manage',
+  'GET /webhooks/event-types': 'ownWebhooks',
+  'GET /webhooks': 'ownWebhooks',
+  'GET /webhooks/{id}': 'ownWebhooks',
+  'GET /webhooks/{id}/deliveries': 'ownWebhooks',
+  'GET /webhooks/deliveries/{id}': 'ownWebhooks',
   'GET /keys': 'admin',
   'GET /logs': 'admin',
   'GET /backups': 'admin',
@@ -196,14 +201,14 @@ export const ROUTE_TABLE: Record<string, RouteClass> = {
   'POST /widgets': 'admin',
   'PUT /widgets/{id}': 'admin',
   'DELETE /widgets/{id}': 'admin',
-  'POST /webhooks': 'manage',
-  'PATCH /webhooks/{id}': 'manage',
-  'DELETE /webhooks/{id}': 'manage',
-  'POST /webhooks/{id}/secret': 'manage',
-  'POST /webhooks/{id}/test': 'manage',
-  'POST /webhooks/{id}/retry': 'manage',
-  'POST /webhooks/{id}/deliveries/discard': 'manage',
-  'POST /webhooks/deliveries/{id}/retry': 'manage',
+  'POST /webhooks': 'ownWebhooks',
+  'PATCH /webhooks/{id}': 'ownWebhooks',
+  'DELETE /webhooks/{id}': 'ownWebhooks',
+  'POST /webhooks/{id}/secret': 'ownWebhooks',
+  'POST /webhooks/{id}/test': 'ownWebhooks',
+  'POST /webhooks/{id}/retry': 'ownWebhooks',
+  'POST /webhooks/{id}/deliveries/discard': 'ownWebhooks',
+  'POST /webhooks/deliveries/{id}/retry': 'ownWebhooks',
   'POST /keys': 'admin',
   'DELETE /keys/{id}': 'admin',
   'POST /backups': 'admin',

@@ -66,6 +66,8 @@ export function createMessaging(deps: {
   hiddenHistory?: HiddenHistory;
   /** How media URLs given by API callers are fetched (which addresses, how long). */
   mediaUrls: MediaUrlOptions;
+  /** Whether a webhook subscribes to `history.messages` for a number (the webhooks service). */
+  historyWanted?: (sessionId: string) => boolean;
 }): Messaging {
   const { db, events, logger } = deps;
   const actions = new WaActions(deps.manager, logger);
@@ -107,6 +109,7 @@ export function createMessaging(deps: {
     actions,
     events,
     logger,
+    ...(deps.historyWanted ? { historyWanted: deps.historyWanted } : {}),
   });
   deps.manager.onSocket((sessionId, socket) => attachSessionEvents(sessionId, socket, sink, logger));
   return {

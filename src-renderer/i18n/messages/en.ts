@@ -37,6 +37,7 @@ import staff from './staff/en.json';
 import tags from './tags/en.json';
 import team from './team/en.json';
 import voice from './voice/en.json';
+import webhookowner from './webhookowner/en.json';
 import widget from './widget/en.json';
 
 export const english = {
@@ -73,6 +74,7 @@ export const english = {
   ...tags,
   ...team,
   ...voice,
+  ...webhookowner,
   ...widget,
 };
 
