@@ -33,6 +33,7 @@ import { reportOperations } from './contract/reports.js';
 import { groupOperations } from './contract/groups.js';
 import { rateLimitOperations } from './contract/rate-limits.js';
 import { keyUsageOperations } from './contract/key-usage.js';
+import { contactDetailOperations } from './contract/contact-details.js';
 
 export const contract = {
   ...appOperations,
@@ -55,6 +56,7 @@ export const contract = {
   ...housekeepingOperations,
   ...contactsImportOperations,
   ...contactDataOperations,
+  ...contactDetailOperations,
   ...assignmentOperations,
   ...presenceOperations,
   ...routingOperations,

@@ -56,6 +56,7 @@ export const ROUTE_TABLE: Record<string, RouteClass> = {
   'GET /sessions/{id}/messages/{msgId}/media': 'read',
   'GET /sessions/{id}/messages/{msgId}': 'read',
   'GET /sessions/{id}/chats': 'read',
+  'GET /sessions/{id}/contacts/{jid}/devices': 'read',
   'GET /chats': 'filtered',
   'GET /chats/counts': 'filtered',
   'GET /sessions/{session}/chats/{chat}/staff-presence': 'read',

@@ -96,7 +96,17 @@ export function createMessaging(deps: {
   const calls = new CallService(db, events, actions, callSettings, logger);
   const idempotency = new IdempotencyKeys(db, events);
   const resolveMedia = mediaResolver(mediaUrlDownloader(deps.mediaUrls));
-  const send = new SendService(db, store, files, actions, deps.sessions, idempotency, logger, resolveMedia);
+  const send = new SendService(
+    db,
+    store,
+    files,
+    actions,
+    deps.sessions,
+    idempotency,
+    logger,
+    resolveMedia,
+    (sessionId, jid) => contacts.get(sessionId, jid),
+  );
   calls.useTextSender((sessionId, to, text) => send.send(sessionId, { type: 'text', to, text }));
   const sink = new MessagingSink({
     store,

@@ -4,7 +4,7 @@ import type {
   WebhookDeliveryList,
   WebhookList,
 } from '../../../src-shared/contract/webhooks.js';
-import type { MessageRecord } from '../../wa/message-mapping.js';
+import { message } from '../../../testkit/support/chat-list-world.js';
 import { useCleanups } from '../../../testkit/support/cleanups.js';
 import { personGrant } from '../../../testkit/support/grants.js';
 import { signedInPerson, type SignedInPerson } from '../../../testkit/support/signed-in-person.js';
@@ -43,23 +43,7 @@ let counter = 0;
 function incoming(app: TestCore, session: string, text: string): string {
   counter += 1;
   const chat = `97250000${String(counter).padStart(4, '0')}@s.whatsapp.net`;
-  const record: MessageRecord = {
-    chatJid: chat,
-    id: `OWN${counter}`,
-    fromMe: false,
-    senderJid: chat,
-    senderName: null,
-    type: 'text',
-    text,
-    media: null,
-    content: null,
-    quotedId: null,
-    mentions: [],
-    status: 'server',
-    timestamp: Date.now(),
-    forwarded: false,
-    raw: Buffer.from('x'),
-  };
+  const record = { ...message(chat, `OWN${counter}`, Date.now(), false), text };
   app.core.services.messaging.store.ingest(session, [record], 'live');
   return `OWN${counter}`;
 }
