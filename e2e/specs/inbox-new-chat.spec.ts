@@ -2,50 +2,25 @@
  * Issue #18 points 1 and 3: starting a conversation with a number typed in any format, and a
  * message to a customer whose phone is off showing one tick (sent), not a clock.
  */
-import type { Page } from '@playwright/test';
 import { Customer, messageText } from '../../testkit/wa-emulator/customer.js';
-import type { Emulator } from '../../testkit/wa-emulator/index.js';
-import { InboxPage } from '../pages/inbox-page.js';
-import { LoginPage } from '../pages/login-page.js';
-import { Shell } from '../pages/shell.js';
-import { startApp, type RunningApp } from '../support/app-server.js';
+import { signInToInbox } from '../pages/sign-in.js';
+import { startApp } from '../support/app-server.js';
 import { expect, test } from '../support/fixtures.js';
 import { linkSession } from '../support/rpc.js';
-import { startWaServer } from '../support/wa-server.js';
+import { customersClosedAfterEach, useWaServer } from '../support/wa-server.js';
 
-let emulator: Emulator;
-let waEnv: Record<string, string>;
-const customers: Customer[] = [];
-
-test.beforeAll(async () => {
-  ({ emulator, env: waEnv } = await startWaServer());
-});
-
-test.afterEach(async () => {
-  await Promise.all(customers.splice(0).map((customer) => customer.close()));
-});
-
-test.afterAll(async () => {
-  await emulator.close();
-});
-
-async function signIn(page: Page, app: RunningApp): Promise<InboxPage> {
-  const login = new LoginPage(page);
-  await login.open(app.url);
-  await login.signIn(app.apiKey);
-  await expect(new Shell(page).pageHeading()).toHaveText('Inbox');
-  return new InboxPage(page);
-}
+const wa = useWaServer();
+const customers = customersClosedAfterEach();
 
 test('New chat opens a conversation with a number typed in any format; wrong numbers are refused beside the field', async ({
   page,
 }) => {
-  const app = await startApp({ env: waEnv });
+  const app = await startApp({ env: wa.env });
   try {
-    await linkSession(app, emulator, { id: 'shop', name: 'Bakery front desk', phone: '972520000301' });
-    const noa = await Customer.create(emulator, { phone: '447700900999', name: 'Noa' });
+    await linkSession(app, wa.emulator, { id: 'shop', name: 'Bakery front desk', phone: '972520000301' });
+    const noa = await Customer.create(wa.emulator, { phone: '447700900999', name: 'Noa' });
     customers.push(noa);
-    const inbox = await signIn(page, app);
+    const inbox = await signInToInbox(page, app);
 
     // Typed in search: offered at once.
     await inbox.search().fill('0044 7700 900999');
@@ -85,12 +60,12 @@ test('New chat opens a conversation with a number typed in any format; wrong num
 });
 
 test('a message to a customer whose phone is off shows one tick (sent), not a clock', async ({ page }) => {
-  const app = await startApp({ env: waEnv });
+  const app = await startApp({ env: wa.env });
   try {
-    await linkSession(app, emulator, { id: 'shop', name: 'Shop', phone: '972520000302' });
-    const away = await Customer.create(emulator, { phone: '447700900998', name: 'Away' });
+    await linkSession(app, wa.emulator, { id: 'shop', name: 'Shop', phone: '972520000302' });
+    const away = await Customer.create(wa.emulator, { phone: '447700900998', name: 'Away' });
     await away.close();
-    const inbox = await signIn(page, app);
+    const inbox = await signInToInbox(page, app);
     await page.goto(`${app.url}/chats/shop/447700900998@s.whatsapp.net`);
     await inbox.send('We open at 8 tomorrow');
     const bubble = inbox.bubble('We open at 8 tomorrow');

@@ -2,54 +2,33 @@
  * Issue #18 point 2: a lost WhatsApp connection shows in the inbox, Reconnect now reconnects,
  * and messages written meanwhile wait with a clock, go once on reconnect, or can be cancelled.
  */
-import type { Page } from '@playwright/test';
 import { Customer, messageText } from '../../testkit/wa-emulator/customer.js';
-import type { Emulator } from '../../testkit/wa-emulator/index.js';
-import { InboxPage } from '../pages/inbox-page.js';
-import { LoginPage } from '../pages/login-page.js';
-import { Shell } from '../pages/shell.js';
-import { startApp, type RunningApp } from '../support/app-server.js';
+import { signInToInbox } from '../pages/sign-in.js';
+import { startApp } from '../support/app-server.js';
 import { expect, test } from '../support/fixtures.js';
 import { linkSession } from '../support/rpc.js';
-import { startWaServer } from '../support/wa-server.js';
+import { useWaServer } from '../support/wa-server.js';
 
-let emulator: Emulator;
-let waEnv: Record<string, string>;
-
-test.beforeAll(async () => {
-  ({ emulator, env: waEnv } = await startWaServer());
-});
-
-test.afterAll(async () => {
-  await emulator.close();
-});
-
-async function signIn(page: Page, app: RunningApp): Promise<InboxPage> {
-  const login = new LoginPage(page);
-  await login.open(app.url);
-  await login.signIn(app.apiKey);
-  await expect(new Shell(page).pageHeading()).toHaveText('Inbox');
-  return new InboxPage(page);
-}
+const wa = useWaServer();
 
 test('offline: a banner with Reconnect now; messages written meanwhile go once on reconnect or are cancelled', async ({
   page,
 }) => {
-  const app = await startApp({ env: waEnv });
-  const dana = await Customer.create(emulator, { phone: '447700900501', name: 'Dana' });
+  const app = await startApp({ env: wa.env });
+  const dana = await Customer.create(wa.emulator, { phone: '447700900501', name: 'Dana' });
   try {
     const shopPhone = '972520000401';
-    const shopJid = await linkSession(app, emulator, {
+    const shopJid = await linkSession(app, wa.emulator, {
       id: 'front',
       name: 'Bakery front desk',
       phone: shopPhone,
     });
     await dana.sendText(shopJid, 'Do you have rye bread today?');
-    const inbox = await signIn(page, app);
+    const inbox = await signInToInbox(page, app);
     await inbox.chat('Dana').click();
     await expect(inbox.bubble('Do you have rye bread today?')).toBeVisible();
 
-    emulator.setOnline(shopPhone, false);
+    wa.emulator.setOnline(shopPhone, false);
     const listBanner = page
       .getByRole('complementary', { name: 'Chat list' })
       .getByRole('status')
@@ -74,7 +53,7 @@ test('offline: a banner with Reconnect now; messages written meanwhile go once o
     await cancelled.getByRole('button', { name: 'Cancel' }).click();
     await expect(cancelled).toHaveCount(0);
 
-    emulator.setOnline(shopPhone, true);
+    wa.emulator.setOnline(shopPhone, true);
     await chatBanner.getByRole('button', { name: 'Reconnect now' }).click();
     await expect(chatBanner).toHaveCount(0);
     await expect(listBanner).toHaveCount(0);

@@ -2,22 +2,11 @@
  * Issue #18 point 12: select mode ticks chats (a click toggles, Shift-click a range, the tick
  * box in the avatar's place) and acts on all of them; point 20: mark as unread.
  */
-import type { Page } from '@playwright/test';
-import { InboxPage } from '../pages/inbox-page.js';
-import { LoginPage } from '../pages/login-page.js';
-import { Shell } from '../pages/shell.js';
-import { startApp, type RunningApp } from '../support/app-server.js';
+import { signInToInbox } from '../pages/sign-in.js';
+import { startApp } from '../support/app-server.js';
 import { expect, test } from '../support/fixtures.js';
 import { rpc } from '../support/rpc.js';
 import { seedChats } from '../support/seed-history.js';
-
-async function signIn(page: Page, app: RunningApp): Promise<InboxPage> {
-  const login = new LoginPage(page);
-  await login.open(app.url);
-  await login.signIn(app.apiKey);
-  await expect(new Shell(page).pageHeading()).toHaveText('Inbox');
-  return new InboxPage(page);
-}
 
 test('select mode: a click ticks instead of opening, Shift-click ticks a range, the bar acts on them all', async ({
   page,
@@ -40,7 +29,7 @@ test('select mode: a click ticks instead of opening, Shift-click ticks a range, 
   );
   const app = await startApp({ dataDir: first.dataDir });
   try {
-    const inbox = await signIn(page, app);
+    const inbox = await signInToInbox(page, app);
     await expect(inbox.chat('Dov')).toBeVisible();
     const url = page.url();
 

@@ -5,38 +5,15 @@
  */
 import type { Page } from '@playwright/test';
 import { Customer } from '../../testkit/wa-emulator/customer.js';
-import type { Emulator } from '../../testkit/wa-emulator/index.js';
-import { InboxPage } from '../pages/inbox-page.js';
-import { LoginPage } from '../pages/login-page.js';
-import { Shell } from '../pages/shell.js';
-import { startApp, type RunningApp } from '../support/app-server.js';
+import { type InboxPage } from '../pages/inbox-page.js';
+import { signInToInbox } from '../pages/sign-in.js';
+import { startApp } from '../support/app-server.js';
 import { expect, test } from '../support/fixtures.js';
 import { linkSession } from '../support/rpc.js';
-import { startWaServer } from '../support/wa-server.js';
+import { customersClosedAfterEach, useWaServer } from '../support/wa-server.js';
 
-let emulator: Emulator;
-let waEnv: Record<string, string>;
-const customers: Customer[] = [];
-
-test.beforeAll(async () => {
-  ({ emulator, env: waEnv } = await startWaServer());
-});
-
-test.afterEach(async () => {
-  await Promise.all(customers.splice(0).map((customer) => customer.close()));
-});
-
-test.afterAll(async () => {
-  await emulator.close();
-});
-
-async function signIn(page: Page, app: RunningApp): Promise<InboxPage> {
-  const login = new LoginPage(page);
-  await login.open(app.url);
-  await login.signIn(app.apiKey);
-  await expect(new Shell(page).pageHeading()).toHaveText('Inbox');
-  return new InboxPage(page);
-}
+const wa = useWaServer();
+const customers = customersClosedAfterEach();
 
 async function openShare(page: Page, inbox: InboxPage, entry: 'Location' | 'Contact' | 'Poll') {
   await inbox.conversation().getByRole('button', { name: 'Attach files' }).click();
@@ -47,13 +24,13 @@ test('a location, a contact card and a poll are sent from the composer and reach
   page,
 }, testInfo) => {
   test.setTimeout(180_000);
-  const app = await startApp({ env: waEnv });
+  const app = await startApp({ env: wa.env });
   try {
-    await linkSession(app, emulator, { id: 'shop', name: 'Bakery', phone: '972520000401' });
-    const noa = await Customer.create(emulator, { phone: '447700900401', name: 'Noa' });
+    await linkSession(app, wa.emulator, { id: 'shop', name: 'Bakery', phone: '972520000401' });
+    const noa = await Customer.create(wa.emulator, { phone: '447700900401', name: 'Noa' });
     customers.push(noa);
     await noa.sendText('972520000401@s.whatsapp.net', 'Where are you?');
-    const inbox = await signIn(page, app);
+    const inbox = await signInToInbox(page, app);
     await inbox.chat('Noa').click();
     await expect(inbox.bubble('Where are you?')).toBeVisible();
 
@@ -140,14 +117,14 @@ test('unread divider, drafts across a reload with their reply, and Mark as unrea
   page,
 }, testInfo) => {
   test.setTimeout(180_000);
-  const app = await startApp({ env: waEnv });
+  const app = await startApp({ env: wa.env });
   try {
-    await linkSession(app, emulator, { id: 'shop', name: 'Bakery', phone: '972520000402' });
-    const noa = await Customer.create(emulator, { phone: '447700900402', name: 'Noa' });
-    const eli = await Customer.create(emulator, { phone: '447700900403', name: 'Eli' });
+    await linkSession(app, wa.emulator, { id: 'shop', name: 'Bakery', phone: '972520000402' });
+    const noa = await Customer.create(wa.emulator, { phone: '447700900402', name: 'Noa' });
+    const eli = await Customer.create(wa.emulator, { phone: '447700900403', name: 'Eli' });
     customers.push(noa, eli);
     const shop = '972520000402@s.whatsapp.net';
-    const inbox = await signIn(page, app);
+    const inbox = await signInToInbox(page, app);
     await noa.sendText(shop, 'Hi there');
     await expect(inbox.chat('Noa')).toBeVisible({ timeout: 60_000 });
     await inbox.chat('Noa').click();

@@ -2,50 +2,26 @@ import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { Customer, messageText } from '../../testkit/wa-emulator/customer.js';
-import type { Emulator } from '../../testkit/wa-emulator/index.js';
-import { InboxPage } from '../pages/inbox-page.js';
-import { LoginPage } from '../pages/login-page.js';
-import { Shell } from '../pages/shell.js';
-import { startApp, type RunningApp } from '../support/app-server.js';
+import { signInToInbox } from '../pages/sign-in.js';
+import { startApp } from '../support/app-server.js';
 import { expect, test } from '../support/fixtures.js';
 import { JPEG_48PX } from '../../testkit/support/media-fixtures.js';
 import { gradientPng } from '../support/png.js';
 import { linkSession, rpc, waitUntilConnected } from '../support/rpc.js';
 import { seedChats, seededId } from '../support/seed-history.js';
-import { startWaServer } from '../support/wa-server.js';
+import { customersClosedAfterEach, useWaServer } from '../support/wa-server.js';
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
 /** Baileys' WebMessageInfo.Status: the customer's phone saw our message as read. */
 const READ = 4;
 
-let emulator: Emulator;
-let waEnv: Record<string, string>;
-const customers: Customer[] = [];
-
-test.beforeAll(async () => {
-  ({ emulator, env: waEnv } = await startWaServer());
-});
-
-test.afterEach(async () => {
-  await Promise.all(customers.splice(0).map((customer) => customer.close()));
-});
-
-test.afterAll(async () => {
-  await emulator.close();
-});
+const wa = useWaServer();
+const customers = customersClosedAfterEach();
 
 async function customer(phone: string, name: string): Promise<Customer> {
-  const created = await Customer.create(emulator, { phone, name });
+  const created = await Customer.create(wa.emulator, { phone, name });
   customers.push(created);
   return created;
-}
-
-async function signIn(page: Page, app: RunningApp): Promise<InboxPage> {
-  const login = new LoginPage(page);
-  await login.open(app.url);
-  await login.signIn(app.apiKey);
-  await expect(new Shell(page).pageHeading()).toHaveText('Inbox');
-  return new InboxPage(page);
 }
 
 type NotificationLog = { shownNotifications: { title: string; body: string; click: () => void }[] };
@@ -78,10 +54,10 @@ function shownNotifications(page: Page): Promise<{ title: string; body: string }
 
 test('a customer message appears live; the reply reaches them; ticks turn to read', async ({ page }) => {
   await fakeNotifications(page);
-  const app = await startApp({ env: waEnv });
+  const app = await startApp({ env: wa.env });
   try {
-    const shopJid = await linkSession(app, emulator, { id: 'shop', name: 'Shop', phone: '972520000101' });
-    const inbox = await signIn(page, app);
+    const shopJid = await linkSession(app, wa.emulator, { id: 'shop', name: 'Shop', phone: '972520000101' });
+    const inbox = await signInToInbox(page, app);
     await expect(page.getByText('No conversations yet')).toBeVisible();
     await page.getByRole('button', { name: 'Turn on notifications' }).click();
     await expect(page.getByRole('button', { name: 'Notifications are on' })).toBeVisible();
@@ -196,10 +172,14 @@ test('an image dropped on the conversation is shown and the customer receives th
   page,
 }) => {
   await page.setViewportSize({ width: 1366, height: 820 });
-  const app = await startApp({ env: waEnv });
+  const app = await startApp({ env: wa.env });
   try {
-    const shopJid = await linkSession(app, emulator, { id: 'bakery', name: 'Bakery', phone: '972520000102' });
-    const inbox = await signIn(page, app);
+    const shopJid = await linkSession(app, wa.emulator, {
+      id: 'bakery',
+      name: 'Bakery',
+      phone: '972520000102',
+    });
+    const inbox = await signInToInbox(page, app);
     const dana = await customer('15550000003', 'Dana Levi');
     await dana.sendText(shopJid, 'Can you send me a photo of the birthday cake?');
     await dana.send(shopJid, {
@@ -251,16 +231,16 @@ test('an image dropped on the conversation is shown and the customer receives th
 test("the contact panel shows the customer's profile picture and about text; the list and header too", async ({
   page,
 }) => {
-  const app = await startApp({ env: waEnv });
+  const app = await startApp({ env: wa.env });
   try {
-    const shopJid = await linkSession(app, emulator, {
+    const shopJid = await linkSession(app, wa.emulator, {
       id: 'florist',
       name: 'Florist',
       phone: '972520000104',
     });
-    emulator.setProfilePicture('15550000005', JPEG_48PX);
-    emulator.setAbout('15550000005', 'Weddings & events 💐 שלום');
-    const inbox = await signIn(page, app);
+    wa.emulator.setProfilePicture('15550000005', JPEG_48PX);
+    wa.emulator.setAbout('15550000005', 'Weddings & events 💐 שלום');
+    const inbox = await signInToInbox(page, app);
     const maya = await customer('15550000005', 'Maya Katz');
     await maya.sendText(shopJid, 'Do you have white roses?');
     const row = inbox.chat('Do you have white roses?');
@@ -279,7 +259,7 @@ test("the contact panel shows the customer's profile picture and about text; the
     await expect(picture).toHaveAttribute('alt', '');
 
     // Someone without a picture who cleared their about text: initials and a dash, no broken image.
-    emulator.setAbout('15550000006', '');
+    wa.emulator.setAbout('15550000006', '');
     const omer = await customer('15550000006', 'Omer Tal');
     await omer.sendText(shopJid, 'Are you open on Friday?');
     await inbox.chat('Are you open on Friday?').click();
@@ -305,7 +285,7 @@ test('5,000 stored messages: scroll-back stays virtualised and anchored; a searc
       : `Message ${code(n)} ${n % 2 ? 'about the order' : 'thanks!'}`;
 
   // First start creates the database (migrations) and the session; then history is written directly.
-  const first = await startApp({ env: waEnv });
+  const first = await startApp({ env: wa.env });
   await rpc(first, 'sessions.create', { id: 'archive', name: 'Archive' });
   await first.stop({ keepData: true });
   const dataDir = first.dataDir;
@@ -330,9 +310,9 @@ test('5,000 stored messages: scroll-back stays virtualised and anchored; a searc
     },
   ]);
 
-  const app = await startApp({ env: waEnv, dataDir });
+  const app = await startApp({ env: wa.env, dataDir });
   try {
-    const inbox = await signIn(page, app);
+    const inbox = await signInToInbox(page, app);
     await page.goto(`${app.url}/chats/archive/${jid}`);
     await expect(inbox.bubbleById(seededId(total))).toBeVisible();
     await expect(inbox.chat('Long History')).toHaveAttribute('aria-selected', 'true');

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Customer } from '../../testkit/wa-emulator/customer.js';
 import { start, type Emulator } from '../../testkit/wa-emulator/index.js';
 import { test } from './fixtures.js';
 
@@ -41,4 +42,13 @@ export function useWaServer(): { readonly emulator: Emulator; readonly env: Reco
       return current().env;
     },
   };
+}
+
+/** The customers a test opens, closed after each test: push each one as it is made. */
+export function customersClosedAfterEach(): Customer[] {
+  const customers: Customer[] = [];
+  test.afterEach(async () => {
+    await Promise.all(customers.splice(0).map((customer) => customer.close()));
+  });
+  return customers;
 }

@@ -1,5 +1,6 @@
 import { useIntl } from 'react-intl';
 import { PageHeader } from '../components/PageHeader';
+import { SettingsLinkSection } from '../components/SettingsLinkSection';
 import { AboutSection } from './settings/AboutSection';
 import { AdminKeySection } from './settings/AdminKeySection';
 import { ApiKeysSection } from './settings/ApiKeysSection';
@@ -12,8 +13,6 @@ import { RateLimitsSection } from './settings/rate-limits/RateLimitsSection';
 import { ContactsImportSection } from './settings/ContactsImportSection';
 import { WebhooksSection } from './settings/WebhooksSection';
 import { AuditSection } from './settings/audit/AuditSection';
-import { TeamLinkSection } from './team/TeamLinkSection';
-import { RoutingLinkSection } from './routing/RoutingLinkSection';
 
 export function SettingsPage() {
   const intl = useIntl();
@@ -24,8 +23,8 @@ export function SettingsPage() {
         subtitle={intl.formatMessage({ id: 'settings.subtitle' })}
       />
       <div className="stack">
-        <TeamLinkSection />
-        <RoutingLinkSection />
+        <SettingsLinkSection area="team" to="/settings/team" />
+        <SettingsLinkSection area="routing" to="/settings/routing" />
         <LanguageSection />
         <AdminKeySection />
         <ApiKeysSection />

@@ -1,31 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ViewCounts } from '../../../src-shared/contract/assignment.js';
-import type { UserWithCode } from '../../../src-shared/contract/people.js';
-import type { MessageRecord } from '../../wa/message-mapping.js';
+import { personGrant } from '../../../testkit/support/grants.js';
+import {
+  signedInPerson,
+  textRecord,
+  type SignedInPerson,
+} from '../../../testkit/support/signed-in-person.js';
 import { startTestCore, type TestCore } from '../../../testkit/support/test-core.js';
 
-const PASSWORD = 'correct horse 1';
 const jid = (n: number) => `97250000001${n}@s.whatsapp.net`;
 
-function text(chat: string, id: string, body: string): MessageRecord {
-  return {
-    chatJid: chat,
-    id,
-    fromMe: false,
-    senderJid: chat,
-    senderName: null,
-    type: 'text',
-    text: body,
-    media: null,
-    content: null,
-    quotedId: null,
-    mentions: [],
-    status: 'server',
-    timestamp: Date.now(),
-    forwarded: false,
-    raw: Buffer.from('x'),
-  };
-}
+const text = (chat: string, id: string, body: string) => textRecord(chat, id, { text: body });
 
 /**
  * Issue #16: the inbox views' counts, and an "assigned only" reader's lists, per-number lists,
@@ -34,36 +19,15 @@ function text(chat: string, id: string, body: string): MessageRecord {
 describe('view counts and "assigned only" readers', () => {
   let app: TestCore;
   const ids: Record<string, string> = {};
-  const cookies: Record<string, { cookie: string; csrf: string }> = {};
+  const people: Record<string, SignedInPerson> = {};
   let team = '';
 
-  function as(name: string, path: string, init: RequestInit & { json?: unknown } = {}) {
-    const browser = cookies[name]!;
-    const headers = new Headers(init.headers);
-    headers.set('cookie', browser.cookie);
-    headers.set('x-csrf-token', browser.csrf);
-    return app.request(path, { ...init, key: null, headers });
-  }
+  const as = (name: string, path: string, init: RequestInit & { json?: unknown } = {}) =>
+    people[name]!.request(path, init);
   async function json<T>(response: Promise<Response>): Promise<T> {
     const answer = await response;
     expect(answer.status).toBe(200);
     return (await answer.json()) as T;
-  }
-  async function person(name: string) {
-    const created = await app.request('/api/v1/users', {
-      method: 'POST',
-      json: { name, login: name.toLowerCase(), role: 'agent', password: PASSWORD },
-    });
-    ids[name] = ((await created.json()) as UserWithCode).user.id;
-    const signIn = await app.request('/api/v1/auth/signin', {
-      method: 'POST',
-      key: null,
-      json: { login: name.toLowerCase(), password: PASSWORD },
-    });
-    cookies[name] = {
-      cookie: (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
-      csrf: ((await signIn.json()) as { csrfToken: string }).csrfToken,
-    };
   }
   const assign = (chat: string, body: unknown) =>
     app.request(`/api/v1/sessions/shop/chats/${encodeURIComponent(chat)}/assignee`, {
@@ -80,23 +44,18 @@ describe('view counts and "assigned only" readers', () => {
     const store = app.core.services.messaging.store;
     for (let n = 0; n < 5; n += 1) store.ingest('shop', [text(jid(n), `m${n}`, `parcel ${n}`)], 'live');
     store.ingest('other', [text(jid(9), 'm9', 'parcel elsewhere')], 'live');
-    await person('Dana');
-    await person('Rina');
+    for (const name of ['Dana', 'Rina']) {
+      people[name] = await signedInPerson(app, name);
+      ids[name] = people[name].id;
+    }
     team = (
       (await (
         await app.request('/api/v1/teams', { method: 'POST', json: { name: 'Support', members: [ids.Rina] } })
       ).json()) as { id: string }
     ).id;
-    const grant = (id: string, read: string) => ({
-      subject: { type: 'user', id },
-      read,
-      write: true,
-      canUseTags: false,
-      canManageSavedReplies: false,
-    });
     await app.request('/api/v1/sessions/shop/permissions', {
       method: 'PUT',
-      json: { grants: [grant(ids.Dana!, 'all'), grant(ids.Rina!, 'assigned')] },
+      json: { grants: [personGrant(ids.Dana!), personGrant(ids.Rina!, 'assigned')] },
     });
     // Dana has 0 and 1; Rina has 2; Support's queue has 3 (nobody in it); 4 is nobody's.
     await assign(jid(0), { user: ids.Dana });

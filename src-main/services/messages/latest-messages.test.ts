@@ -1,31 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Call, Message } from '../../../src-shared/messages.js';
-import type { UserWithCode } from '../../../src-shared/contract/people.js';
-import type { MessageRecord } from '../../wa/message-mapping.js';
+import { personGrant } from '../../../testkit/support/grants.js';
+import {
+  signedInPerson,
+  textRecord,
+  type SignedInPerson,
+} from '../../../testkit/support/signed-in-person.js';
 import { startTestCore, type TestCore } from '../../../testkit/support/test-core.js';
 
-const PASSWORD = 'correct horse 1';
 const jid = (n: number) => `97250000002${n}@s.whatsapp.net`;
-
-function message(chat: string, id: string, fromMe: boolean, at: number): MessageRecord {
-  return {
-    chatJid: chat,
-    id,
-    fromMe,
-    senderJid: fromMe ? null : chat,
-    senderName: null,
-    type: 'text',
-    text: `text ${id}`,
-    media: null,
-    content: null,
-    quotedId: null,
-    mentions: [],
-    status: fromMe ? 'delivered' : 'server',
-    timestamp: at,
-    forwarded: false,
-    raw: Buffer.from('x'),
-  };
-}
+const message = (chat: string, id: string, fromMe: boolean, at: number) =>
+  textRecord(chat, id, { fromMe, timestamp: at });
 
 /**
  * Issue #26 point 4: a number's latest sent and received messages across its chats (seed 002),
@@ -33,33 +18,13 @@ function message(chat: string, id: string, fromMe: boolean, at: number): Message
  */
 describe('latest messages across chats and the call log across numbers', () => {
   let app: TestCore;
-  const people: Record<string, { id: string; cookie: string; csrf: string }> = {};
+  const people: Record<string, SignedInPerson> = {};
 
-  function as(name: string, path: string) {
-    const person = people[name]!;
-    return app.request(path, { key: null, headers: { cookie: person.cookie, 'x-csrf-token': person.csrf } });
-  }
+  const as = (name: string, path: string) => people[name]!.request(path);
   async function page<T>(response: Promise<Response>): Promise<{ items: T[]; next: string | null }> {
     const answer = await response;
     expect(answer.status).toBe(200);
     return (await answer.json()) as { items: T[]; next: string | null };
-  }
-  async function person(name: string) {
-    const created = await app.request('/api/v1/users', {
-      method: 'POST',
-      json: { name, login: name.toLowerCase(), role: 'agent', password: PASSWORD },
-    });
-    const id = ((await created.json()) as UserWithCode).user.id;
-    const signIn = await app.request('/api/v1/auth/signin', {
-      method: 'POST',
-      key: null,
-      json: { login: name.toLowerCase(), password: PASSWORD },
-    });
-    people[name] = {
-      id,
-      cookie: (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
-      csrf: ((await signIn.json()) as { csrfToken: string }).csrfToken,
-    };
   }
 
   beforeAll(async () => {
@@ -99,18 +64,11 @@ describe('latest messages across chats and the call log across numbers', () => {
       status: 'offer',
       timestamp: 3000,
     });
-    await person('Dana');
-    await person('Rina');
-    const grant = (id: string, read: string) => ({
-      subject: { type: 'user', id },
-      read,
-      write: true,
-      canUseTags: false,
-      canManageSavedReplies: false,
-    });
+    people.Dana = await signedInPerson(app, 'Dana');
+    people.Rina = await signedInPerson(app, 'Rina');
     await app.request('/api/v1/sessions/shop/permissions', {
       method: 'PUT',
-      json: { grants: [grant(people.Dana!.id, 'all'), grant(people.Rina!.id, 'assigned')] },
+      json: { grants: [personGrant(people.Dana.id), personGrant(people.Rina.id, 'assigned')] },
     });
     await app.request(`/api/v1/sessions/shop/chats/${encodeURIComponent(jid(1))}/assignee`, {
       method: 'PUT',

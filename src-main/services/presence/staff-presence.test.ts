@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnyEventEnvelope } from '../../../src-shared/contract/events.js';
-import type { UserWithCode } from '../../../src-shared/contract/people.js';
 import { EventBus } from '../../core/event-bus.js';
 import { openDatabase } from '../../db/connection.js';
 import { EventRecorder } from '../events/event-recorder.js';
+import { personGrant } from '../../../testkit/support/grants.js';
+import { signedInPerson, type SignedInPerson } from '../../../testkit/support/signed-in-person.js';
 import { startTestCore, type TestCore } from '../../../testkit/support/test-core.js';
 import { StaffPresenceService, TYPING_TTL_MS, VIEWING_TTL_MS } from './staff-presence.js';
 
@@ -53,17 +54,12 @@ describe('staff presence (in memory, expiring)', () => {
 describe('collision guard over REST', () => {
   let app: TestCore;
   const ids: Record<string, string> = {};
-  const cookies: Record<string, { cookie: string; csrf: string }> = {};
+  const people: Record<string, SignedInPerson> = {};
   const events: AnyEventEnvelope[] = [];
-  const PASSWORD = 'correct horse 1';
   const chatPath = (what: string) => `/api/v1/sessions/shop/chats/${encodeURIComponent(CHAT)}/${what}`;
 
-  function as(name: string, path: string, init: RequestInit & { json?: unknown } = {}) {
-    const headers = new Headers(init.headers);
-    headers.set('cookie', cookies[name]!.cookie);
-    headers.set('x-csrf-token', cookies[name]!.csrf);
-    return app.request(path, { ...init, key: null, headers });
-  }
+  const as = (name: string, path: string, init: RequestInit & { json?: unknown } = {}) =>
+    people[name]!.request(path, init);
 
   beforeAll(async () => {
     app = await startTestCore();
@@ -74,31 +70,12 @@ describe('collision guard over REST', () => {
       )
       .run(CHAT);
     for (const name of ['Dana', 'Omer', 'Rina']) {
-      const created = await app.request('/api/v1/users', {
-        method: 'POST',
-        json: { name, login: name.toLowerCase(), role: 'agent', password: PASSWORD },
-      });
-      ids[name] = ((await created.json()) as UserWithCode).user.id;
-      const signIn = await app.request('/api/v1/auth/signin', {
-        method: 'POST',
-        key: null,
-        json: { login: name.toLowerCase(), password: PASSWORD },
-      });
-      cookies[name] = {
-        cookie: (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
-        csrf: ((await signIn.json()) as { csrfToken: string }).csrfToken,
-      };
+      people[name] = await signedInPerson(app, name);
+      ids[name] = people[name].id;
     }
-    const grant = (id: string, read: string) => ({
-      subject: { type: 'user', id },
-      read,
-      write: true,
-      canUseTags: false,
-      canManageSavedReplies: false,
-    });
     await app.request('/api/v1/sessions/shop/permissions', {
       method: 'PUT',
-      json: { grants: [grant(ids.Dana!, 'all'), grant(ids.Omer!, 'all'), grant(ids.Rina!, 'assigned')] },
+      json: { grants: [personGrant(ids.Dana!), personGrant(ids.Omer!), personGrant(ids.Rina!, 'assigned')] },
     });
     await app.request(chatPath('assignee'), { method: 'PUT', json: { user: ids.Dana } });
     app.core.bus.subscribe((event) => events.push(event));

@@ -32,10 +32,7 @@ describe("an agent's webhook, live", () => {
     const everyone = await startReceiver();
     onCleanup(() => hers.close());
     onCleanup(() => everyone.close());
-    const created = await app.request(
-      '/api/v1/webhooks',
-      dana.as({ method: 'POST', json: { url: hers.url } }),
-    );
+    const created = await dana.request('/api/v1/webhooks', { method: 'POST', json: { url: hers.url } });
     expect(created.status).toBe(201);
     expect(((await created.json()) as CreatedWebhook).webhook.owner?.name).toBe('Dana');
     const control = await app.request('/api/v1/webhooks', { method: 'POST', json: { url: everyone.url } });

@@ -4,10 +4,13 @@ import type {
   WebhookDeliveryList,
   WebhookList,
 } from '../../../src-shared/contract/webhooks.js';
-import { message } from '../../../testkit/support/chat-list-world.js';
 import { useCleanups } from '../../../testkit/support/cleanups.js';
 import { personGrant } from '../../../testkit/support/grants.js';
-import { signedInPerson, type SignedInPerson } from '../../../testkit/support/signed-in-person.js';
+import {
+  signedInPerson,
+  textRecord,
+  type SignedInPerson,
+} from '../../../testkit/support/signed-in-person.js';
 import { startTestCore, type TestCore } from '../../../testkit/support/test-core.js';
 import { startReceiver, type WebhookReceiver } from '../../../testkit/support/webhook-receiver.js';
 
@@ -43,7 +46,7 @@ let counter = 0;
 function incoming(app: TestCore, session: string, text: string): string {
   counter += 1;
   const chat = `97250000${String(counter).padStart(4, '0')}@s.whatsapp.net`;
-  const record = { ...message(chat, `OWN${counter}`, Date.now(), false), text };
+  const record = textRecord(chat, `OWN${counter}`, { text });
   app.core.services.messaging.store.ingest(session, [record], 'live');
   return `OWN${counter}`;
 }
@@ -80,10 +83,7 @@ describe('webhooks owned by a person', () => {
     const person = await dana(app);
     const hook = await receiver();
     const mine = await json<CreatedWebhook>(
-      app.request(
-        '/api/v1/webhooks',
-        person.as({ method: 'POST', json: { name: 'Dana CRM', url: hook.url } }),
-      ),
+      person.request('/api/v1/webhooks', { method: 'POST', json: { name: 'Dana CRM', url: hook.url } }),
       201,
     );
     expect(mine.webhook.owner).toEqual({ id: person.id, name: 'Dana' });
@@ -93,7 +93,7 @@ describe('webhooks owned by a person', () => {
     );
     expect(keys.webhook.owner).toBeNull();
 
-    const hers = await json<WebhookList>(app.request('/api/v1/webhooks', person.as()));
+    const hers = await json<WebhookList>(person.request('/api/v1/webhooks'));
     expect(hers.items.map((webhook) => webhook.name)).toEqual(['Dana CRM']);
     const all = await json<WebhookList>(app.request('/api/v1/webhooks'));
     expect(all.items.map((webhook) => [webhook.name, webhook.owner?.name ?? null])).toEqual([
@@ -108,23 +108,23 @@ describe('webhooks owned by a person', () => {
       ['POST', `/api/v1/webhooks/${keys.webhook.id}/secret`],
       ['GET', `/api/v1/webhooks/${keys.webhook.id}/deliveries`],
     ] as const) {
-      const answer = await app.request(
-        path,
-        person.as({ method, ...(method === 'PATCH' ? { json: { enabled: false } } : {}) }),
-      );
+      const answer = await person.request(path, {
+        method,
+        ...(method === 'PATCH' ? { json: { enabled: false } } : {}),
+      });
       expect(answer.status, `${method} ${path}`).toBe(403);
     }
     // A number she may not read cannot be a filter of hers either.
-    const elsewhere = await app.request(
-      '/api/v1/webhooks',
-      person.as({ method: 'POST', json: { url: hook.url, session: 'other' } }),
-    );
+    const elsewhere = await person.request('/api/v1/webhooks', {
+      method: 'POST',
+      json: { url: hook.url, session: 'other' },
+    });
     expect(elsewhere.status).toBe(403);
     // Her own she may change.
-    const paused = await app.request(
-      `/api/v1/webhooks/${mine.webhook.id}`,
-      person.as({ method: 'PATCH', json: { enabled: false } }),
-    );
+    const paused = await person.request(`/api/v1/webhooks/${mine.webhook.id}`, {
+      method: 'PATCH',
+      json: { enabled: false },
+    });
     expect(paused.status).toBe(200);
   }, 60_000);
 
@@ -134,10 +134,10 @@ describe('webhooks owned by a person', () => {
     const hers = await receiver();
     const everyone = await receiver();
     const { webhook } = await json<CreatedWebhook>(
-      app.request(
-        '/api/v1/webhooks',
-        person.as({ method: 'POST', json: { url: hers.url, events: ['message.received'] } }),
-      ),
+      person.request('/api/v1/webhooks', {
+        method: 'POST',
+        json: { url: hers.url, events: ['message.received'] },
+      }),
       201,
     );
     await json(

@@ -1,8 +1,9 @@
 import './assignment.css';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { AssignmentCandidates } from '../../../src-shared/contract/assignment';
 import { pickerOptions, type PickerOption } from '../../model/assignment/picker-options';
+import { usePopover } from '../nav/use-popover';
 
 /**
  * A searchable list of people (who is available, who is away) and teams, opened from a button:
@@ -32,33 +33,17 @@ export function AssigneePicker({
   const id = useId();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  // Opening resets the menu once; a parent re-rendering with a new callback must not reset it again.
-  const openChange = useRef(onOpenChange);
-  openChange.current = onOpenChange;
   const inputRef = useRef<HTMLInputElement>(null);
   const options = useMemo(
     () => (candidates ? pickerOptions(candidates, query, me, intl.locale) : []),
     [candidates, query, me, intl.locale],
   );
-
-  useEffect(() => {
-    if (!open) return;
+  const { rootRef, buttonRef, close } = usePopover(open, onOpenChange, () => {
     setQuery('');
     setActive(0);
     inputRef.current?.focus();
-    const closeOutside = (event: MouseEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) openChange.current(false);
-    };
-    document.addEventListener('mousedown', closeOutside);
-    return () => document.removeEventListener('mousedown', closeOutside);
-  }, [open]);
+  });
 
-  const close = () => {
-    onOpenChange(false);
-    buttonRef.current?.focus();
-  };
   const pick = (option: PickerOption) => {
     close();
     onPick(option);

@@ -1,5 +1,5 @@
 import './assignment.css';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import {
   laterToday,
@@ -7,6 +7,7 @@ import {
   toLocalDateTime,
   tomorrowMorning,
 } from '../../model/assignment/snooze';
+import { usePopover } from '../nav/use-popover';
 
 /**
  * Snooze: later today, tomorrow morning, or a chosen time (refused beside the field when it is
@@ -25,34 +26,18 @@ export function SnoozeMenu({
 }) {
   const intl = useIntl();
   const id = useId();
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  // Opening resets the menu once; a parent re-rendering with a new callback must not reset it again.
-  const openChange = useRef(onOpenChange);
-  openChange.current = onOpenChange;
   const firstRef = useRef<HTMLButtonElement>(null);
   const [chosen, setChosen] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const now = new Date();
   const later = laterToday(now);
   const tomorrow = tomorrowMorning(now);
-
-  useEffect(() => {
-    if (!open) return;
+  const { rootRef, buttonRef, close } = usePopover(open, onOpenChange, () => {
     setProblem(null);
     setChosen(toLocalDateTime(tomorrowMorning(new Date())));
     firstRef.current?.focus();
-    const closeOutside = (event: MouseEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) openChange.current(false);
-    };
-    document.addEventListener('mousedown', closeOutside);
-    return () => document.removeEventListener('mousedown', closeOutside);
-  }, [open]);
+  });
 
-  const close = () => {
-    onOpenChange(false);
-    buttonRef.current?.focus();
-  };
   const snooze = (until: Date) => {
     close();
     onSnooze(until);

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { usePopover } from './use-popover';
 
 /**
  * A button that opens a small menu: the first item takes focus when it opens, Escape or a click
@@ -7,24 +8,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
  */
 export function usePopoverMenu<Item extends HTMLElement = HTMLElement>() {
   const [open, setOpen] = useState(false);
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
   const firstItemRef = useRef<Item>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    firstItemRef.current?.focus();
-    const closeOutside = (event: MouseEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('mousedown', closeOutside);
-    return () => document.removeEventListener('mousedown', closeOutside);
-  }, [open]);
-
-  const close = useCallback(() => {
-    setOpen(false);
-    buttonRef.current?.focus();
-  }, []);
+  const { rootRef, buttonRef, close } = usePopover(open, setOpen, () => firstItemRef.current?.focus());
 
   const onKeyDown = useCallback(
     (event: React.KeyboardEvent) => {

@@ -4,10 +4,10 @@ import type { AssignmentCandidates, ChatStatus } from '../../../../src-shared/co
 import { AssigneePicker } from '../../../components/assignment/AssigneePicker';
 import { changeOf, type PickerOption } from '../../../model/assignment/picker-options';
 import { recheckChat } from '../../../stores/assignment-view';
-import { useChatSelection } from '../../../stores/chat-selection';
 import { useTransport } from '../../../stores/connection';
 import { useMe } from '../../../stores/me';
 import { describeError } from '../../../transport/rpc-error';
+import { useBulkRun } from '../select/use-bulk-run';
 
 /**
  * Select mode's assignment actions: assign the ticked chats to a person or team, or resolve
@@ -19,9 +19,7 @@ export function BulkAssignBar({ selected }: { selected: { session: string; chat:
   const me = useMe((state) => state.principal?.user?.id ?? null);
   const [picking, setPicking] = useState(false);
   const [candidates, setCandidates] = useState<AssignmentCandidates | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, run: runBulk, showError, outcome } = useBulkRun();
 
   const openPicker = (open: boolean) => {
     setPicking(open);
@@ -33,37 +31,29 @@ export function BulkAssignBar({ selected }: { selected: { session: string; chat:
         .then(setCandidates)
         .catch((caught: unknown) => {
           setPicking(false);
-          setError(describeError(caught));
+          showError(describeError(caught));
         });
     }
   };
 
-  const run = async (change: { user?: string | null; team?: string | null; status?: ChatStatus }) => {
-    setBusy(true);
-    setError(null);
-    setMessage(null);
+  const run = (change: { user?: string | null; team?: string | null; status?: ChatStatus }) => {
     const bySession = new Map<string, string[]>();
     for (const { session, chat } of selected)
       bySession.set(session, [...(bySession.get(session) ?? []), chat]);
-    let done = 0;
-    try {
-      for (const [session, chats] of bySession) {
-        const { items } = await transport.call('assignment.bulk', { session, chats, ...change });
-        done += items.length;
-        for (const item of items) recheckChat(transport, session, item.chat);
-      }
-      setMessage(intl.formatMessage({ id: 'assignment.bulk.done' }, { count: done }));
-      useChatSelection.getState().clear();
-    } catch (caught) {
-      setError(
-        intl.formatMessage(
-          { id: 'assignment.bulk.partial' },
-          { done, total: selected.length, reason: describeError(caught) },
-        ),
-      );
-    } finally {
-      setBusy(false);
-    }
+    return runBulk(
+      async (count) => {
+        for (const [session, chats] of bySession) {
+          const { items } = await transport.call('assignment.bulk', { session, chats, ...change });
+          count(items.length);
+          for (const item of items) recheckChat(transport, session, item.chat);
+        }
+      },
+      {
+        done: (count) => intl.formatMessage({ id: 'assignment.bulk.done' }, { count }),
+        partial: (done, reason) =>
+          intl.formatMessage({ id: 'assignment.bulk.partial' }, { done, total: selected.length, reason }),
+      },
+    );
   };
 
   return (
@@ -90,16 +80,7 @@ export function BulkAssignBar({ selected }: { selected: { session: string; chat:
       >
         {intl.formatMessage({ id: 'assignment.bulk.resolve' })}
       </button>
-      {message && (
-        <p role="status" className="muted">
-          {message}
-        </p>
-      )}
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
+      {outcome}
     </div>
   );
 }

@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { BulkTagBar } from '../../../components/organize/BulkTagBar';
 import { useChatSelection } from '../../../stores/chat-selection';
 import { useTransport } from '../../../stores/connection';
 import { useInbox } from '../../../stores/inbox';
-import { describeError } from '../../../transport/rpc-error';
 import { BulkAssignBar } from '../assignment/BulkAssignBar';
+import { useBulkRun } from './use-bulk-run';
 
 type BulkAction = 'read' | 'unread' | 'archive';
 
@@ -17,44 +16,36 @@ export function SelectionBar() {
   const intl = useIntl();
   const transport = useTransport();
   const selected = useChatSelection((state) => state.selected);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, run: runBulk, outcome } = useBulkRun();
   const chats = selected.map((key) => {
     const [session = '', chat = ''] = key.split('|');
     return { session, chat };
   });
 
-  const run = async (action: BulkAction) => {
-    setBusy(true);
-    setError(null);
-    setMessage(null);
-    let done = 0;
-    try {
-      for (const { session, chat } of chats) {
-        const updated =
-          action === 'read'
-            ? await transport.call('chats.read', { session, chat })
-            : await transport.call(
-                'chats.update',
-                action === 'unread' ? { session, chat, unread: true } : { session, chat, archived: true },
-              );
-        useInbox.getState().applyChat(updated);
-        done++;
-      }
-      setMessage(intl.formatMessage({ id: 'inbox.select.done' }, { action: DONE[action], count: done }));
-      useChatSelection.getState().clear();
-    } catch (caught) {
-      setError(
-        intl.formatMessage(
-          { id: 'inbox.select.partial' },
-          { action: DONE[action], done, total: chats.length, reason: describeError(caught) },
-        ),
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
+  const run = (action: BulkAction) =>
+    runBulk(
+      async (count) => {
+        for (const { session, chat } of chats) {
+          const updated =
+            action === 'read'
+              ? await transport.call('chats.read', { session, chat })
+              : await transport.call(
+                  'chats.update',
+                  action === 'unread' ? { session, chat, unread: true } : { session, chat, archived: true },
+                );
+          useInbox.getState().applyChat(updated);
+          count(1);
+        }
+      },
+      {
+        done: (count) => intl.formatMessage({ id: 'inbox.select.done' }, { action: DONE[action], count }),
+        partial: (done, reason) =>
+          intl.formatMessage(
+            { id: 'inbox.select.partial' },
+            { action: DONE[action], done, total: chats.length, reason },
+          ),
+      },
+    );
 
   return (
     <div
@@ -99,16 +90,7 @@ export function SelectionBar() {
       </div>
       <BulkAssignBar selected={chats} />
       <BulkTagBar selected={chats} onDone={() => undefined} />
-      {message && (
-        <p role="status" className="muted">
-          {message}
-        </p>
-      )}
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
+      {outcome}
     </div>
   );
 }
