@@ -69,7 +69,17 @@ export interface Access<Input = never> {
    * on the desktop gives their password again (`services/access/confirmation.ts`).
    */
   confirm?: boolean;
+  /**
+   * The budgets it counts against besides the global one (issue #26 point 2,
+   * `src-main/api/kind-limits.ts`): `sensitive` creates credentials or makes Chatdock send
+   * requests (every `confirm` operation is sensitive too), `delete` removes something (every REST
+   * `DELETE` is), `send` sends a chat message (per key, and per number of `session`).
+   */
+  limits?: readonly LimitKind[];
 }
+
+/** A rate-limit budget an operation declares (`Access.limits`). */
+export type LimitKind = 'sensitive' | 'delete' | 'send';
 
 /** Reads `session` from an input that has one: the common case of `Access.session`. */
 export const sessionField = (input: { session?: string | null }) => input.session;

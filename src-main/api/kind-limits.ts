@@ -5,8 +5,8 @@ import {
   type RateLimitKind,
   type RateLimitTable,
 } from '../../src-shared/contract/rate-limits.js';
+import type { Access, LimitKind } from '../../src-shared/access.js';
 import type { Principal } from '../services/access/principal.js';
-import { isSensitive } from './sensitive-operations.js';
 import { rateLimitedError, TokenBucketLimiter } from '../core/token-bucket.js';
 
 const WHAT: Record<RateLimitKind, string> = {
@@ -17,12 +17,16 @@ const WHAT: Record<RateLimitKind, string> = {
   sendPerNumber: 'too many messages sent from this number',
 };
 
-/** `POST /api/v1/sessions/{id}/messages`: the number is in the path. */
-export const REST_SEND = /^\/api\/v1\/sessions\/([^/]+)\/messages$/;
-/** Contract operations that send a chat message (the number is the input's `session`). */
-export const RPC_SENDS = new Set(['messages.send', 'messages.forward']);
-/** Contract operations that delete or remove something (REST deletes are every `DELETE`). */
-export const RPC_DELETE = /\.(delete|remove|revoke|forget)[A-Z]?\w*$|\.deleteRule$/;
+/**
+ * The budgets an operation or route declares (`Access.limits`), with what follows from the rest of
+ * its declaration: every `confirm` operation is sensitive, every REST `DELETE` a deletion.
+ */
+export function declaredLimits(access: Access<never>, method?: string): Set<LimitKind> {
+  const declared = new Set<LimitKind>(access.limits ?? []);
+  if (access.confirm) declared.add('sensitive');
+  if (method === 'DELETE') declared.add('delete');
+  return declared;
+}
 
 /** A budget taken from: which kind, whose bucket. */
 interface Take {
@@ -48,18 +52,34 @@ export class KindLimits {
     this.table = table;
   }
 
-  /** The kinds one request counts against, before its body is read. */
-  takesOf(method: string, path: string, principal: Principal): Take[] {
+  /**
+   * The kinds one request counts against, before its body is read: what its operation or route
+   * declares (`Access.limits`; every `confirm` operation is sensitive, every REST `DELETE` a
+   * deletion). A send's budgets wait for its input (`sendTakes`).
+   */
+  takesOf(access: Access<never>, principal: Principal, method?: string): Take[] {
     const bucket = bucketOf(principal);
+    const declared = declaredLimits(access, method);
     const takes: Take[] = [{ kind: 'global', bucket }];
-    if (isSensitive(method, path)) takes.push({ kind: 'sensitive', bucket });
-    const operation = path.startsWith('/rpc/') ? path.slice('/rpc/'.length) : null;
-    if (method === 'DELETE' || (operation && RPC_DELETE.test(operation)))
-      takes.push({ kind: 'delete', bucket });
-    const restSend = method === 'POST' ? REST_SEND.exec(path) : null;
-    if (restSend || (operation && RPC_SENDS.has(operation))) takes.push({ kind: 'sendPerKey', bucket });
-    if (restSend?.[1])
-      takes.push({ kind: 'sendPerNumber', bucket: `number:${decodeURIComponent(restSend[1])}` });
+    if (declared.has('sensitive')) takes.push({ kind: 'sensitive', bucket });
+    if (declared.has('delete')) takes.push({ kind: 'delete', bucket });
+    return takes;
+  }
+
+  /**
+   * A send's budgets, once its input names the number (`Access.session`): per key and per
+   * number, taken together so a send refused by one uses up neither.
+   */
+  sendTakes(access: Access<never>, principal: Principal, input: unknown): Take[] {
+    if (!access.limits?.includes('send')) return [];
+    const takes: Take[] = [{ kind: 'sendPerKey', bucket: bucketOf(principal) }];
+    let session: unknown;
+    try {
+      session = access.session ? (access.session as (input: unknown) => unknown)(input) : null;
+    } catch {
+      session = null; // an input too malformed to name a number: the operation's validation answers 400
+    }
+    if (typeof session === 'string') takes.push({ kind: 'sendPerNumber', bucket: `number:${session}` });
     return takes;
   }
 
@@ -110,16 +130,27 @@ function bucketOf(principal: Principal): string {
 }
 
 /**
- * Limits a request once its caller is known, before its body is read (REST routes and `/rpc`).
- * A chat send over `/rpc` names its number in the body: `limitRpcSend` counts it after parsing.
+ * Limits a request once its caller is known, before its body is read (REST routes and `/rpc`),
+ * by what its route or operation declares.
  */
-export function limitRequest(kinds: KindLimits, ctx: Context, principal: Principal): void {
-  kinds.take(ctx, kinds.takesOf(ctx.method, ctx.path, principal));
+export function limitRequest(
+  kinds: KindLimits,
+  ctx: Context,
+  principal: Principal,
+  access: Access<never>,
+): void {
+  // Usage per key classifies the request by the same declaration (usage-middleware.ts).
+  (ctx.state as { access?: Access<never> }).access = access;
+  kinds.take(ctx, kinds.takesOf(access, principal, ctx.method));
 }
 
-/** The per-number budget of a chat send over `/rpc` (the number is the input's `session`). */
-export function limitRpcSend(kinds: KindLimits, ctx: Context, operation: string, input: unknown): void {
-  if (!RPC_SENDS.has(operation)) return;
-  const session = (input as { session?: unknown } | null)?.session;
-  if (typeof session === 'string') kinds.take(ctx, [{ kind: 'sendPerNumber', bucket: `number:${session}` }]);
+/** The budgets of a chat send, once its input is read (the number it names). */
+export function limitSend(
+  kinds: KindLimits,
+  ctx: Context,
+  principal: Principal,
+  access: Access<never>,
+  input: unknown,
+): void {
+  kinds.take(ctx, kinds.sendTakes(access, principal, input));
 }

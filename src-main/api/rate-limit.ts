@@ -2,8 +2,7 @@ import { TokenBucketLimiter } from '../core/token-bucket.js';
 import { KindLimits } from './kind-limits.js';
 
 export { rateLimitedError, TokenBucketLimiter } from '../core/token-bucket.js';
-export { isSensitive } from './sensitive-operations.js';
-export { KindLimits, limitRequest, limitRpcSend } from './kind-limits.js';
+export { KindLimits, limitRequest, limitSend } from './kind-limits.js';
 
 export interface RateLimits {
   /**

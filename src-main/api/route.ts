@@ -12,7 +12,7 @@ import type { Authenticator } from './auth.js';
 import { LARGE_BODY_LIMIT, readJsonBody, SMALL_BODY_LIMIT, type BodyBudget } from './body.js';
 import { idempotencyKeyOf } from './idempotency-header.js';
 import { readMultipart, type UploadedForm } from './multipart.js';
-import { limitRequest, type RateLimits } from './rate-limit.js';
+import { limitRequest, limitSend, type RateLimits } from './rate-limit.js';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -126,7 +126,7 @@ export function mountRoutes(router: Router, routes: readonly RouteDef[], guards:
       if (access !== 'public') {
         principal = guards.auth.principalOf(ctx);
         checkScope(principal, access as RouteAccess<never, never, never>);
-        limitRequest(guards.limits.kinds, ctx, principal);
+        limitRequest(guards.limits.kinds, ctx, principal, access as Access<never>);
       }
       const input: RouteInput<unknown, unknown, unknown> = {
         params: route.params ? parseInput(route.params, ctx.params) : undefined,
@@ -134,6 +134,7 @@ export function mountRoutes(router: Router, routes: readonly RouteDef[], guards:
         body: route.body ? parseInput(route.body, await bodyInput(route, ctx, guards.budget)) : undefined,
       };
       if (principal && access !== 'public') {
+        limitSend(guards.limits.kinds, ctx, principal, access as Access<never>, input);
         checkSession(
           principal,
           access.session?.(input as never),

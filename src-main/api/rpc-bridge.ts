@@ -1,8 +1,10 @@
 import Router from '@koa/router';
+import type { Access } from '../../src-shared/access.js';
+import { contract } from '../../src-shared/contract.js';
 import type { RpcDispatcher } from '../rpc/dispatcher.js';
 import { csrfTokenOf, type Authenticator } from './auth.js';
 import { LARGE_BODY_LIMIT, readJsonBody, type BodyBudget } from './body.js';
-import { limitRequest, limitRpcSend, type RateLimits } from './rate-limit.js';
+import { limitRequest, limitSend, type RateLimits } from './rate-limit.js';
 
 /**
  * `POST /rpc/<operation>` with the JSON input as body: the web UI's way to call the same
@@ -23,9 +25,11 @@ export function rpcRouter(
       address: ctx.socket.remoteAddress ?? null,
     };
     const operation = dispatcher.precheck(ctx.params.operation ?? '', context);
-    limitRequest(guards.limits.kinds, ctx, context.principal);
+    // The budgets are the operation's own declaration (`Access.limits`), as for REST routes.
+    const access = contract[operation].access as Access<never>;
+    limitRequest(guards.limits.kinds, ctx, context.principal, access);
     const input = await readJsonBody(ctx, LARGE_BODY_LIMIT, guards.budget);
-    limitRpcSend(guards.limits.kinds, ctx, ctx.params.operation ?? '', input);
+    limitSend(guards.limits.kinds, ctx, context.principal, access, input);
     const result = await dispatcher.call(operation, input, context);
     ctx.body = { result: result ?? null };
   });

@@ -1,19 +1,21 @@
-import { contract, type OpName } from '../../src-shared/contract.js';
+import type { Access } from '../../src-shared/access.js';
 import type { UsageKind } from '../../src-shared/contract/key-usage.js';
-import { REST_SEND, RPC_DELETE, RPC_SENDS } from './kind-limits.js';
-import { isSensitive } from './sensitive-operations.js';
+import { declaredLimits } from './kind-limits.js';
 
 /**
- * What a request was, for usage per key: chat sends, sensitive acts (admin), deletions, reads
- * (REST GETs; `/rpc` operations that need only `messages:read`) and other writes.
+ * What a request was, for usage per key, from what its route or operation declares (the same
+ * declaration the rate limits read): chat sends, sensitive acts (admin), deletions, reads (REST
+ * GETs; `/rpc` operations that need only `messages:read`) and other writes. A request that
+ * matched no route (a 404 with a valid key) is a read or a write by its method.
  */
-export function usageKindOf(method: string, path: string): UsageKind {
-  const operation = path.startsWith('/rpc/') ? path.slice('/rpc/'.length) : null;
-  if ((method === 'POST' && REST_SEND.test(path)) || (operation && RPC_SENDS.has(operation))) return 'send';
-  if (isSensitive(method, path)) return 'admin';
-  if (method === 'DELETE' || (operation && RPC_DELETE.test(operation))) return 'delete';
-  if (!operation) return method === 'GET' || method === 'HEAD' ? 'read' : 'write';
-  const access = Object.hasOwn(contract, operation) ? contract[operation as OpName].access : null;
-  const scopes = access ? [access.scope].flat() : [];
+export function usageKindOf(method: string, path: string, access: Access<never> | undefined): UsageKind {
+  const reading = method === 'GET' || method === 'HEAD';
+  if (!access) return reading ? 'read' : 'write';
+  const declared = declaredLimits(access, method);
+  if (declared.has('send')) return 'send';
+  if (declared.has('sensitive')) return 'admin';
+  if (declared.has('delete')) return 'delete';
+  if (!path.startsWith('/rpc/')) return reading ? 'read' : 'write';
+  const scopes = [access.scope].flat();
   return scopes.length > 0 && scopes.every((scope) => scope === 'messages:read') ? 'read' : 'write';
 }

@@ -1,4 +1,5 @@
 import type { Middleware } from 'koa';
+import type { Access } from '../../src-shared/access.js';
 import type { Principal } from '../services/access/principal.js';
 import type { KeyUsageCounter } from '../services/access/key-usage.js';
 import { usageKindOf } from './usage-kind.js';
@@ -19,12 +20,18 @@ export function usageMiddleware(usage: KeyUsageCounter): Middleware {
     try {
       await next();
     } finally {
-      const principal = (ctx.state as { principal?: Principal }).principal;
+      const state = ctx.state as { principal?: Principal; access?: Access<never> };
+      const principal = state.principal;
       const keyId = principal ? keyIdOf(principal) : null;
       // The socket is gone when the body guard cut the connection; the request still counts.
       const socket = ctx.socket as typeof ctx.socket | null;
       if (keyId)
-        usage.record(keyId, usageKindOf(ctx.method, ctx.path), ctx.status, socket?.remoteAddress ?? null);
+        usage.record(
+          keyId,
+          usageKindOf(ctx.method, ctx.path, state.access),
+          ctx.status,
+          socket?.remoteAddress ?? null,
+        );
     }
   };
 }

@@ -58,5 +58,5 @@ export const contactDataOperations = {
     contactDataInput,
     ADMIN_ONLY,
   ),
-  'contactData.forget': op<ForgetContactResult>()(contactDataInput, ADMIN_ONLY),
+  'contactData.forget': op<ForgetContactResult>()(contactDataInput, { ...ADMIN_ONLY, limits: ['delete'] }),
 };

@@ -49,6 +49,9 @@ export const groupOperations = {
     sendInChat,
   ),
   'groupInfo.invite': op<{ code: string; url: string }>()(groupRef, readChat),
-  'groupInfo.revokeInvite': op<{ code: string; url: string }>()(groupRef, sendInChat),
+  'groupInfo.revokeInvite': op<{ code: string; url: string }>()(groupRef, {
+    ...sendInChat,
+    limits: ['delete'],
+  }),
   'groupInfo.leave': op<{ ok: true }>()(groupRef, sendInChat),
 };

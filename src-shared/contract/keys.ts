@@ -65,7 +65,7 @@ const byId = z.strictObject({ id: z.string().min(1, 'is required') });
 
 export const keyOperations = {
   'keys.list': op<NamedKeyList>()(z.strictObject({}), ADMIN_ONLY),
-  'keys.create': op<CreatedKey>()(createKeyInput, ADMIN_ONLY),
+  'keys.create': op<CreatedKey>()(createKeyInput, { ...ADMIN_ONLY, limits: ['sensitive'] }),
   /** Revoking is immediate and final: the key answers 401 from then on. */
-  'keys.revoke': op<NamedKey>()(byId, ADMIN_ONLY),
+  'keys.revoke': op<NamedKey>()(byId, { ...ADMIN_ONLY, limits: ['sensitive', 'delete'] }),
 };

@@ -87,18 +87,18 @@ export const messagingOperations = {
       })
       .strict(),
     // An "assigned" reader sends only in their own chats (issue #16).
-    { ...sendInSession, chat: (input) => input.message.to },
+    { ...sendInSession, chat: (input) => input.message.to, limits: ['send'] },
   ),
   'messages.edit': op<Message>()(
     messageRef.extend({ text: z.string().trim().min(1, 'must not be empty').max(65536) }),
     sendInChat,
   ),
-  'messages.delete': op<Message>()(messageRef, sendInChat),
+  'messages.delete': op<Message>()(messageRef, { ...sendInChat, limits: ['delete'] }),
   'messages.react': op<Message>()(messageRef.extend({ emoji: z.string().max(16) }), sendInChat),
-  'messages.forward': op<Message>()(
-    messageRef.extend({ to: z.string().min(1, 'is required') }),
-    sendInSession,
-  ),
+  'messages.forward': op<Message>()(messageRef.extend({ to: z.string().min(1, 'is required') }), {
+    ...sendInSession,
+    limits: ['send'],
+  }),
   'messages.search': op<{ items: Message[]; next: number | null }>()(
     z
       .object({

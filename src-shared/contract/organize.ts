@@ -314,7 +314,7 @@ export const organizeOperations = {
   /** Without `confirm`, a tag in use is refused with CONFLICT naming its usage. */
   'tags.delete': op<DeletedTag>()(
     z.object({ id: tagIdSchema, confirm: z.boolean().default(false) }).strict(),
-    MANAGE_TAGS,
+    { ...MANAGE_TAGS, limits: ['delete'] },
   ),
   'tags.ofChat': op<{ items: Tagging[] }>()(z.object(chatRef).strict(), readSession),
   /** The tags of many chats at once (the chat list). */
@@ -326,10 +326,10 @@ export const organizeOperations = {
     z.object({ ...chatRef, tagId: tagIdSchema, extra: taggingExtraSchema.optional() }).strict(),
     tagInSession,
   ),
-  'tags.removeFromChat': op<{ items: Tagging[] }>()(
-    z.object({ ...chatRef, tagId: tagIdSchema }).strict(),
-    tagInSession,
-  ),
+  'tags.removeFromChat': op<{ items: Tagging[] }>()(z.object({ ...chatRef, tagId: tagIdSchema }).strict(), {
+    ...tagInSession,
+    limits: ['delete'],
+  }),
   'tags.bulk': op<{ changed: number }>()(bulkTagInput.extend({ session: sessionIdSchema }), tagInSession),
   'tags.ofMessage': op<{ items: Tagging[] }>()(z.object(messageRef).strict(), readSession),
   'tags.addToMessage': op<{ items: Tagging[] }>()(
@@ -338,7 +338,7 @@ export const organizeOperations = {
   ),
   'tags.removeFromMessage': op<{ items: Tagging[] }>()(
     z.object({ ...messageRef, tagId: tagIdSchema }).strict(),
-    tagInSession,
+    { ...tagInSession, limits: ['delete'] },
   ),
   'tags.history': op<{ items: TagHistoryEntry[]; next: number | null }>()(
     z
@@ -357,10 +357,10 @@ export const organizeOperations = {
     updateSavedReplyInput.extend({ id: z.string().min(1) }),
     MANAGE_SAVED_REPLIES,
   ),
-  'savedReplies.delete': op<{ ok: true }>()(
-    z.object({ id: z.string().min(1) }).strict(),
-    MANAGE_SAVED_REPLIES,
-  ),
+  'savedReplies.delete': op<{ ok: true }>()(z.object({ id: z.string().min(1) }).strict(), {
+    ...MANAGE_SAVED_REPLIES,
+    limits: ['delete'],
+  }),
   'savedReplies.render': op<RenderedReply>()(
     z.object({ id: z.string().min(1), ...chatRef }).strict(),
     readSession,
@@ -373,5 +373,8 @@ export const organizeOperations = {
     z.object({ ...chatRef, id: z.string().min(1), text: noteTextSchema }).strict(),
     sendInSession,
   ),
-  'notes.delete': op<{ ok: true }>()(z.object({ ...chatRef, id: z.string().min(1) }).strict(), sendInSession),
+  'notes.delete': op<{ ok: true }>()(z.object({ ...chatRef, id: z.string().min(1) }).strict(), {
+    ...sendInSession,
+    limits: ['delete'],
+  }),
 };

@@ -444,6 +444,7 @@ export const peopleOperations = {
   'users.delete': op<User>()(byId.extend({ ...confirmationFields, ...moveChatsField }), {
     ...ADMIN_PEOPLE,
     confirm: true,
+    limits: ['delete'],
   }),
   /** How many open and pending chats are assigned to the person (what deleting them must move). */
   'users.openChats': op<OpenChats>()(byId, ADMIN_PEOPLE),
@@ -456,7 +457,7 @@ export const peopleOperations = {
   'teams.create': op<Team>()(createTeamInput, ADMIN_PEOPLE),
   'teams.update': op<Team>()(updateTeamInput, ADMIN_PEOPLE),
   /** Grants to the team on any number go with it. */
-  'teams.delete': op<Team>()(byId.extend(moveChatsField), ADMIN_PEOPLE),
+  'teams.delete': op<Team>()(byId.extend(moveChatsField), { ...ADMIN_PEOPLE, limits: ['delete'] }),
   /** How many open and pending chats are assigned to the team (what deleting it must move). */
   'teams.openChats': op<OpenChats>()(byId, ADMIN_PEOPLE),
   'permissions.get': op<SessionPermissions>()(z.strictObject({ session: z.string().min(1, 'is required') }), {
@@ -468,12 +469,12 @@ export const peopleOperations = {
     session: sessionField,
   }),
   'signins.list': op<SignInSessionList>()(noInput, SELF_ONLY),
-  'signins.revoke': op<{ revoked: number }>()(byId, SELF_ONLY),
+  'signins.revoke': op<{ revoked: number }>()(byId, { ...SELF_ONLY, limits: ['delete'] }),
   /** Signs out every browser of the person but the one asking (and revokes nothing else). */
-  'signins.revokeOthers': op<{ revoked: number }>()(noInput, SELF_ONLY),
+  'signins.revokeOthers': op<{ revoked: number }>()(noInput, { ...SELF_ONLY, limits: ['delete'] }),
   'tokens.list': op<PersonalTokenList>()(noInput, SELF_ONLY),
   'tokens.create': op<CreatedToken>()(createTokenInput, SELF_ONLY),
-  'tokens.revoke': op<PersonalToken>()(byId, SELF_ONLY),
+  'tokens.revoke': op<PersonalToken>()(byId, { ...SELF_ONLY, limits: ['delete'] }),
   'audit.list': op<AuditList>()(auditQueryInput, ADMIN_PEOPLE),
   /** Settings → Audit's CSV file (REST streams the same from GET /audit/export). */
   'audit.export': op<AuditExport>()(auditExportInput, ADMIN_PEOPLE),

@@ -61,5 +61,5 @@ export type SetRateLimitsInput = z.infer<typeof setRateLimitsInput>;
 
 export const rateLimitOperations = {
   'rateLimits.get': op<RateLimitSettings>()(z.strictObject({}), ADMIN_ONLY),
-  'rateLimits.set': op<RateLimitSettings>()(setRateLimitsInput, ADMIN_ONLY),
+  'rateLimits.set': op<RateLimitSettings>()(setRateLimitsInput, { ...ADMIN_ONLY, limits: ['sensitive'] }),
 };

@@ -232,7 +232,7 @@ export const routingOperations = {
   /** The whole ordered list at once (create, edit, delete and reorder); refusals name `rules.N.…`. */
   'routing.saveRules': op<{ rules: RoutingRule[] }>()(saveRulesInput, ADMIN_PEOPLE),
   'routing.addRule': op<RoutingRule>()(routingRuleSchema, ADMIN_PEOPLE),
-  'routing.deleteRule': op<{ rules: RoutingRule[] }>()(ruleIdInput, ADMIN_PEOPLE),
+  'routing.deleteRule': op<{ rules: RoutingRule[] }>()(ruleIdInput, { ...ADMIN_PEOPLE, limits: ['delete'] }),
   'routing.reorderRules': op<{ rules: RoutingRule[] }>()(reorderRulesInput, ADMIN_PEOPLE),
   'routing.test': op<RoutingTestResult>()(routingTestInput, ADMIN_NUMBER),
   'routing.teams': op<{ items: TeamRouting[] }>()(z.strictObject({}), ADMIN_PEOPLE),

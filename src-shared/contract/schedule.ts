@@ -606,6 +606,6 @@ export const scheduleOperations = {
   'optOuts.add': op<OptOut>()(addOptOutInput, schedulingSendSession),
   'optOuts.remove': op<{ removed: boolean }>()(
     z.object({ session: sessionIdSchema, jid: z.string().min(1) }).strict(),
-    schedulingSendSession,
+    { ...schedulingSendSession, limits: ['delete'] },
   ),
 };

@@ -64,11 +64,12 @@ export const sessionOperations = {
     scope: 'sessions:manage',
     sessionKeys: false,
     confirm: true,
+    limits: ['delete'],
   }),
   'sessions.qr': op<SessionQr>()(byId, manageSession),
   'sessions.pairingCode': op<{ code: string; session: Session }>()(
     byId.extend(pairingCodeInput.shape),
     manageSession,
   ),
-  'sessions.rotateKey': op<RotatedKey>()(byId, manageSession),
+  'sessions.rotateKey': op<RotatedKey>()(byId, { ...manageSession, limits: ['sensitive'] }),
 };

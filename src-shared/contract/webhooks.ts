@@ -343,21 +343,25 @@ const byDelivery = z.strictObject({ deliveryId: z.coerce.number().int().positive
 export const webhookOperations = {
   'webhooks.list': op<WebhookList>()(z.strictObject({}), OWN_WEBHOOKS),
   'webhooks.get': op<Webhook>()(byId, OWN_WEBHOOKS),
-  'webhooks.create': op<CreatedWebhook>()(createWebhookInput, { ...OWN_WEBHOOKS, session: sessionField }),
+  'webhooks.create': op<CreatedWebhook>()(createWebhookInput, {
+    ...OWN_WEBHOOKS,
+    session: sessionField,
+    limits: ['sensitive'],
+  }),
   'webhooks.update': op<Webhook>()(byId.extend(updateWebhookInput.shape), {
     ...OWN_WEBHOOKS,
     session: sessionField,
   }),
-  'webhooks.delete': op<{ deleted: true }>()(byId, OWN_WEBHOOKS),
-  'webhooks.rotateSecret': op<{ secret: string }>()(byId, OWN_WEBHOOKS),
+  'webhooks.delete': op<{ deleted: true }>()(byId, { ...OWN_WEBHOOKS, limits: ['delete'] }),
+  'webhooks.rotateSecret': op<{ secret: string }>()(byId, { ...OWN_WEBHOOKS, limits: ['sensitive'] }),
   'webhooks.deliveries': op<WebhookDeliveryList>()(byId.extend(deliveriesQuery.shape), OWN_WEBHOOKS),
   'webhooks.delivery': op<WebhookDeliveryDetail>()(byDelivery, OWN_WEBHOOKS),
-  'webhooks.retryDelivery': op<WebhookDelivery>()(byDelivery, OWN_WEBHOOKS),
-  'webhooks.retryFailed': op<{ retried: number }>()(byId, OWN_WEBHOOKS),
+  'webhooks.retryDelivery': op<WebhookDelivery>()(byDelivery, { ...OWN_WEBHOOKS, limits: ['sensitive'] }),
+  'webhooks.retryFailed': op<{ retried: number }>()(byId, { ...OWN_WEBHOOKS, limits: ['sensitive'] }),
   'webhooks.discardFailed': op<{ discarded: number }>()(
     byId.extend(discardDeliveriesInput.shape),
     OWN_WEBHOOKS,
   ),
-  'webhooks.test': op<WebhookDelivery>()(byId, OWN_WEBHOOKS),
+  'webhooks.test': op<WebhookDelivery>()(byId, { ...OWN_WEBHOOKS, limits: ['sensitive'] }),
   'webhooks.eventTypes': op<EventTypeList>()(z.strictObject({}), OWN_WEBHOOKS),
 };

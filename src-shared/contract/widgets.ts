@@ -24,7 +24,7 @@ export const widgetOperations = {
   'widgets.create': op<WidgetRecord>()(widgetSettingsSchema, MANAGE_WIDGETS),
   /** Replaces the whole document (PUT semantics): the id plus every setting. */
   'widgets.update': op<WidgetRecord>()(widgetSchema, MANAGE_WIDGETS),
-  'widgets.delete': op<{ deleted: true }>()(byId, MANAGE_WIDGETS),
+  'widgets.delete': op<{ deleted: true }>()(byId, { ...MANAGE_WIDGETS, limits: ['delete'] }),
   /** Both copy-paste snippets; the hosted one points at this app's own address. */
   'widgets.snippets': op<WidgetSnippets>()(byId, MANAGE_WIDGETS),
 };

@@ -35,7 +35,7 @@ export function keyRoutes({ namedKeys }: Services) {
       tag,
       summary: 'Create a named API key',
       description: `The key is in the answer only: it is stored hashed. ${SCOPES_NOTE}`,
-      access: { scope: 'admin' },
+      access: { scope: 'admin', limits: ['sensitive'] },
       body: createKeyInput,
       response: { status: 201, description: 'The key, shown once', schema: createdKeySchema },
       handler: ({ body }) => {
@@ -48,7 +48,7 @@ export function keyRoutes({ namedKeys }: Services) {
       tag,
       summary: 'Revoke a named API key',
       description: 'Immediate: the key answers 401 from now on and its open event streams close.',
-      access: { scope: 'admin' },
+      access: { scope: 'admin', limits: ['sensitive'] },
       params: idParams,
       response: { status: 200, description: 'The revoked key', schema: namedKeySchema },
       handler: ({ params }) => {

@@ -91,7 +91,7 @@ export function messageRoutes({ messaging, sessions, scheduling, actors, assignm
         'before anything is sent. With `sendAt` (ISO-8601 with offset; optional `timeZone`, `repeat`) nothing is ' +
         'sent now: the answer is the created Schedule (see /schedules).',
       largeBody: true,
-      access: { scope: 'messages:send', session: ({ params }) => params.id },
+      access: { scope: 'messages:send', session: ({ params }) => params.id, limits: ['send'] },
       params: sessionParams,
       body: sendOrScheduleSchema,
       upload: sendFormToBody,

@@ -26,7 +26,7 @@ export function rateLimitRoutes({ rateLimits, actors }: Services) {
       tag,
       summary: 'Change rate limits (null resets a kind to its default)',
       description: `Kinds left out keep their limit. A change starts every budget of that kind afresh. ${KINDS_NOTE}`,
-      access: { scope: 'admin' },
+      access: { scope: 'admin', limits: ['sensitive'] },
       body: setRateLimitsInput,
       response: { status: 200, description: 'The rate limits', schema: rateLimitSettingsSchema },
       handler: ({ body, principal }) => rateLimits.set(body, actors.of(principal)),

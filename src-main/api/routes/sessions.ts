@@ -256,7 +256,7 @@ export function sessionRoutes({ sessions, actors }: Services) {
       path: '/sessions/:id/key',
       tag,
       summary: 'Issue a new session key (the old one stops working)',
-      access: { scope: 'sessions:manage', session: ({ params }) => params.id },
+      access: { scope: 'sessions:manage', session: ({ params }) => params.id, limits: ['sensitive'] },
       params: idParams,
       response: { status: 200, description: 'The new key, shown once', schema: rotatedKey },
       handler: ({ params }) => {
