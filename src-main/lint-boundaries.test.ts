@@ -11,6 +11,13 @@ async function boundaryErrors(file: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
 }
 
+/** What the layer-boundaries rule reports for `code` placed at `file`. */
+async function layerMessages(file: string, code: string) {
+  const [result] = await eslint.lintText(code, { filePath: path.join(appRoot(), file) });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'chatdock/layer-boundaries');
+}
+const importing = (spec: string) => `import { x } from '${spec}';\nexport const y = x;\n`;
+
 describe('layer boundaries are enforced by lint', () => {
   it("refuses 'electron' outside src-main/electron/", async () => {
     const code = "import { app } from 'electron';\nexport const name = app.name;\n";
@@ -35,11 +42,7 @@ describe('layer boundaries are enforced by lint', () => {
   });
 
   describe('the layer table of docs/ARCHITECTURE.md, on resolved paths', () => {
-    const layerErrors = async (file: string, code: string) => {
-      const [result] = await eslint.lintText(code, { filePath: path.join(appRoot(), file) });
-      return (result?.messages ?? []).filter((m) => m.ruleId === 'chatdock/layer-boundaries').length;
-    };
-    const importing = (spec: string) => `import { x } from '${spec}';\nexport const y = x;\n`;
+    const layerErrors = async (file: string, code: string) => (await layerMessages(file, code)).length;
     const probes: [file: string, spec: string, refused: boolean][] = [
       // The probes of the architecture review, each of which passed lint before.
       ['src-main/services/messages/example.ts', '../../api/server.js', true],
@@ -85,6 +88,39 @@ describe('layer boundaries are enforced by lint', () => {
     it('judges dynamic imports too', async () => {
       const code = "export const load = () => import('../../api/server.js');\n";
       expect(await layerErrors('src-main/services/messages/example.ts', code)).toBe(1);
+    });
+  });
+
+  describe('a route file is an adapter: it imports no service but the Services type', () => {
+    const routeErrors = layerMessages;
+    const probes: [file: string, spec: string, refused: boolean][] = [
+      // Policy and services belong to the operation, not the route.
+      ['src-main/api/routes/example.ts', '../../services/access/authorizer.js', true],
+      ['src-main/api/routes/example.ts', '../../services/schedule/opt-outs.js', true],
+      ['src-main/api/routes/example.ts', './../../services/./people/users.js', true],
+      ['src-main/api/routes/__nested__/example.ts', '../../../services/access/authorizer.js', true],
+      // The Services type the adapters receive, the operations and the adapter itself.
+      ['src-main/api/routes/example.ts', '../../services/index.js', false],
+      ['src-main/api/routes/example.ts', '../../rpc/schedule-handlers.js', false],
+      ['src-main/api/routes/example.ts', '../operation-route.js', false],
+      // Files on the allow-lists of scripts/lint/route-adapters.js, tests, and the rest of api/.
+      ['src-main/api/routes/auth.ts', '../../services/people/tokens.js', false],
+      ['src-main/api/routes/logs.ts', '../../services/access/authorizer.js', false],
+      ['src-main/api/routes/example.test.ts', '../../services/access/authorizer.js', false],
+      ['src-main/api/example.ts', '../services/access/authorizer.js', false],
+    ];
+    it.each(probes)('%s importing %s: refused %s', async (file, spec, refused) => {
+      const errors = await routeErrors(file, importing(spec));
+      expect(errors.map((error) => error.messageId)).toEqual(refused ? ['routeToService'] : []);
+    });
+
+    it('holds for type-only imports and re-exports too', async () => {
+      const file = 'src-main/api/routes/example.ts';
+      const spec = '../../services/access/principal.js';
+      expect(await routeErrors(file, `import type { X } from '${spec}';\nexport type Y = X;\n`)).toHaveLength(
+        1,
+      );
+      expect(await routeErrors(file, `export * from '${spec}';\n`)).toHaveLength(1);
     });
   });
 

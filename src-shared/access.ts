@@ -70,6 +70,12 @@ export interface Access<Input = never> {
    */
   confirm?: boolean;
   /**
+   * Only the desktop window may call it (the switcher's `desktop.*`): the PC owner's window, a
+   * person seated at it, or the locked window, which may call nothing else. A browser or a key
+   * gets 403.
+   */
+  desktopOnly?: boolean;
+  /**
    * The budgets it counts against besides the global one (issue #26 point 2,
    * `src-main/api/kind-limits.ts`): `sensitive` creates credentials or makes Chatdock send
    * requests (every `confirm` operation is sensitive too), `delete` removes something (every REST

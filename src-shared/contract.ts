@@ -34,6 +34,7 @@ import { groupOperations } from './contract/groups.js';
 import { rateLimitOperations } from './contract/rate-limits.js';
 import { keyUsageOperations } from './contract/key-usage.js';
 import { contactDetailOperations } from './contract/contact-details.js';
+import { contactProfileOperations } from './contract/contact-profile.js';
 
 export const contract = {
   ...appOperations,
@@ -65,6 +66,7 @@ export const contract = {
   ...reportOperations,
   ...rateLimitOperations,
   ...keyUsageOperations,
+  ...contactProfileOperations,
 };
 
 type Contract = typeof contract;

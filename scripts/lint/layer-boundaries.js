@@ -3,6 +3,7 @@
 // ESLint's own no-restricted-imports matches import strings only; eslint-plugin-import's
 // no-restricted-paths does this too but pulls in a resolver stack for one check.
 import path from 'node:path';
+import { MAY_IMPORT_SERVICES, ROUTES_DIR, SERVICES_DIR, SERVICES_TYPE } from './route-adapters.js';
 
 /** Layers, most specific first: the first whose folder contains a file is its layer. */
 const LAYERS = [
@@ -55,6 +56,9 @@ export default {
     schema: [],
     messages: {
       forbidden: "{{from}} may not import {{to}} ('{{spec}}'): see the layer table in docs/ARCHITECTURE.md.",
+      routeToService:
+        "A route file calls contract operations, not services ('{{spec}}'): make it an adapter " +
+        '(api/operation-route.ts), or list it in scripts/lint/route-adapters.js with the reason.',
     },
   },
   create(context) {
@@ -65,12 +69,21 @@ export default {
     if (!allowed) return {};
     if (TEST_FILE.test(file)) return {};
 
+    // A route file (not on an allow-list) may take only the Services type from services/.
+    const routeName = file.startsWith(`${ROUTES_DIR}/`) ? file.slice(ROUTES_DIR.length + 1) : null;
+    const routeFile = routeName !== null && !MAY_IMPORT_SERVICES.has(routeName);
+    const isServiceModule = (target) =>
+      target.startsWith(`${SERVICES_DIR}/`) && target.replace(/\.ts$/, '.js') !== SERVICES_TYPE;
+
     function check(node, spec) {
       if (typeof spec !== 'string' || !spec.startsWith('.')) return;
       const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), spec));
       const to = layerOf(target);
       if (!to || to === from) return;
       if (!allowed.includes(to)) context.report({ node, messageId: 'forbidden', data: { from, to, spec } });
+      else if (routeFile && isServiceModule(target)) {
+        context.report({ node, messageId: 'routeToService', data: { spec } });
+      }
     }
 
     const allTypes = (node) =>

@@ -12,7 +12,7 @@ import { firstFieldError } from '../../src-shared/validation.js';
 import type { EventBus } from '../core/event-bus.js';
 import type { Logger } from '../core/logger.js';
 import { canAccessSession, canSeeEvent, checkScope } from '../services/access/authorizer.js';
-import type { Principal } from '../services/access/principal.js';
+import { isWindowItself, type Principal } from '../services/access/principal.js';
 import type { EventRecorder } from '../services/events/event-recorder.js';
 import type { KeyRevocation, KeyRevocationCause } from '../services/access/key-revocations.js';
 import { sessionCookieOf, type Authenticator } from './auth.js';
@@ -256,7 +256,7 @@ export class EventSocketServer {
 /** The credential a revocation names: a key's id, or a person's sign-in or token id. */
 function credentialOf(principal: Principal): string | null {
   if (principal.kind === 'user') return principal.credentialId;
-  return principal.kind === 'desktop' ? null : principal.keyId;
+  return isWindowItself(principal) ? null : principal.keyId;
 }
 
 /**

@@ -6,7 +6,7 @@ import {
   type RateLimitTable,
 } from '../../src-shared/contract/rate-limits.js';
 import type { Access, LimitKind } from '../../src-shared/access.js';
-import type { Principal } from '../services/access/principal.js';
+import { isWindowItself, type Principal } from '../services/access/principal.js';
 import { rateLimitedError, TokenBucketLimiter } from '../core/token-bucket.js';
 
 const WHAT: Record<RateLimitKind, string> = {
@@ -126,7 +126,7 @@ function setHeaders(ctx: Context, limiter: TokenBucketLimiter, bucket: string): 
 /** Per key; a person's browsers and tokens share one bucket. */
 function bucketOf(principal: Principal): string {
   if (principal.kind === 'user') return `user:${principal.userId}`;
-  return principal.kind === 'desktop' ? 'desktop' : principal.keyId;
+  return isWindowItself(principal) ? 'desktop' : principal.keyId;
 }
 
 /**

@@ -5,6 +5,7 @@ import { parseInput } from '../../src-shared/validation.js';
 import type { Principal } from '../services/access/principal.js';
 import type { RpcContext } from '../rpc/context.js';
 import { csrfTokenOf } from './auth.js';
+import { selfOrigin } from './widget-files.js';
 import { defineRoute, type HttpMethod, type RouteAccess, type RouteDef, type RouteRequest } from './route.js';
 
 type AnyObjectSchema = z.ZodObject<z.ZodRawShape>;
@@ -20,14 +21,22 @@ export interface OperationRouteSpec {
   body?: z.ZodType;
   /** The body may carry media inline (route.ts `largeBody`). */
   largeBody?: boolean;
+  /**
+   * Honours `Idempotency-Key` (route.ts `idempotent`): the header is read and documented here,
+   * an HTTP concern, and handed to the operation's handler as `RpcContext.idempotencyKey`.
+   */
+  idempotent?: boolean;
   response: { status: number; description: string; schema?: z.ZodType };
   /**
    * The operation's input from the request, where the REST names differ from the operation's
    * (`/sessions/:id/…` → `session`, `:noteId` → `id`). Default: params, query and body merged.
    */
   input?: (request: { params: never; query: never; body: never }) => unknown;
-  /** The REST answer from the operation's, where REST's shape is older (`next: null` on lists). */
-  answer?: (result: never) => unknown;
+  /**
+   * The REST answer from the operation's (and its validated input), where REST's shape is older
+   * (`next: null` on lists, a cursor from the page's size).
+   */
+  answer?: (result: never, input: never) => unknown;
 }
 
 /** The RPC context of a REST call: the same principal, and the cookie's CSRF token for `people.me`. */
@@ -69,18 +78,24 @@ export function operationRoute<K extends OpName>(
     handler: async (request: RouteRequest<unknown, unknown, unknown, Principal>) => {
       const input = parseInput(contract[op].input, merged(request) ?? {});
       const handler = handlers[op] as (input: unknown, ctx: RpcContext) => unknown;
-      const result = await handler(input, restContext(request.ctx, request.principal));
-      return answer ? answer(result as never) : result;
+      const context = restContext(request.ctx, request.principal);
+      const { idempotencyKey } = request;
+      const result = await handler(input, idempotencyKey ? { ...context, idempotencyKey } : context);
+      return answer ? answer(result as never, input as never) : result;
     },
   } as never);
 }
 
-/** The RPC context of a REST call: the caller, its address, and a cookie's CSRF token. */
+/**
+ * The RPC context of a REST call: the caller, its address, a cookie's CSRF token, and the origin
+ * the request reached (links the answer gives, e.g. a widget snippet, point where the caller came).
+ */
 export const restContext: RestContext = (ctx, principal) => ({
   transport: 'http',
   principal,
   csrfToken: csrfTokenOf(ctx),
   address: ctx.socket.remoteAddress ?? null,
+  origin: selfOrigin(ctx),
 });
 
 /**

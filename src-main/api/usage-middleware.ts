@@ -1,13 +1,13 @@
 import type { Middleware } from 'koa';
 import type { Access } from '../../src-shared/access.js';
-import type { Principal } from '../services/access/principal.js';
+import { isWindowItself, type Principal } from '../services/access/principal.js';
 import type { KeyUsageCounter } from '../services/access/key-usage.js';
 import { usageKindOf } from './usage-kind.js';
 
 /** The key a principal came with: API keys and personal tokens (not sign-in cookies, not the desktop). */
 function keyIdOf(principal: Principal): string | null {
   if (principal.kind === 'user') return principal.via === 'token' ? principal.credentialId : null;
-  return principal.kind === 'desktop' ? null : principal.keyId;
+  return isWindowItself(principal) ? null : principal.keyId;
 }
 
 /**

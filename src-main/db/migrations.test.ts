@@ -555,6 +555,23 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
       'chat_assignment_history_at_idx',
     );
   },
+  '0032_report_message_counts': (sqlite) => {
+    // A period's counts: one range of the quarter index, which holds every column summed
+    // (services/reports/message-counts.ts; query-plans.test.ts checks the statements themselves).
+    expect(
+      queryPlan(
+        sqlite,
+        `SELECT quarter, kind, sum(n) FROM report_message_counts WHERE quarter >= 1 AND quarter < 9 GROUP BY quarter, kind`,
+      ),
+    ).toContain('COVERING INDEX report_message_counts_quarter_idx (quarter>? AND quarter<?)');
+    // A chat's counts from a quarter on, by the key.
+    expect(
+      queryPlan(
+        sqlite,
+        `DELETE FROM report_message_counts WHERE session_id = 's' AND chat_jid = 'c' AND quarter >= 5`,
+      ),
+    ).toContain('PRIMARY KEY (session_id=? AND chat_jid=? AND quarter>?)');
+  },
   '0029_api_completeness': (sqlite) => {
     // GET /calls walks every number's calls in time order (services/calls/calls.ts).
     expect(
@@ -772,6 +789,42 @@ describe('migrations', () => {
       { session_id: 's', chat_jid: 'a@s.whatsapp.net', since: -1 },
       { session_id: 's', chat_jid: 'b@s.whatsapp.net', since: 7 },
       { session_id: 's', chat_jid: 'c@lid', since: 3 },
+    ]);
+  });
+
+  it('0032 marks every customer chat to be folded and counted again from its beginning', () => {
+    const sqlite = migratedUpTo('0029_api_completeness');
+    sqlite.exec(`
+      INSERT INTO chats (session_id, jid, kind) VALUES ('s', 'a@s.whatsapp.net', 'user'), ('s', 'b@lid', 'user'), ('s', '1@g.us', 'group');
+      INSERT INTO messages (session_id, chat_jid, id, from_me, type, status, timestamp) VALUES ('s', 'a@s.whatsapp.net', 'm', 0, 'text', 'read', 5);
+      DELETE FROM report_dirty_chats;
+      INSERT INTO report_dirty_chats (session_id, chat_jid, since) VALUES ('s', 'b@lid', 40);
+    `);
+    migrate(drizzle(sqlite), { migrationsFolder: MIGRATIONS_DIR });
+    const marked = () =>
+      sqlite.prepare('SELECT session_id, chat_jid, since FROM report_dirty_chats ORDER BY chat_jid').all();
+    // Already marked or not: from the beginning (-1); groups are never counted.
+    expect(marked()).toEqual([
+      { session_id: 's', chat_jid: 'a@s.whatsapp.net', since: -1 },
+      { session_id: 's', chat_jid: 'b@lid', since: -1 },
+    ]);
+    // A chat's first assignee change refolds it from its beginning (the messages before it change
+    // hands to its `from`); a later one, from its own time; a status change, from its time.
+    sqlite.exec(`
+      DELETE FROM report_dirty_chats;
+      INSERT INTO chat_assignment_history (session_id, chat_jid, at, change, from_value, to_value, actor, reason) VALUES
+        ('s', 'c@s.whatsapp.net', 50, 'assignee', NULL, '{}', '{}', 'manual');
+      INSERT INTO chat_assignment_history (session_id, chat_jid, at, change, from_value, to_value, actor, reason) VALUES
+        ('s', 'd@s.whatsapp.net', 50, 'assignee', NULL, '{}', '{}', 'manual');
+      DELETE FROM report_dirty_chats WHERE chat_jid = 'd@s.whatsapp.net';
+      INSERT INTO chat_assignment_history (session_id, chat_jid, at, change, from_value, to_value, actor, reason) VALUES
+        ('s', 'd@s.whatsapp.net', 70, 'assignee', '{}', '{}', '{}', 'manual'),
+        ('s', 'e@s.whatsapp.net', 60, 'status', NULL, '"open"', '{}', 'manual');
+    `);
+    expect(marked()).toEqual([
+      { session_id: 's', chat_jid: 'c@s.whatsapp.net', since: -1 },
+      { session_id: 's', chat_jid: 'd@s.whatsapp.net', since: 70 },
+      { session_id: 's', chat_jid: 'e@s.whatsapp.net', since: 60 },
     ]);
   });
 

@@ -72,3 +72,47 @@ export const reportDirtyChats = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.chatJid] })],
 );
+
+/**
+ * A customer chat's messages per quarter hour (migration 0032), by sender kind, the person who
+ * wrote it (`person` replies) and who had the chat then; '' is "nobody". Kept by the fold with the
+ * conversations (services/reports/message-counts.ts).
+ */
+export const reportMessageCounts = sqliteTable(
+  'report_message_counts',
+  {
+    sessionId: text('session_id').notNull(),
+    chatJid: text('chat_jid').notNull(),
+    /** floor(Unix ms / 900,000). */
+    quarter: integer('quarter').notNull(),
+    /** `customer` or a SenderKind. */
+    kind: text('kind').notNull(),
+    senderUserId: text('sender_user_id').notNull(),
+    assigneeUserId: text('assignee_user_id').notNull(),
+    assigneeTeamId: text('assignee_team_id').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [
+    primaryKey({
+      columns: [
+        t.sessionId,
+        t.chatJid,
+        t.quarter,
+        t.kind,
+        t.senderUserId,
+        t.assigneeUserId,
+        t.assigneeTeamId,
+      ],
+    }),
+    index('report_message_counts_quarter_idx').on(
+      t.quarter,
+      t.kind,
+      t.sessionId,
+      t.senderUserId,
+      t.assigneeUserId,
+      t.assigneeTeamId,
+      t.chatJid,
+      t.n,
+    ),
+  ],
+);

@@ -9,4 +9,8 @@ export interface RpcContext {
   csrfToken?: string | null;
   /** The caller's address, for the audit log. */
   address?: string | null;
+  /** The origin a REST call reached (`http://192.168.1.5:3456`), for links its answer gives. */
+  origin?: string;
+  /** A REST call's `Idempotency-Key` (routes declared `idempotent`): retries get the first answer. */
+  idempotencyKey?: string;
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contract, type OpName } from '../../src-shared/contract.js';
 import type { DesktopState } from '../../src-shared/contract/desktop.js';
 import type { AnyEventEnvelope } from '../../src-shared/contract/events.js';
 import type { AuditList, Me, UserWithCode } from '../../src-shared/contract/people.js';
@@ -94,11 +95,15 @@ describe('desktop switcher and Lock', () => {
     expect(state.mode).toBe('locked');
     expect(state.people.map((person) => person.name)).toEqual(['Gus', 'Nora', 'Olive', 'Walt']);
     expect(state.people.find((person) => person.name === 'Walt')?.hasPin).toBe(true);
-    for (const operation of ['people.me', 'chats.list', 'sessions.list', 'peopleSettings.update']) {
-      expect(
-        await refusal(operation, operation === 'peopleSettings.update' ? { askWhoIsUsingThisPc: false } : {}),
-      ).toMatchObject({ code: 'UNAUTHORIZED' });
+    // The authorizer decides for the locked window: every operation but the switcher's is refused.
+    const others = (Object.keys(contract) as OpName[]).filter((name) => !name.startsWith('desktop.'));
+    expect(others.length).toBeGreaterThan(100);
+    for (const operation of others) {
+      const input = operation === 'peopleSettings.update' ? { askWhoIsUsingThisPc: false } : {};
+      expect({ operation, ...(await refusal(operation, input)) }).toEqual({ operation, code: 'FORBIDDEN' });
     }
+    expect((await desktop<DesktopState>('desktop.lock')).mode).toBe('locked');
+    expect((await desktop<DesktopState>('desktop.state')).people).toHaveLength(4);
     const event = { type: 'session.updated', session: 'a', actor: null } as unknown as AnyEventEnvelope;
     expect(app.core.desktopSeesEvent(event)).toBe(false);
   });
@@ -154,7 +159,7 @@ describe('desktop switcher and Lock', () => {
 
     // Lock, then Walt (the right PIN after his limit would refuse him: another person is free).
     expect((await desktop<DesktopState>('desktop.lock')).mode).toBe('locked');
-    expect(await refusal('people.me')).toMatchObject({ code: 'UNAUTHORIZED' });
+    expect(await refusal('people.me')).toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('seats a person by password too, and names them on what they write', async () => {
@@ -177,7 +182,7 @@ describe('desktop switcher and Lock', () => {
     await desktop('desktop.switch', { userId: ids.Nora, secret: PASSWORD });
     await app.request(`/api/v1/users/${ids.Nora}`, { method: 'PATCH', json: { disabled: true } });
     expect((await desktop<DesktopState>('desktop.state')).mode).toBe('locked');
-    expect(await refusal('people.me')).toMatchObject({ code: 'UNAUTHORIZED' });
+    expect(await refusal('people.me')).toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it("is the desktop window's alone: a browser or an API key cannot switch or lock it", async () => {

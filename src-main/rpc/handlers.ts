@@ -25,6 +25,7 @@ import { reportHandlers } from './report-handlers.js';
 import { groupHandlers } from './group-handlers.js';
 import { rateLimitHandlers } from './rate-limit-handlers.js';
 import { keyUsageHandlers } from './key-usage-handlers.js';
+import { contactHandlers } from './contact-handlers.js';
 
 /** All RPC handlers, one spread per domain; `satisfies` proves every operation is handled. */
 export function createHandlers(services: Services, runtime: () => RuntimeInfo): Handlers<RpcContext> {
@@ -53,5 +54,6 @@ export function createHandlers(services: Services, runtime: () => RuntimeInfo): 
     ...reportHandlers(services),
     ...rateLimitHandlers(services),
     ...keyUsageHandlers(services),
+    ...contactHandlers(services),
   } satisfies Handlers<RpcContext>;
 }

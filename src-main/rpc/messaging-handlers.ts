@@ -8,10 +8,11 @@ import type { RuntimeInfo } from './app-handlers.js';
 import type { RpcContext } from './context.js';
 import { reachableHost } from '../core/config.js';
 
-type MessagingOps = Extract<
-  keyof Handlers<RpcContext>,
-  `chats.${string}` | `messages.${string}` | `contacts.${string}` | `groups.${string}`
->;
+type MessagingOps =
+  | Extract<keyof Handlers<RpcContext>, `chats.${string}` | `messages.${string}` | `groups.${string}`>
+  | 'contacts.get'
+  | 'contacts.avatarLink'
+  | 'contacts.about';
 
 /** UI operations on chats and messages; each is a thin call into the messaging services. */
 export function messagingHandlers(
@@ -148,14 +149,6 @@ export function messagingHandlers(
     'contacts.about': async ({ session, chat }) => {
       exists(session);
       return { about: await messaging.contacts.about(session, jid(chat)) };
-    },
-    'contacts.list': ({ session, q, limit }) => {
-      exists(session);
-      return messaging.contacts.list(session, { q, limit });
-    },
-    'contacts.check': async ({ session, phones }) => {
-      exists(session);
-      return { items: await messaging.send.checkNumbers(session, phones) };
     },
     'groups.list': ({ session }) => {
       exists(session);

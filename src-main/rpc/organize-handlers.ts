@@ -48,7 +48,8 @@ export function organizeHandlers(services: Services): Pick<Handlers<RpcContext>,
     },
     'tags.bulk': ({ session, chats, tagId, action, extra }, ctx) => {
       exists(session);
-      return taggings.bulk(session, chats.map(jid), tagId, action, actor(ctx), extra ?? null);
+      const jids = chats.map((chat) => toJid(chat, 'chats'));
+      return taggings.bulk(session, jids, tagId, action, actor(ctx), extra ?? null);
     },
     'tags.ofMessage': ({ session, chat, id }) => {
       exists(session);
@@ -62,9 +63,9 @@ export function organizeHandlers(services: Services): Pick<Handlers<RpcContext>,
       exists(session);
       return { items: taggings.removeFromMessage(session, id, tagId, actor(ctx), jid(chat)) };
     },
-    'tags.history': ({ session, chat, messageId, limit, before }) => {
+    'tags.history': ({ session, chat, ...options }) => {
       exists(session);
-      return taggings.history(session, jid(chat), { messageId, limit, before });
+      return taggings.history(session, jid(chat), options);
     },
     'savedReplies.list': (_input) => {
       return { items: savedReplies.list() };

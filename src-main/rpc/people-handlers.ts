@@ -40,6 +40,8 @@ export function peopleHandlers({
   return {
     'people.me': (_input, ctx): Me => {
       const principal = ctx.principal;
+      // Never reached locked (the authorizer refuses it); said for the types.
+      if (principal.kind === 'locked-desktop') throw new AppError('FORBIDDEN', 'the window is locked');
       if (principal.kind !== 'user') {
         return {
           user: null,

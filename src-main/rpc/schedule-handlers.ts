@@ -25,7 +25,7 @@ export function scheduleHandlers({ scheduling, actors }: Services): Pick<Handler
     },
     'schedules.create': (input, ctx) => {
       own(ctx, input.session);
-      return schedules.create(input);
+      return schedules.create(input, ctx.idempotencyKey);
     },
     'schedules.update': ({ id, ...patch }, ctx) => {
       own(ctx, schedules.get(id).session);
@@ -48,7 +48,7 @@ export function scheduleHandlers({ scheduling, actors }: Services): Pick<Handler
     },
     'campaigns.create': (input, ctx) => {
       own(ctx, input.session);
-      return campaigns.create(input, undefined, actors.of(ctx.principal));
+      return campaigns.create(input, ctx.idempotencyKey, actors.of(ctx.principal));
     },
     'campaigns.pause': ({ id }, ctx) => {
       own(ctx, campaigns.get(id).session);

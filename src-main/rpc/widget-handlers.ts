@@ -19,11 +19,20 @@ function widgetScriptUrl({ boundHost, port }: RuntimeInfo): string {
   return `http://${shown}:${port}/widget.js`;
 }
 
+/**
+ * The widget operations. `runtime` is where the app listens (the desktop window and /rpc); a REST
+ * call brings its own `origin`, so a snippet points where that caller reached the app.
+ */
 export function widgetHandlers(
   services: Services,
-  runtime: () => RuntimeInfo,
+  runtime?: () => RuntimeInfo,
 ): Pick<Handlers<RpcContext>, WidgetOps> {
   const { widgets } = services;
+  const scriptUrl = ({ origin }: RpcContext): string => {
+    if (origin) return `${origin}/widget.js`;
+    if (!runtime) throw new Error('widgets.snippets needs the caller origin or the runtime');
+    return widgetScriptUrl(runtime());
+  };
   return {
     'widgets.list': () => widgets.list(),
     'widgets.get': ({ id }) => widgets.get(id),
@@ -33,6 +42,6 @@ export function widgetHandlers(
       widgets.delete(id);
       return { deleted: true };
     },
-    'widgets.snippets': ({ id }) => widgets.snippets(id, widgetScriptUrl(runtime())),
+    'widgets.snippets': ({ id }, ctx) => widgets.snippets(id, scriptUrl(ctx)),
   };
 }

@@ -124,6 +124,11 @@ export function ReportsPage() {
         periodError={problem && filters.preset === 'custom' ? t(PERIOD_PROBLEM[problem]) : null}
       />
       {report?.scope === 'own' && <p className="muted">{t('reports.ownScope')}</p>}
+      {report?.preparing && (
+        <p className="muted" data-testid="reports-preparing">
+          {t('reports.preparing', { count: report.preparing.chatsLeft })}
+        </p>
+      )}
       <div className="reports__state" role="status" aria-live="polite">
         {loading && t('reports.loading')}
       </div>

@@ -1,9 +1,9 @@
 /**
  * The desktop window's "who is using this PC" switcher (issue #15). With the people setting
- * `askWhoIsUsingThisPc` on, the window starts locked: it may call only these operations until a
- * person gives their PIN or password, and then acts as that person (their rights, their name on
- * messages and in the audit log) until Lock. Only the desktop window (IPC) may switch or lock;
- * a browser or an API key gets 403.
+ * `askWhoIsUsingThisPc` on, the window starts locked (principal `locked-desktop`): it may call only
+ * these operations until a person gives their PIN or password, and then acts as that person (their
+ * rights, their name on messages and in the audit log) until Lock. Only the desktop window may
+ * call them; a browser or an API key gets 403.
  */
 import { z } from 'zod';
 import { op } from './operation.js';
@@ -39,13 +39,15 @@ export const desktopSwitchInput = z
   .meta({ id: 'DesktopSwitch', example: { userId: 'usr_1', secret: '4821' } });
 
 /**
- * The desktop window itself (even locked) and the person seated at it. The handlers refuse every
- * transport but IPC, so neither a browser nor an API key can move the desktop's seat.
+ * The desktop window itself (even locked) and the person seated at it: the authorizer refuses
+ * every other caller (`desktopOnly`), so neither a browser nor an API key can move the desktop's
+ * seat, and these are all the locked window may run.
  */
 const DESKTOP_WINDOW = {
   scope: ['messages:read', 'messages:send', 'sessions:manage', 'webhooks:manage', 'widgets:manage'],
   sessionKeys: false,
   people: 'self',
+  desktopOnly: true,
 } as const satisfies Access;
 
 export const desktopOperations = {

@@ -124,6 +124,7 @@ export const messagingOperations = {
         session: sessionIdSchema,
         q: z.string().optional(),
         limit: z.number().int().min(1).max(500).default(100),
+        cursor: z.string().optional().describe('The JID after which the page starts (REST `next`)'),
       })
       .strict(),
     readSession,

@@ -347,6 +347,15 @@ export const organizeOperations = {
         messageId: z.string().min(1).optional(),
         limit: z.number().int().min(1).max(200).default(50),
         before: z.number().int().optional().describe('`next` of the previous page'),
+        beforeTime: z.number().int().optional().describe('Only changes before this time (ms since 1970)'),
+        since: z.number().int().optional().describe('Only changes at or after this time (ms since 1970)'),
+        actor: z
+          .string()
+          .trim()
+          .min(1)
+          .max(120)
+          .optional()
+          .describe('Only changes by this actor, as `actor` shows it'),
       })
       .strict(),
     readSession,

@@ -137,6 +137,12 @@ export const reportOverviewSchema = z
       businessHours: z.boolean(),
     }),
     scope: z.enum(['all', 'own']).describe('`own`: an agent sees the conversations assigned to them'),
+    preparing: z
+      .object({ chatsLeft: z.number().int().describe('Chats the background fold has still to index') })
+      .nullable()
+      .describe(
+        'Not null right after an upgrade or a large history sync, while the kept conversations and message counts are being built: this report was computed the slower way (same definitions, same figures)',
+      ),
     summary: z.object({
       conversationsOpened: z.number().int(),
       conversationsResolved: z.number().int(),
@@ -170,6 +176,7 @@ export const reportOverviewSchema = z
         businessHours: false,
       },
       scope: 'all',
+      preparing: null,
       summary: {
         conversationsOpened: 42,
         conversationsResolved: 39,

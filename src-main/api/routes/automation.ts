@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  type AutomationSettings,
+  type AutomationTestInput,
   automationChatStateSchema,
   automationSettingsSchema,
   automationTestInputSchema,
@@ -7,66 +9,71 @@ import {
   automationViewSchema,
 } from '../../../src-shared/contract/automation.js';
 import { sessionIdSchema } from '../../../src-shared/contract/sessions.js';
+import { automationHandlers } from '../../rpc/automation-handlers.js';
 import type { Services } from '../../services/index.js';
-import { defineRoute } from '../route.js';
+import { operationRoutes } from '../operation-route.js';
 
 const sessionParams = z.object({ id: sessionIdSchema });
 const chatParams = z.object({ id: sessionIdSchema, chat: z.string().min(1).max(200) });
 
-export function automationRoutes({ automation }: Services) {
+type SessionRequest<B = undefined> = { params: { id: string }; body: B };
+type ChatRequest = { params: { id: string; chat: string } };
+const chatOf = ({ params }: ChatRequest) => ({ session: params.id, chat: params.chat });
+
+/** A number's automation: adapters onto the `automation.*` operations (access declared there). */
+export function automationRoutes(services: Services) {
   const tag = 'automation';
+  const route = operationRoutes(automationHandlers(services));
   return [
-    defineRoute({
+    route('automation.get', {
       method: 'get',
       path: '/sessions/:id/automation',
       tag,
       summary: 'Automation of a number: its settings, warnings and whether it is open now',
-      access: { scope: 'sessions:manage', session: ({ params }) => params.id },
       params: sessionParams,
+      input: ({ params }: SessionRequest) => ({ session: params.id }),
       response: { status: 200, description: 'Automation', schema: automationViewSchema },
-      handler: ({ params }) => automation.view(params.id),
     }),
-    defineRoute({
+    route('automation.update', {
       method: 'put',
       path: '/sessions/:id/automation',
       tag,
       summary: 'Replace the automation settings (validated whole; 400 names the first bad field)',
-      access: { scope: 'sessions:manage', session: ({ params }) => params.id },
       params: sessionParams,
       body: automationSettingsSchema,
+      input: ({ params, body }: SessionRequest<AutomationSettings>) => ({
+        session: params.id,
+        settings: body,
+      }),
       response: { status: 200, description: 'Automation', schema: automationViewSchema },
-      handler: ({ params, body }) => automation.update(params.id, body),
     }),
-    defineRoute({
+    route('automation.test', {
       method: 'post',
       path: '/sessions/:id/automation/test',
       tag,
       summary: 'Which rule fires for a pretend customer message, and what it sends (nothing is sent)',
-      access: { scope: 'sessions:manage', session: ({ params }) => params.id },
       params: sessionParams,
       body: automationTestInputSchema,
+      input: ({ params, body }: SessionRequest<AutomationTestInput>) => ({ session: params.id, input: body }),
       response: { status: 200, description: 'What would be sent', schema: automationTestResultSchema },
-      handler: ({ params, body }) => automation.test(params.id, body),
     }),
-    defineRoute({
+    route('automation.chatState', {
       method: 'get',
       path: '/sessions/:id/automation/chats/:chat',
       tag,
       summary: "A chat's automation state: paused (until when, why), stopped, place in the menu",
-      access: { scope: 'messages:read', session: ({ params }) => params.id },
       params: chatParams,
+      input: chatOf,
       response: { status: 200, description: 'Chat state', schema: automationChatStateSchema },
-      handler: ({ params }) => automation.chatState(params.id, params.chat),
     }),
-    defineRoute({
+    route('automation.resume', {
       method: 'post',
       path: '/sessions/:id/automation/chats/:chat/resume',
       tag,
       summary: 'Let automation answer this chat again (lifts a staff pause, a handover or a stop rule)',
-      access: { scope: 'messages:send', session: ({ params }) => params.id },
       params: chatParams,
+      input: chatOf,
       response: { status: 200, description: 'Chat state', schema: automationChatStateSchema },
-      handler: ({ params }) => automation.resume(params.id, params.chat),
     }),
   ];
 }

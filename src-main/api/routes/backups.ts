@@ -7,26 +7,27 @@ import {
   verifyBackupInput,
 } from '../../../src-shared/contract/backups.js';
 import { storageReportSchema } from '../../../src-shared/contract/storage.js';
+import { backupHandlers } from '../../rpc/backup-handlers.js';
 import type { Services } from '../../services/index.js';
-import { defineRoute } from '../route.js';
+import { operationRoutes } from '../operation-route.js';
 
 const ADMIN_NOTE =
   'Needs the admin key or the `admin` scope: backups hold every conversation and the WhatsApp logins.';
 
-export function backupRoutes({ backups, storage }: Services) {
+/** Backups and the storage report: adapters onto the `backups.*` and `storage.report` operations. */
+export function backupRoutes(services: Services) {
   const tag = 'backups';
+  const route = operationRoutes(backupHandlers(services));
   return [
-    defineRoute({
+    route('backups.status', {
       method: 'get',
       path: '/backups',
       tag,
       summary: 'Backup settings, progress, the last good backup and the files in the folder',
       description: `\`overdue\` is true when the last good backup is older than the schedule promises. ${ADMIN_NOTE}`,
-      access: { scope: 'admin' },
       response: { status: 200, description: 'The backup status', schema: backupStatusSchema },
-      handler: () => backups.status(),
     }),
-    defineRoute({
+    route('backups.configure', {
       method: 'put',
       path: '/backups/settings',
       tag,
@@ -35,22 +36,18 @@ export function backupRoutes({ backups, storage }: Services) {
         'Fields left out keep their value. The schedule is daily by default: once a folder and a passphrase ' +
         'are set, the first backup starts. The passphrase is never stored, only a key derived from it ' +
         `(scrypt), beside the database and outside the backups. ${ADMIN_NOTE}`,
-      access: { scope: 'admin' },
       body: configureBackupsInput,
       response: { status: 200, description: 'The backup status', schema: backupStatusSchema },
-      handler: ({ body }) => backups.configure(body),
     }),
-    defineRoute({
+    route('backups.run', {
       method: 'post',
       path: '/backups',
       tag,
       summary: 'Back up now',
       description: `Starts a backup and answers at once; poll \`GET /backups\` for \`running\`. 409 while one runs. ${ADMIN_NOTE}`,
-      access: { scope: 'admin' },
       response: { status: 202, description: 'The backup started', schema: backupStatusSchema },
-      handler: () => backups.run(),
     }),
-    defineRoute({
+    route('backups.verify', {
       method: 'post',
       path: '/backups/verify',
       tag,
@@ -58,12 +55,10 @@ export function backupRoutes({ backups, storage }: Services) {
       description:
         'Reads the whole file: every part authenticated, every entry matched against its table of contents. ' +
         `A wrong passphrase is a 400 naming \`passphrase\`; a damaged or incomplete file one naming \`file\`. ${ADMIN_NOTE}`,
-      access: { scope: 'admin' },
       body: verifyBackupInput,
       response: { status: 200, description: 'What the backup holds', schema: verifiedBackupSchema },
-      handler: ({ body }) => backups.verify(body.file, body.passphrase),
     }),
-    defineRoute({
+    route('backups.restore', {
       method: 'post',
       path: '/backups/restore',
       tag,
@@ -77,20 +72,16 @@ export function backupRoutes({ backups, storage }: Services) {
         `naming \`replace\` otherwise). A wrong passphrase is a 400 naming \`passphrase\`; a bad file one naming \`file\`. ` +
         'Cannot be undone: `confirm: true` is required (400 naming `confirm`), and a person signed in by browser ' +
         `also sends their own \`password\`. ${ADMIN_NOTE}`,
-      access: { scope: 'admin', confirm: true },
       body: restoreBackupInput,
       response: { status: 200, description: 'What was restored', schema: preparedRestoreSchema },
-      handler: ({ body }) => backups.restore(body),
     }),
-    defineRoute({
+    route('storage.report', {
       method: 'get',
       path: '/storage',
       tag: 'storage',
       summary: 'What takes space: the database, media per number and type, the biggest chats',
       description: `Computed on request (it reads every message that carries media). ${ADMIN_NOTE}`,
-      access: { scope: 'admin' },
       response: { status: 200, description: 'The storage report', schema: storageReportSchema },
-      handler: () => storage.report(),
     }),
   ];
 }

@@ -6,10 +6,9 @@ import {
   tagIdSchema,
   taggingListSchema,
 } from '../../../src-shared/contract/organize.js';
-import { toJid } from '../../../src-shared/jid.js';
+import { organizeHandlers } from '../../rpc/organize-handlers.js';
 import type { Services } from '../../services/index.js';
-import { defineRoute } from '../route.js';
-import { sessionExists } from './session-guard.js';
+import { operationRoutes } from '../operation-route.js';
 import {
   TAGGING_RULES,
   chatParams,
@@ -20,111 +19,79 @@ import {
 } from './common.js';
 
 const chatTagParams = chatParams.extend({ tagId: tagIdSchema });
+const historyQuery = tagHistoryQuery.extend({
+  messageId: z.string().min(1).optional().describe('Only this message'),
+});
 
-export function chatTagRoutes({ organize, sessions }: Services) {
+type ChatRequest = { params: z.output<typeof chatTagParams> };
+type BulkRequest = { params: { id: string }; body: z.output<typeof bulkTagInput> };
+type TaggingRequest = ChatRequest & { body: z.output<typeof taggingBody> };
+const chatOf = ({ params }: ChatRequest) => ({ session: params.id, chat: params.chat });
+const taggingOf = ({ params }: ChatRequest) => ({ ...chatOf({ params }), tagId: params.tagId });
+
+/** Tags on chats: adapters onto the `tags.*` operations of a chat (access declared there). */
+export function chatTagRoutes(services: Services) {
   const tag = 'tags';
-  const { taggings, actors } = organize;
-  const chatJid = (chat: string) => toJid(chat, 'chat');
-  const exists = sessionExists(sessions);
+  const route = operationRoutes(organizeHandlers(services));
 
   return [
-    defineRoute({
+    route('tags.bulk', {
       method: 'post',
       path: '/sessions/:id/chats/tags',
       tag,
       summary: 'Add or remove one tag on many chats',
       description: `All chats must exist, or nothing changes. ${TAGGING_RULES}`,
-      access: { scope: 'messages:send', session: ({ params }) => params.id, people: 'tags' },
       params: sessionParams,
       body: bulkTagInput,
+      input: ({ params, body }: BulkRequest) => ({ ...body, session: params.id }),
       response: { status: 200, description: 'How many chats changed', schema: bulkTagResultSchema },
-      handler: ({ params, body, principal }) => {
-        exists(params.id);
-        return taggings.bulk(
-          params.id,
-          body.chats.map((chat) => toJid(chat, 'chats')),
-          body.tagId,
-          body.action,
-          actors.attribution(principal),
-          body.extra ?? null,
-        );
-      },
     }),
-    defineRoute({
+    route('tags.ofChat', {
       method: 'get',
       path: '/sessions/:id/chats/:chat/tags',
       tag,
       summary: 'The tags of a chat, with who added them and when',
-      access: { scope: 'messages:read', session: ({ params }) => params.id },
       params: chatParams,
+      input: chatOf,
       response: { status: 200, description: 'The chat’s taggings', schema: taggingListSchema },
-      handler: ({ params }) => {
-        exists(params.id);
-        return { items: taggings.ofChat(params.id, chatJid(params.chat)) };
-      },
     }),
-    defineRoute({
+    route('tags.history', {
       method: 'get',
       path: '/sessions/:id/chats/:chat/tags/history',
       tag,
       summary: 'Tagging history of a chat and its messages, newest first',
-      access: { scope: 'messages:read', session: ({ params }) => params.id },
       params: chatParams,
-      query: tagHistoryQuery.extend({
-        messageId: z.string().min(1).optional().describe('Only this message'),
+      query: historyQuery,
+      input: ({ params, query }: ChatRequest & { query: z.output<typeof historyQuery> }) => ({
+        ...chatOf({ params }),
+        messageId: query.messageId,
+        ...historyOptions(query),
       }),
       response: { status: 200, description: 'A page of history', schema: tagHistorySchema },
-      handler: ({ params, query }) => {
-        exists(params.id);
-        return taggings.history(params.id, chatJid(params.chat), {
-          ...historyOptions(query),
-          messageId: query.messageId,
-        });
-      },
     }),
-    defineRoute({
+    route('tags.addToChat', {
       method: 'put',
       path: '/sessions/:id/chats/:chat/tags/:tagId',
       tag,
       summary: 'Tag a chat',
       description: TAGGING_RULES,
-      access: { scope: 'messages:send', session: ({ params }) => params.id, people: 'tags' },
       params: chatTagParams,
       body: taggingBody,
+      input: ({ params, body }: TaggingRequest) => ({
+        ...taggingOf({ params }),
+        extra: body.extra,
+      }),
       response: { status: 200, description: 'The chat’s taggings', schema: taggingListSchema },
-      handler: ({ params, body, principal }) => {
-        exists(params.id);
-        return {
-          items: taggings.addToChat(
-            params.id,
-            chatJid(params.chat),
-            params.tagId,
-            actors.attribution(principal),
-            body.extra ?? null,
-          ),
-        };
-      },
     }),
-    defineRoute({
+    route('tags.removeFromChat', {
       method: 'delete',
       path: '/sessions/:id/chats/:chat/tags/:tagId',
       tag,
       summary: 'Remove a tag from a chat (and from its messages)',
       description: TAGGING_RULES,
-      access: { scope: 'messages:send', session: ({ params }) => params.id, people: 'tags' },
       params: chatTagParams,
+      input: taggingOf,
       response: { status: 200, description: 'The chat’s remaining taggings', schema: taggingListSchema },
-      handler: ({ params, principal }) => {
-        exists(params.id);
-        return {
-          items: taggings.removeFromChat(
-            params.id,
-            chatJid(params.chat),
-            params.tagId,
-            actors.attribution(principal),
-          ),
-        };
-      },
     }),
   ];
 }

@@ -2,8 +2,6 @@
 import { z } from 'zod';
 import { taggingExtraSchema } from '../../../src-shared/contract/organize.js';
 import { sessionIdSchema } from '../../../src-shared/contract/sessions.js';
-import type { Principal } from '../../services/access/principal.js';
-import { ownSessionOf } from '../../services/access/authorizer.js';
 
 export const sessionParams = z.object({ id: sessionIdSchema });
 export const chatParams = z.object({ id: sessionIdSchema, chat: z.string().min(1) });
@@ -11,11 +9,6 @@ export const messageParams = z.object({ id: sessionIdSchema, msgId: z.string().m
 export const webhookIdParams = z.object({ id: z.string().min(1).describe('Webhook id (`wh_…`)') });
 /** Schedules and campaigns are addressed by their own ids (`sch_…`, `cmp_…`). */
 export const recordIdParams = z.object({ id: z.string().min(1) });
-
-/** A session key sees and changes only its own session's schedules, campaigns and opt-outs. */
-export function ownSessionOr(principal: Principal, requested?: string): string | undefined {
-  return ownSessionOf(principal) ?? requested;
-}
 
 export const IDEMPOTENT =
   'Send `Idempotency-Key` to make retries safe: a retry with the same key (within 24 hours) gets the first ' +

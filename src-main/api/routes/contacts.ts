@@ -1,36 +1,20 @@
 import { z } from 'zod';
+import { contactProfileSchema } from '../../../src-shared/contract/contact-profile.js';
 import { sessionIdSchema } from '../../../src-shared/contract/sessions.js';
 import { AppError } from '../../../src-shared/errors.js';
 import { exampleOf } from '../../../src-shared/examples.js';
 import { toJid } from '../../../src-shared/jid.js';
-import { contactSchema } from '../../../src-shared/messages.js';
+import { contactSchema, type Contact } from '../../../src-shared/messages.js';
+import { contactHandlers } from '../../rpc/contact-handlers.js';
 import type { Services } from '../../services/index.js';
+import { operationRoutes } from '../operation-route.js';
 import { defineRoute } from '../route.js';
 import { sessionExists } from './session-guard.js';
 import { sessionParams } from './common.js';
+import { sessionBodyInput } from './session-input.js';
 
 const contactParams = z.object({ id: sessionIdSchema, jid: z.string().min(1) });
-const contactProfile = contactSchema
-  .extend({
-    about: z
-      .string()
-      .nullable()
-      .describe('The "about" text; null when empty, hidden or the session is offline'),
-    avatarUrl: z
-      .string()
-      .nullable()
-      .describe(
-        'Path of the profile picture (GET …/contacts/{jid}/avatar, same key); null when the contact has none, or it is unknown while the session is offline',
-      ),
-  })
-  .meta({
-    id: 'ContactProfile',
-    example: {
-      ...exampleOf(contactSchema),
-      about: 'Vegan, no nuts please',
-      avatarUrl: '/api/v1/sessions/shop/contacts/972501234567%40s.whatsapp.net/avatar',
-    },
-  });
+
 const contactList = z
   .object({ items: z.array(contactSchema), next: z.string().nullable() })
   .meta({ id: 'ContactList', example: { items: [exampleOf(contactSchema)], next: null } });
@@ -49,75 +33,65 @@ const checkResults = z
     },
   });
 
-export function contactRoutes({ messaging, sessions }: Services) {
+/** REST's page: `next` is the last JID when the page is full (the next page's `cursor`). */
+const contactPage = (items: Contact[], { limit }: { limit: number }) => {
+  const last = items[items.length - 1];
+  return { items, next: items.length === limit && last ? last.jid : null };
+};
+
+type ListRequest = { params: { id: string }; query: { q?: string; limit: number; cursor?: string } };
+
+/**
+ * A number's contacts: adapters onto `contacts.list`, `contacts.check` and `contacts.profile`.
+ * The picture stays written here: its answer is the image's bytes with caching headers.
+ */
+export function contactRoutes(services: Services) {
+  const { messaging, sessions } = services;
   const exists = sessionExists(sessions);
+  const route = operationRoutes(contactHandlers(services));
   const tag = 'contacts';
   return [
-    defineRoute({
+    route('contacts.list', {
       method: 'get',
       path: '/sessions/:id/contacts',
       tag,
       summary: 'List contacts',
-      access: { scope: 'messages:read', session: ({ params }) => params.id },
       params: sessionParams,
       query: z.object({
         q: z.string().trim().optional(),
         limit: z.coerce.number().int().min(1).max(500).default(100),
         cursor: z.string().optional(),
       }),
+      input: ({ params, query }: ListRequest) => ({ ...query, session: params.id }),
       response: { status: 200, description: 'A page of contacts, by JID', schema: contactList },
-      handler: ({ params, query }) => {
-        exists(params.id);
-        const items = messaging.contacts.list(params.id, {
-          q: query.q,
-          limit: query.limit,
-          after: query.cursor,
-        });
-        const last = items[items.length - 1];
-        return { items, next: items.length === query.limit && last ? last.jid : null };
-      },
+      answer: contactPage,
     }),
-    defineRoute({
+    route('contacts.check', {
       method: 'post',
       path: '/sessions/:id/contacts/check',
       tag,
       summary: 'Which numbers have WhatsApp',
-      access: { scope: 'messages:read', session: ({ params }) => params.id },
       params: sessionParams,
       body: z
         .object({ phones: z.array(z.string().min(1)).min(1, 'must list at least one number').max(500) })
         .strict()
         .meta({ example: { phones: ['+972 50-123-4567', '+972 59-999-9999'] } }),
+      input: sessionBodyInput,
       response: { status: 200, description: 'One result per number, in order', schema: checkResults },
-      handler: async ({ params, body }) => {
-        exists(params.id);
-        return { items: await messaging.send.checkNumbers(params.id, body.phones) };
-      },
     }),
-    defineRoute({
+    route('contacts.profile', {
       method: 'get',
       path: '/sessions/:id/contacts/:jid',
       tag,
       summary: 'A contact with its "about" text and profile picture link',
       description:
         'Asks WhatsApp for the about text, and for the profile picture unless it is remembered (pictures for a day, "no picture" for 6 hours).',
-      access: { scope: 'messages:read', session: ({ params }) => params.id },
       params: contactParams,
-      response: { status: 200, description: 'The contact', schema: contactProfile },
-      handler: async ({ params }) => {
-        exists(params.id);
-        const jid = toJid(params.jid, 'jid');
-        const contact = messaging.contacts.get(params.id, jid);
-        if (!contact) throw new AppError('NOT_FOUND', `no contact "${jid}"`, 'jid');
-        const [about, hasPicture] = await Promise.all([
-          messaging.contacts.about(params.id, contact.jid),
-          messaging.avatars.exists(params.id, contact.jid),
-        ]);
-        const avatarUrl = hasPicture
-          ? `/api/v1/sessions/${params.id}/contacts/${encodeURIComponent(contact.jid)}/avatar`
-          : null;
-        return { ...contact, about, avatarUrl };
-      },
+      input: ({ params }: { params: z.output<typeof contactParams> }) => ({
+        session: params.id,
+        jid: params.jid,
+      }),
+      response: { status: 200, description: 'The contact', schema: contactProfileSchema },
     }),
     defineRoute({
       method: 'get',

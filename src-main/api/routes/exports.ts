@@ -9,6 +9,8 @@ import { toJid } from '../../../src-shared/jid.js';
 import { CONVERSATION_EXPORT_FORMATS as EXPORT_FORMATS } from '../../../src-shared/contract/exports.js';
 import { contactPhoneSchema, forgetContactResultSchema } from '../../../src-shared/contract/contact-data.js';
 import type { Services } from '../../services/index.js';
+import { backupHandlers } from '../../rpc/backup-handlers.js';
+import { operationRoutes } from '../operation-route.js';
 import { defineRoute } from '../route.js';
 import { sessionExists } from './session-guard.js';
 
@@ -37,16 +39,15 @@ const exportQuery = z.strictObject({
   timeZone: timeZone.describe('The time zone of the dates in the .txt and HTML (default UTC)'),
 });
 
-export function exportRoutes({
-  conversationExport,
-  contactsCsv,
-  contactsImport,
-  contactData,
-  forgetContact,
-  organize,
-  sessions,
-}: Services) {
+/**
+ * Data leaving and entering the app. Importing and forgetting are adapters onto
+ * `contactImport.*` and `contactData.forget`; the three files (a conversation, the contacts CSV,
+ * one person's data) stay written here: their answers are the files' bytes as attachments.
+ */
+export function exportRoutes(services: Services) {
+  const { conversationExport, contactsCsv, contactData, sessions } = services;
   const exists = sessionExists(sessions);
+  const route = operationRoutes(backupHandlers(services));
   return [
     defineRoute({
       method: 'get',
@@ -100,19 +101,17 @@ export function exportRoutes({
         return undefined;
       },
     }),
-    defineRoute({
+    route('contactImport.preview', {
       method: 'post',
       path: '/contacts/import/preview',
       tag: 'contacts',
       summary: 'Read a contacts CSV: its columns, first rows and the guessed phone and name columns',
       description: 'The same reader as the campaign CSV import. Needs the admin key or the `admin` scope.',
       largeBody: true,
-      access: { scope: 'admin' },
       body: csvPreviewInput,
       response: { status: 200, description: 'The column mapping preview', schema: csvPreviewSchema },
-      handler: ({ body }) => contactsImport.preview(body.csv),
     }),
-    defineRoute({
+    route('contactImport.run', {
       method: 'post',
       path: '/contacts/import',
       tag: 'contacts',
@@ -124,10 +123,8 @@ export function exportRoutes({
         'listed with their line; a phone listed twice takes its last row. `dryRun` answers the same counts ' +
         'without writing. Needs the admin key or the `admin` scope.',
       largeBody: true,
-      access: { scope: 'admin', session: ({ body }) => body.session },
       body: contactsImportInput,
       response: { status: 200, description: 'What was imported', schema: contactsImportResultSchema },
-      handler: ({ body }) => contactsImport.run(body),
     }),
     defineRoute({
       method: 'get',
@@ -149,7 +146,7 @@ export function exportRoutes({
         return undefined;
       },
     }),
-    defineRoute({
+    route('contactData.forget', {
       method: 'post',
       path: '/contacts/:phone/forget',
       tag: 'contacts',
@@ -159,10 +156,8 @@ export function exportRoutes({
         'tag and note; what they wrote in groups; the contact, picture, opt-out, calls, schedules and ' +
         'campaign recipients addressed to them. Cannot be undone; recorded in the audit log. Not reached: the ' +
         'event log and webhook outbox (kept 7 days), backups made before. Needs the admin key or the `admin` scope.',
-      access: { scope: 'admin' },
       params: z.object({ phone: contactPhoneSchema }),
       response: { status: 200, description: 'What was deleted', schema: forgetContactResultSchema },
-      handler: ({ params, principal }) => forgetContact.run(params.phone, organize.actors.of(principal)),
     }),
   ];
 }

@@ -2,25 +2,26 @@ import {
   configureRetentionInput,
   housekeepingStatusSchema,
 } from '../../../src-shared/contract/housekeeping.js';
+import { backupHandlers } from '../../rpc/backup-handlers.js';
 import type { Services } from '../../services/index.js';
-import { defineRoute } from '../route.js';
+import { operationRoutes } from '../operation-route.js';
 
 const ADMIN_NOTE = 'Needs the admin key or the `admin` scope: retention deletes history for good.';
 
-export function housekeepingRoutes({ housekeeping }: Services) {
+/** Retention and vacuum: adapters onto the `housekeeping.*` operations (admin only, declared there). */
+export function housekeepingRoutes(services: Services) {
   const tag = 'storage';
+  const route = operationRoutes(backupHandlers(services));
   return [
-    defineRoute({
+    route('housekeeping.status', {
       method: 'get',
       path: '/housekeeping',
       tag,
       summary: 'Retention rules, the pass under way or the last one, and how much the database can shrink',
       description: ADMIN_NOTE,
-      access: { scope: 'admin' },
       response: { status: 200, description: 'The housekeeping status', schema: housekeepingStatusSchema },
-      handler: () => housekeeping.status(),
     }),
-    defineRoute({
+    route('housekeeping.configure', {
       method: 'put',
       path: '/housekeeping/retention',
       tag,
@@ -29,20 +30,16 @@ export function housekeepingRoutes({ housekeeping }: Services) {
         'Fields left out keep their value; a number set to null keeps all its messages again. Nothing is ' +
         'removed until the next pass: daily while a rule is set, or `POST /housekeeping/run`. Removed media ' +
         `leave the message with \`media.removedAt\`; deleted messages are gone from every list and search. ${ADMIN_NOTE}`,
-      access: { scope: 'admin' },
       body: configureRetentionInput,
       response: { status: 200, description: 'The housekeeping status', schema: housekeepingStatusSchema },
-      handler: ({ body }) => housekeeping.configure(body),
     }),
-    defineRoute({
+    route('housekeeping.run', {
       method: 'post',
       path: '/housekeeping/run',
       tag,
       summary: 'Run a retention pass now',
       description: `Answers at once; poll \`GET /housekeeping\` for \`running\`. 409 while one runs. ${ADMIN_NOTE}`,
-      access: { scope: 'admin' },
       response: { status: 202, description: 'The pass started', schema: housekeepingStatusSchema },
-      handler: () => housekeeping.run(),
     }),
   ];
 }

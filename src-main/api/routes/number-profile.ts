@@ -1,13 +1,16 @@
 import { numberProfileSchema, profileUpdateSchema } from '../../../src-shared/contract/number-profile.js';
+import { numberProfileHandlers } from '../../rpc/number-profile-handlers.js';
 import type { Services } from '../../services/index.js';
-import { defineRoute } from '../route.js';
+import { operationRoutes } from '../operation-route.js';
 import { sessionParams } from './common.js';
+import { sessionBodyInput, sessionInput } from './session-input.js';
 
-/** A number's own WhatsApp profile (issue #19); the UI calls the same service over `numberProfile.*`. */
-export function numberProfileRoutes({ numberProfile, actors }: Services) {
+/** A number's own WhatsApp profile (issue #19): adapters onto the `numberProfile.*` operations. */
+export function numberProfileRoutes(services: Services) {
   const tag = 'sessions';
+  const route = operationRoutes(numberProfileHandlers(services));
   return [
-    defineRoute({
+    route('numberProfile.get', {
       method: 'get',
       path: '/sessions/:id/profile',
       tag,
@@ -15,12 +18,11 @@ export function numberProfileRoutes({ numberProfile, actors }: Services) {
       description:
         'Read live from WhatsApp, so the number must be connected (409 NOT_CONNECTED otherwise). ' +
         "The photo itself is at `GET /sessions/{id}/contacts/{jid}/avatar` with the number's own `jid`.",
-      access: { scope: 'messages:read', session: ({ params }) => params.id },
       params: sessionParams,
+      input: sessionInput,
       response: { status: 200, description: 'The profile', schema: numberProfileSchema },
-      handler: ({ params }) => numberProfile.get(params.id),
     }),
-    defineRoute({
+    route('numberProfile.update', {
       method: 'patch',
       path: '/sessions/:id/profile',
       tag,
@@ -30,11 +32,10 @@ export function numberProfileRoutes({ numberProfile, actors }: Services) {
         'JPEG); `picture: null` removes it. `business` needs a WhatsApp Business account. ' +
         'Announced as `session.profile_updated`; the phone shows the change too.',
       largeBody: true,
-      access: { scope: 'sessions:manage', session: ({ params }) => params.id },
       params: sessionParams,
       body: profileUpdateSchema,
+      input: sessionBodyInput,
       response: { status: 200, description: 'The profile after the change', schema: numberProfileSchema },
-      handler: ({ params, body, principal }) => numberProfile.update(params.id, body, actors.of(principal)),
     }),
   ];
 }

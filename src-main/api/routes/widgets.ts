@@ -1,7 +1,7 @@
+import { widgetHandlers } from '../../rpc/widget-handlers.js';
 import type { Services } from '../../services/index.js';
-import { MANAGE_WIDGETS } from '../../../src-shared/access.js';
+import { operationRoutes } from '../operation-route.js';
 import { defineRoute } from '../route.js';
-import { selfOrigin } from '../widget-files.js';
 import {
   publicWidgetSchema,
   widgetIdParams,
@@ -15,67 +15,61 @@ const VALIDATION_NOTE =
   'A bad value is answered 400 with `error.field` naming it (e.g. `operators.0.hours.MO.0.availableFrom`) ' +
   'and nothing is saved.';
 
+/**
+ * Website widgets: adapters onto the `widgets.*` operations (`widgets:manage`, declared there).
+ * The public configuration the widget script reads stays hand-written: it needs no key (no
+ * operation is public) and sets its own caching header.
+ */
 export function widgetRoutes(services: Services) {
   const { widgets } = services;
+  const route = operationRoutes(widgetHandlers(services));
   return [
-    defineRoute({
+    route('widgets.list', {
       method: 'get',
       path: '/widgets',
       tag: 'widgets',
       summary: 'List website widgets',
-      access: MANAGE_WIDGETS,
       response: { status: 200, description: 'Every widget, oldest first', schema: widgetListSchema },
-      handler: () => widgets.list(),
     }),
-    defineRoute({
+    route('widgets.create', {
       method: 'post',
       path: '/widgets',
       tag: 'widgets',
       summary: 'Create a website widget',
       description: VALIDATION_NOTE,
-      access: MANAGE_WIDGETS,
       body: widgetSettingsBody,
       response: { status: 201, description: 'The stored widget with its new id', schema: widgetRecordSchema },
-      handler: ({ body }) => widgets.create(body),
     }),
-    defineRoute({
+    route('widgets.get', {
       method: 'get',
       path: '/widgets/:id',
       tag: 'widgets',
       summary: 'Get a website widget',
-      access: MANAGE_WIDGETS,
       params: widgetIdParams,
       response: { status: 200, description: 'The widget', schema: widgetRecordSchema },
-      handler: ({ params }) => widgets.get(params.id),
     }),
-    defineRoute({
+    route('widgets.update', {
       method: 'put',
       path: '/widgets/:id',
       tag: 'widgets',
       summary: 'Replace a website widget',
       description: `The body replaces the whole document; omitted optional fields get their defaults. ${VALIDATION_NOTE}`,
-      access: MANAGE_WIDGETS,
       params: widgetIdParams,
       body: widgetSettingsBody,
       response: { status: 200, description: 'The stored widget', schema: widgetRecordSchema },
-      handler: ({ params, body }) => widgets.replace(params.id, body),
     }),
-    defineRoute({
+    route('widgets.delete', {
       method: 'delete',
       path: '/widgets/:id',
       tag: 'widgets',
       summary: 'Delete a website widget',
       description:
         'Websites embedding it stop showing the hosted widget; self-contained copies keep working.',
-      access: MANAGE_WIDGETS,
       params: widgetIdParams,
       response: { status: 204, description: 'Deleted' },
-      handler: ({ params }) => {
-        widgets.delete(params.id);
-        return undefined;
-      },
+      answer: () => undefined,
     }),
-    defineRoute({
+    route('widgets.snippets', {
       method: 'get',
       path: '/widgets/:id/snippets',
       tag: 'widgets',
@@ -85,10 +79,8 @@ export function widgetRoutes(services: Services) {
         'else the address this request was sent to), so it shows edits at once but only while this PC ' +
         'is reachable. `selfContained` ' +
         'inlines both and works while the PC is off; copy it again after edits.',
-      access: MANAGE_WIDGETS,
       params: widgetIdParams,
       response: { status: 200, description: 'Both snippets', schema: widgetSnippetsSchema },
-      handler: ({ params, ctx }) => widgets.snippets(params.id, `${selfOrigin(ctx)}/widget.js`),
     }),
     defineRoute({
       method: 'get',

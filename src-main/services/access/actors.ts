@@ -19,6 +19,7 @@ export class Actors {
   of(principal: Principal): Actor {
     switch (principal.kind) {
       case 'desktop':
+      case 'locked-desktop':
         return DESKTOP_ACTOR;
       case 'user':
         return { type: 'user', id: principal.userId, name: principal.name };

@@ -13,6 +13,9 @@ import type { NumberRights, Principal, UserPrincipal } from './principal.js';
  * functions with the operation's declared `Access` (src-shared/access.ts).
  *
  * - The desktop window and the admin key may do everything.
+ * - The locked desktop window (`LOCKED_DESKTOP`) may run only the switcher's operations
+ *   (`Access.desktopOnly`), which nothing but the desktop window may run; it reads no number and
+ *   sees no event.
  * - A session key has the scopes of `SESSION_KEY_SCOPES`, for its own session only, and is refused
  *   by operations that declare `sessionKeys: false`.
  * - A named key has its scopes; `admin` includes every other.
@@ -53,6 +56,8 @@ export function hasScope(principal: Principal, scope: Scope): boolean {
     case 'desktop':
     case 'admin':
       return true;
+    case 'locked-desktop':
+      return false;
     case 'session':
       return SESSION_KEY_SCOPES.has(scope);
     case 'named': {
@@ -74,7 +79,7 @@ export function isAdminPerson(principal: UserPrincipal): boolean {
 /** Whether a principal may do everything on every number (not a session key, not an agent). */
 export function seesEverything(principal: Principal): boolean {
   if (principal.kind === 'user') return isAdminPerson(principal);
-  return principal.kind !== 'session';
+  return principal.kind !== 'session' && principal.kind !== 'locked-desktop';
 }
 
 /**
@@ -107,6 +112,7 @@ export function canAccessSession(
   filtersChats = false,
 ): boolean {
   if (principal.kind === 'session') return principal.sessionId === sessionId;
+  if (principal.kind === 'locked-desktop') return false;
   if (principal.kind !== 'user' || isAdminPerson(principal)) return true;
   const grants = principal.grants;
   // A list that filters per chat (Access.filtersChats) shows an "assigned" reader their own chats.
@@ -163,6 +169,7 @@ export function ownSessionOf(principal: Principal): string | undefined {
  */
 export function readableSessions(principal: Principal): ReadonlySet<string> | null {
   if (principal.kind === 'session') return new Set([principal.sessionId ?? '']);
+  if (principal.kind === 'locked-desktop') return new Set();
   if (principal.kind !== 'user' || isAdminPerson(principal)) return null;
   const readable = new Set<string>();
   for (const [session, rights] of principal.grants.numbers()) {
@@ -178,6 +185,7 @@ export function readableSessions(principal: Principal): ReadonlySet<string> | nu
  * a large body.
  */
 export function checkScope(principal: Principal, access: Access<never>): void {
+  if (checkDesktopWindow(principal, access)) return;
   const scopes = scopeList(access);
   if (!scopes.some((scope) => hasScope(principal, scope))) {
     throw new AppError(
@@ -198,6 +206,30 @@ export function checkScope(principal: Principal, access: Access<never>): void {
   if (access.confirm && confirmsByKey(principal) && !hasScope(principal, 'admin')) {
     throw new AppError('FORBIDDEN', 'this cannot be undone: it needs a key with the "admin" scope');
   }
+}
+
+/** Whether the principal is the desktop window: its owner, a person seated at it, or locked. */
+function isDesktopWindow(principal: Principal): boolean {
+  return (
+    principal.kind === 'desktop' ||
+    principal.kind === 'locked-desktop' ||
+    (principal.kind === 'user' && principal.via === 'desktop')
+  );
+}
+
+/**
+ * The window's own operations (`desktopOnly`) are the window's alone, and the locked window may
+ * run nothing else. True when the decision is made (the locked window's switcher call).
+ */
+function checkDesktopWindow(principal: Principal, access: Access<never>): boolean {
+  if (access.desktopOnly && !isDesktopWindow(principal)) {
+    throw new AppError('FORBIDDEN', 'only the desktop window chooses who is using it');
+  }
+  if (principal.kind !== 'locked-desktop') return false;
+  if (!access.desktopOnly) {
+    throw new AppError('FORBIDDEN', 'the window is locked: choose who is using this PC first');
+  }
+  return true;
 }
 
 function checkPerson(principal: UserPrincipal, need: PeopleNeed): void {
@@ -322,6 +354,7 @@ export function canSeeEvent(principal: Principal, event: AnyEventEnvelope): bool
     if (principal.kind === 'user') return isAdminPerson(principal) || isAboutOwnRights(principal, event);
     return principal.kind === 'desktop' || principal.kind === 'admin' || hasScope(principal, 'admin');
   }
+  if (principal.kind === 'locked-desktop') return false;
   if (event.session === null) return principal.kind !== 'session';
   return canAccessSession(principal, event.session, 'read', chatOfEvent(event));
 }

@@ -3,7 +3,13 @@ import type { Access } from '../../../src-shared/access.js';
 import type { UserRole } from '../../../src-shared/contract/people.js';
 import type { AnyEventEnvelope } from '../../../src-shared/contract/events.js';
 import { authorize, canSeeEvent, checkUiCaller, readableSessions } from './authorizer.js';
-import { DESKTOP, type NumberRights, type Principal, type UserPrincipal } from './principal.js';
+import {
+  DESKTOP,
+  LOCKED_DESKTOP,
+  type NumberRights,
+  type Principal,
+  type UserPrincipal,
+} from './principal.js';
 
 const MINE = '972500000001@s.whatsapp.net';
 const none: NumberRights = { read: 'none', write: false, canUseTags: false, canManageSavedReplies: false };
@@ -44,6 +50,8 @@ const callers: Record<string, Principal> = {
   'agent-nothing': person('agent'),
   'token-read (admin)': person('admin', {}, ['messages:read']),
   desktop: DESKTOP,
+  'locked desktop': LOCKED_DESKTOP,
+  'agent seated at the desktop': { ...person('agent', { a: { read: 'all' } }), via: 'desktop' },
   'admin key': { kind: 'admin', keyId: 'k', sessionId: null, scopes: null },
   'session key a': { kind: 'session', keyId: 'k', sessionId: 'a', scopes: null },
   'scoped key (read)': { kind: 'named', keyId: 'k', sessionId: null, scopes: ['messages:read'] },
@@ -73,6 +81,16 @@ const operations: Record<string, { access: Access<Input>; input: Input }> = {
     access: { scope: 'messages:read', session, chat },
     input: { session: 'a', chat: '972500000002@s.whatsapp.net' },
   },
+  // The switcher's operations (contract/desktop.ts): the window's alone, and all the locked window may run.
+  'desktop switcher': {
+    access: {
+      scope: ['messages:read', 'messages:send', 'sessions:manage', 'webhooks:manage', 'widgets:manage'],
+      sessionKeys: false,
+      people: 'self',
+      desktopOnly: true,
+    },
+    input: { session: 'a' },
+  },
 };
 
 function decide(caller: Principal, operation: keyof typeof operations): boolean {
@@ -87,18 +105,20 @@ function decide(caller: Principal, operation: keyof typeof operations): boolean 
 
 /** ✓ allowed, · refused: the whole table, so a changed rule shows as a changed row. */
 const TABLE: Record<string, string> = {
-  //                    read-a read-b send-a tag-a sessions people owner profile send-mine read-other
-  owner: '✓✓✓✓✓✓✓✓✓✓',
-  admin: '✓✓✓✓✓✓·✓✓✓',
-  'agent-read': '✓······✓·✓',
-  'agent-write': '✓·✓✓···✓✓✓',
-  'agent-assigned': '·······✓✓·',
-  'agent-nothing': '·······✓··',
-  'token-read (admin)': '✓✓·····✓·✓',
-  desktop: '✓✓✓✓✓✓✓·✓✓',
-  'admin key': '✓✓✓✓✓✓✓·✓✓',
-  'session key a': '✓·✓✓✓···✓✓',
-  'scoped key (read)': '✓✓·······✓',
+  //                    read-a read-b send-a tag-a sessions people owner profile send-mine read-other desktop
+  owner: '✓✓✓✓✓✓✓✓✓✓·',
+  admin: '✓✓✓✓✓✓·✓✓✓·',
+  'agent-read': '✓······✓·✓·',
+  'agent-write': '✓·✓✓···✓✓✓·',
+  'agent-assigned': '·······✓✓··',
+  'agent-nothing': '·······✓···',
+  'token-read (admin)': '✓✓·····✓·✓·',
+  desktop: '✓✓✓✓✓✓✓·✓✓✓',
+  'locked desktop': '··········✓',
+  'agent seated at the desktop': '✓······✓·✓✓',
+  'admin key': '✓✓✓✓✓✓✓·✓✓·',
+  'session key a': '✓·✓✓✓···✓✓·',
+  'scoped key (read)': '✓✓·······✓·',
 };
 
 describe('the authorizer with people: decision table', () => {
@@ -116,6 +136,7 @@ describe('the authorizer with people: decision table', () => {
     expect([...(readableSessions(callers['agent-read']!) ?? [])]).toEqual(['a']);
     expect([...(readableSessions(callers['agent-assigned']!) ?? [])]).toEqual([]);
     expect([...(readableSessions(callers['session key a']!) ?? [])]).toEqual(['a']);
+    expect([...(readableSessions(callers['locked desktop']!) ?? [])]).toEqual([]);
   });
 
   it('shows events of readable numbers, and people events to admins only', () => {
@@ -128,6 +149,8 @@ describe('the authorizer with people: decision table', () => {
     expect(canSeeEvent(callers.admin!, event('permissions.updated', 'a'))).toBe(true);
     expect(canSeeEvent(callers['scoped key (read)']!, event('user.created', null))).toBe(false);
     expect(canSeeEvent(callers['session key a']!, event('settings.updated', null))).toBe(false);
+    expect(canSeeEvent(callers['locked desktop']!, event('settings.updated', null))).toBe(false);
+    expect(canSeeEvent(callers['locked desktop']!, event('message.received', 'a'))).toBe(false);
   });
 
   it("shows an agent the changes of their own rights: their record, a readable number's grants", () => {

@@ -12,6 +12,22 @@ interface DesktopPrincipal {
 
 export const DESKTOP: DesktopPrincipal = Object.freeze({ kind: 'desktop' });
 
+/**
+ * The desktop window while it is locked ("Ask who is using this PC" on, nobody chosen): nobody's
+ * rights. The authorizer lets it run only the operations that declare `desktopOnly` (the
+ * switcher's) and refuses it everything else; it sees no event and no number.
+ */
+interface LockedDesktopPrincipal {
+  kind: 'locked-desktop';
+}
+
+export const LOCKED_DESKTOP: LockedDesktopPrincipal = Object.freeze({ kind: 'locked-desktop' });
+
+/** The desktop window as itself (owner's or locked), not a key and not a person seated at it. */
+export function isWindowItself(principal: Principal): principal is DesktopPrincipal | LockedDesktopPrincipal {
+  return principal.kind === 'desktop' || principal.kind === 'locked-desktop';
+}
+
 /** One person's rights on one number (the union of their own grant and their teams'). */
 export interface NumberRights {
   read: ReadLevel;
@@ -55,5 +71,5 @@ export interface UserPrincipal {
   grants: Grants;
 }
 
-/** Who is calling: a key (admin, session or named), a person, or the desktop window. */
-export type Principal = KeyPrincipal | DesktopPrincipal | UserPrincipal;
+/** Who is calling: a key (admin, session or named), a person, or the desktop window (locked or not). */
+export type Principal = KeyPrincipal | DesktopPrincipal | LockedDesktopPrincipal | UserPrincipal;

@@ -17,6 +17,7 @@ import { LatestMessages } from './latest-messages.js';
 import { CallService } from '../calls/calls.js';
 import { MessageStore } from './message-store.js';
 import { CampaignReports } from '../reports/campaign-report.js';
+import { ConversationTable } from '../reports/conversation-table.js';
 import { ReportQueries } from '../reports/report-queries.js';
 
 let db: Db;
@@ -505,6 +506,40 @@ describe('reports', () => {
     expect(assigned).not.toContain('SCAN chats');
     expect(reportPlan(/FROM chats INDEXED BY chats_status_order_idx/)).toContain(
       'chats_status_order_idx (status=?)',
+    );
+  });
+
+  it('sums a period of the kept quarter-hour counts over one range of their index (migration 0032)', () => {
+    new ConversationTable(db);
+    const filters = { from: 0, to: 1, sessions: '["s1"]', user: 'u', team: 't', tag: 'tag_vip' };
+    const countsPlan = (pattern: RegExp) => {
+      const sql = prepared.filter((text) => pattern.test(text)).pop();
+      if (!sql) throw new Error(`no statement matching ${pattern} was prepared`);
+      return (db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(filters) as { detail: string }[])
+        .map((row) => row.detail)
+        .join('\n');
+    };
+    const [byQuarter, byGroup, byTag] = [
+      /GROUP BY c\.quarter/,
+      /GROUP BY c\.session_id/,
+      /GROUP BY t\.tag_id/,
+    ].map(countsPlan);
+    for (const text of [byQuarter, byGroup, byTag]) {
+      expect(text).toContain(
+        'SEARCH c USING COVERING INDEX report_message_counts_quarter_idx (quarter>? AND quarter<?)',
+      );
+      expect(text).not.toMatch(/SCAN c\b/);
+      // The tag filter looks the chat's tag up by key.
+      expect(text).toContain('sqlite_autoindex_chat_tags_1 (session_id=? AND chat_jid=? AND tag_id=?)');
+    }
+    // The trend and heat map group in the index's own order; the rest sorts only summed rows.
+    expect(byQuarter).not.toContain('TEMP B-TREE');
+    expect(byTag).toContain(
+      'SEARCH t USING COVERING INDEX sqlite_autoindex_chat_tags_1 (session_id=? AND chat_jid=?)',
+    );
+    // The fold replaces a chat's counts from a quarter on by the table's own key.
+    expect(reportPlan(/DELETE FROM report_message_counts/)).toContain(
+      'SEARCH report_message_counts USING PRIMARY KEY (session_id=? AND chat_jid=? AND quarter>?)',
     );
   });
 

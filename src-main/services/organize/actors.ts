@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connection.js';
 import type { Actor } from '../../../src-shared/contract/people.js';
 import { Actors } from '../access/actors.js';
-import type { Principal } from '../access/principal.js';
+import { isWindowItself, type Principal } from '../access/principal.js';
 
 /**
  * Who did a tagging: the `label` stored in tag history and taggings (and sent as the tagging
@@ -38,7 +38,7 @@ export class ActorNames {
   }
 
   of(principal: Principal): string {
-    if (principal.kind === 'desktop') return 'desktop';
+    if (isWindowItself(principal)) return 'desktop';
     if (principal.kind === 'admin') return 'admin';
     if (principal.kind === 'session') return `session:${principal.sessionId ?? ''}`;
     // By name, so a deleted person's taggings and notes still say who made them.

@@ -1,7 +1,7 @@
 import { AppError } from '../../../src-shared/errors.js';
 import type { DesktopState } from '../../../src-shared/contract/desktop.js';
 import { DESKTOP_ACTOR } from '../access/actors.js';
-import { DESKTOP, type Principal } from '../access/principal.js';
+import { DESKTOP, LOCKED_DESKTOP, type Principal } from '../access/principal.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { PasswordHasher } from './passwords.js';
 import type { PeopleSettingsStore } from './people-settings.js';
@@ -46,11 +46,11 @@ export class DesktopSeat {
     return this.settings.get().askWhoIsUsingThisPc;
   }
 
-  /** The window's principal now; null while it is locked (it may run only the switcher then). */
-  principal(): Principal | null {
+  /** The window's principal now; `LOCKED_DESKTOP` while nobody is chosen (it may run only the switcher). */
+  principal(): Principal {
     if (!this.asks()) return DESKTOP;
-    if (this.userId === null) return null;
-    return this.principals.of(this.userId, 'desktop', null);
+    if (this.userId === null) return LOCKED_DESKTOP;
+    return this.principals.of(this.userId, 'desktop', null) ?? LOCKED_DESKTOP;
   }
 
   state(): DesktopState {
@@ -61,7 +61,7 @@ export class DesktopSeat {
       .map(({ id, name, role, hasPin }) => ({ id, name, role, hasPin }));
     const current = this.principal();
     const person =
-      current?.kind === 'user' ? (people.find((candidate) => candidate.id === current.userId) ?? null) : null;
+      current.kind === 'user' ? (people.find((candidate) => candidate.id === current.userId) ?? null) : null;
     return { mode: person ? 'person' : 'locked', person, people };
   }
 
@@ -97,7 +97,7 @@ export class DesktopSeat {
   /** Back to the switcher (nothing to do when it is off or already locked). */
   lock(): DesktopState {
     const current = this.principal();
-    if (current?.kind === 'user') {
+    if (current.kind === 'user') {
       this.audit.record({
         actor: { type: 'user', id: current.userId, name: current.name },
         action: 'desktop.lock',

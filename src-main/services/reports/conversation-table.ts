@@ -6,12 +6,15 @@
  * (metrics/timeline.ts `foldChat`) before any report reads, so a report is always exact.
  *
  * A chat is refolded from the opening of its latest kept conversation that began before the
- * change: the chat was closed just before that instant, so the walk can start there, and the
- * conversations before it ended before the change and cannot move. A live message costs the
- * fold of one conversation; a history slice arriving out of order, the chat from that point on.
+ * quarter hour of the change: the chat was closed just before that instant, so the walk can
+ * start there, and the conversations before it ended before the change and cannot move. A live
+ * message costs the fold of one conversation; a history slice arriving out of order, the chat
+ * from that point on. The same fold recounts the chat's quarter-hour message counts from the
+ * change's quarter on (message-counts.ts, migration 0032), with the fold's attribution.
  */
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/connection.js';
+import { MessageCounts, QUARTER_MS, quarterOf } from './message-counts.js';
 import { assigneeOf, isCustomerChat, parseJson } from './report-facts.js';
 import { senderKinds } from './metrics/sender-kind.js';
 import {
@@ -47,12 +50,15 @@ const COLUMNS = `id, session_id AS session, chat_jid AS chat, opened_at AS opene
   first_response_at AS firstResponseAt, resolved_at AS resolvedAt, assignee_user_id AS userId, assignee_team_id AS teamId`;
 
 export class ConversationTable {
+  /** The quarter-hour message counts, kept by the same fold. */
+  readonly counts: MessageCounts;
   private readonly dirty: Statement<[number], DirtyRow>;
   private readonly forget: Statement<[string, string]>;
   private readonly startOf: Statement<[string, string, number], { openedAt: number }>;
   private readonly facts: Statement<[string, string, number], FactRow>;
   private readonly changes: Statement<[string, string, number], ChangeRow>;
   private readonly current: Statement<[string, string], { userId: string | null; teamId: string | null }>;
+  private readonly lastBefore: Statement<[string, string, number], { toValue: string | null }>;
   private readonly dropFrom: Statement<[string, string, number]>;
   private readonly insert: Statement<
     [string, string, number, number | null, number | null, number | null, string | null, string | null]
@@ -64,13 +70,16 @@ export class ConversationTable {
   private readonly settleSome: (limit: number) => number;
   private readonly classify = senderKinds();
   private readonly marked: Statement<[number], { n: number }>;
+  private readonly markedAll: Statement<[], { n: number }>;
 
   constructor(private readonly db: Db) {
     const sqlite = db.$client;
+    this.counts = new MessageCounts(db);
     this.dirty = sqlite.prepare(
       'SELECT session_id AS session, chat_jid AS chat, since FROM report_dirty_chats LIMIT ?',
     );
     this.marked = sqlite.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM report_dirty_chats LIMIT ?)');
+    this.markedAll = sqlite.prepare('SELECT count(*) AS n FROM report_dirty_chats');
     this.forget = sqlite.prepare('DELETE FROM report_dirty_chats WHERE session_id = ? AND chat_jid = ?');
     this.startOf = sqlite.prepare(
       `SELECT opened_at AS openedAt FROM report_conversations INDEXED BY report_conversations_chat_idx
@@ -86,6 +95,13 @@ export class ConversationTable {
     this.changes = sqlite.prepare(
       `SELECT at, change, from_value AS fromValue, to_value AS toValue FROM chat_assignment_history
         WHERE session_id = ? AND chat_jid = ? AND at >= ? ORDER BY at, id`,
+    );
+    // Who had the chat when the walk starts, when no change after it says: the latest change
+    // before it (over the chat's few history rows), rather than the chat row, which a history
+    // sync may write after the messages it attributes.
+    this.lastBefore = sqlite.prepare(
+      `SELECT to_value AS toValue FROM chat_assignment_history INDEXED BY chat_assignment_history_chat_idx
+        WHERE session_id = ? AND chat_jid = ? AND change = 'assignee' AND at < ? ORDER BY at DESC, id DESC LIMIT 1`,
     );
     this.current = sqlite.prepare(
       'SELECT assignee_user_id AS userId, assignee_team_id AS teamId FROM chats WHERE session_id = ? AND jid = ?',
@@ -127,6 +143,11 @@ export class ConversationTable {
     return (this.marked.get(limit + 1)?.n ?? 0) > limit;
   }
 
+  /** How many chats wait to be folded (a count of the whole mark table: only asked while it is large). */
+  backlog(): number {
+    return this.markedAll.get()?.n ?? 0;
+  }
+
   /**
    * Conversations opened, first written to or resolved in [from, to), each once (UNION ALL and a
    * set of ids: SQLite's UNION would sort every row by all its columns to find the twice-read).
@@ -144,7 +165,13 @@ export class ConversationTable {
 
   private refold({ session, chat, since }: DirtyRow): void {
     if (!isCustomerChat(chat)) return;
-    const start = since < 0 ? BEGINNING : (this.startOf.get(session, chat, since)?.openedAt ?? BEGINNING);
+    // From the quarter hour of the change: its counts are rebuilt whole, so the walk starts
+    // before every message of that quarter.
+    const fromQuarter = since < 0 ? BEGINNING : quarterOf(since);
+    const start =
+      since < 0
+        ? BEGINNING
+        : (this.startOf.get(session, chat, fromQuarter * QUARTER_MS)?.openedAt ?? BEGINNING);
     const messages: MessageFact[] = this.facts.all(session, chat, start).map((row) => {
       if (row.fromMe === 0) return { at: row.at, kind: 'customer', userId: null };
       const { kind, userId } = this.classify(row.sentBy);
@@ -163,17 +190,18 @@ export class ConversationTable {
         assignees.push({ at: row.at, ...assigneeOf(parseJson(row.toValue)) });
       }
     }
-    const now = this.current.get(session, chat);
-    const folded = foldChat({
-      session,
-      chat,
-      messages,
-      statuses,
-      assignees,
-      initialAssignee: before ?? { userId: now?.userId ?? null, teamId: now?.teamId ?? null },
-    });
+    before ??= this.holderAt(session, chat, start);
+    const folded = foldChat({ session, chat, messages, statuses, assignees, initialAssignee: before });
     this.dropFrom.run(session, chat, start);
     for (const c of folded.conversations) this.write(c);
+    this.counts.recount(session, chat, fromQuarter, folded.messages);
+  }
+
+  private holderAt(session: string, chat: string, at: number): Assignee {
+    const last = at === BEGINNING ? undefined : this.lastBefore.get(session, chat, at);
+    if (last) return assigneeOf(parseJson(last.toValue));
+    const now = this.current.get(session, chat);
+    return { userId: now?.userId ?? null, teamId: now?.teamId ?? null };
   }
 
   private write(c: Conversation): void {

@@ -10,6 +10,8 @@ export interface Reports {
   service: ReportService;
   campaigns: CampaignReports;
   folding: ReportFolding;
+  /** The kept conversations and message counts (the bench times their reads alone). */
+  table: ConversationTable;
 }
 
 export function createReports(deps: { db: Db; logger: Logger; now?: () => number }): Reports {
@@ -18,5 +20,6 @@ export function createReports(deps: { db: Db; logger: Logger; now?: () => number
     service: new ReportService(deps.db, table, deps.now),
     campaigns: new CampaignReports(deps.db),
     folding: new ReportFolding(table, deps.logger),
+    table,
   };
 }

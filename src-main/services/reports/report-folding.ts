@@ -10,9 +10,12 @@ import type { ConversationTable } from './conversation-table.js';
 /** Chats folded per tick: ~50–150 ms of one transaction on this kind of machine at the backfill. */
 const CHATS_PER_TICK = 500;
 const TICK_MS = 2_000;
+/** How often a long backlog (a migration's backfill, a large history sync) says how far it is. */
+const PROGRESS_EVERY_MS = 30_000;
 
 export class ReportFolding {
   private timer: NodeJS.Timeout | null = null;
+  private lastProgress = 0;
 
   constructor(
     private readonly table: ConversationTable,
@@ -32,7 +35,16 @@ export class ReportFolding {
   /** One slice (also called by tests); how many chats it folded. */
   tick(): number {
     try {
-      return this.table.settle(CHATS_PER_TICK);
+      const folded = this.table.settle(CHATS_PER_TICK);
+      // The Reports page shows the same count (`preparing.chatsLeft`) while it is large.
+      if (folded === CHATS_PER_TICK && Date.now() - this.lastProgress >= PROGRESS_EVERY_MS) {
+        this.lastProgress = Date.now();
+        this.logger.info(
+          { chatsLeft: this.table.backlog() },
+          'reports: folding conversations and message counts',
+        );
+      }
+      return folded;
     } catch (error) {
       this.logger.error({ err: error }, 'folding report conversations failed');
       return 0;

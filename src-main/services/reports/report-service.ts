@@ -1,7 +1,8 @@
 /**
- * Reports (issue #24): reads a period's rows (report-queries.ts), folds each chat into
- * conversations (metrics/timeline.ts) and computes the figures (metrics/report.ts) in the
- * business's time zone. docs/API.md "Reports" defines every metric.
+ * Reports (issue #24): reads a period's kept conversations and summed quarter-hour message
+ * counts (conversation-table.ts, message-counts.ts) — or, as the reference, folds every message
+ * around the period afresh (report-queries.ts, metrics/timeline.ts) — and computes the figures
+ * (metrics/report.ts) in the business's time zone. docs/API.md "Reports" defines every metric.
  */
 import type { LiveBoard, ReportOverview, ReportQuery } from '../../../src-shared/contract/reports.js';
 import { AppError } from '../../../src-shared/errors.js';
@@ -10,10 +11,10 @@ import type { Db } from '../../db/connection.js';
 import { AutomationStore } from '../automation/automation-store.js';
 import { chatTimelines } from './chat-timelines.js';
 import type { ConversationTable } from './conversation-table.js';
-import { periodChats } from './period-chats.js';
 import { businessDuration, type BusinessHours } from './metrics/business-hours.js';
+import { totalsOfChats, type MessageTotals, type ReportFilter } from './metrics/message-totals.js';
 import { computeReport, type ReportPeriod } from './metrics/report.js';
-import { foldChat } from './metrics/timeline.js';
+import { foldChat, type Conversation } from './metrics/timeline.js';
 import { ReportQueries } from './report-queries.js';
 
 const DAY = 86_400_000;
@@ -86,11 +87,23 @@ export class ReportService {
     const now = this.now();
     const tagged = query.tag ? this.taggedChats(query.tag) : null;
     const keep = (session: string, chat: string) => !tagged || tagged.has(`${session}\u0000${chat}`);
-    const chats =
-      source === 'table'
-        ? this.fromTable(sessions, period, now, keep)
-        : this.byScan(sessions, period, now, keep);
     const tags = this.queries.tags();
+    const tagsOf = (session: string, chat: string) => tags.get(`${session}\u0000${chat}`) ?? [];
+    const filter: ReportFilter = {
+      ...(audience.ownUserId ? { userId: audience.ownUserId } : query.user ? { userId: query.user } : {}),
+      ...(query.team ? { teamId: query.team } : {}),
+    };
+    // Right after the migration's backfill or a large history sync, folding what is marked would
+    // hold the server for many seconds: until the background fold has caught up, the report is
+    // computed the old way (the same figures, seconds rather than milliseconds) and says so.
+    const preparing = this.table.backlogOver(FOLD_AT_REPORT_LIMIT)
+      ? { chatsLeft: this.table.backlog() }
+      : null;
+    const facts =
+      source === 'table' && !preparing
+        ? this.fromTable(sessions, period, filter, query.tag ?? null, keep)
+        : null;
+    const { conversations, messages } = facts ?? this.byScan(sessions, period, now, filter, keep, tagsOf);
     const names = {
       user: this.queries.names('user'),
       team: this.queries.names('team'),
@@ -98,15 +111,12 @@ export class ReportService {
     };
     const numbers = new Map(this.queries.sessions().map((row) => [row.id, row.name]));
     const hours = new Map<string, BusinessHours>();
-    const filter = {
-      ...(audience.ownUserId ? { userId: audience.ownUserId } : query.user ? { userId: query.user } : {}),
-      ...(query.team ? { teamId: query.team } : {}),
-    };
     const figures = computeReport({
       period,
-      chats,
+      conversations,
+      messages,
       filter,
-      tagsOf: (session, chat) => tags.get(`${session}\u0000${chat}`) ?? [],
+      tagsOf,
       nameOf: (kind, id) => (kind === 'number' ? numbers.get(id) : names[kind].get(id)) ?? id,
       duration: (session, a, b) => {
         if (!query.businessHours) return b - a;
@@ -126,6 +136,7 @@ export class ReportService {
         businessHours: query.businessHours,
       },
       scope: audience.ownUserId ? 'own' : 'all',
+      preparing,
       ...figures,
       summary: { ...figures.summary, ...waiting },
     };
@@ -183,32 +194,42 @@ export class ReportService {
     return { waitingNow, oldestWaitingSince: oldest === null ? null : new Date(oldest).toISOString() };
   }
 
-  /** The kept conversations of the period (folding what changed first) and the period's messages. */
+  /** The kept conversations of the period and its summed message counts (folding what changed first). */
   private fromTable(
     sessions: readonly string[],
     period: ReportPeriod,
-    now: number,
+    filter: ReportFilter,
+    tag: string | null,
     keep: (session: string, chat: string) => boolean,
-  ) {
-    // Right after the migration's backfill or a large history sync, folding what is marked would
-    // hold the server for many seconds: until the background fold has caught up, the report is
-    // computed the old way (the same figures, seconds rather than milliseconds).
-    if (this.table.backlogOver(FOLD_AT_REPORT_LIMIT)) return this.byScan(sessions, period, now, keep);
+  ): { conversations: Conversation[]; messages: MessageTotals } {
     this.table.settle();
-    return periodChats(this.queries, this.table.inPeriod(period.start, period.end), sessions, period, keep);
+    const wanted = new Set(sessions);
+    const conversations: Conversation[] = [];
+    for (const { userId, teamId, ...row } of this.table.inPeriod(period.start, period.end)) {
+      if (wanted.has(row.session) && keep(row.session, row.chat))
+        conversations.push({ ...row, assignee: { userId, teamId } });
+    }
+    return { conversations, messages: this.table.counts.totals(period, sessions, filter, tag) };
   }
 
+  /** The reference: every message of the period and 30 days around it folded afresh. */
   private byScan(
     sessions: readonly string[],
     period: ReportPeriod,
     now: number,
+    filter: ReportFilter,
     keep: (session: string, chat: string) => boolean,
-  ) {
+    tagsOf: (session: string, chat: string) => readonly string[],
+  ): { conversations: Conversation[]; messages: MessageTotals } {
     const window = {
       from: period.start - LOOK_AROUND_MS,
       to: Math.min(now, period.end + LOOK_AROUND_MS) + 1,
     };
-    return chatTimelines(this.queries, sessions, window, keep).map(foldChat);
+    const chats = chatTimelines(this.queries, sessions, window, keep).map(foldChat);
+    return {
+      conversations: chats.flatMap((chat) => chat.conversations),
+      messages: totalsOfChats(chats, period, filter, tagsOf),
+    };
   }
 
   private taggedChats(tagId: string): Set<string> {

@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ReportQuery } from '../../../src-shared/contract/reports.js';
 import { zonedInstant } from '../../../src-shared/zoned-time.js';
 import { createRandom, type Random } from '../../../testkit/support/random.js';
-import { openDatabase, type Db } from '../../db/connection.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { MIGRATIONS_DIR, openDatabase, type Db } from '../../db/connection.js';
 import { ConversationTable } from './conversation-table.js';
 import { ReportService } from './report-service.js';
 
@@ -154,16 +156,52 @@ describe('reports from the kept conversations', () => {
         { from: FROM, to: TO, timeZone: ZONE, businessHours: false, team: 'team_care' },
         { from: FROM, to: TO, timeZone: ZONE, businessHours: false, tag: 'tag_vip' },
         { from: '2026-10-25', to: '2026-10-25', timeZone: ZONE, businessHours: false },
+        { from: FROM, to: TO, timeZone: ZONE, businessHours: true, tag: 'tag_vip' },
+        { from: FROM, to: TO, timeZone: ZONE, businessHours: true, team: 'team_sales', session: 'shop' },
       ];
       const everyone = { sessions: null, ownUserId: null };
-      for (const query of queries) {
-        const scan = service.overview(query, everyone, 'scan');
-        expect(service.overview(query, everyone, 'table'), JSON.stringify(query)).toEqual(scan);
+      // An agent's own overview (rpc/report-handlers.ts) is narrowed to what they had.
+      const omer = { sessions: new Set(['shop', 'care']), ownUserId: 'usr_omer' };
+      for (const [query, audience] of [
+        ...queries.map((query) => [query, everyone] as const),
+        [queries[0]!, omer] as const,
+      ]) {
+        const scan = service.overview(query, audience, 'scan');
+        expect(service.overview(query, audience, 'table'), JSON.stringify(query)).toEqual(scan);
       }
       // Something happened at all (the comparison is not between two empty reports).
       expect(service.overview(queries[0]!, everyone).summary.messagesReceived).toBeGreaterThan(0);
     });
   }
+
+  it('fills the counts of a database from before them (migration 0032) and then reads them', () => {
+    const random = createRandom(41);
+    const now = END + DAY;
+    db = openDatabase(':memory:');
+    const sqlite = db.$client;
+    const table = new ConversationTable(db);
+    const service = new ReportService(db, table, () => now);
+    for (const write of randomStore(db, random, now)) write();
+    table.settle();
+    const counts = () =>
+      sqlite
+        .prepare('SELECT * FROM report_message_counts ORDER BY session_id, chat_jid, quarter, kind')
+        .all();
+    const kept = counts();
+    expect(kept.length).toBeGreaterThan(0);
+    // A store from before migration 0032: conversations kept, no counts; the migration marks
+    // every customer chat from its beginning (its own statement, run again here).
+    sqlite.exec('DELETE FROM report_message_counts');
+    const migration = readFileSync(path.join(MIGRATIONS_DIR, '0032_report_message_counts.sql'), 'utf8');
+    sqlite.exec(migration.slice(migration.lastIndexOf('INSERT INTO report_dirty_chats')));
+    expect(table.backlogOver(0)).toBe(true);
+    const query: ReportQuery = { from: FROM, to: TO, timeZone: ZONE, businessHours: false };
+    const everyone = { sessions: null, ownUserId: null };
+    const report = service.overview(query, everyone);
+    expect(report).toEqual(service.overview(query, everyone, 'scan'));
+    expect(report.preparing).toBeNull();
+    expect(counts()).toEqual(kept);
+  });
 
   it('answers the old way while the background fold has thousands of chats left, and leaves them to it', () => {
     const random = createRandom(7);
@@ -177,7 +215,10 @@ describe('reports from the kept conversations', () => {
       INSERT INTO report_dirty_chats (session_id, chat_jid, since) SELECT 'shop', i || '@s.whatsapp.net', -1 FROM n`);
     const query: ReportQuery = { from: FROM, to: TO, timeZone: ZONE, businessHours: false };
     const everyone = { sessions: null, ownUserId: null };
-    expect(service.overview(query, everyone)).toEqual(service.overview(query, everyone, 'scan'));
+    const report = service.overview(query, everyone);
+    expect(report).toEqual(service.overview(query, everyone, 'scan'));
+    // The page says reports are being prepared, and how many chats are left.
+    expect(report.preparing?.chatsLeft).toBeGreaterThan(2_500);
     expect(table.backlogOver(2_000)).toBe(true);
     expect(table.inPeriod(START, END)).toEqual([]);
   });
@@ -215,6 +256,19 @@ describe('reports from the kept conversations', () => {
     expect(rows()).toEqual([
       [0, START + 60_000, START + 3_600_000],
       [DAY, START + DAY + 120_000, null],
+    ]);
+    // Its messages counted per quarter hour: the first two share one quarter, by kind.
+    const quarter = (at: number) => Math.floor(at / 900_000);
+    expect(
+      sqlite
+        .prepare('SELECT quarter, kind, n FROM report_message_counts ORDER BY quarter, kind')
+        .all()
+        .map((row) => Object.values(row as object)),
+    ).toEqual([
+      [quarter(START), 'customer', 1],
+      [quarter(START), 'phone', 1],
+      [quarter(START + DAY), 'customer', 1],
+      [quarter(START + DAY + 120_000), 'phone', 1],
     ]);
     // A group's messages mark nothing.
     message.run('120363000000000001@g.us', 'g', 0, START);

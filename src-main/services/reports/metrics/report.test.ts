@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { zonedInstant } from '../../../../src-shared/zoned-time.js';
 import { businessDuration, type BusinessHours } from './business-hours.js';
+import { totalsOfChats } from './message-totals.js';
 import { computeReport, type ReportInput } from './report.js';
 import { foldChat, type ChatTimeline, type MessageFact, type StatusFact } from './timeline.js';
 
@@ -59,17 +60,22 @@ function report(
   hours: BusinessHours | null,
   extra: Partial<ReportInput> = {},
 ) {
+  const period = {
+    from,
+    to,
+    timeZone: ZONE,
+    start: at(from, '00:00'),
+    end: at(to, '00:00') + 24 * HOUR + (to === '2026-10-25' ? HOUR : 0),
+  };
+  const folded = chats.map(foldChat);
+  const tagsOf = (_session: string, chat: string) => (chat === 'a@s.whatsapp.net' ? ['tag_vip'] : []);
+  const filter = extra.filter ?? {};
   return computeReport({
-    period: {
-      from,
-      to,
-      timeZone: ZONE,
-      start: at(from, '00:00'),
-      end: at(to, '00:00') + 24 * HOUR + (to === '2026-10-25' ? HOUR : 0),
-    },
-    chats: chats.map(foldChat),
-    filter: {},
-    tagsOf: (_session, chat) => (chat === 'a@s.whatsapp.net' ? ['tag_vip'] : []),
+    period,
+    conversations: folded.flatMap((chat) => chat.conversations),
+    messages: totalsOfChats(folded, period, filter, tagsOf),
+    filter,
+    tagsOf,
     nameOf: (kind, id) =>
       ({ usr_dana: 'Dana', team_support: 'Support', tag_vip: 'VIP', shop: 'Shop' })[id] ?? `${kind}:${id}`,
     duration: (_session, a, b) => (hours ? businessDuration(hours, a, b) : b - a),

@@ -1,7 +1,10 @@
 /**
- * The figures of one period from folded chats (docs/API.md "Reports" defines each). Pure: the
- * caller gives the conversations and messages (with who had the chat at the time), the chat's
- * tags, names, the clock and how to measure a duration (wall clock or business hours).
+ * The figures of one period from its conversations and its message totals (docs/API.md
+ * "Reports" defines each). Pure: the caller gives the conversations, the messages already
+ * counted by quarter hour, group and tag (metrics/message-totals.ts; only the period's and only
+ * what the filter lets through), the chat's tags, names, the clock and how to measure a
+ * duration (wall clock or business hours). Summing counts instead of walking messages is what
+ * keeps a report over a million messages fast (docs/PERFORMANCE.md case 10).
  */
 import {
   SENDER_KINDS,
@@ -11,8 +14,9 @@ import {
   type TrendPoint,
 } from '../../../../src-shared/contract/reports.js';
 import { datesBetween, localClock } from './local-clock.js';
+import { passesFilter, type MessageTotals, type ReportFilter } from './message-totals.js';
 import { median, percentile } from './stats.js';
-import type { Assignee, AttributedMessage, Conversation, FoldedChat } from './timeline.js';
+import type { Assignee, Conversation } from './timeline.js';
 
 export interface ReportPeriod {
   from: string;
@@ -25,9 +29,11 @@ export interface ReportPeriod {
 
 export interface ReportInput {
   period: ReportPeriod;
-  chats: readonly FoldedChat[];
-  /** Only what was assigned to this person / team at the time. */
-  filter: { userId?: string; teamId?: string };
+  /** The conversations that may count: opened, first written to or resolved in the period. */
+  conversations: readonly Conversation[];
+  messages: MessageTotals;
+  /** Only what was assigned to this person / team at the time (the totals are filtered already). */
+  filter: ReportFilter;
   /** The chat's tag ids now. */
   tagsOf: (session: string, chat: string) => readonly string[];
   /** Display names of people, teams, tags and numbers (id when unknown). */
@@ -36,7 +42,7 @@ export interface ReportInput {
   duration: (session: string, from: number, to: number) => number;
 }
 
-export type ReportFigures = Omit<ReportOverview, 'period' | 'scope' | 'summary'> & {
+export type ReportFigures = Omit<ReportOverview, 'period' | 'scope' | 'preparing' | 'summary'> & {
   summary: Omit<ReportOverview['summary'], 'waitingNow' | 'oldestWaitingSince'>;
 };
 
@@ -61,9 +67,6 @@ const newGroup = (): Group => ({
 export function computeReport(input: ReportInput): ReportFigures {
   const { period, filter } = input;
   const inPeriod = (at: number | null): at is number => at !== null && at >= period.start && at < period.end;
-  const passes = (assignee: Assignee) =>
-    (!filter.userId || assignee.userId === filter.userId) &&
-    (!filter.teamId || assignee.teamId === filter.teamId);
   const clock = localClock(period.timeZone);
   const dates = datesBetween(period.from, period.to);
   const trend = new Map<string, TrendPoint & { firstResponses: number[] }>(
@@ -85,12 +88,12 @@ export function computeReport(input: ReportInput): ReportFigures {
     if (!group) map.set(id, (group = newGroup()));
     return group;
   };
-  // The chat's own groups (its tags and number) are found once per chat.
-  let chatGroups: Group[] = [];
-  const groupsOf = (assignee: Assignee, userId: string | null = assignee.userId) => {
-    const out = chatGroups.slice();
-    if (userId) out.push(groupOf(groups.user, userId));
-    if (assignee.teamId) out.push(groupOf(groups.team, assignee.teamId));
+  // A conversation counts for its chat's tags and number, and for who had it.
+  const groupsOf = (c: Conversation) => {
+    const out = input.tagsOf(c.session, c.chat).map((tag) => groupOf(groups.tag, tag));
+    out.push(groupOf(groups.number, c.session));
+    if (c.assignee.userId) out.push(groupOf(groups.user, c.assignee.userId));
+    if (c.assignee.teamId) out.push(groupOf(groups.team, c.assignee.teamId));
     return out;
   };
 
@@ -100,22 +103,13 @@ export function computeReport(input: ReportInput): ReportFigures {
   let received = 0;
   const firstResponses: number[] = [];
   const resolutions: number[] = [];
-  for (const chat of input.chats) {
-    chatGroups = [
-      ...input.tagsOf(chat.session, chat.chat).map((tag) => groupOf(groups.tag, tag)),
-      groupOf(groups.number, chat.session),
-    ];
-    for (const conversation of chat.conversations) {
-      if (!passes(conversation.assignee)) continue;
-      countConversation(conversation);
-    }
-    for (const message of chat.messages) {
-      if (inPeriod(message.at) && passes(message.assignee)) countMessage(message);
-    }
+  for (const conversation of input.conversations) {
+    if (passesFilter(filter, conversation.assignee)) countConversation(conversation);
   }
+  countMessages(input.messages);
 
   function countConversation(c: Conversation) {
-    const targets = groupsOf(c.assignee);
+    const targets = groupsOf(c);
     if (inPeriod(c.openedAt)) {
       opened++;
       const day = trend.get(clock(c.openedAt).date);
@@ -144,22 +138,42 @@ export function computeReport(input: ReportInput): ReportFigures {
     }
   }
 
-  function countMessage(m: AttributedMessage) {
-    const slot = clock(m.at);
-    const day = trend.get(slot.date);
-    if (m.kind === 'customer') {
-      received++;
-      if (day) day.received++;
+  function countMessages(totals: MessageTotals) {
+    for (const q of totals.byQuarter) {
+      const slot = clock(q.at);
+      const day = trend.get(slot.date);
+      if (!q.incoming) {
+        if (day) day.sent += q.n;
+        continue;
+      }
+      if (day) day.received += q.n;
       const row = hours[slot.weekday];
-      if (row) row[slot.hour] = (row[slot.hour] ?? 0) + 1;
-      for (const group of groupsOf(m.assignee)) group.received++;
-      return;
+      if (row) row[slot.hour] = (row[slot.hour] ?? 0) + q.n;
     }
-    sent[m.kind]++;
-    if (day) day.sent++;
-    if (m.kind !== 'person') return;
-    // A reply counts for the person who wrote it, and for the chat's team, tags and number.
-    for (const group of groupsOf(m.assignee, m.userId)) group.replies++;
+    for (const g of totals.byGroup) {
+      if (g.kind === 'customer') {
+        received += g.n;
+        for (const group of ownersOf(g.assignee, g.assignee.userId, g.session)) group.received += g.n;
+        continue;
+      }
+      sent[g.kind] += g.n;
+      // A reply counts for the person who wrote it, and for the chat's team, tags and number.
+      if (g.kind !== 'person') continue;
+      for (const group of ownersOf(g.assignee, g.userId, g.session)) group.replies += g.n;
+    }
+    for (const t of totals.byTag) {
+      const group = groupOf(groups.tag, t.tag);
+      if (t.kind === 'customer') group.received += t.n;
+      else if (t.kind === 'person') group.replies += t.n;
+    }
+  }
+
+  /** The number, person and team a message counts for (its tags come as their own totals). */
+  function ownersOf(assignee: Assignee, userId: string | null, session: string): Group[] {
+    const out = [groupOf(groups.number, session)];
+    if (userId) out.push(groupOf(groups.user, userId));
+    if (assignee.teamId) out.push(groupOf(groups.team, assignee.teamId));
+    return out;
   }
 
   // A group with nothing in the period (a tag of a chat that was only quiet) is no row.
@@ -179,7 +193,11 @@ export function computeReport(input: ReportInput): ReportFigures {
         resolutionMedianMs: median(g.resolutions),
       }))
       .sort(
-        (a, b) => b.conversations - a.conversations || b.replies - a.replies || a.name.localeCompare(b.name),
+        (a, b) =>
+          b.conversations - a.conversations ||
+          b.replies - a.replies ||
+          a.name.localeCompare(b.name) ||
+          a.id.localeCompare(b.id),
       );
 
   return {

@@ -40,9 +40,10 @@ const HISTORY = [
   // chats' history (services/assignment/).
   { table: 'chat_assignment_history', where: 'session_id = ?' },
   { table: 'chat_reads', where: 'session_id = ?' },
-  // Reports' kept conversations and the chats marked to fold again (migration 0028): folded
-  // from the history above, so they go with it.
+  // Reports' kept conversations, message counts and the chats marked to fold again (migrations
+  // 0028, 0032): folded from the history above, so they go with it.
   { table: 'report_conversations', where: 'session_id = ?' },
+  { table: 'report_message_counts', where: 'session_id = ?' },
   { table: 'report_dirty_chats', where: 'session_id = ?' },
 ] as const;
 

@@ -1,0 +1,140 @@
+/**
+ * The kept quarter-hour message counts (migration 0032): written by the fold with the
+ * conversations (conversation-table.ts `refold` calls `recount`), read by a report as three sums
+ * in SQL over one range of the quarter index. A report over a month of a million-message history
+ * reads a few thousand summed rows instead of every message of the month
+ * (docs/PERFORMANCE.md case 10).
+ */
+import type { Statement } from 'better-sqlite3';
+import type { SenderKind } from '../../../src-shared/contract/reports.js';
+import type { Db } from '../../db/connection.js';
+import type { MessageTotals, ReportFilter } from './metrics/message-totals.js';
+import type { AttributedMessage } from './metrics/timeline.js';
+
+/** Every zone's offset is a multiple of 15 minutes, so local midnights and hours are whole quarters. */
+export const QUARTER_MS = 15 * 60_000;
+export const quarterOf = (at: number) => Math.floor(at / QUARTER_MS);
+
+interface Row {
+  kind: SenderKind | 'customer';
+  userId: string;
+  assigneeUserId: string;
+  assigneeTeamId: string;
+  n: number;
+}
+interface Params {
+  from: number;
+  to: number;
+  sessions: string;
+  user: string | null;
+  team: string | null;
+  tag: string | null;
+}
+
+// '' is "nobody" in the key; the filters compare with what the report was asked for.
+const FILTERS = `c.quarter >= @from AND c.quarter < @to
+  AND c.session_id IN (SELECT value FROM json_each(@sessions))
+  AND (@user IS NULL OR c.assignee_user_id = @user)
+  AND (@team IS NULL OR c.assignee_team_id = @team)
+  AND (@tag IS NULL OR EXISTS (SELECT 1 FROM chat_tags f WHERE f.session_id = c.session_id AND f.chat_jid = c.chat_jid AND f.tag_id = @tag))`;
+const WHO = `c.kind, c.sender_user_id AS userId, c.assignee_user_id AS assigneeUserId, c.assignee_team_id AS assigneeTeamId`;
+
+export class MessageCounts {
+  private readonly drop: Statement<[string, string, number]>;
+  private readonly insert: Statement<[string, string, number, string, string, string, string, number]>;
+  /** Grouped in the index's own order (quarter, kind): no sort. */
+  private readonly byQuarter: Statement<[Params], { quarter: number; incoming: number; n: number }>;
+  private readonly byGroup: Statement<[Params], Row & { session: string }>;
+  private readonly byTag: Statement<[Params], Row & { tag: string }>;
+  private readonly anyTagging: Statement<[], { found: number }>;
+
+  constructor(db: Db) {
+    const sqlite = db.$client;
+    this.drop = sqlite.prepare(
+      'DELETE FROM report_message_counts WHERE session_id = ? AND chat_jid = ? AND quarter >= ?',
+    );
+    this.insert = sqlite.prepare(
+      `INSERT INTO report_message_counts (session_id, chat_jid, quarter, kind, sender_user_id, assignee_user_id,
+         assignee_team_id, n) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.byQuarter = sqlite.prepare(
+      `SELECT c.quarter, c.kind = 'customer' AS incoming, sum(c.n) AS n
+         FROM report_message_counts c INDEXED BY report_message_counts_quarter_idx
+        WHERE ${FILTERS} GROUP BY c.quarter, c.kind`,
+    );
+    this.byGroup = sqlite.prepare(
+      `SELECT c.session_id AS session, ${WHO}, sum(c.n) AS n
+         FROM report_message_counts c INDEXED BY report_message_counts_quarter_idx
+        WHERE ${FILTERS} GROUP BY c.session_id, c.kind, c.sender_user_id, c.assignee_user_id, c.assignee_team_id`,
+    );
+    // Tags are the chat's tags now: each count row of a tagged chat meets its tags by key.
+    this.byTag = sqlite.prepare(
+      `SELECT t.tag_id AS tag, ${WHO}, sum(c.n) AS n
+         FROM report_message_counts c INDEXED BY report_message_counts_quarter_idx
+         JOIN chat_tags t ON t.session_id = c.session_id AND t.chat_jid = c.chat_jid
+        WHERE ${FILTERS} AND c.kind IN ('customer', 'person')
+        GROUP BY t.tag_id, c.kind, c.sender_user_id, c.assignee_user_id, c.assignee_team_id`,
+    );
+    this.anyTagging = sqlite.prepare('SELECT EXISTS (SELECT 1 FROM chat_tags) AS found');
+  }
+
+  /**
+   * Replaces a chat's counts from the quarter starting at `fromQuarter` with those of `messages`
+   * (the fold's, each with who had the chat then; earlier ones are skipped). Runs in the fold's
+   * transaction.
+   */
+  recount(session: string, chat: string, fromQuarter: number, messages: readonly AttributedMessage[]): void {
+    this.drop.run(session, chat, fromQuarter);
+    const counts = new Map<string, [number, string, string, string, string, number]>();
+    for (const m of messages) {
+      const quarter = quarterOf(m.at);
+      if (quarter < fromQuarter) continue;
+      const row: [number, string, string, string, string, number] = [
+        quarter,
+        m.kind,
+        m.userId ?? '',
+        m.assignee.userId ?? '',
+        m.assignee.teamId ?? '',
+        0,
+      ];
+      const key = row.join('\u0000');
+      const found = counts.get(key) ?? row;
+      found[5] += 1;
+      counts.set(key, found);
+    }
+    for (const [quarter, kind, userId, assigneeUser, assigneeTeam, n] of counts.values())
+      this.insert.run(session, chat, quarter, kind, userId, assigneeUser, assigneeTeam, n);
+  }
+
+  /** The period's counts in the numbers asked for, through the filter (a tag: its chats only). */
+  totals(
+    period: { start: number; end: number },
+    sessions: readonly string[],
+    filter: ReportFilter,
+    tag: string | null,
+  ): MessageTotals {
+    const params: Params = {
+      from: quarterOf(period.start),
+      to: quarterOf(period.end),
+      sessions: JSON.stringify(sessions),
+      user: filter.userId ?? null,
+      team: filter.teamId ?? null,
+      tag,
+    };
+    const who = (row: Row) => ({
+      kind: row.kind,
+      userId: row.userId || null,
+      assignee: { userId: row.assigneeUserId || null, teamId: row.assigneeTeamId || null },
+      n: row.n,
+    });
+    return {
+      byQuarter: this.byQuarter
+        .all(params)
+        .map((row) => ({ at: row.quarter * QUARTER_MS, incoming: row.incoming === 1, n: row.n })),
+      byGroup: this.byGroup.all(params).map((row) => ({ session: row.session, ...who(row) })),
+      byTag: this.anyTagging.get()?.found
+        ? this.byTag.all(params).map((row) => ({ tag: row.tag, ...who(row) }))
+        : [],
+    };
+  }
+}
