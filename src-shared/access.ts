@@ -104,6 +104,12 @@ export const ADMIN_ONLY = { scope: 'admin' } as const satisfies Access;
 export const READ_MESSAGES = { scope: 'messages:read' } as const satisfies Access;
 export const SEND_MESSAGES = { scope: 'messages:send' } as const satisfies Access;
 export const MANAGE_WEBHOOKS = { scope: 'webhooks:manage' } as const satisfies Access;
+/**
+ * The webhook operations (issue #26 point 12): every person may keep webhooks of their own (they
+ * receive only what the person may read); admins and keys see and manage all of them, agents
+ * only their own (the handlers check the owner: `checkWebhookOwner`).
+ */
+export const OWN_WEBHOOKS = { scope: 'webhooks:manage', people: 'read' } as const satisfies Access;
 export const MANAGE_WIDGETS = { scope: 'widgets:manage' } as const satisfies Access;
 /** Shared by every session (tags, saved replies): a session key may not change them. */
 export const SEND_MESSAGES_ALL_SESSIONS = {

@@ -34,6 +34,7 @@ import { reportOperations } from './contract/reports.js';
 import { groupOperations } from './contract/groups.js';
 import { rateLimitOperations } from './contract/rate-limits.js';
 import { keyUsageOperations } from './contract/key-usage.js';
+import { contactDetailOperations } from './contract/contact-details.js';
 import { contactProfileOperations } from './contract/contact-profile.js';
 import { mediaLibraryOperations } from './contract/media-library.js';
 
@@ -58,6 +59,7 @@ export const contract = {
   ...housekeepingOperations,
   ...contactsImportOperations,
   ...contactDataOperations,
+  ...contactDetailOperations,
   ...assignmentOperations,
   ...presenceOperations,
   ...routingOperations,

@@ -101,12 +101,32 @@ export const sendMessageSchema = z
           .array(
             z
               .object({
-                name: z.string().min(1, 'must not be empty').max(256),
+                name: z
+                  .string()
+                  .min(1, 'must not be empty')
+                  .max(256)
+                  .optional()
+                  .describe('Required with phone or vcard; with contact, defaults to its name'),
                 phone: z.string().min(1).optional(),
                 vcard: z.string().min(1).optional(),
+                contact: z
+                  .string()
+                  .min(1)
+                  .max(256)
+                  .optional()
+                  .describe(
+                    'A stored contact of this number, by its id (JID) or phone: the card carries its name and number (issue #26 point 8)',
+                  ),
               })
               .strict()
-              .refine((c) => Boolean(c.phone) !== Boolean(c.vcard), 'give exactly one of phone or vcard'),
+              .refine(
+                (c) => [c.phone, c.vcard, c.contact].filter(Boolean).length === 1,
+                'give exactly one of phone, vcard or contact',
+              )
+              .refine((c) => Boolean(c.name) || Boolean(c.contact), {
+                message: 'is required with phone or vcard',
+                path: ['name'],
+              }),
           )
           .min(1, 'must list at least one contact')
           .max(50),

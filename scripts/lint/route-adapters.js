@@ -23,7 +23,7 @@ export const HTTP_ONLY = [
  * Being converted to adapters this session (issue #15) by other branches; the lead trims this
  * list as they merge. Each file is already pinned by api/routes/adapter-openapi.test.ts.
  */
-export const BEING_CONVERTED = ['webhooks.ts', 'webhook-deliveries.ts'];
+export const BEING_CONVERTED = [];
 
 /**
  * Not converted yet and nobody's this session: they still hold their own policy code (per-key

@@ -4,6 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { z } from 'zod';
 import {
   EVENT_TYPES,
+  OPT_IN_EVENT_TYPES,
   type AnyEventEnvelope,
   type EventStreamReady,
 } from '../../src-shared/contract/events.js';
@@ -230,7 +231,7 @@ export class EventSocketServer {
     // The one per-principal filter (services/access/authorizer.ts), read live: a permission
     // change applies to the next event.
     if (!canSeeEvent(client.principal, event)) return false;
-    if (client.types && !client.types.has(event.type)) return false;
+    if (client.types ? !client.types.has(event.type) : OPT_IN_EVENT_TYPES.has(event.type)) return false;
     if (client.sessions && (event.session === null || !client.sessions.has(event.session))) return false;
     return true;
   }

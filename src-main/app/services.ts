@@ -134,9 +134,13 @@ export function createServices(deps: ServiceDeps): Services {
     logger,
     userAgent: `Chatdock/${APP_VERSION}`,
     config: deps.webhookDelivery,
+    // An owned webhook receives what its owner may read now (null: disabled or deleted).
+    owners: (userId) => people.principals.of(userId, 'token', null),
   });
   // A deleted session's webhooks went with it: the outbox must not match events against them.
   purge.onPurged(() => webhooks.service.forgetRemovedWebhooks());
+  // So did a deleted person's (issue #26 point 12).
+  people.users.onChange(() => webhooks.service.forgetRemovedWebhooks());
   const settings = new SettingsService(db, events);
   const hiddenHistory = new HiddenHistory(keptHistory, pendingPurges);
   const mediaLibrary = new MediaLibrary({
@@ -158,6 +162,7 @@ export function createServices(deps: ServiceDeps): Services {
     hiddenHistory,
     mediaUrls: deps.mediaUrls ?? { allowInternal: false },
     library: (id, sessionId, field) => mediaLibrary.fileOf(id, sessionId, field),
+    historyWanted: (sessionId) => webhooks.service.subscribes('history.messages', sessionId),
   });
   health.useWaitingCounter(messaging.store);
   // A webhook receiver may answer an event: {"reply"} sends text back, {"rejectMessage"} rejects a call.

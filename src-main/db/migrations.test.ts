@@ -616,6 +616,23 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
       ),
     ).toContain('messages_starred_idx');
   },
+  '0031_webhook_owners': (sqlite) => {
+    // A person's webhook goes with the person (and its deliveries with it); a key's has no owner.
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.exec(
+      `INSERT INTO users (id, name, login, login_key, role) VALUES ('usr_1', 'Dana', 'dana', 'dana', 'agent');
+       INSERT INTO webhooks (id, name, url, secret, owner_user_id) VALUES ('wh_1', 'Dana', 'http://127.0.0.1/', 's', 'usr_1');
+       INSERT INTO webhooks (id, name, url, secret) VALUES ('wh_2', 'Admin', 'http://127.0.0.1/', 's');
+       INSERT INTO webhook_deliveries (webhook_id, event_id, order_key, status, next_attempt_at, created_at)
+         VALUES ('wh_1', 'evt_1', 'k', 'pending', 0, 0);`,
+    );
+    expect(queryPlan(sqlite, `SELECT id FROM webhooks WHERE owner_user_id = 'usr_1'`)).toContain(
+      'webhooks_owner_idx',
+    );
+    sqlite.exec(`DELETE FROM users WHERE id = 'usr_1'`);
+    expect(sqlite.prepare('SELECT id FROM webhooks').pluck().all()).toEqual(['wh_2']);
+    expect(sqlite.prepare('SELECT count(*) FROM webhook_deliveries').pluck().get()).toBe(0);
+  },
   '0027_view_counters': (sqlite) => {
     // A number's counters are a range of the key; the triggers keep them (view-counts.test.ts).
     expect(queryPlan(sqlite, `SELECT sum(n) FROM chat_view_counts WHERE session_id = 's'`)).toContain(

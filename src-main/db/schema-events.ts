@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { users } from './schema-people.js';
 
 export const events = sqliteTable(
   'events',
@@ -21,22 +22,31 @@ export const events = sqliteTable(
   (t) => [index('events_session_idx').on(t.sessionId, t.id)],
 );
 
-export const webhooks = sqliteTable('webhooks', {
-  id: text('id').primaryKey(),
-  name: text('name').notNull(),
-  url: text('url').notNull(),
-  /** Null: every session. */
-  sessionId: text('session_id'),
-  /** Null: every event type. */
-  eventTypes: text('event_types', { mode: 'json' }).$type<string[]>(),
-  /** Signing secret (Standard Webhooks `whsec_…`); never sent, only used to sign. */
-  secret: text('secret').notNull(),
-  headers: text('headers', { mode: 'json' }).$type<Record<string, string>>(),
-  enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
-  createdAt: text('created_at')
-    .notNull()
-    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
-});
+export const webhooks = sqliteTable(
+  'webhooks',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    url: text('url').notNull(),
+    /** Null: every session. */
+    sessionId: text('session_id'),
+    /** Null: every event type. */
+    eventTypes: text('event_types', { mode: 'json' }).$type<string[]>(),
+    /** Signing secret (Standard Webhooks `whsec_…`); never sent, only used to sign. */
+    secret: text('secret').notNull(),
+    headers: text('headers', { mode: 'json' }).$type<Record<string, string>>(),
+    enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+    createdAt: text('created_at')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    /**
+     * The person who created it (migration 0031): it receives only what they may read, and goes
+     * with them. Null: created by a key or the desktop, filtered by its session and types only.
+     */
+    ownerUserId: text('owner_user_id').references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [index('webhooks_owner_idx').on(t.ownerUserId)],
+);
 
 export const webhookDeliveries = sqliteTable(
   'webhook_deliveries',

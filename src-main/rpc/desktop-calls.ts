@@ -1,4 +1,4 @@
-import type { AnyEventEnvelope } from '../../src-shared/contract/events.js';
+import { OPT_IN_EVENT_TYPES, type AnyEventEnvelope } from '../../src-shared/contract/events.js';
 import { canSeeEvent } from '../services/access/authorizer.js';
 import type { DesktopSeat } from '../services/people/desktop-seat.js';
 import type { RpcDispatcher } from './dispatcher.js';
@@ -20,5 +20,6 @@ export function callFromDesktop(
 
 /** Whether the window is sent an event: what its person may see; nothing while locked. */
 export function desktopSeesEvent(seat: DesktopSeat, event: AnyEventEnvelope): boolean {
-  return canSeeEvent(seat.principal(), event);
+  // The window never asks for opt-in types (a history mirror's chunks): not sent to it.
+  return !OPT_IN_EVENT_TYPES.has(event.type) && canSeeEvent(seat.principal(), event);
 }

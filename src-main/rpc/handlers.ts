@@ -12,6 +12,7 @@ import { widgetHandlers } from './widget-handlers.js';
 import { keyHandlers } from './key-handlers.js';
 import { logHandlers } from './log-handlers.js';
 import { webhookHandlers } from './webhook-handlers.js';
+import { contactDetailHandlers } from './contact-detail-handlers.js';
 import { peopleHandlers } from './people-handlers.js';
 import { desktopHandlers } from './desktop-handlers.js';
 import { automationHandlers } from './automation-handlers.js';
@@ -40,6 +41,7 @@ export function createHandlers(services: Services, runtime: () => RuntimeInfo): 
     ...scheduleHandlers(services),
     ...widgetHandlers(services, runtime),
     ...webhookHandlers(services),
+    ...contactDetailHandlers(services),
     ...keyHandlers(services),
     ...logHandlers(services),
     ...backupHandlers(services),

@@ -213,6 +213,16 @@ export class WaActions {
     }
   }
 
+  /**
+   * A user's devices as WhatsApp lists them (usync `devices`, asked fresh): device 0 is the
+   * phone, the others linked devices (web, desktop, another app).
+   */
+  async devices(sessionId: string, jid: string): Promise<{ device: number; jid: string }[]> {
+    const socket = this.socket(sessionId);
+    const found = await callWhatsApp(() => socket.getUSyncDevices([jid], false, false));
+    return (found ?? []).map((entry) => ({ device: entry.device ?? 0, jid: entry.jid }));
+  }
+
   /** A user's "about" text; null when empty, hidden from us or not available. */
   async profileStatus(sessionId: string, jid: string): Promise<string | null> {
     try {

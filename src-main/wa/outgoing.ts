@@ -95,9 +95,10 @@ export function buildOutgoing(parts: OutgoingParts): {
       };
       break;
     case 'contact': {
+      // A stored contact (`contact`) was turned into its name and phone by the send service.
       const contacts = input.contacts.map((c) => ({
-        displayName: c.name,
-        vcard: c.vcard ?? vcardFor(c.name, c.phone ?? ''),
+        displayName: c.name ?? '',
+        vcard: c.vcard ?? vcardFor(c.name ?? '', c.phone ?? ''),
       }));
       content = {
         contacts: {

@@ -86,6 +86,13 @@ export interface EventMap {
   /** A logged call changed state after its offer: answered elsewhere, hung up, or rang out (missed). */
   'call.updated': Call;
   'history.synced': { messages: number; chats: number; contacts: number };
+  /**
+   * Messages of a history sync, for integrations that mirror everything (issue #26 point 9):
+   * opt-in (`OPT_IN_EVENT_TYPES`). Each slice the phone sends comes as chunks numbered from 1
+   * (`slice` is their common id), oldest message first, each at most 100 messages / ~256 KB, in
+   * the shape of `message.received`; `history.synced` follows the last chunk.
+   */
+  'history.messages': { slice: string; chunk: number; messages: Message[] };
   'group.updated': Group;
   'contact.updated': Contact;
   'chat.tagged': TaggingEvent;
@@ -127,6 +134,13 @@ export interface EventMap {
   'media.deleted': MediaDeletedEvent;
 }
 
+/**
+ * Event types that go only to those who name them: a webhook listing the type (not one taking
+ * "every type") and a stream asking for it in `types` (not the UI's). They are large and only
+ * recorded when a webhook wants them (`history.messages`: a mirror of the phone's history).
+ */
+export const OPT_IN_EVENT_TYPES: ReadonlySet<string> = new Set(['history.messages']);
+
 /** Every event type, for webhook subscriptions and stream filters. */
 export const EVENT_TYPES = [
   'settings.updated',
@@ -152,6 +166,7 @@ export const EVENT_TYPES = [
   'call.rejected',
   'call.updated',
   'history.synced',
+  'history.messages',
   'group.updated',
   'contact.updated',
   'chat.tagged',

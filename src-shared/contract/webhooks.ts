@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { EVENT_TYPES, type EventType } from './events.js';
 import { exampleOf } from '../examples.js';
-import { MANAGE_WEBHOOKS, sessionField } from '../access.js';
+import { OWN_WEBHOOKS, sessionField } from '../access.js';
 import { op } from './operation.js';
 import { sessionIdSchema } from './sessions.js';
 
@@ -38,6 +38,8 @@ export const EVENT_DESCRIPTIONS: Record<EventType, string> = {
   'call.rejected': 'A call was rejected',
   'call.updated': 'A call was answered elsewhere, hung up or missed',
   'history.synced': 'Older history arrived from the phone',
+  'history.messages':
+    'The messages of a history sync in numbered chunks (only when chosen by name; not part of "every type")',
   'group.updated': 'A group changed',
   'contact.updated': 'A contact changed',
   'webhook.test': 'A test sent from Settings',
@@ -141,6 +143,16 @@ export const updateWebhookInput = z
   .meta({ id: 'UpdateWebhook', example: { enabled: false } });
 export type UpdateWebhookInput = z.infer<typeof updateWebhookInput>;
 
+/** Who a webhook belongs to (issue #26 point 12). */
+const webhookOwnerSchema = z
+  .object({ id: z.string(), name: z.string() })
+  .nullable()
+  .describe(
+    'The person who created it (signed in or with a personal token): it receives only the events ' +
+      'they may read, and is deleted with them (paused while they are disabled). Null: created with an ' +
+      'API key or on the desktop, it receives everything its session and event filters let through.',
+  );
+
 export const webhookSchema = z
   .object({
     id: z.string(),
@@ -158,6 +170,7 @@ export const webhookSchema = z
     createdAt: z.string().describe('UTC ISO-8601'),
     pending: z.number().int().describe('Deliveries waiting to go out (or to be retried)'),
     failed: z.number().int().describe('Deliveries that gave up; retry or discard them by hand'),
+    owner: webhookOwnerSchema,
   })
   .meta({
     id: 'Webhook',
@@ -172,6 +185,7 @@ export const webhookSchema = z
       createdAt: '2026-11-21T10:00:00.000Z',
       pending: 0,
       failed: 0,
+      owner: { id: 'usr_0193a4f2c1e80000d4c3b2a1', name: 'Dana' },
     },
   });
 export type Webhook = z.infer<typeof webhookSchema>;
@@ -179,7 +193,7 @@ export type Webhook = z.infer<typeof webhookSchema>;
 export const webhookListSchema = z
   .object({ items: z.array(webhookSchema), next: z.null() })
   .meta({ id: 'WebhookList', example: { items: [exampleOf(webhookSchema)], next: null } });
-type WebhookList = z.infer<typeof webhookListSchema>;
+export type WebhookList = z.infer<typeof webhookListSchema>;
 
 const webhookSecretSchema = z
   .string()
@@ -199,6 +213,7 @@ export const createdWebhookSchema = z.object({ webhook: webhookSchema, secret: w
       createdAt: '2026-11-21T10:00:00.000Z',
       pending: 0,
       failed: 0,
+      owner: null,
     },
     secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
   },
@@ -333,27 +348,27 @@ const byId = z.strictObject({ id: z.string().min(1, 'is required') });
 const byDelivery = z.strictObject({ deliveryId: z.coerce.number().int().positive() });
 
 export const webhookOperations = {
-  'webhooks.list': op<WebhookList>()(z.strictObject({}), MANAGE_WEBHOOKS),
-  'webhooks.get': op<Webhook>()(byId, MANAGE_WEBHOOKS),
+  'webhooks.list': op<WebhookList>()(z.strictObject({}), OWN_WEBHOOKS),
+  'webhooks.get': op<Webhook>()(byId, OWN_WEBHOOKS),
   'webhooks.create': op<CreatedWebhook>()(createWebhookInput, {
-    scope: 'webhooks:manage',
+    ...OWN_WEBHOOKS,
     session: sessionField,
     limits: ['sensitive'],
   }),
   'webhooks.update': op<Webhook>()(byId.extend(updateWebhookInput.shape), {
-    scope: 'webhooks:manage',
+    ...OWN_WEBHOOKS,
     session: sessionField,
   }),
-  'webhooks.delete': op<{ deleted: true }>()(byId, { ...MANAGE_WEBHOOKS, limits: ['delete'] }),
-  'webhooks.rotateSecret': op<{ secret: string }>()(byId, { ...MANAGE_WEBHOOKS, limits: ['sensitive'] }),
-  'webhooks.deliveries': op<WebhookDeliveryList>()(byId.extend(deliveriesQuery.shape), MANAGE_WEBHOOKS),
-  'webhooks.delivery': op<WebhookDeliveryDetail>()(byDelivery, MANAGE_WEBHOOKS),
-  'webhooks.retryDelivery': op<WebhookDelivery>()(byDelivery, { ...MANAGE_WEBHOOKS, limits: ['sensitive'] }),
-  'webhooks.retryFailed': op<{ retried: number }>()(byId, { ...MANAGE_WEBHOOKS, limits: ['sensitive'] }),
+  'webhooks.delete': op<{ deleted: true }>()(byId, { ...OWN_WEBHOOKS, limits: ['delete'] }),
+  'webhooks.rotateSecret': op<{ secret: string }>()(byId, { ...OWN_WEBHOOKS, limits: ['sensitive'] }),
+  'webhooks.deliveries': op<WebhookDeliveryList>()(byId.extend(deliveriesQuery.shape), OWN_WEBHOOKS),
+  'webhooks.delivery': op<WebhookDeliveryDetail>()(byDelivery, OWN_WEBHOOKS),
+  'webhooks.retryDelivery': op<WebhookDelivery>()(byDelivery, { ...OWN_WEBHOOKS, limits: ['sensitive'] }),
+  'webhooks.retryFailed': op<{ retried: number }>()(byId, { ...OWN_WEBHOOKS, limits: ['sensitive'] }),
   'webhooks.discardFailed': op<{ discarded: number }>()(
     byId.extend(discardDeliveriesInput.shape),
-    MANAGE_WEBHOOKS,
+    OWN_WEBHOOKS,
   ),
-  'webhooks.test': op<WebhookDelivery>()(byId, { ...MANAGE_WEBHOOKS, limits: ['sensitive'] }),
-  'webhooks.eventTypes': op<EventTypeList>()(z.strictObject({}), MANAGE_WEBHOOKS),
+  'webhooks.test': op<WebhookDelivery>()(byId, { ...OWN_WEBHOOKS, limits: ['sensitive'] }),
+  'webhooks.eventTypes': op<EventTypeList>()(z.strictObject({}), OWN_WEBHOOKS),
 };

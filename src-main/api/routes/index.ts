@@ -7,6 +7,7 @@ import { housekeepingRoutes } from './housekeeping.js';
 import { callRoutes } from './calls.js';
 import { chatRoutes } from './chats.js';
 import { contactRoutes } from './contacts.js';
+import { contactDetailRoutes } from './contact-details.js';
 import { groupRoutes } from './groups.js';
 import { messageRoutes } from './messages.js';
 import { messageActionRoutes } from './message-actions.js';
@@ -54,6 +55,7 @@ export function allRoutes(services: Services): RouteDef[] {
     ...savedReplyRoutes(services),
     ...noteRoutes(services),
     ...contactRoutes(services),
+    ...contactDetailRoutes(services),
     ...groupRoutes(services),
     ...callRoutes(services),
     ...scheduleRoutes(services),

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import {
   createdWebhookSchema,
   createWebhookInput,
@@ -7,10 +8,9 @@ import {
   webhookListSchema,
   webhookSchema,
 } from '../../../src-shared/contract/webhooks.js';
+import { webhookHandlers } from '../../rpc/webhook-handlers.js';
 import type { Services } from '../../services/index.js';
-import { checkRecordSession, ownSessionOf } from '../../services/access/authorizer.js';
-import { MANAGE_WEBHOOKS } from '../../../src-shared/access.js';
-import { defineRoute } from '../route.js';
+import { operationRoutes } from '../operation-route.js';
 import { webhookIdParams } from './common.js';
 
 const SIGNING =
@@ -19,112 +19,91 @@ const SIGNING =
   '"id.timestamp.body">`, keyed with the base64-decoded part of the `whsec_` secret). Network errors, timeouts, ' +
   '429 and 5xx are retried with exponential backoff; other answers outside 2xx fail at once.';
 
-export function webhookRoutes({ webhooks }: Services) {
+const OWNERS =
+  'A webhook created by a person (signed in, or with their personal token) is theirs: it receives only the ' +
+  'events they may read, checked when each delivery is queued and again before it is sent. Owners, admins and ' +
+  'keys see every webhook, a session key those of its session, an agent only their own.';
+
+type ById = { params: z.output<typeof webhookIdParams>; body?: object };
+const byId = ({ params, body }: ById) => ({ ...body, id: params.id });
+
+/** Webhooks: adapters onto the `webhooks.*` operations (access and who may touch which live there). */
+export function webhookRoutes(services: Services) {
   const tag = 'webhooks';
+  const route = operationRoutes(webhookHandlers(services));
   return [
-    defineRoute({
+    route('webhooks.eventTypes', {
       method: 'get',
       path: '/webhooks/event-types',
       tag,
       summary: 'The event types a webhook can subscribe to',
-      access: MANAGE_WEBHOOKS,
       response: {
         status: 200,
         description: 'Every type, with a short description',
         schema: eventTypeListSchema,
       },
-      handler: () => webhooks.eventTypes(),
     }),
-    defineRoute({
+    route('webhooks.list', {
       method: 'get',
       path: '/webhooks',
       tag,
       summary: 'List webhooks',
-      description: 'A session key sees only the webhooks of its session.',
-      access: { scope: 'webhooks:manage' },
+      description: `A session key sees only the webhooks of its session. ${OWNERS}`,
       response: { status: 200, description: 'Every webhook, oldest first', schema: webhookListSchema },
-      handler: ({ principal }) => {
-        const items = webhooks.list(ownSessionOf(principal));
-        return { items, next: null };
-      },
     }),
-    defineRoute({
+    route('webhooks.create', {
       method: 'post',
       path: '/webhooks',
       tag,
       summary: 'Create a webhook',
-      description: `${SIGNING} The answer holds the signing secret; it is shown only once. A session key's webhook is bound to its session.`,
-      access: { ...MANAGE_WEBHOOKS, limits: ['sensitive'] },
+      description: `${SIGNING} The answer holds the signing secret; it is shown only once. A session key's webhook is bound to its session. ${OWNERS}`,
       body: createWebhookInput,
       response: {
         status: 201,
         description: 'The webhook and its signing secret',
         schema: createdWebhookSchema,
       },
-      handler: ({ body, principal }) => {
-        // A session key's webhook is bound to its session when none is named.
-        const session = body.session ?? ownSessionOf(principal);
-        checkRecordSession(principal, session ?? null);
-        return webhooks.create({ ...body, session: session ?? null });
-      },
     }),
-    defineRoute({
+    route('webhooks.get', {
       method: 'get',
       path: '/webhooks/:id',
       tag,
       summary: 'Get a webhook',
-      access: MANAGE_WEBHOOKS,
       params: webhookIdParams,
+      input: byId,
       response: { status: 200, description: 'The webhook', schema: webhookSchema },
-      handler: ({ params, principal }) => {
-        const webhook = webhooks.get(params.id);
-        checkRecordSession(principal, webhook.session);
-        return webhook;
-      },
     }),
-    defineRoute({
+    route('webhooks.update', {
       method: 'patch',
       path: '/webhooks/:id',
       tag,
       summary: 'Change a webhook (URL, session, event types, headers, enabled)',
       description:
         'Only the fields given change. Disabling pauses its deliveries; enabling sends what waited.',
-      access: MANAGE_WEBHOOKS,
       params: webhookIdParams,
       body: updateWebhookInput,
+      input: byId,
       response: { status: 200, description: 'The webhook', schema: webhookSchema },
-      handler: ({ params, body, principal }) => {
-        checkRecordSession(principal, webhooks.get(params.id).session);
-        if (body.session !== undefined) checkRecordSession(principal, body.session);
-        return webhooks.update(params.id, body);
-      },
     }),
-    defineRoute({
+    route('webhooks.delete', {
       method: 'delete',
       path: '/webhooks/:id',
       tag,
       summary: 'Delete a webhook and its delivery log',
-      access: MANAGE_WEBHOOKS,
       params: webhookIdParams,
+      input: byId,
+      answer: () => undefined,
       response: { status: 204, description: 'Deleted' },
-      handler: ({ params, principal }) => {
-        checkRecordSession(principal, webhooks.get(params.id).session);
-        webhooks.delete(params.id);
-      },
     }),
-    defineRoute({
+    route('webhooks.rotateSecret', {
       method: 'post',
       path: '/webhooks/:id/secret',
       tag,
       summary: 'Replace the signing secret',
       description: 'The new secret signs every delivery from now on; it is shown only in this answer.',
-      access: { ...MANAGE_WEBHOOKS, limits: ['sensitive'] },
       params: webhookIdParams,
+      input: byId,
       response: { status: 200, description: 'The new secret', schema: rotatedSecretSchema },
-      handler: ({ params, principal }) => {
-        checkRecordSession(principal, webhooks.get(params.id).session);
-        return webhooks.rotateSecret(params.id);
-      },
     }),
   ];
 }

@@ -118,7 +118,10 @@ describe('people: roles, permissions per number, sign-in', () => {
       expect((await as(browsers[name]!, '/api/v1/teams')).status).toBe(403);
       expect((await as(browsers[name]!, '/api/v1/audit')).status).toBe(403);
       expect((await as(browsers[name]!, '/api/v1/keys')).status).toBe(403);
-      expect((await as(browsers[name]!, '/api/v1/webhooks')).status).toBe(403);
+      // Webhooks are per person (issue #26 point 12): an agent lists only her own, none here.
+      const webhooks = await as(browsers[name]!, '/api/v1/webhooks');
+      expect(webhooks.status).toBe(200);
+      expect(((await webhooks.json()) as { items: unknown[] }).items).toEqual([]);
     }
     for (const key of [sessionKey, readerKey]) {
       expect((await app.request('/api/v1/users', { key })).status).toBe(403);

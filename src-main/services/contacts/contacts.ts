@@ -1,3 +1,4 @@
+import { AppError } from '../../../src-shared/errors.js';
 import type { Statement } from 'better-sqlite3';
 import { parseJid } from '../../../src-shared/jid.js';
 import type { Contact } from '../../../src-shared/messages.js';
@@ -36,7 +37,7 @@ export class ContactService {
 
   constructor(
     private readonly db: Db,
-    private readonly actions: Pick<WaActions, 'isConnected' | 'profileStatus'>,
+    private readonly actions: Pick<WaActions, 'isConnected' | 'profileStatus' | 'devices'>,
   ) {
     this.selectContact = db.$client.prepare(
       `SELECT jid, lid, phone, name, notify, verified_name FROM contacts
@@ -52,6 +53,22 @@ export class ContactService {
     const kind = parseJid(jid)?.kind;
     if ((kind !== 'user' && kind !== 'lid') || !this.actions.isConnected(sessionId)) return null;
     return this.actions.profileStatus(sessionId, jid);
+  }
+
+  /**
+   * A person's devices, asked from WhatsApp each time (issue #26 point 8): the phone (device 0)
+   * and their linked devices. NOT_CONNECTED while the number is offline; a group has none.
+   */
+  async devices(sessionId: string, jid: string): Promise<{ device: number; jid: string }[]> {
+    const kind = parseJid(jid)?.kind;
+    if (kind !== 'user' && kind !== 'lid') {
+      throw new AppError('VALIDATION_FAILED', 'jid: devices belong to a person, not a group', 'jid');
+    }
+    if (!this.actions.isConnected(sessionId)) {
+      throw new AppError('NOT_CONNECTED', `session "${sessionId}" is not connected to WhatsApp`);
+    }
+    const devices = await this.actions.devices(sessionId, jid);
+    return devices.sort((a, b) => a.device - b.device);
   }
 
   /** Merges what WhatsApp told us; returns how many contacts changed. */

@@ -1,7 +1,7 @@
 import type { Actor } from '../../../src-shared/contract/people.js';
 import { AppError } from '../../../src-shared/errors.js';
 import { jidKind, toJid, USER_SERVER } from '../../../src-shared/jid.js';
-import type { Message } from '../../../src-shared/messages.js';
+import type { Contact, Message } from '../../../src-shared/messages.js';
 import type { SendAttachmentsInput, SendMessageInput } from '../../../src-shared/send-schemas.js';
 import type { Logger } from '../../core/logger.js';
 import type { Db } from '../../db/connection.js';
@@ -53,7 +53,35 @@ export class SendService {
     private readonly idempotency: IdempotencyKeys,
     private readonly logger: Logger,
     private readonly resolveMedia: MediaResolver,
+    /** A stored contact of a number (the contacts service), for cards sent by contact id. */
+    private readonly storedContact: (sessionId: string, jid: string) => Contact | null = () => null,
   ) {}
+
+  /**
+   * Cards naming a stored contact (`contact`: its JID or phone) carry that contact's name (the
+   * given one first, then the address-book, profile or business name, else the number) and its
+   * phone number (issue #26 point 8, seed 003). An unknown contact is refused naming the field.
+   */
+  private contactCards(
+    sessionId: string,
+    cards: Extract<SendMessageInput, { type: 'contact' }>['contacts'],
+  ): typeof cards {
+    return cards.map((card, index) => {
+      if (!card.contact) return card;
+      const field = `contacts.${index}.contact`;
+      const stored = this.storedContact(sessionId, toJid(card.contact, field));
+      const phone = stored?.phone ?? null;
+      if (!stored || !phone) {
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `${field}: no stored contact "${card.contact}" with a phone number`,
+          field,
+        );
+      }
+      const name = card.name ?? stored.name ?? stored.notify ?? stored.verifiedName ?? `+${phone}`;
+      return { name, phone };
+    });
+  }
 
   /**
    * Sends one message. With an idempotency key, a retry returns the first result and sends
@@ -184,7 +212,10 @@ export class SendService {
         : null);
     const media = preResolved ? resolved : resolved && this.forSending(input, resolved);
     const record = await this.actions.send(sessionId, {
-      input,
+      input:
+        input.type === 'contact'
+          ? { ...input, contacts: this.contactCards(sessionId, input.contacts) }
+          : input,
       jid,
       media,
       mentions,

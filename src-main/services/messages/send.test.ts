@@ -176,6 +176,41 @@ describe('sending each type', () => {
     expect(sha256(await world.customer.download(got))).toBe(sha256(PNG_1PX));
   });
 
+  it("a contact card by a stored contact's id carries its name and number (issue #26 point 8)", async () => {
+    world.app.core.services.messaging.contacts.upsert('shop', [
+      {
+        jid: '972501239876@s.whatsapp.net',
+        lid: null,
+        phone: '972501239876',
+        name: 'Avi Cohen',
+        notify: null,
+        verifiedName: null,
+      },
+    ]);
+    const card = await send({ type: 'contact', contacts: [{ contact: '972501239876@s.whatsapp.net' }] });
+    expect(card.status).toBe(201);
+    const got = (await arrived(card.body.id)).message?.contactMessage;
+    expect(got?.displayName).toBe('Avi Cohen');
+    expect(got?.vcard).toContain('waid=972501239876');
+    // By phone too, with a name of the sender's choosing.
+    const renamed = await send({
+      type: 'contact',
+      contacts: [{ contact: '+972501239876', name: 'Avi (delivery)' }],
+    });
+    expect((await arrived(renamed.body.id)).message?.contactMessage?.displayName).toBe('Avi (delivery)');
+    // Not a stored contact: refused naming the field, nothing sent.
+    const before = messageCount();
+    const unknown = await send({ type: 'contact', contacts: [{ contact: '972509999999@s.whatsapp.net' }] });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'contacts.0.contact' });
+    const both = await send({
+      type: 'contact',
+      contacts: [{ contact: '972501239876', phone: '+972501239876' }],
+    });
+    expect(both.status).toBe(400);
+    expect(messageCount()).toBe(before);
+  });
+
   it('location, contact card, poll and reaction arrive as such', async () => {
     const location = await send({ type: 'location', latitude: 32.0853, longitude: 34.7818, name: 'Shop' });
     expect((await arrived(location.body.id)).message?.locationMessage?.degreesLatitude).toBeCloseTo(32.0853);

@@ -76,6 +76,8 @@ export function createMessaging(deps: {
   mediaUrls: MediaUrlOptions;
   /** The media library's files, for `media.mediaId` (services/media-library/). */
   library?: LibraryLookup;
+  /** Whether a webhook subscribes to `history.messages` for a number (the webhooks service). */
+  historyWanted?: (sessionId: string) => boolean;
 }): Messaging {
   const { db, events, logger } = deps;
   const actions = new WaActions(deps.manager, logger);
@@ -109,7 +111,17 @@ export function createMessaging(deps: {
   const calls = new CallService(db, events, actions, callSettings, logger);
   const idempotency = new IdempotencyKeys(db, events);
   const resolveMedia = mediaResolver(mediaUrlDownloader(deps.mediaUrls), deps.library);
-  const send = new SendService(db, store, files, actions, deps.sessions, idempotency, logger, resolveMedia);
+  const send = new SendService(
+    db,
+    store,
+    files,
+    actions,
+    deps.sessions,
+    idempotency,
+    logger,
+    resolveMedia,
+    (sessionId, jid) => contacts.get(sessionId, jid),
+  );
   calls.useTextSender((sessionId, to, text) => send.send(sessionId, { type: 'text', to, text }));
   const sink = new MessagingSink({
     store,
@@ -124,6 +136,7 @@ export function createMessaging(deps: {
     actions,
     events,
     logger,
+    ...(deps.historyWanted ? { historyWanted: deps.historyWanted } : {}),
   });
   deps.manager.onSocket((sessionId, socket) => attachSessionEvents(sessionId, socket, sink, logger));
   return {

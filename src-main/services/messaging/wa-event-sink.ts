@@ -14,6 +14,8 @@ import type { MediaDownloader } from '../messages/media-downloader.js';
 import type { MessageStore } from '../messages/message-store.js';
 import { blockedContactOf } from '../privacy/block-event.js';
 import { PHONE_ACTOR } from '../../../src-shared/contract/people.js';
+import { sortableId } from '../../core/ids.js';
+import { byTime, historyChunks } from './history-chunks.js';
 
 /** History sync can bring tens of thousands of messages; store them in slices that let the API breathe. */
 const HISTORY_BATCH_SIZE = 500;
@@ -45,6 +47,11 @@ export class MessagingSink implements WaEventSink {
       actions: WaActions;
       events: EventRecorder;
       logger: Logger;
+      /**
+       * Whether an enabled webhook subscribes to `history.messages` for this number (issue #26
+       * point 9): only then are the synced messages recorded again as events, in chunks.
+       */
+      historyWanted?: (sessionId: string) => boolean;
     },
   ) {}
 
@@ -56,8 +63,21 @@ export class MessagingSink implements WaEventSink {
     const { store } = this.deps;
     // A history entry WhatsApp itself could not decrypt will not be sent again: not kept.
     const records = recordsOf(mapped).filter((record) => record.type !== 'waiting');
+    const wanted = this.deps.historyWanted?.(sessionId) ?? false;
+    // One id for the slice's chunks, numbered from 1 in order; stored and announced together.
+    const slice = sortableId('hist');
+    if (wanted) records.sort(byTime);
+    let chunk = 0;
     for (let start = 0; start < records.length; start += HISTORY_BATCH_SIZE) {
-      store.ingest(sessionId, records.slice(start, start + HISTORY_BATCH_SIZE), 'history');
+      const batch = records.slice(start, start + HISTORY_BATCH_SIZE);
+      this.deps.events.transaction(() => {
+        const stored = store.ingest(sessionId, batch, 'history');
+        if (!wanted) return;
+        for (const messages of historyChunks(stored)) {
+          chunk += 1;
+          this.deps.events.record('history.messages', sessionId, { slice, chunk, messages });
+        }
+      });
       await yieldToEventLoop();
     }
     this.applyUpdates(sessionId, mapped);

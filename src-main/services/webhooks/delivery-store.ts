@@ -14,6 +14,8 @@ export interface DueDelivery {
   url: string;
   secret: string;
   headers: Record<string, string>;
+  /** The person the webhook belongs to (null: a key's), whose rights are checked before sending. */
+  ownerUserId: string | null;
 }
 
 interface AttemptRecord {
@@ -34,6 +36,7 @@ interface HeadRow {
   url: string;
   secret: string;
   headers: string | null;
+  owner_user_id: string | null;
 }
 
 interface EventRow {
@@ -62,7 +65,7 @@ export class DeliveryStore {
     // Only the head of each order key may go out: later deliveries of a chat wait for it.
     this.selectHeads = client.prepare<[], HeadRow>(
       `SELECT d.id, d.webhook_id, d.event_id, d.order_key, d.attempts, d.next_attempt_at,
-              w.url, w.secret, w.headers
+              w.url, w.secret, w.headers, w.owner_user_id
          FROM (SELECT MIN(id) AS id FROM webhook_deliveries INDEXED BY webhook_deliveries_pending_idx
                 WHERE status = 'pending' GROUP BY order_key) AS h
          JOIN webhook_deliveries AS d ON d.id = h.id
@@ -73,7 +76,7 @@ export class DeliveryStore {
     // The next delivery of one order key, once the one before it is done.
     this.selectNext = client.prepare<[string], HeadRow>(
       `SELECT d.id, d.webhook_id, d.event_id, d.order_key, d.attempts, d.next_attempt_at,
-              w.url, w.secret, w.headers
+              w.url, w.secret, w.headers, w.owner_user_id
          FROM webhook_deliveries AS d
          JOIN webhooks AS w ON w.id = d.webhook_id
         WHERE d.order_key = ? AND d.status = 'pending' AND w.enabled = 1
@@ -172,5 +175,6 @@ function toDue(row: HeadRow): DueDelivery {
     url: row.url,
     secret: row.secret,
     headers: row.headers ? (JSON.parse(row.headers) as Record<string, string>) : {},
+    ownerUserId: row.owner_user_id,
   };
 }

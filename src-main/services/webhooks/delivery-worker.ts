@@ -1,4 +1,5 @@
 import type { Logger } from '../../core/logger.js';
+import { EVERYONE, type WebhookAudience } from './audience.js';
 import type { DeliveryConfig } from './delivery-config.js';
 import type { DeliveryStore, DueDelivery } from './delivery-store.js';
 import type { Sender } from './http-sender.js';
@@ -20,6 +21,8 @@ interface DeliveryWorkerDeps {
   logger: Logger;
   config: DeliveryConfig;
   userAgent: string;
+  /** Whether an owned webhook's owner may still read the event (rights may have changed since it was queued). */
+  audience?: WebhookAudience;
   now?: () => number;
   random?: () => number;
 }
@@ -149,17 +152,16 @@ export class DeliveryWorker {
   private async deliver(head: DueDelivery): Promise<void> {
     const { store, config, logger } = this.deps;
     const event = store.event(head.eventId);
-    if (!event) {
+    const refusal = !event
+      ? 'the event is no longer stored'
+      : !(this.deps.audience ?? EVERYONE)(head.ownerUserId, event)
+        ? "the webhook's owner may no longer read this event"
+        : null;
+    if (!event || refusal) {
       store.recordAttempt(
         head.id,
         head.attempts,
-        {
-          attemptedAt: this.now(),
-          statusCode: null,
-          latencyMs: 0,
-          error: 'the event is no longer stored',
-          responseExcerpt: null,
-        },
+        { attemptedAt: this.now(), statusCode: null, latencyMs: 0, error: refusal, responseExcerpt: null },
         { status: 'failed' },
       );
       return;

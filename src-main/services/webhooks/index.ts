@@ -2,6 +2,7 @@ import type { Logger } from '../../core/logger.js';
 import type { Db } from '../../db/connection.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import { DEFAULT_DELIVERY, type DeliveryConfig } from './delivery-config.js';
+import { webhookAudience, type OwnerPrincipal } from './audience.js';
 import { DeliveryStore } from './delivery-store.js';
 import { DeliveryWorker } from './delivery-worker.js';
 import { httpSend, type Sender } from './http-sender.js';
@@ -21,12 +22,15 @@ interface WebhookDeps {
   userAgent: string;
   config?: DeliveryConfig | undefined;
   send?: Sender;
+  /** A webhook owner's principal now (people's `principals.of`), for owned webhooks' filter. */
+  owners: OwnerPrincipal;
 }
 
 /** Wires the webhook outbox into the event recorder and builds the service and its worker. */
 export function createWebhooks(deps: WebhookDeps): { service: WebhookService; worker: DeliveryWorker } {
   const logger = deps.logger.child({ component: 'webhooks' });
   const replies = new ReplyHandler(logger);
+  const audience = webhookAudience(deps.owners);
   const worker = new DeliveryWorker({
     store: new DeliveryStore(deps.db),
     send: deps.send ?? httpSend,
@@ -34,8 +38,9 @@ export function createWebhooks(deps: WebhookDeps): { service: WebhookService; wo
     logger,
     config: deps.config ?? DEFAULT_DELIVERY,
     userAgent: deps.userAgent,
+    audience,
   });
-  const outbox = new WebhookOutbox(deps.db, () => worker.wake());
+  const outbox = new WebhookOutbox(deps.db, () => worker.wake(), Date.now, audience);
   deps.events.addOutboxWriter(outbox.write);
   const service = new WebhookService(deps.db, deps.events, outbox, replies, () => worker.wake());
   return { service, worker };

@@ -50,6 +50,8 @@ const DELIVERY_COLUMNS = `d.id, d.webhook_id, d.event_id, e.type AS event_type, 
  * the owner's commands (retry, discard, test). Sending is the delivery worker's job.
  */
 export class WebhookService {
+  private readonly ownerName;
+
   constructor(
     private readonly db: Db,
     private readonly events: EventRecorder,
@@ -58,7 +60,9 @@ export class WebhookService {
     /** Wakes the delivery worker after a retry was queued. */
     private readonly wake: () => void,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.ownerName = db.$client.prepare<[string], string>('SELECT name FROM users WHERE id = ?').pluck();
+  }
 
   /** Registers what `{"reply"}` and `{"rejectMessage"}` answers do (the messaging and calls services). */
   setReplyActions(actions: WebhookReplyActions): void {
@@ -74,20 +78,22 @@ export class WebhookService {
     };
   }
 
-  /** Every webhook, oldest first; with `sessionId`, only those bound to that session. */
-  list(sessionId?: string): Webhook[] {
+  /** Every webhook, oldest first (who may see which: `access/owned-records.ts`). */
+  list(): Webhook[] {
     const rows = this.db.select().from(webhooks).orderBy(asc(webhooks.createdAt), asc(webhooks.id)).all();
     const counts = this.counts();
-    return rows
-      .filter((row) => sessionId === undefined || row.sessionId === sessionId)
-      .map((row) => toWebhook(row, counts.get(row.id)));
+    return rows.map((row) => this.toWebhook(row, counts.get(row.id)));
   }
 
   get(id: string): Webhook {
-    return toWebhook(this.row(id), this.counts(id).get(id));
+    return this.toWebhook(this.row(id), this.counts(id).get(id));
   }
 
-  create(input: CreateWebhookInput): CreatedWebhook {
+  /**
+   * `ownerUserId`: the person creating it (issue #26 point 12), whose rights then filter what it
+   * receives (`WebhookAudience`); null for keys and the desktop.
+   */
+  create(input: CreateWebhookInput, ownerUserId: string | null = null): CreatedWebhook {
     if (input.session) this.assertSessionExists(input.session);
     const id = sortableId('wh');
     const secret = generateSecret();
@@ -103,6 +109,7 @@ export class WebhookService {
         headers: input.headers ?? {},
         enabled: input.enabled ?? true,
         createdAt: new Date(this.now()).toISOString(),
+        ownerUserId,
       })
       .run();
     this.outbox.invalidate();
@@ -134,6 +141,11 @@ export class WebhookService {
     this.row(id);
     this.db.delete(webhooks).where(eq(webhooks.id, id)).run();
     this.outbox.invalidate();
+  }
+
+  /** Whether an enabled webhook subscribes to `type` (by name) for events of `sessionId`. */
+  subscribes(type: string, sessionId: string): boolean {
+    return this.outbox.subscribes(type, sessionId);
   }
 
   /** Webhooks were deleted elsewhere (with their session): stop matching events against them. */
@@ -299,6 +311,13 @@ export class WebhookService {
     return counts;
   }
 
+  private toWebhook(row: WebhookRow, counts?: { pending: number; failed: number }): Webhook {
+    const owner = row.ownerUserId
+      ? { id: row.ownerUserId, name: this.ownerName.get(row.ownerUserId) ?? row.ownerUserId }
+      : null;
+    return toWebhook(row, owner, counts);
+  }
+
   private row(id: string): WebhookRow {
     const row = this.db.select().from(webhooks).where(eq(webhooks.id, id)).get();
     if (!row) throw new AppError('NOT_FOUND', `no webhook "${id}"`);
@@ -319,7 +338,7 @@ export class WebhookService {
   }
 }
 
-function toWebhook(row: WebhookRow, counts = { pending: 0, failed: 0 }): Webhook {
+function toWebhook(row: WebhookRow, owner: Webhook['owner'], counts = { pending: 0, failed: 0 }): Webhook {
   return {
     id: row.id,
     name: row.name,
@@ -331,6 +350,7 @@ function toWebhook(row: WebhookRow, counts = { pending: 0, failed: 0 }): Webhook
     createdAt: row.createdAt,
     pending: counts.pending,
     failed: counts.failed,
+    owner,
   };
 }
 

@@ -38,6 +38,7 @@ import staff from './staff/en.json';
 import tags from './tags/en.json';
 import team from './team/en.json';
 import voice from './voice/en.json';
+import webhookowner from './webhookowner/en.json';
 import widget from './widget/en.json';
 
 export const english = {
@@ -75,6 +76,7 @@ export const english = {
   ...tags,
   ...team,
   ...voice,
+  ...webhookowner,
   ...widget,
 };
 

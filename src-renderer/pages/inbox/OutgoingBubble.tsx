@@ -27,7 +27,7 @@ function describe(item: Outgoing, intl: IntlShape): string {
     case 'location':
       return `📍 ${input.name ?? intl.formatMessage({ id: 'inbox.media.location' })}`;
     case 'contact':
-      return `👤 ${input.contacts.map((card) => card.name).join(', ')}`;
+      return `👤 ${input.contacts.map((card) => card.name ?? card.contact ?? '').join(', ')}`;
     case 'poll':
       return `📊 ${input.name}`;
     default:

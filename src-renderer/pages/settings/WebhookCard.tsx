@@ -86,7 +86,10 @@ export function WebhookCard({
             {webhook.session
               ? intl.formatMessage({ id: 'settings.webhooks.forSession' }, { session: sessionName })
               : intl.formatMessage({ id: 'settings.webhooks.everySession' })}{' '}
-            · {events}
+            · {events} ·{' '}
+            {webhook.owner
+              ? intl.formatMessage({ id: 'webhookowner.owner' }, { name: webhook.owner.name })
+              : intl.formatMessage({ id: 'webhookowner.everyone' })}
             {webhook.failed > 0 && (
               <strong>
                 {' · '}

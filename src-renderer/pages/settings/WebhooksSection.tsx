@@ -46,6 +46,9 @@ export function WebhooksSection() {
       <p className="muted">
         <FormattedMessage id="settings.webhooks.intro" />
       </p>
+      <p className="muted">
+        <FormattedMessage id="webhookowner.note" />
+      </p>
       {created && (
         <RevealOnce
           label={intl.formatMessage({ id: 'settings.webhooks.newSecret' })}
