@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --scale 10] [-- --quick] [-- --keep] [-- --ingest-only] [-- --only chat-list] [-- --dir /path]`
+ * `npm run bench [-- --scale 10] [-- --quick] [-- --noise] [-- --keep] [-- --ingest-only] [-- --only chat-list] [-- --dir /path]`
  *
  * Generates a synthetic history through the app's own storage path in a temp data dir, then
  * measures each case against raw better-sqlite3 doing the same work in the same run, and
@@ -23,6 +23,8 @@ import { startupCase } from './cases/startup.js';
 import { startWebhook, stopWebhook, waitForDrain, webhookCase } from './cases/webhooks.js';
 import type { BenchContext } from './context.js';
 import { History, historySpec } from './generate.js';
+import { openRateLimits } from './open-limits.js';
+import { loadAverage, startNoise } from './noise.js';
 import { renderTable, type Row } from './report.js';
 
 const API_KEY = 'bench-admin-key-0123456789';
@@ -31,6 +33,8 @@ function parseArgs(argv: readonly string[]) {
   const options = {
     scale: 1,
     quick: false,
+    /** Keep one core busy with a competing process for the whole run (noise.ts). */
+    noise: false,
     keep: false,
     ingestOnly: false,
     /** Only this case after the generation (`chat-list`: the list, its filters and the view counts). */
@@ -42,12 +46,13 @@ function parseArgs(argv: readonly string[]) {
     if (arg === '--scale') options.scale = Number(argv[++i]);
     else if (arg === '--quick') options.quick = true;
     else if (arg === '--keep') options.keep = true;
+    else if (arg === '--noise') options.noise = true;
     else if (arg === '--ingest-only') options.ingestOnly = true;
     else if (arg === '--dir') options.dir = path.resolve(argv[++i] ?? '.');
     else if (arg === '--only' && argv[i + 1] === 'chat-list') options.only = argv[++i] as 'chat-list';
     else
       throw new Error(
-        `unknown option ${arg}; use --scale N, --quick, --keep, --ingest-only, --only chat-list, --dir PATH`,
+        `unknown option ${arg}; use --scale N, --quick, --noise, --keep, --ingest-only, --only chat-list, --dir PATH`,
       );
   }
   if (!(options.scale > 0)) throw new Error('--scale must be a positive number');
@@ -74,6 +79,11 @@ async function main(): Promise<void> {
     `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ` +
       `Node ${process.versions.node}, SQLite ${sqliteVersion}, data in ${workDir}`,
   );
+  const noise = options.noise ? startNoise() : null;
+  log(
+    `At start: ${loadAverage()}; ` +
+      (noise ? `--noise: one core kept busy by process ${noise.pid}` : 'no noise of our own'),
+  );
 
   const core = createCore(
     loadConfig({
@@ -84,6 +94,7 @@ async function main(): Promise<void> {
     }),
   );
   await core.start();
+  openRateLimits(core);
   const apiUrl = `http://127.0.0.1:${core.runtime().port}`;
   const sessionIds = spec.sessions.map((id) => core.services.sessions.create({ id, name: id }).session.id);
 
@@ -148,6 +159,8 @@ async function main(): Promise<void> {
     rows.push(...(await startupCase(ctx, API_KEY)));
   }
 
+  noise?.stop();
+  log(`At end: ${loadAverage()}`);
   log('');
   log(renderTable(rows));
   const missed = rows.filter((row) => row.met === false).length;

@@ -7,6 +7,7 @@ import type { BenchContext } from '../context.js';
 import { PHRASE, RARE_WORD } from '../corpus.js';
 import { sample, samplePair, stats } from '../measure.js';
 import { ms, timeRatio, type Row } from '../report.js';
+import { fmtInterval, ratioInterval } from '../spread.js';
 
 export const SEARCHES = [
   { name: 'common word', query: 'order' },
@@ -52,6 +53,7 @@ export async function searchCase(ctx: BenchContext): Promise<Row[]> {
       p95: ms(app.p95),
       raw: `${ms(base.median)} / ${ms(base.p95)}`,
       ratio: timeRatio(app.p95, base.p95) + ' p95',
+      spread: fmtInterval(ratioInterval(timings.app, timings.raw)),
       target: '≤ 2× raw, ≤ 60 ms',
       met: ratio <= 2 && app.p95 <= 60,
       note: `${hits} hits in the page; one session only: median ${ms(scoped.median)}, p95 ${ms(scoped.p95)}`,
