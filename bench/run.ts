@@ -18,6 +18,7 @@ import { generateThroughApp, ingestRows } from './cases/ingest.js';
 import { liveCase } from './cases/live.js';
 import { closeConnections, restThroughputCase } from './cases/rest.js';
 import { reportsCase } from './cases/reports.js';
+import { responsiveCase } from './cases/responsive.js';
 import { searchCase } from './cases/search.js';
 import { startupCase } from './cases/startup.js';
 import { startWebhook, stopWebhook, waitForDrain, webhookCase } from './cases/webhooks.js';
@@ -38,7 +39,7 @@ function parseArgs(argv: readonly string[]) {
     keep: false,
     ingestOnly: false,
     /** Only this case after the generation (`chat-list`: the list, its filters and the view counts). */
-    only: null as 'chat-list' | null,
+    only: null as 'chat-list' | 'responsive' | null,
     dir: os.tmpdir(),
   };
   for (let i = 0; i < argv.length; i += 1) {
@@ -49,10 +50,11 @@ function parseArgs(argv: readonly string[]) {
     else if (arg === '--noise') options.noise = true;
     else if (arg === '--ingest-only') options.ingestOnly = true;
     else if (arg === '--dir') options.dir = path.resolve(argv[++i] ?? '.');
-    else if (arg === '--only' && argv[i + 1] === 'chat-list') options.only = argv[++i] as 'chat-list';
+    else if (arg === '--only' && (argv[i + 1] === 'chat-list' || argv[i + 1] === 'responsive'))
+      options.only = argv[++i] as 'chat-list' | 'responsive';
     else
       throw new Error(
-        `unknown option ${arg}; use --scale N, --quick, --noise, --keep, --ingest-only, --only chat-list, --dir PATH`,
+        `unknown option ${arg}; use --scale N, --quick, --noise, --keep, --ingest-only, --only chat-list|responsive, --dir PATH`,
       );
   }
   if (!(options.scale > 0)) throw new Error('--scale must be a positive number');
@@ -128,7 +130,7 @@ async function main(): Promise<void> {
     // The webhook deliveries case 2 queued go out before anything else is timed.
     await waitForDrain(ctx, 120_000);
   }
-  if (!options.ingestOnly) {
+  if (!options.ingestOnly && options.only !== 'responsive') {
     log(`[${elapsed()}] 3. chat list`);
     rows.push(...(await chatListCase(ctx)));
   }
@@ -150,6 +152,10 @@ async function main(): Promise<void> {
     log(`[${elapsed()}] 7. webhook outbox`);
     rows.push(...(await webhookCase(ctx, webhook)));
     await stopWebhook(webhook);
+  }
+  if (full || options.only === 'responsive') {
+    log(`[${elapsed()}] 11. responsive core while a history sync is stored`);
+    rows.push(...(await responsiveCase(ctx, apiUrl, API_KEY)));
   }
   raw.close();
   closeConnections();

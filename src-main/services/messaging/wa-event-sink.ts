@@ -10,11 +10,7 @@ import type { EventRecorder } from '../events/event-recorder.js';
 import type { GroupService } from '../groups/groups.js';
 import type { MediaDownloader } from '../messages/media-downloader.js';
 import type { MessageStore } from '../messages/message-store.js';
-
-/** History sync can bring tens of thousands of messages; store them in slices that let the API breathe. */
-const HISTORY_BATCH_SIZE = 500;
-
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+import { storeInChunks } from './history-chunks.js';
 
 const recordsOf = (mapped: MappedMessage[]): MessageRecord[] =>
   mapped.flatMap((item) => (item.kind === 'message' ? [item.record] : []));
@@ -50,10 +46,8 @@ export class MessagingSink implements WaEventSink {
     const { store } = this.deps;
     // A history entry WhatsApp itself could not decrypt will not be sent again: not kept.
     const records = recordsOf(mapped).filter((record) => record.type !== 'waiting');
-    for (let start = 0; start < records.length; start += HISTORY_BATCH_SIZE) {
-      store.ingest(sessionId, records.slice(start, start + HISTORY_BATCH_SIZE), 'history');
-      await yieldToEventLoop();
-    }
+    // Tens of thousands of messages: chunks sized to a time budget, the loop yielded between.
+    await storeInChunks(records, (chunk) => store.ingest(sessionId, chunk, 'history'));
     this.applyUpdates(sessionId, mapped);
   }
 
