@@ -11,9 +11,13 @@ export interface Row {
   raw: string;
   /** App ÷ raw (time) or app ÷ raw (throughput), as printed. */
   ratio: string;
+  /** How far the ratio could move: its 95 % bootstrap interval, or the range over blocks. */
+  spread?: string;
   target: string;
   /** null: no target (informational). */
   met: boolean | null;
+  /** Met on its ratio alone: the raw side itself was slower than the budget allows (verdict.ts). */
+  machineBound?: boolean;
   note?: string;
 }
 
@@ -41,6 +45,7 @@ export function renderTable(rows: readonly Row[]): string {
     'p99',
     'raw median / p95',
     'ratio',
+    'ratio spread',
     'target',
     'verdict',
   ];
@@ -53,8 +58,9 @@ export function renderTable(rows: readonly Row[]): string {
     row.p99 ?? '',
     row.raw,
     row.ratio,
+    row.spread ?? '',
     row.target,
-    row.met === null ? 'info' : row.met ? 'met' : 'NOT MET',
+    verdictText(row),
   ]);
   const widths = header.map((title, column) =>
     Math.max(title.length, ...body.map((cells) => displayWidth(cells[column] ?? ''))),
@@ -68,6 +74,12 @@ export function renderTable(rows: readonly Row[]): string {
     .filter((row) => row.note)
     .map((row) => `- ${row.case.split(' ')[0]} ${row.what}: ${row.note}`);
   return [line(header), rule, ...body.map(line), '', ...notes].join('\n');
+}
+
+function verdictText(row: Row): string {
+  if (row.met === null) return 'info';
+  const verdict = row.met ? 'met' : 'NOT MET';
+  return row.machineBound ? `${verdict} (machine-bound)` : verdict;
 }
 
 /** Characters as a terminal shows them (µ and × are one column; good enough for this table). */

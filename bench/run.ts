@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --scale 10] [-- --quick] [-- --keep] [-- --ingest-only] [-- --only chat-list|reports] [-- --dir /path]`
+ * `npm run bench [-- --scale 10] [-- --quick] [-- --noise] [-- --keep] [-- --ingest-only] [-- --only chat-list|reports|responsive] [-- --dir /path]`
  *
  * Generates a synthetic history through the app's own storage path in a temp data dir, then
  * measures each case against raw better-sqlite3 doing the same work in the same run, and
@@ -18,11 +18,14 @@ import { generateThroughApp, ingestRows } from './cases/ingest.js';
 import { liveCase } from './cases/live.js';
 import { closeConnections, restThroughputCase } from './cases/rest.js';
 import { reportsCase } from './cases/reports.js';
+import { responsiveCase } from './cases/responsive.js';
 import { searchCase } from './cases/search.js';
 import { startupCase } from './cases/startup.js';
 import { startWebhook, stopWebhook, waitForDrain, webhookCase } from './cases/webhooks.js';
 import type { BenchContext } from './context.js';
 import { History, historySpec } from './generate.js';
+import { openRateLimits } from './open-limits.js';
+import { loadAverage, startNoise } from './noise.js';
 import { renderTable, type Row } from './report.js';
 
 const API_KEY = 'bench-admin-key-0123456789';
@@ -31,13 +34,15 @@ function parseArgs(argv: readonly string[]) {
   const options = {
     scale: 1,
     quick: false,
+    /** Keep one core busy with a competing process for the whole run (noise.ts). */
+    noise: false,
     keep: false,
     ingestOnly: false,
     /**
      * Only this case after the generation (`chat-list`: the list, its filters and the view
-     * counts; `reports`: case 10).
+     * counts; `reports`: case 10; `responsive`: case 11).
      */
-    only: null as 'chat-list' | 'reports' | null,
+    only: null as 'chat-list' | 'reports' | 'responsive' | null,
     dir: os.tmpdir(),
   };
   for (let i = 0; i < argv.length; i += 1) {
@@ -45,13 +50,14 @@ function parseArgs(argv: readonly string[]) {
     if (arg === '--scale') options.scale = Number(argv[++i]);
     else if (arg === '--quick') options.quick = true;
     else if (arg === '--keep') options.keep = true;
+    else if (arg === '--noise') options.noise = true;
     else if (arg === '--ingest-only') options.ingestOnly = true;
     else if (arg === '--dir') options.dir = path.resolve(argv[++i] ?? '.');
-    else if (arg === '--only' && (argv[i + 1] === 'chat-list' || argv[i + 1] === 'reports'))
-      options.only = argv[++i] as 'chat-list' | 'reports';
+    else if (arg === '--only' && ['chat-list', 'reports', 'responsive'].includes(argv[i + 1] ?? ''))
+      options.only = argv[++i] as 'chat-list' | 'reports' | 'responsive';
     else
       throw new Error(
-        `unknown option ${arg}; use --scale N, --quick, --keep, --ingest-only, --only chat-list|reports, --dir PATH`,
+        `unknown option ${arg}; use --scale N, --quick, --noise, --keep, --ingest-only, --only chat-list|reports|responsive, --dir PATH`,
       );
   }
   if (!(options.scale > 0)) throw new Error('--scale must be a positive number');
@@ -78,6 +84,11 @@ async function main(): Promise<void> {
     `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ` +
       `Node ${process.versions.node}, SQLite ${sqliteVersion}, data in ${workDir}`,
   );
+  const noise = options.noise ? startNoise() : null;
+  log(
+    `At start: ${loadAverage()}; ` +
+      (noise ? `--noise: one core kept busy by process ${noise.pid}` : 'no noise of our own'),
+  );
 
   const core = createCore(
     loadConfig({
@@ -88,6 +99,7 @@ async function main(): Promise<void> {
     }),
   );
   await core.start();
+  openRateLimits(core);
   const apiUrl = `http://127.0.0.1:${core.runtime().port}`;
   const sessionIds = spec.sessions.map((id) => core.services.sessions.create({ id, name: id }).session.id);
 
@@ -121,7 +133,7 @@ async function main(): Promise<void> {
     // The webhook deliveries case 2 queued go out before anything else is timed.
     await waitForDrain(ctx, 120_000);
   }
-  if (!options.ingestOnly && options.only !== 'reports') {
+  if (!options.ingestOnly && (options.only === null || options.only === 'chat-list')) {
     log(`[${elapsed()}] 3. chat list`);
     rows.push(...(await chatListCase(ctx)));
   }
@@ -144,6 +156,10 @@ async function main(): Promise<void> {
     rows.push(...(await webhookCase(ctx, webhook)));
     await stopWebhook(webhook);
   }
+  if (full || options.only === 'responsive') {
+    log(`[${elapsed()}] 11. responsive core while a history sync is stored`);
+    rows.push(...(await responsiveCase(ctx, apiUrl, API_KEY)));
+  }
   raw.close();
   closeConnections();
   await core.stop();
@@ -152,6 +168,8 @@ async function main(): Promise<void> {
     rows.push(...(await startupCase(ctx, API_KEY)));
   }
 
+  noise?.stop();
+  log(`At end: ${loadAverage()}`);
   log('');
   log(renderTable(rows));
   const missed = rows.filter((row) => row.met === false).length;

@@ -16,6 +16,7 @@ import type { ChatListOptions } from '../../src-main/services/chats/chats.js';
 import { viewConditions } from '../../src-main/services/chats/list/views.js';
 import type { BenchContext } from '../context.js';
 import { samplePair, stats, time } from '../measure.js';
+import { fmtInterval, ratioInterval } from '../spread.js';
 import { ms, timeRatio, type Row } from '../report.js';
 
 type Filter = Omit<ChatListOptions, 'limit' | 'cursor'>;
@@ -278,6 +279,7 @@ export async function chatListFilterRows(ctx: BenchContext): Promise<Row[]> {
         p95: ms(app.p95),
         raw: `${ms(base.median)} / ${ms(base.p95)}`,
         ratio: timeRatio(app.p95, base.p95) + ' p95',
+        spread: fmtInterval(ratioInterval(appSamples, rawSamples)),
         target: 'p95 ≤ 5 ms or 2× raw',
         met: app.p95 <= Math.max(5, 2 * base.p95),
         note:

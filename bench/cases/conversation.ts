@@ -3,8 +3,9 @@
  * people open them (busy chats more often): the chat and time of a random stored message.
  */
 import type { BenchContext } from '../context.js';
-import { sample, sampleAsync, stats } from '../measure.js';
-import { ms, timeRatio, type Row } from '../report.js';
+import { comparedRow } from '../compared-row.js';
+import { samplePair, time, timeAsync } from '../measure.js';
+import type { Row } from '../report.js';
 import { forIndex } from '../prng.js';
 import { restGet } from './rest.js';
 
@@ -17,45 +18,42 @@ export async function conversationCase(ctx: BenchContext, apiUrl: string, apiKey
     return { session: ctx.sessionIds[session] as string, chat: record.chatJid, before: record.timestamp };
   });
   const target = (i: number) => targets[i % targets.length] as (typeof targets)[number];
-  const base = stats(
-    await sample(iterations, (i) => raw.page.all(target(i).session, target(i).chat, target(i).before, 50)),
-  );
   const history_ = core.services.messaging.history;
-  const service = stats(
-    await sample(iterations, (i) =>
-      history_.page(target(i).session, target(i).chat, { before: target(i).before, limit: 50 }),
-    ),
+  const rawPage = (i: number) => raw.page.all(target(i).session, target(i).chat, target(i).before, 50);
+  const service = await samplePair(iterations, rawPage, (i) =>
+    history_.page(target(i).session, target(i).chat, { before: target(i).before, limit: 50 }),
   );
-  const rest = stats(
-    await sampleAsync(Math.min(iterations, 1000), (i) =>
+  // REST in turns with raw too: one raw page, one request, …
+  const restSamples = { app: [] as number[], raw: [] as number[] };
+  const restIterations = Math.min(iterations, 1000);
+  for (let i = 0; i < restIterations + 10; i += 1) {
+    const rawMs = time(() => rawPage(i));
+    const appMs = await timeAsync(() =>
       restGet(
         apiUrl,
         apiKey,
         `/api/v1/sessions/${target(i).session}/chats/${encodeURIComponent(target(i).chat)}/messages?limit=50&before=${target(i).before}`,
       ),
-    ),
-  );
-  const rawText = `${ms(base.median)} / ${ms(base.p95)}`;
+    );
+    if (i < 10) continue; // warm-up
+    restSamples.raw.push(rawMs);
+    restSamples.app.push(appMs);
+  }
+  const name = '4 conversation page (50 before t)';
   return [
-    {
-      case: '4 conversation page (50 before t)',
+    comparedRow({
+      case: name,
       what: 'service',
-      median: ms(service.median),
-      p95: ms(service.p95),
-      raw: rawText,
-      ratio: timeRatio(service.p95, base.p95) + ' p95',
-      target: 'p95 ≤ 2 ms',
-      met: service.p95 <= 2,
-    },
-    {
-      case: '4 conversation page (50 before t)',
+      app: service.app,
+      raw: service.raw,
+      budget: { budgetMs: 2, maxRatio: 2 },
+    }),
+    comparedRow({
+      case: name,
       what: 'REST, one client',
-      median: ms(rest.median),
-      p95: ms(rest.p95),
-      raw: rawText,
-      ratio: timeRatio(rest.p95, base.p95) + ' p95',
-      target: 'p95 ≤ 5 ms',
-      met: rest.p95 <= 5,
-    },
+      app: restSamples.app,
+      raw: restSamples.raw,
+      budget: { budgetMs: 5, maxRatio: 10 },
+    }),
   ];
 }

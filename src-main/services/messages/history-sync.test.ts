@@ -34,7 +34,8 @@ it('stores the contacts and history WhatsApp syncs on first link, in batches, an
   const announced: AnyEventEnvelope[] = [];
   app.core.bus.subscribe((event) => announced.push(event));
   // Each history slice the store is handed, and the event-loop turn it was handed in: the sink
-  // stores slices of 500 with a turn of the loop between them, so the API keeps answering.
+  // stores chunks sized to a time budget with a turn of the loop between them, so the API keeps
+  // answering.
   let turn = 0;
   let ticking = true;
   const tick = () => {
@@ -56,10 +57,13 @@ it('stores the contacts and history WhatsApp syncs on first link, in batches, an
   const event = await synced;
   ticking = false;
   expect(event.data).toMatchObject({ messages: HISTORY_SIZE });
-  expect(slices.map((slice) => slice.count)).toEqual([500, 500, 200]);
-  const [first, second, third] = slices.map((slice) => slice.turn) as [number, number, number];
-  expect(second).toBeGreaterThan(first);
-  expect(third).toBeGreaterThan(second);
+  // Chunks sized to a time budget (history-store-chunks.ts): several, none over 500, all stored, each
+  // handed to the store on a later turn of the loop than the one before.
+  expect(slices.length).toBeGreaterThan(1);
+  expect(Math.max(...slices.map((slice) => slice.count))).toBeLessThanOrEqual(500);
+  expect(slices.reduce((sum, slice) => sum + slice.count, 0)).toBe(HISTORY_SIZE);
+  for (let i = 1; i < slices.length; i += 1)
+    expect(slices[i]?.turn).toBeGreaterThan(slices[i - 1]?.turn ?? Infinity);
 
   // The phone's own number and name.
   const session = (await (await app.request('/api/v1/sessions/shop')).json()) as Session;

@@ -34,30 +34,61 @@ export type LastMessageKindReader = (chat: {
   lastMessageId: string | null;
 }) => LastMessageKind;
 
+const KIND_COLUMNS = `m.type, m.text, m.revoked_at AS revokedAt, m.sender_jid AS senderJid,
+  m.sender_name AS senderName, json_extract(m.media, '$.fileName') AS fileName,
+  json_extract(m.media, '$.seconds') AS seconds, json_extract(m.media, '$.voiceNote') AS voiceNote,
+  json_extract(m.content, '$.videoNote') AS videoNote,
+  CASE WHEN m.type = 'poll' THEN json_extract(m.content, '$.name') END AS pollName`;
+
 export function lastMessageKindReader(sqlite: Database): LastMessageKindReader {
   const select: Statement<[string, string, string], KindRow> = sqlite.prepare(
-    `SELECT type, text, revoked_at AS revokedAt, sender_jid AS senderJid, sender_name AS senderName,
-       json_extract(media, '$.fileName') AS fileName, json_extract(media, '$.seconds') AS seconds,
-       json_extract(media, '$.voiceNote') AS voiceNote, json_extract(content, '$.videoNote') AS videoNote,
-       CASE WHEN type = 'poll' THEN json_extract(content, '$.name') END AS pollName
-     FROM messages WHERE session_id = ? AND chat_jid = ? AND id = ?`,
+    `SELECT ${KIND_COLUMNS} FROM messages m WHERE m.session_id = ? AND m.chat_jid = ? AND m.id = ?`,
   );
   return ({ sessionId, jid, lastMessageId }) => {
     const row = lastMessageId ? select.get(sessionId, jid, lastMessageId) : undefined;
-    if (!row) return UNKNOWN_LAST_MESSAGE;
-    const revoked = row.revokedAt !== null;
-    return {
-      type: row.type as MessageType,
-      // A deleted message shows no trace of what it said (as the message itself, message-rows.ts).
-      text: revoked || row.text === null ? null : row.text.slice(0, TEXT_LIMIT),
-      fileName: revoked ? null : row.fileName,
-      seconds: revoked || typeof row.seconds !== 'number' ? null : row.seconds,
-      voiceNote: !revoked && row.voiceNote === 1,
-      videoNote: !revoked && row.videoNote === 1,
-      pollName: !revoked && typeof row.pollName === 'string' ? row.pollName : null,
-      revoked,
-      sender: row.senderJid,
-      senderName: row.senderName,
-    };
+    return row ? kindOf(row) : UNKNOWN_LAST_MESSAGE;
+  };
+}
+
+/** Reads the last messages of a page of chats at once: `kinds[i]` is `chats[i]`'s. */
+export type LastMessageKindsReader = (
+  chats: readonly Parameters<LastMessageKindReader>[0][],
+) => LastMessageKind[];
+
+/**
+ * One statement for a whole page (issue #23, target 8): the keys go in as one JSON array and each
+ * is looked up by the message identity index, instead of 50 separate calls into SQLite per page.
+ * `CROSS JOIN` keeps the keys the outer loop (the plan is asserted in query-plans.test.ts).
+ */
+export function lastMessageKindsReader(sqlite: Database): LastMessageKindsReader {
+  const select: Statement<[{ keys: string }], KindRow & { i: number }> = sqlite.prepare(
+    `SELECT k.key AS i, ${KIND_COLUMNS}
+     FROM json_each(@keys) k CROSS JOIN messages m
+     WHERE m.session_id = k.value ->> 0 AND m.chat_jid = k.value ->> 1 AND m.id = k.value ->> 2`,
+  );
+  return (chats) => {
+    const kinds: LastMessageKind[] = chats.map(() => UNKNOWN_LAST_MESSAGE);
+    const keys = chats.map((chat) => [chat.sessionId, chat.jid, chat.lastMessageId ?? '']);
+    if (chats.some((chat) => chat.lastMessageId)) {
+      for (const row of select.all({ keys: JSON.stringify(keys) })) kinds[row.i] = kindOf(row);
+    }
+    return kinds;
+  };
+}
+
+function kindOf(row: KindRow): LastMessageKind {
+  const revoked = row.revokedAt !== null;
+  return {
+    type: row.type as MessageType,
+    // A deleted message shows no trace of what it said (as the message itself, message-rows.ts).
+    text: revoked || row.text === null ? null : row.text.slice(0, TEXT_LIMIT),
+    fileName: revoked ? null : row.fileName,
+    seconds: revoked || typeof row.seconds !== 'number' ? null : row.seconds,
+    voiceNote: !revoked && row.voiceNote === 1,
+    videoNote: !revoked && row.videoNote === 1,
+    pollName: !revoked && typeof row.pollName === 'string' ? row.pollName : null,
+    revoked,
+    sender: row.senderJid,
+    senderName: row.senderName,
   };
 }

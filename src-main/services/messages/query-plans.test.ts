@@ -78,6 +78,7 @@ const PARAMS = {
   visibleAbove: 0,
   every: 0,
   sessions: '["s1"]',
+  keys: '[["s1", "x", "m"]]',
 };
 
 function plan(sql: string): string {
@@ -355,6 +356,32 @@ describe('chat list', () => {
       expect(new Set(seen).size).toBe(sessionId ? 12 : 24);
       expect(seen[seen.length - 1]).toBe(`s1/${jid(99)}`);
     }
+  });
+  it('reads the last messages of a page in one statement, each by the message identity index', () => {
+    store.ingest('s1', [record(jid(1), 'a1', 1000, 'first')], 'history');
+    store.ingest(
+      's1',
+      [{ ...record(jid(2), 'b1', 2000, ''), type: 'poll', content: { name: 'Lunch?' } } as never],
+      'history',
+    );
+    chats.applyMeta('s1', [
+      { jid: jid(3), name: 'Quiet', archived: null, pinnedAt: null, mutedUntil: null, unreadCount: null },
+    ]);
+    const sql = planOf(
+      () => chats.list({ sessionId: 's1', limit: 50 }),
+      /json_each\(@keys\) k CROSS JOIN messages/,
+    );
+    expect(sql).toMatch(/SCAN k/);
+    expect(sql).toMatch(
+      /SEARCH m USING INDEX messages_identity_idx \(session_id=\? AND chat_jid=\? AND id=\?\)/,
+    );
+    const items = chats.list({ sessionId: 's1', limit: 50 }).items;
+    expect(items.map((chat) => [chat.jid, chat.lastMessage?.type, chat.lastMessage?.text ?? null])).toEqual([
+      [jid(2), 'poll', ''],
+      [jid(1), 'text', 'first'],
+      [jid(3), undefined, null],
+    ]);
+    expect(items[0]?.lastMessage?.pollName).toBe('Lunch?');
   });
 });
 

@@ -15,12 +15,8 @@ import type { MessageStore } from '../messages/message-store.js';
 import { blockedContactOf } from '../privacy/block-event.js';
 import { PHONE_ACTOR } from '../../../src-shared/contract/people.js';
 import { sortableId } from '../../core/ids.js';
-import { byTime, historyChunks } from './history-chunks.js';
-
-/** History sync can bring tens of thousands of messages; store them in slices that let the API breathe. */
-const HISTORY_BATCH_SIZE = 500;
-
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+import { byTime, historyChunks } from './history-event-chunks.js';
+import { storeInChunks } from './history-store-chunks.js';
 
 const recordsOf = (mapped: MappedMessage[]): MessageRecord[] =>
   mapped.flatMap((item) => (item.kind === 'message' ? [item.record] : []));
@@ -68,8 +64,9 @@ export class MessagingSink implements WaEventSink {
     const slice = sortableId('hist');
     if (wanted) records.sort(byTime);
     let chunk = 0;
-    for (let start = 0; start < records.length; start += HISTORY_BATCH_SIZE) {
-      const batch = records.slice(start, start + HISTORY_BATCH_SIZE);
+    // Tens of thousands of messages: transactions sized to a time budget, the loop yielded
+    // between them; each one's `history.messages` chunks are recorded with its messages.
+    await storeInChunks(records, (batch) =>
       this.deps.events.transaction(() => {
         const stored = store.ingest(sessionId, batch, 'history');
         if (!wanted) return;
@@ -77,9 +74,8 @@ export class MessagingSink implements WaEventSink {
           chunk += 1;
           this.deps.events.record('history.messages', sessionId, { slice, chunk, messages });
         }
-      });
-      await yieldToEventLoop();
-    }
+      }),
+    );
     this.applyUpdates(sessionId, mapped);
   }
 

@@ -1,7 +1,7 @@
 import type { Actor } from '../../../src-shared/contract/people.js';
 import { settles, SessionWaiters, type ConnectWait } from './session-waiters.js';
 import { randomBytes } from 'node:crypto';
-import { asc, eq, ne } from 'drizzle-orm';
+import { asc, eq, ne, sql } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import { AppError } from '../../../src-shared/errors.js';
 import { normalisePhone } from '../../../src-shared/jid.js';
@@ -47,6 +47,8 @@ export class SessionService {
   private readonly reconnectAt = new Map<string, string>();
 
   private readonly waiters = new SessionWaiters();
+  /** Read by every per-session request (routes/session-guard.ts): prepared once. */
+  private readonly rowById;
 
   constructor(
     private readonly db: Db,
@@ -56,6 +58,11 @@ export class SessionService {
     private readonly logger: Logger,
     private readonly purge: SessionPurge,
   ) {
+    this.rowById = db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.id, sql.placeholder('id')))
+      .prepare();
     manager.setListener({
       onStatus: (sessionId, change) => this.recordStatus(sessionId, change),
       onLinked: (sessionId, identity) => this.recordIdentity(sessionId, identity),
@@ -287,7 +294,7 @@ export class SessionService {
   }
 
   private row(id: string): SessionRow {
-    const row = this.db.select().from(sessions).where(eq(sessions.id, id)).get();
+    const row = this.rowById.get({ id });
     if (!row) throw new AppError('SESSION_NOT_FOUND', `no session "${id}"`, 'id');
     return row;
   }

@@ -18,9 +18,9 @@
  * index on the list order per view, one more walk to choose from (`views.ts`).
  */
 import type { Database, Statement } from 'better-sqlite3';
-import type { Chat } from '../../../../src-shared/messages.js';
+import type { Chat, LastMessageKind } from '../../../../src-shared/messages.js';
 import { toChat } from '../../messages/message-rows.js';
-import { lastMessageKindReader, type LastMessageKindReader } from '../../messages/last-message-kind.js';
+import { lastMessageKindsReader, type LastMessageKindsReader } from '../../messages/last-message-kind.js';
 import { parseChatRow } from '../../messages/message-store.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { nameCandidates } from './name-candidates.js';
@@ -101,7 +101,7 @@ type ChatListRow = Parameters<typeof parseChatRow>[0] & { displayName: string | 
 export class ChatList {
   /** One prepared statement per SQL text (a filter combination and walk), kept for reuse. */
   private readonly statements = new Map<string, Statement>();
-  private readonly lastKind: LastMessageKindReader;
+  private readonly lastKinds: LastMessageKindsReader;
 
   constructor(
     private readonly sqlite: Database,
@@ -109,7 +109,7 @@ export class ChatList {
     private readonly hiddenSessions: () => readonly string[] = () => [],
     private readonly nameCandidateLimit = NAME_CANDIDATE_LIMIT,
   ) {
-    this.lastKind = lastMessageKindReader(sqlite);
+    this.lastKinds = lastMessageKindsReader(sqlite);
   }
 
   list(options: ChatListOptions): { items: Chat[]; next: string | null } {
@@ -178,11 +178,10 @@ export class ChatList {
     const rows = this.statement(sql).all(params) as ChatListRow[];
     const page = rows.slice(0, options.limit);
     const last = page[page.length - 1];
+    const chats = page.map((raw) => parseChatRow(raw));
+    const kinds = this.lastKinds(chats);
     return {
-      items: page.map((raw) => {
-        const row = parseChatRow(raw);
-        return toChat(row, raw.displayName, this.lastKind(row));
-      }),
+      items: chats.map((row, i) => toChat(row, page[i]?.displayName ?? null, kinds[i] as LastMessageKind)),
       next: rows.length > options.limit && last ? encodeCursor(parseChatRow(last)) : null,
     };
   }

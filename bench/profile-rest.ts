@@ -1,0 +1,60 @@
+/**
+ * `npx tsx bench/profile-rest.ts [seconds] [out.cpuprofile]`
+ *
+ * A small driver for profiling one REST request type: a core on a small generated history
+ * (10k messages, 1,000 chats), then the chat-list load of case 6 for a few seconds. The load
+ * comes from a worker thread, and the CPU profile (open it in Chrome DevTools) covers only the
+ * load, so it is the server's work per request.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createCore } from '../src-main/app/container.js';
+import { loadConfig } from '../src-main/core/config.js';
+import { loadTest } from './cases/rest.js';
+import { History, historySpec } from './generate.js';
+import { openRateLimits } from './open-limits.js';
+
+const API_KEY = 'bench-admin-key-0123456789';
+
+async function main(): Promise<void> {
+  const seconds = Number(process.argv[2] ?? 8);
+  const workDir = mkdtempSync(path.join(os.tmpdir(), 'chatdock-profile-'));
+  const core = createCore(
+    loadConfig({
+      CHATDOCK_DATA_DIR: path.join(workDir, 'data'),
+      CHATDOCK_PORT: '0',
+      CHATDOCK_API_KEY: API_KEY,
+      CHATDOCK_LOG_LEVEL: 'warn',
+    }),
+  );
+  await core.start();
+  openRateLimits(core);
+  const history = new History(historySpec(0.01));
+  const sessionIds = history.spec.sessions.map(
+    (id) => core.services.sessions.create({ id, name: id }).session.id,
+  );
+  for (const batch of history.batches(0, history.spec.messages)) {
+    core.services.messaging.store.ingest(sessionIds[batch.session] as string, batch.records, 'history');
+  }
+  const apiUrl = `http://127.0.0.1:${core.runtime().port}`;
+  const urls = sessionIds.map((id) => `${apiUrl}/api/v1/sessions/${id}/chats?limit=50`);
+  await loadTest(urls, API_KEY, 8, 1000); // warm up
+  const inspector = new Session();
+  inspector.connect();
+  await inspector.post('Profiler.enable');
+  await inspector.post('Profiler.start');
+  const result = await loadTest(urls, API_KEY, 8, seconds * 1000);
+  const { profile } = await inspector.post('Profiler.stop');
+  const out = process.argv[3] ?? path.join(os.tmpdir(), 'chatdock-rest.cpuprofile');
+  writeFileSync(out, JSON.stringify(profile));
+  inspector.disconnect();
+  process.stdout.write(
+    `${Math.round((result.done / result.elapsedMs) * 1000)} req/s, ${result.errors} errors over ${seconds} s; profile in ${out}\n`,
+  );
+  await core.stop();
+  rmSync(workDir, { recursive: true, force: true });
+}
+
+void main();

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { storeInChunks } from './history-store-chunks.js';
+
+/** A clock the work itself advances: each stored row "costs" `msPerRow`. */
+function costedStore(msPerRow: number) {
+  let clock = 0;
+  const chunks: number[][] = [];
+  return {
+    now: () => clock,
+    store: (chunk: number[]) => {
+      chunks.push(chunk);
+      clock += chunk.length * msPerRow;
+    },
+    chunks,
+  };
+}
+
+const rows = Array.from({ length: 10_000 }, (_, i) => i);
+
+describe('history stored in chunks sized to a time budget', () => {
+  it('stores every row once, in order, whatever the chunk sizes', async () => {
+    const run = costedStore(0.3);
+    await storeInChunks(rows, run.store, { now: run.now, pause: async () => {} });
+    expect(run.chunks.flat()).toEqual(rows);
+  });
+
+  it('shrinks the chunks on a slow machine so none holds the loop far past the budget', async () => {
+    const run = costedStore(1); // 1 ms a row: 100 rows would block 100 ms
+    await storeInChunks(rows, run.store, { now: run.now, pause: async () => {}, budgetMs: 20 });
+    const later = run.chunks.slice(3).map((chunk) => chunk.length);
+    expect(Math.max(...later)).toBeLessThanOrEqual(40);
+  });
+
+  it('grows them on a fast one (fewer transactions), up to 500 rows', async () => {
+    const run = costedStore(0.01);
+    await storeInChunks(rows, run.store, { now: run.now, pause: async () => {}, budgetMs: 20 });
+    expect(run.chunks.map((chunk) => chunk.length).slice(0, 4)).toEqual([100, 200, 400, 500]);
+  });
+
+  it('yields between chunks, not after the last', async () => {
+    const run = costedStore(0.3);
+    let pauses = 0;
+    await storeInChunks(rows.slice(0, 150), run.store, {
+      now: run.now,
+      pause: async () => {
+        pauses += 1;
+      },
+    });
+    expect(run.chunks.length).toBe(2);
+    expect(pauses).toBe(1);
+  });
+});
