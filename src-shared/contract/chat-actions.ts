@@ -29,7 +29,7 @@ export const chatActionOperations = {
     readChat,
   ),
   /** Removes every message of the chat here and on the phone; the chat stays, empty. */
-  'conversations.clear': op<Chat>()(chatRef, manageChat),
+  'conversations.clear': op<Chat>()(chatRef, { ...manageChat, limits: ['delete'] }),
   /** Deletes the chat with its messages here and on the phone. */
-  'conversations.delete': op<{ ok: true }>()(chatRef, manageChat),
+  'conversations.delete': op<{ ok: true }>()(chatRef, { ...manageChat, limits: ['delete'] }),
 };
