@@ -21,6 +21,7 @@ import { reportsCase } from './cases/reports.js';
 import { responsiveCase } from './cases/responsive.js';
 import { searchCase } from './cases/search.js';
 import { startupCase } from './cases/startup.js';
+import { storageCase } from './cases/storage.js';
 import { startWebhook, stopWebhook, waitForDrain, webhookCase } from './cases/webhooks.js';
 import type { BenchContext } from './context.js';
 import { History, historySpec } from './generate.js';
@@ -123,6 +124,10 @@ async function main(): Promise<void> {
     quick: options.quick,
     log,
   };
+  if (!options.only) {
+    log(`[${elapsed()}] 12. storage: dbstat, and a minimal schema holding the same searchable text`);
+    rows.push(...storageCase(ctx));
+  }
   const full = options.scale <= 1 && !options.ingestOnly && !options.only;
   const others = !options.ingestOnly && !options.only;
   let webhook: Awaited<ReturnType<typeof startWebhook>> | null = null;
