@@ -83,8 +83,10 @@ async function main(): Promise<void> {
     new Database(':memory:').prepare('SELECT sqlite_version() AS v').get() as { v: string }
   ).v;
   log(
-    `Chatdock bench: ${spec.messages.toLocaleString('en')} messages, ${spec.chats.toLocaleString('en')} chats, ` +
-      `${spec.sessions.length} sessions (seed ${spec.seed})`,
+    options.only === 'numbers'
+      ? 'Chatdock bench: twenty numbers only (no generated history)'
+      : `Chatdock bench: ${spec.messages.toLocaleString('en')} messages, ${spec.chats.toLocaleString('en')} chats, ` +
+          `${spec.sessions.length} sessions (seed ${spec.seed})`,
   );
   log(
     `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ` +
