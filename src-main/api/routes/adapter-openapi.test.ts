@@ -5,6 +5,7 @@ import { buildOpenApi } from '../openapi.js';
 import type { RouteDef } from '../route.js';
 import { automationRoutes } from './automation.js';
 import { backupRoutes } from './backups.js';
+import { callRoutes } from './calls.js';
 import { campaignRoutes } from './campaigns.js';
 import { chatTagRoutes } from './chat-tags.js';
 import { contactRoutes } from './contacts.js';
@@ -19,6 +20,7 @@ import { optOutRoutes } from './opt-outs.js';
 import { privacyRoutes } from './privacy.js';
 import { savedReplyRoutes } from './saved-replies.js';
 import { scheduleRoutes } from './schedules.js';
+import { sessionRoutes } from './sessions.js';
 import { tagRoutes } from './tags.js';
 import { webhookDeliveryRoutes } from './webhook-deliveries.js';
 import { webhookRoutes } from './webhooks.js';
@@ -52,6 +54,8 @@ const FILES: Record<string, (services: Services) => RouteDef[]> = {
   privacy: privacyRoutes,
   'number-profile': numberProfileRoutes,
   groups: groupRoutes,
+  sessions: sessionRoutes,
+  calls: callRoutes,
 };
 
 describe('OpenAPI of the routes that are adapters', () => {
