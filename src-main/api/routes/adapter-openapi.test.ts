@@ -7,12 +7,14 @@ import { automationRoutes } from './automation.js';
 import { backupRoutes } from './backups.js';
 import { campaignRoutes } from './campaigns.js';
 import { chatTagRoutes } from './chat-tags.js';
+import { chatRoutes } from './chats.js';
 import { contactRoutes } from './contacts.js';
 import { exportRoutes } from './exports.js';
 import { groupRoutes } from './groups.js';
 import { housekeepingRoutes } from './housekeeping.js';
 import { logRoutes } from './logs.js';
 import { messageTagRoutes } from './message-tags.js';
+import { messageRoutes } from './messages.js';
 import { noteRoutes } from './notes.js';
 import { numberProfileRoutes } from './number-profile.js';
 import { optOutRoutes } from './opt-outs.js';
@@ -52,6 +54,8 @@ const FILES: Record<string, (services: Services) => RouteDef[]> = {
   privacy: privacyRoutes,
   'number-profile': numberProfileRoutes,
   groups: groupRoutes,
+  chats: chatRoutes,
+  messages: messageRoutes,
 };
 
 describe('OpenAPI of the routes that are adapters', () => {
