@@ -36,8 +36,6 @@ export const NOT_YET_CONVERTED = [
   // detail need operations first.
   'groups.ts',
   'calls.ts',
-  'chats.ts',
-  'messages.ts',
   'sessions.ts',
   'session-guard.ts',
 ];
