@@ -149,7 +149,10 @@ function choiceRoute<K extends OpName>(
         return answer ? answer(result as never, input as never, chosen.op) : result;
       } catch (error) {
         if (!restField || !(error instanceof AppError) || error.field === undefined) throw error;
-        throw new AppError(error.code, error.message, restField(error.field));
+        const field = restField(error.field);
+        // Only a renamed field makes a new error (a subclass's own data stays otherwise).
+        if (field === error.field) throw error;
+        throw new AppError(error.code, error.message, field);
       }
     },
   } as never);

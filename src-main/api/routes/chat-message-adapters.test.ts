@@ -173,4 +173,16 @@ describe('chats and messages over REST and /rpc', () => {
     expect(await admin.json()).toMatchObject({ session: 'shop', id: expect.stringMatching(/^sch_/) });
     expect(app.core.services.scheduling.schedules.list({ session: 'shop', limit: 10 }).items).toHaveLength(1);
   });
+
+  it('names the field REST sent when the operation refuses it (`to`, where /rpc says `message.to`)', async () => {
+    await app.request('/api/v1/assignment/settings', { method: 'PATCH', json: { foreignReply: 'forbid' } });
+    const refused = await send(walt, { type: 'text', to: jid(1), text: 'Hi' });
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ error: { code: 'FORBIDDEN', field: 'to' } });
+    const rpcRefused = await walt.request('/rpc/messages.send', {
+      method: 'POST',
+      json: { session: 'shop', message: { type: 'text', to: jid(1), text: 'Hi' } },
+    });
+    expect(await rpcRefused.json()).toMatchObject({ error: { field: 'message.to' } });
+  });
 });
