@@ -8,12 +8,14 @@ import { backupRoutes } from './backups.js';
 import { callRoutes } from './calls.js';
 import { campaignRoutes } from './campaigns.js';
 import { chatTagRoutes } from './chat-tags.js';
+import { chatRoutes } from './chats.js';
 import { contactRoutes } from './contacts.js';
 import { exportRoutes } from './exports.js';
 import { groupRoutes } from './groups.js';
 import { housekeepingRoutes } from './housekeeping.js';
 import { logRoutes } from './logs.js';
 import { messageTagRoutes } from './message-tags.js';
+import { messageRoutes } from './messages.js';
 import { noteRoutes } from './notes.js';
 import { numberProfileRoutes } from './number-profile.js';
 import { optOutRoutes } from './opt-outs.js';
@@ -56,6 +58,8 @@ const FILES: Record<string, (services: Services) => RouteDef[]> = {
   groups: groupRoutes,
   sessions: sessionRoutes,
   calls: callRoutes,
+  chats: chatRoutes,
+  messages: messageRoutes,
 };
 
 describe('OpenAPI of the routes that are adapters', () => {
