@@ -4,6 +4,7 @@ import { isGroupJid } from '../../../../src-shared/jid';
 import { useBlocklist, useIsBlocked } from '../../../stores/blocklist';
 import { useTransport } from '../../../stores/connection';
 import { describeError } from '../../../transport/rpc-error';
+import '../../../styles/inbox-parity.css';
 
 /**
  * Whether the open chat's contact is blocked by its number (the list is read once per number,
