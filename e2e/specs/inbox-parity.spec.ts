@@ -28,7 +28,7 @@ test('presence, star, block, clear and delete from the chat header', async ({ pa
     const noa = await Customer.create(wa.emulator, { phone: '447700901901', name: 'Noa' });
     const eli = await Customer.create(wa.emulator, { phone: '447700901902', name: 'Eli' });
     customers.push(noa, eli);
-    await eli.sendText(shopJid, 'Eli was here');
+    const fromEli = await eli.sendText(shopJid, 'Eli was here');
     await noa.sendText(shopJid, 'First question');
     await noa.sendText(shopJid, 'Keep this address: Dizengoff 100');
     const inbox = await signInToInbox(page, app);
@@ -57,6 +57,17 @@ test('presence, star, block, clear and delete from the chat header', async ({ pa
     await starred.getByRole('button', { name: /Keep this address/ }).click();
     await expect(starred).toBeHidden();
     await expect(kept).toHaveAttribute('aria-current', 'true');
+    // All chats: a message starred elsewhere (here over the API) opens in its own chat.
+    await expect(inbox.chat('Eli')).toBeVisible();
+    await rpc(app, 'stars.set', { session: 'shop', chat: eli.jid, id: fromEli.key.id!, starred: true });
+    await header.getByRole('button', { name: 'More chat actions' }).click();
+    await page.getByRole('menuitem', { name: 'Starred messages' }).click();
+    await starred.getByRole('button', { name: 'All chats' }).click();
+    await expect(starred.getByRole('button', { name: /Keep this address/ })).toBeVisible();
+    await starred.getByRole('button', { name: /Eli was here/ }).click();
+    await expect(inbox.bubble('Eli was here')).toHaveAttribute('aria-current', 'true');
+    await inbox.chat('Noa').click();
+    await expect(inbox.bubble('Keep this address')).toBeVisible();
 
     // Block: asked first; the banner replaces the composer; Unblock brings it back.
     await header.getByRole('button', { name: 'More chat actions' }).click();

@@ -41,6 +41,7 @@ import { keyUsageRoutes } from './key-usage.js';
 import { mediaLibraryRoutes } from './media-library.js';
 import { messageAttachmentRoutes } from './message-attachments.js';
 import { contactPresenceRoutes } from './contact-presence.js';
+import { starredRoutes } from './starred.js';
 
 /** Every public REST route, one list per domain. */
 export function allRoutes(services: Services): RouteDef[] {
@@ -82,6 +83,7 @@ export function allRoutes(services: Services): RouteDef[] {
     ...mediaLibraryRoutes(services),
     ...messageAttachmentRoutes(services),
     ...contactPresenceRoutes(services),
+    ...starredRoutes(services),
     ...housekeepingRoutes(services),
     ...eventRoutes(),
     ...authRoutes(services),

@@ -3,7 +3,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { isGroupJid } from '../../../../src-shared/jid';
 import type { Chat } from '../../../../src-shared/messages';
 import type { MessageId } from '../../../i18n/messages/en';
-import { usePopoverMenu } from '../../../components/nav/use-popover-menu';
+import { moveMenuFocus, usePopoverMenu } from '../../../components/nav/use-popover-menu';
 import { useBlocklist, useIsBlocked } from '../../../stores/blocklist';
 import { useTransport } from '../../../stores/connection';
 import { useMe } from '../../../stores/me';
@@ -55,13 +55,6 @@ export function ChatMenu({ chat, onDeleted }: { chat: Chat; onDeleted: () => voi
     setOpen(null);
     menu.buttonRef.current?.focus();
   };
-  const onMenuKey = (event: React.KeyboardEvent<HTMLDivElement>) => {
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    event.preventDefault();
-    const items = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('[role="menuitem"]')];
-    const at = items.indexOf(document.activeElement as HTMLButtonElement);
-    items[(at + (event.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length]?.focus();
-  };
 
   const entries: { what: Open; label: MessageId; danger?: boolean }[] = [
     { what: 'starred', label: 'inbox-parity.menu.starred' },
@@ -98,7 +91,12 @@ export function ChatMenu({ chat, onDeleted }: { chat: Chat; onDeleted: () => voi
         </span>
       </button>
       {menu.open && (
-        <div className="user-menu__list chat-menu__list" role="menu" aria-label={label} onKeyDown={onMenuKey}>
+        <div
+          className="user-menu__list chat-menu__list"
+          role="menu"
+          aria-label={label}
+          onKeyDown={moveMenuFocus}
+        >
           {entries.map((entry, index) => (
             <button
               key={entry.what}

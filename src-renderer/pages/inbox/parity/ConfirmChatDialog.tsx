@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { describeError } from '../../../transport/rpc-error';
+import { useModalDialog } from '../../../components/use-modal-dialog';
 
 /**
  * A modal question before clearing or deleting a chat or blocking a contact: says what happens
@@ -20,15 +21,10 @@ export function ConfirmChatDialog({
   onConfirm: () => Promise<void>;
   onClose: () => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const ids = useId();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
 
   const confirm = async () => {
     setBusy(true);

@@ -2,7 +2,7 @@ import { useIntl } from 'react-intl';
 import type { Session } from '../../../../src-shared/model';
 import { useMe } from '../../../stores/me';
 import { BlockedContactsList } from './BlockedContactsList';
-import { FoldedSection } from './FoldedSection';
+import { FoldedSection } from '../FoldedSection';
 import { PrivacySettingsForm } from './PrivacySettingsForm';
 import '../../../styles/inbox-parity.css';
 

@@ -1,8 +1,8 @@
 import { useId, useState, type ReactNode } from 'react';
 
 /**
- * A session card's section folded until opened (privacy, blocked contacts): its content is
- * mounted only while open, so what it reads from WhatsApp is read when someone looks.
+ * A session card's section folded until opened (profile, privacy, blocked contacts, calls): its
+ * content is mounted only while open, so what it reads from WhatsApp is read when someone looks.
  */
 export function FoldedSection({
   toggle,
