@@ -111,6 +111,12 @@ export class WaActions {
     await callWhatsApp(() => socket.sendPresenceUpdate(state, chatJid));
   }
 
+  /** Asks WhatsApp for a contact's presence; it answers now and then pushes every change. */
+  async subscribePresence(sessionId: string, jid: string): Promise<void> {
+    const socket = this.socket(sessionId);
+    await callWhatsApp(() => socket.presenceSubscribe(jid));
+  }
+
   /** Which of these phone-number JIDs have WhatsApp. */
   async onWhatsApp(sessionId: string, jids: string[]): Promise<Map<string, boolean>> {
     const socket = this.socket(sessionId);

@@ -86,7 +86,11 @@ export interface WaEventSink {
   /** Contacts blocked or unblocked on the phone or another linked device. */
   blocklist(sessionId: string, jids: string[], blocked: boolean): void;
   groups(sessionId: string, groups: GroupRecord[]): void;
-  presence(sessionId: string, update: { chat: string; jid: string; presence: string }): void;
+  /** `lastSeen`: unix seconds, when the contact is offline and shares it. */
+  presence(
+    sessionId: string,
+    update: { chat: string; jid: string; presence: string; lastSeen?: number },
+  ): void;
   call(sessionId: string, call: CallRecord): void;
   historySynced(sessionId: string, counts: { messages: number; chats: number; contacts: number }): void;
 }
@@ -265,6 +269,7 @@ export function attachSessionEvents(
         chat: jidNormalizedUser(id),
         jid: jidNormalizedUser(jid),
         presence: presence.lastKnownPresence,
+        ...(presence.lastSeen ? { lastSeen: presence.lastSeen } : {}),
       });
     }
   });

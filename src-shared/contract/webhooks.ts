@@ -34,6 +34,7 @@ export const EVENT_DESCRIPTIONS: Record<EventType, string> = {
   'contact.unblocked': 'The number unblocked a contact (here or on the phone)',
   'session.privacy_updated': "The number's privacy settings were changed",
   'presence.updated': 'Someone is typing, recording or came online',
+  'contact.presence': "A customer's online / last seen / typing in a one-to-one chat opened here",
   'call.received': 'An incoming call',
   'call.rejected': 'A call was rejected',
   'call.updated': 'A call was answered elsewhere, hung up or missed',

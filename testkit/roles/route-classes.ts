@@ -124,6 +124,8 @@ export const ROUTE_TABLE: Record<string, RouteClass> = {
   'PUT /sessions/{id}/chats/{chat}/messages/{msgId}/star': 'write',
   'GET /sessions/{id}/chats/{chat}/starred': 'read',
   'POST /sessions/{id}/chats/{chat}/clear': 'manage',
+  'POST /sessions/{id}/chats/{chat}/presence-subscription': 'read',
+  'GET /starred': 'filtered',
   'DELETE /sessions/{id}/chats/{chat}': 'manage',
   'GET /schedules/settings': 'scheduling',
   'GET /schedules': 'scheduling',

@@ -40,6 +40,8 @@ import { rateLimitRoutes } from './rate-limits.js';
 import { keyUsageRoutes } from './key-usage.js';
 import { mediaLibraryRoutes } from './media-library.js';
 import { messageAttachmentRoutes } from './message-attachments.js';
+import { contactPresenceRoutes } from './contact-presence.js';
+import { starredRoutes } from './starred.js';
 
 /** Every public REST route, one list per domain. */
 export function allRoutes(services: Services): RouteDef[] {
@@ -80,6 +82,8 @@ export function allRoutes(services: Services): RouteDef[] {
     ...keyUsageRoutes(services),
     ...mediaLibraryRoutes(services),
     ...messageAttachmentRoutes(services),
+    ...contactPresenceRoutes(services),
+    ...starredRoutes(services),
     ...housekeepingRoutes(services),
     ...eventRoutes(),
     ...authRoutes(services),

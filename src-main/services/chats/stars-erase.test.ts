@@ -69,6 +69,13 @@ describe('starred messages', () => {
       );
       const list = await world.app.request(`${chatPath(world.customer.jid)}/starred`);
       expect(((await list.json()) as { items: Message[] }).items.map((m) => m.id)).toEqual([id]);
+      // Across chats: of this number, and of every number.
+      for (const path of ['/api/v1/starred?session=shop', '/api/v1/starred']) {
+        const across = await world.app.request(path);
+        expect(((await across.json()) as { items: Message[] }).items.map((m) => m.id)).toEqual([id]);
+      }
+      const other = await world.app.request('/api/v1/starred?session=nosuch');
+      expect(other.status).toBe(404);
     },
     LIMIT,
   );

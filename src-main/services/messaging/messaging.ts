@@ -15,6 +15,7 @@ import { PhoneSync } from '../chats/phone-sync.js';
 import { StarService } from '../chats/stars.js';
 import { UnusedMedia } from '../sessions/removal/unused-media.js';
 import { ContactService } from '../contacts/contacts.js';
+import { ContactPresenceService } from '../presence/contact-presence.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import { hiddenThrough } from '../messages/hidden-rows.js';
 import type { HiddenHistory } from '../sessions/removal/hidden-history.js';
@@ -50,6 +51,8 @@ export interface Messaging {
   avatars: AvatarService;
   groups: GroupService;
   calls: CallService;
+  /** Customers' online / last seen / typing for the chat header (in memory). */
+  contactPresence: ContactPresenceService;
   callSettings: CallSettingsStore;
   media: MediaDownloader;
   mediaLinks: MediaLinks;
@@ -123,6 +126,7 @@ export function createMessaging(deps: {
     (sessionId, jid) => contacts.get(sessionId, jid),
   );
   calls.useTextSender((sessionId, to, text) => send.send(sessionId, { type: 'text', to, text }));
+  const contactPresence = new ContactPresenceService(actions, events);
   const sink = new MessagingSink({
     store,
     chats,
@@ -132,6 +136,7 @@ export function createMessaging(deps: {
     avatars,
     groups,
     calls,
+    contactPresence,
     media,
     actions,
     events,
@@ -151,6 +156,7 @@ export function createMessaging(deps: {
     avatars,
     groups,
     calls,
+    contactPresence,
     callSettings,
     media,
     mediaLinks: new MediaLinks(),

@@ -19,6 +19,7 @@ import keyusage from './keyusage/en.json';
 import forms from './forms/en.json';
 import inboxShare from './inbox-share/en.json';
 import inboxUnread from './inbox-unread/en.json';
+import inboxParity from './inbox-parity/en.json';
 import login from './login/en.json';
 import logs from './logs/en.json';
 import messages from './messages/en.json';
@@ -57,6 +58,7 @@ export const english = {
   ...forms,
   ...inboxShare,
   ...inboxUnread,
+  ...inboxParity,
   ...login,
   ...logs,
   ...messages,

@@ -6,6 +6,8 @@ import { useInbox } from '../../stores/inbox';
 import { describeError } from '../../transport/rpc-error';
 import { Avatar } from './Avatar';
 import { ExportChatButton } from './ExportChat';
+import { ChatMenu } from './parity/ChatMenu';
+import { ContactPresenceLine } from './parity/ContactPresenceLine';
 import { InboxIcon } from './InboxIcon';
 import { chatKey, isMuted } from '../../model/inbox/chat-order';
 import { chatTitle, formatPhone } from '../../model/inbox/format';
@@ -106,6 +108,7 @@ export function ConversationHeader({
           <span className={typing ? 'conversation__typing' : 'muted'} aria-live="polite">
             {subtitle}
           </span>
+          <ContactPresenceLine chat={chat} />
         </span>
       </button>
       <div className="conversation__tools">
@@ -161,6 +164,7 @@ export function ConversationHeader({
           <InboxIcon name="markUnread" />
         </button>
         <ExportChatButton chat={chat} />
+        <ChatMenu chat={chat} onDeleted={onBack} />
         <button
           type="button"
           className="inbox-btn"
