@@ -125,6 +125,7 @@ export const ROUTE_TABLE: Record<string, RouteClass> = {
   'GET /sessions/{id}/chats/{chat}/starred': 'read',
   'POST /sessions/{id}/chats/{chat}/clear': 'manage',
   'DELETE /sessions/{id}/chats/{chat}': 'manage',
+  'PUT /sessions/{id}/chats/{chat}/disappearing': 'write',
   'GET /schedules/settings': 'scheduling',
   'GET /schedules': 'scheduling',
   'GET /schedules/{id}': 'scheduling',

@@ -11,6 +11,7 @@ import { pictureDownloader, pictureHostFor } from '../avatars/picture-download.j
 import { CallService } from '../calls/calls.js';
 import { ChatService } from '../chats/chats.js';
 import { ChatEraser } from '../chats/chat-erase.js';
+import { DisappearingMessages } from '../chats/disappearing.js';
 import { PhoneSync } from '../chats/phone-sync.js';
 import { StarService } from '../chats/stars.js';
 import { UnusedMedia } from '../sessions/removal/unused-media.js';
@@ -45,6 +46,8 @@ export interface Messaging {
   stars: StarService;
   /** Clear or delete a chat, here and on the phone. */
   chatErase: ChatEraser;
+  /** Disappearing messages: a chat's timer, here and on WhatsApp. */
+  disappearing: DisappearingMessages;
   contacts: ContactService;
   /** Profile pictures of contacts and groups. */
   avatars: AvatarService;
@@ -147,6 +150,7 @@ export function createMessaging(deps: {
     chats,
     stars,
     chatErase,
+    disappearing: new DisappearingMessages(db, chats, actions, events),
     contacts,
     avatars,
     groups,

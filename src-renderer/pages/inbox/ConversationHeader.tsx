@@ -5,6 +5,8 @@ import { useConversation } from '../../stores/conversation';
 import { useInbox } from '../../stores/inbox';
 import { describeError } from '../../transport/rpc-error';
 import { Avatar } from './Avatar';
+import { DisappearingNote } from './DisappearingNote';
+import { DisappearingMenu } from './DisappearingTimer';
 import { ExportChatButton } from './ExportChat';
 import { InboxIcon } from './InboxIcon';
 import { chatKey, isMuted } from '../../model/inbox/chat-order';
@@ -106,6 +108,7 @@ export function ConversationHeader({
           <span className={typing ? 'conversation__typing' : 'muted'} aria-live="polite">
             {subtitle}
           </span>
+          <DisappearingNote chat={chat} />
         </span>
       </button>
       <div className="conversation__tools">
@@ -160,6 +163,7 @@ export function ConversationHeader({
         >
           <InboxIcon name="markUnread" />
         </button>
+        <DisappearingMenu chat={chat} />
         <ExportChatButton chat={chat} />
         <button
           type="button"
