@@ -78,7 +78,7 @@ export function DisappearingMenu({ chat }: { chat: Chat }) {
         <InboxIcon name="clock" />
       </button>
       {open && (
-        <div className="disappearing__menu" ref={menu} role="group" aria-label={label}>
+        <div className="disappearing__menu" ref={menu}>
           <fieldset disabled={saving}>
             <legend>{label}</legend>
             {DISAPPEARING_TIMERS.map((seconds) => (
