@@ -230,6 +230,10 @@ export const messages = sqliteTable(
     index('messages_starred_idx')
       .on(t.sessionId, t.chatJid, t.timestamp)
       .where(sql`${t.starredAt} IS NOT NULL`),
+    // Messages of a kind Chatdock could not show when they came, read again at start (migration 0038).
+    index('messages_unknown_idx')
+      .on(t.rowId)
+      .where(sql`${t.type} = 'unknown'`),
   ],
 );
 

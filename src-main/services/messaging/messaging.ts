@@ -12,6 +12,7 @@ import { CallService } from '../calls/calls.js';
 import { ChatService } from '../chats/chats.js';
 import { ChatEraser } from '../chats/chat-erase.js';
 import { DisappearingMessages } from '../chats/disappearing.js';
+import { reclassifyUnknown } from '../messages/reclassify-unknown.js';
 import { PhoneSync } from '../chats/phone-sync.js';
 import { StarService } from '../chats/stars.js';
 import { UnusedMedia } from '../sessions/removal/unused-media.js';
@@ -96,6 +97,8 @@ export function createMessaging(deps: {
     download: pictureDownloader({ allowedHost: pictureHostFor(deps.waServerUrl) }),
     logger,
   });
+  const reclassified = reclassifyUnknown(db.$client);
+  if (reclassified) logger.info({ reclassified }, 'messages of a kind not understood before read again');
   const groups = new GroupService(db, events, actions);
   const phone = new PhoneSync(db, new WaChatSync(deps.manager));
   const chats = new ChatService(
