@@ -30,6 +30,7 @@ import { routingOperations } from './contract/routing.js';
 import { numberProfileOperations } from './contract/number-profile.js';
 import { privacyOperations } from './contract/privacy.js';
 import { chatActionOperations } from './contract/chat-actions.js';
+import { disappearingOperations } from './contract/disappearing.js';
 import { reportOperations } from './contract/reports.js';
 import { groupOperations } from './contract/groups.js';
 import { rateLimitOperations } from './contract/rate-limits.js';
@@ -67,6 +68,7 @@ export const contract = {
   ...numberProfileOperations,
   ...privacyOperations,
   ...chatActionOperations,
+  ...disappearingOperations,
   ...reportOperations,
   ...rateLimitOperations,
   ...keyUsageOperations,

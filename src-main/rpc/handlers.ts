@@ -22,6 +22,7 @@ import { routingHandlers } from './routing-handlers.js';
 import { numberProfileHandlers } from './number-profile-handlers.js';
 import { privacyHandlers } from './privacy-handlers.js';
 import { chatActionHandlers } from './chat-action-handlers.js';
+import { disappearingHandlers } from './disappearing-handlers.js';
 import { reportHandlers } from './report-handlers.js';
 import { groupHandlers } from './group-handlers.js';
 import { rateLimitHandlers } from './rate-limit-handlers.js';
@@ -55,6 +56,7 @@ export function createHandlers(services: Services, runtime: () => RuntimeInfo): 
     ...numberProfileHandlers(services),
     ...privacyHandlers(services),
     ...chatActionHandlers(services),
+    ...disappearingHandlers(services),
     ...reportHandlers(services),
     ...rateLimitHandlers(services),
     ...keyUsageHandlers(services),

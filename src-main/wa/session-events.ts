@@ -63,6 +63,8 @@ export interface ChatMeta {
   pinnedAt: number | null;
   mutedUntil: number | null;
   unreadCount: number | null;
+  /** Disappearing messages in seconds (0: off); undefined or null when WhatsApp did not say. */
+  ephemeralSeconds?: number | null;
 }
 
 export interface WaEventSink {
@@ -368,6 +370,7 @@ type ChatLike = {
   pinned?: number | Long | null;
   muteEndTime?: number | Long | null;
   unreadCount?: number | null;
+  ephemeralExpiration?: number | null;
 };
 
 function chatMetas(chats: ChatLike[]): ChatMeta[] {
@@ -381,6 +384,7 @@ function chatMeta(chat: {
   pinned?: number | Long | null;
   muteEndTime?: number | Long | null;
   unreadCount?: number | null;
+  ephemeralExpiration?: number | null;
 }): ChatMeta {
   const toNumber = (value: number | Long | null | undefined) =>
     value === null || value === undefined ? null : Number(value.toString());
@@ -393,6 +397,9 @@ function chatMeta(chat: {
     pinnedAt: pinned ? pinned * 1000 : null,
     mutedUntil: muted ? muted * 1000 : null,
     unreadCount: chat.unreadCount ?? null,
+    // Baileys sets the key to null when a chat's timer is switched off, and leaves it out when
+    // an update is about something else.
+    ephemeralSeconds: 'ephemeralExpiration' in chat ? (chat.ephemeralExpiration ?? 0) : null,
   };
 }
 

@@ -15,6 +15,7 @@ import type { PrivacySettings } from './privacy.js';
 import type { ContactPresence } from './contact-presence.js';
 import type { RateLimitSettings } from './rate-limits.js';
 import type { MediaDeletedEvent, MediaUploadedEvent } from './media-library.js';
+import type { ChatEphemeralChangedEvent } from './disappearing.js';
 
 export interface MessageRef {
   id: string;
@@ -72,6 +73,8 @@ export interface EventMap {
   'message.updated': Message;
   'message.deleted': MessageRef;
   'chat.updated': Chat;
+  /** A chat's disappearing-messages timer changed: from Chatdock, the phone, or the customer. */
+  'chat.ephemeral_changed': ChatEphemeralChangedEvent;
   /** Every message of a chat was removed, here and on the phone (the chat stays); `messages` removed. */
   'chat.cleared': ChatErasedEvent;
   /** A chat was deleted with its messages, here and on the phone. */
@@ -165,6 +168,7 @@ export const EVENT_TYPES = [
   'chat.updated',
   'chat.cleared',
   'chat.deleted',
+  'chat.ephemeral_changed',
   'contact.blocked',
   'contact.unblocked',
   'session.privacy_updated',

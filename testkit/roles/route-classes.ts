@@ -127,6 +127,7 @@ export const ROUTE_TABLE: Record<string, RouteClass> = {
   'POST /sessions/{id}/chats/{chat}/presence-subscription': 'read',
   'GET /starred': 'filtered',
   'DELETE /sessions/{id}/chats/{chat}': 'manage',
+  'PUT /sessions/{id}/chats/{chat}/disappearing': 'write',
   'GET /schedules/settings': 'scheduling',
   'GET /schedules': 'scheduling',
   'GET /schedules/{id}': 'scheduling',

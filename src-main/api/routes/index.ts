@@ -35,6 +35,7 @@ import { routingRoutes } from './routing.js';
 import { numberProfileRoutes } from './number-profile.js';
 import { privacyRoutes } from './privacy.js';
 import { chatActionRoutes } from './chat-actions.js';
+import { disappearingRoutes } from './disappearing.js';
 import { reportRoutes } from './reports.js';
 import { rateLimitRoutes } from './rate-limits.js';
 import { keyUsageRoutes } from './key-usage.js';
@@ -77,6 +78,7 @@ export function allRoutes(services: Services): RouteDef[] {
     ...numberProfileRoutes(services),
     ...privacyRoutes(services),
     ...chatActionRoutes(services),
+    ...disappearingRoutes(services),
     ...reportRoutes(services),
     ...rateLimitRoutes(services),
     ...keyUsageRoutes(services),

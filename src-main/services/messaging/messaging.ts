@@ -11,6 +11,8 @@ import { pictureDownloader, pictureHostFor } from '../avatars/picture-download.j
 import { CallService } from '../calls/calls.js';
 import { ChatService } from '../chats/chats.js';
 import { ChatEraser } from '../chats/chat-erase.js';
+import { DisappearingMessages } from '../chats/disappearing.js';
+import { reclassifyUnknown } from '../messages/reclassify-unknown.js';
 import { PhoneSync } from '../chats/phone-sync.js';
 import { StarService } from '../chats/stars.js';
 import { UnusedMedia } from '../sessions/removal/unused-media.js';
@@ -46,6 +48,8 @@ export interface Messaging {
   stars: StarService;
   /** Clear or delete a chat, here and on the phone. */
   chatErase: ChatEraser;
+  /** Disappearing messages: a chat's timer, here and on WhatsApp. */
+  disappearing: DisappearingMessages;
   contacts: ContactService;
   /** Profile pictures of contacts and groups. */
   avatars: AvatarService;
@@ -96,6 +100,8 @@ export function createMessaging(deps: {
     download: pictureDownloader({ allowedHost: pictureHostFor(deps.waServerUrl) }),
     logger,
   });
+  const reclassified = reclassifyUnknown(db.$client);
+  if (reclassified) logger.info({ reclassified }, 'messages of a kind not understood before read again');
   const groups = new GroupService(db, events, actions);
   const phone = new PhoneSync(db, new WaChatSync(deps.manager));
   const chats = new ChatService(
@@ -152,6 +158,7 @@ export function createMessaging(deps: {
     chats,
     stars,
     chatErase,
+    disappearing: new DisappearingMessages(db, chats, actions, events),
     contacts,
     avatars,
     groups,

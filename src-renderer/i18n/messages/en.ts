@@ -16,6 +16,7 @@ import groupinfo from './groupinfo/en.json';
 import inboxComposer from './inbox-composer/en.json';
 import inbox from './inbox/en.json';
 import keyusage from './keyusage/en.json';
+import kinds from './kinds/en.json';
 import forms from './forms/en.json';
 import inboxShare from './inbox-share/en.json';
 import inboxUnread from './inbox-unread/en.json';
@@ -55,6 +56,7 @@ export const english = {
   ...inbox,
   ...inboxComposer,
   ...keyusage,
+  ...kinds,
   ...forms,
   ...inboxShare,
   ...inboxUnread,

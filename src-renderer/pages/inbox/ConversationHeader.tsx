@@ -5,6 +5,8 @@ import { useConversation } from '../../stores/conversation';
 import { useInbox } from '../../stores/inbox';
 import { describeError } from '../../transport/rpc-error';
 import { Avatar } from './Avatar';
+import { DisappearingNote } from './DisappearingNote';
+import { DisappearingMenu } from './DisappearingTimer';
 import { ExportChatButton } from './ExportChat';
 import { ChatMenu } from './parity/ChatMenu';
 import { ContactPresenceLine } from './parity/ContactPresenceLine';
@@ -109,6 +111,7 @@ export function ConversationHeader({
             {subtitle}
           </span>
           <ContactPresenceLine chat={chat} />
+          <DisappearingNote chat={chat} />
         </span>
       </button>
       <div className="conversation__tools">
@@ -163,6 +166,7 @@ export function ConversationHeader({
         >
           <InboxIcon name="markUnread" />
         </button>
+        <DisappearingMenu chat={chat} />
         <ExportChatButton chat={chat} />
         <ChatMenu chat={chat} onDeleted={onBack} />
         <button
