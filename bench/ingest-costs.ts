@@ -25,11 +25,10 @@ import { loadAverage } from './noise.js';
 /** What a variant takes away from the full schema (SQL run once after the migrations). */
 const VARIANTS: Record<string, string> = {
   full: '',
-  'no report_dirty_on_message (0028)': 'DROP TRIGGER report_dirty_on_message',
-  'report_dirty_on_message guarded (writes only a lower mark)': `DROP TRIGGER report_dirty_on_message;
-    CREATE TRIGGER report_dirty_on_message AFTER INSERT ON messages WHEN substr(new.chat_jid, -5) <> '@g.us'
-      AND NOT EXISTS (SELECT 1 FROM report_dirty_chats WHERE session_id = new.session_id AND chat_jid = new.chat_jid AND since <= new.timestamp)
-    BEGIN
+  'no report_dirty_on_message (0028, 0035)': 'DROP TRIGGER report_dirty_on_message',
+  // Migration 0028's trigger as it was before 0035: an upsert for every message.
+  'report_dirty_on_message as in 0028 (upsert per message)': `DROP TRIGGER report_dirty_on_message;
+    CREATE TRIGGER report_dirty_on_message AFTER INSERT ON messages WHEN substr(new.chat_jid, -5) <> '@g.us' BEGIN
       INSERT INTO report_dirty_chats (session_id, chat_jid, since) VALUES (new.session_id, new.chat_jid, new.timestamp)
         ON CONFLICT (session_id, chat_jid) DO UPDATE SET since = min(since, excluded.since);
     END`,
@@ -43,11 +42,16 @@ const VARIANTS: Record<string, string> = {
     'DROP TRIGGER chat_tags_order_on_chat_insert; DROP TRIGGER chat_tags_order_on_chat_update',
   'no chat_search_on_chat_insert': 'DROP TRIGGER chat_search_on_chat_insert',
   'no messages_fts_insert': 'DROP TRIGGER messages_fts_insert',
+  // The index as raw's: the text as it comes, without the app's search_text() (search-text.ts).
+  'messages_fts_insert without search_text()': `DROP TRIGGER messages_fts_insert;
+    CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages WHEN new.text IS NOT NULL BEGIN
+      INSERT INTO messages_fts (rowid, text) VALUES (new.row_id, new.text);
+    END`,
   'no messages_session_id_idx': 'DROP INDEX messages_session_id_idx',
   'full, cache_size 16 MB': 'PRAGMA cache_size = -16000',
   'full, cache_size 64 MB': 'PRAGMA cache_size = -64000',
   'full, mmap 256 MB': 'PRAGMA mmap_size = 268435456',
-  'no chat order indexes (all 6 unfiltered)':
+  'no chat order indexes (the 4 that hold every chat)':
     'DROP INDEX chats_order_idx; DROP INDEX chats_session_order_idx; DROP INDEX chats_status_order_idx; DROP INDEX chats_unassigned_order_idx',
 };
 
