@@ -18,6 +18,7 @@ import { ContactService } from '../src-main/services/contacts/contacts.js';
 import { EventRecorder } from '../src-main/services/events/event-recorder.js';
 import { MessageStore } from '../src-main/services/messages/message-store.js';
 import { RawIngest } from './baseline.js';
+import { storeContactsAndGroups } from './cases/ingest.js';
 import { History, historySpec } from './generate.js';
 import { time, yieldToLoop } from './measure.js';
 import { loadAverage } from './noise.js';
@@ -74,20 +75,7 @@ function appSide(dir: string, name: string, drop: string, history: History): Sid
   const contacts = new ContactService(db, {} as never);
   const chats = new ChatService(db, store, {} as never, events);
   // As history sync delivers them (and as case 1 does): contacts and group names first.
-  history.spec.sessions.forEach((sessionId, session) => {
-    contacts.upsert(sessionId, history.contacts(session));
-    chats.applyMeta(
-      sessionId,
-      history.groupNames(session).map((group) => ({
-        jid: group.jid,
-        name: group.name,
-        archived: null,
-        pinnedAt: null,
-        mutedUntil: null,
-        unreadCount: null,
-      })),
-    );
-  });
+  storeContactsAndGroups({ contacts, chats }, history, history.spec.sessions);
   return {
     name,
     ms: 0,

@@ -7,6 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { message } from '../../../testkit/support/chat-list-world.js';
 import { createRandom, type Random } from '../../../testkit/support/random.js';
 import { EventBus } from '../../core/event-bus.js';
 import { openDatabase, type Db } from '../../db/connection.js';
@@ -34,6 +35,7 @@ afterEach(() => {
   db = null;
 });
 
+/** A text message (a "waiting" one has no text), ours now and then, some of ours sent by a person. */
 function record(
   random: Random,
   chatJid: string,
@@ -43,21 +45,10 @@ function record(
 ): MessageRecord {
   const fromMe = random.chance(0.4);
   return {
-    chatJid,
-    id,
-    fromMe,
+    ...message(chatJid, id, timestamp, fromMe),
     senderJid: fromMe ? '972500000000@s.whatsapp.net' : chatJid,
-    senderName: null,
     type: type as MessageRecord['type'],
     text: type === 'waiting' ? null : `message ${id}`,
-    media: null,
-    content: null,
-    quotedId: null,
-    mentions: [],
-    status: fromMe ? 'read' : 'server',
-    timestamp,
-    forwarded: false,
-    raw: Buffer.from('x'),
     sentBy: fromMe && random.chance(0.5) ? { type: 'user', id: 'usr_dana', name: 'Dana' } : null,
   };
 }
