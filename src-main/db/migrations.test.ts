@@ -625,6 +625,30 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
       ),
     ).toContain('messages_starred_idx');
   },
+  '0035_report_marks_on_change': (sqlite) => {
+    // The same marks as 0028's triggers (the earliest change, groups left out)…
+    const marks = () =>
+      sqlite.prepare('SELECT chat_jid, since FROM report_dirty_chats ORDER BY chat_jid').all();
+    const message = sqlite.prepare(
+      `INSERT INTO messages (session_id, chat_jid, id, from_me, type, status, timestamp) VALUES ('s', ?, ?, 0, 'text', 'read', ?)`,
+    );
+    const written = (work: () => void) => {
+      const before = sqlite.prepare('SELECT total_changes() AS n').get() as { n: number };
+      work();
+      return (sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n - before.n;
+    };
+    // …but a message of a chat marked from no later than its own time writes only itself.
+    expect(written(() => message.run('a@s.whatsapp.net', 'm1', 50))).toBe(2);
+    expect(written(() => message.run('a@s.whatsapp.net', 'm2', 60))).toBe(1);
+    expect(written(() => message.run('a@s.whatsapp.net', 'm3', 50))).toBe(1);
+    expect(written(() => message.run('a@s.whatsapp.net', 'm4', 40))).toBe(2);
+    expect(written(() => message.run('1@g.us', 'g1', 10))).toBe(1);
+    expect(marks()).toEqual([{ chat_jid: 'a@s.whatsapp.net', since: 40 }]);
+    // A message's time moving back marks the chat from there; moving forward changes nothing.
+    sqlite.exec(`UPDATE messages SET timestamp = 30 WHERE id = 'm2'`);
+    expect(written(() => sqlite.exec(`UPDATE messages SET timestamp = 70 WHERE id = 'm3'`))).toBe(1);
+    expect(marks()).toEqual([{ chat_jid: 'a@s.whatsapp.net', since: 30 }]);
+  },
   '0031_webhook_owners': (sqlite) => {
     // A person's webhook goes with the person (and its deliveries with it); a key's has no owner.
     sqlite.pragma('foreign_keys = ON');

@@ -65,7 +65,10 @@ export class MessagingSink implements WaEventSink {
     const wanted = this.deps.historyWanted?.(sessionId) ?? false;
     // One id for the slice's chunks, numbered from 1 in order; stored and announced together.
     const slice = sortableId('hist');
-    if (wanted) records.sort(byTime);
+    // Oldest first, always: a chat's report mark is then written once per slice, by its oldest
+    // new message (migration 0035), and the time-ordered indexes grow at their ends. The
+    // `history.messages` chunks rely on this order too.
+    records.sort(byTime);
     let chunk = 0;
     // Tens of thousands of messages: transactions sized to a time budget, the loop yielded
     // between them; each one's `history.messages` chunks are recorded with its messages.
