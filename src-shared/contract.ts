@@ -31,6 +31,7 @@ import { numberProfileOperations } from './contract/number-profile.js';
 import { privacyOperations } from './contract/privacy.js';
 import { chatActionOperations } from './contract/chat-actions.js';
 import { reportOperations } from './contract/reports.js';
+import { groupAdminOperations } from './contract/group-admin.js';
 import { groupOperations } from './contract/groups.js';
 import { rateLimitOperations } from './contract/rate-limits.js';
 import { keyUsageOperations } from './contract/key-usage.js';
@@ -43,6 +44,7 @@ export const contract = {
   ...sessionOperations,
   ...messagingOperations,
   ...groupOperations,
+  ...groupAdminOperations,
   ...callOperations,
   ...organizeOperations,
   ...scheduleOperations,

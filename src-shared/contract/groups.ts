@@ -24,6 +24,8 @@ export interface GroupInfo {
   members: GroupMember[];
   /** Our role: admins may add, remove, promote and demote, and edit a locked group's info. */
   myRole: GroupMember['role'] | null;
+  /** The invite link, once known (asked for or announced by WhatsApp); only admins see it. */
+  invite: { code: string; url: string } | null;
 }
 
 const groupRef = z.object({ session: sessionIdSchema, chat: z.string().min(1) }).strict();
@@ -37,7 +39,7 @@ export const groupOperations = {
         participants: z.array(z.string().min(1)).min(1, 'must list at least one participant').max(256),
       })
       .strict(),
-    sendInChat,
+    { ...sendInChat, limits: ['delete'] },
   ),
   'groupInfo.update': op<GroupInfo>()(
     groupRef
@@ -53,5 +55,6 @@ export const groupOperations = {
     ...sendInChat,
     limits: ['delete'],
   }),
-  'groupInfo.leave': op<{ ok: true }>()(groupRef, sendInChat),
+  // Leaving and removing members take someone out of a conversation: counted as deletions.
+  'groupInfo.leave': op<{ ok: true }>()(groupRef, { ...sendInChat, limits: ['delete'] }),
 };

@@ -9,6 +9,7 @@ import { campaignRoutes } from './campaigns.js';
 import { chatTagRoutes } from './chat-tags.js';
 import { contactRoutes } from './contacts.js';
 import { exportRoutes } from './exports.js';
+import { groupJoinRoutes } from './group-joins.js';
 import { groupRoutes } from './groups.js';
 import { housekeepingRoutes } from './housekeeping.js';
 import { logRoutes } from './logs.js';
@@ -52,6 +53,7 @@ const FILES: Record<string, (services: Services) => RouteDef[]> = {
   privacy: privacyRoutes,
   'number-profile': numberProfileRoutes,
   groups: groupRoutes,
+  'group-joins': groupJoinRoutes,
 };
 
 describe('OpenAPI of the routes that are adapters', () => {
