@@ -104,8 +104,12 @@ export function groupJoinRoutes(services: Services) {
       tag,
       summary: 'What an invite link leads to, before joining',
       params: sessionParams,
-      query: z.object({ link: z.string().min(1).describe('`https://chat.whatsapp.com/…` or the code') }),
-      input: ({ params, query }: { params: { id: string }; query: { link: string } }) => ({
+      // Required, but checked by the operation (after the caller's access), so one who may not
+      // read the number is refused rather than told the link is missing.
+      query: z.object({
+        link: z.string().optional().describe('Required: `https://chat.whatsapp.com/…` or the code'),
+      }),
+      input: ({ params, query }: { params: { id: string }; query: { link?: string } }) => ({
         session: params.id,
         link: query.link,
       }),
