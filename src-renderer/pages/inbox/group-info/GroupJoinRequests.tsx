@@ -103,7 +103,7 @@ export function GroupJoinRequests({ chat }: { chat: Chat }) {
               <span className="group-requests__actions">
                 <button
                   type="button"
-                  className="button"
+                  className="button button--primary"
                   disabled={busy !== null}
                   aria-label={t('groupjoin.requests.approveName', { name: nameOf(request) })}
                   onClick={() => void decide(request, 'approve')}

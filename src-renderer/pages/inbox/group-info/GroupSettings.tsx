@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Chat, Group } from '../../../../src-shared/messages';
 import { useT } from '../../../i18n/use-t';
 import { useTransport } from '../../../stores/connection';
@@ -19,7 +19,7 @@ const current = (group: Group, setting: Setting) =>
 /**
  * Who may send, who may edit the group's info, and whether admins approve newcomers. Admins
  * switch them (every member's phone follows); others see them, read-only. The panel reloads on
- * WhatsApp's `group.updated`, so the boxes show what WhatsApp says, not what was clicked.
+ * WhatsApp's `group.updated`, so once it does the boxes show what WhatsApp says.
  */
 export function GroupSettings({ chat, group, admin }: { chat: Chat; group: Group; admin: boolean }) {
   const t = useT();
@@ -27,15 +27,20 @@ export function GroupSettings({ chat, group, admin }: { chat: Chat; group: Group
   const [busy, setBusy] = useState<Setting | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // What was clicked, shown until WhatsApp's own answer (`group.updated`) reloads the group.
+  const [pending, setPending] = useState<Partial<Record<Setting, boolean>>>({});
+  useEffect(() => setPending({}), [group]);
 
   const change = async (setting: Setting, on: boolean) => {
     setBusy(setting);
     setError(null);
     setNotice(null);
+    setPending((before) => ({ ...before, [setting]: on }));
     try {
       await transport.call('groups.settings', { session: chat.session, chat: chat.jid, [setting]: on });
       setNotice(t('groupjoin.settings.saved'));
     } catch (caught) {
+      setPending((before) => ({ ...before, [setting]: undefined }));
       setError(describeError(caught));
     } finally {
       setBusy(null);
@@ -50,7 +55,7 @@ export function GroupSettings({ chat, group, admin }: { chat: Chat; group: Group
           <label key={setting} className="group-settings__row">
             <input
               type="checkbox"
-              checked={current(group, setting)}
+              checked={pending[setting] ?? current(group, setting)}
               disabled={!admin || busy !== null}
               aria-busy={busy === setting || undefined}
               onChange={(event) => void change(setting, event.target.checked)}

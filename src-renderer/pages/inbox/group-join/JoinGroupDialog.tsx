@@ -167,12 +167,17 @@ export function JoinGroupDialog({
             {t(stage.kind === 'requested' ? 'groupjoin.join.close' : 'groupjoin.join.cancel')}
           </button>
           {stage.kind === 'link' && (
-            <button type="submit" className="button" disabled={busy}>
+            <button type="submit" className="button button--primary" disabled={busy}>
               {t(busy ? 'groupjoin.join.looking' : 'groupjoin.join.preview')}
             </button>
           )}
           {preview && (
-            <button type="button" className="button" disabled={busy} onClick={() => void join(preview)}>
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={busy}
+              onClick={() => void join(preview)}
+            >
               {t(
                 preview.member
                   ? 'groupjoin.join.open'
