@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { readChat, readSession, sendInChat, sendInSession } from '../access.js';
 import { groupParticipantSchema, groupSchema, type Group } from '../messages.js';
 import { mediaSourceSchema } from '../send-schemas.js';
+import { groupAboutShape } from './groups.js';
 import { op } from './operation.js';
 import { sessionIdSchema } from './sessions.js';
 
@@ -102,15 +103,7 @@ export const groupAdminOperations = {
     sendInSession,
   ),
   'groups.get': op<GroupDetail>()(groupRef, readChat),
-  'groups.update': op<GroupDetail>()(
-    groupRef
-      .extend({
-        subject: z.string().trim().min(1, 'must not be empty').max(100).optional(),
-        description: z.string().max(2048).optional(),
-      })
-      .strict(),
-    sendInChat,
-  ),
+  'groups.update': op<GroupDetail>()(groupRef.extend(groupAboutShape).strict(), sendInChat),
   'groups.picture': op<GroupDetail>()(groupRef.extend({ media: mediaSourceSchema }).strict(), sendInChat),
   'groups.settings': op<Group>()(groupRef.extend(groupSettingsShape).strict(), sendInChat),
   'groups.joinRequests': op<{ items: GroupJoinRequest[] }>()(

@@ -30,6 +30,12 @@ export interface GroupInfo {
 
 const groupRef = z.object({ session: sessionIdSchema, chat: z.string().min(1) }).strict();
 
+/** A group's subject and description, as `groupInfo.update` and `groups.update` change them. */
+export const groupAboutShape = {
+  subject: z.string().trim().min(1, 'must not be empty').max(100).optional(),
+  description: z.string().max(2048).optional(),
+};
+
 export const groupOperations = {
   'groupInfo.get': op<GroupInfo>()(groupRef, readChat),
   'groupInfo.members': op<{ items: { jid: string; status: string }[] }>()(
@@ -41,15 +47,7 @@ export const groupOperations = {
       .strict(),
     { ...sendInChat, limits: ['delete'] },
   ),
-  'groupInfo.update': op<GroupInfo>()(
-    groupRef
-      .extend({
-        subject: z.string().trim().min(1, 'must not be empty').max(100).optional(),
-        description: z.string().max(2048).optional(),
-      })
-      .strict(),
-    sendInChat,
-  ),
+  'groupInfo.update': op<GroupInfo>()(groupRef.extend(groupAboutShape).strict(), sendInChat),
   'groupInfo.invite': op<{ code: string; url: string }>()(groupRef, readChat),
   'groupInfo.revokeInvite': op<{ code: string; url: string }>()(groupRef, {
     ...sendInChat,

@@ -89,7 +89,7 @@ export function JoinGroupDialog({
   return (
     <dialog
       ref={ref}
-      className="inbox-dialog join-group"
+      className="inbox-dialog new-chat join-group"
       aria-labelledby={`${ids}-title`}
       onCancel={(event) => {
         event.preventDefault();
