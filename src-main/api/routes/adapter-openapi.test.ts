@@ -5,8 +5,10 @@ import { buildOpenApi } from '../openapi.js';
 import type { RouteDef } from '../route.js';
 import { automationRoutes } from './automation.js';
 import { backupRoutes } from './backups.js';
+import { callRoutes } from './calls.js';
 import { campaignRoutes } from './campaigns.js';
 import { chatTagRoutes } from './chat-tags.js';
+import { chatRoutes } from './chats.js';
 import { contactRoutes } from './contacts.js';
 import { exportRoutes } from './exports.js';
 import { groupJoinRoutes } from './group-joins.js';
@@ -14,12 +16,14 @@ import { groupRoutes } from './groups.js';
 import { housekeepingRoutes } from './housekeeping.js';
 import { logRoutes } from './logs.js';
 import { messageTagRoutes } from './message-tags.js';
+import { messageRoutes } from './messages.js';
 import { noteRoutes } from './notes.js';
 import { numberProfileRoutes } from './number-profile.js';
 import { optOutRoutes } from './opt-outs.js';
 import { privacyRoutes } from './privacy.js';
 import { savedReplyRoutes } from './saved-replies.js';
 import { scheduleRoutes } from './schedules.js';
+import { sessionRoutes } from './sessions.js';
 import { tagRoutes } from './tags.js';
 import { webhookDeliveryRoutes } from './webhook-deliveries.js';
 import { webhookRoutes } from './webhooks.js';
@@ -54,6 +58,10 @@ const FILES: Record<string, (services: Services) => RouteDef[]> = {
   'number-profile': numberProfileRoutes,
   groups: groupRoutes,
   'group-joins': groupJoinRoutes,
+  sessions: sessionRoutes,
+  calls: callRoutes,
+  chats: chatRoutes,
+  messages: messageRoutes,
 };
 
 describe('OpenAPI of the routes that are adapters', () => {
