@@ -32,6 +32,7 @@ import { privacyOperations } from './contract/privacy.js';
 import { chatActionOperations } from './contract/chat-actions.js';
 import { disappearingOperations } from './contract/disappearing.js';
 import { reportOperations } from './contract/reports.js';
+import { groupAdminOperations } from './contract/group-admin.js';
 import { groupOperations } from './contract/groups.js';
 import { rateLimitOperations } from './contract/rate-limits.js';
 import { keyUsageOperations } from './contract/key-usage.js';
@@ -45,6 +46,7 @@ export const contract = {
   ...sessionOperations,
   ...messagingOperations,
   ...groupOperations,
+  ...groupAdminOperations,
   ...callOperations,
   ...organizeOperations,
   ...scheduleOperations,

@@ -311,8 +311,9 @@ export const contactSchema = z
 export type Contact = z.infer<typeof contactSchema>;
 
 export const groupParticipantSchema = z.object({
-  jid: z.string(),
+  jid: z.string().describe('The phone-number JID when known, else the LID'),
   role: z.enum(['member', 'admin', 'superadmin']),
+  lid: z.string().nullable().describe('The LID, where WhatsApp gave it'),
 });
 
 export const groupSchema = z
@@ -327,6 +328,8 @@ export const groupSchema = z
     readOnly: z.boolean().describe('Only admins may send'),
     restrict: z.boolean().describe('Only admins may edit group info'),
     isCommunity: z.boolean(),
+    joinApproval: z.boolean().describe('Admins approve who joins by link'),
+    addressing: z.enum(['pn', 'lid']).describe('WhatsApp names participants by phone number or by LID'),
   })
   .meta({
     id: 'Group',
@@ -341,6 +344,8 @@ export const groupSchema = z
       readOnly: false,
       restrict: true,
       isCommunity: false,
+      joinApproval: false,
+      addressing: 'lid',
     },
   });
 export type Group = z.infer<typeof groupSchema>;

@@ -25,16 +25,8 @@ export const HTTP_ONLY = [
  */
 export const BEING_CONVERTED = [];
 
-/**
- * Not converted yet and nobody's this session: they still hold their own policy code (per-key
- * session filters, readable-session lists). Sending stays partly hand-written (multipart upload,
- * Idempotency-Key), but its reads and the chat list should become adapters.
- */
-export const NOT_YET_CONVERTED = [
-  // Its answers (GroupDetail, a 204 leave) differ from groupInfo.*; list, create, picture and
-  // detail need operations first.
-  'groups.ts',
-];
+/** Not converted yet: none (`groups.ts`, the last, became an adapter in issue #19). */
+export const NOT_YET_CONVERTED = [];
 
 /** Route files (relative to ROUTES_DIR) that may import any services module. */
 export const MAY_IMPORT_SERVICES = new Set([...HTTP_ONLY, ...BEING_CONVERTED, ...NOT_YET_CONVERTED]);

@@ -615,6 +615,26 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
       'messages_unknown_idx',
     );
   },
+  '0037_group_metadata': (sqlite) => {
+    // A group keeps its settings, invite code, addressing and fetch time; a participant its LID;
+    // a join request is one row per person and group.
+    sqlite.exec(
+      `INSERT INTO groups (session_id, jid, kind, subject) VALUES ('s', 'g@g.us', 'group', 'Orders');
+       INSERT INTO group_participants (session_id, group_jid, jid, role, lid)
+         VALUES ('s', 'g@g.us', '1@s.whatsapp.net', 'member', '9@lid');
+       INSERT INTO group_join_requests (session_id, group_jid, jid, lid, method, requested_at)
+         VALUES ('s', 'g@g.us', '2@s.whatsapp.net', '8@lid', 'invite_link', 1);`,
+    );
+    expect(
+      sqlite.prepare(`SELECT join_approval, invite_code, addressing, fetched_at FROM groups`).get(),
+    ).toEqual({ join_approval: 0, invite_code: null, addressing: 'pn', fetched_at: null });
+    expect(sqlite.prepare(`SELECT lid FROM group_participants`).pluck().get()).toBe('9@lid');
+    expect(() =>
+      sqlite.exec(
+        `INSERT INTO group_join_requests (session_id, group_jid, jid, requested_at) VALUES ('s', 'g@g.us', '2@s.whatsapp.net', 2)`,
+      ),
+    ).toThrow(/UNIQUE/);
+  },
   '0034_whatsapp_parity': (sqlite) => {
     // A chat's starred messages come from their partial index, newest first (the "Starred" view).
     expect(

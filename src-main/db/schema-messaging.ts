@@ -267,6 +267,16 @@ export const groups = sqliteTable(
     participantCount: integer('participant_count').notNull().default(0),
     createdAtWa: integer('created_at_wa'),
     updatedAt: text('updated_at').notNull().default(nowIso),
+    /** Admins approve who joins by link. */
+    joinApproval: integer('join_approval', { mode: 'boolean' }).notNull().default(false),
+    /** The invite code, once an admin asked for it or WhatsApp announced a new one. */
+    inviteCode: text('invite_code'),
+    /** How WhatsApp names the participants: by phone number or by LID. */
+    addressing: text('addressing', { enum: ['pn', 'lid'] })
+      .notNull()
+      .default('pn'),
+    /** Unix ms of the last full fetch from WhatsApp; events keep the row current in between. */
+    fetchedAt: integer('fetched_at'),
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.jid] })],
 );
@@ -278,6 +288,25 @@ export const groupParticipants = sqliteTable(
     groupJid: text('group_jid').notNull(),
     jid: text('jid').notNull(),
     role: text('role', { enum: ['member', 'admin', 'superadmin'] }).notNull(),
+    /** The participant's LID where known (`jid` is the phone-number JID when that is known). */
+    lid: text('lid'),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.groupJid, t.jid] })],
+);
+
+/** People waiting for an admin's approval to join a group by link (removed once decided). */
+export const groupJoinRequests = sqliteTable(
+  'group_join_requests',
+  {
+    sessionId: text('session_id').notNull(),
+    groupJid: text('group_jid').notNull(),
+    /** The phone-number JID when known, else the LID. */
+    jid: text('jid').notNull(),
+    lid: text('lid'),
+    /** How they asked (`invite_link`, …). */
+    method: text('method'),
+    /** Unix ms. */
+    requestedAt: integer('requested_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.groupJid, t.jid] })],
 );

@@ -15,7 +15,8 @@ import type { RpcContext } from './context.js';
 import { reachableHost } from '../core/config.js';
 
 type MessagingOps =
-  | Extract<keyof Handlers<RpcContext>, `chats.${string}` | `messages.${string}` | `groups.${string}`>
+  | Extract<keyof Handlers<RpcContext>, `chats.${string}` | `messages.${string}`>
+  | 'groups.list'
   | 'contacts.get'
   | 'contacts.avatarLink'
   | 'contacts.about';

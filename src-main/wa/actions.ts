@@ -11,7 +11,7 @@ import { downloadMedia } from './media.js';
 import { decodeRawMessage, mapMessage, type MessageRecord } from './message-mapping.js';
 import { buildOutgoing, type OutgoingParts } from './outgoing.js';
 import { sendWatchingAck } from './server-acks.js';
-import { groupRecord, type GroupRecord } from './session-events.js';
+import { groupRecord, type GroupRecord } from './group-records.js';
 import type { WaSessionManager } from './session-manager.js';
 import { callWhatsApp, fromWaError } from './wa-errors.js';
 

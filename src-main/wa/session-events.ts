@@ -16,13 +16,22 @@ import {
   type WAMessage,
   type WAMessageUpdate,
   type Contact as WAContact,
-  type GroupMetadata,
   type WACallEvent,
   type WASocket,
 } from '@whiskeysockets/baileys';
 import type { MessageStatus } from '../../src-shared/messages.js';
 import type { Logger } from '../core/logger.js';
 import { chatJidOf, mapMessage, statusFromProto, type MappedMessage } from './message-mapping.js';
+import {
+  groupChange,
+  groupRecord,
+  joinRequestChange,
+  participantsChange,
+  type GroupChange,
+  type GroupJoinRequestChange,
+  type GroupParticipantsChange,
+  type GroupRecord,
+} from './group-records.js';
 import { watchServerAcks } from './server-acks.js';
 import type { SocketAttachment } from './session-runner.js';
 
@@ -33,18 +42,6 @@ export interface ContactRecord {
   name: string | null;
   notify: string | null;
   verifiedName: string | null;
-}
-
-export interface GroupRecord {
-  jid: string;
-  subject: string;
-  description: string | null;
-  ownerJid: string | null;
-  announce: boolean;
-  restrict: boolean;
-  isCommunity: boolean;
-  createdAt: number | null;
-  participants: { jid: string; role: 'member' | 'admin' | 'superadmin' }[];
 }
 
 export interface CallRecord {
@@ -87,7 +84,14 @@ export interface WaEventSink {
   chatsDeleted(sessionId: string, jids: string[]): void;
   /** Contacts blocked or unblocked on the phone or another linked device. */
   blocklist(sessionId: string, jids: string[], blocked: boolean): void;
+  /** Full group metadata (a group created or joined, or fetched from WhatsApp). */
   groups(sessionId: string, groups: GroupRecord[]): void;
+  /** Settings, subject, description or invite code changed: applied to the stored group. */
+  groupChanged(sessionId: string, change: GroupChange): void;
+  /** Participants added, removed, promoted, demoted or renumbered: applied to the stored group. */
+  groupParticipants(sessionId: string, change: GroupParticipantsChange): void;
+  /** Someone asked to join a group we administer, withdrew, or was turned down. */
+  groupJoinRequest(sessionId: string, change: GroupJoinRequestChange): void;
   /** `lastSeen`: unix seconds, when the contact is offline and shares it. */
   presence(
     sessionId: string,
@@ -110,28 +114,6 @@ function contactRecord(contact: Partial<WAContact> & { id: string }): ContactRec
     name: contact.name ?? null,
     notify: contact.notify ?? null,
     verifiedName: contact.verifiedName ?? null,
-  };
-}
-
-export function groupRecord(metadata: GroupMetadata): GroupRecord {
-  return {
-    jid: metadata.id,
-    subject: metadata.subject ?? '',
-    description: metadata.desc ?? null,
-    ownerJid: metadata.owner ? jidNormalizedUser(metadata.owner) : null,
-    announce: Boolean(metadata.announce),
-    restrict: Boolean(metadata.restrict),
-    isCommunity: Boolean(metadata.isCommunity),
-    createdAt: metadata.creation ? metadata.creation * 1000 : null,
-    participants: metadata.participants.map((participant) => ({
-      jid: jidNormalizedUser(participant.phoneNumber ?? participant.id),
-      role:
-        participant.admin === 'superadmin'
-          ? 'superadmin'
-          : participant.admin === 'admin'
-            ? 'admin'
-            : 'member',
-    })),
   };
 }
 
@@ -254,16 +236,17 @@ export function attachSessionEvents(
   on('chats.upsert', (chats) => sink.chats(sessionId, withoutUnread(chats)));
   on('chats.update', (chats) => sink.chats(sessionId, withoutUnread(chats)));
 
+  // Group events are applied to the stored group as they come (no metadata fetch per change);
+  // the group service fetches a group it does not know yet (groups/groups.ts).
   on('groups.upsert', (groups) => sink.groups(sessionId, groups.map(groupRecord)));
-  const refreshGroup = async (jid: string) => {
-    try {
-      sink.groups(sessionId, [groupRecord(await socket.groupMetadata(jid))]);
-    } catch {
-      // The group may be gone (we left or were removed); the next sync corrects it.
+  on('groups.update', (updates) => {
+    for (const update of updates) {
+      const change = groupChange(update);
+      if (change) sink.groupChanged(sessionId, change);
     }
-  };
-  on('groups.update', (updates) => updates.forEach((u) => u.id && void refreshGroup(u.id)));
-  on('group-participants.update', ({ id }) => void refreshGroup(id));
+  });
+  on('group-participants.update', (update) => sink.groupParticipants(sessionId, participantsChange(update)));
+  on('group.join-request', (update) => sink.groupJoinRequest(sessionId, joinRequestChange(update)));
 
   on('presence.update', ({ id, presences }) => {
     for (const [jid, presence] of Object.entries(presences)) {

@@ -9,6 +9,7 @@ import { ConversationPane } from './inbox/ConversationPane';
 import { InboxIcon } from './inbox/InboxIcon';
 import { chatKey } from '../model/inbox/chat-order';
 import { ContactPanelOrganizeSlot } from './inbox/organize-slots';
+import { JoinGroupDialog } from './inbox/group-join/JoinGroupDialog';
 import { NewChatDialog } from './inbox/new-chat/NewChatDialog';
 import { CHAT_ROUTE } from './inbox/paths';
 import '../styles/inbox.css';
@@ -34,6 +35,7 @@ export function InboxPage() {
   const [query, setQuery] = useState('');
   /** New chat is open (with a number typed in search, if it came from there). */
   const [newChat, setNewChat] = useState<{ phone: string } | null>(null);
+  const [joinGroup, setJoinGroup] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -66,6 +68,16 @@ export function InboxPage() {
           initialSession={useInbox.getState().filter.session}
           onClose={() => setNewChat(null)}
           onOpened={() => setQuery('')}
+          onJoinGroup={() => {
+            setNewChat(null);
+            setJoinGroup(true);
+          }}
+        />
+      )}
+      {joinGroup && (
+        <JoinGroupDialog
+          initialSession={useInbox.getState().filter.session}
+          onClose={() => setJoinGroup(false)}
         />
       )}
       {session && jid ? (

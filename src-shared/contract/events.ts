@@ -2,6 +2,7 @@
  * Every event the core pushes, with its data type. The envelope is identical for webhooks,
  * the WebSocket stream and the UI (see docs/API.md).
  */
+import type { GroupJoinDecision, GroupJoinRequest } from './group-admin.js';
 import type { Call, Chat, Contact, Group, Message, MessageStatus } from '../messages.js';
 import type { SessionStatusEvent, Settings } from '../model.js';
 import type { CampaignProgressEvent, ScheduleFailedEvent, ScheduleSentEvent } from './schedule.js';
@@ -104,6 +105,10 @@ export interface EventMap {
    */
   'history.messages': { slice: string; chunk: number; messages: Message[] };
   'group.updated': Group;
+  /** Someone asked to join a group we administer by link (its admins approve newcomers). */
+  'group.join_requested': GroupJoinRequest;
+  /** A join request was approved or rejected (here or on a phone), or withdrawn. */
+  'group.join_request_decided': GroupJoinDecision;
   'contact.updated': Contact;
   'chat.tagged': TaggingEvent;
   'message.tagged': TaggingEvent & { messageId: string };
@@ -180,6 +185,8 @@ export const EVENT_TYPES = [
   'history.synced',
   'history.messages',
   'group.updated',
+  'group.join_requested',
+  'group.join_request_decided',
   'contact.updated',
   'chat.tagged',
   'message.tagged',

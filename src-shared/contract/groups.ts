@@ -24,9 +24,17 @@ export interface GroupInfo {
   members: GroupMember[];
   /** Our role: admins may add, remove, promote and demote, and edit a locked group's info. */
   myRole: GroupMember['role'] | null;
+  /** The invite link, once known (asked for or announced by WhatsApp); only admins see it. */
+  invite: { code: string; url: string } | null;
 }
 
 const groupRef = z.object({ session: sessionIdSchema, chat: z.string().min(1) }).strict();
+
+/** A group's subject and description, as `groupInfo.update` and `groups.update` change them. */
+export const groupAboutShape = {
+  subject: z.string().trim().min(1, 'must not be empty').max(100).optional(),
+  description: z.string().max(2048).optional(),
+};
 
 export const groupOperations = {
   'groupInfo.get': op<GroupInfo>()(groupRef, readChat),
@@ -37,21 +45,14 @@ export const groupOperations = {
         participants: z.array(z.string().min(1)).min(1, 'must list at least one participant').max(256),
       })
       .strict(),
-    sendInChat,
+    { ...sendInChat, limits: ['delete'] },
   ),
-  'groupInfo.update': op<GroupInfo>()(
-    groupRef
-      .extend({
-        subject: z.string().trim().min(1, 'must not be empty').max(100).optional(),
-        description: z.string().max(2048).optional(),
-      })
-      .strict(),
-    sendInChat,
-  ),
+  'groupInfo.update': op<GroupInfo>()(groupRef.extend(groupAboutShape).strict(), sendInChat),
   'groupInfo.invite': op<{ code: string; url: string }>()(groupRef, readChat),
   'groupInfo.revokeInvite': op<{ code: string; url: string }>()(groupRef, {
     ...sendInChat,
     limits: ['delete'],
   }),
-  'groupInfo.leave': op<{ ok: true }>()(groupRef, sendInChat),
+  // Leaving and removing members take someone out of a conversation: counted as deletions.
+  'groupInfo.leave': op<{ ok: true }>()(groupRef, { ...sendInChat, limits: ['delete'] }),
 };

@@ -44,6 +44,8 @@ export const EVENT_DESCRIPTIONS: Record<EventType, string> = {
   'history.messages':
     'The messages of a history sync in numbered chunks (only when chosen by name; not part of "every type")',
   'group.updated': 'A group changed',
+  'group.join_requested': 'Someone asked to join a group by link (admins approve newcomers)',
+  'group.join_request_decided': 'A request to join a group was approved, rejected or withdrawn',
   'contact.updated': 'A contact changed',
   'webhook.test': 'A test sent from Settings',
   'schedule.sent': 'A scheduled message was sent',

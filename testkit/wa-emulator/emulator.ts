@@ -53,6 +53,10 @@ export interface GroupSummary {
   description: string | undefined;
   inviteCode: string;
   participants: Array<{ phone: string; role: string | null }>;
+  joinApproval: boolean;
+  /** Phones waiting for an admin's approval. */
+  joinRequests: string[];
+  addressing: 'pn' | 'lid';
 }
 
 export interface EmulatorInfo {
@@ -199,6 +203,14 @@ export class Emulator implements EmulatorInfo {
     return this.ctx.store.accounts().map((account) => this.summarize(account));
   }
 
+  /**
+   * How groups created from now on name their participants: `lid` (what WhatsApp now creates:
+   * LID jids with the phone number beside them) or `pn` (older groups; the default here).
+   */
+  setNewGroupAddressing(addressing: 'pn' | 'lid'): void {
+    this.ctx.store.newGroupAddressing = addressing;
+  }
+
   groups(): GroupSummary[] {
     return this.ctx.store.groups().map((group) => summarizeGroup(group));
   }
@@ -289,5 +301,8 @@ function summarizeGroup(group: GroupRecord): GroupSummary {
     description: group.description?.text,
     inviteCode: group.inviteCode,
     participants: group.participants.map(({ phone, role }) => ({ phone, role })),
+    joinApproval: Boolean(group.joinApproval),
+    joinRequests: (group.joinRequests ?? []).map((request) => request.phone),
+    addressing: group.addressing ?? 'pn',
   };
 }

@@ -11,6 +11,7 @@ import { chatTagRoutes } from './chat-tags.js';
 import { chatRoutes } from './chats.js';
 import { contactRoutes } from './contacts.js';
 import { exportRoutes } from './exports.js';
+import { groupJoinRoutes } from './group-joins.js';
 import { groupRoutes } from './groups.js';
 import { housekeepingRoutes } from './housekeeping.js';
 import { logRoutes } from './logs.js';
@@ -56,6 +57,7 @@ const FILES: Record<string, (services: Services) => RouteDef[]> = {
   privacy: privacyRoutes,
   'number-profile': numberProfileRoutes,
   groups: groupRoutes,
+  'group-joins': groupJoinRoutes,
   sessions: sessionRoutes,
   calls: callRoutes,
   chats: chatRoutes,

@@ -1,50 +1,55 @@
 import { z } from 'zod';
 import { sessionIdSchema } from '../../../src-shared/contract/sessions.js';
 import { exampleOf } from '../../../src-shared/examples.js';
-import { toJid } from '../../../src-shared/jid.js';
 import { groupParticipantSchema, groupSchema } from '../../../src-shared/messages.js';
 import { mediaSourceSchema } from '../../../src-shared/send-schemas.js';
+import { groupHandlers } from '../../rpc/group-handlers.js';
 import type { Services } from '../../services/index.js';
-import { defineRoute } from '../route.js';
-import { sessionExists } from './session-guard.js';
+import { operationRoutes } from '../operation-route.js';
 import { sessionParams } from './common.js';
 
-const groupParams = z.object({ id: sessionIdSchema, group: z.string().min(1) });
+export const groupParams = z.object({ id: sessionIdSchema, group: z.string().min(1) });
 const GROUP_EXAMPLE = exampleOf(groupSchema);
 const inviteSchema = z.object({ code: z.string(), url: z.string() }).meta({
   id: 'GroupInvite',
   example: { code: 'Fk3Qx8aB2cD9eL', url: 'https://chat.whatsapp.com/Fk3Qx8aB2cD9eL' },
 });
-const groupDetail = groupSchema.extend({ participants: z.array(groupParticipantSchema) }).meta({
+export const groupDetail = groupSchema.extend({ participants: z.array(groupParticipantSchema) }).meta({
   id: 'GroupDetail',
   example: {
     ...GROUP_EXAMPLE,
     participants: [
-      { jid: '972509876543@s.whatsapp.net', role: 'superadmin' },
-      { jid: '972501234567@s.whatsapp.net', role: 'member' },
+      { jid: '972509876543@s.whatsapp.net', role: 'superadmin', lid: '140602588397675@lid' },
+      { jid: '972501234567@s.whatsapp.net', role: 'member', lid: null },
     ],
   },
 });
 
-export function groupRoutes({ messaging, sessions }: Services) {
+type GroupRequest = { params: { id: string; group: string }; body?: object };
+/** REST names the group `:group`; the operations name it `chat`. */
+export const groupOf = ({ params, body }: GroupRequest) => ({
+  session: params.id,
+  chat: params.group,
+  ...body,
+});
+
+/** Groups over REST: adapters onto the `groups.*` and `groupInfo.*` operations (access and handler live there). */
+export function groupRoutes(services: Services) {
   const tag = 'groups';
-  const { groups } = messaging;
-  const jidOf = (group: string) => toJid(group, 'group');
-  const detail = (sessionId: string, jid: string) => ({
-    ...groups.require(sessionId, jid),
-    participants: groups.participants(sessionId, jid),
-  });
-  const exists = sessionExists(sessions);
+  const route = operationRoutes(groupHandlers(services));
   return [
-    defineRoute({
+    route('groups.byKind', {
       method: 'get',
       path: '/sessions/:id/groups',
       tag,
       summary: 'Groups and channels, listed apart',
       description: 'From the local store; `refresh=true` asks WhatsApp first.',
-      access: { scope: 'messages:read', session: ({ params }) => params.id },
       params: sessionParams,
       query: z.object({ refresh: z.enum(['true', 'false']).optional() }),
+      input: ({ params, query }: { params: { id: string }; query: { refresh?: string } }) => ({
+        session: params.id,
+        ...(query.refresh ? { refresh: query.refresh === 'true' } : {}),
+      }),
       response: {
         status: 200,
         description: 'Groups and channels',
@@ -68,21 +73,12 @@ export function groupRoutes({ messaging, sessions }: Services) {
           },
         }),
       },
-      handler: async ({ params, query }) => {
-        exists(params.id);
-        const all = query.refresh === 'true' ? await groups.refresh(params.id) : groups.list(params.id);
-        return {
-          groups: all.filter((g) => g.kind === 'group'),
-          channels: all.filter((g) => g.kind === 'newsletter'),
-        };
-      },
     }),
-    defineRoute({
+    route('groups.create', {
       method: 'post',
       path: '/sessions/:id/groups',
       tag,
       summary: 'Create a group',
-      access: { scope: 'messages:send', session: ({ params }) => params.id },
       params: sessionParams,
       body: z
         .object({
@@ -93,32 +89,27 @@ export function groupRoutes({ messaging, sessions }: Services) {
         .meta({
           example: { subject: 'Friday orders', participants: ['+972 50-123-4567', '+972 50-765-4321'] },
         }),
+      input: ({ params, body }: { params: { id: string }; body: object }) => ({
+        session: params.id,
+        ...body,
+      }),
       response: { status: 201, description: 'The new group', schema: groupDetail },
-      handler: async ({ params, body }) => {
-        exists(params.id);
-        const group = await groups.create(params.id, body.subject, body.participants);
-        return detail(params.id, group.jid);
-      },
     }),
-    defineRoute({
+    route('groups.get', {
       method: 'get',
       path: '/sessions/:id/groups/:group',
       tag,
       summary: 'A group with its participants',
-      access: { scope: 'messages:read', session: ({ params }) => params.id },
+      description: 'From the local store, kept current by WhatsApp’s group events.',
       params: groupParams,
+      input: groupOf,
       response: { status: 200, description: 'The group', schema: groupDetail },
-      handler: ({ params }) => {
-        exists(params.id);
-        return detail(params.id, jidOf(params.group));
-      },
     }),
-    defineRoute({
+    route('groups.update', {
       method: 'patch',
       path: '/sessions/:id/groups/:group',
       tag,
       summary: 'Change the subject or description',
-      access: { scope: 'messages:send', session: ({ params }) => params.id },
       params: groupParams,
       body: z
         .object({
@@ -127,41 +118,28 @@ export function groupRoutes({ messaging, sessions }: Services) {
         })
         .strict()
         .meta({ example: { description: 'Orders for Friday pickup, until Thursday 18:00' } }),
+      input: groupOf,
       response: { status: 200, description: 'The group', schema: groupDetail },
-      handler: async ({ params, body }) => {
-        exists(params.id);
-        const jid = jidOf(params.group);
-        await groups.update(params.id, jid, body);
-        return detail(params.id, jid);
-      },
     }),
-    defineRoute({
+    route('groups.picture', {
       method: 'put',
       path: '/sessions/:id/groups/:group/picture',
       tag,
       summary: 'Change the group photo',
       largeBody: true,
-      access: { scope: 'messages:send', session: ({ params }) => params.id },
       params: groupParams,
       body: z
         .object({ media: mediaSourceSchema })
         .strict()
         .meta({ example: { media: { url: 'https://example.com/group-logo.png' } } }),
+      input: groupOf,
       response: { status: 200, description: 'The group', schema: groupDetail },
-      handler: async ({ params, body }) => {
-        exists(params.id);
-        const jid = jidOf(params.group);
-        const image = await messaging.resolveMedia('image', body.media);
-        await groups.setPicture(params.id, jid, image.bytes);
-        return detail(params.id, jid);
-      },
     }),
-    defineRoute({
+    route('groupInfo.members', {
       method: 'post',
       path: '/sessions/:id/groups/:group/participants',
       tag,
       summary: 'Add, remove, promote or demote participants',
-      access: { scope: 'messages:send', session: ({ params }) => params.id },
       params: groupParams,
       body: z
         .object({
@@ -170,65 +148,40 @@ export function groupRoutes({ messaging, sessions }: Services) {
         })
         .strict()
         .meta({ example: { action: 'promote', participants: ['972501234567@s.whatsapp.net'] } }),
+      input: groupOf,
       response: {
         status: 200,
         description: 'WhatsApp status per participant (200 = done)',
         schema: z.object({ items: z.array(z.object({ jid: z.string(), status: z.string() })) }),
       },
-      handler: async ({ params, body }) => {
-        exists(params.id);
-        const items = await groups.participantsAction(
-          params.id,
-          jidOf(params.group),
-          body.participants,
-          body.action,
-        );
-        return { items };
-      },
     }),
-    defineRoute({
+    route('groupInfo.invite', {
       method: 'get',
       path: '/sessions/:id/groups/:group/invite',
       tag,
       summary: 'The invite link',
-      access: { scope: 'messages:read', session: ({ params }) => params.id },
       params: groupParams,
-      response: {
-        status: 200,
-        description: 'Invite code and link',
-        schema: inviteSchema,
-      },
-      handler: ({ params }) => {
-        exists(params.id);
-        return groups.inviteLink(params.id, jidOf(params.group));
-      },
+      input: groupOf,
+      response: { status: 200, description: 'Invite code and link', schema: inviteSchema },
     }),
-    defineRoute({
+    route('groupInfo.revokeInvite', {
       method: 'delete',
       path: '/sessions/:id/groups/:group/invite',
       tag,
       summary: 'Revoke the invite link',
       description: 'The old link stops working; answers the new one.',
-      access: { scope: 'messages:send', session: ({ params }) => params.id },
       params: groupParams,
+      input: groupOf,
       response: { status: 200, description: 'The new invite code and link', schema: inviteSchema },
-      handler: ({ params }) => {
-        exists(params.id);
-        return groups.revokeInvite(params.id, jidOf(params.group));
-      },
     }),
-    defineRoute({
+    route('groupInfo.leave', {
       method: 'post',
       path: '/sessions/:id/groups/:group/leave',
       tag,
       summary: 'Leave the group',
-      access: { scope: 'messages:send', session: ({ params }) => params.id },
       params: groupParams,
+      input: groupOf,
       response: { status: 204, description: 'Left' },
-      handler: async ({ params }) => {
-        exists(params.id);
-        await groups.leave(params.id, jidOf(params.group));
-      },
     }),
   ];
 }

@@ -8,6 +8,7 @@ import { callRoutes } from './calls.js';
 import { chatRoutes } from './chats.js';
 import { contactRoutes } from './contacts.js';
 import { contactDetailRoutes } from './contact-details.js';
+import { groupJoinRoutes } from './group-joins.js';
 import { groupRoutes } from './groups.js';
 import { messageRoutes } from './messages.js';
 import { messageActionRoutes } from './message-actions.js';
@@ -59,6 +60,7 @@ export function allRoutes(services: Services): RouteDef[] {
     ...noteRoutes(services),
     ...contactRoutes(services),
     ...contactDetailRoutes(services),
+    ...groupJoinRoutes(services),
     ...groupRoutes(services),
     ...callRoutes(services),
     ...scheduleRoutes(services),

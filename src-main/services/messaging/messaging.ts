@@ -22,6 +22,7 @@ import type { EventRecorder } from '../events/event-recorder.js';
 import { hiddenThrough } from '../messages/hidden-rows.js';
 import type { HiddenHistory } from '../sessions/removal/hidden-history.js';
 import { GroupService } from '../groups/groups.js';
+import { WaGroupActions } from '../../wa/group-actions.js';
 import { IdempotencyKeys } from '../idempotency/idempotency.js';
 import { HistoryQueries } from '../messages/history-queries.js';
 import { LatestMessages } from '../messages/latest-messages.js';
@@ -102,7 +103,7 @@ export function createMessaging(deps: {
   });
   const reclassified = reclassifyUnknown(db.$client);
   if (reclassified) logger.info({ reclassified }, 'messages of a kind not understood before read again');
-  const groups = new GroupService(db, events, actions);
+  const groups = new GroupService(db, events, actions, new WaGroupActions(deps.manager));
   const phone = new PhoneSync(db, new WaChatSync(deps.manager));
   const chats = new ChatService(
     db,

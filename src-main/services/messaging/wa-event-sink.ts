@@ -11,6 +11,7 @@ import type { ContactService } from '../contacts/contacts.js';
 import type { ContactPresenceService } from '../presence/contact-presence.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import type { GroupService } from '../groups/groups.js';
+import type { GroupChange, GroupJoinRequestChange, GroupParticipantsChange } from '../../wa/group-records.js';
 import type { MediaDownloader } from '../messages/media-downloader.js';
 import type { MessageStore } from '../messages/message-store.js';
 import { blockedContactOf } from '../privacy/block-event.js';
@@ -193,7 +194,19 @@ export class MessagingSink implements WaEventSink {
   }
 
   groups(sessionId: string, groups: Parameters<GroupService['upsert']>[1]): void {
-    this.deps.groups.upsert(sessionId, groups, this.deps.actions.meJid(sessionId));
+    this.deps.groups.upsert(sessionId, groups);
+  }
+
+  groupChanged(sessionId: string, change: GroupChange): void {
+    this.deps.groups.applyChange(sessionId, change);
+  }
+
+  groupParticipants(sessionId: string, change: GroupParticipantsChange): void {
+    this.deps.groups.applyParticipants(sessionId, change);
+  }
+
+  groupJoinRequest(sessionId: string, change: GroupJoinRequestChange): void {
+    this.deps.groups.requests.applyChange(sessionId, change);
   }
 
   presence(

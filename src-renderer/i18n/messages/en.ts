@@ -13,6 +13,7 @@ import contactimport from './contactimport/en.json';
 import desktop from './desktop/en.json';
 import errors from './errors/en.json';
 import groupinfo from './groupinfo/en.json';
+import groupjoin from './groupjoin/en.json';
 import inboxComposer from './inbox-composer/en.json';
 import inbox from './inbox/en.json';
 import keyusage from './keyusage/en.json';
@@ -53,6 +54,7 @@ export const english = {
   ...desktop,
   ...errors,
   ...groupinfo,
+  ...groupjoin,
   ...inbox,
   ...inboxComposer,
   ...keyusage,

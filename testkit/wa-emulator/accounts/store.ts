@@ -23,6 +23,8 @@ export interface ResolvedJid {
 export class AccountStore {
   private state: EmulatorState;
   private saveTimer: NodeJS.Timeout | undefined;
+  /** How groups created from now on address participants (`Emulator.setNewGroupAddressing`). */
+  newGroupAddressing: 'pn' | 'lid' = 'pn';
 
   constructor(private readonly stateDir: string | undefined) {
     this.state = stateDir ? loadState(stateDir) : emptyState();

@@ -107,6 +107,13 @@ export interface GroupParticipantRecord {
   role: GroupRole;
 }
 
+export interface GroupJoinRequestRecord {
+  phone: string;
+  /** Unix seconds. */
+  time: number;
+  method: 'invite_link';
+}
+
 export interface GroupRecord {
   /** User part of the group jid (`…@g.us`). */
   id: string;
@@ -121,6 +128,15 @@ export interface GroupRecord {
   announce: boolean;
   restrict: boolean;
   ephemeral: number;
+  /** Admins approve who joins by link (WhatsApp's "Approve new participants"). */
+  joinApproval?: boolean;
+  /** People who asked to join by link while approval was on, oldest first. */
+  joinRequests?: GroupJoinRequestRecord[];
+  /**
+   * How WhatsApp names this group's participants: by phone number (`pn`, older groups) or by
+   * LID with the phone number beside it (`lid`, what WhatsApp now creates).
+   */
+  addressing?: 'pn' | 'lid';
   /** The group photo, if an admin set one; its bytes live on the media host. */
   picture?: PictureRecord;
 }

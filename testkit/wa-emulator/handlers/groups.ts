@@ -15,6 +15,13 @@ import { newStanzaId } from '../connection.js';
 import type { DeviceSession, EmulatorContext } from '../context.js';
 import { groupJid, parseUserJid, unixNow, userJid } from '../jids.js';
 import { groupMetadataNode, participantNode } from './group-metadata.js';
+import {
+  decideJoinRequests,
+  joinRequestedReply,
+  listJoinRequests,
+  requestToJoin,
+  setJoinApproval,
+} from './group-joins.js';
 
 type ParticipantAction = 'add' | 'remove' | 'promote' | 'demote';
 const PARTICIPANT_ACTIONS = new Set<string>(['add', 'remove', 'promote', 'demote']);
@@ -108,6 +115,12 @@ export function handleGroupIq(ctx: EmulatorContext, session: DeviceSession, iq: 
       }
       return reply([node('invite', { code: group.inviteCode })]);
     }
+    case 'membership_approval_mode':
+      return requireAdmin() ? setJoinApproval(ctx, session, group, child, reply) : undefined;
+    case 'membership_approval_requests':
+      return requireAdmin() ? listJoinRequests(ctx, group, reply) : undefined;
+    case 'membership_requests_action':
+      return requireAdmin() ? decideJoinRequests(ctx, session, group, child, reply) : undefined;
     case 'ephemeral':
     case 'not_ephemeral': {
       group.ephemeral = child.tag === 'ephemeral' ? Number(child.attrs.expiration ?? 0) : 0;
@@ -129,7 +142,7 @@ export function handleGroupIq(ctx: EmulatorContext, session: DeviceSession, iq: 
         notifyGroup(ctx, group, session.account, [node(child.tag, {})]);
         return;
       }
-      // member_add_mode, membership_approval_mode, …: accepted, not modelled.
+      // member_add_mode, …: accepted, not modelled.
       return reply();
   }
 }
@@ -180,12 +193,17 @@ function handleGlobalGroupIq(
       if (iq.attrs.type === 'get') {
         return reply([groupMetadataNode(ctx.store, group)]);
       }
-      if (!group.participants.some((participant) => participant.phone === session.account.phone)) {
+      const isMember = group.participants.some((participant) => participant.phone === session.account.phone);
+      if (!isMember && group.joinApproval) {
+        requestToJoin(ctx, session.account, group);
+        return reply([joinRequestedReply(group)]);
+      }
+      if (!isMember) {
         group.participants.push({ phone: session.account.phone, role: null });
         ctx.store.changed();
         notifyGroup(ctx, group, session.account, [
           node('add', { reason: 'invite' }, [
-            participantNode(ctx.store, { phone: session.account.phone, role: null }),
+            participantNode(ctx.store, { phone: session.account.phone, role: null }, group.addressing),
           ]),
         ]);
       }
@@ -220,6 +238,7 @@ function createGroup(ctx: EmulatorContext, creator: AccountRecord, create: Binar
     announce: false,
     restrict: false,
     ephemeral: 0,
+    addressing: ctx.store.newGroupAddressing,
   };
   ctx.store.addGroup(group);
   return group;
@@ -268,6 +287,7 @@ function changeParticipants(
       participantNode(
         ctx.store,
         group.participants.find((participant) => participant.phone === phone) ?? { phone, role: null },
+        group.addressing,
       ),
     );
     notifyGroup(ctx, group, actor, [node(isLeave ? 'remove' : action, {}, participants)], {
@@ -280,6 +300,8 @@ function changeParticipants(
 interface NotifyOptions {
   /** Former members who must still hear about their removal. */
   alsoNotify?: string[];
+  /** Only the admins hear it (join requests). */
+  onlyAdmins?: boolean;
 }
 
 /** Sends a `w:gp2` notification to every member device (the actor's other devices included). */
@@ -291,9 +313,16 @@ export function notifyGroup(
   options: NotifyOptions = {},
 ): void {
   const phones = new Set([
-    ...group.participants.map((participant) => participant.phone),
+    ...group.participants
+      .filter((participant) => !options.onlyAdmins || participant.role !== null)
+      .map((participant) => participant.phone),
     ...(options.alsoNotify ?? []),
   ]);
+  // A LID group names the actor by LID with the phone number beside it, as WhatsApp does.
+  const actorAttrs =
+    group.addressing === 'lid'
+      ? { participant: userJid(actor.lid, 'lid'), participant_pn: userJid(actor.phone) }
+      : { participant: userJid(actor.phone), participant_lid: userJid(actor.lid, 'lid') };
   const id = newStanzaId('gp2');
   const t = String(unixNow());
   for (const phone of phones) {
@@ -309,8 +338,7 @@ export function notifyGroup(
           type: 'w:gp2',
           id,
           t,
-          participant: userJid(actor.phone),
-          participant_lid: userJid(actor.lid, 'lid'),
+          ...actorAttrs,
           notify: actor.name,
         },
         children,

@@ -156,23 +156,28 @@ async function seed(
     fetchedAt: t,
     refreshAfter: t + 1,
   });
-  messaging.groups.upsert(
-    session,
-    [
-      {
-        jid: group,
-        subject: 'Regulars',
-        description: null,
-        ownerJid: customer,
-        announce: false,
-        restrict: false,
-        isCommunity: false,
-        createdAt: null,
-        participants: [{ jid: customer, role: 'admin' }],
-      },
-    ],
-    null,
-  );
+  messaging.groups.upsert(session, [
+    {
+      jid: group,
+      subject: 'Regulars',
+      description: null,
+      ownerJid: customer,
+      announce: false,
+      restrict: false,
+      isCommunity: false,
+      joinApproval: true,
+      addressing: 'pn',
+      createdAt: null,
+      participants: [{ jid: customer, role: 'admin', lid: null }],
+    },
+  ]);
+  messaging.groups.requests.applyChange(session, {
+    group,
+    jid: `${session.length}97250000@s.whatsapp.net`,
+    lid: null,
+    action: 'created',
+    method: 'invite_link',
+  });
   messaging.calls.record(session, {
     id: `${session}-call`,
     peerJid: customer,

@@ -28,6 +28,7 @@ const HISTORY = [
   { table: 'contact_avatars', where: 'session_id = ?' },
   { table: 'groups', where: 'session_id = ?' },
   { table: 'group_participants', where: 'session_id = ?' },
+  { table: 'group_join_requests', where: 'session_id = ?' },
   { table: 'calls', where: 'session_id = ?' },
   { table: 'chat_tags', where: 'session_id = ?' },
   { table: 'message_tags', where: 'session_id = ?' },

@@ -4,12 +4,15 @@ import { useT } from '../../../i18n/use-t';
 import { GroupAbout } from './GroupAbout';
 import { GroupInvite } from './GroupInvite';
 import { GroupLeave } from './GroupLeave';
+import { GroupJoinRequests } from './GroupJoinRequests';
 import { GroupMembers } from './GroupMembers';
+import { GroupSettings } from './GroupSettings';
 import { isAdmin, useGroupInfo } from './useGroupInfo';
 
 /**
  * The group part of the contact panel: subject and description (editable where WhatsApp allows),
- * the member list with badges and admin actions, the invite link and leaving. Kept current by
+ * the member list with badges and admin actions, the settings (only admins send, only admins
+ * edit info, approval of newcomers), the invite link, join requests and leaving. Kept current by
  * WhatsApp's group events.
  */
 export function GroupInfoPanel({ chat }: { chat: Chat }) {
@@ -38,7 +41,9 @@ export function GroupInfoPanel({ chat }: { chat: Chat }) {
     <>
       <GroupAbout chat={chat} group={data.group} mayEdit={mayEdit} onChanged={info.setData} />
       <GroupMembers chat={chat} info={data} admin={admin} />
-      {admin && <GroupInvite chat={chat} />}
+      {data.myRole !== null && <GroupSettings chat={chat} group={data.group} admin={admin} />}
+      {admin && <GroupInvite chat={chat} known={data.invite?.url ?? null} />}
+      {admin && data.group.joinApproval && <GroupJoinRequests chat={chat} />}
       {data.myRole !== null && <GroupLeave chat={chat} subject={data.group.subject} />}
     </>
   );

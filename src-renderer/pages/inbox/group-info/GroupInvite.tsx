@@ -7,10 +7,11 @@ import { describeError } from '../../../transport/rpc-error';
 import { ActionFeedback } from './ActionFeedback';
 
 /** The invite link (admins only): shown on request, copied, or revoked for a new one. */
-export function GroupInvite({ chat }: { chat: Chat }) {
+export function GroupInvite({ chat, known }: { chat: Chat; known: string | null }) {
   const t = useT();
   const transport = useTransport();
-  const [url, setUrl] = useState<string | null>(null);
+  // The link once known (asked for before, or announced by WhatsApp) shows at once.
+  const [url, setUrl] = useState<string | null>(known);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);

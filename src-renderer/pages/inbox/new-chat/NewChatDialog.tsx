@@ -19,12 +19,15 @@ export function NewChatDialog({
   initialSession,
   onClose,
   onOpened,
+  onJoinGroup,
 }: {
   initialPhone?: string;
   initialSession?: string | null;
   onClose: () => void;
   /** The conversation opened (the search that offered the number is done). */
   onOpened: () => void;
+  /** "Join a group by link" instead (issue #19). */
+  onJoinGroup?: () => void;
 }) {
   const intl = useIntl();
   const transport = useTransport();
@@ -164,6 +167,13 @@ export function NewChatDialog({
         {sessionError && (
           <p id={`${ids}-session-error`} className="field-error" role="alert">
             {sessionError}
+          </p>
+        )}
+        {onJoinGroup && (
+          <p>
+            <button type="button" className="link-button" onClick={onJoinGroup}>
+              <FormattedMessage id="groupjoin.fromNewChat" />
+            </button>
           </p>
         )}
         <div className="row inbox-dialog__actions">
