@@ -616,6 +616,24 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
       ),
     ).toContain('messages_starred_idx');
   },
+  '0040_report_waiting': (sqlite) => {
+    // "Waiting now": grouped along its partial index alone, which holds only the chats it counts
+    // (services/reports/report-queries.ts).
+    sqlite.exec(`
+      INSERT INTO chats (session_id, jid, kind, last_message_at, last_message_from_me, status) VALUES
+        ('s', 'a@s.whatsapp.net', 'user', 5, 0, 'open'), ('s', 'b@s.whatsapp.net', 'user', 6, 1, 'open'),
+        ('s', 'c@s.whatsapp.net', 'user', 7, 0, 'pending'), ('s', '1@g.us', 'group', 8, 0, 'open'),
+        ('s', 'd@s.whatsapp.net', 'user', NULL, NULL, 'open'), ('s', 'e@lid', 'user', 3, 0, 'resolved')`);
+    const waiting = `SELECT session_id, assignee_user_id, assignee_team_id, count(*) AS n, min(last_message_at) AS oldest
+      FROM chats INDEXED BY chats_waiting_idx WHERE status = 'open' AND kind = 'user' AND last_message_from_me = 0 AND last_message_at IS NOT NULL
+      GROUP BY session_id, assignee_user_id, assignee_team_id`;
+    const plan = queryPlan(sqlite, waiting);
+    expect(plan).toContain('SCAN chats USING COVERING INDEX chats_waiting_idx');
+    expect(plan).not.toContain('TEMP B-TREE');
+    expect(sqlite.prepare(waiting).all()).toEqual([
+      { session_id: 's', assignee_user_id: null, assignee_team_id: null, n: 1, oldest: 5 },
+    ]);
+  },
   '0031_webhook_owners': (sqlite) => {
     // A person's webhook goes with the person (and its deliveries with it); a key's has no owner.
     sqlite.pragma('foreign_keys = ON');

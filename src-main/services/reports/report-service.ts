@@ -14,7 +14,8 @@ import type { ConversationTable } from './conversation-table.js';
 import { businessDuration, type BusinessHours } from './metrics/business-hours.js';
 import { totalsOfChats, type MessageTotals, type ReportFilter } from './metrics/message-totals.js';
 import { computeReport, type ReportPeriod } from './metrics/report.js';
-import { foldChat, type Conversation } from './metrics/timeline.js';
+import { groupConversations, type ConversationGroup } from './metrics/conversation-groups.js';
+import { foldChat } from './metrics/timeline.js';
 import { ReportQueries } from './report-queries.js';
 
 const DAY = 86_400_000;
@@ -100,9 +101,7 @@ export class ReportService {
       ? { chatsLeft: this.table.backlog() }
       : null;
     const facts =
-      source === 'table' && !preparing
-        ? this.fromTable(sessions, period, filter, query.tag ?? null, keep)
-        : null;
+      source === 'table' && !preparing ? this.fromTable(sessions, period, filter, query.tag ?? null) : null;
     const { conversations, messages } = facts ?? this.byScan(sessions, period, now, filter, keep, tagsOf);
     const names = {
       user: this.queries.names('user'),
@@ -116,7 +115,6 @@ export class ReportService {
       conversations,
       messages,
       filter,
-      tagsOf,
       nameOf: (kind, id) => (kind === 'number' ? numbers.get(id) : names[kind].get(id)) ?? id,
       duration: (session, a, b) => {
         if (!query.businessHours) return b - a;
@@ -184,12 +182,12 @@ export class ReportService {
     const wanted = new Set(sessions);
     let waitingNow = 0;
     let oldest: number | null = null;
-    for (const row of this.queries.open()) {
+    for (const row of this.queries.waiting()) {
       if (!wanted.has(row.session)) continue;
       if (filter.userId && row.userId !== filter.userId) continue;
       if (filter.teamId && row.teamId !== filter.teamId) continue;
       waitingNow += row.waiting;
-      if (row.oldest !== null && (oldest === null || row.oldest < oldest)) oldest = row.oldest;
+      if (oldest === null || row.oldest < oldest) oldest = row.oldest;
     }
     return { waitingNow, oldestWaitingSince: oldest === null ? null : new Date(oldest).toISOString() };
   }
@@ -200,16 +198,12 @@ export class ReportService {
     period: ReportPeriod,
     filter: ReportFilter,
     tag: string | null,
-    keep: (session: string, chat: string) => boolean,
-  ): { conversations: Conversation[]; messages: MessageTotals } {
+  ): { conversations: ConversationGroup[]; messages: MessageTotals } {
     this.table.settle();
-    const wanted = new Set(sessions);
-    const conversations: Conversation[] = [];
-    for (const { userId, teamId, ...row } of this.table.inPeriod(period.start, period.end)) {
-      if (wanted.has(row.session) && keep(row.session, row.chat))
-        conversations.push({ ...row, assignee: { userId, teamId } });
-    }
-    return { conversations, messages: this.table.counts.totals(period, sessions, filter, tag) };
+    return {
+      conversations: this.table.periods.groups(period, sessions, filter, tag),
+      messages: this.table.counts.totals(period, sessions, filter, tag),
+    };
   }
 
   /** The reference: every message of the period and 30 days around it folded afresh. */
@@ -220,14 +214,17 @@ export class ReportService {
     filter: ReportFilter,
     keep: (session: string, chat: string) => boolean,
     tagsOf: (session: string, chat: string) => readonly string[],
-  ): { conversations: Conversation[]; messages: MessageTotals } {
+  ): { conversations: ConversationGroup[]; messages: MessageTotals } {
     const window = {
       from: period.start - LOOK_AROUND_MS,
       to: Math.min(now, period.end + LOOK_AROUND_MS) + 1,
     };
     const chats = chatTimelines(this.queries, sessions, window, keep).map(foldChat);
     return {
-      conversations: chats.flatMap((chat) => chat.conversations),
+      conversations: groupConversations(
+        chats.flatMap((chat) => chat.conversations),
+        tagsOf,
+      ),
       messages: totalsOfChats(chats, period, filter, tagsOf),
     };
   }
