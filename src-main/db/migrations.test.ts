@@ -616,7 +616,7 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
       ),
     ).toContain('messages_starred_idx');
   },
-  '0040_report_waiting': (sqlite) => {
+  '0040_reports_at_speed': (sqlite) => {
     // "Waiting now": grouped along its partial index alone, which holds only the chats it counts
     // (services/reports/report-queries.ts).
     sqlite.exec(`
@@ -834,6 +834,28 @@ describe('migrations', () => {
       { session_id: 's', chat_jid: 'a@s.whatsapp.net', since: -1 },
       { session_id: 's', chat_jid: 'b@s.whatsapp.net', since: 7 },
       { session_id: 's', chat_jid: 'c@lid', since: 3 },
+    ]);
+  });
+
+  it('0040 sums the kept counts over chats per day and per quarter', () => {
+    const sqlite = migratedUpTo('0034_whatsapp_parity');
+    sqlite.exec(`INSERT INTO report_message_counts (session_id, chat_jid, quarter, kind, sender_user_id, assignee_user_id, assignee_team_id, n)
+      VALUES ('s', 'a', 96, 'customer', '', '', '', 2), ('s', 'b', 96, 'customer', '', '', '', 3),
+             ('s', 'a', 97, 'person', 'u', 'u', '', 1), ('s', 'a', 200, 'customer', '', '', '', 4)`);
+    migrate(drizzle(sqlite), { migrationsFolder: MIGRATIONS_DIR });
+    expect(
+      sqlite.prepare('SELECT day, kind, sender_user_id, n FROM report_day_counts ORDER BY 1, 2').all(),
+    ).toEqual([
+      { day: 1, kind: 'customer', sender_user_id: '', n: 5 },
+      { day: 1, kind: 'person', sender_user_id: 'u', n: 1 },
+      { day: 2, kind: 'customer', sender_user_id: '', n: 4 },
+    ]);
+    expect(
+      sqlite.prepare('SELECT quarter, incoming, n FROM report_quarter_totals ORDER BY 1, 2').all(),
+    ).toEqual([
+      { quarter: 96, incoming: 1, n: 5 },
+      { quarter: 97, incoming: 0, n: 1 },
+      { quarter: 200, incoming: 1, n: 4 },
     ]);
   });
 
