@@ -86,10 +86,6 @@ export class ReportService {
     const sessions = this.sessionsFor(query.session, audience);
     const period = this.period(query.from, query.to, this.timeZoneOf(sessions, query.timeZone));
     const now = this.now();
-    const tagged = query.tag ? this.taggedChats(query.tag) : null;
-    const keep = (session: string, chat: string) => !tagged || tagged.has(`${session}\u0000${chat}`);
-    const tags = this.queries.tags();
-    const tagsOf = (session: string, chat: string) => tags.get(`${session}\u0000${chat}`) ?? [];
     const filter: ReportFilter = {
       ...(audience.ownUserId ? { userId: audience.ownUserId } : query.user ? { userId: query.user } : {}),
       ...(query.team ? { teamId: query.team } : {}),
@@ -102,7 +98,8 @@ export class ReportService {
       : null;
     const facts =
       source === 'table' && !preparing ? this.fromTable(sessions, period, filter, query.tag ?? null) : null;
-    const { conversations, messages } = facts ?? this.byScan(sessions, period, now, filter, keep, tagsOf);
+    const { conversations, messages } =
+      facts ?? this.byScan(sessions, period, now, filter, query.tag ?? null);
     const names = {
       user: this.queries.names('user'),
       team: this.queries.names('team'),
@@ -212,9 +209,13 @@ export class ReportService {
     period: ReportPeriod,
     now: number,
     filter: ReportFilter,
-    keep: (session: string, chat: string) => boolean,
-    tagsOf: (session: string, chat: string) => readonly string[],
+    tag: string | null,
   ): { conversations: ConversationGroup[]; messages: MessageTotals } {
+    // Every tagging, and the tag's chats: read here only (the kept path joins them in SQL).
+    const tagged = tag ? this.taggedChats(tag) : null;
+    const keep = (session: string, chat: string) => !tagged || tagged.has(`${session}\u0000${chat}`);
+    const tags = this.queries.tags();
+    const tagsOf = (session: string, chat: string) => tags.get(`${session}\u0000${chat}`) ?? [];
     const window = {
       from: period.start - LOOK_AROUND_MS,
       to: Math.min(now, period.end + LOOK_AROUND_MS) + 1,
