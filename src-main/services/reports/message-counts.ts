@@ -9,6 +9,7 @@ import type { Statement } from 'better-sqlite3';
 import type { SenderKind } from '../../../src-shared/contract/reports.js';
 import type { Db } from '../../db/connection.js';
 import { CountRollups, QUARTERS_PER_DAY, type CountRow } from './count-rollups.js';
+import { IN_SCOPE, IN_SCOPE_AND_TAGGED, scopeParams, type ScopeParams } from './report-scope.js';
 import type { MessageTotals, ReportFilter } from './metrics/message-totals.js';
 import type { AttributedMessage } from './metrics/timeline.js';
 
@@ -23,28 +24,16 @@ interface Row {
   assigneeTeamId: string;
   n: number;
 }
-interface Params {
-  from: number;
-  to: number;
-  sessions: string;
-  user: string | null;
-  team: string | null;
-  tag: string | null;
-}
 /** The whole UTC days inside the period [dayFrom, dayTo), and the quarters left at its two edges. */
-interface RollupParams extends Omit<Params, 'tag'> {
+interface RollupParams extends Omit<ScopeParams, 'tag'> {
   dayFrom: number;
   dayTo: number;
   edgeFrom: number;
   edgeTo: number;
 }
 
-// '' is "nobody" in the key; the filters compare with what the report was asked for.
-const SCOPE = `c.session_id IN (SELECT value FROM json_each(@sessions))
-  AND (@user IS NULL OR c.assignee_user_id = @user)
-  AND (@team IS NULL OR c.assignee_team_id = @team)`;
-const FILTERS = `c.quarter >= @from AND c.quarter < @to AND ${SCOPE}
-  AND (@tag IS NULL OR EXISTS (SELECT 1 FROM chat_tags f WHERE f.session_id = c.session_id AND f.chat_jid = c.chat_jid AND f.tag_id = @tag))`;
+const SCOPE = IN_SCOPE;
+const FILTERS = `c.quarter >= @from AND c.quarter < @to AND ${IN_SCOPE_AND_TAGGED}`;
 const WHO = `c.kind, c.sender_user_id AS userId, c.assignee_user_id AS assigneeUserId, c.assignee_team_id AS assigneeTeamId`;
 const GROUP_COLUMNS = `c.session_id AS session, ${WHO}, c.n`;
 
@@ -52,9 +41,9 @@ export class MessageCounts {
   private readonly drop: Statement<[string, string, number]>;
   private readonly insert: Statement<[string, string, number, string, string, string, string, number]>;
   /** Grouped in the index's own order (quarter, kind): no sort. */
-  private readonly byQuarter: Statement<[Params], { quarter: number; incoming: number; n: number }>;
-  private readonly byGroup: Statement<[Params], Row & { session: string }>;
-  private readonly byTag: Statement<[Params], Row & { tag: string }>;
+  private readonly byQuarter: Statement<[ScopeParams], { quarter: number; incoming: number; n: number }>;
+  private readonly byGroup: Statement<[ScopeParams], Row & { session: string }>;
+  private readonly byTag: Statement<[ScopeParams], Row & { tag: string }>;
   private readonly anyTagging: Statement<[], { found: number }>;
   private readonly chatRows: Statement<[string, string, number], CountRow>;
   private readonly rollups: CountRollups;
@@ -154,14 +143,7 @@ export class MessageCounts {
     filter: ReportFilter,
     tag: string | null,
   ): MessageTotals {
-    const params: Params = {
-      from: quarterOf(period.start),
-      to: quarterOf(period.end),
-      sessions: JSON.stringify(sessions),
-      user: filter.userId ?? null,
-      team: filter.teamId ?? null,
-      tag,
-    };
+    const params = scopeParams(quarterOf(period.start), quarterOf(period.end), sessions, filter, tag);
     const who = (row: Row) => ({
       kind: row.kind,
       userId: row.userId || null,
@@ -187,7 +169,7 @@ export class MessageCounts {
 }
 
 /** The period's whole UTC days, and its quarters before the first and after the last of them. */
-function rollupParams({ from, to, sessions, user, team }: Params): RollupParams {
+function rollupParams({ from, to, sessions, user, team }: ScopeParams): RollupParams {
   const params = { from, to, sessions, user, team };
   const dayFrom = Math.ceil(params.from / QUARTERS_PER_DAY);
   const dayTo = Math.floor(params.to / QUARTERS_PER_DAY);

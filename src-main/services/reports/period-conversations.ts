@@ -13,15 +13,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/connection.js';
 import { parseTimes, type ConversationGroup } from './metrics/conversation-groups.js';
 import type { ReportFilter } from './metrics/message-totals.js';
-
-interface Params {
-  from: number;
-  to: number;
-  sessions: string;
-  user: string | null;
-  team: string | null;
-  tag: string | null;
-}
+import { IN_SCOPE_AND_TAGGED, scopeParams, type ScopeParams } from './report-scope.js';
 interface Row {
   session: string;
   userId: string | null;
@@ -43,21 +35,17 @@ const CONVERSATIONS = `
   SELECT ${COLUMNS} FROM report_conversations INDEXED BY report_conversations_resolved_idx
    WHERE ${IN_PERIOD('resolved_at')} AND NOT ${IN_PERIOD('opened_at')}
      AND (first_incoming_at IS NULL OR NOT ${IN_PERIOD('first_incoming_at')})`;
-const FILTERS = `c.session_id IN (SELECT value FROM json_each(@sessions))
-  AND (@user IS NULL OR c.assignee_user_id = @user)
-  AND (@team IS NULL OR c.assignee_team_id = @team)
-  AND (@tag IS NULL OR EXISTS (SELECT 1 FROM chat_tags f WHERE f.session_id = c.session_id AND f.chat_jid = c.chat_jid AND f.tag_id = @tag))`;
 const TIMES = `group_concat(c.opened_at || ',' || ifnull(c.first_incoming_at, '') || ',' ||
   ifnull(c.first_response_at, '') || ',' || ifnull(c.resolved_at, ''), ',')`;
 const grouped = (tags: string) =>
   `SELECT c.session_id AS session, c.assignee_user_id AS userId, c.assignee_team_id AS teamId, ${tags} AS tags,
           ${TIMES} AS times
-     FROM (${CONVERSATIONS}) c WHERE ${FILTERS}
+     FROM (${CONVERSATIONS}) c WHERE ${IN_SCOPE_AND_TAGGED}
     GROUP BY c.session_id, c.assignee_user_id, c.assignee_team_id, tags`;
 
 export class PeriodConversations {
-  private readonly untagged: Statement<[Params], Row>;
-  private readonly tagged: Statement<[Params], Row>;
+  private readonly untagged: Statement<[ScopeParams], Row>;
+  private readonly tagged: Statement<[ScopeParams], Row>;
   private readonly anyTagging: Statement<[], { found: number }>;
 
   constructor(db: Db) {
@@ -79,14 +67,7 @@ export class PeriodConversations {
     filter: ReportFilter,
     tag: string | null,
   ): ConversationGroup[] {
-    const params: Params = {
-      from: period.start,
-      to: period.end,
-      sessions: JSON.stringify(sessions),
-      user: filter.userId ?? null,
-      team: filter.teamId ?? null,
-      tag,
-    };
+    const params = scopeParams(period.start, period.end, sessions, filter, tag);
     const statement = this.anyTagging.get()?.found ? this.tagged : this.untagged;
     return statement.all(params).map((row) => ({
       session: row.session,
