@@ -606,6 +606,15 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
       'media_library_sha256_idx',
     );
   },
+  '0038_chat_ephemeral': (sqlite) => {
+    // Chats that existed before have disappearing messages off until WhatsApp says otherwise.
+    sqlite.exec(`INSERT INTO chats (session_id, jid, kind) VALUES ('s', 'c@s.whatsapp.net', 'user')`);
+    expect(sqlite.prepare(`SELECT ephemeral_seconds FROM chats`).pluck().get()).toBe(0);
+    // Messages still of an unknown kind are found without reading the others.
+    expect(queryPlan(sqlite, `SELECT row_id, raw FROM messages WHERE type = 'unknown'`)).toContain(
+      'messages_unknown_idx',
+    );
+  },
   '0034_whatsapp_parity': (sqlite) => {
     // A chat's starred messages come from their partial index, newest first (the "Starred" view).
     expect(

@@ -12,6 +12,7 @@ import { QrPanel } from './QrPanel';
 import { RotatedSessionKey, RotateSessionKeyButton, useHasNewKey } from './RotateSessionKey';
 import { SessionCalls } from './SessionCalls';
 import { SessionProfile } from './profile/SessionProfile';
+import { SessionPrivacy } from './parity/SessionPrivacy';
 import { formatPhone, reasonText, STATUS_LABEL } from './status-text';
 
 export function SessionCard({ session }: { session: Session }) {
@@ -156,6 +157,7 @@ export function SessionCard({ session }: { session: Session }) {
         />
       </div>
       <SessionProfile session={session} />
+      <SessionPrivacy session={session} />
       <SessionCalls session={session} />
       <details className="session-card__developers" open={hasNewKey || undefined}>
         <summary>
