@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --scale 10] [-- --quick] [-- --noise] [-- --keep] [-- --ingest-only] [-- --only chat-list|reports|responsive|numbers] [-- --dir /path]`
+ * `npm run bench [-- --scale 10] [-- --quick] [-- --noise] [-- --keep] [-- --ingest-only] [-- --only chat-list|reports|responsive|numbers] [-- --dir /path] [-- --data /kept/data]`
  *
  * Generates a synthetic history through the app's own storage path in a temp data dir, then
  * measures each case against raw better-sqlite3 doing the same work in the same run, and
@@ -47,6 +47,12 @@ function parseArgs(argv: readonly string[]) {
      */
     only: null as 'chat-list' | 'reports' | 'responsive' | 'numbers' | null,
     dir: os.tmpdir(),
+    /**
+     * A data dir kept by an earlier run (`--keep`; work on a copy: the run writes to it): no
+     * generation, the history ends at its newest message. With `--only` (the generation takes
+     * half an hour or more on a loaded machine).
+     */
+    data: null as string | null,
   };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
@@ -56,6 +62,7 @@ function parseArgs(argv: readonly string[]) {
     else if (arg === '--noise') options.noise = true;
     else if (arg === '--ingest-only') options.ingestOnly = true;
     else if (arg === '--dir') options.dir = path.resolve(argv[++i] ?? '.');
+    else if (arg === '--data') options.data = path.resolve(argv[++i] ?? '.');
     else if (
       arg === '--only' &&
       ['chat-list', 'reports', 'responsive', 'numbers'].includes(argv[i + 1] ?? '')
@@ -63,9 +70,10 @@ function parseArgs(argv: readonly string[]) {
       options.only = argv[++i] as 'chat-list' | 'reports' | 'responsive' | 'numbers';
     else
       throw new Error(
-        `unknown option ${arg}; use --scale N, --quick, --noise, --keep, --ingest-only, --only chat-list|reports|responsive|numbers, --dir PATH`,
+        `unknown option ${arg}; use --scale N, --quick, --noise, --keep, --ingest-only, --only chat-list|reports|responsive|numbers, --dir PATH, --data PATH`,
       );
   }
+  if (options.data && !options.only) throw new Error('--data goes with --only');
   if (!(options.scale > 0)) throw new Error('--scale must be a positive number');
   return options;
 }
@@ -76,8 +84,12 @@ async function main(): Promise<void> {
   const log = (line: string) => process.stdout.write(`${line}\n`);
   const elapsed = () => `${((performance.now() - benchStarted) / 1000).toFixed(0)} s`;
   const workDir = mkdtempSync(path.join(options.dir, 'chatdock-bench-'));
-  const dataDir = path.join(workDir, 'data');
-  const history = new History(historySpec(options.scale));
+  const dataDir = options.data ?? path.join(workDir, 'data');
+  const history = new History(
+    options.data
+      ? { ...historySpec(options.scale), endAt: newestMessage(dataDir) }
+      : historySpec(options.scale),
+  );
   const { spec } = history;
   const sqliteVersion = (
     new Database(':memory:').prepare('SELECT sqlite_version() AS v').get() as { v: string }
@@ -119,15 +131,25 @@ async function main(): Promise<void> {
   await core.start();
   openRateLimits(core);
   const apiUrl = `http://127.0.0.1:${core.runtime().port}`;
-  const sessionIds = spec.sessions.map((id) => core.services.sessions.create({ id, name: id }).session.id);
+  const sessionIds = options.data
+    ? spec.sessions
+    : spec.sessions.map((id) => core.services.sessions.create({ id, name: id }).session.id);
 
-  const slice = Math.min(spec.messages, 100_000);
-  log(
-    `[${elapsed()}] 1. generating the history through MessageStore.ingest(…, 'history'); ` +
-      `the first ${slice.toLocaleString('en')} messages also into plain better-sqlite3, in turns`,
-  );
-  const generated = await generateThroughApp(core, history, sessionIds, log, { dir: workDir, slice });
-  const rows: Row[] = [...ingestRows(generated)];
+  const rows: Row[] = [];
+  if (options.data) {
+    const stored = (core.db.$client.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n;
+    log(
+      `[${elapsed()}] 1. the kept history in ${options.data}: ${stored.toLocaleString('en')} messages (no generation)`,
+    );
+  } else {
+    const slice = Math.min(spec.messages, 100_000);
+    log(
+      `[${elapsed()}] 1. generating the history through MessageStore.ingest(…, 'history'); ` +
+        `the first ${slice.toLocaleString('en')} messages also into plain better-sqlite3, in turns`,
+    );
+    const generated = await generateThroughApp(core, history, sessionIds, log, { dir: workDir, slice });
+    rows.push(...ingestRows(generated));
+  }
 
   const raw = new RawReads(path.join(dataDir, 'chatdock.db'));
   const ctx: BenchContext = {
@@ -211,6 +233,14 @@ async function main(): Promise<void> {
   );
   if (options.keep) log(`Kept ${workDir}`);
   else rmSync(workDir, { recursive: true, force: true });
+}
+
+/** The newest message of a kept bench database (where its history ends). */
+function newestMessage(dataDir: string): number {
+  const db = new Database(path.join(dataDir, 'chatdock.db'), { readonly: true });
+  const { at } = db.prepare('SELECT max(timestamp) AS at FROM messages').get() as { at: number };
+  db.close();
+  return at;
 }
 
 let finished = false;

@@ -1,7 +1,7 @@
 /**
- * Case 10: a report (issue #24) over the 1M-message history: `ReportService.overview` for every
- * number, for the last 30 days (the page's longest preset) and for the last year (the longest
- * period allowed), with and without business hours. First the fold of every chat into the kept
+ * Case 10: a report (issue #24) over the 1M-message history: `ReportService.overview` for the
+ * page's presets (today, 7 days, 30 days) and the longest custom period (a year), 30 days also
+ * with business hours, for one number and for one tag (on every tenth customer chat). First the fold of every chat into the kept
  * conversations and quarter-hour message counts (migrations 0028/0032's backfill, or what a
  * history sync leaves), timed once. Raw side: reading the period's messages (customer and ours,
  * per number, from the report indexes) on plain better-sqlite3, what a report computed from the
@@ -55,17 +55,37 @@ export async function reportsCase(ctx: BenchContext): Promise<Row[]> {
     target: 'reported',
     met: null,
   });
-  for (const [label, days, businessHours] of [
-    ['30 days', 30, false],
-    ['30 days, business hours', 30, true],
-    ['a year', 366, false],
-  ] as const) {
+  // A tag on every tenth customer chat, for the tag filter (tags are read as they are now: no fold).
+  const sqlite = core.db.$client;
+  sqlite
+    .prepare(
+      `INSERT OR IGNORE INTO tags (id, name, color, created_at) VALUES ('tag_bench', 'Bench', '#f00', 0)`,
+    )
+    .run();
+  sqlite
+    .prepare(
+      `INSERT OR IGNORE INTO chat_tags (session_id, chat_jid, tag_id, added_by, added_at)
+       SELECT session_id, jid, 'tag_bench', '{}', 0 FROM chats WHERE kind = 'user' AND rowid % 10 = 0`,
+    )
+    .run();
+  const [firstNumber = ''] = ctx.sessionIds;
+  const cases: [string, number, boolean, { session?: string; tag?: string }][] = [
+    ['today', 1, false, {}],
+    ['7 days', 7, false, {}],
+    ['30 days', 30, false, {}],
+    ['30 days, business hours', 30, true, {}],
+    ['30 days, one number', 30, false, { session: firstNumber }],
+    ['30 days, one tag', 30, false, { tag: 'tag_bench' }],
+    ['a year', 366, false, {}],
+  ];
+  for (const [label, days, businessHours, filter] of cases) {
     const from = isoDay(history.spec.endAt - (days - 1) * DAY);
     const start = Date.parse(`${from}T00:00:00Z`);
     const end = Date.parse(`${to}T00:00:00Z`) + DAY;
+    const numbers = filter.session ? [filter.session] : ctx.sessionIds;
     const base = stats(
       await sample(iterations, () => {
-        for (const session of ctx.sessionIds) {
+        for (const session of numbers) {
           incoming.all(session, start, end);
           ours.all(session, start, end);
         }
@@ -76,7 +96,10 @@ export async function reportsCase(ctx: BenchContext): Promise<Row[]> {
       await sample(
         iterations,
         () => {
-          const report = reports.overview({ from, to, timeZone: 'Europe/Lisbon', businessHours }, everyone);
+          const report = reports.overview(
+            { from, to, timeZone: 'Europe/Lisbon', businessHours, ...filter },
+            everyone,
+          );
           messages =
             report.summary.messagesReceived +
             Object.values(report.summary.messagesSent).reduce((a, b) => a + b, 0);
@@ -91,16 +114,17 @@ export async function reportsCase(ctx: BenchContext): Promise<Row[]> {
       p95: ms(app.p95),
       raw: `${ms(base.median)} / ${ms(base.p95)}`,
       ratio: timeRatio(app.p95, base.p95) + ' p95',
-      target: days === 30 ? 'p95 < 300 ms' : 'reported',
-      met: days === 30 ? app.p95 < 300 : null,
+      target: 'p95 < 300 ms',
+      met: app.p95 < 300,
     });
-    if (days === 30 && !businessHours) {
+    if (label === '30 days') {
       // Where the 30 days' time goes: the kept conversations of the period, and the sums.
       const period = reports.period(from, to, 'Europe/Lisbon');
       const { table } = core.services.reports;
       for (const [part, read] of [
-        ['its conversations read', () => table.inPeriod(period.start, period.end)],
+        ['its conversations read, grouped', () => table.periods.groups(period, ctx.sessionIds, {}, null)],
         ['its message counts summed', () => table.counts.totals(period, ctx.sessionIds, {}, null)],
+        ['"waiting now" (every open chat)', () => reports.queries.waiting()],
       ] as const) {
         const alone = stats(await sample(iterations, read, 3));
         rows.push({
@@ -115,7 +139,8 @@ export async function reportsCase(ctx: BenchContext): Promise<Row[]> {
         });
       }
     }
-    if (businessHours) continue;
+    // The old way, for the record (the year's takes minutes on a loaded machine).
+    if (label !== '30 days') continue;
     const scan = stats(
       await sample(
         ctx.quick ? 2 : 5,

@@ -669,6 +669,24 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
     expect(written(() => sqlite.exec(`UPDATE messages SET timestamp = 70 WHERE id = 'm3'`))).toBe(1);
     expect(marks()).toEqual([{ chat_jid: 'a@s.whatsapp.net', since: 30 }]);
   },
+  '0040_reports_at_speed': (sqlite) => {
+    // "Waiting now": grouped along its partial index alone, which holds only the chats it counts
+    // (services/reports/report-queries.ts).
+    sqlite.exec(`
+      INSERT INTO chats (session_id, jid, kind, last_message_at, last_message_from_me, status) VALUES
+        ('s', 'a@s.whatsapp.net', 'user', 5, 0, 'open'), ('s', 'b@s.whatsapp.net', 'user', 6, 1, 'open'),
+        ('s', 'c@s.whatsapp.net', 'user', 7, 0, 'pending'), ('s', '1@g.us', 'group', 8, 0, 'open'),
+        ('s', 'd@s.whatsapp.net', 'user', NULL, NULL, 'open'), ('s', 'e@lid', 'user', 3, 0, 'resolved')`);
+    const waiting = `SELECT session_id, assignee_user_id, assignee_team_id, count(*) AS n, min(last_message_at) AS oldest
+      FROM chats INDEXED BY chats_waiting_idx WHERE status = 'open' AND kind = 'user' AND last_message_from_me = 0 AND last_message_at IS NOT NULL
+      GROUP BY session_id, assignee_user_id, assignee_team_id`;
+    const plan = queryPlan(sqlite, waiting);
+    expect(plan).toContain('SCAN chats USING COVERING INDEX chats_waiting_idx');
+    expect(plan).not.toContain('TEMP B-TREE');
+    expect(sqlite.prepare(waiting).all()).toEqual([
+      { session_id: 's', assignee_user_id: null, assignee_team_id: null, n: 1, oldest: 5 },
+    ]);
+  },
   '0031_webhook_owners': (sqlite) => {
     // A person's webhook goes with the person (and its deliveries with it); a key's has no owner.
     sqlite.pragma('foreign_keys = ON');
@@ -869,6 +887,28 @@ describe('migrations', () => {
       { session_id: 's', chat_jid: 'a@s.whatsapp.net', since: -1 },
       { session_id: 's', chat_jid: 'b@s.whatsapp.net', since: 7 },
       { session_id: 's', chat_jid: 'c@lid', since: 3 },
+    ]);
+  });
+
+  it('0040 sums the kept counts over chats per day and per quarter', () => {
+    const sqlite = migratedUpTo('0034_whatsapp_parity');
+    sqlite.exec(`INSERT INTO report_message_counts (session_id, chat_jid, quarter, kind, sender_user_id, assignee_user_id, assignee_team_id, n)
+      VALUES ('s', 'a', 96, 'customer', '', '', '', 2), ('s', 'b', 96, 'customer', '', '', '', 3),
+             ('s', 'a', 97, 'person', 'u', 'u', '', 1), ('s', 'a', 200, 'customer', '', '', '', 4)`);
+    migrate(drizzle(sqlite), { migrationsFolder: MIGRATIONS_DIR });
+    expect(
+      sqlite.prepare('SELECT day, kind, sender_user_id, n FROM report_day_counts ORDER BY 1, 2').all(),
+    ).toEqual([
+      { day: 1, kind: 'customer', sender_user_id: '', n: 5 },
+      { day: 1, kind: 'person', sender_user_id: 'u', n: 1 },
+      { day: 2, kind: 'customer', sender_user_id: '', n: 4 },
+    ]);
+    expect(
+      sqlite.prepare('SELECT quarter, incoming, n FROM report_quarter_totals ORDER BY 1, 2').all(),
+    ).toEqual([
+      { quarter: 96, incoming: 1, n: 5 },
+      { quarter: 97, incoming: 0, n: 1 },
+      { quarter: 200, incoming: 1, n: 4 },
     ]);
   });
 

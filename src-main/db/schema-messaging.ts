@@ -137,6 +137,21 @@ export const chats = sqliteTable(
     index('chats_team_any_order_idx')
       .on(t.assigneeTeamId, sql`coalesce(${t.lastMessageAt}, 0)`, t.sessionId, t.jid, t.status)
       .where(sql`${t.assigneeTeamId} IS NOT NULL`),
+    // Reports' "waiting now" (migration 0040): only the open customer chats whose newest message
+    // is the customer's, by number and assignee; the condition's columns last, so it covers.
+    index('chats_waiting_idx')
+      .on(
+        t.sessionId,
+        t.assigneeUserId,
+        t.assigneeTeamId,
+        t.lastMessageAt,
+        t.status,
+        t.kind,
+        t.lastMessageFromMe,
+      )
+      .where(
+        sql`${t.status} = 'open' AND ${t.kind} = 'user' AND ${t.lastMessageFromMe} = 0 AND ${t.lastMessageAt} IS NOT NULL`,
+      ),
   ],
 );
 

@@ -116,3 +116,41 @@ export const reportMessageCounts = sqliteTable(
     ),
   ],
 );
+
+/**
+ * The counts summed over chats per UTC day (migration 0040): a period's totals per number,
+ * person and team (services/reports/count-rollups.ts). '' is "nobody".
+ */
+export const reportDayCounts = sqliteTable(
+  'report_day_counts',
+  {
+    /** floor(quarter / 96). */
+    day: integer('day').notNull(),
+    sessionId: text('session_id').notNull(),
+    kind: text('kind').notNull(),
+    senderUserId: text('sender_user_id').notNull(),
+    assigneeUserId: text('assignee_user_id').notNull(),
+    assigneeTeamId: text('assignee_team_id').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [
+    primaryKey({
+      columns: [t.day, t.sessionId, t.kind, t.senderUserId, t.assigneeUserId, t.assigneeTeamId],
+    }),
+  ],
+);
+
+/** The counts summed over chats per quarter hour and direction (migration 0040): the trend and heat map. */
+export const reportQuarterTotals = sqliteTable(
+  'report_quarter_totals',
+  {
+    quarter: integer('quarter').notNull(),
+    /** 1: the customers' messages; 0: ours. */
+    incoming: integer('incoming').notNull(),
+    sessionId: text('session_id').notNull(),
+    assigneeUserId: text('assignee_user_id').notNull(),
+    assigneeTeamId: text('assignee_team_id').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.quarter, t.incoming, t.sessionId, t.assigneeUserId, t.assigneeTeamId] })],
+);

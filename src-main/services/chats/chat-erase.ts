@@ -15,6 +15,7 @@ import type { Chat } from '../../../src-shared/messages.js';
 import type { Db } from '../../db/connection.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import type { MessageStore } from '../messages/message-store.js';
+import { FROM_BEGINNING, RefoldMarks } from '../reports/refold-marks.js';
 import type { UnusedMedia } from '../sessions/removal/unused-media.js';
 import { deleteEcho, type PhoneSync } from './phone-sync.js';
 
@@ -72,6 +73,8 @@ export class ChatEraser {
       run('DELETE FROM message_reactions WHERE session_id = ? AND chat_jid = ?');
       run('DELETE FROM message_tags WHERE session_id = ? AND chat_jid = ?');
       const messages = run('DELETE FROM messages WHERE session_id = ? AND chat_jid = ?');
+      // The reports' kept conversations and counts of the chat go at the next fold.
+      new RefoldMarks(this.db).mark(session, jid, FROM_BEGINNING);
       unused = this.media.forgetUnreferenced(shas);
       if (deleteChat) {
         // The chat list's name index: no trigger removes it (see migration 0011).

@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/connection.js';
+import { RefoldMarks } from '../reports/refold-marks.js';
 
 /** The cut-offs of one pass, fixed when it starts (so a resumed pass removes what it said). */
 export interface Cutoffs {
@@ -23,7 +24,8 @@ export interface BatchResult {
  * One batch of a retention pass over the messages, in row id order (the primary key: each batch
  * is a range walk, and a pass can stop anywhere and continue from the last row id). Run inside a
  * transaction by the caller. Messages of a number with a rule that are older than its cut-off are
- * deleted (with their reactions and message tags; the search index follows by trigger); of the
+ * deleted (with their reactions and message tags; the search index follows by trigger; their chats
+ * are marked for the reports to fold again); of the
  * rest, media older than the media cut-off lose their file reference and get `removedAt`, so the
  * conversation shows "media removed" and the file is never downloaded again.
  */
@@ -31,18 +33,20 @@ export class RetentionBatch {
   private readonly rangeEnd: Statement<[number, number, number], { last: number | null; n: number }>;
   private readonly deleteOld: Statement<
     [number, number, string],
-    { sessionId: string; chatJid: string; id: string; sha256: string | null }
+    { sessionId: string; chatJid: string; id: string; timestamp: number; sha256: string | null }
   >;
   private readonly selectMedia: Statement<[number, number, number], { rowId: number; sha256: string | null }>;
   private readonly stripMedia: Statement<[string, number, number, number]>;
   private readonly deleteReactions: Statement<[string, string, string]>;
   private readonly deleteMessageTags: Statement<[string, string, string]>;
+  private readonly refold: RefoldMarks;
 
   constructor(
     db: Db,
     private readonly size: number,
   ) {
     const sqlite = db.$client;
+    this.refold = new RefoldMarks(db);
     this.rangeEnd = sqlite.prepare(
       `SELECT max(row_id) AS last, count(*) AS n FROM
          (SELECT row_id FROM messages WHERE row_id > ? AND row_id <= ? ORDER BY row_id LIMIT ?)`,
@@ -52,7 +56,8 @@ export class RetentionBatch {
       `DELETE FROM messages
         WHERE row_id > ? AND row_id <= ?
           AND timestamp < (SELECT value FROM json_each(?) WHERE key = messages.session_id)
-       RETURNING session_id AS sessionId, chat_jid AS chatJid, id, json_extract(media, '$.sha256') AS sha256`,
+       RETURNING session_id AS sessionId, chat_jid AS chatJid, id, timestamp,
+         json_extract(media, '$.sha256') AS sha256`,
     );
     const mediaCondition = `row_id > ? AND row_id <= ? AND media IS NOT NULL AND timestamp < ?
           AND json_extract(media, '$.removedAt') IS NULL`;
@@ -89,6 +94,8 @@ export class RetentionBatch {
         this.deleteMessageTags.run(row.sessionId, row.chatJid, row.id);
         if (row.sha256) candidates.add(row.sha256);
       }
+      // The reports' kept conversations and counts are folded again without them.
+      this.refold.markDeleted(deleted);
       messagesDeleted = deleted.length;
     }
     let mediaRemoved = 0;

@@ -531,9 +531,28 @@ describe('reports', () => {
     const assigned = reportPlan(/FROM chats INDEXED BY chats_mine_order_idx/);
     expect(assigned).toContain('chats_team_order_idx');
     expect(assigned).not.toContain('SCAN chats');
+    // "Waiting now": its partial index alone, grouped in its order (migration 0040).
+    const waiting = reportPlan(/FROM chats INDEXED BY chats_waiting_idx/);
+    expect(waiting).toContain('SCAN chats USING COVERING INDEX chats_waiting_idx');
+    expect(waiting).not.toContain('TEMP B-TREE');
     expect(reportPlan(/FROM chats INDEXED BY chats_status_order_idx/)).toContain(
       'chats_status_order_idx (status=?)',
     );
+  });
+
+  it('groups a period of the kept conversations over their three covering indexes', () => {
+    new ConversationTable(db);
+    const sql = prepared.filter((text) => /AS times/.test(text)).pop();
+    if (!sql) throw new Error('no grouped conversations statement was prepared');
+    const filters = { from: 0, to: 1, sessions: '["s1"]', user: 'u', team: 't', tag: 'tag_vip' };
+    const plan = (db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(filters) as { detail: string }[])
+      .map((row) => row.detail)
+      .join('\n');
+    for (const index of ['opened', 'incoming', 'resolved'])
+      expect(plan).toMatch(
+        new RegExp(`COVERING INDEX report_conversations_${index}_idx \\(\\w+>\\? AND \\w+<\\?\\)`),
+      );
+    expect(plan).not.toMatch(/SCAN report_conversations\b/);
   });
 
   it('sums a period of the kept quarter-hour counts over one range of their index (migration 0032)', () => {
@@ -548,7 +567,7 @@ describe('reports', () => {
     };
     const [byQuarter, byGroup, byTag] = [
       /GROUP BY c\.quarter/,
-      /GROUP BY c\.session_id/,
+      /GROUP BY c\.session_id, c\.kind/,
       /GROUP BY t\.tag_id/,
     ].map(countsPlan);
     for (const text of [byQuarter, byGroup, byTag]) {

@@ -15,6 +15,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/connection.js';
 import { MessageCounts, QUARTER_MS, quarterOf } from './message-counts.js';
+import { PeriodConversations } from './period-conversations.js';
 import { assigneeOf, isCustomerChat, parseJson } from './report-facts.js';
 import { senderKinds } from './metrics/sender-kind.js';
 import {
@@ -52,6 +53,8 @@ const COLUMNS = `id, session_id AS session, chat_jid AS chat, opened_at AS opene
 export class ConversationTable {
   /** The quarter-hour message counts, kept by the same fold. */
   readonly counts: MessageCounts;
+  /** A period's conversations grouped for a report (what `inPeriod` reads, summed up in SQL). */
+  readonly periods: PeriodConversations;
   private readonly dirty: Statement<[number], DirtyRow>;
   private readonly forget: Statement<[string, string]>;
   private readonly startOf: Statement<[string, string, number], { openedAt: number }>;
@@ -75,6 +78,7 @@ export class ConversationTable {
   constructor(private readonly db: Db) {
     const sqlite = db.$client;
     this.counts = new MessageCounts(db);
+    this.periods = new PeriodConversations(db);
     this.dirty = sqlite.prepare(
       'SELECT session_id AS session, chat_jid AS chat, since FROM report_dirty_chats LIMIT ?',
     );

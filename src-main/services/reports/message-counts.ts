@@ -8,6 +8,8 @@
 import type { Statement } from 'better-sqlite3';
 import type { SenderKind } from '../../../src-shared/contract/reports.js';
 import type { Db } from '../../db/connection.js';
+import { CountRollups, QUARTERS_PER_DAY, type CountRow } from './count-rollups.js';
+import { IN_SCOPE, IN_SCOPE_AND_TAGGED, scopeParams, type ScopeParams } from './report-scope.js';
 import type { MessageTotals, ReportFilter } from './metrics/message-totals.js';
 import type { AttributedMessage } from './metrics/timeline.js';
 
@@ -22,34 +24,57 @@ interface Row {
   assigneeTeamId: string;
   n: number;
 }
-interface Params {
-  from: number;
-  to: number;
-  sessions: string;
-  user: string | null;
-  team: string | null;
-  tag: string | null;
+/** The whole UTC days inside the period [dayFrom, dayTo), and the quarters left at its two edges. */
+interface RollupParams extends Omit<ScopeParams, 'tag'> {
+  dayFrom: number;
+  dayTo: number;
+  edgeFrom: number;
+  edgeTo: number;
 }
 
-// '' is "nobody" in the key; the filters compare with what the report was asked for.
-const FILTERS = `c.quarter >= @from AND c.quarter < @to
-  AND c.session_id IN (SELECT value FROM json_each(@sessions))
-  AND (@user IS NULL OR c.assignee_user_id = @user)
-  AND (@team IS NULL OR c.assignee_team_id = @team)
-  AND (@tag IS NULL OR EXISTS (SELECT 1 FROM chat_tags f WHERE f.session_id = c.session_id AND f.chat_jid = c.chat_jid AND f.tag_id = @tag))`;
+const SCOPE = IN_SCOPE;
+const FILTERS = `c.quarter >= @from AND c.quarter < @to AND ${IN_SCOPE_AND_TAGGED}`;
 const WHO = `c.kind, c.sender_user_id AS userId, c.assignee_user_id AS assigneeUserId, c.assignee_team_id AS assigneeTeamId`;
+const GROUP_COLUMNS = `c.session_id AS session, ${WHO}, c.n`;
 
 export class MessageCounts {
   private readonly drop: Statement<[string, string, number]>;
   private readonly insert: Statement<[string, string, number, string, string, string, string, number]>;
   /** Grouped in the index's own order (quarter, kind): no sort. */
-  private readonly byQuarter: Statement<[Params], { quarter: number; incoming: number; n: number }>;
-  private readonly byGroup: Statement<[Params], Row & { session: string }>;
-  private readonly byTag: Statement<[Params], Row & { tag: string }>;
+  private readonly byQuarter: Statement<[ScopeParams], { quarter: number; incoming: number; n: number }>;
+  private readonly byGroup: Statement<[ScopeParams], Row & { session: string }>;
+  private readonly byTag: Statement<[ScopeParams], Row & { tag: string }>;
   private readonly anyTagging: Statement<[], { found: number }>;
+  private readonly chatRows: Statement<[string, string, number], CountRow>;
+  private readonly rollups: CountRollups;
+  private readonly quarterTotals: Statement<[RollupParams], { quarter: number; incoming: number; n: number }>;
+  private readonly groupTotals: Statement<[RollupParams], Row & { session: string }>;
 
   constructor(db: Db) {
     const sqlite = db.$client;
+    this.rollups = new CountRollups(db);
+    this.chatRows = sqlite.prepare(
+      `SELECT quarter, kind, sender_user_id AS userId, assignee_user_id AS assigneeUserId,
+              assignee_team_id AS assigneeTeamId, n
+         FROM report_message_counts WHERE session_id = ? AND chat_jid = ? AND quarter >= ?`,
+    );
+    // Without a tag filter a report reads the sums over chats (count-rollups.ts): the trend and
+    // heat map per quarter, the totals per whole UTC day plus the chats' quarters at the edges.
+    this.quarterTotals = sqlite.prepare(
+      `SELECT c.quarter, c.incoming, sum(c.n) AS n FROM report_quarter_totals c
+        WHERE c.quarter >= @from AND c.quarter < @to AND ${SCOPE} GROUP BY c.quarter, c.incoming`,
+    );
+    this.groupTotals = sqlite.prepare(
+      `SELECT session, kind, userId, assigneeUserId, assigneeTeamId, sum(n) AS n FROM (
+         SELECT ${GROUP_COLUMNS} FROM report_day_counts c WHERE c.day >= @dayFrom AND c.day < @dayTo AND ${SCOPE}
+         UNION ALL
+         SELECT ${GROUP_COLUMNS} FROM report_message_counts c INDEXED BY report_message_counts_quarter_idx
+          WHERE c.quarter >= @from AND c.quarter < @edgeFrom AND ${SCOPE}
+         UNION ALL
+         SELECT ${GROUP_COLUMNS} FROM report_message_counts c INDEXED BY report_message_counts_quarter_idx
+          WHERE c.quarter >= @edgeTo AND c.quarter < @to AND ${SCOPE})
+       GROUP BY session, kind, userId, assigneeUserId, assigneeTeamId`,
+    );
     this.drop = sqlite.prepare(
       'DELETE FROM report_message_counts WHERE session_id = ? AND chat_jid = ? AND quarter >= ?',
     );
@@ -84,6 +109,7 @@ export class MessageCounts {
    * transaction.
    */
   recount(session: string, chat: string, fromQuarter: number, messages: readonly AttributedMessage[]): void {
+    const before = this.chatRows.all(session, chat, fromQuarter);
     this.drop.run(session, chat, fromQuarter);
     const counts = new Map<string, [number, string, string, string, string, number]>();
     for (const m of messages) {
@@ -102,8 +128,12 @@ export class MessageCounts {
       found[5] += 1;
       counts.set(key, found);
     }
-    for (const [quarter, kind, userId, assigneeUser, assigneeTeam, n] of counts.values())
-      this.insert.run(session, chat, quarter, kind, userId, assigneeUser, assigneeTeam, n);
+    const after: CountRow[] = [];
+    for (const [quarter, kind, userId, assigneeUserId, assigneeTeamId, n] of counts.values()) {
+      this.insert.run(session, chat, quarter, kind, userId, assigneeUserId, assigneeTeamId, n);
+      after.push({ quarter, kind, userId, assigneeUserId, assigneeTeamId, n });
+    }
+    this.rollups.apply(session, before, after);
   }
 
   /** The period's counts in the numbers asked for, through the filter (a tag: its chats only). */
@@ -113,28 +143,42 @@ export class MessageCounts {
     filter: ReportFilter,
     tag: string | null,
   ): MessageTotals {
-    const params: Params = {
-      from: quarterOf(period.start),
-      to: quarterOf(period.end),
-      sessions: JSON.stringify(sessions),
-      user: filter.userId ?? null,
-      team: filter.teamId ?? null,
-      tag,
-    };
+    const params = scopeParams(quarterOf(period.start), quarterOf(period.end), sessions, filter, tag);
     const who = (row: Row) => ({
       kind: row.kind,
       userId: row.userId || null,
       assignee: { userId: row.assigneeUserId || null, teamId: row.assigneeTeamId || null },
       n: row.n,
     });
+    const rollup = tag === null ? rollupParams(params) : null;
     return {
-      byQuarter: this.byQuarter
-        .all(params)
-        .map((row) => ({ at: row.quarter * QUARTER_MS, incoming: row.incoming === 1, n: row.n })),
-      byGroup: this.byGroup.all(params).map((row) => ({ session: row.session, ...who(row) })),
+      byQuarter: (rollup ? this.quarterTotals.all(rollup) : this.byQuarter.all(params)).map((row) => ({
+        at: row.quarter * QUARTER_MS,
+        incoming: row.incoming === 1,
+        n: row.n,
+      })),
+      byGroup: (rollup ? this.groupTotals.all(rollup) : this.byGroup.all(params)).map((row) => ({
+        session: row.session,
+        ...who(row),
+      })),
       byTag: this.anyTagging.get()?.found
         ? this.byTag.all(params).map((row) => ({ tag: row.tag, ...who(row) }))
         : [],
     };
   }
+}
+
+/** The period's whole UTC days, and its quarters before the first and after the last of them. */
+function rollupParams({ from, to, sessions, user, team }: ScopeParams): RollupParams {
+  const params = { from, to, sessions, user, team };
+  const dayFrom = Math.ceil(params.from / QUARTERS_PER_DAY);
+  const dayTo = Math.floor(params.to / QUARTERS_PER_DAY);
+  if (dayFrom >= dayTo) return { ...params, dayFrom: 0, dayTo: 0, edgeFrom: params.to, edgeTo: params.to };
+  return {
+    ...params,
+    dayFrom,
+    dayTo,
+    edgeFrom: dayFrom * QUARTERS_PER_DAY,
+    edgeTo: dayTo * QUARTERS_PER_DAY,
+  };
 }

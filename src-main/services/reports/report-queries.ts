@@ -25,16 +25,18 @@ export interface ChatNow {
   userId: string | null;
   teamId: string | null;
 }
-/** Open (or snoozed) chats of one number and assignee. */
-export interface OpenChatsRow {
+/** Open (not snoozed) customer chats of one number and assignee whose newest message is the customer's. */
+export interface WaitingChatsRow {
   session: string;
   userId: string | null;
   teamId: string | null;
-  open: number;
-  /** Open (not snoozed) chats whose newest message is the customer's. */
   waiting: number;
   /** The newest message of the longest-waiting one. */
-  oldest: number | null;
+  oldest: number;
+}
+/** Open (or snoozed) chats of one number and assignee, and how many of them wait. */
+export interface OpenChatsRow extends Omit<WaitingChatsRow, 'oldest'> {
+  open: number;
 }
 
 export class ReportQueries {
@@ -45,7 +47,8 @@ export class ReportQueries {
   private readonly taggings: Statement<[], { session: string; chat: string; tagId: string }>;
   private readonly sessionRows: Statement<[], { id: string; name: string }>;
   private readonly named: Record<'user' | 'team' | 'tag', Statement<[], { id: string; name: string }>>;
-  private readonly openChats: Statement<[], OpenChatsRow>;
+  private readonly waitingChats: Statement<[], WaitingChatsRow>;
+  private readonly openChats: Statement<[], Omit<OpenChatsRow, 'waiting' | 'oldest'>>;
   private readonly tagged: Statement<[string], { session: string; chat: string }>;
   private readonly staffRows: Statement<[], { id: string; name: string; available: number }>;
 
@@ -90,12 +93,19 @@ export class ReportQueries {
       team: sqlite.prepare('SELECT id, name FROM teams'),
       tag: sqlite.prepare('SELECT id, name FROM tags'),
     };
-    // Open and snoozed chats over the status index, grouped by who has them: how many, how many
-    // wait for us (the newest message is the customer's) and since when the oldest waits.
-    this.openChats = sqlite.prepare(
+    // "Waiting now" over the partial index of migration 0040, in the group's own order (no sort,
+    // no table lookup): the open customer chats whose newest message is the customer's.
+    this.waitingChats = sqlite.prepare(
       `SELECT session_id AS session, assignee_user_id AS userId, assignee_team_id AS teamId,
-              count(*) AS open, sum(last_message_from_me = 0 AND status = 'open') AS waiting,
-              min(CASE WHEN last_message_from_me = 0 AND status = 'open' THEN last_message_at END) AS oldest
+              count(*) AS waiting, min(last_message_at) AS oldest
+         FROM chats INDEXED BY chats_waiting_idx
+        WHERE status = 'open' AND kind = 'user' AND last_message_from_me = 0 AND last_message_at IS NOT NULL
+        GROUP BY session_id, assignee_user_id, assignee_team_id`,
+    );
+    // The live board's open and snoozed chats over the status index, grouped by who has them
+    // (read when the board asks, not by a report).
+    this.openChats = sqlite.prepare(
+      `SELECT session_id AS session, assignee_user_id AS userId, assignee_team_id AS teamId, count(*) AS open
          FROM chats INDEXED BY chats_status_order_idx
         WHERE status IN ('open', 'pending') AND kind = 'user' AND last_message_at IS NOT NULL
         GROUP BY session_id, assignee_user_id, assignee_team_id`,
@@ -151,7 +161,16 @@ export class ReportQueries {
     return this.staffRows.all();
   }
 
+  /** Waiting chats by number and assignee ("waiting now", "oldest waiting"). */
+  waiting(): WaitingChatsRow[] {
+    return this.waitingChats.all();
+  }
+
+  /** Open or snoozed chats by number and assignee, with how many of them wait (the live board). */
   open(): OpenChatsRow[] {
-    return this.openChats.all();
+    const key = (row: { session: string; userId: string | null; teamId: string | null }) =>
+      `${row.session}\u0000${row.userId ?? ''}\u0000${row.teamId ?? ''}`;
+    const waiting = new Map(this.waitingChats.all().map((row) => [key(row), row.waiting]));
+    return this.openChats.all().map((row) => ({ ...row, waiting: waiting.get(key(row)) ?? 0 }));
   }
 }

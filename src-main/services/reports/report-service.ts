@@ -14,7 +14,8 @@ import type { ConversationTable } from './conversation-table.js';
 import { businessDuration, type BusinessHours } from './metrics/business-hours.js';
 import { totalsOfChats, type MessageTotals, type ReportFilter } from './metrics/message-totals.js';
 import { computeReport, type ReportPeriod } from './metrics/report.js';
-import { foldChat, type Conversation } from './metrics/timeline.js';
+import { groupConversations, type ConversationGroup } from './metrics/conversation-groups.js';
+import { foldChat } from './metrics/timeline.js';
 import { ReportQueries } from './report-queries.js';
 
 const DAY = 86_400_000;
@@ -85,10 +86,6 @@ export class ReportService {
     const sessions = this.sessionsFor(query.session, audience);
     const period = this.period(query.from, query.to, this.timeZoneOf(sessions, query.timeZone));
     const now = this.now();
-    const tagged = query.tag ? this.taggedChats(query.tag) : null;
-    const keep = (session: string, chat: string) => !tagged || tagged.has(`${session}\u0000${chat}`);
-    const tags = this.queries.tags();
-    const tagsOf = (session: string, chat: string) => tags.get(`${session}\u0000${chat}`) ?? [];
     const filter: ReportFilter = {
       ...(audience.ownUserId ? { userId: audience.ownUserId } : query.user ? { userId: query.user } : {}),
       ...(query.team ? { teamId: query.team } : {}),
@@ -100,10 +97,9 @@ export class ReportService {
       ? { chatsLeft: this.table.backlog() }
       : null;
     const facts =
-      source === 'table' && !preparing
-        ? this.fromTable(sessions, period, filter, query.tag ?? null, keep)
-        : null;
-    const { conversations, messages } = facts ?? this.byScan(sessions, period, now, filter, keep, tagsOf);
+      source === 'table' && !preparing ? this.fromTable(sessions, period, filter, query.tag ?? null) : null;
+    const { conversations, messages } =
+      facts ?? this.byScan(sessions, period, now, filter, query.tag ?? null);
     const names = {
       user: this.queries.names('user'),
       team: this.queries.names('team'),
@@ -116,7 +112,6 @@ export class ReportService {
       conversations,
       messages,
       filter,
-      tagsOf,
       nameOf: (kind, id) => (kind === 'number' ? numbers.get(id) : names[kind].get(id)) ?? id,
       duration: (session, a, b) => {
         if (!query.businessHours) return b - a;
@@ -184,12 +179,12 @@ export class ReportService {
     const wanted = new Set(sessions);
     let waitingNow = 0;
     let oldest: number | null = null;
-    for (const row of this.queries.open()) {
+    for (const row of this.queries.waiting()) {
       if (!wanted.has(row.session)) continue;
       if (filter.userId && row.userId !== filter.userId) continue;
       if (filter.teamId && row.teamId !== filter.teamId) continue;
       waitingNow += row.waiting;
-      if (row.oldest !== null && (oldest === null || row.oldest < oldest)) oldest = row.oldest;
+      if (oldest === null || row.oldest < oldest) oldest = row.oldest;
     }
     return { waitingNow, oldestWaitingSince: oldest === null ? null : new Date(oldest).toISOString() };
   }
@@ -200,16 +195,12 @@ export class ReportService {
     period: ReportPeriod,
     filter: ReportFilter,
     tag: string | null,
-    keep: (session: string, chat: string) => boolean,
-  ): { conversations: Conversation[]; messages: MessageTotals } {
+  ): { conversations: ConversationGroup[]; messages: MessageTotals } {
     this.table.settle();
-    const wanted = new Set(sessions);
-    const conversations: Conversation[] = [];
-    for (const { userId, teamId, ...row } of this.table.inPeriod(period.start, period.end)) {
-      if (wanted.has(row.session) && keep(row.session, row.chat))
-        conversations.push({ ...row, assignee: { userId, teamId } });
-    }
-    return { conversations, messages: this.table.counts.totals(period, sessions, filter, tag) };
+    return {
+      conversations: this.table.periods.groups(period, sessions, filter, tag),
+      messages: this.table.counts.totals(period, sessions, filter, tag),
+    };
   }
 
   /** The reference: every message of the period and 30 days around it folded afresh. */
@@ -218,16 +209,23 @@ export class ReportService {
     period: ReportPeriod,
     now: number,
     filter: ReportFilter,
-    keep: (session: string, chat: string) => boolean,
-    tagsOf: (session: string, chat: string) => readonly string[],
-  ): { conversations: Conversation[]; messages: MessageTotals } {
+    tag: string | null,
+  ): { conversations: ConversationGroup[]; messages: MessageTotals } {
+    // Every tagging, and the tag's chats: read here only (the kept path joins them in SQL).
+    const tagged = tag ? this.taggedChats(tag) : null;
+    const keep = (session: string, chat: string) => !tagged || tagged.has(`${session}\u0000${chat}`);
+    const tags = this.queries.tags();
+    const tagsOf = (session: string, chat: string) => tags.get(`${session}\u0000${chat}`) ?? [];
     const window = {
       from: period.start - LOOK_AROUND_MS,
       to: Math.min(now, period.end + LOOK_AROUND_MS) + 1,
     };
     const chats = chatTimelines(this.queries, sessions, window, keep).map(foldChat);
     return {
-      conversations: chats.flatMap((chat) => chat.conversations),
+      conversations: groupConversations(
+        chats.flatMap((chat) => chat.conversations),
+        tagsOf,
+      ),
       messages: totalsOfChats(chats, period, filter, tagsOf),
     };
   }

@@ -171,6 +171,16 @@ describe('reports from the kept conversations', () => {
       }
       // Something happened at all (the comparison is not between two empty reports).
       expect(service.overview(queries[0]!, everyone).summary.messagesReceived).toBeGreaterThan(0);
+      // The sums over chats (migration 0040), kept by deltas, equal the chats' counts summed afresh.
+      const rows = (sql: string) => db!.$client.prepare(sql).all();
+      expect(rows('SELECT * FROM report_day_counts ORDER BY 1, 2, 3, 4, 5, 6')).toEqual(
+        rows(`SELECT quarter / 96 AS day, session_id, kind, sender_user_id, assignee_user_id, assignee_team_id,
+                sum(n) AS n FROM report_message_counts GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`),
+      );
+      expect(rows('SELECT * FROM report_quarter_totals ORDER BY 1, 2, 3, 4, 5')).toEqual(
+        rows(`SELECT quarter, kind = 'customer' AS incoming, session_id, assignee_user_id, assignee_team_id,
+                sum(n) AS n FROM report_message_counts GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`),
+      );
     });
   }
 
@@ -191,7 +201,9 @@ describe('reports from the kept conversations', () => {
     expect(kept.length).toBeGreaterThan(0);
     // A store from before migration 0032: conversations kept, no counts; the migration marks
     // every customer chat from its beginning (its own statement, run again here).
-    sqlite.exec('DELETE FROM report_message_counts');
+    sqlite.exec(
+      'DELETE FROM report_message_counts; DELETE FROM report_day_counts; DELETE FROM report_quarter_totals',
+    );
     const migration = readFileSync(path.join(MIGRATIONS_DIR, '0032_report_message_counts.sql'), 'utf8');
     sqlite.exec(migration.slice(migration.lastIndexOf('INSERT INTO report_dirty_chats')));
     expect(table.backlogOver(0)).toBe(true);

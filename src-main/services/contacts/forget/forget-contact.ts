@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/connection.js';
+import { FROM_BEGINNING, RefoldMarks } from '../../reports/refold-marks.js';
 import type { UnusedMedia } from '../../sessions/removal/unused-media.js';
 import { identitiesOf } from './contact-identity.js';
 
@@ -50,6 +51,7 @@ export class ForgetContact {
       other: 0,
     };
     const sqlite = this.db.$client;
+    const refold = new RefoldMarks(this.db);
     const shas = new Set<string>();
     const forgetOn = (session: string, jids: string[]) => {
       const list = JSON.stringify(jids);
@@ -71,6 +73,8 @@ export class ForgetContact {
         session,
         list,
       );
+      // The reports' kept conversations and counts of those chats go at the next fold.
+      for (const jid of jids) refold.mark(session, jid, FROM_BEGINNING);
       result.other += run(
         `DELETE FROM message_reactions WHERE session_id = ? AND chat_jid IN ${inList}`,
         session,

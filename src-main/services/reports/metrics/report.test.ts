@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { zonedInstant } from '../../../../src-shared/zoned-time.js';
 import { businessDuration, type BusinessHours } from './business-hours.js';
 import { totalsOfChats } from './message-totals.js';
+import { groupConversations } from './conversation-groups.js';
 import { computeReport, type ReportInput } from './report.js';
 import { foldChat, type ChatTimeline, type MessageFact, type StatusFact } from './timeline.js';
 
@@ -72,10 +73,12 @@ function report(
   const filter = extra.filter ?? {};
   return computeReport({
     period,
-    conversations: folded.flatMap((chat) => chat.conversations),
+    conversations: groupConversations(
+      folded.flatMap((chat) => chat.conversations),
+      tagsOf,
+    ),
     messages: totalsOfChats(folded, period, filter, tagsOf),
     filter,
-    tagsOf,
     nameOf: (kind, id) =>
       ({ usr_dana: 'Dana', team_support: 'Support', tag_vip: 'VIP', shop: 'Shop' })[id] ?? `${kind}:${id}`,
     duration: (_session, a, b) => (hours ? businessDuration(hours, a, b) : b - a),

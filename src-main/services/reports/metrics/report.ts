@@ -13,10 +13,11 @@ import {
   type SenderKind,
   type TrendPoint,
 } from '../../../../src-shared/contract/reports.js';
+import { TIMES_PER_CONVERSATION, type ConversationGroup } from './conversation-groups.js';
 import { datesBetween, localClock } from './local-clock.js';
 import { passesFilter, type MessageTotals, type ReportFilter } from './message-totals.js';
 import { median, percentile } from './stats.js';
-import type { Assignee, Conversation } from './timeline.js';
+import type { Assignee } from './timeline.js';
 
 export interface ReportPeriod {
   from: string;
@@ -29,13 +30,14 @@ export interface ReportPeriod {
 
 export interface ReportInput {
   period: ReportPeriod;
-  /** The conversations that may count: opened, first written to or resolved in the period. */
-  conversations: readonly Conversation[];
+  /**
+   * The conversations that may count (opened, first written to or resolved in the period),
+   * grouped by number, assignee and the chat's tags (metrics/conversation-groups.ts).
+   */
+  conversations: readonly ConversationGroup[];
   messages: MessageTotals;
   /** Only what was assigned to this person / team at the time (the totals are filtered already). */
   filter: ReportFilter;
-  /** The chat's tag ids now. */
-  tagsOf: (session: string, chat: string) => readonly string[];
   /** Display names of people, teams, tags and numbers (id when unknown). */
   nameOf: (kind: 'user' | 'team' | 'tag' | 'number', id: string) => string;
   /** Wall-clock or business-hours milliseconds between two instants of a number. */
@@ -89,8 +91,8 @@ export function computeReport(input: ReportInput): ReportFigures {
     return group;
   };
   // A conversation counts for its chat's tags and number, and for who had it.
-  const groupsOf = (c: Conversation) => {
-    const out = input.tagsOf(c.session, c.chat).map((tag) => groupOf(groups.tag, tag));
+  const groupsOf = (c: ConversationGroup) => {
+    const out = c.tags.map((tag) => groupOf(groups.tag, tag));
     out.push(groupOf(groups.number, c.session));
     if (c.assignee.userId) out.push(groupOf(groups.user, c.assignee.userId));
     if (c.assignee.teamId) out.push(groupOf(groups.team, c.assignee.teamId));
@@ -103,37 +105,44 @@ export function computeReport(input: ReportInput): ReportFigures {
   let received = 0;
   const firstResponses: number[] = [];
   const resolutions: number[] = [];
-  for (const conversation of input.conversations) {
-    if (passesFilter(filter, conversation.assignee)) countConversation(conversation);
+  for (const group of input.conversations) {
+    if (passesFilter(filter, group.assignee)) countConversations(group);
   }
   countMessages(input.messages);
 
-  function countConversation(c: Conversation) {
+  function countConversations(c: ConversationGroup) {
     const targets = groupsOf(c);
-    if (inPeriod(c.openedAt)) {
-      opened++;
-      const day = trend.get(clock(c.openedAt).date);
-      if (day) day.opened++;
-      for (const group of targets) group.conversations++;
-    }
-    if (inPeriod(c.firstIncomingAt)) {
-      if (c.firstResponseAt === null) unanswered++;
-      else {
-        const ms = input.duration(c.session, c.firstIncomingAt, c.firstResponseAt);
-        firstResponses.push(ms);
-        trend.get(clock(c.firstIncomingAt).date)?.firstResponses.push(ms);
-        for (const group of targets) group.firstResponses.push(ms);
+    const { times } = c;
+    for (let i = 0; i < times.length; i += TIMES_PER_CONVERSATION) {
+      const openedAt = times[i] as number;
+      const firstIncomingAt = times[i + 1] ?? null;
+      const firstResponseAt = times[i + 2] ?? null;
+      const resolvedAt = times[i + 3] ?? null;
+      if (inPeriod(openedAt)) {
+        opened++;
+        const day = trend.get(clock(openedAt).date);
+        if (day) day.opened++;
+        for (const group of targets) group.conversations++;
       }
-    }
-    if (inPeriod(c.resolvedAt)) {
-      resolved++;
-      const ms = input.duration(c.session, c.openedAt, c.resolvedAt);
-      resolutions.push(ms);
-      const day = trend.get(clock(c.resolvedAt).date);
-      if (day) day.resolved++;
-      for (const group of targets) {
-        group.resolved++;
-        group.resolutions.push(ms);
+      if (inPeriod(firstIncomingAt)) {
+        if (firstResponseAt === null) unanswered++;
+        else {
+          const ms = input.duration(c.session, firstIncomingAt, firstResponseAt);
+          firstResponses.push(ms);
+          trend.get(clock(firstIncomingAt).date)?.firstResponses.push(ms);
+          for (const group of targets) group.firstResponses.push(ms);
+        }
+      }
+      if (inPeriod(resolvedAt)) {
+        resolved++;
+        const ms = input.duration(c.session, openedAt, resolvedAt);
+        resolutions.push(ms);
+        const day = trend.get(clock(resolvedAt).date);
+        if (day) day.resolved++;
+        for (const group of targets) {
+          group.resolved++;
+          group.resolutions.push(ms);
+        }
       }
     }
   }

@@ -46,6 +46,8 @@ const HISTORY = [
   // 0028, 0032): folded from the history above, so they go with it.
   { table: 'report_conversations', where: 'session_id = ?' },
   { table: 'report_message_counts', where: 'session_id = ?' },
+  { table: 'report_day_counts', where: 'session_id = ?' },
+  { table: 'report_quarter_totals', where: 'session_id = ?' },
   { table: 'report_dirty_chats', where: 'session_id = ?' },
 ] as const;
 
