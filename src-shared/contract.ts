@@ -37,6 +37,7 @@ import { keyUsageOperations } from './contract/key-usage.js';
 import { contactDetailOperations } from './contract/contact-details.js';
 import { contactProfileOperations } from './contract/contact-profile.js';
 import { mediaLibraryOperations } from './contract/media-library.js';
+import { sendPacingOperations } from './contract/send-pacing.js';
 
 export const contract = {
   ...appOperations,
@@ -71,6 +72,7 @@ export const contract = {
   ...keyUsageOperations,
   ...contactProfileOperations,
   ...mediaLibraryOperations,
+  ...sendPacingOperations,
 };
 
 type Contract = typeof contract;

@@ -38,6 +38,11 @@ export interface Config {
   webhookDelivery: WebhookDeliveryOverrides;
   /** CHATDOCK_KEY_USAGE_DAYS: days of usage per key kept (default 90). */
   keyUsageDays: number;
+  /**
+   * CHATDOCK_GROUP_PACE_MS: the random pause before a human-paced group send, `min-max` or one
+   * value in ms (default 2000-5000, seed 002's 2–5 s; tests and demos set a fixed one).
+   */
+  groupPace: PaceRange;
 }
 
 /**
@@ -127,7 +132,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mediaUrlAllowPrivate: env.CHATDOCK_MEDIA_URL_ALLOW_PRIVATE === '1',
     webhookDelivery: parseWebhookDelivery(env),
     keyUsageDays: parseKeyUsageDays(env.CHATDOCK_KEY_USAGE_DAYS),
+    groupPace: parseGroupPace(env.CHATDOCK_GROUP_PACE_MS),
   };
+}
+
+/** A pause drawn uniformly between two bounds, in ms. */
+export interface PaceRange {
+  minMs: number;
+  maxMs: number;
+}
+
+export const DEFAULT_GROUP_PACE: PaceRange = { minMs: 2000, maxMs: 5000 };
+
+function parseGroupPace(text: string | undefined): PaceRange {
+  if (!text) return DEFAULT_GROUP_PACE;
+  const [min, max = min] = text.split('-').map((part) => Number(part.trim()));
+  const valid = (ms: number | undefined) => Number.isInteger(ms) && ms! >= 0 && ms! <= 600_000;
+  if (text.split('-').length > 2 || !valid(min) || !valid(max) || max! < min!) {
+    throw new ConfigError(
+      `CHATDOCK_GROUP_PACE_MS must be whole milliseconds from 0 to 600000 ("3000" or "2000-5000"), got "${text}"`,
+    );
+  }
+  return { minMs: min!, maxMs: max! };
 }
 
 function parseKeyUsageDays(text: string | undefined): number {

@@ -28,6 +28,7 @@ import { rateLimitHandlers } from './rate-limit-handlers.js';
 import { keyUsageHandlers } from './key-usage-handlers.js';
 import { contactHandlers } from './contact-handlers.js';
 import { mediaLibraryHandlers } from './media-library-handlers.js';
+import { sendPacingHandlers } from './send-pacing-handlers.js';
 
 /** All RPC handlers, one spread per domain; `satisfies` proves every operation is handled. */
 export function createHandlers(services: Services, runtime: () => RuntimeInfo): Handlers<RpcContext> {
@@ -59,5 +60,6 @@ export function createHandlers(services: Services, runtime: () => RuntimeInfo): 
     ...keyUsageHandlers(services),
     ...contactHandlers(services),
     ...mediaLibraryHandlers(services),
+    ...sendPacingHandlers(services),
   } satisfies Handlers<RpcContext>;
 }

@@ -8,6 +8,7 @@ import { callRoutes } from './calls.js';
 import { chatRoutes } from './chats.js';
 import { contactRoutes } from './contacts.js';
 import { contactDetailRoutes } from './contact-details.js';
+import { sendPacingRoutes } from './send-pacing.js';
 import { groupRoutes } from './groups.js';
 import { messageRoutes } from './messages.js';
 import { messageActionRoutes } from './message-actions.js';
@@ -56,6 +57,7 @@ export function allRoutes(services: Services): RouteDef[] {
     ...noteRoutes(services),
     ...contactRoutes(services),
     ...contactDetailRoutes(services),
+    ...sendPacingRoutes(services),
     ...groupRoutes(services),
     ...callRoutes(services),
     ...scheduleRoutes(services),

@@ -1,4 +1,5 @@
 import type { Actor } from '../../../src-shared/contract/people.js';
+import { accepted } from '../../../src-shared/accepted.js';
 import { AppError } from '../../../src-shared/errors.js';
 import { jidKind, toJid, USER_SERVER } from '../../../src-shared/jid.js';
 import type { Contact, Message } from '../../../src-shared/messages.js';
@@ -12,6 +13,7 @@ import type { MediaResolver } from './media-input.js';
 import type { ResolvedMedia } from '../../wa/outgoing.js';
 import type { MediaStore } from './media-store.js';
 import type { MessageStore } from './message-store.js';
+import type { PacedSends } from './paced-sends.js';
 import { isWebm } from './voice-note/webm-reader.js';
 import { OGG_OPUS_MIMETYPE, webmToOgg } from './voice-note/webm-to-ogg.js';
 
@@ -28,10 +30,14 @@ async function withFieldPrefix<T>(prefix: string, work: () => Promise<T>): Promi
   }
 }
 
-/** What an idempotency key of a send remembers: the id chosen before sending, then the result. */
+/**
+ * What an idempotency key of a send remembers: the id chosen before sending, then the result
+ * (or, for a paced group send still waiting, its pending answer).
+ */
 interface SendRecord {
   pendingId?: string;
   message?: Message;
+  paced?: Message;
 }
 
 const MEDIA_TYPES = new Set(['image', 'video', 'audio', 'document', 'sticker']);
@@ -43,6 +49,7 @@ const MEDIA_TYPES = new Set(['image', 'video', 'audio', 'document', 'sticker']);
 export class SendService {
   private readonly onWhatsAppCache = new Map<string, { exists: boolean; at: number }>();
   private readonly inFlight = new Map<string, Promise<Message>>();
+  private pacer: PacedSends | null = null;
 
   constructor(
     private readonly db: Db,
@@ -83,11 +90,15 @@ export class SendService {
     });
   }
 
+  /** Human-paced group sends (paced-sends.ts): set once at start, when both exist. */
+  usePacing(pacer: PacedSends): void {
+    this.pacer = pacer;
+  }
+
   /**
-   * Sends one message. With an idempotency key, a retry returns the first result and sends
-   * nothing twice (also while the first attempt is still running). The WhatsApp message id is
-   * chosen and saved before sending: if the process dies mid-send, the retry reuses that id,
-   * and WhatsApp shows a message id only once, so the customer still sees one message.
+   * Sends one message, or, for an API send to a group with pacing on, checks it and accepts it
+   * to go out after a human pause (the answer is then the pending message with `sendAt`, marked
+   * accepted: 202). With an idempotency key a retry gets the first answer.
    */
   async send(
     sessionId: string,
@@ -96,6 +107,49 @@ export class SendService {
     /** Who sent it (stored with the message, shown on its bubble, carried by `message.sent`). */
     actor?: Actor,
     /** The media, already resolved and checked (sendAttachments checks all before sending one). */
+    resolved?: ResolvedMedia,
+  ): Promise<Message> {
+    const remembered = this.idempotency.recall<SendRecord>(
+      idempotencySlot(`send:${sessionId}`, idempotencyKey),
+    );
+    if (remembered?.message) return remembered.message;
+    if (remembered?.paced) return accepted(remembered.paced);
+    const jid = this.pacer && actor && !resolved ? toJid(input.to, 'to') : null;
+    if (jid && actor && this.pacer?.applies(sessionId, jid, input, actor)) {
+      await this.checkBeforePause(sessionId, jid, input);
+      return this.pacer.enqueue(sessionId, jid, input, actor, idempotencyKey);
+    }
+    return this.sendUnpaced(sessionId, input, idempotencyKey, actor, resolved);
+  }
+
+  /**
+   * Everything that would refuse the send, run before a paced send is accepted, so a bad request
+   * is a 4xx now rather than a failure after the pause. The media is resolved once to check it
+   * and again when sent (a URL is fetched twice; the row stays small).
+   */
+  private async checkBeforePause(sessionId: string, jid: string, input: SendMessageInput): Promise<void> {
+    this.assertConnected(sessionId);
+    this.assertWritable(sessionId, jid);
+    (input.mentions ?? []).forEach((mention, index) => toJid(mention, `mentions.${index}`));
+    if (input.replyTo) this.rawOf(sessionId, jid, input.replyTo, 'replyTo');
+    if (input.type === 'contact') this.contactCards(sessionId, input.contacts);
+    if (MEDIA_TYPES.has(input.type)) {
+      const media = (input as { media: Parameters<MediaResolver>[1] }).media;
+      await this.resolveMedia(input.type as 'image', media, sessionId);
+    }
+  }
+
+  /**
+   * Sends one message now. With an idempotency key, a retry returns the first result and sends
+   * nothing twice (also while the first attempt is still running). The WhatsApp message id is
+   * chosen and saved before sending: if the process dies mid-send, the retry reuses that id,
+   * and WhatsApp shows a message id only once, so the customer still sees one message.
+   */
+  async sendUnpaced(
+    sessionId: string,
+    input: SendMessageInput,
+    idempotencyKey?: string,
+    actor?: Actor,
     resolved?: ResolvedMedia,
   ): Promise<Message> {
     const slot = idempotencySlot(`send:${sessionId}`, idempotencyKey);
