@@ -146,14 +146,15 @@ export const DEFAULT_GROUP_PACE: PaceRange = { minMs: 2000, maxMs: 5000 };
 
 function parseGroupPace(text: string | undefined): PaceRange {
   if (!text) return DEFAULT_GROUP_PACE;
-  const [min, max = min] = text.split('-').map((part) => Number(part.trim()));
-  const valid = (ms: number | undefined) => Number.isInteger(ms) && ms! >= 0 && ms! <= 600_000;
-  if (text.split('-').length > 2 || !valid(min) || !valid(max) || max! < min!) {
+  const match = /^(\d{1,6})(?:-(\d{1,6}))?$/.exec(text.trim());
+  const min = Number(match?.[1]);
+  const max = Number(match?.[2] ?? match?.[1]);
+  if (!match || max < min || max > 600_000) {
     throw new ConfigError(
       `CHATDOCK_GROUP_PACE_MS must be whole milliseconds from 0 to 600000 ("3000" or "2000-5000"), got "${text}"`,
     );
   }
-  return { minMs: min!, maxMs: max! };
+  return { minMs: min, maxMs: max };
 }
 
 function parseKeyUsageDays(text: string | undefined): number {
