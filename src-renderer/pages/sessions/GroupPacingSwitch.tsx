@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useQuery } from '../../hooks';
 import { useT } from '../../i18n/use-t';
 import { useTransport } from '../../stores/connection';
@@ -12,23 +12,30 @@ export function GroupPacingSwitch({ sessionId }: { sessionId: string }) {
   const t = useT();
   const transport = useTransport();
   const pacing = useQuery('sendPacing.get', { session: sessionId });
+  // Shown flipped at once; put back if saving fails.
+  const [checked, setChecked] = useState(true);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const hintId = useId();
+  const stored = pacing.data;
+  useEffect(() => {
+    if (stored) setChecked(stored.groupSends);
+  }, [stored]);
 
   const flip = async (groupSends: boolean) => {
+    setChecked(groupSends);
     setSaving(true);
     setError(null);
     try {
       pacing.setData(await transport.call('sendPacing.update', { session: sessionId, groupSends }));
     } catch (caught) {
+      setChecked(!groupSends);
       setError(describeError(caught));
     } finally {
       setSaving(false);
     }
   };
 
-  const stored = pacing.data;
   if (!stored) {
     return pacing.error ? (
       <p className="form-error" role="alert">
@@ -45,7 +52,7 @@ export function GroupPacingSwitch({ sessionId }: { sessionId: string }) {
       <label className="checkbox">
         <input
           type="checkbox"
-          checked={stored.groupSends}
+          checked={checked}
           disabled={saving}
           aria-describedby={hintId}
           onChange={(event) => void flip(event.target.checked)}
