@@ -1,7 +1,7 @@
 import type { Actor } from '../../../src-shared/contract/people.js';
 import { accepted } from '../../../src-shared/accepted.js';
 import { AppError } from '../../../src-shared/errors.js';
-import { jidKind, toJid, USER_SERVER } from '../../../src-shared/jid.js';
+import { toJid, USER_SERVER } from '../../../src-shared/jid.js';
 import type { Contact, Message } from '../../../src-shared/messages.js';
 import type { SendAttachmentsInput, SendMessageInput } from '../../../src-shared/send-schemas.js';
 import type { Logger } from '../../core/logger.js';
@@ -14,11 +14,9 @@ import type { ResolvedMedia } from '../../wa/outgoing.js';
 import type { MediaStore } from './media-store.js';
 import type { MessageStore } from './message-store.js';
 import type { PacedSends } from './paced-sends.js';
+import { OnWhatsApp } from './on-whatsapp.js';
 import { isWebm } from './voice-note/webm-reader.js';
 import { OGG_OPUS_MIMETYPE, webmToOgg } from './voice-note/webm-to-ogg.js';
-
-/** How long a "this number has WhatsApp" answer is trusted. */
-const ON_WHATSAPP_TTL_MS = 60 * 60 * 1000;
 
 /** Runs `work`; a 4xx it throws names its field under `prefix` (`attachments.2.media.url`). */
 async function withFieldPrefix<T>(prefix: string, work: () => Promise<T>): Promise<T> {
@@ -47,7 +45,7 @@ const MEDIA_TYPES = new Set(['image', 'video', 'audio', 'document', 'sticker']);
  * fail runs before anything is sent, so a bad request sends and stores nothing.
  */
 export class SendService {
-  private readonly onWhatsAppCache = new Map<string, { exists: boolean; at: number }>();
+  private readonly onWhatsApp: OnWhatsApp;
   private readonly inFlight = new Map<string, Promise<Message>>();
   private pacer: PacedSends | null = null;
 
@@ -62,7 +60,9 @@ export class SendService {
     private readonly resolveMedia: MediaResolver,
     /** A stored contact of a number (the contacts service), for cards sent by contact id. */
     private readonly storedContact: (sessionId: string, jid: string) => Contact | null = () => null,
-  ) {}
+  ) {
+    this.onWhatsApp = new OnWhatsApp(db, actions, logger);
+  }
 
   /**
    * Cards naming a stored contact (`contact`: its JID or phone) carry that contact's name (the
@@ -225,7 +225,7 @@ export class SendService {
     this.assertConnected(sessionId);
     const jid = toJid(input.to, 'to');
     this.assertWritable(sessionId, jid);
-    await this.assertOnWhatsApp(sessionId, jid);
+    await this.onWhatsApp.assert(sessionId, jid);
     const mentions = (input.mentions ?? []).map((mention, index) => toJid(mention, `mentions.${index}`));
     const quotedRaw = input.replyTo ? this.rawOf(sessionId, jid, input.replyTo, 'replyTo') : null;
 
@@ -327,33 +327,15 @@ export class SendService {
     const raw = this.rawOf(sessionId, chatJid, id, 'id');
     const target = toJid(to, 'to');
     this.assertWritable(sessionId, target);
-    await this.assertOnWhatsApp(sessionId, target);
+    await this.onWhatsApp.assert(sessionId, target);
     const record = await this.actions.forward(sessionId, target, raw);
     this.store.ingest(sessionId, [record], 'live');
     return this.store.get(sessionId, record.chatJid, record.id)!;
   }
 
   /** Which of these numbers have WhatsApp (for contacts/check and campaigns). */
-  async checkNumbers(
-    sessionId: string,
-    phones: string[],
-  ): Promise<{ input: string; jid: string | null; exists: boolean }[]> {
-    const parsed = phones.map((input) => {
-      try {
-        return { input, jid: toJid(input, 'phones') };
-      } catch {
-        return { input, jid: null };
-      }
-    });
-    const valid = parsed.flatMap((p) => (p.jid && jidKind(p.jid) === 'user' ? [p.jid] : []));
-    const found = valid.length ? await this.actions.onWhatsApp(sessionId, valid) : new Map<string, boolean>();
-    for (const [jid, exists] of found)
-      this.onWhatsAppCache.set(`${sessionId}|${jid}`, { exists, at: Date.now() });
-    return parsed.map((p) => ({
-      input: p.input,
-      jid: p.jid,
-      exists: p.jid ? (found.get(p.jid) ?? false) : false,
-    }));
+  checkNumbers(sessionId: string, phones: string[]) {
+    return this.onWhatsApp.check(sessionId, phones);
   }
 
   private ownMessage(sessionId: string, chatJid: string, id: string) {
@@ -380,26 +362,6 @@ export class SendService {
       .get(sessionId, jid) as { read_only: number } | undefined;
     if (chat?.read_only === 1) {
       throw new AppError('READ_ONLY_CHAT', 'only admins may send messages in this chat', 'to');
-    }
-  }
-
-  /** Refuses numbers without WhatsApp before anything is sent (groups and known chats pass). */
-  private async assertOnWhatsApp(sessionId: string, jid: string): Promise<void> {
-    if (jidKind(jid) !== 'user') return;
-    const known = this.db.$client
-      .prepare(`SELECT 1 FROM messages WHERE session_id = ? AND chat_jid = ? AND from_me = 0 LIMIT 1`)
-      .get(sessionId, jid);
-    if (known) return;
-    const cacheKey = `${sessionId}|${jid}`;
-    const cached = this.onWhatsAppCache.get(cacheKey);
-    let exists = cached && Date.now() - cached.at < ON_WHATSAPP_TTL_MS ? cached.exists : undefined;
-    if (exists === undefined) {
-      exists = (await this.actions.onWhatsApp(sessionId, [jid])).get(jid) ?? false;
-      this.onWhatsAppCache.set(cacheKey, { exists, at: Date.now() });
-    }
-    if (!exists) {
-      this.logger.info({ session: sessionId }, 'send refused: number not on WhatsApp');
-      throw new AppError('VALIDATION_FAILED', `to: ${jid.split('@')[0]} is not on WhatsApp`, 'to');
     }
   }
 }
