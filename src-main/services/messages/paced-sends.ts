@@ -164,13 +164,21 @@ export class PacedSends {
       this.again = true;
       return;
     }
-    this.pass = this.sendDue().finally(() => {
-      this.pass = null;
-      if (this.again) {
-        this.again = false;
-        this.wake();
-      } else this.arm();
-    });
+    this.loop.disarm();
+    this.pass = this.runPasses()
+      // A failed pass (the database, say) must not become an unhandled rejection; the rows stay.
+      .catch((error: unknown) => this.deps.logger.error({ err: error }, 'paced send pass failed'))
+      .finally(() => {
+        this.pass = null;
+        this.arm();
+      });
+  }
+
+  private async runPasses(): Promise<void> {
+    do {
+      this.again = false;
+      await this.sendDue();
+    } while (this.again && this.loop.running);
   }
 
   private rows(): PacedRow[] {
