@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --scale 10] [-- --quick] [-- --noise] [-- --keep] [-- --ingest-only] [-- --only chat-list|reports|responsive] [-- --dir /path]`
+ * `npm run bench [-- --scale 10] [-- --quick] [-- --noise] [-- --keep] [-- --ingest-only] [-- --only chat-list|reports|responsive|numbers] [-- --dir /path]`
  *
  * Generates a synthetic history through the app's own storage path in a temp data dir, then
  * measures each case against raw better-sqlite3 doing the same work in the same run, and
@@ -16,11 +16,13 @@ import { chatListCase } from './cases/chat-list.js';
 import { conversationCase } from './cases/conversation.js';
 import { generateThroughApp, ingestRows } from './cases/ingest.js';
 import { liveCase } from './cases/live.js';
+import { manyNumbersCase } from './cases/many-numbers.js';
 import { closeConnections, restThroughputCase } from './cases/rest.js';
 import { reportsCase } from './cases/reports.js';
 import { responsiveCase } from './cases/responsive.js';
 import { searchCase } from './cases/search.js';
 import { startupCase } from './cases/startup.js';
+import { storageCase } from './cases/storage.js';
 import { startWebhook, stopWebhook, waitForDrain, webhookCase } from './cases/webhooks.js';
 import type { BenchContext } from './context.js';
 import { History, historySpec } from './generate.js';
@@ -40,9 +42,10 @@ function parseArgs(argv: readonly string[]) {
     ingestOnly: false,
     /**
      * Only this case after the generation (`chat-list`: the list, its filters and the view
-     * counts; `reports`: case 10; `responsive`: case 11).
+     * counts; `reports`: case 10; `responsive`: case 11; `numbers`: case 13 alone, with no
+     * generated history).
      */
-    only: null as 'chat-list' | 'reports' | 'responsive' | null,
+    only: null as 'chat-list' | 'reports' | 'responsive' | 'numbers' | null,
     dir: os.tmpdir(),
   };
   for (let i = 0; i < argv.length; i += 1) {
@@ -53,11 +56,14 @@ function parseArgs(argv: readonly string[]) {
     else if (arg === '--noise') options.noise = true;
     else if (arg === '--ingest-only') options.ingestOnly = true;
     else if (arg === '--dir') options.dir = path.resolve(argv[++i] ?? '.');
-    else if (arg === '--only' && ['chat-list', 'reports', 'responsive'].includes(argv[i + 1] ?? ''))
-      options.only = argv[++i] as 'chat-list' | 'reports' | 'responsive';
+    else if (
+      arg === '--only' &&
+      ['chat-list', 'reports', 'responsive', 'numbers'].includes(argv[i + 1] ?? '')
+    )
+      options.only = argv[++i] as 'chat-list' | 'reports' | 'responsive' | 'numbers';
     else
       throw new Error(
-        `unknown option ${arg}; use --scale N, --quick, --noise, --keep, --ingest-only, --only chat-list|reports|responsive, --dir PATH`,
+        `unknown option ${arg}; use --scale N, --quick, --noise, --keep, --ingest-only, --only chat-list|reports|responsive|numbers, --dir PATH`,
       );
   }
   if (!(options.scale > 0)) throw new Error('--scale must be a positive number');
@@ -77,8 +83,10 @@ async function main(): Promise<void> {
     new Database(':memory:').prepare('SELECT sqlite_version() AS v').get() as { v: string }
   ).v;
   log(
-    `Chatdock bench: ${spec.messages.toLocaleString('en')} messages, ${spec.chats.toLocaleString('en')} chats, ` +
-      `${spec.sessions.length} sessions (seed ${spec.seed})`,
+    options.only === 'numbers'
+      ? 'Chatdock bench: twenty numbers only (no generated history)'
+      : `Chatdock bench: ${spec.messages.toLocaleString('en')} messages, ${spec.chats.toLocaleString('en')} chats, ` +
+          `${spec.sessions.length} sessions (seed ${spec.seed})`,
   );
   log(
     `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ` +
@@ -89,6 +97,16 @@ async function main(): Promise<void> {
     `At start: ${loadAverage()}; ` +
       (noise ? `--noise: one core kept busy by process ${noise.pid}` : 'no noise of our own'),
   );
+
+  if (options.only === 'numbers') {
+    log(`[${elapsed()}] 13. twenty numbers on the local WhatsApp server`);
+    const rows = await manyNumbersCase({ workDir, log });
+    log(`At end: ${loadAverage()}`);
+    log('');
+    log(renderTable(rows));
+    if (!options.keep) rmSync(workDir, { recursive: true, force: true });
+    return;
+  }
 
   const core = createCore(
     loadConfig({
@@ -123,6 +141,10 @@ async function main(): Promise<void> {
     quick: options.quick,
     log,
   };
+  if (!options.only) {
+    log(`[${elapsed()}] 12. storage: dbstat, and a minimal schema holding the same searchable text`);
+    rows.push(...storageCase(ctx));
+  }
   const full = options.scale <= 1 && !options.ingestOnly && !options.only;
   const others = !options.ingestOnly && !options.only;
   let webhook: Awaited<ReturnType<typeof startWebhook>> | null = null;
@@ -166,6 +188,8 @@ async function main(): Promise<void> {
   if (full) {
     log(`[${elapsed()}] 8–9. headless start-up and memory`);
     rows.push(...(await startupCase(ctx, API_KEY)));
+    log(`[${elapsed()}] 13. twenty numbers on the local WhatsApp server`);
+    rows.push(...(await manyNumbersCase(ctx)));
   }
 
   noise?.stop();

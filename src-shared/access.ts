@@ -134,4 +134,6 @@ export const readChat = { ...readSession, chat: chatField } as const;
 export const sendInChat = { ...sendInSession, chat: chatField } as const;
 /** Tags a chat or message of one session: a person needs `can_use_tags` on that number. */
 export const tagInSession = { scope: 'messages:send', session: sessionField, people: 'tags' } as const;
+/** Tags one chat (or a message in it): an "assigned" reader only their own chats, like `sendInChat`. */
+export const tagInChat = { ...tagInSession, chat: chatField } as const;
 export const manageSession = { scope: 'sessions:manage', session: sessionIdField } as const;

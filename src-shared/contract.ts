@@ -30,6 +30,7 @@ import { routingOperations } from './contract/routing.js';
 import { numberProfileOperations } from './contract/number-profile.js';
 import { privacyOperations } from './contract/privacy.js';
 import { chatActionOperations } from './contract/chat-actions.js';
+import { disappearingOperations } from './contract/disappearing.js';
 import { reportOperations } from './contract/reports.js';
 import { groupOperations } from './contract/groups.js';
 import { rateLimitOperations } from './contract/rate-limits.js';
@@ -37,6 +38,7 @@ import { keyUsageOperations } from './contract/key-usage.js';
 import { contactDetailOperations } from './contract/contact-details.js';
 import { contactProfileOperations } from './contract/contact-profile.js';
 import { mediaLibraryOperations } from './contract/media-library.js';
+import { contactPresenceOperations } from './contract/contact-presence.js';
 import { sendPacingOperations } from './contract/send-pacing.js';
 
 export const contract = {
@@ -67,11 +69,13 @@ export const contract = {
   ...numberProfileOperations,
   ...privacyOperations,
   ...chatActionOperations,
+  ...disappearingOperations,
   ...reportOperations,
   ...rateLimitOperations,
   ...keyUsageOperations,
   ...contactProfileOperations,
   ...mediaLibraryOperations,
+  ...contactPresenceOperations,
   ...sendPacingOperations,
 };
 

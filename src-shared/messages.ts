@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { actorSchema } from './contract/people.js';
+import { interactiveSchema } from './interactive.js';
 
 /** A tag as messages and chats carry it (the full tag, with usage, is in contract/organize.ts). */
 export const tagRefSchema = z.object({ id: z.string(), name: z.string(), color: z.string() });
@@ -20,6 +21,12 @@ const MESSAGE_TYPES = [
   'contact',
   'reaction',
   'poll',
+  // A business's buttons, list, template, native-flow, product or order message, or a reply to
+  // one: `content` (and `Message.interactive`) holds its text and options (src-shared/interactive.ts).
+  'interactive',
+  // View-once media: WhatsApp delivers its content to the phone only, never to linked devices
+  // such as Chatdock, so only the marker is stored (`content.mediaKind`: image, video, audio or null).
+  'viewOnce',
   'unknown',
   // WhatsApp announced it but its content could not be decrypted yet: Chatdock asked the sender
   // (retry receipt) and the phone (placeholder resend) to send it again. The row is replaced
@@ -134,6 +141,9 @@ export const messageSchema = z
       .describe('Starred on this number (here, on the phone or another linked device)'),
     reactions: z.array(reactionSchema),
     poll: pollResultsSchema.optional().describe('Polls only: the options with their current votes'),
+    interactive: interactiveSchema
+      .optional()
+      .describe('Interactive messages only: the text, buttons, list, product or order, or the chosen option'),
     sentBy: actorSchema
       .optional()
       .describe(
@@ -230,6 +240,7 @@ const CHAT_EXAMPLE = {
   pinned: false,
   mutedUntil: null,
   readOnly: false,
+  ephemeralSeconds: 0,
 };
 
 export const chatSchema = z
@@ -259,6 +270,10 @@ export const chatSchema = z
     pinned: z.boolean(),
     mutedUntil: z.string().nullable(),
     readOnly: z.boolean(),
+    ephemeralSeconds: z
+      .number()
+      .int()
+      .describe('Disappearing messages: seconds new messages last (86400, 604800, 7776000), 0 when off'),
   })
   .meta({ id: 'Chat', example: CHAT_EXAMPLE });
 export type Chat = z.infer<typeof chatSchema>;
@@ -363,6 +378,8 @@ export const callSchema = z
   });
 export type Call = z.infer<typeof callSchema>;
 
+const VIEW_ONCE_NOUNS: Record<string, string> = { image: 'photo', video: 'video', audio: 'voice message' };
+
 /** One-line summary of a message for chat lists and notifications. */
 export function messagePreview(
   message: Pick<Message, 'type' | 'text' | 'revoked' | 'media' | 'content'>,
@@ -377,6 +394,7 @@ export function messagePreview(
     location: '📍 Location',
     contact: '👤 Contact',
     poll: `📊 ${typeof message.content?.name === 'string' ? message.content.name : 'Poll'}`,
+    viewOnce: `👁 View once ${VIEW_ONCE_NOUNS[String(message.content?.mediaKind)] ?? 'message'}`,
   };
   const prefix = label[message.type];
   // A poll's text is its question, which the label already names.

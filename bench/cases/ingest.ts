@@ -6,6 +6,8 @@
  */
 import path from 'node:path';
 import type { Core } from '../../src-main/app/container.js';
+import type { ChatService } from '../../src-main/services/chats/chats.js';
+import type { ContactService } from '../../src-main/services/contacts/contacts.js';
 import { RawIngest } from '../baseline.js';
 import type { History } from '../generate.js';
 import { BatchTimings, firstMessages, ratePerSecond, type TimedBatch } from '../batch-timings.js';
@@ -23,6 +25,28 @@ export interface IngestResult {
   setupMs: number;
 }
 
+/** Contacts and group names, as history sync delivers them before the messages. */
+export function storeContactsAndGroups(
+  services: { contacts: Pick<ContactService, 'upsert'>; chats: Pick<ChatService, 'applyMeta'> },
+  history: History,
+  sessionIds: readonly string[],
+): void {
+  sessionIds.forEach((sessionId, session) => {
+    services.contacts.upsert(sessionId, history.contacts(session));
+    services.chats.applyMeta(
+      sessionId,
+      history.groupNames(session).map((group) => ({
+        jid: group.jid,
+        name: group.name,
+        archived: null,
+        pinnedAt: null,
+        mutedUntil: null,
+        unreadCount: null,
+      })),
+    );
+  });
+}
+
 /**
  * Contacts and group names (history sync delivers them first), then every message. The first
  * `slice` messages also go into a plain better-sqlite3 database in `dir`, batch by batch in
@@ -38,21 +62,7 @@ export async function generateThroughApp(
 ): Promise<IngestResult> {
   const { messaging } = core.services;
   const setupStarted = performance.now();
-  for (let session = 0; session < sessionIds.length; session += 1) {
-    const sessionId = sessionIds[session] as string;
-    messaging.contacts.upsert(sessionId, history.contacts(session));
-    messaging.chats.applyMeta(
-      sessionId,
-      history.groupNames(session).map((group) => ({
-        jid: group.jid,
-        name: group.name,
-        archived: null,
-        pinnedAt: null,
-        mutedUntil: null,
-        unreadCount: null,
-      })),
-    );
-  }
+  storeContactsAndGroups(messaging, history, sessionIds);
   const setupMs = performance.now() - setupStarted;
   const app = new BatchTimings();
   const rawTimings = new BatchTimings();

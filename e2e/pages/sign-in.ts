@@ -11,3 +11,12 @@ export async function signInToInbox(page: Page, app: { url: string; apiKey: stri
   await expect(new Shell(page).pageHeading()).toHaveText('Inbox');
   return new InboxPage(page);
 }
+
+/** Signs in with the app's admin key and opens Settings (the owner's screens for keys, webhooks, …). */
+export async function signInToSettings(page: Page, app: { url: string; apiKey: string }): Promise<Shell> {
+  await signInToInbox(page, app);
+  const shell = new Shell(page);
+  await shell.goTo('Settings');
+  await expect(shell.pageHeading()).toHaveText('Settings');
+  return shell;
+}

@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { LoginPage } from '../pages/login-page.js';
-import { Shell } from '../pages/shell.js';
 import { expect, test } from '../support/fixtures.js';
+import { signInToSettings } from '../pages/sign-in.js';
 
 const SCREENSHOTS = path.join('test-results', 'api-limits-usage');
 
@@ -28,10 +27,7 @@ test('rate limits are edited per kind, and a key shows its usage', async ({ page
   for (let i = 0; i < 3; i += 1) await api('/sessions', { key: created.key });
   await api('/sessions/nowhere/chats', { key: created.key });
 
-  const login = new LoginPage(page);
-  await login.open(app.url);
-  await login.signIn(app.apiKey);
-  await new Shell(page).goTo('Settings');
+  await signInToSettings(page, app);
 
   const limits = page.getByRole('region', { name: 'Rate limits' });
   const deletions = limits.getByRole('group', { name: 'Deletions' });

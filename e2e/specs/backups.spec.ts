@@ -6,6 +6,7 @@ import { LoginPage } from '../pages/login-page.js';
 import { RetentionSection } from '../pages/retention-section.js';
 import { Shell } from '../pages/shell.js';
 import { expect, test } from '../support/fixtures.js';
+import { signInToSettings } from '../pages/sign-in.js';
 
 test('choosing a folder and a passphrase makes the first backup at once; "Back up now" makes another', async ({
   page,
@@ -76,10 +77,7 @@ test('every page warns while no backup was made although a folder is chosen', as
 });
 
 test('Settings → Retention: a media rule is saved and a pass runs on request', async ({ page, app }) => {
-  const login = new LoginPage(page);
-  await login.open(app.url);
-  await login.signIn(app.apiKey);
-  await new Shell(page).goTo('Settings');
+  await signInToSettings(page, app);
   const retention = new RetentionSection(page);
   await expect(retention.lastPass()).toHaveText('No retention pass yet.');
   await retention.keepMediaDays('90');

@@ -1,6 +1,5 @@
-import { LoginPage } from '../pages/login-page.js';
-import { Shell } from '../pages/shell.js';
 import { expect, test } from '../support/fixtures.js';
+import { signInToSettings } from '../pages/sign-in.js';
 
 test('Settings → Import contacts: a CSV is mapped, checked and imported into a number', async ({
   page,
@@ -12,10 +11,7 @@ test('Settings → Import contacts: a CSV is mapped, checked and imported into a
     body: JSON.stringify({ id: 'shop', name: 'Shop' }),
   });
   expect(created.status).toBe(201);
-  const login = new LoginPage(page);
-  await login.open(app.url);
-  await login.signIn(app.apiKey);
-  await new Shell(page).goTo('Settings');
+  await signInToSettings(page, app);
   const section = page.getByRole('region', { name: 'Import contacts' });
   await section.getByLabel('CSV file').setInputFiles({
     name: 'customers.csv',

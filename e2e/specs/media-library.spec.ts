@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { LoginPage } from '../pages/login-page.js';
-import { Shell } from '../pages/shell.js';
 import { expect, test } from '../support/fixtures.js';
+import { signInToSettings } from '../pages/sign-in.js';
 
 const SCREENSHOTS = path.join('test-results', 'media-library');
 const PNG_1PX = Buffer.from(
@@ -27,10 +26,7 @@ test('the media library lists, uploads, refuses a bad file, and deletes', async 
   });
   expect(uploaded.status).toBe(201);
 
-  const login = new LoginPage(page);
-  await login.open(app.url);
-  await login.signIn(app.apiKey);
-  await new Shell(page).goTo('Settings');
+  await signInToSettings(page, app);
 
   const library = page.getByRole('region', { name: 'Media library' });
   const table = library.getByRole('table', { name: 'Media library' });

@@ -1,9 +1,9 @@
 import { Webhook } from 'standardwebhooks';
 import { startReceiver, type WebhookReceiver } from '../../testkit/support/webhook-receiver.js';
 import { IntegrationsSettings } from '../pages/integrations.js';
-import { LoginPage } from '../pages/login-page.js';
 import { Shell } from '../pages/shell.js';
 import { expect, test } from '../support/fixtures.js';
+import { signInToSettings } from '../pages/sign-in.js';
 
 let receiver: WebhookReceiver;
 
@@ -19,10 +19,7 @@ test('a webhook created in Settings receives a signed test event, listed as succ
   page,
   app,
 }) => {
-  const login = new LoginPage(page);
-  await login.open(app.url);
-  await login.signIn(app.apiKey);
-  await new Shell(page).goTo('Settings');
+  await signInToSettings(page, app);
 
   const settings = new IntegrationsSettings(page);
   await settings.addWebhook(receiver.url, 'CRM');
@@ -82,10 +79,7 @@ test('failed deliveries of a dead receiver are discarded one by one or all at on
   page,
   app,
 }) => {
-  const login = new LoginPage(page);
-  await login.open(app.url);
-  await login.signIn(app.apiKey);
-  await new Shell(page).goTo('Settings');
+  await signInToSettings(page, app);
   const settings = new IntegrationsSettings(page);
   await settings.addWebhook(receiver.url, 'Gone');
   await page
@@ -128,10 +122,7 @@ test('failed deliveries of a dead receiver are discarded one by one or all at on
 });
 
 test('a named API key is created once, works, and is refused after revoking', async ({ page, app }) => {
-  const login = new LoginPage(page);
-  await login.open(app.url);
-  await login.signIn(app.apiKey);
-  await new Shell(page).goTo('Settings');
+  await signInToSettings(page, app);
 
   const settings = new IntegrationsSettings(page);
   const key = await settings.createKey('CRM sync');

@@ -28,18 +28,12 @@ export const BEING_CONVERTED = [];
 /**
  * Not converted yet and nobody's this session: they still hold their own policy code (per-key
  * session filters, readable-session lists). Sending stays partly hand-written (multipart upload,
- * Idempotency-Key), but its reads and the chat list, calls and sessions routes should become
- * adapters; session-guard.ts goes with them.
+ * Idempotency-Key), but its reads and the chat list should become adapters.
  */
 export const NOT_YET_CONVERTED = [
   // Its answers (GroupDetail, a 204 leave) differ from groupInfo.*; list, create, picture and
   // detail need operations first.
   'groups.ts',
-  'calls.ts',
-  'chats.ts',
-  'messages.ts',
-  'sessions.ts',
-  'session-guard.ts',
 ];
 
 /** Route files (relative to ROUTES_DIR) that may import any services module. */

@@ -1,10 +1,13 @@
 import type { Context } from 'koa';
 import type { z } from 'zod';
 import { contract, type Handlers, type OpName } from '../../src-shared/contract.js';
+import { AppError } from '../../src-shared/errors.js';
 import { parseInput } from '../../src-shared/validation.js';
+import { authorize } from '../services/access/authorizer.js';
 import type { Principal } from '../services/access/principal.js';
 import type { RpcContext } from '../rpc/context.js';
 import { csrfTokenOf } from './auth.js';
+import type { UploadedForm } from './multipart.js';
 import { selfOrigin } from './widget-files.js';
 import { defineRoute, type HttpMethod, type RouteAccess, type RouteDef, type RouteRequest } from './route.js';
 
@@ -21,6 +24,18 @@ export interface OperationRouteSpec {
   body?: z.ZodType;
   /** The body may carry media inline (route.ts `largeBody`). */
   largeBody?: boolean;
+  /** Also accept a multipart upload, turned into the JSON body (route.ts `upload`). */
+  upload?: (form: UploadedForm) => unknown;
+  /**
+   * The path and query name no number (`GET /chats`, `GET /search`), though the operation's input
+   * may: the route then checks and documents no session (`perSession: false`), as before.
+   */
+  sessionless?: boolean;
+  /**
+   * The REST name of an operation input field an error names, where REST's body is flatter
+   * (`message.to` → `to`), so a REST caller's 400/403 names the field it sent.
+   */
+  restField?: (field: string) => string;
   /**
    * Honours `Idempotency-Key` (route.ts `idempotent`): the header is read and documented here,
    * an HTTP concern, and handed to the operation's handler as `RpcContext.idempotencyKey`.
@@ -54,10 +69,6 @@ export function operationRoute<K extends OpName>(
   spec: OperationRouteSpec,
   restContext: RestContext,
 ): RouteDef {
-  const { session, chat, ...base } = contract[op].access as RouteAccess<never, never, never> & {
-    session?: (input: unknown) => string | null | undefined;
-    chat?: (input: unknown) => string | null | undefined;
-  };
   const { input: toInput, answer, ...route } = spec;
   const merged = (input: { params: unknown; query: unknown; body: unknown }): unknown =>
     toInput
@@ -67,21 +78,82 @@ export function operationRoute<K extends OpName>(
           ...(input.query as object | undefined),
           ...(input.body as object | undefined),
         };
+  return choiceRoute(
+    handlers,
+    op,
+    { ...route, choose: (request) => ({ op, input: merged(request) }) },
+    restContext,
+    answer,
+  );
+}
+
+/** Which operation a REST request runs, and its input (`operationChoiceRoutes`). */
+export interface OperationChoice<K extends OpName> {
+  op: K;
+  input: unknown;
+}
+
+export interface ChoiceRouteSpec<K extends OpName> extends Omit<OperationRouteSpec, 'input' | 'answer'> {
+  /** The operation this request runs, with its input. */
+  choose: (request: { params: never; query: never; body: never }) => OperationChoice<K>;
+  /** The REST answer from the chosen operation's (see `OperationRouteSpec.answer`). */
+  answer?: (result: never, input: never, op: K) => unknown;
+}
+
+/**
+ * A REST route that runs one of several operations, chosen by its request, where REST folds
+ * them into one path (`POST /sessions/{id}/messages` sends now or, with `sendAt`, schedules). The
+ * first operation (`gate`) is checked before the body is read (scope, role, budgets: its
+ * `limits` count for every choice); once the input is read, the chosen operation's session and
+ * chat are checked, and a chosen operation other than the gate is authorized in full by its
+ * own declaration, exactly as /rpc would.
+ */
+function choiceRoute<K extends OpName>(
+  handlers: Pick<Handlers<RpcContext>, K>,
+  gate: K,
+  spec: Omit<ChoiceRouteSpec<K>, 'answer'>,
+  restContext: RestContext,
+  answer?: (result: never, input: never, op: K) => unknown,
+): RouteDef {
+  const {
+    session: _session,
+    chat: _chat,
+    ...base
+  } = contract[gate].access as RouteAccess<never, never, never>;
+  const { choose, sessionless, restField, ...route } = spec;
+  type Declared = { session?: (input: unknown) => unknown; chat?: (input: unknown) => unknown };
+  const declared = (request: unknown, part: keyof Declared) => {
+    const { op, input } = choose(request as never);
+    return (contract[op].access as Declared)[part]?.(input) as string | null | undefined;
+  };
   const access: RouteAccess<unknown, unknown, unknown> = {
     ...base,
-    ...(session ? { session: (input) => session(merged(input)) } : {}),
-    ...(chat ? { chat: (input) => chat(merged(input)) } : {}),
+    // Documented as `perSession` (OpenAPI) only where the gate names a number, as before.
+    ...(sessionless || !contract[gate].access.session
+      ? {}
+      : { session: (request) => declared(request, 'session') }),
+    chat: (request) => declared(request, 'chat'),
   };
   return defineRoute({
     ...route,
     access,
     handler: async (request: RouteRequest<unknown, unknown, unknown, Principal>) => {
-      const input = parseInput(contract[op].input, merged(request) ?? {});
-      const handler = handlers[op] as (input: unknown, ctx: RpcContext) => unknown;
-      const context = restContext(request.ctx, request.principal);
-      const { idempotencyKey } = request;
-      const result = await handler(input, idempotencyKey ? { ...context, idempotencyKey } : context);
-      return answer ? answer(result as never, input as never) : result;
+      const chosen = choose(request as never);
+      try {
+        const input = parseInput(contract[chosen.op].input, chosen.input ?? {});
+        if (chosen.op !== gate) authorize(request.principal, contract[chosen.op].access as never, input);
+        const handler = handlers[chosen.op] as (input: unknown, ctx: RpcContext) => unknown;
+        const context = restContext(request.ctx, request.principal);
+        const { idempotencyKey } = request;
+        const result = await handler(input, idempotencyKey ? { ...context, idempotencyKey } : context);
+        return answer ? answer(result as never, input as never, chosen.op) : result;
+      } catch (error) {
+        if (!restField || !(error instanceof AppError) || error.field === undefined) throw error;
+        const field = restField(error.field);
+        // Only a renamed field makes a new error (a subclass's own data stays otherwise).
+        if (field === error.field) throw error;
+        throw new AppError(error.code, error.message, field);
+      }
     },
   } as never);
 }
@@ -104,4 +176,15 @@ export const restContext: RestContext = (ctx, principal) => ({
  */
 export function operationRoutes<K extends OpName>(handlers: Pick<Handlers<RpcContext>, K>) {
   return (op: K, spec: OperationRouteSpec): RouteDef => operationRoute(handlers, op, spec, restContext);
+}
+
+/**
+ * `choiceRoute` for one file's routes: `const choice = operationChoiceRoutes(handlers)`, then
+ * `choice('messages.search', { …, choose: (request) => ({ op, input }) })`.
+ */
+export function operationChoiceRoutes<K extends OpName>(handlers: Pick<Handlers<RpcContext>, K>) {
+  return (gate: K, spec: ChoiceRouteSpec<K>): RouteDef => {
+    const { answer, ...rest } = spec;
+    return choiceRoute(handlers, gate, rest, restContext, answer);
+  };
 }

@@ -165,6 +165,11 @@ export class ApiServer {
     // silence (api/body.ts).
     this.server.headersTimeout = 10_000;
     this.server.requestTimeout = 120_000;
+    // Idle keep-alive sockets close after 30 s, well after the clients scripts use (Node's fetch
+    // drops its idle sockets after 4 s): when the server closed first (Node's default is 5 s), a
+    // busy PC let a client reuse a socket in the instant it was closing, and the call failed with
+    // ECONNRESET.
+    this.server.keepAliveTimeout = 30_000;
     const hostAllowList = new HostAllowList(deps.hosts ?? { publicUrl: null, extraHosts: [] });
     this.events = new EventSocketServer({
       auth: guards.auth,

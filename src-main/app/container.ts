@@ -9,6 +9,7 @@ import { RpcDispatcher } from '../rpc/dispatcher.js';
 import type { RuntimeInfo } from '../rpc/app-handlers.js';
 import type { Services } from '../services/index.js';
 import { callFromDesktop, desktopSeesEvent } from '../rpc/desktop-calls.js';
+import { startDesktopTestBridge, type DesktopTestBridge } from '../api/desktop-test-bridge.js';
 import type { AnyEventEnvelope } from '../../src-shared/contract/events.js';
 import { createServices } from './services.js';
 import { deliveryConfigWith } from '../services/webhooks/index.js';
@@ -40,6 +41,8 @@ export interface Core {
   desktopSeesEvent(event: AnyEventEnvelope): boolean;
   /** Where the API listens; set once started. */
   runtime(): RuntimeInfo;
+  /** TEST ONLY: the desktop test bridge's port, null unless config.desktopTestBridgePort is set. */
+  desktopTestBridgePort(): number | null;
   /** The admin key created on this first run, to show once; null otherwise. */
   createdAdminKey: string | null;
   /** While nobody can sign in yet: the one-time code that creates the owner's account; else null. */
@@ -236,6 +239,25 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
     stop: () => services.historyRemoval.stop(),
   });
 
+  const desktopWindow = {
+    call: (operation: string, input: unknown) =>
+      callFromDesktop(dispatcher, services.people.desktop, operation, input),
+    seesEvent: (event: AnyEventEnvelope) => desktopSeesEvent(services.people.desktop, event),
+  };
+  let testBridge: DesktopTestBridge | null = null;
+  // TEST ONLY (core/config.ts): the desktop window's IPC on a loopback port, for browser tests.
+  const bridgePort = config.desktopTestBridgePort;
+  if (bridgePort !== null) {
+    lifecycle.add({
+      name: 'desktop-test-bridge',
+      start: async () => {
+        const window = { ...desktopWindow, subscribe: bus.subscribe.bind(bus), logger };
+        testBridge = await startDesktopTestBridge(window, bridgePort);
+      },
+      stop: () => testBridge?.close(),
+    });
+  }
+
   return {
     config,
     logger,
@@ -244,10 +266,10 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
     bus,
     services,
     dispatcher,
-    callFromDesktop: (operation, input) =>
-      callFromDesktop(dispatcher, services.people.desktop, operation, input),
-    desktopSeesEvent: (event) => desktopSeesEvent(services.people.desktop, event),
+    callFromDesktop: desktopWindow.call,
+    desktopSeesEvent: desktopWindow.seesEvent,
     runtime: getRuntime,
+    desktopTestBridgePort: () => testBridge?.port ?? null,
     createdAdminKey: created,
     ownerSetupCode: services.people.firstRun.prepare(),
     start: () => lifecycle.start(),

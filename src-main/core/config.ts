@@ -39,6 +39,13 @@ export interface Config {
   /** CHATDOCK_KEY_USAGE_DAYS: days of usage per key kept (default 90). */
   keyUsageDays: number;
   /**
+   * TEST ONLY — CHATDOCK_TEST_DESKTOP_BRIDGE_PORT (0: any free port): a loopback listener that
+   * answers as the desktop window's IPC (api/desktop-test-bridge.ts), so browser tests can drive
+   * the desktop window's renderer where Electron cannot run. Null (unset, the default): no listener.
+   * Never set it on a real install: whoever reaches the port acts as the PC's window.
+   */
+  desktopTestBridgePort: number | null;
+  /**
    * CHATDOCK_GROUP_PACE_MS: the random pause before a human-paced group send, `min-max` or one
    * value in ms (default 2000-5000, seed 002's 2–5 s; tests and demos set a fixed one).
    */
@@ -97,10 +104,10 @@ function readConfigFile(dataDir: string): ConfigFile {
   return parsed.data;
 }
 
-function parsePort(text: string): number {
+function parsePort(text: string, name = 'CHATDOCK_PORT'): number {
   const port = Number(text);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new ConfigError(`CHATDOCK_PORT must be a whole number from 0 to 65535, got "${text}"`);
+    throw new ConfigError(`${name} must be a whole number from 0 to 65535, got "${text}"`);
   }
   return port;
 }
@@ -132,6 +139,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mediaUrlAllowPrivate: env.CHATDOCK_MEDIA_URL_ALLOW_PRIVATE === '1',
     webhookDelivery: parseWebhookDelivery(env),
     keyUsageDays: parseKeyUsageDays(env.CHATDOCK_KEY_USAGE_DAYS),
+    desktopTestBridgePort: env.CHATDOCK_TEST_DESKTOP_BRIDGE_PORT
+      ? parsePort(env.CHATDOCK_TEST_DESKTOP_BRIDGE_PORT, 'CHATDOCK_TEST_DESKTOP_BRIDGE_PORT')
+      : null,
     groupPace: parseGroupPace(env.CHATDOCK_GROUP_PACE_MS),
   };
 }

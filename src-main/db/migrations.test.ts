@@ -606,6 +606,15 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
       'media_library_sha256_idx',
     );
   },
+  '0038_chat_ephemeral': (sqlite) => {
+    // Chats that existed before have disappearing messages off until WhatsApp says otherwise.
+    sqlite.exec(`INSERT INTO chats (session_id, jid, kind) VALUES ('s', 'c@s.whatsapp.net', 'user')`);
+    expect(sqlite.prepare(`SELECT ephemeral_seconds FROM chats`).pluck().get()).toBe(0);
+    // Messages still of an unknown kind are found without reading the others.
+    expect(queryPlan(sqlite, `SELECT row_id, raw FROM messages WHERE type = 'unknown'`)).toContain(
+      'messages_unknown_idx',
+    );
+  },
   '0034_whatsapp_parity': (sqlite) => {
     // A chat's starred messages come from their partial index, newest first (the "Starred" view).
     expect(
@@ -615,6 +624,30 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
           ORDER BY timestamp DESC LIMIT 50`,
       ),
     ).toContain('messages_starred_idx');
+  },
+  '0035_report_marks_on_change': (sqlite) => {
+    // The same marks as 0028's triggers (the earliest change, groups left out)…
+    const marks = () =>
+      sqlite.prepare('SELECT chat_jid, since FROM report_dirty_chats ORDER BY chat_jid').all();
+    const message = sqlite.prepare(
+      `INSERT INTO messages (session_id, chat_jid, id, from_me, type, status, timestamp) VALUES ('s', ?, ?, 0, 'text', 'read', ?)`,
+    );
+    const written = (work: () => void) => {
+      const before = sqlite.prepare('SELECT total_changes() AS n').get() as { n: number };
+      work();
+      return (sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n - before.n;
+    };
+    // …but a message of a chat marked from no later than its own time writes only itself.
+    expect(written(() => message.run('a@s.whatsapp.net', 'm1', 50))).toBe(2);
+    expect(written(() => message.run('a@s.whatsapp.net', 'm2', 60))).toBe(1);
+    expect(written(() => message.run('a@s.whatsapp.net', 'm3', 50))).toBe(1);
+    expect(written(() => message.run('a@s.whatsapp.net', 'm4', 40))).toBe(2);
+    expect(written(() => message.run('1@g.us', 'g1', 10))).toBe(1);
+    expect(marks()).toEqual([{ chat_jid: 'a@s.whatsapp.net', since: 40 }]);
+    // A message's time moving back marks the chat from there; moving forward changes nothing.
+    sqlite.exec(`UPDATE messages SET timestamp = 30 WHERE id = 'm2'`);
+    expect(written(() => sqlite.exec(`UPDATE messages SET timestamp = 70 WHERE id = 'm3'`))).toBe(1);
+    expect(marks()).toEqual([{ chat_jid: 'a@s.whatsapp.net', since: 30 }]);
   },
   '0039_paced_sends': (sqlite) => {
     // A waiting group send is found by its message id, the loop finds the next due one by its

@@ -67,6 +67,8 @@ export const chats = sqliteTable(
     pinnedAt: integer('pinned_at'),
     mutedUntil: integer('muted_until'),
     readOnly: integer('read_only', { mode: 'boolean' }).notNull().default(false),
+    /** Disappearing messages: the chat's timer in seconds, 0 when off (migration 0038). */
+    ephemeralSeconds: integer('ephemeral_seconds').notNull().default(0),
     updatedAt: text('updated_at').notNull().default(nowIso),
     /** Assignment (migration 0021, services/assignment/): open, pending (snoozed) or resolved. */
     status: text('status', { enum: ['open', 'pending', 'resolved'] })
@@ -228,6 +230,10 @@ export const messages = sqliteTable(
     index('messages_starred_idx')
       .on(t.sessionId, t.chatJid, t.timestamp)
       .where(sql`${t.starredAt} IS NOT NULL`),
+    // Messages of a kind Chatdock could not show when they came, read again at start (migration 0038).
+    index('messages_unknown_idx')
+      .on(t.rowId)
+      .where(sql`${t.type} = 'unknown'`),
   ],
 );
 

@@ -1,6 +1,7 @@
 import { ipcMain } from 'electron';
 import { AppError } from '../../src-shared/errors.js';
 import type { Core } from '../app/container.js';
+import { answerDesktopCall } from '../api/desktop-invoke.js';
 import { APP_ORIGIN } from './protocol.js';
 import type { MainWindow } from './window.js';
 
@@ -21,14 +22,7 @@ export function registerIpc(core: Core, mainWindow: MainWindow): void {
         error: new AppError('FORBIDDEN', 'calls are only accepted from the app window').toBody(),
       };
     }
-    try {
-      const result = await core.callFromDesktop(String(operation), input);
-      return { ok: true, result: result ?? null };
-    } catch (error) {
-      if (error instanceof AppError) return { ok: false, error: error.toBody() };
-      core.logger.error({ err: error, operation }, 'IPC call failed');
-      return { ok: false, error: { code: 'INTERNAL', message: 'internal error; see the logs' } };
-    }
+    return answerDesktopCall(core.callFromDesktop, core.logger, operation, input);
   });
   // Filtered like the browser's stream: the chosen person's events only, none while locked.
   core.bus.subscribe((event) => {

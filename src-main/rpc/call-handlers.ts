@@ -1,4 +1,6 @@
 import type { Handlers } from '../../src-shared/contract.js';
+import { AppError } from '../../src-shared/errors.js';
+import { readableSessions } from '../services/access/authorizer.js';
 import type { Services } from '../services/index.js';
 import type { RpcContext } from './context.js';
 
@@ -14,6 +16,14 @@ export function callHandlers({ messaging, sessions }: Services): Pick<Handlers<R
       return messaging.calls
         .list(session, limit)
         .map((call) => ({ ...call, name: messaging.contacts.displayName(session, call.from) }));
+    },
+    'calls.listAll': ({ limit, cursor }, ctx) =>
+      messaging.calls.listAcross(readableSessions(ctx.principal), limit, cursor),
+    'calls.reject': async ({ session, callId, message }) => {
+      exists(session);
+      const call = await messaging.calls.reject(session, callId, message ?? null);
+      if (!call) throw new AppError('NOT_FOUND', `no call "${callId}"`, 'callId');
+      return call;
     },
     'calls.settings': ({ session }) => {
       exists(session);

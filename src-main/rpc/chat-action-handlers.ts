@@ -1,5 +1,6 @@
 import type { Handlers } from '../../src-shared/contract.js';
 import { toJid } from '../../src-shared/jid.js';
+import { canReadChat, ownSessionOf } from '../services/access/authorizer.js';
 import type { Services } from '../services/index.js';
 import type { RpcContext } from './context.js';
 
@@ -21,6 +22,15 @@ export function chatActionHandlers({
     'stars.list': ({ session, chat, limit }) => ({
       items: messaging.stars.starred(session, chatOf(session, chat), limit),
     }),
+    'stars.recent': ({ session, limit }, ctx) => {
+      if (session) sessions.get(session);
+      const only = ownSessionOf(ctx.principal) ?? session ?? null;
+      return {
+        items: messaging.stars.recent(only, limit, (number, chat) =>
+          canReadChat(ctx.principal, number, chat),
+        ),
+      };
+    },
     'conversations.clear': ({ session, chat }, ctx) =>
       messaging.chatErase.clear(session, chatOf(session, chat), actors.of(ctx.principal)),
     'conversations.delete': async ({ session, chat }, ctx) => {

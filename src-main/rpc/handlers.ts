@@ -22,12 +22,14 @@ import { routingHandlers } from './routing-handlers.js';
 import { numberProfileHandlers } from './number-profile-handlers.js';
 import { privacyHandlers } from './privacy-handlers.js';
 import { chatActionHandlers } from './chat-action-handlers.js';
+import { disappearingHandlers } from './disappearing-handlers.js';
 import { reportHandlers } from './report-handlers.js';
 import { groupHandlers } from './group-handlers.js';
 import { rateLimitHandlers } from './rate-limit-handlers.js';
 import { keyUsageHandlers } from './key-usage-handlers.js';
 import { contactHandlers } from './contact-handlers.js';
 import { mediaLibraryHandlers } from './media-library-handlers.js';
+import { contactPresenceHandlers } from './contact-presence-handlers.js';
 import { sendPacingHandlers } from './send-pacing-handlers.js';
 
 /** All RPC handlers, one spread per domain; `satisfies` proves every operation is handled. */
@@ -55,11 +57,13 @@ export function createHandlers(services: Services, runtime: () => RuntimeInfo): 
     ...numberProfileHandlers(services),
     ...privacyHandlers(services),
     ...chatActionHandlers(services),
+    ...disappearingHandlers(services),
     ...reportHandlers(services),
     ...rateLimitHandlers(services),
     ...keyUsageHandlers(services),
     ...contactHandlers(services),
     ...mediaLibraryHandlers(services),
+    ...contactPresenceHandlers(services),
     ...sendPacingHandlers(services),
   } satisfies Handlers<RpcContext>;
 }

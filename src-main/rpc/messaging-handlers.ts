@@ -3,7 +3,13 @@ import { assignedOnlyOf, chatViewOf } from '../services/chats/list/view-input.js
 import { AppError } from '../../src-shared/errors.js';
 import { toJid } from '../../src-shared/jid.js';
 import type { Services } from '../services/index.js';
-import { canReadChat, ownSessionOf, readableSessions } from '../services/access/authorizer.js';
+import {
+  assignedOnlySessions,
+  canReadChat,
+  ownSessionOf,
+  readableSessions,
+} from '../services/access/authorizer.js';
+import type { Chat } from '../../src-shared/messages.js';
 import type { RuntimeInfo } from './app-handlers.js';
 import type { RpcContext } from './context.js';
 import { reachableHost } from '../core/config.js';
@@ -19,7 +25,12 @@ export function messagingHandlers(
   services: Services,
   runtime: () => RuntimeInfo,
 ): Pick<Handlers<RpcContext>, MessagingOps> {
-  const { messaging, sessions, actors, assignment } = services;
+  const { messaging, sessions, actors, assignment, organize } = services;
+  /** Chats are answered with their tags, a page's in one query. */
+  const withTags = (chat: Chat) => organize.taggings.withTags([chat])[0]!;
+  /** A tag by id or name (`chats.list`'s `tag`), else `tagId` as given. */
+  const tagIdOf = (tag: string | undefined, tagId: string | undefined) =>
+    tag ? organize.tags.resolve(tag).id : tagId;
   // Who may call each operation is declared in the contract and checked by the dispatcher.
   const exists = (session: string) => void sessions.get(session);
   const jid = (chat: string) => toJid(chat, 'chat');
@@ -34,24 +45,31 @@ export function messagingHandlers(
     return found;
   };
   return {
-    'chats.list': (input, ctx) => {
+    'chats.list': ({ tag, tagId, ...input }, ctx) => {
       if (input.session) exists(input.session);
       const session = ownSessionOf(ctx.principal) ?? input.session;
-      return messaging.chats.list({
+      const page = messaging.chats.list({
         ...input,
+        tagId: tagIdOf(tag, tagId),
         sessionId: session,
         allowedSessions: readableSessions(ctx.principal),
         view: chatViewOf(ctx.principal, input),
         assignedOnly: assignedOnlyOf(ctx.principal),
       });
+      return { ...page, items: organize.taggings.withTags(page.items) };
     },
     'chats.get': ({ session, chat }) => {
       exists(session);
-      return messaging.chats.get(session, jid(chat));
+      return withTags(messaging.chats.get(session, jid(chat)));
     },
-    'chats.read': ({ session, chat }) => {
+    'chats.read': async ({ session, chat, messageIds }) => {
       exists(session);
-      return messaging.chats.markRead(session, jid(chat));
+      const target = jid(chat);
+      return withTags(
+        messageIds
+          ? await messaging.chats.markMessagesRead(session, target, messageIds)
+          : await messaging.chats.markRead(session, target),
+      );
     },
     'chats.presence': async ({ session, chat, state }, ctx) => {
       exists(session);
@@ -73,12 +91,32 @@ export function messagingHandlers(
       if (mutedUntil !== undefined)
         result = await messaging.chats.setMuted(session, target, mutedUntil ? Date.parse(mutedUntil) : null);
       if (unread) result = await messaging.chats.markUnread(session, target);
-      return result;
+      return withTags(result);
     },
-    'messages.page': ({ session, chat, limit, before, after }) => {
+    'messages.page': ({ session, chat, limit, before, after, beforeTime, afterTime }) => {
       exists(session);
-      const page = messaging.history.pageFrom(session, jid(chat), { limit, before, after });
+      const byTime = !before && !after && (beforeTime !== undefined || afterTime !== undefined);
+      const page = byTime
+        ? messaging.history.pageWithCursor(session, jid(chat), {
+            limit,
+            before: beforeTime,
+            after: afterTime,
+          })
+        : messaging.history.pageFrom(session, jid(chat), { limit, before, after });
       return { items: page.messages, next: page.next };
+    },
+    'messages.latest': ({ session, direction, limit, cursor }, ctx) => {
+      exists(session);
+      // An "assigned" reader of this number: her own chats only (the query filters).
+      const own = assignedOnlySessions(ctx.principal);
+      const result = messaging.latest.list({
+        sessionId: session,
+        direction,
+        limit,
+        cursor,
+        ownChats: own?.sessions.has(session) ? own : undefined,
+      });
+      return { items: result.messages, next: result.next };
     },
     'messages.around': ({ session, chat, id, context }) => {
       exists(session);
@@ -95,7 +133,8 @@ export function messagingHandlers(
       exists(session);
       const actor = actors.of(ctx.principal);
       assignment.foreignReply.assertMayReply(session, input.to, actor, 'message.to');
-      return messaging.send.send(session, input, idempotencyKey, actor);
+      // REST hands its `Idempotency-Key` header over in the context.
+      return messaging.send.send(session, input, idempotencyKey ?? ctx.idempotencyKey, actor);
     },
     'messages.edit': ({ session, chat, id, text }) => {
       exists(session);
@@ -113,7 +152,7 @@ export function messagingHandlers(
       exists(session);
       return messaging.send.forward(session, jid(chat), id, to);
     },
-    'messages.search': ({ q, session, chat, limit, cursor }, ctx) => {
+    'messages.search': ({ q, session, chat, direction, limit, cursor }, ctx) => {
       if (session) exists(session);
       const scoped = ownSessionOf(ctx.principal) ?? session;
       const result = messaging.history.search({
@@ -124,7 +163,11 @@ export function messagingHandlers(
         beforeRowId: cursor,
       });
       // An agent's hits are limited to the chats they may read (the page may come back short).
-      const items = result.messages.filter((hit) => canReadChat(ctx.principal, hit.session, hit.chat));
+      const fromMe = direction === undefined ? null : direction === 'sent';
+      const items = result.messages.filter(
+        (hit) =>
+          canReadChat(ctx.principal, hit.session, hit.chat) && (fromMe === null || hit.fromMe === fromMe),
+      );
       return { items, next: result.nextRowId };
     },
     'messages.mediaLink': ({ session, chat, id }, ctx) => {
@@ -155,4 +198,14 @@ export function messagingHandlers(
       return messaging.groups.list(session);
     },
   };
+}
+
+/**
+ * The same handlers for REST adapters (api/routes/chats.ts, messages.ts): a REST call is never
+ * the desktop window, so no link it asks for needs the API's own address.
+ */
+export function restMessagingHandlers(services: Services) {
+  return messagingHandlers(services, () => {
+    throw new Error('only the desktop window (IPC) asks for absolute links');
+  });
 }

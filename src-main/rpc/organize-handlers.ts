@@ -1,6 +1,7 @@
 import type { Handlers } from '../../src-shared/contract.js';
 import { toJid } from '../../src-shared/jid.js';
 import type { Services } from '../services/index.js';
+import { canReadChat } from '../services/access/authorizer.js';
 import type { RpcContext } from './context.js';
 
 type OrganizeOps = Extract<
@@ -34,9 +35,11 @@ export function organizeHandlers(services: Services): Pick<Handlers<RpcContext>,
       exists(session);
       return { items: taggings.ofChat(session, jid(chat)) };
     },
-    'tags.ofChats': ({ session, chats }) => {
+    'tags.ofChats': ({ session, chats }, ctx) => {
       exists(session);
-      return { items: taggings.ofChats(session, chats.map(jid)) };
+      // An "assigned" reader gets the tags of her own chats only (the others are left out).
+      const readable = chats.filter((chat) => canReadChat(ctx.principal, session, chat));
+      return { items: taggings.ofChats(session, readable.map(jid)) };
     },
     'tags.addToChat': ({ session, chat, tagId, extra }, ctx) => {
       exists(session);

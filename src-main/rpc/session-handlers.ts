@@ -12,7 +12,14 @@ export function sessionHandlers({ sessions, actors }: Services): Pick<Handlers<R
       sessions.list().filter((session) => canAccessSession(ctx.principal, session.id)),
     'sessions.create': (input) => sessions.create(input),
     'sessions.rename': ({ id, name }) => sessions.rename(id, name),
-    'sessions.connect': ({ id }) => sessions.connect(id),
+    'sessions.get': ({ id }) => sessions.get(id),
+    // Without `wait`, answers at once; with it, once the QR code is shown or the number is
+    // connected, it stopped trying, or `timeout` seconds passed (default 30).
+    'sessions.connect': async ({ id, wait, timeout }) => {
+      if (!wait) return sessions.connect(id);
+      const { session, reached, qr } = await sessions.connectAndWait(id, wait, (timeout ?? 30) * 1000);
+      return { ...session, reached, qr };
+    },
     'sessions.disconnect': ({ id }) => sessions.disconnect(id),
     'sessions.logout': ({ id }) => sessions.logout(id),
     'sessions.delete': async ({ id, keepHistory }, ctx) => {

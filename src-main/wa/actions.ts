@@ -111,6 +111,21 @@ export class WaActions {
     await callWhatsApp(() => socket.sendPresenceUpdate(state, chatJid));
   }
 
+  /** Asks WhatsApp for a contact's presence; it answers now and then pushes every change. */
+  async subscribePresence(sessionId: string, jid: string): Promise<void> {
+    const socket = this.socket(sessionId);
+    await callWhatsApp(() => socket.presenceSubscribe(jid));
+  }
+
+  /**
+   * Disappearing messages in a chat: `seconds` (0: off). WhatsApp tells the customer and our
+   * other devices with a protocol message; Baileys hands it back to us as a chat update.
+   */
+  async setDisappearing(sessionId: string, chatJid: string, seconds: number): Promise<void> {
+    const socket = this.socket(sessionId);
+    await callWhatsApp(() => socket.sendMessage(chatJid, { disappearingMessagesInChat: seconds }));
+  }
+
   /** Which of these phone-number JIDs have WhatsApp. */
   async onWhatsApp(sessionId: string, jids: string[]): Promise<Map<string, boolean>> {
     const socket = this.socket(sessionId);

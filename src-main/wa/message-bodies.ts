@@ -4,6 +4,7 @@
  */
 import { getContentType, type proto } from '@whiskeysockets/baileys';
 import type { MediaInfo, MessageType } from '../../src-shared/messages.js';
+import { INTERACTIVE_MAPPERS } from './interactive-bodies.js';
 import { pollCreationOf } from './poll-votes.js';
 
 export interface Body {
@@ -165,6 +166,7 @@ const MAPPERS: Partial<Record<ContentType, (message: proto.IMessage) => Body | n
   pollCreationMessageV2: poll,
   pollCreationMessageV3: poll,
   pollCreationMessageV5: poll,
+  ...INTERACTIVE_MAPPERS,
 };
 
 /** The type, text and content of a (normalised) message body; null for kinds not stored. */

@@ -14,7 +14,8 @@ import {
   type WAMessageKey,
 } from '@whiskeysockets/baileys';
 import type { MediaInfo, MessageStatus, MessageType } from '../../src-shared/messages.js';
-import { body } from './message-bodies.js';
+import { body, type Body } from './message-bodies.js';
+import { viewOnceKind } from './view-once.js';
 import {
   authorJids,
   decryptVoteSelection,
@@ -169,6 +170,8 @@ export function mapMessage(
   if (!key.id || !key.remoteJid || key.remoteJid === 'status@broadcast') return { kind: 'ignore' };
   if (message.messageStubType === proto.WebMessageInfo.StubType.CIPHERTEXT && !message.message)
     return waitingMessage(message, meJid);
+  const viewOnce = viewOnceKind(message);
+  if (viewOnce !== undefined) return messageRecord(message, meJid, viewOnceBody(viewOnce));
   const content = normalizeMessageContent(message.message);
   if (!content) return { kind: 'ignore' };
   const chatJid = chatJidOf(key);
@@ -214,13 +217,23 @@ export function mapMessage(
   if (result.type === 'poll' && message.pollUpdates?.length) {
     result.content = { ...result.content, votes: historyVotes(result.content, message.pollUpdates, meJid) };
   }
+  return messageRecord(message, meJid, result);
+}
+
+/** A view-once message: the marker and its media kind, never the media (view-once.ts). */
+function viewOnceBody(mediaKind: string | null): Body {
+  return { type: 'viewOnce', text: null, media: null, content: { mediaKind }, contextInfo: null };
+}
+
+function messageRecord(message: WAMessage, meJid: string | null, result: Body): MappedMessage {
+  const key = message.key;
   const context = result.contextInfo;
   const status = statusFromProto(message.status) ?? (key.fromMe ? 'server' : 'delivered');
   return {
     kind: 'message',
     record: {
-      chatJid,
-      id: key.id,
+      chatJid: chatJidOf(key),
+      id: key.id ?? '',
       fromMe: Boolean(key.fromMe),
       senderJid: senderJidOf(key, meJid),
       senderName: key.fromMe ? null : (message.pushName ?? null),
@@ -231,7 +244,7 @@ export function mapMessage(
       quotedId: context?.stanzaId ?? null,
       mentions: (context?.mentionedJid ?? []).map((jid) => jidNormalizedUser(jid)),
       status,
-      timestamp,
+      timestamp: toMillis(message.messageTimestamp),
       forwarded: Boolean(context?.isForwarded),
       raw: Buffer.from(proto.WebMessageInfo.encode(message).finish()),
     },

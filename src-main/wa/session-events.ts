@@ -63,6 +63,8 @@ export interface ChatMeta {
   pinnedAt: number | null;
   mutedUntil: number | null;
   unreadCount: number | null;
+  /** Disappearing messages in seconds (0: off); undefined or null when WhatsApp did not say. */
+  ephemeralSeconds?: number | null;
 }
 
 export interface WaEventSink {
@@ -86,7 +88,11 @@ export interface WaEventSink {
   /** Contacts blocked or unblocked on the phone or another linked device. */
   blocklist(sessionId: string, jids: string[], blocked: boolean): void;
   groups(sessionId: string, groups: GroupRecord[]): void;
-  presence(sessionId: string, update: { chat: string; jid: string; presence: string }): void;
+  /** `lastSeen`: unix seconds, when the contact is offline and shares it. */
+  presence(
+    sessionId: string,
+    update: { chat: string; jid: string; presence: string; lastSeen?: number },
+  ): void;
   call(sessionId: string, call: CallRecord): void;
   historySynced(sessionId: string, counts: { messages: number; chats: number; contacts: number }): void;
 }
@@ -265,6 +271,7 @@ export function attachSessionEvents(
         chat: jidNormalizedUser(id),
         jid: jidNormalizedUser(jid),
         presence: presence.lastKnownPresence,
+        ...(presence.lastSeen ? { lastSeen: presence.lastSeen } : {}),
       });
     }
   });
@@ -363,6 +370,7 @@ type ChatLike = {
   pinned?: number | Long | null;
   muteEndTime?: number | Long | null;
   unreadCount?: number | null;
+  ephemeralExpiration?: number | null;
 };
 
 function chatMetas(chats: ChatLike[]): ChatMeta[] {
@@ -376,6 +384,7 @@ function chatMeta(chat: {
   pinned?: number | Long | null;
   muteEndTime?: number | Long | null;
   unreadCount?: number | null;
+  ephemeralExpiration?: number | null;
 }): ChatMeta {
   const toNumber = (value: number | Long | null | undefined) =>
     value === null || value === undefined ? null : Number(value.toString());
@@ -388,6 +397,9 @@ function chatMeta(chat: {
     pinnedAt: pinned ? pinned * 1000 : null,
     mutedUntil: muted ? muted * 1000 : null,
     unreadCount: chat.unreadCount ?? null,
+    // Baileys sets the key to null when a chat's timer is switched off, and leaves it out when
+    // an update is about something else.
+    ephemeralSeconds: 'ephemeralExpiration' in chat ? (chat.ephemeralExpiration ?? 0) : null,
   };
 }
 

@@ -12,10 +12,16 @@ const LABELS: Partial<Record<MessageType, MessageId>> = {
   waiting: 'messages.preview.waiting',
 };
 
+const VIEW_ONCE: Record<string, MessageId> = {
+  image: 'kinds.viewOnce.image',
+  video: 'kinds.viewOnce.video',
+  audio: 'kinds.viewOnce.audio',
+};
+
 /** What a preview is made of: a stored message has it all, a chat list row the parts named here. */
 type PreviewSource = Pick<Message, 'type' | 'text' | 'revoked'> & {
   media: { fileName?: string | null; voiceNote?: boolean } | null;
-  content: { videoNote?: unknown; name?: unknown } | null;
+  content: { videoNote?: unknown; name?: unknown; mediaKind?: unknown } | null;
 };
 
 /**
@@ -42,6 +48,8 @@ export function localMessagePreview(message: PreviewSource, intl: IntlShape = cu
       typeof message.content?.name === 'string'
         ? `📊 ${message.content.name}`
         : intl.formatMessage({ id: 'messages.preview.poll' });
+  } else if (message.type === 'viewOnce') {
+    label = `👁 ${intl.formatMessage({ id: VIEW_ONCE[String(message.content?.mediaKind)] ?? 'kinds.viewOnce.unknown' })}`;
   } else {
     const id = LABELS[message.type];
     if (id) label = intl.formatMessage({ id });

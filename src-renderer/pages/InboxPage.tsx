@@ -12,6 +12,7 @@ import { ContactPanelOrganizeSlot } from './inbox/organize-slots';
 import { NewChatDialog } from './inbox/new-chat/NewChatDialog';
 import { CHAT_ROUTE } from './inbox/paths';
 import '../styles/inbox.css';
+import '../styles/kinds.css';
 
 /**
  * The team inbox: chats of every linked number on the left, the open chat in the middle, the

@@ -5,6 +5,7 @@ import { useAvatars } from './avatars';
 import { useConversation } from './conversation';
 import { useInbox } from './inbox';
 import { notifyIncoming } from './notifications';
+import { applyParityEvent } from './parity-events';
 import { useStaffPresence } from './staff-presence';
 import { useViewCounts } from './view-counts';
 import type { Transport } from '../transport/types';
@@ -78,6 +79,14 @@ export function applyInboxEvent(event: AnyEventEnvelope, transport: Transport | 
     case 'contact.updated':
       // Also sent when the picture changed: avatars on screen ask for a fresh link.
       useAvatars.getState().outdate(session, event.data.jid);
+      break;
+    case 'chat.cleared':
+    case 'chat.deleted':
+    case 'contact.blocked':
+    case 'contact.unblocked':
+    case 'contact.presence':
+    case 'session.privacy_updated':
+      applyParityEvent(event);
       break;
     default:
       break;

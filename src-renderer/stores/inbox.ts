@@ -232,7 +232,7 @@ export const useInbox = create<InboxState>((set, get) => {
       if (!subset) return;
       // Chats of the subset that are further down than the loaded pages: fetch them one by one.
       const missing = [...subset.keys].filter((key) => !get().chats[key]).slice(0, 500);
-      const found = await Promise.all(
+      const found: (Chat | null)[] = await Promise.all(
         missing.map((key) => {
           const [session = '', jid = ''] = key.split('|');
           return transport.call('chats.get', { session, chat: jid }).catch(() => null);

@@ -13,6 +13,7 @@ export function testChat(overrides: Partial<Chat> & { jid: string }): Chat {
     pinned: false,
     mutedUntil: null,
     readOnly: false,
+    ephemeralSeconds: 0,
     ...overrides,
   };
 }

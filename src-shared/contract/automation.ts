@@ -6,7 +6,7 @@
  * warning in the editor).
  */
 import { z } from 'zod';
-import { sessionField } from '../access.js';
+import { readChat, sendInChat, sessionField } from '../access.js';
 import { regexProblem, spintaxProblem } from '../automation-text.js';
 import { exampleOf } from '../examples.js';
 import { weeklyHoursSchema } from '../widget.js';
@@ -478,14 +478,9 @@ export const automationOperations = {
     bySession.extend({ input: automationTestInputSchema }),
     manage,
   ),
-  'automation.chatState': op<AutomationChatState>()(byChat, {
-    scope: 'messages:read',
-    session: sessionField,
-  }),
-  'automation.resume': op<AutomationChatState>()(byChat, { scope: 'messages:send', session: sessionField }),
+  // The chat is checked too: an "assigned" reader sees and resumes only their own chats.
+  'automation.chatState': op<AutomationChatState>()(byChat, readChat),
+  'automation.resume': op<AutomationChatState>()(byChat, sendInChat),
   /** Which of the chat's recent messages automation sent, and under which rule ("Automation: <rule>"). */
-  'automation.senders': op<{ messageId: string; rule: string }[]>()(byChat, {
-    scope: 'messages:read',
-    session: sessionField,
-  }),
+  'automation.senders': op<{ messageId: string; rule: string }[]>()(byChat, readChat),
 };

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { Call } from '../messages.js';
-import { readSession, sessionField } from '../access.js';
+import { READ_MESSAGES, readSession, sendInSession, sessionField } from '../access.js';
 import { op } from './operation.js';
 import { sessionIdSchema } from './sessions.js';
 
@@ -35,6 +35,27 @@ export const callOperations = {
   'calls.list': op<CallLogEntry[]>()(
     bySession.extend({ limit: z.number().int().min(1).max(500).default(100) }),
     readSession,
+  ),
+  /**
+   * The call log of every number the caller may read, newest first: a session key its own
+   * number's, a person the numbers they may read all chats of. `next` is the next page's cursor.
+   */
+  'calls.listAll': op<{ items: Call[]; next: string | null }>()(
+    z
+      .object({
+        limit: z.number().int().min(1).max(500).default(100),
+        cursor: z
+          .string()
+          .regex(/^\d+\.\d+$/, 'must be a cursor this API returned')
+          .optional(),
+      })
+      .strict(),
+    READ_MESSAGES,
+  ),
+  /** Rejects a ringing call, optionally with a message to the caller (404 naming `callId`). */
+  'calls.reject': op<Call>()(
+    bySession.extend({ callId: z.string().min(1), message: z.string().trim().max(1000).optional() }),
+    sendInSession,
   ),
   'calls.settings': op<CallSettings>()(bySession, { scope: 'sessions:manage', session: sessionField }),
   'calls.updateSettings': op<CallSettings>()(callSettingsSchema.extend({ session: sessionIdSchema }), {

@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import type { Chat, Message } from '../messages.js';
-import { chatField, readChat, sendInChat, sessionField } from '../access.js';
+import { chatField, listChats, readChat, sendInChat, sessionField } from '../access.js';
 import { op } from './operation.js';
 import { sessionIdSchema } from './sessions.js';
 
@@ -27,6 +27,19 @@ export const chatActionOperations = {
   'stars.list': op<{ items: Message[] }>()(
     chatRef.extend({ limit: z.number().int().min(1).max(200).default(100) }),
     readChat,
+  ),
+  /**
+   * Starred messages across chats, newest first: of one number, or of every number the caller may
+   * read (only the chats they may read). The inbox's Starred list "All chats".
+   */
+  'stars.recent': op<{ items: Message[] }>()(
+    z
+      .object({
+        session: sessionIdSchema.optional().describe('One number, or every number the caller may read'),
+        limit: z.number().int().min(1).max(200).default(100),
+      })
+      .strict(),
+    listChats,
   ),
   /** Removes every message of the chat here and on the phone; the chat stays, empty. */
   'conversations.clear': op<Chat>()(chatRef, { ...manageChat, limits: ['delete'] }),

@@ -12,8 +12,10 @@ import type { StaffPresenceEvent } from './presence.js';
 import type { RoutingRequestedEvent } from './routing.js';
 import type { NumberProfileEvent } from './number-profile.js';
 import type { PrivacySettings } from './privacy.js';
+import type { ContactPresence } from './contact-presence.js';
 import type { RateLimitSettings } from './rate-limits.js';
 import type { MediaDeletedEvent, MediaUploadedEvent } from './media-library.js';
+import type { ChatEphemeralChangedEvent } from './disappearing.js';
 
 export interface MessageRef {
   id: string;
@@ -77,6 +79,8 @@ export interface EventMap {
   'message.updated': Message;
   'message.deleted': MessageRef;
   'chat.updated': Chat;
+  /** A chat's disappearing-messages timer changed: from Chatdock, the phone, or the customer. */
+  'chat.ephemeral_changed': ChatEphemeralChangedEvent;
   /** Every message of a chat was removed, here and on the phone (the chat stays); `messages` removed. */
   'chat.cleared': ChatErasedEvent;
   /** A chat was deleted with its messages, here and on the phone. */
@@ -87,6 +91,12 @@ export interface EventMap {
   /** The number's privacy settings were changed here (all of them, as they are now). */
   'session.privacy_updated': PrivacySettings;
   'presence.updated': { chat: string; jid: string; presence: string };
+  /**
+   * A contact of a one-to-one chat came online, went offline (with `lastSeen` where they share
+   * it), or is typing / recording audio in the chat. Sent once the chat was opened here
+   * (`contactPresence.watch` subscribes); the actor is the system (WhatsApp's fact).
+   */
+  'contact.presence': ContactPresence;
   'call.received': Call;
   'call.rejected': Call;
   /** A logged call changed state after its offer: answered elsewhere, hung up, or rang out (missed). */
@@ -165,10 +175,12 @@ export const EVENT_TYPES = [
   'chat.updated',
   'chat.cleared',
   'chat.deleted',
+  'chat.ephemeral_changed',
   'contact.blocked',
   'contact.unblocked',
   'session.privacy_updated',
   'presence.updated',
+  'contact.presence',
   'call.received',
   'call.rejected',
   'call.updated',

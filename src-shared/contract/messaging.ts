@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idempotencyKeySchema } from '../idempotency-key.js';
-import type { Chat, Contact, Group, Message } from '../messages.js';
+import type { ChatWithTags, Contact, Group, Message } from '../messages.js';
 import { sendMessageSchema } from '../send-schemas.js';
 import { chatViewQuery } from './assignment.js';
 import { chatField, listChats, readChat, readSession, sendInChat, sendInSession } from '../access.js';
@@ -24,6 +24,7 @@ const chatListInput = z
     archived: z.boolean().optional(),
     pinned: z.boolean().optional().describe('Only pinned (or only unpinned) chats'),
     tagId: z.string().min(1).optional().describe('Only chats carrying this tag'),
+    tag: z.string().trim().min(1).optional().describe('Only chats carrying this tag (id or name)'),
     ...chatViewQuery.shape,
     limit: z.number().int().min(1).max(200).default(50),
     cursor: z.string().optional(),
@@ -42,15 +43,28 @@ interface AvatarLink {
   url: string | null;
 }
 
+/** Received messages to mark read (`chats.read`); without them, the whole chat. */
+const readMessageIds = z
+  .array(z.string().min(1).max(128))
+  .min(1)
+  .max(100)
+  .optional()
+  .describe('Only these received messages (WhatsApp ids); omit for the whole chat');
+
+/** A time as unix ms, where REST pages by time (`before` / `after` of a chat's messages). */
+const pageTime = z.number().int();
+
+// Chats are answered with their tags (one query per page), as the REST API always did.
 export const messagingOperations = {
-  'chats.list': op<{ items: Chat[]; next: string | null }>()(chatListInput, listChats),
-  'chats.get': op<Chat>()(chatRef, readChat),
-  'chats.read': op<Chat>()(chatRef, sendInChat),
+  'chats.list': op<{ items: ChatWithTags[]; next: string | null }>()(chatListInput, listChats),
+  'chats.get': op<ChatWithTags>()(chatRef, readChat),
+  /** Whole chat: unread count to 0; with `messageIds`, receipts for those only (the count stays). */
+  'chats.read': op<ChatWithTags>()(chatRef.extend({ messageIds: readMessageIds }), sendInChat),
   'chats.presence': op<{ ok: true }>()(
     chatRef.extend({ state: z.enum(['composing', 'recording', 'paused']) }),
     sendInChat,
   ),
-  'chats.update': op<Chat>()(
+  'chats.update': op<ChatWithTags>()(
     chatRef.extend({
       archived: z.boolean().optional(),
       pinned: z.boolean().optional(),
@@ -66,8 +80,25 @@ export const messagingOperations = {
       limit: z.number().int().min(1).max(200).default(50),
       before: pageCursor.optional().describe('A cursor: only older'),
       after: pageCursor.optional().describe('A cursor: only newer'),
+      // REST's times (no cursor given): the page before or after a moment; `next` then always
+      // points at the next older page, as REST documents it.
+      beforeTime: pageTime.optional().describe('Unix ms: only older messages (without a cursor)'),
+      afterTime: pageTime.optional().describe('Unix ms: only newer messages (without a cursor)'),
     }),
     readChat,
+  ),
+  /** A number's latest sent or received messages across its chats, newest first. */
+  'messages.latest': op<{ items: Message[]; next: string | null }>()(
+    z
+      .object({
+        session: sessionIdSchema,
+        direction: z.enum(['sent', 'received']),
+        limit: z.number().int().min(1).max(200).default(50),
+        cursor: pageCursor.optional().describe('The `next` of the previous page'),
+      })
+      .strict(),
+    // An "assigned" reader gets her own chats' messages only (the handler filters).
+    listChats,
   ),
   /**
    * Messages around one message (a search hit, a quoted original), for jumping to it, newest
@@ -105,6 +136,7 @@ export const messagingOperations = {
         q: z.string().trim().min(1, 'is required'),
         session: sessionIdSchema.optional(),
         chat: z.string().optional(),
+        direction: z.enum(['sent', 'received']).optional().describe('Only sent or only received hits'),
         limit: z.number().int().min(1).max(200).default(50),
         cursor: z.number().int().optional(),
       })

@@ -7,9 +7,11 @@ import { exampleOf } from '../examples.js';
 import {
   MANAGE_SAVED_REPLIES,
   MANAGE_TAGS,
+  listChats,
   READ_MESSAGES,
-  readSession,
-  sendInSession,
+  readChat,
+  sendInChat,
+  tagInChat,
   tagInSession,
 } from '../access.js';
 import { op } from './operation.js';
@@ -316,29 +318,29 @@ export const organizeOperations = {
     z.object({ id: tagIdSchema, confirm: z.boolean().default(false) }).strict(),
     { ...MANAGE_TAGS, limits: ['delete'] },
   ),
-  'tags.ofChat': op<{ items: Tagging[] }>()(z.object(chatRef).strict(), readSession),
-  /** The tags of many chats at once (the chat list). */
+  'tags.ofChat': op<{ items: Tagging[] }>()(z.object(chatRef).strict(), readChat),
+  /** The tags of many chats at once (the chat list); an "assigned" reader's own chats only. */
   'tags.ofChats': op<{ items: { chat: string; tags: TagRef[] }[] }>()(
     z.object({ session: sessionIdSchema, chats: z.array(z.string().min(1)).max(500) }).strict(),
-    readSession,
+    listChats,
   ),
   'tags.addToChat': op<{ items: Tagging[] }>()(
     z.object({ ...chatRef, tagId: tagIdSchema, extra: taggingExtraSchema.optional() }).strict(),
-    tagInSession,
+    tagInChat,
   ),
   'tags.removeFromChat': op<{ items: Tagging[] }>()(z.object({ ...chatRef, tagId: tagIdSchema }).strict(), {
-    ...tagInSession,
+    ...tagInChat,
     limits: ['delete'],
   }),
   'tags.bulk': op<{ changed: number }>()(bulkTagInput.extend({ session: sessionIdSchema }), tagInSession),
-  'tags.ofMessage': op<{ items: Tagging[] }>()(z.object(messageRef).strict(), readSession),
+  'tags.ofMessage': op<{ items: Tagging[] }>()(z.object(messageRef).strict(), readChat),
   'tags.addToMessage': op<{ items: Tagging[] }>()(
     z.object({ ...messageRef, tagId: tagIdSchema, extra: taggingExtraSchema.optional() }).strict(),
-    tagInSession,
+    tagInChat,
   ),
   'tags.removeFromMessage': op<{ items: Tagging[] }>()(
     z.object({ ...messageRef, tagId: tagIdSchema }).strict(),
-    { ...tagInSession, limits: ['delete'] },
+    { ...tagInChat, limits: ['delete'] },
   ),
   'tags.history': op<{ items: TagHistoryEntry[]; next: number | null }>()(
     z
@@ -358,7 +360,7 @@ export const organizeOperations = {
           .describe('Only changes by this actor, as `actor` shows it'),
       })
       .strict(),
-    readSession,
+    readChat,
   ),
   'savedReplies.list': op<{ items: SavedReply[] }>()(z.object({}).strict(), READ_MESSAGES),
   'savedReplies.create': op<SavedReply>()(createSavedReplyInput, MANAGE_SAVED_REPLIES),
@@ -372,18 +374,18 @@ export const organizeOperations = {
   }),
   'savedReplies.render': op<RenderedReply>()(
     z.object({ id: z.string().min(1), ...chatRef }).strict(),
-    readSession,
+    readChat,
   ),
   /** The reply's media as a file; NOT_FOUND when it has none. */
   'savedReplies.media': op<SavedReplyFile>()(z.object({ id: z.string().min(1) }).strict(), READ_MESSAGES),
-  'notes.list': op<{ items: ChatNote[] }>()(z.object(chatRef).strict(), readSession),
-  'notes.create': op<ChatNote>()(z.object({ ...chatRef, text: noteTextSchema }).strict(), sendInSession),
+  'notes.list': op<{ items: ChatNote[] }>()(z.object(chatRef).strict(), readChat),
+  'notes.create': op<ChatNote>()(z.object({ ...chatRef, text: noteTextSchema }).strict(), sendInChat),
   'notes.update': op<ChatNote>()(
     z.object({ ...chatRef, id: z.string().min(1), text: noteTextSchema }).strict(),
-    sendInSession,
+    sendInChat,
   ),
   'notes.delete': op<{ ok: true }>()(z.object({ ...chatRef, id: z.string().min(1) }).strict(), {
-    ...sendInSession,
+    ...sendInChat,
     limits: ['delete'],
   }),
 };

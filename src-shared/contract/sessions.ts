@@ -41,6 +41,24 @@ export type SessionQr = z.infer<typeof sessionQrSchema>;
 
 const byId = z.object({ id: sessionIdSchema }).strict();
 
+/** Where `sessions.connect` may wait before answering (REST `?wait=`). */
+const connectInput = byId.extend({
+  wait: z
+    .enum(['qr', 'connected'])
+    .optional()
+    .describe('Answer once the QR code is shown, or once connected'),
+  timeout: z
+    .number()
+    .int()
+    .min(1)
+    .max(120)
+    .optional()
+    .describe('Seconds to wait at most (1–120, default 30); only with `wait`'),
+});
+
+/** A connect's answer: the session, and with `wait` whether it was reached and the QR code. */
+export type ConnectResult = Session & { reached?: boolean; qr?: SessionQr | null };
+
 /** Deleting removes the session's data too, unless `keepHistory` keeps its chat history. */
 const deleteSessionInput = byId.extend({
   ...confirmationFields,
@@ -57,7 +75,12 @@ export const sessionOperations = {
     sessionKeys: false,
   }),
   'sessions.rename': op<Session>()(byId.extend(renameSessionInput.shape), manageSession),
-  'sessions.connect': op<Session>()(byId, manageSession),
+  /** One number, for whoever may read its chats or manage it. */
+  'sessions.get': op<Session>()(byId, {
+    scope: ['messages:read', 'sessions:manage'],
+    session: (input: { id: string }) => input.id,
+  }),
+  'sessions.connect': op<ConnectResult>()(connectInput, manageSession),
   'sessions.disconnect': op<Session>()(byId, manageSession),
   'sessions.logout': op<Session>()(byId.extend(confirmationFields), { ...manageSession, confirm: true }),
   'sessions.delete': op<{ deleted: true }>()(deleteSessionInput, {

@@ -31,10 +31,13 @@ export const EVENT_DESCRIPTIONS: Record<EventType, string> = {
   'chat.updated': 'A chat changed (unread count, archived, pinned…)',
   'chat.cleared': 'Every message of a chat was removed, here and on the phone',
   'chat.deleted': 'A chat was deleted with its messages, here and on the phone',
+  'chat.ephemeral_changed':
+    "A chat's disappearing-messages timer changed (from Chatdock, the number's phone or the customer)",
   'contact.blocked': 'The number blocked a contact (here or on the phone)',
   'contact.unblocked': 'The number unblocked a contact (here or on the phone)',
   'session.privacy_updated': "The number's privacy settings were changed",
   'presence.updated': 'Someone is typing, recording or came online',
+  'contact.presence': "A customer's online / last seen / typing in a one-to-one chat opened here",
   'call.received': 'An incoming call',
   'call.rejected': 'A call was rejected',
   'call.updated': 'A call was answered elsewhere, hung up or missed',

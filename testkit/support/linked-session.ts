@@ -97,3 +97,19 @@ export function coreOnWaServer(): { readonly app: TestCore; readonly emulator: E
   });
   return world;
 }
+
+/**
+ * The shop's number on a second linked device (like WhatsApp Web on another computer), ready once
+ * the phone has shared its app-state key, so it applies the patches the core sends.
+ */
+export async function linkSecondDevice(world: LinkedWorld, timeoutMs: number): Promise<Customer> {
+  const device = await Customer.create(world.emulator, { phone: world.shopPhone, name: 'Falafel House' });
+  await device.waitFor(() => device.sock.authState.creds.myAppStateKeyId, timeoutMs, 'app-state key');
+  return device;
+}
+
+/** What the shop's phone holds for `chatJid` under an app-state `action` (archive, pin_v1, star, …). */
+export async function onShopPhone(world: LinkedWorld, action: string, chatJid: string) {
+  const entries = await world.emulator.appStateEntries(world.shopPhone, action);
+  return entries.filter((entry) => entry.index[1] === chatJid);
+}

@@ -19,8 +19,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type {
+  AnyMediaMessageContent,
   AnyMessageContent,
   BaileysEventMap,
+  BinaryNode,
   ConnectionState,
   Contact,
   GroupMetadata,
@@ -37,6 +39,7 @@ import {
   DisconnectReason,
   downloadMediaMessage,
   generateMessageIDV2,
+  generateWAMessageContent,
   useMultiFileAuthState,
 } from '@whiskeysockets/baileys';
 
@@ -263,6 +266,33 @@ export class Customer extends EventEmitter {
     this.sent.push(vote);
     this.changed();
     return vote;
+  }
+
+  /**
+   * Sends raw content as a business's app would (interactive messages, which Baileys' sendMessage
+   * no longer builds); `nodes` are extra stanza children such as `<meta view_once="true"/>`.
+   */
+  async relay(jid: string, message: proto.IMessage, nodes: BinaryNode[] = []): Promise<WAMessage> {
+    const messageId = generateMessageIDV2(this.sock.user?.id);
+    await this.acknowledged(messageId, () =>
+      this.sock.relayMessage(jid, message, { messageId, additionalNodes: nodes }),
+    );
+    const sent = {
+      key: { remoteJid: jid, fromMe: true, id: messageId },
+      message,
+      messageTimestamp: Math.floor(Date.now() / 1000),
+    } as WAMessage;
+    this.sent.push(sent);
+    this.changed();
+    return sent;
+  }
+
+  /** View-once media, marked as WhatsApp's phone app marks it: linked devices get a placeholder. */
+  async sendViewOnce(jid: string, content: AnyMediaMessageContent): Promise<WAMessage> {
+    const message = await generateWAMessageContent({ ...content, viewOnce: true } as AnyMessageContent, {
+      upload: this.sock.waUploadToServer,
+    });
+    return this.relay(jid, message, [{ tag: 'meta', attrs: { view_once: 'true' } }]);
   }
 
   /** Runs `send` (of message `messageId`) and waits for the server's ack of it too. */

@@ -5,20 +5,24 @@ import { buildOpenApi } from '../openapi.js';
 import type { RouteDef } from '../route.js';
 import { automationRoutes } from './automation.js';
 import { backupRoutes } from './backups.js';
+import { callRoutes } from './calls.js';
 import { campaignRoutes } from './campaigns.js';
 import { chatTagRoutes } from './chat-tags.js';
+import { chatRoutes } from './chats.js';
 import { contactRoutes } from './contacts.js';
 import { exportRoutes } from './exports.js';
 import { groupRoutes } from './groups.js';
 import { housekeepingRoutes } from './housekeeping.js';
 import { logRoutes } from './logs.js';
 import { messageTagRoutes } from './message-tags.js';
+import { messageRoutes } from './messages.js';
 import { noteRoutes } from './notes.js';
 import { numberProfileRoutes } from './number-profile.js';
 import { optOutRoutes } from './opt-outs.js';
 import { privacyRoutes } from './privacy.js';
 import { savedReplyRoutes } from './saved-replies.js';
 import { scheduleRoutes } from './schedules.js';
+import { sessionRoutes } from './sessions.js';
 import { tagRoutes } from './tags.js';
 import { webhookDeliveryRoutes } from './webhook-deliveries.js';
 import { webhookRoutes } from './webhooks.js';
@@ -52,6 +56,10 @@ const FILES: Record<string, (services: Services) => RouteDef[]> = {
   privacy: privacyRoutes,
   'number-profile': numberProfileRoutes,
   groups: groupRoutes,
+  sessions: sessionRoutes,
+  calls: callRoutes,
+  chats: chatRoutes,
+  messages: messageRoutes,
 };
 
 describe('OpenAPI of the routes that are adapters', () => {

@@ -1,27 +1,41 @@
 import { z } from 'zod';
+import { callSettingsSchema } from '../../../src-shared/contract/calls.js';
+import type { CallLogEntry } from '../../../src-shared/contract/calls.js';
 import { sessionIdSchema } from '../../../src-shared/contract/sessions.js';
-import { AppError } from '../../../src-shared/errors.js';
 import { exampleOf } from '../../../src-shared/examples.js';
 import { callSchema } from '../../../src-shared/messages.js';
-import { callSettingsSchema } from '../../services/calls/call-settings.js';
+import { callHandlers } from '../../rpc/call-handlers.js';
 import type { Services } from '../../services/index.js';
-import { readableSessions } from '../../services/access/authorizer.js';
-import { defineRoute } from '../route.js';
-import { sessionExists } from './session-guard.js';
+import { operationRoutes } from '../operation-route.js';
 import { sessionParams } from './common.js';
+import { sessionBodyInput } from './session-input.js';
 
-export function callRoutes({ messaging, sessions }: Services) {
+const callParams = z.object({ id: sessionIdSchema, callId: z.string().min(1) });
+type SessionRequest = { params: { id: string; callId?: string }; query?: object; body?: object };
+/** `/sessions/:id/calls…` → the operations' `session`, with the query's or body's fields. */
+const callInput = ({ params: { id, ...params }, query, body }: SessionRequest) => ({
+  ...query,
+  ...body,
+  ...params,
+  session: id,
+});
+
+/**
+ * The call log and call settings: adapters onto the `calls.*` operations (access and handler live
+ * there). REST's log is older than the panel's: its lists carry `next`, its entries no `name`.
+ */
+export function callRoutes(services: Services) {
+  const route = operationRoutes(callHandlers(services));
   const tag = 'calls';
-  const exists = sessionExists(sessions);
   return [
-    defineRoute({
+    route('calls.list', {
       method: 'get',
       path: '/sessions/:id/calls',
       tag,
       summary: 'The call log, newest first',
-      access: { scope: 'messages:read', session: ({ params }) => params.id },
       params: sessionParams,
       query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+      input: callInput,
       response: {
         status: 200,
         description: 'Calls',
@@ -29,19 +43,18 @@ export function callRoutes({ messaging, sessions }: Services) {
           .object({ items: z.array(callSchema), next: z.null() })
           .meta({ id: 'CallList', example: { items: [exampleOf(callSchema)], next: null } }),
       },
-      handler: ({ params, query }) => {
-        exists(params.id);
-        return { items: messaging.calls.list(params.id, query.limit), next: null };
-      },
+      answer: (entries: CallLogEntry[]) => ({
+        items: entries.map(({ name: _name, ...call }) => call),
+        next: null,
+      }),
     }),
-    defineRoute({
+    route('calls.listAll', {
       method: 'get',
       path: '/calls',
       tag,
       summary: 'The call log of every number the caller may read, newest first',
       description:
         "A session key reads its own number's calls; a person the numbers they may read all chats of.",
-      access: { scope: 'messages:read' },
       query: z.object({
         limit: z.coerce.number().int().min(1).max(500).default(100),
         cursor: z
@@ -56,54 +69,38 @@ export function callRoutes({ messaging, sessions }: Services) {
           .object({ items: z.array(callSchema), next: z.string().nullable() })
           .meta({ id: 'CallPage', example: { items: [exampleOf(callSchema)], next: '1767225600000.42' } }),
       },
-      handler: ({ query, principal }) =>
-        messaging.calls.listAcross(readableSessions(principal), query.limit, query.cursor),
     }),
-    defineRoute({
+    route('calls.reject', {
       method: 'post',
       path: '/sessions/:id/calls/:callId/reject',
       tag,
       summary: 'Reject a ringing call, optionally with a message to the caller',
-      access: { scope: 'messages:send', session: ({ params }) => params.id },
-      params: z.object({ id: sessionIdSchema, callId: z.string().min(1) }),
+      params: callParams,
       body: z
         .object({ message: z.string().trim().max(1000).optional() })
         .strict()
         .meta({ example: { message: 'Sorry, we cannot take calls. Please write to us here.' } }),
+      input: callInput,
       response: { status: 200, description: 'The call', schema: callSchema },
-      handler: async ({ params, body }) => {
-        exists(params.id);
-        const call = await messaging.calls.reject(params.id, params.callId, body.message ?? null);
-        if (!call) throw new AppError('NOT_FOUND', `no call "${params.callId}"`, 'callId');
-        return call;
-      },
     }),
-    defineRoute({
+    route('calls.settings', {
       method: 'get',
       path: '/sessions/:id/calls/settings',
       tag,
       summary: 'How incoming calls are handled',
-      access: { scope: 'sessions:manage', session: ({ params }) => params.id },
       params: sessionParams,
+      input: sessionBodyInput,
       response: { status: 200, description: 'Call settings', schema: callSettingsSchema },
-      handler: ({ params }) => {
-        exists(params.id);
-        return messaging.callSettings.get(params.id);
-      },
     }),
-    defineRoute({
+    route('calls.updateSettings', {
       method: 'put',
       path: '/sessions/:id/calls/settings',
       tag,
       summary: 'Reject calls automatically, with a message (default off)',
-      access: { scope: 'sessions:manage', session: ({ params }) => params.id },
       params: sessionParams,
       body: callSettingsSchema,
+      input: sessionBodyInput,
       response: { status: 200, description: 'Call settings', schema: callSettingsSchema },
-      handler: ({ params, body }) => {
-        exists(params.id);
-        return messaging.callSettings.set(params.id, body);
-      },
     }),
   ];
 }

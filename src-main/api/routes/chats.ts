@@ -1,15 +1,11 @@
 import { z } from 'zod';
 import { exampleOf } from '../../../src-shared/examples.js';
-import { toJid } from '../../../src-shared/jid.js';
-import { chatWithTagsSchema, messageSchema, type Chat } from '../../../src-shared/messages.js';
-import type { Services } from '../../services/index.js';
-import { decodePageCursor } from '../../services/messages/history-queries.js';
-import { ownSessionOf, readableSessions } from '../../services/access/authorizer.js';
-import { defineRoute } from '../route.js';
-import { sessionExists } from './session-guard.js';
-import { chatParams, sessionParams } from './common.js';
+import { chatWithTagsSchema, messageSchema } from '../../../src-shared/messages.js';
 import { chatViewQuery } from '../../../src-shared/contract/assignment.js';
-import { assignedOnlyOf, chatViewOf } from '../../services/chats/list/view-input.js';
+import { restMessagingHandlers } from '../../rpc/messaging-handlers.js';
+import type { Services } from '../../services/index.js';
+import { operationRoutes } from '../operation-route.js';
+import { chatParams, sessionParams } from './common.js';
 
 const chatList = z.object({ items: z.array(chatWithTagsSchema), next: z.string().nullable() }).meta({
   id: 'ChatList',
@@ -40,13 +36,27 @@ const chatListQuery = z.object({
 
 /** A time as ISO-8601 (with offset) or unix seconds/milliseconds, to unix milliseconds. */
 const instant = z.string().transform((value, ctx) => {
-  if (/^\d+$/.test(value)) return value.length <= 10 ? Number(value) * 1000 : Number(value);
-  const ms = Date.parse(value);
-  if (Number.isNaN(ms)) {
+  const ms = /^\d+$/.test(value)
+    ? value.length <= 10
+      ? Number(value) * 1000
+      : Number(value)
+    : Date.parse(value);
+  // Digits beyond any date (a safe integer) are refused like any other non-time.
+  if (!Number.isSafeInteger(ms)) {
     ctx.addIssue({ code: 'custom', message: 'must be ISO-8601 or unix seconds' });
     return z.NEVER;
   }
   return ms;
+});
+const historyQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  before: instant.optional().describe('ISO-8601 or unix seconds: only older messages'),
+  after: instant.optional().describe('ISO-8601 or unix seconds: only newer messages'),
+  cursor: z
+    .string()
+    .regex(/^\d+\.\d+$/, 'must be a `next` value this API returned')
+    .optional()
+    .describe('The `next` of the previous page'),
 });
 
 const markReadBody = z
@@ -61,19 +71,40 @@ const markReadBody = z
   .strict()
   .meta({ example: { messageIds: ['3EB0C431D5A6B2F1E8A4'] } });
 
-export function chatRoutes({ messaging, sessions, organize }: Services) {
-  const exists = sessionExists(sessions);
+const chatChange = z
+  .object({
+    archived: z.boolean().optional(),
+    pinned: z.boolean().optional(),
+    mutedUntil: z.string().datetime({ offset: true }).nullable().optional(),
+    unread: z
+      .literal(true)
+      .optional()
+      .describe(
+        'Mark as unread: counts as unread here (at least 1) until read; the phone shows the mark too',
+      ),
+  })
+  .strict()
+  .meta({ example: { pinned: true, mutedUntil: '2026-11-22T08:00:00+02:00' } });
+
+type ChatRequest<Body = object> = { params: z.output<typeof chatParams>; body?: Body };
+const chatOf = ({ params }: ChatRequest) => ({ session: params.id, chat: params.chat });
+const chatWith = ({ params, body }: ChatRequest) => ({ ...body, ...chatOf({ params }) });
+type ListQuery = z.output<typeof chatListQuery>;
+type HistoryRequest = ChatRequest & { query: z.output<typeof historyQuery> };
+
+/** REST pages a chat by time or by `cursor` (which wins); `messages.page` takes both. */
+const historyInput = ({ params, query }: HistoryRequest) => ({
+  ...chatOf({ params }),
+  limit: query.limit,
+  ...(query.cursor ? { before: query.cursor } : { beforeTime: query.before, afterTime: query.after }),
+});
+
+/** Chats, one chat and its history: adapters onto `chats.*` and `messages.page` (access and handler live there). */
+export function chatRoutes(services: Services) {
   const tag = 'chats';
-  const tagId = (value: string | undefined) => (value ? organize.tags.resolve(value).id : undefined);
-  const chatJid = (chat: string) => toJid(chat, 'chat');
-  /** Every chat the REST API answers carries its tags; a page reads them in one query. */
-  const withTags = (page: { items: Chat[]; next: string | null }) => ({
-    ...page,
-    items: organize.taggings.withTags(page.items),
-  });
-  const withTagsOne = (chat: Chat) => organize.taggings.withTags([chat])[0]!;
+  const route = operationRoutes(restMessagingHandlers(services));
   return [
-    defineRoute({
+    route('chats.list', {
       method: 'get',
       path: '/sessions/:id/chats',
       tag,
@@ -81,105 +112,44 @@ export function chatRoutes({ messaging, sessions, organize }: Services) {
       description:
         'The inbox views as filters (`assignee`, `team`, `status`). A person who reads only assigned chats ' +
         'of this number lists their own chats and their teams’ unassigned ones.',
-      access: { scope: 'messages:read', session: ({ params }) => params.id, filtersChats: true },
       params: sessionParams,
       query: chatListQuery,
+      input: ({ params, query }: { params: { id: string }; query: ListQuery }) => ({
+        ...query,
+        session: params.id,
+      }),
       response: { status: 200, description: 'A page of chats', schema: chatList },
-      handler: ({ params, query, principal }) => {
-        exists(params.id);
-        return withTags(
-          messaging.chats.list({
-            ...query,
-            tagId: tagId(query.tag),
-            sessionId: params.id,
-            allowedSessions: readableSessions(principal),
-            view: chatViewOf(principal, query),
-            assignedOnly: assignedOnlyOf(principal),
-          }),
-        );
-      },
     }),
-    defineRoute({
+    route('chats.list', {
       method: 'get',
       path: '/chats',
       tag,
       summary: 'List chats of every session, most recent first',
-      access: { scope: 'messages:read' },
+      sessionless: true,
       query: chatListQuery,
+      input: ({ query }: { query: ListQuery }) => query,
       response: { status: 200, description: 'A page of chats', schema: chatList },
-      handler: ({ query, principal }) => {
-        return withTags(
-          messaging.chats.list({
-            ...query,
-            tagId: tagId(query.tag),
-            sessionId: ownSessionOf(principal),
-            allowedSessions: readableSessions(principal),
-            view: chatViewOf(principal, query),
-            assignedOnly: assignedOnlyOf(principal),
-          }),
-        );
-      },
     }),
-    defineRoute({
+    route('chats.get', {
       method: 'get',
       path: '/sessions/:id/chats/:chat',
       tag,
       summary: 'Get a chat',
-      access: {
-        scope: 'messages:read',
-        session: ({ params }) => params.id,
-        chat: ({ params }) => params.chat,
-      },
       params: chatParams,
+      input: chatOf,
       response: { status: 200, description: 'The chat', schema: chatWithTagsSchema },
-      handler: ({ params }) => {
-        return withTagsOne(messaging.chats.get(params.id, chatJid(params.chat)));
-      },
     }),
-    defineRoute({
+    route('chats.update', {
       method: 'patch',
       path: '/sessions/:id/chats/:chat',
       tag,
       summary: 'Archive, pin, mute or mark unread a chat',
-      access: {
-        scope: 'messages:send',
-        session: ({ params }) => params.id,
-        chat: ({ params }) => params.chat,
-      },
       params: chatParams,
-      body: z
-        .object({
-          archived: z.boolean().optional(),
-          pinned: z.boolean().optional(),
-          mutedUntil: z.string().datetime({ offset: true }).nullable().optional(),
-          unread: z
-            .literal(true)
-            .optional()
-            .describe(
-              'Mark as unread: counts as unread here (at least 1) until read; the phone shows the mark too',
-            ),
-        })
-        .strict()
-        .meta({ example: { pinned: true, mutedUntil: '2026-11-22T08:00:00+02:00' } }),
+      body: chatChange,
+      input: chatWith,
       response: { status: 200, description: 'The chat', schema: chatWithTagsSchema },
-      handler: async ({ params, body }) => {
-        const jid = chatJid(params.chat);
-        let chat = messaging.chats.get(params.id, jid);
-        if (body.archived !== undefined)
-          chat = await messaging.chats.setArchived(params.id, jid, body.archived);
-        if (body.pinned !== undefined) chat = await messaging.chats.setPinned(params.id, jid, body.pinned);
-        if (body.mutedUntil !== undefined) {
-          chat = await messaging.chats.setMuted(
-            params.id,
-            jid,
-            body.mutedUntil ? Date.parse(body.mutedUntil) : null,
-          );
-        }
-        if (body.unread) chat = await messaging.chats.markUnread(params.id, jid);
-        return withTagsOne(chat);
-      },
     }),
-    defineRoute({
+    route('messages.page', {
       method: 'get',
       path: '/sessions/:id/chats/:chat/messages',
       tag,
@@ -188,36 +158,12 @@ export function chatRoutes({ messaging, sessions, organize }: Services) {
         'Pages by time, so new messages never shift a page. Start with `before` / `after` (or neither for ' +
         "the newest), then pass each answer's `next` as `cursor` for the next older page: it points at the " +
         'exact message, so messages sharing a second are never skipped.',
-      access: {
-        scope: 'messages:read',
-        session: ({ params }) => params.id,
-        chat: ({ params }) => params.chat,
-      },
       params: chatParams,
-      query: z.object({
-        limit: z.coerce.number().int().min(1).max(200).default(50),
-        before: instant.optional().describe('ISO-8601 or unix seconds: only older messages'),
-        after: instant.optional().describe('ISO-8601 or unix seconds: only newer messages'),
-        cursor: z
-          .string()
-          .regex(/^\d+\.\d+$/, 'must be a `next` value this API returned')
-          .optional()
-          .describe('The `next` of the previous page'),
-      }),
+      query: historyQuery,
+      input: historyInput,
       response: { status: 200, description: 'A page of messages', schema: messagePage },
-      handler: ({ params, query }) => {
-        exists(params.id);
-        const position = query.cursor ? decodePageCursor(query.cursor) : null;
-        const page = messaging.history.pageWithCursor(params.id, chatJid(params.chat), {
-          limit: query.limit,
-          ...(position
-            ? { before: position.at, rowId: position.rowId }
-            : { before: query.before, after: query.after }),
-        });
-        return { items: page.messages, next: page.next };
-      },
     }),
-    defineRoute({
+    route('chats.read', {
       method: 'post',
       path: '/sessions/:id/chats/:chat/read',
       tag,
@@ -226,42 +172,24 @@ export function chatRoutes({ messaging, sessions, organize }: Services) {
         'Without a body (or without `messageIds`) the whole chat: its unread count goes to 0 and read receipts ' +
         'go out for what was unread. With `messageIds` read receipts go out for those received messages only ' +
         '(up to 100; an unknown id or one of our own is a 400 naming it) and the unread count stays.',
-      access: {
-        scope: 'messages:send',
-        session: ({ params }) => params.id,
-        chat: ({ params }) => params.chat,
-      },
       params: chatParams,
       body: markReadBody,
+      input: chatWith,
       response: { status: 200, description: 'The chat', schema: chatWithTagsSchema },
-      handler: async ({ params, body }) => {
-        const jid = chatJid(params.chat);
-        const chat = body.messageIds
-          ? await messaging.chats.markMessagesRead(params.id, jid, body.messageIds)
-          : await messaging.chats.markRead(params.id, jid);
-        return withTagsOne(chat);
-      },
     }),
-    defineRoute({
+    route('chats.presence', {
       method: 'post',
       path: '/sessions/:id/chats/:chat/presence',
       tag,
       summary: 'Show typing or recording in a chat',
-      access: {
-        scope: 'messages:send',
-        session: ({ params }) => params.id,
-        chat: ({ params }) => params.chat,
-      },
       params: chatParams,
       body: z
         .object({ state: z.enum(['composing', 'recording', 'paused']) })
         .strict()
         .meta({ example: { state: 'composing' } }),
+      input: chatWith,
+      answer: () => undefined,
       response: { status: 204, description: 'Sent' },
-      handler: async ({ params, body }) => {
-        exists(params.id);
-        await messaging.chats.presence(params.id, chatJid(params.chat), body.state);
-      },
     }),
   ];
 }

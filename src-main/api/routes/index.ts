@@ -36,11 +36,14 @@ import { routingRoutes } from './routing.js';
 import { numberProfileRoutes } from './number-profile.js';
 import { privacyRoutes } from './privacy.js';
 import { chatActionRoutes } from './chat-actions.js';
+import { disappearingRoutes } from './disappearing.js';
 import { reportRoutes } from './reports.js';
 import { rateLimitRoutes } from './rate-limits.js';
 import { keyUsageRoutes } from './key-usage.js';
 import { mediaLibraryRoutes } from './media-library.js';
 import { messageAttachmentRoutes } from './message-attachments.js';
+import { contactPresenceRoutes } from './contact-presence.js';
+import { starredRoutes } from './starred.js';
 
 /** Every public REST route, one list per domain. */
 export function allRoutes(services: Services): RouteDef[] {
@@ -77,11 +80,14 @@ export function allRoutes(services: Services): RouteDef[] {
     ...numberProfileRoutes(services),
     ...privacyRoutes(services),
     ...chatActionRoutes(services),
+    ...disappearingRoutes(services),
     ...reportRoutes(services),
     ...rateLimitRoutes(services),
     ...keyUsageRoutes(services),
     ...mediaLibraryRoutes(services),
     ...messageAttachmentRoutes(services),
+    ...contactPresenceRoutes(services),
+    ...starredRoutes(services),
     ...housekeepingRoutes(services),
     ...eventRoutes(),
     ...authRoutes(services),

@@ -3,11 +3,11 @@ import { exampleOf } from '../../../src-shared/examples.js';
 import { messageSchema } from '../../../src-shared/messages.js';
 import { scheduleSchema, sendOrScheduleSchema } from '../../../src-shared/contract/schedule.js';
 import type { SendMessageInput } from '../../../src-shared/send-schemas.js';
+import { restMessagingHandlers } from '../../rpc/messaging-handlers.js';
+import { scheduleHandlers } from '../../rpc/schedule-handlers.js';
 import type { Services } from '../../services/index.js';
 import type { UploadedForm } from '../multipart.js';
-import { assignedOnlySessions, canReadChat, ownSessionOf } from '../../services/access/authorizer.js';
-import { defineRoute } from '../route.js';
-import { sessionExists } from './session-guard.js';
+import { operationChoiceRoutes } from '../operation-route.js';
 import { sessionParams } from './common.js';
 
 const searchList = z
@@ -74,12 +74,29 @@ function sendFormToBody(form: UploadedForm): unknown {
   return body;
 }
 
-export function messageRoutes({ messaging, sessions, scheduling, actors, assignment }: Services) {
-  const exists = sessionExists(sessions);
+type SessionRequest<Query = unknown, Body = unknown> = { params: { id: string }; query: Query; body: Body };
+type SearchQuery = z.output<typeof searchQuery>;
+type SessionMessagesQuery = z.output<typeof sessionMessagesQuery>;
+type SendOrSchedule = z.output<typeof sendOrScheduleSchema>;
+type SearchPage = { items: unknown[]; next: number | null };
+
+/** REST's search cursor is a string of digits; the operation's a number. */
+const searchCursor = (cursor: string | undefined) => (cursor ? Number(cursor) : undefined);
+const searchAnswer = (result: SearchPage) => ({
+  items: result.items,
+  next: result.next === null ? null : String(result.next),
+});
+
+/**
+ * Sending, a number's messages and search: adapters onto `messages.send` (or, with `sendAt`,
+ * `schedules.create`), `messages.search` and `messages.latest` (access and handler live there).
+ */
+export function messageRoutes(services: Services) {
   const tag = 'messages';
+  const choice = operationChoiceRoutes({ ...restMessagingHandlers(services), ...scheduleHandlers(services) });
 
   return [
-    defineRoute({
+    choice('messages.send', {
       method: 'post',
       path: '/sessions/:id/messages',
       tag,
@@ -91,29 +108,28 @@ export function messageRoutes({ messaging, sessions, scheduling, actors, assignm
         'before anything is sent. With `sendAt` (ISO-8601 with offset; optional `timeZone`, `repeat`) nothing is ' +
         'sent now: the answer is the created Schedule (see /schedules).',
       largeBody: true,
-      access: { scope: 'messages:send', session: ({ params }) => params.id, limits: ['send'] },
       params: sessionParams,
       body: sendOrScheduleSchema,
       upload: sendFormToBody,
       idempotent: true,
+      // Sent now, or scheduled: `schedules.create` is then authorized by its own declaration
+      // (owners and admins, as /rpc), and the send budgets are taken either way.
+      choose: ({ params, body }: SessionRequest<unknown, SendOrSchedule>) => {
+        const { sendAt, timeZone, repeat, ...rest } = body;
+        const message = rest as SendMessageInput;
+        return sendAt
+          ? { op: 'schedules.create', input: { session: params.id, message, sendAt, timeZone, repeat } }
+          : { op: 'messages.send', input: { session: params.id, message } };
+      },
+      // The message's fields are the body's own here: `message.to` → `to`.
+      restField: (field) => field.replace(/^message\./, ''),
       response: {
         status: 201,
         description: 'The sent message as stored, or the Schedule when `sendAt` was given',
         schema: z.union([messageSchema, scheduleSchema]),
       },
-      handler: ({ params, body, idempotencyKey, principal }) => {
-        const { sendAt, timeZone, repeat, ...rest } = body;
-        const message = rest as SendMessageInput;
-        if (sendAt) {
-          const schedule = { session: params.id, message, sendAt, timeZone, repeat };
-          return scheduling.schedules.create(schedule, idempotencyKey);
-        }
-        const actor = actors.of(principal);
-        assignment.foreignReply.assertMayReply(params.id, message.to, actor);
-        return messaging.send.send(params.id, message, idempotencyKey, actor);
-      },
     }),
-    defineRoute({
+    choice('messages.search', {
       method: 'get',
       path: '/sessions/:id/messages',
       tag,
@@ -122,68 +138,41 @@ export function messageRoutes({ messaging, sessions, scheduling, actors, assignm
         'With `q`: messages matching the words, newest first. Without `q`: the latest messages the number ' +
         '`direction=sent` or `received`, across all its chats, newest first (`next` pages further back). ' +
         'A person who reads only assigned chats gets messages of their own chats only.',
-      access: {
-        scope: 'messages:read',
-        session: ({ params }) => params.id,
-        chat: ({ query }) => query.chat,
-        filtersChats: true,
-      },
       params: sessionParams,
       query: sessionMessagesQuery,
+      choose: ({ params, query }: SessionRequest<SessionMessagesQuery>) =>
+        query.q === undefined
+          ? {
+              op: 'messages.latest',
+              input: {
+                session: params.id,
+                direction: query.direction,
+                limit: query.limit,
+                cursor: query.cursor,
+              },
+            }
+          : {
+              op: 'messages.search',
+              input: { ...query, session: params.id, cursor: searchCursor(query.cursor) },
+            },
+      answer: (result: SearchPage | { items: unknown[]; next: string | null }, _input, op) =>
+        op === 'messages.search' ? searchAnswer(result as SearchPage) : result,
       response: { status: 200, description: 'Messages, newest first', schema: searchList },
-      handler: ({ params, query, principal }) => {
-        exists(params.id);
-        if (query.q === undefined) {
-          const own = assignedOnlySessions(principal);
-          const result = messaging.latest.list({
-            sessionId: params.id,
-            direction: query.direction ?? 'received',
-            limit: query.limit,
-            cursor: query.cursor,
-            ownChats: own?.sessions.has(params.id) ? own : undefined,
-          });
-          return { items: result.messages, next: result.next };
-        }
-        const result = messaging.history.search({
-          query: query.q,
-          sessionId: params.id,
-          chatJid: query.chat,
-          limit: query.limit,
-          beforeRowId: query.cursor ? Number(query.cursor) : undefined,
-        });
-        const wanted = query.direction === undefined ? null : query.direction === 'sent';
-        return {
-          items: result.messages.filter(
-            (hit) =>
-              canReadChat(principal, hit.session, hit.chat) && (wanted === null || hit.fromMe === wanted),
-          ),
-          next: result.nextRowId === null ? null : String(result.nextRowId),
-        };
-      },
     }),
-    defineRoute({
+    choice('messages.search', {
       method: 'get',
       path: '/search',
       tag,
       summary: 'Search stored messages across sessions',
       description: 'A session key searches its own session only.',
-      access: { scope: 'messages:read' },
+      sessionless: true,
       query: searchQuery,
+      choose: ({ query }: { query: SearchQuery }) => ({
+        op: 'messages.search',
+        input: { ...query, cursor: searchCursor(query.cursor) },
+      }),
+      answer: searchAnswer,
       response: { status: 200, description: 'Matching messages, newest first', schema: searchList },
-      handler: ({ query, principal }) => {
-        const sessionId = ownSessionOf(principal);
-        const result = messaging.history.search({
-          query: query.q,
-          sessionId,
-          chatJid: query.chat,
-          limit: query.limit,
-          beforeRowId: query.cursor ? Number(query.cursor) : undefined,
-        });
-        return {
-          items: result.messages.filter((hit) => canReadChat(principal, hit.session, hit.chat)),
-          next: result.nextRowId === null ? null : String(result.nextRowId),
-        };
-      },
     }),
   ];
 }

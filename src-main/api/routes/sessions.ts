@@ -9,8 +9,10 @@ import {
 import { confirmationInput } from '../../../src-shared/contract/confirmation.js';
 import { exampleOf } from '../../../src-shared/examples.js';
 import { sessionSchema } from '../../../src-shared/model.js';
+import type { Session } from '../../../src-shared/model.js';
+import { sessionHandlers } from '../../rpc/session-handlers.js';
 import type { Services } from '../../services/index.js';
-import { canAccessSession } from '../../services/access/authorizer.js';
+import { operationRoutes } from '../operation-route.js';
 import { defineRoute } from '../route.js';
 
 const idParams = z.object({ id: sessionIdSchema });
@@ -77,62 +79,58 @@ const pairingCode = z
     },
   });
 
-export function sessionRoutes({ sessions, actors }: Services) {
+type IdRequest<Body = object, Query = object> = { params: { id: string }; body?: Body; query?: Query };
+/** The operations name the number `id`, as the path does; a body's or query's fields join it. */
+const byId = ({ params, body, query }: IdRequest) => ({ ...query, ...body, id: params.id });
+
+/**
+ * Linked WhatsApp numbers: adapters onto the `sessions.*` operations (access and handler live
+ * there). The QR code stays written here: by `Accept` it answers JSON or the PNG image's bytes.
+ */
+export function sessionRoutes(services: Services) {
+  const { sessions } = services;
+  const route = operationRoutes(sessionHandlers(services));
   const tag = 'sessions';
   return [
-    defineRoute({
+    route('sessions.list', {
       method: 'get',
       path: '/sessions',
       tag,
       summary: 'List sessions (linked WhatsApp numbers)',
       description: 'A session key sees only its own session.',
-      access: { scope: ['messages:read', 'sessions:manage'] },
       response: { status: 200, description: 'Every session, oldest first', schema: sessionList },
-      handler: ({ principal }) => ({
-        items: sessions.list().filter((session) => canAccessSession(principal, session.id)),
-        next: null,
-      }),
+      input: () => ({}),
+      answer: (items: Session[]) => ({ items, next: null }),
     }),
-    defineRoute({
+    route('sessions.create', {
       method: 'post',
       path: '/sessions',
       tag,
       summary: 'Create a session',
       description:
         'Creates the session (disconnected) and its session key. Then connect it and scan the QR code.',
-      access: { scope: 'sessions:manage', sessionKeys: false },
       body: createSessionInput,
       response: { status: 201, description: 'The new session and its key', schema: createdSession },
-      handler: ({ body }) => {
-        return sessions.create(body);
-      },
     }),
-    defineRoute({
+    route('sessions.get', {
       method: 'get',
       path: '/sessions/:id',
       tag,
       summary: 'Get a session and its status',
-      access: { scope: ['messages:read', 'sessions:manage'], session: ({ params }) => params.id },
       params: idParams,
       response: { status: 200, description: 'The session', schema: sessionSchema },
-      handler: ({ params }) => {
-        return sessions.get(params.id);
-      },
     }),
-    defineRoute({
+    route('sessions.rename', {
       method: 'patch',
       path: '/sessions/:id',
       tag,
       summary: 'Rename a session',
-      access: { scope: 'sessions:manage', session: ({ params }) => params.id },
       params: idParams,
       body: renameSessionInput,
+      input: byId,
       response: { status: 200, description: 'The session', schema: sessionSchema },
-      handler: ({ params, body }) => {
-        return sessions.rename(params.id, body.name);
-      },
     }),
-    defineRoute({
+    route('sessions.delete', {
       method: 'delete',
       path: '/sessions/:id',
       tag,
@@ -147,7 +145,6 @@ export function sessionRoutes({ sessions, actors }: Services) {
         'when a session with the same id is created; scheduled messages, campaigns and webhooks go ' +
         'either way. The event log keeps its entries until they age out (7 days). ' +
         CONFIRM_NOTE,
-      access: { scope: 'sessions:manage', sessionKeys: false, confirm: true },
       params: idParams,
       body: confirmationInput,
       query: z.object({
@@ -157,15 +154,11 @@ export function sessionRoutes({ sessions, actors }: Services) {
           .optional()
           .describe('Keep the chat history (default: remove it)'),
       }),
+      input: byId,
       response: { status: 204, description: 'Deleted' },
-      handler: async ({ params, query, principal }) => {
-        await sessions.remove(params.id, {
-          keepHistory: query.keepHistory ?? false,
-          actor: actors.of(principal),
-        });
-      },
+      answer: () => undefined,
     }),
-    defineRoute({
+    route('sessions.connect', {
       method: 'post',
       path: '/sessions/:id/connect',
       tag,
@@ -176,19 +169,10 @@ export function sessionRoutes({ sessions, actors }: Services) {
         'code was asked for; with `wait=connected` once the number is connected; either way also when the ' +
         'session stops trying (logged out, disconnected, QR codes ran out) or after `timeout` seconds ' +
         '(default 30). `reached` says whether what was waited for happened.',
-      access: { scope: 'sessions:manage', session: ({ params }) => params.id },
       params: idParams,
       query: connectQuery,
+      input: byId,
       response: { status: 202, description: 'Connecting (or where the wait ended)', schema: connectResult },
-      handler: async ({ params, query }) => {
-        if (!query.wait) return sessions.connect(params.id);
-        const { session, reached, qr } = await sessions.connectAndWait(
-          params.id,
-          query.wait,
-          query.timeout * 1000,
-        );
-        return { ...session, reached, qr };
-      },
     }),
     defineRoute({
       method: 'get',
@@ -198,6 +182,7 @@ export function sessionRoutes({ sessions, actors }: Services) {
       description:
         'JSON `{qr, dataUrl}` by default; a PNG image with `Accept: image/png`. 409 when there is no QR ' +
         '(not connecting, or already linked). QR codes rotate: poll, or follow `session.status` events.',
+      // The same declaration as `sessions.qr`; written by hand for the PNG answer.
       access: { scope: 'sessions:manage', session: ({ params }) => params.id },
       params: idParams,
       response: { status: 200, description: 'The current QR code', schema: sessionQrSchema },
@@ -212,56 +197,44 @@ export function sessionRoutes({ sessions, actors }: Services) {
         return qr;
       },
     }),
-    defineRoute({
+    route('sessions.pairingCode', {
       method: 'post',
       path: '/sessions/:id/pairing-code',
       tag,
       summary: 'Link by phone number: get a code to type on the phone',
-      access: { scope: 'sessions:manage', session: ({ params }) => params.id },
       params: idParams,
       body: pairingCodeInput,
+      input: byId,
       response: { status: 200, description: 'The 8-character code', schema: pairingCode },
-      handler: ({ params, body }) => {
-        return sessions.pairingCode(params.id, body.phone);
-      },
     }),
-    defineRoute({
+    route('sessions.disconnect', {
       method: 'post',
       path: '/sessions/:id/disconnect',
       tag,
       summary: 'Disconnect, keeping the login (connect again without a QR)',
-      access: { scope: 'sessions:manage', session: ({ params }) => params.id },
       params: idParams,
+      input: byId,
       response: { status: 200, description: 'Disconnected', schema: sessionSchema },
-      handler: ({ params }) => {
-        return sessions.disconnect(params.id);
-      },
     }),
-    defineRoute({
+    route('sessions.logout', {
       method: 'post',
       path: '/sessions/:id/logout',
       tag,
       summary: 'Log out: unlink from the phone and forget the login',
       description: CONFIRM_NOTE,
-      access: { scope: 'sessions:manage', session: ({ params }) => params.id, confirm: true },
       params: idParams,
       body: confirmationInput,
+      input: byId,
       response: { status: 200, description: 'Logged out', schema: sessionSchema },
-      handler: ({ params }) => {
-        return sessions.logout(params.id);
-      },
     }),
-    defineRoute({
+    route('sessions.rotateKey', {
       method: 'post',
       path: '/sessions/:id/key',
       tag,
       summary: 'Issue a new session key (the old one stops working)',
-      access: { scope: 'sessions:manage', session: ({ params }) => params.id, limits: ['sensitive'] },
       params: idParams,
+      input: byId,
       response: { status: 200, description: 'The new key, shown once', schema: rotatedKey },
-      handler: ({ params }) => {
-        return sessions.rotateKey(params.id);
-      },
     }),
   ];
 }

@@ -5,8 +5,13 @@
  * on the phone still arrives here.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Customer } from '../../../testkit/wa-emulator/customer.js';
-import { linkedWorld, type LinkedWorld } from '../../../testkit/support/linked-session.js';
+import type { Customer } from '../../../testkit/wa-emulator/customer.js';
+import {
+  linkedWorld,
+  linkSecondDevice,
+  onShopPhone,
+  type LinkedWorld,
+} from '../../../testkit/support/linked-session.js';
 import type { Chat } from '../../../src-shared/messages.js';
 
 let world: LinkedWorld;
@@ -19,9 +24,7 @@ beforeAll(async () => {
   const sent = await world.customer.sendText(world.shopJid, 'Is the shop open today?');
   await world.waitForEvent((e) => e.type === 'message.received' && e.data.id === sent.key.id, LIMIT);
   chatPath = `/api/v1/sessions/shop/chats/${encodeURIComponent(world.customer.jid)}`;
-  // The shop's number on another linked device (like WhatsApp Web on a second computer).
-  secondDevice = await Customer.create(world.emulator, { phone: world.shopPhone, name: 'Falafel House' });
-  await secondDevice.waitFor(() => secondDevice.sock.authState.creds.myAppStateKeyId, LIMIT, 'app-state key');
+  secondDevice = await linkSecondDevice(world, LIMIT);
 }, LIMIT);
 
 afterAll(async () => {
@@ -37,8 +40,7 @@ async function change(json: unknown): Promise<Chat> {
 
 /** What the shop's phone shows for the customer's chat under `action` (archive, pin_v1, mute, …). */
 async function onPhone(action: string) {
-  const entries = await world.emulator.appStateEntries(world.shopPhone, action);
-  return entries.find((entry) => entry.index[1] === world.customer.jid)?.value;
+  return (await onShopPhone(world, action, world.customer.jid))[0]?.value;
 }
 
 function onSecondDevice(field: string, seen: number) {

@@ -9,6 +9,9 @@ import { ChatList, type ChatListOptions } from './list/chat-list.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import { chatKind, type MessageStore } from '../messages/message-store.js';
 
+/** A timer changed on WhatsApp: by the phone, another linked device or the customer. */
+const WHATSAPP_ACTOR = Object.freeze({ type: 'system', id: null, name: 'WhatsApp' } as const);
+
 /** Up to this many chats in one WhatsApp chat update are live changes worth an event each. */
 const LIVE_CHAT_CHANGE_LIMIT = 20;
 
@@ -132,12 +135,14 @@ export class ChatService {
    */
   applyMeta(sessionId: string, metas: readonly ChatMeta[]): void {
     const upsert = this.db.$client.prepare(
-      `INSERT INTO chats (session_id, jid, kind, name, archived, pinned_at, muted_until, unread_count)
-       VALUES (@sessionId, @jid, @kind, @name, coalesce(@archived, 0), @pinnedAt, @mutedUntil, coalesce(@unreadCount, 0))
+      `INSERT INTO chats (session_id, jid, kind, name, archived, pinned_at, muted_until, unread_count, ephemeral_seconds)
+       VALUES (@sessionId, @jid, @kind, @name, coalesce(@archived, 0), @pinnedAt, @mutedUntil, coalesce(@unreadCount, 0),
+         coalesce(@ephemeralSeconds, 0))
        ON CONFLICT (session_id, jid) DO UPDATE SET
          name = coalesce(@name, name), archived = coalesce(@archived, archived),
          pinned_at = coalesce(@pinnedAt, pinned_at), muted_until = coalesce(@mutedUntil, muted_until),
-         unread_count = coalesce(@unreadCount, unread_count)`,
+         unread_count = coalesce(@unreadCount, unread_count),
+         ephemeral_seconds = coalesce(@ephemeralSeconds, ephemeral_seconds)`,
     );
     const announce = metas.length <= LIVE_CHAT_CHANGE_LIMIT;
     this.events.transaction(() => {
@@ -152,11 +157,17 @@ export class ChatService {
           pinnedAt: meta.pinnedAt,
           mutedUntil: meta.mutedUntil,
           unreadCount: meta.unreadCount,
+          ephemeralSeconds: meta.ephemeralSeconds ?? null,
         });
         if (!announce) continue;
         const after = this.get(sessionId, meta.jid);
         if (JSON.stringify(before) !== JSON.stringify(after))
           this.events.record('chat.updated', sessionId, after);
+        const previous = before?.ephemeralSeconds ?? 0;
+        if (after.ephemeralSeconds !== previous) {
+          const change = { chat: meta.jid, seconds: after.ephemeralSeconds, previous };
+          this.events.record('chat.ephemeral_changed', sessionId, change, WHATSAPP_ACTOR);
+        }
       }
     });
   }

@@ -5,8 +5,13 @@
  * here, stored and announced with the phone as the actor.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Customer } from '../../../testkit/wa-emulator/customer.js';
-import { linkedWorld, type LinkedWorld } from '../../../testkit/support/linked-session.js';
+import type { Customer } from '../../../testkit/wa-emulator/customer.js';
+import {
+  linkedWorld,
+  linkSecondDevice,
+  onShopPhone,
+  type LinkedWorld,
+} from '../../../testkit/support/linked-session.js';
 import type { AnyEventEnvelope } from '../../../src-shared/contract/events.js';
 import type { Chat, Message } from '../../../src-shared/messages.js';
 
@@ -17,8 +22,7 @@ const chatPath = (jid: string) => `/api/v1/sessions/shop/chats/${encodeURICompon
 
 beforeAll(async () => {
   world = await linkedWorld({ shopPhone: '972501110193', customerPhone: '972502220193' });
-  secondDevice = await Customer.create(world.emulator, { phone: world.shopPhone, name: 'Falafel House' });
-  await secondDevice.waitFor(() => secondDevice.sock.authState.creds.myAppStateKeyId, LIMIT, 'app-state key');
+  secondDevice = await linkSecondDevice(world, LIMIT);
 }, LIMIT);
 
 afterAll(async () => {
@@ -39,10 +43,7 @@ function nextEvent(match: (e: AnyEventEnvelope) => boolean) {
 }
 
 /** What the shop's phone shows under `action` for this chat (star, clearChat, deleteChat). */
-async function onPhone(action: string, jid: string) {
-  const entries = await world.emulator.appStateEntries(world.shopPhone, action);
-  return entries.filter((entry) => entry.index[1] === jid);
-}
+const onPhone = (action: string, jid: string) => onShopPhone(world, action, jid);
 
 describe('starred messages', () => {
   it(
@@ -68,6 +69,13 @@ describe('starred messages', () => {
       );
       const list = await world.app.request(`${chatPath(world.customer.jid)}/starred`);
       expect(((await list.json()) as { items: Message[] }).items.map((m) => m.id)).toEqual([id]);
+      // Across chats: of this number, and of every number.
+      for (const path of ['/api/v1/starred?session=shop', '/api/v1/starred']) {
+        const across = await world.app.request(path);
+        expect(((await across.json()) as { items: Message[] }).items.map((m) => m.id)).toEqual([id]);
+      }
+      const other = await world.app.request('/api/v1/starred?session=nosuch');
+      expect(other.status).toBe(404);
     },
     LIMIT,
   );

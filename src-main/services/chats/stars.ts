@@ -18,6 +18,15 @@ export interface StarUpdate {
   starred: boolean;
 }
 
+interface StarredRow {
+  session: string;
+  chat: string;
+  id: string;
+  rowId: number;
+}
+/** Starred rows read at a time for `recent`. */
+const PAGE = 200;
+
 export class StarService {
   constructor(
     private readonly db: Db,
@@ -51,6 +60,34 @@ export class StarService {
       .pluck()
       .all(session, chat, this.hiddenThrough(session), limit);
     return ids.flatMap((id) => this.store.get(session, chat, id) ?? []);
+  }
+
+  /**
+   * Starred messages across chats, newest first, of one number or all, kept to those `canRead`
+   * allows. Starred rows are few (their partial index), so they are read in pages and filtered here.
+   */
+  recent(
+    session: string | null,
+    limit: number,
+    canRead: (session: string, chat: string) => boolean,
+  ): Message[] {
+    const page = this.db.$client.prepare<[string | null, string | null, number, number], StarredRow>(
+      `SELECT session_id AS session, chat_jid AS chat, id, row_id AS rowId FROM messages
+         WHERE starred_at IS NOT NULL AND (? IS NULL OR session_id = ?)
+         ORDER BY timestamp DESC, row_id DESC LIMIT ? OFFSET ?`,
+    );
+    const found: Message[] = [];
+    for (let offset = 0; found.length < limit; offset += PAGE) {
+      const rows = page.all(session, session, PAGE, offset);
+      for (const row of rows) {
+        if (found.length >= limit) break;
+        if (row.rowId <= this.hiddenThrough(row.session) || !canRead(row.session, row.chat)) continue;
+        const message = this.store.get(row.session, row.chat, row.id);
+        if (message) found.push(message);
+      }
+      if (rows.length < PAGE) break;
+    }
+    return found;
   }
 
   /** Stars set or removed on the phone or another linked device (ours are skipped: see PhoneSync). */

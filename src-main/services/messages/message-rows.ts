@@ -1,6 +1,7 @@
 import type { Chat, LastMessageKind, Message, MessageStatus } from '../../../src-shared/messages.js';
 import { phoneOfJid } from '../../../src-shared/jid.js';
 import type { ChatRow, MessageRow } from '../../db/schema.js';
+import { readInteractive } from '../../../src-shared/interactive.js';
 import { pollResults, withoutVotes } from './poll-tally.js';
 
 export interface ReactionRow {
@@ -12,6 +13,7 @@ export interface ReactionRow {
 export function toMessage(sessionId: string, row: MessageRow, reactions: ReactionRow[] = []): Message {
   const content = row.revokedAt ? null : (row.content ?? null);
   const poll = row.type === 'poll' ? pollResults(content) : null;
+  const interactive = row.type === 'interactive' ? readInteractive(content) : null;
   return {
     id: row.id,
     session: sessionId,
@@ -38,6 +40,7 @@ export function toMessage(sessionId: string, row: MessageRow, reactions: Reactio
       timestamp: new Date(r.timestamp).toISOString(),
     })),
     ...(poll ? { poll } : {}),
+    ...(interactive ? { interactive } : {}),
     ...(row.sentBy ? { sentBy: row.sentBy as Message['sentBy'] } : {}),
   };
 }
@@ -66,5 +69,6 @@ export function toChat(row: ChatRow, displayName: string | null, lastKind: LastM
     pinned: row.pinnedAt !== null,
     mutedUntil: row.mutedUntil ? new Date(row.mutedUntil).toISOString() : null,
     readOnly: row.readOnly,
+    ephemeralSeconds: row.ephemeralSeconds ?? 0,
   };
 }

@@ -29,7 +29,8 @@ const MESSAGE_COLUMNS = `row_id AS rowId, session_id AS sessionId, chat_jid AS c
 const CHAT_COLUMNS = `session_id AS sessionId, jid, kind, name, unread_count AS unreadCount,
   last_message_id AS lastMessageId, last_message_at AS lastMessageAt, last_message_preview AS lastMessagePreview,
   last_message_from_me AS lastMessageFromMe, last_message_status AS lastMessageStatus, archived,
-  pinned_at AS pinnedAt, muted_until AS mutedUntil, read_only AS readOnly, updated_at AS updatedAt`;
+  pinned_at AS pinnedAt, muted_until AS mutedUntil, read_only AS readOnly, updated_at AS updatedAt,
+  ephemeral_seconds AS ephemeralSeconds`;
 
 interface RawMessageRow extends Omit<
   MessageRow,

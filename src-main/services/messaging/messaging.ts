@@ -11,10 +11,13 @@ import { pictureDownloader, pictureHostFor } from '../avatars/picture-download.j
 import { CallService } from '../calls/calls.js';
 import { ChatService } from '../chats/chats.js';
 import { ChatEraser } from '../chats/chat-erase.js';
+import { DisappearingMessages } from '../chats/disappearing.js';
+import { reclassifyUnknown } from '../messages/reclassify-unknown.js';
 import { PhoneSync } from '../chats/phone-sync.js';
 import { StarService } from '../chats/stars.js';
 import { UnusedMedia } from '../sessions/removal/unused-media.js';
 import { ContactService } from '../contacts/contacts.js';
+import { ContactPresenceService } from '../presence/contact-presence.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import { hiddenThrough } from '../messages/hidden-rows.js';
 import type { HiddenHistory } from '../sessions/removal/hidden-history.js';
@@ -50,11 +53,15 @@ export interface Messaging {
   stars: StarService;
   /** Clear or delete a chat, here and on the phone. */
   chatErase: ChatEraser;
+  /** Disappearing messages: a chat's timer, here and on WhatsApp. */
+  disappearing: DisappearingMessages;
   contacts: ContactService;
   /** Profile pictures of contacts and groups. */
   avatars: AvatarService;
   groups: GroupService;
   calls: CallService;
+  /** Customers' online / last seen / typing for the chat header (in memory). */
+  contactPresence: ContactPresenceService;
   callSettings: CallSettingsStore;
   media: MediaDownloader;
   mediaLinks: MediaLinks;
@@ -108,6 +115,8 @@ export function createMessaging(deps: {
     download: pictureDownloader({ allowedHost: pictureHostFor(deps.waServerUrl) }),
     logger,
   });
+  const reclassified = reclassifyUnknown(db.$client);
+  if (reclassified) logger.info({ reclassified }, 'messages of a kind not understood before read again');
   const groups = new GroupService(db, events, actions);
   const phone = new PhoneSync(db, new WaChatSync(deps.manager));
   const chats = new ChatService(
@@ -138,6 +147,7 @@ export function createMessaging(deps: {
     (sessionId, jid) => contacts.get(sessionId, jid),
   );
   calls.useTextSender((sessionId, to, text) => send.send(sessionId, { type: 'text', to, text }));
+  const contactPresence = new ContactPresenceService(actions, events);
   const sendPacing = new SendPacingSettings(deps.settings, deps.groupPace ?? DEFAULT_GROUP_PACE);
   const pacedSends = new PacedSends({
     db,
@@ -160,6 +170,7 @@ export function createMessaging(deps: {
     avatars,
     groups,
     calls,
+    contactPresence,
     media,
     actions,
     events,
@@ -175,10 +186,12 @@ export function createMessaging(deps: {
     chats,
     stars,
     chatErase,
+    disappearing: new DisappearingMessages(db, chats, actions, events),
     contacts,
     avatars,
     groups,
     calls,
+    contactPresence,
     callSettings,
     media,
     mediaLinks: new MediaLinks(),

@@ -8,6 +8,7 @@ import type { ChatService } from '../chats/chats.js';
 import type { ChatEraser } from '../chats/chat-erase.js';
 import type { StarService, StarUpdate } from '../chats/stars.js';
 import type { ContactService } from '../contacts/contacts.js';
+import type { ContactPresenceService } from '../presence/contact-presence.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import type { GroupService } from '../groups/groups.js';
 import type { MediaDownloader } from '../messages/media-downloader.js';
@@ -39,6 +40,8 @@ export class MessagingSink implements WaEventSink {
       avatars: AvatarService;
       groups: GroupService;
       calls: CallService;
+      /** Customers' online / last seen / typing for the chat header (issue #19). */
+      contactPresence: ContactPresenceService;
       media: MediaDownloader;
       actions: WaActions;
       events: EventRecorder;
@@ -62,7 +65,10 @@ export class MessagingSink implements WaEventSink {
     const wanted = this.deps.historyWanted?.(sessionId) ?? false;
     // One id for the slice's chunks, numbered from 1 in order; stored and announced together.
     const slice = sortableId('hist');
-    if (wanted) records.sort(byTime);
+    // Oldest first, always: a chat's report mark is then written once per slice, by its oldest
+    // new message (migration 0035), and the time-ordered indexes grow at their ends. The
+    // `history.messages` chunks rely on this order too.
+    records.sort(byTime);
     let chunk = 0;
     // Tens of thousands of messages: transactions sized to a time budget, the loop yielded
     // between them; each one's `history.messages` chunks are recorded with its messages.
@@ -190,8 +196,13 @@ export class MessagingSink implements WaEventSink {
     this.deps.groups.upsert(sessionId, groups, this.deps.actions.meJid(sessionId));
   }
 
-  presence(sessionId: string, update: { chat: string; jid: string; presence: string }): void {
-    this.deps.events.record('presence.updated', sessionId, update);
+  presence(
+    sessionId: string,
+    update: { chat: string; jid: string; presence: string; lastSeen?: number },
+  ): void {
+    const { lastSeen, ...documented } = update;
+    this.deps.events.record('presence.updated', sessionId, documented);
+    this.deps.contactPresence.apply(sessionId, { ...documented, lastSeen: lastSeen ?? null });
   }
 
   call(sessionId: string, call: Parameters<CallService['record']>[1]): void {

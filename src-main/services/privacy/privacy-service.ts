@@ -8,7 +8,7 @@ import {
   type BlockedContact,
   type PrivacySettings,
 } from '../../../src-shared/contract/privacy.js';
-import { SYSTEM_ACTOR, type Actor } from '../../../src-shared/contract/people.js';
+import type { Actor } from '../../../src-shared/contract/people.js';
 import type { WaPrivacyActions } from '../../wa/privacy-actions.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import { blockedContactOf } from './block-event.js';
@@ -43,13 +43,7 @@ export class PrivacyService {
   }
 
   /** Changes the settings given, one WhatsApp request each, and answers them all as they are now. */
-  // `actor` defaults to the system for the REST routes of api/routes/privacy.ts, written before
-  // events were; the contract operations (and those routes once they are adapters) pass the caller.
-  async update(
-    session: string,
-    change: Partial<PrivacySettings>,
-    actor: Actor = SYSTEM_ACTOR,
-  ): Promise<PrivacySettings> {
+  async update(session: string, change: Partial<PrivacySettings>, actor: Actor): Promise<PrivacySettings> {
     this.sessions.get(session);
     for (const key of PRIVACY_KEYS) {
       const value = change[key];
@@ -70,7 +64,7 @@ export class PrivacyService {
     session: string,
     contact: string,
     blocked: boolean,
-    actor: Actor = SYSTEM_ACTOR,
+    actor: Actor,
   ): Promise<BlockedContact[]> {
     this.sessions.get(session);
     const jid = userJidOf(contact);

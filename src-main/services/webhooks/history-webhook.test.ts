@@ -1,4 +1,4 @@
-import { type proto } from '@whiskeysockets/baileys';
+import { textConversation } from '../../../testkit/wa-emulator/history-seeds.js';
 import { expect, it } from 'vitest';
 import type { Message } from '../../../src-shared/messages.js';
 import { useCleanups } from '../../../testkit/support/cleanups.js';
@@ -14,17 +14,15 @@ const world = coreOnWaServer();
 const onCleanup = useCleanups();
 
 /** A conversation as the phone hands it over on first link; the two chats' messages interleave in time. */
-function conversation(phone: string, offset: number): proto.IConversation {
-  const jid = `${phone}@s.whatsapp.net`;
+function conversation(phone: string, offset: number) {
   const start = Math.floor(Date.UTC(2026, 0, 1) / 1000);
   const messages = Array.from({ length: PER_CHAT }, (_, i) => ({
-    message: {
-      key: { remoteJid: jid, fromMe: i % 4 === 0, id: `H${offset}${String(i).padStart(5, '0')}` },
-      messageTimestamp: start + i * 60 + offset,
-      message: { conversation: `old message ${i} of ${phone}` },
-    },
+    id: `H${offset}${String(i).padStart(5, '0')}`,
+    text: `old message ${i} of ${phone}`,
+    fromMe: i % 4 === 0,
+    timestamp: start + i * 60 + offset,
   }));
-  return { id: jid, name: `Customer ${offset}`, messages };
+  return textConversation(`${phone}@s.whatsapp.net`, messages, { name: `Customer ${offset}` });
 }
 
 type Chunk = { slice: string; chunk: number; messages: Message[] };

@@ -29,3 +29,13 @@ export function usePopoverMenu<Item extends HTMLElement = HTMLElement>() {
     onKeyDown,
   };
 }
+
+/** ↑ / ↓ inside an open menu move the focus through its items, round at either end. */
+export function moveMenuFocus(event: React.KeyboardEvent<HTMLElement>): void {
+  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+  event.preventDefault();
+  const items = [...event.currentTarget.querySelectorAll<HTMLElement>('[role="menuitem"]')];
+  const at = items.indexOf(document.activeElement as HTMLElement);
+  const step = event.key === 'ArrowDown' ? 1 : -1;
+  items[(at + step + items.length) % items.length]?.focus();
+}

@@ -16,9 +16,11 @@ import groupinfo from './groupinfo/en.json';
 import inboxComposer from './inbox-composer/en.json';
 import inbox from './inbox/en.json';
 import keyusage from './keyusage/en.json';
+import kinds from './kinds/en.json';
 import forms from './forms/en.json';
 import inboxShare from './inbox-share/en.json';
 import inboxUnread from './inbox-unread/en.json';
+import inboxParity from './inbox-parity/en.json';
 import login from './login/en.json';
 import logs from './logs/en.json';
 import messages from './messages/en.json';
@@ -55,9 +57,11 @@ export const english = {
   ...inbox,
   ...inboxComposer,
   ...keyusage,
+  ...kinds,
   ...forms,
   ...inboxShare,
   ...inboxUnread,
+  ...inboxParity,
   ...login,
   ...logs,
   ...messages,

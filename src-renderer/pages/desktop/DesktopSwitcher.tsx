@@ -40,6 +40,8 @@ export function DesktopSwitcher() {
     setRefusal(null);
     try {
       await transport.call('desktop.switch', { userId: chosen.id, secret });
+      // Whoever sits down starts at the inbox, not on the screen (or chat) the last person left open.
+      window.history.replaceState(null, '', '/inbox');
       await enterDesktop();
     } catch (error) {
       setSecret('');

@@ -1,4 +1,5 @@
 import { ContactDataActions } from './ContactDataActions';
+import { BlockContactButton } from './parity/BlockContactButton';
 import type { ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { Chat } from '../../../src-shared/messages';
@@ -145,6 +146,7 @@ export function ContactPanel({
       {isGroup && <GroupInfoPanel chat={chat} />}
       {children}
       <SharedMedia session={chat.session} jid={chat.jid} />
+      <BlockContactButton chat={chat} />
       <ContactDataActions chat={chat} />
     </aside>
   );

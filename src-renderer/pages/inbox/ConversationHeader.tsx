@@ -5,7 +5,11 @@ import { useConversation } from '../../stores/conversation';
 import { useInbox } from '../../stores/inbox';
 import { describeError } from '../../transport/rpc-error';
 import { Avatar } from './Avatar';
+import { DisappearingNote } from './DisappearingNote';
+import { DisappearingMenu } from './DisappearingTimer';
 import { ExportChatButton } from './ExportChat';
+import { ChatMenu } from './parity/ChatMenu';
+import { ContactPresenceLine } from './parity/ContactPresenceLine';
 import { InboxIcon } from './InboxIcon';
 import { chatKey, isMuted } from '../../model/inbox/chat-order';
 import { chatTitle, formatPhone } from '../../model/inbox/format';
@@ -106,6 +110,8 @@ export function ConversationHeader({
           <span className={typing ? 'conversation__typing' : 'muted'} aria-live="polite">
             {subtitle}
           </span>
+          <ContactPresenceLine chat={chat} />
+          <DisappearingNote chat={chat} />
         </span>
       </button>
       <div className="conversation__tools">
@@ -160,7 +166,9 @@ export function ConversationHeader({
         >
           <InboxIcon name="markUnread" />
         </button>
+        <DisappearingMenu chat={chat} />
         <ExportChatButton chat={chat} />
+        <ChatMenu chat={chat} onDeleted={onBack} />
         <button
           type="button"
           className="inbox-btn"

@@ -20,6 +20,7 @@ import { Lightbox } from './lightbox/Lightbox';
 import { MessageList } from './MessageList';
 import { OfflineBanner } from './offline/OfflineBanner';
 import { explainMissingChat } from './new-chat/chat-lookup';
+import { BlockedBanner, useBlockedChat } from './parity/BlockedBanner';
 
 const NOTICE_MS = 6000;
 
@@ -46,6 +47,7 @@ export function ConversationPane({
   const error = useConversation((state) => state.error);
   const notice = useConversation((state) => state.notice);
   const forwarding = useConversation((state) => state.forwarding);
+  const blocked = useBlockedChat(session, jid);
   const [files, setFiles] = useState<File[]>([]);
   const [dragging, setDragging] = useState(false);
   const [missing, setMissing] = useState<string | null>(null);
@@ -181,6 +183,8 @@ export function ConversationPane({
         <p className="composer composer--readonly muted">
           <FormattedMessage id="inbox.conversation.readOnly" />
         </p>
+      ) : blocked ? (
+        <BlockedBanner session={session} jid={jid} />
       ) : (
         <Composer
           session={session}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { Chat, Message } from '../../../src-shared/messages';
 import { useTransport } from '../../stores/connection';
@@ -7,22 +7,18 @@ import { describeError } from '../../transport/rpc-error';
 import { Avatar } from './Avatar';
 import { chatKey, chatQuery } from '../../model/inbox/chat-order';
 import { chatTitle, formatPhone } from '../../model/inbox/format';
+import { useModalDialog } from '../../components/use-modal-dialog';
 
 /** Picks a chat of the same number to forward a message to. */
 export function ForwardDialog({ message }: { message: Message }) {
   const intl = useIntl();
   const transport = useTransport();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const [query, setQuery] = useState('');
   const [chats, setChats] = useState<Chat[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const close = () => useConversation.getState().setForwarding(null);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
 
   useEffect(() => {
     let current = true;

@@ -8,6 +8,7 @@ import { QUICK_REACTIONS } from './emoji/quick-reactions';
 import { InboxIcon, type InboxIconName } from './InboxIcon';
 import { canDelete, canEdit, copy, download, react, remove } from './message-actions';
 import { MessageTagItems } from '../../components/organize/MessageTagItems';
+import { StarMenuItem } from './parity/StarMenuItem';
 import type { MessageId } from '../../i18n/messages/en';
 
 interface Action {
@@ -154,6 +155,7 @@ export function MessageActions({ message }: { message: Message }) {
               {intl.formatMessage({ id: action.label })}
             </button>
           ))}
+          <StarMenuItem message={message} onDone={close} />
           <MessageTagItems message={message} onDone={close} />
           {canDelete(message) &&
             (confirmDelete ? (

@@ -11,6 +11,7 @@ import { PacedCountdown } from './PacedCountdown';
 import { useAutomationRule } from '../../stores/automation-senders';
 import { automationPartName } from '../../model/automation/part-name';
 import { SentBy } from '../../components/staff/SentBy';
+import { StarMark } from './parity/StarIcon';
 
 /** One message: sender (in groups), quote, content, reactions, time, edited mark and ticks. */
 export const MessageBubble = memo(function MessageBubble({
@@ -70,6 +71,7 @@ export const MessageBubble = memo(function MessageBubble({
             <FormattedMessage id="inbox.bubble.edited" />
           </span>
         )}
+        {message.starred && <StarMark />}
         <time
           dateTime={message.timestamp}
           title={intl.formatDate(message.timestamp, { dateStyle: 'medium', timeStyle: 'short' })}

@@ -5,12 +5,14 @@ import { AudioMedia } from './media/AudioMedia';
 import { ContactCardView } from './media/ContactCardView';
 import { DocumentMedia } from './media/DocumentMedia';
 import { ImageMedia } from './media/ImageMedia';
+import { InteractiveView } from './media/InteractiveView';
 import { LocationView } from './media/LocationView';
 import { PollView } from './media/PollView';
 import { VideoMedia } from './media/VideoMedia';
+import { ViewOnceView } from './media/ViewOnceView';
 
-/** Types whose `text` is their own name, already shown by their view. */
-const TEXT_IN_CONTENT = new Set(['location', 'contact', 'poll']);
+/** Types whose `text` is their own name (or, interactive: its parts), already shown by their view. */
+const TEXT_IN_CONTENT = new Set(['location', 'contact', 'poll', 'interactive', 'viewOnce']);
 
 /** The body of a bubble: the media or card for its type, then the text or caption. */
 export function MessageContent({ message, query }: { message: Message; query: string | null }) {
@@ -42,6 +44,8 @@ export function MessageContent({ message, query }: { message: Message; query: st
       {message.type === 'location' && <LocationView message={message} />}
       {message.type === 'contact' && <ContactCardView message={message} />}
       {message.type === 'poll' && <PollView message={message} />}
+      {message.type === 'interactive' && <InteractiveView message={message} />}
+      {message.type === 'viewOnce' && <ViewOnceView message={message} />}
       {message.type === 'waiting' && (
         <p
           className="msg-bubble__waiting muted"

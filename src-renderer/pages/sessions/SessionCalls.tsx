@@ -1,8 +1,8 @@
-import { useId, useState } from 'react';
 import type { Session } from '../../../src-shared/model';
 import { useT } from '../../i18n/use-t';
 import { CallLog } from './CallLog';
 import { CallSettingsForm } from './CallSettingsForm';
+import { FoldedSection } from './FoldedSection';
 import '../../styles/sessions.css';
 
 /**
@@ -11,32 +11,18 @@ import '../../styles/sessions.css';
  */
 export function SessionCalls({ session }: { session: Session }) {
   const t = useT();
-  const [open, setOpen] = useState(false);
-  const regionId = useId();
   return (
-    <div className="session-calls">
-      <button
-        type="button"
-        className="session-calls__toggle"
-        aria-expanded={open}
-        aria-controls={regionId}
-        onClick={() => setOpen(!open)}
-      >
-        <span aria-hidden="true" className="session-calls__chevron icon--directional">
-          ›
-        </span>
-        {t('sessions.calls.toggle')}
-      </button>
-      {open && (
-        <section
-          id={regionId}
-          className="session-calls__body"
-          aria-label={t('sessions.calls.region', { name: session.name })}
-        >
+    <FoldedSection
+      toggle={t('sessions.calls.toggle')}
+      region={t('sessions.calls.region', { name: session.name })}
+      className="session-calls__body"
+    >
+      {() => (
+        <>
           <CallSettingsForm sessionId={session.id} />
           <CallLog sessionId={session.id} />
-        </section>
+        </>
       )}
-    </div>
+    </FoldedSection>
   );
 }

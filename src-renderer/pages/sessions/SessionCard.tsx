@@ -13,6 +13,7 @@ import { RotatedSessionKey, RotateSessionKeyButton, useHasNewKey } from './Rotat
 import { SessionCalls } from './SessionCalls';
 import { GroupPacingSwitch } from './GroupPacingSwitch';
 import { SessionProfile } from './profile/SessionProfile';
+import { SessionPrivacy } from './parity/SessionPrivacy';
 import { formatPhone, reasonText, STATUS_LABEL } from './status-text';
 
 export function SessionCard({ session }: { session: Session }) {
@@ -157,6 +158,7 @@ export function SessionCard({ session }: { session: Session }) {
         />
       </div>
       <SessionProfile session={session} />
+      <SessionPrivacy session={session} />
       <SessionCalls session={session} />
       <details className="session-card__developers" open={hasNewKey || undefined}>
         <summary>

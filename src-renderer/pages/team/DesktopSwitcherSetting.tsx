@@ -7,7 +7,8 @@ import { describeError } from '../../transport/rpc-error';
 /**
  * Settings → Team → "Ask who is using this PC": the desktop window then starts at a switcher
  * (name + PIN or password) and acts as the chosen person until Lock. Owners and admins only,
- * like the page. Turning it on in the desktop window locks that window at its next start or Lock.
+ * like the page. Turned on in the desktop window itself, the core locks that window at once
+ * (services/people/desktop-seat.ts), so the window reloads and starts at the switcher.
  */
 export function DesktopSwitcherSetting() {
   const transport = useTransport();
@@ -20,6 +21,7 @@ export function DesktopSwitcherSetting() {
     setError(null);
     try {
       settings.setData(await transport.call('peopleSettings.update', { askWhoIsUsingThisPc }));
+      if (askWhoIsUsingThisPc && transport.kind === 'ipc') window.location.reload();
     } catch (caught) {
       setError(describeError(caught));
     } finally {

@@ -15,6 +15,11 @@
  * The sender's addressing domain is kept (PN in → PN out, LID in → LID out); the other domain is
  * sent as the *_lid / *_pn attribute so the recipient learns the PN↔LID mapping.
  * Reactions, edits and revokes are ordinary encrypted messages and take the same path.
+ *
+ * View-once media (the sender's stanza carries `<meta view_once="true"/>`, as the customer
+ * helper's `sendViewOnce` marks it): like WhatsApp, only phones (device 0) get the content; every
+ * linked device gets `<message …><unavailable type="view_once"/></message>` without `<enc>`, which
+ * Baileys hands on as a message without content and `key.isViewOnce`.
  */
 import type { BinaryNode } from '@whiskeysockets/baileys';
 import { getBinaryNodeChild, getBinaryNodeChildren } from '@whiskeysockets/baileys';
@@ -43,6 +48,15 @@ export function handleMessageStanza(ctx: EmulatorContext, session: DeviceSession
   } else {
     relayToUser(ctx, session, stanza, to, t);
   }
+}
+
+function isViewOnce(stanza: BinaryNode): boolean {
+  return getBinaryNodeChildren(stanza, 'meta').some((meta) => meta.attrs.view_once === 'true');
+}
+
+/** What a device gets: the content, or for view-once media on a linked device the placeholder. */
+function deliverable(stanza: BinaryNode, deviceId: number, children: BinaryNode[]): BinaryNode[] {
+  return isViewOnce(stanza) && deviceId !== 0 ? [node('unavailable', { type: 'view_once' })] : children;
 }
 
 function forwardedAttrs(stanza: BinaryNode): Record<string, string | undefined> {
@@ -112,7 +126,11 @@ function relayToUser(
       attrs.recipient =
         stanza.attrs.recipient ?? (target && target.account.phone !== sender.phone ? chatJid : undefined);
     }
-    ctx.hub.deliver(account, deviceId, node('message', attrs, [...encs, ...others]));
+    ctx.hub.deliver(
+      account,
+      deviceId,
+      node('message', attrs, deliverable(stanza, deviceId, [...encs, ...others])),
+    );
   };
 
   if (direct.length) {
@@ -169,7 +187,11 @@ function relayToGroup(
       };
       // pkmsg/msg (sender key distribution) must precede the skmsg that needs it.
       const encs = onlyDevice ? direct : (perDevice.get(`${account.phone}:${device.id}`) ?? []);
-      ctx.hub.deliver(account, device.id, node('message', attrs, [...encs, ...others]));
+      ctx.hub.deliver(
+        account,
+        device.id,
+        node('message', attrs, deliverable(stanza, device.id, [...encs, ...others])),
+      );
     }
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Presence and chat states (transient: never queued for offline devices).
  * - `<presence type="available|unavailable" name>` from a client sets its account's presence
- *   (and push name) and is relayed to subscribers as `<presence from=USER [type=unavailable]/>`;
+ *   (and push name) and is relayed to subscribers as `<presence from=USER [type=unavailable last]/>`
+ *   (`last=deny` when the account's last-seen privacy is `none`);
  * - `<presence to=USER type="subscribe">` subscribes; the current presence is sent at once;
  * - `<chatstate to=USER|GROUP><composing|paused/></chatstate>` reaches the target's devices as
  *   `<chatstate from=SENDER>` (groups: `from=GROUP participant=SENDER`).
@@ -33,13 +34,15 @@ export class PresenceRegistry {
   }
 }
 
+/** As WhatsApp: last seen goes out as `deny` when the account hides it (privacy `last` = none). */
 function presenceNode(account: AccountRecord, state: PresenceState | undefined): BinaryNode {
+  const hidden = account.privacy?.last === 'none';
   return state?.available
     ? node('presence', { from: userJid(account.phone) })
     : node('presence', {
         from: userJid(account.phone),
         type: 'unavailable',
-        last: state ? String(state.lastSeen) : 'deny',
+        last: state && !hidden ? String(state.lastSeen) : 'deny',
       });
 }
 

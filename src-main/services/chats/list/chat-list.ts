@@ -39,6 +39,7 @@ const CHAT_COLUMNS = `c.session_id AS sessionId, c.jid, c.kind, c.name, c.unread
   c.last_message_id AS lastMessageId, c.last_message_at AS lastMessageAt, c.last_message_preview AS lastMessagePreview,
   c.last_message_from_me AS lastMessageFromMe, c.last_message_status AS lastMessageStatus, c.archived,
   c.pinned_at AS pinnedAt, c.muted_until AS mutedUntil, c.read_only AS readOnly, c.updated_at AS updatedAt,
+  c.ephemeral_seconds AS ephemeralSeconds,
   coalesce(ct.name, ct.verified_name, ct.notify) AS displayName`;
 
 const CONTACT_JOIN = 'LEFT JOIN contacts ct ON ct.session_id = c.session_id AND ct.jid = c.jid';

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import '../../../styles/share.css';
 import { useIntl } from 'react-intl';
-import { usePopoverMenu } from '../../../components/nav/use-popover-menu';
+import { moveMenuFocus, usePopoverMenu } from '../../../components/nav/use-popover-menu';
 import { InboxIcon } from '../InboxIcon';
 import { ContactForm } from './ContactForm';
 import { LocationForm } from './LocationForm';
@@ -42,15 +42,6 @@ export function AttachMenu({
     else setForm(kind);
   };
 
-  const onMenuKey = (event: React.KeyboardEvent<HTMLDivElement>) => {
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    event.preventDefault();
-    const items = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('[role="menuitem"]')];
-    const at = items.indexOf(document.activeElement as HTMLButtonElement);
-    const step = event.key === 'ArrowDown' ? 1 : -1;
-    items[(at + step + items.length) % items.length]?.focus();
-  };
-
   const closeForm = () => {
     setForm(null);
     menu.buttonRef.current?.focus();
@@ -75,7 +66,7 @@ export function AttachMenu({
           className="user-menu__list attach-menu__list"
           role="menu"
           aria-label={label}
-          onKeyDown={onMenuKey}
+          onKeyDown={moveMenuFocus}
         >
           {ENTRIES.map((entry, index) => (
             <button

@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
+import { useId, type FormEvent, type ReactNode } from 'react';
 import { FormattedMessage } from 'react-intl';
 import type { SendMessageInput } from '../../../../src-shared/send-schemas';
 import { useTransport } from '../../../stores/connection';
 import { useConversation } from '../../../stores/conversation';
+import { useModalDialog } from '../../../components/use-modal-dialog';
 
 /**
  * The frame every share form (place, contact card, poll) sits in: a modal dialog with its title,
@@ -21,14 +22,9 @@ export function ShareDialog({
   onClose: () => void;
   children: (ids: string) => ReactNode;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const transport = useTransport();
   const ids = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,6 +1,6 @@
-import { useId, useState } from 'react';
 import type { Session } from '../../../../src-shared/model';
 import { useT } from '../../../i18n/use-t';
+import { FoldedSection } from '../FoldedSection';
 import { ProfileEditor } from './ProfileEditor';
 import '../../../styles/sessions.css';
 import '../../../styles/number-profile.css';
@@ -11,35 +11,19 @@ import '../../../styles/number-profile.css';
  */
 export function SessionProfile({ session }: { session: Session }) {
   const t = useT();
-  const [open, setOpen] = useState(false);
-  const regionId = useId();
   return (
-    <div className="session-calls">
-      <button
-        type="button"
-        className="session-calls__toggle"
-        aria-expanded={open}
-        aria-controls={regionId}
-        onClick={() => setOpen(!open)}
-      >
-        <span aria-hidden="true" className="session-calls__chevron icon--directional">
-          ›
-        </span>
-        {t('parity.profile.toggle')}
-      </button>
-      {open && (
-        <section
-          id={regionId}
-          className="number-profile"
-          aria-label={t('parity.profile.region', { name: session.name })}
-        >
-          {session.status === 'connected' ? (
-            <ProfileEditor sessionId={session.id} />
-          ) : (
-            <p className="muted">{t('parity.profile.notConnected')}</p>
-          )}
-        </section>
-      )}
-    </div>
+    <FoldedSection
+      toggle={t('parity.profile.toggle')}
+      region={t('parity.profile.region', { name: session.name })}
+      className="number-profile"
+    >
+      {() =>
+        session.status === 'connected' ? (
+          <ProfileEditor sessionId={session.id} />
+        ) : (
+          <p className="muted">{t('parity.profile.notConnected')}</p>
+        )
+      }
+    </FoldedSection>
   );
 }

@@ -1,0 +1,37 @@
+import { FormattedMessage } from 'react-intl';
+import type { Message } from '../../../../src-shared/messages';
+import { useTransport } from '../../../stores/connection';
+import { useConversation } from '../../../stores/conversation';
+import { describeError } from '../../../transport/rpc-error';
+import { StarIcon } from './StarIcon';
+
+/**
+ * "Star" / "Unstar" in a message's action menu (issue #19): the phone and the number's other
+ * linked devices show the same star (WhatsApp app-state).
+ */
+export function StarMenuItem({ message, onDone }: { message: Message; onDone: () => void }) {
+  const transport = useTransport();
+  const starred = message.starred === true;
+
+  const toggle = async () => {
+    onDone();
+    try {
+      const updated = await transport.call('stars.set', {
+        session: message.session,
+        chat: message.chat,
+        id: message.id,
+        starred: !starred,
+      });
+      useConversation.getState().applyMessage(updated);
+    } catch (caught) {
+      useConversation.getState().setNotice(describeError(caught));
+    }
+  };
+
+  return (
+    <button type="button" role="menuitem" className="msg-menu__item" onClick={() => void toggle()}>
+      <StarIcon filled={!starred} />
+      <FormattedMessage id={starred ? 'inbox-parity.star.remove' : 'inbox-parity.star.add'} />
+    </button>
+  );
+}
