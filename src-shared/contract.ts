@@ -40,6 +40,7 @@ import { contactDetailOperations } from './contract/contact-details.js';
 import { contactProfileOperations } from './contract/contact-profile.js';
 import { mediaLibraryOperations } from './contract/media-library.js';
 import { contactPresenceOperations } from './contract/contact-presence.js';
+import { sendPacingOperations } from './contract/send-pacing.js';
 
 export const contract = {
   ...appOperations,
@@ -77,6 +78,7 @@ export const contract = {
   ...contactProfileOperations,
   ...mediaLibraryOperations,
   ...contactPresenceOperations,
+  ...sendPacingOperations,
 };
 
 type Contract = typeof contract;

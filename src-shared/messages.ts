@@ -149,6 +149,13 @@ export const messageSchema = z
       .describe(
         'Sent from Chatdock: who sent it (a person, "API: crm", "Campaign: Hanukkah"); absent otherwise',
       ),
+    sendAt: z
+      .string()
+      .optional()
+      .describe(
+        'A human-paced group send still waiting (`status: pending`, answered 202): when it goes out (UTC ISO-8601); ' +
+          '`message.sent` with the same `id` follows',
+      ),
   })
   .meta({
     id: 'Message',

@@ -1,4 +1,5 @@
 import type Router from '@koa/router';
+import { isAccepted } from '../../src-shared/accepted.js';
 import type { Context } from 'koa';
 import type { z } from 'zod';
 import type { Access } from '../../src-shared/access.js';
@@ -165,7 +166,9 @@ export function mountRoutes(router: Router, routes: readonly RouteDef[], guards:
       }
       // A handler that wrote ctx.body itself (binary answers) returns undefined.
       if (result !== undefined) ctx.body = result;
-      if (ctx.body !== undefined || route.response.status === 204) ctx.status = route.response.status;
+      // A service may accept work it finishes later (a paced group send): 202 instead.
+      if (isAccepted(result)) ctx.status = 202;
+      else if (ctx.body !== undefined || route.response.status === 204) ctx.status = route.response.status;
     });
   }
 }

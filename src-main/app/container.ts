@@ -96,6 +96,7 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
     webhookDelivery: deliveryConfigWith(config.webhookDelivery),
     publicUrl: config.publicUrl,
     mediaUrls: { allowInternal: config.mediaUrlAllowPrivate },
+    groupPace: config.groupPace,
     ...(options.historyRemovalBatch ? { historyRemovalBatch: options.historyRemovalBatch } : {}),
     ...(options.passwordCost ? { passwordCost: options.passwordCost } : {}),
     ...(options.retentionBatch ? { retentionBatch: options.retentionBatch } : {}),
@@ -202,6 +203,12 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
     name: 'scheduling',
     start: () => services.scheduling.start(),
     stop: () => services.scheduling.stop(),
+  });
+  lifecycle.add({
+    // Group sends accepted during a human pause: after a restart the waiting ones still go out.
+    name: 'paced sends',
+    start: () => services.messaging.pacedSends.start(),
+    stop: () => services.messaging.pacedSends.stop(),
   });
   lifecycle.add({
     name: 'backups',

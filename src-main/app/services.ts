@@ -1,4 +1,5 @@
 // Builds every service once and wires the ones that call each other (the composition root's
+import type { PaceRange } from '../core/config.js';
 // service half; `container.ts` adds the database, the API and the lifecycle).
 import type { EventBus } from '../core/event-bus.js';
 import type { Logger } from '../core/logger.js';
@@ -78,6 +79,8 @@ interface ServiceDeps {
   retentionBatch?: number;
   /** The media-URL policy; by default only public https hosts. */
   mediaUrls?: MediaUrlOptions;
+  /** CHATDOCK_GROUP_PACE_MS: the pause before a human-paced group send. */
+  groupPace?: PaceRange;
   /** scrypt cost of passwords (tests pass a cheap one). */
   passwordCost?: ScryptCost;
 }
@@ -163,6 +166,9 @@ export function createServices(deps: ServiceDeps): Services {
     mediaUrls: deps.mediaUrls ?? { allowInternal: false },
     library: (id, sessionId, field) => mediaLibrary.fileOf(id, sessionId, field),
     historyWanted: (sessionId) => webhooks.service.subscribes('history.messages', sessionId),
+    bus,
+    ...(deps.groupPace ? { groupPace: deps.groupPace } : {}),
+    ...(deps.clock ? { clock: deps.clock } : {}),
   });
   health.useWaitingCounter(messaging.store);
   // A webhook receiver may answer an event: {"reply"} sends text back, {"rejectMessage"} rejects a call.

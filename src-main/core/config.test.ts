@@ -90,6 +90,17 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ CHATDOCK_DATA_DIR: dir })).toThrow(/config\.json: port/);
   });
 
+  it('reads the human pause of paced group sends (CHATDOCK_GROUP_PACE_MS): 2–5 s by default', () => {
+    const pace = (value?: string) =>
+      loadConfig({ CHATDOCK_DATA_DIR: dataDir, ...(value ? { CHATDOCK_GROUP_PACE_MS: value } : {}) })
+        .groupPace;
+    expect(pace()).toEqual({ minMs: 2000, maxMs: 5000 });
+    expect(pace('1000-3000')).toEqual({ minMs: 1000, maxMs: 3000 });
+    expect(pace('20000')).toEqual({ minMs: 20000, maxMs: 20000 });
+    for (const bad of ['5000-2000', 'soon', '1-2-3', '-5', '700000'])
+      expect(() => pace(bad)).toThrow(/CHATDOCK_GROUP_PACE_MS/);
+  });
+
   it('puts data in the OS app-data folder by default', () => {
     expect(defaultDataDir('linux', { XDG_CONFIG_HOME: '/x' })).toBe('/x/Chatdock');
     expect(defaultDataDir('win32', { APPDATA: 'C:\\Users\\a\\AppData\\Roaming' })).toContain('Chatdock');

@@ -45,6 +45,11 @@ export interface Config {
    * Never set it on a real install: whoever reaches the port acts as the PC's window.
    */
   desktopTestBridgePort: number | null;
+  /**
+   * CHATDOCK_GROUP_PACE_MS: the random pause before a human-paced group send, `min-max` or one
+   * value in ms (default 2000-5000, seed 002's 2–5 s; tests and demos set a fixed one).
+   */
+  groupPace: PaceRange;
 }
 
 /**
@@ -137,7 +142,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     desktopTestBridgePort: env.CHATDOCK_TEST_DESKTOP_BRIDGE_PORT
       ? parsePort(env.CHATDOCK_TEST_DESKTOP_BRIDGE_PORT, 'CHATDOCK_TEST_DESKTOP_BRIDGE_PORT')
       : null,
+    groupPace: parseGroupPace(env.CHATDOCK_GROUP_PACE_MS),
   };
+}
+
+/** A pause drawn uniformly between two bounds, in ms. */
+export interface PaceRange {
+  minMs: number;
+  maxMs: number;
+}
+
+export const DEFAULT_GROUP_PACE: PaceRange = { minMs: 2000, maxMs: 5000 };
+
+function parseGroupPace(text: string | undefined): PaceRange {
+  if (!text) return DEFAULT_GROUP_PACE;
+  const match = /^(\d{1,6})(?:-(\d{1,6}))?$/.exec(text.trim());
+  const min = Number(match?.[1]);
+  const max = Number(match?.[2] ?? match?.[1]);
+  if (!match || max < min || max > 600_000) {
+    throw new ConfigError(
+      `CHATDOCK_GROUP_PACE_MS must be whole milliseconds from 0 to 600000 ("3000" or "2000-5000"), got "${text}"`,
+    );
+  }
+  return { minMs: min, maxMs: max };
 }
 
 function parseKeyUsageDays(text: string | undefined): number {

@@ -687,6 +687,20 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
       { session_id: 's', assignee_user_id: null, assignee_team_id: null, n: 1, oldest: 5 },
     ]);
   },
+  '0039_paced_sends': (sqlite) => {
+    // A waiting group send is found by its message id, the loop finds the next due one by its
+    // index, and the conversation's pending bubbles by session and chat.
+    const row = `INSERT INTO paced_sends (id, session_id, chat_jid, input, actor, send_at, created_at)
+      VALUES ('3EB0A', 's', 'g@g.us', '{}', '{}', 5, 1)`;
+    sqlite.exec(row);
+    expect(() => sqlite.exec(row)).toThrow(/UNIQUE/);
+    expect(queryPlan(sqlite, 'SELECT id FROM paced_sends ORDER BY send_at LIMIT 1')).toContain(
+      'paced_sends_due_idx',
+    );
+    expect(
+      queryPlan(sqlite, `SELECT id FROM paced_sends WHERE session_id = 's' AND chat_jid = 'c'`),
+    ).toContain('paced_sends_session_idx');
+  },
   '0031_webhook_owners': (sqlite) => {
     // A person's webhook goes with the person (and its deliveries with it); a key's has no owner.
     sqlite.pragma('foreign_keys = ON');

@@ -147,3 +147,4 @@ export * from './schema-assignment.js';
 export * from './schema-usage.js';
 export * from './schema-reports.js';
 export * from './schema-media-library.js';
+export * from './schema-paced-sends.js';

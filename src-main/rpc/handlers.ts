@@ -30,6 +30,7 @@ import { keyUsageHandlers } from './key-usage-handlers.js';
 import { contactHandlers } from './contact-handlers.js';
 import { mediaLibraryHandlers } from './media-library-handlers.js';
 import { contactPresenceHandlers } from './contact-presence-handlers.js';
+import { sendPacingHandlers } from './send-pacing-handlers.js';
 
 /** All RPC handlers, one spread per domain; `satisfies` proves every operation is handled. */
 export function createHandlers(services: Services, runtime: () => RuntimeInfo): Handlers<RpcContext> {
@@ -63,5 +64,6 @@ export function createHandlers(services: Services, runtime: () => RuntimeInfo): 
     ...contactHandlers(services),
     ...mediaLibraryHandlers(services),
     ...contactPresenceHandlers(services),
+    ...sendPacingHandlers(services),
   } satisfies Handlers<RpcContext>;
 }

@@ -47,7 +47,10 @@ export function applyInboxEvent(event: AnyEventEnvelope, transport: Transport | 
       });
       void notifyIncoming(event.data, transport);
       break;
+    // message.paced: a group send waiting its human pause (or failed), shown until message.sent
+    // with the same id replaces it.
     case 'message.sent':
+    case 'message.paced':
     case 'message.edited':
       conversation.applyMessage(event.data);
       break;

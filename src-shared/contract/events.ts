@@ -67,6 +67,12 @@ export interface EventMap {
   'message.received': Message;
   /** A message we sent (from Chatdock, the API or the phone itself) was stored. */
   'message.sent': Message;
+  /**
+   * A human-paced group send (issue #26 point 5): accepted and waiting its pause (`status:
+   * pending`, `sendAt`), or failed for good when its time came (`status: error`). When it goes
+   * out, `message.sent` follows with the same `id`.
+   */
+  'message.paced': Message;
   'message.ack': MessageRef & { status: MessageStatus };
   'message.reaction': MessageRef & { sender: string; emoji: string; removed: boolean };
   'message.edited': Message;
@@ -165,6 +171,7 @@ export const EVENT_TYPES = [
   'session.profile_updated',
   'message.received',
   'message.sent',
+  'message.paced',
   'message.ack',
   'message.reaction',
   'message.edited',

@@ -22,6 +22,7 @@ export const EVENT_DESCRIPTIONS: Record<EventType, string> = {
   'session.profile_updated': "The number's own name, about text, photo or business profile was changed",
   'message.received': 'A message from someone else',
   'message.sent': 'A message was sent from this number',
+  'message.paced': 'An API send to a group waits its human pause, or failed when its time came',
   'message.ack': 'A sent message was delivered, read or played',
   'message.reaction': 'Someone reacted to a message',
   'message.edited': 'A message was edited',

@@ -3,6 +3,7 @@ import { contactDevicesSchema } from '../../../src-shared/contract/contact-detai
 import { contactDetailHandlers } from '../../rpc/contact-detail-handlers.js';
 import type { Services } from '../../services/index.js';
 import { operationRoutes } from '../operation-route.js';
+import { contactInput } from './session-input.js';
 
 const contactParams = z.object({
   id: z.string().describe('Session id'),
@@ -21,10 +22,7 @@ export function contactDetailRoutes(services: Services) {
       description:
         'Asked from WhatsApp each time (its device list, as a sender uses it; for the number itself, every device but this app). 409 NOT_CONNECTED while the number is offline; a group is refused naming `jid`.',
       params: contactParams,
-      input: ({ params }: { params: z.output<typeof contactParams> }) => ({
-        session: params.id,
-        jid: params.jid,
-      }),
+      input: contactInput,
       response: { status: 200, description: 'The devices, phone first', schema: contactDevicesSchema },
     }),
   ];

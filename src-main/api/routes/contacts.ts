@@ -11,7 +11,7 @@ import { operationRoutes } from '../operation-route.js';
 import { defineRoute } from '../route.js';
 import { sessionExists } from './session-guard.js';
 import { sessionParams } from './common.js';
-import { sessionBodyInput } from './session-input.js';
+import { contactInput, sessionBodyInput } from './session-input.js';
 
 const contactParams = z.object({ id: sessionIdSchema, jid: z.string().min(1) });
 
@@ -87,10 +87,7 @@ export function contactRoutes(services: Services) {
       description:
         'Asks WhatsApp for the about text, and for the profile picture unless it is remembered (pictures for a day, "no picture" for 6 hours).',
       params: contactParams,
-      input: ({ params }: { params: z.output<typeof contactParams> }) => ({
-        session: params.id,
-        jid: params.jid,
-      }),
+      input: contactInput,
       response: { status: 200, description: 'The contact', schema: contactProfileSchema },
     }),
     defineRoute({

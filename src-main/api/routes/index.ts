@@ -9,6 +9,7 @@ import { chatRoutes } from './chats.js';
 import { contactRoutes } from './contacts.js';
 import { contactDetailRoutes } from './contact-details.js';
 import { groupJoinRoutes } from './group-joins.js';
+import { sendPacingRoutes } from './send-pacing.js';
 import { groupRoutes } from './groups.js';
 import { messageRoutes } from './messages.js';
 import { messageActionRoutes } from './message-actions.js';
@@ -61,6 +62,7 @@ export function allRoutes(services: Services): RouteDef[] {
     ...contactRoutes(services),
     ...contactDetailRoutes(services),
     ...groupJoinRoutes(services),
+    ...sendPacingRoutes(services),
     ...groupRoutes(services),
     ...callRoutes(services),
     ...scheduleRoutes(services),

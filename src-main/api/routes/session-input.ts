@@ -12,3 +12,9 @@ export const sessionBodyInput = ({ params, body }: SessionRequest<object>) => ({
   ...body,
   session: params.id,
 });
+
+/** `{ session, jid }` from `/sessions/:id/contacts/:jid/…`. */
+export const contactInput = ({ params }: { params: { id: string; jid: string } }) => ({
+  session: params.id,
+  jid: params.jid,
+});

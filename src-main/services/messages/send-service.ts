@@ -1,6 +1,7 @@
 import type { Actor } from '../../../src-shared/contract/people.js';
+import { accepted } from '../../../src-shared/accepted.js';
 import { AppError } from '../../../src-shared/errors.js';
-import { jidKind, toJid, USER_SERVER } from '../../../src-shared/jid.js';
+import { toJid, USER_SERVER } from '../../../src-shared/jid.js';
 import type { Contact, Message } from '../../../src-shared/messages.js';
 import type { SendAttachmentsInput, SendMessageInput } from '../../../src-shared/send-schemas.js';
 import type { Logger } from '../../core/logger.js';
@@ -12,11 +13,10 @@ import type { MediaResolver } from './media-input.js';
 import type { ResolvedMedia } from '../../wa/outgoing.js';
 import type { MediaStore } from './media-store.js';
 import type { MessageStore } from './message-store.js';
+import type { PacedSends } from './paced-sends.js';
+import { OnWhatsApp } from './on-whatsapp.js';
 import { isWebm } from './voice-note/webm-reader.js';
 import { OGG_OPUS_MIMETYPE, webmToOgg } from './voice-note/webm-to-ogg.js';
-
-/** How long a "this number has WhatsApp" answer is trusted. */
-const ON_WHATSAPP_TTL_MS = 60 * 60 * 1000;
 
 /** Runs `work`; a 4xx it throws names its field under `prefix` (`attachments.2.media.url`). */
 async function withFieldPrefix<T>(prefix: string, work: () => Promise<T>): Promise<T> {
@@ -28,10 +28,14 @@ async function withFieldPrefix<T>(prefix: string, work: () => Promise<T>): Promi
   }
 }
 
-/** What an idempotency key of a send remembers: the id chosen before sending, then the result. */
+/**
+ * What an idempotency key of a send remembers: the id chosen before sending, then the result
+ * (or, for a paced group send still waiting, its pending answer).
+ */
 interface SendRecord {
   pendingId?: string;
   message?: Message;
+  paced?: Message;
 }
 
 const MEDIA_TYPES = new Set(['image', 'video', 'audio', 'document', 'sticker']);
@@ -41,8 +45,9 @@ const MEDIA_TYPES = new Set(['image', 'video', 'audio', 'document', 'sticker']);
  * fail runs before anything is sent, so a bad request sends and stores nothing.
  */
 export class SendService {
-  private readonly onWhatsAppCache = new Map<string, { exists: boolean; at: number }>();
+  private readonly onWhatsApp: OnWhatsApp;
   private readonly inFlight = new Map<string, Promise<Message>>();
+  private pacer: PacedSends | null = null;
 
   constructor(
     private readonly db: Db,
@@ -55,7 +60,9 @@ export class SendService {
     private readonly resolveMedia: MediaResolver,
     /** A stored contact of a number (the contacts service), for cards sent by contact id. */
     private readonly storedContact: (sessionId: string, jid: string) => Contact | null = () => null,
-  ) {}
+  ) {
+    this.onWhatsApp = new OnWhatsApp(db, actions, logger);
+  }
 
   /**
    * Cards naming a stored contact (`contact`: its JID or phone) carry that contact's name (the
@@ -83,11 +90,15 @@ export class SendService {
     });
   }
 
+  /** Human-paced group sends (paced-sends.ts): set once at start, when both exist. */
+  usePacing(pacer: PacedSends): void {
+    this.pacer = pacer;
+  }
+
   /**
-   * Sends one message. With an idempotency key, a retry returns the first result and sends
-   * nothing twice (also while the first attempt is still running). The WhatsApp message id is
-   * chosen and saved before sending: if the process dies mid-send, the retry reuses that id,
-   * and WhatsApp shows a message id only once, so the customer still sees one message.
+   * Sends one message, or, for an API send to a group with pacing on, checks it and accepts it
+   * to go out after a human pause (the answer is then the pending message with `sendAt`, marked
+   * accepted: 202). With an idempotency key a retry gets the first answer.
    */
   async send(
     sessionId: string,
@@ -96,6 +107,49 @@ export class SendService {
     /** Who sent it (stored with the message, shown on its bubble, carried by `message.sent`). */
     actor?: Actor,
     /** The media, already resolved and checked (sendAttachments checks all before sending one). */
+    resolved?: ResolvedMedia,
+  ): Promise<Message> {
+    const remembered = this.idempotency.recall<SendRecord>(
+      idempotencySlot(`send:${sessionId}`, idempotencyKey),
+    );
+    if (remembered?.message) return remembered.message;
+    if (remembered?.paced) return accepted(remembered.paced);
+    const jid = this.pacer && actor && !resolved ? toJid(input.to, 'to') : null;
+    if (jid && actor && this.pacer?.applies(sessionId, jid, input, actor)) {
+      await this.checkBeforePause(sessionId, jid, input);
+      return this.pacer.enqueue(sessionId, jid, input, actor, idempotencyKey);
+    }
+    return this.sendUnpaced(sessionId, input, idempotencyKey, actor, resolved);
+  }
+
+  /**
+   * Everything that would refuse the send, run before a paced send is accepted, so a bad request
+   * is a 4xx now rather than a failure after the pause. The media is resolved once to check it
+   * and again when sent (a URL is fetched twice; the row stays small).
+   */
+  private async checkBeforePause(sessionId: string, jid: string, input: SendMessageInput): Promise<void> {
+    this.assertConnected(sessionId);
+    this.assertWritable(sessionId, jid);
+    (input.mentions ?? []).forEach((mention, index) => toJid(mention, `mentions.${index}`));
+    if (input.replyTo) this.rawOf(sessionId, jid, input.replyTo, 'replyTo');
+    if (input.type === 'contact') this.contactCards(sessionId, input.contacts);
+    if (MEDIA_TYPES.has(input.type)) {
+      const media = (input as { media: Parameters<MediaResolver>[1] }).media;
+      await this.resolveMedia(input.type as 'image', media, sessionId);
+    }
+  }
+
+  /**
+   * Sends one message now. With an idempotency key, a retry returns the first result and sends
+   * nothing twice (also while the first attempt is still running). The WhatsApp message id is
+   * chosen and saved before sending: if the process dies mid-send, the retry reuses that id,
+   * and WhatsApp shows a message id only once, so the customer still sees one message.
+   */
+  async sendUnpaced(
+    sessionId: string,
+    input: SendMessageInput,
+    idempotencyKey?: string,
+    actor?: Actor,
     resolved?: ResolvedMedia,
   ): Promise<Message> {
     const slot = idempotencySlot(`send:${sessionId}`, idempotencyKey);
@@ -171,7 +225,7 @@ export class SendService {
     this.assertConnected(sessionId);
     const jid = toJid(input.to, 'to');
     this.assertWritable(sessionId, jid);
-    await this.assertOnWhatsApp(sessionId, jid);
+    await this.onWhatsApp.assert(sessionId, jid);
     const mentions = (input.mentions ?? []).map((mention, index) => toJid(mention, `mentions.${index}`));
     const quotedRaw = input.replyTo ? this.rawOf(sessionId, jid, input.replyTo, 'replyTo') : null;
 
@@ -273,33 +327,15 @@ export class SendService {
     const raw = this.rawOf(sessionId, chatJid, id, 'id');
     const target = toJid(to, 'to');
     this.assertWritable(sessionId, target);
-    await this.assertOnWhatsApp(sessionId, target);
+    await this.onWhatsApp.assert(sessionId, target);
     const record = await this.actions.forward(sessionId, target, raw);
     this.store.ingest(sessionId, [record], 'live');
     return this.store.get(sessionId, record.chatJid, record.id)!;
   }
 
   /** Which of these numbers have WhatsApp (for contacts/check and campaigns). */
-  async checkNumbers(
-    sessionId: string,
-    phones: string[],
-  ): Promise<{ input: string; jid: string | null; exists: boolean }[]> {
-    const parsed = phones.map((input) => {
-      try {
-        return { input, jid: toJid(input, 'phones') };
-      } catch {
-        return { input, jid: null };
-      }
-    });
-    const valid = parsed.flatMap((p) => (p.jid && jidKind(p.jid) === 'user' ? [p.jid] : []));
-    const found = valid.length ? await this.actions.onWhatsApp(sessionId, valid) : new Map<string, boolean>();
-    for (const [jid, exists] of found)
-      this.onWhatsAppCache.set(`${sessionId}|${jid}`, { exists, at: Date.now() });
-    return parsed.map((p) => ({
-      input: p.input,
-      jid: p.jid,
-      exists: p.jid ? (found.get(p.jid) ?? false) : false,
-    }));
+  checkNumbers(sessionId: string, phones: string[]) {
+    return this.onWhatsApp.check(sessionId, phones);
   }
 
   private ownMessage(sessionId: string, chatJid: string, id: string) {
@@ -326,26 +362,6 @@ export class SendService {
       .get(sessionId, jid) as { read_only: number } | undefined;
     if (chat?.read_only === 1) {
       throw new AppError('READ_ONLY_CHAT', 'only admins may send messages in this chat', 'to');
-    }
-  }
-
-  /** Refuses numbers without WhatsApp before anything is sent (groups and known chats pass). */
-  private async assertOnWhatsApp(sessionId: string, jid: string): Promise<void> {
-    if (jidKind(jid) !== 'user') return;
-    const known = this.db.$client
-      .prepare(`SELECT 1 FROM messages WHERE session_id = ? AND chat_jid = ? AND from_me = 0 LIMIT 1`)
-      .get(sessionId, jid);
-    if (known) return;
-    const cacheKey = `${sessionId}|${jid}`;
-    const cached = this.onWhatsAppCache.get(cacheKey);
-    let exists = cached && Date.now() - cached.at < ON_WHATSAPP_TTL_MS ? cached.exists : undefined;
-    if (exists === undefined) {
-      exists = (await this.actions.onWhatsApp(sessionId, [jid])).get(jid) ?? false;
-      this.onWhatsAppCache.set(cacheKey, { exists, at: Date.now() });
-    }
-    if (!exists) {
-      this.logger.info({ session: sessionId }, 'send refused: number not on WhatsApp');
-      throw new AppError('VALIDATION_FAILED', `to: ${jid.split('@')[0]} is not on WhatsApp`, 'to');
     }
   }
 }

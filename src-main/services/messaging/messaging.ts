@@ -34,6 +34,11 @@ import { MediaStore } from '../messages/media-store.js';
 import { MessageStore } from '../messages/message-store.js';
 import { MessagingSink } from './wa-event-sink.js';
 import { SendService } from '../messages/send-service.js';
+import { PacedSends } from '../messages/paced-sends.js';
+import { SendPacingSettings } from '../messages/send-pacing.js';
+import { DEFAULT_GROUP_PACE, type PaceRange } from '../../core/config.js';
+import type { EventBus } from '../../core/event-bus.js';
+import type { Clock } from '../schedule/clock.js';
 import type { SessionService } from '../sessions/sessions.js';
 import type { SettingsService } from '../settings/settings.js';
 
@@ -66,6 +71,10 @@ export interface Messaging {
   idempotency: IdempotencyKeys;
   /** Media given as a URL or data: turned into checked bytes (URLs under the media-URL policy). */
   resolveMedia: MediaResolver;
+  /** Per number: whether API sends to groups wait a human pause (issue #26 point 5). */
+  sendPacing: SendPacingSettings;
+  /** The durable queue of paced group sends and its loop (started with the core). */
+  pacedSends: PacedSends;
 }
 
 export function createMessaging(deps: {
@@ -86,6 +95,12 @@ export function createMessaging(deps: {
   library?: LibraryLookup;
   /** Whether a webhook subscribes to `history.messages` for a number (the webhooks service). */
   historyWanted?: (sessionId: string) => boolean;
+  /** Wakes the paced-send loop when a held-back number connects. */
+  bus: EventBus;
+  /** CHATDOCK_GROUP_PACE_MS: the human pause before a paced group send. */
+  groupPace?: PaceRange;
+  /** The paced-send loop's clock (tests pass a manual one). */
+  clock?: Clock;
 }): Messaging {
   const { db, events, logger } = deps;
   const actions = new WaActions(deps.manager, logger);
@@ -134,6 +149,19 @@ export function createMessaging(deps: {
   );
   calls.useTextSender((sessionId, to, text) => send.send(sessionId, { type: 'text', to, text }));
   const contactPresence = new ContactPresenceService(actions, events);
+  const sendPacing = new SendPacingSettings(deps.settings, deps.groupPace ?? DEFAULT_GROUP_PACE);
+  const pacedSends = new PacedSends({
+    db,
+    events,
+    bus: deps.bus,
+    idempotency,
+    pacing: sendPacing,
+    logger,
+    deliver: (sessionId, input, key, actor) => send.sendUnpaced(sessionId, input, key, actor),
+    newMessageId: (sessionId) => actions.newMessageId(sessionId),
+    ...(deps.clock ? { clock: deps.clock } : {}),
+  });
+  send.usePacing(pacedSends);
   const sink = new MessagingSink({
     store,
     chats,
@@ -171,5 +199,7 @@ export function createMessaging(deps: {
     actions,
     idempotency,
     resolveMedia,
+    sendPacing,
+    pacedSends,
   };
 }

@@ -30,6 +30,7 @@ import parity from './parity/en.json';
 import reports from './reports/en.json';
 import ratelimits from './ratelimits/en.json';
 import medialibrary from './medialibrary/en.json';
+import pacing from './pacing/en.json';
 import retention from './retention/en.json';
 import ruleassign from './ruleassign/en.json';
 import routing from './routing/en.json';
@@ -71,6 +72,7 @@ export const english = {
   ...reports,
   ...ratelimits,
   ...medialibrary,
+  ...pacing,
   ...retention,
   ...ruleassign,
   ...routing,

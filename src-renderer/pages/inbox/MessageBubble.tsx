@@ -7,6 +7,7 @@ import { MessageContent } from './MessageContent';
 import { QuotedMessage } from './QuotedMessage';
 import { Reactions } from './Reactions';
 import { Ticks } from './Ticks';
+import { PacedCountdown } from './PacedCountdown';
 import { useAutomationRule } from '../../stores/automation-senders';
 import { automationPartName } from '../../model/automation/part-name';
 import { SentBy } from '../../components/staff/SentBy';
@@ -77,6 +78,7 @@ export const MessageBubble = memo(function MessageBubble({
         >
           {time}
         </time>
+        {message.status === 'pending' && message.sendAt && <PacedCountdown sendAt={message.sendAt} />}
         <Ticks fromMe={message.fromMe} status={message.status} />
       </div>
       <MessageActions message={message} />

@@ -11,6 +11,7 @@ import { PairingCodeForm } from './PairingCodeForm';
 import { QrPanel } from './QrPanel';
 import { RotatedSessionKey, RotateSessionKeyButton, useHasNewKey } from './RotateSessionKey';
 import { SessionCalls } from './SessionCalls';
+import { GroupPacingSwitch } from './GroupPacingSwitch';
 import { SessionProfile } from './profile/SessionProfile';
 import { SessionPrivacy } from './parity/SessionPrivacy';
 import { formatPhone, reasonText, STATUS_LABEL } from './status-text';
@@ -169,6 +170,7 @@ export function SessionCard({ session }: { session: Session }) {
             values={{ id, path: `/api/v1/sessions/${id}/…`, code: (chunks) => <code>{chunks}</code> }}
           />
         </p>
+        <GroupPacingSwitch sessionId={id} />
         <RotatedSessionKey session={session} />
         <RotateSessionKeyButton session={session} />
       </details>

@@ -210,6 +210,12 @@ async function seed(
       `INSERT INTO chat_assignment_history (session_id, chat_jid, at, change, to_value, actor, reason) VALUES (?, ?, 1, 'status', 'resolved', '{}', 'manual')`,
     )
     .run(session, customer);
+  // A group send waiting its human pause (services/messages/paced-sends.ts).
+  app.core.db.$client
+    .prepare(
+      `INSERT INTO paced_sends (id, session_id, chat_jid, input, actor, send_at, created_at) VALUES (?, ?, ?, '{}', '{}', 4102444800000, 1)`,
+    )
+    .run(`${session}-paced`, session, group);
   const reader = await call<{ user: { id: string } }>(app, '/users', {
     method: 'POST',
     json: { name: `Reader ${session}`, login: `reader-${session}`, role: 'agent' },
@@ -383,6 +389,7 @@ describe('deleting a session', () => {
       automation_settings: automation,
       automation_chats: automationChats,
       media_library: library,
+      paced_sends: paced,
       ...history
     } = before;
     expect(kept).toEqual({
@@ -395,10 +402,19 @@ describe('deleting a session', () => {
       automation_settings: 0,
       automation_chats: 0,
       media_library: 0,
+      paced_sends: 0,
     });
-    expect([schedules, campaigns, webhooks, settings, keys, automation, automationChats, library]).toEqual([
-      1, 1, 1, 1, 1, 1, 1, 1,
-    ]);
+    expect([
+      schedules,
+      campaigns,
+      webhooks,
+      settings,
+      keys,
+      automation,
+      automationChats,
+      library,
+      paced,
+    ]).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1]);
     expect(existsSync(mediaFile(app, shop.ownPhoto))).toBe(true);
 
     // Nothing of it shows across sessions, and its own routes answer 404.

@@ -75,8 +75,12 @@ const SETUP = [
     table: 'idempotency_keys',
     where: "scope IN (SELECT column1 || ? FROM (VALUES ('send:'), ('schedule:'), ('campaign:')))",
   },
-  // Per-session call handling (services/automation-settings.ts).
-  { table: 'settings', where: "key = 'calls:' || ?" },
+  // Per-session call handling (services/calls/call-settings.ts) and group-send pacing
+  // (services/messages/send-pacing.ts).
+  { table: 'settings', where: "key IN (SELECT column1 || ? FROM (VALUES ('calls:'), ('pacing:')))" },
+  // Group sends waiting their human pause (services/messages/paced-sends.ts): a deleted number
+  // must not send them later.
+  { table: 'paced_sends', where: 'session_id = ?' },
   // Automation's rules and each chat's place in them (menu, pause): a re-created number starts
   // without a bot.
   { table: 'automation_settings', where: 'session_id = ?' },
