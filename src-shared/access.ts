@@ -52,6 +52,11 @@ export interface Access<Input = never> {
    * is "assigned" may only touch their own chats and their teams' unassigned ones.
    */
   chat?: (input: Input) => string | null | undefined;
+  /**
+   * The chats of that session a bulk call touches: each is checked as `chat` is, so an "assigned"
+   * reader may act on her own chats only (one chat not hers refuses the whole call).
+   */
+  chats?: (input: Input) => readonly string[] | undefined;
   /** What a person needs (see `PeopleNeed`); derived from `scope` when not given. */
   people?: PeopleNeed;
   /** Whether API keys (admin, named, session) may call it; false for a person's own profile. */
@@ -136,4 +141,9 @@ export const sendInChat = { ...sendInSession, chat: chatField } as const;
 export const tagInSession = { scope: 'messages:send', session: sessionField, people: 'tags' } as const;
 /** Tags one chat (or a message in it): an "assigned" reader only their own chats, like `sendInChat`. */
 export const tagInChat = { ...tagInSession, chat: chatField } as const;
+/** Tags many chats of one number at once: each checked like `tagInChat`'s one. */
+export const tagInChats = {
+  ...tagInSession,
+  chats: (input: { chats?: readonly string[] }) => input.chats,
+} as const;
 export const manageSession = { scope: 'sessions:manage', session: sessionIdField } as const;

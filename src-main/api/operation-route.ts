@@ -118,13 +118,18 @@ function choiceRoute<K extends OpName>(
   const {
     session: _session,
     chat: _chat,
+    chats: _chats,
     ...base
   } = contract[gate].access as RouteAccess<never, never, never>;
   const { choose, sessionless, restField, ...route } = spec;
-  type Declared = { session?: (input: unknown) => unknown; chat?: (input: unknown) => unknown };
-  const declared = (request: unknown, part: keyof Declared) => {
+  type Declared = {
+    session?: (input: unknown) => unknown;
+    chat?: (input: unknown) => unknown;
+    chats?: (input: unknown) => unknown;
+  };
+  const declared = <T = string | null | undefined>(request: unknown, part: keyof Declared) => {
     const { op, input } = choose(request as never);
-    return (contract[op].access as Declared)[part]?.(input) as string | null | undefined;
+    return (contract[op].access as Declared)[part]?.(input) as T;
   };
   const access: RouteAccess<unknown, unknown, unknown> = {
     ...base,
@@ -133,6 +138,7 @@ function choiceRoute<K extends OpName>(
       ? {}
       : { session: (request) => declared(request, 'session') }),
     chat: (request) => declared(request, 'chat'),
+    chats: (request) => declared<readonly string[] | undefined>(request, 'chats'),
   };
   return defineRoute({
     ...route,

@@ -4,7 +4,7 @@ import type { Context } from 'koa';
 import type { z } from 'zod';
 import type { Access } from '../../src-shared/access.js';
 import { parseInput } from '../../src-shared/validation.js';
-import { checkScope, checkSession } from '../services/access/authorizer.js';
+import { checkInput, checkScope } from '../services/access/authorizer.js';
 import type { Principal } from '../services/access/principal.js';
 import { AUDITED_ROUTES, auditTarget } from '../services/audit/audited-operations.js';
 import type { AuditRecorder } from '../rpc/dispatcher.js';
@@ -136,12 +136,7 @@ export function mountRoutes(router: Router, routes: readonly RouteDef[], guards:
       };
       if (principal && access !== 'public') {
         limitSend(guards.limits.kinds, ctx, principal, access as Access<never>, input);
-        checkSession(
-          principal,
-          access.session?.(input as never),
-          access as RouteAccess<never, never, never>,
-          access.chat?.(input as never),
-        );
+        checkInput(principal, access as Access<never>, input as never);
         if (access.confirm) {
           await guards.confirmation({
             principal,

@@ -12,7 +12,7 @@ import {
   readChat,
   sendInChat,
   tagInChat,
-  tagInSession,
+  tagInChats,
 } from '../access.js';
 import { op } from './operation.js';
 import { sessionIdSchema } from './sessions.js';
@@ -332,7 +332,7 @@ export const organizeOperations = {
     ...tagInChat,
     limits: ['delete'],
   }),
-  'tags.bulk': op<{ changed: number }>()(bulkTagInput.extend({ session: sessionIdSchema }), tagInSession),
+  'tags.bulk': op<{ changed: number }>()(bulkTagInput.extend({ session: sessionIdSchema }), tagInChats),
   'tags.ofMessage': op<{ items: Tagging[] }>()(z.object(messageRef).strict(), readChat),
   'tags.addToMessage': op<{ items: Tagging[] }>()(
     z.object({ ...messageRef, tagId: tagIdSchema, extra: taggingExtraSchema.optional() }).strict(),

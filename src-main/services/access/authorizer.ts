@@ -76,12 +76,6 @@ export function isAdminPerson(principal: UserPrincipal): boolean {
   return ADMIN_ROLES.has(principal.grants.role());
 }
 
-/** Whether a principal may do everything on every number (not a session key, not an agent). */
-export function seesEverything(principal: Principal): boolean {
-  if (principal.kind === 'user') return isAdminPerson(principal);
-  return principal.kind !== 'session' && principal.kind !== 'locked-desktop';
-}
-
 /**
  * A right of one number, for a person. `chatVisible`: the chat the call names is one an "assigned"
  * reader may see (undefined: the call names no chat, so "assigned" reads nothing of the number).
@@ -289,10 +283,24 @@ export function checkSession(
   }
 }
 
+/**
+ * The checks on a validated input: the number it names, and the chat (or each of the chats of a
+ * bulk action) for an "assigned" reader. Used by RPC operations and REST routes alike.
+ */
+export function checkInput<Input>(principal: Principal, access: Access<Input>, input: Input): void {
+  const session = access.session?.(input);
+  const chats = access.chats?.(input);
+  if (chats && chats.length > 0) {
+    for (const chat of chats) checkSession(principal, session, access as Access<never>, chat);
+    return;
+  }
+  checkSession(principal, session, access as Access<never>, access.chat?.(input));
+}
+
 /** Both checks, for a caller whose input is already validated (RPC operations). */
 export function authorize<Input>(principal: Principal, access: Access<Input>, input: Input): void {
   checkScope(principal, access as Access<never>);
-  checkSession(principal, access.session?.(input), access as Access<never>, access.chat?.(input));
+  checkInput(principal, access, input);
 }
 
 /**

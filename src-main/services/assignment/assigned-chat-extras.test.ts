@@ -33,7 +33,7 @@ describe('what an "assigned" reader sees beside a chat', () => {
     rina = await signedInPerson(app, 'Rina');
     await app.request('/api/v1/sessions/shop/permissions', {
       method: 'PUT',
-      json: { grants: [personGrant(rina.id, 'assigned')] },
+      json: { grants: [{ ...personGrant(rina.id, 'assigned'), canUseTags: true }] },
     });
     // Chat 1 is Rina's; chat 2 is someone else's business (unassigned, and she is in no team).
     await app.request(`${chatPath(1)}/assignee`, { method: 'PUT', json: { user: rina.id } });
@@ -76,5 +76,24 @@ describe('what an "assigned" reader sees beside a chat', () => {
     const { result } = (await many.json()) as { result: { items: { chat: string; tags: unknown[] }[] } };
     expect(result.items.map((item) => item.chat)).toEqual([jid(1)]);
     expect(result.items[0]!.tags).toHaveLength(1);
+  });
+
+  it('tags in bulk only her own chats: one chat not hers refuses the whole call, nothing tagged', async () => {
+    const bulk = (chats: string[]) =>
+      rina.request('/api/v1/sessions/shop/chats/tags', {
+        method: 'POST',
+        json: { chats, tagId, action: 'remove' },
+      });
+    const refused = await bulk([jid(1), jid(2)]);
+    expect(refused.status).toBe(403);
+    expect(
+      (await rpc('tags.bulk', { session: 'shop', chats: [jid(2)], tagId, action: 'remove' })).status,
+    ).toBe(403);
+    const tagsOf = async (n: number) =>
+      ((await (await app.request(`${chatPath(n)}/tags`)).json()) as { items: unknown[] }).items.length;
+    expect([await tagsOf(1), await tagsOf(2)]).toEqual([1, 1]);
+    const own = await bulk([jid(1)]);
+    expect(own.status, await own.text()).toBe(200);
+    expect([await tagsOf(1), await tagsOf(2)]).toEqual([0, 1]);
   });
 });
