@@ -4,74 +4,32 @@
  * the restarted server sends it. The customer (a real Baileys client in the group, on the local
  * WhatsApp server) receives it once, and a retry with the same Idempotency-Key gets the same id.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { Customer, messageText } from '../../../testkit/wa-emulator/customer.js';
-import type { Emulator } from '../../../testkit/wa-emulator/index.js';
-import type { Group, Message } from '../../../src-shared/messages.js';
-import type { Session } from '../../../src-shared/model.js';
-import {
-  killServerProcesses,
-  startServerProcess,
-  until,
-  type ServerProcess,
-} from '../../../testkit/support/server-process.js';
-import { startWaServer } from '../../../testkit/support/wa-server.js';
+import type { Group } from '../../../src-shared/messages.js';
+import { startServerProcess, until } from '../../../testkit/support/server-process.js';
+import { crashWorld, sendKeyedText, sessionConnected } from '../../../testkit/support/crash-world.js';
 
 const SHOP = '972503460000';
-let emulator: Emulator;
-let env: Record<string, string>;
-let dataDir: string;
-const customers: Customer[] = [];
-
-beforeAll(async () => {
-  const server = await startWaServer();
-  emulator = server.emulator;
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'chatdock-paced-'));
-  // A pause long enough that the kill comes inside it (the kill follows the answer at once).
-  env = { ...server.env, CHATDOCK_DATA_DIR: dataDir, CHATDOCK_GROUP_PACE_MS: '15000' };
-});
-
-afterAll(async () => {
-  await Promise.all(customers.map((customer) => customer.close()));
-  await killServerProcesses();
-  await emulator?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function connected(app: ServerProcess): Promise<void> {
-  await until('the session to be connected', async () => {
-    const session = (await (await app.request('/api/v1/sessions/shop')).json()) as Session;
-    return session.status === 'connected' ? session : null;
-  });
-}
-
-async function send(app: ServerProcess, to: string, text: string, key: string) {
-  const response = await app.request('/api/v1/sessions/shop/messages', {
-    method: 'POST',
-    json: { to, type: 'text', text },
-    headers: { 'Idempotency-Key': key },
-  });
-  return { status: response.status, body: (await response.json()) as Message };
-}
+// A pause long enough that the kill comes inside it (the kill follows the answer at once).
+const world = crashWorld('paced', { CHATDOCK_GROUP_PACE_MS: '15000' });
+const send = sendKeyedText;
 
 it(
   'a group send accepted during its pause goes out once after a SIGKILL and restart',
   { timeout: 180_000 },
   async () => {
-    const first = await startServerProcess(env);
+    const first = await startServerProcess(world.env);
     await first.request('/api/v1/sessions', { method: 'POST', json: { id: 'shop', name: 'Shop' } });
     await first.request('/api/v1/sessions/shop/connect', { method: 'POST' });
     const { qr } = await until('a QR code', async () => {
       const response = await first.request('/api/v1/sessions/shop/qr');
       return response.ok ? ((await response.json()) as { qr: string }) : null;
     });
-    await emulator.scanQr(qr, SHOP, 'Shop');
-    await connected(first);
-    const dana = await Customer.create(emulator, { phone: '972503469999', name: 'Dana' });
-    customers.push(dana);
+    await world.emulator.scanQr(qr, SHOP, 'Shop');
+    await sessionConnected(first);
+    const dana = await Customer.create(world.emulator, { phone: '972503469999', name: 'Dana' });
+    world.customers.push(dana);
     const created = await first.request('/api/v1/sessions/shop/groups', {
       method: 'POST',
       json: { subject: 'Friday orders', participants: [dana.phone] },
@@ -84,8 +42,8 @@ it(
     await first.kill();
     expect(dana.received.some((m) => m.key.id === accepted.body.id)).toBe(false);
 
-    const second = await startServerProcess(env);
-    await connected(second);
+    const second = await startServerProcess(world.env);
+    await sessionConnected(second);
     const got = await dana.waitFor(
       () => dana.received.find((m) => m.key.id === accepted.body.id),
       90_000,
