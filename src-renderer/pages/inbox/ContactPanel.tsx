@@ -1,6 +1,6 @@
 import { ContactDataActions } from './ContactDataActions';
 import { BlockContactButton } from './parity/BlockContactButton';
-import { useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { Chat } from '../../../src-shared/messages';
 import { useQuery } from '../../hooks';
@@ -59,11 +59,13 @@ export function ContactPanel({
   const savedName = contactName(profile ?? null);
   const [viewingPhoto, setViewingPhoto] = useState(false);
   const photoButton = useRef<HTMLButtonElement>(null);
-  const closePhoto = () => {
-    setViewingPhoto(false);
-    // The dialog is unmounted, not closed: give focus back to the avatar that opened it.
-    photoButton.current?.focus();
-  };
+  const wasViewingPhoto = useRef(false);
+  // The viewer is unmounted, not closed, and the page behind a modal dialog is inert until then:
+  // give focus back to the avatar that opened it once the viewer is gone.
+  useEffect(() => {
+    if (wasViewingPhoto.current && !viewingPhoto) photoButton.current?.focus();
+    wasViewingPhoto.current = viewingPhoto;
+  }, [viewingPhoto]);
 
   return (
     <aside
@@ -103,7 +105,12 @@ export function ContactPanel({
           <Avatar name={title} size={88} session={chat.session} jid={chat.jid} />
         </button>
         {viewingPhoto && (
-          <PhotoViewer session={chat.session} jid={chat.jid} name={title} onClose={closePhoto} />
+          <PhotoViewer
+            session={chat.session}
+            jid={chat.jid}
+            name={title}
+            onClose={() => setViewingPhoto(false)}
+          />
         )}
         <strong className="contact-panel__name" dir="auto">
           {title}
