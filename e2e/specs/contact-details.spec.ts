@@ -2,6 +2,7 @@
 import { Customer } from '../../testkit/wa-emulator/customer.js';
 import { JPEG_48PX } from '../../testkit/support/media-fixtures.js';
 import { signInToInbox } from '../pages/sign-in.js';
+import { accessibilityProblems } from '../support/a11y-check.js';
 import { startApp } from '../support/app-server.js';
 import { expect, test } from '../support/fixtures.js';
 import { gradientPng } from '../support/png.js';
@@ -44,6 +45,7 @@ test("the contact panel lists the customer's devices and opens their full-size p
     await expect(photo).toBeVisible({ timeout: 60_000 });
     // The full-size photo, not the 48 px preview the avatar shows.
     await expect.poll(() => inbox.loadedWidth(photo)).toBe(320);
+    expect(await accessibilityProblems(page)).toEqual([]);
     await shootLaptopAndPhone(page, testInfo, 'contact-photo');
 
     // Esc closes the viewer only; focus is back on the avatar and the panel stays open.
@@ -51,6 +53,7 @@ test("the contact panel lists the customer's devices and opens their full-size p
     await expect(viewer).toHaveCount(0);
     await expect(openPhoto).toBeFocused();
     await expect(panel).toBeVisible();
+    expect(await accessibilityProblems(page)).toEqual([]);
     await shootLaptopAndPhone(page, testInfo, 'contact-devices', async () => {
       if (!(await panel.isVisible())) await inbox.openContactPanel();
     });
