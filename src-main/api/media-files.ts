@@ -48,8 +48,10 @@ export function mediaFilesRouter({ messaging }: Services): Router {
     if (!messaging.mediaLinks.verifyAvatar(target, expires, signature)) {
       throw new AppError('FORBIDDEN', 'this picture link is invalid or has expired');
     }
-    const picture = await messaging.avatars.get(target.session, target.jid);
-    if (!picture) throw new AppError('NOT_FOUND', 'this contact has no profile picture');
+    // The signature covers who, not which size: both sizes are the same person's picture.
+    const size = ctx.query.size === 'full' ? 'full' : 'preview';
+    const picture = await messaging.avatars.get(target.session, target.jid, size);
+    if (!picture) throw new AppError('NOT_FOUND', 'this contact has no profile picture we may see');
     ctx.type = picture.mimetype;
     // Every link is new (it expires), and a picture can change: the browser keeps it as long as the link.
     ctx.set('Cache-Control', 'private, max-age=3600');

@@ -20,6 +20,8 @@ const NO_PICTURE_CODES = new Set([404, 401]);
 /** Far below Baileys' 60 s default: a picture is never worth holding a queue slot that long. */
 const PICTURE_QUERY_TIMEOUT_MS = 15_000;
 
+/** WhatsApp keeps two sizes of a profile picture: a small preview and the full-size image. */
+export type PictureSize = 'preview' | 'full';
 export type PresenceState = 'composing' | 'recording' | 'paused' | 'available' | 'unavailable';
 export type ParticipantAction = 'add' | 'remove' | 'promote' | 'demote';
 
@@ -213,14 +215,20 @@ export class WaActions {
   }
 
   /**
-   * The URL of a user's or group's profile picture (WhatsApp's small "preview" size), or null
-   * when there is none or it is hidden from us. Other failures (timeouts, …) throw: they say
-   * nothing about the picture. The URL carries access tokens: never log it.
+   * The URL of a user's or group's profile picture (WhatsApp's small "preview" size, or the
+   * full-size "image"), or null when there is none or it is hidden from us. Other failures
+   * (timeouts, …) throw: they say nothing about the picture. The URL carries access tokens:
+   * never log it.
    */
-  async profilePictureUrl(sessionId: string, jid: string): Promise<string | null> {
+  async profilePictureUrl(
+    sessionId: string,
+    jid: string,
+    size: PictureSize = 'preview',
+  ): Promise<string | null> {
     const socket = this.socket(sessionId);
     try {
-      return (await socket.profilePictureUrl(jid, 'preview', PICTURE_QUERY_TIMEOUT_MS)) ?? null;
+      const type = size === 'full' ? 'image' : 'preview';
+      return (await socket.profilePictureUrl(jid, type, PICTURE_QUERY_TIMEOUT_MS)) ?? null;
     } catch (error) {
       const code = (error as { data?: unknown } | null)?.data;
       if (typeof code === 'number' && NO_PICTURE_CODES.has(code)) return null;

@@ -152,10 +152,12 @@ export class Emulator implements EmulatorInfo {
   /**
    * The account's profile picture (JPEG bytes, as WhatsApp stores them), or `null` to remove it.
    * Each change gets a new picture id and URL, and connected devices get a `picture`
-   * notification. The account is created if missing.
+   * notification. The account is created if missing. `full`, when given, is served for
+   * full-size queries (`type="image"`) while `bytes` stays the preview, as WhatsApp keeps both.
    */
-  setProfilePicture(phone: string, bytes: Buffer | null): void {
-    setProfilePicture(this.ctx, this.ctx.store.ensureAccount(normalizePhone(phone)), bytes);
+  setProfilePicture(phone: string, bytes: Buffer | null, full?: Buffer): void {
+    const account = this.ctx.store.ensureAccount(normalizePhone(phone));
+    setProfilePicture(this.ctx, account, bytes, undefined, full);
   }
 
   /**

@@ -15,6 +15,19 @@ import { contactInput, sessionBodyInput } from './session-input.js';
 
 const contactParams = z.object({ id: sessionIdSchema, jid: z.string().min(1) });
 
+const avatarQuery = z.object({
+  size: z
+    .enum(['preview', 'full'])
+    .default('preview')
+    .describe("`preview` (WhatsApp's small picture, the default) or `full` (the full-size picture)"),
+});
+
+/** WhatsApp answers 404 and 401 alike for "none set" and "hidden from you": say both. */
+function noPictureMessage(jid: string, size: 'preview' | 'full'): string {
+  const what = size === 'full' ? 'full-size profile picture' : 'profile picture';
+  return `no ${what} for "${jid}": none is set, or their privacy settings hide it from this number`;
+}
+
 const contactList = z
   .object({ items: z.array(contactSchema), next: z.string().nullable() })
   .meta({ id: 'ContactList', example: { items: [exampleOf(contactSchema)], next: null } });
@@ -96,15 +109,16 @@ export function contactRoutes(services: Services) {
       tag,
       summary: "A contact's or group's profile picture",
       description:
-        "The image itself (usually JPEG, WhatsApp's preview size), fetched from WhatsApp unless remembered. 404 when there is none.",
+        "The image itself (usually JPEG): WhatsApp's small preview, or with `size=full` the full-size picture. Fetched from WhatsApp unless remembered (each size on its own). 404 when there is none, or it is hidden by the contact's privacy settings.",
       access: { scope: 'messages:read', session: ({ params }) => params.id },
       params: contactParams,
+      query: avatarQuery,
       response: { status: 200, description: 'The picture', contentType: 'image/jpeg' },
-      handler: async ({ params, ctx }) => {
+      handler: async ({ params, query, ctx }) => {
         exists(params.id);
         const jid = toJid(params.jid, 'jid');
-        const picture = await messaging.avatars.get(params.id, jid);
-        if (!picture) throw new AppError('NOT_FOUND', `no profile picture for "${jid}"`, 'jid');
+        const picture = await messaging.avatars.get(params.id, jid, query.size);
+        if (!picture) throw new AppError('NOT_FOUND', noPictureMessage(jid, query.size), 'jid');
         ctx.type = picture.mimetype;
         // Pictures change now and then: caches may keep one for an hour, then ask again.
         ctx.set('Cache-Control', 'private, max-age=3600');

@@ -78,6 +78,18 @@ describe('AvatarService', () => {
     expect(queries).toBe(2);
   });
 
+  it('remembers the full size on its own, and a change outdates both sizes', async () => {
+    await service.get('shop', JID);
+    await service.get('shop', JID, 'full');
+    await service.get('shop', JID, 'full');
+    expect(queries).toBe(2);
+    hosted = { bytes: PNG_1PX, mimetype: 'image/png' };
+    service.pictureChanged('shop', JID);
+    expect((await service.get('shop', JID, 'full'))?.mimetype).toBe('image/png');
+    expect((await service.get('shop', JID))?.mimetype).toBe('image/png');
+    expect(queries).toBe(4);
+  });
+
   it('keeps serving the old picture while WhatsApp cannot be asked, and does not ask again at once', async () => {
     await service.get('shop', JID);
     service.pictureChanged('shop', JID);

@@ -35,12 +35,16 @@ export class AvatarStore {
        ON CONFLICT (session_id, jid) DO UPDATE SET sha256 = excluded.sha256, mimetype = excluded.mimetype,
          fetched_at = excluded.fetched_at, refresh_after = excluded.refresh_after`,
     );
-    // The same person may be cached under their phone-number JID and their LID.
+    // The same person may be cached under their phone-number JID and their LID, and each in two
+    // sizes (the full-size picture's key is the JID + '#full', see avatar-service.ts).
     this.outdate = sqlite.prepare(
-      `UPDATE contact_avatars SET refresh_after = 0
-       WHERE session_id = @session AND (jid = @jid
-         OR jid IN (SELECT jid FROM contacts WHERE session_id = @session AND lid = @jid)
-         OR jid IN (SELECT lid FROM contacts WHERE session_id = @session AND jid = @jid))`,
+      `WITH same_person(jid) AS (
+         SELECT @jid
+         UNION SELECT jid FROM contacts WHERE session_id = @session AND lid = @jid
+         UNION SELECT lid FROM contacts WHERE session_id = @session AND jid = @jid)
+       UPDATE contact_avatars SET refresh_after = 0
+       WHERE session_id = @session
+         AND (jid IN (SELECT jid FROM same_person) OR jid IN (SELECT jid || '#full' FROM same_person))`,
     );
   }
 

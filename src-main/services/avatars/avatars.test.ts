@@ -116,6 +116,47 @@ describe('profile pictures and about', () => {
     expect(Buffer.from(await found.arrayBuffer()).equals(PNG_1PX)).toBe(true);
   });
 
+  it('serves the full-size picture beside the preview, each remembered on its own', async () => {
+    const photographer = await world.newCustomer('972502220043', 'Dana');
+    // WhatsApp keeps a small preview and the full-size picture: here a JPEG and a PNG, told apart.
+    world.emulator.setProfilePicture(photographer.phone, JPEG_48PX, PNG_1PX);
+    const path = `/api/v1/sessions/shop/contacts/${photographer.jid}/avatar`;
+
+    const full = await world.app.request(`${path}?size=full`);
+    expect(full.status).toBe(200);
+    expect(full.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await full.arrayBuffer()).equals(PNG_1PX)).toBe(true);
+    const preview = await world.app.request(path);
+    expect(preview.headers.get('content-type')).toBe('image/jpeg');
+    expect(Buffer.from(await preview.arrayBuffer()).equals(JPEG_48PX)).toBe(true);
+    expect(pictureQueries(photographer.jid)).toBe(2);
+    // Asked again, each size comes from what is remembered.
+    expect((await world.app.request(`${path}?size=full`)).status).toBe(200);
+    expect(pictureQueries(photographer.jid)).toBe(2);
+
+    // The UI's signed link takes the size too.
+    const { url } = await rpc<{ url: string | null }>('contacts.avatarLink', {
+      session: 'shop',
+      chat: photographer.jid,
+    });
+    const viaLink = await fetch(`${world.app.url}${url ?? ''}&size=full`);
+    expect(Buffer.from(await viaLink.arrayBuffer()).equals(PNG_1PX)).toBe(true);
+
+    const bad = await world.app.request(`${path}?size=huge`);
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain('size');
+  });
+
+  it('answers 404 for the full size when there is no picture, saying why', async () => {
+    const hidden = await world.newCustomer('972502220044', 'Gil');
+    const missing = await world.app.request(`/api/v1/sessions/shop/contacts/${hidden.jid}/avatar?size=full`);
+    expect(missing.status).toBe(404);
+    const { error } = (await missing.json()) as { error: { code: string; message: string } };
+    expect(error.code).toBe('NOT_FOUND');
+    expect(error.message).toContain('no full-size profile picture');
+    expect(error.message).toContain('privacy');
+  });
+
   it('has no about text for someone who cleared it', async () => {
     world.emulator.setAbout(world.customer.phone, '');
     expect(await rpc('contacts.about', { session: 'shop', chat: world.customer.jid })).toEqual({

@@ -9,6 +9,7 @@ import automation from './automation/en.json';
 import campaign from './campaign/en.json';
 import common from './common/en.json';
 import composer from './composer/en.json';
+import contactdetails from './contactdetails/en.json';
 import contactimport from './contactimport/en.json';
 import desktop from './desktop/en.json';
 import errors from './errors/en.json';
@@ -51,6 +52,7 @@ export const english = {
   ...campaign,
   ...common,
   ...composer,
+  ...contactdetails,
   ...contactimport,
   ...desktop,
   ...errors,

@@ -1,6 +1,6 @@
 import { ContactDataActions } from './ContactDataActions';
 import { BlockContactButton } from './parity/BlockContactButton';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { Chat } from '../../../src-shared/messages';
 import { useQuery } from '../../hooks';
@@ -9,6 +9,9 @@ import { InboxIcon } from './InboxIcon';
 import { chatTitle, contactName, formatPhone } from '../../model/inbox/format';
 import { SharedMedia } from './SharedMedia';
 import { GroupInfoPanel } from './group-info/GroupInfoPanel';
+import { LinkedDevices } from './contact-details/LinkedDevices';
+import { PhotoViewer } from './contact-details/PhotoViewer';
+import '../../styles/contact-details.css';
 
 /** The person's "about" text, asked from WhatsApp when the panel opens. */
 function AboutFact({ session, jid }: { session: string; jid: string }) {
@@ -54,6 +57,15 @@ export function ContactPanel({
   const title = chatTitle(chat);
   const profile = contact.data;
   const savedName = contactName(profile ?? null);
+  const [viewingPhoto, setViewingPhoto] = useState(false);
+  const photoButton = useRef<HTMLButtonElement>(null);
+  const wasViewingPhoto = useRef(false);
+  // The viewer is unmounted, not closed, and the page behind a modal dialog is inert until then:
+  // give focus back to the avatar that opened it once the viewer is gone.
+  useEffect(() => {
+    if (wasViewingPhoto.current && !viewingPhoto) photoButton.current?.focus();
+    wasViewingPhoto.current = viewingPhoto;
+  }, [viewingPhoto]);
 
   return (
     <aside
@@ -83,7 +95,23 @@ export function ContactPanel({
         </button>
       </header>
       <div className="contact-panel__who">
-        <Avatar name={title} size={88} session={chat.session} jid={chat.jid} />
+        <button
+          ref={photoButton}
+          type="button"
+          className="contact-panel__photo-button"
+          aria-label={intl.formatMessage({ id: 'contactdetails.photo.open' }, { name: title })}
+          onClick={() => setViewingPhoto(true)}
+        >
+          <Avatar name={title} size={88} session={chat.session} jid={chat.jid} />
+        </button>
+        {viewingPhoto && (
+          <PhotoViewer
+            session={chat.session}
+            jid={chat.jid}
+            name={title}
+            onClose={() => setViewingPhoto(false)}
+          />
+        )}
         <strong className="contact-panel__name" dir="auto">
           {title}
         </strong>
@@ -143,6 +171,7 @@ export function ContactPanel({
         </dl>
         {contact.error && !isGroup && <p className="form-error">{contact.error}</p>}
       </section>
+      {chat.kind === 'user' && <LinkedDevices session={chat.session} jid={chat.jid} />}
       {isGroup && <GroupInfoPanel chat={chat} />}
       {children}
       <SharedMedia session={chat.session} jid={chat.jid} />

@@ -98,6 +98,11 @@ export interface PictureRecord {
    * URLs carry); the URL is built when asked, so it follows the media host's port.
    */
   directPath: string;
+  /**
+   * The full-size picture's path when it differs from the preview (`type="image"` queries);
+   * without it both sizes are the same bytes.
+   */
+  fullDirectPath?: string;
 }
 
 export type GroupRole = 'superadmin' | 'admin' | null;

@@ -5,7 +5,9 @@
  *     <iq type="get" target=JID><picture type="preview|image" query="url">[<tctoken/>]</picture></iq>
  *   is answered with `<picture id type url direct_path/>` when the account has a picture, else
  *   with `<error code="404" text="item-not-found"/>` as WhatsApp does (Baileys then throws a Boom
- *   whose `data` is 404). Both sizes are the same bytes: the emulator does not resize. A group
+ *   whose `data` is 404). `type="image"` gets the full-size picture when one was stored beside
+ *   the preview (`Emulator.setProfilePicture(phone, preview, full)`), else the same bytes: the
+ *   emulator does not resize. A group
  *   (`target` …@g.us) answers with its photo the same way.
  * - `w:profile:picture` set without `target` (`updateProfilePicture` / `removeProfilePicture` on
  *   oneself) changes the account's picture; with a group as `target`, the group photo, which
@@ -23,7 +25,7 @@ import { randomBytes } from 'node:crypto';
 import type { BinaryNode } from '@whiskeysockets/baileys';
 import { getBinaryNodeChild } from '@whiskeysockets/baileys';
 
-import type { AboutRecord, AccountRecord } from '../accounts/types.js';
+import type { AboutRecord, AccountRecord, PictureRecord } from '../accounts/types.js';
 import { contentBytes, contentText, iqError, iqResult, node } from '../binary.js';
 import type { ClientConnection } from '../connection.js';
 import { newStanzaId } from '../connection.js';
@@ -49,13 +51,18 @@ export function setAbout(ctx: EmulatorContext, account: AccountRecord, text: str
  * tells every connected device except `origin` (the one that made the change, if any).
  */
 /** A new picture id and signed-looking URL path for `bytes` on the media host. */
-function publishPicture(ctx: EmulatorContext, bytes: Buffer, previousId: string | undefined) {
-  const stored = ctx.media.put(bytes);
+function publishPicture(
+  ctx: EmulatorContext,
+  bytes: Buffer,
+  previousId: string | undefined,
+  full?: Buffer,
+): PictureRecord {
   // Real picture URLs carry signed, expiring parameters; clients must treat them as secrets.
   const expires = (unixNow() + URL_VALIDITY_S).toString(16).toUpperCase();
-  const query = `?oh=${randomBytes(16).toString('hex')}&oe=${expires}`;
+  const signed = (blob: Buffer) =>
+    `${ctx.media.put(blob).directPath}?oh=${randomBytes(16).toString('hex')}&oe=${expires}`;
   const id = String(Math.max(Number(previousId ?? 0) + 1, unixNow()));
-  return { id, directPath: stored.directPath + query };
+  return { id, directPath: signed(bytes), ...(full ? { fullDirectPath: signed(full) } : {}) };
 }
 
 /** An admin sets or removes a group's photo; every connected device hears of it. */
@@ -99,10 +106,11 @@ export function setProfilePicture(
   account: AccountRecord,
   bytes: Buffer | null,
   origin?: ClientConnection,
+  full?: Buffer,
 ): void {
   const jid = userJid(account.phone);
   if (bytes) {
-    const picture = publishPicture(ctx, bytes, account.picture?.id);
+    const picture = publishPicture(ctx, bytes, account.picture?.id, full);
     ctx.store.setPicture(account, picture);
     announcePictureChange(ctx, jid, node('set', { jid, id: picture.id, author: jid }), origin);
   } else {
@@ -134,13 +142,14 @@ export function handleProfilePictureIq(ctx: EmulatorContext, session: DeviceSess
     return;
   }
   const type = getBinaryNodeChild(iq, 'picture')?.attrs.type ?? 'preview';
+  const directPath = type === 'image' ? (picture.fullDirectPath ?? picture.directPath) : picture.directPath;
   session.conn.send(
     iqResult(iq, [
       node('picture', {
         id: picture.id,
         type,
-        url: `${ctx.media.baseUrl}${picture.directPath}`,
-        direct_path: picture.directPath,
+        url: `${ctx.media.baseUrl}${directPath}`,
+        direct_path: directPath,
       }),
     ]),
   );

@@ -106,6 +106,11 @@ beforeAll(async () => {
       "INSERT INTO message_reactions (session_id, chat_jid, message_id, sender_jid, emoji, timestamp) VALUES ('shop', ?, 'g2', ?, '👍', 0)",
     )
     .run(GROUP, DANA);
+  // Her profile picture answers in both sizes (the full size is keyed '<jid>#full'), and Avi's.
+  const avatar = sqlite.prepare(
+    "INSERT INTO contact_avatars (session_id, jid, sha256, mimetype, fetched_at, refresh_after) VALUES ('shop', ?, NULL, NULL, 0, 0)",
+  );
+  for (const jid of [DANA, `${DANA}#full`, `${DANA_LID}#full`, AVI, `${AVI}#full`]) avatar.run(jid);
 });
 
 afterAll(async () => {
@@ -169,7 +174,15 @@ describe('everything of one contact', () => {
     ).toBe(0);
     expect(media.has(files.danaOnly.sha256)).toBe(false);
     expect(media.has(files.shared.sha256)).toBe(true);
+    expect(
+      count(
+        "SELECT count(*) AS n FROM contact_avatars WHERE jid LIKE '972501110001%' OR jid LIKE '111222333%'",
+      ),
+    ).toBe(0);
     // Avi: untouched.
+    expect(count('SELECT count(*) AS n FROM contact_avatars WHERE jid IN (?, ?)', AVI, `${AVI}#full`)).toBe(
+      2,
+    );
     expect(count('SELECT count(*) AS n FROM messages WHERE sender_jid = ?', AVI)).toBe(2);
     expect(count('SELECT count(*) AS n FROM chat_notes WHERE chat_jid = ?', AVI)).toBe(1);
     expect(count('SELECT count(*) AS n FROM chat_tags WHERE chat_jid = ?', AVI)).toBe(1);

@@ -131,10 +131,13 @@ export class ForgetContact {
         list,
       );
       // The contact, their picture, opt-out, calls, and what was addressed to them.
-      collect(`SELECT sha256 FROM contact_avatars WHERE session_id = ? AND jid IN ${inList}`, session, list);
+      // Both sizes: the full-size picture is kept under the JID + '#full' (see avatar-service.ts).
+      const pictures = `(jid IN ${inList} OR jid IN (SELECT value || '#full' FROM json_each(?)))`;
+      collect(`SELECT sha256 FROM contact_avatars WHERE session_id = ? AND ${pictures}`, session, list, list);
       result.other += run(
-        `DELETE FROM contact_avatars WHERE session_id = ? AND jid IN ${inList}`,
+        `DELETE FROM contact_avatars WHERE session_id = ? AND ${pictures}`,
         session,
+        list,
         list,
       );
       result.other += run(
