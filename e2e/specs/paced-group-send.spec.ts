@@ -5,8 +5,7 @@
  * Sessions → the number → For developers.
  */
 import { Customer, messageText } from '../../testkit/wa-emulator/customer.js';
-import { InboxPage } from '../pages/inbox-page.js';
-import { LoginPage } from '../pages/login-page.js';
+import { signInToInbox } from '../pages/sign-in.js';
 import { SessionsPage } from '../pages/sessions-page.js';
 import { Shell } from '../pages/shell.js';
 import { startApp, type RunningApp } from '../support/app-server.js';
@@ -28,8 +27,8 @@ async function rest(app: RunningApp, method: string, path: string, json?: unknow
 
 test('a paced group send shows "sending in N s", then goes out once', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
-  // A long pause, so the countdown is on screen while the screenshots are taken.
-  const app = await startApp({ env: { ...wa.env, CHATDOCK_GROUP_PACE_MS: '40000' } });
+  // A pause long enough for the countdown to be on screen while the screenshots are taken.
+  const app = await startApp({ env: { ...wa.env, CHATDOCK_GROUP_PACE_MS: '15000' } });
   const dana = await Customer.create(wa.emulator, { phone: '447700900631', name: 'Dana' });
   try {
     await linkSession(app, wa.emulator, { id: 'shop', name: 'Shop', phone: '972520000631' });
@@ -40,11 +39,7 @@ test('a paced group send shows "sending in N s", then goes out once', async ({ p
     const groupJid = String(group.body.jid);
     await dana.sendText(groupJid, 'Open on Saturday?');
 
-    const login = new LoginPage(page);
-    await login.open(app.url);
-    await login.signIn(app.apiKey);
-    await expect(new Shell(page).pageHeading()).toHaveText('Inbox');
-    const inbox = new InboxPage(page);
+    const inbox = await signInToInbox(page, app);
     await inbox.chat('Weekend orders').click();
     await expect(inbox.bubble('Open on Saturday?')).toBeVisible({ timeout: 30_000 });
 
