@@ -9,22 +9,13 @@ import { InboxPage } from '../pages/inbox-page.js';
 import { LoginPage } from '../pages/login-page.js';
 import { Shell } from '../pages/shell.js';
 import { accessibilityProblems } from '../support/a11y-check.js';
-import { startApp, type RunningApp } from '../support/app-server.js';
+import { startApp } from '../support/app-server.js';
 import { expect, test } from '../support/fixtures.js';
-import { linkSession } from '../support/rpc.js';
+import { linkSession, restCall } from '../support/rpc.js';
 import { shootLaptopAndPhone } from '../support/screens.js';
 import { useWaServer } from '../support/wa-server.js';
 
 const wa = useWaServer();
-
-async function rest(app: RunningApp, method: string, path: string, json?: unknown) {
-  const response = await fetch(`${app.url}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${app.apiKey}` },
-    ...(json === undefined ? {} : { body: JSON.stringify(json) }),
-  });
-  return (await response.json()) as Record<string, unknown>;
-}
 
 test('group admin: settings, a join request approved, and joining a group by link', async ({
   page,
@@ -35,11 +26,11 @@ test('group admin: settings, a join request approved, and joining a group by lin
   const eli = await Customer.create(wa.emulator, { phone: '447700900632', name: 'Eli' });
   try {
     await linkSession(app, wa.emulator, { id: 'shop', name: 'Shop', phone: '972520000631' });
-    const created = await rest(app, 'POST', '/sessions/shop/groups', {
+    const created = await restCall(app, 'POST', '/sessions/shop/groups', {
       subject: 'Tasting club',
       participants: [dana.phone],
     });
-    const groupJid = String(created.jid);
+    const groupJid = String(created.body.jid);
     await dana.sendText(groupJid, 'Which wines on Friday?');
     const emulated = () => wa.emulator.groups().find((g) => g.jid === groupJid);
 

@@ -7,22 +7,13 @@ import { InboxPage } from '../pages/inbox-page.js';
 import { LoginPage } from '../pages/login-page.js';
 import { Shell } from '../pages/shell.js';
 import { accessibilityProblems } from '../support/a11y-check.js';
-import { startApp, type RunningApp } from '../support/app-server.js';
+import { startApp } from '../support/app-server.js';
 import { expect, test } from '../support/fixtures.js';
-import { linkSession } from '../support/rpc.js';
+import { linkSession, restCall } from '../support/rpc.js';
 import { shootLaptopAndPhone } from '../support/screens.js';
 import { useWaServer } from '../support/wa-server.js';
 
 const wa = useWaServer();
-
-async function rest(app: RunningApp, method: string, path: string, json?: unknown) {
-  const response = await fetch(`${app.url}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${app.apiKey}` },
-    ...(json === undefined ? {} : { body: JSON.stringify(json) }),
-  });
-  return (await response.json()) as Record<string, unknown>;
-}
 
 test('group info: members by name with badges, add / promote / remove, the invite link', async ({
   page,
@@ -38,11 +29,11 @@ test('group info: members by name with badges, add / promote / remove, the invit
     const shopJid = await linkSession(app, wa.emulator, { id: 'shop', name: 'Shop', phone: '972520000621' });
     // Dana has written to the shop, so her profile name is known; Eli is only a number.
     await dana.sendText(shopJid, 'Hi, Dana here');
-    const group = await rest(app, 'POST', '/sessions/shop/groups', {
+    const group = await restCall(app, 'POST', '/sessions/shop/groups', {
       subject: 'Bakery orders',
       participants: [dana.phone, eli.phone],
     });
-    const groupJid = String(group.jid);
+    const groupJid = String(group.body.jid);
     await dana.sendText(groupJid, 'Cakes for Friday?');
 
     const login = new LoginPage(page);

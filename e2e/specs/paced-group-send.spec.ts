@@ -8,22 +8,13 @@ import { Customer, messageText } from '../../testkit/wa-emulator/customer.js';
 import { signInToInbox } from '../pages/sign-in.js';
 import { SessionsPage } from '../pages/sessions-page.js';
 import { Shell } from '../pages/shell.js';
-import { startApp, type RunningApp } from '../support/app-server.js';
+import { startApp } from '../support/app-server.js';
 import { expect, test } from '../support/fixtures.js';
-import { linkSession } from '../support/rpc.js';
+import { linkSession, restCall } from '../support/rpc.js';
 import { shootLaptopAndPhone } from '../support/screens.js';
 import { useWaServer } from '../support/wa-server.js';
 
 const wa = useWaServer();
-
-async function rest(app: RunningApp, method: string, path: string, json?: unknown) {
-  const response = await fetch(`${app.url}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${app.apiKey}` },
-    ...(json === undefined ? {} : { body: JSON.stringify(json) }),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
 
 test('a paced group send shows "sending in N s", then goes out once', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
@@ -32,7 +23,7 @@ test('a paced group send shows "sending in N s", then goes out once', async ({ p
   const dana = await Customer.create(wa.emulator, { phone: '447700900631', name: 'Dana' });
   try {
     await linkSession(app, wa.emulator, { id: 'shop', name: 'Shop', phone: '972520000631' });
-    const group = await rest(app, 'POST', '/sessions/shop/groups', {
+    const group = await restCall(app, 'POST', '/sessions/shop/groups', {
       subject: 'Weekend orders',
       participants: [dana.phone],
     });
@@ -43,7 +34,7 @@ test('a paced group send shows "sending in N s", then goes out once', async ({ p
     await inbox.chat('Weekend orders').click();
     await expect(inbox.bubble('Open on Saturday?')).toBeVisible({ timeout: 30_000 });
 
-    const accepted = await rest(app, 'POST', '/sessions/shop/messages', {
+    const accepted = await restCall(app, 'POST', '/sessions/shop/messages', {
       to: groupJid,
       type: 'text',
       text: 'Yes, 9 to 1',
@@ -69,7 +60,7 @@ test('a paced group send shows "sending in N s", then goes out once', async ({ p
     await pacing.uncheck();
     await expect(pacing).not.toBeChecked();
     await expect
-      .poll(async () => (await rest(app, 'GET', '/sessions/shop/pacing')).body.groupSends)
+      .poll(async () => (await restCall(app, 'GET', '/sessions/shop/pacing')).body.groupSends)
       .toBe(false);
     await shootLaptopAndPhone(page, testInfo, 'paced-group-send-switch');
   } finally {

@@ -44,3 +44,13 @@ export async function waitUntilConnected(app: RunningApp, id: string): Promise<v
     return sessions.find((s) => s.id === id && s.status === 'connected') ?? null;
   });
 }
+
+/** A REST call with the admin key: the answer's status and JSON body. */
+export async function restCall(app: RunningApp, method: string, path: string, json?: unknown) {
+  const response = await fetch(`${app.url}/api/v1${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${app.apiKey}` },
+    ...(json === undefined ? {} : { body: JSON.stringify(json) }),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
