@@ -1,9 +1,7 @@
-import path from 'node:path';
-import { mkdirSync } from 'node:fs';
 import { expect, test } from '../support/fixtures.js';
 import { signInToSettings } from '../pages/sign-in.js';
+import { shootLaptopAndPhone } from '../support/screens.js';
 
-const SCREENSHOTS = path.join('test-results', 'media-library');
 const PNG_1PX = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
   'base64',
@@ -15,7 +13,6 @@ const PNG_1PX = Buffer.from(
  * deletes a file.
  */
 test('the media library lists, uploads, refuses a bad file, and deletes', async ({ page, app }, testInfo) => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
   const uploaded = await fetch(`${app.url}/api/v1/media`, {
     method: 'POST',
     headers: { authorization: `Bearer ${app.apiKey}`, 'content-type': 'application/json' },
@@ -48,19 +45,7 @@ test('the media library lists, uploads, refuses a bad file, and deletes', async 
   await expect(library.getByRole('alert')).toContainText('empty');
   await expect(table.getByRole('row', { name: /empty\.png/ })).toHaveCount(0);
 
-  for (const theme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: theme });
-    for (const size of [
-      { width: 1366, height: 768 },
-      { width: 400, height: 800 },
-    ]) {
-      await page.setViewportSize(size);
-      await library.scrollIntoViewIfNeeded();
-      const file = path.join(SCREENSHOTS, `library-${size.width}-${theme}.png`);
-      await library.screenshot({ path: file });
-      await testInfo.attach(`library-${size.width}-${theme}.png`, { path: file, contentType: 'image/png' });
-    }
-  }
+  await shootLaptopAndPhone(page, testInfo, 'library', undefined, { of: library });
 
   await page.setViewportSize({ width: 1366, height: 768 });
   await library.getByRole('button', { name: 'Delete prices.pdf' }).click();

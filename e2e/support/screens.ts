@@ -1,17 +1,19 @@
 import path from 'node:path';
-import type { Page, TestInfo } from '@playwright/test';
+import type { Locator, Page, TestInfo } from '@playwright/test';
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
 
 /**
  * Screenshots at a laptop's (1366×768) and a phone's (400px) width, light and dark, attached to
  * the report; `prepare` runs after each resize (a phone layout may need the panel opened again).
+ * With `of`, only that part of the page is taken (scrolled into view).
  */
 export async function shootLaptopAndPhone(
   page: Page,
   testInfo: TestInfo,
   name: string,
   prepare: () => Promise<void> = async () => {},
+  options: { of?: Locator } = {},
 ): Promise<void> {
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
@@ -22,7 +24,7 @@ export async function shootLaptopAndPhone(
       await page.setViewportSize({ width, height });
       await prepare();
       const file = path.join(SCREENSHOTS, `${name}-${width}-${colorScheme}.png`);
-      await page.screenshot({ path: file });
+      await (options.of ?? page).screenshot({ path: file });
       await testInfo.attach(`${name} ${width}px ${colorScheme}`, { path: file, contentType: 'image/png' });
     }
   }
