@@ -1,16 +1,12 @@
-import path from 'node:path';
-import { mkdirSync } from 'node:fs';
 import { expect, test } from '../support/fixtures.js';
 import { signInToSettings } from '../pages/sign-in.js';
-
-const SCREENSHOTS = path.join('test-results', 'api-limits-usage');
+import { shootLaptopAndPhone } from '../support/screens.js';
 
 /**
  * Issue #26 points 2 and 3 in Settings: the rate limits by kind (a wrong value is named beside its
  * field, reset to default, saved) and a key's usage under its row.
  */
 test('rate limits are edited per kind, and a key shows its usage', async ({ page, app }, testInfo) => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
   const api = (pathname: string, init: { method?: string; key?: string; json?: unknown } = {}) =>
     fetch(`${app.url}/api/v1${pathname}`, {
       method: init.method ?? 'GET',
@@ -53,22 +49,6 @@ test('rate limits are edited per kind, and a key shows its usage', async ({ page
   ).toBeVisible();
   await expect(keys.getByRole('table', { name: 'Requests per day' })).toBeVisible();
 
-  for (const theme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: theme });
-    for (const size of [
-      { width: 1366, height: 768 },
-      { width: 400, height: 800 },
-    ]) {
-      await page.setViewportSize(size);
-      for (const [name, region] of [
-        ['limits', limits],
-        ['usage', keys],
-      ] as const) {
-        await region.scrollIntoViewIfNeeded();
-        const file = path.join(SCREENSHOTS, `${name}-${size.width}-${theme}.png`);
-        await region.screenshot({ path: file });
-        await testInfo.attach(`${name}-${size.width}-${theme}.png`, { path: file, contentType: 'image/png' });
-      }
-    }
-  }
+  await shootLaptopAndPhone(page, testInfo, 'limits', undefined, { of: limits });
+  await shootLaptopAndPhone(page, testInfo, 'usage', undefined, { of: keys });
 });
