@@ -23,7 +23,7 @@ test('choosing a folder and a passphrase makes the first backup at once; "Back u
     // Settings → Storage sits beside it: the database of a fresh install, no media yet.
     const storage = page.getByRole('region', { name: 'Storage' });
     await expect(storage.getByLabel('Database size')).toContainText(
-      /^Database: \d.*Media: 0 byte in 0 files\.$/,
+      /^Database: \d.*Media: 0 bytes in 0 files\.$/,
     );
     await expect(backups.lastGood()).toHaveText('No backup yet.');
     await expect(backups.backUpNow()).toBeDisabled();

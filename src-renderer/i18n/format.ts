@@ -5,7 +5,8 @@ const BYTE_UNITS = ['kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
 
 /** A size in the reader's number format and unit words: "1.5 MB", "1,5 MB", "1.5 ميغابايت". */
 export function formatBytes(bytes: number, intl: IntlShape = currentIntl()): string {
-  if (bytes < 1024) return intl.formatNumber(bytes, { style: 'unit', unit: 'byte', unitDisplay: 'short' });
+  // Bytes in words ("23 bytes"): CLDR's short English form is the singular "23 byte".
+  if (bytes < 1024) return intl.formatNumber(bytes, { style: 'unit', unit: 'byte', unitDisplay: 'long' });
   let value = bytes / 1024;
   let unit = 0;
   while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
