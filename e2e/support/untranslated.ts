@@ -51,7 +51,9 @@ const ALLOWED = [
   'TB',
 ];
 const ENGLISH_FORMAT_WORDS = [
+  // Sizes under 1 KB in words, from Intl ("23 bytes", "1 byte").
   'byte',
+  'bytes',
   'AM',
   'PM',
   'Jan',
