@@ -21,6 +21,10 @@ export default defineConfig({
     // Baileys patch's key-transaction mutex, is fixed: docs/RELIABILITY.md, "Session 7".)
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default is one worker per core minus one: a single worker on a 2-core CI machine.
+    // Most integration tests wait on sockets and timers (real Baileys against the local WhatsApp
+    // server), so two workers overlap those waits; the whole suite passed this way at load ~20.
+    maxWorkers: 2,
     // On CI (`.ci/run` sets CI=true) a committed `it.only` fails the run instead of skipping the rest.
     allowOnly: !process.env.CI,
   },

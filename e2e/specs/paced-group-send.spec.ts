@@ -57,6 +57,8 @@ test('a paced group send shows "sending in N s", then goes out once', async ({ p
     await card.getByText('For developers').click();
     const pacing = card.getByRole('checkbox', { name: /Human-paced group sends/ });
     await expect(pacing).toBeChecked();
+    // A fixed pause reads as one figure, not "15–15 seconds".
+    await expect(card.getByText(/Each send waits 15 seconds/)).toBeVisible();
     await pacing.uncheck();
     await expect(pacing).not.toBeChecked();
     await expect

@@ -60,10 +60,7 @@ export function GroupPacingSwitch({ sessionId }: { sessionId: string }) {
         <span>{t('pacing.settings.toggle')}</span>
       </label>
       <span id={hintId} className="field__hint">
-        {t('pacing.settings.hint', {
-          min: Math.round(stored.minMs / 1000),
-          max: Math.round(stored.maxMs / 1000),
-        })}
+        {pauseHint(t, Math.round(stored.minMs / 1000), Math.round(stored.maxMs / 1000))}
       </span>
       {error && (
         <p className="form-error" role="alert">
@@ -72,4 +69,11 @@ export function GroupPacingSwitch({ sessionId }: { sessionId: string }) {
       )}
     </div>
   );
+}
+
+/** "waits 2–5 seconds", or "waits 40 seconds" when the pause is fixed (not "40–40"). */
+function pauseHint(t: ReturnType<typeof useT>, min: number, max: number): string {
+  return min === max
+    ? t('pacing.settings.hintFixed', { seconds: min })
+    : t('pacing.settings.hint', { min, max });
 }
