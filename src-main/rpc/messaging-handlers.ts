@@ -106,6 +106,10 @@ export function messagingHandlers(
         : messaging.history.pageFrom(session, jid(chat), { limit, before, after });
       return { items: page.messages, next: page.next };
     },
+    'messages.waiting': ({ session, chat }) => {
+      exists(session);
+      return { items: messaging.pacedSends.waiting(session, jid(chat)) };
+    },
     'messages.latest': ({ session, direction, limit, cursor }, ctx) => {
       exists(session);
       // An "assigned" reader of this number: her own chats only (the query filters).

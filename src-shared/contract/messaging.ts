@@ -87,6 +87,11 @@ export const messagingOperations = {
     }),
     readChat,
   ),
+  /**
+   * The chat's group sends still waiting their human pause (issue #26 point 5), oldest first, as
+   * `message.paced` announced them: the conversation shows them again after a reload.
+   */
+  'messages.waiting': op<{ items: Message[] }>()(chatRef, readChat),
   /** A number's latest sent or received messages across its chats, newest first. */
   'messages.latest': op<{ items: Message[]; next: string | null }>()(
     z

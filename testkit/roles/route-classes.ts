@@ -68,6 +68,7 @@ export const ROUTE_TABLE: Record<string, RouteClass> = {
   'PUT /sessions/{session}/chats/{chat}/staff-presence': 'write',
   'GET /sessions/{id}/chats/{chat}': 'read',
   'GET /sessions/{id}/chats/{chat}/messages': 'read',
+  'GET /sessions/{id}/chats/{chat}/paced': 'read',
   'GET /sessions/{session}/chats/{chat}/assignment': 'read',
   'GET /sessions/{session}/chats/{chat}/assignment/history': 'read',
   'GET /sessions/{session}/chats/{chat}/assignment/candidates': 'read',

@@ -163,6 +163,23 @@ export function chatRoutes(services: Services) {
       input: historyInput,
       response: { status: 200, description: 'A page of messages', schema: messagePage },
     }),
+    route('messages.waiting', {
+      method: 'get',
+      path: '/sessions/:id/chats/:chat/paced',
+      tag,
+      summary: "This group's API sends still waiting their human pause",
+      description:
+        'Each as `message.paced` announced it (`status: "pending"`, `sendAt`), oldest first; a send leaves the list ' +
+        'when `message.sent` (or, failed for good, `message.paced` with `status: "error"`) announces it. Empty for ' +
+        'chats without paced sends.',
+      params: chatParams,
+      input: chatWith,
+      response: {
+        status: 200,
+        description: 'The waiting sends',
+        schema: z.object({ items: z.array(messageSchema) }).meta({ id: 'PacedSends' }),
+      },
+    }),
     route('chats.read', {
       method: 'post',
       path: '/sessions/:id/chats/:chat/read',

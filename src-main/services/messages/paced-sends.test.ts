@@ -66,6 +66,11 @@ describe('human-paced group sends', () => {
       // A retry during the pause gets the same answer and queues nothing.
       const retry = await send({ to: group.jid, type: 'text', text: 'Sale starts at noon' }, 'sale-noon');
       expect(retry).toMatchObject({ status: 202, body: { id: accepted.body.id, status: 'pending' } });
+      // The conversation, opened again during the pause, lists it as announced.
+      const waitingPath = `/api/v1/sessions/shop/chats/${encodeURIComponent(group.jid)}/paced`;
+      const waiting = async () =>
+        ((await (await world.app.request(waitingPath)).json()) as { items: Message[] }).items;
+      expect(await waiting()).toEqual([accepted.body]);
 
       clock.advance(3499);
       await world.app.core.services.messaging.pacedSends.idle();
@@ -78,6 +83,8 @@ describe('human-paced group sends', () => {
       expect((await sent).data).toMatchObject({ id: accepted.body.id, chat: group.jid });
       const got = await world.customer.waitForMessage((m) => m.key.id === accepted.body.id, 60_000);
       expect(got.key.remoteJid).toBe(group.jid);
+
+      expect(await waiting()).toEqual([]);
 
       // After it went out, the key answers with the sent message (201).
       const after = await send({ to: group.jid, type: 'text', text: 'Sale starts at noon' }, 'sale-noon');

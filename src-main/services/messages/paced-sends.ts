@@ -143,6 +143,16 @@ export class PacedSends {
     return accepted(preview);
   }
 
+  /** The chat's sends still waiting their pause, oldest first, as they were announced. */
+  waiting(sessionId: string, jid: string): Message[] {
+    return this.deps.db.$client
+      .prepare<[string, string], PacedRow>(
+        'SELECT * FROM paced_sends WHERE session_id = ? AND chat_jid = ? ORDER BY created_at, id',
+      )
+      .all(sessionId, jid)
+      .map((row) => this.preview(row));
+  }
+
   start(): void {
     this.loop.start();
   }
@@ -223,20 +233,22 @@ export class PacedSends {
         return;
       }
       this.deps.logger.warn({ err: error, session: row.session_id }, 'a paced group send failed for good');
-      const failed = {
-        ...pacedPreview({
-          id: row.id,
-          sessionId: row.session_id,
-          jid: row.chat_jid,
-          input,
-          actor,
-          now: row.created_at,
-          sendAt: row.send_at,
-        }),
-        status: 'error' as const,
-      };
+      const failed = { ...this.preview(row), status: 'error' as const };
       this.finish(row, { pendingId: row.id, paced: failed }, failed, actor);
     }
+  }
+
+  /** The row as `message.paced` announced it. */
+  private preview(row: PacedRow): Message {
+    return pacedPreview({
+      id: row.id,
+      sessionId: row.session_id,
+      jid: row.chat_jid,
+      input: JSON.parse(row.input) as SendMessageInput,
+      actor: JSON.parse(row.actor) as Actor,
+      now: row.created_at,
+      sendAt: row.send_at,
+    });
   }
 
   /** Removes the row and gives the caller's key its final answer, in one transaction. */

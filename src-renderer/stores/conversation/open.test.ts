@@ -32,3 +32,47 @@ describe('opening a chat while its customer writes', () => {
     expect(useConversation.getState().messages.map((m) => m.text)).toEqual(['hello', 'are you open?']);
   });
 });
+
+describe('opening a group with API sends waiting their human pause', () => {
+  const group = '120363000000000001@g.us';
+  const inGroup = (id: string, text: string, second: number, extra: Partial<Message> = {}) => ({
+    ...message(id, text, second),
+    chat: group,
+    ...extra,
+  });
+
+  it('shows each waiting send after the page, and the sent copy when it went out meanwhile', async () => {
+    const waiting = [
+      inGroup('p1', 'Yes, 9 to 1', 40, { fromMe: true, status: 'pending' }),
+      inGroup('p2', 'See you', 41, { fromMe: true, status: 'pending' }),
+    ];
+    const page = [
+      inGroup('p2', 'See you', 41, { fromMe: true, status: 'server' }),
+      inGroup('m1', 'Open?', 10),
+    ];
+    const transport = {
+      call: (name: string) =>
+        Promise.resolve(name === 'messages.waiting' ? { items: waiting } : { items: page, next: null }),
+    } as unknown as Transport;
+    await useConversation.getState().open(transport, 'shop', group);
+    expect(useConversation.getState().messages.map((m) => [m.id, m.status])).toEqual([
+      ['m1', page[1]!.status],
+      ['p1', 'pending'],
+      ['p2', 'server'],
+    ]);
+  });
+
+  it('asks for waiting sends in groups only', async () => {
+    const asked: string[] = [];
+    const transport = {
+      call: (name: string) => {
+        asked.push(name);
+        return Promise.resolve({ items: [], next: null });
+      },
+    } as unknown as Transport;
+    await useConversation.getState().open(transport, 'shop', dana);
+    expect(asked).toEqual(['messages.page']);
+    await useConversation.getState().open(transport, 'shop', group);
+    expect(asked).toEqual(['messages.page', 'messages.page', 'messages.waiting']);
+  });
+});

@@ -1,3 +1,5 @@
+import type { Message } from '../../../src-shared/messages';
+import { isGroupJid } from '../../../src-shared/jid';
 import { mergeMessages, PAGE_SIZE } from '../../model/inbox/history';
 import { describeError } from '../../transport/rpc-error';
 import type { Transport } from '../../transport/types';
@@ -5,6 +7,24 @@ import { chatKey } from '../../model/inbox/chat-order';
 import { useDrafts } from '../drafts';
 import { NO_HISTORY, NO_SELECTION, type ConversationRuntime } from './runtime';
 import type { ConversationSlice, PagingSlice } from './types';
+
+/**
+ * The chat's newest page, oldest first, with a group's API sends still waiting their human pause
+ * after it (they are not stored messages yet: without them a reload would lose the "sending in
+ * N s" bubble until the send went out).
+ */
+async function newestPage(
+  transport: Transport,
+  session: string,
+  jid: string,
+): Promise<{ messages: Message[]; next: string | null }> {
+  const [page, waiting] = await Promise.all([
+    transport.call('messages.page', { session, chat: jid, limit: PAGE_SIZE }),
+    isGroupJid(jid) ? transport.call('messages.waiting', { session, chat: jid }) : { items: [] },
+  ]);
+  // A send that went out between the two answers is on the page too: the sent copy wins.
+  return { messages: mergeMessages(waiting.items, [...page.items].reverse()), next: page.next };
+}
 
 /** Opening a chat at its newest page (or at a message), and paging older and newer from there. */
 export const pagingSlice =
@@ -67,12 +87,12 @@ export const pagingSlice =
             return;
           }
           const { answer, replay } = await runtime.eventsDuringLoad.load(() =>
-            transport.call('messages.page', { session, chat: jid, limit: PAGE_SIZE }),
+            newestPage(transport, session, jid),
           );
           if (!runtime.isCurrent(mine)) return;
           runtime.olderCursor = answer.next;
           set((state) => ({
-            messages: mergeMessages([], [...answer.items].reverse()),
+            messages: answer.messages,
             hasOlder: answer.next !== null,
             loading: false,
             openedSeq: state.openedSeq + 1,
@@ -98,9 +118,9 @@ export const pagingSlice =
         if (!session || !jid || hasNewer) return;
         const mine = runtime.generation;
         try {
-          const { items } = await transport.call('messages.page', { session, chat: jid, limit: PAGE_SIZE });
+          const { messages } = await newestPage(transport, session, jid);
           if (runtime.isCurrent(mine)) {
-            set((state) => ({ messages: mergeMessages(state.messages, [...items].reverse()) }));
+            set((state) => ({ messages: mergeMessages(state.messages, messages) }));
           }
         } catch {
           // The next event or scroll will try again.
