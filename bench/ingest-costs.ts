@@ -35,6 +35,12 @@ const VARIANTS: Record<string, string> = {
     END`,
   'no messages_report_in/out_idx (0023)':
     'DROP INDEX messages_report_in_idx; DROP INDEX messages_report_out_idx',
+  // Candidates for the reports' time order (issue #27): one narrow index for both directions
+  // (the rows' other columns read from the table), or both directions in one covering index.
+  'report_in/out_idx as one (session_id, timestamp) index': `DROP INDEX messages_report_in_idx;
+    DROP INDEX messages_report_out_idx; CREATE INDEX messages_session_time_idx ON messages (session_id, timestamp)`,
+  'report_in/out_idx as one covering index': `DROP INDEX messages_report_in_idx; DROP INDEX messages_report_out_idx;
+    CREATE INDEX messages_session_time_idx ON messages (session_id, timestamp, chat_jid, from_me, type, sent_by)`,
   'no chats_status_order_idx (0021/26)': 'DROP INDEX chats_status_order_idx',
   'no chats_unassigned_order_idx (0021/26)': 'DROP INDEX chats_unassigned_order_idx',
   'no chats_view_counts_* (0027)':
