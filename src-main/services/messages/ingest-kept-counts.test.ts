@@ -75,6 +75,8 @@ describe('what ingest keeps beside the messages', () => {
     const store = new MessageStore(db, events);
     const table = new ConversationTable(db);
     const stored: { session: string; record: MessageRecord }[] = [];
+    // Live messages by session and id: they alone add to a chat's unread count.
+    const live = new Set<string>();
     let nextId = 0;
     // Unique times, so "the newest message" of a chat is one message.
     const usedTimes = new Set<number>();
@@ -105,13 +107,15 @@ describe('what ingest keeps beside the messages', () => {
         const waiting = record(random, chat, `m${nextId++}`, freshTime(), 'waiting');
         store.ingest(session, [waiting], 'live');
         for (let i = 0; i < 3; i += 1) {
-          const live = record(random, random.pick(CHATS), `m${nextId++}`, freshTime());
-          store.ingest(session, [live], 'live');
-          stored.push({ session, record: live });
+          const one = record(random, random.pick(CHATS), `m${nextId++}`, freshTime());
+          store.ingest(session, [one], 'live');
+          stored.push({ session, record: one });
+          live.add(`${session} ${one.id}`);
         }
         const arrived = { ...record(random, chat, waiting.id, waiting.timestamp), fromMe: false };
         store.ingest(session, [arrived], 'live');
         stored.push({ session, record: arrived });
+        live.add(`${session} ${arrived.id}`);
       }
       // Someone takes a chat or resolves one now and then (the view counts follow the chats).
       if (round % 2 === 1) {
@@ -145,16 +149,48 @@ describe('what ingest keeps beside the messages', () => {
              status, count(*) AS n FROM chats GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
         ),
       );
-      // Each chat's summary: its newest message with content.
+      // Each chat's summary: its newest message with content (history writes it once per slice
+      // and skips it when the slice changes nothing, live once per message).
       expect(
-        rows(sqlite, 'SELECT session_id, jid, last_message_id, last_message_at FROM chats ORDER BY 1, 2'),
+        rows(
+          sqlite,
+          `SELECT session_id, jid, last_message_id, last_message_at, last_message_from_me, last_message_status,
+             last_message_preview FROM chats ORDER BY 1, 2`,
+        ),
       ).toEqual(
         rows(
           sqlite,
-          `SELECT session_id, chat_jid AS jid, id AS last_message_id, max(timestamp) AS last_message_at FROM messages
-            WHERE type <> 'waiting' GROUP BY 1, 2 ORDER BY 1, 2`,
+          `SELECT session_id, chat_jid AS jid, id AS last_message_id, max(timestamp) AS last_message_at,
+             from_me AS last_message_from_me, status AS last_message_status, text AS last_message_preview
+             FROM messages WHERE type <> 'waiting' GROUP BY 1, 2 ORDER BY 1, 2`,
         ),
       );
+      // Unread counts: the live messages of the customer stored after the last one of ours (in
+      // the order they were stored, whatever their time); history never adds to them.
+      const rowsOf = sqlite
+        .prepare(
+          `SELECT session_id AS session, chat_jid AS chat, id, from_me AS fromMe FROM messages
+            WHERE type <> 'waiting' ORDER BY row_id`,
+        )
+        .all() as { session: string; chat: string; id: string; fromMe: number }[];
+      const unread = new Map<string, number>();
+      for (const row of rowsOf) {
+        const key = `${row.session} ${row.chat}`;
+        if (row.fromMe) unread.set(key, 0);
+        else if (live.has(`${row.session} ${row.id}`)) unread.set(key, (unread.get(key) ?? 0) + 1);
+        else if (!unread.has(key)) unread.set(key, 0);
+      }
+      expect(
+        Object.fromEntries(
+          (
+            rows(sqlite, 'SELECT session_id, jid, unread_count FROM chats') as {
+              session_id: string;
+              jid: string;
+              unread_count: number;
+            }[]
+          ).map((chat) => [`${chat.session_id} ${chat.jid}`, chat.unread_count]),
+        ),
+      ).toEqual(Object.fromEntries(unread));
       table.settle();
       foldedThrough = (sqlite.prepare('SELECT max(row_id) AS n FROM messages').get() as { n: number }).n;
     }
@@ -171,5 +207,54 @@ describe('what ingest keeps beside the messages', () => {
         SELECT session_id, jid, -1 FROM chats WHERE kind = 'user'`);
     table.settle();
     expect({ conversations: rows(sqlite, conversations), counts: rows(sqlite, counts) }).toEqual(kept);
+  });
+
+  it('writes no chat summary for a history slice older than the chat, except to clear its unread count', () => {
+    const random = createRandom(2027);
+    db = openDatabase(':memory:');
+    const sqlite = db.$client;
+    sqlite.prepare('INSERT INTO sessions (id, name) VALUES (?, ?)').run('shop', 'shop');
+    const store = new MessageStore(db, new EventRecorder(db, new EventBus(silent)));
+    // A group: no report marks, so the writes counted below are the messages' and the chat's.
+    const chat = CHATS[4] as string;
+    const incoming = (id: string, at: number) => ({ ...record(random, chat, id, at), fromMe: false });
+    const summary = () =>
+      sqlite
+        .prepare(
+          `SELECT last_message_id AS id, unread_count AS unread, updated_at AS updatedAt
+             FROM chats WHERE jid = ?`,
+        )
+        .get(chat) as { id: string; unread: number; updatedAt: string };
+    // As WhatsApp syncs history: the newest slice first, then older ones.
+    store.ingest(
+      'shop',
+      [incoming('new-1', START + 10 * MINUTE), incoming('new-2', START + 11 * MINUTE)],
+      'history',
+    );
+    store.ingest('shop', [incoming('live-1', START + 12 * MINUTE)], 'live');
+    const before = summary();
+    expect(before).toMatchObject({ id: 'live-1', unread: 1 });
+    const writes = () => (sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    let start = writes();
+    store.ingest(
+      'shop',
+      [incoming('old-1', START + MINUTE), incoming('old-2', START + 2 * MINUTE)],
+      'history',
+    );
+    const older = writes() - start;
+    // The message rows and nothing of the chat: the same summary, not even its time touched.
+    expect(summary()).toEqual(before);
+    // Two newer messages the same way cost the same writes plus the chat's.
+    start = writes();
+    store.ingest(
+      'shop',
+      [incoming('new-3', START + 13 * MINUTE), incoming('new-4', START + 14 * MINUTE)],
+      'history',
+    );
+    expect(writes() - start).toBe(older + 1);
+    expect(summary()).toMatchObject({ id: 'new-4', unread: 1 });
+    // An older message of ours does clear the count, and only that: the last message stays.
+    store.ingest('shop', [{ ...incoming('old-3', START + 3 * MINUTE), fromMe: true }], 'history');
+    expect(summary()).toMatchObject({ id: 'new-4', unread: 0 });
   });
 });

@@ -80,6 +80,7 @@ export class MessageStore {
   private readonly insertMessage: Statement;
   private readonly selectMessage: Statement<[string, string, string]>;
   private readonly upsertChat: Statement;
+  private readonly upsertHistoryChat: Statement;
   private readonly selectChat: Statement<[string, string]>;
   private readonly selectReactions: Statement<[string, string, string]>;
   private readonly contactName: Statement<[string, string]>;
@@ -109,8 +110,7 @@ export class MessageStore {
     this.insertMessage = sqlite.prepare(
       `INSERT INTO messages (session_id, chat_jid, id, from_me, sender_jid, sender_name, type, text, media, content,
          quoted_id, mentions, status, timestamp, forwarded, raw, sent_by)
-       VALUES (@sessionId, @chatJid, @id, @fromMe, @senderJid, @senderName, @type, @text, @media, @content,
-         @quotedId, @mentions, @status, @timestamp, @forwarded, @raw, @sentBy)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (session_id, chat_jid, id) DO NOTHING`,
     );
     this.selectMessage = sqlite.prepare(
@@ -130,6 +130,25 @@ export class MessageStore {
          last_message_at = max(coalesce(last_message_at, 0), @timestamp),
          archived = CASE WHEN @unread > 0 THEN 0 ELSE archived END,
          updated_at = @now`,
+    );
+    // A history slice's summary of one chat, from the slice's newest message (issue #27). History
+    // never adds to the unread count nor unarchives; the WHERE skips the write (and with it the
+    // moves in every chat order index) when the slice changes nothing: its newest message is older
+    // than the chat's last and no message of ours in it clears an unread count. Real history
+    // syncs arrive newest first, so after the first slice most chats are left as they are.
+    this.upsertHistoryChat = sqlite.prepare(
+      `INSERT INTO chats (session_id, jid, kind, unread_count, last_message_id, last_message_at, last_message_preview,
+         last_message_from_me, last_message_status, updated_at)
+       VALUES (@sessionId, @chatJid, @kind, 0, @id, @timestamp, @preview, @fromMe, @status, @now)
+       ON CONFLICT (session_id, jid) DO UPDATE SET
+         unread_count = CASE WHEN @reset = 1 THEN 0 ELSE unread_count END,
+         last_message_id = CASE WHEN @timestamp >= coalesce(last_message_at, 0) THEN @id ELSE last_message_id END,
+         last_message_preview = CASE WHEN @timestamp >= coalesce(last_message_at, 0) THEN @preview ELSE last_message_preview END,
+         last_message_from_me = CASE WHEN @timestamp >= coalesce(last_message_at, 0) THEN @fromMe ELSE last_message_from_me END,
+         last_message_status = CASE WHEN @timestamp >= coalesce(last_message_at, 0) THEN @status ELSE last_message_status END,
+         last_message_at = max(coalesce(last_message_at, 0), @timestamp),
+         updated_at = @now
+       WHERE @timestamp >= coalesce(last_message_at, 0) OR (@reset = 1 AND unread_count <> 0)`,
     );
     this.selectChat = sqlite.prepare(`SELECT ${CHAT_COLUMNS} FROM chats WHERE session_id = ? AND jid = ?`);
     this.lastKind = lastMessageKindReader(sqlite);
@@ -194,25 +213,26 @@ export class MessageStore {
         // The content of a message shown as waiting has arrived: it takes the waiting row's place
         // and is announced now (the waiting row never was).
         if (!waiting && source === 'live') this.deleteWaiting.run(sessionId, record.chatJid, record.id);
-        const inserted = this.insertMessage.run({
+        // Positional parameters, in the column order above: binding by name costs a lookup each.
+        const inserted = this.insertMessage.run(
           sessionId,
-          chatJid: record.chatJid,
-          id: record.id,
-          fromMe: record.fromMe ? 1 : 0,
-          senderJid: record.senderJid,
-          senderName: record.senderName,
-          type: record.type,
-          text: record.text,
-          media: record.media ? JSON.stringify(record.media) : null,
-          content: record.content ? JSON.stringify(record.content) : null,
-          quotedId: record.quotedId,
-          mentions: record.mentions.length ? JSON.stringify(record.mentions) : null,
-          status: record.status,
-          timestamp: record.timestamp,
-          forwarded: record.forwarded ? 1 : 0,
-          raw: record.raw,
-          sentBy: record.sentBy ? JSON.stringify(record.sentBy) : null,
-        });
+          record.chatJid,
+          record.id,
+          record.fromMe ? 1 : 0,
+          record.senderJid,
+          record.senderName,
+          record.type,
+          record.text,
+          record.media ? JSON.stringify(record.media) : null,
+          record.content ? JSON.stringify(record.content) : null,
+          record.quotedId,
+          record.mentions.length ? JSON.stringify(record.mentions) : null,
+          record.status,
+          record.timestamp,
+          record.forwarded ? 1 : 0,
+          record.raw,
+          record.sentBy ? JSON.stringify(record.sentBy) : null,
+        );
         if (inserted.changes === 0) {
           // Already stored: Baileys may fold a receipt into a repeated upsert of the same
           // message (its event buffer merges them), so carry the status forward.
@@ -255,7 +275,7 @@ export class MessageStore {
         );
       }
       for (const { message, timestamp, reset } of newest.values()) {
-        this.touchChat(sessionId, message, timestamp, 0, reset, now);
+        this.upsertHistoryChat.run(this.summaryOf(sessionId, message, timestamp, reset, now));
       }
       if (source === 'live') {
         for (const chatJid of touchedChats) {
@@ -406,11 +426,15 @@ export class MessageStore {
     reset: boolean,
     now: string,
   ): void {
-    this.upsertChat.run({
+    this.upsertChat.run({ ...this.summaryOf(sessionId, message, timestamp, reset, now), unread });
+  }
+
+  /** The summary parameters both chat upserts share. */
+  private summaryOf(sessionId: string, message: Message, timestamp: number, reset: boolean, now: string) {
+    return {
       sessionId,
       chatJid: message.chat,
       kind: chatKind(message.chat),
-      unread,
       reset: reset ? 1 : 0,
       id: message.id,
       timestamp,
@@ -418,7 +442,7 @@ export class MessageStore {
       fromMe: message.fromMe ? 1 : 0,
       status: message.status,
       now,
-    });
+    };
   }
 
   private refreshPreview(sessionId: string, message: Message): void {
