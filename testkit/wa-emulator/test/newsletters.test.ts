@@ -55,7 +55,7 @@ describe('channels', () => {
       owner.phone,
       (e) => e.stanza.tag === 'notification' && e.stanza.attrs.type === 'newsletter',
     );
-    const updates = await owner.sock.newsletterFetchMessages(created.id, 10);
+    const updates = await owner.sock.newsletterFetchMessages(created.id, 10, 0, 0);
     const messages = getBinaryNodeChildren(
       getBinaryNodeChild(getBinaryNodeChild(updates, 'message_updates'), 'messages'),
       'message',
