@@ -56,7 +56,8 @@ async function callMex<T>(call: () => Promise<T>, field?: string): Promise<T> {
   } catch (error) {
     const boom = error as MexBoom;
     const status = boom?.isBoom && typeof boom.data === 'object' ? boom.output?.statusCode : undefined;
-    if (status === 404) throw new AppError('WA_NOT_FOUND', `WhatsApp: no such channel (${boom.message})`, field);
+    if (status === 404)
+      throw new AppError('WA_NOT_FOUND', `WhatsApp: no such channel (${boom.message})`, field);
     if (status === 401 || status === 403) {
       throw new AppError('WA_FORBIDDEN', `WhatsApp refused: not allowed (${boom.message})`, field);
     }
@@ -154,7 +155,10 @@ export class WaChannelActions {
   /** The newest posts' ids, server ids and reaction counts. */
   async postUpdates(sessionId: string, jid: string): Promise<ChannelPostUpdate[]> {
     const socket = this.socket(sessionId);
-    const result = await callWhatsApp(() => socket.newsletterFetchMessages(jid, POST_UPDATES_COUNT, 0, 0), 'chat');
+    const result = await callWhatsApp(
+      () => socket.newsletterFetchMessages(jid, POST_UPDATES_COUNT, 0, 0),
+      'chat',
+    );
     const list = getBinaryNodeChild(getBinaryNodeChild(result, 'message_updates'), 'messages');
     return getBinaryNodeChildren(list, 'message').flatMap((post) => {
       const { id, server_id: serverId } = post.attrs;

@@ -98,7 +98,12 @@ export const channelPostCountsSchema = z
   })
   .meta({
     id: 'ChannelPostCounts',
-    example: { messageId: '3EB0C767D26A1D5', serverId: '100', reactions: [{ emoji: '👍', count: 3 }], total: 3 },
+    example: {
+      messageId: '3EB0C767D26A1D5',
+      serverId: '100',
+      reactions: [{ emoji: '👍', count: 3 }],
+      total: 3,
+    },
   });
 export type ChannelPostCounts = z.infer<typeof channelPostCountsSchema>;
 
@@ -106,7 +111,9 @@ const caption = z.string().max(4096).optional();
 /** What an owner posts: text, or a photo or video with a caption. */
 export const channelPostSchema = z
   .discriminatedUnion('type', [
-    z.object({ type: z.literal('text'), text: z.string().trim().min(1, 'must not be empty').max(65536) }).strict(),
+    z
+      .object({ type: z.literal('text'), text: z.string().trim().min(1, 'must not be empty').max(65536) })
+      .strict(),
     z.object({ type: z.literal('image'), media: mediaSourceSchema, caption }).strict(),
     z.object({ type: z.literal('video'), media: mediaSourceSchema, caption }).strict(),
   ])
@@ -141,7 +148,10 @@ const postInChannel = { ...sendInChat, limits: ['send'] } as const;
 
 export const channelOperations = {
   'channels.list': op<Channel[]>()(sessionRef, readSession),
-  'channels.preview': op<ChannelPreview>()(sessionRef.extend({ link: channelLinkSchema }).strict(), readSession),
+  'channels.preview': op<ChannelPreview>()(
+    sessionRef.extend({ link: channelLinkSchema }).strict(),
+    readSession,
+  ),
   'channels.follow': op<Channel>()(sessionRef.extend({ link: channelLinkSchema }).strict(), sendInSession),
   'channels.unfollow': op<{ ok: true }>()(channelRef, { ...sendInChat, limits: ['delete'] }),
   'channels.create': op<Channel>()(

@@ -22,7 +22,10 @@ const channelList = z
   .meta({ id: 'ChannelList', example: { items: [exampleOf(channelSchema)], next: null } });
 const countsList = z
   .object({ items: z.array(channelPostCountsSchema), next: z.null() })
-  .meta({ id: 'ChannelPostCountsList', example: { items: [exampleOf(channelPostCountsSchema)], next: null } });
+  .meta({
+    id: 'ChannelPostCountsList',
+    example: { items: [exampleOf(channelPostCountsSchema)], next: null },
+  });
 const linkBody = z
   .object({ link: z.string().describe('`https://whatsapp.com/channel/…` or the code') })
   .strict()
@@ -113,7 +116,11 @@ export function channelRoutes(services: Services) {
         chat: params.jid,
         post: body,
       }),
-      response: { status: 201, description: 'The post, stored as a message of the channel', schema: messageSchema },
+      response: {
+        status: 201,
+        description: 'The post, stored as a message of the channel',
+        schema: messageSchema,
+      },
     }),
     route('channels.reactions', {
       method: 'get',

@@ -73,7 +73,11 @@ export class ChannelService {
     this.sessions.get(session);
     const channel = this.known(session, jid);
     if (channel.role === 'owner') {
-      throw new AppError('VALIDATION_FAILED', 'chat: this number owns the channel; an owner cannot unfollow', 'chat');
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'chat: this number owns the channel; an owner cannot unfollow',
+        'chat',
+      );
     }
     await this.actions.unfollow(session, jid);
     this.events.transaction(() => {
@@ -83,7 +87,12 @@ export class ChannelService {
     });
   }
 
-  async create(session: string, name: string, description: string | undefined, actor: Actor): Promise<Channel> {
+  async create(
+    session: string,
+    name: string,
+    description: string | undefined,
+    actor: Actor,
+  ): Promise<Channel> {
     this.sessions.get(session);
     const info: ChannelInfo = await this.actions.create(session, name, description);
     return this.events.transaction(() => {

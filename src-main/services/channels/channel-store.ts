@@ -4,7 +4,11 @@
  * here. Each channel also has a chat (kind `newsletter`) holding its posts: read-only unless the
  * number owns the channel, so only an owner gets a composer and `messages.send` refuses the rest.
  */
-import { CHANNEL_LINK_PREFIX, type Channel, type ChannelPostCounts } from '../../../src-shared/contract/channels.js';
+import {
+  CHANNEL_LINK_PREFIX,
+  type Channel,
+  type ChannelPostCounts,
+} from '../../../src-shared/contract/channels.js';
 import type { Db } from '../../db/connection.js';
 import type { ChannelInfo, ChannelPostUpdate } from '../../wa/channel-actions.js';
 
@@ -57,15 +61,16 @@ export class ChannelStore {
 
   list(session: string): Channel[] {
     const rows = this.sqlite
-      .prepare(`${SELECT} WHERE c.session_id = ? ORDER BY COALESCE(ch.last_message_at, c.followed_at) DESC, c.jid`)
+      .prepare(
+        `${SELECT} WHERE c.session_id = ? ORDER BY COALESCE(ch.last_message_at, c.followed_at) DESC, c.jid`,
+      )
       .all(session) as ChannelRowRaw[];
     return rows.map((row) => toChannel(session, row));
   }
 
   get(session: string, jid: string): Channel | null {
     const row = this.sqlite.prepare(`${SELECT} WHERE c.session_id = ? AND c.jid = ?`).get(session, jid) as
-      | ChannelRowRaw
-      | undefined;
+      ChannelRowRaw | undefined;
     return row ? toChannel(session, row) : null;
   }
 
