@@ -20,12 +20,10 @@ import { sessionBodyInput, sessionInput } from './session-input.js';
 const channelList = z
   .object({ items: z.array(channelSchema), next: z.null() })
   .meta({ id: 'ChannelList', example: { items: [exampleOf(channelSchema)], next: null } });
-const countsList = z
-  .object({ items: z.array(channelPostCountsSchema), next: z.null() })
-  .meta({
-    id: 'ChannelPostCountsList',
-    example: { items: [exampleOf(channelPostCountsSchema)], next: null },
-  });
+const countsList = z.object({ items: z.array(channelPostCountsSchema), next: z.null() }).meta({
+  id: 'ChannelPostCountsList',
+  example: { items: [exampleOf(channelPostCountsSchema)], next: null },
+});
 const linkBody = z
   .object({ link: z.string().describe('`https://whatsapp.com/channel/…` or the code') })
   .strict()

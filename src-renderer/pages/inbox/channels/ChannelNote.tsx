@@ -25,16 +25,19 @@ export function ChannelNote({ session, jid }: { session: string; jid: string }) 
   useEffect(() => {
     let current = true;
     transport
-      ?.call('channels.list', { session })
-      .then((list) => current && setChannel(list.find((c) => c.jid === jid) ?? null))
-      .catch((caught: unknown) => current && setError(describeError(caught)));
+      .call('channels.list', { session })
+      .then((list) => {
+        if (current) setChannel(list.find((c) => c.jid === jid) ?? null);
+      })
+      .catch((caught: unknown) => {
+        if (current) setError(describeError(caught));
+      });
     return () => {
       current = false;
     };
   }, [transport, session, jid]);
 
   const run = async (work: () => Promise<void>) => {
-    if (!transport) return;
     setBusy(true);
     setError(null);
     try {
@@ -69,7 +72,9 @@ export function ChannelNote({ session, jid }: { session: string; jid: string }) 
             className="button button--secondary"
             disabled={busy}
             onClick={() =>
-              void run(async () => setCounts(await transport!.call('channels.reactions', { session, chat: jid })))
+              void run(async () =>
+                setCounts(await transport.call('channels.reactions', { session, chat: jid })),
+              )
             }
           >
             {t(busy ? 'channels.note.counting' : 'channels.note.reactions')}
@@ -100,7 +105,7 @@ export function ChannelNote({ session, jid }: { session: string; jid: string }) 
               disabled={busy}
               onClick={() =>
                 void run(async () => {
-                  await transport!.call('channels.unfollow', { session, chat: jid });
+                  await transport.call('channels.unfollow', { session, chat: jid });
                   setChannel(null);
                   void navigate('/inbox');
                 })
