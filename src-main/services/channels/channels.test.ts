@@ -117,6 +117,40 @@ describe('following a channel', () => {
   });
 });
 
+describe('access', () => {
+  it('lets a read-only key list and preview channels, never follow, post or unfollow', async () => {
+    const created = await world.app.request('/api/v1/keys', {
+      method: 'POST',
+      json: { name: 'reader', scopes: ['messages:read'] },
+    });
+    const { key } = await json<{ key: string }>(created, 201);
+    expect((await world.app.request('/api/v1/sessions/shop/channels', { key })).status).toBe(200);
+    const follow = await world.app.request('/api/v1/sessions/shop/channels/follow', {
+      method: 'POST',
+      key,
+      json: { link: 'https://whatsapp.com/channel/Abcdefgh12' },
+    });
+    expect(follow.status).toBe(403);
+    const jid = encodeURIComponent('120363999999999999@newsletter');
+    const post = await world.app.request(`/api/v1/sessions/shop/channels/${jid}/posts`, {
+      method: 'POST',
+      key,
+      json: { type: 'text', text: 'hi' },
+    });
+    expect(post.status).toBe(403);
+    const unfollow = await world.app.request(`/api/v1/sessions/shop/channels/${jid}`, { method: 'DELETE', key });
+    expect(unfollow.status).toBe(403);
+    // Over /rpc too, through the same authorizer.
+    const rpc = await world.app.request('/rpc/channels.follow', {
+      method: 'POST',
+      key,
+      json: { session: 'shop', link: 'https://whatsapp.com/channel/Abcdefgh12' },
+    });
+    expect(rpc.status).toBe(403);
+    expect((await world.app.request('/api/v1/sessions/shop/channels', { key: null })).status).toBe(401);
+  });
+});
+
 describe('an owned channel', () => {
   it(
     'creates it, posts reach a follower live, reaction counts come back',
