@@ -138,7 +138,10 @@ describe('access', () => {
       json: { type: 'text', text: 'hi' },
     });
     expect(post.status).toBe(403);
-    const unfollow = await world.app.request(`/api/v1/sessions/shop/channels/${jid}`, { method: 'DELETE', key });
+    const unfollow = await world.app.request(`/api/v1/sessions/shop/channels/${jid}`, {
+      method: 'DELETE',
+      key,
+    });
     expect(unfollow.status).toBe(403);
     // Over /rpc too, through the same authorizer.
     const rpc = await world.app.request('/rpc/channels.follow', {
