@@ -29,6 +29,7 @@ import { presenceOperations } from './contract/presence.js';
 import { routingOperations } from './contract/routing.js';
 import { numberProfileOperations } from './contract/number-profile.js';
 import { privacyOperations } from './contract/privacy.js';
+import { channelOperations } from './contract/channels.js';
 import { chatActionOperations } from './contract/chat-actions.js';
 import { disappearingOperations } from './contract/disappearing.js';
 import { reportOperations } from './contract/reports.js';
@@ -70,6 +71,7 @@ export const contract = {
   ...routingOperations,
   ...numberProfileOperations,
   ...privacyOperations,
+  ...channelOperations,
   ...chatActionOperations,
   ...disappearingOperations,
   ...reportOperations,

@@ -52,6 +52,9 @@ import { NumberProfileService } from '../services/number-profile/number-profile-
 import { WaProfileActions } from '../wa/profile-actions.js';
 import { PrivacyService } from '../services/privacy/privacy-service.js';
 import { WaPrivacyActions } from '../wa/privacy-actions.js';
+import { ChannelService } from '../services/channels/channel-service.js';
+import { ChannelStore } from '../services/channels/channel-store.js';
+import { WaChannelActions } from '../wa/channel-actions.js';
 
 import type { Services } from '../services/index.js';
 import { Actors } from '../services/access/actors.js';
@@ -292,6 +295,14 @@ export function createServices(deps: ServiceDeps): Services {
       resolveMedia: messaging.resolveMedia,
     }),
     privacy: new PrivacyService(new WaPrivacyActions(manager), sessions, messaging.contacts, events),
+    channels: new ChannelService(
+      new WaChannelActions(manager),
+      new ChannelStore(db),
+      messaging.store,
+      messaging.send,
+      sessions,
+      events,
+    ),
     reports: createReports({ db, logger, ...(deps.clock ? { now: deps.clock.now.bind(deps.clock) } : {}) }),
   };
 }

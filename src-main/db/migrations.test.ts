@@ -669,6 +669,22 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
     expect(written(() => sqlite.exec(`UPDATE messages SET timestamp = 70 WHERE id = 'm3'`))).toBe(1);
     expect(marks()).toEqual([{ chat_jid: 'a@s.whatsapp.net', since: 30 }]);
   },
+  '0043_channels': (sqlite) => {
+    // One row per number and channel; a post's counts are found by its message id.
+    const channel = `INSERT INTO channels (session_id, jid, name, role, followed_at)
+      VALUES ('s', '1@newsletter', 'News', 'follower', 1)`;
+    sqlite.exec(channel);
+    expect(() => sqlite.exec(channel)).toThrow(/UNIQUE/);
+    sqlite.exec(`INSERT INTO channel_posts (session_id, channel_jid, message_id, server_id)
+      VALUES ('s', '1@newsletter', 'm1', '100')`);
+    expect(sqlite.prepare(`SELECT reactions, counted_at FROM channel_posts`).get()).toEqual({
+      reactions: '{}',
+      counted_at: null,
+    });
+    expect(
+      queryPlan(sqlite, `SELECT * FROM channel_posts WHERE session_id = 's' AND channel_jid = 'c'`),
+    ).toContain('PRIMARY KEY');
+  },
   '0040_reports_at_speed': (sqlite) => {
     // "Waiting now": grouped along its partial index alone, which holds only the chats it counts
     // (services/reports/report-queries.ts).

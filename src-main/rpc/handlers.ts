@@ -21,6 +21,7 @@ import { presenceHandlers } from './presence-handlers.js';
 import { routingHandlers } from './routing-handlers.js';
 import { numberProfileHandlers } from './number-profile-handlers.js';
 import { privacyHandlers } from './privacy-handlers.js';
+import { channelHandlers } from './channel-handlers.js';
 import { chatActionHandlers } from './chat-action-handlers.js';
 import { disappearingHandlers } from './disappearing-handlers.js';
 import { reportHandlers } from './report-handlers.js';
@@ -56,6 +57,7 @@ export function createHandlers(services: Services, runtime: () => RuntimeInfo): 
     ...routingHandlers(services),
     ...numberProfileHandlers(services),
     ...privacyHandlers(services),
+    ...channelHandlers(services),
     ...chatActionHandlers(services),
     ...disappearingHandlers(services),
     ...reportHandlers(services),

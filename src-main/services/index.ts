@@ -29,6 +29,7 @@ import type { StaffPresenceService } from './presence/staff-presence.js';
 import type { Routing } from './routing/index.js';
 import type { NumberProfileService } from './number-profile/number-profile-service.js';
 import type { PrivacyService } from './privacy/privacy-service.js';
+import type { ChannelService } from './channels/channel-service.js';
 import type { Reports } from './reports/index.js';
 import type { RateLimitSettingsStore } from './access/rate-limit-settings.js';
 import type { KeyUsageCounter } from './access/key-usage.js';
@@ -94,5 +95,7 @@ export interface Services {
   numberProfile: NumberProfileService;
   /** A number's privacy settings and block list. */
   privacy: PrivacyService;
+  /** Channels (newsletters) the numbers follow or own. */
+  channels: ChannelService;
   reports: Reports;
 }

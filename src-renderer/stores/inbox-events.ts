@@ -47,6 +47,10 @@ export function applyInboxEvent(event: AnyEventEnvelope, transport: Transport | 
       });
       void notifyIncoming(event.data, transport);
       break;
+    // A post of a followed channel: shown where its chat is open (the chat list hears chat.updated).
+    case 'channel.message':
+      conversation.applyMessage(event.data);
+      break;
     // message.paced: a group send waiting its human pause (or failed), shown until message.sent
     // with the same id replaces it.
     case 'message.sent':

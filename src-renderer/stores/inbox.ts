@@ -117,7 +117,7 @@ export const useInbox = create<InboxState>((set, get) => {
     return transport.call('chats.list', {
       session: filter.session ?? undefined,
       unread: options.unread || filter.unread || undefined,
-      kind: filter.groups ? 'group' : undefined,
+      kind: filter.channels ? 'newsletter' : filter.groups ? 'group' : undefined,
       archived: filter.archived,
       pinned: options.pinned,
       ...viewQuery(filter.view, filter.status),

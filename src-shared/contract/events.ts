@@ -17,6 +17,7 @@ import type { ContactPresence } from './contact-presence.js';
 import type { RateLimitSettings } from './rate-limits.js';
 import type { MediaDeletedEvent, MediaUploadedEvent } from './media-library.js';
 import type { ChatEphemeralChangedEvent } from './disappearing.js';
+import type { Channel, ChannelReactionsEvent, ChannelUnfollowedEvent } from './channels.js';
 
 export interface MessageRef {
   id: string;
@@ -111,6 +112,20 @@ export interface EventMap {
    */
   'history.messages': { slice: string; chunk: number; messages: Message[] };
   'group.updated': Group;
+  /**
+   * A post of a channel the number follows arrived (live, or replayed after being offline): the
+   * message, stored in the channel's chat. Channel posts are not `message.received` (they are not
+   * customers writing: no automation, assignment or webhook reply acts on them).
+   */
+  'channel.message': Message;
+  /** The number followed a channel (here, by link). */
+  'channel.followed': Channel;
+  /** The number created a channel it now owns. */
+  'channel.created': Channel;
+  /** The number unfollowed a channel; its posts stay in the chat. */
+  'channel.unfollowed': ChannelUnfollowedEvent;
+  /** Reaction counts of an owned channel's posts, read again from WhatsApp. */
+  'channel.reactions': ChannelReactionsEvent;
   /** Someone asked to join a group we administer by link (its admins approve newcomers). */
   'group.join_requested': GroupJoinRequest;
   /** A join request was approved or rejected (here or on a phone), or withdrawn. */
@@ -192,6 +207,11 @@ export const EVENT_TYPES = [
   'history.synced',
   'history.messages',
   'group.updated',
+  'channel.message',
+  'channel.followed',
+  'channel.created',
+  'channel.unfollowed',
+  'channel.reactions',
   'group.join_requested',
   'group.join_request_decided',
   'contact.updated',

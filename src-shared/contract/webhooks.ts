@@ -45,6 +45,11 @@ export const EVENT_DESCRIPTIONS: Record<EventType, string> = {
   'history.messages':
     'The messages of a history sync in numbered chunks (only when chosen by name; not part of "every type")',
   'group.updated': 'A group changed',
+  'channel.message': 'A post arrived in a channel the number follows',
+  'channel.followed': 'The number followed a channel',
+  'channel.created': 'The number created a channel',
+  'channel.unfollowed': 'The number unfollowed a channel',
+  'channel.reactions': "Reaction counts of an owned channel's posts were read",
   'group.join_requested': 'Someone asked to join a group by link (admins approve newcomers)',
   'group.join_request_decided': 'A request to join a group was approved, rejected or withdrawn',
   'contact.updated': 'A contact changed',

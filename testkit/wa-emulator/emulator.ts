@@ -13,6 +13,8 @@ import { endCall, placeCall } from './handlers/calls.js';
 import { announceDeviceChange } from './handlers/device-notifications.js';
 import type { HistorySeed } from './handlers/history-sync.js';
 import { confirmPairingCode } from './handlers/pairing-code.js';
+import type { NewsletterSummary } from './handlers/newsletters.js';
+import { summarizeNewsletter } from './handlers/newsletters.js';
 import type { LinkedDevice } from './handlers/pairing.js';
 import { scanQr } from './handlers/pairing.js';
 import { aboutOf, setAbout, setProfilePicture } from './handlers/profile.js';
@@ -218,6 +220,11 @@ export class Emulator implements EmulatorInfo {
   }
 
   /** Stanzas exchanged with the phone's devices (both directions), oldest first. */
+  /** Channels (newsletters): owner, followers, posts with their reaction counts. */
+  newsletters(): NewsletterSummary[] {
+    return this.ctx.store.newsletters().map((channel) => summarizeNewsletter(channel));
+  }
+
   messagesFor(phone: string): LoggedStanza[] {
     return this.ctx.log.forPhone(phone);
   }

@@ -36,6 +36,7 @@ import { presenceRoutes } from './presence.js';
 import { routingRoutes } from './routing.js';
 import { numberProfileRoutes } from './number-profile.js';
 import { privacyRoutes } from './privacy.js';
+import { channelRoutes } from './channels.js';
 import { chatActionRoutes } from './chat-actions.js';
 import { disappearingRoutes } from './disappearing.js';
 import { reportRoutes } from './reports.js';
@@ -81,6 +82,7 @@ export function allRoutes(services: Services): RouteDef[] {
     ...routingRoutes(services),
     ...numberProfileRoutes(services),
     ...privacyRoutes(services),
+    ...channelRoutes(services),
     ...chatActionRoutes(services),
     ...disappearingRoutes(services),
     ...reportRoutes(services),

@@ -92,6 +92,7 @@ describe('access declarations', () => {
       'DELETE /users/:id: delete sensitive',
       'POST /backups/restore: sensitive',
       'POST /keys: sensitive',
+      'POST /sessions/:id/channels/:jid/posts: send',
       'POST /sessions/:id/key: sensitive',
       'POST /sessions/:id/logout: sensitive',
       'POST /sessions/:id/messages/attachments: send',
@@ -116,6 +117,7 @@ describe('access declarations', () => {
     expect(limited).toEqual([
       'adminKey.rotate: sensitive',
       'backups.restore: sensitive',
+      'channels.post: send',
       'keys.create: sensitive',
       'keys.revoke: sensitive',
       'messages.forward: send',

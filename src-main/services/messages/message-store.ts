@@ -267,7 +267,9 @@ export class MessageStore {
         this.touchChat(sessionId, message, record.timestamp, record.fromMe ? 0 : 1, record.fromMe, now);
         touchedChats.add(record.chatJid);
         this.events.record(
-          record.fromMe ? 'message.sent' : 'message.received',
+          // A channel's post is not a customer writing (no automation, assignment or webhook
+          // reply acts on it): it has its own event (services/channels/).
+          record.fromMe ? 'message.sent' : isChannel(record.chatJid) ? 'channel.message' : 'message.received',
           sessionId,
           message,
           // Our own message without a sender came from the phone itself; a received one is WhatsApp's.
@@ -480,6 +482,10 @@ function recordRow(sessionId: string, record: MessageRecord, rowId: number): Mes
     createdAt: '',
     starredAt: null,
   };
+}
+
+function isChannel(jid: string): boolean {
+  return jid.endsWith('@newsletter');
 }
 
 /** The chat list groups chats by kind; LID-addressed people are people. */

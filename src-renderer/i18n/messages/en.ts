@@ -7,6 +7,7 @@
 import assignment from './assignment/en.json';
 import automation from './automation/en.json';
 import campaign from './campaign/en.json';
+import channels from './channels/en.json';
 import common from './common/en.json';
 import composer from './composer/en.json';
 import contactdetails from './contactdetails/en.json';
@@ -50,6 +51,7 @@ export const english = {
   ...assignment,
   ...automation,
   ...campaign,
+  ...channels,
   ...common,
   ...composer,
   ...contactdetails,

@@ -10,6 +10,8 @@ export interface ChatFilter {
   session: string | null;
   unread: boolean;
   groups: boolean;
+  /** Channels (newsletters) only: followed ones read-only, owned ones with a composer. */
+  channels: boolean;
   archived: boolean;
   /** Mine / Unassigned / a team / All (issue #16); the server filters, events move chats live. */
   view: InboxView;
@@ -21,6 +23,7 @@ export const DEFAULT_FILTER: ChatFilter = {
   session: null,
   unread: false,
   groups: false,
+  channels: false,
   archived: false,
   view: ALL_VIEW,
   status: DEFAULT_STATUS,
@@ -54,6 +57,7 @@ export function matchesFilter(chat: Chat, filter: ChatFilter): boolean {
   if (filter.session && chat.session !== filter.session) return false;
   if (filter.unread && chat.unreadCount === 0) return false;
   if (filter.groups && chat.kind !== 'group') return false;
+  if (filter.channels && chat.kind !== 'newsletter') return false;
   return chat.archived === filter.archived;
 }
 

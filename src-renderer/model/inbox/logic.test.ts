@@ -44,6 +44,9 @@ describe('chat order and filters', () => {
     expect(matchesFilter(old, { ...base, session: 'other' })).toBe(false);
     expect(matchesFilter(chat({ jid: 'g', kind: 'group' }), { ...base, groups: true })).toBe(true);
     expect(matchesFilter(old, { ...base, groups: true })).toBe(false);
+    const channel = chat({ jid: '1@newsletter', kind: 'newsletter' });
+    expect(matchesFilter(channel, { ...base, channels: true })).toBe(true);
+    expect(matchesFilter(chat({ jid: 'g', kind: 'group' }), { ...base, channels: true })).toBe(false);
     expect(matchesFilter(chat({ jid: 'x', archived: true }), base)).toBe(false);
     expect(matchesFilter(chat({ jid: 'x', archived: true }), { ...base, archived: true })).toBe(true);
   });

@@ -44,7 +44,12 @@ export function ChatFilters({ sessions }: { sessions: Session[] }) {
         <Toggle
           label={intl.formatMessage({ id: 'inbox.filters.groups' })}
           pressed={filter.groups}
-          onToggle={() => setFilter(transport, { groups: !filter.groups })}
+          onToggle={() => setFilter(transport, { groups: !filter.groups, channels: false })}
+        />
+        <Toggle
+          label={intl.formatMessage({ id: 'channels.filter' })}
+          pressed={filter.channels}
+          onToggle={() => setFilter(transport, { channels: !filter.channels, groups: false })}
         />
         <Toggle
           label={intl.formatMessage({ id: 'inbox.filters.archived' })}

@@ -7,6 +7,7 @@ import { useChatSelection } from '../../stores/chat-selection';
 import { useInbox } from '../../stores/inbox';
 import { useSessions } from '../../stores/sessions';
 import { ChatFilters } from './ChatFilters';
+import { ChannelsBar } from './channels/ChannelsBar';
 import { ChatList } from './ChatList';
 import { InboxIcon } from './InboxIcon';
 import { NotificationBell } from './NotificationBell';
@@ -56,6 +57,7 @@ export function ChatListPane({
   const filtered =
     filter.unread ||
     filter.groups ||
+    filter.channels ||
     filter.archived ||
     filter.session !== null ||
     subset !== null ||
@@ -85,6 +87,7 @@ export function ChatListPane({
       ) : (
         <>
           <ChatFilters sessions={sessions} />
+          {filter.channels && <ChannelsBar />}
           {selecting && <SelectionBar />}
           {error && (
             <p className="form-error inbox__notice" role="alert">

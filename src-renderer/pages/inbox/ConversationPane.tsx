@@ -18,6 +18,7 @@ import { chatKey } from '../../model/inbox/chat-order';
 import { chatTitle, formatPhone } from '../../model/inbox/format';
 import { Lightbox } from './lightbox/Lightbox';
 import { MessageList } from './MessageList';
+import { ChannelNote } from './channels/ChannelNote';
 import { OfflineBanner } from './offline/OfflineBanner';
 import { explainMissingChat } from './new-chat/chat-lookup';
 import { BlockedBanner, useBlockedChat } from './parity/BlockedBanner';
@@ -179,7 +180,9 @@ export function ConversationPane({
         <MessageList isGroup={chat?.kind === 'group'} authorOf={authorOf} unreadAtOpen={unreadAtOpen} />
       )}
       {missing && !chat ? null : <AutomationPausedBanner session={session} jid={jid} />}
-      {missing && !chat ? null : chat?.readOnly ? (
+      {missing && !chat ? null : chat?.kind === 'newsletter' && chat.readOnly ? (
+        <ChannelNote session={session} jid={jid} />
+      ) : chat?.readOnly ? (
         <p className="composer composer--readonly muted">
           <FormattedMessage id="inbox.conversation.readOnly" />
         </p>
@@ -195,6 +198,7 @@ export function ConversationPane({
           autoFocus={!keepListFocus}
         />
       )}
+      {chat?.kind === 'newsletter' && !chat.readOnly && <ChannelNote session={session} jid={jid} />}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
           <FormattedMessage id="inbox.conversation.drop" values={{ name: <bdi>{title}</bdi> }} />

@@ -9,7 +9,14 @@ import { Curve } from '@whiskeysockets/baileys';
 import type { AddressingDomain } from '../jids.js';
 import { normalizePhone, parseUserJid } from '../jids.js';
 import { emptyState, loadState, saveState } from './persistence.js';
-import type { AccountRecord, DeviceRecord, EmulatorState, GroupRecord, PictureRecord } from './types.js';
+import type {
+  AccountRecord,
+  DeviceRecord,
+  EmulatorState,
+  GroupRecord,
+  NewsletterRecord,
+  PictureRecord,
+} from './types.js';
 
 const SAVE_DEBOUNCE_MS = 25;
 
@@ -163,6 +170,35 @@ export class AccountStore {
 
   newInviteCode(): string {
     return randomBytes(16).toString('base64url').slice(0, 22);
+  }
+
+  // ---- channels (newsletters) ----
+
+  newsletters(): NewsletterRecord[] {
+    return Object.values(this.state.newsletters ?? {});
+  }
+
+  newsletter(jidOrId: string): NewsletterRecord | undefined {
+    return this.state.newsletters?.[jidOrId.split('@')[0] ?? jidOrId];
+  }
+
+  newsletterByInvite(code: string): NewsletterRecord | undefined {
+    return this.newsletters().find((channel) => channel.inviteCode === code);
+  }
+
+  addNewsletter(channel: NewsletterRecord): void {
+    this.state.newsletters = { ...this.state.newsletters, [channel.id]: channel };
+    this.changed();
+  }
+
+  removeNewsletter(id: string): void {
+    if (this.state.newsletters) delete this.state.newsletters[id];
+    this.changed();
+  }
+
+  newNewsletterId(): string {
+    // Channel ids look like group ids: 1203630xxxxxxxxxxx.
+    return `120363${String(randomInt(1e11, 1e12 - 1))}${String(randomInt(100, 999))}`;
   }
 
   // ---- persistence ----

@@ -146,8 +146,47 @@ export interface GroupRecord {
   picture?: PictureRecord;
 }
 
+/** One post of a channel, as the server keeps it (handlers/newsletters.ts). */
+export interface NewsletterPostRecord {
+  /** The channel's own sequence number for the post (`server_id`). */
+  serverId: number;
+  /** The message id the owner's client chose. */
+  id: string;
+  /** Unix seconds. */
+  t: number;
+  /** The stanza's `type` (`text`, `media`, …) and `mediatype`, forwarded to followers. */
+  type: string;
+  mediatype?: string;
+  /** The encoded `proto.Message` (channels are not end-to-end encrypted). */
+  plaintext: Buffer;
+  /** Each reacting account's emoji, by phone. */
+  reactions: Record<string, string>;
+}
+
+/** A channel (newsletter, `…@newsletter`). */
+export interface NewsletterRecord {
+  /** User part of the jid. */
+  id: string;
+  name: string;
+  description: string;
+  /** The invite code in `https://whatsapp.com/channel/<code>`. */
+  inviteCode: string;
+  /** The owner's phone. */
+  owner: string;
+  /** Unix seconds. */
+  creation: number;
+  /** Phones following the channel (the owner is not one). */
+  followers: string[];
+  /** Phones that muted it. */
+  muted: string[];
+  posts: NewsletterPostRecord[];
+  nextServerId: number;
+}
+
 export interface EmulatorState {
   version: 1;
   accounts: Record<string, AccountRecord>;
   groups: Record<string, GroupRecord>;
+  /** Channels (absent in state files written before they existed). */
+  newsletters?: Record<string, NewsletterRecord>;
 }

@@ -7,6 +7,7 @@ import { handleBusinessIq } from './business-profile.js';
 import { handleGroupIq } from './groups.js';
 import { handleEncryptIq } from './keys.js';
 import { emptyResult, handleAbPropsIq, handleMdIq, handleMediaConnIq } from './misc-iq.js';
+import { handleMexIq, handleNewsletterIq } from './newsletters.js';
 import { handleBlocklistIq, handlePrivacyIq } from './privacy-block.js';
 import { handleProfilePictureIq, handleStatusIq } from './profile.js';
 import { handleUsyncIq } from './usync.js';
@@ -28,6 +29,8 @@ const IQ_HANDLERS: Record<string, IqHandler> = {
   'w:profile:picture': handleProfilePictureIq,
   status: handleStatusIq,
   'w:biz': handleBusinessIq,
+  'w:mex': handleMexIq,
+  newsletter: handleNewsletterIq,
 };
 
 export async function routeIq(ctx: EmulatorContext, session: DeviceSession, iq: BinaryNode): Promise<void> {

@@ -29,6 +29,7 @@ import { node } from '../binary.js';
 import type { DeviceSession, EmulatorContext } from '../context.js';
 import type { AddressingDomain } from '../jids.js';
 import { deviceJid, groupJid, isGroupJid, parseUserJid, unixNow, userJid } from '../jids.js';
+import { handleNewsletterMessage, isNewsletterJid } from './newsletters.js';
 
 /** Attributes of the sender's stanza that recipients should see unchanged. */
 const FORWARDED_ATTRS = ['type', 'edit', 'category', 'push_priority', 'mediatype', 'verified_level'] as const;
@@ -38,6 +39,10 @@ const DROPPED_CHILDREN = new Set(['participants', 'tctoken', 'reporting']);
 export function handleMessageStanza(ctx: EmulatorContext, session: DeviceSession, stanza: BinaryNode): void {
   const to = stanza.attrs.to;
   const id = stanza.attrs.id;
+  if (isNewsletterJid(to)) {
+    handleNewsletterMessage(ctx, session, stanza); // plaintext posts and reactions (newsletters.ts)
+    return;
+  }
   const t = String(unixNow());
   session.conn.send(node('ack', { class: 'message', id, from: to, t }));
   if (!to || !id) {

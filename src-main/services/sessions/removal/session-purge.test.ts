@@ -216,6 +216,17 @@ async function seed(
       `INSERT INTO paced_sends (id, session_id, chat_jid, input, actor, send_at, created_at) VALUES (?, ?, ?, '{}', '{}', 4102444800000, 1)`,
     )
     .run(`${session}-paced`, session, group);
+  // A followed channel and one post's reaction counts (services/channels/).
+  app.core.db.$client
+    .prepare(
+      `INSERT INTO channels (session_id, jid, name, role, followed_at) VALUES (?, '1@newsletter', 'News', 'follower', 1)`,
+    )
+    .run(session);
+  app.core.db.$client
+    .prepare(
+      `INSERT INTO channel_posts (session_id, channel_jid, message_id, server_id) VALUES (?, '1@newsletter', 'p1', '100')`,
+    )
+    .run(session);
   const reader = await call<{ user: { id: string } }>(app, '/users', {
     method: 'POST',
     json: { name: `Reader ${session}`, login: `reader-${session}`, role: 'agent' },

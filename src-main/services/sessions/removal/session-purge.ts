@@ -29,6 +29,9 @@ const HISTORY = [
   { table: 'groups', where: 'session_id = ?' },
   { table: 'group_participants', where: 'session_id = ?' },
   { table: 'group_join_requests', where: 'session_id = ?' },
+  // The channels it follows or owns and their posts' counts (migration 0043).
+  { table: 'channels', where: 'session_id = ?' },
+  { table: 'channel_posts', where: 'session_id = ?' },
   { table: 'calls', where: 'session_id = ?' },
   { table: 'chat_tags', where: 'session_id = ?' },
   { table: 'message_tags', where: 'session_id = ?' },

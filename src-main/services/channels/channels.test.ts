@@ -1,0 +1,201 @@
+/**
+ * Channels (newsletters) end to end with real Baileys on both sides, through the local WhatsApp
+ * server: a customer's channel is previewed and followed by link, its owner's posts reach the
+ * app live and are stored, the app unfollows; the app's own channel's posts reach a follower and
+ * the follower's reactions come back as counts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Channel, ChannelPostCounts, ChannelPreview } from '../../../src-shared/contract/channels.js';
+import type { Message } from '../../../src-shared/messages.js';
+import { linkedWorld, type LinkedWorld } from '../../../testkit/support/linked-session.js';
+
+let world: LinkedWorld;
+const LIMIT = 90_000;
+
+beforeAll(async () => {
+  world = await linkedWorld({ shopPhone: '972501110193', customerPhone: '972502220193' });
+}, LIMIT);
+
+afterAll(async () => {
+  await world?.close();
+});
+
+const api = (path: string, init: RequestInit & { json?: unknown } = {}) =>
+  world.app.request(`/api/v1/sessions/shop${path}`, init);
+const json = async <T>(response: Response, status = 200): Promise<T> => {
+  expect(response.status, await response.clone().text()).toBe(status);
+  return (await response.json()) as T;
+};
+const errorField = async (response: Response) =>
+  ((await response.json()) as { error: { field?: string } }).error.field;
+
+describe('following a channel', () => {
+  it(
+    'previews by link, follows (recent posts stored), stores live posts, unfollows',
+    async () => {
+      const owner = world.customer;
+      const created = await owner.sock.newsletterCreate('Market news', 'Prices and hours');
+      await owner.sock.sendMessage(created.id, { text: 'We open at 8' });
+      const link = `https://whatsapp.com/channel/${created.invite}`;
+
+      const preview = await json<ChannelPreview>(
+        await api(`/channels/preview?link=${encodeURIComponent(link)}`),
+      );
+      expect(preview).toMatchObject({ jid: created.id, name: 'Market news', role: 'guest', followers: 0 });
+
+      const followed = await json<Channel>(await api('/channels/follow', { method: 'POST', json: { link } }));
+      expect(followed).toMatchObject({ jid: created.id, role: 'follower', name: 'Market news' });
+      expect(world.emulator.newsletters()[0]?.followers).toEqual([world.shopPhone]);
+      expect(world.events.some((e) => e.type === 'channel.followed' && e.data.jid === created.id)).toBe(true);
+      // The channel's recent post was stored with it, as history.
+      const before = await json<{ items: Message[] }>(
+        await world.app.request(`/api/v1/sessions/shop/chats/${encodeURIComponent(created.id)}/messages`),
+      );
+      expect(before.items.map((m) => m.text)).toEqual(['We open at 8']);
+
+      // The owner posts: the app stores it and announces channel.message, not message.received.
+      const sent = await owner.sock.sendMessage(created.id, { text: 'Fresh bread at noon' });
+      const live = await world.waitForEvent(
+        (e) => e.type === 'channel.message' && e.data.id === sent?.key.id,
+        LIMIT,
+      );
+      expect(live.data).toMatchObject({ chat: created.id, fromMe: false, text: 'Fresh bread at noon' });
+      expect(world.events.some((e) => e.type === 'message.received' && e.data.chat === created.id)).toBe(
+        false,
+      );
+      const listed = await json<{ items: Channel[] }>(await api('/channels'));
+      expect(listed.items).toEqual([
+        expect.objectContaining({
+          jid: created.id,
+          unreadCount: 1,
+          lastMessagePreview: 'Fresh bread at noon',
+        }),
+      ]);
+      // A follower cannot post: neither here nor as an ordinary message.
+      const refused = await api(`/channels/${encodeURIComponent(created.id)}/posts`, {
+        method: 'POST',
+        json: { type: 'text', text: 'hi' },
+      });
+      expect(refused.status).toBe(403);
+      const asMessage = await api('/messages', {
+        method: 'POST',
+        json: { to: created.id, type: 'text', text: 'hi' },
+      });
+      expect(asMessage.status).toBe(403);
+
+      const unfollowed = await api(`/channels/${encodeURIComponent(created.id)}`, { method: 'DELETE' });
+      expect(await json(unfollowed)).toEqual({ ok: true });
+      expect(world.emulator.newsletters()[0]?.followers).toEqual([]);
+      expect((await json<{ items: Channel[] }>(await api('/channels'))).items).toEqual([]);
+      expect(world.events.some((e) => e.type === 'channel.unfollowed' && e.data.jid === created.id)).toBe(
+        true,
+      );
+    },
+    LIMIT,
+  );
+
+  it('refuses bad links naming the field, and unknown channels', async () => {
+    const bad = await api('/channels/follow', { method: 'POST', json: { link: 'https://example.com/x y' } });
+    expect(bad.status).toBe(400);
+    expect(await errorField(bad)).toBe('link');
+    const missing = await api('/channels/preview');
+    expect(missing.status).toBe(400);
+    expect(await errorField(missing)).toBe('link');
+    const unknown = await api('/channels/preview?link=NoSuchChannel123');
+    expect(unknown.status).toBe(404);
+    expect(await errorField(unknown)).toBe('link');
+    const notJid = await api('/channels/not-a-channel', { method: 'DELETE' });
+    expect(notJid.status).toBe(400);
+    expect(await errorField(notJid)).toBe('chat');
+    const notFollowed = await api(`/channels/${encodeURIComponent('120363999999999999@newsletter')}`, {
+      method: 'DELETE',
+    });
+    expect(notFollowed.status).toBe(404);
+    const empty = await api('/channels', { method: 'POST', json: { name: '  ' } });
+    expect(empty.status).toBe(400);
+    expect(await errorField(empty)).toBe('name');
+  });
+});
+
+describe('access', () => {
+  it('lets a read-only key list and preview channels, never follow, post or unfollow', async () => {
+    const created = await world.app.request('/api/v1/keys', {
+      method: 'POST',
+      json: { name: 'reader', scopes: ['messages:read'] },
+    });
+    const { key } = await json<{ key: string }>(created, 201);
+    expect((await world.app.request('/api/v1/sessions/shop/channels', { key })).status).toBe(200);
+    const follow = await world.app.request('/api/v1/sessions/shop/channels/follow', {
+      method: 'POST',
+      key,
+      json: { link: 'https://whatsapp.com/channel/Abcdefgh12' },
+    });
+    expect(follow.status).toBe(403);
+    const jid = encodeURIComponent('120363999999999999@newsletter');
+    const post = await world.app.request(`/api/v1/sessions/shop/channels/${jid}/posts`, {
+      method: 'POST',
+      key,
+      json: { type: 'text', text: 'hi' },
+    });
+    expect(post.status).toBe(403);
+    const unfollow = await world.app.request(`/api/v1/sessions/shop/channels/${jid}`, {
+      method: 'DELETE',
+      key,
+    });
+    expect(unfollow.status).toBe(403);
+    // Over /rpc too, through the same authorizer.
+    const rpc = await world.app.request('/rpc/channels.follow', {
+      method: 'POST',
+      key,
+      json: { session: 'shop', link: 'https://whatsapp.com/channel/Abcdefgh12' },
+    });
+    expect(rpc.status).toBe(403);
+    expect((await world.app.request('/api/v1/sessions/shop/channels', { key: null })).status).toBe(401);
+  });
+});
+
+describe('an owned channel', () => {
+  it(
+    'creates it, posts reach a follower live, reaction counts come back',
+    async () => {
+      const created = await json<Channel>(
+        await api('/channels', {
+          method: 'POST',
+          json: { name: 'Falafel House', description: 'Daily specials' },
+        }),
+        201,
+      );
+      expect(created).toMatchObject({ role: 'owner', followers: 0 });
+      expect(created.inviteLink).toMatch(/^https:\/\/whatsapp\.com\/channel\//);
+      const follower = await world.newCustomer('972503330193', 'Follower');
+      const code = created.inviteLink!.split('/').at(-1)!;
+      const seen = await follower.sock.newsletterMetadata('invite', code);
+      await follower.sock.newsletterFollow(seen!.id);
+
+      const post = await json<Message>(
+        await api(`/channels/${encodeURIComponent(created.jid)}/posts`, {
+          method: 'POST',
+          json: { type: 'text', text: 'Shakshuka today' },
+        }),
+        201,
+      );
+      expect(post).toMatchObject({ chat: created.jid, fromMe: true, text: 'Shakshuka today' });
+      const got = await follower.waitForMessage((m) => m.key.remoteJid === created.jid, LIMIT);
+      expect(got.key.id).toBe(post.id);
+      expect(got.message?.conversation ?? got.message?.extendedTextMessage?.text).toBe('Shakshuka today');
+
+      const serverId = (got.key as { server_id?: string }).server_id!;
+      await follower.sock.newsletterReactMessage(created.jid, serverId, '❤️');
+      const counts = await json<{ items: ChannelPostCounts[] }>(
+        await api(`/channels/${encodeURIComponent(created.jid)}/reactions`),
+      );
+      expect(counts.items).toEqual([
+        { messageId: post.id, serverId, reactions: [{ emoji: '❤️', count: 1 }], total: 1 },
+      ]);
+      expect(world.events.some((e) => e.type === 'channel.reactions' && e.data.jid === created.jid)).toBe(
+        true,
+      );
+    },
+    LIMIT,
+  );
+});
