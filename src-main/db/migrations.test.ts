@@ -698,9 +698,9 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
     expect(() => sqlite.exec(link)).toThrow(/UNIQUE/);
     sqlite.exec(`DELETE FROM tags WHERE id = 't1'`);
     expect(sqlite.prepare('SELECT count(*) AS n FROM tag_labels').get()).toEqual({ n: 0 });
-    expect(queryPlan(sqlite, `SELECT * FROM tag_label_history WHERE tag_id = 't' ORDER BY id DESC`)).toContain(
-      'tag_label_history_tag_idx',
-    );
+    expect(
+      queryPlan(sqlite, `SELECT * FROM tag_label_history WHERE tag_id = 't' ORDER BY id DESC`),
+    ).toContain('tag_label_history_tag_idx');
   },
   '0039_paced_sends': (sqlite) => {
     // A waiting group send is found by its message id, the loop finds the next due one by its

@@ -76,7 +76,8 @@ export class WaLabelActions {
 
   private connected(sessionId: string) {
     const socket = this.manager.socket(sessionId);
-    if (!socket) throw new AppError('NOT_CONNECTED', `session "${sessionId}" is not connected to WhatsApp`, 'session');
+    if (!socket)
+      throw new AppError('NOT_CONNECTED', `session "${sessionId}" is not connected to WhatsApp`, 'session');
     return socket;
   }
 }

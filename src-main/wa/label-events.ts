@@ -25,7 +25,12 @@ export interface LabelSink {
   labelAssociated(sessionId: string, fact: LabelAssociationFact): void;
 }
 
-export function attachLabelEvents(sessionId: string, socket: WASocket, sink: LabelSink, logger: Logger): void {
+export function attachLabelEvents(
+  sessionId: string,
+  socket: WASocket,
+  sink: LabelSink,
+  logger: Logger,
+): void {
   const guard = (what: string, run: () => void) => {
     try {
       run();

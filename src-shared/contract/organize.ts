@@ -156,7 +156,14 @@ export const tagHistorySchema = z
   .meta({ id: 'TagHistory', example: { items: [exampleOf(tagHistoryEntrySchema)], next: null } });
 
 /** What label sync did to a tag (both ways); `conflict`: it overwrote a change the other side had not seen. */
-export const TAG_LABEL_CHANGES = ['created', 'renamed', 'recoloured', 'deleted', 'linked', 'unlinked'] as const;
+export const TAG_LABEL_CHANGES = [
+  'created',
+  'renamed',
+  'recoloured',
+  'deleted',
+  'linked',
+  'unlinked',
+] as const;
 export type TagLabelChange = (typeof TAG_LABEL_CHANGES)[number];
 
 const tagLabelHistoryEntrySchema = z
@@ -199,7 +206,9 @@ export const tagLabelSyncSchema = z
     labels: z
       .array(z.object({ session: z.string(), labelId: z.string() }))
       .describe('The numbers the tag is synced with, and its label id on each'),
-    history: z.array(tagLabelHistoryEntrySchema).describe('What label sync did to the tag, newest first (50)'),
+    history: z
+      .array(tagLabelHistoryEntrySchema)
+      .describe('What label sync did to the tag, newest first (50)'),
   })
   .meta({
     id: 'TagLabelSync',
@@ -212,7 +221,7 @@ export const tagLabelSyncSchema = z
 export type TagLabelSync = z.infer<typeof tagLabelSyncSchema>;
 
 export const setTagLabelSyncInput = z
-  .object({ enabled: z.boolean().describe('Sync the tag with the number\'s WhatsApp Business labels') })
+  .object({ enabled: z.boolean().describe("Sync the tag with the number's WhatsApp Business labels") })
   .strict()
   .meta({ example: { enabled: true } });
 

@@ -151,7 +151,8 @@ export class TagService {
       );
     });
     const after = this.get(id);
-    const changed = before !== null && ((before as Tag).name !== after.name || (before as Tag).color !== after.color);
+    const changed =
+      before !== null && ((before as Tag).name !== after.name || (before as Tag).color !== after.color);
     if (changed) this.hooks?.updated({ id, name: after.name, color: after.color });
     return after;
   }

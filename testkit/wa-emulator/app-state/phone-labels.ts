@@ -37,7 +37,8 @@ export interface PhoneLabelEdit {
 }
 
 export function assertBusiness(account: AccountRecord): void {
-  if (!account.business) throw new Error(`${account.phone} is not a WhatsApp Business account: it has no labels`);
+  if (!account.business)
+    throw new Error(`${account.phone} is not a WhatsApp Business account: it has no labels`);
 }
 
 /** The app-state change a label edit on the phone makes (Baileys' own encoding). */

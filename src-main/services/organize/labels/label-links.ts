@@ -83,7 +83,9 @@ export class LabelLinks {
   }
 
   unlink(tagId: string, sessionId: string): void {
-    this.db.$client.prepare('DELETE FROM tag_labels WHERE tag_id = ? AND session_id = ?').run(tagId, sessionId);
+    this.db.$client
+      .prepare('DELETE FROM tag_labels WHERE tag_id = ? AND session_id = ?')
+      .run(tagId, sessionId);
   }
 
   /** The numbers each tag is synced with (existing numbers only), for the tag list. */

@@ -46,7 +46,13 @@ export interface LabelPort {
   markBusiness(sessionId: string): void;
   editLabel(sessionId: string, label: LabelWrite): Promise<void>;
   labelChat(sessionId: string, chatJid: string, labelId: string, labeled: boolean): Promise<void>;
-  labelMessage?(sessionId: string, chatJid: string, messageId: string, labelId: string, labeled: boolean): Promise<void>;
+  labelMessage?(
+    sessionId: string,
+    chatJid: string,
+    messageId: string,
+    labelId: string,
+    labeled: boolean,
+  ): Promise<void>;
 }
 
 const TAG_NAME_MAX = 40;
@@ -132,7 +138,12 @@ export class LabelSync implements LabelSink {
     // Linked before sending: Baileys hands the label back while the send is still running.
     this.deps.events.transaction(() => this.links.link(link));
     try {
-      await wa.editLabel(sessionId, { id: link.labelId, name: tag.name, color: link.syncedColor, deleted: false });
+      await wa.editLabel(sessionId, {
+        id: link.labelId,
+        name: tag.name,
+        color: link.syncedColor,
+        deleted: false,
+      });
     } catch (error) {
       this.links.unlink(tagId, sessionId);
       throw error;
@@ -189,7 +200,8 @@ export class LabelSync implements LabelSink {
     const { taggings } = this.deps;
     if (fact.messageId) {
       try {
-        if (fact.labeled) taggings.addToMessage(sessionId, fact.messageId, link.tagId, actor, null, fact.chatJid);
+        if (fact.labeled)
+          taggings.addToMessage(sessionId, fact.messageId, link.tagId, actor, null, fact.chatJid);
         else taggings.removeFromMessage(sessionId, fact.messageId, link.tagId, actor, fact.chatJid);
       } catch (error) {
         // A label on a message we do not have: nothing to tag.
@@ -231,10 +243,17 @@ export class LabelSync implements LabelSink {
   tagDeleted(tag: TagRef, links: LabelLink[]): void {
     const wa = this.deps.wa;
     for (const link of links) {
-      this.deps.events.transaction(() => this.announce(tag, link, 'chatdock', 'deleted', null, false, 'chatdock'));
+      this.deps.events.transaction(() =>
+        this.announce(tag, link, 'chatdock', 'deleted', null, false, 'chatdock'),
+      );
       if (!wa?.isConnected(link.sessionId)) continue;
       void this.push(`delete label ${link.labelId}`, () =>
-        wa.editLabel(link.sessionId, { id: link.labelId, name: link.syncedName, color: link.syncedColor, deleted: true }),
+        wa.editLabel(link.sessionId, {
+          id: link.labelId,
+          name: link.syncedName,
+          color: link.syncedColor,
+          deleted: true,
+        }),
       );
     }
   }
@@ -264,7 +283,9 @@ export class LabelSync implements LabelSink {
       }
       return;
     }
-    void this.push(`label chat ${data.chat}`, () => wa.labelChat(sessionId, data.chat, link.labelId, labeled));
+    void this.push(`label chat ${data.chat}`, () =>
+      wa.labelChat(sessionId, data.chat, link.labelId, labeled),
+    );
   }
 
   // ---- helpers -------------------------------------------------------------------------------
@@ -284,7 +305,15 @@ export class LabelSync implements LabelSink {
       };
       this.links.link(link);
       const ref = { id: tag.id, name: tag.name, color: tag.color };
-      this.announce(ref, link, 'whatsapp', free ? 'linked' : 'created', null, false, whatsappAttribution(sessionId).label);
+      this.announce(
+        ref,
+        link,
+        'whatsapp',
+        free ? 'linked' : 'created',
+        null,
+        false,
+        whatsappAttribution(sessionId).label,
+      );
       return link;
     });
   }
@@ -361,7 +390,9 @@ export class LabelSync implements LabelSink {
       conflict,
     };
     const actor =
-      origin === 'whatsapp' ? whatsappAttribution(link.sessionId).actor : { type: 'system' as const, id: null, name: 'Chatdock' };
+      origin === 'whatsapp'
+        ? whatsappAttribution(link.sessionId).actor
+        : { type: 'system' as const, id: null, name: 'Chatdock' };
     this.deps.events.record('tag.label_synced', link.sessionId, data, actor);
   }
 
