@@ -34,13 +34,13 @@ test('a tag synced with WhatsApp labels from the tag editor', async ({ page }, t
     const toggle = sync.getByRole('checkbox', { name: 'Shop (shop)' });
 
     // A personal number has no labels: refused, the reason beside the switch.
-    await toggle.check();
+    await toggle.click();
     await expect(sync.getByRole('alert')).toContainText('not a WhatsApp Business account');
     await expect(toggle).not.toBeChecked();
     await shootLaptopAndPhone(page, testInfo, 'tag-labels-refused', async () => {}, { of: tags.tag('Paid') });
 
     wa.emulator.setBusinessProfile(SHOP_PHONE, { description: 'Falafel', websites: [] });
-    await toggle.check();
+    await toggle.click();
     await expect(toggle).toBeChecked();
     await expect(sync.getByRole('alert')).toHaveCount(0);
     await expect
