@@ -17,6 +17,8 @@ const wa = useWaServer();
 const SHOP_PHONE = '972505550419';
 
 test('a tag synced with WhatsApp labels from the tag editor', async ({ page }, testInfo) => {
+  // Linking a number on the local WhatsApp server and eight screenshots take a while on a busy machine.
+  test.setTimeout(240_000);
   const app = await startApp({ env: wa.env });
   try {
     await linkSession(app, wa.emulator, { id: 'shop', name: 'Shop', phone: SHOP_PHONE });
