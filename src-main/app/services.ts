@@ -7,6 +7,8 @@ import { LogRing } from '../core/log-ring.js';
 import { APP_VERSION } from '../core/version.js';
 import type { Db } from '../db/connection.js';
 import { WaSessionManager } from '../wa/session-manager.js';
+import { WaLabelActions } from '../wa/label-actions.js';
+import { attachLabelEvents } from '../wa/label-events.js';
 import type { WaServerOptions } from '../wa/server-options.js';
 import { KeyHasher } from '../services/access/key-hasher.js';
 import { ApiKeyService } from '../services/access/api-keys.js';
@@ -197,7 +199,19 @@ export function createServices(deps: ServiceDeps): Services {
     logger,
     clock: deps.clock,
   });
-  const organize = createOrganize({ db, events, messaging });
+  const labelActions = new WaLabelActions(manager);
+  const organize = createOrganize({
+    db,
+    events,
+    bus,
+    logger,
+    messaging,
+    labelPort: labelActions,
+    assertSession: (id) => void sessions.get(id),
+  });
+  // Label events of business numbers (wa/label-events.ts) → tags; a removed number's links go.
+  manager.watchSockets((sessionId, socket) => attachLabelEvents(sessionId, socket, organize.labels, logger));
+  purge.onPurged((sessionId) => organize.labels.forgetSession(sessionId));
   const assignment = createAssignment({
     db,
     bus,

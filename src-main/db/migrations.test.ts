@@ -703,6 +703,21 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
       { session_id: 's', assignee_user_id: null, assignee_team_id: null, n: 1, oldest: 5 },
     ]);
   },
+  '0042_tag_labels': (sqlite) => {
+    // One label per tag and number, one tag per label of a number; the mapping goes with its tag.
+    sqlite.exec(`PRAGMA foreign_keys = ON;
+      INSERT INTO tags (id, name, color, created_at) VALUES ('t1', 'Paid', '#1a7f5a', 1), ('t2', 'New', '#ff0000', 1);
+      INSERT INTO tag_labels (tag_id, session_id, label_id, synced_name, synced_color, linked_at)
+        VALUES ('t1', 's', '3', 'Paid', 5, 1)`);
+    const link = `INSERT INTO tag_labels (tag_id, session_id, label_id, synced_name, synced_color, linked_at)
+      VALUES ('t2', 's', '3', 'New', 0, 1)`;
+    expect(() => sqlite.exec(link)).toThrow(/UNIQUE/);
+    sqlite.exec(`DELETE FROM tags WHERE id = 't1'`);
+    expect(sqlite.prepare('SELECT count(*) AS n FROM tag_labels').get()).toEqual({ n: 0 });
+    expect(
+      queryPlan(sqlite, `SELECT * FROM tag_label_history WHERE tag_id = 't' ORDER BY id DESC`),
+    ).toContain('tag_label_history_tag_idx');
+  },
   '0039_paced_sends': (sqlite) => {
     // A waiting group send is found by its message id, the loop finds the next due one by its
     // index, and the conversation's pending bubbles by session and chat.

@@ -109,3 +109,50 @@ export const chatNotes = sqliteTable(
   },
   (t) => [index('chat_notes_chat_idx').on(t.sessionId, t.chatJid, t.createdAt)],
 );
+
+/**
+ * A tag synced with a WhatsApp Business label on one number (migration 0042): the label's id on
+ * that number and what WhatsApp last had (name, colour index), so a change made here that has
+ * not reached WhatsApp yet is seen when the phone's own change arrives (a conflict: the later
+ * change wins, services/organize/labels/).
+ */
+export const tagLabels = sqliteTable(
+  'tag_labels',
+  {
+    tagId: text('tag_id')
+      .notNull()
+      .references(() => tags.id, { onDelete: 'cascade' }),
+    sessionId: text('session_id').notNull(),
+    labelId: text('label_id').notNull(),
+    syncedName: text('synced_name').notNull(),
+    /** Index into WhatsApp's 20 label colours. */
+    syncedColor: integer('synced_color').notNull(),
+    linkedAt: integer('linked_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tagId, t.sessionId] }),
+    uniqueIndex('tag_labels_label_idx').on(t.sessionId, t.labelId),
+  ],
+);
+
+/** What label sync did to a tag (created, renamed, recoloured, deleted, linked, unlinked), both ways. */
+export const tagLabelHistory = sqliteTable(
+  'tag_label_history',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    tagId: text('tag_id').notNull(),
+    tagName: text('tag_name').notNull(),
+    sessionId: text('session_id').notNull(),
+    labelId: text('label_id').notNull(),
+    /** `whatsapp` (arrived from the number) or `chatdock` (pushed to it). */
+    origin: text('origin', { enum: ['whatsapp', 'chatdock'] }).notNull(),
+    change: text('change').notNull(),
+    before: text('before', { mode: 'json' }).$type<Record<string, unknown>>(),
+    after: text('after', { mode: 'json' }).$type<Record<string, unknown>>(),
+    /** 1 when the change overwrote one made on the other side that had not reached it. */
+    conflict: integer('conflict').notNull().default(0),
+    actor: text('actor').notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('tag_label_history_tag_idx').on(t.tagId, t.id)],
+);

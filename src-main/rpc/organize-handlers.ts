@@ -31,6 +31,12 @@ export function organizeHandlers(services: Services): Pick<Handlers<RpcContext>,
     'tags.delete': ({ id, confirm }, ctx) => {
       return tags.delete(id, { confirm, actor: actor(ctx) });
     },
+    'tags.labelSync': ({ id }) => {
+      return organize.labels.get(id);
+    },
+    'tags.setLabelSync': ({ id, session, enabled }, ctx) => {
+      return organize.labels.set(id, session, enabled, actor(ctx));
+    },
     'tags.ofChat': ({ session, chat }) => {
       exists(session);
       return { items: taggings.ofChat(session, jid(chat)) };

@@ -23,6 +23,7 @@ export class WaSessionManager {
   private readonly runners = new Map<string, SessionRunner>();
   private listener: SessionEventsListener | null = null;
   private socketHandler: ((sessionId: string, socket: WASocket) => SocketAttachment | void) | null = null;
+  private readonly socketWatchers: ((sessionId: string, socket: WASocket) => void)[] = [];
 
   constructor(
     private readonly deps: {
@@ -45,6 +46,14 @@ export class WaSessionManager {
     this.socketHandler = handler;
   }
 
+  /**
+   * Also called with every new socket, after `onSocket`'s handler: for domains built after
+   * messaging that listen to events of their own (WhatsApp Business labels, wa/label-events.ts).
+   */
+  watchSockets(watcher: (sessionId: string, socket: WASocket) => void): void {
+    this.socketWatchers.push(watcher);
+  }
+
   private runner(sessionId: string): SessionRunner {
     let runner = this.runners.get(sessionId);
     if (!runner) {
@@ -53,7 +62,11 @@ export class WaSessionManager {
         listener: {
           onStatus: (change) => this.listener?.onStatus(sessionId, change),
           onLinked: (identity) => this.listener?.onLinked(sessionId, identity),
-          onSocket: (socket) => this.socketHandler?.(sessionId, socket),
+          onSocket: (socket) => {
+            const attachment = this.socketHandler?.(sessionId, socket);
+            for (const watcher of this.socketWatchers) watcher(sessionId, socket);
+            return attachment;
+          },
         },
       });
       this.runners.set(sessionId, runner);

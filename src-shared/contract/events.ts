@@ -40,6 +40,23 @@ export interface TaggingEvent {
   extra: Record<string, unknown> | null;
 }
 
+/**
+ * A tag's WhatsApp Business label changed (`tag.label_synced`): a label made, renamed,
+ * recoloured or deleted on the number's phone arrived, or a tag's change was sent as a label, or
+ * a tag was linked to / unlinked from a label. `session` (the envelope's) is the number.
+ */
+export interface TagLabelSyncedEvent {
+  /** The tag as it is now (as it was, for `deleted`). */
+  tag: { id: string; name: string; color: string };
+  labelId: string;
+  origin: 'whatsapp' | 'chatdock';
+  change: 'created' | 'renamed' | 'recoloured' | 'deleted' | 'linked' | 'unlinked';
+  /** `{name, color}` before a rename or recolour, else null. */
+  before: { name: string; color: string } | null;
+  /** It overwrote a change the other side had not seen yet (the later change wins). */
+  conflict: boolean;
+}
+
 /** A chat cleared or deleted (`chat.cleared`, `chat.deleted`): how many messages went. */
 export interface ChatErasedEvent {
   chat: string;
@@ -133,6 +150,7 @@ export interface EventMap {
   'contact.updated': Contact;
   'chat.tagged': TaggingEvent;
   'message.tagged': TaggingEvent & { messageId: string };
+  'tag.label_synced': TagLabelSyncedEvent;
   /** Sent from Settings (or POST /webhooks/{id}/test) to one webhook only, to check the receiver. */
   'webhook.test': { webhookId: string; text: string };
   /** A scheduled message was sent (a repeating one moves on to its next time). */
@@ -217,6 +235,7 @@ export const EVENT_TYPES = [
   'contact.updated',
   'chat.tagged',
   'message.tagged',
+  'tag.label_synced',
   'webhook.test',
   'schedule.sent',
   'schedule.failed',

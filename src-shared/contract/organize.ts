@@ -13,6 +13,7 @@ import {
   sendInChat,
   tagInChat,
   tagInChats,
+  tagInSession,
 } from '../access.js';
 import { op } from './operation.js';
 import { sessionIdSchema } from './sessions.js';
@@ -59,7 +60,13 @@ const tagUsageSchema = z.object({
 export type TagUsage = z.infer<typeof tagUsageSchema>;
 
 export const tagSchema = tagRefSchema
-  .extend({ createdAt: z.string().describe('UTC ISO-8601'), usage: tagUsageSchema })
+  .extend({
+    createdAt: z.string().describe('UTC ISO-8601'),
+    usage: tagUsageSchema,
+    syncedWith: z
+      .array(z.string())
+      .describe('Numbers (session ids) whose WhatsApp Business labels this tag is synced with'),
+  })
   .meta({
     id: 'Tag',
     example: {
@@ -68,6 +75,7 @@ export const tagSchema = tagRefSchema
       color: '#1a7f5a',
       createdAt: '2026-11-21T10:00:00.000Z',
       usage: { chats: 3, messages: 1 },
+      syncedWith: ['shop'],
     },
   });
 export type Tag = z.infer<typeof tagSchema>;
@@ -146,6 +154,76 @@ export const tagHistorySchema = z
     next: z.number().int().nullable().describe('`before` for the next older page'),
   })
   .meta({ id: 'TagHistory', example: { items: [exampleOf(tagHistoryEntrySchema)], next: null } });
+
+/** What label sync did to a tag (both ways); `conflict`: it overwrote a change the other side had not seen. */
+export const TAG_LABEL_CHANGES = [
+  'created',
+  'renamed',
+  'recoloured',
+  'deleted',
+  'linked',
+  'unlinked',
+] as const;
+export type TagLabelChange = (typeof TAG_LABEL_CHANGES)[number];
+
+const tagLabelHistoryEntrySchema = z
+  .object({
+    id: z.number().int(),
+    tagName: z.string().describe('The name when it happened'),
+    session: z.string().describe('The number'),
+    labelId: z.string().describe("The label's id on that number"),
+    origin: z.enum(['whatsapp', 'chatdock']).describe('Where the change was made'),
+    change: z.enum(TAG_LABEL_CHANGES),
+    before: z.record(z.string(), z.unknown()).nullable().describe('`{name, color}` before, when changed'),
+    after: z.record(z.string(), z.unknown()).nullable().describe('`{name, color}` after'),
+    conflict: z
+      .boolean()
+      .describe('The change overwrote one made on the other side that had not reached it (last change wins)'),
+    actor: z.string(),
+    at: z.string().describe('UTC ISO-8601'),
+  })
+  .meta({
+    id: 'TagLabelHistoryEntry',
+    example: {
+      id: 7,
+      tagName: 'Paid',
+      session: 'shop',
+      labelId: '3',
+      origin: 'whatsapp',
+      change: 'renamed',
+      before: { name: 'Paid!', color: '#55ccb3' },
+      after: { name: 'Paid', color: '#55ccb3' },
+      conflict: true,
+      actor: 'whatsapp:shop',
+      at: '2026-11-21T10:05:00.000Z',
+    },
+  });
+export type TagLabelHistoryEntry = z.infer<typeof tagLabelHistoryEntrySchema>;
+
+export const tagLabelSyncSchema = z
+  .object({
+    tagId: z.string(),
+    labels: z
+      .array(z.object({ session: z.string(), labelId: z.string() }))
+      .describe('The numbers the tag is synced with, and its label id on each'),
+    history: z
+      .array(tagLabelHistoryEntrySchema)
+      .describe('What label sync did to the tag, newest first (50)'),
+  })
+  .meta({
+    id: 'TagLabelSync',
+    example: {
+      tagId: 'tag_0193a1b2c3d4000012345678',
+      labels: [{ session: 'shop', labelId: '3' }],
+      history: [exampleOf(tagLabelHistoryEntrySchema)],
+    },
+  });
+export type TagLabelSync = z.infer<typeof tagLabelSyncSchema>;
+
+export const setTagLabelSyncInput = z
+  .object({ enabled: z.boolean().describe("Sync the tag with the number's WhatsApp Business labels") })
+  .strict()
+  .meta({ example: { enabled: true } });
 
 export const bulkTagInput = z
   .object({
@@ -317,6 +395,16 @@ export const organizeOperations = {
   'tags.delete': op<DeletedTag>()(
     z.object({ id: tagIdSchema, confirm: z.boolean().default(false) }).strict(),
     { ...MANAGE_TAGS, limits: ['delete'] },
+  ),
+  /** A tag's WhatsApp Business label sync: the numbers it is synced with and what the sync did. */
+  'tags.labelSync': op<TagLabelSync>()(z.object({ id: tagIdSchema }).strict(), MANAGE_TAGS),
+  /**
+   * Turns a tag's label sync on or off for one number (a business number, connected when turned
+   * on): tag management on that number.
+   */
+  'tags.setLabelSync': op<TagLabelSync>()(
+    setTagLabelSyncInput.extend({ id: tagIdSchema, session: sessionIdSchema }),
+    { ...tagInSession, sessionKeys: false },
   ),
   'tags.ofChat': op<{ items: Tagging[] }>()(z.object(chatRef).strict(), readChat),
   /** The tags of many chats at once (the chat list); an "assigned" reader's own chats only. */

@@ -59,6 +59,8 @@ export const EVENT_DESCRIPTIONS: Record<EventType, string> = {
   'campaign.progress': 'A campaign sent to one more recipient, paused or finished',
   'chat.tagged': 'A tag was added to or removed from a chat',
   'message.tagged': 'A tag was added to or removed from a message',
+  'tag.label_synced':
+    "A tag's WhatsApp Business label was made, renamed, recoloured or deleted (either side)",
   'user.created': 'A person was added (owners and admins only)',
   'user.updated': "A person's name, role, teams or state changed (owners and admins only)",
   'user.deleted': 'A person was deleted (owners and admins only)',

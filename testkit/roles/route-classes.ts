@@ -194,6 +194,8 @@ export const ROUTE_TABLE: Record<string, RouteClass> = {
   'POST /tags': 'tags',
   'PATCH /tags/{id}': 'tags',
   'DELETE /tags/{id}': 'tags',
+  'GET /tags/{id}/labels': 'tags',
+  'PUT /tags/{id}/labels/{session}': 'tags',
   'POST /sessions/{id}/chats/tags': 'write',
   'PUT /sessions/{id}/chats/{chat}/tags/{tagId}': 'write',
   'DELETE /sessions/{id}/chats/{chat}/tags/{tagId}': 'write',

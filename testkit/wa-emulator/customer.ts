@@ -100,6 +100,11 @@ export class Customer extends EventEmitter {
   readonly chatUpdates: Array<Record<string, unknown>> = [];
   /** `chats.delete` events: chats deleted on another device of the account (app-state `deleteChat`). */
   readonly chatDeletes: string[] = [];
+  /** `labels.edit` and `labels.association` events (WhatsApp Business labels via app-state). */
+  readonly labelEvents: Array<
+    | { event: 'labels.edit'; data: BaileysEventMap['labels.edit'] }
+    | { event: 'labels.association'; data: BaileysEventMap['labels.association'] }
+  > = [];
   /** `messaging-history.set` events (only with history processing enabled in socketConfig). */
   readonly histories: Array<BaileysEventMap['messaging-history.set']> = [];
   readonly qrs: string[] = [];
@@ -429,6 +434,14 @@ export class Customer extends EventEmitter {
     });
     sock.ev.on('chats.delete', (jids) => {
       this.chatDeletes.push(...jids);
+      this.changed();
+    });
+    sock.ev.on('labels.edit', (data) => {
+      this.labelEvents.push({ event: 'labels.edit', data });
+      this.changed();
+    });
+    sock.ev.on('labels.association', (data) => {
+      this.labelEvents.push({ event: 'labels.association', data });
       this.changed();
     });
     for (const event of ['groups.upsert', 'groups.update', 'group-participants.update'] as const) {

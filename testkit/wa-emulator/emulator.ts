@@ -20,6 +20,14 @@ import { scanQr } from './handlers/pairing.js';
 import { aboutOf, setAbout, setProfilePicture } from './handlers/profile.js';
 import { setBlocked } from './handlers/privacy-block.js';
 import type { AppStateEntry } from './app-state/phone-app-state.js';
+import {
+  assertBusiness,
+  chatLabelModification,
+  labelEditModification,
+  labelsOf,
+  type PhoneLabel,
+  type PhoneLabelEdit,
+} from './app-state/phone-labels.js';
 import { deviceJid, groupJid, normalizePhone, userJid } from './jids.js';
 import type { OddAnswer } from './media-server.js';
 import type { LoggedStanza } from './stanza-log.js';
@@ -201,6 +209,29 @@ export class Emulator implements EmulatorInfo {
   async phoneChatModify(phone: string, mod: ChatModification, jid: string): Promise<void> {
     const account = this.ctx.store.requireAccount(normalizePhone(phone));
     await this.ctx.appState.phoneChatModify(account, mod, jid);
+  }
+
+  /**
+   * WhatsApp Business labels: the phone creates, renames, recolours or deletes one
+   * (app-state/phone-labels.ts); every linked device gets it as `labels.edit`. Business accounts only.
+   */
+  async phoneEditLabel(phone: string, edit: PhoneLabelEdit): Promise<void> {
+    const account = this.ctx.store.requireAccount(normalizePhone(phone));
+    assertBusiness(account);
+    await this.ctx.appState.phoneChatModify(account, labelEditModification(edit), '');
+  }
+
+  /** The phone puts a label on a chat (`labeled`) or takes it off; devices get `labels.association`. */
+  async phoneLabelChat(phone: string, labelId: string, chatJid: string, labeled: boolean): Promise<void> {
+    const account = this.ctx.store.requireAccount(normalizePhone(phone));
+    assertBusiness(account);
+    await this.ctx.appState.phoneChatModify(account, chatLabelModification(labelId, labeled), chatJid);
+  }
+
+  /** The labels the account's phone shows (with their chats), once every uploaded patch is applied. */
+  async labels(phone: string): Promise<PhoneLabel[]> {
+    const account = this.ctx.store.requireAccount(normalizePhone(phone));
+    return labelsOf(await this.ctx.appState.settled(account));
   }
 
   accounts(): AccountSummary[] {

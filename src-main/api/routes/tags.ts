@@ -2,7 +2,9 @@ import { z } from 'zod';
 import {
   createTagInput,
   deletedTagSchema,
+  setTagLabelSyncInput,
   tagIdSchema,
+  tagLabelSyncSchema,
   tagListSchema,
   tagSchema,
   updateTagInput,
@@ -12,6 +14,7 @@ import { organizeHandlers } from '../../rpc/organize-handlers.js';
 import { operationRoutes } from '../operation-route.js';
 import { defineRoute } from '../route.js';
 import { onePage } from './common.js';
+import { sessionIdSchema } from '../../../src-shared/contract/sessions.js';
 
 const idParams = z.object({ id: tagIdSchema });
 
@@ -61,6 +64,32 @@ export function tagRoutes(services: Services) {
       params: idParams,
       body: updateTagInput,
       response: { status: 200, description: 'The tag', schema: tagSchema },
+    }),
+    route('tags.labelSync', {
+      method: 'get',
+      path: '/tags/:id/labels',
+      tag,
+      summary: "A tag's WhatsApp Business label sync",
+      description:
+        'The numbers the tag is synced with (its label id on each) and what the sync did, newest first: ' +
+        'labels made, renamed, recoloured or deleted on the phone or here, links made and undone, and ' +
+        'conflicts (`conflict: true`: the later change won over one the other side had not seen).',
+      params: idParams,
+      response: { status: 200, description: 'The sync', schema: tagLabelSyncSchema },
+    }),
+    route('tags.setLabelSync', {
+      method: 'put',
+      path: '/tags/:id/labels/:session',
+      tag,
+      summary: 'Turn label sync on or off for one number',
+      description:
+        'On: the tag becomes a WhatsApp Business label on the number (with the chats carrying it), and ' +
+        'from then on renames, recolours, deletion and taggings go both ways. The number must be a ' +
+        'business account (409 CONFLICT naming `session`) and connected (409 NOT_CONNECTED). Off: the ' +
+        'link goes; the label stays on the phone as an ordinary label. Needs tag management on the number.',
+      params: z.object({ id: tagIdSchema, session: sessionIdSchema }),
+      body: setTagLabelSyncInput,
+      response: { status: 200, description: 'The sync', schema: tagLabelSyncSchema },
     }),
     route('tags.delete', {
       method: 'delete',

@@ -12,6 +12,8 @@ interface TagRow {
   createdAt: number;
   chats: number;
   messages: number;
+  /** JSON array of session ids. */
+  syncedWith: string;
 }
 
 // Usage counts what a user can see: taggings of existing sessions only, not the hidden history
@@ -20,7 +22,9 @@ const TAG_COLUMNS = `t.id, t.name, t.color, t.created_at AS createdAt,
   (SELECT count(*) FROM chat_tags ct
      WHERE ct.tag_id = t.id AND ct.session_id IN (SELECT id FROM sessions)) AS chats,
   (SELECT count(*) FROM message_tags mt
-     WHERE mt.tag_id = t.id AND mt.session_id IN (SELECT id FROM sessions)) AS messages`;
+     WHERE mt.tag_id = t.id AND mt.session_id IN (SELECT id FROM sessions)) AS messages,
+  (SELECT json_group_array(session_id) FROM (SELECT tl.session_id FROM tag_labels tl
+     WHERE tl.tag_id = t.id AND tl.session_id IN (SELECT id FROM sessions) ORDER BY tl.session_id)) AS syncedWith`;
 
 function toTag(row: TagRow): Tag {
   return {
@@ -29,6 +33,7 @@ function toTag(row: TagRow): Tag {
     color: row.color,
     createdAt: new Date(row.createdAt).toISOString(),
     usage: { chats: row.chats, messages: row.messages },
+    syncedWith: JSON.parse(row.syncedWith) as string[],
   };
 }
 
@@ -62,9 +67,20 @@ export class TagInUseError extends AppError {
 /** Removes every tagging of a tag (with history and events); given by TaggingService. */
 type RemoveEverywhere = (tag: TagRef, actor: Attribution) => TagUsage;
 
+/**
+ * What label sync (labels/label-sync.ts) hears of tag changes: `updated` after a rename or
+ * recolour, `deleting` inside a deletion's transaction (before the tag's label links go with it),
+ * answering what to do once it is committed.
+ */
+export interface TagHooks {
+  updated(tag: TagRef): void;
+  deleting(tag: TagRef): () => void;
+}
+
 /** Tags: a name (unique ignoring case) and a colour. */
 export class TagService {
   private removeEverywhere: RemoveEverywhere | null = null;
+  private hooks: TagHooks | null = null;
 
   constructor(
     private readonly db: Db,
@@ -74,6 +90,11 @@ export class TagService {
   /** Wired once by createOrganize (taggings need tags, deleting a tag needs taggings). */
   useRemover(remover: RemoveEverywhere): void {
     this.removeEverywhere = remover;
+  }
+
+  /** Wired once by createOrganize. */
+  useHooks(hooks: TagHooks): void {
+    this.hooks = hooks;
   }
 
   list(): Tag[] {
@@ -118,8 +139,10 @@ export class TagService {
   }
 
   update(id: string, input: { name?: string | undefined; color?: string | undefined }): Tag {
+    let before: Tag | null = null;
     this.events.transaction(() => {
       const current = this.get(id);
+      before = current;
       if (input.name !== undefined) this.assertNameFree(input.name, id);
       uniqueName(input.name ?? current.name, () =>
         this.db.$client
@@ -127,7 +150,11 @@ export class TagService {
           .run(input.name ?? current.name, input.color ?? current.color, id),
       );
     });
-    return this.get(id);
+    const after = this.get(id);
+    const changed =
+      before !== null && ((before as Tag).name !== after.name || (before as Tag).color !== after.color);
+    if (changed) this.hooks?.updated({ id, name: after.name, color: after.color });
+    return after;
   }
 
   /**
@@ -135,7 +162,8 @@ export class TagService {
    * taggings are removed first, each with a history row and a `removed` event.
    */
   delete(id: string, options: { confirm: boolean; actor: Attribution }): { id: string; removed: TagUsage } {
-    return this.events.transaction(() => {
+    let afterCommit: (() => void) | undefined;
+    const result = this.events.transaction(() => {
       const tag = this.get(id);
       const inUse = tag.usage.chats + tag.usage.messages > 0;
       if (inUse && !options.confirm) {
@@ -145,9 +173,12 @@ export class TagService {
         inUse && this.removeEverywhere
           ? this.removeEverywhere({ id, name: tag.name, color: tag.color }, options.actor)
           : { chats: 0, messages: 0 };
+      afterCommit = this.hooks?.deleting({ id, name: tag.name, color: tag.color });
       this.db.$client.prepare('DELETE FROM tags WHERE id = ?').run(id);
       return { id, removed };
     });
+    afterCommit?.();
+    return result;
   }
 
   /**

@@ -8,6 +8,7 @@ import { useTransport } from '../../stores/connection';
 import { useTags } from '../../stores/tags';
 import { describeError } from '../../transport/rpc-error';
 import { TagForm } from './TagForm';
+import { TagLabelSync } from './TagLabelSync';
 import { tagUsageText } from './usage';
 
 /** Every tag with its colour and usage; create, rename, recolour and delete (confirming the count). */
@@ -22,7 +23,13 @@ export function TagsSection() {
     void load(transport);
     // Usage counts follow taggings made anywhere (inbox, API, bots).
     return transport.subscribe((event) => {
-      if (event.type === 'chat.tagged' || event.type === 'message.tagged') void load(transport);
+      // …and labels made, renamed or deleted on a business number's phone (label sync).
+      if (
+        event.type === 'chat.tagged' ||
+        event.type === 'message.tagged' ||
+        event.type === 'tag.label_synced'
+      )
+        void load(transport);
     });
   }, [transport, load]);
 
@@ -84,15 +91,29 @@ export function TagsSection() {
               aria-label={intl.formatMessage({ id: 'tags.tags.item' }, { name: tag.name })}
             >
               {editing === tag.id ? (
-                <TagForm
-                  initial={tag}
-                  submitLabel={intl.formatMessage({ id: 'tags.tags.save' })}
-                  onSubmit={(draft) => update(tag, draft)}
-                  onCancel={() => setEditing(null)}
-                />
+                <div className="stack">
+                  <TagForm
+                    initial={tag}
+                    submitLabel={intl.formatMessage({ id: 'tags.tags.save' })}
+                    onSubmit={(draft) => update(tag, draft)}
+                    onCancel={() => setEditing(null)}
+                  />
+                  <TagLabelSync tag={tag} onChanged={() => void load(transport)} />
+                </div>
               ) : (
                 <>
                   <TagChip tag={tag} />
+                  {tag.syncedWith.length > 0 && (
+                    <span
+                      className="tag-sync-mark"
+                      title={intl.formatMessage(
+                        { id: 'tags.labels.syncedWith' },
+                        { numbers: tag.syncedWith.join(', ') },
+                      )}
+                    >
+                      <FormattedMessage id="tags.labels.mark" />
+                    </span>
+                  )}
                   <span className="tag-list__usage muted">
                     {inUse
                       ? intl.formatMessage(

@@ -94,6 +94,48 @@ describe('app-state sync', () => {
   });
 });
 
+describe('WhatsApp Business labels', () => {
+  it('a label made on the phone reaches the linked devices; one made on a device reaches the phone', async () => {
+    fx.emulator.setBusinessProfile(SHOP, { description: 'Shop', websites: [] });
+    const seen = shopA.labelEvents.length;
+    await fx.emulator.phoneEditLabel(SHOP, { id: '1', name: 'New customer', color: 2 });
+    await fx.emulator.phoneLabelChat(SHOP, '1', bob.jid, true);
+    const events = await shopA.waitFor(
+      () => {
+        const mine = shopA.labelEvents.slice(seen);
+        return mine.length >= 2 ? mine : undefined;
+      },
+      LIMIT,
+      'labels.edit and labels.association',
+    );
+    expect(events[0]).toEqual({
+      event: 'labels.edit',
+      data: expect.objectContaining({ id: '1', name: 'New customer', color: 2, deleted: false }),
+    });
+    expect(events[1]).toEqual({
+      event: 'labels.association',
+      data: { type: 'add', association: { type: 'label_jid', chatId: bob.jid, labelId: '1' } },
+    });
+
+    await shopB.sock.addLabel('', { id: '7', name: 'Paid', color: 5, deleted: false });
+    await shopB.sock.addChatLabel(bob.jid, '7');
+    await shopB.sock.removeChatLabel(bob.jid, '1');
+    const labels = await fx.emulator.labels(SHOP);
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        { id: '1', name: 'New customer', color: 2, deleted: false, chats: [] },
+        { id: '7', name: 'Paid', color: 5, deleted: false, chats: [bob.jid] },
+      ]),
+    );
+  });
+
+  it('a personal account has no labels on its phone', async () => {
+    await expect(fx.emulator.phoneEditLabel(bob.phone, { id: '1', name: 'x', color: 0 })).rejects.toThrow(
+      /not a WhatsApp Business account/,
+    );
+  });
+});
+
 describe('business profiles', () => {
   it('a personal account has none and may not set one', async () => {
     await expect(bob.sock.getBusinessProfile(bob.jid)).resolves.toBeUndefined();

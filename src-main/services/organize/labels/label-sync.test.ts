@@ -1,0 +1,194 @@
+/**
+ * WhatsApp Business labels ⇄ tags (issue #19), with real Baileys on the local WhatsApp server:
+ * the shop's phone makes and applies labels (they arrive as tags on the chat), tags turned to
+ * "sync with WhatsApp" in Chatdock become labels on the phone (renamed, applied, deleted there
+ * too), a conflict is resolved by the later change and recorded, and a personal number refuses
+ * sync. Who may turn sync on: label-sync-access.test.ts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Tag, TagLabelSync, Tagging } from '../../../../src-shared/contract/organize.js';
+import {
+  linkedWorld,
+  linkSecondDevice,
+  type LinkedWorld,
+} from '../../../../testkit/support/linked-session.js';
+import { sessionReaches } from '../../../../testkit/support/events.js';
+import { colorOfIndex, indexOfColor } from './label-colors.js';
+import type { Customer } from '../../../../testkit/wa-emulator/customer.js';
+
+let world: LinkedWorld;
+const LIMIT = 90_000;
+let chat: string;
+let secondDevice: Customer;
+
+beforeAll(async () => {
+  world = await linkedWorld({ shopPhone: '972501110419', customerPhone: '972502220419' });
+  const sent = await world.customer.sendText(world.shopJid, 'Do you deliver?');
+  await world.waitForEvent((e) => e.type === 'message.received' && e.data.id === sent.key.id, LIMIT);
+  chat = world.customer.jid;
+  secondDevice = await linkSecondDevice(world, LIMIT);
+}, LIMIT);
+
+afterAll(async () => {
+  await secondDevice?.close();
+  await world?.close();
+});
+
+async function json<T>(path: string, init?: Parameters<LinkedWorld['app']['request']>[1]): Promise<T> {
+  const response = await world.app.request(path, init);
+  expect(response.status, await response.clone().text()).toBeLessThan(300);
+  return (await response.json()) as T;
+}
+
+const tags = async () => (await json<{ items: Tag[] }>('/api/v1/tags')).items;
+const chatTags = async () =>
+  (await json<{ items: Tagging[] }>(`/api/v1/sessions/shop/chats/${encodeURIComponent(chat)}/tags`)).items;
+const setSync = (tagId: string, enabled: boolean, headers?: Record<string, string>) =>
+  world.app.request(`/api/v1/tags/${tagId}/labels/shop`, {
+    method: 'PUT',
+    json: { enabled },
+    ...(headers ? { headers } : {}),
+  });
+
+/**
+ * Resolves once the shop's second linked device has heard a label event matching `predicate`
+ * (the upload reached WhatsApp), then answers what the phone shows of label `id`.
+ */
+async function onPhone(id: string, predicate: (event: Customer['labelEvents'][number]) => boolean) {
+  await secondDevice.waitFor(
+    () => secondDevice.labelEvents.find(predicate),
+    LIMIT,
+    `label ${id} on the second device`,
+  );
+  return (await world.emulator.labels(world.shopPhone)).find((label) => label.id === id);
+}
+
+describe('label sync', () => {
+  it('a personal number refuses label sync, naming the number', async () => {
+    const tag = await json<Tag>('/api/v1/tags', {
+      method: 'POST',
+      json: { name: 'Early', color: '#ff0000' },
+    });
+    const refused = await setSync(tag.id, true);
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({ error: { code: 'CONFLICT', field: 'session' } });
+    expect((await tags()).find((t) => t.id === tag.id)?.syncedWith).toEqual([]);
+    world.emulator.setBusinessProfile(world.shopPhone, { description: 'Falafel', websites: [] });
+  });
+
+  it(
+    'a label made and applied on the phone becomes a tag on the chat',
+    async () => {
+      const tagged = world.waitForEvent(
+        (e) => e.type === 'chat.tagged' && e.data.tag.name === 'VIP' && e.data.action === 'added',
+        LIMIT,
+      );
+      await world.emulator.phoneEditLabel(world.shopPhone, { id: '1', name: 'VIP', color: 2 });
+      await world.emulator.phoneLabelChat(world.shopPhone, '1', chat, true);
+      const event = await tagged;
+      expect(event.actor).toMatchObject({ type: 'system', name: 'WhatsApp' });
+      const vip = (await tags()).find((t) => t.name === 'VIP');
+      expect(vip).toMatchObject({ color: colorOfIndex(2), syncedWith: ['shop'] });
+      expect((await chatTags()).map((t) => [t.tag.name, t.addedBy])).toContainEqual(['VIP', 'whatsapp:shop']);
+      const sync = await json<TagLabelSync>(`/api/v1/tags/${vip?.id}/labels`);
+      expect(sync.labels).toEqual([{ session: 'shop', labelId: '1' }]);
+      expect(sync.history[0]).toMatchObject({ origin: 'whatsapp', change: 'created', conflict: false });
+    },
+    LIMIT,
+  );
+
+  it(
+    'a tag synced in Chatdock becomes a label on the phone, with its chats, renames and deletion',
+    async () => {
+      const paid = await json<Tag>('/api/v1/tags', {
+        method: 'POST',
+        json: { name: 'Paid', color: '#55ccb3' },
+      });
+      await json(`/api/v1/sessions/shop/chats/${encodeURIComponent(chat)}/tags/${paid.id}`, {
+        method: 'PUT',
+      });
+      const sync = await json<TagLabelSync>(`/api/v1/tags/${paid.id}/labels/shop`, {
+        method: 'PUT',
+        json: { enabled: true },
+      });
+      const labelId = sync.labels[0]?.labelId ?? '';
+      expect(labelId).toBe('2');
+      const isEdit =
+        (name: string, deleted = false) =>
+        (e: Customer['labelEvents'][number]) =>
+          e.event === 'labels.edit' &&
+          e.data.id === labelId &&
+          e.data.name === name &&
+          e.data.deleted === deleted;
+      const isOnChat = (type: 'add' | 'remove') => (e: Customer['labelEvents'][number]) =>
+        e.event === 'labels.association' && e.data.type === type && e.data.association.labelId === labelId;
+      expect(await onPhone(labelId, isOnChat('add'))).toMatchObject({
+        name: 'Paid',
+        color: indexOfColor('#55ccb3'),
+        chats: [chat],
+      });
+
+      await json(`/api/v1/tags/${paid.id}`, { method: 'PATCH', json: { name: 'Paid in full' } });
+      expect(await onPhone(labelId, isEdit('Paid in full'))).toMatchObject({ name: 'Paid in full' });
+
+      await json(`/api/v1/sessions/shop/chats/${encodeURIComponent(chat)}/tags/${paid.id}`, {
+        method: 'DELETE',
+      });
+      expect(await onPhone(labelId, isOnChat('remove'))).toMatchObject({ chats: [] });
+
+      await json(`/api/v1/tags/${paid.id}?confirm=true`, { method: 'DELETE' });
+      expect(await onPhone(labelId, isEdit('Paid in full', true))).toMatchObject({ deleted: true });
+    },
+    LIMIT,
+  );
+
+  it(
+    'conflict: a rename made here while the number was offline loses to the phone’s later one, recorded',
+    async () => {
+      const vip = (await tags()).find((t) => t.name === 'VIP');
+      if (!vip) throw new Error('VIP missing');
+      const down = sessionReaches(world.app.core.bus, 'shop', 'disconnected');
+      await json('/api/v1/sessions/shop/disconnect', { method: 'POST' });
+      await down;
+      await json(`/api/v1/tags/${vip.id}`, { method: 'PATCH', json: { name: 'VIP (here)' } });
+      await world.emulator.phoneEditLabel(world.shopPhone, { id: '1', name: 'VIP (phone)', color: 2 });
+      const synced = world.waitForEvent(
+        (e) => e.type === 'tag.label_synced' && e.data.tag.name === 'VIP (phone)',
+        LIMIT,
+      );
+      await json('/api/v1/sessions/shop/connect', { method: 'POST' });
+      const event = await synced;
+      expect(event.data).toMatchObject({
+        origin: 'whatsapp',
+        change: 'renamed',
+        conflict: true,
+        before: { name: 'VIP (here)' },
+      });
+      expect((await tags()).find((t) => t.id === vip.id)?.name).toBe('VIP (phone)');
+      const history = (await json<TagLabelSync>(`/api/v1/tags/${vip.id}/labels`)).history;
+      expect(history[0]).toMatchObject({ change: 'renamed', conflict: true, actor: 'whatsapp:shop' });
+    },
+    LIMIT,
+  );
+
+  it(
+    'a label deleted on the phone takes the tag off the chat and deletes the unused tag',
+    async () => {
+      const vip = (await tags()).find((t) => t.name === 'VIP (phone)');
+      const gone = world.waitForEvent(
+        (e) => e.type === 'tag.label_synced' && e.data.change === 'deleted' && e.data.tag.id === vip?.id,
+        LIMIT,
+      );
+      await world.emulator.phoneEditLabel(world.shopPhone, {
+        id: '1',
+        name: 'VIP (phone)',
+        color: 2,
+        deleted: true,
+      });
+      await gone;
+      expect((await chatTags()).map((t) => t.tag.id)).not.toContain(vip?.id);
+      expect((await tags()).map((t) => t.id)).not.toContain(vip?.id);
+    },
+    LIMIT,
+  );
+});

@@ -1,0 +1,83 @@
+import { useEffect, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import type { Tag } from '../../../src-shared/contract/organize';
+import { useTransport } from '../../stores/connection';
+import { useSessions } from '../../stores/sessions';
+import { describeError } from '../../transport/rpc-error';
+
+/**
+ * The tag editor's "Sync with WhatsApp labels": one switch per number. On, the tag becomes a
+ * WhatsApp Business label on that number and follows it both ways (issue #19); a number that is
+ * not a business account, or not connected, is refused and the reason shown beside its switch.
+ */
+export function TagLabelSync({ tag, onChanged }: { tag: Tag; onChanged: () => void }) {
+  const intl = useIntl();
+  const transport = useTransport();
+  const { sessions, loaded, load } = useSessions();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  useEffect(() => {
+    if (!loaded) void load(transport);
+  }, [loaded, load, transport]);
+
+  const toggle = async (session: string, enabled: boolean) => {
+    setBusy(session);
+    setErrors(({ [session]: _gone, ...rest }) => rest);
+    try {
+      await transport.call('tags.setLabelSync', { id: tag.id, session, enabled });
+      onChanged();
+    } catch (caught) {
+      setErrors((current) => ({ ...current, [session]: describeError(caught) }));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <fieldset className="tag-label-sync">
+      <legend className="field__label">
+        <FormattedMessage id="tags.labels.title" />
+      </legend>
+      <p className="muted">
+        <FormattedMessage id="tags.labels.intro" />
+      </p>
+      {loaded && sessions.length === 0 && (
+        <p className="muted">
+          <FormattedMessage id="tags.labels.noNumbers" />
+        </p>
+      )}
+      <ul className="tag-label-sync__list">
+        {sessions.map((session) => {
+          const errorId = `tag-label-sync-error-${tag.id}-${session.id}`;
+          const error = errors[session.id];
+          return (
+            <li key={session.id} className="tag-label-sync__item">
+              <label className="row">
+                <input
+                  type="checkbox"
+                  checked={tag.syncedWith.includes(session.id)}
+                  disabled={busy !== null}
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={error ? errorId : undefined}
+                  onChange={(event) => void toggle(session.id, event.target.checked)}
+                />
+                <span>
+                  {intl.formatMessage(
+                    { id: 'tags.labels.number' },
+                    { name: session.name || session.id, id: session.id },
+                  )}
+                </span>
+              </label>
+              {error && (
+                <p id={errorId} className="form-error" role="alert">
+                  {error}
+                </p>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </fieldset>
+  );
+}
