@@ -57,6 +57,10 @@ export interface GroupSummary {
   /** Phones waiting for an admin's approval. */
   joinRequests: string[];
   addressing: 'pn' | 'lid';
+  /** Only admins edit the group's info (and its disappearing-messages timer). */
+  restrict: boolean;
+  /** The disappearing-messages timer in seconds, 0 when off. */
+  ephemeral: number;
 }
 
 export interface EmulatorInfo {
@@ -306,5 +310,7 @@ function summarizeGroup(group: GroupRecord): GroupSummary {
     joinApproval: Boolean(group.joinApproval),
     joinRequests: (group.joinRequests ?? []).map((request) => request.phone),
     addressing: group.addressing ?? 'pn',
+    restrict: group.restrict,
+    ephemeral: group.ephemeral,
   };
 }
