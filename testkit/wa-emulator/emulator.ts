@@ -217,6 +217,15 @@ export class Emulator implements EmulatorInfo {
     this.ctx.store.newGroupAddressing = addressing;
   }
 
+  /**
+   * How contacts' presence is reported to subscribers: `lid` (`<presence from="…@lid">`, what
+   * WhatsApp now does for accounts moved to LIDs) or `pn` (in the domain the subscriber named the
+   * contact in; the default).
+   */
+  setPresenceAddressing(addressing: 'pn' | 'lid'): void {
+    this.ctx.presence.addressing = addressing;
+  }
+
   groups(): GroupSummary[] {
     return this.ctx.store.groups().map((group) => summarizeGroup(group));
   }
