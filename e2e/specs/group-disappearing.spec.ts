@@ -62,10 +62,6 @@ test('group disappearing messages, the header at 400 px, and the invite link wit
       timeout: 30_000,
     });
     await expect(timer.getByRole('radio', { name: '24 hours' })).toBeChecked();
-    // The header's menu offers the same choice.
-    await header.getByRole('button', { name: 'Disappearing messages' }).click();
-    await expect(header.getByRole('radio', { name: '24 hours' })).toBeChecked();
-    await page.keyboard.press('Escape');
 
     // The invite link with its QR code; reset on Dana's phone, the open panel shows the new one.
     const invite = panel.getByRole('region', { name: 'Invite link' });
@@ -85,10 +81,15 @@ test('group disappearing messages, the header at 400 px, and the invite link wit
     await expect(url).toHaveText(newLink, { timeout: 30_000 });
     await expect(qr).toHaveAttribute('data-link', newLink);
 
-    // At 400 px the header keeps the name and the timer note in view (the tools take a second line).
+    // With the panel closed, the header's clock menu offers the same choice.
     await page.keyboard.press('Escape');
+    await expect(panel).toBeHidden();
+    await header.getByRole('button', { name: 'Disappearing messages' }).click();
+    await expect(header.getByRole('radio', { name: '24 hours' })).toBeChecked();
+    await page.keyboard.press('Escape');
+
+    // At 400 px the header keeps the name and the timer note in view (the tools take a second line).
     await page.setViewportSize({ width: 400, height: 800 });
-    if (await panel.isVisible()) await page.keyboard.press('Escape');
     const name = header.getByRole('heading', { level: 2 });
     await expect(name).toBeVisible();
     expect((await name.boundingBox())?.width ?? 0).toBeGreaterThan(150);
