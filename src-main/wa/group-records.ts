@@ -31,6 +31,8 @@ export interface GroupRecord {
   joinApproval: boolean;
   addressing: 'pn' | 'lid';
   createdAt: number | null;
+  /** The disappearing-messages timer in seconds (0: off), as the metadata says. */
+  ephemeralSeconds: number;
   participants: GroupParticipantRecord[];
 }
 
@@ -88,6 +90,7 @@ export function groupRecord(metadata: GroupMetadata): GroupRecord {
     joinApproval: Boolean(metadata.joinApprovalMode),
     addressing: metadata.addressingMode === 'lid' ? 'lid' : 'pn',
     createdAt: metadata.creation ? metadata.creation * 1000 : null,
+    ephemeralSeconds: metadata.ephemeralDuration ?? 0,
     participants: metadata.participants.map(participantRecord),
   };
 }

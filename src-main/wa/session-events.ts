@@ -32,6 +32,7 @@ import {
   type GroupParticipantsChange,
   type GroupRecord,
 } from './group-records.js';
+import { presenceUpdates } from './presence-reports.js';
 import { watchServerAcks } from './server-acks.js';
 import type { SocketAttachment } from './session-runner.js';
 
@@ -98,6 +99,8 @@ export interface WaEventSink {
     update: { chat: string; jid: string; presence: string; lastSeen?: number },
   ): void;
   call(sessionId: string, call: CallRecord): void;
+  /** The socket is open (a first login or a reconnect): what lives per connection is set up again. */
+  connected(sessionId: string): void;
   historySynced(sessionId: string, counts: { messages: number; chats: number; contacts: number }): void;
 }
 
@@ -248,15 +251,17 @@ export function attachSessionEvents(
   on('group-participants.update', (update) => sink.groupParticipants(sessionId, participantsChange(update)));
   on('group.join-request', (update) => sink.groupJoinRequest(sessionId, joinRequestChange(update)));
 
-  on('presence.update', ({ id, presences }) => {
-    for (const [jid, presence] of Object.entries(presences)) {
-      sink.presence(sessionId, {
-        chat: jidNormalizedUser(id),
-        jid: jidNormalizedUser(jid),
-        presence: presence.lastKnownPresence,
-        ...(presence.lastSeen ? { lastSeen: presence.lastSeen } : {}),
-      });
-    }
+  // In arrival order: LIDs are resolved through Baileys' (asynchronous) LID mapping first.
+  let presences = Promise.resolve();
+  on('presence.update', (update) => {
+    presences = presences
+      .then(() => presenceUpdates(socket.signalRepository.lidMapping, update))
+      .then((updates) => updates.forEach((report) => sink.presence(sessionId, report)))
+      .catch(failed('handling presence.update'));
+  });
+  // Each connection starts without presence subscriptions (WhatsApp forgets them with the old one).
+  on('connection.update', ({ connection }) => {
+    if (connection === 'open') sink.connected(sessionId);
   });
 
   on('call', (calls) => calls.forEach((call) => sink.call(sessionId, callRecord(call))));

@@ -34,7 +34,10 @@ export interface ChatEphemeralChangedEvent {
 }
 
 export const disappearingOperations = {
-  /** Turns disappearing messages on or off in a one-to-one chat; the customer's phone follows. */
+  /**
+   * Turns disappearing messages on or off in a one-to-one chat or a group (in a group whose info
+   * only admins edit: admins only, 403 otherwise); the customer's phone / every member follows.
+   */
   'disappearing.set': op<Chat>()(
     z
       .object({ session: sessionIdSchema, chat: z.string().min(1) })

@@ -67,6 +67,10 @@ export interface GroupSummary {
   /** Phones waiting for an admin's approval. */
   joinRequests: string[];
   addressing: 'pn' | 'lid';
+  /** Only admins edit the group's info (and its disappearing-messages timer). */
+  restrict: boolean;
+  /** The disappearing-messages timer in seconds, 0 when off. */
+  ephemeral: number;
 }
 
 export interface EmulatorInfo {
@@ -246,6 +250,15 @@ export class Emulator implements EmulatorInfo {
     this.ctx.store.newGroupAddressing = addressing;
   }
 
+  /**
+   * How contacts' presence is reported to subscribers: `lid` (`<presence from="…@lid">`, what
+   * WhatsApp now does for accounts moved to LIDs) or `pn` (in the domain the subscriber named the
+   * contact in; the default).
+   */
+  setPresenceAddressing(addressing: 'pn' | 'lid'): void {
+    this.ctx.presence.addressing = addressing;
+  }
+
   groups(): GroupSummary[] {
     return this.ctx.store.groups().map((group) => summarizeGroup(group));
   }
@@ -344,5 +357,7 @@ function summarizeGroup(group: GroupRecord): GroupSummary {
     joinApproval: Boolean(group.joinApproval),
     joinRequests: (group.joinRequests ?? []).map((request) => request.phone),
     addressing: group.addressing ?? 'pn',
+    restrict: group.restrict,
+    ephemeral: group.ephemeral,
   };
 }

@@ -19,7 +19,9 @@ export function contactPresenceRoutes(services: Services) {
         'One-to-one chats only. WhatsApp then pushes the contact’s online / offline (with last seen where ' +
         'they share it) while the number stays connected; each change is announced as `contact.presence`. ' +
         'Typing and recording arrive as `contact.presence` (and `presence.updated`) without a subscription. ' +
-        'Call it again after the number reconnects.',
+        'Presence WhatsApp reports by LID is matched to the phone-number chat. WhatsApp forgets subscriptions ' +
+        'when the connection closes: Chatdock renews the chats watched most recently (up to 200 per number) ' +
+        'after every reconnect.',
       params: chatParams,
       input: ({ params }: ChatRequest) => ({ session: params.id, chat: params.chat }),
       response: { status: 200, description: 'What is known now', schema: contactPresenceSchema },

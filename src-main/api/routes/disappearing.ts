@@ -18,8 +18,10 @@ export function disappearingRoutes(services: Services) {
       tag: 'chats',
       summary: 'Turn disappearing messages on or off in a chat',
       description:
-        'One-to-one chats. WhatsApp tells the customer (their chat shows the new timer) and the ' +
-        "number's phone; Chatdock keeps the messages it has stored. The chat's `ephemeralSeconds` " +
+        'One-to-one chats and groups. WhatsApp tells the customer (in a group, every member) and the ' +
+        "number's phone; Chatdock keeps the messages it has stored. In a group whose info only admins " +
+        'edit (`restrict`), only admins may: a plain member gets 403 `FORBIDDEN` naming `chat`. ' +
+        "The chat's `ephemeralSeconds` " +
         'shows the timer; `chat.ephemeral_changed` announces every change, also ones made on a phone.',
       params: chatParams,
       body: disappearingInputSchema,

@@ -15,6 +15,8 @@ import type {
 } from '../../wa/group-records.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 
+const WHATSAPP_ACTOR = Object.freeze({ type: 'system', id: null, name: 'WhatsApp' } as const);
+
 interface GroupRowRaw {
   jid: string;
   kind: 'group' | 'newsletter';
@@ -129,8 +131,25 @@ export class GroupStore {
           .run(sessionId, group.jid);
         this.addParticipants(sessionId, group.jid, group.participants);
         this.settle(sessionId, group.jid, meJid);
+        this.settleTimer(sessionId, group.jid, group.ephemeralSeconds);
       }
     });
+  }
+
+  /**
+   * The group chat's disappearing-messages timer as the full metadata has it. Changes arrive as
+   * notifications (chats.ts `applyMeta`); this catches one made while the number was offline.
+   */
+  private settleTimer(sessionId: string, jid: string, seconds: number): void {
+    const chat = this.sqlite
+      .prepare(`SELECT ephemeral_seconds AS seconds FROM chats WHERE session_id = ? AND jid = ?`)
+      .get(sessionId, jid) as { seconds: number } | undefined;
+    const previous = chat?.seconds ?? 0;
+    if (previous === seconds) return;
+    this.sqlite
+      .prepare(`UPDATE chats SET ephemeral_seconds = ?, updated_at = ? WHERE session_id = ? AND jid = ?`)
+      .run(seconds, new Date().toISOString(), sessionId, jid);
+    this.events.record('chat.ephemeral_changed', sessionId, { chat: jid, seconds, previous }, WHATSAPP_ACTOR);
   }
 
   /** A `groups.update`: only the fields it carried change. */

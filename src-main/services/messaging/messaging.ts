@@ -187,7 +187,7 @@ export function createMessaging(deps: {
     chats,
     stars,
     chatErase,
-    disappearing: new DisappearingMessages(db, chats, actions, events),
+    disappearing: new DisappearingMessages(db, chats, actions, events, groups),
     contacts,
     avatars,
     groups,

@@ -218,6 +218,10 @@ export class MessagingSink implements WaEventSink {
     this.deps.contactPresence.apply(sessionId, { ...documented, lastSeen: lastSeen ?? null });
   }
 
+  connected(sessionId: string): void {
+    this.deps.contactPresence.renew(sessionId);
+  }
+
   call(sessionId: string, call: Parameters<CallService['record']>[1]): void {
     this.deps.calls.record(sessionId, call);
   }

@@ -1,9 +1,11 @@
 /**
  * A customer's presence in the chat header (issue #19), with real Baileys on both sides through
  * the local WhatsApp server: opening a chat subscribes (`POST …/presence-subscription`), and the
- * customer coming online, typing, recording and leaving arrive as `contact.presence`.
+ * customer coming online, typing, recording and leaving arrive as `contact.presence`, also when
+ * WhatsApp reports them by LID, and the subscription is renewed after the number reconnects.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sessionReaches } from '../../../testkit/support/events.js';
 import { linkedWorld, type LinkedWorld } from '../../../testkit/support/linked-session.js';
 import type { AnyEventEnvelope, EventEnvelope } from '../../../src-shared/contract/events.js';
 
@@ -80,6 +82,57 @@ describe('contact presence', () => {
       const offline = nextPresence('offline');
       await world.customer.sock.sendPresenceUpdate('unavailable');
       expect((await offline).data.lastSeen).toBeNull();
+    },
+    LIMIT,
+  );
+
+  it(
+    'matches presence WhatsApp reports by LID to the phone-number chat',
+    async () => {
+      world.emulator.setPresenceAddressing('lid');
+      try {
+        await world.customer.sock.updateLastSeenPrivacy('all');
+        const online = nextPresence('online');
+        await world.customer.sock.sendPresenceUpdate('available');
+        expect((await online).data.chat).toBe(world.customer.jid);
+        const byLid = world.emulator
+          .messagesFor(world.shopPhone)
+          .filter(({ direction, stanza }) => direction === 'out' && stanza.tag === 'presence')
+          .at(-1);
+        expect(byLid?.stanza.attrs.from).toMatch(/@lid$/);
+        const offline = nextPresence('offline');
+        await world.customer.sock.sendPresenceUpdate('unavailable');
+        expect((await offline).data).toMatchObject({ chat: world.customer.jid });
+      } finally {
+        world.emulator.setPresenceAddressing('pn');
+      }
+    },
+    LIMIT,
+  );
+
+  it(
+    'renews the subscription after the number reconnects (WhatsApp forgets it with the connection)',
+    async () => {
+      const before = world.emulator.messagesFor(world.shopPhone).at(-1)?.seq ?? 0;
+      const lost = sessionReaches(world.app.core.bus, 'shop', 'connecting');
+      world.emulator.setOnline(world.shopPhone, false);
+      await lost;
+      const back = sessionReaches(world.app.core.bus, 'shop', 'connected', LIMIT);
+      world.emulator.setOnline(world.shopPhone, true);
+      await back;
+      // Nobody opened the chat again: Chatdock subscribed by itself on reconnecting.
+      await world.emulator.waitForStanza(
+        world.shopPhone,
+        ({ seq, direction, stanza }) =>
+          seq > before &&
+          direction === 'in' &&
+          stanza.tag === 'presence' &&
+          stanza.attrs.type === 'subscribe',
+        LIMIT,
+      );
+      const online = nextPresence('online');
+      await world.customer.sock.sendPresenceUpdate('available');
+      expect((await online).data.chat).toBe(world.customer.jid);
     },
     LIMIT,
   );

@@ -2,7 +2,10 @@
  * Customers' presence for the chat header (issue #19): "online", "last seen …" (where the contact
  * shares it), "typing…" and "recording audio…". WhatsApp only sends a contact's online/offline to
  * who subscribed to it, so opening a chat subscribes (`watch`); typing in a chat arrives without
- * a subscription. In memory only: it is about now, and after a restart the next open asks again.
+ * a subscription. WhatsApp may report presence by LID: the socket layer turns it back into the
+ * phone-number chat (wa/presence-reports.ts). A subscription lasts as long as the connection, so
+ * the chats watched are subscribed again after each reconnect (`renew`). In memory only: it is
+ * about now, and after a restart the next open asks again.
  */
 import { SYSTEM_ACTOR } from '../../../src-shared/contract/people.js';
 import type { ContactPresence, ContactPresenceState } from '../../../src-shared/contract/contact-presence.js';
@@ -12,6 +15,12 @@ import type { EventRecorder } from '../events/event-recorder.js';
 /** Chats remembered at most; the oldest known presence goes first (a chat opened again asks again). */
 const MAX_CHATS = 5_000;
 const ONE_TO_ONE = /@(s\.whatsapp\.net|lid)$/;
+/**
+ * Subscriptions renewed per number after a reconnect: the chats opened most recently. WhatsApp
+ * forgets a connection's subscriptions when it closes; renewing thousands at once would only
+ * get the number rate-limited.
+ */
+const MAX_RENEWED = 200;
 
 /** What the WhatsApp socket reports (Baileys' `presence.update`, per participant). */
 export interface PresenceReport {
@@ -34,6 +43,8 @@ const STATE_OF: Record<string, ContactPresenceState> = {
 export class ContactPresenceService {
   /** `session|chat` → what is known. */
   private readonly known = new Map<string, ContactPresence>();
+  /** session → chats watched, oldest first (renewed after a reconnect). */
+  private readonly watched = new Map<string, Set<string>>();
 
   constructor(
     private readonly whatsApp: { subscribePresence(session: string, jid: string): Promise<void> },
@@ -45,8 +56,29 @@ export class ContactPresenceService {
     if (!ONE_TO_ONE.test(chat)) {
       throw new AppError('VALIDATION_FAILED', 'chat: presence is shown for one-to-one chats only', 'chat');
     }
+    this.remember(session, chat);
     await this.whatsApp.subscribePresence(session, chat);
     return this.known.get(`${session}|${chat}`) ?? { chat, state: 'unknown', lastSeen: null };
+  }
+
+  /**
+   * The number connected again: its watched chats are subscribed again (each answers with the
+   * contact's presence now). Failures are left: the next open of the chat asks again.
+   */
+  renew(session: string): void {
+    for (const chat of this.watched.get(session) ?? [])
+      this.whatsApp.subscribePresence(session, chat).catch(() => undefined);
+  }
+
+  private remember(session: string, chat: string): void {
+    let chats = this.watched.get(session);
+    if (!chats) {
+      chats = new Set();
+      this.watched.set(session, chats);
+    }
+    chats.delete(chat);
+    chats.add(chat);
+    if (chats.size > MAX_RENEWED) chats.delete(chats.values().next().value as string);
   }
 
   /** A report from WhatsApp: remembered, and announced as `contact.presence` when it changed. */

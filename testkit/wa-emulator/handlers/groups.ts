@@ -123,6 +123,10 @@ export function handleGroupIq(ctx: EmulatorContext, session: DeviceSession, iq: 
       return requireAdmin() ? decideJoinRequests(ctx, session, group, child, reply) : undefined;
     case 'ephemeral':
     case 'not_ephemeral': {
+      // As WhatsApp: any member may change the timer unless only admins edit the group's info.
+      if (group.restrict && !requireAdmin()) {
+        return;
+      }
       group.ephemeral = child.tag === 'ephemeral' ? Number(child.attrs.expiration ?? 0) : 0;
       ctx.store.changed();
       reply();

@@ -12,6 +12,7 @@
  *   own other devices: the same plus `recipient=CHAT` (Baileys treats it as fromMe)
  *   group:   <message from=GROUP participant=SENDER:dev participant_lid addressing_mode=pn …>
  *            <enc pkmsg (sender key distribution, if addressed to this device)/><enc skmsg/>
+ *   LID group (`addressing: 'lid'`): participant=SENDER_LID:dev participant_pn addressing_mode=lid
  * The sender's addressing domain is kept (PN in → PN out, LID in → LID out); the other domain is
  * sent as the *_lid / *_pn attribute so the recipient learns the PN↔LID mapping.
  * Reactions, edits and revokes are ordinary encrypted messages and take the same path.
@@ -166,6 +167,8 @@ function relayToGroup(
   if (!group || !group.participants.some((participant) => participant.phone === sender.phone)) {
     return;
   }
+  // A LID-addressed group names its members by LID, the sender included (`participant_pn` beside it).
+  const domain: AddressingDomain = group.addressing === 'lid' ? 'lid' : 'pn';
   const direct = directEncs(stanza);
   const perDevice = direct.length ? new Map<string, BinaryNode[]>() : fanOut(ctx, stanza);
   const others = commonChildren(stanza).filter((child) => !direct.includes(child));
@@ -183,12 +186,12 @@ function relayToGroup(
       const attrs: Record<string, string | undefined> = {
         ...forwardedAttrs(stanza),
         from: groupJid(group.id),
-        participant: senderDeviceJid(sender, session.device.id, 'pn'),
+        participant: senderDeviceJid(sender, session.device.id, domain),
         id: stanza.attrs.id,
         t,
         notify: sender.name,
-        addressing_mode: 'pn',
-        ...alternateSenderAttr(sender, 'pn', 'participant'),
+        addressing_mode: domain,
+        ...alternateSenderAttr(sender, domain, 'participant'),
       };
       // pkmsg/msg (sender key distribution) must precede the skmsg that needs it.
       const encs = onlyDevice ? direct : (perDevice.get(`${account.phone}:${device.id}`) ?? []);

@@ -3,7 +3,9 @@
  * - `<presence type="available|unavailable" name>` from a client sets its account's presence
  *   (and push name) and is relayed to subscribers as `<presence from=USER [type=unavailable last]/>`
  *   (`last=deny` when the account's last-seen privacy is `none`);
- * - `<presence to=USER type="subscribe">` subscribes; the current presence is sent at once;
+ * - `<presence to=USER type="subscribe">` subscribes (for as long as the subscribing connection
+ *   lasts, as on WhatsApp); the current presence is sent at once. Presence goes out in the domain
+ *   the subscriber named the contact in, or always by LID after `setPresenceAddressing('lid')`;
  * - `<chatstate to=USER|GROUP><composing|paused/></chatstate>` reaches the target's devices as
  *   `<chatstate from=SENDER>` (groups: `from=GROUP participant=SENDER`).
  */
@@ -11,8 +13,11 @@ import type { BinaryNode } from '@whiskeysockets/baileys';
 
 import type { AccountRecord } from '../accounts/types.js';
 import { node } from '../binary.js';
+import type { ClientConnection } from '../connection.js';
 import type { DeviceSession, EmulatorContext } from '../context.js';
-import { groupJid, isGroupJid, unixNow, userJid } from '../jids.js';
+import { sessionOf } from '../context.js';
+import type { AddressingDomain } from '../jids.js';
+import { groupJid, isGroupJid, parseUserJid, unixNow, userJid } from '../jids.js';
 
 interface PresenceState {
   available: boolean;
@@ -21,26 +26,51 @@ interface PresenceState {
 
 export class PresenceRegistry {
   readonly states = new Map<string, PresenceState>();
-  /** target phone → subscriber phones */
-  readonly subscribers = new Map<string, Set<string>>();
+  /**
+   * target phone → the connections subscribed to it, with the domain they named it in. As on
+   * WhatsApp a subscription lives as long as the connection that made it: a client that
+   * reconnects must subscribe again (`presenceSubscribe`) to keep hearing online/offline.
+   */
+  private readonly subscriptions = new Map<string, Map<ClientConnection, AddressingDomain>>();
+  /**
+   * `lid`: presence is reported by LID whatever the subscription named (what WhatsApp now does
+   * for accounts moved to LIDs); `pn`: in the domain the subscriber used (the default).
+   */
+  addressing: AddressingDomain = 'pn';
 
-  subscribe(target: string, subscriber: string): void {
-    let set = this.subscribers.get(target);
-    if (!set) {
-      set = new Set();
-      this.subscribers.set(target, set);
+  subscribe(target: string, conn: ClientConnection, domain: AddressingDomain): void {
+    let byConn = this.subscriptions.get(target);
+    if (!byConn) {
+      byConn = new Map();
+      this.subscriptions.set(target, byConn);
     }
-    set.add(subscriber);
+    if (!byConn.has(conn)) {
+      conn.once('closed', () => byConn.delete(conn));
+    }
+    byConn.set(conn, domain);
+  }
+
+  subscribers(target: string): Array<[ClientConnection, AddressingDomain]> {
+    return [...(this.subscriptions.get(target) ?? [])];
+  }
+
+  domainFor(subscribed: AddressingDomain): AddressingDomain {
+    return this.addressing === 'lid' ? 'lid' : subscribed;
   }
 }
 
 /** As WhatsApp: last seen goes out as `deny` when the account hides it (privacy `last` = none). */
-function presenceNode(account: AccountRecord, state: PresenceState | undefined): BinaryNode {
+function presenceNode(
+  account: AccountRecord,
+  state: PresenceState | undefined,
+  domain: AddressingDomain,
+): BinaryNode {
   const hidden = account.privacy?.last === 'none';
+  const from = domain === 'lid' ? userJid(account.lid, 'lid') : userJid(account.phone);
   return state?.available
-    ? node('presence', { from: userJid(account.phone) })
+    ? node('presence', { from })
     : node('presence', {
-        from: userJid(account.phone),
+        from,
         type: 'unavailable',
         last: state && !hidden ? String(state.lastSeen) : 'deny',
       });
@@ -53,11 +83,12 @@ export function handlePresenceStanza(ctx: EmulatorContext, session: DeviceSessio
     if (!target) {
       return;
     }
-    ctx.presence.subscribe(target.phone, session.account.phone);
+    const domain: AddressingDomain = parseUserJid(to)?.domain ?? 'pn';
+    ctx.presence.subscribe(target.phone, session.conn, domain);
     ctx.hub.sendTransient(
       session.account,
       session.device.id,
-      presenceNode(target, ctx.presence.states.get(target.phone)),
+      presenceNode(target, ctx.presence.states.get(target.phone), ctx.presence.domainFor(domain)),
     );
     return;
   }
@@ -72,10 +103,14 @@ export function handlePresenceStanza(ctx: EmulatorContext, session: DeviceSessio
   }
   const state = { available: type === 'available', lastSeen: unixNow() };
   ctx.presence.states.set(session.account.phone, state);
-  for (const phone of ctx.presence.subscribers.get(session.account.phone) ?? []) {
-    const subscriber = ctx.store.account(phone);
-    for (const device of subscriber?.devices ?? []) {
-      ctx.hub.sendTransient(subscriber!, device.id, presenceNode(session.account, state));
+  for (const [conn, domain] of ctx.presence.subscribers(session.account.phone)) {
+    const subscriber = sessionOf(ctx, conn);
+    if (subscriber) {
+      ctx.hub.sendTransient(
+        subscriber.account,
+        subscriber.device.id,
+        presenceNode(session.account, state, ctx.presence.domainFor(domain)),
+      );
     }
   }
 }

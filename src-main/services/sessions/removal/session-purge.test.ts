@@ -168,6 +168,7 @@ async function seed(
       joinApproval: true,
       addressing: 'pn',
       createdAt: null,
+      ephemeralSeconds: 0,
       participants: [{ jid: customer, role: 'admin', lid: null }],
     },
   ]);

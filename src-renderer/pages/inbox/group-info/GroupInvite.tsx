@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import QRCode from 'qrcode';
 import type { Chat } from '../../../../src-shared/messages';
 import { ConfirmButton } from '../../../components/ConfirmButton';
 import { useT } from '../../../i18n/use-t';
@@ -6,12 +7,20 @@ import { useTransport } from '../../../stores/connection';
 import { describeError } from '../../../transport/rpc-error';
 import { ActionFeedback } from './ActionFeedback';
 
-/** The invite link (admins only): shown on request, copied, or revoked for a new one. */
+/**
+ * The invite link (admins only): shown on request with its QR code, copied, or revoked for a new
+ * one. A link reset elsewhere (another admin's phone, another agent) arrives as `group.updated`;
+ * the panel reloads and `known` brings the new link, which replaces the one shown.
+ */
 export function GroupInvite({ chat, known }: { chat: Chat; known: string | null }) {
   const t = useT();
   const transport = useTransport();
   // The link once known (asked for before, or announced by WhatsApp) shows at once.
   const [url, setUrl] = useState<string | null>(known);
+  useEffect(() => {
+    if (known) setUrl(known);
+  }, [known]);
+  const qr = useQrCode(url);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -35,9 +44,19 @@ export function GroupInvite({ chat, known }: { chat: Chat; known: string | null 
       <h3 className="group-info__heading">{t('groupinfo.invite.title')}</h3>
       {url ? (
         <p className="group-invite__url">
-          <a href={url} target="_blank" rel="noreferrer" dir="ltr">
+          <a href={url} target="_blank" rel="noreferrer" dir="ltr" data-testid="group-invite-url">
             {url}
           </a>
+          {qr && (
+            <img
+              className="group-invite__qr"
+              src={qr}
+              alt={t('groupinfo.invite.qr')}
+              data-link={url}
+              width={168}
+              height={168}
+            />
+          )}
         </p>
       ) : (
         <button
@@ -80,4 +99,22 @@ export function GroupInvite({ chat, known }: { chat: Chat; known: string | null 
       <ActionFeedback notice={notice} error={error} />
     </section>
   );
+}
+
+/** The link as a QR code (a PNG data URL) for a phone's camera; null until drawn. */
+function useQrCode(url: string | null): string | null {
+  const [image, setImage] = useState<{ url: string; dataUrl: string } | null>(null);
+  useEffect(() => {
+    if (!url) return;
+    let current = true;
+    QRCode.toDataURL(url, { margin: 1, width: 336, errorCorrectionLevel: 'M' }).then(
+      (dataUrl) => current && setImage({ url, dataUrl }),
+      () => current && setImage(null),
+    );
+    return () => {
+      current = false;
+    };
+  }, [url]);
+  // A QR drawn for an older link is never shown beside the new one.
+  return image && image.url === url ? image.dataUrl : null;
 }

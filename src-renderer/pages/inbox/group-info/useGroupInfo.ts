@@ -23,3 +23,10 @@ export function useGroupInfo(session: string, chat: string) {
 }
 
 export const isAdmin = (info: GroupInfo | null) => info?.myRole === 'admin' || info?.myRole === 'superadmin';
+
+/**
+ * Whether we may change the group's disappearing-messages timer: as WhatsApp, any member unless
+ * only admins edit the group's info, then admins only.
+ */
+export const mayChangeGroupTimer = (info: GroupInfo | null) =>
+  info?.myRole != null && (isAdmin(info) || !info.group.restrict);

@@ -2,16 +2,24 @@ import { FormattedMessage } from 'react-intl';
 import type { Message } from '../../../../src-shared/messages';
 import { useTransport } from '../../../stores/connection';
 import { useConversation } from '../../../stores/conversation';
+import { useMe } from '../../../stores/me';
 import { describeError } from '../../../transport/rpc-error';
+import { chatRights } from './chat-rights';
 import { StarIcon } from './StarIcon';
 
 /**
  * "Star" / "Unstar" in a message's action menu (issue #19): the phone and the number's other
- * linked devices show the same star (WhatsApp app-state).
+ * linked devices show the same star (WhatsApp app-state). Hidden from who cannot write on the
+ * number (read-only agents): the server would refuse it.
  */
 export function StarMenuItem({ message, onDone }: { message: Message; onDone: () => void }) {
   const transport = useTransport();
+  const { write } = chatRights(
+    useMe((state) => state.principal),
+    message.session,
+  );
   const starred = message.starred === true;
+  if (!write) return null;
 
   const toggle = async () => {
     onDone();
