@@ -58,8 +58,20 @@ const VARIANTS: Record<string, string> = {
   'full, cache_size 16 MB': 'PRAGMA cache_size = -16000',
   'full, cache_size 64 MB': 'PRAGMA cache_size = -64000',
   'full, mmap 256 MB': 'PRAGMA mmap_size = 268435456',
-  'no chat order indexes (the 4 that hold every chat)':
-    'DROP INDEX chats_order_idx; DROP INDEX chats_session_order_idx; DROP INDEX chats_status_order_idx; DROP INDEX chats_unassigned_order_idx',
+  // Migration 0044 (issue #28) as variants that add back what it took away (a negative "saved"
+  // is what the old schema cost more): the every-number order index, and the name index with
+  // positions (detail=full; its triggers name the table, so they follow the new one).
+  'with chats_order_idx (before 0044)':
+    'CREATE INDEX chats_order_idx ON chats (coalesce("last_message_at", 0), session_id, jid)',
+  'chat_names_fts with positions (before 0044)': `DROP TABLE chat_names_vocab; DROP TABLE chat_names_fts;
+    CREATE VIRTUAL TABLE chat_names_fts USING fts5(names, content='', contentless_delete=1, tokenize='trigram');
+    CREATE VIRTUAL TABLE chat_names_vocab USING fts5vocab(chat_names_fts, 'instance')`,
+  'as before 0044 (both)': `CREATE INDEX chats_order_idx ON chats (coalesce("last_message_at", 0), session_id, jid);
+    DROP TABLE chat_names_vocab; DROP TABLE chat_names_fts;
+    CREATE VIRTUAL TABLE chat_names_fts USING fts5(names, content='', contentless_delete=1, tokenize='trigram');
+    CREATE VIRTUAL TABLE chat_names_vocab USING fts5vocab(chat_names_fts, 'instance')`,
+  'no chat order indexes (the 3 that hold every chat since 0044)':
+    'DROP INDEX chats_session_order_idx; DROP INDEX chats_status_order_idx; DROP INDEX chats_unassigned_order_idx',
 };
 
 const silent = { error() {}, warn() {}, info() {}, debug() {} } as never;

@@ -814,6 +814,50 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
     );
     expect(walk).not.toContain('TEMP B-TREE');
   },
+  '0044_chat_list_at_scale': (sqlite) => {
+    // Every number's list is a merge of the status index's runs; the order index is gone.
+    expect(
+      sqlite.prepare(`SELECT name FROM sqlite_master WHERE name = 'chats_order_idx'`).get(),
+    ).toBeUndefined();
+    const arm = (status: string) =>
+      `SELECT session_id AS s, jid AS j, coalesce(last_message_at, 0) AS at FROM chats INDEXED BY chats_status_order_idx WHERE status = '${status}'`;
+    const merged = queryPlan(
+      sqlite,
+      `${['open', 'pending', 'resolved'].map(arm).join(' UNION ALL ')} ORDER BY at DESC, s DESC, j DESC LIMIT 51`,
+    );
+    expect(merged).toMatch(/^MERGE \(UNION ALL\)/);
+    expect(merged).not.toContain('TEMP B-TREE');
+    // The name index keeps no positions, and its triggers still keep it as names change.
+    expect(
+      sqlite.prepare(`SELECT sql FROM sqlite_master WHERE name = 'chat_names_fts'`).pluck().get(),
+    ).toContain('detail=none');
+    const find = (...trigrams: string[]) =>
+      sqlite
+        .prepare(
+          `SELECT k.jid FROM chat_names_fts f JOIN chat_search_keys k ON k.id = f.rowid
+           WHERE chat_names_fts MATCH ? ORDER BY k.jid`,
+        )
+        .pluck()
+        .all(trigrams.map((t) => `"${t}"`).join(' AND '));
+    sqlite.exec(
+      `INSERT INTO chats (session_id, jid, kind, name) VALUES ('s', 'a@s.whatsapp.net', 'user', 'Dana Levi')`,
+    );
+    expect(find('dan', 'ana')).toEqual(['a@s.whatsapp.net']);
+    sqlite.exec(`UPDATE chats SET name = 'Shop' WHERE jid = 'a@s.whatsapp.net'`);
+    expect(find('dan', 'ana')).toEqual([]);
+    expect(find('sho', 'hop')).toEqual(['a@s.whatsapp.net']);
+    sqlite.exec(`INSERT INTO contacts (session_id, jid, name) VALUES ('s', 'a@s.whatsapp.net', 'Boris')`);
+    expect(find('bor', 'ori', 'ris')).toEqual(['a@s.whatsapp.net']);
+    sqlite.exec(`UPDATE contacts SET name = 'Vanya' WHERE jid = 'a@s.whatsapp.net'`);
+    expect(find('bor', 'ori', 'ris')).toEqual([]);
+    expect(find('van', 'any', 'nya')).toEqual(['a@s.whatsapp.net']);
+    sqlite.exec(`DELETE FROM contacts WHERE jid = 'a@s.whatsapp.net'`);
+    expect(find('van', 'any', 'nya')).toEqual([]);
+    // The vocabulary still gives the chats holding a range of trigrams (for 1–2 characters).
+    expect(
+      sqlite.prepare(`SELECT DISTINCT doc FROM chat_names_vocab WHERE term >= 'sh' AND term < 'si'`).all(),
+    ).toHaveLength(1);
+  },
   '0025_chat_list_views': (sqlite) => {
     // A person's and a team's chats in any status walk their partial index in list order.
     const order = 'ORDER BY coalesce(last_message_at, 0) DESC, session_id DESC, jid DESC LIMIT 50';
@@ -863,8 +907,9 @@ describe('migrations', () => {
       INSERT INTO chat_tags (session_id, chat_jid, tag_id, added_by, added_at) VALUES ('s', 'a@s.whatsapp.net', 't1', 'admin', 1);
     `);
     migrate(drizzle(sqlite), { migrationsFolder: MIGRATIONS_DIR });
+    // (Since 0044 the index keeps no positions: a text is found as all of its trigrams.)
     const hits = sqlite
-      .prepare(`SELECT rowid FROM chat_names_fts WHERE chat_names_fts MATCH '"cohen"'`)
+      .prepare(`SELECT rowid FROM chat_names_fts WHERE chat_names_fts MATCH '"coh" AND "ohe" AND "hen"'`)
       .all();
     expect(hits).toHaveLength(1);
     expect(sqlite.prepare(`SELECT chat_order_at AS at FROM chat_tags`).get()).toEqual({ at: 700 });
@@ -904,11 +949,39 @@ describe('migrations', () => {
     expect(ends()).toHaveLength(1);
     const phrase = (q: string) =>
       sqlite.prepare(`SELECT rowid FROM chat_names_fts WHERE chat_names_fts MATCH ?`).all(q);
-    expect(phrase('"cohen"')).toHaveLength(1);
-    // One trigram per character but the last two: of the new document only.
+    expect(phrase('"coh" AND "ohe" AND "hen"')).toHaveLength(1);
+    // One trigram per character but the last two (each distinct here): of the new document only.
     const document = '\nNoa Cohen\n\n\na@s.whatsapp.net\n\n';
     expect(sqlite.prepare(`SELECT count(*) AS n FROM chat_names_vocab`).get()).toEqual({
       n: document.length - 2,
+    });
+  });
+
+  it('0044 re-indexes the names of the chats stored before it, without positions', () => {
+    const sqlite = migratedUpTo('0040_reports_at_speed');
+    sqlite.exec(`
+      INSERT INTO chats (session_id, jid, kind, name, last_message_at) VALUES ('s', 'a@s.whatsapp.net', 'user', 'Tamar', 700);
+      INSERT INTO chats (session_id, jid, kind, name, last_message_at) VALUES ('s', 'b@s.whatsapp.net', 'user', NULL, 800);
+      INSERT INTO contacts (session_id, jid, name) VALUES ('s', 'b@s.whatsapp.net', 'Noa Cohen');
+    `);
+    migrate(drizzle(sqlite), { migrationsFolder: MIGRATIONS_DIR });
+    const find = (query: string) =>
+      sqlite
+        .prepare(
+          `SELECT k.jid FROM chat_names_fts f JOIN chat_search_keys k ON k.id = f.rowid WHERE chat_names_fts MATCH ? ORDER BY 1`,
+        )
+        .pluck()
+        .all(query);
+    expect(find('"tam" AND "ama" AND "mar"')).toEqual(['a@s.whatsapp.net']);
+    expect(find('"coh" AND "ohe" AND "hen"')).toEqual(['b@s.whatsapp.net']);
+    expect(find('"net"')).toEqual(['a@s.whatsapp.net', 'b@s.whatsapp.net']);
+    // One entry per (trigram, chat), no offsets: the index holds the two documents only.
+    const instances = sqlite.prepare(`SELECT count(*) AS n, max(offset) AS o FROM chat_names_vocab`).get();
+    const distinct = (text: string) =>
+      new Set(Array.from(text).map((_, i, a) => a.slice(i, i + 3).join(''))).size - 2;
+    expect(instances).toEqual({
+      n: distinct('Tamar\n\n\n\na@s.whatsapp.net\n\n') + distinct('\nNoa Cohen\n\n\nb@s.whatsapp.net\n\n'),
+      o: null,
     });
   });
 

@@ -83,9 +83,9 @@ export const chats = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.sessionId, t.jid] }),
     // The chat list's order (newest first, chats without messages last, ties by JID) as index
-    // expressions, so every page of it, with or without a session, is an index walk.
+    // expressions, so every page of it is an index walk: one number's here; every number's is a
+    // merge of chats_status_order_idx's three runs (migration 0044 dropped chats_order_idx).
     index('chats_session_order_idx').on(t.sessionId, sql`coalesce(${t.lastMessageAt}, 0)`, t.jid),
-    index('chats_order_idx').on(sql`coalesce(${t.lastMessageAt}, 0)`, t.sessionId, t.jid),
     // The same order holding only the chats in a sparse state (migration 0011), so a filter on
     // it walks matching chats only (services/chats/list/).
     ...sparseOrderIndexes('unread', 'unread_count', sql`${t.unreadCount} > 0`),
@@ -176,7 +176,8 @@ function sparseOrderIndexes(state: string, column: string, where: SQL) {
  * A stable integer key per chat for the trigram name index `chat_names_fts` (its rowid; chats'
  * own rowid may change on VACUUM). Rows, the index and the `chat_search_documents` view are kept
  * by the triggers of migration 0011 (hand-written, like messages_fts); 0025 ends each document
- * with two line breaks and adds `chat_names_vocab` (the index's terms, for 1–2 character names).
+ * with two line breaks and adds `chat_names_vocab` (the index's terms, for 1–2 character names);
+ * 0044 rebuilds the index without positions (`detail=none`: smaller, cheaper to write).
  */
 export const chatSearchKeys = sqliteTable(
   'chat_search_keys',

@@ -4,11 +4,12 @@
  *
  * Every page walks an index that is already in list order and holds as few non-matching chats
  * as possible (docs/PERFORMANCE.md, "Chat list filters"):
- * - no sparse filter: the whole order (`chats_session_order_idx` / `chats_order_idx`);
+ * - no sparse filter: the whole order (`chats_session_order_idx`; for every number a merge of
+ *   `chats_status_order_idx`'s three runs, `all-statuses.ts`, migration 0044);
  * - unread, archived, pinned, groups (any kind but 1:1): a partial index of the chats in that
  *   state (migration 0011);
  * - a tag: the tag's taggings, which carry their chat's order key (`chat_tags_*order_idx`);
- * - a name `q` found in few chats: those chats, from the trigram index (a phrase for 3+
+ * - a name `q` found in few chats: those chats, from the trigram index (its trigrams for 3+
  *   characters, a range of trigrams for 1–2; `name-candidates.ts`), sorted (at most
  *   NAME_CANDIDATE_LIMIT of them).
  * When several sparse filters apply, the walk takes the smallest set (counted up to a bound)
@@ -22,6 +23,7 @@ import type { Chat, LastMessageKind } from '../../../../src-shared/messages.js';
 import { toChat } from '../../messages/message-rows.js';
 import { lastMessageKindsReader, type LastMessageKindsReader } from '../../messages/last-message-kind.js';
 import { parseChatRow } from '../../messages/message-store.js';
+import { allStatusesMerge } from './all-statuses.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { nameCandidates } from './name-candidates.js';
 import { NAME_LIKE, nameMatch, type NameMatch } from './name-match.js';
@@ -35,7 +37,7 @@ import {
   type ViewWalk,
 } from './views.js';
 
-const CHAT_COLUMNS = `c.session_id AS sessionId, c.jid, c.kind, c.name, c.unread_count AS unreadCount,
+const CHAT_COLUMNS = `c.session_id AS sessionId, c.jid AS jid, c.kind, c.name, c.unread_count AS unreadCount,
   c.last_message_id AS lastMessageId, c.last_message_at AS lastMessageAt, c.last_message_preview AS lastMessagePreview,
   c.last_message_from_me AS lastMessageFromMe, c.last_message_status AS lastMessageStatus, c.archived,
   c.pinned_at AS pinnedAt, c.muted_until AS mutedUntil, c.read_only AS readOnly, c.updated_at AS updatedAt,
@@ -172,7 +174,11 @@ export class ChatList {
       Object.assign(params, { cAt: at, cSession: cursorSession, cJid: jid });
     }
 
-    const sql = `SELECT ${CHAT_COLUMNS} FROM ${this.source(walk, session !== undefined && session !== '')}
+    const oneSession = session !== undefined && session !== '';
+    const sql =
+      walk.by === 'order' && !oneSession
+        ? allStatusesMerge(CHAT_COLUMNS, CONTACT_JOIN, where)
+        : `SELECT ${CHAT_COLUMNS} FROM ${this.source(walk, oneSession)}
          ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
          ORDER BY ${order.at} DESC, ${order.session} DESC, ${order.jid} DESC
          LIMIT @limit`;
@@ -272,7 +278,8 @@ export class ChatList {
   private source(walk: Walk, oneSession: boolean): string {
     switch (walk.by) {
       case 'order':
-        return `chats c INDEXED BY ${oneSession ? 'chats_session_order_idx' : 'chats_order_idx'} ${CONTACT_JOIN}`;
+        // Every number's order is a merge of the status index (all-statuses.ts), built by list().
+        return `chats c INDEXED BY chats_session_order_idx ${CONTACT_JOIN}`;
       case 'state':
         return `chats c INDEXED BY ${stateIndex(walk.state, oneSession)} ${CONTACT_JOIN}`;
       case 'view':

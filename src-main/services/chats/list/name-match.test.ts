@@ -7,17 +7,44 @@ import { describe, expect, it } from 'vitest';
 import { nameMatch } from './name-match.js';
 
 describe('nameMatch', () => {
-  it('gives a phrase for 3+ characters and a range of trigrams for 1–2', () => {
+  it('gives every trigram for 3+ characters and a range of trigrams for 1–2', () => {
     expect(nameMatch('Noa')).toMatchObject({ like: '%Noa%', fts: '"Noa"', prefix: null });
+    // Each trigram once (code points, not UTF-16 units), quotes doubled.
+    expect(nameMatch('Tamar 2')?.fts).toBe('"Tam" AND "ama" AND "mar" AND "ar " AND "r 2"');
+    expect(nameMatch('aaaa')?.fts).toBe('"aaa"');
+    expect(nameMatch('a"b😀')?.fts).toBe('"a""b" AND """b😀"');
     expect(nameMatch('Zq')).toMatchObject({ like: '%Zq%', fts: null, prefix: { from: 'zq', to: 'zr' } });
     expect(nameMatch('7')).toMatchObject({ prefix: { from: '7', to: '8' } });
     expect(nameMatch('דן')).toMatchObject({ prefix: { from: 'דן', to: 'דנ' } });
-    // Letters with a case outside ASCII: not looked up (the LIKE walks), and no phrase.
+    // Letters with a case outside ASCII: not looked up (the LIKE walks), and no trigram query.
     expect(nameMatch('é')).toMatchObject({ fts: null, prefix: null });
     expect(nameMatch('Иa')).toMatchObject({ fts: null, prefix: null });
     // `%` and `_` are dropped; nothing left filters nothing.
     expect(nameMatch('%_')).toBeNull();
     expect(nameMatch('a%')).toMatchObject({ like: '%a%', prefix: { from: 'a', to: 'b' } });
+  });
+
+  it('finds, in an index without positions, every document containing the text (a superset)', () => {
+    const sqlite = new Database(':memory:');
+    sqlite.exec(`CREATE VIRTUAL TABLE f USING fts5(t, content='', detail=none, tokenize='trigram')`);
+    const documents = ['Tamar Cohen', 'Noa Tamir', 'amarta', 'TAMAR 2\n\n', 'mar tam ama', 'a"b😀c'];
+    const insert = sqlite.prepare('INSERT INTO f (rowid, t) VALUES (?, ?)');
+    documents.forEach((text, i) => insert.run(i + 1, text));
+    const hits = (q: string) =>
+      sqlite
+        .prepare('SELECT rowid FROM f WHERE f MATCH ? ORDER BY rowid')
+        .pluck()
+        .all(nameMatch(q)?.fts) as number[];
+    for (const q of ['tamar', 'Tamar 2', 'mar', 'ama', 'a"b😀', 'b😀c', 'am']) {
+      if (!nameMatch(q)?.fts) continue;
+      const containing = documents.flatMap((text, i) =>
+        text.toLowerCase().includes(q.toLowerCase()) ? [i + 1] : [],
+      );
+      expect(hits(q), q).toEqual(expect.arrayContaining(containing));
+    }
+    // Not a phrase: the trigrams of `tamar` in another order also match (the LIKE removes it).
+    expect(hits('tamar')).toEqual([1, 4, 5]);
+    sqlite.close();
   });
 
   it("folds every character it looks up as SQLite's trigram index stores it", () => {

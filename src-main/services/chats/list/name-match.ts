@@ -22,7 +22,11 @@ export interface TrigramPrefix {
 export interface NameMatch {
   /** The LIKE pattern (`@q`). */
   like: string;
-  /** The FTS5 query for chat_names_fts (one quoted phrase), or null when the text is shorter. */
+  /**
+   * The FTS5 query for chat_names_fts, or null when the text is shorter than a trigram: every
+   * trigram of the text, each quoted, joined by AND (the index keeps no positions since migration
+   * 0044, so it cannot take a phrase; the chats holding them all are a superset of the LIKE's).
+   */
   fts: string | null;
   /** For a text of 1–2 characters the index can look up: its range of trigrams, else null. */
   prefix: TrigramPrefix | null;
@@ -38,7 +42,7 @@ export function nameMatch(q: string | undefined): NameMatch | null {
   const length = Array.from(indexed).length;
   return {
     like: `%${text}%`,
-    fts: length >= TRIGRAM ? `"${indexed.replaceAll('"', '""')}"` : null,
+    fts: length >= TRIGRAM ? trigramQuery(indexed) : null,
     prefix: length > 0 && length < TRIGRAM ? trigramPrefix(indexed) : null,
   };
 }
@@ -64,4 +68,15 @@ function trigramPrefix(text: string): TrigramPrefix | null {
   // The next code point (past the surrogates, which UTF-8 cannot hold) bounds the range.
   const next = last + 1 >= 0xd800 && last + 1 <= 0xdfff ? 0xe000 : last + 1;
   return { from: folded, to: chars.join('') + String.fromCodePoint(next) };
+}
+
+/**
+ * `"tam" AND "ama" AND "mar"` for `tamar`: each trigram (three code points, as the tokenizer
+ * counts them) once, quoted; the tokenizer folds their case as it folded the documents'.
+ */
+function trigramQuery(text: string): string {
+  const chars = Array.from(text);
+  const trigrams = new Set<string>();
+  for (let i = 0; i + TRIGRAM <= chars.length; i += 1) trigrams.add(chars.slice(i, i + TRIGRAM).join(''));
+  return [...trigrams].map((trigram) => `"${trigram.replaceAll('"', '""')}"`).join(' AND ');
 }
