@@ -120,7 +120,7 @@ async function main(): Promise<void> {
       rows = await manyNumbersCase({ workDir, log });
     } else {
       log(`[${elapsed()}] 14. the UI on a modest PC (headless Chromium, CPU throttled)`);
-      rows = await uiCase({ workDir, log, quick: options.quick });
+      rows = await uiCase({ workDir, log, quick: options.quick, data: options.data });
     }
     noise?.stop();
     log(`At end: ${loadAverage()}`);

@@ -7,7 +7,6 @@
  * UI only reads the chat list and conversation pages, whose queries case 3 and 4 time at 1M.
  */
 import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { loadConfig } from '../../../src-main/core/config.js';
 import { createCore } from '../../../src-main/app/container.js';
 import { seedChats, type SeededChat } from '../../../e2e/support/seed-history.js';
@@ -53,6 +52,16 @@ function chat(index: number, newestAt: number, count: number, name: string): See
   };
 }
 
+/** The fixture's names (deterministic), for a data dir seeded by an earlier run and kept. */
+export function uiFixtureNames(dataDir: string): UiFixture {
+  const openable: string[] = [];
+  for (let index = 1; index <= OPENABLE; index += 1) openable.push(customerName(index));
+  return { dataDir, openable, longChat: LONG_CHAT };
+}
+
+const LONG_CHAT = 'Long Chat 00000';
+const customerName = (index: number) => `Customer ${String(index).padStart(5, '0')}`;
+
 export async function seedUiFixture(dataDir: string, apiKey: string): Promise<UiFixture> {
   mkdirSync(dataDir, { recursive: true });
   // A first start migrates the database and creates the numbers; the server is started on it later.
@@ -70,11 +79,10 @@ export async function seedUiFixture(dataDir: string, apiKey: string): Promise<Ui
 
   const newest = Date.UTC(2025, 11, 31, 12);
   const chats: SeededChat[] = [];
-  const longChat = 'Long Chat 00000';
-  chats.push(chat(0, newest, LONG_CHAT_MESSAGES, longChat));
+  chats.push(chat(0, newest, LONG_CHAT_MESSAGES, LONG_CHAT));
   const openable: string[] = [];
   for (let index = 1; index < UI_CHATS; index += 1) {
-    const name = `Customer ${String(index).padStart(5, '0')}`;
+    const name = customerName(index);
     const rich = index <= OPENABLE;
     if (rich) openable.push(name);
     // One minute apart, newest first; the openable ones are the top of the list.
@@ -84,10 +92,5 @@ export async function seedUiFixture(dataDir: string, apiKey: string): Promise<Ui
   for (let start = 0; start < chats.length; start += 10_000) {
     seedChats(dataDir, chats.slice(start, start + 10_000));
   }
-  return { dataDir, openable, longChat };
-}
-
-/** Where a kept UI fixture's database lives (for `--data`). */
-export function fixtureDb(dataDir: string): string {
-  return path.join(dataDir, 'chatdock.db');
+  return { dataDir, openable, longChat: LONG_CHAT };
 }

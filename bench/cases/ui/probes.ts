@@ -14,13 +14,25 @@ export const CLICK_CLOCK = `(() => {
   document.addEventListener('click', (event) => { window.__clickAt = event.timeStamp; }, true);
 })()`;
 
-/** Resolves with the page's clock at the first animation frame in which `condition` holds. */
+/**
+ * Resolves with the page's clock at the first animation frame in which `condition` holds.
+ * A promise evaluated through the DevTools protocol, not `waitForFunction`: the app's
+ * Content-Security-Policy forbids the `new Function` that one compiles its predicate with.
+ */
 export async function frameWhen(page: Page, condition: string, timeout = 120_000): Promise<number> {
-  const handle = await page.waitForFunction(`(${condition}) ? performance.now() : 0`, undefined, {
-    polling: 'raf',
-    timeout,
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the page never showed: ${condition}`)), timeout);
   });
-  return Number(await handle.jsonValue());
+  const seen = page.evaluate(`new Promise((resolve) => {
+    const check = () => ((${condition}) ? resolve(performance.now()) : requestAnimationFrame(check));
+    requestAnimationFrame(check);
+  })`);
+  try {
+    return Number(await Promise.race([seen, gaveUp]));
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Milliseconds from the last click to the frame in which `condition` first holds. */

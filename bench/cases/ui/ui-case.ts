@@ -12,7 +12,7 @@ import { stats } from '../../measure.js';
 import { ms, timeRatio, type Row } from '../../report.js';
 import { CPU_THROTTLE, launchBrowser } from './browser.js';
 import { bundleSizes } from './bundles.js';
-import { LONG_CHAT_MESSAGES, OPENABLE, seedUiFixture, UI_CHATS } from './fixture.js';
+import { LONG_CHAT_MESSAGES, OPENABLE, seedUiFixture, UI_CHATS, uiFixtureNames } from './fixture.js';
 import {
   appOpenChat,
   appSignIn,
@@ -40,6 +40,8 @@ export interface UiCaseOptions {
   log(line: string): void;
   /** Rounds of the browser rows (each row is printed once per round). */
   rounds?: number;
+  /** A UI data dir kept from an earlier run (`--keep`, then `--data …/ui-data`): no seeding. */
+  data?: string | null;
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
@@ -71,9 +73,10 @@ export async function uiCase(options: UiCaseOptions): Promise<Row[]> {
     },
   );
 
-  const dataDir = path.join(options.workDir, 'ui-data');
-  log(`  seeding ${UI_CHATS.toLocaleString('en')} chats and a ${LONG_CHAT_MESSAGES.toLocaleString('en')}-message chat`);
-  const fixture = await seedUiFixture(dataDir, API_KEY);
+  const dataDir = options.data ?? path.join(options.workDir, 'ui-data');
+  if (!options.data)
+    log(`  seeding ${UI_CHATS.toLocaleString('en')} chats and a ${LONG_CHAT_MESSAGES.toLocaleString('en')}-message chat`);
+  const fixture = options.data ? uiFixtureNames(dataDir) : await seedUiFixture(dataDir, API_KEY);
   const server = await startUiServer(dataDir, API_KEY);
   const browser = await launchBrowser();
   const target: Target = { url: server.url, apiKey: API_KEY };
