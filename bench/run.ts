@@ -66,10 +66,7 @@ function parseArgs(argv: readonly string[]) {
     else if (arg === '--ingest-only') options.ingestOnly = true;
     else if (arg === '--dir') options.dir = path.resolve(argv[++i] ?? '.');
     else if (arg === '--data') options.data = path.resolve(argv[++i] ?? '.');
-    else if (
-      arg === '--only' &&
-      (ONLY as readonly string[]).includes(argv[i + 1] ?? '')
-    )
+    else if (arg === '--only' && (ONLY as readonly string[]).includes(argv[i + 1] ?? ''))
       options.only = argv[++i] as Only;
     else
       throw new Error(

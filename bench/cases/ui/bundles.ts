@@ -21,7 +21,9 @@ const gzipped = (file: string) => gzipSync(readFileSync(file), { level: 9 }).len
 export function bundleSizes(root: string): BundleSizes {
   const web = path.join(root, 'dist', 'web');
   const html = readFileSync(path.join(web, 'index.html'), 'utf8');
-  const entry = [...html.matchAll(/<script[^>]+type="module"[^>]+src="\/?([^"]+\.js)"/g)].map((m) => m[1] ?? '');
+  const entry = [...html.matchAll(/<script[^>]+type="module"[^>]+src="\/?([^"]+\.js)"/g)].map(
+    (m) => m[1] ?? '',
+  );
   const preloaded = [...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\/?([^"]+\.js)"/g)].map(
     (m) => m[1] ?? '',
   );

@@ -18,8 +18,26 @@ export const OPENABLE = 40;
 export const LONG_CHAT_MESSAGES = 5_000;
 
 const WORDS = [
-  'order', 'delivery', 'tomorrow', 'price', 'thanks', 'size', 'colour', 'invoice', 'shop', 'open',
-  'address', 'parcel', 'return', 'discount', 'please', 'available', 'morning', 'friday', 'cash', 'card',
+  'order',
+  'delivery',
+  'tomorrow',
+  'price',
+  'thanks',
+  'size',
+  'colour',
+  'invoice',
+  'shop',
+  'open',
+  'address',
+  'parcel',
+  'return',
+  'discount',
+  'please',
+  'available',
+  'morning',
+  'friday',
+  'cash',
+  'card',
 ];
 
 /** A deterministic sentence of 3 to 30 words (some long enough to wrap to several lines). */

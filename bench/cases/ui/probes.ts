@@ -36,7 +36,11 @@ export async function frameWhen(page: Page, condition: string, timeout = 120_000
 }
 
 /** Milliseconds from the last click to the frame in which `condition` first holds. */
-export async function clickToFrame(page: Page, click: () => Promise<void>, condition: string): Promise<number> {
+export async function clickToFrame(
+  page: Page,
+  click: () => Promise<void>,
+  condition: string,
+): Promise<number> {
   await page.evaluate(CLICK_CLOCK);
   await click();
   const paintedAt = await frameWhen(page, condition);

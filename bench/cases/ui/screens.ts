@@ -150,7 +150,11 @@ export async function typeInComposer(page: Page, text: string) {
   // Observers report after the frame: let the last keystrokes' entries arrive.
   await page.evaluate(TWO_FRAMES);
   await page.evaluate(`new Promise((resolve) => setTimeout(resolve, 300))`);
-  const events = (await page.evaluate('window.__events')) as { name: string; delay: number; duration: number }[];
+  const events = (await page.evaluate('window.__events')) as {
+    name: string;
+    delay: number;
+    duration: number;
+  }[];
   const longTasks = (await page.evaluate('window.__longTasks')) as number[];
   const typed = String(await box.inputValue());
   await box.fill('');

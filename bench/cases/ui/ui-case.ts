@@ -75,7 +75,9 @@ export async function uiCase(options: UiCaseOptions): Promise<Row[]> {
 
   const dataDir = options.data ?? path.join(options.workDir, 'ui-data');
   if (!options.data)
-    log(`  seeding ${UI_CHATS.toLocaleString('en')} chats and a ${LONG_CHAT_MESSAGES.toLocaleString('en')}-message chat`);
+    log(
+      `  seeding ${UI_CHATS.toLocaleString('en')} chats and a ${LONG_CHAT_MESSAGES.toLocaleString('en')}-message chat`,
+    );
   const fixture = options.data ? uiFixtureNames(dataDir) : await seedUiFixture(dataDir, API_KEY);
   const server = await startUiServer(dataDir, API_KEY);
   const browser = await launchBrowser();
@@ -116,7 +118,9 @@ async function browserRows(
     loads.push(sample.loadMs);
     if (appFirst) raw.push(await rawSignIn(browser, target));
   }
-  log(`    sign-in: app ${app.map((v) => v.toFixed(0)).join(', ')} ms; raw ${raw.map((v) => v.toFixed(0)).join(', ')} ms`);
+  log(
+    `    sign-in: app ${app.map((v) => v.toFixed(0)).join(', ')} ms; raw ${raw.map((v) => v.toFixed(0)).join(', ')} ms`,
+  );
 
   // Opening chats: the app and the raw page side by side, one chat each in turns.
   const appPage = await signedInApp(browser, target);
@@ -177,7 +181,10 @@ async function browserRows(
       ratio: timeRatio(signIn.median, rawSignInStats.median),
       target: '≤ 1.5 s (slowest of the run)',
       met: Math.max(...app) <= 1500,
-      note: round === 1 ? `${signIns} sign-ins in fresh profiles, in turns with the raw page; p95 column: the slowest` : undefined,
+      note:
+        round === 1
+          ? `${signIns} sign-ins in fresh profiles, in turns with the raw page; p95 column: the slowest`
+          : undefined,
     },
     {
       case: CASE,
@@ -188,7 +195,10 @@ async function browserRows(
       ratio: timeRatio(open.p95, rawOpen.p95),
       target: 'p95 ≤ 150 ms',
       met: open.p95 <= 150,
-      note: round === 1 ? `${chats.length} different chats, each in turns with the raw page opening the same` : undefined,
+      note:
+        round === 1
+          ? `${chats.length} different chats, each in turns with the raw page opening the same`
+          : undefined,
     },
     {
       case: CASE,
