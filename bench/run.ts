@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --scale 10] [-- --quick] [-- --noise] [-- --keep] [-- --ingest-only] [-- --only chat-list|reports|responsive|numbers] [-- --dir /path] [-- --data /kept/data]`
+ * `npm run bench [-- --scale 10] [-- --quick] [-- --noise] [-- --keep] [-- --ingest-only] [-- --only chat-list|reports|responsive|numbers|ui] [-- --dir /path] [-- --data /kept/data]`
  *
  * Generates a synthetic history through the app's own storage path in a temp data dir, then
  * measures each case against raw better-sqlite3 doing the same work in the same run, and
@@ -23,6 +23,7 @@ import { responsiveCase } from './cases/responsive.js';
 import { searchCase } from './cases/search.js';
 import { startupCase } from './cases/startup.js';
 import { storageCase } from './cases/storage.js';
+import { uiCase } from './cases/ui/ui-case.js';
 import { startWebhook, stopWebhook, waitForDrain, webhookCase } from './cases/webhooks.js';
 import type { BenchContext } from './context.js';
 import { History, historySpec } from './generate.js';
@@ -31,6 +32,8 @@ import { loadAverage, startNoise } from './noise.js';
 import { renderTable, type Row } from './report.js';
 
 const API_KEY = 'bench-admin-key-0123456789';
+const ONLY = ['chat-list', 'reports', 'responsive', 'numbers', 'ui'] as const;
+type Only = (typeof ONLY)[number];
 
 function parseArgs(argv: readonly string[]) {
   const options = {
@@ -43,9 +46,9 @@ function parseArgs(argv: readonly string[]) {
     /**
      * Only this case after the generation (`chat-list`: the list, its filters and the view
      * counts; `reports`: case 10; `responsive`: case 11; `numbers`: case 13 alone, with no
-     * generated history).
+     * generated history; `ui`: case 14 alone, on its own 100k-chat fixture).
      */
-    only: null as 'chat-list' | 'reports' | 'responsive' | 'numbers' | null,
+    only: null as Only | null,
     dir: os.tmpdir(),
     /**
      * A data dir kept by an earlier run (`--keep`; work on a copy: the run writes to it): no
@@ -63,14 +66,11 @@ function parseArgs(argv: readonly string[]) {
     else if (arg === '--ingest-only') options.ingestOnly = true;
     else if (arg === '--dir') options.dir = path.resolve(argv[++i] ?? '.');
     else if (arg === '--data') options.data = path.resolve(argv[++i] ?? '.');
-    else if (
-      arg === '--only' &&
-      ['chat-list', 'reports', 'responsive', 'numbers'].includes(argv[i + 1] ?? '')
-    )
-      options.only = argv[++i] as 'chat-list' | 'reports' | 'responsive' | 'numbers';
+    else if (arg === '--only' && (ONLY as readonly string[]).includes(argv[i + 1] ?? ''))
+      options.only = argv[++i] as Only;
     else
       throw new Error(
-        `unknown option ${arg}; use --scale N, --quick, --noise, --keep, --ingest-only, --only chat-list|reports|responsive|numbers, --dir PATH, --data PATH`,
+        `unknown option ${arg}; use --scale N, --quick, --noise, --keep, --ingest-only, --only chat-list|reports|responsive|numbers|ui, --dir PATH, --data PATH`,
       );
   }
   if (options.data && !options.only) throw new Error('--data goes with --only');
@@ -95,8 +95,8 @@ async function main(): Promise<void> {
     new Database(':memory:').prepare('SELECT sqlite_version() AS v').get() as { v: string }
   ).v;
   log(
-    options.only === 'numbers'
-      ? 'Chatdock bench: twenty numbers only (no generated history)'
+    options.only === 'numbers' || options.only === 'ui'
+      ? `Chatdock bench: ${options.only === 'ui' ? 'the UI' : 'twenty numbers'} only (no generated history)`
       : `Chatdock bench: ${spec.messages.toLocaleString('en')} messages, ${spec.chats.toLocaleString('en')} chats, ` +
           `${spec.sessions.length} sessions (seed ${spec.seed})`,
   );
@@ -110,9 +110,16 @@ async function main(): Promise<void> {
       (noise ? `--noise: one core kept busy by process ${noise.pid}` : 'no noise of our own'),
   );
 
-  if (options.only === 'numbers') {
-    log(`[${elapsed()}] 13. twenty numbers on the local WhatsApp server`);
-    const rows = await manyNumbersCase({ workDir, log });
+  if (options.only === 'numbers' || options.only === 'ui') {
+    let rows: Row[];
+    if (options.only === 'numbers') {
+      log(`[${elapsed()}] 13. twenty numbers on the local WhatsApp server`);
+      rows = await manyNumbersCase({ workDir, log });
+    } else {
+      log(`[${elapsed()}] 14. the UI on a modest PC (headless Chromium, CPU throttled)`);
+      rows = await uiCase({ workDir, log, quick: options.quick, data: options.data });
+    }
+    noise?.stop();
     log(`At end: ${loadAverage()}`);
     log('');
     log(renderTable(rows));
@@ -212,6 +219,8 @@ async function main(): Promise<void> {
     rows.push(...(await startupCase(ctx, API_KEY)));
     log(`[${elapsed()}] 13. twenty numbers on the local WhatsApp server`);
     rows.push(...(await manyNumbersCase(ctx)));
+    log(`[${elapsed()}] 14. the UI on a modest PC (headless Chromium, CPU throttled)`);
+    rows.push(...(await uiCase({ workDir, log, quick: options.quick })));
   }
 
   noise?.stop();

@@ -5,18 +5,21 @@ import { Shell } from './components/Shell';
 import { InboxPage } from './pages/InboxPage';
 import { LoginPage } from './pages/LoginPage';
 import { DesktopSwitcher } from './pages/desktop/DesktopSwitcher';
-import { ReportsPage } from './pages/ReportsPage';
-import { LogsPage } from './pages/LogsPage';
-import { SchedulePage } from './pages/SchedulePage';
-import { SessionsPage } from './pages/SessionsPage';
-import { SettingsPage } from './pages/SettingsPage';
-import { TagsPage } from './pages/TagsPage';
-import { AutomationPage } from './pages/AutomationPage';
-import { WidgetEditorPage, WidgetPage } from './pages/WidgetPage';
-import { TeamPage } from './pages/team/TeamPage';
-import { PermissionsPage } from './pages/team/permissions/PermissionsPage';
-import { ProfilePage } from './pages/profile/ProfilePage';
-import { RoutingPage } from './pages/routing/RoutingPage';
+import {
+  AutomationPage,
+  LogsPage,
+  PermissionsPage,
+  ProfilePage,
+  ReportsPage,
+  RoutingPage,
+  SchedulePage,
+  SessionsPage,
+  SettingsPage,
+  TagsPage,
+  TeamPage,
+  WidgetEditorPage,
+  WidgetPage,
+} from './lazy-pages';
 import { useConnection } from './stores/connection';
 
 export function App() {

@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useConnection } from '../stores/connection';
@@ -123,7 +124,16 @@ export function Shell() {
             <FormattedMessage id="common.starting" />
           </div>
         ) : allowed ? (
-          <Outlet />
+          // Pages other than the inbox load on first visit (lazy-pages.ts).
+          <Suspense
+            fallback={
+              <div className="splash" role="status">
+                <FormattedMessage id="common.loading" />
+              </div>
+            }
+          >
+            <Outlet />
+          </Suspense>
         ) : (
           <NotAvailable />
         )}

@@ -1,0 +1,37 @@
+/**
+ * Headless Chromium for the UI rows, as the e2e suite runs it (Debian's /usr/bin/chromium,
+ * driven by Playwright, which gives it a fresh temp profile), with the CPU slowed 4× through the DevTools protocol: a modest shop PC.
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+
+export const CPU_THROTTLE = 4;
+/** The laptop size every screen must suit (README). */
+export const VIEWPORT = { width: 1366, height: 768 };
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      // Each page is measured while the other waits: neither may be slowed as a background tab.
+      '--disable-background-timer-throttling',
+      '--disable-renderer-backgrounding',
+      '--disable-backgrounding-occluded-windows',
+    ],
+  });
+}
+
+/** A fresh context (no cookies, storage or cache) with one page whose CPU is throttled. */
+export async function throttledPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US' });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
+  return { context, page };
+}
