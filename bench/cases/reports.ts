@@ -113,7 +113,10 @@ export async function reportsCase(ctx: BenchContext): Promise<Row[]> {
         JSON.stringify({
           timeZone: 'Europe/Lisbon',
           hours: Object.fromEntries(
-            ['MO', 'TU', 'WE', 'TH', 'FR'].map((d) => [d, [{ availableFrom: '09:00:00', availableUntil: '18:00:00' }]]),
+            ['MO', 'TU', 'WE', 'TH', 'FR'].map((d) => [
+              d,
+              [{ availableFrom: '09:00:00', availableUntil: '18:00:00' }],
+            ]),
           ),
         }),
       );
@@ -122,24 +125,25 @@ export async function reportsCase(ctx: BenchContext): Promise<Row[]> {
   const person = { user: 'usr_bench' };
   const team = { team: 'team_bench' };
   const tag = { tag: 'tag_bench' };
-  const cases: [string, number, boolean, { session?: string; tag?: string; user?: string; team?: string }][] = [
-    ['today', 1, false, {}],
-    ['7 days', 7, false, {}],
-    ['7 days, business hours', 7, true, {}],
-    ['7 days, one tag', 7, false, tag],
-    ['30 days', 30, false, {}],
-    ['30 days, business hours', 30, true, {}],
-    ['30 days, one number', 30, false, { session: firstNumber }],
-    ['30 days, one tag', 30, false, tag],
-    ['30 days, one team', 30, false, team],
-    ['30 days, one person', 30, true, person],
-    ['a year', 366, false, {}],
-    ['a year, business hours', 366, true, {}],
-    ['a year, one number', 366, false, { session: firstNumber }],
-    ['a year, one tag', 366, true, tag],
-    ['a year, one team', 366, false, team],
-    ['a year, one person', 366, false, person],
-  ];
+  const cases: [string, number, boolean, { session?: string; tag?: string; user?: string; team?: string }][] =
+    [
+      ['today', 1, false, {}],
+      ['7 days', 7, false, {}],
+      ['7 days, business hours', 7, true, {}],
+      ['7 days, one tag', 7, false, tag],
+      ['30 days', 30, false, {}],
+      ['30 days, business hours', 30, true, {}],
+      ['30 days, one number', 30, false, { session: firstNumber }],
+      ['30 days, one tag', 30, false, tag],
+      ['30 days, one team', 30, false, team],
+      ['30 days, one person', 30, true, person],
+      ['a year', 366, false, {}],
+      ['a year, business hours', 366, true, {}],
+      ['a year, one number', 366, false, { session: firstNumber }],
+      ['a year, one tag', 366, true, tag],
+      ['a year, one team', 366, false, team],
+      ['a year, one person', 366, false, person],
+    ];
   for (const [label, days, businessHours, filter] of cases) {
     const from = isoDay(history.spec.endAt - (days - 1) * DAY);
     const start = Date.parse(`${from}T00:00:00Z`);

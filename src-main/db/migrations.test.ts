@@ -707,9 +707,9 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
     sqlite.exec(`DELETE FROM chat_tags WHERE chat_jid = 'a@s.whatsapp.net'`);
     expect(marked()).toEqual([3, 4, 5]);
     // The kept days are read by day range, then number.
-    expect(
-      queryPlan(sqlite, 'SELECT * FROM report_conversation_days WHERE day >= 1 AND day < 9'),
-    ).toContain('SEARCH report_conversation_days USING PRIMARY KEY (day>? AND day<?)');
+    expect(queryPlan(sqlite, 'SELECT * FROM report_conversation_days WHERE day >= 1 AND day < 9')).toContain(
+      'SEARCH report_conversation_days USING PRIMARY KEY (day>? AND day<?)',
+    );
   },
   '0039_paced_sends': (sqlite) => {
     // A waiting group send is found by its message id, the loop finds the next due one by its
@@ -950,7 +950,7 @@ describe('migrations', () => {
     ]);
   });
 
-  it('0046 marks every day with a kept conversation event or a tagged chat\'s count', () => {
+  it("0046 marks every day with a kept conversation event or a tagged chat's count", () => {
     const sqlite = migratedUpTo('0040_reports_at_speed');
     sqlite.exec(`
       INSERT INTO tags (id, name, color, created_at) VALUES ('t', 'T', '#f00', 0);

@@ -204,7 +204,10 @@ export class ConversationDays {
     const to = from + DAY_MS;
     const quarter = (at: number) => Math.floor((at - from) / QUARTER_MS);
     const inDay = (at: number | null): at is number => at !== null && at >= from && at < to;
-    const groups = new Map<string, { key: string[]; opened: number[]; incoming: number[]; resolved: number[] }>();
+    const groups = new Map<
+      string,
+      { key: string[]; opened: number[]; incoming: number[]; resolved: number[] }
+    >();
     const business = new Map<string, (a: number, b: number) => number>();
     const businessOf = (session: string) => {
       let measure = business.get(session);

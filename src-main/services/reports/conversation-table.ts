@@ -58,7 +58,10 @@ export class ConversationTable {
   readonly periods: PeriodConversations;
   /** The conversations (and tagged counts) per UTC day, rebuilt from the days the fold marks. */
   readonly days: ConversationDays;
-  private readonly replaced: Statement<[string, string, number], Conversation & { userId: string | null; teamId: string | null }>;
+  private readonly replaced: Statement<
+    [string, string, number],
+    Conversation & { userId: string | null; teamId: string | null }
+  >;
   private readonly tagged: Statement<[string, string], { found: number }>;
   private readonly dirty: Statement<[number], DirtyRow>;
   private readonly forget: Statement<[string, string]>;

@@ -13,7 +13,7 @@ import { IN_SCOPE, IN_SCOPE_AND_TAGGED, scopeParams, type ScopeParams } from './
 import { offsetSegments } from './metrics/local-clock.js';
 import type { MessageTotals, ReportFilter, TagCount } from './metrics/message-totals.js';
 import type { AttributedMessage } from './metrics/timeline.js';
-import { HAS_TAG, TaggedCounts } from './tagged-counts.js';
+import { HAS_TAG, type TaggedCounts } from './tagged-counts.js';
 
 /** Every zone's offset is a multiple of 15 minutes, so local midnights and hours are whole quarters. */
 export const QUARTER_MS = 15 * 60_000;
@@ -176,7 +176,8 @@ export class MessageCounts {
     tagged: TaggedCounts | null = null,
   ): MessageTotals {
     const params = scopeParams(quarterOf(period.start), quarterOf(period.end), sessions, filter, tag);
-    const segments = tagged && period.timeZone ? offsetSegments(period.timeZone, params.from, params.to) : null;
+    const segments =
+      tagged && period.timeZone ? offsetSegments(period.timeZone, params.from, params.to) : null;
     if (tagged && segments) return this.summed(params, segments, tagged);
     const rollup = tag === null ? rollupParams(params) : null;
     return {
@@ -199,11 +200,13 @@ export class MessageCounts {
   private summed(params: ScopeParams, segments: readonly unknown[], tagged: TaggedCounts): MessageTotals {
     const rollup = rollupParams(params);
     const hours = { ...params, segments: JSON.stringify(segments) };
-    const byQuarter = (params.tag === null ? this.hourTotals : this.taggedHourTotals).all(hours).map((row) => ({
-      at: row.quarter * QUARTER_MS,
-      incoming: row.incoming === 1,
-      n: row.n,
-    }));
+    const byQuarter = (params.tag === null ? this.hourTotals : this.taggedHourTotals)
+      .all(hours)
+      .map((row) => ({
+        at: row.quarter * QUARTER_MS,
+        incoming: row.incoming === 1,
+        n: row.n,
+      }));
     // The quarters of the period's first and last UTC days that are only partly inside it.
     const edges = [
       { ...params, to: rollup.edgeFrom },
@@ -211,9 +214,12 @@ export class MessageCounts {
     ].filter((edge) => edge.from < edge.to);
     const days = { ...params, dayFrom: rollup.dayFrom, dayTo: rollup.dayTo };
     let byGroup;
-    if (params.tag === null) byGroup = this.groupTotals.all(rollup).map((row) => ({ session: row.session, ...who(row) }));
+    if (params.tag === null)
+      byGroup = this.groupTotals.all(rollup).map((row) => ({ session: row.session, ...who(row) }));
     else {
-      byGroup = tagged.daySums({ ...days, people: false }).map((row) => ({ session: row.session, ...who(row) }));
+      byGroup = tagged
+        .daySums({ ...days, people: false })
+        .map((row) => ({ session: row.session, ...who(row) }));
       for (const edge of edges)
         for (const row of this.byGroup.all(edge)) byGroup.push({ session: row.session, ...who(row) });
     }
@@ -223,7 +229,8 @@ export class MessageCounts {
         const count = who(row);
         for (const tag of row.tags.split('\u001f')) byTag.push({ tag, ...count });
       }
-      for (const edge of edges) for (const row of this.byTag.all(edge)) byTag.push({ tag: row.tag, ...who(row) });
+      for (const edge of edges)
+        for (const row of this.byTag.all(edge)) byTag.push({ tag: row.tag, ...who(row) });
     }
     return { byQuarter, byGroup, byTag };
   }

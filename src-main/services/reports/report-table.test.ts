@@ -46,7 +46,9 @@ function randomStore(db: Db, random: Random, now: number): Write[] {
   for (const id of ['shop', 'care'])
     sqlite.prepare('INSERT INTO sessions (id, name) VALUES (?, ?)').run(id, id);
   sqlite.prepare(`INSERT INTO tags (id, name, color, created_at) VALUES ('tag_vip', 'VIP', '#f00', 0)`).run();
-  sqlite.prepare(`INSERT INTO tags (id, name, color, created_at) VALUES ('tag_late', 'Late', '#0f0', 0)`).run();
+  sqlite
+    .prepare(`INSERT INTO tags (id, name, color, created_at) VALUES ('tag_late', 'Late', '#0f0', 0)`)
+    .run();
   // Business hours on one number, changed at some moment (the kept business durations follow).
   const automation = new AutomationStore(db);
   const hours = (from: string, until: string, closed: string[]) =>
@@ -129,7 +131,9 @@ function randomStore(db: Db, random: Random, now: number): Write[] {
       const tagging = sqlite.prepare(
         `INSERT OR IGNORE INTO chat_tags (session_id, chat_jid, tag_id, added_by, added_at) VALUES (?, ?, ?, '{}', 0)`,
       );
-      const untagging = sqlite.prepare('DELETE FROM chat_tags WHERE session_id = ? AND chat_jid = ? AND tag_id = ?');
+      const untagging = sqlite.prepare(
+        'DELETE FROM chat_tags WHERE session_id = ? AND chat_jid = ? AND tag_id = ?',
+      );
       if (random.chance(0.4)) writes.push(() => tagging.run(session, jid, tag));
       if (random.chance(0.15)) writes.push(() => untagging.run(session, jid, tag));
     }
@@ -176,7 +180,14 @@ describe('reports from the kept conversations', () => {
         { from: FROM, to: TO, timeZone: ZONE, businessHours: true, tag: 'tag_vip' },
         { from: FROM, to: TO, timeZone: ZONE, businessHours: true, team: 'team_sales', session: 'shop' },
         { from: FROM, to: TO, timeZone: 'Asia/Kathmandu', businessHours: true, tag: 'tag_late' },
-        { from: FROM, to: TO, timeZone: 'America/New_York', businessHours: false, user: 'usr_omer', tag: 'tag_vip' },
+        {
+          from: FROM,
+          to: TO,
+          timeZone: 'America/New_York',
+          businessHours: false,
+          user: 'usr_omer',
+          tag: 'tag_vip',
+        },
       ];
       // A long custom period: the whole history, Lisbon's October DST change inside it. Compared
       // with the kept conversations read one by one (the scan's attribution of messages before a

@@ -34,7 +34,17 @@ export class TaggedCounts {
   private readonly dropQuarters: Statement<[number, number]>;
   private readonly fillQuarters: Statement<[{ from: number; to: number }]>;
   private readonly daysRead: Statement<
-    [{ dayFrom: number; dayTo: number; sessions: string; user: string | null; team: string | null; tag: string | null; people: number }],
+    [
+      {
+        dayFrom: number;
+        dayTo: number;
+        sessions: string;
+        user: string | null;
+        team: string | null;
+        tag: string | null;
+        people: number;
+      },
+    ],
     TaggedDayRow
   >;
 

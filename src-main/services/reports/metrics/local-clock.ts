@@ -89,7 +89,11 @@ export type OffsetSegment = [from: number, to: number, offset: number];
  * put in their local day without asking Intl each time. Null when an offset is not a whole number
  * of quarter hours (no zone today; the caller then reads the slower way).
  */
-export function offsetSegments(timeZone: string, fromQuarter: number, toQuarter: number): OffsetSegment[] | null {
+export function offsetSegments(
+  timeZone: string,
+  fromQuarter: number,
+  toQuarter: number,
+): OffsetSegment[] | null {
   const offsetOf = (quarter: number) => offsetMinutes(quarter * QUARTER, timeZone) / 15;
   const out: OffsetSegment[] = [];
   let start = fromQuarter;

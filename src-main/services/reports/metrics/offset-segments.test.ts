@@ -6,7 +6,14 @@ const QUARTER = 900_000;
 describe('offsetSegments', () => {
   // Every quarter's local day by the segments equals the one Intl gives (localClock), over a year
   // with both DST changes, in zones ahead of and behind UTC and one with a 45-minute offset.
-  for (const zone of ['Europe/Lisbon', 'America/Sao_Paulo', 'America/New_York', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'UTC']) {
+  for (const zone of [
+    'Europe/Lisbon',
+    'America/Sao_Paulo',
+    'America/New_York',
+    'Asia/Kathmandu',
+    'Australia/Lord_Howe',
+    'UTC',
+  ]) {
     it(`puts every quarter of a year in its local day and hour in ${zone}`, () => {
       const from = Date.UTC(2026, 0, 1, 7, 15) / QUARTER;
       const to = from + 366 * 96;
