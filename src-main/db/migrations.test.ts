@@ -718,6 +718,30 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
       queryPlan(sqlite, `SELECT * FROM tag_label_history WHERE tag_id = 't' ORDER BY id DESC`),
     ).toContain('tag_label_history_tag_idx');
   },
+  '0046_report_conversation_days': (sqlite) => {
+    // Tagging a customer chat marks every day it has kept facts on (its conversations' events and
+    // its counts); the per-message `chat_order_at` update marks nothing; a group marks nothing.
+    sqlite.exec(`
+      INSERT INTO tags (id, name, color, created_at) VALUES ('t', 'T', '#f00', 0);
+      INSERT INTO report_conversations (session_id, chat_jid, opened_at, first_incoming_at, first_response_at, resolved_at)
+        VALUES ('s', 'a@s.whatsapp.net', 86400000 * 3, 86400000 * 3 + 5, NULL, 86400000 * 5);
+      INSERT INTO report_message_counts (session_id, chat_jid, quarter, kind, sender_user_id, assignee_user_id, assignee_team_id, n)
+        VALUES ('s', 'a@s.whatsapp.net', 96 * 4 + 1, 'customer', '', '', '', 1), ('s', '1@g.us', 96 * 9, 'customer', '', '', '', 1);
+      DELETE FROM report_dirty_days;`);
+    const marked = () => sqlite.prepare('SELECT day FROM report_dirty_days ORDER BY day').pluck().all();
+    sqlite.exec(`INSERT INTO chat_tags (session_id, chat_jid, tag_id, added_by, added_at) VALUES
+      ('s', 'a@s.whatsapp.net', 't', '{}', 0), ('s', '1@g.us', 't', '{}', 0)`);
+    expect(marked()).toEqual([3, 4, 5]);
+    sqlite.exec('DELETE FROM report_dirty_days');
+    sqlite.exec('UPDATE chat_tags SET chat_order_at = 9');
+    expect(marked()).toEqual([]);
+    sqlite.exec(`DELETE FROM chat_tags WHERE chat_jid = 'a@s.whatsapp.net'`);
+    expect(marked()).toEqual([3, 4, 5]);
+    // The kept days are read by day range, then number.
+    expect(queryPlan(sqlite, 'SELECT * FROM report_conversation_days WHERE day >= 1 AND day < 9')).toContain(
+      'SEARCH report_conversation_days USING PRIMARY KEY (day>? AND day<?)',
+    );
+  },
   '0039_paced_sends': (sqlite) => {
     // A waiting group send is found by its message id, the loop finds the next due one by its
     // index, and the conversation's pending bubbles by session and chat.
@@ -1028,6 +1052,20 @@ describe('migrations', () => {
       { quarter: 97, incoming: 0, n: 1 },
       { quarter: 200, incoming: 1, n: 4 },
     ]);
+  });
+
+  it("0046 marks every day with a kept conversation event or a tagged chat's count", () => {
+    const sqlite = migratedUpTo('0040_reports_at_speed');
+    sqlite.exec(`
+      INSERT INTO tags (id, name, color, created_at) VALUES ('t', 'T', '#f00', 0);
+      INSERT INTO chat_tags (session_id, chat_jid, tag_id, added_by, added_at) VALUES ('s', 'b@lid', 't', '{}', 0);
+      INSERT INTO report_conversations (session_id, chat_jid, opened_at, first_incoming_at, first_response_at, resolved_at)
+        VALUES ('s', 'a@s.whatsapp.net', 86400000 * 2, 86400000 * 2, 86400000 * 6, NULL);
+      INSERT INTO report_message_counts (session_id, chat_jid, quarter, kind, sender_user_id, assignee_user_id, assignee_team_id, n)
+        VALUES ('s', 'a@s.whatsapp.net', 96 * 7, 'customer', '', '', '', 1), ('s', 'b@lid', 96 * 8, 'person', 'u', '', '', 1);`);
+    migrate(drizzle(sqlite), { migrationsFolder: MIGRATIONS_DIR });
+    // Day 7's count is an untagged chat's (not in the tagged sums); the first response is no event of its own.
+    expect(sqlite.prepare('SELECT day FROM report_dirty_days ORDER BY day').pluck().all()).toEqual([2, 8]);
   });
 
   it('0032 marks every customer chat to be folded and counted again from its beginning', () => {

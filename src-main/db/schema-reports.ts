@@ -5,7 +5,7 @@
  * `chat_assignment_history`, in the writer's transaction).
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /** One open → resolved cycle of a chat (docs/API.md "Reports", metrics/timeline.ts). */
 export const reportConversations = sqliteTable(
@@ -154,3 +154,75 @@ export const reportQuarterTotals = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.quarter, t.incoming, t.sessionId, t.assigneeUserId, t.assigneeTeamId] })],
 );
+
+/**
+ * A UTC day's conversation events per number, assignee and the chat's tags now (migration 0046,
+ * services/reports/conversation-days.ts): little-endian float64 arrays of each event's quarter of
+ * the day and durations. '' is "nobody" / "no tags".
+ */
+export const reportConversationDays = sqliteTable(
+  'report_conversation_days',
+  {
+    /** floor(Unix ms / 86,400,000). */
+    day: integer('day').notNull(),
+    sessionId: text('session_id').notNull(),
+    assigneeUserId: text('assignee_user_id').notNull(),
+    assigneeTeamId: text('assignee_team_id').notNull(),
+    /** The chat's tag ids in order, joined by char(31). */
+    tags: text('tags').notNull(),
+    opened: blob('opened', { mode: 'buffer' }).notNull(),
+    incoming: blob('incoming', { mode: 'buffer' }).notNull(),
+    resolved: blob('resolved', { mode: 'buffer' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.sessionId, t.assigneeUserId, t.assigneeTeamId, t.tags] })],
+);
+
+/** The tagged chats' counts per UTC day by tag set (migration 0046, services/reports/tagged-counts.ts). */
+export const reportTaggedDayCounts = sqliteTable(
+  'report_tagged_day_counts',
+  {
+    day: integer('day').notNull(),
+    tags: text('tags').notNull(),
+    sessionId: text('session_id').notNull(),
+    kind: text('kind').notNull(),
+    senderUserId: text('sender_user_id').notNull(),
+    assigneeUserId: text('assignee_user_id').notNull(),
+    assigneeTeamId: text('assignee_team_id').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [
+    primaryKey({
+      columns: [t.day, t.tags, t.sessionId, t.kind, t.senderUserId, t.assigneeUserId, t.assigneeTeamId],
+    }),
+  ],
+);
+
+/** The tagged chats' counts per quarter hour and direction by tag set (migration 0046). */
+export const reportTaggedQuarterTotals = sqliteTable(
+  'report_tagged_quarter_totals',
+  {
+    quarter: integer('quarter').notNull(),
+    tags: text('tags').notNull(),
+    incoming: integer('incoming').notNull(),
+    sessionId: text('session_id').notNull(),
+    assigneeUserId: text('assignee_user_id').notNull(),
+    assigneeTeamId: text('assignee_team_id').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [
+    primaryKey({
+      columns: [t.quarter, t.tags, t.incoming, t.sessionId, t.assigneeUserId, t.assigneeTeamId],
+    }),
+  ],
+);
+
+/** UTC days whose kept sums above are to be rebuilt (migration 0046). */
+export const reportDirtyDays = sqliteTable('report_dirty_days', {
+  day: integer('day').primaryKey(),
+});
+
+/** The business hours each number's kept durations were measured with (migration 0046). */
+export const reportHoursFolded = sqliteTable('report_hours_folded', {
+  sessionId: text('session_id').primaryKey(),
+  hours: text('hours').notNull(),
+});

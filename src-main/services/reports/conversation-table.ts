@@ -14,6 +14,7 @@
  */
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/connection.js';
+import { ConversationDays } from './conversation-days.js';
 import { MessageCounts, QUARTER_MS, quarterOf } from './message-counts.js';
 import { PeriodConversations } from './period-conversations.js';
 import { assigneeOf, isCustomerChat, parseJson } from './report-facts.js';
@@ -55,6 +56,13 @@ export class ConversationTable {
   readonly counts: MessageCounts;
   /** A period's conversations grouped for a report (what `inPeriod` reads, summed up in SQL). */
   readonly periods: PeriodConversations;
+  /** The conversations (and tagged counts) per UTC day, rebuilt from the days the fold marks. */
+  readonly days: ConversationDays;
+  private readonly replaced: Statement<
+    [string, string, number],
+    Conversation & { userId: string | null; teamId: string | null }
+  >;
+  private readonly tagged: Statement<[string, string], { found: number }>;
   private readonly dirty: Statement<[number], DirtyRow>;
   private readonly forget: Statement<[string, string]>;
   private readonly startOf: Statement<[string, string, number], { openedAt: number }>;
@@ -79,6 +87,16 @@ export class ConversationTable {
     const sqlite = db.$client;
     this.counts = new MessageCounts(db);
     this.periods = new PeriodConversations(db);
+    this.days = new ConversationDays(db);
+    this.replaced = sqlite.prepare(
+      `SELECT opened_at AS openedAt, first_incoming_at AS firstIncomingAt, first_response_at AS firstResponseAt,
+              resolved_at AS resolvedAt, assignee_user_id AS userId, assignee_team_id AS teamId
+         FROM report_conversations INDEXED BY report_conversations_chat_idx
+        WHERE session_id = ? AND chat_jid = ? AND opened_at >= ?`,
+    );
+    this.tagged = sqlite.prepare(
+      'SELECT EXISTS (SELECT 1 FROM chat_tags WHERE session_id = ? AND chat_jid = ?) AS found',
+    );
     this.dirty = sqlite.prepare(
       'SELECT session_id AS session, chat_jid AS chat, since FROM report_dirty_chats LIMIT ?',
     );
@@ -196,9 +214,27 @@ export class ConversationTable {
     }
     before ??= this.holderAt(session, chat, start);
     const folded = foldChat({ session, chat, messages, statuses, assignees, initialAssignee: before });
+    const old = this.replaced.all(session, chat, start);
     this.dropFrom.run(session, chat, start);
     for (const c of folded.conversations) this.write(c);
-    this.counts.recount(session, chat, fromQuarter, folded.messages);
+    this.markChangedDays(old, folded.conversations);
+    const countDays = this.counts.recount(session, chat, fromQuarter, folded.messages);
+    // The tagged sums count this chat only while it has tags (tagging marks its days itself).
+    if (countDays.size > 0 && this.tagged.get(session, chat)?.found) this.days.markDays(countDays);
+  }
+
+  /** The days of the conversations that are not the same before and after a refold (migration 0046). */
+  private markChangedDays(
+    old: readonly (Omit<Conversation, 'session' | 'chat' | 'assignee'> & Assignee)[],
+    now: readonly Conversation[],
+  ): void {
+    const key = (c: Omit<Conversation, 'session' | 'chat' | 'assignee'> & Assignee) =>
+      [c.openedAt, c.firstIncomingAt, c.firstResponseAt, c.resolvedAt, c.userId, c.teamId].join(',');
+    const flat = now.map((c) => ({ ...c, userId: c.assignee.userId, teamId: c.assignee.teamId }));
+    const before = new Set(old.map(key));
+    const after = new Set(flat.map(key));
+    this.days.mark(old.filter((c) => !after.has(key(c))));
+    this.days.mark(flat.filter((c) => !before.has(key(c))));
   }
 
   private holderAt(session: string, chat: string, at: number): Assignee {

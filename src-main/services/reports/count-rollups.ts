@@ -48,8 +48,12 @@ export class CountRollups {
     );
   }
 
-  /** Moves the sums of one chat of `session` from its `before` rows to its `after` rows. */
-  apply(session: string, before: readonly CountRow[], after: readonly CountRow[]): void {
+  /**
+   * Moves the sums of one chat of `session` from its `before` rows to its `after` rows; returns
+   * the UTC days whose counts changed (the tagged sums of those days are rebuilt, migration 0046).
+   */
+  apply(session: string, before: readonly CountRow[], after: readonly CountRow[]): Set<number> {
+    const changed = new Set<number>();
     const days = new Map<string, [number, string, string, string, string, number]>();
     const quarters = new Map<string, [number, number, string, string, number]>();
     const add = (row: CountRow, sign: 1 | -1) => {
@@ -77,13 +81,16 @@ export class CountRollups {
     for (const row of after) add(row, 1);
     for (const [day, kind, userId, assigneeUser, assigneeTeam, n] of days.values()) {
       if (n === 0) continue;
+      changed.add(day);
       this.addDay.run(day, session, kind, userId, assigneeUser, assigneeTeam, n);
       if (n < 0) this.dropEmptyDay.run(day, session, kind, userId, assigneeUser, assigneeTeam);
     }
     for (const [quarter, incoming, assigneeUser, assigneeTeam, n] of quarters.values()) {
       if (n === 0) continue;
+      changed.add(Math.floor(quarter / QUARTERS_PER_DAY));
       this.addQuarter.run(quarter, incoming, session, assigneeUser, assigneeTeam, n);
       if (n < 0) this.dropEmptyQuarter.run(quarter, incoming, session, assigneeUser, assigneeTeam);
     }
+    return changed;
   }
 }

@@ -10,13 +10,20 @@ import type { SenderKind } from '../../../src-shared/contract/reports.js';
 import type { Db } from '../../db/connection.js';
 import { CountRollups, QUARTERS_PER_DAY, type CountRow } from './count-rollups.js';
 import { IN_SCOPE, IN_SCOPE_AND_TAGGED, scopeParams, type ScopeParams } from './report-scope.js';
-import type { MessageTotals, ReportFilter } from './metrics/message-totals.js';
+import { offsetSegments } from './metrics/local-clock.js';
+import type { MessageTotals, ReportFilter, TagCount } from './metrics/message-totals.js';
 import type { AttributedMessage } from './metrics/timeline.js';
+import { HAS_TAG, type TaggedCounts } from './tagged-counts.js';
 
 /** Every zone's offset is a multiple of 15 minutes, so local midnights and hours are whole quarters. */
 export const QUARTER_MS = 15 * 60_000;
 export const quarterOf = (at: number) => Math.floor(at / QUARTER_MS);
 
+interface QuarterRow {
+  quarter: number;
+  incoming: number;
+  n: number;
+}
 interface Row {
   kind: SenderKind | 'customer';
   userId: string;
@@ -49,6 +56,8 @@ export class MessageCounts {
   private readonly rollups: CountRollups;
   private readonly quarterTotals: Statement<[RollupParams], { quarter: number; incoming: number; n: number }>;
   private readonly groupTotals: Statement<[RollupParams], Row & { session: string }>;
+  private readonly hourTotals: Statement<[ScopeParams & { segments: string }], QuarterRow>;
+  private readonly taggedHourTotals: Statement<[ScopeParams & { segments: string }], QuarterRow>;
 
   constructor(db: Db) {
     const sqlite = db.$client;
@@ -75,6 +84,18 @@ export class MessageCounts {
           WHERE c.quarter >= @edgeTo AND c.quarter < @to AND ${SCOPE})
        GROUP BY session, kind, userId, assigneeUserId, assigneeTeamId`,
     );
+    // The trend and heat map by local hour (the zone's offset runs as JSON [from, to, offset]
+    // quarters): a year is ~17,000 rows instead of ~70,000 quarters; any quarter of the hour
+    // stands for it (`min`), as they all share the local date, weekday and hour.
+    const byLocalHour = (table: string, tagged: string) =>
+      sqlite.prepare<[ScopeParams & { segments: string }], QuarterRow>(
+        `SELECT min(c.quarter) AS quarter, c.incoming, sum(c.n) AS n
+           FROM json_each(@segments) s CROSS JOIN ${table} c
+          WHERE c.quarter >= s.value ->> 0 AND c.quarter < s.value ->> 1 AND ${SCOPE} AND ${tagged}
+          GROUP BY (c.quarter + (s.value ->> 2)) / 4, c.incoming`,
+      );
+    this.hourTotals = byLocalHour('report_quarter_totals', '(@tag IS NULL)');
+    this.taggedHourTotals = byLocalHour('report_tagged_quarter_totals', HAS_TAG);
     this.drop = sqlite.prepare(
       'DELETE FROM report_message_counts WHERE session_id = ? AND chat_jid = ? AND quarter >= ?',
     );
@@ -108,7 +129,12 @@ export class MessageCounts {
    * (the fold's, each with who had the chat then; earlier ones are skipped). Runs in the fold's
    * transaction.
    */
-  recount(session: string, chat: string, fromQuarter: number, messages: readonly AttributedMessage[]): void {
+  recount(
+    session: string,
+    chat: string,
+    fromQuarter: number,
+    messages: readonly AttributedMessage[],
+  ): Set<number> {
     const before = this.chatRows.all(session, chat, fromQuarter);
     this.drop.run(session, chat, fromQuarter);
     const counts = new Map<string, [number, string, string, string, string, number]>();
@@ -133,23 +159,26 @@ export class MessageCounts {
       this.insert.run(session, chat, quarter, kind, userId, assigneeUserId, assigneeTeamId, n);
       after.push({ quarter, kind, userId, assigneeUserId, assigneeTeamId, n });
     }
-    this.rollups.apply(session, before, after);
+    return this.rollups.apply(session, before, after);
   }
 
-  /** The period's counts in the numbers asked for, through the filter (a tag: its chats only). */
+  /**
+   * The period's counts in the numbers asked for, through the filter (a tag: its chats only).
+   * `tagged`: the tagged sums of migration 0046 are current (no day marked), so the trend, heat
+   * map, a tag filter and the per-tag rows read sums; otherwise the per-chat counts are joined
+   * with the chats' tags (the way before them, the same figures).
+   */
   totals(
-    period: { start: number; end: number },
+    period: { start: number; end: number; timeZone?: string },
     sessions: readonly string[],
     filter: ReportFilter,
     tag: string | null,
+    tagged: TaggedCounts | null = null,
   ): MessageTotals {
     const params = scopeParams(quarterOf(period.start), quarterOf(period.end), sessions, filter, tag);
-    const who = (row: Row) => ({
-      kind: row.kind,
-      userId: row.userId || null,
-      assignee: { userId: row.assigneeUserId || null, teamId: row.assigneeTeamId || null },
-      n: row.n,
-    });
+    const segments =
+      tagged && period.timeZone ? offsetSegments(period.timeZone, params.from, params.to) : null;
+    if (tagged && segments) return this.summed(params, segments, tagged);
     const rollup = tag === null ? rollupParams(params) : null;
     return {
       byQuarter: (rollup ? this.quarterTotals.all(rollup) : this.byQuarter.all(params)).map((row) => ({
@@ -166,7 +195,53 @@ export class MessageCounts {
         : [],
     };
   }
+
+  /** The same from sums only: per local hour, per day (tagged or not), and the edges' per-chat counts. */
+  private summed(params: ScopeParams, segments: readonly unknown[], tagged: TaggedCounts): MessageTotals {
+    const rollup = rollupParams(params);
+    const hours = { ...params, segments: JSON.stringify(segments) };
+    const byQuarter = (params.tag === null ? this.hourTotals : this.taggedHourTotals)
+      .all(hours)
+      .map((row) => ({
+        at: row.quarter * QUARTER_MS,
+        incoming: row.incoming === 1,
+        n: row.n,
+      }));
+    // The quarters of the period's first and last UTC days that are only partly inside it.
+    const edges = [
+      { ...params, to: rollup.edgeFrom },
+      { ...params, from: rollup.edgeTo },
+    ].filter((edge) => edge.from < edge.to);
+    const days = { ...params, dayFrom: rollup.dayFrom, dayTo: rollup.dayTo };
+    let byGroup;
+    if (params.tag === null)
+      byGroup = this.groupTotals.all(rollup).map((row) => ({ session: row.session, ...who(row) }));
+    else {
+      byGroup = tagged
+        .daySums({ ...days, people: false })
+        .map((row) => ({ session: row.session, ...who(row) }));
+      for (const edge of edges)
+        for (const row of this.byGroup.all(edge)) byGroup.push({ session: row.session, ...who(row) });
+    }
+    const byTag: TagCount[] = [];
+    if (this.anyTagging.get()?.found) {
+      for (const row of tagged.daySums({ ...days, people: true })) {
+        const count = who(row);
+        for (const tag of row.tags.split('\u001f')) byTag.push({ tag, ...count });
+      }
+      for (const edge of edges)
+        for (const row of this.byTag.all(edge)) byTag.push({ tag: row.tag, ...who(row) });
+    }
+    return { byQuarter, byGroup, byTag };
+  }
 }
+
+const who = (row: Row) => ({
+  kind: row.kind,
+  userId: row.userId || null,
+  assignee: { userId: row.assigneeUserId || null, teamId: row.assigneeTeamId || null },
+  n: row.n,
+});
 
 /** The period's whole UTC days, and its quarters before the first and after the last of them. */
 function rollupParams({ from, to, sessions, user, team }: ScopeParams): RollupParams {

@@ -14,11 +14,23 @@ import type { ConversationTable } from './conversation-table.js';
 import { businessDuration, type BusinessHours } from './metrics/business-hours.js';
 import { totalsOfChats, type MessageTotals, type ReportFilter } from './metrics/message-totals.js';
 import { computeReport, type ReportPeriod } from './metrics/report.js';
-import { groupConversations, type ConversationGroup } from './metrics/conversation-groups.js';
+import {
+  groupConversations,
+  type ConversationDay,
+  type ConversationGroup,
+} from './metrics/conversation-groups.js';
 import { foldChat } from './metrics/timeline.js';
 import { ReportQueries } from './report-queries.js';
 
 const DAY = 86_400_000;
+const QUARTER_MS = 900_000;
+
+/** What `computeReport` reads: conversations one by one or per kept day, and the message sums. */
+interface Facts {
+  conversations: ConversationGroup[];
+  days?: ConversationDay[];
+  messages: MessageTotals;
+}
 /**
  * How far before the period a conversation may have begun, and after it a reply or resolution is
  * still seen: a chat quiet for longer starts afresh (docs/API.md).
@@ -26,6 +38,12 @@ const DAY = 86_400_000;
 export const LOOK_AROUND_MS = 30 * DAY;
 /** Marked chats a report folds itself before reading (beyond, the background fold has not caught up). */
 const FOLD_AT_REPORT_LIMIT = 2_000;
+/**
+ * Marked days a report rebuilds itself before reading the kept days (a live message marks one);
+ * beyond (the migration's backfill, a tag put on a chat with years of history, business hours
+ * changed), the period's conversations are read one by one until the background has caught up.
+ */
+const DAYS_AT_REPORT_LIMIT = 60;
 
 /** Who is asking: every number (null) or some, and everything or only one person's conversations. */
 export interface ReportAudience {
@@ -35,6 +53,11 @@ export interface ReportAudience {
 
 export class ReportService {
   readonly queries: ReportQueries;
+  /**
+   * What the last overview read: the kept days, the kept conversations one by one (while many
+   * days wait to be rebuilt), or the scan. The randomised tests check that the fast path ran.
+   */
+  lastRead: 'days' | 'conversations' | 'scan' = 'scan';
   private readonly automation: AutomationStore;
 
   constructor(
@@ -78,11 +101,16 @@ export class ReportService {
   }
 
   /**
-   * The figures of a period. `source`: the kept conversations (what the API uses), or `scan`,
-   * the reference: every message of the period and 30 days around it folded afresh (the
+   * The figures of a period. `source`: the kept days (what the API uses; the kept conversations
+   * one by one while many days wait to be rebuilt), `conversations`: those one by one (how reports
+   * read before migration 0046; the bench times both), or `scan`, the reference: every message of the period and 30 days around it folded afresh (the
    * randomised test compares the two; docs/PERFORMANCE.md case 10 times both).
    */
-  overview(query: ReportQuery, audience: ReportAudience, source: 'table' | 'scan' = 'table'): ReportOverview {
+  overview(
+    query: ReportQuery,
+    audience: ReportAudience,
+    source: 'table' | 'conversations' | 'scan' = 'table',
+  ): ReportOverview {
     const sessions = this.sessionsFor(query.session, audience);
     const period = this.period(query.from, query.to, this.timeZoneOf(sessions, query.timeZone));
     const now = this.now();
@@ -97,9 +125,12 @@ export class ReportService {
       ? { chatsLeft: this.table.backlog() }
       : null;
     const facts =
-      source === 'table' && !preparing ? this.fromTable(sessions, period, filter, query.tag ?? null) : null;
-    const { conversations, messages } =
+      source !== 'scan' && !preparing
+        ? this.fromTable(sessions, period, filter, query.tag ?? null, source === 'table')
+        : null;
+    const { conversations, messages, days } =
       facts ?? this.byScan(sessions, period, now, filter, query.tag ?? null);
+    this.lastRead = !facts ? 'scan' : days ? 'days' : 'conversations';
     const names = {
       user: this.queries.names('user'),
       team: this.queries.names('team'),
@@ -110,6 +141,7 @@ export class ReportService {
     const figures = computeReport({
       period,
       conversations,
+      ...(days ? { days: { rows: days, businessHours: query.businessHours } } : {}),
       messages,
       filter,
       nameOf: (kind, id) => (kind === 'number' ? numbers.get(id) : names[kind].get(id)) ?? id,
@@ -189,14 +221,29 @@ export class ReportService {
     return { waitingNow, oldestWaitingSince: oldest === null ? null : new Date(oldest).toISOString() };
   }
 
-  /** The kept conversations of the period and its summed message counts (folding what changed first). */
+  /**
+   * The kept conversations of the period and its summed message counts (folding what changed
+   * first): per UTC day when few days wait to be rebuilt (migration 0046), else one by one.
+   */
   private fromTable(
     sessions: readonly string[],
     period: ReportPeriod,
     filter: ReportFilter,
     tag: string | null,
-  ): { conversations: ConversationGroup[]; messages: MessageTotals } {
+    perDay: boolean,
+  ): Facts {
     this.table.settle();
+    const { days } = this.table;
+    days.checkHours();
+    const wholeQuarters = period.start % QUARTER_MS === 0 && period.end % QUARTER_MS === 0;
+    if (perDay && wholeQuarters && !days.backlogOver(DAYS_AT_REPORT_LIMIT)) {
+      days.rebuild();
+      return {
+        conversations: [],
+        days: days.days(period, sessions, filter, tag),
+        messages: this.table.counts.totals(period, sessions, filter, tag, days.tagged),
+      };
+    }
     return {
       conversations: this.table.periods.groups(period, sessions, filter, tag),
       messages: this.table.counts.totals(period, sessions, filter, tag),
@@ -210,7 +257,7 @@ export class ReportService {
     now: number,
     filter: ReportFilter,
     tag: string | null,
-  ): { conversations: ConversationGroup[]; messages: MessageTotals } {
+  ): Facts {
     // Every tagging, and the tag's chats: read here only (the kept path joins them in SQL).
     const tagged = tag ? this.taggedChats(tag) : null;
     const keep = (session: string, chat: string) => !tagged || tagged.has(`${session}\u0000${chat}`);

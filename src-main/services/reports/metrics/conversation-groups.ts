@@ -45,3 +45,23 @@ export function groupConversations(
 export function parseTimes(text: string): (number | null)[] {
   return text.split(',').map((value) => (value === '' ? null : Number(value)));
 }
+
+/**
+ * One UTC day's conversation events of one number, assignee and tag set, as kept (migration
+ * 0046, conversation-days.ts): `opened` [quarter of the day] per conversation opened,
+ * `incoming` [quarter, first response ms (NaN: unanswered), the same in business hours] per first
+ * customer message, `resolved` [quarter, resolution ms, the same in business hours] per resolution.
+ */
+export interface ConversationDay {
+  /** floor(Unix ms / 86,400,000) */
+  day: number;
+  session: string;
+  assignee: Assignee;
+  tags: readonly string[];
+  opened: Float64Array;
+  incoming: Float64Array;
+  resolved: Float64Array;
+}
+
+/** Values per event in `ConversationDay.incoming` and `.resolved`. */
+export const DAY_EVENT_FIELDS = 3;

@@ -13,10 +13,15 @@ import {
   type SenderKind,
   type TrendPoint,
 } from '../../../../src-shared/contract/reports.js';
-import { TIMES_PER_CONVERSATION, type ConversationGroup } from './conversation-groups.js';
-import { datesBetween, localClock } from './local-clock.js';
+import {
+  DAY_EVENT_FIELDS,
+  TIMES_PER_CONVERSATION,
+  type ConversationDay,
+  type ConversationGroup,
+} from './conversation-groups.js';
+import { datesBetween, localClock, localDayOfQuarter, offsetSegments } from './local-clock.js';
 import { passesFilter, type MessageTotals, type ReportFilter } from './message-totals.js';
-import { median, percentile } from './stats.js';
+import { median, percentiles } from './stats.js';
 import type { Assignee } from './timeline.js';
 
 export interface ReportPeriod {
@@ -35,6 +40,12 @@ export interface ReportInput {
    * grouped by number, assignee and the chat's tags (metrics/conversation-groups.ts).
    */
   conversations: readonly ConversationGroup[];
+  /**
+   * Or the same conversations as kept per UTC day (metrics/conversation-groups.ts
+   * `ConversationDay`), with their durations measured already: `businessHours` picks which.
+   * Only when the period's bounds are whole quarter hours (every zone's midnight today).
+   */
+  days?: { rows: readonly ConversationDay[]; businessHours: boolean };
   messages: MessageTotals;
   /** Only what was assigned to this person / team at the time (the totals are filtered already). */
   filter: ReportFilter;
@@ -91,7 +102,7 @@ export function computeReport(input: ReportInput): ReportFigures {
     return group;
   };
   // A conversation counts for its chat's tags and number, and for who had it.
-  const groupsOf = (c: ConversationGroup) => {
+  const groupsOf = (c: Pick<ConversationGroup, 'tags' | 'session' | 'assignee'>) => {
     const out = c.tags.map((tag) => groupOf(groups.tag, tag));
     out.push(groupOf(groups.number, c.session));
     if (c.assignee.userId) out.push(groupOf(groups.user, c.assignee.userId));
@@ -108,7 +119,64 @@ export function computeReport(input: ReportInput): ReportFigures {
   for (const group of input.conversations) {
     if (passesFilter(filter, group.assignee)) countConversations(group);
   }
+  if (input.days) countDays(input.days.rows, input.days.businessHours);
   countMessages(input.messages);
+
+  /**
+   * The kept days: each event's quarter puts it in or out of the period and in its local day
+   * (the zone's offset runs, no Intl per event); its durations are read, not measured.
+   */
+  function countDays(rows: readonly ConversationDay[], businessHours: boolean) {
+    const QUARTER = 900_000;
+    const [startQ, endQ] = [period.start / QUARTER, period.end / QUARTER];
+    const segments = offsetSegments(period.timeZone, startQ, endQ);
+    if (!segments || !Number.isInteger(startQ) || !Number.isInteger(endQ)) {
+      throw new Error('kept conversation days need a period of whole quarter hours');
+    }
+    const days = [...trend.values()];
+    const firstDay = localDayOfQuarter(segments, startQ);
+    const pointOf = (quarter: number) => days[localDayOfQuarter(segments, quarter) - firstDay];
+    const durationAt = businessHours ? 2 : 1;
+    for (const row of rows) {
+      if (!passesFilter(filter, row.assignee)) continue;
+      const targets = groupsOf(row);
+      const base = row.day * 96;
+      for (const q of row.opened) {
+        const quarter = base + q;
+        if (quarter < startQ || quarter >= endQ) continue;
+        opened++;
+        const day = pointOf(quarter);
+        if (day) day.opened++;
+        for (const group of targets) group.conversations++;
+      }
+      const { incoming, resolved: resolutionsOfDay } = row;
+      for (let i = 0; i < incoming.length; i += DAY_EVENT_FIELDS) {
+        const quarter = base + (incoming[i] as number);
+        if (quarter < startQ || quarter >= endQ) continue;
+        const ms = incoming[i + durationAt] as number;
+        if (Number.isNaN(ms)) {
+          unanswered++;
+          continue;
+        }
+        firstResponses.push(ms);
+        pointOf(quarter)?.firstResponses.push(ms);
+        for (const group of targets) group.firstResponses.push(ms);
+      }
+      for (let i = 0; i < resolutionsOfDay.length; i += DAY_EVENT_FIELDS) {
+        const quarter = base + (resolutionsOfDay[i] as number);
+        if (quarter < startQ || quarter >= endQ) continue;
+        const ms = resolutionsOfDay[i + durationAt] as number;
+        resolved++;
+        resolutions.push(ms);
+        const day = pointOf(quarter);
+        if (day) day.resolved++;
+        for (const group of targets) {
+          group.resolved++;
+          group.resolutions.push(ms);
+        }
+      }
+    }
+  }
 
   function countConversations(c: ConversationGroup) {
     const targets = groupsOf(c);
@@ -209,6 +277,8 @@ export function computeReport(input: ReportInput): ReportFigures {
           a.id.localeCompare(b.id),
       );
 
+  const [firstResponseMedian, firstResponseP90] = percentiles(firstResponses, [50, 90]);
+  const [resolutionMedian, resolutionP90] = percentiles(resolutions, [50, 90]);
   return {
     summary: {
       conversationsOpened: opened,
@@ -217,13 +287,13 @@ export function computeReport(input: ReportInput): ReportFigures {
       messagesSent: sent,
       firstResponse: {
         count: firstResponses.length,
-        medianMs: median(firstResponses),
-        p90Ms: percentile(firstResponses, 90),
+        medianMs: firstResponseMedian ?? null,
+        p90Ms: firstResponseP90 ?? null,
       },
       resolution: {
         count: resolutions.length,
-        medianMs: median(resolutions),
-        p90Ms: percentile(resolutions, 90),
+        medianMs: resolutionMedian ?? null,
+        p90Ms: resolutionP90 ?? null,
       },
       unanswered,
     },

@@ -1,0 +1,261 @@
+/**
+ * What a report needs of the kept conversations, per UTC day (migration 0046): for each day,
+ * number, assignee and the chat's tags now, every conversation event of the day — opened, first
+ * customer message (with its first response's duration, or unanswered), resolved (with the
+ * resolution's duration) — as its quarter hour of the day and its durations, wall clock and in the
+ * number's business hours. A report over a year reads a few thousand of these rows instead of
+ * ~100,000 conversations (docs/PERFORMANCE.md case 10); the events keep their quarter hour, so
+ * any zone's local days and the period's two edges are exact, and the durations are the values
+ * themselves, so medians and 90th percentiles are exact too (no sketch).
+ *
+ * The rows are not kept by deltas: a day marked in `report_dirty_days` is rebuilt whole from the
+ * kept conversations (and the tagged chats' counts, tagged-counts.ts). Marks come from the fold
+ * (the days of the conversations a refold changed), from tagging (a trigger: every day of the
+ * chat) and from a change of a number's business hours (`checkHours`: every day of the number).
+ */
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../../db/connection.js';
+import { AutomationStore } from '../automation/automation-store.js';
+import { businessDuration, type BusinessHours } from './metrics/business-hours.js';
+import type { ConversationDay } from './metrics/conversation-groups.js';
+import type { ReportFilter } from './metrics/message-totals.js';
+import type { Conversation } from './metrics/timeline.js';
+import { hasNoHours } from '../../../src-shared/widget-hours.js';
+import { IN_SCOPE, scopeParams, type ScopeParams } from './report-scope.js';
+import { TaggedCounts } from './tagged-counts.js';
+
+export const DAY_MS = 86_400_000;
+const QUARTER_MS = 900_000;
+export const dayOf = (at: number) => Math.floor(at / DAY_MS);
+
+interface DayConversation {
+  session: string;
+  openedAt: number;
+  firstIncomingAt: number | null;
+  firstResponseAt: number | null;
+  resolvedAt: number | null;
+  userId: string | null;
+  teamId: string | null;
+  tags: string | null;
+}
+interface Row {
+  day: number;
+  session: string;
+  userId: string;
+  teamId: string;
+  tags: string;
+  opened: Buffer;
+  incoming: Buffer;
+  resolved: Buffer;
+}
+
+const COLUMNS = `session_id, chat_jid, opened_at, first_incoming_at, first_response_at, resolved_at,
+  assignee_user_id, assignee_team_id`;
+const IN_DAY = (column: string) => `(${column} >= @from AND ${column} < @to)`;
+/** The conversations with an event in [from, to), each once (period-conversations.ts's three ranges). */
+const DAY_CONVERSATIONS = `
+  SELECT c.session_id AS session, c.opened_at AS openedAt, c.first_incoming_at AS firstIncomingAt,
+         c.first_response_at AS firstResponseAt, c.resolved_at AS resolvedAt,
+         c.assignee_user_id AS userId, c.assignee_team_id AS teamId,
+         (SELECT group_concat(tag_id, char(31)) FROM (SELECT t.tag_id FROM chat_tags t
+           WHERE t.session_id = c.session_id AND t.chat_jid = c.chat_jid ORDER BY t.tag_id)) AS tags
+    FROM (
+      SELECT ${COLUMNS} FROM report_conversations INDEXED BY report_conversations_opened_idx
+       WHERE ${IN_DAY('opened_at')}
+      UNION ALL
+      SELECT ${COLUMNS} FROM report_conversations INDEXED BY report_conversations_incoming_idx
+       WHERE ${IN_DAY('first_incoming_at')} AND NOT ${IN_DAY('opened_at')}
+      UNION ALL
+      SELECT ${COLUMNS} FROM report_conversations INDEXED BY report_conversations_resolved_idx
+       WHERE ${IN_DAY('resolved_at')} AND NOT ${IN_DAY('opened_at')}
+         AND (first_incoming_at IS NULL OR NOT ${IN_DAY('first_incoming_at')})) c`;
+
+/** The number's hours as far as a duration depends on them (the fingerprint kept per number). */
+const hoursKey = (h: BusinessHours) => JSON.stringify([h.timeZone, h.hours, h.closedDates]);
+
+export class ConversationDays {
+  /** The tagged chats' counts summed per day and quarter, rebuilt with the same marks. */
+  readonly tagged: TaggedCounts;
+  private readonly automation: AutomationStore;
+  private readonly markDay: Statement<[number]>;
+  private readonly dirty: Statement<[number], { day: number }>;
+  private readonly dirtyUpTo: Statement<[number], { n: number }>;
+  private readonly forget: Statement<[number]>;
+  private readonly conversationsOf: Statement<[{ from: number; to: number }], DayConversation>;
+  private readonly drop: Statement<[number]>;
+  private readonly insert: Statement<[number, string, string, string, string, Buffer, Buffer, Buffer]>;
+  private readonly sessions: Statement<[], { id: string }>;
+  private readonly folded: Statement<[], { session: string; hours: string }>;
+  private readonly keepHours: Statement<[string, string]>;
+  private readonly markSession: Statement<[string]>;
+  private readonly read: Statement<[ScopeParams & { dayFrom: number; dayTo: number }], Row>;
+  private readonly rebuildSome: (limit: number) => number;
+  /** One settings object per number and hours, so businessDuration's per-day cache lives on. */
+  private readonly hours = new Map<string, BusinessHours & { key: string }>();
+
+  constructor(db: Db) {
+    const sqlite = db.$client;
+    this.tagged = new TaggedCounts(db);
+    this.automation = new AutomationStore(db);
+    this.markDay = sqlite.prepare('INSERT OR IGNORE INTO report_dirty_days (day) VALUES (?)');
+    this.dirty = sqlite.prepare('SELECT day FROM report_dirty_days ORDER BY day DESC LIMIT ?');
+    this.dirtyUpTo = sqlite.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM report_dirty_days LIMIT ?)');
+    this.forget = sqlite.prepare('DELETE FROM report_dirty_days WHERE day = ?');
+    this.conversationsOf = sqlite.prepare(DAY_CONVERSATIONS);
+    this.drop = sqlite.prepare('DELETE FROM report_conversation_days WHERE day = ?');
+    this.insert = sqlite.prepare(
+      `INSERT INTO report_conversation_days (day, session_id, assignee_user_id, assignee_team_id, tags, opened,
+         incoming, resolved) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.sessions = sqlite.prepare('SELECT id FROM sessions');
+    this.folded = sqlite.prepare('SELECT session_id AS session, hours FROM report_hours_folded');
+    this.keepHours = sqlite.prepare(
+      `INSERT INTO report_hours_folded (session_id, hours) VALUES (?, ?)
+       ON CONFLICT (session_id) DO UPDATE SET hours = excluded.hours`,
+    );
+    this.markSession = sqlite.prepare(
+      'INSERT OR IGNORE INTO report_dirty_days (day) SELECT DISTINCT day FROM report_conversation_days WHERE session_id = ?',
+    );
+    this.read = sqlite.prepare(
+      `SELECT day, session_id AS session, assignee_user_id AS userId, assignee_team_id AS teamId, tags,
+              opened, incoming, resolved
+         FROM report_conversation_days c
+        WHERE c.day >= @dayFrom AND c.day < @dayTo AND ${IN_SCOPE}
+          AND (@tag IS NULL OR instr(char(31) || c.tags || char(31), char(31) || @tag || char(31)) > 0)`,
+    );
+    this.rebuildSome = sqlite.transaction((limit: number) => {
+      this.checkHours();
+      const days = this.dirty.all(limit);
+      for (const { day } of days) {
+        this.rebuildDay(day);
+        this.forget.run(day);
+      }
+      return days.length;
+    });
+  }
+
+  /** Marks the days of the events of these conversations (the fold calls it with what it replaced and wrote). */
+  mark(conversations: readonly Pick<Conversation, 'openedAt' | 'firstIncomingAt' | 'resolvedAt'>[]): void {
+    for (const c of conversations) {
+      this.markDay.run(dayOf(c.openedAt));
+      if (c.firstIncomingAt !== null) this.markDay.run(dayOf(c.firstIncomingAt));
+      if (c.resolvedAt !== null) this.markDay.run(dayOf(c.resolvedAt));
+    }
+  }
+
+  markDays(days: Iterable<number>): void {
+    for (const day of days) this.markDay.run(day);
+  }
+
+  /** Rebuilds up to `limit` marked days (newest first: what reports read most); how many it rebuilt. */
+  rebuild(limit = Number.MAX_SAFE_INTEGER): number {
+    return this.rebuildSome(limit);
+  }
+
+  /** Whether more than `limit` days wait to be rebuilt (a number's hours changing counts as marking its days). */
+  backlogOver(limit: number): boolean {
+    return (this.dirtyUpTo.get(limit + 1)?.n ?? 0) > limit;
+  }
+
+  /** A number whose business hours changed since its rows were measured has all its days marked. */
+  checkHours(): void {
+    const kept = new Map(this.folded.all().map((row) => [row.session, row.hours]));
+    for (const { id } of this.sessions.all()) {
+      const hours = this.hoursOf(id);
+      if (kept.get(id) === hours.key) continue;
+      this.markSession.run(id);
+      this.keepHours.run(id, hours.key);
+    }
+  }
+
+  /** The rows of the UTC days overlapping [start, end), through the numbers, filter and tag. */
+  days(
+    period: { start: number; end: number },
+    sessions: readonly string[],
+    filter: ReportFilter,
+    tag: string | null,
+  ): ConversationDay[] {
+    const params = {
+      ...scopeParams(0, 0, sessions, filter, tag),
+      dayFrom: dayOf(period.start),
+      dayTo: dayOf(period.end - 1) + 1,
+    };
+    return this.read.all(params).map((row) => ({
+      day: row.day,
+      session: row.session,
+      assignee: { userId: row.userId || null, teamId: row.teamId || null },
+      tags: row.tags ? row.tags.split('\u001f') : [],
+      opened: floats(row.opened),
+      incoming: floats(row.incoming),
+      resolved: floats(row.resolved),
+    }));
+  }
+
+  private hoursOf(session: string): BusinessHours & { key: string } {
+    const { timeZone, hours, closedDates } = this.automation.settings(session).settings;
+    const key = hoursKey({ timeZone, hours, closedDates });
+    let found = this.hours.get(session);
+    if (found?.key !== key) this.hours.set(session, (found = { timeZone, hours, closedDates, key }));
+    return found;
+  }
+
+  private rebuildDay(day: number): void {
+    const from = day * DAY_MS;
+    const to = from + DAY_MS;
+    const quarter = (at: number) => Math.floor((at - from) / QUARTER_MS);
+    const inDay = (at: number | null): at is number => at !== null && at >= from && at < to;
+    const groups = new Map<
+      string,
+      { key: string[]; opened: number[]; incoming: number[]; resolved: number[] }
+    >();
+    const business = new Map<string, (a: number, b: number) => number>();
+    const businessOf = (session: string) => {
+      let measure = business.get(session);
+      if (!measure) {
+        const hours = this.hoursOf(session);
+        // Around the clock and never closed: the business time is the wall-clock time.
+        const wall = hasNoHours(hours.hours) && hours.closedDates.length === 0;
+        measure = wall ? (a, b) => Math.max(0, b - a) : (a, b) => businessDuration(hours, a, b);
+        business.set(session, measure);
+      }
+      return measure;
+    };
+    for (const c of this.conversationsOf.all({ from, to })) {
+      const key = [c.session, c.userId ?? '', c.teamId ?? '', c.tags ?? ''];
+      const id = key.join('\u0000');
+      let group = groups.get(id);
+      if (!group) groups.set(id, (group = { key, opened: [], incoming: [], resolved: [] }));
+      const measure = businessOf(c.session);
+      if (inDay(c.openedAt)) group.opened.push(quarter(c.openedAt));
+      if (inDay(c.firstIncomingAt)) {
+        const answered = c.firstResponseAt !== null;
+        group.incoming.push(
+          quarter(c.firstIncomingAt),
+          answered ? c.firstResponseAt! - c.firstIncomingAt : NaN,
+          answered ? measure(c.firstIncomingAt, c.firstResponseAt!) : NaN,
+        );
+      }
+      if (inDay(c.resolvedAt))
+        group.resolved.push(
+          quarter(c.resolvedAt),
+          c.resolvedAt - c.openedAt,
+          measure(c.openedAt, c.resolvedAt),
+        );
+    }
+    this.drop.run(day);
+    for (const { key, opened, incoming, resolved } of groups.values()) {
+      const [session, userId, teamId, tags] = key as [string, string, string, string];
+      this.insert.run(day, session, userId, teamId, tags, bytes(opened), bytes(incoming), bytes(resolved));
+    }
+    this.tagged.rebuildDay(day);
+  }
+}
+
+const bytes = (values: readonly number[]) => Buffer.from(Float64Array.from(values).buffer);
+
+/** The stored little-endian float64s (a copy: SQLite's buffer need not be 8-byte aligned). */
+function floats(buffer: Buffer): Float64Array {
+  const out = new Float64Array(buffer.byteLength / 8);
+  new Uint8Array(out.buffer).set(buffer);
+  return out;
+}
