@@ -177,7 +177,9 @@ export function chatRoutes(services: Services) {
       response: {
         status: 200,
         description: 'The waiting sends',
-        schema: z.object({ items: z.array(messageSchema) }).meta({ id: 'PacedSends' }),
+        schema: z
+          .object({ items: z.array(messageSchema) })
+          .meta({ id: 'PacedSends', example: { items: [exampleOf(messageSchema)] } }),
       },
     }),
     route('chats.read', {

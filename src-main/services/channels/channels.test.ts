@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel, ChannelPostCounts, ChannelPreview } from '../../../src-shared/contract/channels.js';
 import type { Message } from '../../../src-shared/messages.js';
 import { linkedWorld, type LinkedWorld } from '../../../testkit/support/linked-session.js';
+import { PNG_1PX } from '../../../testkit/support/media-fixtures.js';
+import { downloadChannelMedia } from '../../wa/channel-media.js';
 
 let world: LinkedWorld;
 const LIMIT = 90_000;
@@ -71,6 +73,21 @@ describe('following a channel', () => {
           lastMessagePreview: 'Fresh bread at noon',
         }),
       ]);
+      // A photo post: channel files are not encrypted; the app fetches and checks the very bytes.
+      const photo = await owner.sock.sendMessage(created.id, {
+        image: PNG_1PX,
+        mimetype: 'image/png',
+        caption: 'Our rolls',
+      });
+      const photoEvent = await world.waitForEvent(
+        (e) => e.type === 'channel.message' && e.data.id === photo?.key.id,
+        LIMIT,
+      );
+      expect(photoEvent.data).toMatchObject({ type: 'image', text: 'Our rolls' });
+      const file = await world.app.request(`/api/v1/sessions/shop/messages/${photo!.key.id}/media`);
+      expect(file.status).toBe(200);
+      expect(file.headers.get('content-type')).toContain('image/png');
+      expect(Buffer.from(await file.arrayBuffer())).toEqual(PNG_1PX);
       // A follower cannot post: neither here nor as an ordinary message.
       const refused = await api(`/channels/${encodeURIComponent(created.id)}/posts`, {
         method: 'POST',
@@ -184,14 +201,35 @@ describe('an owned channel', () => {
       expect(got.key.id).toBe(post.id);
       expect(got.message?.conversation ?? got.message?.extendedTextMessage?.text).toBe('Shakshuka today');
 
+      // A photo post: uploaded as WhatsApp does for channels, the follower downloads the same bytes.
+      const photo = await json<Message>(
+        await api(`/channels/${encodeURIComponent(created.jid)}/posts`, {
+          method: 'POST',
+          json: {
+            type: 'image',
+            media: { data: `data:image/png;base64,${PNG_1PX.toString('base64')}` },
+            caption: 'Menu',
+          },
+        }),
+        201,
+      );
+      expect(photo).toMatchObject({ chat: created.jid, fromMe: true, type: 'image' });
+      const gotPhoto = await follower.waitForMessage((m) => m.key.id === photo.id, LIMIT);
+      expect(gotPhoto.message?.imageMessage?.caption).toBe('Menu');
+      // Baileys cannot download unencrypted channel files; the app's own download reads them.
+      expect(await downloadChannelMedia(gotPhoto.message)).toEqual(PNG_1PX);
+
       const serverId = (got.key as { server_id?: string }).server_id!;
       await follower.sock.newsletterReactMessage(created.jid, serverId, '❤️');
       const counts = await json<{ items: ChannelPostCounts[] }>(
         await api(`/channels/${encodeURIComponent(created.jid)}/reactions`),
       );
-      expect(counts.items).toEqual([
-        { messageId: post.id, serverId, reactions: [{ emoji: '❤️', count: 1 }], total: 1 },
-      ]);
+      expect(counts.items.find((item) => item.messageId === post.id)).toEqual({
+        messageId: post.id,
+        serverId,
+        reactions: [{ emoji: '❤️', count: 1 }],
+        total: 1,
+      });
       expect(world.events.some((e) => e.type === 'channel.reactions' && e.data.jid === created.jid)).toBe(
         true,
       );

@@ -217,6 +217,18 @@ async function seed(
       `INSERT INTO paced_sends (id, session_id, chat_jid, input, actor, send_at, created_at) VALUES (?, ?, ?, '{}', '{}', 4102444800000, 1)`,
     )
     .run(`${session}-paced`, session, group);
+  // The tag synced with a WhatsApp Business label of this number, and that sync's history
+  // (services/organize/labels/).
+  app.core.db.$client
+    .prepare(
+      `INSERT INTO tag_labels (tag_id, session_id, label_id, synced_name, synced_color, linked_at) VALUES (?, ?, '3', 'VIP', 5, 1)`,
+    )
+    .run(tag.id, session);
+  app.core.db.$client
+    .prepare(
+      `INSERT INTO tag_label_history (tag_id, tag_name, session_id, label_id, origin, change, actor, at) VALUES (?, 'VIP', ?, '3', 'chatdock', 'linked', '{}', 1)`,
+    )
+    .run(tag.id, session);
   // A followed channel and one post's reaction counts (services/channels/).
   app.core.db.$client
     .prepare(
@@ -402,6 +414,7 @@ describe('deleting a session', () => {
       automation_chats: automationChats,
       media_library: library,
       paced_sends: paced,
+      tag_labels: labelLinks,
       ...history
     } = before;
     expect(kept).toEqual({
@@ -415,6 +428,7 @@ describe('deleting a session', () => {
       automation_chats: 0,
       media_library: 0,
       paced_sends: 0,
+      tag_labels: 0,
     });
     expect([
       schedules,
@@ -426,7 +440,8 @@ describe('deleting a session', () => {
       automationChats,
       library,
       paced,
-    ]).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1]);
+      labelLinks,
+    ]).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
     expect(existsSync(mediaFile(app, shop.ownPhoto))).toBe(true);
 
     // Nothing of it shows across sessions, and its own routes answer 404.

@@ -36,6 +36,8 @@ const HISTORY = [
   { table: 'chat_tags', where: 'session_id = ?' },
   { table: 'message_tags', where: 'session_id = ?' },
   { table: 'tag_history', where: 'session_id = ?' },
+  // What syncing a tag with this number's WhatsApp Business labels did (migration 0042).
+  { table: 'tag_label_history', where: 'session_id = ?' },
   { table: 'chat_notes', where: 'session_id = ?' },
   // Who said STOP: kept with the history, so a re-created number still honours it.
   { table: 'opt_outs', where: 'session_id = ?' },
@@ -89,6 +91,9 @@ const SETUP = [
   // Group sends waiting their human pause (services/messages/paced-sends.ts): a deleted number
   // must not send them later.
   { table: 'paced_sends', where: 'session_id = ?' },
+  // Which tags are synced with this number's WhatsApp Business labels (migration 0042): a
+  // re-created number links its phone's labels again.
+  { table: 'tag_labels', where: 'session_id = ?' },
   // Automation's rules and each chat's place in them (menu, pause): a re-created number starts
   // without a bot.
   { table: 'automation_settings', where: 'session_id = ?' },
