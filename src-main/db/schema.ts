@@ -148,3 +148,4 @@ export * from './schema-usage.js';
 export * from './schema-reports.js';
 export * from './schema-media-library.js';
 export * from './schema-paced-sends.js';
+export * from './schema-status.js';

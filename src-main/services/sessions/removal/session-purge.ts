@@ -81,6 +81,8 @@ const SETUP = [
   // Group sends waiting their human pause (services/messages/paced-sends.ts): a deleted number
   // must not send them later.
   { table: 'paced_sends', where: 'session_id = ?' },
+  // Status updates received and posted (issue #19).
+  { table: 'status_updates', where: 'session_id = ?' },
   // Automation's rules and each chat's place in them (menu, pause): a re-created number starts
   // without a bot.
   { table: 'automation_settings', where: 'session_id = ?' },
