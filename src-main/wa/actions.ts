@@ -92,7 +92,11 @@ export class WaActions {
         ? { text: post.text }
         : post.kind === 'image'
           ? { image: post.bytes, mimetype: post.mimetype, ...(post.caption ? { caption: post.caption } : {}) }
-          : { video: post.bytes, mimetype: post.mimetype, ...(post.caption ? { caption: post.caption } : {}) };
+          : {
+              video: post.bytes,
+              mimetype: post.mimetype,
+              ...(post.caption ? { caption: post.caption } : {}),
+            };
     const look =
       post.kind === 'text'
         ? { backgroundColor: post.backgroundColor, ...(post.font !== undefined ? { font: post.font } : {}) }

@@ -123,9 +123,16 @@ describe('mapMessage', () => {
   });
 
   it('maps Status posts (never chat messages): text with its colour, photos, deletions', () => {
-    const statusKey = { remoteJid: 'status@broadcast', id: 'S', participant: `${CUSTOMER.split('@')[0]}:3@s.whatsapp.net` };
+    const statusKey = {
+      remoteJid: 'status@broadcast',
+      id: 'S',
+      participant: `${CUSTOMER.split('@')[0]}:3@s.whatsapp.net`,
+    };
     const text = mapMessage(
-      incoming({ extendedTextMessage: { text: 'Open Sunday', backgroundArgb: 0xff25d366, font: 2 } }, { key: statusKey }),
+      incoming(
+        { extendedTextMessage: { text: 'Open Sunday', backgroundArgb: 0xff25d366, font: 2 } },
+        { key: statusKey },
+      ),
       ME,
     );
     expect(text.kind === 'status' && text.status).toMatchObject({

@@ -16,7 +16,15 @@ export type StatusKind = (typeof STATUS_KINDS)[number];
 export const STATUS_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 /** Background colours the UI offers for a text Status (any `#RRGGBB` is accepted). */
-export const STATUS_COLORS = ['#25D366', '#128C7E', '#34B7F1', '#FF6B6B', '#A259FF', '#F4A100', '#1F2C34'] as const;
+export const STATUS_COLORS = [
+  '#25D366',
+  '#128C7E',
+  '#34B7F1',
+  '#FF6B6B',
+  '#A259FF',
+  '#F4A100',
+  '#1F2C34',
+] as const;
 
 const hexColor = z
   .string()
@@ -96,7 +104,10 @@ export const postStatusSchema = z
   .strict()
   .meta({
     id: 'PostStatus',
-    example: { status: { type: 'text', text: 'Open on Sunday 🎉', backgroundColor: '#25D366' }, audience: 'contacts' },
+    example: {
+      status: { type: 'text', text: 'Open on Sunday 🎉', backgroundColor: '#25D366' },
+      audience: 'contacts',
+    },
   });
 export type PostStatusInput = z.infer<typeof postStatusSchema>;
 

@@ -94,12 +94,10 @@ export function statusRoutes(services: Services) {
       response: {
         status: 201,
         description: 'The reply: its chat and message id',
-        schema: z
-          .object({ chat: z.string(), messageId: z.string() })
-          .meta({
-            id: 'StatusReply',
-            example: { chat: '972501234567@s.whatsapp.net', messageId: '3EB0D1E2F3A4B5C6D7E8' },
-          }),
+        schema: z.object({ chat: z.string(), messageId: z.string() }).meta({
+          id: 'StatusReply',
+          example: { chat: '972501234567@s.whatsapp.net', messageId: '3EB0D1E2F3A4B5C6D7E8' },
+        }),
       },
     }),
     defineRoute({

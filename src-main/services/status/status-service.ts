@@ -57,7 +57,8 @@ export class StatusService {
 
   private existing(sessionId: string, id: string): StatusRow {
     const row = this.row(sessionId, id);
-    if (!row) throw new AppError('NOT_FOUND', `statusId: no Status "${id}" (expired or deleted?)`, 'statusId');
+    if (!row)
+      throw new AppError('NOT_FOUND', `statusId: no Status "${id}" (expired or deleted?)`, 'statusId');
     return row;
   }
 
@@ -76,7 +77,8 @@ export class StatusService {
     const inserted = this.insert(sessionId, status, null);
     if (!inserted) return false;
     const row = this.row(sessionId, status.id);
-    if (row) this.deps.events.record(status.fromMe ? 'status.posted' : 'status.received', sessionId, this.view(row));
+    if (row)
+      this.deps.events.record(status.fromMe ? 'status.posted' : 'status.received', sessionId, this.view(row));
     return status.kind !== 'text' && !status.fromMe;
   }
 
@@ -111,7 +113,9 @@ export class StatusService {
     const row = this.row(sessionId, id);
     if (!row || (posterJid && row.poster_jid !== posterJid)) return;
     const unused = this.deps.events.transaction(() => {
-      this.deps.db.$client.prepare('DELETE FROM status_updates WHERE session_id = ? AND id = ?').run(sessionId, id);
+      this.deps.db.$client
+        .prepare('DELETE FROM status_updates WHERE session_id = ? AND id = ?')
+        .run(sessionId, id);
       this.deps.events.record('status.deleted', sessionId, this.view(row));
       return this.deps.unused.forgetUnreferenced(row.media_sha256 ? [row.media_sha256] : []);
     });
@@ -128,7 +132,8 @@ export class StatusService {
   /** The bytes of a photo or video Status, downloaded from WhatsApp first if needed. */
   async media(sessionId: string, id: string): Promise<{ bytes: Buffer; mimetype: string }> {
     const row = this.existing(sessionId, id);
-    if (!row.mimetype) throw new AppError('NOT_FOUND', 'statusId: this Status has no photo or video', 'statusId');
+    if (!row.mimetype)
+      throw new AppError('NOT_FOUND', 'statusId: this Status has no photo or video', 'statusId');
     if (row.media_sha256) {
       const bytes = this.deps.files.read(row.media_sha256);
       if (bytes) return { bytes, mimetype: row.mimetype };
@@ -149,7 +154,10 @@ export class StatusService {
   list(sessionId: string, filter: { poster?: string; mine?: boolean; limit: number }): StatusUpdate[] {
     const poster = filter.poster ? toJid(filter.poster, 'poster') : null;
     const rows = this.deps.db.$client
-      .prepare<[string, number, string | null, string | null, number | null, number | null, number], StatusRow>(
+      .prepare<
+        [string, number, string | null, string | null, number | null, number | null, number],
+        StatusRow
+      >(
         `SELECT * FROM status_updates INDEXED BY status_updates_posted_idx
           WHERE session_id = ? AND posted_at > ? - ${STATUS_LIFETIME_MS}
             AND (? IS NULL OR poster_jid = ?) AND (? IS NULL OR from_me = ?)
@@ -189,7 +197,12 @@ export class StatusService {
   }
 
   /** A private reply: a text to the poster's chat quoting the Status, as WhatsApp sends it. */
-  async reply(sessionId: string, id: string, text: string, actor?: Actor): Promise<{ chat: string; messageId: string }> {
+  async reply(
+    sessionId: string,
+    id: string,
+    text: string,
+    actor?: Actor,
+  ): Promise<{ chat: string; messageId: string }> {
     const row = this.existing(sessionId, id);
     if (row.from_me) throw new AppError('VALIDATION_FAILED', 'statusId: this is our own Status', 'statusId');
     if (!row.raw) throw new AppError('NOT_FOUND', 'statusId: this Status cannot be answered', 'statusId');
@@ -215,7 +228,9 @@ export class StatusService {
       this.insert(sessionId, { ...record, timestamp: record.timestamp }, audience);
       if (saved)
         this.deps.db.$client
-          .prepare('UPDATE status_updates SET media_sha256 = ?, media_size = ? WHERE session_id = ? AND id = ?')
+          .prepare(
+            'UPDATE status_updates SET media_sha256 = ?, media_size = ? WHERE session_id = ? AND id = ?',
+          )
           .run(saved.sha256, saved.size, sessionId, record.id);
       const posted = this.view(this.existing(sessionId, record.id));
       this.deps.events.record('status.posted', sessionId, posted, actor);
@@ -234,7 +249,11 @@ export class StatusService {
     const media = await this.deps.resolveMedia(status.type, status.media, sessionId);
     const expected = status.type === 'image' ? 'image/' : 'video/';
     if (!media.mimetype.startsWith(expected))
-      throw new AppError('VALIDATION_FAILED', `status.media: must be ${status.type === 'image' ? 'a photo' : 'a video'}`, 'status.media');
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `status.media: must be ${status.type === 'image' ? 'a photo' : 'a video'}`,
+        'status.media',
+      );
     return {
       kind: status.type,
       bytes: media.bytes,
@@ -246,11 +265,17 @@ export class StatusService {
   /** Phone-number JIDs a Status goes to: the named ones, or every contact of the number. */
   private audience(sessionId: string, audience: PostStatusInput['audience']): string[] {
     if (audience !== 'contacts') {
-      return [...new Set(audience.map((entry, index) => toJid(entry, `audience.${index}`)))].map((jid, index) => {
-        if (!jid.endsWith('@s.whatsapp.net'))
-          throw new AppError('VALIDATION_FAILED', `audience.${index}: must be a person, not a group`, `audience.${index}`);
-        return jid;
-      });
+      return [...new Set(audience.map((entry, index) => toJid(entry, `audience.${index}`)))].map(
+        (jid, index) => {
+          if (!jid.endsWith('@s.whatsapp.net'))
+            throw new AppError(
+              'VALIDATION_FAILED',
+              `audience.${index}: must be a person, not a group`,
+              `audience.${index}`,
+            );
+          return jid;
+        },
+      );
     }
     const me = this.deps.actions.meJid(sessionId);
     const jids = this.deps.db.$client
@@ -261,7 +286,11 @@ export class StatusService {
       .map((row) => row.jid)
       .filter((jid) => jid !== me);
     if (!jids.length)
-      throw new AppError('VALIDATION_FAILED', 'audience: this number has no contacts yet; name who should see it', 'audience');
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'audience: this number has no contacts yet; name who should see it',
+        'audience',
+      );
     return jids;
   }
 
