@@ -111,6 +111,15 @@ export const postStatusSchema = z
   });
 export type PostStatusInput = z.infer<typeof postStatusSchema>;
 
+/**
+ * A Status as a kind of scheduled message (`schedules.create` with `message.type: "status"`):
+ * posted at `sendAt` like `status.post`.
+ */
+export const scheduledStatusSchema = z
+  .object({ type: z.literal('status'), status: statusContentSchema, audience: statusAudienceSchema })
+  .strict();
+export type ScheduledStatus = z.infer<typeof scheduledStatusSchema>;
+
 const statusRef = z
   .object({ session: sessionIdSchema, statusId: z.string().min(1, 'is required').max(128) })
   .strict();

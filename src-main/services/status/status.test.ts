@@ -209,6 +209,54 @@ describe('posting Status', () => {
   });
 });
 
+describe('scheduled Status', () => {
+  it(
+    'posts a Status when its schedule comes due (a Status is a kind of scheduled message)',
+    async () => {
+      const created = await world.app.request('/api/v1/schedules', {
+        method: 'POST',
+        json: {
+          session: 'shop',
+          message: {
+            type: 'status',
+            status: { type: 'text', text: 'Happy hour at 5', backgroundColor: '#A259FF' },
+            audience: [world.customer.phone],
+          },
+          sendAt: new Date(Date.now() + 1500).toISOString(),
+        },
+      });
+      expect(created.status).toBe(201);
+      const schedule = await json<{ id: string; message: { type: string } }>(created);
+      expect(schedule.message.type).toBe('status');
+      const posted = await world.waitForEvent(
+        (e) => e.type === 'status.posted' && (e.data as StatusUpdate).text === 'Happy hour at 5',
+        LIMIT,
+      );
+      expect(posted.actor).toMatchObject({ type: 'system', name: 'Scheduled message', id: schedule.id });
+      const got = await world.customer.waitForMessage(
+        (m) => m.key.remoteJid === 'status@broadcast' && m.key.id === (posted.data as StatusUpdate).id,
+        LIMIT,
+      );
+      expect(got.message?.extendedTextMessage?.backgroundArgb).toBe(0xffa259ff);
+      await world.waitForEvent((e) => e.type === 'schedule.sent' && JSON.stringify(e.data).includes(schedule.id), LIMIT);
+    },
+    LIMIT,
+  );
+
+  it('refuses a scheduled Status with bad content, naming the field', async () => {
+    const bad = await world.app.request('/api/v1/schedules', {
+      method: 'POST',
+      json: {
+        session: 'shop',
+        message: { type: 'status', status: { type: 'text', text: 'x', backgroundColor: 'red' } },
+        sendAt: new Date(Date.now() + 3_600_000).toISOString(),
+      },
+    });
+    expect(bad.status).toBe(400);
+    expect((await json<{ error: { field: string } }>(bad)).error.field).toBe('message.status.backgroundColor');
+  });
+});
+
 describe('expiry', () => {
   it('sweeps Status older than 24 hours', async () => {
     const sqlite = world.app.core.db.$client;
