@@ -98,9 +98,11 @@ export function ScheduledTable({
       cell: (schedule) =>
         schedule.status === 'pending' && (
           <div className="row">
-            <button type="button" className="button button--secondary" onClick={() => onEdit(schedule)}>
-              <FormattedMessage id="schedule.edit" />
-            </button>
+            {schedule.message.type !== 'status' && (
+              <button type="button" className="button button--secondary" onClick={() => onEdit(schedule)}>
+                <FormattedMessage id="schedule.edit" />
+              </button>
+            )}
             <ConfirmButton
               label={intl.formatMessage({ id: 'schedule.cancel' })}
               question={intl.formatMessage({ id: 'schedule.cancelQuestion' })}

@@ -42,7 +42,11 @@ export function PostStatusForm({ session, onPosted }: { session: string; onPoste
       else {
         if (!file) throw new Error(intl.formatMessage({ id: 'status.post.fileMissing' }));
         const data = await readAsDataUrl(file);
-        status = { type: kind, media: { data, mimetype: file.type || undefined }, ...(text ? { caption: text } : {}) };
+        status = {
+          type: kind,
+          media: { data, mimetype: file.type || undefined },
+          ...(text ? { caption: text } : {}),
+        };
       }
       const audience = everyone
         ? ('contacts' as const)
@@ -91,7 +95,12 @@ export function PostStatusForm({ session, onPosted }: { session: string; onPoste
         </legend>
         {(['text', 'image', 'video'] as const).map((option) => (
           <label key={option}>
-            <input type="radio" name="status-kind" checked={kind === option} onChange={() => setKind(option)} />
+            <input
+              type="radio"
+              name="status-kind"
+              checked={kind === option}
+              onChange={() => setKind(option)}
+            />
             <FormattedMessage id={`status.kind.${option}`} />
           </label>
         ))}
@@ -109,7 +118,11 @@ export function PostStatusForm({ session, onPosted }: { session: string; onPoste
               style={{ background: color, color: '#fff' }}
             />
           </label>
-          <div className="status-post__colors" role="group" aria-label={intl.formatMessage({ id: 'status.post.color' })}>
+          <div
+            className="status-post__colors"
+            role="group"
+            aria-label={intl.formatMessage({ id: 'status.post.color' })}
+          >
             {STATUS_COLORS.map((option) => (
               <button
                 key={option}
@@ -148,7 +161,12 @@ export function PostStatusForm({ session, onPosted }: { session: string; onPoste
           <FormattedMessage id="status.post.allContacts" />
         </label>
         <label>
-          <input type="radio" name="status-audience" checked={!everyone} onChange={() => setEveryone(false)} />
+          <input
+            type="radio"
+            name="status-audience"
+            checked={!everyone}
+            onChange={() => setEveryone(false)}
+          />
           <FormattedMessage id="status.post.chosen" />
         </label>
         {!everyone && (

@@ -23,7 +23,12 @@ function StatusMedia({ status }: { status: StatusUpdate }) {
     };
   }, [transport, status.session, status.id]);
   if (error) return <p role="alert">{error}</p>;
-  if (!url) return <p className="muted" role="status"><FormattedMessage id="status.loadingMedia" /></p>;
+  if (!url)
+    return (
+      <p className="muted" role="status">
+        <FormattedMessage id="status.loadingMedia" />
+      </p>
+    );
   return status.kind === 'video' ? (
     <video className="status-viewer__media" src={url} controls />
   ) : (
