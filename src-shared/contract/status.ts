@@ -26,10 +26,8 @@ export const STATUS_COLORS = [
   '#1F2C34',
 ] as const;
 
-const hexColor = z
-  .string()
-  .regex(/^#[0-9A-Fa-f]{6}$/, 'must be a colour like #25D366')
-  .transform((color) => color.toUpperCase());
+// Upper-cased by the service (a transform here would hide the type from the OpenAPI document).
+const hexColor = z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'must be a colour like #25D366');
 
 export const statusUpdateSchema = z
   .object({

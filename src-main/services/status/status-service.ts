@@ -243,7 +243,7 @@ export class StatusService {
       return {
         kind: 'text',
         text: status.text,
-        backgroundColor: status.backgroundColor,
+        backgroundColor: status.backgroundColor.toUpperCase(),
         ...(status.font !== undefined ? { font: status.font } : {}),
       };
     const media = await this.deps.resolveMedia(status.type, status.media, sessionId);
