@@ -148,7 +148,8 @@ export class StatusService {
   }
 
   /**
-   * The number's Status of the last 24 hours: the contacts' unseen ones first, then newest first.
+   * The number's Status of the last 24 hours: the contacts' unseen ones first, then newest first
+   * (WhatsApp's times are whole seconds: within one, the later arrival first).
    * `poster` narrows to one contact, `mine` to our own posts or the contacts'.
    */
   list(sessionId: string, filter: { poster?: string; mine?: boolean; limit: number }): StatusUpdate[] {
@@ -161,7 +162,7 @@ export class StatusService {
         `SELECT * FROM status_updates INDEXED BY status_updates_posted_idx
           WHERE session_id = ? AND posted_at > ? - ${STATUS_LIFETIME_MS}
             AND (? IS NULL OR poster_jid = ?) AND (? IS NULL OR from_me = ?)
-          ORDER BY (from_me = 0 AND seen_at IS NULL) DESC, posted_at DESC LIMIT ?`,
+          ORDER BY (from_me = 0 AND seen_at IS NULL) DESC, posted_at DESC, rowid DESC LIMIT ?`,
       )
       .all(
         sessionId,
