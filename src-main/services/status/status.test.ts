@@ -238,7 +238,10 @@ describe('scheduled Status', () => {
         LIMIT,
       );
       expect(got.message?.extendedTextMessage?.backgroundArgb).toBe(0xffa259ff);
-      await world.waitForEvent((e) => e.type === 'schedule.sent' && JSON.stringify(e.data).includes(schedule.id), LIMIT);
+      await world.waitForEvent(
+        (e) => e.type === 'schedule.sent' && JSON.stringify(e.data).includes(schedule.id),
+        LIMIT,
+      );
     },
     LIMIT,
   );
@@ -253,7 +256,9 @@ describe('scheduled Status', () => {
       },
     });
     expect(bad.status).toBe(400);
-    expect((await json<{ error: { field: string } }>(bad)).error.field).toBe('message.status.backgroundColor');
+    expect((await json<{ error: { field: string } }>(bad)).error.field).toBe(
+      'message.status.backgroundColor',
+    );
   });
 });
 
