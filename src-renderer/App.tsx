@@ -49,6 +49,8 @@ export function App() {
             <Route path="inbox" element={null} />
             <Route path="chats" element={null} />
             <Route path="chats/:session/:jid" element={null} />
+            <Route path="status" element={null} />
+            <Route path="status/:session" element={null} />
           </Route>
           <Route path="sessions" element={<SessionsPage />} />
           <Route path="schedule" element={<SchedulePage />} />

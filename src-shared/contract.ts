@@ -12,6 +12,7 @@ import { housekeepingOperations } from './contract/housekeeping.js';
 import { contactsImportOperations } from './contract/contacts-import.js';
 import { contactDataOperations } from './contract/contact-data.js';
 import { callOperations } from './contract/calls.js';
+import { statusOperations } from './contract/status.js';
 import { messagingOperations } from './contract/messaging.js';
 import { organizeOperations } from './contract/organize.js';
 import type { Operation } from './contract/operation.js';
@@ -50,6 +51,7 @@ export const contract = {
   ...groupOperations,
   ...groupAdminOperations,
   ...callOperations,
+  ...statusOperations,
   ...organizeOperations,
   ...scheduleOperations,
   ...widgetOperations,

@@ -22,7 +22,11 @@ export function mediaFilesRouter({ messaging }: Services): Router {
     if (!messaging.mediaLinks.verify(target, expires, signature)) {
       throw new AppError('FORBIDDEN', 'this media link is invalid or has expired');
     }
-    const file = await messaging.media.ensure(target.session, target.chat, target.id);
+    // A Status' photo or video (services/status/) is signed as "chat" status@broadcast.
+    const file =
+      target.chat === 'status@broadcast'
+        ? { ...(await messaging.status.media(target.session, target.id)), fileName: null }
+        : await messaging.media.ensure(target.session, target.chat, target.id);
     ctx.type = file.mimetype;
     if (file.fileName) ctx.attachment(file.fileName, { type: 'inline' });
     ctx.set('Cache-Control', 'private, max-age=3600');

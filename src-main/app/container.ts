@@ -145,6 +145,8 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
     services.keyUsage.prune(config.keyUsageDays);
     // Media library uploads whose time is up (and their files, where nothing else uses them).
     services.mediaLibrary.sweep();
+    // Status (stories) older than 24 hours, as on WhatsApp (and their files).
+    services.messaging.status.sweep();
   };
   lifecycle.add({
     name: 'pruning',

@@ -742,6 +742,20 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
       'SEARCH report_conversation_days USING PRIMARY KEY (day>? AND day<?)',
     );
   },
+  '0041_status_updates': (sqlite) => {
+    // A number's Status list walks its index newest first; the sweep finds expired rows by theirs.
+    const row = `INSERT INTO status_updates (session_id, id, poster_jid, from_me, kind, posted_at, expires_at)
+      VALUES ('s', 'S1', '1@s.whatsapp.net', 0, 'text', 5, 86400005)`;
+    sqlite.exec(row);
+    expect(() => sqlite.exec(row)).toThrow(/UNIQUE/);
+    expect(
+      queryPlan(sqlite, `SELECT id FROM status_updates WHERE session_id = 's' ORDER BY posted_at DESC`),
+    ).toContain('status_updates_posted_idx');
+    expect(queryPlan(sqlite, 'DELETE FROM status_updates WHERE expires_at <= 7')).toContain(
+      'status_updates_expiry_idx',
+    );
+    expect(sqlite.prepare('SELECT seen_at FROM status_updates').get()).toEqual({ seen_at: null });
+  },
   '0039_paced_sends': (sqlite) => {
     // A waiting group send is found by its message id, the loop finds the next due one by its
     // index, and the conversation's pending bubbles by session and chat.

@@ -149,3 +149,4 @@ export * from './schema-reports.js';
 export * from './schema-media-library.js';
 export * from './schema-paced-sends.js';
 export * from './schema-channels.js';
+export * from './schema-status.js';

@@ -3,6 +3,7 @@ import type { Services } from '../services/index.js';
 import { appHandlers, type RuntimeInfo } from './app-handlers.js';
 import { backupHandlers } from './backup-handlers.js';
 import { callHandlers } from './call-handlers.js';
+import { statusHandlers } from './status-handlers.js';
 import type { RpcContext } from './context.js';
 import { messagingHandlers } from './messaging-handlers.js';
 import { organizeHandlers } from './organize-handlers.js';
@@ -41,6 +42,7 @@ export function createHandlers(services: Services, runtime: () => RuntimeInfo): 
     ...messagingHandlers(services, runtime),
     ...groupHandlers(services),
     ...callHandlers(services),
+    ...statusHandlers(services, runtime),
     ...organizeHandlers(services),
     ...scheduleHandlers(services),
     ...widgetHandlers(services, runtime),

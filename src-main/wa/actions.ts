@@ -4,7 +4,12 @@
  * touches a Baileys type. WhatsApp's refusals become AppErrors with their own codes
  * (`wa-errors.ts`), never 500s.
  */
-import { generateMessageIDV2, jidNormalizedUser, type WASocket } from '@whiskeysockets/baileys';
+import {
+  generateMessageIDV2,
+  jidNormalizedUser,
+  type AnyMessageContent,
+  type WASocket,
+} from '@whiskeysockets/baileys';
 import { AppError } from '../../src-shared/errors.js';
 import type { Logger } from '../core/logger.js';
 import { downloadMedia } from './media.js';
@@ -12,6 +17,7 @@ import { decodeRawMessage, mapMessage, type MessageRecord } from './message-mapp
 import { buildOutgoing, type OutgoingParts } from './outgoing.js';
 import { sendWatchingAck } from './server-acks.js';
 import { groupRecord, type GroupRecord } from './group-records.js';
+import { mapStatus, STATUS_JID, type StatusRecord } from './status-mapping.js';
 import type { WaSessionManager } from './session-manager.js';
 import { callWhatsApp, fromWaError } from './wa-errors.js';
 
@@ -24,6 +30,11 @@ const PICTURE_QUERY_TIMEOUT_MS = 15_000;
 export type PictureSize = 'preview' | 'full';
 export type PresenceState = 'composing' | 'recording' | 'paused' | 'available' | 'unavailable';
 export type ParticipantAction = 'add' | 'remove' | 'promote' | 'demote';
+
+/** A Status to post: text on a background colour, or a photo or video with a caption. */
+export type StatusPost =
+  | { kind: 'text'; text: string; backgroundColor: string; font?: number }
+  | { kind: 'image' | 'video'; bytes: Buffer; mimetype: string; caption?: string };
 
 export class WaActions {
   constructor(
@@ -67,6 +78,36 @@ export class WaActions {
         throw new AppError('INTERNAL', 'the sent message could not be read back');
       return mapped.record;
     });
+  }
+
+  /**
+   * Posts a Status (story) to `audience` (phone-number JIDs): WhatsApp encrypts it once with a
+   * sender key for `status@broadcast` and hands that key to each listed contact's devices.
+   */
+  async postStatus(sessionId: string, post: StatusPost, audience: string[]): Promise<StatusRecord> {
+    const socket = this.socket(sessionId);
+    const messageId = this.newMessageId(sessionId);
+    const content: AnyMessageContent =
+      post.kind === 'text'
+        ? { text: post.text }
+        : post.kind === 'image'
+          ? { image: post.bytes, mimetype: post.mimetype, ...(post.caption ? { caption: post.caption } : {}) }
+          : {
+              video: post.bytes,
+              mimetype: post.mimetype,
+              ...(post.caption ? { caption: post.caption } : {}),
+            };
+    const look =
+      post.kind === 'text'
+        ? { backgroundColor: post.backgroundColor, ...(post.font !== undefined ? { font: post.font } : {}) }
+        : {};
+    const sent = await callWhatsApp(
+      () => socket.sendMessage(STATUS_JID, content, { messageId, statusJidList: audience, ...look }),
+      'audience',
+    );
+    const mapped = sent ? mapStatus(sent, this.meJid(sessionId)) : null;
+    if (mapped?.kind !== 'status') throw new AppError('INTERNAL', 'the posted Status could not be read back');
+    return mapped.status;
   }
 
   /** Sends a reaction; returns nothing to store (the reaction updates the target message). */

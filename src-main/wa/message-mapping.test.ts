@@ -122,11 +122,47 @@ describe('mapMessage', () => {
     });
   });
 
-  it('ignores status broadcasts and plumbing, and our own messages are sent by us', () => {
-    expect(
-      mapMessage(incoming({ conversation: 'x' }, { key: { remoteJid: 'status@broadcast', id: 'S' } }), ME)
-        .kind,
-    ).toBe('ignore');
+  it('maps Status posts (never chat messages): text with its colour, photos, deletions', () => {
+    const statusKey = {
+      remoteJid: 'status@broadcast',
+      id: 'S',
+      participant: `${CUSTOMER.split('@')[0]}:3@s.whatsapp.net`,
+    };
+    const text = mapMessage(
+      incoming(
+        { extendedTextMessage: { text: 'Open Sunday', backgroundArgb: 0xff25d366, font: 2 } },
+        { key: statusKey },
+      ),
+      ME,
+    );
+    expect(text.kind === 'status' && text.status).toMatchObject({
+      id: 'S',
+      posterJid: CUSTOMER,
+      posterName: 'Dana',
+      kind: 'text',
+      text: 'Open Sunday',
+      backgroundColor: '#25D366',
+      font: 2,
+      timestamp: 1_700_000_000_000,
+    });
+    const photo = mapMessage(
+      incoming({ imageMessage: { caption: 'New', mimetype: 'image/jpeg' } }, { key: statusKey }),
+      ME,
+    );
+    expect(photo.kind === 'status' && photo.status).toMatchObject({ kind: 'image', text: 'New' });
+    const revoke = mapMessage(
+      incoming(
+        { protocolMessage: { type: proto.Message.ProtocolMessage.Type.REVOKE, key: { id: 'S0' } } },
+        { key: statusKey },
+      ),
+      ME,
+    );
+    expect(revoke).toEqual({ kind: 'statusRevoke', id: 'S0', posterJid: CUSTOMER });
+    // Sender-key plumbing and kinds not shown (a voice Status) are not kept.
+    expect(mapMessage(incoming({ audioMessage: { ptt: true } }, { key: statusKey }), ME).kind).toBe('ignore');
+  });
+
+  it('ignores plumbing, and our own messages are sent by us', () => {
     const own = mapMessage(
       incoming({ conversation: 'on my way' }, { key: { remoteJid: CUSTOMER, fromMe: true, id: 'O1' } }),
       ME,

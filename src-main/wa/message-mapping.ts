@@ -16,6 +16,7 @@ import {
 import type { MediaInfo, MessageStatus, MessageType } from '../../src-shared/messages.js';
 import { body, type Body } from './message-bodies.js';
 import { viewOnceKind } from './view-once.js';
+import { mapStatus, STATUS_JID, type MappedStatus } from './status-mapping.js';
 import {
   authorJids,
   decryptVoteSelection,
@@ -60,6 +61,8 @@ export type MappedMessage =
   | { kind: 'edit'; chatJid: string; targetId: string; text: string; timestamp: number }
   | { kind: 'revoke'; chatJid: string; targetId: string; timestamp: number }
   | PollVote
+  /** A Status (story) post or its deletion (status-mapping.ts); never a chat message. */
+  | Exclude<MappedStatus, { kind: 'ignore' }>
   /** Nothing to store. `update` names content that only changes another message (for the debug log). */
   | { kind: 'ignore'; update?: string };
 
@@ -167,7 +170,8 @@ export function mapMessage(
   meLid: string | null = null,
 ): MappedMessage {
   const key = message.key;
-  if (!key.id || !key.remoteJid || key.remoteJid === 'status@broadcast') return { kind: 'ignore' };
+  if (!key.id || !key.remoteJid) return { kind: 'ignore' };
+  if (key.remoteJid === STATUS_JID) return mapStatus(message, meJid);
   if (message.messageStubType === proto.WebMessageInfo.StubType.CIPHERTEXT && !message.message)
     return waitingMessage(message, meJid);
   const viewOnce = viewOnceKind(message);

@@ -12,8 +12,10 @@ import { ContactPanelOrganizeSlot } from './inbox/organize-slots';
 import { JoinGroupDialog } from './inbox/group-join/JoinGroupDialog';
 import { NewChatDialog } from './inbox/new-chat/NewChatDialog';
 import { CHAT_ROUTE } from './inbox/paths';
+import { StatusPane } from './inbox/status/StatusPane';
 import '../styles/inbox.css';
 import '../styles/kinds.css';
+import '../styles/status.css';
 
 /**
  * The team inbox: chats of every linked number on the left, the open chat in the middle, the
@@ -23,6 +25,10 @@ import '../styles/kinds.css';
 export function InboxPage() {
   const navigate = useNavigate();
   const match = useMatch(CHAT_ROUTE);
+  // The Status view (/status, /status/<session>) takes the conversation's place.
+  const statusAll = useMatch('/status');
+  const statusOne = useMatch('/status/:session');
+  const statusOpen = statusAll !== null || statusOne !== null;
   const [params] = useSearchParams();
   const session = match?.params.session ?? null;
   const jid = match?.params.jid ?? null;
@@ -54,7 +60,9 @@ export function InboxPage() {
 
   const sessionName = sessions.find((s) => s.id === session)?.name ?? session;
   return (
-    <div className={`inbox${key ? ' inbox--chat-open' : ''}${panelOpen && chat ? ' inbox--panel-open' : ''}`}>
+    <div
+      className={`inbox${key || statusOpen ? ' inbox--chat-open' : ''}${panelOpen && chat ? ' inbox--panel-open' : ''}`}
+    >
       <ChatListPane
         activeKey={key}
         query={query}
@@ -80,7 +88,9 @@ export function InboxPage() {
           onClose={() => setJoinGroup(false)}
         />
       )}
-      {session && jid ? (
+      {statusOpen ? (
+        <StatusPane session={statusOne?.params.session ?? null} />
+      ) : session && jid ? (
         <ConversationPane
           // Keys are unique among this grid's children: the panel below is keyed by the same chat, and
           // a shared key made React render a second conversation when the panel closed.

@@ -18,6 +18,7 @@ import type { RateLimitSettings } from './rate-limits.js';
 import type { MediaDeletedEvent, MediaUploadedEvent } from './media-library.js';
 import type { ChatEphemeralChangedEvent } from './disappearing.js';
 import type { Channel, ChannelReactionsEvent, ChannelUnfollowedEvent } from './channels.js';
+import type { StatusUpdate } from './status.js';
 
 export interface MessageRef {
   id: string;
@@ -116,6 +117,14 @@ export interface EventMap {
    * (`contactPresence.watch` subscribes); the actor is the system (WhatsApp's fact).
    */
   'contact.presence': ContactPresence;
+  /** A contact posted a Status (story) this number may see. */
+  'status.received': StatusUpdate;
+  /** This number posted a Status (from Chatdock, over the API, or a schedule). */
+  'status.posted': StatusUpdate;
+  /** A contact's Status was marked seen here (the read receipt went to the poster). */
+  'status.seen': StatusUpdate;
+  /** A Status was deleted by its poster (data: the Status as it was). */
+  'status.deleted': StatusUpdate;
   'call.received': Call;
   'call.rejected': Call;
   /** A logged call changed state after its offer: answered elsewhere, hung up, or rang out (missed). */
@@ -219,6 +228,10 @@ export const EVENT_TYPES = [
   'session.privacy_updated',
   'presence.updated',
   'contact.presence',
+  'status.received',
+  'status.posted',
+  'status.seen',
+  'status.deleted',
   'call.received',
   'call.rejected',
   'call.updated',

@@ -5,6 +5,16 @@
 import { z } from 'zod';
 import { exampleOf } from '../examples.js';
 import { mediaSourceSchema, sendMessageSchema, type SendMessageInput } from '../send-schemas.js';
+import { scheduledStatusSchema } from './status.js';
+
+/** What a schedule sends: a chat message, or a Status (issue #19) posted at its time. */
+export const scheduledMessageSchema = z
+  .discriminatedUnion('type', [sendMessageSchema, scheduledStatusSchema])
+  .meta({
+    id: 'ScheduledMessage',
+    example: { to: '+972 50-123-4567', type: 'text', text: 'Your order is ready 🎉' },
+  });
+export type ScheduledMessage = z.infer<typeof scheduledMessageSchema>;
 import { ADMIN_ONLY, READ_MESSAGES, SEND_MESSAGES, readSession, sendInSession } from '../access.js';
 import { op } from './operation.js';
 import { sessionIdSchema } from './sessions.js';
@@ -63,7 +73,7 @@ export const scheduleSchema = z
   .object({
     id: z.string(),
     session: z.string(),
-    message: sendMessageSchema,
+    message: scheduledMessageSchema,
     sendAt: z.string().describe('Next send, UTC ISO-8601'),
     timeZone: z.string(),
     repeat: repeatSchema.nullable(),
@@ -98,7 +108,7 @@ export type Schedule = z.infer<typeof scheduleSchema>;
 export const createScheduleInput = z
   .object({
     session: sessionIdSchema,
-    message: sendMessageSchema,
+    message: scheduledMessageSchema,
     sendAt: sendAtSchema,
     timeZone: timeZoneSchema.optional().describe('IANA zone for repetition; default UTC'),
     repeat: repeatSchema.nullable().optional(),
@@ -117,7 +127,7 @@ export type CreateScheduleInput = z.infer<typeof createScheduleInput>;
 
 export const updateScheduleInput = z
   .object({
-    message: sendMessageSchema.optional(),
+    message: scheduledMessageSchema.optional(),
     sendAt: sendAtSchema.optional(),
     timeZone: timeZoneSchema.optional(),
     repeat: repeatSchema.nullable().optional(),

@@ -245,6 +245,28 @@ export class Customer extends EventEmitter {
     return message;
   }
 
+  /**
+   * Posts a Status (story) to these contacts as the phone app does: to `status@broadcast` with the
+   * list of who may see it (`statusJidList`); a text Status takes a background colour (`#RRGGBB`)
+   * and a font number.
+   */
+  async postStatus(
+    content: AnyMessageContent,
+    statusJidList: string[],
+    look: { backgroundColor?: string; font?: number } = {},
+  ): Promise<WAMessage> {
+    const messageId = generateMessageIDV2(this.sock.user?.id);
+    const message = await this.acknowledged(messageId, () =>
+      this.sock.sendMessage('status@broadcast', content, { messageId, statusJidList, ...look }),
+    );
+    if (!message) {
+      throw new Error('sendMessage returned nothing');
+    }
+    this.sent.push(message);
+    this.changed();
+    return message;
+  }
+
   sendText(jid: string, text: string): Promise<WAMessage> {
     return this.send(jid, { text });
   }

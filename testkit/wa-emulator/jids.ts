@@ -43,6 +43,13 @@ export function parseUserJid(jid: string | undefined): ParsedUserJid | undefined
   return undefined;
 }
 
+/** WhatsApp's Status (stories) broadcast list: every Status post is addressed to it. */
+export const STATUS_JID = 'status@broadcast';
+
+export function isStatusJid(jid: string | undefined): boolean {
+  return jid === STATUS_JID;
+}
+
 export function isGroupJid(jid: string | undefined): boolean {
   return !!jid && jid.endsWith(`@${GROUP_SERVER}`);
 }

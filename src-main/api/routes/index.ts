@@ -46,6 +46,7 @@ import { mediaLibraryRoutes } from './media-library.js';
 import { messageAttachmentRoutes } from './message-attachments.js';
 import { contactPresenceRoutes } from './contact-presence.js';
 import { starredRoutes } from './starred.js';
+import { statusRoutes } from './status.js';
 
 /** Every public REST route, one list per domain. */
 export function allRoutes(services: Services): RouteDef[] {
@@ -66,6 +67,7 @@ export function allRoutes(services: Services): RouteDef[] {
     ...sendPacingRoutes(services),
     ...groupRoutes(services),
     ...callRoutes(services),
+    ...statusRoutes(services),
     ...scheduleRoutes(services),
     ...campaignRoutes(services),
     ...optOutRoutes(services),

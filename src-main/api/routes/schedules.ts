@@ -41,7 +41,7 @@ export function scheduleRoutes(services: Services) {
       path: '/schedules',
       tag,
       summary: 'Schedule a message',
-      description: `Any message the send endpoint accepts, once or repeating (daily, weekly, monthly or cron, in \`timeZone\`). ${SCHEDULING} ${IDEMPOTENT}`,
+      description: `Any message the send endpoint accepts, or a Status (\`message.type: "status"\`, as \`POST /sessions/{id}/status\` takes it), once or repeating (daily, weekly, monthly or cron, in \`timeZone\`). ${SCHEDULING} ${IDEMPOTENT}`,
       largeBody: true,
       body: createScheduleInput,
       idempotent: true,

@@ -216,18 +216,32 @@ export class SendService {
     }
   }
 
+  /**
+   * Sends a message quoting something that is no message of the chat: a contact's Status, which
+   * a private reply quotes as WhatsApp does (services/status/). Not paced, no idempotency key.
+   */
+  sendQuoting(
+    sessionId: string,
+    input: SendMessageInput,
+    quotedRaw: Buffer,
+    actor?: Actor,
+  ): Promise<Message> {
+    return this.sendNow(sessionId, input, actor, undefined, quotedRaw);
+  }
+
   private async sendNow(
     sessionId: string,
     input: SendMessageInput,
     actor?: Actor,
     preResolved?: ResolvedMedia,
+    quoted?: Buffer,
   ): Promise<Message> {
     this.assertConnected(sessionId);
     const jid = toJid(input.to, 'to');
     this.assertWritable(sessionId, jid);
     await this.onWhatsApp.assert(sessionId, jid);
     const mentions = (input.mentions ?? []).map((mention, index) => toJid(mention, `mentions.${index}`));
-    const quotedRaw = input.replyTo ? this.rawOf(sessionId, jid, input.replyTo, 'replyTo') : null;
+    const quotedRaw = quoted ?? (input.replyTo ? this.rawOf(sessionId, jid, input.replyTo, 'replyTo') : null);
 
     if (input.type === 'reaction') {
       const target = this.store.row(sessionId, jid, input.messageId);

@@ -33,6 +33,7 @@ import { mediaUrlDownloader, type MediaUrlOptions } from '../messages/media-url/
 import { MediaStore } from '../messages/media-store.js';
 import { MessageStore } from '../messages/message-store.js';
 import { MessagingSink } from './wa-event-sink.js';
+import { StatusService } from '../status/status-service.js';
 import { SendService } from '../messages/send-service.js';
 import { PacedSends } from '../messages/paced-sends.js';
 import { SendPacingSettings } from '../messages/send-pacing.js';
@@ -75,6 +76,8 @@ export interface Messaging {
   sendPacing: SendPacingSettings;
   /** The durable queue of paced group sends and its loop (started with the core). */
   pacedSends: PacedSends;
+  /** Status (stories): contacts' posts, seen, replies, our own posts (issue #19). */
+  status: StatusService;
 }
 
 export function createMessaging(deps: {
@@ -162,6 +165,17 @@ export function createMessaging(deps: {
     ...(deps.clock ? { clock: deps.clock } : {}),
   });
   send.usePacing(pacedSends);
+  const status = new StatusService({
+    db,
+    events,
+    actions,
+    files,
+    unused: new UnusedMedia(db, files),
+    contacts,
+    send,
+    resolveMedia,
+    logger,
+  });
   const sink = new MessagingSink({
     store,
     chats,
@@ -173,6 +187,7 @@ export function createMessaging(deps: {
     calls,
     contactPresence,
     media,
+    status,
     actions,
     events,
     logger,
@@ -201,5 +216,6 @@ export function createMessaging(deps: {
     resolveMedia,
     sendPacing,
     pacedSends,
+    status,
   };
 }

@@ -14,6 +14,7 @@ import type { GroupService } from '../groups/groups.js';
 import type { GroupChange, GroupJoinRequestChange, GroupParticipantsChange } from '../../wa/group-records.js';
 import type { MediaDownloader } from '../messages/media-downloader.js';
 import type { MessageStore } from '../messages/message-store.js';
+import type { StatusService } from '../status/status-service.js';
 import { blockedContactOf } from '../privacy/block-event.js';
 import { PHONE_ACTOR } from '../../../src-shared/contract/people.js';
 import { sortableId } from '../../core/ids.js';
@@ -44,6 +45,8 @@ export class MessagingSink implements WaEventSink {
       /** Customers' online / last seen / typing for the chat header (issue #19). */
       contactPresence: ContactPresenceService;
       media: MediaDownloader;
+      /** Status (stories) posts and their deletions (issue #19). */
+      status: StatusService;
       actions: WaActions;
       events: EventRecorder;
       logger: Logger;
@@ -91,14 +94,19 @@ export class MessagingSink implements WaEventSink {
    * (the Signal key writes of their decryption) inside it; media downloads start after commit.
    */
   storeIncoming(sessionId: string, mapped: MappedMessage[], inTransaction: () => void): void {
+    const withMedia: string[] = [];
     const stored = this.deps.events.transaction(() => {
       const inserted = this.deps.store.ingest(sessionId, recordsOf(mapped), 'live');
       this.applyUpdates(sessionId, mapped);
+      for (const item of mapped)
+        if (item.kind === 'status' && this.deps.status.receive(sessionId, item.status))
+          withMedia.push(item.status.id);
       inTransaction();
       return inserted;
     });
     for (const message of stored)
       if (message.media && !message.fromMe) this.deps.media.fetchSoon(sessionId, message);
+    for (const id of withMedia) this.deps.status.fetchMediaSoon(sessionId, id);
     for (const item of mapped)
       if (item.kind === 'message' && item.record.type === 'waiting')
         // Counted in /health (waitingMessages); Baileys has sent a retry receipt and, for the
@@ -117,6 +125,7 @@ export class MessagingSink implements WaEventSink {
       else if (item.kind === 'edit') store.applyEdit(sessionId, item);
       else if (item.kind === 'revoke') store.applyRevoke(sessionId, item);
       else if (item.kind === 'pollVote') this.countVote(sessionId, item);
+      else if (item.kind === 'statusRevoke') this.deps.status.revoke(sessionId, item.id, item.posterJid);
       else if (item.kind === 'ignore' && item.update)
         this.deps.logger.debug(
           { session: sessionId, content: item.update },

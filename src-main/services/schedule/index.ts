@@ -11,7 +11,7 @@ import { systemClock, type Clock } from './clock.js';
 import { OptOutService } from './opt-outs.js';
 import { ScheduleService } from './schedule-service.js';
 import { Scheduler, type SchedulerOptions } from './scheduler.js';
-import type { Sender } from './sender.js';
+import type { ScheduleSender, Sender } from './sender.js';
 
 export type { Clock } from './clock.js';
 export { ManualClock, systemClock } from './clock.js';
@@ -64,7 +64,12 @@ export function createScheduling(deps: {
     logger,
     idempotency,
   );
-  const scheduler = new Scheduler(db, events, bus, schedules, send, now, logger, deps.scheduler);
+  // A scheduled Status (issue #19) is posted like `status.post`; everything else is a message.
+  const sendScheduled: ScheduleSender = (sessionId, message, key, actor) =>
+    message.type === 'status'
+      ? messaging.status.post(sessionId, { status: message.status, audience: message.audience }, actor)
+      : send(sessionId, message, key, actor);
+  const scheduler = new Scheduler(db, events, bus, schedules, sendScheduled, now, logger, deps.scheduler);
   const runner = new CampaignRunner(db, events, bus, optOuts, send, now, logger, deps.runner);
   schedules.whenChanged(() => scheduler.wake());
   campaigns.whenChanged(() => runner.wake());

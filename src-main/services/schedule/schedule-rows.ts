@@ -1,5 +1,5 @@
 import type { Schedule } from '../../../src-shared/contract/schedule.js';
-import type { SendMessageInput } from '../../../src-shared/send-schemas.js';
+import type { ScheduledMessage } from '../../../src-shared/contract/schedule.js';
 import type { schedules } from '../../db/schema.js';
 import { publicRepeat, type StoredRepeat } from './recurrence.js';
 
@@ -11,7 +11,7 @@ export function toSchedule(row: ScheduleRow): Schedule {
   return {
     id: row.id,
     session: row.sessionId,
-    message: row.message as unknown as SendMessageInput,
+    message: row.message as unknown as ScheduledMessage,
     sendAt: new Date(row.sendAt).toISOString(),
     timeZone: row.timeZone,
     repeat: publicRepeat(row.repeat as StoredRepeat | null),

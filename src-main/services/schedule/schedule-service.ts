@@ -57,7 +57,7 @@ export class ScheduleService {
 
   private insert(input: CreateScheduleInput): Schedule {
     this.sessions.get(input.session);
-    toJid(input.message.to, 'message.to');
+    if (input.message.type !== 'status') toJid(input.message.to, 'message.to');
     validateRepeat(input.repeat);
     const sendAt = parseSendAt(input.sendAt);
     const now = this.clock().now();
@@ -130,7 +130,7 @@ export class ScheduleService {
         `schedule "${id}" is ${row.status}; only pending schedules can be edited`,
       );
     }
-    if (patch.message) toJid(patch.message.to, 'message.to');
+    if (patch.message && patch.message.type !== 'status') toJid(patch.message.to, 'message.to');
     validateRepeat(patch.repeat);
     const now = this.clock().now();
     const sendAt = patch.sendAt === undefined ? row.sendAt : parseSendAt(patch.sendAt);

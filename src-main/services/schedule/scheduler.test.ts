@@ -6,6 +6,7 @@
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AnyEventEnvelope } from '../../../src-shared/contract/events.js';
+import type { ScheduledMessage } from '../../../src-shared/contract/schedule.js';
 import { AppError } from '../../../src-shared/errors.js';
 import type { Message } from '../../../src-shared/messages.js';
 import type { SendMessageInput } from '../../../src-shared/send-schemas.js';
@@ -74,7 +75,10 @@ afterEach(() => {
 function scheduling(offlineRetryMs = 30_000) {
   const settings = new SettingsService(db, events);
   const service = new ScheduleService(db, sessions, settings, () => clock, new IdempotencyKeys(db, events));
-  const scheduler = new Scheduler(db, events, bus, service, sender, () => clock, logger, { offlineRetryMs });
+  // These schedules are all chat messages (a scheduled Status is tested in services/status/).
+  const send = (session: string, message: ScheduledMessage, key: string) =>
+    sender(session, message as SendMessageInput, key);
+  const scheduler = new Scheduler(db, events, bus, service, send, () => clock, logger, { offlineRetryMs });
   service.whenChanged(() => scheduler.wake());
   return { service, scheduler };
 }

@@ -1,6 +1,6 @@
 import { and, eq, lte, sql } from 'drizzle-orm';
 import { isAppError } from '../../../src-shared/errors.js';
-import type { SendMessageInput } from '../../../src-shared/send-schemas.js';
+import type { ScheduledMessage } from '../../../src-shared/contract/schedule.js';
 import type { EventBus } from '../../core/event-bus.js';
 import type { Logger } from '../../core/logger.js';
 import type { Db } from '../../db/connection.js';
@@ -12,7 +12,7 @@ import { OfflineSessions } from './offline-sessions.js';
 import { nextOccurrence, type StoredRepeat } from './recurrence.js';
 import type { ScheduleService } from './schedule-service.js';
 import { toSchedule, type ScheduleRow } from './schedule-rows.js';
-import { PERMANENT_CODES, type Sender } from './sender.js';
+import { PERMANENT_CODES, type ScheduleSender } from './sender.js';
 import { missedReason, waitingForSessionReason } from '../../../src-shared/send-failure.js';
 
 export interface SchedulerOptions {
@@ -43,7 +43,7 @@ export class Scheduler {
     private readonly events: EventRecorder,
     bus: EventBus,
     private readonly service: ScheduleService,
-    private readonly send: Sender,
+    private readonly send: ScheduleSender,
     private readonly clock: () => Clock,
     private readonly logger: Logger,
     options: SchedulerOptions = {},
@@ -145,7 +145,7 @@ export class Scheduler {
   private async sendClaimed(row: ScheduleRow): Promise<void> {
     const key = `schedule:${row.id}:${row.sendAt}`;
     try {
-      const message = await this.send(row.sessionId, row.message as unknown as SendMessageInput, key, {
+      const message = await this.send(row.sessionId, row.message as unknown as ScheduledMessage, key, {
         type: 'system',
         id: row.id,
         name: 'Scheduled message',

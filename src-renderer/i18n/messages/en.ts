@@ -41,6 +41,7 @@ import schedule from './schedule/en.json';
 import sessions from './sessions/en.json';
 import settings from './settings/en.json';
 import staff from './staff/en.json';
+import status from './status/en.json';
 import tags from './tags/en.json';
 import team from './team/en.json';
 import voice from './voice/en.json';
@@ -85,6 +86,7 @@ export const english = {
   ...sessions,
   ...settings,
   ...staff,
+  ...status,
   ...tags,
   ...team,
   ...voice,

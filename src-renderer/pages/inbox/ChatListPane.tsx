@@ -69,6 +69,14 @@ export function ChatListPane({
         <h1>
           <FormattedMessage id="inbox.title" />
         </h1>
+        <Link
+          to="/status"
+          className="inbox-btn inbox__status-link"
+          aria-label={intl.formatMessage({ id: 'status.open' })}
+          title={intl.formatMessage({ id: 'status.open' })}
+        >
+          <InboxIcon name="status" size={20} />
+        </Link>
         <button
           type="button"
           className="inbox-btn inbox__new-chat"

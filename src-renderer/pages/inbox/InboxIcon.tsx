@@ -40,6 +40,9 @@ const paths = {
   play: 'M7 4.5v15l12.5-7.5L7 4.5z',
   pause: 'M6 4h4.5v16H6V4zm7.5 0H18v16h-4.5V4z',
   newChat: 'M4 4h16v12H7l-3 3V4zm7 3v2.5H8.5v2H11V14h2v-2.5h2.5v-2H13V7h-2z',
+  /** Status (stories): a ring around a dot. */
+  status:
+    'M12 2a10 10 0 1 1 0 20 10 10 0 0 1 0-20zm0 2a8 8 0 1 0 0 16 8 8 0 0 0 0-16zm0 3a5 5 0 1 1 0 10 5 5 0 0 1 0-10z',
   /** A chat bubble with the unread dot. */
   markUnread: 'M4 5h10v2H6v9h12v-4h2v6H7l-3 3V5zm15-3a3 3 0 1 1 0 6 3 3 0 0 1 0-6z',
 } as const;

@@ -46,7 +46,8 @@ export function ScheduleForm({
 }) {
   const t = useT();
   const transport = useTransport();
-  const message = initial?.message;
+  // A scheduled Status (issue #19) is made in the Status view and not edited here (no Edit button).
+  const message = initial?.message.type === 'status' ? undefined : initial?.message;
   const [session, setSession] = useState(initial?.session ?? sessions[0]?.id ?? '');
   const [to, setTo] = useState(message?.to ?? '');
   const [kind, setKind] = useState<Kind>(initialKind(message));

@@ -9,6 +9,11 @@ import { describeSendFailure } from './send-failure';
 
 function summary(schedule: Schedule): string {
   const m = schedule.message;
+  if (m.type === 'status') {
+    // A scheduled Status (issue #19): what it says.
+    const status = m.status;
+    return `[status] ${status.type === 'text' ? status.text : (status.caption ?? status.type)}`;
+  }
   if (m.type === 'text') return m.text;
   if ('caption' in m && m.caption) return `[${m.type}] ${m.caption}`;
   return `[${m.type}]`;
@@ -46,7 +51,11 @@ export function ScheduledTable({
       header: intl.formatMessage({ id: 'schedule.col.to' }),
       cell: (schedule) => (
         <>
-          {schedule.message.to}
+          {schedule.message.type === 'status' ? (
+            <FormattedMessage id="status.post.audience" />
+          ) : (
+            schedule.message.to
+          )}
           <div className="muted">{schedule.session}</div>
         </>
       ),
@@ -89,9 +98,11 @@ export function ScheduledTable({
       cell: (schedule) =>
         schedule.status === 'pending' && (
           <div className="row">
-            <button type="button" className="button button--secondary" onClick={() => onEdit(schedule)}>
-              <FormattedMessage id="schedule.edit" />
-            </button>
+            {schedule.message.type !== 'status' && (
+              <button type="button" className="button button--secondary" onClick={() => onEdit(schedule)}>
+                <FormattedMessage id="schedule.edit" />
+              </button>
+            )}
             <ConfirmButton
               label={intl.formatMessage({ id: 'schedule.cancel' })}
               question={intl.formatMessage({ id: 'schedule.cancelQuestion' })}

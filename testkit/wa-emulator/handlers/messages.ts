@@ -21,6 +21,13 @@
  * helper's `sendViewOnce` marks it): like WhatsApp, only phones (device 0) get the content; every
  * linked device gets `<message …><unavailable type="view_once"/></message>` without `<enc>`, which
  * Baileys hands on as a message without content and `key.isViewOnce`.
+ *
+ * Status (stories): a post is addressed to `status@broadcast` and encrypted like a group message
+ * (a sender key, distributed in `<participants>` to each device of the `statusJidList` the poster
+ * chose). WhatsApp delivers it to exactly those devices as
+ *   <message from="status@broadcast" participant=POSTER:dev participant_lid …><enc pkmsg/><enc skmsg/>
+ * which Baileys receives as an `other_status` message (`key.remoteJid` = status@broadcast,
+ * `key.participant` = the poster). Nobody outside the list gets it.
  */
 import type { BinaryNode } from '@whiskeysockets/baileys';
 import { getBinaryNodeChild, getBinaryNodeChildren } from '@whiskeysockets/baileys';
@@ -29,7 +36,16 @@ import type { AccountRecord } from '../accounts/types.js';
 import { node } from '../binary.js';
 import type { DeviceSession, EmulatorContext } from '../context.js';
 import type { AddressingDomain } from '../jids.js';
-import { deviceJid, groupJid, isGroupJid, parseUserJid, unixNow, userJid } from '../jids.js';
+import {
+  STATUS_JID,
+  deviceJid,
+  groupJid,
+  isGroupJid,
+  isStatusJid,
+  parseUserJid,
+  unixNow,
+  userJid,
+} from '../jids.js';
 import { handleNewsletterMessage, isNewsletterJid } from './newsletters.js';
 
 /** Attributes of the sender's stanza that recipients should see unchanged. */
@@ -51,6 +67,8 @@ export function handleMessageStanza(ctx: EmulatorContext, session: DeviceSession
   }
   if (isGroupJid(to)) {
     relayToGroup(ctx, session, stanza, to, t);
+  } else if (isStatusJid(to)) {
+    relayStatus(ctx, session, stanza, t);
   } else {
     relayToUser(ctx, session, stanza, to, t);
   }
@@ -201,6 +219,42 @@ function relayToGroup(
         node('message', attrs, deliverable(stanza, device.id, [...encs, ...others])),
       );
     }
+  }
+}
+
+/**
+ * A Status post goes to the devices its sender distributed the sender key to (the
+ * `statusJidList`, expanded to devices by the sender's usync), and to nobody else. A retry resend
+ * names the one device it is for in `participant`, with a direct `<enc>`.
+ */
+function relayStatus(ctx: EmulatorContext, session: DeviceSession, stanza: BinaryNode, t: string): void {
+  const sender = session.account;
+  const direct = directEncs(stanza);
+  const others = commonChildren(stanza).filter((child) => !direct.includes(child));
+  const targets = new Map<string, BinaryNode[]>();
+  const onlyDevice = stanza.attrs.participant ? ctx.store.resolve(stanza.attrs.participant) : undefined;
+  if (direct.length && onlyDevice) {
+    targets.set(`${onlyDevice.account.phone}:${onlyDevice.device ?? 0}`, direct);
+  } else {
+    for (const [key, encs] of fanOut(ctx, stanza)) targets.set(key, encs);
+  }
+  for (const [key, encs] of targets) {
+    const [phone, device] = key.split(':');
+    const account = phone ? ctx.store.account(phone) : undefined;
+    const deviceId = Number(device);
+    if (!account || (account.phone === sender.phone && deviceId === session.device.id)) {
+      continue;
+    }
+    const attrs: Record<string, string | undefined> = {
+      ...forwardedAttrs(stanza),
+      from: STATUS_JID,
+      participant: senderDeviceJid(sender, session.device.id, 'pn'),
+      id: stanza.attrs.id,
+      t,
+      notify: sender.name,
+      ...alternateSenderAttr(sender, 'pn', 'participant'),
+    };
+    ctx.hub.deliver(account, deviceId, node('message', attrs, [...encs, ...others]));
   }
 }
 

@@ -10,6 +10,8 @@
  *   Baileys ignores unknown receipt types, so `inactive` is forwarded without type), `read`,
  *   `played`: to every device of the original sender as `<receipt from=READER id t [type]>`;
  *   in groups `from=GROUP participant=READER`. Extra ids travel in `<list><item id/></list>`.
+ *   For a Status (`to="status@broadcast" participant=POSTER`) to the poster's devices as
+ *   `<receipt from="status@broadcast" participant=VIEWER id t [type]>` (who saw the Status).
  * - `read-self`: only to the reader's other devices (read receipts switched off);
  * - `retry`: to the one device named in `to` (or `participant` in groups), `from` = the device
  *   that failed to decrypt, children (retry, registration, keys) kept — the sender re-encrypts;
@@ -23,7 +25,16 @@ import type { AccountRecord } from '../accounts/types.js';
 import { node } from '../binary.js';
 import type { DeviceSession, EmulatorContext } from '../context.js';
 import type { AddressingDomain } from '../jids.js';
-import { deviceJid, groupJid, isGroupJid, parseUserJid, unixNow, userJid } from '../jids.js';
+import {
+  STATUS_JID,
+  deviceJid,
+  groupJid,
+  isGroupJid,
+  isStatusJid,
+  parseUserJid,
+  unixNow,
+  userJid,
+} from '../jids.js';
 
 export function handleAckStanza(ctx: EmulatorContext, session: DeviceSession, ack: BinaryNode): void {
   const { class: ackClass, id, type } = ack.attrs;
@@ -127,6 +138,21 @@ function routeStatusReceipt(
     );
     return;
   }
+  if (isStatusJid(to)) {
+    const poster = ctx.store.resolve(participant);
+    if (!poster || poster.account.phone === session.account.phone) {
+      return;
+    }
+    const domain = parseUserJid(participant)?.domain ?? 'pn';
+    ctx.hub.deliverToAccount(poster.account, () =>
+      node(
+        'receipt',
+        { from: STATUS_JID, participant: readerJid(session.account, domain), id, t, type },
+        content,
+      ),
+    );
+    return;
+  }
   const sender = ctx.store.resolve(to);
   if (!sender || sender.account.phone === session.account.phone) {
     return;
@@ -166,7 +192,8 @@ function routeRetryReceipt(
   t: string,
 ): void {
   const { id, to, participant, recipient } = receipt.attrs;
-  const inGroup = isGroupJid(to);
+  // A Status is addressed like a group message: the poster is the `participant`.
+  const inGroup = isGroupJid(to) || isStatusJid(to);
   const target = ctx.store.resolve(inGroup ? participant : to);
   if (!target) {
     return;
@@ -178,7 +205,13 @@ function routeRetryReceipt(
     domain,
   );
   const attrs = inGroup
-    ? { from: to ? groupJid(to) : undefined, participant: requester, id, t, type: 'retry' }
+    ? {
+        from: isStatusJid(to) ? STATUS_JID : to ? groupJid(to) : undefined,
+        participant: requester,
+        id,
+        t,
+        type: 'retry',
+      }
     : { from: requester, id, t, type: 'retry', recipient };
   const build = (): BinaryNode => node('receipt', attrs, receipt.content);
   if (target.device !== undefined) {

@@ -94,6 +94,8 @@ const SETUP = [
   // Which tags are synced with this number's WhatsApp Business labels (migration 0042): a
   // re-created number links its phone's labels again.
   { table: 'tag_labels', where: 'session_id = ?' },
+  // Status updates received and posted (issue #19).
+  { table: 'status_updates', where: 'session_id = ?' },
   // Automation's rules and each chat's place in them (menu, pause): a re-created number starts
   // without a bot.
   { table: 'automation_settings', where: 'session_id = ?' },

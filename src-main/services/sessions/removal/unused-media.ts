@@ -12,7 +12,7 @@ export class UnusedMedia {
   ) {}
 
   /**
-   * Which of `candidates` no remaining message, picture or media library upload uses, with their `media_files` rows
+   * Which of `candidates` no remaining message, picture, media library upload or Status uses, with their `media_files` rows
    * deleted. Call inside the transaction that removed the last reference. One pass over the
    * messages that have media (~40 ms per 100k messages); skipped when there are no candidates.
    */
@@ -22,15 +22,17 @@ export class UnusedMedia {
     const sqlite = this.db.$client;
     const stillUsed = new Set(
       sqlite
-        .prepare<[string, string, string], { sha256: string }>(
+        .prepare<[string, string, string, string], { sha256: string }>(
           `SELECT json_extract(media, '$.sha256') AS sha256 FROM messages
             WHERE media IS NOT NULL AND json_extract(media, '$.sha256') IN (SELECT value FROM json_each(?))
            UNION
            SELECT sha256 FROM contact_avatars WHERE sha256 IN (SELECT value FROM json_each(?))
            UNION
-           SELECT sha256 FROM media_library WHERE sha256 IN (SELECT value FROM json_each(?))`,
+           SELECT sha256 FROM media_library WHERE sha256 IN (SELECT value FROM json_each(?))
+           UNION
+           SELECT media_sha256 FROM status_updates WHERE media_sha256 IN (SELECT value FROM json_each(?))`,
         )
-        .all(list, list, list)
+        .all(list, list, list, list)
         .map((row) => row.sha256),
     );
     const unused = candidates.filter((sha256) => !stillUsed.has(sha256));
