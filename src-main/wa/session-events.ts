@@ -18,6 +18,7 @@ import {
   type Contact as WAContact,
   type WACallEvent,
   type WASocket,
+  isJidStatusBroadcast,
 } from '@whiskeysockets/baileys';
 import type { MessageStatus } from '../../src-shared/messages.js';
 import type { Logger } from '../core/logger.js';
@@ -361,8 +362,11 @@ type ChatLike = {
   ephemeralExpiration?: number | null;
 };
 
+/** Status (`status@broadcast`) is not a conversation: its posts live in services/status/. */
 function chatMetas(chats: ChatLike[]): ChatMeta[] {
-  return chats.flatMap((chat) => (chat.id ? [chatMeta({ ...chat, id: chat.id })] : []));
+  return chats.flatMap((chat) =>
+    chat.id && !isJidStatusBroadcast(chat.id) ? [chatMeta({ ...chat, id: chat.id })] : [],
+  );
 }
 
 function chatMeta(chat: {

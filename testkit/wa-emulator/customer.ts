@@ -207,6 +207,19 @@ export class Customer extends EventEmitter {
     return Math.max(0, ...statuses);
   }
 
+  /**
+   * Who has read one of our messages (a group's or a Status'), by user JID. Baileys folds
+   * receipts that arrive while our own upsert of the message is still buffered into that upsert's
+   * `userReceipt` instead of emitting message-receipt.update, so both are consulted.
+   */
+  readBy(messageId: string): string[] {
+    const receipts = [
+      ...this.receipts.filter((r) => r.key.id === messageId).map((r) => r.receipt),
+      ...this.upserts.filter((m) => m.key.id === messageId).flatMap((m) => m.userReceipt ?? []),
+    ];
+    return [...new Set(receipts.filter((r) => r.readTimestamp).map((r) => r.userJid ?? ''))];
+  }
+
   waitForStatus(messageId: string, status: number, timeoutMs?: number): Promise<true> {
     return this.waitFor(
       () => this.statusOf(messageId) >= status,
