@@ -4,6 +4,8 @@
  * media), the shop marks one seen (the read receipt reaches the customer), replies privately
  * (a message to the customer's chat quoting the Status) and posts its own Status.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { proto } from '@whiskeysockets/baileys';
 import type { StatusUpdate } from '../../../src-shared/contract/status.js';
@@ -273,5 +275,25 @@ describe('expiry', () => {
     expect((await api('/status/OLD1')).status).toBe(404);
     expect(world.app.core.services.messaging.status.sweep()).toBe(1);
     expect(sqlite.prepare(`SELECT count(*) FROM status_updates WHERE id = 'OLD1'`).pluck().get()).toBe(0);
+  });
+});
+
+describe('deleting the number', () => {
+  it('removes its Status and their photo files, even when the chat history is kept', async () => {
+    const sqlite = world.app.core.db.$client;
+    const photos = sqlite
+      .prepare(`SELECT DISTINCT media_sha256 FROM status_updates WHERE media_sha256 IS NOT NULL`)
+      .pluck()
+      .all() as string[];
+    expect(photos.length).toBeGreaterThan(0);
+    const file = (sha256: string) => path.join(world.app.dataDir, 'media', sha256.slice(0, 2), sha256);
+    expect(photos.every((sha256) => existsSync(file(sha256)))).toBe(true);
+    const deleted = await world.app.request('/api/v1/sessions/shop?keepHistory=true', {
+      method: 'DELETE',
+      json: { confirm: true },
+    });
+    expect(deleted.status).toBe(204);
+    expect(sqlite.prepare(`SELECT count(*) FROM status_updates`).pluck().get()).toBe(0);
+    expect(photos.filter((sha256) => existsSync(file(sha256)))).toEqual([]);
   });
 });

@@ -229,6 +229,12 @@ async function seed(
       `INSERT INTO tag_label_history (tag_id, tag_name, session_id, label_id, origin, change, actor, at) VALUES (?, 'VIP', ?, '3', 'chatdock', 'linked', '{}', 1)`,
     )
     .run(tag.id, session);
+  // A contact's Status post (services/status/).
+  app.core.db.$client
+    .prepare(
+      `INSERT INTO status_updates (session_id, id, poster_jid, from_me, kind, text, posted_at, expires_at) VALUES (?, ?, ?, 0, 'text', 'Open', 1, 4102444800000)`,
+    )
+    .run(session, `${session}-status`, customer);
   // A followed channel and one post's reaction counts (services/channels/).
   app.core.db.$client
     .prepare(
@@ -415,6 +421,7 @@ describe('deleting a session', () => {
       media_library: library,
       paced_sends: paced,
       tag_labels: labelLinks,
+      status_updates: statuses,
       ...history
     } = before;
     expect(kept).toEqual({
@@ -429,6 +436,7 @@ describe('deleting a session', () => {
       media_library: 0,
       paced_sends: 0,
       tag_labels: 0,
+      status_updates: 0,
     });
     expect([
       schedules,
@@ -441,7 +449,8 @@ describe('deleting a session', () => {
       library,
       paced,
       labelLinks,
-    ]).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
+      statuses,
+    ]).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
     expect(existsSync(mediaFile(app, shop.ownPhoto))).toBe(true);
 
     // Nothing of it shows across sessions, and its own routes answer 404.

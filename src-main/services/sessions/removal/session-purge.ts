@@ -187,7 +187,8 @@ export class SessionPurge {
         .get()!;
       this.pending.add(sessionId, highest);
     }
-    const libraryFiles = this.libraryMedia(sessionId);
+    // The files of its media library uploads and of its Status posts (both SETUP rows below).
+    const libraryFiles = [...this.libraryMedia(sessionId), ...this.statusMedia(sessionId)];
     // Without the history, the files are checked once the messages are gone (a sent message may
     // use one); with it, the kept messages still count, so they can be checked now.
     if (!options.keepHistory) this.pending.addMedia(sessionId, libraryFiles);
@@ -208,6 +209,16 @@ export class SessionPurge {
   private libraryMedia(sessionId: string): string[] {
     return this.db.$client
       .prepare<[string], { sha256: string }>('SELECT DISTINCT sha256 FROM media_library WHERE session_id = ?')
+      .all(sessionId)
+      .map((row) => row.sha256);
+  }
+
+  /** Media files (content hashes) of the session's Status photos and videos, received or posted. */
+  private statusMedia(sessionId: string): string[] {
+    return this.db.$client
+      .prepare<[string], { sha256: string }>(
+        'SELECT DISTINCT media_sha256 AS sha256 FROM status_updates WHERE session_id = ? AND media_sha256 IS NOT NULL',
+      )
       .all(sessionId)
       .map((row) => row.sha256);
   }
