@@ -60,6 +60,12 @@ test('the Status view shows, opens, marks seen, answers and posts Status updates
       'the read receipt of the Status',
     );
     await expect(danaRow).toContainText('2 updates, 1 new');
+    // A new post appears while the view is open, without a refresh.
+    await dana.postStatus({ text: 'Rye is back' }, [shopJid]);
+    await expect(danaRow).toContainText('3 updates, 2 new');
+    // …and the update being read stays on screen.
+    await expect(viewer.getByTestId('status-text')).toHaveText('Open until 22:00');
+    await expect(viewer.getByTestId('status-position')).toHaveText('2 of 3');
 
     await viewer.getByRole('textbox', { name: 'Reply privately' }).fill('Do you have rye?');
     await viewer.getByRole('button', { name: 'Send reply' }).click();

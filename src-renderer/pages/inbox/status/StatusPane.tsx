@@ -26,7 +26,8 @@ export function StatusPane({ session }: { session: string | null }) {
   const [items, setItems] = useState<StatusUpdate[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
-  const [open, setOpen] = useState<{ poster: string; index: number } | null>(null);
+  // The update on screen, by id: a post arriving meanwhile never changes what is being read.
+  const [open, setOpen] = useState<{ poster: string; id: string | null } | null>(null);
   const [posting, setPosting] = useState(false);
 
   const load = useCallback(async () => {
@@ -46,6 +47,26 @@ export function StatusPane({ session }: { session: string | null }) {
     setOpen(null);
     void load();
   }, [load]);
+
+  // Live: a new post shows at once, and one seen or deleted elsewhere changes in place.
+  useEffect(() => {
+    if (!current) return undefined;
+    return transport.subscribe((event) => {
+      if (event.session !== current) return;
+      switch (event.type) {
+        case 'status.received':
+        case 'status.posted':
+          setItems((list) => [event.data, ...list.filter((item) => item.id !== event.data.id)]);
+          break;
+        case 'status.seen':
+          setItems((list) => list.map((item) => (item.id === event.data.id ? event.data : item)));
+          break;
+        case 'status.deleted':
+          setItems((list) => list.filter((item) => item.id !== event.data.id));
+          break;
+      }
+    });
+  }, [transport, current]);
 
   const groups = useMemo(() => groupStatus(items), [items]);
   const opened = open ? groups.find((group) => group.poster === open.poster) : undefined;
@@ -112,7 +133,7 @@ export function StatusPane({ session }: { session: string | null }) {
                   type="button"
                   className={`status-poster${group.unseen ? ' status-poster--unseen' : ''}`}
                   aria-current={open?.poster === group.poster}
-                  onClick={() => setOpen({ poster: group.poster, index: 0 })}
+                  onClick={() => setOpen({ poster: group.poster, id: group.items[0]?.id ?? null })}
                 >
                   <span className="status-poster__ring" aria-hidden="true" />
                   <span className="status-poster__who">
@@ -142,8 +163,11 @@ export function StatusPane({ session }: { session: string | null }) {
         {opened && open && (
           <StatusViewer
             items={opened.items}
-            index={Math.min(open.index, opened.items.length - 1)}
-            onIndex={(index) => setOpen({ poster: opened.poster, index })}
+            index={Math.max(
+              0,
+              opened.items.findIndex((item) => item.id === open.id),
+            )}
+            onIndex={(index) => setOpen({ poster: opened.poster, id: opened.items[index]?.id ?? null })}
             onChanged={replace}
           />
         )}
