@@ -19,6 +19,13 @@ function readAsDataUrl(file: File): Promise<string> {
  * Posts a Status of the number: text on a colour, a photo or a video, to every contact or a
  * chosen list, now (`status.post`) or later (a schedule whose message is the Status).
  */
+/** The kinds of Status one can post, with their labels (named in full so the catalogue check sees them). */
+const KIND_LABELS = {
+  text: 'status.kind.text',
+  image: 'status.kind.image',
+  video: 'status.kind.video',
+} as const;
+
 export function PostStatusForm({ session, onPosted }: { session: string; onPosted: () => void }) {
   const intl = useIntl();
   const transport = useTransport();
@@ -93,7 +100,7 @@ export function PostStatusForm({ session, onPosted }: { session: string; onPoste
         <legend>
           <FormattedMessage id="status.post.kind" />
         </legend>
-        {(['text', 'image', 'video'] as const).map((option) => (
+        {(Object.keys(KIND_LABELS) as Array<keyof typeof KIND_LABELS>).map((option) => (
           <label key={option}>
             <input
               type="radio"
@@ -101,7 +108,7 @@ export function PostStatusForm({ session, onPosted }: { session: string; onPoste
               checked={kind === option}
               onChange={() => setKind(option)}
             />
-            <FormattedMessage id={`status.kind.${option}`} />
+            <FormattedMessage id={KIND_LABELS[option]} />
           </label>
         ))}
       </fieldset>
