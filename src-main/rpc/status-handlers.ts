@@ -53,7 +53,7 @@ export function statusHandlers(
     },
     'status.post': ({ session, ...input }, ctx) => {
       exists(session);
-      return status.post(session, input, actors.of(ctx.principal));
+      return status.post(session, input, actors.of(ctx.principal), ctx.idempotencyKey);
     },
   };
 }

@@ -84,9 +84,17 @@ export class WaActions {
    * Posts a Status (story) to `audience` (phone-number JIDs): WhatsApp encrypts it once with a
    * sender key for `status@broadcast` and hands that key to each listed contact's devices.
    */
-  async postStatus(sessionId: string, post: StatusPost, audience: string[]): Promise<StatusRecord> {
+  /**
+   * Posts a Status. `messageId`: the id chosen (and remembered) before posting, so a retry after a
+   * crash posts under the same id and contacts' phones show it once (see StatusService.post).
+   */
+  async postStatus(
+    sessionId: string,
+    post: StatusPost,
+    audience: string[],
+    messageId: string = this.newMessageId(sessionId),
+  ): Promise<StatusRecord> {
     const socket = this.socket(sessionId);
-    const messageId = this.newMessageId(sessionId);
     const content: AnyMessageContent =
       post.kind === 'text'
         ? { text: post.text }

@@ -57,6 +57,9 @@ export function statusRoutes(services: Services) {
       path: '/sessions/:id/status',
       tag,
       summary: 'Post a Status (text on a colour, photo or video) to all contacts or a chosen list',
+      description:
+        'With an `Idempotency-Key`, a retry (also after a crash mid-post) answers the first post and posts nothing twice.',
+      idempotent: true,
       params: sessionParams,
       body: postStatusSchema,
       input: sessionBodyInput,

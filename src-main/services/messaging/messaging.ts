@@ -168,6 +168,7 @@ export function createMessaging(deps: {
   const status = new StatusService({
     db,
     events,
+    idempotency,
     actions,
     files,
     unused: new UnusedMedia(db, files),

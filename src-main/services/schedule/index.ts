@@ -65,9 +65,10 @@ export function createScheduling(deps: {
     idempotency,
   );
   // A scheduled Status (issue #19) is posted like `status.post`; everything else is a message.
+  // Both carry the occurrence's key, so a retry after a crash mid-post posts it at most once.
   const sendScheduled: ScheduleSender = (sessionId, message, key, actor) =>
     message.type === 'status'
-      ? messaging.status.post(sessionId, { status: message.status, audience: message.audience }, actor)
+      ? messaging.status.post(sessionId, { status: message.status, audience: message.audience }, actor, key)
       : send(sessionId, message, key, actor);
   const scheduler = new Scheduler(db, events, bus, schedules, sendScheduled, now, logger, deps.scheduler);
   const runner = new CampaignRunner(db, events, bus, optOuts, send, now, logger, deps.runner);

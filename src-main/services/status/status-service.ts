@@ -12,11 +12,24 @@ import type { StatusPost, WaActions } from '../../wa/actions.js';
 import type { StatusRecord } from '../../wa/status-mapping.js';
 import type { ContactService } from '../contacts/contacts.js';
 import type { EventRecorder } from '../events/event-recorder.js';
+import { idempotencySlot, type IdempotencyKeys } from '../idempotency/idempotency.js';
 import type { MediaResolver } from '../messages/media-input.js';
 import type { MediaStore } from '../messages/media-store.js';
 import type { SendService } from '../messages/send-service.js';
 import type { UnusedMedia } from '../sessions/removal/unused-media.js';
 import { toStatusUpdate, type StatusRow } from './status-rows.js';
+
+/** What an idempotency key of a post remembers: the id chosen before posting, then the answer. */
+interface PostRecord {
+  pendingId?: string;
+  status?: StatusUpdate;
+}
+
+/** A post whose audience and content passed every check. */
+interface CheckedPost {
+  audience: string[];
+  post: StatusPost;
+}
 
 /** How many expired Status rows one sweep deletes (the next hourly sweep takes the rest). */
 const SWEEP_BATCH = 1000;
@@ -29,11 +42,14 @@ const SWEEP_BATCH = 1000;
  */
 export class StatusService {
   private readonly now: () => number;
+  /** Keyed posts still running, so a concurrent retry waits for the first instead of posting. */
+  private readonly inFlight = new Map<string, Promise<StatusUpdate>>();
 
   constructor(
     private readonly deps: {
       db: Db;
       events: EventRecorder;
+      idempotency: IdempotencyKeys;
       actions: WaActions;
       files: MediaStore;
       unused: UnusedMedia;
@@ -218,15 +234,71 @@ export class StatusService {
 
   /**
    * Posts a Status to every contact of the number (`contacts`) or a chosen list, stores it and
-   * announces `status.posted`.
+   * announces `status.posted`. With an idempotency key (a scheduled Status, or `Idempotency-Key`)
+   * it is posted at most once: a retry answers the first post, also while it is still running.
    */
-  async post(sessionId: string, input: PostStatusInput, actor?: Actor): Promise<StatusUpdate> {
-    const audience = this.audience(sessionId, input.audience);
-    const post = await this.toPost(sessionId, input.status);
-    const record = await this.deps.actions.postStatus(sessionId, post, audience);
+  async post(
+    sessionId: string,
+    input: PostStatusInput,
+    actor?: Actor,
+    idempotencyKey?: string,
+  ): Promise<StatusUpdate> {
+    const slot = idempotencySlot(`status:${sessionId}`, idempotencyKey);
+    const remembered = this.deps.idempotency.recall<PostRecord>(slot);
+    if (remembered?.status) return remembered.status;
+    // Every check that can refuse it runs before an id is remembered or anything is posted.
+    const checked = {
+      audience: this.audience(sessionId, input.audience),
+      post: await this.toPost(sessionId, input.status),
+    };
+    if (!slot)
+      return this.postNow(sessionId, checked, actor, this.deps.actions.newMessageId(sessionId), null);
+    const flightKey = `${slot.scope}:${slot.key}`;
+    const running = this.inFlight.get(flightKey);
+    if (running) return running;
+    const attempt = this.postOnce(sessionId, checked, actor, slot, remembered?.pendingId);
+    this.inFlight.set(flightKey, attempt);
+    try {
+      return await attempt;
+    } finally {
+      this.inFlight.delete(flightKey);
+    }
+  }
+
+  /**
+   * The WhatsApp id is chosen and remembered before posting. After a crash mid-post the retry
+   * finds it: stored already (our own post came back from WhatsApp) → that Status is the answer;
+   * else it is posted again under the same id, which contacts' phones show only once.
+   */
+  private async postOnce(
+    sessionId: string,
+    checked: CheckedPost,
+    actor: Actor | undefined,
+    slot: NonNullable<ReturnType<typeof idempotencySlot>>,
+    pendingId: string | undefined,
+  ): Promise<StatusUpdate> {
+    const stored = pendingId ? this.row(sessionId, pendingId) : undefined;
+    if (stored?.from_me) {
+      const status = this.view(stored);
+      this.deps.idempotency.remember(slot, { status } satisfies PostRecord);
+      return status;
+    }
+    const messageId = pendingId ?? this.deps.actions.newMessageId(sessionId);
+    if (!pendingId) this.deps.idempotency.remember(slot, { pendingId: messageId } satisfies PostRecord);
+    return this.postNow(sessionId, checked, actor, messageId, slot);
+  }
+
+  private async postNow(
+    sessionId: string,
+    { audience, post }: CheckedPost,
+    actor: Actor | undefined,
+    messageId: string,
+    slot: ReturnType<typeof idempotencySlot>,
+  ): Promise<StatusUpdate> {
+    const record = await this.deps.actions.postStatus(sessionId, post, audience, messageId);
     const saved = post.kind === 'text' ? null : this.deps.files.save(post.bytes, post.mimetype);
     return this.deps.events.transaction(() => {
-      this.insert(sessionId, { ...record, timestamp: record.timestamp }, audience);
+      this.insert(sessionId, record, audience);
       if (saved)
         this.deps.db.$client
           .prepare(
@@ -235,6 +307,8 @@ export class StatusService {
           .run(saved.sha256, saved.size, sessionId, record.id);
       const posted = this.view(this.existing(sessionId, record.id));
       this.deps.events.record('status.posted', sessionId, posted, actor);
+      // In the transaction of the post's row: never a stored post whose key still says "pending".
+      this.deps.idempotency.remember(slot, { status: posted } satisfies PostRecord);
       return posted;
     });
   }

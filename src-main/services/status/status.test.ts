@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { proto } from '@whiskeysockets/baileys';
 import type { StatusUpdate } from '../../../src-shared/contract/status.js';
 import { linkedWorld, type LinkedWorld } from '../../../testkit/support/linked-session.js';
+import { ManualClock, systemClock } from '../schedule/index.js';
 
 let world: LinkedWorld;
 const LIMIT = 90_000;
@@ -243,6 +244,97 @@ describe('scheduled Status', () => {
         (e) => e.type === 'schedule.sent' && JSON.stringify(e.data).includes(schedule.id),
         LIMIT,
       );
+    },
+    LIMIT,
+  );
+
+  it(
+    'a scheduled Status interrupted mid-post is posted again under the same id: contacts see it once',
+    async () => {
+      const { messaging, scheduling } = world.app.core.services;
+      const sendAt = Date.now() + 3_600_000;
+      const created = await world.app.request('/api/v1/schedules', {
+        method: 'POST',
+        json: {
+          session: 'shop',
+          message: {
+            type: 'status',
+            status: { type: 'text', text: 'Posted once', backgroundColor: '#25D366' },
+            audience: [world.customer.phone],
+          },
+          sendAt: new Date(sendAt).toISOString(),
+        },
+      });
+      expect(created.status).toBe(201);
+      const schedule = await json<{ id: string; sendAt: string }>(created);
+      // What a crash mid-post leaves: the id chosen and remembered under the occurrence's key,
+      // the post accepted by WhatsApp, nothing stored yet.
+      const id = messaging.actions.newMessageId('shop');
+      messaging.idempotency.remember(
+        { scope: 'status:shop', key: `schedule:${schedule.id}:${Date.parse(schedule.sendAt)}` },
+        { pendingId: id },
+      );
+      await messaging.actions.postStatus(
+        'shop',
+        { kind: 'text', text: 'Posted once', backgroundColor: '#25D366' },
+        [world.customer.jid],
+        id,
+      );
+      await world.customer.waitForMessage((m) => m.key.id === id, LIMIT);
+      const sqlite = world.app.core.db.$client;
+      sqlite.prepare(`DELETE FROM status_updates WHERE id = ?`).run(id);
+      // The retry comes due.
+      scheduling.useClock(new ManualClock(Date.parse(schedule.sendAt) + 1000));
+      try {
+        const sent = await world.waitForEvent(
+          (e) => e.type === 'schedule.sent' && JSON.stringify(e.data).includes(schedule.id),
+          LIMIT,
+        );
+        expect(JSON.stringify(sent.data)).toContain(id);
+      } finally {
+        scheduling.useClock(systemClock);
+      }
+      const stored = sqlite
+        .prepare(`SELECT id FROM status_updates WHERE text = 'Posted once'`)
+        .pluck()
+        .all() as string[];
+      expect(stored).toEqual([id]);
+      // Every copy the contact got carries the one id (a phone shows an id once).
+      const copies = world.customer.received.filter(
+        (m) =>
+          m.key.remoteJid === 'status@broadcast' && m.message?.extendedTextMessage?.text === 'Posted once',
+      );
+      expect(new Set(copies.map((m) => m.key.id))).toEqual(new Set([id]));
+    },
+    LIMIT,
+  );
+
+  it(
+    'with an Idempotency-Key, concurrent and later retries of a post answer the first one',
+    async () => {
+      const request = () =>
+        api('/status', {
+          method: 'POST',
+          headers: { 'Idempotency-Key': 'status-retry-1' },
+          json: {
+            status: { type: 'text', text: 'Only one', backgroundColor: '#128C7E' },
+            audience: [world.customer.phone],
+          },
+        });
+      const [first, second] = await Promise.all([request(), request()]);
+      expect([first.status, second.status]).toEqual([201, 201]);
+      const a = await json<StatusUpdate>(first);
+      expect((await json<StatusUpdate>(second)).id).toBe(a.id);
+      expect((await json<StatusUpdate>(await request())).id).toBe(a.id);
+      const sqlite = world.app.core.db.$client;
+      expect(
+        sqlite.prepare(`SELECT count(*) FROM status_updates WHERE text = 'Only one'`).pluck().get(),
+      ).toBe(1);
+      await world.customer.waitForMessage((m) => m.key.id === a.id, LIMIT);
+      const copies = world.customer.received.filter(
+        (m) => m.key.remoteJid === 'status@broadcast' && m.message?.extendedTextMessage?.text === 'Only one',
+      );
+      expect(new Set(copies.map((m) => m.key.id))).toEqual(new Set([a.id]));
     },
     LIMIT,
   );
