@@ -4,14 +4,10 @@
  * link; a member sees the settings read-only; and "Join a group" in the inbox previews a pasted
  * invite link, then joins. Real Baileys on the local WhatsApp server on every side.
  */
-import { Customer } from '../../testkit/wa-emulator/customer.js';
-import { InboxPage } from '../pages/inbox-page.js';
-import { LoginPage } from '../pages/login-page.js';
-import { Shell } from '../pages/shell.js';
+import type { Customer } from '../../testkit/wa-emulator/customer.js';
 import { accessibilityProblems } from '../support/a11y-check.js';
-import { startApp } from '../support/app-server.js';
 import { expect, test } from '../support/fixtures.js';
-import { linkSession, restCall } from '../support/rpc.js';
+import { openGroupChat } from '../support/group-chat.js';
 import { shootLaptopAndPhone } from '../support/screens.js';
 import { useWaServer } from '../support/wa-server.js';
 
@@ -21,26 +17,16 @@ test('group admin: settings, a join request approved, and joining a group by lin
   page,
 }, testInfo) => {
   test.setTimeout(240_000);
-  const app = await startApp({ env: wa.env });
-  const dana = await Customer.create(wa.emulator, { phone: '447700900631', name: 'Dana' });
-  const eli = await Customer.create(wa.emulator, { phone: '447700900632', name: 'Eli' });
+  const { members, outsiders, inbox, emulated, close } = await openGroupChat(page, wa, {
+    shopPhone: '972520000631',
+    subject: 'Tasting club',
+    members: [{ phone: '447700900631', name: 'Dana' }],
+    outsiders: [{ phone: '447700900632', name: 'Eli' }],
+    firstMessage: 'Which wines on Friday?',
+  });
+  const [dana] = members as [Customer];
+  const [eli] = outsiders as [Customer];
   try {
-    await linkSession(app, wa.emulator, { id: 'shop', name: 'Shop', phone: '972520000631' });
-    const created = await restCall(app, 'POST', '/sessions/shop/groups', {
-      subject: 'Tasting club',
-      participants: [dana.phone],
-    });
-    const groupJid = String(created.body.jid);
-    await dana.sendText(groupJid, 'Which wines on Friday?');
-    const emulated = () => wa.emulator.groups().find((g) => g.jid === groupJid);
-
-    const login = new LoginPage(page);
-    await login.open(app.url);
-    await login.signIn(app.apiKey);
-    await expect(new Shell(page).pageHeading()).toHaveText('Inbox');
-    const inbox = new InboxPage(page);
-    await inbox.chat('Tasting club').click();
-    await inbox.openContactPanel();
     const panel = inbox.contactPanel();
 
     // Settings: the boxes say what WhatsApp says; the change reaches WhatsApp's group.
@@ -104,7 +90,6 @@ test('group admin: settings, a join request approved, and joining a group by lin
     });
     await expect(memberSettings.getByRole('checkbox', { name: /Approve new members/ })).toBeDisabled();
   } finally {
-    await Promise.all([dana.close(), eli.close()]);
-    await app.stop();
+    await close();
   }
 });

@@ -5,14 +5,11 @@
  * link shows a QR code and follows a reset made on an admin's phone. Real Baileys on the local
  * WhatsApp server on every side.
  */
-import { Customer } from '../../testkit/wa-emulator/customer.js';
-import { InboxPage } from '../pages/inbox-page.js';
-import { LoginPage } from '../pages/login-page.js';
-import { Shell } from '../pages/shell.js';
+import type { Customer } from '../../testkit/wa-emulator/customer.js';
 import { accessibilityProblems } from '../support/a11y-check.js';
-import { startApp } from '../support/app-server.js';
 import { expect, test } from '../support/fixtures.js';
-import { linkSession, restCall } from '../support/rpc.js';
+import { openGroupChat } from '../support/group-chat.js';
+import { restCall } from '../support/rpc.js';
 import { shootLaptopAndPhone } from '../support/screens.js';
 import { useWaServer } from '../support/wa-server.js';
 
@@ -22,25 +19,14 @@ test('group disappearing messages, the header at 400 px, and the invite link wit
   page,
 }, testInfo) => {
   test.setTimeout(240_000);
-  const app = await startApp({ env: wa.env });
-  const dana = await Customer.create(wa.emulator, { phone: '447700900641', name: 'Dana' });
+  const { app, members, groupJid, inbox, emulated, close } = await openGroupChat(page, wa, {
+    shopPhone: '972520000641',
+    subject: 'Supper club with a rather long name for a phone',
+    members: [{ phone: '447700900641', name: 'Dana' }],
+    firstMessage: 'Who is cooking on Sunday?',
+  });
+  const [dana] = members as [Customer];
   try {
-    await linkSession(app, wa.emulator, { id: 'shop', name: 'Shop', phone: '972520000641' });
-    const created = await restCall(app, 'POST', '/sessions/shop/groups', {
-      subject: 'Supper club with a rather long name for a phone',
-      participants: [dana.phone],
-    });
-    const groupJid = String(created.body.jid);
-    await dana.sendText(groupJid, 'Who is cooking on Sunday?');
-    const emulated = () => wa.emulator.groups().find((g) => g.jid === groupJid);
-
-    const login = new LoginPage(page);
-    await login.open(app.url);
-    await login.signIn(app.apiKey);
-    await expect(new Shell(page).pageHeading()).toHaveText('Inbox');
-    const inbox = new InboxPage(page);
-    await inbox.chat(/Supper club/).click();
-    await inbox.openContactPanel();
     const panel = inbox.contactPanel();
     const header = inbox.conversation().locator('header');
 
@@ -98,7 +84,6 @@ test('group disappearing messages, the header at 400 px, and the invite link wit
     expect(headerBox?.width ?? 0).toBeLessThanOrEqual(400);
     await shootLaptopAndPhone(page, testInfo, 'group-chat-header', async () => {}, { of: header });
   } finally {
-    await dana.close();
-    await app.stop();
+    await close();
   }
 });

@@ -13,6 +13,7 @@ import { JoinGroupDialog } from './inbox/group-join/JoinGroupDialog';
 import { NewChatDialog } from './inbox/new-chat/NewChatDialog';
 import { CHAT_ROUTE } from './inbox/paths';
 import { StatusPane } from './inbox/status/StatusPane';
+import { useHeaderClearance } from './inbox/useHeaderClearance';
 import '../styles/inbox.css';
 import '../styles/kinds.css';
 import '../styles/status.css';
@@ -43,6 +44,8 @@ export function InboxPage() {
   const [newChat, setNewChat] = useState<{ phone: string } | null>(null);
   const [joinGroup, setJoinGroup] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
+  const inboxRef = useRef<HTMLDivElement>(null);
+  useHeaderClearance(inboxRef, panelOpen && Boolean(chat) && !statusOpen, key);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -61,6 +64,7 @@ export function InboxPage() {
   const sessionName = sessions.find((s) => s.id === session)?.name ?? session;
   return (
     <div
+      ref={inboxRef}
       className={`inbox${key || statusOpen ? ' inbox--chat-open' : ''}${panelOpen && chat ? ' inbox--panel-open' : ''}`}
     >
       <ChatListPane
