@@ -212,6 +212,8 @@ export function createServices(deps: ServiceDeps): Services {
   // Label events of business numbers (wa/label-events.ts) → tags; a removed number's links go.
   manager.watchSockets((sessionId, socket) => attachLabelEvents(sessionId, socket, organize.labels, logger));
   purge.onPurged((sessionId) => organize.labels.forgetSession(sessionId));
+  // A deleted number's watched chats and known presence (in memory) go with it.
+  purge.onPurged((sessionId) => messaging.contactPresence.forget(sessionId));
   const assignment = createAssignment({
     db,
     bus,

@@ -70,6 +70,17 @@ export class ContactPresenceService {
       this.whatsApp.subscribePresence(session, chat).catch(() => undefined);
   }
 
+  /**
+   * The number was deleted: what is known of its contacts and the chats it watched go too.
+   * Otherwise a new number created under the same id would, on its first connect, subscribe to
+   * the old number's customers and show their last presence.
+   */
+  forget(session: string): void {
+    this.watched.delete(session);
+    const prefix = `${session}|`;
+    for (const key of [...this.known.keys()]) if (key.startsWith(prefix)) this.known.delete(key);
+  }
+
   private remember(session: string, chat: string): void {
     let chats = this.watched.get(session);
     if (!chats) {
