@@ -1,7 +1,7 @@
 /**
  * Status updates (stories) of a number (migration 0041, issue #19): the contacts' posts it
  * received and its own posts. WhatsApp keeps a Status for 24 hours; so do we (`expires_at`,
- * swept by services/status/status-sweep.ts). See services/status/.
+ * swept hourly by `StatusService.sweep`, services/status/status-service.ts).
  */
 import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 

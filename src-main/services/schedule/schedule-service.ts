@@ -17,6 +17,13 @@ import type { SettingsService } from '../settings/settings.js';
 import type { Clock } from './clock.js';
 import { anchorOf, validateRepeat, type StoredRepeat } from './recurrence.js';
 import { toSchedule, type ScheduleRow } from './schedule-rows.js';
+import { statusAudienceJids } from '../status/status-audience.js';
+
+/** Who a scheduled message goes to, checked now (naming the field) rather than when it is due. */
+function checkRecipients(message: CreateScheduleInput['message']): void {
+  if (message.type !== 'status') toJid(message.to, 'message.to');
+  else if (message.audience !== 'contacts') statusAudienceJids(message.audience, 'message.audience');
+}
 
 const SETTINGS_KEY = 'schedules.settings';
 const DEFAULT_SCHEDULE_SETTINGS: ScheduleSettings = { missAfterMinutes: 24 * 60 };
@@ -57,7 +64,7 @@ export class ScheduleService {
 
   private insert(input: CreateScheduleInput): Schedule {
     this.sessions.get(input.session);
-    if (input.message.type !== 'status') toJid(input.message.to, 'message.to');
+    checkRecipients(input.message);
     validateRepeat(input.repeat);
     const sendAt = parseSendAt(input.sendAt);
     const now = this.clock().now();
@@ -130,7 +137,7 @@ export class ScheduleService {
         `schedule "${id}" is ${row.status}; only pending schedules can be edited`,
       );
     }
-    if (patch.message && patch.message.type !== 'status') toJid(patch.message.to, 'message.to');
+    if (patch.message) checkRecipients(patch.message);
     validateRepeat(patch.repeat);
     const now = this.clock().now();
     const sendAt = patch.sendAt === undefined ? row.sendAt : parseSendAt(patch.sendAt);

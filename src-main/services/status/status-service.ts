@@ -17,6 +17,7 @@ import type { MediaResolver } from '../messages/media-input.js';
 import type { MediaStore } from '../messages/media-store.js';
 import type { SendService } from '../messages/send-service.js';
 import type { UnusedMedia } from '../sessions/removal/unused-media.js';
+import { statusAudienceJids } from './status-audience.js';
 import { toStatusUpdate, type StatusRow } from './status-rows.js';
 
 /** What an idempotency key of a post remembers: the id chosen before posting, then the answer. */
@@ -339,19 +340,7 @@ export class StatusService {
 
   /** Phone-number JIDs a Status goes to: the named ones, or every contact of the number. */
   private audience(sessionId: string, audience: PostStatusInput['audience']): string[] {
-    if (audience !== 'contacts') {
-      return [...new Set(audience.map((entry, index) => toJid(entry, `audience.${index}`)))].map(
-        (jid, index) => {
-          if (!jid.endsWith('@s.whatsapp.net'))
-            throw new AppError(
-              'VALIDATION_FAILED',
-              `audience.${index}: must be a person, not a group`,
-              `audience.${index}`,
-            );
-          return jid;
-        },
-      );
-    }
+    if (audience !== 'contacts') return statusAudienceJids(audience, 'audience');
     const me = this.deps.actions.meJid(sessionId);
     const jids = this.deps.db.$client
       .prepare<[string], { jid: string }>(

@@ -352,6 +352,21 @@ describe('scheduled Status', () => {
     expect((await json<{ error: { field: string } }>(bad)).error.field).toBe(
       'message.status.backgroundColor',
     );
+    // Who it goes to is checked now too, not when it comes due (it would only fail then).
+    const group = await world.app.request('/api/v1/schedules', {
+      method: 'POST',
+      json: {
+        session: 'shop',
+        message: {
+          type: 'status',
+          status: { type: 'text', text: 'x' },
+          audience: [world.customer.phone, '120363000000@g.us'],
+        },
+        sendAt: new Date(Date.now() + 3_600_000).toISOString(),
+      },
+    });
+    expect(group.status).toBe(400);
+    expect((await json<{ error: { field: string } }>(group)).error.field).toBe('message.audience.1');
   });
 });
 
