@@ -43,6 +43,8 @@ async function expectToolsInReach(page: Page, testInfo: TestInfo, name: string):
       });
       const panelBox = await panel(page).boundingBox();
       expect(panelBox).not.toBeNull();
+      // The group's timer button shows once the group's info has loaded (who may change it).
+      await expect(header(page).locator('.disappearing > button')).toBeVisible();
       const buttons = await tools(page).all();
       // Pin, mute, archive, mark unread, disappearing messages, export, more, contact info.
       expect(buttons.length).toBeGreaterThanOrEqual(8);
