@@ -33,6 +33,8 @@ export function PostStatusForm({ session, onPosted }: { session: string; onPoste
   const [text, setText] = useState('');
   const [color, setColor] = useState<string>(STATUS_COLORS[0]);
   const [file, setFile] = useState<File | null>(null);
+  // Bumped after a post so the file input is rebuilt empty (a file input cannot be cleared by value).
+  const [fileInput, setFileInput] = useState(0);
   const [everyone, setEveryone] = useState(true);
   const [list, setList] = useState('');
   const [later, setLater] = useState(false);
@@ -63,6 +65,8 @@ export function PostStatusForm({ session, onPosted }: { session: string; onPoste
             .filter(Boolean);
       if (later) {
         const sendAt = new Date(when);
+        if (!when || Number.isNaN(sendAt.getTime()))
+          throw new Error(intl.formatMessage({ id: 'status.post.whenMissing' }));
         await transport.call('schedules.create', {
           session,
           message: { type: 'status', status, audience },
@@ -76,6 +80,7 @@ export function PostStatusForm({ session, onPosted }: { session: string; onPoste
       }
       setText('');
       setFile(null);
+      setFileInput((n) => n + 1);
       onPosted();
     } catch (caught) {
       setNote({ text: describeError(caught), error: true });
@@ -148,6 +153,7 @@ export function PostStatusForm({ session, onPosted }: { session: string; onPoste
           <label>
             <FormattedMessage id={kind === 'image' ? 'status.post.photo' : 'status.post.video'} />
             <input
+              key={fileInput}
               type="file"
               accept={kind === 'image' ? 'image/*' : 'video/*'}
               onChange={(event) => setFile(event.target.files?.[0] ?? null)}

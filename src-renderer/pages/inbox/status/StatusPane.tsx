@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useNavigate } from 'react-router-dom';
 import type { StatusUpdate } from '../../../../src-shared/contract/status';
@@ -29,22 +29,30 @@ export function StatusPane({ session }: { session: string | null }) {
   // The update on screen, by id: a post arriving meanwhile never changes what is being read.
   const [open, setOpen] = useState<{ poster: string; id: string | null } | null>(null);
   const [posting, setPosting] = useState(false);
+  // The newest request: an answer that arrives after the number was switched (or after a newer
+  // refresh) is dropped, so one number's list never shows under another's name.
+  const latest = useRef(0);
 
   const load = useCallback(async () => {
     if (!current) return;
+    const request = ++latest.current;
     setLoading(true);
     try {
-      setItems((await transport.call('status.list', { session: current, limit: 200 })).items);
+      const { items: loaded } = await transport.call('status.list', { session: current, limit: 200 });
+      if (request !== latest.current) return;
+      setItems(loaded);
       setError(null);
     } catch (caught) {
-      setError(describeError(caught));
+      if (request === latest.current) setError(describeError(caught));
     } finally {
-      setLoading(false);
+      if (request === latest.current) setLoading(false);
     }
   }, [transport, current]);
 
   useEffect(() => {
     setOpen(null);
+    setItems([]);
+    setError(null);
     void load();
   }, [load]);
 
@@ -121,9 +129,9 @@ export function StatusPane({ session }: { session: string | null }) {
           <p className="muted">
             <FormattedMessage id="status.noNumbers" />
           </p>
-        ) : groups.length === 0 && !loading ? (
-          <p className="muted" role="status">
-            <FormattedMessage id="status.empty" />
+        ) : groups.length === 0 ? (
+          <p className="muted" role="status" aria-busy={loading}>
+            <FormattedMessage id={loading ? 'common.loading' : 'status.empty'} />
           </p>
         ) : (
           <ul className="status-posters" aria-label={intl.formatMessage({ id: 'status.posters' })}>
