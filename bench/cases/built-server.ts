@@ -32,7 +32,10 @@ export function serverEntry(scratchDir: string, log: (line: string) => void): st
   mkdirSync(path.join(app, 'src-main', 'db'), { recursive: true });
   cpSync(path.join(ROOT, 'package.json'), path.join(app, 'package.json'));
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(app, 'node_modules'));
-  symlinkSync(path.join(ROOT, 'src-main', 'db', 'migrations'), path.join(app, 'src-main', 'db', 'migrations'));
+  symlinkSync(
+    path.join(ROOT, 'src-main', 'db', 'migrations'),
+    path.join(app, 'src-main', 'db', 'migrations'),
+  );
   log('  building the server into the scratch dir, dist/ is older than the sources…');
   spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build-main.mjs'), '--out', app], {
     cwd: ROOT,
