@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --scale 10] [-- --quick] [-- --noise] [-- --keep] [-- --ingest-only] [-- --only chat-list|reports|responsive|numbers|ui] [-- --dir /path] [-- --data /kept/data]`
+ * `npm run bench [-- --scale 10] [-- --quick] [-- --noise] [-- --keep] [-- --ingest-only] [-- --only chat-list|reports|responsive|campaign|numbers|ui] [-- --dir /path] [-- --data /kept/data]`
  *
  * Generates a synthetic history through the app's own storage path in a temp data dir, then
  * measures each case against raw better-sqlite3 doing the same work in the same run, and
@@ -19,7 +19,7 @@ import { liveCase } from './cases/live.js';
 import { manyNumbersCase } from './cases/many-numbers.js';
 import { closeConnections, restThroughputCase } from './cases/rest.js';
 import { reportsCase } from './cases/reports.js';
-import { responsiveCase } from './cases/responsive.js';
+import { campaignRows, responsiveCase } from './cases/responsive.js';
 import { searchCase } from './cases/search.js';
 import { startupCase } from './cases/startup.js';
 import { storageCase } from './cases/storage.js';
@@ -32,7 +32,7 @@ import { loadAverage, startNoise } from './noise.js';
 import { renderTable, type Row } from './report.js';
 
 const API_KEY = 'bench-admin-key-0123456789';
-const ONLY = ['chat-list', 'reports', 'responsive', 'numbers', 'ui'] as const;
+const ONLY = ['chat-list', 'reports', 'responsive', 'campaign', 'numbers', 'ui'] as const;
 type Only = (typeof ONLY)[number];
 
 function parseArgs(argv: readonly string[]) {
@@ -45,7 +45,7 @@ function parseArgs(argv: readonly string[]) {
     ingestOnly: false,
     /**
      * Only this case after the generation (`chat-list`: the list, its filters and the view
-     * counts; `reports`: case 10; `responsive`: case 11; `numbers`: case 13 alone, with no
+     * counts; `reports`: case 10; `responsive`: case 11; `campaign`: case 11's campaign rows alone; `numbers`: case 13 alone, with no
      * generated history; `ui`: case 14 alone, on its own 100k-chat fixture).
      */
     only: null as Only | null,
@@ -70,7 +70,7 @@ function parseArgs(argv: readonly string[]) {
       options.only = argv[++i] as Only;
     else
       throw new Error(
-        `unknown option ${arg}; use --scale N, --quick, --noise, --keep, --ingest-only, --only chat-list|reports|responsive|numbers|ui, --dir PATH, --data PATH`,
+        `unknown option ${arg}; use --scale N, --quick, --noise, --keep, --ingest-only, --only chat-list|reports|responsive|campaign|numbers|ui, --dir PATH, --data PATH`,
       );
   }
   if (options.data && !options.only) throw new Error('--data goes with --only');
@@ -210,6 +210,10 @@ async function main(): Promise<void> {
   if (full || options.only === 'responsive') {
     log(`[${elapsed()}] 11. responsive core while a history sync is stored`);
     rows.push(...(await responsiveCase(ctx, apiUrl, API_KEY)));
+  }
+  if (options.only === 'campaign') {
+    log(`[${elapsed()}] 11. responsive core while a campaign is prepared`);
+    rows.push(...(await campaignRows(ctx, apiUrl, API_KEY)));
   }
   raw.close();
   closeConnections();

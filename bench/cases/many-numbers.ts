@@ -6,7 +6,6 @@
  * all 20 connected, and after a restart the time to `/health` and until all 20 are connected
  * again. The targets are absolute (the issue's), so the machine's load is printed beside them.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Customer } from '../../testkit/wa-emulator/customer.js';
@@ -16,7 +15,7 @@ import { startWaServer } from '../../testkit/support/wa-server.js';
 import type { BenchContext } from '../context.js';
 import { loadAverage } from '../noise.js';
 import { ms, type Row } from '../report.js';
-import { serverEntry } from './startup.js';
+import { serverEntry, startBuiltServer, type BuiltServer } from './built-server.js';
 
 const NUMBERS = 20;
 const CUSTOMERS = 5;
@@ -30,53 +29,9 @@ const numberPhone = (n: number) => `97250300${String(n).padStart(4, '0')}`;
 const customerPhone = (n: number) => `97254400${String(n).padStart(4, '0')}`;
 const sessionId = (n: number) => `number-${n + 1}`;
 
-interface Server {
-  child: ChildProcess;
-  url: string;
-  /** Spawn → first 200 of /api/v1/health. */
-  readyMs: number;
-  api(pathname: string, init?: { method?: string; json?: unknown }): Promise<Response>;
-}
-
-async function startServer(entry: string, env: Record<string, string>): Promise<Server> {
-  const started = performance.now();
-  const child = spawn(process.execPath, [entry], {
-    env: {
-      ...process.env,
-      CHATDOCK_PORT: '0',
-      CHATDOCK_API_KEY: API_KEY,
-      CHATDOCK_LOG_LEVEL: 'warn',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/[^\s]+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${output}`)));
-  });
-  const api = (pathname: string, init: { method?: string; json?: unknown } = {}) =>
-    fetch(url + pathname, {
-      method: init.method ?? 'GET',
-      headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' },
-      ...(init.json === undefined ? {} : { body: JSON.stringify(init.json) }),
-    });
-  await until('/health', async () => (await api('/api/v1/health').catch(() => null))?.ok === true, 60_000, 2);
-  return { child, url, readyMs: performance.now() - started, api };
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
+/** The built server with this case's key and data dir. */
+function startServer(entry: string, env: Record<string, string>): Promise<BuiltServer> {
+  return startBuiltServer({ entry, apiKey: API_KEY, env });
 }
 
 async function until(what: string, check: () => Promise<boolean>, limitMs: number, everyMs = 100) {
@@ -111,7 +66,7 @@ function seedHistories(emulator: Emulator): void {
   }
 }
 
-async function link(server: Server, emulator: Emulator, n: number): Promise<void> {
+async function link(server: BuiltServer, emulator: Emulator, n: number): Promise<void> {
   const id = sessionId(n);
   await server.api('/api/v1/sessions', { method: 'POST', json: { id, name: `Number ${n + 1}` } });
   await server.api(`/api/v1/sessions/${id}/connect`, { method: 'POST' });
@@ -129,12 +84,12 @@ async function link(server: Server, emulator: Emulator, n: number): Promise<void
   await until(`${id} to connect`, () => connected(server, id), 120_000);
 }
 
-async function connected(server: Server, id: string): Promise<boolean> {
+async function connected(server: BuiltServer, id: string): Promise<boolean> {
   const response = await server.api(`/api/v1/sessions/${id}`).catch(() => null);
   return response?.ok === true && ((await response.json()) as { status: string }).status === 'connected';
 }
 
-async function allConnected(server: Server): Promise<boolean> {
+async function allConnected(server: BuiltServer): Promise<boolean> {
   const response = await server.api('/api/v1/sessions').catch(() => null);
   if (!response?.ok) return false;
   const body = (await response.json()) as { items?: { status: string }[] } | { status: string }[];
@@ -143,25 +98,25 @@ async function allConnected(server: Server): Promise<boolean> {
 }
 
 /** Live messages (`live …`) the number has received, from its latest received messages. */
-async function liveReceived(server: Server, n: number): Promise<number> {
+async function liveReceived(server: BuiltServer, n: number): Promise<number> {
   const response = await server.api(`/api/v1/sessions/${sessionId(n)}/messages?direction=received&limit=200`);
   if (!response.ok) return 0;
   const { items } = (await response.json()) as { items: { text?: string | null }[] };
   return items.filter((message) => message.text?.startsWith('live ')).length;
 }
 
-async function chatCount(server: Server, n: number): Promise<number> {
+async function chatCount(server: BuiltServer, n: number): Promise<number> {
   const response = await server.api(`/api/v1/sessions/${sessionId(n)}/chats?limit=100`);
   if (!response.ok) return 0;
   return ((await response.json()) as { items: unknown[] }).items.length;
 }
 
 export async function manyNumbersCase(ctx: Pick<BenchContext, 'workDir' | 'log'>): Promise<Row[]> {
-  const entry = serverEntry(ctx as BenchContext);
+  const entry = serverEntry(ctx.workDir, ctx.log);
   const { emulator, env: waEnv } = await startWaServer();
   const env = { ...waEnv, CHATDOCK_DATA_DIR: path.join(ctx.workDir, 'numbers-data') };
   const customers: Customer[] = [];
-  let server: Server | null = null;
+  let server: BuiltServer | null = null;
   try {
     seedHistories(emulator);
     server = await startServer(entry, env);
@@ -210,7 +165,7 @@ export async function manyNumbersCase(ctx: Pick<BenchContext, 'workDir' | 'log'>
     const total = expected * NUMBERS;
     const rss = await rssMb(first.child.pid as number);
 
-    await stop(first.child);
+    await first.stop();
     const restarted = await startServer(entry, env);
     server = restarted;
     const readyMs = restarted.readyMs;
@@ -264,7 +219,7 @@ export async function manyNumbersCase(ctx: Pick<BenchContext, 'workDir' | 'log'>
     ];
   } finally {
     await Promise.all(customers.map((customer) => customer.close()));
-    if (server) await stop(server.child);
+    if (server) await server.stop();
     await emulator.close();
   }
 }

@@ -4,57 +4,15 @@
  * and its resident memory (VmRSS). Raw: a node process that opens the same file with
  * better-sqlite3 and runs the same queries.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, statSync, symlinkSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BenchContext } from '../context.js';
 import { stats } from '../measure.js';
 import { ms, timeRatio, type Row } from '../report.js';
+import { ROOT, serverEntry, startBuiltServer } from './built-server.js';
 import { closeConnections, restGet } from './rest.js';
-
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
-
-function newest(entry: string): number {
-  const stat = statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let latest = 0;
-  for (const name of readdirSync(entry)) latest = Math.max(latest, newest(path.join(entry, name)));
-  return latest;
-}
-
-/**
- * The built server: dist/ when it is newer than the sources, else a build of the current
- * sources into the bench's scratch dir (the shared dist/ is left alone).
- */
-export function serverEntry(ctx: BenchContext): string {
-  const dist = path.join(ROOT, 'dist', 'main', 'src-main', 'server.js');
-  const sources = Math.max(newest(path.join(ROOT, 'src-main')), newest(path.join(ROOT, 'src-shared')));
-  if (existsSync(dist) && statSync(dist).mtimeMs >= sources) return dist;
-  const app = path.join(ctx.workDir, 'app');
-  mkdirSync(path.join(app, 'src-main', 'db'), { recursive: true });
-  cpSync(path.join(ROOT, 'package.json'), path.join(app, 'package.json'));
-  symlinkSync(path.join(ROOT, 'node_modules'), path.join(app, 'node_modules'));
-  symlinkSync(
-    path.join(ROOT, 'src-main', 'db', 'migrations'),
-    path.join(app, 'src-main', 'db', 'migrations'),
-  );
-  ctx.log('  building the server (tsc) into the scratch dir, dist/ is older than the sources…');
-  spawnSync(
-    process.execPath,
-    [
-      path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
-      '-p',
-      'tsconfig.build.json',
-      '--outDir',
-      path.join(app, 'dist', 'main'),
-    ],
-    { cwd: ROOT, stdio: 'ignore' },
-  );
-  const built = path.join(app, 'dist', 'main', 'src-main', 'server.js');
-  if (!existsSync(built)) throw new Error('building the server failed');
-  return built;
-}
 
 async function rssKb(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
@@ -62,47 +20,6 @@ async function rssKb(pid: number): Promise<number> {
 }
 
 const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
-
-async function startServer(entry: string, dataDir: string, apiKey: string) {
-  const started = performance.now();
-  const child = spawn(process.execPath, [entry], {
-    env: {
-      ...process.env,
-      CHATDOCK_DATA_DIR: dataDir,
-      CHATDOCK_PORT: '0',
-      CHATDOCK_API_KEY: apiKey,
-      CHATDOCK_LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/[^\s]+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${output}`)));
-  });
-  for (;;) {
-    try {
-      const response = await fetch(`${url}/api/v1/health`);
-      if (response.ok) break;
-    } catch {
-      // not yet
-    }
-    await sleep(2);
-  }
-  return { child, url, readyMs: performance.now() - started };
-}
-
-function stop(child: ReturnType<typeof spawn>): Promise<void> {
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
 
 const RAW_PROCESS = `
 const Database = require(process.argv[1]);
@@ -135,14 +52,17 @@ function rawProcess(dbFile: string): Promise<{ readyMs: number; rssKb: number }>
 }
 
 export async function startupCase(ctx: BenchContext, apiKey: string): Promise<Row[]> {
-  const entry = serverEntry(ctx);
+  const entry = serverEntry(ctx.workDir, ctx.log);
   const dbFile = path.join(ctx.dataDir, 'chatdock.db');
   const dbMb = statSync(dbFile).size / 1024 / 1024;
   const runs = ctx.quick ? 2 : 4;
   const ready: number[] = [];
+  const rawRuns: { readyMs: number; rssKb: number }[] = [];
   let rss = NaN;
+  // App and raw starts interleaved, so a change in the machine's load hits both alike.
   for (let run = 0; run < runs; run += 1) {
-    const server = await startServer(entry, ctx.dataDir, apiKey);
+    rawRuns.push(await rawProcess(dbFile));
+    const server = await startBuiltServer({ entry, dataDir: ctx.dataDir, apiKey });
     ready.push(server.readyMs);
     if (run === runs - 1) {
       // A few queries, as the UI makes on opening: chat lists, a conversation, searches.
@@ -161,10 +81,8 @@ export async function startupCase(ctx: BenchContext, apiKey: string): Promise<Ro
       rss = (await rssKb(server.child.pid as number)) / 1024;
     }
     closeConnections();
-    await stop(server.child);
+    await server.stop();
   }
-  const rawRuns: { readyMs: number; rssKb: number }[] = [];
-  for (let run = 0; run < runs; run += 1) rawRuns.push(await rawProcess(dbFile));
   const app = stats(ready);
   const base = stats(rawRuns.map((run) => run.readyMs));
   const rawRss = (rawRuns[rawRuns.length - 1]?.rssKb ?? NaN) / 1024;

@@ -3,6 +3,7 @@ import type { OptOut } from '../../../src-shared/contract/schedule.js';
 import type { AnyEventEnvelope } from '../../../src-shared/contract/events.js';
 import { AppError } from '../../../src-shared/errors.js';
 import { jidKind, phoneOfJid, toJid } from '../../../src-shared/jid.js';
+import type { Statement } from 'better-sqlite3';
 import type { Logger } from '../../core/logger.js';
 import type { Db } from '../../db/connection.js';
 import { optOuts } from '../../db/schema.js';
@@ -51,6 +52,8 @@ function toOptOut(row: OptOutRow): OptOut {
 
 /** Numbers that never get campaign messages: they replied STOP, or were added by hand. */
 export class OptOutService {
+  private hasStatement: Statement | null = null;
+
   constructor(
     private readonly db: Db,
     private readonly sessions: SessionService,
@@ -97,9 +100,9 @@ export class OptOutService {
   }
 
   has(sessionId: string, jid: string): boolean {
-    return Boolean(
-      this.db.$client.prepare(`SELECT 1 FROM opt_outs WHERE session_id = ? AND jid = ?`).get(sessionId, jid),
-    );
+    // Prepared once: a campaign asks this for each of up to 10,000 recipients.
+    this.hasStatement ??= this.db.$client.prepare(`SELECT 1 FROM opt_outs WHERE session_id = ? AND jid = ?`);
+    return Boolean(this.hasStatement.get(sessionId, jid));
   }
 
   /** Bus listener: a customer's STOP reply puts them on the list. */

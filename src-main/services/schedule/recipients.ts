@@ -1,10 +1,16 @@
 /**
  * Campaign recipients from a pasted list, a CSV file or a tag, normalised once: each entry has
  * its JID (or why it is invalid) and the variables its placeholders are filled from.
+ *
+ * Up to 10,000 entries are parsed (libphonenumber) and looked up one by one: that runs in
+ * stretches of ~10 ms with the event loop yielded between them (core/yielding.ts), so preparing a
+ * large campaign does not freeze the window or the API (issue #23, target 5). Nothing is written
+ * here; the campaign is stored in one transaction afterwards (campaign-service.ts).
  */
 import type { RecipientsInput } from '../../../src-shared/contract/schedule.js';
 import { AppError, isAppError } from '../../../src-shared/errors.js';
 import { jidKind, phoneOfJid, toJid } from '../../../src-shared/jid.js';
+import { mapYielding } from '../../core/yielding.js';
 import type { Db } from '../../db/connection.js';
 import { readCsvTable } from './csv.js';
 
@@ -47,19 +53,18 @@ function entry(input: string, variables: Record<string, string>): ResolvedRecipi
 }
 
 /** `+972 50-123-4567, Dana` → phone and name; a line is split at its first comma, semicolon or tab. */
-function fromList(text: string): ResolvedRecipient[] {
-  return text
-    .split(/\r?\n/)
-    .filter((line) => line.trim() !== '')
-    .map((line) => {
-      const split = /^([^,;\t]*)[,;\t](.*)$/.exec(line);
-      const phone = split ? (split[1] ?? '') : line;
-      const name = (split?.[2] ?? '').trim();
-      return entry(phone, name ? { name } : {});
-    });
+function fromList(text: string): Promise<ResolvedRecipient[]> {
+  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '');
+  tooMany(lines.length);
+  return mapYielding(lines, (line) => {
+    const split = /^([^,;\t]*)[,;\t](.*)$/.exec(line);
+    const phone = split ? (split[1] ?? '') : line;
+    const name = (split?.[2] ?? '').trim();
+    return entry(phone, name ? { name } : {});
+  });
 }
 
-function fromCsv(csv: string, phoneColumn: string, nameColumn?: string): ResolvedRecipient[] {
+function fromCsv(csv: string, phoneColumn: string, nameColumn?: string): Promise<ResolvedRecipient[]> {
   const table = readCsvTable(csv);
   const find = (column: string, field: string) => {
     const header =
@@ -75,7 +80,8 @@ function fromCsv(csv: string, phoneColumn: string, nameColumn?: string): Resolve
   };
   const phoneHeader = find(phoneColumn, 'phoneColumn');
   const nameHeader = nameColumn ? find(nameColumn, 'nameColumn') : null;
-  return table.records.map((record) => {
+  tooMany(table.records.length);
+  return mapYielding(table.records, (record) => {
     const variables: Record<string, string> = {};
     for (const [key, value] of Object.entries(record)) if (key !== phoneHeader) variables[key] = value;
     if (nameHeader) variables.name = record[nameHeader] ?? '';
@@ -104,14 +110,14 @@ function fromTag(db: Db, sessionId: string, tagId: string): ResolvedRecipient[] 
  * the contact's as saved or as their WhatsApp profile, the group's subject), so `[name]` is not
  * left empty for a customer the shop has talked to.
  */
-function withKnownNames(db: Db, sessionId: string, list: ResolvedRecipient[]): ResolvedRecipient[] {
+function withKnownNames(db: Db, sessionId: string, list: ResolvedRecipient[]): Promise<ResolvedRecipient[]> {
   const known = db.$client.prepare<[string, string, string, string, string, string], { name: string | null }>(
     `SELECT COALESCE(
         (SELECT name FROM chats WHERE session_id = ? AND jid = ?),
         (SELECT COALESCE(name, notify) FROM contacts WHERE session_id = ? AND jid = ?),
         (SELECT subject FROM groups WHERE session_id = ? AND jid = ?)) AS name`,
   );
-  return list.map((recipient) => {
+  return mapYielding(list, (recipient) => {
     if (!recipient.jid || recipient.variables.name?.trim()) return recipient;
     const { jid } = recipient;
     const name = known.get(sessionId, jid, sessionId, jid, sessionId, jid)?.name?.trim();
@@ -119,15 +125,26 @@ function withKnownNames(db: Db, sessionId: string, list: ResolvedRecipient[]): R
   });
 }
 
+/** Refused before any entry is parsed: a list over the limit is not worth the work. */
+function tooMany(count: number): void {
+  if (count > MAX_RECIPIENTS) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `recipients: at most ${MAX_RECIPIENTS} per campaign`,
+      'recipients',
+    );
+  }
+}
+
 /** Resolves and de-duplicates; later copies of a JID are kept as `skipped` so the report is complete. */
-export function resolveRecipients(
+export async function resolveRecipients(
   db: Db,
   sessionId: string | null,
   input: RecipientsInput,
-): ResolvedRecipient[] {
+): Promise<ResolvedRecipient[]> {
   let list: ResolvedRecipient[];
-  if (input.source === 'list') list = fromList(input.text);
-  else if (input.source === 'csv') list = fromCsv(input.csv, input.phoneColumn, input.nameColumn);
+  if (input.source === 'list') list = await fromList(input.text);
+  else if (input.source === 'csv') list = await fromCsv(input.csv, input.phoneColumn, input.nameColumn);
   else {
     if (!sessionId)
       throw new AppError('VALIDATION_FAILED', 'session: is required for tag recipients', 'session');
@@ -135,14 +152,8 @@ export function resolveRecipients(
   }
   if (list.length === 0)
     throw new AppError('VALIDATION_FAILED', 'recipients: no recipients found', 'recipients');
-  if (list.length > MAX_RECIPIENTS) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `recipients: at most ${MAX_RECIPIENTS} per campaign`,
-      'recipients',
-    );
-  }
-  if (sessionId && input.source !== 'tag') list = withKnownNames(db, sessionId, list);
+  tooMany(list.length);
+  if (sessionId && input.source !== 'tag') list = await withKnownNames(db, sessionId, list);
   const seen = new Map<string, number>();
   return list.map((recipient, index) => {
     if (!recipient.jid) return recipient;

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { mapYielding } from './yielding.js';
+
+describe('mapYielding', () => {
+  it('maps every item in order and yields between stretches that used up the budget', async () => {
+    let clock = 0;
+    let pauses = 0;
+    const items = [...Array(100).keys()];
+    // Each item "takes" 1 ms: with a 10 ms budget checked every 16 items, a pause every 16.
+    const out = await mapYielding(
+      items,
+      (item, index) => {
+        clock += 1;
+        return item * 2 + index;
+      },
+      { budgetMs: 10, now: () => clock, pause: async () => (pauses += 1) },
+    );
+    expect(out).toEqual(items.map((item) => item * 3));
+    expect(pauses).toBe(6);
+  });
+
+  it('does not yield when the work fits in the budget, nor after the last item', async () => {
+    let pauses = 0;
+    const out = await mapYielding([...Array(32).keys()], (item) => item, {
+      budgetMs: 10,
+      now: () => 0,
+      pause: async () => (pauses += 1),
+    });
+    expect(out).toHaveLength(32);
+    expect(pauses).toBe(0);
+    const none = await mapYielding([] as number[], (item) => item);
+    expect(none).toEqual([]);
+  });
+
+  it('lets other work run while it maps (the loop is really yielded)', async () => {
+    let clock = 0;
+    const seen: number[] = [];
+    let mapped = 0;
+    const timer = new Promise<void>((resolve) => setImmediate(() => (seen.push(mapped), resolve())));
+    await mapYielding(
+      [...Array(64).keys()],
+      () => {
+        clock += 5;
+        mapped += 1;
+      },
+      { budgetMs: 10, now: () => clock },
+    );
+    await timer;
+    // The setImmediate queued before the map ran at its first pause, not after the last item.
+    expect(seen[0]).toBe(16);
+  });
+});

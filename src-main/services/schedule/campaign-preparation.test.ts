@@ -1,0 +1,83 @@
+/**
+ * Preparing a large campaign yields the event loop between stretches of work (issue #23,
+ * target 5), and stays all-or-nothing: nothing is stored until the one transaction at the end,
+ * so a restart in the middle of the preparation leaves no half campaign, and the client's retry
+ * with the same idempotency key creates it once.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CreateCampaignInput } from '../../../src-shared/contract/schedule.js';
+import { startTestCore, type TestCore } from '../../../testkit/support/test-core.js';
+
+const RECIPIENTS = 10_000;
+
+function input(): CreateCampaignInput {
+  const lines = [...Array(RECIPIENTS).keys()].map(
+    (i) => `+97252${String(i).padStart(7, '0')}, Customer ${i}`,
+  );
+  return {
+    session: 'shop',
+    name: 'Big list',
+    template: 'Hi [name]',
+    recipients: { source: 'list', text: lines.join('\n') },
+    delayMinMs: 2000,
+    delayMaxMs: 5000,
+    start: false,
+  };
+}
+
+const stored = (app: TestCore) =>
+  app.core.db.$client.prepare('SELECT count(*) AS n FROM campaign_recipients').get() as { n: number };
+
+let apps: TestCore[] = [];
+afterEach(async () => {
+  for (const app of apps.reverse()) await app.stop().catch(() => undefined);
+  apps = [];
+});
+
+describe('preparing a campaign of 10,000 recipients', () => {
+  it('lets the loop run other work meanwhile and stores nothing until it is complete', async () => {
+    const app = await startTestCore();
+    apps.push(app);
+    expect(
+      (await app.request('/api/v1/sessions', { method: 'POST', json: { id: 'shop', name: 'Shop' } })).ok,
+    ).toBe(true);
+    const { campaigns } = app.core.services.scheduling;
+    let settled = false;
+    const creating = campaigns.create(input(), 'big-list-1').finally(() => (settled = true));
+    // A callback queued now runs at the preparation's first pause, long before its end.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toBe(false);
+    expect(campaigns.list({})).toEqual([]);
+    expect(stored(app).n).toBe(0);
+    const campaign = await creating;
+    expect(campaign.counts.total).toBe(RECIPIENTS);
+    expect(stored(app).n).toBe(RECIPIENTS);
+  }, 120_000);
+
+  it('after a restart in the middle, nothing half-made is left, and the retry creates it once', async () => {
+    const first = await startTestCore();
+    expect(
+      (await first.request('/api/v1/sessions', { method: 'POST', json: { id: 'shop', name: 'Shop' } })).ok,
+    ).toBe(true);
+    const creating = first.core.services.scheduling.campaigns.create(input(), 'big-list-2');
+    const outcome = creating.then(
+      () => 'created',
+      () => 'failed',
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+    // The core stops while the recipients are still being prepared (the process going down).
+    await first.core.stop();
+    expect(await outcome).toBe('failed');
+
+    const restarted = await startTestCore({}, { dataDir: first.dataDir });
+    apps.push(restarted);
+    const { campaigns } = restarted.core.services.scheduling;
+    expect(campaigns.list({})).toEqual([]);
+    expect(stored(restarted).n).toBe(0);
+    const campaign = await campaigns.create(input(), 'big-list-2');
+    const again = await campaigns.create(input(), 'big-list-2');
+    expect(again.id).toBe(campaign.id);
+    expect(campaigns.list({}).map((c) => c.id)).toEqual([campaign.id]);
+    expect(stored(restarted).n).toBe(RECIPIENTS);
+  }, 180_000);
+});
