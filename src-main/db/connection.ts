@@ -7,6 +7,7 @@ import { appRoot } from '../core/paths.js';
 import * as schema from './schema.js';
 import { sqliteNativeBinding } from './native-binding.js';
 import { registerSearchText } from './search-text.js';
+import { registerBulkSlice } from './bulk-slice.js';
 import { prepareAutoVacuum, type AutoVacuumOutcome } from './auto-vacuum.js';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -32,6 +33,7 @@ export function openDatabase(
   sqlite.pragma('busy_timeout = 5000');
   // Before the migrations: they, and the search index triggers, call it.
   registerSearchText(sqlite);
+  registerBulkSlice(sqlite);
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: MIGRATIONS_DIR });
   options.onAutoVacuum?.(autoVacuum);
