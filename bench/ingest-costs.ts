@@ -58,6 +58,8 @@ const VARIANTS: Record<string, string> = {
   'full, cache_size 16 MB': 'PRAGMA cache_size = -16000',
   'full, cache_size 64 MB': 'PRAGMA cache_size = -64000',
   'full, mmap 256 MB': 'PRAGMA mmap_size = 268435456',
+  // The app checkpoints every 10,000 pages (db/connection.ts); SQLite's default is 1,000.
+  'full, wal_autocheckpoint 1000 (before session 12)': 'PRAGMA wal_autocheckpoint = 1000',
   // Migration 0044 (issue #28) as variants that add back what it took away (a negative "saved"
   // is what the old schema cost more): the every-number order index, and the name index with
   // positions (detail=full; its triggers name the table, so they follow the new one).

@@ -1,8 +1,9 @@
 /**
  * Case 1: history ingest through `MessageStore.ingest(…, 'history')` in the app's slices of
  * 500, against raw better-sqlite3 inserting the same rows in transactions of the same size.
- * Generating the whole history is this case: every message goes through the app's path; the
- * first 100k are also inserted raw, in turns with the app, and the two are compared on them.
+ * Generating the whole history is this case: every message goes through the app's path and is
+ * also inserted raw, in turns with the app, and the two are compared over the whole history
+ * (issue #23 target 4: not only the first 100k, so the cost of a growing database shows).
  */
 import path from 'node:path';
 import type { Core } from '../../src-main/app/container.js';
@@ -132,15 +133,20 @@ export function ingestRows(result: IngestResult): Row[] {
   return [
     {
       case: '1 ingest (history, batches of 500)',
-      what: `first ${slice.toLocaleString('en')} msgs`,
+      what:
+        slice === sum(result.batches)
+          ? `all ${slice.toLocaleString('en')} msgs`
+          : `first ${slice.toLocaleString('en')} msgs`,
       median: fmtRate(appRate, 'msg'),
       p95: `${ms(appBatch.p95)}/batch`,
       raw: `${fmtRate(rawRate, 'msg')}; ${ms(rawBatch.median)} / ${ms(rawBatch.p95)}/batch`,
       ratio: rateRatio(appRate, rawRate),
+      // Issue #27's budget; issue #23 target 4 asks ≥ 0.7× over the whole history (in the note).
       target: '≥ 0.5× raw',
       met: appRate / rawRate >= 0.5,
       note:
         `app and raw took turns batch by batch over the same ${sum(appSlice).toLocaleString('en')} / ${sum(rawSlice).toLocaleString('en')} messages; ` +
+        `#23 target 4 (≥ 0.7× raw over the whole history): ${appRate / rawRate >= 0.7 ? 'met' : 'not met'}; ` +
         `whole history: ${sum(result.batches).toLocaleString('en')} messages in ${(result.totalMs / 1000).toFixed(1)} s of ingest (${fmtRate(fullRate, 'msg')}), median batch ${ms(stats(result.batches.map((b) => b.ms)).median)}`,
     },
   ];

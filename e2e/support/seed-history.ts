@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { registerSearchText } from '../../src-main/db/search-text.js';
+import { registerBulkSlice } from '../../src-main/db/bulk-slice.js';
 
 export interface SeededChat {
   session: string;
@@ -25,8 +26,9 @@ export function seededId(n: number): string {
  */
 export function seedChats(dataDir: string, chats: SeededChat[]): void {
   const db = new Database(path.join(dataDir, 'chatdock.db'));
-  // The search index triggers call it for every message written.
+  // The search index and report mark triggers call them for every message written.
   registerSearchText(db);
+  registerBulkSlice(db);
   try {
     const insertMessage = db.prepare(
       `INSERT INTO messages (session_id, chat_jid, id, from_me, sender_jid, sender_name, type, text, status, timestamp, forwarded)

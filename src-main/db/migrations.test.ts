@@ -7,6 +7,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS_DIR, openDatabase } from './connection.js';
 import { registerSearchText } from './search-text.js';
+import { inBulkSlice, registerBulkSlice } from './bulk-slice.js';
 
 interface Journal {
   entries: { idx: number; tag: string; when: number }[];
@@ -31,6 +32,7 @@ function migratedUpTo(tag: string): Database.Database {
   writeFileSync(path.join(dir, 'meta', '_journal.json'), JSON.stringify(truncated));
   const sqlite = new Database(':memory:');
   registerSearchText(sqlite);
+  registerBulkSlice(sqlite);
   migrate(drizzle(sqlite), { migrationsFolder: dir });
   return sqlite;
 }
@@ -717,6 +719,38 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
     expect(
       queryPlan(sqlite, `SELECT * FROM tag_label_history WHERE tag_id = 't' ORDER BY id DESC`),
     ).toContain('tag_label_history_tag_idx');
+  },
+  '0049_slice_report_marks': (sqlite) => {
+    const marks = () =>
+      sqlite.prepare('SELECT chat_jid, since FROM report_dirty_chats ORDER BY chat_jid').all();
+    const message = sqlite.prepare(
+      `INSERT INTO messages (session_id, chat_jid, id, from_me, type, status, timestamp) VALUES ('s', ?, ?, 0, 'text', 'read', ?)`,
+    );
+    // Outside a history slice's inserts the trigger marks as 0035's did (live messages, SQL)…
+    message.run('a@s.whatsapp.net', 'm1', 50);
+    expect(marks()).toEqual([{ chat_jid: 'a@s.whatsapp.net', since: 50 }]);
+    // …inside them it steps aside: the slice writes its marks itself (services/messages/slice-writes.ts).
+    sqlite.transaction(() =>
+      inBulkSlice(sqlite, () => {
+        message.run('a@s.whatsapp.net', 'm2', 10);
+        message.run('b@s.whatsapp.net', 'm3', 20);
+      }),
+    )();
+    expect(marks()).toEqual([{ chat_jid: 'a@s.whatsapp.net', since: 50 }]);
+    // Only inside a transaction (the slice's), and a slice that fails leaves the trigger on.
+    expect(() => inBulkSlice(sqlite, () => message.run('c@s.whatsapp.net', 'm4', 5))).toThrow(/transaction/);
+    expect(() =>
+      sqlite.transaction(() =>
+        inBulkSlice(sqlite, () => {
+          throw new Error('slice failed');
+        }),
+      )(),
+    ).toThrow('slice failed');
+    message.run('b@s.whatsapp.net', 'm5', 15);
+    expect(marks()).toEqual([
+      { chat_jid: 'a@s.whatsapp.net', since: 50 },
+      { chat_jid: 'b@s.whatsapp.net', since: 15 },
+    ]);
   },
   '0046_report_conversation_days': (sqlite) => {
     // Tagging a customer chat marks every day it has kept facts on (its conversations' events and

@@ -14,6 +14,8 @@ import type { EventRecorder } from '../events/event-recorder.js';
 import { lastMessageKindReader, type LastMessageKindReader } from './last-message-kind.js';
 import { toChat, toMessage, type ReactionRow } from './message-rows.js';
 import { withVote } from './poll-tally.js';
+import { SliceWrites, type SliceSummary } from './slice-writes.js';
+import { inBulkSlice } from '../../db/bulk-slice.js';
 
 /** What became of a poll vote (the sink logs all but `counted`). */
 type PollVoteOutcome = 'counted' | 'unchanged' | 'poll-not-found' | 'undecryptable';
@@ -80,7 +82,8 @@ export class MessageStore {
   private readonly insertMessage: Statement;
   private readonly selectMessage: Statement<[string, string, string]>;
   private readonly upsertChat: Statement;
-  private readonly upsertHistoryChat: Statement;
+  /** A history slice's report marks and chat summaries, set-wise once per slice. */
+  private readonly sliceWrites: SliceWrites;
   private readonly selectChat: Statement<[string, string]>;
   private readonly selectReactions: Statement<[string, string, string]>;
   private readonly contactName: Statement<[string, string]>;
@@ -131,25 +134,7 @@ export class MessageStore {
          archived = CASE WHEN @unread > 0 THEN 0 ELSE archived END,
          updated_at = @now`,
     );
-    // A history slice's summary of one chat, from the slice's newest message (issue #27). History
-    // never adds to the unread count nor unarchives; the WHERE skips the write (and with it the
-    // moves in every chat order index) when the slice changes nothing: its newest message is older
-    // than the chat's last and no message of ours in it clears an unread count. Real history
-    // syncs arrive newest first, so after the first slice most chats are left as they are.
-    this.upsertHistoryChat = sqlite.prepare(
-      `INSERT INTO chats (session_id, jid, kind, unread_count, last_message_id, last_message_at, last_message_preview,
-         last_message_from_me, last_message_status, updated_at)
-       VALUES (@sessionId, @chatJid, @kind, 0, @id, @timestamp, @preview, @fromMe, @status, @now)
-       ON CONFLICT (session_id, jid) DO UPDATE SET
-         unread_count = CASE WHEN @reset = 1 THEN 0 ELSE unread_count END,
-         last_message_id = CASE WHEN @timestamp >= coalesce(last_message_at, 0) THEN @id ELSE last_message_id END,
-         last_message_preview = CASE WHEN @timestamp >= coalesce(last_message_at, 0) THEN @preview ELSE last_message_preview END,
-         last_message_from_me = CASE WHEN @timestamp >= coalesce(last_message_at, 0) THEN @fromMe ELSE last_message_from_me END,
-         last_message_status = CASE WHEN @timestamp >= coalesce(last_message_at, 0) THEN @status ELSE last_message_status END,
-         last_message_at = max(coalesce(last_message_at, 0), @timestamp),
-         updated_at = @now
-       WHERE @timestamp >= coalesce(last_message_at, 0) OR (@reset = 1 AND unread_count <> 0)`,
-    );
+    this.sliceWrites = new SliceWrites(sqlite);
     this.selectChat = sqlite.prepare(`SELECT ${CHAT_COLUMNS} FROM chats WHERE session_id = ? AND jid = ?`);
     this.lastKind = lastMessageKindReader(sqlite);
     this.selectReactions = sqlite.prepare(
@@ -203,81 +188,110 @@ export class MessageStore {
       const now = new Date().toISOString();
       // History: each chat's summary is written once per slice, from its newest message.
       const newest = new Map<string, { message: Message; timestamp: number; reset: boolean }>();
+      // History: the earliest new message of each customer chat, for its report mark.
+      const marks = new Map<string, number>();
       const hiddenThrough = this.hiddenThrough(sessionId);
-      for (const record of records) {
-        // A session created again with a deleted one's id (the same number linked again) gets
-        // the same messages again: the old, hidden row would win the unique key and then be
-        // removed in the background, so it makes way now.
-        if (hiddenThrough > 0) this.deleteHidden.run(sessionId, record.chatJid, record.id, hiddenThrough);
-        const waiting = record.type === 'waiting';
-        // The content of a message shown as waiting has arrived: it takes the waiting row's place
-        // and is announced now (the waiting row never was).
-        if (!waiting && source === 'live') this.deleteWaiting.run(sessionId, record.chatJid, record.id);
-        // Positional parameters, in the column order above: binding by name costs a lookup each.
-        const inserted = this.insertMessage.run(
-          sessionId,
-          record.chatJid,
-          record.id,
-          record.fromMe ? 1 : 0,
-          record.senderJid,
-          record.senderName,
-          record.type,
-          record.text,
-          record.media ? JSON.stringify(record.media) : null,
-          record.content ? JSON.stringify(record.content) : null,
-          record.quotedId,
-          record.mentions.length ? JSON.stringify(record.mentions) : null,
-          record.status,
-          record.timestamp,
-          record.forwarded ? 1 : 0,
-          record.raw,
-          record.sentBy ? JSON.stringify(record.sentBy) : null,
-        );
-        if (inserted.changes === 0) {
-          // Already stored: Baileys may fold a receipt into a repeated upsert of the same
-          // message (its event buffer merges them), so carry the status forward.
-          this.applyStatus(sessionId, record.chatJid, record.id, record.status);
-          continue;
+      const storeAll = () => {
+        for (const record of records) {
+          // A session created again with a deleted one's id (the same number linked again) gets
+          // the same messages again: the old, hidden row would win the unique key and then be
+          // removed in the background, so it makes way now.
+          if (hiddenThrough > 0) this.deleteHidden.run(sessionId, record.chatJid, record.id, hiddenThrough);
+          const waiting = record.type === 'waiting';
+          // The content of a message shown as waiting has arrived: it takes the waiting row's place
+          // and is announced now (the waiting row never was).
+          if (!waiting && source === 'live') this.deleteWaiting.run(sessionId, record.chatJid, record.id);
+          // Positional parameters, in the column order above: binding by name costs a lookup each.
+          const inserted = this.insertMessage.run(
+            sessionId,
+            record.chatJid,
+            record.id,
+            record.fromMe ? 1 : 0,
+            record.senderJid,
+            record.senderName,
+            record.type,
+            record.text,
+            record.media ? JSON.stringify(record.media) : null,
+            record.content ? JSON.stringify(record.content) : null,
+            record.quotedId,
+            record.mentions.length ? JSON.stringify(record.mentions) : null,
+            record.status,
+            record.timestamp,
+            record.forwarded ? 1 : 0,
+            record.raw,
+            record.sentBy ? JSON.stringify(record.sentBy) : null,
+          );
+          if (inserted.changes === 0) {
+            // Already stored: Baileys may fold a receipt into a repeated upsert of the same
+            // message (its event buffer merges them), so carry the status forward.
+            this.applyStatus(sessionId, record.chatJid, record.id, record.status);
+            continue;
+          }
+          if (source === 'history' && !record.chatJid.endsWith('@g.us')) {
+            const since = marks.get(record.chatJid);
+            if (since === undefined || record.timestamp < since) marks.set(record.chatJid, record.timestamp);
+          }
+          // Not a message yet: no unread count, no chat preview, no event until its content comes.
+          if (waiting) continue;
+          // The stored row is the record (nothing else wrote it), so it is not read back. Only a
+          // live message may already have reactions (they can arrive before the message).
+          const reactions =
+            source === 'live'
+              ? (this.selectReactions.all(sessionId, record.chatJid, record.id) as ReactionRow[])
+              : [];
+          const message = toMessage(
+            sessionId,
+            recordRow(sessionId, record, Number(inserted.lastInsertRowid)),
+            reactions,
+          );
+          stored.push(message);
+          if (source === 'history') {
+            const seen = newest.get(record.chatJid);
+            if (!seen || record.timestamp >= seen.timestamp) {
+              newest.set(record.chatJid, {
+                message,
+                timestamp: record.timestamp,
+                reset: record.fromMe || !!seen?.reset,
+              });
+            } else if (record.fromMe) seen.reset = true;
+            continue;
+          }
+          this.touchChat(sessionId, message, record.timestamp, record.fromMe ? 0 : 1, record.fromMe, now);
+          touchedChats.add(record.chatJid);
+          this.events.record(
+            // A channel's post is not a customer writing (no automation, assignment or webhook
+            // reply acts on it): it has its own event (services/channels/).
+            record.fromMe
+              ? 'message.sent'
+              : isChannel(record.chatJid)
+                ? 'channel.message'
+                : 'message.received',
+            sessionId,
+            message,
+            // Our own message without a sender came from the phone itself; a received one is WhatsApp's.
+            record.sentBy ?? (record.fromMe ? PHONE_ACTOR : SYSTEM_ACTOR),
+          );
         }
-        // Not a message yet: no unread count, no chat preview, no event until its content comes.
-        if (waiting) continue;
-        // The stored row is the record (nothing else wrote it), so it is not read back. Only a
-        // live message may already have reactions (they can arrive before the message).
-        const reactions =
-          source === 'live'
-            ? (this.selectReactions.all(sessionId, record.chatJid, record.id) as ReactionRow[])
-            : [];
-        const message = toMessage(
-          sessionId,
-          recordRow(sessionId, record, Number(inserted.lastInsertRowid)),
-          reactions,
-        );
-        stored.push(message);
-        if (source === 'history') {
-          const seen = newest.get(record.chatJid);
-          if (!seen || record.timestamp >= seen.timestamp) {
-            newest.set(record.chatJid, {
-              message,
-              timestamp: record.timestamp,
-              reset: record.fromMe || !!seen?.reset,
-            });
-          } else if (record.fromMe) seen.reset = true;
-          continue;
+      };
+      if (source === 'live') storeAll();
+      else {
+        // A slice's rows go in with the per-row report mark trigger stepped aside; its marks and
+        // summaries are then written set-wise, in the same transaction (slice-writes.ts).
+        inBulkSlice(this.db.$client, storeAll);
+        const summaries: SliceSummary[] = [];
+        for (const { message, timestamp, reset } of newest.values()) {
+          summaries.push({
+            jid: message.chat,
+            kind: chatKind(message.chat),
+            id: message.id,
+            timestamp,
+            preview: messagePreview(message).slice(0, 200),
+            fromMe: message.fromMe,
+            status: message.status,
+            reset,
+          });
         }
-        this.touchChat(sessionId, message, record.timestamp, record.fromMe ? 0 : 1, record.fromMe, now);
-        touchedChats.add(record.chatJid);
-        this.events.record(
-          // A channel's post is not a customer writing (no automation, assignment or webhook
-          // reply acts on it): it has its own event (services/channels/).
-          record.fromMe ? 'message.sent' : isChannel(record.chatJid) ? 'channel.message' : 'message.received',
-          sessionId,
-          message,
-          // Our own message without a sender came from the phone itself; a received one is WhatsApp's.
-          record.sentBy ?? (record.fromMe ? PHONE_ACTOR : SYSTEM_ACTOR),
-        );
-      }
-      for (const { message, timestamp, reset } of newest.values()) {
-        this.upsertHistoryChat.run(this.summaryOf(sessionId, message, timestamp, reset, now));
+        this.sliceWrites.write(sessionId, now, marks, summaries);
       }
       if (source === 'live') {
         for (const chatJid of touchedChats) {
@@ -431,7 +445,7 @@ export class MessageStore {
     this.upsertChat.run({ ...this.summaryOf(sessionId, message, timestamp, reset, now), unread });
   }
 
-  /** The summary parameters both chat upserts share. */
+  /** The summary parameters of a live message's chat upsert. */
   private summaryOf(sessionId: string, message: Message, timestamp: number, reset: boolean, now: string) {
     return {
       sessionId,
