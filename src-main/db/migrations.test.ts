@@ -776,6 +776,21 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
       'SEARCH report_conversation_days USING PRIMARY KEY (day>? AND day<?)',
     );
   },
+  '0047_report_day_quarters': (sqlite) => {
+    // One row a day, number, assignee and tag set, read by day range; the tagged quarter sums are gone.
+    const row = `INSERT INTO report_day_quarters (day, session_id, assignee_user_id, assignee_team_id, tags, counts)
+      VALUES (3, 's', '', '', '', x'00')`;
+    sqlite.exec(row);
+    expect(() => sqlite.exec(row)).toThrow(/UNIQUE/);
+    expect(queryPlan(sqlite, 'SELECT * FROM report_day_quarters WHERE day >= 1 AND day < 9')).toContain(
+      'SEARCH report_day_quarters USING PRIMARY KEY (day>? AND day<?)',
+    );
+    expect(
+      sqlite
+        .prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'report_tagged_quarter_totals'`)
+        .get(),
+    ).toEqual({ n: 0 });
+  },
   '0041_status_updates': (sqlite) => {
     // A number's Status list walks its index newest first; the sweep finds expired rows by theirs.
     const row = `INSERT INTO status_updates (session_id, id, poster_jid, from_me, kind, posted_at, expires_at)
@@ -1114,6 +1129,17 @@ describe('migrations', () => {
     migrate(drizzle(sqlite), { migrationsFolder: MIGRATIONS_DIR });
     // Day 7's count is an untagged chat's (not in the tagged sums); the first response is no event of its own.
     expect(sqlite.prepare('SELECT day FROM report_dirty_days ORDER BY day').pluck().all()).toEqual([2, 8]);
+  });
+
+  it('0047 marks every day with counts, to be summed per quarter', () => {
+    const sqlite = migratedUpTo('0046_report_conversation_days');
+    sqlite.exec(`
+      INSERT INTO report_day_counts (day, session_id, kind, sender_user_id, assignee_user_id, assignee_team_id, n)
+        VALUES (4, 's', 'customer', '', '', '', 2), (4, 's', 'person', 'u', '', '', 1), (9, 't', 'customer', '', '', '', 1);
+      DELETE FROM report_dirty_days;
+      INSERT INTO report_dirty_days (day) VALUES (2);`);
+    migrate(drizzle(sqlite), { migrationsFolder: MIGRATIONS_DIR });
+    expect(sqlite.prepare('SELECT day FROM report_dirty_days ORDER BY day').pluck().all()).toEqual([2, 4, 9]);
   });
 
   it('0032 marks every customer chat to be folded and counted again from its beginning', () => {

@@ -197,23 +197,24 @@ export const reportTaggedDayCounts = sqliteTable(
   ],
 );
 
-/** The tagged chats' counts per quarter hour and direction by tag set (migration 0046). */
-export const reportTaggedQuarterTotals = sqliteTable(
-  'report_tagged_quarter_totals',
+/**
+ * The message counts per quarter hour of each UTC day by number, assignee and the chat's tags now
+ * (migration 0047, services/reports/day-quarters.ts): one blob of 192 little-endian int32 a row,
+ * the customers' messages in quarters 0–95, then ours.
+ */
+export const reportDayQuarters = sqliteTable(
+  'report_day_quarters',
   {
-    quarter: integer('quarter').notNull(),
-    tags: text('tags').notNull(),
-    incoming: integer('incoming').notNull(),
+    /** floor(Unix ms / 86,400,000). */
+    day: integer('day').notNull(),
     sessionId: text('session_id').notNull(),
     assigneeUserId: text('assignee_user_id').notNull(),
     assigneeTeamId: text('assignee_team_id').notNull(),
-    n: integer('n').notNull(),
+    /** The chat's tag ids in order, joined by char(31). */
+    tags: text('tags').notNull(),
+    counts: blob('counts', { mode: 'buffer' }).notNull(),
   },
-  (t) => [
-    primaryKey({
-      columns: [t.quarter, t.tags, t.incoming, t.sessionId, t.assigneeUserId, t.assigneeTeamId],
-    }),
-  ],
+  (t) => [primaryKey({ columns: [t.day, t.sessionId, t.assigneeUserId, t.assigneeTeamId, t.tags] })],
 );
 
 /** UTC days whose kept sums above are to be rebuilt (migration 0046). */

@@ -9,8 +9,9 @@
  * themselves, so medians and 90th percentiles are exact too (no sketch).
  *
  * The rows are not kept by deltas: a day marked in `report_dirty_days` is rebuilt whole from the
- * kept conversations (and the tagged chats' counts, tagged-counts.ts). Marks come from the fold
- * (the days of the conversations a refold changed), from tagging (a trigger: every day of the
+ * kept conversations (and the counts: the tagged chats' per day, tagged-counts.ts, and every
+ * chat's per quarter, day-quarters.ts). Marks come from the fold (the days of the conversations a
+ * refold changed and the days whose counts it changed), from tagging (a trigger: every day of the
  * chat) and from a change of a number's business hours (`checkHours`: every day of the number).
  */
 import type { Statement } from 'better-sqlite3';
@@ -22,6 +23,7 @@ import type { ReportFilter } from './metrics/message-totals.js';
 import type { Conversation } from './metrics/timeline.js';
 import { hasNoHours } from '../../../src-shared/widget-hours.js';
 import { IN_SCOPE, scopeParams, type ScopeParams } from './report-scope.js';
+import { DayQuarters } from './day-quarters.js';
 import { TaggedCounts } from './tagged-counts.js';
 
 export const DAY_MS = 86_400_000;
@@ -74,8 +76,10 @@ const DAY_CONVERSATIONS = `
 const hoursKey = (h: BusinessHours) => JSON.stringify([h.timeZone, h.hours, h.closedDates]);
 
 export class ConversationDays {
-  /** The tagged chats' counts summed per day and quarter, rebuilt with the same marks. */
+  /** The tagged chats' counts summed per day, rebuilt with the same marks. */
   readonly tagged: TaggedCounts;
+  /** Every chat's counts per quarter of the day (migration 0047), rebuilt with the same marks. */
+  readonly quarters: DayQuarters;
   private readonly automation: AutomationStore;
   private readonly markDay: Statement<[number]>;
   private readonly dirty: Statement<[number], { day: number }>;
@@ -89,13 +93,14 @@ export class ConversationDays {
   private readonly keepHours: Statement<[string, string]>;
   private readonly markSession: Statement<[string]>;
   private readonly read: Statement<[ScopeParams & { dayFrom: number; dayTo: number }], Row>;
-  private readonly rebuildSome: (limit: number) => number;
+  private readonly rebuildSome: (limit: number, deadline: number) => number;
   /** One settings object per number and hours, so businessDuration's per-day cache lives on. */
   private readonly hours = new Map<string, BusinessHours & { key: string }>();
 
   constructor(db: Db) {
     const sqlite = db.$client;
     this.tagged = new TaggedCounts(db);
+    this.quarters = new DayQuarters(db);
     this.automation = new AutomationStore(db);
     this.markDay = sqlite.prepare('INSERT OR IGNORE INTO report_dirty_days (day) VALUES (?)');
     this.dirty = sqlite.prepare('SELECT day FROM report_dirty_days ORDER BY day DESC LIMIT ?');
@@ -123,14 +128,17 @@ export class ConversationDays {
         WHERE c.day >= @dayFrom AND c.day < @dayTo AND ${IN_SCOPE}
           AND (@tag IS NULL OR instr(char(31) || c.tags || char(31), char(31) || @tag || char(31)) > 0)`,
     );
-    this.rebuildSome = sqlite.transaction((limit: number) => {
+    this.rebuildSome = sqlite.transaction((limit: number, deadline: number) => {
       this.checkHours();
-      const days = this.dirty.all(limit);
-      for (const { day } of days) {
+      let done = 0;
+      for (const { day } of this.dirty.all(limit)) {
+        // Past the deadline the rest stays marked for the next call (at least one day is rebuilt).
+        if (done > 0 && performance.now() >= deadline) break;
         this.rebuildDay(day);
         this.forget.run(day);
+        done++;
       }
-      return days.length;
+      return done;
     });
   }
 
@@ -147,9 +155,12 @@ export class ConversationDays {
     for (const day of days) this.markDay.run(day);
   }
 
-  /** Rebuilds up to `limit` marked days (newest first: what reports read most); how many it rebuilt. */
-  rebuild(limit = Number.MAX_SAFE_INTEGER): number {
-    return this.rebuildSome(limit);
+  /**
+   * Rebuilds up to `limit` marked days (newest first: what reports read most), stopping early once
+   * `performance.now()` passes `deadline`; how many it rebuilt.
+   */
+  rebuild(limit = Number.MAX_SAFE_INTEGER, deadline = Infinity): number {
+    return this.rebuildSome(limit, deadline);
   }
 
   /** Whether more than `limit` days wait to be rebuilt (a number's hours changing counts as marking its days). */
@@ -248,13 +259,16 @@ export class ConversationDays {
       this.insert.run(day, session, userId, teamId, tags, bytes(opened), bytes(incoming), bytes(resolved));
     }
     this.tagged.rebuildDay(day);
+    this.quarters.rebuildDay(day);
   }
 }
 
 const bytes = (values: readonly number[]) => Buffer.from(Float64Array.from(values).buffer);
 
-/** The stored little-endian float64s (a copy: SQLite's buffer need not be 8-byte aligned). */
+/** The stored little-endian float64s (a view when SQLite's buffer is 8-byte aligned, else a copy). */
 function floats(buffer: Buffer): Float64Array {
+  if (buffer.byteOffset % 8 === 0)
+    return new Float64Array(buffer.buffer, buffer.byteOffset, buffer.byteLength / 8);
   const out = new Float64Array(buffer.byteLength / 8);
   new Uint8Array(out.buffer).set(buffer);
   return out;

@@ -62,7 +62,6 @@ export class ConversationTable {
     [string, string, number],
     Conversation & { userId: string | null; teamId: string | null }
   >;
-  private readonly tagged: Statement<[string, string], { found: number }>;
   private readonly dirty: Statement<[number], DirtyRow>;
   private readonly forget: Statement<[string, string]>;
   private readonly startOf: Statement<[string, string, number], { openedAt: number }>;
@@ -78,7 +77,7 @@ export class ConversationTable {
     [number, number, number, number, number, number],
     ConversationRow & { id: number }
   >;
-  private readonly settleSome: (limit: number) => number;
+  private readonly settleSome: (limit: number, deadline: number) => number;
   private readonly classify = senderKinds();
   private readonly marked: Statement<[number], { n: number }>;
   private readonly markedAll: Statement<[], { n: number }>;
@@ -93,9 +92,6 @@ export class ConversationTable {
               resolved_at AS resolvedAt, assignee_user_id AS userId, assignee_team_id AS teamId
          FROM report_conversations INDEXED BY report_conversations_chat_idx
         WHERE session_id = ? AND chat_jid = ? AND opened_at >= ?`,
-    );
-    this.tagged = sqlite.prepare(
-      'SELECT EXISTS (SELECT 1 FROM chat_tags WHERE session_id = ? AND chat_jid = ?) AS found',
     );
     this.dirty = sqlite.prepare(
       'SELECT session_id AS session, chat_jid AS chat, since FROM report_dirty_chats LIMIT ?',
@@ -145,19 +141,25 @@ export class ConversationTable {
        SELECT ${COLUMNS} FROM report_conversations INDEXED BY report_conversations_resolved_idx
         WHERE resolved_at >= ? AND resolved_at < ?`,
     );
-    this.settleSome = sqlite.transaction((limit: number) => {
-      const rows = this.dirty.all(limit);
-      for (const row of rows) {
+    this.settleSome = sqlite.transaction((limit: number, deadline: number) => {
+      let done = 0;
+      for (const row of this.dirty.all(limit)) {
+        // Past the deadline the rest stays marked for the next call (at least one chat is folded).
+        if (done > 0 && performance.now() >= deadline) break;
         this.refold(row);
         this.forget.run(row.session, row.chat);
+        done++;
       }
-      return rows.length;
+      return done;
     });
   }
 
-  /** Folds every marked chat (all of them when `limit` is left out); returns how many it folded. */
-  settle(limit = Number.MAX_SAFE_INTEGER): number {
-    return this.settleSome(limit);
+  /**
+   * Folds every marked chat (all of them when `limit` is left out), stopping early once
+   * `performance.now()` passes `deadline` (the background's bounded ticks); returns how many it folded.
+   */
+  settle(limit = Number.MAX_SAFE_INTEGER, deadline = Infinity): number {
+    return this.settleSome(limit, deadline);
   }
 
   /** Whether more than `limit` chats wait to be folded (counts at most `limit + 1`). */
@@ -218,9 +220,9 @@ export class ConversationTable {
     this.dropFrom.run(session, chat, start);
     for (const c of folded.conversations) this.write(c);
     this.markChangedDays(old, folded.conversations);
-    const countDays = this.counts.recount(session, chat, fromQuarter, folded.messages);
-    // The tagged sums count this chat only while it has tags (tagging marks its days itself).
-    if (countDays.size > 0 && this.tagged.get(session, chat)?.found) this.days.markDays(countDays);
+    // The days whose counts changed: their quarter counts (migration 0047) and, for a tagged
+    // chat, their tagged sums are rebuilt (tagging marks the chat's days itself).
+    this.days.markDays(this.counts.recount(session, chat, fromQuarter, folded.messages));
   }
 
   /** The days of the conversations that are not the same before and after a refold (migration 0046). */

@@ -10,20 +10,23 @@ import type { SenderKind } from '../../../src-shared/contract/reports.js';
 import type { Db } from '../../db/connection.js';
 import { CountRollups, QUARTERS_PER_DAY, type CountRow } from './count-rollups.js';
 import { IN_SCOPE, IN_SCOPE_AND_TAGGED, scopeParams, type ScopeParams } from './report-scope.js';
-import { offsetSegments } from './metrics/local-clock.js';
+import type { DayQuarters } from './day-quarters.js';
+import { localHourTotals } from './metrics/day-quarter-totals.js';
+import { offsetSegments, type OffsetSegment } from './metrics/local-clock.js';
 import type { MessageTotals, ReportFilter, TagCount } from './metrics/message-totals.js';
 import type { AttributedMessage } from './metrics/timeline.js';
-import { HAS_TAG, type TaggedCounts } from './tagged-counts.js';
+import type { TaggedCounts } from './tagged-counts.js';
+
+/** The sums rebuilt per UTC day (migrations 0046, 0047), read when no day waits to be rebuilt. */
+export interface KeptDays {
+  tagged: TaggedCounts;
+  quarters: DayQuarters;
+}
 
 /** Every zone's offset is a multiple of 15 minutes, so local midnights and hours are whole quarters. */
 export const QUARTER_MS = 15 * 60_000;
 export const quarterOf = (at: number) => Math.floor(at / QUARTER_MS);
 
-interface QuarterRow {
-  quarter: number;
-  incoming: number;
-  n: number;
-}
 interface Row {
   kind: SenderKind | 'customer';
   userId: string;
@@ -56,8 +59,6 @@ export class MessageCounts {
   private readonly rollups: CountRollups;
   private readonly quarterTotals: Statement<[RollupParams], { quarter: number; incoming: number; n: number }>;
   private readonly groupTotals: Statement<[RollupParams], Row & { session: string }>;
-  private readonly hourTotals: Statement<[ScopeParams & { segments: string }], QuarterRow>;
-  private readonly taggedHourTotals: Statement<[ScopeParams & { segments: string }], QuarterRow>;
 
   constructor(db: Db) {
     const sqlite = db.$client;
@@ -84,18 +85,6 @@ export class MessageCounts {
           WHERE c.quarter >= @edgeTo AND c.quarter < @to AND ${SCOPE})
        GROUP BY session, kind, userId, assigneeUserId, assigneeTeamId`,
     );
-    // The trend and heat map by local hour (the zone's offset runs as JSON [from, to, offset]
-    // quarters): a year is ~17,000 rows instead of ~70,000 quarters; any quarter of the hour
-    // stands for it (`min`), as they all share the local date, weekday and hour.
-    const byLocalHour = (table: string, tagged: string) =>
-      sqlite.prepare<[ScopeParams & { segments: string }], QuarterRow>(
-        `SELECT min(c.quarter) AS quarter, c.incoming, sum(c.n) AS n
-           FROM json_each(@segments) s CROSS JOIN ${table} c
-          WHERE c.quarter >= s.value ->> 0 AND c.quarter < s.value ->> 1 AND ${SCOPE} AND ${tagged}
-          GROUP BY (c.quarter + (s.value ->> 2)) / 4, c.incoming`,
-      );
-    this.hourTotals = byLocalHour('report_quarter_totals', '(@tag IS NULL)');
-    this.taggedHourTotals = byLocalHour('report_tagged_quarter_totals', HAS_TAG);
     this.drop = sqlite.prepare(
       'DELETE FROM report_message_counts WHERE session_id = ? AND chat_jid = ? AND quarter >= ?',
     );
@@ -164,7 +153,7 @@ export class MessageCounts {
 
   /**
    * The period's counts in the numbers asked for, through the filter (a tag: its chats only).
-   * `tagged`: the tagged sums of migration 0046 are current (no day marked), so the trend, heat
+   * `kept`: the sums of migrations 0046 and 0047 are current (no day marked), so the trend, heat
    * map, a tag filter and the per-tag rows read sums; otherwise the per-chat counts are joined
    * with the chats' tags (the way before them, the same figures).
    */
@@ -173,12 +162,11 @@ export class MessageCounts {
     sessions: readonly string[],
     filter: ReportFilter,
     tag: string | null,
-    tagged: TaggedCounts | null = null,
+    kept: KeptDays | null = null,
   ): MessageTotals {
     const params = scopeParams(quarterOf(period.start), quarterOf(period.end), sessions, filter, tag);
-    const segments =
-      tagged && period.timeZone ? offsetSegments(period.timeZone, params.from, params.to) : null;
-    if (tagged && segments) return this.summed(params, segments, tagged);
+    const segments = kept && period.timeZone ? offsetSegments(period.timeZone, params.from, params.to) : null;
+    if (kept && segments) return this.summed(params, segments, kept);
     const rollup = tag === null ? rollupParams(params) : null;
     return {
       byQuarter: (rollup ? this.quarterTotals.all(rollup) : this.byQuarter.all(params)).map((row) => ({
@@ -196,17 +184,26 @@ export class MessageCounts {
     };
   }
 
-  /** The same from sums only: per local hour, per day (tagged or not), and the edges' per-chat counts. */
-  private summed(params: ScopeParams, segments: readonly unknown[], tagged: TaggedCounts): MessageTotals {
+  /**
+   * The same from sums only: the trend and heat map from the days' quarter counts (per local hour
+   * and day in JavaScript), the totals per day (tagged or not) and the edges' per-chat counts.
+   */
+  private summed(
+    params: ScopeParams,
+    segments: readonly OffsetSegment[],
+    { tagged, quarters }: KeptDays,
+  ): MessageTotals {
     const rollup = rollupParams(params);
-    const hours = { ...params, segments: JSON.stringify(segments) };
-    const byQuarter = (params.tag === null ? this.hourTotals : this.taggedHourTotals)
-      .all(hours)
-      .map((row) => ({
-        at: row.quarter * QUARTER_MS,
-        incoming: row.incoming === 1,
-        n: row.n,
-      }));
+    const byQuarter = localHourTotals(
+      quarters.rows({
+        ...params,
+        dayFrom: Math.floor(params.from / QUARTERS_PER_DAY),
+        dayTo: Math.floor((params.to - 1) / QUARTERS_PER_DAY) + 1,
+      }),
+      segments,
+      params.from,
+      params.to,
+    );
     // The quarters of the period's first and last UTC days that are only partly inside it.
     const edges = [
       { ...params, to: rollup.edgeFrom },

@@ -241,7 +241,7 @@ export class ReportService {
       return {
         conversations: [],
         days: days.days(period, sessions, filter, tag),
-        messages: this.table.counts.totals(period, sessions, filter, tag, days.tagged),
+        messages: this.table.counts.totals(period, sessions, filter, tag, days),
       };
     }
     return {

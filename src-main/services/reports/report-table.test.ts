@@ -8,6 +8,8 @@ import { MIGRATIONS_DIR, openDatabase, type Db } from '../../db/connection.js';
 import { automationSettingsSchema } from '../../../src-shared/contract/automation.js';
 import { AutomationStore } from '../automation/automation-store.js';
 import { ConversationTable } from './conversation-table.js';
+import type { Logger } from '../../core/logger.js';
+import { ReportFolding } from './report-folding.js';
 import { ReportService } from './report-service.js';
 
 const DAY = 86_400_000;
@@ -225,16 +227,16 @@ describe('reports from the kept conversations', () => {
         rows(`SELECT quarter / 96 AS day, session_id, kind, sender_user_id, assignee_user_id, assignee_team_id,
                 sum(n) AS n FROM report_message_counts GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`),
       );
-      // The kept days (migration 0046), rebuilt from marks as the folds went, equal every day rebuilt afresh.
+      // The kept days (migrations 0046, 0047), rebuilt from marks as the folds went, equal every day rebuilt afresh.
       const kept = () => [
         rows('SELECT * FROM report_conversation_days ORDER BY 1, 2, 3, 4, 5'),
         rows('SELECT * FROM report_tagged_day_counts ORDER BY 1, 2, 3, 4, 5, 6, 7'),
-        rows('SELECT * FROM report_tagged_quarter_totals ORDER BY 1, 2, 3, 4, 5, 6'),
+        rows('SELECT * FROM report_day_quarters ORDER BY 1, 2, 3, 4, 5'),
       ];
       const incremental = kept();
       expect(incremental[0]!.length).toBeGreaterThan(0);
       db.$client.exec(`DELETE FROM report_conversation_days; DELETE FROM report_tagged_day_counts;
-        DELETE FROM report_tagged_quarter_totals;
+        DELETE FROM report_day_quarters;
         INSERT INTO report_dirty_days (day) SELECT DISTINCT quarter / 96 FROM report_message_counts
           UNION SELECT opened_at / 86400000 FROM report_conversations
           UNION SELECT first_incoming_at / 86400000 FROM report_conversations WHERE first_incoming_at IS NOT NULL
@@ -349,5 +351,44 @@ describe('reports from the kept conversations', () => {
     // A group's messages mark nothing.
     message.run('120363000000000001@g.us', 'g', 0, START);
     expect(table.settle()).toBe(0);
+  });
+
+  it('folds and sums in bounded ticks: past the time budget the rest waits for the next tick', () => {
+    db = openDatabase(':memory:');
+    const sqlite = db.$client;
+    const table = new ConversationTable(db);
+    const logger = { info: () => {}, error: (..._: unknown[]) => expect.fail('tick failed') };
+    const folding = new ReportFolding(table, logger as unknown as Logger);
+    sqlite.prepare(`INSERT INTO sessions (id, name) VALUES ('shop', 'Shop')`).run();
+    const message = sqlite.prepare(
+      `INSERT INTO messages (session_id, chat_jid, id, from_me, type, status, timestamp) VALUES ('shop', ?, ?, 0, 'text', 'read', ?)`,
+    );
+    // Three chats, each on two days of its own.
+    for (let i = 0; i < 3; i++) {
+      const jid = `97250000000${i}@s.whatsapp.net`;
+      message.run(jid, `a${i}`, START + i * 2 * DAY);
+      message.run(jid, `b${i}`, START + (i * 2 + 1) * DAY);
+    }
+    // A budget of 0 ms is always spent after the first item: one chat a tick, then one day a tick.
+    expect([1, 2, 3].map(() => folding.tick(0))).toEqual([1, 1, 1]);
+    expect(table.backlogOver(0)).toBe(false);
+    const days = sqlite.prepare('SELECT count(*) AS n FROM report_dirty_days').pluck();
+    expect(days.get()).toBe(6);
+    for (let left = 5; left >= 0; left--) {
+      expect(folding.tick(0)).toBe(1);
+      expect(days.get()).toBe(left);
+    }
+    expect(folding.tick(0)).toBe(0);
+    // A tick with time to spare does everything it may (up to its limits) at once.
+    message.run('972500000009@s.whatsapp.net', 'z', START);
+    expect(folding.tick(60_000)).toBe(2);
+    expect(days.get()).toBe(0);
+    // Every customer message of the period is in the quarter sums (migration 0047).
+    const service = new ReportService(db, table, () => LAST);
+    const query: ReportQuery = { from: FROM, to: TO, timeZone: ZONE, businessHours: false };
+    const report = service.overview(query, { sessions: null, ownUserId: null });
+    expect(service.lastRead).toBe('days');
+    expect(report.summary.messagesReceived).toBe(7);
+    expect(report.busiestHours.flat().reduce((a, b) => a + b, 0)).toBe(7);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * The tagged chats' message counts summed by the chat's tag set now (migration 0046), rebuilt per
  * UTC day with the conversation days (conversation-days.ts marks and rebuilds them): per day by
- * number, kind, writer and assignee (a tag filter's totals and every report's per-tag rows), and
- * per quarter hour by direction (a tag filter's trend and heat map). Reading them replaces joining
+ * number, kind, writer and assignee (a tag filter's totals and every report's per-tag rows; a tag
+ * filter's trend and heat map come from day-quarters.ts since migration 0047). Reading them replaces joining
  * every count row of the period with `chat_tags` (docs/PERFORMANCE.md case 10). The period's two
  * edges (quarters of a UTC day only partly inside it) still come from the per-chat counts.
  */
@@ -31,8 +31,6 @@ export interface TaggedDayRow {
 export class TaggedCounts {
   private readonly dropDay: Statement<[number]>;
   private readonly fillDay: Statement<[{ day: number; from: number; to: number }]>;
-  private readonly dropQuarters: Statement<[number, number]>;
-  private readonly fillQuarters: Statement<[{ from: number; to: number }]>;
   private readonly daysRead: Statement<
     [
       {
@@ -60,19 +58,6 @@ export class TaggedCounts {
           WHERE c.quarter >= @from AND c.quarter < @to AND ${TAGGED})
        GROUP BY tags, session_id, kind, sender_user_id, assignee_user_id, assignee_team_id`,
     );
-    this.dropQuarters = sqlite.prepare(
-      'DELETE FROM report_tagged_quarter_totals WHERE quarter >= ? AND quarter < ?',
-    );
-    this.fillQuarters = sqlite.prepare(
-      `INSERT INTO report_tagged_quarter_totals (quarter, tags, incoming, session_id, assignee_user_id,
-         assignee_team_id, n)
-       SELECT quarter, tags, incoming, session_id, assignee_user_id, assignee_team_id, sum(n) FROM (
-         SELECT c.quarter, ${TAG_SET} AS tags, c.kind = 'customer' AS incoming, c.session_id,
-                c.assignee_user_id, c.assignee_team_id, c.n
-           FROM report_message_counts c INDEXED BY report_message_counts_quarter_idx
-          WHERE c.quarter >= @from AND c.quarter < @to AND ${TAGGED})
-       GROUP BY quarter, tags, incoming, session_id, assignee_user_id, assignee_team_id`,
-    );
     // `people`: only the customers' messages and people's replies (what the per-tag rows count).
     this.daysRead = sqlite.prepare(
       `SELECT c.tags, c.session_id AS session, c.kind, c.sender_user_id AS userId,
@@ -90,8 +75,6 @@ export class TaggedCounts {
     const to = from + 96;
     this.dropDay.run(day);
     this.fillDay.run({ day, from, to });
-    this.dropQuarters.run(from, to);
-    this.fillQuarters.run({ from, to });
   }
 
   /** The tagged sums of whole UTC days [dayFrom, dayTo), through the scope (and @tag). */

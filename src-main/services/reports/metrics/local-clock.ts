@@ -79,6 +79,24 @@ export function datesBetween(from: string, to: string): string[] {
   return out;
 }
 
+/**
+ * The zone's offset at a quarter, in quarter hours, remembered: a year's report asks for ~730
+ * (each UTC midnight, twice a report) and Intl took tens of milliseconds of it at load. Offsets
+ * of the past do not change while the process runs (a tz data update needs a new Node).
+ */
+const offsets = new Map<string, number>();
+const OFFSETS_KEPT = 200_000;
+function cachedOffset(timeZone: string, quarter: number): number {
+  const key = `${timeZone}\u0000${quarter}`;
+  let found = offsets.get(key);
+  if (found === undefined) {
+    if (offsets.size >= OFFSETS_KEPT) offsets.clear();
+    found = offsetMinutes(quarter * QUARTER, timeZone) / 15;
+    offsets.set(key, found);
+  }
+  return found;
+}
+
 /** A run of quarter hours [from, to) over which the zone is `offset` quarter hours ahead of UTC. */
 export type OffsetSegment = [from: number, to: number, offset: number];
 
@@ -94,7 +112,7 @@ export function offsetSegments(
   fromQuarter: number,
   toQuarter: number,
 ): OffsetSegment[] | null {
-  const offsetOf = (quarter: number) => offsetMinutes(quarter * QUARTER, timeZone) / 15;
+  const offsetOf = (quarter: number) => cachedOffset(timeZone, quarter);
   const out: OffsetSegment[] = [];
   let start = fromQuarter;
   let current = offsetOf(fromQuarter);

@@ -57,7 +57,7 @@ const HISTORY = [
   // Their sums per day (migration 0046; the days they were marked on are rebuilt for the rest).
   { table: 'report_conversation_days', where: 'session_id = ?' },
   { table: 'report_tagged_day_counts', where: 'session_id = ?' },
-  { table: 'report_tagged_quarter_totals', where: 'session_id = ?' },
+  { table: 'report_day_quarters', where: 'session_id = ?' },
   { table: 'report_hours_folded', where: 'session_id = ?' },
 ] as const;
 
