@@ -27,7 +27,9 @@ async function recheck(transport: Transport, session: string, jid: string, chat?
   try {
     // Channels are not conversations to assign: never in Mine, Unassigned or a team (as the core lists).
     const channelOutOfView = filter.view.kind !== 'all' && jidKind(jid) === 'newsletter';
-    const assignment = channelOutOfView ? null : await transport.call('assignment.get', { session, chat: jid });
+    const assignment = channelOutOfView
+      ? null
+      : await transport.call('assignment.get', { session, chat: jid });
     if (checking.get(key) !== mine) return;
     const now = useInbox.getState();
     // The view changed meanwhile: its own load decides.

@@ -181,7 +181,12 @@ export class ChannelService implements ChannelSink {
       await this.actions.describe(session, jid, changes.description);
     }
     return this.events.transaction(() => {
-      this.store.rename(session, jid, changes.name ?? channel.name, changes.description ?? channel.description);
+      this.store.rename(
+        session,
+        jid,
+        changes.name ?? channel.name,
+        changes.description ?? channel.description,
+      );
       const updated = this.store.get(session, jid)!;
       this.events.record('channel.updated', session, updated, actor);
       this.chatUpdated(session, jid);

@@ -297,9 +297,7 @@ describe('an owned channel', () => {
       // A followed channel is not ours to change or delete.
       const owner = world.customer;
       const theirs = await owner.sock.newsletterCreate('Their news', '');
-      await json(
-        await api('/channels/follow', { method: 'POST', json: { link: theirs.invite! } }),
-      );
+      await json(await api('/channels/follow', { method: 'POST', json: { link: theirs.invite! } }));
       const foreign = `/channels/${encodeURIComponent(theirs.id)}`;
       expect((await api(foreign, { method: 'PATCH', json: { name: 'Mine now' } })).status).toBe(403);
       expect((await api(`${foreign}/delete`, { method: 'POST' })).status).toBe(403);
@@ -328,8 +326,16 @@ describe('channels are not conversations to assign', () => {
       await world.customer.sock.sendMessage(`${world.shopPhone}@s.whatsapp.net`, { text: 'hello' });
       await world.waitForEvent((e) => e.type === 'message.received', LIMIT);
       // Replies assign chats to whoever writes: a post is not a reply.
-      await json(await world.app.request('/api/v1/assignment/settings', { method: 'PATCH', json: { replyAssigns: true } }));
-      await json(await api(`/channels/${jid}/posts`, { method: 'POST', json: { type: 'text', text: 'News' } }), 201);
+      await json(
+        await world.app.request('/api/v1/assignment/settings', {
+          method: 'PATCH',
+          json: { replyAssigns: true },
+        }),
+      );
+      await json(
+        await api(`/channels/${jid}/posts`, { method: 'POST', json: { type: 'text', text: 'News' } }),
+        201,
+      );
 
       const list = async (query: string) =>
         (await json<{ items: Array<{ jid: string; kind: string }> }>(await api(`/chats?${query}`))).items;

@@ -45,9 +45,7 @@ export function ChannelDialog({
       sessions[0]?.id ??
       '',
   );
-  const [problem, setProblem] = useState<{ field: 'name' | 'description' | null; text: string } | null>(
-    null,
-  );
+  const [problem, setProblem] = useState<{ field: 'name' | 'description' | null; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = (event: FormEvent) => {
@@ -97,8 +95,7 @@ export function ChannelDialog({
       </p>
     ) : null;
   const describedBy = (field: 'name' | 'description', hint?: string) =>
-    [hint, problem?.field === field ? `${ids}-${field}-error` : null].filter(Boolean).join(' ') ||
-    undefined;
+    [hint, problem?.field === field ? `${ids}-${field}-error` : null].filter(Boolean).join(' ') || undefined;
 
   return (
     <dialog
