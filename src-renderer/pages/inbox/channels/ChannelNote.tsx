@@ -1,5 +1,5 @@
 import '../../../styles/channels.css';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { Channel, ChannelPostCounts } from '../../../../src-shared/contract/channels';
 import { useT } from '../../../i18n/use-t';
@@ -25,6 +25,8 @@ export function ChannelNote({ session, jid }: { session: string; jid: string }) 
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [editing, setEditing] = useState(false);
+  const owner = useRef(false);
+  owner.current = channel?.role === 'owner';
 
   useEffect(() => {
     let current = true;
@@ -54,6 +56,13 @@ export function ChannelNote({ session, jid }: { session: string; jid: string }) 
         if (event.session !== session) return;
         if (event.type === 'channel.reactions' && event.data.jid === jid) setCounts(event.data.items);
         if (event.type === 'channel.updated' && event.data.jid === jid) setChannel(event.data);
+        // A new post of ours: its row (no reactions yet) comes with the counts read from WhatsApp.
+        if (event.type === 'message.sent' && event.data.chat === jid && owner.current) {
+          transport
+            .call('channels.reactions', { session, chat: jid })
+            .then(setCounts)
+            .catch(() => undefined);
+        }
       }),
     [transport, session, jid],
   );
