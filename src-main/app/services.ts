@@ -9,6 +9,7 @@ import type { Db } from '../db/connection.js';
 import { WaSessionManager } from '../wa/session-manager.js';
 import { WaLabelActions } from '../wa/label-actions.js';
 import { attachLabelEvents } from '../wa/label-events.js';
+import { attachChannelEvents } from '../wa/channel-events.js';
 import type { WaServerOptions } from '../wa/server-options.js';
 import { KeyHasher } from '../services/access/key-hasher.js';
 import { ApiKeyService } from '../services/access/api-keys.js';
@@ -253,6 +254,17 @@ export function createServices(deps: ServiceDeps): Services {
   // Usage goes with its key: a rotated or removed key's rows are deleted (revoked named keys and
   // tokens stay listed, and so does their usage, until housekeeping ages it out).
   const keyUsage = new KeyUsageCounter(db);
+  const channels = new ChannelService(
+    new WaChannelActions(manager),
+    new ChannelStore(db),
+    messaging.store,
+    messaging.send,
+    sessions,
+    events,
+    logger,
+  );
+  // Followers' reactions to owned channels' posts (wa/channel-events.ts) → counts read again, live.
+  manager.watchSockets((sessionId, socket) => attachChannelEvents(sessionId, socket, channels, logger));
   keyRevocations.subscribe(({ keyId, cause }) => {
     if (cause === 'rotated' || cause === 'session-removed') keyUsage.forget(keyId);
   });
@@ -311,14 +323,7 @@ export function createServices(deps: ServiceDeps): Services {
       resolveMedia: messaging.resolveMedia,
     }),
     privacy: new PrivacyService(new WaPrivacyActions(manager), sessions, messaging.contacts, events),
-    channels: new ChannelService(
-      new WaChannelActions(manager),
-      new ChannelStore(db),
-      messaging.store,
-      messaging.send,
-      sessions,
-      events,
-    ),
+    channels,
     reports: createReports({ db, logger, ...(deps.clock ? { now: deps.clock.now.bind(deps.clock) } : {}) }),
   };
 }

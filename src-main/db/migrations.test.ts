@@ -791,6 +791,20 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
         .get(),
     ).toEqual({ n: 0 });
   },
+  '0050_channels_not_assigned': (sqlite) => {
+    // A channel's chat is never counted in the views, whatever is done to it; other chats are.
+    sqlite.exec(`
+      INSERT INTO chats (session_id, jid, kind, status) VALUES ('s', '1@newsletter', 'newsletter', 'open');
+      INSERT INTO chats (session_id, jid, kind, status) VALUES ('s', 'a@s.whatsapp.net', 'user', 'open');
+      UPDATE chats SET assignee_user_id = 'u1', status = 'resolved';`);
+    const rows = () =>
+      sqlite
+        .prepare('SELECT assignee_user_id AS u, status, n FROM chat_view_counts WHERE n <> 0 ORDER BY 1, 2')
+        .all();
+    expect(rows()).toEqual([{ u: 'u1', status: 'resolved', n: 1 }]);
+    sqlite.exec('DELETE FROM chats');
+    expect(rows()).toEqual([]);
+  },
   '0041_status_updates': (sqlite) => {
     // A number's Status list walks its index newest first; the sweep finds expired rows by theirs.
     const row = `INSERT INTO status_updates (session_id, id, poster_jid, from_me, kind, posted_at, expires_at)
@@ -1021,6 +1035,20 @@ describe('migrations', () => {
       { u: '', t: 't1', status: 'resolved', n: 1 },
       { u: 'u1', t: '', status: 'open', n: 1 },
     ]);
+  });
+
+  it('0050 takes back what the counters had counted of channel chats', () => {
+    const sqlite = migratedUpTo('0046_report_conversation_days');
+    sqlite.exec(`
+      INSERT INTO chats (session_id, jid, kind, status) VALUES ('s', '1@newsletter', 'newsletter', 'open');
+      INSERT INTO chats (session_id, jid, kind, status) VALUES ('s', '2@newsletter', 'newsletter', 'open');
+      INSERT INTO chats (session_id, jid, kind, status) VALUES ('s', 'a@s.whatsapp.net', 'user', 'open');
+    `);
+    migrate(drizzle(sqlite), { migrationsFolder: MIGRATIONS_DIR });
+    const rows = sqlite
+      .prepare('SELECT assignee_user_id AS u, status, n FROM chat_view_counts WHERE n <> 0')
+      .all();
+    expect(rows).toEqual([{ u: '', status: 'open', n: 1 }]);
   });
 
   it('0025 re-indexes the names of the chats stored before it, ending each with two line breaks', () => {

@@ -19,5 +19,12 @@ export function channelHandlers({ channels, actors }: Services): Pick<Handlers<R
     'channels.post': ({ session, chat, post }, ctx) =>
       channels.post(session, chat, post, actors.of(ctx.principal)),
     'channels.reactions': ({ session, chat }) => channels.reactions(session, chat),
+    'channels.counts': ({ session, chat }) => channels.storedReactions(session, chat),
+    'channels.update': ({ session, chat, name, description }, ctx) =>
+      channels.update(session, chat, { name, description }, actors.of(ctx.principal)),
+    'channels.delete': async ({ session, chat }, ctx) => {
+      await channels.delete(session, chat, actors.of(ctx.principal));
+      return { ok: true as const };
+    },
   };
 }

@@ -152,6 +152,21 @@ export class WaChannelActions {
     };
   }
 
+  async rename(sessionId: string, jid: string, name: string): Promise<void> {
+    const socket = this.socket(sessionId);
+    await callMex(() => socket.newsletterUpdateName(jid, name), 'name');
+  }
+
+  async describe(sessionId: string, jid: string, description: string): Promise<void> {
+    const socket = this.socket(sessionId);
+    await callMex(() => socket.newsletterUpdateDescription(jid, description), 'description');
+  }
+
+  async delete(sessionId: string, jid: string): Promise<void> {
+    const socket = this.socket(sessionId);
+    await callMex(() => socket.newsletterDelete(jid), 'chat');
+  }
+
   /** The newest posts' ids, server ids and reaction counts. */
   async postUpdates(sessionId: string, jid: string): Promise<ChannelPostUpdate[]> {
     const socket = this.socket(sessionId);

@@ -1,3 +1,4 @@
+import { jidKind } from '../../src-shared/jid';
 import type { Chat } from '../../src-shared/messages';
 import { inView, isNarrowed } from '../model/assignment/views';
 import { chatKey } from '../model/inbox/chat-order';
@@ -24,12 +25,16 @@ async function recheck(transport: Transport, session: string, jid: string, chat?
   checking.set(key, mine);
   const { filter } = useInbox.getState();
   try {
-    const assignment = await transport.call('assignment.get', { session, chat: jid });
+    // Channels are not conversations to assign: never in Mine, Unassigned or a team (as the core lists).
+    const channelOutOfView = filter.view.kind !== 'all' && jidKind(jid) === 'newsletter';
+    const assignment = channelOutOfView
+      ? null
+      : await transport.call('assignment.get', { session, chat: jid });
     if (checking.get(key) !== mine) return;
     const now = useInbox.getState();
     // The view changed meanwhile: its own load decides.
     if (now.filter.view !== filter.view || now.filter.status !== filter.status) return;
-    if (!inView(assignment, filter.view, filter.status, me())) {
+    if (!assignment || !inView(assignment, filter.view, filter.status, me())) {
       now.hideChat(key);
       // Still kept up to date for the open conversation's header.
       if (chat) useInbox.getState().applyChat(chat);

@@ -168,6 +168,20 @@ describe('the chat list views follow events', () => {
     expect(useInbox.getState().chats[key]?.unreadCount).toBe(2);
   });
 
+  it('a channel never joins Unassigned (not a conversation to assign), without asking the core', async () => {
+    useInbox.setState({ filter: { ...DEFAULT_FILTER, view: { kind: 'unassigned' } } });
+    const channel = '120363000000000001@newsletter';
+    const { transport, calls } = fakeCore({ assignment: assignment() });
+    admitChat(transport, testChat({ jid: channel, kind: 'newsletter', unreadCount: 1 }));
+    await settle();
+    expect(useInbox.getState().order).toEqual([]);
+    expect(calls).toEqual([]);
+    // A customer's chat with the same (unassigned) assignment does.
+    admitChat(transport, testChat({ jid: CHAT, unreadCount: 1 }));
+    await settle();
+    expect(useInbox.getState().order).toEqual([key]);
+  });
+
   it('the unnarrowed list (All, any status) takes every chat as before, without asking', () => {
     useInbox.setState({ filter: { ...DEFAULT_FILTER, view: ALL_VIEW, status: null } });
     const { transport, calls } = fakeCore({ assignment: assignment({ status: 'resolved' }) });

@@ -128,7 +128,25 @@ export const channelCreateSchema = z
   .strict()
   .meta({ id: 'ChannelCreate', example: { name: 'Market news', description: 'Prices and opening hours' } });
 
-/** A channel unfollowed (`channel.unfollowed`). */
+/** What an owner may change of a channel: either or both. */
+const channelUpdateShape = {
+  name: z.string().trim().min(1, 'must not be empty').max(100).optional(),
+  description: z.string().trim().max(2048).optional(),
+};
+const changesSomething: [
+  (value: { name?: string | undefined; description?: string | undefined }) => boolean,
+  { message: string; path: string[] },
+] = [
+  (value) => value.name !== undefined || value.description !== undefined,
+  { message: 'give a name or a description to change', path: ['name'] },
+];
+export const channelUpdateSchema = z
+  .object(channelUpdateShape)
+  .strict()
+  .refine(...changesSomething)
+  .meta({ id: 'ChannelUpdate', example: { name: 'Market news', description: 'Prices and opening hours' } });
+
+/** A channel unfollowed (`channel.unfollowed`) or deleted by its owner (`channel.deleted`). */
 export interface ChannelUnfollowedEvent {
   jid: string;
   name: string;
@@ -163,4 +181,13 @@ export const channelOperations = {
     postInChannel,
   ),
   'channels.reactions': op<ChannelPostCounts[]>()(channelRef, readChat),
+  'channels.counts': op<ChannelPostCounts[]>()(channelRef, readChat),
+  'channels.update': op<Channel>()(
+    z
+      .object({ session: sessionIdSchema, chat: channelJidSchema, ...channelUpdateShape })
+      .strict()
+      .refine(...changesSomething),
+    sendInChat,
+  ),
+  'channels.delete': op<{ ok: true }>()(channelRef, { ...sendInChat, limits: ['delete'] }),
 };

@@ -150,7 +150,14 @@ export interface EventMap {
   'channel.created': Channel;
   /** The number unfollowed a channel; its posts stay in the chat. */
   'channel.unfollowed': ChannelUnfollowedEvent;
-  /** Reaction counts of an owned channel's posts, read again from WhatsApp. */
+  /** The owner renamed a channel or changed its description. */
+  'channel.updated': Channel;
+  /** The owner deleted a channel on WhatsApp; its posts stay in the (read-only) chat. */
+  'channel.deleted': ChannelUnfollowedEvent;
+  /**
+   * Reaction counts of an owned channel's posts, read again from WhatsApp: when asked, and by
+   * itself whenever WhatsApp says a follower reacted (live).
+   */
   'channel.reactions': ChannelReactionsEvent;
   /** Someone asked to join a group we administer by link (its admins approve newcomers). */
   'group.join_requested': GroupJoinRequest;
@@ -242,6 +249,8 @@ export const EVENT_TYPES = [
   'channel.followed',
   'channel.created',
   'channel.unfollowed',
+  'channel.updated',
+  'channel.deleted',
   'channel.reactions',
   'group.join_requested',
   'group.join_request_decided',

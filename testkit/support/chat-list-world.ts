@@ -220,6 +220,8 @@ export class ChatListWorld {
       where.push('c.assignee_team_id = @team');
       params.team = view.teamId;
     }
+    // Channels are not conversations to assign: never in Mine, Unassigned or a team (views.ts).
+    if (view?.assignee || view?.teamId) where.push("c.kind <> 'newsletter'");
     if (view?.status) {
       where.push('c.status = @status');
       params.status = view.status;

@@ -1,5 +1,6 @@
 import type { AnyEventEnvelope } from '../../../src-shared/contract/events.js';
 import type { Actor } from '../../../src-shared/contract/people.js';
+import { jidKind } from '../../../src-shared/jid.js';
 import type { EventBus } from '../../core/event-bus.js';
 import type { Logger } from '../../core/logger.js';
 import type { AssignmentService } from './assignment-service.js';
@@ -58,7 +59,7 @@ export class AssignmentListener {
       return;
     }
     if (event.type === 'message.sent' && event.actor?.type === 'user' && event.actor.id) {
-      if (!this.settings.get().replyAssigns) return;
+      if (!this.settings.get().replyAssigns || jidKind(event.data.chat) === 'newsletter') return;
       const assignee = this.assignment.assigneeOf(event.session, event.data.chat);
       if (!assignee || assignee.user) return;
       try {

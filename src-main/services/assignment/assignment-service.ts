@@ -6,6 +6,7 @@ import type {
 } from '../../../src-shared/contract/assignment.js';
 import type { Actor } from '../../../src-shared/contract/people.js';
 import { AppError } from '../../../src-shared/errors.js';
+import { jidKind } from '../../../src-shared/jid.js';
 import type { Db } from '../../db/connection.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import type { People } from '../people/index.js';
@@ -67,6 +68,7 @@ export class AssignmentService {
   ): ChatAssignment {
     return this.events.transaction(() => {
       const row = this.row(sessionId, jid);
+      assertConversation(jid);
       if (request.ifAssignee !== undefined && request.ifAssignee !== row.userId) {
         throw new AppError(
           'CONFLICT',
@@ -123,6 +125,7 @@ export class AssignmentService {
     }
     return this.events.transaction(() => {
       const row = this.row(sessionId, jid);
+      assertConversation(jid);
       const snoozedUntil = request.status === 'pending' ? (request.snoozeUntil ?? null) : null;
       if (row.status === request.status && row.snoozedUntil === snoozedUntil) return toAssignment(row);
       this.store.setStatus(sessionId, jid, request.status, snoozedUntil);
@@ -192,6 +195,7 @@ export class AssignmentService {
 
   /** Opens a resolved or snoozed chat (a customer wrote, or its snooze ended). */
   reopen(sessionId: string, jid: string, actor: Actor, reason: string): void {
+    if (jidKind(jid) === 'newsletter') return;
     const row = this.store.row(sessionId, jid);
     if (!row || row.status === 'open') return;
     this.setStatus(sessionId, jid, { status: 'open' }, actor, reason);
@@ -251,3 +255,17 @@ export class AssignmentService {
 }
 
 const SNOOZE_ACTOR: Actor = Object.freeze({ type: 'system', id: null, name: 'Snooze' });
+
+/**
+ * Channels (newsletters) are not conversations to assign (issue #19): nobody handles them, they
+ * have no status, and a post in an owned one is not a reply that takes the chat.
+ */
+function assertConversation(jid: string): void {
+  if (jidKind(jid) === 'newsletter') {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'chat: a channel is not a conversation to assign or resolve',
+      'chat',
+    );
+  }
+}

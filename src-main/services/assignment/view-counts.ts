@@ -38,8 +38,14 @@ export const COUNTERS: CountSource = {
   total: 'coalesce(sum(c.n), 0)',
 };
 
-/** Counting the chats themselves: what the counters must always equal (view-counts.test.ts). */
-export const RECOUNT: CountSource = { from: 'chats', total: 'count(*)' };
+/**
+ * Counting the chats themselves: what the counters must always equal (view-counts.test.ts).
+ * Channels are not conversations (migration 0050): never counted.
+ */
+export const RECOUNT: CountSource = {
+  from: "(SELECT * FROM chats WHERE kind <> 'newsletter')",
+  total: 'count(*)',
+};
 
 /**
  * The inbox views' counts (issue #16): Mine, Unassigned, each of my teams and All, for a status.

@@ -17,13 +17,18 @@ import { CHANNEL_LINK_PREFIX } from '../../../src-shared/contract/channels.js';
 import type { Actor } from '../../../src-shared/contract/people.js';
 import type { Message } from '../../../src-shared/messages.js';
 import type { ChannelInfo, WaChannelActions } from '../../wa/channel-actions.js';
+import type { Logger } from '../../core/logger.js';
+import type { ChannelSink } from '../../wa/channel-events.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import type { MessageStore } from '../messages/message-store.js';
 import type { SendService } from '../messages/send-service.js';
 import type { SessionService } from '../sessions/sessions.js';
 import type { ChannelStore } from './channel-store.js';
 
-export class ChannelService {
+export class ChannelService implements ChannelSink {
+  /** Channels whose counts are being read again; `again`: another reaction came meanwhile. */
+  private readonly recounts = new Map<string, { again: boolean }>();
+
   constructor(
     private readonly actions: WaChannelActions,
     private readonly store: ChannelStore,
@@ -31,6 +36,7 @@ export class ChannelService {
     private readonly send: SendService,
     private readonly sessions: SessionService,
     private readonly events: EventRecorder,
+    private readonly logger?: Logger,
   ) {}
 
   list(session: string): Channel[] {
@@ -121,6 +127,91 @@ export class ChannelService {
       this.events.record('channel.reactions', session, { jid, items });
       return items;
     });
+  }
+
+  /**
+   * A follower reacted to a post of a channel this number owns (wa/channel-events.ts): the counts
+   * are read again and announced (`channel.reactions`), so an open conversation updates. A burst
+   * of reactions costs one read in flight and at most one more after it, never one per reaction.
+   */
+  channelReacted(session: string, jid: string): void {
+    if (this.store.get(session, jid)?.role !== 'owner') return;
+    const key = `${session}|${jid}`;
+    const running = this.recounts.get(key);
+    if (running) {
+      running.again = true;
+      return;
+    }
+    const state = { again: false };
+    this.recounts.set(key, state);
+    void (async () => {
+      try {
+        do {
+          state.again = false;
+          await this.reactions(session, jid);
+        } while (state.again);
+      } catch (error) {
+        this.logger?.warn({ err: error, session, jid }, 'reading channel reaction counts failed');
+      } finally {
+        this.recounts.delete(key);
+      }
+    })();
+  }
+
+  /** The counts stored when they were last read (no call to WhatsApp). */
+  storedReactions(session: string, jid: string): ChannelPostCounts[] {
+    this.sessions.get(session);
+    this.known(session, jid);
+    return this.store.counts(session, jid);
+  }
+
+  /** Renames an owned channel or changes its description on WhatsApp, then here. */
+  async update(
+    session: string,
+    jid: string,
+    changes: { name?: string | undefined; description?: string | undefined },
+    actor: Actor,
+  ): Promise<Channel> {
+    this.sessions.get(session);
+    const channel = this.owned(session, jid);
+    if (changes.name !== undefined && changes.name !== channel.name) {
+      await this.actions.rename(session, jid, changes.name);
+    }
+    if (changes.description !== undefined && changes.description !== channel.description) {
+      await this.actions.describe(session, jid, changes.description);
+    }
+    return this.events.transaction(() => {
+      this.store.rename(
+        session,
+        jid,
+        changes.name ?? channel.name,
+        changes.description ?? channel.description,
+      );
+      const updated = this.store.get(session, jid)!;
+      this.events.record('channel.updated', session, updated, actor);
+      this.chatUpdated(session, jid);
+      return updated;
+    });
+  }
+
+  /** Deletes an owned channel on WhatsApp; its chat and posts stay here, read-only. */
+  async delete(session: string, jid: string, actor: Actor): Promise<void> {
+    this.sessions.get(session);
+    const channel = this.owned(session, jid);
+    await this.actions.delete(session, jid);
+    this.events.transaction(() => {
+      this.store.remove(session, jid);
+      this.events.record('channel.deleted', session, { jid, name: channel.name }, actor);
+      this.chatUpdated(session, jid);
+    });
+  }
+
+  private owned(session: string, jid: string): Channel {
+    const channel = this.known(session, jid);
+    if (channel.role !== 'owner') {
+      throw new AppError('FORBIDDEN', 'chat: only the channel owner may change or delete it', 'chat');
+    }
+    return channel;
   }
 
   private known(session: string, jid: string): Channel {

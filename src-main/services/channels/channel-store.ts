@@ -92,6 +92,14 @@ export class ChannelStore {
       .run(session, info.jid, info.name, role === 'owner' ? 0 : 1);
   }
 
+  /** The owner renamed the channel or changed its description; call inside a transaction. */
+  rename(session: string, jid: string, name: string, description: string): void {
+    this.sqlite
+      .prepare(`UPDATE channels SET name = ?, description = ? WHERE session_id = ? AND jid = ?`)
+      .run(name, description, session, jid);
+    this.sqlite.prepare(`UPDATE chats SET name = ? WHERE session_id = ? AND jid = ?`).run(name, session, jid);
+  }
+
   /** Forgets the channel (its chat and posts stay, read-only); call inside a transaction. */
   remove(session: string, jid: string): void {
     this.sqlite.prepare(`DELETE FROM channels WHERE session_id = ? AND jid = ?`).run(session, jid);

@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel, ChannelPostCounts, ChannelPreview } from '../../../src-shared/contract/channels.js';
 import type { Message } from '../../../src-shared/messages.js';
 import { linkedWorld, type LinkedWorld } from '../../../testkit/support/linked-session.js';
+import { nextEvent } from '../../../testkit/support/events.js';
 import { PNG_1PX } from '../../../testkit/support/media-fixtures.js';
+import type { AnyEventEnvelope, EventEnvelope } from '../../../src-shared/contract/events.js';
 import { downloadChannelMedia } from '../../wa/channel-media.js';
 
 let world: LinkedWorld;
@@ -233,6 +235,136 @@ describe('an owned channel', () => {
       expect(world.events.some((e) => e.type === 'channel.reactions' && e.data.jid === created.jid)).toBe(
         true,
       );
+
+      // Live: another follower reacts; WhatsApp tells the owner's devices, the app reads the counts
+      // again and announces them without being asked.
+      const second = await world.newCustomer('972504440193', 'Second follower');
+      await second.sock.newsletterFollow(created.jid);
+      const countsAre = (total: number) => (e: AnyEventEnvelope) =>
+        e.type === 'channel.reactions' &&
+        e.data.jid === created.jid &&
+        e.data.items.some((item) => item.messageId === post.id && item.total === total);
+      // Listening before reacting: only an event announced after the reaction counts.
+      const twoCounted = nextEvent(world.app.core.bus, countsAre(2), LIMIT);
+      await second.sock.newsletterReactMessage(created.jid, serverId, '👍');
+      const live = (await twoCounted) as EventEnvelope<'channel.reactions'>;
+      expect(live.data.items.find((item) => item.messageId === post.id)?.reactions).toEqual([
+        { emoji: '❤️', count: 1 },
+        { emoji: '👍', count: 1 },
+      ]);
+      // Stored: read back without asking WhatsApp.
+      const stored = await json<{ items: ChannelPostCounts[] }>(
+        await api(`/channels/${encodeURIComponent(created.jid)}/reactions/stored`),
+      );
+      expect(stored.items.find((item) => item.messageId === post.id)?.total).toBe(2);
+      // A withdrawn reaction counts down, live too.
+      const oneCounted = nextEvent(world.app.core.bus, countsAre(1), LIMIT);
+      await second.sock.newsletterReactMessage(created.jid, serverId);
+      await oneCounted;
+    },
+    LIMIT,
+  );
+
+  it(
+    'renames, describes and deletes it on WhatsApp; a follower cannot; bad input names the field',
+    async () => {
+      const created = await json<Channel>(
+        await api('/channels', { method: 'POST', json: { name: 'Old name' } }),
+        201,
+      );
+      const path = `/channels/${encodeURIComponent(created.jid)}`;
+      const empty = await api(path, { method: 'PATCH', json: {} });
+      expect(empty.status).toBe(400);
+      expect(await errorField(empty)).toBe('name');
+      const blank = await api(path, { method: 'PATCH', json: { name: '  ' } });
+      expect(blank.status).toBe(400);
+      expect(await errorField(blank)).toBe('name');
+
+      const renamed = await json<Channel>(
+        await api(path, { method: 'PATCH', json: { name: 'Bakery news', description: 'Fresh daily' } }),
+      );
+      expect(renamed).toMatchObject({ jid: created.jid, name: 'Bakery news', description: 'Fresh daily' });
+      const onWhatsApp = world.emulator.newsletters().find((n) => n.jid === created.jid);
+      expect(onWhatsApp).toMatchObject({ name: 'Bakery news', description: 'Fresh daily' });
+      expect(world.events.some((e) => e.type === 'channel.updated' && e.data.name === 'Bakery news')).toBe(
+        true,
+      );
+      const chat = await json<{ name: string | null }>(
+        await world.app.request(`/api/v1/sessions/shop/chats/${encodeURIComponent(created.jid)}`),
+      );
+      expect(chat.name).toBe('Bakery news');
+
+      // A followed channel is not ours to change or delete.
+      const owner = world.customer;
+      const theirs = await owner.sock.newsletterCreate('Their news', '');
+      await json(await api('/channels/follow', { method: 'POST', json: { link: theirs.invite! } }));
+      const foreign = `/channels/${encodeURIComponent(theirs.id)}`;
+      expect((await api(foreign, { method: 'PATCH', json: { name: 'Mine now' } })).status).toBe(403);
+      expect((await api(`${foreign}/delete`, { method: 'POST' })).status).toBe(403);
+      expect(world.emulator.newsletters().find((n) => n.jid === theirs.id)?.name).toBe('Their news');
+
+      expect(await json(await api(`${path}/delete`, { method: 'POST' }))).toEqual({ ok: true });
+      expect(world.emulator.newsletters().some((n) => n.jid === created.jid)).toBe(false);
+      const listed = await json<{ items: Channel[] }>(await api('/channels'));
+      expect(listed.items.some((c) => c.jid === created.jid)).toBe(false);
+      expect(world.events.some((e) => e.type === 'channel.deleted' && e.data.jid === created.jid)).toBe(true);
+    },
+    LIMIT,
+  );
+});
+
+describe('channels are not conversations to assign', () => {
+  it(
+    'are never in Mine, Unassigned or a team, never counted, and cannot be assigned or resolved',
+    async () => {
+      const created = await json<Channel>(
+        await api('/channels', { method: 'POST', json: { name: 'Not a conversation' } }),
+        201,
+      );
+      const jid = encodeURIComponent(created.jid);
+      // A customer's chat beside it, to show the views still count conversations.
+      await world.customer.sock.sendMessage(`${world.shopPhone}@s.whatsapp.net`, { text: 'hello' });
+      await world.waitForEvent((e) => e.type === 'message.received', LIMIT);
+      // Replies assign chats to whoever writes: a post is not a reply.
+      await json(
+        await world.app.request('/api/v1/assignment/settings', {
+          method: 'PATCH',
+          json: { replyAssigns: true },
+        }),
+      );
+      await json(
+        await api(`/channels/${jid}/posts`, { method: 'POST', json: { type: 'text', text: 'News' } }),
+        201,
+      );
+
+      const list = async (query: string) =>
+        (await json<{ items: Array<{ jid: string; kind: string }> }>(await api(`/chats?${query}`))).items;
+      for (const query of ['assignee=none', 'assignee=none&status=open']) {
+        const items = await list(query);
+        expect(items.some((c) => c.kind === 'user')).toBe(true);
+        expect(items.some((c) => c.kind === 'newsletter')).toBe(false);
+      }
+      // Still listed where channels are asked for.
+      expect((await list('kind=newsletter')).some((c) => c.jid === created.jid)).toBe(true);
+      const counts = await json<{ unassigned: number; all: number }>(
+        await world.app.request('/api/v1/chats/counts?session=shop'),
+      );
+      const conversations = (await list('assignee=none&limit=200')).length;
+      expect(counts.unassigned).toBe(conversations);
+
+      const assign = await world.app.request(`/api/v1/sessions/shop/chats/${jid}/assignee`, {
+        method: 'PUT',
+        json: { user: null },
+      });
+      expect(assign.status).toBe(400);
+      expect(await errorField(assign)).toBe('chat');
+      const resolve = await world.app.request(`/api/v1/sessions/shop/chats/${jid}/status`, {
+        method: 'PUT',
+        json: { status: 'resolved' },
+      });
+      expect(resolve.status).toBe(400);
+      expect(await errorField(resolve)).toBe('chat');
+      expect(world.events.some((e) => e.type === 'chat.assigned' && e.data.chat === created.jid)).toBe(false);
     },
     LIMIT,
   );

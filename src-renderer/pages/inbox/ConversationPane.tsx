@@ -163,7 +163,8 @@ export function ConversationPane({
           <h2>{title}</h2>
         </header>
       )}
-      {chat && <AssignmentBar session={session} jid={jid} />}
+      {/* Channels are not conversations to assign (issue #19): no status, no assignee. */}
+      {chat && chat.kind !== 'newsletter' && <AssignmentBar session={session} jid={jid} />}
       {chat && <CollisionNotice session={session} jid={jid} />}
       <OfflineBanner sessions={[session]} />
       {(missing && !chat) || error ? (

@@ -29,6 +29,8 @@ import { nameCandidates } from './name-candidates.js';
 import { NAME_LIKE, nameMatch, type NameMatch } from './name-match.js';
 import {
   assignedOnlyCondition,
+  isAssignmentView,
+  NOT_A_CHANNEL,
   viewConditions,
   viewIndex,
   viewWalk,
@@ -137,6 +139,7 @@ export class ChatList {
       params.allowed = JSON.stringify([...options.allowedSessions]);
     }
     where.push(...viewConditions(options.view, params));
+    if (isAssignmentView(options.view)) where.push(NOT_A_CHANNEL);
     const states = this.sparseStates(options);
     for (const state of states) where.push(SPARSE_STATES[state]);
     if (options.kind) {

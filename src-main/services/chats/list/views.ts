@@ -47,6 +47,17 @@ export function viewConditions(view: ChatView | undefined, params: Record<string
 }
 
 /**
+ * Whether a view sorts chats by who handles them (Mine, Unassigned, a team). Channels are not
+ * conversations to assign (issue #19): such a view leaves them out (`NOT_A_CHANNEL`), and the
+ * view counts never count them (migration 0050's triggers).
+ */
+export function isAssignmentView(view: ChatView | undefined): boolean {
+  return !!view && (view.assignee !== undefined || view.teamId !== undefined);
+}
+
+export const NOT_A_CHANNEL = "c.kind <> 'newsletter'";
+
+/**
  * "Allowed numbers, or on an assigned-only number one's own chats": replaces the plain
  * allowed-sessions condition for such a reader.
  */

@@ -1,16 +1,19 @@
 import '../../../styles/channels.css';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { Channel, ChannelPostCounts } from '../../../../src-shared/contract/channels';
 import { useT } from '../../../i18n/use-t';
 import { useTransport } from '../../../stores/connection';
 import { useConversation } from '../../../stores/conversation';
+import { ConfirmButton } from '../../../components/ConfirmButton';
 import { describeError } from '../../../transport/rpc-error';
+import { ChannelDialog } from './ChannelDialog';
 
 /**
  * Under a channel's conversation. A followed channel is read-only: it says so and offers to
- * unfollow. An owned one (the composer shows above) offers its link and the reaction counts per
- * post, read from WhatsApp when asked.
+ * unfollow. An owned one (the composer shows above) offers its link, editing and deleting it,
+ * and the reaction counts per post: the stored ones at once, then live (`channel.reactions`,
+ * announced whenever a follower reacts), and read from WhatsApp again when asked.
  */
 export function ChannelNote({ session, jid }: { session: string; jid: string }) {
   const t = useT();
@@ -21,13 +24,23 @@ export function ChannelNote({ session, jid }: { session: string; jid: string }) 
   const [counts, setCounts] = useState<ChannelPostCounts[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const owner = useRef(false);
+  owner.current = channel?.role === 'owner';
 
   useEffect(() => {
     let current = true;
+    setCounts(null);
     transport
       .call('channels.list', { session })
-      .then((list) => {
-        if (current) setChannel(list.find((c) => c.jid === jid) ?? null);
+      .then(async (list) => {
+        const found = list.find((c) => c.jid === jid) ?? null;
+        if (!current) return;
+        setChannel(found);
+        if (found?.role !== 'owner') return;
+        const stored = await transport.call('channels.counts', { session, chat: jid });
+        // A live update that came meanwhile is newer than the stored counts.
+        if (current) setCounts((live) => live ?? stored);
       })
       .catch((caught: unknown) => {
         if (current) setError(describeError(caught));
@@ -36,6 +49,23 @@ export function ChannelNote({ session, jid }: { session: string; jid: string }) 
       current = false;
     };
   }, [transport, session, jid]);
+
+  useEffect(
+    () =>
+      transport.subscribe((event) => {
+        if (event.session !== session) return;
+        if (event.type === 'channel.reactions' && event.data.jid === jid) setCounts(event.data.items);
+        if (event.type === 'channel.updated' && event.data.jid === jid) setChannel(event.data);
+        // A new post of ours: its row (no reactions yet) comes with the counts read from WhatsApp.
+        if (event.type === 'message.sent' && event.data.chat === jid && owner.current) {
+          transport
+            .call('channels.reactions', { session, chat: jid })
+            .then(setCounts)
+            .catch(() => undefined);
+        }
+      }),
+    [transport, session, jid],
+  );
 
   const run = async (work: () => Promise<void>) => {
     setBusy(true);
@@ -67,18 +97,39 @@ export function ChannelNote({ session, jid }: { session: string; jid: string }) 
               </bdi>
             )}
           </p>
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={busy}
-            onClick={() =>
-              void run(async () =>
-                setCounts(await transport.call('channels.reactions', { session, chat: jid })),
-              )
-            }
-          >
-            {t(busy ? 'channels.note.counting' : 'channels.note.reactions')}
-          </button>
+          {channel.description && <p className="channel-note__description">{channel.description}</p>}
+          <div className="channel-note__actions">
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={busy}
+              onClick={() =>
+                void run(async () =>
+                  setCounts(await transport.call('channels.reactions', { session, chat: jid })),
+                )
+              }
+            >
+              {t(busy ? 'channels.note.counting' : 'channels.note.reactions')}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setEditing(true)}>
+              {t('channels.note.edit')}
+            </button>
+            <ConfirmButton
+              label={t('channels.note.delete')}
+              question={t('channels.note.deleteQuestion', { name: channel.name })}
+              confirmLabel={t('channels.note.deleteConfirm')}
+              disabled={busy}
+              onConfirm={() =>
+                run(async () => {
+                  await transport.call('channels.delete', { session, chat: jid });
+                  setChannel(null);
+                })
+              }
+            />
+          </div>
+          {editing && (
+            <ChannelDialog channel={channel} onClose={() => setEditing(false)} onSaved={setChannel} />
+          )}
           {counts && (
             <ul className="channel-note__counts" aria-label={t('channels.note.countsLabel')}>
               {counts.length === 0 && <li className="muted">{t('channels.note.noPosts')}</li>}
