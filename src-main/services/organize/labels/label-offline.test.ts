@@ -8,7 +8,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Tag, TagLabelSync, Tagging } from '../../../../src-shared/contract/organize.js';
-import { linkedWorld, linkSecondDevice, type LinkedWorld } from '../../../../testkit/support/linked-session.js';
+import {
+  linkedWorld,
+  linkSecondDevice,
+  type LinkedWorld,
+} from '../../../../testkit/support/linked-session.js';
 import { sessionReaches } from '../../../../testkit/support/events.js';
 import { startTestCore, type TestCore } from '../../../../testkit/support/test-core.js';
 import type { Customer } from '../../../../testkit/wa-emulator/customer.js';
@@ -66,7 +70,10 @@ type LabelEvent = Customer['labelEvents'][number];
 const isEdit =
   (id: string, name: string, deleted = false) =>
   (e: LabelEvent) =>
-    e.event === 'labels.edit' && e.data.id === id && e.data.name === name && Boolean(e.data.deleted) === deleted;
+    e.event === 'labels.edit' &&
+    e.data.id === id &&
+    e.data.name === name &&
+    Boolean(e.data.deleted) === deleted;
 const isOnChat = (id: string, jid: string, type: 'add' | 'remove') => (e: LabelEvent) =>
   e.event === 'labels.association' &&
   e.data.type === type &&
@@ -107,7 +114,10 @@ describe('label changes made while the number is offline', () => {
     async () => {
       const { tag, labelId } = await syncedTag('Paid', '#55ccb3');
       await disconnect();
-      await json(`/api/v1/tags/${tag.id}`, { method: 'PATCH', json: { name: 'Paid in full', color: '#ff0000' } });
+      await json(`/api/v1/tags/${tag.id}`, {
+        method: 'PATCH',
+        json: { name: 'Paid in full', color: '#ff0000' },
+      });
       await json(`${chatPath(chat)}/${tag.id}`, { method: 'PUT' });
       // Nothing left while offline: the phone still has the label as it was.
       expect(await phoneLabel(labelId)).toMatchObject({ name: 'Paid', chats: [] });
@@ -141,7 +151,10 @@ describe('label changes made while the number is offline', () => {
       await reached(isOnChat(labelId, chat, 'add'), 'Urgent on the chat');
       await disconnect();
       // Here: renamed and recoloured, taken off the chat, put on the other chat.
-      await json(`/api/v1/tags/${tag.id}`, { method: 'PATCH', json: { name: 'Urgent (here)', color: '#ff0000' } });
+      await json(`/api/v1/tags/${tag.id}`, {
+        method: 'PATCH',
+        json: { name: 'Urgent (here)', color: '#ff0000' },
+      });
       await json(`${chatPath(chat)}/${tag.id}`, { method: 'DELETE' });
       await json(`${chatPath(otherChat)}/${tag.id}`, { method: 'PUT' });
       // On the phone meanwhile: renamed (its colour as it was), and the label put on the chat again.
@@ -161,7 +174,10 @@ describe('label changes made while the number is offline', () => {
       await reached(isOnChat(labelId, otherChat, 'add'), 'the label on the other chat');
       const after = (await tagsNow()).find((t) => t.id === tag.id);
       expect(after).toMatchObject({ name: 'Urgent (phone)', color: '#ff0000' });
-      expect(await phoneLabel(labelId)).toMatchObject({ name: 'Urgent (phone)', color: indexOfColor('#ff0000') });
+      expect(await phoneLabel(labelId)).toMatchObject({
+        name: 'Urgent (phone)',
+        color: indexOfColor('#ff0000'),
+      });
       // The phone put it on the chat after we took it off: it stays on, here and there.
       expect((await phoneLabel(labelId))?.chats.sort()).toEqual([chat, otherChat].sort());
       expect((await chatTags(chat)).map((t) => t.tag.id)).toContain(tag.id);
@@ -198,14 +214,19 @@ describe('label changes made while the number is offline', () => {
       await json(`/api/v1/tags/${tag.id}`, { method: 'PATCH', json: { name: 'Wholesale 2027' } });
       await json(`${chatPath(otherChat)}/${tag.id}`, { method: 'PUT' });
       await json(`/api/v1/tags/${gone.id}?confirm=true`, { method: 'DELETE' });
-      expect(app.core.services.organize.labels.outbox.of('shop').map((e) => e.action).sort()).toEqual([
-        'delete',
-        'label',
-      ]);
+      expect(
+        app.core.services.organize.labels.outbox
+          .of('shop')
+          .map((e) => e.action)
+          .sort(),
+      ).toEqual(['delete', 'label']);
 
       await app.core.stop();
       restarted = await startTestCore(
-        { CHATDOCK_WA_SERVER_URL: world.emulator.wsUrl, CHATDOCK_WA_SERVER_ROOT_KEY: world.emulator.rootKeyHex },
+        {
+          CHATDOCK_WA_SERVER_URL: world.emulator.wsUrl,
+          CHATDOCK_WA_SERVER_ROOT_KEY: world.emulator.rootKeyHex,
+        },
         { dataDir: app.dataDir },
       );
       app = restarted;

@@ -140,8 +140,7 @@ export class LabelPusher {
     }
     const labeled = entry.action === 'label';
     if (entry.messageId) {
-      if (wa.labelMessage)
-        await wa.labelMessage(sessionId, entry.chatJid, entry.messageId, labelId, labeled);
+      if (wa.labelMessage) await wa.labelMessage(sessionId, entry.chatJid, entry.messageId, labelId, labeled);
       return;
     }
     await wa.labelChat(sessionId, entry.chatJid, labelId, labeled);

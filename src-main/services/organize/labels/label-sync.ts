@@ -110,7 +110,8 @@ export class LabelSync implements LabelSink {
     this.deps.events.addOutboxWriter((event) => this.queueTagging(event));
     bus.subscribe((event) => {
       if (!event.session) return;
-      if (event.type === 'chat.tagged' || event.type === 'message.tagged') void this.pusher.drain(event.session);
+      if (event.type === 'chat.tagged' || event.type === 'message.tagged')
+        void this.pusher.drain(event.session);
       // The app-state resync may finish before the number counts as connected here: sent then.
       if (event.type === 'session.status' && event.data.session.status === 'connected')
         void this.pusher.drain(event.session);
@@ -239,7 +240,8 @@ export class LabelSync implements LabelSink {
     const localRenamed = tag.name !== link.syncedName;
     const localRecoloured = indexOfColor(tag.color) !== link.syncedColor;
     const newName = phoneRenamed ? name : tag.name;
-    const color = phoneRecoloured && indexOfColor(tag.color) !== fact.color ? colorOfIndex(fact.color) : tag.color;
+    const color =
+      phoneRecoloured && indexOfColor(tag.color) !== fact.color ? colorOfIndex(fact.color) : tag.color;
     const renamed = newName !== tag.name;
     const recoloured = color !== tag.color;
     const conflict = (renamed && localRenamed) || (recoloured && localRecoloured);
@@ -252,7 +254,15 @@ export class LabelSync implements LabelSink {
       });
       const change: TagLabelSyncedEvent['change'] = renamed ? 'renamed' : 'recoloured';
       const before = { name: tag.name, color: tag.color };
-      this.announce(updated, link, 'whatsapp', change, before, conflict, whatsappAttribution(sessionId).label);
+      this.announce(
+        updated,
+        link,
+        'whatsapp',
+        change,
+        before,
+        conflict,
+        whatsappAttribution(sessionId).label,
+      );
     });
     // What only we changed (the other property) is still pending: it goes once we are ready.
     if (this.pusher.isReady(sessionId)) void this.pusher.drain(sessionId);
@@ -380,7 +390,13 @@ export class LabelSync implements LabelSink {
   // ---- helpers -------------------------------------------------------------------------------
 
   /** A label new to us: linked to the tag of that name, or to a new tag. */
-  private adopt(sessionId: string, labelId: string, name: string, color: string, conflict = false): LabelLink {
+  private adopt(
+    sessionId: string,
+    labelId: string,
+    name: string,
+    color: string,
+    conflict = false,
+  ): LabelLink {
     return this.deps.events.transaction(() => {
       const existing = this.deps.tags.list().find((tag) => tag.name.toLowerCase() === name.toLowerCase());
       const free = existing && !this.links.of(existing.id, sessionId);
@@ -484,7 +500,6 @@ export class LabelSync implements LabelSink {
         : { type: 'system' as const, id: null, name: 'Chatdock' };
     this.deps.events.record('tag.label_synced', link.sessionId, data, actor);
   }
-
 }
 
 function labelName(fact: LabelEditFact): string {
