@@ -752,6 +752,21 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
       { chat_jid: 'b@s.whatsapp.net', since: 15 },
     ]);
   },
+  '0051_label_outbox': (sqlite) => {
+    // One pending change per label and chat/message of a number; a deletion is the label's own row.
+    const put = (chat: string, action: string) =>
+      sqlite
+        .prepare(
+          `INSERT INTO label_outbox (session_id, label_id, chat_jid, action, at) VALUES ('s', '3', ?, ?, 1)`,
+        )
+        .run(chat, action);
+    put('a@s.whatsapp.net', 'label');
+    put('', 'delete');
+    expect(() => put('a@s.whatsapp.net', 'unlabel')).toThrow(/UNIQUE/);
+    expect(sqlite.prepare(`SELECT message_id FROM label_outbox WHERE chat_jid = ''`).get()).toEqual({
+      message_id: '',
+    });
+  },
   '0046_report_conversation_days': (sqlite) => {
     // Tagging a customer chat marks every day it has kept facts on (its conversations' events and
     // its counts); the per-message `chat_order_at` update marks nothing; a group marks nothing.

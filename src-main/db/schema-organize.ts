@@ -156,3 +156,29 @@ export const tagLabelHistory = sqliteTable(
   },
   (t) => [index('tag_label_history_tag_idx').on(t.tagId, t.id)],
 );
+
+/**
+ * Label changes made here that WhatsApp has not got yet (migration 0051): a label put on or taken
+ * off a chat or message (`label` / `unlabel`), or a synced tag deleted (`delete`, with the name
+ * and colour WhatsApp last had), while the number was offline or the send failed. One row per
+ * label and chat/message: a later change replaces it (a new id). Sent, in id order, once the
+ * number's reconnect has synced WhatsApp's app-state (services/organize/labels/label-outbox.ts).
+ * A rename or recolour needs no row: `tag_labels` already tells it (the tag ≠ synced_*).
+ */
+export const labelOutbox = sqliteTable(
+  'label_outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sessionId: text('session_id').notNull(),
+    labelId: text('label_id').notNull(),
+    /** '' for a label deletion. */
+    chatJid: text('chat_jid').notNull().default(''),
+    /** '' unless the label is on one message. */
+    messageId: text('message_id').notNull().default(''),
+    action: text('action', { enum: ['label', 'unlabel', 'delete'] }).notNull(),
+    name: text('name'),
+    color: integer('color'),
+    at: integer('at').notNull(),
+  },
+  (t) => [uniqueIndex('label_outbox_key_idx').on(t.sessionId, t.labelId, t.chatJid, t.messageId)],
+);

@@ -1,6 +1,14 @@
 /**
  * Listens to one socket's WhatsApp Business label events (app-state `label_edit`, `label_jid`,
  * `label_message`, decoded by Baileys) and hands them to the label sync as plain facts.
+ *
+ * It also tells the label sync when a connection's labels are up to date, so changes made here
+ * while the number was offline are sent only after the phone's offline changes arrived (the
+ * conflict rule needs both). Baileys rc14 emits no "app-state synced" event on a reconnect: it
+ * resyncs a collection only on a `server_sync` notification. So once the offline notifications
+ * are in (`connection.update` with `receivedPendingNotifications`), we resync the `regular`
+ * collection (labels live there) ourselves and await it: its label events are emitted (they
+ * are not buffered) before it resolves.
  */
 import { jidNormalizedUser, type WASocket } from '@whiskeysockets/baileys';
 import type { Logger } from '../core/logger.js';
@@ -23,7 +31,16 @@ export interface LabelAssociationFact {
 export interface LabelSink {
   labelEdited(sessionId: string, fact: LabelEditFact): void;
   labelAssociated(sessionId: string, fact: LabelAssociationFact): void;
+  /** Whether the number has synced labels or pending label changes (else no resync is needed). */
+  wantsResync(sessionId: string): boolean;
+  /** A new connection started: hold label changes until its app-state is synced. */
+  connecting(sessionId: string): void;
+  /** The connection's labels are up to date: send what is pending. */
+  labelsSynced(sessionId: string): Promise<void>;
 }
+
+/** WhatsApp Business labels travel in this app-state collection. */
+const LABEL_COLLECTION = 'regular';
 
 export function attachLabelEvents(
   sessionId: string,
@@ -38,6 +55,25 @@ export function attachLabelEvents(
       logger.error({ err: error, session: sessionId }, `handling ${what} failed; skipped`);
     }
   };
+  sink.connecting(sessionId);
+  let synced = false;
+  socket.ev.on('connection.update', ({ receivedPendingNotifications }) => {
+    if (!receivedPendingNotifications || synced) return;
+    synced = true;
+    void (async () => {
+      if (!sink.wantsResync(sessionId)) return sink.labelsSynced(sessionId);
+      try {
+        await socket.resyncAppState([LABEL_COLLECTION], false);
+      } catch (error) {
+        // Sent anyway: Baileys resyncs the collection before each patch it sends, and a
+        // pending change left unsent is the silent divergence this exists to end.
+        logger.warn({ err: error, session: sessionId }, 'label resync after connecting failed');
+      }
+      await sink.labelsSynced(sessionId);
+    })().catch((error: unknown) =>
+      logger.error({ err: error, session: sessionId }, 'sending pending label changes failed'),
+    );
+  });
   socket.ev.on('labels.edit', (label) =>
     guard('labels.edit', () =>
       sink.labelEdited(sessionId, {

@@ -155,7 +155,12 @@ export const tagHistorySchema = z
   })
   .meta({ id: 'TagHistory', example: { items: [exampleOf(tagHistoryEntrySchema)], next: null } });
 
-/** What label sync did to a tag (both ways); `conflict`: it overwrote a change the other side had not seen. */
+/**
+ * What label sync did to a tag (both ways); `conflict`: it overwrote a change the other side had
+ * not seen. `labeled` / `unlabeled` (the label put on or taken off a chat or message) are recorded
+ * only when the phone's overruled a change made here that was not sent yet (every tagging is in
+ * the tag's own history).
+ */
 export const TAG_LABEL_CHANGES = [
   'created',
   'renamed',
@@ -163,6 +168,8 @@ export const TAG_LABEL_CHANGES = [
   'deleted',
   'linked',
   'unlinked',
+  'labeled',
+  'unlabeled',
 ] as const;
 export type TagLabelChange = (typeof TAG_LABEL_CHANGES)[number];
 

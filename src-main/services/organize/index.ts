@@ -54,10 +54,7 @@ export function createOrganize(deps: {
   });
   tags.useHooks({
     updated: (tag) => labels.tagUpdated(tag),
-    deleting: (tag) => {
-      const links = labels.links.byTag(tag.id);
-      return () => labels.tagDeleted(tag, links);
-    },
+    deleting: (tag) => labels.tagDeleting(tag),
   });
   labels.listen(deps.bus);
   return {

@@ -49,21 +49,31 @@ export class LabelLinks {
       .all(tagId);
   }
 
+  /** A number's links (for sending what changed here while it was offline). */
+  bySession(sessionId: string): LabelLink[] {
+    return this.db.$client
+      .prepare<[string], LabelLink>(
+        `SELECT ${LINK_COLUMNS} FROM tag_labels WHERE session_id = ? ORDER BY CAST(label_id AS INTEGER)`,
+      )
+      .all(sessionId);
+  }
+
   of(tagId: string, sessionId: string): LabelLink | undefined {
     return this.byTag(tagId).find((link) => link.sessionId === sessionId);
   }
 
   /**
    * A new label id on the number: WhatsApp Business numbers its labels 1, 2, 3, …; every label
-   * the number has reached us (as a tag), so the next free number is past the highest known.
+   * the number has reached us (as a tag), so the next free number is past the highest known,
+   * and past `floor` (a deleted label whose deletion has not been sent yet).
    */
-  nextLabelId(sessionId: string): string {
+  nextLabelId(sessionId: string, floor = 0): string {
     const row = this.db.$client
       .prepare<[string], { top: number | null }>(
         `SELECT max(CAST(label_id AS INTEGER)) AS top FROM tag_labels WHERE session_id = ?`,
       )
       .get(sessionId);
-    return String(Math.max(row?.top ?? 0, 0) + 1);
+    return String(Math.max(row?.top ?? 0, floor, 0) + 1);
   }
 
   link(link: LabelLink): void {

@@ -13,17 +13,23 @@
  *   unlinks it; the tag itself is deleted when nothing else uses it (no other number, no other
  *   tagging).
  * - To WhatsApp: a synced tag's rename, recolour and deletion, and the tag put on or taken off a
- *   chat (or a message) of a synced number, are sent as label patches while the number is
- *   connected (nothing is queued while it is not: WhatsApp keeps the phone's state).
- * - Conflicts: `synced_name` / `synced_color` are what WhatsApp last had. When the phone's change
- *   arrives while the tag differs from them (changed here, not yet sent), the phone's change is
- *   the later one and wins; the tag label history records it with `conflict`. Both sides then
- *   agree again (the new values are sent to the tag's other numbers).
+ *   chat (or a message) of a synced number, are sent as label patches (label-pusher.ts). Made
+ *   while the number is offline, they are kept on disk (a rename as `synced_*` ≠ the tag, the
+ *   rest in `label_outbox`) and sent once the reconnect has synced WhatsApp's app-state.
+ * - Conflicts, decided per label property (name, colour) and per label on a chat/message:
+ *   `synced_name` / `synced_color` (and the outbox) are what WhatsApp last had and what is still
+ *   to send. A change only one side made is kept and reaches the other side. When both changed
+ *   the same thing before they met (the phone's change arrives while ours is pending), the
+ *   phone's wins: it reached WhatsApp first, and WhatsApp tells linked devices no time for label
+ *   changes to compare. The tag label history records it with `conflict`, and our pending change
+ *   is dropped. A label deleted here while the phone renamed or recoloured it comes back as a tag
+ *   (the phone's change wins); a label deleted on the phone takes the tag's link however it was
+ *   changed here.
  *
  * Baileys hands our own patches back as label events: they match what we already have, so they
  * change nothing.
  */
-import type { TagLabelChange, TagLabelSync, TagRef } from '../../../../src-shared/contract/organize.js';
+import type { TagLabelSync, TagRef } from '../../../../src-shared/contract/organize.js';
 import type { TagLabelSyncedEvent } from '../../../../src-shared/contract/events.js';
 import type { AnyEventEnvelope } from '../../../../src-shared/contract/events.js';
 import { AppError } from '../../../../src-shared/errors.js';
@@ -38,6 +44,8 @@ import type { TaggingService } from '../taggings.js';
 import type { TagService } from '../tags.js';
 import { colorOfIndex, indexOfColor } from './label-colors.js';
 import { LabelLinks, type LabelLink } from './label-links.js';
+import { LabelOutbox } from './label-outbox.js';
+import { LabelPusher } from './label-pusher.js';
 
 /** What label sync needs of WhatsApp (wa/label-actions.ts; tests may pass their own). */
 export interface LabelPort {
@@ -64,6 +72,8 @@ export function whatsappAttribution(sessionId: string): Attribution {
 
 export class LabelSync implements LabelSink {
   readonly links: LabelLinks;
+  readonly outbox: LabelOutbox;
+  private readonly pusher: LabelPusher;
 
   constructor(
     private readonly deps: {
@@ -79,11 +89,50 @@ export class LabelSync implements LabelSink {
     },
   ) {
     this.links = new LabelLinks(deps.db);
+    this.outbox = new LabelOutbox(deps.db);
+    this.pusher = new LabelPusher({
+      events: deps.events,
+      tags: deps.tags,
+      links: this.links,
+      outbox: this.outbox,
+      wa: deps.wa,
+      logger: deps.logger,
+      announceRename: (tag, link, change, before) =>
+        this.announce(tag, link, 'chatdock', change, before, false, 'chatdock'),
+    });
   }
 
-  /** Sends tagging changes of synced tags to WhatsApp (after they are stored). */
+  /**
+   * Tagging changes of synced tags are queued for WhatsApp in the transaction that stores them
+   * (so they survive a crash or restart), and sent after it commits.
+   */
   listen(bus: EventBus): void {
-    bus.subscribe((event) => this.onEvent(event));
+    this.deps.events.addOutboxWriter((event) => this.queueTagging(event));
+    bus.subscribe((event) => {
+      if (!event.session) return;
+      if (event.type === 'chat.tagged' || event.type === 'message.tagged')
+        void this.pusher.drain(event.session);
+      // The app-state resync may finish before the number counts as connected here: sent then.
+      if (event.type === 'session.status' && event.data.session.status === 'connected')
+        void this.pusher.drain(event.session);
+    });
+  }
+
+  // ---- the number's connection (wa/label-events.ts) -----------------------------------------
+
+  /** Only numbers with synced tags or pending changes need their labels resynced on connect. */
+  wantsResync(sessionId: string): boolean {
+    return this.links.bySession(sessionId).length > 0 || this.outbox.of(sessionId).length > 0;
+  }
+
+  /** A new connection is starting: hold our changes until its app-state is synced. */
+  connecting(sessionId: string): void {
+    this.pusher.offline(sessionId);
+  }
+
+  /** The phone's offline changes have arrived (the conflict rule applied): send what is left. */
+  labelsSynced(sessionId: string): Promise<void> {
+    return this.pusher.online(sessionId);
   }
 
   get(tagId: string): TagLabelSync {
@@ -131,7 +180,7 @@ export class LabelSync implements LabelSink {
     const link: LabelLink = {
       tagId,
       sessionId,
-      labelId: this.links.nextLabelId(sessionId),
+      labelId: this.links.nextLabelId(sessionId, this.outbox.topLabelId(sessionId)),
       syncedName: tag.name,
       syncedColor: indexOfColor(tag.color),
     };
@@ -151,9 +200,11 @@ export class LabelSync implements LabelSink {
     this.deps.events.transaction(() =>
       this.announce(tag, link, 'chatdock', 'linked', null, false, actor.label),
     );
-    for (const chat of this.chatsOf(sessionId, tagId)) {
-      await this.push(`label chat ${chat}`, () => wa.labelChat(sessionId, chat, link.labelId, true));
-    }
+    this.deps.events.transaction(() => {
+      for (const chat of this.chatsOf(sessionId, tagId))
+        this.outbox.put(this.entry(sessionId, link.labelId, chat, '', 'label'));
+    });
+    await this.pusher.drain(sessionId);
     return this.get(tagId);
   }
 
@@ -162,30 +213,59 @@ export class LabelSync implements LabelSink {
   labelEdited(sessionId: string, fact: LabelEditFact): void {
     this.deps.wa?.markBusiness(sessionId);
     const link = this.links.byLabel(sessionId, fact.id);
+    const deletion = this.outbox.find(sessionId, fact.id, '', '');
     if (fact.deleted) {
+      if (deletion) this.outbox.done(deletion.id);
       if (link) this.deletedOnPhone(sessionId, link);
       return;
     }
     const name = labelName(fact);
     if (!link) {
+      if (deletion) {
+        // Deleted here, not sent yet. The phone's label as it was: the deletion stands.
+        if (deletion.name === name && deletion.color === fact.color) return;
+        // Renamed or recoloured on the phone meanwhile: the phone's change wins, the tag is back.
+        this.outbox.done(deletion.id);
+        this.adopt(sessionId, fact.id, name, colorOfIndex(fact.color), true);
+        return;
+      }
       this.adopt(sessionId, fact.id, name, colorOfIndex(fact.color));
       return;
     }
     const tag = this.deps.tags.ref(link.tagId);
-    const keepColor = indexOfColor(tag.color) === fact.color;
-    const color = keepColor ? tag.color : colorOfIndex(fact.color);
-    const renamed = tag.name !== name;
+    // Per property: the phone's value if the phone changed it (it differs from what WhatsApp
+    // last had), else ours (changed here or not at all). Both changed: the phone's wins.
+    const phoneRenamed = name !== link.syncedName;
+    const phoneRecoloured = fact.color !== link.syncedColor;
+    const localRenamed = tag.name !== link.syncedName;
+    const localRecoloured = indexOfColor(tag.color) !== link.syncedColor;
+    const newName = phoneRenamed ? name : tag.name;
+    const color =
+      phoneRecoloured && indexOfColor(tag.color) !== fact.color ? colorOfIndex(fact.color) : tag.color;
+    const renamed = newName !== tag.name;
     const recoloured = color !== tag.color;
-    // The tag changed here and the change has not reached WhatsApp: the phone's is the later one.
-    const pending = tag.name !== link.syncedName || indexOfColor(tag.color) !== link.syncedColor;
+    const conflict = (renamed && localRenamed) || (recoloured && localRecoloured);
     this.deps.events.transaction(() => {
       this.links.synced(link.tagId, sessionId, name, fact.color);
       if (!renamed && !recoloured) return;
-      const updated = this.deps.tags.update(link.tagId, { name: this.freeName(name, link.tagId), color });
-      const change: TagLabelChange = renamed ? 'renamed' : 'recoloured';
+      const updated = this.deps.tags.update(link.tagId, {
+        name: this.freeName(newName, link.tagId),
+        color,
+      });
+      const change: TagLabelSyncedEvent['change'] = renamed ? 'renamed' : 'recoloured';
       const before = { name: tag.name, color: tag.color };
-      this.announce(updated, link, 'whatsapp', change, before, pending, whatsappAttribution(sessionId).label);
+      this.announce(
+        updated,
+        link,
+        'whatsapp',
+        change,
+        before,
+        conflict,
+        whatsappAttribution(sessionId).label,
+      );
     });
+    // What only we changed (the other property) is still pending: it goes once we are ready.
+    if (this.pusher.isReady(sessionId)) void this.pusher.drain(sessionId);
   }
 
   labelAssociated(sessionId: string, fact: LabelAssociationFact): void {
@@ -195,6 +275,17 @@ export class LabelSync implements LabelSink {
       if (!fact.labeled) return;
       // The label's edit has not come yet (or never will): a tag stands in, renamed when it does.
       link = this.adopt(sessionId, fact.labelId, `Label ${fact.labelId}`, colorOfIndex(0));
+    }
+    const messageId = fact.messageId ?? '';
+    const action = fact.labeled ? 'label' : 'unlabel';
+    // Our own change handed back while it is being sent: nothing new.
+    if (this.pusher.isEcho(sessionId, fact.labelId, fact.chatJid, messageId, action)) return;
+    const pending = this.outbox.find(sessionId, fact.labelId, fact.chatJid, messageId);
+    if (pending) {
+      // The phone changed the same label on the same chat/message before ours was sent: the
+      // phone's change wins (the same as ours: nothing to send either).
+      this.outbox.done(pending.id);
+      if (pending.action !== action) this.overruled(sessionId, link, fact);
     }
     const actor = whatsappAttribution(sessionId);
     const { taggings } = this.deps;
@@ -221,77 +312,91 @@ export class LabelSync implements LabelSink {
 
   /** A tag was renamed or recoloured here: every synced number whose label differs gets it. */
   tagUpdated(tag: TagRef): void {
-    const wa = this.deps.wa;
-    if (!wa) return;
-    const color = indexOfColor(tag.color);
+    // The difference from `synced_*` is the pending change; numbers not ready get it on connect.
     for (const link of this.links.byTag(tag.id)) {
-      if (link.syncedName === tag.name && link.syncedColor === color) continue;
-      if (!wa.isConnected(link.sessionId)) continue;
-      const change: TagLabelChange = link.syncedName !== tag.name ? 'renamed' : 'recoloured';
-      const before = { name: link.syncedName, color: colorOfIndex(link.syncedColor) };
-      this.deps.events.transaction(() => {
-        this.links.synced(tag.id, link.sessionId, tag.name, color);
-        this.announce(tag, link, 'chatdock', change, before, false, 'chatdock');
-      });
-      void this.push(`rename label ${link.labelId}`, () =>
-        wa.editLabel(link.sessionId, { id: link.labelId, name: tag.name, color, deleted: false }),
-      );
+      if (this.pusher.isReady(link.sessionId)) void this.pusher.drain(link.sessionId);
     }
   }
 
-  /** A synced tag was deleted here (its links went with it): its labels are deleted too. */
-  tagDeleted(tag: TagRef, links: LabelLink[]): void {
-    const wa = this.deps.wa;
+  /**
+   * A synced tag is being deleted here (inside the deletion's transaction, before its links go):
+   * each number's label is to be deleted too, queued with the deletion; returns what to do
+   * after it commits (send).
+   */
+  tagDeleting(tag: TagRef): () => void {
+    const links = this.links.byTag(tag.id);
     for (const link of links) {
-      this.deps.events.transaction(() =>
-        this.announce(tag, link, 'chatdock', 'deleted', null, false, 'chatdock'),
-      );
-      if (!wa?.isConnected(link.sessionId)) continue;
-      void this.push(`delete label ${link.labelId}`, () =>
-        wa.editLabel(link.sessionId, {
-          id: link.labelId,
-          name: link.syncedName,
-          color: link.syncedColor,
-          deleted: true,
-        }),
-      );
+      this.announce(tag, link, 'chatdock', 'deleted', null, false, 'chatdock');
+      this.outbox.put({
+        ...this.entry(link.sessionId, link.labelId, '', '', 'delete'),
+        name: link.syncedName,
+        color: link.syncedColor,
+      });
     }
+    return () => {
+      for (const link of links) void this.pusher.drain(link.sessionId);
+    };
   }
 
-  /** A number was removed: its links go. */
+  /** A number was removed: its links and pending changes go. */
   forgetSession(sessionId: string): void {
     this.links.forgetSession(sessionId);
+    this.outbox.forgetSession(sessionId);
   }
 
-  private onEvent(event: AnyEventEnvelope): void {
+  /** A synced tag put on or taken off a chat/message here: queued (in the tagging's transaction). */
+  private queueTagging(event: AnyEventEnvelope): void {
     if (event.type !== 'chat.tagged' && event.type !== 'message.tagged') return;
     const sessionId = event.session;
-    const wa = this.deps.wa;
-    if (!sessionId || !wa?.isConnected(sessionId)) return;
+    if (!sessionId) return;
     const { data } = event;
     // Came from this number's labels: it has it already.
     if (data.actor === whatsappAttribution(sessionId).label) return;
     const link = this.links.of(data.tag.id, sessionId);
     if (!link) return;
-    const labeled = data.action === 'added';
-    if (event.type === 'message.tagged') {
-      const messageId = event.data.messageId;
-      if (wa.labelMessage) {
-        void this.push(`label message ${messageId}`, () =>
-          wa.labelMessage!(sessionId, data.chat, messageId, link.labelId, labeled),
-        );
-      }
-      return;
-    }
-    void this.push(`label chat ${data.chat}`, () =>
-      wa.labelChat(sessionId, data.chat, link.labelId, labeled),
-    );
+    const messageId = event.type === 'message.tagged' ? event.data.messageId : '';
+    if (messageId && !this.deps.wa?.labelMessage) return;
+    const action = data.action === 'added' ? 'label' : 'unlabel';
+    this.outbox.put(this.entry(sessionId, link.labelId, data.chat, messageId, action));
+  }
+
+  private entry(
+    sessionId: string,
+    labelId: string,
+    chatJid: string,
+    messageId: string,
+    action: 'label' | 'unlabel' | 'delete',
+  ) {
+    return { sessionId, labelId, chatJid, messageId, action, name: null, color: null };
+  }
+
+  /** The phone's label on a chat/message overruled ours, not yet sent: recorded as a conflict. */
+  private overruled(sessionId: string, link: LabelLink, fact: LabelAssociationFact): void {
+    const tag = this.deps.tags.ref(link.tagId);
+    const where = fact.messageId ? { chat: fact.chatJid, message: fact.messageId } : { chat: fact.chatJid };
+    this.links.record({
+      tag,
+      sessionId,
+      labelId: link.labelId,
+      origin: 'whatsapp',
+      change: fact.labeled ? 'labeled' : 'unlabeled',
+      before: { ...where, labeled: !fact.labeled },
+      after: { ...where, labeled: fact.labeled },
+      conflict: true,
+      actor: whatsappAttribution(sessionId).label,
+    });
   }
 
   // ---- helpers -------------------------------------------------------------------------------
 
   /** A label new to us: linked to the tag of that name, or to a new tag. */
-  private adopt(sessionId: string, labelId: string, name: string, color: string): LabelLink {
+  private adopt(
+    sessionId: string,
+    labelId: string,
+    name: string,
+    color: string,
+    conflict = false,
+  ): LabelLink {
     return this.deps.events.transaction(() => {
       const existing = this.deps.tags.list().find((tag) => tag.name.toLowerCase() === name.toLowerCase());
       const free = existing && !this.links.of(existing.id, sessionId);
@@ -311,7 +416,7 @@ export class LabelSync implements LabelSink {
         'whatsapp',
         free ? 'linked' : 'created',
         null,
-        false,
+        conflict,
         whatsappAttribution(sessionId).label,
       );
       return link;
@@ -365,7 +470,7 @@ export class LabelSync implements LabelSink {
     tag: TagRef,
     link: LabelLink,
     origin: 'whatsapp' | 'chatdock',
-    change: TagLabelChange,
+    change: TagLabelSyncedEvent['change'],
     before: { name: string; color: string } | null,
     conflict: boolean,
     actorLabel: string,
@@ -394,14 +499,6 @@ export class LabelSync implements LabelSink {
         ? whatsappAttribution(link.sessionId).actor
         : { type: 'system' as const, id: null, name: 'Chatdock' };
     this.deps.events.record('tag.label_synced', link.sessionId, data, actor);
-  }
-
-  private async push(what: string, send: () => Promise<void>): Promise<void> {
-    try {
-      await send();
-    } catch (error) {
-      this.deps.logger.warn({ err: error }, `label sync: could not ${what}`);
-    }
   }
 }
 

@@ -226,6 +226,11 @@ async function seed(
     .run(tag.id, session);
   app.core.db.$client
     .prepare(
+      `INSERT INTO label_outbox (session_id, label_id, chat_jid, message_id, action, at) VALUES (?, '3', ?, '', 'label', 1)`,
+    )
+    .run(session, customer);
+  app.core.db.$client
+    .prepare(
       `INSERT INTO tag_label_history (tag_id, tag_name, session_id, label_id, origin, change, actor, at) VALUES (?, 'VIP', ?, '3', 'chatdock', 'linked', '{}', 1)`,
     )
     .run(tag.id, session);
@@ -421,6 +426,7 @@ describe('deleting a session', () => {
       media_library: library,
       paced_sends: paced,
       tag_labels: labelLinks,
+      label_outbox: labelOutbox,
       status_updates: statuses,
       ...history
     } = before;
@@ -436,6 +442,7 @@ describe('deleting a session', () => {
       media_library: 0,
       paced_sends: 0,
       tag_labels: 0,
+      label_outbox: 0,
       status_updates: 0,
     });
     expect([
@@ -449,8 +456,9 @@ describe('deleting a session', () => {
       library,
       paced,
       labelLinks,
+      labelOutbox,
       statuses,
-    ]).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
+    ]).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
     expect(existsSync(mediaFile(app, shop.ownPhoto))).toBe(true);
 
     // Nothing of it shows across sessions, and its own routes answer 404.

@@ -94,6 +94,9 @@ const SETUP = [
   // Which tags are synced with this number's WhatsApp Business labels (migration 0042): a
   // re-created number links its phone's labels again.
   { table: 'tag_labels', where: 'session_id = ?' },
+  // Label changes made here not yet sent to that number (migration 0051): they would go to a
+  // re-created number's labels otherwise.
+  { table: 'label_outbox', where: 'session_id = ?' },
   // Status updates received and posted (issue #19).
   { table: 'status_updates', where: 'session_id = ?' },
   // Automation's rules and each chat's place in them (menu, pause): a re-created number starts
