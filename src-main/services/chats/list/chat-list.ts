@@ -138,13 +138,10 @@ export class ChatList {
       );
       params.allowed = JSON.stringify([...options.allowedSessions]);
     }
-    // Before the conditions that read the chat's row: the name is checked from the walked index
-    // (name_text, migration 0048), so rows whose names do not match are never read.
     const names = nameMatch(options.q);
-    if (names) {
-      where.push(names.condition);
-      params.q = names.like;
-    }
+    if (names) params.q = names.like;
+    // Where the name is checked (see below): before the conditions that read the chat's row.
+    const nameAt = where.length;
     where.push(...viewConditions(options.view, params));
     const states = this.sparseStates(options);
     for (const state of states) where.push(SPARSE_STATES[state]);
@@ -164,6 +161,13 @@ export class ChatList {
       where.push(
         'EXISTS (SELECT 1 FROM chat_tags t WHERE t.session_id = c.session_id AND t.chat_jid = c.jid AND t.tag_id = @tagId)',
       );
+    if (names) {
+      // The two indexes holding every chat carry name_text (migration 0048): there the name is
+      // checked first, from the index, so only matching chats' rows are read. Any other walk
+      // reads the row for it, so it goes last, after the checks its index or a probe answers.
+      if (readsNamesFromIndex(walk)) where.splice(nameAt, 0, names.condition);
+      else where.push(names.condition);
+    }
     const order = walk.by === 'tag' ? TAG_ORDER : CHAT_ORDER;
     if (options.cursor) {
       const [at, cursorSession, jid] = decodeCursor(options.cursor);
@@ -322,6 +326,11 @@ export class ChatList {
     }
     return statement;
   }
+}
+
+/** Whether the walk's index holds `name_text`: the order (one number's, or the status merge) or All per status. */
+function readsNamesFromIndex(walk: Walk): boolean {
+  return walk.by === 'order' || (walk.by === 'view' && walk.view === 'status');
 }
 
 function stateIndex(state: SparseState, oneSession: boolean): string {
