@@ -72,6 +72,21 @@ const VARIANTS: Record<string, string> = {
     DROP TABLE chat_names_vocab; DROP TABLE chat_names_fts;
     CREATE VIRTUAL TABLE chat_names_fts USING fts5(names, content='', contentless_delete=1, tokenize='trigram');
     CREATE VIRTUAL TABLE chat_names_vocab USING fts5vocab(chat_names_fts, 'instance')`,
+  // Migration 0048 (issue #28) taken away: no names column kept by triggers, the two order
+  // indexes that hold every chat without it (as they were before).
+  'without chats.name_text (before 0048)': `DROP TRIGGER chats_name_text_on_insert;
+    DROP TRIGGER chats_name_text_on_rename; DROP TRIGGER chats_name_text_on_contact_insert;
+    DROP TRIGGER chats_name_text_on_contact_update; DROP TRIGGER chats_name_text_on_contact_delete;
+    DROP INDEX chats_session_order_idx;
+    CREATE INDEX chats_session_order_idx ON chats (session_id, coalesce("last_message_at", 0), jid);
+    DROP INDEX chats_status_order_idx;
+    CREATE INDEX chats_status_order_idx ON chats (status, coalesce("last_message_at", 0), session_id, jid, assignee_user_id, assignee_team_id)`,
+  // Its two parts apart: the column kept by triggers, with the indexes as before (what the
+  // wider index entries cost is the difference from the variant above).
+  'chats.name_text kept, order indexes without it (0048 in part)': `DROP INDEX chats_session_order_idx;
+    CREATE INDEX chats_session_order_idx ON chats (session_id, coalesce("last_message_at", 0), jid);
+    DROP INDEX chats_status_order_idx;
+    CREATE INDEX chats_status_order_idx ON chats (status, coalesce("last_message_at", 0), session_id, jid, assignee_user_id, assignee_team_id)`,
   'no chat order indexes (the 3 that hold every chat since 0044)':
     'DROP INDEX chats_session_order_idx; DROP INDEX chats_status_order_idx; DROP INDEX chats_unassigned_order_idx',
 };

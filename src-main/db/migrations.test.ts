@@ -930,6 +930,46 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
     );
     expect(walk).not.toContain('TEMP B-TREE');
   },
+  '0048_chat_name_text': (sqlite) => {
+    // The chat's names, joined, kept as the chat and its contact change; read from both order indexes.
+    const text = () =>
+      sqlite.prepare(`SELECT name_text FROM chats WHERE jid = 'a@s.whatsapp.net'`).pluck().get();
+    sqlite.exec(`INSERT INTO chats (session_id, jid, kind) VALUES ('s', 'a@s.whatsapp.net', 'user')`);
+    expect(text()).toBeNull();
+    sqlite.exec(
+      `INSERT INTO contacts (session_id, jid, name, notify) VALUES ('s', 'a@s.whatsapp.net', 'Dana', 'D')`,
+    );
+    expect(text()).toBe('Dana\x1fD');
+    sqlite.exec(
+      `UPDATE contacts SET notify = NULL, verified_name = 'Shop Ltd' WHERE jid = 'a@s.whatsapp.net'`,
+    );
+    expect(text()).toBe('Dana\x1fShop Ltd');
+    sqlite.exec(`UPDATE chats SET name = 'Chat' WHERE jid = 'a@s.whatsapp.net'`);
+    expect(text()).toBe('Chat\x1fDana\x1fShop Ltd');
+    sqlite.exec(`DELETE FROM contacts WHERE jid = 'a@s.whatsapp.net'`);
+    expect(text()).toBe('Chat');
+    // A chat created after its contact, and a named group without one.
+    sqlite.exec(`INSERT INTO contacts (session_id, jid, notify) VALUES ('s', 'b@s.whatsapp.net', 'Boris');
+      INSERT INTO chats (session_id, jid, kind) VALUES ('s', 'b@s.whatsapp.net', 'user');
+      INSERT INTO chats (session_id, jid, kind, name) VALUES ('s', '1@g.us', 'group', 'Family')`);
+    expect(sqlite.prepare(`SELECT jid, name_text AS t FROM chats ORDER BY jid`).all()).toEqual([
+      { jid: '1@g.us', t: 'Family' },
+      { jid: 'a@s.whatsapp.net', t: 'Chat' },
+      { jid: 'b@s.whatsapp.net', t: 'Boris' },
+    ]);
+    const order = 'ORDER BY coalesce(last_message_at, 0) DESC, session_id DESC, jid DESC LIMIT 51';
+    for (const [index, where] of [
+      ['chats_session_order_idx', `session_id = 's'`],
+      ['chats_status_order_idx', `status = 'open'`],
+    ] as const) {
+      const plan = queryPlan(
+        sqlite,
+        `SELECT jid FROM chats INDEXED BY ${index} WHERE ${where} AND (name_text LIKE '%bor%' OR jid LIKE '%bor%') ${order}`,
+      );
+      expect(plan).toContain(`COVERING INDEX ${index}`);
+      expect(plan).not.toContain('TEMP B-TREE');
+    }
+  },
   '0044_chat_list_at_scale': (sqlite) => {
     // Every number's list is a merge of the status index's runs; the order index is gone.
     expect(

@@ -79,13 +79,20 @@ export const chats = sqliteTable(
     /** The person who owns the chat, and the team it belongs to (either, both, or neither). */
     assigneeUserId: text('assignee_user_id'),
     assigneeTeamId: text('assignee_team_id'),
+    /**
+     * Every name the list's name filter reads besides the JID (the chat's, its contact's saved,
+     * profile and verified names) joined by U+001F, kept by triggers (migration 0048), so the
+     * filter is checked from the order indexes alone (services/chats/list/name-match.ts).
+     */
+    nameText: text('name_text'),
   },
   (t) => [
     primaryKey({ columns: [t.sessionId, t.jid] }),
     // The chat list's order (newest first, chats without messages last, ties by JID) as index
     // expressions, so every page of it is an index walk: one number's here; every number's is a
     // merge of chats_status_order_idx's three runs (migration 0044 dropped chats_order_idx).
-    index('chats_session_order_idx').on(t.sessionId, sql`coalesce(${t.lastMessageAt}, 0)`, t.jid),
+    // Both indexes that hold every chat end with its names (migration 0048), for the name filter.
+    index('chats_session_order_idx').on(t.sessionId, sql`coalesce(${t.lastMessageAt}, 0)`, t.jid, t.nameText),
     // The same order holding only the chats in a sparse state (migration 0011), so a filter on
     // it walks matching chats only (services/chats/list/).
     ...sparseOrderIndexes('unread', 'unread_count', sql`${t.unreadCount} > 0`),
@@ -129,6 +136,7 @@ export const chats = sqliteTable(
       t.jid,
       t.assigneeUserId,
       t.assigneeTeamId,
+      t.nameText,
     ),
     // A person's or a team's chats in any status, in list order (migration 0025).
     index('chats_assignee_order_idx')

@@ -264,6 +264,8 @@ const NAME_FILTERS = [
   ...['972', '9725000', '0001', 'g.us', '%an', 'a_n', '%', '_', 'nobody', 'ро', 'Lina', 'nana'],
   // One and two characters, looked up as trigram prefixes (or, for é/ß/Cyrillic, walked).
   ...['a', 'Q', 'qx', 'xz', 'x', 'ד', 'נ', 'И', 'и', 'é', '9', '@', '.', 'et', 't', 's.', 'Zk', 'z'],
+  // The separator of chats.name_text (migration 0048): such a text is checked name by name.
+  ...['\x1f', 'a\x1fd', 'an\x1f'],
 ];
 
 export function randomFilter(rng: Random, made: Made): ListFilter {

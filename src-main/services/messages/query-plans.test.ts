@@ -91,6 +91,11 @@ function plan(sql: string): string {
 
 /** The plan of the last statement matching `pattern` prepared by `work` (or, if none, before it). */
 function planOf(work: () => unknown, pattern: RegExp): string {
+  return plan(sqlOf(work, pattern));
+}
+
+/** The last statement matching `pattern` prepared by `work` (or, if none, before it). */
+function sqlOf(work: () => unknown, pattern: RegExp): string {
   const from = prepared.length;
   work();
   const sql =
@@ -99,7 +104,7 @@ function planOf(work: () => unknown, pattern: RegExp): string {
       .filter((text) => pattern.test(text))
       .pop() ?? prepared.filter((text) => pattern.test(text) && !text.startsWith('EXPLAIN')).pop();
   if (!sql) throw new Error(`no statement matching ${pattern} was prepared`);
-  return plan(sql);
+  return sql;
 }
 
 function record(chat: string, id: string, timestamp: number, text: string, fromMe = false): MessageRecord {
@@ -319,6 +324,47 @@ describe('chat list', () => {
     expect(page).toMatch(/USING INDEX chats_session_order_idx\b/);
     expect(page).not.toContain('TEMP B-TREE');
     expect(list.list({ sessionId: 's1', q: '97250', limit: 50 }).items).toHaveLength(3);
+  });
+
+  it("checks a name on the walk from the index alone: a chat's row is read only once its name matched", () => {
+    // name_text (migration 0048) is the last column of both indexes that hold every chat: in the
+    // program, after each deferred seek to the chat's row, the LIKE runs before any column of the
+    // row is read (a walk to a page of a common name passes over thousands of chats).
+    for (let n = 0; n < 3; n += 1) store.ingest('s1', [record(jid(n), `d${n}`, 1000 + n, 'hi')], 'history');
+    const list = new ChatList(db.$client, () => [], 2);
+    for (const filter of [{ sessionId: 's1' }, {}, { view: { status: 'open' as const } }]) {
+      const sql = sqlOf(() => list.list({ ...filter, q: '97250', limit: 50 }), /FROM chats c/);
+      const steps = db.$client.prepare(`EXPLAIN ${sql}`).all(PARAMS) as {
+        opcode: string;
+        p1: number;
+        p2: number;
+        p3: number;
+        p4: string | null;
+      }[];
+      // The cursors open on the chats table (not its contact's), and the deferred seeks to them.
+      const root = db.$client
+        .prepare(`SELECT rootpage FROM sqlite_master WHERE name = 'chats'`)
+        .pluck()
+        .get();
+      const chatRows = new Set(
+        steps.filter((s) => s.opcode === 'OpenRead' && s.p2 === root).map((s) => s.p1),
+      );
+      const seeks = steps.flatMap((step, at) =>
+        step.opcode === 'DeferredSeek' && chatRows.has(step.p3) ? [{ at, row: step.p3 }] : [],
+      );
+      expect(seeks.length, JSON.stringify(filter)).toBeGreaterThan(0);
+      for (const seek of seeks) {
+        const next = steps
+          .slice(seek.at + 1)
+          .find(
+            (step) =>
+              (step.opcode === 'Column' && step.p1 === seek.row) ||
+              (step.opcode === 'Function' && String(step.p4).startsWith('like')),
+          );
+        expect(next?.opcode, JSON.stringify(filter)).toBe('Function');
+      }
+      expect(list.list({ ...filter, q: '97250', limit: 50 }).items).toHaveLength(3);
+    }
   });
 
   it('walks the smaller of two sparse sets', () => {

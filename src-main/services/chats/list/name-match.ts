@@ -4,11 +4,22 @@
  * typed by the user are dropped). The trigram index `chat_names_fts` (migration 0011) finds the
  * candidates without reading every chat; the LIKE is still applied, so the index only has to
  * find a superset: trigram folds case for every script, LIKE for ASCII only.
+ *
+ * The LIKE reads the chat's `name_text` (its names joined by U+001F, migration 0048) and its JID,
+ * both in the order indexes that hold every chat, so a walk checks it without reading the chat's
+ * row or its contact's. A text holding U+001F itself could match across two names there: it is
+ * checked on the names one by one (NAME_LIKE, what the filter always applied).
  */
 
 /** The LIKE the list has always applied for `q` (the exact semantics). */
 export const NAME_LIKE =
   '(c.name LIKE @q OR ct.name LIKE @q OR ct.notify LIKE @q OR ct.verified_name LIKE @q OR c.jid LIKE @q)';
+
+/** The same answer for a text without the separator, read from the order indexes alone. */
+export const NAME_TEXT_LIKE = '(c.name_text LIKE @q OR c.jid LIKE @q)';
+
+/** What `name_text` joins the names with (migration 0048). */
+const SEPARATOR = '\x1f';
 
 /** Trigram needs three characters for a phrase; a shorter text is looked up as a trigram prefix. */
 const TRIGRAM = 3;
@@ -22,6 +33,8 @@ export interface TrigramPrefix {
 export interface NameMatch {
   /** The LIKE pattern (`@q`). */
   like: string;
+  /** The row condition applying it (NAME_TEXT_LIKE, or NAME_LIKE for a text holding the separator). */
+  condition: string;
   /**
    * The FTS5 query for chat_names_fts, or null when the text is shorter than a trigram: every
    * trigram of the text, each quoted, joined by AND (the index keeps no positions since migration
@@ -42,6 +55,7 @@ export function nameMatch(q: string | undefined): NameMatch | null {
   const length = Array.from(indexed).length;
   return {
     like: `%${text}%`,
+    condition: text.includes(SEPARATOR) ? NAME_LIKE : NAME_TEXT_LIKE,
     fts: length >= TRIGRAM ? trigramQuery(indexed) : null,
     prefix: length > 0 && length < TRIGRAM ? trigramPrefix(indexed) : null,
   };
