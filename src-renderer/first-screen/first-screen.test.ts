@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { chainTo, staticGraph } from './static-imports';
+
+/**
+ * What the browser must download before the first screen (issue #23 target 7: ≤ 250 kB gzipped,
+ * docs/PERFORMANCE.md case 14). These packages belong to pages that load on first visit
+ * (`lazy-pages.ts`) or to the server: one static import of a constant from a module that also
+ * builds zod schemas pulled ~90 kB of zod into the entry. Take constants from zod-free modules
+ * (`src-shared/contract/constants/`) or import the page lazily.
+ */
+const NOT_BEFORE_FIRST_SCREEN = ['zod', 'recharts', 'd3-', 'qrcode'];
+
+const root = path.resolve(__dirname, '..', '..');
+const graph = staticGraph(path.join(root, 'src-renderer', 'main.tsx'));
+
+describe('the first screen', () => {
+  it('follows the entry through the app (the walk itself works)', () => {
+    const files = [...graph.files].map((file) => path.relative(root, file));
+    expect(files).toContain('src-renderer/pages/InboxPage.tsx');
+    expect(files).toContain('src-renderer/pages/inbox/MessageList.tsx');
+    // `.js` specifiers in src-shared resolve to their .ts sources.
+    expect(files).toContain('src-shared/jid.ts');
+    expect([...graph.packages.keys()]).toContain('react-dom/client');
+  });
+
+  it('does not load the lazy pages', () => {
+    const files = [...graph.files].map((file) => path.relative(root, file));
+    expect(files).not.toContain('src-renderer/pages/ReportsPage.tsx');
+    expect(files).not.toContain('src-renderer/pages/SettingsPage.tsx');
+  });
+
+  for (const name of NOT_BEFORE_FIRST_SCREEN) {
+    it(`does not import ${name}`, () => {
+      const importers = [...graph.packages]
+        .filter(
+          ([specifier]) => specifier === name || specifier.startsWith(name.endsWith('-') ? name : `${name}/`),
+        )
+        .map(([specifier, file]) => `${specifier}: ${chainTo(graph.via, file, root).join(' → ')}`);
+      expect(importers).toEqual([]);
+    });
+  }
+});
