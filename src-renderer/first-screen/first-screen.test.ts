@@ -1,5 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FIRST_SCREEN_AREAS } from '../i18n/messages/en-first-screen';
 import { chainTo, staticGraph } from './static-imports';
 
 /**
@@ -40,4 +42,33 @@ describe('the first screen', () => {
       expect(importers).toEqual([]);
     });
   }
+});
+
+describe("the first screen's texts", () => {
+  const areas = readdirSync(path.join(root, 'src-renderer', 'i18n', 'messages'), {
+    withFileTypes: true,
+  })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
+
+  it('are in the entry: every area a module of the first screen names is in en-first-screen.ts', () => {
+    const missing: string[] = [];
+    for (const file of graph.files) {
+      if (!/\.tsx?$/.test(file)) continue;
+      // Ids are literals or templates that start with their area: 'inbox.x', `kinds.${kind}`.
+      for (const match of readFileSync(file, 'utf8').matchAll(/['"`]([a-z][a-z-]*)\.[A-Za-z_$]/g)) {
+        const area = match[1] ?? '';
+        if (areas.includes(area) && !FIRST_SCREEN_AREAS.includes(area)) {
+          missing.push(`${area} (${path.relative(root, file)})`);
+        }
+      }
+    }
+    expect([...new Set(missing)]).toEqual([]);
+  });
+
+  it('name real areas', () => {
+    expect(areas.filter((area) => FIRST_SCREEN_AREAS.includes(area)).sort()).toEqual(
+      [...FIRST_SCREEN_AREAS].sort(),
+    );
+  });
 });
