@@ -2,7 +2,7 @@
  * The English texts of the areas the first screen uses (sign-in, the inbox and what the shell
  * shows around it), in the entry bundle. The lazy pages' areas are in `en-pages.ts`, loaded with
  * the first of those pages (issue #23 target 7: the catalogue was ~115 kB of the first screen).
- * `first-screen.test.ts` fails when a module of the first screen uses an area not listed here.
+ * `testkit/first-screen/first-screen.test.ts` fails when a module of the first screen uses an area not listed here.
  */
 import assignment from './assignment/en.json';
 import automation from './automation/en.json';

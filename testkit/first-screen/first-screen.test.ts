@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIRST_SCREEN_AREAS } from '../i18n/messages/en-first-screen';
+import { FIRST_SCREEN_AREAS } from '../../src-renderer/i18n/messages/en-first-screen';
 import { chainTo, staticGraph } from './static-imports';
 
 /**
@@ -9,7 +9,8 @@ import { chainTo, staticGraph } from './static-imports';
  * docs/PERFORMANCE.md case 14). These packages belong to pages that load on first visit
  * (`lazy-pages.ts`) or to the server: one static import of a constant from a module that also
  * builds zod schemas pulled ~90 kB of zod into the entry. Take constants from zod-free modules
- * (`src-shared/contract/constants/`) or import the page lazily.
+ * (`src-shared/contract/constants/`) or import the page lazily. (Here, not beside the renderer:
+ * reading sources needs Node, which renderer code may not import.)
  */
 const NOT_BEFORE_FIRST_SCREEN = ['zod', 'recharts', 'd3-', 'qrcode'];
 
