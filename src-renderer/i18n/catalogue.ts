@@ -1,6 +1,6 @@
 import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { type Language, type UiLocale } from './locales';
-import { english } from './messages/en';
+import { firstScreenEnglish } from './messages/en-first-screen';
 import { pseudoCatalogue } from './pseudo';
 
 export type Messages = Record<string, string> | Record<string, MessageFormatElement[]>;
@@ -18,11 +18,29 @@ async function translated(language: Exclude<Language, 'en'>): Promise<Record<str
 }
 
 /**
+ * The English texts loaded so far: the first screen's areas, then every area once a lazy page
+ * asked for them (`loadPageTexts`). Kept out of the entry bundle: issue #23 target 7.
+ */
+let source: Record<string, string> = firstScreenEnglish;
+let pageTexts: Promise<void> | null = null;
+
+/** Loads the lazy pages' English texts (once); `loadMessages` includes them afterwards. */
+export function loadPageTexts(): Promise<void> {
+  pageTexts ??= import('./messages/en-pages').then(({ pageEnglish }) => {
+    source = { ...firstScreenEnglish, ...pageEnglish };
+  });
+  return pageTexts;
+}
+
+/** Whether `loadMessages` already returns the lazy pages' texts. */
+export const pageTextsLoaded = (): boolean => source !== firstScreenEnglish;
+
+/**
  * The messages for a locale. English fills any gap (a key added to the source but not yet
  * translated shows in English rather than as its id; catalogues.test.ts fails on such gaps).
  */
 export async function loadMessages(locale: UiLocale): Promise<Messages> {
-  if (locale === 'en') return english;
-  if (locale === 'en-XA' || locale === 'ar-XB') return pseudoCatalogue(english, locale);
-  return { ...english, ...(await translated(locale)) };
+  if (locale === 'en') return source;
+  if (locale === 'en-XA' || locale === 'ar-XB') return pseudoCatalogue(source, locale);
+  return { ...source, ...(await translated(locale)) };
 }

@@ -1,9 +1,9 @@
 import { createIntl, createIntlCache, type IntlShape } from 'react-intl';
 import { create } from 'zustand';
-import { loadMessages, type Messages } from './catalogue';
+import { loadMessages, loadPageTexts, pageTextsLoaded, type Messages } from './catalogue';
 import { matchLanguage, systemLanguages } from './detect';
 import { formattingLocale, SOURCE_LANGUAGE, type UiLocale } from './locales';
-import { english } from './messages/en';
+import { firstScreenEnglish } from './messages/en-first-screen';
 import { languagePreferenceBackend } from './preference';
 
 interface I18nState {
@@ -15,6 +15,8 @@ interface I18nState {
   /** False until the first catalogue is loaded (the UI waits, so it never flashes English). */
   ready: boolean;
   start(): Promise<void>;
+  /** Adds the lazy pages' texts to the shown catalogue (a lazy page waits for it). */
+  includePageTexts(): Promise<void>;
   choose(preference: UiLocale | null): Promise<void>;
 }
 
@@ -32,9 +34,15 @@ export const useI18n = create<I18nState>((set) => {
   return {
     preference: null,
     locale: SOURCE_LANGUAGE,
-    messages: english,
+    messages: firstScreenEnglish,
     ready: false,
     start: () => show(languagePreferenceBackend().read()),
+    async includePageTexts() {
+      if (pageTextsLoaded()) return;
+      await loadPageTexts();
+      // Shown again with the page texts; a language chosen meanwhile already has them.
+      await show(useI18n.getState().preference);
+    },
     async choose(preference) {
       await languagePreferenceBackend().write(preference);
       await show(preference);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { useMatch, useNavigate, useSearchParams } from 'react-router-dom';
 import { useInbox } from '../stores/inbox';
@@ -9,10 +9,9 @@ import { ConversationPane } from './inbox/ConversationPane';
 import { InboxIcon } from './inbox/InboxIcon';
 import { chatKey } from '../model/inbox/chat-order';
 import { ContactPanelOrganizeSlot } from './inbox/organize-slots';
-import { JoinGroupDialog } from './inbox/group-join/JoinGroupDialog';
 import { NewChatDialog } from './inbox/new-chat/NewChatDialog';
 import { CHAT_ROUTE } from './inbox/paths';
-import { StatusPane } from './inbox/status/StatusPane';
+import { JoinGroupDialog, StatusPane } from './inbox/lazy-parts';
 import { useHeaderClearance } from './inbox/useHeaderClearance';
 import '../styles/inbox.css';
 import '../styles/kinds.css';
@@ -87,13 +86,18 @@ export function InboxPage() {
         />
       )}
       {joinGroup && (
-        <JoinGroupDialog
-          initialSession={useInbox.getState().filter.session}
-          onClose={() => setJoinGroup(false)}
-        />
+        <Suspense fallback={null}>
+          <JoinGroupDialog
+            initialSession={useInbox.getState().filter.session}
+            onClose={() => setJoinGroup(false)}
+          />
+        </Suspense>
       )}
       {statusOpen ? (
-        <StatusPane session={statusOne?.params.session ?? null} />
+        // Loaded on first visit (lazy-parts.ts); the pane's place stays empty meanwhile.
+        <Suspense fallback={<div className="inbox__placeholder" />}>
+          <StatusPane session={statusOne?.params.session ?? null} />
+        </Suspense>
       ) : session && jid ? (
         <ConversationPane
           // Keys are unique among this grid's children: the panel below is keyed by the same chat, and

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { MessageId } from '../i18n/messages/en';
 import { useConnection } from '../stores/connection';
-import { MIN_PASSWORD_LENGTH } from '../../src-shared/contract/people';
+import { MIN_PASSWORD_LENGTH } from '../../src-shared/contract/constants/people';
 
 type Mode = 'person' | 'key' | 'setup' | 'code';
 

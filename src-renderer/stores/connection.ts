@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { AppInfo, RotatedKey } from '../../src-shared/model';
 import type { Confirmation } from '../../src-shared/contract/confirmation';
-import { MIN_PASSWORD_LENGTH } from '../../src-shared/contract/people';
+import { MIN_PASSWORD_LENGTH } from '../../src-shared/contract/constants/people';
 import { HttpTransport } from '../transport/http';
 import { IpcTransport } from '../transport/ipc';
 import { currentIntl } from '../i18n/store';

@@ -10,8 +10,9 @@ import { op } from './operation.js';
 import { actorSchema } from './people.js';
 import { sessionIdSchema } from './sessions.js';
 
-export const CHAT_STATUSES = ['open', 'pending', 'resolved'] as const;
-export type ChatStatus = (typeof CHAT_STATUSES)[number];
+import { CHAT_STATUSES, type ChatStatus } from './constants/assignment.js';
+
+export { CHAT_STATUSES, type ChatStatus };
 
 /**
  * Why an assignment changed (events and history): `rule:<id>` names the routing rule;

@@ -9,8 +9,9 @@ import { sendInChat } from '../access.js';
 import { op } from './operation.js';
 import { sessionIdSchema } from './sessions.js';
 
-/** Off, 24 hours, 7 days, 90 days: the choices WhatsApp's own apps offer. */
-export const DISAPPEARING_TIMERS = [0, 86_400, 604_800, 7_776_000] as const;
+import { DISAPPEARING_TIMERS } from './constants/disappearing.js';
+
+export { DISAPPEARING_TIMERS };
 
 export const disappearingInputSchema = z
   .object({

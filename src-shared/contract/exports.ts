@@ -4,8 +4,9 @@ import { readSession } from '../access.js';
 import { op } from './operation.js';
 import { timeZoneSchema } from './schedule.js';
 
-export const CONVERSATION_EXPORT_FORMATS = ['whatsapp', 'html', 'json'] as const;
-export type ConversationExportFormat = (typeof CONVERSATION_EXPORT_FORMATS)[number];
+import { CONVERSATION_EXPORT_FORMATS, type ConversationExportFormat } from './constants/exports.js';
+
+export { CONVERSATION_EXPORT_FORMATS, type ConversationExportFormat };
 
 const exportChatInput = z.strictObject({
   session: z.string().min(1),

@@ -19,8 +19,9 @@ export type UserRole = (typeof USER_ROLES)[number];
 export const READ_LEVELS = ['all', 'assigned', 'none'] as const;
 export type ReadLevel = (typeof READ_LEVELS)[number];
 
-/** The shortest password accepted (NIST 800-63B's minimum for chosen passwords). */
-export const MIN_PASSWORD_LENGTH = 8;
+import { MIN_PASSWORD_LENGTH } from './constants/people.js';
+
+export { MIN_PASSWORD_LENGTH };
 
 /** Who did something: on events, webhooks, messages sent from Chatdock and the audit log. */
 export const actorSchema = z

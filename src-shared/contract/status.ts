@@ -15,16 +15,9 @@ export type StatusKind = (typeof STATUS_KINDS)[number];
 /** WhatsApp keeps a Status this long after it was posted. */
 export const STATUS_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
-/** Background colours the UI offers for a text Status (any `#RRGGBB` is accepted). */
-export const STATUS_COLORS = [
-  '#25D366',
-  '#128C7E',
-  '#34B7F1',
-  '#FF6B6B',
-  '#A259FF',
-  '#F4A100',
-  '#1F2C34',
-] as const;
+import { STATUS_COLORS } from './constants/status.js';
+
+export { STATUS_COLORS };
 
 // Upper-cased by the service (a transform here would hide the type from the OpenAPI document).
 const hexColor = z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'must be a colour like #25D366');

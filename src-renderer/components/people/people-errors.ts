@@ -1,4 +1,4 @@
-import { MIN_PASSWORD_LENGTH } from '../../../src-shared/contract/people';
+import { MIN_PASSWORD_LENGTH } from '../../../src-shared/contract/constants/people';
 import type { MessageId } from '../../i18n/messages/en';
 import { currentIntl } from '../../i18n/store';
 import { describeError, RpcError } from '../../transport/rpc-error';

@@ -1,4 +1,5 @@
 import { dayKey, daysBetween, relativeDay } from './format';
+import { dateTimeFormat } from './intl-cache';
 
 /** What a conversation row needs to know about the message it shows. */
 interface RowSource {
@@ -33,9 +34,8 @@ export function dayLabel(
 ): string {
   const days = daysBetween(date, now, timeZone);
   if (days === 0 || days === 1) return relativeDay(days, locale);
-  if (days > 1 && days < 7)
-    return new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone }).format(date);
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(date);
+  if (days > 1 && days < 7) return dateTimeFormat(locale, { weekday: 'long', timeZone }).format(date);
+  return dateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(date);
 }
 
 /**

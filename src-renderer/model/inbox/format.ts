@@ -1,6 +1,7 @@
 import type { Chat, Contact } from '../../../src-shared/messages';
 
 import { formatPhone } from '../phone';
+import { cachedDayKey, dateTimeFormat, relativeTimeFormat } from './intl-cache';
 
 export { formatPhone };
 
@@ -39,9 +40,7 @@ export function hueOf(text: string): number {
 
 /** "14:05" in the user's locale and time zone. */
 export function formatTime(iso: string, locale?: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone }).format(
-    new Date(iso),
-  );
+  return dateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone }).format(new Date(iso));
 }
 
 /**
@@ -49,7 +48,7 @@ export function formatTime(iso: string, locale?: string, timeZone?: string): str
  * capitalised because it stands alone as a label.
  */
 export function relativeDay(daysAgo: number, locale?: string): string {
-  const word = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(-daysAgo, 'day');
+  const word = relativeTimeFormat(locale, { numeric: 'auto' }).format(-daysAgo, 'day');
   return word.charAt(0).toLocaleUpperCase(locale) + word.slice(1);
 }
 
@@ -58,20 +57,13 @@ export function formatChatTime(iso: string, now = new Date(), locale?: string, t
   const days = daysBetween(new Date(iso), now, timeZone);
   if (days <= 0) return formatTime(iso, locale, timeZone);
   if (days === 1) return relativeDay(1, locale);
-  if (days < 7) return new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone }).format(new Date(iso));
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeZone }).format(new Date(iso));
+  if (days < 7) return dateTimeFormat(locale, { weekday: 'long', timeZone }).format(new Date(iso));
+  return dateTimeFormat(locale, { dateStyle: 'short', timeZone }).format(new Date(iso));
 }
 
 /** "2026-03-09" for the calendar day of an instant in a time zone (the user's by default). */
 export function dayKey(date: Date, timeZone?: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    timeZone,
-  }).formatToParts(date);
-  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  return cachedDayKey(date.getTime(), timeZone);
 }
 
 /** Whole calendar days from `from` to `to` in a time zone (0 = the same day). */

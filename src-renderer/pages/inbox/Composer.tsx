@@ -6,6 +6,7 @@ import { AttachmentsMode } from './composer/AttachmentsMode';
 import { ComposerTools } from './composer/ComposerTools';
 import { SendOrRecord } from './composer/SendOrRecord';
 import { useMessageText } from './composer/useMessageText';
+import { useStable } from './composer/use-stable';
 import { ComposerBanner } from './ComposerBanner';
 import { ForeignReplyNotice } from './assignment/ForeignReplyNotice';
 import { filesOf } from './files';
@@ -46,11 +47,14 @@ export function Composer({
   };
 
   /** A saved reply's media: to the preview, with the message box's text as its caption. */
-  const attach = (file: File, caption: string) => {
+  const attach = useStable((file: File, caption: string) => {
     text.setText('');
     setCaptionSeed(caption);
     onFiles([...files, file]);
-  };
+  });
+  // Stable, so the memoised tools do not re-render on each keystroke.
+  const insert = useStable(text.insert);
+  const pickFiles = useStable((picked: File[]) => onFiles([...files, ...picked]));
 
   if (files.length > 0) {
     return (
@@ -97,9 +101,9 @@ export function Composer({
           session={session}
           jid={jid}
           editing={editing !== null}
-          insert={text.insert}
+          insert={insert}
           attach={attach}
-          onPickFiles={(picked) => onFiles([...files, ...picked])}
+          onPickFiles={pickFiles}
         />
         <textarea
           ref={text.inputRef}

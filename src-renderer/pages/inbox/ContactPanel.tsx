@@ -1,6 +1,6 @@
 import { ContactDataActions } from './ContactDataActions';
 import { BlockContactButton } from './parity/BlockContactButton';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { Chat } from '../../../src-shared/messages';
 import { useQuery } from '../../hooks';
@@ -8,7 +8,7 @@ import { Avatar } from './Avatar';
 import { InboxIcon } from './InboxIcon';
 import { chatTitle, contactName, formatPhone } from '../../model/inbox/format';
 import { SharedMedia } from './SharedMedia';
-import { GroupInfoPanel } from './group-info/GroupInfoPanel';
+import { GroupInfoPanel } from './lazy-parts';
 import { LinkedDevices } from './contact-details/LinkedDevices';
 import { PhotoViewer } from './contact-details/PhotoViewer';
 import '../../styles/contact-details.css';
@@ -172,7 +172,11 @@ export function ContactPanel({
         {contact.error && !isGroup && <p className="form-error">{contact.error}</p>}
       </section>
       {chat.kind === 'user' && <LinkedDevices session={chat.session} jid={chat.jid} />}
-      {isGroup && <GroupInfoPanel chat={chat} />}
+      {isGroup && (
+        <Suspense fallback={null}>
+          <GroupInfoPanel chat={chat} />
+        </Suspense>
+      )}
       {children}
       <SharedMedia session={chat.session} jid={chat.jid} />
       <BlockContactButton chat={chat} />

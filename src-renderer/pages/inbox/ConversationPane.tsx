@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useLocation } from 'react-router-dom';
 import type { Message } from '../../../src-shared/messages';
@@ -109,14 +109,21 @@ export function ConversationPane({
   }, [notice]);
 
   const title = chat ? chatTitle(chat) : (formatPhone(jid.split('@')[0] ?? null) ?? jid);
-  const authorOf = (message: Message): string =>
-    message.fromMe
-      ? intl.formatMessage({ id: 'inbox.you' })
-      : message.senderName ||
-        (chat?.kind === 'group'
-          ? (formatPhone(message.sender?.split('@')[0] ?? null) ??
-            intl.formatMessage({ id: 'inbox.someone' }))
-          : title);
+  const isGroup = chat?.kind === 'group';
+  // The same function while the chat's name and kind stay: every bubble takes it as a prop, and a
+  // new one on each render of this pane (an older page, a receipt, a chat update) re-rendered
+  // every bubble on screen (issue #23 target 7).
+  const authorOf = useCallback(
+    (message: Message): string =>
+      message.fromMe
+        ? intl.formatMessage({ id: 'inbox.you' })
+        : message.senderName ||
+          (isGroup
+            ? (formatPhone(message.sender?.split('@')[0] ?? null) ??
+              intl.formatMessage({ id: 'inbox.someone' }))
+            : title),
+    [intl, isGroup, title],
+  );
   const sessionName = sessions.length > 1 ? (sessions.find((s) => s.id === session)?.name ?? session) : null;
 
   const onDrag = (event: DragEvent) => {
@@ -178,7 +185,7 @@ export function ConversationPane({
         </div>
       )}
       {missing && !chat ? null : (
-        <MessageList isGroup={chat?.kind === 'group'} authorOf={authorOf} unreadAtOpen={unreadAtOpen} />
+        <MessageList isGroup={isGroup} authorOf={authorOf} unreadAtOpen={unreadAtOpen} />
       )}
       {missing && !chat ? null : <AutomationPausedBanner session={session} jid={jid} />}
       {missing && !chat ? null : chat?.kind === 'newsletter' && chat.readOnly ? (

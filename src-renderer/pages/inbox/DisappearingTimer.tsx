@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
-import { DISAPPEARING_TIMERS } from '../../../src-shared/contract/disappearing';
+import { DISAPPEARING_TIMERS } from '../../../src-shared/contract/constants/disappearing';
 import type { Chat } from '../../../src-shared/messages';
 import { useTransport } from '../../stores/connection';
 import { useInbox } from '../../stores/inbox';

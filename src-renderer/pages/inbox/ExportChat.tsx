@@ -3,7 +3,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import {
   CONVERSATION_EXPORT_FORMATS,
   type ConversationExportFormat,
-} from '../../../src-shared/contract/exports';
+} from '../../../src-shared/contract/constants/exports';
 import type { Chat } from '../../../src-shared/messages';
 import { useTransport } from '../../stores/connection';
 import { describeError } from '../../transport/rpc-error';

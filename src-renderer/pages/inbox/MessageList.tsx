@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { AssignmentHistoryEntry } from '../../../src-shared/contract/assignment';
 import type { Message } from '../../../src-shared/messages';
@@ -37,7 +37,7 @@ interface Item {
  * Scrolling up loads older pages and the virtualiser keeps the message under the reader in
  * place (anchorTo 'end'); at the bottom it follows new messages.
  */
-export function MessageList({
+export const MessageList = memo(function MessageList({
   isGroup,
   authorOf,
   unreadAtOpen,
@@ -266,4 +266,4 @@ export function MessageList({
       />
     </div>
   );
-}
+});

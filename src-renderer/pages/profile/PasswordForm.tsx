@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { MIN_PASSWORD_LENGTH } from '../../../src-shared/contract/people';
+import { MIN_PASSWORD_LENGTH } from '../../../src-shared/contract/constants/people';
 import { Field } from '../../components/people/Field';
 import { errorFor, formLevel, peopleError, type FieldError } from '../../components/people/people-errors';
 import { useTransport } from '../../stores/connection';

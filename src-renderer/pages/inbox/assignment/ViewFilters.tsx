@@ -1,7 +1,7 @@
 import '../../../components/assignment/assignment.css';
 import { useEffect } from 'react';
 import { useIntl } from 'react-intl';
-import { CHAT_STATUSES, type ChatStatus } from '../../../../src-shared/contract/assignment';
+import { CHAT_STATUSES, type ChatStatus } from '../../../../src-shared/contract/constants/assignment';
 import { STATUS_LABEL, VIEW_LABEL } from '../../../model/assignment/labels';
 import { parseView, viewChoices, viewValue } from '../../../model/assignment/views';
 import { useTransport } from '../../../stores/connection';

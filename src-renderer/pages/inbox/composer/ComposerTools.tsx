@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { EmojiPicker } from '../emoji/EmojiPicker';
 import { InboxIcon } from '../InboxIcon';
@@ -6,7 +6,7 @@ import { ComposerSavedRepliesSlot } from '../organize-slots';
 import { AttachMenu } from '../share/AttachMenu';
 
 /** The buttons before the message box: emoji, saved replies and (unless editing) the attach menu: files, a place, a contact card, a poll. */
-export function ComposerTools({
+export const ComposerTools = memo(function ComposerTools({
   session,
   jid,
   editing,
@@ -51,4 +51,4 @@ export function ComposerTools({
       {!editing && <AttachMenu session={session} jid={jid} onPickFiles={onPickFiles} />}
     </>
   );
-}
+});

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import QRCode from 'qrcode';
 import type { Chat } from '../../../../src-shared/messages';
 import { ConfirmButton } from '../../../components/ConfirmButton';
 import { useT } from '../../../i18n/use-t';
@@ -107,10 +106,15 @@ function useQrCode(url: string | null): string | null {
   useEffect(() => {
     if (!url) return;
     let current = true;
-    QRCode.toDataURL(url, { margin: 1, width: 336, errorCorrectionLevel: 'M' }).then(
-      (dataUrl) => current && setImage({ url, dataUrl }),
-      () => current && setImage(null),
-    );
+    // Loaded when a link is shown, not with the inbox: most sign-ins never draw one (issue #23 target 7).
+    import('qrcode')
+      .then(({ default: QRCode }) =>
+        QRCode.toDataURL(url, { margin: 1, width: 336, errorCorrectionLevel: 'M' }),
+      )
+      .then(
+        (dataUrl) => current && setImage({ url, dataUrl }),
+        () => current && setImage(null),
+      );
     return () => {
       current = false;
     };

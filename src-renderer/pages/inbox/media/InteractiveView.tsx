@@ -1,7 +1,6 @@
 import { useIntl, type IntlShape } from 'react-intl';
 import type { Interactive, InteractiveKind } from '../../../../src-shared/interactive';
 import type { Message } from '../../../../src-shared/messages';
-import { readInteractive } from '../../../../src-shared/interactive';
 import type { MessageId } from '../../../i18n/messages/en';
 
 const KIND_LABELS: Record<InteractiveKind, MessageId> = {
@@ -121,7 +120,9 @@ function Commerce({ value }: { value: Interactive }) {
  */
 export function InteractiveView({ message }: { message: Pick<Message, 'content' | 'interactive'> }) {
   const intl = useIntl();
-  const value = message.interactive ?? readInteractive(message.content);
+  // The server parses `content` into `interactive` for every message it sends (message-rows.ts);
+  // parsing it again here brought zod into the first screen's bundle (issue #23 target 7).
+  const value = message.interactive;
   if (!value) return null;
   if (value.selected) {
     return (

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { STATUS_COLORS, type StatusContent } from '../../../../src-shared/contract/status';
+import type { StatusContent } from '../../../../src-shared/contract/status';
+import { STATUS_COLORS } from '../../../../src-shared/contract/constants/status';
 import { useTransport } from '../../../stores/connection';
 import { describeError } from '../../../transport/rpc-error';
 

@@ -1,0 +1,20 @@
+import { useLayoutEffect, useMemo, useRef } from 'react';
+
+/**
+ * A function that keeps its identity across renders and always calls the newest `callback`.
+ * The composer renders on every keystroke; its tools (emoji, saved replies, attach menu) are
+ * memoised and only re-render when what they show changes, not because a handler was re-created
+ * (issue #23 target 7: input delay while typing on a slow PC).
+ */
+export function useStable<A extends unknown[], R>(callback: (...args: A) => R): (...args: A) => R {
+  const latest = useRef(callback);
+  useLayoutEffect(() => {
+    latest.current = callback;
+  });
+  return useMemo(
+    () =>
+      (...args: A) =>
+        latest.current(...args),
+    [],
+  );
+}
