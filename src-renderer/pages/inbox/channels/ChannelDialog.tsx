@@ -1,12 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { Channel } from '../../../../src-shared/contract/channels';
-import { useModalDialog } from '../../../components/use-modal-dialog';
 import { useT } from '../../../i18n/use-t';
 import { useTransport } from '../../../stores/connection';
-import { useSessions } from '../../../stores/sessions';
 import { describeError, describeFieldProblem, RpcError } from '../../../transport/rpc-error';
-import { sessionLabel } from '../new-chat/check-number';
+import { ModalForm } from '../dialog-parts/ModalForm';
+import { SessionField, useDialogSession } from '../dialog-parts/SessionField';
 import { chatPath } from '../paths';
 
 const NAME_MAX = 100;
@@ -32,19 +31,10 @@ export function ChannelDialog({
   const t = useT();
   const transport = useTransport();
   const navigate = useNavigate();
-  const sessions = useSessions((state) => state.sessions);
-  const ref = useModalDialog();
   const ids = useId();
   const [name, setName] = useState(channel?.name ?? '');
   const [description, setDescription] = useState(channel?.description ?? '');
-  const [sessionId, setSessionId] = useState(
-    () =>
-      channel?.session ??
-      initialSession ??
-      sessions.find((s) => s.status === 'connected')?.id ??
-      sessions[0]?.id ??
-      '',
-  );
+  const [sessionId, setSessionId] = useDialogSession(channel?.session ?? initialSession);
   const [problem, setProblem] = useState<{ field: 'name' | 'description' | null; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -98,85 +88,74 @@ export function ChannelDialog({
     [hint, problem?.field === field ? `${ids}-${field}-error` : null].filter(Boolean).join(' ') || undefined;
 
   return (
-    <dialog
-      ref={ref}
-      className="inbox-dialog new-chat channel-dialog"
-      aria-labelledby={`${ids}-title`}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
+    <ModalForm
+      ids={ids}
+      className="channel-dialog"
+      title={t(channel ? 'channels.edit.title' : 'channels.create.title')}
+      onSubmit={submit}
+      onClose={onClose}
     >
-      <form onSubmit={submit} noValidate>
-        <h2 id={`${ids}-title`}>{t(channel ? 'channels.edit.title' : 'channels.create.title')}</h2>
-        {!channel && sessions.length > 1 && (
-          <div className="field">
-            <label className="field__label" htmlFor={`${ids}-session`}>
-              {t('channels.create.number')}
-            </label>
-            <select id={`${ids}-session`} value={sessionId} onChange={(e) => setSessionId(e.target.value)}>
-              {sessions.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {sessionLabel(s)}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-        <div className="field">
-          <label className="field__label" htmlFor={`${ids}-name`}>
-            {t('channels.create.name')}
-          </label>
-          <input
-            id={`${ids}-name`}
-            autoFocus
-            autoComplete="off"
-            maxLength={NAME_MAX}
-            value={name}
-            aria-invalid={problem?.field === 'name' ? true : undefined}
-            aria-describedby={describedBy('name')}
-            onChange={(event) => {
-              setName(event.target.value);
-              if (problem?.field === 'name') setProblem(null);
-            }}
-          />
-          {fieldError('name')}
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={`${ids}-description`}>
-            {t('channels.create.description')}
-          </label>
-          <textarea
-            id={`${ids}-description`}
-            rows={3}
-            maxLength={DESCRIPTION_MAX}
-            value={description}
-            aria-invalid={problem?.field === 'description' ? true : undefined}
-            aria-describedby={describedBy('description', `${ids}-description-hint`)}
-            onChange={(event) => {
-              setDescription(event.target.value);
-              if (problem?.field === 'description') setProblem(null);
-            }}
-          />
-          <p id={`${ids}-description-hint`} className="field__hint">
-            {t('channels.create.descriptionHint')}
-          </p>
-          {fieldError('description')}
-        </div>
-        {problem && problem.field === null && (
-          <p className="field-error" role="alert">
-            {problem.text}
-          </p>
-        )}
-        <div className="row inbox-dialog__actions">
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            {t('channels.create.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t(busy ? 'channels.create.saving' : channel ? 'channels.edit.save' : 'channels.create.create')}
-          </button>
-        </div>
-      </form>
-    </dialog>
+      {!channel && (
+        <SessionField
+          ids={ids}
+          label={t('channels.create.number')}
+          value={sessionId}
+          onChange={setSessionId}
+        />
+      )}
+      <div className="field">
+        <label className="field__label" htmlFor={`${ids}-name`}>
+          {t('channels.create.name')}
+        </label>
+        <input
+          id={`${ids}-name`}
+          autoFocus
+          autoComplete="off"
+          maxLength={NAME_MAX}
+          value={name}
+          aria-invalid={problem?.field === 'name' ? true : undefined}
+          aria-describedby={describedBy('name')}
+          onChange={(event) => {
+            setName(event.target.value);
+            if (problem?.field === 'name') setProblem(null);
+          }}
+        />
+        {fieldError('name')}
+      </div>
+      <div className="field">
+        <label className="field__label" htmlFor={`${ids}-description`}>
+          {t('channels.create.description')}
+        </label>
+        <textarea
+          id={`${ids}-description`}
+          rows={3}
+          maxLength={DESCRIPTION_MAX}
+          value={description}
+          aria-invalid={problem?.field === 'description' ? true : undefined}
+          aria-describedby={describedBy('description', `${ids}-description-hint`)}
+          onChange={(event) => {
+            setDescription(event.target.value);
+            if (problem?.field === 'description') setProblem(null);
+          }}
+        />
+        <p id={`${ids}-description-hint`} className="field__hint">
+          {t('channels.create.descriptionHint')}
+        </p>
+        {fieldError('description')}
+      </div>
+      {problem && problem.field === null && (
+        <p className="field-error" role="alert">
+          {problem.text}
+        </p>
+      )}
+      <div className="row inbox-dialog__actions">
+        <button type="button" className="button button--secondary" onClick={onClose}>
+          {t('channels.create.cancel')}
+        </button>
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {t(busy ? 'channels.create.saving' : channel ? 'channels.edit.save' : 'channels.create.create')}
+        </button>
+      </div>
+    </ModalForm>
   );
 }

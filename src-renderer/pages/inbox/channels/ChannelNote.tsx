@@ -7,6 +7,7 @@ import { useTransport } from '../../../stores/connection';
 import { useConversation } from '../../../stores/conversation';
 import { ConfirmButton } from '../../../components/ConfirmButton';
 import { describeError } from '../../../transport/rpc-error';
+import { useBusyRun } from '../dialog-parts/use-busy-run';
 import { ChannelDialog } from './ChannelDialog';
 
 /**
@@ -22,8 +23,7 @@ export function ChannelNote({ session, jid }: { session: string; jid: string }) 
   const messages = useConversation((state) => state.messages);
   const [channel, setChannel] = useState<Channel | null | undefined>(undefined);
   const [counts, setCounts] = useState<ChannelPostCounts[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useBusyRun();
   const [editing, setEditing] = useState(false);
   const owner = useRef(false);
   owner.current = channel?.role === 'owner';
@@ -48,7 +48,7 @@ export function ChannelNote({ session, jid }: { session: string; jid: string }) 
     return () => {
       current = false;
     };
-  }, [transport, session, jid]);
+  }, [transport, session, jid, setError]);
 
   useEffect(
     () =>
@@ -66,18 +66,6 @@ export function ChannelNote({ session, jid }: { session: string; jid: string }) 
       }),
     [transport, session, jid],
   );
-
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (caught) {
-      setError(describeError(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const postText = (id: string) => {
     const message = messages.find((m) => m.id === id && m.chat === jid);
