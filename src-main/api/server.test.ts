@@ -86,6 +86,7 @@ describe('public REST API basics', () => {
       'POST /api/v1/schedules',
       'POST /api/v1/sessions/{id}/messages',
       'POST /api/v1/sessions/{id}/messages/attachments',
+      'POST /api/v1/sessions/{id}/status',
     ]);
   });
 
