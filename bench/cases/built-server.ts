@@ -6,6 +6,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
+import { listeningUrl } from '../../testkit/support/listening-url.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const DIST_SERVER = path.join(ROOT, 'dist', 'main', 'src-main', 'server.js');
@@ -80,17 +81,7 @@ export async function startBuiltServer(options: {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${output}`)));
-  });
+  const url = await listeningUrl(child);
   const listenMs = performance.now() - started;
   const api = (pathname: string, init: { method?: string; json?: unknown } = {}) =>
     fetch(url + pathname, {

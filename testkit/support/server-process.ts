@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { listeningUrl } from './listening-url.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const SERVER_PROCESS_KEY = 'process-test-admin-key-0123456789';
@@ -35,17 +36,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   });
   running.add(child);
   child.once('exit', () => running.delete(child));
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`the server exited (${code}):\n${output}`)));
-  });
+  const url = await listeningUrl(child);
   return {
     url,
     child,

@@ -10,6 +10,7 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { CreatedWebhook, WebhookDeliveryList } from '../../../src-shared/contract/webhooks.js';
 import { startReceiver, uniqueIds, type WebhookReceiver } from '../../../testkit/support/webhook-receiver.js';
+import { listeningUrl } from '../../../testkit/support/listening-url.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 const KEY = 'restart-test-admin-key-0123456789';
@@ -53,17 +54,7 @@ async function startApp(): Promise<App> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`the app exited (${code}):\n${output}`)));
-  });
+  const url = await listeningUrl(child, 'the app');
   return { url, child };
 }
 
