@@ -99,6 +99,9 @@ export function SavedReplyPicker({
       setError(null);
       try {
         const rendered = await transport.call('savedReplies.render', { id: reply.id, session, chat });
+        // A keyup still in flight would re-read the typed `/shortcut` before the reply replaces
+        // it and reopen the list over the inserted text; that token counts as dismissed.
+        dismissedAt.current = token.start;
         setToken(null);
         onChoose({
           id: reply.id,
