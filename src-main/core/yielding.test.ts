@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapYielding } from './yielding.js';
+import { chunksYielding, mapYielding } from './yielding.js';
 
 describe('mapYielding', () => {
   it('maps every item in order and yields between stretches that used up the budget', async () => {
@@ -48,5 +48,23 @@ describe('mapYielding', () => {
     await timer;
     // The setImmediate queued before the map ran at its first pause, not after the last item.
     expect(seen[0]).toBe(16);
+  });
+});
+
+describe('chunksYielding', () => {
+  it('runs every chunk in order, yielding only once a stretch of chunks used up the budget', async () => {
+    let clock = 0;
+    const log: string[] = [];
+    await chunksYielding(
+      [...Array(10).keys()],
+      3,
+      (chunk, offset) => {
+        clock += 6;
+        log.push(`${offset}:${chunk.join(',')}`);
+      },
+      { budgetMs: 10, now: () => clock, pause: async () => log.push('pause') },
+    );
+    // 6 ms a chunk against a 10 ms budget: a pause after every second chunk, none after the last.
+    expect(log).toEqual(['0:0,1,2', '3:3,4,5', 'pause', '6:6,7,8', '9:9']);
   });
 });

@@ -40,3 +40,26 @@ export async function mapYielding<T, R>(
   }
   return out;
 }
+
+/**
+ * Runs `run` over `items` in chunks of `size` (each chunk synchronous, e.g. one transaction),
+ * yielding the loop whenever the chunks since the last pause have used up the budget.
+ */
+export async function chunksYielding<T>(
+  items: readonly T[],
+  size: number,
+  run: (chunk: readonly T[], offset: number) => void,
+  options: YieldOptions = {},
+): Promise<void> {
+  const budgetMs = options.budgetMs ?? YIELD_BUDGET_MS;
+  const now = options.now ?? (() => performance.now());
+  const pause = options.pause ?? (() => yieldToLoop());
+  let stretchStarted = now();
+  for (let offset = 0; offset < items.length; offset += size) {
+    run(items.slice(offset, offset + size), offset);
+    if (offset + size < items.length && now() - stretchStarted >= budgetMs) {
+      await pause();
+      stretchStarted = now();
+    }
+  }
+}

@@ -45,7 +45,13 @@ export const campaigns = sqliteTable(
     /** Optional media sent with the text as caption (a MediaSource). */
     media: text('media', { mode: 'json' }).$type<Record<string, unknown>>(),
     mediaType: text('media_type'),
-    status: text('status', { enum: ['draft', 'running', 'paused', 'completed', 'cancelled'] }).notNull(),
+    /**
+     * `preparing`: being created, its recipients stored in chunks; no reader sees it, and a
+     * start-up drops one a crash left behind (CampaignService.create).
+     */
+    status: text('status', {
+      enum: ['preparing', 'draft', 'running', 'paused', 'completed', 'cancelled'],
+    }).notNull(),
     delayMinMs: integer('delay_min_ms').notNull(),
     delayMaxMs: integer('delay_max_ms').notNull(),
     dailyCap: integer('daily_cap'),

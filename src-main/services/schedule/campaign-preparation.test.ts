@@ -1,7 +1,8 @@
 /**
  * Preparing a large campaign yields the event loop between stretches of work (issue #23,
- * target 5), and stays all-or-nothing: nothing is stored until the one transaction at the end,
- * so a restart in the middle of the preparation leaves no half campaign, and the client's retry
+ * target 5), its recipients stored in small transactions under a hidden `preparing` campaign,
+ * and stays all-or-nothing for everyone who looks: nothing is visible until the last transaction
+ * makes it a draft, a restart in the middle drops the half-made rows, and the client's retry
  * with the same idempotency key creates it once.
  */
 import { afterEach, describe, expect, it } from 'vitest';
@@ -27,6 +28,20 @@ function input(): CreateCampaignInput {
 
 const stored = (app: TestCore) =>
   app.core.db.$client.prepare('SELECT count(*) AS n FROM campaign_recipients').get() as { n: number };
+const preparing = (app: TestCore) =>
+  app.core.db.$client.prepare("SELECT id FROM campaigns WHERE status = 'preparing'").all() as {
+    id: string;
+  }[];
+
+/** Waits (yielding the loop) until the preparation has stored some recipients, not all. */
+async function untilPartlyStored(app: TestCore): Promise<void> {
+  for (;;) {
+    const { n } = stored(app);
+    if (n > 0 && n < RECIPIENTS) return;
+    if (n === RECIPIENTS) throw new Error('the preparation ended before it was seen half way');
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
 
 let apps: TestCore[] = [];
 afterEach(async () => {
@@ -35,7 +50,7 @@ afterEach(async () => {
 });
 
 describe('preparing a campaign of 10,000 recipients', () => {
-  it('lets the loop run other work meanwhile and stores nothing until it is complete', async () => {
+  it('lets the loop run other work meanwhile and shows nothing until it is complete', async () => {
     const app = await startTestCore();
     apps.push(app);
     expect(
@@ -48,9 +63,38 @@ describe('preparing a campaign of 10,000 recipients', () => {
     await new Promise((resolve) => setImmediate(resolve));
     expect(settled).toBe(false);
     expect(campaigns.list({})).toEqual([]);
-    expect(stored(app).n).toBe(0);
+    // Half way through storing the recipients, the campaign is still invisible to every reader.
+    await untilPartlyStored(app);
+    expect(settled).toBe(false);
+    const [half] = preparing(app);
+    expect(half).toBeDefined();
+    expect(campaigns.list({})).toEqual([]);
+    expect(() => campaigns.get(half!.id)).toThrow(/no campaign/);
+    const listed = await app.request('/api/v1/campaigns');
+    expect(((await listed.json()) as { items: unknown[] }).items).toEqual([]);
     const campaign = await creating;
+    expect(campaign.id).toBe(half!.id);
+    expect(campaign.status).toBe('draft');
     expect(campaign.counts.total).toBe(RECIPIENTS);
+    expect(stored(app).n).toBe(RECIPIENTS);
+    expect(preparing(app)).toEqual([]);
+    expect(campaigns.list({}).map((c) => c.id)).toEqual([campaign.id]);
+  }, 120_000);
+
+  it('two requests with the same key at once make one campaign, and leave nothing half made', async () => {
+    const app = await startTestCore();
+    apps.push(app);
+    expect(
+      (await app.request('/api/v1/sessions', { method: 'POST', json: { id: 'shop', name: 'Shop' } })).ok,
+    ).toBe(true);
+    const { campaigns } = app.core.services.scheduling;
+    const [one, two] = await Promise.all([
+      campaigns.create(input(), 'big-list-3'),
+      campaigns.create(input(), 'big-list-3'),
+    ]);
+    expect(two.id).toBe(one.id);
+    expect(campaigns.list({}).map((c) => c.id)).toEqual([one.id]);
+    expect(preparing(app)).toEqual([]);
     expect(stored(app).n).toBe(RECIPIENTS);
   }, 120_000);
 
@@ -64,8 +108,8 @@ describe('preparing a campaign of 10,000 recipients', () => {
       () => 'created',
       () => 'failed',
     );
-    await new Promise((resolve) => setImmediate(resolve));
-    // The core stops while the recipients are still being prepared (the process going down).
+    // The core stops while the recipients are being stored (the process going down).
+    await untilPartlyStored(first);
     await first.core.stop();
     expect(await outcome).toBe('failed');
 

@@ -1,6 +1,7 @@
 import type {
   Campaign,
   CampaignCounts,
+  CampaignStatus,
   CampaignRecipient,
   WorkingHours,
 } from '../../../src-shared/contract/schedule.js';
@@ -10,7 +11,16 @@ import type { campaignRecipients, campaigns } from '../../db/schema.js';
 import { render } from './template.js';
 import { dayBounds, estimateFinish } from './working-hours.js';
 
-export type CampaignRow = typeof campaigns.$inferSelect;
+/** A stored campaign as readers see it: never one still `preparing` (those are filtered out). */
+export type CampaignRow = Omit<typeof campaigns.$inferSelect, 'status'> & { status: CampaignStatus };
+/** What `create` stores first, before its recipients are in. */
+export type PreparingCampaignRow = typeof campaigns.$inferInsert & { status: 'preparing' };
+
+/** A row read with `status <> 'preparing'` in its WHERE (the type cannot know that). */
+export function readyRow(row: typeof campaigns.$inferSelect): CampaignRow {
+  if (row.status === 'preparing') throw new Error(`campaign ${row.id} is still being prepared`);
+  return { ...row, status: row.status };
+}
 export type RecipientRow = typeof campaignRecipients.$inferSelect;
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());

@@ -8,6 +8,7 @@ import { campaignRecipients, campaigns } from '../../db/schema.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import {
   buildMessage,
+  readyRow,
   sentBetween,
   toCampaign,
   type CampaignRow,
@@ -93,7 +94,8 @@ export class CampaignRunner {
       .from(campaigns)
       .where(eq(campaigns.status, 'running'))
       .orderBy(asc(campaigns.nextSendAt))
-      .all();
+      .all()
+      .map(readyRow);
     for (const campaign of running) {
       const session = campaign.sessionId;
       if (this.inFlight.has(session)) continue;
@@ -134,6 +136,7 @@ export class CampaignRunner {
     const claimed = this.events.transaction(() => {
       const current = this.db.select().from(campaigns).where(eq(campaigns.id, campaign.id)).get();
       if (current?.status !== 'running') return null;
+      const ready = readyRow(current);
       const next = this.db
         .select()
         .from(campaignRecipients)
@@ -142,7 +145,7 @@ export class CampaignRunner {
         .limit(1)
         .get();
       if (!next) {
-        this.complete(current);
+        this.complete(ready);
         return null;
       }
       this.db
@@ -184,7 +187,7 @@ export class CampaignRunner {
         .set({ nextSendAt: now + delay })
         .where(eq(campaigns.id, campaign.id))
         .run();
-      const updated = this.db.select().from(campaigns).where(eq(campaigns.id, campaign.id)).get()!;
+      const updated = readyRow(this.db.select().from(campaigns).where(eq(campaigns.id, campaign.id)).get()!);
       const left = this.db
         .select({ id: campaignRecipients.id })
         .from(campaignRecipients)
@@ -240,7 +243,7 @@ export class CampaignRunner {
       .set({ status: 'completed', finishedAt: now, nextSendAt: null })
       .where(and(eq(campaigns.id, row.id), eq(campaigns.status, 'running')))
       .run();
-    const updated = this.db.select().from(campaigns).where(eq(campaigns.id, row.id)).get()!;
+    const updated = readyRow(this.db.select().from(campaigns).where(eq(campaigns.id, row.id)).get()!);
     this.events.record('campaign.progress', row.sessionId, { campaign: toCampaign(this.db, updated, now) });
     this.logger.info({ campaign: row.id }, 'campaign completed');
   }

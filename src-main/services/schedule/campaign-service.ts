@@ -1,5 +1,5 @@
 import type { Actor } from '../../../src-shared/contract/people.js';
-import { and, asc, desc, eq, gt, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, ne, type SQL } from 'drizzle-orm';
 import type {
   Campaign,
   CampaignPreview,
@@ -13,14 +13,21 @@ import type {
 import { AppError } from '../../../src-shared/errors.js';
 import { jidKind, phoneOfJid } from '../../../src-shared/jid.js';
 import { sortableId } from '../../core/ids.js';
-import { mapYielding } from '../../core/yielding.js';
+import { chunksYielding, mapYielding } from '../../core/yielding.js';
 import type { Logger } from '../../core/logger.js';
 import type { Db } from '../../db/connection.js';
 import { campaignRecipients, campaigns } from '../../db/schema.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import { idempotencySlot, type IdempotencyKeys } from '../idempotency/idempotency.js';
 import type { SessionService } from '../sessions/sessions.js';
-import { seedKeyOf, toCampaign, toRecipient, type CampaignRow } from './campaign-rows.js';
+import {
+  readyRow,
+  seedKeyOf,
+  toCampaign,
+  toRecipient,
+  type CampaignRow,
+  type PreparingCampaignRow,
+} from './campaign-rows.js';
 import type { Clock } from './clock.js';
 import { guessColumns, readCsvTable } from './csv.js';
 import type { OptOutService } from './opt-outs.js';
@@ -36,6 +43,8 @@ interface NumberChecker {
 }
 
 const CHECK_BATCH = 200;
+/** Recipients stored per transaction while a campaign is prepared (~1–3 ms each on a quiet PC). */
+const RECIPIENT_CHUNK = 250;
 
 interface RecipientOutcome {
   status: RecipientStatus;
@@ -142,49 +151,50 @@ export class CampaignService {
     const now = this.clock().now();
     const id = sortableId('cmp');
     const status: CampaignStatus = input.start ? 'running' : 'draft';
-    const row: CampaignRow = {
+    const row = {
       id,
       sessionId: input.session,
       name: input.name,
       template: input.template,
       media: input.media ? (input.media.source as Record<string, unknown>) : null,
       mediaType: input.media?.type ?? null,
-      status,
+      // Hidden from every reader until the last transaction below makes it a draft or running.
+      status: 'preparing',
       delayMinMs: input.delayMinMs,
       delayMaxMs: input.delayMaxMs,
       dailyCap: input.dailyCap ?? null,
       workingHours: (input.workingHours as Record<string, unknown> | null | undefined) ?? null,
       nextSendAt: now,
       createdAt: now,
-      startedAt: input.start ? now : null,
+      startedAt: null,
       finishedAt: null,
-    };
-    const insertRecipient = this.db.$client.prepare(
-      `INSERT INTO campaign_recipients (campaign_id, position, input, jid, variables, status, error)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
-    // `once` checks the key again inside the transaction: a retry sent while this request
-    // awaited the number check may have created the campaign meanwhile.
-    const campaign = this.idempotency.once(slot, () => {
+    } satisfies PreparingCampaignRow;
+    let campaign: Campaign;
+    try {
       this.db.insert(campaigns).values(row).run();
-      resolved.forEach((recipient, position) => {
-        const { status, error } = outcomes[position] as RecipientOutcome;
-        insertRecipient.run(
-          id,
-          position + 1,
-          recipient.input,
-          recipient.jid,
-          JSON.stringify(recipient.variables),
-          status,
-          error,
-        );
+      // The recipients go in in small transactions with the loop yielded between them: one
+      // transaction of 5,000 rows held the loop for hundreds of milliseconds (issue #23, target 5).
+      await chunksYielding(resolved, RECIPIENT_CHUNK, (chunk, offset) =>
+        this.insertRecipients(id, chunk, outcomes, offset),
+      );
+      // `once` checks the key again inside the transaction: a retry sent while this request
+      // was preparing may have created the campaign meanwhile.
+      campaign = this.idempotency.once(slot, () => {
+        const ready = { status, startedAt: input.start ? now : null };
+        this.db.update(campaigns).set(ready).where(eq(campaigns.id, id)).run();
+        const created = toCampaign(this.db, { ...row, ...ready }, now);
+        this.events.record('campaign.progress', input.session, { campaign: created }, actor);
+        return created;
       });
-      const created = toCampaign(this.db, row, now);
-      this.events.record('campaign.progress', input.session, { campaign: created }, actor);
-      return created;
-    });
-    // A concurrent retry may have won: then `campaign` is its campaign, and this one made none.
-    if (campaign.id !== id) return campaign;
+    } catch (error) {
+      this.discardPreparing(id);
+      throw error;
+    }
+    // A concurrent retry may have won: then `campaign` is its campaign, and this one is dropped.
+    if (campaign.id !== id) {
+      this.discardPreparing(id);
+      return campaign;
+    }
     this.logger.info(
       { campaign: id, session: input.session, recipients: resolved.length },
       'campaign created',
@@ -193,18 +203,66 @@ export class CampaignService {
     return campaign;
   }
 
+  /** One chunk of a preparing campaign's recipients, in one transaction. */
+  private insertRecipients(
+    id: string,
+    chunk: readonly ResolvedRecipient[],
+    outcomes: readonly RecipientOutcome[],
+    offset: number,
+  ): void {
+    const insert = this.db.$client.prepare(
+      `INSERT INTO campaign_recipients (campaign_id, position, input, jid, variables, status, error)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.db.$client.transaction(() => {
+      chunk.forEach((recipient, index) => {
+        const { status, error } = outcomes[offset + index] as RecipientOutcome;
+        insert.run(
+          id,
+          offset + index + 1,
+          recipient.input,
+          recipient.jid,
+          JSON.stringify(recipient.variables),
+          status,
+          error,
+        );
+      });
+    })();
+  }
+
+  /**
+   * Drops a campaign that never finished preparing (its recipients go with it): a failed or
+   * superseded `create`, or, at start-up, one a crash or power cut left half made.
+   */
+  private discardPreparing(id?: string): void {
+    try {
+      const where = id
+        ? and(eq(campaigns.id, id), eq(campaigns.status, 'preparing'))
+        : eq(campaigns.status, 'preparing');
+      this.db.delete(campaigns).where(where).run();
+    } catch (error) {
+      // The database may be closing (the app going down): the next start drops it.
+      this.logger.warn({ err: error, campaign: id }, 'could not drop a campaign left preparing');
+    }
+  }
+
+  /** At start-up: campaigns a crash left half prepared are dropped (their `create` never answered). */
+  dropHalfPrepared(): void {
+    this.discardPreparing();
+  }
+
   list(query: { status?: CampaignStatus; session?: string }): Campaign[] {
-    const conditions: SQL[] = [];
+    const conditions: SQL[] = [ne(campaigns.status, 'preparing')];
     if (query.status) conditions.push(eq(campaigns.status, query.status));
     if (query.session) conditions.push(eq(campaigns.sessionId, query.session));
     const now = this.clock().now();
     return this.db
       .select()
       .from(campaigns)
-      .where(conditions.length ? and(...conditions) : undefined)
+      .where(and(...conditions))
       .orderBy(desc(campaigns.createdAt))
       .all()
-      .map((row) => toCampaign(this.db, row, now));
+      .map((row) => toCampaign(this.db, readyRow(row), now));
   }
 
   get(id: string): Campaign {
@@ -212,9 +270,13 @@ export class CampaignService {
   }
 
   row(id: string): CampaignRow {
-    const row = this.db.select().from(campaigns).where(eq(campaigns.id, id)).get();
+    const row = this.db
+      .select()
+      .from(campaigns)
+      .where(and(eq(campaigns.id, id), ne(campaigns.status, 'preparing')))
+      .get();
     if (!row) throw new AppError('NOT_FOUND', `no campaign "${id}"`, 'id');
-    return row;
+    return readyRow(row);
   }
 
   recipients(

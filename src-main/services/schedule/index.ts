@@ -82,6 +82,8 @@ export function createScheduling(deps: {
     scheduler,
     runner,
     start() {
+      // A crash or power cut in the middle of `campaigns.create` left a campaign half stored.
+      campaigns.dropHalfPrepared();
       unsubscribe = bus.subscribe(optOuts.onEvent);
       scheduler.start();
       runner.start();
