@@ -243,7 +243,7 @@ export function SavedRepliesButton({
       <button
         ref={anchorRef}
         type="button"
-        className="icon-button"
+        className="inbox-btn"
         aria-label={intl.formatMessage({ id: 'organize.replies.label' })}
         title={intl.formatMessage({ id: 'organize.replies.buttonTitle' })}
         onClick={() => {
