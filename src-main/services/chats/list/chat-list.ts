@@ -99,7 +99,8 @@ type SparseState = keyof typeof SPARSE_STATES;
 type Walk =
   | { by: 'order' }
   | { by: 'state'; state: SparseState }
-  | { by: 'tag' }
+  /** A tag's taggings; with `unread`, only those of unread chats (migration 0053). */
+  | { by: 'tag'; unread: boolean }
   | { by: 'names' }
   | { by: 'view'; view: ViewWalk };
 
@@ -238,10 +239,17 @@ export class ChatList {
     // count up to a small bound tells cheaply.
     const view = viewWalk(options.view);
     const dense = view === 'status' || view === 'unassigned' ? ({ by: 'view', view } as const) : null;
+    // Unread with a tag: the taggings of unread chats are both sets' overlap, never more than
+    // either (a tag on 30 % and unread on 15 % may share no chat: walking one of them to check
+    // the other passed over all of it). It takes unread's place among the sets.
+    const tagUnread = !!options.tagId && states.includes('unread');
     const walks: Walk[] = [
       ...(view && !dense ? [{ by: 'view', view } as const] : []),
-      ...states.map((state) => ({ by: 'state', state }) as const),
-      ...(options.tagId ? [{ by: 'tag' } as const] : []),
+      ...(tagUnread ? [{ by: 'tag', unread: true } as const] : []),
+      ...states
+        .filter((state) => !tagUnread || state !== 'unread')
+        .map((state) => ({ by: 'state', state }) as const),
+      ...(options.tagId && !tagUnread ? [{ by: 'tag', unread: false } as const] : []),
     ];
     if (walks.length === 0) return dense ?? { by: 'order' };
     if (dense && this.sizeUpToBound(dense, options, TINY_BOUND) < TINY_BOUND) return dense;
@@ -280,8 +288,8 @@ export class ChatList {
     };
     let sql: string;
     if (walk.by === 'tag') {
-      sql = `SELECT 1 FROM chat_tags t INDEXED BY ${this.tagIndex(session !== '')}
-        WHERE t.tag_id = @tagId${session ? ' AND t.session_id = @sessionId' : ''}`;
+      sql = `SELECT 1 FROM chat_tags t INDEXED BY ${tagIndex(session !== '', walk.unread)}
+        WHERE t.tag_id = @tagId${session ? ' AND t.session_id = @sessionId' : ''}${walk.unread ? ' AND t.chat_unread = 1' : ''}`;
     } else if (walk.by === 'state') {
       const conditions: string[] = [SPARSE_STATES[walk.state]];
       if (session) conditions.push('c.session_id = @sessionId');
@@ -296,10 +304,6 @@ export class ChatList {
     return this.statement(`SELECT count(*) FROM (${sql} LIMIT @bound)`).pluck().get(params) as number;
   }
 
-  private tagIndex(oneSession: boolean): string {
-    return oneSession ? 'chat_tags_session_order_idx' : 'chat_tags_order_idx';
-  }
-
   /** The FROM clause of a page for `walk` (indexes named, so the walk is the one chosen). */
   private source(walk: Walk, oneSession: boolean): string {
     switch (walk.by) {
@@ -312,9 +316,9 @@ export class ChatList {
         return `chats c INDEXED BY ${viewIndex(walk.view)} ${CONTACT_JOIN}`;
       case 'tag':
         // CROSS JOIN keeps the taggings as the outer loop: they are what is walked in order.
-        return `chat_tags t INDEXED BY ${this.tagIndex(oneSession)}
+        return `chat_tags t INDEXED BY ${tagIndex(oneSession, walk.unread)}
           CROSS JOIN chats c ON c.session_id = t.session_id AND c.jid = t.chat_jid AND t.tag_id = @tagId
-          ${oneSession ? 'AND t.session_id = @sessionId' : ''} ${CONTACT_JOIN}`;
+          ${oneSession ? 'AND t.session_id = @sessionId' : ''} ${walk.unread ? 'AND t.chat_unread = 1' : ''} ${CONTACT_JOIN}`;
       case 'names':
         // The candidates (at most NAME_CANDIDATE_LIMIT) are looked up by key and sorted.
         return `json_each(@hits) h CROSS JOIN chat_search_keys k ON k.id = h.value
@@ -335,6 +339,11 @@ export class ChatList {
 /** Whether the walk's index holds `name_text`: the order (one number's, or the status merge) or All per status. */
 function readsNamesFromIndex(walk: Walk): boolean {
   return walk.by === 'order' || (walk.by === 'view' && walk.view === 'status');
+}
+
+/** A tag's taggings in list order: every number's or one's, all or only unread chats' (0011, 0053). */
+function tagIndex(oneSession: boolean, unread: boolean): string {
+  return `chat_tags_${unread ? 'unread_' : ''}${oneSession ? 'session_' : ''}order_idx`;
 }
 
 function stateIndex(state: SparseState, oneSession: boolean): string {
