@@ -63,6 +63,7 @@ const PARAMS = {
   before: 1e15,
   hits: '[1, 2]',
   cap: 1001,
+  after: 0,
   bound: 2000,
   assigneeUser: 'u1',
   assigneeTeam: 't1',

@@ -25,7 +25,7 @@ import { lastMessageKindsReader, type LastMessageKindsReader } from '../../messa
 import { parseChatRow } from '../../messages/message-store.js';
 import { allStatusesMerge } from './all-statuses.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { nameCandidates } from './name-candidates.js';
+import { nameCandidates, PROBE } from './name-candidates.js';
 import { NAME_LIKE, nameMatch, type NameMatch } from './name-match.js';
 import {
   assignedOnlyCondition,
@@ -116,6 +116,8 @@ export class ChatList {
     /** Deleted sessions whose history is kept (services/kept-history.ts): not listed across sessions. */
     private readonly hiddenSessions: () => readonly string[] = () => [],
     private readonly nameCandidateLimit = NAME_CANDIDATE_LIMIT,
+    /** Trigram hits read before estimating how many there are (name-candidates.ts; tests lower it). */
+    private readonly nameProbe = PROBE,
   ) {
     this.lastKinds = lastMessageKindsReader(sqlite);
   }
@@ -227,7 +229,12 @@ export class ChatList {
     params: Record<string, unknown>,
   ): Walk {
     if (names) {
-      const hits = nameCandidates((sql) => this.statement(sql), names, this.nameCandidateBound());
+      const hits = nameCandidates(
+        (sql) => this.statement(sql),
+        names,
+        this.nameCandidateBound(),
+        this.nameProbe,
+      );
       if (hits) {
         params.hits = JSON.stringify(hits);
         return { by: 'names' };
