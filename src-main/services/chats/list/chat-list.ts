@@ -8,10 +8,11 @@
  *   `chats_status_order_idx`'s three runs, `all-statuses.ts`, migration 0044);
  * - unread, archived, pinned, groups (any kind but 1:1): a partial index of the chats in that
  *   state (migration 0011);
- * - a tag: the tag's taggings, which carry their chat's order key (`chat_tags_*order_idx`);
+ * - a tag: the tag's taggings, which carry their chat's order key (`chat_tags_*order_idx`); with
+ *   unread, only the taggings of unread chats (`chat_tags_unread_*order_idx`, migration 0053);
  * - a name `q` found in few chats: those chats, from the trigram index (its trigrams for 3+
- *   characters, a range of trigrams for 1–2; `name-candidates.ts`), sorted (at most
- *   NAME_CANDIDATE_LIMIT of them).
+ *   characters, probed for a few hits first to estimate how many; a range of trigrams for 1–2;
+ *   `name-candidates.ts`), sorted (at most NAME_CANDIDATE_LIMIT of them).
  * When several sparse filters apply, the walk takes the smallest set (counted up to a bound)
  * and checks the others on each row. Every other filter is a plain condition on the row, so the
  * result is the same whichever walk is taken (chat-list.test.ts compares it with a naive query).
