@@ -87,6 +87,21 @@ const VARIANTS: Record<string, string> = {
     CREATE INDEX chats_session_order_idx ON chats (session_id, coalesce("last_message_at", 0), jid);
     DROP INDEX chats_status_order_idx;
     CREATE INDEX chats_status_order_idx ON chats (status, coalesce("last_message_at", 0), session_id, jid, assignee_user_id, assignee_team_id)`,
+  // Migration 0053 (issue #28) taken away: taggings without their chat's unread copy, 0011's
+  // two triggers back as they were, no unread-taggings indexes.
+  'without chat_tags.chat_unread (before 0053)': `DROP TRIGGER chat_tags_unread_on_chat_update;
+    DROP INDEX chat_tags_unread_order_idx; DROP INDEX chat_tags_unread_session_order_idx;
+    DROP TRIGGER chat_tags_order_on_tag;
+    CREATE TRIGGER chat_tags_order_on_tag AFTER INSERT ON chat_tags BEGIN
+      UPDATE chat_tags SET chat_order_at = coalesce((SELECT coalesce(last_message_at, 0) FROM chats
+        WHERE session_id = new.session_id AND jid = new.chat_jid), 0)
+      WHERE session_id = new.session_id AND chat_jid = new.chat_jid AND tag_id = new.tag_id;
+    END;
+    DROP TRIGGER chat_tags_order_on_chat_insert;
+    CREATE TRIGGER chat_tags_order_on_chat_insert AFTER INSERT ON chats BEGIN
+      UPDATE chat_tags SET chat_order_at = coalesce(new.last_message_at, 0)
+      WHERE session_id = new.session_id AND chat_jid = new.jid;
+    END`,
   'no chat order indexes (the 3 that hold every chat since 0044)':
     'DROP INDEX chats_session_order_idx; DROP INDEX chats_status_order_idx; DROP INDEX chats_unassigned_order_idx',
 };

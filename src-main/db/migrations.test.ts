@@ -752,6 +752,40 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
       { chat_jid: 'b@s.whatsapp.net', since: 15 },
     ]);
   },
+  '0053_tag_unread_order': (sqlite) => {
+    // Each tagging carries whether its chat is unread, kept as the chat turns unread and read,
+    // as it is tagged, and as it is created under a kept tagging; the two partial indexes hold
+    // the unread chats' taggings in list order, read alone for "unread + a tag".
+    sqlite.exec(`INSERT INTO tags (id, name, color, created_at) VALUES ('t', 'VIP', '#00aa00', 1);
+      INSERT INTO chats (session_id, jid, kind, unread_count, last_message_at) VALUES ('s', 'a', 'user', 2, 10), ('s', 'b', 'user', 0, 20);
+      INSERT INTO chat_tags (session_id, chat_jid, tag_id, added_by, added_at) VALUES ('s', 'a', 't', 'x', 1), ('s', 'b', 't', 'x', 1), ('s', 'c', 't', 'x', 1)`);
+    const unread = () =>
+      sqlite.prepare(`SELECT chat_jid FROM chat_tags WHERE chat_unread = 1 ORDER BY chat_jid`).pluck().all();
+    expect(unread()).toEqual(['a']);
+    sqlite.exec(
+      `UPDATE chats SET unread_count = 0 WHERE jid = 'a'; UPDATE chats SET unread_count = 1 WHERE jid = 'b'`,
+    );
+    expect(unread()).toEqual(['b']);
+    // An unread count that only grows changes nothing in the taggings.
+    sqlite.exec(`UPDATE chats SET unread_count = 3 WHERE jid = 'b'`);
+    sqlite.exec(
+      `INSERT INTO chats (session_id, jid, kind, unread_count, last_message_at) VALUES ('s', 'c', 'user', 1, 30)`,
+    );
+    expect(unread()).toEqual(['b', 'c']);
+    expect(sqlite.prepare(`SELECT chat_order_at FROM chat_tags WHERE chat_jid = 'c'`).pluck().get()).toBe(30);
+    for (const [index, where] of [
+      ['chat_tags_unread_order_idx', `tag_id = 't'`],
+      ['chat_tags_unread_session_order_idx', `tag_id = 't' AND session_id = 's'`],
+    ] as const) {
+      const plan = queryPlan(
+        sqlite,
+        `SELECT chat_jid FROM chat_tags INDEXED BY ${index} WHERE ${where} AND chat_unread = 1
+         ORDER BY chat_order_at DESC, session_id DESC, chat_jid DESC LIMIT 51`,
+      );
+      expect(plan).toContain(`COVERING INDEX ${index}`);
+      expect(plan).not.toContain('TEMP B-TREE');
+    }
+  },
   '0051_label_outbox': (sqlite) => {
     // One pending change per label and chat/message of a number; a deletion is the label's own row.
     const put = (chat: string, action: string) =>

@@ -34,11 +34,22 @@ export const chatTags = sqliteTable(
      * 0011) so a tag's chats are walked in list order from these indexes alone.
      */
     chatOrderAt: integer('chat_order_at').notNull().default(0),
+    /**
+     * Whether the chat is unread (`unread_count > 0`), copied by triggers (migration 0053) so
+     * "unread + a tag" walks the taggings of unread chats alone (the two partial indexes below).
+     */
+    chatUnread: integer('chat_unread').notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.sessionId, t.chatJid, t.tagId] }),
     index('chat_tags_order_idx').on(t.tagId, t.chatOrderAt, t.sessionId, t.chatJid),
     index('chat_tags_session_order_idx').on(t.tagId, t.sessionId, t.chatOrderAt, t.chatJid),
+    index('chat_tags_unread_order_idx')
+      .on(t.tagId, t.chatOrderAt, t.sessionId, t.chatJid)
+      .where(sql`${t.chatUnread} = 1`),
+    index('chat_tags_unread_session_order_idx')
+      .on(t.tagId, t.sessionId, t.chatOrderAt, t.chatJid)
+      .where(sql`${t.chatUnread} = 1`),
   ],
 );
 

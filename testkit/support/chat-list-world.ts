@@ -131,11 +131,11 @@ export class ChatListWorld {
     return made;
   }
 
-  /** Changes after indexing: new messages, renames, contacts, untagging, archive, assignment. */
+  /** Changes after indexing: new messages, renames, contacts, (un)tagging, archive, assignment, read / unread. */
   async churn(rng: Random, made: Made, rounds: number): Promise<void> {
     for (let i = 0; i < rounds; i += 1) {
       const { session, jid } = rng.pick(made.chats);
-      const roll = rng.int(7);
+      const roll = rng.int(9);
       if (roll === 0)
         this.store.ingest(
           session,
@@ -157,7 +157,21 @@ export class ChatListWorld {
       else if (roll === 3) this.taggings.removeFromChat(session, jid, rng.pick(made.tagIds), ADMIN);
       else if (roll === 4) await this.chats.setArchived(session, jid, rng.chance(0.5));
       else if (roll === 5) this.assign(rng, session, jid);
-      else this.db.$client.prepare('DELETE FROM contacts WHERE session_id = ? AND jid = ?').run(session, jid);
+      else if (roll === 6)
+        this.db.$client.prepare('DELETE FROM contacts WHERE session_id = ? AND jid = ?').run(session, jid);
+      // Read and unread again (the taggings carry it: migration 0053), and tagged after the fact.
+      else if (roll === 7)
+        this.chats.applyMeta(session, [
+          {
+            jid,
+            name: null,
+            archived: null,
+            pinnedAt: null,
+            mutedUntil: null,
+            unreadCount: rng.chance(0.5) ? 0 : 1 + rng.int(3),
+          },
+        ]);
+      else this.taggings.addToChat(session, jid, rng.pick(made.tagIds), ADMIN);
     }
   }
 

@@ -63,6 +63,7 @@ const PARAMS = {
   before: 1e15,
   hits: '[1, 2]',
   cap: 1001,
+  after: 0,
   bound: 2000,
   assigneeUser: 'u1',
   assigneeTeam: 't1',
@@ -175,8 +176,20 @@ describe('chat list', () => {
     {
       name: 'every filter',
       filter: { ...oneSession, unread: true, kind: 'group', archived: true, pinned: true, tagId: 't' },
-      // In an empty database every set counts 0; the first state (unread) is taken.
-      index: 'chats_unread_session_order_idx',
+      // In an empty database every set counts 0; the first is taken: unread with a tag is the
+      // taggings of unread chats (migration 0053).
+      index: 'chat_tags_unread_session_order_idx',
+      first: /chat_tags_unread_session_order_idx \(tag_id=\? AND session_id=\?\)/,
+    },
+    {
+      name: 'unread and a tag, every session',
+      filter: { unread: true, tagId: 't' },
+      index: 'chat_tags_unread_order_idx',
+    },
+    {
+      name: 'archived, pinned and a tag',
+      filter: { ...oneSession, archived: true, pinned: true, tagId: 't' },
+      index: 'chats_archived_session_order_idx',
     },
     {
       name: 'unread, archived and 1:1',
@@ -370,7 +383,7 @@ describe('chat list', () => {
   it('walks the smaller of two sparse sets', () => {
     const walked = () =>
       /USING (COVERING )?INDEX (\w+)/.exec(
-        planOf(() => chats.list({ sessionId: 's1', unread: true, tagId: 't1', limit: 50 }), /FROM chat/),
+        planOf(() => chats.list({ sessionId: 's1', pinned: true, tagId: 't1', limit: 50 }), /FROM chat/),
       )?.[2];
     db.$client
       .prepare(`INSERT INTO tags (id, name, color, created_at) VALUES ('t1', 'VIP', '#00aa00', 1)`)
@@ -378,11 +391,65 @@ describe('chat list', () => {
     const tag = db.$client.prepare(
       `INSERT INTO chat_tags (session_id, chat_jid, tag_id, added_by, added_at) VALUES ('s1', ?, 't1', 'admin', 1)`,
     );
-    for (let n = 0; n < 3; n += 1) store.ingest('s1', [record(jid(n), `u${n}`, 1000 + n, 'hi')], 'live');
+    for (let n = 0; n < 6; n += 1) store.ingest('s1', [record(jid(n), `u${n}`, 1000 + n, 'hi')], 'live');
+    chats.applyMeta(
+      's1',
+      [0, 1, 2].map((n) => ({
+        jid: jid(n),
+        name: null,
+        archived: null,
+        pinnedAt: 1,
+        mutedUntil: null,
+        unreadCount: null,
+      })),
+    );
     tag.run(jid(0));
     expect(walked()).toBe('chat_tags_session_order_idx');
     for (let n = 1; n < 6; n += 1) tag.run(jid(n));
-    expect(walked()).toBe('chats_unread_session_order_idx');
+    expect(walked()).toBe('chats_pinned_session_order_idx');
+  });
+
+  it('walks the taggings of unread chats for unread and a tag, kept as chats turn unread and read', () => {
+    db.$client
+      .prepare(`INSERT INTO tags (id, name, color, created_at) VALUES ('t1', 'VIP', '#00aa00', 1)`)
+      .run();
+    const tag = db.$client.prepare(
+      `INSERT INTO chat_tags (session_id, chat_jid, tag_id, added_by, added_at) VALUES ('s1', ?, 't1', 'admin', 1)`,
+    );
+    // Three chats, all unread (live messages) and tagged; one tagged before its chat existed.
+    tag.run(jid(2));
+    for (let n = 0; n < 3; n += 1) store.ingest('s1', [record(jid(n), `u${n}`, 1000 + n, 'hi')], 'live');
+    for (let n = 0; n < 2; n += 1) tag.run(jid(n));
+    const walk = (sessionId?: string) => {
+      const filter = { sessionId, unread: true, tagId: 't1', limit: 50 };
+      const plan = planOf(() => chats.list(filter), /FROM chat_tags t/);
+      return [plan, chats.list(filter).items.map((chat) => chat.jid)] as const;
+    };
+    for (const [sessionId, index] of [
+      ['s1', 'chat_tags_unread_session_order_idx'],
+      [undefined, 'chat_tags_unread_order_idx'],
+    ] as const) {
+      const [plan, listed] = walk(sessionId);
+      expect(plan).toMatch(new RegExp(`^SEARCH t USING COVERING INDEX ${index}`, 'm'));
+      expect(plan).not.toContain('TEMP B-TREE');
+      expect(listed).toEqual([jid(2), jid(1), jid(0)]);
+    }
+    chats.applyMeta('s1', [
+      { jid: jid(1), name: null, archived: null, pinnedAt: null, mutedUntil: null, unreadCount: 0 },
+    ]);
+    expect(walk('s1')[1]).toEqual([jid(2), jid(0)]);
+    // The taggings' flag follows the chat: only unread chats' taggings are in the walked index.
+    const flagged = () =>
+      db.$client
+        .prepare(
+          `SELECT chat_jid FROM chat_tags INDEXED BY chat_tags_unread_order_idx WHERE tag_id = 't1' AND chat_unread = 1 ORDER BY chat_jid`,
+        )
+        .pluck()
+        .all();
+    expect(flagged()).toEqual([jid(0), jid(2)]);
+    store.ingest('s1', [record(jid(1), 'again', 2000, 'hi')], 'live');
+    expect(flagged()).toEqual([jid(0), jid(1), jid(2)]);
+    expect(walk(undefined)[1]).toEqual([jid(1), jid(2), jid(0)]);
   });
 
   it('walks another set than All, open (the inbox default) once that holds more than a few chats', () => {
@@ -403,15 +470,27 @@ describe('chat list', () => {
 
   it('counts the candidate sets from their indexes alone, at most a bound of rows', () => {
     const count = planOf(
-      () => chats.list({ sessionId: 's1', unread: true, tagId: 't', limit: 50 }),
+      () => chats.list({ sessionId: 's1', archived: true, tagId: 't', limit: 50 }),
       /SELECT count\(\*\) FROM \(SELECT 1 FROM chats c/,
     );
-    expect(count).toContain('USING COVERING INDEX chats_unread_session_order_idx');
+    expect(count).toContain('USING COVERING INDEX chats_archived_session_order_idx');
     const tagCount = planOf(
-      () => chats.list({ sessionId: 's1', unread: true, tagId: 't', limit: 50 }),
+      () => chats.list({ sessionId: 's1', archived: true, tagId: 't', limit: 50 }),
       /SELECT count\(\*\) FROM \(SELECT 1 FROM chat_tags t/,
     );
     expect(tagCount).toContain('USING COVERING INDEX chat_tags_session_order_idx');
+    const unreadTagCount = planOf(
+      () =>
+        chats.list({
+          sessionId: 's1',
+          unread: true,
+          tagId: 't',
+          view: { assignee: { user: 'u' } },
+          limit: 50,
+        }),
+      /SELECT count\(\*\) FROM \(SELECT 1 FROM chat_tags t/,
+    );
+    expect(unreadTagCount).toContain('USING COVERING INDEX chat_tags_unread_session_order_idx');
   });
 
   it('pages through every chat once, newest first, chats without messages last', () => {

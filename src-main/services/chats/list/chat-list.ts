@@ -8,10 +8,11 @@
  *   `chats_status_order_idx`'s three runs, `all-statuses.ts`, migration 0044);
  * - unread, archived, pinned, groups (any kind but 1:1): a partial index of the chats in that
  *   state (migration 0011);
- * - a tag: the tag's taggings, which carry their chat's order key (`chat_tags_*order_idx`);
+ * - a tag: the tag's taggings, which carry their chat's order key (`chat_tags_*order_idx`); with
+ *   unread, only the taggings of unread chats (`chat_tags_unread_*order_idx`, migration 0053);
  * - a name `q` found in few chats: those chats, from the trigram index (its trigrams for 3+
- *   characters, a range of trigrams for 1–2; `name-candidates.ts`), sorted (at most
- *   NAME_CANDIDATE_LIMIT of them).
+ *   characters, probed for a few hits first to estimate how many; a range of trigrams for 1–2;
+ *   `name-candidates.ts`), sorted (at most NAME_CANDIDATE_LIMIT of them).
  * When several sparse filters apply, the walk takes the smallest set (counted up to a bound)
  * and checks the others on each row. Every other filter is a plain condition on the row, so the
  * result is the same whichever walk is taken (chat-list.test.ts compares it with a naive query).
@@ -25,7 +26,7 @@ import { lastMessageKindsReader, type LastMessageKindsReader } from '../../messa
 import { parseChatRow } from '../../messages/message-store.js';
 import { allStatusesMerge } from './all-statuses.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { nameCandidates } from './name-candidates.js';
+import { nameCandidates, PROBE } from './name-candidates.js';
 import { NAME_LIKE, nameMatch, type NameMatch } from './name-match.js';
 import {
   assignedOnlyCondition,
@@ -99,7 +100,8 @@ type SparseState = keyof typeof SPARSE_STATES;
 type Walk =
   | { by: 'order' }
   | { by: 'state'; state: SparseState }
-  | { by: 'tag' }
+  /** A tag's taggings; with `unread`, only those of unread chats (migration 0053). */
+  | { by: 'tag'; unread: boolean }
   | { by: 'names' }
   | { by: 'view'; view: ViewWalk };
 
@@ -115,6 +117,8 @@ export class ChatList {
     /** Deleted sessions whose history is kept (services/kept-history.ts): not listed across sessions. */
     private readonly hiddenSessions: () => readonly string[] = () => [],
     private readonly nameCandidateLimit = NAME_CANDIDATE_LIMIT,
+    /** Trigram hits read before estimating how many there are (name-candidates.ts; tests lower it). */
+    private readonly nameProbe = PROBE,
   ) {
     this.lastKinds = lastMessageKindsReader(sqlite);
   }
@@ -226,7 +230,12 @@ export class ChatList {
     params: Record<string, unknown>,
   ): Walk {
     if (names) {
-      const hits = nameCandidates((sql) => this.statement(sql), names, this.nameCandidateBound());
+      const hits = nameCandidates(
+        (sql) => this.statement(sql),
+        names,
+        this.nameCandidateBound(),
+        this.nameProbe,
+      );
       if (hits) {
         params.hits = JSON.stringify(hits);
         return { by: 'names' };
@@ -238,10 +247,17 @@ export class ChatList {
     // count up to a small bound tells cheaply.
     const view = viewWalk(options.view);
     const dense = view === 'status' || view === 'unassigned' ? ({ by: 'view', view } as const) : null;
+    // Unread with a tag: the taggings of unread chats are both sets' overlap, never more than
+    // either (a tag on 30 % and unread on 15 % may share no chat: walking one of them to check
+    // the other passed over all of it). It takes unread's place among the sets.
+    const tagUnread = !!options.tagId && states.includes('unread');
     const walks: Walk[] = [
       ...(view && !dense ? [{ by: 'view', view } as const] : []),
-      ...states.map((state) => ({ by: 'state', state }) as const),
-      ...(options.tagId ? [{ by: 'tag' } as const] : []),
+      ...(tagUnread ? [{ by: 'tag', unread: true } as const] : []),
+      ...states
+        .filter((state) => !tagUnread || state !== 'unread')
+        .map((state) => ({ by: 'state', state }) as const),
+      ...(options.tagId && !tagUnread ? [{ by: 'tag', unread: false } as const] : []),
     ];
     if (walks.length === 0) return dense ?? { by: 'order' };
     if (dense && this.sizeUpToBound(dense, options, TINY_BOUND) < TINY_BOUND) return dense;
@@ -280,8 +296,8 @@ export class ChatList {
     };
     let sql: string;
     if (walk.by === 'tag') {
-      sql = `SELECT 1 FROM chat_tags t INDEXED BY ${this.tagIndex(session !== '')}
-        WHERE t.tag_id = @tagId${session ? ' AND t.session_id = @sessionId' : ''}`;
+      sql = `SELECT 1 FROM chat_tags t INDEXED BY ${tagIndex(session !== '', walk.unread)}
+        WHERE t.tag_id = @tagId${session ? ' AND t.session_id = @sessionId' : ''}${walk.unread ? ' AND t.chat_unread = 1' : ''}`;
     } else if (walk.by === 'state') {
       const conditions: string[] = [SPARSE_STATES[walk.state]];
       if (session) conditions.push('c.session_id = @sessionId');
@@ -296,10 +312,6 @@ export class ChatList {
     return this.statement(`SELECT count(*) FROM (${sql} LIMIT @bound)`).pluck().get(params) as number;
   }
 
-  private tagIndex(oneSession: boolean): string {
-    return oneSession ? 'chat_tags_session_order_idx' : 'chat_tags_order_idx';
-  }
-
   /** The FROM clause of a page for `walk` (indexes named, so the walk is the one chosen). */
   private source(walk: Walk, oneSession: boolean): string {
     switch (walk.by) {
@@ -312,9 +324,9 @@ export class ChatList {
         return `chats c INDEXED BY ${viewIndex(walk.view)} ${CONTACT_JOIN}`;
       case 'tag':
         // CROSS JOIN keeps the taggings as the outer loop: they are what is walked in order.
-        return `chat_tags t INDEXED BY ${this.tagIndex(oneSession)}
+        return `chat_tags t INDEXED BY ${tagIndex(oneSession, walk.unread)}
           CROSS JOIN chats c ON c.session_id = t.session_id AND c.jid = t.chat_jid AND t.tag_id = @tagId
-          ${oneSession ? 'AND t.session_id = @sessionId' : ''} ${CONTACT_JOIN}`;
+          ${oneSession ? 'AND t.session_id = @sessionId' : ''} ${walk.unread ? 'AND t.chat_unread = 1' : ''} ${CONTACT_JOIN}`;
       case 'names':
         // The candidates (at most NAME_CANDIDATE_LIMIT) are looked up by key and sorted.
         return `json_each(@hits) h CROSS JOIN chat_search_keys k ON k.id = h.value
@@ -335,6 +347,11 @@ export class ChatList {
 /** Whether the walk's index holds `name_text`: the order (one number's, or the status merge) or All per status. */
 function readsNamesFromIndex(walk: Walk): boolean {
   return walk.by === 'order' || (walk.by === 'view' && walk.view === 'status');
+}
+
+/** A tag's taggings in list order: every number's or one's, all or only unread chats' (0011, 0053). */
+function tagIndex(oneSession: boolean, unread: boolean): string {
+  return `chat_tags_${unread ? 'unread_' : ''}${oneSession ? 'session_' : ''}order_idx`;
 }
 
 function stateIndex(state: SparseState, oneSession: boolean): string {
