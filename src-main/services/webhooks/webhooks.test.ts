@@ -166,7 +166,7 @@ describe('webhook delivery', () => {
     expect(detail.attemptLog.length).toBeGreaterThan(1);
     expect(detail.attemptLog[0]).toMatchObject({
       statusCode: null,
-      error: expect.stringMatching(/fetch failed/),
+      error: expect.stringMatching(/^connection failed: /),
     });
     expect(detail.attemptLog.at(-1)).toMatchObject({ statusCode: 200 });
   });
