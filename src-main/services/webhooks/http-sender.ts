@@ -52,7 +52,13 @@ export const httpSend: Sender = (request) =>
       resolve(result);
     };
     const fail = (message: string) =>
-      finish({ statusCode: null, latencyMs: elapsed(), error: message, responseText: null, retryAfter: null });
+      finish({
+        statusCode: null,
+        latencyMs: elapsed(),
+        error: message,
+        responseText: null,
+        retryAfter: null,
+      });
     let url: URL;
     try {
       url = new URL(request.url);
