@@ -31,10 +31,11 @@ export type Sender = (request: SendRequest) => Promise<SendResult>;
  * POST, and a drain of the outbox spent more of its time there than in the delivery itself
  * (docs/PERFORMANCE.md, "Session 13"). Neither follows redirects: a 3xx is the answer.
  */
-const AGENTS = {
-  'http:': new http.Agent({ keepAlive: true, maxSockets: 32, keepAliveMsecs: 1000 }),
-  'https:': new https.Agent({ keepAlive: true, maxSockets: 32, keepAliveMsecs: 1000 }),
-};
+// An idle connection is closed after 4 s (undici's default too): before the 5 s after which
+// Node servers, and many others, close theirs, so a POST is not sent on a connection the
+// receiver is closing at that moment (it would fail as ECONNRESET and wait for a retry).
+const AGENT_OPTIONS = { keepAlive: true, maxSockets: 32, keepAliveMsecs: 1000, timeout: 4000 };
+const AGENTS = { 'http:': new http.Agent(AGENT_OPTIONS), 'https:': new https.Agent(AGENT_OPTIONS) };
 
 /** POSTs one delivery; never throws: failures are described in the result. */
 export const httpSend: Sender = (request) =>
