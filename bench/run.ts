@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --scale 10] [-- --quick] [-- --noise] [-- --keep] [-- --ingest-only] [-- --only chat-list|reports|responsive|campaign|numbers|ui] [-- --dir /path] [-- --data /kept/data]`
+ * `npm run bench [-- --scale 10] [-- --quick] [-- --noise] [-- --keep] [-- --ingest-only] [-- --only chat-list|reports|responsive|campaign|numbers|ui|rest|webhooks] [-- --dir /path] [-- --data /kept/data]`
  *
  * Generates a synthetic history through the app's own storage path in a temp data dir, then
  * measures each case against raw better-sqlite3 doing the same work in the same run, and
@@ -28,11 +28,12 @@ import { startWebhook, stopWebhook, waitForDrain, webhookCase } from './cases/we
 import type { BenchContext } from './context.js';
 import { History, historySpec } from './generate.js';
 import { openRateLimits } from './open-limits.js';
+import { yieldToLoop } from './measure.js';
 import { loadAverage, startNoise } from './noise.js';
 import { renderTable, type Row } from './report.js';
 
 const API_KEY = 'bench-admin-key-0123456789';
-const ONLY = ['chat-list', 'reports', 'responsive', 'campaign', 'numbers', 'ui'] as const;
+const ONLY = ['chat-list', 'reports', 'responsive', 'campaign', 'numbers', 'ui', 'rest', 'webhooks'] as const;
 type Only = (typeof ONLY)[number];
 
 function parseArgs(argv: readonly string[]) {
@@ -46,7 +47,9 @@ function parseArgs(argv: readonly string[]) {
     /**
      * Only this case after the generation (`chat-list`: the list, its filters and the view
      * counts; `reports`: case 10; `responsive`: case 11; `campaign`: case 11's campaign rows alone; `numbers`: case 13 alone, with no
-     * generated history; `ui`: case 14 alone, on its own 100k-chat fixture).
+     * generated history; `ui`: case 14 alone, on its own 100k-chat fixture; `rest`: case 6 alone;
+     * `webhooks`: case 7 alone). With a small `--scale` (0.05) and `--quick`, `rest` and `webhooks`
+     * take a minute or two, so builds can be compared alternating in one sitting.
      */
     only: null as Only | null,
     dir: os.tmpdir(),
@@ -70,7 +73,7 @@ function parseArgs(argv: readonly string[]) {
       options.only = argv[++i] as Only;
     else
       throw new Error(
-        `unknown option ${arg}; use --scale N, --quick, --noise, --keep, --ingest-only, --only chat-list|reports|responsive|campaign|numbers|ui, --dir PATH, --data PATH`,
+        `unknown option ${arg}; use --scale N, --quick, --noise, --keep, --ingest-only, --only chat-list|reports|responsive|campaign|numbers|ui|rest|webhooks, --dir PATH, --data PATH`,
       );
   }
   if (options.data && !options.only) throw new Error('--data goes with --only');
@@ -201,9 +204,17 @@ async function main(): Promise<void> {
     log(`[${elapsed()}] 10. reports`);
     rows.push(...(await reportsCase(ctx)));
   }
-  if (full && webhook) {
+  if (options.only === 'rest' || options.only === 'webhooks') {
+    // In the whole run case 10 has folded the history into the reports before case 6: the
+    // background fold must not run beside the load here either.
+    while (core.services.reports.folding.tick() > 0) await yieldToLoop();
+  }
+  if (full || options.only === 'rest') {
     log(`[${elapsed()}] 6. REST throughput`);
     rows.push(...(await restThroughputCase(ctx, apiUrl, API_KEY)));
+  }
+  if (options.only === 'webhooks') webhook = await startWebhook(ctx);
+  if (webhook) {
     log(`[${elapsed()}] 7. webhook outbox`);
     rows.push(...(await webhookCase(ctx, webhook)));
     await stopWebhook(webhook);

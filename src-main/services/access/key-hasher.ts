@@ -5,6 +5,8 @@ import path from 'node:path';
 /** The file beside the database that holds this install's key-hashing secret. */
 export const KEY_SECRET_FILE = 'key-secret';
 const PREFIX = 'v2';
+/** How many matched keys' hashes are remembered (keys in use at once: a few per integration). */
+const MATCHED_KEYS_KEPT = 256;
 
 /**
  * Hashes API keys for storage as HMAC-SHA-256, keyed with a random secret kept in its own file
@@ -19,6 +21,15 @@ const PREFIX = 'v2';
  */
 export class KeyHasher {
   readonly secretId: string;
+  /**
+   * The stored hash of keys that matched a stored hash before (every keyed request hashes its
+   * key: two digests, a visible share of a cheap request; issue #23 target 8). Only the hash is
+   * remembered, a pure function of the key and this hasher's secret, never whether the key is
+   * valid: the key's row is still read on every request, so a revoked, rotated, expired or
+   * removed key fails at once (api/auth-freshness.test.ts). Keys that never matched are not
+   * kept (a stream of wrong keys cannot grow it); bounded, emptied when full.
+   */
+  private readonly matched = new Map<string, string>();
 
   constructor(private readonly secret: Buffer) {
     this.secretId = createHash('sha256').update(secret).digest('hex').slice(0, 8);
@@ -49,9 +60,14 @@ export class KeyHasher {
 
   /** Whether `stored` was made by this hasher from `key` (constant time). */
   matches(stored: string, key: string): boolean {
-    const expected = Buffer.from(this.hash(key));
+    const expected = Buffer.from(this.matched.get(key) ?? this.hash(key));
     const actual = Buffer.from(stored);
-    return expected.length === actual.length && timingSafeEqual(expected, actual);
+    const matches = expected.length === actual.length && timingSafeEqual(expected, actual);
+    if (matches && !this.matched.has(key)) {
+      if (this.matched.size >= MATCHED_KEYS_KEPT) this.matched.clear();
+      this.matched.set(key, stored);
+    }
+    return matches;
   }
 
   /** Whether `stored` was made with this install's secret (false for other secrets and old hashes). */

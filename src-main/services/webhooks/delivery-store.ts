@@ -18,12 +18,20 @@ export interface DueDelivery {
   ownerUserId: string | null;
 }
 
-interface AttemptRecord {
+export interface AttemptRecord {
   attemptedAt: number;
   statusCode: number | null;
   latencyMs: number;
   error: string | null;
   responseExcerpt: string | null;
+}
+
+/** One finished attempt to store (`recordAttempts`). */
+interface AttemptResult {
+  deliveryId: number;
+  attemptsBefore: number;
+  attempt: AttemptRecord;
+  decision: Decision;
 }
 
 interface HeadRow {
@@ -128,34 +136,33 @@ export class DeliveryStore {
   }
 
   /**
-   * Logs an attempt and moves the delivery on, in one transaction. `attemptsBefore` guards
-   * against a change made meanwhile (a manual retry): then only the attempt is logged.
+   * Logs attempts and moves their deliveries on, all in one transaction (the worker stores what
+   * finished in one turn of the event loop together). `attemptsBefore` guards against a change
+   * made meanwhile (a manual retry): then only the attempt is logged.
    */
-  recordAttempt(
-    deliveryId: number,
-    attemptsBefore: number,
-    attempt: AttemptRecord,
-    decision: Decision,
-  ): void {
+  recordAttempts(records: readonly AttemptResult[]): void {
+    if (records.length === 0) return;
     this.db.$client.transaction(() => {
-      this.insertAttempt.run(
-        deliveryId,
-        attempt.attemptedAt,
-        attempt.statusCode,
-        attempt.latencyMs,
-        attempt.error,
-        attempt.responseExcerpt,
-      );
-      this.updateDelivery.run(
-        decision.status,
-        attemptsBefore + 1,
-        decision.status === 'pending' ? decision.nextAttemptAt : attempt.attemptedAt,
-        attempt.statusCode,
-        decision.status === 'succeeded' ? null : attempt.error,
-        decision.status === 'succeeded' ? attempt.attemptedAt : null,
-        deliveryId,
-        attemptsBefore,
-      );
+      for (const { deliveryId, attemptsBefore, attempt, decision } of records) {
+        this.insertAttempt.run(
+          deliveryId,
+          attempt.attemptedAt,
+          attempt.statusCode,
+          attempt.latencyMs,
+          attempt.error,
+          attempt.responseExcerpt,
+        );
+        this.updateDelivery.run(
+          decision.status,
+          attemptsBefore + 1,
+          decision.status === 'pending' ? decision.nextAttemptAt : attempt.attemptedAt,
+          attempt.statusCode,
+          decision.status === 'succeeded' ? null : attempt.error,
+          decision.status === 'succeeded' ? attempt.attemptedAt : null,
+          deliveryId,
+          attemptsBefore,
+        );
+      }
     })();
   }
 

@@ -1,10 +1,11 @@
+import type { AnyEventEnvelope } from '../../../src-shared/contract/events.js';
 import type { Logger } from '../../core/logger.js';
 import { EVERYONE, type WebhookAudience } from './audience.js';
 import type { DeliveryConfig } from './delivery-config.js';
-import type { DeliveryStore, DueDelivery } from './delivery-store.js';
+import type { AttemptRecord, DeliveryStore, DueDelivery } from './delivery-store.js';
 import type { Sender } from './http-sender.js';
 import type { ReplyHandler } from './reply-handler.js';
-import { decide } from './retry-policy.js';
+import { decide, type Decision } from './retry-policy.js';
 import { signatureHeaders } from './signature.js';
 
 /** Even with nothing due, look again this often (a safety net; wake() is the normal path). */
@@ -13,6 +14,22 @@ const MAINTENANCE_MS = 60 * 60 * 1000;
 const EXCERPT_CHARS = 500;
 /** Deliveries of one order key sent back to back before all keys are looked at again. */
 const CHAIN_LIMIT = 32;
+
+/** What a finished send leaves to store: the attempt and what happens next. */
+interface Outcome {
+  attempt: AttemptRecord;
+  decision: Decision;
+  /** Null when the event could not be sent at all (gone, or its owner may no longer read it). */
+  event: AnyEventEnvelope | null;
+  responseText: string | null;
+}
+
+/** A delivery that is done in flight: its outcome (null: nothing to store) and its chain. */
+interface Finished {
+  head: DueDelivery;
+  chained: number;
+  outcome: Outcome | null;
+}
 
 interface DeliveryWorkerDeps {
   store: DeliveryStore;
@@ -40,6 +57,9 @@ export class DeliveryWorker {
   private maintenance: NodeJS.Timeout | null = null;
   private wakeQueued = false;
   private readonly inFlight = new Map<string, Promise<void>>();
+  /** Finished deliveries whose outcome is stored at the next flush (see finish()). */
+  private readonly finished: Finished[] = [];
+  private flushQueued = false;
   private abort = new AbortController();
   private readonly now: () => number;
   private readonly random: () => number;
@@ -68,6 +88,8 @@ export class DeliveryWorker {
     this.maintenance = null;
     this.abort.abort();
     await Promise.allSettled([...this.inFlight.values()]);
+    // What finished before the stop is stored now (sending more is refused: not running).
+    this.flush();
   }
 
   /** Look for work soon (after the current transaction has committed). */
@@ -118,15 +140,54 @@ export class DeliveryWorker {
   }
 
   private launch(head: DueDelivery, chained = 0): void {
-    const work = this.deliver(head)
-      .catch((error: unknown) => {
+    const work = this.deliver(head).then(
+      (outcome) => this.finish({ head, chained, outcome }),
+      (error: unknown) => {
         this.deps.logger.error({ err: error, deliveryId: head.id }, 'webhook delivery crashed');
-      })
-      .finally(() => {
-        this.inFlight.delete(head.orderKey);
-        if (!this.sendNextOfKey(head.orderKey, chained)) this.wake();
-      });
+        this.finish({ head, chained, outcome: null });
+      },
+    );
     this.inFlight.set(head.orderKey, work);
+  }
+
+  /**
+   * A finished delivery's outcome is stored with the others that finished in the same turn of
+   * the event loop, in one transaction (a drain of many chats commits once per few deliveries,
+   * not once per delivery); only then is its order key's slot freed, so the next delivery of
+   * the chat is read after this one is stored. Until then it is still pending in the database:
+   * a crash in between sends it again (at least once, as before).
+   */
+  private finish(done: Finished): void {
+    this.finished.push(done);
+    if (this.flushQueued) return;
+    this.flushQueued = true;
+    setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    this.flushQueued = false;
+    const batch = this.finished.splice(0);
+    if (batch.length === 0) return;
+    const stored = batch.filter((done): done is Finished & { outcome: Outcome } => done.outcome !== null);
+    try {
+      this.deps.store.recordAttempts(
+        stored.map(({ head, outcome }) => ({
+          deliveryId: head.id,
+          attemptsBefore: head.attempts,
+          attempt: outcome.attempt,
+          decision: outcome.decision,
+        })),
+      );
+    } catch (error) {
+      // Nothing was stored: the deliveries stay pending and go out again.
+      this.deps.logger.error({ err: error }, 'webhook worker could not store delivery results');
+      stored.length = 0;
+    }
+    for (const done of stored) this.report(done.head, done.outcome);
+    for (const { head } of batch) this.inFlight.delete(head.orderKey);
+    for (const { head, chained } of batch) {
+      if (!this.sendNextOfKey(head.orderKey, chained)) this.wake();
+    }
   }
 
   /**
@@ -149,8 +210,9 @@ export class DeliveryWorker {
     return true;
   }
 
-  private async deliver(head: DueDelivery): Promise<void> {
-    const { store, config, logger } = this.deps;
+  /** Sends one delivery; what to store about it (null: stopped meanwhile, nothing is stored). */
+  private async deliver(head: DueDelivery): Promise<Outcome | null> {
+    const { store, config } = this.deps;
     const event = store.event(head.eventId);
     const refusal = !event
       ? 'the event is no longer stored'
@@ -158,13 +220,18 @@ export class DeliveryWorker {
         ? "the webhook's owner may no longer read this event"
         : null;
     if (!event || refusal) {
-      store.recordAttempt(
-        head.id,
-        head.attempts,
-        { attemptedAt: this.now(), statusCode: null, latencyMs: 0, error: refusal, responseExcerpt: null },
-        { status: 'failed' },
-      );
-      return;
+      return {
+        attempt: {
+          attemptedAt: this.now(),
+          statusCode: null,
+          latencyMs: 0,
+          error: refusal,
+          responseExcerpt: null,
+        },
+        decision: { status: 'failed' },
+        event: null,
+        responseText: null,
+      };
     }
     const body = JSON.stringify(event);
     const attemptedAt = this.now();
@@ -181,19 +248,16 @@ export class DeliveryWorker {
       timeoutMs: config.timeoutMs,
       signal: this.abort.signal,
     });
-    if (!this.running) return;
-    const attempts = head.attempts + 1;
+    if (!this.running) return null;
     const decision = decide(
       config.retry,
       { statusCode: result.statusCode, retryAfter: result.retryAfter },
-      attempts,
+      head.attempts + 1,
       this.now(),
       this.random,
     );
-    store.recordAttempt(
-      head.id,
-      head.attempts,
-      {
+    return {
+      attempt: {
         attemptedAt,
         statusCode: result.statusCode,
         latencyMs: result.latencyMs,
@@ -201,15 +265,28 @@ export class DeliveryWorker {
         responseExcerpt: result.responseText ? result.responseText.slice(0, EXCERPT_CHARS) : null,
       },
       decision,
-    );
-    const context = { webhookId: head.webhookId, deliveryId: head.id, eventId: event.id, attempts };
+      event,
+      responseText: result.responseText,
+    };
+  }
+
+  /** After the outcome is stored: a reply the receiver answered with, or the log line. */
+  private report(head: DueDelivery, outcome: Outcome): void {
+    const { event, decision } = outcome;
+    if (!event) return;
+    const context = {
+      webhookId: head.webhookId,
+      deliveryId: head.id,
+      eventId: event.id,
+      attempts: head.attempts + 1,
+    };
     if (decision.status === 'succeeded') {
-      void this.deps.replies.handle(head.webhookId, event, result.responseText);
+      void this.deps.replies.handle(head.webhookId, event, outcome.responseText);
     } else if (decision.status === 'failed') {
-      logger.warn({ ...context, error: result.error }, 'webhook delivery failed for good');
+      this.deps.logger.warn({ ...context, error: outcome.attempt.error }, 'webhook delivery failed for good');
     } else {
-      logger.debug(
-        { ...context, error: result.error, nextAttemptAt: decision.nextAttemptAt },
+      this.deps.logger.debug(
+        { ...context, error: outcome.attempt.error, nextAttemptAt: decision.nextAttemptAt },
         'webhook retry scheduled',
       );
     }

@@ -114,8 +114,11 @@ describe('webhook delivery', () => {
     const received = hook.received.find((delivery) => delivery.json.type === 'message.received');
     expect(received?.json).toMatchObject({ session: 'shop', data: { text: 'שלום 👋' } });
 
+    // Arrived is not yet stored: the worker stores what finished in one turn of its loop together.
+    await expect
+      .poll(async () => (await deliveries(app, webhook.id)).items.map((item) => item.status))
+      .toEqual(['succeeded', 'succeeded', 'succeeded']);
     const list = await deliveries(app, webhook.id);
-    expect(list.items.map((item) => item.status)).toEqual(['succeeded', 'succeeded', 'succeeded']);
     const detail = await json<WebhookDeliveryDetail>(
       await app.request(`/api/v1/webhooks/deliveries/${list.items[0]?.id}`),
     );
@@ -157,8 +160,9 @@ describe('webhook delivery', () => {
         .map((delivery) => delivery.json.id);
       expect(arrived).toEqual(expected.get(chat));
     }
-    const after = await json<WebhookInfo>(await app.request(`/api/v1/webhooks/${webhook.id}`));
-    expect(after).toMatchObject({ pending: 0, failed: 0 });
+    await expect
+      .poll(async () => json<WebhookInfo>(await app.request(`/api/v1/webhooks/${webhook.id}`)))
+      .toMatchObject({ pending: 0, failed: 0 });
     const first = (await deliveries(app, webhook.id)).items.at(-1);
     const detail = await json<WebhookDeliveryDetail>(
       await app.request(`/api/v1/webhooks/deliveries/${first?.id}`),
@@ -166,7 +170,7 @@ describe('webhook delivery', () => {
     expect(detail.attemptLog.length).toBeGreaterThan(1);
     expect(detail.attemptLog[0]).toMatchObject({
       statusCode: null,
-      error: expect.stringMatching(/fetch failed/),
+      error: expect.stringMatching(/^connection failed: /),
     });
     expect(detail.attemptLog.at(-1)).toMatchObject({ statusCode: 200 });
   });
