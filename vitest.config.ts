@@ -20,6 +20,10 @@ export default defineConfig({
     // No retries: a failing test fails the run. (Session 6's live-test hang, a deadlock in the
     // Baileys patch's key-transaction mutex, is fixed: docs/RELIABILITY.md, "Session 7".)
     hookTimeout: 60_000,
+    // `expect.poll` waits for something the app does in the background (a delivery stored, a
+    // campaign sent); Vitest's default of 1 s failed at CI-machine load. A poll that succeeds
+    // returns at once, so the bound only matters when a test is failing.
+    expect: { poll: { timeout: 15_000 } },
     pool: 'forks',
     // Vitest's default is one worker per core minus one: a single worker on a 2-core CI machine.
     // Most integration tests wait on sockets and timers (real Baileys against the local WhatsApp

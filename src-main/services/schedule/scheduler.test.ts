@@ -105,7 +105,7 @@ describe('scheduler', () => {
     scheduler.wake();
     scheduler.wake();
     // The pass waits on the held send, so wait for the send itself.
-    await vi.waitFor(() => expect(sent).toHaveLength(1));
+    await vi.waitFor(() => expect(sent).toHaveLength(1), { timeout: 15_000 });
     expect(service.get(schedule.id).status).toBe('sending');
     held.forEach((release) => release());
     await scheduler.idle();
