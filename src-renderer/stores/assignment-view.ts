@@ -25,7 +25,8 @@ async function recheck(transport: Transport, session: string, jid: string, chat?
   checking.set(key, mine);
   const { filter } = useInbox.getState();
   try {
-    // Channels are not conversations to assign: never in Mine, Unassigned or a team (as the core lists).
+    // Channels are not conversations to assign: never in Mine, Unassigned or a team (as the core
+    // lists); under All only the Channels filter shows them (chat-order.ts `matchesFilter`).
     const channelOutOfView = filter.view.kind !== 'all' && jidKind(jid) === 'newsletter';
     const assignment = channelOutOfView
       ? null
