@@ -17,6 +17,7 @@ const SHOP = '972507790000';
 test('the Status view shows, opens, marks seen, answers and posts Status updates', async ({
   page,
 }, testInfo) => {
+  test.setTimeout(240_000);
   const app = await startApp({ env: wa.env });
   let dana: Customer | null = null;
   try {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import type { Tag } from '../../../src-shared/contract/organize';
+import type { Tag, TagLabelHistoryEntry } from '../../../src-shared/contract/organize';
+import { formatDateTime } from '../../i18n/format';
 import { useTransport } from '../../stores/connection';
 import { useSessions } from '../../stores/sessions';
 import { describeError } from '../../transport/rpc-error';
@@ -9,6 +10,8 @@ import { describeError } from '../../transport/rpc-error';
  * The tag editor's "Sync with WhatsApp labels": one switch per number. On, the tag becomes a
  * WhatsApp Business label on that number and follows it both ways (issue #19); a number that is
  * not a business account, or not connected, is refused and the reason shown beside its switch.
+ * A change WhatsApp refused on every try (the label history's newest `failed` of the number) is
+ * shown beside it too: it was given up, and the phone does not have it.
  */
 export function TagLabelSync({ tag, onChanged }: { tag: Tag; onChanged: () => void }) {
   const intl = useIntl();
@@ -16,10 +19,25 @@ export function TagLabelSync({ tag, onChanged }: { tag: Tag; onChanged: () => vo
   const { sessions, loaded, load } = useSessions();
   const [busy, setBusy] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failures, setFailures] = useState<Record<string, TagLabelHistoryEntry>>({});
 
   useEffect(() => {
     if (!loaded) void load(transport);
   }, [loaded, load, transport]);
+
+  // Read again whenever the tag changes (the tag list reloads on `tag.label_synced`).
+  useEffect(() => {
+    let current = true;
+    transport
+      .call('tags.labelSync', { id: tag.id })
+      .then(({ history }) => {
+        if (current) setFailures(newestFailures(history));
+      })
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [transport, tag]);
 
   const toggle = async (session: string, enabled: boolean) => {
     setBusy(session);
@@ -74,10 +92,36 @@ export function TagLabelSync({ tag, onChanged }: { tag: Tag; onChanged: () => vo
                   {error}
                 </p>
               )}
+              {failures[session.id] && (
+                <p className="form-error">{failureText(intl, failures[session.id])}</p>
+              )}
             </li>
           );
         })}
       </ul>
     </fieldset>
+  );
+}
+
+/** The newest given-up change per number (history is newest first). */
+function newestFailures(history: readonly TagLabelHistoryEntry[]): Record<string, TagLabelHistoryEntry> {
+  const found: Record<string, TagLabelHistoryEntry> = {};
+  for (const entry of history)
+    if (entry.change === 'failed' && !found[entry.session]) found[entry.session] = entry;
+  return found;
+}
+
+function failureText(intl: ReturnType<typeof useIntl>, entry: TagLabelHistoryEntry | undefined): string {
+  const after = entry?.after ?? {};
+  const chat = typeof after.chat === 'string' ? after.chat.split('@')[0] : '';
+  return intl.formatMessage(
+    { id: 'tags.labels.failed' },
+    {
+      action: String(after.action ?? 'delete'),
+      chat,
+      attempts: Number(after.attempts ?? 0),
+      when: entry ? formatDateTime(entry.at, intl) : '',
+      error: String(after.error ?? ''),
+    },
   );
 }
