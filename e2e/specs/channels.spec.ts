@@ -114,6 +114,9 @@ test('channels: follow by link, live posts read-only, post to an owned channel a
     await expect(inbox.chat('Falafel House Jaffa')).toBeVisible({ timeout: 30_000 });
     expect(wa.emulator.newsletters().find((c) => c.jid === ownJid)?.name).toBe('Falafel House Jaffa');
 
+    // Channels have no views: no Mine / Unassigned / All chips (nor their conversation counts).
+    await expect(page.getByRole('group', { name: 'Inbox view' })).toHaveCount(0);
+
     // Select mode under Channels: a channel has no assignee or status, so Assign and Resolve are
     // not offered (a per-chat 400 otherwise), and the bar says why.
     const filters = page.getByRole('group', { name: 'Filters' });

@@ -1,7 +1,7 @@
 import { jidKind } from '../../src-shared/jid';
 import type { Chat } from '../../src-shared/messages';
 import { inView, isNarrowed } from '../model/assignment/views';
-import { chatKey } from '../model/inbox/chat-order';
+import { chatKey, type ChatFilter } from '../model/inbox/chat-order';
 import type { Transport } from '../transport/types';
 import { useInbox } from './inbox';
 import { useMe } from './me';
@@ -14,6 +14,11 @@ import { useMe } from './me';
  */
 const checking = new Map<string, number>();
 let seq = 0;
+
+/** Whether the list shown is narrowed by a view or status (the Channels filter is not: it has none). */
+function narrowed(filter: ChatFilter): boolean {
+  return !filter.channels && isNarrowed(filter.view, filter.status);
+}
 
 function me(): string | null {
   return useMe.getState().principal?.user?.id ?? null;
@@ -58,7 +63,7 @@ async function recheck(transport: Transport, session: string, jid: string, chat?
 export function admitChat(transport: Transport | null, chat: Chat): void {
   const inbox = useInbox.getState();
   const key = chatKey(chat.session, chat.jid);
-  if (!transport || !isNarrowed(inbox.filter.view, inbox.filter.status)) {
+  if (!transport || !narrowed(inbox.filter)) {
     // Every chat belongs: one that was out of the list (another view's leftover) comes back.
     if (inbox.outside[key]) inbox.showChat(chat);
     else inbox.applyChat(chat);
@@ -77,7 +82,7 @@ export function admitChat(transport: Transport | null, chat: Chat): void {
  */
 export function admitOpenedChat(transport: Transport, chat: Chat): void {
   const inbox = useInbox.getState();
-  if (!isNarrowed(inbox.filter.view, inbox.filter.status)) {
+  if (!narrowed(inbox.filter)) {
     inbox.applyChat(chat);
     return;
   }
@@ -89,6 +94,6 @@ export function admitOpenedChat(transport: Transport, chat: Chat): void {
 /** `chat.assigned` / `chat.status_changed`: the chat may join or leave the list shown. */
 export function recheckChat(transport: Transport | null, session: string, jid: string): void {
   const { filter } = useInbox.getState();
-  if (!transport || !isNarrowed(filter.view, filter.status)) return;
+  if (!transport || !narrowed(filter)) return;
   void recheck(transport, session, jid);
 }

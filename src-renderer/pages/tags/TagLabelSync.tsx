@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { Tag, TagLabelHistoryEntry } from '../../../src-shared/contract/organize';
-import { formatDateTime } from '../../i18n/format';
 import { useTransport } from '../../stores/connection';
 import { useSessions } from '../../stores/sessions';
 import { describeError } from '../../transport/rpc-error';
+import { failureText, newestFailures } from './label-failures';
 
 /**
  * The tag editor's "Sync with WhatsApp labels": one switch per number. On, the tag becomes a
@@ -100,28 +100,5 @@ export function TagLabelSync({ tag, onChanged }: { tag: Tag; onChanged: () => vo
         })}
       </ul>
     </fieldset>
-  );
-}
-
-/** The newest given-up change per number (history is newest first). */
-function newestFailures(history: readonly TagLabelHistoryEntry[]): Record<string, TagLabelHistoryEntry> {
-  const found: Record<string, TagLabelHistoryEntry> = {};
-  for (const entry of history)
-    if (entry.change === 'failed' && !found[entry.session]) found[entry.session] = entry;
-  return found;
-}
-
-function failureText(intl: ReturnType<typeof useIntl>, entry: TagLabelHistoryEntry | undefined): string {
-  const after = entry?.after ?? {};
-  const chat = typeof after.chat === 'string' ? after.chat.split('@')[0] : '';
-  return intl.formatMessage(
-    { id: 'tags.labels.failed' },
-    {
-      action: String(after.action ?? 'delete'),
-      chat,
-      attempts: Number(after.attempts ?? 0),
-      when: entry ? formatDateTime(entry.at, intl) : '',
-      error: String(after.error ?? ''),
-    },
   );
 }
