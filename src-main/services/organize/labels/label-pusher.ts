@@ -122,8 +122,12 @@ export class LabelPusher {
     this.forgetFailuresExcept(sessionId, entries);
     for (const entry of entries) {
       if (!this.isReady(sessionId)) return;
-      // Refused before and not due yet: its timer drains again then.
-      if ((this.failures.get(entry.id)?.retryAt ?? 0) > Date.now()) continue;
+      // Refused before and not due yet: a timer drains again then (one per number, the earliest).
+      const due = this.failures.get(entry.id)?.retryAt ?? 0;
+      if (due > Date.now()) {
+        this.retryAt(sessionId, due);
+        continue;
+      }
       const at = key(entry.sessionId, entry.labelId, entry.chatJid, entry.messageId);
       this.inFlight.set(at, entry.action);
       try {
