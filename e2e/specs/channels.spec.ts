@@ -113,6 +113,36 @@ test('channels: follow by link, live posts read-only, post to an owned channel a
     await expect(edit).toHaveCount(0, { timeout: 30_000 });
     await expect(inbox.chat('Falafel House Jaffa')).toBeVisible({ timeout: 30_000 });
     expect(wa.emulator.newsletters().find((c) => c.jid === ownJid)?.name).toBe('Falafel House Jaffa');
+
+    // Channels have no views: no Mine / Unassigned / All chips (nor their conversation counts).
+    await expect(page.getByRole('group', { name: 'Inbox view' })).toHaveCount(0);
+
+    // Select mode under Channels: a channel has no assignee or status, so Assign and Resolve are
+    // not offered (a per-chat 400 otherwise), and the bar says why.
+    const filters = page.getByRole('group', { name: 'Filters' });
+    await filters.getByRole('button', { name: 'Select' }).click();
+    await inbox.chat('Falafel House Jaffa').click();
+    const bar = page.getByRole('region', { name: 'Selected chats' });
+    await expect(bar).toContainText('1 selected');
+    await expect(bar).toContainText('1 channel left out: channels have no assignee or status.');
+    await expect(bar.getByRole('button', { name: 'Resolve' })).toHaveCount(0);
+    await expect(bar.getByRole('button', { name: 'Assign…' })).toHaveCount(0);
+    await expect(bar.getByRole('button', { name: 'Mark read' })).toBeEnabled();
+    await filters.getByRole('button', { name: 'Select' }).click();
+
+    // All is the conversations, as its count: channels are listed only under Channels.
+    await page.getByRole('button', { name: 'Channels', exact: true }).click();
+    const all = page
+      .getByRole('group', { name: 'Inbox view' })
+      .getByRole('button', { name: 'All', exact: true });
+    await expect(all).toHaveAttribute('aria-pressed', 'true');
+    await expect(all).toHaveAttribute('title', 'All: 0 chats');
+    await expect(inbox.chatList()).toBeVisible();
+    await expect(inbox.chat('Market news')).toHaveCount(0);
+    await expect(inbox.chat('Falafel House Jaffa')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Channels', exact: true }).click();
+    await expect(inbox.chat('Falafel House Jaffa')).toBeVisible();
+    await expect(inbox.chat('Market news')).toBeVisible();
   } finally {
     await Promise.all([dana.close(), eli.close()]);
     await app.stop();

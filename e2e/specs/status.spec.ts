@@ -17,6 +17,7 @@ const SHOP = '972507790000';
 test('the Status view shows, opens, marks seen, answers and posts Status updates', async ({
   page,
 }, testInfo) => {
+  test.setTimeout(240_000);
   const app = await startApp({ env: wa.env });
   let dana: Customer | null = null;
   try {
@@ -82,8 +83,28 @@ test('the Status view shows, opens, marks seen, answers and posts Status updates
     await shootLaptopAndPhone(page, testInfo, 'status-post', async () => {
       await expect(form).toBeVisible();
     });
+    // The first answer is lost on the way back (WhatsApp got the post): posting the same draft
+    // again sends the same Idempotency-Key, so the retry answers the first post, not a second.
+    const keys: string[] = [];
+    await page.route('**/rpc/status.post', async (route) => {
+      keys.push((route.request().postDataJSON() as { idempotencyKey: string }).idempotencyKey);
+      if (keys.length > 1) return route.continue();
+      await route.fetch();
+      return route.abort('connectionreset');
+    });
+    await form.getByRole('button', { name: 'Post', exact: true }).click();
+    await expect(form.getByRole('alert')).toBeVisible();
     await form.getByRole('button', { name: 'Post', exact: true }).click();
     await expect(form.getByRole('status')).toHaveText('Status posted.');
+    await page.unroute('**/rpc/status.post');
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toBeTruthy();
+    expect(keys[1]).toBe(keys[0]);
+    const mine = await page.request.get(`${app.url}/api/v1/sessions/shop/status`, {
+      headers: { Authorization: `Bearer ${app.apiKey}` },
+    });
+    const posted = ((await mine.json()) as { items: { fromMe: boolean; text: string | null }[] }).items;
+    expect(posted.filter((item) => item.fromMe && item.text === 'Sale on Sunday')).toHaveLength(1);
     const got = await dana.waitForMessage(
       (m) =>
         m.key.remoteJid === 'status@broadcast' && m.message?.extendedTextMessage?.text === 'Sale on Sunday',

@@ -51,9 +51,10 @@ export function statusHandlers(
       exists(session);
       return status.reply(session, statusId, text, actors.of(ctx.principal));
     },
-    'status.post': ({ session, ...input }, ctx) => {
+    'status.post': ({ session, idempotencyKey, ...input }, ctx) => {
       exists(session);
-      return status.post(session, input, actors.of(ctx.principal), ctx.idempotencyKey);
+      // /rpc callers (the UI) send the key in the input; REST hands its header over in the context.
+      return status.post(session, input, actors.of(ctx.principal), idempotencyKey ?? ctx.idempotencyKey);
     },
   };
 }

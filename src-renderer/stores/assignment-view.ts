@@ -1,7 +1,7 @@
 import { jidKind } from '../../src-shared/jid';
 import type { Chat } from '../../src-shared/messages';
 import { inView, isNarrowed } from '../model/assignment/views';
-import { chatKey } from '../model/inbox/chat-order';
+import { chatKey, type ChatFilter } from '../model/inbox/chat-order';
 import type { Transport } from '../transport/types';
 import { useInbox } from './inbox';
 import { useMe } from './me';
@@ -15,6 +15,11 @@ import { useMe } from './me';
 const checking = new Map<string, number>();
 let seq = 0;
 
+/** Whether the list shown is narrowed by a view or status (the Channels filter is not: it has none). */
+function narrowed(filter: ChatFilter): boolean {
+  return !filter.channels && isNarrowed(filter.view, filter.status);
+}
+
 function me(): string | null {
   return useMe.getState().principal?.user?.id ?? null;
 }
@@ -25,7 +30,8 @@ async function recheck(transport: Transport, session: string, jid: string, chat?
   checking.set(key, mine);
   const { filter } = useInbox.getState();
   try {
-    // Channels are not conversations to assign: never in Mine, Unassigned or a team (as the core lists).
+    // Channels are not conversations to assign: never in Mine, Unassigned or a team (as the core
+    // lists); under All only the Channels filter shows them (chat-order.ts `matchesFilter`).
     const channelOutOfView = filter.view.kind !== 'all' && jidKind(jid) === 'newsletter';
     const assignment = channelOutOfView
       ? null
@@ -57,7 +63,7 @@ async function recheck(transport: Transport, session: string, jid: string, chat?
 export function admitChat(transport: Transport | null, chat: Chat): void {
   const inbox = useInbox.getState();
   const key = chatKey(chat.session, chat.jid);
-  if (!transport || !isNarrowed(inbox.filter.view, inbox.filter.status)) {
+  if (!transport || !narrowed(inbox.filter)) {
     // Every chat belongs: one that was out of the list (another view's leftover) comes back.
     if (inbox.outside[key]) inbox.showChat(chat);
     else inbox.applyChat(chat);
@@ -76,7 +82,7 @@ export function admitChat(transport: Transport | null, chat: Chat): void {
  */
 export function admitOpenedChat(transport: Transport, chat: Chat): void {
   const inbox = useInbox.getState();
-  if (!isNarrowed(inbox.filter.view, inbox.filter.status)) {
+  if (!narrowed(inbox.filter)) {
     inbox.applyChat(chat);
     return;
   }
@@ -88,6 +94,6 @@ export function admitOpenedChat(transport: Transport, chat: Chat): void {
 /** `chat.assigned` / `chat.status_changed`: the chat may join or leave the list shown. */
 export function recheckChat(transport: Transport | null, session: string, jid: string): void {
   const { filter } = useInbox.getState();
-  if (!transport || !isNarrowed(filter.view, filter.status)) return;
+  if (!transport || !narrowed(filter)) return;
   void recheck(transport, session, jid);
 }

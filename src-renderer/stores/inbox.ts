@@ -120,7 +120,8 @@ export const useInbox = create<InboxState>((set, get) => {
       kind: filter.channels ? 'newsletter' : filter.groups ? 'group' : undefined,
       archived: filter.archived,
       pinned: options.pinned,
-      ...viewQuery(filter.view, filter.status),
+      // Channels are no conversations: their filter lists them all, whatever the view and status.
+      ...(filter.channels ? {} : viewQuery(filter.view, filter.status)),
       limit: PAGE,
       cursor: options.cursor ?? undefined,
     });

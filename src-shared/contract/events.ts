@@ -51,11 +51,30 @@ export interface TagLabelSyncedEvent {
   tag: { id: string; name: string; color: string };
   labelId: string;
   origin: 'whatsapp' | 'chatdock';
-  change: 'created' | 'renamed' | 'recoloured' | 'deleted' | 'linked' | 'unlinked';
+  /**
+   * `labeled` / `unlabeled`: the phone's label on a chat or message overruled one made here not
+   * sent yet (`conflict: true`). `failed`: a change made here that WhatsApp refused on every try
+   * was given up (`failure` says which and why).
+   */
+  change:
+    | 'created'
+    | 'renamed'
+    | 'recoloured'
+    | 'deleted'
+    | 'linked'
+    | 'unlinked'
+    | 'labeled'
+    | 'unlabeled'
+    | 'failed';
   /** `{name, color}` before a rename or recolour, else null. */
   before: { name: string; color: string } | null;
   /** It overwrote a change the other side had not seen yet (the later change wins). */
   conflict: boolean;
+  /** The chat (and message) of a label put on or taken off: `labeled`, `unlabeled`, `failed`. */
+  chat?: string;
+  messageId?: string;
+  /** `failed`: what was not sent (the label put on, taken off, or deleted), after how many tries, and WhatsApp's last error. */
+  failure?: { action: 'label' | 'unlabel' | 'delete'; attempts: number; error: string };
 }
 
 /** A chat cleared or deleted (`chat.cleared`, `chat.deleted`): how many messages went. */

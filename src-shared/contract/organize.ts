@@ -159,7 +159,9 @@ export const tagHistorySchema = z
  * What label sync did to a tag (both ways); `conflict`: it overwrote a change the other side had
  * not seen. `labeled` / `unlabeled` (the label put on or taken off a chat or message) are recorded
  * only when the phone's overruled a change made here that was not sent yet (every tagging is in
- * the tag's own history).
+ * the tag's own history). `failed`: a change made here that WhatsApp refused on every try was
+ * given up; `after` is `{action, chat?, message?, attempts, error}` (`action`: label, unlabel or
+ * delete).
  */
 export const TAG_LABEL_CHANGES = [
   'created',
@@ -170,6 +172,7 @@ export const TAG_LABEL_CHANGES = [
   'unlinked',
   'labeled',
   'unlabeled',
+  'failed',
 ] as const;
 export type TagLabelChange = (typeof TAG_LABEL_CHANGES)[number];
 

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { readSession, sendInSession } from '../access.js';
 import { mediaSourceSchema } from '../send-schemas.js';
+import { idempotencyKeySchema } from '../idempotency-key.js';
 import { op } from './operation.js';
 import { sessionIdSchema } from './sessions.js';
 
@@ -149,9 +150,12 @@ export const statusOperations = {
     statusRef.extend({ text: z.string().trim().min(1, 'must not be empty').max(4096) }),
     { ...sendInSession, limits: ['send'] },
   ),
-  /** Posts a Status now, to every contact or a chosen list. */
-  'status.post': op<StatusUpdate>()(postStatusSchema.extend({ session: sessionIdSchema }), {
-    ...sendInSession,
-    limits: ['send'],
-  }),
+  /**
+   * Posts a Status now, to every contact or a chosen list. `idempotencyKey` is the /rpc caller's
+   * Idempotency-Key (the UI sends one per post): a retry with it answers the first post.
+   */
+  'status.post': op<StatusUpdate>()(
+    postStatusSchema.extend({ session: sessionIdSchema, idempotencyKey: idempotencyKeySchema.optional() }),
+    { ...sendInSession, limits: ['send'] },
+  ),
 };

@@ -232,6 +232,15 @@ export class Emulator implements EmulatorInfo {
     await this.ctx.appState.phoneChatModify(account, chatLabelModification(labelId, labeled), chatJid);
   }
 
+  /**
+   * WhatsApp refuses the account's app-state uploads (label, archive, pin, … changes from its
+   * linked devices) with this iq error until called with null; the phone's own changes and the
+   * devices' syncs still work.
+   */
+  refuseAppStateUploads(phone: string, error: { code: number; text: string } | null): void {
+    this.ctx.appState.refuseUploads(this.ctx.store.requireAccount(normalizePhone(phone)), error);
+  }
+
   /** The labels the account's phone shows (with their chats), once every uploaded patch is applied. */
   async labels(phone: string): Promise<PhoneLabel[]> {
     const account = this.ctx.store.requireAccount(normalizePhone(phone));

@@ -339,7 +339,8 @@ describe('channels are not conversations to assign', () => {
 
       const list = async (query: string) =>
         (await json<{ items: Array<{ jid: string; kind: string }> }>(await api(`/chats?${query}`))).items;
-      for (const query of ['assignee=none', 'assignee=none&status=open']) {
+      // Nor in All (with or without a status): All is the conversations, as its count.
+      for (const query of ['', 'status=open', 'assignee=none', 'assignee=none&status=open']) {
         const items = await list(query);
         expect(items.some((c) => c.kind === 'user')).toBe(true);
         expect(items.some((c) => c.kind === 'newsletter')).toBe(false);
@@ -351,6 +352,7 @@ describe('channels are not conversations to assign', () => {
       );
       const conversations = (await list('assignee=none&limit=200')).length;
       expect(counts.unassigned).toBe(conversations);
+      expect(counts.all).toBe((await list('limit=200')).length);
 
       const assign = await world.app.request(`/api/v1/sessions/shop/chats/${jid}/assignee`, {
         method: 'PUT',

@@ -42,6 +42,8 @@ function isPosition(id: string): boolean {
 export class EventRecorder {
   private readonly outboxWriters: OutboxWriter[] = [];
   private pending: AnyEventEnvelope[] = [];
+  /** Work to run once the outermost transaction commits (`afterCommit`). */
+  private committed: (() => void)[] = [];
   private flushing = false;
   /** The newest event handed to listeners, or the newest stored one before any was. */
   private lastDispatched: string | null;
@@ -81,19 +83,48 @@ export class EventRecorder {
     // Events queued before (by an enclosing transaction, or still being handed out by a running
     // flush) survive a rollback of this one.
     const queuedBefore = this.pending.length;
+    const hooksBefore = this.committed.length;
     this.depth += 1;
     let result: T;
     try {
       result = this.db.$client.transaction(work)();
     } catch (error) {
-      // Rolled back (the whole transaction, or a nested one to its savepoint): its events go too.
+      // Rolled back (the whole transaction, or a nested one to its savepoint): its events and
+      // after-commit work go too.
       this.pending.length = queuedBefore;
+      this.committed.length = hooksBefore;
       throw error;
     } finally {
       this.depth -= 1;
     }
-    if (this.depth === 0) this.flush();
+    if (this.depth === 0) {
+      this.flush();
+      this.runCommitted();
+    }
     return result;
+  }
+
+  /**
+   * Runs `work` once the outermost transaction commits (now, outside one); dropped if it rolls
+   * back. For what cannot be undone, such as removing a file the transaction stops using: done
+   * inside a nested transaction, an enclosing rollback would bring its row back without it.
+   */
+  afterCommit(work: () => void): void {
+    if (this.depth === 0) work();
+    else this.committed.push(work);
+  }
+
+  /** Every hook runs even if one throws (the first error is thrown after them). */
+  private runCommitted(): void {
+    let failure: unknown = null;
+    for (const hook of this.committed.splice(0)) {
+      try {
+        hook();
+      } catch (error) {
+        failure ??= error;
+      }
+    }
+    if (failure) throw failure;
   }
 
   /** `actor`: who caused it; WhatsApp's own facts and the core's routines are the system's. */

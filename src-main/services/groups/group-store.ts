@@ -130,8 +130,11 @@ export class GroupStore {
           .prepare(`DELETE FROM group_participants WHERE session_id = ? AND group_jid = ?`)
           .run(sessionId, group.jid);
         this.addParticipants(sessionId, group.jid, group.participants);
+        // `settle` creates the group's chat row when there is none yet: its timer is then where
+        // the chat starts, not a change to announce.
+        const known = this.chatExists(sessionId, group.jid);
         this.settle(sessionId, group.jid, meJid);
-        this.settleTimer(sessionId, group.jid, group.ephemeralSeconds);
+        this.settleTimer(sessionId, group.jid, group.ephemeralSeconds, known);
       }
     });
   }
@@ -139,17 +142,29 @@ export class GroupStore {
   /**
    * The group chat's disappearing-messages timer as the full metadata has it. Changes arrive as
    * notifications (chats.ts `applyMeta`); this catches one made while the number was offline.
+   * Announced only for a chat that existed before this write (`known`): a chat row made by it
+   * starts with the group's timer, and `chat.ephemeral_changed` would name a chat no one has
+   * been told of (issue #19 follow-up).
    */
-  private settleTimer(sessionId: string, jid: string, seconds: number): void {
+  private settleTimer(sessionId: string, jid: string, seconds: number, known: boolean): void {
     const chat = this.sqlite
       .prepare(`SELECT ephemeral_seconds AS seconds FROM chats WHERE session_id = ? AND jid = ?`)
       .get(sessionId, jid) as { seconds: number } | undefined;
-    const previous = chat?.seconds ?? 0;
+    if (!chat) return;
+    const previous = chat.seconds;
     if (previous === seconds) return;
     this.sqlite
       .prepare(`UPDATE chats SET ephemeral_seconds = ?, updated_at = ? WHERE session_id = ? AND jid = ?`)
       .run(seconds, new Date().toISOString(), sessionId, jid);
+    if (!known) return;
     this.events.record('chat.ephemeral_changed', sessionId, { chat: jid, seconds, previous }, WHATSAPP_ACTOR);
+  }
+
+  private chatExists(sessionId: string, jid: string): boolean {
+    return (
+      this.sqlite.prepare(`SELECT 1 FROM chats WHERE session_id = ? AND jid = ?`).get(sessionId, jid) !==
+      undefined
+    );
   }
 
   /** A `groups.update`: only the fields it carried change. */

@@ -125,18 +125,23 @@ export class StatusService {
     return result.changes > 0;
   }
 
-  /** The poster deleted a Status: it goes here too, announced as `status.deleted`. */
+  /**
+   * The poster deleted a Status: it goes here too, announced as `status.deleted`. It arrives
+   * inside the transaction storing its batch (wa-event-sink.ts): the file it leaves unused goes
+   * after that commits, so a rollback never leaves the row without its file.
+   */
   revoke(sessionId: string, id: string, posterJid: string | null): void {
     const row = this.row(sessionId, id);
     if (!row || (posterJid && row.poster_jid !== posterJid)) return;
-    const unused = this.deps.events.transaction(() => {
+    const { events, unused } = this.deps;
+    events.transaction(() => {
       this.deps.db.$client
         .prepare('DELETE FROM status_updates WHERE session_id = ? AND id = ?')
         .run(sessionId, id);
-      this.deps.events.record('status.deleted', sessionId, this.view(row));
-      return this.deps.unused.forgetUnreferenced(row.media_sha256 ? [row.media_sha256] : []);
+      events.record('status.deleted', sessionId, this.view(row));
+      const files = unused.forgetUnreferenced(row.media_sha256 ? [row.media_sha256] : []);
+      if (files.length) events.afterCommit(() => unused.removeFiles(files));
     });
-    if (unused.length) this.deps.unused.removeFiles(unused);
   }
 
   /** Downloads a received photo or video in the background; a failure is retried on request. */

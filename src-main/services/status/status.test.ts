@@ -339,6 +339,47 @@ describe('scheduled Status', () => {
     LIMIT,
   );
 
+  it(
+    'over /rpc (the UI), a retry with the same idempotencyKey answers the first post',
+    async () => {
+      const request = () =>
+        world.app.request('/rpc/status.post', {
+          method: 'POST',
+          json: {
+            session: 'shop',
+            status: { type: 'text', text: 'Once from the UI', backgroundColor: '#128C7E' },
+            audience: [world.customer.phone],
+            idempotencyKey: 'ui-status-post-1',
+          },
+        });
+      const first = await request();
+      expect(first.status).toBe(200);
+      const a = (await json<{ result: StatusUpdate }>(first)).result;
+      expect(a).toMatchObject({ fromMe: true, text: 'Once from the UI' });
+      // The answer was lost; the UI retries the same post with the same key.
+      const again = await request();
+      expect(again.status).toBe(200);
+      expect((await json<{ result: StatusUpdate }>(again)).result.id).toBe(a.id);
+      const sqlite = world.app.core.db.$client;
+      expect(
+        sqlite.prepare(`SELECT count(*) FROM status_updates WHERE text = 'Once from the UI'`).pluck().get(),
+      ).toBe(1);
+      // A bad key is a 400 naming it, not a post.
+      const bad = await world.app.request('/rpc/status.post', {
+        method: 'POST',
+        json: {
+          session: 'shop',
+          status: { type: 'text', text: 'Bad key', backgroundColor: '#128C7E' },
+          audience: [world.customer.phone],
+          idempotencyKey: 'k'.repeat(201),
+        },
+      });
+      expect(bad.status).toBe(400);
+      expect((await json<{ error: { field: string } }>(bad)).error.field).toBe('idempotencyKey');
+    },
+    LIMIT,
+  );
+
   it('refuses a scheduled Status with bad content, naming the field', async () => {
     const bad = await world.app.request('/api/v1/schedules', {
       method: 'POST',

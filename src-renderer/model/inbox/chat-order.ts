@@ -57,7 +57,9 @@ export function matchesFilter(chat: Chat, filter: ChatFilter): boolean {
   if (filter.session && chat.session !== filter.session) return false;
   if (filter.unread && chat.unreadCount === 0) return false;
   if (filter.groups && chat.kind !== 'group') return false;
-  if (filter.channels && chat.kind !== 'newsletter') return false;
+  // Channels only under their own filter: All, Mine, Unassigned and a team are the
+  // conversations (as their counts and the server's list).
+  if (filter.channels !== (chat.kind === 'newsletter')) return false;
   return chat.archived === filter.archived;
 }
 

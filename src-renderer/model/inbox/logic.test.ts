@@ -47,6 +47,9 @@ describe('chat order and filters', () => {
     const channel = chat({ jid: '1@newsletter', kind: 'newsletter' });
     expect(matchesFilter(channel, { ...base, channels: true })).toBe(true);
     expect(matchesFilter(chat({ jid: 'g', kind: 'group' }), { ...base, channels: true })).toBe(false);
+    // Channels are not conversations: only their own filter lists them, never All (its count).
+    expect(matchesFilter(channel, base)).toBe(false);
+    expect(matchesFilter(channel, { ...base, unread: true })).toBe(false);
     expect(matchesFilter(chat({ jid: 'x', archived: true }), base)).toBe(false);
     expect(matchesFilter(chat({ jid: 'x', archived: true }), { ...base, archived: true })).toBe(true);
   });

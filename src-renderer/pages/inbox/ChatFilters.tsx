@@ -30,7 +30,8 @@ export function ChatFilters({ sessions }: { sessions: Session[] }) {
   const moreActive = (filter.session !== null ? 1 : 0) + (sort !== 'recent' ? 1 : 0);
   return (
     <>
-      <ViewFilters />
+      {/* Channels have no assignee or status: their list has no views (nor the views' counts). */}
+      {!filter.channels && <ViewFilters />}
       <div
         className="chat-filters"
         role="group"

@@ -1,14 +1,17 @@
 import { useEffect, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import type { Tag } from '../../../src-shared/contract/organize';
+import type { Tag, TagLabelHistoryEntry } from '../../../src-shared/contract/organize';
 import { useTransport } from '../../stores/connection';
 import { useSessions } from '../../stores/sessions';
 import { describeError } from '../../transport/rpc-error';
+import { failureText, newestFailures } from './label-failures';
 
 /**
  * The tag editor's "Sync with WhatsApp labels": one switch per number. On, the tag becomes a
  * WhatsApp Business label on that number and follows it both ways (issue #19); a number that is
  * not a business account, or not connected, is refused and the reason shown beside its switch.
+ * A change WhatsApp refused on every try (the label history's newest `failed` of the number) is
+ * shown beside it too: it was given up, and the phone does not have it.
  */
 export function TagLabelSync({ tag, onChanged }: { tag: Tag; onChanged: () => void }) {
   const intl = useIntl();
@@ -16,10 +19,25 @@ export function TagLabelSync({ tag, onChanged }: { tag: Tag; onChanged: () => vo
   const { sessions, loaded, load } = useSessions();
   const [busy, setBusy] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failures, setFailures] = useState<Record<string, TagLabelHistoryEntry>>({});
 
   useEffect(() => {
     if (!loaded) void load(transport);
   }, [loaded, load, transport]);
+
+  // Read again whenever the tag changes (the tag list reloads on `tag.label_synced`).
+  useEffect(() => {
+    let current = true;
+    transport
+      .call('tags.labelSync', { id: tag.id })
+      .then(({ history }) => {
+        if (current) setFailures(newestFailures(history));
+      })
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [transport, tag]);
 
   const toggle = async (session: string, enabled: boolean) => {
     setBusy(session);
@@ -73,6 +91,9 @@ export function TagLabelSync({ tag, onChanged }: { tag: Tag; onChanged: () => vo
                 <p id={errorId} className="form-error" role="alert">
                   {error}
                 </p>
+              )}
+              {failures[session.id] && (
+                <p className="form-error">{failureText(intl, failures[session.id])}</p>
               )}
             </li>
           );

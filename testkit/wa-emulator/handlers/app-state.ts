@@ -26,7 +26,7 @@ import {
 } from '@whiskeysockets/baileys';
 
 import type { AccountRecord } from '../accounts/types.js';
-import { contentBytes, iqResult, node } from '../binary.js';
+import { contentBytes, iqError, iqResult, node } from '../binary.js';
 import { newStanzaId } from '../connection.js';
 import type { DeviceSession, EmulatorContext } from '../context.js';
 import { warn } from '../debug.js';
@@ -37,6 +37,8 @@ import { SERVER_JID, unixNow } from '../jids.js';
 export class AppStateSync {
   readonly collections: AppStateCollections;
   private readonly phones = new Map<string, PhoneAppState>();
+  /** Accounts whose uploads WhatsApp refuses for now (`refuseUploads`), with the iq error it answers. */
+  private readonly refusals = new Map<string, { code: number; text: string }>();
 
   constructor(private readonly ctx: EmulatorContext) {
     this.collections = new AppStateCollections(ctx.store);
@@ -62,10 +64,26 @@ export class AppStateSync {
     return view;
   }
 
+  /**
+   * WhatsApp refusing an account's app-state uploads (a patch it will not take, or a server
+   * error) until called again with null: it answers the upload's iq with an error, as it does
+   * any iq it cannot serve, and stores nothing. Reads (syncs) still work.
+   */
+  refuseUploads(account: AccountRecord, error: { code: number; text: string } | null): void {
+    if (error) this.refusals.set(account.phone, error);
+    else this.refusals.delete(account.phone);
+  }
+
   handleIq(session: DeviceSession, iq: BinaryNode): void {
     const { account } = session;
+    const refusal = this.refusals.get(account.phone);
+    const collections = getBinaryNodeChildren(getBinaryNodeChild(iq, 'sync'), 'collection');
+    if (refusal && collections.some((collection) => getBinaryNodeChild(collection, 'patch'))) {
+      session.conn.send(iqError(iq, refusal.code, refusal.text));
+      return;
+    }
     const answers: BinaryNode[] = [];
-    for (const collection of getBinaryNodeChildren(getBinaryNodeChild(iq, 'sync'), 'collection')) {
+    for (const collection of collections) {
       const name = collection.attrs.name ?? '';
       const version = Number(collection.attrs.version ?? 0);
       const upload = contentBytes(getBinaryNodeChild(collection, 'patch'));

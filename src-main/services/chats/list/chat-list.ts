@@ -149,7 +149,9 @@ export class ChatList {
     // Where the name is checked (see below): before the conditions that read the chat's row.
     const nameAt = where.length;
     where.push(...viewConditions(options.view, params));
-    if (isAssignmentView(options.view)) where.push(NOT_A_CHANNEL);
+    // Channels are listed only where asked for (`kind=newsletter`), and never in an assignment
+    // view: All is the conversations, as its count (views.ts).
+    if (options.kind !== 'newsletter' || isAssignmentView(options.view)) where.push(NOT_A_CHANNEL);
     const states = this.sparseStates(options);
     for (const state of states) where.push(SPARSE_STATES[state]);
     if (options.kind) {

@@ -49,7 +49,8 @@ export function viewConditions(view: ChatView | undefined, params: Record<string
 /**
  * Whether a view sorts chats by who handles them (Mine, Unassigned, a team). Channels are not
  * conversations to assign (issue #19): such a view leaves them out (`NOT_A_CHANNEL`), and the
- * view counts never count them (migration 0050's triggers).
+ * view counts never count them (migration 0050's triggers). All is the conversations too (its
+ * count is): the list shows channels only under `kind=newsletter` (the Channels filter).
  */
 export function isAssignmentView(view: ChatView | undefined): boolean {
   return !!view && (view.assignee !== undefined || view.teamId !== undefined);

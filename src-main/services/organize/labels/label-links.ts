@@ -138,6 +138,16 @@ export class LabelLinks {
       );
   }
 
+  /** The tag a number's label last belonged to, as the history named it (for a deleted tag). */
+  lastTagOf(sessionId: string, labelId: string): { id: string; name: string } | undefined {
+    return this.db.$client
+      .prepare<[string, string], { id: string; name: string }>(
+        `SELECT tag_id AS id, tag_name AS name FROM tag_label_history
+         WHERE session_id = ? AND label_id = ? ORDER BY id DESC LIMIT 1`,
+      )
+      .get(sessionId, labelId);
+  }
+
   history(tagId: string, limit: number): TagLabelHistoryEntry[] {
     const rows = this.db.$client
       .prepare<

@@ -200,6 +200,18 @@ describe('label changes made while the number is offline', () => {
           expect.objectContaining({ origin: 'chatdock', change: 'recoloured', conflict: false }),
         ]),
       );
+      // The overruled label on the chat is announced too, as a conflict.
+      expect(
+        world.events.filter(
+          (e) =>
+            e.type === 'tag.label_synced' &&
+            e.data.tag.id === tag.id &&
+            e.data.change === 'labeled' &&
+            e.data.conflict &&
+            e.data.origin === 'whatsapp' &&
+            e.data.chat === chat,
+        ),
+      ).toHaveLength(1);
       expect(app.core.services.organize.labels.outbox.of('shop')).toEqual([]);
     },
     LIMIT,

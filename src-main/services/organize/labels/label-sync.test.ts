@@ -14,6 +14,7 @@ import {
 } from '../../../../testkit/support/linked-session.js';
 import { sessionReaches } from '../../../../testkit/support/events.js';
 import { colorOfIndex, indexOfColor } from './label-colors.js';
+import { RETRY_DELAYS_MS } from './label-pusher.js';
 import type { Customer } from '../../../../testkit/wa-emulator/customer.js';
 
 let world: LinkedWorld;
@@ -188,6 +189,70 @@ describe('label sync', () => {
       await gone;
       expect((await chatTags()).map((t) => t.tag.id)).not.toContain(vip?.id);
       expect((await tags()).map((t) => t.id)).not.toContain(vip?.id);
+    },
+    LIMIT,
+  );
+  it(
+    'a label on a chat WhatsApp keeps refusing is tried a bounded number of times, then shown as failed',
+    async () => {
+      const tag = await json<Tag>('/api/v1/tags', {
+        method: 'POST',
+        json: { name: 'Refused', color: '#ff0000' },
+      });
+      const sync = await json<TagLabelSync>(`/api/v1/tags/${tag.id}/labels/shop`, {
+        method: 'PUT',
+        json: { enabled: true },
+      });
+      const labelId = sync.labels[0]?.labelId ?? '';
+      await onPhone(labelId, (e) => e.event === 'labels.edit' && e.data.id === labelId);
+      const labels = world.app.core.services.organize.labels;
+      // Two retries, soon: three tries in all.
+      labels.useRetryDelays([20, 20]);
+      world.emulator.refuseAppStateUploads(world.shopPhone, { code: 500, text: 'internal-server-error' });
+      try {
+        const failed = world.waitForEvent(
+          (e) => e.type === 'tag.label_synced' && e.data.change === 'failed' && e.data.tag.id === tag.id,
+          LIMIT,
+        );
+        await json(`/api/v1/sessions/shop/chats/${encodeURIComponent(chat)}/tags/${tag.id}`, {
+          method: 'PUT',
+        });
+        expect((await failed).data).toMatchObject({
+          origin: 'chatdock',
+          labelId,
+          chat,
+          conflict: false,
+          failure: {
+            action: 'label',
+            attempts: 3,
+            error: expect.stringContaining('500 internal-server-error'),
+          },
+        });
+        // Given up: nothing left to send, and the tag's label history says what and why.
+        expect(labels.outbox.of('shop')).toEqual([]);
+        const history = (await json<TagLabelSync>(`/api/v1/tags/${tag.id}/labels`)).history;
+        expect(history[0]).toMatchObject({
+          change: 'failed',
+          origin: 'chatdock',
+          after: {
+            chat,
+            action: 'label',
+            attempts: 3,
+            error: expect.stringContaining('internal-server-error'),
+          },
+        });
+        // The tag stays on the chat here (the phone never took the label).
+        expect((await chatTags()).map((t) => t.tag.id)).toContain(tag.id);
+      } finally {
+        world.emulator.refuseAppStateUploads(world.shopPhone, null);
+        labels.useRetryDelays(RETRY_DELAYS_MS);
+      }
+      // Exactly one final event: no retry after giving up.
+      expect(
+        world.events.filter(
+          (e) => e.type === 'tag.label_synced' && e.data.change === 'failed' && e.data.tag.id === tag.id,
+        ),
+      ).toHaveLength(1);
     },
     LIMIT,
   );

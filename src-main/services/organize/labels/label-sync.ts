@@ -44,7 +44,7 @@ import type { TaggingService } from '../taggings.js';
 import type { TagService } from '../tags.js';
 import { colorOfIndex, indexOfColor } from './label-colors.js';
 import { LabelLinks, type LabelLink } from './label-links.js';
-import { LabelOutbox } from './label-outbox.js';
+import { LabelOutbox, type OutboxEntry } from './label-outbox.js';
 import { LabelPusher } from './label-pusher.js';
 
 /** What label sync needs of WhatsApp (wa/label-actions.ts; tests may pass their own). */
@@ -99,7 +99,13 @@ export class LabelSync implements LabelSink {
       logger: deps.logger,
       announceRename: (tag, link, change, before) =>
         this.announce(tag, link, 'chatdock', change, before, false, 'chatdock'),
+      giveUp: (entry, attempts, error) => this.gaveUp(entry, attempts, error),
     });
+  }
+
+  /** The waits between tries of a refused change (tests shorten them). */
+  useRetryDelays(delays: readonly number[]): void {
+    this.pusher.useRetryDelays(delays);
   }
 
   /**
@@ -370,21 +376,96 @@ export class LabelSync implements LabelSink {
     return { sessionId, labelId, chatJid, messageId, action, name: null, color: null };
   }
 
-  /** The phone's label on a chat/message overruled ours, not yet sent: recorded as a conflict. */
+  /**
+   * The phone's label on a chat/message overruled ours, not yet sent: recorded as a conflict and
+   * announced (`tag.label_synced`, `conflict: true`).
+   */
   private overruled(sessionId: string, link: LabelLink, fact: LabelAssociationFact): void {
     const tag = this.deps.tags.ref(link.tagId);
     const where = fact.messageId ? { chat: fact.chatJid, message: fact.messageId } : { chat: fact.chatJid };
-    this.links.record({
-      tag,
-      sessionId,
-      labelId: link.labelId,
-      origin: 'whatsapp',
-      change: fact.labeled ? 'labeled' : 'unlabeled',
-      before: { ...where, labeled: !fact.labeled },
-      after: { ...where, labeled: fact.labeled },
-      conflict: true,
-      actor: whatsappAttribution(sessionId).label,
+    const change = fact.labeled ? 'labeled' : 'unlabeled';
+    const actor = whatsappAttribution(sessionId);
+    this.deps.events.transaction(() => {
+      this.links.record({
+        tag,
+        sessionId,
+        labelId: link.labelId,
+        origin: 'whatsapp',
+        change,
+        before: { ...where, labeled: !fact.labeled },
+        after: { ...where, labeled: fact.labeled },
+        conflict: true,
+        actor: actor.label,
+      });
+      const data: TagLabelSyncedEvent = {
+        tag: { id: tag.id, name: tag.name, color: tag.color },
+        labelId: link.labelId,
+        origin: 'whatsapp',
+        change,
+        before: null,
+        conflict: true,
+        chat: fact.chatJid,
+        ...(fact.messageId ? { messageId: fact.messageId } : {}),
+      };
+      this.deps.events.record('tag.label_synced', sessionId, data, actor.actor);
     });
+  }
+
+  /**
+   * A change made here that WhatsApp refused on every try (label-pusher.ts): it leaves the
+   * outbox, and the tag label history records it as `failed` with WhatsApp's error, announced
+   * as `tag.label_synced` — what the tag editor shows beside the number.
+   */
+  private gaveUp(entry: OutboxEntry, attempts: number, error: string): void {
+    const { sessionId, labelId } = entry;
+    this.deps.events.transaction(() => {
+      this.outbox.done(entry.id);
+      const link = this.links.byLabel(sessionId, labelId);
+      // A deleted label's tag is gone: named as the history last had it.
+      const named = link ? this.deps.tags.ref(link.tagId) : this.links.lastTagOf(sessionId, labelId);
+      if (!named) return;
+      const tag = {
+        id: named.id,
+        name: named.name,
+        color: link ? this.deps.tags.ref(link.tagId).color : colorOfIndex(entry.color ?? 0),
+      };
+      const where = {
+        ...(entry.chatJid ? { chat: entry.chatJid } : {}),
+        ...(entry.messageId ? { message: entry.messageId } : {}),
+      };
+      const failure = { action: entry.action, attempts, error };
+      this.links.record({
+        tag,
+        sessionId,
+        labelId,
+        origin: 'chatdock',
+        change: 'failed',
+        before: null,
+        after: { ...where, ...failure },
+        conflict: false,
+        actor: 'chatdock',
+      });
+      const data: TagLabelSyncedEvent = {
+        tag: { id: tag.id, name: tag.name, color: tag.color },
+        labelId,
+        origin: 'chatdock',
+        change: 'failed',
+        before: null,
+        conflict: false,
+        ...(entry.chatJid ? { chat: entry.chatJid } : {}),
+        ...(entry.messageId ? { messageId: entry.messageId } : {}),
+        failure,
+      };
+      this.deps.events.record('tag.label_synced', sessionId, data, {
+        type: 'system',
+        id: null,
+        name: 'Chatdock',
+      });
+    });
+    this.deps.logger.warn(
+      { session: sessionId, label: labelId, chat: entry.chatJid, attempts, error },
+      'label sync: WhatsApp refused a label change on every try; given up',
+    );
   }
 
   // ---- helpers -------------------------------------------------------------------------------

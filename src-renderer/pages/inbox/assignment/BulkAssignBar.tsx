@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { AssignmentCandidates, ChatStatus } from '../../../../src-shared/contract/assignment';
 import { AssigneePicker } from '../../../components/assignment/AssigneePicker';
+import { bulkTargets } from '../../../model/assignment/bulk-targets';
 import { changeOf, type PickerOption } from '../../../model/assignment/picker-options';
 import { recheckChat } from '../../../stores/assignment-view';
 import { useTransport } from '../../../stores/connection';
@@ -12,6 +13,8 @@ import { useBulkRun } from '../select/use-bulk-run';
 /**
  * Select mode's assignment actions: assign the ticked chats to a person or team, or resolve
  * them. One `assignment.bulk` per number (all or nothing on each); the list follows by events.
+ * Ticked channels are no conversations to assign: left out, with a note saying so (issue #19);
+ * with only channels ticked, the actions are not offered.
  */
 export function BulkAssignBar({ selected }: { selected: { session: string; chat: string }[] }) {
   const intl = useIntl();
@@ -20,10 +23,17 @@ export function BulkAssignBar({ selected }: { selected: { session: string; chat:
   const [picking, setPicking] = useState(false);
   const [candidates, setCandidates] = useState<AssignmentCandidates | null>(null);
   const { busy, run: runBulk, showError, outcome } = useBulkRun();
+  const { conversations, channels } = bulkTargets(selected);
+  const leftOut =
+    channels > 0 ? (
+      <p className="muted">
+        {intl.formatMessage({ id: 'assignment.bulk.channelsLeftOut' }, { count: channels })}
+      </p>
+    ) : null;
 
   const openPicker = (open: boolean) => {
     setPicking(open);
-    const first = selected[0];
+    const first = conversations[0];
     if (open && first) {
       setCandidates(null);
       transport
@@ -38,7 +48,7 @@ export function BulkAssignBar({ selected }: { selected: { session: string; chat:
 
   const run = (change: { user?: string | null; team?: string | null; status?: ChatStatus }) => {
     const bySession = new Map<string, string[]>();
-    for (const { session, chat } of selected)
+    for (const { session, chat } of conversations)
       bySession.set(session, [...(bySession.get(session) ?? []), chat]);
     return runBulk(
       async (count) => {
@@ -51,10 +61,15 @@ export function BulkAssignBar({ selected }: { selected: { session: string; chat:
       {
         done: (count) => intl.formatMessage({ id: 'assignment.bulk.done' }, { count }),
         partial: (done, reason) =>
-          intl.formatMessage({ id: 'assignment.bulk.partial' }, { done, total: selected.length, reason }),
+          intl.formatMessage(
+            { id: 'assignment.bulk.partial' },
+            { done, total: conversations.length, reason },
+          ),
       },
     );
   };
+
+  if (channels > 0 && conversations.length === 0) return leftOut;
 
   return (
     <div
@@ -69,17 +84,18 @@ export function BulkAssignBar({ selected }: { selected: { session: string; chat:
         me={me}
         open={picking}
         onOpenChange={openPicker}
-        disabled={busy || selected.length === 0}
+        disabled={busy || conversations.length === 0}
         onPick={(option: PickerOption) => void run(changeOf(option))}
       />
       <button
         type="button"
         className="button button--secondary"
-        disabled={busy || selected.length === 0}
+        disabled={busy || conversations.length === 0}
         onClick={() => void run({ status: 'resolved' })}
       >
         {intl.formatMessage({ id: 'assignment.bulk.resolve' })}
       </button>
+      {leftOut}
       {outcome}
     </div>
   );

@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { StatusContent } from '../../../../src-shared/contract/status';
 import { STATUS_COLORS } from '../../../../src-shared/contract/constants/status';
+import { newIdempotencyKey } from '../../../model/inbox/ids';
 import { useTransport } from '../../../stores/connection';
 import { describeError } from '../../../transport/rpc-error';
 
@@ -42,6 +43,13 @@ export function PostStatusForm({ session, onPosted }: { session: string; onPoste
   const [when, setWhen] = useState('');
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<{ text: string; error: boolean } | null>(null);
+  // One key per post: posting the same draft again (after an error, such as an answer lost with
+  // the connection) reuses it, so WhatsApp gets the post once; any change to the draft, or a
+  // post that went through, starts a new one.
+  const [postKey, setPostKey] = useState(newIdempotencyKey);
+  useEffect(() => {
+    setPostKey(newIdempotencyKey());
+  }, [kind, text, color, file, everyone, list]);
 
   const submit = async () => {
     setBusy(true);
@@ -76,12 +84,13 @@ export function PostStatusForm({ session, onPosted }: { session: string; onPoste
         });
         setNote({ text: intl.formatMessage({ id: 'status.post.scheduled' }), error: false });
       } else {
-        await transport.call('status.post', { session, status, audience });
+        await transport.call('status.post', { session, status, audience, idempotencyKey: postKey });
         setNote({ text: intl.formatMessage({ id: 'status.post.done' }), error: false });
       }
       setText('');
       setFile(null);
       setFileInput((n) => n + 1);
+      setPostKey(newIdempotencyKey());
       onPosted();
     } catch (caught) {
       setNote({ text: describeError(caught), error: true });

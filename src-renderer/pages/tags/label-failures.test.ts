@@ -1,0 +1,50 @@
+import { createIntl } from 'react-intl';
+import { describe, expect, it } from 'vitest';
+import type { TagLabelHistoryEntry } from '../../../src-shared/contract/organize';
+import { english } from '../../i18n/messages/en';
+import { failureText, newestFailures } from './label-failures';
+
+const entry = (id: number, session: string, change: TagLabelHistoryEntry['change'], after = {}) =>
+  ({
+    id,
+    tagName: 'Paid',
+    session,
+    labelId: '3',
+    origin: 'chatdock',
+    change,
+    before: null,
+    after,
+    conflict: false,
+    actor: 'chatdock',
+    at: '2026-12-06T10:00:00.000Z',
+  }) satisfies TagLabelHistoryEntry;
+
+describe('a label change WhatsApp refused on every try, in the tag editor', () => {
+  it('is the newest failed entry of each number', () => {
+    const history = [
+      entry(9, 'shop', 'renamed'),
+      entry(8, 'shop', 'failed', { action: 'unlabel' }),
+      entry(7, 'shop', 'failed', { action: 'label' }),
+      entry(6, 'branch', 'failed', { action: 'delete' }),
+    ];
+    const found = newestFailures(history);
+    expect(Object.keys(found).sort()).toEqual(['branch', 'shop']);
+    expect(found.shop?.id).toBe(8);
+  });
+
+  it('says what was refused, how often and why', () => {
+    const intl = createIntl({ locale: 'en', messages: english, timeZone: 'UTC' });
+    const text = failureText(
+      intl,
+      entry(8, 'shop', 'failed', {
+        action: 'label',
+        chat: '972500000001@s.whatsapp.net',
+        attempts: 6,
+        error: 'WhatsApp refused the request (500 internal-server-error)',
+      }),
+    );
+    expect(text).toContain('putting the label on 972500000001');
+    expect(text).toContain('6 times');
+    expect(text).toContain('500 internal-server-error');
+  });
+});

@@ -1,0 +1,32 @@
+/**
+ * The tag editor's note on label changes WhatsApp refused on every try (the label history's
+ * `failed` entries, label-pusher.ts): the newest per number, worded for the reader.
+ */
+import type { IntlShape } from 'react-intl';
+import type { TagLabelHistoryEntry } from '../../../src-shared/contract/organize';
+import { formatDateTime } from '../../i18n/format';
+
+/** The newest given-up change per number (history is newest first). */
+export function newestFailures(
+  history: readonly TagLabelHistoryEntry[],
+): Record<string, TagLabelHistoryEntry> {
+  const found: Record<string, TagLabelHistoryEntry> = {};
+  for (const entry of history)
+    if (entry.change === 'failed' && !found[entry.session]) found[entry.session] = entry;
+  return found;
+}
+
+export function failureText(intl: IntlShape, entry: TagLabelHistoryEntry | undefined): string {
+  const after = entry?.after ?? {};
+  const chat = typeof after.chat === 'string' ? after.chat.split('@')[0] : '';
+  return intl.formatMessage(
+    { id: 'tags.labels.failed' },
+    {
+      action: String(after.action ?? 'delete'),
+      chat,
+      attempts: Number(after.attempts ?? 0),
+      when: entry ? formatDateTime(entry.at, intl) : '',
+      error: String(after.error ?? ''),
+    },
+  );
+}
