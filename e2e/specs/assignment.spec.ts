@@ -24,6 +24,8 @@ function views(page: Page) {
 test('assign to a team, take, resolve; a customer message reopens it; the views follow live', async ({
   page,
 }) => {
+  // A number linked, a customer, and the views followed through four changes: ~55 s at load 20.
+  test.setTimeout(180_000);
   const app = await startApp({ env: wa.env });
   const customers: Customer[] = [];
   try {
