@@ -11,7 +11,7 @@ import type { Db } from '../../db/connection.js';
 import { CountRollups, QUARTERS_PER_DAY, type CountRow } from './count-rollups.js';
 import { IN_SCOPE, IN_SCOPE_AND_TAGGED, scopeParams, type ScopeParams } from './report-scope.js';
 import type { DayQuarters } from './day-quarters.js';
-import { localHourTotals } from './metrics/day-quarter-totals.js';
+import { localHourSums } from './metrics/day-quarter-totals.js';
 import { offsetSegments, type OffsetSegment } from './metrics/local-clock.js';
 import type { MessageTotals, ReportFilter, TagCount } from './metrics/message-totals.js';
 import type { AttributedMessage } from './metrics/timeline.js';
@@ -195,7 +195,7 @@ export class MessageCounts {
     { tagged, quarters }: KeptDays,
   ): MessageTotals {
     const rollup = rollupParams(params);
-    const byQuarter = localHourTotals(
+    const local = localHourSums(
       quarters.rows({
         ...params,
         dayFrom: Math.floor(params.from / QUARTERS_PER_DAY),
@@ -230,7 +230,7 @@ export class MessageCounts {
       for (const edge of edges)
         for (const row of this.byTag.all(edge)) byTag.push({ tag: row.tag, ...who(row) });
     }
-    return { byQuarter, byGroup, byTag };
+    return { byQuarter: [], local, byGroup, byTag };
   }
 }
 
