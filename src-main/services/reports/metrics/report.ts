@@ -137,7 +137,14 @@ export function computeReport(input: ReportInput): ReportFigures {
     }
     const days = [...trend.values()];
     const firstDay = localDayOfQuarter(segments, startQ);
-    const pointOf = (quarter: number) => days[localDayOfQuarter(segments, quarter) - firstDay];
+    // The segment of the last event asked about: events come a UTC day at a time, so the next
+    // one is nearly always in it (a year has three segments).
+    let segment = segments[0]!;
+    const pointOf = (quarter: number) => {
+      if (quarter < segment[0] || quarter >= segment[1])
+        segment = segments.find(([from, to]) => quarter >= from && quarter < to) ?? segment;
+      return days[Math.floor((quarter + segment[2]) / 96) - firstDay];
+    };
     const durationAt = businessHours ? 2 : 1;
     for (const row of rows) {
       if (!passesFilter(filter, row.assignee)) continue;
