@@ -54,9 +54,9 @@ const END = Number.MAX_SAFE_INTEGER;
  * Most messages one piece of a chat's fold reads (issue #23 target 5): a chat with years of
  * history is folded in pieces of whole quarter hours, each in its own slice of a tick, so one
  * chat no longer holds the event loop for the whole of it (948 ms after a migration, load 5).
- * ~5–10 ms a piece on the bench machine at rest (docs/PERFORMANCE.md "session 13").
+ * A piece of 2,000 took 200–400 ms at load 20 (docs/PERFORMANCE.md "session 13"), 500 a quarter of that.
  */
-export const FACTS_PER_PIECE = 2_000;
+export const FACTS_PER_PIECE = 500;
 
 /**
  * Where a chat's fold stopped at the end of a piece: its facts before `at` (a quarter hour) are
