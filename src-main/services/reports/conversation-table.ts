@@ -194,7 +194,8 @@ export class ConversationTable {
 
   /**
    * Folds every marked chat (all of them when `limit` is left out), stopping early once
-   * `performance.now()` passes `deadline` (the background's bounded ticks); returns how many it folded.
+   * `performance.now()` passes `deadline` (the background's bounded ticks; a long chat's pieces
+   * each check it); returns how many chats and pieces it folded.
    */
   settle(limit = Number.MAX_SAFE_INTEGER, deadline = Infinity): number {
     return this.settleSome(limit, deadline);
