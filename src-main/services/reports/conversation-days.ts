@@ -95,7 +95,8 @@ export class ConversationDays {
   private readonly read: Statement<[ScopeParams & { dayFrom: number; dayTo: number }], Row>;
   private readonly rebuildSome: (limit: number, deadline: number) => number;
   /** One settings object per number and hours, so businessDuration's per-day cache lives on. */
-  private readonly hours = new Map<string, BusinessHours & { key: string }>();
+  private readonly hours = new Map<string, BusinessHours & { key: string; text: string | null }>();
+  private readonly storedSettings: Statement<[string], { settings: string }>;
 
   constructor(db: Db) {
     const sqlite = db.$client;
@@ -113,6 +114,7 @@ export class ConversationDays {
          incoming, resolved) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.sessions = sqlite.prepare('SELECT id FROM sessions');
+    this.storedSettings = sqlite.prepare('SELECT settings FROM automation_settings WHERE session_id = ?');
     this.folded = sqlite.prepare('SELECT session_id AS session, hours FROM report_hours_folded');
     this.keepHours = sqlite.prepare(
       `INSERT INTO report_hours_folded (session_id, hours) VALUES (?, ?)
@@ -191,22 +193,40 @@ export class ConversationDays {
       dayFrom: dayOf(period.start),
       dayTo: dayOf(period.end - 1) + 1,
     };
-    return this.read.all(params).map((row) => ({
-      day: row.day,
-      session: row.session,
-      assignee: { userId: row.userId || null, teamId: row.teamId || null },
-      tags: row.tags ? row.tags.split('\u001f') : [],
-      opened: floats(row.opened),
-      incoming: floats(row.incoming),
-      resolved: floats(row.resolved),
-    }));
+    // A few dozen keys over a year's thousands of rows: one assignee and tag list each.
+    const keys = new Map<string, Pick<ConversationDay, 'assignee' | 'tags'>>();
+    return this.read.all(params).map((row) => {
+      const id = `${row.userId}\u0000${row.teamId}\u0000${row.tags}`;
+      let key = keys.get(id);
+      if (!key) {
+        key = {
+          assignee: { userId: row.userId || null, teamId: row.teamId || null },
+          tags: row.tags ? row.tags.split('\u001f') : [],
+        };
+        keys.set(id, key);
+      }
+      return {
+        day: row.day,
+        session: row.session,
+        ...key,
+        opened: floats(row.opened),
+        incoming: floats(row.incoming),
+        resolved: floats(row.resolved),
+      };
+    });
   }
 
   private hoursOf(session: string): BusinessHours & { key: string } {
+    // Parsed again only when the stored settings changed (a parse is ~1 ms at load, each
+    // number, each report and tick).
+    const text = this.storedSettings.get(session)?.settings ?? null;
+    let found = this.hours.get(session);
+    if (found && found.text === text) return found;
     const { timeZone, hours, closedDates } = this.automation.settings(session).settings;
     const key = hoursKey({ timeZone, hours, closedDates });
-    let found = this.hours.get(session);
-    if (found?.key !== key) this.hours.set(session, (found = { timeZone, hours, closedDates, key }));
+    if (found?.key !== key) found = { timeZone, hours, closedDates, key, text };
+    found.text = text;
+    this.hours.set(session, found);
     return found;
   }
 

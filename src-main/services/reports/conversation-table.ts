@@ -24,6 +24,7 @@ import {
   type Assignee,
   type AssigneeFact,
   type Conversation,
+  type FoldState,
   type MessageFact,
   type StatusFact,
 } from './metrics/timeline.js';
@@ -48,6 +49,26 @@ interface ChangeRow {
 export type ConversationRow = Omit<Conversation, 'assignee'> & Assignee;
 
 const BEGINNING = Number.MIN_SAFE_INTEGER;
+const END = Number.MAX_SAFE_INTEGER;
+/**
+ * Most messages one piece of a chat's fold reads (issue #23 target 5): a chat with years of
+ * history is folded in pieces of whole quarter hours, each in its own slice of a tick, so one
+ * chat no longer holds the event loop for the whole of it (948 ms after a migration, load 5).
+ * A piece of 2,000 took 200–400 ms at load 20 (docs/PERFORMANCE.md "session 13"), 500 a quarter of that.
+ */
+export const FACTS_PER_PIECE = 500;
+
+/**
+ * Where a chat's fold stopped at the end of a piece: its facts before `at` (a quarter hour) are
+ * folded and written, and the mark says `since = at`. Kept in memory only: the next piece goes on
+ * from `state` while the mark is still `at` (a fact before it lowers the mark, and then, or after
+ * a restart, the chat is refolded from its conversation open at `at`, the usual way).
+ */
+interface Resume {
+  at: number;
+  state: FoldState;
+  assignee: Assignee;
+}
 const COLUMNS = `id, session_id AS session, chat_jid AS chat, opened_at AS openedAt, first_incoming_at AS firstIncomingAt,
   first_response_at AS firstResponseAt, resolved_at AS resolvedAt, assignee_user_id AS userId, assignee_team_id AS teamId`;
 
@@ -59,17 +80,17 @@ export class ConversationTable {
   /** The conversations (and tagged counts) per UTC day, rebuilt from the days the fold marks. */
   readonly days: ConversationDays;
   private readonly replaced: Statement<
-    [string, string, number],
+    [string, string, number, number],
     Conversation & { userId: string | null; teamId: string | null }
   >;
   private readonly dirty: Statement<[number], DirtyRow>;
   private readonly forget: Statement<[string, string]>;
   private readonly startOf: Statement<[string, string, number], { openedAt: number }>;
-  private readonly facts: Statement<[string, string, number], FactRow>;
+  private readonly facts: Statement<[string, string, number, number], FactRow>;
   private readonly changes: Statement<[string, string, number], ChangeRow>;
   private readonly current: Statement<[string, string], { userId: string | null; teamId: string | null }>;
   private readonly lastBefore: Statement<[string, string, number], { toValue: string | null }>;
-  private readonly dropFrom: Statement<[string, string, number]>;
+  private readonly dropFrom: Statement<[string, string, number, number]>;
   private readonly insert: Statement<
     [string, string, number, number | null, number | null, number | null, string | null, string | null]
   >;
@@ -78,11 +99,18 @@ export class ConversationTable {
     ConversationRow & { id: number }
   >;
   private readonly settleSome: (limit: number, deadline: number) => number;
+  private readonly markFrom: Statement<[number, string, string]>;
+  /** The chats folded up to a quarter hour by an earlier piece (`Resume`), by session and chat. */
+  private readonly resumes = new Map<string, Resume>();
   private readonly classify = senderKinds();
   private readonly marked: Statement<[number], { n: number }>;
   private readonly markedAll: Statement<[], { n: number }>;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    /** Most messages read per piece of a chat's fold (tests make it small). */
+    private readonly factsPerPiece = FACTS_PER_PIECE,
+  ) {
     const sqlite = db.$client;
     this.counts = new MessageCounts(db);
     this.periods = new PeriodConversations(db);
@@ -91,7 +119,7 @@ export class ConversationTable {
       `SELECT opened_at AS openedAt, first_incoming_at AS firstIncomingAt, first_response_at AS firstResponseAt,
               resolved_at AS resolvedAt, assignee_user_id AS userId, assignee_team_id AS teamId
          FROM report_conversations INDEXED BY report_conversations_chat_idx
-        WHERE session_id = ? AND chat_jid = ? AND opened_at >= ?`,
+        WHERE session_id = ? AND chat_jid = ? AND opened_at >= ? AND opened_at < ?`,
     );
     this.dirty = sqlite.prepare(
       'SELECT session_id AS session, chat_jid AS chat, since FROM report_dirty_chats LIMIT ?',
@@ -99,6 +127,9 @@ export class ConversationTable {
     this.marked = sqlite.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM report_dirty_chats LIMIT ?)');
     this.markedAll = sqlite.prepare('SELECT count(*) AS n FROM report_dirty_chats');
     this.forget = sqlite.prepare('DELETE FROM report_dirty_chats WHERE session_id = ? AND chat_jid = ?');
+    this.markFrom = sqlite.prepare(
+      'UPDATE report_dirty_chats SET since = ? WHERE session_id = ? AND chat_jid = ?',
+    );
     this.startOf = sqlite.prepare(
       `SELECT opened_at AS openedAt FROM report_conversations INDEXED BY report_conversations_chat_idx
         WHERE session_id = ? AND chat_jid = ? AND opened_at < ? ORDER BY opened_at DESC LIMIT 1`,
@@ -108,7 +139,7 @@ export class ConversationTable {
     this.facts = sqlite.prepare(
       `SELECT timestamp AS at, from_me AS fromMe, sent_by AS sentBy FROM messages INDEXED BY messages_chat_time_idx
         WHERE session_id = ? AND chat_jid = ? AND timestamp >= ? AND (from_me = 1 OR type <> 'waiting')
-        ORDER BY timestamp, from_me`,
+        ORDER BY timestamp, from_me LIMIT ?`,
     );
     this.changes = sqlite.prepare(
       `SELECT at, change, from_value AS fromValue, to_value AS toValue FROM chat_assignment_history
@@ -125,7 +156,7 @@ export class ConversationTable {
       'SELECT assignee_user_id AS userId, assignee_team_id AS teamId FROM chats WHERE session_id = ? AND jid = ?',
     );
     this.dropFrom = sqlite.prepare(
-      'DELETE FROM report_conversations WHERE session_id = ? AND chat_jid = ? AND opened_at >= ?',
+      'DELETE FROM report_conversations WHERE session_id = ? AND chat_jid = ? AND opened_at >= ? AND opened_at < ?',
     );
     this.insert = sqlite.prepare(
       `INSERT INTO report_conversations (session_id, chat_jid, opened_at, first_incoming_at, first_response_at,
@@ -144,9 +175,16 @@ export class ConversationTable {
     this.settleSome = sqlite.transaction((limit: number, deadline: number) => {
       let done = 0;
       for (const row of this.dirty.all(limit)) {
-        // Past the deadline the rest stays marked for the next call (at least one chat is folded).
+        // Past the deadline the rest stays marked for the next call (at least one piece is folded).
         if (done > 0 && performance.now() >= deadline) break;
-        this.refold(row);
+        // A long chat piece by piece, each checking the deadline: the rest stays marked from
+        // where the last piece stopped.
+        for (let since = row.since; ; done++) {
+          if (done > 0 && performance.now() >= deadline) return done;
+          const next = this.refold({ ...row, since });
+          if (next === null) break;
+          since = next;
+        }
         this.forget.run(row.session, row.chat);
         done++;
       }
@@ -156,7 +194,8 @@ export class ConversationTable {
 
   /**
    * Folds every marked chat (all of them when `limit` is left out), stopping early once
-   * `performance.now()` passes `deadline` (the background's bounded ticks); returns how many it folded.
+   * `performance.now()` passes `deadline` (the background's bounded ticks; a long chat's pieces
+   * each check it); returns how many chats and pieces it folded.
    */
   settle(limit = Number.MAX_SAFE_INTEGER, deadline = Infinity): number {
     return this.settleSome(limit, deadline);
@@ -187,42 +226,85 @@ export class ConversationTable {
     return out;
   }
 
-  private refold({ session, chat, since }: DirtyRow): void {
-    if (!isCustomerChat(chat)) return;
+  /**
+   * Folds a marked chat from its mark on, or one piece of it: null when it is done, else the
+   * quarter hour up to which it is (the mark is moved there and the next piece goes on from it).
+   */
+  private refold({ session, chat, since }: DirtyRow): number | null {
+    if (!isCustomerChat(chat)) return null;
+    const id = `${session}\u0000${chat}`;
+    // Where the last piece of this chat stopped, if nothing before it changed since (the mark
+    // would be earlier then).
+    const resume = this.resumes.get(id);
+    this.resumes.delete(id);
+    const goOn = resume !== undefined && resume.at === since ? resume : null;
     // From the quarter hour of the change: its counts are rebuilt whole, so the walk starts
     // before every message of that quarter.
     const fromQuarter = since < 0 ? BEGINNING : quarterOf(since);
-    const start =
-      since < 0
+    const start = goOn
+      ? since
+      : since < 0
         ? BEGINNING
         : (this.startOf.get(session, chat, fromQuarter * QUARTER_MS)?.openedAt ?? BEGINNING);
-    const messages: MessageFact[] = this.facts.all(session, chat, start).map((row) => {
-      if (row.fromMe === 0) return { at: row.at, kind: 'customer', userId: null };
-      const { kind, userId } = this.classify(row.sentBy);
-      return { at: row.at, kind, userId };
-    });
+    const rows = this.facts.all(session, chat, start, this.factsPerPiece + 1);
+    // More than a piece: this piece ends at the quarter hour of its last message (whole quarters,
+    // so the counts of each are rebuilt whole), unless that leaves nothing.
+    let cut = END;
+    if (rows.length > this.factsPerPiece) {
+      const last = quarterOf(rows[rows.length - 1]!.at) * QUARTER_MS;
+      if (last > start && last > fromQuarter * QUARTER_MS) cut = last;
+    }
+    const messages: MessageFact[] = [];
+    for (const row of cut === END && rows.length > this.factsPerPiece
+      ? this.facts.all(session, chat, start, -1)
+      : rows) {
+      if (row.at >= cut) break;
+      if (row.fromMe === 0) messages.push({ at: row.at, kind: 'customer', userId: null });
+      else {
+        const { kind, userId } = this.classify(row.sentBy);
+        messages.push({ at: row.at, kind, userId });
+      }
+    }
     const statuses: StatusFact[] = [];
     const assignees: AssigneeFact[] = [];
-    let before: { userId: string | null; teamId: string | null } | null = null;
+    let before: { userId: string | null; teamId: string | null } | null = goOn?.assignee ?? null;
     for (const row of this.changes.all(session, chat, start)) {
       if (row.change === 'status') {
         const status = parseJson(row.toValue);
-        if (status === 'open' || status === 'pending' || status === 'resolved')
+        if (row.at < cut && (status === 'open' || status === 'pending' || status === 'resolved'))
           statuses.push({ at: row.at, status });
       } else {
+        // Who had the chat at the start is what its first change after the start changed from,
+        // even when that change is past this piece.
         before ??= assigneeOf(parseJson(row.fromValue));
-        assignees.push({ at: row.at, ...assigneeOf(parseJson(row.toValue)) });
+        if (row.at < cut) assignees.push({ at: row.at, ...assigneeOf(parseJson(row.toValue)) });
       }
     }
     before ??= this.holderAt(session, chat, start);
-    const folded = foldChat({ session, chat, messages, statuses, assignees, initialAssignee: before });
-    const old = this.replaced.all(session, chat, start);
-    this.dropFrom.run(session, chat, start);
+    const folded = foldChat({
+      session,
+      chat,
+      messages,
+      statuses,
+      assignees,
+      initialAssignee: before,
+      ...(goOn ? { resume: goOn.state } : {}),
+    });
+    // The rows this fold replaces: from the conversation it went on with (or its start), up to
+    // the cut (the rows after it are replaced by the next piece).
+    const from = goOn?.state.open?.openedAt ?? start;
+    const old = this.replaced.all(session, chat, from, cut);
+    this.dropFrom.run(session, chat, from, cut);
     for (const c of folded.conversations) this.write(c);
     this.markChangedDays(old, folded.conversations);
     // The days whose counts changed: their quarter counts (migration 0047) and, for a tagged
     // chat, their tagged sums are rebuilt (tagging marks the chat's days itself).
-    this.days.markDays(this.counts.recount(session, chat, fromQuarter, folded.messages));
+    const toQuarter = cut === END ? END : quarterOf(cut);
+    this.days.markDays(this.counts.recount(session, chat, fromQuarter, toQuarter, folded.messages));
+    if (cut === END) return null;
+    this.markFrom.run(cut, session, chat);
+    this.resumes.set(id, { at: cut, state: folded.end, assignee: folded.end.assignee });
+    return cut;
   }
 
   /** The days of the conversations that are not the same before and after a refold (migration 0046). */

@@ -11,7 +11,7 @@ import type { Db } from '../../db/connection.js';
 import { CountRollups, QUARTERS_PER_DAY, type CountRow } from './count-rollups.js';
 import { IN_SCOPE, IN_SCOPE_AND_TAGGED, scopeParams, type ScopeParams } from './report-scope.js';
 import type { DayQuarters } from './day-quarters.js';
-import { localHourTotals } from './metrics/day-quarter-totals.js';
+import { localHourSums } from './metrics/day-quarter-totals.js';
 import { offsetSegments, type OffsetSegment } from './metrics/local-clock.js';
 import type { MessageTotals, ReportFilter, TagCount } from './metrics/message-totals.js';
 import type { AttributedMessage } from './metrics/timeline.js';
@@ -48,14 +48,14 @@ const WHO = `c.kind, c.sender_user_id AS userId, c.assignee_user_id AS assigneeU
 const GROUP_COLUMNS = `c.session_id AS session, ${WHO}, c.n`;
 
 export class MessageCounts {
-  private readonly drop: Statement<[string, string, number]>;
+  private readonly drop: Statement<[string, string, number, number]>;
   private readonly insert: Statement<[string, string, number, string, string, string, string, number]>;
   /** Grouped in the index's own order (quarter, kind): no sort. */
   private readonly byQuarter: Statement<[ScopeParams], { quarter: number; incoming: number; n: number }>;
   private readonly byGroup: Statement<[ScopeParams], Row & { session: string }>;
   private readonly byTag: Statement<[ScopeParams], Row & { tag: string }>;
   private readonly anyTagging: Statement<[], { found: number }>;
-  private readonly chatRows: Statement<[string, string, number], CountRow>;
+  private readonly chatRows: Statement<[string, string, number, number], CountRow>;
   private readonly rollups: CountRollups;
   private readonly quarterTotals: Statement<[RollupParams], { quarter: number; incoming: number; n: number }>;
   private readonly groupTotals: Statement<[RollupParams], Row & { session: string }>;
@@ -66,7 +66,7 @@ export class MessageCounts {
     this.chatRows = sqlite.prepare(
       `SELECT quarter, kind, sender_user_id AS userId, assignee_user_id AS assigneeUserId,
               assignee_team_id AS assigneeTeamId, n
-         FROM report_message_counts WHERE session_id = ? AND chat_jid = ? AND quarter >= ?`,
+         FROM report_message_counts WHERE session_id = ? AND chat_jid = ? AND quarter >= ? AND quarter < ?`,
     );
     // Without a tag filter a report reads the sums over chats (count-rollups.ts): the trend and
     // heat map per quarter, the totals per whole UTC day plus the chats' quarters at the edges.
@@ -86,7 +86,7 @@ export class MessageCounts {
        GROUP BY session, kind, userId, assigneeUserId, assigneeTeamId`,
     );
     this.drop = sqlite.prepare(
-      'DELETE FROM report_message_counts WHERE session_id = ? AND chat_jid = ? AND quarter >= ?',
+      'DELETE FROM report_message_counts WHERE session_id = ? AND chat_jid = ? AND quarter >= ? AND quarter < ?',
     );
     this.insert = sqlite.prepare(
       `INSERT INTO report_message_counts (session_id, chat_jid, quarter, kind, sender_user_id, assignee_user_id,
@@ -114,22 +114,23 @@ export class MessageCounts {
   }
 
   /**
-   * Replaces a chat's counts from the quarter starting at `fromQuarter` with those of `messages`
-   * (the fold's, each with who had the chat then; earlier ones are skipped). Runs in the fold's
+   * Replaces a chat's counts of the quarters [fromQuarter, toQuarter) with those of `messages`
+   * (the fold's, each with who had the chat then; others are skipped). Runs in the fold's
    * transaction.
    */
   recount(
     session: string,
     chat: string,
     fromQuarter: number,
+    toQuarter: number,
     messages: readonly AttributedMessage[],
   ): Set<number> {
-    const before = this.chatRows.all(session, chat, fromQuarter);
-    this.drop.run(session, chat, fromQuarter);
+    const before = this.chatRows.all(session, chat, fromQuarter, toQuarter);
+    this.drop.run(session, chat, fromQuarter, toQuarter);
     const counts = new Map<string, [number, string, string, string, string, number]>();
     for (const m of messages) {
       const quarter = quarterOf(m.at);
-      if (quarter < fromQuarter) continue;
+      if (quarter < fromQuarter || quarter >= toQuarter) continue;
       const row: [number, string, string, string, string, number] = [
         quarter,
         m.kind,
@@ -194,7 +195,7 @@ export class MessageCounts {
     { tagged, quarters }: KeptDays,
   ): MessageTotals {
     const rollup = rollupParams(params);
-    const byQuarter = localHourTotals(
+    const local = localHourSums(
       quarters.rows({
         ...params,
         dayFrom: Math.floor(params.from / QUARTERS_PER_DAY),
@@ -229,7 +230,7 @@ export class MessageCounts {
       for (const edge of edges)
         for (const row of this.byTag.all(edge)) byTag.push({ tag: row.tag, ...who(row) });
     }
-    return { byQuarter, byGroup, byTag };
+    return { byQuarter: [], local, byGroup, byTag };
   }
 }
 

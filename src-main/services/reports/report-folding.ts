@@ -52,8 +52,8 @@ export class ReportFolding {
   }
 
   /**
-   * One slice of at most `budgetMs` (also called by tests and the bench); how many chats it
-   * folded, or else how many days it rebuilt (0: nothing was left).
+   * One slice of at most `budgetMs` (also called by tests and the bench); how many chats (or
+   * pieces of a long one) it folded, or else how many days it rebuilt (0: nothing was left).
    */
   tick(budgetMs = TICK_BUDGET_MS): number {
     try {

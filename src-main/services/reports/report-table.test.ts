@@ -164,11 +164,13 @@ describe('reports from the kept conversations', () => {
       const random = createRandom(seed);
       const now = END + random.int(LAST - END);
       db = openDatabase(':memory:');
-      const table = new ConversationTable(db);
+      // Odd seeds fold each chat in pieces of a few messages (a long chat's bounded ticks), and
+      // some folds stop after one piece (a spent tick budget), so writes land between pieces.
+      const table = new ConversationTable(db, seed % 2 === 1 ? 2 + (seed % 5) : undefined);
       const service = new ReportService(db, table, () => now);
       for (const write of randomStore(db, random, now)) {
         write();
-        if (random.chance(0.15)) table.settle(1 + random.int(3));
+        if (random.chance(0.15)) table.settle(1 + random.int(3), random.chance(0.5) ? 0 : Infinity);
         if (random.chance(0.1)) table.days.rebuild(1 + random.int(4));
       }
       const queries: ReportQuery[] = [
@@ -351,6 +353,68 @@ describe('reports from the kept conversations', () => {
     // A group's messages mark nothing.
     message.run('120363000000000001@g.us', 'g', 0, START);
     expect(table.settle()).toBe(0);
+  });
+
+  it('folds one long chat in pieces, a tick each, and ends with what one fold of it gives', () => {
+    db = openDatabase(':memory:');
+    const sqlite = db.$client;
+    // Pieces of 5 messages: the chat below takes many ticks (issue #23 target 5).
+    const table = new ConversationTable(db, 5);
+    const logger = { info: () => {}, error: (..._: unknown[]) => expect.fail('tick failed') };
+    const folding = new ReportFolding(table, logger as unknown as Logger);
+    sqlite.prepare(`INSERT INTO sessions (id, name) VALUES ('shop', 'Shop')`).run();
+    const jid = '972500000001@s.whatsapp.net';
+    const message = sqlite.prepare(
+      `INSERT INTO messages (session_id, chat_jid, id, from_me, type, status, timestamp, sent_by) VALUES ('shop', ?, ?, ?, 'text', 'read', ?, ?)`,
+    );
+    const change = sqlite.prepare(
+      `INSERT INTO chat_assignment_history (session_id, chat_jid, at, change, from_value, to_value, actor, reason) VALUES ('shop', ?, ?, ?, ?, ?, '{}', 'manual')`,
+    );
+    const dana = JSON.stringify({ type: 'user', id: 'usr_dana', name: 'Dana' });
+    // 60 messages, three a quarter hour, one conversation open across many pieces; a handover
+    // to Dana and a resolution in the middle, and a second conversation after it.
+    for (let i = 0; i < 60; i++) {
+      const at = START + i * 5 * 60_000;
+      message.run(jid, `m${i}`, i % 3 === 2 ? 1 : 0, at, i % 3 === 2 ? dana : null);
+    }
+    change.run(
+      jid,
+      START + 50 * 60_000,
+      'assignee',
+      null,
+      JSON.stringify({ user: { id: 'usr_dana', name: 'Dana' } }),
+    );
+    change.run(jid, START + 200 * 60_000 + 1, 'status', null, '"resolved"');
+    const since = sqlite.prepare('SELECT since FROM report_dirty_chats').pluck();
+    const marks: number[] = [];
+    for (let ticks = 0; table.backlogOver(0); ticks++) {
+      expect(ticks).toBeLessThan(60);
+      expect(folding.tick(0)).toBe(1);
+      if (table.backlogOver(0)) marks.push(since.get() as number);
+      // Halfway a late message lands before the piece's cut: the chat is marked from it again.
+      if (ticks === 4) message.run(jid, 'late', 0, START + 7 * 60_000, null);
+    }
+    // Each tick moved the mark on by a piece of whole quarter hours (once back, after the late message).
+    expect(marks.length).toBeGreaterThan(8);
+    expect(marks.every((at) => at % 900_000 === 0 || at === START + 7 * 60_000)).toBe(true);
+    const kept = () => [
+      sqlite
+        .prepare(
+          'SELECT opened_at, first_incoming_at, first_response_at, resolved_at, assignee_user_id, assignee_team_id FROM report_conversations ORDER BY opened_at',
+        )
+        .all(),
+      sqlite.prepare('SELECT * FROM report_message_counts ORDER BY quarter, kind').all(),
+      sqlite.prepare('SELECT * FROM report_day_counts ORDER BY 1, 2, 3, 4, 5, 6').all(),
+      sqlite.prepare('SELECT * FROM report_quarter_totals ORDER BY 1, 2, 3, 4, 5').all(),
+    ];
+    const inPieces = kept();
+    expect(inPieces[0]).toHaveLength(2);
+    // The same chat folded again from its beginning in one piece gives the same rows.
+    sqlite.exec(`DELETE FROM report_conversations; DELETE FROM report_message_counts;
+      DELETE FROM report_day_counts; DELETE FROM report_quarter_totals;
+      INSERT INTO report_dirty_chats (session_id, chat_jid, since) VALUES ('shop', '${jid}', -1)`);
+    expect(new ConversationTable(db).settle()).toBe(1);
+    expect(kept()).toEqual(inPieces);
   });
 
   it('folds and sums in bounded ticks: past the time budget the rest waits for the next tick', () => {

@@ -25,8 +25,22 @@ export interface GroupCount {
 export interface TagCount extends Omit<GroupCount, 'session'> {
   tag: string;
 }
+/**
+ * The trend and heat map already put in local hours and days (the kept path,
+ * metrics/day-quarter-totals.ts): customers' messages per local hour `hourBase + i`, ours per
+ * local day `dayBase + i` (local hours and days counted from 1970-01-01 on the zone's calendar).
+ * `computeReport` reads these instead of asking the clock for each `QuarterCount`.
+ */
+export interface LocalTotals {
+  hourBase: number;
+  received: Float64Array;
+  dayBase: number;
+  sent: Float64Array;
+}
 export interface MessageTotals {
   byQuarter: QuarterCount[];
+  /** Beside `byQuarter` (counted once, by either). */
+  local?: LocalTotals;
   byGroup: GroupCount[];
   byTag: TagCount[];
 }

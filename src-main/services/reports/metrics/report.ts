@@ -20,9 +20,11 @@ import {
   type ConversationGroup,
 } from './conversation-groups.js';
 import { datesBetween, localClock, localDayOfQuarter, offsetSegments } from './local-clock.js';
-import { passesFilter, type MessageTotals, type ReportFilter } from './message-totals.js';
+import { passesFilter, type LocalTotals, type MessageTotals, type ReportFilter } from './message-totals.js';
 import { median, percentiles } from './stats.js';
 import type { Assignee } from './timeline.js';
+
+const DAY_MS = 86_400_000;
 
 export interface ReportPeriod {
   from: string;
@@ -135,7 +137,14 @@ export function computeReport(input: ReportInput): ReportFigures {
     }
     const days = [...trend.values()];
     const firstDay = localDayOfQuarter(segments, startQ);
-    const pointOf = (quarter: number) => days[localDayOfQuarter(segments, quarter) - firstDay];
+    // The segment of the last event asked about: events come a UTC day at a time, so the next
+    // one is nearly always in it (a year has three segments).
+    let segment = segments[0]!;
+    const pointOf = (quarter: number) => {
+      if (quarter < segment[0] || quarter >= segment[1])
+        segment = segments.find(([from, to]) => quarter >= from && quarter < to) ?? segment;
+      return days[Math.floor((quarter + segment[2]) / 96) - firstDay];
+    };
     const durationAt = businessHours ? 2 : 1;
     for (const row of rows) {
       if (!passesFilter(filter, row.assignee)) continue;
@@ -216,6 +225,7 @@ export function computeReport(input: ReportInput): ReportFigures {
   }
 
   function countMessages(totals: MessageTotals) {
+    if (totals.local) countLocal(totals.local);
     for (const q of totals.byQuarter) {
       const slot = clock(q.at);
       const day = trend.get(slot.date);
@@ -242,6 +252,32 @@ export function computeReport(input: ReportInput): ReportFigures {
       const group = groupOf(groups.tag, t.tag);
       if (t.kind === 'customer') group.received += t.n;
       else if (t.kind === 'person') group.replies += t.n;
+    }
+  }
+
+  /**
+   * The trend and heat map from sums per local hour and day: local day D (days since 1970-01-01
+   * on the zone's calendar) is the trend's point D − (the day of `period.from`), and its weekday
+   * (D + 3) mod 7 with Monday 0 (1970-01-01 was a Thursday) — what `clock` gives for an instant in it.
+   */
+  function countLocal(local: LocalTotals) {
+    const points = [...trend.values()];
+    const firstDay = Date.parse(`${period.from}T00:00:00Z`) / DAY_MS;
+    for (let i = 0; i < local.received.length; i++) {
+      const n = local.received[i]!;
+      if (n === 0) continue;
+      const localHour = local.hourBase + i;
+      const localDay = Math.floor(localHour / 24);
+      const point = points[localDay - firstDay];
+      if (point) point.received += n;
+      const row = hours[(((localDay + 3) % 7) + 7) % 7];
+      const hour = localHour - localDay * 24;
+      if (row) row[hour] = (row[hour] ?? 0) + n;
+    }
+    for (let i = 0; i < local.sent.length; i++) {
+      const n = local.sent[i]!;
+      const point = points[local.dayBase + i - firstDay];
+      if (n !== 0 && point) point.sent += n;
     }
   }
 

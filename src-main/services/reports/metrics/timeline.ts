@@ -38,6 +38,17 @@ export interface ChatTimeline {
   assignees: readonly AssigneeFact[];
   /** Who had the chat before the first of `assignees`. */
   initialAssignee: Assignee;
+  /**
+   * Where an earlier walk over the facts before these stopped (`FoldedChat.end`): the walk goes
+   * on from there, so one long chat can be folded in pieces (conversation-table.ts).
+   */
+  resume?: FoldState;
+}
+
+/** The walk's state after its last fact: the conversation still open, and when the last fact was. */
+export interface FoldState {
+  open: Conversation | null;
+  lastFactAt: number | null;
 }
 
 export interface Conversation {
@@ -63,6 +74,8 @@ export interface FoldedChat {
   chat: string;
   conversations: Conversation[];
   messages: AttributedMessage[];
+  /** The state after the last fact (its open conversation is also the last of `conversations`). */
+  end: FoldState & { assignee: Assignee };
 }
 
 /**
@@ -94,8 +107,8 @@ export function foldChat(timeline: ChatTimeline): FoldedChat {
   const conversations: Conversation[] = [];
   const messages: AttributedMessage[] = [];
   let assignee: Assignee = timeline.initialAssignee;
-  let open: Conversation | null = null;
-  let lastFactAt: number | null = null;
+  let open: Conversation | null = timeline.resume?.open ? { ...timeline.resume.open } : null;
+  let lastFactAt: number | null = timeline.resume?.lastFactAt ?? null;
   const start = (at: number, firstIncomingAt: number | null): Conversation => ({
     session,
     chat,
@@ -138,7 +151,13 @@ export function foldChat(timeline: ChatTimeline): FoldedChat {
     }
   }
   if (open) conversations.push({ ...open, assignee });
-  return { session, chat, conversations, messages };
+  return {
+    session,
+    chat,
+    conversations,
+    messages,
+    end: { open: open ? { ...open, assignee } : null, lastFactAt, assignee },
+  };
 }
 
 function sortedSteps(timeline: ChatTimeline): Step[] {
