@@ -740,9 +740,9 @@ describe('reports', () => {
     expect(byTag).toContain(
       'SEARCH t USING COVERING INDEX sqlite_autoindex_chat_tags_1 (session_id=? AND chat_jid=?)',
     );
-    // The fold replaces a chat's counts from a quarter on by the table's own key.
+    // The fold replaces a chat's counts over the quarters of one piece by the table's own key.
     expect(reportPlan(/DELETE FROM report_message_counts/)).toContain(
-      'SEARCH report_message_counts USING PRIMARY KEY (session_id=? AND chat_jid=? AND quarter>?)',
+      'SEARCH report_message_counts USING PRIMARY KEY (session_id=? AND chat_jid=? AND quarter>? AND quarter<?)',
     );
   });
 
