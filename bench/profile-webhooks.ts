@@ -12,10 +12,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { createCore } from '../src-main/app/container.js';
 import { loadConfig } from '../src-main/core/config.js';
-import { toMessage } from '../src-main/services/messages/message-rows.js';
 import type { BenchContext } from './context.js';
 import { History, historySpec } from './generate.js';
-import { startWebhook, stopWebhook, waitForDrain } from './cases/webhooks.js';
+import { benchMessage, startWebhook, stopWebhook, waitForDrain } from './cases/webhooks.js';
 
 async function main(): Promise<void> {
   const count = Number(process.argv[2] ?? 10_000);
@@ -33,20 +32,7 @@ async function main(): Promise<void> {
   const sessionId = core.services.sessions.create({ id: 'bench', name: 'bench' }).session.id;
   const ctx = { core } as BenchContext;
   const webhook = await startWebhook(ctx);
-  const messages = Array.from({ length: count }, (_, i) => {
-    const { record } = history.message(i * 7);
-    return toMessage(sessionId, {
-      ...record,
-      chatJid: history.chatJid((i % 500) * 3),
-      rowId: i,
-      sessionId,
-      editedAt: null,
-      revokedAt: null,
-      starredAt: null,
-      sentBy: null,
-      createdAt: '',
-    });
-  });
+  const messages = Array.from({ length: count }, (_, i) => benchMessage(history, sessionId, i));
   const inspector = new Session();
   inspector.connect();
   await inspector.post('Profiler.enable');

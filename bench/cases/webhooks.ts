@@ -8,8 +8,10 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { AnyEventEnvelope } from '../../src-shared/contract/events.js';
+import type { Message } from '../../src-shared/messages.js';
 import { toMessage } from '../../src-main/services/messages/message-rows.js';
 import type { BenchContext } from '../context.js';
+import type { History } from '../generate.js';
 import { fmtRate, stats } from '../measure.js';
 import { ms, rateRatio, type Row } from '../report.js';
 
@@ -109,6 +111,22 @@ export async function waitForDrain(ctx: BenchContext, limitMs: number): Promise<
   return now();
 }
 
+/** The `i`-th message event of cases 7 and its profiler: 500 chats in turn (the order keys). */
+export function benchMessage(history: History, sessionId: string, i: number): Message {
+  const { record } = history.message(i * 7);
+  return toMessage(sessionId, {
+    ...record,
+    chatJid: history.chatJid((i % 500) * 3),
+    rowId: i,
+    sessionId,
+    editedAt: null,
+    revokedAt: null,
+    starredAt: null,
+    sentBy: null,
+    createdAt: '',
+  });
+}
+
 export async function webhookCase(ctx: BenchContext, setup: WebhookSetup): Promise<Row[]> {
   const { core, history } = ctx;
   const events = core.services.events;
@@ -117,21 +135,7 @@ export async function webhookCase(ctx: BenchContext, setup: WebhookSetup): Promi
   await waitForDrain(ctx, 120_000);
   await setup.receiver.take();
   const sessionId = ctx.sessionIds[0] as string;
-  const messageFor = (i: number) => {
-    const { record } = history.message(i * 7);
-    const chatJid = history.chatJid((i % 500) * 3);
-    return toMessage(sessionId, {
-      ...record,
-      chatJid,
-      rowId: i,
-      sessionId,
-      editedAt: null,
-      revokedAt: null,
-      starredAt: null,
-      sentBy: null,
-      createdAt: '',
-    });
-  };
+  const messageFor = (i: number) => benchMessage(history, sessionId, i);
   const messages = Array.from({ length: count }, (_, i) => messageFor(i));
 
   // Drain.

@@ -43,6 +43,17 @@ async function untilPartlyStored(app: TestCore): Promise<void> {
   }
 }
 
+/** A core with the number "shop" (not linked: preparing needs no WhatsApp). */
+async function shopCore(): Promise<TestCore> {
+  const app = await startTestCore();
+  const created = await app.request('/api/v1/sessions', {
+    method: 'POST',
+    json: { id: 'shop', name: 'Shop' },
+  });
+  expect(created.ok).toBe(true);
+  return app;
+}
+
 let apps: TestCore[] = [];
 afterEach(async () => {
   for (const app of apps.reverse()) await app.stop().catch(() => undefined);
@@ -51,11 +62,8 @@ afterEach(async () => {
 
 describe('preparing a campaign of 10,000 recipients', () => {
   it('lets the loop run other work meanwhile and shows nothing until it is complete', async () => {
-    const app = await startTestCore();
+    const app = await shopCore();
     apps.push(app);
-    expect(
-      (await app.request('/api/v1/sessions', { method: 'POST', json: { id: 'shop', name: 'Shop' } })).ok,
-    ).toBe(true);
     const { campaigns } = app.core.services.scheduling;
     let settled = false;
     const creating = campaigns.create(input(), 'big-list-1').finally(() => (settled = true));
@@ -82,11 +90,8 @@ describe('preparing a campaign of 10,000 recipients', () => {
   }, 120_000);
 
   it('two requests with the same key at once make one campaign, and leave nothing half made', async () => {
-    const app = await startTestCore();
+    const app = await shopCore();
     apps.push(app);
-    expect(
-      (await app.request('/api/v1/sessions', { method: 'POST', json: { id: 'shop', name: 'Shop' } })).ok,
-    ).toBe(true);
     const { campaigns } = app.core.services.scheduling;
     const [one, two] = await Promise.all([
       campaigns.create(input(), 'big-list-3'),
@@ -99,10 +104,7 @@ describe('preparing a campaign of 10,000 recipients', () => {
   }, 120_000);
 
   it('after a restart in the middle, nothing half-made is left, and the retry creates it once', async () => {
-    const first = await startTestCore();
-    expect(
-      (await first.request('/api/v1/sessions', { method: 'POST', json: { id: 'shop', name: 'Shop' } })).ok,
-    ).toBe(true);
+    const first = await shopCore();
     const creating = first.core.services.scheduling.campaigns.create(input(), 'big-list-2');
     const outcome = creating.then(
       () => 'created',
