@@ -10,6 +10,7 @@ import type {
   RecipientsInput,
   RecipientStatus,
 } from '../../../src-shared/contract/schedule.js';
+import type { Statement } from 'better-sqlite3';
 import { AppError } from '../../../src-shared/errors.js';
 import { jidKind, phoneOfJid } from '../../../src-shared/jid.js';
 import { sortableId } from '../../core/ids.js';
@@ -55,6 +56,8 @@ const BUILT_IN_PLACEHOLDERS = ['name', 'phone'];
 /** Campaigns: creation with validated recipients, the dry-run preview, pause/resume/cancel. */
 export class CampaignService {
   private onChange: () => void = () => {};
+  /** Prepared on the first campaign, then reused by every chunk of every campaign. */
+  private insertRecipient: Statement | null = null;
 
   constructor(
     private readonly db: Db,
@@ -210,10 +213,10 @@ export class CampaignService {
     outcomes: readonly RecipientOutcome[],
     offset: number,
   ): void {
-    const insert = this.db.$client.prepare(
+    const insert = (this.insertRecipient ??= this.db.$client.prepare(
       `INSERT INTO campaign_recipients (campaign_id, position, input, jid, variables, status, error)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
+    ));
     this.db.$client.transaction(() => {
       chunk.forEach((recipient, index) => {
         const { status, error } = outcomes[offset + index] as RecipientOutcome;
