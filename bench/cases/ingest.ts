@@ -149,7 +149,40 @@ export function ingestRows(result: IngestResult): Row[] {
         `#23 target 4 (≥ 0.7× raw over the whole history): ${appRate / rawRate >= 0.7 ? 'met' : 'not met'}; ` +
         `whole history: ${sum(result.batches).toLocaleString('en')} messages in ${(result.totalMs / 1000).toFixed(1)} s of ingest (${fmtRate(fullRate, 'msg')}), median batch ${ms(stats(result.batches.map((b) => b.ms)).median)}`,
     },
+    ...growthRows(result),
   ];
+}
+
+/**
+ * The rate by tenth of the history, app beside raw over the same messages: how ingest slows as
+ * the database grows (issue #28 asks for it from the 10M run). Informational rows: the budget is
+ * the whole-history row above.
+ */
+function growthRows(result: IngestResult): Row[] {
+  const total = sum(result.batches);
+  if (total < 1_000_000) return [];
+  const tenth = total / 10;
+  const rows: Row[] = [];
+  for (let part = 0; part < 10; part += 1) {
+    const inPart = (batch: TimedBatch) =>
+      batch.endIndex > part * tenth && batch.endIndex <= (part + 1) * tenth;
+    const app = result.batches.filter(inPart);
+    const raw = result.rawBatches.filter(inPart);
+    if (app.length === 0 || raw.length === 0) continue;
+    const appRate = ratePerSecond(app);
+    const rawRate = ratePerSecond(raw);
+    rows.push({
+      case: '1 ingest as it grows',
+      what: `msgs ${Math.round(part * tenth).toLocaleString('en')}–${Math.round((part + 1) * tenth).toLocaleString('en')}`,
+      median: fmtRate(appRate, 'msg'),
+      p95: `${ms(stats(app.map((b) => b.ms)).p95)}/batch`,
+      raw: fmtRate(rawRate, 'msg'),
+      ratio: rateRatio(appRate, rawRate),
+      target: '–',
+      met: null,
+    });
+  }
+  return rows;
 }
 
 function sum(batches: readonly TimedBatch[]): number {
