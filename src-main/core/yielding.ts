@@ -20,46 +20,58 @@ export interface YieldOptions {
   pause?: () => Promise<unknown>;
 }
 
-/** `items.map(map)`, yielding the event loop whenever a stretch has used up the budget. */
-export async function mapYielding<T, R>(
-  items: readonly T[],
-  map: (item: T, index: number) => R,
-  options: YieldOptions = {},
-): Promise<R[]> {
-  const budgetMs = options.budgetMs ?? YIELD_BUDGET_MS;
-  const now = options.now ?? (() => performance.now());
-  const pause = options.pause ?? (() => yieldToLoop());
-  const out: R[] = new Array<R>(items.length);
-  let stretchStarted = now();
-  for (let index = 0; index < items.length; index += 1) {
-    out[index] = map(items[index] as T, index);
-    if ((index + 1) % CLOCK_EVERY === 0 && index + 1 < items.length && now() - stretchStarted >= budgetMs) {
-      await pause();
-      stretchStarted = now();
+/**
+ * One job's stretches (e.g. a campaign's whole preparation): the budget is shared by every phase
+ * the job runs through this object, so phases that follow each other (parse, then look up, then
+ * classify) cannot add their stretches up into one long block: each phase starts where the
+ * previous one left the clock, and a pause comes as soon as the budget is used, whichever phase
+ * it is in.
+ */
+export class Stretches {
+  private readonly budgetMs: number;
+  private readonly now: () => number;
+  private readonly pause: () => Promise<unknown>;
+  private started: number;
+
+  constructor(options: YieldOptions = {}) {
+    this.budgetMs = options.budgetMs ?? YIELD_BUDGET_MS;
+    this.now = options.now ?? (() => performance.now());
+    this.pause = options.pause ?? (() => yieldToLoop());
+    this.started = this.now();
+  }
+
+  /** Yields the loop if this stretch has used up the budget. */
+  async checkpoint(): Promise<void> {
+    if (this.now() - this.started >= this.budgetMs) {
+      await this.pause();
+      this.started = this.now();
     }
   }
-  return out;
-}
 
-/**
- * Runs `run` over `items` in chunks of `size` (each chunk synchronous, e.g. one transaction),
- * yielding the loop whenever the chunks since the last pause have used up the budget.
- */
-export async function chunksYielding<T>(
-  items: readonly T[],
-  size: number,
-  run: (chunk: readonly T[], offset: number) => void,
-  options: YieldOptions = {},
-): Promise<void> {
-  const budgetMs = options.budgetMs ?? YIELD_BUDGET_MS;
-  const now = options.now ?? (() => performance.now());
-  const pause = options.pause ?? (() => yieldToLoop());
-  let stretchStarted = now();
-  for (let offset = 0; offset < items.length; offset += size) {
-    run(items.slice(offset, offset + size), offset);
-    if (offset + size < items.length && now() - stretchStarted >= budgetMs) {
-      await pause();
-      stretchStarted = now();
+  /** `items.map(map)`, with a checkpoint every few items (reading the clock costs more than a cheap item). */
+  async map<T, R>(items: readonly T[], map: (item: T, index: number) => R): Promise<R[]> {
+    const out: R[] = new Array<R>(items.length);
+    for (let index = 0; index < items.length; index += 1) {
+      out[index] = map(items[index] as T, index);
+      if ((index + 1) % CLOCK_EVERY === 0) await this.checkpoint();
+    }
+    return out;
+  }
+
+  /** `for (const item of items) visit(item)`, with checkpoints like `map`. */
+  async each<T>(items: readonly T[], visit: (item: T, index: number) => void): Promise<void> {
+    await this.map(items, visit);
+  }
+
+  /** Runs `run` over `items` in chunks of `size` (each chunk synchronous, e.g. one transaction). */
+  async chunks<T>(
+    items: readonly T[],
+    size: number,
+    run: (chunk: readonly T[], offset: number) => void,
+  ): Promise<void> {
+    for (let offset = 0; offset < items.length; offset += size) {
+      run(items.slice(offset, offset + size), offset);
+      await this.checkpoint();
     }
   }
 }

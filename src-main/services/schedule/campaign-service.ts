@@ -14,7 +14,7 @@ import type { Statement } from 'better-sqlite3';
 import { AppError } from '../../../src-shared/errors.js';
 import { jidKind, phoneOfJid } from '../../../src-shared/jid.js';
 import { sortableId } from '../../core/ids.js';
-import { chunksYielding, mapYielding } from '../../core/yielding.js';
+import { Stretches } from '../../core/yielding.js';
 import type { Logger } from '../../core/logger.js';
 import type { Db } from '../../db/connection.js';
 import { campaignRecipients, campaigns } from '../../db/schema.js';
@@ -95,12 +95,13 @@ export class CampaignService {
     limit: number;
   }): Promise<CampaignPreview> {
     if (input.session) this.sessions.get(input.session);
-    const resolved = await resolveRecipients(this.db, input.session ?? null, input.recipients);
+    const stretches = new Stretches();
+    const resolved = await resolveRecipients(this.db, input.session ?? null, input.recipients, stretches);
     const counts = { total: resolved.length, valid: 0, invalid: 0, duplicates: 0, optedOut: 0 };
     const messages: CampaignPreview['messages'] = [];
     const invalid: CampaignPreview['invalid'] = [];
     const session = input.session;
-    const optedOut = await mapYielding(resolved, (recipient) =>
+    const optedOut = await stretches.map(resolved, (recipient) =>
       Boolean(session && recipient.jid && !recipient.problem && this.optOuts.has(session, recipient.jid)),
     );
     for (const [index, recipient] of resolved.entries()) {
@@ -122,7 +123,7 @@ export class CampaignService {
         }
       }
     }
-    return { messages, counts, invalid, placeholders: this.availablePlaceholders(resolved) };
+    return { messages, counts, invalid, placeholders: await this.availablePlaceholders(resolved, stretches) };
   }
 
   /**
@@ -134,10 +135,11 @@ export class CampaignService {
     const earlier = this.idempotency.recall<Campaign>(slot);
     if (earlier) return earlier;
     this.sessions.get(input.session);
-    // Parsed, looked up and classified in ~10 ms stretches with the loop yielded between them;
-    // only the final insert below is one synchronous transaction (issue #23, target 5).
-    const resolved = await resolveRecipients(this.db, input.session, input.recipients);
-    const available = new Set(this.availablePlaceholders(resolved));
+    // Parsed, looked up, classified and stored in ~10 ms stretches with the loop yielded between
+    // them, one budget for all the phases (issue #23, target 5).
+    const stretches = new Stretches();
+    const resolved = await resolveRecipients(this.db, input.session, input.recipients, stretches);
+    const available = new Set(await this.availablePlaceholders(resolved, stretches));
     const unknown = placeholdersOf(input.template).filter((name) => !available.has(name));
     if (unknown.length) {
       throw new AppError(
@@ -147,8 +149,9 @@ export class CampaignService {
       );
     }
     const onWhatsApp = await this.checkOnWhatsApp(input.session, resolved);
+    await stretches.checkpoint();
     // An opt-out recorded after this point is still honoured: the runner checks it again at send.
-    const outcomes = await mapYielding(resolved, (recipient) =>
+    const outcomes = await stretches.map(resolved, (recipient) =>
       this.firstOutcome(input.session, recipient, onWhatsApp),
     );
     const now = this.clock().now();
@@ -177,7 +180,7 @@ export class CampaignService {
       this.db.insert(campaigns).values(row).run();
       // The recipients go in in small transactions with the loop yielded between them: one
       // transaction of 5,000 rows held the loop for hundreds of milliseconds (issue #23, target 5).
-      await chunksYielding(resolved, RECIPIENT_CHUNK, (chunk, offset) =>
+      await stretches.chunks(resolved, RECIPIENT_CHUNK, (chunk, offset) =>
         this.insertRecipients(id, chunk, outcomes, offset),
       );
       // `once` checks the key again inside the transaction: a retry sent while this request
@@ -375,10 +378,14 @@ export class CampaignService {
   }
 
   /** `name`, `phone` and every custom column the recipients carry. */
-  private availablePlaceholders(resolved: ResolvedRecipient[]): string[] {
+  private async availablePlaceholders(
+    resolved: ResolvedRecipient[],
+    stretches: Stretches,
+  ): Promise<string[]> {
     const names = new Set(BUILT_IN_PLACEHOLDERS);
-    for (const recipient of resolved)
+    await stretches.each(resolved, (recipient) => {
       for (const key of Object.keys(recipient.variables)) names.add(key.trim().toLowerCase());
+    });
     return [...names];
   }
 

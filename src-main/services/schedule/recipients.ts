@@ -10,7 +10,7 @@
 import type { RecipientsInput } from '../../../src-shared/contract/schedule.js';
 import { AppError, isAppError } from '../../../src-shared/errors.js';
 import { jidKind, phoneOfJid, toJid } from '../../../src-shared/jid.js';
-import { mapYielding } from '../../core/yielding.js';
+import { Stretches } from '../../core/yielding.js';
 import type { Db } from '../../db/connection.js';
 import { readCsvTable } from './csv.js';
 
@@ -53,10 +53,10 @@ function entry(input: string, variables: Record<string, string>): ResolvedRecipi
 }
 
 /** `+972 50-123-4567, Dana` → phone and name; a line is split at its first comma, semicolon or tab. */
-function fromList(text: string): Promise<ResolvedRecipient[]> {
+function fromList(text: string, stretches: Stretches): Promise<ResolvedRecipient[]> {
   const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '');
   tooMany(lines.length);
-  return mapYielding(lines, (line) => {
+  return stretches.map(lines, (line) => {
     const split = /^([^,;\t]*)[,;\t](.*)$/.exec(line);
     const phone = split ? (split[1] ?? '') : line;
     const name = (split?.[2] ?? '').trim();
@@ -64,7 +64,12 @@ function fromList(text: string): Promise<ResolvedRecipient[]> {
   });
 }
 
-function fromCsv(csv: string, phoneColumn: string, nameColumn?: string): Promise<ResolvedRecipient[]> {
+function fromCsv(
+  csv: string,
+  phoneColumn: string,
+  nameColumn: string | undefined,
+  stretches: Stretches,
+): Promise<ResolvedRecipient[]> {
   const table = readCsvTable(csv);
   const find = (column: string, field: string) => {
     const header =
@@ -81,7 +86,7 @@ function fromCsv(csv: string, phoneColumn: string, nameColumn?: string): Promise
   const phoneHeader = find(phoneColumn, 'phoneColumn');
   const nameHeader = nameColumn ? find(nameColumn, 'nameColumn') : null;
   tooMany(table.records.length);
-  return mapYielding(table.records, (record) => {
+  return stretches.map(table.records, (record) => {
     const variables: Record<string, string> = {};
     for (const [key, value] of Object.entries(record)) if (key !== phoneHeader) variables[key] = value;
     if (nameHeader) variables.name = record[nameHeader] ?? '';
@@ -110,14 +115,19 @@ function fromTag(db: Db, sessionId: string, tagId: string): ResolvedRecipient[] 
  * the contact's as saved or as their WhatsApp profile, the group's subject), so `[name]` is not
  * left empty for a customer the shop has talked to.
  */
-function withKnownNames(db: Db, sessionId: string, list: ResolvedRecipient[]): Promise<ResolvedRecipient[]> {
+function withKnownNames(
+  db: Db,
+  sessionId: string,
+  list: ResolvedRecipient[],
+  stretches: Stretches,
+): Promise<ResolvedRecipient[]> {
   const known = db.$client.prepare<[string, string, string, string, string, string], { name: string | null }>(
     `SELECT COALESCE(
         (SELECT name FROM chats WHERE session_id = ? AND jid = ?),
         (SELECT COALESCE(name, notify) FROM contacts WHERE session_id = ? AND jid = ?),
         (SELECT subject FROM groups WHERE session_id = ? AND jid = ?)) AS name`,
   );
-  return mapYielding(list, (recipient) => {
+  return stretches.map(list, (recipient) => {
     if (!recipient.jid || recipient.variables.name?.trim()) return recipient;
     const { jid } = recipient;
     const name = known.get(sessionId, jid, sessionId, jid, sessionId, jid)?.name?.trim();
@@ -141,10 +151,12 @@ export async function resolveRecipients(
   db: Db,
   sessionId: string | null,
   input: RecipientsInput,
+  stretches: Stretches = new Stretches(),
 ): Promise<ResolvedRecipient[]> {
   let list: ResolvedRecipient[];
-  if (input.source === 'list') list = await fromList(input.text);
-  else if (input.source === 'csv') list = await fromCsv(input.csv, input.phoneColumn, input.nameColumn);
+  if (input.source === 'list') list = await fromList(input.text, stretches);
+  else if (input.source === 'csv')
+    list = await fromCsv(input.csv, input.phoneColumn, input.nameColumn, stretches);
   else {
     if (!sessionId)
       throw new AppError('VALIDATION_FAILED', 'session: is required for tag recipients', 'session');
@@ -153,9 +165,9 @@ export async function resolveRecipients(
   if (list.length === 0)
     throw new AppError('VALIDATION_FAILED', 'recipients: no recipients found', 'recipients');
   tooMany(list.length);
-  if (sessionId && input.source !== 'tag') list = await withKnownNames(db, sessionId, list);
+  if (sessionId && input.source !== 'tag') list = await withKnownNames(db, sessionId, list, stretches);
   const seen = new Map<string, number>();
-  return list.map((recipient, index) => {
+  return stretches.map(list, (recipient, index) => {
     if (!recipient.jid) return recipient;
     const first = seen.get(recipient.jid);
     if (first !== undefined) {
