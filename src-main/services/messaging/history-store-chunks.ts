@@ -23,14 +23,39 @@ export interface ChunkOptions {
   now?: () => number;
   /** Between chunks (tests pass a no-op). */
   pause?: () => Promise<unknown>;
+  /** Where the size learned so far is kept (tests pass their own). */
+  sizer?: ChunkSizer;
 }
 
-/** The next chunk's size after one of `rows` took `elapsedMs`. */
+/**
+ * The chunk size this machine and database allow, learned from the chunks stored so far and kept
+ * from one slice to the next: a sync hands over dozens of slices, and starting each at 100 rows
+ * again put a chunk far past the budget at the head of every slice on a slow or busy PC.
+ */
+export class ChunkSizer {
+  size = FIRST_ROWS;
+
+  /** After a chunk of `rows` took `elapsedMs`: the next size. */
+  learn(rows: number, elapsedMs: number, budgetMs: number): number {
+    this.size = nextChunkSize(rows, elapsedMs, budgetMs);
+    return this.size;
+  }
+}
+
+/**
+ * The next chunk's size after one of `rows` took `elapsedMs`: over the budget, as many rows as
+ * would have fitted (at most half, so a lucky measure cannot keep it high); well under it,
+ * twice as many; within MIN..MAX rows.
+ */
 export function nextChunkSize(rows: number, elapsedMs: number, budgetMs: number): number {
-  if (elapsedMs > budgetMs) return Math.max(MIN_ROWS, Math.floor(rows / 2));
+  if (elapsedMs > budgetMs)
+    return Math.max(MIN_ROWS, Math.min(Math.floor(rows / 2), Math.floor((rows * budgetMs) / elapsedMs)));
   if (elapsedMs < budgetMs / 2) return Math.min(MAX_ROWS, rows * 2);
   return rows;
 }
+
+/** One process, one database: every history sync learns from the ones before it. */
+const learned = new ChunkSizer();
 
 /** Calls `store` on successive chunks of `items`, yielding the event loop after each one. */
 export async function storeInChunks<T>(
@@ -41,12 +66,12 @@ export async function storeInChunks<T>(
   const budgetMs = options.budgetMs ?? CHUNK_BUDGET_MS;
   const now = options.now ?? (() => performance.now());
   const pause = options.pause ?? (() => yieldToLoop());
-  let size = FIRST_ROWS;
+  const sizer = options.sizer ?? learned;
   for (let start = 0; start < items.length;) {
-    const chunk = items.slice(start, start + size);
+    const chunk = items.slice(start, start + sizer.size);
     const started = now();
     store(chunk);
-    size = nextChunkSize(chunk.length, now() - started, budgetMs);
+    sizer.learn(chunk.length, now() - started, budgetMs);
     start += chunk.length;
     if (start < items.length) await pause();
   }

@@ -57,6 +57,15 @@ const END = Number.MAX_SAFE_INTEGER;
  * A piece of 2,000 took 200–400 ms at load 20 (docs/PERFORMANCE.md "session 13"), 500 a quarter of that.
  */
 export const FACTS_PER_PIECE = 500;
+/**
+ * A piece should hold the loop about this long: the piece size shrinks to what fitted when one
+ * took longer (a slow or busy PC, a chat whose messages are costly to fold) and grows back
+ * towards `FACTS_PER_PIECE` when they are quick, learned from piece to piece and tick to tick,
+ * like a history sync's chunks (history-store-chunks.ts). A tick folds at least one piece, so
+ * this keeps a tick near its budget whatever the machine.
+ */
+const PIECE_BUDGET_MS = 10;
+const MIN_FACTS_PER_PIECE = 50;
 
 /**
  * Where a chat's fold stopped at the end of a piece: its facts before `at` (a quarter hour) are
@@ -87,6 +96,8 @@ export class ConversationTable {
   private readonly forget: Statement<[string, string]>;
   private readonly startOf: Statement<[string, string, number], { openedAt: number }>;
   private readonly facts: Statement<[string, string, number, number], FactRow>;
+  /** A piece that could not end inside what it read: its facts up to a quarter hour. */
+  private readonly factsBefore: Statement<[string, string, number, number], FactRow>;
   private readonly changes: Statement<[string, string, number], ChangeRow>;
   private readonly current: Statement<[string, string], { userId: string | null; teamId: string | null }>;
   private readonly lastBefore: Statement<[string, string, number], { toValue: string | null }>;
@@ -104,6 +115,8 @@ export class ConversationTable {
   private readonly resumes = new Map<string, Resume>();
   private readonly classify = senderKinds();
   private readonly marked: Statement<[number], { n: number }>;
+  /** Messages the next piece reads: adapts within MIN..factsPerPiece (PIECE_BUDGET_MS). */
+  private pieceSize: number;
   private readonly markedAll: Statement<[], { n: number }>;
 
   constructor(
@@ -112,6 +125,7 @@ export class ConversationTable {
     private readonly factsPerPiece = FACTS_PER_PIECE,
   ) {
     const sqlite = db.$client;
+    this.pieceSize = factsPerPiece;
     this.counts = new MessageCounts(db);
     this.periods = new PeriodConversations(db);
     this.days = new ConversationDays(db);
@@ -140,6 +154,11 @@ export class ConversationTable {
       `SELECT timestamp AS at, from_me AS fromMe, sent_by AS sentBy FROM messages INDEXED BY messages_chat_time_idx
         WHERE session_id = ? AND chat_jid = ? AND timestamp >= ? AND (from_me = 1 OR type <> 'waiting')
         ORDER BY timestamp, from_me LIMIT ?`,
+    );
+    this.factsBefore = sqlite.prepare(
+      `SELECT timestamp AS at, from_me AS fromMe, sent_by AS sentBy FROM messages INDEXED BY messages_chat_time_idx
+        WHERE session_id = ? AND chat_jid = ? AND timestamp >= ? AND timestamp < ? AND (from_me = 1 OR type <> 'waiting')
+        ORDER BY timestamp, from_me`,
     );
     this.changes = sqlite.prepare(
       `SELECT at, change, from_value AS fromValue, to_value AS toValue FROM chat_assignment_history
@@ -181,7 +200,9 @@ export class ConversationTable {
         // where the last piece stopped.
         for (let since = row.since; ; done++) {
           if (done > 0 && performance.now() >= deadline) return done;
+          const started = performance.now();
           const next = this.refold({ ...row, since });
+          this.learnPieceSize(performance.now() - started);
           if (next === null) break;
           since = next;
         }
@@ -199,6 +220,17 @@ export class ConversationTable {
    */
   settle(limit = Number.MAX_SAFE_INTEGER, deadline = Infinity): number {
     return this.settleSome(limit, deadline);
+  }
+
+  /** After a piece (or a whole short chat) took `elapsedMs`: the size of the next piece. */
+  private learnPieceSize(elapsedMs: number): void {
+    const floor = Math.min(MIN_FACTS_PER_PIECE, this.factsPerPiece);
+    if (elapsedMs > PIECE_BUDGET_MS) {
+      const fitted = Math.floor((this.pieceSize * PIECE_BUDGET_MS) / elapsedMs);
+      this.pieceSize = Math.max(floor, Math.min(Math.floor(this.pieceSize / 2), fitted));
+    } else if (elapsedMs < PIECE_BUDGET_MS / 2) {
+      this.pieceSize = Math.min(this.factsPerPiece, this.pieceSize * 2);
+    }
   }
 
   /** Whether more than `limit` chats wait to be folded (counts at most `limit + 1`). */
@@ -246,18 +278,25 @@ export class ConversationTable {
       : since < 0
         ? BEGINNING
         : (this.startOf.get(session, chat, fromQuarter * QUARTER_MS)?.openedAt ?? BEGINNING);
-    const rows = this.facts.all(session, chat, start, this.factsPerPiece + 1);
+    const piece = this.pieceSize;
+    const rows = this.facts.all(session, chat, start, piece + 1);
     // More than a piece: this piece ends at the quarter hour of its last message (whole quarters,
     // so the counts of each are rebuilt whole), unless that leaves nothing.
     let cut = END;
-    if (rows.length > this.factsPerPiece) {
+    let facts = rows;
+    if (rows.length > piece) {
       const last = quarterOf(rows[rows.length - 1]!.at) * QUARTER_MS;
       if (last > start && last > fromQuarter * QUARTER_MS) cut = last;
+      else {
+        // The piece's messages all lie in its first quarter hour (a burst) or before the
+        // change's: the piece is read up to the end of the later of those quarters — whole
+        // quarters still, and never the rest of a long chat at once.
+        cut = Math.max(last, fromQuarter * QUARTER_MS) + QUARTER_MS;
+        facts = this.factsBefore.all(session, chat, start, cut);
+      }
     }
     const messages: MessageFact[] = [];
-    for (const row of cut === END && rows.length > this.factsPerPiece
-      ? this.facts.all(session, chat, start, -1)
-      : rows) {
+    for (const row of facts) {
       if (row.at >= cut) break;
       if (row.fromMe === 0) messages.push({ at: row.at, kind: 'customer', userId: null });
       else {

@@ -1,0 +1,65 @@
+/**
+ * The event loop's turns as the main thread's own CPU time (issue #23 target 1: verdicts that
+ * hold on a busy PC). `monitorEventLoopDelay` measures a block in wall time, so on a machine
+ * whose cores are shared a turn that needed 5 ms of work reads as 300 ms when the thread waited
+ * for a core in the middle of it. Linux counts each thread's time on a CPU
+ * (`/proc/self/task/<tid>/schedstat`: nanoseconds run, nanoseconds runnable but waiting); a timer
+ * every few milliseconds reads it, and each gap between two firings is one or more turns of the
+ * loop: the CPU the main thread spent in it is the block the app caused, the wait the machine's.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+
+export interface TurnStats {
+  /** The costliest gap: the main thread's CPU in it, and its wall time. */
+  maxCpuMs: number;
+  wallOfMaxMs: number;
+  p99CpuMs: number;
+  gaps: number;
+}
+
+const EVERY_MS = 2;
+
+export class LoopTurns {
+  private readonly file = `/proc/self/task/${process.pid}/schedstat`;
+  private readonly cpu: number[] = [];
+  private readonly wall: number[] = [];
+  private timer: NodeJS.Timeout | null = null;
+
+  /** False where the kernel does not report per-thread run time (not Linux). */
+  get available(): boolean {
+    return existsSync(this.file);
+  }
+
+  start(): void {
+    if (!this.available) return;
+    let lastRun = this.runMs();
+    let lastWall = performance.now();
+    this.timer = setInterval(() => {
+      const run = this.runMs();
+      const wall = performance.now();
+      this.cpu.push(run - lastRun);
+      this.wall.push(wall - lastWall);
+      lastRun = run;
+      lastWall = wall;
+    }, EVERY_MS);
+  }
+
+  stop(): TurnStats | null {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    if (this.cpu.length === 0) return null;
+    let worst = 0;
+    for (let i = 1; i < this.cpu.length; i += 1) if ((this.cpu[i] ?? 0) > (this.cpu[worst] ?? 0)) worst = i;
+    const sorted = [...this.cpu].sort((a, b) => a - b);
+    return {
+      maxCpuMs: this.cpu[worst] ?? 0,
+      wallOfMaxMs: this.wall[worst] ?? 0,
+      p99CpuMs: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] ?? 0,
+      gaps: this.cpu.length,
+    };
+  }
+
+  private runMs(): number {
+    return Number(readFileSync(this.file, 'utf8').split(' ')[0]) / 1e6;
+  }
+}
