@@ -82,7 +82,7 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
     },
   });
   const bus = new EventBus(logger);
-  // The WhatsApp layer (Baileys, a 6 MB chunk) loads on first need and never before the API
+  // The WhatsApp layer (Baileys, a 4.7 MB chunk) loads on first need and never before the API
   // listens, so /health answers first even when numbers reconnect at start (wa/lazy-layer.ts).
   const waLayer = new WaLayerLoader({ held: true });
   const services = createServices({

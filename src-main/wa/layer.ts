@@ -1,8 +1,8 @@
 /**
  * The WhatsApp layer as the core uses it, in one module the core loads lazily
  * (`lazy-layer.ts`): everything here reaches Baileys, WAProto and whatsapp-rust-bridge (a
- * 6 MB chunk of the build, ~140 ms of parsing), which no start should pay for before it
- * answers /health. Only `lazy-layer.ts` imports this file, and only with `import()`; the rest of
+ * 4.7 MB chunk of the minified build, most of what a start used to parse), which no start
+ * should pay for before it answers /health. Only `lazy-layer.ts` imports this file, and only with `import()`; the rest of
  * the core names these classes as types (issue #23 targets 2 and 6, docs/ARCHITECTURE.md
  * "The WhatsApp layer, loaded lazily").
  */

@@ -6,7 +6,7 @@
  * needs a connected session anyway, and a session connects only through this loader.
  *
  * `held`: the composition root holds the load until the API listens (`release()`), so /health
- * answers before the 6 MB chunk is parsed even when numbers reconnect at start.
+ * answers before the Baileys chunk is parsed even when numbers reconnect at start.
  */
 export type WaLayer = typeof import('./layer.js');
 
