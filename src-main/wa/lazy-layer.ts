@@ -8,7 +8,10 @@
  * `held`: the composition root holds the load until the API listens (`release()`), so /health
  * answers before the Baileys chunk is parsed even when numbers reconnect at start.
  */
-export type WaLayer = typeof import('./layer.js');
+import type * as Layer from './layer.js';
+
+/** The loaded layer's exports (a type only: this file must not import the layer statically). */
+export type WaLayer = typeof Layer;
 
 export class WaLayerLoader {
   private layer: WaLayer | null = null;
