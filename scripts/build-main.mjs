@@ -44,10 +44,31 @@ function refuseTestCode(metafile) {
 }
 
 /**
+ * The input files an output reaches through static imports only (`import` statements, not
+ * `import()`): what Node reads and compiles before that entry runs. The server entry must not
+ * reach Baileys this way (src-main/wa/lazy-layer.ts; testkit/server-start/static-graph.test.ts).
+ */
+export function staticInputs(metafile, entryOutput) {
+  const outputs = metafile.outputs;
+  const seen = new Set();
+  const walk = (output) => {
+    if (seen.has(output) || !outputs[output]) return;
+    seen.add(output);
+    for (const imported of outputs[output].imports) {
+      if (imported.kind === 'import-statement' && !imported.external) walk(imported.path);
+    }
+  };
+  walk(entryOutput);
+  const inputs = new Set();
+  for (const output of seen) for (const input of Object.keys(outputs[output].inputs)) inputs.add(input);
+  return { outputs: [...seen].sort(), inputs: [...inputs].sort() };
+}
+
+/**
  * Bundles the Node side. `write: false` builds in memory and only reports the inputs (what
  * `src-main/build-contents.test.ts` checks), leaving dist/ alone.
  */
-export async function buildMain({ quiet = false, write = true, outRoot = root } = {}) {
+export async function buildMain({ quiet = false, write = true, outRoot = root, onMetafile } = {}) {
   // outRoot: where dist/ goes (the bench builds the current sources into its scratch dir).
   const outdir = path.join(outRoot, 'dist', 'main', 'src-main');
   if (write) rmSync(path.join(outRoot, 'dist', 'main'), { recursive: true, force: true });
@@ -93,6 +114,7 @@ export async function buildMain({ quiet = false, write = true, outRoot = root } 
   });
   refuseTestCode(esm.metafile);
   refuseTestCode(preload.metafile);
+  onMetafile?.(esm.metafile, path.relative(root, outdir));
   const inputs = [...Object.keys(esm.metafile.inputs), ...Object.keys(preload.metafile.inputs)];
   // Kept for inspection: which package and file each byte of the bundle comes from.
   if (write) writeFileSync(path.join(outRoot, 'dist', 'main', 'meta.json'), JSON.stringify(esm.metafile));
@@ -102,9 +124,22 @@ export async function buildMain({ quiet = false, write = true, outRoot = root } 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   // `--list-inputs`: print the bundle's input files as JSON, write nothing.
   // `--out DIR`: build into DIR/dist/main instead of the repository's dist/.
+  // `--static-inputs`: print, as JSON, what the server and Electron entries reach by static
+  // imports (`staticInputs`) and every input of the bundle; write nothing.
   const list = process.argv.includes('--list-inputs');
+  const statics = process.argv.includes('--static-inputs');
   const out = process.argv.indexOf('--out');
   const outRoot = out === -1 ? root : path.resolve(process.argv[out + 1]);
-  const inputs = await buildMain({ quiet: list, write: !list, outRoot });
+  let entries = null;
+  const inputs = await buildMain({
+    quiet: list || statics,
+    write: !list && !statics,
+    outRoot,
+    onMetafile: (metafile, outdir) =>
+      (entries = Object.fromEntries(
+        ['server', 'electron/main'].map((entry) => [entry, staticInputs(metafile, `${outdir}/${entry}.js`)]),
+      )),
+  });
   if (list) process.stdout.write(JSON.stringify(inputs) + '\n');
+  if (statics) process.stdout.write(JSON.stringify({ entries, all: inputs }) + '\n');
 }

@@ -12,6 +12,7 @@ import { callFromDesktop, desktopSeesEvent } from '../rpc/desktop-calls.js';
 import { startDesktopTestBridge, type DesktopTestBridge } from '../api/desktop-test-bridge.js';
 import type { AnyEventEnvelope } from '../../src-shared/contract/events.js';
 import { createServices } from './services.js';
+import { WaLayerLoader } from '../wa/lazy-layer.js';
 import { deliveryConfigWith } from '../services/webhooks/index.js';
 import { listenHost, type Config } from '../core/config.js';
 import { makeDataDirPrivate } from '../core/private-files.js';
@@ -81,10 +82,14 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
     },
   });
   const bus = new EventBus(logger);
+  // The WhatsApp layer (Baileys, a 4.7 MB chunk) loads on first need and never before the API
+  // listens, so /health answers first even when numbers reconnect at start (wa/lazy-layer.ts).
+  const waLayer = new WaLayerLoader({ held: true });
   const services = createServices({
     db,
     bus,
     logger,
+    waLayer,
     waServer: {
       url: config.waServerUrl,
       rootKeyHex: config.waServerRootKey,
@@ -224,6 +229,7 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
       const address = await api.listen(host, config.port);
       runtime = { boundHost: address.host, port: address.port, dataDir: config.dataDir };
       logger.info({ host: address.host, port: address.port }, 'API listening');
+      waLayer.release();
     },
     stop: () => api.close(),
   });

@@ -7,9 +7,8 @@ import { LogRing } from '../core/log-ring.js';
 import { APP_VERSION } from '../core/version.js';
 import type { Db } from '../db/connection.js';
 import { WaSessionManager } from '../wa/session-manager.js';
-import { WaLabelActions } from '../wa/label-actions.js';
-import { attachLabelEvents } from '../wa/label-events.js';
-import { attachChannelEvents } from '../wa/channel-events.js';
+import type { WaLayerLoader } from '../wa/lazy-layer.js';
+import { lazyPort } from '../wa/lazy-port.js';
 import type { WaServerOptions } from '../wa/server-options.js';
 import { KeyHasher } from '../services/access/key-hasher.js';
 import { ApiKeyService } from '../services/access/api-keys.js';
@@ -52,12 +51,9 @@ import { KeyUsageCounter } from '../services/access/key-usage.js';
 import { WidgetService } from '../services/widgets/widgets.js';
 import { createWebhooks, type DeliveryConfig } from '../services/webhooks/index.js';
 import { NumberProfileService } from '../services/number-profile/number-profile-service.js';
-import { WaProfileActions } from '../wa/profile-actions.js';
 import { PrivacyService } from '../services/privacy/privacy-service.js';
-import { WaPrivacyActions } from '../wa/privacy-actions.js';
 import { ChannelService } from '../services/channels/channel-service.js';
 import { ChannelStore } from '../services/channels/channel-store.js';
-import { WaChannelActions } from '../wa/channel-actions.js';
 
 import type { Services } from '../services/index.js';
 import { Actors } from '../services/access/actors.js';
@@ -70,6 +66,11 @@ interface ServiceDeps {
   bus: EventBus;
   logger: Logger;
   waServer: WaServerOptions;
+  /**
+   * Loads the WhatsApp layer (Baileys) on first need; the container holds it until the API
+   * listens. By default one of its own, not held.
+   */
+  waLayer?: WaLayerLoader;
   /** Where media files are stored (`<dataDir>/media`). */
   dataDir: string;
   /** The in-memory log lines behind GET /api/v1/logs. */
@@ -117,7 +118,9 @@ export function createServices(deps: ServiceDeps): Services {
     logger,
     server: deps.waServer,
     storedMessage: (sessionId, chatJid, id) => storedMessages.get(sessionId, chatJid, id)?.raw ?? null,
+    ...(deps.waLayer ? { layer: deps.waLayer } : {}),
   });
+  const layer = manager.layer;
   const keptHistory = new KeptHistory(db);
   const pendingPurges = new PendingPurges(db);
   const unusedMedia = new UnusedMedia(db, new MediaStore(deps.dataDir, db));
@@ -200,7 +203,12 @@ export function createServices(deps: ServiceDeps): Services {
     logger,
     clock: deps.clock,
   });
-  const labelActions = new WaLabelActions(manager);
+  // Nothing is connected before the layer loads: not connected, and nothing to remember yet
+  // (only a connected business number's label events mark it).
+  const labelActions = lazyPort(layer, (wa) => new wa.WaLabelActions(manager), {
+    isConnected: () => false,
+    markBusiness: () => undefined,
+  });
   const organize = createOrganize({
     db,
     events,
@@ -211,7 +219,9 @@ export function createServices(deps: ServiceDeps): Services {
     assertSession: (id) => void sessions.get(id),
   });
   // Label events of business numbers (wa/label-events.ts) → tags; a removed number's links go.
-  manager.watchSockets((sessionId, socket) => attachLabelEvents(sessionId, socket, organize.labels, logger));
+  manager.watchSockets((sessionId, socket, wa) =>
+    wa.attachLabelEvents(sessionId, socket, organize.labels, logger),
+  );
   purge.onPurged((sessionId) => organize.labels.forgetSession(sessionId));
   // A deleted number's watched chats and known presence (in memory) go with it.
   purge.onPurged((sessionId) => messaging.contactPresence.forget(sessionId));
@@ -255,7 +265,7 @@ export function createServices(deps: ServiceDeps): Services {
   // tokens stay listed, and so does their usage, until housekeeping ages it out).
   const keyUsage = new KeyUsageCounter(db);
   const channels = new ChannelService(
-    new WaChannelActions(manager),
+    lazyPort(layer, (wa) => new wa.WaChannelActions(manager), {}),
     new ChannelStore(db),
     messaging.store,
     messaging.send,
@@ -264,7 +274,9 @@ export function createServices(deps: ServiceDeps): Services {
     logger,
   );
   // Followers' reactions to owned channels' posts (wa/channel-events.ts) → counts read again, live.
-  manager.watchSockets((sessionId, socket) => attachChannelEvents(sessionId, socket, channels, logger));
+  manager.watchSockets((sessionId, socket, wa) =>
+    wa.attachChannelEvents(sessionId, socket, channels, logger),
+  );
   keyRevocations.subscribe(({ keyId, cause }) => {
     if (cause === 'rotated' || cause === 'session-removed') keyUsage.forget(keyId);
   });
@@ -316,13 +328,18 @@ export function createServices(deps: ServiceDeps): Services {
     presence: new StaffPresenceService(events),
     routing,
     numberProfile: new NumberProfileService({
-      actions: new WaProfileActions(manager),
+      actions: lazyPort(layer, (wa) => new wa.WaProfileActions(manager), {}),
       sessions,
       events,
       avatars: messaging.avatars,
       resolveMedia: messaging.resolveMedia,
     }),
-    privacy: new PrivacyService(new WaPrivacyActions(manager), sessions, messaging.contacts, events),
+    privacy: new PrivacyService(
+      lazyPort(layer, (wa) => new wa.WaPrivacyActions(manager), {}),
+      sessions,
+      messaging.contacts,
+      events,
+    ),
     channels,
     reports: createReports({ db, logger, ...(deps.clock ? { now: deps.clock.now.bind(deps.clock) } : {}) }),
   };

@@ -4,16 +4,12 @@
  * touches a Baileys type. WhatsApp's refusals become AppErrors with their own codes
  * (`wa-errors.ts`), never 500s.
  */
-import {
-  generateMessageIDV2,
-  jidNormalizedUser,
-  type AnyMessageContent,
-  type WASocket,
-} from '@whiskeysockets/baileys';
+import { jidNormalizedUser, type AnyMessageContent, type WASocket } from '@whiskeysockets/baileys';
 import { AppError } from '../../src-shared/errors.js';
 import type { Logger } from '../core/logger.js';
 import { downloadMedia } from './media.js';
 import { decodeRawMessage, mapMessage, type MessageRecord } from './message-mapping.js';
+import { newMessageId } from './message-ids.js';
 import { buildOutgoing, type OutgoingParts } from './outgoing.js';
 import { sendWatchingAck } from './server-acks.js';
 import { groupRecord, type GroupRecord } from './group-records.js';
@@ -56,7 +52,7 @@ export class WaActions {
 
   /** A fresh WhatsApp message id, in the format WhatsApp Web uses. */
   newMessageId(sessionId: string): string {
-    return generateMessageIDV2(this.manager.socket(sessionId)?.user?.id);
+    return newMessageId(this.manager.socket(sessionId)?.user?.id);
   }
 
   isConnected(sessionId: string): boolean {

@@ -1,5 +1,3 @@
-import { WA_CERT_DETAILS } from '@whiskeysockets/baileys';
-
 /** Where WhatsApp is (the real service, or another WhatsApp Web server) and how linking paces. */
 export interface WaServerOptions {
   /** `CHATDOCK_WA_SERVER_URL`; null means WhatsApp itself. */
@@ -19,14 +17,15 @@ export interface WaServerOptions {
 }
 
 /**
- * Trusts a custom server's certificate root. Baileys reads `WA_CERT_DETAILS.PUBLIC_KEY` at
- * every handshake, so setting it once at start is enough. Applied only together with a
- * custom URL, so a stray root key can never weaken connections to WhatsApp itself.
+ * The custom server's certificate root to trust, or null (WhatsApp itself). Only together with
+ * a custom URL, so a stray root key can never weaken connections to WhatsApp itself. Checked at
+ * start (a bad key is a configuration error then, not at the first connection); applied to
+ * Baileys when the WhatsApp layer loads (`server-trust.ts`). Free of Baileys on purpose.
  */
-export function applyServerTrust(options: WaServerOptions): void {
-  if (!options.url || !options.rootKeyHex) return;
+export function trustedRootKey(options: WaServerOptions): Buffer | null {
+  if (!options.url || !options.rootKeyHex) return null;
   if (!/^[0-9a-f]{64}$/i.test(options.rootKeyHex)) {
     throw new Error('CHATDOCK_WA_SERVER_ROOT_KEY must be 64 hex digits (a 32-byte public key)');
   }
-  (WA_CERT_DETAILS as { PUBLIC_KEY: Buffer }).PUBLIC_KEY = Buffer.from(options.rootKeyHex, 'hex');
+  return Buffer.from(options.rootKeyHex, 'hex');
 }

@@ -11,6 +11,7 @@ import type { Db } from '../db/connection.js';
 import { clearAuthState, sqliteAuthState, type SqliteAuthState } from './auth-store.js';
 import { chatJidOf, decodeRawMessage } from './message-mapping.js';
 import { receivedMessages } from './received-messages.js';
+import { hasSavedLogin } from './saved-login.js';
 import {
   durableReceivePatched,
   type DurableReceiveConfig,
@@ -140,7 +141,7 @@ export class SessionRunner {
 
   /** Whether this number has a saved login (it can reconnect without a new QR). */
   isLinked(): boolean {
-    return sqliteAuthState(this.deps.db, this.sessionId).isLinked();
+    return hasSavedLogin(this.deps.db, this.sessionId);
   }
 
   /** Opens a connection unless one is open or opening. */

@@ -1,8 +1,8 @@
 import type { Logger } from '../../core/logger.js';
 import type { Db } from '../../db/connection.js';
-import { WaActions } from '../../wa/actions.js';
-import { WaChatSync } from '../../wa/chat-sync.js';
-import { attachSessionEvents } from '../../wa/session-events.js';
+import type { WaActions } from '../../wa/actions.js';
+import { lazyPort } from '../../wa/lazy-port.js';
+import { newMessageId } from '../../wa/message-ids.js';
 import type { WaSessionManager } from '../../wa/session-manager.js';
 import { CallSettingsStore } from '../calls/call-settings.js';
 import { AvatarService } from '../avatars/avatar-service.js';
@@ -12,7 +12,6 @@ import { CallService } from '../calls/calls.js';
 import { ChatService } from '../chats/chats.js';
 import { ChatEraser } from '../chats/chat-erase.js';
 import { DisappearingMessages } from '../chats/disappearing.js';
-import { reclassifyUnknown } from '../messages/reclassify-unknown.js';
 import { PhoneSync } from '../chats/phone-sync.js';
 import { StarService } from '../chats/stars.js';
 import { UnusedMedia } from '../sessions/removal/unused-media.js';
@@ -22,7 +21,6 @@ import type { EventRecorder } from '../events/event-recorder.js';
 import { hiddenThrough } from '../messages/hidden-rows.js';
 import type { HiddenHistory } from '../sessions/removal/hidden-history.js';
 import { GroupService } from '../groups/groups.js';
-import { WaGroupActions } from '../../wa/group-actions.js';
 import { IdempotencyKeys } from '../idempotency/idempotency.js';
 import { HistoryQueries } from '../messages/history-queries.js';
 import { LatestMessages } from '../messages/latest-messages.js';
@@ -106,7 +104,14 @@ export function createMessaging(deps: {
   clock?: Clock;
 }): Messaging {
   const { db, events, logger } = deps;
-  const actions = new WaActions(deps.manager, logger);
+  // WhatsApp's ports, built when the WhatsApp layer loads (wa/lazy-layer.ts). Until then nothing
+  // is connected: the synchronous questions answer so, and an id needs no socket.
+  const layer = deps.manager.layer;
+  const actions = lazyPort(layer, (wa) => new wa.WaActions(deps.manager, logger), {
+    meJid: () => null,
+    newMessageId: () => newMessageId(),
+    isConnected: () => false,
+  });
   const hiddenMessages = () => deps.hiddenHistory?.messages() ?? [];
   const store = new MessageStore(db, events, (sessionId) => hiddenThrough(hiddenMessages(), sessionId));
   const files = new MediaStore(deps.dataDir, db);
@@ -119,10 +124,17 @@ export function createMessaging(deps: {
     download: pictureDownloader({ allowedHost: pictureHostFor(deps.waServerUrl) }),
     logger,
   });
-  const reclassified = reclassifyUnknown(db.$client);
-  if (reclassified) logger.info({ reclassified }, 'messages of a kind not understood before read again');
-  const groups = new GroupService(db, events, actions, new WaGroupActions(deps.manager));
-  const phone = new PhoneSync(db, new WaChatSync(deps.manager));
+  reclassifyWhenLoaded(db, deps.manager, logger);
+  const groups = new GroupService(
+    db,
+    events,
+    actions,
+    lazyPort(layer, (wa) => new wa.WaGroupActions(deps.manager), {}),
+  );
+  const phone = new PhoneSync(
+    db,
+    lazyPort(layer, (wa) => new wa.WaChatSync(deps.manager), { isConnected: () => false }),
+  );
   const chats = new ChatService(
     db,
     store,
@@ -194,7 +206,7 @@ export function createMessaging(deps: {
     logger,
     ...(deps.historyWanted ? { historyWanted: deps.historyWanted } : {}),
   });
-  deps.manager.onSocket((sessionId, socket) => attachSessionEvents(sessionId, socket, sink, logger));
+  deps.manager.onSocket((sessionId, socket, wa) => wa.attachSessionEvents(sessionId, socket, sink, logger));
   return {
     store,
     history: new HistoryQueries(db, hiddenMessages),
@@ -219,4 +231,25 @@ export function createMessaging(deps: {
     pacedSends,
     status,
   };
+}
+
+/**
+ * Messages stored as `unknown` are read again with today's mapping once per start
+ * (messages/reclassify-unknown.ts). The mapping is WhatsApp's protobuf, so the WhatsApp layer:
+ * only when there is such a message (the partial index answers at once), and once the layer is
+ * loaded (after the API listens), so a start with none loads nothing.
+ */
+function reclassifyWhenLoaded(db: Db, manager: WaSessionManager, logger: Logger): void {
+  const waiting = db.$client
+    .prepare(`SELECT 1 FROM messages WHERE type = 'unknown' AND raw IS NOT NULL LIMIT 1`)
+    .get();
+  if (!waiting) return;
+  manager.layer
+    .load()
+    .then(() => import('../messages/reclassify-unknown.js'))
+    .then(({ reclassifyUnknown }) => {
+      const reclassified = reclassifyUnknown(db.$client);
+      if (reclassified) logger.info({ reclassified }, 'messages of a kind not understood before read again');
+    })
+    .catch((error: unknown) => logger.error({ err: error }, 'reading unknown messages again failed'));
 }

@@ -53,6 +53,21 @@ async function linkByQr(app: TestCore, id: string, phone: string): Promise<Sessi
 }
 
 describe('pairing', () => {
+  it('the first connect of a start answers connecting: it waits for the WhatsApp layer to load', async () => {
+    // Each core has its own loader (wa/lazy-layer.ts) with nothing loaded: this connect makes
+    // the first runner, after the layer loaded, and answers the status it started.
+    const app = await core();
+    await app.request('/api/v1/sessions', { method: 'POST', json: { id: 'first', name: 'First' } });
+    const qrShown = sessionReaches(app.core.bus, 'first', 'qr');
+    const connect = await app.request('/api/v1/sessions/first/connect', { method: 'POST' });
+    expect(connect.status).toBe(202);
+    expect(await json<Session>(connect)).toMatchObject({
+      status: 'connecting',
+      statusReason: 'user_connect',
+    });
+    await qrShown;
+  });
+
   it('links by QR through the REST API, and the QR is also served as PNG', async () => {
     const app = await core();
     const phone = newPhone();

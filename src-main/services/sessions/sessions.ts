@@ -135,7 +135,7 @@ export class SessionService {
     timeoutMs: number,
   ): Promise<{ session: Session; reached: boolean; qr: SessionQr | null }> {
     const waiting = this.waiters.until(id, wait, timeoutMs);
-    const started = this.connect(id);
+    const started = await this.connect(id);
     // Already there (an open connection, or a QR shown before this call): no change will come.
     const session =
       settles(started, wait) && started.status !== 'disconnected'
@@ -148,11 +148,15 @@ export class SessionService {
     return { session, reached, qr };
   }
 
-  /** Starts linking or reconnecting. Idempotent while a connection is open or opening. */
-  connect(id: string): Session {
+  /**
+   * Starts linking or reconnecting. Idempotent while a connection is open or opening. Answers
+   * once connecting has started (the first time, after the WhatsApp layer loaded), so the
+   * session it returns says `connecting`.
+   */
+  async connect(id: string): Promise<Session> {
     this.row(id);
     this.db.update(sessions).set({ autoConnect: true }).where(eq(sessions.id, id)).run();
-    this.manager.connect(id, 'user_connect');
+    await this.manager.connect(id, 'user_connect');
     return this.get(id);
   }
 
@@ -246,8 +250,14 @@ export class SessionService {
       .where(ne(sessions.status, 'logged_out'))
       .run();
     for (const row of this.db.select().from(sessions).where(eq(sessions.autoConnect, true)).all()) {
-      if (this.manager.isLinked(row.id)) this.manager.connect(row.id, 'startup');
-      else this.db.update(sessions).set({ autoConnect: false }).where(eq(sessions.id, row.id)).run();
+      // Each waits for the WhatsApp layer, which loads once the API listens (lazy-layer.ts).
+      if (this.manager.isLinked(row.id)) {
+        this.manager
+          .connect(row.id, 'startup')
+          .catch((error: unknown) =>
+            this.logger.error({ err: error, session: row.id }, 'reconnecting at start failed'),
+          );
+      } else this.db.update(sessions).set({ autoConnect: false }).where(eq(sessions.id, row.id)).run();
     }
   }
 
