@@ -1,10 +1,12 @@
 /**
- * `npx tsx bench/profile-rest.ts [seconds] [out.cpuprofile]`
+ * `npx tsx bench/profile-rest.ts [seconds] [out.cpuprofile | -]`
  *
  * A small driver for profiling one REST request type: a core on a small generated history
  * (10k messages, 1,000 chats), then the chat-list load of case 6 for a few seconds. The load
  * comes from a worker thread, and the CPU profile (open it in Chrome DevTools) covers only the
- * load, so it is the server's work per request.
+ * load, so it is the server's work per request. It also prints the server's CPU per request (its
+ * main thread's, case 6's `mainThreadCpuMs`): the figure to compare two builds by on a busy
+ * machine. `-` instead of a file: no profiler (which costs CPU of its own), the CPU figure only.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -12,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createCore } from '../src-main/app/container.js';
 import { loadConfig } from '../src-main/core/config.js';
-import { loadTest } from './cases/rest.js';
+import { loadTest, mainThreadCpuMs } from './cases/rest.js';
 import { History, historySpec } from './generate.js';
 import { openRateLimits } from './open-limits.js';
 
@@ -44,17 +46,36 @@ async function main(): Promise<void> {
   const apiUrl = `http://127.0.0.1:${core.runtime().port}`;
   const urls = sessionIds.map((id) => `${apiUrl}/api/v1/sessions/${id}/chats?limit=50`);
   await loadTest(urls, API_KEY, 8, 1000); // warm up
-  const inspector = new Session();
-  inspector.connect();
-  await inspector.post('Profiler.enable');
-  await inspector.post('Profiler.start');
-  const result = await loadTest(urls, API_KEY, 8, seconds * 1000);
-  const { profile } = await inspector.post('Profiler.stop');
   const out = process.argv[3] ?? path.join(os.tmpdir(), 'chatdock-rest.cpuprofile');
-  writeFileSync(out, JSON.stringify(profile));
-  inspector.disconnect();
+  const inspector = out === '-' ? null : new Session();
+  if (inspector) {
+    inspector.connect();
+    await inspector.post('Profiler.enable');
+    await inspector.post('Profiler.start');
+  }
+  // What the main thread spends with no request (the core's timers, the sessions' reconnects):
+  // taken out of the per-request figure, or a build that serves more requests a second would
+  // look cheaper per request by spreading the same background over more of them.
+  const idleMs = 3000;
+  const idleStart = mainThreadCpuMs();
+  const idleWall = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, idleMs));
+  const idleRate = (mainThreadCpuMs() - idleStart) / (performance.now() - idleWall);
+  const cpu = mainThreadCpuMs();
+  const result = await loadTest(urls, API_KEY, 8, seconds * 1000);
+  const loadCpu = mainThreadCpuMs() - cpu;
+  const cpuPerRequest = (loadCpu - idleRate * result.elapsedMs) / Math.max(1, result.done);
+  if (inspector) {
+    const { profile } = await inspector.post('Profiler.stop');
+    writeFileSync(out, JSON.stringify(profile));
+    inspector.disconnect();
+  }
   process.stdout.write(
-    `${Math.round((result.done / result.elapsedMs) * 1000)} req/s, ${result.errors} errors over ${seconds} s; profile in ${out}\n`,
+    `${Math.round((result.done / result.elapsedMs) * 1000)} req/s, ${result.errors} errors over ${seconds} s; ` +
+      `server CPU ${Math.round(cpuPerRequest * 1000)} µs per request ` +
+      `(${Math.round((loadCpu / Math.max(1, result.done)) * 1000)} µs before taking out ` +
+      `${(idleRate * 1000).toFixed(0)} ms/s of idle CPU)` +
+      `${inspector ? ` (profiler on); profile in ${out}` : ''}\n`,
   );
   await core.stop();
   rmSync(workDir, { recursive: true, force: true });

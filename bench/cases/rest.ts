@@ -4,6 +4,7 @@
  * concurrent keep-alive HTTP loops for a fixed time. Raw: the same SQL in-process for the
  * same time.
  */
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { Worker } from 'node:worker_threads';
 import type { BenchContext } from '../context.js';
@@ -87,8 +88,32 @@ export function loadTest(urls: string[], key: string, clients: number, durationM
   );
 }
 
+/**
+ * CPU time of this process's main thread in ms (Linux: /proc/self/task/<pid>/stat; elsewhere the
+ * whole process, load client included). The server and raw both run on the main thread and the
+ * load client on a worker, so this is the server's CPU only: far less sensitive to a busy
+ * machine than requests per second, which count the time the thread waited for a core too.
+ */
+export function mainThreadCpuMs(): number {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    const usage = process.cpuUsage();
+    return (usage.user + usage.system) / 1000;
+  }
+}
+/** USER_HZ: 100 on every Linux build Node supports. */
+const CLOCK_TICKS = 100;
+
 /** Blocks per side: app and raw take turns (app, raw, app, raw, …) so a busy spell hits both. */
 const BLOCKS = 4;
+
+function us(milliseconds: number): string {
+  return `${Math.round(milliseconds * 1000)} µs`;
+}
 
 export async function restThroughputCase(ctx: BenchContext, apiUrl: string, apiKey: string): Promise<Row[]> {
   const durationMs = ctx.quick ? 2000 : 6000;
@@ -96,17 +121,20 @@ export async function restThroughputCase(ctx: BenchContext, apiUrl: string, apiK
   const clients = 8;
   const urls = ctx.sessionIds.map((id) => `${apiUrl}/api/v1/sessions/${id}/chats?limit=50`);
   await loadTest(urls, apiKey, clients, 500); // warm up
-  const app = { done: 0, errors: 0, ms: 0, latencies: [] as number[] };
-  const raw = { done: 0, ms: 0 };
+  const app = { done: 0, errors: 0, ms: 0, cpuMs: 0, latencies: [] as number[] };
+  const raw = { done: 0, ms: 0, cpuMs: 0 };
   const blockRatios: number[] = [];
   for (let block = 0; block < BLOCKS; block += 1) {
+    const appCpu = mainThreadCpuMs();
     const result = await loadTest(urls, apiKey, clients, blockMs);
+    app.cpuMs += mainThreadCpuMs() - appCpu;
     app.done += result.done;
     app.errors += result.errors;
     app.ms += result.elapsedMs;
     app.latencies.push(...result.latencies);
     // Raw: the same SQL as fast as one thread can run it, for as long.
     let rawDone = 0;
+    const rawCpu = mainThreadCpuMs();
     const started = performance.now();
     const end = started + blockMs;
     while (performance.now() < end) {
@@ -114,6 +142,7 @@ export async function restThroughputCase(ctx: BenchContext, apiUrl: string, apiK
       rawDone += 1;
     }
     const rawMs = performance.now() - started;
+    raw.cpuMs += mainThreadCpuMs() - rawCpu;
     raw.done += rawDone;
     raw.ms += rawMs;
     blockRatios.push(result.done / result.elapsedMs / (rawDone / rawMs));
@@ -122,6 +151,9 @@ export async function restThroughputCase(ctx: BenchContext, apiUrl: string, apiK
   const rawRate = (raw.done / raw.ms) * 1000;
   const latency = stats(app.latencies);
   const ratio = appRate / rawRate;
+  // The same comparison in CPU: raw's CPU per query over the server's CPU per request.
+  const appCpuPer = app.cpuMs / Math.max(1, app.done);
+  const rawCpuPer = raw.cpuMs / Math.max(1, raw.done);
   return [
     {
       case: '6 REST throughput, chat list',
@@ -133,7 +165,10 @@ export async function restThroughputCase(ctx: BenchContext, apiUrl: string, apiK
       spread: `${fmtInterval(blockRange(blockRatios))} over blocks`,
       target: '≥ 0.4× raw',
       met: ratio >= 0.4,
-      note: `median latency ${ms(latency.median)}, ${app.errors} errors; the gap to raw is HTTP, auth, validation and JSON of 50 chats`,
+      note:
+        `median latency ${ms(latency.median)}, ${app.errors} errors; server CPU ${us(appCpuPer)} per request, ` +
+        `raw ${us(rawCpuPer)} per query (${(rawCpuPer / appCpuPer).toFixed(2)}× in CPU); ` +
+        'the gap to raw is HTTP, auth, validation and JSON of 50 chats',
     },
   ];
 }

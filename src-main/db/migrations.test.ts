@@ -786,6 +786,40 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
       expect(plan).not.toContain('TEMP B-TREE');
     }
   },
+  '0054_kept_last_message_kind': (sqlite) => {
+    // The chat row keeps its last message's kind values; the triggers follow what happens to that
+    // message afterwards (an edit, a revoke, a deleted row) and leave every other chat alone.
+    sqlite.exec(`INSERT INTO messages (session_id, chat_jid, id, from_me, sender_jid, type, text, media, status, timestamp)
+        VALUES ('s', 'a', 'm1', 0, 'x', 'document', 'the list', '{"fileName":"list.pdf","seconds":"9"}', 'server', 1),
+               ('s', 'a', 'm2', 0, 'x', 'text', 'older', NULL, 'server', 0);
+      INSERT INTO chats (session_id, jid, kind, last_message_id, last_message_at, last_message_type, last_message_text,
+          last_message_revoked, last_message_sender, last_message_file_name)
+        VALUES ('s', 'a', 'user', 'm1', 1, 'document', 'the list', 0, 'x', 'list.pdf')`);
+    const kept = () =>
+      sqlite
+        .prepare(
+          `SELECT last_message_type AS type, last_message_text AS text, last_message_revoked AS revoked,
+             last_message_file_name AS fileName, last_message_seconds AS seconds FROM chats WHERE jid = 'a'`,
+        )
+        .get();
+    sqlite.exec(`UPDATE messages SET text = 'the new list' WHERE id = 'm1'`);
+    expect(kept()).toEqual({
+      type: 'document',
+      text: 'the new list',
+      revoked: 0,
+      fileName: 'list.pdf',
+      seconds: null,
+    });
+    // Not the last message: nothing moves.
+    sqlite.exec(
+      `UPDATE messages SET text = NULL, revoked_at = 5 WHERE id = 'm2'; DELETE FROM messages WHERE id = 'm2'`,
+    );
+    expect(kept()).toMatchObject({ text: 'the new list', revoked: 0 });
+    sqlite.exec(`UPDATE messages SET text = NULL, revoked_at = 5 WHERE id = 'm1'`);
+    expect(kept()).toEqual({ type: 'document', text: null, revoked: 1, fileName: 'list.pdf', seconds: null });
+    sqlite.exec(`DELETE FROM messages WHERE id = 'm1'`);
+    expect(kept()).toEqual({ type: null, text: null, revoked: null, fileName: null, seconds: null });
+  },
   '0051_label_outbox': (sqlite) => {
     // One pending change per label and chat/message of a number; a deletion is the label's own row.
     const put = (chat: string, action: string) =>
@@ -1310,6 +1344,90 @@ describe('migrations', () => {
     expect(match('"עוגה"')).toHaveLength(1);
     expect(match('"העוגה"')).toHaveLength(1);
     expect(match('"cake"')).toHaveLength(1);
+  });
+
+  it('0054 fills the kept kind of the chats already stored, from their last message', () => {
+    const sqlite = migratedUpTo('0053_tag_unread_order');
+    sqlite.exec(`INSERT INTO messages (session_id, chat_jid, id, from_me, sender_jid, sender_name, type, text, media, content, status, timestamp, revoked_at)
+        VALUES ('s', 'a', 'p', 0, 'x', 'Dana', 'poll', NULL, NULL, '{"name":"Lunch?"}', 'server', 2, NULL),
+               ('s', 'b', 'v', 1, NULL, NULL, 'audio', NULL, '{"seconds":7,"voiceNote":true}', NULL, 'read', 3, NULL),
+               ('s', 'c', 'r', 0, 'y', NULL, 'text', NULL, NULL, NULL, 'server', 4, 9),
+               ('s', 'd', 'w', 0, 'y', NULL, 'video', '${'é'.repeat(250)}', NULL, '{"videoNote":true}', 'server', 4, NULL);
+      INSERT INTO chats (session_id, jid, kind, last_message_id, last_message_at) VALUES
+        ('s', 'a', 'user', 'p', 2), ('s', 'b', 'user', 'v', 3), ('s', 'c', 'user', 'r', 4), ('s', 'd', 'user', 'w', 4),
+        ('s', 'e', 'user', 'gone', 5), ('s', 'f', 'user', NULL, NULL)`);
+    migrate(drizzle(sqlite), { migrationsFolder: MIGRATIONS_DIR });
+    expect(
+      sqlite
+        .prepare(
+          `SELECT jid, last_message_type AS type, length(last_message_text) AS text, last_message_revoked AS revoked,
+             last_message_sender AS sender, last_message_sender_name AS senderName, last_message_seconds AS seconds,
+             last_message_voice_note AS voiceNote, last_message_video_note AS videoNote, last_message_poll_name AS pollName
+           FROM chats ORDER BY jid`,
+        )
+        .all(),
+    ).toEqual([
+      {
+        jid: 'a',
+        type: 'poll',
+        text: null,
+        revoked: 0,
+        sender: 'x',
+        senderName: 'Dana',
+        seconds: null,
+        voiceNote: 0,
+        videoNote: 0,
+        pollName: 'Lunch?',
+      },
+      {
+        jid: 'b',
+        type: 'audio',
+        text: null,
+        revoked: 0,
+        sender: null,
+        senderName: null,
+        seconds: 7,
+        voiceNote: 1,
+        videoNote: 0,
+        pollName: null,
+      },
+      {
+        jid: 'c',
+        type: 'text',
+        text: null,
+        revoked: 1,
+        sender: 'y',
+        senderName: null,
+        seconds: null,
+        voiceNote: 0,
+        videoNote: 0,
+        pollName: null,
+      },
+      {
+        jid: 'd',
+        type: 'video',
+        text: 200,
+        revoked: 0,
+        sender: 'y',
+        senderName: null,
+        seconds: null,
+        voiceNote: 0,
+        videoNote: 1,
+        pollName: null,
+      },
+      ...['e', 'f'].map((jid) => ({
+        jid,
+        type: null,
+        text: null,
+        revoked: null,
+        sender: null,
+        senderName: null,
+        seconds: null,
+        voiceNote: null,
+        videoNote: null,
+        pollName: null,
+      })),
+    ]);
   });
 
   it('every migration in the journal has a test here', () => {

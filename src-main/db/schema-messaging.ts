@@ -5,7 +5,16 @@
  * triggers (hand-written migrations `0004_messages_fts.sql`, `0010_search_unspaced_scripts.sql`).
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  blob,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 import type { MediaInfo } from '../../src-shared/messages.js';
 
 const nowIso = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
@@ -63,6 +72,20 @@ export const chats = sqliteTable(
     lastMessagePreview: text('last_message_preview'),
     lastMessageFromMe: integer('last_message_from_me', { mode: 'boolean' }),
     lastMessageStatus: text('last_message_status'),
+    /**
+     * The last message's kind and the values its preview names, kept from `messages` (migration
+     * 0054; services/messages/last-message-kind.ts). Type NULL: no last message stored.
+     */
+    lastMessageType: text('last_message_type'),
+    lastMessageText: text('last_message_text'),
+    lastMessageRevoked: integer('last_message_revoked'),
+    lastMessageSender: text('last_message_sender'),
+    lastMessageSenderName: text('last_message_sender_name'),
+    lastMessageFileName: text('last_message_file_name'),
+    lastMessageSeconds: real('last_message_seconds'),
+    lastMessageVoiceNote: integer('last_message_voice_note'),
+    lastMessageVideoNote: integer('last_message_video_note'),
+    lastMessagePollName: text('last_message_poll_name'),
     archived: integer('archived', { mode: 'boolean' }).notNull().default(false),
     pinnedAt: integer('pinned_at'),
     mutedUntil: integer('muted_until'),

@@ -15,6 +15,7 @@ import type { Chat } from '../../../src-shared/messages.js';
 import type { Db } from '../../db/connection.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import type { MessageStore } from '../messages/message-store.js';
+import { KEPT_KIND_COLUMNS } from '../messages/last-message-kind.js';
 import { FROM_BEGINNING, RefoldMarks } from '../reports/refold-marks.js';
 import type { UnusedMedia } from '../sessions/removal/unused-media.js';
 import { deleteEcho, type PhoneSync } from './phone-sync.js';
@@ -89,7 +90,8 @@ export class ChatEraser {
       }
       run(
         `UPDATE chats SET unread_count = 0, last_message_id = NULL, last_message_at = NULL,
-           last_message_preview = NULL, last_message_from_me = NULL, last_message_status = NULL
+           last_message_preview = NULL, last_message_from_me = NULL, last_message_status = NULL,
+           ${KEPT_KIND_COLUMNS.map((column) => `${column} = NULL`).join(', ')}
          WHERE session_id = ? AND jid = ?`,
       );
       const cleared = this.existing(session, jid);

@@ -11,7 +11,14 @@ import type { Db } from '../../db/connection.js';
 import type { ChatRow, MessageRow } from '../../db/schema.js';
 import type { MessageRecord, PollVote } from '../../wa/message-mapping.js';
 import type { EventRecorder } from '../events/event-recorder.js';
-import { lastMessageKindReader, type LastMessageKindReader } from './last-message-kind.js';
+import {
+  KEPT_KIND_COLUMNS,
+  KIND_KEYS,
+  keptKind,
+  keptKindColumns,
+  kindParams,
+  kindValuesOf,
+} from './last-message-kind.js';
 import { toChat, toMessage, type ReactionRow } from './message-rows.js';
 import { withVote } from './poll-tally.js';
 import { SliceWrites, type SliceSummary } from './slice-writes.js';
@@ -32,7 +39,7 @@ const CHAT_COLUMNS = `session_id AS sessionId, jid, kind, name, unread_count AS 
   last_message_id AS lastMessageId, last_message_at AS lastMessageAt, last_message_preview AS lastMessagePreview,
   last_message_from_me AS lastMessageFromMe, last_message_status AS lastMessageStatus, archived,
   pinned_at AS pinnedAt, muted_until AS mutedUntil, read_only AS readOnly, updated_at AS updatedAt,
-  ephemeral_seconds AS ephemeralSeconds`;
+  ephemeral_seconds AS ephemeralSeconds, ${keptKindColumns()}`;
 
 interface RawMessageRow extends Omit<
   MessageRow,
@@ -98,7 +105,6 @@ export class MessageStore {
   private readonly updateContent: Statement<[string, number]>;
   private readonly deleteWaiting: Statement<[string, string, string]>;
   private readonly countWaiting: Statement<[], { count: number }>;
-  private readonly lastKind: LastMessageKindReader;
 
   constructor(
     private readonly db: Db,
@@ -120,23 +126,27 @@ export class MessageStore {
       `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE session_id = ? AND chat_jid = ? AND id = ?`,
     );
     // The summary moves only forward in time: history older than the last message leaves it be.
+    // The last message's kind values (migration 0054) move with it, in the same statement.
+    const newer = (column: string, param: string) =>
+      `${column} = CASE WHEN @timestamp >= coalesce(last_message_at, 0) THEN @${param} ELSE ${column} END`;
     this.upsertChat = sqlite.prepare(
       `INSERT INTO chats (session_id, jid, kind, unread_count, last_message_id, last_message_at, last_message_preview,
-         last_message_from_me, last_message_status, updated_at)
-       VALUES (@sessionId, @chatJid, @kind, @unread, @id, @timestamp, @preview, @fromMe, @status, @now)
+         last_message_from_me, last_message_status, updated_at, ${KEPT_KIND_COLUMNS.join(', ')})
+       VALUES (@sessionId, @chatJid, @kind, @unread, @id, @timestamp, @preview, @fromMe, @status, @now,
+         ${KIND_KEYS.map((key) => `@k_${key}`).join(', ')})
        ON CONFLICT (session_id, jid) DO UPDATE SET
          unread_count = CASE WHEN @reset = 1 THEN 0 ELSE unread_count + @unread END,
-         last_message_id = CASE WHEN @timestamp >= coalesce(last_message_at, 0) THEN @id ELSE last_message_id END,
-         last_message_preview = CASE WHEN @timestamp >= coalesce(last_message_at, 0) THEN @preview ELSE last_message_preview END,
-         last_message_from_me = CASE WHEN @timestamp >= coalesce(last_message_at, 0) THEN @fromMe ELSE last_message_from_me END,
-         last_message_status = CASE WHEN @timestamp >= coalesce(last_message_at, 0) THEN @status ELSE last_message_status END,
+         ${newer('last_message_id', 'id')},
+         ${newer('last_message_preview', 'preview')},
+         ${newer('last_message_from_me', 'fromMe')},
+         ${newer('last_message_status', 'status')},
+         ${KEPT_KIND_COLUMNS.map((column, i) => newer(column, `k_${KIND_KEYS[i]}`)).join(',\n         ')},
          last_message_at = max(coalesce(last_message_at, 0), @timestamp),
          archived = CASE WHEN @unread > 0 THEN 0 ELSE archived END,
          updated_at = @now`,
     );
     this.sliceWrites = new SliceWrites(sqlite);
     this.selectChat = sqlite.prepare(`SELECT ${CHAT_COLUMNS} FROM chats WHERE session_id = ? AND jid = ?`);
-    this.lastKind = lastMessageKindReader(sqlite);
     this.selectReactions = sqlite.prepare(
       `SELECT sender_jid, emoji, timestamp FROM message_reactions
        WHERE session_id = ? AND chat_jid = ? AND message_id = ? ORDER BY timestamp`,
@@ -187,7 +197,10 @@ export class MessageStore {
       const touchedChats = new Set<string>();
       const now = new Date().toISOString();
       // History: each chat's summary is written once per slice, from its newest message.
-      const newest = new Map<string, { message: Message; timestamp: number; reset: boolean }>();
+      const newest = new Map<
+        string,
+        { message: Message; record: MessageRecord; timestamp: number; reset: boolean }
+      >();
       // History: the earliest new message of each customer chat, for its report mark.
       const marks = new Map<string, number>();
       const hiddenThrough = this.hiddenThrough(sessionId);
@@ -250,13 +263,14 @@ export class MessageStore {
             if (!seen || record.timestamp >= seen.timestamp) {
               newest.set(record.chatJid, {
                 message,
+                record,
                 timestamp: record.timestamp,
                 reset: record.fromMe || !!seen?.reset,
               });
             } else if (record.fromMe) seen.reset = true;
             continue;
           }
-          this.touchChat(sessionId, message, record.timestamp, record.fromMe ? 0 : 1, record.fromMe, now);
+          this.touchChat(sessionId, message, record, record.fromMe ? 0 : 1, now);
           touchedChats.add(record.chatJid);
           this.events.record(
             // A channel's post is not a customer writing (no automation, assignment or webhook
@@ -279,7 +293,7 @@ export class MessageStore {
         // summaries are then written set-wise, in the same transaction (slice-writes.ts).
         inBulkSlice(this.db.$client, storeAll);
         const summaries: SliceSummary[] = [];
-        for (const { message, timestamp, reset } of newest.values()) {
+        for (const { message, record, timestamp, reset } of newest.values()) {
           summaries.push({
             jid: message.chat,
             kind: chatKind(message.chat),
@@ -289,6 +303,7 @@ export class MessageStore {
             fromMe: message.fromMe,
             status: message.status,
             reset,
+            last: kindValuesOf(record),
           });
         }
         this.sliceWrites.write(sessionId, now, marks, summaries);
@@ -330,7 +345,7 @@ export class MessageStore {
     if (!raw) return null;
     const name = (this.contactName.get(sessionId, jid) as { name: string | null } | undefined)?.name ?? null;
     const row = parseChatRow(raw);
-    return toChat(row, name, this.lastKind(row));
+    return toChat(row, name, keptKind(row));
   }
 
   /**
@@ -433,16 +448,19 @@ export class MessageStore {
       .run(JSON.stringify(media), row.rowId);
   }
 
-  /** `reset`: a message of ours was stored, so the chat counts as read (unread back to 0). */
+  /** A message of ours resets the unread count (the chat counts as read). */
   private touchChat(
     sessionId: string,
     message: Message,
-    timestamp: number,
+    record: MessageRecord,
     unread: number,
-    reset: boolean,
     now: string,
   ): void {
-    this.upsertChat.run({ ...this.summaryOf(sessionId, message, timestamp, reset, now), unread });
+    this.upsertChat.run({
+      ...this.summaryOf(sessionId, message, record.timestamp, record.fromMe, now),
+      ...kindParams(kindValuesOf(record)),
+      unread,
+    });
   }
 
   /** The summary parameters of a live message's chat upsert. */

@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { KEPT_KIND_COLUMNS, KIND_KEYS, type KindRow } from './last-message-kind.js';
 
 /** A chat's summary from a history slice: its newest new message, and whether one of ours clears unread. */
 export interface SliceSummary {
@@ -11,7 +12,12 @@ export interface SliceSummary {
   status: string;
   /** A message of ours is in the slice: the chat counts as read (unread back to 0). */
   reset: boolean;
+  /** The newest message's kind values (migration 0054), kept with the rest of the summary. */
+  last: KindRow;
 }
+
+/** The summary's JSON array holds the kind values after its first 7 fields, in `KIND_KEYS` order. */
+const KIND_AT = 7;
 
 /**
  * What a history slice derives from its rows, written set-wise once per slice instead of once
@@ -40,9 +46,9 @@ export class SliceWrites {
     // History never adds to the unread count nor unarchives.
     this.summaries = sqlite.prepare(
       `INSERT INTO chats (session_id, jid, kind, unread_count, last_message_id, last_message_at, last_message_preview,
-         last_message_from_me, last_message_status, updated_at)
+         last_message_from_me, last_message_status, updated_at, ${KEPT_KIND_COLUMNS.join(', ')})
        SELECT ?, s.value ->> 0, s.value ->> 1, 0, s.value ->> 2, s.value ->> 3, s.value ->> 4, s.value ->> 5,
-         s.value ->> 6, ?
+         s.value ->> 6, ?, ${KEPT_KIND_COLUMNS.map((_, i) => `s.value ->> ${KIND_AT + i}`).join(', ')}
        FROM json_each(?) AS s WHERE true
        ON CONFLICT (session_id, jid) DO UPDATE SET
          last_message_id = excluded.last_message_id,
@@ -50,6 +56,7 @@ export class SliceWrites {
          last_message_preview = excluded.last_message_preview,
          last_message_from_me = excluded.last_message_from_me,
          last_message_status = excluded.last_message_status,
+         ${KEPT_KIND_COLUMNS.map((column) => `${column} = excluded.${column}`).join(',\n         ')},
          updated_at = excluded.updated_at
        WHERE excluded.last_message_at >= coalesce(last_message_at, 0)`,
     );
@@ -72,7 +79,16 @@ export class SliceWrites {
       sessionId,
       now,
       JSON.stringify(
-        summaries.map((s) => [s.jid, s.kind, s.id, s.timestamp, s.preview, s.fromMe ? 1 : 0, s.status]),
+        summaries.map((s) => [
+          s.jid,
+          s.kind,
+          s.id,
+          s.timestamp,
+          s.preview,
+          s.fromMe ? 1 : 0,
+          s.status,
+          ...KIND_KEYS.map((key) => s.last[key]),
+        ]),
       ),
     );
     const read = summaries.filter((s) => s.reset).map((s) => s.jid);

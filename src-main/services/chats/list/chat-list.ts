@@ -20,9 +20,9 @@
  * index on the list order per view, one more walk to choose from (`views.ts`).
  */
 import type { Database, Statement } from 'better-sqlite3';
-import type { Chat, LastMessageKind } from '../../../../src-shared/messages.js';
+import type { Chat } from '../../../../src-shared/messages.js';
 import { toChat } from '../../messages/message-rows.js';
-import { lastMessageKindsReader, type LastMessageKindsReader } from '../../messages/last-message-kind.js';
+import { keptKind, keptKindColumns } from '../../messages/last-message-kind.js';
 import { parseChatRow } from '../../messages/message-store.js';
 import { allStatusesMerge } from './all-statuses.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
@@ -44,7 +44,7 @@ const CHAT_COLUMNS = `c.session_id AS sessionId, c.jid AS jid, c.kind, c.name, c
   c.last_message_id AS lastMessageId, c.last_message_at AS lastMessageAt, c.last_message_preview AS lastMessagePreview,
   c.last_message_from_me AS lastMessageFromMe, c.last_message_status AS lastMessageStatus, c.archived,
   c.pinned_at AS pinnedAt, c.muted_until AS mutedUntil, c.read_only AS readOnly, c.updated_at AS updatedAt,
-  c.ephemeral_seconds AS ephemeralSeconds,
+  c.ephemeral_seconds AS ephemeralSeconds, ${keptKindColumns('c.')},
   coalesce(ct.name, ct.verified_name, ct.notify) AS displayName`;
 
 const CONTACT_JOIN = 'LEFT JOIN contacts ct ON ct.session_id = c.session_id AND ct.jid = c.jid';
@@ -110,7 +110,6 @@ type ChatListRow = Parameters<typeof parseChatRow>[0] & { displayName: string | 
 export class ChatList {
   /** One prepared statement per SQL text (a filter combination and walk), kept for reuse. */
   private readonly statements = new Map<string, Statement>();
-  private readonly lastKinds: LastMessageKindsReader;
 
   constructor(
     private readonly sqlite: Database,
@@ -119,9 +118,7 @@ export class ChatList {
     private readonly nameCandidateLimit = NAME_CANDIDATE_LIMIT,
     /** Trigram hits read before estimating how many there are (name-candidates.ts; tests lower it). */
     private readonly nameProbe = PROBE,
-  ) {
-    this.lastKinds = lastMessageKindsReader(sqlite);
-  }
+  ) {}
 
   list(options: ChatListOptions): { items: Chat[]; next: string | null } {
     const params: Record<string, unknown> = { limit: options.limit + 1 };
@@ -203,10 +200,12 @@ export class ChatList {
     const rows = this.statement(sql).all(params) as ChatListRow[];
     const page = rows.slice(0, options.limit);
     const last = page[page.length - 1];
-    const chats = page.map((raw) => parseChatRow(raw));
-    const kinds = this.lastKinds(chats);
     return {
-      items: chats.map((row, i) => toChat(row, page[i]?.displayName ?? null, kinds[i] as LastMessageKind)),
+      // The last message's kind is kept on the row (migration 0054): no read of `messages` here.
+      items: page.map((raw) => {
+        const row = parseChatRow(raw);
+        return toChat(row, raw.displayName, keptKind(row));
+      }),
       next: rows.length > options.limit && last ? encodeCursor(parseChatRow(last)) : null,
     };
   }
