@@ -69,6 +69,43 @@ test('schedule a message for a local time and see it listed with the UTC it is s
   ]);
 });
 
+test('an answer lost with the connection: saving the same draft again schedules it once', async ({
+  page,
+  app,
+}) => {
+  const schedule = await openSchedule(page, app);
+  await schedule.scheduleText({
+    to: '+972 50-123-4567',
+    text: 'Pick-up reminder',
+    date: '2030-06-15',
+    time: '10:00',
+    zone: 'Asia/Jerusalem',
+  });
+  // The first save reaches the server, but its answer is lost; saving again sends the same
+  // Idempotency-Key, so the retry answers the first schedule rather than making a second.
+  const keys: string[] = [];
+  await page.route('**/rpc/schedules.create', async (route) => {
+    keys.push((route.request().postDataJSON() as { idempotencyKey: string }).idempotencyKey);
+    if (keys.length > 1) return route.continue();
+    await route.fetch();
+    return route.abort('connectionreset');
+  });
+  const form = schedule.scheduleForm();
+  await form.getByRole('button', { name: 'Schedule message' }).click();
+  await expect(form.getByRole('alert')).toBeVisible();
+  await form.getByRole('button', { name: 'Schedule message' }).click();
+  await expect(schedule.scheduledTable().getByRole('row', { name: /Pick-up reminder/ })).toBeVisible();
+  await page.unroute('**/rpc/schedules.create');
+  expect(keys).toHaveLength(2);
+  expect(keys[0]).toBeTruthy();
+  expect(keys[1]).toBe(keys[0]);
+  const stored = await fetch(`${app.url}/api/v1/schedules`, {
+    headers: { authorization: `Bearer ${app.apiKey}` },
+  });
+  const body = (await stored.json()) as { items: { message: { text?: string } }[] };
+  expect(body.items.filter((item) => item.message.text === 'Pick-up reminder')).toHaveLength(1);
+});
+
 test('a campaign from a pasted list shows the dry run, then sends each customer what it showed', async ({
   page,
 }) => {

@@ -23,9 +23,9 @@ export function scheduleHandlers({ scheduling, actors }: Services): Pick<Handler
       own(ctx, schedule.session);
       return schedule;
     },
-    'schedules.create': (input, ctx) => {
+    'schedules.create': ({ idempotencyKey, ...input }, ctx) => {
       own(ctx, input.session);
-      return schedules.create(input, ctx.idempotencyKey);
+      return schedules.create(input, idempotencyKey ?? ctx.idempotencyKey);
     },
     'schedules.update': ({ id, ...patch }, ctx) => {
       own(ctx, schedules.get(id).session);

@@ -3,6 +3,7 @@
  * calls and the OpenAPI document share.
  */
 import { z } from 'zod';
+import { idempotencyKeySchema } from '../idempotency-key.js';
 import { exampleOf } from '../examples.js';
 import { mediaSourceSchema, sendMessageSchema, type SendMessageInput } from '../send-schemas.js';
 import { scheduledStatusSchema } from './status.js';
@@ -586,7 +587,14 @@ export const scheduleOperations = {
     schedulingReadSession,
   ),
   'schedules.get': op<Schedule>()(idInput, SCHEDULING_READ),
-  'schedules.create': op<Schedule>()(createScheduleInput, schedulingSendSession),
+  /**
+   * `idempotencyKey` is the /rpc caller's Idempotency-Key (the UI sends one per draft): a retry
+   * with it answers the first schedule. REST callers send the `Idempotency-Key` header instead.
+   */
+  'schedules.create': op<Schedule>()(
+    createScheduleInput.extend({ idempotencyKey: idempotencyKeySchema.optional() }),
+    schedulingSendSession,
+  ),
   'schedules.update': op<Schedule>()(updateScheduleInput.extend({ id: z.string().min(1) }), SCHEDULING_SEND),
   'schedules.cancel': op<Schedule>()(idInput, SCHEDULING_SEND),
   'schedules.settings': op<ScheduleSettings>()(z.object({}).strict(), SCHEDULING_READ),

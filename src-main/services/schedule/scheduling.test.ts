@@ -144,6 +144,31 @@ describe('scheduled messages', () => {
     expect(past.body.error.message).toMatch(/future/);
   });
 
+  it('over /rpc (the UI), a retry with the same idempotencyKey answers the first schedule', async () => {
+    const sendAt = new Date(Date.now() + 3_600_000).toISOString();
+    const create = (idempotencyKey: string) =>
+      call<{ result: Schedule } & { error: { field: string } }>(world.app, '/rpc/schedules.create', 'POST', {
+        session: 'shop',
+        message: { to: world.customer.phone, type: 'text', text: 'Scheduled once from the UI' },
+        sendAt,
+        idempotencyKey,
+      });
+    const first = await create('ui-schedule-1');
+    expect(first.status).toBe(200);
+    // The answer was lost with the connection; the UI sends the same draft again.
+    const again = await create('ui-schedule-1');
+    expect(again.body.result.id).toBe(first.body.result.id);
+    const rows = world.app.core.db.$client
+      .prepare(`SELECT count(*) FROM schedules WHERE message ->> '$.text' = 'Scheduled once from the UI'`)
+      .pluck()
+      .get();
+    expect(rows).toBe(1);
+    // Another draft (a new key) is another schedule; a bad key is a 400 naming it.
+    expect((await create('ui-schedule-2')).body.result.id).not.toBe(first.body.result.id);
+    const bad = await create('k'.repeat(201));
+    expect(bad).toMatchObject({ status: 400, body: { error: { field: 'idempotencyKey' } } });
+  });
+
   it('stopped before the time and started after it: sent once, or marked missed past the limit', async () => {
     const { app, customer, emulator } = world;
     const clock = new ManualClock();

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { Schedule } from '../../../src-shared/contract/schedule';
 import type { Session } from '../../../src-shared/model';
 import type { SendMessageInput } from '../../../src-shared/send-schemas';
@@ -9,6 +9,7 @@ import { describeError } from '../../transport/rpc-error';
 import { browserZone, soon, toLocal, toSendAt } from './when';
 import { RepeatFields, repeatOf, WhenFields, type RepeatChoice } from './WhenFields';
 import { FormActions } from '../../components/FormActions';
+import { newIdempotencyKey } from '../../model/inbox/ids';
 
 type Kind = 'text' | 'image' | 'video' | 'document' | 'audio';
 const ATTACHMENT_KINDS: Kind[] = ['image', 'video', 'document', 'audio'];
@@ -69,6 +70,12 @@ export function ScheduleForm({
   );
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // One key per draft: saving the same draft again (after an error, such as an answer lost with
+  // the connection) reuses it, so the message is scheduled once; any change starts a new one.
+  const [createKey, setCreateKey] = useState(newIdempotencyKey);
+  useEffect(() => {
+    setCreateKey(newIdempotencyKey());
+  }, [session, to, kind, text, attachment, zone, when, repeat, expression]);
 
   const build = (): SendMessageInput => {
     if (kind === 'text') return { type: 'text', to, text };
@@ -95,7 +102,7 @@ export function ScheduleForm({
       };
       const saved = initial
         ? await transport.call('schedules.update', { id: initial.id, ...input })
-        : await transport.call('schedules.create', { session, ...input });
+        : await transport.call('schedules.create', { session, ...input, idempotencyKey: createKey });
       onSaved(saved);
     } catch (caught) {
       setError(describeError(caught));

@@ -43,13 +43,13 @@ export function PostStatusForm({ session, onPosted }: { session: string; onPoste
   const [when, setWhen] = useState('');
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<{ text: string; error: boolean } | null>(null);
-  // One key per post: posting the same draft again (after an error, such as an answer lost with
-  // the connection) reuses it, so WhatsApp gets the post once; any change to the draft, or a
-  // post that went through, starts a new one.
+  // One key per post (or per scheduled post): posting the same draft again (after an error, such
+  // as an answer lost with the connection) reuses it, so WhatsApp gets the post once; any change
+  // to the draft or its time, or a post that went through, starts a new one.
   const [postKey, setPostKey] = useState(newIdempotencyKey);
   useEffect(() => {
     setPostKey(newIdempotencyKey());
-  }, [kind, text, color, file, everyone, list]);
+  }, [kind, text, color, file, everyone, list, later, when]);
 
   const submit = async () => {
     setBusy(true);
@@ -81,6 +81,7 @@ export function PostStatusForm({ session, onPosted }: { session: string; onPoste
           message: { type: 'status', status, audience },
           sendAt: sendAt.toISOString(),
           timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+          idempotencyKey: postKey,
         });
         setNote({ text: intl.formatMessage({ id: 'status.post.scheduled' }), error: false });
       } else {
