@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { DEFAULT_STATUS } from '../../model/assignment/views';
 import { useTransport } from '../../stores/connection';
 import { useChatSelection } from '../../stores/chat-selection';
-import { useInbox } from '../../stores/inbox';
+import { startInboxLoad, useInbox } from '../../stores/inbox';
 import { useSessions } from '../../stores/sessions';
 import { ChatFilters } from './ChatFilters';
 import { ChannelsBar } from './channels/ChannelsBar';
@@ -49,10 +49,11 @@ export function ChatListPane({
     void loadSessions(transport);
   }, [transport, loadSessions]);
 
-  // Also after a deleted number's chats were dropped from a list showing only that number.
+  // Also after a deleted number's chats were dropped from a list showing only that number. The
+  // shell may have started it already (components/InboxPrefetch.tsx): then it is not asked twice.
   useEffect(() => {
-    if (!loaded) void load(transport);
-  }, [transport, load, loaded]);
+    if (!loaded) startInboxLoad(transport);
+  }, [transport, loaded]);
 
   const filtered =
     filter.unread ||
