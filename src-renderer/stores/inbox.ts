@@ -359,9 +359,9 @@ export const useInbox = create<InboxState>((set, get) => {
 });
 
 /**
- * Loads the chat list unless it is loaded or on its way. The shell starts it beside `people.me`
- * when the inbox is where the person lands, so the list does not wait for that answer and then
- * for the inbox to mount (issue #23 target 7); the list pane calls it again when it mounts.
+ * Loads the chat list unless it is loaded or on its way: the list pane calls it as it mounts, and a
+ * pane mounted again while the first load is on its way no longer starts a second one (which
+ * dropped the first answer and asked again).
  */
 export function startInboxLoad(transport: Transport): void {
   const { loaded, loading, load } = useInbox.getState();

@@ -49,8 +49,7 @@ export function ChatListPane({
     void loadSessions(transport);
   }, [transport, loadSessions]);
 
-  // Also after a deleted number's chats were dropped from a list showing only that number. The
-  // shell may have started it already (components/InboxPrefetch.tsx): then it is not asked twice.
+  // Also after a deleted number's chats were dropped from a list showing only that number.
   useEffect(() => {
     if (!loaded) startInboxLoad(transport);
   }, [transport, loaded]);
