@@ -89,7 +89,7 @@ describe('the first chat page on sign-in', () => {
     expect(Object.values(useInbox.getState().chats).map((c) => c.jid)).toEqual([dana]);
   });
 
-  it('is asked once when the list pane mounts again while it loads', async () => {
+  it('is asked once when the shell starts it and the list pane mounts meanwhile', async () => {
     const { transport, asked, answerAll } = held();
     startInboxLoad(transport);
     startInboxLoad(transport);

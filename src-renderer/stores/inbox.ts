@@ -359,9 +359,9 @@ export const useInbox = create<InboxState>((set, get) => {
 });
 
 /**
- * Loads the chat list unless it is loaded or on its way: the list pane calls it as it mounts, and a
- * pane mounted again while the first load is on its way no longer starts a second one (which
- * dropped the first answer and asked again).
+ * Loads the chat list unless it is loaded or on its way. The shell starts it beside `people.me`
+ * when the person lands on the inbox (components/InboxPrefetch.tsx), and the list pane calls it
+ * as it mounts: a load already on its way is not asked again (a second one dropped the first).
  */
 export function startInboxLoad(transport: Transport): void {
   const { loaded, loading, load } = useInbox.getState();
