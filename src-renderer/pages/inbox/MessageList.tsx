@@ -148,16 +148,16 @@ export const MessageList = memo(function MessageList({
     setDividerAbove(dividerRow !== undefined && dividerRow.end < element.scrollTop);
   };
 
-  // A page shorter than the window cannot be scrolled: load older ones until it fills.
+  // A page shorter than the window cannot be scrolled: load older ones until it fills. Runs after
+  // every render, so it reads the virtualiser's sizes, not the element's: reading scrollHeight here
+  // forced a layout of the feed on each render while scrolling (the largest script cost of a
+  // scroll step in a profile at 4× CPU throttling; issue #23 target 7).
   useEffect(() => {
-    const element = scrollRef.current;
     const state = useConversation.getState();
-    if (
-      element &&
-      positioned.current &&
-      state.hasOlder &&
-      element.scrollHeight <= element.clientHeight + EDGE_PX
-    ) {
+    if (!positioned.current || !state.hasOlder || state.loadingOlder || state.loading) return;
+    const element = scrollRef.current;
+    const viewport = virtualizer.scrollRect?.height ?? element?.clientHeight;
+    if (viewport !== undefined && virtualizer.getTotalSize() <= viewport + EDGE_PX) {
       void state.loadOlder(transport);
     }
   });
