@@ -70,11 +70,27 @@ async function contextFor(browser: Browser, url: string, root: string) {
   return { context, page, cdp };
 }
 
-/** The main thread's script time so far (ms of the throttled renderer). */
-async function scriptMs(cdp: CDPSession): Promise<number> {
+/** The renderer main thread's busy time so far (ms at the throttled CPU): script, layout, all tasks. */
+async function busyMs(cdp: CDPSession): Promise<{ script: number; layout: number; task: number }> {
   const { metrics } = await cdp.send('Performance.getMetrics');
-  return (metrics.find((metric) => metric.name === 'ScriptDuration')?.value ?? 0) * 1000;
+  const value = (name: string) => (metrics.find((metric) => metric.name === name)?.value ?? 0) * 1000;
+  return {
+    script: value('ScriptDuration'),
+    // A layout forced from script (reading scrollHeight after a change) is counted here, not as script.
+    layout: value('LayoutDuration') + value('RecalcStyleDuration'),
+    task: value('TaskDuration'),
+  };
 }
+
+const minus = (
+  a: Awaited<ReturnType<typeof busyMs>>,
+  b: Awaited<ReturnType<typeof busyMs>>,
+  per: number,
+) => ({
+  script: (a.script - b.script) / per,
+  layout: (a.layout - b.layout) / per,
+  task: (a.task - b.task) / per,
+});
 
 async function signIn(page: Page, url: string): Promise<{ ms: number; calls: string[] }> {
   const calls: { at: number; name: string }[] = [];
@@ -114,8 +130,8 @@ async function scroll(page: Page, cdp: CDPSession, name: string, pages: number) 
     if (response.url().includes('/rpc/messages.page')) loaded += 1;
   };
   page.on('response', onResponse);
-  const perPage: number[] = [];
-  let mark = await scriptMs(cdp);
+  const perPage: ReturnType<typeof minus>[] = [];
+  let mark = await busyMs(cdp);
   let counted = 0;
   let steps = 0;
   while (loaded < pages && steps < 1500) {
@@ -123,8 +139,8 @@ async function scroll(page: Page, cdp: CDPSession, name: string, pages: number) 
     await page.evaluate(TWO_FRAMES);
     steps += 1;
     if (loaded > counted) {
-      const now = await scriptMs(cdp);
-      perPage.push((now - mark) / (loaded - counted));
+      const now = await busyMs(cdp);
+      perPage.push(minus(now, mark, loaded - counted));
       mark = now;
       counted = loaded;
     }
@@ -168,24 +184,27 @@ async function turn(
       const set = Storage.prototype.setItem;
       Storage.prototype.setItem = function (...args) { window.__storageWrites += 1; return set.apply(this, args); };
     })()`);
-    const scriptBefore = await scriptMs(cdp);
+    const busyBefore = await busyMs(cdp);
     const typing = await typeInComposer(page, TYPED);
-    const typingScript = (await scriptMs(cdp)) - scriptBefore;
+    const perKey = minus(await busyMs(cdp), busyBefore, TYPED.length);
     const writes = Number(await page.evaluate('window.__storageWrites'));
     const delays = typing.events.map((entry) => entry.delay);
     const scrolled = await scroll(page, cdp, fixture.longChat, PAGES);
-    const first = scrolled.perPage.slice(0, 10);
-    const last = scrolled.perPage.slice(-10);
+    const pagesMedian = (from: number, to: number | undefined, field: 'script' | 'layout' | 'task') =>
+      f(median(scrolled.perPage.slice(from, to).map((cost) => cost[field])));
     const load = execSync('cat /proc/loadavg').toString().split(' ').slice(0, 3).join(' ');
     console.log(
       [
         `${which.padEnd(6)} load ${load}`,
         `  sign-in ms ${signIns.map((v) => v.toFixed(0)).join(', ')}; calls after the click: ${calls.join(' ')}`,
         `  open ms median ${f(median(opens))}, max ${f(Math.max(...opens))} (${opens.map((v) => v.toFixed(0)).join(', ')})`,
-        `  typing: ${TYPED.length} keys, script ${f(typingScript / TYPED.length)} ms/key, localStorage writes ${writes}, ` +
-          `delays > 50 ms ${delays.filter((d) => d > 50).length}, worst ${f(Math.max(0, ...delays))} ms, typed all ${typing.typedAll}`,
-        `  scroll: ${scrolled.perPage.length} older pages in ${scrolled.steps} wheel steps; script ms/page ` +
-          `pages 1-10 median ${f(median(first))}, last 10 median ${f(median(last))}; ` +
+        `  typing: ${TYPED.length} keys, per key script ${f(perKey.script)} / layout ${f(perKey.layout)} / task ${f(perKey.task)} ms, ` +
+          `localStorage writes ${writes}, delays > 50 ms ${delays.filter((d) => d > 50).length}, ` +
+          `worst ${f(Math.max(0, ...delays))} ms, typed all ${typing.typedAll}`,
+        `  scroll: ${scrolled.perPage.length} older pages in ${scrolled.steps} wheel steps; per page (median) ` +
+          `script ${pagesMedian(0, 10, 'script')} → ${pagesMedian(-10, undefined, 'script')}, ` +
+          `layout ${pagesMedian(0, 10, 'layout')} → ${pagesMedian(-10, undefined, 'layout')}, ` +
+          `task ${pagesMedian(0, 10, 'task')} → ${pagesMedian(-10, undefined, 'task')} ms (pages 1-10 → last 10); ` +
           `long tasks ${scrolled.longTasks.length}, longest ${f(Math.max(0, ...scrolled.longTasks))} ms`,
       ].join('\n'),
     );
