@@ -4,9 +4,10 @@
  * browser context served its JavaScript from one build's `dist/web` (a Playwright route; the
  * API is the same server's). Per turn, in a fresh profile throttled 4×: three sign-ins, eight
  * chats opened, the bench's typing, and the long chat scrolled up a fixed number of older pages.
- * Besides wall times it prints figures the machine's load hardly moves: the main thread's script
- * time per older page and per keystroke (DevTools `Performance.getMetrics`), localStorage writes
- * per keystroke, and when each call of the sign-in starts.
+ * Besides wall times it prints figures the machine's load moves much less: the renderer main
+ * thread's busy time (script, layout + style, all tasks; DevTools `Performance.getMetrics`) per
+ * older page and per keystroke, localStorage writes while typing, and when each call of the
+ * sign-in starts after the click.
  *
  *   npx tsx bench/cases/ui/ab.ts --before /tmp/x/dist/web --after dist/web --data …/ui-data [--turns 4] [--pages 30]
  */
