@@ -5,6 +5,7 @@ import { useConnection } from '../stores/connection';
 import { useMe } from '../stores/me';
 import { areaOf, canSeeArea, type AreaPath } from '../model/nav-access';
 import { MeSync } from './people/MeSync';
+import { InboxPrefetch } from './InboxPrefetch';
 import { NotAvailable } from './people/NotAvailable';
 import { UserMenu } from './people/UserMenu';
 import { useDesktopLock } from './people/use-desktop-lock';
@@ -62,6 +63,7 @@ export function Shell() {
   return (
     <div className="shell">
       <MeSync />
+      <InboxPrefetch />
       <LiveEvents />
       <ShortcutsHelp />
       <nav className="sidebar" aria-label={intl.formatMessage({ id: 'common.nav.label' })}>

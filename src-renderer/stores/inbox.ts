@@ -155,21 +155,28 @@ export const useInbox = create<InboxState>((set, get) => {
       set({ loading: true, error: null });
       try {
         const { answer, replay } = await eventsDuringLoad.load(async () => {
-          let chats: Record<string, Chat> = {};
           const { filter, sort } = get();
-          if (sort === 'unread' && !filter.unread) {
+          const unreadFirst = async () => {
+            let found: Record<string, Chat> = {};
+            if (sort !== 'unread' || filter.unread) return found;
             let cursor: string | null = null;
             for (let page = 0; page < MAX_UNREAD_PAGES; page++) {
               const result = await fetchPage(transport, { unread: true, cursor });
-              chats = addChats(result.items, chats);
+              found = addChats(result.items, found);
               cursor = result.next;
               if (!cursor) break;
             }
-          }
-          // Pinned chats sit on top however old their last message is, so they come in first.
-          const pinned = await fetchPage(transport, { pinned: true });
-          chats = addChats(pinned.items, chats);
-          const first = await fetchPage(transport, {});
+            return found;
+          };
+          // The three are independent: asked together, one round trip instead of two or more
+          // before the inbox paints (issue #23 target 7). Pinned chats sit on top however old
+          // their last message is, so they go in first.
+          const [unread, pinned, first] = await Promise.all([
+            unreadFirst(),
+            fetchPage(transport, { pinned: true }),
+            fetchPage(transport, {}),
+          ]);
+          const chats = addChats(pinned.items, unread);
           return { chats: addChats(first.items, chats), next: first.next };
         });
         if (mine !== generation) return;
@@ -350,3 +357,13 @@ export const useInbox = create<InboxState>((set, get) => {
     },
   };
 });
+
+/**
+ * Loads the chat list unless it is loaded or on its way. The shell starts it beside `people.me`
+ * when the person lands on the inbox (components/InboxPrefetch.tsx), and the list pane calls it
+ * as it mounts: a load already on its way is not asked again (a second one dropped the first).
+ */
+export function startInboxLoad(transport: Transport): void {
+  const { loaded, loading, load } = useInbox.getState();
+  if (!loaded && !loading) void load(transport);
+}

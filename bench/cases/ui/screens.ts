@@ -116,8 +116,10 @@ export async function scrollLongChat(page: Page, name: string, firstId: string, 
   await page.evaluate(`document.querySelector('[role=listbox]').scrollTop = 0`);
   await row.click();
   await frameWhen(page, feedHas(`${name}:`));
-  const feed = page.locator('[role=feed]');
-  const box = await feed.boundingBox();
+  // The wheel goes to the scrolling box's middle: the feed inside it is as tall as the whole
+  // loaded history and scrolled to its end, so its middle lies far above the window (sessions
+  // 11–12 wheeled there, off screen, and nothing scrolled: the row measured no older page).
+  const box = await page.locator('[role=feed]').locator('xpath=..').boundingBox();
   if (!box) throw new Error('the conversation is not on screen');
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.evaluate(WATCH_LONG_TASKS);

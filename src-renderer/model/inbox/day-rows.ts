@@ -2,18 +2,18 @@ import { dayKey, daysBetween, relativeDay } from './format';
 import { dateTimeFormat } from './intl-cache';
 
 /** What a conversation row needs to know about the message it shows. */
-interface RowSource {
+export interface RowSource {
   key: string;
   timestamp: string;
   fromMe: boolean;
   sender: string | null;
 }
 
-type ConversationRow<T extends RowSource> =
+export type ConversationRow<T extends RowSource> =
   | { kind: 'day'; key: string; label: string }
   | { kind: 'message'; key: string; item: T; showSender: boolean };
 
-interface RowOptions {
+export interface RowOptions {
   /** Groups name the sender above the first of their consecutive bubbles. */
   isGroup: boolean;
   /**
@@ -41,23 +41,24 @@ export function dayLabel(
 /**
  * Interleaves day separators with the messages (oldest first) and marks where a group sender's
  * name is shown: on their first bubble of a run, and again after each separator.
+ *
+ * The whole history at once: the reference for `buildRowsCached` (row-cache.ts), which the
+ * conversation uses so an older page builds only its own rows.
  */
 export function buildRows<T extends RowSource>(
   items: readonly T[],
   options: RowOptions,
 ): ConversationRow<T>[] {
   const rows: ConversationRow<T>[] = [];
-  const dayKeys = new Set<string>();
   let currentDay: string | null = null;
   let previousSender: string | null = null;
   for (const item of items) {
     const date = new Date(item.timestamp);
     const day = dayKey(date, options.timeZone);
     if (day !== currentDay && (currentDay !== null || options.startsHistory !== false)) {
-      // A clock-skewed local message can repeat a day; keys must stay unique.
-      const key = dayKeys.has(day) ? `day:${day}:${rows.length}` : `day:${day}`;
-      dayKeys.add(day);
-      rows.push({ kind: 'day', key, label: dayLabel(date, options) });
+      // Keyed by the message it heads: a clock-skewed local message can repeat a day, and the key
+      // must not depend on what is loaded above it (an older page would change it).
+      rows.push({ kind: 'day', key: `day:${day}:${item.key}`, label: dayLabel(date, options) });
       previousSender = null;
     }
     currentDay = day;

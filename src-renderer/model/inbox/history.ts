@@ -6,8 +6,21 @@ export const PAGE_SIZE = 50;
 /** Start of the viewport within this many pixels of the top/end counts as "at" it. */
 export const EDGE_PX = 400;
 
+/** Parsed times, once per message object: a page merge compares thousands of loaded messages. */
+const parsedTimes = new WeakMap<Message, number>();
+
 function time(message: Message): number {
-  return Date.parse(message.timestamp);
+  let parsed = parsedTimes.get(message);
+  if (parsed === undefined) {
+    parsed = Date.parse(message.timestamp);
+    parsedTimes.set(message, parsed);
+  }
+  return parsed;
+}
+
+function inTimeOrder(messages: readonly Message[]): boolean {
+  for (let i = 1; i < messages.length; i++) if (time(messages[i - 1]!) > time(messages[i]!)) return false;
+  return true;
 }
 
 /**
@@ -31,6 +44,8 @@ export function mergeMessages(
   });
   const added = incoming.filter((message) => byId.has(message.id));
   const merged = side === 'older' ? [...added, ...kept] : [...kept, ...added];
+  // Usually already in order (a page goes at its end): one pass instead of a sort.
+  if (inTimeOrder(merged)) return merged;
   // Array.prototype.sort is stable: equal times keep the order above.
   return merged.sort((a, b) => time(a) - time(b));
 }

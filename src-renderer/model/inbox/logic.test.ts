@@ -105,7 +105,7 @@ describe('conversation rows', () => {
       { key: '2', timestamp: '2026-03-10T08:00:00Z', fromMe: false, sender: 'a' },
     ];
     const rows = buildRows(items, { isGroup: false, now, timeZone: 'UTC', startsHistory: false });
-    expect(rows.map((row) => row.key)).toEqual(['1', 'day:2026-03-10', '2']);
+    expect(rows.map((row) => row.key)).toEqual(['1', 'day:2026-03-10:2', '2']);
   });
 
   it("names today and yesterday in the reader's language (Intl), capitalised", () => {

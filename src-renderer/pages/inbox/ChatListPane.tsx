@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { DEFAULT_STATUS } from '../../model/assignment/views';
 import { useTransport } from '../../stores/connection';
 import { useChatSelection } from '../../stores/chat-selection';
-import { useInbox } from '../../stores/inbox';
+import { startInboxLoad, useInbox } from '../../stores/inbox';
 import { useSessions } from '../../stores/sessions';
 import { ChatFilters } from './ChatFilters';
 import { ChannelsBar } from './channels/ChannelsBar';
@@ -51,8 +51,8 @@ export function ChatListPane({
 
   // Also after a deleted number's chats were dropped from a list showing only that number.
   useEffect(() => {
-    if (!loaded) void load(transport);
-  }, [transport, load, loaded]);
+    if (!loaded) startInboxLoad(transport);
+  }, [transport, loaded]);
 
   const filtered =
     filter.unread ||

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { AssignmentHistoryEntry } from '../../../src-shared/contract/assignment';
 import type { Message } from '../../../src-shared/messages';
@@ -9,28 +9,16 @@ import { useConversation } from '../../stores/conversation';
 import { useOutgoing, type Outgoing } from '../../stores/outgoing';
 import { DaySeparator } from './DaySeparator';
 import { chatKey } from '../../model/inbox/chat-order';
-import { mergeHistory } from '../../model/assignment/history-lines';
-import { buildRows } from '../../model/inbox/day-rows';
 import { EDGE_PX, shouldLoadNewer, shouldLoadOlder } from '../../model/inbox/history';
 import { AssignmentLine } from './assignment/AssignmentLine';
 import { MessageBubble } from './MessageBubble';
 import { OutgoingBubble } from './OutgoingBubble';
 import { ScrollButtons, UnreadDivider } from './ScrollButtons';
-import { firstUnread, newSince, withUnreadDivider, type UnreadStart } from '../../model/inbox/unread';
+import { firstUnread, newSince, type UnreadStart } from '../../model/inbox/unread';
+import { useConversationRows } from './use-conversation-rows';
 
 const NO_OUTGOING: Outgoing[] = [];
 const NO_HISTORY: AssignmentHistoryEntry[] = [];
-
-interface Item {
-  key: string;
-  timestamp: string;
-  fromMe: boolean;
-  sender: string | null;
-  message?: Message;
-  outgoing?: Outgoing;
-  /** An assignment history entry, shown as a small system line. */
-  system?: AssignmentHistoryEntry;
-}
 
 /**
  * The conversation history, virtualised: only the rows near the viewport are in the DOM.
@@ -76,40 +64,16 @@ export const MessageList = memo(function MessageList({
   }
   const unreadStart = divider.current ?? null;
 
-  const rows = useMemo(() => {
-    const items: Item[] = messages.map((message) => ({
-      key: message.id,
-      timestamp: message.timestamp,
-      fromMe: message.fromMe,
-      sender: message.sender,
-      message,
-    }));
-    if (!hasNewer) {
-      const known = new Set(items.map((item) => item.key));
-      for (const item of outgoing) {
-        if (!known.has(item.id)) {
-          items.push({ key: item.id, timestamp: item.timestamp, fromMe: true, sender: null, outgoing: item });
-        }
-      }
-    }
-    // fromMe keeps a system line from naming a group sender and restarts the next sender's run.
-    const withLines = mergeHistory(
-      items,
-      history,
-      (entry) => ({
-        key: `assignment:${entry.id}`,
-        timestamp: entry.at,
-        fromMe: true,
-        sender: null,
-        system: entry,
-      }),
-      { hasOlder, hasNewer },
-    );
-    return withUnreadDivider(
-      buildRows(withLines, { isGroup, startsHistory: !hasOlder, locale: intl.locale }),
-      unreadStart,
-    );
-  }, [messages, outgoing, history, hasNewer, hasOlder, isGroup, intl.locale, unreadStart]);
+  const rows = useConversationRows({
+    messages,
+    outgoing,
+    history,
+    hasOlder,
+    hasNewer,
+    isGroup,
+    locale: intl.locale,
+    unreadStart,
+  });
   const dividerIndex = rows.findIndex((row) => row.kind === 'unread');
 
   const virtualizer = useVirtualizer({
@@ -184,16 +148,16 @@ export const MessageList = memo(function MessageList({
     setDividerAbove(dividerRow !== undefined && dividerRow.end < element.scrollTop);
   };
 
-  // A page shorter than the window cannot be scrolled: load older ones until it fills.
+  // A page shorter than the window cannot be scrolled: load older ones until it fills. Runs after
+  // every render, so it reads the virtualiser's sizes, not the element's: reading scrollHeight here
+  // forced a layout of the feed on each render while scrolling (the largest script cost of a
+  // scroll step in a profile at 4× CPU throttling; issue #23 target 7).
   useEffect(() => {
-    const element = scrollRef.current;
     const state = useConversation.getState();
-    if (
-      element &&
-      positioned.current &&
-      state.hasOlder &&
-      element.scrollHeight <= element.clientHeight + EDGE_PX
-    ) {
+    if (!positioned.current || !state.hasOlder || state.loadingOlder || state.loading) return;
+    const element = scrollRef.current;
+    const viewport = virtualizer.scrollRect?.height ?? element?.clientHeight;
+    if (viewport !== undefined && virtualizer.getTotalSize() <= viewport + EDGE_PX) {
       void state.loadOlder(transport);
     }
   });

@@ -59,11 +59,21 @@ export function useMessageText({
     void transport.call('chats.presence', { session, chat: jid, state }).catch(() => undefined);
   };
 
-  // A question about another chat's owner does not follow the person to this chat.
-  useEffect(() => () => useForeignReply.getState().dismiss(), [draftKey]);
+  // A question about another chat's owner does not follow the person to this chat; the text
+  // typed here is stored as the chat is left (drafts are stored once typing settles).
+  useEffect(
+    () => () => {
+      useForeignReply.getState().dismiss();
+      useDrafts.getState().flush();
+    },
+    [draftKey],
+  );
 
   /** After an edit, the box shows the chat's draft again. */
-  const restoreDraft = () => setTextState(useDrafts.getState().drafts[draftKey]?.text ?? '');
+  const restoreDraft = () => {
+    useDrafts.getState().flush();
+    setTextState(useDrafts.getState().drafts[draftKey]?.text ?? '');
+  };
 
   /** `confirmed`: the person answered the "someone else has this chat" question with Enter. */
   const send = async (confirmed = false) => {
