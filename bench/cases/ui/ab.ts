@@ -18,8 +18,8 @@ import { execSync } from 'node:child_process';
 import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
 import { CPU_THROTTLE, launchBrowser, VIEWPORT } from './browser.js';
 import { uiFixtureNames } from './fixture.js';
-import { clickToFrame, feedHas, frameWhen, INBOX_PAINTED, TWO_FRAMES, WATCH_LONG_TASKS } from './probes.js';
-import { appOpenChat, typeInComposer } from './screens.js';
+import { clickToFrame, frameWhen, INBOX_PAINTED, TWO_FRAMES } from './probes.js';
+import { appOpenChat, openForWheel, typeInComposer } from './screens.js';
 import { startUiServer } from './server.js';
 
 const API_KEY = 'bench-ui-admin-key-0123456789';
@@ -117,15 +117,7 @@ async function signIn(page: Page, url: string): Promise<{ ms: number; calls: str
 
 /** Wheel up the long chat until `pages` older pages have come in; script time per page. */
 async function scroll(page: Page, cdp: CDPSession, name: string, pages: number) {
-  const row = page.getByRole('listbox', { name: 'Chats' }).getByRole('option').filter({ hasText: name });
-  await page.evaluate(`document.querySelector('[role=listbox]').scrollTop = 0`);
-  await row.click();
-  await frameWhen(page, feedHas(`${name}:`));
-  // The scrolling box, not the feed: the feed is as tall as the loaded history (screens.ts).
-  const box = await page.locator('[role=feed]').locator('xpath=..').boundingBox();
-  if (!box) throw new Error('the conversation is not on screen');
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.evaluate(WATCH_LONG_TASKS);
+  await openForWheel(page, name);
   let loaded = 0;
   const onResponse = (response: { url(): string }) => {
     if (response.url().includes('/rpc/messages.page')) loaded += 1;

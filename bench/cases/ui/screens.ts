@@ -108,21 +108,28 @@ export async function rawOpenChat(page: Page, name: string): Promise<number> {
 }
 
 /**
- * Scrolls the 5,000-message chat from its newest message to its first with the mouse wheel
- * (older pages load on the way) and returns every long task seen meanwhile.
+ * Opens the chat `name`, puts the mouse where the wheel scrolls its conversation and starts
+ * watching long tasks. The wheel goes to the scrolling box's middle: the feed inside it is as tall
+ * as the whole loaded history and scrolled to its end, so its middle lies far above the window
+ * (sessions 11–12 wheeled there, off screen, and nothing scrolled: the row measured no older page).
  */
-export async function scrollLongChat(page: Page, name: string, firstId: string, budgetMs: number) {
+export async function openForWheel(page: Page, name: string): Promise<void> {
   const row = page.getByRole('listbox', { name: 'Chats' }).getByRole('option').filter({ hasText: name });
   await page.evaluate(`document.querySelector('[role=listbox]').scrollTop = 0`);
   await row.click();
   await frameWhen(page, feedHas(`${name}:`));
-  // The wheel goes to the scrolling box's middle: the feed inside it is as tall as the whole
-  // loaded history and scrolled to its end, so its middle lies far above the window (sessions
-  // 11–12 wheeled there, off screen, and nothing scrolled: the row measured no older page).
   const box = await page.locator('[role=feed]').locator('xpath=..').boundingBox();
   if (!box) throw new Error('the conversation is not on screen');
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.evaluate(WATCH_LONG_TASKS);
+}
+
+/**
+ * Scrolls the 5,000-message chat from its newest message to its first with the mouse wheel
+ * (older pages load on the way) and returns every long task seen meanwhile.
+ */
+export async function scrollLongChat(page: Page, name: string, firstId: string, budgetMs: number) {
+  await openForWheel(page, name);
   const started = performance.now();
   let steps = 0;
   let reachedFirst = false;
