@@ -39,11 +39,15 @@ export function seedChats(dataDir: string, chats: SeededChat[]): void {
     );
     const insertChat = db.prepare(
       `INSERT INTO chats (session_id, jid, kind, name, unread_count, last_message_id, last_message_at,
-         last_message_preview, last_message_from_me, last_message_status)
-       VALUES (@session, @jid, 'user', NULL, 0, @lastId, @lastAt, @preview, @fromMe, @status)`,
+         last_message_preview, last_message_from_me, last_message_status,
+         last_message_type, last_message_text, last_message_revoked, last_message_sender,
+         last_message_sender_name, last_message_voice_note, last_message_video_note)
+       VALUES (@session, @jid, 'user', NULL, 0, @lastId, @lastAt, @preview, @fromMe, @status,
+         'text', @preview, 0, @lastSender, @lastSenderName, 0, 0)`,
     );
     db.transaction(() => {
       for (const chat of chats) {
+        // The chat row keeps its last message's kind as the app writes it (migration 0054).
         let last = { fromMe: 0, status: 'delivered', text: '' };
         for (let n = 1; n <= chat.count; n++) {
           const fromMe = n % 3 === 0 ? 1 : 0;
@@ -73,6 +77,8 @@ export function seedChats(dataDir: string, chats: SeededChat[]): void {
           lastAt: chat.newestAt,
           preview: last.text.slice(0, 200),
           fromMe: last.fromMe,
+          lastSender: last.fromMe ? null : chat.jid,
+          lastSenderName: last.fromMe ? null : chat.name,
           status: last.status,
         });
       }
