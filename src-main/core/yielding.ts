@@ -75,3 +75,22 @@ export class Stretches {
     }
   }
 }
+
+/**
+ * The next size of a batch sized to a time budget (a history sync's chunk, a report fold's
+ * piece), after one of `size` took `elapsedMs`: over the budget, as many as would have fitted (at
+ * most half, so a lucky measure cannot keep it high); well under it, twice as many; within
+ * `min`..`max`.
+ */
+export function fittedSize(
+  size: number,
+  elapsedMs: number,
+  budgetMs: number,
+  min: number,
+  max: number,
+): number {
+  if (elapsedMs > budgetMs)
+    return Math.max(min, Math.min(Math.floor(size / 2), Math.floor((size * budgetMs) / elapsedMs)));
+  if (elapsedMs < budgetMs / 2) return Math.min(max, size * 2);
+  return size;
+}

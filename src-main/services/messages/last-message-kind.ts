@@ -55,12 +55,11 @@ const KIND_COLUMNS = `m.type, substr(m.text, 1, ${TEXT_LIMIT}) AS text, m.revoke
 
 /** The kept columns as a chat row's select reads them (`prefix`: the table's alias and a dot). */
 export function keptKindColumns(prefix = ''): string {
-  return `${prefix}last_message_type AS lastMessageType, ${prefix}last_message_text AS lastMessageText,
-  ${prefix}last_message_revoked AS lastMessageRevoked, ${prefix}last_message_sender AS lastMessageSender,
-  ${prefix}last_message_sender_name AS lastMessageSenderName, ${prefix}last_message_file_name AS lastMessageFileName,
-  ${prefix}last_message_seconds AS lastMessageSeconds, ${prefix}last_message_voice_note AS lastMessageVoiceNote,
-  ${prefix}last_message_video_note AS lastMessageVideoNote, ${prefix}last_message_poll_name AS lastMessagePollName`;
+  return KEPT_KIND_COLUMNS.map((column) => `${prefix}${column} AS ${camelCase(column)}`).join(', ');
 }
+
+const camelCase = (column: string) =>
+  column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
 /** A chat row read with `keptKindColumns`. */
 export type KeptKindRow = Pick<

@@ -11,6 +11,7 @@
  * only after the whole slice is stored, so a crash between chunks stores the slice again later.
  */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { fittedSize } from '../../core/yielding.js';
 
 /** Each chunk should take about this long at most (the target is no block over 50 ms). */
 export const CHUNK_BUDGET_MS = 20;
@@ -42,16 +43,9 @@ export class ChunkSizer {
   }
 }
 
-/**
- * The next chunk's size after one of `rows` took `elapsedMs`: over the budget, as many rows as
- * would have fitted (at most half, so a lucky measure cannot keep it high); well under it,
- * twice as many; within MIN..MAX rows.
- */
+/** The next chunk's size after one of `rows` took `elapsedMs` (core/yielding.ts `fittedSize`). */
 export function nextChunkSize(rows: number, elapsedMs: number, budgetMs: number): number {
-  if (elapsedMs > budgetMs)
-    return Math.max(MIN_ROWS, Math.min(Math.floor(rows / 2), Math.floor((rows * budgetMs) / elapsedMs)));
-  if (elapsedMs < budgetMs / 2) return Math.min(MAX_ROWS, rows * 2);
-  return rows;
+  return fittedSize(rows, elapsedMs, budgetMs, MIN_ROWS, MAX_ROWS);
 }
 
 /** One process, one database: every history sync learns from the ones before it. */

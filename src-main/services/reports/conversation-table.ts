@@ -13,6 +13,7 @@
  * change's quarter on (message-counts.ts, migration 0032), with the fold's attribution.
  */
 import type { Statement } from 'better-sqlite3';
+import { fittedSize } from '../../core/yielding.js';
 import type { Db } from '../../db/connection.js';
 import { ConversationDays } from './conversation-days.js';
 import { MessageCounts, QUARTER_MS, quarterOf } from './message-counts.js';
@@ -225,12 +226,7 @@ export class ConversationTable {
   /** After a piece (or a whole short chat) took `elapsedMs`: the size of the next piece. */
   private learnPieceSize(elapsedMs: number): void {
     const floor = Math.min(MIN_FACTS_PER_PIECE, this.factsPerPiece);
-    if (elapsedMs > PIECE_BUDGET_MS) {
-      const fitted = Math.floor((this.pieceSize * PIECE_BUDGET_MS) / elapsedMs);
-      this.pieceSize = Math.max(floor, Math.min(Math.floor(this.pieceSize / 2), fitted));
-    } else if (elapsedMs < PIECE_BUDGET_MS / 2) {
-      this.pieceSize = Math.min(this.factsPerPiece, this.pieceSize * 2);
-    }
+    this.pieceSize = fittedSize(this.pieceSize, elapsedMs, PIECE_BUDGET_MS, floor, this.factsPerPiece);
   }
 
   /** Whether more than `limit` chats wait to be folded (counts at most `limit + 1`). */
