@@ -2,12 +2,13 @@
  * CPU work over thousands of items (a campaign's 5,000 recipients parsed, normalised and looked
  * up) without holding the event loop, which in Electron also serves the window's IPC (issue
  * #23, target 5: no block over 50 ms). Items are mapped for up to a time budget, then the loop
- * is yielded (`setImmediate`, so I/O and timers run) before the next stretch.
+ * is yielded until the job's next background turn (core/background-turns.ts: I/O and timers run
+ * first, and no other background piece shares that turn) before the next stretch.
  *
  * The stretch is bounded by time, not by a count, so it adapts to a slow PC and to costly items;
  * the clock is read every few items only (reading it costs more than a cheap item).
  */
-import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { backgroundTurn } from './background-turns.js';
 
 /** Each synchronous stretch should take about this long at most. */
 export const YIELD_BUDGET_MS = 10;
@@ -36,7 +37,7 @@ export class Stretches {
   constructor(options: YieldOptions = {}) {
     this.budgetMs = options.budgetMs ?? YIELD_BUDGET_MS;
     this.now = options.now ?? (() => performance.now());
-    this.pause = options.pause ?? (() => yieldToLoop());
+    this.pause = options.pause ?? backgroundTurn;
     this.started = this.now();
   }
 

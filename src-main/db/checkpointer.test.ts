@@ -27,7 +27,7 @@ it('copies the WAL into the database file from its own thread, and hands back on
   });
   checkpointer.start();
   // The writer no longer checkpoints every 1000 pages itself.
-  expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(10_000);
+  expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(50_000);
   const insert = sqlite.prepare('INSERT INTO t (body) VALUES (?)');
   sqlite.transaction(() => {
     for (let i = 0; i < 2000; i += 1) insert.run('x'.repeat(500));

@@ -20,7 +20,7 @@ const rows = Array.from({ length: 10_000 }, (_, i) => i);
 describe('history stored in chunks sized to a time budget', () => {
   it('stores every row once, in order, whatever the chunk sizes', async () => {
     const run = costedStore(0.3);
-    await storeInChunks(rows, run.store, { now: run.now, pause: async () => {}, sizer: new ChunkSizer() });
+    await storeInChunks(rows, run.store, { now: run.now, turn: async () => {}, sizer: new ChunkSizer() });
     expect(run.chunks.flat()).toEqual(rows);
   });
 
@@ -28,7 +28,7 @@ describe('history stored in chunks sized to a time budget', () => {
     const run = costedStore(1); // 1 ms a row: 100 rows would block 100 ms
     await storeInChunks(rows, run.store, {
       now: run.now,
-      pause: async () => {},
+      turn: async () => {},
       budgetMs: 20,
       sizer: new ChunkSizer(),
     });
@@ -40,7 +40,7 @@ describe('history stored in chunks sized to a time budget', () => {
     const run = costedStore(0.01);
     await storeInChunks(rows, run.store, {
       now: run.now,
-      pause: async () => {},
+      turn: async () => {},
       budgetMs: 20,
       sizer: new ChunkSizer(),
     });
@@ -51,7 +51,7 @@ describe('history stored in chunks sized to a time budget', () => {
     const run = costedStore(2); // the first 100 rows take 200 ms
     await storeInChunks(rows.slice(0, 400), run.store, {
       now: run.now,
-      pause: async () => {},
+      turn: async () => {},
       budgetMs: 20,
       sizer: new ChunkSizer(),
     });
@@ -61,7 +61,7 @@ describe('history stored in chunks sized to a time budget', () => {
   it('keeps what it learned for the next slice: a slow machine does not start each slice at 100 rows', async () => {
     const run = costedStore(1);
     const sizer = new ChunkSizer();
-    const options = { now: run.now, pause: async () => {}, budgetMs: 20, sizer };
+    const options = { now: run.now, turn: async () => {}, budgetMs: 20, sizer };
     await storeInChunks(rows.slice(0, 300), run.store, options);
     const firstOfNext = run.chunks.length;
     await storeInChunks(rows.slice(300, 600), run.store, options);
@@ -70,17 +70,18 @@ describe('history stored in chunks sized to a time budget', () => {
     expect(run.chunks[firstOfNext]?.length).toBe(25);
   });
 
-  it('yields between chunks, not after the last', async () => {
+  it('waits for a background turn before each chunk', async () => {
     const run = costedStore(0.3);
-    let pauses = 0;
+    let turns = 0;
     await storeInChunks(rows.slice(0, 150), run.store, {
       sizer: new ChunkSizer(),
       now: run.now,
-      pause: async () => {
-        pauses += 1;
+      turn: async () => {
+        expect(run.chunks.length).toBe(turns);
+        turns += 1;
       },
     });
     expect(run.chunks.length).toBe(2);
-    expect(pauses).toBe(1);
+    expect(turns).toBe(2);
   });
 });

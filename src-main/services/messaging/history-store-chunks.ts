@@ -1,7 +1,9 @@
 /**
  * History sync stores tens of thousands of messages while the core keeps serving the window
  * (IPC), the API and live messages from the same event loop (issue #23, target 5). A slice is
- * stored in transactions sized to a time budget, with the event loop yielded between them: the
+ * stored in transactions sized to a time budget, each one in its own background turn of the
+ * event loop (core/background-turns.ts: never in the same turn as a fold tick or another job's
+ * piece, and with the loop's timers and I/O served between any two of them): the
  * size adapts to this machine and this database (a chunk that took longer than the budget
  * halves the next, a quick one doubles it, within MIN..MAX rows), so no single synchronous
  * stretch holds the loop much past the budget, however slow the PC or large the history.
@@ -10,7 +12,7 @@
  * twice changes nothing, and the caller (wa/pending-history.ts) forgets the slice's notification
  * only after the whole slice is stored, so a crash between chunks stores the slice again later.
  */
-import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { backgroundTurn } from '../../core/background-turns.js';
 import { fittedSize } from '../../core/yielding.js';
 
 /** Each chunk should take about this long at most (the target is no block over 50 ms). */
@@ -22,8 +24,8 @@ const FIRST_ROWS = 100;
 export interface ChunkOptions {
   budgetMs?: number;
   now?: () => number;
-  /** Between chunks (tests pass a no-op). */
-  pause?: () => Promise<unknown>;
+  /** Before each chunk, its turn of the loop (tests pass their own). */
+  turn?: () => Promise<unknown>;
   /** Where the size learned so far is kept (tests pass their own). */
   sizer?: ChunkSizer;
 }
@@ -51,7 +53,7 @@ export function nextChunkSize(rows: number, elapsedMs: number, budgetMs: number)
 /** One process, one database: every history sync learns from the ones before it. */
 const learned = new ChunkSizer();
 
-/** Calls `store` on successive chunks of `items`, yielding the event loop after each one. */
+/** Calls `store` on successive chunks of `items`, each in its own background turn of the loop. */
 export async function storeInChunks<T>(
   items: readonly T[],
   store: (chunk: T[]) => void,
@@ -59,14 +61,14 @@ export async function storeInChunks<T>(
 ): Promise<void> {
   const budgetMs = options.budgetMs ?? CHUNK_BUDGET_MS;
   const now = options.now ?? (() => performance.now());
-  const pause = options.pause ?? (() => yieldToLoop());
+  const turn = options.turn ?? backgroundTurn;
   const sizer = options.sizer ?? learned;
   for (let start = 0; start < items.length;) {
+    await turn();
     const chunk = items.slice(start, start + sizer.size);
     const started = now();
     store(chunk);
     sizer.learn(chunk.length, now() - started, budgetMs);
     start += chunk.length;
-    if (start < items.length) await pause();
   }
 }

@@ -9,6 +9,7 @@
  * (docs/PERFORMANCE.md case 10, issue #23's target of ≤ 50 ms blocks). While work is left the
  * next tick follows 50 ms later (a backfill still runs several times faster than before).
  */
+import { backgroundTurn } from '../../core/background-turns.js';
 import type { Logger } from '../../core/logger.js';
 import type { ConversationTable } from './conversation-table.js';
 
@@ -18,9 +19,8 @@ const CHATS_PER_TICK = 500;
 const DAYS_PER_TICK = 30;
 /**
  * How long one tick may hold the event loop (one chat or piece of a long chat, or one day, is
- * always done, however long). A history sync's chunk (20 ms, history-store-chunks.ts) can run in
- * the same turn of the loop as a tick, with requests between them: 20 + 20 keeps the turn under
- * issue #23's 50 ms, where 40 + 20 did not.
+ * always done, however long). A tick has a background turn of the loop to itself
+ * (core/background-turns.ts): a history chunk or a campaign's stretch never runs in the same turn.
  */
 export const TICK_BUDGET_MS = 20;
 /** Between ticks while nothing is marked. */
@@ -38,6 +38,8 @@ export class ReportFolding {
   private timer: NodeJS.Timeout | null = null;
   private lastProgress = 0;
   private running = false;
+  /** Which start() a scheduled tick belongs to: one waiting for its turn across a stop and a start is dropped. */
+  private generation = 0;
 
   constructor(
     private readonly table: ConversationTable,
@@ -47,6 +49,7 @@ export class ReportFolding {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.generation += 1;
     this.schedule(TICK_MS);
   }
 
@@ -85,11 +88,16 @@ export class ReportFolding {
   }
 
   private schedule(delay: number): void {
+    const generation = this.generation;
     this.timer = setTimeout(() => {
       this.timer = null;
-      if (!this.running) return;
-      const done = this.tick();
-      if (this.running) this.schedule(done > 0 ? BUSY_TICK_MS : TICK_MS);
+      // Not in the timer's own turn: a history chunk or another job's piece may run in it
+      // (core/background-turns.ts).
+      void backgroundTurn().then(() => {
+        if (!this.running || generation !== this.generation) return;
+        const done = this.tick();
+        if (this.running) this.schedule(done > 0 ? BUSY_TICK_MS : TICK_MS);
+      });
     }, delay);
     this.timer.unref();
   }
