@@ -63,6 +63,12 @@ interface InboxState {
   hideChat(key: string): void;
   /** The chat belongs in the view (again): into the list, updated. */
   showChat(chat: Chat): void;
+  /**
+   * A chat read on its own (a link to a chat the list had not loaded): known from now on, and
+   * out of the list until its view is checked — unless a list answer lists it by then, which
+   * decides (see `admitOpenedChat`).
+   */
+  knowChat(chat: Chat): void;
   applyAck(session: string, ack: MessageRef & { status: MessageStatus }): void;
   applyPresence(session: string, update: { chat: string; jid: string; presence: string }): void;
   /**
@@ -75,10 +81,19 @@ interface InboxState {
 
 let generation = 0;
 
-/** Every known chat a list answer did not include: kept, but out of the list. */
-function outsideOf(known: Record<string, Chat>, listed: Record<string, Chat>): Record<string, true> {
+/**
+ * Every known chat a list answer did not include: kept, but out of the list. So are chats that
+ * came to be known out of the list while it loaded (`knowChat`, `hideChat`) and that it does not
+ * include either: the answer does not list them, and nothing listed them meanwhile.
+ */
+function outsideOf(
+  known: Record<string, Chat>,
+  listed: Record<string, Chat>,
+  outsideMeanwhile: Record<string, true> = {},
+): Record<string, true> {
   const outside: Record<string, true> = {};
   for (const key of Object.keys(known)) if (!listed[key]) outside[key] = true;
+  for (const key of Object.keys(outsideMeanwhile)) if (!known[key] && !listed[key]) outside[key] = true;
   return outside;
 }
 
@@ -187,7 +202,7 @@ export const useInbox = create<InboxState>((set, get) => {
             state,
             // The answer's order first, its values over what was known.
             { ...answer.chats, ...state.chats, ...answer.chats },
-            outsideOf(knownBefore, answer.chats),
+            outsideOf(knownBefore, answer.chats, state.outside),
           ),
           cursor: answer.next,
           hasMore: answer.next !== null,
@@ -299,6 +314,19 @@ export const useInbox = create<InboxState>((set, get) => {
             // A chat that joins the view may be new and unread: the window title counts it.
             unread: withUnread(state.unread, key, chat),
           };
+        }),
+      );
+    },
+
+    knowChat(chat) {
+      const key = chatKey(chat.session, chat.jid);
+      // Also again after a list loading now: its answer may list the chat (then it stays listed,
+      // with the answer's values) or not (then it stays known, out of the list). Asked before the
+      // list's answer came in, this read used to hide the chat that answer had just listed.
+      eventsDuringLoad.apply(() =>
+        set((state) => {
+          if (state.chats[key] && !state.outside[key]) return {};
+          return withChats(state, { ...state.chats, [key]: chat }, { ...state.outside, [key]: true });
         }),
       );
     },
