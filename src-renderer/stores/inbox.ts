@@ -80,6 +80,8 @@ interface InboxState {
 }
 
 let generation = 0;
+/** Bumped by each `setSubset`: the chats fetched for an older subset are not added. */
+let subsetAsked = 0;
 
 /**
  * Every known chat a list answer did not include: kept, but out of the list. So are chats that
@@ -221,7 +223,8 @@ export const useInbox = create<InboxState>((set, get) => {
       const mine = generation;
       set({ loading: true });
       try {
-        const page = await fetchPage(transport, { cursor });
+        // A chat on this page that an event changed while it was read keeps the event's state.
+        const { answer: page, replay } = await eventsDuringLoad.load(() => fetchPage(transport, { cursor }));
         if (mine !== generation) return;
         set((state) => ({
           ...withChats(state, addChats(page.items), shownAgain(state.outside, page.items)),
@@ -229,6 +232,7 @@ export const useInbox = create<InboxState>((set, get) => {
           hasMore: page.next !== null,
           loading: false,
         }));
+        replay();
       } catch (error) {
         if (mine === generation) set({ loading: false, error: describeError(error) });
       }
@@ -251,6 +255,7 @@ export const useInbox = create<InboxState>((set, get) => {
     },
 
     async setSubset(transport, subset) {
+      const mine = ++subsetAsked;
       set((state) => ({ subset, ...withChats(state, state.chats, state.outside, subset) }));
       if (!subset) return;
       // Chats of the subset that are further down than the loaded pages: fetch them one by one.
@@ -261,6 +266,8 @@ export const useInbox = create<InboxState>((set, get) => {
           return transport.call('chats.get', { session, chat: jid }).catch(() => null);
         }),
       );
+      // Another tag (or none) chosen meanwhile: these chats belong to a subset no longer shown.
+      if (mine !== subsetAsked) return;
       set((state) => withChats(state, addChats(found.filter((chat): chat is Chat => chat !== null))));
     },
 

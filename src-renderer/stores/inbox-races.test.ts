@@ -114,3 +114,37 @@ describe('a reload into a chat: the list and the open chat’s own read race', (
     }
   });
 });
+
+describe('other list answers that could land over newer state', () => {
+  it('a next page read while an event changed one of its chats keeps the event’s state', async () => {
+    let answer: (items: Chat[]) => void = () => undefined;
+    const transport = {
+      call: () => new Promise((resolve) => (answer = (items) => resolve({ items, next: null }))),
+    } as unknown as Transport;
+    useInbox.setState({ chats: { [chatKey(omar.session, OMAR)]: omar }, hasMore: true, cursor: 'c1' });
+    const more = useInbox.getState().loadMore(transport);
+    await Promise.resolve();
+    const newer = { ...dana, lastMessage: testLastMessage('2026-12-06T11:00:00.000Z', 'newer') };
+    useInbox.getState().applyChat(newer);
+    answer([dana]);
+    await more;
+    expect(useInbox.getState().chats[chatKey(dana.session, DANA)]?.lastMessage?.preview).toBe('newer');
+  });
+
+  it('the chats fetched for a tag chosen before another are not added', async () => {
+    const answers: (() => void)[] = [];
+    const transport = {
+      call: (_operation: string, input: { chat: string }) =>
+        new Promise((resolve) => answers.push(() => resolve(input.chat === DANA ? dana : omar))),
+    } as unknown as Transport;
+    const first = useInbox
+      .getState()
+      .setSubset(transport, { label: 'vip', keys: new Set([chatKey('shop', DANA)]) });
+    const second = useInbox
+      .getState()
+      .setSubset(transport, { label: 'late', keys: new Set([chatKey('shop', OMAR)]) });
+    answers.splice(0).forEach((go) => go());
+    await Promise.all([first, second]);
+    expect(Object.keys(useInbox.getState().chats)).toEqual([chatKey('shop', OMAR)]);
+  });
+});
