@@ -91,7 +91,7 @@ test('emoji in chat names, previews and drafts are images; rows keep one line an
     await inbox.composer().fill('On my way 🚲');
     await bakery.click();
     const draft = inbox.chat('Omar').locator('.chat-item__preview');
-    await expect(draft).toContainText('On my way');
+    await expect(draft).toContainText('Draft: On my way 🚲');
     await expect(draft.locator('.emoji-glyph', { hasText: '🚲' })).toHaveCSS(
       'background-image',
       /\/emoji\/1f6b2\.svg/,

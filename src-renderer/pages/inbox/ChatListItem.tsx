@@ -82,7 +82,7 @@ export const ChatListItem = memo(function ChatListItem({
             </span>
           ) : draft !== null ? (
             <span className="chat-item__preview" dir="auto">
-              <span className="chat-item__draft">{intl.formatMessage({ id: 'inbox-unread.draft' })}</span>
+              <span className="chat-item__draft">{intl.formatMessage({ id: 'inbox-unread.draft' })}</span>{' '}
               <span className="chat-item__text">
                 <EmojiText text={draft} />
               </span>
