@@ -12,6 +12,8 @@ import { BusiestHours } from './reports/BusiestHours';
 import { CampaignSection } from './reports/CampaignSection';
 import { GroupTables } from './reports/GroupTables';
 import { Headline } from './reports/Headline';
+import { ReportError } from './reports/ReportError';
+import { ReportSkeleton } from './reports/ReportSkeleton';
 import { LiveSection } from './reports/LiveSection';
 import { ReportFilters, type ReportFilterState } from './reports/ReportFilters';
 import { TrendSection } from './reports/TrendSection';
@@ -51,6 +53,8 @@ export function ReportsPage() {
   const [error, setError] = useState<string | null>(null);
   const [campaignError, setCampaignError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
+  /** Bumped by Retry: the same query asked again. */
+  const [attempt, setAttempt] = useState(0);
   const asked = useRef(0);
 
   const problem = periodProblem(filters.from, filters.to);
@@ -74,6 +78,7 @@ export function ReportsPage() {
     if (!query) return;
     const ask = ++asked.current;
     setLoading(true);
+    setError(null);
     void transport
       .call('reports.overview', query)
       .then((answer) => {
@@ -93,7 +98,7 @@ export function ReportsPage() {
         })
         .catch((caught: unknown) => setCampaignError(describeError(caught)));
     }
-  }, [transport, query, seesTeam]);
+  }, [transport, query, seesTeam, attempt]);
 
   const change = (next: Partial<ReportFilterState>) =>
     setFilters((current) => {
@@ -130,13 +135,16 @@ export function ReportsPage() {
         </p>
       )}
       <div className="reports__state" role="status" aria-live="polite">
-        {loading && t('reports.loading')}
+        {loading && (
+          <>
+            {/* Indeterminate: the server says how far a computation is only through `preparing`. */}
+            <span className="reports__progress" aria-hidden="true" />
+            {t('reports.loading')}
+          </>
+        )}
       </div>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      {error && <ReportError message={error} onRetry={() => setAttempt((n) => n + 1)} />}
+      {!report && loading && <ReportSkeleton />}
       {report && (
         <div className={loading ? 'reports__body reports__body--stale' : 'reports__body'}>
           <Headline report={report} />

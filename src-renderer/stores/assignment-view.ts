@@ -86,9 +86,13 @@ export function admitOpenedChat(transport: Transport, chat: Chat): void {
     inbox.applyChat(chat);
     return;
   }
-  inbox.hideChat(chatKey(chat.session, chat.jid));
-  inbox.applyChat(chat);
-  void recheck(transport, chat.session, chat.jid, chat);
+  const key = chatKey(chat.session, chat.jid);
+  // The list's answer came in while this read was on its way and lists the chat: it is in the
+  // view, and the list (kept current by events) is as new as this read. Hiding it "until checked"
+  // emptied it from the list of a reload into the chat until assignment.get answered.
+  if (inbox.chats[key] && !inbox.outside[key]) return;
+  inbox.knowChat(chat);
+  void recheck(transport, chat.session, chat.jid);
 }
 
 /** `chat.assigned` / `chat.status_changed`: the chat may join or leave the list shown. */

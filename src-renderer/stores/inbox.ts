@@ -63,6 +63,12 @@ interface InboxState {
   hideChat(key: string): void;
   /** The chat belongs in the view (again): into the list, updated. */
   showChat(chat: Chat): void;
+  /**
+   * A chat read on its own (a link to a chat the list had not loaded): known from now on, and
+   * out of the list until its view is checked — unless a list answer lists it by then, which
+   * decides (see `admitOpenedChat`).
+   */
+  knowChat(chat: Chat): void;
   applyAck(session: string, ack: MessageRef & { status: MessageStatus }): void;
   applyPresence(session: string, update: { chat: string; jid: string; presence: string }): void;
   /**
@@ -74,11 +80,22 @@ interface InboxState {
 }
 
 let generation = 0;
+/** Bumped by each `setSubset`: the chats fetched for an older subset are not added. */
+let subsetAsked = 0;
 
-/** Every known chat a list answer did not include: kept, but out of the list. */
-function outsideOf(known: Record<string, Chat>, listed: Record<string, Chat>): Record<string, true> {
+/**
+ * Every known chat a list answer did not include: kept, but out of the list. So are chats that
+ * came to be known out of the list while it loaded (`knowChat`, `hideChat`) and that it does not
+ * include either: the answer does not list them, and nothing listed them meanwhile.
+ */
+function outsideOf(
+  known: Record<string, Chat>,
+  listed: Record<string, Chat>,
+  outsideMeanwhile: Record<string, true> = {},
+): Record<string, true> {
   const outside: Record<string, true> = {};
   for (const key of Object.keys(known)) if (!listed[key]) outside[key] = true;
+  for (const key of Object.keys(outsideMeanwhile)) if (!known[key] && !listed[key]) outside[key] = true;
   return outside;
 }
 
@@ -187,7 +204,7 @@ export const useInbox = create<InboxState>((set, get) => {
             state,
             // The answer's order first, its values over what was known.
             { ...answer.chats, ...state.chats, ...answer.chats },
-            outsideOf(knownBefore, answer.chats),
+            outsideOf(knownBefore, answer.chats, state.outside),
           ),
           cursor: answer.next,
           hasMore: answer.next !== null,
@@ -206,7 +223,8 @@ export const useInbox = create<InboxState>((set, get) => {
       const mine = generation;
       set({ loading: true });
       try {
-        const page = await fetchPage(transport, { cursor });
+        // A chat on this page that an event changed while it was read keeps the event's state.
+        const { answer: page, replay } = await eventsDuringLoad.load(() => fetchPage(transport, { cursor }));
         if (mine !== generation) return;
         set((state) => ({
           ...withChats(state, addChats(page.items), shownAgain(state.outside, page.items)),
@@ -214,6 +232,7 @@ export const useInbox = create<InboxState>((set, get) => {
           hasMore: page.next !== null,
           loading: false,
         }));
+        replay();
       } catch (error) {
         if (mine === generation) set({ loading: false, error: describeError(error) });
       }
@@ -236,6 +255,7 @@ export const useInbox = create<InboxState>((set, get) => {
     },
 
     async setSubset(transport, subset) {
+      const mine = ++subsetAsked;
       set((state) => ({ subset, ...withChats(state, state.chats, state.outside, subset) }));
       if (!subset) return;
       // Chats of the subset that are further down than the loaded pages: fetch them one by one.
@@ -246,6 +266,8 @@ export const useInbox = create<InboxState>((set, get) => {
           return transport.call('chats.get', { session, chat: jid }).catch(() => null);
         }),
       );
+      // Another tag (or none) chosen meanwhile: these chats belong to a subset no longer shown.
+      if (mine !== subsetAsked) return;
       set((state) => withChats(state, addChats(found.filter((chat): chat is Chat => chat !== null))));
     },
 
@@ -299,6 +321,19 @@ export const useInbox = create<InboxState>((set, get) => {
             // A chat that joins the view may be new and unread: the window title counts it.
             unread: withUnread(state.unread, key, chat),
           };
+        }),
+      );
+    },
+
+    knowChat(chat) {
+      const key = chatKey(chat.session, chat.jid);
+      // Also again after a list loading now: its answer may list the chat (then it stays listed,
+      // with the answer's values) or not (then it stays known, out of the list). Asked before the
+      // list's answer came in, this read used to hide the chat that answer had just listed.
+      eventsDuringLoad.apply(() =>
+        set((state) => {
+          if (state.chats[key] && !state.outside[key]) return {};
+          return withChats(state, { ...state.chats, [key]: chat }, { ...state.outside, [key]: true });
         }),
       );
     },

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { useIntl } from 'react-intl';
 import type { Chat } from '../../../src-shared/messages';
 import type { Typing } from '../../stores/inbox';
+import { EmojiText } from '../../components/emoji/EmojiText';
 import { Avatar } from './Avatar';
 import { InboxIcon } from './InboxIcon';
 import { chatListPreview } from '../../i18n/message-preview';
@@ -64,7 +65,7 @@ export const ChatListItem = memo(function ChatListItem({
       <div className="chat-item__body">
         <div className="chat-item__top">
           <span className="chat-item__title" dir="auto">
-            {title}
+            <EmojiText text={title} />
           </span>
           {last && (
             <time dateTime={last.timestamp}>{formatChatTime(last.timestamp, undefined, intl.locale)}</time>
@@ -73,17 +74,26 @@ export const ChatListItem = memo(function ChatListItem({
         <div className="chat-item__bottom">
           {typing ? (
             <span className="chat-item__typing">
-              {intl.formatMessage({ id: typing.state === 'recording' ? 'inbox.recording' : 'inbox.typing' })}
+              <EmojiText
+                text={intl.formatMessage({
+                  id: typing.state === 'recording' ? 'inbox.recording' : 'inbox.typing',
+                })}
+              />
             </span>
           ) : draft !== null ? (
             <span className="chat-item__preview" dir="auto">
               <span className="chat-item__draft">{intl.formatMessage({ id: 'inbox-unread.draft' })}</span>{' '}
-              {draft}
+              <span className="chat-item__text">
+                <EmojiText text={draft} />
+              </span>
             </span>
           ) : (
             <span className="chat-item__preview" dir="auto">
               {last?.fromMe && <Ticks fromMe status={last.status} />}
-              {last ? chatListPreview(last, chat.kind, intl) : ''}
+              {/* Emoji as the bubbles draw them (Twemoji), not as boxes on PCs without an emoji font. */}
+              <span className="chat-item__text">
+                <EmojiText text={last ? chatListPreview(last, chat.kind, intl) : ''} />
+              </span>
             </span>
           )}
           <span className="chat-item__marks">
