@@ -42,6 +42,8 @@ const { values } = parseArgs({
     data: { type: 'string' },
     turns: { type: 'string', default: '4' },
     pages: { type: 'string', default: '30' },
+    // `open`: only the chat openings, each broken down (session 15): quicker turns while working on them.
+    only: { type: 'string' },
   },
 });
 if (!values.before || !values.data) throw new Error('--before <dist/web> and --data <ui-data> are needed');
@@ -143,6 +145,43 @@ async function scroll(page: Page, cdp: CDPSession, name: string, pages: number) 
   return { perPage, steps, longTasks };
 }
 
+/**
+ * Opens chats one after another; per open: the wall time (click → painted frame, as the bench),
+ * when the conversation's first page left and arrived on the page's clock (Resource Timing), the
+ * main thread's busy time (script, layout + style, all tasks) and layouts / style recalcs counted.
+ */
+async function openings(page: Page, cdp: CDPSession, names: string[]) {
+  const rows: string[] = [];
+  const walls: number[] = [];
+  const after: number[] = [];
+  for (const [index, name] of names.entries()) {
+    await page.evaluate('performance.clearResourceTimings()');
+    const { metrics: m0 } = await cdp.send('Performance.getMetrics');
+    const busy0 = await busyMs(cdp);
+    const wall = await appOpenChat(page, name, index + 1);
+    await page.evaluate(TWO_FRAMES);
+    const busy = minus(await busyMs(cdp), busy0, 1);
+    const { metrics: m1 } = await cdp.send('Performance.getMetrics');
+    const count = (key: string) =>
+      (m1.find((metric) => metric.name === key)?.value ?? 0) -
+      (m0.find((metric) => metric.name === key)?.value ?? 0);
+    const timing = (await page.evaluate(`(() => {
+      const page = performance.getEntriesByType('resource').filter((e) => e.name.includes('/rpc/messages.page'))[0];
+      const calls = performance.getEntriesByType('resource').filter((e) => e.name.includes('/rpc/'))
+        .map((e) => e.name.split('/rpc/')[1] + '@' + Math.round(e.startTime - window.__clickAt) + '-' + Math.round(e.responseEnd - window.__clickAt));
+      return page ? [page.startTime - window.__clickAt, page.responseEnd - window.__clickAt, calls.join(' ')] : [NaN, NaN, calls.join(' ')];
+    })()`)) as [number, number, string];
+    walls.push(wall);
+    after.push(wall - timing[1]);
+    rows.push(
+      `    ${wall.toFixed(0).padStart(5)} ms: page asked at ${timing[0].toFixed(0)}, in at ${timing[1].toFixed(0)} ` +
+        `(${(wall - timing[1]).toFixed(0)} after); script ${f(busy.script)}, layout+style ${f(busy.layout)}, ` +
+        `task ${f(busy.task)}; layouts ${count('LayoutCount')}, style recalcs ${count('RecalcStyleCount')}\n      calls ${timing[2]}`,
+    );
+  }
+  return { rows, walls, after };
+}
+
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted.length ? sorted[Math.floor(sorted.length / 2)]! : NaN;
@@ -155,6 +194,20 @@ async function turn(
   which: 'before' | 'after',
   fixture: ReturnType<typeof uiFixtureNames>,
 ) {
+  if (values.only === 'open') {
+    const { context, page, cdp } = await contextFor(browser, url, builds[which]);
+    try {
+      await signIn(page, url);
+      const { rows, walls, after } = await openings(page, cdp, fixture.openable.slice(0, 12));
+      const load = execSync('cat /proc/loadavg').toString().split(' ').slice(0, 3).join(' ');
+      console.log(
+        `${which.padEnd(6)} load ${load}: open median ${f(median(walls))}, after the page median ${f(median(after))}\n${rows.join('\n')}`,
+      );
+    } finally {
+      await context.close();
+    }
+    return;
+  }
   const signIns: number[] = [];
   let calls: string[] = [];
   for (let i = 0; i < 3; i += 1) {

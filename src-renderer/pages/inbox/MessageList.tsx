@@ -18,6 +18,7 @@ import { firstUnread, newSince, type UnreadStart } from '../../model/inbox/unrea
 import { useConversationRows } from './use-conversation-rows';
 
 const NO_OUTGOING: Outgoing[] = [];
+const NO_MESSAGES: Message[] = [];
 const NO_HISTORY: AssignmentHistoryEntry[] = [];
 
 /**
@@ -26,10 +27,13 @@ const NO_HISTORY: AssignmentHistoryEntry[] = [];
  * place (anchorTo 'end'); at the bottom it follows new messages.
  */
 export const MessageList = memo(function MessageList({
+  chat,
   isGroup,
   authorOf,
   unreadAtOpen,
 }: {
+  /** The pane's chat (`chatKey`): until the store has opened it, nothing of another chat shows. */
+  chat: string;
   isGroup: boolean;
   authorOf: (message: Message) => string;
   /** The chat's unread count when it was opened (reading it sets it to 0 at once). */
@@ -39,16 +43,19 @@ export const MessageList = memo(function MessageList({
   const transport = useTransport();
   const session = useConversation((state) => state.session);
   const jid = useConversation((state) => state.jid);
-  const messages = useConversation((state) => state.messages);
+  // The pane mounts (or switches) while the store still holds the previous chat: its page would
+  // be rendered, measured and thrown away before this chat's is even asked for (issue #23 target 7).
+  const stale = useConversation((state) => chatKey(state.session ?? '', state.jid ?? '') !== chat);
+  const storeMessages = useConversation((state) => state.messages);
+  const messages = stale ? NO_MESSAGES : storeMessages;
   const hasNewer = useConversation((state) => state.hasNewer);
   const hasOlder = useConversation((state) => state.hasOlder);
   const loading = useConversation((state) => state.loading);
   const loadingOlder = useConversation((state) => state.loadingOlder);
   const openedSeq = useConversation((state) => state.openedSeq);
   const highlight = useConversation((state) => state.highlight);
-  const openKey = useConversation((state) => chatKey(state.session ?? '', state.jid ?? ''));
-  const outgoing = useOutgoing((state) => state.outgoing[openKey] ?? NO_OUTGOING);
-  const history = useAssignment((state) => (state.key === openKey ? state.history : NO_HISTORY));
+  const outgoing = useOutgoing((state) => (stale ? NO_OUTGOING : (state.outgoing[chat] ?? NO_OUTGOING)));
+  const history = useAssignment((state) => (!stale && state.key === chat ? state.history : NO_HISTORY));
   const scrollRef = useRef<HTMLDivElement>(null);
   const positioned = useRef(false);
   const [awayFromEnd, setAwayFromEnd] = useState(false);
@@ -215,7 +222,7 @@ export const MessageList = memo(function MessageList({
             );
           })}
         </div>
-        {!loading && rows.length === 0 && (
+        {!loading && !stale && rows.length === 0 && (
           <p className="message-list__empty muted">
             <FormattedMessage id="inbox.messages.empty" />
           </p>
