@@ -82,6 +82,8 @@ async function busyMs(cdp: CDPSession): Promise<{ script: number; layout: number
     // A layout forced from script (reading scrollHeight after a change) is counted here, not as script.
     layout: value('LayoutDuration') + value('RecalcStyleDuration'),
     task: value('TaskDuration'),
+    // Counts, which the machine's load does not move: each forced layout is one more.
+    layouts: value('LayoutCount') / 1000,
   };
 }
 
@@ -93,6 +95,7 @@ const minus = (
   script: (a.script - b.script) / per,
   layout: (a.layout - b.layout) / per,
   task: (a.task - b.task) / per,
+  layouts: (a.layouts - b.layouts) / per,
 });
 
 async function signIn(page: Page, url: string): Promise<{ ms: number; calls: string[] }> {
@@ -127,6 +130,7 @@ async function scroll(page: Page, cdp: CDPSession, name: string, pages: number) 
   page.on('response', onResponse);
   const perPage: ReturnType<typeof minus>[] = [];
   let mark = await busyMs(cdp);
+  const start = mark;
   let counted = 0;
   let steps = 0;
   while (loaded < pages && steps < 1500) {
@@ -141,8 +145,9 @@ async function scroll(page: Page, cdp: CDPSession, name: string, pages: number) 
     }
   }
   page.off('response', onResponse);
+  const layoutsTotal = (await busyMs(cdp)).layouts - start.layouts;
   const longTasks = (await page.evaluate('window.__longTasks')) as number[];
-  return { perPage, steps, longTasks };
+  return { perPage, steps, longTasks, layoutsTotal };
 }
 
 /**
@@ -236,8 +241,11 @@ async function turn(
     const writes = Number(await page.evaluate('window.__storageWrites'));
     const delays = typing.events.map((entry) => entry.delay);
     const scrolled = await scroll(page, cdp, fixture.longChat, PAGES);
-    const pagesMedian = (from: number, to: number | undefined, field: 'script' | 'layout' | 'task') =>
-      f(median(scrolled.perPage.slice(from, to).map((cost) => cost[field])));
+    const pagesMedian = (
+      from: number,
+      to: number | undefined,
+      field: 'script' | 'layout' | 'task' | 'layouts',
+    ) => f(median(scrolled.perPage.slice(from, to).map((cost) => cost[field])));
     const load = execSync('cat /proc/loadavg').toString().split(' ').slice(0, 3).join(' ');
     console.log(
       [
@@ -250,7 +258,9 @@ async function turn(
         `  scroll: ${scrolled.perPage.length} older pages in ${scrolled.steps} wheel steps; per page (median) ` +
           `script ${pagesMedian(0, 10, 'script')} → ${pagesMedian(-10, undefined, 'script')}, ` +
           `layout ${pagesMedian(0, 10, 'layout')} → ${pagesMedian(-10, undefined, 'layout')}, ` +
-          `task ${pagesMedian(0, 10, 'task')} → ${pagesMedian(-10, undefined, 'task')} ms (pages 1-10 → last 10); ` +
+          `task ${pagesMedian(0, 10, 'task')} → ${pagesMedian(-10, undefined, 'task')} ms, ` +
+          `layouts ${pagesMedian(0, 10, 'layouts')} → ${pagesMedian(-10, undefined, 'layouts')} (pages 1-10 → last 10); ` +
+          `layouts per wheel step ${f(scrolled.layoutsTotal / scrolled.steps)}; ` +
           `long tasks ${scrolled.longTasks.length}, longest ${f(Math.max(0, ...scrolled.longTasks))} ms`,
       ].join('\n'),
     );

@@ -57,6 +57,16 @@ function newerCopy(a: Message, b: Message): Message {
   return { ...b, status, revoked: a.revoked || b.revoked, edited: a.edited || b.edited };
 }
 
+/**
+ * How far the reader is from the end of the loaded history, from the virtualiser's figures (its
+ * total size, the offset its scroll listener read, the viewport it observes) rather than the
+ * element's scrollHeight, which forced a layout on every scroll event (issue #23 target 7).
+ * Like scrollHeight − scrollTop − clientHeight, never below 0 (a history shorter than the window).
+ */
+export function distanceFromEnd(view: { totalSize: number; scrollOffset: number; viewport: number }): number {
+  return Math.max(0, view.totalSize - view.scrollOffset - view.viewport);
+}
+
 /** Whether scrolling has come close enough to the loaded top to fetch the previous page. */
 export function shouldLoadOlder(state: {
   scrollTop: number;

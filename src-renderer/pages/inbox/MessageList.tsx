@@ -9,7 +9,7 @@ import { useConversation } from '../../stores/conversation';
 import { useOutgoing, type Outgoing } from '../../stores/outgoing';
 import { DaySeparator } from './DaySeparator';
 import { chatKey } from '../../model/inbox/chat-order';
-import { EDGE_PX, shouldLoadNewer, shouldLoadOlder } from '../../model/inbox/history';
+import { distanceFromEnd, EDGE_PX, shouldLoadNewer, shouldLoadOlder } from '../../model/inbox/history';
 import { AssignmentLine } from './assignment/AssignmentLine';
 import { MessageBubble } from './MessageBubble';
 import { OutgoingBubble } from './OutgoingBubble';
@@ -129,14 +129,24 @@ export const MessageList = memo(function MessageList({
     previousOutgoing.current = outgoingCount;
   }, [outgoingCount, virtualizer]);
 
+  // Where the reader is, from the virtualiser's own figures: it has just read the offset in its
+  // scroll listener, and reading scrollHeight / scrollTop here again forced a second layout of the
+  // feed on every scroll event (after the virtualiser's re-render had changed the rows), the
+  // largest script cost of wheeling through older pages at 4× CPU throttling (issue #23 target 7).
   const check = () => {
     const element = scrollRef.current;
     if (!element || !positioned.current) return;
     const state = useConversation.getState();
-    const distance = element.scrollHeight - element.scrollTop - element.clientHeight;
+    const scrollTop = virtualizer.scrollOffset ?? element.scrollTop;
+    const viewport = virtualizer.scrollRect?.height ?? element.clientHeight;
+    const distance = distanceFromEnd({
+      totalSize: virtualizer.getTotalSize(),
+      scrollOffset: scrollTop,
+      viewport,
+    });
     if (
       shouldLoadOlder({
-        scrollTop: element.scrollTop,
+        scrollTop,
         hasOlder: state.hasOlder,
         loading: state.loadingOlder || state.loading,
       })
@@ -152,8 +162,22 @@ export const MessageList = memo(function MessageList({
     setAwayFromEnd(away);
     setLastSeenId((seen) => (away ? (seen ?? state.messages.at(-1)?.id ?? null) : null));
     const dividerRow = dividerIndex >= 0 ? virtualizer.measurementsCache[dividerIndex] : undefined;
-    setDividerAbove(dividerRow !== undefined && dividerRow.end < element.scrollTop);
+    setDividerAbove(dividerRow !== undefined && dividerRow.end < scrollTop);
   };
+  const checkNow = useRef(check);
+  useLayoutEffect(() => {
+    checkNow.current = check;
+  });
+  // Listening here, not with onScroll: this listener is added after the virtualiser's (its layout
+  // effect subscribes at mount), so it runs after it has taken the new offset; React's onScroll
+  // ran first and would see the previous one.
+  useEffect(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    const onScroll = () => checkNow.current();
+    element.addEventListener('scroll', onScroll, { passive: true });
+    return () => element.removeEventListener('scroll', onScroll);
+  }, []);
 
   // A page shorter than the window cannot be scrolled: load older ones until it fills. Runs after
   // every render, so it reads the virtualiser's sizes, not the element's: reading scrollHeight here
@@ -182,7 +206,7 @@ export const MessageList = memo(function MessageList({
           <FormattedMessage id="inbox.messages.loadingOlder" />
         </p>
       )}
-      <div ref={scrollRef} className="message-list" onScroll={check}>
+      <div ref={scrollRef} className="message-list">
         <div
           role="feed"
           aria-label={session && jid ? intl.formatMessage({ id: 'inbox.messages.label' }) : undefined}
