@@ -74,7 +74,9 @@ async function contextFor(browser: Browser, url: string, root: string) {
 }
 
 /** The renderer main thread's busy time so far (ms at the throttled CPU): script, layout, all tasks. */
-async function busyMs(cdp: CDPSession): Promise<{ script: number; layout: number; task: number }> {
+async function busyMs(
+  cdp: CDPSession,
+): Promise<{ script: number; layout: number; task: number; layouts: number }> {
   const { metrics } = await cdp.send('Performance.getMetrics');
   const value = (name: string) => (metrics.find((metric) => metric.name === name)?.value ?? 0) * 1000;
   return {
