@@ -1,4 +1,5 @@
 import type { Message } from '../../../src-shared/messages';
+import { chatKey } from './chat-order';
 
 /** One page of messages.page; the server never returns more than this. */
 export const PAGE_SIZE = 50;
@@ -55,6 +56,15 @@ function newerCopy(a: Message, b: Message): Message {
   const rank = ['error', 'pending', 'server', 'delivered', 'read', 'played'];
   const status = rank.indexOf(a.status) > rank.indexOf(b.status) ? a.status : b.status;
   return { ...b, status, revoked: a.revoked || b.revoked, edited: a.edited || b.edited };
+}
+
+/**
+ * Whether the conversation store holds the pane's chat (`chatKey`). A pane mounts while the store
+ * still holds the chat opened before, until its layout effect opens this one: what the store
+ * holds then is not this chat's and is not rendered (issue #23 target 7).
+ */
+export function holdsChat(store: { session: string | null; jid: string | null }, chat: string): boolean {
+  return store.session !== null && store.jid !== null && chatKey(store.session, store.jid) === chat;
 }
 
 /**

@@ -8,8 +8,13 @@ import { useAssignment } from '../../stores/assignment';
 import { useConversation } from '../../stores/conversation';
 import { useOutgoing, type Outgoing } from '../../stores/outgoing';
 import { DaySeparator } from './DaySeparator';
-import { chatKey } from '../../model/inbox/chat-order';
-import { distanceFromEnd, EDGE_PX, shouldLoadNewer, shouldLoadOlder } from '../../model/inbox/history';
+import {
+  distanceFromEnd,
+  EDGE_PX,
+  holdsChat,
+  shouldLoadNewer,
+  shouldLoadOlder,
+} from '../../model/inbox/history';
 import { AssignmentLine } from './assignment/AssignmentLine';
 import { MessageBubble } from './MessageBubble';
 import { OutgoingBubble } from './OutgoingBubble';
@@ -45,7 +50,7 @@ export const MessageList = memo(function MessageList({
   const jid = useConversation((state) => state.jid);
   // The pane mounts (or switches) while the store still holds the previous chat: its page would
   // be rendered, measured and thrown away before this chat's is even asked for (issue #23 target 7).
-  const stale = useConversation((state) => chatKey(state.session ?? '', state.jid ?? '') !== chat);
+  const stale = useConversation((state) => !holdsChat(state, chat));
   const storeMessages = useConversation((state) => state.messages);
   const messages = stale ? NO_MESSAGES : storeMessages;
   const hasNewer = useConversation((state) => state.hasNewer);
