@@ -42,6 +42,8 @@ const { values } = parseArgs({
     data: { type: 'string' },
     turns: { type: 'string', default: '4' },
     pages: { type: 'string', default: '30' },
+    // `open`: only the chat openings, each broken down (session 15): quicker turns while working on them.
+    only: { type: 'string' },
   },
 });
 if (!values.before || !values.data) throw new Error('--before <dist/web> and --data <ui-data> are needed');
@@ -72,7 +74,9 @@ async function contextFor(browser: Browser, url: string, root: string) {
 }
 
 /** The renderer main thread's busy time so far (ms at the throttled CPU): script, layout, all tasks. */
-async function busyMs(cdp: CDPSession): Promise<{ script: number; layout: number; task: number }> {
+async function busyMs(
+  cdp: CDPSession,
+): Promise<{ script: number; layout: number; task: number; layouts: number }> {
   const { metrics } = await cdp.send('Performance.getMetrics');
   const value = (name: string) => (metrics.find((metric) => metric.name === name)?.value ?? 0) * 1000;
   return {
@@ -80,6 +84,8 @@ async function busyMs(cdp: CDPSession): Promise<{ script: number; layout: number
     // A layout forced from script (reading scrollHeight after a change) is counted here, not as script.
     layout: value('LayoutDuration') + value('RecalcStyleDuration'),
     task: value('TaskDuration'),
+    // Counts, which the machine's load does not move: each forced layout is one more.
+    layouts: value('LayoutCount') / 1000,
   };
 }
 
@@ -91,6 +97,7 @@ const minus = (
   script: (a.script - b.script) / per,
   layout: (a.layout - b.layout) / per,
   task: (a.task - b.task) / per,
+  layouts: (a.layouts - b.layouts) / per,
 });
 
 async function signIn(page: Page, url: string): Promise<{ ms: number; calls: string[] }> {
@@ -125,6 +132,7 @@ async function scroll(page: Page, cdp: CDPSession, name: string, pages: number) 
   page.on('response', onResponse);
   const perPage: ReturnType<typeof minus>[] = [];
   let mark = await busyMs(cdp);
+  const start = mark;
   let counted = 0;
   let steps = 0;
   while (loaded < pages && steps < 1500) {
@@ -139,8 +147,46 @@ async function scroll(page: Page, cdp: CDPSession, name: string, pages: number) 
     }
   }
   page.off('response', onResponse);
+  const layoutsTotal = (await busyMs(cdp)).layouts - start.layouts;
   const longTasks = (await page.evaluate('window.__longTasks')) as number[];
-  return { perPage, steps, longTasks };
+  return { perPage, steps, longTasks, layoutsTotal };
+}
+
+/**
+ * Opens chats one after another; per open: the wall time (click → painted frame, as the bench),
+ * when the conversation's first page left and arrived on the page's clock (Resource Timing), the
+ * main thread's busy time (script, layout + style, all tasks) and layouts / style recalcs counted.
+ */
+async function openings(page: Page, cdp: CDPSession, names: string[]) {
+  const rows: string[] = [];
+  const walls: number[] = [];
+  const after: number[] = [];
+  for (const [index, name] of names.entries()) {
+    await page.evaluate('performance.clearResourceTimings()');
+    const { metrics: m0 } = await cdp.send('Performance.getMetrics');
+    const busy0 = await busyMs(cdp);
+    const wall = await appOpenChat(page, name, index + 1);
+    await page.evaluate(TWO_FRAMES);
+    const busy = minus(await busyMs(cdp), busy0, 1);
+    const { metrics: m1 } = await cdp.send('Performance.getMetrics');
+    const count = (key: string) =>
+      (m1.find((metric) => metric.name === key)?.value ?? 0) -
+      (m0.find((metric) => metric.name === key)?.value ?? 0);
+    const timing = (await page.evaluate(`(() => {
+      const page = performance.getEntriesByType('resource').filter((e) => e.name.includes('/rpc/messages.page'))[0];
+      const calls = performance.getEntriesByType('resource').filter((e) => e.name.includes('/rpc/'))
+        .map((e) => e.name.split('/rpc/')[1] + '@' + Math.round(e.startTime - window.__clickAt) + '-' + Math.round(e.responseEnd - window.__clickAt));
+      return page ? [page.startTime - window.__clickAt, page.responseEnd - window.__clickAt, calls.join(' ')] : [NaN, NaN, calls.join(' ')];
+    })()`)) as [number, number, string];
+    walls.push(wall);
+    after.push(wall - timing[1]);
+    rows.push(
+      `    ${wall.toFixed(0).padStart(5)} ms: page asked at ${timing[0].toFixed(0)}, in at ${timing[1].toFixed(0)} ` +
+        `(${(wall - timing[1]).toFixed(0)} after); script ${f(busy.script)}, layout+style ${f(busy.layout)}, ` +
+        `task ${f(busy.task)}; layouts ${count('LayoutCount')}, style recalcs ${count('RecalcStyleCount')}\n      calls ${timing[2]}`,
+    );
+  }
+  return { rows, walls, after };
 }
 
 const median = (values: number[]) => {
@@ -155,6 +201,20 @@ async function turn(
   which: 'before' | 'after',
   fixture: ReturnType<typeof uiFixtureNames>,
 ) {
+  if (values.only === 'open') {
+    const { context, page, cdp } = await contextFor(browser, url, builds[which]);
+    try {
+      await signIn(page, url);
+      const { rows, walls, after } = await openings(page, cdp, fixture.openable.slice(0, 12));
+      const load = execSync('cat /proc/loadavg').toString().split(' ').slice(0, 3).join(' ');
+      console.log(
+        `${which.padEnd(6)} load ${load}: open median ${f(median(walls))}, after the page median ${f(median(after))}\n${rows.join('\n')}`,
+      );
+    } finally {
+      await context.close();
+    }
+    return;
+  }
   const signIns: number[] = [];
   let calls: string[] = [];
   for (let i = 0; i < 3; i += 1) {
@@ -183,8 +243,11 @@ async function turn(
     const writes = Number(await page.evaluate('window.__storageWrites'));
     const delays = typing.events.map((entry) => entry.delay);
     const scrolled = await scroll(page, cdp, fixture.longChat, PAGES);
-    const pagesMedian = (from: number, to: number | undefined, field: 'script' | 'layout' | 'task') =>
-      f(median(scrolled.perPage.slice(from, to).map((cost) => cost[field])));
+    const pagesMedian = (
+      from: number,
+      to: number | undefined,
+      field: 'script' | 'layout' | 'task' | 'layouts',
+    ) => f(median(scrolled.perPage.slice(from, to).map((cost) => cost[field])));
     const load = execSync('cat /proc/loadavg').toString().split(' ').slice(0, 3).join(' ');
     console.log(
       [
@@ -197,7 +260,9 @@ async function turn(
         `  scroll: ${scrolled.perPage.length} older pages in ${scrolled.steps} wheel steps; per page (median) ` +
           `script ${pagesMedian(0, 10, 'script')} → ${pagesMedian(-10, undefined, 'script')}, ` +
           `layout ${pagesMedian(0, 10, 'layout')} → ${pagesMedian(-10, undefined, 'layout')}, ` +
-          `task ${pagesMedian(0, 10, 'task')} → ${pagesMedian(-10, undefined, 'task')} ms (pages 1-10 → last 10); ` +
+          `task ${pagesMedian(0, 10, 'task')} → ${pagesMedian(-10, undefined, 'task')} ms, ` +
+          `layouts ${pagesMedian(0, 10, 'layouts')} → ${pagesMedian(-10, undefined, 'layouts')} (pages 1-10 → last 10); ` +
+          `layouts per wheel step ${f(scrolled.layoutsTotal / scrolled.steps)}; ` +
           `long tasks ${scrolled.longTasks.length}, longest ${f(Math.max(0, ...scrolled.longTasks))} ms`,
       ].join('\n'),
     );

@@ -63,6 +63,7 @@ const browser = await launchBrowser();
 try {
   const { context, page } = await signedInApp(browser, { url: server.url, apiKey: API_KEY });
   const cdp = await context.newCDPSession(page);
+  const profiles: Awaited<ReturnType<typeof cdp.send<'Profiler.stop'>>>['profile'][] = [];
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -83,6 +84,32 @@ try {
     await wheel(20);
     await cdp.send('Profiler.start');
     await wheel(40);
+  } else if (values.step === 'open-before' || values.step === 'open-after') {
+    // One part of each open: from the click until its first page leaves (`open-before`), or from
+    // the page's answer to the painted frame (`open-after`). The page is held by a route meanwhile.
+    let release: (() => void) | null = null;
+    let asked: (() => void) | null = null;
+    await page.route('**/rpc/messages.page', (route) => {
+      const go = () => void route.continue();
+      if (!asked) return go();
+      release = go;
+      asked();
+    });
+    const before = values.step === 'open-before';
+    for (const name of fixture.openable.slice(0, 8)) {
+      const left = new Promise<void>((resolve) => (asked = resolve));
+      if (before) await cdp.send('Profiler.start');
+      await chat(name).click();
+      await left;
+      asked = null;
+      if (before) {
+        profiles.push((await cdp.send('Profiler.stop')).profile);
+      } else await cdp.send('Profiler.start');
+      (release as (() => void) | null)?.();
+      await frameWhen(page, feedHas(`${name}:`));
+      if (!before) profiles.push((await cdp.send('Profiler.stop')).profile);
+      await page.evaluate(TWO_FRAMES);
+    }
   } else {
     await cdp.send('Profiler.start');
     for (const name of fixture.openable.slice(0, 8)) {
@@ -91,21 +118,23 @@ try {
       await page.evaluate(TWO_FRAMES);
     }
   }
-  const { profile } = await cdp.send('Profiler.stop');
-  const nodes = new Map((profile.nodes as ProfileNode[]).map((node) => [node.id, node]));
+  if (profiles.length === 0) profiles.push((await cdp.send('Profiler.stop')).profile);
   const byFunction = new Map<string, number>();
   const byFile = new Map<string, number>();
   let sampled = 0;
-  (profile.samples ?? []).forEach((id, index) => {
-    const micros = profile.timeDeltas?.[index] ?? 0;
-    const node = nodes.get(id);
-    if (!node) return;
-    const where = place(node.callFrame);
-    const file = where.split(' ')[1]?.split(':')[0] ?? where;
-    byFunction.set(where, (byFunction.get(where) ?? 0) + micros);
-    byFile.set(file, (byFile.get(file) ?? 0) + micros);
-    sampled += micros;
-  });
+  for (const profile of profiles) {
+    const nodes = new Map((profile.nodes as ProfileNode[]).map((node) => [node.id, node]));
+    (profile.samples ?? []).forEach((id, index) => {
+      const micros = profile.timeDeltas?.[index] ?? 0;
+      const node = nodes.get(id);
+      if (!node) return;
+      const where = place(node.callFrame);
+      const file = where.split(' ')[1]?.split(':')[0] ?? where;
+      byFunction.set(where, (byFunction.get(where) ?? 0) + micros);
+      byFile.set(file, (byFile.get(file) ?? 0) + micros);
+      sampled += micros;
+    });
+  }
   const top = (table: Map<string, number>, count: number) =>
     [...table]
       .sort((a, b) => b[1] - a[1])

@@ -1,4 +1,5 @@
 import type { Message } from '../../../src-shared/messages';
+import { chatKey } from './chat-order';
 
 /** One page of messages.page; the server never returns more than this. */
 export const PAGE_SIZE = 50;
@@ -55,6 +56,25 @@ function newerCopy(a: Message, b: Message): Message {
   const rank = ['error', 'pending', 'server', 'delivered', 'read', 'played'];
   const status = rank.indexOf(a.status) > rank.indexOf(b.status) ? a.status : b.status;
   return { ...b, status, revoked: a.revoked || b.revoked, edited: a.edited || b.edited };
+}
+
+/**
+ * Whether the conversation store holds the pane's chat (`chatKey`). A pane mounts while the store
+ * still holds the chat opened before, until its layout effect opens this one: what the store
+ * holds then is not this chat's and is not rendered (issue #23 target 7).
+ */
+export function holdsChat(store: { session: string | null; jid: string | null }, chat: string): boolean {
+  return store.session !== null && store.jid !== null && chatKey(store.session, store.jid) === chat;
+}
+
+/**
+ * How far the reader is from the end of the loaded history, from the virtualiser's figures (its
+ * total size, the offset its scroll listener read, the viewport it observes) rather than the
+ * element's scrollHeight, which forced a layout on every scroll event (issue #23 target 7).
+ * Like scrollHeight − scrollTop − clientHeight, never below 0 (a history shorter than the window).
+ */
+export function distanceFromEnd(view: { totalSize: number; scrollOffset: number; viewport: number }): number {
+  return Math.max(0, view.totalSize - view.scrollOffset - view.viewport);
 }
 
 /** Whether scrolling has come close enough to the loaded top to fetch the previous page. */

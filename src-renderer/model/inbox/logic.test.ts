@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Chat } from '../../../src-shared/messages';
 import { testChat as chat, testLastMessage, testMessage as message } from '../../test-support/fixtures';
-import { chatQuery, compareChats, DEFAULT_FILTER, matchesFilter, orderChats } from './chat-order';
+import { chatKey, chatQuery, compareChats, DEFAULT_FILTER, matchesFilter, orderChats } from './chat-order';
 import { buildRows, dayLabel } from './day-rows';
 import { chatTitle, dayKey, formatBytes, formatChatTime, initials } from './format';
 import { queryTerms, snippetAround, splitHighlight } from './highlight';
-import { mergeMessages, shouldLoadNewer, shouldLoadOlder } from './history';
+import { distanceFromEnd, holdsChat, mergeMessages, shouldLoadNewer, shouldLoadOlder } from './history';
 import { newMessageId } from './ids';
 import { fileProblem, mediaMessage, sendKindFor, voiceNoteMimetype } from './media-kind';
 import { tickState } from './ticks';
@@ -255,6 +255,22 @@ describe('history pages', () => {
     expect(shouldLoadOlder({ scrollTop: 100, hasOlder: false, loading: false })).toBe(false);
     expect(shouldLoadNewer({ distanceFromEnd: 10, hasNewer: true, loading: false })).toBe(true);
     expect(shouldLoadNewer({ distanceFromEnd: 10, hasNewer: false, loading: false })).toBe(false);
+  });
+
+  it("shows a pane only its own chat's history, not what the store held before opening it", () => {
+    const pane = chatKey('shop', 'b@s.whatsapp.net');
+    expect(holdsChat({ session: 'shop', jid: 'a@s.whatsapp.net' }, pane)).toBe(false);
+    expect(holdsChat({ session: 'other', jid: 'b@s.whatsapp.net' }, pane)).toBe(false);
+    expect(holdsChat({ session: null, jid: null }, pane)).toBe(false);
+    expect(holdsChat({ session: 'shop', jid: 'b@s.whatsapp.net' }, pane)).toBe(true);
+  });
+
+  it('measures the distance to the loaded end from the virtualiser, like the element would', () => {
+    // 3,000 px of rows, a 500 px window scrolled to 2,000: 500 px below the window.
+    expect(distanceFromEnd({ totalSize: 3000, scrollOffset: 2000, viewport: 500 })).toBe(500);
+    expect(distanceFromEnd({ totalSize: 3000, scrollOffset: 2500, viewport: 500 })).toBe(0);
+    // Rows shorter than the window: at the end, as scrollHeight (never below clientHeight) says.
+    expect(distanceFromEnd({ totalSize: 300, scrollOffset: 0, viewport: 500 })).toBe(0);
   });
 });
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type DragEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useLocation } from 'react-router-dom';
 import type { Message } from '../../../src-shared/messages';
@@ -58,7 +58,13 @@ export function ConversationPane({
   // Read now, before this chat is marked read: where the "unread messages" divider goes.
   const [unreadAtOpen] = useState(() => useInbox.getState().chats[chatKey(session, jid)]?.unreadCount ?? 0);
 
-  useEffect(() => {
+  // A layout effect, not a passive one: the chat's first page is the first request of the open
+  // and leaves as the pane commits. As a passive effect it left after the effects of every child
+  // (presence, assignment, automation, blocklist: eight calls ahead of it, past the browser's six
+  // connections) and, the navigation being a transition, only after a frame had been painted:
+  // 180–730 ms after the click at 4× CPU throttling (issue #23 target 7, session 15). The old
+  // pane's close is a layout cleanup too, so it still runs before this open.
+  useLayoutEffect(() => {
     const conversation = useConversation.getState();
     void conversation.open(transport, session, jid, initialFocus.current ?? undefined);
     return () => conversation.close();
@@ -185,7 +191,12 @@ export function ConversationPane({
         </div>
       )}
       {missing && !chat ? null : (
-        <MessageList isGroup={isGroup} authorOf={authorOf} unreadAtOpen={unreadAtOpen} />
+        <MessageList
+          chat={chatKey(session, jid)}
+          isGroup={isGroup}
+          authorOf={authorOf}
+          unreadAtOpen={unreadAtOpen}
+        />
       )}
       {missing && !chat ? null : <AutomationPausedBanner session={session} jid={jid} />}
       {missing && !chat ? null : chat?.kind === 'newsletter' && chat.readOnly ? (

@@ -8,8 +8,13 @@ import { useAssignment } from '../../stores/assignment';
 import { useConversation } from '../../stores/conversation';
 import { useOutgoing, type Outgoing } from '../../stores/outgoing';
 import { DaySeparator } from './DaySeparator';
-import { chatKey } from '../../model/inbox/chat-order';
-import { EDGE_PX, shouldLoadNewer, shouldLoadOlder } from '../../model/inbox/history';
+import {
+  distanceFromEnd,
+  EDGE_PX,
+  holdsChat,
+  shouldLoadNewer,
+  shouldLoadOlder,
+} from '../../model/inbox/history';
 import { AssignmentLine } from './assignment/AssignmentLine';
 import { MessageBubble } from './MessageBubble';
 import { OutgoingBubble } from './OutgoingBubble';
@@ -18,6 +23,7 @@ import { firstUnread, newSince, type UnreadStart } from '../../model/inbox/unrea
 import { useConversationRows } from './use-conversation-rows';
 
 const NO_OUTGOING: Outgoing[] = [];
+const NO_MESSAGES: Message[] = [];
 const NO_HISTORY: AssignmentHistoryEntry[] = [];
 
 /**
@@ -26,10 +32,13 @@ const NO_HISTORY: AssignmentHistoryEntry[] = [];
  * place (anchorTo 'end'); at the bottom it follows new messages.
  */
 export const MessageList = memo(function MessageList({
+  chat,
   isGroup,
   authorOf,
   unreadAtOpen,
 }: {
+  /** The pane's chat (`chatKey`): until the store has opened it, nothing of another chat shows. */
+  chat: string;
   isGroup: boolean;
   authorOf: (message: Message) => string;
   /** The chat's unread count when it was opened (reading it sets it to 0 at once). */
@@ -39,16 +48,19 @@ export const MessageList = memo(function MessageList({
   const transport = useTransport();
   const session = useConversation((state) => state.session);
   const jid = useConversation((state) => state.jid);
-  const messages = useConversation((state) => state.messages);
+  // The pane mounts (or switches) while the store still holds the previous chat: its page would
+  // be rendered, measured and thrown away before this chat's is even asked for (issue #23 target 7).
+  const stale = useConversation((state) => !holdsChat(state, chat));
+  const storeMessages = useConversation((state) => state.messages);
+  const messages = stale ? NO_MESSAGES : storeMessages;
   const hasNewer = useConversation((state) => state.hasNewer);
   const hasOlder = useConversation((state) => state.hasOlder);
   const loading = useConversation((state) => state.loading);
   const loadingOlder = useConversation((state) => state.loadingOlder);
   const openedSeq = useConversation((state) => state.openedSeq);
   const highlight = useConversation((state) => state.highlight);
-  const openKey = useConversation((state) => chatKey(state.session ?? '', state.jid ?? ''));
-  const outgoing = useOutgoing((state) => state.outgoing[openKey] ?? NO_OUTGOING);
-  const history = useAssignment((state) => (state.key === openKey ? state.history : NO_HISTORY));
+  const outgoing = useOutgoing((state) => (stale ? NO_OUTGOING : (state.outgoing[chat] ?? NO_OUTGOING)));
+  const history = useAssignment((state) => (!stale && state.key === chat ? state.history : NO_HISTORY));
   const scrollRef = useRef<HTMLDivElement>(null);
   const positioned = useRef(false);
   const [awayFromEnd, setAwayFromEnd] = useState(false);
@@ -122,14 +134,24 @@ export const MessageList = memo(function MessageList({
     previousOutgoing.current = outgoingCount;
   }, [outgoingCount, virtualizer]);
 
+  // Where the reader is, from the virtualiser's own figures: it has just read the offset in its
+  // scroll listener, and reading scrollHeight / scrollTop here again forced a second layout of the
+  // feed on every scroll event (after the virtualiser's re-render had changed the rows), the
+  // largest script cost of wheeling through older pages at 4× CPU throttling (issue #23 target 7).
   const check = () => {
     const element = scrollRef.current;
     if (!element || !positioned.current) return;
     const state = useConversation.getState();
-    const distance = element.scrollHeight - element.scrollTop - element.clientHeight;
+    const scrollTop = virtualizer.scrollOffset ?? element.scrollTop;
+    const viewport = virtualizer.scrollRect?.height ?? element.clientHeight;
+    const distance = distanceFromEnd({
+      totalSize: virtualizer.getTotalSize(),
+      scrollOffset: scrollTop,
+      viewport,
+    });
     if (
       shouldLoadOlder({
-        scrollTop: element.scrollTop,
+        scrollTop,
         hasOlder: state.hasOlder,
         loading: state.loadingOlder || state.loading,
       })
@@ -145,8 +167,22 @@ export const MessageList = memo(function MessageList({
     setAwayFromEnd(away);
     setLastSeenId((seen) => (away ? (seen ?? state.messages.at(-1)?.id ?? null) : null));
     const dividerRow = dividerIndex >= 0 ? virtualizer.measurementsCache[dividerIndex] : undefined;
-    setDividerAbove(dividerRow !== undefined && dividerRow.end < element.scrollTop);
+    setDividerAbove(dividerRow !== undefined && dividerRow.end < scrollTop);
   };
+  const checkNow = useRef(check);
+  useLayoutEffect(() => {
+    checkNow.current = check;
+  });
+  // Listening here, not with onScroll: this listener is added after the virtualiser's (its layout
+  // effect subscribes at mount), so it runs after it has taken the new offset; React's onScroll
+  // ran first and would see the previous one.
+  useEffect(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    const onScroll = () => checkNow.current();
+    element.addEventListener('scroll', onScroll, { passive: true });
+    return () => element.removeEventListener('scroll', onScroll);
+  }, []);
 
   // A page shorter than the window cannot be scrolled: load older ones until it fills. Runs after
   // every render, so it reads the virtualiser's sizes, not the element's: reading scrollHeight here
@@ -175,7 +211,7 @@ export const MessageList = memo(function MessageList({
           <FormattedMessage id="inbox.messages.loadingOlder" />
         </p>
       )}
-      <div ref={scrollRef} className="message-list" onScroll={check}>
+      <div ref={scrollRef} className="message-list">
         <div
           role="feed"
           aria-label={session && jid ? intl.formatMessage({ id: 'inbox.messages.label' }) : undefined}
@@ -215,7 +251,7 @@ export const MessageList = memo(function MessageList({
             );
           })}
         </div>
-        {!loading && rows.length === 0 && (
+        {!loading && !stale && rows.length === 0 && (
           <p className="message-list__empty muted">
             <FormattedMessage id="inbox.messages.empty" />
           </p>
