@@ -1,6 +1,7 @@
 /**
  * The tag editor's note on label changes WhatsApp refused on every try (the label history's
- * `failed` entries, label-pusher.ts): the newest per number, worded for the reader.
+ * `failed` entries, label-pusher.ts): the newest per number, worded for the reader — a label put
+ * on or taken off a chat, a label deleted, renamed or recoloured.
  */
 import type { IntlShape } from 'react-intl';
 import type { TagLabelHistoryEntry } from '../../../src-shared/contract/organize';
@@ -24,6 +25,8 @@ export function failureText(intl: IntlShape, entry: TagLabelHistoryEntry | undef
     {
       action: String(after.action ?? 'delete'),
       chat,
+      // A rename given up: the name WhatsApp refused (the tag's own name here).
+      name: typeof after.name === 'string' ? after.name : '',
       attempts: Number(after.attempts ?? 0),
       when: entry ? formatDateTime(entry.at, intl) : '',
       error: String(after.error ?? ''),
