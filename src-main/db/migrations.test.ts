@@ -845,7 +845,9 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
       attempts: 0,
       retry_at: null,
     });
-    expect(sqlite.prepare('SELECT edit_attempts, edit_retry_at, edit_given_up FROM tag_labels').get()).toEqual({
+    expect(
+      sqlite.prepare('SELECT edit_attempts, edit_retry_at, edit_given_up FROM tag_labels').get(),
+    ).toEqual({
       edit_attempts: 0,
       edit_retry_at: null,
       edit_given_up: 0,

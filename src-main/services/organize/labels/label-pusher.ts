@@ -111,6 +111,12 @@ export class LabelPusher {
     return this.drain(sessionId);
   }
 
+  /** Stops sending: every number counts as offline, and no retry timer is left (the schedule is on disk). */
+  stop(): void {
+    this.ready.clear();
+    for (const sessionId of [...this.retryTimers.keys()]) this.clearRetry(sessionId);
+  }
+
   /** A new connection is starting: nothing is sent until its app-state is synced. */
   offline(sessionId: string): void {
     this.ready.delete(sessionId);

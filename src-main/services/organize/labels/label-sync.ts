@@ -126,6 +126,11 @@ export class LabelSync implements LabelSink {
     });
   }
 
+  /** Sends nothing more (the core is stopping): pending changes and their schedule stay on disk. */
+  stop(): void {
+    this.pusher.stop();
+  }
+
   // ---- the number's connection (wa/label-events.ts) -----------------------------------------
 
   /** Only numbers with synced tags or pending changes need their labels resynced on connect. */
@@ -485,7 +490,11 @@ export class LabelSync implements LabelSink {
     attempts: number,
     error: string,
   ): void {
-    const failure = { action: change === 'renamed' ? ('rename' as const) : ('recolour' as const), attempts, error };
+    const failure = {
+      action: change === 'renamed' ? ('rename' as const) : ('recolour' as const),
+      attempts,
+      error,
+    };
     const before = { name: link.syncedName, color: colorOfIndex(link.syncedColor) };
     this.links.record({
       tag,
