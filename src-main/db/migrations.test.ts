@@ -846,11 +846,15 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
       retry_at: null,
     });
     expect(
-      sqlite.prepare('SELECT edit_attempts, edit_retry_at, edit_given_up FROM tag_labels').get(),
+      sqlite
+        .prepare('SELECT edit_attempts, edit_retry_at, edit_given_up, edit_name, edit_color FROM tag_labels')
+        .get(),
     ).toEqual({
       edit_attempts: 0,
       edit_retry_at: null,
       edit_given_up: 0,
+      edit_name: null,
+      edit_color: null,
     });
   },
   '0046_report_conversation_days': (sqlite) => {

@@ -145,6 +145,9 @@ export const tagLabels = sqliteTable(
     editRetryAt: integer('edit_retry_at'),
     /** 1: refused on every try and given up; not sent again until the tag changes. */
     editGivenUp: integer('edit_given_up').notNull().default(0),
+    /** The name and colour (index) those refusals were of: another one has fresh tries. */
+    editName: text('edit_name'),
+    editColor: integer('edit_color'),
   },
   (t) => [
     primaryKey({ columns: [t.tagId, t.sessionId] }),

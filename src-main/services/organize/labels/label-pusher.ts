@@ -220,7 +220,7 @@ export class LabelPusher {
     const tag = this.deps.tags.ref(link.tagId);
     const color = indexOfColor(tag.color);
     if (link.syncedName === tag.name && link.syncedColor === color) return;
-    const schedule = this.deps.links.editSchedule(link.tagId, link.sessionId);
+    const schedule = this.deps.links.editSchedule(link.tagId, link.sessionId, tag.name, color);
     // Given up: not sent again until the tag changes (label-sync.ts `tagUpdated` starts afresh).
     if (schedule.givenUp) return;
     if (schedule.retryAt !== null && schedule.retryAt > Date.now()) {
@@ -268,7 +268,7 @@ export class LabelPusher {
       // Cut by a disconnect, or the tag changed meanwhile (its new value has fresh tries).
       if (!refused || current.name !== tag.name || current.color !== tag.color) return null;
       const next = this.nextTry(attempts, error);
-      this.deps.links.editRefused(tag.id, link.sessionId, attempts, next);
+      this.deps.links.editRefused(tag.id, link.sessionId, { name: tag.name, color }, attempts, next);
       if (next === null) this.deps.giveUpEdit(tag, link, change, attempts, errorText(error));
       return next;
     });

@@ -170,7 +170,13 @@ describe('label changes WhatsApp refuses', () => {
     await sync.labelsSynced(SHOP);
     expect(port.edits.at(-1)).toMatchObject({ id: labelId, name: 'Paid (all)' });
     expect(sync.links.of(tag.id, SHOP)?.syncedName).toBe('Paid (all)');
-    expect(sync.links.editSchedule(tag.id, SHOP)).toEqual({ attempts: 0, retryAt: null, givenUp: false });
+    expect(sync.links.editSchedule(tag.id, SHOP, 'Paid (all)', indexOfColor('#55ccb3'))).toEqual({
+      attempts: 0,
+      retryAt: null,
+      givenUp: false,
+    });
+    // Nothing of the given-up rename is left on the link.
+    expect(sync.links.editSchedule(tag.id, SHOP, 'Paid in full', indexOfColor('#55ccb3')).attempts).toBe(0);
   });
 
   it('a recolour WhatsApp refuses for good (403) is given up at once', async () => {
@@ -211,7 +217,7 @@ describe('label changes WhatsApp refuses', () => {
     await sync.labelsSynced(SHOP);
     // Refused once each, counted on disk with the next try a minute later.
     expect(outboxRow(entryId)).toEqual({ attempts: 1, retryAt: start + minute });
-    expect(sync.links.editSchedule(tag.id, SHOP)).toEqual({
+    expect(sync.links.editSchedule(tag.id, SHOP, 'Urgent!', indexOfColor('#55ccb3'))).toEqual({
       attempts: 1,
       retryAt: start + minute,
       givenUp: false,
@@ -248,7 +254,10 @@ describe('label changes WhatsApp refuses', () => {
       expect.objectContaining({ action: 'rename', attempts: 4 }),
     ]);
     expect(sync.outbox.of(SHOP)).toEqual([]);
-    expect(sync.links.editSchedule(tag.id, SHOP)).toMatchObject({ attempts: 4, givenUp: true });
+    expect(sync.links.editSchedule(tag.id, SHOP, 'Urgent!', indexOfColor('#55ccb3'))).toMatchObject({
+      attempts: 4,
+      givenUp: true,
+    });
     sync.stop();
   });
 
@@ -272,5 +281,17 @@ describe('label changes WhatsApp refuses', () => {
     expect(port.chats).toEqual([{ chatJid: chat, labelId, labeled: true }]);
     expect(sync.outbox.of(SHOP)).toEqual([]);
     expect(sync.links.of(tag.id, SHOP)?.syncedName).toBe('Old offer');
+  });
+
+  it('a given-up rename does not hold back a later one, even if the tag changed without the hook (a crash)', async () => {
+    const port = new RefusingPort();
+    const sync = labelSyncOf(port, [0]);
+    const { tag, labelId } = syncedTag(sync, 'Crate');
+    sync.links.editRefused(tag.id, SHOP, { name: 'Crate 1', color: indexOfColor(tag.color) }, 2, null);
+    // Renamed in the database only: `tagUpdated` never cleared the schedule of 'Crate 1'.
+    app.core.db.$client.prepare('UPDATE tags SET name = ? WHERE id = ?').run('Crate 2', tag.id);
+    await sync.labelsSynced(SHOP);
+    expect(port.edits).toEqual([expect.objectContaining({ id: labelId, name: 'Crate 2' })]);
+    expect(sync.links.of(tag.id, SHOP)?.syncedName).toBe('Crate 2');
   });
 });
