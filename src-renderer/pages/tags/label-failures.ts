@@ -17,19 +17,22 @@ export function newestFailures(
   return found;
 }
 
-export function failureText(intl: IntlShape, entry: TagLabelHistoryEntry | undefined): string {
+/** The values of the note's message (`tags.labels.failed`). */
+export function failureValues(intl: IntlShape, entry: TagLabelHistoryEntry | undefined) {
   const after = entry?.after ?? {};
   const chat = typeof after.chat === 'string' ? after.chat.split('@')[0] : '';
-  return intl.formatMessage(
-    { id: 'tags.labels.failed' },
-    {
-      action: String(after.action ?? 'delete'),
-      chat,
-      // A rename given up: the name WhatsApp refused (the tag's own name here).
-      name: typeof after.name === 'string' ? after.name : '',
-      attempts: Number(after.attempts ?? 0),
-      when: entry ? formatDateTime(entry.at, intl) : '',
-      error: String(after.error ?? ''),
-    },
-  );
+  return {
+    action: String(after.action ?? 'delete'),
+    chat,
+    // A rename given up: the name WhatsApp refused (the tag's own name here).
+    name: typeof after.name === 'string' ? after.name : '',
+    attempts: Number(after.attempts ?? 0),
+    when: entry ? formatDateTime(entry.at, intl) : '',
+    error: String(after.error ?? ''),
+  };
+}
+
+/** The note as plain text (what the unit test reads; the editor renders `failureValues`). */
+export function failureText(intl: IntlShape, entry: TagLabelHistoryEntry | undefined): string {
+  return intl.formatMessage({ id: 'tags.labels.failed' }, failureValues(intl, entry));
 }
