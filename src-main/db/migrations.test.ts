@@ -835,6 +835,28 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
       message_id: '',
     });
   },
+  '0055_label_retry_schedule': (sqlite) => {
+    // A refused label change keeps its tries on disk; rows from before have none and are due now.
+    sqlite.exec(`INSERT INTO label_outbox (session_id, label_id, chat_jid, action, at) VALUES ('s', '3', 'a', 'label', 1);
+      INSERT INTO tags (id, name, color, created_at) VALUES ('t', 'T', '#f00', 0);
+      INSERT INTO tag_labels (tag_id, session_id, label_id, synced_name, synced_color, linked_at)
+        VALUES ('t', 's', '3', 'T', 0, 1)`);
+    expect(sqlite.prepare('SELECT attempts, retry_at FROM label_outbox').get()).toEqual({
+      attempts: 0,
+      retry_at: null,
+    });
+    expect(
+      sqlite
+        .prepare('SELECT edit_attempts, edit_retry_at, edit_given_up, edit_name, edit_color FROM tag_labels')
+        .get(),
+    ).toEqual({
+      edit_attempts: 0,
+      edit_retry_at: null,
+      edit_given_up: 0,
+      edit_name: null,
+      edit_color: null,
+    });
+  },
   '0046_report_conversation_days': (sqlite) => {
     // Tagging a customer chat marks every day it has kept facts on (its conversations' events and
     // its counts); the per-message `chat_order_at` update marks nothing; a group marks nothing.

@@ -139,6 +139,15 @@ export const tagLabels = sqliteTable(
     /** Index into WhatsApp's 20 label colours. */
     syncedColor: integer('synced_color').notNull(),
     linkedAt: integer('linked_at').notNull(),
+    /** A pending rename/recolour WhatsApp refused: how often (migration 0055). */
+    editAttempts: integer('edit_attempts').notNull().default(0),
+    /** When that rename/recolour may be tried again; null: now. */
+    editRetryAt: integer('edit_retry_at'),
+    /** 1: refused on every try and given up; not sent again until the tag changes. */
+    editGivenUp: integer('edit_given_up').notNull().default(0),
+    /** The name and colour (index) those refusals were of: another one has fresh tries. */
+    editName: text('edit_name'),
+    editColor: integer('edit_color'),
   },
   (t) => [
     primaryKey({ columns: [t.tagId, t.sessionId] }),
@@ -190,6 +199,10 @@ export const labelOutbox = sqliteTable(
     name: text('name'),
     color: integer('color'),
     at: integer('at').notNull(),
+    /** How often WhatsApp refused it (migration 0055; counted with the refusal). */
+    attempts: integer('attempts').notNull().default(0),
+    /** When it may be tried again; null: now. */
+    retryAt: integer('retry_at'),
   },
   (t) => [uniqueIndex('label_outbox_key_idx').on(t.sessionId, t.labelId, t.chatJid, t.messageId)],
 );

@@ -73,8 +73,15 @@ export interface TagLabelSyncedEvent {
   /** The chat (and message) of a label put on or taken off: `labeled`, `unlabeled`, `failed`. */
   chat?: string;
   messageId?: string;
-  /** `failed`: what was not sent (the label put on, taken off, or deleted), after how many tries, and WhatsApp's last error. */
-  failure?: { action: 'label' | 'unlabel' | 'delete'; attempts: number; error: string };
+  /**
+   * `failed`: what was not sent (the label put on, taken off, deleted, renamed or recoloured —
+   * `before` then has what WhatsApp keeps), after how many tries, and WhatsApp's last error.
+   */
+  failure?: {
+    action: 'label' | 'unlabel' | 'delete' | 'rename' | 'recolour';
+    attempts: number;
+    error: string;
+  };
 }
 
 /** A chat cleared or deleted (`chat.cleared`, `chat.deleted`): how many messages went. */

@@ -161,7 +161,8 @@ export const tagHistorySchema = z
  * only when the phone's overruled a change made here that was not sent yet (every tagging is in
  * the tag's own history). `failed`: a change made here that WhatsApp refused on every try was
  * given up; `after` is `{action, chat?, message?, attempts, error}` (`action`: label, unlabel or
- * delete).
+ * delete), or for a rename/recolour `{action: rename|recolour, name, color, attempts, error}` with
+ * `before` the name and colour WhatsApp keeps.
  */
 export const TAG_LABEL_CHANGES = [
   'created',

@@ -4,7 +4,7 @@ import type { Tag, TagLabelHistoryEntry } from '../../../src-shared/contract/org
 import { useTransport } from '../../stores/connection';
 import { useSessions } from '../../stores/sessions';
 import { describeError } from '../../transport/rpc-error';
-import { failureText, newestFailures } from './label-failures';
+import { failureValues, newestFailures } from './label-failures';
 
 /**
  * The tag editor's "Sync with WhatsApp labels": one switch per number. On, the tag becomes a
@@ -92,13 +92,22 @@ export function TagLabelSync({ tag, onChanged }: { tag: Tag; onChanged: () => vo
                   {error}
                 </p>
               )}
-              {failures[session.id] && (
-                <p className="form-error">{failureText(intl, failures[session.id])}</p>
-              )}
+              {failures[session.id] && <FailureNote entry={failures[session.id]} />}
             </li>
           );
         })}
       </ul>
     </fieldset>
+  );
+}
+
+/** A given-up change beside its number; a refused name is the user's own text (isolated). */
+function FailureNote({ entry }: { entry: TagLabelHistoryEntry | undefined }) {
+  const intl = useIntl();
+  const values = failureValues(intl, entry);
+  return (
+    <p className="form-error">
+      <FormattedMessage id="tags.labels.failed" values={{ ...values, name: <bdi>{values.name}</bdi> }} />
+    </p>
   );
 }

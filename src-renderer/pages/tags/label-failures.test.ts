@@ -47,4 +47,14 @@ describe('a label change WhatsApp refused on every try, in the tag editor', () =
     expect(text).toContain('6 times');
     expect(text).toContain('500 internal-server-error');
   });
+
+  it('says which rename or recolour was refused', () => {
+    const intl = createIntl({ locale: 'en', messages: english, timeZone: 'UTC' });
+    const failed = (after: Record<string, unknown>) => failureText(intl, entry(8, 'shop', 'failed', after));
+    const rename = failed({ action: 'rename', name: 'Paid in full', attempts: 1, error: '403 forbidden' });
+    expect(rename).toContain('renaming the label to “Paid in full” 1 time');
+    expect(failed({ action: 'recolour', color: '#ff0000', attempts: 6, error: 'x' })).toContain(
+      'changing the label’s colour 6 times',
+    );
+  });
 });

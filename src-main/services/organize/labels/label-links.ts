@@ -14,6 +14,17 @@ export interface LabelLink {
   syncedColor: number;
 }
 
+/**
+ * A pending rename/recolour WhatsApp refused (migration 0055): how often, when it may be tried
+ * again (null: now), and whether it was given up (not sent again until the tag changes). Kept
+ * with the name and colour it was of, so it never applies to a later change of the tag.
+ */
+export interface EditSchedule {
+  attempts: number;
+  retryAt: number | null;
+  givenUp: boolean;
+}
+
 const LINK_COLUMNS = `tag_id AS tagId, session_id AS sessionId, label_id AS labelId,
   synced_name AS syncedName, synced_color AS syncedColor`;
 
@@ -90,6 +101,56 @@ export class LabelLinks {
     this.db.$client
       .prepare('UPDATE tag_labels SET synced_name = ?, synced_color = ? WHERE tag_id = ? AND session_id = ?')
       .run(name, color, tagId, sessionId);
+  }
+
+  /**
+   * The refusals of the link's pending rename/recolour to `name`/`color` (none for an unknown
+   * link, or when they were of another name or colour: the tag changed since).
+   */
+  editSchedule(tagId: string, sessionId: string, name: string, color: number): EditSchedule {
+    const row = this.db.$client
+      .prepare<
+        [string, string, string, number],
+        { attempts: number; retryAt: number | null; givenUp: number }
+      >(
+        `SELECT edit_attempts AS attempts, edit_retry_at AS retryAt, edit_given_up AS givenUp
+         FROM tag_labels WHERE tag_id = ? AND session_id = ? AND edit_name = ? AND edit_color = ?`,
+      )
+      .get(tagId, sessionId, name, color);
+    return { attempts: row?.attempts ?? 0, retryAt: row?.retryAt ?? null, givenUp: row?.givenUp === 1 };
+  }
+
+  /**
+   * Counts a refusal of the pending rename/recolour to `name`/`color`: tried again at `retryAt`,
+   * or given up (null).
+   */
+  editRefused(
+    tagId: string,
+    sessionId: string,
+    edit: { name: string; color: number },
+    attempts: number,
+    retryAt: number | null,
+  ): void {
+    this.db.$client
+      .prepare(
+        `UPDATE tag_labels SET edit_attempts = ?, edit_retry_at = ?, edit_given_up = ?, edit_name = ?, edit_color = ?
+         WHERE tag_id = ? AND session_id = ?`,
+      )
+      .run(attempts, retryAt, retryAt === null ? 1 : 0, edit.name, edit.color, tagId, sessionId);
+  }
+
+  /**
+   * The tag changed (here or on the phone: every number), or its change reached one number's
+   * WhatsApp: the next rename/recolour starts with fresh tries.
+   */
+  editSettled(tagId: string, sessionId?: string): void {
+    this.db.$client
+      .prepare(
+        `UPDATE tag_labels
+         SET edit_attempts = 0, edit_retry_at = NULL, edit_given_up = 0, edit_name = NULL, edit_color = NULL
+         WHERE tag_id = ? AND (? IS NULL OR session_id = ?) AND edit_name IS NOT NULL`,
+      )
+      .run(tagId, sessionId ?? null, sessionId ?? null);
   }
 
   unlink(tagId: string, sessionId: string): void {

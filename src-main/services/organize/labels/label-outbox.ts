@@ -3,8 +3,10 @@
  * kept on disk so they survive a restart, and sent once the number is back and its app-state is
  * synced (label-sync.ts `drain`). One row per label and chat/message (or per label for a
  * deletion): a later change of the same thing replaces the row with a new id, so a send that
- * finishes after it removes only what it sent. Plain reads and writes; the caller holds the
- * transaction when it needs one.
+ * finishes after it removes only what it sent (and the new row starts with fresh tries). A
+ * change WhatsApp refused keeps how often and when it may be tried again (migration 0055), so a
+ * restart continues its schedule. Plain reads and writes; the caller holds the transaction when
+ * it needs one.
  */
 import type { Db } from '../../../db/connection.js';
 
@@ -22,16 +24,23 @@ export interface OutboxEntry {
   /** For a deletion: the name and colour WhatsApp last had. */
   name: string | null;
   color: number | null;
+  /** How often WhatsApp refused it (0: never tried, or sent before migration 0055). */
+  attempts: number;
+  /** When it may be tried again (ms); null: now. */
+  retryAt: number | null;
 }
 
+/** A change to queue: its tries start afresh. */
+export type NewOutboxEntry = Omit<OutboxEntry, 'id' | 'attempts' | 'retryAt'>;
+
 const COLUMNS = `id, session_id AS sessionId, label_id AS labelId, chat_jid AS chatJid,
-  message_id AS messageId, action, name, color`;
+  message_id AS messageId, action, name, color, attempts, retry_at AS retryAt`;
 
 export class LabelOutbox {
   constructor(private readonly db: Db) {}
 
   /** Queues a change, replacing an older one of the same label on the same chat/message. */
-  put(entry: Omit<OutboxEntry, 'id'>): void {
+  put(entry: NewOutboxEntry): void {
     const client = this.db.$client;
     client
       .prepare(
@@ -76,6 +85,13 @@ export class LabelOutbox {
     return this.db.$client
       .prepare<[string], OutboxEntry>(`SELECT ${COLUMNS} FROM label_outbox WHERE session_id = ? ORDER BY id`)
       .all(sessionId);
+  }
+
+  /** WhatsApp refused it again: counted, with the time of its next try. */
+  refused(id: number, attempts: number, retryAt: number): void {
+    this.db.$client
+      .prepare('UPDATE label_outbox SET attempts = ?, retry_at = ? WHERE id = ?')
+      .run(attempts, retryAt, id);
   }
 
   /** Sent (or overruled by the phone): gone, unless a later change replaced it meanwhile. */

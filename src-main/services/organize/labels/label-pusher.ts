@@ -12,14 +12,22 @@
  * offline changes known here, so the conflict rule (label-sync.ts) has been applied before
  * anything is sent. `drain` sends what is still pending, one number at a time, in order.
  *
- * A label put on or taken off (or a label deleted) that WhatsApp refuses while the number is
- * connected is tried again after a growing wait (`RETRY_DELAYS_MS`), and given up after the last:
- * the change leaves the outbox and the tag label history records it as `failed` with WhatsApp's
- * error, announced as `tag.label_synced` (label-sync.ts `gaveUp`). A send cut short by the
- * connection dropping counts no attempt: it waits for the reconnect as before. Attempts are
- * counted in memory: a restart gives a pending change a fresh set of tries (still bounded).
+ * Any change WhatsApp refuses while the number is connected — a label put on or taken off, a
+ * label deleted, a rename or recolour — is tried again after a growing wait (`RETRY_DELAYS_MS`)
+ * and given up after the last; a refusal WhatsApp means for good (not allowed, not found:
+ * `isFinalRefusal`) is given up at once. Given up, the tag label history records it as `failed`
+ * with WhatsApp's error, announced as `tag.label_synced` (label-sync.ts `gaveUp`, `gaveUpEdit`):
+ * an outbox change leaves the outbox; a rename/recolour is marked given up on its link, so it is
+ * not sent again (the tag keeps its name here, WhatsApp its own) until the tag changes. A send
+ * cut short by the connection dropping counts no attempt: it waits for the reconnect as before.
+ *
+ * The attempts and the next try are on disk (migration 0055: `label_outbox.attempts/retry_at`,
+ * `tag_labels.edit_*`), written in the transaction that records the refusal: a restart continues
+ * the schedule (a crash loop cannot retry forever), a later change of the same thing starts
+ * afresh. Rows from before have no attempts: they are due at once, with the whole schedule.
  */
 import type { TagRef } from '../../../../src-shared/contract/organize.js';
+import { AppError } from '../../../../src-shared/errors.js';
 import type { Logger } from '../../../core/logger.js';
 import type { EventRecorder } from '../../events/event-recorder.js';
 import type { TagService } from '../tags.js';
@@ -39,12 +47,25 @@ export type RenameAnnouncer = (
 /** The waits before each retry of a refused outbox change; past the last, it is given up. */
 export const RETRY_DELAYS_MS: readonly number[] = [5_000, 30_000, 120_000, 600_000, 1_800_000];
 
-/** An outbox change WhatsApp refused: how often, and when it may be tried again. */
-interface Failure {
-  sessionId: string;
-  attempts: number;
-  retryAt: number;
+/** Gives up a rename/recolour refused on every try (inside the refusal's transaction). */
+export type EditGiveUp = (
+  tag: TagRef,
+  link: LabelLink,
+  change: 'renamed' | 'recoloured',
+  attempts: number,
+  error: string,
+) => void;
+
+/**
+ * A refusal that no retry can change: WhatsApp said the number may not do it (401/403) or the
+ * label/chat/message is not there (404) — wa/wa-errors.ts. Anything else (a 5xx, a timeout, an
+ * unknown code) may pass later and keeps the schedule.
+ */
+export function isFinalRefusal(error: unknown): boolean {
+  return error instanceof AppError && (error.code === 'WA_FORBIDDEN' || error.code === 'WA_NOT_FOUND');
 }
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 const key = (sessionId: string, labelId: string, chatJid: string, messageId: string) =>
   `${sessionId}\n${labelId}\n${chatJid}\n${messageId}`;
@@ -54,8 +75,6 @@ export class LabelPusher {
   private readonly chains = new Map<string, Promise<void>>();
   /** Outbox changes being sent: Baileys hands each back as a label event, which is not news. */
   private readonly inFlight = new Map<string, OutboxEntry['action']>();
-  /** Refused outbox changes by id (a later change of the same thing has a new id: fresh tries). */
-  private readonly failures = new Map<number, Failure>();
   /** One retry timer per number, for its earliest due change. */
   private readonly retryTimers = new Map<string, { at: number; timer: NodeJS.Timeout }>();
   private retryDelays: readonly number[] = RETRY_DELAYS_MS;
@@ -71,6 +90,8 @@ export class LabelPusher {
       announceRename: RenameAnnouncer;
       /** A change refused on every try: dropped from the outbox, recorded and announced. */
       giveUp: (entry: OutboxEntry, attempts: number, error: string) => void;
+      /** A rename/recolour refused on every try: recorded and announced. */
+      giveUpEdit: EditGiveUp;
     },
   ) {}
 
@@ -88,6 +109,12 @@ export class LabelPusher {
   online(sessionId: string): Promise<void> {
     this.ready.add(sessionId);
     return this.drain(sessionId);
+  }
+
+  /** Stops sending: every number counts as offline, and no retry timer is left (the schedule is on disk). */
+  stop(): void {
+    this.ready.clear();
+    for (const sessionId of [...this.retryTimers.keys()]) this.clearRetry(sessionId);
   }
 
   /** A new connection is starting: nothing is sent until its app-state is synced. */
@@ -113,19 +140,18 @@ export class LabelPusher {
 
   private async drainNow(sessionId: string): Promise<void> {
     const wa = this.deps.wa;
+    // This drain sees every pending change: it arms the timer again for those not due yet.
+    this.clearRetry(sessionId);
     if (!wa || !this.isReady(sessionId)) return;
     for (const link of this.deps.links.bySession(sessionId)) {
       if (!this.isReady(sessionId)) return;
       await this.pushEdit(wa, link);
     }
-    const entries = this.deps.outbox.of(sessionId);
-    this.forgetFailuresExcept(sessionId, entries);
-    for (const entry of entries) {
+    for (const entry of this.deps.outbox.of(sessionId)) {
       if (!this.isReady(sessionId)) return;
       // Refused before and not due yet: a timer drains again then (one per number, the earliest).
-      const due = this.failures.get(entry.id)?.retryAt ?? 0;
-      if (due > Date.now()) {
-        this.retryAt(sessionId, due);
+      if (entry.retryAt !== null && entry.retryAt > Date.now()) {
+        this.retryAt(sessionId, entry.retryAt);
         continue;
       }
       const at = key(entry.sessionId, entry.labelId, entry.chatJid, entry.messageId);
@@ -133,7 +159,6 @@ export class LabelPusher {
       try {
         await this.send(wa, entry);
         this.deps.outbox.done(entry.id);
-        this.failures.delete(entry.id);
       } catch (error) {
         this.deps.logger.warn({ err: error, session: sessionId }, `label sync: could not send ${at}`);
         // Refused while connected: an attempt. Cut by a disconnect: waits for the reconnect.
@@ -144,16 +169,27 @@ export class LabelPusher {
     }
   }
 
-  private refused(entry: OutboxEntry, error: unknown): void {
-    const attempts = (this.failures.get(entry.id)?.attempts ?? 0) + 1;
+  /**
+   * When a change refused for the `attempts`-th time may be tried again; null: given up (the
+   * waits are used up, or the refusal is final).
+   */
+  private nextTry(attempts: number, error: unknown): number | null {
+    if (isFinalRefusal(error)) return null;
     const delay = this.retryDelays[attempts - 1];
-    if (delay === undefined) {
-      this.failures.delete(entry.id);
-      this.deps.giveUp(entry, attempts, error instanceof Error ? error.message : String(error));
+    return delay === undefined ? null : Date.now() + delay;
+  }
+
+  /** An outbox change refused: counted on its row (a replaced row is left alone), or given up. */
+  private refused(entry: OutboxEntry, error: unknown): void {
+    const attempts = entry.attempts + 1;
+    const next = this.nextTry(attempts, error);
+    if (next === null) {
+      // Dropped, recorded and announced in one transaction (label-sync.ts `gaveUp`).
+      this.deps.giveUp(entry, attempts, errorText(error));
       return;
     }
-    this.failures.set(entry.id, { sessionId: entry.sessionId, attempts, retryAt: Date.now() + delay });
-    this.retryAt(entry.sessionId, Date.now() + delay);
+    this.deps.outbox.refused(entry.id, attempts, next);
+    this.retryAt(entry.sessionId, next);
   }
 
   /** Drains the number again at `at` (or sooner, if a retry is due sooner). */
@@ -173,16 +209,10 @@ export class LabelPusher {
     this.retryTimers.set(sessionId, { at, timer });
   }
 
-  /** Failures of changes no longer pending (sent, replaced, overruled by the phone) are dropped. */
-  private forgetFailuresExcept(sessionId: string, entries: readonly OutboxEntry[]): void {
-    const pending = new Set(entries.map((entry) => entry.id));
-    for (const [id, failure] of this.failures)
-      if (failure.sessionId === sessionId && !pending.has(id)) this.failures.delete(id);
-    if (!entries.some((entry) => this.failures.has(entry.id))) {
-      const current = this.retryTimers.get(sessionId);
-      if (current) clearTimeout(current.timer);
-      this.retryTimers.delete(sessionId);
-    }
+  private clearRetry(sessionId: string): void {
+    const current = this.retryTimers.get(sessionId);
+    if (current) clearTimeout(current.timer);
+    this.retryTimers.delete(sessionId);
   }
 
   /** A rename or recolour made here that WhatsApp does not have yet. */
@@ -190,6 +220,13 @@ export class LabelPusher {
     const tag = this.deps.tags.ref(link.tagId);
     const color = indexOfColor(tag.color);
     if (link.syncedName === tag.name && link.syncedColor === color) return;
+    const schedule = this.deps.links.editSchedule(link.tagId, link.sessionId, tag.name, color);
+    // Given up: not sent again until the tag changes (label-sync.ts `tagUpdated` starts afresh).
+    if (schedule.givenUp) return;
+    if (schedule.retryAt !== null && schedule.retryAt > Date.now()) {
+      this.retryAt(link.sessionId, schedule.retryAt);
+      return;
+    }
     const change = link.syncedName !== tag.name ? 'renamed' : 'recoloured';
     const before = { name: link.syncedName, color: colorOfIndex(link.syncedColor) };
     // Marked as WhatsApp's before sending: Baileys hands the label back while the send runs.
@@ -197,14 +234,44 @@ export class LabelPusher {
     try {
       await wa.editLabel(link.sessionId, { id: link.labelId, name: tag.name, color, deleted: false });
     } catch (error) {
-      // Still pending (unless the phone's change arrived meanwhile and set it).
-      const now = this.deps.links.of(tag.id, link.sessionId);
-      if (now && now.syncedName === tag.name && now.syncedColor === color)
-        this.deps.links.synced(tag.id, link.sessionId, link.syncedName, link.syncedColor);
       this.deps.logger.warn({ err: error }, `label sync: could not send label ${link.labelId}`);
+      const next = this.editRefused(wa, tag, link, change, schedule.attempts + 1, error);
+      if (next !== null) this.retryAt(link.sessionId, next);
       return;
     }
-    this.deps.events.transaction(() => this.deps.announceRename(tag, link, change, before));
+    this.deps.events.transaction(() => {
+      this.deps.links.editSettled(tag.id, link.sessionId);
+      this.deps.announceRename(tag, link, change, before);
+    });
+  }
+
+  /**
+   * A rename/recolour that did not reach WhatsApp: still pending (unless the phone's change
+   * arrived meanwhile and set it), and — refused while connected, of the tag as it still is — one
+   * more attempt, counted in the same transaction, or given up. Answers the next try's time.
+   */
+  private editRefused(
+    wa: LabelPort,
+    tag: TagRef,
+    link: LabelLink,
+    change: 'renamed' | 'recoloured',
+    attempts: number,
+    error: unknown,
+  ): number | null {
+    const color = indexOfColor(tag.color);
+    const refused = wa.isConnected(link.sessionId);
+    return this.deps.events.transaction(() => {
+      const now = this.deps.links.of(tag.id, link.sessionId);
+      if (!now || now.syncedName !== tag.name || now.syncedColor !== color) return null;
+      this.deps.links.synced(tag.id, link.sessionId, link.syncedName, link.syncedColor);
+      const current = this.deps.tags.ref(tag.id);
+      // Cut by a disconnect, or the tag changed meanwhile (its new value has fresh tries).
+      if (!refused || current.name !== tag.name || current.color !== tag.color) return null;
+      const next = this.nextTry(attempts, error);
+      this.deps.links.editRefused(tag.id, link.sessionId, { name: tag.name, color }, attempts, next);
+      if (next === null) this.deps.giveUpEdit(tag, link, change, attempts, errorText(error));
+      return next;
+    });
   }
 
   private async send(wa: LabelPort, entry: OutboxEntry): Promise<void> {

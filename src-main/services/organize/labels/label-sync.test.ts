@@ -256,4 +256,55 @@ describe('label sync', () => {
     },
     LIMIT,
   );
+
+  it(
+    'a rename WhatsApp keeps refusing goes the same bounded way: given up once, not sent again',
+    async () => {
+      const tag = await json<Tag>('/api/v1/tags', {
+        method: 'POST',
+        json: { name: 'Refused name', color: '#ff0000' },
+      });
+      const sync = await json<TagLabelSync>(`/api/v1/tags/${tag.id}/labels/shop`, {
+        method: 'PUT',
+        json: { enabled: true },
+      });
+      const labelId = sync.labels[0]?.labelId ?? '';
+      await onPhone(labelId, (e) => e.event === 'labels.edit' && e.data.id === labelId);
+      const labels = world.app.core.services.organize.labels;
+      const isFailed = (e: (typeof world.events)[number]) =>
+        e.type === 'tag.label_synced' && e.data.change === 'failed' && e.data.tag.id === tag.id;
+      labels.useRetryDelays([20, 20]);
+      world.emulator.refuseAppStateUploads(world.shopPhone, { code: 500, text: 'internal-server-error' });
+      try {
+        const failed = world.waitForEvent(isFailed, LIMIT);
+        await json(`/api/v1/tags/${tag.id}`, { method: 'PATCH', json: { name: 'Refused again' } });
+        expect((await failed).data).toMatchObject({
+          origin: 'chatdock',
+          labelId,
+          before: { name: 'Refused name' },
+          failure: {
+            action: 'rename',
+            attempts: 3,
+            error: expect.stringContaining('500 internal-server-error'),
+          },
+        });
+        // Another sync of the number (a reconnect does the same) sends nothing more.
+        await labels.labelsSynced('shop');
+      } finally {
+        world.emulator.refuseAppStateUploads(world.shopPhone, null);
+        labels.useRetryDelays(RETRY_DELAYS_MS);
+      }
+      await labels.labelsSynced('shop');
+      // The phone kept its name, the tag keeps ours: no flapping, and one failure announced.
+      expect((await world.emulator.labels(world.shopPhone)).find((l) => l.id === labelId)?.name).toBe(
+        'Refused name',
+      );
+      expect((await tags()).find((t) => t.id === tag.id)?.name).toBe('Refused again');
+      expect(world.events.filter(isFailed)).toHaveLength(1);
+      expect(
+        labels.links.editSchedule(tag.id, 'shop', 'Refused again', indexOfColor('#ff0000')),
+      ).toMatchObject({ attempts: 3, givenUp: true });
+    },
+    LIMIT,
+  );
 });

@@ -15,7 +15,8 @@
  * - To WhatsApp: a synced tag's rename, recolour and deletion, and the tag put on or taken off a
  *   chat (or a message) of a synced number, are sent as label patches (label-pusher.ts). Made
  *   while the number is offline, they are kept on disk (a rename as `synced_*` ≠ the tag, the
- *   rest in `label_outbox`) and sent once the reconnect has synced WhatsApp's app-state.
+ *   rest in `label_outbox`) and sent once the reconnect has synced WhatsApp's app-state. What
+ *   WhatsApp refuses is retried on a bounded schedule kept on disk, then given up (label-pusher.ts).
  * - Conflicts, decided per label property (name, colour) and per label on a chat/message:
  *   `synced_name` / `synced_color` (and the outbox) are what WhatsApp last had and what is still
  *   to send. A change only one side made is kept and reaches the other side. When both changed
@@ -100,6 +101,7 @@ export class LabelSync implements LabelSink {
       announceRename: (tag, link, change, before) =>
         this.announce(tag, link, 'chatdock', change, before, false, 'chatdock'),
       giveUp: (entry, attempts, error) => this.gaveUp(entry, attempts, error),
+      giveUpEdit: (tag, link, change, attempts, error) => this.gaveUpEdit(tag, link, change, attempts, error),
     });
   }
 
@@ -122,6 +124,11 @@ export class LabelSync implements LabelSink {
       if (event.type === 'session.status' && event.data.session.status === 'connected')
         void this.pusher.drain(event.session);
     });
+  }
+
+  /** Sends nothing more (the core is stopping): pending changes and their schedule stay on disk. */
+  stop(): void {
+    this.pusher.stop();
   }
 
   // ---- the number's connection (wa/label-events.ts) -----------------------------------------
@@ -318,6 +325,8 @@ export class LabelSync implements LabelSink {
 
   /** A tag was renamed or recoloured here: every synced number whose label differs gets it. */
   tagUpdated(tag: TagRef): void {
+    // A new name/colour (made here, or the phone's): tries of the one before no longer count.
+    this.links.editSettled(tag.id);
     // The difference from `synced_*` is the pending change; numbers not ready get it on connect.
     for (const link of this.links.byTag(tag.id)) {
       if (this.pusher.isReady(link.sessionId)) void this.pusher.drain(link.sessionId);
@@ -465,6 +474,56 @@ export class LabelSync implements LabelSink {
     this.deps.logger.warn(
       { session: sessionId, label: labelId, chat: entry.chatJid, attempts, error },
       'label sync: WhatsApp refused a label change on every try; given up',
+    );
+  }
+
+  /**
+   * A rename/recolour WhatsApp refused on every try (label-pusher.ts, inside the transaction that
+   * counts the last refusal): the tag keeps its name and colour here, WhatsApp its own; the tag
+   * label history records it as `failed` (what WhatsApp has, what was refused, how often, why)
+   * and `tag.label_synced` announces it — what the tag editor shows beside the number.
+   */
+  private gaveUpEdit(
+    tag: TagRef,
+    link: LabelLink,
+    change: 'renamed' | 'recoloured',
+    attempts: number,
+    error: string,
+  ): void {
+    const failure = {
+      action: change === 'renamed' ? ('rename' as const) : ('recolour' as const),
+      attempts,
+      error,
+    };
+    const before = { name: link.syncedName, color: colorOfIndex(link.syncedColor) };
+    this.links.record({
+      tag,
+      sessionId: link.sessionId,
+      labelId: link.labelId,
+      origin: 'chatdock',
+      change: 'failed',
+      before,
+      after: { name: tag.name, color: tag.color, ...failure },
+      conflict: false,
+      actor: 'chatdock',
+    });
+    const data: TagLabelSyncedEvent = {
+      tag: { id: tag.id, name: tag.name, color: tag.color },
+      labelId: link.labelId,
+      origin: 'chatdock',
+      change: 'failed',
+      before,
+      conflict: false,
+      failure,
+    };
+    this.deps.events.record('tag.label_synced', link.sessionId, data, {
+      type: 'system',
+      id: null,
+      name: 'Chatdock',
+    });
+    this.deps.logger.warn(
+      { session: link.sessionId, label: link.labelId, tag: tag.id, attempts, error },
+      `label sync: WhatsApp refused the label's ${failure.action} on every try; given up`,
     );
   }
 
