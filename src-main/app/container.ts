@@ -202,6 +202,12 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
     stop: () => services.presence.stop(),
   });
   lifecycle.add({
+    // Its retry timers (a refused label change) are dropped before the database closes; the
+    // schedule itself is on disk (migration 0055) and continues at the next start.
+    name: 'label sync',
+    stop: () => services.organize.labels.stop(),
+  });
+  lifecycle.add({
     name: 'whatsapp',
     start: () => services.sessions.resumeAll(),
     stop: () => services.sessions.shutdown(),
