@@ -32,18 +32,28 @@ const SIDE_CALLS = [
 
 /** Every `/rpc/<operation>` the page has called, in order, with its input. */
 function asked(page: Page): Promise<{ operation: string; input: Record<string, unknown> }[]> {
-  return page.evaluate(() => (window as unknown as { rpcAsked: never[] }).rpcAsked);
+  return page.evaluate('window.rpcAsked') as Promise<{ operation: string; input: Record<string, unknown> }[]>;
 }
 
 /** Resolves after the page has painted two more frames: effects of the last commit have run. */
-function twoFrames(page: Page): Promise<void> {
-  return page.evaluate(
-    () =>
-      new Promise<void>((resolve) =>
-        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0))),
-      ),
+async function twoFrames(page: Page): Promise<void> {
+  await page.evaluate(
+    'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0))))',
   );
 }
+
+/** Run in the page before its scripts: records each `/rpc/<operation>` call as `fetch` makes it. */
+const RECORD_RPC = `(() => {
+  const calls = [];
+  window.rpcAsked = calls;
+  const original = window.fetch.bind(window);
+  window.fetch = (resource, init) => {
+    const url = typeof resource === 'string' ? resource : resource instanceof URL ? resource.href : resource.url;
+    const operation = /\\/rpc\\/([^/?]+)$/.exec(url)?.[1];
+    if (operation) calls.push({ operation, input: typeof init?.body === 'string' ? JSON.parse(init.body) : null });
+    return original(resource, init);
+  };
+})();`;
 
 test('an opened chat asks its other calls only after its first page, and only for the chat shown', async ({
   page,
@@ -72,23 +82,7 @@ test('an opened chat asks its other calls only after its first page, and only fo
     },
   ]);
   const app = await startApp({ dataDir: first.dataDir });
-  await page.addInitScript(() => {
-    const calls: { operation: string; input: unknown }[] = [];
-    (window as unknown as { rpcAsked: typeof calls }).rpcAsked = calls;
-    const original = window.fetch.bind(window);
-    window.fetch = (resource, init) => {
-      const url =
-        typeof resource === 'string' ? resource : resource instanceof URL ? resource.href : resource.url;
-      const operation = /\/rpc\/([^/?]+)$/.exec(url)?.[1];
-      if (operation) {
-        calls.push({
-          operation,
-          input: typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : null,
-        });
-      }
-      return original(resource, init);
-    };
-  });
+  await page.addInitScript(RECORD_RPC);
   try {
     const login = new LoginPage(page);
     await login.open(app.url);
