@@ -4,6 +4,7 @@ import type { AutomationChatState } from '../../../src-shared/contract/automatio
 import { useAutomationSenders } from '../../stores/automation-senders';
 import { useTransport } from '../../stores/connection';
 import { describeError } from '../../transport/rpc-error';
+import { useSideCallsReady } from '../../pages/inbox/side-calls';
 import '../../styles/automation.css';
 
 /**
@@ -17,6 +18,8 @@ export function AutomationPausedBanner({ session, jid }: { session: string; jid:
   const transport = useTransport();
   const [state, setState] = useState<AutomationChatState | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // In the conversation pane: not before the chat's first page has painted (side-calls.ts).
+  const ready = useSideCallsReady();
 
   const read = useCallback(() => {
     transport.call('automation.chatState', { session, chat: jid }).then(setState, () => setState(null));
@@ -25,6 +28,7 @@ export function AutomationPausedBanner({ session, jid }: { session: string; jid:
   useEffect(() => {
     setState(null);
     setError(null);
+    if (!ready) return;
     read();
     void useAutomationSenders.getState().load(transport, session, jid);
     return transport.subscribe((event) => {
@@ -34,7 +38,7 @@ export function AutomationPausedBanner({ session, jid }: { session: string; jid:
       if ((event.type === 'message.sent' || event.type === 'message.received') && event.data.chat === jid)
         read();
     });
-  }, [transport, session, jid, read]);
+  }, [transport, session, jid, read, ready]);
 
   if (!state || (!state.pausedUntil && !state.stopped)) return null;
   const until = state.pausedUntil

@@ -22,6 +22,8 @@ import { ChannelNote } from './channels/ChannelNote';
 import { OfflineBanner } from './offline/OfflineBanner';
 import { explainMissingChat } from './new-chat/chat-lookup';
 import { BlockedBanner, useBlockedChat } from './parity/BlockedBanner';
+import { afterFirstPage } from '../../model/inbox/after-first-page';
+import { SideCallsReady } from './side-calls';
 
 const NOTICE_MS = 6000;
 
@@ -48,7 +50,10 @@ export function ConversationPane({
   const error = useConversation((state) => state.error);
   const notice = useConversation((state) => state.notice);
   const forwarding = useConversation((state) => state.forwarding);
-  const blocked = useBlockedChat(session, jid);
+  // The chat's other calls wait for its first page to paint (the pane is keyed by chat: a new
+  // chat starts at false).
+  const [sideCallsReady, setSideCallsReady] = useState(false);
+  const blocked = useBlockedChat(session, jid, sideCallsReady);
   const [files, setFiles] = useState<File[]>([]);
   const [dragging, setDragging] = useState(false);
   const [missing, setMissing] = useState<string | null>(null);
@@ -66,8 +71,12 @@ export function ConversationPane({
   // pane's close is a layout cleanup too, so it still runs before this open.
   useLayoutEffect(() => {
     const conversation = useConversation.getState();
-    void conversation.open(transport, session, jid, initialFocus.current ?? undefined);
-    return () => conversation.close();
+    const opening = conversation.open(transport, session, jid, initialFocus.current ?? undefined);
+    const cancel = afterFirstPage(opening, () => setSideCallsReady(true));
+    return () => {
+      cancel();
+      conversation.close();
+    };
   }, [transport, session, jid]);
 
   // A search hit in the chat that is already open.
@@ -148,83 +157,85 @@ export function ConversationPane({
   };
 
   return (
-    <section
-      className="conversation"
-      aria-label={intl.formatMessage({ id: 'inbox.conversation.label' }, { name: title })}
-      onDragEnter={onDrag}
-      onDragOver={onDrag}
-      onDragLeave={onDrag}
-      onDrop={onDrop}
-    >
-      {chat ? (
-        <ConversationHeader
-          chat={chat}
-          sessionName={sessionName}
-          panelOpen={panelOpen}
-          onTogglePanel={onTogglePanel}
-          onBack={onBack}
-          onLeaveUnread={() => {
-            leavingUnread.current = true;
-            onBack();
-          }}
-          holdRead={(hold) => {
-            leavingUnread.current = hold;
-          }}
-        />
-      ) : (
-        <header className="conversation__header">
-          <h2>{title}</h2>
-        </header>
-      )}
-      {/* Channels are not conversations to assign (issue #19): no status, no assignee. */}
-      {chat && chat.kind !== 'newsletter' && <AssignmentBar session={session} jid={jid} />}
-      {chat && <CollisionNotice session={session} jid={jid} />}
-      <OfflineBanner sessions={[session]} />
-      {(missing && !chat) || error ? (
-        <p className="form-error conversation__error" role="alert">
-          {missing && !chat ? missing : error}
-        </p>
-      ) : null}
-      {notice && (
-        <div className="conversation__notice" role="alert">
-          {notice}
-        </div>
-      )}
-      {missing && !chat ? null : (
-        <MessageList
-          chat={chatKey(session, jid)}
-          isGroup={isGroup}
-          authorOf={authorOf}
-          unreadAtOpen={unreadAtOpen}
-        />
-      )}
-      {missing && !chat ? null : <AutomationPausedBanner session={session} jid={jid} />}
-      {missing && !chat ? null : chat?.kind === 'newsletter' && chat.readOnly ? (
-        <ChannelNote session={session} jid={jid} />
-      ) : chat?.readOnly ? (
-        <p className="composer composer--readonly muted">
-          <FormattedMessage id="inbox.conversation.readOnly" />
-        </p>
-      ) : blocked ? (
-        <BlockedBanner session={session} jid={jid} />
-      ) : (
-        <Composer
-          session={session}
-          jid={jid}
-          files={files}
-          onFiles={setFiles}
-          authorOf={authorOf}
-          autoFocus={!keepListFocus}
-        />
-      )}
-      {chat?.kind === 'newsletter' && !chat.readOnly && <ChannelNote session={session} jid={jid} />}
-      {dragging && (
-        <div className="drop-overlay" aria-hidden="true">
-          <FormattedMessage id="inbox.conversation.drop" values={{ name: <bdi>{title}</bdi> }} />
-        </div>
-      )}
-      {forwarding && <ForwardDialog message={forwarding} />}
-      <Lightbox />
-    </section>
+    <SideCallsReady.Provider value={sideCallsReady}>
+      <section
+        className="conversation"
+        aria-label={intl.formatMessage({ id: 'inbox.conversation.label' }, { name: title })}
+        onDragEnter={onDrag}
+        onDragOver={onDrag}
+        onDragLeave={onDrag}
+        onDrop={onDrop}
+      >
+        {chat ? (
+          <ConversationHeader
+            chat={chat}
+            sessionName={sessionName}
+            panelOpen={panelOpen}
+            onTogglePanel={onTogglePanel}
+            onBack={onBack}
+            onLeaveUnread={() => {
+              leavingUnread.current = true;
+              onBack();
+            }}
+            holdRead={(hold) => {
+              leavingUnread.current = hold;
+            }}
+          />
+        ) : (
+          <header className="conversation__header">
+            <h2>{title}</h2>
+          </header>
+        )}
+        {/* Channels are not conversations to assign (issue #19): no status, no assignee. */}
+        {chat && chat.kind !== 'newsletter' && <AssignmentBar session={session} jid={jid} />}
+        {chat && <CollisionNotice session={session} jid={jid} />}
+        <OfflineBanner sessions={[session]} />
+        {(missing && !chat) || error ? (
+          <p className="form-error conversation__error" role="alert">
+            {missing && !chat ? missing : error}
+          </p>
+        ) : null}
+        {notice && (
+          <div className="conversation__notice" role="alert">
+            {notice}
+          </div>
+        )}
+        {missing && !chat ? null : (
+          <MessageList
+            chat={chatKey(session, jid)}
+            isGroup={isGroup}
+            authorOf={authorOf}
+            unreadAtOpen={unreadAtOpen}
+          />
+        )}
+        {missing && !chat ? null : <AutomationPausedBanner session={session} jid={jid} />}
+        {missing && !chat ? null : chat?.kind === 'newsletter' && chat.readOnly ? (
+          <ChannelNote session={session} jid={jid} />
+        ) : chat?.readOnly ? (
+          <p className="composer composer--readonly muted">
+            <FormattedMessage id="inbox.conversation.readOnly" />
+          </p>
+        ) : blocked ? (
+          <BlockedBanner session={session} jid={jid} />
+        ) : (
+          <Composer
+            session={session}
+            jid={jid}
+            files={files}
+            onFiles={setFiles}
+            authorOf={authorOf}
+            autoFocus={!keepListFocus}
+          />
+        )}
+        {chat?.kind === 'newsletter' && !chat.readOnly && <ChannelNote session={session} jid={jid} />}
+        {dragging && (
+          <div className="drop-overlay" aria-hidden="true">
+            <FormattedMessage id="inbox.conversation.drop" values={{ name: <bdi>{title}</bdi> }} />
+          </div>
+        )}
+        {forwarding && <ForwardDialog message={forwarding} />}
+        <Lightbox />
+      </section>
+    </SideCallsReady.Provider>
   );
 }

@@ -11,6 +11,7 @@ import { useTransport } from '../../../stores/connection';
 import { useMe } from '../../../stores/me';
 import { assignmentShortcut } from '../../../model/assignment/shortcuts';
 import { canChangeAssignment } from '../../../model/assignment/views';
+import { useSideCallsReady } from '../side-calls';
 
 /**
  * The conversation's second header row (issue #16): its status, who has it (a searchable picker),
@@ -30,12 +31,14 @@ export function AssignmentBar({ session, jid }: { session: string; jid: string }
   const loading = useAssignment((state) => state.loading);
   const [picking, setPicking] = useState(false);
   const [snoozing, setSnoozing] = useState(false);
+  const ready = useSideCallsReady();
 
   useEffect(() => {
+    if (!ready) return;
     const assignment = useAssignment.getState();
     void assignment.open(transport, session, jid);
     return () => assignment.close();
-  }, [transport, session, jid]);
+  }, [transport, session, jid, ready]);
 
   const openPicker = useCallback(
     (open: boolean) => {

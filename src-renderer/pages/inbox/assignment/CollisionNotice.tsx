@@ -6,6 +6,7 @@ import { useForeignReply } from '../../../stores/foreign-reply';
 import { useMe } from '../../../stores/me';
 import { useStaffPresence } from '../../../stores/staff-presence';
 import { canChangeAssignment } from '../../../model/assignment/views';
+import { useSideCallsReady } from '../side-calls';
 
 /**
  * The collision guard above the composer (issue #16): "Dana is viewing", "Dana is typing a
@@ -18,16 +19,18 @@ export function CollisionNotice({ session, jid }: { session: string; jid: string
   const isPerson = useMe((state) => state.principal?.user != null);
   const mayWrite = useMe((state) => canChangeAssignment(state.principal, session));
   const people = useStaffPresence((state) => state.people);
+  const ready = useSideCallsReady();
 
   useEffect(() => {
+    if (!ready) return;
     const presence = useStaffPresence.getState();
     presence.enter(transport, session, jid, isPerson && mayWrite);
     return () => presence.leave();
-  }, [transport, session, jid, isPerson, mayWrite]);
+  }, [transport, session, jid, isPerson, mayWrite, ready]);
 
   useEffect(() => {
-    void useForeignReply.getState().load(transport);
-  }, [transport]);
+    if (ready) void useForeignReply.getState().load(transport);
+  }, [transport, ready]);
 
   if (people.length === 0) return null;
   return (

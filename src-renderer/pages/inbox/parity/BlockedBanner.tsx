@@ -4,17 +4,22 @@ import { isGroupJid } from '../../../../src-shared/jid';
 import { useBlocklist, useIsBlocked } from '../../../stores/blocklist';
 import { useTransport } from '../../../stores/connection';
 import { describeError } from '../../../transport/rpc-error';
+import { useSideCallsReady } from '../side-calls';
 import '../../../styles/inbox-parity.css';
 
 /**
  * Whether the open chat's contact is blocked by its number (the list is read once per number,
- * then kept by events). A blocked chat shows `BlockedBanner` instead of the composer.
+ * then kept by events). A blocked chat shows `BlockedBanner` instead of the composer. The list is
+ * read once `ready` (the pane's first page has painted: side-calls.ts).
  */
-export function useBlockedChat(session: string, jid: string): boolean {
+export function useBlockedChat(session: string, jid: string, paneReady?: boolean): boolean {
   const transport = useTransport();
+  // The pane itself passes its own gate (it sits outside its provider); its children read it.
+  const inPane = useSideCallsReady();
+  const ready = paneReady ?? inPane;
   useEffect(() => {
-    if (!isGroupJid(jid)) void useBlocklist.getState().load(transport, session);
-  }, [transport, session, jid]);
+    if (ready && !isGroupJid(jid)) void useBlocklist.getState().load(transport, session);
+  }, [transport, session, jid, ready]);
   return useIsBlocked(session, jid);
 }
 

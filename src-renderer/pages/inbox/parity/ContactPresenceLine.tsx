@@ -7,6 +7,7 @@ import { dayKey, formatTime } from '../../../model/inbox/format';
 import { useTransport } from '../../../stores/connection';
 import { useContactPresence } from '../../../stores/contact-presence';
 import { useInbox } from '../../../stores/inbox';
+import { useSideCallsReady } from '../side-calls';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -22,10 +23,11 @@ export function ContactPresenceLine({ chat }: { chat: Chat }) {
   const key = chatKey(chat.session, chat.jid);
   const presence = useContactPresence((state) => state.known[key]);
   const typing = useInbox((state) => Boolean(state.typing[key]));
+  const ready = useSideCallsReady();
 
   useEffect(() => {
-    if (oneToOne) void useContactPresence.getState().watch(transport, chat.session, chat.jid);
-  }, [transport, chat.session, chat.jid, oneToOne]);
+    if (ready && oneToOne) void useContactPresence.getState().watch(transport, chat.session, chat.jid);
+  }, [transport, chat.session, chat.jid, oneToOne, ready]);
 
   if (!oneToOne || typing || !presence) return null;
   if (presence.state === 'online') {
