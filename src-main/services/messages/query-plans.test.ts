@@ -330,6 +330,46 @@ describe('chat list', () => {
     expect(page).not.toMatch(/SCAN (c|k|ct)$/m);
   });
 
+  it("checks a name on any other walk before the chat's contact is read (name_text on the row)", () => {
+    // A state's, a tag's or a view's walk reads each chat's row for its other conditions; the
+    // name is checked there on the row's name_text, so only a matching chat's contact is looked
+    // up (NAME_LIKE, on the contact's columns, read the contact of every walked chat).
+    for (let n = 0; n < 3; n += 1) store.ingest('s1', [record(jid(n), `d${n}`, 1000 + n, 'hi')], 'history');
+    db.$client
+      .prepare(`INSERT INTO tags (id, name, color, created_at) VALUES ('t', 'VIP', '#00aa00', 1)`)
+      .run();
+    const list = new ChatList(db.$client, () => [], 2);
+    const contactsRoots = new Set(
+      db.$client.prepare(`SELECT rootpage FROM sqlite_master WHERE tbl_name = 'contacts'`).pluck().all(),
+    );
+    for (const [filter, walked] of [
+      [{ sessionId: 's1', unread: true }, 'chats_unread_session_order_idx'],
+      [{ tagId: 't' }, 'chat_tags_order_idx'],
+      [{ view: { assignee: { user: 'u' }, status: 'open' as const } }, 'chats_mine_order_idx'],
+    ] as const) {
+      const sql = sqlOf(() => list.list({ ...filter, q: '97250', limit: 50 }), /LIMIT @limit/);
+      expect(plan(sql), walked).toContain(walked);
+      const steps = db.$client.prepare(`EXPLAIN ${sql}`).all(PARAMS) as {
+        opcode: string;
+        p1: number;
+        p2: number;
+        p4: string | null;
+      }[];
+      const contactCursors = new Set(
+        steps.filter((s) => s.opcode === 'OpenRead' && contactsRoots.has(s.p2)).map((s) => s.p1),
+      );
+      const firstLike = steps.findIndex((s) => s.opcode === 'Function' && String(s.p4).startsWith('like'));
+      const firstContactRead = steps.findIndex(
+        (s) =>
+          s.opcode !== 'OpenRead' &&
+          contactCursors.has(s.p1) &&
+          /^(Seek|Column|NotFound|Found|Deferred|IdxGT|IdxGE|IdxLT|IdxLE)/.test(s.opcode),
+      );
+      expect(firstLike, walked).toBeGreaterThan(-1);
+      expect(firstContactRead, walked).toBeGreaterThan(firstLike);
+    }
+  });
+
   it('walks the list order for a name found in more chats than it would sort', () => {
     for (let n = 0; n < 3; n += 1) store.ingest('s1', [record(jid(n), `d${n}`, 1000 + n, 'hi')], 'history');
     const list = new ChatList(db.$client, () => [], 2);
