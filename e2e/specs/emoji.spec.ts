@@ -3,32 +3,21 @@
  * tones, and its emoji are drawn from bundled images, so they look the same on every PC.
  */
 import path from 'node:path';
-import { InboxPage } from '../pages/inbox-page.js';
-import { LoginPage } from '../pages/login-page.js';
-import { startApp } from '../support/app-server.js';
+import { signInToInbox } from '../pages/sign-in.js';
+import { startAppWithChats } from '../support/app-with-chats.js';
 import { expect, test } from '../support/fixtures.js';
-import { rpc } from '../support/rpc.js';
-import { seedChats } from '../support/seed-history.js';
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
 const CHAT = '15550000501@s.whatsapp.net';
 
 test('emoji picker: search, pick, skin tone and recently used', async ({ page }) => {
   test.setTimeout(120_000);
-  const first = await startApp();
-  await rpc(first, 'sessions.create', { id: 'shop', name: 'Bakery front desk' });
-  await first.stop({ keepData: true });
-  seedChats(first.dataDir, [
-    { session: 'shop', jid: CHAT, name: 'Dana Levi', count: 1, text: () => 'Hello', newestAt: Date.now() },
-  ]);
-  const app = await startApp({ dataDir: first.dataDir });
+  const app = await startAppWithChats({
+    chats: [{ jid: CHAT, name: 'Dana Levi', count: 1, text: () => 'Hello', newestAt: Date.now() }],
+  });
   try {
-    const login = new LoginPage(page);
-    await login.open(app.url);
-    await login.signIn(app.apiKey);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Inbox');
+    const inbox = await signInToInbox(page, app);
     await page.goto(`${app.url}/chats/shop/${CHAT}`);
-    const inbox = new InboxPage(page);
     await expect(inbox.composer()).toBeVisible();
 
     const emojiButton = inbox.conversation().getByRole('button', { name: 'Emoji', exact: true });

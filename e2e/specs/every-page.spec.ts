@@ -4,13 +4,10 @@
  * every control has an accessible name and all text meets WCAG AA contrast.
  */
 import path from 'node:path';
-import { LoginPage } from '../pages/login-page.js';
-import { Shell } from '../pages/shell.js';
+import { signInToInbox } from '../pages/sign-in.js';
 import { accessibilityProblems } from '../support/a11y-check.js';
-import { startApp } from '../support/app-server.js';
+import { startAppWithChats } from '../support/app-with-chats.js';
 import { expect, test } from '../support/fixtures.js';
-import { rpc } from '../support/rpc.js';
-import { seedChats } from '../support/seed-history.js';
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
 const SIZES = [
@@ -37,34 +34,27 @@ const PAGES = [
 test('every page, both themes, 1366 and 400 wide: named controls and AA contrast', async ({ page }) => {
   // Eleven pages × two sizes × two themes; slow on a loaded machine.
   test.setTimeout(360_000);
-  const first = await startApp();
-  await rpc(first, 'sessions.create', { id: 'shop', name: 'Bakery front desk' });
-  await first.stop({ keepData: true });
   const now = Date.now();
-  seedChats(first.dataDir, [
-    {
-      session: 'shop',
-      jid: CHAT,
-      name: 'Dana Levi',
-      count: 6,
-      text: (n) => (n % 2 ? `שלום, ההזמנה ${n} מוכנה?` : `Order ${n} is ready for pickup`),
-      newestAt: now - 60_000,
-    },
-    {
-      session: 'shop',
-      jid: '15550000402@s.whatsapp.net',
-      name: 'Omar',
-      count: 2,
-      text: (n) => `مرحبا ${n}`,
-      newestAt: now - 3_600_000,
-    },
-  ]);
-  const app = await startApp({ dataDir: first.dataDir });
+  const app = await startAppWithChats({
+    chats: [
+      {
+        jid: CHAT,
+        name: 'Dana Levi',
+        count: 6,
+        text: (n) => (n % 2 ? `שלום, ההזמנה ${n} מוכנה?` : `Order ${n} is ready for pickup`),
+        newestAt: now - 60_000,
+      },
+      {
+        jid: '15550000402@s.whatsapp.net',
+        name: 'Omar',
+        count: 2,
+        text: (n) => `مرحبا ${n}`,
+        newestAt: now - 3_600_000,
+      },
+    ],
+  });
   try {
-    const login = new LoginPage(page);
-    await login.open(app.url);
-    await login.signIn(app.apiKey);
-    await expect(new Shell(page).pageHeading()).toHaveText('Inbox');
+    await signInToInbox(page, app);
     const problems: string[] = [];
     for (const theme of THEMES) {
       await page.emulateMedia({ colorScheme: theme });

@@ -1,28 +1,23 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { unzip } from '../../testkit/support/unzip.js';
 import { LoginPage } from '../pages/login-page.js';
-import { startApp } from '../support/app-server.js';
+import { startAppWithChats } from '../support/app-with-chats.js';
 import { expect, test } from '../support/fixtures.js';
-import { rpc } from '../support/rpc.js';
-import { seedChats } from '../support/seed-history.js';
 
 test("Export chat… downloads the conversation in WhatsApp's own .txt format, zipped", async ({ page }) => {
   const jid = '15550003333@s.whatsapp.net';
-  const first = await startApp();
-  await rpc(first, 'sessions.create', { id: 'shop', name: 'Shop' });
-  await first.stop({ keepData: true });
-  const dataDir = first.dataDir;
-  seedChats(dataDir, [
-    {
-      session: 'shop',
-      jid,
-      name: 'Maya',
-      count: 3,
-      text: (n) => `Maya says ${n}`,
-      newestAt: Date.now() - 60_000,
-    },
-  ]);
-  const app = await startApp({ dataDir });
+  const app = await startAppWithChats({
+    number: { id: 'shop', name: 'Shop' },
+    chats: [
+      {
+        jid,
+        name: 'Maya',
+        count: 3,
+        text: (n) => `Maya says ${n}`,
+        newestAt: Date.now() - 60_000,
+      },
+    ],
+  });
   try {
     const login = new LoginPage(page);
     await login.open(app.url);
@@ -47,6 +42,5 @@ test("Export chat… downloads the conversation in WhatsApp's own .txt format, z
     await expect(dialog).toHaveCount(0);
   } finally {
     await app.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 });

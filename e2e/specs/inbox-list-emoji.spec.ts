@@ -5,12 +5,9 @@
  * one line (ellipsis) and its height.
  */
 import path from 'node:path';
-import { InboxPage } from '../pages/inbox-page.js';
-import { LoginPage } from '../pages/login-page.js';
-import { startApp } from '../support/app-server.js';
+import { signInToInbox } from '../pages/sign-in.js';
+import { startAppWithChats } from '../support/app-with-chats.js';
 import { expect, test } from '../support/fixtures.js';
-import { rpc } from '../support/rpc.js';
-import { seedChats } from '../support/seed-history.js';
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
 const BAKERY = '15550000601@s.whatsapp.net';
@@ -21,43 +18,34 @@ test('emoji in chat names, previews and drafts are images; rows keep one line an
   page,
 }) => {
   test.setTimeout(120_000);
-  const first = await startApp();
-  await rpc(first, 'sessions.create', { id: 'shop', name: 'Bakery front desk' });
-  await first.stop({ keepData: true });
   const now = Date.now();
-  seedChats(first.dataDir, [
-    {
-      session: 'shop',
-      jid: BAKERY,
-      name: 'Croissant 🥐 Club',
-      count: 1,
-      text: () => 'Fresh bread 🍞 today 🎉',
-      newestAt: now - 60_000,
-    },
-    {
-      session: 'shop',
-      jid: PLAIN,
-      name: 'Omar',
-      count: 1,
-      text: () => 'See you at noon',
-      newestAt: now - 120_000,
-    },
-    {
-      session: 'shop',
-      jid: LONG,
-      name: 'Noa',
-      count: 1,
-      text: () => `${'🎂 cake for the party and the candles '.repeat(8)}end`,
-      newestAt: now - 180_000,
-    },
-  ]);
-  const app = await startApp({ dataDir: first.dataDir });
+  const app = await startAppWithChats({
+    chats: [
+      {
+        jid: BAKERY,
+        name: 'Croissant 🥐 Club',
+        count: 1,
+        text: () => 'Fresh bread 🍞 today 🎉',
+        newestAt: now - 60_000,
+      },
+      {
+        jid: PLAIN,
+        name: 'Omar',
+        count: 1,
+        text: () => 'See you at noon',
+        newestAt: now - 120_000,
+      },
+      {
+        jid: LONG,
+        name: 'Noa',
+        count: 1,
+        text: () => `${'🎂 cake for the party and the candles '.repeat(8)}end`,
+        newestAt: now - 180_000,
+      },
+    ],
+  });
   try {
-    const login = new LoginPage(page);
-    await login.open(app.url);
-    await login.signIn(app.apiKey);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Inbox');
-    const inbox = new InboxPage(page);
+    const inbox = await signInToInbox(page, app);
     const bakery = inbox.chat('Fresh bread');
     await expect(bakery).toBeVisible();
 

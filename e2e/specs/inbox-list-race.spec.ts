@@ -7,13 +7,10 @@
  * throughout: before the fix the list hid the chat "until its view is checked", i.e. until then.
  */
 import path from 'node:path';
-import { InboxPage } from '../pages/inbox-page.js';
-import { LoginPage } from '../pages/login-page.js';
-import { startApp } from '../support/app-server.js';
+import { signInToInbox } from '../pages/sign-in.js';
+import { startAppWithChats } from '../support/app-with-chats.js';
 import { expect, test } from '../support/fixtures.js';
 import { HeldRpc } from '../support/held-rpc.js';
-import { rpc } from '../support/rpc.js';
-import { seedChats } from '../support/seed-history.js';
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
 const DANA = '15550000401@s.whatsapp.net';
@@ -21,35 +18,27 @@ const OMAR = '15550000402@s.whatsapp.net';
 
 test('a reload into a chat keeps it in the list whichever answer comes first', async ({ page }) => {
   test.setTimeout(120_000);
-  const first = await startApp();
-  await rpc(first, 'sessions.create', { id: 'shop', name: 'Bakery front desk' });
-  await first.stop({ keepData: true });
   const now = Date.now();
-  seedChats(first.dataDir, [
-    {
-      session: 'shop',
-      jid: DANA,
-      name: 'Dana Levi',
-      count: 6,
-      text: (n) => `Order ${n} is ready for pickup`,
-      newestAt: now - 60_000,
-    },
-    {
-      session: 'shop',
-      jid: OMAR,
-      name: 'Omar',
-      count: 2,
-      text: (n) => `See you at ${n}`,
-      newestAt: now - 3_600_000,
-    },
-  ]);
-  const app = await startApp({ dataDir: first.dataDir });
+  const app = await startAppWithChats({
+    chats: [
+      {
+        jid: DANA,
+        name: 'Dana Levi',
+        count: 6,
+        text: (n) => `Order ${n} is ready for pickup`,
+        newestAt: now - 60_000,
+      },
+      {
+        jid: OMAR,
+        name: 'Omar',
+        count: 2,
+        text: (n) => `See you at ${n}`,
+        newestAt: now - 3_600_000,
+      },
+    ],
+  });
   try {
-    const login = new LoginPage(page);
-    await login.open(app.url);
-    await login.signIn(app.apiKey);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Inbox');
-    const inbox = new InboxPage(page);
+    const inbox = await signInToInbox(page, app);
 
     // The chat's own read answers while the list is still on its way, then the list.
     const held = await HeldRpc.on(page, ['chats.list', 'chats.get', 'assignment.get']);

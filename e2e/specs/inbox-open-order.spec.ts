@@ -8,13 +8,10 @@
  * before a given moment is known exactly, with no timers.
  */
 import type { Page } from '@playwright/test';
-import { InboxPage } from '../pages/inbox-page.js';
-import { LoginPage } from '../pages/login-page.js';
-import { startApp } from '../support/app-server.js';
+import { signInToInbox } from '../pages/sign-in.js';
+import { startAppWithChats } from '../support/app-with-chats.js';
 import { expect, test } from '../support/fixtures.js';
 import { HeldRpc } from '../support/held-rpc.js';
-import { rpc } from '../support/rpc.js';
-import { seedChats } from '../support/seed-history.js';
 
 const DANA = '15550000501@s.whatsapp.net';
 const OMAR = '15550000502@s.whatsapp.net';
@@ -59,36 +56,28 @@ test('an opened chat asks its other calls only after its first page, and only fo
   page,
 }) => {
   test.setTimeout(120_000);
-  const first = await startApp();
-  await rpc(first, 'sessions.create', { id: 'shop', name: 'Bakery front desk' });
-  await first.stop({ keepData: true });
   const now = Date.now();
-  seedChats(first.dataDir, [
-    {
-      session: 'shop',
-      jid: DANA,
-      name: 'Dana Levi',
-      count: 4,
-      text: (n) => `Cake ${n} is boxed`,
-      newestAt: now - 60_000,
-    },
-    {
-      session: 'shop',
-      jid: OMAR,
-      name: 'Omar',
-      count: 3,
-      text: (n) => `Bread ${n} at noon`,
-      newestAt: now - 3_600_000,
-    },
-  ]);
-  const app = await startApp({ dataDir: first.dataDir });
+  const app = await startAppWithChats({
+    chats: [
+      {
+        jid: DANA,
+        name: 'Dana Levi',
+        count: 4,
+        text: (n) => `Cake ${n} is boxed`,
+        newestAt: now - 60_000,
+      },
+      {
+        jid: OMAR,
+        name: 'Omar',
+        count: 3,
+        text: (n) => `Bread ${n} at noon`,
+        newestAt: now - 3_600_000,
+      },
+    ],
+  });
   await page.addInitScript(RECORD_RPC);
   try {
-    const login = new LoginPage(page);
-    await login.open(app.url);
-    await login.signIn(app.apiKey);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Inbox');
-    const inbox = new InboxPage(page);
+    const inbox = await signInToInbox(page, app);
 
     // Dana's page is held: the pane is up, its frames painted, and it has asked nothing else.
     const held = await HeldRpc.on(page, ['messages.page']);

@@ -3,31 +3,24 @@
  * box in the avatar's place) and acts on all of them; point 20: mark as unread.
  */
 import { signInToInbox } from '../pages/sign-in.js';
-import { startApp } from '../support/app-server.js';
+import { startAppWithChats } from '../support/app-with-chats.js';
 import { expect, test } from '../support/fixtures.js';
-import { rpc } from '../support/rpc.js';
-import { seedChats } from '../support/seed-history.js';
 
 test('select mode: a click ticks instead of opening, Shift-click ticks a range, the bar acts on them all', async ({
   page,
 }) => {
-  const first = await startApp();
-  await rpc(first, 'sessions.create', { id: 'shop', name: 'Shop' });
-  await first.stop({ keepData: true });
   const now = Date.now();
   const names = ['Anna', 'Ben', 'Carmel', 'Dov'];
-  seedChats(
-    first.dataDir,
-    names.map((name, index) => ({
-      session: 'shop',
+  const app = await startAppWithChats({
+    number: { id: 'shop', name: 'Shop' },
+    chats: names.map((name, index) => ({
       jid: `1555000030${index}@s.whatsapp.net`,
       name,
       count: 2,
       text: (n) => `${name} ${n}`,
       newestAt: now - index * 60_000,
     })),
-  );
-  const app = await startApp({ dataDir: first.dataDir });
+  });
   try {
     const inbox = await signInToInbox(page, app);
     await expect(inbox.chat('Dov')).toBeVisible();

@@ -1,14 +1,15 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { Customer, messageText } from '../../testkit/wa-emulator/customer.js';
 import { signInToInbox } from '../pages/sign-in.js';
 import { startApp } from '../support/app-server.js';
+import { startAppWithChats } from '../support/app-with-chats.js';
 import { expect, test } from '../support/fixtures.js';
 import { JPEG_48PX } from '../../testkit/support/media-fixtures.js';
 import { gradientPng } from '../support/png.js';
 import { linkSession, rpc, waitUntilConnected } from '../support/rpc.js';
-import { seedChats, seededId } from '../support/seed-history.js';
+import { seededId } from '../support/seed-history.js';
 import { customersClosedAfterEach, useWaServer } from '../support/wa-server.js';
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
@@ -284,33 +285,29 @@ test('5,000 stored messages: scroll-back stays virtualised and anchored; a searc
       ? `Order update ${code(n)}: the courier picked up the parcel.\nIt should arrive tomorrow between 9 and 12.`
       : `Message ${code(n)} ${n % 2 ? 'about the order' : 'thanks!'}`;
 
-  // First start creates the database (migrations) and the session; then history is written directly.
-  const first = await startApp({ env: wa.env });
-  await rpc(first, 'sessions.create', { id: 'archive', name: 'Archive' });
-  await first.stop({ keepData: true });
-  const dataDir = first.dataDir;
+  // The history is written straight into the database (startAppWithChats), not sent message by message.
   const now = Date.now();
-  seedChats(dataDir, [
-    { session: 'archive', jid, name: 'Long History', count: total, text, newestAt: now - 60_000 },
-    {
-      session: 'archive',
-      jid: '15550001111@s.whatsapp.net',
-      name: 'Noa',
-      count: 3,
-      text: (n) => (n === 1 ? 'Noa: 我们明天开门，价格不变' : `Noa ${n}`),
-      newestAt: now - 3_600_000,
-    },
-    {
-      session: 'archive',
-      jid: '15550002222@s.whatsapp.net',
-      name: 'Omer',
-      count: 3,
-      text: (n) => `Omer ${n}`,
-      newestAt: now - 7_200_000,
-    },
-  ]);
-
-  const app = await startApp({ env: wa.env, dataDir });
+  const app = await startAppWithChats({
+    number: { id: 'archive', name: 'Archive' },
+    env: wa.env,
+    chats: [
+      { jid, name: 'Long History', count: total, text, newestAt: now - 60_000 },
+      {
+        jid: '15550001111@s.whatsapp.net',
+        name: 'Noa',
+        count: 3,
+        text: (n) => (n === 1 ? 'Noa: 我们明天开门，价格不变' : `Noa ${n}`),
+        newestAt: now - 3_600_000,
+      },
+      {
+        jid: '15550002222@s.whatsapp.net',
+        name: 'Omer',
+        count: 3,
+        text: (n) => `Omer ${n}`,
+        newestAt: now - 7_200_000,
+      },
+    ],
+  });
   try {
     const inbox = await signInToInbox(page, app);
     await page.goto(`${app.url}/chats/archive/${jid}`);
@@ -399,6 +396,5 @@ test('5,000 stored messages: scroll-back stays virtualised and anchored; a searc
     await expect(chinese.locator('mark')).toHaveText('明天');
   } finally {
     await app.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 });

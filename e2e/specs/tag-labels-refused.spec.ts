@@ -47,7 +47,7 @@ test('a rename WhatsApp refuses is shown in the tag editor', async ({ page }, te
 
     await tags.tag('Paid in full').getByRole('button', { name: 'Edit' }).click();
     const sync = tags.tag('Paid in full').getByRole('group', { name: 'Sync with WhatsApp labels' });
-    const note = sync.getByText(/WhatsApp refused renaming the label to “Paid in full” 1 time; given up/);
+    const note = sync.getByText(/WhatsApp refused renaming the label to “Paid in full” once; given up/);
     await expect(note).toBeVisible();
     await expect(note).toContainText('forbidden');
     await expect(sync.getByRole('checkbox', { name: 'Shop (shop)' })).toBeChecked();

@@ -64,12 +64,47 @@ async function onPhone(id: string, predicate: (event: Customer['labelEvents'][nu
   return (await world.emulator.labels(world.shopPhone)).find((label) => label.id === id);
 }
 
+const createTag = (name: string, color: string) =>
+  json<Tag>('/api/v1/tags', { method: 'POST', json: { name, color } });
+
+/** Turns sync with the shop's labels on for a tag: the id of its label there. */
+async function syncWithShop(tagId: string): Promise<string> {
+  const sync = await json<TagLabelSync>(`/api/v1/tags/${tagId}/labels/shop`, {
+    method: 'PUT',
+    json: { enabled: true },
+  });
+  return sync.labels[0]?.labelId ?? '';
+}
+
+/** A new red tag synced with the shop, once the phone has its label: WhatsApp has it as it is. */
+async function tagOnPhone(name: string): Promise<{ tag: Tag; labelId: string }> {
+  const tag = await createTag(name, '#ff0000');
+  const labelId = await syncWithShop(tag.id);
+  await onPhone(labelId, (e) => e.event === 'labels.edit' && e.data.id === labelId);
+  return { tag, labelId };
+}
+
+type Labels = LinkedWorld['app']['core']['services']['organize']['labels'];
+
+/**
+ * Runs `body` while WhatsApp refuses every label upload of the shop (500) and the pusher retries
+ * twice, soon (three tries in all); both are put back whatever `body` does.
+ */
+async function whileWhatsAppRefuses(body: (labels: Labels) => Promise<void>): Promise<void> {
+  const labels = world.app.core.services.organize.labels;
+  labels.useRetryDelays([20, 20]);
+  world.emulator.refuseAppStateUploads(world.shopPhone, { code: 500, text: 'internal-server-error' });
+  try {
+    await body(labels);
+  } finally {
+    world.emulator.refuseAppStateUploads(world.shopPhone, null);
+    labels.useRetryDelays(RETRY_DELAYS_MS);
+  }
+}
+
 describe('label sync', () => {
   it('a personal number refuses label sync, naming the number', async () => {
-    const tag = await json<Tag>('/api/v1/tags', {
-      method: 'POST',
-      json: { name: 'Early', color: '#ff0000' },
-    });
+    const tag = await createTag('Early', '#ff0000');
     const refused = await setSync(tag.id, true);
     expect(refused.status).toBe(409);
     expect(await refused.json()).toMatchObject({ error: { code: 'CONFLICT', field: 'session' } });
@@ -101,18 +136,11 @@ describe('label sync', () => {
   it(
     'a tag synced in Chatdock becomes a label on the phone, with its chats, renames and deletion',
     async () => {
-      const paid = await json<Tag>('/api/v1/tags', {
-        method: 'POST',
-        json: { name: 'Paid', color: '#55ccb3' },
-      });
+      const paid = await createTag('Paid', '#55ccb3');
       await json(`/api/v1/sessions/shop/chats/${encodeURIComponent(chat)}/tags/${paid.id}`, {
         method: 'PUT',
       });
-      const sync = await json<TagLabelSync>(`/api/v1/tags/${paid.id}/labels/shop`, {
-        method: 'PUT',
-        json: { enabled: true },
-      });
-      const labelId = sync.labels[0]?.labelId ?? '';
+      const labelId = await syncWithShop(paid.id);
       expect(labelId).toBe('2');
       const isEdit =
         (name: string, deleted = false) =>
@@ -195,21 +223,8 @@ describe('label sync', () => {
   it(
     'a label on a chat WhatsApp keeps refusing is tried a bounded number of times, then shown as failed',
     async () => {
-      const tag = await json<Tag>('/api/v1/tags', {
-        method: 'POST',
-        json: { name: 'Refused', color: '#ff0000' },
-      });
-      const sync = await json<TagLabelSync>(`/api/v1/tags/${tag.id}/labels/shop`, {
-        method: 'PUT',
-        json: { enabled: true },
-      });
-      const labelId = sync.labels[0]?.labelId ?? '';
-      await onPhone(labelId, (e) => e.event === 'labels.edit' && e.data.id === labelId);
-      const labels = world.app.core.services.organize.labels;
-      // Two retries, soon: three tries in all.
-      labels.useRetryDelays([20, 20]);
-      world.emulator.refuseAppStateUploads(world.shopPhone, { code: 500, text: 'internal-server-error' });
-      try {
+      const { tag, labelId } = await tagOnPhone('Refused');
+      await whileWhatsAppRefuses(async (labels) => {
         const failed = world.waitForEvent(
           (e) => e.type === 'tag.label_synced' && e.data.change === 'failed' && e.data.tag.id === tag.id,
           LIMIT,
@@ -243,10 +258,7 @@ describe('label sync', () => {
         });
         // The tag stays on the chat here (the phone never took the label).
         expect((await chatTags()).map((t) => t.tag.id)).toContain(tag.id);
-      } finally {
-        world.emulator.refuseAppStateUploads(world.shopPhone, null);
-        labels.useRetryDelays(RETRY_DELAYS_MS);
-      }
+      });
       // Exactly one final event: no retry after giving up.
       expect(
         world.events.filter(
@@ -260,22 +272,11 @@ describe('label sync', () => {
   it(
     'a rename WhatsApp keeps refusing goes the same bounded way: given up once, not sent again',
     async () => {
-      const tag = await json<Tag>('/api/v1/tags', {
-        method: 'POST',
-        json: { name: 'Refused name', color: '#ff0000' },
-      });
-      const sync = await json<TagLabelSync>(`/api/v1/tags/${tag.id}/labels/shop`, {
-        method: 'PUT',
-        json: { enabled: true },
-      });
-      const labelId = sync.labels[0]?.labelId ?? '';
-      await onPhone(labelId, (e) => e.event === 'labels.edit' && e.data.id === labelId);
+      const { tag, labelId } = await tagOnPhone('Refused name');
       const labels = world.app.core.services.organize.labels;
       const isFailed = (e: (typeof world.events)[number]) =>
         e.type === 'tag.label_synced' && e.data.change === 'failed' && e.data.tag.id === tag.id;
-      labels.useRetryDelays([20, 20]);
-      world.emulator.refuseAppStateUploads(world.shopPhone, { code: 500, text: 'internal-server-error' });
-      try {
+      await whileWhatsAppRefuses(async () => {
         const failed = world.waitForEvent(isFailed, LIMIT);
         await json(`/api/v1/tags/${tag.id}`, { method: 'PATCH', json: { name: 'Refused again' } });
         expect((await failed).data).toMatchObject({
@@ -290,10 +291,7 @@ describe('label sync', () => {
         });
         // Another sync of the number (a reconnect does the same) sends nothing more.
         await labels.labelsSynced('shop');
-      } finally {
-        world.emulator.refuseAppStateUploads(world.shopPhone, null);
-        labels.useRetryDelays(RETRY_DELAYS_MS);
-      }
+      });
       await labels.labelsSynced('shop');
       // The phone kept its name, the tag keeps ours: no flapping, and one failure announced.
       expect((await world.emulator.labels(world.shopPhone)).find((l) => l.id === labelId)?.name).toBe(
