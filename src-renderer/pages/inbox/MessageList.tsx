@@ -20,33 +20,11 @@ import { MessageBubble } from './MessageBubble';
 import { OutgoingBubble } from './OutgoingBubble';
 import { ScrollButtons, UnreadDivider } from './ScrollButtons';
 import { firstUnread, newSince, type UnreadStart } from '../../model/inbox/unread';
-import { useConversationRows, type Item } from './use-conversation-rows';
-import { estimateRowHeight } from '../../model/inbox/row-estimate';
-import type { ConversationRow } from '../../model/inbox/day-rows';
+import { useConversationRows } from './use-conversation-rows';
 
 const NO_OUTGOING: Outgoing[] = [];
 const NO_MESSAGES: Message[] = [];
 const NO_HISTORY: AssignmentHistoryEntry[] = [];
-/** Rows drawn beyond the window once the chat is on screen (none in its first frame). */
-const OVERSCAN = 6;
-
-/** A row's guessed height (model/inbox/row-estimate.ts): plain text from its length, the rest flat. */
-function estimate(row: (ConversationRow<Item> | { kind: 'unread' }) | undefined, listWidth: number): number {
-  if (!row || row.kind !== 'message') return estimateRowHeight({ kind: 'day' }, listWidth);
-  const { message, system } = row.item;
-  if (system) return estimateRowHeight({ kind: 'day' }, listWidth);
-  const plain =
-    message !== undefined &&
-    message.type === 'text' &&
-    !message.quotedId &&
-    !message.forwarded &&
-    !message.revoked &&
-    message.reactions.length === 0;
-  return estimateRowHeight(
-    { kind: 'message', text: message?.text ?? null, rich: !plain, showSender: row.showSender },
-    listWidth,
-  );
-}
 
 /**
  * The conversation history, virtualised: only the rows near the viewport are in the DOM.
@@ -89,11 +67,6 @@ export const MessageList = memo(function MessageList({
   /** The newest message when the reader scrolled up: what came after it is counted as new. */
   const [lastSeenId, setLastSeenId] = useState<string | null>(null);
   const [dividerAbove, setDividerAbove] = useState(false);
-  // The opened chat's first frame draws only the rows that fit the window; the overscan comes in
-  // the frame after (issue #23 target 7: fewer rows to render, lay out and measure before the
-  // chat is first painted).
-  const [firstFrame, setFirstFrame] = useState(true);
-  const listWidth = useRef(0);
   // Where the unread part starts is fixed when this chat's first page arrives (the page shown
   // before that may be the previous chat's), and stays while it is open, as in WhatsApp.
   const mountSeq = useRef(openedSeq);
@@ -118,18 +91,14 @@ export const MessageList = memo(function MessageList({
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (index) => estimate(rows[index], listWidth.current),
+    estimateSize: (index) => (rows[index]?.kind === 'message' ? 76 : 44),
     getItemKey: (index) => rows[index]?.key ?? index,
-    overscan: firstFrame ? 0 : OVERSCAN,
+    overscan: 6,
     paddingStart: 12,
     paddingEnd: 12,
     anchorTo: 'end',
     followOnAppend: true,
   });
-
-  // The list's width as the virtualiser last observed it (its ResizeObserver): reading the
-  // element's clientWidth in estimateSize would force a layout during render.
-  listWidth.current = virtualizer.scrollRect?.width ?? 0;
 
   // A new chat (or the newest page again): start at the newest message, or with unread ones at
   // their divider at the top of the screen.
@@ -139,10 +108,7 @@ export const MessageList = memo(function MessageList({
     const atDivider = rows.findIndex((row) => row.kind === 'unread');
     if (atDivider >= 0) virtualizer.scrollToIndex(atDivider, { align: 'start' });
     else virtualizer.scrollToEnd();
-    const frame = requestAnimationFrame(() => {
-      positioned.current = true;
-      setFirstFrame(false);
-    });
+    const frame = requestAnimationFrame(() => (positioned.current = true));
     return () => cancelAnimationFrame(frame);
     // Only when a page opens, not when rows change afterwards.
     // eslint-disable-next-line react-hooks/exhaustive-deps
