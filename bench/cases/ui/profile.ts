@@ -87,6 +87,8 @@ try {
   } else if (values.step === 'open-before' || values.step === 'open-after') {
     // One part of each open: from the click until its first page leaves (`open-before`), or from
     // the page's answer to the painted frame (`open-after`). The page is held by a route meanwhile.
+    // Since session 16 a chat list click asks the page at once (stores/conversation/prefetch.ts):
+    // `open-before` is then the click handler alone and `open-after` nearly the whole opening.
     let release: (() => void) | null = null;
     let asked: (() => void) | null = null;
     await page.route('**/rpc/messages.page', (route) => {

@@ -8,22 +8,26 @@ export const liveSlice =
   (runtime: ConversationRuntime): ConversationSlice<LiveSlice> =>
   (set, get) => {
     function updateMessage(session: string, chat: string, id: string, change: MessageChange): void {
-      if (!isOpen(get(), session, chat)) return;
-      runtime.eventsDuringLoad.apply(() =>
-        set((state) => ({ messages: state.messages.map((m) => (m.id === id ? change(m) : m)) })),
-      );
+      const apply = () =>
+        set((state) => ({ messages: state.messages.map((m) => (m.id === id ? change(m) : m)) }));
+      // A chat about to open (its page asked on the click): made again on top of that page.
+      if (!isOpen(get(), session, chat)) runtime.prefetch.hear(session, chat, apply);
+      else runtime.eventsDuringLoad.apply(apply);
     }
 
     return {
       applyMessage(message) {
         useOutgoing.getState().confirm(message);
-        if (!isOpen(get(), message.session, message.chat)) return;
+        const apply = () => set((state) => ({ messages: mergeMessages(state.messages, [message]) }));
+        if (!isOpen(get(), message.session, message.chat)) {
+          // A chat about to open (its page asked on the click): made again on top of that page.
+          runtime.prefetch.hear(message.session, message.chat, apply);
+          return;
+        }
         const known = get().messages.some((m) => m.id === message.id);
         // After a jump into the past, new messages wait until the newest page is loaded again.
         if (!known && get().hasNewer) return;
-        runtime.eventsDuringLoad.apply(() =>
-          set((state) => ({ messages: mergeMessages(state.messages, [message]) })),
-        );
+        runtime.eventsDuringLoad.apply(apply);
       },
 
       applyAck(session, ack) {
@@ -60,6 +64,7 @@ export const liveSlice =
 
       forgetSession(session, historyKept) {
         useOutgoing.getState().forgetSession(session);
+        runtime.prefetch.forgetSession(session);
         if (get().session !== session) return;
         // Answers still on their way belong to a chat that no longer exists.
         runtime.restart();

@@ -76,3 +76,88 @@ describe('opening a group with API sends waiting their human pause', () => {
     expect(asked).toEqual(['messages.page', 'messages.page', 'messages.waiting']);
   });
 });
+
+describe('a chat whose first page was asked on the click (preopen)', () => {
+  const ben = '972502222222@s.whatsapp.net';
+
+  /** Counts `messages.page` calls; each answers when the test says. */
+  function countedPages() {
+    const answers: Array<(items: Message[]) => void> = [];
+    const asked: string[] = [];
+    const transport = {
+      call: (_name: string, input: { chat: string }) => {
+        asked.push(input.chat);
+        return new Promise((resolve) => answers.push((items) => resolve({ items, next: null })));
+      },
+    } as unknown as Transport;
+    return { transport, asked, answer: (index: number, items: Message[]) => answers[index]!(items) };
+  }
+
+  it('opens with the page asked ahead, without asking again', async () => {
+    const { transport, asked, answer } = countedPages();
+    useConversation.getState().preopen(transport, 'shop', dana);
+    expect(asked).toEqual([dana]);
+    const opening = useConversation.getState().open(transport, 'shop', dana);
+    answer(0, [message('old', 'hello', 10)]);
+    await opening;
+    expect(asked).toEqual([dana]);
+    expect(useConversation.getState().messages.map((m) => m.text)).toEqual(['hello']);
+  });
+
+  it('keeps what the customer wrote between the click and the open, though the page predates it', async () => {
+    const { transport, answer } = countedPages();
+    useConversation.getState().preopen(transport, 'shop', dana);
+    // Heard before the chat is open: not shown yet, not lost.
+    useConversation.getState().applyMessage(message('new', 'are you open?', 30));
+    useConversation.getState().applyReaction('shop', {
+      chat: dana,
+      id: 'old',
+      sender: dana,
+      emoji: '👍',
+      removed: false,
+    });
+    expect(useConversation.getState().messages).toEqual([]);
+    const opening = useConversation.getState().open(transport, 'shop', dana);
+    answer(0, [message('old', 'hello', 10)]);
+    await opening;
+    const shown = useConversation.getState().messages;
+    expect(shown.map((m) => m.text)).toEqual(['hello', 'are you open?']);
+    expect(shown[0]!.reactions.map((r) => r.emoji)).toEqual(['👍']);
+  });
+
+  it('asks again for another chat, and drops the page asked ahead', async () => {
+    const { transport, asked, answer } = countedPages();
+    useConversation.getState().preopen(transport, 'shop', dana);
+    const opening = useConversation.getState().open(transport, 'shop', ben);
+    expect(asked).toEqual([dana, ben]);
+    answer(0, [message('d', 'from dana', 10)]);
+    answer(1, [{ ...message('b', 'from ben', 20), chat: ben }]);
+    await opening;
+    expect(useConversation.getState().messages.map((m) => m.text)).toEqual(['from ben']);
+    // Dropped: opening Dana later asks for her page again.
+    const again = useConversation.getState().open(transport, 'shop', dana);
+    expect(asked).toEqual([dana, ben, dana]);
+    answer(2, []);
+    await again;
+  });
+
+  it('asks nothing ahead for the chat already open', async () => {
+    const { transport, asked, answer } = countedPages();
+    const opening = useConversation.getState().open(transport, 'shop', dana);
+    answer(0, []);
+    await opening;
+    useConversation.getState().preopen(transport, 'shop', dana);
+    expect(asked).toEqual([dana]);
+  });
+
+  it('survives the old pane closing between the click and the open', async () => {
+    const { transport, asked, answer } = countedPages();
+    useConversation.getState().preopen(transport, 'shop', dana);
+    useConversation.getState().close();
+    const opening = useConversation.getState().open(transport, 'shop', dana);
+    answer(0, [message('old', 'hello', 10)]);
+    await opening;
+    expect(asked).toEqual([dana]);
+    expect(useConversation.getState().messages.map((m) => m.text)).toEqual(['hello']);
+  });
+});

@@ -1,30 +1,11 @@
-import type { Message } from '../../../src-shared/messages';
-import { isGroupJid } from '../../../src-shared/jid';
 import { mergeMessages, PAGE_SIZE } from '../../model/inbox/history';
 import { describeError } from '../../transport/rpc-error';
 import type { Transport } from '../../transport/types';
 import { chatKey } from '../../model/inbox/chat-order';
 import { useDrafts } from '../drafts';
-import { NO_HISTORY, NO_SELECTION, type ConversationRuntime } from './runtime';
+import { newestPage } from './newest-page';
+import { isOpen, NO_HISTORY, NO_SELECTION, type ConversationRuntime } from './runtime';
 import type { ConversationSlice, PagingSlice } from './types';
-
-/**
- * The chat's newest page, oldest first, with a group's API sends still waiting their human pause
- * after it (they are not stored messages yet: without them a reload would lose the "sending in
- * N s" bubble until the send went out).
- */
-async function newestPage(
-  transport: Transport,
-  session: string,
-  jid: string,
-): Promise<{ messages: Message[]; next: string | null }> {
-  const [page, waiting] = await Promise.all([
-    transport.call('messages.page', { session, chat: jid, limit: PAGE_SIZE }),
-    isGroupJid(jid) ? transport.call('messages.waiting', { session, chat: jid }) : { items: [] },
-  ]);
-  // A send that went out between the two answers is on the page too: the sent copy wins.
-  return { messages: mergeMessages(waiting.items, [...page.items].reverse()), next: page.next };
-}
 
 /** Opening a chat at its newest page (or at a message), and paging older and newer from there. */
 export const pagingSlice =
@@ -66,7 +47,15 @@ export const pagingSlice =
       error: null,
       openedSeq: 0,
 
+      preopen(transport, session, jid) {
+        // The chat shown already: its pane stays, nothing opens it again.
+        if (isOpen(get(), session, jid)) return;
+        runtime.prefetch.start(session, jid, newestPage(transport, session, jid));
+      },
+
       async open(transport, session, jid, focus) {
+        // The page asked on the click that opened this chat, if it was (a jump asks its own).
+        const early = runtime.prefetch.take(session, jid);
         const mine = runtime.restart();
         set({
           session,
@@ -87,7 +76,7 @@ export const pagingSlice =
             return;
           }
           const { answer, replay } = await runtime.eventsDuringLoad.load(() =>
-            newestPage(transport, session, jid),
+            early ? early.page : newestPage(transport, session, jid),
           );
           if (!runtime.isCurrent(mine)) return;
           runtime.olderCursor = answer.next;
@@ -97,7 +86,9 @@ export const pagingSlice =
             loading: false,
             openedSeq: state.openedSeq + 1,
           }));
-          // A message that came in while the page was on its way, and is not on it.
+          // A message that came in while the page was on its way, and is not on it: heard before
+          // the chat opened (a page asked ahead), then after.
+          early?.heard.forEach((change) => change());
           replay();
         } catch (error) {
           if (runtime.isCurrent(mine)) set({ loading: false, error: describeError(error) });

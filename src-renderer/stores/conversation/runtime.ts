@@ -1,5 +1,6 @@
 import type { Message } from '../../../src-shared/messages';
 import { EventsDuringLoad } from '../events-during-load';
+import { PagePrefetch } from './prefetch';
 import type { ConversationState, PagingSlice, SelectionSlice } from './types';
 
 /**
@@ -14,6 +15,8 @@ export class ConversationRuntime {
   newerCursor: string | null = null;
   /** Messages changed by events while a chat opens are changed again on top of its first page. */
   readonly eventsDuringLoad = new EventsDuringLoad();
+  /** The newest page of the chat being opened, asked on the click (kept across `restart`). */
+  readonly prefetch = new PagePrefetch();
 
   /** A new chat (or none) is shown: answers still on their way are for the old one. */
   restart(): number {

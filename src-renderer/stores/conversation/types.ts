@@ -27,6 +27,11 @@ export interface PagingSlice {
   error: string | null;
   /** Bumped when the conversation is (re)loaded at its newest message, to scroll to the end. */
   openedSeq: number;
+  /**
+   * Asks for a chat's newest page now, on the click that is about to open it (before its pane
+   * renders); the pane's `open` of that chat then takes that answer (prefetch.ts).
+   */
+  preopen(transport: Transport, session: string, jid: string): void;
   open(
     transport: Transport,
     session: string,
