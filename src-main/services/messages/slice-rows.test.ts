@@ -64,7 +64,11 @@ describe('a history slice inserted by one statement', () => {
       // Repeated within the slice: the first wins, the second only moves the status on.
       { ...text(A, 'a1', 10, 'saffron rice'), status: 'delivered' },
       { ...text(B, 'w1', 13, 'x'), type: 'waiting', text: null },
-      { ...text(B, 'b2', 14, 'saffron tea'), raw: null, sentBy: { kind: 'api' } as never },
+      {
+        ...text(B, 'b2', 14, 'saffron tea'),
+        raw: Buffer.from([0, 255, 7]),
+        sentBy: { kind: 'api' } as never,
+      },
     ];
     const whole = open();
     whole.store.ingest('shop', earlier, 'history');
