@@ -141,12 +141,12 @@ export function ingestRows(result: IngestResult): Row[] {
       p95: `${ms(appBatch.p95)}/batch`,
       raw: `${fmtRate(rawRate, 'msg')}; ${ms(rawBatch.median)} / ${ms(rawBatch.p95)}/batch`,
       ratio: rateRatio(appRate, rawRate),
-      // Issue #27's budget; issue #23 target 4 asks ≥ 0.7× over the whole history (in the note).
-      target: '≥ 0.5× raw',
-      met: appRate / rawRate >= 0.5,
+      // Issue #23 target 4 (since session 16; issue #27's budget was 0.5×), over the whole history.
+      target: '≥ 0.7× raw',
+      met: appRate / rawRate >= 0.7,
       note:
         `app and raw took turns batch by batch over the same ${sum(appSlice).toLocaleString('en')} / ${sum(rawSlice).toLocaleString('en')} messages; ` +
-        `#23 target 4 (≥ 0.7× raw over the whole history): ${appRate / rawRate >= 0.7 ? 'met' : 'not met'}; ` +
+        `issue #27's earlier budget (≥ 0.5× raw): ${appRate / rawRate >= 0.5 ? 'met' : 'not met'}; ` +
         `whole history: ${sum(result.batches).toLocaleString('en')} messages in ${(result.totalMs / 1000).toFixed(1)} s of ingest (${fmtRate(fullRate, 'msg')}), median batch ${ms(stats(result.batches.map((b) => b.ms)).median)}`,
     },
     ...growthRows(result),

@@ -23,6 +23,7 @@ import { toChat, toMessage, type ReactionRow } from './message-rows.js';
 import { withVote } from './poll-tally.js';
 import { SliceWrites, type SliceSummary } from './slice-writes.js';
 import { inBulkSlice } from '../../db/bulk-slice.js';
+import { MESSAGE_INSERT_COLUMNS, SliceRows, messageValues } from './slice-rows.js';
 
 /** What became of a poll vote (the sink logs all but `counted`). */
 type PollVoteOutcome = 'counted' | 'unchanged' | 'poll-not-found' | 'undecryptable';
@@ -91,6 +92,8 @@ export class MessageStore {
   private readonly upsertChat: Statement;
   /** A history slice's report marks and chat summaries, set-wise once per slice. */
   private readonly sliceWrites: SliceWrites;
+  /** A history slice's message rows, inserted by one statement per slice. */
+  private readonly sliceRows: SliceRows;
   private readonly selectChat: Statement<[string, string]>;
   private readonly selectReactions: Statement<[string, string, string]>;
   private readonly contactName: Statement<[string, string]>;
@@ -117,8 +120,7 @@ export class MessageStore {
   ) {
     const sqlite = db.$client;
     this.insertMessage = sqlite.prepare(
-      `INSERT INTO messages (session_id, chat_jid, id, from_me, sender_jid, sender_name, type, text, media, content,
-         quoted_id, mentions, status, timestamp, forwarded, raw, sent_by)
+      `INSERT INTO messages (${MESSAGE_INSERT_COLUMNS})
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (session_id, chat_jid, id) DO NOTHING`,
     );
@@ -146,6 +148,7 @@ export class MessageStore {
          updated_at = @now`,
     );
     this.sliceWrites = new SliceWrites(sqlite);
+    this.sliceRows = new SliceRows(sqlite);
     this.selectChat = sqlite.prepare(`SELECT ${CHAT_COLUMNS} FROM chats WHERE session_id = ? AND jid = ?`);
     this.selectReactions = sqlite.prepare(
       `SELECT sender_jid, emoji, timestamp FROM message_reactions
@@ -204,94 +207,77 @@ export class MessageStore {
       // History: the earliest new message of each customer chat, for its report mark.
       const marks = new Map<string, number>();
       const hiddenThrough = this.hiddenThrough(sessionId);
-      const storeAll = () => {
+      // What follows a record's insert; `rowId` 0: nothing was inserted (already stored).
+      const storeOne = (record: MessageRecord, rowId: number) => {
+        const waiting = record.type === 'waiting';
+        if (rowId === 0) {
+          // Already stored: Baileys may fold a receipt into a repeated upsert of the same
+          // message (its event buffer merges them), so carry the status forward.
+          this.applyStatus(sessionId, record.chatJid, record.id, record.status);
+          return;
+        }
+        if (source === 'history' && !record.chatJid.endsWith('@g.us')) {
+          const since = marks.get(record.chatJid);
+          if (since === undefined || record.timestamp < since) marks.set(record.chatJid, record.timestamp);
+        }
+        // Not a message yet: no unread count, no chat preview, no event until its content comes.
+        if (waiting) return;
+        // The stored row is the record (nothing else wrote it), so it is not read back. Only a
+        // live message may already have reactions (they can arrive before the message).
+        const reactions =
+          source === 'live'
+            ? (this.selectReactions.all(sessionId, record.chatJid, record.id) as ReactionRow[])
+            : [];
+        const message = toMessage(sessionId, recordRow(sessionId, record, rowId), reactions);
+        stored.push(message);
+        if (source === 'history') {
+          const seen = newest.get(record.chatJid);
+          if (!seen || record.timestamp >= seen.timestamp) {
+            newest.set(record.chatJid, {
+              message,
+              record,
+              timestamp: record.timestamp,
+              reset: record.fromMe || !!seen?.reset,
+            });
+          } else if (record.fromMe) seen.reset = true;
+          return;
+        }
+        this.touchChat(sessionId, message, record, record.fromMe ? 0 : 1, now);
+        touchedChats.add(record.chatJid);
+        this.events.record(
+          // A channel's post is not a customer writing (no automation, assignment or webhook
+          // reply acts on it): it has its own event (services/channels/).
+          record.fromMe ? 'message.sent' : isChannel(record.chatJid) ? 'channel.message' : 'message.received',
+          sessionId,
+          message,
+          // Our own message without a sender came from the phone itself; a received one is WhatsApp's.
+          record.sentBy ?? (record.fromMe ? PHONE_ACTOR : SYSTEM_ACTOR),
+        );
+      };
+      // A session created again with a deleted one's id (the same number linked again) gets
+      // the same messages again: the old, hidden row would win the unique key and then be
+      // removed in the background, so it makes way now.
+      const dropHidden = (record: MessageRecord) => {
+        if (hiddenThrough > 0) this.deleteHidden.run(sessionId, record.chatJid, record.id, hiddenThrough);
+      };
+      if (source === 'live') {
         for (const record of records) {
-          // A session created again with a deleted one's id (the same number linked again) gets
-          // the same messages again: the old, hidden row would win the unique key and then be
-          // removed in the background, so it makes way now.
-          if (hiddenThrough > 0) this.deleteHidden.run(sessionId, record.chatJid, record.id, hiddenThrough);
-          const waiting = record.type === 'waiting';
+          dropHidden(record);
           // The content of a message shown as waiting has arrived: it takes the waiting row's place
           // and is announced now (the waiting row never was).
-          if (!waiting && source === 'live') this.deleteWaiting.run(sessionId, record.chatJid, record.id);
-          // Positional parameters, in the column order above: binding by name costs a lookup each.
-          const inserted = this.insertMessage.run(
-            sessionId,
-            record.chatJid,
-            record.id,
-            record.fromMe ? 1 : 0,
-            record.senderJid,
-            record.senderName,
-            record.type,
-            record.text,
-            record.media ? JSON.stringify(record.media) : null,
-            record.content ? JSON.stringify(record.content) : null,
-            record.quotedId,
-            record.mentions.length ? JSON.stringify(record.mentions) : null,
-            record.status,
-            record.timestamp,
-            record.forwarded ? 1 : 0,
-            record.raw,
-            record.sentBy ? JSON.stringify(record.sentBy) : null,
-          );
-          if (inserted.changes === 0) {
-            // Already stored: Baileys may fold a receipt into a repeated upsert of the same
-            // message (its event buffer merges them), so carry the status forward.
-            this.applyStatus(sessionId, record.chatJid, record.id, record.status);
-            continue;
-          }
-          if (source === 'history' && !record.chatJid.endsWith('@g.us')) {
-            const since = marks.get(record.chatJid);
-            if (since === undefined || record.timestamp < since) marks.set(record.chatJid, record.timestamp);
-          }
-          // Not a message yet: no unread count, no chat preview, no event until its content comes.
-          if (waiting) continue;
-          // The stored row is the record (nothing else wrote it), so it is not read back. Only a
-          // live message may already have reactions (they can arrive before the message).
-          const reactions =
-            source === 'live'
-              ? (this.selectReactions.all(sessionId, record.chatJid, record.id) as ReactionRow[])
-              : [];
-          const message = toMessage(
-            sessionId,
-            recordRow(sessionId, record, Number(inserted.lastInsertRowid)),
-            reactions,
-          );
-          stored.push(message);
-          if (source === 'history') {
-            const seen = newest.get(record.chatJid);
-            if (!seen || record.timestamp >= seen.timestamp) {
-              newest.set(record.chatJid, {
-                message,
-                record,
-                timestamp: record.timestamp,
-                reset: record.fromMe || !!seen?.reset,
-              });
-            } else if (record.fromMe) seen.reset = true;
-            continue;
-          }
-          this.touchChat(sessionId, message, record, record.fromMe ? 0 : 1, now);
-          touchedChats.add(record.chatJid);
-          this.events.record(
-            // A channel's post is not a customer writing (no automation, assignment or webhook
-            // reply acts on it): it has its own event (services/channels/).
-            record.fromMe
-              ? 'message.sent'
-              : isChannel(record.chatJid)
-                ? 'channel.message'
-                : 'message.received',
-            sessionId,
-            message,
-            // Our own message without a sender came from the phone itself; a received one is WhatsApp's.
-            record.sentBy ?? (record.fromMe ? PHONE_ACTOR : SYSTEM_ACTOR),
-          );
+          if (record.type !== 'waiting') this.deleteWaiting.run(sessionId, record.chatJid, record.id);
+          const inserted = this.insertMessage.run(...messageValues(sessionId, record));
+          storeOne(record, inserted.changes === 0 ? 0 : Number(inserted.lastInsertRowid));
         }
-      };
-      if (source === 'live') storeAll();
-      else {
-        // A slice's rows go in with the per-row report mark trigger stepped aside; its marks and
-        // summaries are then written set-wise, in the same transaction (slice-writes.ts).
-        inBulkSlice(this.db.$client, storeAll);
+      } else {
+        // A slice's rows go in by one statement (slice-rows.ts) with the per-row report mark
+        // trigger stepped aside; its marks and summaries are then written set-wise, in the same
+        // transaction (slice-writes.ts).
+        const rowIds = inBulkSlice(this.db.$client, () => {
+          for (const record of records) dropHidden(record);
+          return this.sliceRows.insert(sessionId, records);
+        });
+        records.forEach((record, i) => storeOne(record, rowIds[i] ?? 0));
         const summaries: SliceSummary[] = [];
         for (const { message, record, timestamp, reset } of newest.values()) {
           summaries.push({

@@ -1,0 +1,116 @@
+/**
+ * A history slice's rows inserted by one statement from a staging table (slice-rows.ts, issue
+ * #23 target 4). The rows, their row ids (the search's newest-first order), their search entries,
+ * statuses and the returned messages must be those of the row-by-row path, for new, repeated and
+ * already stored records alike; a failing slice leaves nothing, staging included.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { message } from '../../../testkit/support/chat-list-world.js';
+import { EventBus } from '../../core/event-bus.js';
+import { openDatabase, type Db } from '../../db/connection.js';
+import type { MessageRecord } from '../../wa/message-mapping.js';
+import { EventRecorder } from '../events/event-recorder.js';
+import { MessageStore } from './message-store.js';
+
+const silent = { error() {}, warn() {}, info() {}, debug() {} } as never;
+const A = '972500000001@s.whatsapp.net';
+const B = '123456789012345@lid';
+const GROUP = '120363000000001@g.us';
+
+const opened: Db[] = [];
+afterEach(() => {
+  for (const db of opened.splice(0)) db.$client.close();
+});
+
+function open() {
+  const db = openDatabase(':memory:');
+  opened.push(db);
+  db.$client.prepare('INSERT INTO sessions (id, name) VALUES (?, ?)').run('shop', 'shop');
+  const store = new MessageStore(db, new EventRecorder(db, new EventBus(silent)));
+  const sqlite = db.$client;
+  // Everything a row holds but its creation time, in row id order.
+  const rows = () =>
+    sqlite
+      .prepare(
+        `SELECT row_id, session_id, chat_jid, id, from_me, sender_jid, sender_name, type, text, media, content,
+           quoted_id, mentions, status, timestamp, forwarded, raw, sent_by, typeof(raw) AS raw_type
+         FROM messages ORDER BY row_id`,
+      )
+      .all();
+  const hits = (word: string) =>
+    sqlite
+      .prepare(`SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid`)
+      .all(word)
+      .map((r) => (r as { rowid: number }).rowid);
+  const staged = () =>
+    (sqlite.prepare('SELECT count(*) AS n FROM temp.history_slice_rows').get() as { n: number }).n;
+  return { store, sqlite, rows, hits, staged };
+}
+
+const text = (chat: string, id: string, at: number, words: string, fromMe = false): MessageRecord => ({
+  ...message(chat, id, at, fromMe),
+  text: words,
+});
+
+describe('a history slice inserted by one statement', () => {
+  it('stores, numbers and indexes its rows as one insert per record does', () => {
+    const earlier = [text(A, 'old', 1, 'saffron before')];
+    const slice: MessageRecord[] = [
+      text(A, 'a1', 10, 'saffron rice'),
+      { ...text(GROUP, 'g1', 11, 'plain words'), mentions: [A], media: null, forwarded: true },
+      // Already stored, now with a later status: carried forward, no second row.
+      { ...text(A, 'old', 1, 'saffron before'), status: 'read' },
+      text(B, 'b1', 12, 'nothing here', true),
+      // Repeated within the slice: the first wins, the second only moves the status on.
+      { ...text(A, 'a1', 10, 'saffron rice'), status: 'delivered' },
+      { ...text(B, 'w1', 13, 'x'), type: 'waiting', text: null },
+      {
+        ...text(B, 'b2', 14, 'saffron tea'),
+        raw: Buffer.from([0, 255, 7]),
+        sentBy: { kind: 'api' } as never,
+      },
+    ];
+    const whole = open();
+    whole.store.ingest('shop', earlier, 'history');
+    const returned = whole.store.ingest('shop', slice, 'history');
+    const single = open();
+    single.store.ingest('shop', earlier, 'history');
+    const singleReturned = slice.flatMap((r) => single.store.ingest('shop', [r], 'history'));
+
+    expect(whole.rows()).toEqual(single.rows());
+    expect(returned).toEqual(singleReturned);
+    expect(returned.map((m) => m.id)).toEqual(['a1', 'g1', 'b1', 'b2']);
+    // Row ids follow the slice's order; the search finds each new row by its id.
+    expect(whole.rows().map((r) => (r as { id: string }).id)).toEqual(['old', 'a1', 'g1', 'b1', 'w1', 'b2']);
+    const withSaffron = whole
+      .rows()
+      .filter((r) => String((r as { text: string | null }).text).includes('saffron'))
+      .map((r) => (r as { row_id: number }).row_id);
+    expect(withSaffron).toHaveLength(3);
+    expect(whole.hits('saffron')).toEqual(withSaffron);
+    expect(whole.hits('saffron')).toEqual(single.hits('saffron'));
+    const status = (id: string) =>
+      (whole.sqlite.prepare('SELECT status FROM messages WHERE id = ?').get(id) as { status: string }).status;
+    expect(status('old')).toBe('read');
+    expect(status('a1')).toBe('delivered');
+    expect(whole.staged()).toBe(0);
+
+    // A slice sent again inserts nothing and returns nothing.
+    expect(whole.store.ingest('shop', slice, 'history')).toEqual([]);
+    expect(whole.rows()).toEqual(single.rows());
+  });
+
+  it('leaves no row, search entry or staged row after a slice that fails', () => {
+    const { store, rows, hits, staged } = open();
+    const broken = { ...text(A, 'bad', 5, 'saffron'), type: null } as unknown as MessageRecord;
+    expect(() =>
+      store.ingest('shop', [text(A, 'a1', 10, 'saffron'), text(B, 'b1', 20, 'saffron'), broken], 'history'),
+    ).toThrow(/NOT NULL/);
+    expect(rows()).toEqual([]);
+    expect(hits('saffron')).toEqual([]);
+    expect(staged()).toBe(0);
+    // The next slice goes in as usual.
+    store.ingest('shop', [text(A, 'a1', 10, 'saffron')], 'history');
+    expect(hits('saffron')).toEqual([(rows()[0] as { row_id: number }).row_id]);
+  });
+});
