@@ -6,27 +6,15 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { message } from '../../../testkit/support/chat-list-world.js';
-import { EventBus } from '../../core/event-bus.js';
-import { openDatabase, type Db } from '../../db/connection.js';
+import { CHATS, closeMemoryStores, openMemoryStore } from '../../../testkit/support/memory-store.js';
 import type { MessageRecord } from '../../wa/message-mapping.js';
-import { EventRecorder } from '../events/event-recorder.js';
-import { MessageStore } from './message-store.js';
 
-const silent = { error() {}, warn() {}, info() {}, debug() {} } as never;
-const A = '972500000001@s.whatsapp.net';
-const B = '123456789012345@lid';
-const GROUP = '120363000000001@g.us';
+const { customer: A, lidCustomer: B, group: GROUP } = CHATS;
 
-const opened: Db[] = [];
-afterEach(() => {
-  for (const db of opened.splice(0)) db.$client.close();
-});
+afterEach(closeMemoryStores);
 
 function open() {
-  const db = openDatabase(':memory:');
-  opened.push(db);
-  db.$client.prepare('INSERT INTO sessions (id, name) VALUES (?, ?)').run('shop', 'shop');
-  const store = new MessageStore(db, new EventRecorder(db, new EventBus(silent)));
+  const { db, store } = openMemoryStore();
   const sqlite = db.$client;
   const marks = () =>
     sqlite.prepare('SELECT chat_jid AS chat, since FROM report_dirty_chats ORDER BY chat_jid').all();
