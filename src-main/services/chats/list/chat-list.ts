@@ -267,11 +267,11 @@ export class ChatList {
     if (dense && this.sizeUpToBound(dense, options, TINY_BOUND) < TINY_BOUND) return dense;
     if (walks.length === 1) return walks[0] as Walk;
     let best = walks[0] as Walk;
-    let smallest = COUNT_BOUND;
-    for (const [n, walk] of walks.entries()) {
+    let smallest = this.sizeUpToBound(best, options);
+    for (const walk of walks.slice(1)) {
       // A later set is counted only up to the smallest so far: reaching it means it is not smaller.
-      const size = this.sizeUpToBound(walk, options, n === 0 ? COUNT_BOUND : smallest);
-      if (n === 0 || size < smallest) [best, smallest] = [walk, size];
+      const size = this.sizeUpToBound(walk, options, smallest);
+      if (size < smallest) [best, smallest] = [walk, size];
     }
     return best;
   }
