@@ -2,16 +2,21 @@ import { useIntl } from 'react-intl';
 import type { Message } from '../../../src-shared/messages';
 import { actorText } from '../../model/staff/actor-text';
 import { sentByLabel } from '../../model/staff/sent-by';
-import { useAutomationRule } from '../../stores/automation-senders';
 
 /**
  * Who sent an outgoing message, small and quiet in the bubble's meta line: the person, "API:
  * crm", "Campaign: Hanukkah", "Schedule", "Automation: …" or "Phone". Nothing on received
  * messages, nor where the bubble already names the automation rule.
  */
-export function SentBy({ message }: { message: Message }) {
+export function SentBy({
+  message,
+  automationRule,
+}: {
+  message: Message;
+  /** The automation rule that sent it, which the bubble reads once for both (useAutomationRule). */
+  automationRule: string | undefined;
+}) {
   const intl = useIntl();
-  const automationRule = useAutomationRule(message.session, message.chat, message.id);
   const label = sentByLabel(message);
   if (!label || (automationRule && label.kind !== 'person')) return null;
   const text = actorText(label, intl);

@@ -1,113 +1,29 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { FormattedMessage, useIntl } from 'react-intl';
+import { useCallback, useRef, useState } from 'react';
+import { useIntl } from 'react-intl';
 import type { Message } from '../../../src-shared/messages';
-import { useTransport } from '../../stores/connection';
-import { useConversation } from '../../stores/conversation';
-import { EmojiText } from '../../components/emoji/EmojiText';
-import { QUICK_REACTIONS } from './emoji/quick-reactions';
-import { InboxIcon, type InboxIconName } from './InboxIcon';
-import { canDelete, canEdit, copy, download, react, remove } from './message-actions';
-import { MessageTagItems } from '../../components/organize/MessageTagItems';
-import { StarMenuItem } from './parity/StarMenuItem';
-import type { MessageId } from '../../i18n/messages/en';
-
-interface Action {
-  label: MessageId;
-  icon: InboxIconName;
-  run: () => void;
-}
+import { MessageMenu } from './MessageMenu';
 
 /**
- * The ⌄ menu on a bubble: quick reactions, reply, copy, forward, download, and edit / delete
- * for our own messages. Arrow keys move, Esc closes and gives focus back.
+ * The ⌄ button on a bubble, and its menu while open. Every message row on screen has one, so it
+ * is kept small (issue #23 target 7): one button, its caret drawn by CSS (inbox.css), and the
+ * menu's state, store reads and listeners mounted only when it opens (MessageMenu).
  */
 export function MessageActions({ message }: { message: Message }) {
   const intl = useIntl();
-  const transport = useTransport();
   const [open, setOpen] = useState(false);
-  const [confirmDelete, setConfirmDelete] = useState(false);
-  /** In the lower half of the window the menu opens upwards, so it is not cut off. */
   const [upwards, setUpwards] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
-  const menuRef = useRef<HTMLDivElement>(null);
-  const store = useConversation.getState;
-
-  useEffect(() => {
-    if (!open) return;
-    menuRef.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-    const onPointer = (event: PointerEvent) => {
-      if (
-        menuRef.current?.contains(event.target as Node) ||
-        buttonRef.current?.contains(event.target as Node)
-      )
-        return;
-      setOpen(false);
-      setConfirmDelete(false);
-    };
-    document.addEventListener('pointerdown', onPointer);
-    return () => document.removeEventListener('pointerdown', onPointer);
-  }, [open]);
-
-  const close = () => {
-    setOpen(false);
-    setConfirmDelete(false);
-  };
-  const act = (run: () => void) => () => {
-    close();
-    run();
-  };
-
-  const actions: Action[] = message.revoked
-    ? []
-    : [
-        { label: 'inbox.actions.reply', icon: 'reply', run: () => store().setReplyTo(message) },
-        ...(message.text
-          ? [{ label: 'inbox.actions.copy' as const, icon: 'copy' as const, run: () => void copy(message) }]
-          : []),
-        { label: 'inbox.actions.forward', icon: 'forward', run: () => store().setForwarding(message) },
-        ...(message.media
-          ? [
-              {
-                label: 'inbox.actions.download' as const,
-                icon: 'download' as const,
-                run: () => void download(transport, message),
-              },
-            ]
-          : []),
-        ...(canEdit(message)
-          ? [
-              {
-                label: 'inbox.actions.edit' as const,
-                icon: 'edit' as const,
-                run: () => store().setEditing(message),
-              },
-            ]
-          : []),
-      ];
-  if (actions.length === 0) return null;
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      close();
-      buttonRef.current?.focus();
-      return;
-    }
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    event.preventDefault();
-    const items = [...(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
-    const index = items.indexOf(document.activeElement as HTMLElement);
-    const next = (index + (event.key === 'ArrowDown' ? 1 : -1) + items.length) % items.length;
-    items[next]?.focus();
-  };
-
+  const close = useCallback(() => setOpen(false), []);
+  // A deleted message has nothing to reply to, copy, forward or edit.
+  if (message.revoked) return null;
+  const label = intl.formatMessage({ id: 'inbox.actions.label' });
   return (
-    <div className="message-actions">
+    <>
       <button
         ref={buttonRef}
         type="button"
         className="message-actions__button"
-        aria-label={intl.formatMessage({ id: 'inbox.actions.label' })}
+        aria-label={label}
         aria-haspopup="menu"
         aria-expanded={open}
         onClick={(event) => {
@@ -115,72 +31,8 @@ export function MessageActions({ message }: { message: Message }) {
           setUpwards(event.currentTarget.getBoundingClientRect().top > window.innerHeight / 2);
           setOpen(true);
         }}
-      >
-        <InboxIcon name="more" size={18} />
-      </button>
-      {open && (
-        <div
-          ref={menuRef}
-          className={`msg-menu${upwards ? ' msg-menu--up' : ''}`}
-          role="menu"
-          aria-label={intl.formatMessage({ id: 'inbox.actions.label' })}
-          onKeyDown={onKeyDown}
-        >
-          <div
-            className="msg-menu__reactions"
-            role="group"
-            aria-label={intl.formatMessage({ id: 'inbox.actions.react' })}
-          >
-            {QUICK_REACTIONS.map((emoji) => (
-              <button
-                key={emoji}
-                type="button"
-                role="menuitem"
-                aria-label={intl.formatMessage({ id: 'inbox.actions.reactWith' }, { emoji })}
-                onClick={act(() => void react(transport, message, emoji))}
-              >
-                <EmojiText text={emoji} />
-              </button>
-            ))}
-          </div>
-          {actions.map((action) => (
-            <button
-              key={action.label}
-              type="button"
-              role="menuitem"
-              className="msg-menu__item"
-              onClick={act(action.run)}
-            >
-              <InboxIcon name={action.icon} size={18} />
-              {intl.formatMessage({ id: action.label })}
-            </button>
-          ))}
-          <StarMenuItem message={message} onDone={close} />
-          <MessageTagItems message={message} onDone={close} />
-          {canDelete(message) &&
-            (confirmDelete ? (
-              <button
-                type="button"
-                role="menuitem"
-                className="msg-menu__item msg-menu__item--danger"
-                onClick={act(() => void remove(transport, message))}
-              >
-                <InboxIcon name="trash" size={18} />
-                <FormattedMessage id="inbox.actions.deleteForEveryone" />
-              </button>
-            ) : (
-              <button
-                type="button"
-                role="menuitem"
-                className="msg-menu__item"
-                onClick={() => setConfirmDelete(true)}
-              >
-                <InboxIcon name="trash" size={18} />
-                <FormattedMessage id="inbox.actions.delete" />
-              </button>
-            ))}
-        </div>
-      )}
-    </div>
+      />
+      {open && <MessageMenu message={message} upwards={upwards} buttonRef={buttonRef} onClose={close} />}
+    </>
   );
 }

@@ -57,7 +57,7 @@ export const MessageBubble = memo(function MessageBubble({
       <MessageContent message={message} query={highlighted ? query : null} />
       <Reactions reactions={message.reactions} />
       <div className="msg-bubble__meta">
-        <SentBy message={message} />
+        <SentBy message={message} automationRule={automationRule} />
         {automationRule && message.fromMe && (
           <span className="msg-bubble__actor">
             <FormattedMessage
