@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { AssignmentHistoryEntry } from '../../../src-shared/contract/assignment';
 import type { Message } from '../../../src-shared/messages';
@@ -88,11 +88,16 @@ export const MessageList = memo(function MessageList({
   });
   const dividerIndex = rows.findIndex((row) => row.kind === 'unread');
 
+  // The same functions while the rows stay: the virtualiser recomputes every row's position (all
+  // 5,000 of a long chat) whenever `getItemKey` is a new function, and this list renders on every
+  // scroll step that changes the rows in view (issue #23 target 7).
+  const estimateSize = useCallback((index: number) => (rows[index]?.kind === 'message' ? 76 : 44), [rows]);
+  const getItemKey = useCallback((index: number) => rows[index]?.key ?? index, [rows]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (index) => (rows[index]?.kind === 'message' ? 76 : 44),
-    getItemKey: (index) => rows[index]?.key ?? index,
+    estimateSize,
+    getItemKey,
     overscan: 6,
     paddingStart: 12,
     paddingEnd: 12,
