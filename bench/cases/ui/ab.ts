@@ -9,7 +9,7 @@
  * older page and per keystroke, localStorage writes while typing, and when each call of the
  * sign-in starts after the click.
  *
- *   npx tsx bench/cases/ui/ab.ts --before /tmp/x/dist/web --after dist/web --data …/ui-data [--turns 4] [--pages 30]
+ *   npx tsx bench/cases/ui/ab.ts --before /tmp/x/dist/web --after dist/web --data …/ui-data [--turns 4] [--pages 30] [--only open|scroll]
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -43,6 +43,7 @@ const { values } = parseArgs({
     turns: { type: 'string', default: '4' },
     pages: { type: 'string', default: '30' },
     // `open`: only the chat openings, each broken down (session 15): quicker turns while working on them.
+    // `scroll`: only the long chat wheeled up `--pages` older pages (long tasks, busy time per page).
     only: { type: 'string' },
   },
 });
@@ -121,9 +122,41 @@ async function signIn(page: Page, url: string): Promise<{ ms: number; calls: str
   return { ms, calls: calls.map((call) => `${call.name}@${call.at - (clicked - started)}`) };
 }
 
+/**
+ * CPU seconds used so far by each of the browser's processes, by pid (`SystemInfo.getProcessInfo`).
+ * Unlike the page's busy times, a process's CPU time is not stretched by waiting for a core, nor
+ * by the 4× throttle (which pauses the thread): the work itself, what a change to the UI moves.
+ */
+async function processCpu(browser: Browser): Promise<Map<number, { type: string; cpu: number }>> {
+  const session = await browser.newBrowserCDPSession();
+  try {
+    const { processInfo } = (await session.send('SystemInfo.getProcessInfo')) as {
+      processInfo: { type: string; id: number; cpuTime: number }[];
+    };
+    return new Map(processInfo.map((info) => [info.id, { type: info.type, cpu: info.cpuTime }]));
+  } finally {
+    await session.detach();
+  }
+}
+
+/** CPU seconds per process type between two readings (processes present in both). */
+function cpuSpent(before: Awaited<ReturnType<typeof processCpu>>, after: typeof before): string {
+  const byType = new Map<string, number>();
+  for (const [pid, { type, cpu }] of after) {
+    const start = before.get(pid);
+    if (start) byType.set(type, (byType.get(type) ?? 0) + cpu - start.cpu);
+  }
+  return [...byType]
+    .filter(([, cpu]) => cpu > 0.01)
+    .map(([type, cpu]) => `${type} ${cpu.toFixed(2)} s`)
+    .join(', ');
+}
+
 /** Wheel up the long chat until `pages` older pages have come in; script time per page. */
 async function scroll(page: Page, cdp: CDPSession, name: string, pages: number) {
   await openForWheel(page, name);
+  const browser = page.context().browser()!;
+  const cpuAtStart = await processCpu(browser);
   let loaded = 0;
   const onResponse = (response: { url(): string }) => {
     if (response.url().includes('/rpc/messages.page')) loaded += 1;
@@ -147,8 +180,9 @@ async function scroll(page: Page, cdp: CDPSession, name: string, pages: number) 
   }
   page.off('response', onResponse);
   const layoutsTotal = (await busyMs(cdp)).layouts - start.layouts;
+  const cpu = cpuSpent(cpuAtStart, await processCpu(browser));
   const longTasks = (await page.evaluate('window.__longTasks')) as number[];
-  return { perPage, steps, longTasks, layoutsTotal };
+  return { perPage, steps, longTasks, layoutsTotal, cpu };
 }
 
 /**
@@ -162,6 +196,8 @@ async function openings(page: Page, cdp: CDPSession, names: string[]) {
   const rows: string[] = [];
   const walls: number[] = [];
   const after: number[] = [];
+  const browser = page.context().browser()!;
+  const cpuAtStart = await processCpu(browser);
   for (const [index, name] of names.entries()) {
     await page.evaluate('performance.clearResourceTimings()');
     const { metrics: m0 } = await cdp.send('Performance.getMetrics');
@@ -194,7 +230,29 @@ async function openings(page: Page, cdp: CDPSession, names: string[]) {
         `task ${f(busy.task)}; layouts ${count('LayoutCount')}, style recalcs ${count('RecalcStyleCount')}\n      calls ${timing[2]}`,
     );
   }
-  return { rows, walls, after };
+  // The whole of the openings, the other calls each chat makes after its first page included.
+  const cpu = cpuSpent(cpuAtStart, await processCpu(browser));
+  return { rows, walls, after, cpu };
+}
+
+/** The scroll's figures: per older page (first ten → last ten), per wheel step, and its long tasks. */
+function scrollLine(scrolled: Awaited<ReturnType<typeof scroll>>): string {
+  const pagesMedian = (
+    from: number,
+    to: number | undefined,
+    field: 'script' | 'layout' | 'task' | 'layouts',
+  ) => f(median(scrolled.perPage.slice(from, to).map((cost) => cost[field])));
+  const sorted = [...scrolled.longTasks].sort((a, b) => a - b);
+  return (
+    `  scroll: ${scrolled.perPage.length} older pages in ${scrolled.steps} wheel steps; per page (median) ` +
+    `script ${pagesMedian(0, 10, 'script')} → ${pagesMedian(-10, undefined, 'script')}, ` +
+    `layout ${pagesMedian(0, 10, 'layout')} → ${pagesMedian(-10, undefined, 'layout')}, ` +
+    `task ${pagesMedian(0, 10, 'task')} → ${pagesMedian(-10, undefined, 'task')} ms, ` +
+    `layouts ${pagesMedian(0, 10, 'layouts')} → ${pagesMedian(-10, undefined, 'layouts')} (pages 1-10 → last 10); ` +
+    `layouts per wheel step ${f(scrolled.layoutsTotal / scrolled.steps)}; ` +
+    `long tasks ${scrolled.longTasks.length} (median ${f(median(sorted))} ms), longest ${f(Math.max(0, ...sorted))} ms; ` +
+    `CPU ${scrolled.cpu}`
+  );
 }
 
 const median = (values: number[]) => {
@@ -213,11 +271,25 @@ async function turn(
     const { context, page, cdp } = await contextFor(browser, url, builds[which]);
     try {
       await signIn(page, url);
-      const { rows, walls, after } = await openings(page, cdp, fixture.openable.slice(0, 12));
+      const { rows, walls, after, cpu } = await openings(page, cdp, fixture.openable.slice(0, 12));
       const load = execSync('cat /proc/loadavg').toString().split(' ').slice(0, 3).join(' ');
+      const sorted = [...walls].sort((a, b) => a - b);
       console.log(
-        `${which.padEnd(6)} load ${load}: open median ${f(median(walls))}, after the page median ${f(median(after))}\n${rows.join('\n')}`,
+        `${which.padEnd(6)} load ${load}: open median ${f(median(walls))}, p95 ${f(sorted[Math.ceil(sorted.length * 0.95) - 1] ?? NaN)}, ` +
+          `after the page median ${f(median(after))}; CPU over the ${walls.length} openings ${cpu}\n${rows.join('\n')}`,
       );
+    } finally {
+      await context.close();
+    }
+    return;
+  }
+  if (values.only === 'scroll') {
+    const { context, page, cdp } = await contextFor(browser, url, builds[which]);
+    try {
+      await signIn(page, url);
+      const scrolled = await scroll(page, cdp, fixture.longChat, PAGES);
+      const load = execSync('cat /proc/loadavg').toString().split(' ').slice(0, 3).join(' ');
+      console.log(`${which.padEnd(6)} load ${load}\n${scrollLine(scrolled)}`);
     } finally {
       await context.close();
     }
@@ -251,11 +323,6 @@ async function turn(
     const writes = Number(await page.evaluate('window.__storageWrites'));
     const delays = typing.events.map((entry) => entry.delay);
     const scrolled = await scroll(page, cdp, fixture.longChat, PAGES);
-    const pagesMedian = (
-      from: number,
-      to: number | undefined,
-      field: 'script' | 'layout' | 'task' | 'layouts',
-    ) => f(median(scrolled.perPage.slice(from, to).map((cost) => cost[field])));
     const load = execSync('cat /proc/loadavg').toString().split(' ').slice(0, 3).join(' ');
     console.log(
       [
@@ -265,13 +332,7 @@ async function turn(
         `  typing: ${TYPED.length} keys, per key script ${f(perKey.script)} / layout ${f(perKey.layout)} / task ${f(perKey.task)} ms, ` +
           `localStorage writes ${writes}, delays > 50 ms ${delays.filter((d) => d > 50).length}, ` +
           `worst ${f(Math.max(0, ...delays))} ms, typed all ${typing.typedAll}`,
-        `  scroll: ${scrolled.perPage.length} older pages in ${scrolled.steps} wheel steps; per page (median) ` +
-          `script ${pagesMedian(0, 10, 'script')} → ${pagesMedian(-10, undefined, 'script')}, ` +
-          `layout ${pagesMedian(0, 10, 'layout')} → ${pagesMedian(-10, undefined, 'layout')}, ` +
-          `task ${pagesMedian(0, 10, 'task')} → ${pagesMedian(-10, undefined, 'task')} ms, ` +
-          `layouts ${pagesMedian(0, 10, 'layouts')} → ${pagesMedian(-10, undefined, 'layouts')} (pages 1-10 → last 10); ` +
-          `layouts per wheel step ${f(scrolled.layoutsTotal / scrolled.steps)}; ` +
-          `long tasks ${scrolled.longTasks.length}, longest ${f(Math.max(0, ...scrolled.longTasks))} ms`,
+        scrollLine(scrolled),
       ].join('\n'),
     );
     await context.close();
