@@ -77,6 +77,11 @@ export function distanceFromEnd(view: { totalSize: number; scrollOffset: number;
   return Math.max(0, view.totalSize - view.scrollOffset - view.viewport);
 }
 
+/** Whether the reader is at the newest message: within a few pixels of the end (sizes round). */
+export function atEnd(distanceFromEnd: number): boolean {
+  return distanceFromEnd <= 8;
+}
+
 /** Whether scrolling has come close enough to the loaded top to fetch the previous page. */
 export function shouldLoadOlder(state: {
   scrollTop: number;

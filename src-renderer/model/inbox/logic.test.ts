@@ -5,7 +5,14 @@ import { chatKey, chatQuery, compareChats, DEFAULT_FILTER, matchesFilter, orderC
 import { buildRows, dayLabel } from './day-rows';
 import { chatTitle, dayKey, formatBytes, formatChatTime, initials } from './format';
 import { queryTerms, snippetAround, splitHighlight } from './highlight';
-import { distanceFromEnd, holdsChat, mergeMessages, shouldLoadNewer, shouldLoadOlder } from './history';
+import {
+  atEnd,
+  distanceFromEnd,
+  holdsChat,
+  mergeMessages,
+  shouldLoadNewer,
+  shouldLoadOlder,
+} from './history';
 import { newMessageId } from './ids';
 import { fileProblem, mediaMessage, sendKindFor, voiceNoteMimetype } from './media-kind';
 import { tickState } from './ticks';
@@ -271,6 +278,13 @@ describe('history pages', () => {
     expect(distanceFromEnd({ totalSize: 3000, scrollOffset: 2500, viewport: 500 })).toBe(0);
     // Rows shorter than the window: at the end, as scrollHeight (never below clientHeight) says.
     expect(distanceFromEnd({ totalSize: 300, scrollOffset: 0, viewport: 500 })).toBe(0);
+  });
+
+  it('takes a reader within a few pixels of the end as at the newest message, not one further up', () => {
+    expect(atEnd(0)).toBe(true);
+    expect(atEnd(3)).toBe(true);
+    // The assignment bar's height on a desktop: the reader had scrolled up, not rounding.
+    expect(atEnd(49)).toBe(false);
   });
 });
 

@@ -9,6 +9,7 @@ import { useConversation } from '../../stores/conversation';
 import { useOutgoing, type Outgoing } from '../../stores/outgoing';
 import { DaySeparator } from './DaySeparator';
 import {
+  atEnd,
   distanceFromEnd,
   EDGE_PX,
   holdsChat,
@@ -188,6 +189,28 @@ export const MessageList = memo(function MessageList({
     element.addEventListener('scroll', onScroll, { passive: true });
     return () => element.removeEventListener('scroll', onScroll);
   }, []);
+
+  // What loads around the list after its first page (the assignment bar, a banner) or grows (a
+  // reply being written) makes it shorter, which hid the newest message under the composer by
+  // that much (49 px at 1366×768, 91 px on a phone): the virtualiser keeps the end in place when
+  // rows change, not when its window does. A reader at the newest message stays there; one who
+  // was elsewhere (the unread divider, older messages) is not moved.
+  useEffect(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    let height: number | null = null;
+    const observer = new ResizeObserver(([entry]) => {
+      const next = entry?.contentRect.height ?? null;
+      if (next === null) return;
+      if (height !== null && next < height && virtualizer.scrollOffset !== null) {
+        const before = { totalSize: virtualizer.getTotalSize(), scrollOffset: virtualizer.scrollOffset };
+        if (atEnd(distanceFromEnd({ ...before, viewport: height }))) virtualizer.scrollToEnd();
+      }
+      height = next;
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [virtualizer]);
 
   // A page shorter than the window cannot be scrolled: load older ones until it fills. Runs after
   // every render, so it reads the virtualiser's sizes, not the element's: reading scrollHeight here

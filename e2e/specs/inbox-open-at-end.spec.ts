@@ -1,0 +1,54 @@
+/**
+ * An opened chat shows its newest message whole, also once the parts around the list have loaded
+ * (issue #23 target 7, session 17). The assignment bar comes after the first page is painted (the
+ * chat's other calls wait for it) and made the list shorter without moving it: the newest message
+ * sat under the composer by the bar's height (49 px at 1366×768, 91 px on a phone).
+ */
+import type { Page } from '@playwright/test';
+import { signInToInbox } from '../pages/sign-in.js';
+import { startAppWithChats } from '../support/app-with-chats.js';
+import { expect, test } from '../support/fixtures.js';
+
+const DANA = '15550000601@s.whatsapp.net';
+
+/** How far the newest bubble's bottom is below the list's visible bottom (≤ 0: all of it shows). */
+function newestHiddenPx(page: Page): Promise<number> {
+  return page.evaluate(`(() => {
+    const list = document.querySelector('.message-list').getBoundingClientRect();
+    const bubbles = [...document.querySelectorAll('[role=feed] article')];
+    const newest = bubbles.find((bubble) => bubble.textContent.includes('Order 40 is ready'));
+    return newest ? Math.round(newest.getBoundingClientRect().bottom - list.bottom) : NaN;
+  })()`) as Promise<number>;
+}
+
+for (const [screen, viewport] of [
+  ['a desktop', { width: 1366, height: 768 }],
+  ['a phone', { width: 390, height: 844 }],
+] as const) {
+  test(`on ${screen}, an opened chat stays at its newest message when the assignment bar loads`, async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize(viewport);
+    const app = await startAppWithChats({
+      chats: [
+        {
+          jid: DANA,
+          name: 'Dana Levi',
+          count: 40,
+          text: (n) => `Order ${n} is ready for pickup at the front desk, the card machine works again`,
+          newestAt: Date.now() - 60_000,
+        },
+      ],
+    });
+    try {
+      const inbox = await signInToInbox(page, app);
+      await inbox.chat('Dana Levi').click();
+      await expect(inbox.bubble('Order 40 is ready')).toBeVisible();
+      await expect(page.getByRole('toolbar', { name: 'Status and assignee' })).toBeVisible();
+      await expect.poll(() => newestHiddenPx(page)).toBeLessThanOrEqual(0);
+    } finally {
+      await app.stop();
+    }
+  });
+}
