@@ -7,7 +7,7 @@
  * every few milliseconds reads it, and each gap between two firings is one or more turns of the
  * loop: the CPU the main thread spent in it is the block the app caused, the wait the machine's.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { threadCpuMs, threadTimeAvailable } from './thread-time.js';
 
 export interface TurnStats {
   /** The costliest gap: the main thread's CPU in it, and its wall time. */
@@ -20,22 +20,21 @@ export interface TurnStats {
 const EVERY_MS = 2;
 
 export class LoopTurns {
-  private readonly file = `/proc/self/task/${process.pid}/schedstat`;
   private readonly cpu: number[] = [];
   private readonly wall: number[] = [];
   private timer: NodeJS.Timeout | null = null;
 
   /** False where the kernel does not report per-thread run time (not Linux). */
   get available(): boolean {
-    return existsSync(this.file);
+    return threadTimeAvailable;
   }
 
   start(): void {
     if (!this.available) return;
-    let lastRun = this.runMs();
+    let lastRun = threadCpuMs();
     let lastWall = performance.now();
     this.timer = setInterval(() => {
-      const run = this.runMs();
+      const run = threadCpuMs();
       const wall = performance.now();
       this.cpu.push(run - lastRun);
       this.wall.push(wall - lastWall);
@@ -57,9 +56,5 @@ export class LoopTurns {
       p99CpuMs: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] ?? 0,
       gaps: this.cpu.length,
     };
-  }
-
-  private runMs(): number {
-    return Number(readFileSync(this.file, 'utf8').split(' ')[0]) / 1e6;
   }
 }
