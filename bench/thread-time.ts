@@ -12,8 +12,11 @@ const FILE = `/proc/self/task/${process.pid}/schedstat`;
 /** False where the kernel does not report per-thread run time (not Linux). */
 export const threadTimeAvailable = existsSync(FILE);
 
-/** The main thread's run time so far, ms (NaN where unavailable). */
+/** The main thread's run time so far, ms; where the kernel does not say, the whole process's. */
 export function threadCpuMs(): number {
-  if (!threadTimeAvailable) return NaN;
+  if (!threadTimeAvailable) {
+    const usage = process.cpuUsage();
+    return (usage.user + usage.system) / 1000;
+  }
   return Number(readFileSync(FILE, 'utf8').split(' ')[0]) / 1e6;
 }

@@ -183,7 +183,6 @@ export async function reportsCase(ctx: BenchContext): Promise<Row[]> {
     const base = stats(timings.raw);
     const app = stats(timings.app);
     const cpu = stats(appCpu);
-    const judged = Number.isFinite(cpu.p95) ? cpu.p95 : app.p95;
     rows.push({
       case: '10 report over 1M messages',
       what: `${label} (${messages.toLocaleString('en')} msgs)`,
@@ -193,7 +192,7 @@ export async function reportsCase(ctx: BenchContext): Promise<Row[]> {
       ratio: timeRatio(app.p95, base.p95) + ' p95',
       spread: fmtInterval(ratioInterval(timings.app, timings.raw)),
       target: `p95 < ${REPORT_BUDGET_MS} ms of CPU`,
-      met: judged < REPORT_BUDGET_MS,
+      met: cpu.p95 < REPORT_BUDGET_MS,
       note: `main thread's CPU per report: median ${ms(cpu.median)}, p95 ${ms(cpu.p95)} (the verdict's)`,
     });
     if (label === '30 days') {
