@@ -14,9 +14,20 @@ export const threadTimeAvailable = existsSync(FILE);
 
 /** The main thread's run time so far, ms; where the kernel does not say, the whole process's. */
 export function threadCpuMs(): number {
+  return threadTimes().runMs;
+}
+
+/**
+ * The main thread's run time and its time runnable but waiting for a core, so far (ms). A
+ * stretch's wall time less its wait is what it would have taken on an idle PC: its CPU plus its
+ * time blocked in the kernel (the disk). Where the kernel does not say: the whole process's CPU
+ * and no wait.
+ */
+export function threadTimes(): { runMs: number; waitMs: number } {
   if (!threadTimeAvailable) {
     const usage = process.cpuUsage();
-    return (usage.user + usage.system) / 1000;
+    return { runMs: (usage.user + usage.system) / 1000, waitMs: 0 };
   }
-  return Number(readFileSync(FILE, 'utf8').split(' ')[0]) / 1e6;
+  const [run, wait] = readFileSync(FILE, 'utf8').split(' ');
+  return { runMs: Number(run) / 1e6, waitMs: Number(wait) / 1e6 };
 }
