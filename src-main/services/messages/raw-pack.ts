@@ -66,6 +66,8 @@ interface Branch {
 }
 type Node = Leaf | Branch;
 
+const TRUE = Buffer.from([1]);
+const FALSE = Buffer.from([0]);
 const utf8 =
   (pick: (row: RawColumns) => string | null): ColumnValue =>
   (row) => {
@@ -99,7 +101,7 @@ const WEB_MESSAGE_INFO: readonly Node[] = [
       utf8((row) => row.chatJid),
       0,
     ), // key.remoteJid
-    leaf(2, VARINT, (row) => varint(row.fromMe ? 1 : 0), 1), // key.fromMe
+    leaf(2, VARINT, (row) => (row.fromMe ? TRUE : FALSE), 1), // key.fromMe
     leaf(
       3,
       LENGTH_DELIMITED,
@@ -231,15 +233,16 @@ function strip(bytes: Buffer, nodes: readonly Node[], row: RawColumns, found: { 
     const at = single(fields, node.field);
     if (at < 0) continue;
     const field = fields[at]!;
-    const payload = bytes.subarray(field.payloadStart, field.payloadEnd);
     if ('bit' in node) {
       const expected = field.wire === node.wire ? node.value(row) : null;
-      if (expected && payload.equals(expected)) {
+      // Compared in place: no slice of the payload is made for a field that stays.
+      if (expected && expected.compare(bytes, field.payloadStart, field.payloadEnd) === 0) {
         changed.set(at, null);
         found.bits |= 1 << node.bit;
       }
     } else if (field.wire === LENGTH_DELIMITED) {
       const before = found.bits;
+      const payload = bytes.subarray(field.payloadStart, field.payloadEnd);
       const inner = strip(payload, node.children, row, found);
       if (found.bits !== before) changed.set(at, inner.length > 0 ? inner : null);
     }
