@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../../src-shared/messages.js';
 import { linkedWorld, type LinkedWorld } from '../../../testkit/support/linked-session.js';
 import { RAW_WITH_COLUMNS, unpackRaw, type StoredRaw } from './raw-pack.js';
+import { restCall } from '../../../testkit/support/rest-call.js';
 
 /** Baileys' WebMessageInfo.Status for "read by the recipient". */
 const READ = 4;
@@ -27,14 +28,7 @@ function storedRow(id: string): StoredRaw & { raw: Buffer } {
     .get(id) as StoredRaw & { raw: Buffer };
 }
 
-async function call<T>(method: string, path: string, json?: unknown): Promise<{ status: number; body: T }> {
-  const response = await world.app.request(`/api/v1${path}`, {
-    method,
-    ...(json === undefined ? {} : { json }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
-}
+const call = <T>(method: string, path: string, json?: unknown) => restCall<T>(world.app, method, path, json);
 
 async function customerWrites(text: string): Promise<Message> {
   const sent = await world.customer.sendText(world.shopJid, text);
