@@ -1,7 +1,8 @@
 import { proto, type WAMessage } from '@whiskeysockets/baileys';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { decodeRawMessage, mapMessage, type MessageRecord } from '../../wa/message-mapping.js';
 import { createRandom } from '../../../testkit/support/random.js';
+import { closeMemoryStores, openMemoryStore } from '../../../testkit/support/memory-store.js';
 import { packRaw, repackRaw, unpackRaw, type RawColumns } from './raw-pack.js';
 
 const ME = '972500000000@s.whatsapp.net';
@@ -187,5 +188,35 @@ describe('packRaw / unpackRaw', () => {
       expect(back.equals(record.raw), `${kind} ${JSON.stringify(options)}`).toBe(true);
       expect(decoded(back)).toEqual(decoded(record.raw));
     }
+  });
+});
+
+describe('stored by MessageStore', () => {
+  afterEach(() => closeMemoryStores());
+
+  it('packs the raw on both insert paths and leaves a waiting row’s whole', () => {
+    const { db, store } = openMemoryStore();
+    const live = stored(webMessage(KINDS.text!, { id: 'LIVE1' }));
+    const history = stored(webMessage(KINDS.image!, { id: 'HIST1', group: true }));
+    const waiting = mapMessage(
+      {
+        ...webMessage({}, { id: 'WAIT1' }),
+        message: null,
+        messageStubType: proto.WebMessageInfo.StubType.CIPHERTEXT,
+      } as WAMessage,
+      ME,
+    );
+    if (waiting.kind !== 'message') throw new Error('not a waiting message');
+    store.ingest('shop', [live], 'live');
+    store.ingest('shop', [history, waiting.record], 'history');
+    const raw = (id: string) => store.row('shop', id === 'HIST1' ? GROUP : CUSTOMER, id)!;
+    for (const record of [live, history]) {
+      const row = raw(record.id);
+      expect(row.raw![0]).toBe(0x00);
+      expect(unpackRaw(row.raw!, row).equals(record.raw)).toBe(true);
+    }
+    // wa/waiting-resend.ts reads a waiting row's raw as stored.
+    expect(raw('WAIT1').raw!.equals(waiting.record.raw)).toBe(true);
+    expect(db.$client.prepare(`SELECT count(*) AS n FROM messages`).get()).toEqual({ n: 3 });
   });
 });
