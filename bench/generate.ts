@@ -6,13 +6,15 @@
  * three years. Every tenth message opens a new chat; the others go to an existing chat
  * picked Zipf-like (old customers write most), so a few chats hold tens of thousands of
  * messages and most hold a handful. Text in English, Spanish, Hebrew, Arabic and Russian with
- * emoji; about 15 % media (photos, voice notes, documents, video, stickers, locations).
+ * emoji; about 15 % media (photos, voice notes, documents, video, stickers, locations). Each
+ * message's raw `WebMessageInfo` is encoded as WhatsApp sends it (generated-raw.ts).
  */
 import type { MediaInfo, MessageStatus, MessageType } from '../src-shared/messages.js';
 import type { MessageRecord } from '../src-main/wa/message-mapping.js';
 import type { ContactRecord } from '../src-main/wa/session-events.js';
 import { EMOJI, FIRST_NAMES, LANGUAGES, PHRASE, RARE_WORD, WORDS, type Language } from './corpus.js';
-import { forIndex, mix, mulberry32, pick, pickSkewed, type Rng } from './prng.js';
+import { forIndex, mix, pick, pickSkewed, type Rng } from './prng.js';
+import { generatedRaw } from './generated-raw.js';
 
 export interface HistorySpec {
   seed: number;
@@ -47,14 +49,6 @@ export interface Generated {
   session: number;
   record: MessageRecord;
 }
-
-// One shared pool of random bytes; each message's `raw` protobuf stand-in is a slice of it.
-const RAW_POOL = (() => {
-  const rng = mulberry32(7);
-  const pool = Buffer.alloc(1 << 16);
-  for (let i = 0; i < pool.length; i += 1) pool[i] = Math.floor(rng() * 256);
-  return pool;
-})();
 
 export class History {
   private readonly ratio: number;
@@ -139,9 +133,9 @@ export class History {
       text = null;
     }
     const status: MessageStatus = fromMe ? (rng() < 0.8 ? 'read' : 'delivered') : 'server';
-    const rawLength = 120 + (text ? Buffer.byteLength(text) : 0) + (media ? 180 : 0);
-    const rawStart = Math.floor(rng() * (RAW_POOL.length - rawLength));
-    const record: MessageRecord = {
+    // Its raw protobuf's random bytes (media keys) come from their own stream, seeded here.
+    const rawSeed = Math.floor(rng() * 2 ** 32);
+    const fields: Omit<MessageRecord, 'raw'> = {
       chatJid,
       id: `3EB0${(mix(this.spec.seed + 1, index) >>> 0).toString(16).toUpperCase().padStart(8, '0')}${index
         .toString(16)
@@ -159,8 +153,8 @@ export class History {
       status,
       timestamp: this.timestampOf(index, rng),
       forwarded: rng() < 0.02,
-      raw: RAW_POOL.subarray(rawStart, rawStart + rawLength),
     };
+    const record: MessageRecord = { ...fields, raw: generatedRaw(fields, participant, rawSeed) };
     return { session: this.sessionOfChat(chat), record };
   }
 

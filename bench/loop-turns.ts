@@ -7,39 +7,45 @@
  * every few milliseconds reads it, and each gap between two firings is one or more turns of the
  * loop: the CPU the main thread spent in it is the block the app caused, the wait the machine's.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { threadTimeAvailable, threadTimes } from './thread-time.js';
 
 export interface TurnStats {
   /** The costliest gap: the main thread's CPU in it, and its wall time. */
   maxCpuMs: number;
   wallOfMaxMs: number;
   p99CpuMs: number;
+  /**
+   * The longest gap without the time the thread waited for a core (its CPU and its time blocked
+   * in the kernel): how long the loop would have been held on an idle PC.
+   */
+  maxOwnMs: number;
   gaps: number;
 }
 
 const EVERY_MS = 2;
 
 export class LoopTurns {
-  private readonly file = `/proc/self/task/${process.pid}/schedstat`;
   private readonly cpu: number[] = [];
   private readonly wall: number[] = [];
+  private readonly own: number[] = [];
   private timer: NodeJS.Timeout | null = null;
 
   /** False where the kernel does not report per-thread run time (not Linux). */
   get available(): boolean {
-    return existsSync(this.file);
+    return threadTimeAvailable;
   }
 
   start(): void {
     if (!this.available) return;
-    let lastRun = this.runMs();
+    let last = threadTimes();
     let lastWall = performance.now();
     this.timer = setInterval(() => {
-      const run = this.runMs();
+      const times = threadTimes();
       const wall = performance.now();
-      this.cpu.push(run - lastRun);
+      this.cpu.push(times.runMs - last.runMs);
       this.wall.push(wall - lastWall);
-      lastRun = run;
+      this.own.push(Math.max(0, wall - lastWall - (times.waitMs - last.waitMs)));
+      last = times;
       lastWall = wall;
     }, EVERY_MS);
   }
@@ -55,11 +61,8 @@ export class LoopTurns {
       maxCpuMs: this.cpu[worst] ?? 0,
       wallOfMaxMs: this.wall[worst] ?? 0,
       p99CpuMs: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] ?? 0,
+      maxOwnMs: Math.max(...this.own),
       gaps: this.cpu.length,
     };
-  }
-
-  private runMs(): number {
-    return Number(readFileSync(this.file, 'utf8').split(' ')[0]) / 1e6;
   }
 }

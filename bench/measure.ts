@@ -1,5 +1,6 @@
 /** Timing helpers: high-resolution samples, percentiles, and a yield to the event loop. */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { threadCpuMs } from './thread-time.js';
 
 export { yieldToLoop };
 
@@ -65,15 +66,22 @@ export async function samplePair(
   raw: (i: number) => unknown,
   app: (i: number) => unknown,
   warmup = 5,
+  options: {
+    /** Also the main thread's CPU time of each app sample (thread-time.ts), pushed here. */
+    appCpu?: number[];
+  } = {},
 ): Promise<{ raw: number[]; app: number[] }> {
   for (let i = 0; i < warmup; i += 1) {
     raw(i);
     app(i);
   }
   const samples = { raw: [] as number[], app: [] as number[] };
+  const { appCpu } = options;
   for (let i = 0; i < iterations; i += 1) {
     samples.raw.push(time(() => raw(warmup + i)));
+    const cpuBefore = appCpu ? threadCpuMs() : 0;
     samples.app.push(time(() => app(warmup + i)));
+    appCpu?.push(threadCpuMs() - cpuBefore);
     if (i % 50 === 49) await yieldToLoop();
   }
   return samples;

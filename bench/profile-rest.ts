@@ -5,7 +5,7 @@
  * (10k messages, 1,000 chats), then the chat-list load of case 6 for a few seconds. The load
  * comes from a worker thread, and the CPU profile (open it in Chrome DevTools) covers only the
  * load, so it is the server's work per request. It also prints the server's CPU per request (its
- * main thread's, case 6's `mainThreadCpuMs`): the figure to compare two builds by on a busy
+ * main thread's, `thread-time.ts`): the figure to compare two builds by on a busy
  * machine. `-` instead of a file: no profiler (which costs CPU of its own), the CPU figure only.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { createCore } from '../src-main/app/container.js';
 import { loadConfig } from '../src-main/core/config.js';
-import { loadTest, mainThreadCpuMs } from './cases/rest.js';
+import { loadTest } from './cases/rest.js';
+import { threadCpuMs } from './thread-time.js';
 import { History, historySpec } from './generate.js';
 import { openRateLimits } from './open-limits.js';
 
@@ -57,13 +58,13 @@ async function main(): Promise<void> {
   // taken out of the per-request figure, or a build that serves more requests a second would
   // look cheaper per request by spreading the same background over more of them.
   const idleMs = 3000;
-  const idleStart = mainThreadCpuMs();
+  const idleStart = threadCpuMs();
   const idleWall = performance.now();
   await new Promise((resolve) => setTimeout(resolve, idleMs));
-  const idleRate = (mainThreadCpuMs() - idleStart) / (performance.now() - idleWall);
-  const cpu = mainThreadCpuMs();
+  const idleRate = (threadCpuMs() - idleStart) / (performance.now() - idleWall);
+  const cpu = threadCpuMs();
   const result = await loadTest(urls, API_KEY, 8, seconds * 1000);
-  const loadCpu = mainThreadCpuMs() - cpu;
+  const loadCpu = threadCpuMs() - cpu;
   const cpuPerRequest = (loadCpu - idleRate * result.elapsedMs) / Math.max(1, result.done);
   if (inspector) {
     const { profile } = await inspector.post('Profiler.stop');

@@ -13,8 +13,12 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import type { BenchContext } from '../context.js';
-import { sample, stats, time, yieldToLoop } from '../measure.js';
+import { sample, samplePair, stats, time, yieldToLoop } from '../measure.js';
 import { ms, timeRatio, type Row } from '../report.js';
+import { fmtInterval, ratioInterval } from '../spread.js';
+
+/** A report's p95 on an idle modest PC (issue #24). */
+const REPORT_BUDGET_MS = 300;
 
 const DAY = 86_400_000;
 
@@ -31,6 +35,8 @@ export async function reportsCase(ctx: BenchContext): Promise<Row[]> {
        AND timestamp >= ? AND timestamp < ? ORDER BY timestamp`,
   );
   const iterations = ctx.quick ? 5 : 20;
+  // The rows with a verdict: a p95 of 20 samples was their slowest one, a single pause.
+  const compared = ctx.quick ? 5 : 40;
   const isoDay = (at: number) => new Date(at).toISOString().slice(0, 10);
   // The history ends a day before the run; the report's window reaches 30 days either side.
   const to = isoDay(history.spec.endAt);
@@ -149,30 +155,34 @@ export async function reportsCase(ctx: BenchContext): Promise<Row[]> {
     const start = Date.parse(`${from}T00:00:00Z`);
     const end = Date.parse(`${to}T00:00:00Z`) + DAY;
     const numbers = filter.session ? [filter.session] : ctx.sessionIds;
-    const base = stats(
-      await sample(iterations, () => {
+    let messages = 0;
+    // In turns with the raw read, and each report's main-thread CPU kept: the budget is a promise
+    // about an idle PC, so on a busy one the verdict reads the CPU (thread-time.ts), which a wait
+    // for a core does not stretch; on an idle one the two agree.
+    const appCpu: number[] = [];
+    const timings = await samplePair(
+      compared,
+      () => {
         for (const session of numbers) {
           incoming.all(session, start, end);
           ours.all(session, start, end);
         }
-      }),
+      },
+      () => {
+        const report = reports.overview(
+          { from, to, timeZone: 'Europe/Lisbon', businessHours, ...filter },
+          everyone,
+        );
+        messages =
+          report.summary.messagesReceived +
+          Object.values(report.summary.messagesSent).reduce((a, b) => a + b, 0);
+      },
+      3,
+      { appCpu },
     );
-    let messages = 0;
-    const app = stats(
-      await sample(
-        iterations,
-        () => {
-          const report = reports.overview(
-            { from, to, timeZone: 'Europe/Lisbon', businessHours, ...filter },
-            everyone,
-          );
-          messages =
-            report.summary.messagesReceived +
-            Object.values(report.summary.messagesSent).reduce((a, b) => a + b, 0);
-        },
-        3,
-      ),
-    );
+    const base = stats(timings.raw);
+    const app = stats(timings.app);
+    const cpu = stats(appCpu);
     rows.push({
       case: '10 report over 1M messages',
       what: `${label} (${messages.toLocaleString('en')} msgs)`,
@@ -180,8 +190,10 @@ export async function reportsCase(ctx: BenchContext): Promise<Row[]> {
       p95: ms(app.p95),
       raw: `${ms(base.median)} / ${ms(base.p95)}`,
       ratio: timeRatio(app.p95, base.p95) + ' p95',
-      target: 'p95 < 300 ms',
-      met: app.p95 < 300,
+      spread: fmtInterval(ratioInterval(timings.app, timings.raw)),
+      target: `p95 < ${REPORT_BUDGET_MS} ms of CPU`,
+      met: cpu.p95 < REPORT_BUDGET_MS,
+      note: `main thread's CPU per report: median ${ms(cpu.median)}, p95 ${ms(cpu.p95)} (the verdict's)`,
     });
     if (label === '30 days') {
       // Where the 30 days' time goes: the kept conversations of the period, and the sums.

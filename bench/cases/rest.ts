@@ -4,13 +4,13 @@
  * concurrent keep-alive HTTP loops for a fixed time. Raw: the same SQL in-process for the
  * same time.
  */
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { Worker } from 'node:worker_threads';
 import type { BenchContext } from '../context.js';
 import { fmtRate, stats } from '../measure.js';
 import { ms, rateRatio, type Row } from '../report.js';
 import { blockRange, fmtInterval } from '../spread.js';
+import { threadCpuMs } from '../thread-time.js';
 
 const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 4 });
 
@@ -88,26 +88,6 @@ export function loadTest(urls: string[], key: string, clients: number, durationM
   );
 }
 
-/**
- * CPU time of this process's main thread in ms (Linux: /proc/self/task/<pid>/stat; elsewhere the
- * whole process, load client included). The server and raw both run on the main thread and the
- * load client on a worker, so this is the server's CPU only: far less sensitive to a busy
- * machine than requests per second, which count the time the thread waited for a core too.
- */
-export function mainThreadCpuMs(): number {
-  try {
-    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
-    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
-  } catch {
-    const usage = process.cpuUsage();
-    return (usage.user + usage.system) / 1000;
-  }
-}
-/** USER_HZ: 100 on every Linux build Node supports. */
-const CLOCK_TICKS = 100;
-
 /** Blocks per side: app and raw take turns (app, raw, app, raw, …) so a busy spell hits both. */
 const BLOCKS = 4;
 
@@ -125,16 +105,16 @@ export async function restThroughputCase(ctx: BenchContext, apiUrl: string, apiK
   const raw = { done: 0, ms: 0, cpuMs: 0 };
   const blockRatios: number[] = [];
   for (let block = 0; block < BLOCKS; block += 1) {
-    const appCpu = mainThreadCpuMs();
+    const appCpu = threadCpuMs();
     const result = await loadTest(urls, apiKey, clients, blockMs);
-    app.cpuMs += mainThreadCpuMs() - appCpu;
+    app.cpuMs += threadCpuMs() - appCpu;
     app.done += result.done;
     app.errors += result.errors;
     app.ms += result.elapsedMs;
     app.latencies.push(...result.latencies);
     // Raw: the same SQL as fast as one thread can run it, for as long.
     let rawDone = 0;
-    const rawCpu = mainThreadCpuMs();
+    const rawCpu = threadCpuMs();
     const started = performance.now();
     const end = started + blockMs;
     while (performance.now() < end) {
@@ -142,7 +122,7 @@ export async function restThroughputCase(ctx: BenchContext, apiUrl: string, apiK
       rawDone += 1;
     }
     const rawMs = performance.now() - started;
-    raw.cpuMs += mainThreadCpuMs() - rawCpu;
+    raw.cpuMs += threadCpuMs() - rawCpu;
     raw.done += rawDone;
     raw.ms += rawMs;
     blockRatios.push(result.done / result.elapsedMs / (rawDone / rawMs));

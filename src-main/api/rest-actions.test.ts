@@ -9,6 +9,7 @@ import type { Campaign, CampaignPreview } from '../../src-shared/contract/schedu
 import type { Call, Chat, Group, Message } from '../../src-shared/messages.js';
 import { linkedWorld, type LinkedWorld } from '../../testkit/support/linked-session.js';
 import { JPEG_48PX } from '../../testkit/support/media-fixtures.js';
+import { restCall } from '../../testkit/support/rest-call.js';
 
 /** Baileys' WebMessageInfo.Status for "read by the recipient". */
 const READ = 4;
@@ -24,14 +25,7 @@ afterAll(async () => {
   await world?.close();
 });
 
-async function call<T>(method: string, path: string, json?: unknown): Promise<{ status: number; body: T }> {
-  const response = await world.app.request(`/api/v1${path}`, {
-    method,
-    ...(json === undefined ? {} : { json }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
-}
+const call = <T>(method: string, path: string, json?: unknown) => restCall<T>(world.app, method, path, json);
 
 /** The customer writes to the shop; resolves with the stored message. */
 async function customerWrites(customer: Customer, text: string): Promise<Message> {

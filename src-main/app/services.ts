@@ -60,6 +60,7 @@ import { Actors } from '../services/access/actors.js';
 import { createPeople } from '../services/people/index.js';
 import { TokenBucketLimiter } from '../core/token-bucket.js';
 import type { ScryptCost } from '../services/people/passwords.js';
+import { RAW_WITH_COLUMNS, rawOf, type StoredRaw } from '../services/messages/raw-pack.js';
 
 interface ServiceDeps {
   db: Db;
@@ -110,14 +111,17 @@ export function createServices(deps: ServiceDeps): Services {
     },
     ...(deps.passwordCost ? { passwordCost: deps.passwordCost } : {}),
   });
-  const storedMessages = db.$client.prepare<[string, string, string], { raw: Buffer | null }>(
-    'SELECT raw FROM messages WHERE session_id = ? AND chat_jid = ? AND id = ?',
+  const storedMessages = db.$client.prepare<[string, string, string], StoredRaw>(
+    `SELECT ${RAW_WITH_COLUMNS} FROM messages WHERE session_id = ? AND chat_jid = ? AND id = ?`,
   );
   const manager = new WaSessionManager({
     db,
     logger,
     server: deps.waServer,
-    storedMessage: (sessionId, chatJid, id) => storedMessages.get(sessionId, chatJid, id)?.raw ?? null,
+    storedMessage: (sessionId, chatJid, id) => {
+      const row = storedMessages.get(sessionId, chatJid, id);
+      return row ? rawOf(row) : null;
+    },
     ...(deps.waLayer ? { layer: deps.waLayer } : {}),
   });
   const layer = manager.layer;

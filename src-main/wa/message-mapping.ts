@@ -154,7 +154,7 @@ function waitingMessage(message: WAMessage, meJid: string | null): MappedMessage
       status: key.fromMe ? 'server' : 'delivered',
       timestamp: toMillis(message.messageTimestamp),
       forwarded: false,
-      raw: Buffer.from(proto.WebMessageInfo.encode(message).finish()),
+      raw: encodeRawMessage(message),
     },
   };
 }
@@ -250,7 +250,7 @@ function messageRecord(message: WAMessage, meJid: string | null, result: Body): 
       status,
       timestamp: toMillis(message.messageTimestamp),
       forwarded: Boolean(context?.isForwarded),
-      raw: Buffer.from(proto.WebMessageInfo.encode(message).finish()),
+      raw: encodeRawMessage(message),
     },
   };
 }
@@ -293,8 +293,18 @@ function historyVotes(
   );
 }
 
-/** A stored message's raw bytes back into the WAMessage Baileys works with. */
+/** A message as its raw bytes are stored (the bench's generated history encodes its own the same way). */
+export function encodeRawMessage(message: proto.IWebMessageInfo): Buffer {
+  return Buffer.from(proto.WebMessageInfo.encode(message).finish());
+}
+
+/**
+ * A stored message's raw bytes back into the WAMessage Baileys works with. The services hand
+ * over the raw unpacked (services/messages/raw-pack.ts); a packed one (0x00 first, which no
+ * protobuf starts with) would decode to a message without its key, so it is refused.
+ */
 export function decodeRawMessage(raw: Buffer): WAMessage {
+  if (raw[0] === 0x00) throw new Error('a packed raw message: unpack it with its row first');
   const decoded = proto.WebMessageInfo.decode(raw);
   return Object.assign(decoded, { key: decoded.key ?? {} }) as WAMessage;
 }

@@ -8,6 +8,7 @@ import type { PhoneSync } from './phone-sync.js';
 import { ChatList, type ChatListOptions } from './list/chat-list.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import { chatKind, type MessageStore } from '../messages/message-store.js';
+import { RAW_WITH_COLUMNS, rawOf, type StoredRaw } from '../messages/raw-pack.js';
 
 /** A timer changed on WhatsApp: by the phone, another linked device or the customer. */
 const WHATSAPP_ACTOR = Object.freeze({ type: 'system', id: null, name: 'WhatsApp' } as const);
@@ -50,14 +51,15 @@ export class ChatService {
     const chat = this.get(sessionId, jid);
     const unread = this.db.$client
       .prepare(
-        `SELECT raw FROM messages WHERE session_id = ? AND chat_jid = ? AND from_me = 0 AND raw IS NOT NULL
+        `SELECT ${RAW_WITH_COLUMNS} FROM messages
+         WHERE session_id = ? AND chat_jid = ? AND from_me = 0 AND raw IS NOT NULL
          ORDER BY timestamp DESC LIMIT ?`,
       )
-      .all(sessionId, jid, Math.min(Math.max(chat.unreadCount, 1), 500)) as { raw: Buffer }[];
+      .all(sessionId, jid, Math.min(Math.max(chat.unreadCount, 1), 500)) as StoredRaw[];
     if (this.actions.isConnected(sessionId)) {
       await this.actions.markRead(
         sessionId,
-        unread.map((row) => row.raw),
+        unread.map((row) => rawOf(row)!),
       );
       // Receipts clear what the phone counts as unread, but not a chat marked unread by hand.
       if (chat.unreadCount > 0) await this.toPhone(sessionId, jid, { markRead: true });
@@ -72,17 +74,18 @@ export class ChatService {
    */
   async markMessagesRead(sessionId: string, jid: string, messageIds: readonly string[]): Promise<Chat> {
     const chat = this.get(sessionId, jid);
-    const find = this.db.$client.prepare<[string, string, string], { raw: Buffer | null; from_me: number }>(
-      'SELECT raw, from_me FROM messages WHERE session_id = ? AND chat_jid = ? AND id = ?',
+    const find = this.db.$client.prepare<[string, string, string], StoredRaw>(
+      `SELECT ${RAW_WITH_COLUMNS} FROM messages WHERE session_id = ? AND chat_jid = ? AND id = ?`,
     );
     const raws = messageIds.map((id, index) => {
       const row = find.get(sessionId, jid, id);
       const field = `messageIds.${index}`;
       if (!row) throw new AppError('VALIDATION_FAILED', `${field}: no message "${id}" in this chat`, field);
-      if (row.from_me)
+      if (row.fromMe)
         throw new AppError('VALIDATION_FAILED', `${field}: is a message this number sent`, field);
-      if (!row.raw) throw new AppError('VALIDATION_FAILED', `${field}: cannot be marked read`, field);
-      return row.raw;
+      const raw = rawOf(row);
+      if (!raw) throw new AppError('VALIDATION_FAILED', `${field}: cannot be marked read`, field);
+      return raw;
     });
     if (!this.actions.isConnected(sessionId)) {
       throw new AppError('NOT_CONNECTED', `session "${sessionId}" is not connected`);

@@ -9,6 +9,7 @@
  */
 import type { Db } from '../../db/connection.js';
 import type { ChatChange, WaChatSync } from '../../wa/chat-sync.js';
+import { RAW_WITH_COLUMNS, rawOf, type StoredRaw } from '../messages/raw-pack.js';
 
 export class PhoneSync {
   private readonly inFlight = new Map<string, number>();
@@ -27,15 +28,15 @@ export class PhoneSync {
     if (!this.chatSync?.isConnected(sessionId)) return;
     // WhatsApp's patches for archive, read, delete and clear name the chat's newest message.
     const newest = this.db.$client
-      .prepare<[string, string], { raw: Buffer | null }>(
-        `SELECT raw FROM messages WHERE session_id = ? AND chat_jid = ? AND raw IS NOT NULL
+      .prepare<[string, string], StoredRaw>(
+        `SELECT ${RAW_WITH_COLUMNS} FROM messages WHERE session_id = ? AND chat_jid = ? AND raw IS NOT NULL
          ORDER BY timestamp DESC LIMIT 1`,
       )
       .get(sessionId, jid);
     const key = echo && echoKey(sessionId, echo);
     if (key) this.inFlight.set(key, (this.inFlight.get(key) ?? 0) + 1);
     try {
-      await this.chatSync.modify(sessionId, jid, change, newest?.raw ?? null);
+      await this.chatSync.modify(sessionId, jid, change, newest ? rawOf(newest) : null);
     } finally {
       if (key) {
         const left = (this.inFlight.get(key) ?? 1) - 1;

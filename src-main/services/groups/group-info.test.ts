@@ -8,6 +8,7 @@ import type { GroupInfo } from '../../../src-shared/contract/groups.js';
 import type { Group } from '../../../src-shared/messages.js';
 import type { Customer } from '../../../testkit/wa-emulator/customer.js';
 import { linkedWorld, type LinkedWorld } from '../../../testkit/support/linked-session.js';
+import { restCall } from '../../../testkit/support/rest-call.js';
 
 let world: LinkedWorld;
 let avi: Customer;
@@ -28,14 +29,7 @@ async function rpc<T>(op: string, input: unknown): Promise<T> {
   return body.result;
 }
 
-async function rest<T>(method: string, path: string, json?: unknown): Promise<{ status: number; body: T }> {
-  const response = await world.app.request(`/api/v1${path}`, {
-    method,
-    ...(json === undefined ? {} : { json }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
-}
+const rest = <T>(method: string, path: string, json?: unknown) => restCall<T>(world.app, method, path, json);
 
 describe('group info', () => {
   it('lists members by name with their roles, follows changes made on a phone, and revokes the invite link', async () => {

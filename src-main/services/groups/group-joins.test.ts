@@ -16,6 +16,7 @@ import type { Customer } from '../../../testkit/wa-emulator/customer.js';
 import { personGrant } from '../../../testkit/support/grants.js';
 import { linkedWorld, type LinkedWorld } from '../../../testkit/support/linked-session.js';
 import { signedInPerson, type SignedInPerson } from '../../../testkit/support/signed-in-person.js';
+import { restCall } from '../../../testkit/support/rest-call.js';
 
 const LIVE = 90_000;
 let world: LinkedWorld;
@@ -40,14 +41,7 @@ afterAll(async () => {
   await world?.close();
 });
 
-async function rest<T>(method: string, path: string, json?: unknown): Promise<{ status: number; body: T }> {
-  const response = await world.app.request(`/api/v1${path}`, {
-    method,
-    ...(json === undefined ? {} : { json }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
-}
+const rest = <T>(method: string, path: string, json?: unknown) => restCall<T>(world.app, method, path, json);
 
 type Update = Record<string, unknown> & { id?: string };
 /** Waits for a group event on a customer's phone (`groups.update`, `group-participants.update`). */

@@ -4,6 +4,7 @@ import type { Logger } from '../../core/logger.js';
 import type { WaActions } from '../../wa/actions.js';
 import type { MediaStore } from './media-store.js';
 import type { MessageStore } from './message-store.js';
+import { rawOf } from './raw-pack.js';
 
 interface MediaFile {
   bytes: Buffer;
@@ -68,8 +69,9 @@ export class MediaDownloader {
       const bytes = this.files.read(row.media.sha256);
       if (bytes) return { bytes, mimetype: row.media.mimetype, fileName };
     }
-    if (!row.raw) throw new AppError('NOT_FOUND', 'the media of this message is not available');
-    const bytes = await this.actions.downloadMedia(sessionId, row.raw);
+    const raw = rawOf(row);
+    if (!raw) throw new AppError('NOT_FOUND', 'the media of this message is not available');
+    const bytes = await this.actions.downloadMedia(sessionId, raw);
     const saved = this.files.save(bytes, row.media.mimetype);
     this.store.markMediaStored(sessionId, chatJid, id, saved.sha256, saved.size);
     return { bytes, mimetype: row.media.mimetype, fileName };

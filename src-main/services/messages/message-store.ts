@@ -24,6 +24,7 @@ import { withVote } from './poll-tally.js';
 import { SliceWrites, type SliceSummary } from './slice-writes.js';
 import { inBulkSlice } from '../../db/bulk-slice.js';
 import { MESSAGE_INSERT_COLUMNS, SliceRows, messageValues } from './slice-rows.js';
+import { rawOf, repackRaw } from './raw-pack.js';
 
 /** What became of a poll vote (the sink logs all but `counted`). */
 type PollVoteOutcome = 'counted' | 'unchanged' | 'poll-not-found' | 'undecryptable';
@@ -379,9 +380,10 @@ export class MessageStore {
     this.events.transaction(() => {
       const row = this.row(sessionId, edit.chatJid, edit.targetId);
       if (!row || row.revokedAt !== null || (row.text === edit.text && row.editedAt !== null)) return;
+      // The packed raw may take its text from the column: it keeps the original text instead.
       this.db.$client
-        .prepare(`UPDATE messages SET text = ?, edited_at = ? WHERE row_id = ?`)
-        .run(edit.text, edit.timestamp, row.rowId);
+        .prepare(`UPDATE messages SET text = ?, edited_at = ?, raw = ? WHERE row_id = ?`)
+        .run(edit.text, edit.timestamp, repackRaw(row.raw, row, { ...row, text: edit.text }), row.rowId);
       const message = this.get(sessionId, edit.chatJid, edit.targetId);
       if (message) {
         this.refreshPreview(sessionId, message);
@@ -395,9 +397,10 @@ export class MessageStore {
       const row = this.row(sessionId, revoke.chatJid, revoke.targetId);
       if (!row || row.revokedAt !== null) return;
       // The text goes too (and with it the search index entry): deleted for everyone means gone.
+      // The raw protobuf keeps WhatsApp's message as it came, as it did before packing.
       this.db.$client
-        .prepare(`UPDATE messages SET revoked_at = ?, text = NULL WHERE row_id = ?`)
-        .run(revoke.timestamp, row.rowId);
+        .prepare(`UPDATE messages SET revoked_at = ?, text = NULL, raw = ? WHERE row_id = ?`)
+        .run(revoke.timestamp, repackRaw(row.raw, row, { ...row, text: null }), row.rowId);
       const message = this.get(sessionId, revoke.chatJid, revoke.targetId);
       if (message) this.refreshPreview(sessionId, message);
       this.events.record('message.deleted', sessionId, { id: revoke.targetId, chat: revoke.chatJid });
@@ -412,8 +415,9 @@ export class MessageStore {
   applyPollVote(sessionId: string, vote: Omit<PollVote, 'kind'>): PollVoteOutcome {
     return this.events.transaction(() => {
       const row = this.row(sessionId, vote.chatJid, vote.pollId) ?? this.findById(sessionId, vote.pollId);
-      if (!row || row.type !== 'poll' || !row.raw || row.revokedAt !== null) return 'poll-not-found';
-      const options = vote.readSelection({ raw: row.raw, senderJid: row.senderJid });
+      const raw = row && rawOf(row);
+      if (!row || row.type !== 'poll' || !raw || row.revokedAt !== null) return 'poll-not-found';
+      const options = vote.readSelection({ raw, senderJid: row.senderJid });
       if (!options) return 'undecryptable';
       const content = withVote(row.content ?? {}, { voterJid: vote.voterJid, options, at: vote.timestamp });
       if (!content) return 'unchanged';

@@ -6,25 +6,34 @@
  */
 import type { Database } from 'better-sqlite3';
 import { decodeRawMessage, mapMessage } from '../../wa/message-mapping.js';
+import { RAW_WITH_COLUMNS, packRaw, unpackRaw, type StoredRaw } from './raw-pack.js';
 
 /** Reclassifies what it can; answers how many messages changed. */
 export function reclassifyUnknown(sqlite: Database): number {
   const rows = sqlite
-    .prepare(`SELECT row_id AS rowId, raw FROM messages WHERE type = 'unknown' AND raw IS NOT NULL`)
-    .all() as { rowId: number; raw: Buffer }[];
-  const update = sqlite.prepare(`UPDATE messages SET type = ?, text = ?, content = ? WHERE row_id = ?`);
+    .prepare(
+      `SELECT row_id AS rowId, ${RAW_WITH_COLUMNS} FROM messages WHERE type = 'unknown' AND raw IS NOT NULL`,
+    )
+    .all() as (StoredRaw & { rowId: number; raw: Buffer })[];
+  const update = sqlite.prepare(
+    `UPDATE messages SET type = ?, text = ?, content = ?, raw = ? WHERE row_id = ?`,
+  );
   let changed = 0;
   sqlite.transaction(() => {
-    for (const { rowId, raw } of rows) {
+    for (const row of rows) {
       let mapped;
+      let raw: Buffer;
       try {
+        raw = unpackRaw(row.raw, row);
         mapped = mapMessage(decodeRawMessage(raw), null);
       } catch {
         continue; // raw bytes we cannot decode stay as they are
       }
       if (mapped.kind !== 'message' || mapped.record.type === 'unknown') continue;
       const { type, text, content } = mapped.record;
-      update.run(type, text, content === null ? null : JSON.stringify(content), rowId);
+      // The text column changes: the raw is packed again against it (raw-pack.ts).
+      const packed = packRaw(raw, { ...row, text });
+      update.run(type, text, content === null ? null : JSON.stringify(content), packed, row.rowId);
       changed += 1;
     }
   })();

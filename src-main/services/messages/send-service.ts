@@ -17,6 +17,7 @@ import type { PacedSends } from './paced-sends.js';
 import { OnWhatsApp } from './on-whatsapp.js';
 import { isWebm } from './voice-note/webm-reader.js';
 import { OGG_OPUS_MIMETYPE, webmToOgg } from './voice-note/webm-to-ogg.js';
+import { rawOf } from './raw-pack.js';
 
 /** Runs `work`; a 4xx it throws names its field under `prefix` (`attachments.2.media.url`). */
 async function withFieldPrefix<T>(prefix: string, work: () => Promise<T>): Promise<T> {
@@ -131,7 +132,7 @@ export class SendService {
     this.assertConnected(sessionId);
     this.assertWritable(sessionId, jid);
     (input.mentions ?? []).forEach((mention, index) => toJid(mention, `mentions.${index}`));
-    if (input.replyTo) this.rawOf(sessionId, jid, input.replyTo, 'replyTo');
+    if (input.replyTo) this.storedRaw(sessionId, jid, input.replyTo, 'replyTo');
     if (input.type === 'contact') this.contactCards(sessionId, input.contacts);
     if (MEDIA_TYPES.has(input.type)) {
       const media = (input as { media: Parameters<MediaResolver>[1] }).media;
@@ -241,11 +242,13 @@ export class SendService {
     this.assertWritable(sessionId, jid);
     await this.onWhatsApp.assert(sessionId, jid);
     const mentions = (input.mentions ?? []).map((mention, index) => toJid(mention, `mentions.${index}`));
-    const quotedRaw = quoted ?? (input.replyTo ? this.rawOf(sessionId, jid, input.replyTo, 'replyTo') : null);
+    const quotedRaw =
+      quoted ?? (input.replyTo ? this.storedRaw(sessionId, jid, input.replyTo, 'replyTo') : null);
 
     if (input.type === 'reaction') {
       const target = this.store.row(sessionId, jid, input.messageId);
-      if (!target?.raw) {
+      const targetRaw = target && rawOf(target);
+      if (!targetRaw) {
         throw new AppError('VALIDATION_FAILED', 'messageId: no such message in this chat', 'messageId');
       }
       await this.actions.react(sessionId, {
@@ -254,7 +257,7 @@ export class SendService {
         media: null,
         mentions: [],
         quotedRaw: null,
-        reactionTargetRaw: target.raw,
+        reactionTargetRaw: targetRaw,
       });
       const me = this.actions.meJid(sessionId) ?? `me@${USER_SERVER}`;
       this.store.applyReaction(sessionId, {
@@ -325,20 +328,20 @@ export class SendService {
     if (row.type !== 'text' && row.text === null) {
       throw new AppError('VALIDATION_FAILED', 'text: only text messages and captions can be edited', 'text');
     }
-    await this.actions.edit(sessionId, chatJid, row.raw!, text);
+    await this.actions.edit(sessionId, chatJid, rawOf(row)!, text);
     this.store.applyEdit(sessionId, { chatJid, targetId: id, text, timestamp: Date.now() });
     return this.store.get(sessionId, chatJid, id)!;
   }
 
   async revoke(sessionId: string, chatJid: string, id: string): Promise<Message> {
     const row = this.ownMessage(sessionId, chatJid, id);
-    await this.actions.revoke(sessionId, chatJid, row.raw!);
+    await this.actions.revoke(sessionId, chatJid, rawOf(row)!);
     this.store.applyRevoke(sessionId, { chatJid, targetId: id, timestamp: Date.now() });
     return this.store.get(sessionId, chatJid, id)!;
   }
 
   async forward(sessionId: string, chatJid: string, id: string, to: string): Promise<Message> {
-    const raw = this.rawOf(sessionId, chatJid, id, 'id');
+    const raw = this.storedRaw(sessionId, chatJid, id, 'id');
     const target = toJid(to, 'to');
     this.assertWritable(sessionId, target);
     await this.onWhatsApp.assert(sessionId, target);
@@ -363,11 +366,12 @@ export class SendService {
     return row;
   }
 
-  private rawOf(sessionId: string, chatJid: string, id: string, field: string): Buffer {
+  /** A message's raw protobuf, unpacked (raw-pack.ts). */
+  private storedRaw(sessionId: string, chatJid: string, id: string, field: string): Buffer {
     const row = this.store.row(sessionId, chatJid, id);
-    if (!row?.raw)
-      throw new AppError('VALIDATION_FAILED', `${field}: no message "${id}" in this chat`, field);
-    return row.raw;
+    const raw = row && rawOf(row);
+    if (!raw) throw new AppError('VALIDATION_FAILED', `${field}: no message "${id}" in this chat`, field);
+    return raw;
   }
 
   private assertWritable(sessionId: string, jid: string): void {

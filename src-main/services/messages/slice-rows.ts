@@ -1,11 +1,15 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { MessageRecord } from '../../wa/message-mapping.js';
+import { packRaw } from './raw-pack.js';
 
 /** The stored columns of a message, in the order `messageValues` gives them. */
 export const MESSAGE_INSERT_COLUMNS = `session_id, chat_jid, id, from_me, sender_jid, sender_name, type, text, media, content,
   quoted_id, mentions, status, timestamp, forwarded, raw, sent_by`;
 
-/** The values a message row is inserted with, in `MESSAGE_INSERT_COLUMNS` order (positional: no name lookups). */
+/**
+ * The values a message row is inserted with, in `MESSAGE_INSERT_COLUMNS` order (positional: no
+ * name lookups). The one writer of `raw`.
+ */
 export function messageValues(sessionId: string, record: MessageRecord): unknown[] {
   return [
     sessionId,
@@ -23,7 +27,8 @@ export function messageValues(sessionId: string, record: MessageRecord): unknown
     record.status,
     record.timestamp,
     record.forwarded ? 1 : 0,
-    record.raw,
+    // Packed against the row's own columns (raw-pack.ts); a waiting row's raw is read as stored.
+    record.type === 'waiting' ? record.raw : packRaw(record.raw, record),
     record.sentBy ? JSON.stringify(record.sentBy) : null,
   ];
 }

@@ -1,0 +1,318 @@
+/**
+ * The `raw` column packed (issue #23 target 3). A message's raw `WebMessageInfo` is kept to
+ * answer retry requests, send receipts, edit, revoke, forward and download media, and most of
+ * its bytes repeat the row's own columns: the chat JID, the id, fromMe, the sender, the
+ * timestamp, the push name and, for text, the text itself. `packRaw` drops each of those fields
+ * where it holds exactly the column's value; `unpackRaw` puts them back from the row.
+ *
+ * It works on the protobuf's wire format, not on decoded objects: a field is dropped only when
+ * its stored bytes equal the column's encoding, everything else (unknown fields included) is
+ * kept byte for byte, and fields are put back in field-number order, so a raw encoded by
+ * protobufjs (always in that order) comes back identical, byte for byte. It needs no schema
+ * (Baileys stays in wa/) and costs a walk over a few top-level fields on the write path.
+ *
+ * Format: a packed value starts with 0x00, which no protobuf can start with (field 0 does not
+ * exist), then the format version, the dropped fields as a bit set (varint) and the residual
+ * protobuf. Anything else is an unpacked raw and is returned as it is, so rows written before
+ * (or repacked later, see raw-repack.ts) read the same either way.
+ *
+ * The columns a packed raw is rebuilt from must not change while the row keeps it. They never
+ * do, except `text` (edits, revokes, reclassified unknown messages): its writers repack with
+ * `repackRaw`. Rows still waiting for their content are left unpacked: wa/waiting-resend.ts reads
+ * their raw as stored.
+ */
+
+/** The row's columns a packed raw is rebuilt from (as a message row or a SQL row names them). */
+export interface RawColumns {
+  chatJid: string;
+  id: string;
+  fromMe: boolean | number;
+  senderJid: string | null;
+  senderName: string | null;
+  /** Unix ms. */
+  timestamp: number;
+  text: string | null;
+}
+
+/** What a reader of `raw` selects: the column and what `unpackRaw` needs to rebuild it. */
+export const RAW_WITH_COLUMNS = `raw, chat_jid AS chatJid, id, from_me AS fromMe, sender_jid AS senderJid,
+  sender_name AS senderName, timestamp, text`;
+
+/** A row selected with `RAW_WITH_COLUMNS`. */
+export interface StoredRaw extends RawColumns {
+  raw: Buffer | null;
+}
+
+const PACKED = 0x00;
+const FORMAT = 1;
+
+const VARINT = 0;
+const LENGTH_DELIMITED = 2;
+
+/** A field's payload as the column would encode it; null: the column cannot match. */
+type ColumnValue = (row: RawColumns) => Buffer | null;
+
+/** A field taken from a column. `bit` is its place in the stored bit set: never renumber. */
+interface Leaf {
+  field: number;
+  wire: typeof VARINT | typeof LENGTH_DELIMITED;
+  value: ColumnValue;
+  bit: number;
+}
+/** A nested message holding such fields. */
+interface Branch {
+  field: number;
+  children: readonly Node[];
+}
+type Node = Leaf | Branch;
+
+const TRUE = Buffer.from([1]);
+const FALSE = Buffer.from([0]);
+const utf8 =
+  (pick: (row: RawColumns) => string | null): ColumnValue =>
+  (row) => {
+    const value = pick(row);
+    return value === null ? null : Buffer.from(value, 'utf8');
+  };
+const text = utf8((row) => row.text);
+const leaf = (field: number, wire: Leaf['wire'], value: ColumnValue, bit: number): Leaf => ({
+  field,
+  wire,
+  value,
+  bit,
+});
+const branch = (field: number, children: readonly Node[]): Branch => ({ field, children });
+
+/** Where a message's text lives in `Message` (field numbers of WAProto.proto), bits from `base`. */
+const messageContent = (base: number): Node[] => [
+  leaf(1, LENGTH_DELIMITED, text, base), // conversation
+  branch(3, [leaf(3, LENGTH_DELIMITED, text, base + 1)]), // imageMessage.caption
+  branch(6, [leaf(1, LENGTH_DELIMITED, text, base + 2)]), // extendedTextMessage.text
+  branch(7, [leaf(20, LENGTH_DELIMITED, text, base + 3)]), // documentMessage.caption
+  branch(9, [leaf(7, LENGTH_DELIMITED, text, base + 4)]), // videoMessage.caption
+];
+
+/** `WebMessageInfo`: the fields the row's columns hold. */
+const WEB_MESSAGE_INFO: readonly Node[] = [
+  branch(1, [
+    leaf(
+      1,
+      LENGTH_DELIMITED,
+      utf8((row) => row.chatJid),
+      0,
+    ), // key.remoteJid
+    leaf(2, VARINT, (row) => (row.fromMe ? TRUE : FALSE), 1), // key.fromMe
+    leaf(
+      3,
+      LENGTH_DELIMITED,
+      utf8((row) => row.id),
+      2,
+    ), // key.id
+    leaf(
+      4,
+      LENGTH_DELIMITED,
+      utf8((row) => row.senderJid),
+      3,
+    ), // key.participant
+  ]),
+  branch(2, [
+    ...messageContent(4),
+    // Disappearing chats wrap every message: ephemeralMessage.message (a FutureProofMessage).
+    branch(40, [branch(1, messageContent(9))]),
+  ]),
+  leaf(3, VARINT, (row) => (row.timestamp % 1000 === 0 ? varint(row.timestamp / 1000) : null), 14),
+  leaf(
+    19,
+    LENGTH_DELIMITED,
+    utf8((row) => row.senderName),
+    15,
+  ), // pushName
+];
+
+/** The bits a node's fields use (a branch: all below it). */
+const bitsOf = (node: Node): number =>
+  'bit' in node ? 1 << node.bit : node.children.reduce((bits, child) => bits | bitsOf(child), 0);
+const MASKS = new Map<Node, number>();
+const remember = (nodes: readonly Node[]) => {
+  for (const node of nodes) {
+    MASKS.set(node, bitsOf(node));
+    if (!('bit' in node)) remember(node.children);
+  }
+};
+remember(WEB_MESSAGE_INFO);
+
+/**
+ * The value to store for `raw`: packed when the row's columns hold some of its fields exactly,
+ * otherwise `raw` itself (also when it is not a protobuf this codec can walk).
+ */
+export function packRaw(raw: Buffer, row: RawColumns): Buffer {
+  if (raw.length === 0 || raw[0] === PACKED) return raw;
+  let residual: Buffer;
+  const found = { bits: 0 };
+  try {
+    residual = strip(raw, WEB_MESSAGE_INFO, row, found);
+  } catch {
+    return raw; // not a protobuf we can walk: kept as it came
+  }
+  if (found.bits === 0) return raw;
+  const packed = Buffer.concat([Buffer.from([PACKED, FORMAT]), varint(found.bits), residual]);
+  return packed.length < raw.length ? packed : raw;
+}
+
+/** The `WebMessageInfo` bytes of a stored `raw` (packed or not), given its row's columns. */
+export function unpackRaw(stored: Buffer, row: RawColumns): Buffer {
+  if (stored.length === 0 || stored[0] !== PACKED) return stored;
+  if (stored[1] !== FORMAT) throw new Error(`raw: unknown packed format ${String(stored[1])}`);
+  const reader = { bytes: stored, at: 2 };
+  const bits = readVarint(reader);
+  return rebuild(stored.subarray(reader.at), WEB_MESSAGE_INFO, row, bits);
+}
+
+/** A stored row's raw unpacked, or null when it has none. */
+export function rawOf(row: StoredRaw): Buffer | null {
+  return row.raw ? unpackRaw(row.raw, row) : null;
+}
+
+/** A stored raw again for the row's new columns (`text` changed): unpacked with the old, packed with the new. */
+export function repackRaw(stored: Buffer | null, before: RawColumns, after: RawColumns): Buffer | null {
+  return stored ? packRaw(unpackRaw(stored, before), after) : null;
+}
+
+interface Field {
+  field: number;
+  wire: number;
+  /** The whole field (tag included), and its payload. */
+  start: number;
+  end: number;
+  payloadStart: number;
+  payloadEnd: number;
+}
+
+/** The top-level fields of a protobuf; throws on anything malformed. */
+function fieldsOf(bytes: Buffer): Field[] {
+  const fields: Field[] = [];
+  const reader = { bytes, at: 0 };
+  while (reader.at < bytes.length) {
+    const start = reader.at;
+    const tag = readVarint(reader);
+    const field = Math.floor(tag / 8);
+    const wire = tag % 8;
+    if (field === 0) throw new Error('raw: field 0');
+    let payloadStart = reader.at;
+    if (wire === VARINT) readVarint(reader);
+    else if (wire === 1) reader.at += 8;
+    else if (wire === 5) reader.at += 4;
+    else if (wire === LENGTH_DELIMITED) {
+      const length = readVarint(reader);
+      payloadStart = reader.at;
+      reader.at += length;
+    } else throw new Error(`raw: wire type ${String(wire)}`); // groups: never in WAProto
+    if (reader.at > bytes.length) throw new Error('raw: truncated');
+    fields.push({ field, wire, start, end: reader.at, payloadStart, payloadEnd: reader.at });
+  }
+  return fields;
+}
+
+/** The index of `field` when it occurs exactly once (a repeated one is left alone). */
+function single(fields: readonly Field[], field: number): number {
+  let found = -1;
+  for (let i = 0; i < fields.length; i += 1) {
+    if (fields[i]!.field !== field) continue;
+    if (found >= 0) return -1;
+    found = i;
+  }
+  return found;
+}
+
+/** `bytes` without the fields the row holds; `found.bits` collects which were dropped. */
+function strip(bytes: Buffer, nodes: readonly Node[], row: RawColumns, found: { bits: number }): Buffer {
+  const fields = fieldsOf(bytes);
+  // Index of a changed field → its new payload, or null when it goes.
+  const changed = new Map<number, Buffer | null>();
+  for (const node of nodes) {
+    const at = single(fields, node.field);
+    if (at < 0) continue;
+    const field = fields[at]!;
+    if ('bit' in node) {
+      const expected = field.wire === node.wire ? node.value(row) : null;
+      // Compared in place: no slice of the payload is made for a field that stays.
+      if (expected && expected.compare(bytes, field.payloadStart, field.payloadEnd) === 0) {
+        changed.set(at, null);
+        found.bits |= 1 << node.bit;
+      }
+    } else if (field.wire === LENGTH_DELIMITED) {
+      const before = found.bits;
+      const payload = bytes.subarray(field.payloadStart, field.payloadEnd);
+      const inner = strip(payload, node.children, row, found);
+      if (found.bits !== before) changed.set(at, inner.length > 0 ? inner : null);
+    }
+  }
+  if (changed.size === 0) return bytes;
+  const parts: Buffer[] = [];
+  fields.forEach((field, i) => {
+    const replaced = changed.get(i);
+    if (replaced === undefined) parts.push(bytes.subarray(field.start, field.end));
+    else if (replaced !== null) parts.push(lengthDelimited(field.field, replaced));
+  });
+  return Buffer.concat(parts);
+}
+
+/** `residual` with the dropped fields (`bits`) put back from the row, in field-number order. */
+function rebuild(residual: Buffer, nodes: readonly Node[], row: RawColumns, bits: number): Buffer {
+  const adds = nodes.filter((node) => (MASKS.get(node)! & bits) !== 0).sort((a, b) => a.field - b.field);
+  if (adds.length === 0) return residual;
+  const fields = fieldsOf(residual);
+  const parts: Buffer[] = [];
+  let next = 0;
+  const put = (node: Node, payload: Buffer) => {
+    if ('bit' in node) {
+      const value = node.value(row);
+      // A column emptied without a repack (a bug) loses that field, not the whole raw.
+      if (value === null) return;
+      parts.push(
+        node.wire === VARINT
+          ? Buffer.concat([varint(node.field * 8), value])
+          : lengthDelimited(node.field, value),
+      );
+    } else parts.push(lengthDelimited(node.field, rebuild(payload, node.children, row, bits)));
+  };
+  for (const field of fields) {
+    while (next < adds.length && adds[next]!.field < field.field) put(adds[next++]!, Buffer.alloc(0));
+    const add = adds[next];
+    if (add && add.field === field.field && !('bit' in add)) {
+      put(add, residual.subarray(field.payloadStart, field.payloadEnd));
+      next += 1;
+    } else parts.push(residual.subarray(field.start, field.end));
+  }
+  while (next < adds.length) put(adds[next++]!, Buffer.alloc(0));
+  return Buffer.concat(parts);
+}
+
+function lengthDelimited(field: number, payload: Buffer): Buffer {
+  return Buffer.concat([varint(field * 8 + LENGTH_DELIMITED), varint(payload.length), payload]);
+}
+
+/** A non-negative integer as a protobuf varint (arithmetic, not bit operations: up to 2^53). */
+function varint(value: number): Buffer {
+  const bytes: number[] = [];
+  let rest = value;
+  while (rest >= 0x80) {
+    bytes.push((rest % 0x80) | 0x80);
+    rest = Math.floor(rest / 0x80);
+  }
+  bytes.push(rest);
+  return Buffer.from(bytes);
+}
+
+function readVarint(reader: { bytes: Buffer; at: number }): number {
+  let value = 0;
+  let scale = 1;
+  for (;;) {
+    if (reader.at >= reader.bytes.length) throw new Error('raw: truncated varint');
+    const byte = reader.bytes[reader.at++]!;
+    value += (byte & 0x7f) * scale;
+    if (byte < 0x80) return value;
+    scale *= 0x80;
+    if (scale > 2 ** 63) throw new Error('raw: varint too long');
+  }
+}
