@@ -46,6 +46,8 @@ export interface Core {
   desktopTestBridgePort(): number | null;
   /** The admin key created on this first run, to show once; null otherwise. */
   createdAdminKey: string | null;
+  /** Room in the WAL for a bulk writer (db/checkpointer.ts `room`): history sync waits on it; the bench's too. */
+  walRoom(): Promise<void>;
   /** While nobody can sign in yet: the one-time code that creates the owner's account; else null. */
   ownerSetupCode: string | null;
   start(): Promise<void>;
@@ -85,10 +87,15 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
   // The WhatsApp layer (Baileys, a 4.7 MB chunk) loads on first need and never before the API
   // listens, so /health answers first even when numbers reconnect at start (wa/lazy-layer.ts).
   const waLayer = new WaLayerLoader({ held: true });
+  // WAL checkpoints in a thread of their own; a history sync waits for it when the WAL grows large.
+  const checkpointer = new Checkpointer(db.$client, (error) =>
+    logger.warn({ err: error }, 'background WAL checkpoints stopped; the writer checkpoints itself'),
+  );
   const services = createServices({
     db,
     bus,
     logger,
+    walRoom: () => checkpointer.room(),
     waLayer,
     waServer: {
       url: config.waServerUrl,
@@ -131,9 +138,6 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
 
   const lifecycle = new Lifecycle(logger);
   lifecycle.add({ name: 'database', stop: () => void db.$client.close() });
-  const checkpointer = new Checkpointer(db.$client, (error) =>
-    logger.warn({ err: error }, 'background WAL checkpoints stopped; the writer checkpoints itself'),
-  );
   lifecycle.add({
     name: 'wal-checkpoints',
     start: () => checkpointer.start(),
@@ -285,6 +289,7 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
     runtime: getRuntime,
     desktopTestBridgePort: () => testBridge?.port ?? null,
     createdAdminKey: created,
+    walRoom: () => checkpointer.room(),
     ownerSetupCode: services.people.firstRun.prepare(),
     start: () => lifecycle.start(),
     stop: () => lifecycle.stop(),

@@ -91,6 +91,8 @@ interface ServiceDeps {
   groupPace?: PaceRange;
   /** scrypt cost of passwords (tests pass a cheap one). */
   passwordCost?: ScryptCost;
+  /** Before each chunk of a history slice: room in the WAL (db/checkpointer.ts `room`). */
+  walRoom?: () => Promise<unknown>;
 }
 
 export function createServices(deps: ServiceDeps): Services {
@@ -179,6 +181,7 @@ export function createServices(deps: ServiceDeps): Services {
     mediaUrls: deps.mediaUrls ?? { allowInternal: false },
     library: (id, sessionId, field) => mediaLibrary.fileOf(id, sessionId, field),
     historyWanted: (sessionId) => webhooks.service.subscribes('history.messages', sessionId),
+    ...(deps.walRoom ? { walRoom: deps.walRoom } : {}),
     bus,
     ...(deps.groupPace ? { groupPace: deps.groupPace } : {}),
     ...(deps.clock ? { clock: deps.clock } : {}),

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { sqliteNativeBinding } from './native-binding.js';
+import { WalRoom, type WalState } from './wal-room.js';
 
 /** How often the background thread copies the WAL back into the database file. */
 const CHECKPOINT_INTERVAL_MS = 500;
@@ -24,15 +25,21 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.file, { fileMustExist: true, nativeBinding: workerData.nativeBinding });
 db.pragma('busy_timeout = 1000');
 let timer = null;
+let lastLog = 0;
 const round = () => {
-  let behind = false;
+  let soon = false;
   try {
     const [result] = db.pragma('wal_checkpoint(PASSIVE)');
-    behind = result.busy === 0 && result.checkpointed < result.log;
+    // Soon again while frames are left, and while commits keep coming (the WAL changed since the
+    // last round): a history sync writes tens of thousands of frames a second, which half a
+    // second's wait let pile up past the writer's safety net.
+    soon = result.busy === 0 && (result.checkpointed < result.log || result.log !== lastLog);
+    lastLog = result.log;
+    parentPort.postMessage({ log: result.log, checkpointed: result.checkpointed });
   } catch {
     // busy or closing: the next round (or the writer's own safety net) catches up
   }
-  timer = setTimeout(round, behind ? workerData.behindMs : workerData.intervalMs);
+  timer = setTimeout(round, soon ? workerData.behindMs : workerData.intervalMs);
 };
 timer = setTimeout(round, workerData.intervalMs);
 parentPort.on('message', () => {
@@ -52,6 +59,8 @@ parentPort.on('message', () => {
  */
 export class Checkpointer {
   private worker: Worker | null = null;
+  /** Fed by the thread's rounds; a history sync waits on it (db/wal-room.ts). */
+  private readonly walRoom = new WalRoom();
 
   constructor(
     private readonly writer: Database.Database,
@@ -73,19 +82,27 @@ export class Checkpointer {
       },
     });
     worker.unref();
+    worker.on('message', (state: WalState) => this.walRoom.report(state));
     worker.once('error', (error) => {
       // Back to checkpointing on the writer, as without this thread.
       if (this.worker === worker) this.worker = null;
       this.restoreWriter();
+      this.walRoom.release();
       this.onError(error);
     });
     this.worker = worker;
     this.writer.pragma(`wal_autocheckpoint = ${SAFETY_AUTO_CHECKPOINT}`);
   }
 
+  /** Resolves when a bulk writer may write its next batch (db/wal-room.ts); at once without the thread. */
+  room(): Promise<void> {
+    return this.worker ? this.walRoom.room() : Promise.resolve();
+  }
+
   async stop(): Promise<void> {
     const worker = this.worker;
     this.worker = null;
+    this.walRoom.release();
     if (!worker) return;
     this.restoreWriter();
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));

@@ -84,4 +84,28 @@ describe('history stored in chunks sized to a time budget', () => {
     expect(run.chunks.length).toBe(2);
     expect(turns).toBe(2);
   });
+
+  it('asks for room in the WAL before each chunk, and writes none until it is given', async () => {
+    const run = costedStore(0.3);
+    const asked: number[] = [];
+    let give: () => void = () => {};
+    const storing = storeInChunks(rows.slice(0, 150), run.store, {
+      sizer: new ChunkSizer(),
+      now: run.now,
+      turn: async () => {},
+      room: () => {
+        asked.push(run.chunks.length);
+        return new Promise<void>((resolve) => (give = resolve));
+      },
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(run.chunks.length).toBe(0);
+    give();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(run.chunks.length).toBe(1);
+    give();
+    await storing;
+    expect(asked).toEqual([0, 1]);
+    expect(run.chunks.flat()).toEqual(rows.slice(0, 150));
+  });
 });

@@ -28,6 +28,12 @@ export interface ChunkOptions {
   turn?: () => Promise<unknown>;
   /** Where the size learned so far is kept (tests pass their own). */
   sizer?: ChunkSizer;
+  /**
+   * Before each chunk: resolves when the database has room for it (db/checkpointer.ts `room`: the
+   * WAL copied back once it has grown large, so SQLite starts it over and no commit has to
+   * checkpoint on the event loop).
+   */
+  room?: () => Promise<unknown>;
 }
 
 /**
@@ -64,6 +70,7 @@ export async function storeInChunks<T>(
   const turn = options.turn ?? backgroundTurn;
   const sizer = options.sizer ?? learned;
   for (let start = 0; start < items.length;) {
+    await options.room?.();
     await turn();
     const chunk = items.slice(start, start + sizer.size);
     const started = now();

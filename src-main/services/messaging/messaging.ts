@@ -96,6 +96,8 @@ export function createMessaging(deps: {
   library?: LibraryLookup;
   /** Whether a webhook subscribes to `history.messages` for a number (the webhooks service). */
   historyWanted?: (sessionId: string) => boolean;
+  /** Before each chunk of a history slice: room in the WAL (db/checkpointer.ts `room`). */
+  walRoom?: () => Promise<unknown>;
   /** Wakes the paced-send loop when a held-back number connects. */
   bus: EventBus;
   /** CHATDOCK_GROUP_PACE_MS: the human pause before a paced group send. */
@@ -205,6 +207,7 @@ export function createMessaging(deps: {
     events,
     logger,
     ...(deps.historyWanted ? { historyWanted: deps.historyWanted } : {}),
+    ...(deps.walRoom ? { walRoom: deps.walRoom } : {}),
   });
   deps.manager.onSocket((sessionId, socket, wa) => wa.attachSessionEvents(sessionId, socket, sink, logger));
   return {

@@ -55,6 +55,8 @@ export class MessagingSink implements WaEventSink {
        * point 9): only then are the synced messages recorded again as events, in chunks.
        */
       historyWanted?: (sessionId: string) => boolean;
+      /** Before each chunk of a history slice: room in the WAL (db/checkpointer.ts `room`). */
+      walRoom?: () => Promise<unknown>;
     },
   ) {}
 
@@ -76,15 +78,18 @@ export class MessagingSink implements WaEventSink {
     let chunk = 0;
     // Tens of thousands of messages: transactions sized to a time budget, the loop yielded
     // between them; each one's `history.messages` chunks are recorded with its messages.
-    await storeInChunks(records, (batch) =>
-      this.deps.events.transaction(() => {
-        const stored = store.ingest(sessionId, batch, 'history');
-        if (!wanted) return;
-        for (const messages of historyChunks(stored)) {
-          chunk += 1;
-          this.deps.events.record('history.messages', sessionId, { slice, chunk, messages });
-        }
-      }),
+    await storeInChunks(
+      records,
+      (batch) =>
+        this.deps.events.transaction(() => {
+          const stored = store.ingest(sessionId, batch, 'history');
+          if (!wanted) return;
+          for (const messages of historyChunks(stored)) {
+            chunk += 1;
+            this.deps.events.record('history.messages', sessionId, { slice, chunk, messages });
+          }
+        }),
+      this.deps.walRoom ? { room: this.deps.walRoom } : {},
     );
     this.applyUpdates(sessionId, mapped);
   }
