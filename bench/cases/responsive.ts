@@ -60,7 +60,7 @@ export async function responsiveCase(ctx: BenchContext, apiUrl: string, apiKey: 
         raw: '–',
         ratio: '–',
         target: `max ≤ ${BUDGET_MS} ms`,
-        met: measured.loopMax <= BUDGET_MS,
+        ...wallVerdict(measured.loopMax, [measured.cpu]),
         note: `${Math.round((count / measured.ms) * 1000)} msg/s stored meanwhile`,
       },
       ...cpuRows('11 responsive core, history sync', `${count.toLocaleString('en')} msgs, ${what}`, [
@@ -136,7 +136,7 @@ export async function campaignRows(ctx: BenchContext, apiUrl: string, apiKey: st
       raw: '–',
       ratio: '–',
       target: `max ≤ ${BUDGET_MS} ms`,
-      met: worstLoop <= BUDGET_MS,
+      ...wallVerdict(worstLoop, turns),
       note: `${runs} campaigns, prepared in ${ms(stats(prepare).median)} (median)`,
     },
     ...cpuRows(
@@ -182,6 +182,17 @@ function cpuRows(kase: string, what: string, runs: readonly (TurnStats | null)[]
       note: `the costliest turn held ${ms(worst.maxCpuMs)} of CPU in ${ms(worst.wallOfMaxMs)} of wall time`,
     },
   ];
+}
+
+/**
+ * A wall-time block row's verdict: met within the budget; past it, "met (machine-bound)" when no
+ * turn would have passed it on an idle PC (each gap's wall time less the thread's wait for a
+ * core: loop-turns.ts `maxOwnMs`), so a busy PC's waits do not flip the row (issue #23 target 1).
+ */
+function wallVerdict(maxMs: number, turns: readonly (TurnStats | null)[]): Pick<Row, 'met' | 'machineBound'> {
+  if (maxMs <= BUDGET_MS) return { met: true };
+  const own = turns.map((turn) => turn?.maxOwnMs ?? Infinity);
+  return own.every((ms) => ms <= BUDGET_MS) ? { met: true, machineBound: true } : { met: false };
 }
 
 /** Fresh messages (ids of their own) in WhatsApp-sized slices, per session. */
