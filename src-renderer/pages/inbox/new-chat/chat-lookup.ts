@@ -21,6 +21,9 @@ export async function explainMissingChat(
   if (!notFound)
     return intl.formatMessage({ id: 'inbox.newChat.openFailed' }, { reason: describeError(caught) });
   if (!jid.endsWith('@s.whatsapp.net')) return intl.formatMessage({ id: 'inbox.newChat.gone' });
+  // A link opened in a fresh window asks before anything loaded the numbers: without them the
+  // number looked offline, so a number not on WhatsApp got a composer instead of the sentence.
+  if (!useSessions.getState().loaded) await useSessions.getState().load(transport);
   const linked = useSessions.getState().sessions.find((s) => s.id === session);
   if (!linked || linked.status !== 'connected') return null;
   const digits = jid.split('@')[0] ?? '';
