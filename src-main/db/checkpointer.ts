@@ -25,7 +25,7 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.file, { fileMustExist: true, nativeBinding: workerData.nativeBinding });
 db.pragma('busy_timeout = 1000');
 let timer = null;
-let lastLog = 0;
+let last = { log: 0, checkpointed: 0 };
 const round = () => {
   let soon = false;
   try {
@@ -33,9 +33,11 @@ const round = () => {
     // Soon again while frames are left, and while commits keep coming (the WAL changed since the
     // last round): a history sync writes tens of thousands of frames a second, which half a
     // second's wait let pile up past the writer's safety net.
-    soon = result.busy === 0 && (result.checkpointed < result.log || result.log !== lastLog);
-    lastLog = result.log;
-    parentPort.postMessage({ log: result.log, checkpointed: result.checkpointed });
+    soon = result.busy === 0 && (result.checkpointed < result.log || result.log !== last.log);
+    // Told only when it changed: an idle app's main thread is not woken twice a second for nothing.
+    if (result.log !== last.log || result.checkpointed !== last.checkpointed)
+      parentPort.postMessage({ log: result.log, checkpointed: result.checkpointed });
+    last = { log: result.log, checkpointed: result.checkpointed };
   } catch {
     // busy or closing: the next round (or the writer's own safety net) catches up
   }
