@@ -15,11 +15,10 @@ CREATE TABLE messages (
   id text NOT NULL, from_me integer NOT NULL, sender_jid text, sender_name text, type text NOT NULL,
   text text, media text, content text, quoted_id text, mentions text, status text NOT NULL,
   timestamp integer NOT NULL, edited_at integer, revoked_at integer, forwarded integer DEFAULT false NOT NULL,
-  raw blob, created_at text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
+  raw blob
 );
-CREATE UNIQUE INDEX messages_identity_idx ON messages (session_id, chat_jid, id);
+CREATE UNIQUE INDEX messages_identity_idx ON messages (session_id, id, chat_jid);
 CREATE INDEX messages_chat_time_idx ON messages (session_id, chat_jid, timestamp);
-CREATE INDEX messages_session_id_idx ON messages (session_id, id);
 CREATE VIRTUAL TABLE messages_fts USING fts5(text, content='', contentless_delete=1,
   tokenize='unicode61 remove_diacritics 2');
 CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages WHEN new.text IS NOT NULL BEGIN

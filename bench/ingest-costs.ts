@@ -54,7 +54,10 @@ const VARIANTS: Record<string, string> = {
     CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages WHEN new.text IS NOT NULL BEGIN
       INSERT INTO messages_fts (rowid, text) VALUES (new.row_id, new.text);
     END`,
-  'no messages_session_id_idx': 'DROP INDEX messages_session_id_idx',
+  // Migration 0056 taken away: the identity index led by the chat, and (session, id) an index of its own.
+  'identity and session_id indexes as before 0056': `DROP INDEX messages_identity_idx;
+    CREATE UNIQUE INDEX messages_identity_idx ON messages (session_id, chat_jid, id);
+    CREATE INDEX messages_session_id_idx ON messages (session_id, id)`,
   'full, cache_size 16 MB': 'PRAGMA cache_size = -16000',
   'full, cache_size 64 MB': 'PRAGMA cache_size = -64000',
   'full, mmap 256 MB': 'PRAGMA mmap_size = 268435456',

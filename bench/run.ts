@@ -255,7 +255,11 @@ async function main(): Promise<void> {
     // What a message costs includes the report rows its fold writes (a fifth of the database at
     // 1M): measured once the fold has settled, as a database a day old has them. At 10M the fold
     // takes hours, so there it waits a minute at most and the row says how much was left.
-    const settled = await foldReports(ctx, (line) => log(`[${elapsed()}] ${line}`), options.scale > 1 ? 60_000 : Infinity);
+    const settled = await foldReports(
+      ctx,
+      (line) => log(`[${elapsed()}] ${line}`),
+      options.scale > 1 ? 60_000 : Infinity,
+    );
     log(`[${elapsed()}] 12. storage: dbstat, and a minimal schema holding the same searchable text`);
     rows.push(...storageCase(ctx, settled ? 0 : chatsToFold(ctx)));
   }

@@ -146,7 +146,9 @@ export function storageCase(ctx: BenchContext, unfolded: number): Row[] {
       note:
         `app ${megabytes(appBytes)}, minimal ${megabytes(rawBytes)} (the chat as an integer, time, id, ` +
         'direction and text, a (chat, time) index, the same FTS5 index)' +
-        (unfolded ? `; the reports' fold had ${unfolded.toLocaleString('en')} chats left` : '; reports folded'),
+        (unfolded
+          ? `; the reports' fold had ${unfolded.toLocaleString('en')} chats left`
+          : '; reports folded'),
     },
   ];
   for (const part of parts) {

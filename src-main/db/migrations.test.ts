@@ -857,6 +857,23 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
       edit_color: null,
     });
   },
+  '0056_smaller_message_rows': (sqlite) => {
+    // One index answers a message by number and id, with or without its chat; a message is still
+    // stored once per (number, chat, id), and the writers' ON CONFLICT target still names it.
+    expect(queryPlan(sqlite, `SELECT * FROM messages WHERE session_id = 's' AND id = 'm'`)).toContain(
+      'messages_identity_idx (session_id=? AND id=?)',
+    );
+    const insert = `INSERT INTO messages (session_id, chat_jid, id, from_me, type, status, timestamp)
+      VALUES ('s', ?, 'm', 0, 'text', 'server', 1) ON CONFLICT (session_id, chat_jid, id) DO NOTHING`;
+    expect(sqlite.prepare(insert).run('a').changes).toBe(1);
+    expect(sqlite.prepare(insert).run('a').changes).toBe(0);
+    expect(sqlite.prepare(insert).run('b').changes).toBe(1);
+    const columns = sqlite.prepare(`SELECT name FROM pragma_table_info('messages')`).pluck().all();
+    expect(columns).not.toContain('created_at');
+    expect(
+      sqlite.prepare(`SELECT name FROM sqlite_master WHERE name = 'messages_session_id_idx'`).all(),
+    ).toEqual([]);
+  },
   '0046_report_conversation_days': (sqlite) => {
     // Tagging a customer chat marks every day it has kept facts on (its conversations' events and
     // its counts); the per-message `chat_order_at` update marks nothing; a group marks nothing.

@@ -254,13 +254,12 @@ export const messages = sqliteTable(
     sentBy: text('sent_by', { mode: 'json' }).$type<{ type: string; id: string | null; name: string }>(),
     /** When it was starred on the number (here, on the phone or a linked device; migration 0034). */
     starredAt: integer('starred_at'),
-    createdAt: text('created_at').notNull().default(nowIso),
   },
   (t) => [
-    uniqueIndex('messages_identity_idx').on(t.sessionId, t.chatJid, t.id),
+    // Session and id first (migration 0056): the API addresses a message by them alone
+    // (GET /sessions/{id}/messages/{msgId}), and the identity check adds the chat.
+    uniqueIndex('messages_identity_idx').on(t.sessionId, t.id, t.chatJid),
     index('messages_chat_time_idx').on(t.sessionId, t.chatJid, t.timestamp),
-    // The API addresses a message by session and id alone (GET /sessions/{id}/messages/{msgId}).
-    index('messages_session_id_idx').on(t.sessionId, t.id),
     // The few messages still waiting for their content, counted for /health without a scan.
     index('messages_waiting_idx')
       .on(t.sessionId)

@@ -655,6 +655,37 @@ describe('history ingest keeps each chat summary as message-by-message writes wo
   });
 });
 
+describe('a message by id', () => {
+  /** The plan of `sql` with its `?` bound to `values`. */
+  const planWith = (sql: string, ...values: string[]) =>
+    (db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...values) as { detail: string }[])
+      .map((row) => row.detail)
+      .join('\n');
+
+  it('finds a message by number and id alone, and by its chat too, through the one identity index', () => {
+    store.ingest('s1', [record(jid(1), 'same', 10, 'older'), record(jid(2), 'same', 20, 'newer')], 'history');
+    // GET /sessions/{id}/messages/{msgId}: no chat given; the index leads with (session, id) (migration 0056).
+    const byId = sqlOf(() => store.findById('s1', 'same'), /WHERE session_id = \? AND id = \? ORDER BY/);
+    expect(planWith(byId, 's1', 'same')).toContain(
+      'SEARCH messages USING INDEX messages_identity_idx (session_id=? AND id=?)',
+    );
+    expect(store.findById('s1', 'same')?.text).toBe('newer');
+    const byChat = sqlOf(
+      () => store.get('s1', jid(1), 'same'),
+      /^SELECT row_id AS rowId[^]*FROM messages WHERE session_id = \? AND chat_jid = \? AND id = \?$/,
+    );
+    expect(planWith(byChat, 's1', jid(1), 'same')).toContain(
+      'messages_identity_idx (session_id=? AND id=? AND chat_jid=?)',
+    );
+    expect(store.get('s1', jid(1), 'same')?.text).toBe('older');
+    const indexes = db.$client
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'messages'`)
+      .pluck()
+      .all();
+    expect(indexes).not.toContain('messages_session_id_idx');
+  });
+});
+
 describe('search', () => {
   it('limits FTS hits by rowid before joining messages', () => {
     const sql = planOf(() => history.search({ query: 'hello', limit: 50 }), /messages_fts MATCH/);
@@ -789,7 +820,7 @@ describe('reports', () => {
     const counts = reportPlan(/FROM campaign_recipients r/);
     expect(counts).toMatch(/SEARCH r USING INDEX campaign_recipients_\w+ \(campaign_id=\?\)/);
     expect(counts).toContain('opt_outs_idx (session_id=? AND jid=?)');
-    expect(counts).toContain('messages_identity_idx (session_id=? AND chat_jid=? AND id=?)');
+    expect(counts).toContain('messages_identity_idx (session_id=? AND id=? AND chat_jid=?)');
     expect(counts).toContain('messages_chat_time_idx (session_id=? AND chat_jid=? AND timestamp>?)');
     expect(counts).not.toMatch(/SCAN (m|reply)\b/);
   });
