@@ -199,8 +199,9 @@ export const reportTaggedDayCounts = sqliteTable(
 
 /**
  * The message counts per quarter hour of each UTC day by number, assignee and the chat's tags now
- * (migration 0047, services/reports/day-quarters.ts): one blob of 192 little-endian int32 a row,
- * the customers' messages in quarters 0–95, then ours.
+ * (migration 0047, services/reports/day-quarters.ts): one blob of 192 counts a row, the customers'
+ * messages in quarters 0–95, then ours; only the non-zero ones are stored (quarter-counts-codec.ts;
+ * 768 bytes is the dense int32 form rows were first written in).
  */
 export const reportDayQuarters = sqliteTable(
   'report_day_quarters',

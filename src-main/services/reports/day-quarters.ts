@@ -6,12 +6,14 @@
  * (docs/PERFORMANCE.md case 10); the quarters keep every zone's local days and hours exact
  * (metrics/day-quarter-totals.ts). Rebuilt whole with the day's other kept rows
  * (conversation-days.ts), from the per-chat counts; the fold marks every day whose counts changed.
+ * The blob keeps only the non-zero quarters (quarter-counts-codec.ts).
  */
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/connection.js';
 import type { DayQuarterRow } from './metrics/day-quarter-totals.js';
 import { IN_SCOPE, type ScopeParams } from './report-scope.js';
 import { HAS_TAG, TAG_SET } from './tagged-counts.js';
+import { decodeQuarterCounts, encodeQuarterCounts, QUARTER_COUNTS } from './quarter-counts-codec.js';
 
 export const QUARTERS_PER_DAY = 96;
 
@@ -66,7 +68,7 @@ export class DayQuarters {
       if (!found) {
         found = {
           key: [row.session, row.userId, row.teamId, row.tags],
-          counts: new Int32Array(2 * QUARTERS_PER_DAY),
+          counts: new Int32Array(QUARTER_COUNTS),
         };
         rows.set(id, found);
       }
@@ -74,21 +76,12 @@ export class DayQuarters {
     }
     this.drop.run(day);
     for (const { key, counts } of rows.values()) {
-      this.insert.run(day, ...key, Buffer.from(counts.buffer, counts.byteOffset, counts.byteLength));
+      this.insert.run(day, ...key, encodeQuarterCounts(counts));
     }
   }
 
   /** The rows of the UTC days [dayFrom, dayTo) through the numbers, filter and tag. */
   rows(params: Omit<ScopeParams, 'from' | 'to'> & { dayFrom: number; dayTo: number }): DayQuarterRow[] {
-    return this.read.all(params).map((row) => ({ day: row.day, counts: int32s(row.counts) }));
+    return this.read.all(params).map((row) => ({ day: row.day, counts: decodeQuarterCounts(row.counts) }));
   }
-}
-
-/** The stored little-endian int32s (a view when SQLite's buffer is aligned, else a copy). */
-function int32s(buffer: Buffer): Int32Array {
-  if (buffer.byteOffset % 4 === 0)
-    return new Int32Array(buffer.buffer, buffer.byteOffset, buffer.byteLength / 4);
-  const out = new Int32Array(buffer.byteLength / 4);
-  new Uint8Array(out.buffer).set(buffer);
-  return out;
 }
