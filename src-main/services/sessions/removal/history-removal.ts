@@ -45,7 +45,7 @@ export class HistoryRemoval {
     private readonly logger: Logger,
     private readonly batchSize = DEFAULT_BATCH_SIZE,
   ) {
-    // The inner select walks the session's entries of messages_session_id_idx (covering); rows of
+    // The inner select walks the session's entries of messages_identity_idx (covering); rows of
     // a session created again with the id lie above the bound and stay. RETURNING hands back the
     // media the deleted rows used, in the same statement.
     this.deleteBatch = this.db.$client.prepare(
