@@ -179,7 +179,9 @@ function cpuRows(kase: string, what: string, runs: readonly (TurnStats | null)[]
       ratio: '–',
       target: `max ≤ ${BUDGET_MS} ms`,
       met: worst.maxCpuMs <= BUDGET_MS,
-      note: `the costliest turn held ${ms(worst.maxCpuMs)} of CPU in ${ms(worst.wallOfMaxMs)} of wall time`,
+      note:
+        `the costliest turn held ${ms(worst.maxCpuMs)} of CPU in ${ms(worst.wallOfMaxMs)} of wall time, ` +
+        `${ms(worst.gcOfMaxMs)} of it the garbage collector's pauses (longest pause ${ms(Math.max(...measured.map((run) => run.maxGcMs)))})`,
     },
   ];
 }
