@@ -7,6 +7,7 @@
  * every few milliseconds reads it, and each gap between two firings is one or more turns of the
  * loop: the CPU the main thread spent in it is the block the app caused, the wait the machine's.
  */
+import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { threadTimeAvailable, threadTimes } from './thread-time.js';
 
 export interface TurnStats {
@@ -20,6 +21,13 @@ export interface TurnStats {
    */
   maxOwnMs: number;
   gaps: number;
+  /**
+   * The garbage collector's pauses of the main thread inside the costliest gap (V8's `gc`
+   * performance entries): a turn the app's own code did not cause shows up here.
+   */
+  gcOfMaxMs: number;
+  /** The longest single collector pause while measuring. */
+  maxGcMs: number;
 }
 
 const EVERY_MS = 2;
@@ -28,6 +36,11 @@ export class LoopTurns {
   private readonly cpu: number[] = [];
   private readonly wall: number[] = [];
   private readonly own: number[] = [];
+  /** Each gap's end (performance.now()); its start is the previous gap's end. */
+  private readonly ends: number[] = [];
+  private started = 0;
+  private readonly gc: PerformanceEntry[] = [];
+  private readonly gcObserver = new PerformanceObserver((list) => this.gc.push(...list.getEntries()));
   private timer: NodeJS.Timeout | null = null;
 
   /** False where the kernel does not report per-thread run time (not Linux). */
@@ -37,14 +50,17 @@ export class LoopTurns {
 
   start(): void {
     if (!this.available) return;
+    this.gcObserver.observe({ entryTypes: ['gc'] });
     let last = threadTimes();
     let lastWall = performance.now();
+    this.started = lastWall;
     this.timer = setInterval(() => {
       const times = threadTimes();
       const wall = performance.now();
       this.cpu.push(times.runMs - last.runMs);
       this.wall.push(wall - lastWall);
       this.own.push(Math.max(0, wall - lastWall - (times.waitMs - last.waitMs)));
+      this.ends.push(wall);
       last = times;
       lastWall = wall;
     }, EVERY_MS);
@@ -53,6 +69,7 @@ export class LoopTurns {
   stop(): TurnStats | null {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    this.gcObserver.disconnect();
     if (this.cpu.length === 0) return null;
     let worst = 0;
     for (let i = 1; i < this.cpu.length; i += 1) if ((this.cpu[i] ?? 0) > (this.cpu[worst] ?? 0)) worst = i;
@@ -63,6 +80,21 @@ export class LoopTurns {
       p99CpuMs: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] ?? 0,
       maxOwnMs: Math.max(...this.own),
       gaps: this.cpu.length,
+      gcOfMaxMs: this.gcWithin(
+        worst === 0 ? this.started : (this.ends[worst - 1] ?? 0),
+        this.ends[worst] ?? 0,
+      ),
+      maxGcMs: Math.max(0, ...this.gc.map((entry) => entry.duration)),
     };
+  }
+
+  /** The collector's pause time overlapping [from, to]. */
+  private gcWithin(from: number, to: number): number {
+    let total = 0;
+    for (const entry of this.gc) {
+      const overlap = Math.min(to, entry.startTime + entry.duration) - Math.max(from, entry.startTime);
+      if (overlap > 0) total += overlap;
+    }
+    return total;
   }
 }

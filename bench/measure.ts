@@ -1,6 +1,6 @@
 /** Timing helpers: high-resolution samples, percentiles, and a yield to the event loop. */
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { threadCpuMs } from './thread-time.js';
+import { threadCpuMs, threadTimes } from './thread-time.js';
 
 export { yieldToLoop };
 
@@ -32,6 +32,21 @@ export function time(work: () => unknown): number {
   return performance.now() - started;
 }
 
+/**
+ * Milliseconds `work` took less the time this thread waited for a core meanwhile (thread-time.ts):
+ * on an idle PC its wall time; on a busy one what it would have taken there. The kernel adds a
+ * wait to the thread's total when the thread gets a core back, so the total read after `work`
+ * holds every wait inside it. The reads themselves stay outside the timed stretch, so both sides
+ * of a pair pay nothing for them.
+ */
+export function ownTime(work: () => unknown): number {
+  const waitBefore = threadTimes().waitMs;
+  const started = performance.now();
+  work();
+  const wall = performance.now() - started;
+  return Math.max(0, wall - (threadTimes().waitMs - waitBefore));
+}
+
 export async function timeAsync(work: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
   await work();
@@ -60,6 +75,9 @@ export async function sample(
 /**
  * Times the raw baseline and the app's path in turns (raw, app, raw, app, …), so a pause of the
  * machine or the garbage collector lands on both series alike instead of on whichever ran then.
+ * Each sample is the thread's own time (`ownTime`): a competing process taking the core in the
+ * middle of one sample no longer lands on one series only (issue #23 target 1; a quiet run and
+ * a `--noise` run of session 18 flipped two search rows on that alone).
  */
 export async function samplePair(
   iterations: number,
@@ -78,9 +96,9 @@ export async function samplePair(
   const samples = { raw: [] as number[], app: [] as number[] };
   const { appCpu } = options;
   for (let i = 0; i < iterations; i += 1) {
-    samples.raw.push(time(() => raw(warmup + i)));
+    samples.raw.push(ownTime(() => raw(warmup + i)));
     const cpuBefore = appCpu ? threadCpuMs() : 0;
-    samples.app.push(time(() => app(warmup + i)));
+    samples.app.push(ownTime(() => app(warmup + i)));
     appCpu?.push(threadCpuMs() - cpuBefore);
     if (i % 50 === 49) await yieldToLoop();
   }

@@ -12,6 +12,7 @@ import Database from 'better-sqlite3';
 import { loadConfig } from '../src-main/core/config.js';
 import { createCore } from '../src-main/app/container.js';
 import { RawReads } from './baseline.js';
+import { walState } from './wal-state.js';
 import { chatListCase } from './cases/chat-list.js';
 import { conversationCase } from './cases/conversation.js';
 import { generateThroughApp, ingestRows } from './cases/ingest.js';
@@ -223,13 +224,13 @@ async function main(): Promise<void> {
   let webhook: Awaited<ReturnType<typeof startWebhook>> | null = null;
   if (full) {
     webhook = await startWebhook(ctx);
-    log(`[${elapsed()}] 2. live ingest`);
+    log(`[${elapsed()}] 2. live ingest (${walState(core.db.$client)})`);
     rows.push(...(await liveCase(ctx)));
     // The webhook deliveries case 2 queued go out before anything else is timed.
     await waitForDrain(ctx, 120_000);
   }
   if (!options.ingestOnly && (options.only === null || options.only === 'chat-list')) {
-    log(`[${elapsed()}] 3. chat list`);
+    log(`[${elapsed()}] 3. chat list (${walState(core.db.$client)})`);
     rows.push(...(await chatListCase(ctx)));
   }
   const reads = others || options.only === 'reads';
@@ -245,9 +246,9 @@ async function main(): Promise<void> {
         `[${elapsed()}]   reports backfill paused for cases 4–5: ${chatsToFold(ctx).toLocaleString('en')} chats still to fold`,
       );
     }
-    log(`[${elapsed()}] 4. conversation page`);
+    log(`[${elapsed()}] 4. conversation page (${walState(core.db.$client)})`);
     rows.push(...(await conversationCase(ctx, apiUrl, API_KEY)));
-    log(`[${elapsed()}] 5. search`);
+    log(`[${elapsed()}] 5. search (${walState(core.db.$client)})`);
     rows.push(...(await searchCase(ctx)));
     if (!folded) ctx.core.services.reports.folding.start();
   }
@@ -266,7 +267,7 @@ async function main(): Promise<void> {
   // At a larger scale the reports' first fold of the whole history would take the run's time
   // for rows no issue sets at that scale (case 10 has its own 1M budget).
   if ((others && options.scale <= 1) || options.only === 'reports') {
-    log(`[${elapsed()}] 10. reports`);
+    log(`[${elapsed()}] 10. reports (${walState(core.db.$client)})`);
     rows.push(...(await reportsCase(ctx)));
   }
   if (options.only === 'rest' || options.only === 'webhooks') {
@@ -275,17 +276,17 @@ async function main(): Promise<void> {
     await foldReports(ctx, log);
   }
   if (full || options.only === 'rest') {
-    log(`[${elapsed()}] 6. REST throughput`);
+    log(`[${elapsed()}] 6. REST throughput (${walState(core.db.$client)})`);
     rows.push(...(await restThroughputCase(ctx, apiUrl, API_KEY)));
   }
   if (options.only === 'webhooks') webhook = await startWebhook(ctx);
   if (webhook) {
-    log(`[${elapsed()}] 7. webhook outbox`);
+    log(`[${elapsed()}] 7. webhook outbox (${walState(core.db.$client)})`);
     rows.push(...(await webhookCase(ctx, webhook)));
     await stopWebhook(webhook);
   }
   if (full || options.only === 'responsive') {
-    log(`[${elapsed()}] 11. responsive core while a history sync is stored`);
+    log(`[${elapsed()}] 11. responsive core while a history sync is stored (${walState(core.db.$client)})`);
     rows.push(...(await responsiveCase(ctx, apiUrl, API_KEY)));
   }
   if (options.only === 'campaign') {

@@ -70,4 +70,14 @@ describe('parseJid and helpers', () => {
     expect(phoneOfJid('972501234567@s.whatsapp.net')).toBe('972501234567');
     expect(phoneOfJid('123456789012345@lid')).toBeNull();
   });
+
+  it('reads the phone of every spelling of a user JID, not only the stored one', () => {
+    expect(phoneOfJid('972501234567:3@s.whatsapp.net')).toBe('972501234567');
+    expect(phoneOfJid('972501234567_1:2@S.WhatsApp.Net')).toBe('972501234567');
+    expect(phoneOfJid('972501234567@c.us')).toBe('972501234567');
+    expect(phoneOfJid('120363025246125486@g.us')).toBeNull();
+    expect(phoneOfJid('9725O1234567@s.whatsapp.net')).toBeNull();
+    expect(phoneOfJid('972501234567@s.whatsapp.net@s.whatsapp.net')).toBeNull();
+    expect(phoneOfJid('@s.whatsapp.net')).toBeNull();
+  });
 });

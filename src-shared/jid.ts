@@ -100,8 +100,15 @@ export function isGroupJid(jid: string): boolean {
   return jidKind(jid) === 'group';
 }
 
+/** A plain user JID as stored (digits, no device): what `phoneOfJid` meets for almost every chat. */
+const PLAIN_USER_JID = /^(\d+)@s\.whatsapp\.net$/;
+
 /** The phone number of a `@s.whatsapp.net` JID, or null for groups, LIDs and channels. */
 export function phoneOfJid(jid: string): string | null {
+  // Every chat of a chat-list page passes here: the stored form is matched at once, any other
+  // spelling is parsed in full (the same answer either way).
+  const plain = PLAIN_USER_JID.exec(jid);
+  if (plain) return plain[1] ?? null;
   const parsed = parseJid(jid);
   return parsed?.kind === 'user' ? parsed.user : null;
 }

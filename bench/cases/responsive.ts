@@ -51,7 +51,7 @@ export async function responsiveCase(ctx: BenchContext, apiUrl: string, apiKey: 
     const measured = await underLoad(ctx, apiUrl, apiKey, async () => {
       for (const { sessionId, records } of history) await storeSlice(sessionId, records);
     });
-    rows.push(
+    const variant: Row[] = [
       {
         case: '11 responsive core, history sync',
         what: `${count.toLocaleString('en')} msgs, ${what}: event-loop block`,
@@ -78,6 +78,13 @@ export async function responsiveCase(ctx: BenchContext, apiUrl: string, apiKey: 
         met: measured.rest.p99 <= BUDGET_MS,
         note: `${measured.rest.n} requests, 2 clients`,
       },
+    ];
+    // The way it was stored before is shown beside for comparison, not judged: the target is
+    // the app's, and the app stores history the first way.
+    rows.push(
+      ...(salt === 'B'
+        ? variant.map(({ machineBound: _, ...row }) => ({ ...row, target: '–', met: null }))
+        : variant),
     );
   }
   rows.push(...(await campaignRows(ctx, apiUrl, apiKey)));
@@ -179,7 +186,9 @@ function cpuRows(kase: string, what: string, runs: readonly (TurnStats | null)[]
       ratio: '–',
       target: `max ≤ ${BUDGET_MS} ms`,
       met: worst.maxCpuMs <= BUDGET_MS,
-      note: `the costliest turn held ${ms(worst.maxCpuMs)} of CPU in ${ms(worst.wallOfMaxMs)} of wall time`,
+      note:
+        `the costliest turn held ${ms(worst.maxCpuMs)} of CPU in ${ms(worst.wallOfMaxMs)} of wall time, ` +
+        `${ms(worst.gcOfMaxMs)} of it the garbage collector's pauses (longest pause ${ms(Math.max(...measured.map((run) => run.maxGcMs)))})`,
     },
   ];
 }

@@ -89,21 +89,28 @@ export class KindLimits {
    */
   take(ctx: Context, takes: readonly Take[]): void {
     if (takes.length === 0) return;
+    // Loops, not map/filter/sort chains: every keyed request passes here. Ties go to the first
+    // take, as a stable sort would.
     const limiters = takes.map((take) => ({ ...take, limiter: this.limiter(take.kind) }));
-    const refused = limiters
-      .map((entry) => ({ ...entry, wait: entry.limiter.waitSeconds(entry.bucket) }))
-      .filter((entry) => entry.wait > 0)
-      .sort((a, b) => b.wait - a.wait)[0];
+    let refused: { limiter: TokenBucketLimiter; bucket: string; kind: RateLimitKind; wait: number } | null =
+      null;
+    for (const entry of limiters) {
+      const wait = entry.limiter.waitSeconds(entry.bucket);
+      if (wait > (refused?.wait ?? 0)) refused = { ...entry, wait };
+    }
     if (refused) {
-      setHeaders(ctx, refused.limiter, refused.bucket);
+      setHeaders(ctx, refused.limiter, refused.limiter.state(refused.bucket));
       ctx.set('Retry-After', String(refused.wait));
       throw rateLimitedError(refused.wait, WHAT[refused.kind]);
     }
     for (const entry of limiters) entry.limiter.take(entry.bucket);
-    const tightest = limiters
-      .map((entry) => ({ ...entry, state: entry.limiter.state(entry.bucket) }))
-      .sort((a, b) => a.state.remaining / a.limiter.limit - b.state.remaining / b.limiter.limit)[0]!;
-    setHeaders(ctx, tightest.limiter, tightest.bucket);
+    let tightest: { limiter: TokenBucketLimiter; state: BucketState } | null = null;
+    for (const { limiter, bucket } of limiters) {
+      const state = limiter.state(bucket);
+      if (!tightest || state.remaining / limiter.limit < tightest.state.remaining / tightest.limiter.limit)
+        tightest = { limiter, state };
+    }
+    if (tightest) setHeaders(ctx, tightest.limiter, tightest.state);
   }
 
   private limiter(kind: RateLimitKind): TokenBucketLimiter {
@@ -116,8 +123,13 @@ export class KindLimits {
   }
 }
 
-function setHeaders(ctx: Context, limiter: TokenBucketLimiter, bucket: string): void {
-  const { remaining, resetSeconds } = limiter.state(bucket);
+type BucketState = ReturnType<TokenBucketLimiter['state']>;
+
+function setHeaders(
+  ctx: Context,
+  limiter: TokenBucketLimiter,
+  { remaining, resetSeconds }: BucketState,
+): void {
   ctx.set('RateLimit-Limit', String(limiter.limit));
   ctx.set('RateLimit-Remaining', String(remaining));
   ctx.set('RateLimit-Reset', String(resetSeconds));
