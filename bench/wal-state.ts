@@ -7,8 +7,20 @@
  */
 import type Database from 'better-sqlite3';
 
+/** A few milliseconds' synchronous wait (Atomics.wait on a buffer nobody signals). */
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
 export function walState(db: Database.Database): string {
-  const [result] = db.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
-  if (!result || result.log < 0) return 'WAL: not in WAL mode';
-  return `WAL: ${result.log.toLocaleString('en')} frames, ${result.checkpointed.toLocaleString('en')} copied back`;
+  // -1 while the checkpoint thread holds the checkpoint lock: asked again a few milliseconds later.
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    const [result] = db.pragma('wal_checkpoint(PASSIVE)') as {
+      busy: number;
+      log: number;
+      checkpointed: number;
+    }[];
+    if (result && result.log >= 0)
+      return `WAL: ${result.log.toLocaleString('en')} frames, ${result.checkpointed.toLocaleString('en')} copied back`;
+    Atomics.wait(pause, 0, 0, 5);
+  }
+  return 'WAL: busy';
 }
