@@ -123,6 +123,7 @@ export function benchMessage(history: History, sessionId: string, i: number): Me
     revokedAt: null,
     starredAt: null,
     sentBy: null,
+    createdAt: '',
   });
 }
 

@@ -254,6 +254,12 @@ export const messages = sqliteTable(
     sentBy: text('sent_by', { mode: 'json' }).$type<{ type: string; id: string | null; name: string }>(),
     /** When it was starred on the number (here, on the phone or a linked device; migration 0034). */
     starredAt: integer('starred_at'),
+    /**
+     * When the row was stored. Nothing reads it (a message's time is WhatsApp's `timestamp`); it is
+     * kept because dropping a column rewrites every row of the table at start-up (minutes and
+     * gigabytes of WAL at 10M messages, for no page freed: docs/PERFORMANCE.md, session 18).
+     */
+    createdAt: text('created_at').notNull().default(nowIso),
   },
   (t) => [
     // Session and id first (migration 0056): the API addresses a message by them alone

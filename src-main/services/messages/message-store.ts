@@ -35,7 +35,7 @@ type IngestSource = 'live' | 'history';
 const MESSAGE_COLUMNS = `row_id AS rowId, session_id AS sessionId, chat_jid AS chatJid, id, from_me AS fromMe,
   sender_jid AS senderJid, sender_name AS senderName, type, text, media, content, quoted_id AS quotedId,
   mentions, status, timestamp, edited_at AS editedAt, revoked_at AS revokedAt, forwarded, raw, sent_by AS sentBy,
-  starred_at AS starredAt`;
+  created_at AS createdAt, starred_at AS starredAt`;
 
 const CHAT_COLUMNS = `session_id AS sessionId, jid, kind, name, unread_count AS unreadCount,
   last_message_id AS lastMessageId, last_message_at AS lastMessageAt, last_message_preview AS lastMessagePreview,
@@ -501,6 +501,7 @@ function recordRow(sessionId: string, record: MessageRecord, rowId: number): Mes
     forwarded: record.forwarded,
     raw: record.raw,
     sentBy: record.sentBy ?? null,
+    createdAt: '',
     starredAt: null,
   };
 }
