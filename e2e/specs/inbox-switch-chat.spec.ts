@@ -4,6 +4,7 @@
  * person to the next: the draft and its reply, files waiting to be sent, an open emoji picker or
  * chat menu; and coming back shows the first chat's draft and reply again.
  */
+import type { Page } from '@playwright/test';
 import { signInToInbox } from '../pages/sign-in.js';
 import { startAppWithChats } from '../support/app-with-chats.js';
 import { expect, test } from '../support/fixtures.js';
@@ -14,6 +15,23 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
   'base64',
 );
+
+/**
+ * Whether the conversation header is the element this asked about last time (false the first
+ * time): the same element means the pane was not mounted again.
+ */
+function headerKept(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const global = globalThis as unknown as {
+      document: { querySelector(s: string): unknown };
+      kept?: unknown;
+    };
+    const header = global.document.querySelector('.conversation__header');
+    const same = global.kept === header;
+    global.kept = header;
+    return same;
+  });
+}
 
 test('switching chats swaps the chat in the pane: draft, reply, files, picker and menu stay with theirs', async ({
   page,
@@ -42,14 +60,8 @@ test('switching chats swaps the chat in the pane: draft, reply, files, picker an
     const inbox = await signInToInbox(page, app);
     await inbox.chat('Dana Levi').click();
     await expect(inbox.bubble('Dana asks about cake 12')).toBeVisible();
-    // The pane's header element, to tell whether the pane was mounted again.
-    await page.evaluate(() => {
-      const global = globalThis as unknown as {
-        document: { querySelector(s: string): unknown };
-        kept?: unknown;
-      };
-      global.kept = global.document.querySelector('.conversation__header');
-    });
+    // The pane's header element, remembered to tell whether the pane is mounted again.
+    expect(await headerKept(page)).toBe(false);
 
     // Dana's chat: a reply being written, with the emoji picker open.
     await inbox.messageAction(inbox.bubble('Dana asks about cake 11'), 'Reply');
@@ -65,15 +77,7 @@ test('switching chats swaps the chat in the pane: draft, reply, files, picker an
     await expect(inbox.conversation().locator('.composer__banner')).toHaveCount(0);
     await expect(page.getByRole('dialog', { name: 'Emoji' })).toHaveCount(0);
     // The same pane: header, bars and composer stayed, the chat changed.
-    expect(
-      await page.evaluate(() => {
-        const global = globalThis as unknown as {
-          document: { querySelector(s: string): unknown };
-          kept?: unknown;
-        };
-        return global.kept === global.document.querySelector('.conversation__header');
-      }),
-    ).toBe(true);
+    expect(await headerKept(page)).toBe(true);
 
     // Ben's chat: files waiting to be sent, and the chat menu open.
     await inbox.dropFiles([{ name: 'bread.png', mimeType: 'image/png', bytes: PNG }]);
