@@ -199,10 +199,8 @@ export function ConversationPane({
           </header>
         )}
         {/* Channels are not conversations to assign (issue #19): no status, no assignee. */}
-        {chat && chat.kind !== 'newsletter' && (
-          <AssignmentBar key={`assignment:${key}`} session={session} jid={jid} />
-        )}
-        {chat && <CollisionNotice key={`collision:${key}`} session={session} jid={jid} />}
+        {chat && chat.kind !== 'newsletter' && <AssignmentBar key={key} session={session} jid={jid} />}
+        {chat && <CollisionNotice key={key} session={session} jid={jid} />}
         <OfflineBanner sessions={[session]} />
         {(missing && !chat) || error ? (
           <p className="form-error conversation__error" role="alert">
@@ -216,26 +214,23 @@ export function ConversationPane({
         )}
         {missing && !chat ? null : (
           <MessageList
-            // Its scroll position, unread divider and sizes are the chat's. Keys differ between
-            // the pane's children: two alike made React keep a second list.
-            key={`messages:${key}`}
+            // Its scroll position, unread divider and sizes are the chat's.
+            key={key}
             chat={key}
             isGroup={isGroup}
             authorOf={authorOf}
             unreadAtOpen={unreadAtOpen}
           />
         )}
-        {missing && !chat ? null : (
-          <AutomationPausedBanner key={`automation:${key}`} session={session} jid={jid} />
-        )}
+        {missing && !chat ? null : <AutomationPausedBanner key={key} session={session} jid={jid} />}
         {missing && !chat ? null : chat?.kind === 'newsletter' && chat.readOnly ? (
-          <ChannelNote key={`channel:${key}`} session={session} jid={jid} />
+          <ChannelNote key={key} session={session} jid={jid} />
         ) : chat?.readOnly ? (
           <p className="composer composer--readonly muted">
             <FormattedMessage id="inbox.conversation.readOnly" />
           </p>
         ) : blocked ? (
-          <BlockedBanner key={`blocked:${key}`} session={session} jid={jid} />
+          <BlockedBanner key={key} session={session} jid={jid} />
         ) : (
           <Composer
             session={session}
@@ -247,7 +242,7 @@ export function ConversationPane({
           />
         )}
         {chat?.kind === 'newsletter' && !chat.readOnly && (
-          <ChannelNote key={`channel-below:${key}`} session={session} jid={jid} />
+          <ChannelNote key={key} session={session} jid={jid} />
         )}
         {dragging && (
           <div className="drop-overlay" aria-hidden="true">
@@ -255,7 +250,7 @@ export function ConversationPane({
           </div>
         )}
         {forwarding && <ForwardDialog message={forwarding} />}
-        <Lightbox key={`lightbox:${key}`} />
+        <Lightbox key={key} />
       </section>
     </SideCallsReady.Provider>
   );
