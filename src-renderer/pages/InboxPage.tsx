@@ -100,10 +100,9 @@ export function InboxPage() {
         </Suspense>
       ) : session && jid ? (
         <ConversationPane
-          // One pane for every chat: opening another swaps the chat in it (its rows, its per-chat
-          // parts), not the pane (issue #23 target 7, session 18). Keys are unique among this grid's
-          // children: a key shared with the contact panel made React render a second conversation.
-          key="conversation"
+          // Keys are unique among this grid's children: the panel below is keyed by the same chat, and
+          // a shared key made React render a second conversation when the panel closed.
+          key={`conversation:${key}`}
           session={session}
           jid={jid}
           focus={focus}

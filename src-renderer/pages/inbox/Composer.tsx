@@ -1,4 +1,4 @@
-import { type ClipboardEvent } from 'react';
+import { useState, type ClipboardEvent } from 'react';
 import { useIntl } from 'react-intl';
 import type { Message } from '../../../src-shared/messages';
 import { useConversation } from '../../stores/conversation';
@@ -10,7 +10,6 @@ import { useStable } from './composer/use-stable';
 import { ComposerBanner } from './ComposerBanner';
 import { ForeignReplyNotice } from './assignment/ForeignReplyNotice';
 import { filesOf } from './files';
-import { useChatState } from './use-chat-state';
 
 /**
  * The message box: Enter sends, Shift+Enter starts a new line; emoji, files (picker, paste, or
@@ -38,7 +37,7 @@ export function Composer({
   const text = useMessageText({ session, jid, autoFocus });
   const { replyTo, editing } = text;
   /** The caption the attachment preview starts with (a saved reply's text). */
-  const [captionSeed, setCaptionSeed] = useChatState(`${session}|${jid}`, () => '');
+  const [captionSeed, setCaptionSeed] = useState('');
 
   const onPaste = (event: ClipboardEvent) => {
     const pasted = filesOf(event.clipboardData);
@@ -99,8 +98,6 @@ export function Composer({
       )}
       <div className="composer__row">
         <ComposerTools
-          // Its pickers, menus and forms belong to the chat they were opened on.
-          key={`tools:${session}|${jid}`}
           session={session}
           jid={jid}
           editing={editing !== null}
@@ -122,8 +119,6 @@ export function Composer({
           onBlur={text.onBlur}
         />
         <SendOrRecord
-          // A voice note being recorded is for the chat it began in: leaving the chat drops it.
-          key={`send:${session}|${jid}`}
           jid={jid}
           hasText={text.text.trim() !== ''}
           editing={editing !== null}

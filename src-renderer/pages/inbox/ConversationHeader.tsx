@@ -38,8 +38,7 @@ export function ConversationHeader({
 }) {
   const intl = useIntl();
   const transport = useTransport();
-  const key = chatKey(chat.session, chat.jid);
-  const typing = useInbox((state) => state.typing[key]);
+  const typing = useInbox((state) => state.typing[chatKey(chat.session, chat.jid)]);
   const title = chatTitle(chat);
   const muted = isMuted(chat);
 
@@ -167,10 +166,9 @@ export function ConversationHeader({
         >
           <InboxIcon name="markUnread" />
         </button>
-        {/* The pane stays from chat to chat: a menu or dialog open on one chat closes with it. */}
-        <DisappearingMenu key={`disappearing:${key}`} chat={chat} />
-        <ExportChatButton key={`export:${key}`} chat={chat} />
-        <ChatMenu key={`menu:${key}`} chat={chat} onDeleted={onBack} />
+        <DisappearingMenu chat={chat} />
+        <ExportChatButton chat={chat} />
+        <ChatMenu chat={chat} onDeleted={onBack} />
         <button
           type="button"
           className="inbox-btn"

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, type DragEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type DragEvent } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useLocation } from 'react-router-dom';
 import type { Message } from '../../../src-shared/messages';
@@ -24,7 +24,6 @@ import { explainMissingChat } from './new-chat/chat-lookup';
 import { BlockedBanner, useBlockedChat } from './parity/BlockedBanner';
 import { afterFirstPage } from '../../model/inbox/after-first-page';
 import { SideCallsReady } from './side-calls';
-import { useChatState } from './use-chat-state';
 
 const NOTICE_MS = 6000;
 
@@ -51,28 +50,18 @@ export function ConversationPane({
   const error = useConversation((state) => state.error);
   const notice = useConversation((state) => state.notice);
   const forwarding = useConversation((state) => state.forwarding);
-  // The pane stays mounted from chat to chat: only what shows a chat changes, so opening one
-  // mounts its rows, not the header, bars and composer again (issue #23 target 7, session 18).
-  // What belongs to one chat starts again with the next (use-chat-state.ts), and the parts that
-  // keep their own per-chat state are keyed by the chat below.
-  const key = chatKey(session, jid);
-  // The chat's other calls wait for its first page to paint: a new chat starts at false.
-  const [sideCallsReady, setSideCallsReady] = useChatState(key, () => false);
+  // The chat's other calls wait for its first page to paint (the pane is keyed by chat: a new
+  // chat starts at false).
+  const [sideCallsReady, setSideCallsReady] = useState(false);
   const blocked = useBlockedChat(session, jid, sideCallsReady);
-  const [files, setFiles] = useChatState<File[]>(key, () => []);
-  const [dragging, setDragging] = useChatState(key, () => false);
-  const [missing, setMissing] = useChatState<string | null>(key, () => null);
+  const [files, setFiles] = useState<File[]>([]);
+  const [dragging, setDragging] = useState(false);
+  const [missing, setMissing] = useState<string | null>(null);
+  const initialFocus = useRef(focus);
   const keepListFocus = Boolean((useLocation().state as { keepListFocus?: boolean } | null)?.keepListFocus);
-  // The focus the route gave as the chat opened (the open jumps to it), then the last one jumped to.
-  const openFocus = useRef(focus);
-  useLayoutEffect(() => {
-    openFocus.current = focus;
-  });
   const lastFocusId = useRef(focus?.id ?? null);
-  /** Marked unread from the header: the chat is closing and must not be read again. */
-  const leavingUnread = useRef(false);
-  // Read as the chat opens, before it is marked read: where the "unread messages" divider goes.
-  const [unreadAtOpen] = useChatState(key, () => useInbox.getState().chats[key]?.unreadCount ?? 0);
+  // Read now, before this chat is marked read: where the "unread messages" divider goes.
+  const [unreadAtOpen] = useState(() => useInbox.getState().chats[chatKey(session, jid)]?.unreadCount ?? 0);
 
   // A layout effect, not a passive one: the chat's first page is the first request of the open
   // and leaves as the pane commits. As a passive effect it left after the effects of every child
@@ -82,16 +71,13 @@ export function ConversationPane({
   // pane's close is a layout cleanup too, so it still runs before this open.
   useLayoutEffect(() => {
     const conversation = useConversation.getState();
-    const focusAtOpen = openFocus.current;
-    lastFocusId.current = focusAtOpen?.id ?? null;
-    leavingUnread.current = false;
-    const opening = conversation.open(transport, session, jid, focusAtOpen ?? undefined);
+    const opening = conversation.open(transport, session, jid, initialFocus.current ?? undefined);
     const cancel = afterFirstPage(opening, () => setSideCallsReady(true));
     return () => {
       cancel();
       conversation.close();
     };
-  }, [transport, session, jid, setSideCallsReady]);
+  }, [transport, session, jid]);
 
   // A search hit in the chat that is already open.
   const focusId = focus?.id ?? null;
@@ -112,10 +98,12 @@ export function ConversationPane({
       .catch((caught: unknown) => explainMissingChat(transport, session, jid, caught))
       .then((problem) => problem && setMissing(problem))
       .catch(() => undefined);
-  }, [transport, session, jid, setMissing]);
+  }, [transport, session, jid]);
 
   // Seen while the window shows it: mark read (the customer gets blue ticks).
   const unread = chat?.unreadCount ?? 0;
+  /** Marked unread from the header: the chat is closing and must not be read again. */
+  const leavingUnread = useRef(false);
   useEffect(() => {
     const markRead = () => {
       if (document.visibilityState !== 'visible' || unread === 0 || leavingUnread.current) return;
@@ -199,8 +187,8 @@ export function ConversationPane({
           </header>
         )}
         {/* Channels are not conversations to assign (issue #19): no status, no assignee. */}
-        {chat && chat.kind !== 'newsletter' && <AssignmentBar key={key} session={session} jid={jid} />}
-        {chat && <CollisionNotice key={key} session={session} jid={jid} />}
+        {chat && chat.kind !== 'newsletter' && <AssignmentBar session={session} jid={jid} />}
+        {chat && <CollisionNotice session={session} jid={jid} />}
         <OfflineBanner sessions={[session]} />
         {(missing && !chat) || error ? (
           <p className="form-error conversation__error" role="alert">
@@ -214,23 +202,21 @@ export function ConversationPane({
         )}
         {missing && !chat ? null : (
           <MessageList
-            // Its scroll position, unread divider and sizes are the chat's.
-            key={key}
-            chat={key}
+            chat={chatKey(session, jid)}
             isGroup={isGroup}
             authorOf={authorOf}
             unreadAtOpen={unreadAtOpen}
           />
         )}
-        {missing && !chat ? null : <AutomationPausedBanner key={key} session={session} jid={jid} />}
+        {missing && !chat ? null : <AutomationPausedBanner session={session} jid={jid} />}
         {missing && !chat ? null : chat?.kind === 'newsletter' && chat.readOnly ? (
-          <ChannelNote key={key} session={session} jid={jid} />
+          <ChannelNote session={session} jid={jid} />
         ) : chat?.readOnly ? (
           <p className="composer composer--readonly muted">
             <FormattedMessage id="inbox.conversation.readOnly" />
           </p>
         ) : blocked ? (
-          <BlockedBanner key={key} session={session} jid={jid} />
+          <BlockedBanner session={session} jid={jid} />
         ) : (
           <Composer
             session={session}
@@ -241,16 +227,14 @@ export function ConversationPane({
             autoFocus={!keepListFocus}
           />
         )}
-        {chat?.kind === 'newsletter' && !chat.readOnly && (
-          <ChannelNote key={key} session={session} jid={jid} />
-        )}
+        {chat?.kind === 'newsletter' && !chat.readOnly && <ChannelNote session={session} jid={jid} />}
         {dragging && (
           <div className="drop-overlay" aria-hidden="true">
             <FormattedMessage id="inbox.conversation.drop" values={{ name: <bdi>{title}</bdi> }} />
           </div>
         )}
         {forwarding && <ForwardDialog message={forwarding} />}
-        <Lightbox key={key} />
+        <Lightbox />
       </section>
     </SideCallsReady.Provider>
   );

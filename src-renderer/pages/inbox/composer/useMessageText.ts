@@ -1,10 +1,9 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTransport } from '../../../stores/connection';
 import { useConversation } from '../../../stores/conversation';
 import { useDrafts } from '../../../stores/drafts';
 import { useForeignReply } from '../../../stores/foreign-reply';
 import { edit } from '../message-actions';
-import { useChatState } from '../use-chat-state';
 
 /** How often "typing…" is sent again while the person keeps typing. */
 const TYPING_EVERY_MS = 4000;
@@ -27,11 +26,7 @@ export function useMessageText({
   const editing = useConversation((state) => state.editing);
   const store = useConversation.getState;
   const draftKey = `${session}|${jid}`;
-  // The composer stays mounted from chat to chat (ConversationPane): each chat shows its own draft.
-  const [text, setTextState] = useChatState(
-    draftKey,
-    () => useDrafts.getState().drafts[draftKey]?.text ?? '',
-  );
+  const [text, setTextState] = useState(() => useDrafts.getState().drafts[draftKey]?.text ?? '');
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const lastTyping = useRef(0);
 
@@ -42,16 +37,15 @@ export function useMessageText({
   };
 
   useEffect(() => {
-    lastTyping.current = 0;
     if (autoFocus) inputRef.current?.focus();
-    // Only when a chat opens.
+    // Only when the chat opens.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [draftKey]);
+  }, []);
 
   useEffect(() => {
     if (editing) setTextState(editing.text ?? '');
     if (editing || replyTo) inputRef.current?.focus();
-  }, [editing, replyTo, setTextState]);
+  }, [editing, replyTo]);
 
   // Grow with the text up to a limit (the CSS caps the height).
   useEffect(() => {
