@@ -46,3 +46,19 @@ describe('EventsDuringLoad', () => {
     expect(runs).toBe(1);
   });
 });
+
+describe('EventsDuringLoad, loads about one chat (the conversation store)', () => {
+  it("keeps a change only for the loads about its chat, and one kept ahead isn't made now", async () => {
+    const changes = new EventsDuringLoad();
+    const made: string[] = [];
+    const page = deferred<string[]>();
+    const loading = changes.load(() => page.promise, 'shop|dana');
+    changes.apply(() => made.push('ben: new message'), 'shop|ben');
+    changes.keep(() => made.push('dana: new message'), 'shop|dana');
+    expect(made).toEqual(['ben: new message']);
+    page.resolve([]);
+    const { replay } = await loading;
+    replay();
+    expect(made).toEqual(['ben: new message', 'dana: new message']);
+  });
+});

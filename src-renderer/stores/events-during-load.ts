@@ -4,29 +4,38 @@
  * answer would drop what the event changed (a session created by a script would never show).
  * So changes made from events while a load runs are kept, and run again once its answer is in.
  * Changes must be idempotent (upsert, remove), as they run twice.
+ *
+ * A load may be about one thing (the conversation store's pages are about one chat): it then
+ * keeps only the changes about that thing, and a change about something not shown yet (a chat
+ * whose page was asked on the click, before it opened) can be kept for it without being made now.
  */
 export class EventsDuringLoad {
-  /** One list per running load: the changes heard since it began, freed when it settles. */
-  private readonly running = new Set<Array<() => void>>();
+  /** One entry per running load: what it is about and the changes heard since it began, freed when it settles. */
+  private readonly running = new Set<{ about: string | undefined; heard: Array<() => void> }>();
 
-  /** Makes a change now, and again after each load running now has applied its answer. */
-  apply(change: () => void): void {
+  /** Makes a change now, and again after each load running now (about `about`) has applied its answer. */
+  apply(change: () => void, about?: string): void {
     change();
-    for (const heard of this.running) heard.push(change);
+    this.keep(change, about);
+  }
+
+  /** Keeps a change for the loads running now about `about`, without making it now. */
+  keep(change: () => void, about?: string): void {
+    for (const load of this.running) if (load.about === about) load.heard.push(change);
   }
 
   /**
-   * Runs `fetch`. The caller applies the answer, then calls `replay` at once (in the same
-   * tick, so no further event slips in between) to make again the changes heard meanwhile.
+   * Runs `fetch`. The caller applies the answer, then calls `replay` at once (in the same tick,
+   * so no further event slips in between) to make again the changes heard meanwhile.
    */
-  async load<T>(fetch: () => Promise<T>): Promise<{ answer: T; replay: () => void }> {
-    const heard: Array<() => void> = [];
-    this.running.add(heard);
+  async load<T>(fetch: () => Promise<T>, about?: string): Promise<{ answer: T; replay: () => void }> {
+    const load = { about, heard: [] as Array<() => void> };
+    this.running.add(load);
     try {
       const answer = await fetch();
-      return { answer, replay: () => heard.forEach((change) => change()) };
+      return { answer, replay: () => load.heard.forEach((change) => change()) };
     } finally {
-      this.running.delete(heard);
+      this.running.delete(load);
     }
   }
 }

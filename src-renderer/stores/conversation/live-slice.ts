@@ -1,3 +1,4 @@
+import { chatKey } from '../../model/inbox/chat-order';
 import { mergeMessages } from '../../model/inbox/history';
 import { useOutgoing } from '../outgoing';
 import { isOpen, NO_HISTORY, NO_SELECTION, type ConversationRuntime, type MessageChange } from './runtime';
@@ -10,9 +11,9 @@ export const liveSlice =
     function updateMessage(session: string, chat: string, id: string, change: MessageChange): void {
       const apply = () =>
         set((state) => ({ messages: state.messages.map((m) => (m.id === id ? change(m) : m)) }));
-      // A chat about to open (its page asked on the click): made again on top of that page.
-      if (!isOpen(get(), session, chat)) runtime.prefetch.hear(session, chat, apply);
-      else runtime.eventsDuringLoad.apply(apply);
+      // A chat about to open (its page asked on the click): made on top of that page only.
+      if (!isOpen(get(), session, chat)) runtime.eventsDuringLoad.keep(apply, chatKey(session, chat));
+      else runtime.eventsDuringLoad.apply(apply, chatKey(session, chat));
     }
 
     return {
@@ -20,14 +21,14 @@ export const liveSlice =
         useOutgoing.getState().confirm(message);
         const apply = () => set((state) => ({ messages: mergeMessages(state.messages, [message]) }));
         if (!isOpen(get(), message.session, message.chat)) {
-          // A chat about to open (its page asked on the click): made again on top of that page.
-          runtime.prefetch.hear(message.session, message.chat, apply);
+          // A chat about to open (its page asked on the click): made on top of that page only.
+          runtime.eventsDuringLoad.keep(apply, chatKey(message.session, message.chat));
           return;
         }
         const known = get().messages.some((m) => m.id === message.id);
         // After a jump into the past, new messages wait until the newest page is loaded again.
         if (!known && get().hasNewer) return;
-        runtime.eventsDuringLoad.apply(apply);
+        runtime.eventsDuringLoad.apply(apply, chatKey(message.session, message.chat));
       },
 
       applyAck(session, ack) {

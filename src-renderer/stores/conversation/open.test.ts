@@ -125,6 +125,30 @@ describe('a chat whose first page was asked on the click (preopen)', () => {
     expect(shown[0]!.reactions.map((r) => r.emoji)).toEqual(['👍']);
   });
 
+  it('keeps what the customer wrote after the page asked ahead came, before the chat opened', async () => {
+    const { transport, answer } = countedPages();
+    useConversation.getState().preopen(transport, 'shop', dana);
+    answer(0, [message('old', 'hello', 10)]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    useConversation.getState().applyMessage(message('new', 'are you open?', 30));
+    expect(useConversation.getState().messages).toEqual([]);
+    await useConversation.getState().open(transport, 'shop', dana);
+    expect(useConversation.getState().messages.map((m) => m.text)).toEqual(['hello', 'are you open?']);
+  });
+
+  it('puts nothing heard for the open chat on the page asked ahead for another', async () => {
+    const { transport, answer } = countedPages();
+    const opening = useConversation.getState().open(transport, 'shop', ben);
+    answer(0, [{ ...message('b', 'from ben', 20), chat: ben }]);
+    await opening;
+    useConversation.getState().preopen(transport, 'shop', dana);
+    useConversation.getState().applyMessage({ ...message('b2', 'ben again', 40), chat: ben });
+    const switching = useConversation.getState().open(transport, 'shop', dana);
+    answer(1, [message('old', 'hello', 10)]);
+    await switching;
+    expect(useConversation.getState().messages.map((m) => m.text)).toEqual(['hello']);
+  });
+
   it('asks again for another chat, and drops the page asked ahead', async () => {
     const { transport, asked, answer } = countedPages();
     useConversation.getState().preopen(transport, 'shop', dana);

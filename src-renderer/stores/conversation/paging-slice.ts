@@ -50,7 +50,7 @@ export const pagingSlice =
       preopen(transport, session, jid) {
         // The chat shown already: its pane stays, nothing opens it again.
         if (isOpen(get(), session, jid)) return;
-        runtime.prefetch.start(session, jid, newestPage(transport, session, jid));
+        runtime.prefetch.start(session, jid, () => newestPage(transport, session, jid));
       },
 
       async open(transport, session, jid, focus) {
@@ -75,9 +75,8 @@ export const pagingSlice =
             if (runtime.isCurrent(mine)) set({ loading: false });
             return;
           }
-          const { answer, replay } = await runtime.eventsDuringLoad.load(() =>
-            early ? early.page : newestPage(transport, session, jid),
-          );
+          const { answer, replay } = await (early ??
+            runtime.eventsDuringLoad.load(() => newestPage(transport, session, jid), chatKey(session, jid)));
           if (!runtime.isCurrent(mine)) return;
           runtime.olderCursor = answer.next;
           set((state) => ({
@@ -86,9 +85,8 @@ export const pagingSlice =
             loading: false,
             openedSeq: state.openedSeq + 1,
           }));
-          // A message that came in while the page was on its way, and is not on it: heard before
-          // the chat opened (a page asked ahead), then after.
-          early?.heard.forEach((change) => change());
+          // A message that came in while the page was on its way, and is not on it (heard before
+          // the chat opened too, when its page was asked ahead).
           replay();
         } catch (error) {
           if (runtime.isCurrent(mine)) set({ loading: false, error: describeError(error) });

@@ -1,50 +1,74 @@
+import { chatKey } from '../../model/inbox/chat-order';
+import type { EventsDuringLoad } from '../events-during-load';
 import type { NewestPage } from './newest-page';
+
+/** A page asked ahead, with the changes heard for its chat until it is applied. */
+export type PageLoad = Promise<{ answer: NewestPage; replay: () => void }>;
 
 /**
  * A chat's newest page asked for on the click that opens it, before React renders the route
  * (issue #23 target 7, session 16): at 4× CPU throttling the render between the click and the
- * pane's commit (the chat list's new active row, the old pane's unmount, the new pane's mount)
- * took ~150–200 ms, and the page only left after it. The pane's `open` then takes this request
- * instead of asking again.
+ * pane's commit took ~150–200 ms, and the page only left after it. The chat's `open` then takes
+ * this request instead of asking again.
  *
- * Until the chat is open the store ignores its live events, so a message stored after the
- * server read the page would be lost: the changes heard for the chat meanwhile are kept here and
- * made again on top of its page, as `EventsDuringLoad` does once it is open.
+ * Until the chat is open the store does not show its live events, so a message stored after the
+ * server read the page would be lost: the page is loaded through the store's `EventsDuringLoad`,
+ * about the chat, which keeps the changes heard for it (before and after it opens) until the open
+ * has applied the page. The load lasts until the open takes it, even when the page came first.
  */
-export interface Prefetch {
-  session: string;
-  jid: string;
-  page: Promise<NewestPage>;
-  /** Live changes to the chat heard before it opened (idempotent: merge, replace). */
-  heard: Array<() => void>;
-}
-
-/** At most one page asked ahead: a later click replaces it, the next open takes or drops it. */
 export class PagePrefetch {
-  private pending: Prefetch | null = null;
+  private pending: {
+    session: string;
+    jid: string;
+    load: PageLoad;
+    /** Hands the load to the open: it settles once its page is in. */
+    claim: () => void;
+    /** Ends the load unopened: it hears no more. */
+    drop: () => void;
+  } | null = null;
 
-  start(session: string, jid: string, page: Promise<NewestPage>): void {
+  constructor(private readonly events: EventsDuringLoad) {}
+
+  start(session: string, jid: string, page: () => Promise<NewestPage>): void {
+    this.pending?.drop();
+    let claim: () => void = () => undefined;
+    let drop: () => void = () => undefined;
+    const claimed = new Promise<void>((resolve, reject) => {
+      claim = resolve;
+      drop = () => reject(new Error('The page asked ahead was not opened.'));
+    });
+    // Dropped while its page is still on the way: nothing waits on it yet.
+    claimed.catch(() => undefined);
+    const load = this.events.load(
+      async () => {
+        const answer = await page();
+        await claimed;
+        return answer;
+      },
+      chatKey(session, jid),
+    );
     // Never taken (the navigation went elsewhere): its failure is nobody's to report.
-    page.catch(() => undefined);
-    this.pending = { session, jid, page, heard: [] };
+    load.catch(() => undefined);
+    this.pending = { session, jid, load, claim, drop };
   }
 
   /** The page asked ahead for this chat, if any; any other one is dropped (its chat did not open). */
-  take(session: string, jid: string): Prefetch | null {
+  take(session: string, jid: string): PageLoad | null {
     const pending = this.pending;
     this.pending = null;
-    return pending && pending.session === session && pending.jid === jid ? pending : null;
-  }
-
-  /** Keeps a live change to `chat` if its page was asked ahead; false when it was not. */
-  hear(session: string, chat: string, change: () => void): boolean {
-    if (!this.pending || this.pending.session !== session || this.pending.jid !== chat) return false;
-    this.pending.heard.push(change);
-    return true;
+    if (!pending) return null;
+    if (pending.session !== session || pending.jid !== jid) {
+      pending.drop();
+      return null;
+    }
+    pending.claim();
+    return pending.load;
   }
 
   /** A number was deleted: a page asked ahead for one of its chats is not shown. */
   forgetSession(session: string): void {
-    if (this.pending?.session === session) this.pending = null;
+    if (this.pending?.session !== session) return;
+    this.pending.drop();
+    this.pending = null;
   }
 }

@@ -16,7 +16,7 @@ export class ConversationRuntime {
   /** Messages changed by events while a chat opens are changed again on top of its first page. */
   readonly eventsDuringLoad = new EventsDuringLoad();
   /** The newest page of the chat being opened, asked on the click (kept across `restart`). */
-  readonly prefetch = new PagePrefetch();
+  readonly prefetch = new PagePrefetch(this.eventsDuringLoad);
 
   /** A new chat (or none) is shown: answers still on their way are for the old one. */
   restart(): number {
