@@ -187,6 +187,9 @@ async function main(): Promise<void> {
     ? spec.sessions
     : spec.sessions.map((id) => core.services.sessions.create({ id, name: id }).session.id);
 
+  /** A case's log line, with the app's WAL as the case finds it (bench/wal-state.ts). */
+  const caseStarts = (label: string) => log(`[${elapsed()}] ${label} (${walState(core.db.$client)})`);
+
   const rows: Row[] = [];
   if (options.data) {
     const stored = (core.db.$client.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n;
@@ -224,13 +227,13 @@ async function main(): Promise<void> {
   let webhook: Awaited<ReturnType<typeof startWebhook>> | null = null;
   if (full) {
     webhook = await startWebhook(ctx);
-    log(`[${elapsed()}] 2. live ingest (${walState(core.db.$client)})`);
+    caseStarts('2. live ingest');
     rows.push(...(await liveCase(ctx)));
     // The webhook deliveries case 2 queued go out before anything else is timed.
     await waitForDrain(ctx, 120_000);
   }
   if (!options.ingestOnly && (options.only === null || options.only === 'chat-list')) {
-    log(`[${elapsed()}] 3. chat list (${walState(core.db.$client)})`);
+    caseStarts('3. chat list');
     rows.push(...(await chatListCase(ctx)));
   }
   const reads = others || options.only === 'reads';
@@ -246,9 +249,9 @@ async function main(): Promise<void> {
         `[${elapsed()}]   reports backfill paused for cases 4–5: ${chatsToFold(ctx).toLocaleString('en')} chats still to fold`,
       );
     }
-    log(`[${elapsed()}] 4. conversation page (${walState(core.db.$client)})`);
+    caseStarts('4. conversation page');
     rows.push(...(await conversationCase(ctx, apiUrl, API_KEY)));
-    log(`[${elapsed()}] 5. search (${walState(core.db.$client)})`);
+    caseStarts('5. search');
     rows.push(...(await searchCase(ctx)));
     if (!folded) ctx.core.services.reports.folding.start();
   }
@@ -267,7 +270,7 @@ async function main(): Promise<void> {
   // At a larger scale the reports' first fold of the whole history would take the run's time
   // for rows no issue sets at that scale (case 10 has its own 1M budget).
   if ((others && options.scale <= 1) || options.only === 'reports') {
-    log(`[${elapsed()}] 10. reports (${walState(core.db.$client)})`);
+    caseStarts('10. reports');
     rows.push(...(await reportsCase(ctx)));
   }
   if (options.only === 'rest' || options.only === 'webhooks') {
@@ -276,17 +279,17 @@ async function main(): Promise<void> {
     await foldReports(ctx, log);
   }
   if (full || options.only === 'rest') {
-    log(`[${elapsed()}] 6. REST throughput (${walState(core.db.$client)})`);
+    caseStarts('6. REST throughput');
     rows.push(...(await restThroughputCase(ctx, apiUrl, API_KEY)));
   }
   if (options.only === 'webhooks') webhook = await startWebhook(ctx);
   if (webhook) {
-    log(`[${elapsed()}] 7. webhook outbox (${walState(core.db.$client)})`);
+    caseStarts('7. webhook outbox');
     rows.push(...(await webhookCase(ctx, webhook)));
     await stopWebhook(webhook);
   }
   if (full || options.only === 'responsive') {
-    log(`[${elapsed()}] 11. responsive core while a history sync is stored (${walState(core.db.$client)})`);
+    caseStarts('11. responsive core while a history sync is stored');
     rows.push(...(await responsiveCase(ctx, apiUrl, API_KEY)));
   }
   if (options.only === 'campaign') {
