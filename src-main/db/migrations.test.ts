@@ -1400,7 +1400,7 @@ describe('migrations', () => {
     ]);
   });
 
-  it('0057 drops the text-keyed report rows, their sums and the float64 days, and marks every customer chat to be folded again', () => {
+  it('0057 drops the text-keyed report rows and their sums, and marks every customer chat to be folded again', () => {
     const sqlite = migratedUpTo('0056_smaller_message_rows');
     sqlite.exec(`
       INSERT INTO chats (session_id, jid, kind) VALUES ('s', 'a@s.whatsapp.net', 'user'), ('s', 'b@lid', 'user'), ('s', '1@g.us', 'group');
@@ -1411,8 +1411,6 @@ describe('migrations', () => {
         VALUES (0, 's', 'customer', '', '', '', 1);
       INSERT INTO report_quarter_totals (quarter, incoming, session_id, assignee_user_id, assignee_team_id, n)
         VALUES (0, 1, 's', '', '', 1);
-      INSERT INTO report_conversation_days (day, session_id, assignee_user_id, assignee_team_id, tags, opened, incoming, resolved)
-        VALUES (0, 's', '', '', '', x'', x'', x'');
       DELETE FROM report_dirty_chats;
       INSERT INTO report_dirty_chats (session_id, chat_jid, since) VALUES ('s', 'b@lid', 40);`);
     migrate(drizzle(sqlite), { migrationsFolder: MIGRATIONS_DIR });
@@ -1422,7 +1420,6 @@ describe('migrations', () => {
       'report_message_counts',
       'report_day_counts',
       'report_quarter_totals',
-      'report_conversation_days',
     ])
       expect(count(table), table).toBe(0);
     // Already marked or not, from the beginning; groups are never folded.

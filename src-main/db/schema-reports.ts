@@ -161,8 +161,8 @@ export const reportQuarterTotals = sqliteTable(
 
 /**
  * A UTC day's conversation events per number, assignee and the chat's tags now (migration 0046,
- * services/reports/conversation-days.ts): each event's quarter of the day and durations, as
- * varints since migration 0057 (day-events-codec.ts). '' is "nobody" / "no tags".
+ * services/reports/conversation-days.ts): little-endian float64 arrays of each event's quarter of
+ * the day and durations. '' is "nobody" / "no tags".
  */
 export const reportConversationDays = sqliteTable(
   'report_conversation_days',

@@ -23,11 +23,6 @@ DELETE FROM `report_day_counts`;
 --> statement-breakpoint
 DELETE FROM `report_quarter_totals`;
 --> statement-breakpoint
--- The days' conversation events are stored as varints from now on (day-events-codec.ts): the
--- rows in float64s go, and the refold below marks every day it writes a conversation on, so
--- they are rebuilt after it.
-DELETE FROM `report_conversation_days`;
---> statement-breakpoint
 CREATE TABLE `report_chats` (
 	`id` integer PRIMARY KEY NOT NULL,
 	`session_id` text NOT NULL,

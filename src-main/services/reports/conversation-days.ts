@@ -3,8 +3,7 @@
  * number, assignee and the chat's tags now, every conversation event of the day — opened, first
  * customer message (with its first response's duration, or unanswered), resolved (with the
  * resolution's duration) — as its quarter hour of the day and its durations, wall clock and in the
- * number's business hours (varints since migration 0057, day-events-codec.ts). A report over a
- * year reads a few thousand of these rows instead of
+ * number's business hours. A report over a year reads a few thousand of these rows instead of
  * ~100,000 conversations (docs/PERFORMANCE.md case 10); the events keep their quarter hour, so
  * any zone's local days and the period's two edges are exact, and the durations are the values
  * themselves, so medians and 90th percentiles are exact too (no sketch).
@@ -26,7 +25,6 @@ import { hasNoHours } from '../../../src-shared/widget-hours.js';
 import { CONVERSATIONS_IN_PERIOD } from './period-conversations.js';
 import { IN_SCOPE, scopeParams, type ScopeParams } from './report-scope.js';
 import { DayQuarters } from './day-quarters.js';
-import { decodeDayEvents, encodeDayEvents } from './day-events-codec.js';
 import { TAG_SET, TaggedCounts } from './tagged-counts.js';
 
 export const DAY_MS = 86_400_000;
@@ -198,9 +196,9 @@ export class ConversationDays {
         day: row.day,
         session: row.session,
         ...key,
-        opened: decodeDayEvents(row.opened),
-        incoming: decodeDayEvents(row.incoming),
-        resolved: decodeDayEvents(row.resolved),
+        opened: floats(row.opened),
+        incoming: floats(row.incoming),
+        resolved: floats(row.resolved),
       };
     });
   }
@@ -265,18 +263,20 @@ export class ConversationDays {
     this.drop.run(day);
     for (const { key, opened, incoming, resolved } of groups.values()) {
       const [session, userId, teamId, tags] = key as [string, string, string, string];
-      this.insert.run(
-        day,
-        session,
-        userId,
-        teamId,
-        tags,
-        encodeDayEvents(opened),
-        encodeDayEvents(incoming),
-        encodeDayEvents(resolved),
-      );
+      this.insert.run(day, session, userId, teamId, tags, bytes(opened), bytes(incoming), bytes(resolved));
     }
     this.tagged.rebuildDay(day);
     this.quarters.rebuildDay(day);
   }
+}
+
+const bytes = (values: readonly number[]) => Buffer.from(Float64Array.from(values).buffer);
+
+/** The stored little-endian float64s (a view when SQLite's buffer is 8-byte aligned, else a copy). */
+function floats(buffer: Buffer): Float64Array {
+  if (buffer.byteOffset % 8 === 0)
+    return new Float64Array(buffer.buffer, buffer.byteOffset, buffer.byteLength / 8);
+  const out = new Float64Array(buffer.byteLength / 8);
+  new Uint8Array(out.buffer).set(buffer);
+  return out;
 }

@@ -306,10 +306,9 @@ describe('reports from the kept conversations', () => {
     ];
     const days = kept();
     // What the migration leaves: no per-chat rows (their tables are new), no sums kept by
-    // deltas, no conversation days (their new form), every customer chat marked from its
-    // beginning (its own statement, run here).
+    // deltas, every customer chat marked from its beginning (its own statement, run here).
     sqlite.exec(`DELETE FROM report_conversations; DELETE FROM report_message_counts;
-      DELETE FROM report_day_counts; DELETE FROM report_quarter_totals; DELETE FROM report_conversation_days`);
+      DELETE FROM report_day_counts; DELETE FROM report_quarter_totals`);
     const migration = readFileSync(path.join(MIGRATIONS_DIR, '0057_report_integer_keys.sql'), 'utf8');
     sqlite.exec(migration.slice(migration.lastIndexOf('INSERT INTO report_dirty_chats')));
     expect(table.backlogOver(0)).toBe(true);
