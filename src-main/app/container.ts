@@ -3,6 +3,7 @@ import { createRateLimits } from '../api/rate-limit.js';
 import type { ScryptCost } from '../services/people/passwords.js';
 import { ApiServer, auditRecorder, confirmationCheck } from '../api/server.js';
 import { Checkpointer } from '../db/checkpointer.js';
+import { SearchMerging } from '../db/search-merging.js';
 import { databaseFile, openDatabase, type Db } from '../db/connection.js';
 import { createHandlers } from '../rpc/handlers.js';
 import { RpcDispatcher } from '../rpc/dispatcher.js';
@@ -142,6 +143,15 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
     name: 'wal-checkpoints',
     start: () => checkpointer.start(),
     stop: () => checkpointer.stop(),
+  });
+  // Search-index merges in background turns of their own instead of inside commits.
+  const searchMerging = new SearchMerging(db.$client, (error) =>
+    logger.warn({ err: error }, 'background search-index merging stopped; commits merge again'),
+  );
+  lifecycle.add({
+    name: 'search-merging',
+    start: () => searchMerging.start(),
+    stop: () => searchMerging.stop(),
   });
   let pruneTimer: NodeJS.Timeout | null = null;
   // The event log backs stream resume and webhook retries (a week of it is kept); idempotency

@@ -21,16 +21,18 @@ const DAYS_PER_TICK = 30;
  * How long one tick may hold the event loop (one chat or piece of a long chat, or one day, is
  * always done, however long). A tick has a background turn of the loop to itself
  * (core/background-turns.ts): a history chunk or a campaign's stretch never runs in the same turn.
+ * 10 ms, not 20: a tick overruns its budget by its last chat or piece and the commit, and at 20 ms
+ * its costliest ticks held the loop 50–66 ms during a history sync (docs/PERFORMANCE.md, session 19).
  */
-export const TICK_BUDGET_MS = 20;
+export const TICK_BUDGET_MS = 10;
 /** Between ticks while nothing is marked. */
 const TICK_MS = 2_000;
 /**
  * Between ticks while work is left: the event loop serves what waited (WhatsApp, the API, other
  * background batches such as a number's history removal), then the next slice — at most ~30 % of
- * the loop for a backfill (20 ms in every 70), where 500 chats every 2 s took seconds at a time.
+ * the loop for a backfill (10 ms in every 35), where 500 chats every 2 s took seconds at a time.
  */
-const BUSY_TICK_MS = 50;
+const BUSY_TICK_MS = 25;
 /** How often a long backlog (a migration's backfill, a large history sync) says how far it is. */
 const PROGRESS_EVERY_MS = 30_000;
 
