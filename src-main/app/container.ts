@@ -49,6 +49,8 @@ export interface Core {
   createdAdminKey: string | null;
   /** Room in the WAL for a bulk writer (db/checkpointer.ts `room`): history sync waits on it; the bench's too. */
   walRoom(): Promise<void>;
+  /** The search indexes' background merging (db/search-merging.ts); the bench counts its time as ingest's. */
+  searchMerging: SearchMerging;
   /** While nobody can sign in yet: the one-time code that creates the owner's account; else null. */
   ownerSetupCode: string | null;
   start(): Promise<void>;
@@ -300,6 +302,7 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
     desktopTestBridgePort: () => testBridge?.port ?? null,
     createdAdminKey: created,
     walRoom: () => checkpointer.room(),
+    searchMerging,
     ownerSetupCode: services.people.firstRun.prepare(),
     start: () => lifecycle.start(),
     stop: () => lifecycle.stop(),

@@ -53,6 +53,7 @@ describe('search-index merging in background turns', () => {
     expect(before).toHaveLength(15);
     while (merging.tick(50));
     expect(segments(db)).toBeLessThan(4);
+    expect(merging.spentMs()).toBeGreaterThan(0);
     expect(matches(db, 'saffron')).toEqual(before);
     expect(matches(db, '"order 7"')).toEqual([7]);
     merging.stop();
