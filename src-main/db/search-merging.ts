@@ -16,7 +16,7 @@
  * commit that fills it, as before, until the next start.
  */
 import type Database from 'better-sqlite3';
-import { backgroundTurn } from '../core/background-turns.js';
+import { BackgroundLoop } from '../core/background-loop.js';
 import { fittedSize } from '../core/yielding.js';
 
 /** The full-text indexes the app writes as it stores messages and chats. */
@@ -40,9 +40,7 @@ const IDLE_MS = 100;
 const DEFAULT_AUTOMERGE = 4;
 
 export class SearchMerging {
-  private timer: NodeJS.Timeout | null = null;
-  private running = false;
-  private generation = 0;
+  private readonly loop = new BackgroundLoop(() => this.piece());
   private pages = FIRST_PAGES;
   /** Time spent in ticks so far (ms): the bench adds it to the writes that caused it. */
   private spent = 0;
@@ -60,19 +58,14 @@ export class SearchMerging {
 
   /** Takes merging over from the commits, then merges in the background. */
   start(): void {
-    if (this.running) return;
+    if (this.loop.running) return;
     for (const index of this.indexes) setAutomerge(this.sqlite, index, 0);
-    this.running = true;
-    this.generation += 1;
-    this.schedule(0);
+    this.loop.start(0);
   }
 
   /** Hands merging back to the commits (FTS5's default) for whoever opens the file next. */
   stop(): void {
-    if (!this.running) return;
-    this.running = false;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    if (!this.loop.stop()) return;
     try {
       for (const index of this.indexes) setAutomerge(this.sqlite, index, DEFAULT_AUTOMERGE);
     } catch (error) {
@@ -139,25 +132,16 @@ export class SearchMerging {
       Buffer | undefined;
   }
 
-  private schedule(delay: number): void {
-    const generation = this.generation;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      void backgroundTurn().then(() => {
-        if (!this.running || generation !== this.generation) return;
-        let merged: boolean;
-        try {
-          merged = this.tick();
-        } catch (error) {
-          // The commits merge again (stop), so the index never goes unmerged.
-          this.onError(error);
-          this.stop();
-          return;
-        }
-        if (this.running) this.schedule(merged ? BUSY_MS : IDLE_MS);
-      });
-    }, delay);
-    this.timer.unref();
+  /** One background piece; the delay before the next. */
+  private piece(): number | null {
+    try {
+      return this.tick() ? BUSY_MS : IDLE_MS;
+    } catch (error) {
+      // The commits merge again (stop), so the index never goes unmerged.
+      this.onError(error);
+      this.stop();
+      return null;
+    }
   }
 }
 

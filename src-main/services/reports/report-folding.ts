@@ -9,7 +9,7 @@
  * (docs/PERFORMANCE.md case 10, issue #23's target of ≤ 50 ms blocks). While work is left the
  * next tick follows 50 ms later (a backfill still runs several times faster than before).
  */
-import { backgroundTurn } from '../../core/background-turns.js';
+import { BackgroundLoop } from '../../core/background-loop.js';
 import type { Logger } from '../../core/logger.js';
 import type { ConversationTable } from './conversation-table.js';
 
@@ -37,11 +37,8 @@ const BUSY_TICK_MS = 25;
 const PROGRESS_EVERY_MS = 30_000;
 
 export class ReportFolding {
-  private timer: NodeJS.Timeout | null = null;
   private lastProgress = 0;
-  private running = false;
-  /** Which start() a scheduled tick belongs to: one waiting for its turn across a stop and a start is dropped. */
-  private generation = 0;
+  private readonly loop = new BackgroundLoop(() => (this.tick() > 0 ? BUSY_TICK_MS : TICK_MS));
 
   constructor(
     private readonly table: ConversationTable,
@@ -49,16 +46,11 @@ export class ReportFolding {
   ) {}
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.generation += 1;
-    this.schedule(TICK_MS);
+    this.loop.start(TICK_MS);
   }
 
   stop(): void {
-    this.running = false;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.loop.stop();
   }
 
   /**
@@ -87,20 +79,5 @@ export class ReportFolding {
       this.logger.error({ err: error }, 'folding report conversations failed');
       return 0;
     }
-  }
-
-  private schedule(delay: number): void {
-    const generation = this.generation;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      // Not in the timer's own turn: a history chunk or another job's piece may run in it
-      // (core/background-turns.ts).
-      void backgroundTurn().then(() => {
-        if (!this.running || generation !== this.generation) return;
-        const done = this.tick();
-        if (this.running) this.schedule(done > 0 ? BUSY_TICK_MS : TICK_MS);
-      });
-    }, delay);
-    this.timer.unref();
   }
 }
