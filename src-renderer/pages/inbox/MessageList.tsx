@@ -13,6 +13,7 @@ import {
   distanceFromEnd,
   EDGE_PX,
   holdsChat,
+  openingOffset,
   shouldLoadNewer,
   shouldLoadOlder,
 } from '../../model/inbox/history';
@@ -26,6 +27,13 @@ import { useConversationRows } from './use-conversation-rows';
 const NO_OUTGOING: Outgoing[] = [];
 const NO_MESSAGES: Message[] = [];
 const NO_HISTORY: AssignmentHistoryEntry[] = [];
+const PADDING_PX = 12;
+
+/**
+ * The list's window as the last one measured it, for the next chat's first rows: the panes of two
+ * chats are the same size but for a bar or two, and the overscan covers that much.
+ */
+let lastViewport: { width: number; height: number } | null = null;
 
 /**
  * The conversation history, virtualised: only the rows near the viewport are in the DOM.
@@ -94,14 +102,30 @@ export const MessageList = memo(function MessageList({
   // scroll step that changes the rows in view (issue #23 target 7).
   const estimateSize = useCallback((index: number) => (rows[index]?.kind === 'message' ? 76 : 44), [rows]);
   const getItemKey = useCallback((index: number) => rows[index]?.key ?? index, [rows]);
+  const enabled = rows.length > 0;
+  const initialRect = lastViewport ?? { width: window.innerWidth, height: window.innerHeight };
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize,
     getItemKey,
     overscan: 6,
-    paddingStart: 12,
-    paddingEnd: 12,
+    paddingStart: PADDING_PX,
+    paddingEnd: PADDING_PX,
+    // Off until the chat's rows are here, so that its first offset is taken then: where the opening
+    // starts (the newest message, or the unread divider), in the last list's window. The opening's
+    // first commit then mounts the rows that stay on screen, without reading the layout first
+    // (issue #23 target 7, session 19).
+    enabled,
+    initialRect,
+    initialOffset: () =>
+      openingOffset({
+        sizes: rows.map((_, index) => estimateSize(index)),
+        dividerIndex,
+        viewport: initialRect.height,
+        paddingStart: PADDING_PX,
+        paddingEnd: PADDING_PX,
+      }),
     anchorTo: 'end',
     followOnAppend: true,
   });
@@ -180,28 +204,30 @@ export const MessageList = memo(function MessageList({
     checkNow.current = check;
   });
   // Listening here, not with onScroll: this listener is added after the virtualiser's (its layout
-  // effect subscribes at mount), so it runs after it has taken the new offset; React's onScroll
-  // ran first and would see the previous one.
+  // effect subscribes when it is enabled, i.e. when the first rows come), so it runs after it has
+  // taken the new offset; React's onScroll ran first and would see the previous one.
   useEffect(() => {
     const element = scrollRef.current;
-    if (!element) return;
+    if (!element || !enabled) return;
     const onScroll = () => checkNow.current();
     element.addEventListener('scroll', onScroll, { passive: true });
     return () => element.removeEventListener('scroll', onScroll);
-  }, []);
+  }, [enabled]);
 
   // What loads around the list after its first page (the assignment bar, a banner) or grows (a
   // reply being written) makes it shorter, which hid the newest message under the composer by
   // that much (49 px at 1366×768, 91 px on a phone): the virtualiser keeps the end in place when
   // rows change, not when its window does. A reader at the newest message stays there; one who
-  // was elsewhere (the unread divider, older messages) is not moved.
+  // was elsewhere (the unread divider, older messages) is not moved. The size is also kept for the
+  // next chat's first rows (`lastViewport`).
   useEffect(() => {
     const element = scrollRef.current;
     if (!element) return;
     let height: number | null = null;
     const observer = new ResizeObserver(([entry]) => {
-      const next = entry?.contentRect.height ?? null;
-      if (next === null) return;
+      if (!entry) return;
+      const next = entry.contentRect.height;
+      lastViewport = { width: entry.contentRect.width, height: next };
       if (height !== null && next < height && virtualizer.scrollOffset !== null) {
         const before = { totalSize: virtualizer.getTotalSize(), scrollOffset: virtualizer.scrollOffset };
         if (atEnd(distanceFromEnd({ ...before, viewport: height }))) virtualizer.scrollToEnd();
