@@ -62,6 +62,8 @@ for (const [screen, viewport] of [
       await expect(inbox.bubble('Order 40 is ready')).toBeVisible();
       await expect(page.getByRole('toolbar', { name: 'Status and assignee' })).toBeVisible();
       await expect.poll(() => newestHiddenPx(page)).toBeLessThanOrEqual(0);
+      // The message box takes the focus once the first page is in (session 19), ready to type.
+      await expect(inbox.composer()).toBeFocused();
       // Only rows near the end were ever rendered, none of the page's oldest.
       const added = (await page.evaluate('window.__rowsAdded')) as string[];
       expect(added.some((text) => text.includes('Order 40 is ready'))).toBe(true);
