@@ -118,7 +118,7 @@ try {
   // Marks on the page's clock, which the trace shows on its own: where each opening starts and ends.
   await page.evaluate(`document.addEventListener('click', () => performance.mark('open:click'), true)`);
   const chunks: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', ({ value }) => chunks.push(...(value as TraceEvent[])));
+  cdp.on('Tracing.dataCollected', ({ value }) => chunks.push(...(value as unknown as TraceEvent[])));
   const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
   await cdp.send('Tracing.start', {
     transferMode: 'ReportEvents',
