@@ -239,7 +239,7 @@ async function main(): Promise<void> {
   const reads = others || options.only === 'reads';
   if (reads) {
     // A page is timed on a steady inbox: a history just generated (or a 10M copy never folded)
-    // leaves the reports' backfill running in 20 ms background ticks, and a request landing on
+    // leaves the reports' backfill running in 10 ms background ticks, and a request landing on
     // one waits for it (target 5's blocks, case 11), not the page's cost. A backfill too long to
     // finish here (10M messages: hours) is paused for cases 4–5 and resumed after them.
     const folded = await foldReports(ctx, (line) => log(`[${elapsed()}] ${line}`), 60_000);

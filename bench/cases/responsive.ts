@@ -12,7 +12,7 @@
  * the same measurement. It is created as a draft and cancelled after, so nothing is sent.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { storeInChunks } from '../../src-main/services/messaging/history-store-chunks.js';
+import { CHUNK_BUDGET_MS, storeInChunks } from '../../src-main/services/messaging/history-store-chunks.js';
 import type { MessageRecord } from '../../src-main/wa/message-mapping.js';
 import type { BenchContext } from '../context.js';
 import { stats, yieldToLoop } from '../measure.js';
@@ -41,7 +41,7 @@ export async function responsiveCase(ctx: BenchContext, apiUrl: string, apiKey: 
   };
   const rows: Row[] = [];
   for (const [what, storeSlice, salt] of [
-    ['chunks sized to 20 ms (now)', chunked, 'N'],
+    [`chunks sized to ${CHUNK_BUDGET_MS} ms (now)`, chunked, 'N'],
     ['fixed 500-row transactions (before)', fixed, 'B'],
   ] as const) {
     // Generated before the measurement: making a 5,000-message slice is the bench's work (50–95

@@ -3,6 +3,7 @@ import { createRateLimits } from '../api/rate-limit.js';
 import type { ScryptCost } from '../services/people/passwords.js';
 import { ApiServer, auditRecorder, confirmationCheck } from '../api/server.js';
 import { Checkpointer } from '../db/checkpointer.js';
+import { SearchMerging } from '../db/search-merging.js';
 import { databaseFile, openDatabase, type Db } from '../db/connection.js';
 import { createHandlers } from '../rpc/handlers.js';
 import { RpcDispatcher } from '../rpc/dispatcher.js';
@@ -48,6 +49,8 @@ export interface Core {
   createdAdminKey: string | null;
   /** Room in the WAL for a bulk writer (db/checkpointer.ts `room`): history sync waits on it; the bench's too. */
   walRoom(): Promise<void>;
+  /** The search indexes' background merging (db/search-merging.ts); the bench counts its time as ingest's. */
+  searchMerging: SearchMerging;
   /** While nobody can sign in yet: the one-time code that creates the owner's account; else null. */
   ownerSetupCode: string | null;
   start(): Promise<void>;
@@ -142,6 +145,15 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
     name: 'wal-checkpoints',
     start: () => checkpointer.start(),
     stop: () => checkpointer.stop(),
+  });
+  // Search-index merges in background turns of their own instead of inside commits.
+  const searchMerging = new SearchMerging(db.$client, (error) =>
+    logger.warn({ err: error }, 'background search-index merging stopped; commits merge again'),
+  );
+  lifecycle.add({
+    name: 'search-merging',
+    start: () => searchMerging.start(),
+    stop: () => searchMerging.stop(),
   });
   let pruneTimer: NodeJS.Timeout | null = null;
   // The event log backs stream resume and webhook retries (a week of it is kept); idempotency
@@ -290,6 +302,7 @@ export function createCore(config: Config, options: CoreOptions = {}): Core {
     desktopTestBridgePort: () => testBridge?.port ?? null,
     createdAdminKey: created,
     walRoom: () => checkpointer.room(),
+    searchMerging,
     ownerSetupCode: services.people.firstRun.prepare(),
     start: () => lifecycle.start(),
     stop: () => lifecycle.stop(),

@@ -3,7 +3,8 @@
  * profiler over the built UI (`dist/web`, served by the built server on a kept UI data dir),
  * throttled 4× like the bench, mapped through the build's source maps to source files and
  * functions. Self time per function and per file, largest first. `scroll`: 40 wheel steps up the
- * long chat (after 20 untimed ones); `open`: eight chats opened one after another.
+ * long chat (after 20 untimed ones); `open`: eight chats opened one after another, each from its
+ * click to the frame that paints it.
  *
  *   npx tsx bench/cases/ui/profile.ts --data …/ui-data [--step scroll|open]
  *
@@ -113,11 +114,14 @@ try {
       await page.evaluate(TWO_FRAMES);
     }
   } else {
-    await cdp.send('Profiler.start');
+    // Each opening alone, from its click to the frame that paints its newest message: the chat's
+    // other calls (after its first page) are left out, and settle before the next click.
     for (const name of fixture.openable.slice(0, 8)) {
+      await cdp.send('Profiler.start');
       await chat(name).click();
       await frameWhen(page, feedHas(`${name}:`));
-      await page.evaluate(TWO_FRAMES);
+      profiles.push((await cdp.send('Profiler.stop')).profile);
+      await page.waitForTimeout(1500);
     }
   }
   if (profiles.length === 0) profiles.push((await cdp.send('Profiler.stop')).profile);

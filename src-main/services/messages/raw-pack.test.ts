@@ -142,6 +142,36 @@ describe('packRaw / unpackRaw', () => {
     expect(unpackRaw(packRaw(fromDevice.raw, fromDevice), fromDevice).equals(fromDevice.raw)).toBe(true);
   });
 
+  it('compares a text column with the field as UTF-8, also when the lengths happen to agree', () => {
+    // 'é' is 2 bytes in UTF-8: a 1-byte conversation holding 0xE9 (Latin-1 'é') is not the row's text.
+    const key = Buffer.from(
+      proto.MessageKey.encode({ remoteJid: CUSTOMER, fromMe: false, id: 'X1' }).finish(),
+    );
+    const raw = Buffer.concat([
+      Buffer.from([0x0a, key.length]),
+      key,
+      Buffer.from([0x12, 0x03, 0x0a, 0x01, 0xe9]),
+    ]);
+    const row: RawColumns = {
+      chatJid: CUSTOMER,
+      id: 'X1',
+      fromMe: false,
+      senderJid: null,
+      senderName: null,
+      timestamp: 1_700_000_123_000,
+      text: 'é',
+    };
+    const packed = packRaw(raw, row);
+    expect(packed.includes(Buffer.from(CUSTOMER))).toBe(false); // the key's fields did go
+    expect(packed.includes(Buffer.from([0x0a, 0x01, 0xe9]))).toBe(true);
+    expect(unpackRaw(packed, row).equals(raw)).toBe(true);
+    // Non-ASCII text that is the field's UTF-8 is dropped and put back.
+    const hebrew = stored(webMessage({ conversation: 'שלום, החנות פתוחה?' }));
+    const packedHebrew = packRaw(hebrew.raw, hebrew);
+    expect(packedHebrew.includes(Buffer.from('שלום'))).toBe(false);
+    expect(unpackRaw(packedHebrew, hebrew).equals(hebrew.raw)).toBe(true);
+  });
+
   it('reads an old unpacked raw as it is, and leaves bytes it cannot walk alone', () => {
     const record = stored(webMessage(KINDS.text!));
     expect(unpackRaw(record.raw, record)).toBe(record.raw);

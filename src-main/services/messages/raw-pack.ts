@@ -57,6 +57,8 @@ interface Leaf {
   field: number;
   wire: typeof VARINT | typeof LENGTH_DELIMITED;
   value: ColumnValue;
+  /** A text column's string: compared with the field's bytes as it is, without encoding it. */
+  text?: (row: RawColumns) => string | null;
   bit: number;
 }
 /** A nested message holding such fields. */
@@ -68,52 +70,42 @@ type Node = Leaf | Branch;
 
 const TRUE = Buffer.from([1]);
 const FALSE = Buffer.from([0]);
-const utf8 =
-  (pick: (row: RawColumns) => string | null): ColumnValue =>
-  (row) => {
-    const value = pick(row);
-    return value === null ? null : Buffer.from(value, 'utf8');
-  };
-const text = utf8((row) => row.text);
 const leaf = (field: number, wire: Leaf['wire'], value: ColumnValue, bit: number): Leaf => ({
   field,
   wire,
   value,
   bit,
 });
+/** A length-delimited field holding a text column as UTF-8. */
+const utf8 = (field: number, pick: (row: RawColumns) => string | null, bit: number): Leaf => ({
+  field,
+  wire: LENGTH_DELIMITED,
+  value: (row) => {
+    const value = pick(row);
+    return value === null ? null : Buffer.from(value, 'utf8');
+  },
+  text: pick,
+  bit,
+});
+const text = (row: RawColumns) => row.text;
 const branch = (field: number, children: readonly Node[]): Branch => ({ field, children });
 
 /** Where a message's text lives in `Message` (field numbers of WAProto.proto), bits from `base`. */
 const messageContent = (base: number): Node[] => [
-  leaf(1, LENGTH_DELIMITED, text, base), // conversation
-  branch(3, [leaf(3, LENGTH_DELIMITED, text, base + 1)]), // imageMessage.caption
-  branch(6, [leaf(1, LENGTH_DELIMITED, text, base + 2)]), // extendedTextMessage.text
-  branch(7, [leaf(20, LENGTH_DELIMITED, text, base + 3)]), // documentMessage.caption
-  branch(9, [leaf(7, LENGTH_DELIMITED, text, base + 4)]), // videoMessage.caption
+  utf8(1, text, base), // conversation
+  branch(3, [utf8(3, text, base + 1)]), // imageMessage.caption
+  branch(6, [utf8(1, text, base + 2)]), // extendedTextMessage.text
+  branch(7, [utf8(20, text, base + 3)]), // documentMessage.caption
+  branch(9, [utf8(7, text, base + 4)]), // videoMessage.caption
 ];
 
 /** `WebMessageInfo`: the fields the row's columns hold. */
 const WEB_MESSAGE_INFO: readonly Node[] = [
   branch(1, [
-    leaf(
-      1,
-      LENGTH_DELIMITED,
-      utf8((row) => row.chatJid),
-      0,
-    ), // key.remoteJid
+    utf8(1, (row) => row.chatJid, 0), // key.remoteJid
     leaf(2, VARINT, (row) => (row.fromMe ? TRUE : FALSE), 1), // key.fromMe
-    leaf(
-      3,
-      LENGTH_DELIMITED,
-      utf8((row) => row.id),
-      2,
-    ), // key.id
-    leaf(
-      4,
-      LENGTH_DELIMITED,
-      utf8((row) => row.senderJid),
-      3,
-    ), // key.participant
+    utf8(3, (row) => row.id, 2), // key.id
+    utf8(4, (row) => row.senderJid, 3), // key.participant
   ]),
   branch(2, [
     ...messageContent(4),
@@ -121,12 +113,7 @@ const WEB_MESSAGE_INFO: readonly Node[] = [
     branch(40, [branch(1, messageContent(9))]),
   ]),
   leaf(3, VARINT, (row) => (row.timestamp % 1000 === 0 ? varint(row.timestamp / 1000) : null), 14),
-  leaf(
-    19,
-    LENGTH_DELIMITED,
-    utf8((row) => row.senderName),
-    15,
-  ), // pushName
+  utf8(19, (row) => row.senderName, 15), // pushName
 ];
 
 /** The bits a node's fields use (a branch: all below it). */
@@ -234,9 +221,7 @@ function strip(bytes: Buffer, nodes: readonly Node[], row: RawColumns, found: { 
     if (at < 0) continue;
     const field = fields[at]!;
     if ('bit' in node) {
-      const expected = field.wire === node.wire ? node.value(row) : null;
-      // Compared in place: no slice of the payload is made for a field that stays.
-      if (expected && expected.compare(bytes, field.payloadStart, field.payloadEnd) === 0) {
+      if (field.wire === node.wire && holds(node, row, bytes, field)) {
         changed.set(at, null);
         found.bits |= 1 << node.bit;
       }
@@ -255,6 +240,32 @@ function strip(bytes: Buffer, nodes: readonly Node[], row: RawColumns, found: { 
     else if (replaced !== null) parts.push(lengthDelimited(field.field, replaced));
   });
   return Buffer.concat(parts);
+}
+
+/** Whether a field's payload is exactly the column's value (compared in place: nothing is sliced). */
+function holds(node: Leaf, row: RawColumns, bytes: Buffer, field: Field): boolean {
+  if (node.text) {
+    const value = node.text(row);
+    return value !== null && holdsUtf8(bytes, field.payloadStart, field.payloadEnd, value);
+  }
+  const expected = node.value(row);
+  return expected !== null && expected.compare(bytes, field.payloadStart, field.payloadEnd) === 0;
+}
+
+/**
+ * Whether bytes[start, end) are `value` in UTF-8, without encoding it on the write path (JIDs and
+ * ids are ASCII). UTF-8 takes at least one byte per UTF-16 code unit, and exactly one only for
+ * ASCII: the same length means an ASCII value compared code by code; a longer one is encoded.
+ */
+function holdsUtf8(bytes: Buffer, start: number, end: number, value: string): boolean {
+  const length = end - start;
+  if (length < value.length) return false;
+  if (length > value.length) return Buffer.from(value, 'utf8').compare(bytes, start, end) === 0;
+  for (let i = 0; i < length; i += 1) {
+    const code = value.charCodeAt(i);
+    if (code >= 0x80 || bytes[start + i] !== code) return false;
+  }
+  return true;
 }
 
 /** `residual` with the dropped fields (`bits`) put back from the row, in field-number order. */

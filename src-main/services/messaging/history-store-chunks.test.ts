@@ -71,7 +71,7 @@ describe('history stored in chunks sized to a time budget', () => {
   });
 
   it('waits for a background turn before each chunk', async () => {
-    const run = costedStore(0.3);
+    const run = costedStore(0.15);
     let turns = 0;
     await storeInChunks(rows.slice(0, 150), run.store, {
       sizer: new ChunkSizer(),
@@ -86,7 +86,7 @@ describe('history stored in chunks sized to a time budget', () => {
   });
 
   it('asks for room in the WAL before each chunk, and writes none until it is given', async () => {
-    const run = costedStore(0.3);
+    const run = costedStore(0.15);
     const asked: number[] = [];
     let give: () => void = () => {};
     const storing = storeInChunks(rows.slice(0, 150), run.store, {

@@ -66,7 +66,7 @@ export const FACTS_PER_PIECE = 500;
  * like a history sync's chunks (history-store-chunks.ts). A tick folds at least one piece, so
  * this keeps a tick near its budget whatever the machine.
  */
-const PIECE_BUDGET_MS = 10;
+const PIECE_BUDGET_MS = 5;
 const MIN_FACTS_PER_PIECE = 50;
 
 /**

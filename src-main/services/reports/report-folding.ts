@@ -9,7 +9,7 @@
  * (docs/PERFORMANCE.md case 10, issue #23's target of ≤ 50 ms blocks). While work is left the
  * next tick follows 50 ms later (a backfill still runs several times faster than before).
  */
-import { backgroundTurn } from '../../core/background-turns.js';
+import { BackgroundLoop } from '../../core/background-loop.js';
 import type { Logger } from '../../core/logger.js';
 import type { ConversationTable } from './conversation-table.js';
 
@@ -21,25 +21,24 @@ const DAYS_PER_TICK = 30;
  * How long one tick may hold the event loop (one chat or piece of a long chat, or one day, is
  * always done, however long). A tick has a background turn of the loop to itself
  * (core/background-turns.ts): a history chunk or a campaign's stretch never runs in the same turn.
+ * 10 ms, not 20: a tick overruns its budget by its last chat or piece and the commit, and at 20 ms
+ * its costliest ticks held the loop 50–66 ms during a history sync (docs/PERFORMANCE.md, session 19).
  */
-export const TICK_BUDGET_MS = 20;
+export const TICK_BUDGET_MS = 10;
 /** Between ticks while nothing is marked. */
 const TICK_MS = 2_000;
 /**
  * Between ticks while work is left: the event loop serves what waited (WhatsApp, the API, other
  * background batches such as a number's history removal), then the next slice — at most ~30 % of
- * the loop for a backfill (20 ms in every 70), where 500 chats every 2 s took seconds at a time.
+ * the loop for a backfill (10 ms in every 35), where 500 chats every 2 s took seconds at a time.
  */
-const BUSY_TICK_MS = 50;
+const BUSY_TICK_MS = 25;
 /** How often a long backlog (a migration's backfill, a large history sync) says how far it is. */
 const PROGRESS_EVERY_MS = 30_000;
 
 export class ReportFolding {
-  private timer: NodeJS.Timeout | null = null;
   private lastProgress = 0;
-  private running = false;
-  /** Which start() a scheduled tick belongs to: one waiting for its turn across a stop and a start is dropped. */
-  private generation = 0;
+  private readonly loop = new BackgroundLoop(() => (this.tick() > 0 ? BUSY_TICK_MS : TICK_MS));
 
   constructor(
     private readonly table: ConversationTable,
@@ -47,16 +46,11 @@ export class ReportFolding {
   ) {}
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.generation += 1;
-    this.schedule(TICK_MS);
+    this.loop.start(TICK_MS);
   }
 
   stop(): void {
-    this.running = false;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.loop.stop();
   }
 
   /**
@@ -85,20 +79,5 @@ export class ReportFolding {
       this.logger.error({ err: error }, 'folding report conversations failed');
       return 0;
     }
-  }
-
-  private schedule(delay: number): void {
-    const generation = this.generation;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      // Not in the timer's own turn: a history chunk or another job's piece may run in it
-      // (core/background-turns.ts).
-      void backgroundTurn().then(() => {
-        if (!this.running || generation !== this.generation) return;
-        const done = this.tick();
-        if (this.running) this.schedule(done > 0 ? BUSY_TICK_MS : TICK_MS);
-      });
-    }, delay);
-    this.timer.unref();
   }
 }

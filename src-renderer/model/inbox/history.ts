@@ -101,3 +101,27 @@ export function shouldLoadNewer(state: {
 }): boolean {
   return state.hasNewer && !state.loading && state.distanceFromEnd < (state.edgePx ?? EDGE_PX);
 }
+
+/**
+ * Where the list's scroll starts when a chat's rows first render, from the rows' estimated sizes:
+ * the unread divider at the top of the window, or else the newest message at its bottom. The
+ * virtualiser renders the rows at this offset in the opening's first commit; starting at 0 it
+ * mounted and measured the page's oldest rows first, then the newest after the scroll to the end
+ * had landed, about twice the rows of an opening (issue #23 target 7, session 19).
+ */
+export function openingOffset(view: {
+  sizes: readonly number[];
+  dividerIndex: number;
+  viewport: number;
+  paddingStart: number;
+  paddingEnd: number;
+}): number {
+  let before = view.paddingStart;
+  let total = view.paddingStart + view.paddingEnd;
+  view.sizes.forEach((size, index) => {
+    if (index < view.dividerIndex) before += size;
+    total += size;
+  });
+  const end = Math.max(0, total - view.viewport);
+  return view.dividerIndex >= 0 ? Math.min(before, end) : end;
+}

@@ -10,6 +10,7 @@ import {
   distanceFromEnd,
   holdsChat,
   mergeMessages,
+  openingOffset,
   shouldLoadNewer,
   shouldLoadOlder,
 } from './history';
@@ -285,6 +286,18 @@ describe('history pages', () => {
     expect(atEnd(3)).toBe(true);
     // The assignment bar's height on a desktop: the reader had scrolled up, not rounding.
     expect(atEnd(49)).toBe(false);
+  });
+
+  it('starts an opened chat at its newest message, or with the unread divider at the top', () => {
+    // Ten rows of 50 px, 12 px padding each side, a 200 px window: 524 px in all.
+    const view = { sizes: Array<number>(10).fill(50), viewport: 200, paddingStart: 12, paddingEnd: 12 };
+    expect(openingOffset({ ...view, dividerIndex: -1 })).toBe(324);
+    // The divider is the seventh row: the six before it and the top padding are above the window.
+    expect(openingOffset({ ...view, dividerIndex: 6 })).toBe(312);
+    // A divider near the end cannot be brought further up than the end allows.
+    expect(openingOffset({ ...view, dividerIndex: 9 })).toBe(324);
+    // Rows shorter than the window: no scroll.
+    expect(openingOffset({ ...view, sizes: [50, 50], dividerIndex: -1 })).toBe(0);
   });
 });
 

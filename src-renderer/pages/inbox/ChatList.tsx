@@ -11,6 +11,7 @@ import { useInbox } from '../../stores/inbox';
 import { chatKey } from '../../model/inbox/chat-order';
 import { ChatListItem } from './ChatListItem';
 import { chatPath } from './paths';
+import { useStable } from './use-stable';
 
 const ROW_HEIGHT = 76;
 
@@ -55,16 +56,15 @@ export function ChatList({ activeKey, sessions }: { activeKey: string | null; se
   // A chat opened with the arrow keys leaves the focus in the list, so the next key moves on.
   // Its first page is asked for here, before the route's render (the pane's open takes it): that
   // render took ~150–200 ms at 4× CPU throttling before the page left (issue #23 target 7).
-  const open = useCallback(
-    (chat: Chat, byKeyboard = false) => {
-      useConversation.getState().preopen(transport, chat.session, chat.jid);
-      void navigate(
-        chatPath(chat.session, chat.jid),
-        byKeyboard ? { state: { keepListFocus: true } } : undefined,
-      );
-    },
-    [navigate, transport],
-  );
+  // One function for the list's life: the router's `navigate` is a new one on every path, and
+  // with it every row on screen rendered again in each opening (session 19).
+  const open = useStable((chat: Chat, byKeyboard = false) => {
+    useConversation.getState().preopen(transport, chat.session, chat.jid);
+    void navigate(
+      chatPath(chat.session, chat.jid),
+      byKeyboard ? { state: { keepListFocus: true } } : undefined,
+    );
+  });
   const activeIndex = activeKey ? order.indexOf(activeKey) : -1;
   const sessionNames = sessions.length > 1 ? new Map(sessions.map((s) => [s.id, s.name])) : null;
 

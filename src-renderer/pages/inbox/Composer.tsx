@@ -6,7 +6,7 @@ import { AttachmentsMode } from './composer/AttachmentsMode';
 import { ComposerTools } from './composer/ComposerTools';
 import { SendOrRecord } from './composer/SendOrRecord';
 import { useMessageText } from './composer/useMessageText';
-import { useStable } from './composer/use-stable';
+import { useStable } from './use-stable';
 import { ComposerBanner } from './ComposerBanner';
 import { ForeignReplyNotice } from './assignment/ForeignReplyNotice';
 import { filesOf } from './files';

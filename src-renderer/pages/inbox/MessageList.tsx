@@ -13,6 +13,7 @@ import {
   distanceFromEnd,
   EDGE_PX,
   holdsChat,
+  openingOffset,
   shouldLoadNewer,
   shouldLoadOlder,
 } from '../../model/inbox/history';
@@ -26,6 +27,15 @@ import { useConversationRows } from './use-conversation-rows';
 const NO_OUTGOING: Outgoing[] = [];
 const NO_MESSAGES: Message[] = [];
 const NO_HISTORY: AssignmentHistoryEntry[] = [];
+const PADDING_PX = 12;
+/** Rows rendered beyond each side of the window, for a wheel step or a key press to land on. */
+const OVERSCAN = 6;
+
+/**
+ * The list's window as the last one measured it, for the next chat's first rows: the panes of two
+ * chats are the same size but for a bar or two, and the overscan covers that much.
+ */
+let lastViewport: { width: number; height: number } | null = null;
 
 /**
  * The conversation history, virtualised: only the rows near the viewport are in the DOM.
@@ -94,14 +104,34 @@ export const MessageList = memo(function MessageList({
   // scroll step that changes the rows in view (issue #23 target 7).
   const estimateSize = useCallback((index: number) => (rows[index]?.kind === 'message' ? 76 : 44), [rows]);
   const getItemKey = useCallback((index: number) => rows[index]?.key ?? index, [rows]);
+  // The opening's first frame renders the rows in the window and one each side; the rest of the
+  // overscan is mounted once it has painted (in the render after the frame's own rAF): about a third
+  // of the rows that frame mounted and measured (issue #23 target 7, session 19).
+  const [firstFrame, setFirstFrame] = useState(true);
+  const enabled = rows.length > 0;
+  const initialRect = lastViewport ?? { width: window.innerWidth, height: window.innerHeight };
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize,
     getItemKey,
-    overscan: 6,
-    paddingStart: 12,
-    paddingEnd: 12,
+    overscan: firstFrame ? 1 : OVERSCAN,
+    paddingStart: PADDING_PX,
+    paddingEnd: PADDING_PX,
+    // Off until the chat's rows are here, so that its first offset is taken then: where the opening
+    // starts (the newest message, or the unread divider), in the last list's window. The opening's
+    // first commit then mounts the rows that stay on screen, without reading the layout first
+    // (issue #23 target 7, session 19).
+    enabled,
+    initialRect,
+    initialOffset: () =>
+      openingOffset({
+        sizes: rows.map((_, index) => estimateSize(index)),
+        dividerIndex,
+        viewport: initialRect.height,
+        paddingStart: PADDING_PX,
+        paddingEnd: PADDING_PX,
+      }),
     anchorTo: 'end',
     followOnAppend: true,
   });
@@ -114,7 +144,10 @@ export const MessageList = memo(function MessageList({
     const atDivider = rows.findIndex((row) => row.kind === 'unread');
     if (atDivider >= 0) virtualizer.scrollToIndex(atDivider, { align: 'start' });
     else virtualizer.scrollToEnd();
-    const frame = requestAnimationFrame(() => (positioned.current = true));
+    const frame = requestAnimationFrame(() => {
+      positioned.current = true;
+      setFirstFrame(false);
+    });
     return () => cancelAnimationFrame(frame);
     // Only when a page opens, not when rows change afterwards.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -180,28 +213,30 @@ export const MessageList = memo(function MessageList({
     checkNow.current = check;
   });
   // Listening here, not with onScroll: this listener is added after the virtualiser's (its layout
-  // effect subscribes at mount), so it runs after it has taken the new offset; React's onScroll
-  // ran first and would see the previous one.
+  // effect subscribes when it is enabled, i.e. when the first rows come), so it runs after it has
+  // taken the new offset; React's onScroll ran first and would see the previous one.
   useEffect(() => {
     const element = scrollRef.current;
-    if (!element) return;
+    if (!element || !enabled) return;
     const onScroll = () => checkNow.current();
     element.addEventListener('scroll', onScroll, { passive: true });
     return () => element.removeEventListener('scroll', onScroll);
-  }, []);
+  }, [enabled]);
 
   // What loads around the list after its first page (the assignment bar, a banner) or grows (a
   // reply being written) makes it shorter, which hid the newest message under the composer by
   // that much (49 px at 1366×768, 91 px on a phone): the virtualiser keeps the end in place when
   // rows change, not when its window does. A reader at the newest message stays there; one who
-  // was elsewhere (the unread divider, older messages) is not moved.
+  // was elsewhere (the unread divider, older messages) is not moved. The size is also kept for the
+  // next chat's first rows (`lastViewport`).
   useEffect(() => {
     const element = scrollRef.current;
     if (!element) return;
     let height: number | null = null;
     const observer = new ResizeObserver(([entry]) => {
-      const next = entry?.contentRect.height ?? null;
-      if (next === null) return;
+      if (!entry) return;
+      const next = entry.contentRect.height;
+      lastViewport = { width: entry.contentRect.width, height: next };
       if (height !== null && next < height && virtualizer.scrollOffset !== null) {
         const before = { totalSize: virtualizer.getTotalSize(), scrollOffset: virtualizer.scrollOffset };
         if (atEnd(distanceFromEnd({ ...before, viewport: height }))) virtualizer.scrollToEnd();

@@ -36,24 +36,31 @@ export function useMessageText({
     if (!store().editing) useDrafts.getState().setText(draftKey, value);
   };
 
+  // Focused once the chat's first page is in (or failed), in the commit that renders its rows:
+  // focusing a text box lays the page out, and on the pane's mount, before the rows were there,
+  // that was a layout of its own in every opening (issue #23 target 7, session 19); the rows'
+  // layout is done by then.
+  const opened = useConversation((state) => state.session === session && state.jid === jid && !state.loading);
+  const focusedAtOpen = useRef(false);
   useEffect(() => {
-    if (autoFocus) inputRef.current?.focus();
-    // Only when the chat opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+    if (!autoFocus || !opened || focusedAtOpen.current) return;
+    focusedAtOpen.current = true;
+    inputRef.current?.focus();
+  }, [autoFocus, opened]);
 
   useEffect(() => {
     if (editing) setTextState(editing.text ?? '');
     if (editing || replyTo) inputRef.current?.focus();
   }, [editing, replyTo]);
 
-  // Grow with the text up to a limit (the CSS caps the height).
+  // Grow with the text up to a limit (the CSS caps the height). Reading its height lays the page
+  // out too: from the chat's first page on, for the same reason as the focus above.
   useEffect(() => {
     const input = inputRef.current;
-    if (!input) return;
+    if (!input || !opened) return;
     input.style.height = 'auto';
     input.style.height = `${input.scrollHeight}px`;
-  }, [text]);
+  }, [text, opened]);
 
   const presence = (state: 'composing' | 'paused') => {
     void transport.call('chats.presence', { session, chat: jid, state }).catch(() => undefined);
