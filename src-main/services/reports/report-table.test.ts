@@ -256,14 +256,23 @@ describe('reports from the kept conversations', () => {
     });
   }
 
-  it('fills the counts of a database from before them (migration 0032) and then reads them', () => {
-    const random = createRandom(41);
+  /** A fresh database holding random history `seed`, with its kept tables and reports. */
+  function randomWorld(seed: number) {
     const now = END + DAY;
     db = openDatabase(':memory:');
-    const sqlite = db.$client;
     const table = new ConversationTable(db);
     const service = new ReportService(db, table, () => now);
-    for (const write of randomStore(db, random, now)) write();
+    for (const write of randomStore(db, createRandom(seed), now)) write();
+    return { sqlite: db.$client, table, service };
+  }
+  /** A migration's backfill: its last statement, the marks of every customer chat. */
+  function backfillOf(file: string): string {
+    const migration = readFileSync(path.join(MIGRATIONS_DIR, file), 'utf8');
+    return migration.slice(migration.lastIndexOf('INSERT INTO report_dirty_chats'));
+  }
+
+  it('fills the counts of a database from before them (migration 0032) and then reads them', () => {
+    const { sqlite, table, service } = randomWorld(41);
     table.settle();
     const counts = () =>
       sqlite.prepare(`SELECT * FROM ${NAMED_COUNTS} ORDER BY session_id, chat_jid, quarter, kind`).all();
@@ -274,8 +283,7 @@ describe('reports from the kept conversations', () => {
     sqlite.exec(
       'DELETE FROM report_message_counts; DELETE FROM report_day_counts; DELETE FROM report_quarter_totals',
     );
-    const migration = readFileSync(path.join(MIGRATIONS_DIR, '0032_report_message_counts.sql'), 'utf8');
-    sqlite.exec(migration.slice(migration.lastIndexOf('INSERT INTO report_dirty_chats')));
+    sqlite.exec(backfillOf('0032_report_message_counts.sql'));
     expect(table.backlogOver(0)).toBe(true);
     const query: ReportQuery = { from: FROM, to: TO, timeZone: ZONE, businessHours: false };
     const everyone = { sessions: null, ownUserId: null };
@@ -286,13 +294,7 @@ describe('reports from the kept conversations', () => {
   });
 
   it('gives the same report after migration 0057 as before it, once the fold has rebuilt what it dropped', () => {
-    const random = createRandom(57);
-    const now = END + DAY;
-    db = openDatabase(':memory:');
-    const sqlite = db.$client;
-    const table = new ConversationTable(db);
-    const service = new ReportService(db, table, () => now);
-    for (const write of randomStore(db, random, now)) write();
+    const { sqlite, table, service } = randomWorld(57);
     const query: ReportQuery = { from: FROM, to: TO, timeZone: ZONE, businessHours: false };
     const everyone = { sessions: null, ownUserId: null };
     const before = service.overview(query, everyone);
@@ -309,8 +311,7 @@ describe('reports from the kept conversations', () => {
     // deltas, every customer chat marked from its beginning (its own statement, run here).
     sqlite.exec(`DELETE FROM report_conversations; DELETE FROM report_message_counts;
       DELETE FROM report_day_counts; DELETE FROM report_quarter_totals`);
-    const migration = readFileSync(path.join(MIGRATIONS_DIR, '0057_report_integer_keys.sql'), 'utf8');
-    sqlite.exec(migration.slice(migration.lastIndexOf('INSERT INTO report_dirty_chats')));
+    sqlite.exec(backfillOf('0057_report_integer_keys.sql'));
     expect(table.backlogOver(0)).toBe(true);
     // The background fold, then its days; the report reads the kept days again.
     const logger = { info: () => {}, error: (..._: unknown[]) => expect.fail('tick failed') };
