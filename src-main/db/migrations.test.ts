@@ -22,18 +22,23 @@ afterEach(() => {
   for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A fresh in-memory database migrated up to and including migration `tag`. */
-function migratedUpTo(tag: string): Database.Database {
+/** Applies the migrations not yet applied up to and including migration `tag`. */
+function migrateTo(sqlite: Database.Database, tag: string): void {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'chatdock-migrations-'));
   tempDirs.push(dir);
   cpSync(MIGRATIONS_DIR, dir, { recursive: true });
   const upTo = journal.entries.findIndex((entry) => entry.tag === tag);
   const truncated = { ...journal, entries: journal.entries.slice(0, upTo + 1) };
   writeFileSync(path.join(dir, 'meta', '_journal.json'), JSON.stringify(truncated));
+  migrate(drizzle(sqlite), { migrationsFolder: dir });
+}
+
+/** A fresh in-memory database migrated up to and including migration `tag`. */
+function migratedUpTo(tag: string): Database.Database {
   const sqlite = new Database(':memory:');
   registerSearchText(sqlite);
   registerBulkSlice(sqlite);
-  migrate(drizzle(sqlite), { migrationsFolder: dir });
+  migrateTo(sqlite, tag);
   return sqlite;
 }
 
@@ -872,6 +877,34 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
       sqlite.prepare(`SELECT name FROM sqlite_master WHERE name = 'messages_session_id_idx'`).all(),
     ).toEqual([]);
   },
+  '0057_report_integer_keys': (sqlite) => {
+    // The per-chat report rows name a chat by its key; tagging a chat marks its days through it.
+    sqlite.exec(`
+      INSERT INTO tags (id, name, color, created_at) VALUES ('t', 'T', '#f00', 0);
+      INSERT INTO report_chats (id, session_id, chat_jid) VALUES (7, 's', 'a@s.whatsapp.net');
+      INSERT INTO report_conversations (chat, opened_at, first_incoming_at, resolved_at)
+        VALUES (7, 86400000 * 2, 86400000 * 3, 86400000 * 4);
+      INSERT INTO report_message_counts (chat, quarter, kind, sender_user_id, assignee_user_id, assignee_team_id, n)
+        VALUES (7, 96 * 5, 0, '', '', '', 1);
+      DELETE FROM report_dirty_days;
+      INSERT INTO chat_tags (session_id, chat_jid, tag_id, added_by, added_at) VALUES ('s', 'a@s.whatsapp.net', 't', '{}', 0);`);
+    expect(sqlite.prepare('SELECT day FROM report_dirty_days ORDER BY day').pluck().all()).toEqual([
+      2, 3, 4, 5,
+    ]);
+    sqlite.exec(`DELETE FROM report_dirty_days; DELETE FROM chat_tags`);
+    expect(sqlite.prepare('SELECT day FROM report_dirty_days ORDER BY day').pluck().all()).toEqual([
+      2, 3, 4, 5,
+    ]);
+    expect(
+      queryPlan(
+        sqlite,
+        `SELECT * FROM report_message_counts WHERE chat = 7 AND quarter >= 0 AND quarter < 9`,
+      ),
+    ).toContain('PRIMARY KEY (chat=? AND quarter>? AND quarter<?)');
+    expect(
+      queryPlan(sqlite, `SELECT id FROM report_chats WHERE session_id = 's' AND chat_jid = 'a'`),
+    ).toContain('report_chats_key_idx (session_id=? AND chat_jid=?)');
+  },
   '0046_report_conversation_days': (sqlite) => {
     // Tagging a customer chat marks every day it has kept facts on (its conversations' events and
     // its counts); the per-message `chat_order_at` update marks nothing; a group marks nothing.
@@ -1288,7 +1321,8 @@ describe('migrations', () => {
     sqlite.exec(`INSERT INTO report_message_counts (session_id, chat_jid, quarter, kind, sender_user_id, assignee_user_id, assignee_team_id, n)
       VALUES ('s', 'a', 96, 'customer', '', '', '', 2), ('s', 'b', 96, 'customer', '', '', '', 3),
              ('s', 'a', 97, 'person', 'u', 'u', '', 1), ('s', 'a', 200, 'customer', '', '', '', 4)`);
-    migrate(drizzle(sqlite), { migrationsFolder: MIGRATIONS_DIR });
+    // Only up to 0040: 0057 empties these sums for its refold.
+    migrateTo(sqlite, '0040_reports_at_speed');
     expect(
       sqlite.prepare('SELECT day, kind, sender_user_id, n FROM report_day_counts ORDER BY 1, 2').all(),
     ).toEqual([
@@ -1363,6 +1397,37 @@ describe('migrations', () => {
       { session_id: 's', chat_jid: 'c@s.whatsapp.net', since: -1 },
       { session_id: 's', chat_jid: 'd@s.whatsapp.net', since: 70 },
       { session_id: 's', chat_jid: 'e@s.whatsapp.net', since: 60 },
+    ]);
+  });
+
+  it('0057 drops the text-keyed report rows and their sums, and marks every customer chat to be folded again', () => {
+    const sqlite = migratedUpTo('0056_smaller_message_rows');
+    sqlite.exec(`
+      INSERT INTO chats (session_id, jid, kind) VALUES ('s', 'a@s.whatsapp.net', 'user'), ('s', 'b@lid', 'user'), ('s', '1@g.us', 'group');
+      INSERT INTO report_conversations (session_id, chat_jid, opened_at) VALUES ('s', 'a@s.whatsapp.net', 5);
+      INSERT INTO report_message_counts (session_id, chat_jid, quarter, kind, sender_user_id, assignee_user_id, assignee_team_id, n)
+        VALUES ('s', 'a@s.whatsapp.net', 0, 'customer', '', '', '', 1);
+      INSERT INTO report_day_counts (day, session_id, kind, sender_user_id, assignee_user_id, assignee_team_id, n)
+        VALUES (0, 's', 'customer', '', '', '', 1);
+      INSERT INTO report_quarter_totals (quarter, incoming, session_id, assignee_user_id, assignee_team_id, n)
+        VALUES (0, 1, 's', '', '', 1);
+      DELETE FROM report_dirty_chats;
+      INSERT INTO report_dirty_chats (session_id, chat_jid, since) VALUES ('s', 'b@lid', 40);`);
+    migrate(drizzle(sqlite), { migrationsFolder: MIGRATIONS_DIR });
+    const count = (table: string) => sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
+    for (const table of [
+      'report_conversations',
+      'report_message_counts',
+      'report_day_counts',
+      'report_quarter_totals',
+    ])
+      expect(count(table), table).toBe(0);
+    // Already marked or not, from the beginning; groups are never folded.
+    expect(
+      sqlite.prepare('SELECT session_id, chat_jid, since FROM report_dirty_chats ORDER BY chat_jid').all(),
+    ).toEqual([
+      { session_id: 's', chat_jid: 'a@s.whatsapp.net', since: -1 },
+      { session_id: 's', chat_jid: 'b@lid', since: -1 },
     ]);
   });
 

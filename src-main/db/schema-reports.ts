@@ -1,19 +1,35 @@
 /**
- * Reports (migration 0028_report_conversations.sql, hand-written; issue #24): each customer chat's
- * conversations, folded once and kept (services/reports/conversation-table.ts), and the chats
+ * Reports (migration 0028_report_conversations.sql, hand-written; issue #24; integer chat keys since
+ * 0057): each customer chat's conversations, folded once and kept
+ * (services/reports/conversation-table.ts), and the chats
  * whose facts changed since they were folded (kept by triggers on `messages` and
  * `chat_assignment_history`, in the writer's transaction).
  */
 import { sql } from 'drizzle-orm';
-import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/**
+ * A customer chat's integer key (migration 0057): the report tables below name a chat by it
+ * instead of repeating its number and JID as text. Its own table, not `chat_search_keys`: the
+ * rows of an erased chat must still be found by the fold that removes them.
+ */
+export const reportChats = sqliteTable(
+  'report_chats',
+  {
+    id: integer('id').primaryKey(),
+    sessionId: text('session_id').notNull(),
+    chatJid: text('chat_jid').notNull(),
+  },
+  (t) => [uniqueIndex('report_chats_key_idx').on(t.sessionId, t.chatJid)],
+);
 
 /** One open → resolved cycle of a chat (docs/API.md "Reports", metrics/timeline.ts). */
 export const reportConversations = sqliteTable(
   'report_conversations',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    sessionId: text('session_id').notNull(),
-    chatJid: text('chat_jid').notNull(),
+    /** `report_chats.id`. */
+    chat: integer('chat').notNull(),
     /** Unix ms, like every time below. */
     openedAt: integer('opened_at').notNull(),
     firstIncomingAt: integer('first_incoming_at'),
@@ -24,11 +40,10 @@ export const reportConversations = sqliteTable(
     assigneeTeamId: text('assignee_team_id'),
   },
   (t) => [
-    index('report_conversations_chat_idx').on(t.sessionId, t.chatJid, t.openedAt),
+    index('report_conversations_chat_idx').on(t.chat, t.openedAt),
     index('report_conversations_opened_idx').on(
       t.openedAt,
-      t.sessionId,
-      t.chatJid,
+      t.chat,
       t.firstIncomingAt,
       t.firstResponseAt,
       t.resolvedAt,
@@ -38,8 +53,7 @@ export const reportConversations = sqliteTable(
     index('report_conversations_incoming_idx')
       .on(
         t.firstIncomingAt,
-        t.sessionId,
-        t.chatJid,
+        t.chat,
         t.openedAt,
         t.firstResponseAt,
         t.resolvedAt,
@@ -50,8 +64,7 @@ export const reportConversations = sqliteTable(
     index('report_conversations_resolved_idx')
       .on(
         t.resolvedAt,
-        t.sessionId,
-        t.chatJid,
+        t.chat,
         t.openedAt,
         t.firstIncomingAt,
         t.firstResponseAt,
@@ -74,19 +87,19 @@ export const reportDirtyChats = sqliteTable(
 );
 
 /**
- * A customer chat's messages per quarter hour (migration 0032), by sender kind, the person who
- * wrote it (`person` replies) and who had the chat then; '' is "nobody". Kept by the fold with the
- * conversations (services/reports/message-counts.ts).
+ * A customer chat's messages per quarter hour (migrations 0032, 0057), by sender kind, the person
+ * who wrote it (`person` replies) and who had the chat then; '' is "nobody". Kept by the fold with
+ * the conversations (services/reports/message-counts.ts).
  */
 export const reportMessageCounts = sqliteTable(
   'report_message_counts',
   {
-    sessionId: text('session_id').notNull(),
-    chatJid: text('chat_jid').notNull(),
+    /** `report_chats.id`. */
+    chat: integer('chat').notNull(),
     /** floor(Unix ms / 900,000). */
     quarter: integer('quarter').notNull(),
-    /** `customer` or a SenderKind. */
-    kind: text('kind').notNull(),
+    /** `customer` or a SenderKind, as its code (services/reports/kind-codes.ts). */
+    kind: integer('kind').notNull(),
     senderUserId: text('sender_user_id').notNull(),
     assigneeUserId: text('assignee_user_id').notNull(),
     assigneeTeamId: text('assignee_team_id').notNull(),
@@ -94,24 +107,15 @@ export const reportMessageCounts = sqliteTable(
   },
   (t) => [
     primaryKey({
-      columns: [
-        t.sessionId,
-        t.chatJid,
-        t.quarter,
-        t.kind,
-        t.senderUserId,
-        t.assigneeUserId,
-        t.assigneeTeamId,
-      ],
+      columns: [t.chat, t.quarter, t.kind, t.senderUserId, t.assigneeUserId, t.assigneeTeamId],
     }),
     index('report_message_counts_quarter_idx').on(
       t.quarter,
       t.kind,
-      t.sessionId,
+      t.chat,
       t.senderUserId,
       t.assigneeUserId,
       t.assigneeTeamId,
-      t.chatJid,
       t.n,
     ),
   ],

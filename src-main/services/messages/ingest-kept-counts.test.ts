@@ -196,8 +196,8 @@ describe('what ingest keeps beside the messages', () => {
     }
 
     // The reports folded round by round from the marks equal one fold of everything.
-    const conversations = `SELECT session_id, chat_jid, opened_at, first_incoming_at, first_response_at, resolved_at,
-      assignee_user_id, assignee_team_id FROM report_conversations ORDER BY 1, 2, 3`;
+    const conversations = `SELECT k.session_id, k.chat_jid, opened_at, first_incoming_at, first_response_at, resolved_at,
+      assignee_user_id, assignee_team_id FROM report_conversations c JOIN report_chats k ON k.id = c.chat ORDER BY 1, 2, 3`;
     const counts = 'SELECT * FROM report_message_counts ORDER BY 1, 2, 3, 4, 5, 6, 7';
     const kept = { conversations: rows(sqlite, conversations), counts: rows(sqlite, counts) };
     expect(kept.conversations.length).toBeGreaterThan(5);

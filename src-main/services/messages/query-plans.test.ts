@@ -798,9 +798,11 @@ describe('reports', () => {
     ].map(countsPlan);
     for (const text of [byQuarter, byGroup, byTag]) {
       expect(text).toContain(
-        'SEARCH c USING COVERING INDEX report_message_counts_quarter_idx (quarter>? AND quarter<?)',
+        'SEARCH x USING COVERING INDEX report_message_counts_quarter_idx (quarter>? AND quarter<?)',
       );
-      expect(text).not.toMatch(/SCAN c\b/);
+      // Each row's chat (its number and JID) by its integer key (migration 0057).
+      expect(text).toContain('SEARCH k USING INTEGER PRIMARY KEY (rowid=?)');
+      expect(text).not.toMatch(/SCAN (x|k)\b/);
       // The tag filter looks the chat's tag up by key.
       expect(text).toContain('sqlite_autoindex_chat_tags_1 (session_id=? AND chat_jid=? AND tag_id=?)');
     }
@@ -811,7 +813,7 @@ describe('reports', () => {
     );
     // The fold replaces a chat's counts over the quarters of one piece by the table's own key.
     expect(reportPlan(/DELETE FROM report_message_counts/)).toContain(
-      'SEARCH report_message_counts USING PRIMARY KEY (session_id=? AND chat_jid=? AND quarter>? AND quarter<?)',
+      'SEARCH report_message_counts USING PRIMARY KEY (chat=? AND quarter>? AND quarter<?)',
     );
   });
 

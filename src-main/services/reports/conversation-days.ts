@@ -22,9 +22,10 @@ import type { ConversationDay } from './metrics/conversation-groups.js';
 import type { ReportFilter } from './metrics/message-totals.js';
 import type { Conversation } from './metrics/timeline.js';
 import { hasNoHours } from '../../../src-shared/widget-hours.js';
+import { CONVERSATIONS_IN_PERIOD } from './period-conversations.js';
 import { IN_SCOPE, scopeParams, type ScopeParams } from './report-scope.js';
 import { DayQuarters } from './day-quarters.js';
-import { TaggedCounts } from './tagged-counts.js';
+import { TAG_SET, TaggedCounts } from './tagged-counts.js';
 
 export const DAY_MS = 86_400_000;
 const QUARTER_MS = 900_000;
@@ -51,26 +52,12 @@ interface Row {
   resolved: Buffer;
 }
 
-const COLUMNS = `session_id, chat_jid, opened_at, first_incoming_at, first_response_at, resolved_at,
-  assignee_user_id, assignee_team_id`;
-const IN_DAY = (column: string) => `(${column} >= @from AND ${column} < @to)`;
-/** The conversations with an event in [from, to), each once (period-conversations.ts's three ranges). */
+/** The conversations with an event in [from, to), each once, with the chat's tags now. */
 const DAY_CONVERSATIONS = `
   SELECT c.session_id AS session, c.opened_at AS openedAt, c.first_incoming_at AS firstIncomingAt,
          c.first_response_at AS firstResponseAt, c.resolved_at AS resolvedAt,
-         c.assignee_user_id AS userId, c.assignee_team_id AS teamId,
-         (SELECT group_concat(tag_id, char(31)) FROM (SELECT t.tag_id FROM chat_tags t
-           WHERE t.session_id = c.session_id AND t.chat_jid = c.chat_jid ORDER BY t.tag_id)) AS tags
-    FROM (
-      SELECT ${COLUMNS} FROM report_conversations INDEXED BY report_conversations_opened_idx
-       WHERE ${IN_DAY('opened_at')}
-      UNION ALL
-      SELECT ${COLUMNS} FROM report_conversations INDEXED BY report_conversations_incoming_idx
-       WHERE ${IN_DAY('first_incoming_at')} AND NOT ${IN_DAY('opened_at')}
-      UNION ALL
-      SELECT ${COLUMNS} FROM report_conversations INDEXED BY report_conversations_resolved_idx
-       WHERE ${IN_DAY('resolved_at')} AND NOT ${IN_DAY('opened_at')}
-         AND (first_incoming_at IS NULL OR NOT ${IN_DAY('first_incoming_at')})) c`;
+         c.assignee_user_id AS userId, c.assignee_team_id AS teamId, ${TAG_SET} AS tags
+    FROM (${CONVERSATIONS_IN_PERIOD}) c`;
 
 /** The number's hours as far as a duration depends on them (the fingerprint kept per number). */
 const hoursKey = (h: BusinessHours) => JSON.stringify([h.timeZone, h.hours, h.closedDates]);

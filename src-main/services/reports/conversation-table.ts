@@ -18,6 +18,7 @@ import type { Db } from '../../db/connection.js';
 import { ConversationDays } from './conversation-days.js';
 import { MessageCounts, QUARTER_MS, quarterOf } from './message-counts.js';
 import { PeriodConversations } from './period-conversations.js';
+import { ReportChats, withChat } from './report-chats.js';
 import { assigneeOf, isCustomerChat, parseJson } from './report-facts.js';
 import { senderKinds } from './metrics/sender-kind.js';
 import {
@@ -79,8 +80,9 @@ interface Resume {
   state: FoldState;
   assignee: Assignee;
 }
-const COLUMNS = `id, session_id AS session, chat_jid AS chat, opened_at AS openedAt, first_incoming_at AS firstIncomingAt,
-  first_response_at AS firstResponseAt, resolved_at AS resolvedAt, assignee_user_id AS userId, assignee_team_id AS teamId`;
+const COLUMNS = `x.id, k.session_id AS session, k.chat_jid AS chat, x.opened_at AS openedAt,
+  x.first_incoming_at AS firstIncomingAt, x.first_response_at AS firstResponseAt, x.resolved_at AS resolvedAt,
+  x.assignee_user_id AS userId, x.assignee_team_id AS teamId`;
 
 export class ConversationTable {
   /** The quarter-hour message counts, kept by the same fold. */
@@ -89,22 +91,24 @@ export class ConversationTable {
   readonly periods: PeriodConversations;
   /** The conversations (and tagged counts) per UTC day, rebuilt from the days the fold marks. */
   readonly days: ConversationDays;
+  /** The chats' integer keys the rows below are written under (migration 0057). */
+  private readonly chats: ReportChats;
   private readonly replaced: Statement<
-    [string, string, number, number],
+    [number, number, number],
     Conversation & { userId: string | null; teamId: string | null }
   >;
   private readonly dirty: Statement<[number], DirtyRow>;
   private readonly forget: Statement<[string, string]>;
-  private readonly startOf: Statement<[string, string, number], { openedAt: number }>;
+  private readonly startOf: Statement<[number, number], { openedAt: number }>;
   private readonly facts: Statement<[string, string, number, number], FactRow>;
   /** A piece that could not end inside what it read: its facts up to a quarter hour. */
   private readonly factsBefore: Statement<[string, string, number, number], FactRow>;
   private readonly changes: Statement<[string, string, number], ChangeRow>;
   private readonly current: Statement<[string, string], { userId: string | null; teamId: string | null }>;
   private readonly lastBefore: Statement<[string, string, number], { toValue: string | null }>;
-  private readonly dropFrom: Statement<[string, string, number, number]>;
+  private readonly dropFrom: Statement<[number, number, number]>;
   private readonly insert: Statement<
-    [string, string, number, number | null, number | null, number | null, string | null, string | null]
+    [number, number, number | null, number | null, number | null, string | null, string | null]
   >;
   private readonly periodRows: Statement<
     [number, number, number, number, number, number],
@@ -130,11 +134,12 @@ export class ConversationTable {
     this.counts = new MessageCounts(db);
     this.periods = new PeriodConversations(db);
     this.days = new ConversationDays(db);
+    this.chats = new ReportChats(db);
     this.replaced = sqlite.prepare(
       `SELECT opened_at AS openedAt, first_incoming_at AS firstIncomingAt, first_response_at AS firstResponseAt,
               resolved_at AS resolvedAt, assignee_user_id AS userId, assignee_team_id AS teamId
          FROM report_conversations INDEXED BY report_conversations_chat_idx
-        WHERE session_id = ? AND chat_jid = ? AND opened_at >= ? AND opened_at < ?`,
+        WHERE chat = ? AND opened_at >= ? AND opened_at < ?`,
     );
     this.dirty = sqlite.prepare(
       'SELECT session_id AS session, chat_jid AS chat, since FROM report_dirty_chats LIMIT ?',
@@ -147,7 +152,7 @@ export class ConversationTable {
     );
     this.startOf = sqlite.prepare(
       `SELECT opened_at AS openedAt FROM report_conversations INDEXED BY report_conversations_chat_idx
-        WHERE session_id = ? AND chat_jid = ? AND opened_at < ? ORDER BY opened_at DESC LIMIT 1`,
+        WHERE chat = ? AND opened_at < ? ORDER BY opened_at DESC LIMIT 1`,
     );
     // The same messages the reports count (migration 0023's conditions): customer messages with
     // content, and all of ours. At equal times the customer's come first.
@@ -176,21 +181,21 @@ export class ConversationTable {
       'SELECT assignee_user_id AS userId, assignee_team_id AS teamId FROM chats WHERE session_id = ? AND jid = ?',
     );
     this.dropFrom = sqlite.prepare(
-      'DELETE FROM report_conversations WHERE session_id = ? AND chat_jid = ? AND opened_at >= ? AND opened_at < ?',
+      'DELETE FROM report_conversations WHERE chat = ? AND opened_at >= ? AND opened_at < ?',
     );
     this.insert = sqlite.prepare(
-      `INSERT INTO report_conversations (session_id, chat_jid, opened_at, first_incoming_at, first_response_at,
-         resolved_at, assignee_user_id, assignee_team_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO report_conversations (chat, opened_at, first_incoming_at, first_response_at, resolved_at,
+         assignee_user_id, assignee_team_id) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
     this.periodRows = sqlite.prepare(
-      `SELECT ${COLUMNS} FROM report_conversations INDEXED BY report_conversations_opened_idx
-        WHERE opened_at >= ? AND opened_at < ?
+      `SELECT ${COLUMNS} FROM ${withChat('report_conversations x INDEXED BY report_conversations_opened_idx')}
+        WHERE x.opened_at >= ? AND x.opened_at < ?
        UNION ALL
-       SELECT ${COLUMNS} FROM report_conversations INDEXED BY report_conversations_incoming_idx
-        WHERE first_incoming_at >= ? AND first_incoming_at < ?
+       SELECT ${COLUMNS} FROM ${withChat('report_conversations x INDEXED BY report_conversations_incoming_idx')}
+        WHERE x.first_incoming_at >= ? AND x.first_incoming_at < ?
        UNION ALL
-       SELECT ${COLUMNS} FROM report_conversations INDEXED BY report_conversations_resolved_idx
-        WHERE resolved_at >= ? AND resolved_at < ?`,
+       SELECT ${COLUMNS} FROM ${withChat('report_conversations x INDEXED BY report_conversations_resolved_idx')}
+        WHERE x.resolved_at >= ? AND x.resolved_at < ?`,
     );
     this.settleSome = sqlite.transaction((limit: number, deadline: number) => {
       let done = 0;
@@ -269,11 +274,12 @@ export class ConversationTable {
     // From the quarter hour of the change: its counts are rebuilt whole, so the walk starts
     // before every message of that quarter.
     const fromQuarter = since < 0 ? BEGINNING : quarterOf(since);
+    const key = this.chats.keyOf(session, chat);
     const start = goOn
       ? since
       : since < 0
         ? BEGINNING
-        : (this.startOf.get(session, chat, fromQuarter * QUARTER_MS)?.openedAt ?? BEGINNING);
+        : (this.startOf.get(key, fromQuarter * QUARTER_MS)?.openedAt ?? BEGINNING);
     const piece = this.pieceSize;
     const rows = this.facts.all(session, chat, start, piece + 1);
     // More than a piece: this piece ends at the quarter hour of its last message (whole quarters,
@@ -328,14 +334,16 @@ export class ConversationTable {
     // The rows this fold replaces: from the conversation it went on with (or its start), up to
     // the cut (the rows after it are replaced by the next piece).
     const from = goOn?.state.open?.openedAt ?? start;
-    const old = this.replaced.all(session, chat, from, cut);
-    this.dropFrom.run(session, chat, from, cut);
-    for (const c of folded.conversations) this.write(c);
+    const old = this.replaced.all(key, from, cut);
+    this.dropFrom.run(key, from, cut);
+    for (const c of folded.conversations) this.write(key, c);
     this.markChangedDays(old, folded.conversations);
     // The days whose counts changed: their quarter counts (migration 0047) and, for a tagged
     // chat, their tagged sums are rebuilt (tagging marks the chat's days itself).
     const toQuarter = cut === END ? END : quarterOf(cut);
-    this.days.markDays(this.counts.recount(session, chat, fromQuarter, toQuarter, folded.messages));
+    this.days.markDays(this.counts.recount(session, key, fromQuarter, toQuarter, folded.messages));
+    // A chat whose messages are all gone (erased, forgotten, retention) no longer needs a key.
+    if (start === BEGINNING && cut === END && rows.length === 0) this.chats.dropIfUnused(key);
     if (cut === END) return null;
     this.markFrom.run(cut, session, chat);
     this.resumes.set(id, { at: cut, state: folded.end, assignee: folded.end.assignee });
@@ -363,10 +371,9 @@ export class ConversationTable {
     return { userId: now?.userId ?? null, teamId: now?.teamId ?? null };
   }
 
-  private write(c: Conversation): void {
+  private write(chat: number, c: Conversation): void {
     this.insert.run(
-      c.session,
-      c.chat,
+      chat,
       c.openedAt,
       c.firstIncomingAt,
       c.firstResponseAt,

@@ -11,6 +11,8 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/connection.js';
 import type { DayQuarterRow } from './metrics/day-quarter-totals.js';
+import { CUSTOMER_CODE } from './kind-codes.js';
+import { countsOfQuarters } from './message-counts.js';
 import { IN_SCOPE, type ScopeParams } from './report-scope.js';
 import { HAS_TAG, TAG_SET } from './tagged-counts.js';
 import { decodeQuarterCounts, encodeQuarterCounts, QUARTER_COUNTS } from './quarter-counts-codec.js';
@@ -43,9 +45,8 @@ export class DayQuarters {
       `SELECT session_id AS session, assignee_user_id AS userId, assignee_team_id AS teamId, tags, quarter,
               incoming, sum(n) AS n FROM (
          SELECT c.session_id, c.assignee_user_id, c.assignee_team_id, coalesce(${TAG_SET}, '') AS tags,
-                c.quarter, c.kind = 'customer' AS incoming, c.n
-           FROM report_message_counts c INDEXED BY report_message_counts_quarter_idx
-          WHERE c.quarter >= @from AND c.quarter < @to)
+                c.quarter, c.kind = ${CUSTOMER_CODE} AS incoming, c.n
+           FROM ${countsOfQuarters('@from', '@to')})
         GROUP BY 1, 2, 3, 4, 5, 6`,
     );
     this.insert = sqlite.prepare(

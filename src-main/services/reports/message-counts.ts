@@ -6,9 +6,10 @@
  * (docs/PERFORMANCE.md case 10).
  */
 import type { Statement } from 'better-sqlite3';
-import type { SenderKind } from '../../../src-shared/contract/reports.js';
 import type { Db } from '../../db/connection.js';
 import { CountRollups, QUARTERS_PER_DAY, type CountRow } from './count-rollups.js';
+import { CUSTOMER_CODE, kindCode, kindName, kindOfCode, PERSON_CODE, type CountKind } from './kind-codes.js';
+import { withChat } from './report-chats.js';
 import { IN_SCOPE, IN_SCOPE_AND_TAGGED, scopeParams, type ScopeParams } from './report-scope.js';
 import type { DayQuarters } from './day-quarters.js';
 import { localHourSums } from './metrics/day-quarter-totals.js';
@@ -28,7 +29,7 @@ export const QUARTER_MS = 15 * 60_000;
 export const quarterOf = (at: number) => Math.floor(at / QUARTER_MS);
 
 interface Row {
-  kind: SenderKind | 'customer';
+  kind: CountKind;
   userId: string;
   assigneeUserId: string;
   assigneeTeamId: string;
@@ -43,19 +44,32 @@ interface RollupParams extends Omit<ScopeParams, 'tag'> {
 }
 
 const SCOPE = IN_SCOPE;
-const FILTERS = `c.quarter >= @from AND c.quarter < @to AND ${IN_SCOPE_AND_TAGGED}`;
-const WHO = `c.kind, c.sender_user_id AS userId, c.assignee_user_id AS assigneeUserId, c.assignee_team_id AS assigneeTeamId`;
+/**
+ * The per-chat counts of quarters [from, to) over their quarter index, each with its chat's
+ * number and JID, as `c` (the scope and tag conditions read `c.session_id`, `c.chat_jid`).
+ */
+export const countsOfQuarters = (from: string, to: string) =>
+  `(SELECT k.session_id, k.chat_jid, x.quarter, x.kind, x.sender_user_id, x.assignee_user_id, x.assignee_team_id, x.n
+      FROM ${withChat('report_message_counts x INDEXED BY report_message_counts_quarter_idx')}
+     WHERE x.quarter >= ${from} AND x.quarter < ${to}) c`;
+const COUNTS = countsOfQuarters('@from', '@to');
+/** Who of row `c`; `kind`: its kind's name (the per-chat counts keep a code, the sums the name). */
+const whoOf = (
+  kind: string,
+) => `${kind} AS kind, c.sender_user_id AS userId, c.assignee_user_id AS assigneeUserId,
+  c.assignee_team_id AS assigneeTeamId`;
+const WHO = whoOf(kindName('c.kind'));
 const GROUP_COLUMNS = `c.session_id AS session, ${WHO}, c.n`;
 
 export class MessageCounts {
-  private readonly drop: Statement<[string, string, number, number]>;
-  private readonly insert: Statement<[string, string, number, string, string, string, string, number]>;
+  private readonly drop: Statement<[number, number, number]>;
+  private readonly insert: Statement<[number, number, number, string, string, string, number]>;
   /** Grouped in the index's own order (quarter, kind): no sort. */
   private readonly byQuarter: Statement<[ScopeParams], { quarter: number; incoming: number; n: number }>;
   private readonly byGroup: Statement<[ScopeParams], Row & { session: string }>;
   private readonly byTag: Statement<[ScopeParams], Row & { tag: string }>;
   private readonly anyTagging: Statement<[], { found: number }>;
-  private readonly chatRows: Statement<[string, string, number, number], CountRow>;
+  private readonly chatRows: Statement<[number, number, number], Omit<CountRow, 'kind'> & { kind: number }>;
   private readonly rollups: CountRollups;
   private readonly quarterTotals: Statement<[RollupParams], { quarter: number; incoming: number; n: number }>;
   private readonly groupTotals: Statement<[RollupParams], Row & { session: string }>;
@@ -66,7 +80,7 @@ export class MessageCounts {
     this.chatRows = sqlite.prepare(
       `SELECT quarter, kind, sender_user_id AS userId, assignee_user_id AS assigneeUserId,
               assignee_team_id AS assigneeTeamId, n
-         FROM report_message_counts WHERE session_id = ? AND chat_jid = ? AND quarter >= ? AND quarter < ?`,
+         FROM report_message_counts WHERE chat = ? AND quarter >= ? AND quarter < ?`,
     );
     // Without a tag filter a report reads the sums over chats (count-rollups.ts): the trend and
     // heat map per quarter, the totals per whole UTC day plus the chats' quarters at the edges.
@@ -76,38 +90,34 @@ export class MessageCounts {
     );
     this.groupTotals = sqlite.prepare(
       `SELECT session, kind, userId, assigneeUserId, assigneeTeamId, sum(n) AS n FROM (
-         SELECT ${GROUP_COLUMNS} FROM report_day_counts c WHERE c.day >= @dayFrom AND c.day < @dayTo AND ${SCOPE}
+         SELECT c.session_id AS session, ${whoOf('c.kind')}, c.n FROM report_day_counts c WHERE c.day >= @dayFrom AND c.day < @dayTo AND ${SCOPE}
          UNION ALL
-         SELECT ${GROUP_COLUMNS} FROM report_message_counts c INDEXED BY report_message_counts_quarter_idx
-          WHERE c.quarter >= @from AND c.quarter < @edgeFrom AND ${SCOPE}
+         SELECT ${GROUP_COLUMNS} FROM ${countsOfQuarters('@from', '@edgeFrom')} WHERE ${SCOPE}
          UNION ALL
-         SELECT ${GROUP_COLUMNS} FROM report_message_counts c INDEXED BY report_message_counts_quarter_idx
-          WHERE c.quarter >= @edgeTo AND c.quarter < @to AND ${SCOPE})
+         SELECT ${GROUP_COLUMNS} FROM ${countsOfQuarters('@edgeTo', '@to')} WHERE ${SCOPE})
        GROUP BY session, kind, userId, assigneeUserId, assigneeTeamId`,
     );
     this.drop = sqlite.prepare(
-      'DELETE FROM report_message_counts WHERE session_id = ? AND chat_jid = ? AND quarter >= ? AND quarter < ?',
+      'DELETE FROM report_message_counts WHERE chat = ? AND quarter >= ? AND quarter < ?',
     );
     this.insert = sqlite.prepare(
-      `INSERT INTO report_message_counts (session_id, chat_jid, quarter, kind, sender_user_id, assignee_user_id,
-         assignee_team_id, n) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO report_message_counts (chat, quarter, kind, sender_user_id, assignee_user_id, assignee_team_id, n)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
     this.byQuarter = sqlite.prepare(
-      `SELECT c.quarter, c.kind = 'customer' AS incoming, sum(c.n) AS n
-         FROM report_message_counts c INDEXED BY report_message_counts_quarter_idx
-        WHERE ${FILTERS} GROUP BY c.quarter, c.kind`,
+      `SELECT c.quarter, c.kind = ${CUSTOMER_CODE} AS incoming, sum(c.n) AS n
+         FROM ${COUNTS} WHERE ${IN_SCOPE_AND_TAGGED} GROUP BY c.quarter, c.kind`,
     );
     this.byGroup = sqlite.prepare(
       `SELECT c.session_id AS session, ${WHO}, sum(c.n) AS n
-         FROM report_message_counts c INDEXED BY report_message_counts_quarter_idx
-        WHERE ${FILTERS} GROUP BY c.session_id, c.kind, c.sender_user_id, c.assignee_user_id, c.assignee_team_id`,
+         FROM ${COUNTS} WHERE ${IN_SCOPE_AND_TAGGED}
+        GROUP BY c.session_id, c.kind, c.sender_user_id, c.assignee_user_id, c.assignee_team_id`,
     );
     // Tags are the chat's tags now: each count row of a tagged chat meets its tags by key.
     this.byTag = sqlite.prepare(
       `SELECT t.tag_id AS tag, ${WHO}, sum(c.n) AS n
-         FROM report_message_counts c INDEXED BY report_message_counts_quarter_idx
-         JOIN chat_tags t ON t.session_id = c.session_id AND t.chat_jid = c.chat_jid
-        WHERE ${FILTERS} AND c.kind IN ('customer', 'person')
+         FROM ${COUNTS} JOIN chat_tags t ON t.session_id = c.session_id AND t.chat_jid = c.chat_jid
+        WHERE ${IN_SCOPE_AND_TAGGED} AND c.kind IN (${CUSTOMER_CODE}, ${PERSON_CODE})
         GROUP BY t.tag_id, c.kind, c.sender_user_id, c.assignee_user_id, c.assignee_team_id`,
     );
     this.anyTagging = sqlite.prepare('SELECT EXISTS (SELECT 1 FROM chat_tags) AS found');
@@ -115,23 +125,25 @@ export class MessageCounts {
 
   /**
    * Replaces a chat's counts of the quarters [fromQuarter, toQuarter) with those of `messages`
-   * (the fold's, each with who had the chat then; others are skipped). Runs in the fold's
-   * transaction.
+   * (the fold's, each with who had the chat then; others are skipped). `chat` is its key
+   * (report-chats.ts). Runs in the fold's transaction.
    */
   recount(
     session: string,
-    chat: string,
+    chat: number,
     fromQuarter: number,
     toQuarter: number,
     messages: readonly AttributedMessage[],
   ): Set<number> {
-    const before = this.chatRows.all(session, chat, fromQuarter, toQuarter);
-    this.drop.run(session, chat, fromQuarter, toQuarter);
-    const counts = new Map<string, [number, string, string, string, string, number]>();
+    const before = this.chatRows
+      .all(chat, fromQuarter, toQuarter)
+      .map((row) => ({ ...row, kind: kindOfCode(row.kind) }));
+    this.drop.run(chat, fromQuarter, toQuarter);
+    const counts = new Map<string, [number, CountKind, string, string, string, number]>();
     for (const m of messages) {
       const quarter = quarterOf(m.at);
       if (quarter < fromQuarter || quarter >= toQuarter) continue;
-      const row: [number, string, string, string, string, number] = [
+      const row: [number, CountKind, string, string, string, number] = [
         quarter,
         m.kind,
         m.userId ?? '',
@@ -146,7 +158,7 @@ export class MessageCounts {
     }
     const after: CountRow[] = [];
     for (const [quarter, kind, userId, assigneeUserId, assigneeTeamId, n] of counts.values()) {
-      this.insert.run(session, chat, quarter, kind, userId, assigneeUserId, assigneeTeamId, n);
+      this.insert.run(chat, quarter, kindCode(kind), userId, assigneeUserId, assigneeTeamId, n);
       after.push({ quarter, kind, userId, assigneeUserId, assigneeTeamId, n });
     }
     return this.rollups.apply(session, before, after);

@@ -7,12 +7,15 @@
  *
  * A conversation belongs to the period when it was opened, first written to or resolved in it:
  * three ranges over the covering indexes of migration 0028, each leaving out what an earlier one
- * read, so every conversation comes once without a set in JavaScript.
+ * read, so every conversation comes once without a set in JavaScript. Each row meets its chat's
+ * key (migration 0057) by rowid for the number and the tags.
  */
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../db/connection.js';
 import { parseTimes, type ConversationGroup } from './metrics/conversation-groups.js';
 import type { ReportFilter } from './metrics/message-totals.js';
+import { withChat } from './report-chats.js';
+import { TAG_SET } from './tagged-counts.js';
 import { IN_SCOPE_AND_TAGGED, scopeParams, type ScopeParams } from './report-scope.js';
 interface Row {
   session: string;
@@ -22,25 +25,29 @@ interface Row {
   times: string;
 }
 
-const COLUMNS = `session_id, chat_jid, opened_at, first_incoming_at, first_response_at, resolved_at,
-  assignee_user_id, assignee_team_id`;
-const IN_PERIOD = (column: string) => `(${column} >= @from AND ${column} < @to)`;
-const CONVERSATIONS = `
-  SELECT ${COLUMNS} FROM report_conversations INDEXED BY report_conversations_opened_idx
+const COLUMNS = `k.session_id, k.chat_jid, x.opened_at, x.first_incoming_at, x.first_response_at, x.resolved_at,
+  x.assignee_user_id, x.assignee_team_id`;
+const IN_PERIOD = (column: string) => `(x.${column} >= @from AND x.${column} < @to)`;
+/**
+ * The conversations with an event in [@from, @to), each once, with their chat's number and JID
+ * (the conversation days of a UTC day read the same).
+ */
+export const CONVERSATIONS_IN_PERIOD = `
+  SELECT ${COLUMNS} FROM ${withChat('report_conversations x INDEXED BY report_conversations_opened_idx')}
    WHERE ${IN_PERIOD('opened_at')}
   UNION ALL
-  SELECT ${COLUMNS} FROM report_conversations INDEXED BY report_conversations_incoming_idx
+  SELECT ${COLUMNS} FROM ${withChat('report_conversations x INDEXED BY report_conversations_incoming_idx')}
    WHERE ${IN_PERIOD('first_incoming_at')} AND NOT ${IN_PERIOD('opened_at')}
   UNION ALL
-  SELECT ${COLUMNS} FROM report_conversations INDEXED BY report_conversations_resolved_idx
+  SELECT ${COLUMNS} FROM ${withChat('report_conversations x INDEXED BY report_conversations_resolved_idx')}
    WHERE ${IN_PERIOD('resolved_at')} AND NOT ${IN_PERIOD('opened_at')}
-     AND (first_incoming_at IS NULL OR NOT ${IN_PERIOD('first_incoming_at')})`;
+     AND (x.first_incoming_at IS NULL OR NOT ${IN_PERIOD('first_incoming_at')})`;
 const TIMES = `group_concat(c.opened_at || ',' || ifnull(c.first_incoming_at, '') || ',' ||
   ifnull(c.first_response_at, '') || ',' || ifnull(c.resolved_at, ''), ',')`;
 const grouped = (tags: string) =>
   `SELECT c.session_id AS session, c.assignee_user_id AS userId, c.assignee_team_id AS teamId, ${tags} AS tags,
           ${TIMES} AS times
-     FROM (${CONVERSATIONS}) c WHERE ${IN_SCOPE_AND_TAGGED}
+     FROM (${CONVERSATIONS_IN_PERIOD}) c WHERE ${IN_SCOPE_AND_TAGGED}
     GROUP BY c.session_id, c.assignee_user_id, c.assignee_team_id, tags`;
 
 export class PeriodConversations {
@@ -51,12 +58,8 @@ export class PeriodConversations {
   constructor(db: Db) {
     const sqlite = db.$client;
     this.untagged = sqlite.prepare(grouped('NULL'));
-    // The chat's tags by key, in one order, so chats with the same tags share a group; joined
-    // by the unit separator, which no id holds.
-    this.tagged = sqlite.prepare(
-      grouped(`(SELECT group_concat(tag_id, char(31)) FROM (SELECT t.tag_id FROM chat_tags t
-         WHERE t.session_id = c.session_id AND t.chat_jid = c.chat_jid ORDER BY t.tag_id))`),
-    );
+    // The chat's tags by key, in one order, so chats with the same tags share a group.
+    this.tagged = sqlite.prepare(grouped(TAG_SET));
     this.anyTagging = sqlite.prepare('SELECT EXISTS (SELECT 1 FROM chat_tags) AS found');
   }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/connection.js';
 import { decodeQuarterCounts, encodeQuarterCounts, QUARTER_COUNTS } from './quarter-counts-codec.js';
 import { DayQuarters } from './day-quarters.js';
+import { kindCode } from './kind-codes.js';
 
 function counts(entries: Record<number, number>): Int32Array {
   const out = new Int32Array(QUARTER_COUNTS);
@@ -43,11 +44,13 @@ describe('a kept day’s quarter counts', () => {
 
   it('is what a rebuilt day stores, and what a report reads back', () => {
     const db = openDatabase(':memory:');
-    db.$client.exec(`INSERT INTO report_message_counts
-        (session_id, chat_jid, quarter, kind, sender_user_id, assignee_user_id, assignee_team_id, n)
-      VALUES ('s', 'a@s.whatsapp.net', 96 * 5 + 10, 'customer', '', '', '', 3),
-             ('s', 'b@s.whatsapp.net', 96 * 5 + 10, 'customer', '', '', '', 2),
-             ('s', 'a@s.whatsapp.net', 96 * 5 + 11, 'person', 'usr_1', '', '', 4)`);
+    const [customer, person] = [kindCode('customer'), kindCode('person')];
+    db.$client.exec(`INSERT INTO report_chats (id, session_id, chat_jid)
+        VALUES (1, 's', 'a@s.whatsapp.net'), (2, 's', 'b@s.whatsapp.net');
+      INSERT INTO report_message_counts (chat, quarter, kind, sender_user_id, assignee_user_id, assignee_team_id, n)
+      VALUES (1, 96 * 5 + 10, ${customer}, '', '', '', 3),
+             (2, 96 * 5 + 10, ${customer}, '', '', '', 2),
+             (1, 96 * 5 + 11, ${person}, 'usr_1', '', '', 4)`);
     const quarters = new DayQuarters(db);
     quarters.rebuildDay(5);
     const stored = db.$client.prepare('SELECT length(counts) FROM report_day_quarters').pluck().get();

@@ -98,5 +98,8 @@ describe('reports after messages are deleted', () => {
     const after = report();
     expect(after).toMatchObject({ conversationsOpened: 3, conversationsResolved: 3, messagesReceived: 3 });
     expect(after.firstResponse.count).toBe(3);
+    // Nothing of the chat is kept: its key (migration 0057) went with its last rows.
+    const keys = db.$client.prepare('SELECT chat_jid FROM report_chats ORDER BY chat_jid').pluck().all();
+    expect(keys).toEqual([`${AVI}@s.whatsapp.net`]);
   });
 });

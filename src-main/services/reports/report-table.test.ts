@@ -8,11 +8,15 @@ import { MIGRATIONS_DIR, openDatabase, type Db } from '../../db/connection.js';
 import { automationSettingsSchema } from '../../../src-shared/contract/automation.js';
 import { AutomationStore } from '../automation/automation-store.js';
 import { ConversationTable } from './conversation-table.js';
+import { kindName } from './kind-codes.js';
 import type { Logger } from '../../core/logger.js';
 import { ReportFolding } from './report-folding.js';
 import { ReportService } from './report-service.js';
 
 const DAY = 86_400_000;
+/** The kept per-chat counts with their chat's number and JID and their kind's name (migration 0057). */
+const NAMED_COUNTS = `(SELECT k.session_id, k.chat_jid, c.quarter, ${kindName('c.kind')} AS kind, c.sender_user_id,
+  c.assignee_user_id, c.assignee_team_id, c.n FROM report_message_counts c JOIN report_chats k ON k.id = c.chat)`;
 const ZONE = 'Europe/Lisbon';
 // Around the night the clocks go back (25 Oct 2026), so local days of 23 and 25 hours are in it.
 const FROM = '2026-10-20';
@@ -227,7 +231,7 @@ describe('reports from the kept conversations', () => {
       const rows = (sql: string) => db!.$client.prepare(sql).all();
       expect(rows('SELECT * FROM report_day_counts ORDER BY 1, 2, 3, 4, 5, 6')).toEqual(
         rows(`SELECT quarter / 96 AS day, session_id, kind, sender_user_id, assignee_user_id, assignee_team_id,
-                sum(n) AS n FROM report_message_counts GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`),
+                sum(n) AS n FROM ${NAMED_COUNTS} GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`),
       );
       // The kept days (migrations 0046, 0047), rebuilt from marks as the folds went, equal every day rebuilt afresh.
       const kept = () => [
@@ -247,24 +251,31 @@ describe('reports from the kept conversations', () => {
       expect(kept()).toEqual(incremental);
       expect(rows('SELECT * FROM report_quarter_totals ORDER BY 1, 2, 3, 4, 5')).toEqual(
         rows(`SELECT quarter, kind = 'customer' AS incoming, session_id, assignee_user_id, assignee_team_id,
-                sum(n) AS n FROM report_message_counts GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`),
+                sum(n) AS n FROM ${NAMED_COUNTS} GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`),
       );
     });
   }
 
-  it('fills the counts of a database from before them (migration 0032) and then reads them', () => {
-    const random = createRandom(41);
+  /** A fresh database holding random history `seed`, with its kept tables and reports. */
+  function randomWorld(seed: number) {
     const now = END + DAY;
     db = openDatabase(':memory:');
-    const sqlite = db.$client;
     const table = new ConversationTable(db);
     const service = new ReportService(db, table, () => now);
-    for (const write of randomStore(db, random, now)) write();
+    for (const write of randomStore(db, createRandom(seed), now)) write();
+    return { sqlite: db.$client, table, service };
+  }
+  /** A migration's backfill: its last statement, the marks of every customer chat. */
+  function backfillOf(file: string): string {
+    const migration = readFileSync(path.join(MIGRATIONS_DIR, file), 'utf8');
+    return migration.slice(migration.lastIndexOf('INSERT INTO report_dirty_chats'));
+  }
+
+  it('fills the counts of a database from before them (migration 0032) and then reads them', () => {
+    const { sqlite, table, service } = randomWorld(41);
     table.settle();
     const counts = () =>
-      sqlite
-        .prepare('SELECT * FROM report_message_counts ORDER BY session_id, chat_jid, quarter, kind')
-        .all();
+      sqlite.prepare(`SELECT * FROM ${NAMED_COUNTS} ORDER BY session_id, chat_jid, quarter, kind`).all();
     const kept = counts();
     expect(kept.length).toBeGreaterThan(0);
     // A store from before migration 0032: conversations kept, no counts; the migration marks
@@ -272,8 +283,7 @@ describe('reports from the kept conversations', () => {
     sqlite.exec(
       'DELETE FROM report_message_counts; DELETE FROM report_day_counts; DELETE FROM report_quarter_totals',
     );
-    const migration = readFileSync(path.join(MIGRATIONS_DIR, '0032_report_message_counts.sql'), 'utf8');
-    sqlite.exec(migration.slice(migration.lastIndexOf('INSERT INTO report_dirty_chats')));
+    sqlite.exec(backfillOf('0032_report_message_counts.sql'));
     expect(table.backlogOver(0)).toBe(true);
     const query: ReportQuery = { from: FROM, to: TO, timeZone: ZONE, businessHours: false };
     const everyone = { sessions: null, ownUserId: null };
@@ -281,6 +291,35 @@ describe('reports from the kept conversations', () => {
     expect(report).toEqual(service.overview(query, everyone, 'scan'));
     expect(report.preparing).toBeNull();
     expect(counts()).toEqual(kept);
+  });
+
+  it('gives the same report after migration 0057 as before it, once the fold has rebuilt what it dropped', () => {
+    const { sqlite, table, service } = randomWorld(57);
+    const query: ReportQuery = { from: FROM, to: TO, timeZone: ZONE, businessHours: false };
+    const everyone = { sessions: null, ownUserId: null };
+    const before = service.overview(query, everyone);
+    expect(service.lastRead).toBe('days');
+    const kept = () => [
+      sqlite.prepare('SELECT * FROM report_conversation_days ORDER BY 1, 2, 3, 4, 5').all(),
+      sqlite.prepare('SELECT * FROM report_day_quarters ORDER BY 1, 2, 3, 4, 5').all(),
+      sqlite.prepare('SELECT * FROM report_tagged_day_counts ORDER BY 1, 2, 3, 4, 5, 6, 7').all(),
+      sqlite.prepare('SELECT * FROM report_day_counts ORDER BY 1, 2, 3, 4, 5, 6').all(),
+      sqlite.prepare('SELECT * FROM report_quarter_totals ORDER BY 1, 2, 3, 4, 5').all(),
+    ];
+    const days = kept();
+    // What the migration leaves: no per-chat rows (their tables are new), no sums kept by
+    // deltas, every customer chat marked from its beginning (its own statement, run here).
+    sqlite.exec(`DELETE FROM report_conversations; DELETE FROM report_message_counts;
+      DELETE FROM report_day_counts; DELETE FROM report_quarter_totals`);
+    sqlite.exec(backfillOf('0057_report_integer_keys.sql'));
+    expect(table.backlogOver(0)).toBe(true);
+    // The background fold, then its days; the report reads the kept days again.
+    const logger = { info: () => {}, error: (..._: unknown[]) => expect.fail('tick failed') };
+    const folding = new ReportFolding(table, logger as unknown as Logger);
+    while (folding.tick(1_000) > 0);
+    expect(service.overview(query, everyone)).toEqual(before);
+    expect(service.lastRead).toBe('days');
+    expect(kept()).toEqual(days);
   });
 
   it('answers the old way while the background fold has thousands of chats left, and leaves them to it', () => {
@@ -341,7 +380,7 @@ describe('reports from the kept conversations', () => {
     const quarter = (at: number) => Math.floor(at / 900_000);
     expect(
       sqlite
-        .prepare('SELECT quarter, kind, n FROM report_message_counts ORDER BY quarter, kind')
+        .prepare(`SELECT quarter, kind, n FROM ${NAMED_COUNTS} ORDER BY quarter, kind`)
         .all()
         .map((row) => Object.values(row as object)),
     ).toEqual([

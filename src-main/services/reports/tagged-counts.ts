@@ -9,6 +9,8 @@
 import type { Statement } from 'better-sqlite3';
 import type { SenderKind } from '../../../src-shared/contract/reports.js';
 import type { Db } from '../../db/connection.js';
+import { kindName } from './kind-codes.js';
+import { countsOfQuarters } from './message-counts.js';
 import { IN_SCOPE } from './report-scope.js';
 
 /** The chat's tags now, in one order, joined by the unit separator (as conversation days key them). */
@@ -52,10 +54,9 @@ export class TaggedCounts {
     this.fillDay = sqlite.prepare(
       `INSERT INTO report_tagged_day_counts (day, tags, session_id, kind, sender_user_id, assignee_user_id,
          assignee_team_id, n)
-       SELECT @day, tags, session_id, kind, sender_user_id, assignee_user_id, assignee_team_id, sum(n) FROM (
+       SELECT @day, tags, session_id, ${kindName('kind')}, sender_user_id, assignee_user_id, assignee_team_id, sum(n) FROM (
          SELECT ${TAG_SET} AS tags, c.session_id, c.kind, c.sender_user_id, c.assignee_user_id, c.assignee_team_id, c.n
-           FROM report_message_counts c INDEXED BY report_message_counts_quarter_idx
-          WHERE c.quarter >= @from AND c.quarter < @to AND ${TAGGED})
+           FROM ${countsOfQuarters('@from', '@to')} WHERE ${TAGGED})
        GROUP BY tags, session_id, kind, sender_user_id, assignee_user_id, assignee_team_id`,
     );
     // `people`: only the customers' messages and people's replies (what the per-tag rows count).

@@ -73,6 +73,13 @@ function rowsOf(app: TestCore, sessionId: string): Record<string, number> {
       .prepare<[string], { n: number }>(`SELECT count(*) AS n FROM "${table}" WHERE session_id = ?`)
       .get(sessionId)!.n;
   }
+  // The reports' per-chat rows name the session through their chat's key (migration 0057).
+  for (const table of ['report_conversations', 'report_message_counts'])
+    counts[table] = sqlite
+      .prepare<[string], { n: number }>(
+        `SELECT count(*) AS n FROM ${table} WHERE chat IN (SELECT id FROM report_chats WHERE session_id = ?)`,
+      )
+      .get(sessionId)!.n;
   counts.settings = sqlite
     .prepare<[string], { n: number }>(`SELECT count(*) AS n FROM settings WHERE key = 'calls:' || ?`)
     .get(sessionId)!.n;

@@ -48,9 +48,11 @@ const HISTORY = [
   { table: 'chat_assignment_history', where: 'session_id = ?' },
   { table: 'chat_reads', where: 'session_id = ?' },
   // Reports' kept conversations, message counts and the chats marked to fold again (migrations
-  // 0028, 0032): folded from the history above, so they go with it.
-  { table: 'report_conversations', where: 'session_id = ?' },
-  { table: 'report_message_counts', where: 'session_id = ?' },
+  // 0028, 0032): folded from the history above, so they go with it; the first two name a chat by
+  // its key (migration 0057), which goes after them.
+  { table: 'report_conversations', where: 'chat IN (SELECT id FROM report_chats WHERE session_id = ?)' },
+  { table: 'report_message_counts', where: 'chat IN (SELECT id FROM report_chats WHERE session_id = ?)' },
+  { table: 'report_chats', where: 'session_id = ?' },
   { table: 'report_day_counts', where: 'session_id = ?' },
   { table: 'report_quarter_totals', where: 'session_id = ?' },
   { table: 'report_dirty_chats', where: 'session_id = ?' },
