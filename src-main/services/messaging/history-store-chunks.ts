@@ -18,7 +18,7 @@ import { fittedSize } from '../../core/yielding.js';
 /**
  * Each chunk should take about this long (the target is no block over 50 ms). A chunk can take
  * twice its learned time (a quick one doubles the next), so 20 ms put the costliest chunks of a
- * sync at 35–55 ms; at 10 ms a 100k sync stores ~10 % fewer messages a second (more commits) and
+ * sync at 35–55 ms; at 10 ms a 100k sync stores 10–30 % fewer messages a second (more commits) and
  * no chunk came near the target (docs/PERFORMANCE.md, session 19).
  */
 export const CHUNK_BUDGET_MS = 10;
