@@ -108,6 +108,37 @@ describe('search-index merging in background turns', () => {
     }
   });
 
+  it('looks every 100 ms while commits come, and once a second after ten quiet looks', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const db = notesIndex();
+      const merging = new SearchMerging(db, () => {}, ['notes_fts']);
+      const looks = vi.spyOn(merging as unknown as { structure(index: string): unknown }, 'structure');
+      const advance = async (ms: number) => {
+        for (let t = 0; t < ms; t += 50) {
+          await vi.advanceTimersByTimeAsync(50);
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      };
+      merging.start();
+      writeOneByOne(db, 1, 2);
+      await advance(2_000); // settles, then ten quiet looks
+      looks.mockClear();
+      await advance(3_000);
+      expect(looks.mock.calls.length).toBeLessThanOrEqual(4);
+      writeOneByOne(db, 3, 1); // a commit: the next look sees it, and looks come often again
+      looks.mockClear();
+      for (let waited = 0; looks.mock.calls.length === 0 && waited < 1_100; waited += 50) await advance(50);
+      expect(looks.mock.calls.length).toBeGreaterThan(0);
+      looks.mockClear();
+      await advance(900);
+      expect(looks.mock.calls.length).toBeGreaterThanOrEqual(8);
+      merging.stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("knows the app database's search indexes", () => {
     const db = openDatabase(':memory:');
     open.push(db.$client);

@@ -36,6 +36,13 @@ const MAX_PAGES = 500;
  */
 const BUSY_MS = 20;
 const IDLE_MS = 100;
+/**
+ * Between looks once ten in a row found no commit: an idle app's main thread is not woken ten
+ * times a second for nothing. The first second of a sync may then see FTS5's crisis merge of 16
+ * one-chunk segments, a few ms, before the looks come every 100 ms again.
+ */
+const QUIET_MS = 1_000;
+const QUIET_AFTER_LOOKS = 10;
 /** FTS5's own default: merge inside commits once a level holds this many segments. */
 const DEFAULT_AUTOMERGE = 4;
 
@@ -47,6 +54,8 @@ export class SearchMerging {
   private readonly changes: Database.Statement;
   /** Each index's structure record when a look last found nothing to merge. */
   private readonly settled = new Map<string, Buffer>();
+  /** Looks in a row that found no index changed by a commit. */
+  private quietLooks = 0;
 
   constructor(
     private readonly sqlite: Database.Database,
@@ -93,9 +102,11 @@ export class SearchMerging {
 
   private mergeFor(deadline: number, budgetMs: number): boolean {
     let merged = false;
+    let changed = false;
     for (const index of this.indexes) {
       const structure = this.structure(index);
       if (structure && this.settled.get(index)?.equals(structure)) continue;
+      changed = true;
       while (performance.now() < deadline) {
         const started = performance.now();
         if (!this.mergeStep(index)) {
@@ -107,6 +118,7 @@ export class SearchMerging {
         merged = true;
       }
     }
+    this.quietLooks = changed ? 0 : this.quietLooks + 1;
     return merged;
   }
 
@@ -135,7 +147,8 @@ export class SearchMerging {
   /** One background piece; the delay before the next. */
   private piece(): number | null {
     try {
-      return this.tick() ? BUSY_MS : IDLE_MS;
+      if (this.tick()) return BUSY_MS;
+      return this.quietLooks >= QUIET_AFTER_LOOKS ? QUIET_MS : IDLE_MS;
     } catch (error) {
       // The commits merge again (stop), so the index never goes unmerged.
       this.onError(error);
