@@ -52,23 +52,33 @@ export class SearchMerging {
   /** Time spent in ticks so far (ms): the bench adds it to the writes that caused it. */
   private spent = 0;
   private readonly changes: Database.Statement;
+  /** Per index: its structure record, and its commands (`merge`, `automerge`: an integer bound as a BigInt). */
+  private readonly statements = new Map<
+    string,
+    { structure: Database.Statement; command: Database.Statement }
+  >();
   /** Each index's structure record when a look last found nothing to merge. */
   private readonly settled = new Map<string, Buffer>();
   /** Looks in a row that found no index changed by a commit. */
   private quietLooks = 0;
 
   constructor(
-    private readonly sqlite: Database.Database,
+    sqlite: Database.Database,
     private readonly onError: (error: unknown) => void,
     private readonly indexes: readonly string[] = SEARCH_INDEXES,
   ) {
     this.changes = sqlite.prepare('SELECT total_changes()').pluck();
+    for (const index of indexes)
+      this.statements.set(index, {
+        structure: sqlite.prepare(`SELECT block FROM ${index}_data WHERE id = 10`).pluck(),
+        command: sqlite.prepare(`INSERT INTO ${index}(${index}, rank) VALUES (?, ?)`),
+      });
   }
 
   /** Takes merging over from the commits, then merges in the background. */
   start(): void {
     if (this.loop.running) return;
-    for (const index of this.indexes) setAutomerge(this.sqlite, index, 0);
+    for (const index of this.indexes) this.command(index, 'automerge', 0);
     this.loop.start(0);
   }
 
@@ -76,7 +86,7 @@ export class SearchMerging {
   stop(): void {
     if (!this.loop.stop()) return;
     try {
-      for (const index of this.indexes) setAutomerge(this.sqlite, index, DEFAULT_AUTOMERGE);
+      for (const index of this.indexes) this.command(index, 'automerge', DEFAULT_AUTOMERGE);
     } catch (error) {
       this.onError(error);
     }
@@ -129,9 +139,7 @@ export class SearchMerging {
    */
   private mergeStep(index: string): boolean {
     const before = this.changes.get() as number;
-    this.sqlite
-      .prepare(`INSERT INTO ${index}(${index}, rank) VALUES ('merge', ${Math.round(this.pages)})`)
-      .run();
+    this.command(index, 'merge', this.pages);
     return (this.changes.get() as number) - before >= 2;
   }
 
@@ -140,8 +148,12 @@ export class SearchMerging {
    * every commit that writes the index rewrites.
    */
   private structure(index: string): Buffer | undefined {
-    return this.sqlite.prepare(`SELECT block FROM ${index}_data WHERE id = 10`).pluck().get() as
-      Buffer | undefined;
+    return this.statements.get(index)!.structure.get() as Buffer | undefined;
+  }
+
+  /** An FTS5 command; its value must be an integer (a JS number binds as a float, which FTS5 refuses). */
+  private command(index: string, name: 'merge' | 'automerge', value: number): void {
+    this.statements.get(index)!.command.run(name, BigInt(Math.round(value)));
   }
 
   /** One background piece; the delay before the next. */
@@ -156,9 +168,4 @@ export class SearchMerging {
       return null;
     }
   }
-}
-
-/** FTS5's config values must be integer literals (a bound JS number arrives as a float). */
-function setAutomerge(sqlite: Database.Database, index: string, segments: number): void {
-  sqlite.prepare(`INSERT INTO ${index}(${index}, rank) VALUES ('automerge', ${Math.trunc(segments)})`).run();
 }
