@@ -13,30 +13,52 @@ import type { Db } from '../../db/connection.js';
 import { assigneeOf, parseJson } from './report-facts.js';
 import type { Assignee } from './metrics/timeline.js';
 
+const NOBODY: Assignee = Object.freeze({ userId: null, teamId: null });
+
+interface HolderRow {
+  /** The chat's place in the list asked for. */
+  i: number;
+  /** The latest change's `to` (JSON; 'null' for none stored), null when no change came before. */
+  last: string | null;
+  /** The first change's `from` at or after the instant. */
+  next: string | null;
+}
+
 export class ChatHolders {
-  private readonly lastBefore: Statement<[string, string, number], { value: string | null }>;
-  private readonly firstFrom: Statement<[string, string, number], { value: string | null }>;
+  private readonly holders: Statement<[{ chats: string; at: number }], HolderRow>;
 
   constructor(db: Db) {
-    const sqlite = db.$client;
-    // Over the chat's few history rows (its index is by id; `at` orders them).
+    // One statement for a list of chats (a scan asks for every chat of its window at once, each
+    // over its own few history rows: the calls, not the reads, were the cost). Only the chats
+    // with an assignee change come back.
     const change = (value: string, at: string, order: string) =>
-      sqlite.prepare<[string, string, number], { value: string | null }>(
-        `SELECT ${value} AS value FROM chat_assignment_history INDEXED BY chat_assignment_history_chat_idx
-          WHERE session_id = ? AND chat_jid = ? AND change = 'assignee' AND ${at} ORDER BY ${order} LIMIT 1`,
-      );
-    this.lastBefore = change('to_value', 'at < ?', 'at DESC, id DESC');
-    this.firstFrom = change('from_value', 'at >= ?', 'at, id');
+      `(SELECT ${value} FROM chat_assignment_history h INDEXED BY chat_assignment_history_chat_idx
+         WHERE h.session_id = json_extract(j.value, '$[0]') AND h.chat_jid = json_extract(j.value, '$[1]')
+           AND h.change = 'assignee' AND ${at} ORDER BY ${order} LIMIT 1)`;
+    this.holders = db.$client.prepare(
+      `SELECT i, last, next FROM (
+         SELECT j.key AS i, ${change(`coalesce(h.to_value, 'null')`, 'h.at < @at', 'h.at DESC, h.id DESC')} AS last,
+                ${change('h.from_value', 'h.at >= @at', 'h.at, h.id')} AS next
+           FROM json_each(@chats) j)
+        WHERE last IS NOT NULL OR next IS NOT NULL`,
+    );
   }
 
   /**
-   * Who had the chat just before `at` (a change at `at` itself comes after: the walk applies it):
+   * Who had each chat just before `at` (a change at `at` itself comes after: the walk applies it):
    * what the latest change before `at` assigned, else what the first change after it took the
-   * chat from, else nobody (a chat never assigned).
+   * chat from, else nobody (a chat never assigned). In the order of `chats`.
    */
+  atEach(chats: readonly { session: string; chat: string }[], at: number): Assignee[] {
+    const out = chats.map(() => NOBODY);
+    const list = JSON.stringify(chats.map(({ session, chat }) => [session, chat]));
+    for (const row of this.holders.iterate({ chats: list, at }))
+      out[row.i] = assigneeOf(parseJson(row.last ?? row.next));
+    return out;
+  }
+
+  /** The same for one chat (the fold's start of a walk). */
   at(session: string, chat: string, at: number): Assignee {
-    const last = this.lastBefore.get(session, chat, at);
-    if (last) return assigneeOf(parseJson(last.value));
-    return assigneeOf(parseJson(this.firstFrom.get(session, chat, at)?.value ?? null));
+    return this.atEach([{ session, chat }], at)[0]!;
   }
 }

@@ -54,13 +54,15 @@ export function chatTimelines(
   }
   // Who had each chat when the window starts, as the kept fold reads it (a change after the
   // window, or none, is no reason to credit the chat's holder now).
-  return [...chats.values()].map((chat) => ({
+  const built = [...chats.values()];
+  const initial = holders.atEach(built, window.from);
+  return built.map((chat, i) => ({
     session: chat.session,
     chat: chat.chat,
     messages: chat.messages.sort((a, b) => a.at - b.at),
     statuses: chat.statuses,
     assignees: chat.assignees,
-    initialAssignee: holders.at(chat.session, chat.chat, window.from),
+    initialAssignee: initial[i]!,
   }));
 }
 
