@@ -30,7 +30,8 @@ export class ChatHolders {
   constructor(db: Db) {
     // One statement for a list of chats (a scan asks for every chat of its window at once, each
     // over its own few history rows: the calls, not the reads, were the cost). Only the chats
-    // with an assignee change come back.
+    // with an assignee change come back; `LIMIT -1` keeps the inner SELECT from being flattened
+    // into the outer one, which would look each chat up twice (in the filter and in the result).
     const change = (value: string, at: string, order: string) =>
       `(SELECT ${value} FROM chat_assignment_history h INDEXED BY chat_assignment_history_chat_idx
          WHERE h.session_id = json_extract(j.value, '$[0]') AND h.chat_jid = json_extract(j.value, '$[1]')
@@ -39,7 +40,7 @@ export class ChatHolders {
       `SELECT i, last, next FROM (
          SELECT j.key AS i, ${change(`coalesce(h.to_value, 'null')`, 'h.at < @at', 'h.at DESC, h.id DESC')} AS last,
                 ${change('h.from_value', 'h.at >= @at', 'h.at, h.id')} AS next
-           FROM json_each(@chats) j)
+           FROM json_each(@chats) j LIMIT -1)
         WHERE last IS NOT NULL OR next IS NOT NULL`,
     );
   }

@@ -7,6 +7,7 @@ import { afterEach, expect, it } from 'vitest';
 import type { ReportOverview, ReportQuery } from '../../../src-shared/contract/reports.js';
 import { zonedInstant } from '../../../src-shared/zoned-time.js';
 import { openDatabase, type Db } from '../../db/connection.js';
+import { ChatHolders } from './chat-holders.js';
 import { ConversationTable } from './conversation-table.js';
 import { ReportService } from './report-service.js';
 
@@ -131,4 +132,25 @@ it('a chat row naming an assignee without a history line credits nobody, wheneve
     INSERT INTO report_dirty_chats (session_id, chat_jid, since) VALUES ('shop', '${JID}', -1)`);
   table.settle();
   expect(kept()).toEqual(incremental);
+});
+
+it("reads each chat's holder over that chat's own history rows, never the whole history or the chats", () => {
+  db = openDatabase(':memory:');
+  const sqlite = db.$client;
+  const prepared: string[] = [];
+  const prepare = sqlite.prepare.bind(sqlite);
+  sqlite.prepare = ((source: string) => {
+    prepared.push(source);
+    return prepare(source);
+  }) as typeof sqlite.prepare;
+  new ChatHolders(db);
+  const [sql] = prepared;
+  const plan = (
+    prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ chats: '[["shop","a"]]', at: 0 }) as { detail: string }[]
+  ).map((row) => row.detail);
+  expect(
+    plan.filter((step) => step.includes('chat_assignment_history_chat_idx (session_id=? AND chat_jid=?)')),
+  ).toHaveLength(2);
+  expect(plan.filter((step) => /^SCAN (?!j VIRTUAL TABLE|\(subquery)/.test(step))).toEqual([]);
+  expect(sql).not.toContain('chats ');
 });
