@@ -905,6 +905,17 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
       queryPlan(sqlite, `SELECT id FROM report_chats WHERE session_id = 's' AND chat_jid = 'a'`),
     ).toContain('report_chats_key_idx (session_id=? AND chat_jid=?)');
   },
+  '0058_report_holders_from_history': (sqlite) => {
+    // Its marks read the assigned chats over the assignee indexes and each one's own history
+    // rows, never every chat (start-up of a 10M-message store).
+    const file = readFileSync(path.join(MIGRATIONS_DIR, '0058_report_holders_from_history.sql'), 'utf8');
+    const select = file.slice(file.indexOf('SELECT c.session_id'), file.indexOf('ON CONFLICT'));
+    const plan = queryPlan(sqlite, select);
+    expect(plan).toContain('chats_mine_order_idx');
+    expect(plan).toContain('chats_team_order_idx');
+    expect(plan).toContain('chat_assignment_history_chat_idx');
+    expect(plan).not.toMatch(/SCAN (c|chats|h)$/m);
+  },
   '0046_report_conversation_days': (sqlite) => {
     // Tagging a customer chat marks every day it has kept facts on (its conversations' events and
     // its counts); the per-message `chat_order_at` update marks nothing; a group marks nothing.
@@ -1428,6 +1439,33 @@ describe('migrations', () => {
     ).toEqual([
       { session_id: 's', chat_jid: 'a@s.whatsapp.net', since: -1 },
       { session_id: 's', chat_jid: 'b@lid', since: -1 },
+    ]);
+  });
+
+  it('0058 marks the assigned customer chats without an assignee change in their history to be folded again', () => {
+    const sqlite = migratedUpTo('0057_report_integer_keys');
+    sqlite.exec(`
+      INSERT INTO chats (session_id, jid, kind, assignee_user_id, assignee_team_id) VALUES
+        ('s', 'row-only@s.whatsapp.net', 'user', 'usr_dana', NULL),
+        ('s', 'team-only@lid', 'user', NULL, 'team_care'),
+        ('s', 'status-only@s.whatsapp.net', 'user', 'usr_dana', 'team_care'),
+        ('s', 'marked@s.whatsapp.net', 'user', NULL, 'team_care'),
+        ('s', 'history@s.whatsapp.net', 'user', 'usr_dana', NULL),
+        ('s', 'nobody@s.whatsapp.net', 'user', NULL, NULL),
+        ('s', '1@g.us', 'group', 'usr_dana', NULL);
+      INSERT INTO chat_assignment_history (session_id, chat_jid, at, change, from_value, to_value, actor, reason) VALUES
+        ('s', 'status-only@s.whatsapp.net', 5, 'status', '"open"', '"resolved"', '{}', 'manual'),
+        ('s', 'history@s.whatsapp.net', 5, 'assignee', NULL, '{"user":{"id":"usr_dana","name":"Dana"},"team":null}', '{}', 'manual');
+      DELETE FROM report_dirty_chats;
+      INSERT INTO report_dirty_chats (session_id, chat_jid, since) VALUES ('s', 'marked@s.whatsapp.net', 40), ('s', 'nobody@s.whatsapp.net', 40);`);
+    migrate(drizzle(sqlite), { migrationsFolder: MIGRATIONS_DIR });
+    // From the beginning (a mark already there is moved to it); the others keep their marks or none.
+    expect(sqlite.prepare('SELECT chat_jid, since FROM report_dirty_chats ORDER BY chat_jid').all()).toEqual([
+      { chat_jid: 'marked@s.whatsapp.net', since: -1 },
+      { chat_jid: 'nobody@s.whatsapp.net', since: 40 },
+      { chat_jid: 'row-only@s.whatsapp.net', since: -1 },
+      { chat_jid: 'status-only@s.whatsapp.net', since: -1 },
+      { chat_jid: 'team-only@lid', since: -1 },
     ]);
   });
 

@@ -2,10 +2,11 @@
  * From the rows of a window to one timeline per chat: the messages (classified by who sent them),
  * the status and assignee changes, and who had the chat when the window starts.
  */
+import type { ChatHolders } from './chat-holders.js';
 import type { AssigneeFact, ChatTimeline, MessageFact, StatusFact } from './metrics/timeline.js';
 import { senderKinds } from './metrics/sender-kind.js';
 import { assigneeOf, isCustomerChat, parseJson } from './report-facts.js';
-import type { ChatNow, HistoryRow, ReportQueries } from './report-queries.js';
+import type { HistoryRow, ReportQueries } from './report-queries.js';
 
 interface Building {
   session: string;
@@ -13,26 +14,22 @@ interface Building {
   messages: MessageFact[];
   statuses: StatusFact[];
   assignees: AssigneeFact[];
-  /** The assignee before the window's first change (its `from`), when there is one. */
-  before: ChatNow | null;
 }
-
-const NOBODY: ChatNow = Object.freeze({ userId: null, teamId: null });
 
 export function chatTimelines(
   queries: ReportQueries,
+  holders: ChatHolders,
   sessions: readonly string[],
   window: { from: number; to: number },
   keep: (session: string, chat: string) => boolean,
 ): ChatTimeline[] {
   const chats = new Map<string, Building>();
-  const assigned = queries.assigned();
   const chatOf = (session: string, chat: string): Building | null => {
     const key = `${session}\u0000${chat}`;
     let found = chats.get(key);
     if (!found) {
       if (!isCustomerChat(chat) || !keep(session, chat)) return null;
-      found = { session, chat, messages: [], statuses: [], assignees: [], before: null };
+      found = { session, chat, messages: [], statuses: [], assignees: [] };
       chats.set(key, found);
     }
     return found;
@@ -55,13 +52,17 @@ export function chatTimelines(
     const chat = chatOf(row.session, row.chat);
     if (chat) addChange(chat, row);
   }
-  return [...chats.entries()].map(([key, chat]) => ({
+  // Who had each chat when the window starts, as the kept fold reads it (a change after the
+  // window, or none, is no reason to credit the chat's holder now).
+  const built = [...chats.values()];
+  const initial = holders.atEach(built, window.from);
+  return built.map((chat, i) => ({
     session: chat.session,
     chat: chat.chat,
     messages: chat.messages.sort((a, b) => a.at - b.at),
     statuses: chat.statuses,
     assignees: chat.assignees,
-    initialAssignee: chat.before ?? assigned.get(key) ?? NOBODY,
+    initialAssignee: initial[i]!,
   }));
 }
 
@@ -72,7 +73,5 @@ function addChange(chat: Building, row: HistoryRow): void {
       chat.statuses.push({ at: row.at, status });
     return;
   }
-  const to = assigneeOf(parseJson(row.toValue));
-  if (chat.assignees.length === 0) chat.before = assigneeOf(parseJson(row.fromValue));
-  chat.assignees.push({ at: row.at, ...to });
+  chat.assignees.push({ at: row.at, ...assigneeOf(parseJson(row.toValue)) });
 }

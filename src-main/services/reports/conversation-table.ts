@@ -15,6 +15,7 @@
 import type { Statement } from 'better-sqlite3';
 import { fittedSize } from '../../core/yielding.js';
 import type { Db } from '../../db/connection.js';
+import { ChatHolders } from './chat-holders.js';
 import { ConversationDays } from './conversation-days.js';
 import { MessageCounts, QUARTER_MS, quarterOf } from './message-counts.js';
 import { PeriodConversations } from './period-conversations.js';
@@ -44,7 +45,6 @@ interface FactRow {
 interface ChangeRow {
   at: number;
   change: 'assignee' | 'status';
-  fromValue: string | null;
   toValue: string | null;
 }
 /** A kept conversation as read: its assignee flattened into the row's columns. */
@@ -103,9 +103,9 @@ export class ConversationTable {
   private readonly facts: Statement<[string, string, number, number], FactRow>;
   /** A piece that could not end inside what it read: its facts up to a quarter hour. */
   private readonly factsBefore: Statement<[string, string, number, number], FactRow>;
-  private readonly changes: Statement<[string, string, number], ChangeRow>;
-  private readonly current: Statement<[string, string], { userId: string | null; teamId: string | null }>;
-  private readonly lastBefore: Statement<[string, string, number], { toValue: string | null }>;
+  private readonly changes: Statement<[string, string, number, number], ChangeRow>;
+  /** Who had a chat when a walk starts (the same rule as the reference scan's). */
+  private readonly holders: ChatHolders;
   private readonly dropFrom: Statement<[number, number, number]>;
   private readonly insert: Statement<
     [number, number, number | null, number | null, number | null, string | null, string | null]
@@ -167,19 +167,10 @@ export class ConversationTable {
         ORDER BY timestamp, from_me`,
     );
     this.changes = sqlite.prepare(
-      `SELECT at, change, from_value AS fromValue, to_value AS toValue FROM chat_assignment_history
-        WHERE session_id = ? AND chat_jid = ? AND at >= ? ORDER BY at, id`,
+      `SELECT at, change, to_value AS toValue FROM chat_assignment_history
+        WHERE session_id = ? AND chat_jid = ? AND at >= ? AND at < ? ORDER BY at, id`,
     );
-    // Who had the chat when the walk starts, when no change after it says: the latest change
-    // before it (over the chat's few history rows), rather than the chat row, which a history
-    // sync may write after the messages it attributes.
-    this.lastBefore = sqlite.prepare(
-      `SELECT to_value AS toValue FROM chat_assignment_history INDEXED BY chat_assignment_history_chat_idx
-        WHERE session_id = ? AND chat_jid = ? AND change = 'assignee' AND at < ? ORDER BY at DESC, id DESC LIMIT 1`,
-    );
-    this.current = sqlite.prepare(
-      'SELECT assignee_user_id AS userId, assignee_team_id AS teamId FROM chats WHERE session_id = ? AND jid = ?',
-    );
+    this.holders = new ChatHolders(db);
     this.dropFrom = sqlite.prepare(
       'DELETE FROM report_conversations WHERE chat = ? AND opened_at >= ? AND opened_at < ?',
     );
@@ -308,20 +299,14 @@ export class ConversationTable {
     }
     const statuses: StatusFact[] = [];
     const assignees: AssigneeFact[] = [];
-    let before: { userId: string | null; teamId: string | null } | null = goOn?.assignee ?? null;
-    for (const row of this.changes.all(session, chat, start)) {
+    for (const row of this.changes.all(session, chat, start, cut)) {
       if (row.change === 'status') {
         const status = parseJson(row.toValue);
-        if (row.at < cut && (status === 'open' || status === 'pending' || status === 'resolved'))
+        if (status === 'open' || status === 'pending' || status === 'resolved')
           statuses.push({ at: row.at, status });
-      } else {
-        // Who had the chat at the start is what its first change after the start changed from,
-        // even when that change is past this piece.
-        before ??= assigneeOf(parseJson(row.fromValue));
-        if (row.at < cut) assignees.push({ at: row.at, ...assigneeOf(parseJson(row.toValue)) });
-      }
+      } else assignees.push({ at: row.at, ...assigneeOf(parseJson(row.toValue)) });
     }
-    before ??= this.holderAt(session, chat, start);
+    const before = goOn?.assignee ?? this.holders.at(session, chat, start);
     const folded = foldChat({
       session,
       chat,
@@ -362,13 +347,6 @@ export class ConversationTable {
     const after = new Set(flat.map(key));
     this.days.mark(old.filter((c) => !after.has(key(c))));
     this.days.mark(flat.filter((c) => !before.has(key(c))));
-  }
-
-  private holderAt(session: string, chat: string, at: number): Assignee {
-    const last = at === BEGINNING ? undefined : this.lastBefore.get(session, chat, at);
-    if (last) return assigneeOf(parseJson(last.toValue));
-    const now = this.current.get(session, chat);
-    return { userId: now?.userId ?? null, teamId: now?.teamId ?? null };
   }
 
   private write(chat: number, c: Conversation): void {

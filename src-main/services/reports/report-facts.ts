@@ -4,7 +4,7 @@
  * table and the per-period scan.
  */
 import { jidKind } from '../../../src-shared/jid.js';
-import type { ChatNow } from './report-queries.js';
+import type { Assignee } from './metrics/timeline.js';
 
 /** Only conversations with customers: 1:1 chats (phone or LID), not groups, channels or broadcasts. */
 export const isCustomerChat = (jid: string) => jidKind(jid) === 'user' || jidKind(jid) === 'lid';
@@ -19,7 +19,7 @@ export function parseJson(value: string | null): unknown {
 }
 
 /** An `Assignee` as the history stores it: `{user: {id,name}|null, team: {id,name}|null}`. */
-export function assigneeOf(value: unknown): ChatNow {
+export function assigneeOf(value: unknown): Assignee {
   const ref = (part: unknown) =>
     part && typeof part === 'object' && typeof (part as { id?: unknown }).id === 'string'
       ? (part as { id: string }).id

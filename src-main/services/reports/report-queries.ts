@@ -18,12 +18,7 @@ export interface HistoryRow {
   chat: string;
   at: number;
   change: 'assignee' | 'status';
-  fromValue: string | null;
   toValue: string | null;
-}
-export interface ChatNow {
-  userId: string | null;
-  teamId: string | null;
 }
 /** Open (not snoozed) customer chats of one number and assignee whose newest message is the customer's. */
 export interface WaitingChatsRow {
@@ -43,7 +38,6 @@ export class ReportQueries {
   private readonly incoming: Statement<[string, number, number], IncomingRow>;
   private readonly outgoing: Statement<[string, number, number], OutgoingRow>;
   private readonly historyRows: Statement<[number, number], HistoryRow>;
-  private readonly assignedRows: Statement<[], ChatNow & { session: string; chat: string }>;
   private readonly taggings: Statement<[], { session: string; chat: string; tagId: string }>;
   private readonly sessionRows: Statement<[], { id: string; name: string }>;
   private readonly named: Record<'user' | 'team' | 'tag', Statement<[], { id: string; name: string }>>;
@@ -65,19 +59,11 @@ export class ReportQueries {
         ORDER BY timestamp`,
     );
     this.historyRows = sqlite.prepare(
-      `SELECT session_id AS session, chat_jid AS chat, at, change, from_value AS fromValue, to_value AS toValue
+      `SELECT session_id AS session, chat_jid AS chat, at, change, to_value AS toValue
          FROM chat_assignment_history INDEXED BY chat_assignment_history_at_idx
         WHERE at >= ? AND at < ? ORDER BY at, id`,
     );
-    // Chats with someone assigned (few, over the assignee indexes of migration 0021), and every
-    // tagging: read once per report rather than once per chat.
-    this.assignedRows = sqlite.prepare(
-      `SELECT session_id AS session, jid AS chat, assignee_user_id AS userId, assignee_team_id AS teamId
-         FROM chats INDEXED BY chats_mine_order_idx WHERE assignee_user_id IS NOT NULL
-       UNION
-       SELECT session_id, jid, assignee_user_id, assignee_team_id
-         FROM chats INDEXED BY chats_team_order_idx WHERE assignee_team_id IS NOT NULL`,
-    );
+    // Every tagging: read once per report rather than once per chat.
     this.taggings = sqlite.prepare(
       'SELECT session_id AS session, chat_jid AS chat, tag_id AS tagId FROM chat_tags',
     );
@@ -122,15 +108,6 @@ export class ReportQueries {
 
   history(from: number, to: number): HistoryRow[] {
     return this.historyRows.all(from, to);
-  }
-
-  /** Who has each assigned chat now, by `session \0 chat`. */
-  assigned(): Map<string, ChatNow> {
-    return new Map(
-      this.assignedRows
-        .all()
-        .map((row) => [`${row.session}\u0000${row.chat}`, { userId: row.userId, teamId: row.teamId }]),
-    );
   }
 
   /** Each tagged chat's tag ids, by `session \0 chat`. */

@@ -9,6 +9,7 @@ import { AppError } from '../../../src-shared/errors.js';
 import { addDays, zonedInstant } from '../../../src-shared/zoned-time.js';
 import type { Db } from '../../db/connection.js';
 import { AutomationStore } from '../automation/automation-store.js';
+import { ChatHolders } from './chat-holders.js';
 import { chatTimelines } from './chat-timelines.js';
 import type { ConversationTable } from './conversation-table.js';
 import { businessDuration, type BusinessHours } from './metrics/business-hours.js';
@@ -59,6 +60,7 @@ export class ReportService {
    */
   lastRead: 'days' | 'conversations' | 'scan' = 'scan';
   private readonly automation: AutomationStore;
+  private readonly holders: ChatHolders;
 
   constructor(
     db: Db,
@@ -67,6 +69,7 @@ export class ReportService {
   ) {
     this.queries = new ReportQueries(db);
     this.automation = new AutomationStore(db);
+    this.holders = new ChatHolders(db);
   }
 
   /** The numbers a report covers: the filter's, within what the caller may read. */
@@ -267,7 +270,7 @@ export class ReportService {
       from: period.start - LOOK_AROUND_MS,
       to: Math.min(now, period.end + LOOK_AROUND_MS) + 1,
     };
-    const chats = chatTimelines(this.queries, sessions, window, keep).map(foldChat);
+    const chats = chatTimelines(this.queries, this.holders, sessions, window, keep).map(foldChat);
     return {
       conversations: groupConversations(
         chats.flatMap((chat) => chat.conversations),

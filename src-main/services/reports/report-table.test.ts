@@ -198,9 +198,7 @@ describe('reports from the kept conversations', () => {
         },
       ];
       // A long custom period: the whole history, Lisbon's October DST change inside it. Compared
-      // with the kept conversations read one by one (the scan's attribution of messages before a
-      // chat's first assignee change differs from the fold's on some seeds, on main too: noted in
-      // docs/PERFORMANCE.md), for each filter.
+      // with the kept conversations read one by one and with the scan, for each filter.
       const long: ReportQuery = { from: '2026-09-20', to: '2026-11-30', timeZone: ZONE, businessHours: true };
       const everyone = { sessions: null, ownUserId: null };
       // An agent's own overview (rpc/report-handlers.ts) is narrowed to what they had.
@@ -224,6 +222,7 @@ describe('reports from the kept conversations', () => {
         expect(service.lastRead).toBe('conversations');
         expect(service.overview(query, everyone), JSON.stringify(query)).toEqual(oneByOne);
         expect(service.lastRead).toBe('days');
+        expect(oneByOne, `scan ${JSON.stringify(query)}`).toEqual(service.overview(query, everyone, 'scan'));
       }
       // Something happened at all (the comparison is not between two empty reports).
       expect(service.overview(queries[0]!, everyone).summary.messagesReceived).toBeGreaterThan(0);
