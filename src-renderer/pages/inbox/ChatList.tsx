@@ -10,6 +10,7 @@ import { useConversation } from '../../stores/conversation';
 import { useInbox } from '../../stores/inbox';
 import { chatKey } from '../../model/inbox/chat-order';
 import { ChatListItem } from './ChatListItem';
+import { dropHeldKeys, holdKeysFor } from './composer/keys-before-focus';
 import { chatPath } from './paths';
 import { useStable } from './use-stable';
 
@@ -58,7 +59,12 @@ export function ChatList({ activeKey, sessions }: { activeKey: string | null; se
   // render took ~150–200 ms at 4× CPU throttling before the page left (issue #23 target 7).
   // One function for the list's life: the router's `navigate` is a new one on every path, and
   // with it every row on screen rendered again in each opening (session 19).
+  // Keys typed right after a click are held until the chat's message box takes the focus
+  // (keys-before-focus.ts); a chat opened from the keyboard, or the one already open, takes none.
   const open = useStable((chat: Chat, byKeyboard = false) => {
+    const key = chatKey(chat.session, chat.jid);
+    if (byKeyboard || key === activeKey) dropHeldKeys();
+    else holdKeysFor(key);
     useConversation.getState().preopen(transport, chat.session, chat.jid);
     void navigate(
       chatPath(chat.session, chat.jid),
