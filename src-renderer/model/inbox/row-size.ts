@@ -21,6 +21,14 @@ const META_PX = 0.78 * FONT_PX * 1.45 - 2;
 /** `.msg-bubble__sender` (a group's first bubble of a run): 0.84rem text. */
 const SENDER_PX = 0.84 * FONT_PX * 1.45;
 
+/**
+ * The separators' rows (`.message-row--day`): a day's label and the unread divider, one line of
+ * 0.8rem text in a padded pill, as Chromium lays them out with inbox.css and unread.css (41.4 and
+ * 59.4 px, rounded as the virtualiser rounds what it measures).
+ */
+export const DAY_SEPARATOR_PX = 41;
+export const UNREAD_DIVIDER_PX = 59;
+
 /** The widest line of a bubble's text in a list `listWidth` wide (inbox.css `.message-row`, `.msg-bubble`). */
 export function bubbleTextWidth(listWidth: number): number {
   // The row's inline padding is 6% of the list's width each side; a bubble takes at most 78% of the

@@ -1,20 +1,21 @@
 import type { Message } from '../../../src-shared/messages';
-import { textBubbleSize } from '../../model/inbox/row-size';
+import { DAY_SEPARATOR_PX, textBubbleSize, UNREAD_DIVIDER_PX } from '../../model/inbox/row-size';
 import type { ConversationRowOf } from './use-conversation-rows';
 
-/** What a row other than a text bubble is taken to be until it is measured. */
+/** What a bubble other than a text one is taken to be until it is measured. */
 const OTHER_MESSAGE_PX = 76;
-const SEPARATOR_PX = 44;
 
 /** Each text bubble's estimate, once per message object and list width. */
 const estimates = new WeakMap<Message, { listWidth: number; showSender: boolean; size: number }>();
 
 /**
  * The history virtualiser's estimate of a row it has not measured: a text bubble's from its text
- * in the bubble's font (model/inbox/row-size.ts), others a flat size.
+ * in the bubble's font, the separators' as laid out (model/inbox/row-size.ts), other bubbles
+ * (media, quotes, assignment lines) a flat size.
  */
 export function estimateRowSize(row: ConversationRowOf | undefined, listWidth: number): number {
-  if (row?.kind !== 'message') return SEPARATOR_PX;
+  if (row?.kind === 'unread') return UNREAD_DIVIDER_PX;
+  if (row?.kind !== 'message') return DAY_SEPARATOR_PX;
   const message = row.item.message;
   if (!message || !textOnly(message)) return OTHER_MESSAGE_PX;
   const known = estimates.get(message);
