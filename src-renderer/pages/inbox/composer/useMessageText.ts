@@ -50,7 +50,7 @@ export function useMessageText({
     if (!autoFocus || !opened || focusedAtOpen.current || !input) return;
     focusedAtOpen.current = true;
     input.focus();
-    input.setSelectionRange(input.value.length, input.value.length);
+    if (input.value) input.setSelectionRange(input.value.length, input.value.length);
   }, [autoFocus, opened]);
 
   useEffect(() => {
