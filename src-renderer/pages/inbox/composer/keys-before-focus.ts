@@ -27,7 +27,9 @@ export function holdKeysFor(chat: string): void {
   const onKeyDown = (event: KeyboardEvent) => {
     // The person went on to write somewhere (the search box, the message box itself): theirs.
     if (isTextEntry(event.target)) return stopListening();
-    if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
+    // A shortcut is not text; AltGr (Ctrl+Alt on Windows) types "@" or "€" on many keyboards.
+    const shortcut = event.ctrlKey || event.metaKey || event.altKey;
+    if ((shortcut && !event.getModifierState('AltGraph')) || event.isComposing) return;
     if (event.key === 'Backspace' && hold.keys) {
       hold.keys = [...hold.keys].slice(0, -1).join('');
     } else if ([...event.key].length === 1) {
