@@ -25,14 +25,21 @@ function newestHiddenPx(page: Page): Promise<number> {
   })()`) as Promise<number>;
 }
 
-/** Records the text of every message row put into the page from now on (`__rowsAdded`). */
+/**
+ * Records the text of every message row put into the page from now on (`__rowsAdded`), and of
+ * every row moved once it was there (`__rowsMoved`: its place changed).
+ */
 const WATCH_ROWS = `(() => {
   window.__rowsAdded = [];
+  window.__rowsMoved = [];
   new MutationObserver((records) => {
-    for (const record of records)
+    for (const record of records) {
       for (const node of record.addedNodes)
         if (node.classList?.contains('message-row')) window.__rowsAdded.push(node.textContent);
-  }).observe(document.body, { childList: true, subtree: true });
+      if (record.type === 'attributes' && record.target.classList.contains('message-row'))
+        window.__rowsMoved.push(record.target.textContent + ' ' + record.oldValue + ' → ' + record.target.getAttribute('style'));
+    }
+  }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['style'], attributeOldValue: true });
 })()`;
 
 for (const [screen, viewport] of [
@@ -68,6 +75,9 @@ for (const [screen, viewport] of [
       const added = (await page.evaluate('window.__rowsAdded')) as string[];
       expect(added.some((text) => text.includes('Order 40 is ready'))).toBe(true);
       expect(added.filter((text) => /Order [1-9] is ready/.test(text))).toEqual([]);
+      // And each row stayed where it was first put: its size was estimated right, so no row above
+      // it was measured otherwise and nothing moved (session 20).
+      expect(await page.evaluate('window.__rowsMoved')).toEqual([]);
     } finally {
       await app.stop();
     }

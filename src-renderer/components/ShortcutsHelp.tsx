@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import type { MessageId } from '../i18n/messages/en';
+import { isTextEntry } from './text-entry';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const mod = isMac ? '⌘' : 'Ctrl';
@@ -21,10 +22,6 @@ const SHORTCUTS: { keys: string; what: MessageId }[] = [
   { keys: `${mod}+Shift+L`, what: 'desktop.lock.shortcut' },
 ];
 
-const typing = (target: EventTarget | null) =>
-  target instanceof HTMLElement &&
-  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-
 /** `?` (outside text fields) shows the keyboard shortcuts. */
 export function ShortcutsHelp() {
   const intl = useIntl();
@@ -39,7 +36,7 @@ export function ShortcutsHelp() {
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === '?' && !typing(event.target) && !event.ctrlKey && !event.metaKey) {
+      if (event.key === '?' && !isTextEntry(event.target) && !event.ctrlKey && !event.metaKey) {
         event.preventDefault();
         setOpen(true);
       }

@@ -31,6 +31,7 @@ const fixture = uiFixtureNames(values.data);
 
 interface ProfileNode {
   id: number;
+  children?: number[];
   callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
 }
 
@@ -127,9 +128,14 @@ try {
   if (profiles.length === 0) profiles.push((await cdp.send('Profiler.stop')).profile);
   const byFunction = new Map<string, number>();
   const byFile = new Map<string, number>();
+  // The app's own functions with what they called (a component's render, its hooks and React's
+  // work for it): which part of the UI a step's script is in (session 20).
+  const inclusive = new Map<string, number>();
   let sampled = 0;
   for (const profile of profiles) {
     const nodes = new Map((profile.nodes as ProfileNode[]).map((node) => [node.id, node]));
+    const parents = new Map<number, number>();
+    for (const node of nodes.values()) for (const child of node.children ?? []) parents.set(child, node.id);
     (profile.samples ?? []).forEach((id, index) => {
       const micros = profile.timeDeltas?.[index] ?? 0;
       const node = nodes.get(id);
@@ -139,6 +145,14 @@ try {
       byFunction.set(where, (byFunction.get(where) ?? 0) + micros);
       byFile.set(file, (byFile.get(file) ?? 0) + micros);
       sampled += micros;
+      const seen = new Set<string>();
+      for (let at: number | undefined = id; at !== undefined; at = parents.get(at)) {
+        const frame = nodes.get(at);
+        const own = frame ? place(frame.callFrame) : '';
+        if (!own.includes(' src-renderer/') || seen.has(own)) continue;
+        seen.add(own);
+        inclusive.set(own, (inclusive.get(own) ?? 0) + micros);
+      }
     });
   }
   const top = (table: Map<string, number>, count: number) =>
@@ -149,6 +163,7 @@ try {
       .join('\n');
   console.log(`${values.step}: ${(sampled / 1000).toFixed(0)} ms sampled (idle and native included)`);
   console.log(`by file:\n${top(byFile, 15)}\nby function:\n${top(byFunction, 30)}`);
+  console.log(`the app's functions with what they called:\n${top(inclusive, 30)}`);
 } finally {
   await browser.close();
   await server.stop();

@@ -9,7 +9,9 @@ import { useChatSelection } from '../../stores/chat-selection';
 import { useConversation } from '../../stores/conversation';
 import { useInbox } from '../../stores/inbox';
 import { chatKey } from '../../model/inbox/chat-order';
+import { measureShownRow } from '../../components/measure-shown-row';
 import { ChatListItem } from './ChatListItem';
+import { dropHeldKeys, holdKeysFor } from './composer/keys-before-focus';
 import { chatPath } from './paths';
 import { useStable } from './use-stable';
 
@@ -45,6 +47,7 @@ export function ChatList({ activeKey, sessions }: { activeKey: string | null; se
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
     getItemKey: (index) => order[index] ?? index,
+    measureElement: measureShownRow,
   });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items[items.length - 1]?.index ?? 0;
@@ -53,12 +56,37 @@ export function ChatList({ activeKey, sessions }: { activeKey: string | null; se
     if (hasMore && !loading && lastIndex >= order.length - 20) void loadMore(transport);
   }, [hasMore, loading, lastIndex, order.length, loadMore, transport]);
 
+  // Shown again (on a phone the list is hidden while a chat is open), the virtualiser reads the
+  // list's scroll position anew: one that changed as it was hidden (a tap on a row half in view
+  // scrolls it in) was read as past the end of a list 0 high, and it went on rendering the top
+  // rows over a list scrolled elsewhere, empty until the next scroll (session 20). A scroll event
+  // is how it reads the position; the layout is done when a resize observer runs.
+  useEffect(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    let hidden = false;
+    const observer = new ResizeObserver(([entry]) => {
+      const height = entry?.contentRect.height ?? 0;
+      if (hidden && height > 0 && virtualizer.scrollOffset !== element.scrollTop) {
+        element.dispatchEvent(new Event('scroll'));
+      }
+      hidden = height === 0;
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [virtualizer]);
+
   // A chat opened with the arrow keys leaves the focus in the list, so the next key moves on.
   // Its first page is asked for here, before the route's render (the pane's open takes it): that
   // render took ~150–200 ms at 4× CPU throttling before the page left (issue #23 target 7).
   // One function for the list's life: the router's `navigate` is a new one on every path, and
   // with it every row on screen rendered again in each opening (session 19).
+  // Keys typed right after a click are held until the chat's message box takes the focus
+  // (keys-before-focus.ts); a chat opened from the keyboard, or the one already open, takes none.
   const open = useStable((chat: Chat, byKeyboard = false) => {
+    const key = chatKey(chat.session, chat.jid);
+    if (byKeyboard || key === activeKey) dropHeldKeys();
+    else holdKeysFor(key);
     useConversation.getState().preopen(transport, chat.session, chat.jid);
     void navigate(
       chatPath(chat.session, chat.jid),

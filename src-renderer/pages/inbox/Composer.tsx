@@ -116,6 +116,7 @@ export function Composer({
           onChange={(event) => text.onChange(event.target.value)}
           onKeyDown={text.onKeyDown}
           onPaste={onPaste}
+          onFocus={text.onFocus}
           onBlur={text.onBlur}
         />
         <SendOrRecord

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useIntl } from 'react-intl';
 import type { Chat } from '../../../src-shared/messages';
 import { useTransport } from '../../stores/connection';
@@ -76,7 +77,9 @@ export function ConversationHeader({
   };
   const markUnreadLabel = intl.formatMessage({ id: 'inbox-unread.markUnread' });
 
-  const phone = formatPhone(chat.phone);
+  // Once per chat, not on each of the header's renders while the chat opens (libphonenumber parses
+  // the number each time: 3–4 ms an opening at 4× CPU throttling; issue #23 target 7).
+  const phone = useMemo(() => formatPhone(chat.phone), [chat.phone]);
   const subtitle = typing
     ? intl.formatMessage({ id: typing.state === 'recording' ? 'inbox.recording' : 'inbox.typing' })
     : sessionName

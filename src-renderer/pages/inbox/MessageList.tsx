@@ -8,6 +8,7 @@ import { useAssignment } from '../../stores/assignment';
 import { useConversation } from '../../stores/conversation';
 import { useOutgoing, type Outgoing } from '../../stores/outgoing';
 import { DaySeparator } from './DaySeparator';
+import { estimateRowSize } from './estimate-row';
 import {
   atEnd,
   distanceFromEnd,
@@ -36,6 +37,11 @@ const OVERSCAN = 6;
  * chats are the same size but for a bar or two, and the overscan covers that much.
  */
 let lastViewport: { width: number; height: number } | null = null;
+
+/** The list's window before any was measured: the browser's. */
+function initialWindow(): { width: number; height: number } {
+  return { width: window.innerWidth, height: window.innerHeight };
+}
 
 /**
  * The conversation history, virtualised: only the rows near the viewport are in the DOM.
@@ -102,14 +108,18 @@ export const MessageList = memo(function MessageList({
   // The same functions while the rows stay: the virtualiser recomputes every row's position (all
   // 5,000 of a long chat) whenever `getItemKey` is a new function, and this list renders on every
   // scroll step that changes the rows in view (issue #23 target 7).
-  const estimateSize = useCallback((index: number) => (rows[index]?.kind === 'message' ? 76 : 44), [rows]);
+  // A text bubble's estimate is its height (estimate-row.ts), in the list's width as last measured.
+  const estimateSize = useCallback(
+    (index: number) => estimateRowSize(rows[index], (lastViewport ?? initialWindow()).width),
+    [rows],
+  );
   const getItemKey = useCallback((index: number) => rows[index]?.key ?? index, [rows]);
   // The opening's first frame renders the rows in the window and one each side; the rest of the
   // overscan is mounted once it has painted (in the render after the frame's own rAF): about a third
   // of the rows that frame mounted and measured (issue #23 target 7, session 19).
   const [firstFrame, setFirstFrame] = useState(true);
   const enabled = rows.length > 0;
-  const initialRect = lastViewport ?? { width: window.innerWidth, height: window.innerHeight };
+  const initialRect = lastViewport ?? initialWindow();
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,

@@ -17,6 +17,9 @@ export interface Item {
   system?: AssignmentHistoryEntry;
 }
 
+/** One row of the open conversation (`useConversationRows`). */
+export type ConversationRowOf = ReturnType<typeof useConversationRows>[number];
+
 /**
  * The open conversation's rows (day separators, bubbles, assignment lines, the unread divider).
  * Each message, send in flight and history entry keeps one item object while it is unchanged, so

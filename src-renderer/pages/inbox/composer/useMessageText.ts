@@ -3,7 +3,9 @@ import { useTransport } from '../../../stores/connection';
 import { useConversation } from '../../../stores/conversation';
 import { useDrafts } from '../../../stores/drafts';
 import { useForeignReply } from '../../../stores/foreign-reply';
+import { chatKey } from '../../../model/inbox/chat-order';
 import { edit } from '../message-actions';
+import { takeHeldKeys } from './keys-before-focus';
 
 /** How often "typing…" is sent again while the person keeps typing. */
 const TYPING_EVERY_MS = 4000;
@@ -42,10 +44,13 @@ export function useMessageText({
   // layout is done by then.
   const opened = useConversation((state) => state.session === session && state.jid === jid && !state.loading);
   const focusedAtOpen = useRef(false);
+  // The caret goes after a draft's text, to write on where it stopped (a focused box starts at 0).
   useEffect(() => {
-    if (!autoFocus || !opened || focusedAtOpen.current) return;
+    const input = inputRef.current;
+    if (!autoFocus || !opened || focusedAtOpen.current || !input) return;
     focusedAtOpen.current = true;
-    inputRef.current?.focus();
+    input.focus();
+    if (input.value) input.setSelectionRange(input.value.length, input.value.length);
   }, [autoFocus, opened]);
 
   useEffect(() => {
@@ -134,6 +139,15 @@ export function useMessageText({
     }
   };
 
+  /**
+   * Keys typed for this chat before the box had the focus (right after the click that opened it,
+   * see keys-before-focus.ts) go in after its text; setting the value puts the caret after them.
+   */
+  const onFocus = () => {
+    const keys = takeHeldKeys(chatKey(session, jid));
+    if (keys) onChange(text + keys);
+  };
+
   const onBlur = () => {
     if (lastTyping.current) presence('paused');
   };
@@ -150,7 +164,20 @@ export function useMessageText({
     });
   };
 
-  return { text, setText, inputRef, editing, replyTo, send, cancelEdit, onKeyDown, onChange, onBlur, insert };
+  return {
+    text,
+    setText,
+    inputRef,
+    editing,
+    replyTo,
+    send,
+    cancelEdit,
+    onKeyDown,
+    onChange,
+    onFocus,
+    onBlur,
+    insert,
+  };
 }
 
 export type MessageText = ReturnType<typeof useMessageText>;
