@@ -30,6 +30,7 @@ import {
   messageValues,
 } from './slice-rows.js';
 import { rawOf, repackRaw } from './raw-pack.js';
+import { senderColumn } from './message-sender.js';
 
 /** What became of a poll vote (the sink logs all but `counted`). */
 type PollVoteOutcome = 'counted' | 'unchanged' | 'poll-not-found' | 'undecryptable';
@@ -38,7 +39,7 @@ type PollVoteOutcome = 'counted' | 'unchanged' | 'poll-not-found' | 'undecryptab
 type IngestSource = 'live' | 'history';
 
 const MESSAGE_COLUMNS = `row_id AS rowId, session_id AS sessionId, chat_jid AS chatJid, id, from_me AS fromMe,
-  sender_jid AS senderJid, sender_name AS senderName, type, text, media, content, quoted_id AS quotedId,
+  ${senderColumn()} AS senderJid, sender_name AS senderName, type, text, media, content, quoted_id AS quotedId,
   mentions, status, timestamp, edited_at AS editedAt, revoked_at AS revokedAt, forwarded, raw, sent_by AS sentBy,
   starred_at AS starredAt`;
 

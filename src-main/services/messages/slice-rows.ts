@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { MessageRecord } from '../../wa/message-mapping.js';
 import { packRaw } from './raw-pack.js';
+import { storedSender } from './message-sender.js';
 
 /**
  * The stored columns of a message, in the order `messageValues` gives them. `created_at` is
@@ -25,7 +26,8 @@ export function messageValues(sessionId: string, record: MessageRecord): unknown
     record.chatJid,
     record.id,
     record.fromMe ? 1 : 0,
-    record.senderJid,
+    // NULL where the chat implies it (message-sender.ts).
+    storedSender(record),
     record.senderName,
     record.type,
     record.text,
