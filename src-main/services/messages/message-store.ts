@@ -31,6 +31,7 @@ import {
 } from './slice-rows.js';
 import { rawOf, repackRaw } from './raw-pack.js';
 import { senderColumn } from './message-sender.js';
+import { mediaJson, mediaOf } from './media-json.js';
 
 /** What became of a poll vote (the sink logs all but `counted`). */
 type PollVoteOutcome = 'counted' | 'unchanged' | 'poll-not-found' | 'undecryptable';
@@ -72,7 +73,7 @@ export function parseMessageRow(raw: RawMessageRow): MessageRow {
     ...raw,
     fromMe: raw.fromMe === 1,
     forwarded: raw.forwarded === 1,
-    media: raw.media ? (JSON.parse(raw.media) as MessageRow['media']) : null,
+    media: raw.media ? mediaOf(raw.media) : null,
     content: raw.content ? (JSON.parse(raw.content) as MessageRow['content']) : null,
     mentions: raw.mentions ? (JSON.parse(raw.mentions) as string[]) : null,
     sentBy: raw.sentBy ? (JSON.parse(raw.sentBy) as MessageRow['sentBy']) : null,
@@ -441,7 +442,7 @@ export class MessageStore {
     const media = { ...row.media, sha256, size, stored: true };
     this.db.$client
       .prepare(`UPDATE messages SET media = ? WHERE row_id = ?`)
-      .run(JSON.stringify(media), row.rowId);
+      .run(mediaJson(media), row.rowId);
   }
 
   /** A message of ours resets the unread count (the chat counts as read). */

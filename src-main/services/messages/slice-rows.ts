@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { MessageRecord } from '../../wa/message-mapping.js';
 import { packRaw } from './raw-pack.js';
 import { storedSender } from './message-sender.js';
+import { mediaJson } from './media-json.js';
 
 /**
  * The stored columns of a message, in the order `messageValues` gives them. `created_at` is
@@ -31,7 +32,7 @@ export function messageValues(sessionId: string, record: MessageRecord): unknown
     record.senderName,
     record.type,
     record.text,
-    record.media ? JSON.stringify(record.media) : null,
+    record.media ? mediaJson(record.media) : null,
     record.content ? JSON.stringify(record.content) : null,
     record.quotedId,
     record.mentions.length ? JSON.stringify(record.mentions) : null,
