@@ -123,7 +123,6 @@ export function benchMessage(history: History, sessionId: string, i: number): Me
     revokedAt: null,
     starredAt: null,
     sentBy: null,
-    createdAt: '',
   });
 }
 

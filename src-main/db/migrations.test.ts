@@ -877,6 +877,35 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
       sqlite.prepare(`SELECT name FROM sqlite_master WHERE name = 'messages_session_id_idx'`).all(),
     ).toEqual([]);
   },
+  '0059_implied_sender': (sqlite) => {
+    // A 1:1 message from the chat stores no sender (services/messages/message-sender.ts): when it
+    // is the chat's last message and changes, the chat row still keeps the chat's JID as sender;
+    // a group's message without a participant keeps none, ours and older rows keep their own.
+    const a = '972500000001@s.whatsapp.net';
+    const g = '120363000000001@g.us';
+    sqlite.exec(`INSERT INTO messages (session_id, chat_jid, id, from_me, sender_jid, type, text, status, timestamp)
+        VALUES ('s', '${a}', 'new', 0, NULL, 'text', 'hi', 'server', 1),
+               ('s', '${g}', 'grp', 0, NULL, 'text', 'hi', 'server', 1),
+               ('s', 'b@s.whatsapp.net', 'ours', 1, NULL, 'text', 'hi', 'server', 1),
+               ('s', 'c@s.whatsapp.net', 'old', 0, 'c@s.whatsapp.net', 'text', 'hi', 'server', 1);
+      INSERT INTO chats (session_id, jid, kind, last_message_id, last_message_at, last_message_type, last_message_sender)
+        VALUES ('s', '${a}', 'user', 'new', 1, 'text', '${a}'), ('s', '${g}', 'group', 'grp', 1, 'text', NULL),
+               ('s', 'b@s.whatsapp.net', 'user', 'ours', 1, 'text', NULL),
+               ('s', 'c@s.whatsapp.net', 'user', 'old', 1, 'text', 'c@s.whatsapp.net');
+      UPDATE messages SET text = 'edited'`);
+    expect(
+      sqlite
+        .prepare(
+          `SELECT jid, last_message_sender AS sender, last_message_text AS text FROM chats ORDER BY jid`,
+        )
+        .all(),
+    ).toEqual([
+      { jid: g, sender: null, text: 'edited' },
+      { jid: a, sender: a, text: 'edited' },
+      { jid: 'b@s.whatsapp.net', sender: null, text: 'edited' },
+      { jid: 'c@s.whatsapp.net', sender: 'c@s.whatsapp.net', text: 'edited' },
+    ]);
+  },
   '0057_report_integer_keys': (sqlite) => {
     // The per-chat report rows name a chat by its key; tagging a chat marks its days through it.
     sqlite.exec(`

@@ -255,9 +255,12 @@ export const messages = sqliteTable(
     /** When it was starred on the number (here, on the phone or a linked device; migration 0034). */
     starredAt: integer('starred_at'),
     /**
-     * When the row was stored. Nothing reads it (a message's time is WhatsApp's `timestamp`); it is
-     * kept because dropping a column rewrites every row of the table at start-up (minutes and
-     * gigabytes of WAL at 10M messages, for no page freed: docs/PERFORMANCE.md, session 18).
+     * Unused. It was when the row was stored (a `strftime` default, 24 bytes a row); nothing read
+     * it (a message's time is WhatsApp's `timestamp`), so rows are written with an empty string
+     * since session 20 (`slice-rows.ts`: no bytes, no `strftime` per insert) and no read selects
+     * it. The column stays because dropping it rewrites every row of the table at start-up
+     * (minutes and gigabytes of WAL at 10M messages, for no page freed: docs/PERFORMANCE.md,
+     * session 18); older rows keep their time in it.
      */
     createdAt: text('created_at').notNull().default(nowIso),
   },
@@ -404,7 +407,8 @@ export const idempotencyKeys = sqliteTable(
 );
 
 export type ChatRow = typeof chats.$inferSelect;
-export type MessageRow = typeof messages.$inferSelect;
+/** A message as read: every column but the unused `created_at`, which no read selects. */
+export type MessageRow = Omit<typeof messages.$inferSelect, 'createdAt'>;
 export type ContactRow = typeof contacts.$inferSelect;
 export type ContactAvatarRow = typeof contactAvatars.$inferSelect;
 export type GroupRow = typeof groups.$inferSelect;

@@ -3,15 +3,16 @@ import type { Message } from '../../../src-shared/messages.js';
 import type { Db } from '../../db/connection.js';
 import { hiddenThrough, type HiddenRows } from './hidden-rows.js';
 import { toMessage, type ReactionRow } from './message-rows.js';
+import { senderColumn } from './message-sender.js';
 import { parseMessageRow } from './message-store.js';
 import { searchText } from '../../db/search-text.js';
 import { hasPrefixedScript, MAX_TOKENS_BETWEEN_WORDS } from '../../db/search-prefixes.js';
 
 /** The message columns every history read selects (`m` is `messages`). */
 export const COLUMNS = `m.row_id AS rowId, m.session_id AS sessionId, m.chat_jid AS chatJid, m.id, m.from_me AS fromMe,
-  m.sender_jid AS senderJid, m.sender_name AS senderName, m.type, m.text, m.media, m.content, m.quoted_id AS quotedId,
+  ${senderColumn('m.')} AS senderJid, m.sender_name AS senderName, m.type, m.text, m.media, m.content, m.quoted_id AS quotedId,
   m.mentions, m.status, m.timestamp, m.edited_at AS editedAt, m.revoked_at AS revokedAt, m.forwarded, NULL AS raw,
-  m.sent_by AS sentBy, m.created_at AS createdAt, m.starred_at AS starredAt`;
+  m.sent_by AS sentBy, m.starred_at AS starredAt`;
 
 /**
  * Turns what a person types into an FTS5 query: words must all appear (prefix match with a

@@ -18,6 +18,7 @@ import {
 } from '../../../src-shared/messages.js';
 import type { ChatRow } from '../../db/schema.js';
 import type { MessageRecord } from '../../wa/message-mapping.js';
+import { senderColumn } from './message-sender.js';
 
 /** The caption or text is cut like the stored English preview. */
 const TEXT_LIMIT = 200;
@@ -46,7 +47,7 @@ export interface KindRow {
  * by characters here and by UTF-16 units on reading (`kindOf`), which gives the same string.
  */
 const KIND_COLUMNS = `m.type, substr(m.text, 1, ${TEXT_LIMIT}) AS text, m.revoked_at IS NOT NULL AS revoked,
-  m.sender_jid AS senderJid, m.sender_name AS senderName,
+  ${senderColumn('m.')} AS senderJid, m.sender_name AS senderName,
   CASE WHEN json_type(m.media, '$.fileName') = 'text' THEN m.media ->> '$.fileName' END AS fileName,
   CASE WHEN json_type(m.media, '$.seconds') IN ('integer', 'real') THEN m.media ->> '$.seconds' END AS seconds,
   coalesce(m.media ->> '$.voiceNote' = 1, 0) AS voiceNote,

@@ -23,8 +23,15 @@ import { toChat, toMessage, type ReactionRow } from './message-rows.js';
 import { withVote } from './poll-tally.js';
 import { SliceWrites, type SliceSummary } from './slice-writes.js';
 import { inBulkSlice } from '../../db/bulk-slice.js';
-import { MESSAGE_INSERT_COLUMNS, SliceRows, messageValues } from './slice-rows.js';
+import {
+  MESSAGE_INSERT_COLUMNS,
+  MESSAGE_INSERT_PLACEHOLDERS,
+  SliceRows,
+  messageValues,
+} from './slice-rows.js';
 import { rawOf, repackRaw } from './raw-pack.js';
+import { senderColumn } from './message-sender.js';
+import { mediaJson, mediaOf } from './media-json.js';
 
 /** What became of a poll vote (the sink logs all but `counted`). */
 type PollVoteOutcome = 'counted' | 'unchanged' | 'poll-not-found' | 'undecryptable';
@@ -33,9 +40,9 @@ type PollVoteOutcome = 'counted' | 'unchanged' | 'poll-not-found' | 'undecryptab
 type IngestSource = 'live' | 'history';
 
 const MESSAGE_COLUMNS = `row_id AS rowId, session_id AS sessionId, chat_jid AS chatJid, id, from_me AS fromMe,
-  sender_jid AS senderJid, sender_name AS senderName, type, text, media, content, quoted_id AS quotedId,
+  ${senderColumn()} AS senderJid, sender_name AS senderName, type, text, media, content, quoted_id AS quotedId,
   mentions, status, timestamp, edited_at AS editedAt, revoked_at AS revokedAt, forwarded, raw, sent_by AS sentBy,
-  created_at AS createdAt, starred_at AS starredAt`;
+  starred_at AS starredAt`;
 
 const CHAT_COLUMNS = `session_id AS sessionId, jid, kind, name, unread_count AS unreadCount,
   last_message_id AS lastMessageId, last_message_at AS lastMessageAt, last_message_preview AS lastMessagePreview,
@@ -66,7 +73,7 @@ export function parseMessageRow(raw: RawMessageRow): MessageRow {
     ...raw,
     fromMe: raw.fromMe === 1,
     forwarded: raw.forwarded === 1,
-    media: raw.media ? (JSON.parse(raw.media) as MessageRow['media']) : null,
+    media: raw.media ? mediaOf(raw.media) : null,
     content: raw.content ? (JSON.parse(raw.content) as MessageRow['content']) : null,
     mentions: raw.mentions ? (JSON.parse(raw.mentions) as string[]) : null,
     sentBy: raw.sentBy ? (JSON.parse(raw.sentBy) as MessageRow['sentBy']) : null,
@@ -122,7 +129,7 @@ export class MessageStore {
     const sqlite = db.$client;
     this.insertMessage = sqlite.prepare(
       `INSERT INTO messages (${MESSAGE_INSERT_COLUMNS})
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       VALUES (${MESSAGE_INSERT_PLACEHOLDERS})
        ON CONFLICT (session_id, chat_jid, id) DO NOTHING`,
     );
     this.selectMessage = sqlite.prepare(
@@ -435,7 +442,7 @@ export class MessageStore {
     const media = { ...row.media, sha256, size, stored: true };
     this.db.$client
       .prepare(`UPDATE messages SET media = ? WHERE row_id = ?`)
-      .run(JSON.stringify(media), row.rowId);
+      .run(mediaJson(media), row.rowId);
   }
 
   /** A message of ours resets the unread count (the chat counts as read). */
@@ -501,7 +508,6 @@ function recordRow(sessionId: string, record: MessageRecord, rowId: number): Mes
     forwarded: record.forwarded,
     raw: record.raw,
     sentBy: record.sentBy ?? null,
-    createdAt: '',
     starredAt: null,
   };
 }

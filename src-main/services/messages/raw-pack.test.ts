@@ -3,7 +3,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { decodeRawMessage, mapMessage, type MessageRecord } from '../../wa/message-mapping.js';
 import { createRandom } from '../../../testkit/support/random.js';
 import { closeMemoryStores, openMemoryStore } from '../../../testkit/support/memory-store.js';
-import { packRaw, repackRaw, unpackRaw, type RawColumns } from './raw-pack.js';
+import {
+  RAW_WITH_COLUMNS,
+  packRaw,
+  rawOf,
+  repackRaw,
+  unpackRaw,
+  type RawColumns,
+  type StoredRaw,
+} from './raw-pack.js';
 
 const ME = '972500000000@s.whatsapp.net';
 const CUSTOMER = '972501111111@s.whatsapp.net';
@@ -248,5 +256,40 @@ describe('stored by MessageStore', () => {
     // wa/waiting-resend.ts reads a waiting row's raw as stored.
     expect(raw('WAIT1').raw!.equals(waiting.record.raw)).toBe(true);
     expect(db.$client.prepare(`SELECT count(*) AS n FROM messages`).get()).toEqual({ n: 3 });
+  });
+
+  it('gives the exact raw back from a row that stores no sender (a 1:1 message from the chat) and from one written before', () => {
+    const { db, store } = openMemoryStore();
+    const sqlite = db.$client;
+    // The same message twice: as written now, and as a row of before session 20 (the sender kept).
+    // The 1:1 raw also carries key.participant (a device sender), which packing compares too.
+    const fromChat = stored(webMessage(KINDS.text!, { id: 'NEW1' }));
+    const before = stored(webMessage(KINDS.text!, { id: 'OLD1' }));
+    const withParticipant = stored({
+      ...webMessage(KINDS.document!, { id: 'PART1' }),
+      key: { remoteJid: CUSTOMER, fromMe: false, id: 'PART1', participant: CUSTOMER },
+    } as WAMessage);
+    const ours = stored(webMessage(KINDS.text!, { id: 'OURS1', fromMe: true }));
+    const inGroup = stored(webMessage(KINDS.image!, { id: 'GRP1', group: true }));
+    store.ingest('shop', [fromChat, withParticipant, ours], 'live');
+    store.ingest('shop', [before, inGroup], 'history');
+    sqlite.prepare(`UPDATE messages SET sender_jid = chat_jid WHERE id = 'OLD1'`).run();
+    const senderStored = (id: string) =>
+      sqlite.prepare(`SELECT sender_jid FROM messages WHERE id = ?`).pluck().get(id);
+    expect(senderStored('NEW1')).toBeNull();
+    expect(senderStored('PART1')).toBeNull();
+    expect(senderStored('OLD1')).toBe(CUSTOMER);
+    expect(senderStored('OURS1')).toBe(ME);
+    expect(senderStored('GRP1')).toBe(MEMBER);
+    for (const record of [fromChat, before, withParticipant, ours, inGroup]) {
+      const selected = sqlite
+        .prepare(`SELECT ${RAW_WITH_COLUMNS} FROM messages WHERE id = ?`)
+        .get(record.id) as StoredRaw;
+      expect(selected.raw![0], record.id).toBe(0x00);
+      expect(selected.senderJid, record.id).toBe(record.senderJid);
+      expect(rawOf(selected)!.equals(record.raw), record.id).toBe(true);
+      const row = store.row('shop', record.chatJid, record.id)!;
+      expect(unpackRaw(row.raw!, row).equals(record.raw), record.id).toBe(true);
+    }
   });
 });

@@ -21,6 +21,7 @@
  * `repackRaw`. Rows still waiting for their content are left unpacked: wa/waiting-resend.ts reads
  * their raw as stored.
  */
+import { senderColumn } from './message-sender.js';
 
 /** The row's columns a packed raw is rebuilt from (as a message row or a SQL row names them). */
 export interface RawColumns {
@@ -34,8 +35,11 @@ export interface RawColumns {
   text: string | null;
 }
 
-/** What a reader of `raw` selects: the column and what `unpackRaw` needs to rebuild it. */
-export const RAW_WITH_COLUMNS = `raw, chat_jid AS chatJid, id, from_me AS fromMe, sender_jid AS senderJid,
+/**
+ * What a reader of `raw` selects: the column and what `unpackRaw` needs to rebuild it. The sender
+ * as every reader gets it (message-sender.ts), which is the sender the raw was packed against.
+ */
+export const RAW_WITH_COLUMNS = `raw, chat_jid AS chatJid, id, from_me AS fromMe, ${senderColumn()} AS senderJid,
   sender_name AS senderName, timestamp, text`;
 
 /** A row selected with `RAW_WITH_COLUMNS`. */

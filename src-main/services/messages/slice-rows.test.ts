@@ -16,12 +16,12 @@ afterEach(closeMemoryStores);
 function open() {
   const { db, store } = openMemoryStore();
   const sqlite = db.$client;
-  // Everything a row holds but its creation time, in row id order.
+  // Everything a row holds, in row id order.
   const rows = () =>
     sqlite
       .prepare(
         `SELECT row_id, session_id, chat_jid, id, from_me, sender_jid, sender_name, type, text, media, content,
-           quoted_id, mentions, status, timestamp, forwarded, raw, sent_by, typeof(raw) AS raw_type
+           quoted_id, mentions, status, timestamp, forwarded, raw, sent_by, created_at, typeof(raw) AS raw_type
          FROM messages ORDER BY row_id`,
       )
       .all();
@@ -86,6 +86,26 @@ describe('a history slice inserted by one statement', () => {
     // A slice sent again inserts nothing and returns nothing.
     expect(whole.store.ingest('shop', slice, 'history')).toEqual([]);
     expect(whole.rows()).toEqual(single.rows());
+  });
+
+  it('writes no creation time on either path, and still reads a row that has one', () => {
+    const { store, sqlite } = open();
+    store.ingest('shop', [text(A, 'h1', 10, 'from the history')], 'history');
+    store.ingest('shop', [text(A, 'l1', 20, 'live')], 'live');
+    // A row as written before session 20: its creation time is the column's default.
+    sqlite
+      .prepare(
+        `INSERT INTO messages (session_id, chat_jid, id, from_me, sender_jid, type, text, status, timestamp)
+         VALUES ('shop', ?, 'o1', 0, ?, 'text', 'older', 'delivered', 5)`,
+      )
+      .run(A, A);
+    const createdAt = (id: string) =>
+      (sqlite.prepare('SELECT created_at AS at FROM messages WHERE id = ?').get(id) as { at: string }).at;
+    expect(createdAt('h1')).toBe('');
+    expect(createdAt('l1')).toBe('');
+    expect(createdAt('o1')).toMatch(/^\d{4}-\d\d-\d\dT.*Z$/);
+    expect(store.get('shop', A, 'o1')).toMatchObject({ id: 'o1', text: 'older', sender: A });
+    expect(store.get('shop', A, 'h1')).toMatchObject({ id: 'h1', text: 'from the history', sender: A });
   });
 
   it('leaves no row, search entry or staged row after a slice that fails', () => {

@@ -1,10 +1,21 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { MessageRecord } from '../../wa/message-mapping.js';
 import { packRaw } from './raw-pack.js';
+import { storedSender } from './message-sender.js';
+import { mediaJson } from './media-json.js';
 
-/** The stored columns of a message, in the order `messageValues` gives them. */
+/**
+ * The stored columns of a message, in the order `messageValues` gives them. `created_at` is
+ * written empty: its `strftime` default cost 24 bytes and a clock read a row, and nothing reads
+ * it (db/schema-messaging.ts).
+ */
 export const MESSAGE_INSERT_COLUMNS = `session_id, chat_jid, id, from_me, sender_jid, sender_name, type, text, media, content,
-  quoted_id, mentions, status, timestamp, forwarded, raw, sent_by`;
+  quoted_id, mentions, status, timestamp, forwarded, raw, sent_by, created_at`;
+
+/** One `?` per column of `MESSAGE_INSERT_COLUMNS`, for a `VALUES` list. */
+export const MESSAGE_INSERT_PLACEHOLDERS = MESSAGE_INSERT_COLUMNS.split(',')
+  .map(() => '?')
+  .join(', ');
 
 /**
  * The values a message row is inserted with, in `MESSAGE_INSERT_COLUMNS` order (positional: no
@@ -16,11 +27,12 @@ export function messageValues(sessionId: string, record: MessageRecord): unknown
     record.chatJid,
     record.id,
     record.fromMe ? 1 : 0,
-    record.senderJid,
+    // NULL where the chat implies it (message-sender.ts).
+    storedSender(record),
     record.senderName,
     record.type,
     record.text,
-    record.media ? JSON.stringify(record.media) : null,
+    record.media ? mediaJson(record.media) : null,
     record.content ? JSON.stringify(record.content) : null,
     record.quotedId,
     record.mentions.length ? JSON.stringify(record.mentions) : null,
@@ -30,6 +42,7 @@ export function messageValues(sessionId: string, record: MessageRecord): unknown
     // Packed against the row's own columns (raw-pack.ts); a waiting row's raw is read as stored.
     record.type === 'waiting' ? record.raw : packRaw(record.raw, record),
     record.sentBy ? JSON.stringify(record.sentBy) : null,
+    '',
   ];
 }
 
@@ -60,7 +73,7 @@ export class SliceRows {
     sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS history_slice_rows (${MESSAGE_INSERT_COLUMNS})`);
     this.stage = sqlite.prepare(
       `INSERT INTO temp.history_slice_rows (${MESSAGE_INSERT_COLUMNS})
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (${MESSAGE_INSERT_PLACEHOLDERS})`,
     );
     // In staging order (its rowid): the rows' ids follow the slice. `WHERE true` keeps the
     // upsert's ON from being read as a join constraint.

@@ -2,6 +2,7 @@ import type { Message } from '../../../../src-shared/messages.js';
 import type { Db } from '../../../db/connection.js';
 import { zip } from '../../export/zip-writer.js';
 import type { MediaStore } from '../../messages/media-store.js';
+import { senderColumn } from '../../messages/message-sender.js';
 import type { Messaging } from '../../messaging/messaging.js';
 import { identitiesOf } from './contact-identity.js';
 
@@ -67,7 +68,7 @@ export class ContactDataExport {
       });
       const inGroups = (
         all(
-          `SELECT chat_jid AS chat, id FROM messages WHERE session_id = ? AND sender_jid IN ${inList} AND from_me = 0
+          `SELECT chat_jid AS chat, id FROM messages WHERE session_id = ? AND ${senderColumn()} IN ${inList} AND from_me = 0
               AND chat_jid NOT IN ${inList} ORDER BY timestamp`,
           session,
           list,

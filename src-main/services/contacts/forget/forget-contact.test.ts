@@ -83,6 +83,13 @@ beforeAll(async () => {
   add('shop', DANA, 'd1', DANA, 'my address is Herzl 12');
   add('shop', DANA, 'd2', null, 'thanks Dana');
   add('shop', DANA, 'd3', DANA, null, files.danaOnly.sha256);
+  // As a 1:1 message from her is stored since session 20: no sender, the chat implies it.
+  sqlite
+    .prepare(
+      `INSERT INTO messages (session_id, chat_jid, id, from_me, sender_jid, type, text, status, timestamp)
+       VALUES ('shop', ?, 'd4', 0, NULL, 'text', 'see you at 5', 'delivered', ?)`,
+    )
+    .run(DANA, (at += 1000));
   add('branch', DANA, 'b1', DANA, 'same photo', files.shared.sha256);
   add('shop', GROUP, 'g1', DANA, 'Dana in the group');
   add('shop', GROUP, 'g2', AVI, 'Avi in the group');
@@ -143,7 +150,12 @@ describe('everything of one contact', () => {
     const shop = doc.numbers.find((n) => n.session === 'shop')!;
     expect(shop.contacts.map((c) => c.name)).toEqual(['Dana']);
     expect(shop.chats.map((c) => c.jid)).toEqual([DANA]);
-    expect(shop.chats[0]!.messages.map((m) => m.id)).toEqual(['d1', 'd2', 'd3']);
+    expect(shop.chats[0]!.messages.map((m) => [m.id, m.sender])).toEqual([
+      ['d1', DANA],
+      ['d2', null],
+      ['d3', DANA],
+      ['d4', DANA],
+    ]);
     expect(shop.chats[0]!.tags.map((t) => t.name)).toEqual(['vip']);
     expect(shop.chats[0]!.notes.map((n) => n.text)).toEqual(['Dana pays cash']);
     expect(shop.groupMessages.map((m) => m.text)).toEqual(['Dana in the group']);
@@ -156,7 +168,7 @@ describe('everything of one contact', () => {
     const media = new MediaStore(app.dataDir, app.core.db);
     const forget = new ForgetContact(app.core.db, new UnusedMedia(app.core.db, media), (r) => audits.push(r));
     const result = forget.run(DANA_PHONE, 'admin');
-    expect(result).toMatchObject({ messages: 5, chats: 2, mediaFiles: 1, notes: 1, tags: 1, optOuts: 1 });
+    expect(result).toMatchObject({ messages: 6, chats: 2, mediaFiles: 1, notes: 1, tags: 1, optOuts: 1 });
     expect(audits).toEqual([
       { action: 'contact.forgotten', actor: 'admin', target: `+${DANA_PHONE}`, details: result },
     ]);

@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/connection.js';
 import { FROM_BEGINNING, RefoldMarks } from '../../reports/refold-marks.js';
 import type { UnusedMedia } from '../../sessions/removal/unused-media.js';
+import { senderColumn } from '../../messages/message-sender.js';
 import { identitiesOf } from './contact-identity.js';
 
 export interface ForgetResult {
@@ -109,14 +110,16 @@ export class ForgetContact {
       run(`DELETE FROM chat_search_keys WHERE session_id = ? AND jid IN ${inList}`, session, list);
       result.chats += run(`DELETE FROM chats WHERE session_id = ? AND jid IN ${inList}`, session, list);
       // What they wrote in groups (one pass over the number's messages: no index on the sender).
+      // The sender as every reader gets it: a 1:1 message stores none (message-sender.ts).
+      const sender = senderColumn();
       collect(
         `SELECT json_extract(media, '$.sha256') AS sha256 FROM messages
-          WHERE session_id = ? AND sender_jid IN ${inList} AND from_me = 0 AND media IS NOT NULL`,
+          WHERE session_id = ? AND ${sender} IN ${inList} AND from_me = 0 AND media IS NOT NULL`,
         session,
         list,
       );
       result.messages += run(
-        `DELETE FROM messages WHERE session_id = ? AND sender_jid IN ${inList} AND from_me = 0`,
+        `DELETE FROM messages WHERE session_id = ? AND ${sender} IN ${inList} AND from_me = 0`,
         session,
         list,
       );
