@@ -68,9 +68,30 @@ interface RawChatRow extends Omit<ChatRow, 'archived' | 'readOnly' | 'lastMessag
   lastMessageFromMe: number | null;
 }
 
+/**
+ * A stored row as the services read it. Built field by field, not by spreading `raw`: a spread
+ * copies the row's hidden class, so each row shape read (a page's, a search hit's with its `hit`
+ * column, …) made the code after it polymorphic, and when V8 deoptimized the spread after a
+ * change of shape, each row was copied in the runtime until it optimized again (bench case 5's
+ * first query, docs/PERFORMANCE.md session 20).
+ */
 export function parseMessageRow(raw: RawMessageRow): MessageRow {
   return {
-    ...raw,
+    rowId: raw.rowId,
+    sessionId: raw.sessionId,
+    chatJid: raw.chatJid,
+    id: raw.id,
+    senderJid: raw.senderJid,
+    senderName: raw.senderName,
+    type: raw.type,
+    text: raw.text,
+    quotedId: raw.quotedId,
+    status: raw.status,
+    timestamp: raw.timestamp,
+    editedAt: raw.editedAt,
+    revokedAt: raw.revokedAt,
+    raw: raw.raw,
+    starredAt: raw.starredAt,
     fromMe: raw.fromMe === 1,
     forwarded: raw.forwarded === 1,
     media: raw.media ? mediaOf(raw.media) : null,
