@@ -72,3 +72,30 @@ test('keys typed at once after clicking a chat all end up in its message box, in
     await app.stop();
   }
 });
+
+test('a chat with no message box gives the keys back at once: ? lists the shortcuts', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const app = await startAppWithChats({
+    chats: [
+      {
+        jid: ANA,
+        name: 'Bakery announcements',
+        count: 20,
+        text: (n) => `Announcement ${n}: fresh bread from seven`,
+        newestAt: Date.now() - 60_000,
+        readOnly: true,
+      },
+    ],
+  });
+  try {
+    const inbox = await signInToInbox(page, app);
+    await inbox.chat('Bakery announcements').click();
+    await expect(page.getByText('Only admins can send messages to this chat.')).toBeVisible();
+    // Held since the click, a key would wait for a message box that never comes (10 s).
+    await page.keyboard.press('?');
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  } finally {
+    await app.stop();
+  }
+});

@@ -12,6 +12,8 @@ export interface SeededChat {
   text: (n: number) => string;
   /** The newest message's time; older ones are a minute apart. */
   newestAt: number;
+  /** Nobody may write in it (WhatsApp's read-only chats): the pane shows a note, no message box. */
+  readOnly?: boolean;
 }
 
 /** The WhatsApp id of seeded message n. */
@@ -41,9 +43,9 @@ export function seedChats(dataDir: string, chats: SeededChat[]): void {
       `INSERT INTO chats (session_id, jid, kind, name, unread_count, last_message_id, last_message_at,
          last_message_preview, last_message_from_me, last_message_status,
          last_message_type, last_message_text, last_message_revoked, last_message_sender,
-         last_message_sender_name, last_message_voice_note, last_message_video_note)
+         last_message_sender_name, last_message_voice_note, last_message_video_note, read_only)
        VALUES (@session, @jid, 'user', NULL, 0, @lastId, @lastAt, @preview, @fromMe, @status,
-         'text', @preview, 0, @lastSender, @lastSenderName, 0, 0)`,
+         'text', @preview, 0, @lastSender, @lastSenderName, 0, 0, @readOnly)`,
     );
     db.transaction(() => {
       for (const chat of chats) {
@@ -80,6 +82,7 @@ export function seedChats(dataDir: string, chats: SeededChat[]): void {
           lastSender: last.fromMe ? null : chat.jid,
           lastSenderName: last.fromMe ? null : chat.name,
           status: last.status,
+          readOnly: chat.readOnly ? 1 : 0,
         });
       }
     })();

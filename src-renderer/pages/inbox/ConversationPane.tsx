@@ -7,6 +7,7 @@ import { useConversation } from '../../stores/conversation';
 import { useInbox } from '../../stores/inbox';
 import { useSessions } from '../../stores/sessions';
 import { Composer } from './Composer';
+import { dropHeldKeys } from './composer/keys-before-focus';
 import { AutomationPausedBanner } from '../../components/automation/AutomationPausedBanner';
 import { admitOpenedChat } from '../../stores/assignment-view';
 import { AssignmentBar } from './assignment/AssignmentBar';
@@ -116,6 +117,14 @@ export function ConversationPane({
     document.addEventListener('visibilitychange', markRead);
     return () => document.removeEventListener('visibilitychange', markRead);
   }, [transport, session, jid, unread]);
+
+  // A chat with no message box (read-only, a channel, blocked, gone) takes no keys held since the
+  // click that opened it (keys-before-focus.ts): they would wait out the hold, the page's own
+  // shortcuts (`?`) swallowed meanwhile.
+  const noMessageBox = Boolean((missing && !chat) || chat?.readOnly || blocked);
+  useEffect(() => {
+    if (noMessageBox) dropHeldKeys();
+  }, [noMessageBox]);
 
   useEffect(() => {
     if (!notice) return;
