@@ -15,37 +15,19 @@
 import type { Statement } from 'better-sqlite3';
 import { fittedSize } from '../../core/yielding.js';
 import type { Db } from '../../db/connection.js';
+import { ChatFacts, COUNTED_MESSAGE, type FactRow } from './chat-facts.js';
 import { ChatHolders } from './chat-holders.js';
 import { ConversationDays } from './conversation-days.js';
 import { MessageCounts, QUARTER_MS, quarterOf } from './message-counts.js';
 import { PeriodConversations } from './period-conversations.js';
 import { ReportChats, withChat } from './report-chats.js';
-import { assigneeOf, isCustomerChat, parseJson } from './report-facts.js';
-import { senderKinds } from './metrics/sender-kind.js';
-import {
-  foldChat,
-  type Assignee,
-  type AssigneeFact,
-  type Conversation,
-  type FoldState,
-  type MessageFact,
-  type StatusFact,
-} from './metrics/timeline.js';
+import { isCustomerChat } from './report-facts.js';
+import { foldChat, type Assignee, type Conversation, type FoldState } from './metrics/timeline.js';
 
 interface DirtyRow {
   session: string;
   chat: string;
   since: number;
-}
-interface FactRow {
-  at: number;
-  fromMe: number;
-  sentBy: string | null;
-}
-interface ChangeRow {
-  at: number;
-  change: 'assignee' | 'status';
-  toValue: string | null;
 }
 /** A kept conversation as read: its assignee flattened into the row's columns. */
 export type ConversationRow = Omit<Conversation, 'assignee'> & Assignee;
@@ -101,9 +83,8 @@ export class ConversationTable {
   private readonly forget: Statement<[string, string]>;
   private readonly startOf: Statement<[number, number], { openedAt: number }>;
   private readonly facts: Statement<[string, string, number, number], FactRow>;
-  /** A piece that could not end inside what it read: its facts up to a quarter hour. */
-  private readonly factsBefore: Statement<[string, string, number, number], FactRow>;
-  private readonly changes: Statement<[string, string, number, number], ChangeRow>;
+  /** A piece's messages and changes between two instants, as facts. */
+  private readonly chatFacts: ChatFacts;
   /** Who had a chat when a walk starts (the same rule as the reference scan's). */
   private readonly holders: ChatHolders;
   private readonly dropFrom: Statement<[number, number, number]>;
@@ -118,7 +99,6 @@ export class ConversationTable {
   private readonly markFrom: Statement<[number, string, string]>;
   /** The chats folded up to a quarter hour by an earlier piece (`Resume`), by session and chat. */
   private readonly resumes = new Map<string, Resume>();
-  private readonly classify = senderKinds();
   private readonly marked: Statement<[number], { n: number }>;
   /** Messages the next piece reads: adapts within MIN..factsPerPiece (PIECE_BUDGET_MS). */
   private pieceSize: number;
@@ -154,22 +134,13 @@ export class ConversationTable {
       `SELECT opened_at AS openedAt FROM report_conversations INDEXED BY report_conversations_chat_idx
         WHERE chat = ? AND opened_at < ? ORDER BY opened_at DESC LIMIT 1`,
     );
-    // The same messages the reports count (migration 0023's conditions): customer messages with
-    // content, and all of ours. At equal times the customer's come first.
+    // The counted messages from an instant on, a piece's worth (at equal times the customer's first).
     this.facts = sqlite.prepare(
       `SELECT timestamp AS at, from_me AS fromMe, sent_by AS sentBy FROM messages INDEXED BY messages_chat_time_idx
-        WHERE session_id = ? AND chat_jid = ? AND timestamp >= ? AND (from_me = 1 OR type <> 'waiting')
+        WHERE session_id = ? AND chat_jid = ? AND timestamp >= ? AND ${COUNTED_MESSAGE}
         ORDER BY timestamp, from_me LIMIT ?`,
     );
-    this.factsBefore = sqlite.prepare(
-      `SELECT timestamp AS at, from_me AS fromMe, sent_by AS sentBy FROM messages INDEXED BY messages_chat_time_idx
-        WHERE session_id = ? AND chat_jid = ? AND timestamp >= ? AND timestamp < ? AND (from_me = 1 OR type <> 'waiting')
-        ORDER BY timestamp, from_me`,
-    );
-    this.changes = sqlite.prepare(
-      `SELECT at, change, to_value AS toValue FROM chat_assignment_history
-        WHERE session_id = ? AND chat_jid = ? AND at >= ? AND at < ? ORDER BY at, id`,
-    );
+    this.chatFacts = new ChatFacts(db);
     this.holders = new ChatHolders(db);
     this.dropFrom = sqlite.prepare(
       'DELETE FROM report_conversations WHERE chat = ? AND opened_at >= ? AND opened_at < ?',
@@ -285,27 +256,11 @@ export class ConversationTable {
         // change's: the piece is read up to the end of the later of those quarters — whole
         // quarters still, and never the rest of a long chat at once.
         cut = Math.max(last, fromQuarter * QUARTER_MS) + QUARTER_MS;
-        facts = this.factsBefore.all(session, chat, start, cut);
+        facts = this.chatFacts.messageRows(session, chat, start, cut);
       }
     }
-    const messages: MessageFact[] = [];
-    for (const row of facts) {
-      if (row.at >= cut) break;
-      if (row.fromMe === 0) messages.push({ at: row.at, kind: 'customer', userId: null });
-      else {
-        const { kind, userId } = this.classify(row.sentBy);
-        messages.push({ at: row.at, kind, userId });
-      }
-    }
-    const statuses: StatusFact[] = [];
-    const assignees: AssigneeFact[] = [];
-    for (const row of this.changes.all(session, chat, start, cut)) {
-      if (row.change === 'status') {
-        const status = parseJson(row.toValue);
-        if (status === 'open' || status === 'pending' || status === 'resolved')
-          statuses.push({ at: row.at, status });
-      } else assignees.push({ at: row.at, ...assigneeOf(parseJson(row.toValue)) });
-    }
+    const messages = this.chatFacts.toMessages(facts, cut);
+    const { statuses, assignees } = this.chatFacts.changesBetween(session, chat, start, cut);
     const before = goOn?.assignee ?? this.holders.at(session, chat, start);
     const folded = foldChat({
       session,

@@ -1,7 +1,9 @@
 /**
  * Who a report credits a message to (docs/API.md "Reports": the person and team who had the chat
  * when it was sent or received) must not depend on when the kept tables were folded, nor differ
- * between the kept tables and the reference scan: both read it from the assignment history.
+ * between the kept tables and the reference scan: both read it from the assignment history. Nor
+ * may a conversation's opening: the scan starts each chat's walk where the chat was closed, as
+ * the kept fold knows it.
  */
 import { afterEach, expect, it } from 'vitest';
 import type { ReportOverview, ReportQuery } from '../../../src-shared/contract/reports.js';
@@ -132,6 +134,38 @@ it('a chat row naming an assignee without a history line credits nobody, wheneve
     INSERT INTO report_dirty_chats (session_id, chat_jid, since) VALUES ('shop', '${JID}', -1)`);
   table.settle();
   expect(kept()).toEqual(incremental);
+});
+
+it("a conversation open across the start of the scan's window is not opened again in the period", () => {
+  const now = END + DAY;
+  const { table, service, received, replied, resolved } = shop(() => now);
+  // The customer wrote 45 days before the week; Dana answered every ten days (the last two in
+  // the 30 days the scan reads before the week), and the customer's next message is in the week.
+  received(START - 45 * DAY);
+  for (const daysBefore of [35, 25, 15]) replied(START - daysBefore * DAY);
+  received(START + HOUR);
+  resolved(START + 2 * HOUR);
+  table.settle();
+  const week = both(service, WEEK).summary;
+  expect([week.conversationsOpened, week.conversationsResolved]).toEqual([0, 1]);
+});
+
+it('the scan walks a long chat back past many messages, and from a resolution on', () => {
+  const now = END + DAY;
+  const { table, service, received, replied, resolved } = shop(() => now);
+  // A reply a day for 280 days after the customer's first message (more than one step back).
+  received(START - 281 * DAY);
+  for (let day = 280; day >= 1; day--) replied(START - day * DAY + HOUR);
+  received(START + HOUR);
+  table.settle();
+  table.days.rebuild(); // the 280 days marked are more than a report rebuilds itself
+  expect(both(service, WEEK).summary.conversationsOpened).toBe(0);
+  // Resolved 150 days before the week: the replies after it open nothing, the customer's
+  // message in the week opens a conversation.
+  resolved(START - 150 * DAY);
+  table.settle();
+  table.days.rebuild();
+  expect(both(service, WEEK).summary.conversationsOpened).toBe(1);
 });
 
 it("reads each chat's holder over that chat's own history rows, never the whole history or the chats", () => {

@@ -10,7 +10,9 @@ import { addDays, zonedInstant } from '../../../src-shared/zoned-time.js';
 import type { Db } from '../../db/connection.js';
 import { AutomationStore } from '../automation/automation-store.js';
 import { ChatHolders } from './chat-holders.js';
-import { chatTimelines } from './chat-timelines.js';
+import { WalkStarts } from './walk-starts.js';
+import { ChatFacts } from './chat-facts.js';
+import { chatTimelines, type ScanReaders } from './chat-timelines.js';
 import type { ConversationTable } from './conversation-table.js';
 import { businessDuration, type BusinessHours } from './metrics/business-hours.js';
 import { totalsOfChats, type MessageTotals, type ReportFilter } from './metrics/message-totals.js';
@@ -60,7 +62,8 @@ export class ReportService {
    */
   lastRead: 'days' | 'conversations' | 'scan' = 'scan';
   private readonly automation: AutomationStore;
-  private readonly holders: ChatHolders;
+  /** What the reference scan reads besides its window's rows. */
+  private readonly scan: ScanReaders;
 
   constructor(
     db: Db,
@@ -69,7 +72,12 @@ export class ReportService {
   ) {
     this.queries = new ReportQueries(db);
     this.automation = new AutomationStore(db);
-    this.holders = new ChatHolders(db);
+    this.scan = {
+      queries: this.queries,
+      holders: new ChatHolders(db),
+      starts: new WalkStarts(db),
+      facts: new ChatFacts(db),
+    };
   }
 
   /** The numbers a report covers: the filter's, within what the caller may read. */
@@ -269,8 +277,9 @@ export class ReportService {
     const window = {
       from: period.start - LOOK_AROUND_MS,
       to: Math.min(now, period.end + LOOK_AROUND_MS) + 1,
+      periodStart: period.start,
     };
-    const chats = chatTimelines(this.queries, this.holders, sessions, window, keep).map(foldChat);
+    const chats = chatTimelines(this.scan, sessions, window, keep).map(foldChat);
     return {
       conversations: groupConversations(
         chats.flatMap((chat) => chat.conversations),
