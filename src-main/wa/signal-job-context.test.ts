@@ -11,8 +11,6 @@
  * of the keys. The message went out without that device ("No sessions"): a customer's first
  * message never reached the app's linked device (the flaky e2e test of session 21).
  */
-import { createRequire } from 'node:module';
-
 import {
   addTransactionCapability,
   initAuthCreds,
@@ -23,24 +21,7 @@ import {
 import { makeLibSignalRepository } from '@whiskeysockets/baileys/lib/Signal/libsignal.js';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-
-interface KeyPair {
-  pubKey: Buffer;
-  privKey: Buffer;
-}
-
-// libsignal's key helpers are not in its type declarations.
-const { keyhelper } = createRequire(import.meta.url)('libsignal') as {
-  keyhelper: {
-    generateIdentityKeyPair(): KeyPair;
-    generateRegistrationId(): number;
-    generatePreKey(keyId: number): { keyId: number; keyPair: KeyPair };
-    generateSignedPreKey(
-      identity: KeyPair,
-      keyId: number,
-    ): { keyId: number; keyPair: KeyPair; signature: Buffer };
-  };
-};
+import { keyhelper } from '../../testkit/support/signal-keys.js';
 
 const silent = pino({ level: 'silent' });
 

@@ -9,30 +9,15 @@
  *
  * Two plain libsignal devices, the way Baileys stores sessions (serialised between messages).
  */
-import { createRequire } from 'node:module';
 import { ProtocolAddress, SessionBuilder, SessionCipher, SessionRecord } from 'libsignal';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-
-interface KeyPair {
-  pubKey: Buffer;
-  privKey: Buffer;
-}
-
-// libsignal's key helpers are not in its type declarations.
-const { keyhelper } = createRequire(import.meta.url)('libsignal') as {
-  keyhelper: {
-    generateIdentityKeyPair(): KeyPair;
-    generateRegistrationId(): number;
-    generatePreKey(keyId: number): { keyId: number; keyPair: KeyPair };
-    generateSignedPreKey(identity: KeyPair, keyId: number): Device['signedPreKey'];
-  };
-};
+import { keyhelper, type KeyPair, type SignedPreKey } from '../../testkit/support/signal-keys.js';
 
 interface Device {
   name: string;
   identity: KeyPair;
   registrationId: number;
-  signedPreKey: { keyId: number; keyPair: KeyPair; signature: Buffer };
+  signedPreKey: SignedPreKey;
   preKeys: Map<number, KeyPair>;
   sessions: Map<string, unknown>;
 }
