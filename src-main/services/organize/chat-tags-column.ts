@@ -15,11 +15,14 @@ type TagTuple = [id: string, name: string, color: string, addedAt: number];
 /**
  * The SQL expression of a chat's tags (`[]` when none). `session` and `jid` are the outer
  * query's expressions for the chat; the aliases inside (`tg`, `tn`) are not used by the callers.
+ * `tagged`, the chat row's `tagged` mark (migration 0060) where the query reads the row: a chat
+ * without a tag is then answered without probing `chat_tags`.
  */
-export function chatTagsColumn(session: string, jid: string): string {
-  return `(SELECT json_group_array(json_array(tn.id, tn.name, tn.color, tg.added_at))
+export function chatTagsColumn(session: string, jid: string, tagged?: string): string {
+  const tags = `(SELECT json_group_array(json_array(tn.id, tn.name, tn.color, tg.added_at))
     FROM chat_tags tg JOIN tags tn ON tn.id = tg.tag_id
     WHERE tg.session_id = ${session} AND tg.chat_jid = ${jid})`;
+  return tagged ? `CASE WHEN ${tagged} THEN ${tags} ELSE '[]' END` : tags;
 }
 
 /** The column's value as the API answers it: `{ id, name, color }` in tagging order. */

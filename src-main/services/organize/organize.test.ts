@@ -388,6 +388,16 @@ describe('tagging chats and messages over REST', () => {
     await call(`/tags/${returning.id}`, { method: 'PATCH', json: { name: 'Regular' } });
     const renamed = await call<ChatWithTags>(`/sessions/shop/chats/${regular.jid}`);
     expect(renamed.tags.map((tag) => tag.name)).toEqual(['Wholesale', 'Regular']);
+
+    // The list follows removals too: one tag left, then none.
+    const listed = async () =>
+      (await call<{ items: ChatWithTags[] }>('/sessions/shop/chats')).items.find(
+        (chat) => chat.jid === regular.jid,
+      )?.tags;
+    await call(`/sessions/shop/chats/${regular.jid}/tags/${wholesale.id}`, { method: 'DELETE' });
+    expect((await listed())?.map((tag) => tag.name)).toEqual(['Regular']);
+    await call(`/tags/${returning.id}?confirm=true`, { method: 'DELETE' });
+    expect(await listed()).toEqual([]);
   });
 });
 

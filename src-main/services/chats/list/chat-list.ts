@@ -18,6 +18,8 @@
  * result is the same whichever walk is taken (chat-list.test.ts compares it with a naive query).
  * The inbox views (an assignee, a team, a status; issue #16) fit the same scheme: a partial
  * index on the list order per view, one more walk to choose from (`views.ts`).
+ * Each chat of a page comes with its tags, read by the page's own statement (a subquery per
+ * tagged chat, organize/chat-tags-column.ts; migration 0060), not by a second query over the page.
  */
 import type { Database, Statement } from 'better-sqlite3';
 import type { Chat, ChatWithTags } from '../../../../src-shared/messages.js';
@@ -49,7 +51,7 @@ const CHAT_COLUMNS = `c.session_id AS sessionId, c.jid AS jid, c.kind, c.name, c
   coalesce(ct.name, ct.verified_name, ct.notify) AS displayName`;
 
 /** The chat's tags, read by the page's own statement (organize/chat-tags-column.ts). */
-const TAGS_COLUMN = `${chatTagsColumn('c.session_id', 'c.jid')} AS tags`;
+const TAGS_COLUMN = `${chatTagsColumn('c.session_id', 'c.jid', 'c.tagged')} AS tags`;
 
 const CONTACT_JOIN = 'LEFT JOIN contacts ct ON ct.session_id = c.session_id AND ct.jid = c.jid';
 
@@ -199,9 +201,10 @@ export class ChatList {
     const oneSession = session !== undefined && session !== '';
     // A walk in list order computes the tags of the rows it returns only. The names walk sorts
     // its candidates (up to NAME_CANDIDATE_LIMIT), and a sorted row's columns are computed
-    // before the sort: there the page is read first and its tags around it.
+    // before the sort: there the page is read first (a co-routine, in its ORDER BY) and its
+    // tags around it.
     const sorted = walk.by === 'names';
-    const columns = sorted ? CHAT_COLUMNS : `${CHAT_COLUMNS}, ${TAGS_COLUMN}`;
+    const columns = `${CHAT_COLUMNS}, ${sorted ? 'c.tagged' : TAGS_COLUMN}`;
     const pageSql =
       walk.by === 'order' && !oneSession
         ? allStatusesMerge(columns, CONTACT_JOIN, where)
@@ -210,7 +213,7 @@ export class ChatList {
          ORDER BY ${order.at} DESC, ${order.session} DESC, ${order.jid} DESC
          LIMIT @limit`;
     const sql = sorted
-      ? `SELECT p.*, ${chatTagsColumn('p.sessionId', 'p.jid')} AS tags FROM (${pageSql}) p`
+      ? `SELECT p.*, ${chatTagsColumn('p.sessionId', 'p.jid', 'p.tagged')} AS tags FROM (${pageSql}) p`
       : pageSql;
     const rows = this.statement(sql).all(params) as ChatListRow[];
     const page = rows.slice(0, options.limit);
