@@ -30,13 +30,15 @@ function tag(taggings: [name: string, addedAt: number][]): void {
 }
 
 /** The chat's tags as a chat list page reads them. */
-function listed(): string[] {
+function read(): ReturnType<typeof parseChatTags> {
   const column = db.$client
     .prepare(`SELECT ${chatTagsColumn("'s'", '?')}`)
     .pluck()
     .get(CHAT) as string;
-  return parseChatTags(column).map((tag) => tag.name);
+  return parseChatTags(column);
 }
+
+const listed = (): string[] => read().map((tag) => tag.name);
 
 /** The order of the chat's tag details (`ofChat`): `ORDER BY added_at, name` in SQLite. */
 function detailed(): string[] {
@@ -79,10 +81,6 @@ describe("a chat's tags read with the chat", () => {
 
   it('carry the id, name and color of each tag, in that order', () => {
     tag([['Wholesale', 1]]);
-    const column = db.$client
-      .prepare(`SELECT ${chatTagsColumn("'s'", '?')}`)
-      .pluck()
-      .get(CHAT) as string;
-    expect(JSON.stringify(parseChatTags(column))).toBe('[{"id":"t0","name":"Wholesale","color":"#00aa55"}]');
+    expect(JSON.stringify(read())).toBe('[{"id":"t0","name":"Wholesale","color":"#00aa55"}]');
   });
 });
