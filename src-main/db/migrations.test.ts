@@ -906,6 +906,39 @@ const expectations: Record<string, (sqlite: Database.Database) => void> = {
       { jid: 'c@s.whatsapp.net', sender: 'c@s.whatsapp.net', text: 'edited' },
     ]);
   },
+  '0060_chat_tagged_mark': (sqlite) => {
+    // The mark follows the taggings: set by the first tag, kept while one is left, cleared by the
+    // last one's removal (a tag's deletion cascades the same way), and set on a chat created
+    // again under kept taggings. The backfill walks the taggings, never every chat.
+    const marks = () => sqlite.prepare('SELECT jid, tagged FROM chats ORDER BY jid').all();
+    sqlite.exec(`
+      INSERT INTO tags (id, name, color, created_at) VALUES ('t1', 'One', '#f00', 0), ('t2', 'Two', '#0f0', 0);
+      INSERT INTO chats (session_id, jid, kind) VALUES ('s', 'a', 'user'), ('s', 'b', 'user');
+      INSERT INTO chat_tags (session_id, chat_jid, tag_id, added_by, added_at)
+        VALUES ('s', 'a', 't1', 'x', 1), ('s', 'a', 't2', 'x', 2), ('s', 'c', 't1', 'x', 3);`);
+    expect(marks()).toEqual([
+      { jid: 'a', tagged: 1 },
+      { jid: 'b', tagged: 0 },
+    ]);
+    sqlite.exec(`DELETE FROM chat_tags WHERE chat_jid = 'a' AND tag_id = 't1'`);
+    expect(marks()).toEqual([
+      { jid: 'a', tagged: 1 },
+      { jid: 'b', tagged: 0 },
+    ]);
+    sqlite.exec(`DELETE FROM tags WHERE id = 't2'`);
+    expect(marks()).toEqual([
+      { jid: 'a', tagged: 0 },
+      { jid: 'b', tagged: 0 },
+    ]);
+    sqlite.exec(`INSERT INTO chats (session_id, jid, kind) VALUES ('s', 'c', 'user')`);
+    expect(marks()).toContainEqual({ jid: 'c', tagged: 1 });
+    const backfill = readFileSync(path.join(MIGRATIONS_DIR, '0060_chat_tagged_mark.sql'), 'utf8')
+      .split('--> statement-breakpoint')
+      .find((statement) => statement.includes('UPDATE `chats`') && !statement.includes('TRIGGER'));
+    const plan = queryPlan(sqlite, backfill?.replace(/^--.*$/gm, '').trim() ?? '');
+    expect(plan).toMatch(/SEARCH chats USING (COVERING )?INDEX sqlite_autoindex_chats_1/);
+    expect(plan).not.toMatch(/SCAN chats/);
+  },
   '0057_report_integer_keys': (sqlite) => {
     // The per-chat report rows name a chat by its key; tagging a chat marks its days through it.
     sqlite.exec(`
@@ -1596,6 +1629,23 @@ describe('migrations', () => {
         videoNote: null,
         pollName: null,
       })),
+    ]);
+  });
+
+  it('0060 marks the chats already tagged, and only those', () => {
+    const sqlite = migratedUpTo('0059_implied_sender');
+    sqlite.exec(`
+      INSERT INTO tags (id, name, color, created_at) VALUES ('t1', 'One', '#f00', 0), ('t2', 'Two', '#0f0', 0);
+      INSERT INTO chats (session_id, jid, kind) VALUES ('s', 'a', 'user'), ('s', 'b', 'user'), ('r', 'a', 'user');
+      INSERT INTO chat_tags (session_id, chat_jid, tag_id, added_by, added_at)
+        VALUES ('s', 'a', 't1', 'x', 1), ('s', 'a', 't2', 'x', 2), ('s', 'gone', 't1', 'x', 3);`);
+    migrate(drizzle(sqlite), { migrationsFolder: MIGRATIONS_DIR });
+    expect(
+      sqlite.prepare('SELECT session_id AS session, jid, tagged FROM chats ORDER BY session_id, jid').all(),
+    ).toEqual([
+      { session: 'r', jid: 'a', tagged: 0 },
+      { session: 's', jid: 'a', tagged: 1 },
+      { session: 's', jid: 'b', tagged: 0 },
     ]);
   });
 

@@ -108,6 +108,11 @@ export const chats = sqliteTable(
      * filter is checked from the order indexes alone (services/chats/list/name-match.ts).
      */
     nameText: text('name_text'),
+    /**
+     * 1 while the chat carries a tag, kept by triggers on `chat_tags` (migration 0060), so a
+     * chat-list page reads the tags of tagged chats only (services/organize/chat-tags-column.ts).
+     */
+    tagged: integer('tagged').notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.sessionId, t.jid] }),

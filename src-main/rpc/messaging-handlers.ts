@@ -27,8 +27,8 @@ export function messagingHandlers(
   runtime: () => RuntimeInfo,
 ): Pick<Handlers<RpcContext>, MessagingOps> {
   const { messaging, sessions, actors, assignment, organize } = services;
-  /** Chats are answered with their tags, a page's in one query. */
-  const withTags = (chat: Chat) => organize.taggings.withTags([chat])[0]!;
+  /** Chats are answered with their tags (a list page reads them in its own query). */
+  const withTags = (chat: Chat) => organize.taggings.withTags(chat);
   /** A tag by id or name (`chats.list`'s `tag`), else `tagId` as given. */
   const tagIdOf = (tag: string | undefined, tagId: string | undefined) =>
     tag ? organize.tags.resolve(tag).id : tagId;
@@ -49,7 +49,7 @@ export function messagingHandlers(
     'chats.list': ({ tag, tagId, ...input }, ctx) => {
       if (input.session) exists(input.session);
       const session = ownSessionOf(ctx.principal) ?? input.session;
-      const page = messaging.chats.list({
+      return messaging.chats.list({
         ...input,
         tagId: tagIdOf(tag, tagId),
         sessionId: session,
@@ -57,7 +57,6 @@ export function messagingHandlers(
         view: chatViewOf(ctx.principal, input),
         assignedOnly: assignedOnlyOf(ctx.principal),
       });
-      return { ...page, items: organize.taggings.withTags(page.items) };
     },
     'chats.get': ({ session, chat }) => {
       exists(session);

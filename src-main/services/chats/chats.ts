@@ -1,5 +1,5 @@
 import { AppError } from '../../../src-shared/errors.js';
-import type { Chat } from '../../../src-shared/messages.js';
+import type { Chat, ChatWithTags } from '../../../src-shared/messages.js';
 import type { Db } from '../../db/connection.js';
 import type { WaActions, PresenceState } from '../../wa/actions.js';
 import type { ChatMeta } from '../../wa/session-events.js';
@@ -36,7 +36,7 @@ export class ChatService {
   }
 
   /** A page of the chat list (services/chats/list/: every filter walks an index in list order). */
-  list(options: ChatListOptions): { items: Chat[]; next: string | null } {
+  list(options: ChatListOptions): { items: ChatWithTags[]; next: string | null } {
     return this.chatList.list(options);
   }
 

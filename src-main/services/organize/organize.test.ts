@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   ChatNote,
   RenderedReply,
@@ -352,7 +352,7 @@ describe('tagging chats and messages over REST', () => {
     expect(write.status).toBe(403);
   });
 
-  it('chat lists and chat reads carry the tags of every chat, read in one query per page', async () => {
+  it('chat lists and chat reads carry the tags of every chat, in tagging order', async () => {
     const regular = await world.newCustomer('972502220003', 'Miri');
     const newcomer = await world.newCustomer('972502220004', 'Eli');
     await incoming('same as last week, please', regular);
@@ -367,19 +367,16 @@ describe('tagging chats and messages over REST', () => {
       { id: returning.id, name: 'Returning', color: '#aa5500' },
     ];
 
-    const ofChats = vi.spyOn(world.app.core.services.organize.taggings, 'ofChats');
-    try {
-      for (const path of ['/sessions/shop/chats', '/chats']) {
-        ofChats.mockClear();
-        const page = await call<{ items: ChatWithTags[] }>(path);
-        expect(ofChats, path).toHaveBeenCalledTimes(1);
-        const byJid = new Map(page.items.map((chat) => [chat.jid, chat.tags]));
-        expect(byJid.get(regular.jid), path).toEqual(expected);
-        expect(byJid.get(newcomer.jid), path).toEqual([]);
-      }
-    } finally {
-      ofChats.mockRestore();
+    for (const path of ['/sessions/shop/chats', '/chats']) {
+      const page = await call<{ items: ChatWithTags[] }>(path);
+      const byJid = new Map(page.items.map((chat) => [chat.jid, chat.tags]));
+      // In tagging order, not by name ("Returning" was put on second).
+      expect(byJid.get(regular.jid), path).toEqual(expected);
+      expect(byJid.get(newcomer.jid), path).toEqual([]);
     }
+    // A name search sorts its candidates, and reads the page's tags around them.
+    const found = await call<{ items: ChatWithTags[] }>('/sessions/shop/chats?q=Miri');
+    expect(found.items.map((chat) => [chat.jid, chat.tags])).toEqual([[regular.jid, expected]]);
 
     const one = await call<ChatWithTags>(`/sessions/shop/chats/${regular.jid}`);
     expect(one.tags).toEqual(expected);
@@ -391,6 +388,16 @@ describe('tagging chats and messages over REST', () => {
     await call(`/tags/${returning.id}`, { method: 'PATCH', json: { name: 'Regular' } });
     const renamed = await call<ChatWithTags>(`/sessions/shop/chats/${regular.jid}`);
     expect(renamed.tags.map((tag) => tag.name)).toEqual(['Wholesale', 'Regular']);
+
+    // The list follows removals too: one tag left, then none.
+    const listed = async () =>
+      (await call<{ items: ChatWithTags[] }>('/sessions/shop/chats')).items.find(
+        (chat) => chat.jid === regular.jid,
+      )?.tags;
+    await call(`/sessions/shop/chats/${regular.jid}/tags/${wholesale.id}`, { method: 'DELETE' });
+    expect((await listed())?.map((tag) => tag.name)).toEqual(['Regular']);
+    await call(`/tags/${returning.id}?confirm=true`, { method: 'DELETE' });
+    expect(await listed()).toEqual([]);
   });
 });
 

@@ -6,6 +6,7 @@ import type { Db } from '../../db/connection.js';
 import type { EventRecorder } from '../events/event-recorder.js';
 import type { MessageStore } from '../messages/message-store.js';
 import type { Attribution } from './actors.js';
+import { chatTagsColumn, parseChatTags } from './chat-tags-column.js';
 import type { TagService } from './tags.js';
 
 type Extra = Record<string, unknown> | null;
@@ -75,7 +76,10 @@ function toHistoryEntry(row: HistoryRow): TagHistoryEntry {
  * event in the same transaction; adding a tag that is already there changes nothing.
  */
 export class TaggingService {
-  private ofChatsStatement: Statement<[string, string], TagRef & { chat: string }> | null = null;
+  private ofChatsStatement: Statement<
+    [{ session: string; chats: string }],
+    { chat: string; tags: string }
+  > | null = null;
 
   constructor(
     private readonly db: Db,
@@ -95,42 +99,24 @@ export class TaggingService {
     return rows.map(toTagging);
   }
 
-  /** The tags of many chats of one session (for the chat list), in the order asked. */
+  /** The tags of many chats of one session, in the order asked (each chat once). */
   ofChats(sessionId: string, chatJids: readonly string[]): { chat: string; tags: TagRef[] }[] {
     if (chatJids.length === 0) return [];
-    // Prepared once: every page of the REST chat list runs it.
-    this.ofChatsStatement ??= this.db.$client.prepare<[string, string], TagRef & { chat: string }>(
-      `SELECT x.chat_jid AS chat, t.id, t.name, t.color FROM chat_tags x JOIN tags t ON t.id = x.tag_id
-       WHERE x.session_id = ? AND x.chat_jid IN (SELECT value FROM json_each(?))
-       ORDER BY x.added_at, t.name`,
-    );
-    const rows = this.ofChatsStatement.all(sessionId, JSON.stringify(chatJids));
+    // Prepared once: every chat read, update and `tags.ofChats` call runs it.
+    this.ofChatsStatement ??= this.db.$client.prepare<
+      [{ session: string; chats: string }],
+      { chat: string; tags: string }
+    >(`SELECT j.value AS chat, ${chatTagsColumn('@session', 'j.value')} AS tags FROM json_each(@chats) j`);
     const byChat = new Map<string, TagRef[]>();
-    for (const chat of chatJids) byChat.set(chat, []);
-    // Built field by field: a rest pattern (`{ chat, ...tag }`) copies each row the slow way.
-    for (const row of rows) byChat.get(row.chat)?.push({ id: row.id, name: row.name, color: row.color });
+    for (const row of this.ofChatsStatement.all({ session: sessionId, chats: JSON.stringify(chatJids) })) {
+      if (!byChat.has(row.chat)) byChat.set(row.chat, parseChatTags(row.tags));
+    }
     return Array.from(byChat, ([chat, tags]) => ({ chat, tags }));
   }
 
-  /**
-   * Chats (a page of the chat list) with their tags: one query per session on the page, so a
-   * page costs one query whatever its length (two or three for a list across sessions).
-   */
-  withTags(chats: readonly Chat[]): ChatWithTags[] {
-    const jidsBySession = new Map<string, string[]>();
-    for (const chat of chats) {
-      const jids = jidsBySession.get(chat.session);
-      if (jids) jids.push(chat.jid);
-      else jidsBySession.set(chat.session, [chat.jid]);
-    }
-    // By session, then by chat: no key string built per chat (this runs for every REST page).
-    const tagsBySession = new Map<string, Map<string, TagRef[]>>();
-    for (const [sessionId, jids] of jidsBySession) {
-      const byChat = new Map<string, TagRef[]>();
-      for (const { chat, tags } of this.ofChats(sessionId, jids)) byChat.set(chat, tags);
-      tagsBySession.set(sessionId, byChat);
-    }
-    return chats.map((chat) => ({ ...chat, tags: tagsBySession.get(chat.session)?.get(chat.jid) ?? [] }));
+  /** A chat with its tags (what a chat's read or update answers; a list page reads them itself). */
+  withTags(chat: Chat): ChatWithTags {
+    return { ...chat, tags: this.ofChats(chat.session, [chat.jid])[0]?.tags ?? [] };
   }
 
   ofMessage(sessionId: string, messageId: string, chatJid?: string): Tagging[] {

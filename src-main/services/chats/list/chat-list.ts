@@ -18,12 +18,15 @@
  * result is the same whichever walk is taken (chat-list.test.ts compares it with a naive query).
  * The inbox views (an assignee, a team, a status; issue #16) fit the same scheme: a partial
  * index on the list order per view, one more walk to choose from (`views.ts`).
+ * Each chat of a page comes with its tags, read by the page's own statement (a subquery per
+ * tagged chat, organize/chat-tags-column.ts; migration 0060), not by a second query over the page.
  */
 import type { Database, Statement } from 'better-sqlite3';
-import type { Chat } from '../../../../src-shared/messages.js';
+import type { Chat, ChatWithTags } from '../../../../src-shared/messages.js';
 import { toChat } from '../../messages/message-rows.js';
 import { keptKind, keptKindColumns } from '../../messages/last-message-kind.js';
 import { parseChatRow } from '../../messages/message-store.js';
+import { chatTagsColumn, parseChatTags } from '../../organize/chat-tags-column.js';
 import { allStatusesMerge } from './all-statuses.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { nameCandidates, PROBE } from './name-candidates.js';
@@ -46,6 +49,9 @@ const CHAT_COLUMNS = `c.session_id AS sessionId, c.jid AS jid, c.kind, c.name, c
   c.pinned_at AS pinnedAt, c.muted_until AS mutedUntil, c.read_only AS readOnly, c.updated_at AS updatedAt,
   c.ephemeral_seconds AS ephemeralSeconds, ${keptKindColumns('c.')},
   coalesce(ct.name, ct.verified_name, ct.notify) AS displayName`;
+
+/** The chat's tags, read by the page's own statement (organize/chat-tags-column.ts). */
+const TAGS_COLUMN = `${chatTagsColumn('c.session_id', 'c.jid', 'c.tagged')} AS tags`;
 
 const CONTACT_JOIN = 'LEFT JOIN contacts ct ON ct.session_id = c.session_id AND ct.jid = c.jid';
 
@@ -105,7 +111,7 @@ type Walk =
   | { by: 'names' }
   | { by: 'view'; view: ViewWalk };
 
-type ChatListRow = Parameters<typeof parseChatRow>[0] & { displayName: string | null };
+type ChatListRow = Parameters<typeof parseChatRow>[0] & { displayName: string | null; tags: string };
 
 export class ChatList {
   /** One prepared statement per SQL text (a filter combination and walk), kept for reuse. */
@@ -120,7 +126,7 @@ export class ChatList {
     private readonly nameProbe = PROBE,
   ) {}
 
-  list(options: ChatListOptions): { items: Chat[]; next: string | null } {
+  list(options: ChatListOptions): { items: ChatWithTags[]; next: string | null } {
     const params: Record<string, unknown> = { limit: options.limit + 1 };
     const where: string[] = [];
     const session = options.sessionId;
@@ -193,13 +199,22 @@ export class ChatList {
     }
 
     const oneSession = session !== undefined && session !== '';
-    const sql =
+    // A walk in list order computes the tags of the rows it returns only. The names walk sorts
+    // its candidates (up to NAME_CANDIDATE_LIMIT), and a sorted row's columns are computed
+    // before the sort: there the page is read first (a co-routine, in its ORDER BY) and its
+    // tags around it.
+    const sorted = walk.by === 'names';
+    const columns = `${CHAT_COLUMNS}, ${sorted ? 'c.tagged' : TAGS_COLUMN}`;
+    const pageSql =
       walk.by === 'order' && !oneSession
-        ? allStatusesMerge(CHAT_COLUMNS, CONTACT_JOIN, where)
-        : `SELECT ${CHAT_COLUMNS} FROM ${this.source(walk, oneSession)}
+        ? allStatusesMerge(columns, CONTACT_JOIN, where)
+        : `SELECT ${columns} FROM ${this.source(walk, oneSession)}
          ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
          ORDER BY ${order.at} DESC, ${order.session} DESC, ${order.jid} DESC
          LIMIT @limit`;
+    const sql = sorted
+      ? `SELECT p.*, ${chatTagsColumn('p.sessionId', 'p.jid', 'p.tagged')} AS tags FROM (${pageSql}) p`
+      : pageSql;
     const rows = this.statement(sql).all(params) as ChatListRow[];
     const page = rows.slice(0, options.limit);
     const last = page[page.length - 1];
@@ -207,7 +222,7 @@ export class ChatList {
       // The last message's kind is kept on the row (migration 0054): no read of `messages` here.
       items: page.map((raw) => {
         const row = parseChatRow(raw);
-        return toChat(row, raw.displayName, keptKind(row));
+        return Object.assign(toChat(row, raw.displayName, keptKind(row)), { tags: parseChatTags(raw.tags) });
       }),
       next: rows.length > options.limit && last ? encodeCursor(parseChatRow(last)) : null,
     };
