@@ -1624,13 +1624,15 @@ describe('migrations', () => {
     });
   }
 
-  it('opens a file database in WAL mode with foreign keys on, and reopens it idempotently', () => {
+  it('opens a file database in WAL mode with foreign keys on and temporary storage in memory, and reopens it idempotently', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'chatdock-db-'));
     tempDirs.push(dir);
     const file = path.join(dir, 'test.db');
     const first = openDatabase(file);
     expect(first.$client.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(first.$client.pragma('foreign_keys', { simple: true })).toBe(1);
+    // 2 = MEMORY: a history slice's statement journals are not spilled to a temporary file.
+    expect(first.$client.pragma('temp_store', { simple: true })).toBe(2);
     first.$client.close();
     const second = openDatabase(file);
     expect(tableNames(second.$client)).toContain('api_keys');
