@@ -44,9 +44,11 @@ export function openDatabase(
   // Statement journals and TEMP tables in memory (issue #23 target 4). A statement that writes
   // several rows inside a transaction (a history slice's rows, its chat summaries) first copies
   // each page it changes into a statement journal, and past 64 KiB SQLite spills that journal
-  // to a temporary file: a history slice wrote ~2 MB there, page by page, on every commit (~12 %
-  // of its CPU, docs/PERFORMANCE.md session 21). After the migrations, so a start-up's index
-  // builds and VACUUM still sort on disk; changing it drops TEMP tables, and none exist yet.
+  // to a temporary file: a history slice wrote up to ~900 pages there, one by one, each time
+  // (~12 % of its CPU, docs/PERFORMANCE.md session 21). The price: one huge statement (erasing a
+  // chat of tens of thousands of messages) holds its journal in memory until it ends. After the
+  // migrations, so a start-up's index builds and VACUUM still sort on disk; changing it drops
+  // TEMP tables, and none exist yet.
   sqlite.pragma('temp_store = MEMORY');
   options.onAutoVacuum?.(autoVacuum);
   return db;
