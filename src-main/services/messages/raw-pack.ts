@@ -53,18 +53,11 @@ const FORMAT = 1;
 const VARINT = 0;
 const LENGTH_DELIMITED = 2;
 
-/** A field's payload as the column would encode it; null: the column cannot match. */
-type ColumnValue = (row: RawColumns) => Buffer | null;
-
 /** A field taken from a column. `bit` is its place in the stored bit set: never renumber. */
-interface Leaf {
-  field: number;
-  wire: typeof VARINT | typeof LENGTH_DELIMITED;
-  value: ColumnValue;
-  /** A text column's string: compared with the field's bytes as it is, without encoding it. */
-  text?: (row: RawColumns) => string | null;
-  bit: number;
-}
+type Leaf =
+  | { field: number; wire: typeof VARINT; number: (row: RawColumns) => number | null; bit: number }
+  /** A text column's string, held as UTF-8. */
+  | { field: number; wire: typeof LENGTH_DELIMITED; text: (row: RawColumns) => string | null; bit: number };
 /** A nested message holding such fields. */
 interface Branch {
   field: number;
@@ -72,22 +65,17 @@ interface Branch {
 }
 type Node = Leaf | Branch;
 
-const TRUE = Buffer.from([1]);
-const FALSE = Buffer.from([0]);
-const leaf = (field: number, wire: Leaf['wire'], value: ColumnValue, bit: number): Leaf => ({
+/** A varint field holding a number column (null: the column cannot match). */
+const numeric = (field: number, pick: (row: RawColumns) => number | null, bit: number): Leaf => ({
   field,
-  wire,
-  value,
+  wire: VARINT,
+  number: pick,
   bit,
 });
 /** A length-delimited field holding a text column as UTF-8. */
 const utf8 = (field: number, pick: (row: RawColumns) => string | null, bit: number): Leaf => ({
   field,
   wire: LENGTH_DELIMITED,
-  value: (row) => {
-    const value = pick(row);
-    return value === null ? null : Buffer.from(value, 'utf8');
-  },
   text: pick,
   bit,
 });
@@ -107,7 +95,7 @@ const messageContent = (base: number): Node[] => [
 const WEB_MESSAGE_INFO: readonly Node[] = [
   branch(1, [
     utf8(1, (row) => row.chatJid, 0), // key.remoteJid
-    leaf(2, VARINT, (row) => (row.fromMe ? TRUE : FALSE), 1), // key.fromMe
+    numeric(2, (row) => (row.fromMe ? 1 : 0), 1), // key.fromMe
     utf8(3, (row) => row.id, 2), // key.id
     utf8(4, (row) => row.senderJid, 3), // key.participant
   ]),
@@ -116,7 +104,7 @@ const WEB_MESSAGE_INFO: readonly Node[] = [
     // Disappearing chats wrap every message: ephemeralMessage.message (a FutureProofMessage).
     branch(40, [branch(1, messageContent(9))]),
   ]),
-  leaf(3, VARINT, (row) => (row.timestamp % 1000 === 0 ? varint(row.timestamp / 1000) : null), 14),
+  numeric(3, (row) => (row.timestamp % 1000 === 0 ? row.timestamp / 1000 : null), 14),
   utf8(19, (row) => row.senderName, 15), // pushName
 ];
 
@@ -138,16 +126,27 @@ remember(WEB_MESSAGE_INFO);
  */
 export function packRaw(raw: Buffer, row: RawColumns): Buffer {
   if (raw.length === 0 || raw[0] === PACKED) return raw;
-  let residual: Buffer;
+  const plan: number[] = [];
   const found = { bits: 0 };
+  let length: number;
   try {
-    residual = strip(raw, WEB_MESSAGE_INFO, row, found);
+    length = strip(raw, 0, raw.length, WEB_MESSAGE_INFO, row, found, plan);
   } catch {
     return raw; // not a protobuf we can walk: kept as it came
   }
   if (found.bits === 0) return raw;
-  const packed = Buffer.concat([Buffer.from([PACKED, FORMAT]), varint(found.bits), residual]);
-  return packed.length < raw.length ? packed : raw;
+  const total = 2 + varintLength(found.bits) + length;
+  if (total >= raw.length) return raw;
+  const packed = Buffer.allocUnsafe(total);
+  packed[0] = PACKED;
+  packed[1] = FORMAT;
+  let at = writeVarint(packed, 2, found.bits);
+  for (let i = 0; i < plan.length; i += 2) {
+    const from = plan[i]!;
+    at =
+      from === HEADER ? writeVarint(packed, at, plan[i + 1]!) : at + raw.copy(packed, at, from, plan[i + 1]);
+  }
+  return packed;
 }
 
 /** The `WebMessageInfo` bytes of a stored `raw` (packed or not), given its row's columns. */
@@ -179,11 +178,11 @@ interface Field {
   payloadEnd: number;
 }
 
-/** The top-level fields of a protobuf; throws on anything malformed. */
-function fieldsOf(bytes: Buffer): Field[] {
+/** The top-level fields of a protobuf in bytes[from, to); throws on anything malformed. */
+function fieldsOf(bytes: Buffer, from = 0, to = bytes.length): Field[] {
   const fields: Field[] = [];
-  const reader = { bytes, at: 0 };
-  while (reader.at < bytes.length) {
+  const reader = { bytes, at: from };
+  while (reader.at < to) {
     const start = reader.at;
     const tag = readVarint(reader);
     const field = Math.floor(tag / 8);
@@ -198,7 +197,7 @@ function fieldsOf(bytes: Buffer): Field[] {
       payloadStart = reader.at;
       reader.at += length;
     } else throw new Error(`raw: wire type ${String(wire)}`); // groups: never in WAProto
-    if (reader.at > bytes.length) throw new Error('raw: truncated');
+    if (reader.at > to) throw new Error('raw: truncated');
     fields.push({ field, wire, start, end: reader.at, payloadStart, payloadEnd: reader.at });
   }
   return fields;
@@ -215,45 +214,81 @@ function single(fields: readonly Field[], field: number): number {
   return found;
 }
 
-/** `bytes` without the fields the row holds; `found.bits` collects which were dropped. */
-function strip(bytes: Buffer, nodes: readonly Node[], row: RawColumns, found: { bits: number }): Buffer {
-  const fields = fieldsOf(bytes);
-  // Index of a changed field → its new payload, or null when it goes.
-  const changed = new Map<number, Buffer | null>();
-  for (const node of nodes) {
-    const at = single(fields, node.field);
-    if (at < 0) continue;
-    const field = fields[at]!;
-    if ('bit' in node) {
-      if (field.wire === node.wire && holds(node, row, bytes, field)) {
-        changed.set(at, null);
-        found.bits |= 1 << node.bit;
+/**
+ * A packed value's residual as a plan, built without copying anything: pairs of numbers, either a
+ * range of the raw kept as it is (start, end) or a varint to write (`HEADER`, value: the tag and
+ * length of a nested message that lost fields). It is written out once, into one buffer, at the
+ * end: the raw is walked once per message on the ingest path (issue #23 target 4), and slicing
+ * and concatenating buffers level by level cost more than the walk.
+ */
+const HEADER = -1;
+
+/**
+ * Plans bytes[start, end) without the fields the row holds (`found.bits` collects which were
+ * dropped) and answers the planned length. Fields are kept in their order.
+ */
+function strip(
+  bytes: Buffer,
+  start: number,
+  end: number,
+  nodes: readonly Node[],
+  row: RawColumns,
+  found: { bits: number },
+  plan: number[],
+): number {
+  const fields = fieldsOf(bytes, start, end);
+  let length = 0;
+  for (let i = 0; i < fields.length; i += 1) {
+    const field = fields[i]!;
+    const node = nodeFor(nodes, field.field);
+    // A repeated field is left alone.
+    if (node && single(fields, field.field) === i) {
+      if ('bit' in node) {
+        if (field.wire === node.wire && holds(node, row, bytes, field)) {
+          found.bits |= 1 << node.bit;
+          continue;
+        }
+      } else if (field.wire === LENGTH_DELIMITED) {
+        const before = found.bits;
+        const mark = plan.length;
+        plan.push(HEADER, field.field * 8 + LENGTH_DELIMITED, HEADER, 0);
+        const inner = strip(bytes, field.payloadStart, field.payloadEnd, node.children, row, found, plan);
+        if (found.bits !== before) {
+          if (inner === 0)
+            plan.length = mark; // emptied: the field goes
+          else {
+            plan[mark + 3] = inner;
+            length += varintLength(plan[mark + 1]!) + varintLength(inner) + inner;
+          }
+          continue;
+        }
+        plan.length = mark; // nothing dropped inside: kept as it is
       }
-    } else if (field.wire === LENGTH_DELIMITED) {
-      const before = found.bits;
-      const payload = bytes.subarray(field.payloadStart, field.payloadEnd);
-      const inner = strip(payload, node.children, row, found);
-      if (found.bits !== before) changed.set(at, inner.length > 0 ? inner : null);
     }
+    plan.push(field.start, field.end);
+    length += field.end - field.start;
   }
-  if (changed.size === 0) return bytes;
-  const parts: Buffer[] = [];
-  fields.forEach((field, i) => {
-    const replaced = changed.get(i);
-    if (replaced === undefined) parts.push(bytes.subarray(field.start, field.end));
-    else if (replaced !== null) parts.push(lengthDelimited(field.field, replaced));
-  });
-  return Buffer.concat(parts);
+  return length;
+}
+
+function nodeFor(nodes: readonly Node[], field: number): Node | undefined {
+  for (const node of nodes) if (node.field === field) return node;
+  return undefined;
 }
 
 /** Whether a field's payload is exactly the column's value (compared in place: nothing is sliced). */
 function holds(node: Leaf, row: RawColumns, bytes: Buffer, field: Field): boolean {
-  if (node.text) {
-    const value = node.text(row);
-    return value !== null && holdsUtf8(bytes, field.payloadStart, field.payloadEnd, value);
+  if (node.wire === VARINT) {
+    const value = node.number(row);
+    // The same bytes: the same number in as many bytes as its shortest encoding takes.
+    return (
+      value !== null &&
+      field.payloadEnd - field.payloadStart === varintLength(value) &&
+      readVarint({ bytes, at: field.payloadStart }) === value
+    );
   }
-  const expected = node.value(row);
-  return expected !== null && expected.compare(bytes, field.payloadStart, field.payloadEnd) === 0;
+  const value = node.text(row);
+  return value !== null && holdsUtf8(bytes, field.payloadStart, field.payloadEnd, value);
 }
 
 /**
@@ -281,13 +316,13 @@ function rebuild(residual: Buffer, nodes: readonly Node[], row: RawColumns, bits
   let next = 0;
   const put = (node: Node, payload: Buffer) => {
     if ('bit' in node) {
-      const value = node.value(row);
+      const value = node.wire === VARINT ? node.number(row) : node.text(row);
       // A column emptied without a repack (a bug) loses that field, not the whole raw.
       if (value === null) return;
       parts.push(
-        node.wire === VARINT
-          ? Buffer.concat([varint(node.field * 8), value])
-          : lengthDelimited(node.field, value),
+        typeof value === 'number'
+          ? Buffer.concat([varint(node.field * 8), varint(value)])
+          : lengthDelimited(node.field, Buffer.from(value, 'utf8')),
       );
     } else parts.push(lengthDelimited(node.field, rebuild(payload, node.children, row, bits)));
   };
@@ -317,6 +352,25 @@ function varint(value: number): Buffer {
   }
   bytes.push(rest);
   return Buffer.from(bytes);
+}
+
+/** How many bytes `varint(value)` takes. */
+function varintLength(value: number): number {
+  let length = 1;
+  for (let rest = value; rest >= 0x80; rest = Math.floor(rest / 0x80)) length += 1;
+  return length;
+}
+
+/** Writes `varint(value)` at `at`; answers where it ends. */
+function writeVarint(target: Buffer, at: number, value: number): number {
+  let next = at;
+  let rest = value;
+  while (rest >= 0x80) {
+    target[next++] = (rest % 0x80) | 0x80;
+    rest = Math.floor(rest / 0x80);
+  }
+  target[next++] = rest;
+  return next;
 }
 
 function readVarint(reader: { bytes: Buffer; at: number }): number {
