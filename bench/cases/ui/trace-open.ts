@@ -5,7 +5,8 @@
  * message, the renderer main thread's self time by kind — script, style recalculation, layout,
  * paint (pre-paint, paint, layerize, commit), garbage collection, other task time — and the time
  * it was idle (waiting for the page's answer or for the next frame), with the number of style
- * recalculations and layouts and how many of the layouts script forced (read a size mid-task).
+ * recalculations and layouts, how many of the layouts script forced (read a size mid-task), and
+ * the documents loaded meanwhile (an SVG image is one).
  * `profile.ts --step open` says which functions the script part is.
  *
  *   npx tsx bench/cases/ui/trace-open.ts --data …/ui-data [--chats 12] [--out /tmp/open.json]
@@ -35,7 +36,11 @@ interface TraceEvent {
   dur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string; beginData?: { stackTrace?: unknown[] }; data?: { stackTrace?: unknown[] } };
+  args?: {
+    name?: string;
+    beginData?: { stackTrace?: unknown[] };
+    data?: { stackTrace?: unknown[]; type?: string };
+  };
 }
 
 /** The kind an event's self time counts as; events not listed count as their parent's kind. */
@@ -78,6 +83,9 @@ function breakdown(events: TraceEvent[], from: number, to: number) {
   let styles = 0;
   let layouts = 0;
   let forced = 0;
+  // Documents loaded meanwhile: an SVG image (the tab's icon was one, fetched again on each chat's
+  // navigation) is decoded as a document of its own on the main thread (session 21).
+  let documents = 0;
   const add = (kind: string, micros: number) => self.set(kind, (self.get(kind) ?? 0) + micros);
   // Complete events nest by time on one thread: walk them sorted, with a stack of open ones.
   const stack: { end: number; kind: string; childEnd: number }[] = [];
@@ -97,6 +105,7 @@ function breakdown(events: TraceEvent[], from: number, to: number) {
     else busy += clip(event.ts, end);
     if (event.ts >= from && event.ts < to) {
       if (event.name === 'UpdateLayoutTree') styles += 1;
+      if (event.name === 'EventDispatch' && event.args?.data?.type === 'pageshow') documents += 1;
       if (event.name === 'Layout') {
         layouts += 1;
         // A layout inside a script event was forced by it (a size read after a DOM change).
@@ -106,7 +115,7 @@ function breakdown(events: TraceEvent[], from: number, to: number) {
     stack.push({ end, kind: KINDS[event.name] ?? parent?.kind ?? 'other task', childEnd: event.ts });
   }
   close(Number.POSITIVE_INFINITY);
-  return { self, busy, idle: to - from - busy, styles, layouts, forced };
+  return { self, busy, idle: to - from - busy, styles, layouts, forced, documents };
 }
 
 const server = await startUiServer(values.data, API_KEY);
@@ -180,7 +189,7 @@ try {
     rows.push(
       `${((to - from) / 1000).toFixed(0).padStart(5)} ms: ` +
         parts.map(([kind, micros]) => `${kind} ${(micros / 1000).toFixed(0)}`).join(', ') +
-        `; style recalcs ${cut.styles}, layouts ${cut.layouts} (forced ${cut.forced})`,
+        `; style recalcs ${cut.styles}, layouts ${cut.layouts} (forced ${cut.forced}), documents loaded ${cut.documents}`,
     );
   }
   const count = rows.length;

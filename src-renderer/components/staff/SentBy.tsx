@@ -21,12 +21,15 @@ export function SentBy({
   if (!label || (automationRule && label.kind !== 'person')) return null;
   const text = actorText(label, intl);
   return (
+    // `dir="auto"` isolates the name as a <bdi> would (HTML's own style for [dir]), without a second
+    // element in each of our bubbles (issue #23 target 7).
     <span
       className="msg-bubble__actor"
+      dir="auto"
       data-testid="sent-by"
       title={intl.formatMessage({ id: 'staff.sentBy.title' }, { name: text })}
     >
-      <bdi dir="auto">{text}</bdi>
+      {text}
     </span>
   );
 }

@@ -51,7 +51,13 @@ export function withUnreadDivider<Row extends { key: string }>(
  */
 export function newSince(messages: readonly Readable[], lastSeenId: string | null): number {
   if (lastSeenId === null) return 0;
-  const at = messages.findIndex((message) => message.id === lastSeenId);
-  if (at < 0) return 0;
-  return messages.slice(at + 1).filter((message) => !message.fromMe).length;
+  // From the newest end: the message is the newest one when the reader scrolled up, and older pages
+  // (5,000 messages in a long chat) go on loading before it while the list renders on each wheel step.
+  let count = 0;
+  for (let index = messages.length - 1; index >= 0; index -= 1) {
+    const message = messages[index];
+    if (message?.id === lastSeenId) return count;
+    if (message && !message.fromMe) count += 1;
+  }
+  return 0;
 }

@@ -38,9 +38,19 @@ describe('a message bubble, the row a long chat repeats thousands of times (issu
     // article, p (text), div (meta), time, button: the caret is drawn by CSS, the button needs no
     // wrapper. Every element more is laid out and styled for every row on screen.
     expect(elements(render(testMessage('See you at five', '2025-12-31T10:00:00.000Z')))).toBe(5);
-    // Ours adds who sent it (a span and its bdi: "Phone") and the ticks (a span, its svg and path).
+    // Ours adds who sent it (a span: "Phone") and the ticks (a span drawn by CSS): a <bdi> in the
+    // first and an SVG with its path in the second were three elements more.
     const ours = testMessage('On my way', '2025-12-31T10:01:00.000Z', { fromMe: true, status: 'read' });
-    expect(elements(render(ours))).toBe(10);
+    const markup = render(ours);
+    expect(elements(markup)).toBe(7);
+    expect(markup).toContain('aria-label="Read"');
+    expect(markup).toContain('>Phone</span>');
+  });
+
+  it('formats its full date only when the time is hovered, not for every bubble rendered', () => {
+    const markup = render(testMessage('See you at five', '2025-12-31T10:00:00.000Z'));
+    expect(markup).toContain('<time dateTime="2025-12-31T10:00:00.000Z">10:00 AM</time>');
+    expect(markup).not.toContain('Dec 31, 2025');
   });
 
   it('has no ⌄ button once deleted: nothing to reply to, copy or forward', () => {

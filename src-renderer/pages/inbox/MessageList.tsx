@@ -144,6 +144,14 @@ export const MessageList = memo(function MessageList({
       }),
     anchorTo: 'end',
     followOnAppend: true,
+    // The opening's own scroll to its first offset fires a scroll event in the frame that paints
+    // the chat; the virtualiser re-renders on it (its "scrolling" flag flips), and synchronously,
+    // which first ran every effect of the rows' commit (the message box's focus and height, the
+    // side parts' subscriptions) inside that frame, before its paint. The rows are already where
+    // that offset wants them, so until the opening's frame has painted the re-render takes its turn
+    // after it (issue #23 target 7, session 21). A wheel step's re-render stays synchronous: the
+    // frame must paint the rows it scrolls to.
+    useFlushSync: !firstFrame,
   });
 
   // A new chat (or the newest page again): start at the newest message, or with unread ones at

@@ -6,6 +6,7 @@ import { useForeignReply } from '../../../stores/foreign-reply';
 import { chatKey } from '../../../model/inbox/chat-order';
 import { edit } from '../message-actions';
 import { takeHeldKeys } from './keys-before-focus';
+import { afterPaint } from '../../../model/inbox/after-first-page';
 
 /** How often "typing…" is sent again while the person keeps typing. */
 const TYPING_EVERY_MS = 4000;
@@ -38,19 +39,28 @@ export function useMessageText({
     if (!store().editing) useDrafts.getState().setText(draftKey, value);
   };
 
-  // Focused once the chat's first page is in (or failed), in the commit that renders its rows:
-  // focusing a text box lays the page out, and on the pane's mount, before the rows were there,
-  // that was a layout of its own in every opening (issue #23 target 7, session 19); the rows'
-  // layout is done by then.
+  // Focused once the chat's first page is in (or failed), and once the frame that paints its rows
+  // is out: focusing a text box lays the page out, and on the pane's mount, before the rows were
+  // there, that was a layout of its own in every opening (issue #23 target 7, session 19); in the
+  // rows' commit it was the focus events, a style recalculation and the held keys' render
+  // (keys-before-focus.ts) before the chat's first paint (session 21). Keys typed meanwhile are
+  // held for the box as before.
   const opened = useConversation((state) => state.session === session && state.jid === jid && !state.loading);
   const focusedAtOpen = useRef(false);
   // The caret goes after a draft's text, to write on where it stopped (a focused box starts at 0).
   useEffect(() => {
-    const input = inputRef.current;
-    if (!autoFocus || !opened || focusedAtOpen.current || !input) return;
-    focusedAtOpen.current = true;
-    input.focus();
-    if (input.value) input.setSelectionRange(input.value.length, input.value.length);
+    if (!autoFocus || !opened || focusedAtOpen.current) return;
+    let live = true;
+    afterPaint(() => {
+      const input = inputRef.current;
+      if (!live || focusedAtOpen.current || !input) return;
+      focusedAtOpen.current = true;
+      input.focus();
+      if (input.value) input.setSelectionRange(input.value.length, input.value.length);
+    });
+    return () => {
+      live = false;
+    };
   }, [autoFocus, opened]);
 
   useEffect(() => {
