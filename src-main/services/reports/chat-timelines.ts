@@ -80,24 +80,23 @@ export function chatTimelines(
   // open then may still be open when the period starts.
   const carried = built.flatMap((chat, i) => {
     const firstAt = firstFactCarriedIntoPeriod(chat, window.periodStart);
-    return firstAt === null ? [] : [{ ...chat, firstAt, i }];
+    return firstAt === null ? [] : [{ session: chat.session, chat: chat.chat, firstAt, i }];
   });
-  const walkFrom: (WalkStart | undefined)[] = [];
-  const found = starts.startsOf(carried, window.from);
-  carried.forEach((chat, k) => (walkFrom[chat.i] = found[k]));
-  return built.map((chat, i) => {
-    const start = walkFrom[i];
-    const earlier = start && start.from < window.from ? start : null;
-    if (earlier) prependFacts(chat, earlier, window.from, facts);
-    return {
-      session: chat.session,
-      chat: chat.chat,
-      messages: chat.messages,
-      statuses: chat.statuses,
-      assignees: chat.assignees,
-      initialAssignee: earlier ? holders.at(chat.session, chat.chat, earlier.from) : initial[i]!,
-    };
+  starts.startsOf(carried, window.from).forEach((start, k) => {
+    if (start.from >= window.from) return;
+    const { i } = carried[k]!;
+    const chat = built[i]!;
+    prependFacts(chat, start, window.from, facts);
+    initial[i] = holders.at(chat.session, chat.chat, start.from);
   });
+  return built.map((chat, i) => ({
+    session: chat.session,
+    chat: chat.chat,
+    messages: chat.messages,
+    statuses: chat.statuses,
+    assignees: chat.assignees,
+    initialAssignee: initial[i]!,
+  }));
 }
 
 /**
