@@ -11,6 +11,8 @@ export interface RawRequest {
 export interface RawAnswer {
   status: number;
   body: string;
+  /** The `Retry-After` header, when the answer has one (429). */
+  retryAfter?: string;
 }
 
 /**
@@ -48,6 +50,9 @@ export function sendRaw(
           resolve({
             status: response.statusCode ?? 0,
             body: Buffer.concat(chunks).toString('utf8').slice(0, maxBody),
+            ...(typeof response.headers['retry-after'] === 'string'
+              ? { retryAfter: response.headers['retry-after'] }
+              : {}),
           }),
         );
         response.on('error', reject);
