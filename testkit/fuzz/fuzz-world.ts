@@ -92,7 +92,7 @@ export async function healthProblems(world: LinkedWorld): Promise<string[]> {
   const problems: string[] = [];
   const health = await sendRaw(world.app.url, { method: 'GET', path: '/api/v1/health', headers: {} });
   if (health.status !== 200) problems.push(`health answered ${health.status}`);
-  const answer = await sendRaw(world.app.url, {
+  const answer = await sendAsClient(world.app.url, {
     method: 'GET',
     path: '/api/v1/sessions/shop',
     headers: { authorization: `Bearer ${TEST_ADMIN_KEY}` },
