@@ -17,7 +17,9 @@ export const MIGRATIONS_DIR = path.join(appRoot(), 'src-main', 'db', 'migrations
 /**
  * Opens (creating if needed) the one SQLite connection of the process and brings its schema
  * up to date. WAL lets readers run beside the writer; NORMAL sync is safe with WAL (a power
- * cut can lose the last transactions, never corrupt the file).
+ * cut can lose the last transactions, never corrupt the file). Where a commit is about to be
+ * relied on outside the PC (a receipt to WhatsApp, keys a ciphertext was made with), the writer
+ * waits for `commitDurability(sqlite).flush()` (db/durable-commits.ts) instead.
  */
 export function openDatabase(
   file: string,

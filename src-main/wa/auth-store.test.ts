@@ -3,8 +3,9 @@
  * memory until the transaction that stores the message writes them (or are committed when the
  * window closes without one); a rolled-back store keeps none of them.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../db/connection.js';
+import { commitDurability } from '../db/durable-commits.js';
 import { sqliteAuthState } from './auth-store.js';
 
 function setup() {
@@ -26,6 +27,30 @@ describe('key writes while receiving a message', () => {
     const { auth, stored } = setup();
     await auth.state.keys.set({ session: { alice: Buffer.from('v1') } });
     expect(stored('alice')).toBeDefined();
+  });
+
+  it('a committed write is answered once it is on the disk (Baileys sends what the keys are for after it)', async () => {
+    const { db, auth, stored } = setup();
+    let diskConfirms!: () => void;
+    const disk = new Promise<void>((resolve) => (diskConfirms = resolve));
+    const flush = vi.spyOn(commitDurability(db.$client), 'flush').mockImplementation(() => disk);
+    let answered = false;
+    const write = Promise.resolve(auth.state.keys.set({ session: { alice: Buffer.from('v1') } })).then(
+      () => (answered = true),
+    );
+    expect(stored('alice')).toBeDefined();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(answered).toBe(false);
+    diskConfirms();
+    await write;
+    expect(answered).toBe(true);
+    // A decryption's writes, held for its message, have nothing on the disk to wait for.
+    flush.mockClear();
+    await auth.receiveWindow(async () => {
+      await auth.state.keys.set({ session: { alice: Buffer.from('v2') } });
+      expect(flush).not.toHaveBeenCalled();
+      auth.takeStaged();
+    });
   });
 
   it('after decrypt, before store: the new state is readable but not in the database (a crash loses it)', async () => {

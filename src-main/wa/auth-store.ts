@@ -8,6 +8,7 @@ import {
   type SignalDataTypeMap,
 } from '@whiskeysockets/baileys';
 import type { Db } from '../db/connection.js';
+import { commitDurability } from '../db/durable-commits.js';
 import { StagedKeys, type KeyWrites } from './staged-keys.js';
 
 export interface SqliteAuthState {
@@ -67,6 +68,7 @@ function splitForWindow(data: KeyWrites): { held: KeyWrites; now: KeyWrites } {
  */
 export function sqliteAuthState(db: Db, sessionId: string): SqliteAuthState {
   const sqlite = db.$client;
+  const durability = commitDurability(sqlite);
   const readCreds = sqlite.prepare<[string], { creds: string }>(
     'SELECT creds FROM wa_auth_creds WHERE session_id = ?',
   );
@@ -133,14 +135,20 @@ export function sqliteAuthState(db: Db, sessionId: string): SqliteAuthState {
         }
         return found;
       },
-      set(data: SignalDataSet) {
+      // Baileys awaits this before what the keys are for leaves the device (a ciphertext: the
+      // patch's `commitPending` before `sendNode`; a prekey offered in a receipt or an upload):
+      // answered once they are on the disk, so a power cut cannot take back keys a contact
+      // already uses (db/durable-commits.ts).
+      set(data: SignalDataSet): Promise<void> {
         if (!staged.isOpen) {
           setKeys(data as KeyWrites);
-          return;
+          return durability.flush();
         }
         const { held, now } = splitForWindow(data as KeyWrites);
         staged.stage(serialiseAll(held));
         setKeys(now);
+        // Only what was committed needs the disk; held writes go with their message's store.
+        return Object.keys(now).length > 0 ? durability.flush() : Promise.resolve();
       },
       clear() {
         clearAuthState(db, sessionId);

@@ -8,6 +8,8 @@
  *   redelivery is only receipted (not decrypted with spent keys);
  * - a contact's receipt (read) is acknowledged only after its status is stored: a crash before
  *   that store leaves the receipt with WhatsApp, which delivers it again;
+ * - a stored message is acknowledged only once its commit is on the disk, not merely committed
+ *   (a power cut can take back commits not yet synced; db/durable-commits.ts);
  * - the patch that makes Baileys wait for the store is installed (a Baileys upgrade that drops
  *   it fails here).
  */
@@ -15,6 +17,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { linkedWorld, type LinkedWorld } from '../../testkit/support/linked-session.js';
+import { commitDurability } from '../db/durable-commits.js';
 import { durableReceivePatched, PATCH_MARKERS } from './durable-receive.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -75,6 +78,35 @@ describe('receive → decrypt → store → receipt', () => {
     await world.app.request('/api/v1/sessions/shop/disconnect', { method: 'POST' });
     await world.app.request('/api/v1/sessions/shop/connect', { method: 'POST' });
   };
+
+  it(
+    'a stored message is acknowledged only once its commit is on the disk (a power cut can take back unsynced commits)',
+    { timeout: 60_000 },
+    async () => {
+      const store = world.app.core.services.messaging.store;
+      const durability = commitDurability(world.app.core.db.$client);
+      let diskConfirms!: () => void;
+      const disk = new Promise<void>((resolve) => (diskConfirms = resolve));
+      const flush = vi.spyOn(durability, 'flush').mockImplementation(() => disk);
+      try {
+        const sent = await world.customer.sendText(world.shopJid, 'stored, not yet on the disk');
+        const id = sent.key.id!;
+        await expect.poll(() => store.findById('shop', id)?.text).toBe('stored, not yet on the disk');
+        // Committed, but the disk has not confirmed it: WhatsApp must keep holding the message.
+        // (Without the barrier its receipt reaches the server within milliseconds of the commit.)
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        expect(fromShop(id, 'receipt')).toEqual([]);
+        expect(shopQueue()).toBeGreaterThan(0);
+
+        diskConfirms();
+        await expect.poll(() => fromShop(id, 'receipt').length).toBeGreaterThan(0);
+        await expect.poll(shopQueue, { timeout: 30_000 }).toBe(0);
+        expect(announced(id)).toBe(1);
+      } finally {
+        flush.mockRestore();
+      }
+    },
+  );
 
   it(
     'a crash between decrypt and store: not acknowledged, no key write kept, stored once on redelivery',

@@ -8,6 +8,7 @@ import { AppError } from '../../src-shared/errors.js';
 import type { SessionReason, SessionStatus } from '../../src-shared/model.js';
 import type { Logger } from '../core/logger.js';
 import type { Db } from '../db/connection.js';
+import { commitDurability } from '../db/durable-commits.js';
 import { clearAuthState, sqliteAuthState, type SqliteAuthState } from './auth-store.js';
 import { chatJidOf, decodeRawMessage } from './message-mapping.js';
 import { receivedMessages } from './received-messages.js';
@@ -240,6 +241,7 @@ export class SessionRunner {
     const received = receivedMessages(db, this.sessionId);
     received.prune();
     const history = pendingHistory(db, this.sessionId);
+    const durability = commitDurability(db.$client);
     // On unless CHATDOCK_DURABLE_RECEIVE=0: then Baileys stores and acknowledges as it always did.
     const durableHooks: DurableReceiveConfig = {
       receiveWindow: (work) => auth.receiveWindow(work),
@@ -255,18 +257,24 @@ export class SessionRunner {
         if (!attachment) {
           // Nothing stores messages for this socket (no messaging layer attached): keep the keys.
           db.$client.transaction(inTransaction)();
-          return;
+        } else {
+          try {
+            attachment.storeIncoming(message, inTransaction);
+          } catch (error) {
+            // The staged key writes were rolled back with the message: forget the cached copies
+            // too, so the keys that decrypt WhatsApp's redelivery are read from the database.
+            keyCache.flushAll();
+            throw error;
+          }
         }
-        try {
-          attachment.storeIncoming(message, inTransaction);
-        } catch (error) {
-          // The staged key writes were rolled back with the message: forget the cached copies
-          // too, so the keys that decrypt WhatsApp's redelivery are read from the database.
-          keyCache.flushAll();
-          throw error;
-        }
+        // WhatsApp forgets the message once it has the receipt: on the disk first, not only
+        // committed (a power cut can take back commits the checkpoint has not synced yet).
+        await durability.flush();
       },
-      persistReceiptUpdates: async (updates) => attachment?.storeReceipt(updates),
+      persistReceiptUpdates: async (updates) => {
+        attachment?.storeReceipt(updates);
+        await durability.flush();
+      },
       persistHistorySlice: async (message, slice) => {
         try {
           await attachment?.storeHistorySlice(slice);
