@@ -2,9 +2,10 @@ import type { Statement } from 'better-sqlite3';
 import type { Message } from '../../../src-shared/messages.js';
 import type { Db } from '../../db/connection.js';
 import { hiddenThrough, type HiddenRows } from './hidden-rows.js';
-import { toMessage, type ReactionRow } from './message-rows.js';
+import { toMessage } from './message-rows.js';
 import { senderColumn } from './message-sender.js';
 import { parseMessageRow } from './message-store.js';
+import { REACTIONS_COLUMN, reactionsOf } from './reactions-column.js';
 import { searchText } from '../../db/search-text.js';
 import { hasPrefixedScript, MAX_TOKENS_BETWEEN_WORDS } from '../../db/search-prefixes.js';
 
@@ -81,12 +82,21 @@ interface HistoryWindow {
   newer: string | null;
 }
 
+/**
+ * A row as the history statements return it: the message columns (`parseMessageRow` reads
+ * them) and its reactions (`REACTIONS_COLUMN`).
+ */
+interface StoredRow {
+  rowId: number;
+  timestamp: number;
+  reactions: string | null;
+}
+
 /** Reads of stored history: conversation pages and full-text search. */
 export class HistoryQueries {
   private readonly pageBefore: Statement;
   private readonly pageAfter: Statement;
   private readonly position: Statement<[string, string, string, number]>;
-  private readonly reactions: Statement<[string, string, string]>;
   private readonly searchHits: Statement;
   /** The same search leaving out hidden rows; prepared when first needed. */
   private searchHitsHiding: Statement | null = null;
@@ -103,12 +113,12 @@ export class HistoryQueries {
     // Both walk messages_chat_time_idx (whose entries end with the row id); no sort step. The
     // last row id parameter hides a deleted session's rows from a new one with the same id.
     this.pageBefore = sqlite.prepare(
-      `SELECT ${COLUMNS} FROM messages m WHERE m.session_id = ? AND m.chat_jid = ? AND (m.timestamp, m.row_id) < (?, ?)
+      `SELECT ${COLUMNS}, ${REACTIONS_COLUMN} FROM messages m WHERE m.session_id = ? AND m.chat_jid = ? AND (m.timestamp, m.row_id) < (?, ?)
          AND m.row_id > ?
        ORDER BY m.timestamp DESC, m.row_id DESC LIMIT ?`,
     );
     this.pageAfter = sqlite.prepare(
-      `SELECT ${COLUMNS} FROM messages m WHERE m.session_id = ? AND m.chat_jid = ? AND (m.timestamp, m.row_id) > (?, ?)
+      `SELECT ${COLUMNS}, ${REACTIONS_COLUMN} FROM messages m WHERE m.session_id = ? AND m.chat_jid = ? AND (m.timestamp, m.row_id) > (?, ?)
          AND m.row_id > ?
        ORDER BY m.timestamp ASC, m.row_id ASC LIMIT ?`,
     );
@@ -116,13 +126,10 @@ export class HistoryQueries {
       `SELECT timestamp AS at, row_id AS rowId FROM messages
         WHERE session_id = ? AND chat_jid = ? AND id = ? AND row_id > ?`,
     );
-    this.reactions = sqlite.prepare(
-      `SELECT sender_jid, emoji, timestamp FROM message_reactions WHERE session_id = ? AND chat_jid = ? AND message_id = ?`,
-    );
     // Newest hits first, limited inside FTS, then one join for their rows: every hit comes back
     // (its rowid moves the cursor), with the message columns only where the filter matches.
     this.searchHits = sqlite.prepare(
-      `SELECT h.rowid AS hit, ${COLUMNS}
+      `SELECT h.rowid AS hit, ${COLUMNS}, ${REACTIONS_COLUMN}
          FROM (SELECT rowid FROM messages_fts WHERE messages_fts MATCH @fts AND rowid < @before
                 ORDER BY rowid DESC LIMIT @limit) h
          LEFT JOIN messages m ON m.row_id = h.rowid
@@ -145,7 +152,7 @@ export class HistoryQueries {
     const rows = this.readPage(sessionId, chatJid, options);
     const oldest = rows[rows.length - 1];
     return {
-      messages: rows.map((row) => this.toMessage(row)),
+      messages: rows.map((row) => storedMessage(row)),
       next: rows.length === options.limit && oldest ? encodePageCursor(oldest.timestamp, oldest.rowId) : null,
     };
   }
@@ -174,7 +181,7 @@ export class HistoryQueries {
     });
     const newest = rows[0];
     return {
-      messages: rows.map((row) => this.toMessage(row)),
+      messages: rows.map((row) => storedMessage(row)),
       next: rows.length === options.limit && newest ? encodePageCursor(newest.timestamp, newest.rowId) : null,
     };
   }
@@ -202,30 +209,28 @@ export class HistoryQueries {
   }
 
   /** Rows of one page, newest first. */
-  private readPage(sessionId: string, chatJid: string, options: PageOptions) {
+  private readPage(sessionId: string, chatJid: string, options: PageOptions): StoredRow[] {
     // Without a row id, "before t" means strictly before t (row ids start at 1), "after t" strictly after.
     const visibleAbove = hiddenThrough(this.hidden(), sessionId);
-    const raws =
-      options.after !== undefined
-        ? (
-            this.pageAfter.all(
-              sessionId,
-              chatJid,
-              options.after,
-              options.rowId ?? Number.MAX_SAFE_INTEGER,
-              visibleAbove,
-              options.limit,
-            ) as never[]
-          ).reverse()
-        : (this.pageBefore.all(
+    return options.after !== undefined
+      ? (
+          this.pageAfter.all(
             sessionId,
             chatJid,
-            options.before ?? Number.MAX_SAFE_INTEGER,
-            options.rowId ?? 0,
+            options.after,
+            options.rowId ?? Number.MAX_SAFE_INTEGER,
             visibleAbove,
             options.limit,
-          ) as never[]);
-    return raws.map((raw) => parseMessageRow(raw));
+          ) as StoredRow[]
+        ).reverse()
+      : (this.pageBefore.all(
+          sessionId,
+          chatJid,
+          options.before ?? Number.MAX_SAFE_INTEGER,
+          options.rowId ?? 0,
+          visibleAbove,
+          options.limit,
+        ) as StoredRow[]);
   }
 
   /**
@@ -252,15 +257,14 @@ export class HistoryQueries {
     const statement = hidden.length ? this.hidingStatement() : this.searchHits;
     if (hidden.length) Object.assign(filter, { hidden: JSON.stringify(hidden) });
     for (;;) {
-      const hits = statement.all({ fts, before: cursor, limit: batch, ...filter }) as {
-        hit: number;
-        rowId: number | null;
-      }[];
+      const hits = statement.all({ fts, before: cursor, limit: batch, ...filter }) as (
+        (StoredRow & { hit: number }) | { hit: number; rowId: null }
+      )[];
       for (const hit of hits) {
         cursor = hit.hit;
         // No row: filtered out by session or chat (or the index is ahead of the table).
         if (hit.rowId === null) continue;
-        found.push(this.toMessage(parseMessageRow(hit as never)));
+        found.push(storedMessage(hit));
         if (found.length === options.limit) return { messages: found, nextRowId: hit.hit };
       }
       if (hits.length < batch) return { messages: found, nextRowId: null };
@@ -269,7 +273,7 @@ export class HistoryQueries {
 
   private hidingStatement(): Statement {
     this.searchHitsHiding ??= this.db.$client.prepare(
-      `SELECT h.rowid AS hit, ${COLUMNS}
+      `SELECT h.rowid AS hit, ${COLUMNS}, ${REACTIONS_COLUMN}
          FROM (SELECT rowid FROM messages_fts WHERE messages_fts MATCH @fts AND rowid < @before
                 ORDER BY rowid DESC LIMIT @limit) h
          LEFT JOIN messages m ON m.row_id = h.rowid
@@ -281,12 +285,10 @@ export class HistoryQueries {
     );
     return this.searchHitsHiding;
   }
+}
 
-  private toMessage(row: ReturnType<typeof parseMessageRow>): Message {
-    return toMessage(
-      row.sessionId,
-      row,
-      this.reactions.all(row.sessionId, row.chatJid, row.id) as ReactionRow[],
-    );
-  }
+/** The message a history statement's row holds. */
+function storedMessage(stored: StoredRow): Message {
+  const row = parseMessageRow(stored as never);
+  return toMessage(row.sessionId, row, reactionsOf(stored.reactions));
 }

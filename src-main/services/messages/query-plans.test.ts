@@ -696,6 +696,11 @@ describe('search', () => {
     expect(sql).toContain('SEARCH m USING INTEGER PRIMARY KEY (rowid=?)');
     expect(sql).not.toMatch(/SCAN m\b/);
     expect(sql).not.toContain('TEMP B-TREE');
+    // Each hit's reactions, in the same statement, by the reactions' key (reactions-column.ts).
+    expect(sql).toContain(
+      'SEARCH r USING INDEX sqlite_autoindex_message_reactions_1 (session_id=? AND chat_jid=? AND message_id=?)',
+    );
+    expect(sql).not.toMatch(/SCAN r\b/);
   });
 
   it('pages newest first across sessions and within one, without skipping or repeating', () => {
