@@ -86,7 +86,7 @@ interface HistoryWindow {
  * A row as the history statements return it: the message columns (`parseMessageRow` reads
  * them) and its reactions (`REACTIONS_COLUMN`).
  */
-interface StoredRow {
+export interface StoredRow {
   rowId: number;
   timestamp: number;
   reactions: string | null;
@@ -287,8 +287,8 @@ export class HistoryQueries {
   }
 }
 
-/** The message a history statement's row holds. */
-function storedMessage(stored: StoredRow): Message {
+/** The message a history statement's row holds (`COLUMNS` and `REACTIONS_COLUMN`). */
+export function storedMessage(stored: StoredRow): Message {
   const row = parseMessageRow(stored as never);
   return toMessage(row.sessionId, row, reactionsOf(stored.reactions));
 }

@@ -1,7 +1,7 @@
 /**
- * Conversation pages and search hits carry each message's reactions, read in the same statement
- * as the messages themselves (reactions-column.ts): a page of hits is one statement, not one
- * more per hit.
+ * Conversation pages, search hits and a number's latest messages carry each message's reactions,
+ * read in the same statement as the messages themselves (reactions-column.ts): a page of hits is
+ * one statement, not one more per hit.
  */
 import { describe, expect, it } from 'vitest';
 import { pino } from 'pino';
@@ -9,6 +9,7 @@ import { EventBus } from '../../core/event-bus.js';
 import { openDatabase, type Db } from '../../db/connection.js';
 import { EventRecorder } from '../events/event-recorder.js';
 import { HistoryQueries } from './history-queries.js';
+import { LatestMessages } from './latest-messages.js';
 import { MessageStore } from './message-store.js';
 
 const CHAT = 'c@s.whatsapp.net';
@@ -90,9 +91,16 @@ describe('reactions on history reads', () => {
       ['M1', []],
       ['M0', m0],
     ]);
+    const latest = new LatestMessages(db).list({ sessionId: 's', direction: 'received', limit: 10 }).messages;
+    expect(latest.map((message) => [message.id, message.reactions])).toEqual([
+      ['M3', [{ sender: 'a@s.whatsapp.net', emoji: '🙏', timestamp: at(5) }]],
+      ['M2', []],
+      ['M1', []],
+      ['M0', m0],
+    ]);
   });
 
-  it('a page of search hits, or of a conversation, is one statement whatever reactions it holds', () => {
+  it('a page of search hits, of a conversation or of the latest messages is one statement whatever reactions it holds', () => {
     const { db } = seeded();
     const counter = countRuns(db);
     const history = new HistoryQueries(db);
@@ -100,5 +108,8 @@ describe('reactions on history reads', () => {
     expect(counter.runs).toBe(1);
     expect(history.page('s', CHAT, { limit: 10 })).toHaveLength(3);
     expect(counter.runs).toBe(2);
+    const latest = new LatestMessages(db).list({ sessionId: 's', direction: 'received', limit: 10 });
+    expect(latest.messages).toHaveLength(4);
+    expect(counter.runs).toBe(3);
   });
 });

@@ -2,9 +2,8 @@ import type { Statement } from 'better-sqlite3';
 import type { Message } from '../../../src-shared/messages.js';
 import type { Db } from '../../db/connection.js';
 import { hiddenThrough, type HiddenRows } from './hidden-rows.js';
-import { COLUMNS, decodePageCursor } from './history-queries.js';
-import { toMessage, type ReactionRow } from './message-rows.js';
-import { parseMessageRow } from './message-store.js';
+import { COLUMNS, decodePageCursor, storedMessage, type StoredRow } from './history-queries.js';
+import { REACTIONS_COLUMN } from './reactions-column.js';
 
 export type Direction = 'sent' | 'received';
 
@@ -34,20 +33,15 @@ const OWN_CHATS = `AND m.chat_jid IN (SELECT c.jid FROM chats c WHERE c.session_
  */
 export class LatestMessages {
   private readonly statements = new Map<string, Statement>();
-  private readonly reactions: Statement<[string, string, string]>;
 
   constructor(
     private readonly db: Db,
     private readonly hidden: () => readonly HiddenRows[] = () => [],
-  ) {
-    this.reactions = db.$client.prepare(
-      `SELECT sender_jid, emoji, timestamp FROM message_reactions WHERE session_id = ? AND chat_jid = ? AND message_id = ?`,
-    );
-  }
+  ) {}
 
   /** The SQL of one direction (exported for the query-plan test). */
   static sql(direction: Direction, ownChats: boolean): string {
-    return `SELECT ${COLUMNS} FROM messages m
+    return `SELECT ${COLUMNS}, ${REACTIONS_COLUMN} FROM messages m
       WHERE m.session_id = @sessionId AND ${DIRECTION[direction]}
         AND (m.timestamp, m.row_id) < (@at, @rowId) AND m.row_id > @visibleAbove ${ownChats ? OWN_CHATS : ''}
       ORDER BY m.timestamp DESC, m.row_id DESC LIMIT @limit`;
@@ -71,18 +65,11 @@ export class LatestMessages {
       ...(options.ownChats
         ? { me: options.ownChats.userId, myTeams: JSON.stringify(options.ownChats.teams) }
         : {}),
-    }) as never[];
-    const parsed = rows.map((raw) => parseMessageRow(raw));
-    const oldest = parsed[parsed.length - 1];
+    }) as StoredRow[];
+    const oldest = rows[rows.length - 1];
     return {
-      messages: parsed.map((row) =>
-        toMessage(
-          row.sessionId,
-          row,
-          this.reactions.all(row.sessionId, row.chatJid, row.id) as ReactionRow[],
-        ),
-      ),
-      next: parsed.length === options.limit && oldest ? `${oldest.timestamp}.${oldest.rowId}` : null,
+      messages: rows.map((row) => storedMessage(row)),
+      next: rows.length === options.limit && oldest ? `${oldest.timestamp}.${oldest.rowId}` : null,
     };
   }
 
