@@ -37,6 +37,10 @@ export const useAutomationSenders = create<AutomationSendersState>((set) => ({
   },
 }));
 
-export function useAutomationRule(session: string, chat: string, messageId: string): string | undefined {
-  return useAutomationSenders((state) => state.byChat[key(session, chat)]?.[messageId]);
+/** One chat's rules by message id, read once by the conversation's list for all its bubbles. */
+export function useChatAutomationRules(
+  session: string | null,
+  chat: string | null,
+): Record<string, string> | undefined {
+  return useAutomationSenders((state) => (session && chat ? state.byChat[key(session, chat)] : undefined));
 }
