@@ -19,6 +19,9 @@ export const useAutomationSenders = create<AutomationSendersState>((set) => ({
   async load(transport, session, chat) {
     try {
       const senders = await transport.call('automation.senders', { session, chat });
+      // None (most chats): the state stays as it is, or the conversation's list, which reads its
+      // chat's rules, would render again for an empty object.
+      if (senders.length === 0) return;
       const rules = Object.fromEntries(senders.map((s) => [s.messageId, s.rule]));
       set((state) => ({
         byChat: { ...state.byChat, [key(session, chat)]: { ...state.byChat[key(session, chat)], ...rules } },
