@@ -19,6 +19,9 @@ export const useAutomationSenders = create<AutomationSendersState>((set) => ({
   async load(transport, session, chat) {
     try {
       const senders = await transport.call('automation.senders', { session, chat });
+      // None (most chats): the state stays as it is, or the conversation's list, which reads its
+      // chat's rules, would render again for an empty object.
+      if (senders.length === 0) return;
       const rules = Object.fromEntries(senders.map((s) => [s.messageId, s.rule]));
       set((state) => ({
         byChat: { ...state.byChat, [key(session, chat)]: { ...state.byChat[key(session, chat)], ...rules } },
@@ -37,6 +40,10 @@ export const useAutomationSenders = create<AutomationSendersState>((set) => ({
   },
 }));
 
-export function useAutomationRule(session: string, chat: string, messageId: string): string | undefined {
-  return useAutomationSenders((state) => state.byChat[key(session, chat)]?.[messageId]);
+/** One chat's rules by message id, read once by the conversation's list for all its bubbles. */
+export function useChatAutomationRules(
+  session: string | null,
+  chat: string | null,
+): Record<string, string> | undefined {
+  return useAutomationSenders((state) => (session && chat ? state.byChat[key(session, chat)] : undefined));
 }

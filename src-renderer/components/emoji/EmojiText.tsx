@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import '../../styles/emoji.css';
 import { emojiImage, splitEmoji } from './twemoji';
 
@@ -15,12 +16,20 @@ export function EmojiGlyph({ emoji, image }: { emoji: string; image: string }) {
 
 /** Text with its emoji drawn as images (message text, reactions, the picker). */
 export function EmojiText({ text }: { text: string }) {
-  return (
-    <>
-      {splitEmoji(text).map((piece, index) =>
-        'emoji' in piece ? <EmojiGlyph key={index} emoji={piece.emoji} image={piece.image} /> : piece.text,
-      )}
-    </>
+  return <>{emojiNodes(text)}</>;
+}
+
+/**
+ * The same as children of an element of the caller's: the text itself when it has no emoji (most
+ * messages), so that a message bubble's paragraph holds its text without a component, a fragment
+ * or a text node of React's own in between (issue #23 target 7).
+ */
+export function emojiNodes(text: string): ReactNode {
+  const pieces = splitEmoji(text);
+  const only = pieces.length === 1 ? pieces[0] : undefined;
+  if (only && 'text' in only) return only.text;
+  return pieces.map((piece, index) =>
+    'emoji' in piece ? <EmojiGlyph key={index} emoji={piece.emoji} image={piece.image} /> : piece.text,
   );
 }
 

@@ -2,35 +2,46 @@ import { memo } from 'react';
 import { FormattedMessage, useIntl, type IntlShape } from 'react-intl';
 import type { Message } from '../../../src-shared/messages';
 import { hueOf, formatTime } from '../../model/inbox/format';
-import { MessageActions } from './MessageActions';
-import { MessageContent } from './MessageContent';
+import { useMessageActions } from './use-message-actions';
+import { isPlainText, MessageContent, messageText } from './MessageContent';
 import { QuotedMessage } from './QuotedMessage';
 import { Reactions } from './Reactions';
-import { Ticks } from './Ticks';
+import { TickMark } from './Ticks';
 import { PacedCountdown } from './PacedCountdown';
-import { useAutomationRule } from '../../stores/automation-senders';
 import { automationPartName } from '../../model/automation/part-name';
+import { tickState } from '../../model/inbox/ticks';
 import { SentBy } from '../../components/staff/SentBy';
 import { StarMark } from './parity/StarIcon';
 
-/** One message: sender (in groups), quote, content, reactions, time, edited mark and ticks. */
+/**
+ * One message: sender (in groups), quote, content, reactions, time, edited mark and ticks.
+ *
+ * A wheel step through a long chat mounts about ten of these (issue #23 target 7), most of them
+ * text alone, so each part is mounted only when the message has it and a plain text is written
+ * here rather than by MessageContent: a received text bubble is the bubble and its elements, no
+ * component of its own inside (MessageBubble.test.tsx).
+ */
 export const MessageBubble = memo(function MessageBubble({
   message,
   showSender,
   highlighted,
   query,
   authorOf,
+  automationRule,
 }: {
   message: Message;
   showSender: boolean;
   highlighted: boolean;
   query: string | null;
   authorOf: (message: Message) => string;
+  /** The automation rule that sent it: the list reads its chat's rules once for all its bubbles. */
+  automationRule: string | undefined;
 }) {
   const intl = useIntl();
   const author = authorOf(message);
-  const automationRule = useAutomationRule(message.session, message.chat, message.id);
   const time = formatTime(message.timestamp, intl.locale);
+  const ticks = tickState(message);
+  const actions = useMessageActions(message, intl);
   return (
     <article
       className={`msg-bubble msg-bubble--${message.fromMe ? 'out' : 'in'}${highlighted ? ' msg-bubble--highlight' : ''}${
@@ -54,10 +65,14 @@ export const MessageBubble = memo(function MessageBubble({
         </div>
       )}
       {message.quotedId && !message.revoked && <QuotedMessage message={message} authorOf={authorOf} />}
-      <MessageContent message={message} query={highlighted ? query : null} />
-      <Reactions reactions={message.reactions} />
+      {isPlainText(message) ? (
+        messageText(message.text, highlighted ? query : null)
+      ) : (
+        <MessageContent message={message} query={highlighted ? query : null} />
+      )}
+      {message.reactions.length > 0 && <Reactions reactions={message.reactions} />}
       <div className="msg-bubble__meta">
-        <SentBy message={message} automationRule={automationRule} />
+        {message.fromMe && <SentBy message={message} automationRule={automationRule} />}
         {automationRule && message.fromMe && (
           <span className="msg-bubble__actor">
             <FormattedMessage
@@ -79,9 +94,10 @@ export const MessageBubble = memo(function MessageBubble({
           {time}
         </time>
         {message.status === 'pending' && message.sendAt && <PacedCountdown sendAt={message.sendAt} />}
-        <Ticks fromMe={message.fromMe} status={message.status} />
+        {ticks && <TickMark state={ticks} />}
       </div>
-      <MessageActions message={message} />
+      {actions.button}
+      {actions.menu}
     </article>
   );
 });

@@ -1,4 +1,5 @@
 import { FormattedMessage, useIntl } from 'react-intl';
+import { emojiNodes } from '../../components/emoji/EmojiText';
 import type { Message } from '../../../src-shared/messages';
 import { Highlighted } from './Highlighted';
 import { AudioMedia } from './media/AudioMedia';
@@ -59,13 +60,27 @@ export function MessageContent({ message, query }: { message: Message; query: st
           <FormattedMessage id="inbox.content.unknown" />
         </p>
       )}
-      {text && (
-        <p className="msg-bubble__text" dir="auto">
-          <Highlighted text={text} query={query} />
-        </p>
-      )}
+      {text && messageText(text, query)}
     </>
   );
+}
+
+/**
+ * A message's text: the whole body of a plain text bubble, which renders it without mounting
+ * MessageContent (MessageBubble), and the caption under any other content. The words of a search
+ * are marked only while it is the highlighted hit.
+ */
+export function messageText(text: string, query: string | null) {
+  return (
+    <p className="msg-bubble__text" dir="auto">
+      {query ? <Highlighted text={text} query={query} /> : emojiNodes(text)}
+    </p>
+  );
+}
+
+/** Whether a message is text alone: its bubble needs none of MessageContent's views. */
+export function isPlainText(message: Message): message is Message & { text: string } {
+  return message.type === 'text' && !message.revoked && !message.media && !!message.text;
 }
 
 /** The file of a media message (image, sticker, video, audio, document). */

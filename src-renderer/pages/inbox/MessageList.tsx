@@ -5,6 +5,7 @@ import type { AssignmentHistoryEntry } from '../../../src-shared/contract/assign
 import type { Message } from '../../../src-shared/messages';
 import { useTransport } from '../../stores/connection';
 import { useAssignment } from '../../stores/assignment';
+import { useChatAutomationRules } from '../../stores/automation-senders';
 import { useConversation } from '../../stores/conversation';
 import { useOutgoing, type Outgoing } from '../../stores/outgoing';
 import { DaySeparator } from './DaySeparator';
@@ -78,6 +79,9 @@ export const MessageList = memo(function MessageList({
   const highlight = useConversation((state) => state.highlight);
   const outgoing = useOutgoing((state) => (stale ? NO_OUTGOING : (state.outgoing[chat] ?? NO_OUTGOING)));
   const history = useAssignment((state) => (!stale && state.key === chat ? state.history : NO_HISTORY));
+  // Read once here for every bubble: a subscription per bubble was two effects more in each row's
+  // commit, for a label few messages carry (issue #23 target 7).
+  const automationRules = useChatAutomationRules(session, jid);
   const scrollRef = useRef<HTMLDivElement>(null);
   const positioned = useRef(false);
   const [awayFromEnd, setAwayFromEnd] = useState(false);
@@ -322,6 +326,7 @@ export const MessageList = memo(function MessageList({
                     highlighted={highlight?.id === row.key}
                     query={highlight?.query ?? null}
                     authorOf={authorOf}
+                    automationRule={automationRules?.[row.item.message.id]}
                   />
                 ) : row.item.outgoing ? (
                   <OutgoingBubble item={row.item.outgoing} />

@@ -20,7 +20,7 @@ interface Action {
 /**
  * The open ⌄ menu of a bubble: quick reactions, reply, copy, forward, download, and edit / delete
  * for our own messages. Arrow keys move, Esc closes and gives focus back to the button. Mounted
- * only while open (MessageActions), so a row on screen carries none of its state or listeners.
+ * only while open (use-message-actions.tsx), so a row on screen carries none of its state or listeners.
  */
 export function MessageMenu({
   message,

@@ -2,10 +2,9 @@ import { useIntl } from 'react-intl';
 import { EmojiText } from '../../components/emoji/EmojiText';
 import type { Message } from '../../../src-shared/messages';
 
-/** The emoji others (and we) reacted with, grouped with counts. */
+/** The emoji others (and we) reacted with, grouped with counts; mounted only when there are some. */
 export function Reactions({ reactions }: { reactions: Message['reactions'] }) {
   const intl = useIntl();
-  if (reactions.length === 0) return null;
   const counts = new Map<string, number>();
   for (const reaction of reactions) counts.set(reaction.emoji, (counts.get(reaction.emoji) ?? 0) + 1);
   const label = intl.formatList(
