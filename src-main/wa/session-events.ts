@@ -19,6 +19,7 @@ import {
   type WACallEvent,
   type WASocket,
   isJidStatusBroadcast,
+  isJidGroup,
 } from '@whiskeysockets/baileys';
 import type { MessageStatus } from '../../src-shared/messages.js';
 import type { Logger } from '../core/logger.js';
@@ -119,6 +120,27 @@ function contactRecord(contact: Partial<WAContact> & { id: string }): ContactRec
     notify: contact.notify ?? null,
     verifiedName: contact.verifiedName ?? null,
   };
+}
+
+/**
+ * The sender of a received message as a contact, with the profile name they chose: the same
+ * fact Baileys reports in `contacts.update` after the message's receipt, taken from the message
+ * so the contact is known when the message is announced (a webhook receiver that looks the
+ * sender up at once finds them). Our own messages and nameless senders give nothing.
+ */
+function senderContact(message: WAMessage): ContactRecord | null {
+  const { key } = message;
+  if (key.fromMe || !message.pushName || isJidStatusBroadcast(key.remoteJid ?? '')) return null;
+  const inGroup = isJidGroup(key.remoteJid ?? '');
+  const id = inGroup ? key.participant : key.remoteJid;
+  if (!id) return null;
+  const phoneNumber = (inGroup ? key.participantAlt : key.remoteJidAlt) ?? undefined;
+  return contactRecord({
+    id,
+    ...(phoneNumber ? { phoneNumber } : {}),
+    notify: message.pushName,
+    ...(message.verifiedBizName ? { verifiedName: message.verifiedBizName } : {}),
+  });
 }
 
 function callRecord(call: WACallEvent): CallRecord {
@@ -307,6 +329,13 @@ export function attachSessionEvents(
         throw error;
       }
       storedBeforeReceipt.add(message);
+      const sender = senderContact(message);
+      try {
+        if (sender) sink.contacts(sessionId, [sender]);
+      } catch (error) {
+        // Baileys reports the same in `contacts.update` a moment later: not worth a redelivery.
+        failed('storing the sender as a contact')(error);
+      }
     },
     async storeHistorySlice(slice) {
       await storeSlice(slice);
