@@ -13,6 +13,7 @@ import { BodyBudget, DEFAULT_BODY_BUDGET_BYTES } from './body.js';
 import { corsPublic, isCorsPublicPath } from './cors-public.js';
 import { docsRouter } from './docs-page.js';
 import { EventSocketServer } from './event-socket.js';
+import { jsonBytes } from './json-bytes.js';
 import { errorMiddleware } from './http-errors.js';
 import { buildOpenApi } from './openapi.js';
 import { hostGuard, HostAllowList } from './host-guard.js';
@@ -126,6 +127,7 @@ export function createKoaApp(
   mountRoutes(api, routes, guards);
 
   app.use(usageMiddleware(deps.services.keyUsage));
+  app.use(jsonBytes()); // outside the error middleware: error answers too
   app.use(errorMiddleware(deps.logger));
   app.use(async (ctx, next) => {
     ctx.set('X-Content-Type-Options', 'nosniff');

@@ -56,11 +56,13 @@ const KIND_COLUMNS = `m.type, substr(m.text, 1, ${TEXT_LIMIT}) AS text, m.revoke
 
 /** The kept columns as a chat row's select reads them (`prefix`: the table's alias and a dot). */
 export function keptKindColumns(prefix = ''): string {
-  return KEPT_KIND_COLUMNS.map((column) => `${prefix}${column} AS ${camelCase(column)}`).join(', ');
+  return KEPT_KIND_COLUMNS.map((column) => `${prefix}${column} AS ${keptKindKey(column)}`).join(', ');
 }
 
-const camelCase = (column: string) =>
-  column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+/** A kept column's key in a chat row (`last_message_type` → `lastMessageType`). */
+export function keptKindKey(column: (typeof KEPT_KIND_COLUMNS)[number]): keyof KeptKindRow {
+  return column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase()) as keyof KeptKindRow;
+}
 
 /** A chat row read with `keptKindColumns`. */
 export type KeptKindRow = Pick<

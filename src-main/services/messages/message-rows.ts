@@ -45,8 +45,28 @@ export function toMessage(sessionId: string, row: MessageRow, reactions: Reactio
   };
 }
 
+/** The chat row's values a `Chat` is made of (all a chat-list page reads of the row). */
+export type ChatSummaryRow = Pick<
+  ChatRow,
+  | 'sessionId'
+  | 'jid'
+  | 'kind'
+  | 'name'
+  | 'unreadCount'
+  | 'lastMessageId'
+  | 'lastMessageAt'
+  | 'lastMessagePreview'
+  | 'lastMessageFromMe'
+  | 'lastMessageStatus'
+  | 'archived'
+  | 'pinnedAt'
+  | 'mutedUntil'
+  | 'readOnly'
+  | 'ephemeralSeconds'
+>;
+
 /** `lastKind`: the last message's kind and preview values (`last-message-kind.ts`). */
-export function toChat(row: ChatRow, displayName: string | null, lastKind: LastMessageKind): Chat {
+export function toChat(row: ChatSummaryRow, displayName: string | null, lastKind: LastMessageKind): Chat {
   return {
     session: row.sessionId,
     jid: row.jid,

@@ -24,13 +24,13 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Chat, ChatWithTags } from '../../../../src-shared/messages.js';
 import { toChat } from '../../messages/message-rows.js';
-import { keptKind, keptKindColumns } from '../../messages/last-message-kind.js';
-import { parseChatRow } from '../../messages/message-store.js';
+import { keptKind } from '../../messages/last-message-kind.js';
 import { chatTagsColumn, parseChatTags } from '../../organize/chat-tags-column.js';
 import { allStatusesMerge } from './all-statuses.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { nameCandidates, PROBE } from './name-candidates.js';
 import { nameMatch, type NameMatch } from './name-match.js';
+import { PAGE_COLUMN_COUNT, PAGE_COLUMNS, pageRow } from './page-row.js';
 import {
   assignedOnlyCondition,
   isAssignmentView,
@@ -42,13 +42,6 @@ import {
   type ChatView,
   type ViewWalk,
 } from './views.js';
-
-const CHAT_COLUMNS = `c.session_id AS sessionId, c.jid AS jid, c.kind, c.name, c.unread_count AS unreadCount,
-  c.last_message_id AS lastMessageId, c.last_message_at AS lastMessageAt, c.last_message_preview AS lastMessagePreview,
-  c.last_message_from_me AS lastMessageFromMe, c.last_message_status AS lastMessageStatus, c.archived,
-  c.pinned_at AS pinnedAt, c.muted_until AS mutedUntil, c.read_only AS readOnly, c.updated_at AS updatedAt,
-  c.ephemeral_seconds AS ephemeralSeconds, ${keptKindColumns('c.')},
-  coalesce(ct.name, ct.verified_name, ct.notify) AS displayName`;
 
 /** The chat's tags, read by the page's own statement (organize/chat-tags-column.ts). */
 const TAGS_COLUMN = `${chatTagsColumn('c.session_id', 'c.jid', 'c.tagged')} AS tags`;
@@ -111,11 +104,10 @@ type Walk =
   | { by: 'names' }
   | { by: 'view'; view: ViewWalk };
 
-type ChatListRow = Parameters<typeof parseChatRow>[0] & { displayName: string | null; tags: string };
-
 export class ChatList {
   /** One prepared statement per SQL text (a filter combination and walk), kept for reuse. */
   private readonly statements = new Map<string, Statement>();
+  private readonly pages = new Map<string, Statement>();
 
   constructor(
     private readonly sqlite: Database,
@@ -204,7 +196,7 @@ export class ChatList {
     // before the sort: there the page is read first (a co-routine, in its ORDER BY) and its
     // tags around it.
     const sorted = walk.by === 'names';
-    const columns = `${CHAT_COLUMNS}, ${sorted ? 'c.tagged' : TAGS_COLUMN}`;
+    const columns = `${PAGE_COLUMNS}, ${sorted ? 'c.tagged' : TAGS_COLUMN}`;
     const pageSql =
       walk.by === 'order' && !oneSession
         ? allStatusesMerge(columns, CONTACT_JOIN, where)
@@ -215,17 +207,18 @@ export class ChatList {
     const sql = sorted
       ? `SELECT p.*, ${chatTagsColumn('p.sessionId', 'p.jid', 'p.tagged')} AS tags FROM (${pageSql}) p`
       : pageSql;
-    const rows = this.statement(sql).all(params) as ChatListRow[];
-    const page = rows.slice(0, options.limit);
-    const last = page[page.length - 1];
-    return {
+    // The tags are the last column: after the page's own, or after the names walk's `tagged`.
+    const tagsAt = sorted ? PAGE_COLUMN_COUNT + 1 : PAGE_COLUMN_COUNT;
+    const rows = this.pageStatement(sql).all(params) as unknown[][];
+    const page = rows.length > options.limit ? rows.slice(0, options.limit) : rows;
+    const items = page.map((values): ChatWithTags => {
+      const row = pageRow(values);
       // The last message's kind is kept on the row (migration 0054): no read of `messages` here.
-      items: page.map((raw) => {
-        const row = parseChatRow(raw);
-        return Object.assign(toChat(row, raw.displayName, keptKind(row)), { tags: parseChatTags(raw.tags) });
-      }),
-      next: rows.length > options.limit && last ? encodeCursor(parseChatRow(last)) : null,
-    };
+      const chat = toChat(row, row.displayName, keptKind(row));
+      return { ...chat, tags: parseChatTags(values[tagsAt] as string) };
+    });
+    const last = page[page.length - 1];
+    return { items, next: rows.length > options.limit && last ? encodeCursor(pageRow(last)) : null };
   }
 
   /** The filters that select a sparse state (kind only for groups and other non-1:1 kinds). */
@@ -352,6 +345,16 @@ export class ChatList {
         return `json_each(@hits) h CROSS JOIN chat_search_keys k ON k.id = h.value
           CROSS JOIN chats c ON c.session_id = k.session_id AND c.jid = k.jid ${CONTACT_JOIN}`;
     }
+  }
+
+  /** A page's statement: rows read as arrays of `PAGE_COLUMNS` and what follows (page-row.ts). */
+  private pageStatement(sql: string): Statement {
+    let statement = this.pages.get(sql);
+    if (!statement) {
+      statement = this.sqlite.prepare(sql).raw(true);
+      this.pages.set(sql, statement);
+    }
+    return statement;
   }
 
   private statement(sql: string): Statement {
