@@ -54,17 +54,12 @@ const KIND_COLUMNS = `m.type, substr(m.text, 1, ${TEXT_LIMIT}) AS text, m.revoke
   coalesce(m.content ->> '$.videoNote' = 1, 0) AS videoNote,
   CASE WHEN m.type = 'poll' AND json_type(m.content, '$.name') = 'text' THEN m.content ->> '$.name' END AS pollName`;
 
-/** The kept columns as a chat row's select reads them (`prefix`: the table's alias and a dot). */
-export function keptKindColumns(prefix = ''): string {
-  return KEPT_KIND_COLUMNS.map((column) => `${prefix}${column} AS ${keptKindKey(column)}`).join(', ');
-}
-
 /** A kept column's key in a chat row (`last_message_type` → `lastMessageType`). */
 export function keptKindKey(column: (typeof KEPT_KIND_COLUMNS)[number]): keyof KeptKindRow {
   return column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase()) as keyof KeptKindRow;
 }
 
-/** A chat row read with `keptKindColumns`. */
+/** A chat row's kept columns (read with the others in `chat-summary-row.ts`). */
 export type KeptKindRow = Pick<
   ChatRow,
   | 'lastMessageType'

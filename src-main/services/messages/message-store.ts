@@ -11,15 +11,9 @@ import type { Db } from '../../db/connection.js';
 import type { ChatRow, MessageRow } from '../../db/schema.js';
 import type { MessageRecord, PollVote } from '../../wa/message-mapping.js';
 import type { EventRecorder } from '../events/event-recorder.js';
-import {
-  KEPT_KIND_COLUMNS,
-  KIND_KEYS,
-  keptKind,
-  keptKindColumns,
-  kindParams,
-  kindValuesOf,
-} from './last-message-kind.js';
+import { KEPT_KIND_COLUMNS, KIND_KEYS, keptKind, kindParams, kindValuesOf } from './last-message-kind.js';
 import { toChat, toMessage, type ReactionRow } from './message-rows.js';
+import { CONTACT_JOIN, SUMMARY_COLUMNS, summaryRow } from './chat-summary-row.js';
 import { withVote } from './poll-tally.js';
 import { SliceWrites, type SliceSummary } from './slice-writes.js';
 import { inBulkSlice } from '../../db/bulk-slice.js';
@@ -44,12 +38,6 @@ const MESSAGE_COLUMNS = `row_id AS rowId, session_id AS sessionId, chat_jid AS c
   mentions, status, timestamp, edited_at AS editedAt, revoked_at AS revokedAt, forwarded, raw, sent_by AS sentBy,
   starred_at AS starredAt`;
 
-const CHAT_COLUMNS = `session_id AS sessionId, jid, kind, name, unread_count AS unreadCount,
-  last_message_id AS lastMessageId, last_message_at AS lastMessageAt, last_message_preview AS lastMessagePreview,
-  last_message_from_me AS lastMessageFromMe, last_message_status AS lastMessageStatus, archived,
-  pinned_at AS pinnedAt, muted_until AS mutedUntil, read_only AS readOnly, updated_at AS updatedAt,
-  ephemeral_seconds AS ephemeralSeconds, ${keptKindColumns()}`;
-
 interface RawMessageRow extends Omit<
   MessageRow,
   'fromMe' | 'forwarded' | 'media' | 'content' | 'mentions' | 'sentBy'
@@ -60,12 +48,6 @@ interface RawMessageRow extends Omit<
   media: string | null;
   content: string | null;
   mentions: string | null;
-}
-
-interface RawChatRow extends Omit<ChatRow, 'archived' | 'readOnly' | 'lastMessageFromMe'> {
-  archived: number;
-  readOnly: number;
-  lastMessageFromMe: number | null;
 }
 
 /**
@@ -101,15 +83,6 @@ export function parseMessageRow(raw: RawMessageRow): MessageRow {
   };
 }
 
-export function parseChatRow(raw: RawChatRow): ChatRow {
-  return {
-    ...raw,
-    archived: raw.archived === 1,
-    readOnly: raw.readOnly === 1,
-    lastMessageFromMe: raw.lastMessageFromMe === null ? null : raw.lastMessageFromMe === 1,
-  };
-}
-
 /**
  * Stores messages exactly once (unique on session + chat + WhatsApp id, whatever path they
  * arrive by), keeps each chat's summary row current in the same transaction, and records one
@@ -125,7 +98,6 @@ export class MessageStore {
   private readonly sliceRows: SliceRows;
   private readonly selectChat: Statement<[string, string]>;
   private readonly selectReactions: Statement<[string, string, string]>;
-  private readonly contactName: Statement<[string, string]>;
   // Prepared once: status receipts and reactions arrive as often as messages do.
   private readonly byId: Statement<[string, string]>;
   private readonly updateStatus: Statement<[string, string, string, string]>;
@@ -178,13 +150,12 @@ export class MessageStore {
     );
     this.sliceWrites = new SliceWrites(sqlite);
     this.sliceRows = new SliceRows(sqlite);
-    this.selectChat = sqlite.prepare(`SELECT ${CHAT_COLUMNS} FROM chats WHERE session_id = ? AND jid = ?`);
+    this.selectChat = sqlite
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM chats c ${CONTACT_JOIN} WHERE c.session_id = ? AND c.jid = ?`)
+      .raw(true);
     this.selectReactions = sqlite.prepare(
       `SELECT sender_jid, emoji, timestamp FROM message_reactions
        WHERE session_id = ? AND chat_jid = ? AND message_id = ? ORDER BY timestamp`,
-    );
-    this.contactName = sqlite.prepare(
-      `SELECT coalesce(name, verified_name, notify) AS name FROM contacts WHERE session_id = ? AND jid = ?`,
     );
     this.byId = sqlite.prepare(
       `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE session_id = ? AND id = ? ORDER BY timestamp DESC LIMIT 1`,
@@ -356,11 +327,10 @@ export class MessageStore {
   }
 
   chat(sessionId: string, jid: string) {
-    const raw = this.selectChat.get(sessionId, jid) as RawChatRow | undefined;
-    if (!raw) return null;
-    const name = (this.contactName.get(sessionId, jid) as { name: string | null } | undefined)?.name ?? null;
-    const row = parseChatRow(raw);
-    return toChat(row, name, keptKind(row));
+    const values = this.selectChat.get(sessionId, jid) as unknown[] | undefined;
+    if (!values) return null;
+    const row = summaryRow(values);
+    return toChat(row, row.displayName, keptKind(row));
   }
 
   /**

@@ -25,12 +25,17 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { Chat, ChatWithTags } from '../../../../src-shared/messages.js';
 import { toChat } from '../../messages/message-rows.js';
 import { keptKind } from '../../messages/last-message-kind.js';
+import {
+  CONTACT_JOIN,
+  SUMMARY_COLUMN_COUNT,
+  SUMMARY_COLUMNS,
+  summaryRow,
+} from '../../messages/chat-summary-row.js';
 import { chatTagsColumn, parseChatTags } from '../../organize/chat-tags-column.js';
 import { allStatusesMerge } from './all-statuses.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { nameCandidates, PROBE } from './name-candidates.js';
 import { nameMatch, type NameMatch } from './name-match.js';
-import { PAGE_COLUMN_COUNT, PAGE_COLUMNS, pageRow } from './page-row.js';
 import {
   assignedOnlyCondition,
   isAssignmentView,
@@ -45,8 +50,6 @@ import {
 
 /** The chat's tags, read by the page's own statement (organize/chat-tags-column.ts). */
 const TAGS_COLUMN = `${chatTagsColumn('c.session_id', 'c.jid', 'c.tagged')} AS tags`;
-
-const CONTACT_JOIN = 'LEFT JOIN contacts ct ON ct.session_id = c.session_id AND ct.jid = c.jid';
 
 /** The list order over chats; the same expression as in the indexes of migrations 0007 and 0011. */
 const CHAT_ORDER = { at: 'coalesce(c.last_message_at, 0)', session: 'c.session_id', jid: 'c.jid' };
@@ -196,7 +199,7 @@ export class ChatList {
     // before the sort: there the page is read first (a co-routine, in its ORDER BY) and its
     // tags around it.
     const sorted = walk.by === 'names';
-    const columns = `${PAGE_COLUMNS}, ${sorted ? 'c.tagged' : TAGS_COLUMN}`;
+    const columns = `${SUMMARY_COLUMNS}, ${sorted ? 'c.tagged' : TAGS_COLUMN}`;
     const pageSql =
       walk.by === 'order' && !oneSession
         ? allStatusesMerge(columns, CONTACT_JOIN, where)
@@ -208,18 +211,18 @@ export class ChatList {
       ? `SELECT p.*, ${chatTagsColumn('p.sessionId', 'p.jid', 'p.tagged')} AS tags FROM (${pageSql}) p`
       : pageSql;
     // The tags are the last column: after the page's own, or after the names walk's `tagged`.
-    const tagsAt = sorted ? PAGE_COLUMN_COUNT + 1 : PAGE_COLUMN_COUNT;
+    const tagsAt = sorted ? SUMMARY_COLUMN_COUNT + 1 : SUMMARY_COLUMN_COUNT;
     const rows = this.pageStatement(sql).all(params) as unknown[][];
     const page = rows.length > options.limit ? rows.slice(0, options.limit) : rows;
     const items = page.map((values): ChatWithTags => {
-      const row = pageRow(values);
+      const row = summaryRow(values);
       // The last message's kind is kept on the row (migration 0054): no read of `messages` here.
       const chat = toChat(row, row.displayName, keptKind(row));
       // Not a spread: copying each chat into a new object cost twice the rest of this (~40 µs a page).
       return Object.assign(chat, { tags: parseChatTags(values[tagsAt] as string) });
     });
     const last = page[page.length - 1];
-    return { items, next: rows.length > options.limit && last ? encodeCursor(pageRow(last)) : null };
+    return { items, next: rows.length > options.limit && last ? encodeCursor(summaryRow(last)) : null };
   }
 
   /** The filters that select a sparse state (kind only for groups and other non-1:1 kinds). */
@@ -348,7 +351,7 @@ export class ChatList {
     }
   }
 
-  /** A page's statement: rows read as arrays of `PAGE_COLUMNS` and what follows (page-row.ts). */
+  /** A page's statement: rows read as arrays of `SUMMARY_COLUMNS` and what follows (messages/chat-summary-row.ts). */
   private pageStatement(sql: string): Statement {
     let statement = this.pages.get(sql);
     if (!statement) {

@@ -1,20 +1,21 @@
 /**
- * A chat-list page's columns, and each row read back as the values of a `Chat`.
+ * The columns a `Chat` is read from (the chat row and its contact's name), and a row of them
+ * read back: one way for the chat list's pages and the single chat (`MessageStore.chat`).
  *
- * Pages are read as arrays (better-sqlite3's raw mode), not as row objects: the driver builds a
+ * Rows are read as arrays (better-sqlite3's raw mode), not as row objects: the driver builds a
  * row object one property at a time through V8's API, ~80 ns per column, which for a page of 50
  * chats × 28 columns cost more than the SQL itself — ~120 of a page's ~300 µs, and the rows were
  * then copied again by a spread (docs/PERFORMANCE.md, "Session 23: REST throughput"). Here each
  * row becomes one object literal of a fixed shape. The column list below is both the SELECT's
  * column list and the array's index, so the two cannot drift apart.
  */
-import { KEPT_KIND_COLUMNS, keptKindKey, type KeptKindRow } from '../../messages/last-message-kind.js';
-import type { ChatSummaryRow } from '../../messages/message-rows.js';
+import { KEPT_KIND_COLUMNS, keptKindKey, type KeptKindRow } from './last-message-kind.js';
+import type { ChatSummaryRow } from './message-rows.js';
 
-/** A page row's values: what `toChat` and `keptKind` read, and the contact's name for the chat. */
-export type PageRow = ChatSummaryRow & KeptKindRow & { displayName: string | null };
+/** A summary row's values: what `toChat` and `keptKind` read, and the contact's name for the chat. */
+export type SummaryRow = ChatSummaryRow & KeptKindRow & { displayName: string | null };
 
-/** `[SQL expression, PageRow key]`, in the SELECT's order. */
+/** `[SQL expression, SummaryRow key]`, in the SELECT's order. */
 const COLUMNS = [
   ['c.session_id', 'sessionId'],
   ['c.jid', 'jid'],
@@ -33,22 +34,28 @@ const COLUMNS = [
   ['c.ephemeral_seconds', 'ephemeralSeconds'],
   ...KEPT_KIND_COLUMNS.map((column) => [`c.${column}`, keptKindKey(column)] as const),
   ['coalesce(ct.name, ct.verified_name, ct.notify)', 'displayName'],
-] as const satisfies readonly (readonly [string, keyof PageRow])[];
+] as const satisfies readonly (readonly [string, keyof SummaryRow])[];
 
-/** The SELECT's columns of a page row (`c`: the chat, `ct`: its contact); extra columns follow them. */
-export const PAGE_COLUMNS = COLUMNS.map(([sql, key]) => `${sql} AS ${key}`).join(', ');
+/** The SELECT's columns of a summary row (`c`: the chat, `ct`: its contact as `CONTACT_JOIN` joins it); extra columns follow them. */
+export const SUMMARY_COLUMNS = COLUMNS.map(([sql, key]) => `${sql} AS ${key}`).join(', ');
 
-/** How many columns `PAGE_COLUMNS` is: the index of the first extra column. */
-export const PAGE_COLUMN_COUNT = COLUMNS.length;
+/** The chat's contact, whose name is the chat's when it has none of its own. */
+export const CONTACT_JOIN = 'LEFT JOIN contacts ct ON ct.session_id = c.session_id AND ct.jid = c.jid';
 
-const at = Object.fromEntries(COLUMNS.map(([, key], index) => [key, index])) as Record<keyof PageRow, number>;
+/** How many columns `SUMMARY_COLUMNS` is: the index of the first extra column. */
+export const SUMMARY_COLUMN_COUNT = COLUMNS.length;
 
-/** One page row, as read in raw mode with `PAGE_COLUMNS` first. */
-export function pageRow(values: readonly unknown[]): PageRow {
+const at = Object.fromEntries(COLUMNS.map(([, key], index) => [key, index])) as Record<
+  keyof SummaryRow,
+  number
+>;
+
+/** One row, as read in raw mode with `SUMMARY_COLUMNS` first. */
+export function summaryRow(values: readonly unknown[]): SummaryRow {
   return {
     sessionId: values[at.sessionId] as string,
     jid: values[at.jid] as string,
-    kind: values[at.kind] as PageRow['kind'],
+    kind: values[at.kind] as SummaryRow['kind'],
     name: values[at.name] as string | null,
     unreadCount: values[at.unreadCount] as number,
     lastMessageId: values[at.lastMessageId] as string | null,
