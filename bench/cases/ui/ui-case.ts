@@ -134,7 +134,15 @@ async function browserRows(
     if (index % 2 === 0) rawOpens.push(await rawOpenChat(rawPage.page, name));
   }
   await rawPage.context.close();
-  log(`    open chat: app p95 ${ms(stats(opens).p95)}, raw p95 ${ms(stats(rawOpens).p95)}`);
+  // The tail is what the verdict reads: the slowest openings, with which one each was (1 = first).
+  const slowest = opens
+    .map((value, index) => ({ value, index }))
+    .sort((a, b) => b.value - a.value)
+    .slice(0, 5)
+    .map(({ value, index }) => `#${index + 1} ${value.toFixed(0)}`);
+  log(
+    `    open chat: app p95 ${ms(stats(opens).p95)}, raw p95 ${ms(stats(rawOpens).p95)}; slowest app openings (ms): ${slowest.join(', ')}`,
+  );
 
   // Typing in the last opened chat's message box.
   const typing = await typeInComposer(appPage.page, TYPED);

@@ -273,9 +273,13 @@ export const MessageList = memo(function MessageList({
   // every render, so it reads the virtualiser's sizes, not the element's: reading scrollHeight here
   // forced a layout of the feed on each render while scrolling (the largest script cost of a
   // scroll step in a profile at 4× CPU throttling; issue #23 target 7).
+  // Judged on what this render showed, not on the store as it is when the effect runs: a chat's
+  // page lands between the render of its empty "loading" list and that render's effect, which then
+  // saw no rows, the page's `hasOlder` and no loading, and asked for an older page in the middle of
+  // the opening (its answer rendered before the newest message was painted; issue #23 target 7).
   useEffect(() => {
+    if (!enabled || !positioned.current || !hasOlder || loadingOlder || loading) return;
     const state = useConversation.getState();
-    if (!positioned.current || !state.hasOlder || state.loadingOlder || state.loading) return;
     const element = scrollRef.current;
     const viewport = virtualizer.scrollRect?.height ?? element?.clientHeight;
     if (viewport !== undefined && virtualizer.getTotalSize() <= viewport + EDGE_PX) {
