@@ -1,4 +1,3 @@
-import { Stream } from 'node:stream';
 import type { Middleware } from 'koa';
 
 /**
@@ -12,8 +11,16 @@ export function jsonBytes(): Middleware {
   return async (ctx, next) => {
     await next();
     const body: unknown = ctx.body;
-    // What Koa itself would send as JSON: not nothing, a string, bytes or a stream.
-    if (body === null || typeof body !== 'object' || Buffer.isBuffer(body) || body instanceof Stream) return;
+    // Only the answers of the handlers: plain objects and arrays. Anything else (nothing, text,
+    // bytes, streams, blobs) is Koa's to send as it does.
+    if (!isPlainJson(body)) return;
     ctx.body = Buffer.from(JSON.stringify(body));
   };
+}
+
+function isPlainJson(body: unknown): body is object {
+  if (body === null || typeof body !== 'object') return false;
+  if (Array.isArray(body)) return true;
+  const prototype: unknown = Object.getPrototypeOf(body);
+  return prototype === Object.prototype || prototype === null;
 }
