@@ -40,37 +40,85 @@ export function restGet(baseUrl: string, apiKey: string, pathname: string): Prom
   });
 }
 
-// Plain JS: worker threads evaluate this as a script. node:http with a keep-alive agent (fetch
-// costs the client several times more CPU per request and would measure itself).
+// Plain JS: worker threads evaluate this as a script. Each client is one kept-alive TCP
+// connection sending one GET at a time and reading its answer by its Content-Length, with no HTTP
+// library: node:http's client (its parser, an IncomingMessage stream per answer, a 'data' event
+// per chunk) cost ~250 µs of CPU per 34 KB page, and under --noise the client shares the one free
+// core with the server while raw's loop has it to itself: the ratio then measured the client too
+// (session 23). fetch costs several times more still.
 const LOAD_CLIENT = `
-const http = require('node:http');
+const net = require('node:net');
 const { parentPort, workerData } = require('node:worker_threads');
 const { urls, key, clients, durationMs } = workerData;
-const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
+const HEADER_END = Buffer.from('\\r\\n\\r\\n');
 const latencies = [];
 let done = 0;
 let errors = 0;
-function get(url) {
-  return new Promise((resolve) => {
-    const request = http.get(url, { agent, headers: { authorization: 'Bearer ' + key } }, (response) => {
-      response.on('data', () => {});
-      response.on('end', () => resolve(response.statusCode === 200));
+
+/** One kept-alive connection: get(path) resolves true for a whole 200 answer, false otherwise. */
+function connection(host, port) {
+  let socket = null;
+  let pending = null;
+  let head = [];
+  let headBytes = 0;
+  let bodyLeft = -1;
+  let status = 0;
+  const finish = (ok) => {
+    const resolve = pending;
+    pending = null;
+    head = [];
+    headBytes = 0;
+    bodyLeft = -1;
+    if (resolve) resolve(ok);
+  };
+  const open = () => {
+    socket = net.connect(port, host);
+    socket.setNoDelay(true);
+    socket.on('data', (chunk) => {
+      if (!pending) return;
+      if (bodyLeft < 0) {
+        head.push(chunk);
+        headBytes += chunk.length;
+        const joined = head.length === 1 ? chunk : Buffer.concat(head, headBytes);
+        const end = joined.indexOf(HEADER_END);
+        if (end < 0) return;
+        const text = joined.toString('latin1', 0, end);
+        status = Number(text.slice(9, 12));
+        const length = /\\r\\ncontent-length: *(\\d+)/i.exec(text);
+        if (!length) { socket.destroy(); return; }
+        bodyLeft = Number(length[1]) - (joined.length - end - 4);
+      } else {
+        bodyLeft -= chunk.length;
+      }
+      if (bodyLeft <= 0) finish(status === 200 && bodyLeft === 0);
     });
-    request.on('error', () => resolve(false));
+    socket.on('error', () => {});
+    socket.on('close', () => { socket = null; finish(false); });
+  };
+  const get = (path) => new Promise((resolve) => {
+    if (!socket) open();
+    pending = resolve;
+    socket.write('GET ' + path + ' HTTP/1.1\\r\\nHost: ' + host + ':' + port +
+      '\\r\\nAuthorization: Bearer ' + key + '\\r\\nConnection: keep-alive\\r\\n\\r\\n');
   });
+  return { get, close: () => socket?.destroy() };
 }
+
 async function loop(offset) {
+  const first = new URL(urls[0]);
+  const { get, close } = connection(first.hostname, Number(first.port));
+  const paths = urls.map((url) => { const parsed = new URL(url); return parsed.pathname + parsed.search; });
   const end = performance.now() + durationMs;
   let i = offset;
   while (performance.now() < end) {
     const started = performance.now();
-    if (await get(urls[i++ % urls.length])) done++; else errors++;
+    if (await get(paths[i++ % paths.length])) done++; else errors++;
     latencies.push(performance.now() - started);
   }
+  close();
 }
 const started = performance.now();
 Promise.all(Array.from({ length: clients }, (_, c) => loop(c))).then(() => {
-  agent.destroy();
   parentPort.postMessage({ done, errors, elapsedMs: performance.now() - started, latencies });
 });
 `;
