@@ -42,10 +42,11 @@ export function restGet(baseUrl: string, apiKey: string, pathname: string): Prom
 
 // Plain JS: worker threads evaluate this as a script. Each client is one kept-alive TCP
 // connection sending one GET at a time and reading its answer by its Content-Length, with no HTTP
-// library: node:http's client (its parser, an IncomingMessage stream per answer, a 'data' event
-// per chunk) cost ~250 µs of CPU per 34 KB page, and under --noise the client shares the one free
-// core with the server while raw's loop has it to itself: the ratio then measured the client too
-// (session 23). fetch costs several times more still.
+// library. Under --noise the client shares the one free core with the server while raw's loop
+// has it to itself, so the client's own CPU lowers the ratio: with node:http's client (its parser,
+// an IncomingMessage stream per answer, a 'data' event per chunk) case 6 read 0.43–0.47× under
+// noise where the server's CPU alone said 0.53–0.56×; with this one 0.54–0.55× (0.57–0.58× in
+// CPU; docs/PERFORMANCE.md, session 23). fetch costs several times more still.
 const LOAD_CLIENT = `
 const net = require('node:net');
 const { parentPort, workerData } = require('node:worker_threads');
