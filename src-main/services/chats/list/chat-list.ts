@@ -110,7 +110,6 @@ type Walk =
 export class ChatList {
   /** One prepared statement per SQL text (a filter combination and walk), kept for reuse. */
   private readonly statements = new Map<string, Statement>();
-  private readonly pages = new Map<string, Statement>();
 
   constructor(
     private readonly sqlite: Database,
@@ -212,7 +211,7 @@ export class ChatList {
       : pageSql;
     // The tags are the last column: after the page's own, or after the names walk's `tagged`.
     const tagsAt = sorted ? SUMMARY_COLUMN_COUNT + 1 : SUMMARY_COLUMN_COUNT;
-    const rows = this.pageStatement(sql).all(params) as unknown[][];
+    const rows = this.statement(sql, true).all(params) as unknown[][];
     const page = rows.length > options.limit ? rows.slice(0, options.limit) : rows;
     const items = page.map((values): ChatWithTags => {
       const row = summaryRow(values);
@@ -351,20 +350,15 @@ export class ChatList {
     }
   }
 
-  /** A page's statement: rows read as arrays of `SUMMARY_COLUMNS` and what follows (messages/chat-summary-row.ts). */
-  private pageStatement(sql: string): Statement {
-    let statement = this.pages.get(sql);
-    if (!statement) {
-      statement = this.sqlite.prepare(sql).raw(true);
-      this.pages.set(sql, statement);
-    }
-    return statement;
-  }
-
-  private statement(sql: string): Statement {
+  /**
+   * The prepared statement of `sql`, made once. `arrays`: its rows are read as arrays (a page's,
+   * `SUMMARY_COLUMNS` first: messages/chat-summary-row.ts); page and count statements never share a text.
+   */
+  private statement(sql: string, arrays = false): Statement {
     let statement = this.statements.get(sql);
     if (!statement) {
       statement = this.sqlite.prepare(sql);
+      if (arrays) statement.raw(true);
       this.statements.set(sql, statement);
     }
     return statement;
