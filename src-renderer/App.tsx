@@ -40,7 +40,10 @@ export function App() {
   if (status === 'login') return <LoginPage />;
   if (status === 'switcher') return <DesktopSwitcher />;
   return (
-    <BrowserRouter>
+    // Routes render as ordinary updates, not transitions: a chat opened by a click renders its
+    // route and rows in one task (pages/inbox/open-on-page.ts); a lazy page's first visit shows
+    // the shell's "Loading…" meanwhile instead of keeping the page left.
+    <BrowserRouter useTransitions={false}>
       <Routes>
         <Route element={<Shell />}>
           <Route index element={<Navigate to="/inbox" replace />} />

@@ -12,6 +12,7 @@ import { chatKey } from '../../model/inbox/chat-order';
 import { measureShownRow } from '../../components/measure-shown-row';
 import { ChatListItem } from './ChatListItem';
 import { dropHeldKeys, holdKeysFor } from './composer/keys-before-focus';
+import { openOnPage } from './open-on-page';
 import { chatPath } from './paths';
 import { useStable } from './use-stable';
 
@@ -78,7 +79,8 @@ export function ChatList({ activeKey, sessions }: { activeKey: string | null; se
 
   // A chat opened with the arrow keys leaves the focus in the list, so the next key moves on.
   // Its first page is asked for here, before the route's render (the pane's open takes it): that
-  // render took ~150–200 ms at 4× CPU throttling before the page left (issue #23 target 7).
+  // render took ~150–200 ms at 4× CPU throttling before the page left (issue #23 target 7); a
+  // click then opens the chat with its rows in one frame (open-on-page.ts).
   // One function for the list's life: the router's `navigate` is a new one on every path, and
   // with it every row on screen rendered again in each opening (session 19).
   // Keys typed right after a click are held until the chat's message box takes the focus
@@ -87,11 +89,13 @@ export function ChatList({ activeKey, sessions }: { activeKey: string | null; se
     const key = chatKey(chat.session, chat.jid);
     if (byKeyboard || key === activeKey) dropHeldKeys();
     else holdKeysFor(key);
-    useConversation.getState().preopen(transport, chat.session, chat.jid);
-    void navigate(
-      chatPath(chat.session, chat.jid),
-      byKeyboard ? { state: { keepListFocus: true } } : undefined,
-    );
+    const page = useConversation.getState().preopen(transport, chat.session, chat.jid);
+    openOnPage(byKeyboard ? null : page, () => {
+      void navigate(
+        chatPath(chat.session, chat.jid),
+        byKeyboard ? { state: { keepListFocus: true } } : undefined,
+      );
+    });
   });
   const activeIndex = activeKey ? order.indexOf(activeKey) : -1;
   const sessionNames = sessions.length > 1 ? new Map(sessions.map((s) => [s.id, s.name])) : null;

@@ -104,6 +104,23 @@ describe('a chat whose first page was asked on the click (preopen)', () => {
     expect(useConversation.getState().messages.map((m) => m.text)).toEqual(['hello']);
   });
 
+  it('tells the click when the page is in, before the chat opens; nothing for the chat already shown', async () => {
+    const { transport, answer } = countedPages();
+    const page = useConversation.getState().preopen(transport, 'shop', dana);
+    let arrived = false;
+    void page?.then(() => (arrived = true));
+    await Promise.resolve();
+    expect(arrived).toBe(false);
+    answer(0, [message('old', 'hello', 10)]);
+    await page;
+    expect(arrived).toBe(true);
+    // Nothing is shown yet: the open applies the page.
+    expect(useConversation.getState().messages).toEqual([]);
+    await useConversation.getState().open(transport, 'shop', dana);
+    expect(useConversation.getState().messages.map((m) => m.text)).toEqual(['hello']);
+    expect(useConversation.getState().preopen(transport, 'shop', dana)).toBeNull();
+  });
+
   it('keeps what the customer wrote between the click and the open, though the page predates it', async () => {
     const { transport, answer } = countedPages();
     useConversation.getState().preopen(transport, 'shop', dana);

@@ -49,8 +49,8 @@ export const pagingSlice =
 
       preopen(transport, session, jid) {
         // The chat shown already: its pane stays, nothing opens it again.
-        if (isOpen(get(), session, jid)) return;
-        runtime.prefetch.start(session, jid, () => newestPage(transport, session, jid));
+        if (isOpen(get(), session, jid)) return null;
+        return runtime.prefetch.start(session, jid, () => newestPage(transport, session, jid));
       },
 
       async open(transport, session, jid, focus) {

@@ -29,7 +29,8 @@ export class PagePrefetch {
 
   constructor(private readonly events: EventsDuringLoad) {}
 
-  start(session: string, jid: string, page: () => Promise<NewestPage>): void {
+  /** Asks for the page; settles when its answer is in (or failed), whether or not it is opened. */
+  start(session: string, jid: string, page: () => Promise<NewestPage>): Promise<void> {
     this.pending?.drop();
     let claim: () => void = () => undefined;
     let drop: () => void = () => undefined;
@@ -39,9 +40,11 @@ export class PagePrefetch {
     });
     // Dropped while its page is still on the way: nothing waits on it yet.
     claimed.catch(() => undefined);
+    // Asked before the load registers, in the same tick: no event can be handled in between.
+    const answered = page();
     const load = this.events.load(
       async () => {
-        const answer = await page();
+        const answer = await answered;
         await claimed;
         return answer;
       },
@@ -50,6 +53,10 @@ export class PagePrefetch {
     // Never taken (the navigation went elsewhere): its failure is nobody's to report.
     load.catch(() => undefined);
     this.pending = { session, jid, load, claim, drop };
+    return answered.then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   /** The page asked ahead for this chat, if any; any other one is dropped (its chat did not open). */

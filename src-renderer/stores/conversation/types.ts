@@ -29,9 +29,10 @@ export interface PagingSlice {
   openedSeq: number;
   /**
    * Asks for a chat's newest page now, on the click that is about to open it (before its pane
-   * renders); the pane's `open` of that chat then takes that answer (prefetch.ts).
+   * renders); the pane's `open` of that chat then takes that answer (prefetch.ts). Settles when
+   * the answer is in (or failed); null when the chat is already the one shown.
    */
-  preopen(transport: Transport, session: string, jid: string): void;
+  preopen(transport: Transport, session: string, jid: string): Promise<void> | null;
   open(
     transport: Transport,
     session: string,
