@@ -102,9 +102,12 @@ test('an opened chat asks its other calls only after its first page, and only fo
     await expect(page.getByRole('toolbar', { name: 'Status and assignee' })).toBeVisible();
 
     // Omar opened and left while his page is on its way: none of his other calls is ever made.
+    // (A click waits a moment for its page before the pane opens, open-on-page.ts: Omar's pane is
+    // up once that wait is over, his page still held.)
     const switching = (await asked(page)).length;
     await inbox.chat('Omar').click();
     await expect.poll(() => held.asked.length).toBe(2);
+    await expect(inbox.conversation()).toHaveAccessibleName(/Omar/);
     await inbox.chat('Dana Levi').click();
     await expect.poll(() => held.asked.length).toBe(3);
     await held.release('messages.page', 2);

@@ -121,6 +121,22 @@ describe('a chat whose first page was asked on the click (preopen)', () => {
     expect(useConversation.getState().preopen(transport, 'shop', dana)).toBeNull();
   });
 
+  it('a click back on the chat shown drops the page asked for the chat clicked just before', async () => {
+    const { transport, asked, answer } = countedPages();
+    const opening = useConversation.getState().open(transport, 'shop', dana);
+    answer(0, [message('d', 'hello', 10)]);
+    await opening;
+    void useConversation.getState().preopen(transport, 'shop', ben);
+    expect(useConversation.getState().preopen(transport, 'shop', dana)).toBeNull();
+    answer(1, [message('b1', 'stale', 20)]);
+    // Ben opened later asks his page again: the one asked on the abandoned click is not used.
+    const later = useConversation.getState().open(transport, 'shop', ben);
+    expect(asked).toEqual([dana, ben, ben]);
+    answer(2, [message('b2', 'fresh', 30)]);
+    await later;
+    expect(useConversation.getState().messages.map((m) => m.text)).toEqual(['fresh']);
+  });
+
   it('keeps what the customer wrote between the click and the open, though the page predates it', async () => {
     const { transport, answer } = countedPages();
     useConversation.getState().preopen(transport, 'shop', dana);

@@ -48,8 +48,12 @@ export const pagingSlice =
       openedSeq: 0,
 
       preopen(transport, session, jid) {
-        // The chat shown already: its pane stays, nothing opens it again.
-        if (isOpen(get(), session, jid)) return null;
+        // The chat shown already: its pane stays, nothing opens it again (nor a chat clicked just
+        // before it whose pane has not opened yet: open-on-page.ts).
+        if (isOpen(get(), session, jid)) {
+          runtime.prefetch.drop();
+          return null;
+        }
         return runtime.prefetch.start(session, jid, () => newestPage(transport, session, jid));
       },
 

@@ -72,6 +72,12 @@ export class PagePrefetch {
     return pending.load;
   }
 
+  /** The click went back to the chat shown: a page asked ahead for another one is not shown. */
+  drop(): void {
+    this.pending?.drop();
+    this.pending = null;
+  }
+
   /** A number was deleted: a page asked ahead for one of its chats is not shown. */
   forgetSession(session: string): void {
     if (this.pending?.session !== session) return;
