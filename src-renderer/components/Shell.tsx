@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { memo, Suspense } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useConnection } from '../stores/connection';
@@ -44,83 +44,121 @@ function LinkBanner() {
   );
 }
 
-export function Shell() {
+/**
+ * What the shell runs for the whole session (the signed-in person, the inbox's first page, the
+ * event stream, the shortcuts' help). Memoised like the sidebar and the banners: a navigation
+ * (every chat opened) re-rendered them all with the route (issue #23 target 7, session 24).
+ */
+const ShellServices = memo(function ShellServices() {
+  return (
+    <>
+      <MeSync />
+      <InboxPrefetch />
+      <LiveEvents />
+      <ShortcutsHelp />
+    </>
+  );
+});
+
+const ShellBanners = memo(function ShellBanners() {
+  return (
+    <>
+      <LinkBanner />
+      <BackupOverdueBanner />
+    </>
+  );
+});
+
+/**
+ * The areas and the person's menu. Only what the current area is matters to it, so opening one
+ * chat after another does not render it again (its links still follow the location themselves).
+ */
+const Sidebar = memo(function Sidebar({
+  currentArea,
+  inChat,
+}: {
+  currentArea: AreaPath | null;
+  /** An open chat (/chats/…) belongs to the Inbox area. */
+  inChat: boolean;
+}) {
   const transportKind = useConnection((state) => state.transport?.kind);
   const logout = useConnection((state) => state.logout);
-  const { pathname } = useLocation();
   const intl = useIntl();
   const principal = useMe((state) => state.principal);
   const meFailed = useMe((state) => state.error !== null);
-  // Until `people.me` answers, an agent's deep link must not flash a page they may not use.
   const knowsWho = principal !== null || meFailed;
-  const currentArea = areaOf(pathname);
-  const allowed = currentArea === null || canSeeArea(principal, currentArea);
   const signOut = transportKind === 'http' ? logout : undefined;
   const lock = useDesktopLock();
   const visibleAreas = AREAS.filter((item) => knowsWho && canSeeArea(principal, item.path));
   // On a phone the bar holds this many areas plus "More" (the rest) and the person menu.
   const overflow = visibleAreas.length > PHONE_BAR_AREAS + 1 ? visibleAreas.slice(PHONE_BAR_AREAS) : [];
   return (
-    <div className="shell">
-      <MeSync />
-      <InboxPrefetch />
-      <LiveEvents />
-      <ShortcutsHelp />
-      <nav className="sidebar" aria-label={intl.formatMessage({ id: 'common.nav.label' })}>
-        <div className="sidebar__brand" aria-label="Chatdock">
-          <span className="sidebar__logo" aria-hidden="true">
-            C
-          </span>
-          <span className="sidebar__name">Chatdock</span>
-        </div>
-        <ul className="sidebar__list">
-          {visibleAreas.map((area, index) => (
-            <li
-              key={area.path}
-              className={index >= PHONE_BAR_AREAS && overflow.length > 0 ? 'sidebar__overflow' : undefined}
+    <nav className="sidebar" aria-label={intl.formatMessage({ id: 'common.nav.label' })}>
+      <div className="sidebar__brand" aria-label="Chatdock">
+        <span className="sidebar__logo" aria-hidden="true">
+          C
+        </span>
+        <span className="sidebar__name">Chatdock</span>
+      </div>
+      <ul className="sidebar__list">
+        {visibleAreas.map((area, index) => (
+          <li
+            key={area.path}
+            className={index >= PHONE_BAR_AREAS && overflow.length > 0 ? 'sidebar__overflow' : undefined}
+          >
+            <NavLink
+              to={area.path}
+              title={intl.formatMessage({ id: area.label })}
+              className={({ isActive }) =>
+                isActive || (area.path === '/inbox' && inChat) ? 'sidebar__link active' : 'sidebar__link'
+              }
             >
-              <NavLink
-                to={area.path}
-                title={intl.formatMessage({ id: area.label })}
-                className={({ isActive }) =>
-                  // An open chat (/chats/…) belongs to the Inbox area.
-                  isActive || (area.path === '/inbox' && pathname.startsWith('/chats'))
-                    ? 'sidebar__link active'
-                    : 'sidebar__link'
-                }
-              >
-                <Icon name={area.icon} />
-                <span>{intl.formatMessage({ id: area.label })}</span>
-              </NavLink>
-            </li>
-          ))}
-          {overflow.length > 0 && (
-            <li className="sidebar__more">
-              <MoreMenu areas={overflow} current={overflow.some((area) => area.path === currentArea)} />
-            </li>
-          )}
-        </ul>
-        {principal?.user ? (
-          <UserMenu name={principal.user.name} onSignOut={signOut} onLock={lock} />
-        ) : (
-          transportKind === 'http' && (
-            <button
-              type="button"
-              className="sidebar__link sidebar__logout"
-              title={intl.formatMessage({ id: 'common.nav.logOut' })}
-              onClick={logout}
-            >
-              <Icon name="logout" />
-              <span>
-                <FormattedMessage id="common.nav.logOut" />
-              </span>
-            </button>
-          )
+              <Icon name={area.icon} />
+              <span>{intl.formatMessage({ id: area.label })}</span>
+            </NavLink>
+          </li>
+        ))}
+        {overflow.length > 0 && (
+          <li className="sidebar__more">
+            <MoreMenu areas={overflow} current={overflow.some((area) => area.path === currentArea)} />
+          </li>
         )}
-      </nav>
+      </ul>
+      {principal?.user ? (
+        <UserMenu name={principal.user.name} onSignOut={signOut} onLock={lock} />
+      ) : (
+        transportKind === 'http' && (
+          <button
+            type="button"
+            className="sidebar__link sidebar__logout"
+            title={intl.formatMessage({ id: 'common.nav.logOut' })}
+            onClick={logout}
+          >
+            <Icon name="logout" />
+            <span>
+              <FormattedMessage id="common.nav.logOut" />
+            </span>
+          </button>
+        )
+      )}
+    </nav>
+  );
+});
+
+export function Shell() {
+  const { pathname } = useLocation();
+  const principal = useMe((state) => state.principal);
+  const meFailed = useMe((state) => state.error !== null);
+  // Until `people.me` answers, an agent's deep link must not flash a page they may not use.
+  const knowsWho = principal !== null || meFailed;
+  const currentArea = areaOf(pathname);
+  const allowed = currentArea === null || canSeeArea(principal, currentArea);
+  return (
+    <div className="shell">
+      <ShellServices />
+      <Sidebar currentArea={currentArea} inChat={pathname.startsWith('/chats')} />
       <main className="content">
-        <LinkBanner />
-        <BackupOverdueBanner />
+        <ShellBanners />
         {!knowsWho ? (
           <div className="splash" role="status">
             <FormattedMessage id="common.starting" />

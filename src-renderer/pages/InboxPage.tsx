@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { useMatch, useNavigate, useSearchParams } from 'react-router-dom';
 import { useInbox } from '../stores/inbox';
@@ -43,6 +43,8 @@ export function InboxPage() {
   const [newChat, setNewChat] = useState<{ phone: string } | null>(null);
   const [joinGroup, setJoinGroup] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
+  // The same function on every render: the list's pane is memoised (ChatListPane).
+  const openNewChat = useCallback((phone = '') => setNewChat({ phone }), []);
   const inboxRef = useRef<HTMLDivElement>(null);
   useHeaderClearance(inboxRef, panelOpen && Boolean(chat) && !statusOpen, key);
 
@@ -66,13 +68,7 @@ export function InboxPage() {
       ref={inboxRef}
       className={`inbox${key || statusOpen ? ' inbox--chat-open' : ''}${panelOpen && chat ? ' inbox--panel-open' : ''}`}
     >
-      <ChatListPane
-        activeKey={key}
-        query={query}
-        onQuery={setQuery}
-        searchRef={searchRef}
-        onNewChat={(phone = '') => setNewChat({ phone })}
-      />
+      <ChatListPane query={query} onQuery={setQuery} searchRef={searchRef} onNewChat={openNewChat} />
       {newChat && (
         <NewChatDialog
           initialPhone={newChat.phone}

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
 import { useIntl } from 'react-intl';
-import { useNavigate } from 'react-router-dom';
+import { useMatch, useNavigate } from 'react-router-dom';
 import type { Chat } from '../../../src-shared/messages';
 import type { Session } from '../../../src-shared/model';
 import { useTransport } from '../../stores/connection';
@@ -13,7 +13,7 @@ import { measureShownRow } from '../../components/measure-shown-row';
 import { ChatListItem } from './ChatListItem';
 import { dropHeldKeys, holdKeysFor } from './composer/keys-before-focus';
 import { openOnPage } from './open-on-page';
-import { chatPath } from './paths';
+import { CHAT_ROUTE, chatPath } from './paths';
 import { useStable } from './use-stable';
 
 const ROW_HEIGHT = 76;
@@ -22,7 +22,11 @@ const ROW_HEIGHT = 76;
  * The chat list: a virtualised listbox (only the visible rows are in the DOM, so 10,000 chats
  * cost the same as 20). Rows are measured, so a row may grow (tag chips). Arrow keys move between chats; the next page loads near the end.
  */
-export function ChatList({ activeKey, sessions }: { activeKey: string | null; sessions: Session[] }) {
+export function ChatList({ sessions }: { sessions: Session[] }) {
+  // The open chat, from the URL: the list follows it without its pane rendering again.
+  const match = useMatch(CHAT_ROUTE);
+  const activeKey =
+    match?.params.session && match.params.jid ? chatKey(match.params.session, match.params.jid) : null;
   const intl = useIntl();
   const transport = useTransport();
   const navigate = useNavigate();

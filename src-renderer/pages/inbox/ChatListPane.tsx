@@ -1,4 +1,4 @@
-import { useEffect, type RefObject } from 'react';
+import { memo, useEffect, type RefObject } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
 import { DEFAULT_STATUS } from '../../model/assignment/views';
@@ -16,15 +16,16 @@ import { SearchBox } from './SearchBox';
 import { SearchResults } from './SearchResults';
 import { SelectionBar } from './select/SelectionBar';
 
-/** The left column: heading, search, filters and the chat list (or the search results). */
-export function ChatListPane({
-  activeKey,
+/**
+ * The left column: heading, search, filters and the chat list (or the search results). Memoised,
+ * its props stable: opening a chat renders only the list's rows that change (issue #23 target 7).
+ */
+export const ChatListPane = memo(function ChatListPane({
   query,
   onQuery,
   searchRef,
   onNewChat,
 }: {
-  activeKey: string | null;
   query: string;
   onQuery: (query: string) => void;
   searchRef: RefObject<HTMLInputElement | null>;
@@ -130,9 +131,9 @@ export function ChatListPane({
               )}
             </div>
           )}
-          <ChatList activeKey={activeKey} sessions={sessions} />
+          <ChatList sessions={sessions} />
         </>
       )}
     </aside>
   );
-}
+});
