@@ -77,6 +77,10 @@ test('a customer message appears live; the reply reaches them; ticks turn to rea
     await aliceChat.click();
     await expect(page).toHaveURL(new RegExp(`/chats/shop/${alice.jid.replace('.', '\\.')}$`));
     await expect(inbox.bubble('Hi! Is my order ready?')).toBeVisible();
+    // An open chat belongs to the Inbox area: the sidebar says so (it is not rendered again per chat).
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await expect(nav.getByRole('link', { name: 'Inbox' })).toHaveClass(/\bactive\b/);
+    await expect(nav.getByRole('link', { name: 'Sessions' })).not.toHaveClass(/\bactive\b/);
     // Opening the chat reads it: the badge goes, the title count goes, the customer sees blue ticks.
     await expect(aliceChat.getByLabel(/unread/)).toHaveCount(0);
     await expect(page).toHaveTitle('Chatdock');
