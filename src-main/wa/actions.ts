@@ -146,10 +146,18 @@ export class WaActions {
     });
   }
 
-  /** Sends read receipts for these received messages. */
+  /**
+   * Sends read receipts for these received messages, after the delivery receipts of the messages
+   * Baileys is still handling. A message is announced once stored, but its delivery receipt goes
+   * out only once it is on the disk (durable-receive.ts), inside Baileys' message mutex: a read
+   * receipt asked meanwhile (a script answering `message.received`) reached the sender first, and
+   * a sender that folds both updates into one (Baileys does) kept "delivered". Queued behind the
+   * mutex's work, not inside it: incoming messages are not held up by this call's privacy query.
+   */
   async markRead(sessionId: string, raws: Buffer[]): Promise<void> {
     if (raws.length === 0) return;
     const socket = this.socket(sessionId);
+    await socket.messageMutex.mutex(() => Promise.resolve());
     await callWhatsApp(() => socket.readMessages(raws.map((raw) => decodeRawMessage(raw).key)));
   }
 

@@ -5,9 +5,9 @@
  * (db/durable-commits.ts); the receive path takes it from the message itself. Real Baileys
  * against the local WhatsApp server; the disk is held back so the receipt cannot come first.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkedWorld, type LinkedWorld } from '../../../testkit/support/linked-session.js';
-import { commitDurability } from '../../db/durable-commits.js';
+import { withDiskHeld } from '../../../testkit/support/disk-held.js';
 
 let world: LinkedWorld;
 
@@ -20,20 +20,6 @@ afterAll(async () => {
 });
 
 type ContactProfile = { jid: string; notify: string | null; name: string | null };
-
-/** Runs `body` while the disk never confirms a commit: nothing received is receipted meanwhile. */
-async function withDiskHeld(body: () => Promise<void>): Promise<void> {
-  const durability = commitDurability(world.app.core.db.$client);
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  const flush = vi.spyOn(durability, 'flush').mockImplementation(() => held);
-  try {
-    await body();
-  } finally {
-    release();
-    flush.mockRestore();
-  }
-}
 
 const receiptsFromShop = (id: string) =>
   world.emulator
@@ -51,7 +37,7 @@ describe('the sender of a received message', () => {
     // She renames herself on her phone; WhatsApp sends the new name with her next message.
     world.emulator.createAccount(yael.phone, 'Yael Cohen'); // the server now knows her new name
 
-    await withDiskHeld(async () => {
+    await withDiskHeld(world.app, async () => {
       const sent = await yael.sendText(world.shopJid, 'Is the cake ready?');
       await world.waitForEvent((e) => e.type === 'message.received' && e.data.id === sent.key.id);
       expect(receiptsFromShop(sent.key.id!)).toEqual([]);
