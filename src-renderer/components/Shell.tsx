@@ -45,6 +45,16 @@ function LinkBanner() {
 }
 
 /**
+ * The signed-in person, and whether the app knows who that is yet: until `people.me` answers, an
+ * agent's deep link must not flash a page they may not use, nor the sidebar areas they may not see.
+ */
+function usePerson() {
+  const principal = useMe((state) => state.principal);
+  const meFailed = useMe((state) => state.error !== null);
+  return { principal, knowsWho: principal !== null || meFailed };
+}
+
+/**
  * What the shell runs for the whole session (the signed-in person, the inbox's first page, the
  * event stream, the shortcuts' help). Memoised like the sidebar and the banners: a navigation
  * (every chat opened) re-rendered them all with the route (issue #23 target 7, session 24).
@@ -84,9 +94,7 @@ const Sidebar = memo(function Sidebar({
   const transportKind = useConnection((state) => state.transport?.kind);
   const logout = useConnection((state) => state.logout);
   const intl = useIntl();
-  const principal = useMe((state) => state.principal);
-  const meFailed = useMe((state) => state.error !== null);
-  const knowsWho = principal !== null || meFailed;
+  const { principal, knowsWho } = usePerson();
   const signOut = transportKind === 'http' ? logout : undefined;
   const lock = useDesktopLock();
   const visibleAreas = AREAS.filter((item) => knowsWho && canSeeArea(principal, item.path));
@@ -147,10 +155,7 @@ const Sidebar = memo(function Sidebar({
 
 export function Shell() {
   const { pathname } = useLocation();
-  const principal = useMe((state) => state.principal);
-  const meFailed = useMe((state) => state.error !== null);
-  // Until `people.me` answers, an agent's deep link must not flash a page they may not use.
-  const knowsWho = principal !== null || meFailed;
+  const { principal, knowsWho } = usePerson();
   const currentArea = areaOf(pathname);
   const allowed = currentArea === null || canSeeArea(principal, currentArea);
   return (

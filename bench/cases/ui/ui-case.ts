@@ -10,7 +10,7 @@ import path from 'node:path';
 import { seededId } from '../../../e2e/support/seed-history.js';
 import { stats } from '../../measure.js';
 import { ms, timeRatio, type Row } from '../../report.js';
-import { CPU_THROTTLE, launchBrowser } from './browser.js';
+import { CPU_THROTTLE, launchBrowser, type ThrottledPage } from './browser.js';
 import { bundleSizes } from './bundles.js';
 import { LONG_CHAT_MESSAGES, OPENABLE, seedUiFixture, UI_CHATS, uiFixtureNames } from './fixture.js';
 import {
@@ -129,22 +129,20 @@ async function browserRows(
   const rawOpens: number[] = [];
   const chats = fixture.openable.slice(0, options.quick ? 16 : OPENABLE);
   // Only the page measured is throttled (browser.ts `throttle`: an idle throttled page costs a core).
-  const openInApp = async (index: number, name: string) => {
-    await rawPage.throttle(false);
-    await appPage.throttle(true);
-    opens.push(await appOpenChat(appPage.page, name, index + 1));
+  const measuring = async (measured: ThrottledPage) => {
+    for (const opened of [appPage, rawPage]) await opened.throttle(opened === measured);
   };
   const openInRaw = async (name: string) => {
-    await appPage.throttle(false);
-    await rawPage.throttle(true);
+    await measuring(rawPage);
     rawOpens.push(await rawOpenChat(rawPage.page, name));
   };
   for (const [index, name] of chats.entries()) {
     if (index % 2 === 1) await openInRaw(name);
-    await openInApp(index, name);
+    await measuring(appPage);
+    opens.push(await appOpenChat(appPage.page, name, index + 1));
     if (index % 2 === 0) await openInRaw(name);
   }
-  await appPage.throttle(true);
+  await measuring(appPage);
   await rawPage.context.close();
   // The tail is what the verdict reads: the slowest openings, with which one each was (1 = first).
   const slowest = opens
