@@ -25,12 +25,16 @@ import { OutgoingBubble } from './OutgoingBubble';
 import { ScrollButtons, UnreadDivider } from './ScrollButtons';
 import { firstUnread, newSince, type UnreadStart } from '../../model/inbox/unread';
 import { useConversationRows } from './use-conversation-rows';
+import { useLazyOverscan } from './use-lazy-overscan';
 
 const NO_OUTGOING: Outgoing[] = [];
 const NO_MESSAGES: Message[] = [];
 const NO_HISTORY: AssignmentHistoryEntry[] = [];
 const PADDING_PX = 12;
-/** Rows rendered beyond each side of the window, for a wheel step or a key press to land on. */
+/**
+ * Rows rendered beyond each side of the window, for a wheel step or a key press to land on; mounted
+ * after the frame that scrolled there has painted (`useLazyOverscan`).
+ */
 const OVERSCAN = 6;
 
 /**
@@ -118,9 +122,11 @@ export const MessageList = memo(function MessageList({
     [rows],
   );
   const getItemKey = useCallback((index: number) => rows[index]?.key ?? index, [rows]);
-  // The opening's first frame renders the rows in the window and one each side; the rest of the
-  // overscan is mounted once it has painted (in the render after the frame's own rAF): about a third
-  // of the rows that frame mounted and measured (issue #23 target 7, session 19).
+  // A frame renders the rows in the window and one each side; the rest of the overscan is mounted
+  // once it has painted. At the opening that was about a third of the rows its frame mounted and
+  // measured (session 19); on a wheel step past the window, half of the rows it mounted, and the
+  // step's long tasks (session 25).
+  const rangeExtractor = useLazyOverscan(getItemKey, OVERSCAN);
   const [firstFrame, setFirstFrame] = useState(true);
   const enabled = rows.length > 0;
   const initialRect = lastViewport ?? initialWindow();
@@ -129,7 +135,8 @@ export const MessageList = memo(function MessageList({
     getScrollElement: () => scrollRef.current,
     estimateSize,
     getItemKey,
-    overscan: firstFrame ? 1 : OVERSCAN,
+    overscan: OVERSCAN,
+    rangeExtractor,
     paddingStart: PADDING_PX,
     paddingEnd: PADDING_PX,
     // Off until the chat's rows are here, so that its first offset is taken then: where the opening
