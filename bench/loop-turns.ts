@@ -7,7 +7,8 @@
  * every few milliseconds reads it, and each gap between two firings is one or more turns of the
  * loop: the CPU the main thread spent in it is the block the app caused, the wait the machine's.
  */
-import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
+import { constants, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
 import { threadTimeAvailable, threadTimes } from './thread-time.js';
 
 export interface TurnStats {
@@ -26,9 +27,23 @@ export interface TurnStats {
    * performance entries): a turn the app's own code did not cause shows up here.
    */
   gcOfMaxMs: number;
-  /** The longest single collector pause while measuring. */
+  /** The longest single collector pause while measuring, and its kind. */
   maxGcMs: number;
+  maxGcKind: string;
+  /**
+   * The JavaScript heap in use when the measurement started (MB): a mark-compact's pause grows
+   * with it, and in the whole bench it holds what the cases before left (session 25).
+   */
+  heapAtStartMb: number;
 }
+
+/** V8's kinds of collection, as Node's `gc` entries number them. */
+const GC_KINDS: Record<number, string> = {
+  [constants.NODE_PERFORMANCE_GC_MINOR]: 'a scavenge',
+  [constants.NODE_PERFORMANCE_GC_MAJOR]: 'a mark-compact',
+  [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental marking',
+  [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weak callbacks',
+};
 
 const EVERY_MS = 2;
 
@@ -39,6 +54,7 @@ export class LoopTurns {
   /** Each gap's end (performance.now()); its start is the previous gap's end. */
   private readonly ends: number[] = [];
   private started = 0;
+  private heapAtStart = 0;
   private readonly gc: PerformanceEntry[] = [];
   private readonly gcObserver = new PerformanceObserver((list) => this.gc.push(...list.getEntries()));
   private timer: NodeJS.Timeout | null = null;
@@ -51,6 +67,7 @@ export class LoopTurns {
   start(): void {
     if (!this.available) return;
     this.gcObserver.observe({ entryTypes: ['gc'] });
+    this.heapAtStart = getHeapStatistics().used_heap_size;
     let last = threadTimes();
     let lastWall = performance.now();
     this.started = lastWall;
@@ -74,6 +91,10 @@ export class LoopTurns {
     let worst = 0;
     for (let i = 1; i < this.cpu.length; i += 1) if ((this.cpu[i] ?? 0) > (this.cpu[worst] ?? 0)) worst = i;
     const sorted = [...this.cpu].sort((a, b) => a - b);
+    const longest = this.gc.reduce<PerformanceEntry | null>(
+      (a, b) => (a === null || b.duration > a.duration ? b : a),
+      null,
+    );
     return {
       maxCpuMs: this.cpu[worst] ?? 0,
       wallOfMaxMs: this.wall[worst] ?? 0,
@@ -84,7 +105,11 @@ export class LoopTurns {
         worst === 0 ? this.started : (this.ends[worst - 1] ?? 0),
         this.ends[worst] ?? 0,
       ),
-      maxGcMs: Math.max(0, ...this.gc.map((entry) => entry.duration)),
+      maxGcMs: longest?.duration ?? 0,
+      maxGcKind: longest
+        ? (GC_KINDS[(longest as { detail?: { kind?: number } }).detail?.kind ?? 0] ?? 'other')
+        : '–',
+      heapAtStartMb: this.heapAtStart / 1e6,
     };
   }
 

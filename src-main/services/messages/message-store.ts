@@ -193,17 +193,23 @@ export class MessageStore {
   /**
    * Stores what is new among `records` and returns the new messages. Live messages are
    * announced one by one (`message.received` / `message.sent`) plus `chat.updated`.
+   * A history slice returns its messages only when asked (`messages: true`: the
+   * `history.messages` event wants them): made for every row of a sync they were most of the
+   * garbage it left, which the collector's pauses then paid for (issue #23 target 5, session 25).
    */
-  ingest(sessionId: string, records: readonly MessageRecord[], source: IngestSource): Message[] {
+  ingest(
+    sessionId: string,
+    records: readonly MessageRecord[],
+    source: IngestSource,
+    options: { messages?: boolean } = {},
+  ): Message[] {
+    const returnHistory = options.messages ?? false;
     return this.events.transaction(() => {
       const stored: Message[] = [];
       const touchedChats = new Set<string>();
       const now = new Date().toISOString();
       // History: each chat's summary is written once per slice, from its newest message.
-      const newest = new Map<
-        string,
-        { message: Message; record: MessageRecord; timestamp: number; reset: boolean }
-      >();
+      const newest = new Map<string, { record: MessageRecord; rowId: number; reset: boolean }>();
       // History: the earliest new message of each customer chat, for its report mark.
       const marks = new Map<string, number>();
       const hiddenThrough = this.hiddenThrough(sessionId);
@@ -222,26 +228,19 @@ export class MessageStore {
         }
         // Not a message yet: no unread count, no chat preview, no event until its content comes.
         if (waiting) return;
-        // The stored row is the record (nothing else wrote it), so it is not read back. Only a
-        // live message may already have reactions (they can arrive before the message).
-        const reactions =
-          source === 'live'
-            ? (this.selectReactions.all(sessionId, record.chatJid, record.id) as ReactionRow[])
-            : [];
-        const message = toMessage(sessionId, recordRow(sessionId, record, rowId), reactions);
-        stored.push(message);
+        // The stored row is the record (nothing else wrote it), so it is not read back.
         if (source === 'history') {
           const seen = newest.get(record.chatJid);
-          if (!seen || record.timestamp >= seen.timestamp) {
-            newest.set(record.chatJid, {
-              message,
-              record,
-              timestamp: record.timestamp,
-              reset: record.fromMe || !!seen?.reset,
-            });
+          if (!seen || record.timestamp >= seen.record.timestamp) {
+            newest.set(record.chatJid, { record, rowId, reset: record.fromMe || !!seen?.reset });
           } else if (record.fromMe) seen.reset = true;
+          if (returnHistory) stored.push(toMessage(sessionId, recordRow(sessionId, record, rowId)));
           return;
         }
+        // Only a live message may already have reactions (they can arrive before the message).
+        const reactions = this.selectReactions.all(sessionId, record.chatJid, record.id) as ReactionRow[];
+        const message = toMessage(sessionId, recordRow(sessionId, record, rowId), reactions);
+        stored.push(message);
         this.touchChat(sessionId, message, record, record.fromMe ? 0 : 1, now);
         touchedChats.add(record.chatJid);
         this.events.record(
@@ -279,12 +278,14 @@ export class MessageStore {
         });
         records.forEach((record, i) => storeOne(record, rowIds[i] ?? 0));
         const summaries: SliceSummary[] = [];
-        for (const { message, record, timestamp, reset } of newest.values()) {
+        for (const { record, rowId, reset } of newest.values()) {
+          // Each chat's newest message only: its preview.
+          const message = toMessage(sessionId, recordRow(sessionId, record, rowId));
           summaries.push({
             jid: message.chat,
             kind: chatKind(message.chat),
             id: message.id,
-            timestamp,
+            timestamp: record.timestamp,
             preview: messagePreview(message).slice(0, 200),
             fromMe: message.fromMe,
             status: message.status,

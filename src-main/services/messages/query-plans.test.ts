@@ -650,7 +650,7 @@ describe('history ingest keeps each chat summary as message-by-message writes wo
   });
 
   it('returns what it stored, as a read returns it', () => {
-    const [stored] = store.ingest('s1', [record(jid(2), 'a1', 1234, 'hello')], 'history');
+    const [stored] = store.ingest('s1', [record(jid(2), 'a1', 1234, 'hello')], 'history', { messages: true });
     expect(stored).toEqual(store.get('s1', jid(2), 'a1'));
   });
 });

@@ -60,10 +60,12 @@ describe('a history slice inserted by one statement', () => {
     ];
     const whole = open();
     whole.store.ingest('shop', earlier, 'history');
-    const returned = whole.store.ingest('shop', slice, 'history');
+    const returned = whole.store.ingest('shop', slice, 'history', { messages: true });
     const single = open();
     single.store.ingest('shop', earlier, 'history');
-    const singleReturned = slice.flatMap((r) => single.store.ingest('shop', [r], 'history'));
+    const singleReturned = slice.flatMap((r) =>
+      single.store.ingest('shop', [r], 'history', { messages: true }),
+    );
 
     expect(whole.rows()).toEqual(single.rows());
     expect(returned).toEqual(singleReturned);
@@ -84,8 +86,38 @@ describe('a history slice inserted by one statement', () => {
     expect(whole.staged()).toBe(0);
 
     // A slice sent again inserts nothing and returns nothing.
-    expect(whole.store.ingest('shop', slice, 'history')).toEqual([]);
+    expect(whole.store.ingest('shop', slice, 'history', { messages: true })).toEqual([]);
     expect(whole.rows()).toEqual(single.rows());
+  });
+
+  it('returns no messages unless asked, and stores the same rows and chat summaries either way', () => {
+    const slice = [
+      text(A, 'a1', 10, 'first'),
+      text(A, 'a2', 30, 'newest of A', true),
+      text(B, 'b1', 20, 'only one of B'),
+      text(A, 'a0', 5, 'older, after in the slice'),
+    ];
+    const quiet = open();
+    const asked = open();
+    expect(quiet.store.ingest('shop', slice, 'history')).toEqual([]);
+    expect(asked.store.ingest('shop', slice, 'history', { messages: true }).map((m) => m.id)).toEqual([
+      'a1',
+      'a2',
+      'b1',
+      'a0',
+    ]);
+    expect(quiet.rows()).toEqual(asked.rows());
+    const summaries = (world: ReturnType<typeof open>) =>
+      world.sqlite
+        .prepare(
+          `SELECT jid, last_message_id, last_message_at, last_message_preview, last_message_from_me, unread_count
+           FROM chats ORDER BY jid`,
+        )
+        .all();
+    expect(summaries(quiet)).toEqual(summaries(asked));
+    expect(summaries(quiet)).toContainEqual(
+      expect.objectContaining({ jid: A, last_message_id: 'a2', last_message_preview: 'newest of A' }),
+    );
   });
 
   it('writes no creation time on either path, and still reads a row that has one', () => {

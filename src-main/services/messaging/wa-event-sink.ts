@@ -82,7 +82,7 @@ export class MessagingSink implements WaEventSink {
       records,
       (batch) =>
         this.deps.events.transaction(() => {
-          const stored = store.ingest(sessionId, batch, 'history');
+          const stored = store.ingest(sessionId, batch, 'history', { messages: wanted });
           if (!wanted) return;
           for (const messages of historyChunks(stored)) {
             chunk += 1;
