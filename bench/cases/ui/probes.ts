@@ -56,12 +56,23 @@ export function feedHas(text: string): string {
 
 export const INBOX_PAINTED = `document.querySelector('[role=listbox] [role=option]') !== null`;
 
-/** Starts collecting long tasks (> 50 ms of main thread) into `__longTasks`. */
+/**
+ * Starts collecting long tasks (> 50 ms of main thread) into `__longTasks` (durations) and
+ * `__longTaskSpans` ([start in epoch ms, duration]). Watching again stops the previous watch: two
+ * observers (the typing's, then the scroll's) counted every long task of the scroll twice
+ * (session 25).
+ */
 export const WATCH_LONG_TASKS = `(() => {
+  window.__longTaskObserver?.disconnect();
   window.__longTasks = [];
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
-  }).observe({ type: 'longtask' });
+  window.__longTaskSpans = [];
+  window.__longTaskObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      window.__longTasks.push(entry.duration);
+      window.__longTaskSpans.push([performance.timeOrigin + entry.startTime, entry.duration]);
+    }
+  });
+  window.__longTaskObserver.observe({ type: 'longtask' });
 })()`;
 
 /**

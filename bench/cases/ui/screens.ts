@@ -143,7 +143,8 @@ export async function scrollLongChat(page: Page, name: string, firstId: string, 
     }
   }
   const longTasks = (await page.evaluate('window.__longTasks')) as number[];
-  return { longTasks, steps, reachedFirst, seconds: (performance.now() - started) / 1000 };
+  const spans = (await page.evaluate('window.__longTaskSpans')) as [start: number, duration: number][];
+  return { longTasks, spans, steps, reachedFirst, seconds: (performance.now() - started) / 1000 };
 }
 
 /**

@@ -25,6 +25,10 @@ import {
   type Target,
 } from './screens.js';
 import { ROOT, startUiServer } from './server.js';
+import { RendererWaits, rendererPids } from './thread-waits.js';
+
+/** Why a run may not read the renderer's waits: only Linux reports them per thread. */
+const threadWaitsNote = 'no per-thread scheduler statistics on this system';
 
 const API_KEY = 'bench-ui-admin-key-0123456789';
 const CASE = `14 UI, CPU ${CPU_THROTTLE}× slower`;
@@ -156,14 +160,22 @@ async function browserRows(
 
   // Typing in the last opened chat's message box.
   const typing = await typeInComposer(appPage.page, TYPED);
-  // Scrolling the long chat to its first message.
+  // Scrolling the long chat to its first message, the renderers' waits for a core sampled meanwhile.
+  const waits = new RendererWaits(await rendererPids(browser));
+  waits.start();
   const scroll = await scrollLongChat(
     appPage.page,
     fixture.longChat,
     seededId(1),
     options.quick ? 90_000 : 240_000,
   );
+  waits.stop();
   await appPage.context.close();
+  const scrolled = waits.busiest();
+  // Each long task less the time the page's main thread waited for a core during it.
+  const ownTasks = scroll.spans.map(([start, duration]) =>
+    scrolled === null ? duration : duration - waits.waitBetween(scrolled, start, start + duration),
+  );
   log(
     `    scroll: ${scroll.steps} wheel steps in ${scroll.seconds.toFixed(0)} s, ` +
       `${scroll.reachedFirst ? 'reached' : 'did NOT reach'} the first message; ` +
@@ -175,6 +187,7 @@ async function browserRows(
   const open = stats(opens);
   const rawOpen = stats(rawOpens);
   const longest = Math.max(0, ...scroll.longTasks);
+  const longestOwn = Math.max(0, ...ownTasks);
   const delays = typing.events.map((entry) => entry.delay);
   const worstDelay = Math.max(0, ...delays);
   const worstEvent = Math.max(0, ...typing.events.map((entry) => entry.duration));
@@ -226,8 +239,16 @@ async function browserRows(
       raw: '–',
       ratio: '–',
       target: `no long task > ${LONG_TASK_MS} ms`,
-      met: scroll.reachedFirst && longest <= LONG_TASK_MS,
-      note: `${scroll.steps} wheel steps of 1,200 px in ${scroll.seconds.toFixed(0)} s, ${scroll.reachedFirst ? 'to the first message' : 'NOT to the first message (time budget ran out)'}`,
+      // Past the budget in wall time, the row is machine-bound when no task was, less the time its
+      // thread waited for a core (thread-waits.ts): as case 11's wall-time row is judged.
+      met: scroll.reachedFirst && (longest <= LONG_TASK_MS || longestOwn <= LONG_TASK_MS),
+      machineBound: scroll.reachedFirst && longest > LONG_TASK_MS && longestOwn <= LONG_TASK_MS,
+      note:
+        `${scroll.steps} wheel steps of 1,200 px in ${scroll.seconds.toFixed(0)} s, ` +
+        `${scroll.reachedFirst ? 'to the first message' : 'NOT to the first message (time budget ran out)'}; ` +
+        (scrolled === null
+          ? `the renderer's waits for a core not read (${threadWaitsNote})`
+          : `longest task less the renderer's waits for a core ${ms(longestOwn)}, ${ownTasks.filter((own) => own > LONG_TASK_MS).length} over 50 ms`),
     },
     {
       case: CASE,
