@@ -14,7 +14,7 @@ import type { Browser } from '@playwright/test';
 
 const EVERY_MS = 2;
 
-interface Series {
+export interface Series {
   at: number[];
   runMs: number[];
   waitMs: number[];
@@ -90,8 +90,8 @@ export class RendererWaits {
   }
 }
 
-/** The wait counter at `time`, linear between the samples around it. */
-function valueAt({ at, waitMs }: Series, time: number): number {
+/** The wait counter at `time`, linear between the samples around it (exported for its test). */
+export function valueAt({ at, waitMs }: Series, time: number): number {
   let low = 0;
   let high = at.length - 1;
   if (time <= at[0]!) return waitMs[0]!;
