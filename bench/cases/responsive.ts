@@ -235,13 +235,12 @@ function* slices(ctx: BenchContext, count: number, salt: string) {
 }
 
 /**
- * A full collection before each measured window. The whole bench reached this case with ~360 MB
- * of heap in use (standalone ~90 MB), most of it what the cases before left in this process (the
- * raw side's reads, the REST and webhook cases' results, garbage not yet collected): the
- * mark-compact that came due inside the window paid for it, and under `--noise`, its helper
- * threads waiting for a core, held the loop 50–80 ms (session 25). Each window now starts from a
- * collected heap, as a freshly linked app's first sync does; the pauses the app's own garbage
- * causes stay in it, and the note says the heap in use at the start.
+ * A full collection before each measured window. The whole bench reached this case with 357 MB
+ * of heap in use, 153 MB of it live (a collection's figure; standalone ~90 MB): the garbage the
+ * cases before left in this process made the mark-compact come due inside the window, and under
+ * `--noise`, its helper threads waiting for a core, it held the loop 50–80 ms (session 25). Each
+ * window now starts from a collected heap, as a freshly linked app's first sync does; the pauses
+ * the app's own garbage causes stay in it, and the note says the heap in use at the start.
  */
 function collectGarbage(): void {
   setFlagsFromString('--expose-gc');
