@@ -194,8 +194,9 @@ export class MessageStore {
    * Stores what is new among `records` and returns the new messages. Live messages are
    * announced one by one (`message.received` / `message.sent`) plus `chat.updated`.
    * A history slice returns its messages only when asked (`messages: true`: the
-   * `history.messages` event wants them): made for every row of a sync they were most of the
-   * garbage it left, which the collector's pauses then paid for (issue #23 target 5, session 25).
+   * `history.messages` event wants them); otherwise it builds one per chat (the preview), not
+   * one per row that nothing read: garbage the collector's pauses paid for during a sync (issue
+   * #23 target 5, session 25).
    */
   ingest(
     sessionId: string,
