@@ -1,5 +1,6 @@
 import type { Range } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState, type Key } from 'react';
+import { afterPaint } from '../../model/inbox/after-first-page';
 import { rangeId, rowsToMount } from '../../model/inbox/lazy-overscan';
 
 /**
@@ -28,18 +29,15 @@ export function useLazyOverscan(keyOf: (index: number) => Key, overscan: number)
   );
 
   // After every commit: if the range in view is not the widened one, widen it once the frame that
-  // shows it has painted (a timer set in the next animation frame runs after that frame's paint,
-  // whether this commit ran inside a frame — a wheel step's scroll event — or before one).
+  // shows it has painted (`afterPaint`), whether this commit ran inside a frame (a wheel step's
+  // scroll event) or before one. A later commit drops a widening not yet done.
   useEffect(() => {
     const range = lastRange.current;
     if (!range || rangeId(range) === widened) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setWidened(rangeId(range)), 0);
-    });
+    let live = true;
+    afterPaint(() => live && setWidened(rangeId(range)));
     return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
+      live = false;
     };
   });
 
